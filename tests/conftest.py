@@ -1,0 +1,47 @@
+"""Shared fixtures: one spaCy pipeline per test session, and ../shared when it is there."""
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> pathlib.Path:
+    """../shared beside the clone; tests that read it skip cleanly when it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside this clone")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_text(shared_dir) -> str:
+    path = shared_dir / "seed" / "rouhani-haniyeh-2017.txt"
+    if not path.is_file():
+        pytest.skip("seed article not in ../shared")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from diurna import nlp as nlp_stage
+    return nlp_stage.load()
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The full default pipeline, built once (loading every stage's models takes seconds)."""
+    from diurna.pipeline import Pipeline
+    return Pipeline(default_pubdate="2017-12-11")
+
+
+@pytest.fixture
+def code(pipeline):
+    """code(text, published) -> ArticleDoc: run the full pipeline on one news text."""
+    def _code(text: str, published: str = "2017-12-11"):
+        return pipeline.code_text(text, published)
+    return _code
