@@ -1,0 +1,233 @@
+"""The `diurna` command line.
+
+    diurna code FILE...            code articles, print one JSON document per article (JSON Lines)
+    diurna ingest PATH...          code articles into the DuckDB store (default diurna.duckdb)
+    diurna export --db F OUT       write the store out as JSON Lines or Parquet
+    diurna stats                   what a store holds
+    diurna schema                  the JSON Schema of the article document
+
+Other commands (actors, classify, quotes, ...) are registered by their stage's `cli` module.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import json
+import sys
+import time
+from typing import Iterable, Optional
+
+DEFAULT_DB = "diurna.duckdb"
+# Stage modules that add their own commands with `register(subparsers)`.
+COMMAND_MODULES = ["diurna.actors.cli", "diurna.events.cli", "diurna.quotes.cli", "diurna.store.cli",
+                   "diurna.api.cli"]
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pubdate", metavar="YYYY-MM-DD",
+                   help="publication date for inputs that carry none (anchors relative dates); default: today")
+    p.add_argument("--source", metavar="NAME", help="news source name for inputs that carry none")
+
+
+def _stderr(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def _check_pubdate(value: Optional[str]) -> None:
+    if value is None:
+        return
+    import datetime as dt
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise SystemExit("diurna: error: --pubdate %r is not a date in YYYY-MM-DD form" % value)
+
+
+def _progress(iterable: Iterable, enabled: Optional[bool], unit: str = "article"):
+    """A tqdm bar on stderr (articles/s); off when stderr is not a terminal unless asked for."""
+    from tqdm import tqdm
+    return tqdm(iterable, unit=unit, disable=None if enabled is None else not enabled, dynamic_ncols=True,
+                file=sys.stderr, smoothing=0.1)
+
+
+# ---------------------------------------------------------------------- code
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from diurna.ingest import read_paths
+    from diurna.ingest.base import IngestError
+    from diurna.pipeline import Pipeline
+
+    _check_pubdate(args.pubdate)
+    pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source)
+    failures = 0
+    out = sys.stdout
+    for item in pipeline(read_paths(args.files)):
+        if isinstance(item, IngestError):
+            if item.kind == "error":
+                failures += 1
+            _stderr("diurna code: %s: %s" % (item.kind, item))
+            continue
+        for warning in item.warnings:
+            _stderr("diurna code: warning: %s: %s" % (item.origin or item.article.id, warning))
+        out.write(item.to_record().model_dump_json() + "\n")
+        out.flush()
+    return 1 if failures else 0
+
+
+# ---------------------------------------------------------------------- ingest
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from diurna.ingest import read_paths
+    from diurna.ingest.base import IngestError
+    from diurna.pipeline import Pipeline, Skipped
+    from diurna.store import Store
+
+    _check_pubdate(args.pubdate)
+    started = time.monotonic()
+    store = Store(args.db)
+    pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source, batch_size=args.batch_size)
+    totals = {"articles": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0}
+    docs, errors = [], []
+
+    def flush() -> None:
+        result = store.write(docs, errors)
+        for name in totals:
+            totals[name] += getattr(result, name)
+        docs.clear()
+        errors.clear()
+
+    try:
+        stream = pipeline(read_paths(args.paths), skip=lambda article: bool(store.known_articles([article.id])))
+        for item in _progress(stream, args.progress):
+            if isinstance(item, IngestError):
+                errors.append(item)
+                if item.kind == "error":
+                    _stderr("diurna ingest: %s" % item)
+            elif isinstance(item, Skipped):    # already in the store
+                totals["skipped"] += 1
+            else:
+                docs.append(item)
+            if len(docs) >= args.batch_size or len(errors) >= 1000:
+                flush()
+        flush()
+    finally:
+        store.close()
+    elapsed = time.monotonic() - started
+    rate = totals["articles"] / elapsed if elapsed > 0 else 0.0
+    print("ingested %d articles into %s (%d already stored, skipped): %d events, %d quotes, %d errors; "
+          "%.1f s elapsed, %.2f articles/s"
+          % (totals["articles"], args.db, totals["skipped"], totals["events"], totals["quotes"], totals["errors"],
+             elapsed, rate))
+    return 0
+
+
+# ---------------------------------------------------------------------- export, stats, schema
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from diurna.store import Store
+    from diurna.store.export import export
+
+    with Store(args.db, read_only=True) as store:
+        n = export(store, args.format, args.out)
+    _stderr("diurna export: wrote %d records to %s (%s)" % (n, args.out, args.format))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from diurna.store import Store
+
+    with Store(args.db, read_only=True) as store:
+        counts = store.counts()
+    if args.json:
+        print(json.dumps(counts))
+    else:
+        for name, n in counts.items():
+            print("%-8s %d" % (name, n))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from diurna.records import article_document_schema
+    print(json.dumps(article_document_schema(), indent=2))
+    return 0
+
+
+# ---------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from diurna import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="diurna",
+        description="diurna turns news into political event data: who did what to whom, when, where, and "
+                    "according to whom (PLOVER v2 events with CAMEO codes, actors, quotes, dates, places).",
+        epilog="Inputs: .txt, .html/.htm, .jsonl, .warc/.warc.gz, RSS/Atom (.rss/.atom/.xml) files, or directories "
+               "of them (read recursively). Output contract: shared/spec/records.md.")
+    parser.add_argument("--version", action="version", version="diurna %s" % __version__)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("code", help="code articles and print one JSON document per article (JSON Lines)",
+                       description="Code articles and print one article document per line on stdout. Errors (a bad "
+                                   "file, a malformed line) go to stderr naming the file and position; the other "
+                                   "articles are still coded. Exit status 1 if any input had an error.")
+    p.add_argument("files", nargs="+", metavar="FILE", help="input files or directories; '-' reads one plain-text "
+                                                             "article from stdin")
+    _add_input_options(p)
+    p.set_defaults(func=cmd_code)
+
+    p = sub.add_parser("ingest", help="code articles into the DuckDB store",
+                       description="Code articles into a DuckDB store. Articles already stored are skipped, so "
+                                   "ingesting the same input twice adds nothing; each batch is written in one "
+                                   "transaction, so an interrupted ingest can simply be run again. Bad records are "
+                                   "stored in the errors table and counted in the summary.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="input files or directories")
+    p.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
+    p.add_argument("--batch-size", type=int, default=32, help="articles parsed and written per batch (default: %(default)s)")
+    p.add_argument("--progress", dest="progress", action="store_true", default=None,
+                   help="always show the progress bar (default: only on a terminal)")
+    p.add_argument("--no-progress", dest="progress", action="store_false", help="never show the progress bar")
+    _add_input_options(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("export", help="write the store out as JSON Lines or Parquet",
+                       description="Export the store: jsonl = one article document per line (the same as "
+                                   "`diurna code`); parquet = one Parquet file per table in the OUT folder.")
+    p.add_argument("out", metavar="OUT", help="output file (jsonl) or folder (parquet)")
+    p.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
+    p.add_argument("--format", required=True, choices=["jsonl", "parquet"], help="output format")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("stats", help="count what a store holds")
+    p.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the article document")
+    p.set_defaults(func=cmd_schema)
+
+    for name in COMMAND_MODULES:
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except KeyboardInterrupt:
+        _stderr("diurna: interrupted")
+        return 130
+    except BrokenPipeError:  # `diurna code ... | head`: stop quietly
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

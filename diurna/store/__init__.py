@@ -1,0 +1,5 @@
+"""The embedded DuckDB store: `Store(path)` writes coded articles and reads them back as records."""
+from diurna.store.schema import SCHEMA_VERSION, SchemaError
+from diurna.store.store import Store, WriteResult
+
+__all__ = ["SCHEMA_VERSION", "SchemaError", "Store", "WriteResult"]

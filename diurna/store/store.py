@@ -1,0 +1,237 @@
+"""Writing coded articles to DuckDB and reading them back as contract records.
+
+Writes are transactional per batch: an interrupted ingest leaves whole articles or none, and
+an article already in the store is skipped, so ingesting the same input twice adds nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional, Sequence
+
+import duckdb
+
+from diurna.document import ArticleDoc
+from diurna.ingest.base import IngestError
+from diurna.records import (Actor, Article, ArticleDocument, CharRange, DateRef, Event, Place, Quote,
+                            TextSpan)
+from diurna.store.schema import migrate
+
+# Column order of each table as written; reading uses the same names.
+COLUMNS = {
+    "articles": ["id", "title", "url", "source", "published", "text", "language", "origin"],
+    "sentences": ["article_id", "idx", "start", "end"],
+    "actors": ["article_id", "id", "name", "kb_id", "country", "sector", "code", "kind", "seq"],
+    "mentions": ["article_id", "actor_id", "text", "start", "end", "seq"],
+    "events": ["article_id", "id", "type", "mode", "cameo", "quad_class", "goldstein", "source", "target",
+               "trigger_text", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
+               "date_text", "date_start", "date_end", "date_granularity", "date_anchored_to",
+               "place", "polarity", "modality", "attributed_to", "confidence", "seq"],
+    "quotes": ["article_id", "id", "kind", "content_text", "content_start", "content_end",
+               "speaker", "speaker_text", "speaker_start", "speaker_end", "cue_text", "cue_start", "cue_end",
+               "via", "seq"],
+    "places": ["article_id", "id", "name", "country", "geonameid", "lat", "lon", "feature", "seq"],
+    "place_mentions": ["article_id", "place_id", "text", "start", "end", "seq"],
+}
+
+
+@dataclass
+class WriteResult:
+    articles: int = 0          # newly stored
+    skipped: int = 0           # already in the store
+    events: int = 0
+    quotes: int = 0
+    errors: int = 0
+
+
+def _span(span: Optional[TextSpan]) -> tuple:
+    return (span.text, span.start, span.end) if span else (None, None, None)
+
+
+@dataclass
+class _Rows:
+    """Rows of one batch, per table, ready for a single INSERT each."""
+    tables: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in COLUMNS})
+
+    def add_article(self, doc: ArticleDoc) -> None:
+        a, aid = doc.article, doc.article.id
+        t = self.tables
+        t["articles"].append((aid, a.title, a.url, a.source, a.published, a.text, a.language, doc.origin))
+        if doc.spacy_doc is not None:
+            t["sentences"].extend((aid, i, s.start_char, s.end_char) for i, s in enumerate(doc.spacy_doc.sents))
+        for seq, actor in enumerate(doc.actors):
+            t["actors"].append((aid, actor.id, actor.name, actor.kb_id, actor.country, actor.sector,
+                                actor.code, actor.kind, seq))
+            t["mentions"].extend((aid, actor.id, m.text, m.start, m.end, i) for i, m in enumerate(actor.mentions))
+        for seq, e in enumerate(doc.events):
+            t["events"].append((aid, e.id, e.type, e.mode, e.cameo, e.quad_class, e.goldstein, e.source, e.target,
+                                *_span(e.trigger), e.sentence.start, e.sentence.end,
+                                e.date.text, e.date.start or None, e.date.end or None, e.date.granularity,
+                                e.date.anchored_to, e.place, e.polarity, e.modality, e.attributed_to,
+                                e.confidence, seq))
+        for seq, q in enumerate(doc.quotes):
+            t["quotes"].append((aid, q.id, q.kind, *_span(q.content), q.speaker, *_span(q.speaker_mention),
+                                *_span(q.cue), list(q.via), seq))
+        for seq, p in enumerate(doc.places):
+            t["places"].append((aid, p.id, p.name, p.country, p.geonameid, p.lat, p.lon, p.feature, seq))
+            t["place_mentions"].extend((aid, p.id, m.text, m.start, m.end, i) for i, m in enumerate(p.mentions))
+
+
+def _iso(value) -> Optional[str]:
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
+class Store:
+    """A diurna store in one DuckDB file. `Store(path)` creates or upgrades it."""
+
+    def __init__(self, path: str = "diurna.duckdb", read_only: bool = False):
+        self.path = str(path)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            migrate(self.con, self.path)
+
+    # ------------------------------------------------------------------ writing
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def known_articles(self, ids: Sequence[str]) -> set[str]:
+        """Which of `ids` are already stored."""
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]).fetchall()
+        return {r[0] for r in rows}
+
+    def write(self, docs: Sequence[ArticleDoc], errors: Iterable[IngestError] = ()) -> WriteResult:
+        """Store a batch in one transaction: all of it or, on failure, none of it."""
+        result = WriteResult()
+        known = self.known_articles([d.article.id for d in docs])
+        rows = _Rows()
+        seen: set[str] = set()
+        for doc in docs:
+            if doc.article.id in known or doc.article.id in seen:
+                result.skipped += 1
+                continue
+            seen.add(doc.article.id)
+            rows.add_article(doc)
+            result.articles += 1
+            result.events += len(doc.events)
+            result.quotes += len(doc.quotes)
+        error_rows = [(e.path, e.position or "", e.message, e.kind) for e in errors]
+        for doc in docs:  # warnings raised while coding (e.g. truncation) are stored with the errors
+            where, _, pos = doc.origin.partition("@")
+            error_rows.extend((where or doc.article.id, pos, w, "warning") for w in doc.warnings)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table, table_rows in rows.tables.items():
+                self._insert(table, table_rows)
+            if error_rows:
+                self.con.executemany("INSERT OR IGNORE INTO errors (path, position, message, kind) VALUES (?, ?, ?, ?)",
+                                     error_rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        result.errors = sum(1 for r in error_rows if r[3] == "error")
+        return result
+
+    def _insert(self, table: str, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        columns = ", ".join('"%s"' % c for c in COLUMNS[table])
+        marks = ", ".join("?" for _ in COLUMNS[table])
+        self.con.executemany("INSERT INTO %s (%s) VALUES (%s)" % (table, columns, marks), rows)
+
+    # ------------------------------------------------------------------ reading
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of every table (what `diurna stats` prints first)."""
+        return {t: self.con.execute("SELECT count(*) FROM %s" % t).fetchone()[0]
+                for t in ["articles", "actors", "events", "quotes", "places", "errors"]}
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY ingested_at, id").fetchall()]
+
+    def errors(self) -> list[IngestError]:
+        rows = self.con.execute("SELECT path, position, message, kind FROM errors ORDER BY reported_at, path, position").fetchall()
+        return [IngestError(p, pos or None, m, k) for p, pos, m, k in rows]
+
+    def _select(self, table: str, ids: list[str], order: str) -> dict[str, list[dict]]:
+        cur = self.con.execute('SELECT * FROM %s WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, %s'
+                               % (table, order), [ids])
+        names = [d[0] for d in cur.description]
+        grouped: dict[str, list[dict]] = {}
+        for row in cur.fetchall():
+            record = dict(zip(names, row))
+            grouped.setdefault(record["article_id"], []).append(record)
+        return grouped
+
+    def documents(self, ids: Optional[list[str]] = None, batch: int = 500) -> Iterator[ArticleDocument]:
+        """The stored articles as contract documents, in ingest order (or the order of `ids`)."""
+        ids = self.article_ids() if ids is None else list(ids)
+        for i in range(0, len(ids), batch):
+            yield from self._documents(ids[i:i + batch])
+
+    def document(self, article_id: str) -> Optional[ArticleDocument]:
+        return next(iter(self._documents([article_id])), None)
+
+    def _documents(self, ids: list[str]) -> Iterator[ArticleDocument]:
+        cur = self.con.execute("SELECT id, title, url, source, published, text, language FROM articles "
+                               "WHERE id IN (SELECT unnest(?))", [ids])
+        articles = {r[0]: r for r in cur.fetchall()}
+        actors = self._select("actors", ids, "seq")
+        mentions = self._select("mentions", ids, "actor_id, seq")
+        events = self._select("events", ids, "seq")
+        quotes = self._select("quotes", ids, "seq")
+        places = self._select("places", ids, "seq")
+        place_mentions = self._select("place_mentions", ids, "place_id, seq")
+        for aid in ids:
+            if aid not in articles:
+                continue
+            _, title, url, source, published, text, language = articles[aid]
+            by_actor: dict[str, list[TextSpan]] = {}
+            for m in mentions.get(aid, []):
+                by_actor.setdefault(m["actor_id"], []).append(TextSpan(text=m["text"], start=m["start"], end=m["end"]))
+            by_place: dict[str, list[TextSpan]] = {}
+            for m in place_mentions.get(aid, []):
+                by_place.setdefault(m["place_id"], []).append(TextSpan(text=m["text"], start=m["start"], end=m["end"]))
+            yield ArticleDocument(
+                article=Article(id=aid, title=title, url=url, source=source, published=_iso(published),
+                                text=text, language=language or "en"),
+                actors=[Actor(id=a["id"], name=a["name"], kb_id=a["kb_id"], country=a["country"], sector=a["sector"],
+                              code=a["code"], kind=a["kind"], mentions=by_actor.get(a["id"], []))
+                        for a in actors.get(aid, [])],
+                events=[_event(e) for e in events.get(aid, [])],
+                quotes=[_quote(q) for q in quotes.get(aid, [])],
+                places=[Place(id=p["id"], name=p["name"], country=p["country"], geonameid=p["geonameid"],
+                              lat=p["lat"], lon=p["lon"], feature=p["feature"], mentions=by_place.get(p["id"], []))
+                        for p in places.get(aid, [])])
+
+
+def _opt_span(text, start, end) -> Optional[TextSpan]:
+    return None if start is None else TextSpan(text=text, start=start, end=end)
+
+
+def _event(e: dict) -> Event:
+    return Event(
+        id=e["id"], type=e["type"], mode=e["mode"], cameo=e["cameo"], quad_class=e["quad_class"],
+        goldstein=e["goldstein"], source=e["source"], target=e["target"],
+        trigger=TextSpan(text=e["trigger_text"], start=e["trigger_start"], end=e["trigger_end"]),
+        sentence=CharRange(start=e["sentence_start"], end=e["sentence_end"]),
+        date=DateRef(text=e["date_text"], start=_iso(e["date_start"]) or "", end=_iso(e["date_end"]) or "",
+                     granularity=e["date_granularity"], anchored_to=e["date_anchored_to"]),
+        place=e["place"], polarity=e["polarity"], modality=e["modality"], attributed_to=e["attributed_to"],
+        confidence=e["confidence"])
+
+
+def _quote(q: dict) -> Quote:
+    return Quote(id=q["id"], kind=q["kind"],
+                 content=TextSpan(text=q["content_text"], start=q["content_start"], end=q["content_end"]),
+                 speaker=q["speaker"], speaker_mention=_opt_span(q["speaker_text"], q["speaker_start"], q["speaker_end"]),
+                 cue=_opt_span(q["cue_text"], q["cue_start"], q["cue_end"]), via=list(q["via"] or []))

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set everything up, then run the whole test suite. A run in which no test passes fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export DIURNA_REQUIRE_TESTS=1
+exec .venv/bin/python -m pytest "$@"
