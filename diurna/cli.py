@@ -90,6 +90,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = Store(args.db)
     pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source, batch_size=args.batch_size)
     totals = {"articles": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0}
+    not_english = 0
     docs, errors = [], []
 
     def flush() -> None:
@@ -106,6 +107,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 errors.append(item)
                 if item.kind == "error":
                     _stderr("diurna ingest: %s" % item)
+                elif item.kind == "skipped":
+                    not_english += 1
             elif isinstance(item, Skipped):    # already in the store
                 totals["skipped"] += 1
             else:
@@ -117,10 +120,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         store.close()
     elapsed = time.monotonic() - started
     rate = totals["articles"] / elapsed if elapsed > 0 else 0.0
-    print("ingested %d articles into %s (%d already stored, skipped): %d events, %d quotes, %d errors; "
-          "%.1f s elapsed, %.2f articles/s"
-          % (totals["articles"], args.db, totals["skipped"], totals["events"], totals["quotes"], totals["errors"],
-             elapsed, rate))
+    print("ingested %d articles into %s (%d already stored, %d not in English: skipped): %d events, %d quotes, "
+          "%d errors; %.1f s elapsed, %.2f articles/s"
+          % (totals["articles"], args.db, totals["skipped"], not_english, totals["events"], totals["quotes"],
+             totals["errors"], elapsed, rate))
     return 0
 
 

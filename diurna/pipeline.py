@@ -1,7 +1,7 @@
 """The diurna pipeline, top to bottom.
 
     ingest  -> raw articles (diurna.ingest)
-    prepare -> Article: text from HTML, stable id, publication date, length limit
+    prepare -> Article: text from HTML, language check, stable id, publication date, length limit
     nlp     -> spaCy parse, in batches (diurna.nlp)
     actors  -> actor mentions resolved to KB actors, with coreference (diurna.actors)
     time    -> temporal expressions normalised against the publication date (diurna.time)
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional, Protocol, Union
 
 from diurna import nlp
+from diurna.nlp import language
 from diurna.document import ArticleDoc
 from diurna.ids import article_id
 from diurna.ingest.base import IngestError, RawArticle, parse_pubdate
@@ -60,6 +61,10 @@ def prepare(raw: RawArticle, default_pubdate: Optional[str] = None,
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     if not text.strip():
         return IngestError(where, pos or None, "no article text (empty, or nothing left after boilerplate removal)")
+    foreign = language.non_english(text)
+    if foreign is not None:
+        return IngestError(where, pos or None, "skipped: the article is not in English (detected %r, p=%.2f); "
+                           "diurna codes English news only" % (foreign.code, foreign.probability), kind="skipped")
     published = parse_pubdate(date) or parse_pubdate(default_pubdate)
     return Article(id=raw.id or article_id(raw.url, text), title=title, url=raw.url,
                    source=raw.source or default_source, published=published, text=text)
