@@ -86,6 +86,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from diurna.store import Store
 
     _check_pubdate(args.pubdate)
+    if args.engine == "ray":
+        from diurna import scale
+        return scale.ingest(args.paths, args.db, workers=args.workers, address=args.address,
+                            work_dir=args.work_dir, default_pubdate=args.pubdate, default_source=args.source,
+                            progress=args.progress)
     started = time.monotonic()
     store = Store(args.db)
     pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source, batch_size=args.batch_size)
@@ -194,6 +199,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--progress", dest="progress", action="store_true", default=None,
                    help="always show the progress bar (default: only on a terminal)")
     p.add_argument("--no-progress", dest="progress", action="store_false", help="never show the progress bar")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local: this process (default); ray: shards coded by Ray workers, then loaded "
+                        "(needs `pip install diurna[ray]`; see docs/scaling.md)")
+    p.add_argument("--workers", type=int, default=2, help="Ray workers, one CPU each (default: %(default)s)")
+    p.add_argument("--address", help="address of an existing Ray cluster (default: start a local runtime)")
+    p.add_argument("--work-dir", help="folder for Ray's Parquet shards (default: DB.shards); a rerun skips "
+                                      "shards already there")
     _add_input_options(p)
     p.set_defaults(func=cmd_ingest)
 

@@ -60,6 +60,23 @@ class ArticleDoc:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Sentence boundaries when there is no parse (a document read back from a Ray shard).
+    sentence_spans: Optional[list[tuple[int, int]]] = None
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) character offsets of each sentence."""
+        if self.spacy_doc is not None:
+            return [(s.start_char, s.end_char) for s in self.spacy_doc.sents]
+        return list(self.sentence_spans or [])
+
+    @classmethod
+    def from_record(cls, record: ArticleDocument, origin: str = "",
+                    sentence_spans: Optional[list[tuple[int, int]]] = None,
+                    warnings: Optional[list[str]] = None) -> "ArticleDoc":
+        """A coded document rebuilt from its contract record (no parse), e.g. to store it."""
+        return cls(article=record.article, origin=origin, actors=list(record.actors), events=list(record.events),
+                   quotes=list(record.quotes), places=list(record.places), warnings=list(warnings or []),
+                   sentence_spans=list(sentence_spans or []))
 
     @property
     def text(self) -> str:

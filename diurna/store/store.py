@@ -57,8 +57,7 @@ class _Rows:
         a, aid = doc.article, doc.article.id
         t = self.tables
         t["articles"].append((aid, a.title, a.url, a.source, a.published, a.text, a.language, doc.origin))
-        if doc.spacy_doc is not None:
-            t["sentences"].extend((aid, i, s.start_char, s.end_char) for i, s in enumerate(doc.spacy_doc.sents))
+        t["sentences"].extend((aid, i, start, end) for i, (start, end) in enumerate(doc.sentences()))
         for seq, actor in enumerate(doc.actors):
             t["actors"].append((aid, actor.id, actor.name, actor.kb_id, actor.country, actor.sector,
                                 actor.code, actor.kind, seq))
