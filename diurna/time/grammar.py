@@ -1,0 +1,532 @@
+"""The grammar of English news temporal expressions: patterns and what each one means.
+
+Each `Rule` pairs a regex (matched case-insensitively on raw text, an optional opening
+preposition included) with a resolver that turns the match into an `Interval` given a
+`Context`: the publication date, the tense of the clause the expression sits in (it decides
+whether a bare "Friday" or "March" is the last one or the next one), and the latest date the
+discourse mentioned before it (for "the next day", "that week").
+
+The same rules serve detection (`find_candidates`, over the article text) and normalisation
+(`normalise`, over one expression), so whatever is found can be normalised.
+Conventions are documented in docs/time.md and in `calendar.py`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Optional
+
+from diurna.time import calendar as cal
+from diurna.time.calendar import Interval, Tense
+from diurna.time.lexicon import (
+    CALENDAR_NAME, COMMA, COUNT, DAY_NO, DAYPART, MONTH, MONTHS, POSSESSIVE, PREPOSITION, SEASON,
+    SP, UNIT, VAGUE, VAGUE_COUNTS, WEEKDAY, WEEKDAYS, YEAR, count_value,
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    published: dt.date
+    tense: Tense = Tense.UNKNOWN
+    anchor: Optional[Interval] = None   # the latest concrete date mentioned before the expression
+
+
+Resolver = Callable[[re.Match, Context], Optional[Interval]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    resolve: Resolver
+    # Only taken from running text after a preposition or inside a spaCy DATE entity: a bare
+    # "March", "2012" or "summer" is too often something else ("a march", "Resolution 2012").
+    needs_cue: bool = False
+    # Relative to the discourse's previous date rather than the publication date.
+    discourse: bool = False
+
+
+RULES: list[Rule] = []
+
+
+def rule(body: str, needs_cue: bool = False, discourse: bool = False) -> Callable[[Resolver], Resolver]:
+    """Register a resolver for expressions matching `body` (optionally after a preposition)."""
+    pattern = re.compile(r"(?<![\w'\u2019])(?:(?P<prep>%s)%s)?(?P<body>%s)%s(?![\w'\u2019])"
+                         % (PREPOSITION, SP, body, POSSESSIVE), re.IGNORECASE)
+
+    def register(fn: Resolver) -> Resolver:
+        RULES.append(Rule(fn.__name__, pattern, fn, needs_cue, discourse))
+        return fn
+    return register
+
+
+# --- small helpers --------------------------------------------------------------------------
+
+def _words(text: Optional[str]) -> str:
+    return " ".join((text or "").lower().replace("\u2019", "'").split())
+
+
+def _month_no(word: str) -> int:
+    return MONTHS[_words(word).rstrip(".")]
+
+
+def _day_no(word: str) -> int:
+    return int(re.match(r"\d+", word).group())
+
+
+def _safe_date(y: int, m: int, d: int) -> Optional[dt.date]:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _two_digit_year(yy: int, pub: dt.date) -> int:
+    """'17 -> 2017, '98 -> 1998: the century that puts the year no later than 10 years ahead."""
+    y = 2000 + yy
+    return y if y <= pub.year + 10 else y - 100
+
+
+PAST_MODS = ("last", "this past", "past", "previous")
+NEXT_MODS = ("next", "this coming", "coming")
+MODIFIER = r"(?P<mod>this%spast|this%scoming|last|past|previous|next|coming|this)" % (SP, SP)
+
+
+def _mod(m: re.Match) -> str:
+    return _words(m.groupdict().get("mod"))
+
+
+# --- explicit calendar dates ---------------------------------------------------------------
+
+@rule(r"(?P<y>%s)-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)" % YEAR)
+def iso_date(m: re.Match, ctx: Context) -> Optional[Interval]:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return cal.day(d, "explicit") if d else None
+
+
+@rule(r"(?P<a>[01]?\d|[23]\d|3[01])/(?P<b>[0-3]?\d)/(?P<y>%s|\d\d)" % YEAR)
+def slash_date(m: re.Match, ctx: Context) -> Optional[Interval]:
+    # US order (month/day) unless the first number cannot be a month: most English wire copy is US.
+    a, b = int(m["a"]), int(m["b"])
+    y = int(m["y"]) if len(m["y"]) == 4 else _two_digit_year(int(m["y"]), ctx.published)
+    month_no, day_no = (a, b) if a <= 12 else (b, a)
+    d = _safe_date(y, month_no, day_no)
+    return cal.day(d, "explicit") if d else None
+
+
+def _month_day(month_no: int, day_no: int, year_text: Optional[str], weekday_text: Optional[str],
+               ctx: Context) -> Optional[Interval]:
+    if year_text:
+        d = _safe_date(int(year_text), month_no, day_no)
+        return cal.day(d, "explicit") if d else None
+    if weekday_text:   # "Monday, Dec. 11": the weekday picks the year
+        wd = WEEKDAYS[_words(weekday_text)]
+        for y in sorted((ctx.published.year + k for k in (-1, 0, 1)), key=lambda y: abs(y - ctx.published.year)):
+            d = _safe_date(y, month_no, day_no)
+            if d and d.weekday() == wd:
+                return cal.day(d)
+    d = cal.day_of_month_by_tense(month_no, day_no, ctx.published, ctx.tense)
+    return cal.day(d) if d else None
+
+
+@rule(r"(?:(?P<wd>%s)%s)?(?P<mon>%s)%s(?P<d>%s)(?:%s(?P<y>%s))?" % (WEEKDAY, COMMA, MONTH, SP, DAY_NO, COMMA, YEAR))
+def month_day_year(m: re.Match, ctx: Context) -> Optional[Interval]:
+    return _month_day(_month_no(m["mon"]), _day_no(m["d"]), m["y"], m["wd"], ctx)
+
+
+@rule(r"(?:(?P<wd>%s)%s)?(?:the%s)?(?P<d>%s)%s(?:of%s)?(?P<mon>%s)(?:%s(?P<y>%s))?"
+      % (WEEKDAY, COMMA, SP, DAY_NO, SP, SP, MONTH, COMMA, YEAR))
+def day_month_year(m: re.Match, ctx: Context) -> Optional[Interval]:
+    return _month_day(_month_no(m["mon"]), _day_no(m["d"]), m["y"], m["wd"], ctx)
+
+
+@rule(r"the%s(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))" % SP, needs_cue=True)
+def ordinal_day(m: re.Match, ctx: Context) -> Optional[Interval]:
+    """"on the 8th": that day of the publication month, or of the month before/after by tense."""
+    pub, day_no = ctx.published, _day_no(m["d"])
+    options = [_safe_date(mm.year, mm.month, day_no)
+               for mm in (cal.add_months(pub.replace(day=1), k) for k in (-1, 0, 1))]
+    options = [d for d in options if d]
+    past = [d for d in options if d <= pub]
+    future = [d for d in options if d >= pub]
+    if ctx.tense in (Tense.FUTURE, Tense.PRESENT) and future:
+        return cal.day(future[0])
+    if past:
+        return cal.day(past[-1])
+    return cal.day(future[0]) if future else None
+
+
+@rule(r"(?P<mon>%s)(?:%s(?:of%s)?|,%s)(?P<y>%s)" % (MONTH, SP, SP, SP, YEAR))
+def month_year(m: re.Match, ctx: Context) -> Optional[Interval]:
+    return cal.month(int(m["y"]), _month_no(m["mon"]), "explicit")
+
+
+@rule(r"(?:%s%s)?(?P<mon>%s)" % (MODIFIER, SP, MONTH), needs_cue=True)
+def month_name(m: re.Match, ctx: Context) -> Optional[Interval]:
+    month_no, mod, pub = _month_no(m["mon"]), _mod(m), ctx.published
+    if mod in PAST_MODS:
+        return cal.month(pub.year if month_no < pub.month else pub.year - 1, month_no)
+    if mod in NEXT_MODS:
+        return cal.month(pub.year if month_no > pub.month else pub.year + 1, month_no)
+    if mod == "this":
+        return cal.month(pub.year, month_no)
+    return cal.month_by_tense(month_no, pub, ctx.tense)
+
+
+@rule(r"(?:the%syear%s)?(?P<y>%s)" % (SP, SP, YEAR), needs_cue=True)
+def year_number(m: re.Match, ctx: Context) -> Optional[Interval]:
+    return cal.year(int(m["y"]), "explicit")
+
+
+@rule(r"(?:the%s)?(?:(?P<part>early|mid|late)[- ])?(?:(?P<cent>19|20)(?P<dec>\d)0s|'(?P<short>\d)0s)" % SP)
+def decade(m: re.Match, ctx: Context) -> Optional[Interval]:
+    if m["cent"]:
+        first = int(m["cent"] + m["dec"] + "0")
+    else:
+        first = _two_digit_year(int(m["short"]) * 10, ctx.published)
+        first = first if first + 9 < ctx.published.year + 1 else first - 100
+    lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(_words(m["part"]), (0, 9))
+    return Interval(dt.date(first + lo, 1, 1), dt.date(first + hi, 12, 31), "years", "explicit")
+
+
+# --- days around the publication date -------------------------------------------------------
+
+@rule(r"(?:(?P<when>earlier|later)%s)?(?:today|tonight|this%s(?:morning|afternoon|evening))" % (SP, SP))
+def today(m: re.Match, ctx: Context) -> Optional[Interval]:
+    return cal.day(ctx.published)
+
+
+@rule(r"(?:yesterday(?:%s%s)?|last%snight|the%sday%sbefore%syesterday)" % (SP, DAYPART, SP, SP, SP, SP))
+def yesterday(m: re.Match, ctx: Context) -> Optional[Interval]:
+    back = 2 if "before" in m["body"].lower() else 1
+    return cal.day(ctx.published - dt.timedelta(days=back))
+
+
+@rule(r"(?:tomorrow(?:%s%s)?|the%sday%safter%stomorrow)" % (SP, DAYPART, SP, SP, SP))
+def tomorrow(m: re.Match, ctx: Context) -> Optional[Interval]:
+    ahead = 2 if "after" in m["body"].lower() else 1
+    return cal.day(ctx.published + dt.timedelta(days=ahead))
+
+
+@rule(r"(?:%s%s)?(?P<wd>%s)(?:%s%s)?" % (MODIFIER, SP, WEEKDAY, SP, DAYPART))
+def weekday(m: re.Match, ctx: Context) -> Optional[Interval]:
+    """"on Monday" is the publication day when it is a Monday; otherwise the last such day for
+    past events, the next one for future and present (scheduled) ones."""
+    wd, mod, pub = WEEKDAYS[_words(m["wd"])], _mod(m), ctx.published
+    if mod in PAST_MODS:
+        return cal.day(cal.weekday_on_or_before(pub - cal.ONE_DAY, wd))
+    if mod in NEXT_MODS:
+        return cal.day(cal.weekday_on_or_after(pub + cal.ONE_DAY, wd))
+    if mod == "this" and ctx.tense is Tense.UNKNOWN:
+        return cal.day(cal.week_of(pub).start + dt.timedelta(days=wd))
+    if ctx.tense in (Tense.FUTURE, Tense.PRESENT):
+        return cal.day(cal.weekday_on_or_after(pub, wd))
+    return cal.day(cal.weekday_on_or_before(pub, wd))
+
+
+# --- weeks, months, years relative to the publication date ----------------------------------
+
+def _period_of(unit: str, d: dt.date) -> Interval:
+    if unit == "week":
+        return cal.week_of(d)
+    if unit == "month":
+        return cal.month(d.year, d.month)
+    return cal.year(d.year)
+
+
+def _shift(d: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "day":
+        return d + dt.timedelta(days=n)
+    if unit == "week":
+        return d + dt.timedelta(weeks=n)
+    if unit == "month":
+        return cal.add_months(d, n)
+    if unit == "decade":
+        return cal.add_years(d, 10 * n)
+    return cal.add_years(d, n)
+
+
+@rule(r"(?:(?P<mod>last|past|previous|this|next|coming|current)|the%s(?P<dmod>past|previous|coming|current))%s"
+      r"(?P<unit>week|month|year)" % (SP, SP))
+def this_last_next_period(m: re.Match, ctx: Context) -> Optional[Interval]:
+    unit, pub = m["unit"].lower(), ctx.published
+    if m["dmod"] and m["dmod"].lower() == "previous":
+        return None   # "the previous week" looks back from the discourse: see `relative_period`
+    mod = _words(m["mod"] or m["dmod"])
+    if mod in ("past", "last") and m["dmod"]:
+        # "the past week": the span up to publication, not the calendar week before
+        return Interval(_shift(pub, unit, -1), pub, unit)
+    shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(mod, 0)
+    return _period_of(unit, _shift(pub, unit, shift))
+
+
+@rule(r"(?P<when>earlier|later)%s(?:this|in%sthe)%s(?P<unit>week|month|year)" % (SP, SP, SP))
+def earlier_later_this_period(m: re.Match, ctx: Context) -> Optional[Interval]:
+    unit, pub = m["unit"].lower(), ctx.published
+    period = _period_of(unit, pub)
+    if m["when"].lower() == "earlier":
+        return Interval(period.start, pub, unit)
+    return Interval(pub, period.end, unit)
+
+
+@rule(r"the%sweek%s(?P<which>before%slast|after%snext)" % (SP, SP, SP, SP))
+def week_before_last(m: re.Match, ctx: Context) -> Optional[Interval]:
+    n = -14 if m["which"].lower().startswith("before") else 14
+    return cal.week_of(ctx.published + dt.timedelta(days=n))
+
+
+@rule(r"(?:(?P<mod>this%spast|last|past|this|next|coming|the)%s)?weekend" % (SP, SP), needs_cue=True)
+def weekend(m: re.Match, ctx: Context) -> Optional[Interval]:
+    pub, mod = ctx.published, _mod(m)
+    current = cal.weekend_of_week(pub)
+    recent = current if current.start <= pub else cal.weekend_of_week(pub - dt.timedelta(days=7))
+    upcoming = current if current.end >= pub else cal.weekend_of_week(pub + dt.timedelta(days=7))
+    if mod in ("last", "past", "this past"):
+        return recent if recent.end < pub else cal.weekend_of_week(pub - dt.timedelta(days=7))
+    if mod in ("next", "coming"):
+        return upcoming if upcoming.start > pub else cal.weekend_of_week(pub + dt.timedelta(days=7))
+    return recent if ctx.tense is Tense.PAST else upcoming
+
+
+@rule(r"this%stime%slast%syear" % (SP, SP, SP))
+def this_time_last_year(m: re.Match, ctx: Context) -> Optional[Interval]:
+    return cal.day(cal.add_years(ctx.published, -1))
+
+
+# --- parts of a month, a year, a season -----------------------------------------------------
+
+PART = r"(?:(?P<part>early|mid|middle|late)(?:-|%s)|the%s(?P<part2>beginning|start|end|middle|first%shalf|second%shalf|(?:first|second|third|fourth)%squarter)%sof%s)" % (SP, SP, SP, SP, SP, SP, SP)
+PERIOD = (r"(?P<period>(?:%s(?:%s(?:of%s)?%s)?)|%s|(?:last|this|next|the)%s(?:month|year)|(?:the%s)?(?:%s%s)?%s)"
+          % (MONTH, SP, SP, YEAR, YEAR, SP, SP, MODIFIER.replace("?P<mod>", ""), SP, SEASON))
+
+
+@rule(PART + PERIOD)
+def part_of_period(m: re.Match, ctx: Context) -> Optional[Interval]:
+    part = _words(m["part"] or m["part2"])
+    period_text = _words(m["period"])
+    period_text = {"the month": "this month", "the year": "this year"}.get(period_text, period_text)
+    period = normalise(period_text, ctx.published, ctx.tense)
+    if period is None:
+        return None
+    if period.granularity == "month" and "half" not in part and "quarter" not in part:
+        return cal.part_of_month(period, part)
+    if period.granularity == "year":
+        return cal.part_of_year(period, part)
+    if period.granularity == "season":
+        return period   # "late summer": the season; thirds of a season are not worth the guess
+    return None
+
+
+@rule(r"q(?P<q>[1-4])%s(?P<y>%s)" % (SP, YEAR))
+def quarter(m: re.Match, ctx: Context) -> Optional[Interval]:
+    part = ("first", "second", "third", "fourth")[int(m["q"]) - 1] + " quarter"
+    return cal.part_of_year(cal.year(int(m["y"]), "explicit"), part)
+
+
+# --- seasons --------------------------------------------------------------------------------
+
+@rule(r"(?:(?P<mod>this%spast|this%scoming|last|past|this|next|coming)%s|the%s)?(?P<season>%s)(?:%s(?:of%s)?(?P<y>%s))?"
+      % (SP, SP, SP, SP, SEASON, SP, SP, YEAR), needs_cue=True)
+def season(m: re.Match, ctx: Context) -> Optional[Interval]:
+    name, mod, pub = m["season"].lower(), _mod(m), ctx.published
+    if m["y"]:
+        return cal.season(name, int(m["y"]), "explicit")
+    if mod in ("last", "past", "this past"):
+        return cal.season_latest_ended(name, pub)
+    if mod in NEXT_MODS:
+        return cal.season_next_starting(name, pub)
+    current = cal.season_containing(name, pub)
+    if mod == "this":
+        if current:
+            return current
+        if ctx.tense is Tense.PAST:
+            return cal.season_latest_ended(name, pub)
+        if ctx.tense in (Tense.FUTURE, Tense.PRESENT):
+            return cal.season_next_starting(name, pub)
+        return cal.season(name, pub.year if name != "winter" or pub.month == 12 else pub.year - 1)
+    if ctx.tense is Tense.PAST:
+        return cal.season_latest_started(name, pub)
+    if ctx.tense in (Tense.FUTURE, Tense.PRESENT):
+        return current or cal.season_next_starting(name, pub)
+    return current or cal.season_latest_ended(name, pub)
+
+
+# --- counted and vague spans ----------------------------------------------------------------
+
+def _unit(word: str) -> str:
+    return word.lower().rstrip("s")
+
+
+SPAN_GRANULARITY = {"day": "week", "week": "months", "month": "months", "year": "years", "decade": "years"}
+
+
+@rule(r"(?P<n>%s)%s(?P<unit>%s)%sago" % (COUNT, SP, UNIT, SP))
+def counted_ago(m: re.Match, ctx: Context) -> Optional[Interval]:
+    n, unit, pub = count_value(m["n"]), _unit(m["unit"]), ctx.published
+    if unit == "day":
+        return cal.day(pub - dt.timedelta(days=n))
+    if unit == "week":
+        return cal.week_of(pub - dt.timedelta(weeks=n))
+    if unit == "month":
+        return cal.month_shifted(pub, -n)
+    if unit == "year":
+        return cal.year(pub.year - n)
+    # decades are never meant to the year: the decade's middle year give or take one
+    return Interval(dt.date(pub.year - 10 * n - 1, 1, 1), dt.date(pub.year - 10 * n + 1, 12, 31), "years")
+
+
+def _vague_back(pub: dt.date, unit: str, lo: int, hi: int) -> Interval:
+    """From `hi` to `lo` units before publication, widened to whole months/years where coarse."""
+    start, end = _shift(pub, unit, -hi), _shift(pub, unit, -lo)
+    if unit == "month":
+        start, end = start.replace(day=1), cal.month(end.year, end.month).end
+    if unit in ("year", "decade"):
+        start, end = dt.date(start.year, 1, 1), dt.date(end.year, 12, 31)
+    return Interval(start, end, SPAN_GRANULARITY[unit])
+
+
+@rule(r"(?P<q>%s%s)?(?P<unit>days|weeks|months|years|decades)%sago" % (VAGUE, SP, SP))
+def vague_ago(m: re.Match, ctx: Context) -> Optional[Interval]:
+    lo, hi = VAGUE_COUNTS[_words(m["q"])]
+    return _vague_back(ctx.published, _unit(m["unit"]), lo, hi)
+
+
+@rule(r"(?:the%s)?(?:past|last|previous)%s(?:(?P<n>%s)%s|(?P<q>%s)%s)?(?P<unit>%s)" % (SP, SP, COUNT, SP, VAGUE, SP, UNIT))
+def past_span(m: re.Match, ctx: Context) -> Optional[Interval]:
+    """"the past two years": from that far back up to publication."""
+    unit, pub = _unit(m["unit"]), ctx.published
+    plural = m["unit"].lower().endswith("s")
+    if m["q"]:
+        _, n = VAGUE_COUNTS[_words(m["q"])]
+    elif m["n"]:
+        n = count_value(m["n"])
+    elif plural:
+        return None     # "last years" is not English news usage
+    else:
+        n = 1
+    if not m["body"].lower().startswith("the") and not plural and n == 1 and unit != "decade":
+        return None     # "last week" is the calendar week: `this_last_next_period`
+    granularity = unit if n == 1 and unit != "decade" else SPAN_GRANULARITY[unit]
+    return Interval(_shift(pub, unit, -n), pub, granularity)
+
+
+RECENT_SPAN = {"day": ("day", 7), "week": ("week", 6), "month": ("month", 6), "year": ("year", 5), "decade": ("year", 30)}
+
+
+@rule(r"(?:recently|lately|(?:in%s)?recent%s(?P<unit>days|weeks|months|years|decades|times))" % (SP, SP))
+def recently(m: re.Match, ctx: Context) -> Optional[Interval]:
+    unit = _unit(m["unit"] or "months")
+    if unit == "time":
+        unit = "month"
+    if m["unit"] is None:
+        return Interval(cal.add_months(ctx.published, -3), ctx.published, "months")
+    step, n = RECENT_SPAN[unit]
+    return Interval(_shift(ctx.published, step, -n), ctx.published, SPAN_GRANULARITY[unit])
+
+
+# --- relative to the discourse's previous date ----------------------------------------------
+
+def _anchor(ctx: Context) -> Interval:
+    return ctx.anchor or cal.day(ctx.published)
+
+
+@rule(r"(?:the%s)?(?P<dir>next|following|previous|preceding)%s(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
+      % (SP, SP), discourse=True)
+def relative_period(m: re.Match, ctx: Context) -> Optional[Interval]:
+    if not m["body"].lower().startswith("the") and m["dir"].lower() == "next":
+        return None     # "next week" counts from publication: `this_last_next_period`
+    step = 1 if m["dir"].lower() in ("next", "following") else -1
+    unit = m["unit"].lower()
+    base = _anchor(ctx).start
+    if unit in ("week", "month", "year"):
+        return _period_of(unit, _shift(base, unit, step))
+    return cal.day(base + dt.timedelta(days=step))
+
+
+@rule(r"the%sday%s(?P<dir>before|after)" % (SP, SP), discourse=True)
+def day_before_after(m: re.Match, ctx: Context) -> Optional[Interval]:
+    step = 1 if m["dir"].lower() == "after" else -1
+    return cal.day(_anchor(ctx).start + dt.timedelta(days=step))
+
+
+@rule(r"(?:(?:earlier|later)%s)?(?:that|the%ssame)%s(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
+      % (SP, SP, SP), discourse=True)
+def that_period(m: re.Match, ctx: Context) -> Optional[Interval]:
+    unit, anchor = m["unit"].lower(), _anchor(ctx)
+    if unit in ("week", "month", "year"):
+        return _period_of(unit, anchor.start)
+    return cal.day(anchor.start) if anchor.granularity == "day" else None
+
+
+@rule(r"(?P<n>%s)%s(?P<unit>days?|weeks?|months?|years?)%s(?P<dir>later|earlier)" % (COUNT, SP, SP), discourse=True)
+def counted_later(m: re.Match, ctx: Context) -> Optional[Interval]:
+    n, unit, anchor = count_value(m["n"]), _unit(m["unit"]), _anchor(ctx)
+    n = n if m["dir"].lower() == "later" else -n
+    moved = _shift(anchor.start, unit, n)
+    if unit in ("day", "week") and anchor.granularity == "day":
+        return cal.day(moved)
+    return _period_of("week" if unit == "day" else unit, moved)
+
+
+# --- using the grammar ------------------------------------------------------------------------
+
+def clean(text: str) -> str:
+    """One expression's text with runs of white space collapsed (so patterns with SP match)."""
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def strip_preposition(text: str) -> str:
+    m = re.match(r"(?:%s)%s" % (PREPOSITION, SP), text, re.IGNORECASE)
+    return text[m.end():] if m else text
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise(text: str, published: dt.date, tense: Tense = Tense.UNKNOWN,
+              anchor: Optional[Interval] = None) -> Optional[Interval]:
+    """The interval one temporal expression denotes, or None when the grammar does not know it."""
+    text = clean(text)
+    for r in RULES:
+        m = r.pattern.fullmatch(text)
+        if m is not None:
+            ctx = Context(published, tense, anchor if r.discourse else None)
+            result = r.resolve(m, ctx)
+            if result is not None:
+                return result
+    return None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of text one rule recognises (character offsets, end-exclusive)."""
+    start: int
+    end: int
+    rule: Rule
+    has_preposition: bool
+
+
+_CAPITALISED_NAME = re.compile(CALENDAR_NAME, re.IGNORECASE)
+
+
+def _names_capitalised(text: str) -> bool:
+    """News capitalises months and weekdays; lower-case "may" or "march" is a verb or a noun."""
+    return all(w.group()[0].isupper() for w in _CAPITALISED_NAME.finditer(text))
+
+
+def find_candidates(text: str) -> Iterator[Candidate]:
+    """Every match of every rule in `text`, overlapping ones included (the caller picks)."""
+    for r in RULES:
+        for m in r.pattern.finditer(text):
+            if not _names_capitalised(m.group()):
+                continue
+            yield Candidate(m.start(), m.end(), r, m["prep"] is not None)
+
+
+def longest_first(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longer ones winning, in text order."""
+    chosen: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
