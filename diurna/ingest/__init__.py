@@ -1,4 +1,135 @@
-"""Readers for every input format; each yields RawArticle or IngestError, one record at a time."""
-from diurna.ingest.base import IngestError, RawArticle
+"""Readers for every input format; each yields RawArticle or IngestError, one record at a time.
 
-__all__ = ["IngestError", "RawArticle"]
+`read_paths` is the one entry point the command line needs: files, directories (walked recursively in
+sorted order, so every run sees the same order) and "-" for one plain-text article on stdin. It never
+raises on bad input: every problem is an IngestError naming the file and, where there is one, the line,
+byte offset or feed item; the valid records around it are still yielded.
+
+    format  extensions                           one article is       position in errors
+    txt     .txt .text .txt.gz                   the whole file       byte offset
+    html    .html .htm .xhtml                    the whole page       byte offset
+    jsonl   .jsonl .ndjson .jsonl.gz             a line               line N
+    warc    .warc .warc.gz .arc .arc.gz          an HTML response     offset N (of the record)
+    feed    .rss .atom, .xml holding RSS/Atom    an item              item N (line N for XML errors)
+"""
+from __future__ import annotations
+
+import os
+from typing import Callable, Iterable, Iterator, Literal, Optional
+
+from diurna.ingest.base import IngestError, IngestItem, IngestStream, RawArticle, warning
+
+Format = Literal["txt", "html", "jsonl", "warc", "feed"]
+Reader = Callable[[str], IngestStream]
+
+STDIN = "-"
+_EXTENSIONS: dict[str, Format] = {
+    ".txt": "txt", ".text": "txt", ".txt.gz": "txt",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl",
+    ".warc": "warc", ".warc.gz": "warc", ".arc": "warc", ".arc.gz": "warc",
+    ".rss": "feed", ".atom": "feed",
+}
+# Root elements of RSS 2.0 / 0.9x, Atom, and RSS 1.0 (RDF): how a generic .xml file is recognised.
+_FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
+
+__all__ = ["Format", "IngestError", "RawArticle", "detect_format", "read_file", "read_paths"]
+
+
+def detect_format(path: str) -> Optional[Format]:
+    """The input format of `path` from its extension ("-" is plain text on stdin); an .xml file is a
+    feed when its root element is RSS or Atom. None when diurna does not read it."""
+    if path == STDIN:
+        return "txt"
+    name = os.path.basename(path).lower()
+    for extension in sorted(_EXTENSIONS, key=len, reverse=True):   # ".warc.gz" before ".gz" names
+        if name.endswith(extension):
+            return _EXTENSIONS[extension]
+    if name.endswith(".xml") and _looks_like_feed(path):
+        return "feed"
+    return None
+
+
+def read_file(path: str, fmt: Optional[Format] = None) -> IngestStream:
+    """The records of one file in format `fmt` (detected when not given); never raises on bad input."""
+    fmt = fmt or detect_format(path)
+    if fmt is None:
+        yield IngestError(path, None, "not an input format diurna reads (%s)" % supported_extensions())
+        return
+    reader = _reader(fmt)
+    yield from _guarded(reader(path), path)
+
+
+def read_paths(paths: Iterable[str]) -> IngestStream:
+    """Every record in `paths`: files, directories (recursively, sorted), or "-" for stdin."""
+    for path in paths:
+        if path == STDIN:
+            from diurna.ingest.text import read_stdin
+            yield from _guarded(read_stdin(), "<stdin>")
+        elif os.path.isdir(path):
+            yield from _read_directory(path)
+        elif os.path.exists(path):
+            yield from read_file(path)
+        else:
+            yield IngestError(path, None, "no such file or directory")
+
+
+def supported_extensions() -> str:
+    return "supported: " + " ".join(sorted(_EXTENSIONS)) + " .xml (RSS/Atom)"
+
+
+def _read_directory(root: str) -> IngestStream:
+    """The files under `root`, depth first in sorted order; hidden files and folders are skipped, and
+    other files diurna does not read are reported as warnings (a folder often holds notes or scripts)."""
+    def walk_error(exc: OSError) -> None:
+        errors.append(IngestError(exc.filename or root, None, "cannot list: %s" % exc.strerror))
+
+    errors: list[IngestError] = []
+    for folder, subfolders, files in os.walk(root, onerror=walk_error):
+        yield from errors
+        errors.clear()
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = os.path.join(folder, name)
+            if detect_format(path) is None:
+                yield warning(path, None, "skipped: not an input format diurna reads")
+                continue
+            yield from read_file(path)
+    yield from errors
+
+
+def _reader(fmt: Format) -> Reader:
+    if fmt == "txt":
+        from diurna.ingest.text import read_text
+        return read_text
+    if fmt == "html":
+        from diurna.ingest.html import read_html
+        return read_html
+    if fmt == "jsonl":
+        from diurna.ingest.jsonl import read_jsonl
+        return read_jsonl
+    if fmt == "warc":
+        from diurna.ingest.warc import read_warc
+        return read_warc
+    from diurna.ingest.feed import read_feed
+    return read_feed
+
+
+def _guarded(items: Iterator[IngestItem], path: str) -> IngestStream:
+    """Items of one reader; an unexpected failure becomes an error for that file, so one bad file
+    never stops a run (the readers report every anticipated problem themselves)."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 — the point is to catch what the readers did not anticipate
+        yield IngestError(path, None, "reading stopped: %s: %s" % (type(exc).__name__, exc))
+
+
+def _looks_like_feed(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096).lower()
+    except OSError:
+        return False
+    return any(root in head for root in _FEED_ROOTS)

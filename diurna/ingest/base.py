@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Iterator, Optional, Union
 
@@ -58,3 +59,31 @@ def parse_pubdate(value: str | None) -> str | None:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
         return None
+
+
+def origin_of(path: str, position: Optional[str] = None) -> str:
+    """The `RawArticle.origin` of a record: "path" or "path@line 17" (pipeline.prepare splits on "@")."""
+    return path if not position else "%s@%s" % (path, position)
+
+
+_POSITION = re.compile(r"@((?:line|offset|item) \d+)$")
+
+
+def split_origin(origin: str) -> tuple[str, Optional[str]]:
+    """(path, position) of an origin made by `origin_of`; safe for paths that contain "@" themselves."""
+    match = _POSITION.search(origin)
+    if match is None:
+        return origin, None
+    return origin[:match.start()], match.group(1)
+
+
+def warning(path: str, position: Optional[str], message: str) -> IngestError:
+    """A problem worth reporting that loses nothing (a feed with a syntax slip, a file read in part)."""
+    return IngestError(path, position, message, kind="warning")
+
+
+def failure_reason(exc: BaseException) -> str:
+    """A short reason for an I/O or format failure, without the path (the error names it already)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__

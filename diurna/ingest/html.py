@@ -1,8 +1,26 @@
-"""HTML to article text with trafilatura (boilerplate removal), plus title and date from metadata."""
+"""HTML to article text with trafilatura (boilerplate removal), plus title and date from metadata.
+
+Also the .html/.htm file reader, the charset rules for HTML bytes, and `fragment_to_text` for the
+small HTML fragments feeds carry (trafilatura is built for whole pages and discards short fragments).
+"""
 from __future__ import annotations
 
+import html as html_entities
+import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterator, Optional
+
+from diurna.ingest.base import IngestError, IngestItem, RawArticle, failure_reason, origin_of, warning
+from diurna.ingest.decode import Decoded, DecodeFailure, decode_bytes
+from diurna.ingest.text import read_at_most
+
+# Web pages are mostly markup; beyond this a file is not one news page and only its start is read.
+MAX_PAGE_BYTES = 32 * 1024 * 1024
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Elements that start a new line of text when a fragment is flattened.
+_BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+               "tr", "table", "section", "article", "header", "footer", "figure", "figcaption", "dd", "dt", "hr")
+_NOT_TEXT_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "template")
 
 
 @dataclass
@@ -27,3 +45,60 @@ def html_to_text(html: str) -> ExtractedHTML:
     title = getattr(meta, "title", None) if meta else None
     date = getattr(meta, "date", None) if meta else None
     return ExtractedHTML(text=text, title=title, date=date)
+
+
+def read_html(path: str) -> Iterator[IngestItem]:
+    """The web page in an .html/.htm file, as HTML (boilerplate is removed by pipeline.prepare)."""
+    try:
+        with open(path, "rb") as fh:
+            data, complete = read_at_most(fh, MAX_PAGE_BYTES)
+    except OSError as exc:
+        yield IngestError(path, None, "cannot read: %s" % failure_reason(exc))
+        return
+    try:
+        page = decode_html(data, complete=complete)
+    except DecodeFailure as failure:
+        yield IngestError(path, failure.position(), failure.message)
+        return
+    if not complete:
+        yield warning(path, None, "larger than %d bytes: only the beginning was read" % MAX_PAGE_BYTES)
+    yield RawArticle(origin=origin_of(path), html=page.text)
+
+
+def decode_html(data: bytes, declared: Optional[str] = None, complete: bool = True) -> Decoded:
+    """HTML bytes as text: a byte-order mark, else valid UTF-8, else the charset the HTTP header
+    (`declared`) or the page's own <meta> names, else the legacy rule of diurna.ingest.decode."""
+    return decode_bytes(data, complete=complete, declared=declared or meta_charset(data))
+
+
+def meta_charset(data: bytes) -> Optional[str]:
+    """The charset a page declares in a <meta> tag within its first 4 KB (where HTML5 says it must be)."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def fragment_to_text(fragment: str) -> str:
+    """The text of an HTML fragment (a feed item's content), one line per block element."""
+    import lxml.etree
+    import lxml.html
+
+    if not fragment or not fragment.strip():
+        return ""
+    if "<" not in fragment:       # already plain text, perhaps with entities
+        return _tidy_lines(html_entities.unescape(fragment))
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for element in list(root.iter(*_NOT_TEXT_TAGS)):
+        element.drop_tree()
+    for element in root.iter(*_BLOCK_TAGS):
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    return _tidy_lines(root.text_content())
+
+
+def _tidy_lines(text: str) -> str:
+    """White space folded inside lines; empty lines dropped."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
