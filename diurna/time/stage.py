@@ -1,15 +1,40 @@
+"""The time stage: temporal expressions normalised against the publication date, and the
+dates of events (`event_date`, called by the events stage for each trigger)."""
 from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
 
 from diurna.document import ArticleDoc
 from diurna.records import DateRef
+from diurna.time.anaphora import resolve_event_references
+from diurna.time.dating import ATTACHMENTS_KEY, date_of_token
+from diurna.time.detect import find_timexes
+
+
+def _published(doc: ArticleDoc) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat(doc.article.published or "")
+    except ValueError:
+        return None
 
 
 class TimeStage:
-    """Finds temporal expressions and normalises them (filled in by issue 6)."""
+    """Fills `doc.timexes`: every temporal expression with its normalised interval, including
+    references to earlier events ("During that visit") the text dates."""
     name = "time"
 
     def __call__(self, doc: ArticleDoc) -> None:
-        return None
+        published = _published(doc)
+        if doc.spacy_doc is None:
+            return
+        if published is None:   # relative dates cannot be resolved; say so rather than guess
+            doc.warnings.append("no publication date: temporal expressions left unresolved")
+            return
+        found = find_timexes(doc.spacy_doc, published)
+        doc.timexes = [f.timex for f in found]
+        doc.spacy_doc.user_data[ATTACHMENTS_KEY] = [f.attachment for f in found]
+        resolve_event_references(doc)
 
 
 def publication_date(doc: ArticleDoc) -> DateRef:
@@ -19,5 +44,6 @@ def publication_date(doc: ArticleDoc) -> DateRef:
 
 
 def event_date(doc: ArticleDoc, trigger_token: int) -> DateRef:
-    """The date of the event whose trigger is token `trigger_token` (issue 6 fills in the rules)."""
-    return publication_date(doc)
+    """The date of the event whose trigger is token `trigger_token`: the temporal expression
+    governing its clause, else the date the discourse carries into it, else the publication day."""
+    return date_of_token(doc, trigger_token) or publication_date(doc)

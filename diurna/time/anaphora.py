@@ -1,0 +1,114 @@
+"""Dates given by reference to an event already told: "During that visit", "after the talks".
+
+Such a phrase is a temporal expression whose value is the date of its antecedent, an
+earlier verb or noun naming the same kind of event ("visited" for "that visit", "met" for
+"the meeting"), as far as the text dates that antecedent.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Optional
+
+from diurna.document import ArticleDoc, TimexRef
+from diurna.time.dating import ATTACHMENTS_KEY, attachments_for, date_of_token
+from diurna.time.syntax import attachment
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Prepositions that place an event inside or right after another one ("before" does not:
+# it says only that the date is earlier).
+EVENT_PREPOSITIONS = {"during", "at", "after", "following", "since", "amid", "throughout"}
+# How far back the antecedent may be, in sentences: a demonstrative reaches further than "the".
+WINDOW = {"that": 8, "this": 8, "those": 8, "these": 8, "same": 8, "the": 3}
+# Nominalisations whose verb is not the noun minus a regular suffix.
+IRREGULAR_EVENT_NOUNS = {
+    "speech": "speak", "trip": "travel", "talk": "talk", "invasion": "invade", "decision": "decide",
+    "withdrawal": "withdraw", "arrival": "arrive", "departure": "depart", "explosion": "explode",
+    "collision": "collide", "election": "elect", "sale": "sell", "flight": "fly", "response": "respond",
+    "conversation": "converse", "call": "call", "phone call": "call",
+}
+_SUFFIXES = ("ations", "ation", "ions", "ion", "ments", "ment", "ings", "ing", "als", "al", "s", "ed", "e")
+
+
+def _stem(word: str) -> str:
+    """A crude shared stem of a verb and its nominalisation: negotiation/negotiate -> negotiat."""
+    word = word.lower()
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word, changed = word[:-len(suffix)], True
+                break
+    return word
+
+
+def same_event_kind(noun_lemma: str, other_lemma: str) -> bool:
+    """Whether `other_lemma` (verb or noun) names the same kind of event as `noun_lemma`."""
+    noun, other = noun_lemma.lower(), other_lemma.lower()
+    if noun == other or IRREGULAR_EVENT_NOUNS.get(noun) == other:
+        return True
+    return _stem(noun) == _stem(other)
+
+
+@dataclass(frozen=True)
+class EventReference:
+    preposition: "Token"
+    noun: "Token"
+    determiner: str
+
+    @property
+    def token_start(self) -> int:
+        return self.preposition.i
+
+    @property
+    def token_end(self) -> int:
+        return self.noun.i + 1
+
+
+def event_references(doc: ArticleDoc) -> Iterator[EventReference]:
+    """"during that visit", "after the meeting": a temporal preposition whose object is a
+    definite or demonstrative common noun."""
+    for tok in doc.spacy_doc:
+        if tok.lower_ not in EVENT_PREPOSITIONS or tok.dep_ != "prep":
+            continue
+        for noun in tok.children:
+            if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
+                continue
+            det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "amod") and c.lower_ in WINDOW), None)
+            if det is not None:
+                yield EventReference(tok, noun, det)
+
+
+def antecedent(doc: ArticleDoc, ref: EventReference) -> Optional["Token"]:
+    """The nearest earlier verb or noun naming the same kind of event, within the window."""
+    sents = list(doc.spacy_doc.sents)
+    here = next(k for k, s in enumerate(sents) if s.start <= ref.token_start < s.end)
+    first = sents[max(0, here - WINDOW[ref.determiner])].start
+    for i in range(ref.token_start - 1, first - 1, -1):
+        tok = doc.spacy_doc[i]
+        if tok.pos_ in ("VERB", "NOUN") and same_event_kind(ref.noun.lemma_, tok.lemma_):
+            return tok
+    return None
+
+
+def resolve_event_references(doc: ArticleDoc) -> None:
+    """Add a timex for every event reference whose antecedent the text dates, in text order so
+    that a reference may itself be the antecedent's date source for a later one."""
+    for ref in event_references(doc):
+        if any(t.token_start < ref.token_end and ref.token_start < t.token_end for t in doc.timexes):
+            continue
+        target = antecedent(doc, ref)
+        date = date_of_token(doc, target.i, follow_discourse=False) if target is not None else None
+        if date is None:
+            continue
+        start = ref.preposition.idx
+        end = ref.noun.idx + len(ref.noun.text)
+        timex = TimexRef(date=date.model_copy(update={"text": doc.text[start:end]}), start=start, end=end,
+                         token_start=ref.token_start, token_end=ref.token_end)
+        atts = attachments_for(doc)
+        at = next((k for k, t in enumerate(doc.timexes) if t.start > start), len(doc.timexes))
+        doc.timexes.insert(at, timex)
+        atts.insert(at, attachment(doc.spacy_doc[ref.token_start:ref.token_end]))
+        doc.spacy_doc.user_data[ATTACHMENTS_KEY] = atts

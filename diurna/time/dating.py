@@ -1,0 +1,104 @@
+"""Which temporal expression dates an event: the one governing its clause, else one the
+sentence opens with, else (for "then ...") the discourse's previous date."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Optional
+
+from diurna.document import ArticleDoc, TimexRef
+from diurna.records import DateRef
+from diurna.time.calendar import Tense
+from diurna.time.syntax import (
+    INHERITING_CLAUSE_DEPS, MAX_CLIMB, Attachment, attachment, governing_verb, is_clause_head, tense_of,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ATTACHMENTS_KEY = "diurna.time.attachments"
+# Adverbs that carry the previous sentence's time into this one: "An angry Iran then stopped ...".
+CONTINUING_ADVERBS = {"then", "subsequently", "afterwards", "afterward", "thereafter"}
+FRONTED_WITHIN = 2   # a date within the first tokens of a sentence scopes over all of it
+
+
+def attachments_for(doc: ArticleDoc) -> list[Attachment]:
+    """Where each of `doc.timexes` hangs in the parse, computed once per article and kept
+    beside the parse (TimeStage stores it; recomputed if someone changed the timexes)."""
+    cached = doc.spacy_doc.user_data.get(ATTACHMENTS_KEY)
+    if cached is not None and len(cached) == len(doc.timexes):
+        return cached
+    computed = [attachment(doc.spacy_doc[t.token_start:t.token_end]) for t in doc.timexes]
+    doc.spacy_doc.user_data[ATTACHMENTS_KEY] = computed
+    return computed
+
+
+def _published(doc: ArticleDoc) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat(doc.article.published or "")
+    except ValueError:
+        return None
+
+
+def _compatible(timex: TimexRef, tense: Tense, published: Optional[dt.date]) -> bool:
+    """A past-tense event never gets a date that starts after publication."""
+    if tense is Tense.PAST and published is not None:
+        return dt.date.fromisoformat(timex.date.start) <= published
+    return True
+
+
+def _nearest(doc: ArticleDoc, indices: list[int], token: int) -> TimexRef:
+    return doc.timexes[min(indices, key=lambda i: (abs(doc.timexes[i].token_start - token), i))]
+
+
+def governing_timex(doc: ArticleDoc, token: int) -> Optional[TimexRef]:
+    """The expression dating the event at `token`: attached to it, or to a clause it inherits
+    time from (coordinated, complement and adverbial clauses; a noun's governing verb)."""
+    sdoc, published = doc.spacy_doc, _published(doc)
+    atts = attachments_for(doc)
+    trigger = sdoc[token]
+    tense = tense_of(governing_verb(trigger))
+    usable = [i for i, t in enumerate(doc.timexes)
+              if not t.token_start <= token < t.token_end and _compatible(t, tense, published)]
+    cur = trigger
+    for _ in range(MAX_CLIMB):
+        here = [i for i in usable if cur.i in (atts[i].verb, atts[i].noun)]
+        if here:
+            return _nearest(doc, here, token)
+        if cur.head is cur:
+            break
+        if is_clause_head(cur) and cur.dep_ not in INHERITING_CLAUSE_DEPS:
+            break   # relative clauses and the like keep their own time
+        cur = cur.head
+    return _fronted_timex(doc, trigger, usable)
+
+
+def _fronted_timex(doc: ArticleDoc, trigger: "Token", usable: list[int]) -> Optional[TimexRef]:
+    """"In October, ..." scopes over its sentence even when the parser attached it elsewhere."""
+    sent = trigger.sent
+    for i in usable:
+        t = doc.timexes[i]
+        if sent.start <= t.token_start <= sent.start + FRONTED_WITHIN and t.token_end <= sent.end \
+                and not (t.token_start <= trigger.i < t.token_end):
+            return t
+    return None
+
+
+def continued_timex(doc: ArticleDoc, token: int) -> Optional[TimexRef]:
+    """For a clause saying "then", the last date mentioned before its sentence."""
+    sdoc = doc.spacy_doc
+    verb = governing_verb(sdoc[token])
+    if verb is None or not any(c.lower_ in CONTINUING_ADVERBS and c.dep_ == "advmod" for c in verb.children):
+        return None
+    sent_start = sdoc[token].sent.start
+    earlier = [t for t in doc.timexes if t.token_end <= sent_start]
+    return earlier[-1] if earlier else None
+
+
+def date_of_token(doc: ArticleDoc, token: int, follow_discourse: bool = True) -> Optional[DateRef]:
+    """The date the text gives the event at `token`, or None when it gives none."""
+    if doc.spacy_doc is None or not doc.timexes:
+        return None
+    timex = governing_timex(doc, token)
+    if timex is None and follow_discourse:
+        timex = continued_timex(doc, token)
+    return timex.date if timex is not None else None

@@ -1,0 +1,81 @@
+"""Finding temporal expressions in a parsed article and normalising each in its context."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from diurna.document import TimexRef
+from diurna.time import fallback, grammar
+from diurna.time.calendar import Interval, Tense
+from diurna.time.syntax import Attachment, attachment, tense_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+ENTITY_LABELS = ("DATE", "TIME")
+# Granularities precise enough to anchor "the next day" or "that week".
+ANCHORING = ("day", "week", "month", "year", "season")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    from_grammar: bool
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def candidate_spans(text: str, doc: "Doc") -> list[Span]:
+    """Grammar matches (cue-less bare months, years and seasons only inside spaCy DATE
+    entities), then the DATE/TIME entities no grammar match touches, for the fallback."""
+    entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ENTITY_LABELS]
+    kept = [c for c in grammar.find_candidates(text)
+            if not c.rule.needs_cue or c.has_preposition
+            or any(_overlaps(c.start, c.end, s, e) for s, e in entities)]
+    chosen = [Span(c.start, c.end, True) for c in grammar.longest_first(kept)]
+    for s, e in entities:
+        if not any(_overlaps(s, e, c.start, c.end) for c in chosen):
+            chosen.append(Span(s, e, False))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _resolve(text: str, published: dt.date, tense: Tense, anchor: Optional[Interval],
+             from_grammar: bool) -> Optional[Interval]:
+    if from_grammar:
+        return grammar.normalise(text, published, tense, anchor)
+    # a spaCy entity: the grammar may still read it once trimmed ("the morning of Dec. 8" is not)
+    return grammar.normalise(text, published, tense, anchor) or fallback.parse_calendar_date(text, published, tense)
+
+
+@dataclass(frozen=True)
+class Found:
+    timex: TimexRef
+    attachment: Attachment
+
+
+def find_timexes(doc: "Doc", published: dt.date) -> list[Found]:
+    """Every temporal expression of `doc` the grammar or the fallback can normalise, in text order;
+    each is read with the tense of the clause it modifies and the date mentioned before it."""
+    text = doc.text
+    found: list[Found] = []
+    anchor: Optional[Interval] = None
+    for span in candidate_spans(text, doc):
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is None:
+            continue
+        where = attachment(tokens)
+        verb = doc[where.verb] if where.verb is not None else None
+        expression = text[span.start:span.end]
+        interval = _resolve(expression, published, tense_of(verb), anchor, span.from_grammar)
+        if interval is None:
+            continue
+        timex = TimexRef(date=interval.to_dateref(expression), start=span.start, end=span.end,
+                         token_start=tokens.start, token_end=tokens.end)
+        found.append(Found(timex, where))
+        if interval.granularity in ANCHORING:
+            anchor = interval
+    return found

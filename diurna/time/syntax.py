@@ -1,0 +1,91 @@
+"""What a temporal expression modifies, and the tense of a clause, read off the spaCy parse."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from diurna.time.calendar import Tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# A nominal with one of these relations is an argument of its verb: a date inside it ("the 2012
+# decision", "last year's election") dates that noun, not the verb's event.
+ARGUMENT_DEPS = {"dobj", "iobj", "attr", "oprd", "dative", "appos", "acomp", "conj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Clauses that share the time of the clause they hang from, unless they carry their own:
+# "spoke ... and stressed", "declared that they had agreed", "soured ..., when Hamas refused".
+INHERITING_CLAUSE_DEPS = {"conj", "ccomp", "xcomp", "advcl", "parataxis", "dep", "pcomp"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo", "would", "could", "might", "may", "should", "must"}
+# Heads whose infinitival complement is still to happen: "plans to visit", "is due to arrive".
+MAX_CLIMB = 8
+
+
+def is_clause_head(tok: "Token") -> bool:
+    """A verb or auxiliary heading a clause (not "following" or "according" used as a preposition)."""
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("prep", "agent", "aux", "auxpass", "amod", "compound")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """Where a temporal expression hangs in the parse: the noun it dates first, if any, and the
+    clause head whose event it dates, if the climb reached one without crossing an argument."""
+    noun: Optional[int]
+    verb: Optional[int]
+
+
+def attachment(span: "Span") -> Attachment:
+    child = span.root
+    cur = child.head
+    if cur is child:          # the expression is the root: a fragment such as a dateline
+        return Attachment(None, None)
+    noun = None
+    for _ in range(MAX_CLIMB):
+        if is_clause_head(cur):
+            return Attachment(noun, cur.i)
+        if noun is None and cur.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            noun = cur.i
+        if cur.dep_ in ARGUMENT_DEPS or cur.head is cur:
+            return Attachment(noun, None)
+        # A date after the subject ("Rouhani on Monday spoke") is a misattached adverbial; a date
+        # inside it ("Friday's attack killed ...") belongs to the subject noun only.
+        if cur.dep_ in SUBJECT_DEPS and not (span.start > cur.i and child.dep_ in ("prep", "npadvmod")):
+            return Attachment(noun, None)
+        child, cur = cur, cur.head
+    return Attachment(noun, None)
+
+
+def governing_verb(tok: "Token") -> Optional["Token"]:
+    """The clause head a nominal hangs from (itself when it is one), through prepositions."""
+    cur = tok
+    for _ in range(MAX_CLIMB):
+        if is_clause_head(cur):
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def tense_of(verb: Optional["Token"], depth: int = 0) -> Tense:
+    """Past, present or future time reference of the clause `verb` heads, from its morphology
+    and auxiliaries; clauses with no marks of their own take their head clause's tense."""
+    if verb is None:
+        return Tense.UNKNOWN
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_MODALS or any(a.tag_ == "MD" and a.lower_ not in ("can",) for a in auxes):
+        return Tense.FUTURE
+    if "to" in words and verb.tag_ == "VB":
+        return Tense.FUTURE     # an infinitive: "plans to visit on Friday", "agreed to meet next week"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return Tense.PAST
+    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
+        return Tense.PAST       # perfect, or a reduced relative "talks held on Monday"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        if verb.lemma_ == "be" and any(c.dep_ == "xcomp" for c in verb.children):
+            return Tense.FUTURE  # "is to visit", "is due to arrive"
+        return Tense.PRESENT
+    if depth < 3 and verb.dep_ in INHERITING_CLAUSE_DEPS and verb.head is not verb:
+        return tense_of(verb.head, depth + 1)
+    return Tense.UNKNOWN
