@@ -1,11 +1,163 @@
+"""The event stage: candidates from the parse, coded, checked, and written as contract `Event`s."""
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING, Optional
+
 from diurna.document import ArticleDoc
+from diurna.events import codes
+from diurna.events.candidates import Candidate, CandidateExtractor
+from diurna.ids import stable_id
+from diurna.places import event_place
+from diurna.quotes import quote_at
+from diurna.records import CharRange, Event, TextSpan
+from diurna.time import event_date
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+log = logging.getLogger(__name__)
+
+# Prior confidence of a candidate by where its type came from: diurna's lexicon was written for
+# news text; the PETRARCH2 dictionary is broad and known to over-generate.
+ORIGIN_CONFIDENCE = {"diurna": 0.75, "petrarch2+pattern": 0.6, "petrarch2": 0.5}
+CLASSIFIER_AGREES_BONUS = 0.15
+CLASSIFIER_OVERRIDE_CONFIDENCE = 0.9    # relabel a candidate only when the classifier is this sure
 
 
 class EventStage:
-    """Codes PLOVER events (filled in by issue 5)."""
+    """Codes PLOVER events: syntax proposes (trigger, source, target, type), an optional pair classifier
+    confirms or relabels, duplicates are merged, and each event gets its date, place and attribution."""
     name = "events"
 
+    def __init__(self, classifier=None, use_classifier: bool = True):
+        self.extract = CandidateExtractor()
+        self.classifier = classifier if classifier is not None else (_load_classifier() if use_classifier else None)
+
     def __call__(self, doc: ArticleDoc) -> None:
+        if doc.spacy_doc is None:
+            return
+        candidates = deduplicate(list(self.extract(doc)))
+        confidences = self._confidences(doc, candidates)
+        for cand, (plover, confidence) in zip(candidates, confidences):
+            if plover is None:
+                continue
+            doc.events.append(self._event(doc, cand, plover, confidence))
+
+    # ---------------------------------------------------------------- combining with the classifier
+
+    def _confidences(self, doc: ArticleDoc, candidates: list[Candidate]) -> list[tuple[Optional[str], float]]:
+        priors = [(c.plover, ORIGIN_CONFIDENCE.get(c.sense.origin, 0.5)) for c in candidates]
+        if self.classifier is None or not candidates:
+            return priors
+        try:
+            predictions = self.classifier.predict([_pair_input(doc, c) for c in candidates])
+        except Exception as exc:   # a broken model must not lose the dictionary's events
+            log.warning("event classifier failed, using the dictionary alone: %s", exc)
+            return priors
+        return [combine(c, prior, p) for c, prior, p in zip(candidates, priors, predictions)]
+
+    # ---------------------------------------------------------------- the record
+
+    def _event(self, doc: ArticleDoc, cand: Candidate, plover: str, confidence: float) -> Event:
+        sdoc = doc.spacy_doc
+        trigger = sdoc[cand.trigger_start:cand.trigger_end]
+        start, end = evidence_span(doc.text, trigger.sent, trigger.start_char, trigger.end_char)
+        cameo = codes.cameo_for(plover, cand.cameo)
+        mode = cand.mode if plover == cand.plover else codes.mode_for(plover, cameo)
+        source = cand.source.actor_id if cand.source else None
+        target = cand.target.actor_id if cand.target else None
+        quote = quote_at(doc, trigger.start_char)
+        attributed = quote.speaker if quote is not None and quote.speaker else (
+            cand.speaker.actor_id if cand.speaker else None)
+        return Event(
+            id=stable_id("evt_", doc.article.id, trigger.start_char, plover, source, target),
+            type=plover, mode=mode, cameo=cameo, quad_class=codes.quad_class(plover),
+            goldstein=codes.goldstein(cameo),
+            source=source, target=target,
+            trigger=TextSpan(text=trigger.text, start=trigger.start_char, end=trigger.end_char),
+            sentence=CharRange(start=start, end=end),
+            date=event_date(doc, cand.trigger_start), place=event_place(doc, cand.trigger_start),
+            polarity=cand.polarity, modality=cand.modality, attributed_to=attributed,
+            confidence=round(min(1.0, max(0.0, confidence)), 3))
+
+
+def combine(cand: Candidate, prior: tuple[str, float], prediction) -> tuple[Optional[str], float]:
+    """Keep a candidate when the classifier agrees (confidence up) or is unsure (prior kept); relabel it
+    when the classifier is very sure of another type; drop it when it is very sure there is no event."""
+    plover, confidence = prior
+    predicted = "CONCEDE" if prediction.type == "YIELD" else prediction.type
+    if predicted == plover or (prediction.type == "YIELD" and plover in ("CONCEDE", "RETREAT")):
+        return plover, min(1.0, max(confidence, prediction.confidence) + CLASSIFIER_AGREES_BONUS)
+    if prediction.confidence >= CLASSIFIER_OVERRIDE_CONFIDENCE:
+        if predicted == "NONE":
+            return None, prediction.confidence
+        if cand.sense.origin.startswith("petrarch2"):
+            return predicted, prediction.confidence * 0.8
+    return plover, confidence * (1.0 - 0.5 * prediction.confidence)
+
+
+def deduplicate(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per (sentence, type, source, target); a targetless candidate is dropped when the
+    same source has a targeted one of the same type in that sentence ("took to the streets … to protest
+    against X" is one protest, against X)."""
+    seen: dict[tuple, Candidate] = {}
+    for cand in candidates:
+        key = (cand.source.actor_id if cand.source else None, cand.plover,
+               cand.target.actor_id if cand.target else None, _sentence_key(cand))
+        seen.setdefault(key, cand)
+    kept = list(seen.values())
+    targeted = {(c.source.actor_id if c.source else None, c.plover, _sentence_key(c))
+                for c in kept if c.target is not None}
+    return [c for c in kept if c.target is not None
+            or (c.source.actor_id if c.source else None, c.plover, _sentence_key(c)) not in targeted]
+
+
+def _sentence_key(cand: Candidate) -> int:
+    return cand.sentence_start
+
+
+def evidence_span(text: str, sent: "Span", start: int, end: int) -> tuple[int, int]:
+    """The trigger's sentence, cut at blank lines: the parser sometimes runs a sentence across a
+    paragraph break, and a person checking the event should see only the trigger's own paragraph."""
+    s, e = sent.start_char, sent.end_char
+    before = text.rfind("\n", s, start)
+    if before != -1:
+        s = before + 1
+    after = text.find("\n", end, e)
+    if after != -1:
+        e = after
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _pair_input(doc: ArticleDoc, cand: Candidate):
+    from diurna.events.classifier import PairInput   # only reached when a classifier is loaded
+    sdoc = doc.spacy_doc
+    trigger = sdoc[cand.trigger_start]
+    s, e = evidence_span(doc.text, trigger.sent, trigger.idx, trigger.idx + len(trigger))
+
+    def span(arg):
+        if arg is None:
+            return None
+        m = arg.mention
+        if m.start < s or m.end > e:
+            return None
+        return (m.start - s, m.end - s)
+    return PairInput(sentence=doc.text[s:e], source=span(cand.source), target=span(cand.target))
+
+
+def _load_classifier():
+    """The PLOVER pair classifier when its module and model are installed, else None (dictionary alone)."""
+    try:
+        from diurna.events.classifier import PloverClassifier
+    except ImportError:
+        return None
+    try:
+        return PloverClassifier.load()
+    except Exception as exc:   # model files absent or unreadable: code with the dictionary alone
+        log.info("event classifier not available (%s); coding with the dictionaries alone", exc)
         return None

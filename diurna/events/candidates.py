@@ -1,0 +1,419 @@
+"""Event candidates from the dependency parse: trigger, source and target, polarity and modality.
+
+A candidate is one (trigger, source actor, target actor) triple with a PLOVER type proposed by the
+trigger dictionaries (dictionary.py). The arguments come from the parse:
+
+- subjects, objects and the trigger's target prepositions; passives ("was attacked by X");
+- coordination: "Israel and the U.S." gives one candidate per conjunct; a coordinated subject with
+  no target ("Hamas and Iran agreed") gives the two directions of a reciprocal event;
+- control: "urged X to Y" (REQUEST, target X, Y not coded on its own), "refused to support X"
+  (REJECT, target X), "stopped supplying X" (SANCTION, target X), "agreed/threatened to ...";
+- shared subjects of conjoined verbs, relative clauses and participles;
+- evaluations in reported speech: "X said Y's decision was a violation" (ACCUSE X -> Y) and
+  "described Y's move as insulting";
+- nominal events: "held talks with", "imposed sanctions on", "Israel's recognition of Kosovo".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Optional
+
+from diurna.document import ArticleDoc, MentionRef
+from diurna.events import polarity as pol
+from diurna.events.dictionary import Sense, TriggerLexicon, direct_objects, prep_objects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Nouns whose "of" phrase names who they stand for ("leader of Hamas", "members of the union").
+GROUP_OF_NOUNS = {"leader", "leaders", "member", "members", "head", "chief", "government", "president",
+                  "minister", "delegation", "representative", "representatives", "spokesman", "spokeswoman",
+                  "spokesperson", "army", "forces", "troops", "supporters", "officials", "official", "people"}
+# Verbs whose object is also the subject of their complement ("forced X to", "persuaded X to").
+OBJECT_CONTROL = {"urge", "ask", "call", "force", "persuade", "order", "tell", "encourage", "press",
+                  "allow", "permit", "invite", "help", "implore", "request", "appeal", "plead", "push"}
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An actor filling a role: which actor, and the mention that names it."""
+    actor_id: str
+    mention: MentionRef
+
+
+@dataclass(frozen=True)
+class Candidate:
+    trigger_start: int                 # token offsets, end-exclusive
+    trigger_end: int
+    sense: Sense
+    plover: str
+    cameo: str
+    mode: Optional[str]
+    source: Optional[Argument]
+    target: Optional[Argument]
+    polarity: str
+    modality: str
+    speaker: Optional[Argument]        # the reporting clause's subject ("X said ..."), if any
+    rule: str                          # which extraction rule proposed it (for review and confidence)
+    sentence_start: int                # token offset of the sentence (duplicates are merged per sentence)
+
+
+# ------------------------------------------------------------------ actors in phrases
+
+def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[Argument]:
+    """The actor a noun phrase names: its own mention, else an apposition, a modifier that is an
+    actor ("Hamas delegation", "U.S. move", "Trump's decision"), or the "of" phrase of a group noun."""
+    if depth > 3:
+        return None
+    mention = doc.mention_at_token(head.i)
+    if mention is not None:
+        return Argument(mention.actor_id, mention)
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        return actor_in_phrase(doc, head.head.head, depth + 1)
+    children = list(head.children)
+    for dep in ("appos",):
+        for child in children:
+            if child.dep_ == dep:
+                found = actor_in_phrase(doc, child, depth + 1)
+                if found:
+                    return found
+    # the modifier nearest the head wins: "Iranian President Hassan ..." is handled by the mention;
+    # "senior Hamas official" -> Hamas
+    for child in sorted((c for c in children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < head.i),
+                        key=lambda c: -c.i):
+        found = actor_in_phrase(doc, child, depth + 1)
+        if found:
+            return found
+    if head.lemma_.lower() in GROUP_OF_NOUNS or head.lower_ in GROUP_OF_NOUNS:
+        for obj in prep_objects(head).get("of", []):
+            found = actor_in_phrase(doc, obj, depth + 1)
+            if found:
+                return found
+    return None
+
+
+def conjuncts(token: "Token") -> list["Token"]:
+    """The token and the tokens coordinated with it ("Israel and the U.S.")."""
+    return [token] + [c for c in token.conjuncts if c.i > token.i]
+
+
+def actors_of(doc: ArticleDoc, tokens: list["Token"]) -> list[Argument]:
+    out: list[Argument] = []
+    for token in tokens:
+        for conj in conjuncts(token):
+            arg = actor_in_phrase(doc, conj)
+            if arg and all(a.actor_id != arg.actor_id for a in out):
+                out.append(arg)
+    return out
+
+
+# ------------------------------------------------------------------ subjects and objects
+
+def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
+    """Who does it: the nominal subject, the passive agent, or the controller/shared subject."""
+    if depth > 4:
+        return []
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return prep_objects(verb).get("by", [])
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subj:
+        return subj
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            or verb.dep_ == "xcomp":
+        # object control: "urged Muslims to stand" -> Muslims stand
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            objs = direct_objects(head) or prep_objects(head).get("on", []) or prep_objects(head).get("upon", [])
+            if objs:
+                return objs
+        return subject_tokens(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl"):
+        return subject_tokens(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [head]
+    return []
+
+
+def target_tokens(verb: "Token", sense: Sense) -> list["Token"]:
+    """To whom: the direct object (or passive subject), else the first target preposition's object."""
+    objs = direct_objects(verb)
+    if objs:
+        return objs
+    preps = prep_objects(verb)
+    for prep in sense.targets:
+        if prep in preps:
+            return preps[prep]
+    return []
+
+
+def complement_of(verb: "Token") -> Optional["Token"]:
+    for child in verb.children:
+        if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in child.children)):
+            return child
+    return None
+
+
+# ------------------------------------------------------------------ the extractor
+
+class CandidateExtractor:
+    def __init__(self, lexicon: Optional[TriggerLexicon] = None):
+        self.lexicon = lexicon or TriggerLexicon.load()
+
+    def __call__(self, doc: ArticleDoc) -> Iterator[Candidate]:
+        for sent in doc.spacy_doc.sents:
+            yield from self.sentence(doc, sent)
+
+    def sentence(self, doc: ArticleDoc, sent: "Span") -> list[Candidate]:
+        consumed: set[int] = set()        # complements already coded as part of their governor
+        verb_triggers: set[int] = set()
+        out: list[Candidate] = []
+        for token in sent:
+            if token.pos_ != "VERB" or token.i in consumed:
+                continue
+            found = self._verb(doc, token, consumed)
+            if found:
+                verb_triggers.add(token.i)
+                out.extend(found)
+        for token in sent:
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.lexicon.speech_verbs:
+                out.extend(self._reported_evaluation(doc, token))
+        for token in sent:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
+                out.extend(self._nominal(doc, token, verb_triggers))
+        return out
+
+    # ---------------------------------------------------------------- verbs
+
+    def _verb(self, doc: ArticleDoc, verb: "Token", consumed: set[int]) -> list[Candidate]:
+        sense = self.lexicon.verb_sense(verb)
+        if sense is None:
+            return []
+        frame = sense.frame
+        comp = complement_of(verb)
+        plover, cameo, mode = sense.plover, sense.cameo, sense.mode
+        targets = target_tokens(verb, sense)
+        sources = subject_tokens(verb)
+        polarity = pol.polarity(verb)
+        rule = frame
+        if frame == "request":
+            targets = direct_objects(verb) or prep_objects(verb).get(sense.prep or "on", []) or \
+                prep_objects(verb).get("on", [])
+            if comp is not None:
+                self._consume(comp, consumed)
+        elif frame == "complement":
+            if comp is not None:
+                self._consume(comp, consumed)
+                comp_sense = self.lexicon.verb_sense(comp)
+                plover, cameo, mode = self._complement_type(sense, comp_sense)
+                if not targets and comp_sense is not None:
+                    targets = target_tokens(comp, comp_sense)
+                elif not targets:
+                    targets = direct_objects(comp)
+        elif frame == "halt":
+            halted = self._halted(verb, comp)
+            if halted is None:
+                return []
+            plover, cameo, mode, halted_token, halted_sense = halted
+            if comp is not None:
+                self._consume(comp, consumed)
+            if halted_token is not None and halted_token.i != verb.i:
+                targets = target_tokens(halted_token, halted_sense) if halted_token.pos_ == "VERB" else \
+                    self._noun_targets(halted_token, halted_sense, verb)
+        elif frame == "describe":
+            if not self._negative_predicate(verb):
+                return []
+        elif frame == "allow":
+            targets = direct_objects(verb) or ([c for c in comp.children if c.dep_ == "nsubj"] if comp is not None else [])
+            if comp is not None:
+                self._consume(comp, consumed)
+            if polarity == "negated":
+                plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-allow"
+        elif frame == "host":
+            sources, targets = targets, sources
+        if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:
+            # "did not agree to meet": a refusal, not a negated promise
+            plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-" + frame
+        if sense.origin.startswith("petrarch2") and not targets:
+            return []      # the broad CAMEO dictionary alone is trusted only for dyadic events
+        return self._combine(doc, verb.i, verb.i + 1, sense, plover, cameo, mode,
+                             actors_of(doc, sources), actors_of(doc, targets), polarity,
+                             pol.modality(verb), self._speaker(doc, verb), rule, sense.reciprocal)
+
+    def _complement_type(self, sense: Sense, comp: Optional[Sense]) -> tuple[str, str, Optional[str]]:
+        """"agreed to withdraw" is a CONCEDE, "vowed to retaliate" a THREATEN (PLOVER v2 AGREE/CONCEDE notes)."""
+        if sense.plover != "AGREE" or comp is None:
+            return sense.plover, sense.cameo, sense.mode
+        if comp.plover in ("RETREAT", "CONCEDE"):
+            return "CONCEDE", "080", None
+        if comp.plover in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"):
+            return "THREATEN", "130", None
+        return sense.plover, sense.cameo, sense.mode
+
+    def _halted(self, verb: "Token", comp: Optional["Token"]):
+        """What "stopped/suspended/halted" applies to: a cooperative act halted is a SANCTION, a hostile one
+        a RETREAT (a protest suspended is a CONCEDE)."""
+        candidates: list[tuple["Token", Sense]] = []
+        if comp is not None:
+            s = self.lexicon.verb_sense(comp)
+            if s:
+                candidates.append((comp, s))
+        for obj in direct_objects(verb):
+            s = self.lexicon.noun_sense(obj)
+            if s:
+                candidates.append((obj, s))
+        if not candidates:
+            return None
+        token, sense = candidates[0]
+        if sense.plover == "AID":
+            return "SANCTION", "162", "discontinue", token, sense
+        if sense.plover in ("CONSULT", "AGREE"):
+            return "SANCTION", "164", "withdraw", token, sense
+        if sense.plover in ("COOPERATE", "SUPPORT"):
+            return "SANCTION", "160", "discontinue", token, sense
+        if sense.plover == "PROTEST":
+            return "CONCEDE", "082", None, token, sense
+        if sense.plover in ("ASSAULT", "COERCE", "MOBILIZE"):
+            return "RETREAT", "087", None, token, sense
+        return None
+
+    def _noun_targets(self, noun: "Token", sense: Sense, verb: "Token") -> list["Token"]:
+        for owner in (noun, verb):
+            preps = prep_objects(owner)
+            for prep in sense.targets:
+                if prep in preps:
+                    return preps[prep]
+        datives = [c for c in verb.children if c.dep_ == "dative"]
+        return datives
+
+    def _negative_predicate(self, verb: "Token") -> bool:
+        for prep in ("as",):
+            for obj in prep_objects(verb).get(prep, []):
+                if any(self.lexicon.is_negative_evaluation(t) for t in obj.subtree):
+                    return True
+        for child in verb.children:
+            if child.dep_ in ("oprd", "xcomp", "acomp") or (child.dep_ == "prep" and child.lower_ == "as"):
+                if any(self.lexicon.is_negative_evaluation(t) for t in child.subtree):
+                    return True
+        return False
+
+    @staticmethod
+    def _consume(comp: "Token", consumed: set[int]) -> None:
+        for conj in conjuncts(comp):
+            consumed.add(conj.i)
+
+    # ---------------------------------------------------------------- reported evaluations
+
+    def _reported_evaluation(self, doc: ArticleDoc, speech: "Token") -> list[Candidate]:
+        """"X said Y's decision was a blatant violation": X accuses Y."""
+        out: list[Candidate] = []
+        speakers = actors_of(doc, subject_tokens(speech))
+        if not speakers:
+            return out
+        for clause in speech.children:
+            if clause.dep_ != "ccomp" or clause.lemma_ != "be":
+                continue
+            predicate = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+            if not predicate or not any(self.lexicon.is_negative_evaluation(t)
+                                        for p in predicate for t in p.subtree if t.dep_ not in ("prep", "pobj")):
+                continue
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            targets = actors_of(doc, subjects)
+            trigger = predicate[0]
+            sense = Sense(lemma=trigger.lemma_.lower(), pos="noun", cameo="111", plover="ACCUSE",
+                          mode="disapprove", frame="evaluation")
+            out.extend(self._combine(doc, trigger.i, trigger.i + 1, sense, "ACCUSE", "111", "disapprove",
+                                     speakers, targets, pol.polarity(clause), pol.modality(clause),
+                                     speakers[0], "reported-evaluation", False, need_target=True))
+        return out
+
+    # ---------------------------------------------------------------- nominal events
+
+    def _nominal(self, doc: ArticleDoc, noun: "Token", verb_triggers: set[int]) -> list[Candidate]:
+        sense = self.lexicon.noun_sense(noun)
+        if sense is None or doc.mention_at_token(noun.i) is not None:
+            return []
+        head = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lexicon.light_verbs \
+                and head.i not in verb_triggers:
+            sources = actors_of(doc, subject_tokens(head)) if noun.dep_ == "dobj" else \
+                actors_of(doc, prep_objects(head).get("by", []))
+            targets = actors_of(doc, self._noun_targets(noun, sense, head))
+            pairs = self._between(doc, noun) if sense.reciprocal and not targets else None
+            if pairs:
+                sources, targets = pairs
+            return self._combine(doc, noun.i, noun.i + 1, sense, sense.plover, sense.cameo, sense.mode,
+                                 sources, targets, pol.polarity(head), pol.modality(head),
+                                 self._speaker(doc, head), "light-verb", sense.reciprocal)
+        if self._inside_event_argument(noun, verb_triggers):
+            return []
+        own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
+        sources = actors_of(doc, own) or actors_of(doc, prep_objects(noun).get("by", []))
+        if not sources:
+            return []
+        targets = actors_of(doc, [o for p in sense.targets for o in prep_objects(noun).get(p, [])])
+        if not targets:
+            return []
+        return self._combine(doc, noun.i, noun.i + 1, sense, sense.plover, sense.cameo, sense.mode,
+                             sources, targets, "negated" if pol.is_negated(noun) else "asserted", "actual",
+                             self._speaker(doc, noun), "nominal", False)
+
+    def _between(self, doc: ArticleDoc, noun: "Token"):
+        objs = prep_objects(noun).get("between", [])
+        parties = actors_of(doc, objs)
+        if len(parties) >= 2:
+            return parties[:1], parties[1:]
+        return None
+
+    @staticmethod
+    def _inside_event_argument(noun: "Token", verb_triggers: set[int]) -> bool:
+        node = noun
+        while node.head.i != node.i:
+            node = node.head
+            if node.i in verb_triggers:
+                return True
+            if node.pos_ == "VERB":
+                return False
+        return False
+
+    # ---------------------------------------------------------------- shared
+
+    def _speaker(self, doc: ArticleDoc, token: "Token") -> Optional[Argument]:
+        """The subject of the nearest speech verb whose clausal complement holds the trigger."""
+        node = token
+        while node.head.i != node.i:
+            if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in self.lexicon.speech_verbs:
+                found = actors_of(doc, subject_tokens(node.head))
+                return found[0] if found else None
+            node = node.head
+        # "…, Rouhani charged" with the quote as the root's complement is handled above; a
+        # sentence-initial report ("According to X") is the quote stage's job.
+        return None
+
+    def _combine(self, doc: ArticleDoc, start: int, end: int, sense: Sense, plover: str, cameo: str,
+                 mode: Optional[str], sources: list[Argument], targets: list[Argument], polarity: str,
+                 modality: str, speaker: Optional[Argument], rule: str, reciprocal: bool,
+                 need_target: bool = False) -> list[Candidate]:
+        """One candidate per (source, target) pair; reciprocal events with coordinated subjects and
+        no target pair the subjects both ways. An event needs a source: who did it is its core."""
+        if not sources:
+            return []
+        pairs: list[tuple[Argument, Optional[Argument]]]
+        if not targets and reciprocal and len(sources) >= 2:
+            pairs = [(a, b) for a in sources for b in sources if a.actor_id != b.actor_id]
+        elif targets:
+            pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]
+        elif need_target:
+            return []
+        else:
+            pairs = [(s, None) for s in sources]
+        sentence_start = doc.spacy_doc[start].sent.start
+        return [Candidate(start, end, sense, plover, cameo, mode, s, t, polarity, modality, speaker, rule,
+                          sentence_start) for s, t in pairs]

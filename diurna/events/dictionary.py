@@ -1,0 +1,250 @@
+"""Trigger dictionaries: diurna's own lexicon (data/triggers.yaml) and the PETRARCH2 CAMEO verbs.
+
+`TriggerLexicon.verb_sense(token)` answers "what event, if any, does this verb report, given the
+words around it?" and `noun_sense(token)` the same for nominal events. The diurna lexicon is
+consulted first; the CAMEO verb dictionary (PETRARCH2, compiled by
+scripts/build_event_dictionaries.py) covers the verbs it does not list, by PETRARCH-style
+pattern matching on the parse (object words, prepositional phrases, subject words).
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import pathlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+import yaml
+
+from diurna.events import codes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+DATA = pathlib.Path(__file__).resolve().parent / "data"
+
+DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "from")
+OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One coded meaning of a trigger word, with what the context must show for it to apply."""
+    lemma: str
+    pos: str                          # "verb" | "noun"
+    cameo: str
+    plover: str
+    mode: Optional[str]
+    frame: str = "direct"
+    prt: Optional[str] = None
+    prep: Optional[str] = None
+    pobj: tuple[str, ...] = ()
+    obj: tuple[str, ...] = ()
+    xcomp: bool = False
+    reciprocal: bool = False
+    targets: tuple[str, ...] = DEFAULT_TARGET_PREPS
+    origin: str = "diurna"            # "diurna" lexicon or "petrarch2" verb dictionary
+
+    @property
+    def specificity(self) -> int:
+        return sum(bool(x) for x in (self.prt, self.prep, self.pobj, self.obj, self.xcomp))
+
+
+def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
+    cameo = str(raw["cameo"])
+    plover = raw.get("plover") or codes.plover_type(cameo)
+    if plover is None:
+        raise ValueError("triggers.yaml: %s %r codes %s, which has no PLOVER type" % (pos, lemma, cameo))
+    mode = raw["mode"] if "mode" in raw else codes.mode_for(plover, cameo)
+    targets = raw.get("targets")
+    return Sense(lemma=lemma, pos=pos, cameo=cameo, plover=plover, mode=mode,
+                 frame=raw.get("frame", "direct"), prt=raw.get("prt"), prep=raw.get("prep"),
+                 pobj=tuple(raw.get("pobj", ())), obj=tuple(raw.get("obj", ())),
+                 xcomp=bool(raw.get("xcomp", False)), reciprocal=bool(raw.get("reciprocal", False)),
+                 targets=DEFAULT_TARGET_PREPS if targets is None else tuple(targets))
+
+
+# ------------------------------------------------------------------ reading the parse
+
+def _words(token: "Token") -> set[str]:
+    return {token.lemma_.lower(), token.lower_}
+
+
+def particles(token: "Token") -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ == "prt"}
+
+
+def prep_objects(token: "Token") -> dict[str, list["Token"]]:
+    """Preposition lemma -> its objects, for prepositions governed by `token` (agent 'by' included)."""
+    out: dict[str, list["Token"]] = {}
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.pos_ == "ADP":
+            objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            # "to the Israeli regime and to the U.S.": a conjoined preposition repeats the first
+            for conj in child.conjuncts:
+                objs.extend(g for g in conj.children if g.dep_ == "pobj")
+            out.setdefault(child.lower_, []).extend(objs)
+    return out
+
+
+def direct_objects(token: "Token") -> list["Token"]:
+    objs = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    if any(c.dep_ == "auxpass" for c in token.children):
+        objs += [c for c in token.children if c.dep_ == "nsubjpass"]
+    return objs
+
+
+def has_complement(token: "Token") -> bool:
+    return any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+               or c.dep_ == "xcomp" for c in token.children)
+
+
+def is_passive(token: "Token") -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _applies(sense: Sense, token: "Token") -> bool:
+    if sense.prt and sense.prt not in particles(token):
+        return False
+    if sense.prep:
+        objs = prep_objects(token).get(sense.prep)
+        if objs is None:
+            return False
+        if sense.pobj and not any(_words(o) & set(sense.pobj) for o in objs):
+            return False
+    if sense.obj and not any(_words(o) & set(sense.obj) for o in direct_objects(token)):
+        return False
+    if sense.xcomp and not has_complement(token):
+        return False
+    return True
+
+
+# ------------------------------------------------------------------ PETRARCH2 verb patterns
+
+@dataclass
+class _VerbDictionary:
+    synsets: dict[str, set[str]]
+    verbs: dict[str, list[dict]]
+    blocks: list[dict]
+
+    def _term_ok(self, term: str, words: set[str]) -> bool:
+        if term.startswith("&"):
+            members = self.synsets.get(term.rstrip("_"), set())
+            return any(m.split()[-1] in words for m in members)
+        return term in words
+
+    def code(self, token: "Token") -> tuple[str | None, int]:
+        """(CAMEO code or None, number of pattern words that matched) for a verb token."""
+        entries = self.verbs.get(token.lemma_.lower())
+        if not entries:
+            return None, 0
+        right = _region_words(token, after=True)
+        left = _region_words(token, after=False)
+        preps = {p: {w for o in objs for t in o.subtree for w in _words(t)} for p, objs in prep_objects(token).items()}
+        passive = is_passive(token)
+        best: tuple[int, str | None] | None = None
+        for entry in entries:
+            if entry["particles"] and not set(entry["particles"]) <= (particles(token) | right):
+                continue
+            for pattern in self.blocks[entry["block"]]["patterns"]:
+                score = self._pattern_score(pattern, left, right, preps)
+                if score is None:
+                    continue
+                code = pattern["passive"] if passive else pattern["code"]
+                if best is None or score > best[0]:
+                    best = (score, code)
+            bare = entry["passive"] if passive else entry["code"]
+            if best is None or best[0] == 0:
+                best = best if best and best[1] else (0, bare)
+        if best is None or best[1] in (None, "---"):
+            return None, 0
+        return best[1], best[0]
+
+    def _pattern_score(self, pattern: dict, left: set[str], right: set[str],
+                       preps: dict[str, set[str]]) -> int | None:
+        score = 0
+        for term in pattern["post"]:
+            if not self._term_ok(term, right):
+                return None
+            score += 1
+        for term in pattern["pre"]:
+            if not self._term_ok(term, left):
+                return None
+            score += 1
+        for prep, terms in pattern["preps"]:
+            if prep not in preps or not all(self._term_ok(t, preps[prep]) for t in terms):
+                return None
+            score += 1 + len(terms)
+        return score if score else None
+
+
+def _region_words(token: "Token", after: bool) -> set[str]:
+    """Words of the verb's own arguments on one side (objects/complements, or the subject)."""
+    words: set[str] = set()
+    for child in token.children:
+        if after and child.i > token.i and child.dep_ in OBJECT_DEPS + ("xcomp", "acomp", "prt", "advmod"):
+            for t in child.subtree:
+                words |= _words(t)
+        if not after and child.i < token.i and child.dep_ in ("nsubj", "nsubjpass"):
+            for t in child.subtree:
+                words |= _words(t)
+    return words
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_dictionary() -> _VerbDictionary:
+    with gzip.open(DATA / "cameo_verbs.json.gz", "rt", encoding="utf-8") as fh:
+        raw = json.load(fh)
+    return _VerbDictionary({k: set(v) for k, v in raw["synsets"].items()}, raw["verbs"], raw["blocks"])
+
+
+# ------------------------------------------------------------------ the lexicon
+
+@dataclass
+class TriggerLexicon:
+    verbs: dict[str, list[Sense]]
+    nouns: dict[str, list[Sense]]
+    light_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    negative_evaluations: frozenset[str]
+    use_petrarch: bool = True
+    _petrarch: Optional[_VerbDictionary] = field(default=None, repr=False)
+
+    @classmethod
+    @functools.lru_cache(maxsize=1)
+    def load(cls) -> "TriggerLexicon":
+        raw = yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8"))
+        verbs = {lemma: [_sense_from_yaml(lemma, "verb", s) for s in senses] for lemma, senses in raw["verbs"].items()}
+        nouns = {lemma: [_sense_from_yaml(lemma, "noun", s) for s in senses] for lemma, senses in raw["nouns"].items()}
+        return cls(verbs, nouns, frozenset(raw["light_verbs"]), frozenset(raw["speech_verbs"]),
+                   frozenset(raw["negative_evaluations"]), _petrarch=_verb_dictionary())
+
+    def verb_sense(self, token: "Token") -> Sense | None:
+        """The best-fitting sense of a verb in context, or None when it reports no PLOVER event."""
+        lemma = token.lemma_.lower()
+        if lemma in self.verbs:
+            fitting = [s for s in self.verbs[lemma] if _applies(s, token)]
+            if fitting:
+                return max(fitting, key=lambda s: s.specificity)   # max keeps the first of equals
+            return None
+        if lemma in self.speech_verbs or lemma in self.light_verbs or not self.use_petrarch:
+            return None
+        return self._petrarch_sense(token)
+
+    def _petrarch_sense(self, token: "Token") -> Sense | None:
+        code, matched = self._petrarch.code(token)
+        plover = codes.plover_type(code)
+        if plover is None:
+            return None
+        return Sense(lemma=token.lemma_.lower(), pos="verb", cameo=code, plover=plover,
+                     mode=codes.mode_for(plover, code), origin="petrarch2" if matched == 0 else "petrarch2+pattern")
+
+    def noun_sense(self, token: "Token") -> Sense | None:
+        for key in (token.lower_, token.lemma_.lower()):
+            if key in self.nouns:
+                return self.nouns[key][0]
+        return None
+
+    def is_negative_evaluation(self, token: "Token") -> bool:
+        return bool(_words(token) & self.negative_evaluations)

@@ -1,0 +1,65 @@
+"""Polarity (asserted / negated) and modality (actual / intended / demanded / hypothetical) of a trigger.
+
+Both are read from the dependency parse around the trigger: negation particles, modal and future
+auxiliaries, conditional clauses, and verbs of intention governing the trigger ("plans to visit").
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NEGATORS = {"not", "n't", "never", "no"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "'d"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}          # spaCy splits "won't" into "wo" + "n't"
+DEONTIC_AUX = {"must", "should", "ought"}
+CONDITIONAL_MARKS = {"if", "unless"}
+INTENTION_VERBS = {"plan", "intend", "want", "seek", "hope", "aim", "try", "prepare", "expect", "wish",
+                   "mean", "attempt", "decide", "consider"}
+
+
+def is_negated(token: "Token") -> bool:
+    """A negation attached to the trigger ("did not meet", "never allowed", "no talks")."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and child.lower_ in NEGATORS):
+            return True
+    return False
+
+
+def polarity(token: "Token") -> str:
+    return "negated" if is_negated(token) else "asserted"
+
+
+def _auxiliaries(token: "Token") -> set[str]:
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    # "is going to attack": the future is marked on "going", which governs the trigger
+    if token.dep_ == "xcomp" and token.head.lemma_ == "go" and token.head.tag_ == "VBG":
+        aux.add("will")
+    return aux
+
+
+def _in_conditional(token: "Token") -> bool:
+    """The trigger sits in an 'if'/'unless' clause, or heads a clause that has one."""
+    node = token
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return True
+        if node.dep_ in ("advcl", "conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        return False
+
+
+def modality(token: "Token") -> str:
+    aux = _auxiliaries(token)
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENTION_VERBS:
+        return "intended"
+    if aux & DEONTIC_AUX or (token.dep_ == "xcomp" and token.head.lemma_ in ("have", "need")
+                             and any(c.lower_ == "to" for c in token.children)):
+        return "demanded"
+    if aux & HYPOTHETICAL_AUX or _in_conditional(token):
+        return "hypothetical"
+    if aux & FUTURE_AUX or (token.head.lemma_ == "go" and token.dep_ == "xcomp"):
+        return "intended"
+    return "actual"
