@@ -41,7 +41,9 @@ def html_to_text(html: str) -> ExtractedHTML:
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work outside the main thread
     text = trafilatura.extract(html, include_comments=False, include_tables=False,
                                favor_precision=True, config=config) or ""
-    meta = trafilatura.extract_metadata(html)
+    # Only dates the page states in its markup (meta tags, <time>, URL): the extensive search also
+    # guesses from free text, and takes "Copyright 2024" for a publication date of 2024-01-01.
+    meta = trafilatura.extract_metadata(html, extensive=False)
     title = getattr(meta, "title", None) if meta else None
     date = getattr(meta, "date", None) if meta else None
     return ExtractedHTML(text=text, title=title, date=date)

@@ -25,6 +25,8 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _WARC_RECORD = b"\nWARC/1."
 _SCAN_CHUNK = 1 << 20
+# How every archive diurna reads begins: a gzip member, a WARC record, or an ARC file header.
+_ARCHIVE_STARTS = (_GZIP_MEMBER[:2], b"WARC/", b"filedesc://")
 
 
 class TruncatedRecord(ValueError):
@@ -43,13 +45,17 @@ def read_warc(path: str) -> Iterator[IngestItem]:
         if size == 0:
             yield IngestError(path, None, "empty file")
             return
-        yield from _read_records(fh, path, size)
+        head = fh.read(16)
+        if not head.startswith(_ARCHIVE_STARTS):
+            # Checked here because warcio would read some text files as ARC records with nonsense headers.
+            yield IngestError(path, "offset 0", "not a WARC or ARC file: it starts with %r" % head)
+            return
+        yield from _read_records(fh, path, size, compressed=head.startswith(_GZIP_MEMBER[:2]))
 
 
-def _read_records(fh: BinaryIO, path: str, size: int) -> Iterator[IngestItem]:
+def _read_records(fh: BinaryIO, path: str, size: int, compressed: bool) -> Iterator[IngestItem]:
     from warcio.archiveiterator import ArchiveIterator
 
-    compressed = fh.read(2) == _GZIP_MEMBER[:2]
     start: Optional[int] = 0
     damaged_at: Optional[int] = None      # offset of the damage we are recovering from
     while start is not None and start < size:
