@@ -1,14 +1,402 @@
+"""The quote stage: direct, partial and indirect quotes with their speaker and relay chain.
+
+Order of work on one article:
+1. quotation marks give the quoted passages (`marks`), the parse gives reported-speech cues
+   with their content (`reported`);
+2. each quoted passage is tied to a cue: the one whose content it is (direct), the one whose
+   content it sits in (partial), one in the words around it ('"...," she said'), or the
+   speaker of the quotation just before it (a quotation continued after "he said.");
+3. cues whose content is not already a quotation become indirect quotes;
+4. speakers are resolved to actors (`speakers`), relays to the `via` chain (`relays`).
+"""
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
 from diurna.document import ArticleDoc
+from diurna.ids import stable_id
+from diurna.quotes.lexicon import SPEECH_VERBS
+from diurna.quotes.marks import QuotedSpan, find_quoted_spans
+from diurna.quotes.relays import RelayStatement, quoted_as_saying, relay_statements
+from diurna.quotes.reported import Cue, find_cues, subject_of
+from diurna.quotes.speakers import Speaker, speaker_for
+from diurna.records import Quote, TextSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_FRAME_AFTER = 12      # tokens after a quotation searched for '..., X said'
+_FRAME_BEFORE = 30     # tokens before a quotation searched for 'X said: "..."'
+_GAP_BEFORE = 8        # at most this many tokens between such a cue and the quotation it introduces
+_MIN_UNATTRIBUTED_WORDS = 8   # a quotation with no cue is kept (speaker null) only when it reads as a statement
+_DIRECT_SHARE = 0.6    # a cue whose content is this much quotation makes a direct quote
+_RELAY_CUE_LEMMAS = frozenset({"report", "say", "write", "tell", "quote", "cite", "carry"})
+
+
+@dataclass
+class Found:
+    """A quote being assembled: character range of its content, and the tokens naming its speaker."""
+    kind: str
+    start: int
+    end: int
+    speaker: Optional["Token"] = None
+    cue: Optional[tuple[int, int]] = None
+    relays: list["Token"] = field(default_factory=list)
+    inherited: Optional["Found"] = None          # a continued quotation takes this quote's speaker
+    resolved: Optional[Speaker] = None
+    via: list[str] = field(default_factory=list)
 
 
 class QuoteStage:
-    """Finds quotes and their speakers (filled in by issue 11)."""
+    """Finds quotes and their speakers; fills `doc.quotes`."""
     name = "quotes"
 
+    def __init__(self, with_beliefs: bool = True):
+        # Beliefs and intentions ("X believes that ...", "X wants to ...") are reported as indirect
+        # quotes too: events stated in them are the holder's claims, not facts.
+        self.with_beliefs = with_beliefs
+
     def __call__(self, doc: ArticleDoc) -> None:
+        sdoc = doc.spacy_doc
+        if sdoc is None or not len(sdoc):
+            return
+        text = doc.text
+        spans = find_quoted_spans(text)
+        quoted = [(s.start, s.end) for s in spans]
+        cues = list(find_cues(sdoc, self.with_beliefs))
+        _apply_quoted_as_saying(cues)
+        cues = _fold_according_to(cues)
+        found = _attach_quotations(doc, spans, cues, quoted)
+        found += _indirect_quotes(sdoc, cues, found)
+        _add_nested_relays(found, cues)
+        for f in found:
+            _resolve_speaker(doc, f, quoted)
+        _add_relay_statements(doc, found, quoted)
+        doc.quotes.extend(_records(doc, found))
+
+
+# ----------------------------------------------------------------- cues
+
+
+def _apply_quoted_as_saying(cues: list[Cue]) -> None:
+    """"State media quoted X as saying ...": X speaks, state media relays."""
+    for cue in cues:
+        pair = quoted_as_saying(cue.verb)
+        if pair is not None:
+            cue.speaker = pair[0]
+            if pair[1] is not None:
+                cue.relays.append(pair[1])
+
+
+def _fold_according_to(cues: list[Cue]) -> list[Cue]:
+    """"X said ..., according to R": R relays X's words rather than speaking itself."""
+    kept: list[Cue] = []
+    according = [c for c in cues if c.verb.lower_ == "according"]
+    for cue in cues:
+        if cue.verb.lower_ != "according":
+            kept.append(cue)
+            continue
+        others = [c for c in cues if c is not cue and c.verb.lower_ != "according" and c.speaker is not None
+                  and c.verb.sent.start == cue.verb.sent.start]
+        if not others:
+            kept.append(cue)
+            continue
+        for other in others:
+            other.relays.append(cue.speaker)
+    del according
+    return kept
+
+
+# ----------------------------------------------------------------- quotations
+
+
+def _token_range(sdoc: "Doc", start: int, end: int) -> tuple[int, int]:
+    """Tokens whose first character lies in [start, end)."""
+    starts = [t.idx for t in sdoc]
+    return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+
+
+def _char_range(sdoc: "Doc", tstart: int, tend: int) -> tuple[int, int]:
+    last = sdoc[tend - 1]
+    return sdoc[tstart].idx, last.idx + len(last.text)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _paragraph_of(text: str, offset: int) -> int:
+    return text.count("\n\n", 0, offset) if "\n\n" in text else text.count("\n", 0, offset)
+
+
+def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue],
+                       quoted: list[tuple[int, int]]) -> list[Found]:
+    sdoc, text = doc.spacy_doc, doc.text
+    in_quote = _quote_token_mask(sdoc, quoted)
+    found: list[Found] = []
+    for span in spans:
+        inner = span.inner(text)
+        if inner[1] <= inner[0]:
+            continue
+        f = (_as_cue_content(sdoc, span, inner, cues)
+             or _from_frame(sdoc, span, inner, in_quote)
+             or _continued(text, span, inner, found)
+             or _unattributed(sdoc, text, span, inner))
+        if f is not None:
+            found.append(f)
+    return found
+
+
+def _quote_token_mask(sdoc: "Doc", quoted: list[tuple[int, int]]) -> list[bool]:
+    mask = [False] * len(sdoc)
+    for s, e in quoted:
+        ts, te = _token_range(sdoc, s, e)
+        for i in range(ts, te):
+            mask[i] = True
+    return mask
+
+
+def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues: list[Cue]) -> Optional[Found]:
+    """The quotation is (most of) a cue's content -> direct; it lies inside one -> partial."""
+    best, best_kind, best_size = None, None, None
+    for cue in cues:
+        if cue.speaker is None and cue.verb.lower_ != "according":
+            continue
+        content = _char_range(sdoc, cue.content_start, cue.content_end)
+        cue_chars = _char_range(sdoc, cue.cue_start, cue.cue_end)
+        if span.start <= cue_chars[0] < span.end:
+            continue                                   # a cue inside the quotation is quoted speech
+        shared = _overlap(content, (span.start, span.end))
+        if not shared:
+            continue
+        size = content[1] - content[0]
+        if shared >= _DIRECT_SHARE * size:
+            kind = "direct"
+        elif content[0] <= inner[0] and inner[1] <= content[1] + 1:
+            kind = "partial"
+        else:
+            continue
+        if best is None or size < best_size:
+            best, best_kind, best_size = cue, kind, size
+    if best is None:
         return None
+    best.quotation = span
+    return Found(best_kind, *_content_of(sdoc.text, inner), speaker=best.speaker,
+                 cue=(best.cue_start, best.cue_end), relays=list(best.relays))
+
+
+def _content_of(text: str, inner: tuple[int, int]) -> tuple[int, int]:
+    """A quotation's content without the comma that hands over to "he said"."""
+    s, e = inner
+    while e > s and text[e - 1] in ",;: \n":
+        e -= 1
+    return s, e
+
+
+def _frame_tokens_after(sdoc: "Doc", tstart: int, in_quote: list[bool]) -> list["Token"]:
+    out = []
+    for i in range(tstart, min(len(sdoc), tstart + _FRAME_AFTER)):
+        tok = sdoc[i]
+        if in_quote[i] or "\n" in tok.text:
+            break
+        out.append(tok)
+        if tok.text in (".", "!", "?", ";"):
+            break
+    return out
+
+
+def _frame_tokens_before(sdoc: "Doc", tend: int, in_quote: list[bool]) -> list["Token"]:
+    out = []
+    for i in range(tend - 1, max(-1, tend - 1 - _FRAME_BEFORE), -1):
+        tok = sdoc[i]
+        if in_quote[i] or "\n" in tok.text or tok.text in (".", "!", "?", ";"):
+            break
+        out.append(tok)
+    return out[::-1]
+
+
+def _is_speech_verb(tok: "Token") -> bool:
+    return tok.lemma_.lower() in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+
+
+def _according_source(tokens: list["Token"]) -> Optional["Token"]:
+    for tok in tokens:
+        if tok.lower_ == "according":
+            for to in tok.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return None
+
+
+def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: list[bool]) -> Optional[Found]:
+    """'"...," X said' after the quotation, or 'X said: "..."' before it."""
+    ts, te = _token_range(sdoc, span.start, span.end)
+    after = _frame_tokens_after(sdoc, te, in_quote)
+    verb = next((t for t in after[:6] if _is_speech_verb(t) and not _has_own_clause(t, in_quote)), None)
+    according = _according_source(after)
+    if verb is not None:
+        speaker = subject_of(verb) or _inverted_subject(verb)
+        if speaker is not None:
+            relays = [according] if according is not None and according.i > verb.i else []
+            return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker,
+                         cue=(verb.i, verb.i + 1), relays=relays)
+    if according is not None and after and after[0].is_punct:
+        return Found("direct", *_content_of(sdoc.text, inner), speaker=according,
+                     cue=(according.head.head.i, according.head.i + 1))
+    before = _frame_tokens_before(sdoc, ts, in_quote)
+    return _introduced_by(sdoc, before, inner, ts)
+
+
+def _has_own_clause(verb: "Token", in_quote: list[bool]) -> bool:
+    """'"....". He said that X' starts a new report: the verb's clause lies outside the quotation."""
+    return any(c.dep_ == "ccomp" and not in_quote[c.i] for c in verb.children)
+
+
+def _inverted_subject(verb: "Token") -> Optional["Token"]:
+    """'"...," said the minister': spaCy may hang the speaker on the verb as an object."""
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "dep") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+    return None
+
+
+def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], qstart: int) -> Optional[Found]:
+    if not before:
+        return None
+    last = before[-1]
+    if last.text not in (":", ",", "that") and not _is_speech_verb(last):
+        return None
+    according = _according_source(before)
+    verbs = [t for t in before if _is_speech_verb(t)]
+    if verbs:
+        verb = verbs[-1]
+        if qstart - verb.i - 1 > _GAP_BEFORE:
+            return None
+        speaker = subject_of(verb)
+        if speaker is None:
+            return None
+        relays = [according] if according is not None else []
+        return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1),
+                     relays=relays)
+    if according is not None and last.text in (",", ":"):
+        return Found("direct", *_content_of(sdoc.text, inner), speaker=according,
+                     cue=(according.head.head.i, according.head.i + 1))
+    return None
+
+
+def _continued(text: str, span: QuotedSpan, inner: tuple[int, int], found: list[Found]) -> Optional[Found]:
+    """'"A," he said. "B."' and a quotation paragraph after a quoted one: the same speaker goes on."""
+    if not found:
+        return None
+    previous = found[-1]
+    if previous.kind == "partial":
+        return None
+    para, prev_para = _paragraph_of(text, span.start), _paragraph_of(text, previous.start)
+    opens_paragraph = span.start == 0 or text[:span.start].rstrip(" \t").endswith("\n")
+    if para == prev_para or (para == prev_para + 1 and opens_paragraph):
+        return Found("direct", *_content_of(text, inner), inherited=previous)
+    return None
+
+
+def _unattributed(sdoc: "Doc", text: str, span: QuotedSpan, inner: tuple[int, int]) -> Optional[Found]:
+    """A quotation nobody is named for: kept with no speaker when it reads as a statement."""
+    ts, te = _token_range(sdoc, inner[0], inner[1])
+    words = [t for t in sdoc[ts:te] if t.is_alpha]
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in sdoc[ts:te])
+    if len(words) < _MIN_UNATTRIBUTED_WORDS or not has_verb:
+        return None
+    return Found("direct", *_content_of(text, inner))
+
+
+# ----------------------------------------------------------------- indirect speech
+
+
+def _indirect_quotes(sdoc: "Doc", cues: list[Cue], direct: list[Found]) -> list[Found]:
+    out = []
+    used = {f.cue for f in direct if f.cue is not None}
+    for cue in cues:
+        if cue.quotation is not None or (cue.cue_start, cue.cue_end) in used:
+            continue
+        start, end = _char_range(sdoc, cue.content_start, cue.content_end)
+        if any(f.kind == "direct" and _overlap((start, end), (f.start, f.end)) >= _DIRECT_SHARE * (end - start)
+               for f in direct):
+            continue
+        out.append(Found("indirect", start, end, speaker=cue.speaker, cue=(cue.cue_start, cue.cue_end),
+                         relays=list(cue.relays)))
+    return out
+
+
+def _add_nested_relays(found: list[Found], cues: list[Cue]) -> None:
+    """"Reuters reported that X said ...": Reuters relays X's words (nearest relay first)."""
+    for f in found:
+        if f.cue is None or f.speaker is None:
+            continue
+        verb_i = f.cue[0]
+        outer = [c for c in cues if c.content_start <= verb_i < c.content_end and c.speaker is not None
+                 and c.verb.lemma_.lower() in _RELAY_CUE_LEMMAS | {"accord"}
+                 and c.speaker.i != f.speaker.i]
+        for c in sorted(outer, key=lambda c: c.content_end - c.content_start):
+            f.relays.append(c.speaker)
+
+
+# ----------------------------------------------------------------- speakers and relays
+
+
+def _resolve_speaker(doc: ArticleDoc, f: Found, quoted: list[tuple[int, int]]) -> None:
+    if f.inherited is not None:
+        source = f.inherited
+        while source.inherited is not None:
+            source = source.inherited
+        f.resolved, f.cue, f.relays = source.resolved, None, list(source.relays)
+        if f.resolved is None and source.speaker is not None:
+            f.resolved = speaker_for(doc, source.speaker, quoted)
+        return
+    if f.speaker is not None:
+        f.resolved = speaker_for(doc, f.speaker, quoted)
+    for relay in f.relays:
+        actor = speaker_for(doc, relay, quoted).actor_id
+        if actor is not None and actor not in f.via and (f.resolved is None or actor != f.resolved.actor_id):
+            f.via.append(actor)
+
+
+def _add_relay_statements(doc: ArticleDoc, found: list[Found], quoted: list[tuple[int, int]]) -> None:
+    """"X's remarks were quoted by R" covers X's quotes in that paragraph and the ones on either side."""
+    text = doc.text
+    for statement in relay_statements(doc.spacy_doc):
+        speaker = speaker_for(doc, statement.speaker, quoted).actor_id
+        relay = speaker_for(doc, statement.relay, quoted).actor_id
+        if speaker is None or relay is None or speaker == relay:
+            continue
+        para = _paragraph_of(text, statement.relay.idx)
+        for f in found:
+            if (f.resolved is not None and f.resolved.actor_id == speaker and relay not in f.via
+                    and abs(_paragraph_of(text, f.start) - para) <= 1):
+                f.via.append(relay)
+
+
+def _records(doc: ArticleDoc, found: list[Found]) -> list[Quote]:
+    sdoc, text = doc.spacy_doc, doc.text
+    out, seen = [], set()
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        if f.end <= f.start or (f.start, f.end) in seen:
+            continue
+        seen.add((f.start, f.end))
+        mention = cue = None
+        if f.resolved is not None:
+            ms, me = _char_range(sdoc, f.resolved.token_start, f.resolved.token_end)
+            mention = TextSpan(text=text[ms:me], start=ms, end=me)
+        if f.cue is not None:
+            cs, ce = _char_range(sdoc, *f.cue)
+            cue = TextSpan(text=text[cs:ce], start=cs, end=ce)
+        out.append(Quote(
+            id=stable_id("quo_", doc.article.id, f.kind, f.start, f.end), kind=f.kind,
+            content=TextSpan(text=text[f.start:f.end], start=f.start, end=f.end),
+            speaker=f.resolved.actor_id if f.resolved is not None else None,
+            speaker_mention=mention, cue=cue, via=f.via))
+    return out
 
 
 def quote_at(doc: ArticleDoc, char_offset: int):

@@ -1,0 +1,64 @@
+"""Word lists for quote detection: reporting verbs, relay verbs, pronouns.
+
+The lists are lemmas (spaCy's lemmatiser output, lower case). They were drawn up from the
+reporting verbs of news style guides and checked against the cue words annotated in PolNeAR's
+*train* split (the most frequent cues there: say, tell, according to, add, write, ask, note,
+report, announce, suggest, show, tweet, describe, argue, ...).
+"""
+from __future__ import annotations
+
+# Verbs that report what someone said or wrote. With a clausal complement ("X said that ..."),
+# a quotation ("..., X said") or an object quote ('X told reporters: "..."') they make a quote.
+SPEECH_VERBS = frozenset("""
+    say tell add stress charge declare warn insist claim deny urge note explain argue write tweet
+    post report announce state ask reply respond answer acknowledge admit confirm concede predict
+    promise vow pledge reiterate emphasise emphasize assert allege maintain contend complain
+    demand suggest propose recall remark observe comment mention reveal disclose recount continue
+    conclude caution threaten boast joke quip testify affirm proclaim repeat underline underscore
+    point assure indicate counter retort shout yell chant scream cry exclaim whisper sing
+    accuse blame criticize criticise condemn denounce praise hail welcome lament
+    call appeal order instruct advise inform notify remind reassure tout estimate
+    question wonder brag concur agree disagree speculate theorize hint signal
+    describe dismiss characterize characterise label dub brand
+""".split())
+
+# Verbs that report a belief, intention or finding. PolNeAR counts these as attributions
+# ("X believes that ...", "polls show that ..."); they make a quote only with a clausal
+# complement, never from a quotation alone.
+COGNITION_VERBS = frozenset("""
+    believe think hope fear expect know feel worry doubt suspect figure reckon consider assume
+    guess imagine recognize recognise realize realise understand want wish find show suggest
+    indicate conclude decide insist acknowledge plan intend seek vow pledge see prefer
+""".split())
+
+# A direct quotation may hang from these even with no clause of their own ('"...", he told reporters').
+QUOTATION_VERBS = SPEECH_VERBS
+
+# Verbs through which a medium or agency relays someone else's words.
+RELAY_VERBS = frozenset("quote cite report carry relay publish broadcast air".split())
+
+# Nouns that stand for the words someone said ("his remarks were quoted by ...", "in a statement").
+SPEECH_NOUNS = frozenset("""
+    remark remarks comment comments statement statements word words speech interview
+    address message post tweet letter op-ed column testimony
+""".split())
+
+# Verbs taking "on"/"for" whose object and infinitive are the request: "called on X to ...".
+REQUEST_PREPOSITIONS = {"call": ("on", "upon", "for"), "appeal": ("to", "for"), "point": ("to", "out")}
+
+# Verbs whose object is what is being talked about: "X described Y as ...", "X called it ...".
+OBJECT_CONTENT_VERBS = frozenset("describe call dub label brand characterize characterise dismiss "
+                                 "praise criticize criticise condemn denounce hail welcome".split())
+
+# Verbs that ask someone to do something: the object and infinitive are the content ("urged X to ...").
+DIRECTIVE_VERBS = frozenset("urge ask tell call order instruct advise appeal press encourage "
+                            "implore warn invite demand request".split())
+
+PERSONAL_PRONOUNS = {
+    "he": "person", "she": "person", "him": "person", "her": "person",
+    "they": "plural", "them": "plural", "it": "thing", "we": "speaker", "i": "speaker",
+    "you": "addressee", "who": "relative",
+}
+
+# Lemmas of cue words too weak alone: "X continued" is a cue only before a quotation.
+QUOTATION_ONLY_VERBS = frozenset("continue repeat conclude add".split())

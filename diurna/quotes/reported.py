@@ -1,0 +1,223 @@
+"""Reported speech found through the dependency parse: a cue word, who it has as subject, and
+what it governs as content.
+
+    X said (that) ...            ccomp of a speech verb
+    ..., X said / said X         the same, clause first
+    X urged / called on Y to ... object + infinitive of a directive verb
+    X pointed to ...             the object of "to"
+    X described Y as ...         object (+ complement) of a verb of characterising
+    ..., according to X          the clause the phrase hangs on
+    X believes / wants ...       clause (or infinitive) of a verb of belief or intention
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator, Optional
+
+from diurna.quotes.lexicon import (COGNITION_VERBS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, REQUEST_PREPOSITIONS,
+                                   SPEECH_VERBS)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_CLAUSE_DEPS = {"ccomp"}
+_INTENTION_VERBS = frozenset("want hope plan intend seek expect wish prefer vow pledge promise threaten "
+                             "refuse decline agree offer".split())
+_SUBJECTLESS_LINKS = {"conj", "advcl", "xcomp", "pcomp"}
+_OBJECT_SPEECH_VERBS = frozenset("deny announce confirm propose predict promise reveal acknowledge admit "
+                                 "criticize criticise condemn denounce praise endorse reject dismiss "
+                                 "question defend blame accuse".split())
+
+
+@dataclass
+class Cue:
+    """A reported-speech cue and what hangs on it; token offsets, end-exclusive."""
+    cue_start: int
+    cue_end: int
+    content_start: int             # token range of the content
+    content_end: int
+    speaker: Optional["Token"]     # head of the phrase naming the speaker, None when unsaid
+    verb: "Token"                  # the cue's own head word (verb, or "according")
+    relays: list["Token"] = field(default_factory=list)   # heads naming who relays it, nearest first
+    quotation: Optional[object] = None   # the quoted passage that turned out to be this cue's content
+
+
+def _trimmed(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+    """A token range without leading or trailing punctuation and conjunctions."""
+    while start < end and (doc[start].is_punct and doc[start].text not in "\"“‘«") or (
+            start < end and doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "\"”’».!?" or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return start, end
+
+
+def _subtree_range(token: "Token") -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def subject_of(verb: "Token") -> Optional["Token"]:
+    """The subject naming who speaks: the verb's own, or (for "…, adding that", "and said",
+    "as saying") the one of the verb it hangs on."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 6:
+        for child in tok.children:
+            if child.dep_ in ("nsubj",):
+                return child
+            if child.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "expect", "report", "cite", "say"):
+                return child
+        if tok.dep_ == "relcl":
+            return _relative_pronoun(tok) or tok.head
+        if tok.dep_ in ("acl",) and tok.tag_ == "VBG":          # "Smith, saying that ..."
+            return tok.head
+        if tok.dep_ not in _SUBJECTLESS_LINKS and not (tok.dep_ == "ccomp" and tok.tag_ == "VBG"):
+            return None
+        tok = tok.head if tok.head is not tok else None
+        seen += 1
+    return None
+
+
+def _relative_pronoun(verb: "Token") -> Optional["Token"]:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
+            return child
+    return None
+
+
+def _is_verb(tok: "Token") -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def _clause_child(verb: "Token") -> Optional["Token"]:
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_DEPS:
+            return child
+    return None
+
+
+def _infinitive_child(verb: "Token") -> Optional["Token"]:
+    for child in verb.children:
+        if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+    return None
+
+
+def _object_child(verb: "Token") -> Optional["Token"]:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") :
+            return child
+    return None
+
+
+def _prep_child(verb: "Token", words: tuple[str, ...]) -> Optional["Token"]:
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in words:
+            return child
+    return None
+
+
+def _speech_cue(verb: "Token") -> Optional[Cue]:
+    """Content and speaker of a speech verb, or None when nothing hangs on it."""
+    lemma = verb.lemma_.lower()
+    doc = verb.doc
+    clause = _clause_child(verb)
+    if clause is not None:
+        return _cue(verb, *_subtree_range(clause))
+    preps = REQUEST_PREPOSITIONS.get(lemma)
+    if preps:
+        prep = _prep_child(verb, preps)
+        if prep is not None:
+            start, end = _subtree_range(prep)
+            inf = _infinitive_child(verb)
+            if inf is not None:
+                end = max(end, inf.right_edge.i + 1)
+            return _cue(verb, prep.i + 1, end, cue_end=prep.i + 1)
+    if lemma in DIRECTIVE_VERBS:
+        inf = _infinitive_child(verb)
+        obj = _object_child(verb)
+        if inf is not None:
+            start = obj.left_edge.i if obj is not None and obj.i < inf.i else inf.left_edge.i
+            return _cue(verb, start, inf.right_edge.i + 1)
+    if lemma in OBJECT_CONTENT_VERBS:
+        obj = _object_child(verb)
+        if obj is not None:
+            end = obj.right_edge.i + 1
+            for child in verb.rights:
+                if child.dep_ in ("oprd", "prep", "xcomp", "ccomp") and (child.dep_ != "prep" or child.lower_ == "as"):
+                    end = max(end, child.right_edge.i + 1)
+            return _cue(verb, obj.left_edge.i, end)
+    if lemma in _OBJECT_SPEECH_VERBS:
+        obj = _object_child(verb)
+        if obj is not None and obj.pos_ != "PRON":
+            return _cue(verb, *_subtree_range(obj))
+    if lemma in _INTENTION_VERBS:
+        inf = _infinitive_child(verb)
+        if inf is not None:
+            return _cue(verb, *_subtree_range(inf))
+    return None
+
+
+def _cognition_cue(verb: "Token") -> Optional[Cue]:
+    lemma = verb.lemma_.lower()
+    clause = _clause_child(verb)
+    if clause is not None and _is_verb(clause):
+        return _cue(verb, *_subtree_range(clause))
+    if lemma in _INTENTION_VERBS:
+        inf = _infinitive_child(verb)
+        if inf is not None:
+            return _cue(verb, *_subtree_range(inf))
+    return None
+
+
+def _cue(verb: "Token", start: int, end: int, cue_end: Optional[int] = None) -> Optional[Cue]:
+    start, end = _trimmed(verb.doc, start, end)
+    if end - start < 1:
+        return None
+    cue_start = verb.i
+    cue_stop = cue_end if cue_end is not None else verb.i + 1
+    # "said in a statement", "told reporters": particles of the cue that sit before the content
+    return Cue(cue_start, cue_stop, start, end, subject_of(verb), verb)
+
+
+def _according_to(tok: "Token") -> Optional[Cue]:
+    """"..., according to X": X speaks (or relays, decided by the caller) the clause it hangs on."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ in ("to",)), None)
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    clause = tok.head
+    while clause.dep_ not in ("ROOT",) and not _is_verb(clause) and clause.head is not clause:
+        clause = clause.head
+    start, end = _subtree_range(clause)
+    own_start, own_end = _subtree_range(tok)
+    # the content is the clause on one side of "according to X" (usually all of it but the phrase)
+    if own_start - start >= end - own_end:
+        c_start, c_end = start, own_start
+    else:
+        c_start, c_end = own_end, end
+    c_start, c_end = _trimmed(tok.doc, c_start, c_end)
+    if c_end <= c_start:
+        return None
+    return Cue(tok.i, to.i + 1, c_start, c_end, source, tok)
+
+
+def find_cues(doc: "Doc", with_beliefs: bool = True) -> Iterator[Cue]:
+    """Every reported-speech cue in the parse with a non-empty content, in text order."""
+    for tok in doc:
+        cue = None
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according":
+            cue = _according_to(tok)
+        elif _is_verb(tok) and lemma in SPEECH_VERBS:
+            cue = _speech_cue(tok)
+            if cue is None and with_beliefs and lemma in COGNITION_VERBS:
+                cue = _cognition_cue(tok)
+        elif with_beliefs and _is_verb(tok) and lemma in COGNITION_VERBS:
+            cue = _cognition_cue(tok)
+        if cue is not None:
+            yield cue

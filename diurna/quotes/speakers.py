@@ -1,0 +1,177 @@
+"""Who is speaking: the noun phrase that names a quote's speaker, and the actor it stands for.
+
+The actor stage resolves names, pronouns and descriptions to actors (`doc.mention_at_token`);
+this module uses its answer whenever there is one. When the actor stage has no mention at the
+speaker's words (a pronoun or a definite description it did not resolve), a small fallback
+links the pronoun or description to the nearest fitting earlier person or group: speakers are
+the one place where a wrong or missing link loses a whole quote.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from diurna.document import ArticleDoc, MentionRef
+from diurna.quotes.lexicon import PERSONAL_PRONOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Children that end a speaker's noun phrase: "Smith, who ..., said" names Smith, not the clause.
+_NP_STOP_DEPS = {"relcl", "acl", "appos", "punct", "advmod", "prep", "cc", "conj", "npadvmod", "advcl"}
+# Prepositions through which an organisation speaks: "a spokesman for the ministry", "an official of Hamas".
+_SPOKESPERSON_PREPS = {"for", "of", "at", "from", "with"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_PERSON_PRONOUNS = {"he", "him", "she", "her"}
+_GROUP_PRONOUNS = {"they", "them", "it"}
+_ANTECEDENT_SENTENCES = 4      # a pronoun rarely reaches further back than this in news prose
+
+
+@dataclass
+class Speaker:
+    """A speaker as found in the text: its words (token range) and the actor they name, if known."""
+    token_start: int
+    token_end: int
+    head: int
+    actor_id: Optional[str] = None
+
+
+def noun_phrase(token: "Token") -> tuple[int, int]:
+    """Token range of the noun phrase headed by `token`, without trailing clauses and appositions."""
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in _NP_STOP_DEPS:
+            break
+        end = child.right_edge.i + 1
+    # "X and Y said": both names belong to the speaker phrase
+    for child in token.rights:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            end = max(end, child.right_edge.i + 1)
+    # never start on punctuation or a conjunction the parser hung on the phrase
+    doc = token.doc
+    while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    return start, end
+
+
+def speaker_for(doc: ArticleDoc, token: "Token", quoted: Sequence[tuple[int, int]] = ()) -> Speaker:
+    """The speaker named by the noun phrase headed by `token`, resolved to an actor where possible.
+    `quoted` holds the character spans of quotations (their words are never antecedents)."""
+    start, end = noun_phrase(token)
+    speaker = Speaker(start, end, token.i)
+    speaker.actor_id = _actor_for_phrase(doc, token, start, end, quoted)
+    return speaker
+
+
+def _actor_for_phrase(doc: ArticleDoc, head: "Token", start: int, end: int,
+                      quoted: Sequence[tuple[int, int]]) -> Optional[str]:
+    mention = doc.mention_at_token(head.i)
+    if mention is not None:
+        return mention.actor_id
+    lower = head.lower_
+    if head.pos_ == "PRON" or lower in PERSONAL_PRONOUNS:
+        return _resolve_pronoun(doc, head, quoted)
+    if head.pos_ == "NOUN":
+        found = _resolve_description(doc, head, quoted)
+        if found is not None:
+            return found
+    return _actor_inside_phrase(doc, head, start, end)
+
+
+def _actor_inside_phrase(doc: ArticleDoc, head: "Token", start: int, end: int) -> Optional[str]:
+    """An actor named inside the phrase: a name with a title ("President Hassan Rouhani" parsed
+    with the title as head), or the organisation a spokesperson speaks for."""
+    sdoc = head.doc
+    for i in range(start, end):
+        m = doc.mention_at_token(i)
+        if m is None:
+            continue
+        tok = sdoc[i]
+        # "the Iranian president": a nationality adjective does not name the speaker
+        if tok.dep_ == "amod" and head.pos_ == "NOUN":
+            continue
+        if tok.dep_ in ("compound", "flat", "nmod", "poss") or tok.head.i == head.i or tok.i == head.i:
+            return m.actor_id
+        if tok.head.dep_ == "pobj" or tok.dep_ == "pobj":
+            prep = tok.head if tok.dep_ == "pobj" else tok.head.head
+            if prep.lower_ in _SPOKESPERSON_PREPS:
+                return m.actor_id
+    return None
+
+
+def _earlier_mentions(doc: ArticleDoc, before_token: int, quoted: Sequence[tuple[int, int]]) -> list[MentionRef]:
+    """Mentions before `before_token` within the last few sentences, nearest first, none inside a quotation."""
+    sdoc = doc.spacy_doc
+    sentence_starts = [s.start for s in sdoc[: before_token + 1].sents] if before_token < len(sdoc) else []
+    window_start = sentence_starts[-_ANTECEDENT_SENTENCES] if len(sentence_starts) >= _ANTECEDENT_SENTENCES else 0
+    found = [m for m in doc.mentions
+             if window_start <= m.token_start and m.token_end <= before_token
+             and not any(qs <= m.start < qe for qs, qe in quoted)]
+    return sorted(found, key=lambda m: -m.token_start)
+
+
+def _kind(doc: ArticleDoc, actor_id: str) -> str:
+    actor = doc.actor(actor_id)
+    return actor.kind if actor is not None else "group"
+
+
+def _resolve_pronoun(doc: ArticleDoc, pronoun: "Token", quoted: Sequence[tuple[int, int]]) -> Optional[str]:
+    """he/she: the nearest earlier person, preferring one that was a sentence subject; they/it: a group."""
+    lower = pronoun.lower_
+    if lower in _PERSON_PRONOUNS:
+        wanted = {"person"}
+    elif lower in _GROUP_PRONOUNS:
+        wanted = {"organization", "group", "country"}
+    elif lower in ("who", "that", "which"):
+        antecedent = pronoun.head.head if pronoun.head.dep_ == "relcl" else None
+        return doc.actor_at_token(antecedent.i) if antecedent is not None else None
+    else:
+        return None         # I, we, you: the speaker is whoever is quoted, found elsewhere
+    sdoc = doc.spacy_doc
+    candidates = [m for m in _earlier_mentions(doc, pronoun.i, quoted) if _kind(doc, m.actor_id) in wanted]
+    if not candidates:
+        return None
+    nearest_sentence = sdoc[candidates[0].token_start].sent.start
+    same_sentence = [m for m in candidates if sdoc[m.token_start].sent.start == nearest_sentence]
+    for m in reversed(same_sentence):           # earliest subject of that sentence first
+        if any(sdoc[i].dep_ in _SUBJECT_DEPS for i in range(m.token_start, m.token_end)):
+            return m.actor_id
+    return same_sentence[-1].actor_id           # else the sentence's first fitting mention
+
+
+def _title_words(doc: ArticleDoc, mention: MentionRef) -> set[str]:
+    """Lower-cased words that describe a mention in its own phrase: "Iranian President Hassan Rouhani"
+    gives {iranian, president}; "Rouhani, the Iranian president" gives the same through the apposition."""
+    sdoc = doc.spacy_doc
+    head = sdoc[mention.token_end - 1]
+    words: set[str] = set()
+    for tok in list(head.children) + [t for t in sdoc[max(0, mention.token_start - 4): mention.token_start]]:
+        if tok.dep_ in ("compound", "amod", "appos", "nmod") or tok.head.i in range(mention.token_start, mention.token_end):
+            for t in tok.subtree:
+                if not t.is_punct and t.i < mention.token_start or t.dep_ == "appos":
+                    words.add(t.lower_)
+    return words
+
+
+def _resolve_description(doc: ArticleDoc, head: "Token", quoted: Sequence[tuple[int, int]]) -> Optional[str]:
+    """"The Iranian president" / "the minister": the nearest earlier actor introduced with that title
+    (and the same nationality adjective, when the description has one)."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return None
+    modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
+    sdoc = doc.spacy_doc
+    sentences_back = 12                      # a description can point further back than a pronoun
+    start_token = 0
+    sents = list(sdoc[: head.i + 1].sents)
+    if len(sents) > sentences_back:
+        start_token = sents[-sentences_back].start
+    for m in sorted(doc.mentions, key=lambda m: -m.token_start):
+        if m.token_end > head.i or m.token_start < start_token:
+            continue
+        if any(qs <= m.start < qe for qs, qe in quoted):
+            continue
+        words = _title_words(doc, m)
+        if head.lower_ in words and modifiers <= words | {head.lower_}:
+            return m.actor_id
+    return None
