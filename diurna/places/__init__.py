@@ -1,4 +1,5 @@
-"""Toponyms geocoded with an offline gazetteer (issue 6)."""
-from diurna.places.stage import PlaceStage, event_place
+"""Toponyms geocoded with an offline gazetteer (issue 6): `PlaceStage` and `event_place`."""
+from diurna.places.clause import event_place
+from diurna.places.stage import PlaceStage
 
 __all__ = ["PlaceStage", "event_place"]

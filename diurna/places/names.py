@@ -1,0 +1,41 @@
+"""How place names are compared: one folding used both to build the gazetteer and to look names up."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Dashes, apostrophes and dots vary between sources ("Al-Quds", "Al Quds"; "Sana'a", "Sana’a";
+# "U.S.", "US") without changing the name, so they fold away.
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/]+")
+_DROPPED = re.compile(r"[.'\u2018\u2019\u02bc\u02bb`´]")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def fold(name: str) -> str:
+    """The lookup key of a place name: accents stripped, case folded, separators unified.
+
+    "Téhéran" -> "teheran", "Al-Quds" -> "al quds", "U.S." -> "us".
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    cleaned = _DROPPED.sub("", without_marks)
+    return _SEPARATORS.sub(" ", cleaned).strip().casefold()
+
+
+def strip_article(name: str) -> str:
+    """The name without a leading "the" ("the Gaza Strip" -> "Gaza Strip")."""
+    return _LEADING_THE.sub("", name.strip())
+
+
+def is_latin_name(name: str) -> bool:
+    """True when a name is written in Latin letters and capitalised like an English proper name.
+
+    GeoNames' alternate names include every script and lower-case transliterations
+    ("askalds-angwrdany"); only names an English text could contain are worth indexing.
+    """
+    if len(name) < 3 or not name[0].isupper() or any(ch.isdigit() for ch in name):
+        return False
+    letters = [ch for ch in name if ch.isalpha()]
+    if not letters or all(ch.isupper() for ch in letters):   # airport and postal codes: "THR", "PAR"
+        return False
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in letters)
