@@ -1,7 +1,7 @@
 """Readers for every input format; each yields RawArticle or IngestError, one record at a time.
 
 `read_paths` is the one entry point the command line needs: files, directories (walked recursively in
-sorted order, so every run sees the same order) and "-" for one plain-text article on stdin. It never
+sorted path order, so every run sees the same order; symbolic links to folders are not followed) and "-" for one plain-text article on stdin. It never
 raises on bad input: every problem is an IngestError naming the file and, where there is one, the line,
 byte offset or feed item; the valid records around it are still yielded.
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from typing import Callable, Iterable, Iterator, Literal, Optional
 
-from diurna.ingest.base import IngestError, IngestItem, IngestStream, RawArticle, warning
+from diurna.ingest.base import IngestError, IngestItem, IngestStream, RawArticle, failure_reason, warning
 
 Format = Literal["txt", "html", "jsonl", "warc", "feed"]
 Reader = Callable[[str], IngestStream]
@@ -79,25 +79,23 @@ def supported_extensions() -> str:
 
 
 def _read_directory(root: str) -> IngestStream:
-    """The files under `root`, depth first in sorted order; hidden files and folders are skipped, and
-    other files diurna does not read are reported as warnings (a folder often holds notes or scripts)."""
-    def walk_error(exc: OSError) -> None:
-        errors.append(IngestError(exc.filename or root, None, "cannot list: %s" % exc.strerror))
-
-    errors: list[IngestError] = []
-    for folder, subfolders, files in os.walk(root, onerror=walk_error):
-        yield from errors
-        errors.clear()
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
-            path = os.path.join(folder, name)
-            if detect_format(path) is None:
-                yield warning(path, None, "skipped: not an input format diurna reads")
-                continue
-            yield from read_file(path)
-    yield from errors
+    """The files under `root` in sorted path order (files and folders interleaved by name, as `ls -R`
+    sorted would list them); hidden files and folders are skipped, and other files diurna does not read
+    are reported as warnings (a folder often holds notes or scripts beside the articles)."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda entry: entry.name)
+    except OSError as exc:
+        yield IngestError(root, None, "cannot list: %s" % failure_reason(exc))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _read_directory(entry.path)
+        elif detect_format(entry.path) is None:
+            yield warning(entry.path, None, "skipped: not an input format diurna reads")
+        else:
+            yield from read_file(entry.path)
 
 
 def _reader(fmt: Format) -> Reader:
