@@ -22,7 +22,7 @@ from diurna.time import calendar as cal
 from diurna.time.calendar import Interval, Tense
 from diurna.time.lexicon import (
     CALENDAR_NAME, COMMA, COUNT, DAY_NO, DAYPART, MONTH, MONTHS, POSSESSIVE, PREPOSITION, SEASON,
-    SP, UNIT, VAGUE, VAGUE_COUNTS, WEEKDAY, WEEKDAYS, YEAR, count_value,
+    SP, UNIT, VAGUE, VAGUE_COUNTS, WEEKDAY, WEEKDAYS, YEAR, count_value, day_value,
 )
 
 
@@ -73,7 +73,7 @@ def _month_no(word: str) -> int:
 
 
 def _day_no(word: str) -> int:
-    return int(re.match(r"\d+", word).group())
+    return day_value(word)
 
 
 def _safe_date(y: int, m: int, d: int) -> Optional[dt.date]:
@@ -393,7 +393,7 @@ def vague_ago(m: re.Match, ctx: Context) -> Optional[Interval]:
     return _vague_back(ctx.published, _unit(m["unit"]), lo, hi)
 
 
-@rule(r"(?:the%s)?(?:past|last|previous)%s(?:(?P<n>%s)%s|(?P<q>%s)%s)?(?P<unit>%s)" % (SP, SP, COUNT, SP, VAGUE, SP, UNIT))
+@rule(r"(?:the%s)?(?:past|last)%s(?:(?P<n>%s)%s|(?P<q>%s)%s)?(?P<unit>%s)" % (SP, SP, COUNT, SP, VAGUE, SP, UNIT))
 def past_span(m: re.Match, ctx: Context) -> Optional[Interval]:
     """"the past two years": from that far back up to publication."""
     unit, pub = _unit(m["unit"]), ctx.published
@@ -404,6 +404,8 @@ def past_span(m: re.Match, ctx: Context) -> Optional[Interval]:
         n = count_value(m["n"])
     elif plural:
         return None     # "last years" is not English news usage
+    elif unit == "day":
+        return None     # "the last day of the talks" is not a span up to publication
     else:
         n = 1
     if not m["body"].lower().startswith("the") and not plural and n == 1 and unit != "decade":
@@ -520,7 +522,10 @@ def find_candidates(text: str) -> Iterator[Candidate]:
         for m in r.pattern.finditer(text):
             if not _names_capitalised(m.group()):
                 continue
-            yield Candidate(m.start(), m.end(), r, m["prep"] is not None)
+            # "after Tuesday's vote": the preposition governs the noun, not the date
+            possessive = m.group().endswith(("'s", "\u2019s"))
+            start = m.start("body") if possessive else m.start()
+            yield Candidate(start, m.end(), r, m["prep"] is not None and not possessive)
 
 
 def longest_first(candidates: Iterable[Candidate]) -> list[Candidate]:

@@ -5,6 +5,8 @@ so they accept the spellings news copy uses: "Dec." and "Dec", "mid-October", "S
 """
 from __future__ import annotations
 
+import re
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -30,14 +32,26 @@ VAGUE_COUNTS = {
 
 # Regex fragments. Long alternatives first: Python's regex alternation is first-match.
 _month_words = sorted(MONTHS, key=len, reverse=True)
-MONTH = r"(?:%s)\.?" % "|".join(_month_words)
+_full_months = [w for w in _month_words if len(w) > 4 or w in ("may", "june", "july")]
+_abbreviations = [w for w in _month_words if w not in _full_months]
+# Only abbreviations take a full stop: "in March." ends a sentence, "Dec." abbreviates.
+MONTH = r"(?:(?:%s)\.?|%s)" % ("|".join(_abbreviations), "|".join(_full_months))
 WEEKDAY = r"(?:%s)" % "|".join(WEEKDAYS)
 SEASON = r"(?:%s)" % "|".join(SEASONS)
 DAYPART = r"(?:morning|afternoon|evening|night)"
 SP = r"[ \t\u00a0]+"                   # words of one expression never span a line break
 COMMA = r",?[ \t\u00a0]+"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
-DAY_NO = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30,
+}
+for _unit_word, _n in list(ORDINAL_WORDS.items())[:9]:
+    ORDINAL_WORDS["twenty-" + _unit_word] = 20 + _n
+ORDINAL_WORDS["thirty-first"] = 31
+DAY_NO = r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|%s)" % "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _number_words = sorted(NUMBER_WORDS, key=len, reverse=True)
 COUNT = r"(?:\d{1,3}|%s)" % "|".join(w.replace(" ", SP) for w in _number_words)
 _vague_words = sorted((w for w in VAGUE_COUNTS if w), key=len, reverse=True)
@@ -54,6 +68,13 @@ PREPOSITION = r"(?:%s)" % "|".join(sorted((p.replace(" ", SP) for p in PREPOSITI
 
 # Words whose capitalisation tells a month or weekday from a verb or noun ("may", "march").
 CALENDAR_NAME = r"\b(?:%s|%s)\b" % ("|".join(_month_words), "|".join(WEEKDAYS))
+
+
+def day_value(word: str) -> int:
+    """The day of the month a numeral or ordinal stands for ("8th" -> 8, "eighth" -> 8)."""
+    word = word.lower()
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else ORDINAL_WORDS[word]
 
 
 def count_value(word: str) -> int:

@@ -11,11 +11,13 @@ if TYPE_CHECKING:
 
 # A nominal with one of these relations is an argument of its verb: a date inside it ("the 2012
 # decision", "last year's election") dates that noun, not the verb's event.
-ARGUMENT_DEPS = {"dobj", "iobj", "attr", "oprd", "dative", "appos", "acomp", "conj"}
+ARGUMENT_DEPS = {"dobj", "iobj", "attr", "oprd", "dative", "appos", "conj"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Clauses that share the time of the clause they hang from, unless they carry their own:
 # "spoke ... and stressed", "declared that they had agreed", "soured ..., when Hamas refused".
 INHERITING_CLAUSE_DEPS = {"conj", "ccomp", "xcomp", "advcl", "parataxis", "dep", "pcomp"}
+# Predicates with no tense of their own: "will remain closed until Tuesday".
+TENSELESS_PREDICATE_DEPS = {"acomp", "oprd"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo", "would", "could", "might", "may", "should", "must"}
 # Heads whose infinitival complement is still to happen: "plans to visit", "is due to arrive".
 MAX_CLIMB = 8
@@ -80,12 +82,12 @@ def tense_of(verb: Optional["Token"], depth: int = 0) -> Tense:
         return Tense.FUTURE     # an infinitive: "plans to visit on Friday", "agreed to meet next week"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return Tense.PAST
-    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
+    if verb.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or (not auxes and verb.dep_ == "acl")):
         return Tense.PAST       # perfect, or a reduced relative "talks held on Monday"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         if verb.lemma_ == "be" and any(c.dep_ == "xcomp" for c in verb.children):
             return Tense.FUTURE  # "is to visit", "is due to arrive"
         return Tense.PRESENT
-    if depth < 3 and verb.dep_ in INHERITING_CLAUSE_DEPS and verb.head is not verb:
+    if depth < 3 and verb.dep_ in INHERITING_CLAUSE_DEPS | TENSELESS_PREDICATE_DEPS and verb.head is not verb:
         return tense_of(verb.head, depth + 1)
     return Tense.UNKNOWN
