@@ -1,0 +1,223 @@
+"""The PLOVER pair classifier (diurna/events/classifier.py) and `diurna classify` (diurna/events/cli.py)."""
+from __future__ import annotations
+
+import io
+import json
+import pathlib
+import sys
+
+import pytest
+import yaml
+
+from diurna.events.classifier import (SOURCE_MARK, TARGET_MARK, PairEncoder, PairInput, PairPrediction,
+                                      PloverClassifier, find_span, mark_sentence, split_yield, MODEL_DIR)
+from diurna.events.cli import classify_stream, parse_line, BadLine
+from diurna.records import PLOVER_TYPES
+
+HERE = pathlib.Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+CASES = yaml.safe_load((HERE / "classifier_cases.yaml").read_text(encoding="utf-8"))
+# Held-out written cases the packaged model must get right (measured 2026-11-25; see docs/evaluation.md).
+CASE_PASS_RATE = 0.70
+
+
+def pair(sentence: str, source: str | None, target: str | None) -> PairInput:
+    return PairInput(sentence, find_span(sentence, source), find_span(sentence, target))
+
+
+@pytest.fixture(scope="module")
+def classifier() -> PloverClassifier:
+    return PloverClassifier.load()
+
+
+@pytest.fixture(scope="module")
+def encoder() -> PairEncoder:
+    return PairEncoder(MODEL_DIR / "tokenizer.json", max_length=32)
+
+
+# --- finding and marking the actors ----------------------------------------------------------------
+def test_find_span_exact_then_case_insensitive_then_none():
+    sentence = "The Senate rejected the bill; the senate will vote again."
+    assert find_span(sentence, "the senate") == (30, 40)
+    assert find_span(sentence, "THE SENATE") == (0, 10)
+    assert find_span(sentence, "the House") is None
+    assert find_span(sentence, None) is None
+    assert find_span(sentence, "  ") is None
+
+
+def test_mark_sentence_wraps_both_actors_and_reports_marker_offsets():
+    p = pair("Kenya asked the IMF for a loan.", "Kenya", "the IMF")
+    text, source_at, target_at = mark_sentence(p)
+    assert text.split() == ["@", "Kenya", "@", "asked", "#", "the", "IMF", "#", "for", "a", "loan."]
+    assert text[source_at] == SOURCE_MARK and text[target_at] == TARGET_MARK
+
+
+def test_mark_sentence_nests_a_target_inside_the_source():
+    p = pair("Troops from Chad and Niger patrolled the border.", "Troops from Chad and Niger", "Niger")
+    text, _, _ = mark_sentence(p)
+    assert text.split()[:9] == ["@", "Troops", "from", "Chad", "and", "#", "Niger", "#", "@"]
+
+
+def test_mark_sentence_without_a_target_marks_only_the_source():
+    text, source_at, target_at = mark_sentence(pair("The minister resigned on Friday.", "The minister", None))
+    assert target_at is None and TARGET_MARK not in text and text[source_at] == SOURCE_MARK
+
+
+def test_encoder_points_at_the_opening_markers(encoder):
+    batch = encoder.encode([pair("Kenya asked the IMF for a loan.", "Kenya", "the IMF")])
+    tokens = [encoder.tokenizer.id_to_token(i) for i in batch.input_ids[0]]
+    assert tokens[batch.source_index[0]] == SOURCE_MARK and tokens[batch.target_index[0]] == TARGET_MARK
+    assert tokens[0] == "[CLS]" and tokens[-1] == "[SEP]"
+
+
+def test_encoder_windows_long_sentences_around_the_actors(encoder):
+    filler = " ".join("word%d" % i for i in range(60))
+    sentence = filler + " Police arrested the mayor of the town. " + filler
+    batch = encoder.encode([pair(sentence, "Police", "the mayor")])
+    tokens = [encoder.tokenizer.id_to_token(i) for i in batch.input_ids[0]]
+    assert len(tokens) == 32
+    assert tokens[batch.source_index[0]] == SOURCE_MARK and tokens[batch.target_index[0]] == TARGET_MARK
+
+
+def test_missing_actor_points_at_cls(encoder):
+    batch = encoder.encode([pair("The ceasefire took hold at midnight.", None, None)])
+    assert batch.source_index[0] == 0 and batch.target_index[0] == 0
+
+
+# --- YIELD split -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, source, target, expected", [
+    ("The rebels released 30 soldiers captured in the fighting.", "The rebels", "30 soldiers", "RETREAT"),
+    ("The rebels said they would release 30 soldiers next week.", "The rebels", "30 soldiers", "CONCEDE"),
+    ("The interior minister stepped down after criticism from the opposition.", "The interior minister", "the opposition", "RETREAT"),
+    ("The mayor apologised to residents for the water shortages.", "The mayor", "residents", "CONCEDE"),
+    ("The authorities lifted the curfew imposed on the city.", "The authorities", "the city", "CONCEDE"),
+    ("Troops withdrew from the village on Sunday, residents said.", "Troops", "the village", "RETREAT"),
+    ("The government pardoned the jailed activists.", "The government", "the jailed activists", "CONCEDE"),
+])
+def test_split_yield_follows_the_codebook_line(sentence, source, target, expected):
+    assert split_yield(pair(sentence, source, target)) == expected
+
+
+def test_split_yield_agrees_with_the_labelled_training_pairs():
+    """Every CONCEDE/RETREAT pair written for training must be split the way it is labelled."""
+    for line in (REPO / "scripts" / "classifier_data" / "extra_positives.jsonl").read_text().splitlines():
+        item = json.loads(line)
+        if item["label"] in ("CONCEDE", "RETREAT"):
+            assert split_yield(pair(item["sentence"], item["source"], item["target"])) == item["label"], item
+
+
+# --- the model ----------------------------------------------------------------------------------------
+def test_load_is_cached_once_per_process():
+    assert PloverClassifier.load() is PloverClassifier.load()
+
+
+def test_predictions_are_well_formed(classifier):
+    pairs = [pair(c["sentence"], c["source"], c["target"]) for c in CASES[:10]] + [PairInput("No actors here.", None, None)]
+    predictions = classifier.predict(pairs, batch_size=4)
+    assert len(predictions) == len(pairs)
+    for prediction in predictions:
+        assert isinstance(prediction, PairPrediction)
+        assert prediction.type in PLOVER_TYPES or prediction.type == "NONE"
+        assert "YIELD" in prediction.scores and prediction.type != "YIELD"
+        assert abs(sum(prediction.scores.values()) - 1.0) < 1e-4
+        assert prediction.confidence == pytest.approx(max(prediction.scores.values()), abs=1e-6)
+
+
+def test_predict_keeps_input_order_whatever_the_batching(classifier):
+    pairs = [pair(c["sentence"], c["source"], c["target"]) for c in CASES]
+    one_by_one = [classifier.predict([p])[0].type for p in pairs[:12]]
+    batched = [p.type for p in classifier.predict(pairs, batch_size=5)[:12]]
+    assert batched == one_by_one
+
+
+def test_predict_on_nothing_returns_nothing(classifier):
+    assert classifier.predict([]) == []
+
+
+def test_held_out_written_cases_pass_rate(classifier):
+    pairs = [pair(c["sentence"], c["source"], c["target"]) for c in CASES]
+    predictions = classifier.predict(pairs)
+    wrong = [(c["sentence"], c["type"], p.type) for c, p in zip(CASES, predictions) if p.type != c["type"]]
+    rate = 1 - len(wrong) / len(CASES)
+    assert rate >= CASE_PASS_RATE, "pass rate %.2f; wrong: %s" % (rate, wrong)
+
+
+# --- diurna classify --------------------------------------------------------------------------------
+def test_parse_line_rejects_what_it_cannot_use():
+    with pytest.raises(BadLine, match="JSON"):
+        parse_line("{not json", 1)
+    with pytest.raises(BadLine, match="id"):
+        parse_line(json.dumps({"sentence": "Kenya asked the IMF for a loan."}), 2)
+    with pytest.raises(BadLine, match="sentence"):
+        parse_line(json.dumps({"id": 3, "sentence": ""}), 3)
+    with pytest.raises(BadLine, match="source"):
+        parse_line(json.dumps({"id": 4, "sentence": "Kenya asked.", "source": 5}), 4)
+
+
+def test_classify_stream_writes_one_line_per_readable_line_in_order():
+    lines = [
+        json.dumps({"id": 7, "sentence": "Police arrested 40 opposition activists in Harare.", "source": "Police",
+                    "target": "40 opposition activists"}),
+        "this is not json",
+        json.dumps({"id": "x2", "sentence": "Canada imposed sanctions on six Russian banks.", "source": "Canada",
+                    "target": "Moscow"}),
+        "",
+        json.dumps({"id": "x3", "sentence": "Scotland beat Wales 3-0 on Saturday.", "source": "Scotland", "target": None}),
+    ]
+    out, err = io.StringIO(), io.StringIO()
+    status = classify_stream(lines, out, err, "pairs.jsonl")
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [row["id"] for row in rows] == [7, "x2", "x3"]
+    assert all(set(row) == {"id", "type", "mode", "confidence"} for row in rows)
+    assert all(row["type"] in PLOVER_TYPES or row["type"] == "NONE" for row in rows)
+    assert status == 1
+    assert "pairs.jsonl, line 2: not valid JSON" in err.getvalue()
+    assert "line 3: the target is not in the sentence" in err.getvalue()
+
+
+def test_classify_command_line_writes_the_output_file(tmp_path):
+    import subprocess
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"id": 1, "sentence": "Seoul urged Tokyo to compensate the victims.",
+                                 "source": "Seoul", "target": "Tokyo"}) + "\n", encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    done = subprocess.run([sys.executable, "-m", "diurna.events.cli", "classify", str(pairs), "-o", str(out)],
+                          capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    row = json.loads(out.read_text())
+    assert row["id"] == 1 and row["mode"] is None and 0.0 < row["confidence"] <= 1.0
+
+
+# --- the training script's data reading (no training here) -----------------------------------------
+def _training_script():
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import train_classifier
+    finally:
+        sys.path.pop(0)
+    return train_classifier
+
+
+def test_unmark_plv_recovers_sentence_and_spans():
+    script = _training_script()
+    sentence, source, target = script.unmark_plv("Yesterday <s>the union</s> sued <t>the rail operator </t>.")
+    assert sentence == "Yesterday the union sued the rail operator ."
+    assert sentence[source[0]:source[1]] == "the union"
+    assert sentence[target[0]:target[1]] == "the rail operator"
+
+
+def test_project_training_pairs_all_resolve():
+    script = _training_script()
+    examples = script.read_project_examples(REPO / "scripts" / "classifier_data")
+    assert len(examples) >= 150
+    assert {e.label for e in examples} <= set(script.LABELS)
+    assert all(e.pair.source is not None for e in examples)
+
+
+def test_plv_rows_reduce_to_their_sentences(shared_dir):
+    path = shared_dir / "data" / "plv" / "PLV_train.tsv"
+    if not path.is_file():
+        pytest.skip("PLV_train.tsv not in ../shared")
+    examples = _training_script().read_plv(path)
+    assert len(examples) == 1050
+    assert sum(e.pair.target is None for e in examples) == 20
