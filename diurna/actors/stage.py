@@ -1,32 +1,68 @@
+"""The actor stage: KB-resolved, coreferent actor mentions for each article (issue 4)."""
 from __future__ import annotations
 
+from typing import Optional
+
+from diurna.actors.codes import join_code, split_code
+from diurna.actors.kb import KnowledgeBase, default_kb
+from diurna.actors.mentions import MentionFinder
+from diurna.actors.resolve import ArticleResolver, DraftActor
 from diurna.document import ArticleDoc, MentionRef
 from diurna.ids import stable_id
 from diurna.records import Actor, TextSpan
 
-_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
-
 
 class ActorStage:
-    """Actor mentions from spaCy's named entities, merged by name and surname.
+    """Fills `doc.actors` (records.Actor, mentions merged) and `doc.mentions` (one MentionRef per
+    mention, pronouns and descriptions included, so later stages find the actor at a token).
 
-    The knowledge base, descriptions, pronouns and dated roles come with issue 4.
+    Roles are those held on the article's publication date; see `diurna.actors.role_on`.
     """
     name = "actors"
 
+    def __init__(self, kb: Optional[KnowledgeBase] = None):
+        self.kb = kb if kb is not None else default_kb()
+        self.finder = MentionFinder(self.kb)
+
     def __call__(self, doc: ArticleDoc) -> None:
-        by_key: dict[str, Actor] = {}
-        for ent in doc.spacy_doc.ents:
-            kind = _KINDS.get(ent.label_)
-            if kind is None:
-                continue
-            key = ent.text.split()[-1].lower() if kind == "person" else ent.text.lower()
-            actor = by_key.get(key)
-            if actor is None:
-                actor = Actor(id=stable_id("act_", doc.article.id, key), name=ent.text, kind=kind)
-                by_key[key] = actor
-                doc.actors.append(actor)
-            elif len(ent.text) > len(actor.name):
-                actor.name = ent.text
-            actor.mentions.append(TextSpan(text=ent.text, start=ent.start_char, end=ent.end_char))
-            doc.mentions.append(MentionRef(actor.id, ent.start_char, ent.end_char, ent.start, ent.end))
+        resolver = ArticleResolver(self.kb, self.finder, doc.spacy_doc, doc.article.published)
+        for draft in resolver.run():
+            actor = self.to_record(doc, draft)
+            doc.actors.append(actor)
+            for start, end, how in draft.mentions:
+                span = doc.spacy_doc[start:end]
+                doc.mentions.append(MentionRef(actor.id, span.start_char, span.end_char, start, end, how))
+
+    def to_record(self, doc: ArticleDoc, draft: DraftActor) -> Actor:
+        country, sector, code = self.coding(draft, doc.article.published)
+        spacy_doc = doc.spacy_doc
+        mentions = [TextSpan(text=spacy_doc[s:e].text, start=spacy_doc[s].idx, end=spacy_doc[e - 1].idx +
+                             len(spacy_doc[e - 1].text)) for s, e, _ in sorted(draft.mentions)]
+        return Actor(id=stable_id("act_", doc.article.id, draft.key), name=display_name(draft),
+                     kb_id=draft.kb.id if draft.kb else None, country=country, sector=sector, code=code,
+                     kind=draft.kind if draft.kind in ("person", "organization", "country", "group") else "group",
+                     mentions=mentions)
+
+    @staticmethod
+    def coding(draft: DraftActor, day: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
+        """(country, sector, code): the KB role on the day, else what titles and descriptions said."""
+        if draft.kb is not None:
+            role = draft.kb.role_on(day)
+            if role is not None:
+                return split_code(role.code)
+            country, sector = draft.title_country, draft.title_sector
+        else:
+            country, sector = draft.country, draft.sector
+        return country, sector, join_code(country, sector)
+
+
+def display_name(draft: DraftActor) -> str:
+    """The fullest name the article uses; the KB's name; or the longest description."""
+    if draft.names:
+        return max(draft.names, key=len)
+    if draft.kb is not None:
+        return draft.kb.name
+    if draft.descriptions:
+        text = max(draft.descriptions, key=len)
+        return text
+    return draft.key

@@ -1,0 +1,203 @@
+"""The actor knowledge base: named actors with dated roles, agent words, and the overlay.
+
+Built by `scripts/build_kb.py` from the PETRARCH2 / Phoenix dictionaries into
+`diurna/actors/data/phoenix_kb.json.gz` (committed, ~1 MB), then corrected and extended at load
+time by YAML overlays: the one shipped in `diurna/actors/data/overlay.yaml` and any the user names
+in `DIURNA_ACTORS_OVERLAY` (paths separated by `os.pathsep`). Formats: `docs/actors.md`.
+
+Names are looked up by `name_key()`: lower case, straight quotes, no spaces around hyphens, so
+that "Al-Qassam Brigades", "AL-QASSAM_BRIGADES" and spaCy's tokens "Al - Qassam Brigades" agree.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gzip
+import json
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable, Optional
+
+from diurna.actors.codes import split_code
+from diurna.actors.phoenix import Role
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+KB_FILE = DATA_DIR / "phoenix_kb.json.gz"
+SHIPPED_OVERLAY = DATA_DIR / "overlay.yaml"
+OVERLAY_ENV = "DIURNA_ACTORS_OVERLAY"
+KB_FORMAT = 1
+
+KINDS = ("person", "organization", "country", "group")
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-", "\u2010": "-",
+                         "\u2011": "-", "_": " "})
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+_SPACED_APOSTROPHE = re.compile(r"\s+'")
+_SPACE = re.compile(r"\s+")
+
+
+def name_key(text: str) -> str:
+    """The form in which names are compared (see the module docstring)."""
+    text = text.translate(_QUOTES).lower()
+    text = _SPACED_HYPHEN.sub("-", text)
+    text = _SPACED_APOSTROPHE.sub("'", text)
+    return _SPACE.sub(" ", text).strip(" ")
+
+
+@dataclass(frozen=True)
+class KBActor:
+    """One named actor: its id, display name, kind, every name it goes by, and its dated roles."""
+    id: str
+    name: str
+    kind: str
+    names: tuple[str, ...]
+    roles: tuple[Role, ...]
+    cities: tuple[str, ...] = ()     # name keys that are cities standing for the country ("Tehran")
+    source: str = ""
+
+    def role_on(self, day: Optional[str]) -> Optional[Role]:
+        """The role held on `day` (ISO date; None = today): the first role, in order, whose dates
+        contain it, as PETRARCH chooses. Falls back to the last undated role, then to None."""
+        day = day or dt.date.today().isoformat()
+        for role in self.roles:
+            if role.holds_on(day):
+                return role
+        return None
+
+
+@dataclass(frozen=True)
+class Agent:
+    """An agent word or phrase ("foreign minister", "protesters") and the role it gives."""
+    phrase: str          # name key of the singular
+    code: str            # "~GOV": appended to a country; "IGO~": put in front
+    plural: bool = False
+
+    @property
+    def sector(self) -> Optional[str]:
+        return self.code.strip("~")[:3] or None
+
+
+@dataclass
+class KnowledgeBase:
+    actors: dict[str, KBActor] = field(default_factory=dict)
+    by_name: dict[str, tuple[str, ...]] = field(default_factory=dict)   # name key -> KB ids
+    agents: dict[str, Agent] = field(default_factory=dict)              # name key (sing. or plural) -> agent
+    max_name_words: int = 1
+    overlays: tuple[str, ...] = ()
+
+    # ---- lookups -------------------------------------------------------------------------
+    def lookup(self, name: str) -> list[KBActor]:
+        """Every KB actor that goes by `name` (any case or spelling of quotes and hyphens)."""
+        return [self.actors[i] for i in self.by_name.get(name_key(name), ())]
+
+    def agent(self, phrase: str) -> Optional[Agent]:
+        return self.agents.get(name_key(phrase))
+
+    def role_on(self, kb_id: str, day: Optional[str]) -> Optional[Role]:
+        actor = self.actors.get(kb_id)
+        return actor.role_on(day) if actor else None
+
+    def describe(self, kb_id: str, day: Optional[str]) -> dict:
+        """What the KB says about one actor on one day (for `diurna actors lookup`)."""
+        actor = self.actors[kb_id]
+        role = actor.role_on(day)
+        country, sector, code = split_code(role.code) if role else (None, None, None)
+        return {"kb_id": actor.id, "name": actor.name, "kind": actor.kind, "date": day,
+                "code": code, "country": country, "sector": sector,
+                "roles": [{"code": r.code, "from": r.start, "until": r.end} for r in actor.roles],
+                "names": list(actor.names), "source": actor.source}
+
+    # ---- building --------------------------------------------------------------------------
+    def add(self, actor: KBActor) -> None:
+        old = self.actors.get(actor.id)
+        if old is not None:
+            for key in old.names:
+                self._unindex(key, old.id)
+        self.actors[actor.id] = actor
+        for key in actor.names:
+            ids = self.by_name.get(key, ())
+            if actor.id not in ids:
+                self.by_name[key] = ids + (actor.id,)
+            self.max_name_words = max(self.max_name_words, len(key.split()))
+
+    def _unindex(self, key: str, kb_id: str) -> None:
+        ids = tuple(i for i in self.by_name.get(key, ()) if i != kb_id)
+        if ids:
+            self.by_name[key] = ids
+        else:
+            self.by_name.pop(key, None)
+
+    def add_agent(self, phrase: str, code: str, plural: Optional[str]) -> None:
+        key = name_key(phrase)
+        self.agents[key] = Agent(key, code, False)
+        if plural:
+            pkey = name_key(plural)
+            if pkey not in self.agents or self.agents[pkey].plural:
+                self.agents[pkey] = Agent(key, code, True)
+        self.max_name_words = max(self.max_name_words, len(key.split()))
+
+    def remove_agent(self, phrase: str, plural: Optional[str]) -> None:
+        for form in (phrase, plural):
+            if form:
+                self.agents.pop(name_key(form), None)
+
+    # ---- (de)serialisation -------------------------------------------------------------------
+    def to_json(self) -> dict:
+        return {"format": KB_FORMAT,
+                "actors": [[a.id, a.name, a.kind, list(a.names), [[r.code, r.start, r.end] for r in a.roles],
+                            list(a.cities), a.source] for a in self.actors.values()],
+                "agents": [[key, a.phrase, a.code, a.plural] for key, a in self.agents.items()]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "KnowledgeBase":
+        if data.get("format") != KB_FORMAT:
+            raise ValueError("actor KB has format %r, this diurna reads %d: rebuild it with scripts/build_kb.py"
+                             % (data.get("format"), KB_FORMAT))
+        kb = cls()
+        for kb_id, name, kind, names, roles, cities, source in data["actors"]:
+            kb.add(KBActor(kb_id, name, kind, tuple(names), tuple(Role(*r) for r in roles), tuple(cities), source))
+        for key, phrase, code, plural in data["agents"]:
+            kb.agents[key] = Agent(phrase, code, plural)
+            kb.max_name_words = max(kb.max_name_words, len(key.split()))
+        return kb
+
+    @classmethod
+    def load(cls, path: Path = KB_FILE, overlays: Optional[Iterable[Path]] = None) -> "KnowledgeBase":
+        """The built KB with overlays applied: the shipped one, then `$DIURNA_ACTORS_OVERLAY`, unless
+        `overlays` is given explicitly."""
+        from diurna.actors.overlay import apply_overlay, read_overlay
+        if not path.is_file():
+            raise RuntimeError("actor knowledge base %s is missing; build it with "
+                               "`python scripts/build_kb.py` (see docs/actors.md)" % path)
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            kb = cls.from_json(json.load(f))
+        for overlay in (default_overlays() if overlays is None else list(overlays)):
+            apply_overlay(kb, read_overlay(Path(overlay)))
+            kb.overlays += (str(overlay),)
+        return kb
+
+
+def default_overlays() -> list[Path]:
+    extra = [Path(p) for p in os.environ.get(OVERLAY_ENV, "").split(os.pathsep) if p.strip()]
+    return [SHIPPED_OVERLAY, *extra]
+
+
+@functools.lru_cache(maxsize=1)
+def default_kb() -> KnowledgeBase:
+    """The KB with the default overlays, loaded once per process."""
+    return KnowledgeBase.load()
+
+
+def role_on(kb_id: str, date: Optional[str]) -> Optional[Role]:
+    """The role (CAMEO code and its dates) that KB actor `kb_id` held on `date` (ISO; None = today).
+
+    Later stages call this with an event's own date when it differs from the publication date
+    the actor stage used (records.md: an actor's role is the one held on the event's date).
+    """
+    return default_kb().role_on(kb_id, date)
+
+
+def with_roles(actor: KBActor, roles: Iterable[Role]) -> KBActor:
+    return replace(actor, roles=tuple(roles))

@@ -1,0 +1,245 @@
+"""Finding actor mentions in a parsed sentence: KB names, named entities, titles, descriptions,
+nationality adjectives and pronouns. What each mention refers to is decided in `coref.py`.
+
+Everything here works on spaCy tokens and the KB; nothing is specific to an article or a name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator, Optional
+
+from diurna.actors.codes import split_code
+from diurna.actors.kb import Agent, KBActor, KnowledgeBase, name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Heads of descriptions that name a collective, not one person ("the group", "Muslim nations").
+COLLECTIVE_HEADS = frozenset("""
+    group groups movement movements organization organisation faction factions nations nation countries
+    world community communities public population militia militias coalition alliance bloc camp
+    government regime administration delegation leadership authorities forces army military police
+    ministry council parliament cabinet network agency media broadcaster
+""".split())
+# Nouns for a crowd, which news introduces and then refers back to without a country ("Iranians
+# took to the streets ... Protesters chanted").
+CROWD_HEADS = frozenset("""protesters protestors demonstrators crowds crowd marchers mourners rioters
+    worshippers worshipers residents people""".split())
+# Heads that make an organisation's name + noun a reference to the organisation itself.
+ORGANISATION_PART_HEADS = frozenset("""delegation delegations members membership leadership officials
+    fighters militants wing ranks representatives negotiators envoys team""".split())
+FEMALE_TITLES = frozenset("mrs ms miss madam madame queen princess lady chairwoman spokeswoman congresswoman "
+                          "businesswoman stateswoman".split())
+MALE_TITLES = frozenset("mr sir king prince sheikh sheik ayatollah chairman spokesman congressman "
+                        "businessman statesman".split())
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
+ACTOR_PREPOSITIONS = frozenset({"with", "against", "by"})
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
+
+
+@dataclass
+class Title:
+    """What the words before a name, or around a description's head, say about the actor."""
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    agent: Optional[Agent] = None
+    affiliation: Optional[KBActor] = None     # "Hamas leader X": X belongs to Hamas
+    gender: Optional[str] = None
+    words: tuple[str, ...] = ()               # lower-case agent words ("president", "cleric")
+
+
+@dataclass
+class Candidate:
+    """One possible mention of an actor; `coref.py` decides which actor, if any, it is."""
+    start: int                 # token span of the whole mention, title included
+    end: int
+    how: str                   # name | alias | description | adjective | pronoun
+    head: int                  # the token that carries the mention's grammatical role
+    core: tuple[int, int] = (0, 0)   # the name itself, without a title
+    kb: Optional[KBActor] = None
+    kind: Optional[str] = None
+    title: Title = field(default_factory=Title)
+    plural: bool = False
+    definite: bool = False
+    crowd: bool = False
+    demonym: bool = False      # "Iranians": the people of a country
+    gender: Optional[str] = None
+    nested: bool = False       # lies inside another mention (a title's "Hamas" or "Iranian")
+
+
+def is_capitalised(token: "Token") -> bool:
+    return token.text[:1].isupper()
+
+
+class MentionFinder:
+    """Finds candidate mentions in one sentence; built once per process around the KB."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.max_words = max(kb.max_name_words, 1) + 4   # spaCy splits hyphens: "al - aruri"
+
+    # ---- names from the KB ---------------------------------------------------------------------
+    def kb_names(self, sent: "Span") -> list[tuple[int, int, list[KBActor]]]:
+        """Longest KB names, left to right, not overlapping, that contain a capitalised word."""
+        doc = sent.doc
+        found = []
+        i = sent.start
+        while i < sent.end:
+            match = self._longest_name_at(doc, i, sent.end)
+            if match is None:
+                i += 1
+                continue
+            end, actors = match
+            found.append((i, end, actors))
+            i = end
+        return found
+
+    def _longest_name_at(self, doc, i: int, limit: int) -> Optional[tuple[int, list[KBActor]]]:
+        first = doc[i]
+        if first.is_punct or first.is_space or not any(c.isalnum() for c in first.text):
+            return None
+        text = doc.text
+        for end in range(min(limit, i + self.max_words), i, -1):
+            last = doc[end - 1]
+            if last.is_punct and last.text not in (".",) or last.is_space:
+                continue
+            key = name_key(text[first.idx:last.idx + len(last.text)])
+            ids = self.kb.by_name.get(key)
+            if not ids:
+                continue
+            tokens = doc[i:end]
+            if not any(is_capitalised(t) for t in tokens):
+                continue
+            if end - i == 1 and not self._plausible_single_word_name(first):
+                continue
+            return end, [self.kb.actors[x] for x in ids]
+        return None
+
+    @staticmethod
+    def _plausible_single_word_name(token: "Token") -> bool:
+        # "US" the country, not "us"; a capitalised common word opening a sentence is not a name.
+        if len(token.text) <= 3 and not token.text.isupper():
+            return token.text[:1].isupper() and token.pos_ == "PROPN"
+        if token.is_sent_start and token.pos_ not in ("PROPN", "ADJ") and not token.ent_type_:
+            return False
+        return True
+
+    # ---- agents ----------------------------------------------------------------------------
+    def agent_ending_at(self, doc, end: int, start_limit: int) -> Optional[tuple[int, Agent]]:
+        """The longest agent phrase ending with token `end - 1` and starting at or after start_limit."""
+        for start in range(max(start_limit, end - 4), end):
+            phrase = doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+            agent = self.kb.agents.get(name_key(phrase))
+            if agent is not None:
+                return start, agent
+        return None
+
+    # ---- titles ----------------------------------------------------------------------------
+    def title_before(self, doc, start: int, sent_start: int, taken: set[int]) -> tuple[int, Title]:
+        """Extend a name leftwards over its title ("senior Iranian cleric Ayatollah") and read it."""
+        i = start
+        while i - 1 >= sent_start and start - (i - 1) <= 7:
+            t = doc[i - 1]
+            if t.pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "NUM", "PART") or t.is_space:
+                break
+            if t.is_punct and t.text not in ("-",):
+                break
+            if t.pos_ == "VERB" and t.dep_ != "amod" and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-"):
+                if not (t.i > 0 and doc[t.i - 1].text == "-"):
+                    break
+            if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+                break
+            if t.i in taken and not self._is_title_modifier(t):
+                break
+            i -= 1
+        while i < start and (doc[i].is_punct or doc[i].pos_ == "VERB" and doc[i].dep_ != "amod"
+                             and doc[i + 1].text != "-"):
+            i += 1
+        title = self.read_title(doc, i, start)
+        if i > sent_start + 1 and doc[i - 1].tag_ == "POS":     # "Iran's Supreme Leader X"
+            owner = self._country_of_tokens(doc, i - 2)
+            if owner and not title.country:
+                title.country = owner
+        return i, title
+
+    def _is_title_modifier(self, token: "Token") -> bool:
+        hits = self.kb.by_name.get(name_key(token.text))
+        return bool(hits) and all(self.kb.actors[h].kind in ("country", "organization") for h in hits)
+
+    def _country_of_tokens(self, doc, i: int) -> Optional[str]:
+        for actor in (self.kb.actors[x] for x in self.kb.by_name.get(name_key(doc[i].text), ())):
+            if actor.kind == "country":
+                role = actor.role_on(None)
+                return split_code(role.code)[0] if role else None
+        return None
+
+    def read_title(self, doc, start: int, end: int, day: Optional[str] = None) -> Title:
+        """Country, sector, agent and affiliation that the words doc[start:end] give."""
+        title = Title()
+        words: list[str] = []
+        j = end
+        while j > start:                       # agents, longest first, from the right
+            hit = self.agent_ending_at(doc, j, start)
+            if hit is None:
+                j -= 1
+                continue
+            a_start, agent = hit
+            if title.agent is None:
+                title.agent = agent
+            words.append(agent.phrase)
+            j = a_start
+        for k in range(start, end):
+            text = doc[k].text.lower().rstrip(".")
+            if text in FEMALE_TITLES:
+                title.gender = "female"
+            elif text in MALE_TITLES:
+                title.gender = "male"
+            for actor in self._kb_word(doc, k):
+                role = actor.role_on(day)
+                country, sector, _ = split_code(role.code) if role else (None, None, None)
+                if actor.kind == "country":
+                    title.country = title.country or country
+                elif actor.kind == "organization" and title.affiliation is None:
+                    title.affiliation = actor
+                    title.country = title.country or country
+                    title.sector = sector
+                break
+        if title.agent is not None and title.sector is None:
+            title.sector = title.agent.sector
+        title.words = tuple(words)
+        return title
+
+    def _kb_word(self, doc, k: int) -> list[KBActor]:
+        token = doc[k]
+        if not is_capitalised(token):
+            return []
+        return [self.kb.actors[x] for x in self.kb.by_name.get(name_key(token.text), ())]
+
+    # ---- pronouns ---------------------------------------------------------------------------
+    @staticmethod
+    def pronouns(sent: "Span") -> Iterator[Candidate]:
+        for t in sent:
+            low = t.lower_
+            if t.pos_ not in ("PRON", "DET") and t.tag_ not in ("PRP", "PRP$"):
+                continue
+            if low in PERSON_PRONOUNS:
+                yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), kind="person",
+                                gender=PERSON_PRONOUNS[low])
+            elif low in PLURAL_PRONOUNS:
+                yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), plural=True)
+
+
+def in_actor_position(token: "Token") -> bool:
+    """Whether a place name stands for its government here: "Tehran said", "Tehran's decision",
+    "talks with Tehran", but not "visited Tehran" or "the streets of Tehran"."""
+    dep = token.dep_
+    while dep == "conj":
+        token = token.head
+        dep = token.dep_
+    if dep in ACTOR_DEPS:
+        return True
+    return dep == "pobj" and token.head.lower_ in ACTOR_PREPOSITIONS

@@ -1,0 +1,507 @@
+"""Resolution and coreference of actor mentions within one article.
+
+Mentions are read sentence by sentence, left to right, and each is attached to an actor:
+
+- a KB name goes to that KB actor (one actor per KB id in the article);
+- a surname or shorter form of a name already seen in the article goes to that actor, before the KB
+  is asked (in-article evidence beats a dictionary synonym: "Khatami" after "Ahmad Khatami");
+- a definite description ("the Iranian president", "the terror group") goes to the most recent
+  earlier actor that agrees with it in kind, country and role;
+- a pronoun goes to the most salient earlier actor that agrees in number and gender (subjects and
+  recent mentions first; "him" never to its own clause's subject);
+- anything else becomes a generic actor built from country + agent (IRN + CVL for "Iranians"),
+  shared by every mention with the same country, role and kind.
+
+Roles are resolved on the publication date (the event date is not known yet); later stages can
+call `diurna.actors.role_on(kb_id, date)` for an event's own date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from diurna.actors.codes import join_code, split_code
+from diurna.actors.kb import KBActor, KnowledgeBase, name_key
+from diurna.actors.mentions import (COLLECTIVE_HEADS, CROWD_HEADS, DEFINITE, ENTITY_KINDS,
+                                    ORGANISATION_PART_HEADS, Candidate, MentionFinder, Title, in_actor_position,
+                                    is_capitalised)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+NONSTATE_SECTORS = frozenset({"REB", "UAF", "IMG", "OPP", "RAD", "CRM", "MIL"})
+PEOPLE_SECTORS = frozenset({"CVL", "OPP", "PPL"})
+PRONOUN_WINDOW = 2          # sentences back a pronoun may look
+DESCRIPTION_WINDOW = 6      # sentences back a definite description may look
+
+
+@dataclass
+class DraftActor:
+    """An actor being assembled from the article's mentions."""
+    key: str
+    kind: str
+    kb: Optional[KBActor] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    code: Optional[str] = None
+    names: list[str] = field(default_factory=list)          # name texts seen, in order
+    name_keys: set[str] = field(default_factory=set)        # keys a later short form may match
+    titles: set[str] = field(default_factory=set)           # agent words ("president")
+    descriptions: list[str] = field(default_factory=list)   # description texts, for a generic name
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)   # token start, end, how
+    gender: Optional[str] = None
+    plural: bool = False
+    last_sentence: int = -1
+    subject_sentences: set[int] = field(default_factory=set)
+    title_country: Optional[str] = None     # what titles said, for a KB actor with no role on the day
+    title_sector: Optional[str] = None
+
+    def names_lower(self) -> set[str]:
+        return {name_key(n) for n in self.names}
+
+
+class ArticleResolver:
+    """Resolves every actor mention of one parsed article."""
+
+    def __init__(self, kb: KnowledgeBase, finder: MentionFinder, doc: "Doc", day: Optional[str]):
+        self.kb, self.finder, self.doc, self.day = kb, finder, doc, day
+        self.actors: dict[str, DraftActor] = {}
+        self.order: list[str] = []
+        self.sentence_index = -1
+
+    # ---- driver --------------------------------------------------------------------------------
+    def run(self) -> list[DraftActor]:
+        for n, sent in enumerate(self.doc.sents):
+            self.sentence_index = n
+            for cand in self.candidates(sent):
+                self.attach(cand)
+        return [self.actors[k] for k in self.order if self.actors[k].mentions]
+
+    def candidates(self, sent: "Span") -> list[Candidate]:
+        taken: set[int] = set()
+        names = self.name_candidates(sent, taken)
+        descriptions = self.description_candidates(sent, taken)
+        adjectives = self.adjective_candidates(sent, taken)
+        pronouns = [p for p in self.finder.pronouns(sent) if p.start not in taken]
+        return sorted(names + descriptions + adjectives + pronouns, key=lambda c: (c.start, -c.end))
+
+    # ---- names -------------------------------------------------------------------------------
+    def name_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
+        doc = self.doc
+        spans: list[tuple[int, int, Optional[list[KBActor]], Optional[str]]] = []
+        for start, end, actors in self.finder.kb_names(sent):
+            spans.append((start, end, actors, None))
+        covered = {i for s, e, _, _ in spans for i in range(s, e)}
+        for ent in sent.ents:
+            if ent.label_ in ENTITY_KINDS or ent.label_ == "GPE":
+                if not any(i in covered for i in range(ent.start, ent.end)):
+                    spans.append((ent.start, ent.end, None, ent.label_))
+        spans.sort()
+        spans = self._drop_partial_person_matches(sent, spans)
+        out: list[Candidate] = []
+        for start, end, actors, label in spans:
+            cand = self.name_candidate(sent, start, end, actors, label)
+            if cand is not None:
+                out.append(cand)
+                taken.update(range(cand.start, cand.end))
+        out.extend(self._nested_title_mentions(out, taken))
+        return out
+
+    def _drop_partial_person_matches(self, sent, spans):
+        """A KB name that is only part of a longer personal name with other given names is not that
+        KB person: "Ahmad Khatami" is not "Mohammad Khatami" even if "Khatami" were a KB synonym."""
+        kept = []
+        for start, end, actors, label in spans:
+            if actors is not None:
+                ent = self._person_entity_around(start, end)
+                if ent is not None and (ent.start < start or ent.end > end) and \
+                        not self._only_title_words(ent.start, start) and \
+                        not self.finder.kb.by_name.get(name_key(ent.text)):
+                    if any(a.kind == "person" for a in actors):
+                        kept.append((ent.start, ent.end, None, "PERSON"))
+                        continue
+            kept.append((start, end, actors, label))
+        unique, seen = [], set()
+        for item in kept:
+            if (item[0], item[1]) not in seen:
+                seen.add((item[0], item[1]))
+                unique.append(item)
+        return unique
+
+    def _person_entity_around(self, start: int, end: int):
+        for ent in self.doc[start:end].sent.ents:
+            if ent.label_ == "PERSON" and ent.start <= start and end <= ent.end:
+                return ent
+        return None
+
+    def _only_title_words(self, start: int, end: int) -> bool:
+        return all(self.finder.kb.agents.get(t.lower_) is not None for t in self.doc[start:end])
+
+    def name_candidate(self, sent, start, end, actors, label) -> Optional[Candidate]:
+        doc = self.doc
+        head = doc[start:end].root.i
+        if actors is not None:
+            actor = self._choose(actors, doc[start:end])
+            if actor.kind == "country":
+                return self._country_name(sent, start, end, actor)
+            kind = self._kind_for(actor, doc[start:end])
+        else:
+            if label == "GPE":            # a place the KB does not know: the places stage's business
+                return None
+            kind = ENTITY_KINDS[label]
+            start, end = self._strip_leading_titles(start, end)
+            if start >= end:
+                return None
+            if label == "NORP":
+                return self._norp(sent, start, end)
+            actor = None
+        if kind == "person" and end - start == 1 and doc[start].pos_ not in ("PROPN", "NOUN") and actors is None:
+            return None
+        title_start, title = self.finder.title_before(doc, start, sent.start, set())
+        if actors is None and kind == "organization" and self._is_description_head(doc[end - 1]):
+            return None
+        cand = Candidate(title_start, end, "name", head, (start, end), kb=actor, kind=kind, title=title,
+                         gender=title.gender)
+        cand.plural = doc[head].tag_ in ("NNPS", "NNS") and kind != "person"
+        return cand
+
+    def _strip_leading_titles(self, start: int, end: int) -> tuple[int, int]:
+        # spaCy often puts the title inside a PERSON entity: "President Donald Trump".
+        while start < end and (self.finder.kb.agents.get(self.doc[start].lower_) is not None
+                               or self.doc[start].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr")):
+            start += 1
+        while start < end and self.doc[end - 1].tag_ == "POS":
+            end -= 1
+        return start, end
+
+    def _is_description_head(self, token) -> bool:
+        return token.lower_ in COLLECTIVE_HEADS or self.finder.kb.agents.get(token.lower_) is not None
+
+    def _choose(self, actors: list[KBActor], span) -> KBActor:
+        """Among KB actors sharing a name, one already in the article, else one with a role on the
+        day, preferring the kind spaCy sees."""
+        for a in actors:
+            if a.id in self.actors:
+                return a
+        label_kind = ENTITY_KINDS.get(span.root.ent_type_)
+        dated = [a for a in actors if a.role_on(self.day) is not None] or actors
+        for a in dated:
+            if a.kind == label_kind:
+                return a
+        return dated[0]
+
+    @staticmethod
+    def _kind_for(actor: KBActor, span) -> str:
+        if actor.kind == "organization" and span.root.ent_type_ == "PERSON" and span.root.pos_ == "PROPN" \
+                and len(span) >= 2 and actor.source.startswith("Phoenix.Countries"):
+            return "person"
+        return actor.kind
+
+    def _country_name(self, sent, start, end, actor: KBActor) -> Optional[Candidate]:
+        doc = self.doc
+        head = doc[start:end].root
+        key = name_key(doc[start:end].text)
+        if key in actor.cities and not in_actor_position(head):
+            return None
+        if end - start == 1 and self._is_gentilic(head):
+            if head.tag_ in ("NNPS", "NNS") or (head.text.endswith("s") and not head.text.endswith("ss")
+                                                and head.dep_ != "amod"):
+                return Candidate(start, end, "name", head.i, (start, end), kb=actor, kind="group",
+                                 title=Title(country=self._country_code(actor), sector="CVL"),
+                                 plural=True, demonym=True)
+            return None       # an adjective: handled as a modifier or an adjective mention
+        return Candidate(start, end, "alias" if key in actor.cities else "name", head.i, (start, end), kb=actor,
+                         kind="country")
+
+    def _is_gentilic(self, token) -> bool:
+        return token.pos_ == "ADJ" or token.tag_ in ("JJ", "NNPS", "NNS") or token.ent_type_ == "NORP" \
+            or token.dep_ == "amod"
+
+    def _country_code(self, actor: KBActor) -> Optional[str]:
+        role = actor.role_on(self.day)
+        return split_code(role.code)[0] if role else None
+
+    def _norp(self, sent, start, end) -> Optional[Candidate]:
+        """A nationality, religion or ethnicity the KB did not match: a group only when plural
+        ("Kurds", "Muslims"), with a country from its modifiers ("Palestinian Arabs")."""
+        head = self.doc[end - 1]
+        if head.tag_ not in ("NNPS", "NNS") and not head.text.endswith("s"):
+            return None
+        title = self.finder.read_title(self.doc, start, end, self.day)
+        modifiers_start, modifiers = self.finder.title_before(self.doc, start, sent.start, set())
+        country = title.country or modifiers.country
+        agent = self.finder.kb.agents.get(head.lower_)
+        sector = agent.sector if agent else "CVL"
+        return Candidate(modifiers_start, end, "description", head.i, (start, end), kind="group",
+                         title=Title(country=country, sector=sector), plural=True, demonym=True)
+
+    def _nested_title_mentions(self, names: list[Candidate], taken: set[int]) -> list[Candidate]:
+        """KB organisations and countries named inside a title ("Hamas" in "Hamas leader Ismail
+        Haniyeh", "Iranian" in "Iranian President Hassan Rouhani") are mentions of their own."""
+        out = []
+        for cand in names:
+            for k in range(cand.start, cand.core[0]):
+                for actor in self.finder._kb_word(self.doc, k):
+                    if actor.kind in ("country", "organization"):
+                        how = "adjective" if self._is_gentilic(self.doc[k]) and actor.kind == "country" else "name"
+                        out.append(Candidate(k, k + 1, how, k, (k, k + 1), kb=actor, kind=actor.kind, nested=True))
+                    break
+        return out
+
+    # ---- descriptions ----------------------------------------------------------------------------
+    def description_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
+        out = []
+        for token in sent:
+            if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            cand = self.description_at(sent, token, taken)
+            if cand is not None:
+                out.append(cand)
+                taken.update(range(cand.start, cand.end))
+        return out
+
+    def description_at(self, sent, head, taken) -> Optional[Candidate]:
+        """A description headed by `head`: an agent noun ("president", "protesters") or a collective
+        ("group", "nations") with what its modifiers say."""
+        doc = self.doc
+        if head.dep_ in ("compound",) and head.head.i not in taken and head.head.pos_ in ("NOUN", "PROPN"):
+            return None           # part of a longer noun: the description is headed further right
+        hit = self.finder.agent_ending_at(doc, head.i + 1, sent.start)
+        agent = hit[1] if hit else None
+        low = head.lower_
+        if agent is None and low not in COLLECTIVE_HEADS and low not in CROWD_HEADS:
+            return None
+        start = self._description_start(sent, head, taken)
+        title = self.finder.read_title(doc, start, head.i + 1, self.day)
+        if title.affiliation is None and title.country is None:
+            owner = self._possessor(head)
+            if owner is not None:
+                title.country = owner
+        determiner = next((t.lower_ for t in head.lefts if t.dep_ in ("det", "predet")), None)
+        plural = head.tag_ in ("NNS", "NNPS") or (agent.plural if agent else False)
+        person = not plural and low not in COLLECTIVE_HEADS and low not in ORGANISATION_PART_HEADS
+        cand = Candidate(start, head.i + 1, "description", head.i, (start, head.i + 1),
+                         kind="person" if person else "group", title=title, plural=plural,
+                         definite=determiner in DEFINITE, crowd=low in CROWD_HEADS)
+        if title.affiliation is not None and (low in ORGANISATION_PART_HEADS or low in COLLECTIVE_HEADS):
+            cand.kb, cand.kind = title.affiliation, title.affiliation.kind     # "a Hamas delegation" = Hamas
+        return cand
+
+    def _description_start(self, sent, head, taken) -> int:
+        start = head.i
+        for t in reversed(list(head.lefts)):
+            if t.i in taken or t.dep_ in ("det", "predet", "poss", "case", "punct", "nummod", "prep"):
+                break
+            if t.i != start - 1 and not all(x.i not in taken for x in t.subtree):
+                break
+            start = min(start, t.left_edge.i)
+        while start < head.i and (doc_punct := self.doc[start]).is_punct:
+            start += 1
+        return start
+
+    def _possessor(self, head) -> Optional[str]:
+        for t in head.lefts:
+            if t.dep_ == "poss":
+                for actor in self.finder._kb_word(self.doc, t.i):
+                    if actor.kind == "country":
+                        return self._country_code(actor)
+        return None
+
+    # ---- adjectives ------------------------------------------------------------------------------
+    def adjective_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
+        """Nationality adjectives left over ("Israeli flags", "the U.S.-Zionist plan"): the country."""
+        out = []
+        for start, end, actors in self.finder.kb_names(sent):
+            if end - start != 1 or start in taken:
+                continue
+            actor = next((a for a in actors if a.kind == "country"), None)
+            if actor is not None and self._is_gentilic(self.doc[start]):
+                out.append(Candidate(start, end, "adjective", start, (start, end), kb=actor, kind="country"))
+                taken.add(start)
+        return out
+
+    # ---- attaching mentions to actors -------------------------------------------------------------
+    def attach(self, cand: Candidate) -> None:
+        if cand.how == "pronoun":
+            actor = self.pronoun_antecedent(cand)
+        elif cand.how == "description" and cand.kb is None:
+            actor = self.description_antecedent(cand)
+            if actor is None:
+                actor = self.generic_actor(cand)
+        else:
+            actor = self.named_actor(cand)
+        if actor is None:
+            return
+        self.record(actor, cand)
+
+    def named_actor(self, cand: Candidate) -> Optional[DraftActor]:
+        doc = self.doc
+        core_text = doc[cand.core[0]:cand.core[1]].text
+        key = name_key(core_text)
+        earlier = self.earlier_by_name(key, cand)
+        if earlier is not None:
+            cand.how = "alias" if cand.how == "name" and key not in earlier.names_lower() else cand.how
+            return earlier
+        if cand.kb is not None:
+            actor = self._draft("kb:" + cand.kb.id, cand.kind or cand.kb.kind)
+            actor.kb = cand.kb
+        elif cand.kind == "person" or cand.kind == "organization":
+            actor = self._draft("name:" + key, cand.kind)
+        else:
+            return None
+        if cand.demonym:
+            return self.generic_actor(cand)
+        return actor
+
+    def earlier_by_name(self, key: str, cand: Candidate) -> Optional[DraftActor]:
+        """An actor of this article the name is a short form of ("Rouhani", "al-Aruri", "Aruri")."""
+        if cand.demonym or cand.nested:
+            return None
+        for actor_key in reversed(self.order):
+            actor = self.actors[actor_key]
+            if actor.kind not in ("person", "organization"):
+                continue
+            if cand.kb is not None and actor.kb is not None and cand.kb.id != actor.kb.id \
+                    and key in (cand.kb.names or ()):
+                continue
+            if key in actor.name_keys:
+                return actor
+        return None
+
+    def description_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
+        """The earlier actor a definite description ("the Iranian president"), or a crowd noun with no
+        country ("Protesters"), refers back to."""
+        title = cand.title
+        if not cand.definite and not (cand.crowd and title.country is None):
+            return None
+        window = PRONOUN_WINDOW if cand.crowd else DESCRIPTION_WINDOW
+        for actor in self._recent(window):
+            if self._description_fits(actor, cand):
+                return actor
+        return None
+
+    def _description_fits(self, actor: DraftActor, cand: Candidate) -> bool:
+        title = cand.title
+        if title.country and actor.country and title.country != actor.country:
+            return False
+        if cand.crowd:
+            return actor.kind == "group" and actor.kb is None and actor.sector in PEOPLE_SECTORS
+        if cand.kind == "person":
+            if actor.kind != "person":
+                return False
+            if title.words and actor.titles & set(title.words):
+                return True
+            return bool(title.sector) and actor.sector == title.sector and (title.country is not None or
+                                                                            not title.words)
+        if actor.kind not in ("organization", "group") or actor.kb is None and actor.sector in PEOPLE_SECTORS:
+            return False
+        if title.sector in NONSTATE_SECTORS or self.doc[cand.head].lower_ in ("group", "movement", "faction"):
+            return actor.sector in NONSTATE_SECTORS or actor.sector is None
+        return not title.sector or actor.sector == title.sector
+
+    def generic_actor(self, cand: Candidate) -> Optional[DraftActor]:
+        title = cand.title
+        country, sector = title.country, title.sector
+        if country is None and sector is None and not cand.demonym:
+            return None        # "the group" with nothing to go on: no actor is better than a wrong one
+        kind = cand.kind or "group"
+        head = self.doc[cand.head].lemma_.lower()
+        key = "generic:%s:%s:%s:%s" % (country, sector, kind, head if kind == "person" or sector is None else "")
+        actor = self._draft(key, kind)
+        actor.country = actor.country or country
+        actor.sector = actor.sector or sector
+        actor.plural = actor.plural or cand.plural
+        return actor
+
+    def pronoun_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
+        pron = self.doc[cand.head]
+        clause_subject = self._clause_subject(pron) if pron.dep_ in ("dobj", "pobj", "dative") else None
+        best, best_score = None, None
+        for rank, actor in enumerate(self._recent(PRONOUN_WINDOW)):
+            if cand.kind == "person":
+                if actor.kind != "person" or actor.plural:
+                    continue
+                if actor.gender and cand.gender and actor.gender != cand.gender:
+                    continue
+            else:
+                if actor.kind == "person" and not actor.plural:
+                    continue
+            if clause_subject is not None and any(s <= clause_subject < e for s, e, _ in actor.mentions):
+                continue
+            score = self._salience(actor, rank, cand)
+            if best_score is None or score > best_score:
+                best, best_score = actor, score
+        if best is not None and cand.gender and not best.gender and cand.kind == "person":
+            best.gender = cand.gender
+        return best
+
+    def _salience(self, actor: DraftActor, rank: int, cand: Candidate) -> float:
+        score = -float(rank)
+        if self.sentence_index - 1 in actor.subject_sentences or self.sentence_index in actor.subject_sentences:
+            score += 1.5
+        if cand.plural and (actor.plural or actor.kind == "group"):
+            score += 1.0
+        if actor.kind == "country" and cand.plural:
+            score -= 0.5
+        return score
+
+    def _clause_subject(self, pron) -> Optional[int]:
+        verb = pron.head
+        while verb.dep_ in ("prep", "agent") and verb.head is not verb:
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child.i
+        return None
+
+    def _recent(self, window: int) -> Iterable[DraftActor]:
+        """Actors mentioned within `window` sentences, the most recently mentioned first."""
+        actors = [a for a in self.actors.values()
+                  if a.mentions and self.sentence_index - a.last_sentence <= window]
+        return sorted(actors, key=lambda a: a.mentions[-1][0], reverse=True)
+
+    def _draft(self, key: str, kind: str) -> DraftActor:
+        actor = self.actors.get(key)
+        if actor is None:
+            actor = DraftActor(key, kind)
+            self.actors[key] = actor
+            self.order.append(key)
+        return actor
+
+    def record(self, actor: DraftActor, cand: Candidate) -> None:
+        doc = self.doc
+        actor.mentions.append((cand.start, cand.end, cand.how))
+        actor.last_sentence = self.sentence_index
+        if doc[cand.head].dep_ in ("nsubj", "nsubjpass"):
+            actor.subject_sentences.add(self.sentence_index)
+        if cand.how in ("name", "alias") and not cand.nested:
+            core = doc[cand.core[0]:cand.core[1]]
+            actor.names.append(core.text)
+            actor.name_keys.update(short_forms(core))
+        elif cand.how == "description":
+            actor.descriptions.append(doc[cand.start:cand.end].text)
+        if cand.title.words and cand.how != "pronoun":
+            actor.titles.update(cand.title.words)
+        if cand.gender and not actor.gender and cand.how != "pronoun":
+            actor.gender = cand.gender
+        if cand.title.gender and not actor.gender:
+            actor.gender = cand.title.gender
+        if actor.kb is None and cand.how != "pronoun":
+            actor.country = actor.country or cand.title.country
+            actor.sector = actor.sector or cand.title.sector
+        if actor.kb is not None and cand.how in ("name", "alias", "description"):
+            actor.title_country = actor.title_country or cand.title.country
+            actor.title_sector = actor.title_sector or cand.title.sector
+
+
+def short_forms(span) -> set[str]:
+    """Keys a later mention of the same name may use: the whole name, the surname, and the surname
+    with its particle ("al-Aruri", "Aruri" for "Salah al-Aruri")."""
+    forms = {name_key(span.text)}
+    words = name_key(span.text).split()
+    if len(words) >= 2 and is_capitalised(span[-1]):
+        forms.add(words[-1])
+        last = words[-1]
+        if "-" in last:
+            forms.add(last.split("-", 1)[1])
+    return forms
