@@ -37,10 +37,28 @@ def candidate_spans(text: str, doc: "Doc") -> list[Span]:
             if not c.rule.needs_cue or c.has_preposition
             or any(_overlaps(c.start, c.end, s, e) for s, e in entities)]
     chosen = [Span(c.start, c.end, True) for c in grammar.longest_first(kept)]
+    chosen = _whole_entities_over_pieces(text, chosen, entities)
     for s, e in entities:
         if not any(_overlaps(s, e, c.start, c.end) for c in chosen):
             chosen.append(Span(s, e, False))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _whole_entities_over_pieces(text: str, chosen: list[Span], entities: list[tuple[int, int]]) -> list[Span]:
+    """"December the 8th": the grammar sees "December" and "the 8th" apart; when one spaCy
+    entity spans several grammar pieces and dateparser reads it whole, the entity wins."""
+    for s, e in entities:
+        pieces = [c for c in chosen if _overlaps(s, e, c.start, c.end)]
+        if len(pieces) < 2:
+            continue
+        lo, hi = min(s, pieces[0].start), max(e, pieces[-1].end)
+        if fallback.looks_like_calendar_date(text[lo:hi]) and fallback.parse_calendar_date(text[s:e], _ANY_DAY):
+            chosen = [c for c in chosen if c not in pieces] + [Span(s, e, False)]
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# Whether dateparser can read an entity at all does not depend on the publication date.
+_ANY_DAY = dt.date(2000, 1, 1)
 
 
 def _resolve(text: str, published: dt.date, tense: Tense, anchor: Optional[Interval],

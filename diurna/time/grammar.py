@@ -116,6 +116,13 @@ def slash_date(m: re.Match, ctx: Context) -> Optional[Interval]:
     return cal.day(d, "explicit") if d else None
 
 
+@rule(r"(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>%s)" % YEAR)
+def dotted_date(m: re.Match, ctx: Context) -> Optional[Interval]:
+    # Day first: dotted numeric dates are the European (and Commonwealth) form.
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return cal.day(d, "explicit") if d else None
+
+
 def _month_day(month_no: int, day_no: int, year_text: Optional[str], weekday_text: Optional[str],
                ctx: Context) -> Optional[Interval]:
     if year_text:

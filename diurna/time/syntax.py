@@ -37,6 +37,24 @@ class Attachment:
 
 
 def attachment(span: "Span") -> Attachment:
+    found = _climb(span)
+    return _reattach_after_reporting_verb(span, found)
+
+
+def _reattach_after_reporting_verb(span: "Span", found: Attachment) -> Attachment:
+    """"said on Thursday he would run": the parser often hangs the date on the reported clause,
+    but a date right after a verb whose complement follows it belongs to that verb."""
+    if found.verb is None or span.start == 0:
+        return found
+    before = span.doc[span.start - 1]
+    attached = span.doc[found.verb]
+    if (is_clause_head(before) and attached.i > span.end - 1 and attached.head.i == before.i
+            and attached.dep_ in ("ccomp", "xcomp")):
+        return Attachment(found.noun, before.i)
+    return found
+
+
+def _climb(span: "Span") -> Attachment:
     child = span.root
     cur = child.head
     if cur is child:          # the expression is the root: a fragment such as a dateline

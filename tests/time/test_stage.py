@@ -1,0 +1,76 @@
+"""The time stage on running text: what it finds, what it leaves alone, offsets, anchoring."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diurna.time import fallback
+
+
+def _texts(doc):
+    return [t.date.text for t in doc.timexes]
+
+
+def test_offsets_and_tokens_point_at_the_expression(time_doc):
+    doc = time_doc("The mayor resigned on Monday. Elections follow in March 2018.", "2017-12-13")
+    for t in doc.timexes:
+        assert doc.text[t.start:t.end] == t.date.text
+        span = doc.spacy_doc[t.token_start:t.token_end]
+        assert span.start_char <= t.start and t.end <= span.end_char
+    assert _texts(doc) == ["on Monday", "in March 2018"]
+
+
+def test_relative_and_absolute_expressions_are_anchored_differently(time_doc):
+    doc = time_doc("The deal signed on 3 May 2016 was renewed last week.", "2017-12-13")
+    anchored = {t.date.text: t.date.anchored_to for t in doc.timexes}
+    assert anchored == {"on 3 May 2016": "explicit", "last week": "published"}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels may march on the capital.",                     # modal and verb, not months
+    "Thousands joined the march despite the rain.",
+    "The council adopted Resolution 2334 by fourteen votes.",   # a number, not a year
+    "He was jailed for two years for his role in the riots.",   # a duration dates nothing
+    "The 45-year-old minister has led the party since its founding.",
+])
+def test_things_that_are_not_dates_are_left_alone(time_doc, text):
+    assert time_doc(text, "2017-12-11").timexes == []
+
+
+def test_clock_times_alone_are_not_dates(time_doc):
+    doc = time_doc("The curfew starts at 10 p.m. on Friday.", "2017-12-11")
+    assert _texts(doc) == ["on Friday"]
+
+
+def test_bare_month_and_year_are_taken_inside_a_spacy_date_entity(time_doc):
+    doc = time_doc("Turkey's 2016 coup attempt failed within hours.", "2017-12-11")
+    assert [(t.date.text, t.date.start) for t in doc.timexes] == [("2016", "2016-01-01")]
+
+
+def test_dotted_dates_read_day_first(time_doc):
+    doc = time_doc("The decree, dated 07.12.2017, was published on Monday.", "2017-12-11")
+    assert doc.timexes[0].date.start == "2017-12-07"
+
+
+def test_dateparser_reads_what_the_grammar_does_not(time_doc):
+    assert fallback.parse_calendar_date("two years", dt.date(2017, 12, 11)) is None   # never durations
+    doc = time_doc("The accord was signed on December the 8th in Vienna.", "2017-12-11")
+    assert [(t.date.text, t.date.start, t.date.granularity) for t in doc.timexes] == \
+        [("December the 8th", "2017-12-08", "day")]
+
+
+def test_no_publication_date_leaves_a_warning_not_a_guess(nlp):
+    from diurna.document import ArticleDoc
+    from diurna.records import Article
+    from diurna.time import TimeStage
+    doc = ArticleDoc(article=Article(id="x", text="Talks resumed on Monday.", published=None))
+    doc.spacy_doc = nlp(doc.text)
+    TimeStage()(doc)
+    assert doc.timexes == [] and doc.warnings
+
+
+def test_later_expressions_count_from_the_previous_date(time_doc):
+    doc = time_doc("Troops entered the town on 2 March 2015. Three days later, the mayor fled. "
+                   "The next day, the army withdrew.", "2017-12-11")
+    assert [t.date.start for t in doc.timexes] == ["2015-03-02", "2015-03-05", "2015-03-06"]
