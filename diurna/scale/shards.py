@@ -42,8 +42,11 @@ def _input_files(paths: Iterable[str]) -> Iterator[str]:
             yield str(p)
 
 
-def make_shards(paths: Iterable[str], shard_bytes: int = SHARD_BYTES, shard_files: int = SHARD_FILES) -> list[Shard]:
-    """Group the input files, in a stable order, into shards of bounded size."""
+def make_shards(paths: Iterable[str], shard_bytes: int | None = None, shard_files: int | None = None) -> list[Shard]:
+    """Group the input files, in a stable order, into shards of bounded size (module defaults:
+    SHARD_BYTES, SHARD_FILES, read at call time)."""
+    shard_bytes = SHARD_BYTES if shard_bytes is None else shard_bytes
+    shard_files = SHARD_FILES if shard_files is None else shard_files
     shards: list[Shard] = []
     group: list[tuple[str, int, float]] = []
 
