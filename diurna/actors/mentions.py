@@ -38,6 +38,8 @@ MALE_TITLES = frozenset("mr sir king prince sheikh sheik ayatollah chairman spok
                         "businessman statesman".split())
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
 ACTOR_PREPOSITIONS = frozenset({"with", "against", "by"})
+# Collectives a bare definite description may refer back with ("the group" = the last armed group).
+ANAPHORIC_GROUP_HEADS = frozenset({"group", "movement", "organization", "organisation", "faction", "militia"})
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 
 
@@ -109,6 +111,9 @@ class MentionFinder:
                 continue
             key = name_key(text[first.idx:last.idx + len(last.text)])
             ids = self.kb.by_name.get(key)
+            if not ids and end - i == 1 and key.endswith("s") and first.text[:1].isupper():
+                # a plural demonym the dictionary lists only in the singular: "Iranians"
+                ids = tuple(x for x in self.kb.by_name.get(key[:-1], ()) if self.kb.actors[x].kind == "country")
             if not ids:
                 continue
             tokens = doc[i:end]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from diurna.actors.codes import join_code, split_code
 from diurna.actors.kb import KBActor, KnowledgeBase, name_key
-from diurna.actors.mentions import (COLLECTIVE_HEADS, CROWD_HEADS, DEFINITE, ENTITY_KINDS,
+from diurna.actors.mentions import (ANAPHORIC_GROUP_HEADS, COLLECTIVE_HEADS, CROWD_HEADS, DEFINITE, ENTITY_KINDS,
                                     ORGANISATION_PART_HEADS, Candidate, MentionFinder, Title, in_actor_position,
                                     is_capitalised)
 
@@ -68,11 +68,13 @@ class ArticleResolver:
         self.actors: dict[str, DraftActor] = {}
         self.order: list[str] = []
         self.sentence_index = -1
+        self.first_mention_in_sentence = True
 
     # ---- driver --------------------------------------------------------------------------------
     def run(self) -> list[DraftActor]:
-        for n, sent in enumerate(self.doc.sents):
+        for n, sent in enumerate(segments(self.doc)):
             self.sentence_index = n
+            self.first_mention_in_sentence = True
             for cand in self.candidates(sent):
                 self.attach(cand)
         return [self.actors[k] for k in self.order if self.actors[k].mentions]
@@ -100,6 +102,8 @@ class ArticleResolver:
         spans = self._drop_partial_person_matches(sent, spans)
         out: list[Candidate] = []
         for start, end, actors, label in spans:
+            if actors is not None and self._modifies_description(start, end, actors):
+                continue      # "Hamas delegation", "Zionist regime": read as part of the description
             cand = self.name_candidate(sent, start, end, actors, label)
             if cand is not None:
                 out.append(cand)
@@ -107,11 +111,29 @@ class ArticleResolver:
         out.extend(self._nested_title_mentions(out, taken))
         return out
 
+    def _modifies_description(self, start: int, end: int, actors: list[KBActor]) -> bool:
+        root = self.doc[start:end].root
+        if root.dep_ not in ("compound", "amod", "nmod") or root.head.i < end:
+            return False
+        if not all(a.kind in ("country", "organization") for a in actors):
+            return False
+        head = root.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        if any(t.pos_ in ("CCONJ", "PUNCT") and t.text != "-" for t in self.doc[end:head.i]):
+            return False
+        if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
+            return False
+        return self._is_description_head(head)
+
     def _drop_partial_person_matches(self, sent, spans):
         """A KB name that is only part of a longer personal name with other given names is not that
         KB person: "Ahmad Khatami" is not "Mohammad Khatami" even if "Khatami" were a KB synonym."""
         kept = []
         for start, end, actors, label in spans:
+            if actors is not None and end - start == 1 and all(a.kind == "person" for a in actors) \
+                    and self._inside_longer_proper_name(start):
+                continue
             if actors is not None:
                 ent = self._person_entity_around(start, end)
                 if ent is not None and (ent.start < start or ent.end > end) and \
@@ -127,6 +149,13 @@ class ArticleResolver:
                 seen.add((item[0], item[1]))
                 unique.append(item)
         return unique
+
+    def _inside_longer_proper_name(self, i: int) -> bool:
+        """"Hassan" in "Hassan Mahdavi" is not a one-word KB person of that name."""
+        doc = self.doc
+        neighbours = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        return any(t.pos_ == "PROPN" and is_capitalised(t) and not self.finder.kb.by_name.get(t.lower_)
+                   and t.sent == doc[i].sent for t in neighbours)
 
     def _person_entity_around(self, start: int, end: int):
         for ent in self.doc[start:end].sent.ents:
@@ -258,6 +287,19 @@ class ArticleResolver:
             if cand is not None:
                 out.append(cand)
                 taken.update(range(cand.start, cand.end))
+                out.extend(self._nested_kb_words(cand))
+        return out
+
+    def _nested_kb_words(self, cand: Candidate) -> list[Candidate]:
+        """"Hamas" in "a Hamas delegation" and "Israeli" in "the Israeli regime" are mentions too,
+        unless the description is that very actor."""
+        out = []
+        for k in range(cand.start, cand.head):
+            for actor in self.finder._kb_word(self.doc, k):
+                if actor.kind in ("country", "organization") and (cand.kb is None or actor.id != cand.kb.id):
+                    how = "adjective" if self._is_gentilic(self.doc[k]) and actor.kind == "country" else "name"
+                    out.append(Candidate(k, k + 1, how, k, (k, k + 1), kb=actor, kind=actor.kind, nested=True))
+                break
         return out
 
     def description_at(self, sent, head, taken) -> Optional[Candidate]:
@@ -285,6 +327,9 @@ class ArticleResolver:
                          definite=determiner in DEFINITE, crowd=low in CROWD_HEADS)
         if title.affiliation is not None and (low in ORGANISATION_PART_HEADS or low in COLLECTIVE_HEADS):
             cand.kb, cand.kind = title.affiliation, title.affiliation.kind     # "a Hamas delegation" = Hamas
+        if agent is None and low not in CROWD_HEADS and title.country is None and title.affiliation is None \
+                and not title.sector and not (cand.definite and low in ANAPHORIC_GROUP_HEADS):
+            return None        # "the world", "nations": a collective with nothing saying whose
         return cand
 
     def _description_start(self, sent, head, taken) -> int:
@@ -295,7 +340,10 @@ class ArticleResolver:
             if t.i != start - 1 and not all(x.i not in taken for x in t.subtree):
                 break
             start = min(start, t.left_edge.i)
-        while start < head.i and (doc_punct := self.doc[start]).is_punct:
+        for t in self.doc[start:head.i]:          # "the U.S. and Zionist regime": only "Zionist regime"
+            if t.pos_ == "CCONJ" or (t.is_punct and t.text != "-"):
+                start = t.i + 1
+        while start < head.i and self.doc[start].is_punct:
             start += 1
         return start
 
@@ -395,9 +443,9 @@ class ArticleResolver:
                                                                             not title.words)
         if actor.kind not in ("organization", "group") or actor.kb is None and actor.sector in PEOPLE_SECTORS:
             return False
-        if title.sector in NONSTATE_SECTORS or self.doc[cand.head].lower_ in ("group", "movement", "faction"):
-            return actor.sector in NONSTATE_SECTORS or actor.sector is None
-        return not title.sector or actor.sector == title.sector
+        if title.sector in NONSTATE_SECTORS or self.doc[cand.head].lower_ in ANAPHORIC_GROUP_HEADS:
+            return actor.sector in NONSTATE_SECTORS or (actor.sector is None and actor.kind == "organization")
+        return bool(title.sector) and actor.sector == title.sector
 
     def generic_actor(self, cand: Candidate) -> Optional[DraftActor]:
         title = cand.title
@@ -417,7 +465,8 @@ class ArticleResolver:
         pron = self.doc[cand.head]
         clause_subject = self._clause_subject(pron) if pron.dep_ in ("dobj", "pobj", "dative") else None
         best, best_score = None, None
-        for rank, actor in enumerate(self._recent(PRONOUN_WINDOW)):
+        rank = -1
+        for actor in self._recent(PRONOUN_WINDOW):
             if cand.kind == "person":
                 if actor.kind != "person" or actor.plural:
                     continue
@@ -428,6 +477,7 @@ class ArticleResolver:
                     continue
             if clause_subject is not None and any(s <= clause_subject < e for s, e, _ in actor.mentions):
                 continue
+            rank += 1
             score = self._salience(actor, rank, cand)
             if best_score is None or score > best_score:
                 best, best_score = actor, score
@@ -436,13 +486,17 @@ class ArticleResolver:
         return best
 
     def _salience(self, actor: DraftActor, rank: int, cand: Candidate) -> float:
-        score = -float(rank)
-        if self.sentence_index - 1 in actor.subject_sentences or self.sentence_index in actor.subject_sentences:
-            score += 1.5
-        if cand.plural and (actor.plural or actor.kind == "group"):
+        """Recency, grammatical prominence (subject or first actor of this or the previous sentence)
+        and agreement in number; weights chosen on the training sentences in tests/actors/cases.yaml."""
+        score = -0.5 * rank
+        if actor.subject_sentences & {self.sentence_index - 1, self.sentence_index}:
+            score += 2.0
+        if actor.last_sentence == self.sentence_index:
             score += 1.0
-        if actor.kind == "country" and cand.plural:
-            score -= 0.5
+        if cand.plural and (actor.plural or actor.kind == "group"):
+            score += 1.5
+        if cand.plural and actor.kind == "country":
+            score -= 1.0
         return score
 
     def _clause_subject(self, pron) -> Optional[int]:
@@ -472,8 +526,11 @@ class ArticleResolver:
         doc = self.doc
         actor.mentions.append((cand.start, cand.end, cand.how))
         actor.last_sentence = self.sentence_index
-        if doc[cand.head].dep_ in ("nsubj", "nsubjpass"):
+        if doc[cand.head].dep_ in ("nsubj", "nsubjpass") or cand.how != "pronoun" and not cand.nested \
+                and self.first_mention_in_sentence:
             actor.subject_sentences.add(self.sentence_index)
+        if not cand.nested:
+            self.first_mention_in_sentence = False
         if cand.how in ("name", "alias") and not cand.nested:
             core = doc[cand.core[0]:cand.core[1]]
             actor.names.append(core.text)
@@ -492,6 +549,19 @@ class ArticleResolver:
         if actor.kb is not None and cand.how in ("name", "alias", "description"):
             actor.title_country = actor.title_country or cand.title.country
             actor.title_sector = actor.title_sector or cand.title.sector
+
+
+def segments(doc: "Doc") -> Iterable["Span"]:
+    """spaCy's sentences, also cut at line breaks: the small model runs a paragraph ending in
+    "U.S." into the next one, and a pronoun's window is counted in sentences."""
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text and token.i > start:
+                yield doc[start:token.i]
+                start = token.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
 
 
 def short_forms(span) -> set[str]:
