@@ -489,10 +489,12 @@ class ArticleResolver:
         """Recency, grammatical prominence (subject or first actor of this or the previous sentence)
         and agreement in number; weights chosen on the training sentences in tests/actors/cases.yaml."""
         score = -0.5 * rank
-        if actor.subject_sentences & {self.sentence_index - 1, self.sentence_index}:
+        if self.sentence_index in actor.subject_sentences:
             score += 2.0
+        elif self.sentence_index - 1 in actor.subject_sentences:
+            score += 1.5
         if actor.last_sentence == self.sentence_index:
-            score += 1.0
+            score += 1.5
         if cand.plural and (actor.plural or actor.kind == "group"):
             score += 1.5
         if cand.plural and actor.kind == "country":
