@@ -44,16 +44,50 @@ class Cue:
 
 def _trimmed(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     """A token range without leading or trailing punctuation and conjunctions."""
-    while start < end and (doc[start].is_punct and doc[start].text not in "\"“‘«") or (
-            start < end and doc[start].dep_ == "cc"):
+    def loose(tok: "Token", keep: str) -> bool:
+        return tok.is_space or tok.dep_ == "cc" or (tok.is_punct and tok.text not in keep)
+
+    while start < end and loose(doc[start], "\"“‘«"):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "\"”’».!?" or doc[end - 1].dep_ == "cc"):
+    while end > start and loose(doc[end - 1], "\"”’».!?"):
         end -= 1
     return start, end
 
 
 def _subtree_range(token: "Token") -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
+
+
+def crosses_paragraph(a: "Token", b: "Token") -> bool:
+    """True when a paragraph break lies between two tokens. The parser sometimes hangs the first
+    words of a paragraph on the last sentence of the one before (after "U.S." the full stop is
+    part of the abbreviation, so no sentence ends there); such arcs are not trusted."""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return "\n" in a.doc.text[lo.idx: hi.idx]
+
+
+def _within_paragraph(doc: "Doc", anchor: int, start: int, end: int) -> tuple[int, int]:
+    """The part of token range [start, end) in the same paragraph as token `anchor`."""
+    while start < end and crosses_paragraph(doc[start], doc[anchor]):
+        start += 1
+    while end > start and crosses_paragraph(doc[end - 1], doc[anchor]):
+        end -= 1
+    return start, end
+
+
+def _stranded_subject(verb: "Token") -> Optional["Token"]:
+    """A subject the parser hung on the previous paragraph ("...the U.S.\n\nHaniyeh, for his part, said"):
+    a noun at the start of the verb's paragraph whose head lies across the break."""
+    doc = verb.doc
+    for tok in doc[max(0, verb.i - 12): verb.i]:
+        if crosses_paragraph(tok, verb) or tok.is_space:
+            continue
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") and crosses_paragraph(tok, tok.head):
+            while tok.i + 1 < verb.i and doc[tok.i + 1].pos_ == "PROPN" and tok.pos_ == "PROPN":
+                tok = doc[tok.i + 1]
+            return tok
+        return None
+    return None
 
 
 def subject_of(verb: "Token") -> Optional["Token"]:
@@ -72,7 +106,9 @@ def subject_of(verb: "Token") -> Optional["Token"]:
         if tok.dep_ in ("acl",) and tok.tag_ == "VBG":          # "Smith, saying that ..."
             return tok.head
         if tok.dep_ not in _SUBJECTLESS_LINKS and not (tok.dep_ == "ccomp" and tok.tag_ == "VBG"):
-            return None
+            return _stranded_subject(tok)
+        if crosses_paragraph(tok, tok.head):
+            return _stranded_subject(tok)
         tok = tok.head if tok.head is not tok else None
         seen += 1
     return None
@@ -91,7 +127,7 @@ def _is_verb(tok: "Token") -> bool:
 
 def _clause_child(verb: "Token") -> Optional["Token"]:
     for child in verb.children:
-        if child.dep_ in _CLAUSE_DEPS:
+        if child.dep_ in _CLAUSE_DEPS and not crosses_paragraph(child, verb):
             return child
     return None
 
@@ -171,7 +207,7 @@ def _cognition_cue(verb: "Token") -> Optional[Cue]:
 
 
 def _cue(verb: "Token", start: int, end: int, cue_end: Optional[int] = None) -> Optional[Cue]:
-    start, end = _trimmed(verb.doc, start, end)
+    start, end = _trimmed(verb.doc, *_within_paragraph(verb.doc, verb.i, start, end))
     if end - start < 1:
         return None
     cue_start = verb.i

@@ -50,6 +50,10 @@ def noun_phrase(token: "Token") -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)
     # never start on punctuation or a conjunction the parser hung on the phrase
     doc = token.doc
+    while start < token.i and "\n" in doc.text[doc[start].idx: token.idx]:
+        start += 1                      # a phrase never reaches back over a line break
+    while end > token.i + 1 and "\n" in doc.text[token.idx: doc[end - 1].idx + 1]:
+        end -= 1
     while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
     return start, end
@@ -76,7 +80,22 @@ def _actor_for_phrase(doc: ArticleDoc, head: "Token", start: int, end: int,
         found = _resolve_description(doc, head, quoted)
         if found is not None:
             return found
-    return _actor_inside_phrase(doc, head, start, end)
+    return _actor_inside_phrase(doc, head, start, end) or _actor_by_surname(doc, head)
+
+
+def _actor_by_surname(doc: ArticleDoc, head: "Token") -> Optional[str]:
+    """A name the actor stage did not tag ("Aruri declared ...") that is the last word of a person
+    actor's name ("Salah al-Aruri"): the same person, as in news a surname follows the full name."""
+    if head.pos_ != "PROPN":
+        return None
+    word = head.text.lower()
+    for actor in doc.actors:
+        if actor.kind != "person":
+            continue
+        last = actor.name.replace("-", " ").split()[-1].lower() if actor.name.split() else ""
+        if last == word or actor.name.lower().endswith("-" + word):
+            return actor.id
+    return None
 
 
 def _actor_inside_phrase(doc: ArticleDoc, head: "Token", start: int, end: int) -> Optional[str]:

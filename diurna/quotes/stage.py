@@ -31,7 +31,7 @@ _FRAME_AFTER = 12      # tokens after a quotation searched for '..., X said'
 _FRAME_BEFORE = 30     # tokens before a quotation searched for 'X said: "..."'
 _GAP_BEFORE = 8        # at most this many tokens between such a cue and the quotation it introduces
 _MIN_UNATTRIBUTED_WORDS = 8   # a quotation with no cue is kept (speaker null) only when it reads as a statement
-_DIRECT_SHARE = 0.6    # a cue whose content is this much quotation makes a direct quote
+_DIRECT_SHARE = 0.6    # a cue whose content is this much quotation (and starts with it) makes a direct quote
 _RELAY_CUE_LEMMAS = frozenset({"report", "say", "write", "tell", "quote", "cite", "carry"})
 
 
@@ -71,8 +71,9 @@ class QuoteStage:
         found = _attach_quotations(doc, spans, cues, quoted)
         found += _indirect_quotes(sdoc, cues, found)
         _add_nested_relays(found, cues)
+        found.sort(key=lambda f: f.start)
         for f in found:
-            _resolve_speaker(doc, f, quoted)
+            _resolve_speaker(doc, f, quoted, found)
         _add_relay_statements(doc, found, quoted)
         doc.quotes.extend(_records(doc, found))
 
@@ -172,7 +173,7 @@ def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues:
         if not shared:
             continue
         size = content[1] - content[0]
-        if shared >= _DIRECT_SHARE * size:
+        if shared >= _DIRECT_SHARE * size and (span.start <= content[0] + 2 or shared >= 0.9 * size):
             kind = "direct"
         elif content[0] <= inner[0] and inner[1] <= content[1] + 1:
             kind = "partial"
@@ -182,7 +183,8 @@ def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues:
             best, best_kind, best_size = cue, kind, size
     if best is None:
         return None
-    best.quotation = span
+    if best_kind == "direct":
+        best.quotation = span          # the cue is spent; a partial quote leaves it an indirect quote too
     return Found(best_kind, *_content_of(sdoc.text, inner), speaker=best.speaker,
                  cue=(best.cue_start, best.cue_end), relays=list(best.relays))
 
@@ -316,7 +318,7 @@ def _unattributed(sdoc: "Doc", text: str, span: QuotedSpan, inner: tuple[int, in
 
 def _indirect_quotes(sdoc: "Doc", cues: list[Cue], direct: list[Found]) -> list[Found]:
     out = []
-    used = {f.cue for f in direct if f.cue is not None}
+    used = {f.cue for f in direct if f.cue is not None and f.kind == "direct"}
     for cue in cues:
         if cue.quotation is not None or (cue.cue_start, cue.cue_end) in used:
             continue
@@ -345,7 +347,7 @@ def _add_nested_relays(found: list[Found], cues: list[Cue]) -> None:
 # ----------------------------------------------------------------- speakers and relays
 
 
-def _resolve_speaker(doc: ArticleDoc, f: Found, quoted: list[tuple[int, int]]) -> None:
+def _resolve_speaker(doc: ArticleDoc, f: Found, quoted: list[tuple[int, int]], found: list[Found]) -> None:
     if f.inherited is not None:
         source = f.inherited
         while source.inherited is not None:
@@ -356,10 +358,37 @@ def _resolve_speaker(doc: ArticleDoc, f: Found, quoted: list[tuple[int, int]]) -
         return
     if f.speaker is not None:
         f.resolved = speaker_for(doc, f.speaker, quoted)
+        if f.speaker.lower_ in _CONTINUING_PRONOUNS:
+            _continue_speaker(doc, f, found)
     for relay in f.relays:
         actor = speaker_for(doc, relay, quoted).actor_id
         if actor is not None and actor not in f.via and (f.resolved is None or actor != f.resolved.actor_id):
             f.via.append(actor)
+
+
+_CONTINUING_PRONOUNS = {"he", "she"}
+_CONTINUITY_SENTENCES = 2
+
+
+def _continue_speaker(doc: ArticleDoc, f: Found, found: list[Found]) -> None:
+    """"X said ... He added that ...": a he/she speaking right after a person's quote is that person.
+    News prose keeps the speaker until it names a new one, a cue general coreference does not see."""
+    sdoc = doc.spacy_doc
+    here = f.speaker.i
+    earlier = [g for g in found if g is not f and g.resolved is not None and g.resolved.actor_id is not None
+               and g.resolved.head < here and g.resolved.head != here]
+    if not earlier:
+        return
+    last = max(earlier, key=lambda g: g.resolved.head)
+    actor = doc.actor(last.resolved.actor_id)
+    if actor is None or actor.kind != "person":
+        return
+    sentences = {s.start for s in sdoc[last.resolved.head: here + 1].sents}
+    named_between = [m for m in doc.mentions if last.resolved.head < m.token_start < here and m.how == "name"
+                     and m.actor_id != actor.id and (doc.actor(m.actor_id) or actor).kind == "person"
+                     and sdoc[m.token_start].dep_ in ("nsubj", "nsubjpass")]
+    if len(sentences) <= _CONTINUITY_SENTENCES + 1 and not named_between:
+        f.resolved.actor_id = actor.id
 
 
 def _add_relay_statements(doc: ArticleDoc, found: list[Found], quoted: list[tuple[int, int]]) -> None:
