@@ -1,9 +1,11 @@
 """Readers for every input format; each yields RawArticle or IngestError, one record at a time.
 
 `read_paths` is the one entry point the command line needs: files, directories (walked recursively in
-sorted path order, so every run sees the same order; symbolic links to folders are not followed) and "-" for one plain-text article on stdin. It never
-raises on bad input: every problem is an IngestError naming the file and, where there is one, the line,
-byte offset or feed item; the valid records around it are still yielded.
+sorted path order, so every run sees the same order; symbolic links to folders are not followed) and
+"-" for one plain-text article on stdin. It never raises on bad input: every problem is an IngestError
+naming the file and, where there is one, the line, byte offset or feed item; the valid records around
+it are still yielded. Warnings (kind "warning") lose nothing: a file skipped in a folder, a feed with
+an XML slip, a date that could not be read, a file read only in part.
 
     format  extensions                           one article is       position in errors
     txt     .txt .text .txt.gz                   the whole file       byte offset
@@ -42,7 +44,7 @@ def detect_format(path: str) -> Optional[Format]:
     if path == STDIN:
         return "txt"
     name = os.path.basename(path).lower()
-    for extension in sorted(_EXTENSIONS, key=len, reverse=True):   # ".warc.gz" before ".gz" names
+    for extension in sorted(_EXTENSIONS, key=len, reverse=True):   # the most specific extension decides
         if name.endswith(extension):
             return _EXTENSIONS[extension]
     if name.endswith(".xml") and _looks_like_feed(path):
