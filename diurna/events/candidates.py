@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.document import ArticleDoc, MentionRef
 from diurna.events import polarity as pol
-from diurna.events.dictionary import Sense, TriggerLexicon, direct_objects, prep_objects
+from diurna.events.dictionary import Sense, TriggerLexicon, direct_objects, in_list, prep_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -28,10 +28,7 @@ if TYPE_CHECKING:
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-# Nouns whose "of" phrase names who they stand for ("leader of Hamas", "members of the union").
-GROUP_OF_NOUNS = {"leader", "leaders", "member", "members", "head", "chief", "government", "president",
-                  "minister", "delegation", "representative", "representatives", "spokesman", "spokeswoman",
-                  "spokesperson", "army", "forces", "troops", "supporters", "officials", "official", "people"}
+MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 # Verbs whose object is also the subject of their complement ("forced X to", "persuaded X to").
 OBJECT_CONTROL = {"urge", "ask", "call", "force", "persuade", "order", "tell", "encourage", "press",
                   "allow", "permit", "invite", "help", "implore", "request", "appeal", "plead", "push"}
@@ -65,33 +62,48 @@ class Candidate:
 
 def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[Argument]:
     """The actor a noun phrase names: its own mention, else an apposition, a modifier that is an
-    actor ("Hamas delegation", "U.S. move", "Trump's decision"), or the "of" phrase of a group noun."""
+    actor ("Hamas delegation", "U.S. move", "Trump's decision"), or an "of"/"from" phrase
+    ("dozens of Palestinian prisoners", "a delegation from Somalia"). When the head is only a
+    description ("Boko Haram fighters", "Italy's prime minister"), a modifier that names an actor
+    outright stands for the phrase: the group or state is the party to the event."""
     if depth > 3:
         return None
     mention = doc.mention_at_token(head.i)
-    if mention is not None:
+    if mention is not None and mention.how not in ("description", "pronoun"):
         return Argument(mention.actor_id, mention)
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return actor_in_phrase(doc, head.head.head, depth + 1)
-    children = list(head.children)
-    for dep in ("appos",):
-        for child in children:
-            if child.dep_ == dep:
-                found = actor_in_phrase(doc, child, depth + 1)
-                if found:
-                    return found
-    # the modifier nearest the head wins: "Iranian President Hassan ..." is handled by the mention;
-    # "senior Hamas official" -> Hamas
-    for child in sorted((c for c in children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < head.i),
-                        key=lambda c: -c.i):
+    named = _named_modifier(doc, head) if mention is None or mention.how == "description" else None
+    if named is not None:
+        return named
+    if mention is not None:
+        return Argument(mention.actor_id, mention)
+    for child in head.children:
+        if child.dep_ == "appos":
+            found = actor_in_phrase(doc, child, depth + 1)
+            if found:
+                return found
+    # the modifier nearest the head wins: "senior Hamas official" -> Hamas
+    for child in sorted((c for c in head.children if c.dep_ in MODIFIER_DEPS and c.i < head.i), key=lambda c: -c.i):
         found = actor_in_phrase(doc, child, depth + 1)
         if found:
             return found
-    if head.lemma_.lower() in GROUP_OF_NOUNS or head.lower_ in GROUP_OF_NOUNS:
-        for obj in prep_objects(head).get("of", []):
-            found = actor_in_phrase(doc, obj, depth + 1)
-            if found:
-                return found
+    preps = prep_objects(head)
+    for obj in preps.get("of", []) + preps.get("from", []):
+        found = actor_in_phrase(doc, obj, depth + 1)
+        if found:
+            return found
+    return None
+
+
+def _named_modifier(doc: ArticleDoc, head: "Token") -> Optional[Argument]:
+    """A proper-name actor among a description's modifiers or its of/from phrase."""
+    preps = prep_objects(head)
+    near_first = sorted((c for c in head.children if c.dep_ in MODIFIER_DEPS and c.i < head.i), key=lambda c: -c.i)
+    for token in near_first + preps.get("of", []) + preps.get("from", []):
+        m = doc.mention_at_token(token.i)
+        if m is not None and m.how in ("name", "alias") and m.token_start > head.i - 8:
+            return Argument(m.actor_id, m)
     return None
 
 
@@ -136,20 +148,34 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "relcl":
         return [head]
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD"):
+        # "the delegation visiting Tehran"; VBD: a finite verb the parser misread as a modifier
         return [head]
     return []
 
 
-def target_tokens(verb: "Token", sense: Sense) -> list["Token"]:
-    """To whom: the direct object (or passive subject), else the first target preposition's object."""
+def target_groups(verb: "Token", sense: Sense) -> list[list["Token"]]:
+    """Where the target may be, in order: the direct object (or passive subject) unless it is the
+    theme ("sent aid"), the verb's target prepositions, the object's own ("sanctions on X"), a dative."""
+    groups: list[list["Token"]] = []
     objs = direct_objects(verb)
-    if objs:
-        return objs
-    preps = prep_objects(verb)
-    for prep in sense.targets:
-        if prep in preps:
-            return preps[prep]
+    if objs and not sense.theme:
+        groups.append(objs)
+    verb_preps = prep_objects(verb)
+    groups.extend(verb_preps[p] for p in sense.targets if p in verb_preps)
+    for obj in objs:
+        obj_preps = prep_objects(obj)
+        groups.extend(obj_preps[p] for p in sense.targets if p in obj_preps)
+    groups.append([c for c in verb.children if c.dep_ == "dative"])
+    return [g for g in groups if g]
+
+
+def first_actors(doc: ArticleDoc, groups: list[list["Token"]]) -> list[Argument]:
+    """The actors of the first group that has any."""
+    for group in groups:
+        found = actors_of(doc, group)
+        if found:
+            return found
     return []
 
 
@@ -183,7 +209,7 @@ class CandidateExtractor:
                 verb_triggers.add(token.i)
                 out.extend(found)
         for token in sent:
-            if token.pos_ == "VERB" and token.lemma_.lower() in self.lexicon.speech_verbs:
+            if token.pos_ == "VERB" and in_list(token, self.lexicon.speech_verbs):
                 out.extend(self._reported_evaluation(doc, token))
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
@@ -199,24 +225,25 @@ class CandidateExtractor:
         frame = sense.frame
         comp = complement_of(verb)
         plover, cameo, mode = sense.plover, sense.cameo, sense.mode
-        targets = target_tokens(verb, sense)
-        sources = subject_tokens(verb)
+        targets = first_actors(doc, target_groups(verb, sense))
+        sources = actors_of(doc, subject_tokens(verb))
         polarity = pol.polarity(verb)
         rule = frame
         if frame == "request":
-            targets = direct_objects(verb) or prep_objects(verb).get(sense.prep or "on", []) or \
-                prep_objects(verb).get("on", [])
+            preps = prep_objects(verb)
+            targets = first_actors(doc, [direct_objects(verb), preps.get(sense.prep or "on", []), preps.get("on", [])]
+                                   + [preps.get(p, []) for p in sense.targets])
             if comp is not None:
                 self._consume(comp, consumed)
         elif frame == "complement":
             if comp is not None:
                 self._consume(comp, consumed)
-                comp_sense = self.lexicon.verb_sense(comp)
+                comp_sense, comp_targets = self._complement_event(doc, comp, consumed)
                 plover, cameo, mode = self._complement_type(sense, comp_sense)
+                # "refused to support X": X is the target only when the complement is itself an
+                # event ("agreed to set aside their differences" has no target: it is reciprocal)
                 if not targets and comp_sense is not None:
-                    targets = target_tokens(comp, comp_sense)
-                elif not targets:
-                    targets = direct_objects(comp)
+                    targets = comp_targets
         elif frame == "halt":
             halted = self._halted(verb, comp)
             if halted is None:
@@ -224,28 +251,45 @@ class CandidateExtractor:
             plover, cameo, mode, halted_token, halted_sense = halted
             if comp is not None:
                 self._consume(comp, consumed)
-            if halted_token is not None and halted_token.i != verb.i:
-                targets = target_tokens(halted_token, halted_sense) if halted_token.pos_ == "VERB" else \
-                    self._noun_targets(halted_token, halted_sense, verb)
+            if halted_token.i != verb.i:
+                consumed.add(halted_token.i)
+                targets = first_actors(doc, target_groups(halted_token, halted_sense)) \
+                    if halted_token.pos_ == "VERB" else actors_of(doc, self._noun_targets(halted_token, halted_sense, verb))
         elif frame == "describe":
             if not self._negative_predicate(verb):
                 return []
         elif frame == "allow":
-            targets = direct_objects(verb) or ([c for c in comp.children if c.dep_ == "nsubj"] if comp is not None else [])
+            targets = actors_of(doc, direct_objects(verb) or (
+                [c for c in comp.children if c.dep_ == "nsubj"] if comp is not None else []))
             if comp is not None:
                 self._consume(comp, consumed)
             if polarity == "negated":
                 plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-allow"
         elif frame == "host":
-            sources, targets = targets, sources
+            sources, targets = actors_of(doc, direct_objects(verb)), sources
         if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:
             # "did not agree to meet": a refusal, not a negated promise
             plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-" + frame
-        if sense.origin.startswith("petrarch2") and not targets:
-            return []      # the broad CAMEO dictionary alone is trusted only for dyadic events
-        return self._combine(doc, verb.i, verb.i + 1, sense, plover, cameo, mode,
-                             actors_of(doc, sources), actors_of(doc, targets), polarity,
-                             pol.modality(verb), self._speaker(doc, verb), rule, sense.reciprocal)
+        if sense.origin.startswith("petrarch2") and not all(a.mention.how in ("name", "alias", "adjective")
+                                                             for a in sources):
+            return []      # the broad CAMEO dictionary is trusted only between named actors
+        return self._combine(doc, verb.i, verb.i + 1, sense, plover, cameo, mode, sources, targets, polarity,
+                             pol.modality(verb), self._speaker(doc, verb), rule, sense.reciprocal,
+                             need_target=sense.origin.startswith("petrarch2"))
+
+    def _complement_event(self, doc: ArticleDoc, comp: "Token", consumed: set[int]):
+        """The event a complement describes and its target: a coded verb ("to support X"), or a light
+        verb with an event noun ("to impose sanctions on X"), whose noun is then not coded again."""
+        comp_sense = self.lexicon.verb_sense(comp)
+        if comp_sense is not None:
+            return comp_sense, first_actors(doc, target_groups(comp, comp_sense))
+        if in_list(comp, self.lexicon.light_verbs):
+            for obj in direct_objects(comp):
+                noun_sense = self.lexicon.noun_sense(obj)
+                if noun_sense is not None:
+                    consumed.add(obj.i)
+                    return noun_sense, actors_of(doc, self._noun_targets(obj, noun_sense, comp))
+        return None, []
 
     def _complement_type(self, sense: Sense, comp: Optional[Sense]) -> tuple[str, str, Optional[str]]:
         """"agreed to withdraw" is a CONCEDE, "vowed to retaliate" a THREATEN (PLOVER v2 AGREE/CONCEDE notes)."""
@@ -341,7 +385,7 @@ class CandidateExtractor:
         if sense is None or doc.mention_at_token(noun.i) is not None:
             return []
         head = noun.head
-        if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lexicon.light_verbs \
+        if noun.dep_ in ("dobj", "nsubjpass") and in_list(head, self.lexicon.light_verbs) \
                 and head.i not in verb_triggers:
             sources = actors_of(doc, subject_tokens(head)) if noun.dep_ == "dobj" else \
                 actors_of(doc, prep_objects(head).get("by", []))
@@ -374,8 +418,13 @@ class CandidateExtractor:
 
     @staticmethod
     def _inside_event_argument(noun: "Token", verb_triggers: set[int]) -> bool:
+        """Whether the noun is (inside) the object of a coded verb: "condemned Israel's recognition of
+        X" reports the condemnation; the recognition is its topic. A subject ("U.S. airstrikes killed
+        ...") is an event in its own right."""
         node = noun
         while node.head.i != node.i:
+            if node.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return False
             node = node.head
             if node.i in verb_triggers:
                 return True
@@ -389,7 +438,7 @@ class CandidateExtractor:
         """The subject of the nearest speech verb whose clausal complement holds the trigger."""
         node = token
         while node.head.i != node.i:
-            if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in self.lexicon.speech_verbs:
+            if node.dep_ in ("ccomp", "parataxis") and in_list(node.head, self.lexicon.speech_verbs):
                 found = actors_of(doc, subject_tokens(node.head))
                 return found[0] if found else None
             node = node.head

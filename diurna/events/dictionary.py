@@ -43,6 +43,7 @@ class Sense:
     obj: tuple[str, ...] = ()
     xcomp: bool = False
     reciprocal: bool = False
+    theme: bool = False               # the direct object is what is given/moved, not the target
     targets: tuple[str, ...] = DEFAULT_TARGET_PREPS
     origin: str = "diurna"            # "diurna" lexicon or "petrarch2" verb dictionary
 
@@ -52,6 +53,13 @@ class Sense:
 
 
 def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
+    # YAML 1.1 reads a bare `on`/`off` as a boolean: insist on strings so a missed quote is an error
+    for key in ("prep", "prt"):
+        if key in raw and not isinstance(raw[key], str):
+            raise ValueError("triggers.yaml: %s %r: %s must be a quoted string" % (pos, lemma, key))
+    for key in ("obj", "pobj", "targets"):
+        if any(not isinstance(x, str) for x in raw.get(key) or ()):
+            raise ValueError("triggers.yaml: %s %r: %s must list quoted strings" % (pos, lemma, key))
     cameo = str(raw["cameo"])
     plover = raw.get("plover") or codes.plover_type(cameo)
     if plover is None:
@@ -62,6 +70,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
                  frame=raw.get("frame", "direct"), prt=raw.get("prt"), prep=raw.get("prep"),
                  pobj=tuple(raw.get("pobj", ())), obj=tuple(raw.get("obj", ())),
                  xcomp=bool(raw.get("xcomp", False)), reciprocal=bool(raw.get("reciprocal", False)),
+                 theme=bool(raw.get("theme", False)),
                  targets=DEFAULT_TARGET_PREPS if targets is None else tuple(targets))
 
 
@@ -69,6 +78,22 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
 
 def _words(token: "Token") -> set[str]:
     return {token.lemma_.lower(), token.lower_}
+
+
+def lemma_candidates(token: "Token") -> list[str]:
+    """The token's lemma, then base forms guessed from its spelling: the statistical lemmatizer
+    sometimes errs on news verbs ("staged" -> "stag")."""
+    word = token.lower_
+    out = [token.lemma_.lower(), word]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                         ("d", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[:-len(suffix)] + repl)
+    return list(dict.fromkeys(out))
+
+
+def in_list(token: "Token", words) -> bool:
+    return any(w in words for w in lemma_candidates(token))
 
 
 def particles(token: "Token") -> set[str]:
@@ -222,13 +247,13 @@ class TriggerLexicon:
 
     def verb_sense(self, token: "Token") -> Sense | None:
         """The best-fitting sense of a verb in context, or None when it reports no PLOVER event."""
-        lemma = token.lemma_.lower()
+        lemma = next((w for w in lemma_candidates(token) if w in self.verbs), token.lemma_.lower())
         if lemma in self.verbs:
             fitting = [s for s in self.verbs[lemma] if _applies(s, token)]
             if fitting:
                 return max(fitting, key=lambda s: s.specificity)   # max keeps the first of equals
             return None
-        if lemma in self.speech_verbs or lemma in self.light_verbs or not self.use_petrarch:
+        if in_list(token, self.speech_verbs) or in_list(token, self.light_verbs) or not self.use_petrarch:
             return None
         return self._petrarch_sense(token)
 

@@ -1,0 +1,83 @@
+"""The event test set (cases.yaml): 200+ news sentences written for diurna, each run through the
+full pipeline; the share coded right (type, source and target) must stay at or above PASS_RATE."""
+from __future__ import annotations
+
+import pathlib
+import re
+
+import pytest
+import yaml
+
+from diurna.records import PLOVER_TYPES
+
+CASES = yaml.safe_load((pathlib.Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
+PASS_RATE = 0.85
+NONE_PASS_RATE = 0.85
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip().casefold()
+    return text[4:] if text.startswith("the ") else text
+
+
+def names_actor(doc, actor_id, expected: str | None) -> bool:
+    """The actor is named `expected`: its name or a mention text equals it or contains it as whole words."""
+    if expected is None:
+        return actor_id is None
+    actor = doc.actor(actor_id)
+    if actor is None:
+        return False
+    want = _norm(expected)
+    for text in [actor.name] + [m.text for m in actor.mentions]:
+        if re.search(r"(?<!\w)" + re.escape(want) + r"(?!\w)", _norm(text)):
+            return True
+    return False
+
+
+def case_result(doc, case: dict) -> tuple[bool, str]:
+    """(passed, why not) for one case."""
+    if case.get("none"):
+        return (not doc.events), "coded %s" % [e.type for e in doc.events]
+    for i, (etype, source, target) in enumerate(case["events"]):
+        found = [e for e in doc.events if e.type == etype and names_actor(doc, e.source, source)
+                 and names_actor(doc, e.target, target)]
+        if not found:
+            return False, "missing %s %s -> %s; coded %s" % (etype, source, target, describe(doc))
+        if i == 0 and "polarity" in case and not any(e.polarity == case["polarity"] for e in found):
+            return False, "polarity %s" % [e.polarity for e in found]
+        if i == 0 and "modality" in case and not any(e.modality == case["modality"] for e in found):
+            return False, "modality %s" % [e.modality for e in found]
+    return True, ""
+
+
+def describe(doc) -> list[str]:
+    name = {a.id: a.name for a in doc.actors}
+    return ["%s %s->%s (%s)" % (e.type, name.get(e.source), name.get(e.target), e.trigger.text) for e in doc.events]
+
+
+def test_cases_are_well_formed():
+    assert len(CASES) >= 200
+    covered = set()
+    for case in CASES:
+        assert case["text"].strip()
+        if case.get("none"):
+            continue
+        for etype, source, _target in case["events"]:
+            assert etype in PLOVER_TYPES, case
+            assert source, case
+            covered.add(etype)
+    assert covered == set(PLOVER_TYPES)
+    tags = {t for c in CASES for t in c.get("tags", ())}
+    assert {"negation", "modality", "passive", "coordination", "nominal", "control", "none"} <= tags
+
+
+@pytest.mark.slow
+def test_event_cases_pass_rate(code):
+    results = [(case, *case_result(code(case["text"]), case)) for case in CASES]
+    coded = [r for r in results if not r[0].get("none")]
+    empty = [r for r in results if r[0].get("none")]
+    rate = sum(ok for _, ok, _ in coded) / len(coded)
+    none_rate = sum(ok for _, ok, _ in empty) / len(empty)
+    failures = "\n".join("%s | %s" % (c["text"], why) for c, ok, why in results if not ok)
+    assert rate >= PASS_RATE, "event cases: %.3f < %.2f\n%s" % (rate, PASS_RATE, failures)
+    assert none_rate >= NONE_PASS_RATE, "no-event cases: %.3f\n%s" % (none_rate, failures)
