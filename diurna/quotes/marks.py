@@ -1,18 +1,22 @@
 """Quotation marks: where each quoted passage of an article begins and ends.
 
 Works on the raw text, not the parse, because spaCy's sentence splitter often cuts a
-quotation in two. Handles curly double quotes (“ ”), straight double quotes ("), guillemets
-(« »), low-9 openers („), and curly single quotes (‘ ’) used as the outer marks. A quotation
-that runs over several paragraphs follows the news convention: every paragraph opens with a
-quotation mark, only the last one closes it.
+quotation in two. Handles curly double quotes (“ ”), straight double quotes ("), two ASCII
+apostrophes standing for a double quote ('' ... '', as some newspaper archives write it),
+guillemets (« »), low-9 openers („), and curly single quotes (‘ ’) used as the outer marks.
+A quotation that runs over several paragraphs follows the news convention: every paragraph
+opens with a quotation mark, only the last one closes it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 OPENERS = {"\u201c": "double", "\u201e": "double", "\u00ab": "double", "\u2018": "single"}
 CLOSERS = {"\u201d": "double", "\u00bb": "double", "\u2019": "single"}
 STRAIGHT_DOUBLE = '"'
+TWO_APOSTROPHES = "''"
+_OPEN_AFTER = "([{-\u2014\u2013/:"
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,12 @@ class QuotedSpan:
 
     def inner(self, text: str) -> tuple[int, int]:
         """The span without its quotation marks and surrounding white space."""
-        s, e = self.start + 1, self.end - (1 if self.closed else 0)
+        s, e = self.start, self.end
+        while s < e and (text[s] in OPENERS or text[s] in "\"'"):
+            s += 1
+        if self.closed:
+            while e > s and (text[e - 1] in CLOSERS or text[e - 1] in "\"'"):
+                e -= 1
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -32,33 +41,45 @@ class QuotedSpan:
         return s, e
 
 
+def _char(text: str, i: int) -> str:
+    return text[i] if 0 <= i < len(text) else " "
+
+
 def _is_apostrophe(text: str, i: int) -> bool:
-    """’ between two letters (don’t, Iran’s) or after s at a word end (voters’ rights) is an apostrophe."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return before.isalnum() and after.isalnum()
+    """’ between two letters (don’t, Iran’s) is an apostrophe, not a closing quote."""
+    return _char(text, i - 1).isalnum() and _char(text, i + 1).isalnum()
 
 
-def _straight_opens(text: str, i: int) -> bool:
-    """A straight double quote opens when it is not glued to the word before and is glued to what follows."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{-\u2014\u2013/:") and not after.isspace()
+def _opens(text: str, i: int, width: int = 1) -> bool:
+    """A symmetric mark opens when it is not glued to the word before and is glued to what follows."""
+    before, after = _char(text, i - 1), _char(text, i + width)
+    return (before.isspace() or before in _OPEN_AFTER) and not after.isspace()
 
 
-def _single_opens(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isalnum() and not after.isspace()
+def _opener_at(text: str, i: int) -> Optional[tuple[str, int]]:
+    """(kind, width) of an opening quotation mark at `i`, or None."""
+    ch = text[i]
+    if ch in OPENERS:
+        kind = OPENERS[ch]
+        if kind == "single" and (_char(text, i - 1).isalnum() or _char(text, i + 1).isspace()):
+            return None
+        return kind, 1
+    if ch == STRAIGHT_DOUBLE and _opens(text, i):
+        return "double", 1
+    if text.startswith(TWO_APOSTROPHES, i) and _opens(text, i, 2):
+        return "double", 2
+    return None
 
 
-def _paragraph_continues(text: str, newline: int) -> int | None:
-    """After a paragraph break at `newline`, the offset of the next paragraph's opening mark, if it opens with one."""
+def _paragraph_continues(text: str, newline: int) -> Optional[int]:
+    """After a paragraph break at `newline`, the offset just past the next paragraph's opening mark, if any."""
     j = newline
     while j < len(text) and text[j].isspace():
         j += 1
-    if j < len(text) and (text[j] in OPENERS or text[j] == STRAIGHT_DOUBLE):
-        return j
+    if j < len(text):
+        opener = _opener_at(text, j)
+        if opener is not None and opener[0] == "double":
+            return j + opener[1]
     return None
 
 
@@ -67,55 +88,54 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     i, n = 0, len(text)
     while i < n:
-        ch = text[i]
-        kind = OPENERS.get(ch)
-        if ch == STRAIGHT_DOUBLE and _straight_opens(text, i):
-            kind = "double"
-        if kind == "single" and not _single_opens(text, i):
-            kind = None
-        if kind is None:
+        opener = _opener_at(text, i)
+        if opener is None:
             i += 1
             continue
-        end = _find_close(text, i, kind)
+        kind, width = opener
+        end = _find_close(text, i, kind, width)
         if end is None:
-            i += 1
+            i += width
             continue
         span_end, closed = end
-        if span_end - i > 1:
+        if span_end - i > width:
             spans.append(QuotedSpan(i, span_end, closed))
         i = span_end
     return spans
 
 
-def _find_close(text: str, start: int, kind: str) -> tuple[int, bool] | None:
+def _find_close(text: str, start: int, kind: str, width: int) -> Optional[tuple[int, bool]]:
     """Where the passage opened at `start` closes: (offset after the closing mark, closed?)."""
-    j, n = start + 1, len(text)
+    j, n = start + width, len(text)
     while j < n:
         ch = text[j]
         if ch == "\n":
-            nxt = _paragraph_continues(text, j)
-            if nxt is not None and kind == "double":
-                j = nxt + 1                 # the quotation goes on in the next paragraph
-                continue
             if kind == "single":
                 return None                 # a stray single quote: not a quotation
+            nxt = _paragraph_continues(text, j)
+            if nxt is not None:
+                j = nxt                     # the quotation goes on in the next paragraph
+                continue
             return _unclosed_end(text, start, j)
-        if kind == "double" and (CLOSERS.get(ch) == "double" or ch == STRAIGHT_DOUBLE):
-            if ch == STRAIGHT_DOUBLE and _straight_opens(text, j) and text[j - 1].isspace():
-                # a straight quote that looks like an opener inside an open passage: the previous
-                # passage was never closed; end it at the white space before.
-                return _unclosed_end(text, start, j)
+        if kind == "double":
+            if width == 2 and text.startswith(TWO_APOSTROPHES, j) and not _opens(text, j, 2):
+                end = j + 2
+                if text.startswith("'", end):      # ''' closes a nested single quote and the passage
+                    end += 1
+                return end, True
+            if width == 1 and (CLOSERS.get(ch) == "double" or ch == STRAIGHT_DOUBLE):
+                if ch == STRAIGHT_DOUBLE and _opens(text, j) and text[j - 1].isspace():
+                    return _unclosed_end(text, start, j)   # the first passage was never closed
+                return j + 1, True
+            if ch == "\u201c" and text[j - 1].isspace() and j - start > 1:
+                return _unclosed_end(text, start, j)       # a fresh opener: the first was never closed
+        elif ch == "\u2019" and not _is_apostrophe(text, j):
             return j + 1, True
-        if kind == "single" and ch == "\u2019" and not _is_apostrophe(text, j):
-            return j + 1, True
-        if kind == "double" and ch == "\u201c" and text[j - 1].isspace() and j - start > 1:
-            # a fresh opener inside an open passage means the first was never closed
-            return _unclosed_end(text, start, j)
         j += 1
     return _unclosed_end(text, start, n)
 
 
-def _unclosed_end(text: str, start: int, stop: int) -> tuple[int, bool] | None:
+def _unclosed_end(text: str, start: int, stop: int) -> Optional[tuple[int, bool]]:
     end = stop
     while end > start + 1 and text[end - 1].isspace():
         end -= 1

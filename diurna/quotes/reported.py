@@ -97,6 +97,8 @@ def subject_of(verb: "Token") -> Optional["Token"]:
     tok = verb
     while tok is not None and seen < 6:
         for child in tok.children:
+            if crosses_paragraph(child, tok):
+                continue                    # a subject across a paragraph break is a parse error
             if child.dep_ in ("nsubj",):
                 return child
             if child.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "expect", "report", "cite", "say"):
@@ -110,6 +112,10 @@ def subject_of(verb: "Token") -> Optional["Token"]:
         if crosses_paragraph(tok, tok.head):
             return _stranded_subject(tok)
         tok = tok.head if tok.head is not tok else None
+        if tok is not None and tok.dep_ == "ccomp" and tok.lemma_.lower() not in SPEECH_VERBS:
+            # "He says X was wrong and says ...": the second "says" hangs on the first one's
+            # content; its subject is the first cue's, not the content's
+            tok = tok.head
         seen += 1
     return None
 

@@ -65,10 +65,13 @@ class QuoteStage:
         text = doc.text
         spans = find_quoted_spans(text)
         quoted = [(s.start, s.end) for s in spans]
-        cues = list(find_cues(sdoc, self.with_beliefs))
+        in_quote = _quote_token_mask(sdoc, quoted)
+        # a cue inside a quotation is part of what the speaker said, not a report by the article
+        cues = [c for c in find_cues(sdoc, self.with_beliefs) if not in_quote[c.cue_start]]
         _apply_quoted_as_saying(cues)
         cues = _fold_according_to(cues)
         found = _attach_quotations(doc, spans, cues, quoted)
+        found += _headline_quotes(doc, found)
         found += _indirect_quotes(sdoc, cues, found)
         _add_nested_relays(found, cues)
         found.sort(key=lambda f: f.start)
@@ -220,7 +223,11 @@ def _frame_tokens_before(sdoc: "Doc", tend: int, in_quote: list[bool]) -> list["
 
 
 def _is_speech_verb(tok: "Token") -> bool:
-    return tok.lemma_.lower() in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+    if tok.lemma_.lower() in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+        return True
+    # '"...," Conway notes': the tagger may read "notes" as a plural noun after a name
+    return (tok.pos_ == "NOUN" and tok.lower_.endswith("s") and tok.lower_[:-1] in SPEECH_VERBS
+            and tok.i > 0 and tok.nbor(-1).pos_ in ("PROPN", "PRON"))
 
 
 def _according_source(tokens: list["Token"]) -> Optional["Token"]:
@@ -240,7 +247,7 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     verb = next((t for t in after[:6] if _is_speech_verb(t) and not _has_own_clause(t, in_quote)), None)
     according = _according_source(after)
     if verb is not None:
-        speaker = subject_of(verb) or _inverted_subject(verb)
+        speaker = subject_of(verb) or _inverted_subject(verb) or _name_before(verb)
         if speaker is not None:
             relays = [according] if according is not None and according.i > verb.i else []
             return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker,
@@ -249,7 +256,34 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
         return Found("direct", *_content_of(sdoc.text, inner), speaker=according,
                      cue=(according.head.head.i, according.head.i + 1))
     before = _frame_tokens_before(sdoc, ts, in_quote)
+    if not [t for t in before if not t.is_space]:
+        return _introduced_by_colon(sdoc, inner, ts, in_quote)
     return _introduced_by(sdoc, before, inner, ts)
+
+
+def _introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote: list[bool]) -> Optional[Found]:
+    """A quotation opening a paragraph after one that ends with a colon ("As X put it:", "Cruz continued:")."""
+    i = ts - 1
+    while i >= 0 and sdoc[i].is_space:
+        i -= 1
+    if i < 0 or sdoc[i].text != ":":
+        return None
+    sentence = []
+    while i >= 0 and not in_quote[i] and sdoc[i].text not in (".", "!", "?") and "\n" not in sdoc[i].text:
+        sentence.append(sdoc[i])
+        i -= 1
+    for verb in sentence:                 # nearest cue to the colon first
+        if _is_speech_verb(verb):
+            speaker = subject_of(verb)
+            if speaker is not None:
+                return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
+    return None
+
+
+def _name_before(verb: "Token") -> Optional["Token"]:
+    """'"...," Conway notes' when the parser found no subject: the name right before the cue."""
+    prev = verb.nbor(-1) if verb.i > 0 else None
+    return prev if prev is not None and prev.pos_ in ("PROPN", "PRON") else None
 
 
 def _has_own_clause(verb: "Token", in_quote: list[bool]) -> bool:
@@ -311,6 +345,27 @@ def _unattributed(sdoc: "Doc", text: str, span: QuotedSpan, inner: tuple[int, in
     if len(words) < _MIN_UNATTRIBUTED_WORDS or not has_verb:
         return None
     return Found("direct", *_content_of(text, inner))
+
+
+def _headline_quotes(doc: ArticleDoc, found: list[Found]) -> list[Found]:
+    """A headline of the form "Name: what they said" ("Carson: Clinton 'not fit to serve'")."""
+    sdoc, text = doc.spacy_doc, doc.text
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    colon = text.find(": ", 0, line_end)
+    if colon <= 0:
+        return []
+    name_tokens = [t for t in sdoc if t.idx < colon and not t.is_space]
+    if not name_tokens or len(name_tokens) > 5 or not all(t.pos_ == "PROPN" or t.is_title or t.is_punct
+                                                           for t in name_tokens):
+        return []
+    start, end = colon + 2, line_end
+    while end > start and text[end - 1] in " .":
+        end -= 1
+    if end <= start or any(f.start < end and start < f.end and f.kind == "direct" and f.speaker for f in found):
+        return []
+    head = name_tokens[-1]
+    return [Found("direct", start, end, speaker=head, cue=(head.i + 1, head.i + 2))]
 
 
 # ----------------------------------------------------------------- indirect speech
