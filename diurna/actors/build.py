@@ -71,6 +71,10 @@ def kind_of(entry: PhoenixEntry) -> str:
     codes = [split_code(r.code) for r in entry.roles]
     if all(country and not sector and len(code) == 3 for country, sector, code in codes):
         return "country"
+    if not entry.source.startswith("Phoenix.Countries"):
+        # The international and non-state files list organisations (their leaders appear as
+        # synonyms); only the former heads of IGOs carry an elite role.
+        return "person" if any(sector == "ELI" for _, sector, _ in codes) else "organization"
     if entry.person_hint or any(p.startswith(PERSON_PREFIXES) for p in entry.phrases[1:]):
         return "person"
     words = set(name_key(entry.phrases[0]).replace("-", " ").split())
