@@ -24,7 +24,7 @@ from diurna import nlp
 from diurna.nlp import language
 from diurna.document import ArticleDoc
 from diurna.ids import article_id
-from diurna.ingest.base import IngestError, RawArticle, parse_pubdate
+from diurna.ingest.base import IngestError, RawArticle, parse_pubdate, split_origin
 from diurna.records import Article
 
 
@@ -49,7 +49,7 @@ def prepare(raw: RawArticle, default_pubdate: Optional[str] = None,
     """The Article a raw record stands for, or an error naming the record when it has no text."""
     from diurna.ingest.html import html_to_text
 
-    where, _, pos = raw.origin.partition("@")
+    where, pos = split_origin(raw.origin)
     title, date = raw.title, raw.date
     if raw.html is not None:
         extracted = html_to_text(raw.html)
@@ -138,7 +138,7 @@ class Pipeline:
                     stage(doc)
                     self.timings[stage.name] += time.perf_counter() - started
             except Exception as exc:  # one article's failure must not stop the run: report it, go on
-                where, _, pos = doc.origin.partition("@")
+                where, pos = split_origin(doc.origin)
                 yield IngestError(where or doc.article.id, pos or None,
                                   "stage %r failed on article %s: %s: %s"
                                   % (getattr(stage, "name", stage), doc.article.id, type(exc).__name__, exc))

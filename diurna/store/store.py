@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 import duckdb
 
 from diurna.document import ArticleDoc
-from diurna.ingest.base import IngestError
+from diurna.ingest.base import IngestError, split_origin
 from diurna.records import (Actor, Article, ArticleDocument, CharRange, DateRef, Event, Place, Quote,
                             TextSpan)
 from diurna.store.schema import migrate
@@ -124,8 +124,8 @@ class Store:
             result.quotes += len(doc.quotes)
         error_rows = [(e.path, e.position or "", e.message, e.kind) for e in errors]
         for doc in docs:  # warnings raised while coding (e.g. truncation) are stored with the errors
-            where, _, pos = doc.origin.partition("@")
-            error_rows.extend((where or doc.article.id, pos, w, "warning") for w in doc.warnings)
+            where, pos = split_origin(doc.origin)
+            error_rows.extend((where or doc.article.id, pos or "", w, "warning") for w in doc.warnings)
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table, table_rows in rows.tables.items():
