@@ -107,6 +107,25 @@ def _named_modifier(doc: ArticleDoc, head: "Token") -> Optional[Argument]:
     return None
 
 
+def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
+    """The host of a visit to a city: the state it lies in, when that state is an actor of the
+    article ("visited Tehran" -> Iran). CAMEO and PLOVER code the host government, not the town."""
+    out: list[Argument] = []
+    for token in places:
+        place_id = doc.place_at_token(token.i)
+        place = next((p for p in doc.places if p.id == place_id), None) if place_id else None
+        if place is None or not place.country:
+            continue
+        for mention in doc.mentions:
+            actor = doc.actor(mention.actor_id)
+            if actor is not None and actor.kind == "country" and actor.country == place.country \
+                    and mention.how in ("name", "alias"):
+                if all(a.actor_id != actor.id for a in out):
+                    out.append(Argument(actor.id, mention))
+                break
+    return out
+
+
 def conjuncts(token: "Token") -> list["Token"]:
     """The token and the tokens coordinated with it ("Israel and the U.S.")."""
     return [token] + [c for c in token.conjuncts if c.i > token.i]
@@ -267,6 +286,9 @@ class CandidateExtractor:
                 plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-allow"
         elif frame == "host":
             sources, targets = actors_of(doc, direct_objects(verb)), sources
+        if plover == "CONSULT" and mode == "visit" and not targets:
+            targets = host_state(doc, direct_objects(verb) + [o for p in sense.targets
+                                                              for o in prep_objects(verb).get(p, [])])
         if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:
             # "did not agree to meet": a refusal, not a negated promise
             plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-" + frame

@@ -37,7 +37,7 @@ class EventStage:
     def __call__(self, doc: ArticleDoc) -> None:
         if doc.spacy_doc is None:
             return
-        candidates = deduplicate(list(self.extract(doc)))
+        candidates = deduplicate([c for c in self.extract(doc) if reports_an_event(c)])
         confidences = self._confidences(doc, candidates)
         for cand, (plover, confidence) in zip(candidates, confidences):
             if plover is None:
@@ -95,6 +95,13 @@ def combine(cand: Candidate, prior: tuple[str, float], prediction) -> tuple[Opti
         if cand.sense.origin.startswith("petrarch2"):
             return predicted, prediction.confidence * 0.8
     return plover, confidence * (1.0 - 0.5 * prediction.confidence)
+
+
+def reports_an_event(cand: Candidate) -> bool:
+    """A negated intention or hypothesis ("do not want to recognize", "would not meet") reports
+    neither an act nor a commitment to act: it is not coded. (Negated facts are, as 'negated';
+    refusals are coded REJECT by the extractor.)"""
+    return not (cand.polarity == "negated" and cand.modality in ("intended", "hypothetical"))
 
 
 def deduplicate(candidates: list[Candidate]) -> list[Candidate]:
