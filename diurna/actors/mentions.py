@@ -37,7 +37,11 @@ FEMALE_TITLES = frozenset("mrs ms miss madam madame queen princess lady chairwom
 MALE_TITLES = frozenset("mr sir king prince sheikh sheik ayatollah chairman spokesman congressman "
                         "businessman statesman".split())
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
-ACTOR_PREPOSITIONS = frozenset({"with", "against", "by"})
+ACTOR_PREPOSITIONS = frozenset({"with", "against", "by", "between"})
+# Verbs whose object is a place even when it is a capital: "visited Tehran", "recognise Jerusalem as".
+PLACE_VERBS = frozenset("""visit leave flee reach enter tour evacuate capture seize recapture besiege surround
+    cross shell bomb storm take hit strike attack occupy liberate control hold recognize recognise declare
+    move relocate return travel fly arrive""".split())
 # Collectives a bare definite description may refer back with ("the group" = the last armed group).
 ANAPHORIC_GROUP_HEADS = frozenset({"group", "movement", "organization", "organisation", "faction", "militia"})
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
@@ -203,7 +207,7 @@ class MentionFinder:
                 title.gender = "female"
             elif text in MALE_TITLES:
                 title.gender = "male"
-            for actor in self._kb_word(doc, k):
+            for actor in self._kb_name_at(doc, k, end):
                 role = actor.role_on(day)
                 country, sector, _ = split_code(role.code) if role else (None, None, None)
                 if actor.kind == "country":
@@ -217,6 +221,12 @@ class MentionFinder:
             title.sector = title.agent.sector
         title.words = tuple(words)
         return title
+
+    def _kb_name_at(self, doc, k: int, end: int) -> list[KBActor]:
+        if not is_capitalised(doc[k]):
+            return []
+        match = self._longest_name_at(doc, k, end)
+        return match[1] if match else []
 
     def _kb_word(self, doc, k: int) -> list[KBActor]:
         token = doc[k]
@@ -247,4 +257,6 @@ def in_actor_position(token: "Token") -> bool:
         dep = token.dep_
     if dep in ACTOR_DEPS:
         return True
+    if dep == "dobj":                                   # "accused Washington", not "visited Tehran"
+        return token.head.lemma_.lower() not in PLACE_VERBS
     return dep == "pobj" and token.head.lower_ in ACTOR_PREPOSITIONS

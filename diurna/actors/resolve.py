@@ -98,6 +98,8 @@ class ArticleResolver:
             if ent.label_ in ENTITY_KINDS or ent.label_ == "GPE":
                 if not any(i in covered for i in range(ent.start, ent.end)):
                     spans.append((ent.start, ent.end, None, ent.label_))
+        covered = {i for s, e, _, _ in spans for i in range(s, e)}
+        spans.extend(self._known_short_forms(sent, covered))
         spans.sort()
         spans = self._drop_partial_person_matches(sent, spans)
         out: list[Candidate] = []
@@ -110,6 +112,14 @@ class ArticleResolver:
                 taken.update(range(cand.start, cand.end))
         out.extend(self._nested_title_mentions(out, taken))
         return out
+
+    def _known_short_forms(self, sent, covered: set[int]):
+        """Capitalised words the article already used as part of an actor's name ("Abadi" after
+        "Haider al-Abadi"), which the small model does not always tag as an entity."""
+        known = {k for a in self.actors.values() if a.kind in ("person", "organization") for k in a.name_keys}
+        for t in sent:
+            if t.i not in covered and t.pos_ == "PROPN" and is_capitalised(t) and t.lower_ in known:
+                yield (t.i, t.i + 1, None, "PERSON")
 
     def _modifies_description(self, start: int, end: int, actors: list[KBActor]) -> bool:
         root = self.doc[start:end].root
@@ -373,7 +383,7 @@ class ArticleResolver:
         if cand.how == "pronoun":
             actor = self.pronoun_antecedent(cand)
         elif cand.how == "description" and cand.kb is None:
-            actor = self.description_antecedent(cand)
+            actor = self.apposed_actor(cand) or self.description_antecedent(cand)
             if actor is None:
                 actor = self.generic_actor(cand)
         else:
@@ -416,6 +426,17 @@ class ArticleResolver:
                 return actor
         return None
 
+    def apposed_actor(self, cand: Candidate) -> Optional[DraftActor]:
+        """"Ms Rivera, a teacher in Bogota": the description is in apposition to a mention."""
+        head = self.doc[cand.head]
+        if head.dep_ != "appos":
+            return None
+        anchor = head.head.i
+        for actor in self.actors.values():
+            if any(s <= anchor < e for s, e, _ in actor.mentions):
+                return actor
+        return None
+
     def description_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
         """The earlier actor a definite description ("the Iranian president"), or a crowd noun with no
         country ("Protesters"), refers back to."""
@@ -428,9 +449,20 @@ class ArticleResolver:
                 return actor
         return None
 
+    def coded(self, actor: DraftActor) -> tuple[Optional[str], Optional[str]]:
+        """(country, sector) of an actor as it will be coded: a KB actor's role on the day."""
+        if actor.kb is not None:
+            role = actor.kb.role_on(self.day)
+            if role is not None:
+                country, sector, _ = split_code(role.code)
+                return country, sector
+            return actor.title_country, actor.title_sector
+        return actor.country, actor.sector
+
     def _description_fits(self, actor: DraftActor, cand: Candidate) -> bool:
         title = cand.title
-        if title.country and actor.country and title.country != actor.country:
+        country, sector = self.coded(actor)
+        if title.country and country and title.country != country:
             return False
         if cand.crowd:
             return actor.kind == "group" and actor.kb is None and actor.sector in PEOPLE_SECTORS
@@ -439,13 +471,13 @@ class ArticleResolver:
                 return False
             if title.words and actor.titles & set(title.words):
                 return True
-            return bool(title.sector) and actor.sector == title.sector and (title.country is not None or
-                                                                            not title.words)
-        if actor.kind not in ("organization", "group") or actor.kb is None and actor.sector in PEOPLE_SECTORS:
+            return bool(title.sector) and sector == title.sector and (title.country is not None or
+                                                                      not title.words)
+        if actor.kind not in ("organization", "group") or actor.kb is None and sector in PEOPLE_SECTORS:
             return False
         if title.sector in NONSTATE_SECTORS or self.doc[cand.head].lower_ in ANAPHORIC_GROUP_HEADS:
-            return actor.sector in NONSTATE_SECTORS or (actor.sector is None and actor.kind == "organization")
-        return bool(title.sector) and actor.sector == title.sector
+            return sector in NONSTATE_SECTORS or (sector is None and actor.kind == "organization")
+        return bool(title.sector) and sector == title.sector
 
     def generic_actor(self, cand: Candidate) -> Optional[DraftActor]:
         title = cand.title
@@ -505,10 +537,13 @@ class ArticleResolver:
         verb = pron.head
         while verb.dep_ in ("prep", "agent") and verb.head is not verb:
             verb = verb.head
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child.i
-        return None
+        while True:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child.i
+            if verb.dep_ != "conj" or verb.head is verb:   # "X phoned Y and told him": X is told's subject
+                return None
+            verb = verb.head
 
     def _recent(self, window: int) -> Iterable[DraftActor]:
         """Actors mentioned within `window` sentences, the most recently mentioned first."""
@@ -573,6 +608,8 @@ def short_forms(span) -> set[str]:
     words = name_key(span.text).split()
     if len(words) >= 2 and is_capitalised(span[-1]):
         forms.add(words[-1])
+        if len(words) >= 4:                      # "Lopez Obrador" for "Andres Manuel Lopez Obrador"
+            forms.add(" ".join(words[-2:]))
         last = words[-1]
         if "-" in last:
             forms.add(last.split("-", 1)[1])
