@@ -25,6 +25,7 @@ from diurna.places.names import fold, is_latin_name
 DATA_DIR = pathlib.Path(__file__).resolve().parent / "data"
 ALIASES_FILE = DATA_DIR / "aliases.tsv"
 GAZETTEER_FILE = DATA_DIR / "gazetteer.tsv.gz"
+DEMONYMS_FILE = DATA_DIR / "demonyms.tsv"
 
 FIELDS = ("geonameid", "feature", "name", "country", "admin1", "lat", "lon", "population", "capital",
           "names", "alternates")
@@ -197,15 +198,33 @@ def apply_aliases(aliases: list[Alias], entries: list[Entry], iso3: dict[str, st
     return problems
 
 
-def demonym_keys(countryinfo_countries: Iterable) -> set[str]:
-    """Demonyms name people and states' actors, never places: they must not enter the index."""
-    keys = set()
+def demonyms_by_country(countryinfo_countries: Iterable) -> dict[str, str]:
+    """Demonym -> ISO alpha-3 ("Iranian" -> IRN). Demonyms name people and states' actors, never
+    places, so they must not enter the name index; they do tell which country an article is about."""
+    best: dict[str, tuple[int, str]] = {}
     for c in countryinfo_countries:
-        demonym = c.demonym() if callable(getattr(c, "demonym", None)) else None
-        if demonym:
-            keys.add(fold(demonym))
-            keys.add(fold(demonym + "s"))
+        demonym, iso3 = c.demonym(), c.iso(3)
+        # Territories share their state's demonym ("American" for the Northern Marianas too):
+        # the most populous country bearing it is the one meant.
+        population = int(c.population() or 0)
+        if demonym and iso3 and population >= best.get(demonym, (-1, ""))[0]:
+            best[demonym] = (population, iso3)
+    return {d: iso3 for d, (_, iso3) in best.items()}
+
+
+def demonym_keys(countryinfo_countries: Iterable) -> set[str]:
+    keys = set()
+    for demonym in demonyms_by_country(countryinfo_countries):
+        keys.add(fold(demonym))
+        keys.add(fold(demonym + "s"))
     return keys
+
+
+def write_demonyms(countryinfo_countries: Iterable, path: pathlib.Path = DEMONYMS_FILE) -> None:
+    table = demonyms_by_country(countryinfo_countries)
+    lines = ["# demonym -> ISO 3166-1 alpha-3, from countryinfo; written by scripts/build_gazetteer.py"]
+    lines += ["%s\t%s" % (d, table[d]) for d in sorted(table)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def build() -> list[Entry]:
@@ -228,6 +247,7 @@ def build() -> list[Entry]:
     problems = apply_aliases(read_aliases(), entries, iso3)
     if problems:
         raise ValueError("aliases.tsv: " + "; ".join(problems))
+    write_demonyms(info)
     return entries
 
 

@@ -13,21 +13,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from diurna.document import ArticleDoc, PlaceRef
+from diurna.places.lexicon import COUNTRY_LOCATIVE, LOCATIVE, MOVEMENT, STATIC, VISITING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Prepositions that place what their clause describes.
-LOCATIVE = {"in", "at", "near", "to", "into", "inside", "outside", "across", "throughout", "within",
-            "around", "on", "onto", "over", "along", "towards", "toward", "off", "beside"}
-# A country after these is where something happened ("in Iran"); after "to" or "on" it is
-# usually an addressee or a target ("spoke to Iran", "sanctions on Iran") unless one moves there.
-COUNTRY_LOCATIVE = {"in", "inside", "across", "throughout", "within"}
-MOVEMENT = {"come", "go", "travel", "fly", "return", "arrive", "move", "head", "flee", "deploy", "send",
-            "march", "walk", "drive", "sail", "relocate", "escape", "take"}
-# Verbs whose direct object is where the event happens, even when that object is a country.
-VISITING = {"visit", "tour", "enter", "reach", "invade", "occupy", "storm", "leave", "cross", "patrol",
-            "besiege", "raid", "shell", "bomb", "annex", "overrun", "capture", "seize"}
 SPECIFICITY = {"city": 0, "region": 1, "country": 2}
 OWN_SUBJECT = {"nsubj", "nsubjpass", "csubj", "expl"}
 
@@ -68,7 +58,6 @@ def clause_group(trigger: "Token") -> set["Token"]:
     return group
 
 
-STATIC = LOCATIVE - {"to", "into", "onto", "towards", "toward", "on", "over"}
 ARGUMENT = {"nsubj", "nsubjpass", "dobj"}
 
 

@@ -9,7 +9,7 @@ import functools
 import gzip
 from dataclasses import dataclass
 
-from diurna.places.build import FIELDS, GAZETTEER_FILE
+from diurna.places.build import DEMONYMS_FILE, FIELDS, GAZETTEER_FILE
 from diurna.places.names import fold, strip_article
 
 
@@ -59,7 +59,9 @@ class Gazetteer:
         return entry
 
     def candidates(self, name: str) -> list[Candidate]:
-        """Every place the name may denote: strong matches if there are any, else alternates.
+        """Every place the name may denote, by a main name or alias (strong) or only by a GeoNames
+        alternate name (weak: "St. Petersburg" is a main name in Florida but only an alternate of
+        Saint Petersburg, Russia, so both must compete).
 
         "the Gaza Strip" is looked up as written and without its article.
         """
@@ -67,11 +69,10 @@ class Gazetteer:
         bare = fold(strip_article(name))
         if bare != keys[0]:
             keys.append(bare)
-        for index, strong in ((self._strong, True), (self._weak, False)):
-            rows = sorted({row for key in keys for row in index.get(key, ())})
-            if rows:
-                return [Candidate(self.entry(row), strong) for row in rows]
-        return []
+        strong_rows = {row for key in keys for row in self._strong.get(key, ())}
+        weak_rows = {row for key in keys for row in self._weak.get(key, ())} - strong_rows
+        return ([Candidate(self.entry(row), True) for row in sorted(strong_rows)]
+                + [Candidate(self.entry(row), False) for row in sorted(weak_rows)])
 
     def has_strong_name(self, name: str) -> bool:
         return any(c.strong for c in self.candidates(name))
@@ -118,3 +119,14 @@ def load() -> Gazetteer:
     """The gazetteer, read once per process."""
     with gzip.open(GAZETTEER_FILE, "rt", encoding="utf-8") as f:
         return _parse(f.read())
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym -> ISO alpha-3 ("Iranian" -> "IRN"): evidence of which countries an article is about."""
+    table = {}
+    for line in DEMONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            demonym, iso3 = line.split("\t")
+            table[demonym] = iso3
+    return table

@@ -1,15 +1,17 @@
 """The places stage: toponyms found, geocoded offline, merged into one `Place` per location."""
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, PlaceRef
 from diurna.ids import stable_id
 from diurna.places import gazetteer as gazetteer_module
-from diurna.places.clause import LOCATIVE, event_place
+from diurna.places.clause import event_place
+from diurna.places.lexicon import LOCATIVE
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
 from diurna.places.resolve import resolve
-from diurna.places.toponyms import Toponym, find_toponyms
+from diurna.places.toponyms import Toponym, countries_by_demonym, find_toponyms
 from diurna.records import Place, TextSpan
 
 if TYPE_CHECKING:
@@ -29,8 +31,10 @@ class PlaceStage:
         if doc.spacy_doc is None:
             return
         toponyms = find_toponyms(doc, self.gazetteer)
-        actor_countries = {a.country for a in doc.actors if a.country}
-        entries = resolve(toponyms, doc.spacy_doc, actor_countries)
+        # Countries the article is about, besides its place names: its actors' and its demonyms'.
+        evidence = Counter(a.country for a in doc.actors if a.country and a.kind != "country")
+        evidence.update(countries_by_demonym(doc.spacy_doc, gazetteer_module.demonyms()))
+        entries = resolve(toponyms, doc.spacy_doc, evidence)
         mentions: list[tuple[int, int, int, int, str, GazetteerEntry]] = [
             (t.token_start, t.token_end, t.start, t.end, t.text, entry)
             for t, entry in zip(toponyms, entries) if entry is not None]

@@ -7,14 +7,16 @@ Demonyms ("Iranian") never are: the gazetteer holds no demonyms and NORP entitie
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from diurna.document import ArticleDoc
 from diurna.places.gazetteer import Candidate, Gazetteer
+from diurna.places.lexicon import DIRECTIONAL, MOVEMENT, STATIC, VISITING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # A gazetteer name found outside spaCy's place entities must be a country, a region, a hand-kept
@@ -25,10 +27,6 @@ MAX_NAME_TOKENS = 6
 PROPER_TAGS = {"NNP", "NNPS"}
 # Entities that cannot contain a name: the small model sometimes swallows one ("Aleppo overnight" TIME).
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-# "in Kyiv", "at Aleppo": after these a one-word PERSON entity naming a large place is the place;
-# the small model often tags unfamiliar city names PERSON. Directional "to" is left out, as
-# people are spoken "to" far more often than they are sat "in".
-STATIC_PREPOSITIONS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "from"}
 
 
 @dataclass
@@ -40,6 +38,27 @@ class Toponym:
     end: int
     text: str
     candidates: list[Candidate]
+    feature_hint: str | None = None     # "region" in "Idlib province", "city" in "the city of Kidal"
+
+
+# Nouns that make the name before them a region ("Anbar province", "the Donetsk region").
+REGION_NOUNS = {"province", "region", "state", "governorate", "oblast", "district", "county", "prefecture",
+                "department", "territory", "canton", "emirate", "krai", "republic"}
+CITY_NOUNS = {"city", "town", "village", "capital", "port"}
+
+
+def feature_hint(span: "Span") -> str | None:
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if after in REGION_NOUNS:
+        return "region"
+    if after in CITY_NOUNS:
+        return "city"
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CITY_NOUNS:
+        return "city"
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in REGION_NOUNS:
+        return "region"
+    return None
 
 
 def _strip_article(span: "Span") -> "Span":
@@ -50,38 +69,58 @@ def _strip_article(span: "Span") -> "Span":
     return span.doc[start:span.end]
 
 
-def _person_tokens(doc: ArticleDoc, gazetteer: Gazetteer) -> set[int]:
-    """Tokens the actor stage or spaCy attributes to a person.
+@dataclass
+class PersonEvidence:
+    """What says a span names a person rather than a place."""
+    tokens: set[int]                     # spaCy PERSON names and known surnames: any overlap vetoes
+    mentions: list[tuple[int, int]]      # the actor stage's person mentions (token spans)
+    mislabelled: set[tuple[int, int]]    # entities of another type in a place's slot ("in Kyiv" PERSON)
 
-    A surname alone ("Aruri") is a person when a full name ending in it is tagged PERSON
-    elsewhere in the article, however spaCy labels the short form.
-    """
+    def vetoes(self, start: int, end: int) -> bool:
+        if any(i in self.tokens for i in range(start, end)):
+            return True
+        # A person mention vetoes a place that is its whole name or its final words ("Aruri"),
+        # not one that merely modifies it ("the U.S. embassy", "Israel's prime minister").
+        return any(m_start <= start and end == m_end for m_start, m_end in self.mentions)
+
+
+def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
+    """A surname alone ("Aruri") is a person when a full name ending in it is tagged PERSON
+    elsewhere in the article, however spaCy labels the short form."""
     spacy_doc = doc.spacy_doc
-    persons: set[int] = set()
     surnames = {ent[-1].text for ent in spacy_doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    mislabelled = {(e.start, e.end) for e in spacy_doc.ents if _mislabelled_place(e, surnames, gazetteer)}
+    tokens: set[int] = set()
     for ent in spacy_doc.ents:
-        if ent.label_ == "PERSON" and not _mislabelled_place(ent, surnames, gazetteer):
-            persons.update(range(ent.start, ent.end))
+        if ent.label_ == "PERSON" and (ent.start, ent.end) not in mislabelled:
+            tokens.update(range(ent.start, ent.end))
+    tokens.update(t.i for t in spacy_doc if t.text in surnames)
     kinds = {a.id: a.kind for a in doc.actors}
-    for mention in doc.mentions:
-        if kinds.get(mention.actor_id) == "person" and not any(
-                _mislabelled_place(e, surnames, gazetteer) for e in spacy_doc.ents
-                if (e.start, e.end) == (mention.token_start, mention.token_end) and e.label_ == "PERSON"):
-            persons.update(range(mention.token_start, mention.token_end))
-    for token in spacy_doc:
-        if token.text in surnames:
-            persons.add(token.i)
-    return persons
+    mentions = [(m.token_start, m.token_end) for m in doc.mentions
+                if kinds.get(m.actor_id) == "person" and (m.token_start, m.token_end) not in mislabelled]
+    return PersonEvidence(tokens, mentions, mislabelled)
+
+
+def _in_locative_position(token: "Token") -> bool:
+    """"in Kyiv", "advanced towards Goma", "visited Antofagasta": a slot that takes a place."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in STATIC:
+        return True
+    if token.dep_ == "pobj" and head.lower_ in DIRECTIONAL and head.head.lemma_ in MOVEMENT:
+        return True
+    return token.dep_ == "dobj" and head.lemma_ in VISITING
 
 
 def _mislabelled_place(ent: "Span", surnames: set[str], gazetteer: Gazetteer) -> bool:
-    """A one-word PERSON entity that is a large place's name, after "in"/"at"/"from"...: "in Kyiv"."""
-    if len(ent) != 1 or ent.text in surnames:
+    """A one-word entity of another type that is a place's name in a slot that takes a place.
+
+    The small model often tags unfamiliar city names PERSON, ORG or even LANGUAGE ("in Tunis").
+    """
+    if ent.label_ in PLACE_LABELS or ent.label_ in NUMERIC_LABELS or ent.label_ == "NORP":
         return False
-    token = ent[0]
-    if token.dep_ != "pobj" or token.head.lower_ not in STATIC_PREPOSITIONS:
+    if len(ent) != 1 or ent.text in surnames or not _in_locative_position(ent[0]):
         return False
-    return _is_strong_unlabelled(gazetteer.candidates(ent.text))
+    return any(c.strong for c in gazetteer.candidates(ent.text))
 
 
 def _is_strong_unlabelled(candidates: list[Candidate]) -> bool:
@@ -144,22 +183,42 @@ def _unlabelled_spans(spacy_doc: "Doc", covered: set[int], gazetteer: Gazetteer)
 
 def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     spacy_doc = doc.spacy_doc
-    persons = _person_tokens(doc, gazetteer)
+    persons = _person_evidence(doc, gazetteer)
     toponyms: list[Toponym] = []
     covered: set[int] = set()
-    for span in _entity_spans(spacy_doc):
-        if any(i in persons for i in range(span.start, span.end)):
+    mislabelled = [spacy_doc[start:end] for start, end in sorted(persons.mislabelled)]
+    for span in list(_entity_spans(spacy_doc)) + mislabelled:
+        if persons.vetoes(span.start, span.end):
             continue
         candidates = gazetteer.candidates(span.text)
         if not candidates:
             continue
-        toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates))
+        toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates,
+                                feature_hint(span)))
         covered.update(range(span.start, span.end))
     # Tokens of unknown place entities ("the Middle East") are not searched again for shorter names.
     for ent in spacy_doc.ents:
         if ent.label_ in PLACE_LABELS:
             covered.update(range(ent.start, ent.end))
-    for span, candidates in _unlabelled_spans(spacy_doc, covered | persons, gazetteer):
-        toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates))
+    for span, candidates in _unlabelled_spans(spacy_doc, covered | persons.tokens, gazetteer):
+        if persons.vetoes(span.start, span.end):
+            continue
+        toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates,
+                                feature_hint(span)))
     toponyms.sort(key=lambda t: t.token_start)
     return toponyms
+
+
+def countries_by_demonym(spacy_doc: "Doc", table: dict[str, str]) -> Counter:
+    """Countries the article's demonyms point to ("Iranian officials", "Syrians"): one piece of
+    evidence per distinct demonym."""
+    found: dict[str, str] = {}
+    for token in spacy_doc:
+        if not token.text[:1].isupper():
+            continue
+        iso3 = table.get(token.text)
+        if iso3 is None and token.text.endswith("s"):
+            iso3 = table.get(token.text[:-1])
+        if iso3 is not None:
+            found[token.text.rstrip("s")] = iso3
+    return Counter(found.values())
