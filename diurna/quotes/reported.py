@@ -101,6 +101,8 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 continue                    # a subject across a paragraph break is a parse error
             if child.dep_ in ("nsubj",):
                 return child
+            if child.dep_ in ("nsubjpass", "expl") and child.lower_ == "it":
+                return None                 # "it was reported that ...": nobody is named
             if child.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "expect", "report", "cite", "say"):
                 return child
         if tok.dep_ == "relcl":
@@ -192,7 +194,11 @@ def _speech_cue(verb: "Token") -> Optional[Cue]:
     if lemma in _OBJECT_SPEECH_VERBS:
         obj = _object_child(verb)
         if obj is not None and obj.pos_ != "PRON":
-            return _cue(verb, *_subtree_range(obj))
+            start, end = _subtree_range(obj)
+            for child in verb.rights:       # "accused Armenia of violating the truce"
+                if child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "as") and child.i > obj.i:
+                    end = max(end, child.right_edge.i + 1)
+            return _cue(verb, start, end)
     if lemma in _INTENTION_VERBS:
         inf = _infinitive_child(verb)
         if inf is not None:

@@ -24,7 +24,9 @@ _SPOKESPERSON_PREPS = {"for", "of", "at", "from", "with"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PERSON_PRONOUNS = {"he", "him", "she", "her"}
 _GROUP_PRONOUNS = {"they", "them", "it"}
-_ANTECEDENT_SENTENCES = 4      # a pronoun rarely reaches further back than this in news prose
+_ANTECEDENT_SENTENCES = 4
+_QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "many", "some", "most",
+                   "group", "crowd", "crowds", "members", "majority", "number"}      # a pronoun rarely reaches further back than this in news prose
 
 
 @dataclass
@@ -37,10 +39,20 @@ class Speaker:
 
 
 def noun_phrase(token: "Token") -> tuple[int, int]:
-    """Token range of the noun phrase headed by `token`, without trailing clauses and appositions."""
+    """Token range of the noun phrase headed by `token`, without trailing clauses; a name in
+    apposition to a title ("the mayor of Kyiv, Vitali Klitschko,") and the organisation after
+    "of/at/for" ("Joel Pollak of Breitbart") belong to it."""
     start = token.left_edge.i
     end = token.i + 1
     for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in _SPOKESPERSON_PREPS:
+            end = child.right_edge.i + 1
+            continue
+        if child.dep_ == "punct" and child.text == ",":
+            continue
+        if child.dep_ == "appos" and token.pos_ == "NOUN" and _names_someone(child):
+            end = child.right_edge.i + 1
+            continue
         if child.dep_ in _NP_STOP_DEPS:
             break
         end = child.right_edge.i + 1
@@ -59,12 +71,35 @@ def noun_phrase(token: "Token") -> tuple[int, int]:
     return start, end
 
 
+def _names_someone(tok: "Token") -> bool:
+    return tok.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in tok.subtree)
+
+
+def _speaking_word(token: "Token") -> "Token":
+    """The word that names who speaks: "Thousands of farmers" -> farmers; "the mayor of Kyiv,
+    Vitali Klitschko" and "Dodik's rival, Denis Becirovic" -> the name in apposition."""
+    if token.like_num or token.lower_ in _QUANTITY_WORDS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    if token.pos_ == "NOUN":
+        for child in token.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+    return token
+
+
 def speaker_for(doc: ArticleDoc, token: "Token", quoted: Sequence[tuple[int, int]] = ()) -> Speaker:
     """The speaker named by the noun phrase headed by `token`, resolved to an actor where possible.
     `quoted` holds the character spans of quotations (their words are never antecedents)."""
     start, end = noun_phrase(token)
     speaker = Speaker(start, end, token.i)
-    speaker.actor_id = _actor_for_phrase(doc, token, start, end, quoted)
+    word = _speaking_word(token)
+    speaker.actor_id = _actor_for_phrase(doc, word, start, end, quoted)
+    if speaker.actor_id is None and word is not token:
+        speaker.actor_id = _actor_for_phrase(doc, token, start, end, quoted)
     return speaker
 
 
