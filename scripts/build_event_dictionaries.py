@@ -244,17 +244,19 @@ def build_verbs(shared: pathlib.Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=pathlib.Path, default=REPO.parent / "shared")
+    parser.add_argument("--out", type=pathlib.Path, default=OUT, help="output folder (default: the package's)")
     args = parser.parse_args(argv)
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "cameo_plover.tsv").write_text(build_codes(args.shared), encoding="utf-8")
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "cameo_plover.tsv").write_text(build_codes(args.shared), encoding="utf-8")
     verbs = build_verbs(args.shared)
     payload = json.dumps(verbs, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    with open(OUT / "cameo_verbs.json.gz", "wb") as fh:
+    with open(out / "cameo_verbs.json.gz", "wb") as fh:
         # mtime=0 and no file name keep the bytes identical from one build to the next
         with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0) as gz:
             gz.write(payload)
     print("wrote %s: %d verbs, %d blocks, %d patterns, %d synsets"
-          % (OUT, len(verbs["verbs"]), len(verbs["blocks"]),
+          % (out, len(verbs["verbs"]), len(verbs["blocks"]),
              sum(len(b["patterns"]) for b in verbs["blocks"]), len(verbs["synsets"])), file=sys.stderr)
     return 0
 

@@ -1,0 +1,56 @@
+"""Trigger senses in context: diurna's lexicon first, PETRARCH2 CAMEO verb patterns behind it."""
+from __future__ import annotations
+
+import pytest
+
+from diurna.events.dictionary import TriggerLexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return TriggerLexicon.load()
+
+
+def _token(nlp, text, word):
+    doc = nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text,word,plover,cameo", [
+    ("The minister called on Kenya to act.", "called", "REQUEST", "020"),
+    ("Iran has spoken out against the decision.", "spoken", "ACCUSE", "111"),
+    ("The envoy spoke with the Emir on Monday.", "spoke", "CONSULT", "040"),
+    ("Turkey sent troops to the border.", "sent", "MOBILIZE", "154"),
+    ("Japan sent aid to the islands.", "sent", "AID", "070"),
+    ("Russia withdrew from the treaty.", "withdrew", "SANCTION", "166"),
+    ("Russia withdrew its tanks.", "withdrew", "RETREAT", "0872"),
+    ("Students staged a protest.", "staged", None, None),          # a light verb: the noun is the event
+])
+def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
+    sense = lexicon.verb_sense(_token(nlp, text, word))
+    assert (sense.plover if sense else None) == plover
+    assert (sense.cameo if sense else None) == cameo
+
+
+def test_call_without_on_or_for_is_not_a_request(nlp, lexicon):
+    assert lexicon.verb_sense(_token(nlp, "They called the plan a disaster.", "called")) is None
+
+
+def test_petrarch_dictionary_covers_verbs_the_lexicon_lacks(nlp, lexicon):
+    sense = lexicon.verb_sense(_token(nlp, "The army bombarded the rebel town.", "bombarded"))
+    assert sense.plover == "ASSAULT"
+    sense = lexicon.verb_sense(_token(nlp, "Police tortured the detainees.", "tortured"))
+    assert sense is not None and sense.plover == "ASSAULT"
+    sense = lexicon.verb_sense(_token(nlp, "The ministers lauded the accord.", "lauded"))
+    assert sense is not None and sense.plover == "SUPPORT"
+
+
+def test_statement_verbs_code_nothing(nlp, lexicon):
+    assert lexicon.verb_sense(_token(nlp, "The spokesman said nothing.", "said")) is None
+    assert lexicon.verb_sense(_token(nlp, "She stressed the point.", "stressed")) is None
+
+
+def test_yaml_booleans_are_rejected():
+    from diurna.events.dictionary import _sense_from_yaml
+    with pytest.raises(ValueError):
+        _sense_from_yaml("call", "verb", {"cameo": "020", "prep": True})   # an unquoted `on`
