@@ -86,9 +86,17 @@ def _read_records(fh: BinaryIO, path: str, size: int, compressed: bool) -> Itera
 
 def _record_item(record, path: str, offset: int) -> Optional[IngestItem]:
     """The article an HTML response record holds; None for any other record; raises on damage."""
-    if record.rec_type != "response" or record.http_headers is None:
+    if record.rec_type != "response":
         _drain(record)
         return None
+    declared = record.rec_headers.get_header("Content-Length")
+    if declared is None or not declared.strip().isdigit():
+        # warcio reads on past such a header; the record's bytes cannot be trusted, so say so.
+        return IngestError(path, "offset %d" % offset,
+                           "response record with an invalid Content-Length header (%r)" % declared)
+    if record.http_headers is None:
+        _drain(record)
+        return IngestError(path, "offset %d" % offset, "response record without HTTP headers")
     content_type = record.http_headers.get_header("Content-Type") or ""
     if record.http_headers.get_statuscode() != "200" or not _is_html(content_type):
         _drain(record)
