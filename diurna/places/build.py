@@ -47,8 +47,8 @@ class Entry:
     name: str
     country: str            # ISO 3166-1 alpha-3
     admin1: str = ""        # "IR.26": GeoNames country + first-level code; "" for countries
-    lat: float = 0.0
-    lon: float = 0.0
+    lat: float | None = None    # None where no source gives a point (uninhabited atolls, a few tiny regions)
+    lon: float | None = None
     population: int = 0
     capital: bool = False
     names: set[str] = field(default_factory=set)        # strong keys: matched in running text
@@ -58,8 +58,12 @@ class Entry:
         names = sorted(self.names)
         alternates = sorted(self.alternates - self.names)
         return "\t".join((str(self.geonameid), self.feature, self.name, self.country, self.admin1,
-                          "%.5f" % self.lat, "%.5f" % self.lon, str(self.population),
+                          _coordinate(self.lat), _coordinate(self.lon), str(self.population),
                           "1" if self.capital else "0", "|".join(names), "|".join(alternates)))
+
+
+def _coordinate(value: float | None) -> str:
+    return "" if value is None else "%.5f" % value
 
 
 @dataclass
@@ -151,7 +155,7 @@ def place_regions(regions: dict[str, Entry], countries: dict[str, Entry], towns:
             region.lat, region.lon = representative_point(members[key])
         region.population = population.get(key, 0)
     for iso2, country in countries.items():
-        if country.lat == 0.0 and country.lon == 0.0 and by_country.get(iso2):
+        if country.lat is None and by_country.get(iso2):
             country.lat, country.lon = representative_point(by_country[iso2])
 
 

@@ -20,8 +20,8 @@ class GazetteerEntry:
     name: str
     country: str        # ISO 3166-1 alpha-3
     admin1: str         # "IR.26" for regions and cities, "" for countries
-    lat: float
-    lon: float
+    lat: float | None       # None where GeoNames' packaged data gives no point
+    lon: float | None
     population: int
     capital: bool
 
@@ -53,7 +53,8 @@ class Gazetteer:
         entry = self._entries.get(row)
         if entry is None:
             gid, feature, name, country, admin1, lat, lon, population, capital, _ = self._rows[row].split("\t", 9)
-            entry = GazetteerEntry(int(gid), feature, name, country, admin1, float(lat), float(lon),
+            entry = GazetteerEntry(int(gid), feature, name, country, admin1, float(lat) if lat else None,
+                                   float(lon) if lon else None,
                                    int(population), capital == "1")
             self._entries[row] = entry
         return entry

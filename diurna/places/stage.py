@@ -52,7 +52,7 @@ class PlaceStage:
     @staticmethod
     def _place(doc: ArticleDoc, entry: GazetteerEntry) -> Place:
         return Place(id=stable_id("plc_", doc.article.id, entry.geonameid), name=entry.name, country=entry.country,
-                     geonameid=entry.geonameid, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
+                     geonameid=entry.geonameid, lat=entry.lat, lon=entry.lon,
                      feature=entry.feature, mentions=[])
 
     def _capital_mentions(self, doc: ArticleDoc, toponyms: list[Toponym], entries: list[Optional[GazetteerEntry]]):

@@ -1,0 +1,93 @@
+"""The gazetteer artefact: coverage, the alias table, demonyms kept out, load time."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from diurna.places import gazetteer as gazetteer_module
+from diurna.places.build import read_aliases
+from diurna.places.names import fold, is_latin_name
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return gazetteer_module.load()
+
+
+def _best(gazetteer, name):
+    """The reading of a name with no context: what an alias must lead to."""
+    from diurna.places.resolve import Context, drop_regions_named_like_their_cities, ranked
+    scored = ranked(drop_regions_named_like_their_cities(gazetteer.candidates(name)), Context())
+    return scored[0][1].entry if scored else None
+
+
+@pytest.mark.parametrize("alias, name, country", [
+    ("Al-Quds", "Jerusalem", "ISR"), ("Al Quds", "Jerusalem", "ISR"), ("Kiev", "Kyiv", "UKR"),
+    ("Kyiv", "Kyiv", "UKR"), ("Bombay", "Mumbai", "IND"), ("Burma", "Myanmar", "MMR"),
+    ("the Gaza Strip", "Gaza Strip", "PSE"), ("Palestine", "Palestine", "PSE"), ("U.S.", "United States", "USA"),
+    ("Britain", "United Kingdom", "GBR"), ("Peking", "Beijing", "CHN"), ("Ivory Coast", "Ivory Coast", "CIV"),
+])
+def test_news_aliases_reach_their_place(gazetteer, alias, name, country):
+    entry = _best(gazetteer, alias)
+    assert entry is not None and (entry.name, entry.country) == (name, country)
+
+
+def test_every_alias_in_the_table_is_indexed(gazetteer):
+    for alias in read_aliases():
+        assert any(c.strong and c.entry.feature == alias.feature for c in gazetteer.candidates(alias.alias)), alias
+
+
+@pytest.mark.parametrize("demonym", ["Iranian", "Israeli", "Palestinian", "Palestinians", "American", "Syrian"])
+def test_demonyms_are_not_place_names(gazetteer, demonym):
+    assert gazetteer.candidates(demonym) == []
+
+
+def test_demonyms_map_to_their_most_populous_country():
+    table = gazetteer_module.demonyms()
+    assert table["American"] == "USA" and table["Indian"] == "IND" and table["Iranian"] == "IRN"
+
+
+def test_coverage_all_countries_regions_and_cities(gazetteer):
+    features = {}
+    for row in range(len(gazetteer)):
+        entry = gazetteer.entry(row)
+        features[entry.feature] = features.get(entry.feature, 0) + 1
+    assert features["country"] >= 245 and features["region"] >= 3500 and features["city"] >= 30000
+
+
+def test_capitals_and_countries_are_indexed(gazetteer):
+    assert gazetteer.capital_of("IRN").name == "Tehran"
+    assert gazetteer.capital_of("ISR").name == "Jerusalem"
+    assert gazetteer.country("PSE").geonameid == 6254930
+    assert gazetteer.by_id(112931).name == "Tehran"
+
+
+def test_places_have_a_point_or_none_never_a_false_one(gazetteer):
+    entries = [gazetteer.entry(r) for r in range(len(gazetteer))]
+    assert not [e.name for e in entries if (e.lat, e.lon) == (0.0, 0.0)]
+    assert all((e.lat is None) == (e.lon is None) for e in entries)
+    cities_without = [e.name for e in entries if e.feature == "city" and e.lat is None]
+    assert not cities_without
+    # Regions get their point from their towns: only a few tiny or uninhabited ones have none.
+    assert sum(e.lat is None for e in entries) < 0.03 * len([e for e in entries if e.feature == "region"])
+
+
+def test_loads_well_under_a_second():
+    # CPU time, not wall time: on a shared test machine the wall clock measures the neighbours.
+    gazetteer_module.load.cache_clear()
+    started = time.process_time()
+    gazetteer_module.load()
+    assert time.process_time() - started < 0.8
+
+
+@pytest.mark.parametrize("name, key", [("Téhéran", "teheran"), ("Al-Quds", "al quds"), ("U.S.", "us"),
+                                       ("Sana’a", "sanaa"), ("Port-au-Prince", "port au prince")])
+def test_fold(name, key):
+    assert fold(name) == key
+
+
+@pytest.mark.parametrize("name, latin", [("Teheran", True), ("THR", False), ("askalds-angwrdany", False),
+                                         ("Тегеран", False), ("Téhéran", True)])
+def test_only_english_usable_alternate_names_are_indexed(name, latin):
+    assert is_latin_name(name) is latin
