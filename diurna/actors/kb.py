@@ -41,9 +41,19 @@ _SPACE = re.compile(r"\s+")
 def name_key(text: str) -> str:
     """The form in which names are compared (see the module docstring)."""
     text = text.translate(_QUOTES).lower()
-    text = _SPACED_HYPHEN.sub("-", text)
-    text = _SPACED_APOSTROPHE.sub("'", text)
-    return _SPACE.sub(" ", text).strip(" ")
+    if "-" in text:
+        text = _SPACED_HYPHEN.sub("-", text)
+    if " '" in text:
+        text = _SPACED_APOSTROPHE.sub("'", text)
+    if "  " in text or "\n" in text or "\t" in text:
+        text = _SPACE.sub(" ", text)
+    return text.strip(" ")
+
+
+def first_word_keys(key: str) -> set[str]:
+    """The forms the first spaCy token of a name can take: "al-aruri" starts with "al"."""
+    first = key.split(" ", 1)[0]
+    return {first, first.split("-", 1)[0], first.split("'", 1)[0]}
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,19 @@ class KnowledgeBase:
     agents: dict[str, Agent] = field(default_factory=dict)              # name key (sing. or plural) -> agent
     max_name_words: int = 1
     overlays: tuple[str, ...] = ()
+    _first_words: Optional[set[str]] = None
+
+    @property
+    def first_words(self) -> set[str]:
+        """Name keys' possible first tokens: a cheap test before trying every span at a token."""
+        if self._first_words is None:
+            words: set[str] = set()
+            for key in self.by_name:
+                words |= first_word_keys(key)
+            for key in self.agents:
+                words |= first_word_keys(key)
+            self._first_words = words
+        return self._first_words
 
     # ---- lookups -------------------------------------------------------------------------
     def lookup(self, name: str) -> list[KBActor]:
@@ -121,6 +144,7 @@ class KnowledgeBase:
             if actor.id not in ids:
                 self.by_name[key] = ids + (actor.id,)
             self.max_name_words = max(self.max_name_words, len(key.split()))
+        self._first_words = None
 
     def _unindex(self, key: str, kb_id: str) -> None:
         ids = tuple(i for i in self.by_name.get(key, ()) if i != kb_id)
@@ -137,6 +161,7 @@ class KnowledgeBase:
             if pkey not in self.agents or self.agents[pkey].plural:
                 self.agents[pkey] = Agent(key, code, True)
         self.max_name_words = max(self.max_name_words, len(key.split()))
+        self._first_words = None
 
     def remove_agent(self, phrase: str, plural: Optional[str]) -> None:
         for form in (phrase, plural):

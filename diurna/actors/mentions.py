@@ -87,6 +87,13 @@ class MentionFinder:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.max_words = max(kb.max_name_words, 1) + 4   # spaCy splits hyphens: "al - aruri"
+        self._text_of: tuple[object, str] = (None, "")
+
+    def text(self, doc) -> str:
+        """The doc's text, kept: spaCy's `Doc.text` joins every token on each call."""
+        if self._text_of[0] is not doc:
+            self._text_of = (doc, doc.text)
+        return self._text_of[1]
 
     # ---- names from the KB ---------------------------------------------------------------------
     def kb_names(self, sent: "Span") -> list[tuple[int, int, list[KBActor]]]:
@@ -108,7 +115,10 @@ class MentionFinder:
         first = doc[i]
         if first.is_punct or first.is_space or not any(c.isalnum() for c in first.text):
             return None
-        text = doc.text
+        if name_key(first.text) not in self.kb.first_words and not (first.text.endswith("s") and
+                                                                      name_key(first.text[:-1]) in self.kb.by_name):
+            return None
+        text = self.text(doc)
         for end in range(min(limit, i + self.max_words), i, -1):
             last = doc[end - 1]
             if last.is_punct and last.text not in (".",) or last.is_space:
@@ -141,7 +151,9 @@ class MentionFinder:
     def agent_ending_at(self, doc, end: int, start_limit: int) -> Optional[tuple[int, Agent]]:
         """The longest agent phrase ending with token `end - 1` and starting at or after start_limit."""
         for start in range(max(start_limit, end - 4), end):
-            phrase = doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+            if doc[start].lower_ not in self.kb.first_words:
+                continue
+            phrase = self.text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
             agent = self.kb.agents.get(name_key(phrase))
             if agent is not None:
                 return start, agent

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from diurna.actors.codes import join_code, split_code
+from diurna.actors.codes import iso3_codes, join_code, split_code
 from diurna.actors.kb import KnowledgeBase, default_kb
 from diurna.actors.mentions import MentionFinder
 from diurna.actors.resolve import ArticleResolver, DraftActor
@@ -23,6 +23,7 @@ class ActorStage:
     def __init__(self, kb: Optional[KnowledgeBase] = None):
         self.kb = kb if kb is not None else default_kb()
         self.finder = MentionFinder(self.kb)
+        iso3_codes(), self.kb.first_words    # load once here, not inside the first article's timing
 
     def __call__(self, doc: ArticleDoc) -> None:
         resolver = ArticleResolver(self.kb, self.finder, doc.spacy_doc, doc.article.published)
