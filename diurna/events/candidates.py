@@ -15,7 +15,7 @@ trigger dictionaries (dictionary.py). The arguments come from the parse:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.document import ArticleDoc, MentionRef
@@ -250,8 +250,9 @@ class CandidateExtractor:
         rule = frame
         if frame == "request":
             preps = prep_objects(verb)
+            # "urged X", "called on X", "appealed to X", "requested help from X"
             targets = first_actors(doc, [direct_objects(verb), preps.get(sense.prep or "on", []), preps.get("on", [])]
-                                   + [preps.get(p, []) for p in sense.targets])
+                                   + target_groups(verb, replace(sense, theme=True)))
             if comp is not None:
                 self._consume(comp, consumed)
         elif frame == "complement":
