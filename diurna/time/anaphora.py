@@ -6,6 +6,8 @@ earlier verb or noun naming the same kind of event ("visited" for "that visit", 
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Optional
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 # Prepositions that place an event inside or right after another one ("before" does not:
 # it says only that the date is earlier).
 EVENT_PREPOSITIONS = {"during", "at", "after", "following", "since", "amid", "throughout"}
+_PREPOSITION_WORD = re.compile(r"\b(?:%s)\b" % "|".join(EVENT_PREPOSITIONS), re.IGNORECASE)
 # How far back the antecedent may be, in sentences: a demonstrative reaches further than "the".
 WINDOW = {"that": 8, "this": 8, "those": 8, "these": 8, "same": 8, "the": 3}
 # Nominalisations whose verb is not the noun minus a regular suffix.
@@ -70,9 +73,11 @@ class EventReference:
 def event_references(doc: ArticleDoc) -> Iterator[EventReference]:
     """"during that visit", "after the meeting": a temporal preposition whose object is a
     definite or demonstrative common noun."""
-    for tok in doc.spacy_doc:
-        if tok.lower_ not in EVENT_PREPOSITIONS or tok.dep_ != "prep":
+    for m in _PREPOSITION_WORD.finditer(doc.text):   # a text scan is far cheaper than a token walk
+        tok = doc.spacy_doc.char_span(m.start(), m.end())
+        if tok is None or tok[0].dep_ != "prep":
             continue
+        tok = tok[0]
         for noun in tok.children:
             if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
                 continue
@@ -81,25 +86,47 @@ def event_references(doc: ArticleDoc) -> Iterator[EventReference]:
                 yield EventReference(tok, noun, det)
 
 
-def antecedent(doc: ArticleDoc, ref: EventReference) -> Optional["Token"]:
+@dataclass(frozen=True)
+class EventWords:
+    """The article's verbs and nouns and its sentence starts, gathered once per article."""
+    sentence_starts: list[int]
+    words: list[tuple[int, str]]     # (token index, lemma) of every verb and noun, in text order
+
+    @classmethod
+    def of(cls, doc: ArticleDoc) -> "EventWords":
+        # column arrays instead of a walk over Token objects: this runs on every article
+        from spacy.attrs import LEMMA, POS, SENT_START
+        sdoc = doc.spacy_doc
+        table = sdoc.to_array([POS, LEMMA, SENT_START])
+        strings = sdoc.vocab.strings
+        event_pos = {strings["VERB"], strings["NOUN"]}
+        starts = [i for i, row in enumerate(table) if i == 0 or row[2] == 1]
+        words = [(i, strings[int(row[1])]) for i, row in enumerate(table) if int(row[0]) in event_pos]
+        return cls(starts, words)
+
+
+def antecedent(doc: ArticleDoc, ref: EventReference, words: EventWords) -> Optional["Token"]:
     """The nearest earlier verb or noun naming the same kind of event, within the window."""
-    sents = list(doc.spacy_doc.sents)
-    here = next(k for k, s in enumerate(sents) if s.start <= ref.token_start < s.end)
-    first = sents[max(0, here - WINDOW[ref.determiner])].start
-    for i in range(ref.token_start - 1, first - 1, -1):
-        tok = doc.spacy_doc[i]
-        if tok.pos_ in ("VERB", "NOUN") and same_event_kind(ref.noun.lemma_, tok.lemma_):
-            return tok
+    here = bisect.bisect_right(words.sentence_starts, ref.token_start) - 1
+    first = words.sentence_starts[max(0, here - WINDOW[ref.determiner])]
+    upto = bisect.bisect_left(words.words, (ref.token_start, ""))
+    for i, lemma in reversed(words.words[:upto]):
+        if i < first:
+            break
+        if same_event_kind(ref.noun.lemma_, lemma):
+            return doc.spacy_doc[i]
     return None
 
 
 def resolve_event_references(doc: ArticleDoc) -> None:
     """Add a timex for every event reference whose antecedent the text dates, in text order so
     that a reference may itself be the antecedent's date source for a later one."""
+    words: Optional[EventWords] = None
     for ref in event_references(doc):
         if any(t.token_start < ref.token_end and ref.token_start < t.token_end for t in doc.timexes):
             continue
-        target = antecedent(doc, ref)
+        words = words or EventWords.of(doc)
+        target = antecedent(doc, ref, words)
         date = date_of_token(doc, target.i, follow_discourse=False) if target is not None else None
         if date is None:
             continue

@@ -75,10 +75,11 @@ class Found:
     attachment: Attachment
 
 
-def find_timexes(doc: "Doc", published: dt.date) -> list[Found]:
+def find_timexes(doc: "Doc", published: dt.date, text: Optional[str] = None) -> list[Found]:
     """Every temporal expression of `doc` the grammar or the fallback can normalise, in text order;
-    each is read with the tense of the clause it modifies and the date mentioned before it."""
-    text = doc.text
+    each is read with the tense of the clause it modifies and the date mentioned before it.
+    `text` is the parsed text when the caller has it (spaCy rebuilds `doc.text` on each access)."""
+    text = doc.text if text is None else text
     found: list[Found] = []
     anchor: Optional[Interval] = None
     for span in candidate_spans(text, doc):

@@ -31,7 +31,7 @@ class TimeStage:
         if published is None:   # relative dates cannot be resolved; say so rather than guess
             doc.warnings.append("no publication date: temporal expressions left unresolved")
             return
-        found = find_timexes(doc.spacy_doc, published)
+        found = find_timexes(doc.spacy_doc, published, doc.text)
         doc.timexes = [f.timex for f in found]
         doc.spacy_doc.user_data[ATTACHMENTS_KEY] = [f.attachment for f in found]
         resolve_event_references(doc)
