@@ -46,7 +46,7 @@ def read_overlay(path: Path) -> Overlay:
     import yaml
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, ValueError, yaml.YAMLError) as exc:   # PyYAML raises ValueError for a bad date
         raise OverlayError("%s: cannot read actor overlay: %s" % (path, exc)) from exc
     if not isinstance(data, dict) or set(data) - {"actors", "agents"}:
         raise OverlayError("%s: an actor overlay is a mapping with `actors` and/or `agents` lists" % path)

@@ -174,9 +174,13 @@ def read_agent_file(path: Path) -> list[AgentEntry]:
             continue
         phrase, plural, code = m.group(1).strip(), m.group(2), m.group(3).strip()
         for expanded in _expand(phrase, substitutions):
-            plural_form = None if plural is not None and not plural.strip() else plural
-            agents.append(AgentEntry(_phrase(expanded), code,
-                                     _phrase(plural_form) if plural_form else regular_plural(_phrase(expanded))))
+            if plural is None:                 # no braces: the regular plural
+                plural_form: Optional[str] = regular_plural(_phrase(expanded))
+            elif not plural.strip():           # "{}": the phrase has no plural
+                plural_form = None
+            else:
+                plural_form = _phrase(plural)
+            agents.append(AgentEntry(_phrase(expanded), code, plural_form))
     return agents
 
 
