@@ -103,8 +103,8 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 return child
             if child.dep_ in ("nsubjpass", "expl") and child.lower_ == "it":
                 return None                 # "it was reported that ...": nobody is named
-            if child.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "expect", "report", "cite", "say"):
-                return child
+            if child.dep_ == "nsubjpass" and (tok is not verb or tok.lemma_ in ("quote", "expect", "report", "cite")):
+                return child                # "X was forced to back down and said ...": X speaks
         if tok.dep_ == "relcl":
             return _relative_pronoun(tok) or tok.head
         if tok.dep_ in ("acl",) and tok.tag_ == "VBG":          # "Smith, saying that ..."
@@ -161,10 +161,28 @@ def _prep_child(verb: "Token", words: tuple[str, ...]) -> Optional["Token"]:
     return None
 
 
+def _as_x_said(verb: "Token") -> Optional[Cue]:
+    """"As X explained, <clause>" / "<clause>, as X noted": the clause the cue hangs on is the content."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    clause = verb.head
+    if crosses_paragraph(clause, verb):
+        return None
+    start, end = _subtree_range(clause)
+    own_start, own_end = _subtree_range(verb)
+    if own_start - start >= end - own_end:
+        c_start, c_end = start, own_start
+    else:
+        c_start, c_end = own_end, end
+    return _cue(verb, c_start, c_end)
+
+
 def _speech_cue(verb: "Token") -> Optional[Cue]:
     """Content and speaker of a speech verb, or None when nothing hangs on it."""
     lemma = verb.lemma_.lower()
-    doc = verb.doc
+    as_said = _as_x_said(verb)
+    if as_said is not None:
+        return as_said
     clause = _clause_child(verb)
     if clause is not None:
         return _cue(verb, *_subtree_range(clause))

@@ -20,7 +20,7 @@ from diurna.ids import stable_id
 from diurna.quotes.lexicon import SPEECH_VERBS
 from diurna.quotes.marks import QuotedSpan, find_quoted_spans
 from diurna.quotes.relays import RelayStatement, quoted_as_saying, relay_statements
-from diurna.quotes.reported import Cue, find_cues, subject_of
+from diurna.quotes.reported import Cue, crosses_paragraph, find_cues, subject_of
 from diurna.quotes.speakers import Speaker, speaker_for
 from diurna.records import Quote, TextSpan
 
@@ -288,7 +288,8 @@ def _name_before(verb: "Token") -> Optional["Token"]:
 
 def _has_own_clause(verb: "Token", in_quote: list[bool]) -> bool:
     """'"....". He said that X' starts a new report: the verb's clause lies outside the quotation."""
-    return any(c.dep_ == "ccomp" and not in_quote[c.i] for c in verb.children)
+    return any(c.dep_ == "ccomp" and c.i > verb.i and not in_quote[c.i] and not crosses_paragraph(c, verb)
+               for c in verb.children)
 
 
 def _inverted_subject(verb: "Token") -> Optional["Token"]:
@@ -320,7 +321,15 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
     if according is not None and last.text in (",", ":"):
         return Found("direct", *_content_of(sdoc.text, inner), speaker=according,
                      cue=(according.head.head.i, according.head.i + 1))
+    if last.text == ":":
+        # 'Rubio fired back: "..."', 'The statement read: "..."': a colon hands the floor to the subject
+        for verb in reversed(before):
+            if verb.pos_ in ("VERB", "AUX"):
+                speaker = subject_of(verb)
+                if speaker is not None:
+                    return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     return None
+
 
 
 def _continued(text: str, span: QuotedSpan, inner: tuple[int, int], found: list[Found]) -> Optional[Found]:

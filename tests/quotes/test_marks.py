@@ -1,0 +1,37 @@
+"""Quotation marks found in raw text (diurna.quotes.marks)."""
+from diurna.quotes.marks import find_quoted_spans
+
+
+def _quoted(text):
+    return [text[slice(*s.inner(text))] for s in find_quoted_spans(text)]
+
+
+def test_curly_and_straight_double_quotes():
+    text = 'The minister called it “a disgrace” and said "we will respond".'
+    assert _quoted(text) == ["a disgrace", "we will respond"]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "Iran’s envoy said the country’s ‘red lines’ had not changed, and voters’ patience was thin."
+    assert _quoted(text) == ["red lines"]
+
+
+def test_quotation_over_several_paragraphs_follows_the_news_convention():
+    text = "She said:\n\n“First, we rebuild the schools.\n\n“Then we rebuild the hospitals.”\n\nThe crowd cheered."
+    assert _quoted(text) == ["First, we rebuild the schools.\n\n“Then we rebuild the hospitals."]
+
+
+def test_two_apostrophes_stand_for_a_double_quote():
+    text = "''It is over,'' the senator said. ''We lost.''"
+    assert _quoted(text) == ["It is over,", "We lost."]
+
+
+def test_guillemets():
+    assert _quoted("The prefect repeated: «The law applies to everyone».") == ["The law applies to everyone"]
+
+
+def test_an_unclosed_quotation_ends_with_its_paragraph():
+    text = "He said: “We will win\n\nThe next paragraph is narration."
+    spans = find_quoted_spans(text)
+    assert len(spans) == 1 and not spans[0].closed
+    assert text[slice(*spans[0].inner(text))] == "We will win"
