@@ -32,6 +32,13 @@ def test_pass_rate(resolve_actors):
         if problems:
             failures[n] = (case["text"], problems)
     rate = 1 - len(failures) / len(CASES)
+    by_tag: dict[str, list[int]] = {}
+    for n, case in enumerate(CASES):
+        for tag in case.get("tags", ["untagged"]):
+            by_tag.setdefault(tag, [0, 0])
+            by_tag[tag][0] += n not in failures
+            by_tag[tag][1] += 1
+    print("by tag: " + ", ".join("%s %d/%d" % (t, ok, n) for t, (ok, n) in sorted(by_tag.items())))
     report = "\n".join("#%d %s\n    %s" % (n, text, "; ".join(p)) for n, (text, p) in failures.items())
     print("actor cases: %d/%d pass (%.3f)\n%s" % (len(CASES) - len(failures), len(CASES), rate, report))
     assert rate >= PASS_RATE, report
