@@ -16,7 +16,7 @@ import gzip
 import json
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -229,6 +229,3 @@ def role_on(kb_id: str, date: Optional[str]) -> Optional[Role]:
     """
     return default_kb().role_on(kb_id, date)
 
-
-def with_roles(actor: KBActor, roles: Iterable[Role]) -> KBActor:
-    return replace(actor, roles=tuple(roles))

@@ -103,11 +103,16 @@ def parse_role(code: str, dates: Optional[str], report: Optional[PhoenixReport] 
     return Role(code, start, end)
 
 
+def _blank_comment_blocks(text: str) -> str:
+    """`<!-- ... -->` removed, keeping its line breaks so that line numbers stay aligned."""
+    return _COMMENT_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
 def _data_lines(text: str) -> Iterator[str]:
-    """Lines with comments removed; blank lines are kept (they end nothing, but are harmless)."""
-    text = _COMMENT_BLOCK.sub("", text)
-    for raw in text.splitlines():
+    """One item per line of `text`: the line without comments ("" for a comment line)."""
+    for raw in _blank_comment_blocks(text).splitlines():
         if raw.startswith("<!"):
+            yield ""
             continue
         line = raw.split("#", 1)[0]
         yield line.rstrip().replace("\x1a", "").replace("\ufffd", "")
@@ -122,7 +127,6 @@ def read_actor_file(path: Path, report: Optional[PhoenixReport] = None) -> list[
     """Every entry of one `Phoenix.*.actors.txt` file, in file order."""
     report = report if report is not None else PhoenixReport()
     text = path.read_text(encoding="utf-8", errors="replace")
-    raw_lines = text.splitlines()
     entries: list[PhoenixEntry] = []
     current: Optional[PhoenixEntry] = None
 
@@ -135,8 +139,8 @@ def read_actor_file(path: Path, report: Optional[PhoenixReport] = None) -> list[
         else:
             report.dropped_without_role += 1
 
-    for raw, line in zip(_COMMENT_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text).splitlines(),
-                         _data_lines(text)):
+    # `raw` keeps the comment, which says whether the entry is a person ("# CountryInfo.txt").
+    for raw, line in zip(_blank_comment_blocks(text).splitlines(), _data_lines(text)):
         if not line.strip():
             continue
         if line[0] in " \t":                       # role line(s) of the current entry
@@ -154,7 +158,6 @@ def read_actor_file(path: Path, report: Optional[PhoenixReport] = None) -> list[
             phrase, roles = _split_roles(line, report)
             current = PhoenixEntry([phrase], roles, path.name, person_hint="CountryInfo" in raw)
     close()
-    del raw_lines
     return entries
 
 

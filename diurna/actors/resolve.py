@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from diurna.actors.codes import join_code, split_code
+from diurna.actors.codes import split_code
 from diurna.actors.kb import KBActor, KnowledgeBase, name_key
 from diurna.actors.mentions import (ANAPHORIC_GROUP_HEADS, COLLECTIVE_HEADS, CROWD_HEADS, DEFINITE, ENTITY_KINDS,
                                     ORGANISATION_PART_HEADS, Candidate, MentionFinder, Title, in_actor_position,

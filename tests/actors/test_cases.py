@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pathlib
 
-import pytest
 import yaml
 
 from actor_cases import check
