@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 # it says only that the date is earlier).
 EVENT_PREPOSITIONS = {"during", "at", "after", "following", "since", "amid", "throughout"}
 _PREPOSITION_WORD = re.compile(r"\b(?:%s)\b" % "|".join(EVENT_PREPOSITIONS), re.IGNORECASE)
+# Nouns of time, not of events: "at the time" is the grammar's (`at_the_time`).
+NOT_EVENTS = {"time", "moment", "day", "week", "month", "year", "period", "point", "stage"}
 # How far back the antecedent may be, in sentences: a demonstrative reaches further than "the".
 WINDOW = {"that": 8, "this": 8, "those": 8, "these": 8, "same": 8, "the": 3}
 # Nominalisations whose verb is not the noun minus a regular suffix.
@@ -79,7 +81,7 @@ def event_references(doc: ArticleDoc) -> Iterator[EventReference]:
             continue
         tok = tok[0]
         for noun in tok.children:
-            if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
+            if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or noun.lemma_ in NOT_EVENTS:
                 continue
             det = next((c.lower_ for c in noun.children if c.dep_ in ("det", "amod") and c.lower_ in WINDOW), None)
             if det is not None:

@@ -177,17 +177,12 @@ def weekday_on_or_after(d: dt.date, weekday: int) -> dt.date:
 
 
 def month_by_tense(month_no: int, pub: dt.date, tense: Tense) -> Interval:
-    """A month named without a year: the latest one not after `pub` for past events, the next
-    one not before it for future (and present, scheduled) events, else the nearer of the two."""
+    """A month named without a year: the next one not before `pub` for future (and present,
+    scheduled) events, else the latest one not after it: with no tense to go by, news reports
+    the past."""
     before = month(pub.year if month_no <= pub.month else pub.year - 1, month_no)
     after = month(pub.year if month_no >= pub.month else pub.year + 1, month_no)
-    if tense is Tense.PAST:
-        return before
-    if tense in (Tense.FUTURE, Tense.PRESENT):
-        return after
-    back = (pub.month - month_no) % 12
-    ahead = (month_no - pub.month) % 12
-    return before if back <= ahead else after
+    return after if tense in (Tense.FUTURE, Tense.PRESENT) else before
 
 
 def day_of_month_by_tense(month_no: int, day_no: int, pub: dt.date, tense: Tense) -> Optional[dt.date]:
@@ -200,8 +195,6 @@ def day_of_month_by_tense(month_no: int, day_no: int, pub: dt.date, tense: Tense
         return None
     past = [c for c in candidates if c <= pub]
     future = [c for c in candidates if c >= pub]
-    if tense is Tense.PAST and past:
-        return past[-1]
     if tense in (Tense.FUTURE, Tense.PRESENT) and future:
         return future[0]
-    return min(candidates, key=lambda c: (abs((c - pub).days), c > pub))
+    return past[-1] if past else future[0]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
@@ -14,6 +15,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 ENTITY_LABELS = ("DATE", "TIME")
+# Names that contain date words: "USA Today", "Fox News Sunday", "the Clean Air Act of 1970".
+NAME_LABELS = ("ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC", "LAW", "PERSON")
+# Relations by which a date modifies a noun ("Monday's debate", "the Sunday poll"): the clause's
+# present tense says little about such a date, so it is read with no tense.
+NOUN_MODIFIER_DEPS = ("poss", "compound", "nmod", "amod", "nummod")
 # Granularities precise enough to anchor "the next day" or "that week".
 ANCHORING = ("day", "week", "month", "year", "season")
 
@@ -33,27 +39,34 @@ def candidate_spans(text: str, doc: "Doc") -> list[Span]:
     """Grammar matches (cue-less bare months, years and seasons only inside spaCy DATE
     entities), then the DATE/TIME entities no grammar match touches, for the fallback."""
     entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ENTITY_LABELS]
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
     kept = [c for c in grammar.find_candidates(text)
-            if not c.rule.needs_cue or c.has_preposition
-            or any(_overlaps(c.start, c.end, s, e) for s, e in entities)]
+            if (not c.rule.needs_cue or c.has_preposition or any(_overlaps(c.start, c.end, s, e) for s, e in entities))
+            and not any(s <= c.start and c.end <= e for s, e in names)]
     chosen = [Span(c.start, c.end, True) for c in grammar.longest_first(kept)]
     chosen = _whole_entities_over_pieces(text, chosen, entities)
     for s, e in entities:
-        if not any(_overlaps(s, e, c.start, c.end) for c in chosen):
-            chosen.append(Span(s, e, False))
+        if any(_overlaps(s, e, c.start, c.end) for c in chosen):
+            continue
+        if grammar.word_follows(text, e) and grammar.standalone_only(text[s:e]):
+            continue   # spaCy's "the 13th" in "the 13th amendment"
+        chosen.append(Span(s, e, False))
     return sorted(chosen, key=lambda c: c.start)
 
 
 def _whole_entities_over_pieces(text: str, chosen: list[Span], entities: list[tuple[int, int]]) -> list[Span]:
-    """"December the 8th": the grammar sees "December" and "the 8th" apart; when one spaCy
-    entity spans several grammar pieces and dateparser reads it whole, the entity wins."""
+    """"December the 8th": the grammar sees only "December"; when a spaCy entity reaches
+    beyond the grammar's pieces inside it and dateparser reads it whole, the entity wins."""
     for s, e in entities:
         pieces = [c for c in chosen if _overlaps(s, e, c.start, c.end)]
-        if len(pieces) < 2:
+        if not pieces or any(c.end > e for c in pieces):
             continue
-        lo, hi = min(s, pieces[0].start), max(e, pieces[-1].end)
-        if fallback.looks_like_calendar_date(text[lo:hi]) and fallback.parse_calendar_date(text[s:e], _ANY_DAY):
-            chosen = [c for c in chosen if c not in pieces] + [Span(s, e, False)]
+        uncovered = "".join(ch for k, ch in enumerate(text[s:e], s)
+                            if not any(c.start <= k < c.end for c in pieces))
+        if not re.search(r"\w", uncovered.replace("the", "")):
+            continue
+        if fallback.parse_calendar_date(text[s:e], _ANY_DAY):   # keep a preposition a piece opened with
+            chosen = [c for c in chosen if c not in pieces] + [Span(min(s, pieces[0].start), e, False)]
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -66,7 +79,18 @@ def _resolve(text: str, published: dt.date, tense: Tense, anchor: Optional[Inter
     if from_grammar:
         return grammar.normalise(text, published, tense, anchor)
     # a spaCy entity: the grammar may still read it once trimmed ("the morning of Dec. 8" is not)
-    return grammar.normalise(text, published, tense, anchor) or fallback.parse_calendar_date(text, published, tense)
+    return (grammar.normalise(text, published, tense, anchor)
+            or fallback.parse_calendar_date(grammar.strip_preposition(grammar.clean(text)), published, tense))
+
+
+def _reading_tense(tokens, where: Attachment, expression: str) -> Tense:
+    """The tense that decides between the last and the next "Friday" or "March"."""
+    if expression.lower().startswith("since"):
+        return Tense.PAST            # "since January" can only look back
+    tense = tense_of(tokens.doc[where.verb]) if where.verb is not None else Tense.UNKNOWN
+    if tense is Tense.PRESENT and tokens.root.dep_ in NOUN_MODIFIER_DEPS:
+        return Tense.UNKNOWN
+    return tense
 
 
 @dataclass(frozen=True)
@@ -87,9 +111,8 @@ def find_timexes(doc: "Doc", published: dt.date, text: Optional[str] = None) -> 
         if tokens is None:
             continue
         where = attachment(tokens)
-        verb = doc[where.verb] if where.verb is not None else None
         expression = text[span.start:span.end]
-        interval = _resolve(expression, published, tense_of(verb), anchor, span.from_grammar)
+        interval = _resolve(expression, published, _reading_tense(tokens, where, expression), anchor, span.from_grammar)
         if interval is None:
             continue
         timex = TimexRef(date=interval.to_dateref(expression), start=span.start, end=span.end,

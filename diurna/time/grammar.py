@@ -46,18 +46,22 @@ class Rule:
     needs_cue: bool = False
     # Relative to the discourse's previous date rather than the publication date.
     discourse: bool = False
+    # Not followed by a word: "the day before" is a date, "the day before the vote" is not one
+    # this grammar can resolve; "on the 5th," is a date, "the 13th amendment" is not.
+    standalone: bool = False
 
 
 RULES: list[Rule] = []
 
 
-def rule(body: str, needs_cue: bool = False, discourse: bool = False) -> Callable[[Resolver], Resolver]:
+def rule(body: str, needs_cue: bool = False, discourse: bool = False,
+         standalone: bool = False) -> Callable[[Resolver], Resolver]:
     """Register a resolver for expressions matching `body` (optionally after a preposition)."""
     pattern = re.compile(r"(?<![\w'\u2019])(?:(?P<prep>%s)%s)?(?P<body>%s)%s(?![\w'\u2019])"
                          % (PREPOSITION, SP, body, POSSESSIVE), re.IGNORECASE)
 
     def register(fn: Resolver) -> Resolver:
-        RULES.append(Rule(fn.__name__, pattern, fn, needs_cue, discourse))
+        RULES.append(Rule(fn.__name__, pattern, fn, needs_cue, discourse, standalone))
         return fn
     return register
 
@@ -149,7 +153,7 @@ def day_month_year(m: re.Match, ctx: Context) -> Optional[Interval]:
     return _month_day(_month_no(m["mon"]), _day_no(m["d"]), m["y"], m["wd"], ctx)
 
 
-@rule(r"the%s(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))" % SP, needs_cue=True)
+@rule(r"the%s(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))" % SP, needs_cue=True, standalone=True)
 def ordinal_day(m: re.Match, ctx: Context) -> Optional[Interval]:
     """"on the 8th": that day of the publication month, or of the month before/after by tense."""
     pub, day_no = ctx.published, _day_no(m["d"])
@@ -294,7 +298,7 @@ def weekend(m: re.Match, ctx: Context) -> Optional[Interval]:
         return recent if recent.end < pub else cal.weekend_of_week(pub - dt.timedelta(days=7))
     if mod in ("next", "coming"):
         return upcoming if upcoming.start > pub else cal.weekend_of_week(pub + dt.timedelta(days=7))
-    return recent if ctx.tense is Tense.PAST else upcoming
+    return upcoming if ctx.tense in (Tense.FUTURE, Tense.PRESENT) else recent
 
 
 @rule(r"this%stime%slast%syear" % (SP, SP, SP))
@@ -454,7 +458,7 @@ def relative_period(m: re.Match, ctx: Context) -> Optional[Interval]:
     return cal.day(base + dt.timedelta(days=step))
 
 
-@rule(r"the%sday%s(?P<dir>before|after)" % (SP, SP), discourse=True)
+@rule(r"the%sday%s(?P<dir>before|after)" % (SP, SP), discourse=True, standalone=True)
 def day_before_after(m: re.Match, ctx: Context) -> Optional[Interval]:
     step = 1 if m["dir"].lower() == "after" else -1
     return cal.day(_anchor(ctx).start + dt.timedelta(days=step))
@@ -467,6 +471,12 @@ def that_period(m: re.Match, ctx: Context) -> Optional[Interval]:
     if unit in ("week", "month", "year"):
         return _period_of(unit, anchor.start)
     return cal.day(anchor.start) if anchor.granularity == "day" else None
+
+
+@rule(r"(?:at%s)?(?:the|that)%stime" % (SP, SP), discourse=True, standalone=True)
+def at_the_time(m: re.Match, ctx: Context) -> Optional[Interval]:
+    """"At the time, ...": the date the discourse was at; nothing when it was at none."""
+    return ctx.anchor
 
 
 @rule(r"(?P<n>%s)%s(?P<unit>days?|weeks?|months?|years?)%s(?P<dir>later|earlier)" % (COUNT, SP, SP), discourse=True)
@@ -504,6 +514,12 @@ def normalise(text: str, published: dt.date, tense: Tense = Tense.UNKNOWN,
             if result is not None:
                 return result
     return None
+
+
+def standalone_only(text: str) -> bool:
+    """Whether the grammar reads `text` only when no word follows it ("the 13th")."""
+    text = clean(text)
+    return any(r.standalone and r.pattern.fullmatch(text) for r in RULES)
 
 
 @dataclass(frozen=True)
@@ -549,12 +565,19 @@ def keyword_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+_NEXT_WORD = re.compile(r"[ \t\u00a0]*\w")
+
+
+def word_follows(text: str, end: int) -> bool:
+    return _NEXT_WORD.match(text, end) is not None
+
+
 def find_candidates(text: str) -> Iterator[Candidate]:
     """Every match of every rule in `text`, overlapping ones included (the caller picks)."""
     for lo, hi in keyword_windows(text):
         for r in RULES:
             for m in r.pattern.finditer(text, lo, hi):
-                if not _names_capitalised(m.group()):
+                if not _names_capitalised(m.group()) or (r.standalone and word_follows(text, m.end())):
                     continue
                 # "after Tuesday's vote": the preposition governs the noun, not the date
                 possessive = m.group().endswith(("'s", "\u2019s"))

@@ -57,7 +57,7 @@ def test_dateparser_reads_what_the_grammar_does_not(time_doc):
     assert fallback.parse_calendar_date("two years", dt.date(2017, 12, 11)) is None   # never durations
     doc = time_doc("The accord was signed on December the 8th in Vienna.", "2017-12-11")
     assert [(t.date.text, t.date.start, t.date.granularity) for t in doc.timexes] == \
-        [("December the 8th", "2017-12-08", "day")]
+        [("on December the 8th", "2017-12-08", "day")]
 
 
 def test_no_publication_date_leaves_a_warning_not_a_guess(nlp):
@@ -74,3 +74,28 @@ def test_later_expressions_count_from_the_previous_date(time_doc):
     doc = time_doc("Troops entered the town on 2 March 2015. Three days later, the mayor fled. "
                    "The next day, the army withdrew.", "2017-12-11")
     assert [t.date.start for t in doc.timexes] == ["2015-03-02", "2015-03-05", "2015-03-06"]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator told USA Today that she would vote against the bill.",   # a newspaper's name
+    "The court ruled on the 13th amendment to the constitution.",         # an ordinal, not a day
+    "Protesters gathered in the square the day before the vote.",         # relative to "the vote"
+])
+def test_date_words_inside_names_and_phrases_are_not_dates(time_doc, text):
+    assert time_doc(text, "2016-09-26").timexes == []
+
+
+def test_since_only_looks_back(time_doc):
+    doc = time_doc("Thousands of shootings since January 1st, the report says.", "2016-09-29")
+    assert doc.timexes[0].date.start == "2016-01-01"
+
+
+def test_a_present_tense_clause_does_not_push_a_possessive_date_forward(time_doc):
+    doc = time_doc("Critics say Monday's debate exposed the candidate's weaknesses.", "2016-09-30")
+    assert doc.timexes[0].date.start == "2016-09-26"
+
+
+def test_at_the_time_is_the_date_the_discourse_was_at(time_doc):
+    doc = time_doc("The rebels took the town in June 2014. At the time, the army was in disarray.", "2017-12-11")
+    assert [(t.date.text, t.date.start) for t in doc.timexes] == [("in June 2014", "2014-06-01"), ("At the time", "2014-06-01")]
+    assert time_doc("At the time, the army was in disarray.", "2017-12-11").timexes == []
