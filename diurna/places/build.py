@@ -183,7 +183,9 @@ def mark_capitals(cities: list[Entry], gc_countries: dict, iso3: dict[str, str])
         if iso2 not in iso3 or not c["capital"]:
             continue
         key = fold(c["capital"])
-        matches = [e for e in by_country[iso3[iso2]] if key in e.names or key in e.alternates]
+        # Main names first: "New Delhi" is also an alternate name of Delhi, the larger city.
+        matches = ([e for e in by_country[iso3[iso2]] if key in e.names]
+                   or [e for e in by_country[iso3[iso2]] if key in e.alternates])
         if matches:
             max(matches, key=lambda e: e.population).capital = True
 

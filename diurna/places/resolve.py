@@ -16,7 +16,7 @@ from diurna.places.toponyms import Toponym
 
 COUNTRY_BONUS = 1.5        # a country beats a same-named town ("Jordan" the state, not the Hong Kong area)
 CAPITAL_BONUS = 0.5
-WEAK_NAME_PENALTY = 1.0    # matched only through a GeoNames alternate name
+WEAK_NAME_PENALTY = 1.2    # matched only through a GeoNames alternate name
 SAME_COUNTRY_BONUS = 0.75  # per piece of evidence that the article is about this country
 MAX_COUNTRY_EVIDENCE = 3   # (another place, an actor, a demonym), counted up to this many
 SAME_REGION_BONUS = 3.0    # the article names this first-level region ("Texas")
@@ -37,11 +37,14 @@ def key_of(toponym: Toponym) -> str:
 
 def drop_regions_named_like_their_cities(candidates: list[Candidate], hint: str | None = None) -> list[Candidate]:
     """"Tehran" is the city, not Tehran Province: a region sharing its name with a city inside
-    it yields to the city, as it does in news usage, unless the text says "province"."""
+    it yields to the city, as it does in news usage, unless the text says "province". So does a
+    region named like its country's capital ("Washington" is the capital, not the state)."""
     if hint == "region":
         return candidates
     city_regions = {c.entry.admin1 for c in candidates if c.entry.feature == "city"}
-    return [c for c in candidates if not (c.entry.feature == "region" and c.entry.admin1 in city_regions)]
+    capital_countries = {c.entry.country for c in candidates if c.entry.capital}
+    return [c for c in candidates if not (c.entry.feature == "region" and (
+        c.entry.admin1 in city_regions or c.entry.country in capital_countries))]
 
 
 def prior(candidate: Candidate) -> float:

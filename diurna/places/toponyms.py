@@ -90,12 +90,14 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
     spacy_doc = doc.spacy_doc
     surnames = {ent[-1].text for ent in spacy_doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     mislabelled = {(e.start, e.end) for e in spacy_doc.ents if _mislabelled_place(e, surnames, gazetteer)}
+    kinds = {a.id: a.kind for a in doc.actors}
+    # Where the actor stage resolved spaCy's "person" to a country ("withdrew from Mali"), it knows better.
+    countries = {(m.token_start, m.token_end) for m in doc.mentions if kinds.get(m.actor_id) == "country"}
     tokens: set[int] = set()
     for ent in spacy_doc.ents:
-        if ent.label_ == "PERSON" and (ent.start, ent.end) not in mislabelled:
+        if ent.label_ == "PERSON" and (ent.start, ent.end) not in mislabelled | countries:
             tokens.update(range(ent.start, ent.end))
     tokens.update(t.i for t in spacy_doc if t.text in surnames)
-    kinds = {a.id: a.kind for a in doc.actors}
     mentions = [(m.token_start, m.token_end) for m in doc.mentions
                 if kinds.get(m.actor_id) == "person" and (m.token_start, m.token_end) not in mislabelled]
     return PersonEvidence(tokens, mentions, mislabelled)
@@ -104,7 +106,7 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
 def _in_locative_position(token: "Token") -> bool:
     """"in Kyiv", "advanced towards Goma", "visited Antofagasta": a slot that takes a place."""
     head = token.head
-    if token.dep_ == "pobj" and head.lower_ in STATIC:
+    if token.dep_ == "pobj" and (head.lower_ in STATIC or head.lower_ == "from"):
         return True
     if token.dep_ == "pobj" and head.lower_ in DIRECTIONAL and head.head.lemma_ in MOVEMENT:
         return True

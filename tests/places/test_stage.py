@@ -67,3 +67,8 @@ def test_province_prefers_the_region(locate):
 def test_common_words_are_not_towns(locate):
     doc = locate("Police said the march was peaceful. Of the twelve detained, three were released.")
     assert doc.places == []
+
+
+def test_capital_beats_the_region_of_the_same_name(locate):
+    doc = locate("Officials in Washington said the talks would resume.")
+    assert ("Washington", "USA", "city") in _places(doc)
