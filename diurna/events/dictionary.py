@@ -41,7 +41,9 @@ class Sense:
     prep: Optional[str] = None
     pobj: tuple[str, ...] = ()
     obj: tuple[str, ...] = ()
+    unless_obj: tuple[str, ...] = ()
     xcomp: bool = False
+    none: bool = False                # this context reports no event ("seized on the report")
     reciprocal: bool = False
     theme: bool = False               # the direct object is what is given/moved, not the target
     targets: tuple[str, ...] = DEFAULT_TARGET_PREPS
@@ -57,7 +59,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
     for key in ("prep", "prt"):
         if key in raw and not isinstance(raw[key], str):
             raise ValueError("triggers.yaml: %s %r: %s must be a quoted string" % (pos, lemma, key))
-    for key in ("obj", "pobj", "targets"):
+    for key in ("obj", "pobj", "targets", "unless_obj"):
         if any(not isinstance(x, str) for x in raw.get(key) or ()):
             raise ValueError("triggers.yaml: %s %r: %s must list quoted strings" % (pos, lemma, key))
     cameo = str(raw["cameo"])
@@ -69,6 +71,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
     return Sense(lemma=lemma, pos=pos, cameo=cameo, plover=plover, mode=mode,
                  frame=raw.get("frame", "direct"), prt=raw.get("prt"), prep=raw.get("prep"),
                  pobj=tuple(raw.get("pobj", ())), obj=tuple(raw.get("obj", ())),
+                 unless_obj=tuple(raw.get("unless_obj", ())), none=bool(raw.get("none", False)),
                  xcomp=bool(raw.get("xcomp", False)), reciprocal=bool(raw.get("reciprocal", False)),
                  theme=bool(raw.get("theme", False)),
                  targets=DEFAULT_TARGET_PREPS if targets is None else tuple(targets))
@@ -133,12 +136,15 @@ def _applies(sense: Sense, token: "Token") -> bool:
     if sense.prt and sense.prt not in particles(token):
         return False
     if sense.prep:
-        objs = prep_objects(token).get(sense.prep)
-        if objs is None:
+        # "called Machado on Friday": a date is not the preposition's argument
+        objs = [o for o in prep_objects(token).get(sense.prep, []) if o.ent_type_ not in ("DATE", "TIME")]
+        if not objs:
             return False
         if sense.pobj and not any(_words(o) & set(sense.pobj) for o in objs):
             return False
     if sense.obj and not any(_words(o) & set(sense.obj) for o in direct_objects(token)):
+        return False
+    if sense.unless_obj and any(_words(o) & set(sense.unless_obj) for o in direct_objects(token)):
         return False
     if sense.xcomp and not has_complement(token):
         return False
@@ -251,7 +257,8 @@ class TriggerLexicon:
         if lemma in self.verbs:
             fitting = [s for s in self.verbs[lemma] if _applies(s, token)]
             if fitting:
-                return max(fitting, key=lambda s: s.specificity)   # max keeps the first of equals
+                best = max(fitting, key=lambda s: (s.specificity, s.none))   # max keeps the first of equals
+                return None if best.none else best
             return None
         if in_list(token, self.speech_verbs) or in_list(token, self.light_verbs) or not self.use_petrarch:
             return None

@@ -33,7 +33,19 @@ def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
 
 
 def test_call_without_on_or_for_is_not_a_request(nlp, lexicon):
-    assert lexicon.verb_sense(_token(nlp, "They called the plan a disaster.", "called")) is None
+    sense = lexicon.verb_sense(_token(nlp, "They called the plan a disaster.", "called"))
+    assert sense.frame == "describe"      # an accusation only if the predicate is a negative evaluation
+    sense = lexicon.verb_sense(_token(nlp, "Clinton called Machado on Friday to thank her.", "called"))
+    assert sense is None or sense.plover != "REQUEST"    # "on Friday" is a date, not "call on X"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The senator seized on the report.", "seized"),
+    ("Police released a video of the shooting.", "released"),
+    ("The governor offered no proof.", "offered"),
+])
+def test_figurative_and_document_uses_code_nothing(nlp, lexicon, text, word):
+    assert lexicon.verb_sense(_token(nlp, text, word)) is None
 
 
 def test_petrarch_dictionary_covers_verbs_the_lexicon_lacks(nlp, lexicon):
