@@ -20,7 +20,12 @@ SPEECH_VERBS = frozenset("""
     call appeal order instruct advise inform notify remind reassure tout estimate
     question wonder brag concur agree disagree speculate theorize hint signal
     describe dismiss characterize characterise label dub brand
+    talk speak refer cite express slam blast mock attack tout
 """.split())
+
+# Verbs of stance: "X backs Y", "X opposes the deal". PolNeAR counts them as attributions of a
+# position; they make an (indirect) quote only with an object, and only when beliefs are on.
+STANCE_VERBS = frozenset("support oppose back favor favour endorse".split())
 
 # Verbs that report a belief, intention or finding. PolNeAR counts these as attributions
 # ("X believes that ...", "polls show that ..."); they make a quote only with a clausal
@@ -28,7 +33,7 @@ SPEECH_VERBS = frozenset("""
 COGNITION_VERBS = frozenset("""
     believe think hope fear expect know feel worry doubt suspect figure reckon consider assume
     guess imagine recognize recognise realize realise understand want wish find show suggest
-    indicate conclude decide insist acknowledge plan intend seek vow pledge see prefer
+    indicate conclude decide insist acknowledge plan intend seek vow pledge see prefer seem appear
 """.split())
 
 # A direct quotation may hang from these even with no clause of their own ('"...", he told reporters').
@@ -44,7 +49,8 @@ SPEECH_NOUNS = frozenset("""
 """.split())
 
 # Verbs taking "on"/"for" whose object and infinitive are the request: "called on X to ...".
-REQUEST_PREPOSITIONS = {"call": ("on", "upon", "for"), "appeal": ("to", "for"), "point": ("to", "out")}
+REQUEST_PREPOSITIONS = {"call": ("on", "upon", "for"), "appeal": ("to", "for"), "point": ("to", "out"),
+                        "talk": ("about",), "speak": ("about", "of", "out"), "refer": ("to",)}
 
 # Verbs whose object is what is being talked about: "X described Y as ...", "X called it ...".
 OBJECT_CONTENT_VERBS = frozenset("describe call dub label brand characterize characterise dismiss "

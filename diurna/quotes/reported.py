@@ -15,18 +15,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.quotes.lexicon import (COGNITION_VERBS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, REQUEST_PREPOSITIONS,
-                                   SPEECH_VERBS)
+                                   SPEECH_VERBS, STANCE_VERBS)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _CLAUSE_DEPS = {"ccomp"}
 _INTENTION_VERBS = frozenset("want hope plan intend seek expect wish prefer vow pledge promise threaten "
-                             "refuse decline agree offer".split())
+                             "refuse decline agree offer seem appear".split())
 _SUBJECTLESS_LINKS = {"conj", "advcl", "xcomp", "pcomp"}
 _OBJECT_SPEECH_VERBS = frozenset("deny announce confirm propose predict promise reveal acknowledge admit "
                                  "criticize criticise condemn denounce praise endorse reject dismiss "
-                                 "question defend blame accuse".split())
+                                 "question defend blame accuse cite express slam blast mock attack tout".split())
 
 
 @dataclass
@@ -103,7 +103,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 return child
             if child.dep_ in ("nsubjpass", "expl") and child.lower_ == "it":
                 return None                 # "it was reported that ...": nobody is named
-            if child.dep_ == "nsubjpass" and (tok is not verb or tok.lemma_ in ("quote", "expect", "report", "cite")):
+            if child.dep_ == "nsubjpass" and (tok is not verb or tok.lemma_ in ("quote", "cite")):
                 return child                # "X was forced to back down and said ...": X speaks
         if tok.dep_ == "relcl":
             return _relative_pronoun(tok) or tok.head
@@ -236,6 +236,16 @@ def _cognition_cue(verb: "Token") -> Optional[Cue]:
     return None
 
 
+def _stance_cue(verb: "Token") -> Optional[Cue]:
+    """"X backs Y", "X opposes the deal": the object is the position held; a noun subject is required
+    (passive "the plan is supported by ..." and participles say nothing about whose stance it is)."""
+    obj = _object_child(verb)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if obj is None or subject is None:
+        return None
+    return _cue(verb, *_subtree_range(obj))
+
+
 def _cue(verb: "Token", start: int, end: int, cue_end: Optional[int] = None) -> Optional[Cue]:
     start, end = _trimmed(verb.doc, *_within_paragraph(verb.doc, verb.i, start, end))
     if end - start < 1:
@@ -285,5 +295,7 @@ def find_cues(doc: "Doc", with_beliefs: bool = True) -> Iterator[Cue]:
                 cue = _cognition_cue(tok)
         elif with_beliefs and _is_verb(tok) and lemma in COGNITION_VERBS:
             cue = _cognition_cue(tok)
+        elif with_beliefs and _is_verb(tok) and lemma in STANCE_VERBS:
+            cue = _stance_cue(tok)
         if cue is not None:
             yield cue
