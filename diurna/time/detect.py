@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 ENTITY_LABELS = ("DATE", "TIME")
 # Names that contain date words: "USA Today", "Fox News Sunday", "the Clean Air Act of 1970".
-NAME_LABELS = ("ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC", "LAW", "PERSON")
+# Only capitalised or numeric date words are taken for part of a name: spaCy's entities are
+# sometimes too long ("ATOLL - Seventy-four years ago" as a PRODUCT).
+NAME_LABELS = ("ORG", "WORK_OF_ART", "FAC", "LAW")
 # Relations by which a date modifies a noun ("Monday's debate", "the Sunday poll"): the clause's
 # present tense says little about such a date, so it is read with no tense.
 NOUN_MODIFIER_DEPS = ("poss", "compound", "nmod", "amod", "nummod")
@@ -42,7 +44,7 @@ def candidate_spans(text: str, doc: "Doc") -> list[Span]:
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
     kept = [c for c in grammar.find_candidates(text)
             if (not c.rule.needs_cue or c.has_preposition or any(_overlaps(c.start, c.end, s, e) for s, e in entities))
-            and not any(s <= c.start and c.end <= e for s, e in names)]
+            and not (_name_like(text[c.start:c.end]) and any(s <= c.start and c.end <= e for s, e in names))]
     chosen = [Span(c.start, c.end, True) for c in grammar.longest_first(kept)]
     chosen = _whole_entities_over_pieces(text, chosen, entities)
     for s, e in entities:
@@ -52,6 +54,10 @@ def candidate_spans(text: str, doc: "Doc") -> list[Span]:
             continue   # spaCy's "the 13th" in "the 13th amendment"
         chosen.append(Span(s, e, False))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _name_like(expression: str) -> bool:
+    return expression[:1].isupper() or expression[:1].isdigit()
 
 
 def _whole_entities_over_pieces(text: str, chosen: list[Span], entities: list[tuple[int, int]]) -> list[Span]:

@@ -42,6 +42,8 @@ def parse_calendar_date(text: str, published: dt.date, tense: Tense = Tense.UNKN
         return None
     d = data.date_obj.date()
     anchored = "explicit" if _HAS_YEAR.search(text) else "published"
+    if anchored == "published" and abs(d.year - published.year) > 1:
+        return None   # a year the text does not give: dateparser read a number as one ("September 16-19")
     if data.period == "year":
         return cal.year(d.year, anchored)
     if data.period == "month":

@@ -147,6 +147,19 @@ def month_day_year(m: re.Match, ctx: Context) -> Optional[Interval]:
     return _month_day(_month_no(m["mon"]), _day_no(m["d"]), m["y"], m["wd"], ctx)
 
 
+@rule(r"(?P<mon>%s)%s(?P<d1>%s)%s(?:-|\u2013|to%s|through%s)%s(?P<d2>%s)(?:%s(?P<y>%s))?"
+      % (MONTH, SP, DAY_NO, "[ \t\u00a0]*", SP, SP, "[ \t\u00a0]*", DAY_NO, COMMA, YEAR))
+def month_day_range(m: re.Match, ctx: Context) -> Optional[Interval]:
+    """"September 16-19": the days from the first to the last, at day granularity."""
+    first = _month_day(_month_no(m["mon"]), _day_no(m["d1"]), m["y"], None, ctx)
+    if first is None:
+        return None
+    last = _safe_date(first.start.year, first.start.month, _day_no(m["d2"]))
+    if last is None or last < first.start:
+        return None
+    return Interval(first.start, last, "day", first.anchored_to)
+
+
 @rule(r"(?:(?P<wd>%s)%s)?(?:the%s)?(?P<d>%s)%s(?:of%s)?(?P<mon>%s)(?:%s(?P<y>%s))?"
       % (WEEKDAY, COMMA, SP, DAY_NO, SP, SP, MONTH, COMMA, YEAR))
 def day_month_year(m: re.Match, ctx: Context) -> Optional[Interval]:

@@ -22,8 +22,12 @@ NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2, "a couple": 2, "couple of": 2,
-    "a dozen": 12, "dozen": 12,
+    "a dozen": 12, "dozen": 12, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a hundred": 100, "one hundred": 100,
 }
+for _tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"):
+    for _unit_word in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"):
+        NUMBER_WORDS["%s-%s" % (_tens, _unit_word)] = NUMBER_WORDS[_tens] + NUMBER_WORDS[_unit_word]
 # Vague counts, as the (fewest, most) units they are read as; the interval spans both ends.
 VAGUE_COUNTS = {
     "a few": (2, 4), "few": (2, 4), "several": (3, 7), "some": (2, 7), "a number of": (2, 7),

@@ -99,3 +99,17 @@ def test_at_the_time_is_the_date_the_discourse_was_at(time_doc):
     doc = time_doc("The rebels took the town in June 2014. At the time, the army was in disarray.", "2017-12-11")
     assert [(t.date.text, t.date.start) for t in doc.timexes] == [("in June 2014", "2014-06-01"), ("At the time", "2014-06-01")]
     assert time_doc("At the time, the army was in disarray.", "2017-12-11").timexes == []
+
+
+def test_day_ranges_span_their_days(time_doc):
+    doc = time_doc("The survey was conducted September 16-19 among likely voters.", "2016-09-20")
+    assert [(t.date.start, t.date.end, t.date.granularity) for t in doc.timexes] == [("2016-09-16", "2016-09-19", "day")]
+
+
+def test_compound_number_words_count(time_doc):
+    doc = time_doc("Seventy-four years ago, a naval battle changed the course of the war.", "2016-09-08")
+    assert [(t.date.text, t.date.start) for t in doc.timexes] == [("Seventy-four years ago", "1942-01-01")]
+
+
+def test_fallback_refuses_a_year_the_text_does_not_give():
+    assert fallback.parse_calendar_date("September 16-19", dt.date(2016, 9, 20)) is None
