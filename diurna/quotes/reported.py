@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.quotes.lexicon import (COGNITION_VERBS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, REQUEST_PREPOSITIONS,
-                                   SPEECH_VERBS, STANCE_VERBS)
+                                   SPEECH_NOUNS, SPEECH_VERBS, STANCE_VERBS)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -107,8 +107,13 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 return child                # "X was forced to back down and said ...": X speaks
         if tok.dep_ == "relcl":
             return _relative_pronoun(tok) or tok.head
-        if tok.dep_ in ("acl",) and tok.tag_ == "VBG":          # "Smith, saying that ..."
-            return tok.head
+        if tok.dep_ in ("acl",) and tok.tag_ == "VBG":
+            noun = tok.head
+            if noun.lemma_.lower() in SPEECH_NOUNS and noun.head is not noun and _is_verb(noun.head):
+                tok = noun.head                 # "X issued a statement saying ...": X speaks
+                seen += 1
+                continue
+            return noun                         # "Smith, saying that ..."
         if tok.dep_ not in _SUBJECTLESS_LINKS and not (tok.dep_ == "ccomp" and tok.tag_ == "VBG"):
             return _stranded_subject(tok)
         if crosses_paragraph(tok, tok.head):

@@ -66,6 +66,9 @@ def noun_phrase(token: "Token") -> tuple[int, int]:
         start += 1                      # a phrase never reaches back over a line break
     while end > token.i + 1 and "\n" in doc.text[token.idx: doc[end - 1].idx + 1]:
         end -= 1
+    for i in range(start, token.i):
+        if doc[i].text in ("-", "\u2013", "\u2014", ":", "|", "(", ")"):
+            start = i + 1               # a dash or colon ends whatever came before the name
     while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
     return start, end

@@ -288,8 +288,8 @@ def _name_before(verb: "Token") -> Optional["Token"]:
 
 def _has_own_clause(verb: "Token", in_quote: list[bool]) -> bool:
     """'"....". He said that X' starts a new report: the verb's clause lies outside the quotation."""
-    return any(c.dep_ == "ccomp" and c.i > verb.i and not in_quote[c.i] and not crosses_paragraph(c, verb)
-               for c in verb.children)
+    return any(c.dep_ == "ccomp" and verb.i < c.left_edge.i <= verb.i + 3 and not in_quote[c.i]
+               and not crosses_paragraph(c, verb) for c in verb.children)
 
 
 def _inverted_subject(verb: "Token") -> Optional["Token"]:
@@ -321,6 +321,13 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
     if according is not None and last.text in (",", ":"):
         return Found("direct", *_content_of(sdoc.text, inner), speaker=according,
                      cue=(according.head.head.i, according.head.i + 1))
+    dashes = [k for k, t in enumerate(before) if t.text in ("-", "\u2013", "\u2014", "|")]
+    segment = before[dashes[-1] + 1:] if dashes else before
+    if last.text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in segment):
+        # 'Pew Research: "..."' -- a name and a colon, as in headlines and digests
+        names = [t for t in segment[:-1] if t.pos_ in ("PROPN", "NOUN") and not t.is_space]
+        if names and len(segment) <= 8:
+            return Found("direct", *_content_of(sdoc.text, inner), speaker=names[-1], cue=(last.i, last.i + 1))
     if last.text == ":":
         # 'Rubio fired back: "..."', 'The statement read: "..."': a colon hands the floor to the subject
         for verb in reversed(before):
