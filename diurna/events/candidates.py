@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.document import ArticleDoc, MentionRef
 from diurna.events import polarity as pol
-from diurna.events.dictionary import Sense, TriggerLexicon, direct_objects, in_list, prep_objects
+from diurna.events.dictionary import (Sense, TriggerLexicon, direct_objects, in_list, is_infinitive,
+                                      prep_objects)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -155,8 +156,7 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     head = verb.head
     if head.i == verb.i:
         return []
-    if verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-            or verb.dep_ == "xcomp":
+    if verb.dep_ == "xcomp" or (verb.dep_ in ("ccomp", "advcl") and is_infinitive(verb)):
         # object control: "urged Muslims to stand" -> Muslims stand
         if head.lemma_.lower() in OBJECT_CONTROL:
             objs = direct_objects(head) or prep_objects(head).get("on", []) or prep_objects(head).get("upon", [])
@@ -199,9 +199,9 @@ def first_actors(doc: ArticleDoc, groups: list[list["Token"]]) -> list[Argument]
 
 
 def complement_of(verb: "Token") -> Optional["Token"]:
+    """The verb's infinitival complement ("refused to support", "urged X to stage"), if any."""
     for child in verb.children:
-        if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in child.children)):
+        if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and is_infinitive(child)):
             return child
     return None
 

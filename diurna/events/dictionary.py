@@ -123,9 +123,13 @@ def direct_objects(token: "Token") -> list["Token"]:
     return objs
 
 
+def is_infinitive(token: "Token") -> bool:
+    return any(g.dep_ == "aux" and g.lower_ == "to" for g in token.children)
+
+
 def has_complement(token: "Token") -> bool:
-    return any(c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-               or c.dep_ == "xcomp" for c in token.children)
+    """An infinitival complement: "agreed to meet", "urged X to act" (spaCy: xcomp, or a ccomp with "to")."""
+    return any(c.dep_ == "xcomp" or (c.dep_ == "ccomp" and is_infinitive(c)) for c in token.children)
 
 
 def is_passive(token: "Token") -> bool:
@@ -166,7 +170,8 @@ class _VerbDictionary:
         return term in words
 
     def code(self, token: "Token") -> tuple[str | None, int]:
-        """(CAMEO code or None, number of pattern words that matched) for a verb token."""
+        """(CAMEO code or None, number of pattern words that matched) for a verb token: the most
+        specific matching pattern of the verb's blocks, else the verb line's own code."""
         entries = self.verbs.get(token.lemma_.lower())
         if not entries:
             return None, 0
@@ -174,23 +179,21 @@ class _VerbDictionary:
         left = _region_words(token, after=False)
         preps = {p: {w for o in objs for t in o.subtree for w in _words(t)} for p, objs in prep_objects(token).items()}
         passive = is_passive(token)
-        best: tuple[int, str | None] | None = None
+        best_score, best_code = 0, None
+        bare_code = None
         for entry in entries:
             if entry["particles"] and not set(entry["particles"]) <= (particles(token) | right):
                 continue
+            if bare_code is None:
+                bare_code = entry["passive"] if passive else entry["code"]
             for pattern in self.blocks[entry["block"]]["patterns"]:
                 score = self._pattern_score(pattern, left, right, preps)
-                if score is None:
-                    continue
-                code = pattern["passive"] if passive else pattern["code"]
-                if best is None or score > best[0]:
-                    best = (score, code)
-            bare = entry["passive"] if passive else entry["code"]
-            if best is None or best[0] == 0:
-                best = best if best and best[1] else (0, bare)
-        if best is None or best[1] in (None, "---"):
+                if score is not None and score > best_score:      # ties: the first pattern in the file
+                    best_score, best_code = score, pattern["passive"] if passive else pattern["code"]
+        code = best_code if best_score else bare_code
+        if code in (None, "---"):
             return None, 0
-        return best[1], best[0]
+        return code, best_score
 
     def _pattern_score(self, pattern: dict, left: set[str], right: set[str],
                        preps: dict[str, set[str]]) -> int | None:
