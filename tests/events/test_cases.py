@@ -114,6 +114,22 @@ if __name__ == "__main__":   # nice .venv/bin/python tests/events/test_cases.py 
     from diurna.pipeline import Pipeline
 
     pipeline = Pipeline(default_pubdate="2017-12-11")
+    if "--time-stage" in sys.argv:   # the event stage's own cost, on the parsed cases, without and with the classifier
+        import time
+        pipeline.stages = [s for s in pipeline.stages if s.name != "events"]
+        docs = [pipeline.code_text(case["text"], "2017-12-11") for case in CASES]
+        tokens = sum(len(d.spacy_doc) for d in docs)
+        for use in (False, True):
+            stage = EventStage(use_classifier=use)
+            for d in docs:
+                d.events.clear()
+            start = time.perf_counter()
+            for d in docs:
+                stage(d)
+            took = time.perf_counter() - start
+            print("classifier %s: %d articles, %d tokens, %.2f s: %.1f ms/article, %.0f tokens/s"
+                  % ("on" if stage.classifier else "off", len(docs), tokens, took, 1000 * took / len(docs), tokens / took))
+        sys.exit(0)
     if "--no-classifier" in sys.argv:
         pipeline.stages = [s for s in pipeline.stages if s.name != "events"] + [EventStage(use_classifier=False)]
     r = run(lambda text: pipeline.code_text(text, "2017-12-11"))
