@@ -55,6 +55,10 @@ class EventStage:
         except Exception as exc:   # a broken model must not lose the dictionary's events
             log.warning("event classifier failed, using the dictionary alone: %s", exc)
             return priors
+        if len(predictions) != len(candidates):
+            log.warning("event classifier returned %d predictions for %d pairs; using the dictionary alone",
+                        len(predictions), len(candidates))
+            return priors
         return [combine(c, prior, p) for c, prior, p in zip(candidates, priors, predictions)]
 
     # ---------------------------------------------------------------- the record
