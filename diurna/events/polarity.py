@@ -19,12 +19,16 @@ INTENTION_VERBS = {"plan", "intend", "want", "seek", "hope", "aim", "try", "prep
                    "mean", "attempt", "decide", "consider"}
 
 
+def _has_negator(token: "Token") -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in NEGATORS) for c in token.children)
+
+
 def is_negated(token: "Token") -> bool:
-    """A negation attached to the trigger ("did not meet", "never allowed", "no talks")."""
-    for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and child.lower_ in NEGATORS):
-            return True
-    return False
+    """A negation attached to the trigger ("did not meet", "never allowed", "no talks"), or to a verb of
+    intention governing it ("do not want to recognize", "did not try to stop")."""
+    if _has_negator(token):
+        return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENTION_VERBS and _has_negator(token.head)
 
 
 def polarity(token: "Token") -> str:
