@@ -100,7 +100,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             if crosses_paragraph(child, tok):
                 continue                    # a subject across a paragraph break is a parse error
             if child.dep_ in ("nsubj",):
-                return child
+                return None if _is_dateline(child) else child
             if child.dep_ in ("nsubjpass", "expl") and child.lower_ == "it":
                 return None                 # "it was reported that ...": nobody is named
             if child.dep_ == "nsubjpass" and (tok is not verb or tok.lemma_ in ("quote", "cite")):
@@ -125,6 +125,15 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             tok = tok.head
         seen += 1
     return None
+
+
+def _is_dateline(tok: "Token") -> bool:
+    """"WASHINGTON (AP) —" / "TALLAHASSEE, Fla. —": a place heading the story, parsed as a subject."""
+    if not (tok.is_upper and len(tok.text) > 2):
+        return False
+    doc = tok.doc
+    following = doc[tok.i + 1: tok.i + 6]
+    return any(t.text in ("\u2014", "\u2013", "--", "-") for t in following)
 
 
 def _relative_pronoun(verb: "Token") -> Optional["Token"]:
