@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 ATTACHMENTS_KEY = "diurna.time.attachments"
-# Adverbs that carry the previous sentence's time into this one: "An angry Iran then stopped ...".
+# Adverbs that carry the previous sentence's time into this one: "The army then withdrew ...".
 CONTINUING_ADVERBS = {"then", "subsequently", "afterwards", "afterward", "thereafter"}
 FRONTED_WITHIN = 2   # a date within the first tokens of a sentence scopes over all of it
 

@@ -14,12 +14,11 @@ if TYPE_CHECKING:
 ARGUMENT_DEPS = {"dobj", "iobj", "attr", "oprd", "dative", "appos", "conj"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Clauses that share the time of the clause they hang from, unless they carry their own:
-# "spoke ... and stressed", "declared that they had agreed", "soured ..., when Hamas refused".
+# "spoke ... and stressed", "declared that they had agreed", "soured ..., when the group refused".
 INHERITING_CLAUSE_DEPS = {"conj", "ccomp", "xcomp", "advcl", "parataxis", "dep", "pcomp"}
 # Predicates with no tense of their own: "will remain closed until Tuesday".
 TENSELESS_PREDICATE_DEPS = {"acomp", "oprd"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo", "would", "could", "might", "may", "should", "must"}
-# Heads whose infinitival complement is still to happen: "plans to visit", "is due to arrive".
 MAX_CLIMB = 8
 
 
@@ -67,7 +66,7 @@ def _climb(span: "Span") -> Attachment:
             noun = cur.i
         if cur.dep_ in ARGUMENT_DEPS or cur.head is cur:
             return Attachment(noun, None)
-        # A date after the subject ("Rouhani on Monday spoke") is a misattached adverbial; a date
+        # A date after the subject ("The minister on Monday spoke") is a misattached adverbial; a date
         # inside it ("Friday's attack killed ...") belongs to the subject noun only.
         if cur.dep_ in SUBJECT_DEPS and not (span.start > cur.i and child.dep_ in ("prep", "npadvmod")):
             return Attachment(noun, None)
