@@ -78,4 +78,7 @@ def relay_statements(doc: "Doc") -> Iterator[RelayStatement]:
 def _rightmost_name(tok: "Token") -> "Token":
     """"the state-owned Iranian network PressTV" is parsed with two heads; the name is the last pobj."""
     siblings = [c for c in tok.head.children if c.dep_ == tok.dep_ and c.i > tok.i]
-    return siblings[-1] if siblings else tok
+    if siblings:
+        return siblings[-1]
+    names = [c for c in tok.rights if c.pos_ == "PROPN" and c.dep_ in ("appos", "npadvmod", "dobj", "attr", "compound")]
+    return names[-1] if names else tok

@@ -49,7 +49,7 @@ def _trimmed(doc: "Doc", start: int, end: int) -> tuple[int, int]:
 
     while start < end and loose(doc[start], "\"“‘«"):
         start += 1
-    while end > start and loose(doc[end - 1], "\"”’».!?"):
+    while end > start and loose(doc[end - 1], "\"”’»!?"):
         end -= 1
     return start, end
 
