@@ -67,7 +67,8 @@ def noun_phrase(token: "Token") -> tuple[int, int]:
     while end > token.i + 1 and "\n" in doc.text[token.idx: doc[end - 1].idx + 1]:
         end -= 1
     for i in range(start, token.i):
-        if doc[i].text in ("-", "\u2013", "\u2014", ":", "|", "(", ")"):
+        if doc[i].text in ("\u2013", "\u2014", ":", "|", "(", ")") or (
+                doc[i].text == "-" and i > 0 and doc[i - 1].whitespace_):   # a spaced dash, not a hyphen
             start = i + 1               # a dash or colon ends whatever came before the name
     while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1

@@ -321,7 +321,8 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
     if according is not None and last.text in (",", ":"):
         return Found("direct", *_content_of(sdoc.text, inner), speaker=according,
                      cue=(according.head.head.i, according.head.i + 1))
-    dashes = [k for k, t in enumerate(before) if t.text in ("-", "\u2013", "\u2014", "|")]
+    dashes = [k for k, t in enumerate(before) if t.text in ("\u2013", "\u2014", "|")
+              or (t.text == "-" and t.i > 0 and t.nbor(-1).whitespace_)]
     segment = before[dashes[-1] + 1:] if dashes else before
     if last.text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in segment):
         # 'Pew Research: "..."' -- a name and a colon, as in headlines and digests
