@@ -101,7 +101,7 @@ def _named_modifier(doc: ArticleDoc, head: "Token") -> Optional[Argument]:
     """A proper-name actor among a description's modifiers or its of/from phrase."""
     preps = prep_objects(head)
     near_first = sorted((c for c in head.children if c.dep_ in MODIFIER_DEPS and c.i < head.i), key=lambda c: -c.i)
-    for token in near_first + preps.get("of", []) + preps.get("from", []):
+    for token in near_first + preps.get("of", []) + preps.get("from", []) + _verb_attached_from(head):
         m = doc.mention_at_token(token.i)
         if m is not None and m.how in ("name", "alias") and m.token_start > head.i - 8:
             return Argument(m.actor_id, m)
@@ -125,6 +125,16 @@ def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
                     out.append(Argument(actor.id, mention))
                 break
     return out
+
+
+def _verb_attached_from(head: "Token") -> list["Token"]:
+    """"hosted a delegation from Somalia": the parser often hangs a "from" phrase right after an
+    object on the verb; it still says whom the object stands for."""
+    verb = head.head
+    if head.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return []
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i == head.right_edge.i + 1
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def conjuncts(token: "Token") -> list["Token"]:
