@@ -15,6 +15,7 @@ from diurna.document import ArticleDoc
 from diurna.ingest.base import IngestError, split_origin
 from diurna.records import (Actor, Article, ArticleDocument, CharRange, DateRef, Event, Place, Quote,
                             TextSpan)
+from diurna.store.query import QueryMixin
 from diurna.store.schema import migrate
 
 # Column order of each table as written; reading uses the same names.
@@ -80,8 +81,9 @@ def _iso(value) -> Optional[str]:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-class Store:
-    """A diurna store in one DuckDB file. `Store(path)` creates or upgrades it."""
+class Store(QueryMixin):
+    """A diurna store in one DuckDB file. `Store(path)` creates or upgrades it; the typed queries
+    (events, dyad_series, top_actors, network, articles, place_counts) come from QueryMixin."""
 
     def __init__(self, path: str = "diurna.duckdb", read_only: bool = False):
         self.path = str(path)
