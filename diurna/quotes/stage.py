@@ -180,15 +180,23 @@ def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues:
             kind = "direct"
         elif content[0] <= inner[0] and inner[1] <= content[1] + 1:
             kind = "partial"
+        elif content[0] <= inner[0] < content[1] < inner[1]:
+            # the quotation starts in the reported clause and runs on past it ('added that he was
+            # "fighting for the Constitution. Nobody else did."'): one quote, clause and quotation
+            kind = "runs_on"
         else:
             continue
         if best is None or size < best_size:
             best, best_kind, best_size = cue, kind, size
     if best is None:
         return None
-    if best_kind == "direct":
+    start, end = _content_of(sdoc.text, inner)
+    if best_kind == "runs_on":
+        best_kind, start = "partial", _char_range(sdoc, best.content_start, best.content_end)[0]
+        end = span.end if span.closed else end
+    if best_kind != "partial" or start < inner[0]:
         best.quotation = span          # the cue is spent; a partial quote leaves it an indirect quote too
-    return Found(best_kind, *_content_of(sdoc.text, inner), speaker=best.speaker,
+    return Found(best_kind, start, end, speaker=best.speaker,
                  cue=(best.cue_start, best.cue_end), relays=list(best.relays))
 
 
@@ -304,20 +312,26 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
     if not before:
         return None
     last = before[-1]
-    if last.text not in (":", ",", "that") and not _is_speech_verb(last):
+    verbs = [t for t in before if _is_speech_verb(t)]
+    handed_over = last.text in (":", ",", "that") or _is_speech_verb(last)
+    # 'Back then, Ms. Ripert said, she found her "very professional"': a parenthetical cue
+    # attributes the rest of its sentence, quotations included
+    parenthetical = [v for v in verbs if v.i + 1 < len(sdoc) and sdoc[v.i + 1].text == ","]
+    if not handed_over and not parenthetical:
         return None
     according = _according_source(before)
-    verbs = [t for t in before if _is_speech_verb(t)]
     if verbs:
-        verb = verbs[-1]
-        if qstart - verb.i - 1 > _GAP_BEFORE:
+        verb = verbs[-1] if handed_over else parenthetical[-1]
+        if handed_over and qstart - verb.i - 1 > _GAP_BEFORE and verb not in parenthetical:
             return None
         speaker = subject_of(verb)
         if speaker is None:
             return None
         relays = [according] if according is not None else []
-        return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1),
-                     relays=relays)
+        return Found("direct" if handed_over else "partial", *_content_of(sdoc.text, inner), speaker=speaker,
+                     cue=(verb.i, verb.i + 1), relays=relays)
+    if not handed_over:
+        return None
     if according is not None and last.text in (",", ":"):
         return Found("direct", *_content_of(sdoc.text, inner), speaker=according,
                      cue=(according.head.head.i, according.head.i + 1))
