@@ -15,6 +15,7 @@ trigger dictionaries (dictionary.py). The arguments come from the parse:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
@@ -68,6 +69,13 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
     description ("Boko Haram fighters", "Italy's prime minister"), a modifier that names an actor
     outright stands for the phrase: the group or state is the party to the event."""
     if depth > 3:
+        return None
+    if in_dateline(doc, head):
+        # "NAIROBI, Nov 25 (Wire) - Kenyan Foreign Minister Daniel Mwangi met ...": the parser makes
+        # the dateline's city the subject and the real subject its apposition
+        for child in head.children:
+            if child.dep_ == "appos" and not in_dateline(doc, child):
+                return actor_in_phrase(doc, child, depth + 1)
         return None
     mention = doc.mention_at_token(head.i)
     if mention is not None and mention.how not in ("description", "pronoun"):
@@ -125,6 +133,19 @@ def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
                     out.append(Argument(actor.id, mention))
                 break
     return out
+
+
+# A wire-service dateline opening a paragraph: "NAIROBI, Nov 25 (Reuters) - ", "GAZA CITY (AP) — ".
+DATELINE = re.compile(r"[A-Z][A-Z.'\- ]{1,40}(?:,[^\n]{0,60}?)?(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
+
+
+def in_dateline(doc: ArticleDoc, token: "Token") -> bool:
+    text = doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    if token.idx - line_start > 80:
+        return False
+    match = DATELINE.match(text, line_start)
+    return bool(match) and token.idx < match.end()
 
 
 def _verb_attached_from(head: "Token") -> list["Token"]:

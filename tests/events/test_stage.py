@@ -117,3 +117,11 @@ def test_seed_article_event_f1(pipeline, seed_text, shared_dir, tmp_path):
     result = json.loads(out.stdout)
     f1 = result["metrics"]["event_f1"]
     assert f1 >= 0.8, out.stdout[-2000:]
+
+
+def test_dateline_city_is_not_the_source(code):
+    doc = code("CAIRO, May 2 (Example Wire) - Egyptian Foreign Minister Karim Haddad met "
+               "Jordan's King Abdullah in Amman on Tuesday.")
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert consult and all("Cairo" not in _names(doc, e)[0].title() for e in consult)
+    assert any("Haddad" in _names(doc, e)[0] for e in consult)
