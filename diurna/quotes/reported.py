@@ -93,6 +93,9 @@ def _stranded_subject(verb: "Token") -> Optional["Token"]:
 def subject_of(verb: "Token") -> Optional["Token"]:
     """The subject naming who speaks: the verb's own, or (for "…, adding that", "and said",
     "as saying") the one of the verb it hangs on."""
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        return inverted
     seen = 0
     tok = verb
     while tok is not None and seen < 6:
@@ -109,8 +112,10 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             return _relative_pronoun(tok) or tok.head
         if tok.dep_ in ("acl",) and tok.tag_ == "VBG":
             noun = tok.head
-            if noun.lemma_.lower() in SPEECH_NOUNS and noun.head is not noun and _is_verb(noun.head):
-                tok = noun.head                 # "X issued a statement saying ...": X speaks
+            holder = _verb_holding(noun)
+            if holder is not None:
+                # "X issued a statement saying ...", "X emailed supporters saying ...": X speaks
+                tok = holder
                 seen += 1
                 continue
             return noun                         # "Smith, saying that ..."
@@ -125,6 +130,36 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             tok = tok.head
         seen += 1
     return None
+
+
+def _verb_holding(noun: "Token") -> Optional["Token"]:
+    """The verb a noun is the object of, directly or through a preposition ("sent an email to supporters")."""
+    if noun.dep_ in ("dobj", "dative"):
+        return noun.head if _is_verb(noun.head) else None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _is_verb(noun.head.head):
+        return noun.head.head
+    return None
+
+
+def _inverted_speaker(verb: "Token") -> Optional["Token"]:
+    """"..., said Michael Kofman, an expert ...": after a comma, a name right behind the cue is its
+    subject, whatever the parser hung on the cue before it."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text not in (",", "\u201d", '"', "''"):
+        return None
+    if verb.lemma_.lower() not in ("say", "write", "add", "tell", "explain", "note", "recall", "argue", "ask"):
+        return None
+    nxt = doc[verb.i + 1]
+    if nxt.pos_ != "PROPN" and not (nxt.lower_ in ("the", "a", "an") and nxt.head.pos_ in ("NOUN", "PROPN")):
+        return None
+    head = nxt.head if nxt.pos_ != "PROPN" or nxt.dep_ in ("compound", "flat") else nxt
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+        head = head.head
+    if head.i <= verb.i:
+        return None
+    # "said Kofman, an expert" / "said Kofman." -- not "said ASEAN must stay neutral" (a clause)
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    return head if after is None or after.is_punct else None
 
 
 def _is_dateline(tok: "Token") -> bool:

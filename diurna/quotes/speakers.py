@@ -98,6 +98,8 @@ def _speaking_word(token: "Token") -> "Token":
 def speaker_for(doc: ArticleDoc, token: "Token", quoted: Sequence[tuple[int, int]] = ()) -> Speaker:
     """The speaker named by the noun phrase headed by `token`, resolved to an actor where possible.
     `quoted` holds the character spans of quotations (their words are never antecedents)."""
+    if token.lower_ in ("that", "which") and token.head.dep_ == "relcl":
+        token = token.head.head         # "an ad that urges voters to ...": the ad speaks
     start, end = noun_phrase(token)
     speaker = Speaker(start, end, token.i)
     word = _speaking_word(token)
