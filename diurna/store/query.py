@@ -1,29 +1,69 @@
 """Typed, parameterised queries over a diurna store (the Python API, the CLI and the HTTP API use these).
 
-Actor identity across articles: an actor is named by its knowledge-base id when it has one, else by
-its CAMEO code and name. Filters match an actor by kb_id, by CAMEO code (prefix: "IRN" matches
-IRNGOV), or by name (case-insensitive substring), whichever the value fits.
+How an actor filter (`actor`, `source`, `target`, dyad sides) matches an actor:
 
-Every user value reaches DuckDB as a bound parameter; only whitelisted identifiers (the time bucket)
-are ever written into SQL text.
+- a value containing ":" is an actor key, the cross-article identity `top_actors` reports
+  (`kb:vladimir_putin`, `country:IRN`, `person:KENGOV:odinga`; see diurna.store.clusters.actor_key);
+- three, six or nine capital letters are a CAMEO code prefix: `IRN` matches IRN, IRNGOV, IRNMIL;
+  `IRNGOV` matches IRNGOV and IRNGOVMIL;
+- anything else is a knowledge-base id (`hassan_rouhani`) or the start of a word of the actor's
+  name, case-insensitive (`rouhani` matches "Hassan Rouhani"; `us` does not match "Russia").
+
+`country` matches the ISO alpha-3 country of the source or the target.
+
+Every user value reaches DuckDB as a bound parameter; only whitelisted identifiers (the time
+bucket) and clause templates written here are ever part of the SQL text.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence
 
 FREQUENCIES = {"day": "day", "week": "week", "month": "month", "year": "year"}
+UNITS = ("events", "clusters")
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+COUNTED = "(a.dup_group IS NULL OR a.dup_group = a.id)"   # not a copy of another article
+_CODE = re.compile(r"^(?:[A-Z]{3}){1,3}$")
 
-# An actor's identity across articles (see module docstring).
-ACTOR_KEY = "coalesce({a}.kb_id, coalesce({a}.code, '') || ':' || lower({a}.name))"
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass(frozen=True)
+class ActorColumns:
+    """Where a table keeps an actor's key, kb id, CAMEO code and name (SQL column expressions)."""
+    key: str
+    kb_id: Optional[str]
+    code: str
+    name: str
+
+
+def actor_clause(cols: ActorColumns, value: str) -> tuple[str, list[Any]]:
+    """SQL (with ? marks) and parameters matching one actor filter value (module docstring)."""
+    value = value.strip()
+    if ":" in value:
+        return "%s = ?" % cols.key, [value]
+    if _CODE.match(value):
+        return "%s LIKE ? ESCAPE '\\'" % cols.code, [_like_escape(value) + "%"]
+    word = _like_escape(value.lower())
+    kb = ("%s = ?" % cols.kb_id) if cols.kb_id else "%s = 'kb:' || ?" % cols.key
+    return ("(%s OR lower(%s) LIKE ? ESCAPE '\\' OR lower(%s) LIKE ? ESCAPE '\\')" % (kb, cols.name, cols.name),
+            [value, word + "%", "% " + word + "%"])
+
+
+SOURCE = ActorColumns("s.key", "s.kb_id", "s.code", "s.name")
+TARGET = ActorColumns("t.key", "t.kb_id", "t.code", "t.name")
+CLUSTER_SOURCE = ActorColumns("c.source_key", None, "c.source_code", "c.source_name")
+CLUSTER_TARGET = ActorColumns("c.target_key", None, "c.target_code", "c.target_name")
 
 
 @dataclass
 class EventFilter:
-    """What `Store.events` selects. Every field is optional; fields combine with AND."""
-    actor: Optional[str] = None          # source or target: kb_id, CAMEO code prefix, or name substring
+    """What `Store.events` and `Store.clusters` select. Every field is optional; fields combine with AND."""
+    actor: Optional[str] = None          # source or target (see the module docstring)
     source: Optional[str] = None
     target: Optional[str] = None
     country: Optional[str] = None        # ISO alpha-3 of source or target
@@ -36,49 +76,54 @@ class EventFilter:
     include_duplicates: bool = False     # events of near-duplicate articles (wire copies) too
 
     def where(self) -> tuple[str, list[Any]]:
-        clauses, params = [], []
+        """WHERE clause over `events e JOIN articles a`, actors `s`/`t` and place `p`."""
+        return self._where(SOURCE, TARGET, ("s.country", "t.country"), "e.type", "e.quad_class", "e.date_start",
+                           ("p.name", "p.geonameid"), "e.article_id = ?", not self.include_duplicates)
 
-        def actor_match(alias: str, value: str) -> None:
-            clauses.append("({a}.kb_id = ? OR {a}.code LIKE ? OR lower({a}.name) LIKE ?)".format(a=alias))
-            params.extend([value, value.upper() + "%", "%" + value.lower() + "%"])
+    def cluster_where(self) -> tuple[str, list[Any]]:
+        """The same selection over `event_clusters c` (one row per real-world event)."""
+        return self._where(CLUSTER_SOURCE, CLUSTER_TARGET, ("c.source_country", "c.target_country"), "c.type",
+                           "c.quad_class", "c.date", ("c.place_name", "c.geonameid"),
+                           "c.id IN (SELECT cluster_id FROM events WHERE article_id = ?)", False)
+
+    def _where(self, src: ActorColumns, tgt: ActorColumns, countries: tuple[str, str], type_col: str,
+               quad_col: str, date_col: str, place_cols: tuple[str, str], article_clause: str,
+               counted_only: bool) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+
+        def add(sql: str, values: list[Any]) -> None:
+            clauses.append(sql)
+            params.extend(values)
 
         if self.actor:
-            clauses.append("((s.kb_id = ? OR s.code LIKE ? OR lower(s.name) LIKE ?) OR "
-                           "(t.kb_id = ? OR t.code LIKE ? OR lower(t.name) LIKE ?))")
-            v = self.actor
-            params.extend([v, v.upper() + "%", "%" + v.lower() + "%"] * 2)
+            s_sql, s_params = actor_clause(src, self.actor)
+            t_sql, t_params = actor_clause(tgt, self.actor)
+            add("(%s OR %s)" % (s_sql, t_sql), s_params + t_params)
         if self.source:
-            actor_match("s", self.source)
+            add(*actor_clause(src, self.source))
         if self.target:
-            actor_match("t", self.target)
+            add(*actor_clause(tgt, self.target))
         if self.country:
-            clauses.append("(s.country = ? OR t.country = ?)")
-            params.extend([self.country.upper()] * 2)
+            add("(%s = ? OR %s = ?)" % countries, [self.country.upper()] * 2)
         if self.type:
             types = [self.type] if isinstance(self.type, str) else list(self.type)
-            clauses.append("e.type IN (SELECT unnest(?))")
-            params.append([t.upper() for t in types])
+            add("%s IN (SELECT unnest(?))" % type_col, [[t.upper() for t in types]])
         if self.quad_class is not None:
-            clauses.append("e.quad_class = ?")
-            params.append(int(self.quad_class))
+            add("%s = ?" % quad_col, [int(self.quad_class)])
         if self.start:
-            clauses.append("e.date_start >= ?")
-            params.append(_date(self.start))
+            add("%s >= ?" % date_col, [_date(self.start)])
         if self.end:
-            clauses.append("e.date_start <= ?")
-            params.append(_date(self.end))
+            add("%s <= ?" % date_col, [_date(self.end)])
         if self.place:
             if str(self.place).isdigit():
-                clauses.append("p.geonameid = ?")
-                params.append(int(self.place))
+                add("%s = ?" % place_cols[1], [int(self.place)])
             else:
-                clauses.append("lower(p.name) = ?")
-                params.append(str(self.place).lower())
+                add("lower(%s) = ?" % place_cols[0], [str(self.place).lower()])
         if self.article_id:
-            clauses.append("e.article_id = ?")
-            params.append(self.article_id)
-        if not self.include_duplicates:
-            clauses.append("(a.dup_group IS NULL OR a.dup_group = a.id)")
+            add(article_clause, [self.article_id])
+        if counted_only:
+            clauses.append(COUNTED)
         return (" AND ".join(clauses) or "TRUE"), params
 
 
@@ -93,7 +138,7 @@ def _date(value) -> dt.date:
 
 @dataclass
 class EventRow:
-    """One event with its actors, place and evidence resolved to names."""
+    """One event mention with its actors, place and evidence resolved to names."""
     id: str
     article_id: str
     type: str
@@ -128,6 +173,50 @@ class EventRow:
     article_title: Optional[str]
     article_url: Optional[str]
     published: Optional[str]
+    cluster_id: Optional[str] = None     # the real-world event this mention reports
+    dup_group: Optional[str] = None      # the canonical article when this article is a near-duplicate
+
+
+@dataclass
+class EventCluster:
+    """One real-world event: every mention of it in every stored article (diurna.store.clusters).
+    Actors, codes and place are those of the first mention in the earliest report."""
+    id: str
+    type: str
+    family: str
+    cameo: Optional[str]
+    quad_class: Optional[int]
+    goldstein: Optional[float]           # mean over counted mentions
+    date: Optional[str]                  # earliest date a mention gives
+    date_end: Optional[str]
+    source_key: Optional[str]
+    source_name: Optional[str]
+    source_code: Optional[str]
+    source_country: Optional[str]
+    target_key: Optional[str]
+    target_name: Optional[str]
+    target_code: Optional[str]
+    target_country: Optional[str]
+    polarity: str
+    modality: str
+    first_article: str                   # the earliest report
+    first_published: Optional[str]
+    mentions: int                        # event mentions in independent (non-copy) articles
+    articles: int                        # independent reports (near-duplicate groups count once)
+    copies: int                          # every stored article that mentions it, copies included
+    sources: int                         # distinct news sources
+    place_name: Optional[str]
+    place_country: Optional[str]
+    lat: Optional[float]
+    lon: Optional[float]
+
+
+@dataclass
+class ClusterDetail:
+    """A cluster with its mentions (copies included, flagged by `dup_group`) and its articles."""
+    cluster: EventCluster
+    mentions: list[EventRow] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)   # earliest report first
 
 
 @dataclass
@@ -197,20 +286,39 @@ class ActorProfile:
     partners: list[Edge] = field(default_factory=list)
 
 
+EVENT_FROM = """
+FROM events e
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source
+LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
+LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
+"""
+
 EVENT_SELECT = """
 SELECT e.id, e.article_id, e.type, e.mode, e.cameo, e.quad_class, e.goldstein,
        CAST(e.date_start AS VARCHAR), CAST(e.date_end AS VARCHAR), e.date_granularity, e.date_text,
        e.source, s.name, s.code, s.country, e.target, t.name, t.code, t.country,
        e.trigger_text, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),
        e.place, p.name, p.country, p.lat, p.lon, e.polarity, e.modality,
-       e.attributed_to, w.name, e.confidence, a.title, a.url, CAST(a.published AS VARCHAR)
-FROM events e
-JOIN articles a ON a.id = e.article_id
-LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source
-LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
-LEFT JOIN actors w ON w.article_id = e.article_id AND w.id = e.attributed_to
-LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
+       e.attributed_to, w.name, e.confidence, a.title, a.url, CAST(a.published AS VARCHAR),
+       e.cluster_id, a.dup_group
+""" + EVENT_FROM + """LEFT JOIN actors w ON w.article_id = e.article_id AND w.id = e.attributed_to
 """
+
+CLUSTER_SELECT = """
+SELECT c.id, c.type, c.family, c.cameo, c.quad_class, c.goldstein, CAST(c.date AS VARCHAR),
+       CAST(c.date_end AS VARCHAR), c.source_key, c.source_name, c.source_code, c.source_country,
+       c.target_key, c.target_name, c.target_code, c.target_country, c.polarity, c.modality,
+       c.first_article, CAST(c.first_published AS VARCHAR), c.mentions, c.articles, c.copies, c.sources,
+       c.place_name, c.place_country, c.lat, c.lon
+FROM event_clusters c
+"""
+
+
+def _criteria(filter: Optional[EventFilter], criteria: dict) -> EventFilter:
+    if filter is not None and criteria:
+        raise TypeError("give either an EventFilter or keyword criteria, not both")
+    return filter or EventFilter(**criteria)
 
 
 class QueryMixin:
@@ -222,110 +330,138 @@ class QueryMixin:
         # A cursor per query: DuckDB connections are not to be shared between threads (HTTP API).
         return self.con.cursor()
 
+    # ------------------------------------------------------------------ events and clusters
+
     def events(self, filter: Optional[EventFilter] = None, limit: int = 100, offset: int = 0,
                **criteria) -> list[EventRow]:
-        """Events matching `filter` (or the same fields as keywords), newest first."""
-        f = filter or EventFilter(**criteria)
-        where, params = f.where()
+        """Event mentions matching `filter` (or the same fields as keywords), newest first. Mentions
+        in near-duplicate copies are left out unless `include_duplicates`."""
+        where, params = _criteria(filter, criteria).where()
         sql = EVENT_SELECT + " WHERE %s ORDER BY e.date_start DESC NULLS LAST, e.article_id, e.seq LIMIT ? OFFSET ?" % where
         rows = self._cursor().execute(sql, params + [int(limit), int(offset)]).fetchall()
         return [EventRow(*row) for row in rows]
 
     def count_events(self, filter: Optional[EventFilter] = None, **criteria) -> int:
-        f = filter or EventFilter(**criteria)
-        where, params = f.where()
-        sql = ("SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id "
-               "LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source "
-               "LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target "
-               "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place WHERE " + where)
-        return self._cursor().execute(sql, params).fetchone()[0]
+        """How many event mentions `events` would return without a limit."""
+        where, params = _criteria(filter, criteria).where()
+        return self._cursor().execute("SELECT count(*) " + EVENT_FROM + " WHERE " + where, params).fetchone()[0]
+
+    def clusters(self, filter: Optional[EventFilter] = None, limit: int = 100, offset: int = 0,
+                 min_articles: int = 1, **criteria) -> list[EventCluster]:
+        """Real-world events (one row each, however many articles report them) matching `filter`,
+        newest first; `min_articles` keeps those reported independently at least that often."""
+        where, params = _criteria(filter, criteria).cluster_where()
+        sql = CLUSTER_SELECT + (" WHERE %s AND c.articles >= ? ORDER BY c.date DESC NULLS LAST, c.articles DESC, c.id "
+                                "LIMIT ? OFFSET ?" % where)
+        rows = self._cursor().execute(sql, params + [int(min_articles), int(limit), int(offset)]).fetchall()
+        return [EventCluster(*row) for row in rows]
+
+    def count_clusters(self, filter: Optional[EventFilter] = None, **criteria) -> int:
+        where, params = _criteria(filter, criteria).cluster_where()
+        return self._cursor().execute("SELECT count(*) FROM event_clusters c WHERE " + where, params).fetchone()[0]
+
+    def cluster(self, cluster_id: str) -> Optional[ClusterDetail]:
+        """One real-world event with all its mentions, copies included (earliest report first)."""
+        rows = self._cursor().execute(CLUSTER_SELECT + " WHERE c.id = ?", [cluster_id]).fetchall()
+        if not rows:
+            return None
+        mentions = [EventRow(*r) for r in self._cursor().execute(
+            EVENT_SELECT + " WHERE e.cluster_id = ? ORDER BY a.published NULLS LAST, e.article_id, e.seq",
+            [cluster_id]).fetchall()]
+        article_ids = list(dict.fromkeys(m.article_id for m in mentions))
+        return ClusterDetail(EventCluster(*rows[0]), mentions, article_ids)
 
     def dyad_series(self, a: str, b: str, freq: str = "month", start: Optional[str] = None,
-                    end: Optional[str] = None) -> list[DyadPoint]:
+                    end: Optional[str] = None, unit: str = "events") -> list[DyadPoint]:
         """Counts and Goldstein sums per period of events from a to b and from b to a.
-        `a` and `b` match actors like EventFilter.actor (kb_id, CAMEO code prefix, or name)."""
+        `a` and `b` match actors like EventFilter.actor. `unit="events"` counts event mentions
+        (copies left out); `unit="clusters"` counts each real-world event once, on its first date."""
         if freq not in FREQUENCIES:
             raise ValueError("freq must be one of %s" % ", ".join(FREQUENCIES))
+        if unit not in UNITS:
+            raise ValueError("unit must be one of %s" % ", ".join(UNITS))
         points: list[DyadPoint] = []
         for direction, src, dst in (("a->b", a, b), ("b->a", b, a)):
-            where, params = EventFilter(source=src, target=dst, start=start, end=end).where()
-            sql = ("SELECT CAST(date_trunc('%s', e.date_start) AS VARCHAR) AS period, count(*), "
-                   "coalesce(sum(e.goldstein), 0), count(*) FILTER (WHERE e.quad_class <= 2), "
-                   "count(*) FILTER (WHERE e.quad_class >= 3) "
-                   "FROM events e JOIN articles a ON a.id = e.article_id "
-                   "LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source "
-                   "LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target "
-                   "LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place "
-                   "WHERE %s AND e.date_start IS NOT NULL GROUP BY period ORDER BY period"
-                   % (FREQUENCIES[freq], where))
+            f = EventFilter(source=src, target=dst, start=start, end=end)
+            if unit == "events":
+                where, params = f.where()
+                date_col, source = "e.date_start", EVENT_FROM
+                goldstein, quad = "e.goldstein", "e.quad_class"
+            else:
+                where, params = f.cluster_where()
+                date_col, source = "c.date", "FROM event_clusters c"
+                goldstein, quad = "c.goldstein", "c.quad_class"
+            sql = ("SELECT CAST(date_trunc('{freq}', {d}) AS VARCHAR) AS period, count(*), coalesce(sum({g}), 0), "
+                   "count(*) FILTER (WHERE {q} <= 2), count(*) FILTER (WHERE {q} >= 3) {source} "
+                   "WHERE {where} AND {d} IS NOT NULL GROUP BY period ORDER BY period"
+                   ).format(freq=FREQUENCIES[freq], d=date_col, g=goldstein, q=quad, source=source, where=where)
             for period, n, gsum, coop, conf in self._cursor().execute(sql, params).fetchall():
                 points.append(DyadPoint(period[:10], direction, n, float(gsum), coop, conf))
         points.sort(key=lambda p: (p.period, p.direction))
         return points
 
+    # ------------------------------------------------------------------ actors
+
     def top_actors(self, n: int = 20, country: Optional[str] = None, q: Optional[str] = None) -> list[ActorCount]:
-        """Actors in the most events, as source or target."""
+        """Actors (by cross-article key) in the most event mentions, as source or target; copies of
+        articles are not counted. `q` matches like EventFilter.actor."""
         clauses, params = ["TRUE"], []
         if country:
             clauses.append("x.country = ?")
             params.append(country.upper())
         if q:
-            clauses.append("(lower(x.name) LIKE ? OR x.kb_id = ? OR x.code LIKE ?)")
-            params.extend(["%" + q.lower() + "%", q, q.upper() + "%"])
-        key = ACTOR_KEY.format(a="x")
+            sql, values = actor_clause(ActorColumns("x.key", "x.kb_id", "x.code", "x.name"), q)
+            clauses.append(sql)
+            params.extend(values)
         sql = """
-            WITH x AS (SELECT * FROM actors), roles AS (
-                SELECT e.article_id, e.source AS actor_id, 1 AS src, 0 AS tgt FROM events e
-                UNION ALL SELECT e.article_id, e.target, 0, 1 FROM events e WHERE e.target IS NOT NULL)
-            SELECT {key} AS k, arg_max(x.name, length(x.name)), any_value(x.kb_id), any_value(x.code),
-                   any_value(x.country), any_value(x.sector), coalesce(sum(r.src), 0), coalesce(sum(r.tgt), 0),
+            WITH roles AS (
+                SELECT e.article_id, e.source AS actor_id, 1 AS src, 0 AS tgt
+                FROM events e JOIN articles a ON a.id = e.article_id WHERE {counted}
+                UNION ALL
+                SELECT e.article_id, e.target, 0, 1
+                FROM events e JOIN articles a ON a.id = e.article_id WHERE e.target IS NOT NULL AND {counted})
+            SELECT x.key AS k, arg_max(x.name, length(x.name)), any_value(x.kb_id), mode(x.code),
+                   mode(x.country), mode(x.sector), coalesce(sum(r.src), 0), coalesce(sum(r.tgt), 0),
                    count(DISTINCT x.article_id)
-            FROM x LEFT JOIN roles r ON r.article_id = x.article_id AND r.actor_id = x.id
+            FROM actors x LEFT JOIN roles r ON r.article_id = x.article_id AND r.actor_id = x.id
             WHERE {where}
             GROUP BY k ORDER BY coalesce(sum(r.src), 0) + coalesce(sum(r.tgt), 0) DESC, k LIMIT ?
-        """.format(key=key, where=" AND ".join(clauses))
+        """.format(counted=COUNTED, where=" AND ".join(clauses))
         rows = self._cursor().execute(sql, params + [int(n)]).fetchall()
         return [ActorCount(*row) for row in rows]
 
     def actor_profile(self, key: str, limit: int = 100) -> Optional[ActorProfile]:
         """One actor (by the key `top_actors` gives): its names, its events, and its partners."""
-        k = ACTOR_KEY.format(a="x")
-        rows = self._cursor().execute(
-            "SELECT DISTINCT x.name FROM actors x WHERE %s = ? ORDER BY x.name" % k, [key]).fetchall()
+        rows = self._cursor().execute("SELECT DISTINCT name FROM actors WHERE key = ? ORDER BY name", [key]).fetchall()
         if not rows:
             return None
-        counts = [c for c in self.top_actors(10_000) if c.key == key]
+        counts = self.top_actors(1, q=key)
         summary = counts[0] if counts else ActorCount(key, rows[0][0], None, None, None, None, 0, 0, 0)
-        events = self._events_of_key(key, limit)
+        events = self.events(actor=key, limit=limit)
         partners = [e for e in self.network(limit=10_000) if key in (e.source_key, e.target_key)]
         return ActorProfile(summary, [r[0] for r in rows], events, partners)
 
-    def _events_of_key(self, key: str, limit: int) -> list[EventRow]:
-        sk, tk = ACTOR_KEY.format(a="s"), ACTOR_KEY.format(a="t")
-        sql = EVENT_SELECT + (" WHERE (%s = ? OR %s = ?) AND (a.dup_group IS NULL OR a.dup_group = a.id) "
-                              "ORDER BY e.date_start DESC NULLS LAST LIMIT ?" % (sk, tk))
-        return [EventRow(*r) for r in self._cursor().execute(sql, [key, key, int(limit)]).fetchall()]
-
     def network(self, limit: int = 200, min_events: int = 1) -> list[Edge]:
         """Who acts on whom: one edge per (source, target) actor pair, heaviest first."""
-        sk, tk = ACTOR_KEY.format(a="s"), ACTOR_KEY.format(a="t")
         sql = """
-            SELECT {sk} AS sk, arg_max(s.name, length(s.name)), {tk} AS tk, arg_max(t.name, length(t.name)),
+            SELECT s.key AS sk, arg_max(s.name, length(s.name)), t.key AS tk, arg_max(t.name, length(t.name)),
                    count(*) AS n, avg(e.goldstein)
             FROM events e JOIN articles a ON a.id = e.article_id
             JOIN actors s ON s.article_id = e.article_id AND s.id = e.source
             JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
-            WHERE (a.dup_group IS NULL OR a.dup_group = a.id)
+            WHERE {counted}
             GROUP BY sk, tk HAVING count(*) >= ? ORDER BY n DESC, sk, tk LIMIT ?
-        """.format(sk=sk, tk=tk)
+        """.format(counted=COUNTED)
         return [Edge(*r) for r in self._cursor().execute(sql, [int(min_events), int(limit)]).fetchall()]
+
+    # ------------------------------------------------------------------ articles and places
 
     def articles(self, limit: int = 50, offset: int = 0, q: Optional[str] = None) -> list[ArticleSummary]:
         """Stored articles, newest publication first; `q` searches title and text (substring)."""
         where, params = "TRUE", []
         if q:
-            where = "(lower(a.title) LIKE ? OR lower(a.text) LIKE ?)"
-            params = ["%" + q.lower() + "%"] * 2
+            where = "(lower(a.title) LIKE ? ESCAPE '\\' OR lower(a.text) LIKE ? ESCAPE '\\')"
+            params = ["%" + _like_escape(q.lower()) + "%"] * 2
         sql = """
             SELECT a.id, a.title, CAST(a.published AS VARCHAR), a.source, a.url,
                    (SELECT count(*) FROM events e WHERE e.article_id = a.id),
@@ -336,14 +472,18 @@ class QueryMixin:
         rows = self._cursor().execute(sql, params + [int(limit), int(offset)]).fetchall()
         return [ArticleSummary(*r) for r in rows]
 
+    def duplicates_of(self, article_id: str) -> list[str]:
+        """The other members of an article's near-duplicate group, canonical article first."""
+        rows = self._cursor().execute(
+            """SELECT id FROM articles WHERE dup_group = (SELECT dup_group FROM articles WHERE id = ?)
+               AND id <> ? ORDER BY id <> dup_group, id""", [article_id, article_id]).fetchall()
+        return [r[0] for r in rows]
+
     def place_counts(self, filter: Optional[EventFilter] = None, limit: int = 500) -> list[PlaceCount]:
         """Event counts per place (for the map), over the events `filter` selects."""
         where, params = (filter or EventFilter()).where()
         sql = ("SELECT p.name, p.country, p.geonameid, p.lat, p.lon, p.feature, count(*) AS n "
-               "FROM events e JOIN articles a ON a.id = e.article_id "
-               "LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source "
-               "LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target "
-               "JOIN places p ON p.article_id = e.article_id AND p.id = e.place "
-               "WHERE %s GROUP BY p.name, p.country, p.geonameid, p.lat, p.lon, p.feature "
+               + EVENT_FROM + " WHERE p.id IS NOT NULL AND %s "
+               "GROUP BY p.name, p.country, p.geonameid, p.lat, p.lon, p.feature "
                "ORDER BY n DESC, p.name LIMIT ?" % where)
         return [PlaceCount(*r) for r in self._cursor().execute(sql, params + [int(limit)]).fetchall()]

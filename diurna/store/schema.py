@@ -3,13 +3,28 @@
 A store records its schema version in `meta`. Opening a store made by an older diurna runs
 the migrations in order inside one transaction; a store from a newer diurna is refused with a
 clear message rather than silently misread.
+
+A migration step is either an SQL statement or a Python function of the connection, for data
+that SQL cannot derive (v2 computes actor keys, near-duplicate groups and event clusters for
+the articles a v1 store already holds).
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+from typing import Callable, Union
+
+SCHEMA_VERSION = 2
+
+Step = Union[str, Callable[[object], None]]
+
+
+def _backfill_v2(con) -> None:
+    """Derive v2's columns and tables for the articles already in a v1 store."""
+    from diurna.store.maintenance import rebuild_derived
+    rebuild_derived(con)
+
 
 # Each migration takes the store from version N-1 to N. Never edit a released one: add another.
-MIGRATIONS: dict[int, list[str]] = {
+MIGRATIONS: dict[int, list[Step]] = {
     1: [
         """CREATE TABLE articles (
             id VARCHAR PRIMARY KEY, title VARCHAR, url VARCHAR, source VARCHAR, published DATE,
@@ -49,6 +64,29 @@ MIGRATIONS: dict[int, list[str]] = {
             kind VARCHAR NOT NULL, reported_at TIMESTAMP DEFAULT current_timestamp,
             PRIMARY KEY (path, position, message))""",
     ],
+    # v2: near-duplicate articles and event clusters (docs/store.md).
+    2: [
+        # Cross-article identity of an actor (diurna.store.clusters.actor_key).
+        "ALTER TABLE actors ADD COLUMN key VARCHAR",
+        # LSH bands of each article's MinHash signature (diurna.store.dedup): two articles that share
+        # a (band, hash) are candidate near-duplicates.
+        """CREATE TABLE article_bands (band UTINYINT NOT NULL, hash BIGINT NOT NULL, article_id VARCHAR NOT NULL)""",
+        # Which real-world happening an event reports (diurna.store.clusters): `block` is what two
+        # events must share to be linked at all, `cluster_id` the happening they were linked into.
+        "ALTER TABLE events ADD COLUMN block VARCHAR",
+        "ALTER TABLE events ADD COLUMN cluster_id VARCHAR",
+        """CREATE TABLE event_clusters (
+            id VARCHAR PRIMARY KEY, block VARCHAR NOT NULL, family VARCHAR, type VARCHAR, cameo VARCHAR,
+            quad_class TINYINT, goldstein DOUBLE,
+            source_key VARCHAR, source_name VARCHAR, source_code VARCHAR, source_country VARCHAR,
+            target_key VARCHAR, target_name VARCHAR, target_code VARCHAR, target_country VARCHAR,
+            polarity VARCHAR, modality VARCHAR, date DATE, date_end DATE,
+            first_article VARCHAR, first_event VARCHAR, first_published DATE,
+            mentions INTEGER, articles INTEGER, copies INTEGER, sources INTEGER,
+            place VARCHAR, place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
+            place_feature VARCHAR, geonameid BIGINT, is_root BOOLEAN, added_at TIMESTAMP)""",
+        _backfill_v2,
+    ],
 }
 
 
@@ -79,8 +117,11 @@ def migrate(con, path: str) -> int:
         if found == 0:
             con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         for version in range(found + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[version]:
-                con.execute(statement)
+            for step in MIGRATIONS[version]:
+                if callable(step):
+                    step(con)
+                else:
+                    con.execute(step)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         con.execute("COMMIT")
     except Exception:

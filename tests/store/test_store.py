@@ -79,3 +79,64 @@ def test_an_existing_store_is_opened_without_migrating_again(tmp_path, coded):
         store.write(coded[:1])
     with Store(path) as store:
         assert store.counts()["articles"] == 1
+
+
+def _write_v1_store(path: str, docs) -> None:
+    """A store as diurna with schema v1 wrote it: v1 tables, no keys, bands or clusters."""
+    from diurna.store.schema import MIGRATIONS
+    from diurna.store.store import COLUMNS, _Rows
+
+    con = duckdb.connect(path)
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    for statement in MIGRATIONS[1]:
+        con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    rows = _Rows()
+    for doc in docs:
+        rows.add_article(doc)
+    for table, table_rows in rows.tables.items():
+        if table == "article_bands" or not table_rows:
+            continue
+        keep = [i for i, c in enumerate(COLUMNS[table]) if c not in ("key", "block")]
+        names = ", ".join('"%s"' % COLUMNS[table][i] for i in keep)
+        con.executemany("INSERT INTO %s (%s) VALUES (%s)" % (table, names, ", ".join("?" for _ in keep)),
+                        [tuple(r[i] for i in keep) for r in table_rows])
+    con.close()
+
+
+def test_a_v1_store_is_upgraded_with_keys_duplicates_and_clusters(tmp_path, coded):
+    from store_factory import article, event
+    body = ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday to "
+            "discuss the drought, his office said, and the two leaders agreed to share weather data.")
+    meeting = [event("CONSULT", "ruto", "abiy", "2023-03-14")]
+    copies = [article(body, "2023-03-14", meeting, url="https://a.example/1"),
+              article(body + " (Bureau report)", "2023-03-15", meeting, url="https://b.example/2")]
+    path = str(tmp_path / "old.duckdb")
+    _write_v1_store(path, list(coded) + copies)
+    with Store(path) as store:
+        assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)
+        assert [d.model_dump() for d in store.documents(ids=[c.article.id for c in coded])] == \
+               [c.to_record().model_dump() for c in coded]
+        assert store.con.execute("SELECT count(*) FROM actors WHERE key IS NULL").fetchone()[0] == 0
+        assert store.duplicates_of(copies[1].article.id) == [copies[0].article.id]
+        (meeting_cluster,) = store.clusters(actor="kb:william_ruto", type="CONSULT")
+        assert (meeting_cluster.articles, meeting_cluster.copies) == (1, 2)
+        assert store.counts()["clusters"] == store.con.execute(
+            "SELECT count(DISTINCT cluster_id) FROM events").fetchone()[0]
+
+
+def test_a_failed_upgrade_leaves_the_old_store_as_it_was(tmp_path, coded, monkeypatch):
+    from diurna.store import maintenance
+    path = str(tmp_path / "old.duckdb")
+    _write_v1_store(path, coded)
+
+    def broken(con):
+        raise RuntimeError("power cut during the upgrade")
+
+    monkeypatch.setattr(maintenance, "rebuild_derived", broken)
+    with pytest.raises(RuntimeError):
+        Store(path)
+    con = duckdb.connect(path)
+    assert con.execute("SELECT value FROM meta").fetchone()[0] == "1"
+    assert "key" not in [r[0] for r in con.execute("DESCRIBE actors").fetchall()]
+    con.close()
