@@ -104,8 +104,8 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 continue                    # a subject across a paragraph break is a parse error
             if child.dep_ in ("nsubj",):
                 return None if _is_dateline(child) else child
-            if child.dep_ in ("nsubjpass", "expl") and child.lower_ == "it":
-                return None                 # "it was reported that ...": nobody is named
+            if child.lower_ == "it" and (child.dep_ in ("nsubjpass", "expl") or tok.lemma_ in ("seem", "appear")):
+                return None                 # "it was reported that ...", "it seems ...": nobody is named
             if child.dep_ == "nsubjpass" and (tok is not verb or tok.lemma_ in ("quote", "cite")):
                 return child                # "X was forced to back down and said ...": X speaks
         if tok.dep_ == "relcl":

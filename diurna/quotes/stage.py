@@ -252,6 +252,8 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     """'"...," X said' after the quotation, or 'X said: "..."' before it."""
     ts, te = _token_range(sdoc, span.start, span.end)
     after = _frame_tokens_after(sdoc, te, in_quote)
+    if sdoc.text[inner[1] - 1: inner[1]] in (".", "!") and after and after[0].is_title:
+        after = []          # '"...." He said the ...': the quotation ended its sentence; what follows is new
     verb = next((t for t in after[:6] if _is_speech_verb(t) and not _has_own_clause(t, in_quote)), None)
     according = _according_source(after)
     if verb is not None:
