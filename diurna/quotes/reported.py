@@ -150,6 +150,8 @@ def _inverted_speaker(verb: "Token") -> Optional["Token"]:
     if verb.lemma_.lower() not in ("say", "write", "add", "tell", "explain", "note", "recall", "argue", "ask"):
         return None
     nxt = doc[verb.i + 1]
+    if nxt.ent_type_ in ("DATE", "TIME"):
+        return None                     # '..., said Sunday.'
     if nxt.pos_ != "PROPN" and not (nxt.lower_ in ("the", "a", "an") and nxt.head.pos_ in ("NOUN", "PROPN")):
         return None
     head = nxt.head if nxt.pos_ != "PROPN" or nxt.dep_ in ("compound", "flat") else nxt
@@ -159,7 +161,7 @@ def _inverted_speaker(verb: "Token") -> Optional["Token"]:
         return None
     # "said Kofman, an expert" / "said Kofman." -- not "said ASEAN must stay neutral" (a clause)
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
-    return head if after is None or after.is_punct else None
+    return head if after is None or after.is_punct or after.lower_ in ("who", "of", "at", "for", "from") else None
 
 
 def _is_dateline(tok: "Token") -> bool:

@@ -151,6 +151,8 @@ def _actor_inside_phrase(doc: ArticleDoc, head: "Token", start: int, end: int) -
         # "the Iranian president": a nationality adjective does not name the speaker
         if tok.dep_ == "amod" and head.pos_ == "NOUN":
             continue
+        if head.pos_ == "NOUN" and tok.dep_ in ("compound", "poss") and _kind(doc, m.actor_id) == "person":
+            continue            # "a Trump supporter", "Clinton's aide": someone else, tied to that person
         if tok.dep_ in ("compound", "flat", "nmod", "poss") or tok.head.i == head.i or tok.i == head.i:
             return m.actor_id
         if tok.head.dep_ == "pobj" or tok.dep_ == "pobj":

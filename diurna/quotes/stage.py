@@ -254,11 +254,17 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     after = _frame_tokens_after(sdoc, te, in_quote)
     if sdoc.text[inner[1] - 1: inner[1]] in (".", "!") and after and after[0].is_title:
         after = []          # '"...." He said the ...': the quotation ended its sentence; what follows is new
-    verb = next((t for t in after[:6] if _is_speech_verb(t) and not _has_own_clause(t, in_quote)), None)
+    verb = next((t for t in after if _is_speech_verb(t) and not _has_own_clause(t, in_quote)), None)
     according = _according_source(after)
     if verb is not None:
-        speaker = subject_of(verb) or _inverted_subject(verb) or _name_before(verb)
-        if speaker is not None:
+        speaker = subject_of(verb)
+        if speaker is None or in_quote[speaker.i]:
+            # the parser may take the quotation itself for the subject ('"My apologies," Quick said')
+            speaker = _inverted_subject(verb) or _name_before(verb)
+        # '"...," Steve Moody, a small-business owner, said': a far cue needs its subject in between
+        if speaker is not None and verb.i - te >= 6 and not te <= speaker.i < verb.i:
+            speaker = None
+        if speaker is not None and not in_quote[speaker.i]:
             relays = [according] if according is not None and according.i > verb.i else []
             return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker,
                          cue=(verb.i, verb.i + 1), relays=relays)
@@ -293,7 +299,8 @@ def _introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote:
 def _name_before(verb: "Token") -> Optional["Token"]:
     """'"...," Conway notes' when the parser found no subject: the name right before the cue."""
     prev = verb.nbor(-1) if verb.i > 0 else None
-    return prev if prev is not None and prev.pos_ in ("PROPN", "PRON") else None
+    return prev if prev is not None and prev.pos_ in ("PROPN", "PRON") or (
+        prev is not None and prev.pos_ == "ADJ" and prev.is_title) else None
 
 
 def _has_own_clause(verb: "Token", in_quote: list[bool]) -> bool:
