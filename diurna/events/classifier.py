@@ -189,8 +189,10 @@ _RETREAT = re.compile(
     r"|return\w*|repatriat\w*|hand(?:ed|s|ing)?\s+(?:over|back)"
     r"|disarm\w*|demobili[sz]\w*|decommission\w*|la(?:y|id)\s+down|surrender\w*"
     r"|ceasefire|cease-fire|truce|halt\w*|stopp?\w*\s+(?:fighting|attacks|shelling|the\s+offensive)"
-    r"|allow\w*|admitted|let\s+in|open\w*\s+(?:the\s+)?(?:border|crossing|corridor)|access"
+    r"|allow\w*\s+(?:[\w-]+\s+){0,8}?(?:access|entry|in|into|through)\b|admitted|let\s+in"
+    r"|open\w*\s+(?:the\s+)?(?:border|crossing|corridor)|access"
     r"|resign\w*|step(?:s|ped|ping)?\s+down|quit\w*)\b", re.IGNORECASE)
+_FUTURE_AFTER = re.compile(r"^\W*(?:[\w-]+\W+){0,3}?(will|would|shall|is\s+to|are\s+to|set\s+to)\b", re.IGNORECASE)
 _PROMISE = re.compile(
     r"\b(will|would|shall|'ll|plans?|planning|pledg\w*|promis\w*|vow\w*|agree\w*|offer\w*|intend\w*"
     r"|ready|willing|prepared|set\s+to|expected\s+to|to\s+be|announc\w*|declar\w*)\b", re.IGNORECASE)
@@ -204,8 +206,8 @@ def split_yield(pair: PairInput) -> str:
     retreat = _RETREAT.search(region)
     if retreat is None:
         return "CONCEDE"
-    if _PROMISE.search(region[:retreat.start()]):
-        return "CONCEDE"
+    if _PROMISE.search(region[:retreat.start()]) or _FUTURE_AFTER.search(region[retreat.end():]):
+        return "CONCEDE"   # announced, promised or future: "would withdraw", "the truce will start"
     return "RETREAT"
 
 
