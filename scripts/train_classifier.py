@@ -61,9 +61,9 @@ class Example:
 
 @dataclasses.dataclass(frozen=True)
 class TrainConfig:
-    epochs: int = 10
+    epochs: int = 5
     batch_size: int = 16
-    learning_rate: float = 5e-5
+    learning_rate: float = 8e-5
     head_learning_rate: float = 1e-3
     weight_decay: float = 0.01
     warmup_fraction: float = 0.1
