@@ -71,7 +71,7 @@ class TrainConfig:
     seed: int = 13
     threads: int = 2
     layers: int = 4            # MiniLM layers kept (of 6)
-    frozen_layers: int = 2     # embeddings and this many lower layers stay as pre-trained
+    frozen_layers: int = 3     # embeddings and this many lower layers stay as pre-trained
 
 
 # --- data ----------------------------------------------------------------------------------------
