@@ -6,21 +6,26 @@ DuckDB through the store's parameterised queries; no endpoint reads a file named
 """
 from __future__ import annotations
 
+import contextlib
 import hmac
 import pathlib
 import threading
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
-from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Request, UploadFile
-from fastapi.responses import FileResponse
+from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 
 from diurna import __version__
 from diurna.api.security import GuardMiddleware, Limits
 from diurna.records import ArticleDocument
+from diurna.store.query import (ActorCount, ActorProfile, ArticleSummary, DyadPoint, Edge, EventFilter, EventRow,
+                                PlaceCount, QueryMixin)
 
 STATIC = pathlib.Path(__file__).resolve().parent / "static"
+DOCS_PAGE = pathlib.Path(__file__).resolve().parent / "docs_page"
 MAX_TEXT_CHARS = 200_000
 
 
@@ -40,6 +45,7 @@ class Services:
         self._pipeline = None
         self._pipeline_lock = threading.Lock()     # the stages keep per-call state: one article at a time
         self._store_lock = threading.Lock()
+        self._connection_lock = threading.Lock()
         self._store = None
 
     def store(self):
@@ -48,6 +54,24 @@ class Services:
             if self._store is None:
                 self._store = Store(self.settings.db, read_only=not self.settings.allow_ingest)
             return self._store
+
+    @contextlib.contextmanager
+    def main_connection(self):
+        """The store with its own connection, for calls that use it directly (one thread at a time)."""
+        with self._connection_lock:
+            yield self.store()
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator["ReadSnapshot"]:
+        """The store as of one moment: every query of a request reads the same committed state, even
+        while an upload writes (DuckDB's MVCC; the transaction is read-only and rolled back)."""
+        cursor = self.store().con.cursor()
+        cursor.execute("BEGIN TRANSACTION")
+        try:
+            yield ReadSnapshot(cursor)
+        finally:
+            cursor.execute("ROLLBACK")
+            cursor.close()
 
     def run_pipeline(self, items) -> list:
         """Code raw articles (the pipeline is built on first use: it loads models for seconds)."""
@@ -70,11 +94,30 @@ class Services:
             self._store.close()
 
 
+class ReadSnapshot(QueryMixin):
+    """The store's typed queries, all run on one cursor inside one transaction."""
+
+    def __init__(self, cursor):
+        self.con = cursor
+
+    def _cursor(self):
+        return self.con
+
+
 def create_app(settings: Settings) -> FastAPI:
-    app = FastAPI(title="diurna", version=__version__,
+    services = Services(settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        yield
+        services.close()
+
+    # FastAPI's own /docs page loads Swagger UI from a CDN; diurna serves the copy the
+    # swagger-ui-bundle package ships, so the docs work offline and under the strict CSP.
+    app = FastAPI(title="diurna", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Political event data coded from news: articles, PLOVER events, actors, quotes, "
                               "dates and places. Read-only unless started with --allow-ingest.")
-    services = Services(settings)
+
     app.state.services = services
     app.add_middleware(GuardMiddleware, limits=settings.limits)
 
@@ -85,9 +128,67 @@ def create_app(settings: Settings) -> FastAPI:
     def health() -> dict:
         return {"status": "ok", "version": __version__}
 
+    @app.get("/api/articles", response_model=list[ArticleSummary])
+    def articles(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+                 q: Optional[str] = Query(None, max_length=200), s: Services = Depends(svc)):
+        """Stored articles, newest first; `q` searches titles and text."""
+        with s.snapshot() as store:
+            return store.articles(limit=limit, offset=offset, q=q)
+
+    @app.get("/api/events", response_model=EventPage,
+             responses={200: {"content": {"text/csv": {}}, "description": "JSON page, or CSV with format=csv"}})
+    def events(f: EventFilter = Depends(event_filter), limit: int = Query(100, ge=1, le=10_000),
+               offset: int = Query(0, ge=0), format: str = Query("json", pattern="^(json|csv)$"),
+               s: Services = Depends(svc)):
+        """Events matching the filters, newest first; `format=csv` downloads them."""
+        with s.snapshot() as store:
+            rows = _query(lambda: store.events(f, limit=limit, offset=offset))
+            if format == "csv":
+                return _csv_response(rows, "diurna-events.csv")
+            return EventPage(total=_query(lambda: store.count_events(f)), limit=limit, offset=offset, events=rows)
+
+    @app.get("/api/actors", response_model=list[ActorCount])
+    def actors(q: Optional[str] = Query(None, max_length=200), country: Optional[str] = Query(None, max_length=3),
+               limit: int = Query(20, ge=1, le=1000), s: Services = Depends(svc)):
+        """Actors in the most events; `q` searches names, KB ids and CAMEO codes."""
+        with s.snapshot() as store:
+            return store.top_actors(limit, country=country, q=q)
+
+    @app.get("/api/actors/{key:path}", response_model=ActorProfile)
+    def actor(key: str, limit: int = Query(100, ge=1, le=1000), s: Services = Depends(svc)):
+        """One actor (by the `key` /api/actors gives) with its events and the actors it deals with."""
+        with s.snapshot() as store:
+            profile = store.actor_profile(key, limit=limit)
+        if profile is None:
+            raise HTTPException(404, "no actor with key %r" % key)
+        return profile
+
+    @app.get("/api/dyads", response_model=list[DyadPoint])
+    def dyads(a: str = Query(..., min_length=1, max_length=200), b: str = Query(..., min_length=1, max_length=200),
+              freq: str = Query("month", pattern="^(day|week|month|year)$"), start: Optional[str] = None,
+              end: Optional[str] = None, s: Services = Depends(svc)):
+        """Events from a to b and from b to a per period: counts, cooperation/conflict, Goldstein sums."""
+        with s.snapshot() as store:
+            return _query(lambda: store.dyad_series(a, b, freq=freq, start=start, end=end))
+
+    @app.get("/api/network", response_model=list[Edge])
+    def network(limit: int = Query(200, ge=1, le=5000), min_events: int = Query(1, ge=1),
+                s: Services = Depends(svc)):
+        """Who acts on whom: one edge per (source, target) pair with its event count and mean Goldstein."""
+        with s.snapshot() as store:
+            return store.network(limit=limit, min_events=min_events)
+
+    @app.get("/api/places", response_model=list[PlaceCount])
+    def places(f: EventFilter = Depends(event_filter), limit: int = Query(500, ge=1, le=5000),
+               s: Services = Depends(svc)):
+        """Event counts per place, over the events the filters select (for the map)."""
+        with s.snapshot() as store:
+            return _query(lambda: store.place_counts(f, limit=limit))
+
     @app.get("/api/articles/{article_id}", response_model=ArticleDocument)
     def article(article_id: str, s: Services = Depends(svc)) -> ArticleDocument:
-        doc = s.store().document(article_id)
+        with s.main_connection() as store:
+            doc = store.document(article_id)
         if doc is None:
             raise HTTPException(404, "no article with id %r" % article_id)
         return doc
@@ -139,7 +240,8 @@ def create_app(settings: Settings) -> FastAPI:
         errors = [i for i in items if isinstance(i, IngestError)]
         for e in errors:           # name the upload, not the temporary path
             e.path = name
-        result = s.store().write(docs, errors)
+        with s.main_connection() as store:
+            result = store.write(docs, errors)
         return {"articles": result.articles, "already_stored": result.skipped, "events": result.events,
                 "quotes": result.quotes, "errors": [str(e) for e in errors]}
 
@@ -147,14 +249,76 @@ def create_app(settings: Settings) -> FastAPI:
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html")
 
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(DOCS_PAGE / "index.html")
+
+    import swagger_ui_bundle
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-assets")
+    app.mount("/docs-page", StaticFiles(directory=DOCS_PAGE), name="docs-page")
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    @app.on_event("shutdown")
-    def shutdown() -> None:
-        services.close()
-
     return app
+
+
+class EventPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    events: list[EventRow]
+
+
+def event_filter(actor: Optional[str] = Query(None, max_length=200), source: Optional[str] = Query(None, max_length=200),
+                 target: Optional[str] = Query(None, max_length=200), country: Optional[str] = Query(None, max_length=3),
+                 type: Optional[list[str]] = Query(None), quad_class: Optional[int] = Query(None, ge=1, le=4),
+                 start: Optional[str] = Query(None, max_length=10), end: Optional[str] = Query(None, max_length=10),
+                 place: Optional[str] = Query(None, max_length=200)) -> EventFilter:
+    """The event filters every listing endpoint shares (query parameters)."""
+    for value in (start, end):
+        if value:
+            _check_date(value)
+    return EventFilter(actor=actor, source=source, target=target, country=country, type=type or None,
+                       quad_class=quad_class, start=start, end=end, place=place)
+
+
+def _query(run):
+    """Run a store query; a value the store refuses (a malformed date) is the client's 422."""
+    try:
+        return run()
+    except ValueError as exc:
+        raise HTTPException(422, str(exc))
+
+
+def _csv_response(rows: list, filename: str) -> Response:
+    import csv
+    import dataclasses
+    import io
+
+    out = io.StringIO()
+    names = [f.name for f in dataclasses.fields(EventRow)]
+    writer = csv.writer(out)
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow([_csv_cell(getattr(row, n)) for n in names])
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="%s"' % filename})
+
+
+def _csv_cell(value):
+    """A cell as text; one that a spreadsheet would run as a formula is prefixed with ' (CSV injection)."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text) else text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
 
 
 def _check_date(value: str) -> None:
@@ -162,4 +326,4 @@ def _check_date(value: str) -> None:
     try:
         dt.date.fromisoformat(value)
     except ValueError:
-        raise HTTPException(422, "published must be a date in YYYY-MM-DD form")
+        raise HTTPException(422, "%r is not a date in YYYY-MM-DD form" % value)
