@@ -3,15 +3,25 @@
 The rule (docs/store.md, "Event clusters"):
 
 1. Two events can only be linked when they share a *block*: the same type family (FAMILIES), the
-   same source actor and the same target actor (by `actor_key`, the cross-article identity of an
-   actor), the same polarity and the same modality (a denial or a threat is not the happening
-   itself).
-2. Within a block, events are ordered by date and swept once: an event joins the open cluster when
-   its date starts at most TOLERANCE_DAYS after the cluster's first date, else it opens a new
-   cluster. Measuring from the cluster's first date (not from the previous event) stops a daily
-   series of clashes from chaining into one endless cluster.
-3. Events dated more coarsely than a week ("last month", "this year") are never linked: each is
+   same source actor (by `link_key`), the same polarity and the same modality (a denial or a
+   threat is not the happening itself). Within a block, events are grouped by target (`link_key`).
+2. Within a target group, events are ordered by date and swept once: an event joins the open
+   cluster when its date starts at most TOLERANCE_DAYS after the cluster's first date, else it
+   opens a new cluster. Measuring from the cluster's first date (not from the previous event)
+   stops a daily series of clashes from chaining into one endless cluster.
+3. An event without a target ("Israel carried out air strikes", target not named or not found)
+   joins the cluster of its block whose first date is within TOLERANCE_DAYS of its own when there
+   is exactly one such cluster; otherwise the target-less events are swept among themselves.
+4. Events dated more coarsely than a week ("last month", "this year") are never linked: each is
    a cluster of its own, because its date cannot tell one happening from the next.
+
+`link_key` is looser than `actor_key` (the identity queries use) because reports name one actor
+in different ways: a person is linked by surname ("Kishida" and "Fumio Kishida"), a state and its
+organs by country ("Turkey", "Turkish warplanes", "the Turkish government"), and a generic group
+by role and country, taking the country from the event's place, else the article's places, else
+the other side of the event, when the text gives none ("police" in a Nairobi story and "Kenyan
+police"). In symmetric families (SYMMETRIC: meetings, cooperation) the two sides are ordered, so
+"A met B" and "B met A" share a block.
 
 The sweep depends only on the set of events in the block, so the clusters do not depend on the
 order or batching of the ingest. A cluster's id is a hash of its block and first date: it stays
@@ -88,10 +98,74 @@ def actor_key(actor: Actor) -> str:
     return "name:%s:%s" % (actor.code or "", " ".join(words))
 
 
-def block_of(event: Event, keys: dict[str, str]) -> str:
-    """What two events must share to be linked (rule 1); `keys` maps actor id to actor_key."""
-    return "|".join([family_of(event.type), keys.get(event.source or "", ""), keys.get(event.target or "", ""),
-                     event.polarity, event.modality])
+# Sectors whose actors act for the state: linked with the country itself.
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PRM"}
+
+
+def _sector(actor: Actor) -> str:
+    if actor.sector:
+        return actor.sector
+    code = actor.code or ""
+    return code[3:6] if len(code) >= 6 else code
+
+
+def _country(actor: Optional[Actor]) -> Optional[str]:
+    if actor is None:
+        return None
+    return actor.country or ((actor.code or "")[:3] if actor.kind == "country" else None)
+
+
+def link_key(actor: Optional[Actor], place_country: Optional[str] = None) -> str:
+    """The looser identity two reports of one happening share (module docstring); "" for none.
+    `place_country` stands in for the country of a generic actor the text gives none for."""
+    if actor is None:
+        return ""
+    if actor.kind == "person":
+        words = actor.kb_id.split("_") if actor.kb_id else _name_words(actor.name or "")
+        if words:
+            return "person:" + words[-1]
+    sector = _sector(actor)
+    country = _country(actor) or place_country
+    if actor.kind == "country" or sector in STATE_SECTORS:
+        return "state:" + (country or "")
+    if actor.kb_id:
+        return "kb:" + actor.kb_id
+    if sector:
+        return "group:%s:%s" % (sector, country or "")
+    return actor_key(actor)
+
+
+# Families whose two sides are interchangeable: "A met B", "B met A" and "A and B held talks".
+SYMMETRIC = {"consult", "cooperate"}
+
+
+def links(event_type: str, polarity: str, modality: str, source: Optional[Actor], target: Optional[Actor],
+          place_country: Optional[str]) -> tuple[str, str]:
+    """(block, target link key) of an event (rule 1). A generic actor with no country of its own
+    takes the place's country, else the other side's ("farmers protested against the French
+    government": French farmers). In a symmetric family the two sides are put in key order."""
+    family = family_of(event_type)
+    src = link_key(source, place_country or _country(target))
+    tgt = link_key(target, place_country or _country(source))
+    if family in SYMMETRIC and tgt and tgt < src:
+        src, tgt = tgt, src
+    return "|".join([family, src, polarity, modality]), tgt
+
+
+def article_country(places) -> Optional[str]:
+    """The one country all of an article's places lie in, if there is exactly one."""
+    countries = {p.country for p in places if p.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def event_links(event: Event, actors: dict[str, Actor], places: dict, default_country: Optional[str] = None
+                ) -> tuple[str, str]:
+    """(block, target link key) of one event; `actors` and `places` map ids to records,
+    `default_country` is the article's (article_country) for events without a place."""
+    place = places.get(event.place or "")
+    country = place.country if place is not None and place.country else default_country
+    return links(event.type, event.polarity, event.modality, actors.get(event.source or ""),
+                 actors.get(event.target or ""), country)
 
 
 def _as_date(value) -> Optional[dt.date]:
@@ -100,22 +174,56 @@ def _as_date(value) -> Optional[dt.date]:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def cluster_ids(block: str, events: Sequence[tuple]) -> list[str]:
-    """Rule 2 and 3 for one block. `events` are (date_start, date_end, article_id, event_id) sorted
-    by date_start, article_id, event_id; returns one cluster id per event, in the same order."""
-    out: list[str] = []
+def _is_coarse(start: Optional[dt.date], end: Optional[dt.date]) -> bool:
+    return start is None or (end is not None and (end - start).days >= MAX_SPAN_DAYS)
+
+
+def _sweep(block: str, target: str, events: list[tuple]) -> tuple[list[str], list[tuple[dt.date, str]]]:
+    """Rule 2 over events (date_start, date_end, article_id, event_id) sorted by date; returns the
+    cluster id of each and the (first date, id) of each cluster opened."""
+    ids: list[str] = []
+    opened: list[tuple[dt.date, str]] = []
     anchor: Optional[dt.date] = None
     current = ""
-    for start, end, article_id, event_id in events:
-        start, end = _as_date(start), _as_date(end)
-        if start is None or (end is not None and (end - start).days >= MAX_SPAN_DAYS):
-            out.append(stable_id("evc_", block, "alone", article_id, event_id))
-            continue
+    for start, _end, _article_id, _event_id in events:
         if anchor is None or (start - anchor).days > TOLERANCE_DAYS:
             anchor = start
-            current = stable_id("evc_", block, anchor.isoformat())
-        out.append(current)
-    return out
+            current = stable_id("evc_", block, target, anchor.isoformat())
+            opened.append((anchor, current))
+        ids.append(current)
+    return ids, opened
+
+
+def cluster_ids(block: str, events: Sequence[tuple]) -> list[str]:
+    """Rules 2-4 for one block. `events` are (date_start, date_end, article_id, event_id, target_link)
+    sorted by date_start, article_id, event_id; returns one cluster id per event, in that order."""
+    out: list[Optional[str]] = [None] * len(events)
+    by_target: dict[str, list[int]] = {}
+    for i, (start, end, article_id, event_id, target) in enumerate(events):
+        start, end = _as_date(start), _as_date(end)
+        if _is_coarse(start, end):
+            out[i] = stable_id("evc_", block, "alone", article_id, event_id)
+        else:
+            by_target.setdefault(target or "", []).append(i)
+    opened: list[tuple[dt.date, str]] = []
+    for target in sorted(t for t in by_target if t):
+        idx = by_target[target]
+        ids, clusters = _sweep(block, target, [(_as_date(events[i][0]),) + tuple(events[i][1:4]) for i in idx])
+        for i, cid in zip(idx, ids):
+            out[i] = cid
+        opened.extend(clusters)
+    leftover = []
+    for i in by_target.get("", []):
+        start = _as_date(events[i][0])
+        near = {cid for anchor, cid in opened if abs((start - anchor).days) <= TOLERANCE_DAYS}
+        if len(near) == 1:
+            out[i] = near.pop()
+        else:
+            leftover.append(i)
+    ids, _ = _sweep(block, "", [(_as_date(events[i][0]),) + tuple(events[i][1:4]) for i in leftover])
+    for i, cid in zip(leftover, ids):
+        out[i] = cid
+    return [cid or "" for cid in out]
 
 
 def recluster(con, blocks: Sequence[str]) -> int:
@@ -125,7 +233,7 @@ def recluster(con, blocks: Sequence[str]) -> int:
         return 0
     con.execute("CREATE OR REPLACE TEMP TABLE _blocks AS SELECT DISTINCT unnest(?) AS block", [list(blocks)])
     rows = con.execute(
-        """SELECT e.block, e.date_start, e.date_end, e.article_id, e.id FROM events e
+        """SELECT e.block, e.date_start, e.date_end, e.article_id, e.id, coalesce(e.target_link, '') FROM events e
            WHERE e.block IN (SELECT block FROM _blocks)
            ORDER BY e.block, e.date_start NULLS LAST, e.article_id, e.id""").fetchall()
     assignments: list[tuple[str, str, str]] = []
@@ -135,7 +243,7 @@ def recluster(con, blocks: Sequence[str]) -> int:
         while j < len(rows) and rows[j][0] == rows[i][0]:
             j += 1
         block_rows = [r[1:] for r in rows[i:j]]
-        for (_, _, article_id, event_id), cid in zip(block_rows, cluster_ids(rows[i][0], block_rows)):
+        for (_, _, article_id, event_id, _), cid in zip(block_rows, cluster_ids(rows[i][0], block_rows)):
             assignments.append((article_id, event_id, cid))
         i = j
     _write_assignments(con, assignments)
@@ -183,8 +291,10 @@ SELECT cluster_id, any_value(block), split_part(any_value(block), '|', 1),
        avg(goldstein) FILTER (WHERE counted),
        arg_min(s_key, (published, article_id, seq)), arg_min(s_name, (published, article_id, seq)),
        arg_min(s_code, (published, article_id, seq)), arg_min(s_country, (published, article_id, seq)),
-       arg_min(t_key, (published, article_id, seq)), arg_min(t_name, (published, article_id, seq)),
-       arg_min(t_code, (published, article_id, seq)), arg_min(t_country, (published, article_id, seq)),
+       arg_min(t_key, (t_key IS NULL, published, article_id, seq)),
+       arg_min(t_name, (t_key IS NULL, published, article_id, seq)),
+       arg_min(t_code, (t_key IS NULL, published, article_id, seq)),
+       arg_min(t_country, (t_key IS NULL, published, article_id, seq)),
        any_value(polarity), any_value(modality), min(date_start), max(date_end),
        arg_min(article_id, (published, article_id, seq)), arg_min(id, (published, article_id, seq)),
        nullif(min(published), DATE '9999-12-31'),

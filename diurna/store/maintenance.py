@@ -3,6 +3,8 @@ groups and event clusters. Used by the v2 migration (a v1 store gains them) and 
 `Store.rebuild_derived()` after the rules in dedup.py or clusters.py change."""
 from __future__ import annotations
 
+from typing import Optional
+
 from diurna.records import Actor
 from diurna.store import clusters, dedup
 
@@ -42,16 +44,38 @@ def _rebuild_actor_keys(con) -> None:
         con.execute("DROP TABLE _keys")
 
 
+def _actor(row: tuple) -> Optional[Actor]:
+    actor_id, name, kb_id, country, sector, code, kind = row
+    if actor_id is None:
+        return None
+    return Actor(id=actor_id, name=name or "", kb_id=kb_id, country=country, sector=sector, code=code,
+                 kind=kind or "group")
+
+
 def _rebuild_blocks(con) -> None:
-    """events.block from the stored types and actor keys (the same rule as clusters.block_of)."""
-    con.execute("CREATE OR REPLACE TEMP TABLE _families (type VARCHAR, family VARCHAR)")
-    con.executemany("INSERT INTO _families VALUES (?, ?)", list(clusters.FAMILIES.items()))
-    con.execute("""
-        UPDATE events SET block = concat_ws('|', coalesce(f.family, lower(events.type)), coalesce(s.key, ''),
-                                             coalesce(t.key, ''), events.polarity, events.modality)
-        FROM events e2
-        LEFT JOIN _families f ON f.type = e2.type
-        LEFT JOIN actors s ON s.article_id = e2.article_id AND s.id = e2.source
-        LEFT JOIN actors t ON t.article_id = e2.article_id AND t.id = e2.target
-        WHERE events.article_id = e2.article_id AND events.id = e2.id""")
-    con.execute("DROP TABLE _families")
+    """events.block and events.target_link by the same rule write() applies (clusters.links)."""
+    rows = con.execute("""
+        WITH one_country AS (
+            SELECT article_id, any_value(country) AS country FROM places WHERE country IS NOT NULL
+            GROUP BY article_id HAVING count(DISTINCT country) = 1)
+        SELECT e.article_id, e.id, e.type, e.polarity, e.modality, coalesce(p.country, oc.country),
+               s.id, s.name, s.kb_id, s.country, s.sector, s.code, s.kind,
+               t.id, t.name, t.kb_id, t.country, t.sector, t.code, t.kind
+        FROM events e
+        LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source
+        LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
+        LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
+        LEFT JOIN one_country oc ON oc.article_id = e.article_id""").fetchall()
+    if not rows:
+        return
+    import pyarrow as pa
+
+    computed = [clusters.links(r[2], r[3], r[4], _actor(r[6:13]), _actor(r[13:20]), r[5]) for r in rows]
+    table = pa.table({"article_id": [r[0] for r in rows], "id": [r[1] for r in rows],
+                      "block": [c[0] for c in computed], "target_link": [c[1] for c in computed]})
+    con.register("_links", table)
+    try:
+        con.execute("UPDATE events SET block = l.block, target_link = l.target_link FROM _links l "
+                    "WHERE events.article_id = l.article_id AND events.id = l.id")
+    finally:
+        con.unregister("_links")

@@ -72,8 +72,10 @@ MIGRATIONS: dict[int, list[Step]] = {
         # a (band, hash) are candidate near-duplicates.
         """CREATE TABLE article_bands (band UTINYINT NOT NULL, hash BIGINT NOT NULL, article_id VARCHAR NOT NULL)""",
         # Which real-world happening an event reports (diurna.store.clusters): `block` is what two
-        # events must share to be linked at all, `cluster_id` the happening they were linked into.
+        # events must share to be linked at all, `target_link` their target's link key, and
+        # `cluster_id` the happening they were linked into.
         "ALTER TABLE events ADD COLUMN block VARCHAR",
+        "ALTER TABLE events ADD COLUMN target_link VARCHAR",
         "ALTER TABLE events ADD COLUMN cluster_id VARCHAR",
         """CREATE TABLE event_clusters (
             id VARCHAR PRIMARY KEY, block VARCHAR NOT NULL, family VARCHAR, type VARCHAR, cameo VARCHAR,

@@ -30,7 +30,7 @@ COLUMNS = {
     "events": ["article_id", "id", "type", "mode", "cameo", "quad_class", "goldstein", "source", "target",
                "trigger_text", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
                "date_text", "date_start", "date_end", "date_granularity", "date_anchored_to",
-               "place", "polarity", "modality", "attributed_to", "confidence", "seq", "block"],
+               "place", "polarity", "modality", "attributed_to", "confidence", "seq", "block", "target_link"],
     "quotes": ["article_id", "id", "kind", "content_text", "content_start", "content_end",
                "speaker", "speaker_text", "speaker_start", "speaker_end", "cue_text", "cue_start", "cue_end",
                "via", "seq"],
@@ -68,6 +68,9 @@ class _Rows:
         t["articles"].append((aid, a.title, a.url, a.source, a.published, a.text, a.language, doc.origin))
         t["sentences"].extend((aid, i, start, end) for i, (start, end) in enumerate(doc.sentences()))
         keys = {actor.id: clusters.actor_key(actor) for actor in doc.actors}
+        actors = {actor.id: actor for actor in doc.actors}
+        places = {place.id: place for place in doc.places}
+        default_country = clusters.article_country(doc.places)
         for seq, actor in enumerate(doc.actors):
             t["actors"].append((aid, actor.id, actor.name, actor.kb_id, actor.country, actor.sector,
                                 actor.code, actor.kind, seq, keys[actor.id]))
@@ -77,7 +80,7 @@ class _Rows:
                                 *_span(e.trigger), e.sentence.start, e.sentence.end,
                                 e.date.text, e.date.start or None, e.date.end or None, e.date.granularity,
                                 e.date.anchored_to, e.place, e.polarity, e.modality, e.attributed_to,
-                                e.confidence, seq, clusters.block_of(e, keys)))
+                                e.confidence, seq, *clusters.event_links(e, actors, places, default_country)))
         for seq, q in enumerate(doc.quotes):
             t["quotes"].append((aid, q.id, q.kind, *_span(q.content), q.speaker, *_span(q.speaker_mention),
                                 *_span(q.cue), list(q.via), seq))

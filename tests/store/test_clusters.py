@@ -7,7 +7,7 @@ from store_factory import article, event
 
 from diurna.records import Actor
 from diurna.store import Store
-from diurna.store.clusters import actor_key, cluster_ids, family_of
+from diurna.store.clusters import actor_key, cluster_ids, family_of, link_key
 
 MEETING = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday."
 
@@ -31,13 +31,35 @@ def test_families_join_types_that_tell_one_happening_two_ways():
 
 def test_the_sweep_measures_from_the_first_date_so_daily_events_do_not_chain():
     days = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"]
-    ids = cluster_ids("b", [(d, d, "art%d" % i, "e") for i, d in enumerate(days)])
+    ids = cluster_ids("b", [(d, d, "art%d" % i, "e", "state:UKR") for i, d in enumerate(days)])
     assert ids[0] == ids[1] != ids[2] == ids[3]
 
 
 def test_coarse_dates_are_never_linked():
-    ids = cluster_ids("b", [("2024-01-01", "2024-01-31", "a1", "e"), ("2024-01-01", "2024-01-31", "a2", "e")])
+    ids = cluster_ids("b", [("2024-01-01", "2024-01-31", "a1", "e", "t"), ("2024-01-01", "2024-01-31", "a2", "e", "t")])
     assert ids[0] != ids[1]
+
+
+def test_an_event_without_target_joins_the_one_cluster_near_its_date():
+    events = [("2024-01-01", "2024-01-01", "a1", "e", "state:LBN"), ("2024-01-01", "2024-01-01", "a2", "e", ""),
+              ("2024-01-09", "2024-01-09", "a3", "e", "state:LBN"), ("2024-01-09", "2024-01-09", "a4", "e", "state:SYR"),
+              ("2024-01-09", "2024-01-09", "a5", "e", "")]
+    ids = cluster_ids("b", events)
+    assert ids[1] == ids[0]                  # one candidate: joined
+    assert ids[4] not in (ids[2], ids[3])    # two candidates (Lebanon, Syria): left on its own
+
+
+def test_link_keys_join_the_names_reports_give_one_actor():
+    kishida = Actor(id="a", name="Prime Minister Fumio Kishida", kb_id="fumio_kishida", code="JPNGOV", kind="person")
+    surname = Actor(id="b", name="Kishida", kind="person")
+    assert link_key(kishida) == link_key(surname)
+    turkey = Actor(id="a", name="Turkey", kb_id="turkey", code="TUR", country="TUR", kind="country")
+    jets = Actor(id="b", name="Turkish warplanes", code="TURMIL", country="TUR", sector="MIL")
+    assert link_key(turkey) == link_key(jets)
+    police = Actor(id="a", name="police", code="COP", sector="COP")
+    kenyan = Actor(id="b", name="Kenyan police", code="KENCOP", country="KEN", sector="COP")
+    assert link_key(police, place_country="KEN") == link_key(kenyan)
+    assert link_key(police, place_country="CHL") != link_key(kenyan)
 
 
 def _reports():
