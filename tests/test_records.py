@@ -38,3 +38,19 @@ def test_offsets_point_at_the_text_they_name(code):
     assert spans, "the sentence names actors"
     for span in spans:
         assert text[span.start:span.end] == span.text
+
+
+def test_the_seed_article_gives_one_valid_document_with_its_actors(validator, shared_dir):
+    """What the issue's acceptance runs: `diurna code seed.txt --pubdate 2017-12-11`."""
+    import subprocess
+    import sys
+    seed = shared_dir / "seed" / "rouhani-haniyeh-2017.txt"
+    out = subprocess.run([sys.executable, "-m", "diurna.cli", "code", str(seed), "--pubdate", "2017-12-11"],
+                         capture_output=True, text=True, timeout=600, check=True)
+    lines = out.stdout.splitlines()
+    assert len(lines) == 1
+    doc = json.loads(lines[0])
+    validator.validate(doc)
+    names = {m["text"] for a in doc["actors"] for m in a["mentions"]}
+    for expected in ("Hassan Rouhani", "Ismail Haniyeh", "PressTV", "Ayatollah Ahmad Khatami", "Iranians"):
+        assert any(expected in n for n in names), expected
