@@ -36,9 +36,6 @@ COGNITION_VERBS = frozenset("""
     indicate conclude decide insist acknowledge plan intend seek vow pledge see prefer seem appear
 """.split())
 
-# A direct quotation may hang from these even with no clause of their own ('"...", he told reporters').
-QUOTATION_VERBS = SPEECH_VERBS
-
 # Verbs through which a medium or agency relays someone else's words.
 RELAY_VERBS = frozenset("quote cite report carry relay publish broadcast air".split())
 
@@ -65,6 +62,3 @@ PERSONAL_PRONOUNS = {
     "they": "plural", "them": "plural", "it": "thing", "we": "speaker", "i": "speaker",
     "you": "addressee", "who": "relative",
 }
-
-# Lemmas of cue words too weak alone: "X continued" is a cue only before a quotation.
-QUOTATION_ONLY_VERBS = frozenset("continue repeat conclude add".split())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.quotes.lexicon import (COGNITION_VERBS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, REQUEST_PREPOSITIONS,
-                                   SPEECH_NOUNS, SPEECH_VERBS, STANCE_VERBS)
+                                   SPEECH_VERBS, STANCE_VERBS)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -114,7 +114,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             noun = tok.head
             holder = _verb_holding(noun)
             if holder is not None:
-                # "X issued a statement saying ...", "X emailed supporters saying ...": X speaks
+                # "X issued a statement saying ...", "X texted voters saying ...": X speaks
                 tok = holder
                 seen += 1
                 continue
@@ -142,7 +142,7 @@ def _verb_holding(noun: "Token") -> Optional["Token"]:
 
 
 def _inverted_speaker(verb: "Token") -> Optional["Token"]:
-    """"..., said Michael Kofman, an expert ...": after a comma, a name right behind the cue is its
+    """"..., said Anna Berg, an analyst at ...": after a comma, a name right behind the cue is its
     subject, whatever the parser hung on the cue before it."""
     doc = verb.doc
     if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text not in (",", "\u201d", '"', "''"):
@@ -159,7 +159,7 @@ def _inverted_speaker(verb: "Token") -> Optional["Token"]:
         head = head.head
     if head.i <= verb.i:
         return None
-    # "said Kofman, an expert" / "said Kofman." -- not "said ASEAN must stay neutral" (a clause)
+    # "said Berg, an analyst" / "said Berg." -- not "said ASEAN must stay neutral" (a clause)
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
     return head if after is None or after.is_punct or after.lower_ in ("who", "of", "at", "for", "from") else None
 

@@ -41,7 +41,7 @@ class Speaker:
 def noun_phrase(token: "Token") -> tuple[int, int]:
     """Token range of the noun phrase headed by `token`, without trailing clauses; a name in
     apposition to a title ("the mayor of Kyiv, Vitali Klitschko,") and the organisation after
-    "of/at/for" ("Joel Pollak of Breitbart") belong to it."""
+    "of/at/for" ("Lena Ortiz of Radio Norte") belong to it."""
     start = token.left_edge.i
     end = token.i + 1
     for child in token.rights:
@@ -152,7 +152,7 @@ def _actor_inside_phrase(doc: ArticleDoc, head: "Token", start: int, end: int) -
         if tok.dep_ == "amod" and head.pos_ == "NOUN":
             continue
         if head.pos_ == "NOUN" and tok.dep_ in ("compound", "poss") and _kind(doc, m.actor_id) == "person":
-            continue            # "a Trump supporter", "Clinton's aide": someone else, tied to that person
+            continue            # "a Macron supporter", "Lula's aide": someone else, tied to that person
         if tok.dep_ in ("compound", "flat", "nmod", "poss") or tok.head.i == head.i or tok.i == head.i:
             return m.actor_id
         if tok.head.dep_ == "pobj" or tok.dep_ == "pobj":

@@ -19,7 +19,7 @@ from diurna.document import ArticleDoc
 from diurna.ids import stable_id
 from diurna.quotes.lexicon import SPEECH_VERBS
 from diurna.quotes.marks import QuotedSpan, find_quoted_spans
-from diurna.quotes.relays import RelayStatement, quoted_as_saying, relay_statements
+from diurna.quotes.relays import quoted_as_saying, relay_statements
 from diurna.quotes.reported import Cue, crosses_paragraph, find_cues, subject_of
 from diurna.quotes.speakers import Speaker, speaker_for
 from diurna.records import Quote, TextSpan
@@ -97,7 +97,6 @@ def _apply_quoted_as_saying(cues: list[Cue]) -> None:
 def _fold_according_to(cues: list[Cue]) -> list[Cue]:
     """"X said ..., according to R": R relays X's words rather than speaking itself."""
     kept: list[Cue] = []
-    according = [c for c in cues if c.verb.lower_ == "according"]
     for cue in cues:
         if cue.verb.lower_ != "according":
             kept.append(cue)
@@ -109,7 +108,6 @@ def _fold_according_to(cues: list[Cue]) -> list[Cue]:
             continue
         for other in others:
             other.relays.append(cue.speaker)
-    del according
     return kept
 
 
@@ -182,7 +180,7 @@ def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues:
             kind = "partial"
         elif content[0] <= inner[0] < content[1] < inner[1]:
             # the quotation starts in the reported clause and runs on past it ('added that he was
-            # "fighting for the Constitution. Nobody else did."'): one quote, clause and quotation
+            # "ready to fight for every farm. Nobody else is."'): one quote, clause and quotation
             kind = "runs_on"
         else:
             continue
@@ -233,7 +231,7 @@ def _frame_tokens_before(sdoc: "Doc", tend: int, in_quote: list[bool]) -> list["
 def _is_speech_verb(tok: "Token") -> bool:
     if tok.lemma_.lower() in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
         return True
-    # '"...," Conway notes': the tagger may read "notes" as a plural noun after a name
+    # '"...," Okafor notes': the tagger may read "notes" as a plural noun after a name
     return (tok.pos_ == "NOUN" and tok.lower_.endswith("s") and tok.lower_[:-1] in SPEECH_VERBS
             and tok.i > 0 and tok.nbor(-1).pos_ in ("PROPN", "PRON"))
 
@@ -259,9 +257,9 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     if verb is not None:
         speaker = subject_of(verb)
         if speaker is None or in_quote[speaker.i]:
-            # the parser may take the quotation itself for the subject ('"My apologies," Quick said')
+            # the parser may take the quotation itself for the subject ('"Good evening," Rossi said')
             speaker = _inverted_subject(verb) or _name_before(verb)
-        # '"...," Steve Moody, a small-business owner, said': a far cue needs its subject in between
+        # '"...," Maria Lenz, a shop owner in Graz, said': a far cue needs its subject in between
         if speaker is not None and verb.i - te >= 6 and not te <= speaker.i < verb.i:
             speaker = None
         if speaker is not None and not in_quote[speaker.i]:
@@ -278,7 +276,7 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
 
 
 def _introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote: list[bool]) -> Optional[Found]:
-    """A quotation opening a paragraph after one that ends with a colon ("As X put it:", "Cruz continued:")."""
+    """A quotation opening a paragraph after one that ends with a colon ("As the minister put it:", "Okafor continued:")."""
     i = ts - 1
     while i >= 0 and sdoc[i].is_space:
         i -= 1
@@ -297,7 +295,7 @@ def _introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote:
 
 
 def _name_before(verb: "Token") -> Optional["Token"]:
-    """'"...," Conway notes' when the parser found no subject: the name right before the cue."""
+    """'"...," Okafor notes' when the parser found no subject: the name right before the cue."""
     prev = verb.nbor(-1) if verb.i > 0 else None
     return prev if prev is not None and prev.pos_ in ("PROPN", "PRON") or (
         prev is not None and prev.pos_ == "ADJ" and prev.is_title) else None
@@ -323,7 +321,7 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
     last = before[-1]
     verbs = [t for t in before if _is_speech_verb(t)]
     handed_over = last.text in (":", ",", "that") or _is_speech_verb(last)
-    # 'Back then, Ms. Ripert said, she found her "very professional"': a parenthetical cue
+    # 'At the time, Mr. Silva said, he found the plan "reckless"': a parenthetical cue
     # attributes the rest of its sentence, quotations included
     parenthetical = [v for v in verbs if v.i + 1 < len(sdoc) and sdoc[v.i + 1].text == ","]
     if not handed_over and not parenthetical:
@@ -348,12 +346,12 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
               or (t.text == "-" and t.i > 0 and t.nbor(-1).whitespace_)]
     segment = before[dashes[-1] + 1:] if dashes else before
     if last.text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in segment):
-        # 'Pew Research: "..."' -- a name and a colon, as in headlines and digests
+        # 'Amnesty International: "..."' -- a name and a colon, as in headlines and digests
         names = [t for t in segment[:-1] if t.pos_ in ("PROPN", "NOUN") and not t.is_space]
         if names and len(segment) <= 8:
             return Found("direct", *_content_of(sdoc.text, inner), speaker=names[-1], cue=(last.i, last.i + 1))
     if last.text == ":":
-        # 'Rubio fired back: "..."', 'The statement read: "..."': a colon hands the floor to the subject
+        # 'The senator hit back: "..."', 'The statement read: "..."': a colon hands the floor to the subject
         for verb in reversed(before):
             if verb.pos_ in ("VERB", "AUX"):
                 speaker = subject_of(verb)
@@ -388,7 +386,7 @@ def _unattributed(sdoc: "Doc", text: str, span: QuotedSpan, inner: tuple[int, in
 
 
 def _headline_quotes(doc: ArticleDoc, found: list[Found]) -> list[Found]:
-    """A headline of the form "Name: what they said" ("Carson: Clinton 'not fit to serve'")."""
+    """A headline of the form "Name: what they said" ("Ruto: 'We will not default'")."""
     sdoc, text = doc.spacy_doc, doc.text
     line_end = text.find("\n")
     line_end = len(text) if line_end < 0 else line_end
