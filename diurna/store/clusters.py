@@ -126,7 +126,8 @@ def link_key(actor: Optional[Actor], place_country: Optional[str] = None) -> str
             return "person:" + words[-1]
     sector = _sector(actor)
     country = _country(actor) or place_country
-    if actor.kind == "country" or sector in STATE_SECTORS:
+    national = bool(actor.country) and sector == actor.country     # "Russian forces" coded RUS, no role
+    if actor.kind == "country" or sector in STATE_SECTORS or national:
         return "state:" + (country or "")
     if actor.kb_id:
         return "kb:" + actor.kb_id

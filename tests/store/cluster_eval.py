@@ -53,11 +53,19 @@ def accuracy(results: list[PairResult]) -> float:
     return sum(r.correct for r in results) / len(results)
 
 
+def with_events(results: list[PairResult]) -> list[PairResult]:
+    """The pairs where the pipeline found an event in both reports: what the cluster rule decides
+    (a pair with an empty report is decided by the event stage, not by clustering)."""
+    return [r for r in results if r.events_a and r.events_b]
+
+
 def main() -> None:
     from diurna.pipeline import Pipeline
 
     results = evaluate(Pipeline())
     print("pairs: %d  pairwise accuracy: %.3f" % (len(results), accuracy(results)))
+    coded = with_events(results)
+    print("pairs with an event in both reports: %d  pairwise accuracy: %.3f" % (len(coded), accuracy(coded)))
     for kind in ("same", "other_event", "other_day"):
         part = [r for r in results if r.kind == kind]
         print("  %-12s %3d pairs  accuracy %.3f" % (kind, len(part), accuracy(part)))
