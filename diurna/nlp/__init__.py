@@ -26,13 +26,15 @@ def _register_components() -> None:
 
     @Language.component("diurna_paragraphs")
     def paragraph_boundaries(doc: "Doc") -> "Doc":
-        """A blank line ends a sentence. The small model's parser runs a paragraph that ends in an
-        abbreviation ("... and to the U.S.") into the next one; the parser respects boundaries set
-        before it runs."""
+        """A line break ends a sentence unless the next line goes on in lower case (hard-wrapped
+        text). News extracted from HTML puts one paragraph per line; the small model's parser runs a
+        paragraph that ends in an abbreviation ("... and to the U.S.") or a headline with no full stop
+        into the next one, and the parser respects boundaries set before it runs."""
         for token in doc[1:]:
             previous = doc[token.i - 1]
-            if not token.is_space and (previous.is_space and previous.text.count("\n") >= 2
-                                       or previous.whitespace_ and "\n\n" in previous.text_with_ws):
+            if token.is_space:
+                continue
+            if "\n" in previous.text_with_ws and not token.text[:1].islower():
                 token.is_sent_start = True
             elif token.text in _NEVER_STARTS:
                 # Constraining one boundary can make the parser put another in a bad place

@@ -17,3 +17,10 @@ def test_a_paragraph_ending_in_an_abbreviation_does_not_run_into_the_next(nlp):
 def test_single_newlines_inside_a_paragraph_do_not_force_a_break(nlp):
     text = "Protesters gathered outside the parliament in Lima\non Tuesday, demanding new elections."
     assert len(sentences(nlp, text)) == 1
+
+
+def test_one_paragraph_per_line_as_html_extraction_gives(nlp):
+    text = ("Ceasefire holds in northern town\n"
+            "The army said on Monday that the truce with the rebels had held overnight.")
+    found = sentences(nlp, text)
+    assert found[0] == "Ceasefire holds in northern town"
