@@ -198,6 +198,12 @@ def _sweep(block: str, target: str, events: list[tuple]) -> tuple[list[str], lis
 def cluster_ids(block: str, events: Sequence[tuple]) -> list[str]:
     """Rules 2-4 for one block. `events` are (date_start, date_end, article_id, event_id, target_link)
     sorted by date_start, article_id, event_id; returns one cluster id per event, in that order."""
+    if len(events) == 1:                      # most islands: one report of one happening
+        start, end, article_id, event_id, target = events[0]
+        start, end = _as_date(start), _as_date(end)
+        if _is_coarse(start, end):
+            return [stable_id("evc_", block, "alone", article_id, event_id)]
+        return [stable_id("evc_", block, target or "", start.isoformat())]
     out: list[Optional[str]] = [None] * len(events)
     by_target: dict[str, list[int]] = {}
     for i, (start, end, article_id, event_id, target) in enumerate(events):
@@ -227,33 +233,65 @@ def cluster_ids(block: str, events: Sequence[tuple]) -> list[str]:
     return [cid or "" for cid in out]
 
 
-def recluster(con, blocks: Sequence[str]) -> int:
-    """Recompute the clusters of `blocks` (assignments in `events.cluster_id` and the rows of
-    `event_clusters`); returns the number of events assigned. Runs in the caller's transaction."""
-    if not blocks:
+# The events whose clusters a write can change, found in SQL. Within a block, events separated by
+# more than TOLERANCE_DAYS form independent *islands*: no rule links events further apart, so a
+# cluster never spans two islands and a new event can only change the clusters of its own island.
+_ISLANDS = """
+WITH blocks AS (
+    SELECT DISTINCT block FROM events
+    WHERE article_id IN (SELECT article_id FROM _touched) AND block IS NOT NULL),
+ev AS (
+    SELECT e.block, e.article_id, e.id, e.date_start, e.date_end, coalesce(e.target_link, '') AS tl, e.cluster_id,
+           e.article_id IN (SELECT article_id FROM _touched) AS touched
+    FROM events e WHERE e.block IN (SELECT block FROM blocks)),
+gaps AS (
+    SELECT *, CASE WHEN date_diff('day', lag(date_start) OVER w, date_start) > ? THEN 1 ELSE 0 END AS brk
+    FROM ev WINDOW w AS (PARTITION BY block ORDER BY date_start NULLS LAST, article_id, id)),
+islands AS (
+    SELECT *, sum(brk) OVER (PARTITION BY block ORDER BY date_start NULLS LAST, article_id, id
+                             ROWS UNBOUNDED PRECEDING) AS island
+    FROM gaps),
+hit AS (SELECT DISTINCT block, island FROM islands WHERE touched)
+SELECT i.block, i.island, i.date_start, i.date_end, i.article_id, i.id, i.tl, i.cluster_id
+FROM islands i JOIN hit USING (block, island)
+ORDER BY i.block, i.island, i.date_start NULLS LAST, i.article_id, i.id
+"""
+
+
+def recluster(con, article_ids: Sequence[str]) -> int:
+    """Recompute the clusters the events of `article_ids` belong to or border on (assignments in
+    `events.cluster_id` and rows of `event_clusters`); returns the number of events looked at.
+    Runs in the caller's transaction."""
+    if not article_ids:
         return 0
-    con.execute("CREATE OR REPLACE TEMP TABLE _blocks AS SELECT DISTINCT unnest(?) AS block", [list(blocks)])
-    rows = con.execute(
-        """SELECT e.block, e.date_start, e.date_end, e.article_id, e.id, coalesce(e.target_link, '') FROM events e
-           WHERE e.block IN (SELECT block FROM _blocks)
-           ORDER BY e.block, e.date_start NULLS LAST, e.article_id, e.id""").fetchall()
+    con.execute("CREATE OR REPLACE TEMP TABLE _touched AS SELECT DISTINCT unnest(?) AS article_id",
+                [list(article_ids)])
+    rows = con.execute(_ISLANDS, [TOLERANCE_DAYS]).fetchall()
     assignments: list[tuple[str, str, str]] = []
+    affected: set[str] = set()
     i = 0
     while i < len(rows):
         j = i
-        while j < len(rows) and rows[j][0] == rows[i][0]:
+        while j < len(rows) and rows[j][0] == rows[i][0] and rows[j][1] == rows[i][1]:
             j += 1
-        block_rows = [r[1:] for r in rows[i:j]]
-        for (_, _, article_id, event_id, _), cid in zip(block_rows, cluster_ids(rows[i][0], block_rows)):
-            assignments.append((article_id, event_id, cid))
+        island = rows[i:j]
+        new_ids = cluster_ids(island[0][0], [r[2:7] for r in island])
+        for row, cid in zip(island, new_ids):
+            affected.add(cid)
+            if row[7]:
+                affected.add(row[7])
+            if row[7] != cid:
+                assignments.append((row[4], row[5], cid))
         i = j
     _write_assignments(con, assignments)
-    _refresh_cluster_rows(con)
-    con.execute("DROP TABLE _blocks")
-    return len(assignments)
+    _refresh_cluster_rows(con, sorted(affected))
+    con.execute("DROP TABLE _touched")
+    return len(rows)
 
 
 def _write_assignments(con, assignments: list[tuple[str, str, str]]) -> None:
+    if not assignments:
+        return
     import pyarrow as pa
 
     table = pa.table({"article_id": [a[0] for a in assignments], "id": [a[1] for a in assignments],
@@ -261,67 +299,62 @@ def _write_assignments(con, assignments: list[tuple[str, str, str]]) -> None:
     con.register("_assign", table)
     try:
         con.execute("""UPDATE events SET cluster_id = m.cluster_id FROM _assign m
-                       WHERE events.article_id = m.article_id AND events.id = m.id
-                         AND events.cluster_id IS DISTINCT FROM m.cluster_id""")
+                       WHERE events.article_id = m.article_id AND events.id = m.id""")
     finally:
         con.unregister("_assign")
 
 
-# One row per cluster of the blocks in _blocks. The representative event (whose actors, codes and
-# place stand for the cluster) is the first mention in the earliest report: earliest publication,
-# then smallest article id, then order in the article.
+# One row per cluster in _clusters. The representative event (whose actors, codes and type stand
+# for the cluster) is the first mention in the earliest report: earliest publication, then smallest
+# article id, then order in the article; the target and the place come from the first mention that
+# has one.
 _CLUSTER_ROWS = """
 WITH m AS (
-    SELECT e.*, coalesce(a.published, DATE '9999-12-31') AS published, a.source AS news_source, a.ingested_at,
+    SELECT e.cluster_id, e.block, e.type, e.cameo, e.quad_class, e.goldstein, e.polarity, e.modality,
+           e.date_start, e.date_end, e.article_id, e.id, e.seq, e.place,
+           coalesce(a.published, DATE '9999-12-31') AS published, a.source AS news_source, a.ingested_at,
            coalesce(a.dup_group, a.id) AS report, (a.dup_group IS NULL OR a.dup_group = a.id) AS counted,
            s.key AS s_key, s.name AS s_name, s.code AS s_code, s.country AS s_country,
            t.key AS t_key, t.name AS t_name, t.code AS t_code, t.country AS t_country,
            p.name AS p_name, p.country AS p_country, p.lat AS p_lat, p.lon AS p_lon, p.feature AS p_feature,
-           p.geonameid AS p_geonameid,
-           e.sentence_start < x."end" AS in_lead
+           p.geonameid AS p_geonameid, e.sentence_start < x."end" AS in_lead
     FROM events e JOIN articles a ON a.id = e.article_id
     LEFT JOIN sentences x ON x.article_id = e.article_id AND x.idx = 0
     LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source
     LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
     LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
-    WHERE e.block IN (SELECT block FROM _blocks)
+    WHERE e.cluster_id IN (SELECT id FROM _clusters)
+), agg AS (
+    SELECT cluster_id, any_value(block) AS block,
+           arg_min({'type': type, 'cameo': cameo, 'quad': quad_class, 's_key': s_key, 's_name': s_name,
+                    's_code': s_code, 's_country': s_country, 'article': article_id, 'event': id},
+                   (published, article_id, seq)) AS rep,
+           arg_min({'key': t_key, 'name': t_name, 'code': t_code, 'country': t_country},
+                   (t_key IS NULL, published, article_id, seq)) AS tgt,
+           arg_min({'id': place, 'name': p_name, 'country': p_country, 'lat': p_lat, 'lon': p_lon,
+                    'feature': p_feature, 'geonameid': p_geonameid},
+                   (place IS NULL, published, article_id, seq)) AS plc,
+           avg(goldstein) FILTER (WHERE counted) AS goldstein, any_value(polarity) AS polarity,
+           any_value(modality) AS modality, min(date_start) AS date, max(date_end) AS date_end,
+           min(published) AS first_published, count(*) FILTER (WHERE counted) AS mentions,
+           count(DISTINCT report) AS articles, count(DISTINCT article_id) AS copies,
+           count(DISTINCT news_source) AS sources, bool_or(coalesce(in_lead, false)) AS is_root,
+           min(ingested_at) AS added_at
+    FROM m GROUP BY cluster_id
 )
-SELECT cluster_id, any_value(block), split_part(any_value(block), '|', 1),
-       arg_min(type, (published, article_id, seq)), arg_min(cameo, (published, article_id, seq)),
-       arg_min(quad_class, (published, article_id, seq)),
-       avg(goldstein) FILTER (WHERE counted),
-       arg_min(s_key, (published, article_id, seq)), arg_min(s_name, (published, article_id, seq)),
-       arg_min(s_code, (published, article_id, seq)), arg_min(s_country, (published, article_id, seq)),
-       arg_min(t_key, (t_key IS NULL, published, article_id, seq)),
-       arg_min(t_name, (t_key IS NULL, published, article_id, seq)),
-       arg_min(t_code, (t_key IS NULL, published, article_id, seq)),
-       arg_min(t_country, (t_key IS NULL, published, article_id, seq)),
-       any_value(polarity), any_value(modality), min(date_start), max(date_end),
-       arg_min(article_id, (published, article_id, seq)), arg_min(id, (published, article_id, seq)),
-       nullif(min(published), DATE '9999-12-31'),
-       count(*) FILTER (WHERE counted), count(DISTINCT report), count(DISTINCT article_id),
-       count(DISTINCT news_source),
-       arg_min(place, (place IS NULL, published, article_id, seq)),
-       arg_min(p_name, (place IS NULL, published, article_id, seq)),
-       arg_min(p_country, (place IS NULL, published, article_id, seq)),
-       arg_min(p_lat, (place IS NULL, published, article_id, seq)),
-       arg_min(p_lon, (place IS NULL, published, article_id, seq)),
-       arg_min(p_feature, (place IS NULL, published, article_id, seq)),
-       arg_min(p_geonameid, (place IS NULL, published, article_id, seq)),
-       bool_or(coalesce(in_lead, false)), min(ingested_at)
-FROM m GROUP BY cluster_id
+SELECT cluster_id, block, split_part(block, '|', 1), rep.type, rep.cameo, rep.quad, goldstein,
+       rep.s_key, rep.s_name, rep.s_code, rep.s_country, tgt.key, tgt.name, tgt.code, tgt.country,
+       polarity, modality, date, date_end, rep.article, rep.event,
+       nullif(first_published, DATE '9999-12-31'), mentions, articles, copies, sources,
+       plc.id, plc.name, plc.country, plc.lat, plc.lon, plc.feature, plc.geonameid, is_root, added_at
+FROM agg
 """
 
 
-def _refresh_cluster_rows(con) -> None:
-    con.execute("DELETE FROM event_clusters WHERE block IN (SELECT block FROM _blocks)")
+def _refresh_cluster_rows(con, cluster_ids_: list[str]) -> None:
+    if not cluster_ids_:
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE _clusters AS SELECT DISTINCT unnest(?) AS id", [cluster_ids_])
+    con.execute("DELETE FROM event_clusters WHERE id IN (SELECT id FROM _clusters)")
     con.execute("INSERT INTO event_clusters " + _CLUSTER_ROWS)
-
-
-def blocks_of_articles(con, article_ids: Sequence[str]) -> list[str]:
-    """The blocks of the events of `article_ids` (whose clusters a change to them can affect)."""
-    if not article_ids:
-        return []
-    return [r[0] for r in con.execute(
-        "SELECT DISTINCT block FROM events WHERE article_id IN (SELECT unnest(?)) AND block IS NOT NULL",
-        [list(article_ids)]).fetchall()]
+    con.execute("DROP TABLE _clusters")

@@ -19,17 +19,15 @@ def rebuild_derived(con, batch: int = 5000) -> None:
     ids = [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
     for i in range(0, len(ids), batch):
         chunk = ids[i:i + batch]
-        rows = []
-        for article_id, text in con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))",
-                                            [chunk]).fetchall():
-            rows.extend(dedup.band_rows(article_id, text))
+        rows = dedup.batch_band_rows(con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))",
+                                                 [chunk]).fetchall())
         if rows:
             con.executemany("INSERT INTO article_bands VALUES (?, ?, ?)", rows)
     for i in range(0, len(ids), batch):
         dedup.assign_groups(con, ids[i:i + batch])
     con.execute("DELETE FROM event_clusters")
-    blocks = [r[0] for r in con.execute("SELECT DISTINCT block FROM events WHERE block IS NOT NULL").fetchall()]
-    clusters.recluster(con, blocks)
+    con.execute("UPDATE events SET cluster_id = NULL")
+    clusters.recluster(con, ids)
 
 
 def _rebuild_actor_keys(con) -> None:

@@ -87,7 +87,6 @@ class _Rows:
         for seq, p in enumerate(doc.places):
             t["places"].append((aid, p.id, p.name, p.country, p.geonameid, p.lat, p.lon, p.feature, seq))
             t["place_mentions"].extend((aid, p.id, m.text, m.start, m.end, i) for i, m in enumerate(p.mentions))
-        t["article_bands"].extend(dedup.band_rows(aid, a.text))
 
 
 def _iso(value) -> Optional[str]:
@@ -128,15 +127,18 @@ class Store(QueryMixin):
         known = self.known_articles([d.article.id for d in docs])
         rows = _Rows()
         seen: set[str] = set()
+        texts: list[tuple[str, str]] = []
         for doc in docs:
             if doc.article.id in known or doc.article.id in seen:
                 result.skipped += 1
                 continue
             seen.add(doc.article.id)
             rows.add_article(doc)
+            texts.append((doc.article.id, doc.article.text))
             result.articles += 1
             result.events += len(doc.events)
             result.quotes += len(doc.quotes)
+        rows.tables["article_bands"] = dedup.batch_band_rows(texts)
         error_rows = [(e.path, e.position or "", e.message, e.kind) for e in errors]
         for doc in docs:  # warnings raised while coding (e.g. truncation) are stored with the errors
             where, pos = split_origin(doc.origin)
@@ -165,7 +167,7 @@ class Store(QueryMixin):
         # A changed group changes which copies count, so the clusters of every regrouped article
         # are recomputed too, not only those of the new articles.
         touched = new | {c.article_id for c in changes}
-        return duplicates, clusters.recluster(self.con, clusters.blocks_of_articles(self.con, sorted(touched)))
+        return duplicates, clusters.recluster(self.con, sorted(touched))
 
     def rebuild_derived(self) -> None:
         """Recompute duplicate groups and clusters for the whole store, in one transaction."""

@@ -110,3 +110,13 @@ def test_reingesting_overlapping_batches_keeps_counts_exact(tmp_path, batching):
         assert store.counts()["events"] == 3
         assert store.counts()["duplicates"] == 1
         assert store.count_events() == 2
+
+
+def test_minhash_signatures_estimate_the_jaccard_similarity():
+    import numpy as np
+    from diurna.store.dedup import NUM_PERM, shingle_hashes, signature
+    assert len(shingle_hashes(WIRE)) == len(shingles(WIRE))
+    for a, b in [(WIRE, COPY), (WIRE, OTHER), (COPY, OTHER)]:
+        exact = jaccard(shingles(a), shingles(b))
+        estimate = float(np.mean(signature(shingle_hashes(a)) == signature(shingle_hashes(b))))
+        assert abs(estimate - exact) < 3 * (0.25 / NUM_PERM) ** 0.5 + 0.02, (exact, estimate)
