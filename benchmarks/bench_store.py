@@ -3,7 +3,8 @@
     nice .venv/bin/python benchmarks/bench_store.py [--articles 200000] [--events-per-article 5]
                                                     [--batch 20000] [--db PATH] [--repeat 5]
 
-The synthetic news: ARTICLES articles over three years, each with EVENTS_PER_ARTICLE events
+The synthetic news: ARTICLES articles over three years, arriving in date order as a news stream
+does (publication dates jitter by two days), each with EVENTS_PER_ARTICLE events
 between actors drawn (with a heavy tail, like real coverage) from 60 countries, 120 named
 persons and 60 generic groups; every article has a 60-90 word text made of words from a fixed
 vocabulary, and 5 % of articles are near-copies of an earlier one (a few words changed), so the
@@ -72,9 +73,9 @@ def near_copy(text: str, rng: random.Random) -> str:
 
 
 def make_doc(i: int, rng: random.Random, actors: list[tuple], texts: list[str], events_per_article: int,
-             start: float) -> ArticleDoc:
+             start: float, total: int) -> ArticleDoc:
     """One synthetic coded article (records built without validation: they are well-formed by construction)."""
-    day = start + rng.randrange(3 * 365) * 86400
+    day = start + (i * 3 * 365 // total + rng.randint(-2, 2)) * 86400
     published = time.strftime("%Y-%m-%d", time.gmtime(day))
     text = near_copy(rng.choice(texts), rng) if texts and rng.random() < 0.05 else make_text(rng)
     texts.append(text)
@@ -141,7 +142,7 @@ def main(argv=None) -> int:
     with Store(path) as store:
         for first in range(0, args.articles, args.batch):
             t0 = time.perf_counter()
-            docs = [make_doc(i, rng, actors, texts, args.events_per_article, start)
+            docs = [make_doc(i, rng, actors, texts, args.events_per_article, start, args.articles)
                     for i in range(first, min(first + args.batch, args.articles))]
             texts = texts[-5000:]           # copies come from recent stories, as in a news stream
             t1 = time.perf_counter()

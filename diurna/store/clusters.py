@@ -198,7 +198,7 @@ def _sweep(block: str, target: str, events: list[tuple]) -> tuple[list[str], lis
 def cluster_ids(block: str, events: Sequence[tuple]) -> list[str]:
     """Rules 2-4 for one block. `events` are (date_start, date_end, article_id, event_id, target_link)
     sorted by date_start, article_id, event_id; returns one cluster id per event, in that order."""
-    if len(events) == 1:                      # most islands: one report of one happening
+    if len(events) == 1:                      # most blocks of a window: one report of one happening
         start, end, article_id, event_id, target = events[0]
         start, end = _as_date(start), _as_date(end)
         if _is_coarse(start, end):
@@ -233,28 +233,29 @@ def cluster_ids(block: str, events: Sequence[tuple]) -> list[str]:
     return [cid or "" for cid in out]
 
 
-# The events whose clusters a write can change, found in SQL. Within a block, events separated by
-# more than TOLERANCE_DAYS form independent *islands*: no rule links events further apart, so a
-# cluster never spans two islands and a new event can only change the clusters of its own island.
-_ISLANDS = """
-WITH blocks AS (
-    SELECT DISTINCT block FROM events
-    WHERE article_id IN (SELECT article_id FROM _touched) AND block IS NOT NULL),
-ev AS (
-    SELECT e.block, e.article_id, e.id, e.date_start, e.date_end, coalesce(e.target_link, '') AS tl, e.cluster_id,
-           e.article_id IN (SELECT article_id FROM _touched) AS touched
-    FROM events e WHERE e.block IN (SELECT block FROM blocks)),
-gaps AS (
-    SELECT *, CASE WHEN date_diff('day', lag(date_start) OVER w, date_start) > ? THEN 1 ELSE 0 END AS brk
-    FROM ev WINDOW w AS (PARTITION BY block ORDER BY date_start NULLS LAST, article_id, id)),
-islands AS (
-    SELECT *, sum(brk) OVER (PARTITION BY block ORDER BY date_start NULLS LAST, article_id, id
-                             ROWS UNBOUNDED PRECEDING) AS island
-    FROM gaps),
-hit AS (SELECT DISTINCT block, island FROM islands WHERE touched)
-SELECT i.block, i.island, i.date_start, i.date_end, i.article_id, i.id, i.tl, i.cluster_id
-FROM islands i JOIN hit USING (block, island)
-ORDER BY i.block, i.island, i.date_start NULLS LAST, i.article_id, i.id
+# Which events a write can move to another cluster. Per block, a window starts at W: no rule looks
+# further than TOLERANCE_DAYS, so if no cluster of the block starts before W and has a member
+# dated W - TOLERANCE_DAYS or later, the sweep restarted at W gives exactly the clusters a sweep
+# from the beginning gives (nothing before W can join, or be a candidate for, anything from W on).
+# W starts 3 tolerances before the earliest new event and moves back until that holds; in a news
+# stream that arrives in date order it stays near the new events, however long the block's history.
+_WINDOW_START = """
+CREATE OR REPLACE TEMP TABLE _window AS
+SELECT e.block, CAST(min(e.date_start) - INTERVAL (? * 3) DAY AS DATE) AS w
+FROM events e WHERE e.article_id IN (SELECT article_id FROM _touched) AND e.date_start IS NOT NULL
+GROUP BY e.block
+"""
+_WINDOW_BACK = """
+UPDATE _window SET w = c.w FROM (
+    SELECT x.block, min(c.date) AS w FROM _window x JOIN event_clusters c ON c.block = x.block
+    WHERE c.date < x.w AND c.last_start >= x.w - INTERVAL (?) DAY GROUP BY x.block) c
+WHERE _window.block = c.block
+"""
+_WINDOW_EVENTS = """
+SELECT e.block, e.date_start, e.date_end, e.article_id, e.id, coalesce(e.target_link, ''), e.cluster_id
+FROM events e LEFT JOIN _window x ON x.block = e.block
+WHERE (x.w IS NOT NULL AND e.date_start >= x.w) OR e.article_id IN (SELECT article_id FROM _touched)
+ORDER BY e.block, e.date_start NULLS LAST, e.article_id, e.id
 """
 
 
@@ -266,26 +267,30 @@ def recluster(con, article_ids: Sequence[str]) -> int:
         return 0
     con.execute("CREATE OR REPLACE TEMP TABLE _touched AS SELECT DISTINCT unnest(?) AS article_id",
                 [list(article_ids)])
-    rows = con.execute(_ISLANDS, [TOLERANCE_DAYS]).fetchall()
+    con.execute(_WINDOW_START, [TOLERANCE_DAYS])
+    for _ in range(1000):       # each step moves W back past one cluster; a gap > tolerance stops it
+        if not con.execute(_WINDOW_BACK, [TOLERANCE_DAYS]).fetchone()[0]:
+            break
+    rows = con.execute(_WINDOW_EVENTS).fetchall()
     assignments: list[tuple[str, str, str]] = []
     affected: set[str] = set()
     i = 0
     while i < len(rows):
         j = i
-        while j < len(rows) and rows[j][0] == rows[i][0] and rows[j][1] == rows[i][1]:
+        while j < len(rows) and rows[j][0] == rows[i][0]:
             j += 1
-        island = rows[i:j]
-        new_ids = cluster_ids(island[0][0], [r[2:7] for r in island])
-        for row, cid in zip(island, new_ids):
+        block_rows = rows[i:j]
+        for row, cid in zip(block_rows, cluster_ids(block_rows[0][0], [r[1:6] for r in block_rows])):
             affected.add(cid)
-            if row[7]:
-                affected.add(row[7])
-            if row[7] != cid:
-                assignments.append((row[4], row[5], cid))
+            if row[6]:
+                affected.add(row[6])
+            if row[6] != cid:
+                assignments.append((row[3], row[4], cid))
         i = j
     _write_assignments(con, assignments)
     _refresh_cluster_rows(con, sorted(affected))
     con.execute("DROP TABLE _touched")
+    con.execute("DROP TABLE _window")
     return len(rows)
 
 
@@ -336,6 +341,7 @@ WITH m AS (
                    (place IS NULL, published, article_id, seq)) AS plc,
            avg(goldstein) FILTER (WHERE counted) AS goldstein, any_value(polarity) AS polarity,
            any_value(modality) AS modality, min(date_start) AS date, max(date_end) AS date_end,
+           max(date_start) AS last_start,
            min(published) AS first_published, count(*) FILTER (WHERE counted) AS mentions,
            count(DISTINCT report) AS articles, count(DISTINCT article_id) AS copies,
            count(DISTINCT news_source) AS sources, bool_or(coalesce(in_lead, false)) AS is_root,
@@ -344,7 +350,7 @@ WITH m AS (
 )
 SELECT cluster_id, block, split_part(block, '|', 1), rep.type, rep.cameo, rep.quad, goldstein,
        rep.s_key, rep.s_name, rep.s_code, rep.s_country, tgt.key, tgt.name, tgt.code, tgt.country,
-       polarity, modality, date, date_end, rep.article, rep.event,
+       polarity, modality, date, date_end, last_start, rep.article, rep.event,
        nullif(first_published, DATE '9999-12-31'), mentions, articles, copies, sources,
        plc.id, plc.name, plc.country, plc.lat, plc.lon, plc.feature, plc.geonameid, is_root, added_at
 FROM agg

@@ -94,26 +94,35 @@ _BAND_MIX = (np.random.default_rng(_SEED + 1).integers(1, 2 ** 63, LSH_ROWS, dty
              << np.uint64(1)) | np.uint64(1)
 
 
-def band_hashes(sig: np.ndarray) -> list[int]:
-    """One signed 64-bit hash per LSH band (DuckDB BIGINT): the band's LSH_ROWS values mixed
-    by xor-multiply mod 2^64 (equal bands give equal hashes; unequal ones rarely collide)."""
-    rows = sig.astype(np.uint64).reshape(LSH_BANDS, LSH_ROWS)
+def band_matrix(signatures: np.ndarray) -> np.ndarray:
+    """One signed 64-bit hash per LSH band for each row of `signatures` (n x NUM_PERM): the band's
+    LSH_ROWS values folded by xor-multiply mod 2^64 (equal bands give equal hashes)."""
+    rows = signatures.astype(np.uint64).reshape(len(signatures), LSH_BANDS, LSH_ROWS)
     with np.errstate(over="ignore"):
-        h = np.zeros(LSH_BANDS, dtype=np.uint64)
+        h = np.zeros((len(signatures), LSH_BANDS), dtype=np.uint64)
         for i in range(LSH_ROWS):
-            h = (h ^ rows[:, i]) * _BAND_MIX[i]
-    return h.view(np.int64).tolist()
+            h = (h ^ rows[:, :, i]) * _BAND_MIX[i]
+    return h.view(np.int64)
+
+
+def band_hashes(sig: np.ndarray) -> list[int]:
+    """The LSH_BANDS band hashes of one signature."""
+    return band_matrix(sig[None, :])[0].tolist()
 
 
 def band_rows(article_id: str, text: str) -> list[tuple[int, int, str]]:
     """Rows of `article_bands` for one article; none for an empty text (it can match nothing)."""
-    return batch_band_rows([(article_id, text)])
+    table = batch_band_rows([(article_id, text)])
+    return list(zip(table.column("band").to_pylist(), table.column("hash").to_pylist(),
+                    table.column("article_id").to_pylist()))
 
 
-def batch_band_rows(articles: Sequence[tuple[str, str]], chunk: int = 2000) -> list[tuple[int, int, str]]:
-    """Rows of `article_bands` for many (article id, text) pairs, the signatures computed a chunk
-    of articles at a time (one matrix operation per chunk instead of one per article)."""
-    out: list[tuple[int, int, str]] = []
+def batch_band_rows(articles: Sequence[tuple[str, str]], chunk: int = 2000):
+    """The `article_bands` rows of many (article id, text) pairs as an Arrow table (band, hash,
+    article_id); signatures are computed a chunk of articles at a time, one matrix operation each."""
+    import pyarrow as pa
+
+    bands, hashes_out, ids = [], [], []
     for first in range(0, len(articles), chunk):
         part = articles[first:first + chunk]
         hashes = [shingle_hashes(text) for _, text in part]
@@ -124,11 +133,15 @@ def batch_band_rows(articles: Sequence[tuple[str, str]], chunk: int = 2000) -> l
         starts = np.cumsum([0] + [len(hashes[i]) for i in keep[:-1]])
         with np.errstate(over="ignore"):
             permuted = (flat[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
-        signatures = np.minimum.reduceat(permuted, starts, axis=0)
-        for i, sig in zip(keep, signatures):
-            article_id = part[i][0]
-            out.extend((band, h, article_id) for band, h in enumerate(band_hashes(sig)))
-    return out
+        matrix = band_matrix(np.minimum.reduceat(permuted, starts, axis=0))
+        hashes_out.append(matrix.reshape(-1))
+        bands.append(np.tile(np.arange(LSH_BANDS, dtype=np.uint8), len(keep)))
+        ids.extend(part[i][0] for i in keep for _ in range(LSH_BANDS))
+    if not ids:
+        return pa.table({"band": pa.array([], pa.uint8()), "hash": pa.array([], pa.int64()),
+                         "article_id": pa.array([], pa.string())})
+    return pa.table({"band": np.concatenate(bands), "hash": np.concatenate(hashes_out),
+                     "article_id": pa.array(ids, pa.string())})
 
 
 @dataclass(frozen=True)

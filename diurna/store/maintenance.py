@@ -21,8 +21,10 @@ def rebuild_derived(con, batch: int = 5000) -> None:
         chunk = ids[i:i + batch]
         rows = dedup.batch_band_rows(con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))",
                                                  [chunk]).fetchall())
-        if rows:
-            con.executemany("INSERT INTO article_bands VALUES (?, ?, ?)", rows)
+        if rows.num_rows:
+            con.register("_bands", rows)
+            con.execute("INSERT INTO article_bands SELECT band, hash, article_id FROM _bands")
+            con.unregister("_bands")
     for i in range(0, len(ids), batch):
         dedup.assign_groups(con, ids[i:i + batch])
     con.execute("DELETE FROM event_clusters")

@@ -82,7 +82,7 @@ MIGRATIONS: dict[int, list[Step]] = {
             quad_class TINYINT, goldstein DOUBLE,
             source_key VARCHAR, source_name VARCHAR, source_code VARCHAR, source_country VARCHAR,
             target_key VARCHAR, target_name VARCHAR, target_code VARCHAR, target_country VARCHAR,
-            polarity VARCHAR, modality VARCHAR, date DATE, date_end DATE,
+            polarity VARCHAR, modality VARCHAR, date DATE, date_end DATE, last_start DATE,
             first_article VARCHAR, first_event VARCHAR, first_published DATE,
             mentions INTEGER, articles INTEGER, copies INTEGER, sources INTEGER,
             place VARCHAR, place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,

@@ -180,14 +180,20 @@ class Store(QueryMixin):
             self.con.execute("ROLLBACK")
             raise
 
-    def _insert(self, table: str, rows: list[tuple]) -> None:
-        """One bulk INSERT through Arrow (executemany binds row by row and is ~100x slower)."""
-        if not rows:
-            return
+    def _insert(self, table: str, rows) -> None:
+        """One bulk INSERT through Arrow (executemany binds row by row and is ~100x slower).
+        `rows` is a list of tuples in COLUMNS order, or an Arrow table with those columns."""
         import pyarrow as pa
 
         names = COLUMNS[table]
-        data = pa.table({name: pa.array([r[i] for r in rows]) for i, name in enumerate(names)})
+        if isinstance(rows, pa.Table):
+            if rows.num_rows == 0:
+                return
+            data = rows
+        elif not rows:
+            return
+        else:
+            data = pa.table({name: pa.array([r[i] for r in rows]) for i, name in enumerate(names)})
         columns = ", ".join('"%s"' % c for c in names)
         self.con.register("_batch_rows", data)
         try:

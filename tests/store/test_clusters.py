@@ -139,3 +139,26 @@ def test_negated_events_stay_apart_from_asserted_ones(tmp_path):
     with Store(str(tmp_path / "n.duckdb")) as store:
         store.write([said, denied])
         assert store.count_clusters() == 2
+
+
+def test_incremental_writes_give_the_clusters_a_rebuild_gives(tmp_path):
+    """A dense daily series (one long run of days), with and without targets, written in shuffled
+    small batches: the windowed recomputation must agree with recomputing everything."""
+    import random
+    rng = random.Random(5)
+    docs = []
+    for day in range(1, 29):
+        date = "2024-02-%02d" % day
+        for k in range(rng.randint(1, 3)):
+            target = rng.choice(["abiy", "abiy", None])
+            docs.append(article("Ruto and Abiy, day %d report %d." % (day, k), date,
+                                [event(rng.choice(["CONSULT", "ACCUSE"]), "ruto", target, date)]))
+    rng.shuffle(docs)
+    with Store(str(tmp_path / "i.duckdb")) as store:
+        for i in range(0, len(docs), 4):
+            store.write(docs[i:i + 4])
+        incremental = store.con.execute("SELECT article_id, id, cluster_id FROM events ORDER BY 1, 2").fetchall()
+        rows_before = store.con.execute("SELECT * EXCLUDE (added_at) FROM event_clusters ORDER BY id").fetchall()
+        store.rebuild_derived()
+        assert store.con.execute("SELECT article_id, id, cluster_id FROM events ORDER BY 1, 2").fetchall() == incremental
+        assert store.con.execute("SELECT * EXCLUDE (added_at) FROM event_clusters ORDER BY id").fetchall() == rows_before
