@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/install_browser.sh
 export DIURNA_REQUIRE_TESTS=1
 exec .venv/bin/python -m pytest "$@"
