@@ -238,6 +238,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     except KeyboardInterrupt:
         _stderr("diurna: interrupted")
         return 130
+    except (FileNotFoundError, RuntimeError) as exc:
+        # A store that is busy, missing or of another schema version: say so, without a traceback.
+        if type(exc).__name__ in ("StoreBusy", "SchemaError") or isinstance(exc, FileNotFoundError):
+            _stderr("diurna: error: %s" % exc)
+            return 2
+        raise
     except BrokenPipeError:  # `diurna code ... | head`: stop quietly
         import os
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -19,7 +19,7 @@ from diurna.records import (Actor, Article, ArticleDocument, CharRange, DateRef,
                             TextSpan)
 from diurna.store import clusters, dedup
 from diurna.store.query import QueryMixin
-from diurna.store.schema import migrate
+from diurna.store.schema import SCHEMA_VERSION, SchemaError, current_version, migrate
 
 # Column order of each table as written; reading uses the same names.
 COLUMNS = {
@@ -99,9 +99,11 @@ class Store(QueryMixin):
 
     def __init__(self, path: str = "diurna.duckdb", read_only: bool = False):
         self.path = str(path)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        self.con = _connect(self.path, read_only)
         if not read_only:
             migrate(self.con, self.path)
+        else:
+            _check_readable(self.con, self.path)
 
     # ------------------------------------------------------------------ writing
 
@@ -292,3 +294,31 @@ def _quote(q: dict) -> Quote:
                  content=TextSpan(text=q["content_text"], start=q["content_start"], end=q["content_end"]),
                  speaker=q["speaker"], speaker_mention=_opt_span(q["speaker_text"], q["speaker_start"], q["speaker_end"]),
                  cue=_opt_span(q["cue_text"], q["cue_start"], q["cue_end"]), via=list(q["via"] or []))
+
+
+class StoreBusy(RuntimeError):
+    """Another process holds the store (DuckDB lets one process write a file at a time)."""
+
+
+def _connect(path: str, read_only: bool):
+    import os
+    if read_only and not os.path.exists(path):
+        raise FileNotFoundError("%s: no such diurna store (create it with `diurna ingest`)" % path)
+    try:
+        return duckdb.connect(path, read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreBusy("%s is in use by another process (a running `diurna ingest` or `diurna serve`): "
+                            "DuckDB lets one process write a store at a time; stop it, or upload through "
+                            "`diurna serve --allow-ingest`" % path) from exc
+        raise
+
+
+def _check_readable(con, path: str) -> None:
+    """A store opened read-only cannot be migrated: refuse one of another schema version rather than
+    misread it."""
+    found = current_version(con)
+    if found != SCHEMA_VERSION:
+        raise SchemaError("%s has schema version %d and this diurna reads version %d: %s"
+                          % (path, found, SCHEMA_VERSION, "open it once for writing (e.g. `diurna ingest` with no "
+                             "new input) to upgrade it" if found < SCHEMA_VERSION else "upgrade diurna"))

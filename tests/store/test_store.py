@@ -142,3 +142,32 @@ def test_a_failed_upgrade_leaves_the_old_store_as_it_was(tmp_path, coded, monkey
     assert con.execute("SELECT value FROM meta").fetchone()[0] == "1"
     assert "key" not in [r[0] for r in con.execute("DESCRIBE actors").fetchall()]
     con.close()
+
+
+def test_read_only_opening_refuses_what_it_would_misread(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such diurna store"):
+        Store(str(tmp_path / "missing.duckdb"), read_only=True)
+    path = str(tmp_path / "old.duckdb")
+    Store(path).close()
+    con = duckdb.connect(path)
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(SchemaError, match="open it once for writing"):
+        Store(path, read_only=True)
+
+
+def test_a_store_held_by_another_process_is_a_clear_error(tmp_path):
+    import subprocess
+    import sys
+    from diurna.store.store import StoreBusy
+    path = str(tmp_path / "held.duckdb")
+    Store(path).close()
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('held', flush=True); time.sleep(60)", path], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreBusy, match="in use by another process"):
+            Store(path)
+    finally:
+        holder.kill()
+        holder.wait()
