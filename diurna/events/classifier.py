@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import pathlib
 import re
 from dataclasses import dataclass
@@ -239,6 +240,12 @@ class PloverClassifier:
         self.encoder = PairEncoder(model_dir / "tokenizer.json", int(meta["max_length"]))
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # onnxruntime otherwise spins a thread per core in every process; a Ray worker that owns one
+        # CPU (Ray sets OMP_NUM_THREADS to its CPU count) must not compete with its neighbours.
+        threads = os.environ.get("DIURNA_THREADS") or os.environ.get("OMP_NUM_THREADS")
+        if threads and threads.isdigit() and int(threads) > 0:
+            options.intra_op_num_threads = int(threads)
+            options.inter_op_num_threads = 1
         self.session = ort.InferenceSession(str(model_dir / "classifier.onnx"), options,
                                             providers=["CPUExecutionProvider"])
 
