@@ -10,8 +10,10 @@ The rule (docs/store.md, "Event clusters"):
    opens a new cluster. Measuring from the cluster's first date (not from the previous event)
    stops a daily series of clashes from chaining into one endless cluster.
 3. An event without a target ("Israel carried out air strikes", target not named or not found)
-   joins the cluster of its block whose first date is within TOLERANCE_DAYS of its own when there
-   is exactly one such cluster; otherwise the target-less events are swept among themselves.
+   joins the cluster (with a target) of its block whose first date is on its own date or up to
+   TOLERANCE_DAYS before it, when there is exactly one such cluster; otherwise the target-less
+   events are swept among themselves. (Looking only backwards keeps every dependency pointing to
+   the past, which is what lets a write recompute a short window; see recluster.)
 4. Events dated more coarsely than a week ("last month", "this year") are never linked: each is
    a cluster of its own, because its date cannot tell one happening from the next.
 
@@ -195,10 +197,12 @@ def _sweep(block: str, target: str, events: list[tuple]) -> tuple[list[str], lis
     return ids, opened
 
 
-def cluster_ids(block: str, events: Sequence[tuple]) -> list[str]:
+def cluster_ids(block: str, events: Sequence[tuple], context: Sequence[tuple] = ()) -> list[str]:
     """Rules 2-4 for one block. `events` are (date_start, date_end, article_id, event_id, target_link)
-    sorted by date_start, article_id, event_id; returns one cluster id per event, in that order."""
-    if len(events) == 1:                      # most blocks of a window: one report of one happening
+    sorted by date_start, article_id, event_id; returns one cluster id per event, in that order.
+    `context` holds (first date, cluster id) of earlier clusters with a target that are not
+    recomputed but that target-less events may still join (rule 3)."""
+    if len(events) == 1 and not context:      # most blocks of a window: one report of one happening
         start, end, article_id, event_id, target = events[0]
         start, end = _as_date(start), _as_date(end)
         if _is_coarse(start, end):
@@ -212,7 +216,7 @@ def cluster_ids(block: str, events: Sequence[tuple]) -> list[str]:
             out[i] = stable_id("evc_", block, "alone", article_id, event_id)
         else:
             by_target.setdefault(target or "", []).append(i)
-    opened: list[tuple[dt.date, str]] = []
+    opened: list[tuple[dt.date, str]] = [(_as_date(d), cid) for d, cid in context]
     for target in sorted(t for t in by_target if t):
         idx = by_target[target]
         ids, clusters = _sweep(block, target, [(_as_date(events[i][0]),) + tuple(events[i][1:4]) for i in idx])
@@ -222,7 +226,7 @@ def cluster_ids(block: str, events: Sequence[tuple]) -> list[str]:
     leftover = []
     for i in by_target.get("", []):
         start = _as_date(events[i][0])
-        near = {cid for anchor, cid in opened if abs((start - anchor).days) <= TOLERANCE_DAYS}
+        near = {cid for anchor, cid in opened if 0 <= (start - anchor).days <= TOLERANCE_DAYS}
         if len(near) == 1:
             out[i] = near.pop()
         else:
@@ -233,30 +237,51 @@ def cluster_ids(block: str, events: Sequence[tuple]) -> list[str]:
     return [cid or "" for cid in out]
 
 
-# Which events a write can move to another cluster. Per block, a window starts at W: no rule looks
-# further than TOLERANCE_DAYS, so if no cluster of the block starts before W and has a member
-# dated W - TOLERANCE_DAYS or later, the sweep restarted at W gives exactly the clusters a sweep
-# from the beginning gives (nothing before W can join, or be a candidate for, anything from W on).
-# W starts 3 tolerances before the earliest new event and moves back until that holds; in a news
-# stream that arrives in date order it stays near the new events, however long the block's history.
+# Which events a write can move to another cluster. Every rule looks at most TOLERANCE_DAYS back
+# and never forward in time, and rule 2 sweeps each target group of a block on its own. So a write
+# re-sweeps, per (block, target group), only the events dated from a restart date W on: W starts 3
+# tolerances before the group's earliest new event and moves back while a cluster of the group
+# starts before W and has a member dated W or later (a restart inside a cluster would split it).
+# Target-less events depend on the anchors of every group (rule 3), so their W is at most the
+# smallest W of the block, and the clusters with a target that start up to TOLERANCE_DAYS before
+# it and are not re-swept are passed in as candidates. In a news stream that arrives roughly in
+# date order, W stays near the new events however long a busy dyad's history is.
 _WINDOW_START = """
 CREATE OR REPLACE TEMP TABLE _window AS
-SELECT e.block, CAST(min(e.date_start) - INTERVAL (? * 3) DAY AS DATE) AS w
+SELECT e.block, coalesce(e.target_link, '') AS tl, CAST(min(e.date_start) - INTERVAL (? * 3) DAY AS DATE) AS w
 FROM events e WHERE e.article_id IN (SELECT article_id FROM _touched) AND e.date_start IS NOT NULL
-GROUP BY e.block
+GROUP BY e.block, coalesce(e.target_link, '')
 """
 _WINDOW_BACK = """
 UPDATE _window SET w = c.w FROM (
-    SELECT x.block, min(c.date) AS w FROM _window x JOIN event_clusters c ON c.block = x.block
-    WHERE c.date < x.w AND c.last_start >= x.w - INTERVAL (?) DAY GROUP BY x.block) c
-WHERE _window.block = c.block
+    SELECT x.block, x.tl, min(c.date) AS w FROM _window x
+    JOIN event_clusters c ON c.block = x.block AND c.target_link = x.tl
+    WHERE c.date < x.w AND c.last_start >= x.w GROUP BY x.block, x.tl) c
+WHERE _window.block = c.block AND _window.tl = c.tl
+"""
+_WINDOW_TARGETLESS = """
+CREATE OR REPLACE TEMP TABLE _window AS
+SELECT block, tl, w FROM _window WHERE tl <> ''
+UNION ALL SELECT block, '', min(w) FROM _window GROUP BY block
 """
 _WINDOW_EVENTS = """
 SELECT e.block, e.date_start, e.date_end, e.article_id, e.id, coalesce(e.target_link, ''), e.cluster_id
-FROM events e LEFT JOIN _window x ON x.block = e.block
+FROM events e LEFT JOIN _window x ON x.block = e.block AND x.tl = coalesce(e.target_link, '')
 WHERE (x.w IS NOT NULL AND e.date_start >= x.w) OR e.article_id IN (SELECT article_id FROM _touched)
 ORDER BY e.block, e.date_start NULLS LAST, e.article_id, e.id
 """
+_WINDOW_CONTEXT = """
+SELECT c.block, c.date, c.id FROM event_clusters c
+JOIN _window z ON z.block = c.block AND z.tl = ''
+LEFT JOIN _window g ON g.block = c.block AND g.tl = c.target_link
+WHERE c.target_link <> '' AND c.date >= z.w - INTERVAL (?) DAY AND (g.w IS NULL OR c.date < g.w)
+ORDER BY c.block, c.date, c.id
+"""
+
+
+def _walk_back(con) -> None:
+    while con.execute(_WINDOW_BACK).fetchone()[0]:    # W only moves back; a group's first cluster stops it
+        pass
 
 
 def recluster(con, article_ids: Sequence[str]) -> int:
@@ -268,10 +293,13 @@ def recluster(con, article_ids: Sequence[str]) -> int:
     con.execute("CREATE OR REPLACE TEMP TABLE _touched AS SELECT DISTINCT unnest(?) AS article_id",
                 [list(article_ids)])
     con.execute(_WINDOW_START, [TOLERANCE_DAYS])
-    for _ in range(1000):       # each step moves W back past one cluster; a gap > tolerance stops it
-        if not con.execute(_WINDOW_BACK, [TOLERANCE_DAYS]).fetchone()[0]:
-            break
+    _walk_back(con)
+    con.execute(_WINDOW_TARGETLESS)
+    _walk_back(con)
     rows = con.execute(_WINDOW_EVENTS).fetchall()
+    context: dict[str, list[tuple]] = {}
+    for block, date, cid in con.execute(_WINDOW_CONTEXT, [TOLERANCE_DAYS]).fetchall():
+        context.setdefault(block, []).append((date, cid))
     assignments: list[tuple[str, str, str]] = []
     affected: set[str] = set()
     i = 0
@@ -280,7 +308,8 @@ def recluster(con, article_ids: Sequence[str]) -> int:
         while j < len(rows) and rows[j][0] == rows[i][0]:
             j += 1
         block_rows = rows[i:j]
-        for row, cid in zip(block_rows, cluster_ids(block_rows[0][0], [r[1:6] for r in block_rows])):
+        block = block_rows[0][0]
+        for row, cid in zip(block_rows, cluster_ids(block, [r[1:6] for r in block_rows], context.get(block, ()))):
             affected.add(cid)
             if row[6]:
                 affected.add(row[6])
@@ -315,7 +344,7 @@ def _write_assignments(con, assignments: list[tuple[str, str, str]]) -> None:
 # has one.
 _CLUSTER_ROWS = """
 WITH m AS (
-    SELECT e.cluster_id, e.block, e.type, e.cameo, e.quad_class, e.goldstein, e.polarity, e.modality,
+    SELECT e.cluster_id, e.block, coalesce(e.target_link, '') AS target_link, e.type, e.cameo, e.quad_class, e.goldstein, e.polarity, e.modality,
            e.date_start, e.date_end, e.article_id, e.id, e.seq, e.place,
            coalesce(a.published, DATE '9999-12-31') AS published, a.source AS news_source, a.ingested_at,
            coalesce(a.dup_group, a.id) AS report, (a.dup_group IS NULL OR a.dup_group = a.id) AS counted,
@@ -341,7 +370,7 @@ WITH m AS (
                    (place IS NULL, published, article_id, seq)) AS plc,
            avg(goldstein) FILTER (WHERE counted) AS goldstein, any_value(polarity) AS polarity,
            any_value(modality) AS modality, min(date_start) AS date, max(date_end) AS date_end,
-           max(date_start) AS last_start,
+           max(date_start) AS last_start, max(target_link) AS target_link,
            min(published) AS first_published, count(*) FILTER (WHERE counted) AS mentions,
            count(DISTINCT report) AS articles, count(DISTINCT article_id) AS copies,
            count(DISTINCT news_source) AS sources, bool_or(coalesce(in_lead, false)) AS is_root,
@@ -352,7 +381,7 @@ SELECT cluster_id, block, split_part(block, '|', 1), rep.type, rep.cameo, rep.qu
        rep.s_key, rep.s_name, rep.s_code, rep.s_country, tgt.key, tgt.name, tgt.code, tgt.country,
        polarity, modality, date, date_end, last_start, rep.article, rep.event,
        nullif(first_published, DATE '9999-12-31'), mentions, articles, copies, sources,
-       plc.id, plc.name, plc.country, plc.lat, plc.lon, plc.feature, plc.geonameid, is_root, added_at
+       plc.id, plc.name, plc.country, plc.lat, plc.lon, plc.feature, plc.geonameid, is_root, added_at, target_link
 FROM agg
 """
 

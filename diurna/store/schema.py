@@ -86,7 +86,7 @@ MIGRATIONS: dict[int, list[Step]] = {
             first_article VARCHAR, first_event VARCHAR, first_published DATE,
             mentions INTEGER, articles INTEGER, copies INTEGER, sources INTEGER,
             place VARCHAR, place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
-            place_feature VARCHAR, geonameid BIGINT, is_root BOOLEAN, added_at TIMESTAMP)""",
+            place_feature VARCHAR, geonameid BIGINT, is_root BOOLEAN, added_at TIMESTAMP, target_link VARCHAR)""",
         _backfill_v2,
     ],
 }

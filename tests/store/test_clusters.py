@@ -150,7 +150,7 @@ def test_incremental_writes_give_the_clusters_a_rebuild_gives(tmp_path):
     for day in range(1, 29):
         date = "2024-02-%02d" % day
         for k in range(rng.randint(1, 3)):
-            target = rng.choice(["abiy", "abiy", None])
+            target = rng.choice(["abiy", "ethiopia", "kenya", None])
             docs.append(article("Ruto and Abiy, day %d report %d." % (day, k), date,
                                 [event(rng.choice(["CONSULT", "ACCUSE"]), "ruto", target, date)]))
     rng.shuffle(docs)
