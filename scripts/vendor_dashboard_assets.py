@@ -1,7 +1,7 @@
 """Vendor the dashboard's map outlines: Natural Earth 110m countries from the npm package world-atlas
 (ISC licence; the data is public domain), converted once from TopoJSON to compact GeoJSON-like paths.
 
-    python scripts/vendor_dashboard_assets.py     # needs npm; writes diurna/api/static/vendor/
+    bash scripts/vendor_dashboard_assets.sh     # needs npm and the npm registry; writes diurna/api/static/vendor/
 """
 from __future__ import annotations
 

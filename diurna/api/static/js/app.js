@@ -1,35 +1,54 @@
-// The dashboard: a hash router over the views; each view renders into <main id="view">.
+// The dashboard: a hash router over the views. An address such as "#/events?country=IRN" holds the
+// whole state of a view, so the back button, reloads and shared links all work. Each view renders
+// into <main id="view">, which carries data-view and, once rendered, data-ready="true".
 import { renderEvents } from "./events.js";
 import { renderArticle, renderArticles } from "./article.js";
 import { renderDyad } from "./dyad.js";
 import { renderNetwork } from "./network.js";
 import { renderMap } from "./map.js";
 import { renderPaste } from "./paste.js";
-import { errorBox } from "./dom.js";
+import { afterRender, api, errorBox, hideInspector } from "./dom.js";
 
 const ROUTES = {
   events: renderEvents, article: renderArticle, articles: renderArticles, dyad: renderDyad,
   network: renderNetwork, map: renderMap, paste: renderPaste,
 };
 
-async function route() {
-  const [name, ...rest] = (window.location.hash.replace(/^#\/?/, "") || "events").split("/");
-  const view = document.getElementById("view");
-  const render = ROUTES[name] || renderEvents;
-  for (const link of document.querySelectorAll("nav a")) link.classList.toggle("active", link.dataset.view === name);
-  view.replaceChildren();
-  document.getElementById("inspector").hidden = true;
-  view.dataset.view = name in ROUTES ? name : "events";
-  try {
-    await render(view, rest.map(decodeURIComponent));
-  } catch (error) {
-    view.append(errorBox(error));
-  }
-  view.dataset.ready = "true";
+let renderCount = 0;   // a slow view must not draw over the one the user has moved on to
+
+function parseHash() {
+  const hash = window.location.hash.replace(/^#\/?/, "");
+  const [path, query = ""] = hash.split("?", 2);
+  const [name, ...rest] = (path || "events").split("/");
+  return { name: name in ROUTES ? name : "events", parts: rest.map(decodeURIComponent), params: new URLSearchParams(query) };
 }
 
-document.getElementById("inspector-close").addEventListener("click", () => {
-  document.getElementById("inspector").hidden = true;
-});
-window.addEventListener("hashchange", () => { document.getElementById("view").dataset.ready = "false"; route(); });
+async function route() {
+  const { name, parts, params } = parseHash();
+  const mine = ++renderCount;
+  const view = document.getElementById("view");
+  const target = document.createElement("div");
+  for (const link of document.querySelectorAll("nav a")) {
+    const active = link.dataset.view === name || (name === "article" && link.dataset.view === "articles");
+    link.classList.toggle("active", active);
+    if (active) link.setAttribute("aria-current", "page"); else link.removeAttribute("aria-current");
+  }
+  view.dataset.ready = "false";
+  hideInspector();
+  try {
+    await ROUTES[name](target, parts, params);
+  } catch (error) {
+    target.append(errorBox(error));
+  }
+  if (mine !== renderCount) return;
+  view.replaceChildren(...target.childNodes);
+  for (const key of Object.keys(view.dataset)) delete view.dataset[key];
+  Object.assign(view.dataset, target.dataset, { view: name, ready: "true" });
+  for (const callback of afterRender.splice(0)) callback();
+}
+
+document.getElementById("inspector-close").addEventListener("click", hideInspector);
+document.addEventListener("keydown", (event) => { if (event.key === "Escape") hideInspector(); });
+window.addEventListener("hashchange", route);
+api("/api/health").then((h) => { document.getElementById("version").textContent = "v" + h.version; }).catch(() => {});
 route();

@@ -7,59 +7,130 @@ export function el(tag, attrs = {}, ...children) {
     if (key === "class") node.className = value;
     else if (key === "text") node.textContent = value;
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value);
+    else node.setAttribute(key, value === true ? "" : value);
   }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
+  return appendAll(node, children);
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 export function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined) continue;
     if (key === "text") node.textContent = value;
-    else if (value !== null && value !== undefined) node.setAttribute(key, value);
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
   }
-  for (const child of children.flat()) if (child) node.append(child);
+  return appendAll(node, children);
+}
+
+function appendAll(node, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
   return node;
 }
 
-export async function api(path, params = {}) {
-  const url = new URL(path, window.location.origin);
+// Makes a non-button element act like one for keyboard users too (Enter or Space).
+export function clickable(node, handler) {
+  node.setAttribute("tabindex", "0");
+  node.setAttribute("role", "button");
+  node.addEventListener("click", handler);
+  node.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") { event.preventDefault(); handler(event); }
+  });
+  return node;
+}
+
+// Query parameters from an object whose values are strings, numbers or arrays (repeated keys);
+// empty values are left out so URLs stay short and shareable.
+export function toSearchParams(params) {
+  const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (Array.isArray(value)) value.forEach((v) => url.searchParams.append(key, v));
-    else if (value !== "" && value !== null && value !== undefined) url.searchParams.set(key, value);
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) if (v !== "" && v !== null && v !== undefined) search.append(key, String(v));
   }
-  const response = await fetch(url);
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.detail ? JSON.stringify(body.detail) : response.statusText);
+  return search;
+}
+
+export async function api(path, params = {}) {
+  const query = toSearchParams(params).toString();
+  const response = await fetch(path + (query ? "?" + query : ""), { headers: { Accept: "application/json" } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(describeError(body, response));
   return body;
 }
 
-export function showJSON(record) {
-  const aside = document.getElementById("inspector");
+// FastAPI's validation errors come as a list of {loc, msg}: say which field and why.
+export function describeError(body, response) {
+  const detail = body && body.detail;
+  if (typeof detail === "string") return detail;
+  if (Array.isArray(detail)) return detail.map((d) => `${(d.loc || []).slice(-1)[0] || "request"}: ${d.msg}`).join("; ");
+  return `${response.status} ${response.statusText}`;
+}
+
+// The address of a view with its state: "#/events?country=IRN&type=ACCUSE".
+export function viewHash(path, params = {}) {
+  const query = toSearchParams(params).toString();
+  return "#/" + path + (query ? "?" + query : "");
+}
+
+// Work a view can only do once its nodes are in the page (scrolling to a record); the router runs
+// these after it swaps the rendered view in.
+export const afterRender = [];
+export function whenShown(callback) { afterRender.push(callback); }
+
+export function go(path, params = {}) {
+  window.location.hash = viewHash(path, params);
+}
+
+// The record panel on the right; while it is open the page narrows so it hides nothing.
+export function showJSON(title, record) {
+  document.getElementById("inspector-title").textContent = title;
   document.getElementById("inspector-json").textContent = JSON.stringify(record, null, 2);
-  aside.hidden = false;
+  document.getElementById("inspector").hidden = false;
+  document.body.classList.add("inspecting");
+}
+
+export function hideInspector() {
+  document.getElementById("inspector").hidden = true;
+  document.body.classList.remove("inspecting");
 }
 
 export function errorBox(error) {
-  return el("p", { class: "error", text: "Error: " + error.message });
+  return el("p", { class: "error", role: "alert", text: "Error: " + error.message });
 }
 
-// A stable colour per key, for actors.
-export function colourFor(key) {
-  let h = 0;
-  for (const ch of String(key)) h = (h * 31 + ch.codePointAt(0)) >>> 0;
-  return `hsl(${h % 360}, 65%, 45%)`;
+// Distinct colours for the n-th item of a list (the actors of an article): ten hand-picked ones that
+// stay apart on a white page, then golden-angle hues in two lightnesses.
+const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
+  "#7f7f7f", "#bcbd22"];
+export function categoricalColour(index) {
+  if (index < PALETTE.length) return PALETTE[index];
+  const n = index - PALETTE.length;
+  return `hsl(${((n * 137.508) % 360).toFixed(0)}, 65%, ${n % 2 ? 32 : 48}%)`;
 }
 
+// Goldstein -10 (conflict, red) .. 0 (amber) .. +10 (cooperation, green).
 export function goldsteinColour(value) {
-  if (value === null || value === undefined) return "#999";
-  const t = Math.max(-10, Math.min(10, value)) / 10;          // -1 conflict .. +1 cooperation
-  const red = Math.round(t < 0 ? 200 : 200 * (1 - t));
-  const green = Math.round(t > 0 ? 160 : 160 * (1 + t));
-  return `rgb(${red}, ${green}, 60)`;
+  if (value === null || value === undefined || Number.isNaN(value)) return "#9ca3af";
+  const t = Math.max(-10, Math.min(10, value)) / 10;
+  const hue = 60 + 60 * t;          // 0 red, 60 amber, 120 green
+  return `hsl(${hue.toFixed(0)}, 70%, 40%)`;
+}
+
+export const QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
+
+export const PLOVER_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+  "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+
+// Actor suggestions for a text input: the value is the store's actor key (exact), the label its name.
+export function actorOptions(id, actors) {
+  return el("datalist", { id }, actors.map((a) => el("option", {
+    value: a.key, label: `${a.name}${a.code ? " · " + a.code : ""} (${a.as_source + a.as_target} events)` })));
+}
+
+export function formatNumber(value, digits = 1) {
+  return value === null || value === undefined ? "" : Number(value).toFixed(digits).replace(/\.0+$/, "");
 }

@@ -1,56 +1,193 @@
-// Dyad view: cooperation vs conflict over time, counts and Goldstein sums, both directions.
-import { api, el, svg } from "./dom.js";
+// Dyad view: cooperation against conflict between two actors or countries over time, both
+// directions: event counts as bars (cooperation up, conflict down) and Goldstein sums as lines.
+import { actorOptions, api, el, formatNumber, go, svg } from "./dom.js";
 
-export async function renderDyad(view) {
-  const actors = await api("/api/actors", { limit: 200 });
-  const options = el("datalist", { id: "actor-options" }, actors.map((a) => el("option", { value: a.code || a.name, text: a.name })));
-  const form = el("form", { class: "filters", id: "dyad-form" },
-    el("label", {}, "Actor or country A", el("input", { name: "a", list: "actor-options", required: true,
-      value: actors[0]?.code || actors[0]?.name || "" })),
-    el("label", {}, "Actor or country B", el("input", { name: "b", list: "actor-options", required: true,
-      value: actors[1]?.code || actors[1]?.name || "" })),
-    el("label", {}, "Per", el("select", { name: "freq" }, ["day", "week", "month", "year"].map((f) =>
-      el("option", { value: f, text: f, selected: f === "month" })))),
-    el("button", { type: "submit", text: "Show" }));
-  const chart = el("div", { id: "dyad-chart" });
-  view.append(el("h2", { text: "Dyad: cooperation and conflict over time" }), options, form, chart);
+const FREQUENCIES = ["day", "week", "month", "year"];
+const MAX_FILLED_PERIODS = 600;     // beyond this, empty periods are not drawn (the bars would be slivers)
+const COLOURS = {
+  "a->b": { cooperation: "#15803d", conflict: "#b91c1c", goldstein: "#1d4ed8" },
+  "b->a": { cooperation: "#86efac", conflict: "#fca5a5", goldstein: "#60a5fa" },
+};
 
-  async function load() {
-    const data = new FormData(form);
-    const points = await api("/api/dyads", { a: data.get("a"), b: data.get("b"), freq: data.get("freq") });
-    chart.replaceChildren(points.length ? drawChart(points) : el("p", { class: "muted", text: "No events between these two." }));
-    view.dataset.points = String(points.length);
+export async function renderDyad(view, _parts, params) {
+  const actors = await api("/api/actors", { limit: 300 });
+  let a = params.get("a") || "", b = params.get("b") || "";
+  if (!a || !b) {
+    // With nothing chosen yet, start from the busiest pair in the store.
+    const [top] = await api("/api/network", { limit: 1 });
+    if (top) { a = a || top.source_key; b = b || top.target_key; }
   }
-  form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
-  await load();
+  const freq = FREQUENCIES.includes(params.get("freq")) ? params.get("freq") : "month";
+  const start = params.get("start") || "", end = params.get("end") || "";
+  view.append(el("h2", { text: "Dyad: cooperation and conflict over time" }),
+    dyadForm({ a, b, freq, start, end }, actors));
+  if (!a || !b) {
+    view.append(el("p", { class: "empty", text: "Choose two actors or countries (a name, a CAMEO code such as IRN, or a suggestion)." }));
+    return;
+  }
+  const points = await api("/api/dyads", { a, b, freq, start, end });
+  const names = { a: displayName(a, actors), b: displayName(b, actors) };
+  if (!points.length) {
+    view.append(el("p", { class: "empty", id: "dyad-empty", text: `No events between ${names.a} and ${names.b}.` }));
+  } else {
+    view.append(el("div", { id: "dyad-chart" }, drawChart(points, freq, names)), legend(names), summary(points, names));
+  }
+  view.dataset.points = String(points.length);
 }
 
-function drawChart(points) {
-  const periods = [...new Set(points.map((p) => p.period))].sort();
-  const W = 900, H = 320, M = 40, bw = Math.max(4, Math.min(40, (W - 2 * M) / periods.length / 4));
-  const maxCount = Math.max(1, ...points.map((p) => Math.max(p.cooperation, p.conflict)));
-  const maxG = Math.max(1, ...points.map((p) => Math.abs(p.goldstein_sum)));
-  const x = (i) => M + (i + 0.5) * (W - 2 * M) / periods.length;
-  const mid = H / 2;
-  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, id: "dyad-svg" },
-    svg("line", { x1: M, x2: W - M, y1: mid, y2: mid, class: "axis" }));
-  const series = [["a->b", -1.5], ["b->a", 0.5]];
-  for (const [direction, shift] of series) {
+function dyadForm(state, actors) {
+  const form = el("form", { class: "filters", id: "dyad-form" },
+    el("label", {}, "Actor or country A", el("input", { type: "search", name: "a", list: "dyad-actor-options",
+      value: state.a, required: true, size: 24 })),
+    el("label", {}, "Actor or country B", el("input", { type: "search", name: "b", list: "dyad-actor-options",
+      value: state.b, required: true, size: 24 })),
+    actorOptions("dyad-actor-options", actors),
+    el("label", {}, "Per", el("select", { name: "freq" }, FREQUENCIES.map((f) =>
+      el("option", { value: f, text: f, selected: f === state.freq })))),
+    el("label", {}, "From", el("input", { type: "date", name: "start", value: state.start })),
+    el("label", {}, "To", el("input", { type: "date", name: "end", value: state.end })),
+    el("div", { class: "buttons" },
+      el("button", { type: "submit", text: "Show" }),
+      el("button", { type: "button", class: "secondary", text: "Swap A and B", onclick: () => {
+        const data = Object.fromEntries(new FormData(form));
+        go("dyad", { ...data, a: data.b, b: data.a });
+      } })));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(form));
+    go("dyad", { a: data.a.trim(), b: data.b.trim(), freq: data.freq, start: data.start, end: data.end });
+  });
+  return form;
+}
+
+function displayName(value, actors) {
+  const actor = actors.find((x) => x.key === value);
+  return actor ? actor.name : value;
+}
+
+// Every period between the first and the last, so quiet periods show as gaps rather than vanish.
+export function periodRange(first, last, freq) {
+  const out = [];
+  const date = new Date(first + "T00:00:00Z");
+  const stop = new Date(last + "T00:00:00Z");
+  while (date <= stop && out.length <= MAX_FILLED_PERIODS) {
+    out.push(date.toISOString().slice(0, 10));
+    if (freq === "day") date.setUTCDate(date.getUTCDate() + 1);
+    else if (freq === "week") date.setUTCDate(date.getUTCDate() + 7);
+    else if (freq === "month") date.setUTCMonth(date.getUTCMonth() + 1);
+    else date.setUTCFullYear(date.getUTCFullYear() + 1);
+  }
+  return out;
+}
+
+function periodsOf(points, freq) {
+  const present = [...new Set(points.map((p) => p.period))].sort();
+  const filled = periodRange(present[0], present[present.length - 1], freq);
+  return filled.length > MAX_FILLED_PERIODS ? present : filled;
+}
+
+function periodLabel(period, freq) {
+  return freq === "year" ? period.slice(0, 4) : freq === "month" ? period.slice(0, 7) : period;
+}
+
+// Round tick values covering 0..max.
+function ticks(max, count = 4) {
+  const raw = max / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw || 1));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) || raw;
+  const out = [];
+  for (let v = step; v <= max + 1e-9; v += step) out.push(v);
+  return { step, values: out, top: Math.max(step, out[out.length - 1] || step) };
+}
+
+function drawChart(points, freq, names) {
+  const periods = periodsOf(points, freq);
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const W = 960, left = 56, right = 16, top = 24;
+  const countH = 260, gap = 48, goldH = 150, bottom = 40;
+  const H = top + countH + gap + goldH + bottom;
+  const plotW = W - left - right, slot = plotW / periods.length;
+  const barW = Math.max(1.5, Math.min(26, slot * 0.38));
+  const x = (i) => left + (i + 0.5) * slot;
+
+  const counts = ticks(Math.max(1, ...points.map((p) => Math.max(p.cooperation, p.conflict))));
+  const mid = top + countH / 2, perCount = (countH / 2) / counts.top;
+  const golds = ticks(Math.max(1, ...points.map((p) => Math.abs(p.goldstein_sum))), 2);
+  const goldMid = top + countH + gap + goldH / 2, perGold = (goldH / 2) / golds.top;
+
+  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, id: "dyad-svg", role: "img",
+    "aria-label": `cooperation and conflict between ${names.a} and ${names.b} per ${freq}` });
+  // Axes and gridlines: counts above and below the middle line, Goldstein sums in the lower panel.
+  for (const v of counts.values) {
+    for (const sign of [-1, 1]) {
+      const y = mid + sign * v * perCount;
+      root.append(svg("line", { x1: left, x2: W - right, y1: y, y2: y, class: "grid" }),
+        svg("text", { x: left - 6, y: y + 4, class: "tick", "text-anchor": "end", text: String(v) }));
+    }
+  }
+  for (const v of [-golds.top, 0, golds.top]) {
+    const y = goldMid - v * perGold;
+    root.append(svg("line", { x1: left, x2: W - right, y1: y, y2: y, class: v === 0 ? "axis" : "grid" }),
+      svg("text", { x: left - 6, y: y + 4, class: "tick", "text-anchor": "end", text: formatNumber(v) }));
+  }
+  root.append(svg("line", { x1: left, x2: W - right, y1: mid, y2: mid, class: "axis" }),
+    svg("text", { x: left, y: top - 8, class: "panel-title", text: "events: cooperation ↑   conflict ↓" }),
+    svg("text", { x: left, y: top + countH + gap - 8, class: "panel-title", text: "Goldstein sum" }));
+
+  for (const [direction, shift] of [["a->b", -1], ["b->a", 0]]) {
+    const colour = COLOURS[direction];
+    const label = direction === "a->b" ? `${names.a} → ${names.b}` : `${names.b} → ${names.a}`;
     const line = [];
     for (const p of points.filter((q) => q.direction === direction)) {
-      const i = periods.indexOf(p.period), cx = x(i) + shift * bw;
-      const up = (p.cooperation / maxCount) * (mid - M), down = (p.conflict / maxCount) * (mid - M);
-      root.append(svg("rect", { x: cx, y: mid - up, width: bw, height: up, fill: direction === "a->b" ? "#16a34a" : "#86efac" },
-        svg("title", { text: `${direction} ${p.period}: ${p.cooperation} cooperative` })));
-      root.append(svg("rect", { x: cx, y: mid, width: bw, height: down, fill: direction === "a->b" ? "#dc2626" : "#fca5a5" },
-        svg("title", { text: `${direction} ${p.period}: ${p.conflict} conflictual` })));
-      line.push(`${x(i)},${mid - (p.goldstein_sum / maxG) * (mid - M)}`);
+      const i = index.get(p.period);
+      if (i === undefined) continue;
+      const bx = x(i) + shift * barW;
+      const tip = `${label}, ${periodLabel(p.period, freq)}: ${p.events} events, ${p.cooperation} cooperative, ` +
+        `${p.conflict} conflictual, Goldstein sum ${formatNumber(p.goldstein_sum)}`;
+      if (p.cooperation) root.append(svg("rect", { x: bx, y: mid - p.cooperation * perCount, width: barW,
+        height: p.cooperation * perCount, fill: colour.cooperation, class: "bar " + direction }, svg("title", { text: tip })));
+      if (p.conflict) root.append(svg("rect", { x: bx, y: mid, width: barW, height: p.conflict * perCount,
+        fill: colour.conflict, class: "bar " + direction }, svg("title", { text: tip })));
+      line.push([x(i), goldMid - p.goldstein_sum * perGold, tip]);
     }
-    if (line.length) root.append(svg("polyline", { points: line.join(" "), fill: "none",
-      stroke: direction === "a->b" ? "#1d4ed8" : "#93c5fd", "stroke-width": 2 }));
+    if (line.length > 1) root.append(svg("polyline", { points: line.map(([px, py]) => `${px},${py}`).join(" "),
+      fill: "none", stroke: colour.goldstein, "stroke-width": 2, "stroke-dasharray": direction === "b->a" ? "5 3" : null }));
+    for (const [px, py, tip] of line) root.append(svg("circle", { cx: px, cy: py, r: 3.5, fill: colour.goldstein },
+      svg("title", { text: tip })));
   }
-  periods.forEach((p, i) => root.append(svg("text", { x: x(i) - 20, y: H - 8, text: p })));
-  root.append(svg("text", { x: M, y: 14, text: "cooperation ↑ (A→B dark, B→A light) · Goldstein sum line" }));
-  root.append(svg("text", { x: M, y: H - 24, text: "conflict ↓" }));
+  const every = Math.max(1, Math.ceil(periods.length / 12));
+  periods.forEach((p, i) => {
+    if (i % every === 0) root.append(svg("text", { x: x(i), y: H - bottom + 18, class: "tick", "text-anchor": "middle",
+      text: periodLabel(p, freq) }));
+  });
   return root;
+}
+
+function legend(names) {
+  const swatch = (colour, text) => {
+    const mark = el("span", { class: "swatch" });
+    mark.style.setProperty("--swatch", colour);
+    return el("span", {}, mark, text);
+  };
+  return el("p", { class: "legend", id: "dyad-legend" },
+    swatch(COLOURS["a->b"].cooperation, `${names.a} → ${names.b} cooperative`),
+    swatch(COLOURS["a->b"].conflict, `${names.a} → ${names.b} conflictual`),
+    swatch(COLOURS["b->a"].cooperation, `${names.b} → ${names.a} cooperative`),
+    swatch(COLOURS["b->a"].conflict, `${names.b} → ${names.a} conflictual`),
+    swatch(COLOURS["a->b"].goldstein, `Goldstein sum ${names.a} → ${names.b}`),
+    swatch(COLOURS["b->a"].goldstein, `Goldstein sum ${names.b} → ${names.a} (dashed)`));
+}
+
+function summary(points, names) {
+  const rows = [["a->b", `${names.a} → ${names.b}`], ["b->a", `${names.b} → ${names.a}`]].map(([direction, label]) => {
+    const mine = points.filter((p) => p.direction === direction);
+    const sum = (key) => mine.reduce((total, p) => total + p[key], 0);
+    return el("tr", {}, el("th", { scope: "row", text: label }), el("td", { class: "number", text: sum("events") }),
+      el("td", { class: "number", text: sum("cooperation") }), el("td", { class: "number", text: sum("conflict") }),
+      el("td", { class: "number", text: formatNumber(sum("goldstein_sum")) }));
+  });
+  return el("table", { id: "dyad-summary", class: "compact" },
+    el("thead", {}, el("tr", {}, ["Direction", "Events", "Cooperative", "Conflictual", "Goldstein sum"]
+      .map((h) => el("th", { scope: "col", text: h })))),
+    el("tbody", {}, rows));
 }
