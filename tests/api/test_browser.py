@@ -145,7 +145,12 @@ def get_json(server: str, path: str, **params):
 
 def wait_ready(browser):
     WebDriverWait(browser, 60).until(lambda d: d.find_element(By.ID, "view").get_attribute("data-ready") == "true")
-    return browser.find_element(By.ID, "view")
+    view = browser.find_element(By.ID, "view")
+    # JS values that leaked into the page as text are rendering bugs
+    text = view.text
+    assert "[object " not in text and "undefined" not in text and "NaN" not in text
+    assert not {"null", "false", "true"} & {line.strip() for line in text.splitlines()}
+    return view
 
 
 def open_view(browser, url: str):
@@ -323,7 +328,7 @@ def test_dyad_view_charts_both_directions(server, browser, shoot):
     shoot("dyad")
 
 
-def test_network_draws_actors_and_opens_an_actors_events(server, browser, shoot):
+def test_network_draws_actors_and_opens_an_actor_profile(server, browser, shoot):
     view = open_view(browser, server + "/#/network")
     edges = get_json(server, "/api/network")
     keys = {e["source_key"] for e in edges} | {e["target_key"] for e in edges}
@@ -331,11 +336,17 @@ def test_network_draws_actors_and_opens_an_actors_events(server, browser, shoot)
     assert len(view.find_elements(By.CSS_SELECTOR, "#network-svg .edge")) == len(edges)
     assert view.find_element(By.ID, "network-legend")
     shoot("network")
-    node = view.find_element(By.CSS_SELECTOR, "#network-svg .node")
-    key = node.get_attribute("data-key")
-    view = after_click(browser, node.find_element(By.TAG_NAME, "circle"))
-    assert view.get_attribute("data-view") == "events"
-    assert int(view.get_attribute("data-total")) == get_json(server, "/api/events", actor=key)["total"] > 0
+    busiest = max(keys, key=lambda k: sum(e["events"] for e in edges if k in (e["source_key"], e["target_key"])))
+    node = view.find_element(By.CSS_SELECTOR, '#network-svg .node[data-key="%s"] circle' % busiest)
+    view = after_click(browser, node)
+    profile = get_json(server, "/api/actors/" + urllib.parse.quote(busiest, safe=""))
+    assert view.get_attribute("data-view") == "actor"
+    assert browser.find_element(By.ID, "actor-name").text == profile["actor"]["name"]
+    assert view.get_attribute("data-partners") == str(len(profile["partners"])) != "0"
+    assert len(rows(view)) == len(profile["events"])
+    shoot("actor")
+    view = after_click(browser, view.find_element(By.LINK_TEXT, "All its events"))
+    assert int(view.get_attribute("data-total")) == get_json(server, "/api/events", actor=busiest)["total"] > 0
 
 
 def test_map_draws_countries_and_places_and_opens_a_places_events(server, browser, shoot):

@@ -2,6 +2,7 @@
 // whole state of a view, so the back button, reloads and shared links all work. Each view renders
 // into <main id="view">, which carries data-view and, once rendered, data-ready="true".
 import { renderEvents } from "./events.js";
+import { renderActor } from "./actor.js";
 import { renderArticle, renderArticles } from "./article.js";
 import { renderDyad } from "./dyad.js";
 import { renderNetwork } from "./network.js";
@@ -10,7 +11,7 @@ import { renderPaste } from "./paste.js";
 import { afterRender, api, errorBox, hideInspector } from "./dom.js";
 
 const ROUTES = {
-  events: renderEvents, article: renderArticle, articles: renderArticles, dyad: renderDyad,
+  events: renderEvents, actor: renderActor, article: renderArticle, articles: renderArticles, dyad: renderDyad,
   network: renderNetwork, map: renderMap, paste: renderPaste,
 };
 
@@ -29,11 +30,13 @@ async function route() {
   const view = document.getElementById("view");
   const target = document.createElement("div");
   for (const link of document.querySelectorAll("nav a")) {
-    const active = link.dataset.view === name || (name === "article" && link.dataset.view === "articles");
+    const active = link.dataset.view === name || (name === "article" && link.dataset.view === "articles") ||
+      (name === "actor" && link.dataset.view === "network");
     link.classList.toggle("active", active);
     if (active) link.setAttribute("aria-current", "page"); else link.removeAttribute("aria-current");
   }
   view.dataset.ready = "false";
+  view.setAttribute("aria-busy", "true");
   hideInspector();
   try {
     await ROUTES[name](target, parts, params);
@@ -44,6 +47,7 @@ async function route() {
   view.replaceChildren(...target.childNodes);
   for (const key of Object.keys(view.dataset)) delete view.dataset[key];
   Object.assign(view.dataset, target.dataset, { view: name, ready: "true" });
+  view.removeAttribute("aria-busy");
   for (const callback of afterRender.splice(0)) callback();
 }
 

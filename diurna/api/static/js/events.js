@@ -77,7 +77,7 @@ function typePicker(chosen) {
       el("input", { type: "checkbox", name: "type", value: t, checked: chosen.includes(t) }), t))));
 }
 
-function eventTable(events) {
+export function eventTable(events) {
   const head = ["Date", "Type", "Source", "Target", "Trigger", "Place", "Goldstein", "Article"];
   return el("table", { id: "event-table" },
     el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col", text: h })))),

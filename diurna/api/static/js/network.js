@@ -1,6 +1,6 @@
 // Actor network: who acts on whom. One node per actor, one arrow per (source, target) pair; the
 // arrow's width grows with its events and its colour is their mean Goldstein score (red conflict,
-// amber neutral, green cooperation). Clicking an actor opens its events.
+// amber neutral, green cooperation). Clicking an actor opens its profile.
 import { api, clickable, el, formatNumber, go, goldsteinColour, svg } from "./dom.js";
 
 const W = 960, H = 640, MARGIN = 40, LABEL_ROOM = 110;
@@ -165,11 +165,11 @@ function drawNetwork(nodes, edges) {
     edgeLayer.append(svg("g", { class: "edge" }, arrow(s, t, bend, width(e.events), colour), svg("title", { text: tip })));
   }
   for (const n of nodes.values()) {
-    const open = () => go("events", { actor: n.key });
+    const open = () => go("actor/" + encodeURIComponent(n.key));
     const g = svg("g", { class: "node", transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`, "data-key": n.key },
       svg("circle", { r: radius(n) }),
       svg("text", { x: radius(n) + 3, y: 4, text: n.name }),
-      svg("title", { text: `${n.name} (${n.key}): ${n.out} events as source, ${n.in} as target — click for its events` }));
+      svg("title", { text: `${n.name} (${n.key}): ${n.out} events as source, ${n.in} as target — click for its profile` }));
     nodeLayer.append(clickable(g, open));
   }
   root.append(edgeLayer, nodeLayer);
@@ -215,5 +215,5 @@ function legend(edges) {
         svg("text", { x: 70, y: y + 4, class: "tick", text: String(events) }));
     });
   return el("div", { class: "side-legend" }, scale,
-    el("p", { class: "muted small", text: "Arrows point from source to target; click an actor for its events." }));
+    el("p", { class: "muted small", text: "Arrows point from source to target; click an actor for its profile." }));
 }
