@@ -3,7 +3,7 @@
     diurna code FILE...            code articles, print one JSON document per article (JSON Lines)
     diurna ingest PATH...          code articles into the DuckDB store (default diurna.duckdb)
     diurna export --db F OUT       write the store out as JSON Lines or Parquet
-    diurna stats                   what a store holds
+    diurna stats, diurna query     what a store holds; typed queries (diurna.store.cli)
     diurna schema                  the JSON Schema of the article document
 
 Other commands (actors, classify, quotes, ...) are registered by their stage's `cli` module.
@@ -132,7 +132,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
-# ---------------------------------------------------------------------- export, stats, schema
+# ---------------------------------------------------------------------- export, schema
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -142,19 +142,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     with Store(args.db, read_only=True) as store:
         n = export(store, args.format, args.out)
     _stderr("diurna export: wrote %d records to %s (%s)" % (n, args.out, args.format))
-    return 0
-
-
-def cmd_stats(args: argparse.Namespace) -> int:
-    from diurna.store import Store
-
-    with Store(args.db, read_only=True) as store:
-        counts = store.counts()
-    if args.json:
-        print(json.dumps(counts))
-    else:
-        for name, n in counts.items():
-            print("%-8s %d" % (name, n))
     return 0
 
 
@@ -209,18 +196,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(p)
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("export", help="write the store out as JSON Lines or Parquet",
+    p = sub.add_parser("export", help="write the store out: JSON Lines, Parquet, GDELT 2.0, PLOVER JSON",
                        description="Export the store: jsonl = one article document per line (the same as "
-                                   "`diurna code`); parquet = one Parquet file per table in the OUT folder.")
+                                   "`diurna code`); parquet = one Parquet file per table in the OUT folder; "
+                                   "gdelt = GDELT 2.0 event table (TSV, 61 columns, one row per real-world "
+                                   "event); plover = PLOVER JSON lines; parquet-events = event mentions "
+                                   "partitioned by month in OUT/month=YYYY-MM/. Mapping: docs/store.md.")
     p.add_argument("out", metavar="OUT", help="output file (jsonl) or folder (parquet)")
     p.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
-    p.add_argument("--format", required=True, choices=["jsonl", "parquet"], help="output format")
+    p.add_argument("--format", required=True, choices=["jsonl", "parquet", "gdelt", "plover", "parquet-events"],
+                   help="output format")
     p.set_defaults(func=cmd_export)
-
-    p = sub.add_parser("stats", help="count what a store holds")
-    p.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the article document")
     p.set_defaults(func=cmd_schema)
