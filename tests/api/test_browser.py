@@ -385,3 +385,13 @@ def test_paste_page_reports_an_empty_text(server, browser):
     open_view(browser, server + "/#/paste")
     browser.find_element(By.CSS_SELECTOR, "#paste-form button[type=submit]").click()
     assert "paste a text" in browser.find_element(By.ID, "paste-result").text
+
+
+def test_a_missing_article_and_a_bad_filter_are_reported_in_the_page(server, browser):
+    view = open_view(browser, server + "/#/article/art_does_not_exist")
+    assert "no article with id" in view.find_element(By.CSS_SELECTOR, ".error").text
+    view = open_view(browser, server + "/#/events?start=2024-02-30")
+    assert "not a date" in view.find_element(By.CSS_SELECTOR, ".error").text
+    # the 404 and 422 answers are the point of this test: clear them from the log the fixture checks
+    logged = browser.get_log("browser")
+    assert all("404" in e["message"] or "422" in e["message"] for e in logged if e["level"] == "SEVERE")
