@@ -395,3 +395,43 @@ def test_a_missing_article_and_a_bad_filter_are_reported_in_the_page(server, bro
     # the 404 and 422 answers are the point of this test: clear them from the log the fixture checks
     logged = browser.get_log("browser")
     assert all("404" in e["message"] or "422" in e["message"] for e in logged if e["level"] == "SEVERE")
+
+
+def test_the_longest_article_the_server_accepts_renders_quickly(server, browser):
+    # 200,000 characters (the /api/code limit) with 2,000 actor mentions, 1,000 events and 500 quotes,
+    # rendered by the article view's own code in the page.
+    open_view(browser, server + "/#/paste")
+    elapsed = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        import('/static/js/article.js').then(({ showDocument }) => {
+          const sentence = 'The minister met the envoy in the capital on Monday and said "talks will go on" today. ';
+          const text = sentence.repeat(Math.ceil(200000 / sentence.length)).slice(0, 200000);
+          const at = (i, word) => { const start = i * sentence.length + sentence.indexOf(word);
+                                    return { text: word, start, end: start + word.length }; };
+          const n = Math.floor(200000 / sentence.length) - 1;
+          const actors = [0, 1].map((k) => ({ id: 'act_' + k, name: k ? 'envoy' : 'minister', kb_id: null,
+            country: null, sector: null, code: null, kind: 'person', mentions: [] }));
+          const events = [], quotes = [];
+          for (let i = 0; i < Math.min(n, 1000); i++) {
+            actors[0].mentions.push(at(i, 'minister')); actors[1].mentions.push(at(i, 'envoy'));
+            events.push({ id: 'evt_' + i, type: 'CONSULT', mode: null, cameo: '040', quad_class: 1, goldstein: 1,
+              source: 'act_0', target: 'act_1', trigger: at(i, 'met'), sentence: { start: 0, end: 1 },
+              date: { text: null, start: '2024-01-01', end: '2024-01-01', granularity: 'day', anchored_to: 'published' },
+              place: null, polarity: 'asserted', modality: 'actual', attributed_to: null, confidence: 1 });
+            if (i % 2 === 0) quotes.push({ id: 'quo_' + i, kind: 'direct', content: at(i, 'talks will go on'),
+              speaker: 'act_0', speaker_mention: null, cue: null, via: [] });
+          }
+          const doc = { article: { id: 'art_long', title: 'long', url: null, source: null, published: null, text,
+            language: 'en' }, actors, events, quotes, places: [] };
+          const target = document.createElement('div');
+          const t0 = performance.now();
+          showDocument(target, doc);
+          document.body.append(target);
+          const marks = target.querySelectorAll('#article-text .hl').length;
+          done({ ms: performance.now() - t0, marks });
+        }).catch((error) => done({ error: String(error) }));
+    """)
+    assert "error" not in elapsed, elapsed
+    assert elapsed["marks"] >= 3500
+    assert elapsed["ms"] < 5000, "rendering took %.0f ms" % elapsed["ms"]
+    print("long article: %d highlights in %.0f ms" % (elapsed["marks"], elapsed["ms"]))
