@@ -5,6 +5,7 @@
     diurna query cluster ID                          one real-world event and its mentions
     diurna query dyad A B [--freq month] [--unit events|clusters]   both directions per period
     diurna query actors   [--country C] [--q X] [-n N]   actors in the most events
+    diurna query places   [filters] [--limit N]     places with the most events (for maps)
     diurna query articles [--q TEXT]                 stored articles, newest first
     diurna query article ID                          one article with its records (JSON)
     diurna stats                                     what the store holds
@@ -33,6 +34,7 @@ TABLE_COLUMNS = {
                  "sources", "id"],
     "dyad": ["period", "direction", "events", "goldstein_sum", "cooperation", "conflict"],
     "actors": ["key", "name", "code", "country", "as_source", "as_target", "articles"],
+    "places": ["name", "country", "events", "lat", "lon", "feature", "geonameid"],
     "articles": ["published", "id", "title", "source", "events", "quotes", "dup_group"],
     "stats": ["name", "value"],
 }
@@ -137,6 +139,13 @@ def cmd_actors(args) -> int:
     return 0
 
 
+def cmd_places(args) -> int:
+    with _open(args) as store:
+        rows = store.place_counts(_filter(args), limit=args.limit)
+    print_rows(_records(rows), TABLE_COLUMNS["places"], args.format)
+    return 0
+
+
 def cmd_articles(args) -> int:
     with _open(args) as store:
         rows = store.articles(limit=args.limit, offset=args.offset, q=args.q)
@@ -201,7 +210,7 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="table (default), csv with a header, or json (one object per line)")
 
 
-def _filters(p: argparse.ArgumentParser) -> None:
+def _filters(p: argparse.ArgumentParser, paging: bool = True) -> None:
     p.add_argument("--actor", help="source or target: actor key (kb:…, country:…), CAMEO code (IRN, IRNGOV), "
                                    "knowledge-base id, or a word that starts a name")
     p.add_argument("--source", help="the acting side, matched like --actor")
@@ -214,7 +223,8 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--place", help="place name or GeoNames id")
     p.add_argument("--article", help="events of one article id")
     p.add_argument("--limit", type=int, default=50, help="rows (default: %(default)s)")
-    p.add_argument("--offset", type=int, default=0, help="rows to skip (paging)")
+    if paging:      # place counts are a ranking for a map: no pages
+        p.add_argument("--offset", type=int, default=0, help="rows to skip (paging)")
 
 
 def _run(func):
@@ -237,7 +247,7 @@ def add_stats_parser(sub, name: str = "stats") -> None:
 
 def register(subparsers) -> None:
     """Add `query` (and `stats`, unless the main CLI still defines its own) to the diurna CLI."""
-    query = subparsers.add_parser("query", help="query the store: events, clusters, dyads, actors, articles",
+    query = subparsers.add_parser("query", help="query the store: events, clusters, dyads, actors, places, articles",
                                   description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     q = query.add_subparsers(dest="query", metavar="WHAT", required=True)
 
@@ -275,6 +285,12 @@ def register(subparsers) -> None:
     p.add_argument("--country", help="ISO alpha-3")
     p.add_argument("--q", help="actor key, code, kb id or name word")
     p.set_defaults(func=_run(cmd_actors))
+
+    p = q.add_parser("places", help="places with the most events matching the filters (copies left out)")
+    _common(p)
+    _filters(p, paging=False)
+    p.add_argument("--include-duplicates", action="store_true", help="also events of near-duplicate copies")
+    p.set_defaults(func=_run(cmd_places))
 
     p = q.add_parser("articles", help="stored articles, newest first")
     _common(p)

@@ -71,3 +71,9 @@ def test_actors_articles_article_and_stats(db, capsys):
 def test_a_bad_filter_is_a_one_line_error(db, capsys):
     assert main(["query", "events", "--db", db, "--start", "yesterday"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_places_counts_events_per_place(db, capsys):
+    rows = [json.loads(x) for x in run(capsys, "query", "places", "--db", db, "--format", "json").splitlines()]
+    assert [(r["name"], r["events"]) for r in rows] == [("Nairobi", 1)]
+    assert run(capsys, "query", "places", "--db", db, "--type", "ACCUSE").splitlines()[-1] == "(no rows)"
