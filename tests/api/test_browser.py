@@ -314,6 +314,14 @@ def test_articles_list_and_search(server, browser, shoot):
 def test_dyad_view_charts_both_directions(server, browser, shoot):
     view = open_view(browser, server + "/#/dyad")
     assert int(view.get_attribute("data-points")) >= 1, "with no choice it shows the busiest pair"
+    busiest = get_json(server, "/api/network", limit=1)[0]
+    query = urllib.parse.urlencode({"a": busiest["source_key"], "b": busiest["target_key"], "freq": "year"})
+    view = open_view(browser, server + "/#/dyad?" + query)
+    yearly = get_json(server, "/api/dyads", a=busiest["source_key"], b=busiest["target_key"], freq="year")
+    assert view.get_attribute("data-points") == str(len(yearly))
+    assert len(view.find_elements(By.CSS_SELECTOR, "#dyad-svg rect.bar")) == \
+        sum((p["cooperation"] > 0) + (p["conflict"] > 0) for p in yearly)
+    shoot("dyad")
     for name, value in (("a", "CHN"), ("b", "PHL")):
         field = browser.find_element(By.NAME, name)
         field.clear()
@@ -325,7 +333,6 @@ def test_dyad_view_charts_both_directions(server, browser, shoot):
     assert len(bars) == sum((p["cooperation"] > 0) + (p["conflict"] > 0) for p in points)
     summary = view.find_element(By.ID, "dyad-summary").text
     assert "CHN → PHL %d" % sum(p["events"] for p in points if p["direction"] == "a->b") in summary
-    shoot("dyad")
 
 
 def test_network_draws_actors_and_opens_an_actor_profile(server, browser, shoot):
@@ -435,3 +442,22 @@ def test_the_longest_article_the_server_accepts_renders_quickly(server, browser)
     assert elapsed["marks"] >= 3500
     assert elapsed["ms"] < 5000, "rendering took %.0f ms" % elapsed["ms"]
     print("long article: %d highlights in %.0f ms" % (elapsed["marks"], elapsed["ms"]))
+
+
+def test_dyad_periods_run_evenly_across_month_ends_leap_days_and_years(server, browser):
+    open_view(browser, server + "/#/paste")
+    ranges = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        import('/static/js/dyad.js').then(({ periodRange }) => done({
+          day: periodRange('2024-02-27', '2024-03-02', 'day'),
+          week: periodRange('2023-12-25', '2024-01-15', 'week'),
+          month: periodRange('2023-11-01', '2024-03-01', 'month'),
+          year: periodRange('2019-01-01', '2021-01-01', 'year'),
+        })).catch((error) => done({ error: String(error) }));
+    """)
+    assert ranges == {
+        "day": ["2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01", "2024-03-02"],
+        "week": ["2023-12-25", "2024-01-01", "2024-01-08", "2024-01-15"],
+        "month": ["2023-11-01", "2023-12-01", "2024-01-01", "2024-02-01", "2024-03-01"],
+        "year": ["2019-01-01", "2020-01-01", "2021-01-01"],
+    }

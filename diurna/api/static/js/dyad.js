@@ -82,26 +82,28 @@ export function periodRange(first, last, freq) {
 
 function periodsOf(points, freq) {
   const present = [...new Set(points.map((p) => p.period))].sort();
-  const filled = periodRange(present[0], present[present.length - 1], freq);
-  return filled.length > MAX_FILLED_PERIODS ? present : filled;
+  const all = periodRange(present[0], present[present.length - 1], freq);
+  return all.length > MAX_FILLED_PERIODS ? { periods: present, filled: false } : { periods: all, filled: true };
 }
 
 function periodLabel(period, freq) {
   return freq === "year" ? period.slice(0, 4) : freq === "month" ? period.slice(0, 7) : period;
 }
 
-// Round tick values covering 0..max.
-function ticks(max, count = 4) {
+// Round tick values covering 0..max (whole numbers only for counts).
+function ticks(max, count = 4, whole = false) {
   const raw = max / count;
   const magnitude = 10 ** Math.floor(Math.log10(raw || 1));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) || raw;
-  const out = [];
-  for (let v = step; v <= max + 1e-9; v += step) out.push(v);
-  return { step, values: out, top: Math.max(step, out[out.length - 1] || step) };
+  let step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) || raw;
+  if (whole) step = Math.max(1, Math.round(step));
+  const top = Math.max(step, Math.ceil(max / step - 1e-9) * step);
+  const values = [];
+  for (let v = step; v <= top + 1e-9; v += step) values.push(Number(v.toPrecision(12)));
+  return { step, values, top };
 }
 
 function drawChart(points, freq, names) {
-  const periods = periodsOf(points, freq);
+  const { periods, filled } = periodsOf(points, freq);
   const index = new Map(periods.map((p, i) => [p, i]));
   const W = 960, left = 56, right = 16, top = 24;
   const countH = 260, gap = 48, goldH = 150, bottom = 40;
@@ -110,7 +112,7 @@ function drawChart(points, freq, names) {
   const barW = Math.max(1.5, Math.min(26, slot * 0.38));
   const x = (i) => left + (i + 0.5) * slot;
 
-  const counts = ticks(Math.max(1, ...points.map((p) => Math.max(p.cooperation, p.conflict))));
+  const counts = ticks(Math.max(1, ...points.map((p) => Math.max(p.cooperation, p.conflict))), 4, true);
   const mid = top + countH / 2, perCount = (countH / 2) / counts.top;
   const golds = ticks(Math.max(1, ...points.map((p) => Math.abs(p.goldstein_sum))), 2);
   const goldMid = top + countH + gap + goldH / 2, perGold = (goldH / 2) / golds.top;
@@ -138,7 +140,14 @@ function drawChart(points, freq, names) {
     const colour = COLOURS[direction];
     const label = direction === "a->b" ? `${names.a} → ${names.b}` : `${names.b} → ${names.a}`;
     const line = [];
-    for (const p of points.filter((q) => q.direction === direction)) {
+    const mine = new Map(points.filter((q) => q.direction === direction).map((q) => [q.period, q]));
+    // A period without events has a Goldstein sum of 0: where every period is drawn, the line passes through it.
+    if (filled) {
+      periods.forEach((period, i) => {
+        if (!mine.has(period)) line.push([x(i), goldMid, null]);
+      });
+    }
+    for (const p of mine.values()) {
       const i = index.get(p.period);
       if (i === undefined) continue;
       const bx = x(i) + shift * barW;
@@ -150,10 +159,12 @@ function drawChart(points, freq, names) {
         fill: colour.conflict, class: "bar " + direction }, svg("title", { text: tip })));
       line.push([x(i), goldMid - p.goldstein_sum * perGold, tip]);
     }
+    line.sort((u, v) => u[0] - v[0]);
     if (line.length > 1) root.append(svg("polyline", { points: line.map(([px, py]) => `${px},${py}`).join(" "),
       fill: "none", stroke: colour.goldstein, "stroke-width": 2, "stroke-dasharray": direction === "b->a" ? "5 3" : null }));
-    for (const [px, py, tip] of line) root.append(svg("circle", { cx: px, cy: py, r: 3.5, fill: colour.goldstein },
-      svg("title", { text: tip })));
+    for (const [px, py, tip] of line.filter((point) => point[2])) {
+      root.append(svg("circle", { cx: px, cy: py, r: 3.5, fill: colour.goldstein }, svg("title", { text: tip })));
+    }
   }
   const every = Math.max(1, Math.ceil(periods.length / 12));
   periods.forEach((p, i) => {
