@@ -21,8 +21,8 @@ from pydantic import BaseModel
 from diurna import __version__
 from diurna.api.security import GuardMiddleware, Limits
 from diurna.records import ArticleDocument
-from diurna.store.query import (ActorCount, ActorProfile, ArticleSummary, DyadPoint, Edge, EventFilter, EventRow,
-                                PlaceCount, QueryMixin)
+from diurna.store.query import (ActorCount, ActorProfile, ArticleSummary, ClusterDetail, DyadPoint, Edge,
+                                EventCluster, EventFilter, EventRow, PlaceCount, QueryMixin)
 
 STATIC = pathlib.Path(__file__).resolve().parent / "static"
 DOCS_PAGE = pathlib.Path(__file__).resolve().parent / "docs_page"
@@ -147,6 +147,25 @@ def create_app(settings: Settings) -> FastAPI:
                 return _csv_response(rows, "diurna-events.csv")
             return EventPage(total=_query(lambda: store.count_events(f)), limit=limit, offset=offset, events=rows)
 
+    @app.get("/api/clusters", response_model=ClusterPage)
+    def clusters(f: EventFilter = Depends(event_filter), min_articles: int = Query(1, ge=1),
+                 limit: int = Query(100, ge=1, le=10_000), offset: int = Query(0, ge=0), s: Services = Depends(svc)):
+        """Real-world events (one row each, however many articles report them), newest first; the same
+        filters as /api/events; `min_articles` keeps those reported independently at least that often."""
+        with s.snapshot() as store:
+            rows = _query(lambda: store.clusters(f, limit=limit, offset=offset, min_articles=min_articles))
+            return ClusterPage(total=_query(lambda: store.count_clusters(f)), limit=limit, offset=offset,
+                               clusters=rows)
+
+    @app.get("/api/clusters/{cluster_id}", response_model=ClusterDetail)
+    def cluster(cluster_id: str, s: Services = Depends(svc)):
+        """One real-world event with every mention of it, copies included, earliest report first."""
+        with s.snapshot() as store:
+            detail = store.cluster(cluster_id)
+        if detail is None:
+            raise HTTPException(404, "no event cluster with id %r" % cluster_id)
+        return detail
+
     @app.get("/api/actors", response_model=list[ActorCount])
     def actors(q: Optional[str] = Query(None, max_length=200), country: Optional[str] = Query(None, max_length=3),
                limit: int = Query(20, ge=1, le=1000), s: Services = Depends(svc)):
@@ -165,11 +184,16 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/dyads", response_model=list[DyadPoint])
     def dyads(a: str = Query(..., min_length=1, max_length=200), b: str = Query(..., min_length=1, max_length=200),
-              freq: str = Query("month", pattern="^(day|week|month|year)$"), start: Optional[str] = None,
-              end: Optional[str] = None, s: Services = Depends(svc)):
-        """Events from a to b and from b to a per period: counts, cooperation/conflict, Goldstein sums."""
+              freq: str = Query("month", pattern="^(day|week|month|year)$"),
+              start: Optional[str] = Query(None, max_length=10), end: Optional[str] = Query(None, max_length=10),
+              unit: str = Query("events", pattern="^(events|clusters)$"), s: Services = Depends(svc)):
+        """Events from a to b and from b to a per period: counts, cooperation/conflict, Goldstein sums.
+        `unit=clusters` counts each real-world event once, on its first date, instead of each mention."""
+        for value in (start, end):
+            if value:
+                _check_date(value)
         with s.snapshot() as store:
-            return _query(lambda: store.dyad_series(a, b, freq=freq, start=start, end=end))
+            return _query(lambda: store.dyad_series(a, b, freq=freq, start=start, end=end, unit=unit))
 
     @app.get("/api/network", response_model=list[Edge])
     def network(limit: int = Query(200, ge=1, le=5000), min_events: int = Query(1, ge=1),
@@ -269,17 +293,27 @@ class EventPage(BaseModel):
     events: list[EventRow]
 
 
+class ClusterPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    clusters: list[EventCluster]
+
+
 def event_filter(actor: Optional[str] = Query(None, max_length=200), source: Optional[str] = Query(None, max_length=200),
                  target: Optional[str] = Query(None, max_length=200), country: Optional[str] = Query(None, max_length=3),
                  type: Optional[list[str]] = Query(None), quad_class: Optional[int] = Query(None, ge=1, le=4),
                  start: Optional[str] = Query(None, max_length=10), end: Optional[str] = Query(None, max_length=10),
-                 place: Optional[str] = Query(None, max_length=200)) -> EventFilter:
-    """The event filters every listing endpoint shares (query parameters)."""
+                 place: Optional[str] = Query(None, max_length=200), article: Optional[str] = Query(None, max_length=200),
+                 include_duplicates: bool = False) -> EventFilter:
+    """The event filters every listing endpoint shares (query parameters). Events of near-duplicate
+    copies of an article (wire copy) are left out unless `include_duplicates=true`."""
     for value in (start, end):
         if value:
             _check_date(value)
     return EventFilter(actor=actor, source=source, target=target, country=country, type=type or None,
-                       quad_class=quad_class, start=start, end=end, place=place)
+                       quad_class=quad_class, start=start, end=end, place=place, article_id=article,
+                       include_duplicates=include_duplicates)
 
 
 def _query(run):

@@ -68,6 +68,36 @@ def test_filters_narrow_the_events(client):
     assert client.get("/api/events", params={"start": "2030-01-01"}).json()["total"] == 0
 
 
+def test_clusters_count_each_real_world_event_once(client):
+    page = client.get("/api/clusters").json()
+    assert page["total"] == len(page["clusters"]) > 0
+    mentions = client.get("/api/events").json()["total"]
+    assert page["total"] <= mentions          # several mentions can report one event, never the reverse
+    first = page["clusters"][0]
+    detail = client.get("/api/clusters/" + first["id"]).json()
+    assert detail["cluster"]["id"] == first["id"] and detail["mentions"]
+    assert all(m["cluster_id"] == first["id"] for m in detail["mentions"])
+    assert set(detail["article_ids"]) == {m["article_id"] for m in detail["mentions"]}
+    chinese = client.get("/api/clusters", params={"country": "CHN"}).json()["clusters"]
+    assert chinese and all("CHN" in (c["source_country"], c["target_country"]) for c in chinese)
+    assert client.get("/api/clusters", params={"min_articles": 50}).json()["clusters"] == []
+
+
+def test_events_of_one_article(client):
+    article = next(a for a in client.get("/api/articles").json() if "Philippine" in a["snippet"])
+    page = client.get("/api/events", params={"article": article["id"]}).json()
+    assert page["total"] == article["events"] > 0
+    assert {e["article_id"] for e in page["events"]} == {article["id"]}
+
+
+def test_dyads_by_mentions_and_by_real_world_events(client):
+    by_mention = client.get("/api/dyads", params={"a": "CHN", "b": "PHL", "freq": "year"}).json()
+    by_event = client.get("/api/dyads", params={"a": "CHN", "b": "PHL", "freq": "year", "unit": "clusters"}).json()
+    assert by_mention and by_event
+    assert sum(p["events"] for p in by_event) <= sum(p["events"] for p in by_mention)
+    assert {p["direction"] for p in by_mention} <= {"a->b", "b->a"}
+
+
 def test_csv_download_is_an_attachment_without_formulas(client):
     r = client.get("/api/events", params={"format": "csv"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
@@ -84,22 +114,28 @@ def test_csv_cells_that_look_like_formulas_are_defused():
     assert _csv_cell(None) == ""
 
 
-@pytest.mark.parametrize("field", ["actor", "source", "target", "country", "type", "place", "q"])
+@pytest.mark.parametrize("field", ["actor", "source", "target", "country", "type", "place", "article", "q"])
 def test_injection_in_every_filter_is_harmless(client, field):
     before = client.get("/api/events").json()["total"]
+    clusters_before = client.get("/api/clusters").json()["total"]
+    paths = ["/api/articles", "/api/actors"] if field == "q" else ["/api/events", "/api/clusters", "/api/places"]
     for value in INJECTIONS:
-        path = "/api/articles" if field == "q" else "/api/events"
-        r = client.get(path, params={field: value})
-        assert r.status_code in (200, 422), (field, value, r.text)
-        if r.status_code == 200 and path == "/api/events":
-            assert r.json()["total"] == 0
+        for path in paths:
+            r = client.get(path, params={field: value})
+            assert r.status_code in (200, 422), (path, field, value, r.text)
+            if r.status_code == 200 and path in ("/api/events", "/api/clusters"):
+                assert r.json()["total"] == 0, (path, field, value)
+            elif r.status_code == 200 and path == "/api/places":
+                assert r.json() == [], (field, value)
     assert client.get("/api/events").json()["total"] == before     # nothing dropped or altered
+    assert client.get("/api/clusters").json()["total"] == clusters_before
 
 
 def test_injection_in_path_and_dyads_is_harmless(client):
     for value in INJECTIONS:
         assert client.get("/api/actors/" + value).status_code == 404
         assert client.get("/api/articles/" + value).status_code == 404
+        assert client.get("/api/clusters/" + value).status_code == 404
         assert client.get("/api/dyads", params={"a": value, "b": value}).json() == []
 
 
@@ -126,8 +162,8 @@ def test_docs_are_served_offline(client):
     assert "/docs-assets/swagger-ui-bundle.js" in page and "http" not in page.lower().replace("http-equiv", "")
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
-    for endpoint in ("/api/articles", "/api/events", "/api/actors", "/api/dyads", "/api/network", "/api/places",
-                     "/api/code"):
+    for endpoint in ("/api/articles", "/api/events", "/api/clusters", "/api/clusters/{cluster_id}", "/api/actors",
+                     "/api/dyads", "/api/network", "/api/places", "/api/code"):
         assert endpoint in paths
 
 
@@ -136,6 +172,9 @@ def test_bad_requests_get_clear_4xx(client):
     assert client.get("/api/events", params={"quad_class": 9}).status_code == 422
     assert client.get("/api/events", params={"limit": 10 ** 9}).status_code == 422
     assert client.get("/api/dyads", params={"a": "USA", "b": "CHN", "freq": "fortnight"}).status_code == 422
+    assert client.get("/api/dyads", params={"a": "USA", "b": "CHN", "unit": "tweets"}).status_code == 422
+    assert client.get("/api/dyads", params={"a": "USA", "b": "CHN", "start": "2024-13-01"}).status_code == 422
+    assert client.get("/api/clusters", params={"min_articles": 0}).status_code == 422
     assert client.post("/api/code", data={}).status_code == 422
     assert client.post("/api/code", data={"text": "Talks resumed.", "published": "soon"}).status_code == 422
     assert client.post("/api/code", content=b"{not json", headers={"content-type": "application/json"}).status_code == 422
