@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 from diurna.ingest.base import IngestError, IngestItem, RawArticle, failure_reason, origin_of, parse_pubdate, warning
 from diurna.ingest.decode import DecodeFailure, byte_order_mark, reject_binary
 from diurna.ingest.html import fragment_to_text
-from diurna.ingest.text import read_at_most
+from diurna.ingest.text import read_file_head
 
 MAX_FEED_BYTES = 64 * 1024 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -25,12 +25,11 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 def read_feed(path: str) -> Iterator[IngestItem]:
     """The items of an RSS or Atom file as articles; errors and warnings name the item or line."""
-    try:
-        with open(path, "rb") as fh:
-            data, complete = read_at_most(fh, MAX_FEED_BYTES)
-    except OSError as exc:
-        yield IngestError(path, None, "cannot read: %s" % failure_reason(exc))
+    head = read_file_head(path, MAX_FEED_BYTES)
+    if isinstance(head, IngestError):
+        yield head
         return
+    data, complete = head
     failure = _not_a_text_file(data)
     if failure is not None:
         yield IngestError(path, failure.position(), failure.message)

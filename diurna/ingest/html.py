@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from diurna.ingest.base import IngestError, IngestItem, RawArticle, failure_reason, origin_of, warning
+from diurna.ingest.base import IngestError, IngestItem, RawArticle, origin_of, warning
 from diurna.ingest.decode import Decoded, DecodeFailure, decode_bytes
-from diurna.ingest.text import read_at_most
+from diurna.ingest.text import read_file_head
 
 # Web pages are mostly markup; beyond this a file is not one news page and only its start is read.
 MAX_PAGE_BYTES = 32 * 1024 * 1024
@@ -51,12 +51,11 @@ def html_to_text(html: str) -> ExtractedHTML:
 
 def read_html(path: str) -> Iterator[IngestItem]:
     """The web page in an .html/.htm file, as HTML (boilerplate is removed by pipeline.prepare)."""
-    try:
-        with open(path, "rb") as fh:
-            data, complete = read_at_most(fh, MAX_PAGE_BYTES)
-    except OSError as exc:
-        yield IngestError(path, None, "cannot read: %s" % failure_reason(exc))
+    head = read_file_head(path, MAX_PAGE_BYTES)
+    if isinstance(head, IngestError):
+        yield head
         return
+    data, complete = head
     try:
         page = decode_html(data, complete=complete)
     except DecodeFailure as failure:

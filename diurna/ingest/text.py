@@ -17,14 +17,11 @@ STDIN_PATH = "<stdin>"
 
 def read_text(path: str) -> Iterator[IngestItem]:
     """The article a .txt (or .txt.gz) file holds, or the error saying why it holds none."""
-    opener = gzip.open if path.endswith(".gz") else open
-    try:
-        with opener(path, "rb") as fh:
-            data, complete = read_at_most(fh, MAX_ARTICLE_BYTES)
-    except (OSError, EOFError) as exc:  # unreadable, or a truncated/corrupt .gz
-        yield IngestError(path, None, "cannot read: %s" % failure_reason(exc))
+    head = read_file_head(path, MAX_ARTICLE_BYTES, opener=gzip.open if path.endswith(".gz") else open)
+    if isinstance(head, IngestError):
+        yield head
         return
-    yield from text_article(path, data, complete)
+    yield from text_article(path, *head)
 
 
 def read_stdin(stream: Optional[BinaryIO] = None) -> Iterator[IngestItem]:
@@ -32,6 +29,16 @@ def read_stdin(stream: Optional[BinaryIO] = None) -> Iterator[IngestItem]:
     stream = stream if stream is not None else sys.stdin.buffer
     data, complete = read_at_most(stream, MAX_ARTICLE_BYTES)
     yield from text_article(STDIN_PATH, data, complete)
+
+
+def read_file_head(path: str, limit: int, opener=open) -> tuple[bytes, bool] | IngestError:
+    """(up to `limit` bytes of the file, whether that was all of it), or the error saying why the
+    file cannot be read (unreadable, or a truncated/corrupt .gz)."""
+    try:
+        with opener(path, "rb") as fh:
+            return read_at_most(fh, limit)
+    except (OSError, EOFError) as exc:
+        return IngestError(path, None, "cannot read: %s" % failure_reason(exc))
 
 
 def read_at_most(fh: BinaryIO, limit: int) -> tuple[bytes, bool]:
