@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
@@ -120,6 +120,14 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.state.services = services
     app.add_middleware(GuardMiddleware, limits=settings.limits)
+
+    from diurna.store.store import StoreBusy
+
+    @app.exception_handler(StoreBusy)
+    async def store_busy(_request: Request, exc: StoreBusy) -> JSONResponse:
+        # A `diurna ingest` holding the file when the server first opens it: the server opens the store
+        # again on the next request, so this is a temporary condition, not a server fault.
+        return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "30"})
 
     def svc(request: Request) -> Services:
         return request.app.state.services
@@ -252,13 +260,16 @@ def create_app(settings: Settings) -> FastAPI:
         from diurna.ingest import detect_format, read_paths
         from diurna.ingest.base import IngestError
 
-        name = os.path.basename(file.filename or "upload.txt")
-        if detect_format(name) is None:
-            raise HTTPException(415, "unsupported file type %r" % name)
+        name = os.path.basename((file.filename or "").replace("\\", "/")) or "upload.txt"
+        if name in (".", ".."):
+            name = "upload.txt"
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, name)
             with open(path, "wb") as out:
                 out.write(file.file.read(settings.limits.max_ingest_bytes + 1))
+            # Detected on the saved upload: a generic .xml is a feed only if its own first bytes say so.
+            if detect_format(path) is None:
+                raise HTTPException(415, "unsupported file type %r" % name)
             items = s.run_pipeline(read_paths([path]))
         docs = [i for i in items if isinstance(i, ArticleDoc)]
         errors = [i for i in items if isinstance(i, IngestError)]

@@ -216,6 +216,28 @@ def test_ingest_needs_the_flag_and_the_token(db, tmp_path):
         assert bad.status_code == 415
 
 
+FEED = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Chile recalls envoy'
+        b'</title><pubDate>Tue, 05 Mar 2024 09:00:00 GMT</pubDate><description>Chile recalled its ambassador to '
+        b'Venezuela on Tuesday after a dispute over a detained opposition politician.</description></item>'
+        b'</channel></rss>')
+
+
+def test_an_xml_upload_is_judged_by_its_own_bytes_not_a_file_on_the_server(db, tmp_path, monkeypatch):
+    served_from = tmp_path / "cwd"
+    served_from.mkdir()
+    (served_from / "news.xml").write_bytes(FEED)      # a file beside the server that shares the upload's name
+    monkeypatch.chdir(served_from)
+    copy = tmp_path / "rw.duckdb"
+    copy.write_bytes(open(db, "rb").read())
+    auth = {"Authorization": "Bearer s3cret"}
+    with TestClient(create_app(Settings(db=str(copy), allow_ingest=True, token="s3cret"))) as rw:
+        not_a_feed = rw.post("/api/ingest", files={"file": ("news.xml", b"<notes>plain</notes>", "text/xml")},
+                             headers=auth)
+        assert not_a_feed.status_code == 415
+        feed = rw.post("/api/ingest", files={"file": ("wire.xml", FEED, "application/rss+xml")}, headers=auth)
+        assert feed.status_code == 200 and feed.json()["articles"] == 1, feed.text
+
+
 def test_rate_limits_answer_429(db):
     limits = Limits(requests_per_minute=5)
     with TestClient(create_app(Settings(db=db, limits=limits))) as c:
@@ -254,3 +276,30 @@ def test_queries_during_uploads_see_whole_articles_only(db, tmp_path):
     assert not failures, failures[:3]
     assert totals == sorted(totals), "a later read never sees fewer events"
     assert len(final) == len(ARTICLES) + len(texts)
+
+
+def test_a_store_held_by_an_ingest_answers_503_until_it_is_free(db, tmp_path):
+    """DuckDB lets one process write a file, and no other process open it meanwhile: a request that
+    meets a running ingest is told to retry (503), and the server opens the store once it is free."""
+    import shutil
+    import subprocess
+    import sys
+
+    path = str(tmp_path / "busy.duckdb")
+    shutil.copy(db, path)
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1]); "
+                               "print('held', flush=True); sys.stdin.read()", path],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with TestClient(create_app(Settings(db=path))) as c:
+            r = c.get("/api/events")
+            assert r.status_code == 503 and r.headers["retry-after"] == "30"
+            assert "in use by another process" in r.json()["detail"]
+            holder.stdin.close()
+            holder.wait(timeout=30)
+            assert c.get("/api/events").json()["total"] > 0
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait(timeout=30)
