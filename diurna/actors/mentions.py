@@ -24,6 +24,8 @@ COLLECTIVE_HEADS = frozenset("""
     world community communities public population militia militias coalition alliance bloc camp
     government regime administration delegation leadership authorities forces army military police
     ministry council parliament cabinet network agency media broadcaster
+    junta court courts tribunal judiciary embassy embassies consulate mission opposition party parties
+    senate congress assembly legislature
 """.split())
 # Nouns for a crowd, which news introduces and then refers back to without a country ("Iranians
 # took to the streets ... Protesters chanted").
@@ -45,6 +47,8 @@ PLACE_VERBS = frozenset("""visit leave flee reach enter tour evacuate capture se
 # Collectives a bare definite description may refer back with ("the group" = the last armed group).
 ANAPHORIC_GROUP_HEADS = frozenset({"group", "movement", "organization", "organisation", "faction", "militia"})
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
+# KB actors whose name may modify another actor's title or description: "Iranian", "Hamas", "Kurdish".
+MODIFIER_KINDS = ("country", "organization", "group")
 
 
 @dataclass
@@ -54,6 +58,7 @@ class Title:
     sector: Optional[str] = None
     agent: Optional[Agent] = None
     affiliation: Optional[KBActor] = None     # "Hamas leader X": X belongs to Hamas
+    people: Optional[KBActor] = None          # a people without a state of its own: "Kurdish fighters"
     gender: Optional[str] = None
     words: tuple[str, ...] = ()               # lower-case agent words ("president", "cleric")
 
@@ -133,18 +138,20 @@ class MentionFinder:
             tokens = doc[i:end]
             if not any(is_capitalised(t) for t in tokens):
                 continue
-            if end - i == 1 and not self._plausible_single_word_name(first):
+            actors = [self.kb.actors[x] for x in ids]
+            if end - i == 1 and not self._plausible_single_word_name(first, actors):
                 continue
-            return end, [self.kb.actors[x] for x in ids]
+            return end, actors
         return None
 
     @staticmethod
-    def _plausible_single_word_name(token: "Token") -> bool:
-        # "US" the country, not "us"; a capitalised common word opening a sentence is not a name.
+    def _plausible_single_word_name(token: "Token", actors: list[KBActor]) -> bool:
+        # "US" the country, not "us"; a capitalised common word opening a sentence is not a name,
+        # but a country is ("Bahrain cut ties", which the small model tags as a common noun).
         if len(token.text) <= 3 and not token.text.isupper():
             return token.text[:1].isupper() and token.pos_ == "PROPN"
         if token.is_sent_start and token.pos_ not in ("PROPN", "ADJ") and not token.ent_type_:
-            return False
+            return any(a.kind == "country" for a in actors) and token.dep_ in ("nsubj", "nsubjpass")
         return True
 
     # ---- agents ----------------------------------------------------------------------------
@@ -189,7 +196,7 @@ class MentionFinder:
 
     def _is_title_modifier(self, token: "Token") -> bool:
         hits = self.kb.by_name.get(name_key(token.text))
-        return bool(hits) and all(self.kb.actors[h].kind in ("country", "organization") for h in hits)
+        return bool(hits) and all(self.kb.actors[h].kind in MODIFIER_KINDS for h in hits)
 
     def _country_of_tokens(self, doc, i: int) -> Optional[str]:
         for actor in (self.kb.actors[x] for x in self.kb.by_name.get(name_key(doc[i].text), ())):
@@ -223,6 +230,9 @@ class MentionFinder:
                 role = actor.role_on(day)
                 country, sector, _ = split_code(role.code) if role else (None, None, None)
                 if actor.kind == "country":
+                    title.country = title.country or country
+                elif actor.kind == "group" and title.people is None:
+                    title.people = actor
                     title.country = title.country or country
                 elif actor.kind == "organization" and title.affiliation is None:
                     title.affiliation = actor

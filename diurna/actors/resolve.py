@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Iterable, Optional
 from diurna.actors.codes import split_code
 from diurna.actors.kb import KBActor, KnowledgeBase, name_key
 from diurna.actors.mentions import (ANAPHORIC_GROUP_HEADS, COLLECTIVE_HEADS, CROWD_HEADS, DEFINITE, ENTITY_KINDS,
-                                    ORGANISATION_PART_HEADS, Candidate, MentionFinder, Title, in_actor_position,
-                                    is_capitalised)
+                                    MODIFIER_KINDS, ORGANISATION_PART_HEADS, Candidate, MentionFinder, Title,
+                                    in_actor_position, is_capitalised)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -55,6 +55,7 @@ class DraftActor:
     subject_sentences: set[int] = field(default_factory=set)
     title_country: Optional[str] = None     # what titles said, for a KB actor with no role on the day
     title_sector: Optional[str] = None
+    prefix: Optional[str] = None            # code prefix of a stateless people ("KUR" for "Kurdish forces")
 
     def names_lower(self) -> set[str]:
         return {name_key(n) for n in self.names}
@@ -91,8 +92,10 @@ class ArticleResolver:
     def name_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
         doc = self.doc
         spans: list[tuple[int, int, Optional[list[KBActor]], Optional[str]]] = []
+        peoples = [ent for ent in sent.ents if self._is_people_entity(ent)]
         for start, end, actors in self.finder.kb_names(sent):
-            spans.append((start, end, actors, None))
+            if not any(ent.start <= start and end <= ent.end for ent in peoples):
+                spans.append((start, end, actors, None))
         covered = {i for s, e, _, _ in spans for i in range(s, e)}
         for ent in sent.ents:
             if ent.label_ in ENTITY_KINDS or ent.label_ == "GPE":
@@ -113,6 +116,14 @@ class ArticleResolver:
         out.extend(self._nested_title_mentions(out, taken))
         return out
 
+    def _is_people_entity(self, ent) -> bool:
+        """A nationality + a plural people noun, "Palestinian Arabs", "Syrian Kurds": one group, not the
+        nationality's country (which the KB would otherwise find on its own at "Palestinian")."""
+        if ent.label_ != "NORP" or len(ent) < 2 or ent.root.tag_ not in ("NNPS", "NNS"):
+            return False
+        root_actors = [self.kb.actors[x] for x in self.kb.by_name.get(name_key(ent.root.text), ())]
+        return not any(a.kind == "country" for a in root_actors)
+
     def _known_short_forms(self, sent, covered: set[int]):
         """Capitalised words the article already used as part of an actor's name ("Abadi" after
         "Haider al-Abadi"), which the small model does not always tag as an entity."""
@@ -125,7 +136,7 @@ class ArticleResolver:
         root = self.doc[start:end].root
         if root.dep_ not in ("compound", "amod", "nmod") or root.head.i < end:
             return False
-        if not all(a.kind in ("country", "organization") for a in actors):
+        if not all(a.kind in MODIFIER_KINDS for a in actors):
             return False
         head = root.head
         while head.dep_ == "compound" and head.head.i > head.i:
@@ -272,7 +283,8 @@ class ArticleResolver:
         agent = self.finder.kb.agents.get(head.lower_)
         sector = agent.sector if agent else "CVL"
         return Candidate(modifiers_start, end, "description", head.i, (start, end), kind="group",
-                         title=Title(country=country, sector=sector), plural=True, demonym=True)
+                         title=Title(country=country, sector=sector, people=title.people), plural=True,
+                         demonym=True)
 
     def _nested_title_mentions(self, names: list[Candidate], taken: set[int]) -> list[Candidate]:
         """KB organisations and countries named inside a title ("Hamas" in "Hamas leader Ismail
@@ -281,8 +293,8 @@ class ArticleResolver:
         for cand in names:
             for k in range(cand.start, cand.core[0]):
                 for actor in self.finder._kb_word(self.doc, k):
-                    if actor.kind in ("country", "organization"):
-                        how = "adjective" if self._is_gentilic(self.doc[k]) and actor.kind == "country" else "name"
+                    if actor.kind in MODIFIER_KINDS:
+                        how = "adjective" if self._is_gentilic(self.doc[k]) and actor.kind != "organization" else "name"
                         out.append(Candidate(k, k + 1, how, k, (k, k + 1), kb=actor, kind=actor.kind, nested=True))
                     break
         return out
@@ -306,8 +318,8 @@ class ArticleResolver:
         out = []
         for k in range(cand.start, cand.head):
             for actor in self.finder._kb_word(self.doc, k):
-                if actor.kind in ("country", "organization") and (cand.kb is None or actor.id != cand.kb.id):
-                    how = "adjective" if self._is_gentilic(self.doc[k]) and actor.kind == "country" else "name"
+                if actor.kind in MODIFIER_KINDS and (cand.kb is None or actor.id != cand.kb.id):
+                    how = "adjective" if self._is_gentilic(self.doc[k]) and actor.kind != "organization" else "name"
                     out.append(Candidate(k, k + 1, how, k, (k, k + 1), kb=actor, kind=actor.kind, nested=True))
                 break
         return out
@@ -372,9 +384,9 @@ class ArticleResolver:
         for start, end, actors in self.finder.kb_names(sent):
             if end - start != 1 or start in taken:
                 continue
-            actor = next((a for a in actors if a.kind == "country"), None)
+            actor = next((a for a in actors if a.kind in ("country", "group")), None)
             if actor is not None and self._is_gentilic(self.doc[start]):
-                out.append(Candidate(start, end, "adjective", start, (start, end), kb=actor, kind="country"))
+                out.append(Candidate(start, end, "adjective", start, (start, end), kb=actor, kind=actor.kind))
                 taken.add(start)
         return out
 
@@ -486,12 +498,25 @@ class ArticleResolver:
             return None        # "the group" with nothing to go on: no actor is better than a wrong one
         kind = cand.kind or "group"
         head = self.doc[cand.head].lemma_.lower()
-        key = "generic:%s:%s:%s:%s" % (country, sector, kind, head if kind == "person" or sector is None else "")
+        people = title.people.id if title.people is not None else ""
+        key = "generic:%s:%s:%s:%s:%s" % (country, sector, kind, head if kind == "person" or sector is None else "",
+                                          people)
         actor = self._draft(key, kind)
         actor.country = actor.country or country
         actor.sector = actor.sector or sector
+        if country is None and title.people is not None:
+            actor.prefix = self._stateless_prefix(title.people)
         actor.plural = actor.plural or cand.plural
         return actor
+
+    def _stateless_prefix(self, people: KBActor) -> Optional[str]:
+        """The non-ISO prefix of a people's code ("KUR" of KURCVL), which a description it modifies
+        keeps: "Kurdish fighters" = KURUAF."""
+        role = people.role_on(self.day)
+        if role is None:
+            return None
+        country, _, code = split_code(role.code)
+        return code[:3] if country is None and code[:3].isalpha() else None
 
     def pronoun_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
         pron = self.doc[cand.head]

@@ -54,6 +54,8 @@ class ActorStage:
             country, sector = draft.title_country, draft.title_sector
         else:
             country, sector = draft.country, draft.sector
+            if country is None and draft.prefix:
+                return country, sector, draft.prefix + (sector or "")
         return country, sector, join_code(country, sector)
 
 
