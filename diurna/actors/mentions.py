@@ -40,6 +40,9 @@ MALE_TITLES = frozenset("mr sir king prince sheikh sheik ayatollah chairman spok
                         "businessman statesman".split())
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
 ACTOR_PREPOSITIONS = frozenset({"with", "against", "by", "between"})
+# Words after which "on <capital>" is the state it governs: "called on Tehran to", "sanctions on Moscow".
+ON_ACTOR_HEADS = frozenset("call prevail press pressure lean impose sanction sanctions pressure embargo tariff "
+                           "tariffs demand demands".split())
 # Verbs whose object is a place even when it is a capital: "visited Tehran", "recognise Jerusalem as".
 PLACE_VERBS = frozenset("""visit leave flee reach enter tour evacuate capture seize recapture besiege surround
     cross shell bomb storm take hit strike attack occupy liberate control hold recognize recognise declare
@@ -70,7 +73,7 @@ class Candidate:
     end: int
     how: str                   # name | alias | description | adjective | pronoun
     head: int                  # the token that carries the mention's grammatical role
-    core: tuple[int, int] = (0, 0)   # the name itself, without a title
+    core: tuple[int, int] = (0, 0)   # the name itself, without a title; a description with its place
     kb: Optional[KBActor] = None
     kind: Optional[str] = None
     title: Title = field(default_factory=Title)
@@ -281,4 +284,12 @@ def in_actor_position(token: "Token") -> bool:
         return True
     if dep == "dobj":                                   # "accused Washington", not "visited Tehran"
         return token.head.lemma_.lower() not in PLACE_VERBS
-    return dep == "pobj" and token.head.lower_ in ACTOR_PREPOSITIONS
+    if dep == "dative":                                 # "gave Tehran a deadline"
+        return True
+    if dep != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ in ACTOR_PREPOSITIONS:
+        return True
+    return prep.lower_ in ("on", "upon") and (prep.head.lemma_.lower() in ON_ACTOR_HEADS
+                                               or prep.head.lower_ in ON_ACTOR_HEADS)

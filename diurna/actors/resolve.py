@@ -27,10 +27,14 @@ from diurna.actors.mentions import (ANAPHORIC_GROUP_HEADS, COLLECTIVE_HEADS, CRO
                                     in_actor_position, is_capitalised)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 NONSTATE_SECTORS = frozenset({"REB", "UAF", "IMG", "OPP", "RAD", "CRM", "MIL"})
 PEOPLE_SECTORS = frozenset({"CVL", "OPP", "PPL"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Bodies that sit in another state's capital: "the embassy in Kabul" is not Afghanistan's.
+FOREIGN_POSTS = frozenset("embassy embassies consulate consulates mission missions delegation delegations "
+                          "envoy envoys ambassador ambassadors correspondent correspondents".split())
 PRONOUN_WINDOW = 2          # sentences back a pronoun may look
 DESCRIPTION_WINDOW = 6      # sentences back a definite description may look
 
@@ -109,6 +113,8 @@ class ArticleResolver:
         for start, end, actors, label in spans:
             if actors is not None and self._modifies_description(start, end, actors):
                 continue      # "Hamas delegation", "Zionist regime": read as part of the description
+            if actors is not None and self._locates_description(start, end, actors):
+                continue      # "the junta in Niger": the description is Niger's (read there)
             cand = self.name_candidate(sent, start, end, actors, label)
             if cand is not None:
                 out.append(cand)
@@ -146,6 +152,56 @@ class ArticleResolver:
         if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
             return False
         return self._is_description_head(head)
+
+    def _locates_description(self, start: int, end: int, actors: list[KBActor]) -> bool:
+        """A country or capital after "in" that says whose a bare institution is: "the junta in Niger",
+        "the government in Kabul" are that state's, and the place is part of the mention."""
+        if self._state_of(actors) is None:
+            return False
+        owner = self._description_located_at(self.doc[start:end].root)
+        return owner is not None
+
+    def _state_of(self, actors: list[KBActor]) -> Optional[str]:
+        """The country a place name stands for: a KB country, or an entry coded as a bare country
+        (the dictionaries list some capitals, "Belgrade", as entries of their own)."""
+        for actor in actors:
+            role = actor.role_on(self.day)
+            if role is None:
+                continue
+            country, sector, _ = split_code(role.code)
+            if country and (actor.kind == "country" or sector is None):
+                return country
+        return None
+
+    def _description_located_at(self, place) -> Optional["Token"]:
+        """The head of a bare description that `place` locates ("junta" for "Niger" in "the junta in
+        Niger"), or None."""
+        prep = place.head
+        if place.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+            return None
+        head = prep.head
+        if head.pos_ != "NOUN" or not self._is_description_head(head) or head.lower_ in FOREIGN_POSTS:
+            return None
+        if any(self.finder._kb_word(self.doc, t.i) for t in head.lefts):
+            return None       # "the Chinese government in Hong Kong" already says whose it is
+        return head
+
+    def _location_owner(self, head) -> Optional[tuple[int, str]]:
+        """(end token, country) of an "in <country or capital>" after a bare description's head."""
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for place in prep.children:
+                if place.dep_ != "pobj":
+                    continue
+                match = self.finder._longest_name_at(self.doc, place.left_edge.i, place.i + 1)
+                if match is None or match[0] != place.i + 1:
+                    continue
+                country = self._state_of(match[1])
+                owner = self._description_located_at(place)
+                if country is not None and owner is not None and owner.i == head.i:
+                    return place.i + 1, country
+        return None
 
     def _drop_partial_person_matches(self, sent, spans):
         """A KB name that is only part of a longer personal name with other given names is not that
@@ -207,6 +263,8 @@ class ArticleResolver:
             actor = None
         if kind == "person" and end - start == 1 and doc[start].pos_ not in ("PROPN", "NOUN") and actors is None:
             return None
+        if kind == "person" and self._inside_larger_name(start, end):
+            return None
         title_start, title = self.finder.title_before(doc, start, sent.start, set())
         if actors is None and kind == "organization" and self._is_description_head(doc[end - 1]):
             return None
@@ -214,6 +272,29 @@ class ArticleResolver:
                          gender=title.gender)
         cand.plural = doc[head].tag_ in ("NNPS", "NNS") and kind != "person"
         return cand
+
+    def _inside_larger_name(self, start: int, end: int) -> bool:
+        """Whether doc[start:end] is only a piece of a hyphenated word ("Port-au-Prince") or of a
+        place's name ("Prince Edward Island"), which no person or title is made from."""
+        doc = self.doc
+        if self._hyphen_parts_before(start) >= 2 or self._hyphen_parts_after(end) >= 2:
+            return True           # a third part of one word: not "al-Aruri", but "Port-au-Prince"
+        return any(ent.label_ in PLACE_ENTITIES and ent.start <= start and end <= ent.end and
+                   (ent.start < start or ent.end > end) for ent in doc[start:end].sent.ents)
+
+    def _hyphen_parts_before(self, i: int) -> int:
+        """How many hyphen-joined parts precede token i within one word ("Port-au-" = 2)."""
+        doc, parts = self.doc, 0
+        while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+            parts, i = parts + 1, i - 2
+        return parts
+
+    def _hyphen_parts_after(self, end: int) -> int:
+        doc, parts = self.doc, 0
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_:
+            parts, end = parts + 1, end + 2
+        return parts
 
     def _strip_leading_titles(self, start: int, end: int) -> tuple[int, int]:
         # spaCy often puts the title inside a PERSON entity: "President Donald Trump".
@@ -308,7 +389,7 @@ class ArticleResolver:
             cand = self.description_at(sent, token, taken)
             if cand is not None:
                 out.append(cand)
-                taken.update(range(cand.start, cand.end))
+                taken.update(range(cand.start, max(cand.end, cand.core[1])))
                 out.extend(self._nested_kb_words(cand))
         return out
 
@@ -330,6 +411,8 @@ class ArticleResolver:
         doc = self.doc
         if head.dep_ in ("compound",) and head.head.i not in taken and head.head.pos_ in ("NOUN", "PROPN"):
             return None           # part of a longer noun: the description is headed further right
+        if self._inside_larger_name(head.i, head.i + 1):
+            return None           # "Prince" in "Port-au-Prince" is no prince
         hit = self.finder.agent_ending_at(doc, head.i + 1, sent.start)
         agent = hit[1] if hit else None
         low = head.lower_
@@ -337,14 +420,19 @@ class ArticleResolver:
             return None
         start = self._description_start(sent, head, taken)
         title = self.finder.read_title(doc, start, head.i + 1, self.day)
+        end = head.i + 1
         if title.affiliation is None and title.country is None:
             owner = self._possessor(head)
             if owner is not None:
                 title.country = owner
+        if title.affiliation is None and title.country is None and title.people is None:
+            located = self._location_owner(head)
+            if located is not None:     # the place stays the places stage's; it only names the owner
+                end, title.country = located
         determiner = next((t.lower_ for t in head.lefts if t.dep_ in ("det", "predet")), None)
         plural = head.tag_ in ("NNS", "NNPS") or (agent.plural if agent else False)
         person = not plural and low not in COLLECTIVE_HEADS and low not in ORGANISATION_PART_HEADS
-        cand = Candidate(start, head.i + 1, "description", head.i, (start, head.i + 1),
+        cand = Candidate(start, head.i + 1, "description", head.i, (start, end),
                          kind="person" if person else "group", title=title, plural=plural,
                          definite=determiner in DEFINITE, crowd=low in CROWD_HEADS)
         if title.affiliation is not None and (low in ORGANISATION_PART_HEADS or low in COLLECTIVE_HEADS):
@@ -476,6 +564,8 @@ class ArticleResolver:
         country, sector = self.coded(actor)
         if title.country and country and title.country != country:
             return False
+        if title.country and actor.kb is None and country is None:
+            return False     # "the junta in Niger" is not the country-less "Kurdish forces" before it
         if cand.crowd:
             return actor.kind == "group" and actor.kb is None and actor.sector in PEOPLE_SECTORS
         if cand.kind == "person":
@@ -483,6 +573,8 @@ class ArticleResolver:
                 return False
             if title.words and actor.titles & set(title.words):
                 return True
+            if title.words and actor.kb is None and actor.titles:
+                return False     # "the French ambassador" is not an earlier unnamed "minister"
             return bool(title.sector) and sector == title.sector and (title.country is not None or
                                                                       not title.words)
         if actor.kind not in ("organization", "group") or actor.kb is None and sector in PEOPLE_SECTORS:
@@ -597,8 +689,8 @@ class ArticleResolver:
             core = doc[cand.core[0]:cand.core[1]]
             actor.names.append(core.text)
             actor.name_keys.update(short_forms(core))
-        elif cand.how == "description":
-            actor.descriptions.append(doc[cand.start:cand.end].text)
+        elif cand.how == "description":      # core: with its place, "junta in Niger", for the name
+            actor.descriptions.append(doc[cand.start:max(cand.end, cand.core[1])].text)
         if cand.title.words and cand.how != "pronoun":
             actor.titles.update(cand.title.words)
         if cand.gender and not actor.gender and cand.how != "pronoun":

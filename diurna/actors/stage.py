@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from diurna.actors.codes import iso3_codes, join_code, split_code
-from diurna.actors.kb import KnowledgeBase, default_kb
+from diurna.actors.kb import KnowledgeBase, default_kb, name_key
 from diurna.actors.mentions import MentionFinder
 from diurna.actors.resolve import ArticleResolver, DraftActor
 from diurna.document import ArticleDoc, MentionRef
@@ -61,8 +61,11 @@ class ActorStage:
 
 def display_name(draft: DraftActor) -> str:
     """The fullest name the article uses; the KB's name; or the longest description."""
-    if draft.names:
-        return max(draft.names, key=len)
+    names = draft.names
+    if draft.kb is not None and draft.kb.cities:      # Iran, not "Tehran" standing for its government
+        names = [n for n in names if name_key(n) not in draft.kb.cities] or [draft.kb.name]
+    if names:
+        return max(names, key=len)
     if draft.kb is not None:
         return draft.kb.name
     if draft.descriptions:
