@@ -1,21 +1,16 @@
 """The PLOVER pair classifier: which event type, if any, links a source and a target in a sentence.
 
-The model is all-MiniLM-L6-v2 fine-tuned with a 16-way head (the 15 PLV labels, where YIELD
-stands for CONCEDE + RETREAT, plus NONE), exported to ONNX with int8 weights, and run with
-onnxruntime + `tokenizers` + numpy only: no torch at run time. `scripts/train_classifier.py`
-rebuilds it; `diurna/events/model/README.md` says how it was trained and what it scores.
-
-Input encoding (shared with the training script, so the two cannot drift apart): the source
-span is wrapped in ``@ ... @`` and the target span in ``# ... #`` (typed-marker style of
-Zhou & Chen 2021, "An Improved Baseline for Sentence-level Relation Extraction"), and the
-head reads the encoder's states at [CLS] and at the two opening markers ("entity start"
-pooling, Baldini Soares et al. 2019). A missing actor gets no marker and points at [CLS].
+The model is a multinomial logistic regression (16 labels: the 15 PLV labels, where YIELD stands
+for CONCEDE + RETREAT, plus NONE) over named features of the pair: words and character n-grams
+by their position relative to the two actors, and the PLOVER categories diurna's trigger lexicons
+give those words. Prediction is numpy only; `scripts/train_classifier.py` fits it with scikit-learn
+and uses this module's featurizer, so training and prediction cannot drift apart.
+`diurna/events/model/README.md` says how it was trained and what it scores.
 """
 from __future__ import annotations
 
 import functools
 import json
-import os
 import pathlib
 import re
 from dataclasses import dataclass
@@ -24,9 +19,7 @@ from typing import Sequence
 import numpy as np
 
 MODEL_DIR = pathlib.Path(__file__).resolve().parent / "model"
-ENCODING = "entity-start-markers-v1"   # bump when the text/marker encoding changes
-SOURCE_MARK = "@"
-TARGET_MARK = "#"
+ENCODING = "pair-features-v1"   # bump when the features change: old model files are then refused
 NONE = "NONE"
 
 
@@ -44,15 +37,6 @@ class PairPrediction:
     scores: dict[str, float]   # label -> probability, over the model's labels (YIELD kept as one label here)
 
 
-@dataclass(frozen=True)
-class EncodedBatch:
-    """Model inputs for a batch of pairs, padded to the longest."""
-    input_ids: np.ndarray        # int64 [batch, length]
-    attention_mask: np.ndarray   # int64 [batch, length]
-    source_index: np.ndarray     # int64 [batch]: token of the source's opening marker, 0 ([CLS]) if absent
-    target_index: np.ndarray     # int64 [batch]
-
-
 def find_span(sentence: str, phrase: str | None) -> tuple[int, int] | None:
     """Character span of `phrase` in `sentence`: exact match first, then case-insensitive; None if absent.
 
@@ -66,108 +50,6 @@ def find_span(sentence: str, phrase: str | None) -> tuple[int, int] | None:
     if at < 0:
         at = sentence.lower().find(phrase.lower())
     return (at, at + len(phrase)) if at >= 0 else None
-
-
-def mark_sentence(pair: PairInput) -> tuple[str, int | None, int | None]:
-    """The sentence with both actors marked, and the char offsets of the two opening markers.
-
-    Markers are inserted with spaces around them so the tokenizer always splits them off;
-    nested spans (a target inside the source) are closed innermost-first.
-    """
-    inserts: list[tuple[int, int, str, str]] = []   # (position, order at that position, kind, text)
-    for kind, span, mark in (("source", pair.source, SOURCE_MARK), ("target", pair.target, TARGET_MARK)):
-        if span is None:
-            continue
-        start, end = _clamp_span(span, len(pair.sentence))
-        length = end - start
-        if length == 0:
-            continue
-        # At one position: closings before openings; longer spans open first and close last.
-        inserts.append((start, 1_000_000 - length, kind, " %s " % mark))
-        inserts.append((end, -1_000_000 + length, "close", " %s " % mark))
-    inserts.sort(key=lambda item: (item[0], item[1]))
-    pieces: list[str] = []
-    opened: dict[str, int] = {}
-    cursor = 0
-    length_so_far = 0
-    for position, _, kind, text in inserts:
-        chunk = pair.sentence[cursor:position]
-        pieces.append(chunk)
-        length_so_far += len(chunk)
-        if kind != "close":
-            opened[kind] = length_so_far + 1   # the marker character itself, after its leading space
-        pieces.append(text)
-        length_so_far += len(text)
-        cursor = position
-    pieces.append(pair.sentence[cursor:])
-    return "".join(pieces), opened.get("source"), opened.get("target")
-
-
-def _clamp_span(span: tuple[int, int], size: int) -> tuple[int, int]:
-    start, end = max(0, min(span[0], size)), max(0, min(span[1], size))
-    return (start, end) if start <= end else (end, start)
-
-
-class PairEncoder:
-    """Turns pairs into padded model inputs with the MiniLM WordPiece tokenizer."""
-
-    def __init__(self, tokenizer_path: pathlib.Path, max_length: int = 128):
-        from tokenizers import Tokenizer
-        self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        self.tokenizer.no_padding()
-        self.tokenizer.no_truncation()   # we window around the markers ourselves
-        self.max_length = max_length
-        self.cls_id = self.tokenizer.token_to_id("[CLS]")
-        self.sep_id = self.tokenizer.token_to_id("[SEP]")
-        self.pad_id = self.tokenizer.token_to_id("[PAD]")
-
-    def encode(self, pairs: Sequence[PairInput]) -> EncodedBatch:
-        rows = [self._encode_one(pair) for pair in pairs]
-        width = max((len(ids) for ids, _, _ in rows), default=2)
-        input_ids = np.full((len(rows), width), self.pad_id, dtype=np.int64)
-        attention = np.zeros((len(rows), width), dtype=np.int64)
-        for i, (ids, _, _) in enumerate(rows):
-            input_ids[i, :len(ids)] = ids
-            attention[i, :len(ids)] = 1
-        return EncodedBatch(input_ids, attention,
-                            np.array([s for _, s, _ in rows], dtype=np.int64),
-                            np.array([t for _, _, t in rows], dtype=np.int64))
-
-    def _encode_one(self, pair: PairInput) -> tuple[list[int], int, int]:
-        text, source_char, target_char = mark_sentence(pair)
-        encoding = self.tokenizer.encode(text, add_special_tokens=False)
-        ids, offsets = encoding.ids, encoding.offsets
-        source_tok = _token_at(offsets, source_char)
-        target_tok = _token_at(offsets, target_char)
-        start, stop = self._window(len(ids), source_tok, target_tok)
-        ids = [self.cls_id] + ids[start:stop] + [self.sep_id]
-        return ids, _shift(source_tok, start, stop), _shift(target_tok, start, stop)
-
-    def _window(self, n_tokens: int, source_tok: int | None, target_tok: int | None) -> tuple[int, int]:
-        """The slice of at most max_length - 2 tokens to keep, centred on the marked actors."""
-        room = self.max_length - 2
-        if n_tokens <= room:
-            return 0, n_tokens
-        anchors = [t for t in (source_tok, target_tok) if t is not None] or [0]
-        centre = (min(anchors) + max(anchors)) // 2
-        start = max(0, min(centre - room // 2, n_tokens - room))
-        return start, start + room
-
-
-def _token_at(offsets: list[tuple[int, int]], char: int | None) -> int | None:
-    if char is None:
-        return None
-    for i, (start, end) in enumerate(offsets):
-        if start <= char < end:
-            return i
-    return None
-
-
-def _shift(token: int | None, start: int, stop: int) -> int:
-    """Token index after windowing and the leading [CLS]; [CLS] itself when absent or cut off."""
-    if token is None or not start <= token < stop:
-        return 0
-    return token - start + 1
 
 
 # --- YIELD -> CONCEDE / RETREAT -------------------------------------------------------------
@@ -226,28 +108,320 @@ def _trigger_region(pair: PairInput) -> str:
     return pair.sentence[start:end + 80]
 
 
+# --- features --------------------------------------------------------------------------------
+# A pair is described by where its words sit relative to the two actors: the event's trigger is
+# usually between them ("A <accused> B") or just after the pair ("A and B <signed> a deal"), and
+# words far to the left are mostly attribution ("X said ...").  Every feature name carries its
+# zone, so "withdrew" between the actors and "withdrew" in an unrelated clause count differently.
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+AFTER_WORDS = 8       # words after the last actor that may still hold the pair's trigger
+LEFT_WORDS = 4        # words before the first actor ("... <accused> A of ...", passives)
+LEXICON_WORDS = 12    # how far after the last actor a lexicon hit still counts
+_NEGATION = frozenset({"not", "n't", "no", "never", "nor", "without", "refused", "refuses", "refuse", "denied",
+                       "denies", "deny", "rejected", "failed"})
+_MODAL = frozenset({"will", "would", "could", "may", "might", "should", "shall", "must", "can", "threatened",
+                    "threatens", "warned", "warns", "vowed", "plans", "planned", "intends", "ready"})
+_CONTRAST = frozenset({"but", "although", "though", "while", "whereas", "however"})
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str       # lower-cased surface form
+    lemma: str      # dictionary form when the trigger lexicon knows the word, else the text
+    start: int      # char offset in the sentence
+
+
+def words_of(sentence: str, lemmas: dict[str, str]) -> list[Word]:
+    result = []
+    for match in _WORD.finditer(sentence):
+        text = match.group().lower().replace("’", "'")
+        result.append(Word(text, lemmas.get(text, text), match.start()))
+    return result
+
+
+@dataclass(frozen=True)
+class Zones:
+    """The pair's words split by position: left of both actors, inside each, between, after."""
+    left: list[Word]
+    source: list[Word]
+    target: list[Word]
+    between: list[Word]
+    after: list[Word]
+    order: str          # "st", "ts", "s" (no target), "t" (no source), "-" (neither), "nested"
+    rest: list[Word]    # every word outside the actors, for whole-sentence context
+
+
+def zones_of(pair: PairInput, words: list[Word]) -> Zones:
+    spans = {role: span for role, span in (("s", pair.source), ("t", pair.target)) if span is not None}
+    inside = {role: [w for w in words if span[0] <= w.start < span[1]] for role, span in spans.items()}
+    outside = [w for w in words if not any(span[0] <= w.start < span[1] for span in spans.values())]
+    if not spans:
+        return Zones([], [], [], [], outside[:AFTER_WORDS], "-", outside)
+    first_start = min(span[0] for span in spans.values())
+    last_end = max(span[1] for span in spans.values())
+    if len(spans) == 2:
+        (a, b) = sorted(spans, key=lambda role: spans[role][0])
+        overlap = spans[b][0] < spans[a][1]
+        order = "nested" if overlap else a + b
+        between_from, between_to = (spans[a][1], spans[b][0]) if not overlap else (last_end, last_end)
+    else:
+        order = next(iter(spans))
+        between_from = between_to = last_end
+    left = [w for w in outside if w.start < first_start][-LEFT_WORDS:]
+    between = [w for w in outside if between_from <= w.start < between_to]
+    after = [w for w in outside if w.start >= last_end]
+    return Zones(left, inside.get("s", []), inside.get("t", []), between, after, order, outside)
+
+
+class PairFeaturizer:
+    """Named features of a pair: zone n-grams, character n-grams of the trigger region, lexicon
+    categories of the region's words, negation/modal cues and actor order."""
+
+    def __init__(self, lexicon: "RegionLexicon"):
+        self.lexicon = lexicon
+
+    def features(self, pair: PairInput) -> dict[str, float]:
+        words = words_of(pair.sentence, self.lexicon.lemmas)
+        zones = zones_of(pair, words)
+        found: dict[str, float] = {}
+
+        def add(name: str, value: float = 1.0) -> None:
+            found[name] = found.get(name, 0.0) + value
+
+        add("order=" + zones.order)
+        add("gap=%d" % min(len(zones.between) // 3, 5))
+        after = zones.after[:AFTER_WORDS]
+        for zone, zone_words in (("b", zones.between), ("a", after), ("l", zones.left)):
+            lemmas = [w.lemma for w in zone_words]
+            for i, lemma in enumerate(lemmas):
+                add("w%s=%s" % (zone, lemma))
+                if i + 1 < len(lemmas):
+                    add("bi%s=%s_%s" % (zone, lemma, lemmas[i + 1]))
+            cues = {w.text for w in zone_words}
+            if cues & _NEGATION:
+                add("neg%s" % zone)
+            if cues & _MODAL:
+                add("modal%s" % zone)
+            if cues & _CONTRAST:
+                add("contrast%s" % zone)
+        for w in zones.rest:
+            add("ws=" + w.lemma)
+        for role, actor in (("s", zones.source), ("t", zones.target)):
+            if actor:
+                add("head%s=%s" % (role, actor[-1].lemma))
+        region = " ".join(w.text for w in zones.between + after if w.text.isalpha())
+        for gram in _char_ngrams(region):
+            add("c=" + gram)
+        self._lexicon_features(zones, add)
+        return found
+
+    def _lexicon_features(self, zones: Zones, add) -> None:
+        """PLOVER categories the trigger lexicons give the region's words; the first hit after the
+        first actor is the most likely trigger, so it also gets a feature of its own."""
+        region = [("b", zones.between), ("a", zones.after[:LEXICON_WORDS]), ("l", zones.left)]
+        first = None
+        for zone, zone_words in region:
+            for i, word in enumerate(zone_words):
+                categories = self.lexicon.categories(word.lemma, [w.lemma for w in zone_words[i + 1:i + 7]])
+                for category, weight in categories.items():
+                    add("lex%s=%s" % (zone, category), weight)
+                    add("lex=" + category, weight)
+                if categories and first is None and zone != "l":
+                    first = max(categories, key=categories.get)
+        if first is not None:
+            add("lexfirst=" + first)
+
+
+def _char_ngrams(text: str, sizes=(3, 4, 5)) -> list[str]:
+    padded = " %s " % text
+    return [padded[i:i + n] for n in sizes for i in range(len(padded) - n + 1)]
+
+
+# --- the trigger lexicons, flattened for word lookup -------------------------------------------
+_IRREGULAR = {  # past forms the suffix rules cannot derive, for the verbs news events use
+    "arise": "arose arisen", "bear": "bore borne", "beat": "beaten", "begin": "began begun", "bind": "bound",
+    "blow": "blew blown", "break": "broke broken", "bring": "brought", "build": "built", "buy": "bought",
+    "catch": "caught", "choose": "chose chosen", "come": "came", "deal": "dealt", "do": "did done",
+    "draw": "drew drawn", "drive": "drove driven", "fall": "fell fallen", "feed": "fed", "fight": "fought",
+    "flee": "fled", "fly": "flew flown", "forbid": "forbade forbidden", "forgive": "forgave forgiven",
+    "freeze": "froze frozen", "get": "got gotten", "give": "gave given", "go": "went gone", "hang": "hung",
+    "hide": "hid hidden", "hold": "held", "keep": "kept", "lay": "laid", "lead": "led", "leave": "left",
+    "lose": "lost", "make": "made", "mean": "meant", "meet": "met", "overthrow": "overthrew overthrown",
+    "pay": "paid", "rise": "rose risen", "run": "ran", "say": "said", "see": "saw seen", "seek": "sought",
+    "sell": "sold", "send": "sent", "shake": "shook shaken", "shoot": "shot", "sink": "sank sunk",
+    "speak": "spoke spoken", "spend": "spent", "stand": "stood", "steal": "stole stolen", "stick": "stuck",
+    "strike": "struck stricken", "swear": "swore sworn", "sweep": "swept", "take": "took taken",
+    "tear": "tore torn", "tell": "told", "think": "thought", "throw": "threw thrown", "undertake": "undertook undertaken",
+    "uphold": "upheld", "win": "won", "withdraw": "withdrew withdrawn", "withhold": "withheld", "write": "wrote written",
+    "slay": "slew slain", "shut": "shut", "split": "split", "hit": "hit", "cut": "cut", "put": "put", "quit": "quit",
+}
+_PLV_LABEL = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}   # the model's labels keep YIELD whole
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English inflections of a verb or noun lemma (plural/3sg, past, gerund) plus irregular pasts."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma + "d"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    if len(lemma) > 2 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}   # "ban" -> "banned"
+    forms |= set(_IRREGULAR.get(lemma, "").split())
+    return forms
+
+
+@dataclass
+class RegionLexicon:
+    """Word -> PLOVER categories from diurna's trigger lexicon (data/triggers.yaml) and the PETRARCH2
+    CAMEO verb dictionary (data/cameo_verbs.json.gz), read without a parse: a verb's own code counts
+    fully, the codes of its patterns whose words follow it count half (PETRARCH's object patterns
+    "cut ... aid" -> SANCTION, seen as words, not as syntax)."""
+    lemmas: dict[str, str]                       # inflected form -> lemma, for lexicon words only
+    primary: dict[str, set[str]]                 # lemma -> categories of its unconditional senses
+    conditional: dict[str, list[tuple[frozenset[str], str]]]   # lemma -> (words that must follow, category)
+
+    @classmethod
+    @functools.lru_cache(maxsize=1)
+    def load(cls) -> "RegionLexicon":
+        from diurna.events import dictionary
+        lexicon = dictionary.TriggerLexicon.load()
+        primary: dict[str, set[str]] = {}
+        conditional: dict[str, list[tuple[frozenset[str], str]]] = {}
+        for lemma, senses in list(lexicon.verbs.items()) + list(lexicon.nouns.items()):
+            for sense in senses:
+                if sense.none:
+                    continue
+                category = _PLV_LABEL.get(sense.plover, sense.plover)
+                needs = frozenset(sense.obj) | frozenset(sense.pobj) | ({sense.prt} if sense.prt else set())
+                if needs:
+                    conditional.setdefault(lemma, []).append((needs, category))
+                else:
+                    primary.setdefault(lemma, set()).add(category)
+        cameo = dictionary._verb_dictionary()
+        for lemma, entries in cameo.verbs.items():
+            if lemma in lexicon.verbs:
+                continue   # the diurna lexicon overrides PETRARCH for the verbs it lists
+            for entry in entries:
+                category = _category(entry["code"])
+                if category:
+                    primary.setdefault(lemma, set()).add(category)
+                for pattern in cameo.blocks[entry["block"]]["patterns"]:
+                    category = _category(pattern["code"])
+                    words = frozenset(w for term in pattern["post"] for w in _term_words(term, cameo.synsets))
+                    if category and words:
+                        conditional.setdefault(lemma, []).append((words, category))
+        lemmas: dict[str, str] = {}
+        for lemma in set(primary) | set(conditional):
+            if " " in lemma:
+                continue
+            for form in inflections(lemma):
+                lemmas.setdefault(form, lemma)
+        for lemma in set(primary) | set(conditional):
+            lemmas[lemma] = lemma   # a lemma is never re-read as another word's inflection
+        return cls(lemmas, primary, conditional)
+
+    def categories(self, lemma: str, following: list[str]) -> dict[str, float]:
+        found = {category: 1.0 for category in self.primary.get(lemma, ())}
+        if lemma in self.conditional:
+            near = set(following)
+            for needs, category in self.conditional[lemma]:
+                if needs & near:
+                    found[category] = max(found.get(category, 0.0), 0.5)
+        return found
+
+
+def _category(code: str | None) -> str | None:
+    from diurna.events import codes
+    plover = codes.plover_type(code) if code and code != "---" else None
+    return _PLV_LABEL.get(plover, plover) if plover else None
+
+
+def _term_words(term: str, synsets: dict[str, set[str]]) -> list[str]:
+    if term.startswith("&"):
+        return [member.split()[-1].lower() for member in synsets.get(term.rstrip("_"), ())]
+    return [term.lower()]
+
+
 # --- the model -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LinearModel:
+    """Multinomial logistic regression over L2-normalised TF-IDF blocks of named features.
+
+    Features are grouped into blocks by the prefix of their name ("wb", "c", "lex", ...); each
+    block is scaled to unit length separately so a long sentence's many character n-grams cannot
+    drown its few lexicon hits. Everything is numpy: scikit-learn is used to fit, never to predict.
+    """
+    labels: tuple[str, ...]
+    vocabulary: dict[str, int]     # feature name -> column
+    idf: np.ndarray                # [n_features]
+    block: np.ndarray              # [n_features] block number of each column
+    block_weight: np.ndarray       # [n_blocks]
+    weights: np.ndarray            # [n_features, n_labels]
+    bias: np.ndarray               # [n_labels]
+
+    def vectorise(self, features: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """(columns, values) of one pair's sparse feature vector."""
+        columns = [self.vocabulary[name] for name in features if name in self.vocabulary]
+        if not columns:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        columns_array = np.array(columns, dtype=np.int64)
+        counts = np.array([features[name] for name in features if name in self.vocabulary])
+        return columns_array, block_normalise(columns_array, (1.0 + np.log(counts)) * self.idf[columns_array],
+                                              self.block, self.block_weight)
+
+    def probabilities(self, features: Sequence[dict[str, float]]) -> np.ndarray:
+        logits = np.tile(self.bias, (len(features), 1))
+        for row, named in enumerate(features):
+            columns, values = self.vectorise(named)
+            logits[row] += values @ self.weights[columns]
+        return _softmax(logits)
+
+    def save(self, path: pathlib.Path) -> None:
+        names = sorted(self.vocabulary, key=self.vocabulary.get)
+        np.savez_compressed(path, labels=np.array(self.labels), names=np.array(names), idf=self.idf.astype(np.float32),
+                            block=self.block.astype(np.int16), block_weight=self.block_weight.astype(np.float32),
+                            weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32))
+
+    @classmethod
+    def read(cls, path: pathlib.Path) -> "LinearModel":
+        with np.load(path, allow_pickle=False) as data:
+            names = [str(n) for n in data["names"]]
+            return cls(tuple(str(x) for x in data["labels"]), {n: i for i, n in enumerate(names)},
+                       data["idf"].astype(np.float64), data["block"].astype(np.int64),
+                       data["block_weight"].astype(np.float64), data["weights"].astype(np.float64),
+                       data["bias"].astype(np.float64))
+
+
+BLOCKS = ("order", "gap", "wb", "wa", "wl", "bib", "bia", "bil", "ws", "head", "c", "lex", "neg", "modal", "contrast")
+
+
+def block_of(name: str) -> int:
+    """Block number of a feature name: its prefix up to '=' (or the whole name), cues grouped."""
+    prefix = name.split("=", 1)[0]
+    for number, block in enumerate(BLOCKS):
+        if prefix == block or (block in ("lex", "neg", "modal", "contrast") and prefix.startswith(block)) \
+                or (block == "head" and prefix.startswith("head")):
+            return number
+    raise ValueError("feature %r belongs to no block" % name)
+
+
+def block_normalise(columns: np.ndarray, values: np.ndarray, block: np.ndarray, block_weight: np.ndarray) -> np.ndarray:
+    blocks = block[columns]
+    norms = np.zeros(len(block_weight))
+    np.add.at(norms, blocks, values ** 2)
+    norms = np.sqrt(norms)
+    norms[norms == 0] = 1.0
+    return values / norms[blocks] * block_weight[blocks]
+
+
 class PloverClassifier:
     """Predicts a PLOVER type or NONE for (sentence, source, target) pairs; load once per process."""
 
-    def __init__(self, model_dir: pathlib.Path):
-        import onnxruntime as ort
-        meta = json.loads((model_dir / "labels.json").read_text(encoding="utf-8"))
-        if meta.get("encoding") != ENCODING:
-            raise RuntimeError("classifier model in %s was built for encoding %r, this code expects %r; "
-                               "rebuild it with scripts/train_classifier.py" % (model_dir, meta.get("encoding"), ENCODING))
-        self.labels: list[str] = list(meta["labels"])
-        self.encoder = PairEncoder(model_dir / "tokenizer.json", int(meta["max_length"]))
-        options = ort.SessionOptions()
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        # onnxruntime otherwise spins a thread per core in every process; a Ray worker that owns one
-        # CPU (Ray sets OMP_NUM_THREADS to its CPU count) must not compete with its neighbours.
-        threads = os.environ.get("DIURNA_THREADS") or os.environ.get("OMP_NUM_THREADS")
-        if threads and threads.isdigit() and int(threads) > 0:
-            options.intra_op_num_threads = int(threads)
-            options.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(model_dir / "classifier.onnx"), options,
-                                            providers=["CPUExecutionProvider"])
+    def __init__(self, model: LinearModel, featurizer: PairFeaturizer):
+        self.model = model
+        self.labels: list[str] = list(model.labels)
+        self.featurizer = featurizer
 
     @classmethod
     def load(cls) -> "PloverClassifier":
@@ -257,21 +431,19 @@ class PloverClassifier:
     @classmethod
     def from_dir(cls, model_dir: str | pathlib.Path) -> "PloverClassifier":
         """A model from another directory (training and cross-validation use this)."""
-        return cls(pathlib.Path(model_dir))
+        model_dir = pathlib.Path(model_dir)
+        meta = json.loads((model_dir / "labels.json").read_text(encoding="utf-8"))
+        if meta.get("encoding") != ENCODING:
+            raise RuntimeError("classifier model in %s was built for features %r, this code computes %r; "
+                               "rebuild it with scripts/train_classifier.py" % (model_dir, meta.get("encoding"), ENCODING))
+        return cls(LinearModel.read(model_dir / "classifier.npz"), PairFeaturizer(RegionLexicon.load()))
 
     def probabilities(self, pairs: Sequence[PairInput], batch_size: int = 64) -> np.ndarray:
-        """[n_pairs, n_labels] label probabilities, in input order."""
-        result = np.zeros((len(pairs), len(self.labels)), dtype=np.float32)
-        # Batches of similar length waste less work on padding.
-        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i].sentence))
-        for at in range(0, len(order), batch_size):
-            chunk = order[at:at + batch_size]
-            batch = self.encoder.encode([pairs[i] for i in chunk])
-            logits = self.session.run(["logits"], {
-                "input_ids": batch.input_ids, "attention_mask": batch.attention_mask,
-                "source_index": batch.source_index, "target_index": batch.target_index})[0]
-            result[chunk] = _softmax(logits)
-        return result
+        """[n_pairs, n_labels] label probabilities, in input order (each pair is scored on its own,
+        so `batch_size` does not change results; it is kept for the interface)."""
+        if not pairs:
+            return np.zeros((0, len(self.labels)))
+        return self.model.probabilities([self.featurizer.features(pair) for pair in pairs])
 
     def predict(self, pairs: Sequence[PairInput], batch_size: int = 64) -> list[PairPrediction]:
         probabilities = self.probabilities(pairs, batch_size)
@@ -288,10 +460,10 @@ class PloverClassifier:
 
 @functools.lru_cache(maxsize=1)
 def _load_packaged() -> PloverClassifier:
-    if not (MODEL_DIR / "classifier.onnx").is_file():
+    if not (MODEL_DIR / "classifier.npz").is_file():
         raise RuntimeError("the event classifier model is missing from %s; rebuild it with "
                            "`python scripts/train_classifier.py`" % MODEL_DIR)
-    return PloverClassifier(MODEL_DIR)
+    return PloverClassifier.from_dir(MODEL_DIR)
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:

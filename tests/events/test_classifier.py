@@ -9,8 +9,8 @@ import sys
 import pytest
 import yaml
 
-from diurna.events.classifier import (SOURCE_MARK, TARGET_MARK, PairEncoder, PairInput, PairPrediction,
-                                      PloverClassifier, find_span, mark_sentence, split_yield, MODEL_DIR)
+from diurna.events.classifier import (MODEL_DIR, PairFeaturizer, PairInput, PairPrediction, PloverClassifier,
+                                      RegionLexicon, find_span, inflections, split_yield, words_of, zones_of)
 from diurna.events.cli import classify_stream, parse_line, BadLine
 from diurna.records import PLOVER_TYPES
 
@@ -31,8 +31,17 @@ def classifier() -> PloverClassifier:
 
 
 @pytest.fixture(scope="module")
-def encoder() -> PairEncoder:
-    return PairEncoder(MODEL_DIR / "tokenizer.json", max_length=32)
+def lexicon() -> RegionLexicon:
+    return RegionLexicon.load()
+
+
+@pytest.fixture(scope="module")
+def featurizer(lexicon) -> PairFeaturizer:
+    return PairFeaturizer(lexicon)
+
+
+def zones(p: PairInput, lexicon: RegionLexicon):
+    return zones_of(p, words_of(p.sentence, lexicon.lemmas))
 
 
 # --- finding and marking the actors ----------------------------------------------------------------
@@ -45,43 +54,50 @@ def test_find_span_exact_then_case_insensitive_then_none():
     assert find_span(sentence, "  ") is None
 
 
-def test_mark_sentence_wraps_both_actors_and_reports_marker_offsets():
-    p = pair("Kenya asked the IMF for a loan.", "Kenya", "the IMF")
-    text, source_at, target_at = mark_sentence(p)
-    assert text.split() == ["@", "Kenya", "@", "asked", "#", "the", "IMF", "#", "for", "a", "loan."]
-    assert text[source_at] == SOURCE_MARK and text[target_at] == TARGET_MARK
+# --- features ------------------------------------------------------------------------------------
+def test_zones_split_the_words_around_the_actors(lexicon):
+    z = zones(pair("On Monday Kenya asked the IMF for a new loan.", "Kenya", "the IMF"), lexicon)
+    assert z.order == "st"
+    assert [w.text for w in z.left] == ["on", "monday"]
+    assert [w.text for w in z.between] == ["asked"]
+    assert [w.text for w in z.after] == ["for", "a", "new", "loan", "."]
+    assert [w.text for w in z.source] == ["kenya"] and [w.text for w in z.target] == ["the", "imf"]
 
 
-def test_mark_sentence_nests_a_target_inside_the_source():
-    p = pair("Troops from Chad and Niger patrolled the border.", "Troops from Chad and Niger", "Niger")
-    text, _, _ = mark_sentence(p)
-    assert text.split()[:9] == ["@", "Troops", "from", "Chad", "and", "#", "Niger", "#", "@"]
+def test_zones_know_a_target_before_its_source_and_a_missing_target(lexicon):
+    assert zones(pair("The embassy was attacked by protesters.", "protesters", "The embassy"), lexicon).order == "ts"
+    alone = zones(pair("The minister resigned on Friday.", "The minister", None), lexicon)
+    assert alone.order == "s" and alone.between == [] and alone.after[0].text == "resigned"
 
 
-def test_mark_sentence_without_a_target_marks_only_the_source():
-    text, source_at, target_at = mark_sentence(pair("The minister resigned on Friday.", "The minister", None))
-    assert target_at is None and TARGET_MARK not in text and text[source_at] == SOURCE_MARK
+def test_zones_of_a_target_nested_in_the_source_leave_nothing_between(lexicon):
+    z = zones(pair("Troops from Chad and Niger patrolled the border.", "Troops from Chad and Niger", "Niger"), lexicon)
+    assert z.order == "nested" and z.between == [] and z.after[0].text == "patrolled"
 
 
-def test_encoder_points_at_the_opening_markers(encoder):
-    batch = encoder.encode([pair("Kenya asked the IMF for a loan.", "Kenya", "the IMF")])
-    tokens = [encoder.tokenizer.id_to_token(i) for i in batch.input_ids[0]]
-    assert tokens[batch.source_index[0]] == SOURCE_MARK and tokens[batch.target_index[0]] == TARGET_MARK
-    assert tokens[0] == "[CLS]" and tokens[-1] == "[SEP]"
+def test_inflections_cover_regular_doubled_and_irregular_forms():
+    assert {"bans", "banned", "banning"} <= inflections("ban")
+    assert {"accuses", "accused", "accusing"} <= inflections("accuse")
+    assert {"denies", "denied"} <= inflections("deny")
+    assert {"withdrew", "withdrawn", "withdraws"} <= inflections("withdraw")
 
 
-def test_encoder_windows_long_sentences_around_the_actors(encoder):
-    filler = " ".join("word%d" % i for i in range(60))
-    sentence = filler + " Police arrested the mayor of the town. " + filler
-    batch = encoder.encode([pair(sentence, "Police", "the mayor")])
-    tokens = [encoder.tokenizer.id_to_token(i) for i in batch.input_ids[0]]
-    assert len(tokens) == 32
-    assert tokens[batch.source_index[0]] == SOURCE_MARK and tokens[batch.target_index[0]] == TARGET_MARK
+def test_lexicon_reads_inflected_triggers_as_their_categories(lexicon):
+    assert lexicon.lemmas["withdrew"] == "withdraw"
+    assert "YIELD" in lexicon.categories("withdraw", [])
+    assert "ACCUSE" in lexicon.categories(lexicon.lemmas["accused"], [])
+    assert "ASSAULT" in lexicon.categories(lexicon.lemmas["shelled"], [])
+    assert lexicon.categories("breakfast", []) == {}
 
 
-def test_missing_actor_points_at_cls(encoder):
-    batch = encoder.encode([pair("The ceasefire took hold at midnight.", None, None)])
-    assert batch.source_index[0] == 0 and batch.target_index[0] == 0
+def test_features_name_the_trigger_by_zone_and_lexicon_category(featurizer):
+    features = featurizer.features(pair("Police arrested the mayor of the town on Tuesday.", "Police", "the mayor"))
+    assert features["wb=arrest"] == 1.0
+    assert features["lexfirst=COERCE"] == 1.0
+    assert features["order=st"] == 1.0
+    assert not any(name.startswith("neg") for name in features)
+    negated = featurizer.features(pair("Police did not arrest the mayor.", "Police", "the mayor"))
+    assert negated["negb"] == 1.0
 
 
 # --- YIELD split -------------------------------------------------------------------------------------
@@ -123,14 +139,18 @@ def test_predictions_are_well_formed(classifier):
         assert prediction.confidence == pytest.approx(max(prediction.scores.values()), abs=1e-6)
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: the int8 model quantises activations per tensor at run time "
-                   "(DynamicQuantizeLinear), so a pair's scores depend on the other pairs in its batch; "
-                   "fix by weight-only or static quantisation")
-def test_predict_keeps_input_order_whatever_the_batching(classifier):
+def test_predict_gives_the_same_scores_whatever_the_batching(classifier):
     pairs = [pair(c["sentence"], c["source"], c["target"]) for c in CASES]
-    one_by_one = [classifier.predict([p])[0].type for p in pairs[:12]]
-    batched = [p.type for p in classifier.predict(pairs, batch_size=5)[:12]]
-    assert batched == one_by_one
+    one_by_one = [classifier.probabilities([p])[0] for p in pairs[:12]]
+    batched = classifier.probabilities(pairs, batch_size=5)[:12]
+    assert all((a == b).all() for a, b in zip(one_by_one, batched))
+
+
+def test_classifier_refuses_a_model_built_for_other_features(tmp_path):
+    meta = json.loads((MODEL_DIR / "labels.json").read_text())
+    (tmp_path / "labels.json").write_text(json.dumps({**meta, "encoding": "entity-start-markers-v1"}))
+    with pytest.raises(RuntimeError, match="rebuild"):
+        PloverClassifier.from_dir(tmp_path)
 
 
 def test_predict_returns_results_in_input_order(classifier):
