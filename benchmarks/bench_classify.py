@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/bench_classify.py --pairs P.jsonl  # your own pair file ({"id","sentence","source","target"})
     .venv/bin/python benchmarks/bench_classify.py --plv            # PLV_train's 1,050 pairs from ../shared (longer sentences)
 
-Prints one line: pairs/s over one timed run (model load timed separately), mean tokens per pair,
+Prints one line: pairs/s over one timed run (model load timed separately), mean words per sentence,
 and the process's peak RSS. The default pairs are the ones written for the project
 (scripts/classifier_data/*.jsonl and tests/events/classifier_cases.yaml), repeated to --n.
 """
@@ -69,11 +69,10 @@ def main() -> int:
     seconds = time.perf_counter() - started
     assert len(out.getvalue().splitlines()) == len(lines)
 
-    from diurna.events.cli import parse_line
-    batch = classifier.encoder.encode([parse_line(line, 0).pair for line in lines[:len(base)]])
-    tokens = float(batch.attention_mask.sum()) / len(batch.attention_mask)
+    from diurna.events.classifier import words_of
+    tokens = sum(len(words_of(pair["sentence"], {})) for pair in base) / len(base)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print("classify: %d pairs in %.2f s = %.0f pairs/s (batch %d, %.1f tokens/pair; model load %.2f s; peak RSS %.0f MB)"
+    print("classify: %d pairs in %.2f s = %.0f pairs/s (batch %d, %.1f words/pair; model load %.2f s; peak RSS %.0f MB)"
           % (len(lines), seconds, len(lines) / seconds, args.batch_size, tokens, load_seconds, peak_mb))
     return 0
 
