@@ -13,7 +13,7 @@ The model is a multinomial logistic regression over the named features of
 diurna/events/classifier.py (zone n-grams, character n-grams of the trigger region, trigger-lexicon
 categories, cues). scikit-learn fits it here; the packaged model is numpy arrays (classifier.npz)
 read by numpy alone. Deterministic: the same data and software give the same file.
-(The fine-tuned MiniLM this replaced is in git history before this script's linear rewrite.)
+(The fine-tuned MiniLM this replaced: `git show b5cf835:scripts/train_classifier.py`.)
 """
 from __future__ import annotations
 
