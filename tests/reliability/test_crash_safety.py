@@ -65,15 +65,19 @@ def test_sigkill_at_twenty_points_then_rerun_equals_one_clean_ingest(tmp_path):
     db = tmp_path / "killed.duckdb"
     rng = random.Random(2024)
     kill_points = [rng.uniform(0.6 * startup, startup + 5 * per_article) for _ in range(KILLS)]
-    killed = 0
-    for delay in kill_points:
+    killed = attempts = 0
+    while killed < KILLS and attempts < 3 * KILLS:
+        # A run that finished before its kill point (a loaded machine) is retried with an earlier
+        # point, so that 20 runs really are killed.
+        delay = kill_points[killed] if attempts < KILLS else rng.uniform(0.3 * startup, startup)
+        attempts += 1
         proc = subprocess.Popen(ingest_command(corpus, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
             killed += 1
         proc.wait(timeout=60)
-    assert killed >= KILLS - 2, "the runs must really be killed mid-way (%d of %d were)" % (killed, KILLS)
+    assert killed == KILLS, "the runs must really be killed mid-way (%d of %d were)" % (killed, KILLS)
     assert table_counts(db)[0]["articles"] < 80, "the kills must leave work for the final run"
     subprocess.run(ingest_command(corpus, db), check=True, capture_output=True, timeout=900)
     assert table_counts(db) == table_counts(clean_db)
