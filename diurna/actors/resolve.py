@@ -57,6 +57,7 @@ class DraftActor:
     plural: bool = False
     last_sentence: int = -1
     subject_sentences: set[int] = field(default_factory=set)
+    main_subject_sentences: set[int] = field(default_factory=set)   # subject of the main clause (the speaker)
     title_country: Optional[str] = None     # what titles said, for a KB actor with no role on the day
     title_sector: Optional[str] = None
     prefix: Optional[str] = None            # code prefix of a stateless people ("KUR" for "Kurdish forces")
@@ -280,7 +281,9 @@ class ArticleResolver:
         if self._hyphen_parts_before(start) >= 2 or self._hyphen_parts_after(end) >= 2:
             return True           # a third part of one word: not "al-Aruri", but "Port-au-Prince"
         return any(ent.label_ in PLACE_ENTITIES and ent.start <= start and end <= ent.end and
-                   (ent.start < start or ent.end > end) for ent in doc[start:end].sent.ents)
+                   any(is_capitalised(t) and t.pos_ != "DET" for t in list(ent[:start - ent.start]) +
+                       list(ent[end - ent.start:]))
+                   for ent in doc[start:end].sent.ents)
 
     def _hyphen_parts_before(self, i: int) -> int:
         """How many hyphen-joined parts precede token i within one word ("Port-au-" = 2)."""
@@ -334,6 +337,8 @@ class ArticleResolver:
         key = name_key(doc[start:end].text)
         if key in actor.cities and not in_actor_position(head):
             return None
+        if self._inside_larger_name(start, end):
+            return None        # "Khyber" in "Khyber Pakhtunkhwa": a province, the places stage's
         if end - start == 1 and self._is_gentilic(head):
             if head.tag_ in ("NNPS", "NNS") or (head.text.endswith("s") and not head.text.endswith("ss")
                                                 and head.dep_ != "amod"):
@@ -564,8 +569,8 @@ class ArticleResolver:
         country, sector = self.coded(actor)
         if title.country and country and title.country != country:
             return False
-        if title.country and actor.kb is None and country is None:
-            return False     # "the junta in Niger" is not the country-less "Kurdish forces" before it
+        if title.country and actor.kb is None and actor.prefix is not None:
+            return False     # "the junta in Niger" is not the stateless "Kurdish forces" before it
         if cand.crowd:
             return actor.kind == "group" and actor.kb is None and actor.sector in PEOPLE_SECTORS
         if cand.kind == "person":
@@ -640,8 +645,10 @@ class ArticleResolver:
         score = -0.5 * rank
         if self.sentence_index in actor.subject_sentences:
             score += 2.0
-        elif self.sentence_index - 1 in actor.subject_sentences:
+        elif self.sentence_index - 1 in actor.main_subject_sentences:
             score += 1.5
+        elif self.sentence_index - 1 in actor.subject_sentences:
+            score += 0.75     # "X said Y was wrong. He added": X, not the embedded clause's Y
         if actor.last_sentence == self.sentence_index:
             score += 1.5
         if cand.plural and (actor.plural or actor.kind == "group"):
@@ -683,6 +690,8 @@ class ArticleResolver:
         if doc[cand.head].dep_ in ("nsubj", "nsubjpass") or cand.how != "pronoun" and not cand.nested \
                 and self.first_mention_in_sentence:
             actor.subject_sentences.add(self.sentence_index)
+            if in_main_clause(doc[cand.head]):
+                actor.main_subject_sentences.add(self.sentence_index)
         if not cand.nested:
             self.first_mention_in_sentence = False
         if cand.how in ("name", "alias") and not cand.nested:
@@ -703,6 +712,20 @@ class ArticleResolver:
         if actor.kb is not None and cand.how in ("name", "alias", "description"):
             actor.title_country = actor.title_country or cand.title.country
             actor.title_sector = actor.title_sector or cand.title.sector
+
+
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "parataxis"})
+
+
+def in_main_clause(token: "Token") -> bool:
+    """Whether a token belongs to its sentence's main clause rather than to a reported or subordinate
+    one ("Haniyeh" in "Haniyeh said Trump was wrong", not "Trump"). A first mention that is not a
+    subject ("According to Reuters, ...") counts where it stands."""
+    while token.head.i != token.i:
+        if token.dep_ in CLAUSE_DEPS:
+            return False
+        token = token.head
+    return True
 
 
 def segments(doc: "Doc") -> Iterable["Span"]:
