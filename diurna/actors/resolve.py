@@ -450,7 +450,8 @@ class ArticleResolver:
     def _description_start(self, sent, head, taken) -> int:
         start = head.i
         for t in reversed(list(head.lefts)):
-            if t.i in taken or t.dep_ in ("det", "predet", "poss", "case", "punct", "nummod", "prep"):
+            if t.i in taken or t.dep_ in ("det", "predet", "poss", "case", "punct", "nummod", "prep", "advmod") \
+                    or t.pos_ == "ADP":        # "outside parliament": a preposition the parser took for a modifier
                 break
             if t.i != start - 1 and not all(x.i not in taken for x in t.subtree):
                 break
