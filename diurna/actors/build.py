@@ -17,14 +17,15 @@ from diurna.actors.phoenix import (ACTOR_FILES, AGENT_FILE, PhoenixEntry, Phoeni
                                    read_agent_file)
 
 # Words that make a name an organisation's rather than a person's (for entries the files do not
-# mark as people). Checked on whole words of the primary phrase.
+# mark as people). Checked on whole words of the primary phrase ("The Islamic State" is dated and
+# two words long, which alone would make it a person).
 ORGANISATION_WORDS = frozenset("""
     administration agency alliance army assembly association authority bank bloc board brigade brigades
     cabinet center centre chamber coalition command commission committee company congress corporation
     council court department directorate embassy faction federation force forces front government group
     guard guards institute league legislature liberation militia ministry mission movement office
     organisation organization parliament party police regime secretariat senate service services
-    tribunal union unit university
+    tribunal union unit university state caliphate emirate brotherhood
 """.split())
 PERSON_PREFIXES = ("PRESIDENT_", "MR_", "MR._", "MRS_", "PRIME_MINISTER_", "KING_", "SHEIKH_", "GENERAL_",
                    "AYATOLLAH_", "DR_", "DR._")

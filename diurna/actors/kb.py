@@ -36,6 +36,9 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", 
 _SPACED_HYPHEN = re.compile(r"\s*-\s*")
 _SPACED_APOSTROPHE = re.compile(r"\s+'")
 _SPACE = re.compile(r"\s+")
+# Last words of persons' names that are no surname of theirs ("Jr", roman numerals, particles).
+SURNAME_STOP = frozenset("jr jr. sr sr. ii iii iv junior senior the of and de del da la le al bin ibn van von"
+                         .split())
 
 
 def name_key(text: str) -> str:
@@ -97,6 +100,7 @@ class KnowledgeBase:
     max_name_words: int = 1
     overlays: tuple[str, ...] = ()
     _first_words: Optional[set[str]] = None
+    _surnames: Optional[dict[str, tuple[str, ...]]] = None
 
     @property
     def first_words(self) -> set[str]:
@@ -109,6 +113,42 @@ class KnowledgeBase:
                 words |= first_word_keys(key)
             self._first_words = words
         return self._first_words
+
+    @property
+    def surnames(self) -> dict[str, tuple[str, ...]]:
+        """Last word of every multi-word name of a KB person -> those persons ("kishida" ->
+        fumio_kishida), for a surname the dictionaries do not list on its own. A word that is a
+        KB name or an agent in its own right, a particle or a two-letter word is left out; "al-"/"el-"
+        surnames also go without their particle ("el-sisi", "sisi")."""
+        if self._surnames is None:
+            index: dict[str, set[str]] = {}
+            for actor in self.actors.values():
+                if actor.kind != "person":
+                    continue
+                for name in actor.names:
+                    words = name.split()
+                    if len(words) < 2:
+                        continue
+                    last = words[-1]
+                    forms = {last}
+                    for particle in ("al-", "el-", "ul-", "ad-", "as-", "ash-", "an-", "bin-"):
+                        if last.startswith(particle) and len(last) > len(particle) + 2:
+                            forms.add(last[len(particle):])
+                    for form in forms:
+                        if len(form) > 2 and form not in SURNAME_STOP and form not in self.by_name \
+                                and form not in self.agents and form.replace("-", "").isalpha():
+                            index.setdefault(form, set()).add(actor.id)
+            self._surnames = {k: tuple(sorted(v)) for k, v in index.items()}
+        return self._surnames
+
+    def by_surname(self, word: str, day: Optional[str]) -> Optional[KBActor]:
+        """The one KB person with this surname and a role on `day`, else the only KB person with it
+        at all (None when there are several: "Kim" or "Lee" alone says nobody)."""
+        ids = self.surnames.get(name_key(word), ())
+        dated = [self.actors[i] for i in ids if self.actors[i].role_on(day) is not None]
+        if len(dated) == 1:
+            return dated[0]
+        return self.actors[ids[0]] if len(ids) == 1 and not dated else None
 
     # ---- lookups -------------------------------------------------------------------------
     def lookup(self, name: str) -> list[KBActor]:
@@ -145,6 +185,7 @@ class KnowledgeBase:
                 self.by_name[key] = ids + (actor.id,)
             self.max_name_words = max(self.max_name_words, len(key.split()))
         self._first_words = None
+        self._surnames = None
 
     def _unindex(self, key: str, kb_id: str) -> None:
         ids = tuple(i for i in self.by_name.get(key, ()) if i != kb_id)
@@ -162,6 +203,7 @@ class KnowledgeBase:
                 self.agents[pkey] = Agent(key, code, True)
         self.max_name_words = max(self.max_name_words, len(key.split()))
         self._first_words = None
+        self._surnames = None
 
     def remove_agent(self, phrase: str, plural: Optional[str]) -> None:
         for form in (phrase, plural):

@@ -27,13 +27,24 @@ COLLECTIVE_HEADS = frozenset("""
     junta court courts tribunal judiciary embassy embassies consulate mission opposition party parties
     senate congress assembly legislature
 """.split())
+# Heads of descriptions that are never one person even in the singular: military units, weapons and
+# vessels, and institutions ("Russian artillery", "a cargo vessel", "the Philippine coast guard",
+# "the chancellery"); they stand for the forces or body behind them.
+NON_PERSON_HEADS = frozenset("""
+    artillery navy fleet flotilla battalion brigade regiment division unit squadron corps garrison
+    vessel ship boat tanker freighter warship frigate destroyer submarine carrier gunboat
+    aircraft plane jet warplane bomber drone helicopter tank missile rocket convoy
+    chancellery presidency ministry secretariat commission committee directorate
+""".split())
+NON_PERSON_PHRASES = frozenset({"coast guard", "national guard", "revolutionary guard", "air force"})
 # Nouns for a crowd, which news introduces and then refers back to without a country ("Iranians
 # took to the streets ... Protesters chanted").
 CROWD_HEADS = frozenset("""protesters protestors demonstrators crowds crowd marchers mourners rioters
     worshippers worshipers residents people""".split())
 # Heads that make an organisation's name + noun a reference to the organisation itself.
 ORGANISATION_PART_HEADS = frozenset("""delegation delegations members membership leadership officials
-    fighters militants wing ranks representatives negotiators envoys team""".split())
+    fighters militants wing ranks representatives negotiators envoys team rebels insurgents guerrillas
+    gunmen""".split())
 FEMALE_TITLES = frozenset("mrs ms miss madam madame queen princess lady chairwoman spokeswoman congresswoman "
                           "businesswoman stateswoman".split())
 MALE_TITLES = frozenset("mr sir king prince sheikh sheik ayatollah chairman spokesman congressman "
@@ -154,7 +165,9 @@ class MentionFinder:
         if len(token.text) <= 3 and not token.text.isupper():
             return token.text[:1].isupper() and token.pos_ == "PROPN"
         if token.is_sent_start and token.pos_ not in ("PROPN", "ADJ") and not token.ent_type_:
-            return any(a.kind == "country" for a in actors) and token.dep_ in ("nsubj", "nsubjpass")
+            # a country or person as the subject ("Bahrain cut ties", "Lula held talks"), which the
+            # small model tags as a common noun when it opens the sentence
+            return any(a.kind in ("country", "person") for a in actors) and token.dep_ in ("nsubj", "nsubjpass")
         return True
 
     # ---- agents ----------------------------------------------------------------------------

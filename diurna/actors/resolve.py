@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Iterable, Optional
 from diurna.actors.codes import split_code
 from diurna.actors.kb import KBActor, KnowledgeBase, name_key
 from diurna.actors.mentions import (ANAPHORIC_GROUP_HEADS, COLLECTIVE_HEADS, CROWD_HEADS, DEFINITE, ENTITY_KINDS,
-                                    MODIFIER_KINDS, ORGANISATION_PART_HEADS, Candidate, MentionFinder, Title,
-                                    in_actor_position, is_capitalised)
+                                    MODIFIER_KINDS, NON_PERSON_HEADS, NON_PERSON_PHRASES, ORGANISATION_PART_HEADS,
+                                    Candidate, MentionFinder, Title, in_actor_position, is_capitalised)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -108,6 +108,7 @@ class ArticleResolver:
                     spans.append((ent.start, ent.end, None, ent.label_))
         covered = {i for s, e, _, _ in spans for i in range(s, e)}
         spans.extend(self._known_short_forms(sent, covered))
+        spans = self._kb_surnames(sent, spans)
         spans.sort()
         spans = self._drop_partial_person_matches(sent, spans)
         out: list[Candidate] = []
@@ -138,6 +139,46 @@ class ArticleResolver:
         for t in sent:
             if t.i not in covered and t.pos_ == "PROPN" and is_capitalised(t) and t.lower_ in known:
                 yield (t.i, t.i + 1, None, "PERSON")
+
+    def _kb_surnames(self, sent, spans):
+        """A lone surname of a KB person ("Kishida", "Prime Minister Kishida", "Orban"), which the
+        dictionaries list only with the given name, is that person when exactly one KB person with
+        a role on the day has it. An earlier mention in the article still wins (named_actor); a
+        surname inside a longer proper name ("Ricardo Albanese") is someone else."""
+        doc = self.doc
+        out = []
+        covered = set()
+        for start, end, actors, label in spans:
+            covered.update(range(start, end))
+            if actors is None and label in ("PERSON", "ORG", "NORP"):
+                s, e = self._strip_leading_titles(start, end)
+                if e - s == 1 and doc[s].pos_ == "PROPN" and is_capitalised(doc[s]) and \
+                        not self._next_to_other_name(s):
+                    person = self.kb.by_surname(doc[s].text, self.day)
+                    if person is not None:
+                        out.append((s, e, [person], None))
+                        continue
+            out.append((start, end, actors, label))
+        known = {k for a in self.actors.values() for k in a.name_keys}
+        for t in sent:
+            if t.i in covered or t.pos_ != "PROPN" or not is_capitalised(t) or t.ent_type_ in PLACE_ENTITIES \
+                    or t.ent_type_ in ("DATE", "TIME", "NORP") or t.lower_ in known:
+                continue
+            if self._next_to_other_name(t.i) or self._inside_larger_name(t.i, t.i + 1):
+                continue
+            person = self.kb.by_surname(t.text, self.day)
+            if person is not None:
+                out.append((t.i, t.i + 1, [person], None))
+        return out
+
+    def _next_to_other_name(self, i: int) -> bool:
+        """A capitalised proper noun beside token i that is neither a title ("Prime Minister") nor a
+        known name: i is then only part of somebody's longer name."""
+        doc = self.doc
+        return any(t.pos_ == "PROPN" and is_capitalised(t) and t.sent == doc[i].sent
+                   and self.kb.agents.get(t.lower_) is None and not self.kb.by_name.get(t.lower_)
+                   and t.lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr")
+                   for t in (doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)))
 
     def _modifies_description(self, start: int, end: int, actors: list[KBActor]) -> bool:
         root = self.doc[start:end].root
@@ -264,6 +305,9 @@ class ArticleResolver:
             actor = None
         if kind == "person" and end - start == 1 and doc[start].pos_ not in ("PROPN", "NOUN") and actors is None:
             return None
+        if kind == "person" and actors is None and end - start == 1 and doc[start].tag_ == "NNPS" \
+                and any(t.dep_ == "det" and t.lower_ == "the" for t in doc[start].lefts):
+            kind = "organization"     # "the Houthis", "the Taliban": a plural name is a group, not a person
         if kind == "person" and self._inside_larger_name(start, end):
             return None
         title_start, title = self.finder.title_before(doc, start, sent.start, set())
@@ -436,7 +480,8 @@ class ArticleResolver:
                 end, title.country = located
         determiner = next((t.lower_ for t in head.lefts if t.dep_ in ("det", "predet")), None)
         plural = head.tag_ in ("NNS", "NNPS") or (agent.plural if agent else False)
-        person = not plural and low not in COLLECTIVE_HEADS and low not in ORGANISATION_PART_HEADS
+        person = not plural and low not in COLLECTIVE_HEADS and low not in ORGANISATION_PART_HEADS \
+            and low not in NON_PERSON_HEADS and not (agent is not None and agent.phrase in NON_PERSON_PHRASES)
         cand = Candidate(start, head.i + 1, "description", head.i, (start, end),
                          kind="person" if person else "group", title=title, plural=plural,
                          definite=determiner in DEFINITE, crowd=low in CROWD_HEADS)

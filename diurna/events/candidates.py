@@ -22,13 +22,16 @@ from typing import TYPE_CHECKING, Iterator, Optional
 from diurna.document import ArticleDoc, MentionRef
 from diurna.events import polarity as pol
 from diurna.events.dictionary import (Sense, TriggerLexicon, direct_objects, in_list, is_infinitive,
-                                      prep_objects)
+                                      is_passive, modal_complement, prep_objects)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# What a warning may announce for it to be a threat: "warned X it would retaliate / impose sanctions".
+THREATENED = {"THREATEN", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+PERSONAL_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 # Verbs whose object is also the subject of their complement ("forced X to", "persuaded X to").
@@ -318,6 +321,14 @@ class CandidateExtractor:
                 plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-allow"
         elif frame == "host":
             sources, targets = actors_of(doc, direct_objects(verb)), sources
+        elif frame == "warn":
+            warned = self._warned_action(doc, verb, sources, consumed)
+            if warned is None:
+                return []
+            targets = actors_of(doc, direct_objects(verb)) or warned
+        if not sources and sense.theme and plover == "MOBILIZE" and is_passive(verb):
+            # "Chinese navy vessels were deployed near ...": with no agent, whose forces they are
+            sources = actors_of(doc, [c for c in verb.children if c.dep_ == "nsubjpass"])
         if plover == "CONSULT" and mode == "visit" and not targets:
             targets = host_state(doc, direct_objects(verb) + [o for p in sense.targets
                                                               for o in prep_objects(verb).get(p, [])])
@@ -344,6 +355,30 @@ class CandidateExtractor:
                     consumed.add(obj.i)
                     return noun_sense, actors_of(doc, self._noun_targets(obj, noun_sense, comp))
         return None, []
+
+    def _warned_action(self, doc: ArticleDoc, verb: "Token", sources: list[Argument],
+                       consumed: set[int]) -> Optional[list[Argument]]:
+        """"warned Seoul (that) it would retaliate": a threat when the complement is a hostile act
+        (a coded verb, or a light verb + event noun) whose subject is the warner: a pronoun or the
+        same actor. Returns the complement's targets ([] for none), or None when it is no threat
+        ("warned that prices would rise")."""
+        comp = modal_complement(verb)
+        if comp is None:
+            return None
+        subj = [c for c in comp.children if c.dep_ == "nsubj"]
+        if not subj:
+            return None
+        if subj[0].lower_ not in PERSONAL_PRONOUNS:
+            own = actors_of(doc, subj)
+            if not own or not sources or own[0].actor_id != sources[0].actor_id:
+                return None
+        probe: set[int] = set()
+        comp_sense, comp_targets = self._complement_event(doc, comp, probe)
+        if comp_sense is None or comp_sense.plover not in THREATENED:
+            return None
+        consumed.update(probe)
+        self._consume(comp, consumed)
+        return comp_targets
 
     def _complement_type(self, sense: Sense, comp: Optional[Sense]) -> tuple[str, str, Optional[str]]:
         """"agreed to withdraw" is a CONCEDE, "vowed to retaliate" a THREATEN (PLOVER v2 AGREE/CONCEDE notes)."""
@@ -439,9 +474,12 @@ class CandidateExtractor:
         if sense is None or doc.mention_at_token(noun.i) is not None:
             return []
         head = noun.head
-        if noun.dep_ in ("dobj", "nsubjpass") and in_list(head, self.lexicon.light_verbs) \
-                and head.i not in verb_triggers:
-            sources = actors_of(doc, subject_tokens(head)) if noun.dep_ == "dobj" else \
+        as_object = noun.dep_ in ("dobj", "nsubjpass")
+        misread = self._misread_light_verb(noun)
+        if misread is not None:
+            head, as_object = misread, True
+        if as_object and in_list(head, self.lexicon.light_verbs) and head.i not in verb_triggers:
+            sources = actors_of(doc, subject_tokens(head)) if noun.dep_ != "nsubjpass" else \
                 actors_of(doc, prep_objects(head).get("by", []))
             targets = actors_of(doc, self._noun_targets(noun, sense, head))
             pairs = self._between(doc, noun) if sense.reciprocal and not targets else None
@@ -454,6 +492,13 @@ class CandidateExtractor:
             return []
         own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
         sources = actors_of(doc, own) or actors_of(doc, prep_objects(noun).get("by", []))
+        if not sources and sense.reciprocal:
+            # "(Egypt hosted) talks between Sudanese factions", "talks between X and Y": the parties
+            parties = actors_of(doc, prep_objects(noun).get("between", []))
+            if parties:
+                return self._combine(doc, noun.i, noun.i + 1, sense, sense.plover, sense.cameo, sense.mode,
+                                     parties, [], "negated" if pol.is_negated(noun) else "asserted",
+                                     pol.modality(noun.head), self._speaker(doc, noun), "nominal-between", True)
         if not sources:
             return []
         targets = actors_of(doc, [o for p in sense.targets for o in prep_objects(noun).get(p, [])])
@@ -462,6 +507,17 @@ class CandidateExtractor:
         return self._combine(doc, noun.i, noun.i + 1, sense, sense.plover, sense.cameo, sense.mode,
                              sources, targets, "negated" if pol.is_negated(noun) else "asserted", "actual",
                              self._speaker(doc, noun), "nominal", False)
+
+    def _misread_light_verb(self, noun: "Token") -> Optional["Token"]:
+        """"Orban held talks with Zelensky": the small model sometimes reads the light verb as an
+        adjective of the noun ("held" amod of "talks", which becomes the root); the verb keeps its
+        subject, so it can still be read as the light verb."""
+        for child in noun.children:
+            if child.dep_ in ("amod", "acl") and child.i < noun.i and child.tag_ == "VBD" \
+                    and in_list(child, self.lexicon.light_verbs) \
+                    and any(c.dep_ == "nsubj" for c in child.children):
+                return child
+        return None
 
     def _between(self, doc: ArticleDoc, noun: "Token"):
         objs = prep_objects(noun).get("between", [])

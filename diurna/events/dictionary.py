@@ -42,6 +42,9 @@ class Sense:
     pobj: tuple[str, ...] = ()
     obj: tuple[str, ...] = ()
     unless_obj: tuple[str, ...] = ()
+    unless_subj: tuple[str, ...] = ()   # the sense does not apply when the subject has one of these words
+    obj_prep: Optional[str] = None      # a preposition on the verb or on its object ("warned X of Y")
+    modal_ccomp: bool = False           # a finite complement with will/would ("warned X it would Y")
     xcomp: bool = False
     none: bool = False                # this context reports no event ("seized on the report")
     reciprocal: bool = False
@@ -51,15 +54,16 @@ class Sense:
 
     @property
     def specificity(self) -> int:
-        return sum(bool(x) for x in (self.prt, self.prep, self.pobj, self.obj, self.xcomp))
+        return sum(bool(x) for x in (self.prt, self.prep, self.pobj, self.obj, self.xcomp, self.obj_prep,
+                                     self.modal_ccomp))
 
 
 def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
     # YAML 1.1 reads a bare `on`/`off` as a boolean: insist on strings so a missed quote is an error
-    for key in ("prep", "prt"):
+    for key in ("prep", "prt", "obj_prep"):
         if key in raw and not isinstance(raw[key], str):
             raise ValueError("triggers.yaml: %s %r: %s must be a quoted string" % (pos, lemma, key))
-    for key in ("obj", "pobj", "targets", "unless_obj"):
+    for key in ("obj", "pobj", "targets", "unless_obj", "unless_subj"):
         if any(not isinstance(x, str) for x in raw.get(key) or ()):
             raise ValueError("triggers.yaml: %s %r: %s must list quoted strings" % (pos, lemma, key))
     cameo = str(raw["cameo"])
@@ -72,6 +76,8 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
                  frame=raw.get("frame", "direct"), prt=raw.get("prt"), prep=raw.get("prep"),
                  pobj=tuple(raw.get("pobj", ())), obj=tuple(raw.get("obj", ())),
                  unless_obj=tuple(raw.get("unless_obj", ())), none=bool(raw.get("none", False)),
+                 unless_subj=tuple(raw.get("unless_subj", ())), obj_prep=raw.get("obj_prep"),
+                 modal_ccomp=bool(raw.get("modal_ccomp", False)),
                  xcomp=bool(raw.get("xcomp", False)), reciprocal=bool(raw.get("reciprocal", False)),
                  theme=bool(raw.get("theme", False)),
                  targets=DEFAULT_TARGET_PREPS if targets is None else tuple(targets))
@@ -132,6 +138,31 @@ def has_complement(token: "Token") -> bool:
     return any(c.dep_ == "xcomp" or (c.dep_ == "ccomp" and is_infinitive(c)) for c in token.children)
 
 
+MODALS_OF_INTENT = ("will", "would", "'ll", "shall", "wo")
+
+
+def modal_complement(token: "Token") -> Optional["Token"]:
+    """A finite clausal complement with will/would: "warned Seoul (that) it would retaliate"."""
+    for child in token.children:
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and \
+                any(a.dep_ == "aux" and a.lower_ in MODALS_OF_INTENT for a in child.children):
+            return child
+    return None
+
+
+def subject_words(token: "Token") -> set[str]:
+    """Words of the verb's subject (of the governing verb for a conjoined or controlled one)."""
+    node = token
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return {w for s in subj for t in s.subtree for w in _words(t)}
+        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
+            break
+        node = node.head
+    return set()
+
+
 def is_passive(token: "Token") -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
@@ -149,6 +180,15 @@ def _applies(sense: Sense, token: "Token") -> bool:
     if sense.obj and not any(_words(o) & set(sense.obj) for o in direct_objects(token)):
         return False
     if sense.unless_obj and any(_words(o) & set(sense.unless_obj) for o in direct_objects(token)):
+        return False
+    if sense.unless_subj and subject_words(token) & set(sense.unless_subj):
+        return False
+    if sense.obj_prep:
+        owners = [token] + direct_objects(token)
+        objs = [o for w in owners for o in prep_objects(w).get(sense.obj_prep, [])]
+        if not objs or (sense.pobj and not any(_words(o) & set(sense.pobj) for o in objs)):
+            return False
+    if sense.modal_ccomp and modal_complement(token) is None:
         return False
     if sense.xcomp and not has_complement(token):
         return False
