@@ -47,6 +47,7 @@ def _worker_class(ray):
         def __init__(self, default_pubdate: Optional[str], default_source: Optional[str]):
             from diurna.pipeline import Pipeline
             self.pipeline = Pipeline(default_pubdate=default_pubdate, default_source=default_source)
+            self.pipeline.warm_up()     # every model loads here, inside the start-up the summary reports
             self.name = "worker-%d" % os.getpid()
 
         def code(self, shard: Shard, work_dir: str) -> ShardResult:
