@@ -36,6 +36,25 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", 
 _SPACED_HYPHEN = re.compile(r"\s*-\s*")
 _SPACED_APOSTROPHE = re.compile(r"\s+'")
 _SPACE = re.compile(r"\s+")
+# Common Korean, Chinese and Vietnamese family names (romanised). News writes these names family
+# name first ("Yoon Suk Yeol", "Xi Jinping", "Lee Jae-myung"), so the short form is the first word.
+EAST_ASIAN_FAMILY_NAMES = frozenset("""
+    kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn song yoo hong
+    jeon ko moon son bae baek heo nam noh roh ban byun chung
+    wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie
+    tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang du ye cheng wei su lu ding ren xi wen
+    qin lai tsai hou bo
+    nguyen tran le pham hoang vo dang bui ngo duong ly
+""".split())
+
+
+def family_name_first(words: list[str]) -> bool:
+    """Whether a two- or three-word personal name is written family name first: the first word is a
+    common East Asian family name and every word is short ("yoon suk yeol", "lee jae-myung")."""
+    return 2 <= len(words) <= 3 and words[0] in EAST_ASIAN_FAMILY_NAMES and \
+        all(len(w.replace("-", "")) <= 8 for w in words)
+
+
 # Last words of persons' names that are no surname of theirs ("Jr", roman numerals, particles).
 SURNAME_STOP = frozenset("jr jr. sr sr. ii iii iv junior senior the of and de del da la le al bin ibn van von"
                          .split())
@@ -129,7 +148,7 @@ class KnowledgeBase:
                     words = name.split()
                     if len(words) < 2:
                         continue
-                    last = words[-1]
+                    last = words[0] if family_name_first(words) else words[-1]
                     forms = {last}
                     for particle in ("al-", "el-", "ul-", "ad-", "as-", "ash-", "an-", "bin-"):
                         if last.startswith(particle) and len(last) > len(particle) + 2:

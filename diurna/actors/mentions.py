@@ -34,7 +34,7 @@ NON_PERSON_HEADS = frozenset("""
     artillery navy fleet flotilla battalion brigade regiment division unit squadron corps garrison
     vessel ship boat tanker freighter warship frigate destroyer submarine carrier gunboat
     aircraft plane jet warplane bomber drone helicopter tank missile rocket convoy
-    chancellery presidency ministry secretariat commission committee directorate
+    chancellery presidency ministry secretariat commission committee directorate bank
 """.split())
 NON_PERSON_PHRASES = frozenset({"coast guard", "national guard", "revolutionary guard", "air force"})
 # Nouns for a crowd, which news introduces and then refers back to without a country ("Iranians

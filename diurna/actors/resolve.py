@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from diurna.actors.codes import split_code
-from diurna.actors.kb import KBActor, KnowledgeBase, name_key
+from diurna.actors.kb import EAST_ASIAN_FAMILY_NAMES, KBActor, KnowledgeBase, family_name_first, name_key
 from diurna.actors.mentions import (ANAPHORIC_GROUP_HEADS, COLLECTIVE_HEADS, CROWD_HEADS, DEFINITE, ENTITY_KINDS,
                                     MODIFIER_KINDS, NON_PERSON_HEADS, NON_PERSON_PHRASES, ORGANISATION_PART_HEADS,
                                     Candidate, MentionFinder, Title, in_actor_position, is_capitalised)
@@ -106,6 +106,7 @@ class ArticleResolver:
             if ent.label_ in ENTITY_KINDS or ent.label_ == "GPE":
                 if not any(i in covered for i in range(ent.start, ent.end)):
                     spans.append((ent.start, ent.end, None, ent.label_))
+        spans = self._east_asian_names(sent, spans)
         covered = {i for s, e, _, _ in spans for i in range(s, e)}
         spans.extend(self._known_short_forms(sent, covered))
         spans = self._kb_surnames(sent, spans)
@@ -139,6 +140,43 @@ class ArticleResolver:
         for t in sent:
             if t.i not in covered and t.pos_ == "PROPN" and is_capitalised(t) and t.lower_ in known:
                 yield (t.i, t.i + 1, None, "PERSON")
+
+    def _east_asian_names(self, sent, spans):
+        """A name written family name first ("Yoon Suk Yeol", "Lee Jae-myung") is a person's whatever
+        label the small model gave it (it reads some as facilities or places, or stops at "Yoon
+        Suk"): capitalised proper nouns from a common East Asian family name on, two or three words."""
+        doc = self.doc
+        out, skip_to = [], -1
+        starts = {s: (s, e, a, l) for s, e, a, l in spans}
+        i = sent.start
+        found = []
+        while i < sent.end:
+            t = doc[i]
+            if t.lower_ in EAST_ASIAN_FAMILY_NAMES and t.pos_ == "PROPN" and is_capitalised(t):
+                end = i + 1
+                while end < sent.end and end - i < 6:
+                    if doc[end].text == "-" and not doc[end].whitespace_ and not doc[end - 1].whitespace_ \
+                            and end + 1 < sent.end and doc[end + 1].is_alpha:
+                        end += 2             # "Jae-myung": the hyphenated given name, whatever its case
+                    elif doc[end].pos_ == "PROPN" and is_capitalised(doc[end]):
+                        end += 1
+                    else:
+                        break
+                words = name_key(doc[i:end].text).split()
+                if end - i >= 2 and family_name_first(words) and not self.kb.by_name.get(" ".join(words)) \
+                        and doc[i:end].root.ent_type_ in ("PERSON", "FAC", "GPE", "LOC", "ORG", ""):
+                    found.append((i, end))
+                    i = end
+                    continue
+            i += 1
+        if not found:
+            return spans
+        for s, e, a, l in spans:
+            if any(fs < e and s < fe for fs, fe in found):
+                continue           # replaced by the whole name
+            out.append((s, e, a, l))
+        out.extend((fs, fe, None, "PERSON") for fs, fe in found)
+        return out
 
     def _kb_surnames(self, sent, spans):
         """A lone surname of a KB person ("Kishida", "Prime Minister Kishida", "Orban"), which the
@@ -792,6 +830,10 @@ def short_forms(span) -> set[str]:
     with its particle ("al-Aruri", "Aruri" for "Salah al-Aruri")."""
     forms = {name_key(span.text)}
     words = name_key(span.text).split()
+    for k in (3, 2):
+        if len(words) >= k and family_name_first(words[-k:]):
+            forms.add(words[-k])                 # "Yoon" for "Yoon Suk Yeol", "Xi" for "President Xi Jinping"
+            return forms
     if len(words) >= 2 and is_capitalised(span[-1]):
         forms.add(words[-1])
         if len(words) >= 4:                      # "Lopez Obrador" for "Andres Manuel Lopez Obrador"
