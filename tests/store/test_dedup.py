@@ -120,3 +120,19 @@ def test_minhash_signatures_estimate_the_jaccard_similarity():
         exact = jaccard(shingles(a), shingles(b))
         estimate = float(np.mean(signature(shingle_hashes(a)) == signature(shingle_hashes(b))))
         assert abs(estimate - exact) < 3 * (0.25 / NUM_PERM) ** 0.5 + 0.02, (exact, estimate)
+
+
+def test_batch_band_rows_equal_the_per_article_signature_bands():
+    """The batch path (Arrow word split for ASCII texts, flat shingles, chunked permutations) must
+    store exactly the bands the per-article definition gives, whatever the mix of texts."""
+    from diurna.store.dedup import band_hashes, batch_band_rows, shingle_hashes, signature
+    texts = [WIRE, COPY, OTHER, "", "!!", "x", "Two words", "exactly three words", "four words in all",
+             "Ärger über Zölle: İstanbul ﬁnal café — naïve ２０２４ x_y", "日本 の 首相 が 言った", "é",
+             "THE Quick, brown FOX_1 jumps!! over 3 lazy dogs.\n\tEnd"]
+    articles = [("a%02d" % i, text) for i, text in enumerate(texts * 3)]   # several chunks of 4
+    expected = [(band, value, aid) for aid, text in articles if len(shingle_hashes(text))
+                for band, value in enumerate(band_hashes(signature(shingle_hashes(text))))]
+    table = batch_band_rows(articles, chunk=4)
+    assert list(zip(table.column("band").to_pylist(), table.column("hash").to_pylist(),
+                    table.column("article_id").to_pylist())) == expected
+    assert batch_band_rows([]).num_rows == 0 and batch_band_rows([("e", " ")]).num_rows == 0
