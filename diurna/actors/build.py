@@ -72,6 +72,12 @@ def kind_of(entry: PhoenixEntry) -> str:
     codes = [split_code(r.code) for r in entry.roles]
     if all(country and not sector and len(code) == 3 for country, sector, code in codes):
         return "country"
+    current = [c for c, r in zip(codes, entry.roles) if r.end is None]
+    if entry.source.startswith("Phoenix.Countries") and current and \
+            all(country and not sector and len(code) == 3 for country, sector, code in current):
+        # a state that was a republic of the USSR or Yugoslavia, or occupied, before it became a
+        # country ("USRUKR" until 1991, then "UKR"): a country, coded on the date like any other
+        return "country"
     if not entry.source.startswith("Phoenix.Countries"):
         # The international and non-state files list organisations (their leaders appear as
         # synonyms); only the former heads of IGOs carry an elite role.

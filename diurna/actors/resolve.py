@@ -35,6 +35,9 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # Bodies that sit in another state's capital: "the embassy in Kabul" is not Afghanistan's.
 FOREIGN_POSTS = frozenset("embassy embassies consulate consulates mission missions delegation delegations "
                           "envoy envoys ambassador ambassadors correspondent correspondents".split())
+# What armed groups hold and armies strike: "militant targets", "rebel positions" are the group's.
+MILITARY_OBJECTIVES = frozenset("""targets target positions position camps camp bases base hideouts hideout
+    strongholds stronghold posts outposts bunkers tunnels depots""".split())
 PRONOUN_WINDOW = 2          # sentences back a pronoun may look
 DESCRIPTION_WINDOW = 6      # sentences back a definite description may look
 
@@ -231,6 +234,8 @@ class ArticleResolver:
             return False
         if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
             return False
+        if head.lower_ in MILITARY_OBJECTIVES and any(self._armed_modifier(t) for t in self.doc[end:head.i]):
+            return True       # "Kurdish militant targets": read with "militant"
         return self._is_description_head(head)
 
     def _locates_description(self, start: int, end: int, actors: list[KBActor]) -> bool:
@@ -471,7 +476,7 @@ class ArticleResolver:
     def description_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
         out = []
         for token in sent:
-            if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
+            if token.i in taken or token.pos_ not in ("NOUN", "PROPN") and not self._armed_modifier(token):
                 continue
             cand = self.description_at(sent, token, taken)
             if cand is not None:
@@ -479,6 +484,12 @@ class ArticleResolver:
                 taken.update(range(cand.start, max(cand.end, cand.core[1])))
                 out.extend(self._nested_kb_words(cand))
         return out
+
+    def _armed_modifier(self, token) -> bool:
+        """"militant" in "Kurdish militant targets", "rebel" in "rebel positions": an agent word
+        modifying a military objective stands for the group that holds it (a description of its own)."""
+        return token.dep_ in ("amod", "compound") and token.head.lower_ in MILITARY_OBJECTIVES \
+            and token.head.i > token.i and self.finder.kb.agents.get(token.lower_) is not None
 
     def _nested_kb_words(self, cand: Candidate) -> list[Candidate]:
         """"Hamas" in "a Hamas delegation" and "Israeli" in "the Israeli regime" are mentions too,
@@ -496,7 +507,9 @@ class ArticleResolver:
         """A description headed by `head`: an agent noun ("president", "protesters") or a collective
         ("group", "nations") with what its modifiers say."""
         doc = self.doc
-        if head.dep_ in ("compound",) and head.head.i not in taken and head.head.pos_ in ("NOUN", "PROPN"):
+        armed = self._armed_modifier(head)
+        if head.dep_ in ("compound",) and head.head.i not in taken and head.head.pos_ in ("NOUN", "PROPN") \
+                and not armed:
             return None           # part of a longer noun: the description is headed further right
         if self._inside_larger_name(head.i, head.i + 1):
             return None           # "Prince" in "Port-au-Prince" is no prince
@@ -506,6 +519,11 @@ class ArticleResolver:
         if agent is None and low not in COLLECTIVE_HEADS and low not in CROWD_HEADS:
             return None
         start = self._description_start(sent, head, taken)
+        if armed:                 # "Kurdish militant targets": the objective's modifiers before it
+            for t in sorted((t for t in head.head.lefts if t.i < head.i), key=lambda t: -t.i):
+                if t.i != start - 1 or t.i in taken or t.dep_ not in ("amod", "compound", "nmod"):
+                    break
+                start = t.i
         title = self.finder.read_title(doc, start, head.i + 1, self.day)
         end = head.i + 1
         if title.affiliation is None and title.country is None:
@@ -517,7 +535,7 @@ class ArticleResolver:
             if located is not None:     # the place stays the places stage's; it only names the owner
                 end, title.country = located
         determiner = next((t.lower_ for t in head.lefts if t.dep_ in ("det", "predet")), None)
-        plural = head.tag_ in ("NNS", "NNPS") or (agent.plural if agent else False)
+        plural = head.tag_ in ("NNS", "NNPS") or (agent.plural if agent else False) or self._armed_modifier(head)
         person = not plural and low not in COLLECTIVE_HEADS and low not in ORGANISATION_PART_HEADS \
             and low not in NON_PERSON_HEADS and not (agent is not None and agent.phrase in NON_PERSON_PHRASES)
         cand = Candidate(start, head.i + 1, "description", head.i, (start, end),

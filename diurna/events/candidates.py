@@ -126,16 +126,31 @@ def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
     for token in places:
         place_id = doc.place_at_token(token.i)
         place = next((p for p in doc.places if p.id == place_id), None) if place_id else None
-        if place is None or not place.country:
+        country = place.country if place is not None else _city_country(token)
+        if not country:
             continue
         for mention in doc.mentions:
             actor = doc.actor(mention.actor_id)
-            if actor is not None and actor.kind == "country" and actor.country == place.country \
+            if actor is not None and actor.kind == "country" and actor.country == country \
                     and mention.how in ("name", "alias"):
                 if all(a.actor_id != actor.id for a in out):
                     out.append(Argument(actor.id, mention))
                 break
     return out
+
+
+def _city_country(token: "Token") -> Optional[str]:
+    """The country of a city the actor KB lists among a country's names ("Kharkiv" -> UKR), for a town
+    the places stage did not geocode."""
+    from diurna.actors import default_kb
+    from diurna.actors.codes import split_code
+    from diurna.actors.kb import name_key
+    kb = default_kb()
+    key = name_key(token.text)
+    for actor in kb.lookup(token.text):
+        if actor.kind == "country" and key in actor.cities and actor.roles:
+            return split_code(actor.roles[-1].code)[0]
+    return None
 
 
 # A wire-service dateline opening a paragraph: "NAIROBI, Nov 25 (Reuters) - ", "GAZA CITY (AP) — ".
@@ -330,6 +345,11 @@ class CandidateExtractor:
             # "Chinese navy vessels were deployed near ...": with no agent, whose forces they are
             sources = actors_of(doc, [c for c in verb.children if c.dep_ == "nsubjpass"])
         if plover == "CONSULT" and mode == "visit" and not targets:
+            targets = host_state(doc, direct_objects(verb) + [o for p in sense.targets
+                                                              for o in prep_objects(verb).get(p, [])])
+        elif plover in ("ASSAULT", "COERCE") and not targets and sense.frame == "direct":
+            # "Russian artillery struck Kharkiv": a town attacked stands for the state it lies in, when
+            # that state is an actor of the article (as for visits; CAMEO codes the state as target)
             targets = host_state(doc, direct_objects(verb) + [o for p in sense.targets
                                                               for o in prep_objects(verb).get(p, [])])
         if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:

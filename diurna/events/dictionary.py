@@ -45,6 +45,7 @@ class Sense:
     unless_subj: tuple[str, ...] = ()   # the sense does not apply when the subject has one of these words
     obj_prep: Optional[str] = None      # a preposition on the verb or on its object ("warned X of Y")
     modal_ccomp: bool = False           # a finite complement with will/would ("warned X it would Y")
+    petrarch_otherwise: bool = False    # when no sense of the lemma fits, ask the PETRARCH2 dictionary
     xcomp: bool = False
     none: bool = False                # this context reports no event ("seized on the report")
     reciprocal: bool = False
@@ -78,6 +79,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
                  unless_obj=tuple(raw.get("unless_obj", ())), none=bool(raw.get("none", False)),
                  unless_subj=tuple(raw.get("unless_subj", ())), obj_prep=raw.get("obj_prep"),
                  modal_ccomp=bool(raw.get("modal_ccomp", False)),
+                 petrarch_otherwise=bool(raw.get("petrarch_otherwise", False)),
                  xcomp=bool(raw.get("xcomp", False)), reciprocal=bool(raw.get("reciprocal", False)),
                  theme=bool(raw.get("theme", False)),
                  targets=DEFAULT_TARGET_PREPS if targets is None else tuple(targets))
@@ -302,6 +304,8 @@ class TriggerLexicon:
             if fitting:
                 best = max(fitting, key=lambda s: (s.specificity, s.none))   # max keeps the first of equals
                 return None if best.none else best
+            if self.use_petrarch and any(s.petrarch_otherwise for s in self.verbs[lemma]):
+                return self._petrarch_sense(token)
             return None
         if in_list(token, self.speech_verbs) or in_list(token, self.light_verbs) or not self.use_petrarch:
             return None
