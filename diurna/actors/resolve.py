@@ -184,17 +184,18 @@ class ArticleResolver:
     def _kb_surnames(self, sent, spans):
         """A lone surname of a KB person ("Kishida", "Prime Minister Kishida", "Orban"), which the
         dictionaries list only with the given name, is that person when exactly one KB person with
-        a role on the day has it. An earlier mention in the article still wins (named_actor); a
+        a role on the day has it. The small model tags some surnames as places ("Scholz held talks"):
+        one the KB does not know as a place counts where an actor stands (subject, "with" ...). An earlier mention in the article still wins (named_actor); a
         surname inside a longer proper name ("Ricardo Albanese") is someone else."""
         doc = self.doc
         out = []
         covered = set()
         for start, end, actors, label in spans:
             covered.update(range(start, end))
-            if actors is None and label in ("PERSON", "ORG", "NORP"):
+            if actors is None and label in ("PERSON", "ORG", "NORP", "GPE"):
                 s, e = self._strip_leading_titles(start, end)
                 if e - s == 1 and doc[s].pos_ == "PROPN" and is_capitalised(doc[s]) and \
-                        not self._next_to_other_name(s):
+                        not self._next_to_other_name(s) and (label != "GPE" or in_actor_position(doc[s])):
                     person = self.kb.by_surname(doc[s].text, self.day)
                     if person is not None:
                         out.append((s, e, [person], None))
