@@ -23,7 +23,7 @@ class ActorStage:
     def __init__(self, kb: Optional[KnowledgeBase] = None):
         self.kb = kb if kb is not None else default_kb()
         self.finder = MentionFinder(self.kb)
-        iso3_codes(), self.kb.first_words    # load once here, not inside the first article's timing
+        iso3_codes(), self.kb.first_words, self.kb.surnames    # load once here, not inside the first article's timing
 
     def __call__(self, doc: ArticleDoc) -> None:
         resolver = ArticleResolver(self.kb, self.finder, doc.spacy_doc, doc.article.published)
