@@ -9,10 +9,13 @@ from diurna.records import Actor
 from diurna.store import clusters, dedup
 
 
-def rebuild_derived(con, batch: int = 5000) -> None:
+def rebuild_derived(con, batch: int = 5000, roles: bool = True) -> None:
     """Recompute every derived column and table from the stored records, inside the caller's
-    transaction. Cost grows with the store: minutes for millions of articles."""
+    transaction. Cost grows with the store: minutes for millions of articles. `roles=False` leaves
+    out the actor role counts, which the v2 migration runs before v3 adds their columns."""
     _rebuild_actor_keys(con)
+    if roles:
+        rebuild_actor_roles(con)
     _rebuild_blocks(con)
     con.execute("DELETE FROM article_bands")
     con.execute("UPDATE articles SET dup_group = NULL WHERE dup_group IS NOT NULL")
@@ -30,6 +33,20 @@ def rebuild_derived(con, batch: int = 5000) -> None:
     con.execute("DELETE FROM event_clusters")
     con.execute("UPDATE events SET cluster_id = NULL")
     clusters.recluster(con, ids)
+
+
+def rebuild_actor_roles(con) -> None:
+    """actors.n_source / n_target: how many of its article's events have the actor as source /
+    target (what Store.write stores with each actor)."""
+    con.execute("UPDATE actors SET n_source = 0, n_target = 0")
+    con.execute("""
+        UPDATE actors SET n_source = r.n_source, n_target = r.n_target FROM (
+            SELECT article_id, actor_id, CAST(sum(src) AS INTEGER) AS n_source, CAST(sum(tgt) AS INTEGER) AS n_target
+            FROM (SELECT article_id, source AS actor_id, 1 AS src, 0 AS tgt FROM events WHERE source IS NOT NULL
+                  UNION ALL
+                  SELECT article_id, target, 0, 1 FROM events WHERE target IS NOT NULL)
+            GROUP BY article_id, actor_id) r
+        WHERE actors.article_id = r.article_id AND actors.id = r.actor_id""")
 
 
 def _rebuild_actor_keys(con) -> None:

@@ -8,6 +8,7 @@ transaction as the articles they concern, so they are always current and never h
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Sequence
 
@@ -25,7 +26,8 @@ from diurna.store.schema import SCHEMA_VERSION, SchemaError, current_version, mi
 COLUMNS = {
     "articles": ["id", "title", "url", "source", "published", "text", "language", "origin"],
     "sentences": ["article_id", "idx", "start", "end"],
-    "actors": ["article_id", "id", "name", "kb_id", "country", "sector", "code", "kind", "seq", "key"],
+    "actors": ["article_id", "id", "name", "kb_id", "country", "sector", "code", "kind", "seq", "key",
+               "n_source", "n_target"],
     "mentions": ["article_id", "actor_id", "text", "start", "end", "seq"],
     "events": ["article_id", "id", "type", "mode", "cameo", "quad_class", "goldstein", "source", "target",
                "trigger_text", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
@@ -71,9 +73,11 @@ class _Rows:
         actors = {actor.id: actor for actor in doc.actors}
         places = {place.id: place for place in doc.places}
         default_country = clusters.article_country(doc.places)
+        as_source = Counter(e.source for e in doc.events)
+        as_target = Counter(e.target for e in doc.events)
         for seq, actor in enumerate(doc.actors):
             t["actors"].append((aid, actor.id, actor.name, actor.kb_id, actor.country, actor.sector,
-                                actor.code, actor.kind, seq, keys[actor.id]))
+                                actor.code, actor.kind, seq, keys[actor.id], as_source[actor.id], as_target[actor.id]))
             t["mentions"].extend((aid, actor.id, m.text, m.start, m.end, i) for i, m in enumerate(actor.mentions))
         for seq, e in enumerate(doc.events):
             t["events"].append((aid, e.id, e.type, e.mode, e.cameo, e.quad_class, e.goldstein, e.source, e.target,

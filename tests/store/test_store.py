@@ -97,7 +97,8 @@ def _write_v1_store(path: str, docs) -> None:
     for table, table_rows in rows.tables.items():
         if table == "article_bands" or not table_rows:
             continue
-        keep = [i for i, c in enumerate(COLUMNS[table]) if c not in ("key", "block", "target_link")]
+        keep = [i for i, c in enumerate(COLUMNS[table]) if c not in ("key", "block", "target_link", "n_source",
+                                                                         "n_target")]
         names = ", ".join('"%s"' % COLUMNS[table][i] for i in keep)
         con.executemany("INSERT INTO %s (%s) VALUES (%s)" % (table, names, ", ".join("?" for _ in keep)),
                         [tuple(r[i] for i in keep) for r in table_rows])
@@ -132,7 +133,7 @@ def test_a_failed_upgrade_leaves_the_old_store_as_it_was(tmp_path, coded, monkey
     path = str(tmp_path / "old.duckdb")
     _write_v1_store(path, coded)
 
-    def broken(con):
+    def broken(con, **options):
         raise RuntimeError("power cut during the upgrade")
 
     monkeypatch.setattr(maintenance, "rebuild_derived", broken)
@@ -171,3 +172,54 @@ def test_a_store_held_by_another_process_is_a_clear_error(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def _make_v2_store(path: str, docs) -> None:
+    """A store as diurna with schema v2 left it: everything but the actors' role counts of v3."""
+    with Store(path) as store:
+        store.write(docs)
+    con = duckdb.connect(path)
+    con.execute("ALTER TABLE actors DROP COLUMN n_source")
+    con.execute("ALTER TABLE actors DROP COLUMN n_target")
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.close()
+
+
+def test_a_v2_store_is_upgraded_with_actor_roles_and_gives_the_same_top_actors(tmp_path, coded):
+    from store_factory import article, event
+    body = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday."
+    docs = list(coded) + [
+        article(body, "2023-03-14", [event("CONSULT", "ruto", "abiy", "2023-03-14"),
+                                     event("ACCUSE", "ruto", "abiy", "2023-03-14")], url="https://a.example/1"),
+        article(body + " (copy)", "2023-03-15", [event("CONSULT", "ruto", "abiy", "2023-03-14")],
+                url="https://b.example/2")]
+    fresh = str(tmp_path / "fresh.duckdb")
+    with Store(fresh) as store:
+        store.write(docs)
+        expected_roles = store.con.execute(
+            "SELECT article_id, id, n_source, n_target FROM actors ORDER BY article_id, id").fetchall()
+        expected_top = store.top_actors(50)
+    assert any(r[2] == 2 for r in expected_roles)        # Ruto: source of two events in one article
+    old = str(tmp_path / "v2.duckdb")
+    _make_v2_store(old, docs)
+    with pytest.raises(SchemaError, match="open it once for writing"):
+        Store(old, read_only=True)
+    with Store(old) as store:
+        assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION) == "3"
+        assert store.con.execute(
+            "SELECT article_id, id, n_source, n_target FROM actors ORDER BY article_id, id").fetchall() == expected_roles
+        assert store.top_actors(50) == expected_top
+
+
+def test_top_actors_counts_roles_in_counted_articles_only(tmp_path):
+    """What the stored role counts must give: the copy's events are not counted, its article is."""
+    from store_factory import article, event
+    body = ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday to "
+            "discuss the drought, his office said, and the two leaders agreed to share weather data.")
+    meeting = [event("CONSULT", "ruto", "abiy", "2023-03-14"), event("ACCUSE", "abiy", "ruto", "2023-03-14")]
+    with Store(str(tmp_path / "t.duckdb")) as store:
+        store.write([article(body, "2023-03-14", meeting, url="https://a.example/1"),
+                     article(body + " (Bureau report)", "2023-03-15", meeting, url="https://b.example/2")])
+        top = {a.key: a for a in store.top_actors(10)}
+    ruto = top["kb:william_ruto"]
+    assert (ruto.as_source, ruto.as_target, ruto.articles) == (1, 1, 2)
