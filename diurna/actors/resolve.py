@@ -166,8 +166,14 @@ class ArticleResolver:
                     else:
                         break
                 words = name_key(doc[i:end].text).split()
-                if end - i >= 2 and family_name_first(words) and not self.kb.by_name.get(" ".join(words)) \
-                        and doc[i:end].root.ent_type_ in ("PERSON", "FAC", "GPE", "LOC", "ORG", ""):
+                root = doc[i:end].root
+                # a PERSON entity is one already (only its extent is fixed: "Yoon Suk" + "Yeol"); any
+                # other label only as three names or a hyphenated given name standing where an actor
+                # stands ("Yoon Suk Yeol declared", not "Park Avenue", "Le Monde")
+                shaped = len(words) == 3 or any("-" in w for w in words[1:])
+                if end - i >= 2 and family_name_first(words) and not self.kb.by_name.get(" ".join(words)) and (
+                        root.ent_type_ == "PERSON" or root.ent_type_ in ("FAC", "GPE", "LOC", "")
+                        and shaped and in_actor_position(root)):
                     found.append((i, end))
                     i = end
                     continue
@@ -203,8 +209,7 @@ class ArticleResolver:
             out.append((start, end, actors, label))
         known = {k for a in self.actors.values() for k in a.name_keys}
         for t in sent:
-            if t.i in covered or t.pos_ != "PROPN" or not is_capitalised(t) or t.ent_type_ in PLACE_ENTITIES \
-                    or t.ent_type_ in ("DATE", "TIME", "NORP") or t.lower_ in known:
+            if t.i in covered or t.pos_ != "PROPN" or not is_capitalised(t) or t.ent_type_ or t.lower_ in known:
                 continue
             if self._next_to_other_name(t.i) or self._inside_larger_name(t.i, t.i + 1):
                 continue
