@@ -62,3 +62,12 @@ PERSONAL_PRONOUNS = {
     "they": "plural", "them": "plural", "it": "thing", "we": "speaker", "i": "speaker",
     "you": "addressee", "who": "relative",
 }
+
+# Nouns for words someone said, on which a quotation can hang with its owner named:
+# 'her remark that "..."', 'Obama's "..." promise', 'a headline from the Post: "..."'.
+SAID_NOUNS = frozenset("""
+    remark comment statement promise pledge vow claim question warning assertion words line message
+    headline slogan motto tweet post argument response answer reply declaration charge accusation
+    insistence suggestion assessment conclusion prediction catchphrase phrase description quip joke
+    mantra refrain plea admission boast threat complaint observation explanation retort rebuke
+""".split())

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 _CLAUSE_DEPS = {"ccomp"}
 _INTENTION_VERBS = frozenset("want hope plan intend seek expect wish prefer vow pledge promise threaten "
                              "refuse decline agree offer seem appear".split())
-_SUBJECTLESS_LINKS = {"conj", "advcl", "xcomp", "pcomp"}
+_SUBJECTLESS_LINKS = {"conj", "advcl", "xcomp", "pcomp", "acomp"}
 _OBJECT_SPEECH_VERBS = frozenset("deny announce confirm propose predict promise reveal acknowledge admit "
                                  "criticize criticise condemn denounce praise endorse reject dismiss "
                                  "question defend blame accuse cite express slam blast mock attack tout".split())
@@ -123,6 +123,12 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             return _stranded_subject(tok)
         if crosses_paragraph(tok, tok.head):
             return _stranded_subject(tok)
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
+            # "responded by saying ...", "before insisting ...", "in explaining ...": the verb the
+            # preposition hangs on has the subject
+            tok = tok.head
+            if tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj" and _is_verb(tok.head.head):
+                tok = tok.head              # "he made a point of saying ...": the verb holding the noun
         tok = tok.head if tok.head is not tok else None
         if tok is not None and tok.dep_ == "ccomp" and tok.lemma_.lower() not in SPEECH_VERBS:
             # "He says X was wrong and says ...": the second "says" hangs on the first one's
@@ -147,7 +153,8 @@ def _inverted_speaker(verb: "Token") -> Optional["Token"]:
     doc = verb.doc
     if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text not in (",", "\u201d", '"', "''"):
         return None
-    if verb.lemma_.lower() not in ("say", "write", "add", "tell", "explain", "note", "recall", "argue", "ask"):
+    # not "tell": what follows it is whom it was told ('..., a political scientist, told The Hill')
+    if verb.lemma_.lower() not in ("say", "write", "add", "explain", "note", "recall", "argue", "ask"):
         return None
     nxt = doc[verb.i + 1]
     if nxt.ent_type_ in ("DATE", "TIME"):
@@ -185,10 +192,14 @@ def _is_verb(tok: "Token") -> bool:
 
 
 def _clause_child(verb: "Token") -> Optional["Token"]:
-    for child in verb.children:
-        if child.dep_ in _CLAUSE_DEPS and not crosses_paragraph(child, verb):
-            return child
-    return None
+    """The verb's clausal complement. When the parser hangs two on it (the sentence before, taken
+    for a fronted quote, and the clause right after), the one that starts right after the verb is
+    what was said: 'the groups ... say they are "concerned ..."'."""
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not crosses_paragraph(c, verb)]
+    after = [c for c in clauses if verb.i < c.left_edge.i <= verb.i + 3]
+    if after and len(clauses) > 1:
+        return after[0]
+    return clauses[0] if clauses else None
 
 
 def _infinitive_child(verb: "Token") -> Optional["Token"]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc
 from diurna.ids import stable_id
-from diurna.quotes.lexicon import SPEECH_VERBS
+from diurna.quotes.lexicon import SAID_NOUNS, SPEECH_VERBS
 from diurna.quotes.marks import QuotedSpan, find_quoted_spans
 from diurna.quotes.relays import quoted_as_saying, relay_statements
 from diurna.quotes.reported import Cue, crosses_paragraph, find_cues, subject_of
@@ -142,9 +142,18 @@ def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue]
         inner = span.inner(text)
         if inner[1] <= inner[0]:
             continue
-        f = (_as_cue_content(sdoc, span, inner, cues)
+        f = _as_cue_content(sdoc, span, inner, cues)
+        if f is not None and f.kind == "partial" and text[inner[0]:inner[1]].rstrip().endswith(","):
+            # 'Comey cannot say that "from his perspective," Lewandowski added': a quotation handed
+            # over by a comma to a speech frame is the frame speaker's, not the clause's
+            framed = _from_frame(sdoc, span, inner, in_quote)
+            if framed is not None and framed.cue is not None and framed.cue[0] >= _token_range(sdoc, span.start, span.end)[1]:
+                f = framed
+        f = (f
+             or _said_noun(sdoc, span, inner, in_quote)
              or _from_frame(sdoc, span, inner, in_quote)
              or _continued(text, span, inner, found)
+             or _after_reporting_sentence(sdoc, span, inner, in_quote)
              or _unattributed(sdoc, text, span, inner))
         if f is not None:
             found.append(f)
@@ -170,8 +179,12 @@ def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues:
         cue_chars = _char_range(sdoc, cue.cue_start, cue.cue_end)
         if span.start <= cue_chars[0] < span.end:
             continue                                   # a cue inside the quotation is quoted speech
+        if cue.speaker is not None and span.start <= cue.speaker.idx < span.end:
+            continue                                   # '"My apologies," Quick said': the parser's subject is quoted
         shared = _overlap(content, (span.start, span.end))
-        if not shared:
+        gap = sdoc.text[content[1]:span.start]
+        follows = 0 <= span.start - content[1] <= 2 and not gap.strip() and "\n" not in gap
+        if not shared and not follows:
             continue
         size = content[1] - content[0]
         if shared >= _DIRECT_SHARE * size and (span.start <= content[0] + 2 or shared >= 0.9 * size):
@@ -181,6 +194,10 @@ def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues:
         elif content[0] <= inner[0] < content[1] < inner[1]:
             # the quotation starts in the reported clause and runs on past it ('added that he was
             # "ready to fight for every farm. Nobody else is."'): one quote, clause and quotation
+            kind = "runs_on"
+        elif follows:
+            # the parser ended the clause where the quotation begins ('added that he was the only
+            # one "fighting for the Constitution. I'll tell you this, ..."'): the same
             kind = "runs_on"
         else:
             continue
@@ -231,6 +248,9 @@ def _frame_tokens_before(sdoc: "Doc", tend: int, in_quote: list[bool]) -> list["
 def _is_speech_verb(tok: "Token") -> bool:
     if tok.lemma_.lower() in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
         return True
+    if tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+        return True                     # 'as X put it, "..."'
+
     # '"...," Okafor notes': the tagger may read "notes" as a plural noun after a name
     return (tok.pos_ == "NOUN" and tok.lower_.endswith("s") and tok.lower_[:-1] in SPEECH_VERBS
             and tok.i > 0 and tok.nbor(-1).pos_ in ("PROPN", "PRON"))
@@ -250,15 +270,27 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     """'"...," X said' after the quotation, or 'X said: "..."' before it."""
     ts, te = _token_range(sdoc, span.start, span.end)
     after = _frame_tokens_after(sdoc, te, in_quote)
-    if sdoc.text[inner[1] - 1: inner[1]] in (".", "!") and after and after[0].is_title:
+    if sdoc.text[inner[1] - 1: inner[1]] in (".", "!") and after and after[0].is_title and not _closing_frame(after):
         after = []          # '"...." He said the ...': the quotation ended its sentence; what follows is new
     verb = next((t for t in after if _is_speech_verb(t) and not _has_own_clause(t, in_quote)), None)
+    if verb is None and sdoc.text[inner[1] - 1: inner[1]] in (",", "?", "!", "\u2014"):
+        verb = _bare_frame_verb(after)
     according = _according_source(after)
     if verb is not None:
         speaker = subject_of(verb)
         if speaker is None or in_quote[speaker.i]:
             # the parser may take the quotation itself for the subject ('"Good evening," Rossi said')
             speaker = _inverted_subject(verb) or _name_before(verb)
+        if speaker is None and after and verb.i == after[0].i:
+            # '"...," mused radio host Stu Burguiere.': the name after the cue
+            rest = [t for t in after[1:] if t.i > verb.i]
+            stop = next((t for t in rest if t.is_punct), None)
+            if stop is not None:
+                speaker = _first_name_in([t for t in rest if t.i < stop.i], stop)
+        if (speaker is None or not te <= speaker.i < verb.i) and verb.i - te >= 2 and not after[0].is_punct:
+            # '"...," Seth Ames, a political scientist at ..., told The Hill': the name between the
+            # quotation and the cue speaks, whatever the parser made of the long subject
+            speaker = _first_name_in(after, verb) or speaker
         # '"...," Maria Lenz, a shop owner in Graz, said': a far cue needs its subject in between
         if speaker is not None and verb.i - te >= 6 and not te <= speaker.i < verb.i:
             speaker = None
@@ -273,6 +305,62 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     if not [t for t in before if not t.is_space]:
         return _introduced_by_colon(sdoc, inner, ts, in_quote)
     return _introduced_by(sdoc, before, inner, ts)
+
+
+def _closing_frame(after: list["Token"]) -> bool:
+    """'"... Not fit!" Trump tweeted, quoting ...': a short name and a speech verb closing on punctuation
+    hand the quotation to the name even after a full stop."""
+    for k, tok in enumerate(after[:4]):
+        if _is_speech_verb(tok):
+            nxt = after[k + 1] if k + 1 < len(after) else None
+            return k > 0 and (nxt is None or nxt.text in (",", ".", "!", "?", ";"))
+    return False
+
+
+def _bare_frame_verb(after: list["Token"]) -> Optional["Token"]:
+    """'"...," Hannity pressed.' / '"...?" mused the host.': right after a quotation that hands over
+    (comma, question mark), a short clause of a name and a verb says who spoke, whatever the verb."""
+    words = []
+    for tok in after:
+        if tok.text in (".", ",", ";", "!", "?"):
+            break
+        words.append(tok)
+    if not words or len(words) > 8 or words[0].is_punct:
+        return None
+    verbs = [t for t in words if t.pos_ == "VERB"]
+    if len(verbs) != 1:
+        return None
+    verb = verbs[0]
+    if verb.i == words[0].i:                         # inverted: 'mused Blaze co-host Stu Burguiere'
+        rest = words[1:]
+        return verb if rest and rest[-1].pos_ in ("PROPN", "NOUN") and not any(t.pos_ in ("ADP",) and t.lower_ != "of" for t in rest) else None
+    tail = words[words.index(verb) + 1:]
+    if any(t.dep_ not in ("prt", "advmod") for t in tail):
+        return None                                  # 'X said the ...': the verb has words of its own
+    subject = [t for t in words[:words.index(verb)] if t.dep_ == "nsubj" and t.head.i == verb.i]
+    return verb if subject and subject[0].pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+def _first_name_in(after: list["Token"], verb: "Token") -> Optional["Token"]:
+    """The head of the first noun phrase in the frame before the verb: the last word of a run of
+    proper nouns ('Seth McKee') or nouns ('the conference speaker'); a possessor ('Trump's campaign
+    manager Kellyanne Conway') is passed over."""
+    words = [t for t in after if t.i < verb.i]
+    k = 0
+    while k < len(words):
+        tok = words[k]
+        if tok.pos_ in ("PROPN", "NOUN") or (tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "we", "i")):
+            j = k
+            while tok.pos_ != "PRON" and j + 1 < len(words) and words[j + 1].pos_ in ("PROPN", "NOUN"):
+                j += 1
+            if j + 1 < len(words) and words[j + 1].tag_ == "POS":
+                k = j + 2
+                continue
+            return words[j]
+        if not (tok.is_punct or tok.dep_ in ("det", "amod", "compound", "poss") or tok.pos_ == "ADJ"):
+            return None
+        k += 1
+    return None
 
 
 def _introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote: list[bool]) -> Optional[Found]:
@@ -316,8 +404,17 @@ def _inverted_subject(verb: "Token") -> Optional["Token"]:
 
 
 def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], qstart: int) -> Optional[Found]:
+    while before and before[-1].is_space:
+        before = before[:-1]            # 'Michael McDonald:\u00a0"...' -- a no-break space is no text
     if not before:
         return None
+    if before[-1].text == ":":
+        # 'Media shares blame in poll overhype - HuffPollster: "..."': in a digest, what stands
+        # before a spaced dash is a headline, not the frame of the quotation
+        dashes = [k for k, t in enumerate(before) if t.text in ("\u2013", "\u2014", "|")
+                  or (t.text == "-" and t.i > 0 and t.nbor(-1).whitespace_ and t.whitespace_)]
+        if dashes and 1 < len(before) - dashes[-1] - 1 <= 8:
+            before = before[dashes[-1] + 1:]
     last = before[-1]
     verbs = [t for t in before if _is_speech_verb(t)]
     handed_over = last.text in (":", ",", "that") or _is_speech_verb(last)
@@ -326,6 +423,15 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
     parenthetical = [v for v in verbs if v.i + 1 < len(sdoc) and sdoc[v.i + 1].text == ","]
     if not handed_over and not parenthetical:
         return None
+    if last.text == "," and len(before) >= 3 and sdoc.text[inner[0]:inner[0] + 1].isupper():
+        # 'Hillary shot back, "I suppose ..."': a clause ending in its verb hands the floor to its subject
+        verb = before[-2]
+        if verb.dep_ in ("prt", "advmod") and verb.head.i == before[-3].i:
+            verb = before[-3]
+        if verb.pos_ == "VERB" and verb.dep_ == "ROOT" and not _is_speech_verb(verb):
+            speaker = subject_of(verb)
+            if speaker is not None and speaker.i < verb.i and speaker.pos_ in ("PROPN", "NOUN", "PRON"):
+                return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     according = _according_source(before)
     if verbs:
         verb = verbs[-1] if handed_over else parenthetical[-1]
@@ -352,10 +458,12 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
             return Found("direct", *_content_of(sdoc.text, inner), speaker=names[-1], cue=(last.i, last.i + 1))
     if last.text == ":":
         # 'The senator hit back: "..."', 'The statement read: "..."': a colon hands the floor to the subject
-        for verb in reversed(before):
+        verbs_before = [t for t in reversed(before) if t.pos_ in ("VERB", "AUX")]
+        verbs_before.sort(key=lambda t: t.dep_ != "ROOT")      # the main verb first ('X broke down what was wrong:')
+        for verb in verbs_before:
             if verb.pos_ in ("VERB", "AUX"):
                 speaker = subject_of(verb)
-                if speaker is not None:
+                if speaker is not None and speaker.tag_ not in ("WP", "WDT"):
                     return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     return None
 
@@ -372,6 +480,77 @@ def _continued(text: str, span: QuotedSpan, inner: tuple[int, int], found: list[
     opens_paragraph = span.start == 0 or text[:span.start].rstrip(" \t").endswith("\n")
     if para == prev_para or (para == prev_para + 1 and opens_paragraph):
         return Found("direct", *_content_of(text, inner), inherited=previous)
+    return None
+
+
+def _said_noun(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: list[bool]) -> Optional[Found]:
+    """A quotation hanging on a noun for words said, whose owner is named: 'her remark that "..."',
+    'Obama's "if you like your plan" promise', 'a new headline from the Post: "..."'."""
+    ts, te = _token_range(sdoc, span.start, span.end)
+    nouns = []
+    i = ts - 1
+    while i >= 0 and (sdoc[i].is_space or sdoc[i].lower_ in ("that", ":", ",")) and i >= ts - 3:
+        i -= 1
+    if i >= 0 and not in_quote[i]:
+        nouns.append(sdoc[i])
+    if te < len(sdoc) and not in_quote[te]:
+        nouns.append(sdoc[te])
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SAID_NOUNS or crosses_paragraph(noun, sdoc[ts]):
+            continue
+        if noun.i >= te and ts >= 2:
+            # 'Obama's "..." promise': the owner stands right before the quotation
+            owner = sdoc[ts - 1]
+            if owner.tag_ == "POS" and sdoc[ts - 2].pos_ == "PROPN":
+                return Found("direct", *_content_of(sdoc.text, inner), speaker=sdoc[ts - 2], cue=(noun.i, noun.i + 1))
+            if owner.lower_ in ("his", "her", "their"):
+                return Found("direct", *_content_of(sdoc.text, inner), speaker=owner, cue=(noun.i, noun.i + 1))
+        for child in noun.children:
+            if child.dep_ == "poss" and child.i < ts and (child.pos_ == "PROPN" or child.lower_ in (
+                    "his", "her", "their")):
+                return Found("direct", *_content_of(sdoc.text, inner), speaker=child, cue=(noun.i, noun.i + 1))
+            if child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i < ts:
+                source = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if source is not None and source.pos_ in ("PROPN", "NOUN"):
+                    return Found("direct", *_content_of(sdoc.text, inner), speaker=source,
+                                 cue=(child.i, child.i + 1))
+    return None
+
+
+def _after_reporting_sentence(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int],
+                              in_quote: list[bool]) -> Optional[Found]:
+    """A quotation opening a sentence right after one that reports someone's words ('Carter said
+    that ... would not happen.' / 'Sam Lau said in a statement. "There are ..."'): news keeps the
+    speaker of the sentence before for a quotation nobody else is named for."""
+    ts, _ = _token_range(sdoc, span.start, span.end)
+    i = ts - 1
+    while i >= 0 and sdoc[i].is_space:
+        i -= 1
+    if i > 0 and sdoc[i].text in ("\u201d", '"', "''", "\u2019") and in_quote[i]:
+        i -= 1                                      # 'saying he had "made money."' ends in a mark
+    if i < 0 or sdoc[i].text not in (".", "!", "?", ":"):
+        return None
+    if sdoc.text[sdoc[i].idx: span.start].count("\n") > 2:
+        return None
+    sentence = []
+    j = i - 1
+    while j >= 0 and len(sentence) < 80:
+        tok = sdoc[j]
+        if "\n" in tok.text or (not in_quote[j] and tok.text in (".", "!", "?")):
+            break
+        if j < i and "\n" in sdoc.text[tok.idx: sdoc[j + 1].idx]:
+            break
+        sentence.append(tok)
+        j -= 1
+    verbs = [t for t in sentence if not in_quote[t.i] and _is_speech_verb(t)]
+    if not verbs:
+        return None
+    verbs.sort(key=lambda t: (t.dep_ != "ROOT", -t.i))
+    for verb in verbs:
+        speaker = subject_of(verb)
+        if speaker is not None and not in_quote[speaker.i] and speaker.i >= sentence[-1].i and (
+                speaker.pos_ in ("PROPN", "NOUN") or speaker.lower_ in ("he", "she", "they")):
+            return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     return None
 
 
