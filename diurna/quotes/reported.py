@@ -120,7 +120,10 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 continue
             return noun                         # "Smith, saying that ..."
         if tok.dep_ not in _SUBJECTLESS_LINKS and not (tok.dep_ == "ccomp" and tok.tag_ == "VBG"):
-            return _stranded_subject(tok)
+            found = _stranded_subject(tok)
+            if found is None and tok.dep_ == "ROOT" and tok is not None:
+                found = _phrase_just_before(tok)
+            return found
         if crosses_paragraph(tok, tok.head):
             return _stranded_subject(tok)
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
@@ -136,6 +139,28 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             tok = tok.head
         seen += 1
     return None
+
+
+def _phrase_just_before(verb: "Token") -> Optional["Token"]:
+    """A main verb the parser left without a subject ('..., a White House official who spoke
+    anonymously said Wednesday', the official hung on the clause before as an apposition): the
+    noun phrase that ends right before the verb, its nearest head that is not an object."""
+    doc = verb.doc
+    end = verb.i - 1
+    while end >= 0 and doc[end].is_punct and doc[end].text in (",", "\u2014", "\u2013"):
+        end -= 1
+    if end < 0 or doc[end].text in (".", "!", "?", ":", ";") or crosses_paragraph(doc[end], verb):
+        return None
+    best = None
+    for tok in doc[max(0, verb.i - 40): verb.i]:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("appos", "nsubj", "npadvmod", "dep", "conj"):
+            continue
+        right = tok.right_edge.i
+        while right > tok.i and doc[right].is_punct:
+            right -= 1
+        if right == end and not crosses_paragraph(tok, verb) and (best is None or tok.left_edge.i > best.left_edge.i):
+            best = tok
+    return best
 
 
 def _verb_holding(noun: "Token") -> Optional["Token"]:

@@ -428,7 +428,8 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
         verb = before[-2]
         if verb.dep_ in ("prt", "advmod") and verb.head.i == before[-3].i:
             verb = before[-3]
-        if verb.pos_ == "VERB" and verb.dep_ == "ROOT" and not _is_speech_verb(verb):
+        if verb.pos_ == "VERB" and not _is_speech_verb(verb) and (
+                verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.i >= qstart)):
             speaker = subject_of(verb)
             if speaker is not None and speaker.i < verb.i and speaker.pos_ in ("PROPN", "NOUN", "PRON"):
                 return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
