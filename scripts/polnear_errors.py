@@ -142,6 +142,8 @@ def main() -> int:
             ok = (not p["has_speaker"]) if g["source"] is None else bool(p["speaker"] & g["source"])
             if ok:
                 counts["ok"] += 1
+                if not p["has_speaker"]:
+                    counts["(ok: both no speaker)"] += 1
                 continue
             cls = classify(g, p, text, gtok)
             counts[cls] += 1
@@ -158,10 +160,11 @@ def main() -> int:
                     rec["id"], src.get("text"), rec["cue"]["text"], sm.get("text"),
                     (p["actor"] or {}).get("name"), q.get("kind"), (q.get("cue") or {}).get("text"), ctx))
     wrong = matched - counts["ok"]
+    print("correctly without a speaker (gold has no source either): %d" % counts["(ok: both no speaker)"])
     print("subset=%s matched=%d speaker_ok=%d (%.3f) wrong=%d" % (
         args.subset, matched, counts["ok"], counts["ok"] / max(1, matched), wrong))
     for cls, n in counts.most_common():
-        if cls != "ok":
+        if cls != "ok" and not cls.startswith("(ok"):
             print("  %-45s %4d" % (cls, n))
     return 0
 
