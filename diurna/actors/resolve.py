@@ -767,13 +767,13 @@ class ArticleResolver:
 
     def _clause_subject(self, pron) -> Optional[int]:
         verb = pron.head
-        while verb.dep_ in ("prep", "agent") and verb.head is not verb:
+        while verb.dep_ in ("prep", "agent") and verb.head.i != verb.i:
             verb = verb.head
         while True:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child.i
-            if verb.dep_ != "conj" or verb.head is verb:   # "X phoned Y and told him": X is told's subject
+            if verb.dep_ != "conj" or verb.head.i == verb.i:   # "X phoned Y and told him": X is told's subject
                 return None
             verb = verb.head
 

@@ -36,7 +36,7 @@ def clause_group(trigger: "Token") -> set["Token"]:
     ("gathered in Tehran and burned flags"); xcomp and purpose complements, both ways."""
     group = {trigger}
     anchor = trigger
-    while not _is_verb(anchor) and anchor.head is not anchor and anchor.dep_ not in ("ROOT", "ccomp"):
+    while not _is_verb(anchor) and anchor.head.i != anchor.i and anchor.dep_ not in ("ROOT", "ccomp"):
         anchor = anchor.head
         group.add(anchor)
         if _is_verb(anchor):
@@ -45,7 +45,7 @@ def clause_group(trigger: "Token") -> set["Token"]:
     while frontier:
         token = frontier.pop()
         related: list["Token"] = []
-        if token.dep_ in ("xcomp", "advcl") and token.head is not token and not _has_own_subject(token):
+        if token.dep_ in ("xcomp", "advcl") and token.head.i != token.i and not _has_own_subject(token):
             related.append(token.head)
         if token.dep_ == "conj" and not _has_own_subject(token):
             related.append(token.head)
@@ -71,7 +71,7 @@ def _governor(token: "Token") -> tuple[Optional["Token"], list[tuple[str, "Token
     preps: list[tuple[str, "Token"]] = []
     relation = token.dep_
     current = token
-    while current.head is not current:
+    while current.head.i != current.i:
         parent = current.head
         if current.dep_ == "pobj" and parent.dep_ in ("prep", "agent"):
             preps.append((parent.lower_, parent.head))

@@ -106,7 +106,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 return None if _is_dateline(child) else child
             if child.lower_ == "it" and (child.dep_ in ("nsubjpass", "expl") or tok.lemma_ in ("seem", "appear")):
                 return None                 # "it was reported that ...", "it seems ...": nobody is named
-            if child.dep_ == "nsubjpass" and (tok is not verb or tok.lemma_ in ("quote", "cite")):
+            if child.dep_ == "nsubjpass" and (tok.i != verb.i or tok.lemma_ in ("quote", "cite")):
                 return child                # "X was forced to back down and said ...": X speaks
         if tok.dep_ == "relcl":
             return _relative_pronoun(tok) or tok.head
@@ -132,7 +132,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             tok = tok.head
             if tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj" and _is_verb(tok.head.head):
                 tok = tok.head              # "he made a point of saying ...": the verb holding the noun
-        tok = tok.head if tok.head is not tok else None
+        tok = tok.head if tok.head.i != tok.i else None
         if tok is not None and tok.dep_ == "ccomp" and tok.lemma_.lower() not in SPEECH_VERBS:
             # "He says X was wrong and says ...": the second "says" hangs on the first one's
             # content; its subject is the first cue's, not the content's
@@ -354,7 +354,7 @@ def _according_to(tok: "Token") -> Optional[Cue]:
     if source is None:
         return None
     clause = tok.head
-    while clause.dep_ not in ("ROOT",) and not _is_verb(clause) and clause.head is not clause:
+    while clause.dep_ not in ("ROOT",) and not _is_verb(clause) and clause.head.i != clause.i:
         clause = clause.head
     start, end = _subtree_range(clause)
     own_start, own_end = _subtree_range(tok)

@@ -64,7 +64,7 @@ def governing_timex(doc: ArticleDoc, token: int) -> Optional[TimexRef]:
         here = [i for i in usable if cur.i in (atts[i].verb, atts[i].noun)]
         if here:
             return _nearest(doc, here, token)
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         if is_clause_head(cur) and cur.dep_ not in INHERITING_CLAUSE_DEPS:
             break   # relative clauses and the like keep their own time

@@ -56,7 +56,7 @@ def _reattach_after_reporting_verb(span: "Span", found: Attachment) -> Attachmen
 def _climb(span: "Span") -> Attachment:
     child = span.root
     cur = child.head
-    if cur is child:          # the expression is the root: a fragment such as a dateline
+    if cur.i == child.i:      # the expression is the root: a fragment such as a dateline
         return Attachment(None, None)
     noun = None
     for _ in range(MAX_CLIMB):
@@ -64,7 +64,7 @@ def _climb(span: "Span") -> Attachment:
             return Attachment(noun, cur.i)
         if noun is None and cur.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             noun = cur.i
-        if cur.dep_ in ARGUMENT_DEPS or cur.head is cur:
+        if cur.dep_ in ARGUMENT_DEPS or cur.head.i == cur.i:
             return Attachment(noun, None)
         # A date after the subject ("The minister on Monday spoke") is a misattached adverbial; a date
         # inside it ("Friday's attack killed ...") belongs to the subject noun only.
@@ -80,7 +80,7 @@ def governing_verb(tok: "Token") -> Optional["Token"]:
     for _ in range(MAX_CLIMB):
         if is_clause_head(cur):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
@@ -105,6 +105,6 @@ def tense_of(verb: Optional["Token"], depth: int = 0) -> Tense:
         if verb.lemma_ == "be" and any(c.dep_ == "xcomp" for c in verb.children):
             return Tense.FUTURE  # "is to visit", "is due to arrive"
         return Tense.PRESENT
-    if depth < 3 and verb.dep_ in INHERITING_CLAUSE_DEPS | TENSELESS_PREDICATE_DEPS and verb.head is not verb:
+    if depth < 3 and verb.dep_ in INHERITING_CLAUSE_DEPS | TENSELESS_PREDICATE_DEPS and verb.head.i != verb.i:
         return tense_of(verb.head, depth + 1)
     return Tense.UNKNOWN
