@@ -70,4 +70,5 @@ SAID_NOUNS = frozenset("""
     headline slogan motto tweet post argument response answer reply declaration charge accusation
     insistence suggestion assessment conclusion prediction catchphrase phrase description quip joke
     mantra refrain plea admission boast threat complaint observation explanation retort rebuke
+    dictum verdict advice message assessment take reaction
 """.split())

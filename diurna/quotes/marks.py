@@ -32,7 +32,8 @@ class QuotedSpan:
         while s < e and (text[s] in OPENERS or text[s] in "\"'"):
             s += 1
         if self.closed:
-            while e > s and (text[e - 1] in CLOSERS or text[e - 1] in "\"'"):
+            while e > s and (text[e - 1] in CLOSERS or text[e - 1] in "\"'"
+                             or (text[e - 1] == "\u201c" and e - 1 > s)):
                 e -= 1
         while s < e and text[s].isspace():
             s += 1
@@ -129,6 +130,8 @@ def _find_close(text: str, start: int, kind: str, width: int) -> Optional[tuple[
                 return j + 1, True
             if ch == "\u201c" and text[j - 1].isspace() and j - start > 1:
                 return _unclosed_end(text, start, j)       # a fresh opener: the first was never closed
+            if ch == "\u201c" and text[j - 1] in ",.?!" and (j + 1 >= n or text[j + 1].isspace()):
+                return j + 1, True          # '“It is unusual,“ said X': an opening mark typed for a closing one
         elif ch == "\u2019" and not _is_apostrophe(text, j):
             return j + 1, True
         j += 1

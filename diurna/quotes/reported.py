@@ -99,7 +99,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
     seen = 0
     tok = verb
     while tok is not None and seen < 6:
-        for child in tok.children:
+        for child in _nearest_subject_first(tok):
             if crosses_paragraph(child, tok):
                 continue                    # a subject across a paragraph break is a parse error
             if child.dep_ in ("nsubj",):
@@ -108,6 +108,9 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 return None                 # "it was reported that ...", "it seems ...": nobody is named
             if child.dep_ == "nsubjpass" and (tok.i != verb.i or tok.lemma_ in ("quote", "cite")):
                 return child                # "X was forced to back down and said ...": X speaks
+            if child.dep_ == "nsubjpass" and child.i < tok.i and tok.tag_ in ("VBD", "VBN") and any(
+                    c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in tok.children):
+                return child                # "He's said he ...": "'s" is "has", not a passive
         if tok.dep_ == "relcl":
             return _relative_pronoun(tok) or tok.head
         if tok.dep_ in ("acl",) and tok.tag_ == "VBG":
@@ -122,8 +125,18 @@ def subject_of(verb: "Token") -> Optional["Token"]:
         if tok.dep_ not in _SUBJECTLESS_LINKS and not (tok.dep_ == "ccomp" and tok.tag_ == "VBG"):
             found = _stranded_subject(tok)
             if found is None and tok.dep_ == "ROOT" and tok is not None:
-                found = _phrase_just_before(tok)
+                found = _phrase_just_before(tok) or _subject_taken_by_relative(tok)
             return found
+        if tok.dep_ == "conj" and not _is_verb(tok.head):
+            # 'He called it "shameful" and called on leaders ...': the parser hung the second verb on
+            # the first one's complement; its subject is the nearest verb's above
+            head = tok.head
+            while head.head.i != head.i and not _is_verb(head) and not crosses_paragraph(head, tok):
+                head = head.head
+            if _is_verb(head) and head.i != tok.i:
+                tok = head
+                seen += 1
+                continue
         if crosses_paragraph(tok, tok.head):
             return _stranded_subject(tok)
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
@@ -138,6 +151,29 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             # content; its subject is the first cue's, not the content's
             tok = tok.head
         seen += 1
+    return None
+
+
+def _nearest_subject_first(verb: "Token") -> list["Token"]:
+    """The verb's children, with two subjects in the order nearest first: in '"That, unfortunately,"
+    he said, "is part of ..."' the parser hangs both "That" (quoted) and "he" on "said"."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if len(subjects) < 2:
+        return children
+    subjects.sort(key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
+    return subjects + [c for c in children if c.dep_ != "nsubj"]
+
+
+def _subject_taken_by_relative(verb: "Token") -> Optional["Token"]:
+    """'Sanders, meanwhile, who sits at zero endorsements, said ...': the parser read the name and its
+    relative clause as a clause of its own before the verb; the name is the subject."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i < verb.i and not crosses_paragraph(child, verb):
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            names = [c for c in subjects if c.pos_ in ("PROPN", "NOUN") and c.left_edge.i == child.left_edge.i]
+            if names and any(c.tag_ == "WP" for c in subjects):
+                return names[0]
     return None
 
 

@@ -113,6 +113,8 @@ def _actor_for_phrase(doc: ArticleDoc, head: "Token", start: int, end: int,
                       quoted: Sequence[tuple[int, int]]) -> Optional[str]:
     mention = doc.mention_at_token(head.i)
     if mention is not None:
+        if head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and mention.how == "pronoun":
+            return _checked_pronoun(doc, head, mention.actor_id, quoted)
         return mention.actor_id
     lower = head.lower_
     if head.pos_ == "PRON" or lower in PERSONAL_PRONOUNS:
@@ -122,6 +124,60 @@ def _actor_for_phrase(doc: ArticleDoc, head: "Token", start: int, end: int,
         if found is not None:
             return found
     return _actor_inside_phrase(doc, head, start, end) or _actor_by_surname(doc, head)
+
+
+def _named_person(doc: ArticleDoc, actor_id: Optional[str]) -> bool:
+    """A person the text names (not only describes: "a sitting justice"; not a handle: "@realX")."""
+    actor = doc.actor(actor_id) if actor_id is not None else None
+    if actor is None or actor.kind != "person" or "@" in actor.name:
+        return False
+    return any(m.actor_id == actor_id and m.how in ("name", "alias") for m in doc.mentions)
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_TITLE_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+
+
+def _gender(doc: ArticleDoc, actor_id: Optional[str], other_than: int) -> Optional[str]:
+    """A person's gender as the text shows it: titles (Mr., Mrs., Ms.) in its names, else the
+    pronouns the actor stage linked to it (other than the one at token `other_than`), by majority."""
+    votes = {"m": 0, "f": 0}
+    sdoc = doc.spacy_doc
+    for m in doc.mentions:
+        if m.actor_id != actor_id or m.token_start == other_than:
+            continue
+        first = sdoc[m.token_start].lower_
+        if m.how in ("name", "alias", "description") and first in _TITLE_GENDER:
+            return _TITLE_GENDER[first]
+        if m.how == "pronoun" and first in _PRONOUN_GENDER:
+            votes[_PRONOUN_GENDER[first]] += 1
+    if votes["m"] == votes["f"]:
+        return None
+    return "m" if votes["m"] > votes["f"] else "f"
+
+
+def gender_fits(doc: ArticleDoc, actor_id: Optional[str], pronoun: "Token") -> bool:
+    """Whether he/she may stand for the actor, as far as the text shows its gender."""
+    return _gender(doc, actor_id, pronoun.i) in (None, _PRONOUN_GENDER.get(pronoun.lower_))
+
+
+def _checked_pronoun(doc: ArticleDoc, pronoun: "Token", actor_id: str, quoted: Sequence[tuple[int, int]]) -> str:
+    """The actor stage's antecedent for a speaking pronoun, unless it cannot speak as one: "he" or
+    "she" for a description or a non-person when a named person is near, "they" for a place when
+    a group or organisation is near. Speakers are the people and groups news quotes by name."""
+    lower = pronoun.lower_
+    actor = doc.actor(actor_id)
+    before = [m for m in doc.mentions if m.actor_id == actor_id and m.token_end <= pronoun.i and m.how != "pronoun"]
+    if before and any(qs <= max(before, key=lambda m: m.start).start < qe for qs, qe in quoted):
+        # '"I don't know if Donald realizes this," he said': the speaker is not someone named in the
+        # quotation the pronoun frames
+        return _resolve_pronoun(doc, pronoun, quoted, named_only=lower in _PERSON_PRONOUNS) or actor_id
+    if lower in _PERSON_PRONOUNS and (not _named_person(doc, actor_id)
+                                      or _gender(doc, actor_id, pronoun.i) not in (None, _PRONOUN_GENDER[lower])):
+        return _resolve_pronoun(doc, pronoun, quoted, named_only=True) or actor_id
+    if lower in ("they", "them") and actor is not None and actor.kind == "country":
+        return _resolve_pronoun(doc, pronoun, quoted, wanted={"organization", "group"}) or actor_id
+    return actor_id
 
 
 def _actor_by_surname(doc: ArticleDoc, head: "Token") -> Optional[str]:
@@ -178,11 +234,17 @@ def _kind(doc: ArticleDoc, actor_id: str) -> str:
     return actor.kind if actor is not None else "group"
 
 
-def _resolve_pronoun(doc: ArticleDoc, pronoun: "Token", quoted: Sequence[tuple[int, int]]) -> Optional[str]:
-    """he/she: the nearest earlier person, preferring one that was a sentence subject; they/it: a group."""
+def _resolve_pronoun(doc: ArticleDoc, pronoun: "Token", quoted: Sequence[tuple[int, int]],
+                     named_only: bool = False, wanted: Optional[set[str]] = None) -> Optional[str]:
+    """he/she: the nearest earlier person, preferring one that was a sentence subject; they/it: a group.
+    `named_only`: only persons the text names; `wanted`: the actor kinds that may stand for it."""
     lower = pronoun.lower_
-    if lower in _PERSON_PRONOUNS:
+    if wanted is not None:
+        pass
+    elif lower in _PERSON_PRONOUNS:
         wanted = {"person"}
+    elif lower in ("they", "them"):
+        wanted = {"organization", "group"}      # "they" for a country or a state is rare in news; "it" is usual
     elif lower in _GROUP_PRONOUNS:
         wanted = {"organization", "group", "country"}
     elif lower in ("who", "that", "which"):
@@ -191,7 +253,9 @@ def _resolve_pronoun(doc: ArticleDoc, pronoun: "Token", quoted: Sequence[tuple[i
     else:
         return None         # I, we, you: the speaker is whoever is quoted, found elsewhere
     sdoc = doc.spacy_doc
-    candidates = [m for m in _earlier_mentions(doc, pronoun.i, quoted) if _kind(doc, m.actor_id) in wanted]
+    candidates = [m for m in _earlier_mentions(doc, pronoun.i, quoted) if _kind(doc, m.actor_id) in wanted
+                  and (not named_only or _named_person(doc, m.actor_id))
+                  and (lower not in _PRONOUN_GENDER or gender_fits(doc, m.actor_id, pronoun))]
     if not candidates:
         return None
     nearest_sentence = sdoc[candidates[0].token_start].sent.start

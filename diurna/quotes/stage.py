@@ -17,21 +17,22 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc
 from diurna.ids import stable_id
-from diurna.quotes.lexicon import SAID_NOUNS, SPEECH_VERBS
+from diurna.quotes.lexicon import OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_VERBS
 from diurna.quotes.marks import QuotedSpan, find_quoted_spans
 from diurna.quotes.relays import quoted_as_saying, relay_statements
 from diurna.quotes.reported import Cue, crosses_paragraph, find_cues, subject_of
-from diurna.quotes.speakers import Speaker, speaker_for
+from diurna.quotes.speakers import Speaker, gender_fits, speaker_for
 from diurna.records import Quote, TextSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_FRAME_AFTER = 12      # tokens after a quotation searched for '..., X said'
+_FRAME_AFTER = 24      # tokens after a quotation searched for '..., X said' (and '..., X, a long apposition, said')
 _FRAME_BEFORE = 30     # tokens before a quotation searched for 'X said: "..."'
 _GAP_BEFORE = 8        # at most this many tokens between such a cue and the quotation it introduces
 _MIN_UNATTRIBUTED_WORDS = 8   # a quotation with no cue is kept (speaker null) only when it reads as a statement
 _DIRECT_SHARE = 0.6    # a cue whose content is this much quotation (and starts with it) makes a direct quote
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"})   # their object is the hearer
 _RELAY_CUE_LEMMAS = frozenset({"report", "say", "write", "tell", "quote", "cite", "carry"})
 
 
@@ -143,7 +144,8 @@ def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue]
         if inner[1] <= inner[0]:
             continue
         f = _as_cue_content(sdoc, span, inner, cues)
-        if f is not None and f.kind == "partial" and text[inner[0]:inner[1]].rstrip().endswith(","):
+        if f is not None and text[inner[0]:inner[1]].rstrip().endswith(",") and (
+                f.kind == "partial" or (f.cue is not None and not _is_speech_verb(sdoc[f.cue[0]]))):
             # 'Comey cannot say that "from his perspective," Lewandowski added': a quotation handed
             # over by a comma to a speech frame is the frame speaker's, not the clause's
             framed = _from_frame(sdoc, span, inner, in_quote)
@@ -289,12 +291,17 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
             stop = next((t for t in rest if t.is_punct), None)
             if stop is not None:
                 speaker = _first_name_in([t for t in rest if t.i < stop.i], stop)
-        if (speaker is None or not te <= speaker.i < verb.i) and verb.i - te >= 2 and not after[0].is_punct:
+        if (speaker is None or not te <= speaker.i < verb.i) and verb.i - te >= 1 and not after[0].is_punct:
             # '"...," Seth Ames, a political scientist at ..., told The Hill': the name between the
             # quotation and the cue speaks, whatever the parser made of the long subject
             speaker = _first_name_in(after, verb) or speaker
         # '"...," Maria Lenz, a shop owner in Graz, said': a far cue needs its subject in between
         if speaker is not None and verb.i - te >= 6 and not te <= speaker.i < verb.i:
+            speaker = None
+        # '"...," the club, a private course near here, charged a $100,000 fee': a far verb with an
+        # object of its own reports something else
+        if speaker is not None and verb.i - te >= 6 and verb.lemma_.lower() not in _ADDRESSEE_VERBS and any(
+                c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children):
             speaker = None
         if speaker is not None and not in_quote[speaker.i]:
             relays = [according] if according is not None and according.i > verb.i else []
@@ -314,7 +321,12 @@ def _closing_frame(after: list["Token"]) -> bool:
     hand the quotation to the name even after a full stop."""
     for k, tok in enumerate(after[:4]):
         if _is_speech_verb(tok):
+            if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i and not crosses_paragraph(c, tok)
+                   for c in tok.children):
+                return False        # '"..." He said, twice, that he ...': a new report with its own content
             nxt = after[k + 1] if k + 1 < len(after) else None
+            if k > 0 and nxt is not None and nxt.dep_ in ("prep", "npadvmod", "advmod") and nxt.head.i == tok.i:
+                return True         # '"... NOW!" Trump said on Twitter.'
             return k > 0 and (nxt is None or nxt.text in (",", ".", "!", "?", ";"))
     return False
 
@@ -327,20 +339,46 @@ def _bare_frame_verb(after: list["Token"]) -> Optional["Token"]:
         if tok.text in (".", ",", ";", "!", "?"):
             break
         words.append(tok)
-    if not words or len(words) > 8 or words[0].is_punct:
+    if not words or words[0].is_punct:
         return None
     verbs = [t for t in words if t.pos_ == "VERB"]
-    if len(verbs) != 1:
+    if not verbs or words.index(verbs[0]) > 8:
         return None
     verb = verbs[0]
+    if len(words) > 8 or len(verbs) > 1:
+        # '"...," Bennett shot back with a laugh.': a longer frame only when what follows the verb
+        # is its particles and prepositional phrases
+        tail = words[words.index(verb) + 1:]
+        if verb.i == words[0].i or any(t.head.i == verb.i and t.dep_ not in ("prt", "advmod", "prep", "npadvmod")
+                                       for t in tail):
+            return None
+        if any(t.pos_ == "VERB" and t.head.i == verb.i for t in tail):
+            return None
+        subject = [t for t in words[:words.index(verb)] if t.dep_ == "nsubj" and t.head.i == verb.i]
+        if not subject or subject[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        # only the subject (and adverbs) stand between the quotation and the verb
+        rest = [t for t in words[:words.index(verb)] if not (subject[0].left_edge.i <= t.i <= subject[0].right_edge.i)
+                and not (t.head.i == verb.i and t.dep_ in ("advmod", "aux", "neg", "punct"))]
+        return None if rest else verb
     if verb.i == words[0].i:                         # inverted: 'mused Blaze co-host Stu Burguiere'
         rest = words[1:]
         return verb if rest and rest[-1].pos_ in ("PROPN", "NOUN") and not any(t.pos_ in ("ADP",) and t.lower_ != "of" for t in rest) else None
     tail = words[words.index(verb) + 1:]
-    if any(t.dep_ not in ("prt", "advmod") for t in tail):
+    if any(t.dep_ not in ("prt", "advmod") and not (t.dep_ in ("prep", "pobj", "det", "amod", "poss", "compound", "case")
+                                                  and _under(t, verb, "prep")) for t in tail):
         return None                                  # 'X said the ...': the verb has words of its own
     subject = [t for t in words[:words.index(verb)] if t.dep_ == "nsubj" and t.head.i == verb.i]
     return verb if subject and subject[0].pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+def _under(tok: "Token", verb: "Token", dep: str) -> bool:
+    """Whether `tok` lies in a phrase of relation `dep` hanging directly on `verb`."""
+    while tok.head.i != tok.i:
+        if tok.head.i == verb.i:
+            return tok.dep_ == dep
+        tok = tok.head
+    return False
 
 
 def _first_name_in(after: list["Token"], verb: "Token") -> Optional["Token"]:
@@ -378,9 +416,34 @@ def _introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote:
         i -= 1
     for verb in sentence:                 # nearest cue to the colon first
         if _is_speech_verb(verb):
-            speaker = subject_of(verb)
+            speaker = subject_of(verb) or _name_after(verb, sentence[0])
             if speaker is not None:
                 return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
+    words = [t for t in sentence[1:] if not t.is_space]
+    if 0 < len(words) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in words) and words[0].pos_ == "PROPN":
+        # 'Stated Stone:' / 'Senator Warren:' on a line of its own: a name and a colon, as in a transcript
+        return Found("direct", *_content_of(sdoc.text, inner), speaker=words[0], cue=(sentence[0].i, sentence[0].i + 1))
+    # 'He then listed the qualities a nominee needs:' -- a colon hands the floor to the subject of
+    # the main verb, whatever the verb
+    for verb in sorted(sentence, key=lambda t: t.dep_ != "ROOT"):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "ROOT":
+            speaker = subject_of(verb)
+            if speaker is not None and _can_speak(speaker):
+                return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
+    return None
+
+
+def _can_speak(tok: "Token") -> bool:
+    """A subject that may name a speaker: a name, a noun, or a personal pronoun (not 'what', 'this', 'it')."""
+    return tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in ("he", "she", "they", "we", "i")
+
+
+def _name_after(verb: "Token", stop: "Token") -> Optional["Token"]:
+    """'Continued Stone: "..."' / 'Said the senator:': an inverted frame names the speaker after the verb."""
+    names = [t for t in verb.doc[verb.i + 1: stop.i]]
+    if names and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or t.dep_ in ("compound", "amod", "det") for t in names):
+        last = names[-1]
+        return last if last.pos_ in ("PROPN", "NOUN") else None
     return None
 
 
@@ -431,16 +494,45 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
         if verb.dep_ in ("prt", "advmod") and verb.head.i == before[-3].i:
             verb = before[-3]
         if verb.pos_ == "VERB" and not _is_speech_verb(verb) and (
-                verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.i >= qstart)):
+                verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and verb.head.i >= qstart)):
             speaker = subject_of(verb)
             if speaker is not None and speaker.i < verb.i and speaker.pos_ in ("PROPN", "NOUN", "PRON"):
                 return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
+        if not verbs:
+            # 'Earlier, Clinton shared her worries with donors at a fundraiser, "I do not know ..."': a
+            # main clause that ends in a comma before a quoted sentence hands it to its subject
+            root = last.head
+            while root.head.i != root.i and root.dep_ != "ROOT":
+                root = root.head
+            if (root.pos_ == "VERB" and before[0].i <= root.i < last.i and not crosses_paragraph(root, last)
+                    and not any(t.pos_ == "VERB" and t.dep_ in ("advcl", "ccomp", "conj") and t.head.i == root.i
+                                and t.i > root.i for t in before)):
+                speaker = subject_of(root)
+                if speaker is not None and speaker.i < root.i and _can_speak(speaker) and speaker.i >= before[0].i:
+                    return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(root.i, root.i + 1))
+    if last.text in (",", ":"):
+        # 'Barrett's dictum to his interns was, "..."' / 'Her answer:' -- words said, with their owner
+        for tok in before:
+            if tok.lemma_.lower() in SAID_NOUNS and tok.pos_ == "NOUN" and (
+                    tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and tok.head.i >= before[-1].i - 2
+                    or tok.i == before[-1].i - 1):
+                owner = _owner_of(tok)
+                if owner is not None:
+                    return Found("direct", *_content_of(sdoc.text, inner), speaker=owner, cue=(tok.i, tok.i + 1))
     according = _according_source(before)
     if verbs:
         verb = verbs[-1] if handed_over else parenthetical[-1]
         if handed_over and qstart - verb.i - 1 > _GAP_BEFORE and verb not in parenthetical:
             return None
         speaker = subject_of(verb)
+        if speaker is None and last.text == ":":
+            speaker = _name_after(verb, last)
+        if (speaker is None and last.text == ":" and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN")
+                and verb.head.i < verb.i and verb.lemma_.lower() not in OBJECT_CONTENT_VERBS
+                and verb.head.pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "agent" for c in verb.children)):
+            # 'Mitt Romney, the 2012 nominee, tweeted in response: "..."': the parser took the verb
+            # for a participle on the name; the name speaks
+            speaker = verb.head
         if speaker is None:
             return None
         relays = [according] if according is not None else []
@@ -517,6 +609,19 @@ def _said_noun(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: 
                 if source is not None and source.pos_ in ("PROPN", "NOUN"):
                     return Found("direct", *_content_of(sdoc.text, inner), speaker=source,
                                  cue=(child.i, child.i + 1))
+    return None
+
+
+def _owner_of(noun: "Token") -> Optional["Token"]:
+    """Who the words a noun stands for are from: its possessor ('Barrett's dictum', 'his answer') or
+    its 'from'/'by' phrase ('a warning from the ministry')."""
+    for child in noun.children:
+        if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.lower_ in ("his", "her", "their")):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if source is not None and source.pos_ in ("PROPN", "NOUN"):
+                return source
     return None
 
 
@@ -662,7 +767,7 @@ def _resolve_speaker(doc: ArticleDoc, f: Found, quoted: list[tuple[int, int]], f
     if f.speaker is not None:
         f.resolved = speaker_for(doc, f.speaker, quoted)
         if f.speaker.lower_ in _CONTINUING_PRONOUNS:
-            _continue_speaker(doc, f, found)
+            _continue_speaker(doc, f, found, quoted)
     for relay in f.relays:
         actor = speaker_for(doc, relay, quoted).actor_id
         if actor is not None and actor not in f.via and (f.resolved is None or actor != f.resolved.actor_id):
@@ -673,7 +778,7 @@ _CONTINUING_PRONOUNS = {"he", "she"}
 _CONTINUITY_SENTENCES = 2
 
 
-def _continue_speaker(doc: ArticleDoc, f: Found, found: list[Found]) -> None:
+def _continue_speaker(doc: ArticleDoc, f: Found, found: list[Found], quoted: list[tuple[int, int]] = ()) -> None:
     """"X said ... He added that ...": a he/she speaking right after a person's quote is that person.
     News prose keeps the speaker until it names a new one, a cue general coreference does not see."""
     sdoc = doc.spacy_doc
@@ -684,11 +789,17 @@ def _continue_speaker(doc: ArticleDoc, f: Found, found: list[Found]) -> None:
         return
     last = max(earlier, key=lambda g: g.resolved.head)
     actor = doc.actor(last.resolved.actor_id)
-    if actor is None or actor.kind != "person":
+    if actor is None or actor.kind != "person" or not gender_fits(doc, actor.id, f.speaker):
         return
-    sentences = {s.start for s in sdoc[last.resolved.head: here + 1].sents}
+    # sentences of the article's own prose: those inside the speaker's quotation do not count
+    # ('"A. B. C," Rubio said. "D. E." ... "F," he continued.')
+    sentences = {s.start for s in sdoc[last.resolved.head: here + 1].sents
+                 if any(not t.is_punct and not t.is_space and not any(qs <= t.idx < qe for qs, qe in quoted)
+                        for t in s)}
     named_between = [m for m in doc.mentions if last.resolved.head < m.token_start < here and m.how == "name"
+                     and not any(qs <= m.start < qe for qs, qe in quoted)
                      and m.actor_id != actor.id and (doc.actor(m.actor_id) or actor).kind == "person"
+                     and gender_fits(doc, m.actor_id, f.speaker)
                      and sdoc[m.token_start].dep_ in ("nsubj", "nsubjpass")]
     if len(sentences) <= _CONTINUITY_SENTENCES + 1 and not named_between:
         f.resolved.actor_id = actor.id
