@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 _CLAUSE_DEPS = {"ccomp"}
 _INTENTION_VERBS = frozenset("want hope plan intend seek expect wish prefer vow pledge promise threaten "
                              "refuse decline agree offer seem appear".split())
+# Verbs of raising one's voice: in "police met protesters chanting ..." the protesters chant, not the police
+_VOICE_VERBS = frozenset("chant shout yell scream cry sing holler cheer boo jeer".split())
 _SUBJECTLESS_LINKS = {"conj", "advcl", "xcomp", "pcomp", "acomp"}
 _OBJECT_SPEECH_VERBS = frozenset("deny announce confirm propose predict promise reveal acknowledge admit "
                                  "criticize criticise condemn denounce praise endorse reject dismiss "
@@ -96,6 +98,10 @@ def subject_of(verb: "Token") -> Optional["Token"]:
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted
+    if verb.lemma_.lower() in _VOICE_VERBS and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        nearer = _nearer_clause_subject(verb)
+        if nearer is not None:
+            return nearer
     seen = 0
     tok = verb
     while tok is not None and seen < 6:
@@ -115,7 +121,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             return _relative_pronoun(tok) or tok.head
         if tok.dep_ in ("acl",) and tok.tag_ == "VBG":
             noun = tok.head
-            holder = _verb_holding(noun)
+            holder = _verb_holding(noun) if tok.lemma_.lower() not in _VOICE_VERBS else None
             if holder is not None:
                 # "X issued a statement saying ...", "X texted voters saying ...": X speaks
                 tok = holder
@@ -163,6 +169,24 @@ def _nearest_subject_first(verb: "Token") -> list["Token"]:
         return children
     subjects.sort(key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
     return subjects + [c for c in children if c.dep_ != "nsubj"]
+
+
+def _nearer_clause_subject(verb: "Token") -> Optional["Token"]:
+    """'..., when protesters interrupted her speech, shouting "..."': a shout hung on the main verb
+    belongs to the clause that ends right before it, whose subject raised their voice."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    clause = doc[i - 1]
+    while clause.head.i != clause.i and not _is_verb(clause) and clause.head.i < verb.i:
+        clause = clause.head
+    if not _is_verb(clause) or clause.i == verb.head.i or clause.dep_ not in ("relcl", "advcl", "conj", "ccomp"):
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or crosses_paragraph(subject, verb):
+        return None
+    return subject
 
 
 def _subject_taken_by_relative(verb: "Token") -> Optional["Token"]:
@@ -217,6 +241,9 @@ def _inverted_speaker(verb: "Token") -> Optional["Token"]:
     # not "tell": what follows it is whom it was told ('..., a political scientist, told The Hill')
     if verb.lemma_.lower() not in ("say", "write", "add", "explain", "note", "recall", "argue", "ask"):
         return None
+    if any(c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN", "PRON") and doc[verb.i - 1].text == ","
+           and not crosses_paragraph(c, verb) for c in verb.children):
+        return None                     # 'X, a lobbyist close to ..., says the main goal of ...': X is the subject
     nxt = doc[verb.i + 1]
     if nxt.ent_type_ in ("DATE", "TIME"):
         return None                     # '..., said Sunday.'
