@@ -8,8 +8,9 @@ demo:                 ## ingest examples/ into diurna.duckdb
 	bash scripts/demo.sh
 test:                 ## the whole test suite
 	bash scripts/test.sh
-train: setup          ## retrain the event classifier (needs ../shared and `pip install -e .[train]`)
+train: setup          ## retrain the event classifier: linear model, then the MiniLM encoder (needs ../shared and `pip install -e .[train-encoder]`)
 	nice $(PY) scripts/train_classifier.py
+	nice $(PY) scripts/train_encoder.py
 kb: setup             ## rebuild the actor knowledge base from ../shared/data/petrarch2
 	$(PY) scripts/build_kb.py
 gazetteer: setup      ## rebuild the gazetteer (needs `pip install -e .[build]`)

@@ -5,8 +5,10 @@
     .venv/bin/python benchmarks/bench_classify.py --pairs P.jsonl  # your own pair file ({"id","sentence","source","target"})
     .venv/bin/python benchmarks/bench_classify.py --plv            # PLV_train's 1,050 pairs from ../shared (longer sentences)
 
-Prints one line: pairs/s over one timed run (model load timed separately), mean words per sentence,
-and the process's peak RSS. The default pairs are the ones written for the project
+Prints one line per model, in one run: the default classifier (linear model averaged with the
+fine-tuned MiniLM encoder) and, with --linear-too, the linear model alone (`diurna classify
+--linear-only`): pairs/s over one timed run each (model load timed separately), mean words per
+sentence, and the process's peak RSS. The default pairs are the ones written for the project
 (scripts/classifier_data/*.jsonl and tests/events/classifier_cases.yaml), repeated to --n.
 """
 from __future__ import annotations
@@ -48,6 +50,7 @@ def main() -> int:
     source.add_argument("--plv", action="store_true", help="time PLV_train's pairs (read from ../shared)")
     parser.add_argument("--n", type=int, default=2000, help="pairs to classify (the set is repeated to reach it)")
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--linear-too", action="store_true", help="also time the linear model alone")
     args = parser.parse_args()
 
     if args.pairs:
@@ -56,24 +59,28 @@ def main() -> int:
         base = plv_pairs() if args.plv else project_pairs()
     lines = [json.dumps({"id": i, **base[i % len(base)]}) for i in range(args.n)]
 
-    from diurna.events.classifier import PloverClassifier
+    from diurna.events.classifier import PloverClassifier, words_of
     from diurna.events.cli import classify_stream
-    started = time.perf_counter()
-    classifier = PloverClassifier.load()
-    load_seconds = time.perf_counter() - started
-    classify_stream(lines[:64], io.StringIO(), sys.stderr, "warm-up", args.batch_size)
-
-    started = time.perf_counter()
-    out = io.StringIO()
-    classify_stream(lines, out, sys.stderr, "benchmark", args.batch_size)
-    seconds = time.perf_counter() - started
-    assert len(out.getvalue().splitlines()) == len(lines)
-
-    from diurna.events.classifier import words_of
     tokens = sum(len(words_of(pair["sentence"], {})) for pair in base) / len(base)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print("classify: %d pairs in %.2f s = %.0f pairs/s (batch %d, %.1f words/pair; model load %.2f s; peak RSS %.0f MB)"
-          % (len(lines), seconds, len(lines) / seconds, args.batch_size, tokens, load_seconds, peak_mb))
+    rates = {}
+    for name, encoder in (("linear + encoder", True), ("linear only", False))[:2 if args.linear_too else 1]:
+        started = time.perf_counter()
+        PloverClassifier.load(encoder=encoder)
+        load_seconds = time.perf_counter() - started
+        classify_stream(lines[:64], io.StringIO(), sys.stderr, "warm-up", args.batch_size, encoder=encoder)
+        started = time.perf_counter()
+        out = io.StringIO()
+        classify_stream(lines, out, sys.stderr, "benchmark", args.batch_size, encoder=encoder)
+        seconds = time.perf_counter() - started
+        assert len(out.getvalue().splitlines()) == len(lines)
+        rates[name] = len(lines) / seconds
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print("classify (%s): %d pairs in %.2f s = %.0f pairs/s (batch %d, %.1f words/pair; model load %.2f s; "
+              "peak RSS so far %.0f MB)" % (name, len(lines), seconds, rates[name], args.batch_size, tokens,
+                                            load_seconds, peak_mb), flush=True)
+    if len(rates) == 2:
+        print("the linear model alone is %.1fx the speed of the default classifier"
+              % (rates["linear only"] / rates["linear + encoder"]))
     return 0
 
 

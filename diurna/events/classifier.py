@@ -1,11 +1,17 @@
 """The PLOVER pair classifier: which event type, if any, links a source and a target in a sentence.
 
-The model is a multinomial logistic regression (16 labels: the 15 PLV labels, where YIELD stands
-for CONCEDE + RETREAT, plus NONE) over named features of the pair: words and character n-grams
-by their position relative to the two actors, and the PLOVER categories diurna's trigger lexicons
-give those words. Prediction is numpy only; `scripts/train_classifier.py` fits it with scikit-learn
-and uses this module's featurizer, so training and prediction cannot drift apart.
-`diurna/events/model/README.md` says how it was trained and what it scores.
+Two models vote, each giving probabilities over 16 labels (the 15 PLV labels, where YIELD stands
+for CONCEDE + RETREAT, plus NONE), and the classifier averages them:
+
+- a multinomial logistic regression over named features of the pair: words and character n-grams
+  by their position relative to the two actors, and the PLOVER categories diurna's trigger
+  lexicons give those words. Numpy only; `scripts/train_classifier.py` fits it with scikit-learn
+  and uses this module's featurizer, so training and prediction cannot drift apart;
+- all-MiniLM-L6-v2 fine-tuned on the same pairs (diurna/events/encoder.py, int8 ONNX, trained by
+  `scripts/train_encoder.py`). It reads word order and context the bag of features cannot.
+
+The average beats either model alone on cross-validation; `load(encoder=False)` gives the linear
+model alone, several times faster. `diurna/events/model/README.md` says how both were trained.
 """
 from __future__ import annotations
 
@@ -14,9 +20,12 @@ import json
 import pathlib
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from diurna.events.encoder import EncoderModel
 
 MODEL_DIR = pathlib.Path(__file__).resolve().parent / "model"
 ENCODING = "pair-features-v1"   # bump when the features change: old model files are then refused
@@ -418,32 +427,46 @@ def block_normalise(columns: np.ndarray, values: np.ndarray, block: np.ndarray, 
 class PloverClassifier:
     """Predicts a PLOVER type or NONE for (sentence, source, target) pairs; load once per process."""
 
-    def __init__(self, model: LinearModel, featurizer: PairFeaturizer):
+    def __init__(self, model: LinearModel, featurizer: PairFeaturizer, encoder: "EncoderModel | None" = None):
         self.model = model
         self.labels: list[str] = list(model.labels)
         self.featurizer = featurizer
+        if encoder is not None and list(encoder.labels) != self.labels:
+            raise RuntimeError("the encoder model's labels %s differ from the linear model's %s; retrain both"
+                               % (encoder.labels, self.labels))
+        self.encoder = encoder
 
     @classmethod
-    def load(cls) -> "PloverClassifier":
-        """The packaged model, loaded on first use and shared by every caller in the process."""
-        return _load_packaged()
+    def load(cls, encoder: bool = True) -> "PloverClassifier":
+        """The packaged model, loaded on first use and shared by every caller in the process.
+        `encoder=False` gives the linear model alone (faster, less accurate)."""
+        return _load_packaged(encoder)
 
     @classmethod
-    def from_dir(cls, model_dir: str | pathlib.Path) -> "PloverClassifier":
-        """A model from another directory (training and cross-validation use this)."""
+    def from_dir(cls, model_dir: str | pathlib.Path, encoder: bool = True) -> "PloverClassifier":
+        """A model from another directory (training and cross-validation use this). The fine-tuned
+        encoder in its `encoder/` folder is used when present and `encoder` is true."""
         model_dir = pathlib.Path(model_dir)
         meta = json.loads((model_dir / "labels.json").read_text(encoding="utf-8"))
         if meta.get("encoding") != ENCODING:
             raise RuntimeError("classifier model in %s was built for features %r, this code computes %r; "
                                "rebuild it with scripts/train_classifier.py" % (model_dir, meta.get("encoding"), ENCODING))
-        return cls(LinearModel.read(model_dir / "classifier.npz"), PairFeaturizer(RegionLexicon.load()))
+        fine_tuned = None
+        if encoder and (model_dir / "encoder" / "model.onnx").is_file():
+            from diurna.events.encoder import EncoderModel
+            fine_tuned = EncoderModel(model_dir / "encoder")
+        return cls(LinearModel.read(model_dir / "classifier.npz"), PairFeaturizer(RegionLexicon.load()), fine_tuned)
 
     def probabilities(self, pairs: Sequence[PairInput], batch_size: int = 64) -> np.ndarray:
-        """[n_pairs, n_labels] label probabilities, in input order (each pair is scored on its own,
-        so `batch_size` does not change results; it is kept for the interface)."""
+        """[n_pairs, n_labels] label probabilities, in input order: the linear model's, averaged
+        with the fine-tuned encoder's when it is loaded (the average beats either alone on PLV
+        cross-validation, docs/evaluation.md)."""
         if not pairs:
             return np.zeros((0, len(self.labels)))
-        return self.model.probabilities([self.featurizer.features(pair) for pair in pairs])
+        linear = self.model.probabilities([self.featurizer.features(pair) for pair in pairs])
+        if self.encoder is None:
+            return linear
+        return (linear + self.encoder.probabilities(pairs, batch_size)) / 2
 
     def predict(self, pairs: Sequence[PairInput], batch_size: int = 64) -> list[PairPrediction]:
         probabilities = self.probabilities(pairs, batch_size)
@@ -458,12 +481,12 @@ class PloverClassifier:
         return PairPrediction(type=label, confidence=float(row[best]), scores=scores)
 
 
-@functools.lru_cache(maxsize=1)
-def _load_packaged() -> PloverClassifier:
+@functools.lru_cache(maxsize=2)
+def _load_packaged(encoder: bool) -> PloverClassifier:
     if not (MODEL_DIR / "classifier.npz").is_file():
         raise RuntimeError("the event classifier model is missing from %s; rebuild it with "
                            "`python scripts/train_classifier.py`" % MODEL_DIR)
-    return PloverClassifier.from_dir(MODEL_DIR)
+    return PloverClassifier.from_dir(MODEL_DIR, encoder=encoder)
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:

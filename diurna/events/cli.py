@@ -38,6 +38,9 @@ def register(subparsers) -> None:
     parser.add_argument("pairs", metavar="PAIRS.jsonl", help="pair file, or - for stdin")
     parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     parser.add_argument("--batch-size", type=int, default=64, help="pairs per model call (default 64)")
+    parser.add_argument("--linear-only", action="store_true",
+                        help="the linear model alone, without the fine-tuned MiniLM encoder: several times "
+                             "faster, less accurate (docs/evaluation.md, 'Event classifier')")
     parser.set_defaults(func=run)
 
 
@@ -45,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     source = sys.stdin if args.pairs == "-" else open(args.pairs, encoding="utf-8")
     sink = sys.stdout if not args.output else open(args.output, "w", encoding="utf-8")
     try:
-        return classify_stream(source, sink, sys.stderr, args.pairs, args.batch_size)
+        return classify_stream(source, sink, sys.stderr, args.pairs, args.batch_size,
+                               encoder=not args.linear_only)
     finally:
         if source is not sys.stdin:
             source.close()
@@ -54,8 +58,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def classify_stream(lines: Iterable[str], out: IO[str], err: IO[str], name: str = "<input>",
-                    batch_size: int = 64) -> int:
-    """Classify every readable line of `lines`, writing one JSON line each; 1 if any line was skipped."""
+                    batch_size: int = 64, encoder: bool = True) -> int:
+    """Classify every readable line of `lines`, writing one JSON line each; 1 if any line was skipped.
+    `encoder=False` uses the linear model alone."""
     from diurna.events.classifier import PloverClassifier
     classifier = None
     skipped = 0
@@ -64,7 +69,7 @@ def classify_stream(lines: Iterable[str], out: IO[str], err: IO[str], name: str 
         skipped += len(chunk) - len(readable)
         if not readable:
             continue
-        classifier = classifier or PloverClassifier.load()
+        classifier = classifier or PloverClassifier.load(encoder=encoder)
         predictions = classifier.predict([item.pair for item in readable], batch_size=batch_size)
         for item, prediction in zip(readable, predictions):
             out.write(json.dumps({"id": item.id, "type": prediction.type, "mode": None,

@@ -30,9 +30,14 @@ class EventStage:
     confirms or relabels, duplicates are merged, and each event gets its date, place and attribution."""
     name = "events"
 
-    def __init__(self, classifier=None, use_classifier: bool = True):
+    def __init__(self, classifier=None, use_classifier: bool = True, use_encoder: bool = False):
+        """`use_encoder` adds the fine-tuned MiniLM half of the pair classifier. It is off by default
+        here: on news articles it changed no event of the bundled examples (the classifier only
+        relabels at >= 0.9 confidence) while making the events stage about 7x slower and the whole
+        pipeline about 1.5x slower (docs/evaluation.md); `diurna classify` uses it."""
         self.extract = CandidateExtractor()
-        self.classifier = classifier if classifier is not None else (_load_classifier() if use_classifier else None)
+        self.classifier = classifier if classifier is not None else (
+            _load_classifier(use_encoder) if use_classifier else None)
 
     def __call__(self, doc: ArticleDoc) -> None:
         if doc.spacy_doc is None:
@@ -161,14 +166,14 @@ def _pair_input(doc: ArticleDoc, cand: Candidate):
     return PairInput(sentence=doc.text[s:e], source=span(cand.source), target=span(cand.target))
 
 
-def _load_classifier():
+def _load_classifier(encoder: bool):
     """The PLOVER pair classifier when its module and model are installed, else None (dictionary alone)."""
     try:
         from diurna.events.classifier import PloverClassifier
     except ImportError:
         return None
     try:
-        return PloverClassifier.load()
+        return PloverClassifier.load(encoder=encoder)
     except Exception as exc:   # model files absent or unreadable: code with the dictionary alone
         log.info("event classifier not available (%s); coding with the dictionaries alone", exc)
         return None
