@@ -19,7 +19,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 CASES = yaml.safe_load((HERE / "classifier_cases.yaml").read_text(encoding="utf-8"))
 # Held-out written cases the packaged model must get right (2026-11-25; see docs/evaluation.md).
-CASE_PASS_RATE = 0.80   # measured 0.863 (44/51) with the linear model
+CASE_PASS_RATE = 0.88   # measured 0.902 (46/51) with the linear model + encoder, 0.863 with the linear model alone
 
 
 def pair(sentence: str, source: str | None, target: str | None) -> PairInput:
