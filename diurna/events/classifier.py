@@ -321,17 +321,21 @@ class RegionLexicon:
                     if category and words:
                         conditional.setdefault(lemma, []).append((words, category))
         lemmas: dict[str, str] = {}
-        for lemma in set(primary) | set(conditional):
+        # Sorted: when two lemmas inflect to the same form, the first in alphabetical order keeps it.
+        # Iterating a set here made the choice depend on the process's hash seed, so a Ray worker
+        # and the driver could read one word differently.
+        every_lemma = sorted(set(primary) | set(conditional))
+        for lemma in every_lemma:
             if " " in lemma:
                 continue
             for form in inflections(lemma):
                 lemmas.setdefault(form, lemma)
-        for lemma in set(primary) | set(conditional):
+        for lemma in every_lemma:
             lemmas[lemma] = lemma   # a lemma is never re-read as another word's inflection
         return cls(lemmas, primary, conditional)
 
     def categories(self, lemma: str, following: list[str]) -> dict[str, float]:
-        found = {category: 1.0 for category in self.primary.get(lemma, ())}
+        found = {category: 1.0 for category in sorted(self.primary.get(lemma, ()))}   # sorted: ties break alike in every process
         if lemma in self.conditional:
             near = set(following)
             for needs, category in self.conditional[lemma]:

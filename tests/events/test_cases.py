@@ -119,8 +119,8 @@ if __name__ == "__main__":   # nice .venv/bin/python tests/events/test_cases.py 
         pipeline.stages = [s for s in pipeline.stages if s.name != "events"]
         docs = [pipeline.code_text(case["text"], "2017-12-11") for case in CASES]
         tokens = sum(len(d.spacy_doc) for d in docs)
-        for use in (False, True):
-            stage = EventStage(use_classifier=use)
+        for use, encoder in ((False, False), (True, False), (True, True)):
+            stage = EventStage(use_classifier=use, use_encoder=encoder)
             for d in docs:
                 d.events.clear()
             start = time.perf_counter()
@@ -128,10 +128,13 @@ if __name__ == "__main__":   # nice .venv/bin/python tests/events/test_cases.py 
                 stage(d)
             took = time.perf_counter() - start
             print("classifier %s: %d articles, %d tokens, %.2f s: %.1f ms/article, %.0f tokens/s"
-                  % ("on" if stage.classifier else "off", len(docs), tokens, took, 1000 * took / len(docs), tokens / took))
+                  % (("linear + encoder" if encoder else "linear") if use else "off", len(docs), tokens, took,
+                     1000 * took / len(docs), tokens / took))
         sys.exit(0)
     if "--no-classifier" in sys.argv:
         pipeline.stages = [s for s in pipeline.stages if s.name != "events"] + [EventStage(use_classifier=False)]
+    elif "--with-encoder" in sys.argv:   # the stage with the linear model + fine-tuned encoder
+        pipeline.stages = [s for s in pipeline.stages if s.name != "events"] + [EventStage(use_encoder=True)]
     r = run(lambda text: pipeline.code_text(text, "2017-12-11"))
     print("cases with events: %d/%d right (%.3f); no-event cases: %.3f of %d; events coded %d, of which %d "
           "not expected" % (r["passed"], r["cases"], r["rate"], r["none_rate"], r["none_cases"], r["events"], r["extra"]))
