@@ -263,3 +263,21 @@ def test_plv_rows_reduce_to_their_sentences(shared_dir):
     examples = _training_script().read_plv(path)
     assert len(examples) == 1050
     assert sum(e.pair.target is None for e in examples) == 20
+
+
+def test_features_and_scores_do_not_depend_on_the_hash_seed():
+    # Ray workers and the driver run with different hash seeds; set iteration once made them read
+    # an inflected word as different lemmas (and so code different confidences).
+    import subprocess
+    script = ("import hashlib, json; from diurna.events.classifier import PloverClassifier, RegionLexicon, PairInput; "
+              "lex = RegionLexicon.load(); c = PloverClassifier.load(encoder=False); "
+              "s = 'The United Nations called on both sides to respect the ceasefire after shelling hit Donetsk.'; "
+              "p = c.probabilities([PairInput(s, (4, 18), (35, 45))])[0]; "
+              "print(hashlib.md5(json.dumps(sorted(lex.lemmas.items())).encode()).hexdigest(), "
+              "[round(float(x), 12) for x in p])")
+    outputs = set()
+    for seed in ("1", "8", "23"):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**__import__("os").environ, "PYTHONHASHSEED": seed})
+        outputs.add(done.stdout)
+    assert len(outputs) == 1, outputs
