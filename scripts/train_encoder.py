@@ -232,6 +232,8 @@ def cross_validate(examples, n_folds: int, config: EncoderConfig, report_path: p
             p_encoder = EncoderModel(pathlib.Path(tmp) / "encoder").probabilities([examples[i].pair for i in held])
         p_linear = linear.probabilities([features[i] for i in held])
         gold = [examples[i].label for i in held]
+        np.savez(report_path.with_name("%s_fold%d.npz" % (report_path.stem, number)), encoder=p_encoder,
+                 linear=p_linear, gold=np.array(gold), held=np.array(held))   # to score other mixtures later
         gold_all += gold
         row = {"fold": number, "n": len(held)}
         for name, p in (("encoder", p_encoder), ("linear", p_linear), ("average", (p_encoder + p_linear) / 2)):
