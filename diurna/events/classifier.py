@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import pathlib
 import re
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ import numpy as np
 if TYPE_CHECKING:
     from diurna.events.encoder import EncoderModel
 
+log = logging.getLogger(__name__)
 MODEL_DIR = pathlib.Path(__file__).resolve().parent / "model"
 ENCODING = "pair-features-v1"   # bump when the features change: old model files are then refused
 NONE = "NONE"
@@ -459,6 +461,9 @@ class PloverClassifier:
         if encoder and (model_dir / "encoder" / "model.onnx").is_file():
             from diurna.events.encoder import EncoderModel
             fine_tuned = EncoderModel(model_dir / "encoder")
+        elif encoder and model_dir == MODEL_DIR:   # the package lost a file: say so, then go on with less
+            log.warning("the fine-tuned encoder is missing from %s; classifying with the linear model alone "
+                        "(rebuild it with scripts/train_encoder.py)", model_dir / "encoder")
         return cls(LinearModel.read(model_dir / "classifier.npz"), PairFeaturizer(RegionLexicon.load()), fine_tuned)
 
     def probabilities(self, pairs: Sequence[PairInput], batch_size: int = 64) -> np.ndarray:
