@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
+from diurna.events.classifier import _softmax
+
 if TYPE_CHECKING:
     from diurna.events.classifier import PairInput
 
@@ -144,7 +146,5 @@ class EncoderModel:
             logits = self.session.run(["logits"], {
                 "input_ids": batch.input_ids, "attention_mask": batch.attention_mask,
                 "source_index": batch.source_index, "target_index": batch.target_index})[0]
-            shifted = logits - logits.max(axis=1, keepdims=True)
-            exp = np.exp(shifted)
-            result[chunk] = exp / exp.sum(axis=1, keepdims=True)
+            result[chunk] = _softmax(logits)
         return result
