@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/eval_polnear.py --split train --sample 120 --only-quotes --keep /tmp/pred.jsonl
     .venv/bin/python scripts/polnear_errors.py --split train --pred /tmp/pred.jsonl [--subset direct|all] [--show CLASS]
+    .venv/bin/python scripts/polnear_errors.py --split train --pred /tmp/new.jsonl --before /tmp/old.jsonl
 
 Matches predictions to gold exactly as ../shared/eval/score_quotes.py does (it imports the scorer's
 own functions) and sorts every matched gold attribution whose speaker is wrong into one class, by
@@ -77,29 +78,14 @@ def classify(g, p, text, gtok) -> str:
     return "speech_cue/other"
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", default="train", choices=["train", "dev"])
-    ap.add_argument("--pred", required=True)
-    ap.add_argument("--subset", default="direct", choices=["direct", "other", "all"])
-    ap.add_argument("--show", help="print the examples of this class (a prefix is enough)")
-    ap.add_argument("--limit", type=int, default=60)
-    args = ap.parse_args()
-    sq = load_scorer()
-    split_dir = SHARED / "data" / "polnear" / args.split
-    arts, gold = sq.load_gold(str(split_dir))
-    docs = sq.load_pred(args.pred)
-    gtoks = {a: sq.Tokenized(t) for a, t in arts.items()}
-    # only articles that were coded
-    mapping, _ = sq.map_docs(docs, gtoks)
-    counts = collections.Counter()
-    shown = 0
-    matched = 0
+def matched(sq, arts, gold, gtoks, pred_path: str, subset: str):
+    """Every gold attribution of `subset` matched to a prediction, as the scorer matches them:
+    yields (article, gold, pred, speaker_ok)."""
+    docs = sq.load_pred(pred_path)
+    mapping, _ = sq.map_docs(docs, gtoks)      # only articles that were coded
     for a in sorted(mapping):
         doc, ptok = mapping[a]
         gtok = gtoks[a]
-        text = arts[a]
-        # re-run the scorer's matching for this article
         golds, preds = [], []
         for r in gold.get(a, []):
             golds.append({"rec": r, "content": sq.gold_tokens(gtok, r["content"]),
@@ -136,36 +122,81 @@ def main() -> int:
         for gi, pi in gm.items():
             g, p = golds[gi], preds[pi]
             direct = bool(g["rec"].get("direct"))
-            if args.subset == "direct" and not direct or args.subset == "other" and direct:
+            if subset == "direct" and not direct or subset == "other" and direct:
                 continue
-            matched += 1
             ok = (not p["has_speaker"]) if g["source"] is None else bool(p["speaker"] & g["source"])
-            if ok:
-                counts["ok"] += 1
-                if not p["has_speaker"]:
-                    counts["(ok: both no speaker)"] += 1
-                continue
-            cls = classify(g, p, text, gtok)
-            counts[cls] += 1
-            if args.show and cls.startswith(args.show) and shown < args.limit:
-                shown += 1
-                rec = g["rec"]
-                q = p["q"]
-                sm = q.get("speaker_mention") or {}
-                cs = rec["content"]["start"]
-                src = rec.get("source") or {}
-                lo = min(cs, src.get("start", cs), rec["cue"]["start"]) if rec.get("cue") else cs
-                ctx = text[max(0, lo - 60): lo + 220].replace("\n", " / ")
-                print("%s gold=%r cue=%r pred=%r actor=%r kind=%s pcue=%r\n    %s\n" % (
-                    rec["id"], src.get("text"), rec["cue"]["text"], sm.get("text"),
-                    (p["actor"] or {}).get("name"), q.get("kind"), (q.get("cue") or {}).get("text"), ctx))
-    wrong = matched - counts["ok"]
+            yield a, g, p, ok
+
+
+def describe(g, p, text: str) -> str:
+    """One example for a person to read: gold source and cue, the prediction, a bit of context."""
+    rec, q = g["rec"], p["q"]
+    sm = q.get("speaker_mention") or {}
+    cs = rec["content"]["start"]
+    src = rec.get("source") or {}
+    lo = min(cs, src.get("start", cs), rec["cue"]["start"]) if rec.get("cue") else cs
+    ctx = text[max(0, lo - 60): lo + 220].replace("\n", " / ")
+    return "%s gold=%r cue=%r pred=%r actor=%r kind=%s pcue=%r\n    %s\n" % (
+        rec["id"], src.get("text"), rec["cue"]["text"], sm.get("text"),
+        (p["actor"] or {}).get("name"), q.get("kind"), (q.get("cue") or {}).get("text"), ctx)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="train", choices=["train", "dev"])
+    ap.add_argument("--pred", required=True)
+    ap.add_argument("--before", help="an earlier prediction file: list the attributions whose speaker "
+                                     "turned wrong (and count those that turned right)")
+    ap.add_argument("--subset", default="direct", choices=["direct", "other", "all"])
+    ap.add_argument("--show", help="print the examples of this class (a prefix is enough)")
+    ap.add_argument("--limit", type=int, default=60)
+    args = ap.parse_args()
+    sq = load_scorer()
+    split_dir = SHARED / "data" / "polnear" / args.split
+    arts, gold = sq.load_gold(str(split_dir))
+    gtoks = {a: sq.Tokenized(t) for a, t in arts.items()}
+    if args.before:
+        return compare(sq, arts, gold, gtoks, args)
+    counts = collections.Counter()
+    shown = 0
+    n = 0
+    for a, g, p, ok in matched(sq, arts, gold, gtoks, args.pred, args.subset):
+        n += 1
+        if ok:
+            counts["ok"] += 1
+            if not p["has_speaker"]:
+                counts["(ok: both no speaker)"] += 1
+            continue
+        cls = classify(g, p, arts[a], gtoks[a])
+        counts[cls] += 1
+        if args.show and cls.startswith(args.show) and shown < args.limit:
+            shown += 1
+            print(describe(g, p, arts[a]))
+    wrong = n - counts["ok"]
     print("correctly without a speaker (gold has no source either): %d" % counts["(ok: both no speaker)"])
     print("subset=%s matched=%d speaker_ok=%d (%.3f) wrong=%d" % (
-        args.subset, matched, counts["ok"], counts["ok"] / max(1, matched), wrong))
-    for cls, n in counts.most_common():
+        args.subset, n, counts["ok"], counts["ok"] / max(1, n), wrong))
+    for cls, k in counts.most_common():
         if cls != "ok" and not cls.startswith("(ok"):
-            print("  %-45s %4d" % (cls, n))
+            print("  %-45s %4d" % (cls, k))
+    return 0
+
+
+def compare(sq, arts, gold, gtoks, args) -> int:
+    """Attributions matched in both runs whose speaker verdict differs."""
+    before = {g["rec"]["id"]: ok for _, g, _, ok in matched(sq, arts, gold, gtoks, args.before, args.subset)}
+    fixed = broken = 0
+    for a, g, p, ok in matched(sq, arts, gold, gtoks, args.pred, args.subset):
+        was = before.get(g["rec"]["id"])
+        if was is None or was == ok:
+            continue
+        if ok:
+            fixed += 1
+        else:
+            broken += 1
+            if broken <= args.limit:
+                print("BROKEN " + describe(g, p, arts[a]))
+    print("subset=%s: %d turned right, %d turned wrong" % (args.subset, fixed, broken))
     return 0
 
 

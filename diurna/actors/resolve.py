@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from diurna.actors.codes import split_code
+from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import EAST_ASIAN_FAMILY_NAMES, KBActor, KnowledgeBase, family_name_first, name_key
 from diurna.actors.mentions import (ANAPHORIC_GROUP_HEADS, COLLECTIVE_HEADS, CROWD_HEADS, DEFINITE, ENTITY_KINDS,
                                     MODIFIER_KINDS, NON_PERSON_HEADS, NON_PERSON_PHRASES, ORGANISATION_PART_HEADS,
@@ -351,6 +352,8 @@ class ArticleResolver:
                 return None
             if label == "NORP":
                 return self._norp(sent, start, end)
+            if kind == "organization" and self._personal_name(start, end):
+                kind = "person"           # the tagger reads some people's names as ORG ("Carly Fiorina")
             actor = None
         if kind == "person" and end - start == 1 and doc[start].pos_ not in ("PROPN", "NOUN") and actors is None:
             return None
@@ -366,6 +369,14 @@ class ArticleResolver:
                          gender=title.gender)
         cand.plural = doc[head].tag_ in ("NNPS", "NNS") and kind != "person"
         return cand
+
+    def _personal_name(self, start: int, end: int) -> bool:
+        """A given name of one gender and a surname, two or three capitalised words and no word of
+        an organisation's name ("Carly Fiorina", not "Charles Schwab Corp." or "Walt Disney Co.")."""
+        words = self.doc[start:end]
+        return (2 <= len(words) <= 3 and all(t.is_title and t.is_alpha for t in words) and words[-1].pos_ == "PROPN"
+                and not any(t.lower_.rstrip(".") in ORGANISATION_WORDS for t in words)
+                and given_name_gender([t.text for t in words]) is not None)
 
     def _inside_larger_name(self, start: int, end: int) -> bool:
         """Whether doc[start:end] is only a piece of a hyphenated word ("Port-au-Prince") or of a
@@ -814,12 +825,25 @@ class ArticleResolver:
             actor.gender = cand.gender
         if cand.title.gender and not actor.gender:
             actor.gender = cand.title.gender
+        if cand.how in ("name", "alias") and not cand.nested and actor.kind == "person" and not actor.gender:
+            words = [t.text for t in doc[cand.core[0]:cand.core[1]]]
+            if not family_name_first([w.lower() for w in words]):
+                actor.gender = given_name_gender(words)     # "Hillary Clinton": no "he" for her
         if actor.kb is None and cand.how != "pronoun":
             actor.country = actor.country or cand.title.country
             actor.sector = actor.sector or cand.title.sector
         if actor.kb is not None and cand.how in ("name", "alias", "description"):
             actor.title_country = actor.title_country or cand.title.country
             actor.title_sector = actor.title_sector or cand.title.sector
+
+
+# Words that make a name an organisation's even after a given name ("Charles Schwab Corp.").
+ORGANISATION_WORDS = frozenset("""
+    inc co corp corporation company companies llc ltd plc group holdings foundation institute
+    university college school center centre fund bank party committee council association
+    society times post news journal network media press agency partners associates
+    brothers bros trust hospital church campaign
+""".split())
 
 
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "parataxis"})

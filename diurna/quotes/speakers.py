@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Sequence
 
+from diurna.actors.gender import given_name_gender
 from diurna.document import ArticleDoc, MentionRef
 from diurna.quotes.lexicon import PERSONAL_PRONOUNS
 
@@ -138,9 +139,11 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 _TITLE_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 
 
-def _gender(doc: ArticleDoc, actor_id: Optional[str], other_than: int) -> Optional[str]:
-    """A person's gender as the text shows it: titles (Mr., Mrs., Ms.) in its names, else the
-    pronouns the actor stage linked to it (other than the one at token `other_than`), by majority."""
+def _gender(doc: ArticleDoc, actor_id: Optional[str], other_than: int, by_name: bool = True) -> Optional[str]:
+    """A person's gender as the text shows it: titles (Mr., Mrs., Ms.) in its names, else a given
+    name ("Hillary Clinton"), else the pronouns the actor stage linked to it (other than the one at
+    token `other_than`), by majority. `by_name=False` leaves the given name out (a foreign name the
+    US-census table reads the other way: Haiti's Alix Didier Fils-Aime is a man)."""
     votes = {"m": 0, "f": 0}
     sdoc = doc.spacy_doc
     for m in doc.mentions:
@@ -151,14 +154,18 @@ def _gender(doc: ArticleDoc, actor_id: Optional[str], other_than: int) -> Option
             return _TITLE_GENDER[first]
         if m.how == "pronoun" and first in _PRONOUN_GENDER:
             votes[_PRONOUN_GENDER[first]] += 1
+    actor = doc.actor(actor_id) if actor_id is not None else None
+    named = given_name_gender(actor.name.split()) if by_name and actor is not None and actor.kind == "person" else None
+    if named is not None:
+        return named[0]
     if votes["m"] == votes["f"]:
         return None
     return "m" if votes["m"] > votes["f"] else "f"
 
 
-def gender_fits(doc: ArticleDoc, actor_id: Optional[str], pronoun: "Token") -> bool:
+def gender_fits(doc: ArticleDoc, actor_id: Optional[str], pronoun: "Token", by_name: bool = True) -> bool:
     """Whether he/she may stand for the actor, as far as the text shows its gender."""
-    return _gender(doc, actor_id, pronoun.i) in (None, _PRONOUN_GENDER.get(pronoun.lower_))
+    return _gender(doc, actor_id, pronoun.i, by_name) in (None, _PRONOUN_GENDER.get(pronoun.lower_))
 
 
 def _checked_pronoun(doc: ArticleDoc, pronoun: "Token", actor_id: str, quoted: Sequence[tuple[int, int]]) -> str:
@@ -253,9 +260,13 @@ def _resolve_pronoun(doc: ArticleDoc, pronoun: "Token", quoted: Sequence[tuple[i
     else:
         return None         # I, we, you: the speaker is whoever is quoted, found elsewhere
     sdoc = doc.spacy_doc
-    candidates = [m for m in _earlier_mentions(doc, pronoun.i, quoted) if _kind(doc, m.actor_id) in wanted
-                  and (not named_only or _named_person(doc, m.actor_id))
-                  and (lower not in _PRONOUN_GENDER or gender_fits(doc, m.actor_id, pronoun))]
+    fitting = [m for m in _earlier_mentions(doc, pronoun.i, quoted) if _kind(doc, m.actor_id) in wanted
+               and (not named_only or _named_person(doc, m.actor_id))]
+    candidates = [m for m in fitting if lower not in _PRONOUN_GENDER or gender_fits(doc, m.actor_id, pronoun)]
+    if not candidates and lower in _PRONOUN_GENDER:
+        # given names are evidence, not proof: with nobody else to stand for the pronoun, a person
+        # whose name the table reads the other way may still be meant
+        candidates = [m for m in fitting if gender_fits(doc, m.actor_id, pronoun, by_name=False)]
     if not candidates:
         return None
     nearest_sentence = sdoc[candidates[0].token_start].sent.start

@@ -154,9 +154,14 @@ def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue]
         f = (f
              or _said_noun(sdoc, span, inner, in_quote)
              or _from_frame(sdoc, span, inner, in_quote)
-             or _continued(text, span, inner, found)
-             or _after_reporting_sentence(sdoc, span, inner, in_quote)
-             or _unattributed(sdoc, text, span, inner))
+             or _signed_below(sdoc, span, inner))
+        if f is None:
+            # no speech frame: a continuation or a statement of its own, unless the quotation sits in
+            # a clause whose subject says it ('Sanders credited the win to "a closed primary"')
+            kept = (_continued(text, span, inner, found)
+                    or _after_reporting_sentence(sdoc, span, inner, in_quote)
+                    or _unattributed(sdoc, text, span, inner))
+            f = _in_clause(sdoc, span, inner, in_quote, kept) or kept
         if f is not None and f.speaker is None and f.inherited is None:
             _latest_speaker(sdoc, f, found, cues, in_quote)
         if f is not None:
@@ -252,12 +257,15 @@ def _frame_tokens_before(sdoc: "Doc", tend: int, in_quote: list[bool]) -> list["
 def _is_speech_verb(tok: "Token") -> bool:
     if tok.lemma_.lower() in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
         return True
-    if tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
-        return True                     # 'as X put it, "..."'
+    if tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
+            c.dep_ in ("prep", "prt") for c in tok.children):
+        return True                     # 'as X put it, "..."' (not 'putting it into the file')
 
     # '"...," Okafor notes': the tagger may read "notes" as a plural noun after a name
-    return (tok.pos_ == "NOUN" and tok.lower_.endswith("s") and tok.lower_[:-1] in SPEECH_VERBS
-            and tok.i > 0 and tok.nbor(-1).pos_ in ("PROPN", "PRON"))
+    # ('"...," the ad states in the filing.' likewise, when the word is lower case and ends the clause)
+    return (tok.pos_ == "NOUN" and tok.lower_.endswith("s") and tok.lower_[:-1] in SPEECH_VERBS and tok.i > 0
+            and (tok.nbor(-1).pos_ in ("PROPN", "PRON") or tok.nbor(-1).pos_ == "NOUN" and tok.is_lower and (
+                tok.i + 1 == len(tok.doc) or tok.nbor(1).is_punct or tok.nbor(1).pos_ == "ADP")))
 
 
 def _according_source(tokens: list["Token"]) -> Optional["Token"]:
@@ -389,9 +397,9 @@ def _first_name_in(after: list["Token"], verb: "Token") -> Optional["Token"]:
     k = 0
     while k < len(words):
         tok = words[k]
-        if tok.pos_ in ("PROPN", "NOUN") or (tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "we", "i")):
+        if _nameish(tok) or (tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "we", "i")):
             j = k
-            while tok.pos_ != "PRON" and j + 1 < len(words) and words[j + 1].pos_ in ("PROPN", "NOUN"):
+            while tok.pos_ != "PRON" and j + 1 < len(words) and _nameish(words[j + 1]):
                 j += 1
             if j + 1 < len(words) and words[j + 1].tag_ == "POS":
                 k = j + 2
@@ -401,6 +409,14 @@ def _first_name_in(after: list["Token"], verb: "Token") -> Optional["Token"]:
             return None
         k += 1
     return None
+
+
+def _nameish(tok: "Token") -> bool:
+    """A noun, or a capitalised word inside the sentence that the tagger took for something else:
+    '"...," said Skelly' tags the unfamiliar surname as an adverb."""
+    return tok.pos_ in ("PROPN", "NOUN") or (
+        tok.is_title and tok.is_alpha and not tok.is_sent_start and tok.pos_ in ("ADV", "ADJ", "X", "VERB", "INTJ")
+        and tok.dep_ not in ("amod",))
 
 
 def _introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote: list[bool]) -> Optional[Found]:
@@ -562,6 +578,110 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
                     return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     return None
 
+
+
+_SIGNATURE_DASHES = ("-", "\u2013", "\u2014")
+_SIGNATURE_TOKENS = 16      # a signature line is a name and a short description, not a sentence
+
+
+def _signed_below(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int]) -> Optional[Found]:
+    """A quotation paragraph signed on the next line, as fact checks and round-ups print them:
+    '"I will look into it."' / '- Hillary Clinton.' or '-Michelle Marks, Philadelphia.'"""
+    text = sdoc.text
+    rest = text[span.end:]
+    line_break = len(rest) - len(rest.lstrip(" \t"))
+    if not rest[line_break:line_break + 1] == "\n":
+        return None                     # the quotation does not end its paragraph
+    gap = len(rest) - len(rest.lstrip())
+    if rest[:gap].count("\n") > 2 or not rest[gap:gap + 1] in _SIGNATURE_DASHES:
+        return None
+    line_end = text.find("\n", span.end + gap)
+    line_end = len(text) if line_end < 0 else line_end
+    ts, te = _token_range(sdoc, span.end + gap, line_end)
+    tokens = [t for t in sdoc[ts:te] if not t.is_space]
+    if len(tokens) > _SIGNATURE_TOKENS:
+        return None
+    name = None
+    for tok in tokens[1:]:
+        if tok.pos_ == "PROPN" or (name is None and tok.is_title and tok.is_alpha):
+            name = tok                  # the last word of the first name in the line
+        elif name is not None or not (tok.text in _SIGNATURE_DASHES or tok.is_space):
+            break
+    if name is None:
+        return None
+    return Found("direct", *_content_of(text, inner), speaker=name, cue=(tokens[0].i, tokens[0].i + 1))
+
+
+_OWN_SUBJECT_CLAUSES = frozenset({"advcl", "acl"})   # such a clause's subject owns the words in it
+
+
+def _in_clause(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: list[bool],
+               kept: Optional[Found]) -> Optional[Found]:
+    """A quotation that no speech verb frames but that a clause of the article's prose uses as its
+    object or complement: the clause's subject chose those words ('Moore thanked him for
+    "stepping up"', 'He commanded the party to "do the right thing"', 'Mr. Obama decried the
+    "spin masters"', 'Two analysts found that the air force is "the best in the world"'). Only for
+    a quotation that is kept anyway (`kept`, a statement or a continuation): the rule picks its
+    speaker and does not turn every quoted phrase into a quote."""
+    if kept is None:
+        return None
+    ts, te = _token_range(sdoc, span.start, span.end)
+    if ts > 0 and sdoc[ts - 1].text == ":":
+        return None                    # a colon presents the quotation as said; the parse ties it anywhere
+    outer = [t for t in sdoc[ts:te] if not ts <= t.head.i < te and not (t.is_punct or t.is_space)]
+    if not outer:
+        return None                    # the quotation holds its sentence's main verb
+    subject = _embedding_subject(outer[0].head, sdoc[ts], in_quote)
+    if subject is None:
+        return None
+    verb, speaker = subject
+    # 'chanted "death to Israel"' is a whole utterance; 'thanked him for "stepping up"' a piece of one
+    kind = "partial" if not _is_speech_verb(verb) and any(not in_quote[t.i] and not t.is_punct and not t.is_space
+                                                          for t in sdoc[sdoc[ts].sent.start:ts]) else "direct"
+    return Found(kind, kept.start, kept.end, speaker=speaker, cue=(verb.i, verb.i + 1))
+
+
+def _embedding_subject(tok: "Token", first: "Token", in_quote: list[bool]) -> Optional[tuple["Token", "Token"]]:
+    """(verb, subject) of the clause that holds the words hanging on `tok`: climb to the main clause
+    through complements ('found that X is "..."' -> found), stopping at an adverbial or relative
+    clause with a subject of its own ('While Ryan laid out "...", Carson ...' -> Ryan)."""
+    best = None
+    reported = False
+    for _ in range(12):
+        if in_quote[tok.i] or crosses_paragraph(tok, first):
+            break
+        if tok.pos_ in ("VERB", "AUX"):
+            subject = _clause_subject(tok)
+            if subject is not None:
+                best = (tok, subject)
+                if tok.dep_ in _OWN_SUBJECT_CLAUSES:
+                    break
+            elif reported:
+                # 'X, who ..., said that the steps were "important"': the clause is what someone
+                # the parse lost says; its own subject is what it is about
+                return None
+            reported = tok.dep_ == "ccomp"
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if best is None or in_quote[best[1].i] or not _can_speak(best[1]) and best[1].lower_ not in ("who", "that"):
+        return None
+    return best
+
+
+def _clause_subject(verb: "Token") -> Optional["Token"]:
+    """The verb's own subject: the agent of a passive ('was uttered once, by Mr. Cruz'), else its
+    nominal subject; not an expletive or 'it'."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "this", "there", "what") and not (
+                child.lower_ in ("that", "which", "who") and verb.dep_ != "relcl"):
+            return child            # 'That makes her "a good person"': a demonstrative names nobody
+    return None
 
 
 def _continued(text: str, span: QuotedSpan, inner: tuple[int, int], found: list[Found]) -> Optional[Found]:
@@ -760,7 +880,8 @@ def _resolve_speaker(doc: ArticleDoc, f: Found, quoted: list[tuple[int, int]], f
         source = f.inherited
         while source.inherited is not None:
             source = source.inherited
-        f.resolved, f.cue, f.relays = source.resolved, None, list(source.relays)
+        # '"A," she said. "B."': one frame introduces both quotations, so B keeps the cue of A
+        f.resolved, f.cue, f.relays = source.resolved, source.cue, list(source.relays)
         if f.resolved is None and source.speaker is not None:
             f.resolved = speaker_for(doc, source.speaker, quoted)
         return
