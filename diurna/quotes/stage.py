@@ -15,6 +15,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from diurna.actors.resolve import in_main_clause
 from diurna.document import ArticleDoc
 from diurna.ids import stable_id
 from diurna.quotes.lexicon import OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_VERBS
@@ -258,7 +259,7 @@ def _is_speech_verb(tok: "Token") -> bool:
     if tok.lemma_.lower() in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
         return True
     if tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
-            c.dep_ in ("prep", "prt") for c in tok.children):
+            c.dep_ in ("prep", "prt") and c.i > tok.i for c in tok.children):
         return True                     # 'as X put it, "..."' (not 'putting it into the file')
 
     # '"...," Okafor notes': the tagger may read "notes" as a plural noun after a name
@@ -573,7 +574,8 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
         verbs_before.sort(key=lambda t: t.dep_ != "ROOT")      # the main verb first ('X broke down what was wrong:')
         for verb in verbs_before:
             if verb.pos_ in ("VERB", "AUX"):
-                speaker = subject_of(verb)
+                # a passive main clause presents its subject too ('X, who was killed in 2011, is shown lecturing:')
+                speaker = subject_of(verb) or (_clause_subject(verb) if verb.dep_ == "ROOT" else None)
                 if speaker is not None and speaker.tag_ not in ("WP", "WDT"):
                     return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     return None
@@ -626,8 +628,7 @@ def _in_clause(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: 
     if kept is None:
         return None
     ts, te = _token_range(sdoc, span.start, span.end)
-    if ts > 0 and sdoc[ts - 1].text == ":":
-        return None                    # a colon presents the quotation as said; the parse ties it anywhere
+    after_colon = ts > 0 and sdoc[ts - 1].text == ":"
     outer = [t for t in sdoc[ts:te] if not ts <= t.head.i < te and not (t.is_punct or t.is_space)]
     if not outer:
         return None                    # the quotation holds its sentence's main verb
@@ -635,8 +636,10 @@ def _in_clause(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: 
     if subject is None:
         return None
     verb, speaker = subject
+    if after_colon and not in_main_clause(speaker):
+        return None     # after a colon the parse ties the quotation to any verb; only the main clause's subject presents it
     # 'chanted "death to Israel"' is a whole utterance; 'thanked him for "stepping up"' a piece of one
-    kind = "partial" if not _is_speech_verb(verb) and any(not in_quote[t.i] and not t.is_punct and not t.is_space
+    kind = "partial" if not after_colon and not _is_speech_verb(verb) and any(not in_quote[t.i] and not t.is_punct and not t.is_space
                                                           for t in sdoc[sdoc[ts].sent.start:ts]) else "direct"
     return Found(kind, kept.start, kept.end, speaker=speaker, cue=(verb.i, verb.i + 1))
 
