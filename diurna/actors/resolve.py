@@ -821,6 +821,12 @@ class ArticleResolver:
             actor.descriptions.append(doc[cand.start:max(cand.end, cand.core[1])].text)
         if cand.title.words and cand.how != "pronoun":
             actor.titles.update(cand.title.words)
+        if cand.how in ("name", "alias") and actor.kind == "person":
+            # "President Barack Obama" matched whole as a known name: its title words still describe
+            # the person, so "the president" later refers back to him
+            kb = self.finder.kb
+            actor.titles.update(t.lower_ for t in doc[cand.start:cand.end - 1]
+                                if t.is_alpha and kb.agents.get(t.lower_) is not None)
         if cand.gender and not actor.gender and cand.how != "pronoun":
             actor.gender = cand.gender
         if cand.title.gender and not actor.gender:
