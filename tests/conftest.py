@@ -1,6 +1,7 @@
 """Shared fixtures: one spaCy pipeline per test session, and ../shared when it is there."""
 from __future__ import annotations
 
+import importlib.util
 import pathlib
 
 import pytest
@@ -8,6 +9,17 @@ import pytest
 REPO = pathlib.Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def load_script():
+    """Import scripts/NAME.py as a module (the build scripts are not a package)."""
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / (name + ".py"))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    return load
 
 
 @pytest.fixture(scope="session")

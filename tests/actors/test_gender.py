@@ -1,19 +1,7 @@
 """Given-name gender: the table behind linking "she" to Hillary Clinton and not to Donald Trump."""
 from __future__ import annotations
 
-import importlib.util
-import pathlib
-
 from diurna.actors.gender import given_name_gender
-
-REPO = pathlib.Path(__file__).resolve().parents[2]
-
-
-def _build_script():
-    spec = importlib.util.spec_from_file_location("build_given_names", REPO / "scripts" / "build_given_names.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def test_full_names_with_a_clear_given_name():
@@ -31,8 +19,8 @@ def test_no_gender_from_a_surname_alone_or_a_family_name_first():
     assert given_name_gender(["Qwzx", "Smith"]) is None
 
 
-def test_build_rules_share_and_family_names():
-    build = _build_script()
+def test_build_rules_share_and_family_names(load_script):
+    build = load_script("build_given_names")
     male = {"JOHN": 3.0, "JORDAN": 0.05, "KIM": 0.028}
     female = {"MARY": 2.6, "JORDAN": 0.02, "KIM": 0.178}
     last = {"KIM": 0.045, "JORDAN": 0.078, "JOHNSON": 0.81}

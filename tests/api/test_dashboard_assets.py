@@ -3,7 +3,6 @@ script or style), no script puts markup into the page from strings, nothing load
 origin, every imported module exists, and the vendored map outlines are sound (issue 8)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import pathlib
 import re
@@ -76,15 +75,8 @@ def test_vendored_country_outlines_are_sound():
             assert all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in ring), country["name"]
 
 
-def _vendor_module():
-    spec = importlib.util.spec_from_file_location("vendor_dashboard_assets", REPO / "scripts" / "vendor_dashboard_assets.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_topojson_arcs_are_delta_decoded_and_joined_into_rings():
-    vendor = _vendor_module()
+def test_topojson_arcs_are_delta_decoded_and_joined_into_rings(load_script):
+    vendor = load_script("vendor_dashboard_assets")
     # A unit square drawn as two arcs on a grid of 0.5-degree steps, offset to (10, 20); the second
     # arc is used backwards (~1), as TopoJSON does for a border two shapes share.
     topology = {

@@ -1,22 +1,16 @@
 """CAMEO -> PLOVER table, Goldstein values and quad classes (diurna/events/codes.py)."""
 from __future__ import annotations
 
-import importlib.util
-import pathlib
 
 import pytest
 
 from diurna.events import codes
 
-SCRIPT = pathlib.Path(__file__).resolve().parents[2] / "scripts" / "build_event_dictionaries.py"
 
 
 @pytest.fixture(scope="module")
-def build_script():
-    spec = importlib.util.spec_from_file_location("build_event_dictionaries", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def build_script(load_script):
+    return load_script("build_event_dictionaries")
 from diurna.records import PLOVER_TYPES
 
 
