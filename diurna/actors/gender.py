@@ -3,7 +3,7 @@
 Pronouns are linked to people by gender, and most people in news are named without a title
 (Mr., Mrs.) that would say it. The table (data/given_names.tsv, built by
 scripts/build_given_names.py from the 1990 US Census lists) holds only names that one gender
-clearly dominates and that are not also common family names.
+clearly dominates and that are not more common as family names.
 """
 from __future__ import annotations
 

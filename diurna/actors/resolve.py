@@ -832,9 +832,8 @@ class ArticleResolver:
         if cand.title.gender and not actor.gender:
             actor.gender = cand.title.gender
         if cand.how in ("name", "alias") and not cand.nested and actor.kind == "person" and not actor.gender:
-            words = [t.text for t in doc[cand.core[0]:cand.core[1]]]
-            if not family_name_first([w.lower() for w in words]):
-                actor.gender = given_name_gender(words)     # "Hillary Clinton": no "he" for her
+            # "Hillary Clinton": no "he" for her
+            actor.gender = given_name_gender([t.text for t in doc[cand.core[0]:cand.core[1]]])
         if actor.kb is None and cand.how != "pronoun":
             actor.country = actor.country or cand.title.country
             actor.sector = actor.sector or cand.title.sector

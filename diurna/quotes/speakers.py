@@ -241,23 +241,22 @@ def _kind(doc: ArticleDoc, actor_id: str) -> str:
     return actor.kind if actor is not None else "group"
 
 
+# The actor kinds a pronoun may stand for: "they" for a country or a state is rare in news ("it" is usual).
+_ANTECEDENT_KINDS = {**{p: {"person"} for p in _PERSON_PRONOUNS}, "they": {"organization", "group"},
+                     "them": {"organization", "group"}, "it": {"organization", "group", "country"}}
+
+
 def _resolve_pronoun(doc: ArticleDoc, pronoun: "Token", quoted: Sequence[tuple[int, int]],
                      named_only: bool = False, wanted: Optional[set[str]] = None) -> Optional[str]:
     """he/she: the nearest earlier person, preferring one that was a sentence subject; they/it: a group.
     `named_only`: only persons the text names; `wanted`: the actor kinds that may stand for it."""
     lower = pronoun.lower_
-    if wanted is not None:
-        pass
-    elif lower in _PERSON_PRONOUNS:
-        wanted = {"person"}
-    elif lower in ("they", "them"):
-        wanted = {"organization", "group"}      # "they" for a country or a state is rare in news; "it" is usual
-    elif lower in _GROUP_PRONOUNS:
-        wanted = {"organization", "group", "country"}
-    elif lower in ("who", "that", "which"):
+    if lower in ("who", "that", "which"):
         antecedent = pronoun.head.head if pronoun.head.dep_ == "relcl" else None
         return doc.actor_at_token(antecedent.i) if antecedent is not None else None
-    else:
+    if wanted is None:
+        wanted = _ANTECEDENT_KINDS.get(lower)
+    if wanted is None:
         return None         # I, we, you: the speaker is whoever is quoted, found elsewhere
     sdoc = doc.spacy_doc
     fitting = [m for m in _earlier_mentions(doc, pronoun.i, quoted) if _kind(doc, m.actor_id) in wanted

@@ -592,10 +592,10 @@ def _signed_below(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int]) -> Opti
     text = sdoc.text
     rest = text[span.end:]
     line_break = len(rest) - len(rest.lstrip(" \t"))
-    if not rest[line_break:line_break + 1] == "\n":
+    if rest[line_break:line_break + 1] != "\n":
         return None                     # the quotation does not end its paragraph
     gap = len(rest) - len(rest.lstrip())
-    if rest[:gap].count("\n") > 2 or not rest[gap:gap + 1] in _SIGNATURE_DASHES:
+    if rest[:gap].count("\n") > 2 or rest[gap:gap + 1] not in _SIGNATURE_DASHES:
         return None
     line_end = text.find("\n", span.end + gap)
     line_end = len(text) if line_end < 0 else line_end
@@ -639,15 +639,15 @@ def _in_clause(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: 
     if after_colon and not in_main_clause(speaker):
         return None     # after a colon the parse ties the quotation to any verb; only the main clause's subject presents it
     # 'chanted "death to Israel"' is a whole utterance; 'thanked him for "stepping up"' a piece of one
-    kind = "partial" if not after_colon and not _is_speech_verb(verb) and any(not in_quote[t.i] and not t.is_punct and not t.is_space
-                                                          for t in sdoc[sdoc[ts].sent.start:ts]) else "direct"
+    inside_sentence = any(not in_quote[t.i] and not t.is_punct and not t.is_space for t in sdoc[sdoc[ts].sent.start:ts])
+    kind = "partial" if inside_sentence and not after_colon and not _is_speech_verb(verb) else "direct"
     return Found(kind, kept.start, kept.end, speaker=speaker, cue=(verb.i, verb.i + 1))
 
 
 def _embedding_subject(tok: "Token", first: "Token", in_quote: list[bool]) -> Optional[tuple["Token", "Token"]]:
     """(verb, subject) of the clause that holds the words hanging on `tok`: climb to the main clause
-    through complements ('found that X is "..."' -> found), stopping at an adverbial or relative
-    clause with a subject of its own ('While Ryan laid out "...", Carson ...' -> Ryan)."""
+    through complements and relative clauses ('found that X is "..."' -> found), stopping at an
+    adverbial clause with a subject of its own ('While Ryan laid out "...", Carson ...' -> Ryan)."""
     best = None
     reported = False
     for _ in range(12):
