@@ -11,9 +11,9 @@ Source: the 1990 US Census given-name frequency lists (public domain), as shippe
 package `names` 0.3.0 (MIT; files dist.male.first, dist.female.first, dist.all.last). A name is kept
 when one gender holds at least MIN_SHARE of its bearers and it is not more common as a family name
 ("Lee", "Jordan", "Nelson"); East Asian names written family name first (Kim Jong Un) are caught by
-diurna.actors.gender, which skips them. Names
-that change gender across languages (Andrea, Jean, Nicola) are left out; given names of public
-figures in international news that the US census lacks are added by hand (EXTRA_*).
+diurna.actors.gender, which skips them. Names that change gender across languages (Andrea, Jean,
+Nicola) are left out; given names of public figures in international news that the US census lacks
+are added by hand (EXTRA_*).
 Rebuilding from the same sdist gives a byte-identical file.
 """
 from __future__ import annotations
@@ -33,7 +33,8 @@ MIN_SHARE = 0.8          # of the name's bearers (census frequency) who are of o
 MAX_SURNAME_RATIO = 1.0  # more common as a family name than as a given name ("Lee", "Jordan"): ambiguous
 
 # Given names of one gender in English but of the other (or both) in languages news often names
-# people in: Italian Andrea and Nicola are men, French Jean and Dominique are men or either.
+# people in: Italian Andrea and Nicola are men, French Jean and Dominique are men or either, and
+# Maria is a man's middle name in Spanish and Portuguese (Jose Maria Aznar).
 AMBIGUOUS_ACROSS_LANGUAGES = {
     "ANDREA", "NICOLA", "JEAN", "DOMINIQUE", "SIMONE", "MICHELE", "DANIELE", "GABRIELE", "CAMILLE",
     "CLAUDE", "ARIEL", "SASHA", "YURI", "KAMAL", "NOOR", "MARIA",
