@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset("""
     call appeal order instruct advise inform notify remind reassure tout estimate
     question wonder brag concur agree disagree speculate theorize hint signal
     describe dismiss characterize characterise label dub brand
-    talk speak refer cite express slam blast mock attack tout
+    talk speak refer cite express slam blast mock attack
 """.split())
 
 # Verbs of stance: "X backs Y", "X opposes the deal". PolNeAR counts them as attributions of a
@@ -70,5 +70,5 @@ SAID_NOUNS = frozenset("""
     headline slogan motto tweet post argument response answer reply declaration charge accusation
     insistence suggestion assessment conclusion prediction catchphrase phrase description quip joke
     mantra refrain plea admission boast threat complaint observation explanation retort rebuke
-    dictum verdict advice message assessment take reaction
+    dictum verdict advice take reaction
 """.split())
