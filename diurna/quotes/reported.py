@@ -151,10 +151,14 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             tok = tok.head
             if tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj" and _is_verb(tok.head.head):
                 tok = tok.head              # "he made a point of saying ...": the verb holding the noun
+        controlled = tok.i == verb.i and tok.dep_ == "xcomp"     # "Trump was prompted to say"
         tok = tok.head if tok.head.i != tok.i else None
-        if tok is not None and tok.dep_ == "ccomp" and tok.lemma_.lower() not in SPEECH_VERBS:
+        if (not controlled and tok is not None and tok.dep_ == "ccomp" and tok.head.i < tok.i
+                and tok.lemma_.lower() not in SPEECH_VERBS):
             # "He says X was wrong and says ...": the second "says" hangs on the first one's
-            # content; its subject is the first cue's, not the content's
+            # content; its subject is the first cue's, not the content's ("... that Trump was
+            # prompted to say" is not such a case: the one prompted says it; nor is a clause the
+            # parser hung on a quotation after it)
             tok = tok.head
         seen += 1
     return None
@@ -241,6 +245,8 @@ def _inverted_speaker(verb: "Token") -> Optional["Token"]:
     # not "tell": what follows it is whom it was told ('..., a political scientist, told The Hill')
     if verb.lemma_.lower() not in ("say", "write", "add", "explain", "note", "recall", "argue", "ask"):
         return None
+    if verb.tag_ in ("VBG", "VBN"):
+        return None                     # '..., saying the group "must be destroyed"': what follows is the content
     if any(c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN", "PRON") and doc[verb.i - 1].text == ","
            and not crosses_paragraph(c, verb) for c in verb.children):
         return None                     # 'X, a lobbyist close to ..., says the main goal of ...': X is the subject
@@ -287,7 +293,27 @@ def _clause_child(verb: "Token") -> Optional["Token"]:
     after = [c for c in clauses if verb.i < c.left_edge.i <= verb.i + 3]
     if after and len(clauses) > 1:
         return after[0]
-    return clauses[0] if clauses else None
+    return clauses[0] if clauses else _that_clause_on_a_noun(verb)
+
+
+_NOUN_LINKS = {"dobj", "dative", "prep", "pobj", "npadvmod"}
+
+
+def _that_clause_on_a_noun(verb: "Token") -> Optional["Token"]:
+    """'told Clinton at a debate that Americans were ...', 'said in a statement that ...': the parser
+    hung the verb's that-clause on the noun before it. A clause opened by "that" as a conjunction
+    (not a relative pronoun) on a noun of the verb's object or prepositional phrase is the verb's."""
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.dep_ not in ("relcl", "acl") or not _is_verb(tok):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            continue
+        link = tok.head
+        while link.i != verb.i and link.dep_ in _NOUN_LINKS:
+            link = link.head
+        if link.i == verb.i and not crosses_paragraph(tok, verb):
+            return tok
+    return None
 
 
 def _infinitive_child(verb: "Token") -> Optional["Token"]:

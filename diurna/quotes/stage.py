@@ -215,6 +215,8 @@ def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues:
             best, best_kind, best_size = cue, kind, size
     if best is None:
         return None
+    if best_kind == "partial":
+        best = _reporting_cue_around(best, cues) or best
     start, end = _content_of(sdoc.text, inner)
     if best_kind == "runs_on":
         best_kind, start = "partial", _char_range(sdoc, best.content_start, best.content_end)[0]
@@ -223,6 +225,17 @@ def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues:
         best.quotation = span          # the cue is spent; a partial quote leaves it an indirect quote too
     return Found(best_kind, start, end, speaker=best.speaker,
                  cue=(best.cue_start, best.cue_end), relays=list(best.relays))
+
+
+def _reporting_cue_around(cue: Cue, cues: list[Cue]) -> Optional[Cue]:
+    """'He keeps talking about how the department wants to be a kind of "Match.com"': the quoted
+    words inside a belief or intention are the reporting speaker's words, not the holder's (who
+    only wants, sees or expects). The nearest speech cue whose content holds the belief, if any."""
+    if cue.verb.lemma_.lower() in SPEECH_VERBS or cue.verb.lower_ == "according":
+        return None
+    around = [c for c in cues if c is not cue and c.speaker is not None and c.verb.lemma_.lower() in SPEECH_VERBS
+              and c.content_start <= cue.verb.i < c.content_end]
+    return min(around, key=lambda c: c.content_end - c.content_start, default=None)
 
 
 def _content_of(text: str, inner: tuple[int, int]) -> tuple[int, int]:
@@ -450,6 +463,18 @@ def _introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote:
     return None
 
 
+def _main_subject_before(verb: "Token") -> Optional["Token"]:
+    """'Clinton seemed ready to riff, telling the crowd, "Some people ..."': the parser hung the
+    participle on a verb inside the quotation; the main clause before it has the speaker."""
+    if verb.tag_ != "VBG":
+        return None
+    root = next((t for t in verb.doc[verb.sent.start: verb.i] if t.dep_ == "ROOT"), None)
+    if root is None or crosses_paragraph(root, verb):
+        return None
+    speaker = subject_of(root)
+    return speaker if speaker is not None and speaker.i < verb.i and _can_speak(speaker) else None
+
+
 def _can_speak(tok: "Token") -> bool:
     """A subject that may name a speaker: a name, a noun, or a personal pronoun (not 'what', 'this', 'it')."""
     return tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in ("he", "she", "they", "we", "i")
@@ -542,6 +567,8 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
         if handed_over and qstart - verb.i - 1 > _GAP_BEFORE and verb not in parenthetical:
             return None
         speaker = subject_of(verb)
+        if speaker is not None and speaker.i >= qstart:
+            speaker = _main_subject_before(verb)
         if speaker is None and last.text == ":":
             speaker = _name_after(verb, last)
         if (speaker is None and last.text == ":" and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN")
@@ -640,7 +667,8 @@ def _in_clause(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: 
         return None     # after a colon the parse ties the quotation to any verb; only the main clause's subject presents it
     # 'chanted "death to Israel"' is a whole utterance; 'thanked him for "stepping up"' a piece of one
     inside_sentence = any(not in_quote[t.i] and not t.is_punct and not t.is_space for t in sdoc[sdoc[ts].sent.start:ts])
-    kind = "partial" if inside_sentence and not after_colon and not _is_speech_verb(verb) else "direct"
+    framed_by_speech = _is_speech_verb(verb) and verb.i == outer[0].head.i
+    kind = "partial" if inside_sentence and not after_colon and not framed_by_speech else "direct"
     return Found(kind, kept.start, kept.end, speaker=speaker, cue=(verb.i, verb.i + 1))
 
 
@@ -657,7 +685,7 @@ def _embedding_subject(tok: "Token", first: "Token", in_quote: list[bool]) -> Op
             subject = _clause_subject(tok)
             if subject is not None:
                 best = (tok, subject)
-                if tok.dep_ in _OWN_SUBJECT_CLAUSES:
+                if tok.dep_ in _OWN_SUBJECT_CLAUSES and not _content_clause_of_noun(tok):
                     break
             elif reported:
                 # 'X, who ..., said that the steps were "important"': the clause is what someone
@@ -670,6 +698,13 @@ def _embedding_subject(tok: "Token", first: "Token", in_quote: list[bool]) -> Op
     if best is None or in_quote[best[1].i] or not _can_speak(best[1]) and best[1].lower_ not in ("who", "that"):
         return None
     return best
+
+
+def _content_clause_of_noun(verb: "Token") -> bool:
+    """'said in a statement that the steps were "important"', 'repeated the claim that X is "..."':
+    a that-clause on a noun says what the statement or claim holds; whoever made it owns the words."""
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _clause_subject(verb: "Token") -> Optional["Token"]:
