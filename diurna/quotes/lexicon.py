@@ -23,6 +23,11 @@ SPEECH_VERBS = frozenset("""
     talk speak refer cite express slam blast mock attack
 """.split())
 
+# Verbs that report speech only with their particle: "Rubio fired back", "her husband cut in".
+PHRASAL_SPEECH_VERBS = {"fire": "back", "shoot": "back", "hit": "back", "strike": "back", "push": "back",
+                        "cut": "in", "chime": "in", "weigh": "in", "butt": "in", "pipe": "up", "sound": "off",
+                        "lash": "out", "spell": "out", "read": "out"}
+
 # Verbs of stance: "X backs Y", "X opposes the deal". PolNeAR counts them as attributions of a
 # position; they make an (indirect) quote only with an object, and only when beliefs are on.
 STANCE_VERBS = frozenset("support oppose back favor favour endorse".split())

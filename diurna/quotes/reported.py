@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from diurna.quotes.lexicon import (COGNITION_VERBS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, REQUEST_PREPOSITIONS,
-                                   SPEECH_VERBS, STANCE_VERBS)
+from diurna.quotes.lexicon import (COGNITION_VERBS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, PHRASAL_SPEECH_VERBS,
+                                   REQUEST_PREPOSITIONS, SPEECH_VERBS, STANCE_VERBS)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -131,7 +131,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
         if tok.dep_ not in _SUBJECTLESS_LINKS and not (tok.dep_ == "ccomp" and tok.tag_ == "VBG"):
             found = _stranded_subject(tok)
             if found is None and tok.dep_ == "ROOT" and tok is not None:
-                found = _phrase_just_before(tok) or _subject_taken_by_relative(tok)
+                found = _phrase_just_before(tok) or _subject_taken_by_relative(tok) or _name_read_as_root(tok)
             return found
         if tok.dep_ == "conj" and not _is_verb(tok.head):
             # 'He called it "shameful" and called on leaders ...': the parser hung the second verb on
@@ -191,6 +191,18 @@ def _nearer_clause_subject(verb: "Token") -> Optional["Token"]:
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or crosses_paragraph(subject, verb):
         return None
     return subject
+
+
+def _name_read_as_root(root: "Token") -> Optional["Token"]:
+    """'Trump defended eminent domain, calling it ...': the tagger read the sentence's first name as
+    a common noun and its verb as an adjective on the object; the name is the subject."""
+    doc = root.doc
+    if root.pos_ not in ("NOUN", "PROPN") or not root.is_title or root.i + 1 >= len(doc):
+        return None
+    verb = doc[root.i + 1]
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("amod", "acl") or verb.head.i < root.i:
+        return None
+    return root
 
 
 def _subject_taken_by_relative(verb: "Token") -> Optional["Token"]:
@@ -279,6 +291,15 @@ def _relative_pronoun(verb: "Token") -> Optional["Token"]:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
             return child
     return None
+
+
+def reports_speech(verb: "Token") -> bool:
+    """A speech verb by its lemma, or a phrasal one with its particle ("fired back", "chimed in")."""
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    particle = PHRASAL_SPEECH_VERBS.get(lemma)
+    return particle is not None and any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in verb.children)
 
 
 def _is_verb(tok: "Token") -> bool:
@@ -465,7 +486,7 @@ def find_cues(doc: "Doc", with_beliefs: bool = True) -> Iterator[Cue]:
         lemma = tok.lemma_.lower()
         if tok.lower_ == "according":
             cue = _according_to(tok)
-        elif _is_verb(tok) and lemma in SPEECH_VERBS:
+        elif _is_verb(tok) and reports_speech(tok):
             cue = _speech_cue(tok)
             if cue is None and with_beliefs and lemma in COGNITION_VERBS:
                 cue = _cognition_cue(tok)

@@ -54,8 +54,8 @@ def noun_phrase(token: "Token") -> tuple[int, int]:
         if child.dep_ == "appos" and token.pos_ == "NOUN" and _names_someone(child):
             end = child.right_edge.i + 1
             continue
-        if child.dep_ in _NP_STOP_DEPS:
-            break
+        if child.dep_ in _NP_STOP_DEPS or token.dep_ == "ROOT":
+            break                       # a name the parser took for the root has the sentence to its right
         end = child.right_edge.i + 1
     # "X and Y said": both names belong to the speaker phrase
     for child in token.rights:

@@ -21,7 +21,7 @@ from diurna.ids import stable_id
 from diurna.quotes.lexicon import OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_VERBS
 from diurna.quotes.marks import QuotedSpan, find_quoted_spans
 from diurna.quotes.relays import quoted_as_saying, relay_statements
-from diurna.quotes.reported import Cue, crosses_paragraph, find_cues, subject_of
+from diurna.quotes.reported import Cue, crosses_paragraph, find_cues, reports_speech, subject_of
 from diurna.quotes.speakers import Speaker, gender_fits, speaker_for
 from diurna.records import Quote, TextSpan
 
@@ -144,13 +144,16 @@ def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue]
         inner = span.inner(text)
         if inner[1] <= inner[0]:
             continue
-        f = _as_cue_content(sdoc, span, inner, cues)
+        f = _split_quotation(sdoc, span, inner, found) or _as_cue_content(sdoc, span, inner, cues)
         if f is not None and text[inner[0]:inner[1]].rstrip().endswith(",") and (
                 f.kind == "partial" or (f.cue is not None and not _is_speech_verb(sdoc[f.cue[0]]))):
             # 'Comey cannot say that "from his perspective," Lewandowski added': a quotation handed
             # over by a comma to a speech frame is the frame speaker's, not the clause's
             framed = _from_frame(sdoc, span, inner, in_quote)
-            if framed is not None and framed.cue is not None and framed.cue[0] >= _token_range(sdoc, span.start, span.end)[1]:
+            quote_end = _token_range(sdoc, span.start, span.end)[1]
+            # only a frame that names its speaker after the quotation ('"...," blaming Bloomberg' does not)
+            if (framed is not None and framed.cue is not None and framed.cue[0] >= quote_end
+                    and framed.speaker is not None and framed.speaker.i >= quote_end):
                 f = framed
         f = (f
              or _said_noun(sdoc, span, inner, in_quote)
@@ -168,6 +171,27 @@ def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue]
         if f is not None:
             found.append(f)
     return found
+
+
+def _split_quotation(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], found: list[Found]) -> Optional[Found]:
+    """'"In breaking news," Axelrod tweeted last January, "@HillaryClinton wins ...," after X said':
+    the second half of a quotation that its frame splits in two is the first half's, whatever
+    follows it. Only when the frame between the halves is the first one's own and ends in a comma."""
+    if not found or found[-1].cue is None or found[-1].kind != "direct":
+        return None
+    previous, text = found[-1], sdoc.text
+    if text[previous.end: previous.end + 1] != ",":
+        return None                    # the first half did not hand over to its frame
+    gap = text[previous.end: span.start]
+    if "\n" in gap or not gap.rstrip().endswith(","):
+        return None
+    cue_at = sdoc[previous.cue[0]].idx
+    if not previous.end <= cue_at < span.start:
+        return None
+    ts, te = _token_range(sdoc, previous.end, span.start)
+    if any(t.text in (".", "!", "?", ";") or (_is_speech_verb(t) and t.i != previous.cue[0]) for t in sdoc[ts:te]):
+        return None                    # a sentence ends, or another speaker's frame comes in between
+    return Found("direct", *_content_of(text, inner), inherited=previous)
 
 
 def _quote_token_mask(sdoc: "Doc", quoted: list[tuple[int, int]]) -> list[bool]:
@@ -269,17 +293,21 @@ def _frame_tokens_before(sdoc: "Doc", tend: int, in_quote: list[bool]) -> list["
 
 
 def _is_speech_verb(tok: "Token") -> bool:
-    if tok.lemma_.lower() in SPEECH_VERBS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+    if reports_speech(tok) and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
         return True
     if tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
             c.dep_ in ("prep", "prt") and c.i > tok.i for c in tok.children):
         return True                     # 'as X put it, "..."' (not 'putting it into the file')
 
+    if tok.pos_ != "NOUN" or tok.i == 0:
+        return False
+    ends_clause = tok.i + 1 == len(tok.doc) or tok.nbor(1).is_punct or tok.nbor(1).pos_ == "ADP"
     # '"...," Okafor notes': the tagger may read "notes" as a plural noun after a name
     # ('"...," the ad states in the filing.' likewise, when the word is lower case and ends the clause)
-    return (tok.pos_ == "NOUN" and tok.lower_.endswith("s") and tok.lower_[:-1] in SPEECH_VERBS and tok.i > 0
-            and (tok.nbor(-1).pos_ in ("PROPN", "PRON") or tok.nbor(-1).pos_ == "NOUN" and tok.is_lower and (
-                tok.i + 1 == len(tok.doc) or tok.nbor(1).is_punct or tok.nbor(1).pos_ == "ADP")))
+    if tok.lower_.endswith("s") and tok.lower_[:-1] in SPEECH_VERBS:
+        return tok.nbor(-1).pos_ in ("PROPN", "PRON") or tok.nbor(-1).pos_ == "NOUN" and tok.is_lower and ends_clause
+    # '"...," the Saudis state in the white paper': after a plural, the verb's plain form read as a noun
+    return tok.lower_ in SPEECH_VERBS and tok.nbor(-1).tag_ in ("NNS", "NNPS") and tok.is_lower and ends_clause
 
 
 def _according_source(tokens: list["Token"]) -> Optional["Token"]:
@@ -298,7 +326,13 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     after = _frame_tokens_after(sdoc, te, in_quote)
     if sdoc.text[inner[1] - 1: inner[1]] in (".", "!") and after and after[0].is_title and not _closing_frame(after):
         after = []          # '"...." He said the ...': the quotation ended its sentence; what follows is new
-    verb = next((t for t in after if _is_speech_verb(t) and not _has_own_clause(t, in_quote)), None)
+    if sdoc.text[inner[1] - 1: inner[1]] in (".", "!", "?") and _opens_next_quotation(after):
+        after = []          # '"Why now?" Mills then writes back, "You look cute."': the frame is the next one's
+    handed_over = sdoc.text[inner[1] - 1: inner[1]] == ","
+    # '"...," said Oversight ranking Democrat Elijah Cummings': a comma hands the quotation to the
+    # verb right after it, whatever the parser hung on that verb as its clause
+    verb = next((t for t in after if _is_speech_verb(t) and (
+        not _has_own_clause(t, in_quote) or handed_over and t.i == after[0].i)), None)
     if verb is None and sdoc.text[inner[1] - 1: inner[1]] in (",", "?", "!", "\u2014"):
         verb = _bare_frame_verb(after)
     according = _according_source(after)
@@ -312,7 +346,9 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
             rest = [t for t in after[1:] if t.i > verb.i]
             stop = next((t for t in rest if t.is_punct), None)
             if stop is not None:
-                speaker = _first_name_in([t for t in rest if t.i < stop.i], stop)
+                # 'said Oversight ranking Democrat Elijah Cummings (D-Md.)': titles first, the name last
+                names = [t for t in rest if t.i < stop.i and t.pos_ == "PROPN"]
+                speaker = names[-1] if names else _first_name_in([t for t in rest if t.i < stop.i], stop)
         if (speaker is None or not te <= speaker.i < verb.i) and verb.i - te >= 1 and not after[0].is_punct:
             # '"...," Seth Ames, a political scientist at ..., told The Hill': the name between the
             # quotation and the cue speaks, whatever the parser made of the long subject
@@ -338,11 +374,23 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     return _introduced_by(sdoc, before, inner, ts)
 
 
+def _opens_next_quotation(after: list["Token"]) -> bool:
+    """The frame after a quotation is a sentence of its own ('Mills then writes back,') that ends in a
+    comma or colon right before another quotation (not '"Filth out!" she wrote, arguing that ..., "..."')."""
+    if not after or after[-1].text not in (",", ":") or not after[0].is_title:
+        return False
+    if any(t.text in (",", ":", ";") for t in after[:-1]):
+        return False
+    last = after[-1]
+    return last.i + 1 < len(last.doc) and last.nbor(1).is_quote
+
+
 def _closing_frame(after: list["Token"]) -> bool:
     """'"... Not fit!" Trump tweeted, quoting ...': a short name and a speech verb closing on punctuation
     hand the quotation to the name even after a full stop."""
     for k, tok in enumerate(after[:4]):
-        if _is_speech_verb(tok):
+        # not a phrasal verb: 'Romney fired back in March, attacking ...' starts an exchange of its own
+        if _is_speech_verb(tok) and tok.lemma_.lower() in SPEECH_VERBS:
             if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i and not crosses_paragraph(c, tok)
                    for c in tok.children):
                 return False        # '"..." He said, twice, that he ...': a new report with its own content
@@ -564,6 +612,13 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
     according = _according_source(before)
     if verbs:
         verb = verbs[-1] if handed_over else parenthetical[-1]
+        if (last.text == ":" and last.head.pos_ == "VERB" and verb.i < last.head.i < last.i
+                and not _is_speech_verb(last.head)):
+            # 'When Trump suggested Cuba might sue, Rubio fired back: "..."': the clause the colon
+            # ends, with a subject of its own, hands the floor; the speech verb before is another's
+            own = _clause_subject(last.head)
+            if own is not None and own.i > verb.i and _can_speak(own):
+                return Found("direct", *_content_of(sdoc.text, inner), speaker=own, cue=(last.head.i, last.head.i + 1))
         if handed_over and qstart - verb.i - 1 > _GAP_BEFORE and verb not in parenthetical:
             return None
         speaker = subject_of(verb)
@@ -592,8 +647,10 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
     segment = before[dashes[-1] + 1:] if dashes else before
     if last.text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in segment):
         # 'Amnesty International: "..."' -- a name and a colon, as in headlines and digests
-        names = [t for t in segment[:-1] if t.pos_ in ("PROPN", "NOUN") and not t.is_space]
-        if names and len(segment) <= 8:
+        # 'Here's Clinton in December 1992:' -- a date is when, not who
+        names = [t for t in _outside_parentheses(segment[:-1]) if t.pos_ in ("PROPN", "NOUN") and not t.is_space
+                 and t.ent_type_ not in _WHEN_ENTITIES]
+        if names and len(_outside_parentheses(segment)) <= 8:
             return Found("direct", *_content_of(sdoc.text, inner), speaker=names[-1], cue=(last.i, last.i + 1))
     if last.text == ":":
         # 'The senator hit back: "..."', 'The statement read: "..."': a colon hands the floor to the subject
@@ -607,6 +664,20 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
                     return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     return None
 
+
+
+_WHEN_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+
+
+def _outside_parentheses(tokens: list["Token"]) -> list["Token"]:
+    """The tokens not inside brackets: 'Rep. Trey Gowdy (R-S.C.):' names Gowdy, not "S.C."."""
+    out, depth = [], 0
+    for tok in tokens:
+        opened, closed = tok.text.count("("), tok.text.count(")")
+        if depth == 0 and not opened and not closed:
+            out.append(tok)
+        depth = max(0, depth + opened - closed)
+    return out
 
 
 _SIGNATURE_DASHES = ("-", "\u2013", "\u2014")
