@@ -17,6 +17,7 @@ call `diurna.actors.role_on(kb_id, date)` for an event's own date.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
@@ -39,6 +40,7 @@ FOREIGN_POSTS = frozenset("embassy embassies consulate consulates mission missio
 # What armed groups hold and armies strike: "militant targets", "rebel positions" are the group's.
 MILITARY_OBJECTIVES = frozenset("""targets target positions position camps camp bases base hideouts hideout
     strongholds stronghold posts outposts bunkers tunnels depots""".split())
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss", "mx"})
 PRONOUN_WINDOW = 2          # sentences back a pronoun may look
 DESCRIPTION_WINDOW = 6      # sentences back a definite description may look
 
@@ -60,6 +62,8 @@ class DraftActor:
     gender: Optional[str] = None
     plural: bool = False
     last_sentence: int = -1
+    last_sentence_outside_quotes: int = -1   # a pronoun in the article's own voice looks at these
+    last_token_outside_quotes: int = -1
     subject_sentences: set[int] = field(default_factory=set)
     main_subject_sentences: set[int] = field(default_factory=set)   # subject of the main clause (the speaker)
     title_country: Optional[str] = None     # what titles said, for a KB actor with no role on the day
@@ -79,12 +83,20 @@ class ArticleResolver:
         self.order: list[str] = []
         self.sentence_index = -1
         self.first_mention_in_sentence = True
+        # imported here: the quote stage imports this module (in_main_clause), the actor stage runs first
+        from diurna.quotes.marks import quoted_token_mask
+        self.in_quote = quoted_token_mask(doc)
+        # sentences with words in the article's own voice: a quotation of five sentences between
+        # "Ames spoke at the rally." and '..., he said.' does not put Ames out of a pronoun's reach
+        self.narrated_sentences: list[int] = []
 
     # ---- driver --------------------------------------------------------------------------------
     def run(self) -> list[DraftActor]:
         for n, sent in enumerate(segments(self.doc)):
             self.sentence_index = n
             self.first_mention_in_sentence = True
+            if any(not self.in_quote[t.i] and not (t.is_punct or t.is_space) for t in sent):
+                self.narrated_sentences.append(n)
             for cand in self.candidates(sent):
                 self.attach(cand)
         return [self.actors[k] for k in self.order if self.actors[k].mentions]
@@ -204,7 +216,7 @@ class ArticleResolver:
                 if e - s == 1 and doc[s].pos_ == "PROPN" and is_capitalised(doc[s]) and \
                         not self._next_to_other_name(s) and (label != "GPE" or in_actor_position(doc[s])):
                     person = self.kb.by_surname(doc[s].text, self.day)
-                    if person is not None:
+                    if person is not None and not self._honorific_contradicts(s, person):
                         out.append((s, e, [person], None))
                         continue
             out.append((start, end, actors, label))
@@ -215,9 +227,19 @@ class ArticleResolver:
             if self._next_to_other_name(t.i) or self._inside_larger_name(t.i, t.i + 1):
                 continue
             person = self.kb.by_surname(t.text, self.day)
-            if person is not None:
+            if person is not None and not self._honorific_contradicts(t.i, person):
                 out.append((t.i, t.i + 1, [person], None))
         return out
+
+    def _honorific_contradicts(self, i: int, person: KBActor) -> bool:
+        """"Mr. Halvorsen" is not the KB's Kristin Halvorsen: the honorific before a surname and the
+        KB person's given name disagree on gender."""
+        if i == 0:
+            return False
+        honorific = self.doc[i - 1].lower_.rstrip(".")
+        said = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}.get(honorific)
+        known = given_name_gender(person.name.split())
+        return said is not None and known is not None and said != known
 
     def _next_to_other_name(self, i: int) -> bool:
         """A capitalised proper noun beside token i that is neither a title ("Prime Minister") nor a
@@ -225,7 +247,7 @@ class ArticleResolver:
         doc = self.doc
         return any(t.pos_ == "PROPN" and is_capitalised(t) and t.sent == doc[i].sent
                    and self.kb.agents.get(t.lower_) is None and not self.kb.by_name.get(t.lower_)
-                   and t.lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr")
+                   and t.lower_.rstrip(".") not in HONORIFICS
                    for t in (doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)))
 
     def _modifies_description(self, start: int, end: int, actors: list[KBActor]) -> bool:
@@ -320,11 +342,12 @@ class ArticleResolver:
         return unique
 
     def _inside_longer_proper_name(self, i: int) -> bool:
-        """"Hassan" in "Hassan Mahdavi" is not a one-word KB person of that name."""
+        """"Hassan" in "Hassan Mahdavi" is not a one-word KB person of that name ("Mr." in "Mr.
+        Halvorsen" is a title, not a name)."""
         doc = self.doc
         neighbours = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
         return any(t.pos_ == "PROPN" and is_capitalised(t) and not self.finder.kb.by_name.get(t.lower_)
-                   and t.sent == doc[i].sent for t in neighbours)
+                   and t.lower_.rstrip(".") not in HONORIFICS and t.sent == doc[i].sent for t in neighbours)
 
     def _person_entity_around(self, start: int, end: int):
         for ent in self.doc[start:end].sent.ents:
@@ -739,7 +762,11 @@ class ArticleResolver:
         clause_subject = self._clause_subject(pron) if pron.dep_ in ("dobj", "pobj", "dative") else None
         best, best_score = None, None
         rank = -1
-        for actor in self._recent(PRONOUN_WINDOW):
+        # a pronoun in the article's own voice refers to someone the article's voice named: a name
+        # inside a quotation ('"I want Donald Trump to win." After all, he says, ...') is the
+        # speaker's words, not a new topic of the story
+        narrated = not self.in_quote[pron.i]
+        for actor in self._recent(PRONOUN_WINDOW, narrated):
             if cand.kind == "person":
                 if actor.kind != "person" or actor.plural:
                     continue
@@ -751,24 +778,26 @@ class ArticleResolver:
             if clause_subject is not None and any(s <= clause_subject < e for s, e, _ in actor.mentions):
                 continue
             rank += 1
-            score = self._salience(actor, rank, cand)
+            score = self._salience(actor, rank, cand, narrated)
             if best_score is None or score > best_score:
                 best, best_score = actor, score
         if best is not None and cand.gender and not best.gender and cand.kind == "person":
             best.gender = cand.gender
         return best
 
-    def _salience(self, actor: DraftActor, rank: int, cand: Candidate) -> float:
+    def _salience(self, actor: DraftActor, rank: int, cand: Candidate, narrated: bool = False) -> float:
         """Recency, grammatical prominence (subject or first actor of this or the previous sentence)
         and agreement in number; weights chosen on the training sentences in tests/actors/cases.yaml."""
         score = -0.5 * rank
+        previous = self._previous_narrated() if narrated else self.sentence_index - 1
         if self.sentence_index in actor.subject_sentences:
             score += 2.0
-        elif self.sentence_index - 1 in actor.main_subject_sentences:
+        elif previous in actor.main_subject_sentences:
             score += 1.5
-        elif self.sentence_index - 1 in actor.subject_sentences:
+        elif previous in actor.subject_sentences:
             score += 0.75     # "X said Y was wrong. He added": X, not the embedded clause's Y
-        if actor.last_sentence == self.sentence_index:
+        last = actor.last_sentence_outside_quotes if narrated else actor.last_sentence
+        if last == self.sentence_index:
             score += 1.5
         if cand.plural and (actor.plural or actor.kind == "group"):
             score += 1.5
@@ -788,11 +817,25 @@ class ArticleResolver:
                 return None
             verb = verb.head
 
-    def _recent(self, window: int) -> Iterable[DraftActor]:
-        """Actors mentioned within `window` sentences, the most recently mentioned first."""
+    def _recent(self, window: int, narrated: bool = False) -> Iterable[DraftActor]:
+        """Actors mentioned within `window` sentences, the most recently mentioned first; `narrated`:
+        only mentions outside quotations count."""
+        if narrated:
+            actors = [a for a in self.actors.values()
+                      if a.last_token_outside_quotes >= 0 and self._narrated_since(a.last_sentence_outside_quotes) <= window]
+            return sorted(actors, key=lambda a: a.last_token_outside_quotes, reverse=True)
         actors = [a for a in self.actors.values()
                   if a.mentions and self.sentence_index - a.last_sentence <= window]
         return sorted(actors, key=lambda a: a.mentions[-1][0], reverse=True)
+
+    def _narrated_since(self, sentence: int) -> int:
+        """How many sentences in the article's own voice lie after `sentence` up to the current one."""
+        return len(self.narrated_sentences) - bisect.bisect_right(self.narrated_sentences, sentence)
+
+    def _previous_narrated(self) -> int:
+        """The last sentence in the article's own voice before the current one (-1: none)."""
+        k = bisect.bisect_left(self.narrated_sentences, self.sentence_index)
+        return self.narrated_sentences[k - 1] if k > 0 else -1
 
     def _draft(self, key: str, kind: str) -> DraftActor:
         actor = self.actors.get(key)
@@ -806,8 +849,13 @@ class ArticleResolver:
         doc = self.doc
         actor.mentions.append((cand.start, cand.end, cand.how))
         actor.last_sentence = self.sentence_index
-        if doc[cand.head].dep_ in ("nsubj", "nsubjpass") or cand.how != "pronoun" and not cand.nested \
-                and self.first_mention_in_sentence:
+        quoted = self.in_quote[cand.head]
+        if not quoted:
+            actor.last_sentence_outside_quotes = self.sentence_index
+            actor.last_token_outside_quotes = cand.start
+        # a subject inside a quotation is prominent in the speaker's sentence, not in the story's
+        if not quoted and (doc[cand.head].dep_ in ("nsubj", "nsubjpass") or cand.how != "pronoun" and not cand.nested
+                           and self.first_mention_in_sentence):
             actor.subject_sentences.add(self.sentence_index)
             if in_main_clause(doc[cand.head]):
                 actor.main_subject_sentences.add(self.sentence_index)

@@ -46,9 +46,13 @@ def _register_components() -> None:
 def _split_colon_quotes(nlp: "Language") -> None:
     """'Rep. Trey Gowdy (R-S.C.):"I have not ...': transcripts glue the colon and the opening quote to
     the speaker's name and the first word, and spaCy's rules keep "S.C.):"I" one token (and "):"
-    one emoticon); a bracket, a colon and a quotation mark are each a token of their own there."""
+    one emoticon); a bracket, a colon and a quotation mark are each a token of their own there, and
+    so are the comma and closing mark of '...paranoia,”Clinton said'."""
     from spacy.util import compile_infix_regex
-    infixes = list(nlp.Defaults.infixes) + [r':(?=["\u201c])', r'(?<=:)["\u201c]']
+    infixes = list(nlp.Defaults.infixes) + [
+        r':(?=["\u201c])', r'(?<=:)["\u201c]',
+        # 'paranoia,”Clinton said': a closing quotation mark glued to the frame after it
+        r'[,.!?](?=["\u201d][A-Za-z])', r'(?<=[,.!?])["\u201d](?=[A-Za-z])']
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # '(D-Wash.): "..."': spaCy keeps "):" whole as an emoticon; in news it closes a bracket and
     # hands over to a quotation

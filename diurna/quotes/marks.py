@@ -9,8 +9,12 @@ opens with a quotation mark, only the last one closes it.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional, Sequence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 OPENERS = {"\u201c": "double", "\u201e": "double", "\u00ab": "double", "\u2018": "single"}
 CLOSERS = {"\u201d": "double", "\u00bb": "double", "\u2019": "single"}
@@ -143,3 +147,15 @@ def _unclosed_end(text: str, start: int, stop: int) -> Optional[tuple[int, bool]
     while end > start + 1 and text[end - 1].isspace():
         end -= 1
     return (end, False) if end > start + 1 else None
+
+
+def quoted_token_mask(doc: "Doc", spans: Optional[Sequence[QuotedSpan]] = None) -> list[bool]:
+    """For each token of a parsed text, whether it lies inside a quoted passage (marks included)."""
+    if spans is None:
+        spans = find_quoted_spans(doc.text)
+    starts = [t.idx for t in doc]
+    mask = [False] * len(doc)
+    for span in spans:
+        first, stop = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+        mask[first:stop] = [True] * (stop - first)
+    return mask

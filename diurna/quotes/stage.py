@@ -19,7 +19,7 @@ from diurna.actors.resolve import in_main_clause
 from diurna.document import ArticleDoc
 from diurna.ids import stable_id
 from diurna.quotes.lexicon import OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_VERBS
-from diurna.quotes.marks import QuotedSpan, find_quoted_spans
+from diurna.quotes.marks import QuotedSpan, find_quoted_spans, quoted_token_mask
 from diurna.quotes.relays import quoted_as_saying, relay_statements
 from diurna.quotes.reported import Cue, crosses_paragraph, find_cues, reports_speech, subject_of
 from diurna.quotes.speakers import Speaker, gender_fits, speaker_for
@@ -67,7 +67,7 @@ class QuoteStage:
         text = doc.text
         spans = find_quoted_spans(text)
         quoted = [(s.start, s.end) for s in spans]
-        in_quote = _quote_token_mask(sdoc, quoted)
+        in_quote = quoted_token_mask(sdoc, spans)
         # a cue inside a quotation is part of what the speaker said, not a report by the article
         cues = [c for c in find_cues(sdoc, self.with_beliefs) if not in_quote[c.cue_start]]
         _apply_quoted_as_saying(cues)
@@ -138,7 +138,7 @@ def _paragraph_of(text: str, offset: int) -> int:
 def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue],
                        quoted: list[tuple[int, int]]) -> list[Found]:
     sdoc, text = doc.spacy_doc, doc.text
-    in_quote = _quote_token_mask(sdoc, quoted)
+    in_quote = quoted_token_mask(sdoc, spans)
     found: list[Found] = []
     for span in spans:
         inner = span.inner(text)
@@ -192,15 +192,6 @@ def _split_quotation(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], foun
     if any(t.text in (".", "!", "?", ";") or (_is_speech_verb(t) and t.i != previous.cue[0]) for t in sdoc[ts:te]):
         return None                    # a sentence ends, or another speaker's frame comes in between
     return Found("direct", *_content_of(text, inner), inherited=previous)
-
-
-def _quote_token_mask(sdoc: "Doc", quoted: list[tuple[int, int]]) -> list[bool]:
-    mask = [False] * len(sdoc)
-    for s, e in quoted:
-        ts, te = _token_range(sdoc, s, e)
-        for i in range(ts, te):
-            mask[i] = True
-    return mask
 
 
 def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues: list[Cue]) -> Optional[Found]:
@@ -497,10 +488,12 @@ def _introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote:
             speaker = subject_of(verb) or _name_after(verb, sentence[0])
             if speaker is not None:
                 return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
-    words = [t for t in sentence[1:] if not t.is_space]
-    if 0 < len(words) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in words) and words[0].pos_ == "PROPN":
-        # 'Stated Stone:' / 'Senator Warren:' on a line of its own: a name and a colon, as in a transcript
-        return Found("direct", *_content_of(sdoc.text, inner), speaker=words[0], cue=(sentence[0].i, sentence[0].i + 1))
+    words = [t for t in reversed(sentence[1:]) if not t.is_space]
+    name = _name_line(words)
+    if name is not None:
+        # 'Senator Warren:' / 'Jane Hollister, 45, a teacher from Ankeny:' on a line of its own: a name
+        # (and who they are) and a colon, as in transcripts and round-ups of voters' views
+        return Found("direct", *_content_of(sdoc.text, inner), speaker=name, cue=(sentence[0].i, sentence[0].i + 1))
     # 'He then listed the qualities a nominee needs:' -- a colon hands the floor to the subject of
     # the main verb, whatever the verb
     for verb in sorted(sentence, key=lambda t: t.dep_ != "ROOT"):
@@ -521,6 +514,23 @@ def _main_subject_before(verb: "Token") -> Optional["Token"]:
         return None
     speaker = subject_of(root)
     return speaker if speaker is not None and speaker.i < verb.i and _can_speak(speaker) else None
+
+
+_NAME_LINE_TOKENS = 14
+
+
+def _name_line(words: list["Token"]) -> Optional["Token"]:
+    """The name a line of the form 'Name[, age, description]' starts with (its last word), when the
+    line has no finite verb; else None."""
+    if not 0 < len(words) <= _NAME_LINE_TOKENS or words[0].pos_ != "PROPN" or words[0].ent_type_ in _WHEN_ENTITIES:
+        return None
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and (t.dep_ == "ROOT" or any(c.dep_.startswith("nsubj") for c in t.children))
+           for t in words):
+        return None                     # a clause ('Smith replied:'), not a name line ('Mark Ruiz, retired, Des Moines:')
+    k = 0
+    while k + 1 < len(words) and words[k + 1].pos_ == "PROPN":
+        k += 1
+    return words[k]
 
 
 def _can_speak(tok: "Token") -> bool:
@@ -645,11 +655,16 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
     dashes = [k for k, t in enumerate(before) if t.text in ("\u2013", "\u2014", "|")
               or (t.text == "-" and t.i > 0 and t.nbor(-1).whitespace_)]
     segment = before[dashes[-1] + 1:] if dashes else before
+    line = [t for t in _outside_parentheses(segment[:-1]) if not t.is_space]
+    if last.text == ":" and line and line[0].i == before[0].i:
+        # 'Jane Hollister, 45, a teacher from Ankeny: "..."' opening its paragraph: the name first
+        name = _name_line(line)
+        if name is not None:
+            return Found("direct", *_content_of(sdoc.text, inner), speaker=name, cue=(last.i, last.i + 1))
     if last.text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in segment):
         # 'Amnesty International: "..."' -- a name and a colon, as in headlines and digests
         # 'Here's Clinton in December 1992:' -- a date is when, not who
-        names = [t for t in _outside_parentheses(segment[:-1]) if t.pos_ in ("PROPN", "NOUN") and not t.is_space
-                 and t.ent_type_ not in _WHEN_ENTITIES]
+        names = [t for t in line if t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in _WHEN_ENTITIES]
         if names and len(_outside_parentheses(segment)) <= 8:
             return Found("direct", *_content_of(sdoc.text, inner), speaker=names[-1], cue=(last.i, last.i + 1))
     if last.text == ":":

@@ -16,3 +16,8 @@ def test_a_bracket_before_a_colon_is_no_emoticon(nlp):
 def test_colons_elsewhere_keep_their_tokens(nlp):
     words = [t.text for t in nlp("The meeting starts at 10:30 and ends at noon: on time.")]
     assert "10:30" in words and words[-5:] == ["noon", ":", "on", "time", "."]
+
+
+def test_a_closing_quotation_mark_glued_to_the_frame_is_split(nlp):
+    words = [t.text for t in nlp("\u201cWe will win the state,\u201dOkafor said.")]
+    assert words[-6:] == ["state", ",", "\u201d", "Okafor", "said", "."]
