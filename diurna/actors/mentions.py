@@ -284,6 +284,10 @@ class MentionFinder:
                                 gender=PERSON_PRONOUNS[low])
             elif low in PLURAL_PRONOUNS:
                 yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), plural=True)
+            elif low in ("who", "whom") and t.head.dep_ == "relcl" and t.head.head.i != t.head.i:
+                # "Bruce Turry, who remembered ...": the relative pronoun is its antecedent's mention,
+                # so whatever the relative clause says or does is that actor's
+                yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), kind="relative")
 
 
 def in_actor_position(token: "Token") -> bool:

@@ -627,7 +627,9 @@ class ArticleResolver:
 
     # ---- attaching mentions to actors -------------------------------------------------------------
     def attach(self, cand: Candidate) -> None:
-        if cand.how == "pronoun":
+        if cand.how == "pronoun" and cand.kind == "relative":
+            actor = self.relative_antecedent(cand)
+        elif cand.how == "pronoun":
             actor = self.pronoun_antecedent(cand)
         elif cand.how == "description" and cand.kb is None:
             actor = self.apposed_actor(cand) or self.description_antecedent(cand)
@@ -756,6 +758,18 @@ class ArticleResolver:
             return None
         country, _, code = split_code(role.code)
         return code[:3] if country is None and code[:3].isalpha() else None
+
+    def relative_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
+        """The actor a relative clause hangs on ("Bruce Turry, who ..." -> Bruce Turry), if any."""
+        noun = self.doc[cand.head].head.head
+        for _ in range(4):          # "Lionel Sosa, a consultant and a Republican who ...": up the appositions
+            for actor in self.actors.values():
+                if any(s <= noun.i < e for s, e, _ in actor.mentions):
+                    return actor
+            if noun.dep_ not in ("appos", "conj") or noun.head.i == noun.i:
+                return None
+            noun = noun.head
+        return None
 
     def pronoun_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
         pron = self.doc[cand.head]
