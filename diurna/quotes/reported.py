@@ -320,6 +320,12 @@ def _clause_child(verb: "Token") -> Optional["Token"]:
 _NOUN_LINKS = {"dobj", "dative", "prep", "pobj", "npadvmod"}
 
 
+def opens_with_that(clause: "Token") -> bool:
+    """A clause opened by "that" as a conjunction ("... that the budget was stretched"), not as a
+    relative pronoun ("a plan that cuts taxes")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def _that_clause_on_a_noun(verb: "Token") -> Optional["Token"]:
     """'told Clinton at a debate that Americans were ...', 'said in a statement that ...': the parser
     hung the verb's that-clause on the noun before it. A clause opened by "that" as a conjunction
@@ -327,7 +333,7 @@ def _that_clause_on_a_noun(verb: "Token") -> Optional["Token"]:
     for tok in verb.subtree:
         if tok.i <= verb.i or tok.dep_ not in ("relcl", "acl") or not _is_verb(tok):
             continue
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        if not opens_with_that(tok):
             continue
         link = tok.head
         while link.i != verb.i and link.dep_ in _NOUN_LINKS:

@@ -21,7 +21,7 @@ from diurna.ids import stable_id
 from diurna.quotes.lexicon import OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_VERBS
 from diurna.quotes.marks import QuotedSpan, find_quoted_spans, quoted_token_mask
 from diurna.quotes.relays import quoted_as_saying, relay_statements
-from diurna.quotes.reported import Cue, crosses_paragraph, find_cues, reports_speech, subject_of
+from diurna.quotes.reported import Cue, crosses_paragraph, find_cues, opens_with_that, reports_speech, subject_of
 from diurna.quotes.speakers import Speaker, gender_fits, speaker_for
 from diurna.records import Quote, TextSpan
 
@@ -789,8 +789,7 @@ def _embedding_subject(tok: "Token", first: "Token", in_quote: list[bool]) -> Op
 def _content_clause_of_noun(verb: "Token") -> bool:
     """'said in a statement that the steps were "important"', 'repeated the claim that X is "..."':
     a that-clause on a noun says what the statement or claim holds; whoever made it owns the words."""
-    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and opens_with_that(verb)
 
 
 def _clause_subject(verb: "Token") -> Optional["Token"]:
