@@ -330,16 +330,18 @@ def _that_clause_on_a_noun(verb: "Token") -> Optional["Token"]:
     """'told Clinton at a debate that Americans were ...', 'said in a statement that ...': the parser
     hung the verb's that-clause on the noun before it. A clause opened by "that" as a conjunction
     (not a relative pronoun) on a noun of the verb's object or prepositional phrase is the verb's."""
-    for tok in verb.subtree:
-        if tok.i <= verb.i or tok.dep_ not in ("relcl", "acl") or not _is_verb(tok):
-            continue
-        if not opens_with_that(tok):
-            continue
-        link = tok.head
-        while link.i != verb.i and link.dep_ in _NOUN_LINKS:
-            link = link.head
-        if link.i == verb.i and not crosses_paragraph(tok, verb):
-            return tok
+    # walk down object and prepositional links only (a few tokens), never the whole subtree: a
+    # verb heading a long chain of clauses would make that quadratic in the sentence's length
+    frontier = [c for c in verb.rights if c.dep_ in _NOUN_LINKS]
+    for _ in range(4):
+        following = []
+        for node in frontier:
+            for child in node.rights:
+                if child.dep_ in ("relcl", "acl") and _is_verb(child) and opens_with_that(child):
+                    return None if crosses_paragraph(child, verb) else child
+                if child.dep_ in _NOUN_LINKS:
+                    following.append(child)
+        frontier = following
     return None
 
 
