@@ -41,6 +41,7 @@ FOREIGN_POSTS = frozenset("embassy embassies consulate consulates mission missio
 MILITARY_OBJECTIVES = frozenset("""targets target positions position camps camp bases base hideouts hideout
     strongholds stronghold posts outposts bunkers tunnels depots""".split())
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss", "mx"})
+HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 PRONOUN_WINDOW = 2          # sentences back a pronoun may look
 DESCRIPTION_WINDOW = 6      # sentences back a definite description may look
 
@@ -236,8 +237,7 @@ class ArticleResolver:
         KB person's given name disagree on gender."""
         if i == 0:
             return False
-        honorific = self.doc[i - 1].lower_.rstrip(".")
-        said = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}.get(honorific)
+        said = HONORIFIC_GENDER.get(self.doc[i - 1].lower_.rstrip("."))
         known = given_name_gender(person.name.split())
         return said is not None and known is not None and said != known
 
