@@ -25,8 +25,9 @@ from diurna.actors.codes import split_code
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import EAST_ASIAN_FAMILY_NAMES, KBActor, KnowledgeBase, family_name_first, name_key
 from diurna.actors.mentions import (ANAPHORIC_GROUP_HEADS, COLLECTIVE_HEADS, CROWD_HEADS, DEFINITE, ENTITY_KINDS,
-                                    MODIFIER_KINDS, NON_PERSON_HEADS, NON_PERSON_PHRASES, ORGANISATION_PART_HEADS,
-                                    Candidate, MentionFinder, Title, in_actor_position, is_capitalised)
+                                    FEMALE_TITLES, MALE_TITLES, MODIFIER_KINDS, NON_PERSON_HEADS, NON_PERSON_PHRASES,
+                                    ORGANISATION_PART_HEADS, Candidate, MentionFinder, Title, in_actor_position,
+                                    is_capitalised)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -41,7 +42,6 @@ FOREIGN_POSTS = frozenset("embassy embassies consulate consulates mission missio
 MILITARY_OBJECTIVES = frozenset("""targets target positions position camps camp bases base hideouts hideout
     strongholds stronghold posts outposts bunkers tunnels depots""".split())
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss", "mx"})
-HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 PRONOUN_WINDOW = 2          # sentences back a pronoun may look
 DESCRIPTION_WINDOW = 6      # sentences back a definite description may look
 
@@ -237,7 +237,9 @@ class ArticleResolver:
         KB person's given name disagree on gender."""
         if i == 0:
             return False
-        said = HONORIFIC_GENDER.get(self.doc[i - 1].lower_.rstrip("."))
+        word = self.doc[i - 1].lower_.rstrip(".")
+        said = None if word not in HONORIFICS else (
+            "female" if word in FEMALE_TITLES else "male" if word in MALE_TITLES else None)
         known = given_name_gender(person.name.split())
         return said is not None and known is not None and said != known
 
