@@ -797,7 +797,9 @@ class ArticleResolver:
             score = self._salience(actor, rank, cand, narrated)
             if best_score is None or score > best_score:
                 best, best_score = actor, score
-        if best is not None and cand.gender and not best.gender and cand.kind == "person":
+        # the article's own "he"/"she" tells the actor's gender; a quoted one may mean someone the
+        # speaker has in mind that the story never names ('Hale was asked, "would you have told her?"')
+        if best is not None and cand.gender and not best.gender and cand.kind == "person" and narrated:
             best.gender = cand.gender
         return best
 
@@ -808,6 +810,10 @@ class ArticleResolver:
         previous = self._previous_narrated() if narrated else self.sentence_index - 1
         if self.sentence_index in actor.subject_sentences:
             score += 2.0
+            if self.sentence_index in actor.main_subject_sentences and not in_main_clause(self.doc[cand.head]):
+                # 'Morton said he would deport refugees, who he claims are ...': a pronoun in what the
+                # sentence reports is its reporter, not a subject of a clause in between
+                score += 0.75
         elif previous in actor.main_subject_sentences:
             score += 1.5
         elif previous in actor.subject_sentences:

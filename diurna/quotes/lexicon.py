@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset("""
     call appeal order instruct advise inform notify remind reassure tout estimate
     question wonder brag concur agree disagree speculate theorize hint signal
     describe dismiss characterize characterise label dub brand
-    talk speak refer cite express slam blast mock attack interject interrupt
+    talk speak refer cite express slam blast mock attack interject interrupt elaborate protest
 """.split())
 
 # Verbs that report speech only with their particle: "Rubio fired back", "her husband cut in".

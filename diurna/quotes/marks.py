@@ -10,6 +10,7 @@ opens with a quotation mark, only the last one closes it.
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Sequence
 
@@ -33,7 +34,7 @@ class QuotedSpan:
     def inner(self, text: str) -> tuple[int, int]:
         """The span without its quotation marks and surrounding white space."""
         s, e = self.start, self.end
-        while s < e and (text[s] in OPENERS or text[s] in "\"'"):
+        while s < e and (text[s] in OPENERS or text[s] in "\"'" or s == self.start and text[s] in CLOSERS):
             s += 1
         if self.closed:
             while e > s and (text[e - 1] in CLOSERS or text[e - 1] in "\"'"
@@ -71,9 +72,19 @@ def _opener_at(text: str, i: int) -> Optional[tuple[str, int]]:
         return kind, 1
     if ch == STRAIGHT_DOUBLE and _opens(text, i):
         return "double", 1
+    if ch == "\u201d" and _starts_paragraph(text, i) and not _char(text, i + 1).isspace():
+        return "double", 1          # '\u201dSorry Sarah, ...\u201d posted X': a closing mark typed to open a paragraph
     if text.startswith(TWO_APOSTROPHES, i) and _opens(text, i, 2):
         return "double", 2
     return None
+
+
+def _starts_paragraph(text: str, i: int) -> bool:
+    """Nothing but invisible format characters (a left-to-right mark) between `i` and the line start."""
+    j = i - 1
+    while j >= 0 and unicodedata.category(text[j]) == "Cf":
+        j -= 1
+    return j < 0 or text[j] == "\n"
 
 
 def _paragraph_continues(text: str, newline: int) -> Optional[int]:

@@ -92,9 +92,30 @@ def _stranded_subject(verb: "Token") -> Optional["Token"]:
     return None
 
 
+# Verbs whose passive subject is the one addressed, not the speaker ('X was asked, "...?"').
+_ADDRESSED_VERBS = frozenset("ask press question quiz tell urge challenge".split())
+
+
+def addressed_in_passive(verb: "Token") -> bool:
+    """'Blumenthal was asked, "...?"', 'Asked whether X "has the integrity ...", 75 percent said yes':
+    the subject was spoken to; whoever asked is the agent, or unnamed."""
+    return verb.lemma_.lower() in _ADDRESSED_VERBS and verb.tag_ == "VBN" and (
+        verb.dep_ in ("advcl", "acl") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))
+
+
+def agent_of(verb: "Token") -> Optional["Token"]:
+    """The 'by X' of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def subject_of(verb: "Token") -> Optional["Token"]:
     """The subject naming who speaks: the verb's own, or (for "…, adding that", "and said",
     "as saying") the one of the verb it hangs on."""
+    if addressed_in_passive(verb):
+        return agent_of(verb)
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted
@@ -105,6 +126,9 @@ def subject_of(verb: "Token") -> Optional["Token"]:
     seen = 0
     tok = verb
     while tok is not None and seen < 6:
+        misread = _name_misread_as_modifier(tok) or _name_before_relative(tok) or _seen_doing(tok)
+        if misread is not None:
+            return misread
         for child in _nearest_subject_first(tok):
             if crosses_paragraph(child, tok):
                 continue                    # a subject across a paragraph break is a parse error
@@ -131,7 +155,8 @@ def subject_of(verb: "Token") -> Optional["Token"]:
         if tok.dep_ not in _SUBJECTLESS_LINKS and not (tok.dep_ == "ccomp" and tok.tag_ == "VBG"):
             found = _stranded_subject(tok)
             if found is None and tok.dep_ == "ROOT" and tok is not None:
-                found = _phrase_just_before(tok) or _subject_taken_by_relative(tok) or _name_read_as_root(tok)
+                found = (_phrase_just_before(tok) or _subject_taken_by_relative(tok) or _name_read_as_root(tok)
+                         or _subject_of_listed_clause(tok))
             return found
         if tok.dep_ == "conj" and not _is_verb(tok.head):
             # 'He called it "shameful" and called on leaders ...': the parser hung the second verb on
@@ -153,7 +178,9 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 tok = tok.head              # "he made a point of saying ...": the verb holding the noun
         controlled = tok.i == verb.i and tok.dep_ == "xcomp"     # "Trump was prompted to say"
         tok = tok.head if tok.head.i != tok.i else None
+        # (a scene someone saw or remembers is no content: 'I remember Carter going on TV, declaring ...')
         if (not controlled and tok is not None and tok.dep_ == "ccomp" and tok.head.i < tok.i
+                and not (tok.tag_ == "VBG" and tok.head.lemma_.lower() in _PERCEPTION_VERBS)
                 and tok.lemma_.lower() not in SPEECH_VERBS):
             # "He says X was wrong and says ...": the second "says" hangs on the first one's
             # content; its subject is the first cue's, not the content's ("... that Trump was
@@ -161,6 +188,55 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             # parser hung on a quotation after it)
             tok = tok.head
         seen += 1
+    return None
+
+
+# Verbs of perception and memory: their object is the subject of the -ing scene after it, which is
+# no reported content ('remember Carter going on TV', 'saw Lee standing on the stage').
+_PERCEPTION_VERBS = frozenset("remember see watch hear imagine picture recollect".split())
+
+
+def _seen_doing(verb: "Token") -> Optional["Token"]:
+    """'Voters saw Senator Lee standing on the stage, telling the crowd ...': a participle after a
+    scene seen or remembered ('saw X doing') continues what X does; X is its subject."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or head.lemma_.lower() not in _PERCEPTION_VERBS:
+        return None
+    for scene in head.children:
+        if scene.dep_ == "ccomp" and scene.tag_ == "VBG" and head.i < scene.i < verb.i:
+            return next((c for c in scene.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+    return None
+
+
+def _name_misread_as_modifier(verb: "Token") -> Optional["Token"]:
+    """'Citing the attack, Will urged ...', 'Told of the lean, Early described it as ...': a surname
+    that is also a modal or an adverb, tagged as one; a capitalised word inside the sentence right
+    before a finite verb that has no subject (a modal never precedes a past or -s form) is its subject."""
+    if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.head.i != verb.i or prev.dep_ not in ("aux", "advmod") or not prev.is_title or prev.i == verb.sent.start:
+        return None
+    before = verb.doc[prev.i - 1]
+    if before.text in (".", "!", "?", ":", ";") or before.is_space or before.is_quote and not before.whitespace_:
+        return None
+    return prev
+
+
+def _name_before_relative(verb: "Token") -> Optional["Token"]:
+    """'when Mr. Buckley, who had failed to win his party's nomination, called for ...': a finite verb
+    the parser hung on the relative clause's last noun; its subject is the name the clause is about."""
+    doc = verb.doc
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBZ") or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    relative = verb.head
+    while relative.dep_ != "relcl" and relative.head.i != relative.i and relative.i > verb.i - 40:
+        relative = relative.head
+    if (relative.dep_ == "relcl" and relative.head.pos_ in ("PROPN", "NOUN")
+            and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in relative.children)):
+        return relative.head
     return None
 
 
@@ -203,6 +279,25 @@ def _name_read_as_root(root: "Token") -> Optional["Token"]:
     if verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("amod", "acl") or verb.head.i < root.i:
         return None
     return root
+
+
+def _subject_of_listed_clause(root: "Token") -> Optional["Token"]:
+    """'Walsh backs tax relief, opposes cuts and recalled the shutdown': in a list of verb phrases
+    the parser may read the first, with the subject, as a clause hung on the second; the first
+    clause's subject (a name or noun opening the sentence) is the subject of them all."""
+    doc = root.doc
+    for child in root.children:
+        # ('Clinton, exasperated, famously responded:' -- the name hung on the participle between)
+        if child.dep_ not in ("ccomp", "parataxis") or child.i > root.i or crosses_paragraph(child, root):
+            continue
+        if doc[child.right_edge.i].text != "," and not (
+                child.right_edge.i + 1 < root.i and doc[child.right_edge.i + 1].text == ","):
+            continue
+        subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if (subject is not None and subject.pos_ in ("PROPN", "NOUN") and subject.i < child.i
+                and subject.left_edge.i == root.sent.start and not doc[root.sent.start].is_quote):
+            return subject
+    return None
 
 
 def _subject_taken_by_relative(verb: "Token") -> Optional["Token"]:
@@ -259,10 +354,14 @@ def _inverted_speaker(verb: "Token") -> Optional["Token"]:
         return None
     if verb.tag_ in ("VBG", "VBN"):
         return None                     # '..., saying the group "must be destroyed"': what follows is the content
-    if any(c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN", "PRON") and doc[verb.i - 1].text == ","
-           and not crosses_paragraph(c, verb) for c in verb.children):
-        return None                     # 'X, a lobbyist close to ..., says the main goal of ...': X is the subject
     nxt = doc[verb.i + 1]
+    # 'X, a lobbyist close to ..., says the main goal of ...': X is the subject; but a name right
+    # behind the verb is the speaker of a sentence the verb interrupts ('The paradox of Nancy, says
+    # Carl Anthony, historian at ..., is that ...'), whatever the parser made the subject
+    if nxt.pos_ != "PROPN" and any(
+            c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN", "PRON") and doc[verb.i - 1].text == ","
+            and not crosses_paragraph(c, verb) for c in verb.children):
+        return None
     if nxt.ent_type_ in ("DATE", "TIME"):
         return None                     # '..., said Sunday.'
     if nxt.pos_ != "PROPN" and not (nxt.lower_ in ("the", "a", "an") and nxt.head.pos_ in ("NOUN", "PROPN")):
@@ -274,7 +373,9 @@ def _inverted_speaker(verb: "Token") -> Optional["Token"]:
         return None
     # "said Berg, an analyst" / "said Berg." -- not "said ASEAN must stay neutral" (a clause)
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
-    return head if after is None or after.is_punct or after.lower_ in ("who", "of", "at", "for", "from") else None
+    # (not 'said Obama "understood ..."': the quotation after the name is what the subject said of him)
+    return head if after is None or (after.is_punct and not after.is_quote) or after.lower_ in (
+        "who", "of", "at", "for", "from") else None
 
 
 def _is_dateline(tok: "Token") -> bool:
@@ -366,6 +467,13 @@ def _prep_child(verb: "Token", words: tuple[str, ...]) -> Optional["Token"]:
     return None
 
 
+def _clause_marked_by(verb: "Token", words: tuple[str, ...]) -> Optional["Token"]:
+    for child in verb.rights:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words and m.i < child.i for m in child.children):
+            return child
+    return None
+
+
 def _as_x_said(verb: "Token") -> Optional[Cue]:
     """"As X explained, <clause>" / "<clause>, as X noted": the clause the cue hangs on is the content."""
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
@@ -400,6 +508,11 @@ def _speech_cue(verb: "Token") -> Optional[Cue]:
             if inf is not None:
                 end = max(end, inf.right_edge.i + 1)
             return _cue(verb, prep.i + 1, end, cue_end=prep.i + 1)
+        clause = _clause_marked_by(verb, preps)
+        if clause is not None:
+            # 'called for Obama to resign': the parser may read "for" as the mark of a clause
+            mark = next(m for m in clause.children if m.dep_ == "mark")
+            return _cue(verb, mark.i + 1, clause.right_edge.i + 1, cue_end=mark.i + 1)
     if lemma in DIRECTIVE_VERBS:
         inf = _infinitive_child(verb)
         obj = _object_child(verb)
@@ -426,7 +539,21 @@ def _speech_cue(verb: "Token") -> Optional[Cue]:
         inf = _infinitive_child(verb)
         if inf is not None:
             return _cue(verb, *_subtree_range(inf))
-    return None
+    return _parenthetical_cue(verb)
+
+
+def _parenthetical_cue(verb: "Token") -> Optional[Cue]:
+    """'The nominee, he said, watched the Olympics to see ...': a speech verb with its subject set
+    off by commas inside a sentence reports the whole sentence (the clause it interrupts)."""
+    doc, head = verb.doc, verb.head
+    if verb.dep_ != "parataxis" or head.i <= verb.i or not _is_verb(head) or verb.i == 0 or verb.i + 1 >= len(doc):
+        return None
+    if doc[verb.i + 1].text != "," or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return None
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    if doc[subject.left_edge.i - 1].text != "," or doc[head.left_edge.i].is_quote:
+        return None
+    return _cue(verb, *_subtree_range(head))
 
 
 def _cognition_cue(verb: "Token") -> Optional[Cue]:
@@ -438,7 +565,21 @@ def _cognition_cue(verb: "Token") -> Optional[Cue]:
         inf = _infinitive_child(verb)
         if inf is not None:
             return _cue(verb, *_subtree_range(inf))
-    return None
+    return _parenthetical_cue(verb)
+
+
+def _parenthetical_cue(verb: "Token") -> Optional[Cue]:
+    """'The nominee, he said, watched the Olympics to see ...': a speech verb with its subject set
+    off by commas inside a sentence reports the whole sentence (the clause it interrupts)."""
+    doc, head = verb.doc, verb.head
+    if verb.dep_ != "parataxis" or head.i <= verb.i or not _is_verb(head) or verb.i == 0 or verb.i + 1 >= len(doc):
+        return None
+    if doc[verb.i + 1].text != "," or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return None
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    if doc[subject.left_edge.i - 1].text != "," or doc[head.left_edge.i].is_quote:
+        return None
+    return _cue(verb, *_subtree_range(head))
 
 
 def _stance_cue(verb: "Token") -> Optional[Cue]:

@@ -71,7 +71,8 @@ def noun_phrase(token: "Token") -> tuple[int, int]:
         if doc[i].text in ("\u2013", "\u2014", ":", "|", "(", ")") or (
                 doc[i].text == "-" and i > 0 and doc[i - 1].whitespace_):   # a spaced dash, not a hyphen
             start = i + 1               # a dash or colon ends whatever came before the name
-    while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+    # nor on an adverb of the clause ('when Mr. Buckley, who ..., called for ...')
+    while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].tag_ == "WRB"):
         start += 1
     return start, end
 

@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING, Optional
 from diurna.actors.resolve import in_main_clause
 from diurna.document import ArticleDoc
 from diurna.ids import stable_id
-from diurna.quotes.lexicon import OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_VERBS
+from diurna.quotes.lexicon import DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_VERBS
 from diurna.quotes.marks import QuotedSpan, find_quoted_spans, quoted_token_mask
 from diurna.quotes.relays import quoted_as_saying, relay_statements
-from diurna.quotes.reported import Cue, crosses_paragraph, find_cues, opens_with_that, reports_speech, subject_of
+from diurna.quotes.reported import (
+    Cue, addressed_in_passive, agent_of, crosses_paragraph, find_cues, opens_with_that, reports_speech, subject_of,
+)
 from diurna.quotes.speakers import Speaker, gender_fits, speaker_for
 from diurna.records import Quote, TextSpan
 
@@ -145,16 +147,35 @@ def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue]
         if inner[1] <= inner[0]:
             continue
         f = _split_quotation(sdoc, span, inner, found) or _as_cue_content(sdoc, span, inner, cues)
-        if f is not None and text[inner[0]:inner[1]].rstrip().endswith(",") and (
-                f.kind == "partial" or (f.cue is not None and not _is_speech_verb(sdoc[f.cue[0]]))):
-            # 'Comey cannot say that "from his perspective," Lewandowski added': a quotation handed
-            # over by a comma to a speech frame is the frame speaker's, not the clause's
+        handing = text[inner[0]:inner[1]].rstrip()[-1:]
+        if f is not None and f.inherited is None and handing in (",", "?", "!"):
+            # 'Comey cannot say that "from his perspective," Lewandowski added', 'Nothing the
+            # president said "will assuage fears," the senator said', '... but Moscow denies --
+            # "why wouldn't you?" asked Dunn': a quotation handed over to a speech frame is the
+            # frame speaker's, not the clause's
             framed = _from_frame(sdoc, span, inner, in_quote)
             quote_end = _token_range(sdoc, span.start, span.end)[1]
-            # only a frame that names its speaker after the quotation ('"...," blaming Bloomberg' does not)
+            # only a speech frame that names its speaker after the quotation ('"...," blaming
+            # Bloomberg' does not; '"...," the crowd applauded' is no frame)
             if (framed is not None and framed.cue is not None and framed.cue[0] >= quote_end
-                    and framed.speaker is not None and framed.speaker.i >= quote_end):
-                f = framed
+                    and framed.speaker is not None and framed.speaker.i >= quote_end
+                    and _is_speech_verb(sdoc[framed.cue[0]])):
+                # an inverted frame right behind the quotation ('"...?" asked Dunn') always; else
+                # only instead of a weak claim: a partial quote, a cue that is no speech verb or
+                # one inside a relative clause ('Nothing the president said "...," X said')
+                clause_cue = sdoc[f.cue[0]] if f.cue is not None else None
+                weak = f.kind == "partial" or clause_cue is not None and (
+                    not _is_speech_verb(clause_cue) or clause_cue.dep_ in ("relcl", "acl"))
+                first = next((t for t in sdoc[quote_end:framed.cue[0] + 1] if not t.is_space), None)
+                inverted = (first is not None and first.i == framed.cue[0] < framed.speaker.i
+                            and first.tag_ in ("VBD", "VBZ", "VBP"))   # not '"...," referring to ISIS'
+                frame_verb = sdoc[framed.cue[0]]
+                # a frame that closes on its verb ('..., Lewandowski added'), not one with content
+                # of its own ('Asked whether X "has the integrity," 75 percent said yes')
+                closing = not any(c.dep_ in ("ccomp", "xcomp", "dobj", "intj") and c.i > frame_verb.i
+                                  and frame_verb.lemma_.lower() not in _ADDRESSEE_VERBS for c in frame_verb.children)
+                if inverted or weak and handing == "," and closing:
+                    f = framed
         f = (f
              or _said_noun(sdoc, span, inner, in_quote)
              or _from_frame(sdoc, span, inner, in_quote)
@@ -164,7 +185,8 @@ def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue]
             # a clause whose subject says it ('Sanders credited the win to "a closed primary"')
             kept = (_continued(text, span, inner, found)
                     or _after_reporting_sentence(sdoc, span, inner, in_quote)
-                    or _unattributed(sdoc, text, span, inner))
+                    or _unattributed(sdoc, text, span, inner)
+                    or _characterised_as(sdoc, text, span, inner))
             f = _in_clause(sdoc, span, inner, in_quote, kept) or kept
         if f is not None and f.speaker is None and f.inherited is None:
             _latest_speaker(sdoc, f, found, cues, in_quote)
@@ -230,8 +252,14 @@ def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues:
             best, best_kind, best_size = cue, kind, size
     if best is None:
         return None
-    if best_kind == "partial":
-        best = _reporting_cue_around(best, cues) or best
+    if best_kind == "partial" or best.verb.lemma_.lower() not in SPEECH_VERBS or _relative_thing(best.speaker):
+        around = _reporting_cue_around(best, cues)
+        if around is not None:
+            # the quotation is a piece of what the outer cue reports, which stays an indirect quote;
+            # the inner cue is spent (its content is the quotation's, now the outer speaker's)
+            if best_kind != "partial":
+                best.quotation = span
+            best, best_kind = around, "partial"
     start, end = _content_of(sdoc.text, inner)
     if best_kind == "runs_on":
         best_kind, start = "partial", _char_range(sdoc, best.content_start, best.content_end)[0]
@@ -242,15 +270,35 @@ def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues:
                  cue=(best.cue_start, best.cue_end), relays=list(best.relays))
 
 
+def _relative_thing(tok: Optional["Token"]) -> bool:
+    """'a platform that calls for "..."': a relative pronoun standing for a thing."""
+    return tok is not None and tok.lower_ in ("that", "which")
+
+
 def _reporting_cue_around(cue: Cue, cues: list[Cue]) -> Optional[Cue]:
     """'He keeps talking about how the department wants to be a kind of "Match.com"': the quoted
     words inside a belief or intention are the reporting speaker's words, not the holder's (who
-    only wants, sees or expects). The nearest speech cue whose content holds the belief, if any."""
-    if cue.verb.lemma_.lower() in SPEECH_VERBS or cue.verb.lower_ == "according":
+    only wants, sees or expects); so are words a thing 'calls for' in someone's statement ('He said
+    he wants a platform that calls for "..."'). The nearest speech cue whose content holds the
+    inner cue, if any."""
+    if cue.verb.lower_ == "according" or (cue.verb.lemma_.lower() in SPEECH_VERBS and not _unsaid(cue.verb)
+                                          and not _relative_thing(cue.speaker)):
         return None
     around = [c for c in cues if c is not cue and c.speaker is not None and c.verb.lemma_.lower() in SPEECH_VERBS
               and c.content_start <= cue.verb.i < c.content_end]
     return min(around, key=lambda c: c.content_end - c.content_start, default=None)
+
+
+_DECLINING = frozenset({"refuse", "fail", "decline", "refusal", "failure", "reluctance", "reluctant", "unwilling"})
+
+
+def _unsaid(verb: "Token") -> bool:
+    """'for not calling the attack "radical Islamic terrorism"', 'refused to say "..."': words someone
+    did not say are the words of whoever reports the omission."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ in ("xcomp", "acl") and head.i != verb.i and head.lemma_.lower() in _DECLINING
 
 
 def _content_of(text: str, inner: tuple[int, int]) -> tuple[int, int]:
@@ -285,7 +333,7 @@ def _frame_tokens_before(sdoc: "Doc", tend: int, in_quote: list[bool]) -> list["
 
 def _is_speech_verb(tok: "Token") -> bool:
     if reports_speech(tok) and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
-        return True
+        return not _writers_aside(tok)
     if tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
             c.dep_ in ("prep", "prt") and c.i > tok.i for c in tok.children):
         return True                     # 'as X put it, "..."' (not 'putting it into the file')
@@ -299,6 +347,12 @@ def _is_speech_verb(tok: "Token") -> bool:
         return tok.nbor(-1).pos_ in ("PROPN", "PRON") or tok.nbor(-1).pos_ == "NOUN" and tok.is_lower and ends_clause
     # '"...," the Saudis state in the white paper': after a plural, the verb's plain form read as a noun
     return tok.lower_ in SPEECH_VERBS and tok.nbor(-1).tag_ in ("NNS", "NNPS") and tok.is_lower and ends_clause
+
+
+def _writers_aside(verb: "Token") -> bool:
+    """'Trump said, and I quote, "..."': the writer vouching for the wording, not a frame."""
+    return verb.lemma_.lower() == "quote" and not any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
 
 
 def _according_source(tokens: list["Token"]) -> Optional["Token"]:
@@ -319,10 +373,14 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
         after = []          # '"...." He said the ...': the quotation ended its sentence; what follows is new
     if sdoc.text[inner[1] - 1: inner[1]] in (".", "!", "?") and _opens_next_quotation(after):
         after = []          # '"Why now?" Mills then writes back, "You look cute."': the frame is the next one's
+    if after and after[0].pos_ == "CCONJ":
+        after = []          # 'Weld calls it "a six-lane highway," and Johnson talks about ...': a new clause
     handed_over = sdoc.text[inner[1] - 1: inner[1]] == ","
     # '"...," said Oversight ranking Democrat Elijah Cummings': a comma hands the quotation to the
     # verb right after it, whatever the parser hung on that verb as its clause
-    verb = next((t for t in after if _is_speech_verb(t) and (
+    # not a passive ('... Tuesday, hours after the aide was charged with battery'): its subject is
+    # the one spoken to or about
+    verb = next((t for t in after if _is_speech_verb(t) and not _is_passive(t) and not _says_its_own(t, after) and (
         not _has_own_clause(t, in_quote) or handed_over and t.i == after[0].i)), None)
     if verb is None and sdoc.text[inner[1] - 1: inner[1]] in (",", "?", "!", "\u2014"):
         verb = _bare_frame_verb(after)
@@ -330,9 +388,12 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     if verb is not None:
         speaker = subject_of(verb)
         if speaker is None or in_quote[speaker.i]:
-            # the parser may take the quotation itself for the subject ('"Good evening," Rossi said')
-            speaker = _inverted_subject(verb) or _name_before(verb)
-        if speaker is None and after and verb.i == after[0].i:
+            # the parser may take the quotation itself for the subject ('"Good evening," Rossi said');
+            # an object is an inverted subject only right behind the quotation ('"...," said the
+            # minister'), not in a clause of its own ('..." and recalled the shutdown: "...')
+            inverted = _inverted_subject(verb) if all(t.is_punct or t.is_space for t in after if t.i < verb.i) else None
+            speaker = inverted or _name_before(verb)
+        if speaker is None and after and verb.i == after[0].i and verb.tag_ != "VBG":
             # '"...," mused radio host Stu Burguiere.': the name after the cue
             rest = [t for t in after[1:] if t.i > verb.i]
             stop = next((t for t in rest if t.is_punct), None)
@@ -363,6 +424,23 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     if not [t for t in before if not t.is_space]:
         return _introduced_by_colon(sdoc, inner, ts, in_quote)
     return _introduced_by(sdoc, before, inner, ts)
+
+
+_PERSONS_ADDRESSED = frozenset({"me", "you", "him", "her", "us", "them"})
+
+
+def _says_its_own(verb: "Token", after: list["Token"]) -> bool:
+    """'"...," 75 percent of Democrats said yes': a verb after the quotation with an object of its
+    own says that, not the quotation (not '"...," said the minister', nor '"...," she told reporters')."""
+    first = next((t for t in after if not t.is_space), verb)
+    if verb.i == first.i or verb.lemma_.lower() in _ADDRESSEE_VERBS | DIRECTIVE_VERBS:
+        return False
+    # ('"...?" he urged them' -- a pronoun object is whom it was said to)
+    return any(c.dep_ in ("dobj", "intj") and c.i > verb.i and c.lower_ not in _PERSONS_ADDRESSED for c in verb.children)
+
+
+def _is_passive(verb: "Token") -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _opens_next_quotation(after: list["Token"]) -> bool:
@@ -450,6 +528,8 @@ def _first_name_in(after: list["Token"], verb: "Token") -> Optional["Token"]:
     k = 0
     while k < len(words):
         tok = words[k]
+        if tok.ent_type_ in _WHEN_ENTITIES:
+            return None                 # '"..." Tuesday, hours after ...': a date is when, not who
         if _nameish(tok) or (tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "we", "i")):
             j = k
             while tok.pos_ != "PRON" and j + 1 < len(words) and _nameish(words[j + 1]):
@@ -581,11 +661,13 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
         if dashes and 1 < len(before) - dashes[-1] - 1 <= 8:
             before = before[dashes[-1] + 1:]
     last = before[-1]
-    verbs = [t for t in before if _is_speech_verb(t)]
+    # not 'when asked last month about the inquiry:' -- the one asked did not say what follows
+    verbs = [t for t in before if _is_speech_verb(t) and not (addressed_in_passive(t) and agent_of(t) is None)]
     handed_over = last.text in (":", ",", "that") or _is_speech_verb(last)
     # 'At the time, Mr. Silva said, he found the plan "reckless"': a parenthetical cue
     # attributes the rest of its sentence, quotations included
-    parenthetical = [v for v in verbs if v.i + 1 < len(sdoc) and sdoc[v.i + 1].text == ","]
+    # ('The paradox of Nancy, says Carl Anthony, a historian, is that she was "..."' likewise)
+    parenthetical = [v for v in verbs if v.i + 1 < len(sdoc) and sdoc[v.i + 1].text == "," or v.dep_ == "parataxis"]
     if not handed_over and not parenthetical:
         return None
     if last.text == "," and len(before) >= 3 and sdoc.text[inner[0]:inner[0] + 1].isupper():
@@ -629,11 +711,16 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
             own = _clause_subject(last.head)
             if own is not None and own.i > verb.i and _can_speak(own):
                 return Found("direct", *_content_of(sdoc.text, inner), speaker=own, cue=(last.head.i, last.head.i + 1))
-        if handed_over and qstart - verb.i - 1 > _GAP_BEFORE and verb not in parenthetical:
+        if handed_over and qstart - verb.i - 1 > _GAP_BEFORE and verb not in parenthetical and not _adjuncts_only(
+                verb, before):
             return None
         speaker = subject_of(verb)
         if speaker is not None and speaker.i >= qstart:
             speaker = _main_subject_before(verb)
+        if verb.i > before[0].i and (speaker is None or speaker.i < before[0].i):
+            # 'When someone shouted, "Cruz," Beck joked, ... "..."' with the parse lost (no subject, or
+            # one across the earlier quotation): the name right before the cue
+            speaker = _name_before(verb) or speaker
         if speaker is None and last.text == ":":
             speaker = _name_after(verb, last)
         if (speaker is None and last.text == ":" and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN")
@@ -652,6 +739,11 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
     if according is not None and last.text in (",", ":"):
         return Found("direct", *_content_of(sdoc.text, inner), speaker=according,
                      cue=(according.head.head.i, according.head.i + 1))
+    # 'Pierce compared the challenger, whom he called "erratic," with the mayor: "..."': words after
+    # a quotation inside their sentence are the tail of a clause, not a name line
+    if (last.text == ":" and before[0].i > 1 and sdoc[before[0].i - 1].is_quote
+            and sdoc[before[0].i - 2].text not in (".", "!", "?")):
+        return _colon_after_quotation(sdoc, before, inner)
     dashes = [k for k, t in enumerate(before) if t.text in ("\u2013", "\u2014", "|")
               or (t.text == "-" and t.i > 0 and t.nbor(-1).whitespace_)]
     segment = before[dashes[-1] + 1:] if dashes else before
@@ -678,6 +770,48 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
                 if speaker is not None and speaker.tag_ not in ("WP", "WDT"):
                     return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     return None
+
+
+def _adjuncts_only(verb: "Token", before: list["Token"]) -> bool:
+    """'Beck joked, again using an exaggerated Southern accent, "..."': only the verb's own adverbs,
+    prepositional phrases and participles (and whom it was told) stand between it and the quotation."""
+    between = [t for t in before if t.i > verb.i and not (t.is_punct or t.is_space)]
+    deps = ("advcl", "advmod", "prep", "npadvmod")
+    if verb.lemma_.lower() in _ADDRESSEE_VERBS:
+        deps += ("dobj", "dative")      # 'who told Congress when asked last month about it:'
+    return bool(between) and all(_under_any(t, verb, deps) for t in between)
+
+
+def _under_any(tok: "Token", verb: "Token", deps: tuple[str, ...]) -> bool:
+    return any(_under(tok, verb, dep) for dep in deps)
+
+
+def _colon_after_quotation(sdoc: "Doc", before: list["Token"], inner: tuple[int, int]) -> Optional[Found]:
+    """The subject of the main clause a colon ends when the clause began before an earlier
+    quotation ('but he gave the Texan a compliment: "..."': "gave" is in view; 'Pierce compared the
+    challenger, whom he called "erratic," with the mayor: "..."': the sentence's main verb is not)."""
+    last = before[-1]
+    if before[0].pos_ == "CCONJ":
+        # '..., but he gave the Texan a compliment:' -- a clause of its own, joined after the quotation
+        mains = [t for t in before if t.pos_ in ("VERB", "AUX")]
+    else:
+        mains = [t for t in reversed(before) if t.pos_ in ("VERB", "AUX") and _main_clause_verb(t)]
+    root = last.sent.root
+    if not mains and root.i < last.i and root.pos_ in ("VERB", "AUX"):
+        mains = [root]
+    for verb in mains:
+        speaker = subject_of(verb)
+        if speaker is not None and _can_speak(speaker) and speaker.i < last.i and (
+                before[0].pos_ != "CCONJ" or speaker.i > before[0].i):
+            return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
+    return None
+
+
+def _main_clause_verb(verb: "Token") -> bool:
+    """The sentence's main verb or one coordinated with it."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 
@@ -795,11 +929,9 @@ def _content_clause_of_noun(verb: "Token") -> bool:
 def _clause_subject(verb: "Token") -> Optional["Token"]:
     """The verb's own subject: the agent of a passive ('was uttered once, by Mr. Cruz'), else its
     nominal subject; not an expletive or 'it'."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
+    agent = agent_of(verb)
+    if agent is not None or addressed_in_passive(verb):
+        return agent                # 'was asked, "...?"': the one asked did not say it
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "this", "there", "what") and not (
                 child.lower_ in ("that", "which", "who") and verb.dep_ != "relcl"):
@@ -943,6 +1075,23 @@ def _unattributed(sdoc: "Doc", text: str, span: QuotedSpan, inner: tuple[int, in
     return Found("direct", *_content_of(text, inner))
 
 
+def _characterised_as(sdoc: "Doc", text: str, span: QuotedSpan, inner: tuple[int, int]) -> Optional[Found]:
+    """'Haley defended his aide as a "very decent man"', 'cast the deal as "a betrayal"': a quoted
+    phrase that an active verb applies to its object through "as" is a characterisation someone
+    made; kept (its speaker is the clause's subject, see `_in_clause`), unlike a scare quote."""
+    ts, te = _token_range(sdoc, span.start, span.end)
+    outer = [t for t in sdoc[ts:te] if not ts <= t.head.i < te and not (t.is_punct or t.is_space)]
+    if len(outer) != 1:
+        return None
+    prep = outer[0].head
+    if prep.lower_ != "as" or prep.dep_ != "prep" or outer[0].dep_ != "pobj":
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or _is_passive(verb) or not any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children):
+        return None
+    return Found("partial", *_content_of(text, inner))
+
+
 def _headline_quotes(doc: ArticleDoc, found: list[Found]) -> list[Found]:
     """A headline of the form "Name: what they said" ("Ruto: 'We will not default'")."""
     sdoc, text = doc.spacy_doc, doc.text
@@ -969,7 +1118,10 @@ def _headline_quotes(doc: ArticleDoc, found: list[Found]) -> list[Found]:
 
 def _indirect_quotes(sdoc: "Doc", cues: list[Cue], direct: list[Found]) -> list[Found]:
     out = []
-    used = {f.cue for f in direct if f.cue is not None and f.kind == "direct"}
+    # a cue that frames a direct quotation in its own sentence reports that quotation; one whose
+    # sentence only leads into a quotation in the next paragraph keeps its own content too
+    used = {f.cue for f in direct if f.cue is not None and f.kind == "direct"
+            and sdoc[f.cue[0]].sent.start <= _token_range(sdoc, f.start, f.start + 1)[0] < sdoc[f.cue[0]].sent.end}
     for cue in cues:
         if cue.quotation is not None or (cue.cue_start, cue.cue_end) in used:
             continue
@@ -1032,6 +1184,8 @@ def _continue_speaker(doc: ArticleDoc, f: Found, found: list[Found], quoted: lis
     if not earlier:
         return
     last = max(earlier, key=lambda g: g.resolved.head)
+    if sdoc[last.resolved.head].sent.start == sdoc[here].sent.start:
+        return          # in one sentence the actor stage's reading of the syntax is the better guide
     actor = doc.actor(last.resolved.actor_id)
     if actor is None or actor.kind != "person" or not gender_fits(doc, actor.id, f.speaker):
         return

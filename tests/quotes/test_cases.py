@@ -61,4 +61,6 @@ def test_attribution_cases_pass_rate(pipeline):
                 failures.append("%s\n    %s" % (case["text"][:100], problem))
     rate = 1 - len(failures) / total
     print("quote attribution cases: %d/%d = %.3f" % (total - len(failures), total, rate))
+    for failure in failures:
+        print("  FAIL " + failure)
     assert rate >= PASS_RATE, "pass rate %.3f < %.2f; failures:\n%s" % (rate, PASS_RATE, "\n".join(failures))

@@ -35,3 +35,9 @@ def test_an_unclosed_quotation_ends_with_its_paragraph():
     spans = find_quoted_spans(text)
     assert len(spans) == 1 and not spans[0].closed
     assert text[slice(*spans[0].inner(text))] == "We will win"
+
+
+def test_a_closing_mark_typed_to_open_a_paragraph():
+    # pasted from social media: a left-to-right mark, then ” where “ belongs
+    text = "Readers answered.\n\n\u202a”Sorry Sarah, you said it badly!!” posted one.\n\nShe closed “the thread” later."
+    assert _quoted(text) == ["Sorry Sarah, you said it badly!!", "the thread"]
