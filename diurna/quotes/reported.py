@@ -543,8 +543,9 @@ def _speech_cue(verb: "Token") -> Optional[Cue]:
 
 
 def _parenthetical_cue(verb: "Token") -> Optional[Cue]:
-    """'The nominee, he said, watched the Olympics to see ...': a speech verb with its subject set
-    off by commas inside a sentence reports the whole sentence (the clause it interrupts)."""
+    """'The nominee, he said, watched the Olympics to see ...', 'The plan, she believes, will fail': a
+    speech or belief verb with its subject set off by commas inside a sentence reports the whole
+    sentence (the clause it interrupts)."""
     doc, head = verb.doc, verb.head
     if verb.dep_ != "parataxis" or head.i <= verb.i or not _is_verb(head) or verb.i == 0 or verb.i + 1 >= len(doc):
         return None
@@ -566,20 +567,6 @@ def _cognition_cue(verb: "Token") -> Optional[Cue]:
         if inf is not None:
             return _cue(verb, *_subtree_range(inf))
     return _parenthetical_cue(verb)
-
-
-def _parenthetical_cue(verb: "Token") -> Optional[Cue]:
-    """'The nominee, he said, watched the Olympics to see ...': a speech verb with its subject set
-    off by commas inside a sentence reports the whole sentence (the clause it interrupts)."""
-    doc, head = verb.doc, verb.head
-    if verb.dep_ != "parataxis" or head.i <= verb.i or not _is_verb(head) or verb.i == 0 or verb.i + 1 >= len(doc):
-        return None
-    if doc[verb.i + 1].text != "," or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
-        return None
-    subject = next(c for c in verb.children if c.dep_ == "nsubj")
-    if doc[subject.left_edge.i - 1].text != "," or doc[head.left_edge.i].is_quote:
-        return None
-    return _cue(verb, *_subtree_range(head))
 
 
 def _stance_cue(verb: "Token") -> Optional[Cue]:
