@@ -119,10 +119,14 @@ class ArticleResolver:
             if not any(ent.start <= start and end <= ent.end for ent in peoples):
                 spans.append((start, end, actors, None))
         covered = {i for s, e, _, _ in spans for i in range(s, e)}
+        people = self._person_short_names()
         for ent in sent.ents:
             if ent.label_ in ENTITY_KINDS or ent.label_ == "GPE":
                 if not any(i in covered for i in range(ent.start, ent.end)):
-                    spans.append((ent.start, ent.end, None, ent.label_))
+                    label = ent.label_
+                    if len(ent) == 1 and label != "PERSON" and ent.root.lower_ in people:
+                        label = "PERSON"    # 'Sarah Palin ... Palin has posted': the model read the surname as a place
+                    spans.append((ent.start, ent.end, None, label))
         spans = self._east_asian_names(sent, spans)
         covered = {i for s, e, _, _ in spans for i in range(s, e)}
         spans.extend(self._known_short_forms(sent, covered))
@@ -149,6 +153,11 @@ class ArticleResolver:
             return False
         root_actors = [self.kb.actors[x] for x in self.kb.by_name.get(name_key(ent.root.text), ())]
         return not any(a.kind == "country" for a in root_actors)
+
+    def _person_short_names(self) -> set[str]:
+        """Last names of the people the article has named so far, lower case."""
+        return {a.names[0].split()[-1].lower() for a in self.actors.values()
+                if a.kind == "person" and a.names and len(a.names[0].split()) > 1}
 
     def _known_short_forms(self, sent, covered: set[int]):
         """Capitalised words the article already used as part of an actor's name ("Abadi" after
