@@ -96,11 +96,15 @@ def _stranded_subject(verb: "Token") -> Optional["Token"]:
 _ADDRESSED_VERBS = frozenset("ask press question quiz tell urge challenge".split())
 
 
+def is_passive(verb: "Token") -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
 def addressed_in_passive(verb: "Token") -> bool:
     """'Blumenthal was asked, "...?"', 'Asked whether X "has the integrity ...", 75 percent said yes':
     the subject was spoken to; whoever asked is the agent, or unnamed."""
     return verb.lemma_.lower() in _ADDRESSED_VERBS and verb.tag_ == "VBN" and (
-        verb.dep_ in ("advcl", "acl") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))
+        verb.dep_ in ("advcl", "acl") or is_passive(verb))
 
 
 def agent_of(verb: "Token") -> Optional["Token"]:

@@ -22,7 +22,8 @@ from diurna.quotes.lexicon import DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, SAID_NO
 from diurna.quotes.marks import QuotedSpan, find_quoted_spans, quoted_token_mask
 from diurna.quotes.relays import quoted_as_saying, relay_statements
 from diurna.quotes.reported import (
-    Cue, addressed_in_passive, agent_of, crosses_paragraph, find_cues, opens_with_that, reports_speech, subject_of,
+    Cue, addressed_in_passive, agent_of, crosses_paragraph, find_cues, is_passive, opens_with_that, reports_speech,
+    subject_of,
 )
 from diurna.quotes.speakers import Speaker, gender_fits, speaker_for
 from diurna.records import Quote, TextSpan
@@ -380,7 +381,7 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     # verb right after it, whatever the parser hung on that verb as its clause
     # not a passive ('... Tuesday, hours after the aide was charged with battery'): its subject is
     # the one spoken to or about
-    verb = next((t for t in after if _is_speech_verb(t) and not _is_passive(t) and not _says_its_own(t, after) and (
+    verb = next((t for t in after if _is_speech_verb(t) and not is_passive(t) and not _says_its_own(t, after) and (
         not _has_own_clause(t, in_quote) or handed_over and t.i == after[0].i)), None)
     if verb is None and sdoc.text[inner[1] - 1: inner[1]] in (",", "?", "!", "\u2014"):
         verb = _bare_frame_verb(after)
@@ -437,10 +438,6 @@ def _says_its_own(verb: "Token", after: list["Token"]) -> bool:
         return False
     # ('"...?" he urged them' -- a pronoun object is whom it was said to)
     return any(c.dep_ in ("dobj", "intj") and c.i > verb.i and c.lower_ not in _PERSONS_ADDRESSED for c in verb.children)
-
-
-def _is_passive(verb: "Token") -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _opens_next_quotation(after: list["Token"]) -> bool:
@@ -1087,7 +1084,7 @@ def _characterised_as(sdoc: "Doc", text: str, span: QuotedSpan, inner: tuple[int
     if prep.lower_ != "as" or prep.dep_ != "prep" or outer[0].dep_ != "pobj":
         return None
     verb = prep.head
-    if verb.pos_ != "VERB" or _is_passive(verb) or not any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children):
+    if verb.pos_ != "VERB" or is_passive(verb) or not any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children):
         return None
     return Found("partial", *_content_of(text, inner))
 
