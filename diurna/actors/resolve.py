@@ -119,7 +119,7 @@ class ArticleResolver:
             if not any(ent.start <= start and end <= ent.end for ent in peoples):
                 spans.append((start, end, actors, None))
         covered = {i for s, e, _, _ in spans for i in range(s, e)}
-        people = self._person_short_names()
+        people = self._name_keys(("person",))
         for ent in sent.ents:
             if ent.label_ in ENTITY_KINDS or ent.label_ == "GPE":
                 if not any(i in covered for i in range(ent.start, ent.end)):
@@ -129,7 +129,7 @@ class ArticleResolver:
                     spans.append((ent.start, ent.end, None, label))
         spans = self._east_asian_names(sent, spans)
         covered = {i for s, e, _, _ in spans for i in range(s, e)}
-        spans.extend(self._known_short_forms(sent, covered))
+        spans.extend(self._known_short_forms(sent, covered, people | self._name_keys(("organization",))))
         spans = self._kb_surnames(sent, spans)
         spans.sort()
         spans = self._drop_partial_person_matches(sent, spans)
@@ -154,15 +154,14 @@ class ArticleResolver:
         root_actors = [self.kb.actors[x] for x in self.kb.by_name.get(name_key(ent.root.text), ())]
         return not any(a.kind == "country" for a in root_actors)
 
-    def _person_short_names(self) -> set[str]:
-        """Last names of the people the article has named so far, lower case."""
-        return {a.names[0].split()[-1].lower() for a in self.actors.values()
-                if a.kind == "person" and a.names and len(a.names[0].split()) > 1}
+    def _name_keys(self, kinds: tuple[str, ...]) -> set[str]:
+        """The keys (`short_forms`: whole name, surname) of the names the article has given actors of
+        these kinds so far."""
+        return {k for a in self.actors.values() if a.kind in kinds for k in a.name_keys}
 
-    def _known_short_forms(self, sent, covered: set[int]):
-        """Capitalised words the article already used as part of an actor's name ("Abadi" after
-        "Haider al-Abadi"), which the small model does not always tag as an entity."""
-        known = {k for a in self.actors.values() if a.kind in ("person", "organization") for k in a.name_keys}
+    def _known_short_forms(self, sent, covered: set[int], known: set[str]):
+        """Capitalised words the article already used as part of a person's or organisation's name
+        (`known`: "Abadi" after "Haider al-Abadi"), which the small model does not always tag as an entity."""
         for t in sent:
             if t.i not in covered and t.pos_ == "PROPN" and is_capitalised(t) and t.lower_ in known:
                 yield (t.i, t.i + 1, None, "PERSON")
