@@ -77,6 +77,15 @@ def load() -> "Language":
     return nlp
 
 
+# Invisible format characters (zero-width spaces, direction marks, the byte-order mark) that text
+# pasted from social media carries: '\u202a\u201dSorry Sarah, ...' glues one to a quotation mark and
+# a word, and spaCy makes a single token, or a verb, of it. The parser reads each as a space; one code
+# point for one keeps every offset into the article text.
+_INVISIBLE_AS_SPACE = {code: " " for code in (
+    *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF)}
+
+
 def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator["Doc"]:
-    """Parse texts in batches; yields one `Doc` per text, in order."""
-    return load().pipe(texts, batch_size=batch_size)
+    """Parse texts in batches; yields one `Doc` per text, in order, with the same character offsets as
+    the text (invisible format characters read as spaces)."""
+    return load().pipe((text.translate(_INVISIBLE_AS_SPACE) for text in texts), batch_size=batch_size)

@@ -72,17 +72,31 @@ def _opener_at(text: str, i: int) -> Optional[tuple[str, int]]:
         return kind, 1
     if ch == STRAIGHT_DOUBLE and _opens(text, i):
         return "double", 1
-    if ch == "\u201d" and _starts_paragraph(text, i) and not _char(text, i + 1).isspace():
-        return "double", 1          # '\u201dSorry Sarah, ...\u201d posted X': a closing mark typed to open a paragraph
+    if ch == "\u201d" and _closing_mark_typed_to_open(text, i):
+        return "double", 1
     if text.startswith(TWO_APOSTROPHES, i) and _opens(text, i, 2):
         return "double", 2
     return None
 
 
-def _starts_paragraph(text: str, i: int) -> bool:
-    """Nothing but invisible format characters (a left-to-right mark) between `i` and the line start."""
+def _closing_mark_typed_to_open(text: str, i: int) -> bool:
+    """'\u201dSorry Sarah, ...\u201d posted X', 'wrote: \u201dFinally ...\u201d': a closing mark at a paragraph's
+    start, or glued to the word after it and not to the one before, opens a quotation (some posts and
+    pasted comments type \u201d for both marks)."""
+    if starts_paragraph(text, i):
+        return not _char(text, i + 1).isspace()
+    return _opens(text, i) and _char(text, i + 1).isalnum()
+
+
+def _blank(ch: str) -> bool:
+    """White space, or an invisible format character (a direction mark pasted from social media)."""
+    return ch.isspace() or unicodedata.category(ch) == "Cf"
+
+
+def starts_paragraph(text: str, i: int) -> bool:
+    """Nothing but blanks other than a line break between `i` and the line start."""
     j = i - 1
-    while j >= 0 and unicodedata.category(text[j]) == "Cf":
+    while j >= 0 and text[j] != "\n" and _blank(text[j]):
         j -= 1
     return j < 0 or text[j] == "\n"
 
@@ -90,7 +104,7 @@ def _starts_paragraph(text: str, i: int) -> bool:
 def _paragraph_continues(text: str, newline: int) -> Optional[int]:
     """After a paragraph break at `newline`, the offset just past the next paragraph's opening mark, if any."""
     j = newline
-    while j < len(text) and text[j].isspace():
+    while j < len(text) and _blank(text[j]):
         j += 1
     if j < len(text):
         opener = _opener_at(text, j)

@@ -19,7 +19,7 @@ from diurna.actors.resolve import in_main_clause
 from diurna.document import ArticleDoc
 from diurna.ids import stable_id
 from diurna.quotes.lexicon import DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_VERBS
-from diurna.quotes.marks import QuotedSpan, find_quoted_spans, quoted_token_mask
+from diurna.quotes.marks import QuotedSpan, find_quoted_spans, quoted_token_mask, starts_paragraph
 from diurna.quotes.relays import quoted_as_saying, relay_statements
 from diurna.quotes.reported import (
     Cue, addressed_in_passive, agent_of, crosses_paragraph, find_cues, is_passive, opens_with_that, reports_speech,
@@ -179,6 +179,7 @@ def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue]
                     f = framed
         f = (f
              or _said_noun(sdoc, span, inner, in_quote)
+             or _in_the_words_of(sdoc, span, inner, in_quote)
              or _from_frame(sdoc, span, inner, in_quote)
              or _signed_below(sdoc, span, inner))
         if f is None:
@@ -832,12 +833,13 @@ _SIGNATURE_TOKENS = 16      # a signature line is a name and a short description
 
 def _signed_below(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int]) -> Optional[Found]:
     """A quotation paragraph signed on the next line, as fact checks and round-ups print them:
-    '"I will look into it."' / '- Hillary Clinton.' or '-Michelle Marks, Philadelphia.'"""
+    '"I will look into it."' / '- Hillary Clinton.' or '-Michelle Marks, Philadelphia.'; or signed
+    at the end of its own line, as pasted comments are: '"I drive over that bridge every day" – Karen Wills'."""
     text = sdoc.text
     rest = text[span.end:]
     line_break = len(rest) - len(rest.lstrip(" \t"))
     if rest[line_break:line_break + 1] != "\n":
-        return None                     # the quotation does not end its paragraph
+        return _signed_inline(sdoc, span, inner, line_break)
     gap = len(rest) - len(rest.lstrip())
     if rest[:gap].count("\n") > 2 or rest[gap:gap + 1] not in _SIGNATURE_DASHES:
         return None
@@ -856,6 +858,23 @@ def _signed_below(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int]) -> Opti
     if name is None:
         return None
     return Found("direct", *_content_of(text, inner), speaker=name, cue=(tokens[0].i, tokens[0].i + 1))
+
+
+def _signed_inline(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], gap: int) -> Optional[Found]:
+    """'"..." \u2013 Karen Wills, a nurse' ending its paragraph: a dash apart from the closing mark and a
+    line that is only a name (no clause: not '"..." \u2014 and they did.')."""
+    text = sdoc.text
+    dash = span.end + gap
+    if gap == 0 or text[dash:dash + 1] not in _SIGNATURE_DASHES or not text[dash + 1:dash + 2].isspace():
+        return None
+    line_end = text.find("\n", dash)
+    ts, te = _token_range(sdoc, dash + 1, len(text) if line_end < 0 else line_end)
+    words = [t for t in sdoc[ts:te] if not t.is_space and t.text not in _SIGNATURE_DASHES]
+    name = _name_line(words) if len(words) <= _SIGNATURE_TOKENS else None
+    if name is None:
+        return None
+    dash_tok = sdoc[_token_range(sdoc, dash, dash + 1)[0]]
+    return Found("direct", *_content_of(text, inner), speaker=name, cue=(dash_tok.i, dash_tok.i + 1))
 
 
 _OWN_SUBJECT_CLAUSES = frozenset({"advcl", "acl"})   # such a clause's subject owns the words in it
@@ -944,8 +963,7 @@ def _continued(text: str, span: QuotedSpan, inner: tuple[int, int], found: list[
     if previous.kind == "partial":
         return None
     para, prev_para = _paragraph_of(text, span.start), _paragraph_of(text, previous.start)
-    opens_paragraph = span.start == 0 or text[:span.start].rstrip(" \t").endswith("\n")
-    if para == prev_para or (para == prev_para + 1 and opens_paragraph):
+    if para == prev_para or (para == prev_para + 1 and starts_paragraph(text, span.start)):
         return Found("direct", *_content_of(text, inner), inherited=previous)
     return None
 
@@ -981,6 +999,33 @@ def _said_noun(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: 
                 if source is not None and source.pos_ in ("PROPN", "NOUN"):
                     return Found("direct", *_content_of(sdoc.text, inner), speaker=source,
                                  cue=(child.i, child.i + 1))
+    return None
+
+
+_WORDS_BEFORE = 15      # 'The plan was, in the words of one senior aide, "..."': tokens searched before the quotation
+_WORDS_AFTER = 4        # '"...," in his words.'
+
+
+def _in_the_words_of(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: list[bool]) -> Optional[Found]:
+    """'in the words of one aide, "dead on arrival"', 'because, in her words, "he knows how"', 'to
+    quote the chief justice, "a mess"': the writer names whose words the quotation borrows."""
+    ts, te = _token_range(sdoc, span.start, span.end)
+    sent = sdoc[ts].sent
+    window = [t for t in sdoc[max(sent.start, ts - _WORDS_BEFORE):ts]] + [
+        t for t in sdoc[te:min(sent.end, te + _WORDS_AFTER)]]
+    for tok in reversed(window):
+        if in_quote[tok.i]:
+            continue
+        owner = None
+        if tok.lower_ == "words" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is None:
+                of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        elif tok.lower_ == "quote" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            owner = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if owner is not None and (_can_speak(owner) or owner.lower_ in ("his", "her", "their")):
+            return Found("direct", *_content_of(sdoc.text, inner), speaker=owner, cue=(tok.i, tok.i + 1))
     return None
 
 
@@ -1056,10 +1101,7 @@ def _latest_speaker(sdoc: "Doc", f: Found, found: list[Found], cues: list[Cue], 
     if best is None or para - _paragraph_of(text, best_at) > _LATEST_SPEAKER_PARAGRAPHS - 1:
         return
     f.speaker = best.speaker
-    if isinstance(best, Found):
-        f.relays = list(best.relays)
-    else:
-        f.relays = list(best.relays)
+    f.relays = list(best.relays)
 
 
 def _unattributed(sdoc: "Doc", text: str, span: QuotedSpan, inner: tuple[int, int]) -> Optional[Found]:

@@ -41,3 +41,16 @@ def test_a_closing_mark_typed_to_open_a_paragraph():
     # pasted from social media: a left-to-right mark, then ” where “ belongs
     text = "Readers answered.\n\n\u202a”Sorry Sarah, you said it badly!!” posted one.\n\nShe closed “the thread” later."
     assert _quoted(text) == ["Sorry Sarah, you said it badly!!", "the thread"]
+
+
+def test_a_closing_mark_glued_to_the_next_word_opens():
+    text = "Another reader, Frank Delgado, wrote: ”Finally someone with sense.” Others disagreed.”"
+    assert _quoted(text) == ["Finally someone with sense."]
+    # a closing mark after a word and before a space still closes
+    assert _quoted("He called it “a farce” and left.") == ["a farce"]
+
+
+def test_a_direction_mark_before_a_continuing_paragraph_keeps_the_quotation_open():
+    text = "She wrote:\n\n\u201cWe will rebuild.\n\n\u202a\u201dNobody will be left behind.\u201d\n\nThen she left."
+    spans = find_quoted_spans(text)
+    assert len(spans) == 1 and text[slice(*spans[0].inner(text))].endswith("Nobody will be left behind.")
