@@ -56,6 +56,11 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return _char(text, i - 1).isalnum() and _char(text, i + 1).isalnum()
 
 
+def _elided_century(text: str, i: int) -> bool:
+    """'said in \u201808 that', 'the \u201890s': a quotation mark typed for the apostrophe of a two-digit year."""
+    return text[i + 1:i + 3].isdigit() and not _char(text, i + 3).isdigit()
+
+
 def _opens(text: str, i: int, width: int = 1) -> bool:
     """A symmetric mark opens when it is not glued to the word before and is glued to what follows."""
     before, after = _char(text, i - 1), _char(text, i + width)
@@ -67,7 +72,8 @@ def _opener_at(text: str, i: int) -> Optional[tuple[str, int]]:
     ch = text[i]
     if ch in OPENERS:
         kind = OPENERS[ch]
-        if kind == "single" and (_char(text, i - 1).isalnum() or _char(text, i + 1).isspace()):
+        if kind == "single" and (_char(text, i - 1).isalnum() or _char(text, i + 1).isspace()
+                                 or _elided_century(text, i)):
             return None
         return kind, 1
     if ch == STRAIGHT_DOUBLE and _opens(text, i):

@@ -54,3 +54,8 @@ def test_a_direction_mark_before_a_continuing_paragraph_keeps_the_quotation_open
     text = "She wrote:\n\n\u201cWe will rebuild.\n\n\u202a\u201dNobody will be left behind.\u201d\n\nThen she left."
     spans = find_quoted_spans(text)
     assert len(spans) == 1 and text[slice(*spans[0].inner(text))].endswith("Nobody will be left behind.")
+
+
+def test_an_opening_single_mark_before_a_two_digit_year_is_an_apostrophe():
+    text = "Rep. Hank Johnson said in \u201808 that voters were ready. \u201cI do sense it,\u201d he said of the \u201890s."
+    assert _quoted(text) == ["I do sense it,"]
