@@ -588,8 +588,11 @@ class ArticleResolver:
         plural = head.tag_ in ("NNS", "NNPS") or (agent.plural if agent else False) or self._armed_modifier(head)
         person = not plural and low not in COLLECTIVE_HEADS and low not in ORGANISATION_PART_HEADS \
             and low not in NON_PERSON_HEADS and not (agent is not None and agent.phrase in NON_PERSON_PHRASES)
+        # 'Northwestern University': a name ending in an institution's word is an organisation's
+        institution = head.pos_ == "PROPN" and low in ORGANISATION_WORDS
         cand = Candidate(start, head.i + 1, "description", head.i, (start, end),
-                         kind="person" if person else "group", title=title, plural=plural,
+                         kind="person" if person else "organization" if institution else "group",
+                         title=title, plural=plural,
                          definite=determiner in DEFINITE, crowd=low in CROWD_HEADS)
         if title.affiliation is not None and (low in ORGANISATION_PART_HEADS or low in COLLECTIVE_HEADS):
             cand.kb, cand.kind = title.affiliation, title.affiliation.kind     # "a Hamas delegation" = Hamas

@@ -123,7 +123,8 @@ def subject_of(verb: "Token") -> Optional["Token"]:
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted
-    if verb.lemma_.lower() in _VOICE_VERBS and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and (
+            verb.lemma_.lower() in _VOICE_VERBS or _impersonal_main_clause(verb.head)):
         nearer = _nearer_clause_subject(verb)
         if nearer is not None:
             return nearer
@@ -253,6 +254,12 @@ def _nearest_subject_first(verb: "Token") -> list["Token"]:
         return children
     subjects.sort(key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
     return subjects + [c for c in children if c.dep_ != "nsubj"]
+
+
+def _impersonal_main_clause(verb: "Token") -> bool:
+    """'It was a potent one-two punch, as Mrs. Clinton echoed the criticism, saying ...': a main clause
+    whose subject is 'it' or 'there' names nobody who could say what the participle reports."""
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "there") for c in verb.children)
 
 
 def _nearer_clause_subject(verb: "Token") -> Optional["Token"]:
