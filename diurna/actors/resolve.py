@@ -18,6 +18,7 @@ call `diurna.actors.role_on(kb_id, date)` for an event's own date.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
@@ -108,7 +109,8 @@ class ArticleResolver:
         descriptions = self.description_candidates(sent, taken)
         adjectives = self.adjective_candidates(sent, taken)
         pronouns = [p for p in self.finder.pronouns(sent) if p.start not in taken]
-        return sorted(names + descriptions + adjectives + pronouns, key=lambda c: (c.start, -c.end))
+        handles = [h for h in handle_candidates(sent) if h.start not in taken]
+        return sorted(names + descriptions + adjectives + pronouns + handles, key=lambda c: (c.start, -c.end))
 
     # ---- names -------------------------------------------------------------------------------
     def name_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
@@ -135,6 +137,8 @@ class ArticleResolver:
         spans = self._drop_partial_person_matches(sent, spans)
         out: list[Candidate] = []
         for start, end, actors, label in spans:
+            if end - start == 1 and doc[start].text.startswith("@") and self._handle_match(doc[start].text):
+                continue      # a handle spelling a known name is that actor's (handle_candidates)
             if actors is not None and self._modifies_description(start, end, actors):
                 continue      # "Hamas delegation", "Zionist regime": read as part of the description
             if actors is not None and self._locates_description(start, end, actors):
@@ -644,6 +648,8 @@ class ArticleResolver:
             actor = self.relative_antecedent(cand)
         elif cand.how == "pronoun":
             actor = self.pronoun_antecedent(cand)
+        elif cand.how == "handle":
+            actor = self.handle_owner(cand)
         elif cand.how == "description" and cand.kb is None:
             actor = self.apposed_actor(cand) or self.description_antecedent(cand)
             if actor is None:
@@ -672,6 +678,35 @@ class ArticleResolver:
         if cand.demonym:
             return self.generic_actor(cand)
         return actor
+
+    def handle_owner(self, cand: Candidate) -> Optional[DraftActor]:
+        """'@realDonaldTrump', '@SenTedCruz', '@marcorubio': the person or organisation whose name the
+        social-media handle spells, among the article's actors, else in the KB when it names exactly one."""
+        owner = self._handle_match(self.doc[cand.head].text)
+        if owner is None or isinstance(owner, DraftActor):
+            return owner
+        for actor in self.actors.values():
+            if actor.kb is not None and actor.kb.id == owner.id:
+                return actor
+        actor = self._draft("kb:" + owner.id, owner.kind)
+        actor.kb = owner
+        words = handle_name(self.doc[cand.head].text)[0]
+        if owner.kind == "person" and not actor.gender:
+            actor.gender = given_name_gender(words)         # '@realDonaldTrump' is no "she"
+        return actor
+
+    def _handle_match(self, handle: str) -> "Optional[DraftActor | KBActor]":
+        spelled = handle_name(handle)
+        if spelled is None:
+            return None
+        words, compact = spelled
+        for actor_key in reversed(self.order):
+            actor = self.actors[actor_key]
+            if actor.kind in ("person", "organization") and any(
+                    _compact(name) in (compact, _compact(" ".join(words))) for name in actor.names):
+                return actor
+        known = [a for a in self.kb.lookup(" ".join(words)) if a.kind in ("person", "organization")] if words else []
+        return known[0] if len(known) == 1 else None
 
     def earlier_by_name(self, key: str, cand: Candidate) -> Optional[DraftActor]:
         """An actor of this article the name is a short form of ("Rouhani", "al-Aruri", "Aruri")."""
@@ -933,6 +968,39 @@ ORGANISATION_WORDS = frozenset("""
 
 
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "parataxis"})
+
+
+# Words a handle puts before the name it spells ('@realDonaldTrump', '@SenTedCruz', '@GovMikeHuckabee').
+HANDLE_PREFIXES = ("real", "the", "official", "sen", "senator", "rep", "gov", "governor", "mayor", "dr", "mr", "team")
+
+
+def handle_candidates(sent: "Span") -> list[Candidate]:
+    """Social-media handles ('@HillaryClinton'): mentions of whoever the handle spells out."""
+    return [Candidate(t.i, t.i + 1, "handle", t.i, (t.i, t.i + 1)) for t in sent
+            if t.text.startswith("@") and len(t.text) > 3 and t.text[1:].replace("_", "").isalnum()]
+
+
+def handle_name(handle: str) -> Optional[tuple[list[str], str]]:
+    """The name words a handle spells in camel case without its prefix word ('@realDonaldTrump' ->
+    ['Donald', 'Trump']; none for '@marcorubio') and its compact lower-case form without the prefix
+    ('donaldtrump', 'marcorubio')."""
+    body = handle.lstrip("@").replace("_", "")
+    if not body:
+        return None
+    words = re.findall(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])|\d+", body)
+    if len(words) > 1 and words[0].lower() in HANDLE_PREFIXES:
+        words = words[1:]
+    compact = body.lower()
+    for prefix in HANDLE_PREFIXES:
+        if compact.startswith(prefix) and len(compact) - len(prefix) >= 6:
+            compact = compact[len(prefix):]
+            break
+    named = [w for w in words if w[:1].isupper()] if len(words) >= 2 and all(w[:1].isupper() for w in words) else []
+    return named, compact
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def in_main_clause(token: "Token") -> bool:

@@ -131,7 +131,8 @@ def subject_of(verb: "Token") -> Optional["Token"]:
     seen = 0
     tok = verb
     while tok is not None and seen < 6:
-        misread = _name_misread_as_modifier(tok) or _name_before_relative(tok) or _seen_doing(tok)
+        misread = (_name_misread_as_modifier(tok) or _handle_misread_as_modifier(tok) or _name_before_relative(tok)
+                   or _seen_doing(tok))
         if misread is not None:
             return misread
         for child in _nearest_subject_first(tok):
@@ -228,9 +229,19 @@ def _name_misread_as_modifier(verb: "Token") -> Optional["Token"]:
     return prev
 
 
+def _handle_misread_as_modifier(verb: "Token") -> Optional["Token"]:
+    """'Hours later @realDonaldTrump tweeted ...': the tagger reads a social-media handle as an
+    auxiliary; a handle right before the verb is who did it (and 'Hours' is no subject)."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is None or not prev.text.startswith("@") or len(prev.text) < 3 or prev.head.i != verb.i:
+        return None
+    return prev if prev.dep_ in ("aux", "auxpass", "advmod", "npadvmod", "dep") else None
+
+
 def _name_before_relative(verb: "Token") -> Optional["Token"]:
     """'when Mr. Buckley, who had failed to win his party's nomination, called for ...': a finite verb
-    the parser hung on the relative clause's last noun; its subject is the name the clause is about."""
+    the parser hung on the relative clause's (or participle's) last noun; its subject is the name the
+    clause is about."""
     doc = verb.doc
     if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBZ") or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
@@ -242,6 +253,11 @@ def _name_before_relative(verb: "Token") -> Optional["Token"]:
     if (relative.dep_ == "relcl" and relative.head.pos_ in ("PROPN", "NOUN")
             and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in relative.children)):
         return relative.head
+    if relative.tag_ in ("VBG", "VBN") and doc[relative.i - 1].text == ",":
+        # 'Sen. Ted Cruz, writing as @SenTedCruz, called ...': the parser made the participle the
+        # clause and hung the finite verb on its object; the participle's subject is the verb's
+        return next((c for c in relative.children if c.dep_ == "nsubj" and c.i < relative.i
+                     and c.pos_ in ("PROPN", "NOUN")), None)
     return None
 
 
