@@ -275,6 +275,8 @@ class ArticleResolver:
             head = head.head
         if any(t.pos_ in ("CCONJ", "PUNCT") and t.text != "-" for t in self.doc[end:head.i]):
             return False
+        if _party_member(head):
+            return True       # "the Kentucky Republican": a party member from there, not Kentucky
         if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
             return False
         if head.lower_ in MILITARY_OBJECTIVES and any(self._armed_modifier(t) for t in self.doc[end:head.i]):
@@ -570,7 +572,7 @@ class ArticleResolver:
         hit = self.finder.agent_ending_at(doc, head.i + 1, sent.start)
         agent = hit[1] if hit else None
         low = head.lower_
-        if agent is None and low not in COLLECTIVE_HEADS and low not in CROWD_HEADS:
+        if agent is None and low not in COLLECTIVE_HEADS and low not in CROWD_HEADS and not _party_member(head):
             return None
         start = self._description_start(sent, head, taken)
         if armed:                 # "Kurdish militant targets": the objective's modifiers before it
@@ -744,7 +746,31 @@ class ArticleResolver:
         for actor in self._recent(window):
             if self._description_fits(actor, cand):
                 return actor
-        return None
+        return self._sole_named_person(cand)
+
+    def _sole_named_person(self, cand: Candidate) -> Optional[DraftActor]:
+        """'Dr. Raymond Pell ran for the State Senate. ... "...," the retired neurosurgeon said': news
+        names a person, then refers back with a description the KB cannot check. A definite singular
+        person description refers to the one person the story named in the last sentences, when no
+        other named person, a different gender or a different office rules it out."""
+        if cand.kind != "person" or cand.plural or not cand.definite:
+            return None
+        named = [a for a in self._recent(PRONOUN_WINDOW, narrated=not self.in_quote[cand.head])
+                 if a.kind == "person" and not a.plural and a.names]
+        if len(named) != 1:
+            return None
+        actor = named[0]
+        gender = cand.gender or cand.title.gender
+        if gender and actor.gender and gender != actor.gender:
+            return None
+        country, _ = self.coded(actor)
+        if cand.title.country and country and cand.title.country != country:
+            return None
+        offices = {w for w in cand.title.words if w in OFFICE_TITLES}
+        held = {w for w in actor.titles if w in OFFICE_TITLES}
+        if offices and held and not offices & held:
+            return None       # 'Senator Warren ... the governor said': another office, another person
+        return actor
 
     def coded(self, actor: DraftActor) -> tuple[Optional[str], Optional[str]]:
         """(country, sector) of an actor as it will be coded: a KB actor's role on the day."""
@@ -957,6 +983,23 @@ class ArticleResolver:
             actor.title_country = actor.title_country or cand.title.country
             actor.title_sector = actor.title_sector or cand.title.sector
 
+
+# A member of a party named by its members' noun ("the Kentucky Republican", "the Illinois Democrat").
+PARTY_MEMBER_HEADS = frozenset({"republican", "democrat"})
+
+
+def _party_member(head: "Token") -> bool:
+    """'the Kentucky Republican', 'the New York Democrat': one party member, described by state."""
+    return (head.lower_ in PARTY_MEMBER_HEADS and head.tag_ in ("NNP", "NN")
+            and any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts))
+
+
+# Offices a person holds: a description naming another one than the person's title is someone else.
+OFFICE_TITLES = frozenset("""
+    president vice-president governor senator congressman congresswoman representative mayor minister
+    premier chancellor king queen prince ambassador secretary speaker judge justice general admiral
+    commissioner attorney sheriff chief chairman chairwoman director
+""".split())
 
 # Words that make a name an organisation's even after a given name ("Charles Schwab Corp.").
 ORGANISATION_WORDS = frozenset("""

@@ -500,6 +500,9 @@ def _bare_frame_verb(after: list["Token"]) -> Optional["Token"]:
         return None if rest else verb
     if verb.i == words[0].i:                         # inverted: 'mused Blaze co-host Stu Burguiere'
         rest = words[1:]
+        if (rest and rest[-1].pos_ == "NOUN" and rest[-1].dep_ == "dobj" and not _is_speech_verb(verb)
+                and not any(c.dep_ in ("det", "poss") for c in rest[-1].children)):
+            return None     # "'revolution,' ignores losses": a headline's second verb and its bare object
         return verb if rest and rest[-1].pos_ in ("PROPN", "NOUN") and not any(t.pos_ in ("ADP",) and t.lower_ != "of" for t in rest) else None
     tail = words[words.index(verb) + 1:]
     if any(t.dep_ not in ("prt", "advmod") and not (t.dep_ in ("prep", "pobj", "det", "amod", "poss", "compound", "case")
@@ -1143,6 +1146,8 @@ def _headline_quotes(doc: ArticleDoc, found: list[Found]) -> list[Found]:
     if not name_tokens or len(name_tokens) > 5 or not all(t.pos_ == "PROPN" or t.is_title or t.is_punct
                                                            for t in name_tokens):
         return []
+    if name_tokens[0].pos_ == "DET":
+        return []           # 'The Latest: Sanders declares ...': a rubric, not a speaker
     start, end = colon + 2, line_end
     while end > start and text[end - 1] in " .":
         end -= 1
