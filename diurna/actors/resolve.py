@@ -130,6 +130,7 @@ class ArticleResolver:
                         label = "PERSON"    # 'Sarah Palin ... Palin has posted': the model read the surname as a place
                     spans.append((ent.start, ent.end, None, label))
         spans = self._east_asian_names(sent, spans)
+        spans.extend(self._names_the_model_missed(sent, {i for s, e, _, _ in spans for i in range(s, e)}))
         covered = {i for s, e, _, _ in spans for i in range(s, e)}
         spans.extend(self._known_short_forms(sent, covered, people | self._name_keys(("organization",))))
         spans = self._kb_surnames(sent, spans)
@@ -169,6 +170,24 @@ class ArticleResolver:
         for t in sent:
             if t.i not in covered and t.pos_ == "PROPN" and is_capitalised(t) and t.lower_ in known:
                 yield (t.i, t.i + 1, None, "PERSON")
+
+    def _names_the_model_missed(self, sent, covered: set[int]):
+        """'Representative Elijah Cummings said': the small model tags no entity at all for some people's
+        names. A run of capitalised proper nouns in a noun's place, outside every entity, that is a
+        known given name and a surname (after any title) is a person's name."""
+        run: list = []
+        for t in list(sent) + [None]:
+            if t is not None and t.pos_ == "PROPN" and t.is_title and t.i not in covered and not t.ent_type_:
+                run.append(t)
+                continue
+            if run:
+                start, end = self._strip_leading_titles(run[0].i, run[-1].i + 1)
+                while start < end and self.doc[start].lower_.rstrip(".") in OFFICE_TITLES | _TITLE_ABBREVIATIONS:
+                    start += 1
+                root = self.doc[start:end].root if end > start else None
+                if root is not None and root.dep_ in _NOMINAL_ROLES and self._personal_name(start, end):
+                    yield (start, end, None, "PERSON")
+            run = []
 
     def _east_asian_names(self, sent, spans):
         """A name written family name first ("Yoon Suk Yeol", "Lee Jae-myung") is a person's whatever
@@ -983,6 +1002,11 @@ class ArticleResolver:
             actor.title_country = actor.title_country or cand.title.country
             actor.title_sector = actor.title_sector or cand.title.sector
 
+
+_TITLE_ABBREVIATIONS = frozenset({"rep", "representative", "sen", "gov", "lt", "col", "gen", "capt", "sgt", "gen", "adm"})
+
+# Relations in which a run of proper nouns stands for someone (not a compound modifier of a noun).
+_NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "pobj", "dobj", "attr", "conj", "dative", "npadvmod", "ROOT"})
 
 # A member of a party named by its members' noun ("the Kentucky Republican", "the Illinois Democrat").
 PARTY_MEMBER_HEADS = frozenset({"republican", "democrat"})

@@ -973,11 +973,11 @@ def _continued(text: str, span: QuotedSpan, inner: tuple[int, int], found: list[
 
 def _said_noun(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: list[bool]) -> Optional[Found]:
     """A quotation hanging on a noun for words said, whose owner is named: 'her remark that "..."',
-    'Obama's "if you like your plan" promise', 'a new headline from the Post: "..."'."""
+    'Obama's "if you like your plan" promise', 'a new headline from the Post: "..."', 'Her verdict? "..."'."""
     ts, te = _token_range(sdoc, span.start, span.end)
     nouns = []
     i = ts - 1
-    while i >= 0 and (sdoc[i].is_space or sdoc[i].lower_ in ("that", ":", ",")) and i >= ts - 3:
+    while i >= 0 and (sdoc[i].is_space or sdoc[i].lower_ in ("that", ":", ",", "?")) and i >= ts - 3:
         i -= 1
     if i >= 0 and not in_quote[i]:
         nouns.append(sdoc[i])
