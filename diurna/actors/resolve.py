@@ -685,7 +685,7 @@ class ArticleResolver:
         doc = self.doc
         core_text = doc[cand.core[0]:cand.core[1]].text
         key = name_key(core_text)
-        earlier = self.earlier_by_name(key, cand)
+        earlier = self.earlier_by_name(key, cand) or self._earlier_by_surname_alone(key, cand)
         if earlier is not None:
             cand.how = "alias" if cand.how == "name" and key not in earlier.names_lower() else cand.how
             return earlier
@@ -744,6 +744,19 @@ class ArticleResolver:
                 return actor
         return None
 
+    def _earlier_by_surname_alone(self, key: str, cand: Candidate) -> Optional[DraftActor]:
+        """'"Mr. Zuckerberg, would you ...?" ... Mark Zuckerberg paused': a full name whose surname an
+        earlier person was only ever called by (with an honorific at most) is that person."""
+        words = key.split()
+        if cand.kind != "person" or cand.kb is not None or cand.demonym or cand.nested or len(words) < 2:
+            return None
+        for actor_key in reversed(self.order):
+            actor = self.actors[actor_key]
+            if actor.kind == "person" and actor.kb is None and actor.names and all(
+                    _surname_only(name) == words[-1] for name in actor.names):
+                return actor
+        return None
+
     def apposed_actor(self, cand: Candidate) -> Optional[DraftActor]:
         """"Ms Rivera, a teacher in Bogota": the description is in apposition to a mention."""
         head = self.doc[cand.head]
@@ -770,15 +783,17 @@ class ArticleResolver:
     def _sole_named_person(self, cand: Candidate) -> Optional[DraftActor]:
         """'Dr. Raymond Pell ran for the State Senate. ... "...," the retired neurosurgeon said': news
         names a person, then refers back with a description the KB cannot check. A definite singular
-        person description refers to the one person the story named in the last sentences, when no
-        other named person, a different gender or a different office rules it out."""
+        person description refers to the one person the story named in the last sentences (and not in
+        this one), when no other named person, a different gender or a different office rules it out."""
         if cand.kind != "person" or cand.plural or not cand.definite:
             return None
-        named = [a for a in self._recent(PRONOUN_WINDOW, narrated=not self.in_quote[cand.head])
+        named = [a for a in self._recent(DESCRIPTION_WINDOW, narrated=not self.in_quote[cand.head])
                  if a.kind == "person" and not a.plural and a.names]
         if len(named) != 1:
             return None
         actor = named[0]
+        if actor.last_sentence == self.sentence_index:
+            return None       # 'Senator Durbin asked the Facebook chief executive': not himself
         gender = cand.gender or cand.title.gender
         if gender and actor.gender and gender != actor.gender:
             return None
@@ -1064,6 +1079,12 @@ def handle_name(handle: str) -> Optional[tuple[list[str], str]]:
             break
     named = [w for w in words if w[:1].isupper()] if len(words) >= 2 and all(w[:1].isupper() for w in words) else []
     return named, compact
+
+
+def _surname_only(name: str) -> Optional[str]:
+    """The key of a name that is one word after any honorific ('Mr. Zuckerberg' -> 'zuckerberg')."""
+    words = [w for w in name_key(name).split() if w.rstrip(".") not in HONORIFICS]
+    return words[0] if len(words) == 1 else None
 
 
 def _compact(name: str) -> str:

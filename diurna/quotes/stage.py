@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Optional
 from diurna.actors.resolve import in_main_clause
 from diurna.document import ArticleDoc
 from diurna.ids import stable_id
-from diurna.quotes.lexicon import DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_VERBS
+from diurna.quotes.lexicon import DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from diurna.quotes.marks import QuotedSpan, find_quoted_spans, quoted_token_mask, starts_paragraph
 from diurna.quotes.relays import quoted_as_saying, relay_statements
 from diurna.quotes.reported import (
@@ -79,6 +79,7 @@ class QuoteStage:
         found += _headline_quotes(doc, found)
         found += _indirect_quotes(sdoc, cues, found)
         _add_nested_relays(found, cues)
+        _speak_through_texts(found)
         found.sort(key=lambda f: f.start)
         for f in found:
             _resolve_speaker(doc, f, quoted, found)
@@ -336,6 +337,8 @@ def _frame_tokens_before(sdoc: "Doc", tend: int, in_quote: list[bool]) -> list["
 def _is_speech_verb(tok: "Token") -> bool:
     if reports_speech(tok) and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
         return not _writers_aside(tok)
+    if _read_by_a_text(tok):
+        return True
     if tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
             c.dep_ in ("prep", "prt") and c.i > tok.i for c in tok.children):
         return True                     # 'as X put it, "..."' (not 'putting it into the file')
@@ -343,12 +346,29 @@ def _is_speech_verb(tok: "Token") -> bool:
     if tok.pos_ != "NOUN" or tok.i == 0:
         return False
     ends_clause = tok.i + 1 == len(tok.doc) or tok.nbor(1).is_punct or tok.nbor(1).pos_ == "ADP"
+    if tok.lower_ in ("read", "reads") and tok.nbor(-1).lower_ in _TEXT_NOUNS and ends_clause:
+        return True                     # '"...," the editorial read.': tagged an adjective and a noun
     # '"...," Okafor notes': the tagger may read "notes" as a plural noun after a name
     # ('"...," the ad states in the filing.' likewise, when the word is lower case and ends the clause)
     if tok.lower_.endswith("s") and tok.lower_[:-1] in SPEECH_VERBS:
         return tok.nbor(-1).pos_ in ("PROPN", "PRON") or tok.nbor(-1).pos_ == "NOUN" and tok.is_lower and ends_clause
     # '"...," the Saudis state in the white paper': after a plural, the verb's plain form read as a noun
     return tok.lower_ in SPEECH_VERBS and tok.nbor(-1).tag_ in ("NNS", "NNPS") and tok.is_lower and ends_clause
+
+
+_TEXT_NOUNS = SPEECH_NOUNS | frozenset("""
+    editorial sign banner poster placard billboard caption headline note memo release ad advertisement
+    plaque inscription text email card shirt slogan notice flyer leaflet
+""".split())
+
+
+def _read_by_a_text(verb: "Token") -> bool:
+    """'"...," the editorial read', '"...," read a statement from X's office': a text that "reads" says."""
+    if verb.lemma_.lower() != "read" or verb.pos_ != "VERB":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj") and (c.dep_ == "nsubj") == (c.i < verb.i)),
+                   None)
+    return subject is not None and subject.lemma_.lower() in _TEXT_NOUNS
 
 
 def _writers_aside(verb: "Token") -> bool:
@@ -629,10 +649,12 @@ def _name_after(verb: "Token", stop: "Token") -> Optional["Token"]:
 
 
 def _name_before(verb: "Token") -> Optional["Token"]:
-    """'"...," Okafor notes' when the parser found no subject: the name right before the cue."""
+    """'"...," Okafor notes' when the parser found no subject: the name right before the cue (or the
+    text in '"...," the editorial read')."""
     prev = verb.nbor(-1) if verb.i > 0 else None
     return prev if prev is not None and prev.pos_ in ("PROPN", "PRON") or (
-        prev is not None and prev.pos_ == "ADJ" and prev.is_title) else None
+        prev is not None and prev.pos_ == "ADJ" and prev.is_title) or (
+        prev is not None and prev.lower_ in _TEXT_NOUNS and verb.lower_ in ("read", "reads")) else None
 
 
 def _has_own_clause(verb: "Token", in_quote: list[bool]) -> bool:
@@ -1032,6 +1054,14 @@ def _in_the_words_of(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_q
     return None
 
 
+def _speak_through_texts(found: list[Found]) -> None:
+    """'"...," read a statement from Senator Henning's office', 'a statement by the ministry said':
+    a text whose author is named speaks for its author."""
+    for f in found:
+        if f.speaker is not None and f.speaker.pos_ == "NOUN" and f.speaker.lemma_.lower() in _TEXT_NOUNS:
+            f.speaker = _owner_of(f.speaker) or f.speaker
+
+
 def _owner_of(noun: "Token") -> Optional["Token"]:
     """Who the words a noun stands for are from: its possessor ('Barrett's dictum', 'his answer') or
     its 'from'/'by' phrase ('a warning from the ministry')."""
@@ -1238,11 +1268,12 @@ def _continue_speaker(doc: ArticleDoc, f: Found, found: list[Found], quoted: lis
     sentences = {s.start for s in sdoc[last.resolved.head: here + 1].sents
                  if any(not t.is_punct and not t.is_space and not any(qs <= t.idx < qe for qs, qe in quoted)
                         for t in s)}
+    # ('Mark Zuckerberg paused. "Um, no," he said': a person named as a subject in between takes over)
     named_between = [m for m in doc.mentions if last.resolved.head < m.token_start < here and m.how == "name"
                      and not any(qs <= m.start < qe for qs, qe in quoted)
                      and m.actor_id != actor.id and (doc.actor(m.actor_id) or actor).kind == "person"
                      and gender_fits(doc, m.actor_id, f.speaker)
-                     and sdoc[m.token_start].dep_ in ("nsubj", "nsubjpass")]
+                     and sdoc[m.token_start:m.token_end].root.dep_ in ("nsubj", "nsubjpass")]
     if len(sentences) <= _CONTINUITY_SENTENCES + 1 and not named_between:
         f.resolved.actor_id = actor.id
 
