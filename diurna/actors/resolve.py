@@ -721,10 +721,10 @@ class ArticleResolver:
         if spelled is None:
             return None
         words, compact = spelled
+        spellings = {compact, _compact(" ".join(words))} - {""}
         for actor_key in reversed(self.order):
             actor = self.actors[actor_key]
-            if actor.kind in ("person", "organization") and any(
-                    _compact(name) in (compact, _compact(" ".join(words))) for name in actor.names):
+            if actor.kind in ("person", "organization") and any(_compact(name) in spellings for name in actor.names):
                 return actor
         known = [a for a in self.kb.lookup(" ".join(words)) if a.kind in ("person", "organization")] if words else []
         return known[0] if len(known) == 1 else None
@@ -1018,7 +1018,7 @@ class ArticleResolver:
             actor.title_sector = actor.title_sector or cand.title.sector
 
 
-_TITLE_ABBREVIATIONS = frozenset({"rep", "representative", "sen", "gov", "lt", "col", "gen", "capt", "sgt", "gen", "adm"})
+_TITLE_ABBREVIATIONS = frozenset({"rep", "representative", "sen", "gov", "lt", "col", "gen", "capt", "sgt", "adm"})
 
 # Relations in which a run of proper nouns stands for someone (not a compound modifier of a noun).
 _NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "pobj", "dobj", "attr", "conj", "dative", "npadvmod", "ROOT"})

@@ -1,4 +1,5 @@
-"""The quote attribution case set (tests/quotes/cases.yaml), end to end through the pipeline."""
+"""The quote attribution case sets (tests/quotes/cases.yaml, cases_second_author.yaml), end to end
+through the pipeline."""
 from __future__ import annotations
 
 import pathlib
@@ -6,8 +7,12 @@ import pathlib
 import pytest
 import yaml
 
-CASES = yaml.safe_load((pathlib.Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
+HERE = pathlib.Path(__file__).parent
+CASES = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
 PASS_RATE = 0.90
+# written by a second author against the rules: a lower bar, and a figure to watch (docs/evaluation.md)
+SECOND_AUTHOR_CASES = yaml.safe_load((HERE / "cases_second_author.yaml").read_text(encoding="utf-8"))
+SECOND_AUTHOR_PASS_RATE = 0.80
 
 
 def _names(doc, actor_id):
@@ -50,17 +55,20 @@ def test_case_set_is_large_enough():
     assert sum(len(c["quotes"]) for c in CASES) >= 150
 
 
-def test_attribution_cases_pass_rate(pipeline):
+@pytest.mark.parametrize("name, cases, bar", [("quote attribution cases", CASES, PASS_RATE),
+                                               ("second-author cases", SECOND_AUTHOR_CASES, SECOND_AUTHOR_PASS_RATE)])
+def test_attribution_cases_pass_rate(pipeline, name, cases, bar):
     failures, total = [], 0
-    for case in CASES:
+    for case in cases:
         doc = pipeline.code_text(case["text"], "2025-06-02")
         for expected in case["quotes"]:
             total += 1
             problem = check_case(doc, expected)
             if problem is not None:
                 failures.append("%s\n    %s" % (case["text"][:100], problem))
+    assert total, "no cases read"
     rate = 1 - len(failures) / total
-    print("quote attribution cases: %d/%d = %.3f" % (total - len(failures), total, rate))
+    print("%s: %d/%d = %.3f" % (name, total - len(failures), total, rate))
     for failure in failures:
         print("  FAIL " + failure)
-    assert rate >= PASS_RATE, "pass rate %.3f < %.2f; failures:\n%s" % (rate, PASS_RATE, "\n".join(failures))
+    assert rate >= bar, "pass rate %.3f < %.2f; failures:\n%s" % (rate, bar, "\n".join(failures))
