@@ -488,8 +488,14 @@ def _object_child(verb: "Token") -> Optional["Token"]:
 
 
 def _prep_child(verb: "Token", words: tuple[str, ...]) -> Optional["Token"]:
+    """The particle of a request verb ('called on leaders to', 'appealed for calm'); not a preposition
+    after the verb's own object or one that gives a time ('called the stance "cynical" on Monday')."""
     for child in verb.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in words:
+            if any(c.dep_ == "dobj" and c.i < child.i for c in verb.children):
+                continue
+            if any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in child.children):
+                continue
             return child
     return None
 
@@ -554,6 +560,9 @@ def _speech_cue(verb: "Token") -> Optional[Cue]:
                 if child.dep_ in ("oprd", "prep", "xcomp", "ccomp") and (child.dep_ != "prep" or child.lower_ == "as"):
                     end = max(end, child.right_edge.i + 1)
             return _cue(verb, obj.left_edge.i, end)
+        predicate = next((c for c in verb.rights if c.dep_ == "oprd"), None)
+        if predicate is not None:
+            return _cue(verb, *_subtree_range(predicate))  # 'called the stance "cynical"', object parsed under it
     if lemma in _OBJECT_SPEECH_VERBS:
         obj = _object_child(verb)
         if obj is not None and obj.pos_ != "PRON":

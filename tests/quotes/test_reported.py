@@ -24,6 +24,12 @@ def test_called_on_takes_object_and_infinitive(nlp):
     assert any(c[0] == "called on" and c[1] == "minister" and c[2].endswith("to lay down their arms") for c in cues)
 
 
+def test_a_time_after_the_object_is_no_request(nlp):
+    cues = _cues(nlp, "The minister called the plan a disaster on Monday.")
+    assert not any(c[2] == "Monday" for c in cues)
+    assert any(c[0] == "called" and c[1] == "minister" and "a disaster" in c[2] for c in cues)
+
+
 def test_urged_takes_object_and_infinitive(nlp):
     cues = _cues(nlp, "The envoy urged both sides to return to the table.")
     assert ("urged", "envoy", "both sides to return to the table") in cues
