@@ -778,7 +778,19 @@ class ArticleResolver:
         for actor in self._recent(window):
             if self._description_fits(actor, cand):
                 return actor
-        return self._sole_named_person(cand)
+        return self._sole_named_person(cand) or self._sole_named_organisation(cand)
+
+    def _sole_named_organisation(self, cand: Candidate) -> Optional[DraftActor]:
+        """'Amnesty International called the verdict a travesty. The group said ...', 'The Plain Dealer
+        endorsed the levy. The newspaper said ...': a definite singular generic organisation noun
+        refers to the one organisation the story named in the last sentences (and not in this one)."""
+        if cand.plural or not cand.definite or self.doc[cand.head].lower_ not in GENERIC_ORGANISATION_HEADS:
+            return None
+        named = [a for a in self._recent(DESCRIPTION_WINDOW, narrated=not self.in_quote[cand.head])
+                 if a.kind == "organization" and not a.plural and a.names]
+        if len(named) != 1 or named[0].last_sentence == self.sentence_index:
+            return None
+        return named[0]
 
     def _sole_named_person(self, cand: Candidate) -> Optional[DraftActor]:
         """'Dr. Raymond Pell ran for the State Senate. ... "...," the retired neurosurgeon said': news
@@ -1032,6 +1044,11 @@ def _party_member(head: "Token") -> bool:
     return (head.lower_ in PARTY_MEMBER_HEADS and head.tag_ in ("NNP", "NN")
             and any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts))
 
+
+# Nouns by which news refers back to an organisation it has named ("the group", "the newspaper").
+GENERIC_ORGANISATION_HEADS = frozenset("""
+    group organization organisation company firm newspaper paper network broadcaster agency charity
+""".split())
 
 # Offices a person holds: a description naming another one than the person's title is someone else.
 OFFICE_TITLES = frozenset("""
