@@ -786,8 +786,14 @@ class ArticleResolver:
         refers to the one organisation the story named in the last sentences (and not in this one)."""
         if cand.plural or not cand.definite or self.doc[cand.head].lower_ not in GENERIC_ORGANISATION_HEADS:
             return None
+        return self._sole_named(cand, "organization")
+
+    def _sole_named(self, cand: Candidate, kind: str) -> Optional[DraftActor]:
+        """The one actor of this kind the story named (by name) in the last sentences of the
+        description's voice, unless it is named in the description's own sentence ('Senator Durbin
+        asked the Facebook chief executive': not himself)."""
         named = [a for a in self._recent(DESCRIPTION_WINDOW, narrated=not self.in_quote[cand.head])
-                 if a.kind == "organization" and not a.plural and a.names]
+                 if a.kind == kind and not a.plural and a.names]
         if len(named) != 1 or named[0].last_sentence == self.sentence_index:
             return None
         return named[0]
@@ -799,13 +805,9 @@ class ArticleResolver:
         this one), when no other named person, a different gender or a different office rules it out."""
         if cand.kind != "person" or cand.plural or not cand.definite:
             return None
-        named = [a for a in self._recent(DESCRIPTION_WINDOW, narrated=not self.in_quote[cand.head])
-                 if a.kind == "person" and not a.plural and a.names]
-        if len(named) != 1:
+        actor = self._sole_named(cand, "person")
+        if actor is None:
             return None
-        actor = named[0]
-        if actor.last_sentence == self.sentence_index:
-            return None       # 'Senator Durbin asked the Facebook chief executive': not himself
         gender = cand.gender or cand.title.gender
         if gender and actor.gender and gender != actor.gender:
             return None
