@@ -347,7 +347,7 @@ def _is_speech_verb(tok: "Token") -> bool:
     if tok.pos_ != "NOUN" or tok.i == 0:
         return False
     ends_clause = tok.i + 1 == len(tok.doc) or tok.nbor(1).is_punct or tok.nbor(1).pos_ == "ADP"
-    if tok.lower_ in ("read", "reads") and tok.nbor(-1).lower_ in _TEXT_NOUNS and ends_clause:
+    if _read_after_a_text(tok) and ends_clause:
         return True                     # '"...," the editorial read.': tagged an adjective and a noun
     # '"...," Okafor notes': the tagger may read "notes" as a plural noun after a name
     # ('"...," the ad states in the filing.' likewise, when the word is lower case and ends the clause)
@@ -361,6 +361,11 @@ _TEXT_NOUNS = SPEECH_NOUNS | frozenset("""
     editorial sign banner poster placard billboard caption headline note memo release ad advertisement
     plaque inscription text email card shirt slogan notice flyer leaflet
 """.split())
+
+
+def _read_after_a_text(tok: "Token") -> bool:
+    """'the editorial read': "read" right after a text noun, whatever the tagger made of either word."""
+    return tok.lower_ in ("read", "reads") and tok.i > 0 and tok.nbor(-1).lower_ in _TEXT_NOUNS
 
 
 def _read_by_a_text(verb: "Token") -> bool:
@@ -655,7 +660,7 @@ def _name_before(verb: "Token") -> Optional["Token"]:
     prev = verb.nbor(-1) if verb.i > 0 else None
     return prev if prev is not None and prev.pos_ in ("PROPN", "PRON") or (
         prev is not None and prev.pos_ == "ADJ" and prev.is_title) or (
-        prev is not None and prev.lower_ in _TEXT_NOUNS and verb.lower_ in ("read", "reads")) else None
+        prev is not None and _read_after_a_text(verb)) else None
 
 
 def _has_own_clause(verb: "Token", in_quote: list[bool]) -> bool:
