@@ -132,7 +132,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
     tok = verb
     while tok is not None and seen < 6:
         misread = (_name_misread_as_modifier(tok) or _handle_misread_as_modifier(tok) or _name_before_relative(tok)
-                   or _seen_doing(tok))
+                   or _name_before_a_date(tok) or _seen_doing(tok))
         if misread is not None:
             return misread
         for child in _nearest_subject_first(tok):
@@ -149,6 +149,9 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 return child                # "He's said he ...": "'s" is "has", not a passive
         if tok.dep_ == "relcl":
             return _relative_pronoun(tok) or tok.head
+        caused = _caused_to_speak(tok)
+        if caused is not None:
+            return caused
         if tok.dep_ in ("acl",) and tok.tag_ == "VBG":
             noun = tok.head
             holder = _verb_holding(noun) if tok.lemma_.lower() not in _VOICE_VERBS else None
@@ -197,6 +200,21 @@ def subject_of(verb: "Token") -> Optional["Token"]:
     return None
 
 
+# Verbs whose object does what the infinitive after it says ('That prompted Rubio to call ...'):
+# the object speaks, not the subject, which names only the cause; request verbs ('urged Y to') stay
+# out, as their subject is the one who speaks.
+_CAUSING_VERBS = frozenset("prompt lead cause drive force compel push inspire spur provoke trigger".split())
+
+
+def _caused_to_speak(tok: "Token") -> Optional["Token"]:
+    """'That prompted Rubio to make a joke and call Trump "very flexible"', 'This prompted the
+    tabloid to do a cover saying ...': the object of a causing verb is who speaks."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or head.i == tok.i or head.lemma_.lower() not in _CAUSING_VERBS:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+
+
 # Verbs of perception and memory: their object is the subject of the -ing scene after it, which is
 # no reported content ('remember Carter going on TV', 'saw Lee standing on the stage').
 _PERCEPTION_VERBS = frozenset("remember see watch hear imagine picture recollect".split())
@@ -229,6 +247,24 @@ def _name_misread_as_modifier(verb: "Token") -> Optional["Token"]:
     return prev
 
 
+def _name_before_a_date(verb: "Token") -> Optional["Token"]:
+    """'Bannon, who Beck on Wednesday called "a horrible ... human being"': the parser, lost in the
+    relative clause, leaves the verb without a subject; a name right before the date right before the
+    verb is who did it."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ") or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    i = verb.i - 1
+    while i > verb.sent.start and doc[i].ent_type_ in ("DATE", "TIME"):
+        i -= 1
+    if i == verb.i - 1:
+        return None
+    if doc[i].lower_ in ("on", "in", "last", "this", "earlier", "late"):
+        i -= 1
+    name = doc[i]
+    return name if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", "NORP") else None
+
+
 def _handle_misread_as_modifier(verb: "Token") -> Optional["Token"]:
     """'Hours later @realDonaldTrump tweeted ...': the tagger reads a social-media handle as an
     auxiliary; a handle right before the verb is who did it (and 'Hours' is no subject)."""
@@ -243,10 +279,16 @@ def _name_before_relative(verb: "Token") -> Optional["Token"]:
     the parser hung on the relative clause's (or participle's) last noun; its subject is the name the
     clause is about."""
     doc = verb.doc
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBZ") or verb.i < 2 or doc[verb.i - 1].text != ",":
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBZ", "VBN") or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
-    if any(c.dep_.startswith("nsubj") for c in verb.children):
+    if any(c.dep_.startswith("nsubj") or c.dep_ == "agent" for c in verb.children):
         return None
+    if verb.tag_ == "VBN" and not _active_participle(verb):
+        return None
+    if verb.head.pos_ == "PROPN" and verb.head.dep_ in ("ROOT", "nsubj"):
+        # 'Beruff, a Scott ally, called the standards "strong."', 'De Blasio, speaking on WOR710,
+        # called Trump a "blowhard," and said ...': the name the verb hangs on is its subject
+        return verb.head
     relative = verb.head
     while relative.dep_ != "relcl" and relative.head.i != relative.i and relative.i > verb.i - 40:
         relative = relative.head
@@ -259,6 +301,18 @@ def _name_before_relative(verb: "Token") -> Optional["Token"]:
         return next((c for c in relative.children if c.dep_ == "nsubj" and c.i < relative.i
                      and c.pos_ in ("PROPN", "NOUN")), None)
     return None
+
+
+def _active_participle(verb: "Token") -> bool:
+    """A past form tagged as a participle but used as the finite verb: it has an object and no 'by'
+    agent ('X, who served ..., called Trump's statements "childish."'), and the sentence has no
+    other main verb or joins it to one with 'and' ('De Blasio, ..., called Trump a "blowhard," and
+    said ...'); unlike a reduced passive ('Smith, called "the architect" by his allies, said ...')."""
+    if not any(c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children):
+        return False
+    if verb.sent.root.pos_ not in ("VERB", "AUX"):
+        return True
+    return any(c.dep_ == "cc" and c.i > verb.i for c in verb.head.children)
 
 
 def _nearest_subject_first(verb: "Token") -> list["Token"]:

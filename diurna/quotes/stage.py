@@ -409,7 +409,7 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     # not a passive ('... Tuesday, hours after the aide was charged with battery'): its subject is
     # the one spoken to or about
     verb = next((t for t in after if _is_speech_verb(t) and not is_passive(t) and not _says_its_own(t, after) and (
-        not _has_own_clause(t, in_quote) or handed_over and t.i == after[0].i)), None)
+        not _has_own_clause(t, in_quote) or handed_over and (t.i == after[0].i or _subject_opens(t, after)))), None)
     if verb is None and sdoc.text[inner[1] - 1: inner[1]] in (",", "?", "!", "\u2014"):
         verb = _bare_frame_verb(after)
     according = _according_source(after)
@@ -455,6 +455,14 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
 
 
 _PERSONS_ADDRESSED = frozenset({"me", "you", "him", "her", "us", "them"})
+
+
+def _subject_opens(verb: "Token", after: list["Token"]) -> bool:
+    """'"...," the former president told a crowd that the campaign estimated at 3,000': right after a
+    quotation handed over by a comma, a subject and its verb frame it, whatever clause the parser
+    hung on the verb ('a crowd that ...' read as 'told ... that')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subject is not None and subject.left_edge.i == after[0].i and subject.right_edge.i == verb.i - 1
 
 
 def _says_its_own(verb: "Token", after: list["Token"]) -> bool:
@@ -1228,18 +1236,36 @@ def _indirect_quotes(sdoc: "Doc", cues: list[Cue], direct: list[Found]) -> list[
     out = []
     # a cue that frames a direct quotation in its own sentence reports that quotation; one whose
     # sentence only leads into a quotation in the next paragraph keeps its own content too
-    used = {f.cue for f in direct if f.cue is not None and f.kind == "direct"
+    used = {f.cue: f for f in direct if f.cue is not None and f.kind == "direct"
             and sdoc[f.cue[0]].sent.start <= _token_range(sdoc, f.start, f.start + 1)[0] < sdoc[f.cue[0]].sent.end}
     for cue in cues:
-        if cue.quotation is not None or (cue.cue_start, cue.cue_end) in used:
+        if cue.quotation is not None:
             continue
         start, end = _char_range(sdoc, cue.content_start, cue.content_end)
+        framed = used.get((cue.cue_start, cue.cue_end))
+        if framed is not None and not _said_around_quotation(sdoc, cue, framed):
+            continue
         if any(f.kind == "direct" and _overlap((start, end), (f.start, f.end)) >= _DIRECT_SHARE * (end - start)
                for f in direct):
             continue
         out.append(Found("indirect", start, end, speaker=cue.speaker, cue=(cue.cue_start, cue.cue_end),
                          relays=list(cue.relays)))
     return out
+
+
+# Unquoted words a reported clause needs before its quotation to be more than the quotation's lead-in.
+_MIXED_LEAD_WORDS = 4
+
+
+def _said_around_quotation(sdoc: "Doc", cue: Cue, framed: Found) -> bool:
+    """'Trump plans to empower the black community by fostering "capital investment," Carson said':
+    the frame after the quotation reports the whole clause, of which the quotation is the end; the
+    clause is content too, not only the words in marks."""
+    if cue.cue_start < cue.content_end:
+        return False
+    quotation_start = _token_range(sdoc, framed.start, framed.start + 1)[0]
+    lead = [t for t in sdoc[cue.content_start:quotation_start] if t.is_alpha]
+    return len(lead) >= _MIXED_LEAD_WORDS and sdoc[cue.content_start].sent.start == sdoc[quotation_start].sent.start
 
 
 def _add_nested_relays(found: list[Found], cues: list[Cue]) -> None:

@@ -77,12 +77,14 @@ def test_remarks_quoted_by_a_medium(nlp):
 # ---- rules for parses that go wrong; the parse is given, so the tests do not depend on the model
 
 
-def _parsed(nlp, rows):
-    """A Doc from (word, head index, dep, POS, tag, lemma) rows: a fixed parse of one sentence."""
+def _parsed(nlp, rows, ents=None):
+    """A Doc from (word, head index, dep, POS, tag, lemma) rows: a fixed parse of one sentence;
+    `ents` maps a word's index to its entity label."""
     from spacy.tokens import Doc
     words, heads, deps, pos, tags, lemmas = zip(*rows)
+    iob = [("B-" + ents[i]) if ents and i in ents else "O" for i in range(len(words))] if ents else None
     return Doc(nlp.vocab, words=list(words), heads=list(heads), deps=list(deps), pos=list(pos),
-               tags=list(tags), lemmas=list(lemmas))
+               tags=list(tags), lemmas=list(lemmas), ents=iob)
 
 
 def _cue_triples(doc):
@@ -154,3 +156,40 @@ def test_a_clause_hung_on_a_later_quotation_keeps_its_own_subject(nlp):
         ("a", 11, "det", "DET", "DT", "a"), ("bully", 9, "attr", "NOUN", "NN", "bully"),
         (".", 9, "punct", "PUNCT", ".", "."), ("\"", 9, "punct", "PUNCT", "''", "\"")])
     assert subject_of(doc[4]).text == "Chen"
+
+
+def test_name_before_an_apposition_speaks_a_verb_tagged_as_participle(nlp):
+    cues = _cues(nlp, "Brandt, a Merkel ally, called Germany\u2019s budget rules \u201crigid.\u201d")
+    assert any(c[0] == "called" and c[1] == "Brandt" for c in cues)
+
+
+def test_name_before_a_relative_clause_speaks_the_verb_after_it(nlp):
+    cues = _cues(nlp, "Paul Segura, who served as Jeb Bush's campaign manager during the 2016 race, called "
+                      "Cruz's remarks on Monday \"reckless.\"")
+    assert any(c[0] == "called" and c[1] == "Segura" for c in cues)
+
+
+def test_a_reduced_passive_with_its_agent_is_not_the_name_speaking(nlp):
+    cues = _cues(nlp, "Okafor, called \"the architect of the deal\" by his allies, said the vote would pass.")
+    assert not any(c[0] == "called" and c[1] == "Okafor" for c in cues)
+    assert any(c[0] == "said" and c[1] == "Okafor" for c in cues)
+
+
+def test_the_object_of_a_causing_verb_speaks(nlp):
+    cues = _cues(nlp, "The ruling prompted the senator to call the court \"out of touch.\"")
+    assert any(c[0] == "call" and c[1] == "senator" for c in cues)
+
+
+def test_a_name_before_a_date_is_the_subject_the_parse_lost(nlp):
+    # 'Aides mocked the plan , which Hale on Friday called " a fraud . "' -- the parser read "Hale"
+    # as the relative clause's verb and left "called" without a subject
+    doc = _parsed(nlp, [
+        ("Aides", 1, "nsubj", "NOUN", "NNS", "aide"), ("mocked", 1, "ROOT", "VERB", "VBD", "mock"),
+        ("the", 3, "det", "DET", "DT", "the"), ("plan", 1, "dobj", "NOUN", "NN", "plan"),
+        (",", 3, "punct", "PUNCT", ",", ","), ("which", 6, "nsubj", "PRON", "WDT", "which"),
+        ("Hale", 3, "relcl", "PROPN", "NNP", "Hale"), ("on", 6, "prep", "ADP", "IN", "on"),
+        ("Friday", 7, "pobj", "PROPN", "NNP", "Friday"), ("called", 1, "advcl", "VERB", "VBD", "call"),
+        ("\"", 12, "punct", "PUNCT", "``", "\""), ("a", 12, "det", "DET", "DT", "a"),
+        ("fraud", 9, "oprd", "NOUN", "NN", "fraud"), (".", 1, "punct", "PUNCT", ".", "."),
+        ("\"", 1, "punct", "PUNCT", "''", "\"")], ents={6: "PERSON", 8: "DATE"})
+    assert any(c[0] == "called" and c[1] == "Hale" for c in _cue_triples(doc))

@@ -116,3 +116,20 @@ def test_quote_at_returns_the_innermost_quote(code):
 def test_quote_ids_are_stable(code):
     text = "\"We are ready,\" Finnish President Alexander Stubb said."
     assert [q.id for q in code(text).quotes] == [q.id for q in code(text).quotes]
+
+
+def test_a_frame_after_a_quotation_ending_a_clause_reports_the_whole_clause(code):
+    doc = code("The port will reopen once the channel is dredged and the new cranes pass \"every safety "
+               "inspection,\" the harbour master said on Friday.")
+    clause = _by_content(doc, "The port will reopen")
+    assert clause.kind == "indirect"
+    assert "every safety" in clause.content.text
+    assert clause.speaker_mention.text == "the harbour master"
+
+
+def test_a_subject_right_after_the_quotation_frames_it(code):
+    doc = code("\"We will win this district,\" the senator told a crowd that organizers estimated at 5,000.")
+    q = _by_content(doc, "We will win this district")
+    assert q.speaker_mention.text == "the senator"
+    assert q.cue.text == "told"
+
