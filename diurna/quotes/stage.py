@@ -866,7 +866,7 @@ def _outside_parentheses(tokens: list["Token"]) -> list["Token"]:
     return out
 
 
-_SIGNATURE_DASHES = ("-", "\u2013", "\u2014")
+_SIGNATURE_DASHES = ("-", "\u2013", "\u2014", "\u2015")   # hyphen, en, em dash, quotation dash
 _SIGNATURE_TOKENS = 16      # a signature line is a name and a short description, not a sentence
 
 
@@ -908,6 +908,8 @@ def _signed_inline(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], gap: i
         return None
     line_end = text.find("\n", dash)
     ts, te = _token_range(sdoc, dash + 1, len(text) if line_end < 0 else line_end)
+    # ('"..." ― Tom Reyes "..." ― Maria Lopez': signed quotations run on in one paragraph)
+    te = next((t.i for t in sdoc[ts:te] if t.is_quote and t.i > ts), te)
     words = [t for t in sdoc[ts:te] if not t.is_space and t.text not in _SIGNATURE_DASHES]
     name = _name_line(words) if len(words) <= _SIGNATURE_TOKENS else None
     if name is None:

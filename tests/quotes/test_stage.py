@@ -133,3 +133,12 @@ def test_a_subject_right_after_the_quotation_frames_it(code):
     assert q.speaker_mention.text == "the senator"
     assert q.cue.text == "told"
 
+
+
+def test_quotations_signed_with_a_quotation_dash_run_on_in_one_paragraph(code):
+    doc = code("We asked readers what they made of the debate. \u201cI have never seen a candidate so unprepared "
+               "in my life\u201d \u2015 Tom Reyes \u201cHe kept interrupting her, it was painful to watch\u201d "
+               "\u2015 Maria Lopez, Ohio\n\n\u201cThe wall is a fantasy and everyone knows it.\u201d \u2015 Dana Whitfield")
+    assert "Reyes" in _name(doc, _by_content(doc, "so unprepared").speaker)
+    assert "Lopez" in _name(doc, _by_content(doc, "painful to watch").speaker)
+    assert "Whitfield" in _name(doc, _by_content(doc, "The wall is a fantasy").speaker)
