@@ -5,9 +5,10 @@
    an annotation whose source and cue spans are swapped, so that no predicted speaker can match?
 2. For the quotations diurna leaves without a speaker, would a fallback to the speaker of the
    latest (or the next) attributed quotation of the article be right?
-3. Where do the gold sources of the wrong verdicts sit, relative to the quotation (same sentence,
-   paragraph, how many paragraphs away, before or after), what are they (a pronoun, a name diurna
-   made an actor of, a cue that is only punctuation), and how does the quotation's paragraph open?
+3. Where do the gold sources of the wrong verdicts sit, relative to the quotation (before, inside or
+   after it, how many paragraphs and characters away), what are they (a pronoun, a name diurna made
+   an actor of) and their cues (words, or which punctuation), and how does the quotation's paragraph
+   open?
 
     .venv/bin/python scripts/polnear_null_speakers.py --split dev --pred /tmp/dev.jsonl
 
@@ -121,8 +122,8 @@ def _shape(text: str, rec: dict, source_is_an_actor: bool) -> list[str]:
         "source overlaps an actor diurna found" if source_is_an_actor else "source is no actor diurna found",
         "cue is punctuation only" if not any(ch.isalnum() for ch in cue["text"]) else
         "cue has %s words" % min(len(cue["text"].split()), 3),
-        "paragraph opens with " + ("a quotation mark" if opener and not opener.isalnum() else "words")
-        + " before the content",
+        "the content opens its paragraph" if not opener else
+        "paragraph opens with " + ("words" if opener.isalnum() else "a quotation mark") + " before the content",
         "characters between content and source: %s" % _bucket(len(between), (3, 10, 30, 100)),
         "cue's punctuation: %s" % ("".join(sorted({ch for ch in cue["text"] if not ch.isalnum() and not ch.isspace()}))
                                    or "none"),
