@@ -36,7 +36,7 @@ NON_PERSON_HEADS = frozenset("""
     aircraft plane jet warplane bomber drone helicopter tank missile rocket convoy
     chancellery presidency ministry secretariat commission committee directorate bank
     university college school academy institute hospital clinic church mosque synagogue court tribunal
-    company firm corporation newspaper paper tabloid magazine journal publication station channel
+    company firm corporation newspaper paper tabloid magazine journal publication station channel chamber
     outlet website site blog show programme program
 """.split())
 NON_PERSON_PHRASES = frozenset({"coast guard", "national guard", "revolutionary guard", "air force"})

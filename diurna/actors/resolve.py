@@ -128,6 +128,10 @@ class ArticleResolver:
                     label = ent.label_
                     if len(ent) == 1 and label != "PERSON" and ent.root.lower_ in people:
                         label = "PERSON"    # 'Sarah Palin ... Palin has posted': the model read the surname as a place
+                    elif len(ent) == 1 and label in ("ORG", "PERSON") and _former_member(ent.root):
+                        continue            # 'a former Marine': a person, read as a description
+                    if any(t.is_alpha for t in ent) and all(t.is_lower for t in ent if t.is_alpha):
+                        continue            # 'the 52-year-old baker' tagged PERSON: a description, no name
                     spans.append((ent.start, ent.end, None, label))
         spans = self._east_asian_names(sent, spans)
         spans.extend(self._names_the_model_missed(sent, {i for s, e, _, _ in spans for i in range(s, e)}))
@@ -172,12 +176,14 @@ class ArticleResolver:
                 yield (t.i, t.i + 1, None, "PERSON")
 
     def _names_the_model_missed(self, sent, covered: set[int]):
-        """'Representative Elijah Cummings said': the small model tags no entity at all for some people's
-        names. A run of capitalised proper nouns in a noun's place, outside every entity, that is a
-        known given name and a surname (after any title) is a person's name."""
+        """'Representative Elijah Cummings said': the small model tags no entity at all (or a title of a
+        work) for some people's names. A run of capitalised proper nouns in a noun's place, outside
+        every actor's entity, that is a known given name and a surname (after any title) is a
+        person's name."""
         run: list = []
         for t in list(sent) + [None]:
-            if t is not None and t.pos_ == "PROPN" and t.is_title and t.i not in covered and not t.ent_type_:
+            if t is not None and t.pos_ == "PROPN" and t.is_title and t.i not in covered \
+                    and t.ent_type_ in _NO_ACTOR_LABELS:
                 run.append(t)
                 continue
             if run:
@@ -362,12 +368,11 @@ class ArticleResolver:
                 continue
             if actors is not None:
                 ent = self._person_entity_around(start, end)
-                if ent is not None and (ent.start < start or ent.end > end) and \
-                        not self._only_title_words(ent.start, start) and \
-                        not self.finder.kb.by_name.get(name_key(ent.text)):
-                    if any(a.kind == "person" for a in actors):
-                        kept.append((ent.start, ent.end, None, "PERSON"))
-                        continue
+                if ent is not None and not self.finder.kb.by_name.get(name_key(ent.text)) and (
+                        self._place_as_given_name(ent, start, end) or any(a.kind == "person" for a in actors)
+                        and (ent.start < start or ent.end > end) and not self._only_title_words(ent.start, start)):
+                    kept.append((ent.start, ent.end, None, "PERSON"))
+                    continue
             kept.append((start, end, actors, label))
         unique, seen = [], set()
         for item in kept:
@@ -375,6 +380,14 @@ class ArticleResolver:
                 seen.add((item[0], item[1]))
                 unique.append(item)
         return unique
+
+    def _place_as_given_name(self, ent, start: int, end: int) -> bool:
+        """'Alexandria Ocasio-Cortez', 'Paris Hilton': a place's name opening a person entity is the
+        person's given name, when it is one and a name (no title: 'Georgia Gov. Brian Kemp') follows."""
+        doc = self.doc
+        return (ent.start == start and end == start + 1 < ent.end and doc[end].pos_ == "PROPN"
+                and doc[end].lower_.rstrip(".") not in OFFICE_TITLES | _TITLE_ABBREVIATIONS
+                and given_name_gender([t.text for t in ent]) is not None)
 
     def _inside_longer_proper_name(self, i: int) -> bool:
         """"Hassan" in "Hassan Mahdavi" is not a one-word KB person of that name ("Mr." in "Mr.
@@ -591,8 +604,12 @@ class ArticleResolver:
         hit = self.finder.agent_ending_at(doc, head.i + 1, sent.start)
         agent = hit[1] if hit else None
         low = head.lower_
-        if agent is None and low not in COLLECTIVE_HEADS and low not in CROWD_HEADS and not _party_member(head):
+        by_modifier = _person_by_modifier(head)
+        if agent is None and low not in COLLECTIVE_HEADS and low not in CROWD_HEADS and not _party_member(head) \
+                and not by_modifier:
             return None
+        if head.dep_ in ("attr", "oprd") and not any(t.dep_ in ("det", "poss") for t in head.lefts):
+            return None           # 'wanted to be commander in chief': a role predicated, no one referred to
         start = self._description_start(sent, head, taken)
         if armed:                 # "Kurdish militant targets": the objective's modifiers before it
             for t in sorted((t for t in head.head.lefts if t.i < head.i), key=lambda t: -t.i):
@@ -622,7 +639,8 @@ class ArticleResolver:
         if title.affiliation is not None and (low in ORGANISATION_PART_HEADS or low in COLLECTIVE_HEADS):
             cand.kb, cand.kind = title.affiliation, title.affiliation.kind     # "a Hamas delegation" = Hamas
         if agent is None and low not in CROWD_HEADS and title.country is None and title.affiliation is None \
-                and not title.sector and not (cand.definite and low in ANAPHORIC_GROUP_HEADS):
+                and not title.sector and not (cand.definite and low in ANAPHORIC_GROUP_HEADS) \
+                and not by_modifier and not _party_member(head):
             return None        # "the world", "nations": a collective with nothing saying whose
         return cand
 
@@ -792,11 +810,42 @@ class ArticleResolver:
         """The one actor of this kind the story named (by name) in the last sentences of the
         description's voice, unless it is named in the description's own sentence ('Senator Durbin
         asked the Facebook chief executive': not himself)."""
-        named = [a for a in self._recent(DESCRIPTION_WINDOW, narrated=not self.in_quote[cand.head])
-                 if a.kind == kind and not a.plural and a.names]
+        named = self._named_in_window(cand, kind)
         if len(named) != 1 or named[0].last_sentence == self.sentence_index:
             return None
         return named[0]
+
+    def _named_in_window(self, cand: Candidate, kind: str) -> list[DraftActor]:
+        return [a for a in self._recent(DESCRIPTION_WINDOW, narrated=not self.in_quote[cand.head])
+                if a.kind == kind and not a.plural and a.names]
+
+    def _one_of_the_named(self, cand: Candidate) -> Optional[DraftActor]:
+        """With several people named in the last sentences (none in this one), the one an earlier
+        description with the same head noun was of ('Lauren Fisk, a former Marine, and Gloria
+        Abernathy ... the former Marine said'), else the only one the story made the subject of a
+        main clause ('Sen. Lindsey Graham says he will vote to confirm Amy Coney Barrett. The South
+        Carolina Republican ... told reporters')."""
+        named = [a for a in self._named_in_window(cand, "person") if a.last_sentence != self.sentence_index]
+        if len(named) < 2 or len(named) != len(self._named_in_window(cand, "person")):
+            return None
+        head = self.doc[cand.head].lower_
+        described = [a for a in named if any(d.split()[-1].lower() == head for d in a.descriptions if d.split())]
+        if len(described) == 1:
+            return described[0]
+        first = self.sentence_index - DESCRIPTION_WINDOW
+        subjects = [a for a in named if any(k >= first for k in a.main_subject_sentences)]
+        if len(subjects) != 1 or any(self._met_by_main_verb(a) for a in named if a is not subjects[0]):
+            return None       # 'Lena Ortiz met Tom Becker. The former prosecutor said': either of them
+        return subjects[0]
+
+    def _met_by_main_verb(self, actor: DraftActor) -> bool:
+        """Whether the actor's latest name is the object of its sentence's main verb ('met Tom Becker',
+        'met with Tom Becker'): a second party of the same event, as prominent as the subject."""
+        start, end, _ = next((m for m in reversed(actor.mentions) if m[2] in ("name", "alias")), actor.mentions[-1])
+        tok = self.doc[start:end].root
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            tok = tok.head
+        return tok.dep_ in ("dobj", "prep") and tok.head.dep_ == "ROOT"
 
     def _sole_named_person(self, cand: Candidate) -> Optional[DraftActor]:
         """'Dr. Raymond Pell ran for the State Senate. ... "...," the retired neurosurgeon said': news
@@ -805,7 +854,7 @@ class ArticleResolver:
         this one), when no other named person, a different gender or a different office rules it out."""
         if cand.kind != "person" or cand.plural or not cand.definite:
             return None
-        actor = self._sole_named(cand, "person")
+        actor = self._sole_named(cand, "person") or self._one_of_the_named(cand)
         if actor is None:
             return None
         gender = cand.gender or cand.title.gender
@@ -1034,17 +1083,41 @@ class ArticleResolver:
 
 _TITLE_ABBREVIATIONS = frozenset({"rep", "representative", "sen", "gov", "lt", "col", "gen", "capt", "sgt", "adm"})
 
+# Entity labels that give no actor: a person's name the small model tags so ('"...," Representative
+# Elijah Cummings said' read as a WORK_OF_ART) is still a name the missed-name rule may read.
+_NO_ACTOR_LABELS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 # Relations in which a run of proper nouns stands for someone (not a compound modifier of a noun).
 _NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "pobj", "dobj", "attr", "conj", "dative", "npadvmod", "ROOT"})
 
 # A member of a party named by its members' noun ("the Kentucky Republican", "the Illinois Democrat").
 PARTY_MEMBER_HEADS = frozenset({"republican", "democrat"})
+# A party's people in an election: 'the Democratic nominee', 'the Republican front-runner'.
+PARTY_ROLE_HEADS = frozenset("nominee candidate frontrunner front-runner challenger incumbent hopeful contender".split())
+PARTY_ADJECTIVES = frozenset({"democratic", "republican"})
 
 
 def _party_member(head: "Token") -> bool:
-    """'the Kentucky Republican', 'the New York Democrat': one party member, described by state."""
-    return (head.lower_ in PARTY_MEMBER_HEADS and head.tag_ in ("NNP", "NN")
-            and any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts))
+    """'the Kentucky Republican', 'the New York Democrat', 'the Democratic nominee': one party member,
+    described by state or by the role the party gave them."""
+    if not any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts):
+        return False
+    if head.lower_ in PARTY_MEMBER_HEADS and head.tag_ in ("NNP", "NN"):
+        return True
+    return head.lower_ in PARTY_ROLE_HEADS and head.tag_ == "NN" and any(
+        t.dep_ in ("amod", "compound") and t.lower_ in PARTY_ADJECTIVES and t.is_title for t in head.lefts)
+
+
+def _person_by_modifier(head: "Token") -> bool:
+    """'the 61-year-old restaurateur', 'a former Marine': an age, or 'former' before a capitalised
+    noun (someone who was once of the corps, the party), says the noun is a person whatever the
+    agent dictionary knows of it."""
+    aged = any(t.dep_ == "amod" and (t.lower_.endswith("year-old") or t.lower_ == "old" and any(
+        c.lower_ in ("year", "years") for c in t.subtree)) for t in head.lefts)
+    return aged or _former_member(head)
+
+
+def _former_member(head: "Token") -> bool:
+    return head.tag_ == "NNP" and any(t.dep_ == "amod" and t.lower_ in ("former", "ex") for t in head.lefts)
 
 
 # Nouns by which news refers back to an organisation it has named ("the group", "the newspaper").

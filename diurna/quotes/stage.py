@@ -12,7 +12,7 @@ Order of work on one article:
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Optional
 
 from diurna.actors.gender import given_name_gender
@@ -51,6 +51,7 @@ class Found:
     cue: Optional[tuple[int, int]] = None
     relays: list["Token"] = field(default_factory=list)
     inherited: Optional["Found"] = None          # a continued quotation takes this quote's speaker
+    author: Optional["Token"] = None             # who issued the text the speaker's words name ('The message')
     resolved: Optional[Speaker] = None
     via: list[str] = field(default_factory=list)
 
@@ -1074,8 +1075,47 @@ def _speak_through_texts(found: list[Found]) -> None:
     """'"...," read a statement from Senator Henning's office', 'a statement by the ministry said':
     a text whose author is named speaks for its author."""
     for f in found:
-        if f.speaker is not None and f.speaker.pos_ == "NOUN" and f.speaker.lemma_.lower() in _TEXT_NOUNS:
-            f.speaker = _owner_of(f.speaker) or f.speaker
+        if f.speaker is not None and f.speaker.pos_ == "NOUN" and f.speaker.lemma_.lower() in _TEXT_NOUNS | SAID_NOUNS:
+            owner = _owner_of(f.speaker)
+            if owner is not None:
+                f.speaker = owner
+            else:
+                # the text stays the words naming the speaker (news and PolNeAR write 'the statement
+                # said'); the actor is who issued it
+                f.author = _author_in_sentence_before(f.speaker)
+
+
+# Nouns for an answer: its owner is whoever the sentence before asked ('Reporters asked Boris
+# Johnson whether he would resign. The answer came quickly: "No."').
+_REPLY_NOUNS = frozenset("answer reply response retort".split())
+# Texts that hang in the street: a sign is its carrier's, never the previous sentence's subject's.
+_STREET_TEXTS = frozenset("sign banner poster placard billboard shirt flyer leaflet plaque inscription".split())
+
+
+def _author_in_sentence_before(noun: "Token") -> Optional["Token"]:
+    """'Mitch McConnell met with Republican senators. The message was blunt: "..."', 'The Plain Dealer
+    endorsed Strickland. "...," the editorial said': a definite text or remark no one is named for
+    in its own sentence is from the one the sentence right before made its subject (for an answer,
+    the one that sentence asked)."""
+    lemma = noun.lemma_.lower()
+    if lemma in _STREET_TEXTS or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None
+    start = noun.sent.start
+    if start == 0:
+        return None
+    before = noun.doc[start - 1].sent
+    if any(t.is_space and t.text.count("\n") > 2 for t in noun.doc[before.end:start]):
+        return None
+    root = before.root
+    if lemma in _REPLY_NOUNS:
+        if root.lemma_.lower() not in ("ask", "press", "question"):
+            return None
+        asked = next((c for c in root.children if c.dep_ in ("dobj", "dative")), None)
+        return asked if asked is not None and asked.pos_ == "PROPN" else None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" and subject.lower_ not in ("he", "she"):
+        return None
+    return subject
 
 
 def _owner_of(noun: "Token") -> Optional["Token"]:
@@ -1118,7 +1158,7 @@ def _after_reporting_sentence(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, i
         j -= 1
     verbs = [t for t in sentence if not in_quote[t.i] and _is_speech_verb(t)]
     if not verbs:
-        return _introduced_before(sdoc, span, inner, sentence, in_quote)
+        return _introduced_before(sdoc, span, inner, sentence, in_quote) or _after_a_beat(sdoc, inner, sentence, in_quote)
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", -t.i))
     for verb in verbs:
         speaker = subject_of(verb)
@@ -1141,6 +1181,25 @@ def _introduced_before(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], se
         return None
     ts, te = _token_range(sdoc, inner[0], inner[1])
     if len([t for t in sdoc[ts:te] if t.is_alpha]) < _MIN_UNATTRIBUTED_WORDS:
+        return None
+    return Found("direct", *_content_of(sdoc.text, inner), speaker=subject, cue=(root.i, root.i + 1))
+
+
+_BEAT_WORDS = 6     # 'He paused.', 'Clinton shook her head.': a beat is a short sentence
+
+
+def _after_a_beat(sdoc: "Doc", inner: tuple[int, int], sentence: list["Token"], in_quote: list[bool]) -> Optional[Found]:
+    """'I asked Mayor Reyes what he would tell residents. He paused. "I would tell them I'm sorry."':
+    a short sentence of a person doing something, no clause of its own, right before a quotation in
+    the same paragraph, hands it the floor."""
+    words = [t for t in sentence if t.is_alpha]
+    if not words or len(words) > _BEAT_WORDS or any(in_quote[t.i] for t in sentence):
+        return None
+    root = next((t for t in sentence if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.lower_ in ("he", "she") or _persons_name(subject)):
         return None
     return Found("direct", *_content_of(sdoc.text, inner), speaker=subject, cue=(root.i, root.i + 1))
 
@@ -1298,6 +1357,8 @@ def _resolve_speaker(doc: ArticleDoc, f: Found, quoted: list[tuple[int, int]], f
         return
     if f.speaker is not None:
         f.resolved = speaker_for(doc, f.speaker, quoted)
+        if f.resolved.actor_id is None and f.author is not None:
+            f.resolved = replace(f.resolved, actor_id=speaker_for(doc, f.author, quoted).actor_id)
         if f.speaker.lower_ in _CONTINUING_PRONOUNS:
             _continue_speaker(doc, f, found, quoted)
     for relay in f.relays:

@@ -142,3 +142,21 @@ def test_quotations_signed_with_a_quotation_dash_run_on_in_one_paragraph(code):
     assert "Reyes" in _name(doc, _by_content(doc, "so unprepared").speaker)
     assert "Lopez" in _name(doc, _by_content(doc, "painful to watch").speaker)
     assert "Whitfield" in _name(doc, _by_content(doc, "The wall is a fantasy").speaker)
+
+
+def test_a_definite_message_speaks_for_the_subject_of_the_sentence_before(code):
+    doc = code("Chancellor Olaf Scholz met the leaders of his coalition behind closed doors on Monday. "
+               "The message was unmistakable: \u201cThere will be no new debt this year.\u201d")
+    assert "Scholz" in _name(doc, _by_content(doc, "no new debt this year").speaker)
+
+
+def test_an_answer_is_from_whoever_the_sentence_before_asked(code):
+    doc = code("Reporters asked Governor Gavin Newsom whether he would sign the bill. "
+               "The answer was short: \u201cNot this year.\u201d")
+    assert "Newsom" in _name(doc, _by_content(doc, "Not this year").speaker)
+
+
+def test_a_short_beat_before_a_quotation_hands_it_the_floor(code):
+    doc = code("Reporters asked Senator Maria Ortega whether she would support the deal. She hesitated. "
+               "\u201cI need to read the final text before I promise anything.\u201d")
+    assert "Ortega" in _name(doc, _by_content(doc, "read the final text").speaker)
