@@ -1195,6 +1195,8 @@ def _after_a_beat(sdoc: "Doc", inner: tuple[int, int], sentence: list["Token"], 
     words = [t for t in sentence if t.is_alpha]
     if not words or len(words) > _BEAT_WORDS or any(in_quote[t.i] for t in sentence):
         return None
+    if "\n" in sdoc.text[sentence[0].idx:inner[0]]:
+        return None             # a new paragraph: _introduced_before's case, with its length floor
     root = next((t for t in sentence if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ != "VERB" or any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in root.children):
         return None
