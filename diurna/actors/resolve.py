@@ -825,8 +825,9 @@ class ArticleResolver:
         Abernathy ... the former Marine said'), else the only one the story made the subject of a
         main clause ('Sen. Lindsey Graham says he will vote to confirm Amy Coney Barrett. The South
         Carolina Republican ... told reporters')."""
-        named = [a for a in self._named_in_window(cand, "person") if a.last_sentence != self.sentence_index]
-        if len(named) < 2 or len(named) != len(self._named_in_window(cand, "person")):
+        window = self._named_in_window(cand, "person")
+        named = [a for a in window if a.last_sentence != self.sentence_index]
+        if len(named) < 2 or len(named) != len(window):
             return None
         head = self.doc[cand.head].lower_
         described = [a for a in named if any(d.split()[-1].lower() == head for d in a.descriptions if d.split())]

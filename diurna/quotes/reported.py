@@ -232,11 +232,16 @@ def _seen_doing(verb: "Token") -> Optional["Token"]:
     return None
 
 
+def _finite_without_subject(verb: "Token") -> bool:
+    """A past or -s form the parser gave no subject: someone the parse lost said it."""
+    return verb.tag_ in ("VBD", "VBZ") and not any(c.dep_.startswith("nsubj") for c in verb.children)
+
+
 def _name_misread_as_modifier(verb: "Token") -> Optional["Token"]:
     """'Citing the attack, Will urged ...', 'Told of the lean, Early described it as ...': a surname
     that is also a modal or an adverb, tagged as one; a capitalised word inside the sentence right
     before a finite verb that has no subject (a modal never precedes a past or -s form) is its subject."""
-    if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or any(c.dep_.startswith("nsubj") for c in verb.children):
+    if verb.i == 0 or not _finite_without_subject(verb):
         return None
     prev = verb.doc[verb.i - 1]
     if prev.head.i != verb.i or prev.dep_ not in ("aux", "advmod") or not prev.is_title or prev.i == verb.sent.start:
@@ -252,7 +257,7 @@ def _name_before_a_date(verb: "Token") -> Optional["Token"]:
     relative clause, leaves the verb without a subject; a name right before the date right before the
     verb is who did it."""
     doc = verb.doc
-    if verb.tag_ not in ("VBD", "VBZ") or any(c.dep_.startswith("nsubj") for c in verb.children):
+    if not _finite_without_subject(verb):
         return None
     i = verb.i - 1
     while i > verb.sent.start and doc[i].ent_type_ in ("DATE", "TIME"):
