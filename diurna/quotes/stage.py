@@ -1176,8 +1176,8 @@ def _introduced_before(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], se
     if not sentence or not starts_paragraph(sdoc.text, span.start) or "\n" not in sdoc.text[sentence[0].idx:span.start]:
         return None
     root = next((t for t in sentence if t.dep_ == "ROOT" and not in_quote[t.i]), None)
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    if subject is None or in_quote[subject.i] or not (subject.lower_ in ("he", "she") or _persons_name(subject)):
+    subject = _person_as_subject(root, ("nsubj", "nsubjpass")) if root is not None else None
+    if subject is None or in_quote[subject.i]:
         return None
     ts, te = _token_range(sdoc, inner[0], inner[1])
     if len([t for t in sdoc[ts:te] if t.is_alpha]) < _MIN_UNATTRIBUTED_WORDS:
@@ -1200,10 +1200,16 @@ def _after_a_beat(sdoc: "Doc", inner: tuple[int, int], sentence: list["Token"], 
     root = next((t for t in sentence if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ != "VERB" or any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in root.children):
         return None
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (subject.lower_ in ("he", "she") or _persons_name(subject)):
+    subject = _person_as_subject(root, ("nsubj",))
+    if subject is None:
         return None
     return Found("direct", *_content_of(sdoc.text, inner), speaker=subject, cue=(root.i, root.i + 1))
+
+
+def _person_as_subject(root: "Token", relations: tuple[str, ...]) -> Optional["Token"]:
+    """The verb's subject of these relations when it is 'he', 'she' or a person's name."""
+    subject = next((c for c in root.children if c.dep_ in relations), None)
+    return subject if subject is not None and (subject.lower_ in ("he", "she") or _persons_name(subject)) else None
 
 
 def _persons_name(head: "Token") -> bool:
