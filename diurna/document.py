@@ -7,6 +7,7 @@ contract's `ArticleDocument`. Token indices refer to `spacy_doc`; character offs
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
@@ -62,6 +63,9 @@ class ArticleDoc:
     warnings: list[str] = field(default_factory=list)
     # Sentence boundaries when there is no parse (a document read back from a Ray shard).
     sentence_spans: Optional[list[tuple[int, int]]] = None
+    # lookups over `mentions`, built on first use and rebuilt when the list changes (the actor stage
+    # adds mentions; later stages only read them)
+    _mention_index: Optional["MentionIndex"] = field(default=None, repr=False, compare=False)
 
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) character offsets of each sentence."""
@@ -89,12 +93,15 @@ class ArticleDoc:
         return None
 
     def mention_at_token(self, i: int) -> MentionRef | None:
-        """The actor mention covering token `i`, the shortest when mentions nest."""
-        best = None
-        for m in self.mentions:
-            if m.token_start <= i < m.token_end and (best is None or m.token_end - m.token_start < best.token_end - best.token_start):
-                best = m
-        return best
+        """The actor mention covering token `i`, the shortest when mentions nest (the first of equal
+        length). A lookup, not a scan of every mention: stages ask this for token after token."""
+        return self.mention_index().by_token.get(i)
+
+    def mention_index(self) -> "MentionIndex":
+        """Lookups over `mentions` (by token, by actor, by position), current with the list."""
+        if self._mention_index is None or not self._mention_index.current(self.mentions):
+            self._mention_index = MentionIndex(self.mentions)
+        return self._mention_index
 
     def actor_at_token(self, i: int) -> str | None:
         m = self.mention_at_token(i)
@@ -109,3 +116,36 @@ class ArticleDoc:
     def to_record(self) -> ArticleDocument:
         return ArticleDocument(article=self.article, actors=self.actors, events=self.events,
                                quotes=self.quotes, places=self.places)
+
+
+class MentionIndex:
+    """Lookups over an article's mentions, so that a question about the mentions near a token or of
+    one actor costs what the answer holds, not a scan of every mention in the article (which made
+    the quote stage's cost grow with the square of the article's length)."""
+
+    def __init__(self, mentions: list[MentionRef]):
+        self._key = (id(mentions), len(mentions))
+        self.mentions = mentions
+        self.by_token: dict[int, MentionRef] = {}
+        self.by_actor: dict[str, list[MentionRef]] = {}
+        for m in mentions:
+            for i in range(m.token_start, m.token_end):
+                held = self.by_token.get(i)
+                if held is None or m.token_end - m.token_start < held.token_end - held.token_start:
+                    self.by_token[i] = m
+            self.by_actor.setdefault(m.actor_id, []).append(m)
+        # positions in `mentions`, ordered by first token (then by position)
+        self._order = sorted(range(len(mentions)), key=lambda k: (mentions[k].token_start, k))
+        self._starts = [mentions[k].token_start for k in self._order]
+
+    def current(self, mentions: list[MentionRef]) -> bool:
+        return self._key == (id(mentions), len(mentions))
+
+    def starting_in(self, lo: int, hi: int) -> list[MentionRef]:
+        """Mentions whose first token lies in [lo, hi), in the order of the mention list."""
+        a, b = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, hi)
+        return [self.mentions[k] for k in sorted(self._order[a:b])]
+
+    def of_actor(self, actor_id: Optional[str]) -> list[MentionRef]:
+        """The actor's mentions, in the order of the mention list."""
+        return self.by_actor.get(actor_id, [])

@@ -29,6 +29,7 @@ from diurna.actors.mentions import (ANAPHORIC_GROUP_HEADS, COLLECTIVE_HEADS, CRO
                                     FEMALE_TITLES, MALE_TITLES, MODIFIER_KINDS, NON_PERSON_HEADS, NON_PERSON_PHRASES,
                                     ORGANISATION_PART_HEADS, Candidate, MentionFinder, Title, in_actor_position,
                                     is_capitalised)
+from diurna.nlp.index import entities_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -116,13 +117,13 @@ class ArticleResolver:
     def name_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
         doc = self.doc
         spans: list[tuple[int, int, Optional[list[KBActor]], Optional[str]]] = []
-        peoples = [ent for ent in sent.ents if self._is_people_entity(ent)]
+        peoples = [ent for ent in entities_of(sent) if self._is_people_entity(ent)]
         for start, end, actors in self.finder.kb_names(sent):
             if not any(ent.start <= start and end <= ent.end for ent in peoples):
                 spans.append((start, end, actors, None))
         covered = {i for s, e, _, _ in spans for i in range(s, e)}
         people = self._name_keys(("person",))
-        for ent in sent.ents:
+        for ent in entities_of(sent):
             if ent.label_ in ENTITY_KINDS or ent.label_ == "GPE":
                 if not any(i in covered for i in range(ent.start, ent.end)):
                     label = ent.label_
@@ -398,7 +399,7 @@ class ArticleResolver:
                    and t.lower_.rstrip(".") not in HONORIFICS and t.sent == doc[i].sent for t in neighbours)
 
     def _person_entity_around(self, start: int, end: int):
-        for ent in self.doc[start:end].sent.ents:
+        for ent in entities_of(self.doc[start:end].sent):
             if ent.label_ == "PERSON" and ent.start <= start and end <= ent.end:
                 return ent
         return None
@@ -458,7 +459,7 @@ class ArticleResolver:
         return any(ent.label_ in PLACE_ENTITIES and ent.start <= start and end <= ent.end and
                    any(is_capitalised(t) and t.pos_ != "DET" for t in list(ent[:start - ent.start]) +
                        list(ent[end - ent.start:]))
-                   for ent in doc[start:end].sent.ents)
+                   for ent in entities_of(doc[start:end].sent))
 
     def _hyphen_parts_before(self, i: int) -> int:
         """How many hyphen-joined parts precede token i within one word ("Port-au-" = 2)."""

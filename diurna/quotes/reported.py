@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
+from diurna.nlp.index import index
 from diurna.quotes.lexicon import (COGNITION_VERBS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, PHRASAL_SPEECH_VERBS,
                                    REQUEST_PREPOSITIONS, SPEECH_VERBS, STANCE_VERBS)
 
@@ -65,7 +66,7 @@ def crosses_paragraph(a: "Token", b: "Token") -> bool:
     words of a paragraph on the last sentence of the one before (after "U.S." the full stop is
     part of the abbreviation, so no sentence ends there); such arcs are not trusted."""
     lo, hi = (a, b) if a.i < b.i else (b, a)
-    return "\n" in a.doc.text[lo.idx: hi.idx]
+    return index(a.doc).newline_between(lo.idx, hi.idx)
 
 
 def _within_paragraph(doc: "Doc", anchor: int, start: int, end: int) -> tuple[int, int]:

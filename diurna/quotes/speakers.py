@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from diurna.actors.gender import given_name_gender
 from diurna.document import ArticleDoc, MentionRef
+from diurna.nlp.index import index
 from diurna.quotes.lexicon import PERSONAL_PRONOUNS
 
 if TYPE_CHECKING:
@@ -63,9 +64,9 @@ def noun_phrase(token: "Token") -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)
     # never start on punctuation or a conjunction the parser hung on the phrase
     doc = token.doc
-    while start < token.i and "\n" in doc.text[doc[start].idx: token.idx]:
+    while start < token.i and index(doc).newline_between(doc[start].idx, token.idx):
         start += 1                      # a phrase never reaches back over a line break
-    while end > token.i + 1 and "\n" in doc.text[token.idx: doc[end - 1].idx + 1]:
+    while end > token.i + 1 and index(doc).newline_between(token.idx, doc[end - 1].idx + 1):
         end -= 1
     for i in range(start, token.i):
         if doc[i].text in ("\u2013", "\u2014", ":", "|", "(", ")") or (
@@ -133,7 +134,7 @@ def _named_person(doc: ArticleDoc, actor_id: Optional[str]) -> bool:
     actor = doc.actor(actor_id) if actor_id is not None else None
     if actor is None or actor.kind != "person" or "@" in actor.name:
         return False
-    return any(m.actor_id == actor_id and m.how in ("name", "alias") for m in doc.mentions)
+    return any(m.how in ("name", "alias") for m in doc.mention_index().of_actor(actor_id))
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -147,8 +148,8 @@ def _gender(doc: ArticleDoc, actor_id: Optional[str], other_than: int, by_name: 
     US-census table reads the other way: Haiti's Alix Didier Fils-Aime is a man)."""
     votes = {"m": 0, "f": 0}
     sdoc = doc.spacy_doc
-    for m in doc.mentions:
-        if m.actor_id != actor_id or m.token_start == other_than:
+    for m in doc.mention_index().of_actor(actor_id):
+        if m.token_start == other_than:
             continue
         first = sdoc[m.token_start].lower_
         if m.how in ("name", "alias", "description") and first in _TITLE_GENDER:
@@ -175,7 +176,7 @@ def _checked_pronoun(doc: ArticleDoc, pronoun: "Token", actor_id: str, quoted: S
     a group or organisation is near. Speakers are the people and groups news quotes by name."""
     lower = pronoun.lower_
     actor = doc.actor(actor_id)
-    before = [m for m in doc.mentions if m.actor_id == actor_id and m.token_end <= pronoun.i and m.how != "pronoun"]
+    before = [m for m in doc.mention_index().of_actor(actor_id) if m.token_end <= pronoun.i and m.how != "pronoun"]
     if before and any(qs <= max(before, key=lambda m: m.start).start < qe for qs, qe in quoted):
         # '"I don't know if Donald realizes this," he said': the speaker is not someone named in the
         # quotation the pronoun frames
@@ -229,10 +230,10 @@ def _actor_inside_phrase(doc: ArticleDoc, head: "Token", start: int, end: int) -
 def _earlier_mentions(doc: ArticleDoc, before_token: int, quoted: Sequence[tuple[int, int]]) -> list[MentionRef]:
     """Mentions before `before_token` within the last few sentences, nearest first, none inside a quotation."""
     sdoc = doc.spacy_doc
-    sentence_starts = [s.start for s in sdoc[: before_token + 1].sents] if before_token < len(sdoc) else []
+    sentence_starts = index(sdoc).sentence_starts_through(before_token) if before_token < len(sdoc) else []
     window_start = sentence_starts[-_ANTECEDENT_SENTENCES] if len(sentence_starts) >= _ANTECEDENT_SENTENCES else 0
-    found = [m for m in doc.mentions
-             if window_start <= m.token_start and m.token_end <= before_token
+    found = [m for m in doc.mention_index().starting_in(window_start, before_token)
+             if m.token_end <= before_token
              and not any(qs <= m.start < qe for qs, qe in quoted)]
     return sorted(found, key=lambda m: -m.token_start)
 
@@ -300,10 +301,10 @@ def _resolve_description(doc: ArticleDoc, head: "Token", quoted: Sequence[tuple[
     sdoc = doc.spacy_doc
     sentences_back = 12                      # a description can point further back than a pronoun
     start_token = 0
-    sents = list(sdoc[: head.i + 1].sents)
+    sents = index(sdoc).sentence_starts_through(head.i)
     if len(sents) > sentences_back:
-        start_token = sents[-sentences_back].start
-    for m in sorted(doc.mentions, key=lambda m: -m.token_start):
+        start_token = sents[-sentences_back]
+    for m in sorted(doc.mention_index().starting_in(start_token, head.i), key=lambda m: -m.token_start):
         if m.token_end > head.i or m.token_start < start_token:
             continue
         if any(qs <= m.start < qe for qs, qe in quoted):

@@ -11,7 +11,6 @@ Order of work on one article:
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Optional
 
@@ -19,6 +18,7 @@ from diurna.actors.gender import given_name_gender
 from diurna.actors.resolve import in_main_clause
 from diurna.document import ArticleDoc
 from diurna.ids import stable_id
+from diurna.nlp.index import index, paragraph_number, text_of
 from diurna.quotes.lexicon import DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from diurna.quotes.marks import QuotedSpan, find_quoted_spans, quoted_token_mask, starts_paragraph
 from diurna.quotes.relays import quoted_as_saying, relay_statements
@@ -124,8 +124,7 @@ def _fold_according_to(cues: list[Cue]) -> list[Cue]:
 
 def _token_range(sdoc: "Doc", start: int, end: int) -> tuple[int, int]:
     """Tokens whose first character lies in [start, end)."""
-    starts = [t.idx for t in sdoc]
-    return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return index(sdoc).tokens_in(start, end)
 
 
 def _char_range(sdoc: "Doc", tstart: int, tend: int) -> tuple[int, int]:
@@ -138,19 +137,20 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _paragraph_of(text: str, offset: int) -> int:
-    return text.count("\n\n", 0, offset) if "\n\n" in text else text.count("\n", 0, offset)
+    return paragraph_number(text, offset)
 
 
 def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue],
                        quoted: list[tuple[int, int]]) -> list[Found]:
     sdoc, text = doc.spacy_doc, doc.text
     in_quote = quoted_token_mask(sdoc, spans)
+    ranges = _cue_char_ranges(sdoc, cues)
     found: list[Found] = []
     for span in spans:
         inner = span.inner(text)
         if inner[1] <= inner[0]:
             continue
-        f = _split_quotation(sdoc, span, inner, found) or _as_cue_content(sdoc, span, inner, cues)
+        f = _split_quotation(sdoc, span, inner, found) or _as_cue_content(sdoc, span, inner, cues, ranges)
         handing = text[inner[0]:inner[1]].rstrip()[-1:]
         if f is not None and f.inherited is None and handing in (",", "?", "!"):
             # 'Comey cannot say that "from his perspective," Lewandowski added', 'Nothing the
@@ -206,7 +206,7 @@ def _split_quotation(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], foun
     follows it. Only when the frame between the halves is the first one's own and ends in a comma."""
     if not found or found[-1].cue is None or found[-1].kind != "direct":
         return None
-    previous, text = found[-1], sdoc.text
+    previous, text = found[-1], text_of(sdoc)
     if text[previous.end: previous.end + 1] != ",":
         return None                    # the first half did not hand over to its frame
     gap = text[previous.end: span.start]
@@ -221,20 +221,25 @@ def _split_quotation(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], foun
     return Found("direct", *_content_of(text, inner), inherited=previous)
 
 
-def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues: list[Cue]) -> Optional[Found]:
-    """The quotation is (most of) a cue's content -> direct; it lies inside one -> partial."""
+def _cue_char_ranges(sdoc: "Doc", cues: list[Cue]) -> list[tuple[Cue, tuple[int, int], tuple[int, int]]]:
+    """Each cue that names a speaker (or is 'according to') with the character ranges of its content
+    and of its cue words: worked out once per article, not once per quotation."""
+    return [(cue, _char_range(sdoc, cue.content_start, cue.content_end), _char_range(sdoc, cue.cue_start, cue.cue_end))
+            for cue in cues if cue.speaker is not None or cue.verb.lower_ == "according"]
+
+
+def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues: list[Cue],
+                    ranges: Optional[list[tuple[Cue, tuple[int, int], tuple[int, int]]]] = None) -> Optional[Found]:
+    """The quotation is (most of) a cue's content -> direct; it lies inside one -> partial.
+    `ranges`: `_cue_char_ranges(sdoc, cues)`, when the caller has it."""
     best, best_kind, best_size = None, None, None
-    for cue in cues:
-        if cue.speaker is None and cue.verb.lower_ != "according":
-            continue
-        content = _char_range(sdoc, cue.content_start, cue.content_end)
-        cue_chars = _char_range(sdoc, cue.cue_start, cue.cue_end)
+    for cue, content, cue_chars in ranges if ranges is not None else _cue_char_ranges(sdoc, cues):
         if span.start <= cue_chars[0] < span.end:
             continue                                   # a cue inside the quotation is quoted speech
         if cue.speaker is not None and span.start <= cue.speaker.idx < span.end:
             continue                                   # '"My apologies," Quick said': the parser's subject is quoted
         shared = _overlap(content, (span.start, span.end))
-        gap = sdoc.text[content[1]:span.start]
+        gap = text_of(sdoc)[content[1]:span.start]
         follows = 0 <= span.start - content[1] <= 2 and not gap.strip() and "\n" not in gap
         if not shared and not follows:
             continue
@@ -265,7 +270,7 @@ def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues:
             if best_kind != "partial":
                 best.quotation = span
             best, best_kind = around, "partial"
-    start, end = _content_of(sdoc.text, inner)
+    start, end = _content_of(text_of(sdoc), inner)
     if best_kind == "runs_on":
         best_kind, start = "partial", _char_range(sdoc, best.content_start, best.content_end)[0]
         end = span.end if span.closed else end
@@ -398,20 +403,20 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     """'"...," X said' after the quotation, or 'X said: "..."' before it."""
     ts, te = _token_range(sdoc, span.start, span.end)
     after = _frame_tokens_after(sdoc, te, in_quote)
-    if sdoc.text[inner[1] - 1: inner[1]] in (".", "!") and after and after[0].is_title and not _closing_frame(after):
+    if text_of(sdoc)[inner[1] - 1: inner[1]] in (".", "!") and after and after[0].is_title and not _closing_frame(after):
         after = []          # '"...." He said the ...': the quotation ended its sentence; what follows is new
-    if sdoc.text[inner[1] - 1: inner[1]] in (".", "!", "?") and _opens_next_quotation(after):
+    if text_of(sdoc)[inner[1] - 1: inner[1]] in (".", "!", "?") and _opens_next_quotation(after):
         after = []          # '"Why now?" Mills then writes back, "You look cute."': the frame is the next one's
     if after and after[0].pos_ == "CCONJ":
         after = []          # 'Weld calls it "a six-lane highway," and Johnson talks about ...': a new clause
-    handed_over = sdoc.text[inner[1] - 1: inner[1]] == ","
+    handed_over = text_of(sdoc)[inner[1] - 1: inner[1]] == ","
     # '"...," said Oversight ranking Democrat Elijah Cummings': a comma hands the quotation to the
     # verb right after it, whatever the parser hung on that verb as its clause
     # not a passive ('... Tuesday, hours after the aide was charged with battery'): its subject is
     # the one spoken to or about
     verb = next((t for t in after if _is_speech_verb(t) and not is_passive(t) and not _says_its_own(t, after) and (
         not _has_own_clause(t, in_quote) or handed_over and (t.i == after[0].i or _subject_opens(t, after)))), None)
-    if verb is None and sdoc.text[inner[1] - 1: inner[1]] in (",", "?", "!", "\u2014"):
+    if verb is None and text_of(sdoc)[inner[1] - 1: inner[1]] in (",", "?", "!", "\u2014"):
         verb = _bare_frame_verb(after)
     according = _according_source(after)
     if verb is not None:
@@ -444,10 +449,10 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
             speaker = None
         if speaker is not None and not in_quote[speaker.i]:
             relays = [according] if according is not None and according.i > verb.i else []
-            return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker,
+            return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker,
                          cue=(verb.i, verb.i + 1), relays=relays)
     if according is not None and after and after[0].is_punct:
-        return Found("direct", *_content_of(sdoc.text, inner), speaker=according,
+        return Found("direct", *_content_of(text_of(sdoc), inner), speaker=according,
                      cue=(according.head.head.i, according.head.i + 1))
     before = _frame_tokens_before(sdoc, ts, in_quote)
     if not [t for t in before if not t.is_space]:
@@ -603,20 +608,20 @@ def _introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote:
         if _is_speech_verb(verb):
             speaker = subject_of(verb) or _name_after(verb, sentence[0])
             if speaker is not None:
-                return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
+                return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     words = [t for t in reversed(sentence[1:]) if not t.is_space]
     name = _name_line(words)
     if name is not None:
         # 'Senator Warren:' / 'Jane Hollister, 45, a teacher from Ankeny:' on a line of its own: a name
         # (and who they are) and a colon, as in transcripts and round-ups of voters' views
-        return Found("direct", *_content_of(sdoc.text, inner), speaker=name, cue=(sentence[0].i, sentence[0].i + 1))
+        return Found("direct", *_content_of(text_of(sdoc), inner), speaker=name, cue=(sentence[0].i, sentence[0].i + 1))
     # 'He then listed the qualities a nominee needs:' -- a colon hands the floor to the subject of
     # the main verb, whatever the verb
     for verb in sorted(sentence, key=lambda t: t.dep_ != "ROOT"):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "ROOT":
             speaker = subject_of(verb)
             if speaker is not None and _can_speak(speaker):
-                return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
+                return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     return None
 
 
@@ -708,7 +713,7 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
     parenthetical = [v for v in verbs if v.i + 1 < len(sdoc) and sdoc[v.i + 1].text == "," or v.dep_ == "parataxis"]
     if not handed_over and not parenthetical:
         return None
-    if last.text == "," and len(before) >= 3 and sdoc.text[inner[0]:inner[0] + 1].isupper():
+    if last.text == "," and len(before) >= 3 and text_of(sdoc)[inner[0]:inner[0] + 1].isupper():
         # 'Hillary shot back, "I suppose ..."': a clause ending in its verb hands the floor to its subject
         verb = before[-2]
         if verb.dep_ in ("prt", "advmod") and verb.head.i == before[-3].i:
@@ -717,7 +722,7 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
                 verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and verb.head.i >= qstart)):
             speaker = subject_of(verb)
             if speaker is not None and speaker.i < verb.i and speaker.pos_ in ("PROPN", "NOUN", "PRON"):
-                return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
+                return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(verb.i, verb.i + 1))
         if not verbs:
             # 'Earlier, Clinton shared her worries with donors at a fundraiser, "I do not know ..."': a
             # main clause that ends in a comma before a quoted sentence hands it to its subject
@@ -729,7 +734,7 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
                                 and t.i > root.i for t in before)):
                 speaker = subject_of(root)
                 if speaker is not None and speaker.i < root.i and _can_speak(speaker) and speaker.i >= before[0].i:
-                    return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(root.i, root.i + 1))
+                    return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(root.i, root.i + 1))
     if last.text in (",", ":"):
         # 'Barrett's dictum to his interns was, "..."' / 'Her answer:' -- words said, with their owner
         for tok in before:
@@ -738,7 +743,7 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
                     or tok.i == before[-1].i - 1):
                 owner = _owner_of(tok)
                 if owner is not None:
-                    return Found("direct", *_content_of(sdoc.text, inner), speaker=owner, cue=(tok.i, tok.i + 1))
+                    return Found("direct", *_content_of(text_of(sdoc), inner), speaker=owner, cue=(tok.i, tok.i + 1))
     according = _according_source(before)
     if verbs:
         verb = verbs[-1] if handed_over else parenthetical[-1]
@@ -748,7 +753,7 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
             # ends, with a subject of its own, hands the floor; the speech verb before is another's
             own = _clause_subject(last.head)
             if own is not None and own.i > verb.i and _can_speak(own):
-                return Found("direct", *_content_of(sdoc.text, inner), speaker=own, cue=(last.head.i, last.head.i + 1))
+                return Found("direct", *_content_of(text_of(sdoc), inner), speaker=own, cue=(last.head.i, last.head.i + 1))
         if handed_over and qstart - verb.i - 1 > _GAP_BEFORE and verb not in parenthetical and not _adjuncts_only(
                 verb, before):
             return None
@@ -770,12 +775,12 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
         if speaker is None:
             return None
         relays = [according] if according is not None else []
-        return Found("direct" if handed_over else "partial", *_content_of(sdoc.text, inner), speaker=speaker,
+        return Found("direct" if handed_over else "partial", *_content_of(text_of(sdoc), inner), speaker=speaker,
                      cue=(verb.i, verb.i + 1), relays=relays)
     if not handed_over:
         return None
     if according is not None and last.text in (",", ":"):
-        return Found("direct", *_content_of(sdoc.text, inner), speaker=according,
+        return Found("direct", *_content_of(text_of(sdoc), inner), speaker=according,
                      cue=(according.head.head.i, according.head.i + 1))
     # 'Pierce compared the challenger, whom he called "erratic," with the mayor: "..."': words after
     # a quotation inside their sentence are the tail of a clause, not a name line
@@ -790,13 +795,13 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
         # 'Jane Hollister, 45, a teacher from Ankeny: "..."' opening its paragraph: the name first
         name = _name_line(line)
         if name is not None:
-            return Found("direct", *_content_of(sdoc.text, inner), speaker=name, cue=(last.i, last.i + 1))
+            return Found("direct", *_content_of(text_of(sdoc), inner), speaker=name, cue=(last.i, last.i + 1))
     if last.text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in segment):
         # 'Amnesty International: "..."' -- a name and a colon, as in headlines and digests
         # 'Here's Clinton in December 1992:' -- a date is when, not who
         names = [t for t in line if t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in _WHEN_ENTITIES]
         if names and len(_outside_parentheses(segment)) <= 8:
-            return Found("direct", *_content_of(sdoc.text, inner), speaker=names[-1], cue=(last.i, last.i + 1))
+            return Found("direct", *_content_of(text_of(sdoc), inner), speaker=names[-1], cue=(last.i, last.i + 1))
     if last.text == ":":
         # 'The senator hit back: "..."', 'The statement read: "..."': a colon hands the floor to the subject
         verbs_before = [t for t in reversed(before) if t.pos_ in ("VERB", "AUX")]
@@ -806,7 +811,7 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
                 # a passive main clause presents its subject too ('X, who was killed in 2011, is shown lecturing:')
                 speaker = subject_of(verb) or (_clause_subject(verb) if verb.dep_ == "ROOT" else None)
                 if speaker is not None and speaker.tag_ not in ("WP", "WDT"):
-                    return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
+                    return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     return None
 
 
@@ -841,7 +846,7 @@ def _colon_after_quotation(sdoc: "Doc", before: list["Token"], inner: tuple[int,
         speaker = subject_of(verb)
         if speaker is not None and _can_speak(speaker) and speaker.i < last.i and (
                 before[0].pos_ != "CCONJ" or speaker.i > before[0].i):
-            return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
+            return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     return None
 
 
@@ -875,7 +880,7 @@ def _signed_below(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int]) -> Opti
     """A quotation paragraph signed on the next line, as fact checks and round-ups print them:
     '"I will look into it."' / '- Hillary Clinton.' or '-Michelle Marks, Philadelphia.'; or signed
     at the end of its own line, as pasted comments are: '"I drive over that bridge every day" – Karen Wills'."""
-    text = sdoc.text
+    text = text_of(sdoc)
     rest = text[span.end:]
     line_break = len(rest) - len(rest.lstrip(" \t"))
     if rest[line_break:line_break + 1] != "\n":
@@ -903,7 +908,7 @@ def _signed_below(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int]) -> Opti
 def _signed_inline(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], gap: int) -> Optional[Found]:
     """'"..." \u2013 Karen Wills, a nurse' ending its paragraph: a dash apart from the closing mark and a
     line that is only a name (no clause: not '"..." \u2014 and they did.')."""
-    text = sdoc.text
+    text = text_of(sdoc)
     dash = span.end + gap
     if gap == 0 or text[dash:dash + 1] not in _SIGNATURE_DASHES or not text[dash + 1:dash + 2].isspace():
         return None
@@ -1029,17 +1034,17 @@ def _said_noun(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: 
             # 'Obama's "..." promise': the owner stands right before the quotation
             owner = sdoc[ts - 1]
             if owner.tag_ == "POS" and sdoc[ts - 2].pos_ == "PROPN":
-                return Found("direct", *_content_of(sdoc.text, inner), speaker=sdoc[ts - 2], cue=(noun.i, noun.i + 1))
+                return Found("direct", *_content_of(text_of(sdoc), inner), speaker=sdoc[ts - 2], cue=(noun.i, noun.i + 1))
             if owner.lower_ in ("his", "her", "their"):
-                return Found("direct", *_content_of(sdoc.text, inner), speaker=owner, cue=(noun.i, noun.i + 1))
+                return Found("direct", *_content_of(text_of(sdoc), inner), speaker=owner, cue=(noun.i, noun.i + 1))
         for child in noun.children:
             if child.dep_ == "poss" and child.i < ts and (child.pos_ == "PROPN" or child.lower_ in (
                     "his", "her", "their")):
-                return Found("direct", *_content_of(sdoc.text, inner), speaker=child, cue=(noun.i, noun.i + 1))
+                return Found("direct", *_content_of(text_of(sdoc), inner), speaker=child, cue=(noun.i, noun.i + 1))
             if child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i < ts:
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if source is not None and source.pos_ in ("PROPN", "NOUN"):
-                    return Found("direct", *_content_of(sdoc.text, inner), speaker=source,
+                    return Found("direct", *_content_of(text_of(sdoc), inner), speaker=source,
                                  cue=(child.i, child.i + 1))
     return None
 
@@ -1067,7 +1072,7 @@ def _in_the_words_of(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_q
         elif tok.lower_ == "quote" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             owner = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if owner is not None and (_can_speak(owner) or owner.lower_ in ("his", "her", "their")):
-            return Found("direct", *_content_of(sdoc.text, inner), speaker=owner, cue=(tok.i, tok.i + 1))
+            return Found("direct", *_content_of(text_of(sdoc), inner), speaker=owner, cue=(tok.i, tok.i + 1))
     return None
 
 
@@ -1144,7 +1149,7 @@ def _after_reporting_sentence(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, i
         i -= 1                                      # 'saying he had "made money."' ends in a mark
     if i < 0 or sdoc[i].text not in (".", "!", "?", ":"):
         return None
-    if sdoc.text[sdoc[i].idx: span.start].count("\n") > 2:
+    if text_of(sdoc)[sdoc[i].idx: span.start].count("\n") > 2:
         return None
     sentence = []
     j = i - 1
@@ -1152,7 +1157,7 @@ def _after_reporting_sentence(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, i
         tok = sdoc[j]
         if "\n" in tok.text or (not in_quote[j] and tok.text in (".", "!", "?")):
             break
-        if j < i and "\n" in sdoc.text[tok.idx: sdoc[j + 1].idx]:
+        if j < i and "\n" in text_of(sdoc)[tok.idx: sdoc[j + 1].idx]:
             break
         sentence.append(tok)
         j -= 1
@@ -1164,7 +1169,7 @@ def _after_reporting_sentence(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, i
         speaker = subject_of(verb)
         if speaker is not None and not in_quote[speaker.i] and speaker.i >= sentence[-1].i and (
                 speaker.pos_ in ("PROPN", "NOUN") or speaker.lower_ in ("he", "she", "they")):
-            return Found("direct", *_content_of(sdoc.text, inner), speaker=speaker, cue=(verb.i, verb.i + 1))
+            return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     return None
 
 
@@ -1173,7 +1178,7 @@ def _introduced_before(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], se
     """'Marcus Feld has been blunt about the levee system.' / '"..."': a quotation paragraph right
     after a paragraph that ends on a sentence about a named person (its main subject) is that
     person's, the way news introduces a speaker before giving the floor."""
-    if not sentence or not starts_paragraph(sdoc.text, span.start) or "\n" not in sdoc.text[sentence[0].idx:span.start]:
+    if not sentence or not starts_paragraph(text_of(sdoc), span.start) or "\n" not in text_of(sdoc)[sentence[0].idx:span.start]:
         return None
     root = next((t for t in sentence if t.dep_ == "ROOT" and not in_quote[t.i]), None)
     subject = _person_as_subject(root, ("nsubj", "nsubjpass")) if root is not None else None
@@ -1182,7 +1187,7 @@ def _introduced_before(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], se
     ts, te = _token_range(sdoc, inner[0], inner[1])
     if len([t for t in sdoc[ts:te] if t.is_alpha]) < _MIN_UNATTRIBUTED_WORDS:
         return None
-    return Found("direct", *_content_of(sdoc.text, inner), speaker=subject, cue=(root.i, root.i + 1))
+    return Found("direct", *_content_of(text_of(sdoc), inner), speaker=subject, cue=(root.i, root.i + 1))
 
 
 _BEAT_WORDS = 6     # 'He paused.', 'Clinton shook her head.': a beat is a short sentence
@@ -1195,7 +1200,7 @@ def _after_a_beat(sdoc: "Doc", inner: tuple[int, int], sentence: list["Token"], 
     words = [t for t in sentence if t.is_alpha]
     if not words or len(words) > _BEAT_WORDS or any(in_quote[t.i] for t in sentence):
         return None
-    if "\n" in sdoc.text[sentence[0].idx:inner[0]]:
+    if "\n" in text_of(sdoc)[sentence[0].idx:inner[0]]:
         return None             # a new paragraph: _introduced_before's case, with its length floor
     root = next((t for t in sentence if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ != "VERB" or any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in root.children):
@@ -1203,7 +1208,7 @@ def _after_a_beat(sdoc: "Doc", inner: tuple[int, int], sentence: list["Token"], 
     subject = _person_as_subject(root, ("nsubj",))
     if subject is None:
         return None
-    return Found("direct", *_content_of(sdoc.text, inner), speaker=subject, cue=(root.i, root.i + 1))
+    return Found("direct", *_content_of(text_of(sdoc), inner), speaker=subject, cue=(root.i, root.i + 1))
 
 
 def _person_as_subject(root: "Token", relations: tuple[str, ...]) -> Optional["Token"]:
@@ -1231,7 +1236,7 @@ def _latest_speaker(sdoc: "Doc", f: Found, found: list[Found], cues: list[Cue], 
     while the last named speaker still has the floor, so it is the speaker of the latest quote or
     speech cue in the same or the previous paragraphs (PolNeAR's annotators attribute such
     quotations almost always; on train, a null speaker was right 4 times in 17)."""
-    text = sdoc.text
+    text = text_of(sdoc)
     para = _paragraph_of(text, f.start)
     best, best_at = None, -1
     for g in found:

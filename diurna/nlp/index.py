@@ -1,0 +1,140 @@
+"""Per-article lookups over a parse, computed once per `Doc` and shared by every stage.
+
+spaCy computes some of a Doc's views afresh on each access: `doc.text` joins every token, `span.ents`
+filters all of the document's entities, `span.sents` walks the tokens. Called once per cue, quotation
+or mention, each of these made a stage's cost grow with the square (or cube) of the article's
+length. `index(doc)` builds the views once, the first time a stage asks, and keeps them in
+`doc.user_data`, so that every later question is a bisection or a lookup.
+
+The parse is never changed after `nlp.parse` (no retokenising), so the views stay valid for the
+Doc's life.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import weakref
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+_KEY = "diurna.index"
+
+
+def index(doc: "Doc") -> "DocIndex":
+    """The lookups of `doc`, built on first use."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = DocIndex(doc)
+    return found
+
+
+def text_of(doc: "Doc") -> str:
+    """`doc.text`, joined once (spaCy joins every token on each access)."""
+    return index(doc).text
+
+
+@functools.lru_cache(maxsize=8)
+def _paragraph_breaks(text: str) -> tuple[list[int], int]:
+    """Where paragraphs break in `text`, and the width of a break: blank lines when the text has any,
+    else line breaks. (Keyed on the text itself: the article's text object is the same at every call,
+    and a string caches its hash.)"""
+    if "\n\n" in text:
+        return [m.start() for m in re.finditer("\n\n", text)], 2
+    return [m.start() for m in re.finditer("\n", text)], 1
+
+
+def paragraph_number(text: str, offset: int) -> int:
+    """The number of the paragraph holding character `offset` (0 for the first): the blank lines
+    before it, or the line breaks when the text has no blank line. Equal to
+    `text.count("\n\n", 0, offset)` (or of "\n"), without reading the text again."""
+    breaks, width = _paragraph_breaks(text)
+    return bisect.bisect_right(breaks, offset - width)
+
+
+def entities_of(span: "Span") -> list["Span"]:
+    """`span.ents` (the entities wholly inside `span`), found by bisection instead of a scan of all
+    the document's entities."""
+    return index(span.doc).entities_in(span.start, span.end)
+
+
+class DocIndex:
+    """Lookups over one parse. Held in the Doc's `user_data`; it refers back to the Doc weakly, so
+    the two never keep each other alive."""
+
+    def __init__(self, doc: "Doc"):
+        self._doc = weakref.ref(doc)
+
+    @property
+    def doc(self) -> "Doc":
+        doc = self._doc()
+        if doc is None:  # pragma: no cover - the Doc owns this index, so it outlives every call on it
+            raise ReferenceError("the Doc of this index is gone")
+        return doc
+
+    @functools.cached_property
+    def text(self) -> str:
+        return self.doc.text
+
+    @functools.cached_property
+    def token_starts(self) -> list[int]:
+        """Character offset of each token."""
+        return [t.idx for t in self.doc]
+
+    @functools.cached_property
+    def _newlines(self) -> list[int]:
+        text = self.text
+        return [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
+
+    def newline_between(self, start: int, end: int) -> bool:
+        """`"\\n" in text[start:end]`, by bisection."""
+        k = bisect.bisect_left(self._newlines, start)
+        return k < len(self._newlines) and self._newlines[k] < end
+
+    def count_newlines(self, start: int, end: int) -> int:
+        """`text.count("\\n", start, end)`, by bisection (for 0 <= start <= end)."""
+        return bisect.bisect_left(self._newlines, end) - bisect.bisect_left(self._newlines, start)
+
+    def tokens_in(self, start: int, end: int) -> tuple[int, int]:
+        """Tokens whose first character lies in [start, end)."""
+        starts = self.token_starts
+        return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+
+    @functools.cached_property
+    def sentence_starts(self) -> list[int]:
+        """Token index where each sentence starts, in order."""
+        return [s.start for s in self.doc.sents]
+
+    def sentence_starts_through(self, i: int) -> list[int]:
+        """`[s.start for s in doc[:i + 1].sents]`: where the sentences up to the one holding token `i` start."""
+        return self.sentence_starts[: self.sentence_number(i) + 1]
+
+    @functools.cached_property
+    def _sentence_spans(self) -> list["Span"]:
+        return list(self.doc.sents)
+
+    def sentence_number(self, i: int) -> int:
+        """The number of the sentence holding token `i` (0 for the first)."""
+        return bisect.bisect_right(self.sentence_starts, i) - 1
+
+    def sentence(self, i: int) -> "Span":
+        """The sentence holding token `i` (`doc[i].sent`)."""
+        return self._sentence_spans[self.sentence_number(i)]
+
+    @functools.cached_property
+    def _entities(self) -> tuple[list["Span"], list[int]]:
+        ents = list(self.doc.ents)
+        return ents, [e.start for e in ents]
+
+    def entities_in(self, start: int, end: int) -> list["Span"]:
+        """`doc[start:end].ents`: the entities wholly inside tokens [start, end), in order."""
+        ents, starts = self._entities
+        out = []
+        for k in range(bisect.bisect_left(starts, start), len(ents)):
+            if ents[k].end > end:
+                break
+            out.append(ents[k])
+        return out
+
