@@ -8,8 +8,9 @@ contract's `ArticleDocument`. Token indices refer to `spacy_doc`; character offs
 from __future__ import annotations
 
 import bisect
+import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from diurna.records import Actor, Article, ArticleDocument, DateRef, Event, Place, Quote
 
@@ -49,6 +50,30 @@ class PlaceRef:
 
 
 @dataclass
+class Deadline:
+    """The time an article may still take (`diurna.pipeline` sets one per article). Stages whose cost
+    grows with the text ask `ArticleDoc.out_of_time()` in their per-sentence or per-quotation loops
+    and stop there, keeping the records they have finished; the pipeline runs no further stage and
+    says so in a warning on the document."""
+    seconds: float
+    clock: Callable[[], float] = time.monotonic
+    started: float = 0.0
+    stage: str = ""                 # the stage running now (set by the pipeline)
+    cut_in: Optional[str] = None    # the stage a check found the budget spent in
+
+    def __post_init__(self) -> None:
+        self.started = self.clock()
+
+    def passed(self, grace: float = 0.0) -> bool:
+        """Whether the budget is spent; with `grace`, whether it is overrun by that fraction of it
+        (a stage finishing the records it has begun asks this)."""
+        over = self.clock() - self.started > self.seconds * (1.0 + grace)
+        if over and not grace and self.cut_in is None:
+            self.cut_in = self.stage
+        return over
+
+
+@dataclass
 class ArticleDoc:
     article: Article
     origin: str = ""      # where the article came from, "file@position", for error messages
@@ -63,6 +88,8 @@ class ArticleDoc:
     warnings: list[str] = field(default_factory=list)
     # Sentence boundaries when there is no parse (a document read back from a Ray shard).
     sentence_spans: Optional[list[tuple[int, int]]] = None
+    # the article's time budget (None: no limit); stages ask `out_of_time()`
+    deadline: Optional[Deadline] = field(default=None, repr=False, compare=False)
     # lookups over `mentions`, built on first use and rebuilt when the list changes (the actor stage
     # adds mentions; later stages only read them)
     _mention_index: Optional["MentionIndex"] = field(default=None, repr=False, compare=False)
@@ -85,6 +112,12 @@ class ArticleDoc:
     @property
     def text(self) -> str:
         return self.article.text
+
+    def out_of_time(self, grace: float = 0.0) -> bool:
+        """Whether the article's time budget is spent: a stage that asks stops its loop, keeping
+        the records it has finished (each one valid on its own). `grace`: a fraction of the budget
+        it may still use to finish records it has begun."""
+        return self.deadline is not None and self.deadline.passed(grace)
 
     def actor(self, actor_id: str | None) -> Actor | None:
         for actor in self.actors:

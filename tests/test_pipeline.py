@@ -13,3 +13,103 @@ def test_warm_up_forgets_its_own_timings_and_leaves_later_coding_unchanged(pipel
     after = warmed.code_text(ARTICLE, "2024-05-07").to_record()
     assert after.model_dump() == cold.model_dump()
     assert after.events, "the article reports an accusation"
+
+
+# A written article with many quotations and speakers, for the time-budget tests (unit tests of the
+# budget's mechanics, not of coding accuracy).
+_SPEAKERS = ["Mayor John Smith", "Governor Maria Lopez", "Senator Paul Okafor", "Minister Anna Berg"]
+LONG_ARTICLE = "\n\n".join(
+    '"We will rebuild the bridge over the %s river before the spring floods arrive," %s said on Monday. '
+    "The city council voted to borrow the money after a long debate." % (river, _SPEAKERS[k % len(_SPEAKERS)])
+    for k, river in enumerate("Elm Oak Ash Pine Birch Cedar Maple Alder Willow Poplar Larch Spruce".split()))
+
+
+class TickingClock:
+    """A fake clock that moves one second each time it is read once `ticking` is set."""
+
+    def __init__(self, ticking: bool = True):
+        self.now, self.ticking = 0.0, ticking
+
+    def __call__(self) -> float:
+        now = self.now
+        self.now += 1.0 if self.ticking else 0.0
+        return now
+
+
+class StartTicking:
+    """A stage that starts the clock, so that the budget runs out in the stage after it."""
+    name = "tick"
+
+    def __init__(self, clock: TickingClock):
+        self.clock = clock
+
+    def __call__(self, doc) -> None:
+        self.clock.ticking = True
+
+
+def _valid(doc):
+    from diurna.records import ArticleDocument
+    record = doc.to_record()
+    return ArticleDocument.model_validate_json(record.model_dump_json())
+
+
+def test_a_tiny_budget_stops_before_any_stage_and_says_so(pipeline):
+    tiny = Pipeline(stages=pipeline.stages, time_budget=1e-9)
+    doc = tiny.code_text(LONG_ARTICLE, "2024-05-07")
+    assert [w for w in doc.warnings if "time budget" in w] == [
+        "time budget of 1e-09 s exceeded (DIURNA_TIME_BUDGET); stages not run: actors, time, places, quotes, events"]
+    record = _valid(doc)
+    assert record.article.text == LONG_ARTICLE and not record.actors and not record.quotes and not record.events
+
+
+def test_a_budget_spent_inside_the_actor_stage_keeps_the_actors_of_the_sentences_read(pipeline):
+    full = pipeline.code_text(LONG_ARTICLE, "2024-05-07")
+    clock = TickingClock()
+    # the clock is read when the budget starts (0 s), before the actor stage (1 s), then before each
+    # sentence: 2 s and 3 s for the two sentences of the first paragraph, and 4 s is over the budget
+    cut = Pipeline(stages=pipeline.stages, time_budget=3, clock=clock).code_text(LONG_ARTICLE, "2024-05-07")
+    assert any("stage 'actors' stopped early" in w and "stages not run: time, places, quotes, events" in w
+               for w in cut.warnings), cut.warnings
+    record = _valid(cut)
+    assert record.actors and not record.quotes
+    assert 0 < len(cut.mentions) < len(full.mentions)
+    second_paragraph = LONG_ARTICLE.index("\n\n")
+    assert all(m.start < second_paragraph for m in cut.mentions)     # the first sentences only
+
+
+def test_a_budget_spent_inside_the_quote_stage_keeps_whole_quotes_with_their_speakers(pipeline):
+    from diurna.quotes import QuoteStage
+    full = pipeline.code_text(LONG_ARTICLE, "2024-05-07")
+    clock = TickingClock(ticking=False)
+    actors = next(s for s in pipeline.stages if s.name == "actors")
+    stages = [actors, StartTicking(clock), QuoteStage()]
+    cut = Pipeline(stages=stages, time_budget=6, clock=clock).code_text(LONG_ARTICLE, "2024-05-07")
+    assert any("stage 'quotes' stopped early" in w for w in cut.warnings), cut.warnings
+    record = _valid(cut)
+    assert 0 < len(record.quotes) < len(full.quotes)
+    by_content = {(q.content.start, q.content.end): q for q in full.quotes}
+    for quote in record.quotes:
+        assert quote.speaker is not None
+        assert by_content[(quote.content.start, quote.content.end)].speaker == quote.speaker
+
+
+def test_no_budget_and_a_generous_one_give_the_same_records(pipeline):
+    unlimited = Pipeline(stages=pipeline.stages, time_budget=0).code_text(LONG_ARTICLE, "2024-05-07")
+    generous = Pipeline(stages=pipeline.stages, time_budget=600).code_text(LONG_ARTICLE, "2024-05-07")
+    assert unlimited.to_record().model_dump() == generous.to_record().model_dump()
+    assert not [w for w in unlimited.warnings + generous.warnings if "time budget" in w]
+
+
+def test_the_budget_is_read_from_the_environment(monkeypatch):
+    from diurna.pipeline import DEFAULT_TIME_BUDGET, time_budget_from_env
+    monkeypatch.delenv("DIURNA_TIME_BUDGET", raising=False)
+    assert time_budget_from_env() == DEFAULT_TIME_BUDGET
+    monkeypatch.setenv("DIURNA_TIME_BUDGET", "2.5")
+    assert time_budget_from_env() == 2.5
+    monkeypatch.setenv("DIURNA_TIME_BUDGET", "soon")
+    try:
+        time_budget_from_env()
+    except ValueError as exc:
+        assert "DIURNA_TIME_BUDGET" in str(exc)
+    else:
+        raise AssertionError("a budget that is not a number must be refused")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from diurna.actors.codes import split_code
 from diurna.actors.gender import given_name_gender
@@ -94,8 +94,12 @@ class ArticleResolver:
         self.narrated_sentences: list[int] = []
 
     # ---- driver --------------------------------------------------------------------------------
-    def run(self) -> list[DraftActor]:
+    def run(self, out_of_time: Callable[[], bool] = lambda: False) -> list[DraftActor]:
+        """The article's actors; `out_of_time` (the article's time budget) is asked before each
+        sentence, and when it says so the actors of the sentences read so far are returned."""
         for n, sent in enumerate(segments(self.doc)):
+            if out_of_time():
+                break
             self.sentence_index = n
             self.first_mention_in_sentence = True
             if any(not self.in_quote[t.i] and not (t.is_punct or t.is_space) for t in sent):

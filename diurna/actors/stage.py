@@ -27,7 +27,7 @@ class ActorStage:
 
     def __call__(self, doc: ArticleDoc) -> None:
         resolver = ArticleResolver(self.kb, self.finder, doc.spacy_doc, doc.article.published)
-        for draft in resolver.run():
+        for draft in resolver.run(doc.out_of_time):
             actor = self.to_record(doc, draft)
             doc.actors.append(actor)
             for start, end, how in draft.mentions:

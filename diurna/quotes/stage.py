@@ -39,6 +39,9 @@ _MIN_UNATTRIBUTED_WORDS = 8   # a quotation with no cue is kept (speaker null) o
 _DIRECT_SHARE = 0.6    # a cue whose content is this much quotation (and starts with it) makes a direct quote
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"})   # their object is the hearer
 _RELAY_CUE_LEMMAS = frozenset({"report", "say", "write", "tell", "quote", "cite", "carry"})
+# Quotations found before the article's time budget ran out still get their speakers, while the
+# overrun stays under this share of the budget: a quote without its speaker would be a wrong record.
+_FINISHING_GRACE = 0.5
 
 
 @dataclass
@@ -78,15 +81,23 @@ class QuoteStage:
         _apply_quoted_as_saying(cues)
         cues = _fold_according_to(cues)
         found = _attach_quotations(doc, spans, cues, quoted)
-        found += _headline_quotes(doc, found)
-        found += _indirect_quotes(sdoc, cues, found)
+        # Out of time (`doc.out_of_time()`, the article's budget): the quotations tied so far are
+        # kept; no cue becomes an indirect quote, as its quotation may be among those not reached.
+        if not doc.out_of_time():
+            found += _headline_quotes(doc, found)
+            found += _indirect_quotes(sdoc, cues, found)
         _add_nested_relays(found, cues)
         _speak_through_texts(found)
         found.sort(key=lambda f: f.start)
+        resolved = []
         for f in found:
+            if doc.out_of_time(grace=_FINISHING_GRACE):
+                break                   # only quotes whose speaker was looked for are recorded
             _resolve_speaker(doc, f, quoted, found)
-        _add_relay_statements(doc, found, quoted)
-        doc.quotes.extend(_records(doc, found))
+            resolved.append(f)
+        if not doc.out_of_time():
+            _add_relay_statements(doc, resolved, quoted)
+        doc.quotes.extend(_records(doc, resolved))
 
 
 # ----------------------------------------------------------------- cues
@@ -147,6 +158,8 @@ def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue]
     ranges = _cue_char_ranges(sdoc, cues)
     found: list[Found] = []
     for span in spans:
+        if doc.out_of_time():
+            break
         inner = span.inner(text)
         if inner[1] <= inner[0]:
             continue
