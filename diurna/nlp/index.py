@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import weakref
 from typing import TYPE_CHECKING
@@ -52,6 +53,29 @@ def paragraph_number(text: str, offset: int) -> int:
     `text.count("\n\n", 0, offset)` (or of "\n"), without reading the text again."""
     breaks, width = _paragraph_breaks(text)
     return bisect.bisect_right(breaks, offset - width)
+
+
+class Ranges(list):
+    """Character ranges `(start, end)` (an article's quotations), a list as before, that also answer
+    `covers(offset)` -- whether any range holds the offset -- by bisection instead of a pass over all
+    of them. Ranges may nest or overlap. Built once; not to be changed afterwards."""
+
+    def __init__(self, ranges=()):
+        super().__init__(ranges)
+        order = sorted(self)
+        self._starts = [start for start, _ in order]
+        self._reach = list(itertools.accumulate((end for _, end in order), max))   # furthest end so far
+
+    def covers(self, offset: int) -> bool:
+        k = bisect.bisect_right(self._starts, offset)
+        return k > 0 and self._reach[k - 1] > offset
+
+
+def covered(ranges, offset: int) -> bool:
+    """`any(start <= offset < end for start, end in ranges)`, by bisection when `ranges` is a `Ranges`."""
+    if isinstance(ranges, Ranges):
+        return ranges.covers(offset)
+    return any(start <= offset < end for start, end in ranges)
 
 
 def entities_of(span: "Span") -> list["Span"]:

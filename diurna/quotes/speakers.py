@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from diurna.actors.gender import given_name_gender
 from diurna.document import ArticleDoc, MentionRef
-from diurna.nlp.index import index
+from diurna.nlp.index import covered, index
 from diurna.quotes.lexicon import PERSONAL_PRONOUNS
 
 if TYPE_CHECKING:
@@ -177,7 +177,7 @@ def _checked_pronoun(doc: ArticleDoc, pronoun: "Token", actor_id: str, quoted: S
     lower = pronoun.lower_
     actor = doc.actor(actor_id)
     before = [m for m in doc.mention_index().of_actor(actor_id) if m.token_end <= pronoun.i and m.how != "pronoun"]
-    if before and any(qs <= max(before, key=lambda m: m.start).start < qe for qs, qe in quoted):
+    if before and covered(quoted, max(before, key=lambda m: m.start).start):
         # '"I don't know if Donald realizes this," he said': the speaker is not someone named in the
         # quotation the pronoun frames
         return _resolve_pronoun(doc, pronoun, quoted, named_only=lower in _PERSON_PRONOUNS) or actor_id
@@ -234,7 +234,7 @@ def _earlier_mentions(doc: ArticleDoc, before_token: int, quoted: Sequence[tuple
     window_start = sentence_starts[-_ANTECEDENT_SENTENCES] if len(sentence_starts) >= _ANTECEDENT_SENTENCES else 0
     found = [m for m in doc.mention_index().starting_in(window_start, before_token)
              if m.token_end <= before_token
-             and not any(qs <= m.start < qe for qs, qe in quoted)]
+             and not covered(quoted, m.start)]
     return sorted(found, key=lambda m: -m.token_start)
 
 
@@ -307,7 +307,7 @@ def _resolve_description(doc: ArticleDoc, head: "Token", quoted: Sequence[tuple[
     for m in sorted(doc.mention_index().starting_in(start_token, head.i), key=lambda m: -m.token_start):
         if m.token_end > head.i or m.token_start < start_token:
             continue
-        if any(qs <= m.start < qe for qs, qe in quoted):
+        if covered(quoted, m.start):
             continue
         words = _title_words(doc, m)
         if head.lower_ in words and modifiers <= words | {head.lower_}:

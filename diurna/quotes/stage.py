@@ -11,6 +11,8 @@ Order of work on one article:
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Optional
 
@@ -18,7 +20,7 @@ from diurna.actors.gender import given_name_gender
 from diurna.actors.resolve import in_main_clause
 from diurna.document import ArticleDoc
 from diurna.ids import stable_id
-from diurna.nlp.index import index, paragraph_number, text_of
+from diurna.nlp.index import Ranges, covered, index, paragraph_number, text_of
 from diurna.quotes.lexicon import DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from diurna.quotes.marks import QuotedSpan, find_quoted_spans, quoted_token_mask, starts_paragraph
 from diurna.quotes.relays import quoted_as_saying, relay_statements
@@ -74,7 +76,7 @@ class QuoteStage:
             return
         text = doc.text
         spans = find_quoted_spans(text)
-        quoted = [(s.start, s.end) for s in spans]
+        quoted = Ranges((s.start, s.end) for s in spans)
         in_quote = quoted_token_mask(sdoc, spans)
         # a cue inside a quotation is part of what the speaker said, not a report by the article
         cues = [c for c in find_cues(sdoc, self.with_beliefs) if not in_quote[c.cue_start]]
@@ -113,15 +115,22 @@ def _apply_quoted_as_saying(cues: list[Cue]) -> None:
                 cue.relays.append(pair[1])
 
 
+def _sentence_of(tok: "Token") -> int:
+    return index(tok.doc).sentence_number(tok.i)
+
+
 def _fold_according_to(cues: list[Cue]) -> list[Cue]:
     """"X said ..., according to R": R relays X's words rather than speaking itself."""
     kept: list[Cue] = []
+    by_sentence: dict[int, list[Cue]] = {}
+    for cue in cues:
+        by_sentence.setdefault(_sentence_of(cue.verb), []).append(cue)
     for cue in cues:
         if cue.verb.lower_ != "according":
             kept.append(cue)
             continue
-        others = [c for c in cues if c is not cue and c.verb.lower_ != "according" and c.speaker is not None
-                  and c.verb.sent.start == cue.verb.sent.start]
+        others = [c for c in by_sentence[_sentence_of(cue.verb)] if c is not cue and c.verb.lower_ != "according"
+                  and c.speaker is not None]
         if not others:
             kept.append(cue)
             continue
@@ -155,7 +164,7 @@ def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue]
                        quoted: list[tuple[int, int]]) -> list[Found]:
     sdoc, text = doc.spacy_doc, doc.text
     in_quote = quoted_token_mask(sdoc, spans)
-    ranges = _cue_char_ranges(sdoc, cues)
+    ranges = _CueRanges(sdoc, cues)
     found: list[Found] = []
     for span in spans:
         if doc.out_of_time():
@@ -234,19 +243,36 @@ def _split_quotation(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], foun
     return Found("direct", *_content_of(text, inner), inherited=previous)
 
 
-def _cue_char_ranges(sdoc: "Doc", cues: list[Cue]) -> list[tuple[Cue, tuple[int, int], tuple[int, int]]]:
-    """Each cue that names a speaker (or is 'according to') with the character ranges of its content
-    and of its cue words: worked out once per article, not once per quotation."""
-    return [(cue, _char_range(sdoc, cue.content_start, cue.content_end), _char_range(sdoc, cue.cue_start, cue.cue_end))
-            for cue in cues if cue.speaker is not None or cue.verb.lower_ == "according"]
+class _CueRanges:
+    """The cues that name a speaker (or are 'according to'), with the character ranges of their
+    content and of their cue words, worked out once per article; `near(start, end)` gives, in the
+    cues' order, those whose content may overlap or end right before a quotation at [start, end):
+    a bisection over where contents begin, not a pass over every cue of the article."""
+
+    def __init__(self, sdoc: "Doc", cues: list[Cue]):
+        self.items = [(cue, _char_range(sdoc, cue.content_start, cue.content_end),
+                       _char_range(sdoc, cue.cue_start, cue.cue_end))
+                      for cue in cues if cue.speaker is not None or cue.verb.lower_ == "according"]
+        # a content overlapping [start, end), or ending at most 2 characters before `start`, ends at
+        # or after start - 2 and begins (its lower offset) before `end`; it begins at most
+        # `self.widest` characters before its end
+        lows = [min(content) for _, content, _ in self.items]
+        self.widest = max((content[1] - low for (_, content, _), low in zip(self.items, lows)), default=0)
+        self.order = sorted(range(len(self.items)), key=lambda k: (lows[k], k))
+        self.lows = [lows[k] for k in self.order]
+
+    def near(self, start: int, end: int) -> list[tuple[Cue, tuple[int, int], tuple[int, int]]]:
+        a = bisect.bisect_left(self.lows, start - 2 - self.widest)
+        b = bisect.bisect_left(self.lows, end)
+        return [self.items[k] for k in sorted(self.order[a:b])]
 
 
 def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues: list[Cue],
-                    ranges: Optional[list[tuple[Cue, tuple[int, int], tuple[int, int]]]] = None) -> Optional[Found]:
+                    ranges: Optional[_CueRanges] = None) -> Optional[Found]:
     """The quotation is (most of) a cue's content -> direct; it lies inside one -> partial.
-    `ranges`: `_cue_char_ranges(sdoc, cues)`, when the caller has it."""
+    `ranges`: `_CueRanges(sdoc, cues)`, when the caller has it."""
     best, best_kind, best_size = None, None, None
-    for cue, content, cue_chars in ranges if ranges is not None else _cue_char_ranges(sdoc, cues):
+    for cue, content, cue_chars in (ranges or _CueRanges(sdoc, cues)).near(span.start, span.end):
         if span.start <= cue_chars[0] < span.end:
             continue                                   # a cue inside the quotation is quoted speech
         if cue.speaker is not None and span.start <= cue.speaker.idx < span.end:
@@ -1301,7 +1327,7 @@ def _headline_quotes(doc: ArticleDoc, found: list[Found]) -> list[Found]:
     colon = text.find(": ", 0, line_end)
     if colon <= 0:
         return []
-    name_tokens = [t for t in sdoc if t.idx < colon and not t.is_space]
+    name_tokens = [t for t in itertools.takewhile(lambda t: t.idx < colon, sdoc) if not t.is_space]
     if not name_tokens or len(name_tokens) > 5 or not all(t.pos_ == "PROPN" or t.is_title or t.is_punct
                                                            for t in name_tokens):
         return []
@@ -1415,11 +1441,11 @@ def _continue_speaker(doc: ArticleDoc, f: Found, found: list[Found], quoted: lis
     # sentences of the article's own prose: those inside the speaker's quotation do not count
     # ('"A. B. C," Rubio said. "D. E." ... "F," he continued.')
     sentences = {s.start for s in sdoc[last.resolved.head: here + 1].sents
-                 if any(not t.is_punct and not t.is_space and not any(qs <= t.idx < qe for qs, qe in quoted)
+                 if any(not t.is_punct and not t.is_space and not covered(quoted, t.idx)
                         for t in s)}
     # ('Mark Zuckerberg paused. "Um, no," he said': a person named as a subject in between takes over)
-    named_between = [m for m in doc.mentions if last.resolved.head < m.token_start < here and m.how == "name"
-                     and not any(qs <= m.start < qe for qs, qe in quoted)
+    named_between = [m for m in doc.mention_index().starting_in(last.resolved.head + 1, here) if m.how == "name"
+                     and not covered(quoted, m.start)
                      and m.actor_id != actor.id and (doc.actor(m.actor_id) or actor).kind == "person"
                      and gender_fits(doc, m.actor_id, f.speaker)
                      and sdoc[m.token_start:m.token_end].root.dep_ in ("nsubj", "nsubjpass")]
