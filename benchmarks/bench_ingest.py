@@ -22,6 +22,8 @@ import tempfile
 import time
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
+# this checkout's diurna, not whichever one the virtualenv has installed (both processes import it)
+sys.path.insert(0, str(REPO))
 
 
 def load_texts(paths: list[str], repeat: int) -> list[dict]:

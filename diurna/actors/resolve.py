@@ -92,6 +92,12 @@ class ArticleResolver:
         # sentences with words in the article's own voice: a quotation of five sentences between
         # "Ames spoke at the rally." and '..., he said.' does not put Ames out of a pronoun's reach
         self.narrated_sentences: list[int] = []
+        # the name keys given so far, by actor kind and all together, and the actors holding each key
+        # (kept as names are recorded, so that no lookup passes over every actor of the article)
+        self._keys_by_kind: dict[str, set[str]] = {}
+        self._all_keys: set[str] = set()
+        self._actors_by_key: dict[str, list[DraftActor]] = {}
+        self._position: dict[str, int] = {}       # actor key -> its place in `order`
 
     # ---- driver --------------------------------------------------------------------------------
     def run(self, out_of_time: Callable[[], bool] = lambda: False) -> list[DraftActor]:
@@ -170,8 +176,10 @@ class ArticleResolver:
 
     def _name_keys(self, kinds: tuple[str, ...]) -> set[str]:
         """The keys (`short_forms`: whole name, surname) of the names the article has given actors of
-        these kinds so far."""
-        return {k for a in self.actors.values() if a.kind in kinds for k in a.name_keys}
+        these kinds so far (for one kind, the resolver's own set: read it, do not change it)."""
+        if len(kinds) == 1:
+            return self._keys_by_kind.get(kinds[0], set())
+        return set().union(*(self._keys_by_kind.get(kind, ()) for kind in kinds))
 
     def _known_short_forms(self, sent, covered: set[int], known: set[str]):
         """Capitalised words the article already used as part of a person's or organisation's name
@@ -263,7 +271,7 @@ class ArticleResolver:
                         out.append((s, e, [person], None))
                         continue
             out.append((start, end, actors, label))
-        known = {k for a in self.actors.values() for k in a.name_keys}
+        known = self._all_keys
         for t in sent:
             if t.i in covered or t.pos_ != "PROPN" or not is_capitalised(t) or t.ent_type_ or t.lower_ in known:
                 continue
@@ -756,8 +764,8 @@ class ArticleResolver:
         """An actor of this article the name is a short form of ("Rouhani", "al-Aruri", "Aruri")."""
         if cand.demonym or cand.nested:
             return None
-        for actor_key in reversed(self.order):
-            actor = self.actors[actor_key]
+        # the actors whose names gave this key, the latest first (no other actor has it)
+        for actor in sorted(self._actors_by_key.get(key, ()), key=lambda a: -self._position[a.key]):
             if actor.kind not in ("person", "organization"):
                 continue
             if cand.kb is not None and actor.kb is not None and cand.kb.id != actor.kb.id \
@@ -1039,8 +1047,16 @@ class ArticleResolver:
         if actor is None:
             actor = DraftActor(key, kind)
             self.actors[key] = actor
+            self._position[key] = len(self.order)
             self.order.append(key)
         return actor
+
+    def _add_name_keys(self, actor: DraftActor, keys: set[str]) -> None:
+        for key in keys - actor.name_keys:
+            self._actors_by_key.setdefault(key, []).append(actor)
+        actor.name_keys.update(keys)
+        self._keys_by_kind.setdefault(actor.kind, set()).update(keys)
+        self._all_keys.update(keys)
 
     def record(self, actor: DraftActor, cand: Candidate) -> None:
         doc = self.doc
@@ -1061,7 +1077,7 @@ class ArticleResolver:
         if cand.how in ("name", "alias") and not cand.nested:
             core = doc[cand.core[0]:cand.core[1]]
             actor.names.append(core.text)
-            actor.name_keys.update(short_forms(core))
+            self._add_name_keys(actor, short_forms(core))
         elif cand.how == "description":      # core: with its place, "junta in Niger", for the name
             actor.descriptions.append(doc[cand.start:max(cand.end, cand.core[1])].text)
         if cand.title.words and cand.how != "pronoun":
