@@ -21,15 +21,6 @@ if not SHARED.is_dir():     # a copy of the repo outside the checkout: the machi
     SHARED = pathlib.Path("/work/shared")
 
 
-def pubdates(split_dir: pathlib.Path) -> dict[str, str]:
-    out = {}
-    for line in (split_dir / "pubdates.tsv").read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) == 2 and parts[0] != "article":
-            out[parts[0]] = parts[1][:10]
-    return out
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out", help="where to write the canonical JSON lines")
@@ -41,13 +32,13 @@ def main() -> int:
     args = ap.parse_args()
 
     sys.path.insert(0, str(REPO))
+    sys.path.insert(0, str(REPO / "scripts"))
+    from eval_polnear import pubdates, sampled     # the quote evaluation's dates and sample
+
     from diurna.pipeline import Pipeline
 
     split_dir = pathlib.Path(args.data) / args.split
-    paths = sorted((split_dir / "articles").glob("*.txt"))
-    if args.sample and args.sample < len(paths):
-        step = len(paths) / float(args.sample)
-        paths = [paths[int(i * step)] for i in range(args.sample)]
+    paths = sampled(sorted((split_dir / "articles").glob("*.txt")), args.sample)
     dates = pubdates(split_dir)
     pipeline = Pipeline()
     with open(args.out, "w", encoding="utf-8") as out:
