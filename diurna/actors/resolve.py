@@ -29,7 +29,8 @@ from diurna.actors.mentions import (ANAPHORIC_GROUP_HEADS, COLLECTIVE_HEADS, CRO
                                     FEMALE_TITLES, MALE_TITLES, MODIFIER_KINDS, NON_PERSON_HEADS, NON_PERSON_PHRASES,
                                     ORGANISATION_PART_HEADS, Candidate, MentionFinder, Title, in_actor_position,
                                     is_capitalised)
-from diurna.nlp.index import entities_of
+from diurna.nlp.index import entities_of, index
+from diurna.nlp.syntax import in_main_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -86,9 +87,7 @@ class ArticleResolver:
         self.order: list[str] = []
         self.sentence_index = -1
         self.first_mention_in_sentence = True
-        # imported here: the quote stage imports this module (in_main_clause), the actor stage runs first
-        from diurna.quotes.marks import quoted_token_mask
-        self.in_quote = quoted_token_mask(doc)
+        self.in_quote = index(doc).in_quote
         # sentences with words in the article's own voice: a quotation of five sentences between
         # "Ames spoke at the rally." and '..., he said.' does not put Ames out of a pronoun's reach
         self.narrated_sentences: list[int] = []
@@ -1163,9 +1162,6 @@ ORGANISATION_WORDS = frozenset("""
 """.split())
 
 
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "parataxis"})
-
-
 # Words a handle puts before the name it spells ('@realDonaldTrump', '@SenTedCruz', '@GovMikeHuckabee').
 HANDLE_PREFIXES = ("real", "the", "official", "sen", "senator", "rep", "gov", "governor", "mayor", "dr", "mr", "team")
 
@@ -1203,17 +1199,6 @@ def _surname_only(name: str) -> Optional[str]:
 
 def _compact(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
-
-
-def in_main_clause(token: "Token") -> bool:
-    """Whether a token belongs to its sentence's main clause rather than to a reported or subordinate
-    one ("Haniyeh" in "Haniyeh said Trump was wrong", not "Trump"). A first mention that is not a
-    subject ("According to Reuters, ...") counts where it stands."""
-    while token.head.i != token.i:
-        if token.dep_ in CLAUSE_DEPS:
-            return False
-        token = token.head
-    return True
 
 
 def segments(doc: "Doc") -> Iterable["Span"]:

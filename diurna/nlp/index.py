@@ -18,6 +18,8 @@ import re
 import weakref
 from typing import TYPE_CHECKING
 
+from diurna.nlp.quotations import QuotedSpan, find_quoted_spans, quoted_token_mask
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -162,3 +164,21 @@ class DocIndex:
             out.append(ents[k])
         return out
 
+    @functools.cached_property
+    def quoted_spans(self) -> list[QuotedSpan]:
+        """The article's quoted passages (`find_quoted_spans` of the parsed text). Shared: read, never change."""
+        return find_quoted_spans(self.text)
+
+    @functools.cached_property
+    def in_quote(self) -> list[bool]:
+        """For each token, whether it lies inside a quoted passage. Shared: read, never change."""
+        return quoted_token_mask(self.doc, self.quoted_spans)
+
+    def quotations(self, text: str) -> tuple[list[QuotedSpan], list[bool]]:
+        """The quoted passages of `text` (the article's text, which has the parse's offsets) and the
+        token mask: the shared ones when `text` is the parsed text, as it is unless the article held
+        invisible format characters (read as spaces by the parser, see `diurna.nlp.parse`)."""
+        if text == self.text:
+            return self.quoted_spans, self.in_quote
+        spans = find_quoted_spans(text)
+        return spans, quoted_token_mask(self.doc, spans)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from diurna.nlp.index import index
+from diurna.nlp.syntax import crosses_paragraph, is_passive
 from diurna.quotes.lexicon import (COGNITION_VERBS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, PHRASAL_SPEECH_VERBS,
                                    REQUEST_PREPOSITIONS, SPEECH_VERBS, STANCE_VERBS)
 
@@ -61,14 +61,6 @@ def _subtree_range(token: "Token") -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
-def crosses_paragraph(a: "Token", b: "Token") -> bool:
-    """True when a paragraph break lies between two tokens. The parser sometimes hangs the first
-    words of a paragraph on the last sentence of the one before (after "U.S." the full stop is
-    part of the abbreviation, so no sentence ends there); such arcs are not trusted."""
-    lo, hi = (a, b) if a.i < b.i else (b, a)
-    return index(a.doc).newline_between(lo.idx, hi.idx)
-
-
 def _within_paragraph(doc: "Doc", anchor: int, start: int, end: int) -> tuple[int, int]:
     """The part of token range [start, end) in the same paragraph as token `anchor`."""
     while start < end and crosses_paragraph(doc[start], doc[anchor]):
@@ -95,10 +87,6 @@ def _stranded_subject(verb: "Token") -> Optional["Token"]:
 
 # Verbs whose passive subject is the one addressed, not the speaker ('X was asked, "...?"').
 _ADDRESSED_VERBS = frozenset("ask press question quiz tell urge challenge".split())
-
-
-def is_passive(verb: "Token") -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def addressed_in_passive(verb: "Token") -> bool:

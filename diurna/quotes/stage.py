@@ -17,15 +17,15 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Optional
 
 from diurna.actors.gender import given_name_gender
-from diurna.actors.resolve import in_main_clause
 from diurna.document import ArticleDoc
 from diurna.ids import stable_id
 from diurna.nlp.index import Ranges, covered, index, paragraph_number, text_of
+from diurna.nlp.quotations import QuotedSpan, starts_paragraph
+from diurna.nlp.syntax import crosses_paragraph, in_main_clause, is_passive
 from diurna.quotes.lexicon import DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
-from diurna.quotes.marks import QuotedSpan, find_quoted_spans, quoted_token_mask, starts_paragraph
 from diurna.quotes.relays import quoted_as_saying, relay_statements
 from diurna.quotes.reported import (
-    Cue, addressed_in_passive, agent_of, crosses_paragraph, find_cues, is_passive, opens_with_that, reports_speech,
+    Cue, addressed_in_passive, agent_of, find_cues, opens_with_that, reports_speech,
     subject_of,
 )
 from diurna.quotes.speakers import Speaker, gender_fits, speaker_for
@@ -75,9 +75,8 @@ class QuoteStage:
         if sdoc is None or not len(sdoc):
             return
         text = doc.text
-        spans = find_quoted_spans(text)
+        spans, in_quote = index(sdoc).quotations(text)
         quoted = Ranges((s.start, s.end) for s in spans)
-        in_quote = quoted_token_mask(sdoc, spans)
         # a cue inside a quotation is part of what the speaker said, not a report by the article
         cues = [c for c in find_cues(sdoc, self.with_beliefs) if not in_quote[c.cue_start]]
         _apply_quoted_as_saying(cues)
@@ -163,7 +162,7 @@ def _paragraph_of(text: str, offset: int) -> int:
 def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue],
                        quoted: list[tuple[int, int]]) -> list[Found]:
     sdoc, text = doc.spacy_doc, doc.text
-    in_quote = quoted_token_mask(sdoc, spans)
+    in_quote = index(sdoc).quotations(text)[1]
     ranges = _CueRanges(sdoc, cues)
     found: list[Found] = []
     for span in spans:

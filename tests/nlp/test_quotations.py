@@ -1,5 +1,5 @@
-"""Quotation marks found in raw text (diurna.quotes.marks)."""
-from diurna.quotes.marks import find_quoted_spans
+"""Quotation marks found in raw text (diurna.nlp.quotations)."""
+from diurna.nlp.quotations import find_quoted_spans
 
 
 def _quoted(text):

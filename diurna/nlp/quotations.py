@@ -6,6 +6,9 @@ apostrophes standing for a double quote ('' ... '', as some newspaper archives w
 guillemets (« »), low-9 openers („), and curly single quotes (‘ ’) used as the outer marks.
 A quotation that runs over several paragraphs follows the news convention: every paragraph
 opens with a quotation mark, only the last one closes it.
+
+Part of the shared toolkit: the actor stage (no pronoun antecedent inside a quotation) and the quote
+stage read the same spans, computed once per article (`diurna.nlp.index.DocIndex.quoted_spans`).
 """
 from __future__ import annotations
 

@@ -1,0 +1,41 @@
+"""Syntax helpers shared by the stages, so that "is passive", "in the main clause" and "across a
+paragraph break" mean one thing everywhere (the quote and actor stages had a copy each, or imported
+each other's).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diurna.nlp.index import index
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Dependencies that open a reported or subordinate clause: a token under one of them is not in its
+# sentence's main clause.
+SUBORDINATE_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp",
+                                     "parataxis"})
+
+
+def is_passive(verb: "Token") -> bool:
+    """'was charged', 'were asked by X': the verb has a passive auxiliary or subject."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def in_main_clause(token: "Token") -> bool:
+    """Whether a token belongs to its sentence's main clause rather than to a reported or subordinate
+    one ("Haniyeh" in "Haniyeh said Trump was wrong", not "Trump"). A first mention that is not a
+    subject ("According to Reuters, ...") counts where it stands."""
+    while token.head.i != token.i:
+        if token.dep_ in SUBORDINATE_CLAUSE_DEPS:
+            return False
+        token = token.head
+    return True
+
+
+def crosses_paragraph(a: "Token", b: "Token") -> bool:
+    """True when a paragraph break lies between two tokens. The parser sometimes hangs the first
+    words of a paragraph on the last sentence of the one before (after "U.S." the full stop is
+    part of the abbreviation, so no sentence ends there); such arcs are not trusted."""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return index(a.doc).newline_between(lo.idx, hi.idx)
