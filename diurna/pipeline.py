@@ -34,9 +34,10 @@ from diurna.ingest.base import IngestError, RawArticle, parse_pubdate, split_ori
 from diurna.records import Article
 
 
-# Seconds an article's stages may take, parse excluded (0: no limit). Coding is linear in the text:
-# an article at the 100,000-character limit takes about 20 s on one busy core, a typical one well
-# under a second, so 60 s is only reached by a text the stages should not spend longer on.
+# Seconds an article's stages may take, parse excluded (0: no limit). Coding is linear in the text
+# (about 0.1 s of CPU per 1,000 words, benchmarks/bench_length.py): an article at the 100,000-character
+# limit needs a few seconds even on a busy machine, so 60 s is only reached by a text the stages
+# should not spend longer on.
 DEFAULT_TIME_BUDGET = 60.0
 
 
