@@ -29,7 +29,7 @@ from diurna.actors.mentions import (ANAPHORIC_GROUP_HEADS, COLLECTIVE_HEADS, CRO
                                     FEMALE_TITLES, MALE_TITLES, MODIFIER_KINDS, NON_PERSON_HEADS, NON_PERSON_PHRASES,
                                     ORGANISATION_PART_HEADS, Candidate, MentionFinder, Title, in_actor_position,
                                     is_capitalised)
-from diurna.nlp.index import entities_of, index
+from diurna.nlp.index import entities_of, index, segments
 from diurna.nlp.syntax import in_main_clause
 
 if TYPE_CHECKING:
@@ -1199,19 +1199,6 @@ def _surname_only(name: str) -> Optional[str]:
 
 def _compact(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
-
-
-def segments(doc: "Doc") -> Iterable["Span"]:
-    """spaCy's sentences, also cut at line breaks: the small model runs a paragraph ending in
-    "U.S." into the next one, and a pronoun's window is counted in sentences."""
-    for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if token.is_space and "\n" in token.text and token.i > start:
-                yield doc[start:token.i]
-                start = token.i + 1
-        if start < sent.end:
-            yield doc[start:sent.end]
 
 
 def short_forms(span) -> set[str]:

@@ -7,7 +7,8 @@ length. `index(doc)` builds the views once, the first time a stage asks, and kee
 `doc.user_data`, so that every later question is a bisection or a lookup.
 
 The parse is never changed after `nlp.parse` (no retokenising), so the views stay valid for the
-Doc's life.
+Doc's life. (The index lives in `user_data`, as the time stage's attachments do; diurna never
+serialises a Doc, and `Doc.to_bytes` would need `exclude=["user_data"]`.)
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import functools
 import itertools
 import re
 import weakref
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from diurna.nlp.quotations import QuotedSpan, find_quoted_spans, quoted_token_mask
 
@@ -80,10 +81,29 @@ def covered(ranges, offset: int) -> bool:
     return any(start <= offset < end for start, end in ranges)
 
 
+def char_range(doc: "Doc", tstart: int, tend: int) -> tuple[int, int]:
+    """Character offsets of tokens [tstart, tend): the first one's start, the last one's end."""
+    last = doc[tend - 1]
+    return doc[tstart].idx, last.idx + len(last.text)
+
+
 def entities_of(span: "Span") -> list["Span"]:
     """`span.ents` (the entities wholly inside `span`), found by bisection instead of a scan of all
     the document's entities."""
     return index(span.doc).entities_in(span.start, span.end)
+
+
+def segments(doc: "Doc") -> Iterable["Span"]:
+    """spaCy's sentences, also cut at line breaks: the small model runs a paragraph ending in
+    "U.S." into the next one, and the actor stage counts a pronoun's window in these."""
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text and token.i > start:
+                yield doc[start:token.i]
+                start = token.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
 
 
 class DocIndex:

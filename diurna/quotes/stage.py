@@ -11,7 +11,6 @@ Order of work on one article:
 """
 from __future__ import annotations
 
-import bisect
 import itertools
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Optional
@@ -19,11 +18,12 @@ from typing import TYPE_CHECKING, Optional
 from diurna.actors.gender import given_name_gender
 from diurna.document import ArticleDoc
 from diurna.ids import stable_id
-from diurna.nlp.index import Ranges, covered, index, paragraph_number, text_of
+from diurna.nlp.index import Ranges, char_range, covered, index, paragraph_number, text_of
 from diurna.nlp.quotations import QuotedSpan, starts_paragraph
 from diurna.nlp.syntax import crosses_paragraph, in_main_clause, is_passive
+from diurna.quotes.cues import CueRanges, apply_quoted_as_saying, fold_according_to
 from diurna.quotes.lexicon import DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
-from diurna.quotes.relays import quoted_as_saying, relay_statements
+from diurna.quotes.relays import relay_statements
 from diurna.quotes.reported import (
     Cue, addressed_in_passive, agent_of, find_cues, opens_with_that, reports_speech,
     subject_of,
@@ -79,8 +79,8 @@ class QuoteStage:
         quoted = Ranges((s.start, s.end) for s in spans)
         # a cue inside a quotation is part of what the speaker said, not a report by the article
         cues = [c for c in find_cues(sdoc, self.with_beliefs) if not in_quote[c.cue_start]]
-        _apply_quoted_as_saying(cues)
-        cues = _fold_according_to(cues)
+        apply_quoted_as_saying(cues)
+        cues = fold_according_to(cues)
         found = _attach_quotations(doc, spans, cues, quoted)
         # Out of time (`doc.out_of_time()`, the article's budget): the quotations tied so far are
         # kept; no cue becomes an indirect quote, as its quotation may be among those not reached.
@@ -101,54 +101,12 @@ class QuoteStage:
         doc.quotes.extend(_records(doc, resolved))
 
 
-# ----------------------------------------------------------------- cues
-
-
-def _apply_quoted_as_saying(cues: list[Cue]) -> None:
-    """"State media quoted X as saying ...": X speaks, state media relays."""
-    for cue in cues:
-        pair = quoted_as_saying(cue.verb)
-        if pair is not None:
-            cue.speaker = pair[0]
-            if pair[1] is not None:
-                cue.relays.append(pair[1])
-
-
-def _sentence_of(tok: "Token") -> int:
-    return index(tok.doc).sentence_number(tok.i)
-
-
-def _fold_according_to(cues: list[Cue]) -> list[Cue]:
-    """"X said ..., according to R": R relays X's words rather than speaking itself."""
-    kept: list[Cue] = []
-    by_sentence: dict[int, list[Cue]] = {}
-    for cue in cues:
-        by_sentence.setdefault(_sentence_of(cue.verb), []).append(cue)
-    for cue in cues:
-        if cue.verb.lower_ != "according":
-            kept.append(cue)
-            continue
-        others = [c for c in by_sentence[_sentence_of(cue.verb)] if c is not cue and c.verb.lower_ != "according"
-                  and c.speaker is not None]
-        if not others:
-            kept.append(cue)
-            continue
-        for other in others:
-            other.relays.append(cue.speaker)
-    return kept
-
-
 # ----------------------------------------------------------------- quotations
 
 
 def _token_range(sdoc: "Doc", start: int, end: int) -> tuple[int, int]:
     """Tokens whose first character lies in [start, end)."""
     return index(sdoc).tokens_in(start, end)
-
-
-def _char_range(sdoc: "Doc", tstart: int, tend: int) -> tuple[int, int]:
-    last = sdoc[tend - 1]
-    return sdoc[tstart].idx, last.idx + len(last.text)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -163,7 +121,7 @@ def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue]
                        quoted: list[tuple[int, int]]) -> list[Found]:
     sdoc, text = doc.spacy_doc, doc.text
     in_quote = index(sdoc).quotations(text)[1]
-    ranges = _CueRanges(sdoc, cues)
+    ranges = CueRanges(sdoc, cues)
     found: list[Found] = []
     for span in spans:
         if doc.out_of_time():
@@ -242,36 +200,12 @@ def _split_quotation(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], foun
     return Found("direct", *_content_of(text, inner), inherited=previous)
 
 
-class _CueRanges:
-    """The cues that name a speaker (or are 'according to'), with the character ranges of their
-    content and of their cue words, worked out once per article; `near(start, end)` gives, in the
-    cues' order, those whose content may overlap or end right before a quotation at [start, end):
-    a bisection over where contents begin, not a pass over every cue of the article."""
-
-    def __init__(self, sdoc: "Doc", cues: list[Cue]):
-        self.items = [(cue, _char_range(sdoc, cue.content_start, cue.content_end),
-                       _char_range(sdoc, cue.cue_start, cue.cue_end))
-                      for cue in cues if cue.speaker is not None or cue.verb.lower_ == "according"]
-        # a content overlapping [start, end), or ending at most 2 characters before `start`, ends at
-        # or after start - 2 and begins (its lower offset) before `end`; it begins at most
-        # `self.widest` characters before its end
-        lows = [min(content) for _, content, _ in self.items]
-        self.widest = max((content[1] - low for (_, content, _), low in zip(self.items, lows)), default=0)
-        self.order = sorted(range(len(self.items)), key=lambda k: (lows[k], k))
-        self.lows = [lows[k] for k in self.order]
-
-    def near(self, start: int, end: int) -> list[tuple[Cue, tuple[int, int], tuple[int, int]]]:
-        a = bisect.bisect_left(self.lows, start - 2 - self.widest)
-        b = bisect.bisect_left(self.lows, end)
-        return [self.items[k] for k in sorted(self.order[a:b])]
-
-
 def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues: list[Cue],
-                    ranges: Optional[_CueRanges] = None) -> Optional[Found]:
+                    ranges: Optional[CueRanges] = None) -> Optional[Found]:
     """The quotation is (most of) a cue's content -> direct; it lies inside one -> partial.
-    `ranges`: `_CueRanges(sdoc, cues)`, when the caller has it."""
+    `ranges`: `CueRanges(sdoc, cues)`, when the caller has it."""
     best, best_kind, best_size = None, None, None
-    for cue, content, cue_chars in (ranges or _CueRanges(sdoc, cues)).near(span.start, span.end):
+    for cue, content, cue_chars in (ranges or CueRanges(sdoc, cues)).near(span.start, span.end):
         if span.start <= cue_chars[0] < span.end:
             continue                                   # a cue inside the quotation is quoted speech
         if cue.speaker is not None and span.start <= cue.speaker.idx < span.end:
@@ -310,7 +244,7 @@ def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues:
             best, best_kind = around, "partial"
     start, end = _content_of(text_of(sdoc), inner)
     if best_kind == "runs_on":
-        best_kind, start = "partial", _char_range(sdoc, best.content_start, best.content_end)[0]
+        best_kind, start = "partial", char_range(sdoc, best.content_start, best.content_end)[0]
         end = span.end if span.closed else end
     if best_kind != "partial" or start < inner[0]:
         best.quotation = span          # the cue is spent; a partial quote leaves it an indirect quote too
@@ -1353,7 +1287,7 @@ def _indirect_quotes(sdoc: "Doc", cues: list[Cue], direct: list[Found]) -> list[
     for cue in cues:
         if cue.quotation is not None:
             continue
-        start, end = _char_range(sdoc, cue.content_start, cue.content_end)
+        start, end = char_range(sdoc, cue.content_start, cue.content_end)
         framed = used.get((cue.cue_start, cue.cue_end))
         if framed is not None and not _said_around_quotation(sdoc, cue, framed):
             continue
@@ -1476,10 +1410,10 @@ def _records(doc: ArticleDoc, found: list[Found]) -> list[Quote]:
         seen.add((f.start, f.end))
         mention = cue = None
         if f.resolved is not None:
-            ms, me = _char_range(sdoc, f.resolved.token_start, f.resolved.token_end)
+            ms, me = char_range(sdoc, f.resolved.token_start, f.resolved.token_end)
             mention = TextSpan(text=text[ms:me], start=ms, end=me)
         if f.cue is not None:
-            cs, ce = _char_range(sdoc, *f.cue)
+            cs, ce = char_range(sdoc, *f.cue)
             cue = TextSpan(text=text[cs:ce], start=cs, end=ce)
         out.append(Quote(
             id=stable_id("quo_", doc.article.id, f.kind, f.start, f.end), kind=f.kind,
