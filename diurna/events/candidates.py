@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.document import ArticleDoc, MentionRef
+from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.dictionary import (Sense, TriggerLexicon, direct_objects, in_list, is_infinitive,
                                       is_passive, modal_complement, prep_objects)
@@ -255,6 +256,38 @@ def complement_of(verb: "Token") -> Optional["Token"]:
     return None
 
 
+# ------------------------------------------------------------------ recipients from the scene
+
+def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
+    """Targetless coercion, violence and answers take their recipient from the paragraph's scene
+    (constructions.scene_recipient); the mention is the recipient's nearest one before the trigger."""
+    out: list[Candidate] = []
+    for i, cand in enumerate(candidates):
+        if cand.target is not None or cand.source is None:
+            out.append(cand)
+            continue
+        here = doc.spacy_doc[cand.trigger_start].idx
+        paragraph = episode.paragraph(here)
+        before = [c for c in reversed(candidates[:i])
+                  if episode.paragraph(doc.spacy_doc[c.trigger_start].idx) == paragraph]
+        after = [c for c in candidates[i + 1:] if c.sentence_start == cand.sentence_start]
+        scene = [(c.plover, c.source.actor_id if c.source else None, c.target.actor_id if c.target else None)
+                 for c in after + before]
+        actor_id, rule = cx.scene_recipient(cand.plover, cand.source.actor_id, scene)
+        mention = _mention_of(doc, actor_id, here) if actor_id else None
+        out.append(replace(cand, target=Argument(actor_id, mention), rule=rule) if mention else cand)
+    return out
+
+
+def _mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef]:
+    """The actor's mention nearest before `char` (else its first after it)."""
+    mine = [m for m in doc.mentions if m.actor_id == actor_id]
+    before = [m for m in mine if m.start <= char]
+    if before:
+        return max(before, key=lambda m: m.start)
+    return min(mine, key=lambda m: m.start) if mine else None
+
+
 # ------------------------------------------------------------------ the extractor
 
 class CandidateExtractor:
@@ -262,20 +295,24 @@ class CandidateExtractor:
         self.lexicon = lexicon or TriggerLexicon.load()
 
     def __call__(self, doc: ArticleDoc) -> Iterator[Candidate]:
-        for sent in doc.spacy_doc.sents:
-            yield from self.sentence(doc, sent)
+        episode = cx.Episode(doc.text)
+        found = [c for sent in doc.spacy_doc.sents for c in self.sentence(doc, sent, episode)]
+        yield from with_scene_recipients(doc, found, episode)
 
-    def sentence(self, doc: ArticleDoc, sent: "Span") -> list[Candidate]:
+    def sentence(self, doc: ArticleDoc, sent: "Span", episode: Optional[cx.Episode] = None) -> list[Candidate]:
+        episode = episode if episode is not None else cx.Episode(doc.text)
         consumed: set[int] = set()        # complements already coded as part of their governor
         verb_triggers: set[int] = set()
-        out: list[Candidate] = []
+        out: list[Candidate] = self._requests_by_noun(doc, sent, consumed)
         for token in sent:
             if token.pos_ != "VERB" or token.i in consumed:
                 continue
-            found = self._verb(doc, token, consumed)
+            found = self._verb(doc, token, consumed, episode)
             if found:
                 verb_triggers.add(token.i)
                 out.extend(found)
+                for cand in found:
+                    episode.record(token.idx, cand.plover, cand.source)
         for token in sent:
             if token.pos_ == "VERB" and in_list(token, self.lexicon.speech_verbs):
                 out.extend(self._reported_evaluation(doc, token))
@@ -286,7 +323,8 @@ class CandidateExtractor:
 
     # ---------------------------------------------------------------- verbs
 
-    def _verb(self, doc: ArticleDoc, verb: "Token", consumed: set[int]) -> list[Candidate]:
+    def _verb(self, doc: ArticleDoc, verb: "Token", consumed: set[int],
+              episode: Optional[cx.Episode] = None) -> list[Candidate]:
         sense = self.lexicon.verb_sense(verb)
         if sense is None:
             return []
@@ -355,12 +393,16 @@ class CandidateExtractor:
         if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:
             # "did not agree to meet": a refusal, not a negated promise
             plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-" + frame
+        sourceless = cx.is_agentless_passive(verb, plover, bool(sources), bool(targets))
+        if sourceless:
+            agent = episode.agent_for(verb.idx, plover, targets) if episode is not None else None
+            sources, rule = ([agent], cx.EPISODE_AGENT) if agent is not None else ([], cx.AGENTLESS_PASSIVE)
         if sense.origin.startswith("petrarch2") and not all(a.mention.how in ("name", "alias", "adjective")
                                                              for a in sources):
             return []      # the broad CAMEO dictionary is trusted only between named actors
         return self._combine(doc, verb.i, verb.i + 1, sense, plover, cameo, mode, sources, targets, polarity,
                              pol.modality(verb), self._speaker(doc, verb), rule, sense.reciprocal,
-                             need_target=sense.origin.startswith("petrarch2"))
+                             need_target=sense.origin.startswith("petrarch2"), allow_sourceless=sourceless)
 
     def _complement_event(self, doc: ArticleDoc, comp: "Token", consumed: set[int]):
         """The event a complement describes and its target: a coded verb ("to support X"), or a light
@@ -461,6 +503,23 @@ class CandidateExtractor:
     def _consume(comp: "Token", consumed: set[int]) -> None:
         for conj in conjuncts(comp):
             consumed.add(conj.i)
+
+    def _requests_by_noun(self, doc: ArticleDoc, sent: "Span", consumed: set[int]) -> list[Candidate]:
+        """"repeated calls for the Philippines to remove a warship": a REQUEST by the caller to the one
+        asked; the requested verb is consumed, so it is not coded as an act (constructions.py)."""
+        out: list[Candidate] = []
+        for noun, verb, asked in cx.requested_actions(sent):
+            self._consume(verb, consumed)
+            consumed.add(noun.i)
+            owner = [c for c in noun.children if c.dep_ == "poss"]
+            sources = actors_of(doc, owner) or (actors_of(doc, subject_tokens(noun.head))
+                                                if noun.dep_ in ("dobj", "nsubjpass") else [])
+            sense = Sense(lemma=noun.lemma_.lower(), pos="noun", cameo="100", plover="REQUEST", mode=None,
+                          frame="request")
+            out.extend(self._combine(doc, noun.i, noun.i + 1, sense, "REQUEST", "100", None, sources,
+                                     actors_of(doc, asked), pol.polarity(noun.head), pol.modality(noun.head),
+                                     self._speaker(doc, noun), cx.REQUESTED_ACTION, False))
+        return out
 
     # ---------------------------------------------------------------- reported evaluations
 
@@ -579,13 +638,16 @@ class CandidateExtractor:
     def _combine(self, doc: ArticleDoc, start: int, end: int, sense: Sense, plover: str, cameo: str,
                  mode: Optional[str], sources: list[Argument], targets: list[Argument], polarity: str,
                  modality: str, speaker: Optional[Argument], rule: str, reciprocal: bool,
-                 need_target: bool = False) -> list[Candidate]:
+                 need_target: bool = False, allow_sourceless: bool = False) -> list[Candidate]:
         """One candidate per (source, target) pair; reciprocal events with coordinated subjects and
-        no target pair the subjects both ways. An event needs a source: who did it is its core."""
+        no target pair the subjects both ways. An event needs a source: who did it is its core, except
+        where a construction names only the victim (`allow_sourceless`: "five activists were arrested")."""
+        pairs: list[tuple[Optional[Argument], Optional[Argument]]]
         if not sources:
-            return []
-        pairs: list[tuple[Argument, Optional[Argument]]]
-        if not targets and reciprocal and len(sources) >= 2:
+            if not (allow_sourceless and targets):
+                return []
+            pairs = [(None, t) for t in targets]
+        elif not targets and reciprocal and len(sources) >= 2:
             pairs = [(a, b) for a in sources for b in sources if a.actor_id != b.actor_id]
         elif targets:
             pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]
