@@ -395,14 +395,34 @@ class CandidateExtractor:
             plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-" + frame
         sourceless = cx.is_agentless_passive(verb, plover, bool(sources), bool(targets))
         if sourceless:
-            agent = episode.agent_for(verb.idx, plover, targets) if episode is not None else None
-            sources, rule = ([agent], cx.EPISODE_AGENT) if agent is not None else ([], cx.AGENTLESS_PASSIVE)
+            sources, rule = self._agent_from_context(doc, verb, plover, targets, episode)
         if sense.origin.startswith("petrarch2") and not all(a.mention.how in ("name", "alias", "adjective")
                                                              for a in sources):
             return []      # the broad CAMEO dictionary is trusted only between named actors
         return self._combine(doc, verb.i, verb.i + 1, sense, plover, cameo, mode, sources, targets, polarity,
                              pol.modality(verb), self._speaker(doc, verb), rule, sense.reciprocal,
                              need_target=sense.origin.startswith("petrarch2"), allow_sourceless=sourceless)
+
+    @staticmethod
+    def _agent_from_context(doc: ArticleDoc, verb: "Token", plover: str, targets: list[Argument],
+                            episode: Optional[cx.Episode]) -> tuple[list[Argument], str]:
+        """The agent of an agentless passive: the scene's agent of force, else (for coercion) the
+        victims' state's authority, else none (constructions.py)."""
+        agent = episode.agent_for(verb.idx, plover, targets) if episode is not None else None
+        if agent is not None:
+            return [agent], cx.EPISODE_AGENT
+        if plover == "COERCE":
+            victims = [((doc.actor(t.actor_id).country if doc.actor(t.actor_id) else None), t.actor_id)
+                       for t in targets]
+            counts: dict[str, int] = {}
+            for m in doc.mentions:
+                counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+            authorities = [(a.id, a.country, a.sector or "", counts.get(a.id, 0)) for a in doc.actors]
+            actor_id = cx.state_authority(victims, authorities)
+            mention = _mention_of(doc, actor_id, verb.idx) if actor_id else None
+            if mention is not None:
+                return [Argument(actor_id, mention)], cx.STATE_AUTHORITY
+        return [], cx.AGENTLESS_PASSIVE
 
     def _complement_event(self, doc: ArticleDoc, comp: "Token", consumed: set[int]):
         """The event a complement describes and its target: a coded verb ("to support X"), or a light

@@ -53,6 +53,12 @@ EPISODE_AGENT = _register(
     "Riot police fired tear gas at the crowd. Dozens of protesters were detained.",
     "Within one paragraph a wire story names the agent of a scene once; later agentless acts of "
     "the same kind (coercion, violence) are that agent's.")
+STATE_AUTHORITY = _register(
+    "state-authority",
+    "Georgian police dispersed the rally ... By Friday, 224 people had been detained.",
+    "Arrests, detentions, bans and curfews are acts of a state: with no agent in the clause or the "
+    "scene, the agent is the victims' own state's police, judiciary, government or army as the story "
+    "names it (its most-mentioned such actor), when the victims' country is known.")
 SCENE_VICTIM = _register(
     "scene-victim",
     "Police lobbed teargas canisters and arrested some Kenyans who came out to protest.",
@@ -133,6 +139,26 @@ class Episode:
             if agent.actor_id not in victims:
                 return agent
         return None
+
+
+# Who arrests, bans and detains in a state, most likely first.
+AUTHORITY_SECTORS = ("COP", "JUD", "GOV", "MIL")
+
+
+def state_authority(victims: list[tuple[Optional[str], str]], authorities: list[tuple[str, Optional[str], str, int]]
+                    ) -> Optional[str]:
+    """The actor id of the victims' state's authority: `victims` are (country, actor id) of the
+    targets, `authorities` (actor id, country, sector, mention count) of the article's actors."""
+    if not enabled(STATE_AUTHORITY):
+        return None
+    countries = {country for country, _ in victims if country}
+    victim_ids = {actor_id for _, actor_id in victims}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    fitting = [(AUTHORITY_SECTORS.index(sector), -count, actor_id) for actor_id, c, sector, count in authorities
+               if c == country and sector in AUTHORITY_SECTORS and actor_id not in victim_ids]
+    return min(fitting)[2] if fitting else None
 
 
 # ------------------------------------------------------------------ requested actions
