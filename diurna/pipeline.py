@@ -6,6 +6,7 @@
     actors  -> actor mentions resolved to KB actors, with coreference (diurna.actors)
     time    -> temporal expressions normalised against the publication date (diurna.time)
     places  -> toponyms geocoded offline (diurna.places)
+    actor countries -> generic actors ("police", "protesters") get the story's country, marked inferred
     quotes  -> direct, partial and indirect quotes with speaker and relay chain (diurna.quotes)
     events  -> PLOVER events with source, target, evidence, date and place (diurna.events)
     store   -> DuckDB (diurna.store), done by the caller: `diurna ingest`
@@ -37,11 +38,12 @@ class Stage(Protocol):
 def default_stages() -> list[Stage]:
     """The stages in the order they run; each is imported here so the order reads in one place."""
     from diurna.actors import ActorStage
+    from diurna.actors.country import ActorCountryStage
     from diurna.events import EventStage
     from diurna.places import PlaceStage
     from diurna.quotes import QuoteStage
     from diurna.time import TimeStage
-    return [ActorStage(), TimeStage(), PlaceStage(), QuoteStage(), EventStage()]
+    return [ActorStage(), TimeStage(), PlaceStage(), ActorCountryStage(), QuoteStage(), EventStage()]
 
 
 def prepare(raw: RawArticle, default_pubdate: Optional[str] = None,

@@ -66,6 +66,8 @@ class Actor(Record):
     code: Optional[str] = Field(None, description="CAMEO actor code, country + role, e.g. IRNGOV")
     kind: ActorKind = "group"
     mentions: list[TextSpan] = Field(default_factory=list)
+    country_inferred: bool = Field(False, description="true when `country` is the story's country (dateline, places, "
+                                   "state actors), not one the text states for this actor")
 
 
 class DateRef(Record):
