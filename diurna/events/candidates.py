@@ -393,6 +393,11 @@ class CandidateExtractor:
         if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:
             # "did not agree to meet": a refusal, not a negated promise
             plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-" + frame
+        if not targets and plover == "REQUEST":
+            targets, rule = self._request_recipients(doc, verb, consumed, rule)
+        if not targets and plover in cx.FORCE:
+            targets = actors_of(doc, cx.purpose_objects(verb))
+            rule = cx.PURPOSE_RECIPIENT if targets else rule
         sourceless = cx.is_agentless_passive(verb, plover, bool(sources), bool(targets))
         if sourceless:
             sources, rule = self._agent_from_context(doc, verb, plover, targets, episode)
@@ -402,6 +407,19 @@ class CandidateExtractor:
         return self._combine(doc, verb.i, verb.i + 1, sense, plover, cameo, mode, sources, targets, polarity,
                              pol.modality(verb), self._speaker(doc, verb), rule, sense.reciprocal,
                              need_target=sense.origin.startswith("petrarch2"), allow_sourceless=sourceless)
+
+    def _request_recipients(self, doc: ArticleDoc, verb: "Token", consumed: set[int],
+                            rule: str) -> tuple[list[Argument], str]:
+        """Whom a request with no object is made to: the subject of its content clause (the clause is
+        then the requested act, not coded), or the recipient of a requested relation."""
+        asked, acts = cx.asked_subjects(verb)
+        targets = actors_of(doc, asked)
+        if targets:
+            for act in acts:
+                self._consume(act, consumed)
+            return targets, cx.ASKED_SUBJECT
+        targets = actors_of(doc, cx.requested_relation_recipients(verb))
+        return targets, (cx.REQUESTED_RELATION if targets else rule)
 
     @staticmethod
     def _agent_from_context(doc: ArticleDoc, verb: "Token", plover: str, targets: list[Argument],

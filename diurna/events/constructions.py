@@ -69,6 +69,21 @@ ANSWER_TO_REQUEST = _register(
     "Duque asked Cuba to extradite the negotiators, which Havana refused.",
     "A refusal or acceptance with no recipient in its clause answers the latest request made to its "
     "source in the paragraph: the requester is its target.")
+ASKED_SUBJECT = _register(
+    "asked-subject",
+    "Islamabad's delegation demanded Kabul crack down on fighters.",
+    "A demand whose content is a clause with its own subject ('demanded Kabul crack down', 'demanded "
+    "that authorities release') is made to that subject; the demanded act is not coded as done.")
+REQUESTED_RELATION = _register(
+    "requested-relation",
+    "Morocco's King Mohammed VI has called for improved ties with Algeria.",
+    "A call for a relation or an act on someone ('ties with', 'aid to', 'sanctions on', 'talks with') "
+    "is a request addressed to that someone.")
+PURPOSE_RECIPIENT = _register(
+    "purpose-recipient",
+    "Police used tear gas to disperse the protesters.",
+    "Force used 'to disperse', 'to break up', 'to push back' someone is used on them: the purpose "
+    "clause's object is the recipient.")
 REQUESTED_ACTION = _register(
     "requested-action",
     "China repeated calls for the Philippines to remove a grounded warship.",
@@ -159,6 +174,45 @@ def state_authority(victims: list[tuple[Optional[str], str]], authorities: list[
     fitting = [(AUTHORITY_SECTORS.index(sector), -count, actor_id) for actor_id, c, sector, count in authorities
                if c == country and sector in AUTHORITY_SECTORS and actor_id not in victim_ids]
     return min(fitting)[2] if fitting else None
+
+
+# ------------------------------------------------------------------ recipients in the clause
+
+RELATION_PREPS = ("with", "to", "from", "on", "against", "toward", "towards")
+
+
+def asked_subjects(verb: "Token") -> tuple[list["Token"], list["Token"]]:
+    """(the ones asked, the requested verbs) of "demanded Kabul crack down", "demanded that X release"."""
+    if not enabled(ASKED_SUBJECT):
+        return [], []
+    asked, acts = [], []
+    for clause in verb.children:
+        if clause.dep_ in ("ccomp", "xcomp") and clause.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            if subjects:
+                asked.extend(subjects)
+                acts.append(clause)
+    return asked, acts
+
+
+def requested_relation_recipients(verb: "Token") -> list["Token"]:
+    """"called for improved ties with Algeria": the objects of the relation's own prepositions."""
+    if not enabled(REQUESTED_RELATION):
+        return []
+    out = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            out.extend(g for p in obj.children if p.dep_ == "prep" and p.lower_ in RELATION_PREPS
+                       for g in p.children if g.dep_ == "pobj")
+    return out
+
+
+def purpose_objects(verb: "Token") -> list["Token"]:
+    """"used tear gas to disperse the protesters": the purpose clause's direct objects."""
+    if not enabled(PURPOSE_RECIPIENT):
+        return []
+    return [o for clause in verb.children if clause.dep_ in ("xcomp", "advcl") and _infinitive(clause)
+            for o in clause.children if o.dep_ == "dobj"]
 
 
 # ------------------------------------------------------------------ requested actions

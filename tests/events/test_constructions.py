@@ -37,6 +37,26 @@ CASES = {
         ("Soldiers opened fire on the villagers, witnesses said. Twelve villagers were killed.",
          ("killed", "ASSAULT", "soldiers", "villagers")),
     ],
+    cx.STATE_AUTHORITY: [
+        ("Georgian police dispersed the rally in Tbilisi on Thursday.\n\n"
+         "By Friday, 224 Georgian protesters had been detained.", ("detained", "COERCE", "police", "protesters")),
+        ("Kenya's police chief spoke on Monday.\n\nFive Kenyan journalists were arrested in Nairobi.",
+         ("arrested", "COERCE", "police", "journalists")),
+    ],
+    cx.ASKED_SUBJECT: [
+        ("Pakistan demanded Kabul crack down on the fighters.", ("demanded", "REQUEST", "Pakistan", "Kabul")),
+        ("The protesters demanded that the authorities release the students.",
+         ("demanded", "REQUEST", "protesters", "authorities")),
+    ],
+    cx.REQUESTED_RELATION: [
+        ("Morocco called for improved ties with Algeria.", ("called", "REQUEST", "Morocco", "Algeria")),
+        ("The opposition called for sanctions on Russia.", ("called", "REQUEST", "opposition", "Russia")),
+    ],
+    cx.PURPOSE_RECIPIENT: [
+        ("Police used tear gas to disperse the protesters.", ("used", "ASSAULT", "police", "protesters")),
+        ("Soldiers fired live rounds to disperse the crowd of students.",
+         ("fired", "ASSAULT", "soldiers", "students")),
+    ],
     cx.SCENE_VICTIM: [
         ("Police lobbed teargas canisters and arrested some Kenyans who had come out to protest.",
          ("lobbed", "ASSAULT", "police", "Kenyans")),
