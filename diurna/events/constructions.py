@@ -146,13 +146,21 @@ class Episode:
 
     def agent_for(self, char: int, plover: str, targets: list["Argument"]) -> Optional["Argument"]:
         """The newest agent of a coercive or violent act earlier in the paragraph that is not among
-        the victims ("Police ... fired tear gas. Dozens were detained" -> police)."""
+        the victims ("Police ... fired tear gas. Dozens were detained" -> police); for violence,
+        else the newest attacker of the paragraph before ("Al-Shabab fighters stormed the base. //
+        Four soldiers were killed")."""
         if not enabled(EPISODE_AGENT):
             return None
         victims = {t.actor_id for t in targets}
-        for _, agent in reversed(self.agents.get(self.paragraph(char), [])):
-            if agent.actor_id not in victims:
-                return agent
+        here = self.paragraph(char)
+        scenes = [self.agents.get(here, [])]
+        if plover == "ASSAULT":
+            before = [p for p in self.agents if p < here]
+            scenes.append([(k, a) for k, a in self.agents[max(before)] if k == "ASSAULT"] if before else [])
+        for scene in scenes:
+            for _, agent in reversed(scene):
+                if agent.actor_id not in victims:
+                    return agent
         return None
 
 

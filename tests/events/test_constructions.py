@@ -36,6 +36,8 @@ CASES = {
          ("detained", "COERCE", "police", "students")),
         ("Soldiers opened fire on the villagers, witnesses said. Twelve villagers were killed.",
          ("killed", "ASSAULT", "soldiers", "villagers")),
+        ("Al-Shabab fighters attacked an army base in Lower Shabelle on Monday.\n\n"
+         "Four Somali soldiers were killed, an officer said.", ("killed", "ASSAULT", "Al-Shabab", "soldiers")),
     ],
     cx.STATE_AUTHORITY: [
         ("Georgian police dispersed the rally in Tbilisi on Thursday.\n\n"
