@@ -259,24 +259,50 @@ def complement_of(verb: "Token") -> Optional["Token"]:
 # ------------------------------------------------------------------ recipients from the scene
 
 def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
-    """Targetless coercion, violence and answers take their recipient from the paragraph's scene
-    (constructions.scene_recipient); the mention is the recipient's nearest one before the trigger."""
+    """Targetless events take their recipient from the story (constructions.py: scene-victim,
+    answer-to-request, condemned-act-agent, protest-target-state); the mention is the recipient's
+    nearest one before the trigger."""
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+    actors = [(a.id, a.country, a.sector, a.kind, counts.get(a.id, 0)) for a in doc.actors]
     out: list[Candidate] = []
     for i, cand in enumerate(candidates):
         if cand.target is not None or cand.source is None:
             out.append(cand)
             continue
         here = doc.spacy_doc[cand.trigger_start].idx
-        paragraph = episode.paragraph(here)
-        before = [c for c in reversed(candidates[:i])
-                  if episode.paragraph(doc.spacy_doc[c.trigger_start].idx) == paragraph]
-        after = [c for c in candidates[i + 1:] if c.sentence_start == cand.sentence_start]
-        scene = [(c.plover, c.source.actor_id if c.source else None, c.target.actor_id if c.target else None)
-                 for c in after + before]
-        actor_id, rule = cx.scene_recipient(cand.plover, cand.source.actor_id, scene)
+        actor_id, rule = _recipient_from_story(doc, candidates, i, episode, actors)
         mention = _mention_of(doc, actor_id, here) if actor_id else None
         out.append(replace(cand, target=Argument(actor_id, mention), rule=rule) if mention else cand)
     return out
+
+
+def _roles(cands: list[Candidate]) -> list[tuple[str, Optional[str], Optional[str]]]:
+    return [(c.plover, c.source.actor_id if c.source else None, c.target.actor_id if c.target else None)
+            for c in cands]
+
+
+def _recipient_from_story(doc: ArticleDoc, candidates: list[Candidate], i: int, episode: cx.Episode,
+                          actors: list) -> tuple[Optional[str], Optional[str]]:
+    cand = candidates[i]
+    source_id = cand.source.actor_id
+    paragraph = episode.paragraph(doc.spacy_doc[cand.trigger_start].idx)
+    earlier = list(reversed(candidates[:i]))
+    before = [c for c in earlier if episode.paragraph(doc.spacy_doc[c.trigger_start].idx) == paragraph]
+    after = [c for c in candidates[i + 1:] if c.sentence_start == cand.sentence_start]
+    actor_id, rule = cx.scene_recipient(cand.plover, source_id, _roles(after + before), _roles(earlier))
+    if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
+        actor_id, rule = cx.condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
+    if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
+        source = doc.actor(source_id)
+        if source is not None:
+            actor_id, rule = cx.protested_state(source.country, source.sector, actors), cx.PROTEST_TARGET_STATE
+    return (actor_id, rule) if actor_id and actor_id != source_id else (None, None)
+
+
+def _condemns_an_act(verb: "Token") -> bool:
+    return any(o.lemma_.lower() in cx.ACT_NOUNS or o.lower_ in cx.ACT_NOUNS for o in direct_objects(verb))
 
 
 def _mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef]:

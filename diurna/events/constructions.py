@@ -68,7 +68,19 @@ ANSWER_TO_REQUEST = _register(
     "answer-to-request",
     "Duque asked Cuba to extradite the negotiators, which Havana refused.",
     "A refusal or acceptance with no recipient in its clause answers the latest request made to its "
-    "source in the paragraph: the requester is its target.")
+    "source in the paragraph: the requester is its target. A denial answers the latest accusation "
+    "against its source in the article ('Poland accused Belarus ... Minsk denied it').")
+PROTEST_TARGET_STATE = _register(
+    "protest-target-state",
+    "Thousands of students protested in Mbabane on Monday.",
+    "A protest or a protesters' demand that names no recipient is addressed to the state the "
+    "protesters live in: its government, when the story names it (the protesters' nationality "
+    "alone does not make their state the recipient).")
+CONDEMNED_ACT_AGENT = _register(
+    "condemned-act-agent",
+    "Militants stormed the school on Friday. The president condemned the attack.",
+    "Condemning an act the story has told ('the attack', 'the coup', 'the arrests') accuses the one "
+    "who did it: the agent of the latest such act before it.")
 ASKED_SUBJECT = _register(
     "asked-subject",
     "Islamabad's delegation demanded Kabul crack down on fighters.",
@@ -264,7 +276,8 @@ ANSWERS = frozenset({"REJECT", "AGREE", "CONCEDE", "RETREAT"})
 ASKS = frozenset({"REQUEST", "THREATEN"})
 
 
-def scene_recipient(plover: str, source_id: str, earlier: list[tuple[str, Optional[str], Optional[str]]]
+def scene_recipient(plover: str, source_id: str, earlier: list[tuple[str, Optional[str], Optional[str]]],
+                    before_in_article: list[tuple[str, Optional[str], Optional[str]]] = ()
                     ) -> tuple[Optional[str], Optional[str]]:
     """(actor id, rule) of the recipient a targetless event takes from its scene, or (None, None).
 
@@ -282,4 +295,37 @@ def scene_recipient(plover: str, source_id: str, earlier: list[tuple[str, Option
         for kind, src, tgt in earlier:
             if kind in ASKS and tgt == source_id and src and src != source_id:
                 return src, ANSWER_TO_REQUEST
+        if plover == "REJECT":
+            for kind, src, tgt in before_in_article:
+                if kind == "ACCUSE" and tgt == source_id and src and src != source_id:
+                    return src, ANSWER_TO_REQUEST
     return None, None
+
+
+# Nouns naming an act of force a story has told, which a condemnation may take as its object.
+ACT_NOUNS = frozenset("""attack attacks assault strike strikes airstrike airstrikes raid raids bombing bombings
+    shelling killing killings massacre coup arrest arrests detention detentions crackdown violence aggression
+    invasion incursion offensive abduction kidnapping shooting shootings execution executions""".split())
+# Sectors whose protests and demands are addressed to their own state.
+PROTESTING_SECTORS = frozenset({"OPP", "CVL", "PPL", "EDU", "LAB", "MED", "REL", "AGR", "HLH", "PTY"})
+
+
+def condemned_agent(source_id: str, before_in_article: list[tuple[str, Optional[str], Optional[str]]]
+                    ) -> Optional[str]:
+    """The agent of the latest act of force told before a condemnation of 'the attack' / 'the coup'."""
+    if not enabled(CONDEMNED_ACT_AGENT):
+        return None
+    for kind, src, _ in before_in_article:
+        if kind in FORCE and src and src != source_id:
+            return src
+    return None
+
+
+def protested_state(country: Optional[str], sector: Optional[str],
+                    actors: list[tuple[str, Optional[str], Optional[str], str, int]]) -> Optional[str]:
+    """The government of protesters of `country`, as the story names it (its most-mentioned actor of
+    that country in the GOV sector): `actors` are (id, country, sector, kind, mention count)."""
+    if not enabled(PROTEST_TARGET_STATE) or not country or sector not in PROTESTING_SECTORS:
+        return None
+    governments = [(-n, a) for a, c, sec, kind, n in actors if c == country and sec == "GOV"]
+    return min(governments)[1] if governments else None

@@ -52,7 +52,7 @@ CASES = {
     ],
     cx.REQUESTED_RELATION: [
         ("Morocco called for improved ties with Algeria.", ("called", "REQUEST", "Morocco", "Algeria")),
-        ("The opposition called for sanctions on Russia.", ("called", "REQUEST", "opposition", "Russia")),
+        ("The Ukrainian opposition called for sanctions on Russia.", ("called", "REQUEST", "opposition", "Russia")),
     ],
     cx.PURPOSE_RECIPIENT: [
         ("Police used tear gas to disperse the protesters.", ("used", "ASSAULT", "police", "protesters")),
@@ -70,6 +70,20 @@ CASES = {
          ("refused", "REJECT", "Poland", "Germany")),
         ("Ukraine asked Germany to send more tanks, but Germany refused.",
          ("refused", "REJECT", "Germany", "Ukraine")),
+        ("Poland accused Belarus of sending migrants to the border. Minsk denied it.",
+         ("denied", "REJECT", "Belarus", "Poland")),
+    ],
+    cx.PROTEST_TARGET_STATE: [
+        ("Eswatini's government closed schools on Monday. Thousands of students protested in Mbabane.",
+         ("protested", "PROTEST", "students", "government")),
+        ("Kenya's government raised taxes in June. Kenyan teachers protested in Nairobi on Tuesday.",
+         ("protested", "PROTEST", "teachers", "government")),
+    ],
+    cx.CONDEMNED_ACT_AGENT: [
+        ("Militants attacked a school in Kebbi on Friday. Nigeria's president condemned the attack.",
+         ("condemned", "ACCUSE", "Nigeria", "militants")),
+        ("The army seized power in a coup on Sunday. The African Union condemned the coup.",
+         ("condemned", "ACCUSE", "African Union", "army")),
     ],
     cx.REQUESTED_ACTION: [
         ("China repeated calls for the Philippines to remove a grounded warship from the shoal.",
