@@ -268,7 +268,7 @@ def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode:
     actors = [(a.id, a.country, a.sector, a.kind, counts.get(a.id, 0)) for a in doc.actors]
     out: list[Candidate] = []
     for i, cand in enumerate(candidates):
-        if cand.target is not None or cand.source is None:
+        if cand.target is not None or cand.source is None or _targeted_twin(cand, candidates):
             out.append(cand)
             continue
         here = doc.spacy_doc[cand.trigger_start].idx
@@ -276,6 +276,13 @@ def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode:
         mention = _mention_of(doc, actor_id, here) if actor_id else None
         out.append(replace(cand, target=Argument(actor_id, mention), rule=rule) if mention else cand)
     return out
+
+
+def _targeted_twin(cand: Candidate, candidates: list[Candidate]) -> bool:
+    """The sentence already codes this act with a recipient ("took to the streets ... to protest
+    against X"): the targetless copy is merged away later, not given a recipient of its own."""
+    return any(c.target is not None and c.plover == cand.plover and c.sentence_start == cand.sentence_start
+               and c.source is not None and c.source.actor_id == cand.source.actor_id for c in candidates)
 
 
 def _roles(cands: list[Candidate]) -> list[tuple[str, Optional[str], Optional[str]]]:

@@ -128,3 +128,13 @@ def test_switched_off_rejects_unknown_names():
     with pytest.raises(KeyError):
         with cx.switched_off("no-such-rule"):
             pass
+
+
+def test_an_act_coded_with_its_recipient_is_not_given_a_second_one_from_the_story(code):
+    # "took to the streets ... to protest against X": one protest, against X; the state's government
+    # (protest-target-state) must not become the recipient of the targetless copy
+    doc = code("Iran's government called for rallies. Iranians took to the streets on Friday to protest "
+               "against the U.S. decision.", "2024-06-19")
+    protests = [e for e in doc.events if e.type == "PROTEST"]
+    government = {a.id for a in doc.actors if a.sector == "GOV"}
+    assert protests and not any(e.target in government for e in protests)
