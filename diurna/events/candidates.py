@@ -20,10 +20,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.document import ArticleDoc, MentionRef
+from diurna.events import codes
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
+from diurna.events.detector import NONE, default_detector
 from diurna.events.dictionary import (Sense, TriggerLexicon, direct_objects, in_list, is_infinitive,
-                                      is_passive, modal_complement, prep_objects)
+                                      is_passive, lexicon_type, modal_complement, prep_objects)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -324,8 +326,9 @@ def _mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRe
 # ------------------------------------------------------------------ the extractor
 
 class CandidateExtractor:
-    def __init__(self, lexicon: Optional[TriggerLexicon] = None):
+    def __init__(self, lexicon: Optional[TriggerLexicon] = None, use_detector: bool = True):
         self.lexicon = lexicon or TriggerLexicon.load()
+        self.detector = default_detector() if use_detector else None
 
     def __call__(self, doc: ArticleDoc) -> Iterator[Candidate]:
         episode = cx.Episode(doc.text)
@@ -340,7 +343,7 @@ class CandidateExtractor:
         for token in sent:
             if token.pos_ != "VERB" or token.i in consumed:
                 continue
-            found = self._verb(doc, token, consumed, episode)
+            found = self._verb(doc, token, consumed, episode) or self._detected(doc, token, consumed, episode)
             if found:
                 verb_triggers.add(token.i)
                 out.extend(found)
@@ -356,9 +359,23 @@ class CandidateExtractor:
 
     # ---------------------------------------------------------------- verbs
 
+    def _detected(self, doc: ArticleDoc, verb: "Token", consumed: set[int],
+                  episode: Optional[cx.Episode]) -> list[Candidate]:
+        """A verb no lexicon entry codes, read by the learned detector (detector.py): coded as a plain
+        transitive event of the detected type when the model is confident."""
+        if self.detector is None or not cx.enabled(cx.DETECTOR) or self.lexicon.verb_sense(verb) is not None or \
+                in_list(verb, self.lexicon.speech_verbs) or in_list(verb, self.lexicon.light_verbs):
+            return []
+        found = self.detector.detect(verb, lexicon_type(self.lexicon, verb))
+        if found.type in (NONE, "YIELD") or found.probability < self.detector.threshold:
+            return []
+        sense = Sense(lemma=verb.lemma_.lower(), pos="verb", cameo=codes.cameo_for(found.type, None),
+                      plover=found.type, mode=None, origin="detector")
+        return self._verb(doc, verb, consumed, episode, sense=sense)
+
     def _verb(self, doc: ArticleDoc, verb: "Token", consumed: set[int],
-              episode: Optional[cx.Episode] = None) -> list[Candidate]:
-        sense = self.lexicon.verb_sense(verb)
+              episode: Optional[cx.Episode] = None, sense: Optional[Sense] = None) -> list[Candidate]:
+        sense = sense or self.lexicon.verb_sense(verb)
         if sense is None:
             return []
         frame = sense.frame
@@ -439,7 +456,7 @@ class CandidateExtractor:
             return []      # the broad CAMEO dictionary is trusted only between named actors
         return self._combine(doc, verb.i, verb.i + 1, sense, plover, cameo, mode, sources, targets, polarity,
                              pol.modality(verb), self._speaker(doc, verb), rule, sense.reciprocal,
-                             need_target=sense.origin.startswith("petrarch2"), allow_sourceless=sourceless)
+                             need_target=sense.origin.startswith(("petrarch2", "detector")), allow_sourceless=sourceless)
 
     def _request_recipients(self, doc: ArticleDoc, verb: "Token", consumed: set[int],
                             rule: str) -> tuple[list[Argument], str]:

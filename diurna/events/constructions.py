@@ -96,6 +96,11 @@ PURPOSE_RECIPIENT = _register(
     "Police used tear gas to disperse the protesters.",
     "Force used 'to disperse', 'to break up', 'to push back' someone is used on them: the purpose "
     "clause's object is the recipient.")
+DETECTOR = _register(
+    "detector",
+    "The military sealed off roads around the capital with armed troops.",
+    "A verb no lexicon entry codes is read by the learned detector (detector.py); when it is confident, "
+    "the verb is coded as a plain transitive event of the detected type.")
 REQUESTED_ACTION = _register(
     "requested-action",
     "China repeated calls for the Philippines to remove a grounded warship.",
