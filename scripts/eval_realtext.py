@@ -123,6 +123,7 @@ def main() -> int:
     ap.add_argument("--keep", type=pathlib.Path, help="write diurna's output here")
     ap.add_argument("--write-sums", action="store_true", help="pin every file of the set in eval/realtext/sha256.txt")
     ap.add_argument("-v", "--verbose", action="store_true", help="a verdict per gold and per output event")
+    ap.add_argument("--by-type", action="store_true", help="also strict recall and precision per PLOVER type")
     args = ap.parse_args()
     if not (args.data / "manifest").is_dir():
         raise SystemExit("no real-text set at %s (see eval/realtext/README.md; set --data or $DIURNA_REALTEXT)"
@@ -153,7 +154,39 @@ def main() -> int:
           % (args.split, len(chosen), sum(len(g["events"]) for _, g in chosen),
              sum(bool(e.get("salient", True)) for _, g in chosen for e in g["events"])))
     command = [sys.executable, str(SCORER), str(pred), "--gold", str(gold_path), "--manifest", str(manifest_path)]
-    return subprocess.run(command + (["-v"] if args.verbose else [])).returncode
+    if not args.by_type:
+        return subprocess.run(command + (["-v"] if args.verbose else [])).returncode
+    run = subprocess.run(command + ["-v"], capture_output=True, text=True)
+    print(run.stdout if args.verbose else run.stdout.split("\n\n", 1)[-1], end="")
+    print(by_type_table(run.stdout))
+    return run.returncode
+
+
+def by_type_table(verbose_output: str) -> str:
+    """Strict recall per gold type and precision per output type, from the scorer's verdict lines
+    ("gold STRICT q id TYPE ...", "pred RIGHT TYPE ..."; a gold with several acceptable types counts
+    under its first)."""
+    import re
+    recall: dict[str, list[int]] = {}
+    precision: dict[str, list[int]] = {}
+    for line in verbose_output.splitlines():
+        gold = re.match(r"\s+gold (STRICT|loose|  --)\s+(?:q )?\s*\S+\s+([A-Z/]+)", line)
+        if gold:
+            kind = gold.group(2).split("/")[0]
+            recall.setdefault(kind, [0, 0])
+            recall[kind][0] += gold.group(1) == "STRICT"
+            recall[kind][1] += 1
+        pred = re.match(r"\s+pred (RIGHT|locat|unloc)\s+([A-Z]+)\s", line)
+        if pred:
+            precision.setdefault(pred.group(2), [0, 0])
+            precision[pred.group(2)][0] += pred.group(1) == "RIGHT"
+            precision[pred.group(2)][1] += 1
+    rows = ["", "type        strict recall        precision"]
+    for kind in sorted(set(recall) | set(precision)):
+        r, p = recall.get(kind, [0, 0]), precision.get(kind, [0, 0])
+        rows.append("%-10s %4d/%-4d %5s    %4d/%-4d %5s" % (
+            kind, r[0], r[1], "%.2f" % (r[0] / r[1]) if r[1] else "-", p[0], p[1], "%.2f" % (p[0] / p[1]) if p[1] else "-"))
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":
