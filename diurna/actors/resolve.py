@@ -1074,7 +1074,7 @@ class ArticleResolver:
             actor.names.append(core.text)
             actor.name_keys.update(short_forms(core))
         elif cand.how == "description":      # core: with its place, "junta in Niger", for the name
-            actor.descriptions.append(doc[cand.start:max(cand.end, cand.core[1])].text)
+            actor.descriptions.append(doc[_with_owner_state(doc, cand.start):max(cand.end, cand.core[1])].text)
             actor.heads.add(doc[cand.head].lemma_.lower())
         if cand.title.words and cand.how != "pronoun":
             actor.titles.update(cand.title.words)
@@ -1112,6 +1112,18 @@ PARTY_MEMBER_HEADS = frozenset({"republican", "democrat"})
 # A party's people in an election: 'the Democratic nominee', 'the Republican front-runner'.
 PARTY_ROLE_HEADS = frozenset("nominee candidate frontrunner front-runner challenger incumbent hopeful contender".split())
 PARTY_ADJECTIVES = frozenset({"democratic", "republican"})
+
+
+def _with_owner_state(doc: "Doc", start: int) -> int:
+    """Where a description's name starts when a state owns it: "Italy's prime minister" is named so,
+    not "prime minister" (the state is a mention of its own, so the description's span leaves it out)."""
+    if start >= 2 and doc[start - 1].tag_ == "POS" and doc[start - 2].ent_type_ in ("GPE", "NORP"):
+        i = start - 2
+        while i > 0 and doc[i - 1].ent_type_ == doc[i].ent_type_ and doc[i - 1].ent_iob_ != "O" \
+                and doc[i].ent_iob_ == "I":
+            i -= 1
+        return i
+    return start
 
 
 def _party_member(head: "Token") -> bool:

@@ -35,6 +35,8 @@ HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "C
 # What a warning may announce for it to be a threat: "warned X it would retaliate / impose sanctions".
 THREATENED = {"THREATEN", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 PERSONAL_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+# Sectors of a state's own organs: "Myanmar military" is the state's army, not the bare state.
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 # Verbs whose object is also the subject of their complement ("forced X to", "persuaded X to").
@@ -89,7 +91,7 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return actor_in_phrase(doc, head.head.head, depth + 1)
     named = _named_modifier(doc, head) if mention is None or mention.how == "description" else None
-    if named is not None:
+    if named is not None and not _state_organ(doc, mention, named):
         return named
     if mention is not None:
         return Argument(mention.actor_id, mention)
@@ -109,6 +111,18 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
         if found:
             return found
     return None
+
+
+def _state_organ(doc: ArticleDoc, mention: Optional[MentionRef], named: Argument) -> bool:
+    """"Myanmar military", "Italy's prime minister": a description coded with a country and a sector
+    whose named modifier is that very country is the state's organ (CAMEO MMRMIL, ITAGOV), a more
+    exact actor than the bare country; a group named in the modifier ("Boko Haram fighters") still
+    stands for the phrase."""
+    if mention is None or mention.how != "description":
+        return False
+    organ, state = doc.actor(mention.actor_id), doc.actor(named.actor_id)
+    return (organ is not None and state is not None and state.kind == "country" and organ.sector in STATE_ORGANS
+            and organ.country == state.country)
 
 
 def _named_modifier(doc: ArticleDoc, head: "Token") -> Optional[Argument]:
