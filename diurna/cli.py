@@ -26,8 +26,15 @@ COMMAND_MODULES = ["diurna.actors.cli", "diurna.events.cli", "diurna.quotes.cli"
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pubdate", metavar="YYYY-MM-DD",
-                   help="publication date for inputs that carry none (anchors relative dates); default: today")
+                   help="publication date for inputs that carry none (anchors relative dates); default: the day "
+                        "they are coded, with a warning (every such document says `pubdate_assumed: true`)")
+    p.add_argument("--require-pubdate", action="store_true",
+                   help="refuse (as an error naming the record) every article that states no publication date "
+                        "when no --pubdate is given, instead of dating it today")
     p.add_argument("--source", metavar="NAME", help="news source name for inputs that carry none")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="follow symbolic links found inside input folders (default: report and skip them); "
+                        "only regular files are ever read")
 
 
 def _stderr(message: str) -> None:
@@ -38,10 +45,14 @@ def _check_pubdate(value: Optional[str]) -> None:
     if value is None:
         return
     import datetime as dt
+
+    from diurna.ingest.base import pubdate_problem
     try:
         dt.date.fromisoformat(value)
     except ValueError:
         raise SystemExit("diurna: error: --pubdate %r is not a date in YYYY-MM-DD form" % value)
+    if pubdate_problem(value):
+        raise SystemExit("diurna: error: --pubdate: %s" % pubdate_problem(value))
 
 
 def _progress(iterable: Iterable, enabled: Optional[bool], unit: str = "article"):
@@ -60,10 +71,11 @@ def cmd_code(args: argparse.Namespace) -> int:
     from diurna.pipeline import Pipeline
 
     _check_pubdate(args.pubdate)
-    pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source)
+    pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source,
+                        require_pubdate=args.require_pubdate)
     failures = 0
     out = sys.stdout
-    for item in pipeline(read_paths(args.files)):
+    for item in pipeline(read_paths(args.files, follow_symlinks=args.follow_symlinks)):
         if isinstance(item, IngestError):
             if item.kind == "error":
                 failures += 1
@@ -93,7 +105,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                             progress=args.progress)
     started = time.monotonic()
     store = Store(args.db)
-    pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source, batch_size=args.batch_size)
+    pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source, batch_size=args.batch_size,
+                        require_pubdate=args.require_pubdate)
     totals = {"articles": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0}
     not_english = 0
     docs, errors = [], []
@@ -106,7 +119,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         errors.clear()
 
     try:
-        stream = pipeline(read_paths(args.paths), skip=lambda article: bool(store.known_articles([article.id])))
+        stream = pipeline(read_paths(args.paths, follow_symlinks=args.follow_symlinks), skip=lambda article: bool(store.known_articles([article.id])))
         for item in _progress(stream, args.progress):
             if isinstance(item, IngestError):
                 errors.append(item)

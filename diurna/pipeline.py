@@ -24,6 +24,7 @@ from diurna import nlp
 from diurna.nlp import language
 from diurna.document import ArticleDoc
 from diurna.ids import article_id
+from diurna.ingest import repair_warnings
 from diurna.ingest.base import IngestError, RawArticle, parse_pubdate, split_origin
 from diurna.records import Article
 
@@ -45,8 +46,9 @@ def default_stages() -> list[Stage]:
 
 
 def prepare(raw: RawArticle, default_pubdate: Optional[str] = None,
-            default_source: Optional[str] = None) -> Union[Article, IngestError]:
-    """The Article a raw record stands for, or an error naming the record when it has no text."""
+            default_source: Optional[str] = None, require_pubdate: bool = False) -> Union[Article, IngestError]:
+    """The Article a raw record stands for, or an error naming the record when it has no text (or,
+    with `require_pubdate`, no publication date of its own and no `default_pubdate`)."""
     from diurna.ingest.html import html_to_text
 
     where, pos = split_origin(raw.origin)
@@ -63,11 +65,15 @@ def prepare(raw: RawArticle, default_pubdate: Optional[str] = None,
         return IngestError(where, pos or None, "no article text (empty, or nothing left after boilerplate removal)")
     foreign = language.non_english(text)
     if foreign is not None:
-        return IngestError(where, pos or None, "skipped: the article is not in English (detected %r, p=%.2f); "
-                           "diurna codes English news only" % (foreign.code, foreign.probability), kind="skipped")
-    published = parse_pubdate(date) or parse_pubdate(default_pubdate)
+        return IngestError(where, pos or None, "skipped: the article is not in English (%s); diurna codes English news "
+                           "only" % foreign.reason(), kind="skipped")
+    published = parse_pubdate(date)
+    if published is None and default_pubdate is None and require_pubdate:
+        return IngestError(where, pos or None, "no publication date: the article states none and no --pubdate was "
+                           "given (refused because of --require-pubdate)")
     return Article(id=raw.id or article_id(raw.url, text), title=title, url=raw.url,
-                   source=raw.source or default_source, published=published, text=text)
+                   source=raw.source or default_source, published=published or parse_pubdate(default_pubdate),
+                   pubdate_assumed=published is None and parse_pubdate(default_pubdate) is not None, text=text)
 
 
 def _truncate(doc: ArticleDoc) -> None:
@@ -96,10 +102,15 @@ class Pipeline:
     """Codes articles: `for item in Pipeline()(raw_articles): ...` yields ArticleDoc or IngestError."""
 
     def __init__(self, stages: Optional[list[Stage]] = None, batch_size: int = 16,
-                 default_pubdate: Optional[str] = None, default_source: Optional[str] = None):
+                 default_pubdate: Optional[str] = None, default_source: Optional[str] = None,
+                 require_pubdate: bool = False):
         self.stages = default_stages() if stages is None else stages
         self.batch_size = batch_size
+        # Without a default, an undated article is dated the day it is coded (and says so: a warning
+        # and `pubdate_assumed`), unless `require_pubdate` asks for an error instead.
+        self.today_assumed = default_pubdate is None
         self.default_pubdate = default_pubdate or dt.date.today().isoformat()
+        self.require_pubdate = require_pubdate
         self.default_source = default_source
         # Seconds spent in each stage so far ("nlp" included): the benchmark reports the shares.
         self.timings: dict[str, float] = {"prepare": 0.0, "nlp": 0.0, **{s.name: 0.0 for s in self.stages}}
@@ -113,8 +124,10 @@ class Pipeline:
         for item in items:
             origin = item.origin if isinstance(item, RawArticle) else ""
             if isinstance(item, RawArticle):
+                yield from repair_warnings(item)     # strings every stage and the store can hold
                 started = time.perf_counter()
-                item = prepare(item, self.default_pubdate, self.default_source)
+                item = prepare(item, None if self.today_assumed and self.require_pubdate else self.default_pubdate,
+                               self.default_source, self.require_pubdate)
                 self.timings["prepare"] += time.perf_counter() - started
             if isinstance(item, IngestError):
                 yield item
@@ -122,7 +135,11 @@ class Pipeline:
             if skip is not None and skip(item):
                 yield Skipped(item.id, origin)
                 continue
-            batch.append(ArticleDoc(article=item, origin=origin))
+            doc = ArticleDoc(article=item, origin=origin)
+            if item.pubdate_assumed and self.today_assumed:
+                doc.warnings.append("no publication date in the article: dated %s, the day it was coded (give "
+                                    "--pubdate, or --require-pubdate to refuse undated articles)" % item.published)
+            batch.append(doc)
             if len(batch) >= self.batch_size:
                 yield from self._run(batch)
                 batch = []

@@ -55,6 +55,8 @@ class Article(Record):
     published: Optional[str] = Field(None, description="ISO 8601 date (YYYY-MM-DD)")
     text: str
     language: str = "en"
+    pubdate_assumed: bool = Field(False, description="true when the article states no publication date and "
+                                                     "`published` is a default: --pubdate, or the day it was coded")
 
 
 class Actor(Record):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, Union
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 Step = Union[str, Callable[[object], None]]
 
@@ -101,6 +101,11 @@ MIGRATIONS: dict[int, list[Step]] = {
         "ALTER TABLE actors ADD COLUMN n_source INTEGER DEFAULT 0",
         "ALTER TABLE actors ADD COLUMN n_target INTEGER DEFAULT 0",
         _backfill_v3,
+    ],
+    # v4: whether an article's publication date is its own or a default (records.md: pubdate_assumed).
+    # Articles stored before were not told apart: they keep false, as their documents said.
+    4: [
+        "ALTER TABLE articles ADD COLUMN pubdate_assumed BOOLEAN DEFAULT false",
     ],
 }
 

@@ -24,7 +24,7 @@ from diurna.store.schema import SCHEMA_VERSION, SchemaError, current_version, mi
 
 # Column order of each table as written; reading uses the same names.
 COLUMNS = {
-    "articles": ["id", "title", "url", "source", "published", "text", "language", "origin"],
+    "articles": ["id", "title", "url", "source", "published", "text", "language", "origin", "pubdate_assumed"],
     "sentences": ["article_id", "idx", "start", "end"],
     "actors": ["article_id", "id", "name", "kb_id", "country", "sector", "code", "kind", "seq", "key",
                "n_source", "n_target"],
@@ -67,7 +67,8 @@ class _Rows:
     def add_article(self, doc: ArticleDoc) -> None:
         a, aid = doc.article, doc.article.id
         t = self.tables
-        t["articles"].append((aid, a.title, a.url, a.source, a.published, a.text, a.language, doc.origin))
+        t["articles"].append((aid, a.title, a.url, a.source, a.published, a.text, a.language, doc.origin,
+                               a.pubdate_assumed))
         t["sentences"].extend((aid, i, start, end) for i, (start, end) in enumerate(doc.sentences()))
         keys = {actor.id: clusters.cached_actor_key(clusters.actor_fields(actor)) for actor in doc.actors}
         actors = {actor.id: actor for actor in doc.actors}
@@ -245,7 +246,7 @@ class Store(QueryMixin):
         return next(iter(self._documents([article_id])), None)
 
     def _documents(self, ids: list[str]) -> Iterator[ArticleDocument]:
-        cur = self.con.execute("SELECT id, title, url, source, published, text, language FROM articles "
+        cur = self.con.execute("SELECT id, title, url, source, published, text, language, pubdate_assumed FROM articles "
                                "WHERE id IN (SELECT unnest(?))", [ids])
         articles = {r[0]: r for r in cur.fetchall()}
         actors = self._select("actors", ids, "seq")
@@ -257,7 +258,7 @@ class Store(QueryMixin):
         for aid in ids:
             if aid not in articles:
                 continue
-            _, title, url, source, published, text, language = articles[aid]
+            _, title, url, source, published, text, language, assumed = articles[aid]
             by_actor: dict[str, list[TextSpan]] = {}
             for m in mentions.get(aid, []):
                 by_actor.setdefault(m["actor_id"], []).append(TextSpan(text=m["text"], start=m["start"], end=m["end"]))
@@ -266,7 +267,7 @@ class Store(QueryMixin):
                 by_place.setdefault(m["place_id"], []).append(TextSpan(text=m["text"], start=m["start"], end=m["end"]))
             yield ArticleDocument(
                 article=Article(id=aid, title=title, url=url, source=source, published=_iso(published),
-                                text=text, language=language or "en"),
+                                text=text, language=language or "en", pubdate_assumed=bool(assumed)),
                 actors=[Actor(id=a["id"], name=a["name"], kb_id=a["kb_id"], country=a["country"], sector=a["sector"],
                               code=a["code"], kind=a["kind"], mentions=by_actor.get(a["id"], []))
                         for a in actors.get(aid, [])],

@@ -97,7 +97,7 @@ def _write_v1_store(path: str, docs) -> None:
     for table, table_rows in rows.tables.items():
         if table == "article_bands" or not table_rows:
             continue
-        keep = [i for i, c in enumerate(COLUMNS[table]) if c not in ("key", "block", "target_link", "n_source",
+        keep = [i for i, c in enumerate(COLUMNS[table]) if c not in ("key", "block", "target_link", "n_source", "pubdate_assumed",
                                                                          "n_target")]
         names = ", ".join('"%s"' % COLUMNS[table][i] for i in keep)
         con.executemany("INSERT INTO %s (%s) VALUES (%s)" % (table, names, ", ".join("?" for _ in keep)),
@@ -181,6 +181,7 @@ def _make_v2_store(path: str, docs) -> None:
     con = duckdb.connect(path)
     con.execute("ALTER TABLE actors DROP COLUMN n_source")
     con.execute("ALTER TABLE actors DROP COLUMN n_target")
+    con.execute("ALTER TABLE articles DROP COLUMN pubdate_assumed")
     con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     con.close()
 
@@ -205,7 +206,7 @@ def test_a_v2_store_is_upgraded_with_actor_roles_and_gives_the_same_top_actors(t
     with pytest.raises(SchemaError, match="open it once for writing"):
         Store(old, read_only=True)
     with Store(old) as store:
-        assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION) == "3"
+        assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION) == "4"
         assert store.con.execute(
             "SELECT article_id, id, n_source, n_target FROM actors ORDER BY article_id, id").fetchall() == expected_roles
         assert store.top_actors(50) == expected_top
