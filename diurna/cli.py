@@ -112,7 +112,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     docs, errors = [], []
 
     def flush() -> None:
-        result = store.write(docs, errors)
+        result = store.write_isolating(docs, errors)
         for name in totals:
             totals[name] += getattr(result, name)
         docs.clear()
@@ -238,8 +238,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         _stderr("diurna: interrupted")
         return 130
     except (FileNotFoundError, RuntimeError) as exc:
-        # A store that is busy, missing or of another schema version: say so, without a traceback.
-        if type(exc).__name__ in ("StoreBusy", "SchemaError") or isinstance(exc, FileNotFoundError):
+        # A store that is busy, missing, unwritable or of another schema version: say so, without a
+        # traceback (the message says what happened and what to do).
+        if type(exc).__name__ in ("StoreBusy", "StoreError", "SchemaError") or isinstance(exc, FileNotFoundError):
             _stderr("diurna: error: %s" % exc)
             return 2
         raise

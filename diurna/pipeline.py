@@ -52,17 +52,18 @@ def prepare(raw: RawArticle, default_pubdate: Optional[str] = None,
     from diurna.ingest.html import html_to_text
 
     where, pos = split_origin(raw.origin)
-    title, date = raw.title, raw.date
+    title, date, problem = raw.title, raw.date, None
     if raw.html is not None:
         extracted = html_to_text(raw.html)
-        text = extracted.text
+        text, problem = extracted.text, extracted.problem
         title = title or extracted.title
         date = date or extracted.date
     else:
         text = raw.text or ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     if not text.strip():
-        return IngestError(where, pos or None, "no article text (empty, or nothing left after boilerplate removal)")
+        return IngestError(where, pos or None, problem or "no article text (empty, or nothing left after boilerplate "
+                                                          "removal)")
     foreign = language.non_english(text)
     if foreign is not None:
         return IngestError(where, pos or None, "skipped: the article is not in English (%s); diurna codes English news "

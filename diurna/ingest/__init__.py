@@ -47,12 +47,21 @@ def detect_format(path: str) -> Optional[Format]:
     feed when its root element is RSS or Atom. None when diurna does not read it."""
     if path == STDIN:
         return "txt"
-    name = os.path.basename(path).lower()
-    for extension in sorted(_EXTENSIONS, key=len, reverse=True):   # the most specific extension decides
-        if name.endswith(extension):
-            return _EXTENSIONS[extension]
-    if name.endswith(".xml") and _looks_like_feed(path):
+    extension = known_extension(path)
+    if extension in _EXTENSIONS:
+        return _EXTENSIONS[extension]
+    if extension == ".xml" and _looks_like_feed(path):
         return "feed"
+    return None
+
+
+def known_extension(path: str) -> Optional[str]:
+    """The input extension `path` ends with, the most specific one (".jsonl.gz" before ".gz"), in
+    lower case; None when it ends with none diurna reads."""
+    name = os.path.basename(path).lower()
+    for extension in sorted([*_EXTENSIONS, ".xml"], key=len, reverse=True):
+        if name.endswith(extension):
+            return extension
     return None
 
 

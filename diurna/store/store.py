@@ -159,11 +159,57 @@ class Store(QueryMixin):
                                      error_rows)
             result.duplicates, result.clustered = self._update_derived(sorted(seen))
             self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
+        except BaseException as exc:
+            self._roll_back(exc)
             raise
         result.errors = sum(1 for r in error_rows if r[3] == "error")
         return result
+
+    def write_isolating(self, docs: Sequence[ArticleDoc], errors: Iterable[IngestError] = ()) -> WriteResult:
+        """`write`, except that a batch the store refuses for what one article holds (a value it
+        cannot convert, a constraint) is written again article by article: the article at fault
+        becomes an error naming its record, the others are stored. Without this one bad record
+        would stop every rerun of an ingest at the same batch. Failures of the store itself
+        (StoreError: disk full, read-only) are raised: no other article would fare better."""
+        errors = list(errors)
+        try:
+            return self.write(docs, errors)
+        except StoreError:
+            raise
+        except Exception:    # noqa: BLE001 — whatever the data broke, find the article that broke it
+            if not docs:
+                raise
+        total, refused = WriteResult(), list(errors)
+        for doc in docs:
+            try:
+                result = self.write([doc])
+            except StoreError:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                where, pos = split_origin(doc.origin)
+                refused.append(IngestError(where or doc.article.id, pos or None, "article %s could not be stored: "
+                                           "%s: %s" % (doc.article.id, type(exc).__name__, exc)))
+                continue
+            for name in ("articles", "skipped", "events", "quotes", "duplicates", "clustered"):
+                setattr(total, name, getattr(total, name) + getattr(result, name))
+        total.errors = self.write([], refused).errors
+        return total
+
+    def _roll_back(self, failure: BaseException) -> None:
+        """Undo the open transaction after `failure`. When the store itself failed (an I/O error: a
+        full disk, a read-only file system), the ROLLBACK usually fails too and its error would hide
+        the cause; the cause is raised as a StoreError that says what happened and what to do."""
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+        if isinstance(failure, (duckdb.IOException, OSError)) or any(
+                sign in str(failure) for sign in ("No space left", "Failed to commit", "Could not write")):
+            full = "No space left" in str(failure) or getattr(failure, "errno", None) == 28
+            raise StoreError("could not write to %s: %s%s. Nothing of this batch was stored; everything stored "
+                             "before it is kept. %s, then run the same command again: stored articles are "
+                             "skipped." % (self.path, failure, " (the disk is full)" if full else "",
+                                           "Free disk space" if full else "Fix the cause")) from failure
 
     def _update_derived(self, new_ids: list[str]) -> tuple[int, int]:
         """Duplicate groups and event clusters after `new_ids` were inserted (same transaction).
@@ -301,22 +347,40 @@ def _quote(q: dict) -> Quote:
                  cue=_opt_span(q["cue_text"], q["cue_start"], q["cue_end"]), via=list(q["via"] or []))
 
 
-class StoreBusy(RuntimeError):
+class StoreError(RuntimeError):
+    """The store cannot be opened or written: the message says why and what to do."""
+
+
+class StoreBusy(StoreError):
     """Another process holds the store (DuckDB lets one process write a file at a time)."""
 
 
 def _connect(path: str, read_only: bool):
     import os
+    if os.path.isdir(path):
+        raise StoreError("%s is a folder, not a store file: give a file name, e.g. --db %s"
+                         % (path, os.path.join(path, "diurna.duckdb")))
     if read_only and not os.path.exists(path):
         raise FileNotFoundError("%s: no such diurna store (create it with `diurna ingest`)" % path)
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise StoreError("cannot create the store %s: the folder %s does not exist (create it first, or give "
+                         "another --db)" % (path, folder))
     try:
         return duckdb.connect(path, read_only=read_only)
     except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+        message = str(exc)
+        if "lock" in message.lower():
             raise StoreBusy("%s is in use by another process (a running `diurna ingest` or `diurna serve`): "
                             "DuckDB lets one process write a store at a time; stop it, or upload through "
                             "`diurna serve --allow-ingest`" % path) from exc
-        raise
+        if "not a valid DuckDB database" in message:
+            raise StoreError("%s is not a diurna store: the file exists but holds something else than a DuckDB "
+                             "database (it was left untouched); give another --db" % path) from exc
+        raise StoreError("cannot open the store %s: %s (check the path, its permissions, and that the disk is "
+                         "writable)" % (path, message.replace("IO Error: ", ""))) from exc
+    except duckdb.Error as exc:    # e.g. a DuckDB file written by a newer DuckDB
+        raise StoreError("cannot open the store %s: %s" % (path, exc)) from exc
 
 
 def _check_readable(con, path: str) -> None:
