@@ -159,6 +159,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    if args.markdown:
+        from diurna.contract import contract_markdown
+        sys.stdout.write(contract_markdown())
+        return 0
     from diurna.records import article_document_schema
     print(json.dumps(article_document_schema(), indent=2))
     return 0
@@ -175,7 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="diurna turns news into political event data: who did what to whom, when, where, and "
                     "according to whom (PLOVER v2 events with CAMEO codes, actors, quotes, dates, places).",
         epilog="Inputs: .txt, .html/.htm, .jsonl, .warc/.warc.gz, RSS/Atom (.rss/.atom/.xml) files, or directories "
-               "of them (read recursively). Output contract: shared/spec/records.md.")
+               "of them (read recursively). Output: one JSON document per article, the record contract that "
+               "`diurna schema` prints (JSON Schema; `diurna schema --markdown` as tables; docs/records.md).")
     parser.add_argument("--version", action="version", version="diurna %s" % __version__)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -221,7 +226,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output format")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of the article document")
+    p = sub.add_parser("schema", help="print the record contract: the JSON Schema of the article document",
+                       description="Print the record contract: the JSON Schema of the article document that "
+                                   "`diurna code` prints (the machine form), or with --markdown one table per "
+                                   "record (the form docs/records.md shows).")
+    p.add_argument("--markdown", action="store_true", help="print the contract as Markdown tables instead")
     p.set_defaults(func=cmd_schema)
 
     for name in COMMAND_MODULES:
