@@ -91,9 +91,18 @@ def read_date(value: str | None) -> dt.date | None:
         pass
     from email.utils import parsedate_to_datetime  # RFC 822 dates of RSS and HTTP headers
     try:
-        return parsedate_to_datetime(value).date()
+        date = parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
+    else:
+        # email.utils reads a year below 100 as two digits: "Mon, 01 Jan 0001" would be 2001-01-01.
+        written = re.search(r"\b(\d{4})\b", value)
+        if written and int(written.group(1)) != date.year:
+            try:
+                return date.replace(year=int(written.group(1)))
+            except ValueError:
+                return None
+        return date
     try:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except (ValueError, OverflowError):

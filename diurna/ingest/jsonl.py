@@ -38,8 +38,10 @@ def read_jsonl(path: str) -> Iterator[IngestItem]:
         yield from read_jsonl_stream(fh, path)
 
 
-def read_jsonl_stream(fh: BinaryIO, path: str, max_line: int = MAX_LINE_BYTES) -> Iterator[IngestItem]:
-    """The articles of an open JSON Lines byte stream; `path` names it in origins and errors."""
+def read_jsonl_stream(fh: BinaryIO, path: str, max_line: Optional[int] = None) -> Iterator[IngestItem]:
+    """The articles of an open JSON Lines byte stream; `path` names it in origins and errors; lines
+    are read up to `max_line` bytes (MAX_LINE_BYTES, read at call time, when not given)."""
+    max_line = MAX_LINE_BYTES if max_line is None else max_line
     lineno = 0
     try:
         while True:
