@@ -8,8 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from diurna.records import (CONTRACT_VERSION, Actor, Article, ArticleDocument, CharRange, DateRef, Event, Place,
-                            Quote, Record, TextSpan)
+from diurna.records import (
+    CONTRACT_VERSION,
+    Actor,
+    Article,
+    ArticleDocument,
+    CharRange,
+    DateRef,
+    Event,
+    Place,
+    Quote,
+    Record,
+    TextSpan,
+)
 
 # The order a reader meets the records in an article document.
 RECORDS: list[type[Record]] = [ArticleDocument, Article, Actor, Event, DateRef, Quote, Place, TextSpan, CharRange]
@@ -50,7 +61,8 @@ def _type(prop: dict[str, Any]) -> str:
     kind = prop.get("type", "any")
     if kind == "array":
         return "list of " + _type(prop.get("items", {}))
-    bounds = [("≥ %s" % prop["minimum"]) if "minimum" in prop else "", ("≤ %s" % prop["maximum"]) if "maximum" in prop else ""]
+    bounds = [("≥ %s" % prop["minimum"]) if "minimum" in prop else "",
+              ("≤ %s" % prop["maximum"]) if "maximum" in prop else ""]
     bounds = [b for b in bounds if b]
     return kind + (" (%s)" % ", ".join(bounds) if bounds else "")
 

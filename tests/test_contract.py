@@ -39,8 +39,7 @@ def test_every_record_reachable_from_the_document_is_documented():
             continue
         seen.add(model)
         for field in model.model_fields.values():
-            for candidate in _models_in(field.annotation):
-                todo.append(candidate)
+            todo.extend(_models_in(field.annotation))
     assert seen <= set(RECORDS), seen - set(RECORDS)
 
 
@@ -53,7 +52,7 @@ def _models_in(annotation) -> list[type[Record]]:
 def test_the_v1_field_names_are_all_kept(shared_dir):
     """Every key in the JSON examples of shared/spec/records.md is still a field of its record."""
     spec = (shared_dir / "spec" / "records.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```json\n(.*?)```", spec, flags=re.S)
+    blocks = re.findall(r"```json\n(.*?)```", spec, flags=re.DOTALL)
     assert len(blocks) >= 5
     fields = {name for model in RECORDS for name in model.model_fields}
     keys = {key for block in blocks for key in re.findall(r'"(\w+)"\s*:', block)}

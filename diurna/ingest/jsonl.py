@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any, BinaryIO, Iterator, Optional, Union
 
-from diurna.ingest.decode import byte_order_mark
 from diurna.ingest.base import (IngestError, IngestItem, RawArticle, failure_reason, open_input, origin_of,
                                 parse_pubdate, pubdate_problem, warning)
+from diurna.ingest.decode import byte_order_mark
 
 TEXT_FIELDS = ("text", "html")
 # The longest line read: an HTML page (read up to 32 MB by the HTML reader) with JSON escapes fits;

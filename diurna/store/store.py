@@ -292,8 +292,8 @@ class Store(QueryMixin):
         return next(iter(self._documents([article_id])), None)
 
     def _documents(self, ids: list[str]) -> Iterator[ArticleDocument]:
-        cur = self.con.execute("SELECT id, title, url, source, published, text, language, pubdate_assumed FROM articles "
-                               "WHERE id IN (SELECT unnest(?))", [ids])
+        cur = self.con.execute("SELECT id, title, url, source, published, text, language, pubdate_assumed "
+                               "FROM articles WHERE id IN (SELECT unnest(?))", [ids])
         articles = {r[0]: r for r in cur.fetchall()}
         actors = self._select("actors", ids, "seq")
         mentions = self._select("mentions", ids, "actor_id, seq")

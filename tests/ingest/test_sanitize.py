@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import os
 
+from ingest_fixtures import TALKS
+
 from diurna.ingest import read_paths
 from diurna.ingest.base import IngestError, RawArticle
 from diurna.ingest.sanitize import printable, repair_article, without_surrogates
-from ingest_fixtures import TALKS
 
 
 def test_lone_surrogates_become_replacement_characters_and_are_counted():

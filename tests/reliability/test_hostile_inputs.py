@@ -10,9 +10,9 @@ import textwrap
 
 import duckdb
 import pytest
+from hostile_corpus import write_corpus
 
 from diurna.ingest.sanitize import printable
-from hostile_corpus import write_corpus
 
 LIMIT_MB = 1536
 # Runs a command and prints its peak RSS (the wrapper's only child), so no earlier test's child counts.

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import duckdb
 import pytest
+from store_factory import article, event
 
 from diurna.document import ArticleDoc
 from diurna.store import Store
 from diurna.store.store import StoreError
-from store_factory import article, event
 
 BODY = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday."
 
