@@ -107,7 +107,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = Store(args.db)
     pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source, batch_size=args.batch_size,
                         require_pubdate=args.require_pubdate)
-    totals = {"articles": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0}
+    totals = {"articles": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0, "warnings": 0}
     not_english = 0
     docs, errors = [], []
 
@@ -139,9 +139,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     elapsed = time.monotonic() - started
     rate = totals["articles"] / elapsed if elapsed > 0 else 0.0
     print("ingested %d articles into %s (%d already stored, %d not in English: skipped): %d events, %d quotes, "
-          "%d errors; %.1f s elapsed, %.2f articles/s"
+          "%d errors, %d warnings (stored in the errors table); %.1f s elapsed, %.2f articles/s"
           % (totals["articles"], args.db, totals["skipped"], not_english, totals["events"], totals["quotes"],
-             totals["errors"], elapsed, rate))
+             totals["errors"], totals["warnings"], elapsed, rate))
     return 0
 
 

@@ -51,6 +51,7 @@ class WriteResult:
     events: int = 0
     quotes: int = 0
     errors: int = 0
+    warnings: int = 0          # problems that lost nothing (a repaired string, an assumed date ...)
     duplicates: int = 0        # new articles found to be near-duplicates of another article
     clustered: int = 0         # events whose cluster was (re)computed
 
@@ -163,6 +164,7 @@ class Store(QueryMixin):
             self._roll_back(exc)
             raise
         result.errors = sum(1 for r in error_rows if r[3] == "error")
+        result.warnings = sum(1 for r in error_rows if r[3] == "warning")
         return result
 
     def write_isolating(self, docs: Sequence[ArticleDoc], errors: Iterable[IngestError] = ()) -> WriteResult:
@@ -190,9 +192,10 @@ class Store(QueryMixin):
                 refused.append(IngestError(where or doc.article.id, pos or None, "article %s could not be stored: "
                                            "%s: %s" % (doc.article.id, type(exc).__name__, exc)))
                 continue
-            for name in ("articles", "skipped", "events", "quotes", "duplicates", "clustered"):
+            for name in ("articles", "skipped", "events", "quotes", "warnings", "duplicates", "clustered"):
                 setattr(total, name, getattr(total, name) + getattr(result, name))
-        total.errors = self.write([], refused).errors
+        rest = self.write([], refused)
+        total.errors, total.warnings = rest.errors, total.warnings + rest.warnings
         return total
 
     def _roll_back(self, failure: BaseException) -> None:
