@@ -83,3 +83,28 @@ def test_one_article_the_store_refuses_does_not_stop_the_others(tmp_path):
         [error] = store.errors()
         assert error.path == "wire.jsonl" and error.position == "line 2" and "could not be stored" in error.message
         assert sorted(store.article_ids()) == sorted([docs[0].article.id, docs[2].article.id])
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 300 kB tmpfs (root with CAP_SYS_ADMIN only; skipped elsewhere): a disk that really fills up."""
+    import subprocess
+    mount = tmp_path / "small"
+    mount.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(mount)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root): %s" % made.stderr.decode(errors="replace").strip())
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def test_a_really_full_disk_is_named_and_earlier_batches_kept(small_disk):
+    path = str(small_disk / "s.duckdb")
+    stored = 0
+    with pytest.raises(StoreError) as failure, Store(path) as store:
+        for batch in range(200):
+            stored += store.write(_docs(4, "batch %d with some more words to fill the disk faster " % batch)).articles
+    assert "No space left on device" in str(failure.value) and "run the same command again" in str(failure.value)
+    assert stored > 0
+    with Store(path, read_only=True) as store:
+        assert store.counts()["articles"] == stored
