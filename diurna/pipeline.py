@@ -86,6 +86,23 @@ def _truncate(doc: ArticleDoc) -> None:
         doc.article = doc.article.model_copy(update={"text": doc.article.text[:cut]})
 
 
+def _parses(texts: list[str], batch_size: int) -> Iterator:
+    """The parse of each text in order. When spaCy fails inside a batch, the texts not yet parsed are
+    parsed one by one, and only the one it fails on yields its exception instead of a parse: one
+    article spaCy cannot take must not stop every rerun of an ingest at the same batch."""
+    done = 0
+    try:
+        for parsed in nlp.parse(texts, batch_size):
+            done += 1
+            yield parsed
+    except Exception:  # noqa: BLE001 — which text broke the batch is found below
+        for text in texts[done:]:
+            try:
+                yield next(nlp.parse([text], 1))
+            except Exception as exc:  # noqa: BLE001
+                yield exc
+
+
 # A short article written for diurna that reaches every stage: actors, a date, a place, a quote, an event.
 _WARM_UP_TEXT = ("BRUSSELS - European Union foreign ministers on Monday imposed new sanctions on Russia "
                  "over the war in Ukraine. \"We will not stand by,\" the EU's foreign policy chief said "
@@ -151,11 +168,17 @@ class Pipeline:
         for doc in batch:
             _truncate(doc)
         # nlp.pipe parses lazily, batch by batch: time each next() as the nlp stage's share.
-        parsed_docs = nlp.parse([d.article.text for d in batch], self.batch_size)
+        parsed_docs = _parses([d.article.text for d in batch], self.batch_size)
         for doc in batch:
             started = time.perf_counter()
-            doc.spacy_doc = next(parsed_docs)
+            parsed = next(parsed_docs)
             self.timings["nlp"] += time.perf_counter() - started
+            if isinstance(parsed, Exception):
+                where, pos = split_origin(doc.origin)
+                yield IngestError(where or doc.article.id, pos or None, "the parser failed on article %s: %s: %s"
+                                  % (doc.article.id, type(parsed).__name__, parsed))
+                continue
+            doc.spacy_doc = parsed
             try:
                 for stage in self.stages:
                     started = time.perf_counter()

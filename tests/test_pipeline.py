@@ -61,3 +61,22 @@ def test_a_lone_surrogate_from_any_caller_is_repaired_with_a_warning(pipeline):
     warning, doc = items
     assert warning.kind == "warning" and "surrogates" in warning.message
     assert doc.article.title == "\ufffd"
+
+
+def test_an_article_the_parser_fails_on_is_an_error_and_its_batch_is_still_coded(pipeline, monkeypatch):
+    from diurna import nlp
+
+    real_parse = nlp.parse
+
+    def fragile_parse(texts, batch_size=16):
+        for text in texts:
+            if "POISON" in text:
+                raise ValueError("the parser cannot take this text")
+        return real_parse(texts, batch_size)
+
+    monkeypatch.setattr(nlp, "parse", fragile_parse)
+    raws = [RawArticle(origin="w.jsonl@line %d" % i, text=ARTICLE + (" POISON" if i == 2 else " Report %d." % i))
+            for i in range(1, 4)]
+    items = list(Pipeline(stages=pipeline.stages, default_pubdate="2024-05-07", batch_size=8)(raws))
+    assert [type(i).__name__ for i in items] == ["ArticleDoc", "IngestError", "ArticleDoc"]
+    assert items[1].position == "line 2" and "the parser failed" in items[1].message
