@@ -141,3 +141,14 @@ def test_a_store_that_cannot_be_opened_is_a_503_with_the_reason(tmp_path):
     with TestClient(create_app(Settings(db=str(tmp_path))), raise_server_exceptions=False) as c:
         r = c.get("/api/events")
     assert r.status_code == 503 and "is a folder" in r.json()["detail"]
+
+
+def test_an_upload_with_a_lone_surrogate_is_stored_not_a_500(tmp_path):
+    path = str(tmp_path / "rw.duckdb")
+    Store(path).close()
+    line = b'{"id": "a", "title": "\\ud800", "text": "%s"}\n' % ARTICLE
+    with TestClient(create_app(Settings(db=path, allow_ingest=True, token="t")), raise_server_exceptions=False) as c:
+        r = c.post("/api/ingest", files={"file": ("wire.jsonl", line, "application/jsonl")},
+                   headers={"Authorization": "Bearer t"})
+    assert r.status_code == 200 and r.json()["articles"] == 1, r.text
+    assert any("surrogates" in message for message in r.json()["errors"])
