@@ -121,7 +121,7 @@ class EventFilter:
         if self.end:
             add("%s <= ?" % date_col, [_date(self.end)])
         if self.place:
-            if str(self.place).isdigit():
+            if re.fullmatch(r"[0-9]{1,18}", str(self.place)):    # a GeoNames id fits a BIGINT
                 add("%s = ?" % place_cols[1], [int(self.place)])
             else:
                 add("lower(%s) = ?" % place_cols[0], [str(self.place).lower()])
