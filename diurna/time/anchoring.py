@@ -1,0 +1,373 @@
+"""Which date an event takes: its own expression, one carried by the discourse, or an honest
+"before publication" interval (issue 25).
+
+A temporal expression dates the events of the clause it governs (`dating.py`). Many events
+have none: recounted background ("UN experts have previously accused Kigali"), the rest of
+an episode whose date an earlier sentence gave ("On February 5th ... Riot police marched"),
+events told relative to another ("following the attacks on 7 October"). Each `AnchorRule`
+below names one such construction with its example; `anchor_event` runs them in order and the
+first that decides wins. The publication day is given only to today's news (the lead, present
+and present perfect clauses, plans); any other undated past event gets an interval ending at
+the reference date (publication, or the episode's date) with granularity `before`: "before
+this date, day unknown". Tense and aspect come from the shared parse (`Tense=Past`, `had` + VBN).
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
+
+from diurna.document import ArticleDoc, TimexRef
+from diurna.records import DateRef
+from diurna.time.calendar import Tense
+from diurna.time.dating import attachments_for, continued_timex, governing_timex
+from diurna.time.syntax import governing_verb, tense_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+BEFORE = "before"
+# How far back a "before" interval reaches when the text gives no lower bound: a convention
+# (documented in docs/time.md), not a bound the text states; the granularity says so.
+LOOKBACK = dt.timedelta(days=365)
+# An episode's date carries over this many sentences at most (as far as a demonstrative
+# reaches back in `anaphora.py`): further on, a simple past clause is undated background.
+EPISODE_SENTENCES = 8
+# Lead sentences: a story's own news, dated by publication when they say nothing else.
+LEAD_SENTENCES = 2
+# Granularities concrete enough to be an episode's date ("recently" and "before" are not).
+EPISODE_GRANULARITIES = ("day", "week", "month", "season", "year")
+
+# Expressions that bound or measure an event rather than date it: a deadline ("until the end
+# of 2028", "by Friday"), a duration ("for three years").
+_BOUND_OR_DURATION = re.compile(r"(?:until|till|by|for)\b", re.IGNORECASE)
+# Expressions that give only a lower bound: the event came after that date.
+_LOWER_BOUND = re.compile(r"(?:after|following|since)\b", re.IGNORECASE)
+BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "before"}
+LATER_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "eventually"}
+EARLIER_CLAUSE_MARKS = {"after", "since", "once"}       # "died after she was detained"
+AFTER_PREPOSITIONS = {"after", "following"}
+
+
+def is_bound_or_duration(timex: TimexRef) -> bool:
+    return _BOUND_OR_DURATION.match(timex.date.text or "") is not None
+
+
+def is_lower_bound(timex: TimexRef) -> bool:
+    return _LOWER_BOUND.match(timex.date.text or "") is not None
+
+
+# --- what the rules read about one event ---------------------------------------------------
+
+@dataclass(frozen=True)
+class Sentences:
+    """Sentence starts and paragraph numbers of an article, computed once per article."""
+    starts: list[int]
+
+    def index(self, token: int) -> int:
+        return bisect.bisect_right(self.starts, token) - 1
+
+
+_SENTENCES_KEY = "diurna.time.sentences"
+
+
+def sentences_of(doc: ArticleDoc) -> Sentences:
+    cached = doc.spacy_doc.user_data.get(_SENTENCES_KEY)
+    if cached is None:
+        from spacy.attrs import SENT_START
+        column = doc.spacy_doc.to_array([SENT_START])
+        cached = Sentences([i for i, v in enumerate(column) if i == 0 or v == 1])
+        doc.spacy_doc.user_data[_SENTENCES_KEY] = cached
+    return cached
+
+
+def perfect_aspect(verb: Optional["Token"], depth: int = 0) -> Optional[str]:
+    """"past" for had + VBN ("had accused", "had been occupying"), "present" for has/have + VBN,
+    None otherwise; a coordinated verb with no auxiliary of its own shares its head's aspect."""
+    if verb is None:
+        return None
+    haves = [c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have"]
+    if haves:
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return None    # "would have agreed": a counterfactual, not a perfect
+        return "past" if haves[0].tag_ == "VBD" else "present"
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if depth < 2 and verb.dep_ == "conj" and not own_aux and verb.tag_ in ("VBN", "VBD"):
+        return perfect_aspect(verb.head, depth + 1)
+    return None
+
+
+@dataclass
+class EventClause:
+    """An event's trigger with what the anchor rules read: its clause, tense, aspect, adverbs,
+    place in the article, and the dates its clause and the discourse offer."""
+    doc: ArticleDoc
+    trigger: "Token"
+    published: dt.date
+
+    @functools.cached_property
+    def verb(self) -> Optional["Token"]:
+        return governing_verb(self.trigger)
+
+    @functools.cached_property
+    def tense(self) -> Tense:
+        return tense_of(self.verb)
+
+    @functools.cached_property
+    def perfect(self) -> Optional[str]:
+        return perfect_aspect(self.verb)
+
+    @functools.cached_property
+    def sentence(self) -> int:
+        return sentences_of(self.doc).index(self.trigger.i)
+
+    @functools.cached_property
+    def own(self) -> Optional[TimexRef]:
+        timex = governing_timex(self.doc, self.trigger.i)
+        return timex
+
+    def adverbs(self) -> set[str]:
+        verb = self.verb if self.verb is not None else self.trigger
+        return {c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod")}
+
+    @property
+    def looks_back(self) -> bool:
+        return self.tense is Tense.PAST or self.perfect is not None
+
+    @functools.cached_property
+    def episode(self) -> Optional[TimexRef]:
+        """The latest concrete past date the discourse gave before this event, within the
+        episode window: the date of a clause (not of a noun inside an argument), found in an
+        earlier sentence or earlier in this one."""
+        sents = sentences_of(self.doc)
+        atts = attachments_for(self.doc)
+        first = sents.starts[max(0, self.sentence - EPISODE_SENTENCES)]
+        for k in range(len(self.doc.timexes) - 1, -1, -1):
+            t = self.doc.timexes[k]
+            if t.token_end > self.trigger.i:
+                continue
+            if t.token_start < first:
+                return None
+            if atts[k].verb is None or t.date.granularity not in EPISODE_GRANULARITIES:
+                continue
+            if is_bound_or_duration(t) or is_lower_bound(t) or t.date.start > self.published.isoformat():
+                continue
+            return t
+        return None
+
+    def reference_end(self) -> dt.date:
+        """The date before which a background event lies: the episode's, else publication."""
+        if self.perfect != "present" and self.episode is not None:
+            return min(dt.date.fromisoformat(self.episode.date.end), self.published)
+        return self.published
+
+
+# --- the dates rules give ------------------------------------------------------------------
+
+def publication_day(published: dt.date) -> DateRef:
+    day = published.isoformat()
+    return DateRef(text=None, start=day, end=day, granularity="day", anchored_to="published")
+
+
+def before(end: dt.date, text: Optional[str] = None, start: Optional[dt.date] = None,
+           anchored_to: str = "published") -> DateRef:
+    """Some day up to `end`, which one unknown; from `start` when the text bounds it, else from
+    LOOKBACK before `end`."""
+    first = start if start is not None and start <= end else end - LOOKBACK
+    return DateRef(text=text, start=first.isoformat(), end=end.isoformat(), granularity=BEFORE,
+                   anchored_to=anchored_to)
+
+
+def after(timex: TimexRef, published: dt.date, text: Optional[str] = None) -> Optional[DateRef]:
+    """From a dated event's first day to publication: "following X" when X's date is known."""
+    start = dt.date.fromisoformat(timex.date.start)
+    if start > published:
+        return None
+    return before(published, text if text is not None else timex.date.text, start, timex.date.anchored_to)
+
+
+# --- the registry ----------------------------------------------------------------------------
+
+Decide = Callable[[EventClause], Optional[DateRef]]
+
+
+@dataclass(frozen=True)
+class AnchorRule:
+    name: str
+    example: str
+    decide: Decide
+
+
+ANCHOR_RULES: list[AnchorRule] = []
+
+
+def anchor_rule(example: str) -> Callable[[Decide], Decide]:
+    def register(fn: Decide) -> Decide:
+        ANCHOR_RULES.append(AnchorRule(fn.__name__, example, fn))
+        return fn
+    return register
+
+
+@anchor_rule("France suspended aid following the coup -> from the coup's date to publication")
+def after_dated_expression(c: EventClause) -> Optional[DateRef]:
+    """"following X", "after X", "since X": X's date is a lower bound, not the event's date."""
+    if c.own is None or not is_lower_bound(c.own) or not c.looks_back:
+        return None
+    return after(c.own, c.published)
+
+
+@anchor_rule("The minister on Tuesday met his counterpart -> Tuesday")
+def own_expression(c: EventClause) -> Optional[DateRef]:
+    """The expression governing the event's clause, unless it is a deadline or a duration
+    ("decided to refuse grants until the end of 2028", "ruled for three years")."""
+    if c.own is None or is_bound_or_duration(c.own):
+        return None
+    return c.own.date
+
+
+def _timex_inside(c: EventClause, head: "Token") -> Optional[TimexRef]:
+    lo, hi = head.left_edge.i, head.right_edge.i
+    return next((t for t in c.doc.timexes if lo <= t.token_start and t.token_end - 1 <= hi
+                 and not is_bound_or_duration(t)), None)
+
+
+@anchor_rule("Israel launched an offensive following the attacks on 7 October -> from 7 October")
+def after_dated_noun(c: EventClause) -> Optional[DateRef]:
+    """"after/following" + a noun phrase that carries its own date: the event came after it."""
+    if not c.looks_back:
+        return None
+    for head in {t.i: t for t in (c.trigger, c.verb) if t is not None}.values():
+        # the preposition hangs from the event word, or from its object ("launched an
+        # offensive following the attacks")
+        holders = [head] + [ch for ch in head.children if ch.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        for prep in (p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in AFTER_PREPOSITIONS):
+            timex = _timex_inside(c, prep)
+            if timex is not None:
+                span = c.doc.spacy_doc[prep.i:prep.right_edge.i + 1]
+                return after(timex, c.published, text=span.text)
+    return None
+
+
+@anchor_rule("a confrontation in February, where the Philippines accused China -> February")
+def dated_head_noun(c: EventClause) -> Optional[DateRef]:
+    """A relative or noun-complement clause takes the date of the noun it hangs from ("the
+    announcement on Thursday that Tbilisi would suspend talks"); it does not reach further up:
+    "The delegation, which arrived in Cairo, held talks on Thursday" leaves "arrived" undated."""
+    clause = c.verb if c.verb is not None else c.trigger
+    noun = clause.head
+    if clause.dep_ not in ("relcl", "acl", "ccomp") or noun.pos_ not in ("NOUN", "PROPN") or noun.i == clause.i:
+        return None
+    atts = attachments_for(c.doc)
+    for k, t in enumerate(c.doc.timexes):
+        if atts[k].noun == noun.i and not is_bound_or_duration(t) and not is_lower_bound(t) \
+                and not (c.looks_back and t.date.start > c.published.isoformat()):
+            return t.date
+    return None
+
+
+@anchor_rule("protests that intensified on Tuesday -> Tuesday, for the noun 'protests'")
+def dated_relative_clause(c: EventClause) -> Optional[DateRef]:
+    """A noun trigger whose relative clause is dated: the clause tells when the event ran."""
+    if c.trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    atts = attachments_for(c.doc)
+    for clause in (ch for ch in c.trigger.children if ch.dep_ in ("relcl", "acl")):
+        for k, t in enumerate(c.doc.timexes):
+            if atts[k].verb == clause.i and not is_bound_or_duration(t) and not is_lower_bound(t):
+                return t.date
+    return None
+
+
+@anchor_rule("UN experts have previously accused Kigali -> before publication")
+def previously(c: EventClause) -> Optional[DateRef]:
+    """"previously", "earlier", "formerly": background, before the reference date."""
+    if not c.adverbs() & BACKGROUND_ADVERBS:
+        return None
+    return before(c.reference_end())
+
+
+@anchor_rule("Talks failed in 2016. The FARC subsequently disarmed -> from 2016 to publication")
+def subsequently(c: EventClause) -> Optional[DateRef]:
+    """"subsequently", "later", "eventually": after the episode's date, day unknown."""
+    if not c.adverbs() & LATER_ADVERBS or c.episode is None:
+        return None
+    return after(c.episode, c.published, text=None)
+
+
+@anchor_rule("Police arrested the leaders last Friday. The protesters then marched -> last Friday")
+def then_continues(c: EventClause) -> Optional[DateRef]:
+    """"then": the next step of the story just told, on its date."""
+    timex = continued_timex(c.doc, c.trigger.i)
+    return timex.date if timex is not None else None
+
+
+@anchor_rule("Protests broke out after she was detained by the police -> before the protests")
+def earlier_clause(c: EventClause) -> Optional[DateRef]:
+    """An event in an "after"/"since"/"once" clause happened before the one it explains."""
+    verb = c.verb
+    if verb is None or verb.dep_ != "advcl" or not c.looks_back:
+        return None
+    if not any(ch.dep_ == "mark" and ch.lower_ in EARLIER_CLAUSE_MARKS for ch in verb.children):
+        return None
+    head = anchor_event(c.doc, verb.head.i, depth=1)
+    end = min(dt.date.fromisoformat(head.end), c.published) if head is not None else c.reference_end()
+    return before(end)
+
+
+@anchor_rule("They had been occupying the platform -> before the episode's date")
+def past_perfect(c: EventClause) -> Optional[DateRef]:
+    """Past perfect: earlier than the time the story is at (the episode's date, or publication)."""
+    if c.perfect != "past":
+        return None
+    return before(c.reference_end())
+
+
+@anchor_rule("The Law Society of Kenya condemned the police commander (first sentence) -> publication day")
+def lead(c: EventClause) -> Optional[DateRef]:
+    """The lead's events are the story's news: dated by publication when they say nothing else."""
+    return publication_day(c.published) if c.sentence < LEAD_SENTENCES else None
+
+
+@anchor_rule("The society has condemned the police -> publication day")
+def news_tenses(c: EventClause) -> Optional[DateRef]:
+    """Present perfect, present and future clauses, and clauses without tense, speak of the
+    time of publication."""
+    if c.perfect == "present" or c.tense is not Tense.PAST:
+        return publication_day(c.published)
+    return None
+
+
+@anchor_rule("On February 5th protesters chanted ... Riot police marched in -> February 5th")
+def episode(c: EventClause) -> Optional[DateRef]:
+    """A simple past clause continues the episode the discourse last dated."""
+    return c.episode.date if c.episode is not None else None
+
+
+@anchor_rule("Duque asked Cuba to extradite them (no date anywhere near) -> before publication")
+def undated_past(c: EventClause) -> Optional[DateRef]:
+    """A past event the text does not date: before publication, day unknown."""
+    return before(c.published)
+
+
+def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), depth: int = 0) -> Optional[DateRef]:
+    """The date of the event whose trigger is `token`, by the first anchor rule that decides;
+    None when the article has no usable publication date or parse. `disabled` names rules to
+    skip (tests switch rules off one by one)."""
+    if doc.spacy_doc is None:
+        return None
+    try:
+        published = dt.date.fromisoformat(doc.article.published or "")
+    except ValueError:
+        return None
+    clause = EventClause(doc, doc.spacy_doc[token], published)
+    off = set(disabled)
+    for r in ANCHOR_RULES:
+        if r.name in off or (depth and r.decide is earlier_clause):
+            continue
+        date = r.decide(clause)
+        if date is not None:
+            return date
+    return None
