@@ -1,14 +1,17 @@
 """Event dates against gold date intervals: realnews-dev, or a held-out clause set (issue 25).
 
     python scripts/eval_dates.py realnews OUT.jsonl [-v]
-    python scripts/eval_dates.py clauses tests/time/realtext_dates.jsonl OUT.jsonl [-v]
+    python scripts/eval_dates.py clauses tests/time/realtext/polnear_train_dates.jsonl OUT.jsonl [-v]
+    python scripts/eval_dates.py input tests/time/realtext/polnear_train_dates.jsonl > IN.jsonl
 
 `realnews` reads the realnews-dev scorer (../shared/data/realnews-dev/score.py) and scores the
 date of every output event located on a gold event that has a date, as the scorer does, plus
 two stricter figures. `clauses` reads a gold file of event clauses (one JSON line per clause:
 `article`, `start`, `end` = character offsets of the clause in the article, `date` = [earliest,
 latest] or null when the text does not date the event, `evidence` = a few words of it) and
-scores every output event whose trigger lies in a gold clause.
+scores the first output event whose trigger lies in a gold clause. `input` prints the articles a
+clause file names as `diurna code` input (JSON Lines with each article's publication date),
+read from ../shared (PolNeAR train).
 
 Figures (each over the scored events):
 - overlap: output interval overlaps the gold one (the realnews scorer's `date`);
@@ -112,6 +115,22 @@ def clause_rows(gold_path: str, pred_path: str) -> list[dict]:
     return rows
 
 
+def clause_input(gold_path: str) -> None:
+    """The articles of a clause file as JSON Lines for `diurna code`, no-break spaces as spaces
+    (the gold offsets count them as one character either way)."""
+    seen = set()
+    for line in open(gold_path, encoding="utf-8"):
+        if not line.strip():
+            continue
+        g = json.loads(line)
+        if g["article"] in seen:
+            continue
+        seen.add(g["article"])
+        path = os.path.join(SHARED, "data", "polnear", "train", "articles", g["source"].split()[-1])
+        text = open(path, encoding="utf-8").read().replace("\u00a0", " ")
+        print(json.dumps({"id": g["article"], "text": text, "date": g["published"]}))
+
+
 def report(rows: list[dict], verbose: bool) -> None:
     n = len(rows)
     tot = dict(overlap=0, right=0, pubday_wrong=0)
@@ -130,10 +149,13 @@ def report(rows: list[dict], verbose: bool) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=("realnews", "clauses"))
+    ap.add_argument("mode", choices=("realnews", "clauses", "input"))
     ap.add_argument("paths", nargs="+", help="realnews: OUT.jsonl; clauses: GOLD.jsonl OUT.jsonl")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every event not judged right")
     args = ap.parse_args(argv)
+    if args.mode == "input":
+        clause_input(args.paths[0])
+        return
     if args.mode == "realnews":
         rows = realnews_rows(args.paths[0])
     else:
