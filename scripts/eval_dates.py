@@ -2,6 +2,7 @@
 
     python scripts/eval_dates.py realnews OUT.jsonl [-v]
     python scripts/eval_dates.py clauses tests/time/realtext/polnear_train_dates.jsonl OUT.jsonl [-v]
+    python scripts/eval_dates.py direct tests/time/realtext/polnear_train_dates.jsonl [-v]
     python scripts/eval_dates.py input tests/time/realtext/polnear_train_dates.jsonl > IN.jsonl
 
 `realnews` reads the realnews-dev scorer (../shared/data/realnews-dev/score.py) and scores the
@@ -9,7 +10,11 @@ date of every output event located on a gold event that has a date, as the score
 two stricter figures. `clauses` reads a gold file of event clauses (one JSON line per clause:
 `article`, `start`, `end` = character offsets of the clause in the article, `date` = [earliest,
 latest] or null when the text does not date the event, `evidence` = a few words of it) and
-scores the first output event whose trigger lies in a gold clause. `input` prints the articles a
+scores the first output event whose trigger lies in a gold clause. `direct` needs diurna (run it with
+the project's Python from the worktree root): it parses each article, runs the time stage and
+dates every gold clause's head word (the verb or noun of the evidence phrase highest in the
+parse) with `event_date`, whether or not the events stage finds an event there: the date
+assignment measured apart from event detection. `input` prints the articles a
 clause file names as `diurna code` input (JSON Lines with each article's publication date),
 read from ../shared (PolNeAR train).
 
@@ -115,6 +120,48 @@ def clause_rows(gold_path: str, pred_path: str) -> list[dict]:
     return rows
 
 
+def _articles(gold_path: str) -> dict[str, dict]:
+    arts: dict[str, dict] = {}
+    for line in open(gold_path, encoding="utf-8"):
+        if line.strip():
+            g = json.loads(line)
+            arts.setdefault(g["article"], dict(source=g["source"], published=g["published"]))
+    return arts
+
+
+def _article_text(source: str) -> str:
+    path = os.path.join(SHARED, "data", "polnear", "train", "articles", source.split()[-1])
+    return open(path, encoding="utf-8").read().replace("\u00a0", " ")
+
+
+def direct_rows(gold_path: str) -> list[dict]:
+    from diurna import nlp
+    from diurna.document import ArticleDoc
+    from diurna.records import Article
+    from diurna.time import TimeStage, event_date
+
+    parser, stage, docs = nlp.load(), TimeStage(), {}
+    for art_id, a in _articles(gold_path).items():
+        text = _article_text(a["source"])
+        doc = ArticleDoc(article=Article(id=art_id, text=text, published=a["published"]))
+        doc.spacy_doc = parser(text)
+        stage(doc)
+        docs[art_id] = doc
+    rows = []
+    for line in open(gold_path, encoding="utf-8"):
+        if not line.strip():
+            continue
+        g = json.loads(line)
+        doc = docs[g["article"]]
+        span = doc.spacy_doc.char_span(g["start"], g["end"], alignment_mode="expand")
+        words = [t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")] or list(span)
+        head = min(words, key=lambda t: (len(list(t.ancestors)), t.pos_ != "VERB", t.i))
+        date = event_date(doc, head.i).model_dump()
+        rows.append(dict(article=g["article"], published=g["published"], out=date, gold=g["date"],
+                         where=g["evidence"], trigger=head.text))
+    return rows
+
+
 def clause_input(gold_path: str) -> None:
     """The articles of a clause file as JSON Lines for `diurna code`, no-break spaces as spaces
     (the gold offsets count them as one character either way)."""
@@ -126,8 +173,7 @@ def clause_input(gold_path: str) -> None:
         if g["article"] in seen:
             continue
         seen.add(g["article"])
-        path = os.path.join(SHARED, "data", "polnear", "train", "articles", g["source"].split()[-1])
-        text = open(path, encoding="utf-8").read().replace("\u00a0", " ")
+        text = _article_text(g["source"])
         print(json.dumps({"id": g["article"], "text": text, "date": g["published"]}))
 
 
@@ -149,7 +195,7 @@ def report(rows: list[dict], verbose: bool) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=("realnews", "clauses", "input"))
+    ap.add_argument("mode", choices=("realnews", "clauses", "direct", "input"))
     ap.add_argument("paths", nargs="+", help="realnews: OUT.jsonl; clauses: GOLD.jsonl OUT.jsonl")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every event not judged right")
     args = ap.parse_args(argv)
@@ -158,6 +204,8 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args.mode == "realnews":
         rows = realnews_rows(args.paths[0])
+    elif args.mode == "direct":
+        rows = direct_rows(args.paths[0])
     else:
         if len(args.paths) != 2:
             ap.error("clauses needs GOLD.jsonl OUT.jsonl")
