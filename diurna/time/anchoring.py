@@ -24,7 +24,8 @@ from diurna.document import ArticleDoc, TimexRef
 from diurna.records import DateRef
 from diurna.time.calendar import Tense
 from diurna.time.dating import attachments_for, continued_timex, governing_timex
-from diurna.time.syntax import governing_verb, tense_of
+from diurna.time.detect import NOUN_MODIFIER_DEPS
+from diurna.time.syntax import ARGUMENT_DEPS, governing_verb, tense_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -46,6 +47,8 @@ EPISODE_GRANULARITIES = ("day", "week", "month", "season", "year")
 _BOUND_OR_DURATION = re.compile(r"(?:until|till|by|for)\b", re.IGNORECASE)
 # Expressions that give only a lower bound: the event came after that date.
 _LOWER_BOUND = re.compile(r"(?:after|following|since)\b", re.IGNORECASE)
+# A date that modifies a noun or is a verb's argument is no time the story is at.
+NOT_STORY_TIME_DEPS = set(NOUN_MODIFIER_DEPS) | ARGUMENT_DEPS
 BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "before"}
 LATER_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "eventually"}
 EARLIER_CLAUSE_MARKS = {"after", "since", "once"}       # "died after she was detained"
@@ -114,7 +117,12 @@ class EventClause:
 
     @functools.cached_property
     def tense(self) -> Tense:
-        return tense_of(self.verb)
+        """The clause's tense; a participle or noun the parser hung where no tense reaches
+        ("split from the bloc, forming an alliance") takes its sentence's main verb's."""
+        tense = tense_of(self.verb)
+        if tense is Tense.UNKNOWN:
+            tense = tense_of(self.trigger.sent.root)
+        return tense
 
     @functools.cached_property
     def perfect(self) -> Optional[str]:
@@ -140,8 +148,17 @@ class EventClause:
     @functools.cached_property
     def episode(self) -> Optional[TimexRef]:
         """The latest concrete past date the discourse gave before this event, within the
-        episode window: the date of a clause (not of a noun inside an argument), found in an
-        earlier sentence or earlier in this one."""
+        episode window: the date of a main or coordinated clause (not of a noun, nor of a
+        relative clause describing one), found in an earlier sentence or earlier in this one."""
+        return self._latest_date(descriptions=False)
+
+    @functools.cached_property
+    def last_told(self) -> Optional[TimexRef]:
+        """The date of the last dated event told before this one, descriptions included
+        ("Santos, who had signed a treaty two years earlier. The FARC subsequently ...")."""
+        return self._latest_date(descriptions=True)
+
+    def _latest_date(self, descriptions: bool) -> Optional[TimexRef]:
         sents = sentences_of(self.doc)
         atts = attachments_for(self.doc)
         first = sents.starts[max(0, self.sentence - EPISODE_SENTENCES)]
@@ -153,6 +170,10 @@ class EventClause:
                 return None
             if atts[k].verb is None or t.date.granularity not in EPISODE_GRANULARITIES:
                 continue
+            if self.doc.spacy_doc[t.token_start:t.token_end].root.dep_ in NOT_STORY_TIME_DEPS:
+                continue   # "the July 28 election", "recalled January 6": a noun's date or a topic
+            if not descriptions and self.doc.spacy_doc[atts[k].verb].dep_ in ("relcl", "acl"):
+                continue   # "the campaign she led this past summer": a description, not the story's time
             if is_bound_or_duration(t) or is_lower_bound(t) or t.date.start > self.published.isoformat():
                 continue
             return t
@@ -243,7 +264,7 @@ def after_dated_noun(c: EventClause) -> Optional[DateRef]:
         # the preposition hangs from the event word, or from its object ("launched an
         # offensive following the attacks")
         holders = [head] + [ch for ch in head.children if ch.dep_ in ("dobj", "nsubjpass", "nsubj")]
-        for prep in (p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in AFTER_PREPOSITIONS):
+        for prep in (p for h in holders for p in h.children if p.dep_ in ("prep", "advcl", "acl") and p.lower_ in AFTER_PREPOSITIONS):
             timex = _timex_inside(c, prep)
             if timex is not None:
                 span = c.doc.spacy_doc[prep.i:prep.right_edge.i + 1]
@@ -257,8 +278,16 @@ def dated_head_noun(c: EventClause) -> Optional[DateRef]:
     announcement on Thursday that Tbilisi would suspend talks"); it does not reach further up:
     "The delegation, which arrived in Cairo, held talks on Thursday" leaves "arrived" undated."""
     clause = c.verb if c.verb is not None else c.trigger
+    while clause.dep_ == "conj" and clause.head.i != clause.i:   # "would suspend talks and refuse grants"
+        clause = clause.head
     noun = clause.head
-    if clause.dep_ not in ("relcl", "acl", "ccomp") or noun.pos_ not in ("NOUN", "PROPN") or noun.i == clause.i:
+    if clause.dep_ not in ("relcl", "acl", "ccomp") or noun.i == clause.i:
+        return None
+    # "in February, where the Philippines accused China": the clause hangs from the date itself
+    inside = next((t for t in c.doc.timexes if t.token_start <= noun.i < t.token_end), None)
+    if inside is not None and not is_bound_or_duration(inside):
+        return inside.date
+    if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     atts = attachments_for(c.doc)
     for k, t in enumerate(c.doc.timexes):
@@ -292,9 +321,9 @@ def previously(c: EventClause) -> Optional[DateRef]:
 @anchor_rule("Talks failed in 2016. The FARC subsequently disarmed -> from 2016 to publication")
 def subsequently(c: EventClause) -> Optional[DateRef]:
     """"subsequently", "later", "eventually": after the episode's date, day unknown."""
-    if not c.adverbs() & LATER_ADVERBS or c.episode is None:
+    if not c.adverbs() & LATER_ADVERBS or c.last_told is None:
         return None
-    return after(c.episode, c.published, text=None)
+    return after(c.last_told, c.published, text=None)
 
 
 @anchor_rule("Police arrested the leaders last Friday. The protesters then marched -> last Friday")
