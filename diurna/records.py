@@ -8,7 +8,7 @@ Offsets are Python `str` character offsets into `Article.text`, end-exclusive.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,6 +26,7 @@ PloverType = Literal[
 # `start` is a lower bound the text gives ("following the attacks on 7 October") or a
 # conventional one year before `end` (docs/time.md).
 Granularity = Literal["day", "week", "month", "season", "year", "years", "months", "before"]
+GRANULARITIES = get_args(Granularity)
 ActorKind = Literal["person", "organization", "country", "group"]
 QuoteKind = Literal["direct", "indirect", "partial"]
 Polarity = Literal["asserted", "negated"]

@@ -240,13 +240,19 @@ def after_dated_expression(c: EventClause) -> Optional[DateRef]:
     return after(c.own, c.published)
 
 
-@anchor_rule("The minister on Tuesday met his counterpart -> Tuesday")
-def own_expression(c: EventClause) -> Optional[DateRef]:
-    """The expression governing the event's clause, unless it is a deadline or a duration
-    ("decided to refuse grants until the end of 2028", "ruled for three years")."""
-    if c.own is None or is_bound_or_duration(c.own):
+@anchor_rule("Protests broke out after she was detained by the police -> before the protests")
+def earlier_clause(c: EventClause) -> Optional[DateRef]:
+    """An event in an "after"/"since"/"once" clause happened before the one it explains."""
+    verb = c.verb
+    if verb is None or verb.dep_ != "advcl" or not c.looks_back:
         return None
-    return c.own.date
+    if not any(ch.dep_ == "mark" and ch.lower_ in EARLIER_CLAUSE_MARKS for ch in verb.children):
+        return None
+    if c.own is not None and verb.left_edge.i <= c.own.token_start <= verb.right_edge.i:
+        return None    # the clause's own date: "after she was detained on Friday"
+    head = anchor_event(c.doc, verb.head.i, depth=1)
+    end = min(dt.date.fromisoformat(head.end), c.published) if head is not None else c.reference_end()
+    return before(end)
 
 
 def _timex_inside(c: EventClause, head: "Token") -> Optional[TimexRef]:
@@ -266,10 +272,19 @@ def after_dated_noun(c: EventClause) -> Optional[DateRef]:
         holders = [head] + [ch for ch in head.children if ch.dep_ in ("dobj", "nsubjpass", "nsubj")]
         for prep in (p for h in holders for p in h.children if p.dep_ in ("prep", "advcl", "acl") and p.lower_ in AFTER_PREPOSITIONS):
             timex = _timex_inside(c, prep)
-            if timex is not None:
+            if timex is not None and (c.own is None or c.own is timex):   # the clause's own date wins
                 span = c.doc.spacy_doc[prep.i:prep.right_edge.i + 1]
                 return after(timex, c.published, text=span.text)
     return None
+
+
+@anchor_rule("The minister on Tuesday met his counterpart -> Tuesday")
+def own_expression(c: EventClause) -> Optional[DateRef]:
+    """The expression governing the event's clause, unless it is a deadline or a duration
+    ("decided to refuse grants until the end of 2028", "ruled for three years")."""
+    if c.own is None or is_bound_or_duration(c.own):
+        return None
+    return c.own.date
 
 
 @anchor_rule("a confrontation in February, where the Philippines accused China -> February")
@@ -331,19 +346,6 @@ def then_continues(c: EventClause) -> Optional[DateRef]:
     """"then": the next step of the story just told, on its date."""
     timex = continued_timex(c.doc, c.trigger.i)
     return timex.date if timex is not None else None
-
-
-@anchor_rule("Protests broke out after she was detained by the police -> before the protests")
-def earlier_clause(c: EventClause) -> Optional[DateRef]:
-    """An event in an "after"/"since"/"once" clause happened before the one it explains."""
-    verb = c.verb
-    if verb is None or verb.dep_ != "advcl" or not c.looks_back:
-        return None
-    if not any(ch.dep_ == "mark" and ch.lower_ in EARLIER_CLAUSE_MARKS for ch in verb.children):
-        return None
-    head = anchor_event(c.doc, verb.head.i, depth=1)
-    end = min(dt.date.fromisoformat(head.end), c.published) if head is not None else c.reference_end()
-    return before(end)
 
 
 @anchor_rule("They had been occupying the platform -> before the episode's date")
