@@ -189,7 +189,8 @@ def report(rows: list[dict], verbose: bool) -> None:
             print("%-28s pub=%s gold=%s out=%s..%s %-6s %r | %s [%s]" % (
                 r["article"][:28], r["published"], r["gold"], d["start"], d["end"], d["granularity"],
                 d.get("text"), r["where"][:110], r["trigger"]))
-    f = (lambda k: "%d/%d (%.2f)" % (tot[k], n, tot[k] / n if n else 0))
+    def f(k: str) -> str:
+        return "%d/%d (%.2f)" % (tot[k], n, tot[k] / n if n else 0)
     print("events=%d overlap=%s right=%s pubday_wrong=%s" % (n, f("overlap"), f("right"), f("pubday_wrong")))
 
 

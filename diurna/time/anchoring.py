@@ -137,6 +137,16 @@ class EventClause:
         timex = governing_timex(self.doc, self.trigger.i)
         return timex
 
+    @functools.cached_property
+    def nearby(self) -> list[int]:
+        """Indices into `doc.timexes` of the expressions in the event's sentence: the only ones
+        the clause-level rules look at (most sentences have none, and then they cost nothing)."""
+        starts = sentences_of(self.doc).starts
+        lo = starts[self.sentence]
+        hi = starts[self.sentence + 1] if self.sentence + 1 < len(starts) else len(self.doc.spacy_doc)
+        return [k for k, t in enumerate(self.doc.timexes) if lo <= t.token_start < hi]
+
+    @functools.cached_property
     def adverbs(self) -> set[str]:
         verb = self.verb if self.verb is not None else self.trigger
         return {c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod")}
@@ -257,20 +267,23 @@ def earlier_clause(c: EventClause) -> Optional[DateRef]:
 
 def _timex_inside(c: EventClause, head: "Token") -> Optional[TimexRef]:
     lo, hi = head.left_edge.i, head.right_edge.i
-    return next((t for t in c.doc.timexes if lo <= t.token_start and t.token_end - 1 <= hi
+    inside = (c.doc.timexes[k] for k in c.nearby)
+    return next((t for t in inside if lo <= t.token_start and t.token_end - 1 <= hi
                  and not is_bound_or_duration(t)), None)
 
 
 @anchor_rule("Israel launched an offensive following the attacks on 7 October -> from 7 October")
 def after_dated_noun(c: EventClause) -> Optional[DateRef]:
     """"after/following" + a noun phrase that carries its own date: the event came after it."""
-    if not c.looks_back:
+    if not c.nearby or not c.looks_back:
         return None
     for head in {t.i: t for t in (c.trigger, c.verb) if t is not None}.values():
         # the preposition hangs from the event word, or from its object ("launched an
         # offensive following the attacks")
         holders = [head] + [ch for ch in head.children if ch.dep_ in ("dobj", "nsubjpass", "nsubj")]
-        for prep in (p for h in holders for p in h.children if p.dep_ in ("prep", "advcl", "acl") and p.lower_ in AFTER_PREPOSITIONS):
+        preps = (p for h in holders for p in h.children
+                 if p.dep_ in ("prep", "advcl", "acl") and p.lower_ in AFTER_PREPOSITIONS)   # "following" as a verb too
+        for prep in preps:
             timex = _timex_inside(c, prep)
             if timex is not None and (c.own is None or c.own is timex):   # the clause's own date wins
                 span = c.doc.spacy_doc[prep.i:prep.right_edge.i + 1]
@@ -299,13 +312,15 @@ def dated_head_noun(c: EventClause) -> Optional[DateRef]:
     if clause.dep_ not in ("relcl", "acl", "ccomp") or noun.i == clause.i:
         return None
     # "in February, where the Philippines accused China": the clause hangs from the date itself
-    inside = next((t for t in c.doc.timexes if t.token_start <= noun.i < t.token_end), None)
+    here = (c.doc.timexes[k] for k in c.nearby)
+    inside = next((t for t in here if t.token_start <= noun.i < t.token_end), None)
     if inside is not None and not is_bound_or_duration(inside):
         return inside.date
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     atts = attachments_for(c.doc)
-    for k, t in enumerate(c.doc.timexes):
+    for k in c.nearby:
+        t = c.doc.timexes[k]
         if atts[k].noun == noun.i and not is_bound_or_duration(t) and not is_lower_bound(t) \
                 and not (c.looks_back and t.date.start > c.published.isoformat()):
             return t.date
@@ -315,11 +330,12 @@ def dated_head_noun(c: EventClause) -> Optional[DateRef]:
 @anchor_rule("protests that intensified on Tuesday -> Tuesday, for the noun 'protests'")
 def dated_relative_clause(c: EventClause) -> Optional[DateRef]:
     """A noun trigger whose relative clause is dated: the clause tells when the event ran."""
-    if c.trigger.pos_ not in ("NOUN", "PROPN"):
+    if c.trigger.pos_ not in ("NOUN", "PROPN") or not c.nearby:
         return None
     atts = attachments_for(c.doc)
     for clause in (ch for ch in c.trigger.children if ch.dep_ in ("relcl", "acl")):
-        for k, t in enumerate(c.doc.timexes):
+        for k in c.nearby:
+            t = c.doc.timexes[k]
             if atts[k].verb == clause.i and not is_bound_or_duration(t) and not is_lower_bound(t):
                 return t.date
     return None
@@ -328,7 +344,7 @@ def dated_relative_clause(c: EventClause) -> Optional[DateRef]:
 @anchor_rule("UN experts have previously accused Kigali -> before publication")
 def previously(c: EventClause) -> Optional[DateRef]:
     """"previously", "earlier", "formerly": background, before the reference date."""
-    if not c.adverbs() & BACKGROUND_ADVERBS:
+    if not c.adverbs & BACKGROUND_ADVERBS:
         return None
     return before(c.reference_end())
 
@@ -336,7 +352,7 @@ def previously(c: EventClause) -> Optional[DateRef]:
 @anchor_rule("Talks failed in 2016. The FARC subsequently disarmed -> from 2016 to publication")
 def subsequently(c: EventClause) -> Optional[DateRef]:
     """"subsequently", "later", "eventually": after the episode's date, day unknown."""
-    if not c.adverbs() & LATER_ADVERBS or c.last_told is None:
+    if not c.adverbs & LATER_ADVERBS or c.last_told is None:
         return None
     return after(c.last_told, c.published, text=None)
 
