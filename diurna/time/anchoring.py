@@ -25,7 +25,7 @@ from diurna.records import DateRef
 from diurna.time.calendar import Tense
 from diurna.time.dating import attachments_for, continued_timex, governing_timex
 from diurna.time.detect import NOUN_MODIFIER_DEPS
-from diurna.time.syntax import ARGUMENT_DEPS, governing_verb, tense_of
+from diurna.time.syntax import ARGUMENT_DEPS, governing_verb, is_clause_head, tense_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,9 +34,9 @@ BEFORE = "before"
 # How far back a "before" interval reaches when the text gives no lower bound: a convention
 # (documented in docs/time.md), not a bound the text states; the granularity says so.
 LOOKBACK = dt.timedelta(days=365)
-# An episode's date carries over this many sentences at most (as far as a demonstrative
-# reaches back in `anaphora.py`): further on, a simple past clause is undated background.
-EPISODE_SENTENCES = 8
+# An episode's date carries over this many sentences at most (a report of one interview or speech
+# runs about that long): further on, a simple past clause is undated background.
+EPISODE_SENTENCES = 12
 # Lead sentences: a story's own news, dated by publication when they say nothing else.
 LEAD_SENTENCES = 2
 # Granularities concrete enough to be an episode's date ("recently" and "before" are not).
@@ -53,6 +53,26 @@ BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "before"}
 LATER_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "eventually"}
 EARLIER_CLAUSE_MARKS = {"after", "since", "once"}       # "died after she was detained"
 AFTER_PREPOSITIONS = {"after", "following"}
+OCCASION_PREPOSITIONS = {"in", "at", "during"}
+
+
+def occasion_of(date_root: "Token") -> Optional["Token"]:
+    """What a dated occasion is the place of: the word "in Saturday's debate", "at Monday's
+    summit" or "during the March 3 rally" hangs from ("unleashed attacks", "his victory")."""
+    noun = date_root.head
+    if date_root.dep_ not in NOUN_MODIFIER_DEPS or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    return prep.head if prep.dep_ == "prep" and prep.lower_ in OCCASION_PREPOSITIONS else None
+
+
+def _is_clause_occasion(date_root: "Token") -> bool:
+    """"attacked Rubio in Saturday's debate": the occasion of a clause (or of its object), so
+    the story's time; "a win in the July 28 election" is a noun's."""
+    holder = occasion_of(date_root)
+    if holder is None:
+        return False
+    return is_clause_head(holder) or (holder.dep_ == "dobj" and is_clause_head(holder.head))
 
 
 def is_bound_or_duration(timex: TimexRef) -> bool:
@@ -178,11 +198,13 @@ class EventClause:
                 continue
             if t.token_start < first:
                 return None
-            if atts[k].verb is None or t.date.granularity not in EPISODE_GRANULARITIES:
+            if t.date.granularity not in EPISODE_GRANULARITIES:
                 continue
-            if self.doc.spacy_doc[t.token_start:t.token_end].root.dep_ in NOT_STORY_TIME_DEPS:
+            root = self.doc.spacy_doc[t.token_start:t.token_end].root
+            if root.dep_ in NOT_STORY_TIME_DEPS and not _is_clause_occasion(root):
                 continue   # "the July 28 election", "recalled January 6": a noun's date or a topic
-            if not descriptions and self.doc.spacy_doc[atts[k].verb].dep_ in ("relcl", "acl"):
+            verb = self.doc.spacy_doc[atts[k].verb] if atts[k].verb is not None else governing_verb(root)
+            if verb is None or (not descriptions and verb.dep_ in ("relcl", "acl")):
                 continue   # "the campaign she led this past summer": a description, not the story's time
             if is_bound_or_duration(t) or is_lower_bound(t) or t.date.start > self.published.isoformat():
                 continue
@@ -300,6 +322,24 @@ def own_expression(c: EventClause) -> Optional[DateRef]:
     return c.own.date
 
 
+@anchor_rule("Christie unleashed attacks against Rubio in Saturday's debate -> Saturday")
+def dated_occasion(c: EventClause) -> Optional[DateRef]:
+    """An event placed in an occasion the text dates ("in Saturday's debate", "his victory in
+    Tuesday's primary") took place on the occasion's date; coordinated clauses share it."""
+    if not c.nearby:
+        return None
+    heads = [c.trigger] + ([c.verb] if c.verb is not None else [])
+    while heads[-1].dep_ == "conj" and heads[-1].head.i != heads[-1].i:
+        heads.append(heads[-1].head)
+    heads += [ch for h in heads for ch in h.children if ch.dep_ == "dobj"]   # "unleashed attacks in ..."
+    for k in c.nearby:
+        t = c.doc.timexes[k]
+        holder = occasion_of(c.doc.spacy_doc[t.token_start:t.token_end].root)
+        if holder is not None and holder in heads and not (c.looks_back and t.date.start > c.published.isoformat()):
+            return t.date
+    return None
+
+
 @anchor_rule("a confrontation in February, where the Philippines accused China -> February")
 def dated_head_noun(c: EventClause) -> Optional[DateRef]:
     """A relative or noun-complement clause takes the date of the noun it hangs from ("the
@@ -385,6 +425,29 @@ def news_tenses(c: EventClause) -> Optional[DateRef]:
     if c.perfect == "present" or c.tense is not Tense.PAST:
         return publication_day(c.published)
     return None
+
+
+@anchor_rule("The campaign points out that Sanders signed the same agreement -> before publication")
+def reported_under_present(c: EventClause) -> Optional[DateRef]:
+    """A past event reported by a present-tense clause ("says", "points out that") is not the
+    episode's: the report is today's, the event some time before it."""
+    verb = c.verb
+    if verb is None or c.tense is not Tense.PAST or verb.dep_ != "ccomp" or tense_of(verb.head) is not Tense.PRESENT:
+        return None
+    return before(c.published)
+
+
+@anchor_rule("the United States, which increased its focus on Asia under Obama -> before publication")
+def description(c: EventClause) -> Optional[DateRef]:
+    """A relative clause set off by a comma describes its noun ("X, which increased ..."): what
+    it tells is background, not the next step of the episode."""
+    verb = c.verb
+    if verb is None or verb.dep_ != "relcl" or c.tense is not Tense.PAST:
+        return None
+    before_clause = c.doc.spacy_doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if before_clause is None or before_clause.text not in (",", "\u2014", "-", "("):
+        return None
+    return before(c.reference_end())
 
 
 @anchor_rule("On February 5th protesters chanted ... Riot police marched in -> February 5th")

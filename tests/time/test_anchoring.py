@@ -20,6 +20,9 @@ CASES = {
     "after_dated_noun": (
         "A ceasefire is holding. Troops were deployed to the border following the attack on 2 March.",
         "deployed", 0, ("2024-03-02", PUB, BEFORE)),
+    "dated_occasion": (
+        "The debate was heated. The governor unleashed attacks on the senator in Saturday's debate.",
+        "unleashed", 0, ("2024-03-09", "2024-03-09", "day")),
     "dated_head_noun": (
         "The talks follow a clash in January, when the navy accused the coast guard of ramming a boat.",
         "accused", 0, ("2024-01-01", "2024-01-31", "month")),
@@ -47,6 +50,12 @@ CASES = {
     "news_tenses": (
         "The election is near. Officials say turnout is low. The party has condemned the arrests.",
         "condemned", 0, (PUB, PUB, "day")),
+    "reported_under_present": (
+        "The vote is near. Soldiers stormed the parliament on March 4. The campaign points out that he signed it.",
+        "signed", 0, ("2023-03-16", PUB, BEFORE)),
+    "description": (
+        "The vote is near. Soldiers stormed the parliament on March 4. They held the speaker, who founded the party.",
+        "founded", 0, ("2023-03-05", "2024-03-04", BEFORE)),
     "episode": (
         "Soldiers stormed the parliament on March 4. The speaker resigned. Police arrested ten deputies.",
         "arrested", 0, ("2024-03-04", "2024-03-04", "day")),
@@ -112,7 +121,7 @@ def test_episode_does_not_take_a_nouns_date(time_doc):
 
 
 def test_episode_ends_after_its_window(time_doc):
-    filler = " ".join("Officials say item %d is ready." % k for k in range(10))
+    filler = " ".join("Officials say item %d is ready." % k for k in range(14))
     doc = time_doc("Soldiers stormed the parliament on March 4. " + filler + " Police arrested ten deputies.", PUB)
     assert event_date(doc, _token(doc, "arrested")).granularity == BEFORE
 
