@@ -25,6 +25,7 @@ from diurna.records import DateRef
 from diurna.time.calendar import Tense
 from diurna.time.dating import attachments_for, continued_timex, governing_timex
 from diurna.time.detect import NOUN_MODIFIER_DEPS
+from diurna.time.lexicon import NUMBER_WORDS
 from diurna.time.syntax import ARGUMENT_DEPS, governing_verb, is_clause_head, tense_of
 
 if TYPE_CHECKING:
@@ -284,7 +285,28 @@ def earlier_clause(c: EventClause) -> Optional[DateRef]:
         return None    # the clause's own date: "after she was detained on Friday"
     head = anchor_event(c.doc, verb.head.i, depth=1)
     end = min(dt.date.fromisoformat(head.end), c.published) if head is not None else c.reference_end()
+    gap = _measured_gap(verb)
+    if gap is not None and head is not None and head.granularity == "day":
+        return DateRef(text=None, start=(end - gap).isoformat(), end=(end - gap).isoformat(), granularity="day",
+                       anchored_to=head.anchored_to)   # "comes a day after the army accused him"
     return before(end)
+
+
+_GAP_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _measured_gap(clause: "Token") -> Optional[dt.timedelta]:
+    """"a day after", "two days after", "a week after": the measure before the clause's mark."""
+    for ch in clause.children:
+        if ch.dep_ == "npadvmod" and ch.lower_ in _GAP_UNITS:
+            count = next((g for g in ch.children if g.dep_ in ("det", "nummod")), None)
+            if count is None:
+                return None
+            n = 1 if count.lower_ in ("a", "an", "one") else NUMBER_WORDS.get(count.lower_)
+            if n is None and count.text.isdigit():
+                n = int(count.text)
+            return dt.timedelta(days=n * _GAP_UNITS[ch.lower_]) if n else None
+    return None
 
 
 def _timex_inside(c: EventClause, head: "Token") -> Optional[TimexRef]:

@@ -99,6 +99,11 @@ def test_after_an_event_the_text_dates(time_doc):
     assert (date.start, date.end, date.granularity, date.text) == ("2024-03-02", PUB, BEFORE, "after the attack")
 
 
+def test_a_measured_gap_before_an_after_clause(time_doc):
+    doc = time_doc("The vote is near. The arrest comes two days after the army accused him of treason.", PUB)
+    assert _interval(event_date(doc, _token(doc, "accused"))) == ("2024-03-13", "2024-03-13", "day")
+
+
 def test_deadline_and_duration_are_not_the_events_date(time_doc):
     # "until the end of 2028" bounds the refusal; the decision is today's news (the lead)
     doc = time_doc("The government decided to refuse the grants until the end of 2028.", PUB)
