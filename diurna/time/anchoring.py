@@ -212,6 +212,14 @@ class EventClause:
             return t
         return None
 
+    def following(self, timex: TimexRef, text: Optional[str] = None) -> Optional[DateRef]:
+        """"following X" with X dated: within the episode X belongs to ("Last Friday ... urged.
+        Iranians took to the streets following Friday prayers"), X's date; otherwise after it."""
+        ep = self.episode
+        if ep is not None and (ep.date.start, ep.date.end) == (timex.date.start, timex.date.end):
+            return timex.date.model_copy(update={"text": text}) if text is not None else timex.date
+        return after(timex, self.published, text)
+
     def reference_end(self) -> dt.date:
         """The date before which a background event lies: the episode's, else publication."""
         if self.perfect != "present" and self.episode is not None:
@@ -270,7 +278,7 @@ def after_dated_expression(c: EventClause) -> Optional[DateRef]:
     """"following X", "after X", "since X": X's date is a lower bound, not the event's date."""
     if c.own is None or not is_lower_bound(c.own) or not c.looks_back:
         return None
-    return after(c.own, c.published)
+    return c.following(c.own)
 
 
 @anchor_rule("Protests broke out after she was detained by the police -> before the protests")
@@ -331,7 +339,7 @@ def after_dated_noun(c: EventClause) -> Optional[DateRef]:
             timex = _timex_inside(c, prep)
             if timex is not None and (c.own is None or c.own is timex):   # the clause's own date wins
                 span = c.doc.spacy_doc[prep.i:prep.right_edge.i + 1]
-                return after(timex, c.published, text=span.text)
+                return c.following(timex, text=span.text)
     return None
 
 

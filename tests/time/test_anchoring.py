@@ -94,9 +94,17 @@ def test_rule_switched_off_changes_its_case(time_doc, name):
 
 
 def test_after_an_event_the_text_dates(time_doc):
-    doc = time_doc("Rebels attacked the town on March 2. The government imposed a curfew after the attack.", PUB)
+    doc = time_doc("The vote is near. Rebels attacked the town on March 2. Officials met on March 10. "
+                   "The government imposed a curfew after the attack.", PUB)
     date = event_date(doc, _token(doc, "imposed"))
     assert (date.start, date.end, date.granularity, date.text) == ("2024-03-02", PUB, BEFORE, "after the attack")
+
+
+def test_following_an_event_of_the_same_episode_keeps_its_day(time_doc):
+    doc = time_doc("The vote is near. Last Wednesday, a cleric urged Muslims to rise up. "
+                   "Crowds took to the streets following Wednesday prayers.", PUB)
+    date = event_date(doc, _token(doc, "took"))
+    assert (date.start, date.end, date.granularity) == ("2024-03-13", "2024-03-13", "day")
 
 
 def test_a_measured_gap_before_an_after_clause(time_doc):
