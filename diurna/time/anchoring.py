@@ -38,7 +38,8 @@ LOOKBACK = dt.timedelta(days=365)
 # An episode's date carries over this many sentences at most (a report of one interview or speech
 # runs about that long): further on, a simple past clause is undated background.
 EPISODE_SENTENCES = 12
-# Lead sentences: a story's own news, dated by publication when they say nothing else.
+# Lead sentences (after the headline): a story's own news, dated by publication when they say
+# nothing else.
 LEAD_SENTENCES = 2
 # Granularities concrete enough to be an episode's date ("recently" and "before" are not).
 EPISODE_GRANULARITIES = ("day", "week", "month", "season", "year")
@@ -88,14 +89,17 @@ def is_lower_bound(timex: TimexRef) -> bool:
 
 @dataclass(frozen=True)
 class Sentences:
-    """Sentence starts and paragraph numbers of an article, computed once per article."""
+    """Sentence starts of an article and where its lead ends, computed once per article."""
     starts: list[int]
+    lead_end: int      # sentences before this index are the headline and the lead
 
     def index(self, token: int) -> int:
         return bisect.bisect_right(self.starts, token) - 1
 
 
 _SENTENCES_KEY = "diurna.time.sentences"
+HEADLINE_TOKENS = 30     # a first line this short, with more text below, is a headline
+LABEL_TOKENS = 3         # "ABSTRACT.", "FULL TEXT.", a byline: lines that are no paragraph
 
 
 def sentences_of(doc: ArticleDoc) -> Sentences:
@@ -103,9 +107,39 @@ def sentences_of(doc: ArticleDoc) -> Sentences:
     if cached is None:
         from spacy.attrs import SENT_START
         column = doc.spacy_doc.to_array([SENT_START])
-        cached = Sentences([i for i, v in enumerate(column) if i == 0 or v == 1])
+        starts = [i for i, v in enumerate(column) if i == 0 or v == 1]
+        cached = Sentences(starts, _lead_end(doc, starts))
         doc.spacy_doc.user_data[_SENTENCES_KEY] = cached
     return cached
+
+
+def _lead_end(doc: ArticleDoc, starts: list[int]) -> int:
+    """The lead is the first LEAD_SENTENCES sentences of the first paragraph of the body (not the
+    paragraph after it), past a headline (a short first line with text below it) and label lines
+    ("ABSTRACT."); the headline counts as lead too."""
+    sdoc, text = doc.spacy_doc, doc.text
+    bounds = starts + [len(sdoc)]
+    paragraphs: list[list[int]] = []      # sentence numbers, grouped by the line they start on
+    line = -1
+    for k, start in enumerate(starts):
+        here = text.count("\n", 0, sdoc[start].idx) if start < len(sdoc) else line
+        if here != line or not paragraphs:
+            paragraphs.append([])
+            line = here
+        paragraphs[-1].append(k)
+
+    def size(group: list[int]) -> int:
+        return sum(1 for k in group for t in sdoc[bounds[k]:bounds[k + 1]] if not t.is_space)
+
+    first = 0
+    if len(paragraphs) > 1 and size(paragraphs[0]) <= HEADLINE_TOKENS:
+        first = 1
+        while first < len(paragraphs) - 1 and size(paragraphs[first]) <= LABEL_TOKENS:
+            first += 1
+    if first >= len(paragraphs):
+        return LEAD_SENTENCES
+    lead = paragraphs[first][:LEAD_SENTENCES]     # the lead is one paragraph, however short
+    return lead[-1] + 1
 
 
 def perfect_aspect(verb: Optional["Token"], depth: int = 0) -> Optional[str]:
@@ -445,7 +479,7 @@ def past_perfect(c: EventClause) -> Optional[DateRef]:
 @anchor_rule("The Law Society of Kenya condemned the police commander (first sentence) -> publication day")
 def lead(c: EventClause) -> Optional[DateRef]:
     """The lead's events are the story's news: dated by publication when they say nothing else."""
-    return publication_day(c.published) if c.sentence < LEAD_SENTENCES else None
+    return publication_day(c.published) if c.sentence < sentences_of(c.doc).lead_end else None
 
 
 @anchor_rule("The society has condemned the police -> publication day")

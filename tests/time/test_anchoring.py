@@ -142,3 +142,11 @@ def test_episode_ends_after_its_window(time_doc):
 def test_no_publication_date_leaves_the_old_behaviour(time_doc):
     doc = time_doc("The army arrested the opposition leader.", "")
     assert anchor_event(doc, _token(doc, "arrested")) is None
+
+
+def test_the_lead_is_the_first_paragraph_after_the_headline(time_doc):
+    text = ("Army Moves In. Opposition Cries Foul\n\nABSTRACT.\n\nThe army arrested the opposition leader.\n\n"
+            "Police detained ten of his aides.")
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, "arrested"))) == (PUB, PUB, "day")
+    assert event_date(doc, _token(doc, "detained")).granularity == BEFORE
