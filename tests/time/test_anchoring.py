@@ -20,6 +20,9 @@ CASES = {
     "after_dated_noun": (
         "A ceasefire is holding. Troops were deployed to the border following the attack on 2 March.",
         "deployed", 0, ("2024-03-02", PUB, BEFORE)),
+    "past_upper_bound": (
+        "The vote is near. By Tuesday morning, the army controlled the capital.",
+        "controlled", 0, ("2023-03-13", "2024-03-12", BEFORE)),
     "dated_occasion": (
         "The debate was heated. The governor unleashed attacks on the senator in Saturday's debate.",
         "unleashed", 0, ("2024-03-09", "2024-03-09", "day")),
@@ -110,6 +113,16 @@ def test_following_an_event_of_the_same_episode_keeps_its_day(time_doc):
 def test_a_measured_gap_before_an_after_clause(time_doc):
     doc = time_doc("The vote is near. The arrest comes two days after the army accused him of treason.", PUB)
     assert _interval(event_date(doc, _token(doc, "accused"))) == ("2024-03-13", "2024-03-13", "day")
+
+
+def test_minutes_after_is_the_same_day(time_doc):
+    doc = time_doc("The vote is near. The senator spoke on Tuesday, minutes after the court struck down the law.", PUB)
+    assert _interval(event_date(doc, _token(doc, "struck"))) == ("2024-03-12", "2024-03-12", "day")
+
+
+def test_by_a_past_date_carries_the_episode(time_doc):
+    doc = time_doc("The vote is near. By Tuesday morning, the ritual had begun. Leaders sent messages.", PUB)
+    assert _interval(event_date(doc, _token(doc, "sent"))) == ("2024-03-12", "2024-03-12", "day")
 
 
 def test_deadline_and_duration_are_not_the_events_date(time_doc):
