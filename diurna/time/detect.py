@@ -94,8 +94,8 @@ def _reading_tense(tokens, where: Attachment, expression: str) -> Tense:
     if expression.lower().startswith("since"):
         return Tense.PAST            # "since January" can only look back
     tense = tense_of(tokens.doc[where.verb]) if where.verb is not None else Tense.UNKNOWN
-    if tense is Tense.PRESENT and tokens.root.dep_ in NOUN_MODIFIER_DEPS:
-        return Tense.UNKNOWN
+    if tense is Tense.PRESENT and (tokens.root.dep_ in NOUN_MODIFIER_DEPS or where.noun is not None):
+        return Tense.UNKNOWN   # "Critics say Monday's debate", "hailing the speech on Thursday": a noun's date
     return tense
 
 
