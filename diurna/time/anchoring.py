@@ -37,6 +37,7 @@ BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "before"}
 LATER_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "eventually"}
 EARLIER_CLAUSE_MARKS = {"after", "since", "once"}       # "died after she was detained"
 AFTER_PREPOSITIONS = {"after", "following"}
+BACKGROUND_MARKS = EARLIER_CLAUSE_MARKS | {"when"}   # adverbial clauses of a lead that may tell background
 
 
 # --- the registry ----------------------------------------------------------------------------
@@ -246,8 +247,23 @@ def past_perfect(c: EventClause) -> Optional[DateRef]:
 
 @anchor_rule("The Law Society of Kenya condemned the police commander (first sentence) -> publication day")
 def lead(c: EventClause) -> Optional[DateRef]:
-    """The lead's events are the story's news: dated by publication when they say nothing else."""
-    return publication_day(c.published) if c.sentence < sentences_of(c.doc).lead_end else None
+    """The lead's events are the story's news: dated by publication when they say nothing else.
+    Not a subordinate or relative clause inside it, which tells background ("... on her own
+    since age 14, when her parents were arrested")."""
+    if c.sentence >= sentences_of(c.doc).lead_end:
+        return None
+    if c.verb is not None and c.looks_back and _background_clause(c.verb):
+        return None
+    return publication_day(c.published)
+
+
+def _background_clause(verb: "Token") -> bool:
+    """A relative clause, or an adverbial one opened by "when", "after", "since", "once" (not
+    "as" or "while", which tell the same time)."""
+    if verb.dep_ in ("relcl", "acl"):
+        return True
+    opening = verb.doc[verb.left_edge.i:verb.i]   # "when" may hang on a later conjunct ("arrested and deported")
+    return verb.dep_ == "advcl" and any(t.dep_ in ("mark", "advmod") and t.lower_ in BACKGROUND_MARKS for t in opening)
 
 
 @anchor_rule("The society has condemned the police -> publication day")

@@ -29,9 +29,9 @@ BEFORE = "before"
 # How far back a "before" interval reaches when the text gives no lower bound: a convention
 # (documented in docs/time.md), not a bound the text states; the granularity says so.
 LOOKBACK = dt.timedelta(days=365)
-# An episode's date carries over this many sentences at most (a report of one interview or speech
-# runs about that long): further on, a simple past clause is undated background.
-EPISODE_SENTENCES = 12
+# An episode's date carries over this many sentences at most (a report of one debate or interview,
+# its quotations split into many sentences): further on, a simple past clause is undated background.
+EPISODE_SENTENCES = 20
 # Lead sentences (after the headline): a story's own news, dated by publication when they say
 # nothing else.
 LEAD_SENTENCES = 2

@@ -147,7 +147,7 @@ def test_episode_does_not_take_a_nouns_date(time_doc):
 
 
 def test_episode_ends_after_its_window(time_doc):
-    filler = " ".join("Officials say item %d is ready." % k for k in range(14))
+    filler = " ".join("Officials say item %d is ready." % k for k in range(24))
     doc = time_doc("Soldiers stormed the parliament on March 4. " + filler + " Police arrested ten deputies.", PUB)
     assert event_date(doc, _token(doc, "arrested")).granularity == BEFORE
 
@@ -163,3 +163,10 @@ def test_the_lead_is_the_first_paragraph_after_the_headline(time_doc):
     doc = time_doc(text, PUB)
     assert _interval(event_date(doc, _token(doc, "arrested"))) == (PUB, PUB, "day")
     assert event_date(doc, _token(doc, "detained")).granularity == BEFORE
+
+
+def test_a_background_clause_inside_the_lead_is_not_todays_news(time_doc):
+    doc = time_doc("The actress said she had lived alone since she was 14, when her parents were deported.", PUB)
+    assert event_date(doc, _token(doc, "deported")).granularity == BEFORE
+    doc = time_doc("The president smiled as he welcomed the envoy.", PUB)
+    assert _interval(event_date(doc, _token(doc, "welcomed"))) == (PUB, PUB, "day")

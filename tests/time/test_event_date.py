@@ -90,6 +90,7 @@ def test_reference_without_antecedent_is_not_a_date(time_doc):
 
 def test_a_nouns_date_in_a_present_clause_is_read_without_tense(time_doc):
     # "the slaughter early Sunday has ...": the present says nothing about the noun's date (issue 25)
-    doc = time_doc("Officials met on Monday. The slaughter early Sunday at the club has a political side.", "2016-06-15")
+    doc = time_doc("Officials met on Monday. The slaughter early Sunday at the club has a political side.",
+                   "2016-06-15")
     sunday = next(t for t in doc.timexes if "Sunday" in t.date.text)
     assert sunday.date.start == "2016-06-12"
