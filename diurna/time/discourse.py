@@ -235,6 +235,7 @@ class EventClause:
             if root.dep_ in NOT_STORY_TIME_DEPS and not _is_clause_occasion(root):
                 continue   # "the July 28 election", "recalled January 6": a noun's date or a topic
             verb = self.doc.spacy_doc[atts[k].verb] if atts[k].verb is not None else governing_verb(root)
+            verb = verb if verb is not None else root.sent.root   # a fragment the parser rooted on a non-verb
             if verb is None or (not descriptions and verb.dep_ in ("relcl", "acl")):
                 continue   # "the campaign she led this past summer": a description, not the story's time
             if (is_bound_or_duration(t) and not is_past_upper_bound(t, verb)) or is_lower_bound(t) \
