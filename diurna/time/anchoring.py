@@ -266,6 +266,20 @@ def _background_clause(verb: "Token") -> bool:
     return verb.dep_ == "advcl" and any(t.dep_ in ("mark", "advmod") and t.lower_ in BACKGROUND_MARKS for t in opening)
 
 
+@anchor_rule("France and the EU have suspended aid following the coup (the coup undated) -> before publication")
+def after_undated_event(c: EventClause) -> Optional[DateRef]:
+    """"following X" when the text does not date X: the event is after X, which says nothing of
+    today; left open, before publication (the lead keeps its day: `lead` runs first)."""
+    if not c.looks_back:
+        return None
+    for head in {t.i: t for t in (c.trigger, c.verb) if t is not None}.values():
+        for prep in head.children:
+            if prep.dep_ in ("prep", "advcl") and prep.lower_ in AFTER_PREPOSITIONS \
+                    and any(ch.dep_ in ("pobj", "dobj") and ch.pos_ == "NOUN" for ch in prep.children):
+                return before(c.published)
+    return None
+
+
 @anchor_rule("The society has condemned the police -> publication day")
 def news_tenses(c: EventClause) -> Optional[DateRef]:
     """Present perfect, present and future clauses, and clauses without tense, speak of the

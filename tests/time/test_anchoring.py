@@ -50,6 +50,9 @@ CASES = {
     "lead": (
         "The opposition condemned the arrests of its leaders.",
         "condemned", 0, (PUB, PUB, "day")),
+    "after_undated_event": (
+        "The vote is near. Officials say turnout is low. Donors have suspended aid following the coup.",
+        "suspended", 0, ("2023-03-16", PUB, BEFORE)),
     "news_tenses": (
         "The election is near. Officials say turnout is low. The party has condemned the arrests.",
         "condemned", 0, (PUB, PUB, "day")),
@@ -170,3 +173,11 @@ def test_a_background_clause_inside_the_lead_is_not_todays_news(time_doc):
     assert event_date(doc, _token(doc, "deported")).granularity == BEFORE
     doc = time_doc("The president smiled as he welcomed the envoy.", PUB)
     assert _interval(event_date(doc, _token(doc, "welcomed"))) == (PUB, PUB, "day")
+
+
+def test_a_noun_antecedent_is_dated_only_by_its_own_date(time_doc):
+    # "the summit on Sunday over the coup" dates the summit, not the coup: "following the coup" stays open
+    doc = time_doc("The vote is near. Leaders held a summit on Sunday over the coup. Officials say little. "
+                   "Donors have suspended aid following the coup.", PUB)
+    date = event_date(doc, _token(doc, "suspended"))
+    assert (date.end, date.granularity) == (PUB, BEFORE) and date.start < "2024-01-01"
