@@ -1,48 +1,48 @@
 """`/api/events?granularity=`: users select events by the precision of their dates (issue 25)."""
 from __future__ import annotations
 
+import pathlib
+import sys
+
 import pytest
 from fastapi.testclient import TestClient
 
 from diurna.api import Settings, create_app
-from diurna.cli import main
+from diurna.store import EventFilter, Store
 
-# A dated lead, and a second article whose past event the text does not date ("before").
-ARTICLES = {
-    "dated.txt": "Chinese coast guard ships fired water cannon at a Philippine supply boat near a disputed shoal on "
-                 "Sunday, the Philippine military said.",
-    "undated.txt": "The election commission published the results. Observers say the count was fair. "
-                   "Police arrested dozens of opposition activists in the capital, a party spokesman said.",
-}
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "store"))
+from store_factory import article, event  # noqa: E402  (hand-built events: exact granularities, no parse)
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    root = tmp_path_factory.mktemp("granularity")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    path = str(root / "store.duckdb")
-    assert main(["ingest", str(corpus), "--db", path, "--pubdate", "2024-03-24", "--no-progress"]) == 0
-    with TestClient(create_app(Settings(db=path))) as c:
-        yield c
+def db(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("granularity") / "g.duckdb")
+    docs = [
+        article("Kenya accused Ethiopia on Monday.", "2024-03-20",
+                [event("ACCUSE", "kenya", "ethiopia", "2024-03-18")]),
+        article("Police had arrested protesters.", "2024-03-20",
+                [event("COERCE", "police", "protesters", "2023-03-21", "2024-03-20", granularity="before")]),
+        article("Ruto met Abiy in March.", "2024-03-20",
+                [event("CONSULT", "ruto", "abiy", "2024-03-01", "2024-03-31", granularity="month")]),
+    ]
+    with Store(path) as s:
+        s.write(docs)
+    return path
 
 
-def _granularities(client, **params) -> list[str]:
-    page = client.get("/api/events", params={"limit": 1000, **params}).json()
-    return [e["date_granularity"] for e in page["events"]]
+def test_the_store_filters_by_granularity(db):
+    with Store(db, read_only=True) as s:
+        assert [e.date_granularity for e in s.events(EventFilter(granularity=["before"]))] == ["before"]
+        assert sorted(e.date_granularity for e in s.events(EventFilter(granularity=["day", "month"]))) == [
+            "day", "month"]
+        assert len(s.events(EventFilter())) == 3
 
 
-def test_granularity_selects_events_by_date_precision(client):
-    everything = _granularities(client)
-    assert "day" in everything and "before" in everything
-    assert set(_granularities(client, granularity="before")) == {"before"}
-    both = _granularities(client, granularity=["day", "before"])
-    assert sorted(both) == sorted(g for g in everything if g in ("day", "before"))
-    assert client.get("/api/clusters", params={"granularity": "before"}).status_code == 200
-
-
-def test_unknown_granularity_is_a_clear_422(client):
-    r = client.get("/api/events", params={"granularity": "fortnight"})
-    assert r.status_code == 422 and "fortnight" in r.text
+def test_the_api_filters_by_granularity_and_refuses_unknown_values(db):
+    with TestClient(create_app(Settings(db=db))) as client:
+        page = client.get("/api/events", params={"granularity": "before"}).json()
+        assert [e["date_granularity"] for e in page["events"]] == ["before"] and page["total"] == 1
+        assert client.get("/api/events", params={"granularity": ["day", "before"]}).json()["total"] == 2
+        assert client.get("/api/clusters", params={"granularity": "month"}).json()["total"] == 1
+        r = client.get("/api/events", params={"granularity": "fortnight"})
+        assert r.status_code == 422 and "fortnight" in r.text
