@@ -90,6 +90,22 @@ def earlier_clause(c: EventClause) -> Optional[DateRef]:
 
 
 # "minutes after", "hours after": the same day as the clause explained
+@anchor_rule("He knew little of Sanders before he announced his bid -> after the knowing, day unknown")
+def later_clause(c: EventClause) -> Optional[DateRef]:
+    """An event in a "before" clause came after the one it is measured from: from that one's
+    first day (when dated) to publication."""
+    verb = c.verb
+    if verb is None or verb.dep_ != "advcl" or not c.looks_back:
+        return None
+    if not any(ch.dep_ == "mark" and ch.lower_ == "before" for ch in verb.children):
+        return None
+    if c.own is not None and verb.left_edge.i <= c.own.token_start <= verb.right_edge.i:
+        return None    # the clause's own date
+    head = anchor_event(c.doc, verb.head.i, depth=1)
+    start = dt.date.fromisoformat(head.start) if head is not None else None
+    return before(c.published, start=start if head is not None and head.granularity != BEFORE else None)
+
+
 _GAP_UNITS = {"minutes": 0, "hours": 0, "moments": 0, "day": 1, "days": 1, "week": 7, "weeks": 7}
 
 
@@ -337,7 +353,7 @@ def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), dept
     clause = EventClause(doc, doc.spacy_doc[token], published)
     off = set(disabled)
     for r in ANCHOR_RULES:
-        if r.name in off or (depth and r.decide is earlier_clause):
+        if r.name in off or (depth and r.decide in (earlier_clause, later_clause)):
             continue
         date = r.decide(clause)
         if date is not None:

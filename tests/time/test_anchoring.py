@@ -44,6 +44,9 @@ CASES = {
     "earlier_clause": (
         "The minister spoke on Monday. Riots broke out on Wednesday after the police detained a student.",
         "detained", 0, ("2023-03-14", "2024-03-13", BEFORE)),   # 2024 is a leap year
+    "later_clause": (
+        "The vote is near. The senator met donors on Monday before he announced his bid.",
+        "announced", 0, ("2024-03-11", PUB, BEFORE)),
     "past_perfect": (
         "Soldiers stormed the parliament on March 4. The opposition had occupied the chamber.",
         "occupied", 0, ("2023-03-05", "2024-03-04", BEFORE)),
