@@ -159,7 +159,11 @@ def own_expression(c: EventClause) -> Optional[DateRef]:
     ("decided to refuse grants until the end of 2028", "ruled for three years")."""
     if c.own is None or is_bound_or_duration(c.own):
         return None
-    return c.own.date
+    date = c.own.date
+    if c.looks_back and date.start <= c.published.isoformat() < date.end:
+        # a past event "this year" happened by publication: the rest of the year is not its date
+        return date.model_copy(update={"end": c.published.isoformat()})
+    return date
 
 
 @anchor_rule("By Monday morning, the global ritual had begun -> before Monday's end")

@@ -59,11 +59,17 @@ def occasion_of(date_root: "Token") -> Optional["Token"]:
 
 
 def _is_clause_occasion(date_root: "Token") -> bool:
-    """"attacked Rubio in Saturday's debate": the occasion of a clause (or of its object), so
-    the story's time; "a win in the July 28 election" is a noun's."""
+    """"attacked Rubio in Saturday's debate", "Saturday night's debate could not have been more
+    awkward": a possessive date of an occasion a main clause is about, so the story's time; "a
+    win in the July 28 election" and "a November general election" are a noun's."""
+    if date_root.dep_ != "poss":
+        return False
+    noun = date_root.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and is_clause_head(noun.head) and noun.head.dep_ not in ("relcl", "acl"):
+        return True
     holder = occasion_of(date_root)
-    if holder is None or date_root.dep_ != "poss":
-        return False   # "in a November general election" may be a coming one: only "Saturday's debate"
+    if holder is None:
+        return False
     return is_clause_head(holder) or (holder.dep_ == "dobj" and is_clause_head(holder.head))
 
 

@@ -184,3 +184,13 @@ def test_a_noun_antecedent_is_dated_only_by_its_own_date(time_doc):
                    "Donors have suspended aid following the coup.", PUB)
     date = event_date(doc, _token(doc, "suspended"))
     assert (date.end, date.granularity) == (PUB, BEFORE) and date.start < "2024-01-01"
+
+
+def test_a_past_event_this_year_ends_at_publication(time_doc):
+    doc = time_doc("The vote is near. Officials say little. The president expressed frustration this year.", PUB)
+    assert _interval(event_date(doc, _token(doc, "expressed"))) == ("2024-01-01", PUB, "year")
+
+
+def test_a_possessive_occasion_of_the_subject_sets_the_episode(time_doc):
+    doc = time_doc("The vote is near. Tuesday's debate was tense. The moderator asked the senator about taxes.", PUB)
+    assert _interval(event_date(doc, _token(doc, "asked"))) == ("2024-03-12", "2024-03-12", "day")
