@@ -73,6 +73,13 @@ def _is_clause_occasion(date_root: "Token") -> bool:
     return is_clause_head(holder) or (holder.dep_ == "dobj" and is_clause_head(holder.head))
 
 
+def inside_quotation(text: str, at: int) -> bool:
+    """Whether offset `at` lies between quotation marks opened earlier in its paragraph."""
+    para = text[text.rfind("\n", 0, at) + 1:at]
+    curly = para.count("\u201c") - para.count("\u201d")
+    return curly > 0 or para.count('"') % 2 == 1
+
+
 def is_bound_or_duration(timex: TimexRef) -> bool:
     return _BOUND_OR_DURATION.match(timex.date.text or "") is not None
 
@@ -238,6 +245,8 @@ class EventClause:
             if t.date.granularity not in EPISODE_GRANULARITIES:
                 continue
             root = self.doc.spacy_doc[t.token_start:t.token_end].root
+            if inside_quotation(self.doc.text, t.start):
+                continue   # '"Today's speech shows ...," Green said': the speaker's today, not the story's
             if root.dep_ in NOT_STORY_TIME_DEPS and not _is_clause_occasion(root):
                 continue   # "the July 28 election", "recalled January 6": a noun's date or a topic
             verb = self.doc.spacy_doc[atts[k].verb] if atts[k].verb is not None else governing_verb(root)

@@ -194,3 +194,9 @@ def test_a_past_event_this_year_ends_at_publication(time_doc):
 def test_a_possessive_occasion_of_the_subject_sets_the_episode(time_doc):
     doc = time_doc("The vote is near. Tuesday's debate was tense. The moderator asked the senator about taxes.", PUB)
     assert _interval(event_date(doc, _token(doc, "asked"))) == ("2024-03-12", "2024-03-12", "day")
+
+
+def test_a_date_inside_a_quotation_is_not_the_storys_time(time_doc):
+    doc = time_doc('The vote is near. "Today\'s speech shows resolve," an aide said. '
+                   "The senator criticized the plan.", PUB)
+    assert event_date(doc, _token(doc, "criticized")).granularity == BEFORE
