@@ -8,7 +8,7 @@ Offsets are Python `str` character offsets into `Article.text`, end-exclusive.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,7 +22,11 @@ PloverType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ]
-Granularity = Literal["day", "week", "month", "season", "year", "years", "months"]
+# "before": some day up to `end`, which one the text does not say (an undated past event);
+# `start` is a lower bound the text gives ("following the attacks on 7 October") or a
+# conventional one year before `end` (docs/time.md).
+Granularity = Literal["day", "week", "month", "season", "year", "years", "months", "before"]
+GRANULARITIES = get_args(Granularity)
 ActorKind = Literal["person", "organization", "country", "group"]
 QuoteKind = Literal["direct", "indirect", "partial"]
 Polarity = Literal["asserted", "negated"]

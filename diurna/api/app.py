@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from diurna import __version__
 from diurna.api.security import GuardMiddleware, Limits, upload_refusal
-from diurna.records import ArticleDocument
+from diurna.records import GRANULARITIES, ArticleDocument
 from diurna.store.export import spreadsheet_cell
 from diurna.store.query import (ActorCount, ActorProfile, ArticleSummary, ClusterDetail, DyadPoint, Edge,
                                 EventCluster, EventFilter, EventRow, PlaceCount, QueryMixin)
@@ -334,15 +334,20 @@ def event_filter(actor: Optional[str] = Query(None, max_length=200), source: Opt
                  type: Optional[list[str]] = Query(None), quad_class: Optional[int] = Query(None, ge=1, le=4),
                  start: Optional[str] = Query(None, max_length=10), end: Optional[str] = Query(None, max_length=10),
                  place: Optional[str] = Query(None, max_length=200), article: Optional[str] = Query(None, max_length=200),
-                 include_duplicates: bool = False) -> EventFilter:
+                 include_duplicates: bool = False, granularity: Optional[list[str]] = Query(None)) -> EventFilter:
     """The event filters every listing endpoint shares (query parameters). Events of near-duplicate
-    copies of an article (wire copy) are left out unless `include_duplicates=true`."""
+    copies of an article (wire copy) are left out unless `include_duplicates=true`. `granularity`
+    (repeatable) keeps events whose date has that precision: `day` ... `years`, or `before` for
+    an undated past event ("before publication, day unknown")."""
     for value in (start, end):
         if value:
             _check_date(value)
+    for value in granularity or ():
+        if value not in GRANULARITIES:
+            raise HTTPException(422, "granularity %r is none of %s" % (value, ", ".join(GRANULARITIES)))
     return EventFilter(actor=actor, source=source, target=target, country=country, type=type or None,
                        quad_class=quad_class, start=start, end=end, place=place, article_id=article,
-                       include_duplicates=include_duplicates)
+                       include_duplicates=include_duplicates, granularity=granularity or None)
 
 
 def upload_name(filename: Optional[str]) -> str:
