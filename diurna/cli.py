@@ -26,8 +26,15 @@ COMMAND_MODULES = ["diurna.actors.cli", "diurna.events.cli", "diurna.quotes.cli"
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pubdate", metavar="YYYY-MM-DD",
-                   help="publication date for inputs that carry none (anchors relative dates); default: today")
+                   help="publication date for inputs that carry none (anchors relative dates); default: the day "
+                        "they are coded, with a warning (every such document says `pubdate_assumed: true`)")
+    p.add_argument("--require-pubdate", action="store_true",
+                   help="refuse (as an error naming the record) every article that states no publication date "
+                        "when no --pubdate is given, instead of dating it today")
     p.add_argument("--source", metavar="NAME", help="news source name for inputs that carry none")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="follow symbolic links found inside input folders (default: report and skip them); "
+                        "only regular files are ever read")
 
 
 def _stderr(message: str) -> None:
@@ -38,10 +45,14 @@ def _check_pubdate(value: Optional[str]) -> None:
     if value is None:
         return
     import datetime as dt
+
+    from diurna.ingest.base import pubdate_problem
     try:
         dt.date.fromisoformat(value)
     except ValueError:
         raise SystemExit("diurna: error: --pubdate %r is not a date in YYYY-MM-DD form" % value)
+    if pubdate_problem(value):
+        raise SystemExit("diurna: error: --pubdate: %s" % pubdate_problem(value))
 
 
 def _progress(iterable: Iterable, enabled: Optional[bool], unit: str = "article"):
@@ -60,10 +71,11 @@ def cmd_code(args: argparse.Namespace) -> int:
     from diurna.pipeline import Pipeline
 
     _check_pubdate(args.pubdate)
-    pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source)
+    pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source,
+                        require_pubdate=args.require_pubdate)
     failures = 0
     out = sys.stdout
-    for item in pipeline(read_paths(args.files)):
+    for item in pipeline(read_paths(args.files, follow_symlinks=args.follow_symlinks)):
         if isinstance(item, IngestError):
             if item.kind == "error":
                 failures += 1
@@ -93,20 +105,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                             progress=args.progress)
     started = time.monotonic()
     store = Store(args.db)
-    pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source, batch_size=args.batch_size)
-    totals = {"articles": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0}
+    pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source, batch_size=args.batch_size,
+                        require_pubdate=args.require_pubdate)
+    totals = {"articles": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0, "warnings": 0}
     not_english = 0
     docs, errors = [], []
 
     def flush() -> None:
-        result = store.write(docs, errors)
+        result = store.write_isolating(docs, errors)
         for name in totals:
             totals[name] += getattr(result, name)
         docs.clear()
         errors.clear()
 
     try:
-        stream = pipeline(read_paths(args.paths), skip=lambda article: bool(store.known_articles([article.id])))
+        stream = pipeline(read_paths(args.paths, follow_symlinks=args.follow_symlinks), skip=lambda article: bool(store.known_articles([article.id])))
         for item in _progress(stream, args.progress):
             if isinstance(item, IngestError):
                 errors.append(item)
@@ -126,9 +139,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     elapsed = time.monotonic() - started
     rate = totals["articles"] / elapsed if elapsed > 0 else 0.0
     print("ingested %d articles into %s (%d already stored, %d not in English: skipped): %d events, %d quotes, "
-          "%d errors; %.1f s elapsed, %.2f articles/s"
+          "%d errors, %d warnings (stored in the errors table); %.1f s elapsed, %.2f articles/s"
           % (totals["articles"], args.db, totals["skipped"], not_english, totals["events"], totals["quotes"],
-             totals["errors"], elapsed, rate))
+             totals["errors"], totals["warnings"], elapsed, rate))
     return 0
 
 
@@ -146,6 +159,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    if args.markdown:
+        from diurna.contract import contract_markdown
+        sys.stdout.write(contract_markdown())
+        return 0
     from diurna.records import article_document_schema
     print(json.dumps(article_document_schema(), indent=2))
     return 0
@@ -162,7 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="diurna turns news into political event data: who did what to whom, when, where, and "
                     "according to whom (PLOVER v2 events with CAMEO codes, actors, quotes, dates, places).",
         epilog="Inputs: .txt, .html/.htm, .jsonl, .warc/.warc.gz, RSS/Atom (.rss/.atom/.xml) files, or directories "
-               "of them (read recursively). Output contract: shared/spec/records.md.")
+               "of them (read recursively). Output: one JSON document per article, the record contract that "
+               "`diurna schema` prints (JSON Schema; `diurna schema --markdown` as tables; docs/records.md).")
     parser.add_argument("--version", action="version", version="diurna %s" % __version__)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -208,7 +226,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output format")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of the article document")
+    p = sub.add_parser("schema", help="print the record contract: the JSON Schema of the article document",
+                       description="Print the record contract: the JSON Schema of the article document that "
+                                   "`diurna code` prints (the machine form), or with --markdown one table per "
+                                   "record (the form docs/records.md shows).")
+    p.add_argument("--markdown", action="store_true", help="print the contract as Markdown tables instead")
     p.set_defaults(func=cmd_schema)
 
     for name in COMMAND_MODULES:
@@ -225,8 +247,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         _stderr("diurna: interrupted")
         return 130
     except (FileNotFoundError, RuntimeError) as exc:
-        # A store that is busy, missing or of another schema version: say so, without a traceback.
-        if type(exc).__name__ in ("StoreBusy", "SchemaError") or isinstance(exc, FileNotFoundError):
+        # A store that is busy, missing, unwritable or of another schema version: say so, without a
+        # traceback (the message says what happened and what to do).
+        if type(exc).__name__ in ("StoreBusy", "StoreError", "SchemaError") or isinstance(exc, FileNotFoundError):
             _stderr("diurna: error: %s" % exc)
             return 2
         raise

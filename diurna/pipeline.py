@@ -6,6 +6,7 @@
     actors  -> actor mentions resolved to KB actors, with coreference (diurna.actors)
     time    -> temporal expressions normalised against the publication date (diurna.time)
     places  -> toponyms geocoded offline (diurna.places)
+    actor countries -> generic actors ("police", "protesters") get the story's country, marked inferred
     quotes  -> direct, partial and indirect quotes with speaker and relay chain (diurna.quotes)
     events  -> PLOVER events with source, target, evidence, date and place (diurna.events)
     store   -> DuckDB (diurna.store), done by the caller: `diurna ingest`
@@ -30,6 +31,7 @@ from diurna import nlp
 from diurna.nlp import language
 from diurna.document import ArticleDoc, Deadline
 from diurna.ids import article_id
+from diurna.ingest import repair_warnings
 from diurna.ingest.base import IngestError, RawArticle, parse_pubdate, split_origin
 from diurna.records import Article
 
@@ -61,37 +63,44 @@ class Stage(Protocol):
 def default_stages() -> list[Stage]:
     """The stages in the order they run; each is imported here so the order reads in one place."""
     from diurna.actors import ActorStage
+    from diurna.actors.country import ActorCountryStage
     from diurna.events import EventStage
     from diurna.places import PlaceStage
     from diurna.quotes import QuoteStage
     from diurna.time import TimeStage
-    return [ActorStage(), TimeStage(), PlaceStage(), QuoteStage(), EventStage()]
+    return [ActorStage(), TimeStage(), PlaceStage(), ActorCountryStage(), QuoteStage(), EventStage()]
 
 
 def prepare(raw: RawArticle, default_pubdate: Optional[str] = None,
-            default_source: Optional[str] = None) -> Union[Article, IngestError]:
-    """The Article a raw record stands for, or an error naming the record when it has no text."""
+            default_source: Optional[str] = None, require_pubdate: bool = False) -> Union[Article, IngestError]:
+    """The Article a raw record stands for, or an error naming the record when it has no text (or,
+    with `require_pubdate`, no publication date of its own and no `default_pubdate`)."""
     from diurna.ingest.html import html_to_text
 
     where, pos = split_origin(raw.origin)
-    title, date = raw.title, raw.date
+    title, date, problem = raw.title, raw.date, None
     if raw.html is not None:
         extracted = html_to_text(raw.html)
-        text = extracted.text
+        text, problem = extracted.text, extracted.problem
         title = title or extracted.title
         date = date or extracted.date
     else:
         text = raw.text or ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     if not text.strip():
-        return IngestError(where, pos or None, "no article text (empty, or nothing left after boilerplate removal)")
+        return IngestError(where, pos or None, problem or "no article text (empty, or nothing left after boilerplate "
+                                                          "removal)")
     foreign = language.non_english(text)
     if foreign is not None:
-        return IngestError(where, pos or None, "skipped: the article is not in English (detected %r, p=%.2f); "
-                           "diurna codes English news only" % (foreign.code, foreign.probability), kind="skipped")
-    published = parse_pubdate(date) or parse_pubdate(default_pubdate)
+        return IngestError(where, pos or None, "skipped: the article is not in English (%s); diurna codes English news "
+                           "only" % foreign.reason(), kind="skipped")
+    published = parse_pubdate(date)
+    if published is None and default_pubdate is None and require_pubdate:
+        return IngestError(where, pos or None, "no publication date: the article states none and no --pubdate was "
+                           "given (refused because of --require-pubdate)")
     return Article(id=raw.id or article_id(raw.url, text), title=title, url=raw.url,
-                   source=raw.source or default_source, published=published, text=text)
+                   source=raw.source or default_source, published=published or parse_pubdate(default_pubdate),
+                   pubdate_assumed=published is None and parse_pubdate(default_pubdate) is not None, text=text)
 
 
 def _truncate(doc: ArticleDoc) -> None:
@@ -101,6 +110,23 @@ def _truncate(doc: ArticleDoc) -> None:
         doc.warnings.append("article truncated from %d to %d characters (DIURNA_MAX_ARTICLE_CHARS)"
                             % (len(doc.article.text), cut))
         doc.article = doc.article.model_copy(update={"text": doc.article.text[:cut]})
+
+
+def _parses(texts: list[str], batch_size: int) -> Iterator:
+    """The parse of each text in order. When spaCy fails inside a batch, the texts not yet parsed are
+    parsed one by one, and only the one it fails on yields its exception instead of a parse: one
+    article spaCy cannot take must not stop every rerun of an ingest at the same batch."""
+    done = 0
+    try:
+        for parsed in nlp.parse(texts, batch_size):
+            done += 1
+            yield parsed
+    except Exception:  # noqa: BLE001 — which text broke the batch is found below
+        for text in texts[done:]:
+            try:
+                yield next(nlp.parse([text], 1))
+            except Exception as exc:  # noqa: BLE001
+                yield exc
 
 
 # A short article written for diurna that reaches every stage: actors, a date, a place, a quote, an event.
@@ -131,14 +157,19 @@ class Pipeline:
 
     def __init__(self, stages: Optional[list[Stage]] = None, batch_size: int = 16,
                  default_pubdate: Optional[str] = None, default_source: Optional[str] = None,
-                 time_budget: Optional[float] = None, clock: Callable[[], float] = time.monotonic):
+                 require_pubdate: bool = False, time_budget: Optional[float] = None,
+                 clock: Callable[[], float] = time.monotonic):
         """`time_budget`: seconds each article's stages may take (None: `DIURNA_TIME_BUDGET`, else
         60; 0: no limit). `clock` measures it (tests pass a fake one)."""
         self.stages = default_stages() if stages is None else stages
         self.time_budget = time_budget_from_env() if time_budget is None else time_budget
         self.clock = clock
         self.batch_size = batch_size
+        # Without a default, an undated article is dated the day it is coded (and says so: a warning
+        # and `pubdate_assumed`), unless `require_pubdate` asks for an error instead.
+        self.today_assumed = default_pubdate is None
         self.default_pubdate = default_pubdate or dt.date.today().isoformat()
+        self.require_pubdate = require_pubdate
         self.default_source = default_source
         # Seconds spent in each stage so far ("nlp" included): the benchmark reports the shares.
         self.timings: dict[str, float] = {"prepare": 0.0, "nlp": 0.0, **{s.name: 0.0 for s in self.stages}}
@@ -152,8 +183,10 @@ class Pipeline:
         for item in items:
             origin = item.origin if isinstance(item, RawArticle) else ""
             if isinstance(item, RawArticle):
+                yield from repair_warnings(item)     # strings every stage and the store can hold
                 started = time.perf_counter()
-                item = prepare(item, self.default_pubdate, self.default_source)
+                item = prepare(item, None if self.today_assumed and self.require_pubdate else self.default_pubdate,
+                               self.default_source, self.require_pubdate)
                 self.timings["prepare"] += time.perf_counter() - started
             if isinstance(item, IngestError):
                 yield item
@@ -161,7 +194,11 @@ class Pipeline:
             if skip is not None and skip(item):
                 yield Skipped(item.id, origin)
                 continue
-            batch.append(ArticleDoc(article=item, origin=origin))
+            doc = ArticleDoc(article=item, origin=origin)
+            if item.pubdate_assumed and self.today_assumed:
+                doc.warnings.append("no publication date in the article: dated %s, the day it was coded (give "
+                                    "--pubdate, or --require-pubdate to refuse undated articles)" % item.published)
+            batch.append(doc)
             if len(batch) >= self.batch_size:
                 yield from self._run(batch)
                 batch = []
@@ -172,11 +209,17 @@ class Pipeline:
         for doc in batch:
             _truncate(doc)
         # nlp.pipe parses lazily, batch by batch: time each next() as the nlp stage's share.
-        parsed_docs = nlp.parse([d.article.text for d in batch], self.batch_size)
+        parsed_docs = _parses([d.article.text for d in batch], self.batch_size)
         for doc in batch:
             started = time.perf_counter()
-            doc.spacy_doc = next(parsed_docs)
+            parsed = next(parsed_docs)
             self.timings["nlp"] += time.perf_counter() - started
+            if isinstance(parsed, Exception):
+                where, pos = split_origin(doc.origin)
+                yield IngestError(where or doc.article.id, pos or None, "the parser failed on article %s: %s: %s"
+                                  % (doc.article.id, type(parsed).__name__, parsed))
+                continue
+            doc.spacy_doc = parsed
             if self.time_budget > 0:
                 doc.deadline = Deadline(self.time_budget, self.clock)
             try:

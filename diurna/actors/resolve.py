@@ -62,6 +62,7 @@ class DraftActor:
     name_keys: set[str] = field(default_factory=set)        # keys a later short form may match
     titles: set[str] = field(default_factory=set)           # agent words ("president")
     descriptions: list[str] = field(default_factory=list)   # description texts, for a generic name
+    heads: set[str] = field(default_factory=set)            # head lemmas of its descriptions ("army")
     mentions: list[tuple[int, int, str]] = field(default_factory=list)   # token start, end, how
     gender: Optional[str] = None
     plural: bool = False
@@ -912,7 +913,12 @@ class ArticleResolver:
                                                                       not title.words)
         if actor.kind not in ("organization", "group") or actor.kb is None and sector in PEOPLE_SECTORS:
             return False
-        if title.sector in NONSTATE_SECTORS or self.doc[cand.head].lower_ in ANAPHORIC_GROUP_HEADS:
+        head = self.doc[cand.head]
+        if head.lower_ in ANAPHORIC_GROUP_HEADS:
+            return sector in NONSTATE_SECTORS or (sector is None and actor.kind == "organization")
+        if actor.heads and head.lemma_.lower() not in actor.heads:
+            return False     # "the army" is not the "Rapid Support Forces" named before it
+        if title.sector in NONSTATE_SECTORS:
             return sector in NONSTATE_SECTORS or (sector is None and actor.kind == "organization")
         return bool(title.sector) and sector == title.sector
 
@@ -922,10 +928,11 @@ class ArticleResolver:
         if country is None and sector is None and not cand.demonym:
             return None        # "the group" with nothing to go on: no actor is better than a wrong one
         kind = cand.kind or "group"
-        head = self.doc[cand.head].lemma_.lower()
         people = title.people.id if title.people is not None else ""
-        key = "generic:%s:%s:%s:%s:%s" % (country, sector, kind, head if kind == "person" or sector is None else "",
-                                          people)
+        # Two groups of one country and sector are one actor only when the text names them alike:
+        # "the Sudanese army" and "the Rapid Support Forces" are both Sudanese and military, and
+        # enemies (issue #21: no false merges).
+        key = "generic:%s:%s:%s:%s:%s" % (country, sector, kind, self._generic_name(cand), people)
         actor = self._draft(key, kind)
         actor.country = actor.country or country
         actor.sector = actor.sector or sector
@@ -933,6 +940,15 @@ class ArticleResolver:
             actor.prefix = self._stateless_prefix(title.people)
         actor.plural = actor.plural or cand.plural
         return actor
+
+    def _generic_name(self, cand: Candidate) -> str:
+        """What tells a generic actor from another of its country and sector: its head's lemma
+        ("army", "police"), or the whole name for a group named by proper nouns ("Rapid Support
+        Forces")."""
+        head = self.doc[cand.head]
+        if head.pos_ == "PROPN":
+            return name_key(self.doc[cand.core[0]:cand.core[1]].text) or head.lemma_.lower()
+        return head.lemma_.lower()
 
     def _stateless_prefix(self, people: KBActor) -> Optional[str]:
         """The non-ISO prefix of a people's code ("KUR" of KURCVL), which a description it modifies
@@ -1078,7 +1094,8 @@ class ArticleResolver:
             actor.names.append(core.text)
             self._add_name_keys(actor, short_forms(core))
         elif cand.how == "description":      # core: with its place, "junta in Niger", for the name
-            actor.descriptions.append(doc[cand.start:max(cand.end, cand.core[1])].text)
+            actor.descriptions.append(doc[_with_owner_state(doc, cand.start):max(cand.end, cand.core[1])].text)
+            actor.heads.add(doc[cand.head].lemma_.lower())
         if cand.title.words and cand.how != "pronoun":
             actor.titles.update(cand.title.words)
         if cand.how in ("name", "alias") and actor.kind == "person":
@@ -1115,6 +1132,18 @@ PARTY_MEMBER_HEADS = frozenset({"republican", "democrat"})
 # A party's people in an election: 'the Democratic nominee', 'the Republican front-runner'.
 PARTY_ROLE_HEADS = frozenset("nominee candidate frontrunner front-runner challenger incumbent hopeful contender".split())
 PARTY_ADJECTIVES = frozenset({"democratic", "republican"})
+
+
+def _with_owner_state(doc: "Doc", start: int) -> int:
+    """Where a description's name starts when a state owns it: "Italy's prime minister" is named so,
+    not "prime minister" (the state is a mention of its own, so the description's span leaves it out)."""
+    if start >= 2 and doc[start - 1].tag_ == "POS" and doc[start - 2].ent_type_ in ("GPE", "NORP"):
+        i = start - 2
+        while i > 0 and doc[i - 1].ent_type_ == doc[i].ent_type_ and doc[i - 1].ent_iob_ != "O" \
+                and doc[i].ent_iob_ == "I":
+            i -= 1
+        return i
+    return start
 
 
 def _party_member(head: "Token") -> bool:

@@ -7,8 +7,9 @@ DuckDB through the store's parameterised queries; no endpoint reads a file named
 from __future__ import annotations
 
 import contextlib
-import hmac
+import os
 import pathlib
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
@@ -19,14 +20,22 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
 from diurna import __version__
-from diurna.api.security import GuardMiddleware, Limits
-from diurna.records import ArticleDocument
+from diurna.api.security import GuardMiddleware, Limits, upload_refusal
+from diurna.records import GRANULARITIES, ArticleDocument
+from diurna.store.export import spreadsheet_cell
 from diurna.store.query import (ActorCount, ActorProfile, ArticleSummary, ClusterDetail, DyadPoint, Edge,
                                 EventCluster, EventFilter, EventRow, PlaceCount, QueryMixin)
 
 STATIC = pathlib.Path(__file__).resolve().parent / "static"
 DOCS_PAGE = pathlib.Path(__file__).resolve().parent / "docs_page"
 MAX_TEXT_CHARS = 200_000
+# Paging offsets beyond this are refused (422): DuckDB's OFFSET is a 64-bit integer, and no store
+# holds a trillion rows.
+MAX_OFFSET = 10 ** 12
+# Upload names are kept (they name the upload in errors and choose the format) within this many bytes,
+# under the 255 most file systems allow.
+MAX_NAME_BYTES = 200
+_NOT_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f/\\\ud800-\udfff]")
 
 
 @dataclass
@@ -35,6 +44,9 @@ class Settings:
     allow_ingest: bool = False
     token: Optional[str] = None
     limits: Limits = field(default_factory=Limits)
+    # Host names the server answers to (DNS rebinding protection); None answers any (tests, and a
+    # server bound to 0.0.0.0 without --allowed-host). `diurna serve` fills it from --host.
+    allowed_hosts: Optional[list[str]] = None
 
 
 class Services:
@@ -85,9 +97,11 @@ class Services:
         from diurna.document import ArticleDoc
         from diurna.ingest.base import RawArticle
         result = self.run_pipeline([RawArticle(origin="<request>", text=text, date=published)])
-        if not result or not isinstance(result[0], ArticleDoc):
-            raise HTTPException(422, str(result[0]) if result else "no article text")
-        return result[0].to_record()
+        docs = [item for item in result if isinstance(item, ArticleDoc)]
+        if not docs:
+            refusals = [str(item) for item in result if getattr(item, "kind", "") != "warning"]
+            raise HTTPException(422, refusals[0] if refusals else "no article text")
+        return docs[0].to_record()
 
     def close(self) -> None:
         if self._store is not None:
@@ -119,15 +133,23 @@ def create_app(settings: Settings) -> FastAPI:
                               "dates and places. Read-only unless started with --allow-ingest.")
 
     app.state.services = services
-    app.add_middleware(GuardMiddleware, limits=settings.limits)
+    app.add_middleware(GuardMiddleware, limits=settings.limits, allowed_hosts=settings.allowed_hosts,
+                       upload_gate=lambda authorization: upload_refusal(settings.allow_ingest, settings.token,
+                                                                        authorization))
 
-    from diurna.store.store import StoreBusy
+    from diurna.store.store import StoreBusy, StoreError
 
     @app.exception_handler(StoreBusy)
     async def store_busy(_request: Request, exc: StoreBusy) -> JSONResponse:
         # A `diurna ingest` holding the file when the server first opens it: the server opens the store
         # again on the next request, so this is a temporary condition, not a server fault.
         return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "30"})
+
+    @app.exception_handler(StoreError)
+    async def store_failed(_request: Request, exc: StoreError) -> JSONResponse:
+        # The store cannot be opened or written (disk full, read-only, not a store): the message says
+        # what happened; nothing of the request was stored.
+        return JSONResponse({"detail": str(exc)}, status_code=503)
 
     def svc(request: Request) -> Services:
         return request.app.state.services
@@ -137,7 +159,7 @@ def create_app(settings: Settings) -> FastAPI:
         return {"status": "ok", "version": __version__}
 
     @app.get("/api/articles", response_model=list[ArticleSummary])
-    def articles(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+    def articles(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET),
                  q: Optional[str] = Query(None, max_length=200), s: Services = Depends(svc)):
         """Stored articles, newest first; `q` searches titles and text."""
         with s.snapshot() as store:
@@ -146,7 +168,7 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/api/events", response_model=EventPage,
              responses={200: {"content": {"text/csv": {}}, "description": "JSON page, or CSV with format=csv"}})
     def events(f: EventFilter = Depends(event_filter), limit: int = Query(100, ge=1, le=10_000),
-               offset: int = Query(0, ge=0), format: str = Query("json", pattern="^(json|csv)$"),
+               offset: int = Query(0, ge=0, le=MAX_OFFSET), format: str = Query("json", pattern="^(json|csv)$"),
                s: Services = Depends(svc)):
         """Events matching the filters, newest first; `format=csv` downloads them."""
         with s.snapshot() as store:
@@ -157,7 +179,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/clusters", response_model=ClusterPage)
     def clusters(f: EventFilter = Depends(event_filter), min_articles: int = Query(1, ge=1),
-                 limit: int = Query(100, ge=1, le=10_000), offset: int = Query(0, ge=0), s: Services = Depends(svc)):
+                 limit: int = Query(100, ge=1, le=10_000), offset: int = Query(0, ge=0, le=MAX_OFFSET), s: Services = Depends(svc)):
         """Real-world events (one row each, however many articles report them), newest first; the same
         filters as /api/events; `min_articles` keeps those reported independently at least that often."""
         with s.snapshot() as store:
@@ -244,25 +266,21 @@ def create_app(settings: Settings) -> FastAPI:
         return s.code(text, published)
 
     def require_token(authorization: Optional[str] = Header(None)) -> None:
-        if not settings.allow_ingest:
-            raise HTTPException(403, "this server is read-only (start it with --allow-ingest to accept uploads)")
-        expected = "Bearer %s" % settings.token
-        if not authorization or not hmac.compare_digest(authorization.encode(), expected.encode()):
-            raise HTTPException(401, "a valid 'Authorization: Bearer TOKEN' header is required")
+        # The middleware refuses first, before the body is read; this keeps the endpoint safe on its own.
+        denied = upload_refusal(settings.allow_ingest, settings.token, authorization)
+        if denied:
+            raise HTTPException(*denied)
 
     @app.post("/api/ingest", dependencies=[Depends(require_token)])
     def ingest(file: UploadFile = File(...), s: Services = Depends(svc)) -> dict:
         """Code an uploaded article file (any input format) into the store."""
-        import os
         import tempfile
 
         from diurna.document import ArticleDoc
         from diurna.ingest import detect_format, read_paths
         from diurna.ingest.base import IngestError
 
-        name = os.path.basename((file.filename or "").replace("\\", "/")) or "upload.txt"
-        if name in (".", ".."):
-            name = "upload.txt"
+        name = upload_name(file.filename)
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, name)
             with open(path, "wb") as out:
@@ -276,7 +294,7 @@ def create_app(settings: Settings) -> FastAPI:
         for e in errors:           # name the upload, not the temporary path
             e.path = name
         with s.main_connection() as store:
-            result = store.write(docs, errors)
+            result = store.write_isolating(docs, errors)
         return {"articles": result.articles, "already_stored": result.skipped, "events": result.events,
                 "quotes": result.quotes, "errors": [str(e) for e in errors]}
 
@@ -316,15 +334,36 @@ def event_filter(actor: Optional[str] = Query(None, max_length=200), source: Opt
                  type: Optional[list[str]] = Query(None), quad_class: Optional[int] = Query(None, ge=1, le=4),
                  start: Optional[str] = Query(None, max_length=10), end: Optional[str] = Query(None, max_length=10),
                  place: Optional[str] = Query(None, max_length=200), article: Optional[str] = Query(None, max_length=200),
-                 include_duplicates: bool = False) -> EventFilter:
+                 include_duplicates: bool = False, granularity: Optional[list[str]] = Query(None)) -> EventFilter:
     """The event filters every listing endpoint shares (query parameters). Events of near-duplicate
-    copies of an article (wire copy) are left out unless `include_duplicates=true`."""
+    copies of an article (wire copy) are left out unless `include_duplicates=true`. `granularity`
+    (repeatable) keeps events whose date has that precision: `day` ... `years`, or `before` for
+    an undated past event ("before publication, day unknown")."""
     for value in (start, end):
         if value:
             _check_date(value)
+    for value in granularity or ():
+        if value not in GRANULARITIES:
+            raise HTTPException(422, "granularity %r is none of %s" % (value, ", ".join(GRANULARITIES)))
     return EventFilter(actor=actor, source=source, target=target, country=country, type=type or None,
                        quad_class=quad_class, start=start, end=end, place=place, article_id=article,
-                       include_duplicates=include_duplicates)
+                       include_duplicates=include_duplicates, granularity=granularity or None)
+
+
+def upload_name(filename: Optional[str]) -> str:
+    """A name to save an upload under and to name it by in errors: its base name without control
+    characters, NUL or surrogates, cut to MAX_NAME_BYTES keeping its extension (which picks the
+    format); "upload.txt" when nothing usable is left."""
+    base = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = _NOT_IN_NAMES.sub("", base).strip()
+    if name in ("", ".", ".."):
+        return "upload.txt"
+    if len(name.encode("utf-8")) <= MAX_NAME_BYTES:
+        return name
+    from diurna.ingest import known_extension
+    extension = known_extension(name) or os.path.splitext(name)[1][:16]
+    stem = name[:len(name) - len(extension)].encode("utf-8")[:MAX_NAME_BYTES - len(extension.encode("utf-8"))]
+    return stem.decode("utf-8", "ignore") + extension
 
 
 def _query(run):
@@ -345,25 +384,9 @@ def _csv_response(rows: list, filename: str) -> Response:
     writer = csv.writer(out)
     writer.writerow(names)
     for row in rows:
-        writer.writerow([_csv_cell(getattr(row, n)) for n in names])
+        writer.writerow([spreadsheet_cell(getattr(row, n)) for n in names])
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="%s"' % filename})
-
-
-def _csv_cell(value):
-    """A cell as text; one that a spreadsheet would run as a formula is prefixed with ' (CSV injection)."""
-    if value is None:
-        return ""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text) else text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-        return True
-    except ValueError:
-        return False
 
 
 def _check_date(value: str) -> None:

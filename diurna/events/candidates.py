@@ -20,9 +20,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.document import ArticleDoc, MentionRef
+from diurna.events import codes
+from diurna.events import constructions as cx
 from diurna.events import polarity as pol
+from diurna.events.detector import NONE, default_detector
 from diurna.events.dictionary import (Sense, TriggerLexicon, direct_objects, in_list, is_infinitive,
-                                      is_passive, modal_complement, prep_objects)
+                                      is_passive, lexicon_type, modal_complement, prep_objects)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -32,6 +35,8 @@ HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "C
 # What a warning may announce for it to be a threat: "warned X it would retaliate / impose sanctions".
 THREATENED = {"THREATEN", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 PERSONAL_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+# Sectors of a state's own organs: "Myanmar military" is the state's army, not the bare state.
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 # Verbs whose object is also the subject of their complement ("forced X to", "persuaded X to").
@@ -86,7 +91,7 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return actor_in_phrase(doc, head.head.head, depth + 1)
     named = _named_modifier(doc, head) if mention is None or mention.how == "description" else None
-    if named is not None:
+    if named is not None and not _state_organ(doc, mention, named):
         return named
     if mention is not None:
         return Argument(mention.actor_id, mention)
@@ -106,6 +111,18 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
         if found:
             return found
     return None
+
+
+def _state_organ(doc: ArticleDoc, mention: Optional[MentionRef], named: Argument) -> bool:
+    """"Myanmar military", "Italy's prime minister": a description coded with a country and a sector
+    whose named modifier is that very country is the state's organ (CAMEO MMRMIL, ITAGOV), a more
+    exact actor than the bare country; a group named in the modifier ("Boko Haram fighters") still
+    stands for the phrase."""
+    if mention is None or mention.how != "description":
+        return False
+    organ, state = doc.actor(mention.actor_id), doc.actor(named.actor_id)
+    return (organ is not None and state is not None and state.kind == "country" and organ.sector in STATE_ORGANS
+            and organ.country == state.country)
 
 
 def _named_modifier(doc: ArticleDoc, head: "Token") -> Optional[Argument]:
@@ -255,27 +272,97 @@ def complement_of(verb: "Token") -> Optional["Token"]:
     return None
 
 
+# ------------------------------------------------------------------ recipients from the scene
+
+def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
+    """Targetless events take their recipient from the story (constructions.py: scene-victim,
+    answer-to-request, condemned-act-agent, protest-target-state); the mention is the recipient's
+    nearest one before the trigger."""
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+    actors = [(a.id, a.country, a.sector, a.kind, counts.get(a.id, 0)) for a in doc.actors]
+    out: list[Candidate] = []
+    for i, cand in enumerate(candidates):
+        if cand.target is not None or cand.source is None or _targeted_twin(cand, candidates):
+            out.append(cand)
+            continue
+        here = doc.spacy_doc[cand.trigger_start].idx
+        actor_id, rule = _recipient_from_story(doc, candidates, i, episode, actors)
+        mention = _mention_of(doc, actor_id, here) if actor_id else None
+        out.append(replace(cand, target=Argument(actor_id, mention), rule=rule) if mention else cand)
+    return out
+
+
+def _targeted_twin(cand: Candidate, candidates: list[Candidate]) -> bool:
+    """The sentence already codes this act with a recipient ("took to the streets ... to protest
+    against X"): the targetless copy is merged away later, not given a recipient of its own."""
+    return any(c.target is not None and c.plover == cand.plover and c.sentence_start == cand.sentence_start
+               and c.source is not None and c.source.actor_id == cand.source.actor_id for c in candidates)
+
+
+def _roles(cands: list[Candidate]) -> list[tuple[str, Optional[str], Optional[str]]]:
+    return [(c.plover, c.source.actor_id if c.source else None, c.target.actor_id if c.target else None)
+            for c in cands]
+
+
+def _recipient_from_story(doc: ArticleDoc, candidates: list[Candidate], i: int, episode: cx.Episode,
+                          actors: list) -> tuple[Optional[str], Optional[str]]:
+    cand = candidates[i]
+    source_id = cand.source.actor_id
+    paragraph = episode.paragraph(doc.spacy_doc[cand.trigger_start].idx)
+    earlier = list(reversed(candidates[:i]))
+    before = [c for c in earlier if episode.paragraph(doc.spacy_doc[c.trigger_start].idx) == paragraph]
+    after = [c for c in candidates[i + 1:] if c.sentence_start == cand.sentence_start]
+    actor_id, rule = cx.scene_recipient(cand.plover, source_id, _roles(after + before), _roles(earlier))
+    if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
+        actor_id, rule = cx.condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
+    if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
+        source = doc.actor(source_id)
+        if source is not None:
+            actor_id, rule = cx.protested_state(source.country, source.sector, actors), cx.PROTEST_TARGET_STATE
+    return (actor_id, rule) if actor_id and actor_id != source_id else (None, None)
+
+
+def _condemns_an_act(verb: "Token") -> bool:
+    return any(o.lemma_.lower() in cx.ACT_NOUNS or o.lower_ in cx.ACT_NOUNS for o in direct_objects(verb))
+
+
+def _mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef]:
+    """The actor's mention nearest before `char` (else its first after it)."""
+    mine = [m for m in doc.mentions if m.actor_id == actor_id]
+    before = [m for m in mine if m.start <= char]
+    if before:
+        return max(before, key=lambda m: m.start)
+    return min(mine, key=lambda m: m.start) if mine else None
+
+
 # ------------------------------------------------------------------ the extractor
 
 class CandidateExtractor:
-    def __init__(self, lexicon: Optional[TriggerLexicon] = None):
+    def __init__(self, lexicon: Optional[TriggerLexicon] = None, use_detector: bool = True):
         self.lexicon = lexicon or TriggerLexicon.load()
+        self.detector = default_detector() if use_detector else None
 
     def __call__(self, doc: ArticleDoc) -> Iterator[Candidate]:
-        for sent in doc.spacy_doc.sents:
-            yield from self.sentence(doc, sent)
+        episode = cx.Episode(doc.text)
+        found = [c for sent in doc.spacy_doc.sents for c in self.sentence(doc, sent, episode)]
+        yield from with_scene_recipients(doc, found, episode)
 
-    def sentence(self, doc: ArticleDoc, sent: "Span") -> list[Candidate]:
+    def sentence(self, doc: ArticleDoc, sent: "Span", episode: Optional[cx.Episode] = None) -> list[Candidate]:
+        episode = episode if episode is not None else cx.Episode(doc.text)
         consumed: set[int] = set()        # complements already coded as part of their governor
         verb_triggers: set[int] = set()
-        out: list[Candidate] = []
+        out: list[Candidate] = self._requests_by_noun(doc, sent, consumed)
         for token in sent:
             if token.pos_ != "VERB" or token.i in consumed:
                 continue
-            found = self._verb(doc, token, consumed)
+            found = self._verb(doc, token, consumed, episode) or self._detected(doc, token, consumed, episode)
             if found:
                 verb_triggers.add(token.i)
                 out.extend(found)
+                for cand in found:
+                    episode.record(token.idx, cand.plover, cand.source)
         for token in sent:
             if token.pos_ == "VERB" and in_list(token, self.lexicon.speech_verbs):
                 out.extend(self._reported_evaluation(doc, token))
@@ -286,8 +373,23 @@ class CandidateExtractor:
 
     # ---------------------------------------------------------------- verbs
 
-    def _verb(self, doc: ArticleDoc, verb: "Token", consumed: set[int]) -> list[Candidate]:
-        sense = self.lexicon.verb_sense(verb)
+    def _detected(self, doc: ArticleDoc, verb: "Token", consumed: set[int],
+                  episode: Optional[cx.Episode]) -> list[Candidate]:
+        """A verb no lexicon entry codes, read by the learned detector (detector.py): coded as a plain
+        transitive event of the detected type when the model is confident."""
+        if self.detector is None or not cx.enabled(cx.DETECTOR) or self.lexicon.verb_sense(verb) is not None or \
+                in_list(verb, self.lexicon.speech_verbs) or in_list(verb, self.lexicon.light_verbs):
+            return []
+        found = self.detector.detect(verb, lexicon_type(self.lexicon, verb))
+        if found.type in (NONE, "YIELD") or found.probability < self.detector.threshold:
+            return []
+        sense = Sense(lemma=verb.lemma_.lower(), pos="verb", cameo=codes.cameo_for(found.type, None),
+                      plover=found.type, mode=None, origin="detector")
+        return self._verb(doc, verb, consumed, episode, sense=sense)
+
+    def _verb(self, doc: ArticleDoc, verb: "Token", consumed: set[int],
+              episode: Optional[cx.Episode] = None, sense: Optional[Sense] = None) -> list[Candidate]:
+        sense = sense or self.lexicon.verb_sense(verb)
         if sense is None:
             return []
         frame = sense.frame
@@ -355,12 +457,54 @@ class CandidateExtractor:
         if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:
             # "did not agree to meet": a refusal, not a negated promise
             plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-" + frame
+        if not targets and plover == "REQUEST":
+            targets, rule = self._request_recipients(doc, verb, consumed, rule)
+        if not targets and plover in cx.FORCE:
+            targets = actors_of(doc, cx.purpose_objects(verb))
+            rule = cx.PURPOSE_RECIPIENT if targets else rule
+        sourceless = cx.is_agentless_passive(verb, plover, bool(sources), bool(targets))
+        if sourceless:
+            sources, rule = self._agent_from_context(doc, verb, plover, targets, episode)
         if sense.origin.startswith("petrarch2") and not all(a.mention.how in ("name", "alias", "adjective")
                                                              for a in sources):
             return []      # the broad CAMEO dictionary is trusted only between named actors
         return self._combine(doc, verb.i, verb.i + 1, sense, plover, cameo, mode, sources, targets, polarity,
                              pol.modality(verb), self._speaker(doc, verb), rule, sense.reciprocal,
-                             need_target=sense.origin.startswith("petrarch2"))
+                             need_target=sense.origin.startswith(("petrarch2", "detector")), allow_sourceless=sourceless)
+
+    def _request_recipients(self, doc: ArticleDoc, verb: "Token", consumed: set[int],
+                            rule: str) -> tuple[list[Argument], str]:
+        """Whom a request with no object is made to: the subject of its content clause (the clause is
+        then the requested act, not coded), or the recipient of a requested relation."""
+        asked, acts = cx.asked_subjects(verb)
+        targets = actors_of(doc, asked)
+        if targets:
+            for act in acts:
+                self._consume(act, consumed)
+            return targets, cx.ASKED_SUBJECT
+        targets = actors_of(doc, cx.requested_relation_recipients(verb))
+        return targets, (cx.REQUESTED_RELATION if targets else rule)
+
+    @staticmethod
+    def _agent_from_context(doc: ArticleDoc, verb: "Token", plover: str, targets: list[Argument],
+                            episode: Optional[cx.Episode]) -> tuple[list[Argument], str]:
+        """The agent of an agentless passive: the scene's agent of force, else (for coercion) the
+        victims' state's authority, else none (constructions.py)."""
+        agent = episode.agent_for(verb.idx, plover, targets) if episode is not None else None
+        if agent is not None:
+            return [agent], cx.EPISODE_AGENT
+        if plover == "COERCE":
+            victims = [((doc.actor(t.actor_id).country if doc.actor(t.actor_id) else None), t.actor_id)
+                       for t in targets]
+            counts: dict[str, int] = {}
+            for m in doc.mentions:
+                counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+            authorities = [(a.id, a.country, a.sector or "", counts.get(a.id, 0)) for a in doc.actors]
+            actor_id = cx.state_authority(victims, authorities)
+            mention = _mention_of(doc, actor_id, verb.idx) if actor_id else None
+            if mention is not None:
+                return [Argument(actor_id, mention)], cx.STATE_AUTHORITY
+        return [], cx.AGENTLESS_PASSIVE
 
     def _complement_event(self, doc: ArticleDoc, comp: "Token", consumed: set[int]):
         """The event a complement describes and its target: a coded verb ("to support X"), or a light
@@ -461,6 +605,23 @@ class CandidateExtractor:
     def _consume(comp: "Token", consumed: set[int]) -> None:
         for conj in conjuncts(comp):
             consumed.add(conj.i)
+
+    def _requests_by_noun(self, doc: ArticleDoc, sent: "Span", consumed: set[int]) -> list[Candidate]:
+        """"repeated calls for the Philippines to remove a warship": a REQUEST by the caller to the one
+        asked; the requested verb is consumed, so it is not coded as an act (constructions.py)."""
+        out: list[Candidate] = []
+        for noun, verb, asked in cx.requested_actions(sent):
+            self._consume(verb, consumed)
+            consumed.add(noun.i)
+            owner = [c for c in noun.children if c.dep_ == "poss"]
+            sources = actors_of(doc, owner) or (actors_of(doc, subject_tokens(noun.head))
+                                                if noun.dep_ in ("dobj", "nsubjpass") else [])
+            sense = Sense(lemma=noun.lemma_.lower(), pos="noun", cameo="100", plover="REQUEST", mode=None,
+                          frame="request")
+            out.extend(self._combine(doc, noun.i, noun.i + 1, sense, "REQUEST", "100", None, sources,
+                                     actors_of(doc, asked), pol.polarity(noun.head), pol.modality(noun.head),
+                                     self._speaker(doc, noun), cx.REQUESTED_ACTION, False))
+        return out
 
     # ---------------------------------------------------------------- reported evaluations
 
@@ -579,13 +740,16 @@ class CandidateExtractor:
     def _combine(self, doc: ArticleDoc, start: int, end: int, sense: Sense, plover: str, cameo: str,
                  mode: Optional[str], sources: list[Argument], targets: list[Argument], polarity: str,
                  modality: str, speaker: Optional[Argument], rule: str, reciprocal: bool,
-                 need_target: bool = False) -> list[Candidate]:
+                 need_target: bool = False, allow_sourceless: bool = False) -> list[Candidate]:
         """One candidate per (source, target) pair; reciprocal events with coordinated subjects and
-        no target pair the subjects both ways. An event needs a source: who did it is its core."""
+        no target pair the subjects both ways. An event needs a source: who did it is its core, except
+        where a construction names only the victim (`allow_sourceless`: "five activists were arrested")."""
+        pairs: list[tuple[Optional[Argument], Optional[Argument]]]
         if not sources:
-            return []
-        pairs: list[tuple[Argument, Optional[Argument]]]
-        if not targets and reciprocal and len(sources) >= 2:
+            if not (allow_sourceless and targets):
+                return []
+            pairs = [(None, t) for t in targets]
+        elif not targets and reciprocal and len(sources) >= 2:
             pairs = [(a, b) for a in sources for b in sources if a.actor_id != b.actor_id]
         elif targets:
             pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]

@@ -103,6 +103,15 @@ def lemma_candidates(token: "Token") -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def lexicon_type(lexicon: "TriggerLexicon", token: "Token") -> Optional[str]:
+    """The PLOVER type diurna's lexicon gives the verb's lemma in its first sense, whatever the
+    context (a feature of the learned detector: "fire" is violence even without "at")."""
+    for word in lemma_candidates(token):
+        if word in lexicon.verbs:
+            return lexicon.verbs[word][0].plover
+    return None
+
+
 def in_list(token: "Token", words) -> bool:
     return any(w in words for w in lemma_candidates(token))
 

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 # Prior confidence of a candidate by where its type came from: diurna's lexicon was written for
 # news text; the PETRARCH2 dictionary is broad and known to over-generate.
-ORIGIN_CONFIDENCE = {"diurna": 0.75, "petrarch2+pattern": 0.6, "petrarch2": 0.5}
+ORIGIN_CONFIDENCE = {"diurna": 0.75, "petrarch2+pattern": 0.6, "petrarch2": 0.5, "detector": 0.6}
 CLASSIFIER_AGREES_BONUS = 0.15
 CLASSIFIER_OVERRIDE_CONFIDENCE = 0.9    # relabel a candidate only when the classifier is this sure
 

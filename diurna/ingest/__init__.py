@@ -1,8 +1,11 @@
 """Readers for every input format; each yields RawArticle or IngestError, one record at a time.
 
 `read_paths` is the one entry point the command line needs: files, directories (walked recursively in
-sorted path order, so every run sees the same order; symbolic links to folders are not followed) and
-"-" for one plain-text article on stdin. It never raises on bad input: every problem is an IngestError
+sorted path order, so every run sees the same order) and "-" for one plain-text article on stdin.
+Symbolic links found inside a folder are reported and not followed unless asked (`follow_symlinks`,
+`--follow-symlinks`): a link to /etc/passwd in an upload folder must not end up in the store. Paths
+named on the command line are followed, as `find -H` does. Only regular files are ever read: a
+FIFO, a device or a socket is an error, never opened for reading (it would hang or never end). It never raises on bad input: every problem is an IngestError
 naming the file and, where there is one, the line, byte offset or feed item; the valid records around
 it are still yielded. Warnings (kind "warning") lose nothing: a file skipped in a folder, a feed with
 an XML slip, a date that could not be read, a file read only in part.
@@ -19,7 +22,8 @@ from __future__ import annotations
 import os
 from typing import Callable, Iterable, Iterator, Literal, Optional
 
-from diurna.ingest.base import IngestError, IngestItem, IngestStream, RawArticle, failure_reason, warning
+from diurna.ingest.base import (IngestError, IngestItem, IngestStream, RawArticle, failure_reason, open_input,
+                                split_origin, warning)
 
 Format = Literal["txt", "html", "jsonl", "warc", "feed"]
 Reader = Callable[[str], IngestStream]
@@ -43,12 +47,21 @@ def detect_format(path: str) -> Optional[Format]:
     feed when its root element is RSS or Atom. None when diurna does not read it."""
     if path == STDIN:
         return "txt"
-    name = os.path.basename(path).lower()
-    for extension in sorted(_EXTENSIONS, key=len, reverse=True):   # the most specific extension decides
-        if name.endswith(extension):
-            return _EXTENSIONS[extension]
-    if name.endswith(".xml") and _looks_like_feed(path):
+    extension = known_extension(path)
+    if extension in _EXTENSIONS:
+        return _EXTENSIONS[extension]
+    if extension == ".xml" and _looks_like_feed(path):
         return "feed"
+    return None
+
+
+def known_extension(path: str) -> Optional[str]:
+    """The input extension `path` ends with, the most specific one (".jsonl.gz" before ".gz"), in
+    lower case; None when it ends with none diurna reads."""
+    name = os.path.basename(path).lower()
+    for extension in sorted([*_EXTENSIONS, ".xml"], key=len, reverse=True):
+        if name.endswith(extension):
+            return extension
     return None
 
 
@@ -62,14 +75,15 @@ def read_file(path: str, fmt: Optional[Format] = None) -> IngestStream:
     yield from _guarded(reader(path), path)
 
 
-def read_paths(paths: Iterable[str]) -> IngestStream:
-    """Every record in `paths`: files, directories (recursively, sorted), or "-" for stdin."""
+def read_paths(paths: Iterable[str], follow_symlinks: bool = False) -> IngestStream:
+    """Every record in `paths`: files, directories (recursively, sorted), or "-" for stdin. Links
+    inside directories are followed only with `follow_symlinks`."""
     for path in paths:
         if path == STDIN:
             from diurna.ingest.text import read_stdin
             yield from _guarded(read_stdin(), "<stdin>")
         elif os.path.isdir(path):
-            yield from _read_directory(path)
+            yield from _read_directory(path, follow_symlinks, _Visited())
         elif os.path.exists(path):
             yield from read_file(path)
         else:
@@ -80,10 +94,28 @@ def supported_extensions() -> str:
     return "supported: " + " ".join(sorted(_EXTENSIONS)) + " .xml (RSS/Atom)"
 
 
-def _read_directory(root: str) -> IngestStream:
+class _Visited(set):
+    """(device, inode) of the folders walked so far: a link back up the tree is walked once."""
+
+    def first_visit(self, path: str) -> bool:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return True             # reported when it is listed
+        key = (info.st_dev, info.st_ino)
+        if key in self:
+            return False
+        self.add(key)
+        return True
+
+
+def _read_directory(root: str, follow_symlinks: bool, visited: _Visited) -> IngestStream:
     """The files under `root` in sorted path order (files and folders interleaved by name, as `ls -R`
     sorted would list them); hidden files and folders are skipped, and other files diurna does not read
     are reported as warnings (a folder often holds notes or scripts beside the articles)."""
+    if not visited.first_visit(root):
+        yield warning(root, None, "skipped: a link to a folder already read (a loop of symbolic links)")
+        return
     try:
         entries = sorted(os.scandir(root), key=lambda entry: entry.name)
     except OSError as exc:
@@ -92,12 +124,22 @@ def _read_directory(root: str) -> IngestStream:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _read_directory(entry.path)
+        if entry.is_symlink() and not follow_symlinks:
+            yield warning(entry.path, None, "skipped: a symbolic link (to %s); links are followed only with "
+                                            "--follow-symlinks" % _link_target(entry.path))
+        elif entry.is_dir():
+            yield from _read_directory(entry.path, follow_symlinks, visited)
         elif detect_format(entry.path) is None:
             yield warning(entry.path, None, "skipped: not an input format diurna reads")
         else:
             yield from read_file(entry.path)
+
+
+def _link_target(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "an unreadable target"
 
 
 def _reader(fmt: Format) -> Reader:
@@ -118,17 +160,31 @@ def _reader(fmt: Format) -> Reader:
 
 
 def _guarded(items: Iterator[IngestItem], path: str) -> IngestStream:
-    """Items of one reader; an unexpected failure becomes an error for that file, so one bad file
-    never stops a run (the readers report every anticipated problem themselves)."""
+    """Items of one reader, with strings made safe to store (diurna.ingest.sanitize); an unexpected
+    failure becomes an error for that file, so one bad file never stops a run (the readers report
+    every anticipated problem themselves)."""
     try:
-        yield from items
+        for item in items:
+            if isinstance(item, RawArticle):
+                yield from repair_warnings(item)
+            yield item
     except Exception as exc:  # noqa: BLE001 — the point is to catch what the readers did not anticipate
         yield IngestError(path, None, "reading stopped: %s: %s" % (type(exc).__name__, exc))
 
 
+def repair_warnings(raw: RawArticle) -> IngestStream:
+    """Repair `raw` in place (diurna.ingest.sanitize.repair_article); a warning for each repair."""
+    from diurna.ingest.sanitize import repair_article
+    messages = repair_article(raw)
+    if messages:
+        where, position = split_origin(raw.origin)
+        for message in messages:
+            yield warning(where, position, message)
+
+
 def _looks_like_feed(path: str) -> bool:
     try:
-        with open(path, "rb") as fh:
+        with open_input(path) as fh:
             head = fh.read(4096).lower()
     except OSError:
         return False

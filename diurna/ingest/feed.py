@@ -11,10 +11,12 @@ whole (feeds are small); beyond MAX_FEED_BYTES only the beginning is read, with 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from typing import Iterator, Optional
 
-from diurna.ingest.base import IngestError, IngestItem, RawArticle, failure_reason, origin_of, parse_pubdate, warning
+from diurna.ingest.base import (IngestError, IngestItem, RawArticle, failure_reason, origin_of, parse_pubdate,
+                                pubdate_problem, read_date, warning)
 from diurna.ingest.decode import DecodeFailure, byte_order_mark, reject_binary
 from diurna.ingest.html import fragment_to_text
 from diurna.ingest.text import read_file_head
@@ -70,17 +72,22 @@ def feed_items(data: bytes, path: str) -> Iterator[IngestItem]:
         yield warning(path, None, "the feed has no items")
     source = parsed.feed.get("title") or None
     for number, entry in enumerate(parsed.entries, start=1):
-        yield entry_item(entry, path, number, source)
+        yield from entry_items(entry, path, number, source)
 
 
-def entry_item(entry, path: str, number: int, source: Optional[str]) -> IngestItem:
-    """The article one feed item holds, or an error naming `item N` when it holds no text."""
+def entry_items(entry, path: str, number: int, source: Optional[str]) -> Iterator[IngestItem]:
+    """The article one feed item holds (after a warning for a date it could not use), or an error
+    naming `item N` when it holds no text."""
     position = "item %d" % number
     text = _entry_text(entry)
     if not text:
-        return IngestError(path, position, "the item has neither content nor a summary with text")
-    return RawArticle(origin=origin_of(path, position), text=text, title=entry.get("title") or None,
-                      date=_entry_date(entry), url=_entry_link(entry), source=source)
+        yield IngestError(path, position, "the item has neither content nor a summary with text")
+        return
+    date, problem = _entry_date(entry)
+    if problem:
+        yield warning(path, position, "%s: ignored (the default publication date is used)" % problem)
+    yield RawArticle(origin=origin_of(path, position), text=text, title=entry.get("title") or None,
+                     date=date, url=_entry_link(entry), source=source)
 
 
 def _entry_text(entry) -> str:
@@ -95,17 +102,31 @@ def _entry_text(entry) -> str:
     return "\n".join(line.strip() for line in value.strip().splitlines() if line.strip())
 
 
-def _entry_date(entry) -> Optional[str]:
-    """The publication date as written (keeping the publisher's local day), else as feedparser parsed it."""
+def _entry_date(entry) -> tuple[Optional[str], Optional[str]]:
+    """(the publication date, why the date the item states was refused): the date as written (keeping
+    the publisher's local day), else as feedparser parsed it. feedparser normalises impossible dates
+    (2017-13-45 becomes 2018-01-01), so its parse is used only when the written date is in a form
+    diurna does not read, never to overrule a written date diurna found invalid."""
     for name in ("published", "updated"):
-        date = parse_pubdate(entry.get(name))
-        if date:
-            return date
-    for name in ("published_parsed", "updated_parsed"):
-        parsed: Optional[time.struct_time] = entry.get(name)
-        if parsed:
-            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
-    return None
+        written = entry.get(name)
+        if not written or not written.strip():
+            continue
+        problem = pubdate_problem(written)
+        if read_date(written) is not None:      # valid, or a real date out of range
+            return parse_pubdate(written), problem
+        parsed: Optional[time.struct_time] = entry.get(name + "_parsed")
+        if parsed is None or not _states(written, parsed):
+            return None, problem
+        date = dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
+        return parse_pubdate(date), pubdate_problem(date)
+    return None, None
+
+
+def _states(written: str, parsed: time.struct_time) -> bool:
+    """Whether feedparser's reading keeps the year and day the item wrote (rather than rolling an
+    impossible day over into the next month or year)."""
+    numbers = {int(n) for n in re.findall(r"\d+", written)}
+    return parsed.tm_year in numbers and parsed.tm_mday in numbers
 
 
 def _entry_link(entry) -> Optional[str]:

@@ -23,11 +23,19 @@ _BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
 _NOT_TEXT_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "template")
 
 
+# libxml2 stops building the tree 255 elements deep unless told the document is huge; text nested
+# deeper (pages built by broken templates, or made to hide text) was silently lost.
+LIBXML_DEPTH = 255
+# libxml2's hard limit even for huge documents: deeper elements are dropped from the tree.
+MAX_NESTING = 2048
+
+
 @dataclass
 class ExtractedHTML:
     text: str
     title: Optional[str] = None
     date: Optional[str] = None
+    problem: Optional[str] = None      # why there is no text, when it is not simply boilerplate
 
 
 def html_to_text(html: str) -> ExtractedHTML:
@@ -39,14 +47,50 @@ def html_to_text(html: str) -> ExtractedHTML:
         return ExtractedHTML("")
     config = use_config()
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work outside the main thread
-    text = trafilatura.extract(html, include_comments=False, include_tables=False,
-                               favor_precision=True, config=config) or ""
+    options = dict(include_comments=False, include_tables=False, favor_precision=True, config=config)
+    text = trafilatura.extract(html, **options) or ""
+    problem = None
+    if not text:
+        text, problem = _deeply_nested_text(html, options)
     # Only dates the page states in its markup (meta tags, <time>, URL): the extensive search also
     # guesses from free text, and takes "Copyright 2024" for a publication date of 2024-01-01.
     meta = trafilatura.extract_metadata(html, extensive=False)
     title = getattr(meta, "title", None) if meta else None
     date = getattr(meta, "date", None) if meta else None
-    return ExtractedHTML(text=text, title=title, date=date)
+    return ExtractedHTML(text=text, title=title, date=date, problem=problem)
+
+
+def _deeply_nested_text(html: str, options: dict) -> tuple[str, Optional[str]]:
+    """(text, problem) for a page trafilatura found empty because its text lies deeper than libxml2
+    builds by default: the page is parsed again whole (huge_tree) and extracted from that tree."""
+    import lxml.etree
+    import lxml.html
+    import trafilatura
+
+    try:
+        tree = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (lxml.etree.ParserError, ValueError):
+        return "", None
+    depth = _depth(tree)
+    if depth <= LIBXML_DEPTH:
+        return "", None              # not a nesting problem: the page has no article text
+    text = trafilatura.extract(tree, **options) or ""
+    if text:
+        return text, None
+    if depth >= MAX_NESTING:
+        return "", ("no article text found: the page's markup is nested at least %d elements deep, beyond what "
+                    "the HTML parser reads" % MAX_NESTING)
+    return "", "no article text in the page (its markup is nested %d elements deep)" % depth
+
+
+def _depth(tree) -> int:
+    """The deepest element's depth, without recursion (the tree may be thousands deep)."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        element, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in element)
+    return deepest
 
 
 def read_html(path: str) -> Iterator[IngestItem]:

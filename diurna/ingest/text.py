@@ -1,11 +1,10 @@
 """Plain-text articles: one file (or stdin) is one article, with no metadata."""
 from __future__ import annotations
 
-import gzip
 import sys
 from typing import BinaryIO, Iterator, Optional
 
-from diurna.ingest.base import IngestError, IngestItem, RawArticle, failure_reason, origin_of, warning
+from diurna.ingest.base import IngestError, IngestItem, RawArticle, failure_reason, open_input, origin_of, warning
 from diurna.ingest.decode import DecodeFailure, decode_bytes
 from diurna.nlp import MAX_ARTICLE_CHARS
 
@@ -17,7 +16,7 @@ STDIN_PATH = "<stdin>"
 
 def read_text(path: str) -> Iterator[IngestItem]:
     """The article a .txt (or .txt.gz) file holds, or the error saying why it holds none."""
-    head = read_file_head(path, MAX_ARTICLE_BYTES, opener=gzip.open if path.endswith(".gz") else open)
+    head = read_file_head(path, MAX_ARTICLE_BYTES, gz=path.endswith(".gz"))
     if isinstance(head, IngestError):
         yield head
         return
@@ -31,11 +30,11 @@ def read_stdin(stream: Optional[BinaryIO] = None) -> Iterator[IngestItem]:
     yield from text_article(STDIN_PATH, data, complete)
 
 
-def read_file_head(path: str, limit: int, opener=open) -> tuple[bytes, bool] | IngestError:
-    """(up to `limit` bytes of the file, whether that was all of it), or the error saying why the
-    file cannot be read (unreadable, or a truncated/corrupt .gz)."""
+def read_file_head(path: str, limit: int, gz: bool = False) -> tuple[bytes, bool] | IngestError:
+    """(up to `limit` bytes of the file, decompressed when `gz`, and whether that was all of it), or
+    the error saying why the file cannot be read (unreadable, not a regular file, a corrupt .gz)."""
     try:
-        with opener(path, "rb") as fh:
+        with open_input(path, gz) as fh:
             return read_at_most(fh, limit)
     except (OSError, EOFError) as exc:
         return IngestError(path, None, "cannot read: %s" % failure_reason(exc))

@@ -17,7 +17,8 @@ from __future__ import annotations
 import os
 from typing import BinaryIO, Iterator, Optional
 
-from diurna.ingest.base import IngestError, IngestItem, RawArticle, failure_reason, origin_of, parse_pubdate, warning
+from diurna.ingest.base import (IngestError, IngestItem, RawArticle, failure_reason, open_input, origin_of,
+                                parse_pubdate, warning)
 from diurna.ingest.decode import DecodeFailure
 from diurna.ingest.html import MAX_PAGE_BYTES, decode_html, html_to_text
 
@@ -36,7 +37,7 @@ class TruncatedRecord(ValueError):
 def read_warc(path: str) -> Iterator[IngestItem]:
     """The HTML pages of a WARC file as articles, and an error for each damaged stretch."""
     try:
-        fh = open(path, "rb")
+        fh = open_input(path)
     except OSError as exc:
         yield IngestError(path, None, "cannot read: %s" % failure_reason(exc))
         return

@@ -36,7 +36,8 @@ def _input_files(paths: Iterable[str]) -> Iterator[str]:
         p = pathlib.Path(path)
         if p.is_dir():
             for child in sorted(p.rglob("*")):
-                if child.is_file() and detect_format(str(child)) is not None:
+                # Links inside folders are not followed (diurna.ingest.read_paths says why).
+                if child.is_file() and not child.is_symlink() and detect_format(str(child)) is not None:
                     yield str(child)
         else:
             yield str(p)

@@ -70,9 +70,10 @@ def print_rows(rows: list[dict], columns: list[str], fmt: str, out=None) -> None
         return
     if fmt == "csv":
         fields = list(rows[0]) if rows else columns
+        from diurna.store.export import spreadsheet_cell
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({name: spreadsheet_cell(value) for name, value in row.items()} for row in rows)
         return
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]

@@ -30,6 +30,24 @@ from diurna.store.store import COLUMNS, Store
 FORMATS = ("jsonl", "parquet", "gdelt", "plover", "parquet-events")
 
 
+def spreadsheet_cell(value: Any) -> str:
+    """A CSV cell as text; one that a spreadsheet would run as a formula (=, +, -, @, tab, CR first)
+    is prefixed with ' (CSV injection, OWASP), numbers excepted. Every CSV diurna writes (the API's
+    download, `diurna query --format csv`) passes its cells through here."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text) else text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
 def export(store: Store, fmt: str, out: str) -> int:
     """Write the store to `out` in format `fmt`; returns the number of records written."""
     writers = {"jsonl": export_jsonl, "parquet": export_parquet, "gdelt": export_gdelt,

@@ -75,21 +75,24 @@ class EventFilter:
     place: Optional[str] = None          # place name (case-insensitive) or GeoNames id
     article_id: Optional[str] = None
     include_duplicates: bool = False     # events of near-duplicate articles (wire copies) too
+    granularity: Optional[Sequence[str]] = None  # date granularities ("day", "before", ...; records.md)
 
     def where(self) -> tuple[str, list[Any]]:
         """WHERE clause over `events e JOIN articles a`, actors `s`/`t` and place `p`."""
         return self._where(SOURCE, TARGET, ("s.country", "t.country"), "e.type", "e.quad_class", "e.date_start",
-                           ("p.name", "p.geonameid"), "e.article_id = ?", not self.include_duplicates)
+                           ("p.name", "p.geonameid"), "e.article_id = ?", not self.include_duplicates,
+                           "e.date_granularity IN (SELECT unnest(?))")
 
     def cluster_where(self) -> tuple[str, list[Any]]:
         """The same selection over `event_clusters c` (one row per real-world event)."""
         return self._where(CLUSTER_SOURCE, CLUSTER_TARGET, ("c.source_country", "c.target_country"), "c.type",
                            "c.quad_class", "c.date", ("c.place_name", "c.geonameid"),
-                           "c.id IN (SELECT cluster_id FROM events WHERE article_id = ?)", False)
+                           "c.id IN (SELECT cluster_id FROM events WHERE article_id = ?)", False,
+                           "c.id IN (SELECT cluster_id FROM events WHERE date_granularity IN (SELECT unnest(?)))")
 
     def _where(self, src: ActorColumns, tgt: ActorColumns, countries: tuple[str, str], type_col: str,
                quad_col: str, date_col: str, place_cols: tuple[str, str], article_clause: str,
-               counted_only: bool) -> tuple[str, list[Any]]:
+               counted_only: bool, granularity_clause: str) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
 
@@ -121,12 +124,15 @@ class EventFilter:
         if self.end:
             add("%s <= ?" % date_col, [_date(self.end)])
         if self.place:
-            if str(self.place).isdigit():
+            if re.fullmatch(r"[0-9]{1,18}", str(self.place)):    # a GeoNames id fits a BIGINT
                 add("%s = ?" % place_cols[1], [int(self.place)])
             else:
                 add("lower(%s) = ?" % place_cols[0], [str(self.place).lower()])
         if self.article_id:
             add(article_clause, [self.article_id])
+        if self.granularity:
+            values = [self.granularity] if isinstance(self.granularity, str) else list(self.granularity)
+            add(granularity_clause, [[g.lower() for g in values]])
         if counted_only:
             clauses.append(COUNTED)
         return (" AND ".join(clauses) or "TRUE"), params

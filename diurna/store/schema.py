@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, Union
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 Step = Union[str, Callable[[object], None]]
 
@@ -101,6 +101,16 @@ MIGRATIONS: dict[int, list[Step]] = {
         "ALTER TABLE actors ADD COLUMN n_source INTEGER DEFAULT 0",
         "ALTER TABLE actors ADD COLUMN n_target INTEGER DEFAULT 0",
         _backfill_v3,
+    ],
+    # v4: whether an article's publication date is its own or a default (records.md: pubdate_assumed).
+    # Articles stored before were not told apart: they keep false, as their documents said.
+    4: [
+        "ALTER TABLE articles ADD COLUMN pubdate_assumed BOOLEAN DEFAULT false",
+    ],
+    # v5: whether an actor's country is the story's (records.md: country_inferred). Actors stored
+    # before were given no inferred country: false.
+    5: [
+        "ALTER TABLE actors ADD COLUMN country_inferred BOOLEAN DEFAULT false",
     ],
 }
 

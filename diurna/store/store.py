@@ -24,10 +24,10 @@ from diurna.store.schema import SCHEMA_VERSION, SchemaError, current_version, mi
 
 # Column order of each table as written; reading uses the same names.
 COLUMNS = {
-    "articles": ["id", "title", "url", "source", "published", "text", "language", "origin"],
+    "articles": ["id", "title", "url", "source", "published", "text", "language", "origin", "pubdate_assumed"],
     "sentences": ["article_id", "idx", "start", "end"],
     "actors": ["article_id", "id", "name", "kb_id", "country", "sector", "code", "kind", "seq", "key",
-               "n_source", "n_target"],
+               "n_source", "n_target", "country_inferred"],
     "mentions": ["article_id", "actor_id", "text", "start", "end", "seq"],
     "events": ["article_id", "id", "type", "mode", "cameo", "quad_class", "goldstein", "source", "target",
                "trigger_text", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
@@ -51,6 +51,7 @@ class WriteResult:
     events: int = 0
     quotes: int = 0
     errors: int = 0
+    warnings: int = 0          # problems that lost nothing (a repaired string, an assumed date ...)
     duplicates: int = 0        # new articles found to be near-duplicates of another article
     clustered: int = 0         # events whose cluster was (re)computed
 
@@ -67,7 +68,8 @@ class _Rows:
     def add_article(self, doc: ArticleDoc) -> None:
         a, aid = doc.article, doc.article.id
         t = self.tables
-        t["articles"].append((aid, a.title, a.url, a.source, a.published, a.text, a.language, doc.origin))
+        t["articles"].append((aid, a.title, a.url, a.source, a.published, a.text, a.language, doc.origin,
+                               a.pubdate_assumed))
         t["sentences"].extend((aid, i, start, end) for i, (start, end) in enumerate(doc.sentences()))
         keys = {actor.id: clusters.cached_actor_key(clusters.actor_fields(actor)) for actor in doc.actors}
         actors = {actor.id: actor for actor in doc.actors}
@@ -77,7 +79,8 @@ class _Rows:
         as_target = Counter(e.target for e in doc.events)
         for seq, actor in enumerate(doc.actors):
             t["actors"].append((aid, actor.id, actor.name, actor.kb_id, actor.country, actor.sector,
-                                actor.code, actor.kind, seq, keys[actor.id], as_source[actor.id], as_target[actor.id]))
+                                actor.code, actor.kind, seq, keys[actor.id], as_source[actor.id], as_target[actor.id],
+                                actor.country_inferred))
             t["mentions"].extend((aid, actor.id, m.text, m.start, m.end, i) for i, m in enumerate(actor.mentions))
         for seq, e in enumerate(doc.events):
             t["events"].append((aid, e.id, e.type, e.mode, e.cameo, e.quad_class, e.goldstein, e.source, e.target,
@@ -158,11 +161,59 @@ class Store(QueryMixin):
                                      error_rows)
             result.duplicates, result.clustered = self._update_derived(sorted(seen))
             self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
+        except BaseException as exc:
+            self._roll_back(exc)
             raise
         result.errors = sum(1 for r in error_rows if r[3] == "error")
+        result.warnings = sum(1 for r in error_rows if r[3] == "warning")
         return result
+
+    def write_isolating(self, docs: Sequence[ArticleDoc], errors: Iterable[IngestError] = ()) -> WriteResult:
+        """`write`, except that a batch the store refuses for what one article holds (a value it
+        cannot convert, a constraint) is written again article by article: the article at fault
+        becomes an error naming its record, the others are stored. Without this one bad record
+        would stop every rerun of an ingest at the same batch. Failures of the store itself
+        (StoreError: disk full, read-only) are raised: no other article would fare better."""
+        errors = list(errors)
+        try:
+            return self.write(docs, errors)
+        except StoreError:
+            raise
+        except Exception:    # noqa: BLE001 — whatever the data broke, find the article that broke it
+            if not docs:
+                raise
+        total, refused = WriteResult(), list(errors)
+        for doc in docs:
+            try:
+                result = self.write([doc])
+            except StoreError:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                where, pos = split_origin(doc.origin)
+                refused.append(IngestError(where or doc.article.id, pos or None, "article %s could not be stored: "
+                                           "%s: %s" % (doc.article.id, type(exc).__name__, exc)))
+                continue
+            for name in ("articles", "skipped", "events", "quotes", "warnings", "duplicates", "clustered"):
+                setattr(total, name, getattr(total, name) + getattr(result, name))
+        rest = self.write([], refused)
+        total.errors, total.warnings = rest.errors, total.warnings + rest.warnings
+        return total
+
+    def _roll_back(self, failure: BaseException) -> None:
+        """Undo the open transaction after `failure`. When the store itself failed (an I/O error: a
+        full disk, a read-only file system), the ROLLBACK usually fails too and its error would hide
+        the cause; the cause is raised as a StoreError that says what happened and what to do."""
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+        if isinstance(failure, (duckdb.IOException, OSError)) or any(
+                sign in str(failure) for sign in ("No space left", "Failed to commit", "Could not write")):
+            full = "No space left" in str(failure) or getattr(failure, "errno", None) == 28
+            raise StoreError("could not write to %s: %s%s. Nothing of this batch was stored; everything stored "
+                             "before it is kept. %s, then run the same command again: stored articles are "
+                             "skipped." % (self.path, failure, " (the disk is full)" if full else "",
+                                           "Free disk space" if full else "Fix the cause")) from failure
 
     def _update_derived(self, new_ids: list[str]) -> tuple[int, int]:
         """Duplicate groups and event clusters after `new_ids` were inserted (same transaction).
@@ -245,8 +296,8 @@ class Store(QueryMixin):
         return next(iter(self._documents([article_id])), None)
 
     def _documents(self, ids: list[str]) -> Iterator[ArticleDocument]:
-        cur = self.con.execute("SELECT id, title, url, source, published, text, language FROM articles "
-                               "WHERE id IN (SELECT unnest(?))", [ids])
+        cur = self.con.execute("SELECT id, title, url, source, published, text, language, pubdate_assumed "
+                               "FROM articles WHERE id IN (SELECT unnest(?))", [ids])
         articles = {r[0]: r for r in cur.fetchall()}
         actors = self._select("actors", ids, "seq")
         mentions = self._select("mentions", ids, "actor_id, seq")
@@ -257,7 +308,7 @@ class Store(QueryMixin):
         for aid in ids:
             if aid not in articles:
                 continue
-            _, title, url, source, published, text, language = articles[aid]
+            _, title, url, source, published, text, language, assumed = articles[aid]
             by_actor: dict[str, list[TextSpan]] = {}
             for m in mentions.get(aid, []):
                 by_actor.setdefault(m["actor_id"], []).append(TextSpan(text=m["text"], start=m["start"], end=m["end"]))
@@ -266,9 +317,10 @@ class Store(QueryMixin):
                 by_place.setdefault(m["place_id"], []).append(TextSpan(text=m["text"], start=m["start"], end=m["end"]))
             yield ArticleDocument(
                 article=Article(id=aid, title=title, url=url, source=source, published=_iso(published),
-                                text=text, language=language or "en"),
+                                text=text, language=language or "en", pubdate_assumed=bool(assumed)),
                 actors=[Actor(id=a["id"], name=a["name"], kb_id=a["kb_id"], country=a["country"], sector=a["sector"],
-                              code=a["code"], kind=a["kind"], mentions=by_actor.get(a["id"], []))
+                              code=a["code"], kind=a["kind"], mentions=by_actor.get(a["id"], []),
+                              country_inferred=bool(a["country_inferred"]))
                         for a in actors.get(aid, [])],
                 events=[_event(e) for e in events.get(aid, [])],
                 quotes=[_quote(q) for q in quotes.get(aid, [])],
@@ -300,22 +352,40 @@ def _quote(q: dict) -> Quote:
                  cue=_opt_span(q["cue_text"], q["cue_start"], q["cue_end"]), via=list(q["via"] or []))
 
 
-class StoreBusy(RuntimeError):
+class StoreError(RuntimeError):
+    """The store cannot be opened or written: the message says why and what to do."""
+
+
+class StoreBusy(StoreError):
     """Another process holds the store (DuckDB lets one process write a file at a time)."""
 
 
 def _connect(path: str, read_only: bool):
     import os
+    if os.path.isdir(path):
+        raise StoreError("%s is a folder, not a store file: give a file name, e.g. --db %s"
+                         % (path, os.path.join(path, "diurna.duckdb")))
     if read_only and not os.path.exists(path):
         raise FileNotFoundError("%s: no such diurna store (create it with `diurna ingest`)" % path)
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise StoreError("cannot create the store %s: the folder %s does not exist (create it first, or give "
+                         "another --db)" % (path, folder))
     try:
         return duckdb.connect(path, read_only=read_only)
     except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+        message = str(exc)
+        if "lock" in message.lower():
             raise StoreBusy("%s is in use by another process (a running `diurna ingest` or `diurna serve`): "
                             "DuckDB lets one process write a store at a time; stop it, or upload through "
                             "`diurna serve --allow-ingest`" % path) from exc
-        raise
+        if "not a valid DuckDB database" in message:
+            raise StoreError("%s is not a diurna store: the file exists but holds something else than a DuckDB "
+                             "database (it was left untouched); give another --db" % path) from exc
+        raise StoreError("cannot open the store %s: %s (check the path, its permissions, and that the disk is "
+                         "writable)" % (path, message.replace("IO Error: ", ""))) from exc
+    except duckdb.Error as exc:    # e.g. a DuckDB file written by a newer DuckDB
+        raise StoreError("cannot open the store %s: %s" % (path, exc)) from exc
 
 
 def _check_readable(con, path: str) -> None:

@@ -120,6 +120,16 @@ def antecedent(doc: ArticleDoc, ref: EventReference, words: EventWords) -> Optio
     return None
 
 
+def _antecedent_date(doc: ArticleDoc, target: "Token"):
+    """The date the text gives the antecedent: a verb's clause date; a noun only its own ("the
+    summit on Sunday over the coup" does not date the coup)."""
+    if target.pos_ == "NOUN":
+        atts = attachments_for(doc)
+        own = [t for k, t in enumerate(doc.timexes) if atts[k].noun == target.i]
+        return own[0].date if own else None
+    return date_of_token(doc, target.i, follow_discourse=False)
+
+
 def resolve_event_references(doc: ArticleDoc) -> None:
     """Add a timex for every event reference whose antecedent the text dates, in text order so
     that a reference may itself be the antecedent's date source for a later one."""
@@ -129,7 +139,7 @@ def resolve_event_references(doc: ArticleDoc) -> None:
             continue
         words = words or EventWords.of(doc)
         target = antecedent(doc, ref, words)
-        date = date_of_token(doc, target.i, follow_discourse=False) if target is not None else None
+        date = _antecedent_date(doc, target) if target is not None else None
         if date is None:
             continue
         start = ref.preposition.idx

@@ -177,12 +177,15 @@ def weekday_on_or_after(d: dt.date, weekday: int) -> dt.date:
 
 
 def month_by_tense(month_no: int, pub: dt.date, tense: Tense) -> Interval:
-    """A month named without a year: the next one not before `pub` for future (and present,
-    scheduled) events, else the latest one not after it: with no tense to go by, news reports
-    the past."""
+    """A month named without a year: the next one not before `pub` for future events, the
+    latest one not after it for past and tenseless ones (news reports the past). A present
+    clause says little ("The incident follows a confrontation in February", "Voters go to the
+    polls in November"): the nearer of the two, the past one on a tie (issue 25)."""
     before = month(pub.year if month_no <= pub.month else pub.year - 1, month_no)
     after = month(pub.year if month_no >= pub.month else pub.year + 1, month_no)
-    return after if tense in (Tense.FUTURE, Tense.PRESENT) else before
+    if tense is Tense.PRESENT:
+        return after if (after.start - pub).days < (pub - before.end).days else before
+    return after if tense is Tense.FUTURE else before
 
 
 def day_of_month_by_tense(month_no: int, day_no: int, pub: dt.date, tense: Tense) -> Optional[dt.date]:

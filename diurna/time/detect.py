@@ -44,7 +44,8 @@ def candidate_spans(text: str, doc: "Doc") -> list[Span]:
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
     kept = [c for c in grammar.find_candidates(text)
             if (not c.rule.needs_cue or c.has_preposition or any(_overlaps(c.start, c.end, s, e) for s, e in entities))
-            and not (_name_like(text[c.start:c.end]) and any(s <= c.start and c.end <= e for s, e in names))]
+            and not (_name_like(text[c.start:c.end]) and any(s <= c.start and c.end <= e for s, e in names))
+            and not _title_inside_sentence(text, c.start, c.end)]
     chosen = [Span(c.start, c.end, True) for c in grammar.longest_first(kept)]
     chosen = _whole_entities_over_pieces(text, chosen, entities)
     for s, e in entities:
@@ -52,8 +53,23 @@ def candidate_spans(text: str, doc: "Doc") -> list[Span]:
             continue
         if grammar.word_follows(text, e) and grammar.standalone_only(text[s:e]):
             continue   # spaCy's "the 13th" in "the 13th amendment"
+        if _title_inside_sentence(text, s, e):
+            continue
         chosen.append(Span(s, e, False))
     return sorted(chosen, key=lambda c: c.start)
+
+
+_CALENDAR_WORD = re.compile(grammar.CALENDAR_NAME, re.IGNORECASE)
+
+
+def _title_inside_sentence(text: str, start: int, end: int) -> bool:
+    """ABC's "This Week", "Last Week Tonight": an expression of two or more words all
+    capitalised, with none a month or weekday, in the middle of a sentence is a title."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or _CALENDAR_WORD.search(text[start:end]):
+        return False
+    before = text[:start].rstrip(" \t\u00a0\"'\u201c\u2018")
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",")
 
 
 def _name_like(expression: str) -> bool:
@@ -94,8 +110,8 @@ def _reading_tense(tokens, where: Attachment, expression: str) -> Tense:
     if expression.lower().startswith("since"):
         return Tense.PAST            # "since January" can only look back
     tense = tense_of(tokens.doc[where.verb]) if where.verb is not None else Tense.UNKNOWN
-    if tense is Tense.PRESENT and tokens.root.dep_ in NOUN_MODIFIER_DEPS:
-        return Tense.UNKNOWN
+    if tense is Tense.PRESENT and (tokens.root.dep_ in NOUN_MODIFIER_DEPS or where.noun is not None):
+        return Tense.UNKNOWN   # "Critics say Monday's debate", "hailing the speech on Thursday": a noun's date
     return tense
 
 

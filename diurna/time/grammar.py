@@ -477,10 +477,15 @@ def day_before_after(m: re.Match, ctx: Context) -> Optional[Interval]:
     return cal.day(_anchor(ctx).start + dt.timedelta(days=step))
 
 
-@rule(r"(?:(?:earlier|later)%s)?(?:that|the%ssame)%s(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
-      % (SP, SP, SP), discourse=True)
+@rule(r"(?:(?:earlier|later)%s)?(?:that|the%ssame)%s(?P<unit>day|morning|afternoon|evening|night|week|month|year|%s)"
+      % (SP, SP, SP, MONTH), discourse=True)
 def that_period(m: re.Match, ctx: Context) -> Optional[Interval]:
+    """"that night", "the same year"; "In 2019 ... That October" is October 2019 (issue 25)."""
     unit, anchor = m["unit"].lower(), _anchor(ctx)
+    if unit.rstrip(".") in MONTHS:
+        if ctx.anchor is None:
+            return cal.month_by_tense(_month_no(unit), ctx.published, Tense.PAST)
+        return cal.month(anchor.start.year, _month_no(unit))
     if unit in ("week", "month", "year"):
         return _period_of(unit, anchor.start)
     return cal.day(anchor.start) if anchor.granularity == "day" else None

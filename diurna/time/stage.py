@@ -8,6 +8,7 @@ from typing import Optional
 from diurna.document import ArticleDoc
 from diurna.records import DateRef
 from diurna.time.anaphora import resolve_event_references
+from diurna.time.anchoring import anchor_event
 from diurna.time.dating import ATTACHMENTS_KEY, date_of_token
 from diurna.time.detect import find_timexes
 
@@ -44,6 +45,7 @@ def publication_date(doc: ArticleDoc) -> DateRef:
 
 
 def event_date(doc: ArticleDoc, trigger_token: int) -> DateRef:
-    """The date of the event whose trigger is token `trigger_token`: the temporal expression
-    governing its clause, else the date the discourse carries into it, else the publication day."""
-    return date_of_token(doc, trigger_token) or publication_date(doc)
+    """The date of the event whose trigger is token `trigger_token`, as the anchor rules decide
+    (`anchoring.py`: its own expression, the discourse's, or "before publication"); without a
+    usable publication date, the governing expression or the publication field as given."""
+    return anchor_event(doc, trigger_token) or date_of_token(doc, trigger_token) or publication_date(doc)

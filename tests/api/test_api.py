@@ -108,10 +108,10 @@ def test_csv_download_is_an_attachment_without_formulas(client):
 
 
 def test_csv_cells_that_look_like_formulas_are_defused():
-    from diurna.api.app import _csv_cell
-    assert _csv_cell("=HYPERLINK(\"http://x\")").startswith("'=")
-    assert _csv_cell("-7.0") == "-7.0"
-    assert _csv_cell(None) == ""
+    from diurna.store.export import spreadsheet_cell
+    assert spreadsheet_cell("=HYPERLINK(\"http://x\")").startswith("'=")
+    assert spreadsheet_cell("-7.0") == "-7.0"
+    assert spreadsheet_cell(None) == ""
 
 
 @pytest.mark.parametrize("field", ["actor", "source", "target", "country", "type", "place", "article", "q"])

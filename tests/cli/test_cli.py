@@ -98,3 +98,51 @@ def test_schema_command_prints_a_json_schema(capsys):
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["properties"]["article"]
+
+
+# ---------------------------------------------------------------- hostile inputs and paths (issue 23)
+
+@pytest.mark.parametrize("db, expected", [("{tmp}", "is a folder, not a store file"),
+                                          ("{tmp}/missing/s.duckdb", "does not exist"),
+                                          ("{tmp}/notes.duckdb", "not a diurna store")])
+def test_a_store_path_that_cannot_work_is_one_clear_line(tmp_path, db, expected):
+    (tmp_path / "notes.duckdb").write_text("my notes\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = run_cli("ingest", str(tmp_path / "a.txt"), "--db", db.format(tmp=tmp_path), "--no-progress",
+                  "--pubdate", "2024-01-01")
+    assert out.returncode == 2 and expected in out.stderr and "Traceback" not in out.stderr
+
+
+def test_the_poison_record_of_issue_23_no_longer_stops_the_ingest(tmp_path):
+    corpus = tmp_path / "p"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "x.jsonl").write_text('{"id":"a","title":"\\ud800","text":"Kenya met Ethiopia."}\n', encoding="utf-8")
+    db = str(tmp_path / "p.duckdb")
+    first = run_cli("ingest", str(corpus), "--db", db, "--no-progress")
+    assert first.returncode == 0 and "ingested 2 articles" in first.stdout, first.stderr
+    again = run_cli("ingest", str(corpus), "--db", db, "--no-progress")
+    assert again.returncode == 0 and "ingested 0 articles" in again.stdout
+
+
+def test_pubdate_options_refuse_what_cannot_be_a_publication_date(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = run_cli("code", str(tmp_path / "a.txt"), "--pubdate", "0001-01-01")
+    assert out.returncode != 0 and "outside the publication dates" in out.stderr
+    refused = run_cli("code", str(tmp_path / "a.txt"), "--require-pubdate")
+    assert refused.returncode == 1 and refused.stdout == "" and "no publication date" in refused.stderr
+    assumed = run_cli("code", str(tmp_path / "a.txt"))
+    assert json.loads(assumed.stdout)["article"]["pubdate_assumed"] is True
+    assert "no publication date in the article" in assumed.stderr
+
+
+def test_follow_symlinks_is_asked_for_explicitly(tmp_path):
+    import os
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (tmp_path / "real.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink(tmp_path / "real.txt", corpus / "link.txt")
+    skipped = run_cli("code", str(corpus), "--pubdate", "2024-01-01")
+    assert skipped.stdout == "" and "a symbolic link" in skipped.stderr
+    followed = run_cli("code", str(corpus), "--pubdate", "2024-01-01", "--follow-symlinks")
+    assert len(followed.stdout.splitlines()) == 1

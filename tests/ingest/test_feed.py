@@ -126,3 +126,29 @@ def test_a_feed_without_items_is_a_warning(tmp_path):
                     encoding="utf-8")
     [warning] = read_feed(str(path))
     assert warning.kind == "warning" and "no items" in warning.message
+
+
+def _feed_with_date(tmp_path, pub_date: str):
+    path = tmp_path / "dated.rss"
+    path.write_text("<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>T</title>"
+                    "<pubDate>%s</pubDate><description>%s</description></item></channel></rss>"
+                    % (pub_date, TALKS), encoding="utf-8")
+    return list(read_feed(str(path)))
+
+
+def test_an_impossible_pubdate_is_a_warning_not_the_next_valid_day(tmp_path):
+    """feedparser rolls 2017-13-45 over into 2018-01-01; diurna refuses the date and says so."""
+    warning, article = _feed_with_date(tmp_path, "2017-13-45")
+    assert warning.kind == "warning" and warning.position == "item 1" and "'2017-13-45'" in warning.message
+    assert article.date is None
+
+
+def test_pubdates_at_the_ends_of_the_calendar_keep_the_article(tmp_path):
+    for date in ("Mon, 01 Jan 0001 00:00:00 GMT", "9999-12-31"):
+        warning, article = _feed_with_date(tmp_path, date)
+        assert "outside the publication dates" in warning.message and article.date is None and article.text
+
+
+def test_dates_in_forms_only_feedparser_reads_are_still_used(tmp_path):
+    [article] = _feed_with_date(tmp_path, "Tuesday, March 5 2024")
+    assert article.date == "2024-03-05"

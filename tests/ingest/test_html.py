@@ -62,3 +62,17 @@ def test_fragments_keep_paragraphs_and_drop_scripts():
 
 def test_a_plain_text_fragment_is_unescaped_as_is():
     assert fragment_to_text("Aid convoy reaches Goma &amp; Bukavu") == "Aid convoy reaches Goma & Bukavu"
+
+
+def test_text_nested_deeper_than_the_parser_default_is_read():
+    """libxml2 stops building the tree 255 elements deep; the page is parsed again as a huge tree."""
+    from diurna.ingest.html import html_to_text
+    deep = "<html><body>" + "<div>" * 300 + "<p>" + TALKS + "</p>" + "</div>" * 300 + "</body></html>"
+    extracted = html_to_text(deep)
+    assert extracted.text == TALKS and extracted.problem is None
+
+
+def test_text_beyond_what_the_parser_reads_is_reported_as_such():
+    deep = "<html><body>" + "<div>" * 5000 + "<p>" + TALKS + "</p>" + "</div>" * 5000 + "</body></html>"
+    result = prepare(RawArticle(origin="deep.html", html=deep))
+    assert isinstance(result, IngestError) and "nested at least 2048 elements deep" in result.message

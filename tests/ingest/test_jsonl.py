@@ -123,3 +123,57 @@ def test_gzipped_jsonl_is_streamed_and_a_cut_gzip_keeps_the_lines_before_it(tmp_
     kept = [item for item in items if isinstance(item, RawArticle)]
     assert 0 < len(kept) < 400
     assert [a.id for a in kept] == ["a%d" % i for i in range(len(kept))]
+
+
+# ---------------------------------------------------------------- hostile lines (issue 23)
+
+def test_a_line_over_the_limit_is_skipped_unread_and_the_next_lines_kept(tmp_path):
+    import io
+
+    from diurna.ingest.jsonl import read_jsonl_stream
+    data = (_line(id="a", text=TALKS) + "\n" + "x" * 5000 + "\n" + _line(id="b", text=TALKS) + "\n").encode()
+    items = list(read_jsonl_stream(io.BytesIO(data), "wire.jsonl", max_line=1000))
+    assert [i.id for i in items if isinstance(i, RawArticle)] == ["a", "b"]
+    error = next(i for i in items if isinstance(i, IngestError))
+    assert error.position == "line 2" and "longer than 1000 bytes (5001 bytes)" in error.message
+
+
+def test_a_gzipped_line_far_over_the_limit_is_skipped(tmp_path, monkeypatch):
+    from diurna.ingest import jsonl
+    path = tmp_path / "z.jsonl.gz"
+    with gzip.open(path, "wb", compresslevel=1) as out:
+        out.write(b"a" * (8 * 1024 * 1024) + b"\n" + _line(id="after", text=TALKS).encode() + b"\n")
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 1024 * 1024)
+    items = list(jsonl.read_jsonl(str(path)))
+    assert "line longer than" in items[0].message and items[1].id == "after"
+
+
+@pytest.mark.parametrize("bad, reason", [
+    ('{"id": "d", "text": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+    ('{"id": "n", "text": "x", "count": ' + "9" * 5000 + "}", "more than 4,300 digits"),
+])
+def test_lines_that_used_to_end_the_file_are_errors_of_their_line(tmp_path, bad, reason):
+    path = _write(tmp_path, [_line(id="a", text=TALKS), bad, _line(id="b", text=TALKS)])
+    items = list(read_jsonl(path))
+    assert [i.id for i in items if isinstance(i, RawArticle)] == ["a", "b"]
+    error = next(i for i in items if isinstance(i, IngestError))
+    assert error.position == "line 2" and reason in error.message
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", True), ("utf-16-be", True), ("utf-16-le", False),
+                                           ("utf-32-le", True)])
+def test_utf16_and_utf32_files_are_named_as_such(tmp_path, encoding, bom):
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes(("\ufeff" if bom else "").encode(encoding) + (_line(text=TALKS) + "\n").encode(encoding))
+    [error] = list(read_jsonl(str(path)))
+    assert error.message.startswith("the file is UTF-%s" % encoding[4:6]) and "must be UTF-8" in error.message
+
+
+@pytest.mark.parametrize("date, problem", [("0001-01-01", "outside the publication dates"),
+                                           ("9999-12-31", "outside the publication dates"),
+                                           ("2017-13-45", "not a valid date")])
+def test_unusable_dates_are_warned_about_and_the_article_kept(tmp_path, date, problem):
+    items = list(read_jsonl(_write(tmp_path, [_line(id="a", text=TALKS, date=date)])))
+    warning, article = items
+    assert warning.kind == "warning" and problem in warning.message
+    assert article.date is None

@@ -112,3 +112,48 @@ def test_an_unexpected_reader_failure_becomes_an_error_for_that_file(tmp_path, m
 ])
 def test_origins_split_back_into_path_and_position_even_with_at_signs_in_paths(origin, parts):
     assert split_origin(origin) == parts
+
+
+# ---------------------------------------------------------------- links and special files (issue 23)
+
+def test_links_inside_a_folder_are_reported_not_followed(tmp_path):
+    import os
+    (tmp_path / "a.txt").write_text(TALKS, encoding="utf-8")
+    os.symlink("/etc/passwd", tmp_path / "passwd.txt")
+    os.symlink("/dev/zero", tmp_path / "zero.jsonl")
+    items = list(read_paths([str(tmp_path)]))
+    articles = [i for i in items if isinstance(i, RawArticle)]
+    assert [split_origin(a.origin)[0] for a in articles] == [str(tmp_path / "a.txt")]
+    skipped = {i.path: i for i in items if isinstance(i, IngestError)}
+    assert skipped[str(tmp_path / "passwd.txt")].kind == "warning"
+    assert "a symbolic link (to /etc/passwd)" in skipped[str(tmp_path / "passwd.txt")].message
+    assert "--follow-symlinks" in skipped[str(tmp_path / "zero.jsonl")].message
+
+
+def test_followed_links_still_read_only_regular_files_and_walk_a_loop_once(tmp_path):
+    import os
+    target = tmp_path / "elsewhere.txt"
+    target.write_text(TALKS, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    os.symlink(target, corpus / "linked.txt")
+    os.symlink("/dev/zero", corpus / "zero.jsonl")
+    os.symlink("..", corpus / "sub" / "up")
+    items = list(read_paths([str(corpus)], follow_symlinks=True))
+    assert [i.text for i in items if isinstance(i, RawArticle)] == [TALKS]
+    messages = {i.path: i.message for i in items if isinstance(i, IngestError)}
+    assert messages[str(corpus / "zero.jsonl")] == "cannot read: a character device, not a regular file"
+    assert "already read" in messages[str(corpus / "sub" / "up")]
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", ["fifo.txt", "fifo.jsonl", "fifo.warc", "fifo.html", "fifo.xml"])
+def test_a_fifo_is_an_error_never_a_hang(tmp_path, name):
+    import os
+    os.mkfifo(tmp_path / name)
+    (tmp_path / "b.txt").write_text(TALKS, encoding="utf-8")
+    items = list(read_paths([str(tmp_path)]))          # a blocking open() would never return
+    assert [i.text for i in items if isinstance(i, RawArticle)] == [TALKS]
+    [problem] = [i for i in items if isinstance(i, IngestError)]
+    assert "named pipe" in problem.message or "not an input format" in problem.message
+    assert list(read_paths([str(tmp_path / name)]))    # named on its own: an error too, not a hang

@@ -77,3 +77,15 @@ def test_places_counts_events_per_place(db, capsys):
     rows = [json.loads(x) for x in run(capsys, "query", "places", "--db", db, "--format", "json").splitlines()]
     assert [(r["name"], r["events"]) for r in rows] == [("Nairobi", 1)]
     assert run(capsys, "query", "places", "--db", db, "--type", "ACCUSE").splitlines()[-1] == "(no rows)"
+
+
+def test_csv_output_defuses_formula_cells_as_the_api_does():
+    """A title or actor name that a spreadsheet would run (=HYPERLINK, +cmd, @SUM) is written as text."""
+    import io
+
+    from diurna.store.cli import print_rows
+    out = io.StringIO()
+    print_rows([{"title": '=HYPERLINK("http://evil.example","x")', "name": "@SUM(A1)", "goldstein": -7.0,
+                 "n": 3}], ["title"], "csv", out)
+    header, row = out.getvalue().splitlines()
+    assert row.startswith("\"'=HYPERLINK(") and ",'@SUM(A1)," in row and row.endswith(",-7.0,3")

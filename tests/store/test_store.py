@@ -97,8 +97,8 @@ def _write_v1_store(path: str, docs) -> None:
     for table, table_rows in rows.tables.items():
         if table == "article_bands" or not table_rows:
             continue
-        keep = [i for i, c in enumerate(COLUMNS[table]) if c not in ("key", "block", "target_link", "n_source",
-                                                                         "n_target")]
+        keep = [i for i, c in enumerate(COLUMNS[table]) if c not in ("key", "block", "target_link", "n_source", "pubdate_assumed",
+                                                                         "n_target", "country_inferred")]
         names = ", ".join('"%s"' % COLUMNS[table][i] for i in keep)
         con.executemany("INSERT INTO %s (%s) VALUES (%s)" % (table, names, ", ".join("?" for _ in keep)),
                         [tuple(r[i] for i in keep) for r in table_rows])
@@ -116,8 +116,9 @@ def test_a_v1_store_is_upgraded_with_keys_duplicates_and_clusters(tmp_path, code
     _write_v1_store(path, list(coded) + copies)
     with Store(path) as store:
         assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)
+        # a v1 store never recorded which countries were the story's (v5): they read back as stated
         assert [d.model_dump() for d in store.documents(ids=[c.article.id for c in coded])] == \
-               [c.to_record().model_dump() for c in coded]
+               [_countries_as_stated(c.to_record().model_dump()) for c in coded]
         assert store.con.execute("SELECT count(*) FROM actors WHERE key IS NULL").fetchone()[0] == 0
         assert store.duplicates_of(copies[1].article.id) == [copies[0].article.id]
         (cluster_id,) = {e.cluster_id for e in store.events(article_id=copies[1].article.id, include_duplicates=True)}
@@ -174,6 +175,12 @@ def test_a_store_held_by_another_process_is_a_clear_error(tmp_path):
         holder.wait()
 
 
+def _countries_as_stated(document: dict) -> dict:
+    for actor in document["actors"]:
+        actor["country_inferred"] = False
+    return document
+
+
 def _make_v2_store(path: str, docs) -> None:
     """A store as diurna with schema v2 left it: everything but the actors' role counts of v3."""
     with Store(path) as store:
@@ -181,6 +188,8 @@ def _make_v2_store(path: str, docs) -> None:
     con = duckdb.connect(path)
     con.execute("ALTER TABLE actors DROP COLUMN n_source")
     con.execute("ALTER TABLE actors DROP COLUMN n_target")
+    con.execute("ALTER TABLE articles DROP COLUMN pubdate_assumed")
+    con.execute("ALTER TABLE actors DROP COLUMN country_inferred")
     con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     con.close()
 
@@ -205,7 +214,7 @@ def test_a_v2_store_is_upgraded_with_actor_roles_and_gives_the_same_top_actors(t
     with pytest.raises(SchemaError, match="open it once for writing"):
         Store(old, read_only=True)
     with Store(old) as store:
-        assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION) == "3"
+        assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION) == "5"
         assert store.con.execute(
             "SELECT article_id, id, n_source, n_target FROM actors ORDER BY article_id, id").fetchall() == expected_roles
         assert store.top_actors(50) == expected_top

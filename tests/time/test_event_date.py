@@ -86,3 +86,11 @@ def test_reference_to_an_undated_event_falls_back_to_publication(time_doc):
 def test_reference_without_antecedent_is_not_a_date(time_doc):
     doc = time_doc("During the visit, he signed a trade agreement.", "2017-12-11")
     assert doc.timexes == []
+
+
+def test_a_nouns_date_in_a_present_clause_is_read_without_tense(time_doc):
+    # "the slaughter early Sunday has ...": the present says nothing about the noun's date (issue 25)
+    doc = time_doc("Officials met on Monday. The slaughter early Sunday at the club has a political side.",
+                   "2016-06-15")
+    sunday = next(t for t in doc.timexes if "Sunday" in t.date.text)
+    assert sunday.date.start == "2016-06-12"

@@ -80,6 +80,7 @@ def test_later_expressions_count_from_the_previous_date(time_doc):
     "The senator told USA Today that she would vote against the bill.",   # a newspaper's name
     "The court ruled on the 13th amendment to the constitution.",         # an ordinal, not a day
     "Protesters gathered in the square the day before the vote.",         # relative to "the vote"
+    "The senator spoke on ABC's \u201cThis Week\u201d about the bill.",              # a programme's title
 ])
 def test_date_words_inside_names_and_phrases_are_not_dates(time_doc, text):
     assert time_doc(text, "2016-09-26").timexes == []

@@ -1,0 +1,130 @@
+"""Countries for actors the text leaves without one, from the story: a step of the actor stage that
+runs once places are geocoded.
+
+Wire copy names a state once ("NAIROBI, Kenya -", "Kenyan police") and then writes "protesters",
+"riot police", "the opposition", "the junta". Coded without a country, their events vanish from every
+country and dyad count. An event-data coder gives such a generic actor the country of the story; so
+does this step, and it says so (`Actor.country_inferred`), so a user who wants only stated countries
+can filter.
+
+Rules, in order, each with its example; switch one off with `switched_off(name)` or the
+environment variable DIURNA_ACTOR_COUNTRY_RULES_OFF=name,...
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Optional
+
+from diurna.actors.codes import join_code
+
+if TYPE_CHECKING:
+    from diurna.document import ArticleDoc
+    from diurna.records import Actor
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    example: str
+    why: str
+
+
+RULES: dict[str, Rule] = {}
+
+
+def _register(name: str, example: str, why: str) -> str:
+    RULES[name] = Rule(name, example, why)
+    return name
+
+
+STORY_FOCUS = _register(
+    "story-focus",
+    "KAMPALA, Uganda - ... Police fired tear gas at the protesters.",
+    "A generic domestic actor (police, protesters, the army, the opposition, a person the knowledge "
+    "base does not know) belongs to the country the story is about: the one country that most of its "
+    "places and state actors name, when one clearly dominates.")
+
+_OFF: set[str] = {n.strip() for n in os.environ.get("DIURNA_ACTOR_COUNTRY_RULES_OFF", "").split(",") if n.strip()}
+
+# Sectors an actor holds inside one state; international and transnational roles (IGO, NGO,
+# multinational businesses) are not given the story's country.
+DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "CVL", "PPL", "REB", "UAF",
+                              "INS", "SEP", "MED", "EDU", "LAB", "REL", "ELI", "SPY", "HLH", "AGR", "REF",
+                              "CRM", "BUS"})
+# The focus country must hold this share of the story's country votes, and at least this many votes.
+FOCUS_SHARE = 0.6
+FOCUS_MIN_VOTES = 2
+
+
+def enabled(name: str) -> bool:
+    return name not in _OFF
+
+
+@contextlib.contextmanager
+def switched_off(*names: str) -> Iterator[None]:
+    unknown = [n for n in names if n not in RULES]
+    if unknown:
+        raise KeyError("no such actor-country rule: %s" % ", ".join(unknown))
+    added = set(names) - _OFF
+    _OFF.update(added)
+    try:
+        yield
+    finally:
+        _OFF.difference_update(added)
+
+
+def country_votes(doc: "ArticleDoc") -> Counter:
+    """Each mention of a country actor and each geocoded place mention votes for its country."""
+    votes: Counter = Counter()
+    kind_of = {a.id: a for a in doc.actors}
+    for mention in doc.mentions:
+        actor = kind_of.get(mention.actor_id)
+        if actor is not None and actor.kind == "country" and actor.country:
+            votes[actor.country] += 1
+    place_country = {p.id: p.country for p in doc.places}
+    for ref in doc.place_mentions:
+        country = place_country.get(ref.place_id)
+        if country:
+            votes[country] += 1
+    return votes
+
+
+def focus_country(doc: "ArticleDoc") -> Optional[str]:
+    """The country the story is about, when one clearly dominates its places and state actors."""
+    votes = country_votes(doc)
+    if not votes:
+        return None
+    (top, n), = votes.most_common(1)
+    if n < FOCUS_MIN_VOTES or n < FOCUS_SHARE * sum(votes.values()):
+        return None
+    return top
+
+
+def needs_country(actor: "Actor") -> bool:
+    """A generic or unknown actor the text gave no country: a group or a person outside the knowledge
+    base, in a domestic role (or none)."""
+    if actor.country is not None or actor.kb_id is not None:
+        return False
+    if actor.kind not in ("group", "person"):
+        return False
+    return actor.sector is None or actor.sector in DOMESTIC_SECTORS
+
+
+class ActorCountryStage:
+    """Gives generic actors the story's country (rule story-focus), marking it inferred."""
+    name = "actor_countries"
+
+    def __call__(self, doc: "ArticleDoc") -> None:
+        if not enabled(STORY_FOCUS):
+            return
+        country = focus_country(doc)
+        if country is None:
+            return
+        for i, actor in enumerate(doc.actors):
+            if needs_country(actor):
+                doc.actors[i] = actor.model_copy(update={
+                    "country": country, "country_inferred": True,
+                    "code": join_code(country, actor.sector) if actor.sector else country})

@@ -1,0 +1,365 @@
+"""Which date an event takes: its own expression, one carried by the discourse, or an honest
+"before publication" interval (issue 25).
+
+A temporal expression dates the events of the clause it governs (`dating.py`). Many events
+have none: recounted background ("UN experts have previously accused Kigali"), the rest of
+an episode whose date an earlier sentence gave ("On February 5th ... Riot police marched"),
+events told relative to another ("following the attacks on 7 October"). Each `AnchorRule`
+below names one such construction with its example; `anchor_event` runs them in order and the
+first that decides wins. The publication day is given only to today's news (the lead, present
+and present perfect clauses, plans); any other undated past event gets an interval ending at
+the reference date (publication, or the episode's date) with granularity `before`: "before
+this date, day unknown". Tense and aspect come from the shared parse (`Tense=Past`, `had` + VBN).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
+
+from diurna.document import ArticleDoc, TimexRef
+from diurna.records import DateRef
+from diurna.time.calendar import Tense
+from diurna.time.dating import attachments_for, continued_timex
+from diurna.time.discourse import (
+    BEFORE, EventClause, after, before, is_bound_or_duration, is_lower_bound, is_past_upper_bound, occasion_of,
+    publication_day, sentences_of,
+)
+from diurna.time.lexicon import NUMBER_WORDS
+from diurna.time.syntax import tense_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["ANCHOR_RULES", "BEFORE", "AnchorRule", "anchor_event"]
+
+BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "before"}
+LATER_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "eventually"}
+EARLIER_CLAUSE_MARKS = {"after", "since", "once"}       # "died after she was detained"
+AFTER_PREPOSITIONS = {"after", "following"}
+BACKGROUND_MARKS = EARLIER_CLAUSE_MARKS | {"when"}   # adverbial clauses of a lead that may tell background
+
+
+# --- the registry ----------------------------------------------------------------------------
+
+Decide = Callable[[EventClause], Optional[DateRef]]
+
+
+@dataclass(frozen=True)
+class AnchorRule:
+    name: str
+    example: str
+    decide: Decide
+
+
+ANCHOR_RULES: list[AnchorRule] = []
+
+
+def anchor_rule(example: str) -> Callable[[Decide], Decide]:
+    def register(fn: Decide) -> Decide:
+        ANCHOR_RULES.append(AnchorRule(fn.__name__, example, fn))
+        return fn
+    return register
+
+
+@anchor_rule("France suspended aid following the coup -> from the coup's date to publication")
+def after_dated_expression(c: EventClause) -> Optional[DateRef]:
+    """"following X", "after X", "since X": X's date is a lower bound, not the event's date."""
+    if c.own is None or not is_lower_bound(c.own) or not c.looks_back:
+        return None
+    return c.following(c.own)
+
+
+@anchor_rule("Protests broke out after she was detained by the police -> before the protests")
+def earlier_clause(c: EventClause) -> Optional[DateRef]:
+    """An event in an "after"/"since"/"once" clause happened before the one it explains."""
+    verb = c.verb
+    if verb is None or verb.dep_ != "advcl" or not c.looks_back:
+        return None
+    if not any(ch.dep_ == "mark" and ch.lower_ in EARLIER_CLAUSE_MARKS for ch in verb.children):
+        return None
+    if c.own is not None and verb.left_edge.i <= c.own.token_start <= verb.right_edge.i:
+        return None    # the clause's own date: "after she was detained on Friday"
+    head = anchor_event(c.doc, verb.head.i, depth=1)
+    end = min(dt.date.fromisoformat(head.end), c.published) if head is not None else c.reference_end()
+    gap = _measured_gap(verb)
+    if gap is not None and head is not None and head.granularity == "day":
+        return DateRef(text=None, start=(end - gap).isoformat(), end=(end - gap).isoformat(), granularity="day",
+                       anchored_to=head.anchored_to)   # "comes a day after the army accused him"
+    return before(end)
+
+
+# "minutes after", "hours after": the same day as the clause explained
+@anchor_rule("He knew little of Sanders before he announced his bid -> after the knowing, day unknown")
+def later_clause(c: EventClause) -> Optional[DateRef]:
+    """An event in a "before" clause came after the one it is measured from: from that one's
+    first day (when dated) to publication."""
+    verb = c.verb
+    if verb is None or verb.dep_ != "advcl" or not c.looks_back:
+        return None
+    if not any(ch.dep_ == "mark" and ch.lower_ == "before" for ch in verb.children):
+        return None
+    if c.own is not None and verb.left_edge.i <= c.own.token_start <= verb.right_edge.i:
+        return None    # the clause's own date
+    head = anchor_event(c.doc, verb.head.i, depth=1)
+    start = dt.date.fromisoformat(head.start) if head is not None else None
+    return before(c.published, start=start if head is not None and head.granularity != BEFORE else None)
+
+
+_GAP_UNITS = {"minutes": 0, "hours": 0, "moments": 0, "day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _measured_gap(clause: "Token") -> Optional[dt.timedelta]:
+    """"a day after", "two days after", "a week after": the measure before the clause's mark."""
+    for ch in clause.children:
+        if ch.dep_ == "npadvmod" and ch.lower_ in _GAP_UNITS:
+            if _GAP_UNITS[ch.lower_] == 0:
+                return dt.timedelta(0)
+            count = next((g for g in ch.children if g.dep_ in ("det", "nummod")), None)
+            if count is None:
+                return None
+            n = 1 if count.lower_ in ("a", "an", "one") else NUMBER_WORDS.get(count.lower_)
+            if n is None and count.text.isdigit():
+                n = int(count.text)
+            return dt.timedelta(days=n * _GAP_UNITS[ch.lower_]) if n else None
+        if ch.dep_ == "npadvmod" and ch.lower_ in ("minute", "hour", "moment"):
+            return dt.timedelta(0)
+    return None
+
+
+def _timex_inside(c: EventClause, head: "Token") -> Optional[TimexRef]:
+    lo, hi = head.left_edge.i, head.right_edge.i
+    inside = (c.doc.timexes[k] for k in c.nearby)
+    return next((t for t in inside if lo <= t.token_start and t.token_end - 1 <= hi
+                 and not is_bound_or_duration(t)), None)
+
+
+@anchor_rule("Israel launched an offensive following the attacks on 7 October -> from 7 October")
+def after_dated_noun(c: EventClause) -> Optional[DateRef]:
+    """"after/following" + a noun phrase that carries its own date: the event came after it."""
+    if not c.nearby or not c.looks_back:
+        return None
+    for head in {t.i: t for t in (c.trigger, c.verb) if t is not None}.values():
+        # the preposition hangs from the event word, or from its object ("launched an
+        # offensive following the attacks")
+        holders = [head] + [ch for ch in head.children if ch.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        preps = (p for h in holders for p in h.children
+                 if p.dep_ in ("prep", "advcl", "acl") and p.lower_ in AFTER_PREPOSITIONS)   # "following" as a verb too
+        for prep in preps:
+            timex = _timex_inside(c, prep)
+            if timex is not None and (c.own is None or c.own is timex):   # the clause's own date wins
+                span = c.doc.spacy_doc[prep.i:prep.right_edge.i + 1]
+                return c.following(timex, text=span.text)
+    return None
+
+
+@anchor_rule("The minister on Tuesday met his counterpart -> Tuesday")
+def own_expression(c: EventClause) -> Optional[DateRef]:
+    """The expression governing the event's clause, unless it is a deadline or a duration
+    ("decided to refuse grants until the end of 2028", "ruled for three years")."""
+    if c.own is None or is_bound_or_duration(c.own):
+        return None
+    date = c.own.date
+    if c.looks_back and date.start <= c.published.isoformat() < date.end:
+        # a past event "this year" happened by publication: the rest of the year is not its date
+        return date.model_copy(update={"end": c.published.isoformat()})
+    return date
+
+
+@anchor_rule("By Monday morning, the global ritual had begun -> before Monday's end")
+def past_upper_bound(c: EventClause) -> Optional[DateRef]:
+    """"by X" in a past clause: the event had happened by X, day unknown."""
+    if c.own is None or not c.looks_back or not is_past_upper_bound(c.own, c.verb):
+        return None
+    end = min(dt.date.fromisoformat(c.own.date.end), c.published)
+    return before(end, text=c.own.date.text, anchored_to=c.own.date.anchored_to)
+
+
+@anchor_rule("Christie unleashed attacks against Rubio in Saturday's debate -> Saturday")
+def dated_occasion(c: EventClause) -> Optional[DateRef]:
+    """An event placed in an occasion the text dates ("in Saturday's debate", "his victory in
+    Tuesday's primary") took place on the occasion's date; coordinated clauses share it."""
+    if not c.nearby:
+        return None
+    heads = [c.trigger] + ([c.verb] if c.verb is not None else [])
+    while heads[-1].dep_ == "conj" and heads[-1].head.i != heads[-1].i:
+        heads.append(heads[-1].head)
+    heads += [ch for h in heads for ch in h.children if ch.dep_ == "dobj"]   # "unleashed attacks in ..."
+    for k in c.nearby:
+        t = c.doc.timexes[k]
+        holder = occasion_of(c.doc.spacy_doc[t.token_start:t.token_end].root)
+        if holder is not None and holder in heads and not (c.looks_back and t.date.start > c.published.isoformat()):
+            return t.date
+    return None
+
+
+@anchor_rule("a confrontation in February, where the Philippines accused China -> February")
+def dated_head_noun(c: EventClause) -> Optional[DateRef]:
+    """A relative or noun-complement clause takes the date of the noun it hangs from ("the
+    announcement on Thursday that Tbilisi would suspend talks"); it does not reach further up:
+    "The delegation, which arrived in Cairo, held talks on Thursday" leaves "arrived" undated."""
+    clause = c.verb if c.verb is not None else c.trigger
+    while clause.dep_ == "conj" and clause.head.i != clause.i:   # "would suspend talks and refuse grants"
+        clause = clause.head
+    noun = clause.head
+    if clause.dep_ not in ("relcl", "acl", "ccomp") or noun.i == clause.i:
+        return None
+    # "in February, where the Philippines accused China": the clause hangs from the date itself
+    here = (c.doc.timexes[k] for k in c.nearby)
+    inside = next((t for t in here if t.token_start <= noun.i < t.token_end), None)
+    if inside is not None and not is_bound_or_duration(inside):
+        return inside.date
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    atts = attachments_for(c.doc)
+    for k in c.nearby:
+        t = c.doc.timexes[k]
+        if atts[k].noun == noun.i and not is_bound_or_duration(t) and not is_lower_bound(t) \
+                and not (c.looks_back and t.date.start > c.published.isoformat()):
+            return t.date
+    return None
+
+
+@anchor_rule("protests that intensified on Tuesday -> Tuesday, for the noun 'protests'")
+def dated_relative_clause(c: EventClause) -> Optional[DateRef]:
+    """A noun trigger whose relative clause is dated: the clause tells when the event ran."""
+    if c.trigger.pos_ not in ("NOUN", "PROPN") or not c.nearby:
+        return None
+    atts = attachments_for(c.doc)
+    for clause in (ch for ch in c.trigger.children if ch.dep_ in ("relcl", "acl")):
+        for k in c.nearby:
+            t = c.doc.timexes[k]
+            if atts[k].verb == clause.i and not is_bound_or_duration(t) and not is_lower_bound(t):
+                return t.date
+    return None
+
+
+@anchor_rule("UN experts have previously accused Kigali -> before publication")
+def previously(c: EventClause) -> Optional[DateRef]:
+    """"previously", "earlier", "formerly": background, before the reference date."""
+    if not c.adverbs & BACKGROUND_ADVERBS:
+        return None
+    return before(c.reference_end())
+
+
+@anchor_rule("Talks failed in 2016. The FARC subsequently disarmed -> from 2016 to publication")
+def subsequently(c: EventClause) -> Optional[DateRef]:
+    """"subsequently", "later", "eventually": after the episode's date, day unknown."""
+    if not c.adverbs & LATER_ADVERBS or c.last_told is None:
+        return None
+    return after(c.last_told, c.published, text=None)
+
+
+@anchor_rule("Police arrested the leaders last Friday. The protesters then marched -> last Friday")
+def then_continues(c: EventClause) -> Optional[DateRef]:
+    """"then": the next step of the story just told, on its date."""
+    timex = continued_timex(c.doc, c.trigger.i)
+    return timex.date if timex is not None else None
+
+
+@anchor_rule("They had been occupying the platform -> before the episode's date")
+def past_perfect(c: EventClause) -> Optional[DateRef]:
+    """Past perfect: earlier than the time the story is at (the episode's date, or publication)."""
+    if c.perfect != "past":
+        return None
+    return before(c.reference_end())
+
+
+@anchor_rule("The Law Society of Kenya condemned the police commander (first sentence) -> publication day")
+def lead(c: EventClause) -> Optional[DateRef]:
+    """The lead's events are the story's news: dated by publication when they say nothing else.
+    Not a subordinate or relative clause inside it, which tells background ("... on her own
+    since age 14, when her parents were arrested")."""
+    if c.sentence >= sentences_of(c.doc).lead_end:
+        return None
+    if c.verb is not None and c.looks_back and _background_clause(c.verb):
+        return None
+    return publication_day(c.published)
+
+
+def _background_clause(verb: "Token") -> bool:
+    """A relative clause, or an adverbial one opened by "when", "after", "since", "once" (not
+    "as" or "while", which tell the same time)."""
+    if verb.dep_ in ("relcl", "acl"):
+        return True
+    opening = verb.doc[verb.left_edge.i:verb.i]   # "when" may hang on a later conjunct ("arrested and deported")
+    return verb.dep_ == "advcl" and any(t.dep_ in ("mark", "advmod") and t.lower_ in BACKGROUND_MARKS for t in opening)
+
+
+@anchor_rule("France and the EU have suspended aid following the coup (the coup undated) -> before publication")
+def after_undated_event(c: EventClause) -> Optional[DateRef]:
+    """"following X" when the text does not date X: the event is after X, which says nothing of
+    today; left open, before publication (the lead keeps its day: `lead` runs first)."""
+    if not c.looks_back:
+        return None
+    for head in {t.i: t for t in (c.trigger, c.verb) if t is not None}.values():
+        for prep in head.children:
+            if prep.dep_ in ("prep", "advcl") and prep.lower_ in AFTER_PREPOSITIONS \
+                    and any(ch.dep_ in ("pobj", "dobj") and ch.pos_ == "NOUN" for ch in prep.children):
+                return before(c.published)
+    return None
+
+
+@anchor_rule("The society has condemned the police -> publication day")
+def news_tenses(c: EventClause) -> Optional[DateRef]:
+    """Present perfect, present and future clauses, and clauses without tense, speak of the
+    time of publication."""
+    if c.perfect == "present" or c.tense is not Tense.PAST:
+        return publication_day(c.published)
+    return None
+
+
+@anchor_rule("The campaign points out that Sanders signed the same agreement -> before publication")
+def reported_under_present(c: EventClause) -> Optional[DateRef]:
+    """A past event reported by a present-tense clause ("says", "points out that") is not the
+    episode's: the report is today's, the event some time before it."""
+    verb = c.verb
+    if verb is None or c.tense is not Tense.PAST or verb.dep_ != "ccomp" or tense_of(verb.head) is not Tense.PRESENT:
+        return None
+    return before(c.published)
+
+
+@anchor_rule("the United States, which increased its focus on Asia under Obama -> before publication")
+def description(c: EventClause) -> Optional[DateRef]:
+    """A relative clause set off by a comma describes its noun ("X, which increased ..."): what
+    it tells is background, not the next step of the episode."""
+    verb = c.verb
+    if verb is None or verb.dep_ != "relcl" or c.tense is not Tense.PAST:
+        return None
+    before_clause = c.doc.spacy_doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if before_clause is None or before_clause.text not in (",", "\u2014", "-", "("):
+        return None
+    return before(c.reference_end())
+
+
+@anchor_rule("On February 5th protesters chanted ... Riot police marched in -> February 5th")
+def episode(c: EventClause) -> Optional[DateRef]:
+    """A simple past clause continues the episode the discourse last dated."""
+    return c.episode.date if c.episode is not None else None
+
+
+@anchor_rule("Duque asked Cuba to extradite them (no date anywhere near) -> before publication")
+def undated_past(c: EventClause) -> Optional[DateRef]:
+    """A past event the text does not date: before publication, day unknown."""
+    return before(c.published)
+
+
+def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), depth: int = 0) -> Optional[DateRef]:
+    """The date of the event whose trigger is `token`, by the first anchor rule that decides;
+    None when the article has no usable publication date or parse. `disabled` names rules to
+    skip (tests switch rules off one by one)."""
+    if doc.spacy_doc is None:
+        return None
+    try:
+        published = dt.date.fromisoformat(doc.article.published or "")
+    except ValueError:
+        return None
+    clause = EventClause(doc, doc.spacy_doc[token], published)
+    off = set(disabled)
+    for r in ANCHOR_RULES:
+        if r.name in off or (depth and r.decide in (earlier_clause, later_clause)):
+            continue
+        date = r.decide(clause)
+        if date is not None:
+            return date
+    return None

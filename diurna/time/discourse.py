@@ -1,0 +1,298 @@
+"""The view of one event the anchor rules (`anchoring.py`) read: its clause, tense and aspect,
+its place in the article (lead, sentence, episode), the dates its sentence and the discourse
+offer, and the intervals the rules give (issue 25).
+
+The **episode** is the story's current time: the latest date before the event, within
+EPISODE_SENTENCES sentences, of a main or coordinated clause (not of a noun or a description).
+A **before** interval is "some day up to this date, which one the text does not say".
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from diurna.document import ArticleDoc, TimexRef
+from diurna.records import DateRef
+from diurna.time.calendar import Tense
+from diurna.time.dating import attachments_for, governing_timex
+from diurna.time.detect import NOUN_MODIFIER_DEPS
+from diurna.time.syntax import ARGUMENT_DEPS, governing_verb, is_clause_head, tense_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+BEFORE = "before"
+# How far back a "before" interval reaches when the text gives no lower bound: a convention
+# (documented in docs/time.md), not a bound the text states; the granularity says so.
+LOOKBACK = dt.timedelta(days=365)
+# An episode's date carries over this many sentences at most (a report of one debate or interview,
+# its quotations split into many sentences): further on, a simple past clause is undated background.
+EPISODE_SENTENCES = 20
+# Lead sentences (after the headline): a story's own news, dated by publication when they say
+# nothing else.
+LEAD_SENTENCES = 2
+# Granularities concrete enough to be an episode's date ("recently" and "before" are not).
+EPISODE_GRANULARITIES = ("day", "week", "month", "season", "year")
+
+# Expressions that bound or measure an event rather than date it: a deadline ("until the end
+# of 2028", "by Friday"), a duration ("for three years").
+_BOUND_OR_DURATION = re.compile(r"(?:until|till|by|for)\b", re.IGNORECASE)
+# Expressions that give only a lower bound: the event came after that date.
+_LOWER_BOUND = re.compile(r"(?:after|following|since)\b", re.IGNORECASE)
+# A date that modifies a noun or is a verb's argument is no time the story is at.
+NOT_STORY_TIME_DEPS = set(NOUN_MODIFIER_DEPS) | ARGUMENT_DEPS
+OCCASION_PREPOSITIONS = {"in", "at", "during"}
+
+
+def occasion_of(date_root: "Token") -> Optional["Token"]:
+    """What a dated occasion is the place of: the word "in Saturday's debate", "at Monday's
+    summit" or "during the March 3 rally" hangs from ("unleashed attacks", "his victory")."""
+    noun = date_root.head
+    if date_root.dep_ not in NOUN_MODIFIER_DEPS or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    return prep.head if prep.dep_ == "prep" and prep.lower_ in OCCASION_PREPOSITIONS else None
+
+
+def _is_clause_occasion(date_root: "Token") -> bool:
+    """"attacked Rubio in Saturday's debate", "Saturday night's debate could not have been more
+    awkward": a possessive date of an occasion a main clause is about, so the story's time; "a
+    win in the July 28 election" and "a November general election" are a noun's."""
+    if date_root.dep_ != "poss":
+        return False
+    noun = date_root.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and is_clause_head(noun.head) and noun.head.dep_ not in ("relcl", "acl"):
+        return True
+    holder = occasion_of(date_root)
+    if holder is None:
+        return False
+    return is_clause_head(holder) or (holder.dep_ == "dobj" and is_clause_head(holder.head))
+
+
+def inside_quotation(text: str, at: int) -> bool:
+    """Whether offset `at` lies between quotation marks opened earlier in its paragraph."""
+    para = text[text.rfind("\n", 0, at) + 1:at]
+    curly = para.count("\u201c") - para.count("\u201d")
+    return curly > 0 or para.count('"') % 2 == 1
+
+
+def is_bound_or_duration(timex: TimexRef) -> bool:
+    return _BOUND_OR_DURATION.match(timex.date.text or "") is not None
+
+
+def is_past_upper_bound(timex: TimexRef, verb: Optional["Token"]) -> bool:
+    """"By Monday morning, the ritual had begun": in a past clause "by" says the story had got
+    there by that date (for a coming one it is a deadline)."""
+    return (timex.date.text or "").lower().startswith("by") and tense_of(verb) is Tense.PAST
+
+
+def is_lower_bound(timex: TimexRef) -> bool:
+    return _LOWER_BOUND.match(timex.date.text or "") is not None
+
+
+# --- what the rules read about one event ---------------------------------------------------
+
+@dataclass(frozen=True)
+class Sentences:
+    """Sentence starts of an article and where its lead ends, computed once per article."""
+    starts: list[int]
+    lead_end: int      # sentences before this index are the headline and the lead
+
+    def index(self, token: int) -> int:
+        return bisect.bisect_right(self.starts, token) - 1
+
+
+_SENTENCES_KEY = "diurna.time.sentences"
+HEADLINE_TOKENS = 30     # a first line this short, with more text below, is a headline
+LABEL_TOKENS = 3         # "ABSTRACT.", "FULL TEXT.", a byline: lines that are no paragraph
+
+
+def sentences_of(doc: ArticleDoc) -> Sentences:
+    cached = doc.spacy_doc.user_data.get(_SENTENCES_KEY)
+    if cached is None:
+        from spacy.attrs import SENT_START
+        column = doc.spacy_doc.to_array([SENT_START])
+        starts = [i for i, v in enumerate(column) if i == 0 or v == 1]
+        cached = Sentences(starts, _lead_end(doc, starts))
+        doc.spacy_doc.user_data[_SENTENCES_KEY] = cached
+    return cached
+
+
+def _lead_end(doc: ArticleDoc, starts: list[int]) -> int:
+    """The lead is the first LEAD_SENTENCES sentences of the first paragraph of the body (not the
+    paragraph after it), past a headline (a short first line with text below it) and label lines
+    ("ABSTRACT."); the headline counts as lead too."""
+    sdoc, text = doc.spacy_doc, doc.text
+    bounds = starts + [len(sdoc)]
+    paragraphs: list[list[int]] = []      # sentence numbers, grouped by the line they start on
+    line = -1
+    for k, start in enumerate(starts):
+        here = text.count("\n", 0, sdoc[start].idx) if start < len(sdoc) else line
+        if here != line or not paragraphs:
+            paragraphs.append([])
+            line = here
+        paragraphs[-1].append(k)
+
+    def size(group: list[int]) -> int:
+        return sum(1 for k in group for t in sdoc[bounds[k]:bounds[k + 1]] if not t.is_space)
+
+    first = 0
+    if len(paragraphs) > 1 and size(paragraphs[0]) <= HEADLINE_TOKENS:
+        first = 1
+        while first < len(paragraphs) - 1 and size(paragraphs[first]) <= LABEL_TOKENS:
+            first += 1
+    if first >= len(paragraphs):
+        return LEAD_SENTENCES
+    lead = paragraphs[first][:LEAD_SENTENCES]     # the lead is one paragraph, however short
+    return lead[-1] + 1
+
+
+def perfect_aspect(verb: Optional["Token"], depth: int = 0) -> Optional[str]:
+    """"past" for had + VBN ("had accused", "had been occupying"), "present" for has/have + VBN,
+    None otherwise; a coordinated verb with no auxiliary of its own shares its head's aspect."""
+    if verb is None:
+        return None
+    haves = [c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have"]
+    if haves:
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return None    # "would have agreed": a counterfactual, not a perfect
+        return "past" if haves[0].tag_ == "VBD" else "present"
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if depth < 2 and verb.dep_ == "conj" and not own_aux and verb.tag_ in ("VBN", "VBD"):
+        return perfect_aspect(verb.head, depth + 1)
+    return None
+
+
+@dataclass
+class EventClause:
+    """An event's trigger with what the anchor rules read: its clause, tense, aspect, adverbs,
+    place in the article, and the dates its clause and the discourse offer."""
+    doc: ArticleDoc
+    trigger: "Token"
+    published: dt.date
+
+    @functools.cached_property
+    def verb(self) -> Optional["Token"]:
+        return governing_verb(self.trigger)
+
+    @functools.cached_property
+    def tense(self) -> Tense:
+        """The clause's tense; a participle or noun the parser hung where no tense reaches
+        ("split from the bloc, forming an alliance") takes its sentence's main verb's."""
+        tense = tense_of(self.verb)
+        if tense is Tense.UNKNOWN:
+            tense = tense_of(self.trigger.sent.root)
+        return tense
+
+    @functools.cached_property
+    def perfect(self) -> Optional[str]:
+        return perfect_aspect(self.verb)
+
+    @functools.cached_property
+    def sentence(self) -> int:
+        return sentences_of(self.doc).index(self.trigger.i)
+
+    @functools.cached_property
+    def own(self) -> Optional[TimexRef]:
+        timex = governing_timex(self.doc, self.trigger.i)
+        return timex
+
+    @functools.cached_property
+    def nearby(self) -> list[int]:
+        """Indices into `doc.timexes` of the expressions in the event's sentence: the only ones
+        the clause-level rules look at (most sentences have none, and then they cost nothing)."""
+        starts = sentences_of(self.doc).starts
+        lo = starts[self.sentence]
+        hi = starts[self.sentence + 1] if self.sentence + 1 < len(starts) else len(self.doc.spacy_doc)
+        return [k for k, t in enumerate(self.doc.timexes) if lo <= t.token_start < hi]
+
+    @functools.cached_property
+    def adverbs(self) -> set[str]:
+        verb = self.verb if self.verb is not None else self.trigger
+        return {c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod")}
+
+    @property
+    def looks_back(self) -> bool:
+        return self.tense is Tense.PAST or self.perfect is not None
+
+    @functools.cached_property
+    def episode(self) -> Optional[TimexRef]:
+        """The latest concrete past date the discourse gave before this event, within the
+        episode window: the date of a main or coordinated clause (not of a noun, nor of a
+        relative clause describing one), found in an earlier sentence or earlier in this one."""
+        return self._latest_date(descriptions=False)
+
+    @functools.cached_property
+    def last_told(self) -> Optional[TimexRef]:
+        """The date of the last dated event told before this one, descriptions included
+        ("Santos, who had signed a treaty two years earlier. The FARC subsequently ...")."""
+        return self._latest_date(descriptions=True)
+
+    def _latest_date(self, descriptions: bool) -> Optional[TimexRef]:
+        sents = sentences_of(self.doc)
+        atts = attachments_for(self.doc)
+        first = sents.starts[max(0, self.sentence - EPISODE_SENTENCES)]
+        for k in range(len(self.doc.timexes) - 1, -1, -1):
+            t = self.doc.timexes[k]
+            if t.token_end > self.trigger.i:
+                continue
+            if t.token_start < first:
+                return None
+            if t.date.granularity not in EPISODE_GRANULARITIES:
+                continue
+            root = self.doc.spacy_doc[t.token_start:t.token_end].root
+            if inside_quotation(self.doc.text, t.start):
+                continue   # '"Today's speech shows ...," Green said': the speaker's today, not the story's
+            if root.dep_ in NOT_STORY_TIME_DEPS and not _is_clause_occasion(root):
+                continue   # "the July 28 election", "recalled January 6": a noun's date or a topic
+            verb = self.doc.spacy_doc[atts[k].verb] if atts[k].verb is not None else governing_verb(root)
+            verb = verb if verb is not None else root.sent.root   # a fragment the parser rooted on a non-verb
+            if verb is None or (not descriptions and verb.dep_ in ("relcl", "acl")):
+                continue   # "the campaign she led this past summer": a description, not the story's time
+            if (is_bound_or_duration(t) and not is_past_upper_bound(t, verb)) or is_lower_bound(t) \
+                    or t.date.start > self.published.isoformat():
+                continue
+            return t
+        return None
+
+    def following(self, timex: TimexRef, text: Optional[str] = None) -> Optional[DateRef]:
+        """"following X" with X dated: within the episode X belongs to ("Last Friday ... urged.
+        Iranians took to the streets following Friday prayers"), X's date; otherwise after it."""
+        ep = self.episode
+        if ep is not None and (ep.date.start, ep.date.end) == (timex.date.start, timex.date.end):
+            return timex.date.model_copy(update={"text": text}) if text is not None else timex.date
+        return after(timex, self.published, text)
+
+    def reference_end(self) -> dt.date:
+        """The date before which a background event lies: the episode's, else publication."""
+        if self.perfect != "present" and self.episode is not None:
+            return min(dt.date.fromisoformat(self.episode.date.end), self.published)
+        return self.published
+
+
+# --- the dates rules give ------------------------------------------------------------------
+
+def publication_day(published: dt.date) -> DateRef:
+    day = published.isoformat()
+    return DateRef(text=None, start=day, end=day, granularity="day", anchored_to="published")
+
+
+def before(end: dt.date, text: Optional[str] = None, start: Optional[dt.date] = None,
+           anchored_to: str = "published") -> DateRef:
+    """Some day up to `end`, which one unknown; from `start` when the text bounds it, else from
+    LOOKBACK before `end`."""
+    first = start if start is not None and start <= end else end - LOOKBACK
+    return DateRef(text=text, start=first.isoformat(), end=end.isoformat(), granularity=BEFORE,
+                   anchored_to=anchored_to)
+
+
+def after(timex: TimexRef, published: dt.date, text: Optional[str] = None) -> Optional[DateRef]:
+    """From a dated event's first day to publication: "following X" when X's date is known."""
+    start = dt.date.fromisoformat(timex.date.start)
+    if start > published:
+        return None
+    return before(published, text if text is not None else timex.date.text, start, timex.date.anchored_to)

@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Score diurna on the project's real-text evaluation set (docs/annotation.md, eval/realtext/README.md).
+
+The set is real news from every region, its gold written from the text alone before diurna was run
+on it, one article per file:
+
+    DATA/articles/ID_slug.txt     the text as the outlet printed it (cut at a sentence end)
+    DATA/manifest/ID.json         source, publication date, outlet, licence, how it was retrieved
+    DATA/gold/ID.json             every codable event (realnews-dev's gold format)
+
+Most texts are other publishers' copy, so the set lives outside the repository (DATA, default
+../realtext beside the checkout, or $DIURNA_REALTEXT); eval/realtext/sha256.txt in the repository
+pins every file, so a changed or missing file is reported before any figure is.
+
+Split: an article is in the *frozen* part when the first 8 hex digits of sha256(id) modulo 5 are 0 or
+1 (about 40 %), else in the *tune* part. Look at the frozen part's errors only when reporting.
+
+    .venv/bin/python scripts/eval_realtext.py                       # tune split, figures
+    .venv/bin/python scripts/eval_realtext.py -v                    # tune split, a verdict per event
+    .venv/bin/python scripts/eval_realtext.py --split frozen        # only when reporting
+    .venv/bin/python scripts/eval_realtext.py --pred out.jsonl      # score earlier output, do not code
+    .venv/bin/python scripts/eval_realtext.py --write-sums          # after adding articles
+
+Scoring is realnews-dev's own scorer (../shared/data/realnews-dev/score.py), so the figures mean
+what they mean there (strict recall, precision, loose recall, target null, date, place).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SUMS = ROOT / "eval" / "realtext" / "sha256.txt"
+SCORER = ROOT.parent / "shared" / "data" / "realnews-dev" / "score.py"
+REQUIRED_EVENT_KEYS = ("id", "type", "source", "target", "date", "place", "evidence")
+
+
+def default_data() -> pathlib.Path:
+    return pathlib.Path(os.environ.get("DIURNA_REALTEXT") or ROOT.parent / "realtext")
+
+
+def split_of(article_id: str) -> str:
+    return "frozen" if int(hashlib.sha256(article_id.encode()).hexdigest()[:8], 16) % 5 < 2 else "tune"
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def load(data: pathlib.Path) -> list[tuple[dict, dict]]:
+    """(manifest, gold) per article, checked: every file present, evidence copied from the text."""
+    problems, out = [], []
+    for mpath in sorted((data / "manifest").glob("*.json")):
+        manifest = json.loads(mpath.read_text(encoding="utf-8"))
+        gpath = data / "gold" / mpath.name
+        if not gpath.exists():
+            problems.append("%s: no gold file %s" % (mpath, gpath))
+            continue
+        gold = json.loads(gpath.read_text(encoding="utf-8"))
+        text_path = data / manifest["file"]
+        if gold.get("file") != manifest["file"] or not text_path.exists():
+            problems.append("%s: gold file %r / text %s do not agree" % (gpath, gold.get("file"), text_path))
+            continue
+        text = _collapse(text_path.read_text(encoding="utf-8"))
+        for event in gold["events"] + gold.get("acceptable_extra", []):
+            missing = [k for k in REQUIRED_EVENT_KEYS if k not in event]
+            if missing:
+                problems.append("%s %s: missing %s" % (gpath.name, event.get("id"), missing))
+            for quote in [event.get("evidence", "")] + list(event.get("evidence_alt", [])):
+                if _collapse(quote) not in text:
+                    problems.append("%s %s: evidence not in the text: %r" % (gpath.name, event.get("id"), quote))
+        gold.setdefault("published", manifest["published"])
+        out.append((manifest, gold))
+    if problems:
+        raise SystemExit("the real-text set has problems:\n  " + "\n  ".join(problems))
+    return out
+
+
+def files_of(data: pathlib.Path, manifest: dict) -> list[pathlib.Path]:
+    return [data / manifest["file"], data / "manifest" / (manifest["id"] + ".json"),
+            data / "gold" / (manifest["id"] + ".json")]
+
+
+def check_sums(data: pathlib.Path, articles: list[tuple[dict, dict]]) -> list[str]:
+    if not SUMS.exists():
+        return ["no %s: run --write-sums once the set is complete" % SUMS.relative_to(ROOT)]
+    pinned = dict(line.split("  ", 1)[::-1] for line in SUMS.read_text().split("\n") if line.strip())
+    notes = []
+    present = set()
+    for manifest, _ in articles:
+        for path in files_of(data, manifest):
+            rel = str(path.relative_to(data))
+            present.add(rel)
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if rel not in pinned:
+                notes.append("not pinned (new): %s" % rel)
+            elif pinned[rel] != digest:
+                notes.append("CHANGED since pinned: %s" % rel)
+    notes.extend("MISSING: %s" % rel for rel in sorted(set(pinned) - present))
+    return notes
+
+
+def write_sums(data: pathlib.Path, articles: list[tuple[dict, dict]]) -> None:
+    lines = ["%s  %s" % (hashlib.sha256(p.read_bytes()).hexdigest(), p.relative_to(data))
+             for manifest, _ in articles for p in files_of(data, manifest)]
+    SUMS.parent.mkdir(parents=True, exist_ok=True)
+    SUMS.write_text("\n".join(sorted(lines, key=lambda l: l.split("  ")[1])) + "\n")
+    print("pinned %d files of %d articles in %s" % (len(lines), len(articles), SUMS.relative_to(ROOT)))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    ap.add_argument("--data", type=pathlib.Path, default=default_data(), help="the set's folder (default %(default)s)")
+    ap.add_argument("--split", choices=("tune", "frozen", "all"), default="tune")
+    ap.add_argument("--pred", type=pathlib.Path, help="score this `diurna code` output instead of coding")
+    ap.add_argument("--keep", type=pathlib.Path, help="write diurna's output here")
+    ap.add_argument("--write-sums", action="store_true", help="pin every file of the set in eval/realtext/sha256.txt")
+    ap.add_argument("-v", "--verbose", action="store_true", help="a verdict per gold and per output event")
+    ap.add_argument("--by-type", action="store_true", help="also strict recall and precision per PLOVER type")
+    args = ap.parse_args()
+    if not (args.data / "manifest").is_dir():
+        raise SystemExit("no real-text set at %s (see eval/realtext/README.md; set --data or $DIURNA_REALTEXT)"
+                         % args.data)
+    articles = load(args.data)
+    if args.write_sums:
+        write_sums(args.data, articles)
+        return 0
+    for note in check_sums(args.data, articles):
+        print("note:", note, file=sys.stderr)
+    chosen = [(m, g) for m, g in articles if args.split == "all" or split_of(m["id"]) == args.split]
+    if not chosen:
+        raise SystemExit("no article in split %s" % args.split)
+    gold_path = args.data / (".gold.%s.jsonl" % args.split)
+    manifest_path = args.data / (".manifest.%s.jsonl" % args.split)
+    gold_path.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for _, g in chosen), encoding="utf-8")
+    manifest_path.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m, _ in chosen), encoding="utf-8")
+    pred = args.pred
+    if pred is None:
+        pred = args.keep or pathlib.Path(tempfile.mkstemp(suffix=".jsonl")[1])
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as inp:
+            for m, _ in chosen:
+                text = (args.data / m["file"]).read_text(encoding="utf-8")
+                inp.write(json.dumps({"id": m["id"], "text": text, "date": m["published"]}, ensure_ascii=False) + "\n")
+        with open(pred, "w", encoding="utf-8") as out:
+            subprocess.run([sys.executable, "-m", "diurna.cli", "code", inp.name], stdout=out, check=True, cwd=ROOT)
+    print("real-text set, split %s: %d articles, %d gold events (%d salient)"
+          % (args.split, len(chosen), sum(len(g["events"]) for _, g in chosen),
+             sum(bool(e.get("salient", True)) for _, g in chosen for e in g["events"])))
+    command = [sys.executable, str(SCORER), str(pred), "--gold", str(gold_path), "--manifest", str(manifest_path)]
+    if not args.by_type:
+        return subprocess.run(command + (["-v"] if args.verbose else [])).returncode
+    run = subprocess.run(command + ["-v"], capture_output=True, text=True)
+    print(run.stdout if args.verbose else run.stdout.split("\n\n", 1)[-1], end="")
+    print(by_type_table(run.stdout))
+    return run.returncode
+
+
+def by_type_table(verbose_output: str) -> str:
+    """Strict recall per gold type and precision per output type, from the scorer's verdict lines
+    ("gold STRICT q id TYPE ...", "pred RIGHT TYPE ..."; a gold with several acceptable types counts
+    under its first)."""
+    import re
+    recall: dict[str, list[int]] = {}
+    precision: dict[str, list[int]] = {}
+    for line in verbose_output.splitlines():
+        gold = re.match(r"\s+gold (STRICT|loose|  --)\s+(?:q )?\s*\S+\s+([A-Z/]+)", line)
+        if gold:
+            kind = gold.group(2).split("/")[0]
+            recall.setdefault(kind, [0, 0])
+            recall[kind][0] += gold.group(1) == "STRICT"
+            recall[kind][1] += 1
+        pred = re.match(r"\s+pred (RIGHT|locat|unloc)\s+([A-Z]+)\s", line)
+        if pred:
+            precision.setdefault(pred.group(2), [0, 0])
+            precision[pred.group(2)][0] += pred.group(1) == "RIGHT"
+            precision[pred.group(2)][1] += 1
+    rows = ["", "type        strict recall        precision"]
+    for kind in sorted(set(recall) | set(precision)):
+        r, p = recall.get(kind, [0, 0]), precision.get(kind, [0, 0])
+        rows.append("%-10s %4d/%-4d %5s    %4d/%-4d %5s" % (
+            kind, r[0], r[1], "%.2f" % (r[0] / r[1]) if r[1] else "-", p[0], p[1], "%.2f" % (p[0] / p[1]) if p[1] else "-"))
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

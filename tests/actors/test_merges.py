@@ -1,0 +1,26 @@
+"""Generic actors merge only when the text names them alike (issue #21: no false merges)."""
+from __future__ import annotations
+
+TEXT = ("Fierce fighting between the Sudanese army and the Rapid Support Forces continued in Khartoum.\n\n"
+        "The army said it repelled an attack.")
+
+
+def _holder(doc, text):
+    return next(a.id for a in doc.actors if any(m.text == text for m in a.mentions))
+
+
+def test_two_groups_of_one_country_and_sector_stay_apart(code):
+    doc = code(TEXT, "2024-06-19")
+    assert _holder(doc, "Sudanese army") != _holder(doc, "Rapid Support Forces")
+
+
+def test_a_later_description_with_the_same_head_is_the_same_group(code):
+    doc = code(TEXT, "2024-06-19")
+    assert _holder(doc, "army") == _holder(doc, "Sudanese army")
+
+
+def test_fighting_between_them_is_coded_both_ways(code):
+    doc = code(TEXT, "2024-06-19")
+    army, rsf = _holder(doc, "Sudanese army"), _holder(doc, "Rapid Support Forces")
+    pairs = {(e.source, e.target) for e in doc.events if e.type == "ASSAULT"}
+    assert {(army, rsf), (rsf, army)} <= pairs

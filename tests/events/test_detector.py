@@ -1,0 +1,59 @@
+"""The learned event detector (diurna/events/detector.py) and how the extractor uses it."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from diurna.events import constructions as cx
+from diurna.events.candidates import CandidateExtractor
+from diurna.events.detector import ENCODING, NONE, Detection, EventDetector, default_detector, dense, features
+
+SENTENCE = "Rebels heckled the United Nations envoy in Bunia."
+
+
+class FixedDetector:
+    """A detector that answers ASSAULT for "heckle" and NONE otherwise: the extractor's use of a
+    detection is tested apart from the model's quality (which docs/evaluation.md measures)."""
+    threshold = 0.5
+
+    def detect(self, verb, lexicon_type=None):
+        return Detection("ASSAULT", 0.9) if verb.lemma_ == "heckle" else Detection(NONE, 0.9)
+
+
+def test_the_packaged_model_loads_and_gives_a_distribution(nlp):
+    detector = default_detector()
+    assert detector is not None and NONE in detector.labels
+    doc = nlp(SENTENCE)
+    verb = next(t for t in doc if t.pos_ == "VERB")
+    p = detector.probabilities(features(verb), dense(verb))
+    assert p.shape == (len(detector.labels),) and abs(float(p.sum()) - 1.0) < 1e-5
+
+
+def test_features_name_the_clause(nlp):
+    verb = next(t for t in nlp(SENTENCE) if t.pos_ == "VERB")
+    names = features(verb, "ASSAULT")
+    assert {"lemma=heckle", "lex=ASSAULT", "obj=envoy", "nsubj=noun"} <= set(names)
+    assert dense(verb).shape == (3 * verb.doc.tensor.shape[1],)
+
+
+def test_a_model_of_other_features_is_refused(tmp_path):
+    (tmp_path / "detector.json").write_text('{"encoding": "old", "labels": [], "vocabulary": {}, "threshold": 1}')
+    np.savez(tmp_path / "detector.npz", weights=np.zeros((1, 1)), bias=np.zeros(1))
+    with pytest.raises(ValueError, match=ENCODING):
+        EventDetector.load(tmp_path)
+
+
+def test_a_confident_detection_is_coded_with_roles_from_the_parse(code, pipeline):
+    events = next(s for s in pipeline.stages if s.name == "events")
+    saved = events.extract
+    events.extract = CandidateExtractor()
+    events.extract.detector = FixedDetector()
+    try:
+        doc = code(SENTENCE, "2024-06-19")
+        heckled = [e for e in doc.events if e.trigger.text == "heckled"]
+        assert heckled and heckled[0].type == "ASSAULT"
+        assert doc.actor(heckled[0].source).name.lower().startswith("rebel")
+        with cx.switched_off(cx.DETECTOR):
+            assert not [e for e in code(SENTENCE, "2024-06-19").events if e.trigger.text == "heckled"]
+    finally:
+        events.extract = saved
