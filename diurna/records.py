@@ -28,6 +28,12 @@ QuoteKind = Literal["direct", "indirect", "partial"]
 Polarity = Literal["asserted", "negated"]
 Modality = Literal["actual", "intended", "demanded", "hypothetical"]
 PlaceFeature = Literal["city", "country", "region"]
+# How exactly a place is known, like ACLED's geo-precision: a populated place, a second-level unit
+# (district, county, territory), a first-level region, or only the country.
+GeoPrecision = Literal["place", "district", "region", "country"]
+# How an event's place was chosen: from the event's own clause, from elsewhere in its sentence, or
+# from the article's dateline (events of the lead only).
+PlaceBasis = Literal["clause", "sentence", "dateline"]
 
 
 class Record(BaseModel):
@@ -89,6 +95,9 @@ class Event(Record):
     sentence: CharRange
     date: DateRef
     place: Optional[str] = None
+    place_basis: Optional[PlaceBasis] = Field(None, description="how `place` was chosen: clause | sentence | dateline")
+    place_precision: Optional[GeoPrecision] = Field(None, description="place | district | region | country")
+    country: Optional[str] = Field(None, description="ISO 3166-1 alpha-3 of the event's place, also when only the country is known")
     polarity: Polarity = "asserted"
     modality: Modality = "actual"
     attributed_to: Optional[str] = None
@@ -113,6 +122,8 @@ class Place(Record):
     lat: Optional[float] = None
     lon: Optional[float] = None
     feature: PlaceFeature = "city"
+    precision: Optional[GeoPrecision] = Field(None, description="place | district | region | country; "
+                                              "a district's feature is \"region\"")
     mentions: list[TextSpan] = Field(default_factory=list)
 
 

@@ -8,16 +8,20 @@ from diurna.document import ArticleDoc, PlaceRef
 from diurna.ids import stable_id
 from diurna.places import gazetteer as gazetteer_module
 from diurna.places.clause import event_place
+from diurna.places.dateline import find_dateline
 from diurna.places.lexicon import LOCATIVE
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
-from diurna.places.resolve import resolve
-from diurna.places.toponyms import Toponym, countries_by_demonym, find_toponyms
+from diurna.places.resolve import MAX_COUNTRY_EVIDENCE, resolve
+from diurna.places.toponyms import Toponym, countries_by_demonym, feature_hint, find_toponyms
 from diurna.records import Place, TextSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["PlaceStage", "event_place"]
+
+# The contract's three features (records.md); a district is a region there, with precision "district".
+CONTRACT_FEATURE = {"city": "city", "district": "region", "region": "region", "country": "country"}
 
 
 class PlaceStage:
@@ -30,11 +34,16 @@ class PlaceStage:
     def __call__(self, doc: ArticleDoc) -> None:
         if doc.spacy_doc is None:
             return
-        toponyms = find_toponyms(doc, self.gazetteer)
+        toponyms = self._with_dateline(doc, find_toponyms(doc, self.gazetteer))
         # Countries the article is about, besides its place names: its actors' and its demonyms'.
         evidence = Counter(a.country for a in doc.actors if a.country and a.kind != "country")
         evidence.update(countries_by_demonym(doc.spacy_doc, gazetteer_module.demonyms()))
         entries = resolve(toponyms, doc.spacy_doc, evidence)
+        # The dateline says which country the story is filed from: as much evidence as any.
+        filed = [e for t, e in zip(toponyms, entries) if t.dateline and e is not None]
+        if filed:
+            evidence[filed[0].country] += MAX_COUNTRY_EVIDENCE
+            entries = resolve(toponyms, doc.spacy_doc, evidence)
         mentions: list[tuple[int, int, int, int, str, GazetteerEntry]] = [
             (t.token_start, t.token_end, t.start, t.end, t.text, entry)
             for t, entry in zip(toponyms, entries) if entry is not None]
@@ -49,11 +58,29 @@ class PlaceStage:
             doc.place_mentions.append(PlaceRef(place.id, start, end, token_start, token_end))
         doc.places.extend(places.values())
 
+    def _with_dateline(self, doc: ArticleDoc, toponyms: list[Toponym]) -> list[Toponym]:
+        """Mark the dateline's toponym, adding it when spaCy did not label it ("KYIV" in capitals)."""
+        dateline = find_dateline(doc.article.text)
+        if dateline is None:
+            return toponyms
+        for toponym in toponyms:
+            if toponym.start <= dateline.start < toponym.end:
+                toponym.dateline = True
+                return toponyms
+        span = doc.spacy_doc.char_span(dateline.start, dateline.end, alignment_mode="expand")
+        candidates = self.gazetteer.candidates(dateline.text) if span is not None else []
+        if not candidates:
+            return toponyms
+        toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates,
+                                feature_hint(span), dateline=True))
+        toponyms.sort(key=lambda t: t.token_start)
+        return toponyms
+
     @staticmethod
     def _place(doc: ArticleDoc, entry: GazetteerEntry) -> Place:
         return Place(id=stable_id("plc_", doc.article.id, entry.geonameid), name=entry.name, country=entry.country,
                      geonameid=entry.geonameid, lat=entry.lat, lon=entry.lon,
-                     feature=entry.feature, mentions=[])
+                     feature=CONTRACT_FEATURE[entry.feature], precision=entry.precision, mentions=[])
 
     def _capital_mentions(self, doc: ArticleDoc, toponyms: list[Toponym], entries: list[Optional[GazetteerEntry]]):
         """"in the capital", "to the Iranian capital": a capital named by description where an event

@@ -7,13 +7,15 @@ Demonyms ("Iranian") never are: the gazetteer holds no demonyms and NORP entitie
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from diurna.document import ArticleDoc
 from diurna.places.gazetteer import Candidate, Gazetteer
-from diurna.places.lexicon import DIRECTIONAL, MOVEMENT, STATIC, VISITING
+from diurna.places.lexicon import DIRECTION_WORDS, DIRECTIONAL, MOVEMENT, NOT_PLACE_NAMES, STATIC, VISITING
+from diurna.places.names import fold, strip_article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -39,11 +41,13 @@ class Toponym:
     text: str
     candidates: list[Candidate]
     feature_hint: str | None = None     # "region" in "Idlib province", "city" in "the city of Kidal"
+    dateline: bool = False              # the place the story was filed from ("KYIV, Ukraine (AP) -")
 
 
 # Nouns that make the name before them a region ("Anbar province", "the Donetsk region").
 REGION_NOUNS = {"province", "region", "state", "governorate", "oblast", "district", "county", "prefecture",
-                "department", "territory", "canton", "emirate", "krai", "republic"}
+                "department", "territory", "canton", "emirate", "krai", "republic", "municipality", "sub-county",
+                "subcounty", "division", "raion", "rayon", "wilaya"}
 CITY_NOUNS = {"city", "town", "village", "capital", "port"}
 
 
@@ -61,12 +65,44 @@ def feature_hint(span: "Span") -> str | None:
     return None
 
 
+def never_a_place(text: str, hint: str | None) -> bool:
+    """Continents, world regions ("the Gulf", "Africa"), generic nouns and bare direction words
+    ("Western powers") are never towns, whatever namesakes GeoNames has. A direction word with
+    its unit noun ("Western Province", "the Eastern region") is a region."""
+    key = fold(strip_article(text))
+    if key in DIRECTION_WORDS:
+        return hint != "region"
+    return key in NOT_PLACE_NAMES
+
+
+POSSESSIVE_ENDINGS = {"'s", "\u2019s", "'", "\u2019"}
+
+
 def _strip_article(span: "Span") -> "Span":
-    """"the Gaza Strip" -> "Gaza Strip": the article is not part of the name in the text."""
-    start = span.start
-    while start < span.end - 1 and span.doc[start].lower_ == "the":
+    """"the Gaza Strip" -> "Gaza Strip", "New York's" -> "New York", "Azerbaijan," -> "Azerbaijan":
+    the article, a possessive ending and trailing punctuation are not part of the name."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].lower_ == "the":
         start += 1
-    return span.doc[start:span.end]
+    while end - 1 > start and (span.doc[end - 1].text in POSSESSIVE_ENDINGS or span.doc[end - 1].is_punct):
+        end -= 1
+    return span.doc[start:end]
+
+
+# "the Republic of Azerbaijan", "the Kingdom of Saudi Arabia", "the Islamic Republic of Iran":
+# a state's long form names the same country as its short name.
+STATE_FORM = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)*(?:Republic|Kingdom|State|Sultanate|Emirate|Principality|"
+                        r"Federation|Commonwealth|Union)\s+of\s+(?:the\s+)?(?P<name>[A-Z].+)$")
+
+
+def lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
+    candidates = gazetteer.candidates(text)
+    if candidates:
+        return candidates
+    long_form = STATE_FORM.match(text)
+    if long_form:
+        return [c for c in gazetteer.candidates(long_form.group("name")) if c.entry.feature == "country"]
+    return []
 
 
 @dataclass
@@ -125,8 +161,13 @@ def _mislabelled_place(ent: "Span", surnames: set[str], gazetteer: Gazetteer) ->
     return any(c.strong for c in gazetteer.candidates(ent.text))
 
 
-def _is_strong_unlabelled(candidates: list[Candidate]) -> bool:
-    return any(c.strong and (c.entry.feature != "city" or c.entry.population >= MIN_POPULATION_UNLABELLED)
+def _is_strong_unlabelled(candidates: list[Candidate], hint: str | None) -> bool:
+    """Outside spaCy's place entities a name must be a country, a first-level region, a hand-kept
+    alias or a large city; a district only with its noun ("Lubero territory"): 47,000 district
+    names include too many words and surnames."""
+    return any(c.strong and (c.entry.feature in ("country", "region")
+                             or (c.entry.feature == "district" and hint == "region")
+                             or c.entry.population >= MIN_POPULATION_UNLABELLED)
                for c in candidates)
 
 
@@ -142,11 +183,13 @@ def _entity_spans(spacy_doc: "Doc") -> Iterator["Span"]:
             yield _strip_article(ent)
 
 
-def _unlabelled_spans(spacy_doc: "Doc", covered: set[int], gazetteer: Gazetteer) -> Iterator[tuple["Span", list[Candidate]]]:
+def _unlabelled_spans(spacy_doc: "Doc", covered: set[int], gazetteer: Gazetteer,
+                      country_mentions: set[tuple[int, int]]) -> Iterator[tuple["Span", list[Candidate]]]:
     """Longest gazetteer names among tokens no place entity covers, left to right.
 
     Inside another entity (spaCy calls "Al-Quds" ORG) a name counts only if it is the whole entity,
-    so "Jerusalem" in "the Jerusalem Post" does not.
+    so "Jerusalem" in "the Jerusalem Post" does not, or if the actor stage read it as a country
+    ("the U.S. Foreign Agents Registration Act", "In China Shantou University is..." mis-chunked).
     """
     entity_of = {}
     for ent in spacy_doc.ents:
@@ -166,14 +209,15 @@ def _unlabelled_spans(spacy_doc: "Doc", covered: set[int], gazetteer: Gazetteer)
                 continue
             span = spacy_doc[i:j]
             entity = entity_of.get(i)
-            if entity is not None and (entity.start, entity.end) != (i, j):
+            if entity is not None and (entity.start, entity.end) != (i, j) and (i, j) not in country_mentions:
                 continue
             if entity is None and any(k in entity_of for k in range(i, j)):
                 continue
             if entity is None and not _looks_like_name(span):
                 continue
-            candidates = gazetteer.candidates(span.text)
-            if candidates and _is_strong_unlabelled(candidates):
+            candidates = lookup(gazetteer, span.text)
+            hint = feature_hint(span)
+            if candidates and _is_strong_unlabelled(candidates, hint) and not never_a_place(span.text, hint):
                 found = (span, [c for c in candidates if c.strong])
                 break
         if found:
@@ -190,9 +234,9 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     covered: set[int] = set()
     mislabelled = [spacy_doc[start:end] for start, end in sorted(persons.mislabelled)]
     for span in list(_entity_spans(spacy_doc)) + mislabelled:
-        if persons.vetoes(span.start, span.end):
+        if persons.vetoes(span.start, span.end) or never_a_place(span.text, feature_hint(span)):
             continue
-        candidates = gazetteer.candidates(span.text)
+        candidates = lookup(gazetteer, span.text)
         if not candidates:
             continue
         toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates,
@@ -202,7 +246,9 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     for ent in spacy_doc.ents:
         if ent.label_ in PLACE_LABELS:
             covered.update(range(ent.start, ent.end))
-    for span, candidates in _unlabelled_spans(spacy_doc, covered | persons.tokens, gazetteer):
+    kinds = {a.id: a.kind for a in doc.actors}
+    country_mentions = {(m.token_start, m.token_end) for m in doc.mentions if kinds.get(m.actor_id) == "country"}
+    for span, candidates in _unlabelled_spans(spacy_doc, covered | persons.tokens, gazetteer, country_mentions):
         if persons.vetoes(span.start, span.end):
             continue
         toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates,
