@@ -66,3 +66,5 @@ CONTAINMENT_NOUNS = {"area", "district", "territory", "region", "province", "cou
 # ("missile strikes on Pakistan"), unlike "sanctions on Iran" or "spoke on Iran".
 ATTACKING = {"attack", "strike", "airstrike", "raid", "assault", "offensive", "bombardment", "bombing",
              "shelling", "incursion", "invasion", "drone", "missile", "rocket", "fire"}
+# Nouns of going somewhere: "a visit to China", "his trip to Kenya" place the event there.
+TRAVEL_NOUNS = {"visit", "trip", "journey", "tour", "mission", "voyage", "pilgrimage", "return", "deployment"}

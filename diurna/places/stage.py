@@ -89,7 +89,7 @@ class PlaceStage:
         capital") are not locations and are left alone."""
         located = [(t.token_start, e) for t, e in zip(toponyms, entries) if e is not None]
         for token in doc.spacy_doc:
-            if token.lemma_.lower() != "capital" or token.pos_ != "NOUN" or not self._locative_object(token):
+            if not self._names_a_capital(token) or not self._locative_object(token):
                 continue
             country = (self._possessor_country(token, toponyms, entries)
                        or self._country_in_sentence(token, located) or self._preceding_country(token.i, located))
@@ -100,6 +100,16 @@ class PlaceStage:
                         key=lambda t: t.i)
             span = doc.spacy_doc[first.i:token.i + 1]
             yield (span.start, span.end, span.start_char, span.end_char, span.text, capital)
+
+    @staticmethod
+    def _names_a_capital(token: "Token") -> bool:
+        """"the capital", "the Iranian capital", "the capital city"."""
+        if token.pos_ != "NOUN":
+            return False
+        if token.lemma_.lower() == "capital":
+            return True
+        return token.lemma_.lower() == "city" and any(c.lower_ == "capital" and c.dep_ in ("compound", "amod")
+                                                       for c in token.children)
 
     @staticmethod
     def _locative_object(token: "Token") -> bool:

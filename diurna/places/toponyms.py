@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from diurna.document import ArticleDoc
 from diurna.places.gazetteer import Candidate, Gazetteer
-from diurna.places.lexicon import DIRECTION_WORDS, DIRECTIONAL, MOVEMENT, NOT_PLACE_NAMES, STATIC, VISITING
+from diurna.places.lexicon import ATTACKING, DIRECTION_WORDS, DIRECTIONAL, MOVEMENT, NOT_PLACE_NAMES, STATIC, VISITING
 from diurna.places.names import fold, strip_article
 
 if TYPE_CHECKING:
@@ -146,6 +146,8 @@ def _in_locative_position(token: "Token") -> bool:
         return True
     if token.dep_ == "pobj" and head.lower_ in DIRECTIONAL and head.head.lemma_ in MOVEMENT:
         return True
+    if token.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_ in ATTACKING:
+        return True     # "a drone attack on Kyiv" (Kyiv tagged PERSON)
     return token.dep_ == "dobj" and head.lemma_ in VISITING
 
 
