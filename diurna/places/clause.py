@@ -250,11 +250,11 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: "Token") -> Optional[PlaceRe
     another participant ("the minister, who lives in London")."""
     found = []
     for ref, head, governor, preps, relation in _paths(doc, trigger):
-        locatives = [p for p, _ in preps if p in LOCATIVE]
-        if not locatives or any(p not in LOCATIVE and p != "of" for p, _ in preps):
-            continue
-        outer = locatives[-1]
-        if outer not in STATIC or (_feature_of(doc, ref) == "country" and outer not in COUNTRY_LOCATIVE):
+        # The place's own phrase: "of" links up to its first locative preposition ("in several
+        # cities of Iran"); what that phrase hangs from above does not matter here.
+        own = next((p for p, _ in preps if p != "of"), None)
+        if own is None or own not in STATIC or (
+                _feature_of(doc, ref) == "country" and own not in COUNTRY_LOCATIVE):
             continue
         if _describes_another_participant(head, trigger):
             continue

@@ -108,9 +108,11 @@ def coordinated_with_countries(c: Candidate, m: Mention, ctx: Context) -> float:
     return 2.0 if m.listed_with_countries and c.entry.feature == "country" else 0.0
 
 
-@rule("'Idlib province' is the region, 'the town of Kidal' the town, 'Lubero territory' the district")
+@rule("'Idlib province' is the region, 'the town of Kidal' the town, 'Lubero territory' the district (+3; +2 for the other unit level)")
 def kind_in_the_text(c: Candidate, m: Mention, ctx: Context) -> float:
-    return 3.0 if hint_matches(m.hint, c.entry.feature) else 0.0
+    if m.hint == c.entry.feature:
+        return 3.0
+    return 2.0 if hint_matches(m.hint, c.entry.feature) else 0.0
 
 
 def contained(entry: GazetteerEntry, m: Mention) -> bool:
@@ -145,8 +147,8 @@ def supported(c: Candidate, m: Mention, ctx: Context) -> bool:
 
 
 def hint_matches(hint: Optional[str], feature: str) -> bool:
-    """The text's unit nouns ("province", "territory") do not tell ADM1 from ADM2 apart."""
-    if hint == "region":
+    """The text's unit nouns ("province", "territory") suggest a level but do not fix it."""
+    if hint in ("region", "district"):
         return feature in ("region", "district")
     return hint is not None and hint == feature
 
@@ -180,10 +182,12 @@ def small_place_without_support(scored: list[tuple[float, Candidate]], m: Mentio
             and not supported(best, m, ctx))
 
 
-@decision("'Springfield' with nothing saying which state: two readings within half a point, neither supported")
+@decision("'Springfield' in an American story: the context favours no one of the two leading towns")
 def unsupported_tie(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
+    """Two different places within half a point after every rule: the text does not say which.
+    (Support common to both, such as the story's country, does not tell them apart.)"""
     best_score, best = scored[0]
-    if best.entry.feature == "country" or supported(best, m, ctx):
+    if best.entry.feature == "country":
         return False
     for score, other in scored[1:]:
         if best_score - score >= AMBIGUOUS_MARGIN:
@@ -209,7 +213,7 @@ def drop_units_named_like_their_cities(candidates: list[Candidate], hint: str | 
     sharing its name with a city inside it yields to the city, as it does in news usage, unless the
     text says "province"/"territory". So does a region named like its country's capital
     ("Washington" is the capital, not the state)."""
-    if hint == "region":
+    if hint in ("region", "district"):
         return candidates
     cities = [c.entry for c in candidates if c.entry.feature == "city" and c.strong]
     city_regions = {e.admin1 for e in cities}
@@ -295,6 +299,10 @@ def _container_after(n: int, toponyms: list[Toponym], spacy_doc,
         if abbreviation in US_STATE_ABBREVIATIONS and spacy_doc[i + 1].text[:1].isupper():
             mention.container_admin1 = US_STATE_ABBREVIATIONS[abbreviation]
             return mention
+    possessor = _possessor_before(n, toponyms, spacy_doc, readings)
+    if possessor is not None:
+        mention.container = possessor
+        return mention
     following = toponyms[n + 1] if n + 1 < len(toponyms) else None
     if following is None or following.token_start - i > 6:
         return mention
@@ -346,6 +354,19 @@ def _listed_with_countries(n: int, toponyms: list[Toponym], spacy_doc,
             scored = readings.get(key_of(other))
             countries += bool(scored) and scored[0][1].entry.feature == "country"
     return countries >= 2
+
+
+def _possessor_before(n: int, toponyms: list[Toponym], spacy_doc,
+                      readings: dict[str, list[tuple[float, Candidate]]]) -> Optional[GazetteerEntry]:
+    """"Zambia's Western Province", "North Kivu's Masisi territory": a country or region as possessor."""
+    if n == 0 or spacy_doc is None:
+        return None
+    previous, start = toponyms[n - 1], toponyms[n].token_start
+    if previous.token_end != start - 1 or spacy_doc[start - 1].text not in ("'s", "\u2019s"):
+        return None
+    scored = readings.get(key_of(previous))
+    entry = scored[0][1].entry if scored else None
+    return entry if entry is not None and entry.feature in ("country", "region") else None
 
 
 def resolve(toponyms: list[Toponym], spacy_doc, evidence: Counter,

@@ -40,29 +40,41 @@ class Toponym:
     end: int
     text: str
     candidates: list[Candidate]
-    feature_hint: str | None = None     # "region" in "Idlib province", "city" in "the city of Kidal"
+    feature_hint: str | None = None     # "region" in "Idlib province", "district" in "Lubero territory",
+    #                                     "city" in "the city of Kidal"
     dateline: bool = False              # the place the story was filed from ("KYIV, Ukraine (AP) -")
 
 
 # Nouns that make the name before them a region ("Anbar province", "the Donetsk region").
-REGION_NOUNS = {"province", "region", "state", "governorate", "oblast", "district", "county", "prefecture",
-                "department", "territory", "canton", "emirate", "krai", "republic", "municipality", "sub-county",
-                "subcounty", "division", "raion", "rayon", "wilaya"}
+# Nouns that make the name before them a unit ("Anbar province", "the Lubero territory"): the
+# first set usually names first-level units, the second second-level ones (countries differ:
+# Kenya's counties are first-level, so the level is a preference, not a filter).
+ADM1_NOUNS = {"province", "region", "state", "governorate", "oblast", "prefecture", "emirate", "krai", "republic",
+              "canton", "wilaya"}
+ADM2_NOUNS = {"district", "county", "territory", "municipality", "sub-county", "subcounty", "division", "raion",
+              "rayon", "department"}
+REGION_NOUNS = ADM1_NOUNS | ADM2_NOUNS
 CITY_NOUNS = {"city", "town", "village", "capital", "port"}
 
 
 def feature_hint(span: "Span") -> str | None:
     doc = span.doc
+    if len(span) > 1 and span[-1].lower_ in REGION_NOUNS:
+        return _unit_level(span[-1].lower_)     # "Western Province": the noun is part of the span
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if after in REGION_NOUNS:
-        return "region"
+        return _unit_level(after)
     if after in CITY_NOUNS:
         return "city"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CITY_NOUNS:
         return "city"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in REGION_NOUNS:
-        return "region"
+        return _unit_level(doc[span.start - 2].lower_)
     return None
+
+
+def _unit_level(noun: str) -> str:
+    return "region" if noun in ADM1_NOUNS else "district"
 
 
 def never_a_place(text: str, hint: str | None) -> bool:
@@ -71,7 +83,7 @@ def never_a_place(text: str, hint: str | None) -> bool:
     its unit noun ("Western Province", "the Eastern region") is a region."""
     key = fold(strip_article(text))
     if key in DIRECTION_WORDS:
-        return hint != "region"
+        return hint not in ("region", "district")
     return key in NOT_PLACE_NAMES
 
 
@@ -96,7 +108,14 @@ STATE_FORM = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)*(?:Republic|Kingdom|Sta
 
 
 def lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
+    """The places a span's text may name. "Western Province" may also be the unit GeoNames calls
+    "Western": a trailing unit noun adds the units of the bare name."""
     candidates = gazetteer.candidates(text)
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in REGION_NOUNS:
+        known = {c.entry.geonameid for c in candidates}
+        candidates = candidates + [c for c in gazetteer.candidates(" ".join(words[:-1]))
+                                   if c.entry.feature in ("region", "district") and c.entry.geonameid not in known]
     if candidates:
         return candidates
     long_form = STATE_FORM.match(text)
@@ -148,7 +167,7 @@ def _in_locative_position(token: "Token") -> bool:
         return True
     if token.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_ in ATTACKING:
         return True     # "a drone attack on Kyiv" (Kyiv tagged PERSON)
-    return token.dep_ == "dobj" and head.lemma_ in VISITING
+    return token.dep_ == "dobj" and (head.lemma_ in VISITING or head.lemma_ in ATTACKING)
 
 
 def _mislabelled_place(ent: "Span", surnames: set[str], gazetteer: Gazetteer) -> bool:
@@ -168,7 +187,7 @@ def _is_strong_unlabelled(candidates: list[Candidate], hint: str | None) -> bool
     alias or a large city; a district only with its noun ("Lubero territory"): 47,000 district
     names include too many words and surnames."""
     return any(c.strong and (c.entry.feature in ("country", "region")
-                             or (c.entry.feature == "district" and hint == "region")
+                             or (c.entry.feature == "district" and hint in ("region", "district"))
                              or c.entry.population >= MIN_POPULATION_UNLABELLED)
                for c in candidates)
 

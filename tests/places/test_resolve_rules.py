@@ -1,0 +1,100 @@
+"""The disambiguation rules of diurna.places.resolve, one construction each (written sentences:
+unit tests of the rules, not evidence of accuracy; that is scripts/eval_toponyms.py's job)."""
+from __future__ import annotations
+
+import pytest
+
+from diurna.places.resolve import DECISIONS, RULES
+
+
+def _places(doc):
+    return {(p.name, p.country, p.precision) for p in doc.places}
+
+
+def _place_of(doc, surface):
+    """(name, country, precision) of the place the first mention `surface` resolved to, or None."""
+    for ref in doc.place_mentions:
+        if doc.article.text[ref.start:ref.end] == surface:
+            place = next(p for p in doc.places if p.id == ref.place_id)
+            return place.name, place.country, place.precision
+    return None
+
+
+def test_every_rule_has_a_name_and_an_example():
+    names = [r.name for r in RULES] + [d.name for d in DECISIONS]
+    assert len(names) == len(set(names))
+    assert all(r.example for r in RULES) and all(d.example for d in DECISIONS)
+
+
+@pytest.mark.parametrize("text", [
+    "Western powers prepared a resolution.",
+    "The Gulf states welcomed the decision.",
+    "Refugees crossing into Eastern Europe were stopped.",
+    "Aid agencies in Africa warned of famine.",
+    "Leaders from Asia and Europe met on Monday.",
+    "The West imposed sanctions.",
+])
+def test_direction_words_continents_and_world_regions_are_never_towns(locate, text):
+    assert _places(locate(text)) == set() or all(p[2] == "country" for p in _places(locate(text)))
+
+
+def test_a_direction_word_with_its_unit_noun_is_a_region(locate):
+    doc = locate("Floods displaced thousands in Zambia's Western Province on Monday.")
+    assert _place_of(doc, "Western Province") == ("Western", "ZMB", "region")
+
+
+def test_congo_in_a_drc_story_is_the_drc(locate):
+    doc = locate("M23 rebels advanced towards Goma and Rutshuru in North Kivu. Congo's army said it repelled them.")
+    assert _place_of(doc, "Congo") == ("Democratic Republic of the Congo", "COD", "country")
+
+
+def test_a_place_inside_the_region_the_text_names(locate):
+    # Beni is also a Bolivian department, larger than the Congolese town: "in North Kivu" decides.
+    doc = locate("Rebels killed twenty civilians near Beni in North Kivu on Sunday.")
+    assert _place_of(doc, "Beni") == ("Beni", "COD", "place")
+
+
+def test_the_x_area_of_y(locate):
+    doc = locate("Fighting was reported in the Beni area of North Kivu province.")
+    assert _place_of(doc, "Beni") == ("Beni", "COD", "place")
+
+
+def test_a_us_state_abbreviation_qualifies_a_town(locate):
+    doc = locate("He grew up in Bethlehem, Pa., and studied law.")
+    assert _place_of(doc, "Bethlehem")[1] == "USA"
+
+
+def test_a_district_by_its_noun(locate):
+    doc = locate("Clashes spread to the Masisi territory on Tuesday.")
+    assert _place_of(doc, "Masisi") == ("Masisi Territory", "COD", "district")
+
+
+def test_a_name_listed_with_countries_is_the_country(locate):
+    doc = locate("Delegations from Armenia, Azerbaijan, Georgia and Turkey met in Vienna.")
+    assert _place_of(doc, "Georgia") == ("Georgia", "GEO", "country")
+
+
+def test_a_village_nothing_supports_is_left_unresolved(locate):
+    # Soldeu is an Andorran village of 600: a Kenyan story gives it no support.
+    doc = locate("Kenyan police said the two suspects had fled to Soldeu before the raid in Nairobi.")
+    assert _place_of(doc, "Soldeu") is None
+
+
+def test_the_same_village_with_the_storys_support_is_resolved(locate):
+    doc = locate("Andorran police said the two suspects had fled to Soldeu before the raid.")
+    assert _place_of(doc, "Soldeu") == ("Soldeu", "AND", "place")
+
+
+def test_saint_abbreviation_is_the_registered_name(locate):
+    doc = locate("Putin hosted the summit in St. Petersburg, Russia's second city.")
+    assert _place_of(doc, "St. Petersburg") == ("Saint Petersburg", "RUS", "place")
+
+
+def test_a_states_long_form_names_the_country(locate):
+    doc = locate("The ministry registered its work for the Republic of Azerbaijan last year.")
+    assert ("Azerbaijan", "AZE", "country") in _places(doc)
+
+
+def test_possessive_is_not_part_of_the_name(locate):
+    doc = locate("New York\u2019s mayor opened the new school.")
+    assert ("New York City", "USA", "place") in _places(doc)
