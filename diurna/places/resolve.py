@@ -33,7 +33,8 @@ SAME_PLACE_KM = 25.0
 class Context:
     """What the rest of the article says about where it is."""
     countries: Counter = field(default_factory=Counter)    # ISO alpha-3 -> pieces of evidence
-    regions: set[str] = field(default_factory=set)         # ADM1 codes of confidently read places
+    regions: set[str] = field(default_factory=set)         # ADM1 codes of regions the story names
+    regions_of_places: set[str] = field(default_factory=set)   # ADM1 codes of its other places
     districts: set[str] = field(default_factory=set)       # ADM2 codes
 
 
@@ -88,9 +89,15 @@ def story_country(c: Candidate, m: Mention, ctx: Context) -> float:
     return SAME_COUNTRY_BONUS * min(ctx.countries[c.entry.country], MAX_COUNTRY_EVIDENCE)
 
 
-@rule("'Atlanta' elsewhere in the story puts Georgia the state in context; 'Texas' its towns")
+@rule("'Texas' named in the story puts its towns in context (+3); 'Atlanta' its state, less (+1): a"
+      " region as large as England must not pull every English namesake in")
 def story_region(c: Candidate, m: Mention, ctx: Context) -> float:
-    return 3.0 if c.entry.admin1 and c.entry.feature != "region" and c.entry.admin1 in ctx.regions else 0.0
+    e = c.entry
+    if not e.admin1 or e.feature == "region":
+        return 0.0
+    if e.admin1 in ctx.regions:
+        return 3.0
+    return 1.0 if e.admin1 in ctx.regions_of_places else 0.0
 
 
 @rule("'Rutshuru territory' named in the story puts its villages in context")
@@ -143,7 +150,8 @@ def supported(c: Candidate, m: Mention, ctx: Context) -> bool:
     """Does anything beyond the name's size speak for this reading?"""
     e = c.entry
     return (ctx.countries[e.country] > 0 or contained(e, m) or hint_matches(m.hint, e.feature)
-            or (bool(e.admin1) and e.admin1 in ctx.regions) or (bool(e.admin2) and e.admin2 in ctx.districts))
+            or (bool(e.admin1) and (e.admin1 in ctx.regions or e.admin1 in ctx.regions_of_places))
+            or (bool(e.admin2) and e.admin2 in ctx.districts))
 
 
 def hint_matches(hint: Optional[str], feature: str) -> bool:
@@ -277,8 +285,10 @@ def _context_without(key: str, readings: dict[str, list[tuple[float, Candidate]]
             continue
         entry = best[1].entry
         context.countries[entry.country] += 1
-        if entry.admin1:
+        if entry.feature == "region":
             context.regions.add(entry.admin1)
+        elif entry.admin1:
+            context.regions_of_places.add(entry.admin1)
         if entry.feature == "district":
             context.districts.add(entry.admin2)
     return context
