@@ -27,6 +27,7 @@ CONFIDENT_MARGIN = 1.0     # a first reading this far ahead of the next may serv
 AMBIGUOUS_MARGIN = 0.5     # two unsupported readings this close: the text does not say which
 MIN_UNSUPPORTED_POPULATION = 15_000   # smaller places need the story's support to be chosen
 SAME_PLACE_KM = 25.0
+MIN_SHARE_OF_UNIT = 0.02   # a same-named city this large a part of a unit stands for it ("Tehran", "Idlib")
 
 
 @dataclass
@@ -190,19 +191,23 @@ def small_place_without_support(scored: list[tuple[float, Candidate]], m: Mentio
             and not supported(best, m, ctx))
 
 
-@decision("'Springfield' in an American story: the context favours no one of the two leading towns")
+@decision("'Springfield' in an American story: two towns of about one size, nothing to tell them apart")
 def unsupported_tie(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
-    """Two different places within half a point after every rule: the text does not say which.
-    (Support common to both, such as the story's country, does not tell them apart.)"""
+    """Two different places within half a point both by size alone and after every rule: the text
+    does not say which. (Geneva, Switzerland and Geneva, Illinois are not a tie: ten times the size.)"""
     best_score, best = scored[0]
     if best.entry.feature == "country":
         return False
     for score, other in scored[1:]:
         if best_score - score >= AMBIGUOUS_MARGIN:
             return False
-        if not same_place(best.entry, other.entry):
+        if not same_place(best.entry, other.entry) and abs(_size(best) - _size(other)) < AMBIGUOUS_MARGIN:
             return True
     return False
+
+
+def _size(c: Candidate) -> float:
+    return prominence(c) + country_name(c, Mention(), Context()) + national_capital(c, Mention(), Context())
 
 
 def same_place(a: GazetteerEntry, b: GazetteerEntry) -> bool:
@@ -224,15 +229,18 @@ def drop_units_named_like_their_cities(candidates: list[Candidate], hint: str | 
     if hint in ("region", "district"):
         return candidates
     cities = [c.entry for c in candidates if c.entry.feature == "city" and c.strong]
-    city_regions = {e.admin1 for e in cities}
-    city_districts = {e.admin2 for e in cities if e.admin2}
     capital_countries = {c.entry.country for c in candidates if c.entry.capital}
+
+    def notable_part(city: GazetteerEntry, unit: GazetteerEntry) -> bool:
+        # A village of that name does not make "Xinjiang" (12 million people) a village.
+        return city.population >= MIN_SHARE_OF_UNIT * unit.population
 
     def yields(e: GazetteerEntry) -> bool:
         if e.feature == "region":
-            return e.admin1 in city_regions or e.country in capital_countries
+            return (e.country in capital_countries
+                    or any(city.admin1 == e.admin1 and notable_part(city, e) for city in cities))
         if e.feature == "district":
-            return e.admin2 in city_districts or any(same_place(e, city) for city in cities)
+            return any((city.admin2 == e.admin2 or same_place(e, city)) and notable_part(city, e) for city in cities)
         return False
     return [c for c in candidates if not yields(c.entry)]
 

@@ -98,3 +98,20 @@ def test_a_states_long_form_names_the_country(locate):
 def test_possessive_is_not_part_of_the_name(locate):
     doc = locate("New York\u2019s mayor opened the new school.")
     assert ("New York City", "USA", "place") in _places(doc)
+
+
+def test_two_towns_of_one_size_and_nothing_to_choose_is_unresolved(locate):
+    # Springfield, Missouri, Massachusetts and Illinois are all of about 150,000 people.
+    doc = locate("Thousands of supporters attended the rally in Springfield on Saturday.")
+    assert _place_of(doc, "Springfield") is None
+
+
+def test_a_much_larger_namesake_is_no_tie(locate):
+    # An American context helps the Illinois Geneva, but the Swiss city is ten times its size.
+    doc = locate("Negotiators from the United States and Iran resumed talks in Geneva on Monday.")
+    assert _place_of(doc, "Geneva") == ("Geneva", "CHE", "place")
+
+
+def test_a_village_does_not_capture_its_regions_name(locate):
+    doc = locate("Beijing expanded detention camps across Xinjiang last year.")
+    assert _place_of(doc, "Xinjiang")[2] == "region"
