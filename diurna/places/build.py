@@ -20,8 +20,8 @@ import json
 import math
 import pathlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from diurna.places.names import fold, is_latin_name
 

@@ -12,13 +12,22 @@ The rules are `PLACE_RULES`, tried in order; the article's first place is never 
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable, Optional
+from typing import TYPE_CHECKING
 
 from diurna.document import ArticleDoc, PlaceRef
 from diurna.places import gazetteer
 from diurna.places.dateline import find_dateline
-from diurna.places.lexicon import ATTACKING, COUNTRY_LOCATIVE, LOCATIVE, MOVEMENT, STATIC, TRAVEL_NOUNS, VISITING
+from diurna.places.lexicon import (
+    ATTACKING,
+    COUNTRY_LOCATIVE,
+    LOCATIVE,
+    MOVEMENT,
+    STATIC,
+    TRAVEL_NOUNS,
+    VISITING,
+)
 from diurna.records import Place
 
 if TYPE_CHECKING:
@@ -29,15 +38,15 @@ SPECIFICITY = {"place": 0, "city": 0, "district": 1, "region": 2, "country": 3}
 OWN_SUBJECT = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
-def _is_verb(token: "Token") -> bool:
+def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
 
-def _has_own_subject(token: "Token") -> bool:
+def _has_own_subject(token: Token) -> bool:
     return any(child.dep_ in OWN_SUBJECT for child in token.children)
 
 
-def clause_group(trigger: "Token") -> set["Token"]:
+def clause_group(trigger: Token) -> set[Token]:
     """The trigger and the words that share its clause's setting: for a noun trigger, the verb it
     hangs from ("held protests in Tehran"); conjoined verbs without a subject of their own
     ("gathered in Tehran and burned flags"); xcomp and purpose complements, both ways."""
@@ -51,7 +60,7 @@ def clause_group(trigger: "Token") -> set["Token"]:
     frontier = list(group)
     while frontier:
         token = frontier.pop()
-        related: list["Token"] = []
+        related: list[Token] = []
         if token.dep_ in ("xcomp", "advcl") and token.head.i != token.i and not _has_own_subject(token):
             related.append(token.head)
         if token.dep_ == "conj" and not _has_own_subject(token):
@@ -68,14 +77,14 @@ def clause_group(trigger: "Token") -> set["Token"]:
 ARGUMENT = {"nsubj", "nsubjpass", "dobj"}
 
 
-def _governor(token: "Token") -> tuple[Optional["Token"], list[tuple[str, "Token"]], str]:
+def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]:
     """Walk up from a place's head word to the verb that governs it.
 
     Returns (the verb reached, the prepositions passed with the word each hangs from, the place's
     own relation). Stops at the first verb, so a place in a relative or adverbial clause of its
     own stays there.
     """
-    preps: list[tuple[str, "Token"]] = []
+    preps: list[tuple[str, Token]] = []
     relation = token.dep_
     current = token
     while current.head.i != current.i:
@@ -88,7 +97,7 @@ def _governor(token: "Token") -> tuple[Optional["Token"], list[tuple[str, "Token
     return None, preps, relation
 
 
-def _attached_to(word: "Token", preposition: str, group: set["Token"]) -> bool:
+def _attached_to(word: Token, preposition: str, group: set[Token]) -> bool:
     """A locative phrase sets the event's place when it hangs from the trigger's clause itself, or
     says where a participant is ("protesters in Tehran burned flags"). Directional phrases on a
     participant ("death to England") say nothing about where the event is."""
@@ -97,8 +106,8 @@ def _attached_to(word: "Token", preposition: str, group: set["Token"]) -> bool:
     return preposition in STATIC and word.dep_ in ARGUMENT and word.head in group
 
 
-def _locates(place_feature: str, governor: "Token", preps: list[tuple[str, "Token"]], relation: str,
-             group: set["Token"]) -> bool:
+def _locates(place_feature: str, governor: Token, preps: list[tuple[str, Token]], relation: str,
+             group: set[Token]) -> bool:
     """Does the path from a place to a word of the trigger's clause make it the event's location?"""
     if not preps:
         # A bare object: where one goes for visiting verbs; for others only a city or region
@@ -144,7 +153,7 @@ def _quoted_tokens(sentence) -> set[int]:
     return inside
 
 
-def _places_in_sentence(doc: ArticleDoc, trigger: "Token") -> Iterable[tuple[PlaceRef, "Token"]]:
+def _places_in_sentence(doc: ArticleDoc, trigger: Token) -> Iterable[tuple[PlaceRef, Token]]:
     """Place mentions of the trigger's sentence; a place inside a quotation ("death to England")
     belongs to the quoted words, not to an event told outside them."""
     sentence = trigger.sent
@@ -156,7 +165,7 @@ def _places_in_sentence(doc: ArticleDoc, trigger: "Token") -> Iterable[tuple[Pla
             yield ref, doc.spacy_doc[ref.token_start:ref.token_end].root
 
 
-def _place(doc: ArticleDoc, place_id: str) -> Optional[Place]:
+def _place(doc: ArticleDoc, place_id: str) -> Place | None:
     return next((place for place in doc.places if place.id == place_id), None)
 
 
@@ -177,7 +186,7 @@ class EventPlace:
     place_id: str
     basis: str          # clause | sentence | dateline
     precision: str      # place | district | region | country
-    country: Optional[str]
+    country: str | None
 
     def fields(self) -> dict:
         return {"place": self.place_id, "place_basis": self.basis, "place_precision": self.precision,
@@ -192,20 +201,20 @@ class PlaceRule:
     name: str
     basis: str
     example: str
-    find: Callable[[ArticleDoc, "Token"], Optional[PlaceRef]]
+    find: Callable[[ArticleDoc, Token], PlaceRef | None]
 
 
 PLACE_RULES: list[PlaceRule] = []
 
 
 def place_rule(basis: str, example: str):
-    def register(fn: Callable[[ArticleDoc, "Token"], Optional[PlaceRef]]):
+    def register(fn: Callable[[ArticleDoc, Token], PlaceRef | None]):
         PLACE_RULES.append(PlaceRule(fn.__name__, basis, example, fn))
         return fn
     return register
 
 
-def _paths(doc: ArticleDoc, trigger: "Token"):
+def _paths(doc: ArticleDoc, trigger: Token):
     """(place mention, its head word, governing verb, prepositions passed, relation) for each place
     of the trigger's sentence other than the trigger itself."""
     for ref, head in _places_in_sentence(doc, trigger):
@@ -229,7 +238,7 @@ def _feature_of(doc: ArticleDoc, ref: PlaceRef) -> str:
 
 
 @place_rule("clause", "'protesters gathered in Lima and blocked the avenue': blocked -> Lima")
-def own_clause(doc: ArticleDoc, trigger: "Token") -> Optional[PlaceRef]:
+def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     group = clause_group(trigger) | _own_relative_clauses(trigger)
     found = [(ref, abs(head.i - trigger.i)) for ref, head, governor, preps, relation in _paths(doc, trigger)
              if _locates(_feature_of(doc, ref), governor, preps, relation, group)]
@@ -237,7 +246,7 @@ def own_clause(doc: ArticleDoc, trigger: "Token") -> Optional[PlaceRef]:
 
 
 @place_rule("sentence", "'In Ankara, officials said Turkey would retaliate': retaliate -> Ankara")
-def scene_of_embedding_clause(doc: ArticleDoc, trigger: "Token") -> Optional[PlaceRef]:
+def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     found = [(ref, abs(head.i - trigger.i)) for ref, head, governor, preps, relation in _paths(doc, trigger)
              if preps and governor in trigger.ancestors
              and _locates(_feature_of(doc, ref), governor, preps, relation, {governor})]
@@ -245,7 +254,7 @@ def scene_of_embedding_clause(doc: ArticleDoc, trigger: "Token") -> Optional[Pla
 
 
 @place_rule("sentence", "'After talks in Doha, the two sides agreed to a truce': agreed -> Doha")
-def elsewhere_in_sentence(doc: ArticleDoc, trigger: "Token") -> Optional[PlaceRef]:
+def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     """A place the sentence puts something in ("in", "at", "near"...), outside clauses that describe
     another participant ("the minister, who lives in London")."""
     found = []
@@ -263,20 +272,20 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: "Token") -> Optional[PlaceRe
 
 
 @place_rule("dateline", "'KYIV, Ukraine (AP) - Russia launched drones overnight...': launched -> Kyiv")
-def dateline_of_the_lead(doc: ArticleDoc, trigger: "Token") -> Optional[PlaceRef]:
+def dateline_of_the_lead(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     dateline = find_dateline(doc.article.text)
     if dateline is None or not trigger.idx < dateline.paragraph_end:
         return None
     return next((ref for ref in doc.place_mentions if ref.start <= dateline.start < ref.end), None)
 
 
-def _own_relative_clauses(trigger: "Token") -> set["Token"]:
+def _own_relative_clauses(trigger: Token) -> set[Token]:
     """"protests that intensified in several cities": a relative clause on the trigger noun tells
     where the event itself happened."""
     return {child for child in trigger.children if child.dep_ == "relcl"}
 
 
-def _describes_another_participant(head: "Token", trigger: "Token") -> bool:
+def _describes_another_participant(head: Token, trigger: Token) -> bool:
     """Is the place inside a relative clause or apposition hanging from a word other than the trigger?"""
     token = head
     while token.head.i != token.i:
@@ -286,7 +295,7 @@ def _describes_another_participant(head: "Token", trigger: "Token") -> bool:
     return False
 
 
-def locate_event(doc: ArticleDoc, trigger_token: int, disabled: Iterable[str] = ()) -> Optional[EventPlace]:
+def locate_event(doc: ArticleDoc, trigger_token: int, disabled: Iterable[str] = ()) -> EventPlace | None:
     """The event's place by the first rule of `PLACE_RULES` that finds one, or None."""
     if doc.spacy_doc is None or not doc.place_mentions or not 0 <= trigger_token < len(doc.spacy_doc):
         return None

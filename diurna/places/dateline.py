@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 MAX_PARAGRAPHS = 3
 _DASH = r"(?:\u2014|\u2013|--|-|:)"
@@ -34,8 +33,8 @@ class Dateline:
     start: int          # character offsets of the place's name
     end: int
     text: str
-    qualifier_start: Optional[int] = None
-    qualifier_end: Optional[int] = None
+    qualifier_start: int | None = None
+    qualifier_end: int | None = None
     paragraph_end: int = 0      # where the dateline's paragraph (the lead) ends
 
 
@@ -49,10 +48,8 @@ def _paragraphs(text: str):
         start += len(line) + 1
 
 
-def find_dateline(text: str) -> Optional[Dateline]:
-    seen = 0
-    for offset, line in _paragraphs(text):
-        seen += 1
+def find_dateline(text: str) -> Dateline | None:
+    for seen, (offset, line) in enumerate(_paragraphs(text), 1):
         if seen > MAX_PARAGRAPHS:
             break
         match = CAPS_DATELINE.match(line)

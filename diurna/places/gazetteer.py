@@ -14,7 +14,14 @@ import functools
 import gzip
 from dataclasses import dataclass
 
-from diurna.places.build import CAPITAL_KEY, COUNTRY_KEY, DEMONYMS_FILE, FIELDS, GAZETTEER_FILE, NAMES_FILE
+from diurna.places.build import (
+    CAPITAL_KEY,
+    COUNTRY_KEY,
+    DEMONYMS_FILE,
+    FIELDS,
+    GAZETTEER_FILE,
+    NAMES_FILE,
+)
 from diurna.places.names import fold, strip_article
 
 # What each feature is as a geo-precision (ACLED's 1 place / 2 district / 3 region, plus country).

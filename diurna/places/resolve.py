@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
 
 from diurna.places.gazetteer import Candidate, GazetteerEntry
 from diurna.places.lexicon import CONTAINMENT_NOUNS, US_STATE_ABBREVIATIONS
@@ -42,9 +42,9 @@ class Context:
 @dataclass
 class Mention:
     """One toponym to resolve, with what its own words say."""
-    hint: Optional[str] = None                  # "region" in "Idlib province", "city" in "the town of X"
-    container: Optional[GazetteerEntry] = None  # "Paris, Texas", "Kiwanja area of North Kivu", "Skolkovo in Moscow"
-    container_admin1: Optional[str] = None      # "Lewisburg, Pa.": a US state by its AP abbreviation
+    hint: str | None = None                  # "region" in "Idlib province", "city" in "the town of X"
+    container: GazetteerEntry | None = None  # "Paris, Texas", "Kiwanja area of North Kivu", "Skolkovo in Moscow"
+    container_admin1: str | None = None      # "Lewisburg, Pa.": a US state by its AP abbreviation
     listed_with_countries: bool = False         # "Albania, Cyprus, Georgia, India": a list of countries
 
 
@@ -155,7 +155,7 @@ def supported(c: Candidate, m: Mention, ctx: Context) -> bool:
             or (bool(e.admin2) and e.admin2 in ctx.districts))
 
 
-def hint_matches(hint: Optional[str], feature: str) -> bool:
+def hint_matches(hint: str | None, feature: str) -> bool:
     """The text's unit nouns ("province", "territory") suggest a level but do not fix it."""
     if hint in ("region", "district"):
         return feature in ("region", "district")
@@ -249,7 +249,7 @@ def drop_units_named_like_their_cities(candidates: list[Candidate], hint: str | 
 drop_regions_named_like_their_cities = drop_units_named_like_their_cities
 
 
-def ranked(candidates: list[Candidate], context: Context, mention: Optional[Mention] = None,
+def ranked(candidates: list[Candidate], context: Context, mention: Mention | None = None,
            disabled: Iterable[str] = ()) -> list[tuple[float, Candidate]]:
     mention = mention or Mention()
     off = set(disabled)
@@ -260,7 +260,7 @@ def ranked(candidates: list[Candidate], context: Context, mention: Optional[Ment
 
 
 def choose(scored: list[tuple[float, Candidate]], mention: Mention, context: Context,
-           disabled: Iterable[str] = ()) -> Optional[GazetteerEntry]:
+           disabled: Iterable[str] = ()) -> GazetteerEntry | None:
     if not scored:
         return None
     off = set(disabled)
@@ -375,7 +375,7 @@ def _listed_with_countries(n: int, toponyms: list[Toponym], spacy_doc,
 
 
 def _possessor_before(n: int, toponyms: list[Toponym], spacy_doc,
-                      readings: dict[str, list[tuple[float, Candidate]]]) -> Optional[GazetteerEntry]:
+                      readings: dict[str, list[tuple[float, Candidate]]]) -> GazetteerEntry | None:
     """"Zambia's Western Province", "North Kivu's Masisi territory": a country or region as possessor."""
     if n == 0 or spacy_doc is None:
         return None

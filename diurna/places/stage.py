@@ -2,17 +2,22 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from diurna.document import ArticleDoc, PlaceRef
 from diurna.ids import stable_id
 from diurna.places import gazetteer as gazetteer_module
 from diurna.places.clause import event_place
 from diurna.places.dateline import find_dateline
-from diurna.places.lexicon import LOCATIVE
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
+from diurna.places.lexicon import LOCATIVE
 from diurna.places.resolve import MAX_COUNTRY_EVIDENCE, resolve
-from diurna.places.toponyms import Toponym, countries_by_demonym, feature_hint, find_toponyms
+from diurna.places.toponyms import (
+    Toponym,
+    countries_by_demonym,
+    feature_hint,
+    find_toponyms,
+)
 from diurna.records import Place, TextSpan
 
 if TYPE_CHECKING:
@@ -28,7 +33,7 @@ class PlaceStage:
     """Fills `doc.places` (one Place per location, with every mention) and `doc.place_mentions`."""
     name = "places"
 
-    def __init__(self, gazetteer: Optional[Gazetteer] = None):
+    def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or gazetteer_module.load()
 
     def __call__(self, doc: ArticleDoc) -> None:
@@ -82,7 +87,7 @@ class PlaceStage:
                      geonameid=entry.geonameid, lat=entry.lat, lon=entry.lon,
                      feature=CONTRACT_FEATURE[entry.feature], precision=entry.precision, mentions=[])
 
-    def _capital_mentions(self, doc: ArticleDoc, toponyms: list[Toponym], entries: list[Optional[GazetteerEntry]]):
+    def _capital_mentions(self, doc: ArticleDoc, toponyms: list[Toponym], entries: list[GazetteerEntry | None]):
         """"in the capital", "to the Iranian capital": a capital named by description where an event
         can take place. Its country is the possessor ("Iran's capital"), else the country of the
         nearest place named before it. Predicative uses ("recognise Jerusalem as Israel's
@@ -102,7 +107,7 @@ class PlaceStage:
             yield (span.start, span.end, span.start_char, span.end_char, span.text, capital)
 
     @staticmethod
-    def _names_a_capital(token: "Token") -> bool:
+    def _names_a_capital(token: Token) -> bool:
         """"the capital", "the Iranian capital", "the capital city"."""
         if token.pos_ != "NOUN":
             return False
@@ -112,11 +117,11 @@ class PlaceStage:
                                                        for c in token.children)
 
     @staticmethod
-    def _locative_object(token: "Token") -> bool:
+    def _locative_object(token: Token) -> bool:
         return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in LOCATIVE
 
     @staticmethod
-    def _possessor_country(token: "Token", toponyms: list[Toponym], entries) -> Optional[str]:
+    def _possessor_country(token: Token, toponyms: list[Toponym], entries) -> str | None:
         for child in token.children:
             if child.dep_ == "poss":
                 for t, e in zip(toponyms, entries):
@@ -125,7 +130,7 @@ class PlaceStage:
         return None
 
     @staticmethod
-    def _country_in_sentence(token: "Token", located: list[tuple[int, GazetteerEntry]]) -> Optional[str]:
+    def _country_in_sentence(token: Token, located: list[tuple[int, GazetteerEntry]]) -> str | None:
         """"marched in the capital after the vote in Kenya": the sentence's nearest country name."""
         sentence = token.sent
         near = [(abs(start - token.i), e) for start, e in located
@@ -133,6 +138,6 @@ class PlaceStage:
         return min(near, key=lambda de: de[0])[1].country if near else None
 
     @staticmethod
-    def _preceding_country(i: int, located: list[tuple[int, GazetteerEntry]]) -> Optional[str]:
+    def _preceding_country(i: int, located: list[tuple[int, GazetteerEntry]]) -> str | None:
         before = [e for start, e in located if start < i]
         return before[-1].country if before else None

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from diurna.document import ArticleDoc
 from diurna.places.gazetteer import Candidate, Gazetteer
-from diurna.places.lexicon import ATTACKING, DIRECTION_WORDS, DIRECTIONAL, MOVEMENT, NOT_PLACE_NAMES, STATIC, VISITING
+from diurna.places.lexicon import (
+    ATTACKING,
+    DIRECTION_WORDS,
+    DIRECTIONAL,
+    MOVEMENT,
+    NOT_PLACE_NAMES,
+    STATIC,
+    VISITING,
+)
 from diurna.places.names import fold, strip_article
 
 if TYPE_CHECKING:
@@ -57,7 +66,7 @@ REGION_NOUNS = ADM1_NOUNS | ADM2_NOUNS
 CITY_NOUNS = {"city", "town", "village", "capital", "port"}
 
 
-def feature_hint(span: "Span") -> str | None:
+def feature_hint(span: Span) -> str | None:
     doc = span.doc
     if len(span) > 1 and span[-1].lower_ in REGION_NOUNS:
         return _unit_level(span[-1].lower_)     # "Western Province": the noun is part of the span
@@ -90,7 +99,7 @@ def never_a_place(text: str, hint: str | None) -> bool:
 POSSESSIVE_ENDINGS = {"'s", "\u2019s", "'", "\u2019"}
 
 
-def _strip_article(span: "Span") -> "Span":
+def _strip_article(span: Span) -> Span:
     """"the Gaza Strip" -> "Gaza Strip", "New York's" -> "New York", "Azerbaijan," -> "Azerbaijan":
     the article, a possessive ending and trailing punctuation are not part of the name."""
     start, end = span.start, span.end
@@ -158,7 +167,7 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
     return PersonEvidence(tokens, mentions, mislabelled)
 
 
-def _in_locative_position(token: "Token") -> bool:
+def _in_locative_position(token: Token) -> bool:
     """"in Kyiv", "advanced towards Goma", "visited Antofagasta": a slot that takes a place."""
     head = token.head
     if token.dep_ == "pobj" and (head.lower_ in STATIC or head.lower_ == "from"):
@@ -170,7 +179,7 @@ def _in_locative_position(token: "Token") -> bool:
     return token.dep_ == "dobj" and (head.lemma_ in VISITING or head.lemma_ in ATTACKING)
 
 
-def _mislabelled_place(ent: "Span", surnames: set[str], gazetteer: Gazetteer) -> bool:
+def _mislabelled_place(ent: Span, surnames: set[str], gazetteer: Gazetteer) -> bool:
     """A one-word entity of another type that is a place's name in a slot that takes a place.
 
     The small model often tags unfamiliar city names PERSON, ORG or even LANGUAGE ("in Tunis").
@@ -192,20 +201,20 @@ def _is_strong_unlabelled(candidates: list[Candidate], hint: str | None) -> bool
                for c in candidates)
 
 
-def _looks_like_name(span: "Span") -> bool:
+def _looks_like_name(span: Span) -> bool:
     """Capitalised proper nouns ("U.S." included), not a sentence-initial common word."""
     return all(t.tag_ in PROPER_TAGS or (t.is_punct and t.text in "-.'") or t.lower_ in ("of", "the", "al")
                for t in span) and span[0].text[:1].isupper() and span[-1].tag_ in PROPER_TAGS
 
 
-def _entity_spans(spacy_doc: "Doc") -> Iterator["Span"]:
+def _entity_spans(spacy_doc: Doc) -> Iterator[Span]:
     for ent in spacy_doc.ents:
         if ent.label_ in PLACE_LABELS:
             yield _strip_article(ent)
 
 
-def _unlabelled_spans(spacy_doc: "Doc", covered: set[int], gazetteer: Gazetteer,
-                      country_mentions: set[tuple[int, int]]) -> Iterator[tuple["Span", list[Candidate]]]:
+def _unlabelled_spans(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer,
+                      country_mentions: set[tuple[int, int]]) -> Iterator[tuple[Span, list[Candidate]]]:
     """Longest gazetteer names among tokens no place entity covers, left to right.
 
     Inside another entity (spaCy calls "Al-Quds" ORG) a name counts only if it is the whole entity,
@@ -278,7 +287,7 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     return toponyms
 
 
-def countries_by_demonym(spacy_doc: "Doc", table: dict[str, str]) -> Counter:
+def countries_by_demonym(spacy_doc: Doc, table: dict[str, str]) -> Counter:
     """Countries the article's demonyms point to ("Iranian officials", "Syrians"): one piece of
     evidence per distinct demonym."""
     found: dict[str, str] = {}

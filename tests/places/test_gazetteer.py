@@ -15,7 +15,11 @@ def gazetteer():
 
 def _best(gazetteer, name):
     """The reading of a name with no context: what an alias must lead to."""
-    from diurna.places.resolve import Context, drop_regions_named_like_their_cities, ranked
+    from diurna.places.resolve import (
+        Context,
+        drop_regions_named_like_their_cities,
+        ranked,
+    )
     scored = ranked(drop_regions_named_like_their_cities(gazetteer.candidates(name)), Context())
     return scored[0][1].entry if scored else None
 
