@@ -72,3 +72,18 @@ def test_common_words_are_not_towns(locate):
 def test_capital_beats_the_region_of_the_same_name(locate):
     doc = locate("Officials in Washington said the talks would resume.")
     assert ("Washington", "USA", "city") in _places(doc)
+
+
+def test_a_national_institution_is_its_capital(locate):
+    doc = locate("Opposition deputies in Ghana protested outside the parliament on Tuesday.")
+    assert any(p.name == "Accra" and m.text == "the parliament" for p in doc.places for m in p.mentions)
+
+
+def test_the_kenyan_parliament_through_its_demonym(locate):
+    doc = locate("Protesters stormed into the Kenyan parliament.")
+    assert any(p.name == "Nairobi" for p in doc.places)
+
+
+def test_the_capital_city(locate):
+    doc = locate("The talks in Ethiopia ended with a signing ceremony in the capital city.")
+    assert ("Addis Ababa", "ETH", "city") in _places(doc)
