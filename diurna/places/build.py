@@ -31,7 +31,8 @@ GAZETTEER_FILE = DATA_DIR / "gazetteer.tsv.gz"
 NAMES_FILE = DATA_DIR / "gazetteer_names.tsv.gz"
 DEMONYMS_FILE = DATA_DIR / "demonyms.tsv"
 
-FIELDS = ("geonameid", "feature", "name", "country", "admin1", "admin2", "lat", "lon", "population", "capital")
+FIELDS = ("geonameid", "feature", "name", "country", "admin1", "admin2", "lat", "lon", "population", "capital",
+          "renown")
 # Rows are written in this order of features (then by id): countries first, so that the few
 # rows a lookup of a country's capital needs are found without reading the others.
 FEATURE_ORDER = ("country", "region", "district", "city")
@@ -64,13 +65,16 @@ class Entry:
     lon: float | None = None
     population: int = 0
     capital: bool = False
+    # How many names GeoNames registers for it, in every language and script: the world writes
+    # about Barcelona, Spain in far more languages than about Barcelona, Venezuela.
+    renown: int = 0
     names: set[str] = field(default_factory=set)        # strong keys: matched in running text
     alternates: set[str] = field(default_factory=set)   # weak keys: registered alternate names
 
     def row(self) -> str:
         return "\t".join((str(self.geonameid), self.feature, self.name, self.country, self.admin1, self.admin2,
                           _coordinate(self.lat), _coordinate(self.lon), str(self.population),
-                          "1" if self.capital else "0"))
+                          "1" if self.capital else "0", str(self.renown)))
 
 
 def _coordinate(value: float | None) -> str:
@@ -202,6 +206,7 @@ def build_cities(gc_cities: dict, iso3: dict[str, str], admin2_of: dict[int, str
                       lat=float(c["latitude"]), lon=float(c["longitude"]), population=int(c["population"] or 0))
         entry.names = {fold(c["name"])} - demonyms
         entry.alternates = latin_keys(c["alternatenames"], demonyms)
+        entry.renown = len(set(c["alternatenames"]))
         cities.append(entry)
     return cities
 

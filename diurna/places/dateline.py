@@ -4,6 +4,7 @@
     "BRASILIA, Brazil - Hundreds of supporters"   -> "BRASILIA", qualified by "Brazil"
     "WASHINGTON - The United States and..."       -> "WASHINGTON"
     "Islamabad, May 9 (Reuters) - Police..."      -> "Islamabad" (a news agency's parentheses)
+    "Tehran, March 15, IRNA - The secretary..."   -> "Tehran" (a date and an agency in capitals)
     "Police in Lagos said - ..."                  -> none (mixed case without an agency)
 
 A dateline names a place in capitals, or in any case when a news agency's parentheses follow.
@@ -24,6 +25,9 @@ _DATE = r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
 _AGENCY = r"\((?:[A-Za-z&.\- ]{2,30})\)"
 CAPS_DATELINE = re.compile(r"(?P<place>%s)(?:,\s*(?P<qualifier>%s))?%s?\s*(?:%s)?\s*%s\s" % (
     _CAPS, _NAME, _DATE, _AGENCY, _DASH))
+# "Tehran, March 15, IRNA - ": a date and a news agency's name in capitals, without parentheses.
+WIRE_DATELINE = re.compile(r"(?P<place>%s)(?:,\s*(?P<qualifier>%s))?%s,\s*[A-Z]{2,10}\s*%s\s" % (
+    _NAME, _NAME, _DATE, _DASH))
 AGENCY_DATELINE = re.compile(r"(?P<place>%s)(?:,\s*(?P<qualifier>%s))?%s?\s*%s\s*%s?\s*" % (
     _NAME, _NAME, _DATE, _AGENCY, _DASH))
 
@@ -55,7 +59,7 @@ def find_dateline(text: str) -> Dateline | None:
         match = CAPS_DATELINE.match(line)
         if match and not any(ch.islower() for ch in match.group("place")) and len(match.group("place").strip()) >= 3:
             return _dateline(match, offset, line)
-        match = AGENCY_DATELINE.match(line)
+        match = AGENCY_DATELINE.match(line) or WIRE_DATELINE.match(line)
         if match:
             return _dateline(match, offset, line)
     return None

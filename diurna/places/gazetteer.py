@@ -40,6 +40,7 @@ class GazetteerEntry:
     lon: float | None
     population: int
     capital: bool
+    renown: int = 0     # how many names GeoNames registers for it (every language): fame, for ties
 
     @property
     def precision(self) -> str:
@@ -67,9 +68,10 @@ class Gazetteer:
     def entry(self, row: int) -> GazetteerEntry:
         entry = self._entries.get(row)
         if entry is None:
-            gid, feature, name, country, admin1, admin2, lat, lon, population, capital = self._rows[row].split("\t")
+            (gid, feature, name, country, admin1, admin2, lat, lon, population, capital,
+             renown) = self._rows[row].split("\t")
             entry = GazetteerEntry(int(gid), feature, name, country, admin1, admin2, float(lat) if lat else None,
-                                   float(lon) if lon else None, int(population), capital == "1")
+                                   float(lon) if lon else None, int(population), capital == "1", int(renown))
             self._entries[row] = entry
         return entry
 

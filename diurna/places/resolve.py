@@ -25,6 +25,7 @@ SAME_COUNTRY_BONUS = 0.75  # per piece of evidence that the article is about thi
 MAX_COUNTRY_EVIDENCE = 3   # (another place, an actor, a demonym, the dateline), counted up to this many
 CONFIDENT_MARGIN = 1.0     # a first reading this far ahead of the next may serve as context
 AMBIGUOUS_MARGIN = 0.5     # two unsupported readings this close: the text does not say which
+RENOWN_MARGIN = 0.3        # ... unless one has twice the registered names of the other
 MIN_UNSUPPORTED_POPULATION = 15_000   # smaller places need the story's support to be chosen
 SAME_PLACE_KM = 25.0
 MIN_SHARE_OF_UNIT = 0.02   # a same-named city this large a part of a unit stands for it ("Tehran", "Idlib")
@@ -193,17 +194,24 @@ def small_place_without_support(scored: list[tuple[float, Candidate]], m: Mentio
 
 @decision("'Springfield' in an American story: two towns of about one size, nothing to tell them apart")
 def unsupported_tie(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
-    """Two different places within half a point both by size alone and after every rule: the text
-    does not say which. (Geneva, Switzerland and Geneva, Illinois are not a tie: ten times the size.)"""
+    """Two different places within half a point by size alone, by renown (how many names GeoNames
+    registers for each) and after every rule: the text does not say which. (Geneva, Switzerland
+    and Geneva, Illinois are not a tie: ten times the size; nor Barcelona, Spain and Venezuela:
+    the Spanish city has many times the names.)"""
     best_score, best = scored[0]
     if best.entry.feature == "country":
         return False
     for score, other in scored[1:]:
         if best_score - score >= AMBIGUOUS_MARGIN:
             return False
-        if not same_place(best.entry, other.entry) and abs(_size(best) - _size(other)) < AMBIGUOUS_MARGIN:
+        if (not same_place(best.entry, other.entry) and abs(_size(best) - _size(other)) < AMBIGUOUS_MARGIN
+                and abs(_renown(best) - _renown(other)) < RENOWN_MARGIN):
             return True
     return False
+
+
+def _renown(c: Candidate) -> float:
+    return math.log10(1 + c.entry.renown)
 
 
 def _size(c: Candidate) -> float:

@@ -239,7 +239,8 @@ def _unlabelled_spans(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer,
                 continue
             span = spacy_doc[i:j]
             entity = entity_of.get(i)
-            if entity is not None and (entity.start, entity.end) != (i, j) and (i, j) not in country_mentions:
+            if (entity is not None and (entity.start, entity.end) != (i, j) and (i, j) not in country_mentions
+                    and not _located_end_of(entity, i, j)):
                 continue
             if entity is None and any(k in entity_of for k in range(i, j)):
                 continue
@@ -255,6 +256,13 @@ def _unlabelled_spans(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer,
             i = found[0].end
         else:
             i += 1
+
+
+def _located_end_of(entity: Span, i: int, j: int) -> bool:
+    """"the José Carreras Institute against Leukaemia in Barcelona" tagged ORG as a whole: a name
+    closing the entity after a static preposition is where the thing is, not part of its name
+    ("the University of Pennsylvania" has "of", "the Carnegie Moscow Center" no preposition)."""
+    return j == entity.end and i - 1 > entity.start and entity.doc[i - 1].lower_ in ("in", "at", "near")
 
 
 def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:

@@ -13,6 +13,7 @@ from diurna.places.dateline import find_dateline
     ("GAZA CITY (Reuters) - Air strikes hit the north.", "GAZA CITY", None),
     ("Islamabad, May 9 (Reuters) - Police arrested the former prime minister.", "Islamabad", None),
     ("NAIROBI, Kenya, June 25 (Reuters) -- Police fired tear gas.", "NAIROBI", "Kenya"),
+    ("Lagos, March 3, NAN - Police arrested twelve suspects.", "Lagos", None),
 ])
 def test_datelines_are_read(text, place, qualifier):
     found = find_dateline(text)

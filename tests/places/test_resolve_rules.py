@@ -115,3 +115,9 @@ def test_a_much_larger_namesake_is_no_tie(locate):
 def test_a_village_does_not_capture_its_regions_name(locate):
     doc = locate("Beijing expanded detention camps across Xinjiang last year.")
     assert _place_of(doc, "Xinjiang")[2] == "region"
+
+
+def test_a_far_better_known_namesake_is_no_tie(locate):
+    # Barcelona, Venezuela has half the people of Barcelona, Spain but a third of its registered names.
+    doc = locate("The company opened a research centre in Barcelona last week.")
+    assert _place_of(doc, "Barcelona") == ("Barcelona", "ESP", "place")
