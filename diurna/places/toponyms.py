@@ -22,6 +22,8 @@ from diurna.places.lexicon import (
     MOVEMENT,
     NOT_PLACE_NAMES,
     STATIC,
+    US_STATE_ABBREVIATIONS,
+    US_STATE_NAMES,
     VISITING,
 )
 from diurna.places.names import fold, strip_article
@@ -116,9 +118,22 @@ STATE_FORM = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)*(?:Republic|Kingdom|Sta
                         r"Federation|Commonwealth|Union)\s+of\s+(?:the\s+)?(?P<name>[A-Z].+)$")
 
 
+def state_abbreviation(gazetteer: Gazetteer, text: str) -> list[Candidate]:
+    """"Fla.", "Pa.", "Calif.": an AP abbreviation of a US state, written with its dot, is the state
+    (GeoNames knows "Fla" only as a Norwegian village)."""
+    code = US_STATE_ABBREVIATIONS.get(fold(text)) if text.endswith(".") else None
+    if code is None:
+        return []
+    return [c for c in gazetteer.candidates(US_STATE_NAMES[code]) if c.entry.admin1 == code
+            and c.entry.feature == "region"]
+
+
 def lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
     """The places a span's text may name. "Western Province" may also be the unit GeoNames calls
     "Western": a trailing unit noun adds the units of the bare name."""
+    abbreviated = state_abbreviation(gazetteer, text)
+    if abbreviated:
+        return abbreviated
     candidates = gazetteer.candidates(text)
     words = text.split()
     if len(words) > 1 and words[-1].lower() in REGION_NOUNS:
@@ -153,8 +168,13 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
     elsewhere in the article, however spaCy labels the short form."""
     spacy_doc = doc.spacy_doc
     surnames = {ent[-1].text for ent in spacy_doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    mislabelled = {(e.start, e.end) for e in spacy_doc.ents if _mislabelled_place(e, surnames, gazetteer)}
     kinds = {a.id: a.kind for a in doc.actors}
+    # A name tagged ORG that acts or owns somewhere in the article ("Gallup finds", "Gallup's
+    # analysis") is that organisation in a place's slot too ("in Gallup"), not the New Mexico town.
+    organisations = {e.text for e in spacy_doc.ents
+                     if e.label_ == "ORG" and e.root.dep_ in ("nsubj", "nsubjpass", "poss")}
+    mislabelled = {(e.start, e.end) for e in spacy_doc.ents
+                   if e.text not in organisations and _mislabelled_place(e, surnames, gazetteer)}
     # Where the actor stage resolved spaCy's "person" to a country ("withdrew from Mali"), it knows better.
     countries = {(m.token_start, m.token_end) for m in doc.mentions if kinds.get(m.actor_id) == "country"}
     tokens: set[int] = set()
@@ -193,11 +213,11 @@ def _mislabelled_place(ent: Span, surnames: set[str], gazetteer: Gazetteer) -> b
 
 def _is_strong_unlabelled(candidates: list[Candidate], hint: str | None) -> bool:
     """Outside spaCy's place entities a name must be a country, a first-level region, a hand-kept
-    alias or a large city; a district only with its noun ("Lubero territory"): 47,000 district
-    names include too many words and surnames."""
-    return any(c.strong and (c.entry.feature in ("country", "region")
-                             or (c.entry.feature == "district" and hint in ("region", "district"))
-                             or c.entry.population >= MIN_POPULATION_UNLABELLED)
+    alias or a large city; a district only with its noun ("Lubero territory", then also by its bare
+    name, a weak key): 47,000 district names include too many words and surnames."""
+    unit_hint = hint in ("region", "district")
+    return any((c.strong and (c.entry.feature in ("country", "region") or c.entry.population >= MIN_POPULATION_UNLABELLED))
+               or (unit_hint and c.entry.feature in ("region", "district"))
                for c in candidates)
 
 
@@ -249,7 +269,8 @@ def _unlabelled_spans(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer,
             candidates = lookup(gazetteer, span.text)
             hint = feature_hint(span)
             if candidates and _is_strong_unlabelled(candidates, hint) and not never_a_place(span.text, hint):
-                found = (span, [c for c in candidates if c.strong])
+                found = (span, [c for c in candidates if c.strong or (
+                    hint in ("region", "district") and c.entry.feature in ("region", "district"))])
                 break
         if found:
             yield found

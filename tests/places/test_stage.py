@@ -87,3 +87,18 @@ def test_the_kenyan_parliament_through_its_demonym(locate):
 def test_the_capital_city(locate):
     doc = locate("The talks in Ethiopia ended with a signing ceremony in the capital city.")
     assert ("Addis Ababa", "ETH", "city") in _places(doc)
+
+
+def test_an_organisation_that_acts_elsewhere_is_no_town(locate):
+    doc = locate("Gallup finds voters split. In Gallup, the share of independents rose.")
+    assert not any(p.name == "Gallup" for p in doc.places)
+
+
+def test_an_ap_state_abbreviation_is_the_state(locate):
+    doc = locate("The shooting happened in Deerfield Beach, Fla., on Sunday.")
+    assert ("Florida", "USA", "region") in _places(doc)
+
+
+def test_a_name_listed_with_states_is_the_state(locate):
+    doc = locate("Primaries were held in Pennsylvania, Maryland, Connecticut, Rhode Island and Delaware.")
+    assert ("Delaware", "USA", "region") in _places(doc)
