@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from diurna.places.gazetteer import Candidate, GazetteerEntry
-from diurna.places.lexicon import CONTAINMENT_NOUNS, US_STATE_ABBREVIATIONS
+from diurna.places.lexicon import CONTAINMENT_NOUNS, DIRECTION_WORDS, US_STATE_ABBREVIATIONS
 from diurna.places.names import fold, strip_article
 from diurna.places.toponyms import Toponym
 
@@ -92,15 +92,21 @@ def story_country(c: Candidate, m: Mention, ctx: Context) -> float:
     return SAME_COUNTRY_BONUS * min(ctx.countries[c.entry.country], MAX_COUNTRY_EVIDENCE)
 
 
-@rule("'Texas' named in the story puts its towns in context (+3); 'Atlanta' its state, less (+1): a"
-      " region as large as England must not pull every English namesake in")
+@rule("'Texas' named in the story puts its towns in context (+2); 'Atlanta' its state, less (+1): a"
+      " region as large as England must not pull every English namesake in, nor a Pennsylvania story"
+      " move Washington to Washington, Pennsylvania")
 def story_region(c: Candidate, m: Mention, ctx: Context) -> float:
     e = c.entry
     if not e.admin1 or e.feature == "region":
         return 0.0
     if e.admin1 in ctx.regions:
-        return 3.0
+        return 2.0
     return 1.0 if e.admin1 in ctx.regions_of_places else 0.0
+
+
+@rule("Cleveland, Ohio (about 100 registered names) over Cleveland, Florida (5): +0.5 per tenfold names")
+def renown(c: Candidate, m: Mention, ctx: Context) -> float:
+    return 0.5 * math.log10(1 + c.entry.renown)
 
 
 @rule("'Rutshuru territory' named in the story puts its villages in context")
@@ -341,9 +347,11 @@ def _container_after(n: int, toponyms: list[Toponym], spacy_doc,
     # "X, a town in Y" / "X area of Y" / "X in Y": kind nouns, articles and one preposition.
     preposition = [w for w in words if w in CONTAINER_PREPOSITIONS]
     rest = [w for w in words if w not in CONTAINER_PREPOSITIONS and w not in CONTAINMENT_NOUNS
-            and w not in (",", "the", "a", "an", "small", "nearby", "northern", "southern", "eastern",
-                          "western", "central")]
-    if not comma_only and (len(preposition) != 1 or rest or words[-1] not in CONTAINER_PREPOSITIONS | {"the"}):
+            and w not in DIRECTION_WORDS and w not in (",", "the", "a", "an", "small", "nearby", "large", "remote")]
+    tail = list(words)
+    while tail and (tail[-1] == "the" or tail[-1] in DIRECTION_WORDS):     # "in (the) northeast Texas"
+        tail.pop()
+    if not comma_only and (len(preposition) != 1 or rest or not tail or tail[-1] not in CONTAINER_PREPOSITIONS):
         return mention
     scored = readings.get(key_of(following))
     if not scored:

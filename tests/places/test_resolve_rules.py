@@ -121,3 +121,15 @@ def test_a_far_better_known_namesake_is_no_tie(locate):
     # Barcelona, Venezuela has half the people of Barcelona, Spain but a third of its registered names.
     doc = locate("The company opened a research centre in Barcelona last week.")
     assert _place_of(doc, "Barcelona") == ("Barcelona", "ESP", "place")
+
+
+def test_a_named_state_does_not_pull_the_capital_to_a_namesake(locate):
+    # Washington, Pennsylvania exists; the story naming Pennsylvania does not make it the one meant.
+    doc = locate("Lawmakers in Pennsylvania said the bill would be debated in Washington next week.")
+    assert _place_of(doc, "Washington") == ("Washington", "USA", "place")
+    assert doc.places and next(p for p in doc.places if p.name == "Washington").geonameid == 4140963
+
+
+def test_a_qualifying_apposition_with_a_direction(locate):
+    doc = locate("Floods hit Paris, a small town in eastern Kentucky, on Friday.")
+    assert _place_of(doc, "Paris")[1] == "USA"
