@@ -17,7 +17,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from diurna.places.gazetteer import Candidate, GazetteerEntry
-from diurna.places.lexicon import CONTAINMENT_NOUNS, DIRECTION_WORDS, US_STATE_ABBREVIATIONS
+from diurna.places.lexicon import (
+    CONTAINMENT_NOUNS,
+    DIRECTION_WORDS,
+    US_STATE_ABBREVIATIONS,
+)
 from diurna.places.names import fold, strip_article
 from diurna.places.toponyms import Toponym
 
