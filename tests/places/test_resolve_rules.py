@@ -133,3 +133,9 @@ def test_a_named_state_does_not_pull_the_capital_to_a_namesake(locate):
 def test_a_qualifying_apposition_with_a_direction(locate):
     doc = locate("Floods hit Paris, a small town in eastern Kentucky, on Friday.")
     assert _place_of(doc, "Paris")[1] == "USA"
+
+
+def test_a_small_place_reached_only_by_an_alternate_name_needs_the_texts_support(locate):
+    # "Central Park" is a registered former name of Bethpage, New York (16,000 people).
+    doc = locate("Thousands of runners gathered in Central Park in New York on Sunday.")
+    assert _place_of(doc, "Central Park") is None or _place_of(doc, "Central Park")[0] != "Bethpage"
