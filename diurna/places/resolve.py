@@ -2,10 +2,11 @@
 
 Each candidate place gets a score in log10-population units: its size (`prominence`) plus what
 the named rules of `RULES` add for it, each rule with an example. Context outweighs a size gap
-of about 30x (the story's country) or 1,000x (a region the story names, or "X, Texas"), but not
-more: "Paris" in an article about American politics stays in France; "Paris" beside "Texas"
-moves to Texas. Then the rules of `DECISIONS` may refuse the winner: a village no context
-supports, or a name two places share about equally, is left unresolved rather than guessed.
+of about 180x (three pieces of evidence for the story's country), 100x (a region the story
+names) or 10,000x (the text's own "X, Texas", "X in North Kivu"), but not more: "Paris" in an
+article about American politics stays in France; "Paris, Texas" is in Texas. Then the rules of
+`DECISIONS` may refuse the winner: a village nothing supports, or a name two places of one size
+and fame share, is left unresolved rather than guessed.
 
 Rules can be switched off by name (`resolve(..., disabled={"story_country"})`) to measure them.
 """
