@@ -22,6 +22,7 @@ from diurna.places.dateline import find_dateline
 from diurna.places.lexicon import (
     ATTACKING,
     COUNTRY_LOCATIVE,
+    DIRECTIONAL,
     LOCATIVE,
     MOVEMENT,
     STATIC,
@@ -100,10 +101,15 @@ def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]
 def _attached_to(word: Token, preposition: str, group: set[Token]) -> bool:
     """A locative phrase sets the event's place when it hangs from the trigger's clause itself, or
     says where a participant is ("protesters in Tehran burned flags"). Directional phrases on a
-    participant ("death to England") say nothing about where the event is."""
+    participant ("death to England") say nothing about where the event is, unless the participant
+    is a going somewhere ("allowed aid workers access to the Tigray region", "sent a mission to Mali")."""
     if word in group:
         return True
-    return preposition in STATIC and word.dep_ in ARGUMENT and word.head in group
+    while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.i != word.head.i:
+        word = word.head.head    # "sent a team of experts to Mali": the team goes there
+    if word.dep_ not in ARGUMENT or word.head not in group:
+        return False
+    return preposition in STATIC or (preposition in DIRECTIONAL and word.lemma_ in TRAVEL_NOUNS)
 
 
 def _locates(place_feature: str, governor: Token, preps: list[tuple[str, Token]], relation: str,

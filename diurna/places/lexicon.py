@@ -67,7 +67,8 @@ CONTAINMENT_NOUNS = {"area", "district", "territory", "region", "province", "cou
 ATTACKING = {"attack", "strike", "airstrike", "raid", "assault", "offensive", "bombardment", "bombing",
              "shelling", "incursion", "invasion", "drone", "missile", "rocket", "fire"}
 # Nouns of going somewhere: "a visit to China", "his trip to Kenya" place the event there.
-TRAVEL_NOUNS = {"visit", "trip", "journey", "tour", "mission", "voyage", "pilgrimage", "return", "deployment"}
+TRAVEL_NOUNS = {"visit", "trip", "journey", "tour", "mission", "voyage", "pilgrimage", "return", "deployment",
+                "access", "delegation", "team"}
 US_STATE_NAMES = {
     "US.AL": "Alabama", "US.AZ": "Arizona", "US.AR": "Arkansas", "US.CA": "California", "US.CO": "Colorado",
     "US.CT": "Connecticut", "US.DE": "Delaware", "US.FL": "Florida", "US.GA": "Georgia", "US.IL": "Illinois",

@@ -203,10 +203,15 @@ def _mislabelled_place(ent: Span, surnames: set[str], gazetteer: Gazetteer) -> b
     """A one-word entity of another type that is a place's name in a slot that takes a place.
 
     The small model often tags unfamiliar city names PERSON, ORG or even LANGUAGE ("in Tunis").
+    A unit's noun after the name says so in any slot: "the Tigray region" (tagged PERSON).
     """
     if ent.label_ in PLACE_LABELS or ent.label_ in NUMERIC_LABELS or ent.label_ == "NORP":
         return False
-    if len(ent) != 1 or ent.text in surnames or not _in_locative_position(ent[0]):
+    if len(ent) != 1 or ent.text in surnames:
+        return False
+    if feature_hint(ent) in ("region", "district"):
+        return any(c.entry.feature in ("region", "district") for c in gazetteer.candidates(ent.text))
+    if not _in_locative_position(ent[0]):
         return False
     return any(c.strong for c in gazetteer.candidates(ent.text))
 

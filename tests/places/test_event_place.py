@@ -74,6 +74,10 @@ def _located(locate, text: str, trigger: str):
     # the sentence, when the clause gives nothing
     ("After talks in Doha, the two sides agreed to a truce.", "agreed", ("Doha", "sentence", "place", "QAT")),
     ("She was arrested by the regime's police in Caracas on Thursday.", "arrested", ("Caracas", "sentence", "place", "VEN")),
+    # a participant that goes somewhere: "access to", "a team of experts to"
+    ("The government agreed to allow aid workers access to the Tigray region.", "allow",
+     ("Tigrai", "clause", "region", "ETH")),
+    ("France sent a team of experts to Mali to investigate the crash.", "investigate", ("Mali", "clause", "country", "MLI")),
     # a capital as the bare object of a verb of saying is its government, not a location
     ("United Nations experts accused Kigali of backing the rebels.", "accused", None),
     ("Drones struck Kyiv overnight, officials said.", "struck", ("Kyiv", "clause", "place", "UKR")),
