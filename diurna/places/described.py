@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from diurna.places.gazetteer import Gazetteer, GazetteerEntry
+from diurna.places.gazetteer import Gazetteer, GazetteerEntry, demonyms
 from diurna.places.lexicon import LOCATIVE
 from diurna.places.toponyms import Toponym
 
@@ -33,17 +33,17 @@ Described = tuple[int, int, int, int, str, GazetteerEntry]
 
 
 def described_places(spacy_doc: Doc, toponyms: list[Toponym], entries: list[GazetteerEntry | None],
-                     gazetteer: Gazetteer, demonyms: dict[str, str]) -> Iterator[Described]:
+                     gazetteer: Gazetteer, demonym_table: dict[str, str]) -> Iterator[Described]:
     """(token start, token end, char start, char end, text, capital) for each described place."""
     located = [(t.token_start, e) for t, e in zip(toponyms, entries) if e is not None]
     named = {i for t in toponyms for i in range(t.token_start, t.token_end)}
     for token in spacy_doc:
         if not locative_object(token) or token.i in named:
             continue
-        kind = described_kind(token)
+        kind = described_kind(token, named)
         if kind is None:
             continue
-        country = (possessor_country(token, toponyms, entries, demonyms)
+        country = (possessor_country(token, toponyms, entries, demonym_table)
                    or country_in_sentence(token, located) or preceding_country(token.i, located))
         capital = gazetteer.capital_of(country) if country else None
         if capital is None:
@@ -56,7 +56,7 @@ def described_places(spacy_doc: Doc, toponyms: list[Toponym], entries: list[Gaze
         yield (span.start, span.end, span.start_char, span.end_char, span.text, capital)
 
 
-def described_kind(token: Token) -> str | None:
+def described_kind(token: Token, named: set[int] = frozenset()) -> str | None:
     """"capital" for "the capital", "the Iranian capital", "the capital city"; "institution" for
     "the National Assembly", "the Kenyan parliament"."""
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -66,10 +66,15 @@ def described_kind(token: Token) -> str | None:
         return "capital"
     if lemma == "city" and any(c.lower_ == "capital" and c.dep_ in ("compound", "amod") for c in token.children):
         return "capital"
-    words = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod")] + [token.lower_]
+    modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
+    words = [c.lower_ for c in modifiers] + [token.lower_]
     for n in range(len(words)):
         if " ".join(words[n:]) in INSTITUTIONS:
-            return "institution"
+            # "the European Parliament", "the Scottish Parliament": a named modifier that is no
+            # state's demonym makes it another body's institution, not the state's.
+            others = [c for c in modifiers[:n] if c.text[:1].isupper() and c.text not in demonyms()
+                      and c.i not in named]
+            return None if others else "institution"
     return None
 
 

@@ -43,7 +43,10 @@ GENERIC_NOUNS = {"union", "republic", "kingdom", "state", "states", "nation", "n
                  "liberty", "independence", "victory", "unity", "progress", "hope", "paradise", "eden", "of", "is",
                  "no", "not", "as", "and", "say", "said", "will", "may", "march", "june", "july", "august",
                  "minister", "president", "government", "federal", "national", "general", "royal", "media"}
-NOT_PLACE_NAMES = DIRECTION_WORDS | WORLD_REGIONS | GENERIC_NOUNS
+# Abbreviations of international bodies that fold like village names ("E.U." is Eu, France).
+BODY_ABBREVIATIONS = {"eu", "un", "nato", "au", "asean", "opec", "imf", "icc", "isis", "isil", "ecowas", "sadc",
+                      "g7", "g20", "brics", "oas", "osce", "iaea", "unhcr", "unicef", "wto", "who"}
+NOT_PLACE_NAMES = DIRECTION_WORDS | WORLD_REGIONS | GENERIC_NOUNS | BODY_ABBREVIATIONS
 
 # AP-style abbreviations of US states, read only as the qualifier of a place before them
 # ("Lewisburg, Pa.", "Arlington, Va."): alone they are too short to be names.

@@ -102,3 +102,18 @@ def test_an_ap_state_abbreviation_is_the_state(locate):
 def test_a_name_listed_with_states_is_the_state(locate):
     doc = locate("Primaries were held in Pennsylvania, Maryland, Connecticut, Rhode Island and Delaware.")
     assert ("Delaware", "USA", "region") in _places(doc)
+
+
+def test_another_bodys_parliament_is_not_the_states(locate):
+    doc = locate("She lectured on human rights at the European Parliament in Germany last year.")
+    assert not any(m.text.endswith("Parliament") for p in doc.places for m in p.mentions)
+
+
+def test_the_abbreviation_of_a_body_is_no_village(locate):
+    doc = locate("Ministers met in Brussels, where the E.U. agreed new sanctions.")
+    assert not any(p.name == "Eu" for p in doc.places)
+
+
+def test_a_named_states_senate(locate):
+    doc = locate("The bill was filed in the U.S. Senate on Tuesday.")
+    assert any(p.name == "Washington" and m.text == "Senate" for p in doc.places for m in p.mentions)
