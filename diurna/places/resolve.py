@@ -31,7 +31,7 @@ MAX_COUNTRY_EVIDENCE = 3   # (another place, an actor, a demonym, the dateline),
 CONFIDENT_MARGIN = 1.0     # a first reading this far ahead of the next may serve as context
 AMBIGUOUS_MARGIN = 0.5     # two unsupported readings this close: the text does not say which
 RENOWN_MARGIN = 0.3        # ... unless one has twice the registered names of the other
-MIN_UNSUPPORTED_POPULATION = 15_000   # smaller places need the story's support to be chosen
+MIN_UNSUPPORTED_POPULATION = 100_000  # smaller places (not capitals) need the story's support to be chosen
 MIN_POPULATION_BY_ALTERNATE = 50_000  # smaller places matched by an alternate name need the text's own support
 SAME_PLACE_KM = 25.0
 MIN_SHARE_OF_UNIT = 0.02   # a same-named city this large a part of a unit stands for it ("Tehran", "Idlib")
@@ -200,23 +200,22 @@ def decision(example: str):
     return register
 
 
-@decision("a village of 800 people in Peru for a name nothing in a Kenyan story supports: unresolved")
+@decision("a town of 30,000 in Tanzania for a name nothing in an American story supports: unresolved")
 def small_place_without_support(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
     best = scored[0][1]
-    return (best.entry.feature in ("city", "district") and best.entry.population < MIN_UNSUPPORTED_POPULATION
-            and not supported(best, m, ctx))
+    return (best.entry.feature in ("city", "district") and not best.entry.capital
+            and best.entry.population < MIN_UNSUPPORTED_POPULATION and not supported(best, m, ctx))
 
 
 @decision("'Central Park' is a registered old name of Bethpage, NY (16,000 people): a small place reached"
           " only through an alternate name needs the text's own support (a containing place, its noun, its"
-          " region or district named)")
+          " district named; a named region is too broad)")
 def small_place_by_alternate_name_only(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
     best = scored[0][1]
     e = best.entry
     if best.strong or e.feature not in ("city", "district") or e.population >= MIN_POPULATION_BY_ALTERNATE:
         return False
-    return not (contained(e, m) or hint_matches(m.hint, e.feature) or (e.admin1 and e.admin1 in ctx.regions)
-                or (e.admin2 and e.admin2 in ctx.districts))
+    return not (contained(e, m) or hint_matches(m.hint, e.feature) or (e.admin2 and e.admin2 in ctx.districts))
 
 
 @decision("'Springfield' in an American story: two towns of about one size, nothing to tell them apart")

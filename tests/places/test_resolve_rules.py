@@ -139,3 +139,9 @@ def test_a_small_place_reached_only_by_an_alternate_name_needs_the_texts_support
     # "Central Park" is a registered former name of Bethpage, New York (16,000 people).
     doc = locate("Thousands of runners gathered in Central Park in New York on Sunday.")
     assert _place_of(doc, "Central Park") is None or _place_of(doc, "Central Park")[0] != "Bethpage"
+
+
+def test_a_foreign_town_nothing_in_the_story_supports_is_left_unresolved(locate):
+    # Same is a Tanzanian town of 34,000; an American campaign story gives it no support.
+    doc = locate("Iowa officials said the rally would move to Same on Friday.")
+    assert _place_of(doc, "Same") is None
