@@ -111,3 +111,27 @@ def test_fold(name, key):
                                          ("Тегеран", False), ("Téhéran", True)])
 def test_only_english_usable_alternate_names_are_indexed(name, latin):
     assert is_latin_name(name) is latin
+
+
+def test_the_name_index_is_sorted_for_bisection(gazetteer):
+    names = gazetteer._names
+    assert all(a < b for a, b in zip(names, names[1:]))
+
+
+def test_unit_keys_bare_names_are_weak():
+    from diurna.places.build import unit_keys
+    strong, weak = unit_keys("Rutshuru Territory", [], set(), district=True)
+    assert strong == {"rutshuru territory"} and weak == {"rutshuru"}
+    strong, weak = unit_keys("Columbia County", ["Columbia"], set(), district=True)
+    assert "columbia" not in strong and "columbia" in weak
+    strong, weak = unit_keys("Al Anbar Governorate", ["Anbar"], set())
+    assert "anbar" in strong
+
+
+def test_name_index_keys_rows_and_special_keys():
+    from diurna.places.build import CAPITAL_KEY, Entry, name_index
+    rows = [Entry(1, "country", "Iran", "IRN", names={"iran"}),
+            Entry(2, "city", "Tehran", "IRN", admin1="IR.26", capital=True, names={"tehran"}, alternates={"teheran"})]
+    index = name_index(rows)
+    assert index == sorted(index)
+    assert "tehran\t1;" in index and "teheran\t;1" in index and (CAPITAL_KEY % "IRN") + "\t1;" in index
