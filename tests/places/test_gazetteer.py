@@ -1,6 +1,8 @@
 """The gazetteer artefact: coverage, the alias table, demonyms kept out, load time."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from diurna.places import gazetteer as gazetteer_module
@@ -115,7 +117,7 @@ def test_only_english_usable_alternate_names_are_indexed(name, latin):
 
 def test_the_name_index_is_sorted_for_bisection(gazetteer):
     names = gazetteer._names
-    assert all(a < b for a, b in zip(names, names[1:]))
+    assert all(a < b for a, b in itertools.pairwise(names))
 
 
 def test_unit_keys_bare_names_are_weak():
