@@ -52,6 +52,8 @@ def described_places(spacy_doc: Doc, toponyms: list[Toponym], entries: list[Gaze
                     key=lambda t: t.i).i
         # "the U.S. Senate": the named place keeps its own mention; the description is what follows it.
         first = max([first] + [i + 1 for i in range(first, token.i) if i in named])
+        while first < token.i and (spacy_doc[first].tag_ == "POS" or spacy_doc[first].is_punct):
+            first += 1      # "Nigeria's capital": the mention is "capital", not "'s capital"
         span = spacy_doc[first:token.i + 1]
         yield (span.start, span.end, span.start_char, span.end_char, span.text, capital)
 

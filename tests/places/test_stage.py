@@ -117,3 +117,9 @@ def test_the_abbreviation_of_a_body_is_no_village(locate):
 def test_a_named_states_senate(locate):
     doc = locate("The bill was filed in the U.S. Senate on Tuesday.")
     assert any(p.name == "Washington" and m.text == "Senate" for p in doc.places for m in p.mentions)
+
+
+def test_a_possessed_capitals_mention_starts_after_the_possessor(locate):
+    doc = locate("Troops were deployed in Nigeria's capital on Sunday.")
+    abuja = next(p for p in doc.places if p.name == "Abuja")
+    assert [m.text for m in abuja.mentions] == ["capital"]
