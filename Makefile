@@ -22,3 +22,4 @@ lock:                 ## re-pin requirements.lock after changing pyproject.toml
 bench: setup          ## the benchmarks whose figures are in docs/evaluation.md
 	$(PY) benchmarks/bench_ingest.py
 	$(PY) benchmarks/bench_ray.py
+	$(PY) benchmarks/bench_gazetteer.py

@@ -32,6 +32,12 @@ QuoteKind = Literal["direct", "indirect", "partial"]
 Polarity = Literal["asserted", "negated"]
 Modality = Literal["actual", "intended", "demanded", "hypothetical"]
 PlaceFeature = Literal["city", "country", "region"]
+# How exactly a place is known, like ACLED's geo-precision: a populated place, a second-level unit
+# (district, county, territory), a first-level region, or only the country.
+GeoPrecision = Literal["place", "district", "region", "country"]
+# How an event's place was chosen: from the event's own clause, from elsewhere in its sentence, or
+# from the article's dateline (events of the lead only).
+PlaceBasis = Literal["clause", "sentence", "dateline"]
 
 
 class Record(BaseModel):
@@ -110,6 +116,10 @@ class Event(Record):
     sentence: CharRange = Field(description="the evidence sentence")
     date: DateRef = Field(description="when it happened")
     place: Optional[str] = Field(None, description="place id of where it happened")
+    place_basis: Optional[PlaceBasis] = Field(None, description="how `place` was chosen: clause | sentence | dateline")
+    place_precision: Optional[GeoPrecision] = Field(None, description="place | district | region | country")
+    country: Optional[str] = Field(None, description="ISO 3166-1 alpha-3 of the event's place, also when only the "
+                                   "country is known")
     polarity: Polarity = Field("asserted", description="asserted, or negated (\"did not meet\")")
     modality: Modality = Field("actual", description="actual, intended, demanded or hypothetical")
     attributed_to: Optional[str] = Field(None, description="actor id of who reports or claims it (a quote's "
@@ -138,6 +148,8 @@ class Place(Record):
     lat: Optional[float] = Field(None, description="latitude (WGS 84)")
     lon: Optional[float] = Field(None, description="longitude (WGS 84)")
     feature: PlaceFeature = Field("city", description="city, country or region")
+    precision: Optional[GeoPrecision] = Field(None, description="place | district | region | country; "
+                                              "a district's feature is \"region\"")
     mentions: list[TextSpan] = Field(default_factory=list, description="every mention in the text")
 
 

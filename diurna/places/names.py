@@ -9,17 +9,23 @@ import unicodedata
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/]+")
 _DROPPED = re.compile(r"[.'\u2018\u2019\u02bc\u02bb`´]")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# "St." and "Ste." are how English writes Saint and Sainte in place names ("St. Petersburg" is
+# GeoNames' Saint Petersburg): the abbreviation folds to the word, as a registered variant does.
+_SAINT = re.compile(r"\b(st|ste)\b")
 
 
 def fold(name: str) -> str:
     """The lookup key of a place name: accents stripped, case folded, separators unified.
 
-    "Téhéran" -> "teheran", "Al-Quds" -> "al quds", "U.S." -> "us".
+    "Téhéran" -> "teheran", "Al-Quds" -> "al quds", "U.S." -> "us", "St. Petersburg" -> "saint petersburg".
     """
     decomposed = unicodedata.normalize("NFKD", name)
     without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     cleaned = _DROPPED.sub("", without_marks)
-    return _SEPARATORS.sub(" ", cleaned).strip().casefold()
+    key = _SEPARATORS.sub(" ", cleaned).strip().casefold()
+    if "st" in key:
+        key = _SAINT.sub(lambda m: "saint" if m.group(1) == "st" else "sainte", key)
+    return key
 
 
 def strip_article(name: str) -> str:

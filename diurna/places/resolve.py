@@ -1,90 +1,306 @@
-"""Which place a toponym denotes: context first, then size and kind.
+"""Which place a toponym denotes: the story first, then size and kind.
 
-Scores are in log10-population units so that context outweighs a size gap of about 30x
-(country context) or 1,000x (a region named in the article), but not more: "Paris" in an
-article about American politics stays in France; "Paris" beside "Texas" moves to Texas.
+Each candidate place gets a score in log10-population units: its size (`prominence`) plus what
+the named rules of `RULES` add for it, each rule with an example. Context outweighs a size gap
+of about 180x (three pieces of evidence for the story's country), 100x (a region the story
+names) or 10,000x (the text's own "X, Texas", "X in North Kivu"), but not more: "Paris" in an
+article about American politics stays in France; "Paris, Texas" is in Texas. Then the rules of
+`DECISIONS` may refuse the winner: a village nothing supports, or a name two places of one size
+and fame share, is left unresolved rather than guessed.
+
+Rules can be switched off by name (`resolve(..., disabled={"story_country"})`) to measure them.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from diurna.places.gazetteer import Candidate, GazetteerEntry
+from diurna.places.lexicon import (
+    CONTAINMENT_NOUNS,
+    DIRECTION_WORDS,
+    US_STATE_ABBREVIATIONS,
+)
 from diurna.places.names import fold, strip_article
 from diurna.places.toponyms import Toponym
 
-COUNTRY_BONUS = 1.5        # a country beats a same-named town ("Jordan" the state, not the Hong Kong area)
-CAPITAL_BONUS = 0.5
-WEAK_NAME_PENALTY = 1.2    # matched only through a GeoNames alternate name
 SAME_COUNTRY_BONUS = 0.75  # per piece of evidence that the article is about this country
-MAX_COUNTRY_EVIDENCE = 3   # (another place, an actor, a demonym), counted up to this many
-SAME_REGION_BONUS = 3.0    # the article names this first-level region ("Texas")
-QUALIFIER_BONUS = 4.0      # "Paris, Texas", "Hyderabad, Pakistan": the text says where it is
-FEATURE_HINT_BONUS = 3.0   # "Idlib province" is the region, "the town of Kidal" the town
+MAX_COUNTRY_EVIDENCE = 3   # (another place, an actor, a demonym, the dateline), counted up to this many
 CONFIDENT_MARGIN = 1.0     # a first reading this far ahead of the next may serve as context
+AMBIGUOUS_MARGIN = 0.5     # two unsupported readings this close: the text does not say which
+RENOWN_MARGIN = 0.3        # ... unless one has twice the registered names of the other
+MIN_UNSUPPORTED_POPULATION = 100_000  # smaller places (not capitals) need the story's support to be chosen
+MIN_POPULATION_BY_ALTERNATE = 50_000  # smaller places matched by an alternate name need the text's own support
+SAME_PLACE_KM = 25.0
+MIN_SHARE_OF_UNIT = 0.02   # a same-named city this large a part of a unit stands for it ("Tehran", "Idlib")
 
 
 @dataclass
 class Context:
+    """What the rest of the article says about where it is."""
     countries: Counter = field(default_factory=Counter)    # ISO alpha-3 -> pieces of evidence
-    regions: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)         # ADM1 codes of regions the story names
+    regions_of_places: set[str] = field(default_factory=set)   # ADM1 codes of its other places
+    districts: set[str] = field(default_factory=set)       # ADM2 codes
 
+
+@dataclass
+class Mention:
+    """One toponym to resolve, with what its own words say."""
+    hint: str | None = None                  # "region" in "Idlib province", "city" in "the town of X"
+    container: GazetteerEntry | None = None  # "Paris, Texas", "Kiwanja area of North Kivu", "Skolkovo in Moscow"
+    container_admin1: str | None = None      # "Lewisburg, Pa.": a US state by its AP abbreviation
+    listed_with: str | None = None           # "country" in "Albania, Cyprus, Georgia", "region" in
+    #                                             "Maryland, Connecticut, Delaware": what the list is of
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    example: str
+    score: Callable[[Candidate, Mention, Context], float]
+
+
+RULES: list[Rule] = []
+
+
+def rule(example: str):
+    def register(fn: Callable[[Candidate, Mention, Context], float]):
+        RULES.append(Rule(fn.__name__, example, fn))
+        return fn
+    return register
+
+
+def prominence(candidate: Candidate) -> float:
+    """log10 of the population (a unit's is the sum of its towns')."""
+    return math.log10(max(candidate.entry.population, 1))
+
+
+@rule("'Jordan' is the state, not the Hong Kong area: a country outranks a same-named place")
+def country_name(c: Candidate, m: Mention, ctx: Context) -> float:
+    return 1.5 if c.entry.feature == "country" else 0.0
+
+
+@rule("'Valletta' and 'Tripoli' as capitals: a national capital is the better-known namesake")
+def national_capital(c: Candidate, m: Mention, ctx: Context) -> float:
+    return 0.5 if c.entry.capital else 0.0
+
+
+@rule("'St. Petersburg' is only a registered alternate of Saint Petersburg: one point down")
+def alternate_name_only(c: Candidate, m: Mention, ctx: Context) -> float:
+    return 0.0 if c.strong else -1.2
+
+
+@rule("a Kenyan story's 'Kibera' is the Nairobi one: +0.75 per piece of evidence for the country, up to 3")
+def story_country(c: Candidate, m: Mention, ctx: Context) -> float:
+    return SAME_COUNTRY_BONUS * min(ctx.countries[c.entry.country], MAX_COUNTRY_EVIDENCE)
+
+
+@rule("'Texas' named in the story puts its towns in context (+2); 'Atlanta' its state, less (+1): a"
+      " region as large as England must not pull every English namesake in, nor a Pennsylvania story"
+      " move Washington to Washington, Pennsylvania")
+def story_region(c: Candidate, m: Mention, ctx: Context) -> float:
+    e = c.entry
+    if not e.admin1 or e.feature == "region":
+        return 0.0
+    if e.admin1 in ctx.regions:
+        return 2.0
+    return 1.0 if e.admin1 in ctx.regions_of_places else 0.0
+
+
+@rule("Cleveland, Ohio (about 100 registered names) over Cleveland, Florida (5): +0.5 per tenfold names")
+def renown(c: Candidate, m: Mention, ctx: Context) -> float:
+    return 0.5 * math.log10(1 + c.entry.renown)
+
+
+@rule("'Rutshuru territory' named in the story puts its villages in context")
+def story_district(c: Candidate, m: Mention, ctx: Context) -> float:
+    return 1.5 if c.entry.admin2 and c.entry.feature == "city" and c.entry.admin2 in ctx.districts else 0.0
+
+
+@rule("'Paris, Texas', 'Hyderabad, Pakistan', 'the Kiwanja area of North Kivu', 'Skolkovo in Moscow'")
+def inside_named_container(c: Candidate, m: Mention, ctx: Context) -> float:
+    return 4.0 if contained(c.entry, m) else 0.0
+
+
+@rule("'Cyprus, Georgia, India': a name listed with countries is the country (not the US state); "
+      "'Maryland, Connecticut, Delaware' with states is the state (not Delaware County)")
+def coordinated_with_same_kind(c: Candidate, m: Mention, ctx: Context) -> float:
+    # As strong as a containing place: a list is of one kind, whatever else the story names.
+    return 4.0 if m.listed_with is not None and c.entry.feature == m.listed_with else 0.0
+
+
+@rule("'Idlib province' is the region, 'the town of Kidal' the town, 'Lubero territory' the district (+3; +2 for the other unit level)")
+def kind_in_the_text(c: Candidate, m: Mention, ctx: Context) -> float:
+    if m.hint == c.entry.feature:
+        return 3.0
+    return 2.0 if hint_matches(m.hint, c.entry.feature) else 0.0
+
+
+def contained(entry: GazetteerEntry, m: Mention) -> bool:
+    if m.container_admin1 is not None:
+        return entry.admin1 == m.container_admin1 and entry.feature != "region"
+    container = m.container
+    if container is None or container.geonameid == entry.geonameid:
+        return False
+    if container.feature == "country":
+        return entry.country == container.country and entry.feature != "country"
+    if container.feature == "region":
+        return entry.admin1 == container.admin1 and entry.feature in ("district", "city")
+    if container.feature == "district":
+        return entry.admin2 == container.admin2 and entry.feature == "city"
+    # a city contains its neighbourhoods and suburbs
+    return entry.feature == "city" and distance_km(entry, container) <= SAME_PLACE_KM
+
+
+def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    if a.lat is None or b.lat is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def supported(c: Candidate, m: Mention, ctx: Context) -> bool:
+    """Does anything beyond the name's size speak for this reading?"""
+    e = c.entry
+    return (ctx.countries[e.country] > 0 or contained(e, m) or hint_matches(m.hint, e.feature)
+            or (bool(e.admin1) and (e.admin1 in ctx.regions or e.admin1 in ctx.regions_of_places))
+            or (bool(e.admin2) and e.admin2 in ctx.districts))
+
+
+def hint_matches(hint: str | None, feature: str) -> bool:
+    """The text's unit nouns ("province", "territory") suggest a level but do not fix it."""
+    if hint in ("region", "district"):
+        return feature in ("region", "district")
+    return hint is not None and hint == feature
+
+
+# --- decisions: the winner may still be refused ---------------------------------------------
+
+Decision = Callable[[list[tuple[float, Candidate]], Mention, Context], bool]
+
+
+@dataclass(frozen=True)
+class DecisionRule:
+    name: str
+    example: str
+    refuses: Decision
+
+
+DECISIONS: list[DecisionRule] = []
+
+
+def decision(example: str):
+    def register(fn: Decision):
+        DECISIONS.append(DecisionRule(fn.__name__, example, fn))
+        return fn
+    return register
+
+
+@decision("a town of 30,000 in Tanzania for a name nothing in an American story supports: unresolved")
+def small_place_without_support(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
+    best = scored[0][1]
+    return (best.entry.feature in ("city", "district") and not best.entry.capital
+            and best.entry.population < MIN_UNSUPPORTED_POPULATION and not supported(best, m, ctx))
+
+
+@decision("'Central Park' is a registered old name of Bethpage, NY (16,000 people): a small place reached"
+          " only through an alternate name needs the text's own support (a containing place, its noun, its"
+          " district named; a named region is too broad)")
+def small_place_by_alternate_name_only(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
+    best = scored[0][1]
+    e = best.entry
+    if best.strong or e.feature not in ("city", "district") or e.population >= MIN_POPULATION_BY_ALTERNATE:
+        return False
+    return not (contained(e, m) or hint_matches(m.hint, e.feature) or (e.admin2 and e.admin2 in ctx.districts))
+
+
+@decision("'Springfield' in an American story: two towns of about one size, nothing to tell them apart")
+def unsupported_tie(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
+    """Two different places within half a point by size alone, by renown (how many names GeoNames
+    registers for each) and after every rule: the text does not say which. (Geneva, Switzerland
+    and Geneva, Illinois are not a tie: ten times the size; nor Barcelona, Spain and Venezuela:
+    the Spanish city has many times the names.)"""
+    best_score, best = scored[0]
+    if best.entry.feature == "country":
+        return False
+    for score, other in scored[1:]:
+        if best_score - score >= AMBIGUOUS_MARGIN:
+            return False
+        if (not same_place(best.entry, other.entry) and abs(_size(best) - _size(other)) < AMBIGUOUS_MARGIN
+                and abs(_renown(best) - _renown(other)) < RENOWN_MARGIN):
+            return True
+    return False
+
+
+def _renown(c: Candidate) -> float:
+    return math.log10(1 + c.entry.renown)
+
+
+def _size(c: Candidate) -> float:
+    return prominence(c) + country_name(c, Mention(), Context()) + national_capital(c, Mention(), Context())
+
+
+def same_place(a: GazetteerEntry, b: GazetteerEntry) -> bool:
+    """A city and the unit named after it, or two rows for one town, are one answer."""
+    return a.country == b.country and distance_km(a, b) <= SAME_PLACE_KM
+
+
+# --- ranking ---------------------------------------------------------------------------------
 
 def key_of(toponym: Toponym) -> str:
     return fold(strip_article(toponym.text))
 
 
-def drop_regions_named_like_their_cities(candidates: list[Candidate], hint: str | None = None) -> list[Candidate]:
-    """"Tehran" is the city, not Tehran Province: a region sharing its name with a city inside
-    it yields to the city, as it does in news usage, unless the text says "province". So does a
-    region named like its country's capital ("Washington" is the capital, not the state)."""
-    if hint == "region":
+def drop_units_named_like_their_cities(candidates: list[Candidate], hint: str | None = None) -> list[Candidate]:
+    """"Tehran" is the city, not Tehran Province; "Lubero" the town, not Lubero territory: a unit
+    sharing its name with a city inside it yields to the city, as it does in news usage, unless the
+    text says "province"/"territory". So does a region named like its country's capital
+    ("Washington" is the capital, not the state)."""
+    if hint in ("region", "district"):
         return candidates
-    city_regions = {c.entry.admin1 for c in candidates if c.entry.feature == "city"}
+    cities = [c.entry for c in candidates if c.entry.feature == "city" and c.strong]
     capital_countries = {c.entry.country for c in candidates if c.entry.capital}
-    return [c for c in candidates if not (c.entry.feature == "region" and (
-        c.entry.admin1 in city_regions or c.entry.country in capital_countries))]
+
+    def notable_part(city: GazetteerEntry, unit: GazetteerEntry) -> bool:
+        # A village of that name does not make "Xinjiang" (12 million people) a village.
+        return city.population >= MIN_SHARE_OF_UNIT * unit.population
+
+    def yields(e: GazetteerEntry) -> bool:
+        if e.feature == "region":
+            return (e.country in capital_countries
+                    or any(city.admin1 == e.admin1 and notable_part(city, e) for city in cities))
+        if e.feature == "district":
+            return any((city.admin2 == e.admin2 or same_place(e, city)) and notable_part(city, e) for city in cities)
+        return False
+    return [c for c in candidates if not yields(c.entry)]
 
 
-def prior(candidate: Candidate) -> float:
-    entry = candidate.entry
-    score = math.log10(max(entry.population, 1))
-    if entry.feature == "country":
-        score += COUNTRY_BONUS
-    if entry.capital:
-        score += CAPITAL_BONUS
-    if not candidate.strong:
-        score -= WEAK_NAME_PENALTY
-    return score
+# Kept for callers that use the former name.
+drop_regions_named_like_their_cities = drop_units_named_like_their_cities
 
 
-def contextual(candidate: Candidate, context: Context) -> float:
-    entry = candidate.entry
-    score = 0.0
-    score += SAME_COUNTRY_BONUS * min(context.countries[entry.country], MAX_COUNTRY_EVIDENCE)
-    if entry.admin1 and entry.admin1 in context.regions:
-        score += SAME_REGION_BONUS
-    return score
-
-
-def qualified(candidate: Candidate, qualifier: GazetteerEntry | None) -> float:
-    if qualifier is None:
-        return 0.0
-    entry = candidate.entry
-    if qualifier.feature == "country" and entry.country == qualifier.country and entry.feature != "country":
-        return QUALIFIER_BONUS
-    if qualifier.feature == "region" and entry.admin1 == qualifier.admin1 and entry.feature == "city":
-        return QUALIFIER_BONUS
-    return 0.0
-
-
-def ranked(candidates: list[Candidate], context: Context, qualifier: GazetteerEntry | None = None,
-           hint: str | None = None) -> list[tuple[float, Candidate]]:
-    scored = [(prior(c) + contextual(c, context) + qualified(c, qualifier)
-               + (FEATURE_HINT_BONUS if hint == c.entry.feature else 0.0), c) for c in candidates]
+def ranked(candidates: list[Candidate], context: Context, mention: Mention | None = None,
+           disabled: Iterable[str] = ()) -> list[tuple[float, Candidate]]:
+    mention = mention or Mention()
+    off = set(disabled)
+    rules = [r for r in RULES if r.name not in off]
+    scored = [(prominence(c) + sum(r.score(c, mention, context) for r in rules), c) for c in candidates]
     scored.sort(key=lambda sc: (-sc[0], sc[1].entry.geonameid))
     return scored
+
+
+def choose(scored: list[tuple[float, Candidate]], mention: Mention, context: Context,
+           disabled: Iterable[str] = ()) -> GazetteerEntry | None:
+    if not scored:
+        return None
+    off = set(disabled)
+    if any(d.refuses(scored, mention, context) for d in DECISIONS if d.name not in off):
+        return None
+    return scored[0][1].entry
 
 
 def _first_readings(toponyms: list[Toponym]) -> dict[str, list[tuple[float, Candidate]]]:
@@ -92,55 +308,139 @@ def _first_readings(toponyms: list[Toponym]) -> dict[str, list[tuple[float, Cand
     for toponym in toponyms:
         key = key_of(toponym)
         if key not in readings:
-            readings[key] = ranked(drop_regions_named_like_their_cities(toponym.candidates, toponym.feature_hint),
-                                   Context(), hint=toponym.feature_hint)
+            readings[key] = ranked(drop_units_named_like_their_cities(toponym.candidates, toponym.feature_hint),
+                                   Context(), Mention(hint=toponym.feature_hint))
     return readings
 
 
 def _context_without(key: str, readings: dict[str, list[tuple[float, Candidate]]],
-                     actor_countries: Counter) -> Context:
-    """What the rest of the article says about where it is: confident readings of the *other*
-    names (a name is no evidence for itself) and the countries of its actors."""
-    context = Context(countries=Counter(actor_countries))
+                     evidence: Counter) -> Context:
+    """Confident readings of the *other* names (a name is no evidence for itself), the countries
+    of the article's actors and demonyms, and its dateline."""
+    context = Context(countries=Counter(evidence))
     for other, scored in readings.items():
         if other == key or not scored:
             continue
         best = scored[0]
-        if len(scored) > 1 and best[0] - scored[1][0] < CONFIDENT_MARGIN:
+        if len(scored) > 1 and best[0] - scored[1][0] < CONFIDENT_MARGIN and not same_place(
+                best[1].entry, scored[1][1].entry):
             continue
         entry = best[1].entry
         context.countries[entry.country] += 1
-        if entry.admin1:   # "Atlanta" puts Georgia the state in context, "Texas" its towns
+        if entry.feature == "region":
             context.regions.add(entry.admin1)
+        elif entry.admin1:
+            context.regions_of_places.add(entry.admin1)
+        if entry.feature == "district":
+            context.districts.add(entry.admin2)
     return context
 
 
-def _qualifier_after(toponym: Toponym, following: Toponym | None, spacy_doc,
-                     readings: dict[str, list[tuple[float, Candidate]]]) -> GazetteerEntry | None:
-    """The region or country in "Paris, Texas" right after a comma, if any."""
-    if following is None or following.token_start != toponym.token_end + 1:
-        return None
-    if spacy_doc[toponym.token_end].text != ",":
-        return None
+CONTAINER_PREPOSITIONS = {"in", "of"}
+
+
+def _container_after(n: int, toponyms: list[Toponym], spacy_doc,
+                     readings: dict[str, list[tuple[float, Candidate]]]) -> Mention:
+    """What the words right after a toponym say contains it: "X, Y", "X in Y", "X area of Y",
+    "X, a town in Y", or "X, Pa."."""
+    toponym = toponyms[n]
+    mention = Mention(hint=toponym.feature_hint)
+    i = toponym.token_end
+    if i + 1 < len(spacy_doc) and spacy_doc[i].text == ",":
+        abbreviation = fold(spacy_doc[i + 1].text)
+        if abbreviation in US_STATE_ABBREVIATIONS and spacy_doc[i + 1].text[:1].isupper():
+            mention.container_admin1 = US_STATE_ABBREVIATIONS[abbreviation]
+            return mention
+    possessor = _possessor_before(n, toponyms, spacy_doc, readings)
+    if possessor is not None:
+        mention.container = possessor
+        return mention
+    following = toponyms[n + 1] if n + 1 < len(toponyms) else None
+    if following is None or following.token_start - i > 6:
+        return mention
+    between = [t for t in spacy_doc[i:following.token_start]]
+    words = [t.lower_ for t in between]
+    comma_only = words == [","]
+    # "X, a town in Y" / "X area of Y" / "X in Y": kind nouns, articles and one preposition.
+    preposition = [w for w in words if w in CONTAINER_PREPOSITIONS]
+    rest = [w for w in words if w not in CONTAINER_PREPOSITIONS and w not in CONTAINMENT_NOUNS
+            and w not in DIRECTION_WORDS and w not in (",", "the", "a", "an", "small", "nearby", "large", "remote")]
+    tail = list(words)
+    while tail and (tail[-1] == "the" or tail[-1] in DIRECTION_WORDS):     # "in (the) northeast Texas"
+        tail.pop()
+    if not comma_only and (len(preposition) != 1 or rest or not tail or tail[-1] not in CONTAINER_PREPOSITIONS):
+        return mention
     scored = readings.get(key_of(following))
     if not scored:
-        return None
+        return mention
     entry = scored[0][1].entry
-    return entry if entry.feature in ("region", "country") else None
+    if comma_only and entry.feature not in ("region", "country", "district"):
+        return mention    # "Tehran, Moscow and Beijing": a list, not a qualifier
+    mention.container = entry
+    return mention
 
 
-def resolve(toponyms: list[Toponym], spacy_doc, actor_countries: Counter) -> list[GazetteerEntry | None]:
-    """The place each toponym denotes, in order (None when nothing fits)."""
+def _coordination(token):
+    """The conjuncts of a token's coordination ("Albania, Cyprus, Georgia and India")."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    group, frontier = {first}, [first]
+    while frontier:
+        for child in frontier.pop().children:
+            if child.dep_ == "conj" and child not in group:
+                group.add(child)
+                frontier.append(child)
+    return group
+
+
+def _listed_with(n: int, toponyms: list[Toponym], spacy_doc,
+                 readings: dict[str, list[tuple[float, Candidate]]]) -> str | None:
+    """"country" or "region" when at least two other members of the toponym's coordination read as one."""
+    if spacy_doc is None:
+        return None
+    roots = [spacy_doc[t.token_start:t.token_end].root for t in toponyms]
+    group = _coordination(roots[n])
+    if len(group) < 3:
+        return None
+    kinds: Counter = Counter()
+    for other, root in zip(toponyms, roots):
+        if root in group and root is not roots[n]:
+            scored = readings.get(key_of(other))
+            if scored:
+                kinds[scored[0][1].entry.feature] += 1
+    for kind in ("country", "region"):
+        if kinds[kind] >= 2:
+            return kind
+    return None
+
+
+def _possessor_before(n: int, toponyms: list[Toponym], spacy_doc,
+                      readings: dict[str, list[tuple[float, Candidate]]]) -> GazetteerEntry | None:
+    """"Zambia's Western Province", "North Kivu's Masisi territory": a country or region as possessor."""
+    if n == 0 or spacy_doc is None:
+        return None
+    previous, start = toponyms[n - 1], toponyms[n].token_start
+    if previous.token_end != start - 1 or spacy_doc[start - 1].text not in ("'s", "\u2019s"):
+        return None
+    scored = readings.get(key_of(previous))
+    entry = scored[0][1].entry if scored else None
+    return entry if entry is not None and entry.feature in ("country", "region") else None
+
+
+def resolve(toponyms: list[Toponym], spacy_doc, evidence: Counter,
+            disabled: Iterable[str] = ()) -> list[GazetteerEntry | None]:
+    """The place each toponym denotes, in order (None when nothing fits or the text does not say)."""
     readings = _first_readings(toponyms)
     contexts: dict[str, Context] = {}
     resolved = []
     for n, toponym in enumerate(toponyms):
         key = key_of(toponym)
         if key not in contexts:
-            contexts[key] = _context_without(key, readings, actor_countries)
-        following = toponyms[n + 1] if n + 1 < len(toponyms) else None
-        qualifier = _qualifier_after(toponym, following, spacy_doc, readings)
-        scored = ranked(drop_regions_named_like_their_cities(toponym.candidates, toponym.feature_hint),
-                        contexts[key], qualifier, toponym.feature_hint)
-        resolved.append(scored[0][1].entry if scored else None)
+            contexts[key] = _context_without(key, readings, evidence)
+        mention = _container_after(n, toponyms, spacy_doc, readings)
+        mention.listed_with = _listed_with(n, toponyms, spacy_doc, readings)
+        candidates = drop_units_named_like_their_cities(toponym.candidates, toponym.feature_hint)
+        scored = ranked(candidates, contexts[key], mention, disabled)
+        resolved.append(choose(scored, mention, contexts[key], disabled))
     return resolved

@@ -7,13 +7,26 @@ Demonyms ("Iranian") never are: the gazetteer holds no demonyms and NORP entitie
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from diurna.document import ArticleDoc
 from diurna.places.gazetteer import Candidate, Gazetteer
-from diurna.places.lexicon import DIRECTIONAL, MOVEMENT, STATIC, VISITING
+from diurna.places.lexicon import (
+    ATTACKING,
+    DIRECTION_WORDS,
+    DIRECTIONAL,
+    MOVEMENT,
+    NOT_PLACE_NAMES,
+    STATIC,
+    US_STATE_ABBREVIATIONS,
+    US_STATE_NAMES,
+    VISITING,
+)
+from diurna.places.names import fold, strip_article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -38,35 +51,101 @@ class Toponym:
     end: int
     text: str
     candidates: list[Candidate]
-    feature_hint: str | None = None     # "region" in "Idlib province", "city" in "the city of Kidal"
+    feature_hint: str | None = None     # "region" in "Idlib province", "district" in "Lubero territory",
+    #                                     "city" in "the city of Kidal"
+    dateline: bool = False              # the place the story was filed from ("KYIV, Ukraine (AP) -")
 
 
 # Nouns that make the name before them a region ("Anbar province", "the Donetsk region").
-REGION_NOUNS = {"province", "region", "state", "governorate", "oblast", "district", "county", "prefecture",
-                "department", "territory", "canton", "emirate", "krai", "republic"}
+# Nouns that make the name before them a unit ("Anbar province", "the Lubero territory"): the
+# first set usually names first-level units, the second second-level ones (countries differ:
+# Kenya's counties are first-level, so the level is a preference, not a filter).
+ADM1_NOUNS = {"province", "region", "state", "governorate", "oblast", "prefecture", "emirate", "krai", "republic",
+              "canton", "wilaya"}
+ADM2_NOUNS = {"district", "county", "territory", "municipality", "sub-county", "subcounty", "division", "raion",
+              "rayon", "department"}
+REGION_NOUNS = ADM1_NOUNS | ADM2_NOUNS
 CITY_NOUNS = {"city", "town", "village", "capital", "port"}
 
 
-def feature_hint(span: "Span") -> str | None:
+def feature_hint(span: Span) -> str | None:
     doc = span.doc
+    if len(span) > 1 and span[-1].lower_ in REGION_NOUNS:
+        return _unit_level(span[-1].lower_)     # "Western Province": the noun is part of the span
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if after in REGION_NOUNS:
-        return "region"
+        return _unit_level(after)
     if after in CITY_NOUNS:
         return "city"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CITY_NOUNS:
         return "city"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in REGION_NOUNS:
-        return "region"
+        return _unit_level(doc[span.start - 2].lower_)
     return None
 
 
-def _strip_article(span: "Span") -> "Span":
-    """"the Gaza Strip" -> "Gaza Strip": the article is not part of the name in the text."""
-    start = span.start
-    while start < span.end - 1 and span.doc[start].lower_ == "the":
+def _unit_level(noun: str) -> str:
+    return "region" if noun in ADM1_NOUNS else "district"
+
+
+def never_a_place(text: str, hint: str | None) -> bool:
+    """Continents, world regions ("the Gulf", "Africa"), generic nouns and bare direction words
+    ("Western powers") are never towns, whatever namesakes GeoNames has. A direction word with
+    its unit noun ("Western Province", "the Eastern region") is a region."""
+    key = fold(strip_article(text))
+    if key in DIRECTION_WORDS:
+        return hint not in ("region", "district")
+    return key in NOT_PLACE_NAMES
+
+
+POSSESSIVE_ENDINGS = {"'s", "\u2019s", "'", "\u2019"}
+
+
+def _strip_article(span: Span) -> Span:
+    """"the Gaza Strip" -> "Gaza Strip", "New York's" -> "New York", "Azerbaijan," -> "Azerbaijan":
+    the article, a possessive ending and trailing punctuation are not part of the name."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].lower_ == "the":
         start += 1
-    return span.doc[start:span.end]
+    while end - 1 > start and (span.doc[end - 1].text in POSSESSIVE_ENDINGS or span.doc[end - 1].is_punct):
+        end -= 1
+    return span.doc[start:end]
+
+
+# "the Republic of Azerbaijan", "the Kingdom of Saudi Arabia", "the Islamic Republic of Iran":
+# a state's long form names the same country as its short name.
+STATE_FORM = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)*(?:Republic|Kingdom|State|Sultanate|Emirate|Principality|"
+                        r"Federation|Commonwealth|Union)\s+of\s+(?:the\s+)?(?P<name>[A-Z].+)$")
+
+
+def state_abbreviation(gazetteer: Gazetteer, text: str) -> list[Candidate]:
+    """"Fla.", "Pa.", "Calif.": an AP abbreviation of a US state, written with its dot, is the state
+    (GeoNames knows "Fla" only as a Norwegian village)."""
+    code = US_STATE_ABBREVIATIONS.get(fold(text)) if text.endswith(".") else None
+    if code is None:
+        return []
+    return [c for c in gazetteer.candidates(US_STATE_NAMES[code]) if c.entry.admin1 == code
+            and c.entry.feature == "region"]
+
+
+def lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
+    """The places a span's text may name. "Western Province" may also be the unit GeoNames calls
+    "Western": a trailing unit noun adds the units of the bare name."""
+    abbreviated = state_abbreviation(gazetteer, text)
+    if abbreviated:
+        return abbreviated
+    candidates = gazetteer.candidates(text)
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in REGION_NOUNS:
+        known = {c.entry.geonameid for c in candidates}
+        candidates = candidates + [c for c in gazetteer.candidates(" ".join(words[:-1]))
+                                   if c.entry.feature in ("region", "district") and c.entry.geonameid not in known]
+    if candidates:
+        return candidates
+    long_form = STATE_FORM.match(text)
+    if long_form:
+        return [c for c in gazetteer.candidates(long_form.group("name")) if c.entry.feature == "country"]
+    return []
 
 
 @dataclass
@@ -89,8 +168,13 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
     elsewhere in the article, however spaCy labels the short form."""
     spacy_doc = doc.spacy_doc
     surnames = {ent[-1].text for ent in spacy_doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    mislabelled = {(e.start, e.end) for e in spacy_doc.ents if _mislabelled_place(e, surnames, gazetteer)}
     kinds = {a.id: a.kind for a in doc.actors}
+    # A name tagged ORG that acts or owns somewhere in the article ("Gallup finds", "Gallup's
+    # analysis") is that organisation in a place's slot too ("in Gallup"), not the New Mexico town.
+    organisations = {e.text for e in spacy_doc.ents
+                     if e.label_ == "ORG" and e.root.dep_ in ("nsubj", "nsubjpass", "poss")}
+    mislabelled = {(e.start, e.end) for e in spacy_doc.ents
+                   if e.text not in organisations and _mislabelled_place(e, surnames, gazetteer)}
     # Where the actor stage resolved spaCy's "person" to a country ("withdrew from Mali"), it knows better.
     countries = {(m.token_start, m.token_end) for m in doc.mentions if kinds.get(m.actor_id) == "country"}
     tokens: set[int] = set()
@@ -103,50 +187,64 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
     return PersonEvidence(tokens, mentions, mislabelled)
 
 
-def _in_locative_position(token: "Token") -> bool:
+def _in_locative_position(token: Token) -> bool:
     """"in Kyiv", "advanced towards Goma", "visited Antofagasta": a slot that takes a place."""
     head = token.head
     if token.dep_ == "pobj" and (head.lower_ in STATIC or head.lower_ == "from"):
         return True
     if token.dep_ == "pobj" and head.lower_ in DIRECTIONAL and head.head.lemma_ in MOVEMENT:
         return True
-    return token.dep_ == "dobj" and head.lemma_ in VISITING
+    if token.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_ in ATTACKING:
+        return True     # "a drone attack on Kyiv" (Kyiv tagged PERSON)
+    return token.dep_ == "dobj" and (head.lemma_ in VISITING or head.lemma_ in ATTACKING)
 
 
-def _mislabelled_place(ent: "Span", surnames: set[str], gazetteer: Gazetteer) -> bool:
+def _mislabelled_place(ent: Span, surnames: set[str], gazetteer: Gazetteer) -> bool:
     """A one-word entity of another type that is a place's name in a slot that takes a place.
 
     The small model often tags unfamiliar city names PERSON, ORG or even LANGUAGE ("in Tunis").
+    A unit's noun after the name says so in any slot: "the Tigray region" (tagged PERSON).
     """
     if ent.label_ in PLACE_LABELS or ent.label_ in NUMERIC_LABELS or ent.label_ == "NORP":
         return False
-    if len(ent) != 1 or ent.text in surnames or not _in_locative_position(ent[0]):
+    if len(ent) != 1 or ent.text in surnames:
+        return False
+    if feature_hint(ent) in ("region", "district"):
+        return any(c.entry.feature in ("region", "district") for c in gazetteer.candidates(ent.text))
+    if not _in_locative_position(ent[0]):
         return False
     return any(c.strong for c in gazetteer.candidates(ent.text))
 
 
-def _is_strong_unlabelled(candidates: list[Candidate]) -> bool:
-    return any(c.strong and (c.entry.feature != "city" or c.entry.population >= MIN_POPULATION_UNLABELLED)
+def _is_strong_unlabelled(candidates: list[Candidate], hint: str | None) -> bool:
+    """Outside spaCy's place entities a name must be a country, a first-level region, a hand-kept
+    alias or a large city; a district only with its noun ("Lubero territory", then also by its bare
+    name, a weak key): 47,000 district names include too many words and surnames."""
+    unit_hint = hint in ("region", "district")
+    return any((c.strong and (c.entry.feature in ("country", "region") or c.entry.population >= MIN_POPULATION_UNLABELLED))
+               or (unit_hint and c.entry.feature in ("region", "district"))
                for c in candidates)
 
 
-def _looks_like_name(span: "Span") -> bool:
+def _looks_like_name(span: Span) -> bool:
     """Capitalised proper nouns ("U.S." included), not a sentence-initial common word."""
     return all(t.tag_ in PROPER_TAGS or (t.is_punct and t.text in "-.'") or t.lower_ in ("of", "the", "al")
                for t in span) and span[0].text[:1].isupper() and span[-1].tag_ in PROPER_TAGS
 
 
-def _entity_spans(spacy_doc: "Doc") -> Iterator["Span"]:
+def _entity_spans(spacy_doc: Doc) -> Iterator[Span]:
     for ent in spacy_doc.ents:
         if ent.label_ in PLACE_LABELS:
             yield _strip_article(ent)
 
 
-def _unlabelled_spans(spacy_doc: "Doc", covered: set[int], gazetteer: Gazetteer) -> Iterator[tuple["Span", list[Candidate]]]:
+def _unlabelled_spans(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer,
+                      country_mentions: set[tuple[int, int]]) -> Iterator[tuple[Span, list[Candidate]]]:
     """Longest gazetteer names among tokens no place entity covers, left to right.
 
     Inside another entity (spaCy calls "Al-Quds" ORG) a name counts only if it is the whole entity,
-    so "Jerusalem" in "the Jerusalem Post" does not.
+    so "Jerusalem" in "the Jerusalem Post" does not, or if the actor stage read it as a country
+    ("the U.S. Foreign Agents Registration Act", "In China Shantou University is..." mis-chunked).
     """
     entity_of = {}
     for ent in spacy_doc.ents:
@@ -166,21 +264,31 @@ def _unlabelled_spans(spacy_doc: "Doc", covered: set[int], gazetteer: Gazetteer)
                 continue
             span = spacy_doc[i:j]
             entity = entity_of.get(i)
-            if entity is not None and (entity.start, entity.end) != (i, j):
+            if (entity is not None and (entity.start, entity.end) != (i, j) and (i, j) not in country_mentions
+                    and not _located_end_of(entity, i, j)):
                 continue
             if entity is None and any(k in entity_of for k in range(i, j)):
                 continue
             if entity is None and not _looks_like_name(span):
                 continue
-            candidates = gazetteer.candidates(span.text)
-            if candidates and _is_strong_unlabelled(candidates):
-                found = (span, [c for c in candidates if c.strong])
+            candidates = lookup(gazetteer, span.text)
+            hint = feature_hint(span)
+            if candidates and _is_strong_unlabelled(candidates, hint) and not never_a_place(span.text, hint):
+                found = (span, [c for c in candidates if c.strong or (
+                    hint in ("region", "district") and c.entry.feature in ("region", "district"))])
                 break
         if found:
             yield found
             i = found[0].end
         else:
             i += 1
+
+
+def _located_end_of(entity: Span, i: int, j: int) -> bool:
+    """"the José Carreras Institute against Leukaemia in Barcelona" tagged ORG as a whole: a name
+    closing the entity after a static preposition is where the thing is, not part of its name
+    ("the University of Pennsylvania" has "of", "the Carnegie Moscow Center" no preposition)."""
+    return j == entity.end and i - 1 > entity.start and entity.doc[i - 1].lower_ in ("in", "at", "near")
 
 
 def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
@@ -190,9 +298,9 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     covered: set[int] = set()
     mislabelled = [spacy_doc[start:end] for start, end in sorted(persons.mislabelled)]
     for span in list(_entity_spans(spacy_doc)) + mislabelled:
-        if persons.vetoes(span.start, span.end):
+        if persons.vetoes(span.start, span.end) or never_a_place(span.text, feature_hint(span)):
             continue
-        candidates = gazetteer.candidates(span.text)
+        candidates = lookup(gazetteer, span.text)
         if not candidates:
             continue
         toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates,
@@ -202,7 +310,9 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     for ent in spacy_doc.ents:
         if ent.label_ in PLACE_LABELS:
             covered.update(range(ent.start, ent.end))
-    for span, candidates in _unlabelled_spans(spacy_doc, covered | persons.tokens, gazetteer):
+    kinds = {a.id: a.kind for a in doc.actors}
+    country_mentions = {(m.token_start, m.token_end) for m in doc.mentions if kinds.get(m.actor_id) == "country"}
+    for span, candidates in _unlabelled_spans(spacy_doc, covered | persons.tokens, gazetteer, country_mentions):
         if persons.vetoes(span.start, span.end):
             continue
         toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates,
@@ -211,7 +321,7 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     return toponyms
 
 
-def countries_by_demonym(spacy_doc: "Doc", table: dict[str, str]) -> Counter:
+def countries_by_demonym(spacy_doc: Doc, table: dict[str, str]) -> Counter:
     """Countries the article's demonyms point to ("Iranian officials", "Syrians"): one piece of
     evidence per distinct demonym."""
     found: dict[str, str] = {}

@@ -107,10 +107,15 @@ MIGRATIONS: dict[int, list[Step]] = {
     4: [
         "ALTER TABLE articles ADD COLUMN pubdate_assumed BOOLEAN DEFAULT false",
     ],
-    # v5: whether an actor's country is the story's (records.md: country_inferred). Actors stored
-    # before were given no inferred country: false.
+    # v5: whether an actor's country is the story's (records.md: country_inferred; actors stored before
+    # read false), and how each event's place was chosen and how exact it is (place_basis,
+    # place_precision, the event's country; places' precision): null for rows stored before.
     5: [
         "ALTER TABLE actors ADD COLUMN country_inferred BOOLEAN DEFAULT false",
+        "ALTER TABLE events ADD COLUMN place_basis VARCHAR",
+        "ALTER TABLE events ADD COLUMN place_precision VARCHAR",
+        "ALTER TABLE events ADD COLUMN event_country VARCHAR",
+        "ALTER TABLE places ADD COLUMN precision VARCHAR",
     ],
 }
 

@@ -32,11 +32,12 @@ COLUMNS = {
     "events": ["article_id", "id", "type", "mode", "cameo", "quad_class", "goldstein", "source", "target",
                "trigger_text", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
                "date_text", "date_start", "date_end", "date_granularity", "date_anchored_to",
-               "place", "polarity", "modality", "attributed_to", "confidence", "seq", "block", "target_link"],
+               "place", "polarity", "modality", "attributed_to", "confidence", "seq", "block", "target_link",
+               "place_basis", "place_precision", "event_country"],
     "quotes": ["article_id", "id", "kind", "content_text", "content_start", "content_end",
                "speaker", "speaker_text", "speaker_start", "speaker_end", "cue_text", "cue_start", "cue_end",
                "via", "seq"],
-    "places": ["article_id", "id", "name", "country", "geonameid", "lat", "lon", "feature", "seq"],
+    "places": ["article_id", "id", "name", "country", "geonameid", "lat", "lon", "feature", "seq", "precision"],
     "place_mentions": ["article_id", "place_id", "text", "start", "end", "seq"],
     "article_bands": ["band", "hash", "article_id"],
 }
@@ -87,12 +88,13 @@ class _Rows:
                                 *_span(e.trigger), e.sentence.start, e.sentence.end,
                                 e.date.text, e.date.start or None, e.date.end or None, e.date.granularity,
                                 e.date.anchored_to, e.place, e.polarity, e.modality, e.attributed_to,
-                                e.confidence, seq, *clusters.event_links(e, actors, places, default_country)))
+                                e.confidence, seq, *clusters.event_links(e, actors, places, default_country),
+                                e.place_basis, e.place_precision, e.country))
         for seq, q in enumerate(doc.quotes):
             t["quotes"].append((aid, q.id, q.kind, *_span(q.content), q.speaker, *_span(q.speaker_mention),
                                 *_span(q.cue), list(q.via), seq))
         for seq, p in enumerate(doc.places):
-            t["places"].append((aid, p.id, p.name, p.country, p.geonameid, p.lat, p.lon, p.feature, seq))
+            t["places"].append((aid, p.id, p.name, p.country, p.geonameid, p.lat, p.lon, p.feature, seq, p.precision))
             t["place_mentions"].extend((aid, p.id, m.text, m.start, m.end, i) for i, m in enumerate(p.mentions))
 
 
@@ -325,7 +327,8 @@ class Store(QueryMixin):
                 events=[_event(e) for e in events.get(aid, [])],
                 quotes=[_quote(q) for q in quotes.get(aid, [])],
                 places=[Place(id=p["id"], name=p["name"], country=p["country"], geonameid=p["geonameid"],
-                              lat=p["lat"], lon=p["lon"], feature=p["feature"], mentions=by_place.get(p["id"], []))
+                              lat=p["lat"], lon=p["lon"], feature=p["feature"], precision=p["precision"],
+                              mentions=by_place.get(p["id"], []))
                         for p in places.get(aid, [])])
 
 
@@ -341,8 +344,9 @@ def _event(e: dict) -> Event:
         sentence=CharRange(start=e["sentence_start"], end=e["sentence_end"]),
         date=DateRef(text=e["date_text"], start=_iso(e["date_start"]) or "", end=_iso(e["date_end"]) or "",
                      granularity=e["date_granularity"], anchored_to=e["date_anchored_to"]),
-        place=e["place"], polarity=e["polarity"], modality=e["modality"], attributed_to=e["attributed_to"],
-        confidence=e["confidence"])
+        place=e["place"], place_basis=e["place_basis"], place_precision=e["place_precision"],
+        country=e["event_country"], polarity=e["polarity"], modality=e["modality"],
+        attributed_to=e["attributed_to"], confidence=e["confidence"])
 
 
 def _quote(q: dict) -> Quote:

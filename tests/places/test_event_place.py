@@ -51,3 +51,50 @@ def test_out_of_range_trigger_is_none(locate):
     doc = locate("Protesters gathered in Lagos.")
     assert event_place(doc, len(doc.spacy_doc) + 5) is None
     assert event_place(doc, -1) is None
+
+
+def _located(locate, text: str, trigger: str):
+    from diurna.places import locate_event
+    doc = locate(text)
+    token = next(t for t in doc.spacy_doc if t.text == trigger)
+    found = locate_event(doc, token.i)
+    if found is None:
+        return None
+    place = next(p for p in doc.places if p.id == found.place_id)
+    return place.name, found.basis, found.precision, found.country
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # the clause: how each answer says it was chosen, with its precision and country
+    ("Police in Dhaka arrested twenty garment workers on Sunday.", "arrested", ("Dhaka", "clause", "place", "BGD")),
+    ("Blinken's visit to China was the first in five years.", "visit", ("China", "clause", "country", "CHN")),
+    ("India conducted missile strikes on Pakistan overnight.", "strikes", ("Pakistan", "clause", "country", "PAK")),
+    ("Protests that spread to several cities of Iran turned violent.", "Protests", ("Iran", "clause", "country", "IRN")),
+    ("Clashes erupted in Zambia's Western Province on Monday.", "erupted", ("Western", "clause", "region", "ZMB")),
+    # the sentence, when the clause gives nothing
+    ("After talks in Doha, the two sides agreed to a truce.", "agreed", ("Doha", "sentence", "place", "QAT")),
+    ("She was arrested by the regime's police in Caracas on Thursday.", "arrested", ("Caracas", "sentence", "place", "VEN")),
+    # a participant that goes somewhere: "access to", "a team of experts to"
+    ("The government agreed to allow aid workers access to the Tigray region.", "allow",
+     ("Tigrai", "clause", "region", "ETH")),
+    ("France sent a team of experts to Mali to investigate the crash.", "investigate", ("Mali", "clause", "country", "MLI")),
+    # a capital as the bare object of a verb of saying is its government, not a location
+    ("United Nations experts accused Kigali of backing the rebels.", "accused", None),
+    ("Drones struck Kyiv overnight, officials said.", "struck", ("Kyiv", "clause", "place", "UKR")),
+])
+def test_event_place_with_basis(locate, text, trigger, expected):
+    assert _located(locate, text, trigger) == expected
+
+
+def test_the_dateline_places_events_of_the_lead_only(locate):
+    text = ("CAIRO (AP) - Police arrested ten protesters on Sunday, officials said.\n\n"
+            "The government later released them.")
+    assert _located(locate, text, "arrested") == ("Cairo", "dateline", "place", "EGY")
+    assert _located(locate, text, "released") is None
+
+
+def test_place_rules_have_names_and_examples():
+    from diurna.places.clause import PLACE_RULES
+    assert [r.basis for r in PLACE_RULES] == sorted((r.basis for r in PLACE_RULES),
+                                                   key=["clause", "sentence", "dateline"].index)
+    assert all(r.example and r.name for r in PLACE_RULES)

@@ -72,3 +72,54 @@ def test_common_words_are_not_towns(locate):
 def test_capital_beats_the_region_of_the_same_name(locate):
     doc = locate("Officials in Washington said the talks would resume.")
     assert ("Washington", "USA", "city") in _places(doc)
+
+
+def test_a_national_institution_is_its_capital(locate):
+    doc = locate("Opposition deputies in Ghana protested outside the parliament on Tuesday.")
+    assert any(p.name == "Accra" and m.text == "the parliament" for p in doc.places for m in p.mentions)
+
+
+def test_the_kenyan_parliament_through_its_demonym(locate):
+    doc = locate("Protesters stormed into the Kenyan parliament.")
+    assert any(p.name == "Nairobi" for p in doc.places)
+
+
+def test_the_capital_city(locate):
+    doc = locate("The talks in Ethiopia ended with a signing ceremony in the capital city.")
+    assert ("Addis Ababa", "ETH", "city") in _places(doc)
+
+
+def test_an_organisation_that_acts_elsewhere_is_no_town(locate):
+    doc = locate("Gallup finds voters split. In Gallup, the share of independents rose.")
+    assert not any(p.name == "Gallup" for p in doc.places)
+
+
+def test_an_ap_state_abbreviation_is_the_state(locate):
+    doc = locate("The shooting happened in Deerfield Beach, Fla., on Sunday.")
+    assert ("Florida", "USA", "region") in _places(doc)
+
+
+def test_a_name_listed_with_states_is_the_state(locate):
+    doc = locate("Primaries were held in Pennsylvania, Maryland, Connecticut, Rhode Island and Delaware.")
+    assert ("Delaware", "USA", "region") in _places(doc)
+
+
+def test_another_bodys_parliament_is_not_the_states(locate):
+    doc = locate("She lectured on human rights at the European Parliament in Germany last year.")
+    assert not any(m.text.endswith("Parliament") for p in doc.places for m in p.mentions)
+
+
+def test_the_abbreviation_of_a_body_is_no_village(locate):
+    doc = locate("Ministers met in Brussels, where the E.U. agreed new sanctions.")
+    assert not any(p.name == "Eu" for p in doc.places)
+
+
+def test_a_named_states_senate(locate):
+    doc = locate("The bill was filed in the U.S. Senate on Tuesday.")
+    assert any(p.name == "Washington" and m.text == "Senate" for p in doc.places for m in p.mentions)
+
+
+def test_a_possessed_capitals_mention_starts_after_the_possessor(locate):
+    doc = locate("Troops were deployed in Nigeria's capital on Sunday.")
+    abuja = next(p for p in doc.places if p.name == "Abuja")
+    assert [m.text for m in abuja.mentions] == ["capital"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pathlib
 from dataclasses import dataclass
-from typing import Optional
 
 import pytest
 import yaml
@@ -25,8 +24,8 @@ THRESHOLDS = {("cases", "place"): 0.90, ("cases", "country"): 0.97,
 @dataclass
 class Outcome:
     case: dict
-    geonameid: Optional[int]
-    country: Optional[str]
+    geonameid: int | None
+    country: str | None
 
 
 def predicted(doc, case: dict) -> Outcome:

@@ -98,7 +98,8 @@ def _write_v1_store(path: str, docs) -> None:
         if table == "article_bands" or not table_rows:
             continue
         keep = [i for i, c in enumerate(COLUMNS[table]) if c not in ("key", "block", "target_link", "n_source", "pubdate_assumed",
-                                                                         "n_target", "country_inferred")]
+                                                                         "n_target", "country_inferred", "place_basis",
+                                                                         "place_precision", "event_country", "precision")]
         names = ", ".join('"%s"' % COLUMNS[table][i] for i in keep)
         con.executemany("INSERT INTO %s (%s) VALUES (%s)" % (table, names, ", ".join("?" for _ in keep)),
                         [tuple(r[i] for i in keep) for r in table_rows])
@@ -176,8 +177,13 @@ def test_a_store_held_by_another_process_is_a_clear_error(tmp_path):
 
 
 def _countries_as_stated(document: dict) -> dict:
+    """What a store written before v5 gives back: no inferred countries, no place basis or precision."""
     for actor in document["actors"]:
         actor["country_inferred"] = False
+    for event in document["events"]:
+        event.update(place_basis=None, place_precision=None, country=None)
+    for place in document["places"]:
+        place["precision"] = None
     return document
 
 
@@ -190,6 +196,9 @@ def _make_v2_store(path: str, docs) -> None:
     con.execute("ALTER TABLE actors DROP COLUMN n_target")
     con.execute("ALTER TABLE articles DROP COLUMN pubdate_assumed")
     con.execute("ALTER TABLE actors DROP COLUMN country_inferred")
+    for table, column in (("events", "place_basis"), ("events", "place_precision"), ("events", "event_country"),
+                          ("places", "precision")):
+        con.execute("ALTER TABLE %s DROP COLUMN %s" % (table, column))
     con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     con.close()
 

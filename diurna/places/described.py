@@ -1,0 +1,109 @@
+"""Places named by description rather than by name: a capital, or a national institution's seat.
+
+    "riot police were deployed in Iraq's capital"            -> Baghdad (the possessor's capital)
+    "marched in the capital after the vote in Kenya"          -> Nairobi (the sentence's country)
+    "met at the Great Hall in the capital city"               -> Beijing (the last country named)
+    "police marched into the National Assembly" (Senegal)     -> Dakar   (a parliament sits in the capital)
+    "recognise Jerusalem as Israel's capital"                  -> nothing (predicative: no location)
+
+Only in a slot that takes a place (the object of a locative preposition). The country is the
+possessor ("Iran's capital", "the Kenyan parliament"), else the nearest country named in the
+sentence, else the last place named before. National institutions are assumed to sit in the
+capital: true of most states, not all (South Africa's parliament is in Cape Town; Bolivia's
+Congress in La Paz).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from diurna.places.gazetteer import Gazetteer, GazetteerEntry, demonyms
+from diurna.places.lexicon import LOCATIVE
+from diurna.places.toponyms import Toponym
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# The seats of a state's institutions, by their head noun and the words before it.
+INSTITUTIONS = {"national assembly", "parliament", "presidential palace", "supreme court", "congress",
+                "constitutional court", "senate", "national congress", "parliament building",
+                "parliament house", "presidential residence"}
+
+Described = tuple[int, int, int, int, str, GazetteerEntry]
+
+
+def described_places(spacy_doc: Doc, toponyms: list[Toponym], entries: list[GazetteerEntry | None],
+                     gazetteer: Gazetteer, demonym_table: dict[str, str]) -> Iterator[Described]:
+    """(token start, token end, char start, char end, text, capital) for each described place."""
+    located = [(t.token_start, e) for t, e in zip(toponyms, entries) if e is not None]
+    named = {i for t in toponyms for i in range(t.token_start, t.token_end)}
+    for token in spacy_doc:
+        if not locative_object(token) or token.i in named:
+            continue
+        kind = described_kind(token, named)
+        if kind is None:
+            continue
+        country = (possessor_country(token, toponyms, entries, demonym_table)
+                   or country_in_sentence(token, located) or preceding_country(token.i, located))
+        capital = gazetteer.capital_of(country) if country else None
+        if capital is None:
+            continue
+        first = min([token] + [c for c in token.lefts if c.dep_ in ("det", "amod", "poss", "compound")],
+                    key=lambda t: t.i).i
+        # "the U.S. Senate": the named place keeps its own mention; the description is what follows it.
+        first = max([first] + [i + 1 for i in range(first, token.i) if i in named])
+        while first < token.i and (spacy_doc[first].tag_ == "POS" or spacy_doc[first].is_punct):
+            first += 1      # "Nigeria's capital": the mention is "capital", not "'s capital"
+        span = spacy_doc[first:token.i + 1]
+        yield (span.start, span.end, span.start_char, span.end_char, span.text, capital)
+
+
+def described_kind(token: Token, named: set[int] = frozenset()) -> str | None:
+    """"capital" for "the capital", "the Iranian capital", "the capital city"; "institution" for
+    "the National Assembly", "the Kenyan parliament"."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma == "capital" and token.pos_ == "NOUN":
+        return "capital"
+    if lemma == "city" and any(c.lower_ == "capital" and c.dep_ in ("compound", "amod") for c in token.children):
+        return "capital"
+    modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
+    words = [c.lower_ for c in modifiers] + [token.lower_]
+    for n in range(len(words)):
+        if " ".join(words[n:]) in INSTITUTIONS:
+            # "the European Parliament", "the Scottish Parliament": a named modifier that is no
+            # state's demonym makes it another body's institution, not the state's.
+            others = [c for c in modifiers[:n] if c.text[:1].isupper() and c.text not in demonyms()
+                      and c.i not in named]
+            return None if others else "institution"
+    return None
+
+
+def locative_object(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in LOCATIVE
+
+
+def possessor_country(token: Token, toponyms: list[Toponym], entries, demonyms: dict[str, str]) -> str | None:
+    """"Iran's capital", "the U.S. Senate" (a place before it), "the Kenyan parliament" (a demonym)."""
+    for child in token.lefts:
+        if child.dep_ in ("poss", "compound", "amod"):
+            for t, e in zip(toponyms, entries):
+                if e is not None and t.token_start <= child.i < t.token_end:
+                    return e.country
+        if child.dep_ in ("amod", "compound") and child.text in demonyms:
+            return demonyms[child.text]
+    return None
+
+
+def country_in_sentence(token: Token, located: list[tuple[int, GazetteerEntry]]) -> str | None:
+    """"marched in the capital after the vote in Kenya": the sentence's nearest country name."""
+    sentence = token.sent
+    near = [(abs(start - token.i), e) for start, e in located
+            if sentence.start <= start < sentence.end and e.feature == "country"]
+    return min(near, key=lambda de: de[0])[1].country if near else None
+
+
+def preceding_country(i: int, located: list[tuple[int, GazetteerEntry]]) -> str | None:
+    before = [e for start, e in located if start < i]
+    return before[-1].country if before else None

@@ -1,0 +1,147 @@
+"""The disambiguation rules of diurna.places.resolve, one construction each (written sentences:
+unit tests of the rules, not evidence of accuracy; that is scripts/eval_toponyms.py's job)."""
+from __future__ import annotations
+
+import pytest
+
+from diurna.places.resolve import DECISIONS, RULES
+
+
+def _places(doc):
+    return {(p.name, p.country, p.precision) for p in doc.places}
+
+
+def _place_of(doc, surface):
+    """(name, country, precision) of the place the first mention `surface` resolved to, or None."""
+    for ref in doc.place_mentions:
+        if doc.article.text[ref.start:ref.end] == surface:
+            place = next(p for p in doc.places if p.id == ref.place_id)
+            return place.name, place.country, place.precision
+    return None
+
+
+def test_every_rule_has_a_name_and_an_example():
+    names = [r.name for r in RULES] + [d.name for d in DECISIONS]
+    assert len(names) == len(set(names))
+    assert all(r.example for r in RULES) and all(d.example for d in DECISIONS)
+
+
+@pytest.mark.parametrize("text", [
+    "Western powers prepared a resolution.",
+    "The Gulf states welcomed the decision.",
+    "Refugees crossing into Eastern Europe were stopped.",
+    "Aid agencies in Africa warned of famine.",
+    "Leaders from Asia and Europe met on Monday.",
+    "The West imposed sanctions.",
+])
+def test_direction_words_continents_and_world_regions_are_never_towns(locate, text):
+    assert _places(locate(text)) == set() or all(p[2] == "country" for p in _places(locate(text)))
+
+
+def test_a_direction_word_with_its_unit_noun_is_a_region(locate):
+    doc = locate("Floods displaced thousands in Zambia's Western Province on Monday.")
+    assert _place_of(doc, "Western Province") == ("Western", "ZMB", "region")
+
+
+def test_congo_in_a_drc_story_is_the_drc(locate):
+    doc = locate("M23 rebels advanced towards Goma and Rutshuru in North Kivu. Congo's army said it repelled them.")
+    assert _place_of(doc, "Congo") == ("Democratic Republic of the Congo", "COD", "country")
+
+
+def test_a_place_inside_the_region_the_text_names(locate):
+    # Beni is also a Bolivian department, larger than the Congolese town: "in North Kivu" decides.
+    doc = locate("Rebels killed twenty civilians near Beni in North Kivu on Sunday.")
+    assert _place_of(doc, "Beni") == ("Beni", "COD", "place")
+
+
+def test_the_x_area_of_y(locate):
+    doc = locate("Fighting was reported in the Beni area of North Kivu province.")
+    assert _place_of(doc, "Beni") == ("Beni", "COD", "place")
+
+
+def test_a_us_state_abbreviation_qualifies_a_town(locate):
+    doc = locate("He grew up in Bethlehem, Pa., and studied law.")
+    assert _place_of(doc, "Bethlehem")[1] == "USA"
+
+
+def test_a_district_by_its_noun(locate):
+    doc = locate("Clashes spread to the Masisi territory on Tuesday.")
+    assert _place_of(doc, "Masisi") == ("Masisi Territory", "COD", "district")
+
+
+def test_a_name_listed_with_countries_is_the_country(locate):
+    doc = locate("Delegations from Armenia, Azerbaijan, Georgia and Turkey met in Vienna.")
+    assert _place_of(doc, "Georgia") == ("Georgia", "GEO", "country")
+
+
+def test_a_village_nothing_supports_is_left_unresolved(locate):
+    # Soldeu is an Andorran village of 600: a Kenyan story gives it no support.
+    doc = locate("Kenyan police said the two suspects had fled to Soldeu before the raid in Nairobi.")
+    assert _place_of(doc, "Soldeu") is None
+
+
+def test_the_same_village_with_the_storys_support_is_resolved(locate):
+    doc = locate("Andorran police said the two suspects had fled to Soldeu before the raid.")
+    assert _place_of(doc, "Soldeu") == ("Soldeu", "AND", "place")
+
+
+def test_saint_abbreviation_is_the_registered_name(locate):
+    doc = locate("Putin hosted the summit in St. Petersburg, Russia's second city.")
+    assert _place_of(doc, "St. Petersburg") == ("Saint Petersburg", "RUS", "place")
+
+
+def test_a_states_long_form_names_the_country(locate):
+    doc = locate("The ministry registered its work for the Republic of Azerbaijan last year.")
+    assert ("Azerbaijan", "AZE", "country") in _places(doc)
+
+
+def test_possessive_is_not_part_of_the_name(locate):
+    doc = locate("New York\u2019s mayor opened the new school.")
+    assert ("New York City", "USA", "place") in _places(doc)
+
+
+def test_two_towns_of_one_size_and_nothing_to_choose_is_unresolved(locate):
+    # Springfield, Missouri, Massachusetts and Illinois are all of about 150,000 people.
+    doc = locate("Thousands of supporters attended the rally in Springfield on Saturday.")
+    assert _place_of(doc, "Springfield") is None
+
+
+def test_a_much_larger_namesake_is_no_tie(locate):
+    # An American context helps the Illinois Geneva, but the Swiss city is ten times its size.
+    doc = locate("Negotiators from the United States and Iran resumed talks in Geneva on Monday.")
+    assert _place_of(doc, "Geneva") == ("Geneva", "CHE", "place")
+
+
+def test_a_village_does_not_capture_its_regions_name(locate):
+    doc = locate("Beijing expanded detention camps across Xinjiang last year.")
+    assert _place_of(doc, "Xinjiang")[2] == "region"
+
+
+def test_a_far_better_known_namesake_is_no_tie(locate):
+    # Barcelona, Venezuela has half the people of Barcelona, Spain but a third of its registered names.
+    doc = locate("The company opened a research centre in Barcelona last week.")
+    assert _place_of(doc, "Barcelona") == ("Barcelona", "ESP", "place")
+
+
+def test_a_named_state_does_not_pull_the_capital_to_a_namesake(locate):
+    # Washington, Pennsylvania exists; the story naming Pennsylvania does not make it the one meant.
+    doc = locate("Lawmakers in Pennsylvania said the bill would be debated in Washington next week.")
+    assert _place_of(doc, "Washington") == ("Washington", "USA", "place")
+    assert doc.places and next(p for p in doc.places if p.name == "Washington").geonameid == 4140963
+
+
+def test_a_qualifying_apposition_with_a_direction(locate):
+    doc = locate("Floods hit Paris, a small town in eastern Kentucky, on Friday.")
+    assert _place_of(doc, "Paris")[1] == "USA"
+
+
+def test_a_small_place_reached_only_by_an_alternate_name_needs_the_texts_support(locate):
+    # "Central Park" is a registered former name of Bethpage, New York (16,000 people).
+    doc = locate("Thousands of runners gathered in Central Park in New York on Sunday.")
+    assert _place_of(doc, "Central Park") is None or _place_of(doc, "Central Park")[0] != "Bethpage"
+
+
+def test_a_foreign_town_nothing_in_the_story_supports_is_left_unresolved(locate):
+    # Same is a Tanzanian town of 34,000; an American campaign story gives it no support.
+    doc = locate("Iowa officials said the rally would move to Same on Friday.")
+    assert _place_of(doc, "Same") is None
