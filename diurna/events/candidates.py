@@ -24,8 +24,9 @@ from diurna.events import codes
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.detector import NONE, default_detector
-from diurna.events.dictionary import (Sense, TriggerLexicon, direct_objects, in_list, is_infinitive,
-                                      is_passive, lexicon_type, modal_complement, prep_objects)
+from diurna.events.dictionary import (Sense, TriggerLexicon, direct_objects, in_list, is_infinitive, lexicon_type,
+                                      modal_complement, prep_objects)
+from diurna.nlp.syntax import is_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -22,6 +22,8 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
+from diurna.nlp.syntax import is_passive
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -141,7 +143,7 @@ def is_agentless_passive(verb: "Token", plover: str, has_sources: bool, has_targ
     """The verb is a passive coercive or violent act with its victim as subject and no agent named
     in the clause ("Five activists were arrested")."""
     return (enabled(AGENTLESS_PASSIVE) and not has_sources and has_targets and plover in VICTIM_TYPES
-            and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))
+            and is_passive(verb))
 
 
 # ------------------------------------------------------------------ the scene's agent

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Optional
 import yaml
 
 from diurna.events import codes
+from diurna.nlp.syntax import is_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -172,10 +173,6 @@ def subject_words(token: "Token") -> set[str]:
             break
         node = node.head
     return set()
-
-
-def is_passive(token: "Token") -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
 def _applies(sense: Sense, token: "Token") -> bool:
