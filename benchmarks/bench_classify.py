@@ -11,6 +11,7 @@ fine-tuned MiniLM encoder) and, with --linear-too, the linear model alone (`diur
 sentence, and the process's peak RSS. The default pairs are the ones written for the project
 (scripts/classifier_data/*.jsonl and tests/events/classifier_cases.yaml), repeated to --n.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,6 +28,7 @@ sys.path.insert(0, str(REPO))
 
 def project_pairs() -> list[dict]:
     import yaml
+
     pairs = []
     for path in sorted((REPO / "scripts" / "classifier_data").glob("*.jsonl")):
         pairs += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -37,10 +39,15 @@ def project_pairs() -> list[dict]:
 def plv_pairs() -> list[dict]:
     sys.path.insert(0, str(REPO / "scripts"))
     from train_classifier import PLV_DEFAULT, read_plv
-    return [{"sentence": e.pair.sentence,
-             "source": e.pair.sentence[slice(*e.pair.source)] if e.pair.source else None,
-             "target": e.pair.sentence[slice(*e.pair.target)] if e.pair.target else None}
-            for e in read_plv(PLV_DEFAULT)]
+
+    return [
+        {
+            "sentence": e.pair.sentence,
+            "source": e.pair.sentence[slice(*e.pair.source)] if e.pair.source else None,
+            "target": e.pair.sentence[slice(*e.pair.target)] if e.pair.target else None,
+        }
+        for e in read_plv(PLV_DEFAULT)
+    ]
 
 
 def main() -> int:
@@ -61,9 +68,10 @@ def main() -> int:
 
     from diurna.events.classifier import PloverClassifier, words_of
     from diurna.events.cli import classify_stream
+
     tokens = sum(len(words_of(pair["sentence"], {})) for pair in base) / len(base)
     rates = {}
-    for name, encoder in (("linear + encoder", True), ("linear only", False))[:2 if args.linear_too else 1]:
+    for name, encoder in (("linear + encoder", True), ("linear only", False))[: 2 if args.linear_too else 1]:
         started = time.perf_counter()
         PloverClassifier.load(encoder=encoder)
         load_seconds = time.perf_counter() - started
@@ -75,12 +83,17 @@ def main() -> int:
         assert len(out.getvalue().splitlines()) == len(lines)
         rates[name] = len(lines) / seconds
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print("classify (%s): %d pairs in %.2f s = %.0f pairs/s (batch %d, %.1f words/pair; model load %.2f s; "
-              "peak RSS so far %.0f MB)" % (name, len(lines), seconds, rates[name], args.batch_size, tokens,
-                                            load_seconds, peak_mb), flush=True)
+        print(
+            "classify (%s): %d pairs in %.2f s = %.0f pairs/s (batch %d, %.1f words/pair; model load %.2f s; "
+            "peak RSS so far %.0f MB)"
+            % (name, len(lines), seconds, rates[name], args.batch_size, tokens, load_seconds, peak_mb),
+            flush=True,
+        )
     if len(rates) == 2:
-        print("the linear model alone is %.1fx the speed of the default classifier"
-              % (rates["linear only"] / rates["linear + encoder"]))
+        print(
+            "the linear model alone is %.1fx the speed of the default classifier"
+            % (rates["linear only"] / rates["linear + encoder"])
+        )
     return 0
 
 

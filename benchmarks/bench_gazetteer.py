@@ -8,6 +8,7 @@ the process's peak resident memory across the load. Targets (issue 22): load <= 
 more memory. Lookups: `candidates()` for names drawn from the gazetteer itself (found) and
 made-up names (not found), after the load.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,6 +41,7 @@ def lookups(n: int) -> tuple[float, float]:
     import time
 
     from diurna.places import gazetteer
+
     g = gazetteer.load()
     rng = random.Random(22)
     names = [g.entry(rng.randrange(len(g))).name for _ in range(n)]
@@ -64,13 +66,19 @@ def main() -> int:
     wall = statistics.median(r["wall"] for r in runs)
     cpu = statistics.median(r["cpu"] for r in runs)
     mb = statistics.median(r["mb"] for r in runs)
-    print("gazetteer: %d places; load median of %d fresh processes: %.2f s wall, %.2f s CPU, +%.0f MB peak RSS"
-          % (runs[0]["places"], len(runs), wall, cpu, mb))
-    print("targets (issue 22): load <= 1 s: %s; <= 150 MB more memory: %s"
-          % ("met" if wall <= 1.0 else "NOT met", "met" if mb <= 150 else "NOT met"))
+    print(
+        "gazetteer: %d places; load median of %d fresh processes: %.2f s wall, %.2f s CPU, +%.0f MB peak RSS"
+        % (runs[0]["places"], len(runs), wall, cpu, mb)
+    )
+    print(
+        "targets (issue 22): load <= 1 s: %s; <= 150 MB more memory: %s"
+        % ("met" if wall <= 1.0 else "NOT met", "met" if mb <= 150 else "NOT met")
+    )
     found, missing = lookups(args.lookups)
-    print("candidates(): %.1f us per known name (with its rows parsed), %.1f us per unknown name"
-          % (found * 1e6, missing * 1e6))
+    print(
+        "candidates(): %.1f us per known name (with its rows parsed), %.1f us per unknown name"
+        % (found * 1e6, missing * 1e6)
+    )
     return 0
 
 

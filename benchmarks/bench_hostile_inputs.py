@@ -17,6 +17,7 @@ Inputs:
   deep.html             an article nested 2,000 elements deep (parsed again as a huge tree)
   upload-2gb-line       the 2 GB-line .jsonl.gz uploaded to POST /api/ingest
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,10 @@ import tempfile
 import textwrap
 import time
 
-GOOD = ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday to discuss "
-        "border security and trade, officials said. ")
+GOOD = (
+    "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday to discuss "
+    "border security and trade, officials said. "
+)
 LIMIT_MB = 1536
 MEASURED = textwrap.dedent("""
     import json, resource, subprocess, sys, time
@@ -64,14 +67,18 @@ def write_inputs(work: pathlib.Path, line_gb: float) -> dict[str, list[str]]:
     path = work / "line-2gb.jsonl.gz"
     if not path.exists():
         with gzip.open(path, "wb", compresslevel=6) as out:
-            for _ in range(int(line_gb * 1024 ** 3) // len(chunk)):
+            for _ in range(int(line_gb * 1024**3) // len(chunk)):
                 out.write(chunk)
             out.write(b"\n" + good_line("after-long-line"))
     inputs["line-2gb.jsonl.gz"] = [str(path)]
     path = work / "line-60mb.jsonl"
     with open(path, "wb") as out:
-        out.write(good_line("before") + json.dumps({"id": "huge", "text": GOOD * (60 * 1024 * 1024 // len(GOOD))})
-                  .encode() + b"\n" + good_line("after"))
+        out.write(
+            good_line("before")
+            + json.dumps({"id": "huge", "text": GOOD * (60 * 1024 * 1024 // len(GOOD))}).encode()
+            + b"\n"
+            + good_line("after")
+        )
     inputs["line-60mb.jsonl"] = [str(path)]
     depth = 10_000_000
     path = work / "nested.jsonl"
@@ -86,8 +93,10 @@ def write_inputs(work: pathlib.Path, line_gb: float) -> dict[str, list[str]]:
         os.symlink("/dev/zero", folder / "zero.jsonl")
     inputs["zero-link/"] = [str(folder), "--follow-symlinks"]
     path = work / "deep.html"
-    path.write_text("<html><body>" + "<div>" * 2000 + "<p>" + GOOD * 5 + "</p>" + "</div>" * 2000 + "</body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        "<html><body>" + "<div>" * 2000 + "<p>" + GOOD * 5 + "</p>" + "</div>" * 2000 + "</body></html>",
+        encoding="utf-8",
+    )
     inputs["deep.html"] = [str(path)]
     return inputs
 
@@ -109,10 +118,17 @@ def main() -> int:
         started = time.monotonic()
         inputs = write_inputs(work, args.line_gb)
         print("inputs written in %.0f s under %s" % (time.monotonic() - started, work), file=sys.stderr)
-        runs = {name: [sys.executable, "-m", "diurna.cli", "code", *argv, "--pubdate", "2024-03-05"]
-                for name, argv in inputs.items()}
-        runs["upload-2gb-line"] = [sys.executable, "-c", UPLOAD, inputs["line-2gb.jsonl.gz"][0],
-                                   str(work / "upload.duckdb")]
+        runs = {
+            name: [sys.executable, "-m", "diurna.cli", "code", *argv, "--pubdate", "2024-03-05"]
+            for name, argv in inputs.items()
+        }
+        runs["upload-2gb-line"] = [
+            sys.executable,
+            "-c",
+            UPLOAD,
+            inputs["line-2gb.jsonl.gz"][0],
+            str(work / "upload.duckdb"),
+        ]
         worst = 0.0
         print("%-20s %10s %9s %4s  %s" % ("input", "peak MB", "seconds", "rc", "last message"))
         for name, command in runs.items():
@@ -121,8 +137,10 @@ def main() -> int:
             result = measure(command)
             worst = max(worst, result["peak_rss_mb"])
             last = (result["stderr"].strip().splitlines() or [""])[-1][:110]
-            print("%-20s %10.0f %9.1f %4d  %s" % (name, result["peak_rss_mb"], result["seconds"], result["rc"], last),
-                  flush=True)
+            print(
+                "%-20s %10.0f %9.1f %4d  %s" % (name, result["peak_rss_mb"], result["seconds"], result["rc"], last),
+                flush=True,
+            )
         print("worst peak RSS: %.0f MB (bound: %d MB) -> %s" % (worst, LIMIT_MB, "ok" if worst < LIMIT_MB else "OVER"))
     return 0 if worst < LIMIT_MB else 1
 

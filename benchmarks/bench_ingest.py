@@ -10,6 +10,7 @@ Prints words/s for both, their ratio, each process's peak RSS, and the share of 
 spent in each stage. On a shared machine the ratio of the two processes' CPU times is printed too:
 other processes slow the wall clock of one run more than the other's, not the CPU time each needs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,12 +41,14 @@ def load_texts(paths: list[str], repeat: int) -> list[dict]:
             if isinstance(article, Article):
                 articles.append({"text": article.text, "published": article.published})
     # Distinct copies: a marker line makes each repeat a new article id, so nothing is deduplicated.
-    return [{"text": a["text"] + "\n\n(copy %d)" % r, "published": a["published"]}
-            for r in range(repeat) for a in articles]
+    return [
+        {"text": a["text"] + "\n\n(copy %d)" % r, "published": a["published"]} for r in range(repeat) for a in articles
+    ]
 
 
 def run_raw_spacy(texts: list[str]) -> dict:
     from diurna import nlp
+
     nlp.load()
     started, cpu = time.perf_counter(), time.process_time()
     words = sum(len(doc) for doc in nlp.parse(texts, batch_size=16))
@@ -57,8 +60,9 @@ def run_diurna(articles: list[dict]) -> dict:
     from diurna.pipeline import Pipeline, Skipped
     from diurna.store import Store
 
-    pipeline = Pipeline(batch_size=32)   # stage models load here, outside the timed part
+    pipeline = Pipeline(batch_size=32)  # stage models load here, outside the timed part
     from diurna import nlp
+
     nlp.load()
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(os.path.join(tmp, "bench.duckdb"))
@@ -94,9 +98,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", default=[str(REPO / "examples")])
     parser.add_argument("--repeat", type=int, default=5, help="copies of each article (default: %(default)s)")
-    parser.add_argument("--rounds", type=int, default=1,
-                        help="run spaCy and diurna alternately this many times and keep each one's fastest run "
-                             "(on a shared machine; default: %(default)s)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run spaCy and diurna alternately this many times and keep each one's fastest run "
+        "(on a shared machine; default: %(default)s)",
+    )
     parser.add_argument("--child", choices=["spacy", "diurna"], help=argparse.SUPPRESS)
     parser.add_argument("--data", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -112,8 +120,12 @@ def main() -> None:
     try:
         for _ in range(max(1, args.rounds)):
             for mode in ("spacy", "diurna"):
-                out = subprocess.run([sys.executable, __file__, "--child", mode, "--data", f.name],
-                                     capture_output=True, text=True, check=True)
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", mode, "--data", f.name],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
                 result = json.loads(out.stdout.strip().splitlines()[-1])
                 if mode not in results or result["seconds"] < results[mode]["seconds"]:
                     results[mode] = result
@@ -123,15 +135,23 @@ def main() -> None:
     raw, full = results["spacy"], results["diurna"]
     raw_wps, full_wps = words / raw["seconds"], words / full["seconds"]
     print("articles %d, words %d (whitespace-separated), spaCy tokens %d" % (len(articles), words, raw["tokens"]))
-    print("raw spaCy nlp.pipe : %8.0f words/s  %6.1f s  peak RSS %6.0f MB" % (raw_wps, raw["seconds"], raw["peak_rss_mb"]))
-    print("diurna ingest      : %8.0f words/s  %6.1f s  peak RSS %6.0f MB  (%.2f articles/s)"
-          % (full_wps, full["seconds"], full["peak_rss_mb"], len(articles) / full["seconds"]))
-    print("ratio diurna/spaCy : %.2f  (by CPU time of each process: %.2f; fastest of %d round(s); load average "
-          "before and after each run: %s)" % (full_wps / raw_wps, raw["cpu_seconds"] / full["cpu_seconds"],
-                                               max(1, args.rounds), " ".join(loads)))
+    print(
+        "raw spaCy nlp.pipe : %8.0f words/s  %6.1f s  peak RSS %6.0f MB" % (raw_wps, raw["seconds"], raw["peak_rss_mb"])
+    )
+    print(
+        "diurna ingest      : %8.0f words/s  %6.1f s  peak RSS %6.0f MB  (%.2f articles/s)"
+        % (full_wps, full["seconds"], full["peak_rss_mb"], len(articles) / full["seconds"])
+    )
+    print(
+        "ratio diurna/spaCy : %.2f  (by CPU time of each process: %.2f; fastest of %d round(s); load average "
+        "before and after each run: %s)"
+        % (full_wps / raw_wps, raw["cpu_seconds"] / full["cpu_seconds"], max(1, args.rounds), " ".join(loads))
+    )
     total = sum(full["timings"].values()) or 1.0
-    print("share of diurna's coding time per stage: " + ", ".join(
-        "%s %.1f%%" % (name, 100 * t / total) for name, t in full["timings"].items()))
+    print(
+        "share of diurna's coding time per stage: "
+        + ", ".join("%s %.1f%%" % (name, 100 * t / total) for name, t in full["timings"].items())
+    )
 
 
 if __name__ == "__main__":

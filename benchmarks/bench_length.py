@@ -13,6 +13,7 @@ All lengths are measured in one run, one process, after a warm-up. Times are thi
 time by default (`--clock wall` for wall-clock time): on a shared machine, other processes make
 wall-clock figures swing by a factor of two from one text to the next, CPU time far less.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,7 @@ import time
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-if not SHARED.is_dir():     # a copy of the repo outside the checkout: the machine's shared data
+if not SHARED.is_dir():  # a copy of the repo outside the checkout: the machine's shared data
     SHARED = pathlib.Path("/work/shared")
 ARTICLES = SHARED / "data" / "polnear" / "train" / "articles"
 
@@ -67,6 +68,7 @@ class Timed:
 
 def timed_parse(parse, clock, spent: dict[str, float]):
     """`diurna.nlp.parse` adding the time of each parsed text to `spent["nlp"]`."""
+
     def parse_timed(texts, batch_size=16):
         docs = parse(texts, batch_size)
         while True:
@@ -78,6 +80,7 @@ def timed_parse(parse, clock, spent: dict[str, float]):
             finally:
                 spent["nlp"] += clock() - started
             yield doc
+
     return parse_timed
 
 
@@ -106,16 +109,26 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--lengths", default="250,1000,2000,4000,8000,16000", help="words per text (default: %(default)s)")
     ap.add_argument("--start", type=int, default=0, help="first PolNeAR train article used (default: %(default)s)")
-    ap.add_argument("--no-pieces", dest="pieces", action="store_false",
-                    help="do not also code the same paragraphs as separate articles")
-    ap.add_argument("--repeat", type=int, default=1, help="runs of each text; the least time counts (default: %(default)s)")
-    ap.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
-                    help="CPU time of this process (default; other processes on a shared machine do not "
-                         "add to it) or wall-clock time")
+    ap.add_argument(
+        "--no-pieces",
+        dest="pieces",
+        action="store_false",
+        help="do not also code the same paragraphs as separate articles",
+    )
+    ap.add_argument(
+        "--repeat", type=int, default=1, help="runs of each text; the least time counts (default: %(default)s)"
+    )
+    ap.add_argument(
+        "--clock",
+        choices=["cpu", "wall"],
+        default="cpu",
+        help="CPU time of this process (default; other processes on a shared machine do not "
+        "add to it) or wall-clock time",
+    )
     ap.add_argument("--articles", default=str(ARTICLES), help="folder of .txt articles (default: PolNeAR train)")
     args = ap.parse_args()
 
-    os.environ["DIURNA_TIME_BUDGET"] = "0"     # no budget: time the whole work
+    os.environ["DIURNA_TIME_BUDGET"] = "0"  # no budget: time the whole work
     sys.path.insert(0, str(REPO))
     from diurna import nlp
     from diurna.pipeline import Pipeline, default_stages
@@ -128,12 +141,19 @@ def main() -> int:
     pipeline.warm_up()
     paras = paragraphs(pathlib.Path(args.articles), args.start)
     stages = list(spent)
-    print("load average %s at the start; %s time" % (
-        open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "?",
-        "CPU (this process)" if args.clock == "cpu" else "wall-clock"))
+    print(
+        "load average %s at the start; %s time"
+        % (
+            open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "?",
+            "CPU (this process)" if args.clock == "cpu" else "wall-clock",
+        )
+    )
     print("ms per 1,000 words; 'pieces' = the same paragraphs coded as the articles they came from")
-    print("%7s %6s %8s  " % ("words", "pieces", "") + " ".join("%8s" % s for s in stages) + " %8s %8s"
-          % ("total", "long/pcs"))
+    print(
+        "%7s %6s %8s  " % ("words", "pieces", "")
+        + " ".join("%8s" % s for s in stages)
+        + " %8s %8s" % ("total", "long/pcs")
+    )
     for words in [int(w) for w in args.lengths.split(",")]:
         text, pieces = build(paras, words)
         n = len(text.split())

@@ -13,6 +13,7 @@ pipeline in one process, and split in two halves over two independent processes 
 On a virtual machine two cores rarely give 2.0x (shared caches, memory bandwidth, neighbours
 on the host), so Ray's speed-up is only meaningful next to that ceiling.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,6 +31,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 def make_corpus(paths: list[str], copies: int, root: pathlib.Path) -> list[str]:
     from bench_ingest import load_texts
+
     files = []
     for i, article in enumerate(load_texts(paths, copies)):
         path = root / ("article-%05d.txt" % i)
@@ -42,7 +44,8 @@ def ray_run(corpus: pathlib.Path, workers: int, work: pathlib.Path):
     """One Ray run; returns (summary, coding seconds after start-up)."""
     from diurna.scale import shards
     from diurna.scale.ray_engine import run
-    shards.SHARD_FILES = 10           # many small shards, so two workers share the load evenly
+
+    shards.SHARD_FILES = 10  # many small shards, so two workers share the load evenly
     summary = run([str(corpus)], str(work), workers=workers, default_pubdate="2026-11-25")
     shutil.rmtree(work)
     return summary, summary.seconds - summary.startup_seconds
@@ -52,8 +55,9 @@ def code_files(files: list[str]) -> float:
     """Code files with a plain Pipeline in this process; returns the seconds after the model load."""
     from diurna.ingest import read_paths
     from diurna.pipeline import Pipeline
+
     pipeline = Pipeline(default_pubdate="2026-11-25")
-    list(pipeline(read_paths(files[:2])))            # load every lazy model before the clock starts
+    list(pipeline(read_paths(files[:2])))  # load every lazy model before the clock starts
     started = time.perf_counter()
     for _ in pipeline(read_paths(files)):
         pass
@@ -90,28 +94,46 @@ def main() -> None:
                 coding[workers].append(seconds)
                 total[workers].append(summary.seconds)
                 startup[workers].append(summary.startup_seconds)
-                print("run %d, ray %d worker(s): %d articles, start-up %.1f s, coding %.1f s, %.2f articles/s; per worker: %s"
-                      % (r + 1, workers, summary.articles_coded, summary.startup_seconds, seconds,
-                         summary.articles_coded / seconds,
-                         ", ".join("%.2f art/s" % (a / b) for a, b in summary.per_worker.values())), flush=True)
+                print(
+                    "run %d, ray %d worker(s): %d articles, start-up %.1f s, coding %.1f s, %.2f articles/s; per worker: %s"
+                    % (
+                        r + 1,
+                        workers,
+                        summary.articles_coded,
+                        summary.startup_seconds,
+                        seconds,
+                        summary.articles_coded / seconds,
+                        ", ".join("%.2f art/s" % (a / b) for a, b in summary.per_worker.values()),
+                    ),
+                    flush=True,
+                )
             if not args.no_ceiling:
                 for processes in (1, 2):
                     seconds = plain_processes(files, processes)
                     plain[processes].append(seconds)
-                    print("run %d, plain pipeline in %d process(es), no Ray: coding %.1f s, %.2f articles/s"
-                          % (r + 1, processes, seconds, n / seconds), flush=True)
+                    print(
+                        "run %d, plain pipeline in %d process(es), no Ray: coding %.1f s, %.2f articles/s"
+                        % (r + 1, processes, seconds, n / seconds),
+                        flush=True,
+                    )
         med = {k: statistics.median(v) for k, v in coding.items()}
         print()
         print("articles: %d, runs per setting: %d (medians)" % (n, args.repeat))
-        print("start-up (runtime + model loads): %.1f s with 1 worker, %.1f s with 2"
-              % (statistics.median(startup[1]), statistics.median(startup[2])))
+        print(
+            "start-up (runtime + model loads): %.1f s with 1 worker, %.1f s with 2"
+            % (statistics.median(startup[1]), statistics.median(startup[2]))
+        )
         print("ray: 1 worker %.2f articles/s, 2 workers %.2f articles/s" % (n / med[1], n / med[2]))
-        print("speed-up of 2 Ray workers over 1: %.2fx after start-up, %.2fx including start-up"
-              % (med[1] / med[2], statistics.median(total[1]) / statistics.median(total[2])))
+        print(
+            "speed-up of 2 Ray workers over 1: %.2fx after start-up, %.2fx including start-up"
+            % (med[1] / med[2], statistics.median(total[1]) / statistics.median(total[2]))
+        )
         if plain[1]:
             ceiling = statistics.median(plain[1]) / statistics.median(plain[2])
-            print("machine ceiling, two plain processes over one (no Ray): %.2fx; Ray reaches %.0f %% of it"
-                  % (ceiling, 100 * (med[1] / med[2]) / ceiling))
+            print(
+                "machine ceiling, two plain processes over one (no Ray): %.2fx; Ray reaches %.0f %% of it"
+                % (ceiling, 100 * (med[1] / med[2]) / ceiling)
+            )
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ Load = every `Store.write` call (rows, MinHash bands, inserts, duplicate groups,
 commit). Queries run on the loaded store opened read-only; each is timed REPEAT times and the
 median reported. Targets (issue 7): queries under 1 s, load under 60 s.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,26 +28,95 @@ import time
 from typing import Callable
 
 from diurna.document import ArticleDoc
-from diurna.ids import stable_id
 from diurna.records import Actor, Article, CharRange, DateRef, Event, Place, TextSpan
 
-TYPES = [("CONSULT", "040", 1, 1.0), ("AGREE", "030", 1, 4.0), ("SUPPORT", "051", 1, 3.4), ("AID", "070", 2, 7.0),
-         ("COOPERATE", "060", 2, 6.0), ("REQUEST", "100", 3, -5.0), ("ACCUSE", "112", 3, -2.0),
-         ("REJECT", "120", 3, -4.0), ("THREATEN", "130", 3, -4.4), ("PROTEST", "140", 3, -6.5),
-         ("SANCTION", "160", 3, -4.0), ("COERCE", "170", 4, -7.0), ("ASSAULT", "180", 4, -9.0)]
-COUNTRIES = ["USA", "CHN", "RUS", "UKR", "IRN", "ISR", "PSE", "IND", "PAK", "TUR", "GBR", "FRA", "DEU", "JPN",
-             "KOR", "PRK", "SAU", "EGY", "SYR", "IRQ", "AFG", "NGA", "KEN", "ETH", "SDN", "ZAF", "BRA", "ARG",
-             "MEX", "VEN", "COL", "CAN", "AUS", "IDN", "PHL", "VNM", "THA", "MMR", "BGD", "LBN", "JOR", "YEM",
-             "QAT", "ARE", "POL", "HUN", "SRB", "GEO", "ARM", "AZE", "KAZ", "BLR", "ITA", "ESP", "GRC", "CHL",
-             "PER", "CUB", "LBY", "SOM"]
+TYPES = [
+    ("CONSULT", "040", 1, 1.0),
+    ("AGREE", "030", 1, 4.0),
+    ("SUPPORT", "051", 1, 3.4),
+    ("AID", "070", 2, 7.0),
+    ("COOPERATE", "060", 2, 6.0),
+    ("REQUEST", "100", 3, -5.0),
+    ("ACCUSE", "112", 3, -2.0),
+    ("REJECT", "120", 3, -4.0),
+    ("THREATEN", "130", 3, -4.4),
+    ("PROTEST", "140", 3, -6.5),
+    ("SANCTION", "160", 3, -4.0),
+    ("COERCE", "170", 4, -7.0),
+    ("ASSAULT", "180", 4, -9.0),
+]
+COUNTRIES = [
+    "USA",
+    "CHN",
+    "RUS",
+    "UKR",
+    "IRN",
+    "ISR",
+    "PSE",
+    "IND",
+    "PAK",
+    "TUR",
+    "GBR",
+    "FRA",
+    "DEU",
+    "JPN",
+    "KOR",
+    "PRK",
+    "SAU",
+    "EGY",
+    "SYR",
+    "IRQ",
+    "AFG",
+    "NGA",
+    "KEN",
+    "ETH",
+    "SDN",
+    "ZAF",
+    "BRA",
+    "ARG",
+    "MEX",
+    "VEN",
+    "COL",
+    "CAN",
+    "AUS",
+    "IDN",
+    "PHL",
+    "VNM",
+    "THA",
+    "MMR",
+    "BGD",
+    "LBN",
+    "JOR",
+    "YEM",
+    "QAT",
+    "ARE",
+    "POL",
+    "HUN",
+    "SRB",
+    "GEO",
+    "ARM",
+    "AZE",
+    "KAZ",
+    "BLR",
+    "ITA",
+    "ESP",
+    "GRC",
+    "CHL",
+    "PER",
+    "CUB",
+    "LBY",
+    "SOM",
+]
 SECTORS = ["GOV", "MIL", "OPP", "COP", "REB", "CVL", "BUS", "MED"]
-WORDS = ("government minister talks border security agreement said officials capital forces troops aid "
-         "sanctions protest police city region president leaders meeting week statement ministry crisis "
-         "election parliament economy trade energy oil gas prices water food refugees camp attack strike "
-         "drone missile ceasefire peace deal court judge opposition party vote reform budget bank loan "
-         "investment port railway road bridge school hospital doctors students workers union strike fuel "
-         "taxes inflation currency exports imports talks delegation envoy embassy visit summit council "
-         "resolution united nations european union africa asia americas north south east west").split()
+WORDS = (
+    "government minister talks border security agreement said officials capital forces troops aid "
+    "sanctions protest police city region president leaders meeting week statement ministry crisis "
+    "election parliament economy trade energy oil gas prices water food refugees camp attack strike "
+    "drone missile ceasefire peace deal court judge opposition party vote reform budget bank loan "
+    "investment port railway road bridge school hospital doctors students workers union strike fuel "
+    "taxes inflation currency exports imports talks delegation envoy embassy visit summit council "
+    "resolution united nations european union africa asia americas north south east west"
+).split()
 
 
 def make_actors(rng: random.Random) -> list[tuple]:
@@ -72,8 +142,9 @@ def near_copy(text: str, rng: random.Random) -> str:
     return " ".join(words) + " (agency copy)"
 
 
-def make_doc(i: int, rng: random.Random, actors: list[tuple], texts: list[str], events_per_article: int,
-             start: float, total: int) -> ArticleDoc:
+def make_doc(
+    i: int, rng: random.Random, actors: list[tuple], texts: list[str], events_per_article: int, start: float, total: int
+) -> ArticleDoc:
     """One synthetic coded article (records built without validation: they are well-formed by construction)."""
     day = start + (i * 3 * 365 // total + rng.randint(-2, 2)) * 86400
     published = time.strftime("%Y-%m-%d", time.gmtime(day))
@@ -83,32 +154,68 @@ def make_doc(i: int, rng: random.Random, actors: list[tuple], texts: list[str], 
     weights_n = len(actors)
     chosen = {}
     events = []
-    place = Place.model_construct(id="plc_0", name="City %d" % rng.randrange(50), country=rng.choice(COUNTRIES),
-                                  geonameid=100000 + rng.randrange(50), lat=rng.uniform(-40, 60),
-                                  lon=rng.uniform(-120, 140), feature="city", mentions=[])
+    place = Place.model_construct(
+        id="plc_0",
+        name="City %d" % rng.randrange(50),
+        country=rng.choice(COUNTRIES),
+        geonameid=100000 + rng.randrange(50),
+        lat=rng.uniform(-40, 60),
+        lon=rng.uniform(-120, 140),
+        feature="city",
+        mentions=[],
+    )
     for j in range(events_per_article):
         # A heavy tail: low indices (big countries, a few leaders) act far more often.
         src = actors[min(int(rng.paretovariate(1.2)) - 1, weights_n - 1)]
         tgt = actors[min(int(rng.paretovariate(1.2)) - 1 + rng.randrange(3), weights_n - 1)]
         for a in (src, tgt):
             if a[0] not in chosen:
-                chosen[a[0]] = Actor.model_construct(id="act_%d" % len(chosen), name=a[0], kb_id=a[1], code=a[2],
-                                                     country=a[3], sector=a[4], kind=a[5], mentions=[])
+                chosen[a[0]] = Actor.model_construct(
+                    id="act_%d" % len(chosen),
+                    name=a[0],
+                    kb_id=a[1],
+                    code=a[2],
+                    country=a[3],
+                    sector=a[4],
+                    kind=a[5],
+                    mentions=[],
+                )
         etype, cameo, quad, goldstein = rng.choice(TYPES)
         event_day = time.strftime("%Y-%m-%d", time.gmtime(day - rng.randrange(3) * 86400))
-        events.append(Event.model_construct(
-            id="evt_%d" % j, type=etype, mode=None, cameo=cameo, quad_class=quad, goldstein=goldstein,
-            source=chosen[src[0]].id, target=chosen[tgt[0]].id,
-            trigger=TextSpan.model_construct(text="said", start=0, end=4),
-            sentence=CharRange.model_construct(start=0, end=len(text)),
-            date=DateRef.model_construct(text=None, start=event_day, end=event_day, granularity="day",
-                                         anchored_to="published"),
-            place=place.id if rng.random() < 0.5 else None, polarity="asserted", modality="actual",
-            attributed_to=None, confidence=0.8))
-    article = Article.model_construct(id=aid, title=None, url="https://news.example/%d" % i, source="src%d" % (i % 40),
-                                      published=published, text=text, language="en")
-    return ArticleDoc(article=article, actors=list(chosen.values()), events=events, places=[place],
-                      sentence_spans=[(0, len(text))])
+        events.append(
+            Event.model_construct(
+                id="evt_%d" % j,
+                type=etype,
+                mode=None,
+                cameo=cameo,
+                quad_class=quad,
+                goldstein=goldstein,
+                source=chosen[src[0]].id,
+                target=chosen[tgt[0]].id,
+                trigger=TextSpan.model_construct(text="said", start=0, end=4),
+                sentence=CharRange.model_construct(start=0, end=len(text)),
+                date=DateRef.model_construct(
+                    text=None, start=event_day, end=event_day, granularity="day", anchored_to="published"
+                ),
+                place=place.id if rng.random() < 0.5 else None,
+                polarity="asserted",
+                modality="actual",
+                attributed_to=None,
+                confidence=0.8,
+            )
+        )
+    article = Article.model_construct(
+        id=aid,
+        title=None,
+        url="https://news.example/%d" % i,
+        source="src%d" % (i % 40),
+        published=published,
+        text=text,
+        language="en",
+    )
+    return ArticleDoc(
+        article=article, actors=list(chosen.values()), events=events, places=[place], sentence_spans=[(0, len(text))]
+    )
 
 
 def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
@@ -142,9 +249,11 @@ def main(argv=None) -> int:
     with Store(path) as store:
         for first in range(0, args.articles, args.batch):
             t0 = time.perf_counter()
-            docs = [make_doc(i, rng, actors, texts, args.events_per_article, start, args.articles)
-                    for i in range(first, min(first + args.batch, args.articles))]
-            texts = texts[-5000:]           # copies come from recent stories, as in a news stream
+            docs = [
+                make_doc(i, rng, actors, texts, args.events_per_article, start, args.articles)
+                for i in range(first, min(first + args.batch, args.articles))
+            ]
+            texts = texts[-5000:]  # copies come from recent stories, as in a news stream
             t1 = time.perf_counter()
             c1 = time.process_time()
             store.write(docs)
@@ -154,8 +263,10 @@ def main(argv=None) -> int:
             load_s += t2 - t1
             sys.stderr.write("  %d articles: write %.1f s\n" % (first + len(docs), t2 - t1))
         counts = store.counts()
-    print("store: %(articles)d articles, %(events)d events, %(duplicates)d near-duplicate articles, "
-          "%(clusters)d event clusters" % counts)
+    print(
+        "store: %(articles)d articles, %(events)d events, %(duplicates)d near-duplicate articles, "
+        "%(clusters)d event clusters" % counts
+    )
     print("generate: %.1f s (not part of the load)" % gen_s)
     print("load (Store.write, %d articles per call): %.1f s  [target < 60 s]" % (args.batch, load_s))
     # On a shared machine the wall time depends on the other jobs; the CPU time (every thread of
@@ -165,19 +276,22 @@ def main(argv=None) -> int:
 
     with Store(path, read_only=True) as store:
         queries = {
-            "dyad series USA<->CHN per month (event mentions)":
-                lambda: store.dyad_series("USA", "CHN", freq="month"),
-            "dyad series USA<->CHN per week (real-world events)":
-                lambda: store.dyad_series("USA", "CHN", freq="week", unit="clusters"),
-            "events: country=IRN, type ACCUSE/THREATEN, 2023, first 100":
-                lambda: store.events(country="IRN", type=["ACCUSE", "THREATEN"], start="2023-01-01",
-                                     end="2023-12-31", limit=100),
-            "events: actor name 'surname007', QuadClass 4, first 100":
-                lambda: store.events(actor="surname007", quad_class=4, limit=100),
-            "count events: country=RUS, 2024": lambda: store.count_events(country="RUS", start="2024-01-01",
-                                                                         end="2024-12-31"),
-            "clusters: actor RUS, at least 2 articles, first 100":
-                lambda: store.clusters(actor="RUS", min_articles=2, limit=100),
+            "dyad series USA<->CHN per month (event mentions)": lambda: store.dyad_series("USA", "CHN", freq="month"),
+            "dyad series USA<->CHN per week (real-world events)": lambda: store.dyad_series(
+                "USA", "CHN", freq="week", unit="clusters"
+            ),
+            "events: country=IRN, type ACCUSE/THREATEN, 2023, first 100": lambda: store.events(
+                country="IRN", type=["ACCUSE", "THREATEN"], start="2023-01-01", end="2023-12-31", limit=100
+            ),
+            "events: actor name 'surname007', QuadClass 4, first 100": lambda: store.events(
+                actor="surname007", quad_class=4, limit=100
+            ),
+            "count events: country=RUS, 2024": lambda: store.count_events(
+                country="RUS", start="2024-01-01", end="2024-12-31"
+            ),
+            "clusters: actor RUS, at least 2 articles, first 100": lambda: store.clusters(
+                actor="RUS", min_articles=2, limit=100
+            ),
             "top 20 actors": lambda: store.top_actors(20),
         }
         for name, fn in queries.items():

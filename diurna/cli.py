@@ -8,6 +8,7 @@
 
 Other commands (actors, classify, quotes, ...) are registered by their stage's `cli` module.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,21 +21,29 @@ from typing import Iterable, Optional
 
 DEFAULT_DB = "diurna.duckdb"
 # Stage modules that add their own commands with `register(subparsers)`.
-COMMAND_MODULES = ["diurna.actors.cli", "diurna.events.cli", "diurna.quotes.cli", "diurna.store.cli",
-                   "diurna.api.cli"]
+COMMAND_MODULES = ["diurna.actors.cli", "diurna.events.cli", "diurna.quotes.cli", "diurna.store.cli", "diurna.api.cli"]
 
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--pubdate", metavar="YYYY-MM-DD",
-                   help="publication date for inputs that carry none (anchors relative dates); default: the day "
-                        "they are coded, with a warning (every such document says `pubdate_assumed: true`)")
-    p.add_argument("--require-pubdate", action="store_true",
-                   help="refuse (as an error naming the record) every article that states no publication date "
-                        "when no --pubdate is given, instead of dating it today")
+    p.add_argument(
+        "--pubdate",
+        metavar="YYYY-MM-DD",
+        help="publication date for inputs that carry none (anchors relative dates); default: the day "
+        "they are coded, with a warning (every such document says `pubdate_assumed: true`)",
+    )
+    p.add_argument(
+        "--require-pubdate",
+        action="store_true",
+        help="refuse (as an error naming the record) every article that states no publication date "
+        "when no --pubdate is given, instead of dating it today",
+    )
     p.add_argument("--source", metavar="NAME", help="news source name for inputs that carry none")
-    p.add_argument("--follow-symlinks", action="store_true",
-                   help="follow symbolic links found inside input folders (default: report and skip them); "
-                        "only regular files are ever read")
+    p.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="follow symbolic links found inside input folders (default: report and skip them); "
+        "only regular files are ever read",
+    )
 
 
 def _stderr(message: str) -> None:
@@ -47,6 +56,7 @@ def _check_pubdate(value: Optional[str]) -> None:
     import datetime as dt
 
     from diurna.ingest.base import pubdate_problem
+
     try:
         dt.date.fromisoformat(value)
     except ValueError:
@@ -58,8 +68,15 @@ def _check_pubdate(value: Optional[str]) -> None:
 def _progress(iterable: Iterable, enabled: Optional[bool], unit: str = "article"):
     """A tqdm bar on stderr (articles/s); off when stderr is not a terminal unless asked for."""
     from tqdm import tqdm
-    return tqdm(iterable, unit=unit, disable=None if enabled is None else not enabled, dynamic_ncols=True,
-                file=sys.stderr, smoothing=0.1)
+
+    return tqdm(
+        iterable,
+        unit=unit,
+        disable=None if enabled is None else not enabled,
+        dynamic_ncols=True,
+        file=sys.stderr,
+        smoothing=0.1,
+    )
 
 
 # ---------------------------------------------------------------------- code
@@ -71,8 +88,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     from diurna.pipeline import Pipeline
 
     _check_pubdate(args.pubdate)
-    pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source,
-                        require_pubdate=args.require_pubdate)
+    pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source, require_pubdate=args.require_pubdate)
     failures = 0
     out = sys.stdout
     for item in pipeline(read_paths(args.files, follow_symlinks=args.follow_symlinks)):
@@ -100,13 +116,25 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     _check_pubdate(args.pubdate)
     if args.engine == "ray":
         from diurna import scale
-        return scale.ingest(args.paths, args.db, workers=args.workers, address=args.address,
-                            work_dir=args.work_dir, default_pubdate=args.pubdate, default_source=args.source,
-                            progress=args.progress)
+
+        return scale.ingest(
+            args.paths,
+            args.db,
+            workers=args.workers,
+            address=args.address,
+            work_dir=args.work_dir,
+            default_pubdate=args.pubdate,
+            default_source=args.source,
+            progress=args.progress,
+        )
     started = time.monotonic()
     store = Store(args.db)
-    pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source, batch_size=args.batch_size,
-                        require_pubdate=args.require_pubdate)
+    pipeline = Pipeline(
+        default_pubdate=args.pubdate,
+        default_source=args.source,
+        batch_size=args.batch_size,
+        require_pubdate=args.require_pubdate,
+    )
     totals = {"articles": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0, "warnings": 0}
     not_english = 0
     docs, errors = [], []
@@ -119,7 +147,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         errors.clear()
 
     try:
-        stream = pipeline(read_paths(args.paths, follow_symlinks=args.follow_symlinks), skip=lambda article: bool(store.known_articles([article.id])))
+        stream = pipeline(
+            read_paths(args.paths, follow_symlinks=args.follow_symlinks),
+            skip=lambda article: bool(store.known_articles([article.id])),
+        )
         for item in _progress(stream, args.progress):
             if isinstance(item, IngestError):
                 errors.append(item)
@@ -127,7 +158,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     _stderr("diurna ingest: %s" % item)
                 elif item.kind == "skipped":
                     not_english += 1
-            elif isinstance(item, Skipped):    # already in the store
+            elif isinstance(item, Skipped):  # already in the store
                 totals["skipped"] += 1
             else:
                 docs.append(item)
@@ -138,10 +169,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         store.close()
     elapsed = time.monotonic() - started
     rate = totals["articles"] / elapsed if elapsed > 0 else 0.0
-    print("ingested %d articles into %s (%d already stored, %d not in English: skipped): %d events, %d quotes, "
-          "%d errors, %d warnings (stored in the errors table); %.1f s elapsed, %.2f articles/s"
-          % (totals["articles"], args.db, totals["skipped"], not_english, totals["events"], totals["quotes"],
-             totals["errors"], totals["warnings"], elapsed, rate))
+    print(
+        "ingested %d articles into %s (%d already stored, %d not in English: skipped): %d events, %d quotes, "
+        "%d errors, %d warnings (stored in the errors table); %.1f s elapsed, %.2f articles/s"
+        % (
+            totals["articles"],
+            args.db,
+            totals["skipped"],
+            not_english,
+            totals["events"],
+            totals["quotes"],
+            totals["errors"],
+            totals["warnings"],
+            elapsed,
+            rate,
+        )
+    )
     return 0
 
 
@@ -161,9 +204,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     if args.markdown:
         from diurna.contract import contract_markdown
+
         sys.stdout.write(contract_markdown())
         return 0
     from diurna.records import article_document_schema
+
     print(json.dumps(article_document_schema(), indent=2))
     return 0
 
@@ -177,59 +222,92 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diurna",
         description="diurna turns news into political event data: who did what to whom, when, where, and "
-                    "according to whom (PLOVER v2 events with CAMEO codes, actors, quotes, dates, places).",
+        "according to whom (PLOVER v2 events with CAMEO codes, actors, quotes, dates, places).",
         epilog="Inputs: .txt, .html/.htm, .jsonl, .warc/.warc.gz, RSS/Atom (.rss/.atom/.xml) files, or directories "
-               "of them (read recursively). Output: one JSON document per article, the record contract that "
-               "`diurna schema` prints (JSON Schema; `diurna schema --markdown` as tables; docs/records.md).")
+        "of them (read recursively). Output: one JSON document per article, the record contract that "
+        "`diurna schema` prints (JSON Schema; `diurna schema --markdown` as tables; docs/records.md).",
+    )
     parser.add_argument("--version", action="version", version="diurna %s" % __version__)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("code", help="code articles and print one JSON document per article (JSON Lines)",
-                       description="Code articles and print one article document per line on stdout. Errors (a bad "
-                                   "file, a malformed line) go to stderr naming the file and position; the other "
-                                   "articles are still coded. Exit status 1 if any input had an error.")
-    p.add_argument("files", nargs="+", metavar="FILE", help="input files or directories; '-' reads one plain-text "
-                                                             "article from stdin")
+    p = sub.add_parser(
+        "code",
+        help="code articles and print one JSON document per article (JSON Lines)",
+        description="Code articles and print one article document per line on stdout. Errors (a bad "
+        "file, a malformed line) go to stderr naming the file and position; the other "
+        "articles are still coded. Exit status 1 if any input had an error.",
+    )
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="input files or directories; '-' reads one plain-text article from stdin",
+    )
     _add_input_options(p)
     p.set_defaults(func=cmd_code)
 
-    p = sub.add_parser("ingest", help="code articles into the DuckDB store",
-                       description="Code articles into a DuckDB store. Articles already stored are skipped, so "
-                                   "ingesting the same input twice adds nothing; each batch is written in one "
-                                   "transaction, so an interrupted ingest can simply be run again. Bad records are "
-                                   "stored in the errors table and counted in the summary.")
+    p = sub.add_parser(
+        "ingest",
+        help="code articles into the DuckDB store",
+        description="Code articles into a DuckDB store. Articles already stored are skipped, so "
+        "ingesting the same input twice adds nothing; each batch is written in one "
+        "transaction, so an interrupted ingest can simply be run again. Bad records are "
+        "stored in the errors table and counted in the summary.",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="input files or directories")
     p.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
-    p.add_argument("--batch-size", type=int, default=32, help="articles parsed and written per batch (default: %(default)s)")
-    p.add_argument("--progress", dest="progress", action="store_true", default=None,
-                   help="always show the progress bar (default: only on a terminal)")
+    p.add_argument(
+        "--batch-size", type=int, default=32, help="articles parsed and written per batch (default: %(default)s)"
+    )
+    p.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_true",
+        default=None,
+        help="always show the progress bar (default: only on a terminal)",
+    )
     p.add_argument("--no-progress", dest="progress", action="store_false", help="never show the progress bar")
-    p.add_argument("--engine", choices=["local", "ray"], default="local",
-                   help="local: this process (default); ray: shards coded by Ray workers, then loaded "
-                        "(needs `pip install diurna[ray]`; see docs/scaling.md)")
+    p.add_argument(
+        "--engine",
+        choices=["local", "ray"],
+        default="local",
+        help="local: this process (default); ray: shards coded by Ray workers, then loaded "
+        "(needs `pip install diurna[ray]`; see docs/scaling.md)",
+    )
     p.add_argument("--workers", type=int, default=2, help="Ray workers, one CPU each (default: %(default)s)")
     p.add_argument("--address", help="address of an existing Ray cluster (default: start a local runtime)")
-    p.add_argument("--work-dir", help="folder for Ray's Parquet shards (default: DB.shards); a rerun skips "
-                                      "shards already there")
+    p.add_argument(
+        "--work-dir", help="folder for Ray's Parquet shards (default: DB.shards); a rerun skips shards already there"
+    )
     _add_input_options(p)
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("export", help="write the store out: JSON Lines, Parquet, GDELT 2.0, PLOVER JSON",
-                       description="Export the store: jsonl = one article document per line (the same as "
-                                   "`diurna code`); parquet = one Parquet file per table in the OUT folder; "
-                                   "gdelt = GDELT 2.0 event table (TSV, 61 columns, one row per real-world "
-                                   "event); plover = PLOVER JSON lines; parquet-events = event mentions "
-                                   "partitioned by month in OUT/month=YYYY-MM/. Mapping: docs/store.md.")
+    p = sub.add_parser(
+        "export",
+        help="write the store out: JSON Lines, Parquet, GDELT 2.0, PLOVER JSON",
+        description="Export the store: jsonl = one article document per line (the same as "
+        "`diurna code`); parquet = one Parquet file per table in the OUT folder; "
+        "gdelt = GDELT 2.0 event table (TSV, 61 columns, one row per real-world "
+        "event); plover = PLOVER JSON lines; parquet-events = event mentions "
+        "partitioned by month in OUT/month=YYYY-MM/. Mapping: docs/store.md.",
+    )
     p.add_argument("out", metavar="OUT", help="output file (jsonl) or folder (parquet)")
     p.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
-    p.add_argument("--format", required=True, choices=["jsonl", "parquet", "gdelt", "plover", "parquet-events"],
-                   help="output format")
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=["jsonl", "parquet", "gdelt", "plover", "parquet-events"],
+        help="output format",
+    )
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("schema", help="print the record contract: the JSON Schema of the article document",
-                       description="Print the record contract: the JSON Schema of the article document that "
-                                   "`diurna code` prints (the machine form), or with --markdown one table per "
-                                   "record (the form docs/records.md shows).")
+    p = sub.add_parser(
+        "schema",
+        help="print the record contract: the JSON Schema of the article document",
+        description="Print the record contract: the JSON Schema of the article document that "
+        "`diurna code` prints (the machine form), or with --markdown one table per "
+        "record (the form docs/records.md shows).",
+    )
     p.add_argument("--markdown", action="store_true", help="print the contract as Markdown tables instead")
     p.set_defaults(func=cmd_schema)
 
@@ -255,6 +333,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         raise
     except BrokenPipeError:  # `diurna code ... | head`: stop quietly
         import os
+
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
 

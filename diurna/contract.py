@@ -4,6 +4,7 @@
 "Fields" part of docs/records.md is exactly this text (tests/test_contract.py checks it), so the
 documentation cannot drift from the typed records.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -28,19 +29,31 @@ RECORDS: list[type[Record]] = [ArticleDocument, Article, Actor, Event, DateRef, 
 
 def contract_markdown() -> str:
     """Markdown tables of every record's fields: name, JSON type, default, meaning."""
-    parts = ["<!-- generated from diurna/records.py by `diurna schema --markdown`: do not edit by hand -->",
-             "", "Record contract version %d." % CONTRACT_VERSION]
+    parts = [
+        "<!-- generated from diurna/records.py by `diurna schema --markdown`: do not edit by hand -->",
+        "",
+        "Record contract version %d." % CONTRACT_VERSION,
+    ]
     for model in RECORDS:
         schema = model.model_json_schema(ref_template="{model}")
-        parts += ["", "### %s" % model.__name__, "", _first_paragraph(model.__doc__), "",
-                  "| field | type | default | meaning |", "|---|---|---|---|"]
+        parts += [
+            "",
+            "### %s" % model.__name__,
+            "",
+            _first_paragraph(model.__doc__),
+            "",
+            "| field | type | default | meaning |",
+            "|---|---|---|---|",
+        ]
         required = set(schema.get("required", []))
         for name, prop in schema["properties"].items():
             field = model.model_fields[name]
-            default = ("(required)" if name in required else
-                       _default(field.default_factory() if field.default_factory else prop.get("default")))
-            parts.append("| `%s` | %s | %s | %s |" % (name, _type(prop), default,
-                                                       _cell(prop.get("description", ""))))
+            default = (
+                "(required)"
+                if name in required
+                else _default(field.default_factory() if field.default_factory else prop.get("default"))
+            )
+            parts.append("| `%s` | %s | %s | %s |" % (name, _type(prop), default, _cell(prop.get("description", ""))))
     return "\n".join(parts).replace("\n\n\n", "\n\n") + "\n"
 
 
@@ -61,8 +74,10 @@ def _type(prop: dict[str, Any]) -> str:
     kind = prop.get("type", "any")
     if kind == "array":
         return "list of " + _type(prop.get("items", {}))
-    bounds = [("≥ %s" % prop["minimum"]) if "minimum" in prop else "",
-              ("≤ %s" % prop["maximum"]) if "maximum" in prop else ""]
+    bounds = [
+        ("≥ %s" % prop["minimum"]) if "minimum" in prop else "",
+        ("≤ %s" % prop["maximum"]) if "maximum" in prop else "",
+    ]
     bounds = [b for b in bounds if b]
     return kind + (" (%s)" % ", ".join(bounds) if bounds else "")
 

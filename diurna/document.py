@@ -5,6 +5,7 @@ Stages read what earlier stages wrote and add their own; `to_record()` turns it 
 contract's `ArticleDocument`. Token indices refer to `spacy_doc`; character offsets to
 `article.text` (the two agree because the parse is made on exactly that text).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -21,17 +22,19 @@ if TYPE_CHECKING:  # spaCy is imported lazily so that `diurna --help` stays fast
 @dataclass
 class MentionRef:
     """One mention of an actor in the text, with its place in the parse."""
+
     actor_id: str
-    start: int            # character offsets into article.text
+    start: int  # character offsets into article.text
     end: int
-    token_start: int      # token offsets into spacy_doc, end-exclusive
+    token_start: int  # token offsets into spacy_doc, end-exclusive
     token_end: int
-    how: str = "name"     # name | pronoun | description | adjective | alias: how it was recognised
+    how: str = "name"  # name | pronoun | description | adjective | alias: how it was recognised
 
 
 @dataclass
 class TimexRef:
     """A temporal expression found in the text and its normalised interval."""
+
     date: DateRef
     start: int
     end: int
@@ -42,6 +45,7 @@ class TimexRef:
 @dataclass
 class PlaceRef:
     """One mention of a place in the text."""
+
     place_id: str
     start: int
     end: int
@@ -55,11 +59,12 @@ class Deadline:
     grows with the text ask `ArticleDoc.out_of_time()` in their per-sentence or per-quotation loops
     and stop there, keeping the records they have finished; the pipeline runs no further stage and
     says so in a warning on the document."""
+
     seconds: float
     clock: Callable[[], float] = time.monotonic
     started: float = 0.0
-    stage: str = ""                 # the stage running now (set by the pipeline)
-    cut_in: Optional[str] = None    # the stage a check found the budget spent in
+    stage: str = ""  # the stage running now (set by the pipeline)
+    cut_in: Optional[str] = None  # the stage a check found the budget spent in
 
     def __post_init__(self) -> None:
         self.started = self.clock()
@@ -76,7 +81,7 @@ class Deadline:
 @dataclass
 class ArticleDoc:
     article: Article
-    origin: str = ""      # where the article came from, "file@position", for error messages
+    origin: str = ""  # where the article came from, "file@position", for error messages
     spacy_doc: Optional["Doc"] = None
     actors: list[Actor] = field(default_factory=list)
     mentions: list[MentionRef] = field(default_factory=list)
@@ -101,13 +106,24 @@ class ArticleDoc:
         return list(self.sentence_spans or [])
 
     @classmethod
-    def from_record(cls, record: ArticleDocument, origin: str = "",
-                    sentence_spans: Optional[list[tuple[int, int]]] = None,
-                    warnings: Optional[list[str]] = None) -> "ArticleDoc":
+    def from_record(
+        cls,
+        record: ArticleDocument,
+        origin: str = "",
+        sentence_spans: Optional[list[tuple[int, int]]] = None,
+        warnings: Optional[list[str]] = None,
+    ) -> "ArticleDoc":
         """A coded document rebuilt from its contract record (no parse), e.g. to store it."""
-        return cls(article=record.article, origin=origin, actors=list(record.actors), events=list(record.events),
-                   quotes=list(record.quotes), places=list(record.places), warnings=list(warnings or []),
-                   sentence_spans=list(sentence_spans or []))
+        return cls(
+            article=record.article,
+            origin=origin,
+            actors=list(record.actors),
+            events=list(record.events),
+            quotes=list(record.quotes),
+            places=list(record.places),
+            warnings=list(warnings or []),
+            sentence_spans=list(sentence_spans or []),
+        )
 
     @property
     def text(self) -> str:
@@ -147,8 +163,9 @@ class ArticleDoc:
         return None
 
     def to_record(self) -> ArticleDocument:
-        return ArticleDocument(article=self.article, actors=self.actors, events=self.events,
-                               quotes=self.quotes, places=self.places)
+        return ArticleDocument(
+            article=self.article, actors=self.actors, events=self.events, quotes=self.quotes, places=self.places
+        )
 
 
 class MentionIndex:

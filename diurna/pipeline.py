@@ -19,6 +19,7 @@ limit), so that no text, however long or odd, holds a worker: the stages whose c
 text check it inside their loops and stop there; no later stage runs; the document keeps the
 records finished so far (each valid) and says in a warning which stage was cut and which did not run.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,13 +29,12 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional, Protocol, Union
 
 from diurna import nlp
-from diurna.nlp import language
 from diurna.document import ArticleDoc, Deadline
 from diurna.ids import article_id
 from diurna.ingest import repair_warnings
 from diurna.ingest.base import IngestError, RawArticle, parse_pubdate, split_origin
+from diurna.nlp import language
 from diurna.records import Article
-
 
 # Seconds an article's stages may take, parse excluded (0: no limit). Coding is linear in the text
 # (about 0.1 s of CPU per 1,000 words, benchmarks/bench_length.py): an article at the 100,000-character
@@ -68,11 +68,16 @@ def default_stages() -> list[Stage]:
     from diurna.places import PlaceStage
     from diurna.quotes import QuoteStage
     from diurna.time import TimeStage
+
     return [ActorStage(), TimeStage(), PlaceStage(), ActorCountryStage(), QuoteStage(), EventStage()]
 
 
-def prepare(raw: RawArticle, default_pubdate: Optional[str] = None,
-            default_source: Optional[str] = None, require_pubdate: bool = False) -> Union[Article, IngestError]:
+def prepare(
+    raw: RawArticle,
+    default_pubdate: Optional[str] = None,
+    default_source: Optional[str] = None,
+    require_pubdate: bool = False,
+) -> Union[Article, IngestError]:
     """The Article a raw record stands for, or an error naming the record when it has no text (or,
     with `require_pubdate`, no publication date of its own and no `default_pubdate`)."""
     from diurna.ingest.html import html_to_text
@@ -88,27 +93,43 @@ def prepare(raw: RawArticle, default_pubdate: Optional[str] = None,
         text = raw.text or ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     if not text.strip():
-        return IngestError(where, pos or None, problem or "no article text (empty, or nothing left after boilerplate "
-                                                          "removal)")
+        return IngestError(
+            where, pos or None, problem or "no article text (empty, or nothing left after boilerplate removal)"
+        )
     foreign = language.non_english(text)
     if foreign is not None:
-        return IngestError(where, pos or None, "skipped: the article is not in English (%s); diurna codes English news "
-                           "only" % foreign.reason(), kind="skipped")
+        return IngestError(
+            where,
+            pos or None,
+            "skipped: the article is not in English (%s); diurna codes English news only" % foreign.reason(),
+            kind="skipped",
+        )
     published = parse_pubdate(date)
     if published is None and default_pubdate is None and require_pubdate:
-        return IngestError(where, pos or None, "no publication date: the article states none and no --pubdate was "
-                           "given (refused because of --require-pubdate)")
-    return Article(id=raw.id or article_id(raw.url, text), title=title, url=raw.url,
-                   source=raw.source or default_source, published=published or parse_pubdate(default_pubdate),
-                   pubdate_assumed=published is None and parse_pubdate(default_pubdate) is not None, text=text)
+        return IngestError(
+            where,
+            pos or None,
+            "no publication date: the article states none and no --pubdate was "
+            "given (refused because of --require-pubdate)",
+        )
+    return Article(
+        id=raw.id or article_id(raw.url, text),
+        title=title,
+        url=raw.url,
+        source=raw.source or default_source,
+        published=published or parse_pubdate(default_pubdate),
+        pubdate_assumed=published is None and parse_pubdate(default_pubdate) is not None,
+        text=text,
+    )
 
 
 def _truncate(doc: ArticleDoc) -> None:
     if len(doc.article.text) > nlp.MAX_ARTICLE_CHARS:
         cut = doc.article.text.rfind("\n", 0, nlp.MAX_ARTICLE_CHARS)
         cut = cut if cut > nlp.MAX_ARTICLE_CHARS // 2 else nlp.MAX_ARTICLE_CHARS
-        doc.warnings.append("article truncated from %d to %d characters (DIURNA_MAX_ARTICLE_CHARS)"
-                            % (len(doc.article.text), cut))
+        doc.warnings.append(
+            "article truncated from %d to %d characters (DIURNA_MAX_ARTICLE_CHARS)" % (len(doc.article.text), cut)
+        )
         doc.article = doc.article.model_copy(update={"text": doc.article.text[:cut]})
 
 
@@ -130,14 +151,17 @@ def _parses(texts: list[str], batch_size: int) -> Iterator:
 
 
 # A short article written for diurna that reaches every stage: actors, a date, a place, a quote, an event.
-_WARM_UP_TEXT = ("BRUSSELS - European Union foreign ministers on Monday imposed new sanctions on Russia "
-                 "over the war in Ukraine. \"We will not stand by,\" the EU's foreign policy chief said "
-                 "in Brussels, adding that the bloc would also send more aid to Kyiv.")
+_WARM_UP_TEXT = (
+    "BRUSSELS - European Union foreign ministers on Monday imposed new sanctions on Russia "
+    'over the war in Ukraine. "We will not stand by," the EU\'s foreign policy chief said '
+    "in Brussels, adding that the bloc would also send more aid to Kyiv."
+)
 
 
 @dataclass
 class Skipped:
     """An article the caller asked to skip (e.g. already in the store): not parsed or coded."""
+
     article_id: str
     origin: str
 
@@ -155,10 +179,16 @@ def _budget_warning(doc: ArticleDoc, not_run: list[str]) -> None:
 class Pipeline:
     """Codes articles: `for item in Pipeline()(raw_articles): ...` yields ArticleDoc or IngestError."""
 
-    def __init__(self, stages: Optional[list[Stage]] = None, batch_size: int = 16,
-                 default_pubdate: Optional[str] = None, default_source: Optional[str] = None,
-                 require_pubdate: bool = False, time_budget: Optional[float] = None,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        stages: Optional[list[Stage]] = None,
+        batch_size: int = 16,
+        default_pubdate: Optional[str] = None,
+        default_source: Optional[str] = None,
+        require_pubdate: bool = False,
+        time_budget: Optional[float] = None,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         """`time_budget`: seconds each article's stages may take (None: `DIURNA_TIME_BUDGET`, else
         60; 0: no limit). `clock` measures it (tests pass a fake one)."""
         self.stages = default_stages() if stages is None else stages
@@ -174,19 +204,23 @@ class Pipeline:
         # Seconds spent in each stage so far ("nlp" included): the benchmark reports the shares.
         self.timings: dict[str, float] = {"prepare": 0.0, "nlp": 0.0, **{s.name: 0.0 for s in self.stages}}
 
-    def __call__(self, items: Iterable[Union[RawArticle, IngestError]],
-                 skip: Optional[Callable[[Article], bool]] = None
-                 ) -> Iterator[Union[ArticleDoc, IngestError, Skipped]]:
+    def __call__(
+        self, items: Iterable[Union[RawArticle, IngestError]], skip: Optional[Callable[[Article], bool]] = None
+    ) -> Iterator[Union[ArticleDoc, IngestError, Skipped]]:
         """Code each raw article; errors pass through in order. Articles for which `skip(article)`
         is true are yielded as `Skipped` without being parsed."""
         batch: list[ArticleDoc] = []
         for item in items:
             origin = item.origin if isinstance(item, RawArticle) else ""
             if isinstance(item, RawArticle):
-                yield from repair_warnings(item)     # strings every stage and the store can hold
+                yield from repair_warnings(item)  # strings every stage and the store can hold
                 started = time.perf_counter()
-                item = prepare(item, None if self.today_assumed and self.require_pubdate else self.default_pubdate,
-                               self.default_source, self.require_pubdate)
+                item = prepare(
+                    item,
+                    None if self.today_assumed and self.require_pubdate else self.default_pubdate,
+                    self.default_source,
+                    self.require_pubdate,
+                )
                 self.timings["prepare"] += time.perf_counter() - started
             if isinstance(item, IngestError):
                 yield item
@@ -196,8 +230,10 @@ class Pipeline:
                 continue
             doc = ArticleDoc(article=item, origin=origin)
             if item.pubdate_assumed and self.today_assumed:
-                doc.warnings.append("no publication date in the article: dated %s, the day it was coded (give "
-                                    "--pubdate, or --require-pubdate to refuse undated articles)" % item.published)
+                doc.warnings.append(
+                    "no publication date in the article: dated %s, the day it was coded (give "
+                    "--pubdate, or --require-pubdate to refuse undated articles)" % item.published
+                )
             batch.append(doc)
             if len(batch) >= self.batch_size:
                 yield from self._run(batch)
@@ -216,8 +252,11 @@ class Pipeline:
             self.timings["nlp"] += time.perf_counter() - started
             if isinstance(parsed, Exception):
                 where, pos = split_origin(doc.origin)
-                yield IngestError(where or doc.article.id, pos or None, "the parser failed on article %s: %s: %s"
-                                  % (doc.article.id, type(parsed).__name__, parsed))
+                yield IngestError(
+                    where or doc.article.id,
+                    pos or None,
+                    "the parser failed on article %s: %s: %s" % (doc.article.id, type(parsed).__name__, parsed),
+                )
                 continue
             doc.spacy_doc = parsed
             if self.time_budget > 0:
@@ -225,7 +264,7 @@ class Pipeline:
             try:
                 for k, stage in enumerate(self.stages):
                     if doc.deadline is not None:
-                        doc.deadline.stage = ""         # between stages: none is cut
+                        doc.deadline.stage = ""  # between stages: none is cut
                     if doc.out_of_time():
                         _budget_warning(doc, [s.name for s in self.stages[k:]])
                         break
@@ -236,12 +275,15 @@ class Pipeline:
                     self.timings[stage.name] += time.perf_counter() - started
                 else:
                     if doc.deadline is not None and doc.deadline.cut_in:
-                        _budget_warning(doc, [])     # the last stage was cut, none was left to skip
+                        _budget_warning(doc, [])  # the last stage was cut, none was left to skip
             except Exception as exc:  # one article's failure must not stop the run: report it, go on
                 where, pos = split_origin(doc.origin)
-                yield IngestError(where or doc.article.id, pos or None,
-                                  "stage %r failed on article %s: %s: %s"
-                                  % (getattr(stage, "name", stage), doc.article.id, type(exc).__name__, exc))
+                yield IngestError(
+                    where or doc.article.id,
+                    pos or None,
+                    "stage %r failed on article %s: %s: %s"
+                    % (getattr(stage, "name", stage), doc.article.id, type(exc).__name__, exc),
+                )
                 continue
             yield doc
 

@@ -6,6 +6,7 @@ Fields may be added; none may be renamed or change meaning without a new contrac
 
 Offsets are Python `str` character offsets into `Article.text`, end-exclusive.
 """
+
 from __future__ import annotations
 
 from typing import Literal, Optional, get_args
@@ -15,12 +16,40 @@ from pydantic import BaseModel, ConfigDict, Field
 CONTRACT_VERSION = 1
 
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 PloverType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ]
 # "before": some day up to `end`, which one the text does not say (an undated past event);
 # `start` is a lower bound the text gives ("following the attacks on 7 October") or a
@@ -47,6 +76,7 @@ class Record(BaseModel):
 
 class TextSpan(Record):
     """A piece of the article text: `article.text[start:end] == text`."""
+
     text: str = Field(description="the words, exactly as in article.text")
     start: int = Field(ge=0, description="character offset of the first character in article.text")
     end: int = Field(ge=0, description="character offset just after the last character (end-exclusive)")
@@ -54,93 +84,121 @@ class TextSpan(Record):
 
 class CharRange(Record):
     """A stretch of the article text by offsets only (an event's evidence sentence)."""
+
     start: int = Field(ge=0, description="character offset of the first character in article.text")
     end: int = Field(ge=0, description="character offset just after the last character (end-exclusive)")
 
 
 class Article(Record):
     """The article as diurna coded it; every offset in the document points into its `text`."""
-    id: str = Field(description="stable id: the same input gives the same id on every run and machine (a hash of "
-                                "the url, else of the normalised text), or the id the input gave")
+
+    id: str = Field(
+        description="stable id: the same input gives the same id on every run and machine (a hash of "
+        "the url, else of the normalised text), or the id the input gave"
+    )
     title: Optional[str] = Field(None, description="headline, when the input carries one")
     url: Optional[str] = Field(None, description="where the article was published, when known")
     source: Optional[str] = Field(None, description="news source name (from the input, or --source)")
-    published: Optional[str] = Field(None, description="publication date, ISO 8601 (YYYY-MM-DD); anchors relative "
-                                                       "dates")
+    published: Optional[str] = Field(
+        None, description="publication date, ISO 8601 (YYYY-MM-DD); anchors relative dates"
+    )
     text: str = Field(description="body text as diurna stored it (boilerplate removed, newlines normalised)")
     language: str = Field("en", description="ISO 639-1 language of the text (diurna codes English only)")
-    pubdate_assumed: bool = Field(False, description="true when the article states no publication date and "
-                                                     "`published` is a default: --pubdate, or the day it was coded")
+    pubdate_assumed: bool = Field(
+        False,
+        description="true when the article states no publication date and "
+        "`published` is a default: --pubdate, or the day it was coded",
+    )
 
 
 class Actor(Record):
     """One distinct real-world actor in the article, mentions merged. Its role is the one it held on
     the event's date (a person's office changes over time)."""
+
     id: str = Field(description="stable id, referred to by events, quotes and relay chains")
     name: str = Field(description="the actor's name as the article gives it (its fullest mention)")
     kb_id: Optional[str] = Field(None, description="id in diurna's actor knowledge base, when the actor is known")
-    country: Optional[str] = Field(None, description="ISO 3166-1 alpha-3; PSE for Palestine; null = international/unknown")
+    country: Optional[str] = Field(
+        None, description="ISO 3166-1 alpha-3; PSE for Palestine; null = international/unknown"
+    )
     sector: Optional[str] = Field(None, description="CAMEO-style role: GOV MIL REB OPP PTY CVL MED REL BUS NGO IGO ...")
     code: Optional[str] = Field(None, description="CAMEO actor code, country + role, e.g. IRNGOV")
     kind: ActorKind = Field("group", description="person, organization, country or group")
-    mentions: list[TextSpan] = Field(default_factory=list, description="every mention in the text: names, "
-                                                                         "descriptions, pronouns")
-    country_inferred: bool = Field(False, description="true when `country` is the story's country (dateline, places, "
-                                   "state actors), not one the text states for this actor")
+    mentions: list[TextSpan] = Field(
+        default_factory=list, description="every mention in the text: names, descriptions, pronouns"
+    )
+    country_inferred: bool = Field(
+        False,
+        description="true when `country` is the story's country (dateline, places, "
+        "state actors), not one the text states for this actor",
+    )
 
 
 class DateRef(Record):
     """A date as an interval. When the text gives no date, an event's date is the publication date
     with `text: null`."""
-    text: Optional[str] = Field(None, description="the words that give the date (\"on Monday\"); null when the "
-                                                  "text gives none")
+
+    text: Optional[str] = Field(
+        None, description='the words that give the date ("on Monday"); null when the text gives none'
+    )
     start: str = Field(description="first day of the interval, ISO 8601")
     end: str = Field(description="last day of the interval, ISO 8601 (inclusive)")
     granularity: Granularity = Field("day", description="how precise the date is")
     anchored_to: Literal["published", "explicit"] = Field(
-        "published", description="published: resolved against the publication date; explicit: stated in full")
+        "published", description="published: resolved against the publication date; explicit: stated in full"
+    )
 
 
 class Event(Record):
     """A PLOVER v2 event with its CAMEO code, actors, evidence, date and place."""
+
     id: str = Field(description="stable id")
     type: PloverType = Field(description="PLOVER v2 event type")
     mode: Optional[str] = Field(None, description="PLOVER mode, where one applies")
     cameo: Optional[str] = Field(None, description="the closest CAMEO event code")
-    quad_class: Optional[int] = Field(None, ge=1, le=4, description="1 verbal cooperation, 2 material cooperation, "
-                                                                    "3 verbal conflict, 4 material conflict")
+    quad_class: Optional[int] = Field(
+        None,
+        ge=1,
+        le=4,
+        description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict",
+    )
     goldstein: Optional[float] = Field(None, description="Goldstein score of the CAMEO code (-10 to +10)")
     source: Optional[str] = Field(None, description="actor id of who acts")
     target: Optional[str] = Field(None, description="actor id of whom it is done to; null when none is named")
-    trigger: TextSpan = Field(description="the words that state the event (\"spoke with\")")
+    trigger: TextSpan = Field(description='the words that state the event ("spoke with")')
     sentence: CharRange = Field(description="the evidence sentence")
     date: DateRef = Field(description="when it happened")
     place: Optional[str] = Field(None, description="place id of where it happened")
     place_basis: Optional[PlaceBasis] = Field(None, description="how `place` was chosen: clause | sentence | dateline")
     place_precision: Optional[GeoPrecision] = Field(None, description="place | district | region | country")
-    country: Optional[str] = Field(None, description="ISO 3166-1 alpha-3 of the event's place, also when only the "
-                                   "country is known")
-    polarity: Polarity = Field("asserted", description="asserted, or negated (\"did not meet\")")
+    country: Optional[str] = Field(
+        None, description="ISO 3166-1 alpha-3 of the event's place, also when only the country is known"
+    )
+    polarity: Polarity = Field("asserted", description='asserted, or negated ("did not meet")')
     modality: Modality = Field("actual", description="actual, intended, demanded or hypothetical")
-    attributed_to: Optional[str] = Field(None, description="actor id of who reports or claims it (a quote's "
-                                                           "speaker, \"according to PressTV\")")
+    attributed_to: Optional[str] = Field(
+        None, description='actor id of who reports or claims it (a quote\'s speaker, "according to PressTV")'
+    )
     confidence: float = Field(0.0, ge=0.0, le=1.0, description="how sure the coder is, 0 to 1")
 
 
 class Quote(Record):
     """A direct, partial or indirect quote; events stated inside it are claims of its speaker."""
+
     id: str = Field(description="stable id")
     kind: QuoteKind = Field(description="direct, indirect or partial")
     content: TextSpan = Field(description="what was said")
     speaker: Optional[str] = Field(None, description="actor id of who said it")
     speaker_mention: Optional[TextSpan] = Field(None, description="the words in the text that name the speaker")
-    cue: Optional[TextSpan] = Field(None, description="the reporting verb or phrase (\"said\")")
-    via: list[str] = Field(default_factory=list, description="relay chain, nearest first (actor ids: "
-                                                             "\"according to PressTV\")")
+    cue: Optional[TextSpan] = Field(None, description='the reporting verb or phrase ("said")')
+    via: list[str] = Field(
+        default_factory=list, description='relay chain, nearest first (actor ids: "according to PressTV")'
+    )
 
 
 class Place(Record):
     """A place named in the article, geocoded offline."""
+
     id: str = Field(description="stable id, referred to by events")
     name: str = Field(description="the place's name")
     country: Optional[str] = Field(None, description="ISO 3166-1 alpha-3 country")
@@ -148,13 +206,15 @@ class Place(Record):
     lat: Optional[float] = Field(None, description="latitude (WGS 84)")
     lon: Optional[float] = Field(None, description="longitude (WGS 84)")
     feature: PlaceFeature = Field("city", description="city, country or region")
-    precision: Optional[GeoPrecision] = Field(None, description="place | district | region | country; "
-                                              "a district's feature is \"region\"")
+    precision: Optional[GeoPrecision] = Field(
+        None, description='place | district | region | country; a district\'s feature is "region"'
+    )
     mentions: list[TextSpan] = Field(default_factory=list, description="every mention in the text")
 
 
 class ArticleDocument(Record):
     """One coded article: what `diurna code` prints, one per line."""
+
     article: Article = Field(description="the article and its text")
     actors: list[Actor] = Field(default_factory=list, description="one per distinct actor")
     events: list[Event] = Field(default_factory=list, description="PLOVER events")

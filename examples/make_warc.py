@@ -8,6 +8,7 @@ before each response, a 404 page, an image and a redirect. `diurna` reads only t
 answered with status 200; tests/ingest/test_examples.py checks that, and that this script reproduces
 the committed file.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,15 +26,26 @@ SITE = "https://news.example.net"
 
 # (HTML example, the URL it was captured from, when it was captured)
 CAPTURES = [
-    ("html/yemen-airstrike-market.html", SITE + "/middle-east/2026/10/29/yemen-saada-market-airstrike",
-     "2026-10-29T17:42:10Z"),
-    ("html/niger-reservists-mobilised.html", SITE + "/africa/2026/11/05/niger-reservists-tillaberi",
-     "2026-11-06T06:15:33Z"),
-    ("html/turkey-egypt-phone-call.html", SITE + "/world/2026/11/20/turkey-egypt-call-gaza-libya",
-     "2026-11-20T19:03:51Z"),
+    (
+        "html/yemen-airstrike-market.html",
+        SITE + "/middle-east/2026/10/29/yemen-saada-market-airstrike",
+        "2026-10-29T17:42:10Z",
+    ),
+    (
+        "html/niger-reservists-mobilised.html",
+        SITE + "/africa/2026/11/05/niger-reservists-tillaberi",
+        "2026-11-06T06:15:33Z",
+    ),
+    (
+        "html/turkey-egypt-phone-call.html",
+        SITE + "/world/2026/11/20/turkey-egypt-call-gaza-libya",
+        "2026-11-20T19:03:51Z",
+    ),
 ]
-NOT_FOUND = b"<!DOCTYPE html><html><head><title>Page not found</title></head><body><h1>404</h1>" \
-            b"<p>The page you requested does not exist.</p></body></html>"
+NOT_FOUND = (
+    b"<!DOCTYPE html><html><head><title>Page not found</title></head><body><h1>404</h1>"
+    b"<p>The page you requested does not exist.</p></body></html>"
+)
 # The smallest valid GIF: a 1x1 transparent pixel, as tracking images are.
 PIXEL = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
 
@@ -45,29 +57,55 @@ def record_id(*parts: str) -> str:
 
 def write_request(writer: WARCWriter, url: str, date: str) -> None:
     path = "/" + url.split("/", 3)[3]
-    http = StatusAndHeaders("GET %s HTTP/1.1" % path, [("Host", url.split("/")[2]),
-                                                       ("User-Agent", "diurna-example-crawler/1.0")],
-                            is_http_request=True)
-    writer.write_record(writer.create_warc_record(
-        url, "request", payload=io.BytesIO(b""), http_headers=http,
-        warc_headers_dict={"WARC-Date": date, "WARC-Record-ID": record_id(url, "request")}))
+    http = StatusAndHeaders(
+        "GET %s HTTP/1.1" % path,
+        [("Host", url.split("/")[2]), ("User-Agent", "diurna-example-crawler/1.0")],
+        is_http_request=True,
+    )
+    writer.write_record(
+        writer.create_warc_record(
+            url,
+            "request",
+            payload=io.BytesIO(b""),
+            http_headers=http,
+            warc_headers_dict={"WARC-Date": date, "WARC-Record-ID": record_id(url, "request")},
+        )
+    )
 
 
-def write_response(writer: WARCWriter, url: str, date: str, body: bytes, status: str, content_type: str,
-                   extra_headers: Optional[list[tuple[str, str]]] = None) -> None:
-    http = StatusAndHeaders(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))]
-                            + (extra_headers or []), protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(
-        url, "response", payload=io.BytesIO(body), http_headers=http,
-        warc_headers_dict={"WARC-Date": date, "WARC-Record-ID": record_id(url, "response")}))
+def write_response(
+    writer: WARCWriter,
+    url: str,
+    date: str,
+    body: bytes,
+    status: str,
+    content_type: str,
+    extra_headers: Optional[list[tuple[str, str]]] = None,
+) -> None:
+    http = StatusAndHeaders(
+        status,
+        [("Content-Type", content_type), ("Content-Length", str(len(body)))] + (extra_headers or []),
+        protocol="HTTP/1.1",
+    )
+    writer.write_record(
+        writer.create_warc_record(
+            url,
+            "response",
+            payload=io.BytesIO(body),
+            http_headers=http,
+            warc_headers_dict={"WARC-Date": date, "WARC-Record-ID": record_id(url, "response")},
+        )
+    )
 
 
 def build(output: pathlib.Path) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     with open(output, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
-        info = writer.create_warcinfo_record(output.name, {"software": "diurna examples/make_warc.py",
-                                                           "description": "invented pages for diurna's examples"})
+        info = writer.create_warcinfo_record(
+            output.name,
+            {"software": "diurna examples/make_warc.py", "description": "invented pages for diurna's examples"},
+        )
         info.rec_headers.replace_header("WARC-Date", "2026-11-20T19:00:00Z")
         info.rec_headers.replace_header("WARC-Record-ID", record_id(output.name, "warcinfo"))
         writer.write_record(info)
@@ -75,11 +113,24 @@ def build(output: pathlib.Path) -> None:
             body = (HERE / example).read_bytes()
             write_request(writer, url, date)
             write_response(writer, url, date, body, "200 OK", "text/html; charset=utf-8")
-        write_response(writer, SITE + "/world/2026/11/01/removed-story", "2026-11-06T06:16:02Z", NOT_FOUND,
-                       "404 Not Found", "text/html; charset=utf-8")
+        write_response(
+            writer,
+            SITE + "/world/2026/11/01/removed-story",
+            "2026-11-06T06:16:02Z",
+            NOT_FOUND,
+            "404 Not Found",
+            "text/html; charset=utf-8",
+        )
         write_response(writer, SITE + "/pixel.gif", "2026-11-06T06:16:05Z", PIXEL, "200 OK", "image/gif")
-        write_response(writer, SITE + "/world", "2026-11-20T19:04:12Z", b"", "301 Moved Permanently",
-                       "text/html; charset=utf-8", [("Location", SITE + "/world/")])
+        write_response(
+            writer,
+            SITE + "/world",
+            "2026-11-20T19:04:12Z",
+            b"",
+            "301 Moved Permanently",
+            "text/html; charset=utf-8",
+            [("Location", SITE + "/world/")],
+        )
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ Writes, under diurna/events/data/:
 
 The outputs are deterministic (sorted, no timestamps), so rebuilding gives identical bytes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,30 +40,77 @@ V2_MODES = {
     "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
     "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
     "MOBILIZE": {"troops", "weapons", "police", "militia"},
-    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
-               "misinformation", "cyber"},
-    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
-                "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
-                "unconventional"},
+    "COERCE": {
+        "seize",
+        "restrict",
+        "censor",
+        "curfew",
+        "martial-law",
+        "arrest",
+        "deport",
+        "withhold",
+        "misinformation",
+        "cyber",
+    },
+    "ASSAULT": {
+        "abduct",
+        "beat",
+        "torture",
+        "sexual",
+        "targeted",
+        "destroy",
+        "primitive",
+        "firearms",
+        "explosives",
+        "suicide-attack",
+        "aerial",
+        "drone",
+        "heavy-weapons",
+        "crowd-control",
+        "unconventional",
+    },
 }
 MODE_FIXES = {"assassinate": "targeted", "massacre": "targeted", "ban": "restrict"}
 
 # Rows where diurna departs from the 2021 table, each for a reason given in docs/events.md.
 TYPE_OVERRIDES = {
-    "163": ("SANCTION", "discontinue"),   # v2 manual: international sanctions are SANCTION 'discontinue'
-    "1712": ("ASSAULT", "destroy"),       # the table's mode 'seize' is not an ASSAULT mode
-    "1823": ("ASSAULT", "targeted"),      # kill by physical assault
+    "163": ("SANCTION", "discontinue"),  # v2 manual: international sanctions are SANCTION 'discontinue'
+    "1712": ("ASSAULT", "destroy"),  # the table's mode 'seize' is not an ASSAULT mode
+    "1823": ("ASSAULT", "targeted"),  # kill by physical assault
 }
 
 # CAMEO 02 (APPEAL) has no rows in the table (PLOVER drops the cue category), but PLOVER v2
 # REQUEST covers "all requests, demands, and orders", and appeals ("urged", "called on") are
 # requests. Their modes follow the parallel CAMEO 10 (DEMAND) rows.
-APPEAL_MODES = {"020": None, "021": "assist", "0211": "assist", "0212": "assist", "0213": "assist",
-                "0214": "assist", "022": "assist", "023": "assist", "0231": "assist", "0232": "assist",
-                "0233": "assist", "0234": "assist", "024": "change", "0241": "change", "0242": "change",
-                "0243": "change", "0244": "change", "025": "yield", "0251": "yield", "0252": "yield",
-                "0253": "yield", "0254": "yield", "0255": "yield", "0256": "yield", "026": "meet",
-                "027": "meet", "028": "meet"}
+APPEAL_MODES = {
+    "020": None,
+    "021": "assist",
+    "0211": "assist",
+    "0212": "assist",
+    "0213": "assist",
+    "0214": "assist",
+    "022": "assist",
+    "023": "assist",
+    "0231": "assist",
+    "0232": "assist",
+    "0233": "assist",
+    "0234": "assist",
+    "024": "change",
+    "0241": "change",
+    "0242": "change",
+    "0243": "change",
+    "0244": "change",
+    "025": "yield",
+    "0251": "yield",
+    "0252": "yield",
+    "0253": "yield",
+    "0254": "yield",
+    "0255": "yield",
+    "0256": "yield",
+    "026": "meet",
+    "027": "meet",
+    "028": "meet",
+}
 
 
 def read_cameo2plover(path: pathlib.Path) -> dict[str, tuple[str, str | None]]:
@@ -79,7 +127,7 @@ def read_cameo2plover(path: pathlib.Path) -> dict[str, tuple[str, str | None]]:
         mode = MODE_FIXES.get(mode, mode)
         if mode not in V2_MODES.get(plover, set()):
             mode = None
-        table.setdefault(match.group(1), (plover, mode))   # 175 appears twice: keep the first
+        table.setdefault(match.group(1), (plover, mode))  # 175 appears twice: keep the first
     table.update(TYPE_OVERRIDES)
     for code, mode in APPEAL_MODES.items():
         table[code] = ("REQUEST", mode)
@@ -98,7 +146,7 @@ def build_codes(shared: pathlib.Path) -> str:
             goldstein_by_root[rec["root_code"]] = rec["goldstein_phoenix"]
     for rec in records:
         code = rec["cameo_code"]
-        if len(code) == 2:      # root rows: the codes events carry are 3-4 digits (root 'NN0' is the root)
+        if len(code) == 2:  # root rows: the codes events carry are 3-4 digits (root 'NN0' is the root)
             continue
         plover, mode = lookup_plover(table, code)
         goldstein = rec["goldstein_phoenix"] or goldstein_by_root.get(rec["root_code"], "")
@@ -152,7 +200,7 @@ def parse_pattern(body: str) -> dict | None:
     if not match:
         return None
     active, passive = _codes(match.group(1))
-    body = body[:match.start()]
+    body = body[: match.start()]
     if "*" not in body:
         return None
     pre_text, _, post_text = body.partition("*")
@@ -174,7 +222,7 @@ def parse_verb_line(line: str) -> tuple[str, list[str], str | None, str | None] 
     match = _CODE.search(line)
     if match:
         code, passive = _codes(match.group(1))
-        line = line[:match.start()]
+        line = line[: match.start()]
     line = re.sub(r"\{[^}]*\}", " ", line).strip()
     if not line:
         return None
@@ -218,8 +266,7 @@ def build_verbs(shared: pathlib.Path) -> dict:
             header = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
             if header:
                 block_code = _codes(header.group(2))
-                block = {"name": header.group(1), "code": block_code[0], "passive": block_code[1],
-                         "patterns": []}
+                block = {"name": header.group(1), "code": block_code[0], "passive": block_code[1], "patterns": []}
                 blocks.append(block)
                 continue
             if block is None:
@@ -233,12 +280,19 @@ def build_verbs(shared: pathlib.Path) -> dict:
             if parsed is None:
                 continue
             verb, others, code, passive = parsed
-            entry = {"block": len(blocks) - 1, "particles": others,
-                     "code": code or block["code"], "passive": passive or block["passive"]}
+            entry = {
+                "block": len(blocks) - 1,
+                "particles": others,
+                "code": code or block["code"],
+                "passive": passive or block["passive"],
+            }
             verbs.setdefault(verb, []).append(entry)
     # Synset references keep the '&' and a trailing '_' is part of the name in the file: normalise.
-    return {"synsets": {k.rstrip("_"): sorted(set(v)) for k, v in sorted(synsets.items())},
-            "verbs": {k: v for k, v in sorted(verbs.items())}, "blocks": blocks}
+    return {
+        "synsets": {k.rstrip("_"): sorted(set(v)) for k, v in sorted(synsets.items())},
+        "verbs": {k: v for k, v in sorted(verbs.items())},
+        "blocks": blocks,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,9 +309,17 @@ def main(argv: list[str] | None = None) -> int:
         # mtime=0 and no file name keep the bytes identical from one build to the next
         with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0) as gz:
             gz.write(payload)
-    print("wrote %s: %d verbs, %d blocks, %d patterns, %d synsets"
-          % (out, len(verbs["verbs"]), len(verbs["blocks"]),
-             sum(len(b["patterns"]) for b in verbs["blocks"]), len(verbs["synsets"])), file=sys.stderr)
+    print(
+        "wrote %s: %d verbs, %d blocks, %d patterns, %d synsets"
+        % (
+            out,
+            len(verbs["verbs"]),
+            len(verbs["blocks"]),
+            sum(len(b["patterns"]) for b in verbs["blocks"]),
+            len(verbs["synsets"]),
+        ),
+        file=sys.stderr,
+    )
     return 0
 
 

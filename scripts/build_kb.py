@@ -6,6 +6,7 @@
 Writes diurna/actors/data/phoenix_kb.json.gz (committed, so installs need no dictionaries).
 The overlay (diurna/actors/data/overlay.yaml) is applied at load time, not here.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,12 +33,23 @@ def main() -> int:
     kb, report = build(args.dictionaries)
     write(kb, args.out)
     licence = args.dictionaries / "LICENSE"
-    if licence.is_file():   # the dictionaries' MIT licence travels with the derived data
+    if licence.is_file():  # the dictionaries' MIT licence travels with the derived data
         shutil.copyfile(licence, args.out.parent / "LICENSE.petrarch2")
-    print("%d actors (%d dictionary entries, %d without a role dropped), %d names, %d agent forms; "
-          "%d unreadable role dates skipped; wrote %s (%d bytes) in %.1f s"
-          % (len(kb.actors), report.entries, report.dropped_without_role, len(kb.by_name), len(kb.agents),
-             len(report.bad_dates), args.out, args.out.stat().st_size, time.perf_counter() - started))
+    print(
+        "%d actors (%d dictionary entries, %d without a role dropped), %d names, %d agent forms; "
+        "%d unreadable role dates skipped; wrote %s (%d bytes) in %.1f s"
+        % (
+            len(kb.actors),
+            report.entries,
+            report.dropped_without_role,
+            len(kb.by_name),
+            len(kb.agents),
+            len(report.bad_dates),
+            args.out,
+            args.out.stat().st_size,
+            time.perf_counter() - started,
+        )
+    )
     for bad in report.bad_dates:
         print("  skipped role with unreadable dates: %s" % bad)
     return 0

@@ -27,6 +27,7 @@ Figures (each over the scored events):
   before it: the error issue 25 bounds at 3 %.
 Standard library only.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,7 +42,7 @@ SHARED = os.environ.get("DIURNA_SHARED", os.path.join(os.path.dirname(os.path.ab
 if not os.path.isdir(SHARED):
     SHARED = "/work/shared"
 REALNEWS = os.path.join(SHARED, "data", "realnews-dev")
-UNDATED_SPAN_DAYS = 31   # a gold interval wider than this says the text gives no day
+UNDATED_SPAN_DAYS = 31  # a gold interval wider than this says the text gives no day
 
 
 def _days(a: str, b: str) -> int:
@@ -95,8 +96,16 @@ def realnews_rows(pred_path: str) -> list[dict]:
                 continue
             e = row["pred"]["e"]
             ss, se = e["sentence"]["start"], e["sentence"]["end"]
-            rows.append(dict(article=a["stem"], published=a["gold"]["published"], out=e["date"], gold=g["date"],
-                             where=text[ss:se][:160].replace("\n", " "), trigger=e["trigger"]["text"]))
+            rows.append(
+                dict(
+                    article=a["stem"],
+                    published=a["gold"]["published"],
+                    out=e["date"],
+                    gold=g["date"],
+                    where=text[ss:se][:160].replace("\n", " "),
+                    trigger=e["trigger"]["text"],
+                )
+            )
     return rows
 
 
@@ -114,9 +123,17 @@ def clause_rows(gold_path: str, pred_path: str) -> list[dict]:
             print("warning: no output for %s" % g["article"], file=sys.stderr)
             continue
         inside = [e for e in doc["events"] if g["start"] <= e["trigger"]["start"] < g["end"]]
-        for e in inside[:1]:   # one judgement per gold clause
-            rows.append(dict(article=g["article"], published=g["published"], out=e["date"], gold=g["date"],
-                             where=g.get("evidence", ""), trigger=e["trigger"]["text"]))
+        for e in inside[:1]:  # one judgement per gold clause
+            rows.append(
+                dict(
+                    article=g["article"],
+                    published=g["published"],
+                    out=e["date"],
+                    gold=g["date"],
+                    where=g.get("evidence", ""),
+                    trigger=e["trigger"]["text"],
+                )
+            )
     return rows
 
 
@@ -157,8 +174,16 @@ def direct_rows(gold_path: str) -> list[dict]:
         words = [t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")] or list(span)
         head = min(words, key=lambda t: (len(list(t.ancestors)), t.pos_ != "VERB", t.i))
         date = event_date(doc, head.i).model_dump()
-        rows.append(dict(article=g["article"], published=g["published"], out=date, gold=g["date"],
-                         where=g["evidence"], trigger=head.text))
+        rows.append(
+            dict(
+                article=g["article"],
+                published=g["published"],
+                out=date,
+                gold=g["date"],
+                where=g["evidence"],
+                trigger=head.text,
+            )
+        )
     return rows
 
 
@@ -186,11 +211,24 @@ def report(rows: list[dict], verbose: bool) -> None:
             tot[k] += v[k]
         if verbose and not (v["right"] and v["overlap"]):
             d = r["out"]
-            print("%-28s pub=%s gold=%s out=%s..%s %-6s %r | %s [%s]" % (
-                r["article"][:28], r["published"], r["gold"], d["start"], d["end"], d["granularity"],
-                d.get("text"), r["where"][:110], r["trigger"]))
+            print(
+                "%-28s pub=%s gold=%s out=%s..%s %-6s %r | %s [%s]"
+                % (
+                    r["article"][:28],
+                    r["published"],
+                    r["gold"],
+                    d["start"],
+                    d["end"],
+                    d["granularity"],
+                    d.get("text"),
+                    r["where"][:110],
+                    r["trigger"],
+                )
+            )
+
     def f(k: str) -> str:
         return "%d/%d (%.2f)" % (tot[k], n, tot[k] / n if n else 0)
+
     print("events=%d overlap=%s right=%s pubday_wrong=%s" % (n, f("overlap"), f("right"), f("pubday_wrong")))
 
 

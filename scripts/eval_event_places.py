@@ -12,6 +12,7 @@ were chosen (clause, sentence, dateline), and, for all gold sentences whether di
 event or not, the place `locate_event` gives the word that joins the marked source and target in
 the parse (their lowest common head): the place rules measured apart from event detection.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -88,8 +89,12 @@ def right(gold: dict, place, gazetteer) -> bool:
         return place.country == gold["country"]
     for gid in ids:
         entry = gazetteer.by_id(gid)
-        if (entry is not None and entry.lat is not None and place.lat is not None
-                and km(entry.lat, entry.lon, place.lat, place.lon) <= 25.0):
+        if (
+            entry is not None
+            and entry.lat is not None
+            and place.lat is not None
+            and km(entry.lat, entry.lon, place.lat, place.lon) <= 25.0
+        ):
             return True
     return False
 
@@ -102,7 +107,7 @@ def main() -> int:
     plv = args.shared / "data" / "plv" / "PLV_train.tsv"
     if not plv.exists():
         plv = pathlib.Path("/work/shared/data/plv/PLV_train.tsv")
-    csv.field_size_limit(10 ** 9)
+    csv.field_size_limit(10**9)
     with open(plv, encoding="utf-8", newline="") as f:
         sentences = {r["sentence_id"]: r["marked_sentence"] for r in csv.DictReader(f, delimiter="\t")}
     with open(GOLD, encoding="utf-8", newline="") as f:
@@ -111,6 +116,7 @@ def main() -> int:
     from diurna.pipeline import Pipeline
     from diurna.places import locate_event
     from diurna.places.gazetteer import load
+
     pipeline, gazetteer = Pipeline(default_pubdate="2020-01-01"), load()
     tally, bases, errors = collections.Counter(), collections.Counter(), []
     for g in gold:
@@ -119,8 +125,9 @@ def main() -> int:
         actors = {a.id: a for a in doc.actors}
         places = {p.id: p for p in doc.places}
 
-        scored = [(touches(actors, e.source, marks["s"]) + touches(actors, e.target, marks["t"]), e)
-                  for e in doc.events]
+        scored = [
+            (touches(actors, e.source, marks["s"]) + touches(actors, e.target, marks["t"]), e) for e in doc.events
+        ]
         scored = [(n, e) for n, e in scored if n]
         tally["sentences"] += 1
         joint = joining_word(doc, marks)
@@ -141,17 +148,24 @@ def main() -> int:
         if place is not None:
             bases[event.place_basis, ok] += 1
         if not ok:
-            got = "none" if place is None else "%s %s/%s (%s)" % (place.name, place.country, place.geonameid,
-                                                                   event.place_basis)
-            errors.append("%s: gold %s %s -> %s | trigger %r" % (g["sentence_id"], g["geonameid"], g["country"], got,
-                                                               event.trigger.text))
+            got = (
+                "none"
+                if place is None
+                else "%s %s/%s (%s)" % (place.name, place.country, place.geonameid, event.place_basis)
+            )
+            errors.append(
+                "%s: gold %s %s -> %s | trigger %r"
+                % (g["sentence_id"], g["geonameid"], g["country"], got, event.trigger.text)
+            )
     n = tally["events"]
     print("sentences %d; marked event found %d (not found %d)" % (tally["sentences"], n, tally["event not found"]))
     print("place right %d/%d (%.3f); no place %d" % (tally["right"], n, tally["right"] / max(n, 1), tally["no place"]))
     for basis in ("clause", "sentence", "dateline"):
         print("  by %-8s right %d, wrong %d" % (basis, bases[basis, True], bases[basis, False]))
-    print("place rules at the word joining source and target (all sentences): right %d/%d (%.3f)"
-          % (tally["joint right"], tally["joint"], tally["joint right"] / max(tally["joint"], 1)))
+    print(
+        "place rules at the word joining source and target (all sentences): right %d/%d (%.3f)"
+        % (tally["joint right"], tally["joint"], tally["joint right"] / max(tally["joint"], 1))
+    )
     if args.errors:
         print("\n".join(errors))
     return 0

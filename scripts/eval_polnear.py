@@ -7,6 +7,7 @@ Predictions go to a temporary file (or --keep FILE). `--only-quotes` runs just t
 (actors, quotes): faster while developing; the figures in docs/evaluation.md use the full pipeline.
 `--sample N` codes every k-th article so that about N are coded (train has 840) and scores only those.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,7 +42,10 @@ def subset_gold(split_dir: pathlib.Path, names: set[str], into: pathlib.Path) ->
     (into / "articles").mkdir(parents=True)
     for name in names:
         (into / "articles" / (name + ".txt")).write_bytes((split_dir / "articles" / (name + ".txt")).read_bytes())
-    with open(split_dir / "gold.jsonl", encoding="utf-8") as src, open(into / "gold.jsonl", "w", encoding="utf-8") as dst:
+    with (
+        open(split_dir / "gold.jsonl", encoding="utf-8") as src,
+        open(into / "gold.jsonl", "w", encoding="utf-8") as dst,
+    ):
         for line in src:
             if line.strip() and json.loads(line)["article"] in names:
                 dst.write(line)
@@ -68,6 +72,7 @@ def main() -> int:
     if args.only_quotes:
         from diurna.actors import ActorStage
         from diurna.quotes import QuoteStage
+
         stages = [ActorStage(), QuoteStage()]
     pipeline = Pipeline(stages=stages)
     dates = pubdates(split_dir)
@@ -77,9 +82,10 @@ def main() -> int:
         with open(pred, "w", encoding="utf-8") as out:
             for path in paths:
                 try:
-                    doc = pipeline.code_text(path.read_text(encoding="utf-8"), dates.get(path.stem),
-                                             source=str(path.relative_to(split_dir)))
-                except ValueError as exc:       # an article the pipeline skipped or failed on: say so, go on
+                    doc = pipeline.code_text(
+                        path.read_text(encoding="utf-8"), dates.get(path.stem), source=str(path.relative_to(split_dir))
+                    )
+                except ValueError as exc:  # an article the pipeline skipped or failed on: say so, go on
                     print("skipped %s: %s" % (path.name, exc), file=sys.stderr)
                     continue
                 out.write(doc.to_record().model_dump_json() + "\n")
@@ -87,7 +93,14 @@ def main() -> int:
         if len(paths) < len(list((split_dir / "articles").glob("*.txt"))):
             gold_dir = pathlib.Path(tmp) / "gold"
             subset_gold(split_dir, {p.stem for p in paths}, gold_dir)
-        cmd = [sys.executable, str(SHARED / "eval" / "score_quotes.py"), "--gold-dir", str(gold_dir), "--pred", str(pred)]
+        cmd = [
+            sys.executable,
+            str(SHARED / "eval" / "score_quotes.py"),
+            "--gold-dir",
+            str(gold_dir),
+            "--pred",
+            str(pred),
+        ]
         cmd += ["--json"] if args.json else []
         cmd += ["--verbose"] if args.verbose else []
         return subprocess.call(cmd)

@@ -24,6 +24,7 @@ Split: an article is in the *frozen* part when the first 8 hex digits of sha256(
 Scoring is realnews-dev's own scorer (../shared/data/realnews-dev/score.py), so the figures mean
 what they mean there (strict recall, precision, loose recall, target null, date, place).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -83,14 +84,17 @@ def load(data: pathlib.Path) -> list[tuple[dict, dict]]:
 
 
 def files_of(data: pathlib.Path, manifest: dict) -> list[pathlib.Path]:
-    return [data / manifest["file"], data / "manifest" / (manifest["id"] + ".json"),
-            data / "gold" / (manifest["id"] + ".json")]
+    return [
+        data / manifest["file"],
+        data / "manifest" / (manifest["id"] + ".json"),
+        data / "gold" / (manifest["id"] + ".json"),
+    ]
 
 
 def check_sums(data: pathlib.Path, articles: list[tuple[dict, dict]]) -> list[str]:
     if not SUMS.exists():
         return ["no %s: run --write-sums once the set is complete" % SUMS.relative_to(ROOT)]
-    pinned = dict(line.split("  ", 1)[::-1] for line in SUMS.read_text().split("\n") if line.strip())
+    pinned = dict(row.split("  ", 1)[::-1] for row in SUMS.read_text().split("\n") if row.strip())
     notes = []
     present = set()
     for manifest, _ in articles:
@@ -107,16 +111,20 @@ def check_sums(data: pathlib.Path, articles: list[tuple[dict, dict]]) -> list[st
 
 
 def write_sums(data: pathlib.Path, articles: list[tuple[dict, dict]]) -> None:
-    lines = ["%s  %s" % (hashlib.sha256(p.read_bytes()).hexdigest(), p.relative_to(data))
-             for manifest, _ in articles for p in files_of(data, manifest)]
+    lines = [
+        "%s  %s" % (hashlib.sha256(p.read_bytes()).hexdigest(), p.relative_to(data))
+        for manifest, _ in articles
+        for p in files_of(data, manifest)
+    ]
     SUMS.parent.mkdir(parents=True, exist_ok=True)
     SUMS.write_text("\n".join(sorted(lines, key=lambda l: l.split("  ")[1])) + "\n")
     print("pinned %d files of %d articles in %s" % (len(lines), len(articles), SUMS.relative_to(ROOT)))
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
+    )
     ap.add_argument("--data", type=pathlib.Path, default=default_data(), help="the set's folder (default %(default)s)")
     ap.add_argument("--split", choices=("tune", "frozen", "all"), default="tune")
     ap.add_argument("--pred", type=pathlib.Path, help="score this `diurna code` output instead of coding")
@@ -126,8 +134,9 @@ def main() -> int:
     ap.add_argument("--by-type", action="store_true", help="also strict recall and precision per PLOVER type")
     args = ap.parse_args()
     if not (args.data / "manifest").is_dir():
-        raise SystemExit("no real-text set at %s (see eval/realtext/README.md; set --data or $DIURNA_REALTEXT)"
-                         % args.data)
+        raise SystemExit(
+            "no real-text set at %s (see eval/realtext/README.md; set --data or $DIURNA_REALTEXT)" % args.data
+        )
     articles = load(args.data)
     if args.write_sums:
         write_sums(args.data, articles)
@@ -150,9 +159,15 @@ def main() -> int:
                 inp.write(json.dumps({"id": m["id"], "text": text, "date": m["published"]}, ensure_ascii=False) + "\n")
         with open(pred, "w", encoding="utf-8") as out:
             subprocess.run([sys.executable, "-m", "diurna.cli", "code", inp.name], stdout=out, check=True, cwd=ROOT)
-    print("real-text set, split %s: %d articles, %d gold events (%d salient)"
-          % (args.split, len(chosen), sum(len(g["events"]) for _, g in chosen),
-             sum(bool(e.get("salient", True)) for _, g in chosen for e in g["events"])))
+    print(
+        "real-text set, split %s: %d articles, %d gold events (%d salient)"
+        % (
+            args.split,
+            len(chosen),
+            sum(len(g["events"]) for _, g in chosen),
+            sum(bool(e.get("salient", True)) for _, g in chosen for e in g["events"]),
+        )
+    )
     command = [sys.executable, str(SCORER), str(pred), "--gold", str(gold_path), "--manifest", str(manifest_path)]
     if not args.by_type:
         return subprocess.run(command + (["-v"] if args.verbose else [])).returncode
@@ -167,6 +182,7 @@ def by_type_table(verbose_output: str) -> str:
     ("gold STRICT q id TYPE ...", "pred RIGHT TYPE ..."; a gold with several acceptable types counts
     under its first)."""
     import re
+
     recall: dict[str, list[int]] = {}
     precision: dict[str, list[int]] = {}
     for line in verbose_output.splitlines():
@@ -184,8 +200,18 @@ def by_type_table(verbose_output: str) -> str:
     rows = ["", "type        strict recall        precision"]
     for kind in sorted(set(recall) | set(precision)):
         r, p = recall.get(kind, [0, 0]), precision.get(kind, [0, 0])
-        rows.append("%-10s %4d/%-4d %5s    %4d/%-4d %5s" % (
-            kind, r[0], r[1], "%.2f" % (r[0] / r[1]) if r[1] else "-", p[0], p[1], "%.2f" % (p[0] / p[1]) if p[1] else "-"))
+        rows.append(
+            "%-10s %4d/%-4d %5s    %4d/%-4d %5s"
+            % (
+                kind,
+                r[0],
+                r[1],
+                "%.2f" % (r[0] / r[1]) if r[1] else "-",
+                p[0],
+                p[1],
+                "%.2f" % (p[0] / p[1]) if p[1] else "-",
+            )
+        )
     return "\n".join(rows)
 
 

@@ -12,6 +12,7 @@ district or region given to one is a false geocode.
 
 The frozen articles' errors are listed only with --frozen-errors (see the gold's README).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,7 @@ EXACT_KM = 25.0
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
@@ -59,6 +59,7 @@ def code_articles(articles: dict[str, str], pubdates: dict[str, str]):
     from diurna.actors import ActorStage
     from diurna.pipeline import Pipeline
     from diurna.places import PlaceStage
+
     pipeline = Pipeline(stages=[ActorStage(), PlaceStage()])
     for name, text in articles.items():
         doc = pipeline.code_text(text, pubdates.get(name))
@@ -87,7 +88,7 @@ def main() -> int:
         if len(parts) >= 2:
             pubdates[parts[0]] = parts[1]
     for g in gold:
-        surface = articles[g["article"]][int(g["start"]):int(g["end"])]
+        surface = articles[g["article"]][int(g["start"]) : int(g["end"])]
         if surface != g["surface"]:
             raise SystemExit("%s:%s: gold surface %r, text has %r" % (g["article"], g["start"], g["surface"], surface))
     predictions = dict(code_articles(articles, pubdates))
@@ -104,8 +105,13 @@ def main() -> int:
                 tally[key]["negatives"] += 1
                 tally[key]["false_geocodes"] += wrong
             if wrong:
-                errors.append((split, "%s:%d %r must not be a place -> %s (%s)" % (g["article"], start, g["surface"],
-                                                                                   place.name, place.country)))
+                errors.append(
+                    (
+                        split,
+                        "%s:%d %r must not be a place -> %s (%s)"
+                        % (g["article"], start, g["surface"], place.name, place.country),
+                    )
+                )
             continue
         exact = place is not None and is_exact(g, place)
         country = place is not None and place.country == g["country"]
@@ -115,18 +121,35 @@ def main() -> int:
             tally[key]["country"] += country
             tally[key]["unresolved"] += place is None
         if not exact:
-            got = "unresolved" if place is None else "%s %s/%s %s" % (place.name, place.country, place.geonameid,
-                                                                      place.feature)
-            errors.append((split, "%s:%d %r (%s, %s) -> %s" % (g["article"], start, g["surface"], g["geonameid"] or
-                                                               g["lat"] + "," + g["lon"], g["country"], got)))
+            got = (
+                "unresolved"
+                if place is None
+                else "%s %s/%s %s" % (place.name, place.country, place.geonameid, place.feature)
+            )
+            errors.append(
+                (
+                    split,
+                    "%s:%d %r (%s, %s) -> %s"
+                    % (
+                        g["article"],
+                        start,
+                        g["surface"],
+                        g["geonameid"] or g["lat"] + "," + g["lon"],
+                        g["country"],
+                        got,
+                    ),
+                )
+            )
     print("set          toponyms  exact  country  unresolved  | negatives  false geocodes")
     for key in ("dev", "frozen", "all", "non-country", "country-level"):
         t = tally[key]
         if not t["toponyms"]:
             continue
         n = t["toponyms"]
-        print("%-12s %8d  %5.3f  %7.3f  %10.3f  | %9d  %d" % (key, n, t["exact"] / n, t["country"] / n,
-                                                            t["unresolved"] / n, t["negatives"], t["false_geocodes"]))
+        print(
+            "%-12s %8d  %5.3f  %7.3f  %10.3f  | %9d  %d"
+            % (key, n, t["exact"] / n, t["country"] / n, t["unresolved"] / n, t["negatives"], t["false_geocodes"])
+        )
     if args.errors or args.frozen_errors:
         for split, line in errors:
             if split == "dev" or args.frozen_errors:

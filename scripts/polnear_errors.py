@@ -11,12 +11,12 @@ what the gold source and cue look like and what was predicted. Prints counts per
 `--show CLASS` the examples of one class (gold source, cue, predicted speaker words, a bit of
 context). The examples are read from ../shared and only printed, never stored.
 """
+
 from __future__ import annotations
 
 import argparse
 import collections
 import importlib.util
-import json
 import pathlib
 import re
 import sys
@@ -26,12 +26,18 @@ SHARED = REPO.parent / "shared"
 
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "his", "its", "their"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
-_SPEECH = re.compile(r"\b(say|says|said|saying|tell|tells|told|add|adds|added|according|write|writes|wrote|"
-                     r"ask|asks|asked|note|noted|tweet\w*|argue\w*|insist\w*|claim\w*|report\w*|"
-                     r"state[sd]?|explain\w*|continue\w*|declare\w*|warn\w*|call\w*)\b", re.I)
-_DOCUMENT = re.compile(r"\b(poll|polls|survey|report|reports|study|memo|letter|statement|ad|ads|book|"
-                       r"article|filing|documents?|e-?mails?|transcript|release|data|analysis|website|"
-                       r"platform|plan|campaign|speech|interview|tweet|post|story|editorial)\b", re.I)
+_SPEECH = re.compile(
+    r"\b(say|says|said|saying|tell|tells|told|add|adds|added|according|write|writes|wrote|"
+    r"ask|asks|asked|note|noted|tweet\w*|argue\w*|insist\w*|claim\w*|report\w*|"
+    r"state[sd]?|explain\w*|continue\w*|declare\w*|warn\w*|call\w*)\b",
+    re.I,
+)
+_DOCUMENT = re.compile(
+    r"\b(poll|polls|survey|report|reports|study|memo|letter|statement|ad|ads|book|"
+    r"article|filing|documents?|e-?mails?|transcript|release|data|analysis|website|"
+    r"platform|plan|campaign|speech|interview|tweet|post|story|editorial)\b",
+    re.I,
+)
 
 
 def load_scorer():
@@ -67,7 +73,7 @@ def classify(g, p, text, gtok) -> str:
         return "gold_relative_pronoun"
     if slow in _PRONOUNS:
         if mention_hit:
-            return "gold_pronoun/pred_same_words_actor_differs"   # same words, but mention-not-in-actor
+            return "gold_pronoun/pred_same_words_actor_differs"  # same words, but mention-not-in-actor
         return "gold_pronoun/other"
     if sm is not None and sm["text"].lower() in _PRONOUNS:
         return "pred_pronoun_resolved_wrongly"
@@ -82,14 +88,19 @@ def matched(sq, arts, gold, gtoks, pred_path: str, subset: str):
     """Every gold attribution of `subset` matched to a prediction, as the scorer matches them:
     yields (article, gold, pred, speaker_ok)."""
     docs = sq.load_pred(pred_path)
-    mapping, _ = sq.map_docs(docs, gtoks)      # only articles that were coded
+    mapping, _ = sq.map_docs(docs, gtoks)  # only articles that were coded
     for a in sorted(mapping):
         doc, ptok = mapping[a]
         gtok = gtoks[a]
         golds, preds = [], []
         for r in gold.get(a, []):
-            golds.append({"rec": r, "content": sq.gold_tokens(gtok, r["content"]),
-                          "source": sq.gold_tokens(gtok, r["source"]) if r.get("source") else None})
+            golds.append(
+                {
+                    "rec": r,
+                    "content": sq.gold_tokens(gtok, r["content"]),
+                    "source": sq.gold_tokens(gtok, r["source"]) if r.get("source") else None,
+                }
+            )
         al = sq.Aligner(ptok, gtok)
         actors = {x["id"]: x for x in doc.get("actors") or [] if isinstance(x, dict)}
         for q in doc.get("quotes") or []:
@@ -103,9 +114,15 @@ def matched(sq, arts, gold, gtoks, pred_path: str, subset: str):
             if sid is not None and sid in actors:
                 for m in actors[sid].get("mentions") or []:
                     spk |= al.tokens(ptok, sq.resolve_span(m, ptok.text))
-            preds.append({"q": q, "content": al.tokens(ptok, cspan), "speaker": spk,
-                          "has_speaker": sid is not None or sm is not None,
-                          "actor": actors.get(sid)})
+            preds.append(
+                {
+                    "q": q,
+                    "content": al.tokens(ptok, cspan),
+                    "speaker": spk,
+                    "has_speaker": sid is not None or sm is not None,
+                    "actor": actors.get(sid),
+                }
+            )
         cands = []
         for gi, g in enumerate(golds):
             for pi, p in enumerate(preds):
@@ -135,18 +152,28 @@ def describe(g, p, text: str) -> str:
     cs = rec["content"]["start"]
     src = rec.get("source") or {}
     lo = min(cs, src.get("start", cs), rec["cue"]["start"]) if rec.get("cue") else cs
-    ctx = text[max(0, lo - 60): lo + 220].replace("\n", " / ")
+    ctx = text[max(0, lo - 60) : lo + 220].replace("\n", " / ")
     return "%s gold=%r cue=%r pred=%r actor=%r kind=%s pcue=%r\n    %s\n" % (
-        rec["id"], src.get("text"), rec["cue"]["text"], sm.get("text"),
-        (p["actor"] or {}).get("name"), q.get("kind"), (q.get("cue") or {}).get("text"), ctx)
+        rec["id"],
+        src.get("text"),
+        rec["cue"]["text"],
+        sm.get("text"),
+        (p["actor"] or {}).get("name"),
+        q.get("kind"),
+        (q.get("cue") or {}).get("text"),
+        ctx,
+    )
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="train", choices=["train", "dev"])
     ap.add_argument("--pred", required=True)
-    ap.add_argument("--before", help="an earlier prediction file: list the attributions whose speaker "
-                                     "turned wrong (and count those that turned right)")
+    ap.add_argument(
+        "--before",
+        help="an earlier prediction file: list the attributions whose speaker "
+        "turned wrong (and count those that turned right)",
+    )
     ap.add_argument("--subset", default="direct", choices=["direct", "other", "all"])
     ap.add_argument("--show", help="print the examples of this class (a prefix is enough)")
     ap.add_argument("--limit", type=int, default=60)
@@ -174,8 +201,10 @@ def main() -> int:
             print(describe(g, p, arts[a]))
     wrong = n - counts["ok"]
     print("correctly without a speaker (gold has no source either): %d" % counts["(ok: both no speaker)"])
-    print("subset=%s matched=%d speaker_ok=%d (%.3f) wrong=%d" % (
-        args.subset, n, counts["ok"], counts["ok"] / max(1, n), wrong))
+    print(
+        "subset=%s matched=%d speaker_ok=%d (%.3f) wrong=%d"
+        % (args.subset, n, counts["ok"], counts["ok"] / max(1, n), wrong)
+    )
     for cls, k in counts.most_common():
         if cls != "ok" and not cls.startswith("(ok"):
             print("  %-45s %4d" % (cls, k))

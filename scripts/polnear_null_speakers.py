@@ -15,6 +15,7 @@
 Matching is the scorer's own (through scripts/polnear_errors.py). Only counts are printed, so the
 script may be run on dev without reading its examples.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,21 @@ import sys
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import polnear_errors as pe  # noqa: E402
 
-_SPEECH_VERB_SOURCES = {"said", "says", "say", "asked", "added", "told", "according to", "wrote", "tweeted",
-                        "explained", "noted", "stated", "declared"}
+_SPEECH_VERB_SOURCES = {
+    "said",
+    "says",
+    "say",
+    "asked",
+    "added",
+    "told",
+    "according to",
+    "wrote",
+    "tweeted",
+    "explained",
+    "noted",
+    "stated",
+    "declared",
+}
 
 
 def _speaker_tokens(sq, al, ptok, quote, actors) -> set:
@@ -63,8 +77,13 @@ def main() -> int:
     articles = {"null": set(), "wrong": set()}
     for a, g, p, ok in pe.matched(sq, arts, gold, gtoks, args.pred, "direct"):
         source = ((g["rec"].get("source") or {}).get("text") or "").strip().lower()
-        swapped["wrong, source is a speech verb" if not ok and source in _SPEECH_VERB_SOURCES
-                else "wrong" if not ok else "right"] += 1
+        swapped[
+            "wrong, source is a speech verb"
+            if not ok and source in _SPEECH_VERB_SOURCES
+            else "wrong"
+            if not ok
+            else "right"
+        ] += 1
         doc, ptok = mapping[a]
         al = sq.Aligner(ptok, gtoks[a])
         actors = {x["id"]: x for x in doc.get("actors") or [] if isinstance(x, dict)}
@@ -74,7 +93,8 @@ def main() -> int:
                 for m in actor.get("mentions") or []:
                     mentioned |= al.tokens(ptok, sq.resolve_span(m, ptok.text))
             shapes["wrong" if p["has_speaker"] else "null"].update(
-                _shape(arts[a], g["rec"], bool(mentioned & g["source"])))
+                _shape(arts[a], g["rec"], bool(mentioned & g["source"]))
+            )
             articles["wrong" if p["has_speaker"] else "null"].add(a)
         if p["has_speaker"]:
             continue
@@ -95,8 +115,10 @@ def main() -> int:
         for key, n in sorted(counts.items()):
             print("  %-45s %5d" % (key, n))
     for which, counts in shapes.items():
-        print("where the gold source sits, %s verdicts (a case counts once per line; %d articles):"
-              % (which, len(articles[which])))
+        print(
+            "where the gold source sits, %s verdicts (a case counts once per line; %d articles):"
+            % (which, len(articles[which]))
+        )
         for key, n in sorted(counts.items()):
             print("  %-45s %5d" % (key, n))
     return 0
@@ -108,27 +130,32 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", 
 def _shape(text: str, rec: dict, source_is_an_actor: bool) -> list[str]:
     """Features of one gold attribution, for counting: no text of it is returned."""
     content, src, cue = rec["content"], rec["source"], rec["cue"]
-    between = text[min(src["end"], content["end"]):max(src["start"], content["start"])]
+    between = text[min(src["end"], content["end"]) : max(src["start"], content["start"])]
     breaks = between.count("\n\n") if "\n\n" in text else between.count("\n")
     paragraph_start = max(text.rfind("\n", 0, content["start"]) + 1, 0)
-    opener = text[paragraph_start:content["start"]].strip()[:1]
+    opener = text[paragraph_start : content["start"]].strip()[:1]
     source_words = src["text"].split()
     return [
-        "source " + ("before" if src["start"] < content["start"] else "inside" if src["start"] < content["end"]
-                     else "after") + " the content",
+        "source "
+        + ("before" if src["start"] < content["start"] else "inside" if src["start"] < content["end"] else "after")
+        + " the content",
         "paragraphs between source and content: %s" % (breaks if breaks < 3 else "3+"),
-        "source is a pronoun" if src["text"].strip().lower() in _PRONOUNS else
-        "source has %s words" % (len(source_words) if len(source_words) < 4 else "4+"),
+        "source is a pronoun"
+        if src["text"].strip().lower() in _PRONOUNS
+        else "source has %s words" % (len(source_words) if len(source_words) < 4 else "4+"),
         "source overlaps an actor diurna found" if source_is_an_actor else "source is no actor diurna found",
-        "cue is punctuation only" if not any(ch.isalnum() for ch in cue["text"]) else
-        "cue has %s words" % min(len(cue["text"].split()), 3),
-        "the content opens its paragraph" if not opener else
-        "paragraph opens with " + ("words" if opener.isalnum() else "a quotation mark") + " before the content",
+        "cue is punctuation only"
+        if not any(ch.isalnum() for ch in cue["text"])
+        else "cue has %s words" % min(len(cue["text"].split()), 3),
+        "the content opens its paragraph"
+        if not opener
+        else "paragraph opens with " + ("words" if opener.isalnum() else "a quotation mark") + " before the content",
         "characters between content and source: %s" % _bucket(len(between), (3, 10, 30, 100)),
-        "cue's punctuation: %s" % ("".join(sorted({ch for ch in cue["text"] if not ch.isalnum() and not ch.isspace()}))
-                                   or "none"),
-        "source ends its paragraph" if text[src["end"]:].lstrip(" .)\t")[:1] in ("\n", "") else
-        "words follow the source in its paragraph",
+        "cue's punctuation: %s"
+        % ("".join(sorted({ch for ch in cue["text"] if not ch.isalnum() and not ch.isspace()})) or "none"),
+        "source ends its paragraph"
+        if text[src["end"] :].lstrip(" .)\t")[:1] in ("\n", "")
+        else "words follow the source in its paragraph",
         "content is %s characters long" % _bucket(content["end"] - content["start"], (20, 60, 200)),
     ]
 

@@ -15,6 +15,7 @@ categories, cues). scikit-learn fits it here; the packaged model is numpy arrays
 read by numpy alone. Deterministic: the same data and software give the same file.
 (The fine-tuned MiniLM this replaced: `git show b5cf835:scripts/train_classifier.py`.)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,36 +35,76 @@ import numpy as np
 REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from diurna.events.classifier import (BLOCKS, ENCODING, MODEL_DIR, NONE, LinearModel, PairFeaturizer,  # noqa: E402
-                                      PairInput, PloverClassifier, RegionLexicon, block_normalise, block_of,
-                                      find_span)
+from diurna.events.classifier import (
+    BLOCKS,
+    ENCODING,
+    MODEL_DIR,
+    NONE,
+    LinearModel,
+    PairFeaturizer,  # noqa: E402
+    PairInput,
+    PloverClassifier,
+    RegionLexicon,
+    block_of,
+    find_span,
+)
 
 PLV_DEFAULT = REPO.parent / "shared" / "data" / "plv" / "PLV_train.tsv"
 SCORER_DEFAULT = REPO.parent / "shared" / "eval" / "score_pairs.py"
 PROJECT_DATA = REPO / "scripts" / "classifier_data"
 # The 15 PLV labels (YIELD = PLOVER v2 CONCEDE + RETREAT) and NONE: no event between the pair.
-LABELS = ["AGREE", "CONSULT", "SUPPORT", "YIELD", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT",
-          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", NONE]
+LABELS = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "YIELD",
+    "COOPERATE",
+    "AID",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+    NONE,
+]
 
 
 @dataclasses.dataclass(frozen=True)
 class Example:
     pair: PairInput
     label: str
-    group: str          # examples sharing a group stay in one fold (PLV sentence_id, or a project file line)
+    group: str  # examples sharing a group stay in one fold (PLV sentence_id, or a project file line)
     from_plv: bool
 
 
 @dataclasses.dataclass(frozen=True)
 class TrainConfig:
-    c: float = 30.0                 # inverse L2 strength of the logistic regression
-    min_count: int = 2              # a feature seen in fewer training pairs is dropped
+    c: float = 30.0  # inverse L2 strength of the logistic regression
+    min_count: int = 2  # a feature seen in fewer training pairs is dropped
     seed: int = 13
     # Weight of each feature block after its own L2 normalisation (see LinearModel in classifier.py).
     # C, the character n-gram and lexicon weights were chosen on 5-fold CV of PLV_train (docs/evaluation.md).
     block_weights: tuple[tuple[str, float], ...] = (
-        ("order", 0.5), ("gap", 0.3), ("wb", 1.0), ("wa", 0.7), ("wl", 0.5), ("bib", 0.6), ("bia", 0.4), ("bil", 0.3),
-        ("ws", 0.5), ("head", 0.4), ("c", 2.0), ("lex", 0.5), ("neg", 0.3), ("modal", 0.3), ("contrast", 0.2))
+        ("order", 0.5),
+        ("gap", 0.3),
+        ("wb", 1.0),
+        ("wa", 0.7),
+        ("wl", 0.5),
+        ("bib", 0.6),
+        ("bia", 0.4),
+        ("bil", 0.3),
+        ("ws", 0.5),
+        ("head", 0.4),
+        ("c", 2.0),
+        ("lex", 0.5),
+        ("neg", 0.3),
+        ("modal", 0.3),
+        ("contrast", 0.2),
+    )
 
 
 # --- data ----------------------------------------------------------------------------------------
@@ -77,7 +118,7 @@ def unmark_plv(marked: str) -> tuple[str, tuple[int, int] | None, tuple[int, int
     spans: dict[str, tuple[int, int]] = {}
     cursor = length = 0
     for tag in _TAG.finditer(marked):
-        chunk = marked[cursor:tag.start()]
+        chunk = marked[cursor : tag.start()]
         plain.append(chunk)
         length += len(chunk)
         name = tag.group().strip("</>")
@@ -111,8 +152,11 @@ def read_plv(path: pathlib.Path) -> list[Example]:
         sentence, source, target = unmark_plv(row["marked_sentence"])
         if sentence != row["sentence"]:
             raise SystemExit("PLV row %s: marked_sentence does not reduce to sentence" % row["sentence_id"])
-        examples.append(Example(PairInput(sentence, source, target), row["gold_root"].strip().upper(),
-                                "plv:" + row["sentence_id"], True))
+        examples.append(
+            Example(
+                PairInput(sentence, source, target), row["gold_root"].strip().upper(), "plv:" + row["sentence_id"], True
+            )
+        )
     return examples
 
 
@@ -133,14 +177,14 @@ def read_project_examples(folder: pathlib.Path) -> list[Example]:
             for role, phrase, span in (("source", item.get("source"), source), ("target", item.get("target"), target)):
                 if phrase and span is None:
                     raise SystemExit("%s:%d: %s %r is not in the sentence" % (path, number, role, phrase))
-            examples.append(Example(PairInput(sentence, source, target), label,
-                                    "%s:%d" % (path.name, number), False))
+            examples.append(Example(PairInput(sentence, source, target), label, "%s:%d" % (path.name, number), False))
     return examples
 
 
 def grouped_folds(examples: list[Example], n_folds: int, seed: int) -> list[list[int]]:
     """Held-out PLV indices per fold: grouped by sentence_id, stratified by label, fixed seed."""
     from sklearn.model_selection import StratifiedGroupKFold
+
     plv = [i for i, e in enumerate(examples) if e.from_plv]
     splitter = StratifiedGroupKFold(n_splits=n_folds, shuffle=True, random_state=seed)
     labels = [examples[i].label for i in plv]
@@ -158,6 +202,7 @@ def fit(features: list[dict[str, float]], labels: list[str], config: TrainConfig
     """Vocabulary and idf from the training pairs, then the logistic regression on their vectors."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
+
     document_count: dict[str, int] = {}
     for named in features:
         for name in named:
@@ -168,14 +213,15 @@ def fit(features: list[dict[str, float]], labels: list[str], config: TrainConfig
     block = np.array([block_of(n) for n in names], dtype=np.int64)
     weights_by_block = dict(config.block_weights)
     block_weight = np.array([weights_by_block[b] for b in BLOCKS])
-    shell = LinearModel(tuple(LABELS), vocabulary, idf, block, block_weight,
-                        np.zeros((len(names), len(LABELS))), np.zeros(len(LABELS)))
+    shell = LinearModel(
+        tuple(LABELS), vocabulary, idf, block, block_weight, np.zeros((len(names), len(LABELS))), np.zeros(len(LABELS))
+    )
     matrix = vectorise_all(shell, features, csr_matrix)
     present = sorted(set(labels))
     regression = LogisticRegression(C=config.c, max_iter=3000, random_state=config.seed)
     regression.fit(matrix, [present.index(label) for label in labels])
     weights = np.full((len(names), len(LABELS)), 0.0)
-    bias = np.full(len(LABELS), -30.0)   # a label absent from training is never predicted
+    bias = np.full(len(LABELS), -30.0)  # a label absent from training is never predicted
     for k, label in enumerate(present):
         weights[:, LABELS.index(label)] = regression.coef_[k]
         bias[LABELS.index(label)] = regression.intercept_[k]
@@ -195,8 +241,9 @@ def vectorise_all(model: LinearModel, features: list[dict[str, float]], csr_matr
 def write_model(model: LinearModel, out_dir: pathlib.Path, metadata: dict) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     model.save(out_dir / "classifier.npz")
-    (out_dir / "labels.json").write_text(json.dumps(
-        {"labels": LABELS, "encoding": ENCODING, **metadata}, indent=2) + "\n", encoding="utf-8")
+    (out_dir / "labels.json").write_text(
+        json.dumps({"labels": LABELS, "encoding": ENCODING, **metadata}, indent=2) + "\n", encoding="utf-8"
+    )
 
 
 # --- evaluation ------------------------------------------------------------------------------------
@@ -206,13 +253,18 @@ def score(scorer: pathlib.Path, gold: list[tuple[str, str]], predicted: list[tup
         gold_path, pred_path = pathlib.Path(tmp) / "gold.jsonl", pathlib.Path(tmp) / "pred.jsonl"
         gold_path.write_text("".join(json.dumps({"id": i, "type": t}) + "\n" for i, t in gold), encoding="utf-8")
         pred_path.write_text("".join(json.dumps({"id": i, "type": t}) + "\n" for i, t in predicted), encoding="utf-8")
-        done = subprocess.run([sys.executable, str(scorer), "--gold", str(gold_path), "--pred", str(pred_path),
-                               "--json"], capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, str(scorer), "--gold", str(gold_path), "--pred", str(pred_path), "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     return json.loads(done.stdout)
 
 
-def cross_validate(examples: list[Example], n_folds: int, config: TrainConfig, scorer: pathlib.Path,
-                   report_path: pathlib.Path, log) -> dict:
+def cross_validate(
+    examples: list[Example], n_folds: int, config: TrainConfig, scorer: pathlib.Path, report_path: pathlib.Path, log
+) -> dict:
     """Train on all but one fold of PLV (plus every project pair), predict the held-out PLV rows
     through PloverClassifier (the shipped code path), score with score_pairs.py."""
     folds = grouped_folds(examples, n_folds, config.seed)
@@ -228,13 +280,18 @@ def cross_validate(examples: list[Example], n_folds: int, config: TrainConfig, s
         gold = [("r%d" % i, examples[i].label) for i in held_out]
         predicted = [("r%d" % i, p.type) for i, p in zip(held_out, predictions)]
         per_fold.append({"fold": number, "n": len(held_out), **_headline(score(scorer, gold, predicted))})
-        log("fold %d/%d: %d training pairs, %d held-out PLV rows: macro-F1 %.3f accuracy %.3f"
-            % (number, n_folds, len(training), len(held_out), per_fold[-1]["macro_f1"], per_fold[-1]["accuracy"]))
+        log(
+            "fold %d/%d: %d training pairs, %d held-out PLV rows: macro-F1 %.3f accuracy %.3f"
+            % (number, n_folds, len(training), len(held_out), per_fold[-1]["macro_f1"], per_fold[-1]["accuracy"])
+        )
         gold_all += gold
         predicted_all += predicted
     report = {
-        "date": dt.date.today().isoformat(), "model": "linear", "folds": per_fold,
-        "config": dataclasses.asdict(config), "n_plv": len(gold_all),
+        "date": dt.date.today().isoformat(),
+        "model": "linear",
+        "folds": per_fold,
+        "config": dataclasses.asdict(config),
+        "n_plv": len(gold_all),
         "n_project_examples": sum(not e.from_plv for e in examples),
         "mean": {k: float(np.mean([f[k] for f in per_fold])) for k in ("macro_f1", "accuracy")},
         "pooled": score(scorer, gold_all, predicted_all),
@@ -252,14 +309,16 @@ def _headline(report: dict) -> dict:
     return {"macro_f1": report["macro_f1"], "accuracy": report["accuracy"]}
 
 
-
-
 # --- command line ----------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--plv", type=pathlib.Path, default=PLV_DEFAULT, help="PLV_train.tsv")
-    parser.add_argument("--project-data", type=pathlib.Path, default=PROJECT_DATA,
-                        help="folder of *.jsonl pairs written for the project")
+    parser.add_argument(
+        "--project-data",
+        type=pathlib.Path,
+        default=PROJECT_DATA,
+        help="folder of *.jsonl pairs written for the project",
+    )
     parser.add_argument("--no-project-data", action="store_true", help="PLV rows only (an ablation)")
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="K-fold cross-validation instead of training")
     parser.add_argument("--cv-report", type=pathlib.Path, default=REPO / "out" / "classifier_cv.json")
@@ -279,23 +338,41 @@ def main(argv: list[str] | None = None) -> int:
     examples = read_plv(args.plv)
     if not args.no_project_data:
         examples += read_project_examples(args.project_data)
-    log("%d examples (%d PLV, %d written for the project)"
-        % (len(examples), sum(e.from_plv for e in examples), sum(not e.from_plv for e in examples)))
+    log(
+        "%d examples (%d PLV, %d written for the project)"
+        % (len(examples), sum(e.from_plv for e in examples), sum(not e.from_plv for e in examples))
+    )
     if args.cv:
         report = cross_validate(examples, args.cv, config, args.scorer, args.cv_report, log)
-        log("mean over folds: macro-F1 %.3f accuracy %.3f; pooled: macro-F1 %.3f accuracy %.3f; report in %s"
-            % (report["mean"]["macro_f1"], report["mean"]["accuracy"], report["pooled"]["macro_f1"],
-               report["pooled"]["accuracy"], args.cv_report))
+        log(
+            "mean over folds: macro-F1 %.3f accuracy %.3f; pooled: macro-F1 %.3f accuracy %.3f; report in %s"
+            % (
+                report["mean"]["macro_f1"],
+                report["mean"]["accuracy"],
+                report["pooled"]["macro_f1"],
+                report["pooled"]["accuracy"],
+                args.cv_report,
+            )
+        )
         return 0
     model = fit(featurise(examples), [e.label for e in examples], config)
-    write_model(model, args.out, {
-        "model": "multinomial logistic regression over named pair features (diurna/events/classifier.py)",
-        "trained_on": {"plv_rows": sum(e.from_plv for e in examples),
-                       "project_examples": sum(not e.from_plv for e in examples)},
-        "features": len(model.vocabulary), "config": dataclasses.asdict(config),
-    })
-    log("wrote %s (%d features, %.1f MB)" % (args.out, len(model.vocabulary),
-                                             (args.out / "classifier.npz").stat().st_size / 1e6))
+    write_model(
+        model,
+        args.out,
+        {
+            "model": "multinomial logistic regression over named pair features (diurna/events/classifier.py)",
+            "trained_on": {
+                "plv_rows": sum(e.from_plv for e in examples),
+                "project_examples": sum(not e.from_plv for e in examples),
+            },
+            "features": len(model.vocabulary),
+            "config": dataclasses.asdict(config),
+        },
+    )
+    log(
+        "wrote %s (%d features, %.1f MB)"
+        % (args.out, len(model.vocabulary), (args.out / "classifier.npz").stat().st_size / 1e6)
+    )
     return 0
 
 

@@ -18,6 +18,7 @@ with the best recall of event verbs among those whose precision on B is at least
 event the dictionaries missed is worth adding only when it is usually right). The packaged model is then fitted on PLV + A + B with that setting. Texts are read
 where they are and never copied into the repository; the model holds feature names and weights only.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -76,7 +77,7 @@ def realtext_examples(lexicon: TriggerLexicon, articles) -> list[tuple[list[str]
     out = []
     texts = [text for _, _, text in articles]
     for (manifest, gold, text), doc in zip(articles, nlp.parse(texts, 8)):
-        spans = []   # (start, end, type) of every evidence string
+        spans = []  # (start, end, type) of every evidence string
         for event in gold["events"] + gold.get("acceptable_extra", []):
             kind = event["type"] if isinstance(event["type"], str) else event["type"][0]
             for quote in [event["evidence"]] + list(event.get("evidence_alt", [])):
@@ -98,6 +99,7 @@ def realtext_examples(lexicon: TriggerLexicon, articles) -> list[tuple[list[str]
 
 def load_tune_articles():
     import eval_realtext as realtext
+
     data = realtext.default_data()
     out = []
     for manifest, gold in realtext.load(data):
@@ -113,6 +115,7 @@ def half_of(article_id: str) -> str:
 
 def matrix(examples, vocabulary):
     from scipy.sparse import hstack, lil_matrix
+
     X = lil_matrix((len(examples), len(vocabulary)), dtype=np.float32)
     for i, (names, _, _) in enumerate(examples):
         for n in set(names):
@@ -128,6 +131,7 @@ def build_vocabulary(examples) -> dict[str, int]:
 
 def fit(examples, c: float):
     from sklearn.linear_model import LogisticRegression
+
     vocabulary = build_vocabulary(examples)
     model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
     model.fit(matrix(examples, vocabulary), [label for _, _, label in examples])
@@ -149,8 +153,14 @@ def scores(model, vocabulary, examples, threshold: float) -> dict[str, float]:
     precision = right / proposed if proposed else 0.0
     recall = right / gold_events if gold_events else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"proposed": proposed, "right": right, "gold": gold_events, "precision": round(precision, 3),
-            "recall": round(recall, 3), "f1": round(f1, 3)}
+    return {
+        "proposed": proposed,
+        "right": right,
+        "gold": gold_events,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+    }
 
 
 def main() -> int:
@@ -162,9 +172,17 @@ def main() -> int:
     tune = load_tune_articles()
     part_a = realtext_examples(lexicon, [a for a in tune if half_of(a[0]["id"]) == "A"])
     part_b = realtext_examples(lexicon, [a for a in tune if half_of(a[0]["id"]) == "B"])
-    print("examples: PLV %d (%d events), tune-A %d (%d), tune-B %d (%d)" % (
-        len(plv), sum(l != NONE for _, _, l in plv), len(part_a), sum(l != NONE for _, _, l in part_a),
-        len(part_b), sum(l != NONE for _, _, l in part_b)))
+    print(
+        "examples: PLV %d (%d events), tune-A %d (%d), tune-B %d (%d)"
+        % (
+            len(plv),
+            sum(y != NONE for _, _, y in plv),
+            len(part_a),
+            sum(y != NONE for _, _, y in part_a),
+            len(part_b),
+            sum(y != NONE for _, _, y in part_b),
+        )
+    )
     best = None
     for c in (0.1, 0.3, 1.0, 3.0):
         model, vocabulary = fit(plv + part_a, c)
@@ -181,13 +199,24 @@ def main() -> int:
         return 0
     model, vocabulary = fit(plv + part_a + part_b, c)
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(MODEL_DIR / "detector.npz", weights=model.coef_.astype(np.float32),
-                        bias=model.intercept_.astype(np.float32))
-    (MODEL_DIR / "detector.json").write_text(json.dumps({
-        "encoding": ENCODING, "labels": list(model.classes_), "threshold": threshold, "C": c,
-        "vocabulary": vocabulary, "selection_on_tune_B": s,
-        "trained_on": {"plv_train_verbs": len(plv), "realtext_tune_verbs": len(part_a) + len(part_b)},
-    }, sort_keys=True), encoding="utf-8")
+    np.savez_compressed(
+        MODEL_DIR / "detector.npz", weights=model.coef_.astype(np.float32), bias=model.intercept_.astype(np.float32)
+    )
+    (MODEL_DIR / "detector.json").write_text(
+        json.dumps(
+            {
+                "encoding": ENCODING,
+                "labels": list(model.classes_),
+                "threshold": threshold,
+                "C": c,
+                "vocabulary": vocabulary,
+                "selection_on_tune_B": s,
+                "trained_on": {"plv_train_verbs": len(plv), "realtext_tune_verbs": len(part_a) + len(part_b)},
+            },
+            sort_keys=True,
+        ),
+        encoding="utf-8",
+    )
     print("wrote %s (%d features, %d labels)" % (MODEL_DIR, len(vocabulary), len(model.classes_)))
     return 0
 

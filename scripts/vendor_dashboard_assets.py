@@ -3,6 +3,7 @@
 
     bash scripts/vendor_dashboard_assets.sh     # needs npm and the npm registry; writes diurna/api/static/vendor/
 """
+
 from __future__ import annotations
 
 import json
@@ -59,8 +60,9 @@ def main() -> None:
         package = pathlib.Path(tmp) / "package"
         topology = json.loads((package / "countries-110m.json").read_text(encoding="utf-8"))
         OUT.mkdir(parents=True, exist_ok=True)
-        (OUT / "countries-110m.json").write_text(json.dumps(countries(topology), separators=(",", ":")),
-                                                 encoding="utf-8")
+        (OUT / "countries-110m.json").write_text(
+            json.dumps(countries(topology), separators=(",", ":")), encoding="utf-8"
+        )
         shutil.copy(package / "LICENSE", OUT / "LICENSE.world-atlas")
     print("wrote", OUT / "countries-110m.json")
 

@@ -1,4 +1,5 @@
 """Shared fixtures: one spaCy pipeline per test session, and ../shared when it is there."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -14,11 +15,13 @@ EXAMPLES = REPO / "examples"
 @pytest.fixture(scope="session")
 def load_script():
     """Import scripts/NAME.py as a module (the build scripts are not a package)."""
+
     def load(name: str):
         spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / (name + ".py"))
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         return module
+
     return load
 
 
@@ -41,6 +44,7 @@ def seed_text(shared_dir) -> str:
 @pytest.fixture(scope="session")
 def nlp():
     from diurna import nlp as nlp_stage
+
     return nlp_stage.load()
 
 
@@ -48,20 +52,24 @@ def nlp():
 def pipeline():
     """The full default pipeline, built once (loading every stage's models takes seconds)."""
     from diurna.pipeline import Pipeline
+
     return Pipeline(default_pubdate="2017-12-11")
 
 
 @pytest.fixture
 def code(pipeline):
     """code(text, published) -> ArticleDoc: run the full pipeline on one news text."""
+
     def _code(text: str, published: str = "2017-12-11"):
         return pipeline.code_text(text, published)
+
     return _code
 
 
 def pytest_sessionfinish(session, exitstatus):
     """Under scripts/test.sh (CI), a run in which no test passed is a failure, not a green build."""
     import os
+
     if os.environ.get("DIURNA_REQUIRE_TESTS") != "1" or exitstatus != 0:
         return
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")

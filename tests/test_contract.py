@@ -1,5 +1,6 @@
 """The record contract in docs/records.md is generated from the typed records and keeps every
 field name of the original contract (shared/spec/records.md, v1)."""
+
 from __future__ import annotations
 
 import pathlib
@@ -17,10 +18,10 @@ GENERATED_MARK = "<!-- generated from diurna/records.py"
 def test_docs_records_md_is_the_generated_contract():
     doc = (REPO / "docs" / "records.md").read_text(encoding="utf-8")
     assert GENERATED_MARK in doc
-    generated = doc[doc.index(GENERATED_MARK):]
+    generated = doc[doc.index(GENERATED_MARK) :]
     assert generated == contract_markdown(), (
-        "docs/records.md differs from diurna/records.py: regenerate its Fields section with "
-        "`diurna schema --markdown`")
+        "docs/records.md differs from diurna/records.py: regenerate its Fields section with `diurna schema --markdown`"
+    )
 
 
 def test_every_record_and_field_is_in_the_tables():
@@ -60,9 +61,15 @@ def test_the_v1_field_names_are_all_kept(shared_dir):
 
 
 def test_diurna_schema_prints_both_forms():
-    out = subprocess.run([sys.executable, "-m", "diurna.cli", "schema", "--markdown"], capture_output=True,
-                         text=True, check=True, cwd=REPO).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "diurna.cli", "schema", "--markdown"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    ).stdout
     assert out == contract_markdown()
-    help_text = subprocess.run([sys.executable, "-m", "diurna.cli", "--help"], capture_output=True, text=True,
-                               check=True, cwd=REPO).stdout
+    help_text = subprocess.run(
+        [sys.executable, "-m", "diurna.cli", "--help"], capture_output=True, text=True, check=True, cwd=REPO
+    ).stdout
     assert "shared/spec" not in help_text and "diurna schema" in help_text

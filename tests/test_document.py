@@ -1,21 +1,28 @@
 """The working document's lookups over mentions answer what a scan of every mention answers, and
 stay current when the mention list grows; the time budget's deadline."""
+
 from __future__ import annotations
 
 from diurna.document import ArticleDoc, Deadline, MentionRef
 from diurna.records import Article
 
 # nested and equal-length mentions: "the Iranian president" (0-3) holds "Iranian" (1-2)
-MENTIONS = [MentionRef("a", 0, 20, 0, 3, "description"), MentionRef("b", 4, 11, 1, 2, "adjective"),
-            MentionRef("c", 30, 35, 6, 7, "name"), MentionRef("d", 30, 35, 6, 7, "alias"),
-            MentionRef("a", 40, 42, 9, 10, "pronoun"), MentionRef("c", 50, 60, 12, 14, "name")]
+MENTIONS = [
+    MentionRef("a", 0, 20, 0, 3, "description"),
+    MentionRef("b", 4, 11, 1, 2, "adjective"),
+    MentionRef("c", 30, 35, 6, 7, "name"),
+    MentionRef("d", 30, 35, 6, 7, "alias"),
+    MentionRef("a", 40, 42, 9, 10, "pronoun"),
+    MentionRef("c", 50, 60, 12, 14, "name"),
+]
 
 
 def scan_at(mentions, i):
     best = None
     for m in mentions:
         if m.token_start <= i < m.token_end and (
-                best is None or m.token_end - m.token_start < best.token_end - best.token_start):
+            best is None or m.token_end - m.token_start < best.token_end - best.token_start
+        ):
             best = m
     return best
 
@@ -24,7 +31,7 @@ def test_mention_at_token_is_the_shortest_and_first_covering_mention():
     doc = ArticleDoc(article=Article(id="x", text="t"), mentions=list(MENTIONS))
     for i in range(-1, 16):
         assert doc.mention_at_token(i) is scan_at(MENTIONS, i)
-    assert doc.mention_at_token(6).actor_id == "c"         # of two equal mentions, the first
+    assert doc.mention_at_token(6).actor_id == "c"  # of two equal mentions, the first
     assert doc.actor_at_token(1) == "b"
 
 
@@ -50,12 +57,12 @@ def test_a_deadline_passes_after_its_seconds_and_names_the_stage_it_passed_in():
     deadline.stage = "quotes"
     assert not deadline.passed()
     now[0] = 102.5
-    assert deadline.passed(grace=0.5) is False              # within half the budget again
-    assert deadline.cut_in is None                          # a grace check names no stage
+    assert deadline.passed(grace=0.5) is False  # within half the budget again
+    assert deadline.cut_in is None  # a grace check names no stage
     assert deadline.passed() and deadline.cut_in == "quotes"
     deadline.stage = "events"
     assert deadline.passed() and deadline.cut_in == "quotes"
     doc = ArticleDoc(article=Article(id="x", text="t"))
-    assert not doc.out_of_time()                            # no deadline: never out of time
+    assert not doc.out_of_time()  # no deadline: never out of time
     doc.deadline = deadline
     assert doc.out_of_time()

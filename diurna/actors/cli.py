@@ -1,4 +1,5 @@
 """`diurna actors lookup NAME [--date D]`: what the actor knowledge base knows about a name."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,13 +9,17 @@ import sys
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("actors", help="query the actor knowledge base",
-                              description="Query the actor knowledge base (Phoenix dictionaries + overlays).")
+    p = subparsers.add_parser(
+        "actors",
+        help="query the actor knowledge base",
+        description="Query the actor knowledge base (Phoenix dictionaries + overlays).",
+    )
     actions = p.add_subparsers(dest="actors_command", metavar="ACTION", required=True)
     lookup = actions.add_parser("lookup", help="the KB actors a name stands for, with the role on a date")
     lookup.add_argument("name", help='a name as written in news, e.g. "Hassan Rouhani" or "Iranian"')
-    lookup.add_argument("--date", type=_iso_date, default=None,
-                        help="the day whose role to show (YYYY-MM-DD; default today)")
+    lookup.add_argument(
+        "--date", type=_iso_date, default=None, help="the day whose role to show (YYYY-MM-DD; default today)"
+    )
     lookup.add_argument("--json", action="store_true", help="one JSON object per actor")
     lookup.set_defaults(func=cmd_lookup)
 
@@ -28,6 +33,7 @@ def _iso_date(text: str) -> str:
 
 def cmd_lookup(args) -> int:
     from diurna.actors.kb import default_kb
+
     kb = default_kb()
     day = args.date or dt.date.today().isoformat()
     found = kb.lookup(args.name)
@@ -40,8 +46,10 @@ def cmd_lookup(args) -> int:
         if args.json:
             print(json.dumps(info, ensure_ascii=False))
             continue
-        print("%s  [%s]  %s  kb_id=%s  source=%s" % (info["name"], info["code"] or "no role", info["kind"],
-                                                    info["kb_id"], info["source"]))
+        print(
+            "%s  [%s]  %s  kb_id=%s  source=%s"
+            % (info["name"], info["code"] or "no role", info["kind"], info["kb_id"], info["source"])
+        )
         print("  on %s: country=%s sector=%s code=%s" % (day, info["country"], info["sector"], info["code"]))
         for role in info["roles"]:
             print("  role %-12s from %-10s until %s" % (role["code"], role["from"] or "-", role["until"] or "-"))

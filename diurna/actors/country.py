@@ -10,6 +10,7 @@ can filter.
 Rules, in order, each with its example; switch one off with `switched_off(name)` or the
 environment variable DIURNA_ACTOR_COUNTRY_RULES_OFF=name,...
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -45,15 +46,41 @@ STORY_FOCUS = _register(
     "KAMPALA, Uganda - ... Police fired tear gas at the protesters.",
     "A generic domestic actor (police, protesters, the army, the opposition, a person the knowledge "
     "base does not know) belongs to the country the story is about: the one country that most of its "
-    "places and state actors name, when one clearly dominates.")
+    "places and state actors name, when one clearly dominates.",
+)
 
 _OFF: set[str] = {n.strip() for n in os.environ.get("DIURNA_ACTOR_COUNTRY_RULES_OFF", "").split(",") if n.strip()}
 
 # Sectors an actor holds inside one state; international and transnational roles (IGO, NGO,
 # multinational businesses) are not given the story's country.
-DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "CVL", "PPL", "REB", "UAF",
-                              "INS", "SEP", "MED", "EDU", "LAB", "REL", "ELI", "SPY", "HLH", "AGR", "REF",
-                              "CRM", "BUS"})
+DOMESTIC_SECTORS = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "OPP",
+        "PTY",
+        "CVL",
+        "PPL",
+        "REB",
+        "UAF",
+        "INS",
+        "SEP",
+        "MED",
+        "EDU",
+        "LAB",
+        "REL",
+        "ELI",
+        "SPY",
+        "HLH",
+        "AGR",
+        "REF",
+        "CRM",
+        "BUS",
+    }
+)
 # The focus country must hold this share of the story's country votes, and at least this many votes.
 FOCUS_SHARE = 0.6
 FOCUS_MIN_VOTES = 2
@@ -97,7 +124,7 @@ def focus_country(doc: "ArticleDoc") -> Optional[str]:
     votes = country_votes(doc)
     if not votes:
         return None
-    (top, n), = votes.most_common(1)
+    ((top, n),) = votes.most_common(1)
     if n < FOCUS_MIN_VOTES or n < FOCUS_SHARE * sum(votes.values()):
         return None
     return top
@@ -115,6 +142,7 @@ def needs_country(actor: "Actor") -> bool:
 
 class ActorCountryStage:
     """Gives generic actors the story's country (rule story-focus), marking it inferred."""
+
     name = "actor_countries"
 
     def __call__(self, doc: "ArticleDoc") -> None:
@@ -125,6 +153,10 @@ class ActorCountryStage:
             return
         for i, actor in enumerate(doc.actors):
             if needs_country(actor):
-                doc.actors[i] = actor.model_copy(update={
-                    "country": country, "country_inferred": True,
-                    "code": join_code(country, actor.sector) if actor.sector else country})
+                doc.actors[i] = actor.model_copy(
+                    update={
+                        "country": country,
+                        "country_inferred": True,
+                        "code": join_code(country, actor.sector) if actor.sector else country,
+                    }
+                )

@@ -5,6 +5,7 @@ Pronouns are linked to people by gender, and most people in news are named witho
 scripts/build_given_names.py from the 1990 US Census lists) holds only names that one gender
 clearly dominates and that are not more common as family names.
 """
+
 from __future__ import annotations
 
 import functools
@@ -32,9 +33,9 @@ def given_name_gender(words: Sequence[str]) -> Optional[str]:
     "Kelly", "Jordan") or a name whose given name the table does not hold."""
     words = [w for w in words if w.strip(".,")]
     if family_name_first([w.lower() for w in words]):
-        return None                     # "Kim Jong Un": the first word is the family name
+        return None  # "Kim Jong Un": the first word is the family name
     table = _given_names()
-    for word in words[:-1]:             # the first one the table knows: "Board member Thomas Reinholt"
+    for word in words[:-1]:  # the first one the table knows: "Board member Thomas Reinholt"
         if word[:1].isupper() and word.lower() in table:
             return table[word.lower()]
     return None

@@ -8,6 +8,7 @@ in `DIURNA_ACTORS_OVERLAY` (paths separated by `os.pathsep`). Formats: `docs/act
 Names are looked up by `name_key()`: lower case, straight quotes, no spaces around hyphens, so
 that "Al-Qassam Brigades", "AL-QASSAM_BRIGADES" and spaCy's tokens "Al - Qassam Brigades" agree.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,33 +32,38 @@ KB_FORMAT = 2
 
 KINDS = ("person", "organization", "country", "group")
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-", "\u2010": "-",
-                         "\u2011": "-", "_": " "})
+_QUOTES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "_": " "}
+)
 _SPACED_HYPHEN = re.compile(r"\s*-\s*")
 _SPACED_APOSTROPHE = re.compile(r"\s+'")
 _SPACE = re.compile(r"\s+")
 # Common Korean, Chinese and Vietnamese family names (romanised). News writes these names family
 # name first ("Yoon Suk Yeol", "Xi Jinping", "Lee Jae-myung"), so the short form is the first word.
-EAST_ASIAN_FAMILY_NAMES = frozenset("""
+EAST_ASIAN_FAMILY_NAMES = frozenset(
+    """
     kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn song yoo hong
     jeon ko moon son bae baek heo nam noh roh ban byun chung
     wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie
     tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang du ye cheng wei su lu ding ren xi wen
     qin lai tsai hou bo
     nguyen tran le pham hoang vo dang bui ngo duong ly
-""".split())
+""".split()
+)
 
 
 def family_name_first(words: list[str]) -> bool:
     """Whether a two- or three-word personal name is written family name first: the first word is a
     common East Asian family name and every word is short ("yoon suk yeol", "lee jae-myung")."""
-    return 2 <= len(words) <= 3 and words[0] in EAST_ASIAN_FAMILY_NAMES and \
-        all(len(w.replace("-", "")) <= 8 for w in words)
+    return (
+        2 <= len(words) <= 3
+        and words[0] in EAST_ASIAN_FAMILY_NAMES
+        and all(len(w.replace("-", "")) <= 8 for w in words)
+    )
 
 
 # Last words of persons' names that are no surname of theirs ("Jr", roman numerals, particles).
-SURNAME_STOP = frozenset("jr jr. sr sr. ii iii iv junior senior the of and de del da la le al bin ibn van von"
-                         .split())
+SURNAME_STOP = frozenset("jr jr. sr sr. ii iii iv junior senior the of and de del da la le al bin ibn van von".split())
 
 
 def name_key(text: str) -> str:
@@ -81,12 +87,13 @@ def first_word_keys(key: str) -> set[str]:
 @dataclass(frozen=True)
 class KBActor:
     """One named actor: its id, display name, kind, every name it goes by, and its dated roles."""
+
     id: str
     name: str
     kind: str
     names: tuple[str, ...]
     roles: tuple[Role, ...]
-    cities: tuple[str, ...] = ()     # name keys that are cities standing for the country ("Tehran")
+    cities: tuple[str, ...] = ()  # name keys that are cities standing for the country ("Tehran")
     source: str = ""
 
     def role_on(self, day: Optional[str]) -> Optional[Role]:
@@ -102,8 +109,9 @@ class KBActor:
 @dataclass(frozen=True)
 class Agent:
     """An agent word or phrase ("foreign minister", "protesters") and the role it gives."""
-    phrase: str          # name key of the singular
-    code: str            # "~GOV": appended to a country; "IGO~": put in front
+
+    phrase: str  # name key of the singular
+    code: str  # "~GOV": appended to a country; "IGO~": put in front
     plural: bool = False
 
     @property
@@ -114,8 +122,8 @@ class Agent:
 @dataclass
 class KnowledgeBase:
     actors: dict[str, KBActor] = field(default_factory=dict)
-    by_name: dict[str, tuple[str, ...]] = field(default_factory=dict)   # name key -> KB ids
-    agents: dict[str, Agent] = field(default_factory=dict)              # name key (sing. or plural) -> agent
+    by_name: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name key -> KB ids
+    agents: dict[str, Agent] = field(default_factory=dict)  # name key (sing. or plural) -> agent
     max_name_words: int = 1
     overlays: tuple[str, ...] = ()
     _first_words: Optional[set[str]] = None
@@ -152,10 +160,15 @@ class KnowledgeBase:
                     forms = {last}
                     for particle in ("al-", "el-", "ul-", "ad-", "as-", "ash-", "an-", "bin-"):
                         if last.startswith(particle) and len(last) > len(particle) + 2:
-                            forms.add(last[len(particle):])
+                            forms.add(last[len(particle) :])
                     for form in forms:
-                        if len(form) > 2 and form not in SURNAME_STOP and form not in self.by_name \
-                                and form not in self.agents and form.replace("-", "").isalpha():
+                        if (
+                            len(form) > 2
+                            and form not in SURNAME_STOP
+                            and form not in self.by_name
+                            and form not in self.agents
+                            and form.replace("-", "").isalpha()
+                        ):
                             index.setdefault(form, set()).add(actor.id)
             self._surnames = {k: tuple(sorted(v)) for k, v in index.items()}
         return self._surnames
@@ -186,10 +199,18 @@ class KnowledgeBase:
         actor = self.actors[kb_id]
         role = actor.role_on(day)
         country, sector, code = split_code(role.code) if role else (None, None, None)
-        return {"kb_id": actor.id, "name": actor.name, "kind": actor.kind, "date": day,
-                "code": code, "country": country, "sector": sector,
-                "roles": [{"code": r.code, "from": r.start, "until": r.end} for r in actor.roles],
-                "names": list(actor.names), "source": actor.source}
+        return {
+            "kb_id": actor.id,
+            "name": actor.name,
+            "kind": actor.kind,
+            "date": day,
+            "code": code,
+            "country": country,
+            "sector": sector,
+            "roles": [{"code": r.code, "from": r.start, "until": r.end} for r in actor.roles],
+            "names": list(actor.names),
+            "source": actor.source,
+        }
 
     # ---- building --------------------------------------------------------------------------
     def add(self, actor: KBActor) -> None:
@@ -231,23 +252,38 @@ class KnowledgeBase:
 
     # ---- (de)serialisation -------------------------------------------------------------------
     def to_json(self) -> dict:
-        return {"format": KB_FORMAT,
-                "actors": [[a.id, a.name, a.kind, list(a.names), [[r.code, r.start, r.end] for r in a.roles],
-                            list(a.cities), a.source] for a in self.actors.values()],
-                "agents": [[key, a.phrase, a.code, a.plural] for key, a in self.agents.items()],
-                # The name index is stored rather than rebuilt: it halves the load time.
-                "by_name": {key: list(ids) for key, ids in self.by_name.items()},
-                "max_name_words": self.max_name_words}
+        return {
+            "format": KB_FORMAT,
+            "actors": [
+                [
+                    a.id,
+                    a.name,
+                    a.kind,
+                    list(a.names),
+                    [[r.code, r.start, r.end] for r in a.roles],
+                    list(a.cities),
+                    a.source,
+                ]
+                for a in self.actors.values()
+            ],
+            "agents": [[key, a.phrase, a.code, a.plural] for key, a in self.agents.items()],
+            # The name index is stored rather than rebuilt: it halves the load time.
+            "by_name": {key: list(ids) for key, ids in self.by_name.items()},
+            "max_name_words": self.max_name_words,
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> "KnowledgeBase":
         if data.get("format") != KB_FORMAT:
-            raise ValueError("actor KB has format %r, this diurna reads %d: rebuild it with scripts/build_kb.py"
-                             % (data.get("format"), KB_FORMAT))
+            raise ValueError(
+                "actor KB has format %r, this diurna reads %d: rebuild it with scripts/build_kb.py"
+                % (data.get("format"), KB_FORMAT)
+            )
         kb = cls()
-        kb.actors = {kb_id: KBActor(kb_id, name, kind, tuple(names), tuple(Role(*r) for r in roles), tuple(cities),
-                                    source)
-                     for kb_id, name, kind, names, roles, cities, source in data["actors"]}
+        kb.actors = {
+            kb_id: KBActor(kb_id, name, kind, tuple(names), tuple(Role(*r) for r in roles), tuple(cities), source)
+            for kb_id, name, kind, names, roles, cities, source in data["actors"]
+        }
         kb.by_name = {key: tuple(ids) for key, ids in data["by_name"].items()}
         kb.max_name_words = data["max_name_words"]
         for key, phrase, code, plural in data["agents"]:
@@ -260,12 +296,15 @@ class KnowledgeBase:
         """The built KB with overlays applied: the shipped one, then `$DIURNA_ACTORS_OVERLAY`, unless
         `overlays` is given explicitly."""
         from diurna.actors.overlay import apply_overlay, read_overlay
+
         if not path.is_file():
-            raise RuntimeError("actor knowledge base %s is missing; build it with "
-                               "`python scripts/build_kb.py` (see docs/actors.md)" % path)
+            raise RuntimeError(
+                "actor knowledge base %s is missing; build it with "
+                "`python scripts/build_kb.py` (see docs/actors.md)" % path
+            )
         with gzip.open(path, "rt", encoding="utf-8") as f:
             kb = cls.from_json(json.load(f))
-        for overlay in (default_overlays() if overlays is None else list(overlays)):
+        for overlay in default_overlays() if overlays is None else list(overlays):
             apply_overlay(kb, read_overlay(Path(overlay)))
             kb.overlays += (str(overlay),)
         return kb
@@ -289,4 +328,3 @@ def role_on(kb_id: str, date: Optional[str]) -> Optional[Role]:
     the actor stage used (records.md: an actor's role is the one held on the event's date).
     """
     return default_kb().role_on(kb_id, date)
-

@@ -3,6 +3,7 @@ nationality adjectives and pronouns. What each mention refers to is decided in `
 
 Everything here works on spaCy tokens and the KB; nothing is specific to an article or a name.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,23 +15,34 @@ from diurna.actors.kb import Agent, KBActor, KnowledgeBase, name_key
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
-                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
+PERSON_PRONOUNS = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Heads of descriptions that name a collective, not one person ("the group", "Muslim nations").
-COLLECTIVE_HEADS = frozenset("""
+COLLECTIVE_HEADS = frozenset(
+    """
     group groups movement movements organization organisation faction factions nations nation countries
     world community communities public population militia militias coalition alliance bloc camp
     government regime administration delegation leadership authorities forces army military police
     ministry council parliament cabinet network agency media broadcaster
     junta court courts tribunal judiciary embassy embassies consulate mission opposition party parties
     senate congress assembly legislature
-""".split())
+""".split()
+)
 # Heads of descriptions that are never one person even in the singular: military units, weapons and
 # vessels, and institutions ("Russian artillery", "a cargo vessel", "the Philippine coast guard",
 # "the chancellery"); they stand for the forces or body behind them.
-NON_PERSON_HEADS = frozenset("""
+NON_PERSON_HEADS = frozenset(
+    """
     artillery navy fleet flotilla battalion brigade regiment division unit squadron corps garrison
     vessel ship boat tanker freighter warship frigate destroyer submarine carrier gunboat
     aircraft plane jet warplane bomber drone helicopter tank missile rocket convoy
@@ -38,29 +50,40 @@ NON_PERSON_HEADS = frozenset("""
     university college school academy institute hospital clinic church mosque synagogue court tribunal
     company firm corporation newspaper paper tabloid magazine journal publication station channel chamber
     outlet website site blog show programme program
-""".split())
+""".split()
+)
 NON_PERSON_PHRASES = frozenset({"coast guard", "national guard", "revolutionary guard", "air force"})
 # Nouns for a crowd, which news introduces and then refers back to without a country ("Iranians
 # took to the streets ... Protesters chanted").
-CROWD_HEADS = frozenset("""protesters protestors demonstrators crowds crowd marchers mourners rioters
-    worshippers worshipers residents people""".split())
+CROWD_HEADS = frozenset(
+    """protesters protestors demonstrators crowds crowd marchers mourners rioters
+    worshippers worshipers residents people""".split()
+)
 # Heads that make an organisation's name + noun a reference to the organisation itself.
-ORGANISATION_PART_HEADS = frozenset("""delegation delegations members membership leadership officials
+ORGANISATION_PART_HEADS = frozenset(
+    """delegation delegations members membership leadership officials
     fighters militants wing ranks representatives negotiators envoys team rebels insurgents guerrillas
-    gunmen""".split())
-FEMALE_TITLES = frozenset("mrs ms miss madam madame queen princess lady chairwoman spokeswoman congresswoman "
-                          "businesswoman stateswoman".split())
-MALE_TITLES = frozenset("mr sir king prince sheikh sheik ayatollah chairman spokesman congressman "
-                        "businessman statesman".split())
+    gunmen""".split()
+)
+FEMALE_TITLES = frozenset(
+    "mrs ms miss madam madame queen princess lady chairwoman spokeswoman congresswoman "
+    "businesswoman stateswoman".split()
+)
+MALE_TITLES = frozenset(
+    "mr sir king prince sheikh sheik ayatollah chairman spokesman congressman businessman statesman".split()
+)
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
 ACTOR_PREPOSITIONS = frozenset({"with", "against", "by", "between"})
 # Words after which "on <capital>" is the state it governs: "called on Tehran to", "sanctions on Moscow".
-ON_ACTOR_HEADS = frozenset("call prevail press pressure lean impose sanction sanctions pressure embargo tariff "
-                           "tariffs demand demands".split())
+ON_ACTOR_HEADS = frozenset(
+    "call prevail press pressure lean impose sanction sanctions pressure embargo tariff tariffs demand demands".split()
+)
 # Verbs whose object is a place even when it is a capital: "visited Tehran", "recognise Jerusalem as".
-PLACE_VERBS = frozenset("""visit leave flee reach enter tour evacuate capture seize recapture besiege surround
+PLACE_VERBS = frozenset(
+    """visit leave flee reach enter tour evacuate capture seize recapture besiege surround
     cross shell bomb storm take hit strike attack occupy liberate control hold recognize recognise declare
-    move relocate return travel fly arrive""".split())
+    move relocate return travel fly arrive""".split()
+)
 # Collectives a bare definite description may refer back with ("the group" = the last armed group).
 ANAPHORIC_GROUP_HEADS = frozenset({"group", "movement", "organization", "organisation", "faction", "militia"})
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
@@ -71,32 +94,34 @@ MODIFIER_KINDS = ("country", "organization", "group")
 @dataclass
 class Title:
     """What the words before a name, or around a description's head, say about the actor."""
+
     country: Optional[str] = None
     sector: Optional[str] = None
     agent: Optional[Agent] = None
-    affiliation: Optional[KBActor] = None     # "Hamas leader X": X belongs to Hamas
-    people: Optional[KBActor] = None          # a people without a state of its own: "Kurdish fighters"
+    affiliation: Optional[KBActor] = None  # "Hamas leader X": X belongs to Hamas
+    people: Optional[KBActor] = None  # a people without a state of its own: "Kurdish fighters"
     gender: Optional[str] = None
-    words: tuple[str, ...] = ()               # lower-case agent words ("president", "cleric")
+    words: tuple[str, ...] = ()  # lower-case agent words ("president", "cleric")
 
 
 @dataclass
 class Candidate:
     """One possible mention of an actor; `coref.py` decides which actor, if any, it is."""
-    start: int                 # token span of the whole mention, title included
+
+    start: int  # token span of the whole mention, title included
     end: int
-    how: str                   # name | alias | description | adjective | pronoun
-    head: int                  # the token that carries the mention's grammatical role
-    core: tuple[int, int] = (0, 0)   # the name itself, without a title; a description with its place
+    how: str  # name | alias | description | adjective | pronoun
+    head: int  # the token that carries the mention's grammatical role
+    core: tuple[int, int] = (0, 0)  # the name itself, without a title; a description with its place
     kb: Optional[KBActor] = None
     kind: Optional[str] = None
     title: Title = field(default_factory=Title)
     plural: bool = False
     definite: bool = False
     crowd: bool = False
-    demonym: bool = False      # "Iranians": the people of a country
+    demonym: bool = False  # "Iranians": the people of a country
     gender: Optional[str] = None
-    nested: bool = False       # lies inside another mention (a title's "Hamas" or "Iranian")
+    nested: bool = False  # lies inside another mention (a title's "Hamas" or "Iranian")
 
 
 def is_capitalised(token: "Token") -> bool:
@@ -108,7 +133,7 @@ class MentionFinder:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self.max_words = max(kb.max_name_words, 1) + 4   # spaCy splits hyphens: "al - aruri"
+        self.max_words = max(kb.max_name_words, 1) + 4  # spaCy splits hyphens: "al - aruri"
         self._text_of: tuple[object, str] = (None, "")
 
     def text(self, doc) -> str:
@@ -137,15 +162,16 @@ class MentionFinder:
         first = doc[i]
         if first.is_punct or first.is_space or not any(c.isalnum() for c in first.text):
             return None
-        if name_key(first.text) not in self.kb.first_words and not (first.text.endswith("s") and
-                                                                      name_key(first.text[:-1]) in self.kb.by_name):
+        if name_key(first.text) not in self.kb.first_words and not (
+            first.text.endswith("s") and name_key(first.text[:-1]) in self.kb.by_name
+        ):
             return None
         text = self.text(doc)
         for end in range(min(limit, i + self.max_words), i, -1):
             last = doc[end - 1]
             if last.is_punct and last.text not in (".",) or last.is_space:
                 continue
-            key = name_key(text[first.idx:last.idx + len(last.text)])
+            key = name_key(text[first.idx : last.idx + len(last.text)])
             ids = self.kb.by_name.get(key)
             if not ids and end - i == 1 and key.endswith("s") and first.text[:1].isupper():
                 # a plural demonym the dictionary lists only in the singular: "Iranians"
@@ -179,7 +205,7 @@ class MentionFinder:
         for start in range(max(start_limit, end - 4), end):
             if doc[start].lower_ not in self.kb.first_words:
                 continue
-            phrase = self.text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+            phrase = self.text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
             agent = self.kb.agents.get(name_key(phrase))
             if agent is not None:
                 return start, agent
@@ -203,11 +229,12 @@ class MentionFinder:
             if t.i in taken and not self._is_title_modifier(t):
                 break
             i -= 1
-        while i < start and (doc[i].is_punct or doc[i].pos_ == "VERB" and doc[i].dep_ != "amod"
-                             and doc[i + 1].text != "-"):
+        while i < start and (
+            doc[i].is_punct or doc[i].pos_ == "VERB" and doc[i].dep_ != "amod" and doc[i + 1].text != "-"
+        ):
             i += 1
         title = self.read_title(doc, i, start)
-        if i > sent_start + 1 and doc[i - 1].tag_ == "POS":     # "Iran's Supreme Leader X"
+        if i > sent_start + 1 and doc[i - 1].tag_ == "POS":  # "Iran's Supreme Leader X"
             owner = self._country_of_tokens(doc, i - 2)
             if owner and not title.country:
                 title.country = owner
@@ -229,7 +256,7 @@ class MentionFinder:
         title = Title()
         words: list[str] = []
         j = end
-        while j > start:                       # agents, longest first, from the right
+        while j > start:  # agents, longest first, from the right
             hit = self.agent_ending_at(doc, j, start)
             if hit is None:
                 j -= 1
@@ -283,8 +310,9 @@ class MentionFinder:
             if t.pos_ not in ("PRON", "DET") and t.tag_ not in ("PRP", "PRP$"):
                 continue
             if low in PERSON_PRONOUNS:
-                yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), kind="person",
-                                gender=PERSON_PRONOUNS[low])
+                yield Candidate(
+                    t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), kind="person", gender=PERSON_PRONOUNS[low]
+                )
             elif low in PLURAL_PRONOUNS:
                 yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), plural=True)
             elif low in ("who", "whom") and t.head.dep_ == "relcl" and t.head.head.i != t.head.i:
@@ -302,14 +330,15 @@ def in_actor_position(token: "Token") -> bool:
         dep = token.dep_
     if dep in ACTOR_DEPS:
         return True
-    if dep == "dobj":                                   # "accused Washington", not "visited Tehran"
+    if dep == "dobj":  # "accused Washington", not "visited Tehran"
         return token.head.lemma_.lower() not in PLACE_VERBS
-    if dep == "dative":                                 # "gave Tehran a deadline"
+    if dep == "dative":  # "gave Tehran a deadline"
         return True
     if dep != "pobj":
         return False
     prep = token.head
     if prep.lower_ in ACTOR_PREPOSITIONS:
         return True
-    return prep.lower_ in ("on", "upon") and (prep.head.lemma_.lower() in ON_ACTOR_HEADS
-                                               or prep.head.lower_ in ON_ACTOR_HEADS)
+    return prep.lower_ in ("on", "upon") and (
+        prep.head.lemma_.lower() in ON_ACTOR_HEADS or prep.head.lower_ in ON_ACTOR_HEADS
+    )

@@ -3,6 +3,7 @@
 The Phoenix dictionaries stop around 2015; an overlay is how a user keeps the KB current
 without rebuilding it. Overlays are applied in order, later ones winning.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,13 +26,13 @@ class OverlayActor:
     kind: Optional[str] = None
     names: list[str] = field(default_factory=list)
     remove_names: list[str] = field(default_factory=list)
-    roles: Optional[list[Role]] = None      # None: keep the KB's roles
+    roles: Optional[list[Role]] = None  # None: keep the KB's roles
 
 
 @dataclass
 class OverlayAgent:
     phrase: str
-    code: Optional[str]           # None: remove the phrase (and its plural) from the agents
+    code: Optional[str]  # None: remove the phrase (and its plural) from the agents
     plural: Optional[str] = None
 
 
@@ -44,9 +45,10 @@ class Overlay:
 
 def read_overlay(path: Path) -> Overlay:
     import yaml
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, ValueError, yaml.YAMLError) as exc:   # PyYAML raises ValueError for a bad date
+    except (OSError, ValueError, yaml.YAMLError) as exc:  # PyYAML raises ValueError for a bad date
         raise OverlayError("%s: cannot read actor overlay: %s" % (path, exc)) from exc
     if not isinstance(data, dict) or set(data) - {"actors", "agents"}:
         raise OverlayError("%s: an actor overlay is a mapping with `actors` and/or `agents` lists" % path)
@@ -69,9 +71,14 @@ def _actor(item: Any, where: str) -> OverlayActor:
     roles = None
     if item.get("roles") is not None:
         roles = [_role(r, "%s.roles[%d]" % (where, j)) for j, r in enumerate(item["roles"])]
-    return OverlayActor(item["id"].strip(), item.get("name"), item.get("kind"),
-                        _strings(item.get("names"), where, "names"),
-                        _strings(item.get("remove_names"), where, "remove_names"), roles)
+    return OverlayActor(
+        item["id"].strip(),
+        item.get("name"),
+        item.get("kind"),
+        _strings(item.get("names"), where, "names"),
+        _strings(item.get("remove_names"), where, "remove_names"),
+        roles,
+    )
 
 
 def _role(item: Any, where: str) -> Role:
@@ -139,11 +146,14 @@ def _apply_actor(kb: KnowledgeBase, item: OverlayActor, path: str) -> None:
         key = name_key(name)
         if key not in names:
             names.append(key)
-    kb.add(KBActor(
-        id=item.id,
-        name=item.name or (old.name if old else item.names[0]),
-        kind=item.kind or (old.kind if old else "organization"),
-        names=tuple(names),
-        roles=tuple(item.roles) if item.roles is not None else old.roles,
-        cities=old.cities if old else (),
-        source=(old.source + "+" if old else "") + "overlay:" + Path(path).name))
+    kb.add(
+        KBActor(
+            id=item.id,
+            name=item.name or (old.name if old else item.names[0]),
+            kind=item.kind or (old.kind if old else "organization"),
+            names=tuple(names),
+            roles=tuple(item.roles) if item.roles is not None else old.roles,
+            cities=old.cities if old else (),
+            source=(old.source + "+" if old else "") + "overlay:" + Path(path).name,
+        )
+    )

@@ -14,6 +14,7 @@ dropped (there is nothing to code it as) and counted in `PhoenixReport`.
 
 This module only parses; `diurna.actors.kb` turns the entries into the knowledge base.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,8 +33,9 @@ _COMMENT_BLOCK = re.compile(r"<!--.*?-->", re.S)
 @dataclass(frozen=True)
 class Role:
     """A CAMEO code held from `start` (inclusive) to `end` (exclusive); None = unbounded."""
+
     code: str
-    start: Optional[str] = None   # ISO date
+    start: Optional[str] = None  # ISO date
     end: Optional[str] = None
 
     def holds_on(self, day: str) -> bool:
@@ -42,17 +44,17 @@ class Role:
 
 @dataclass
 class PhoenixEntry:
-    phrases: list[str]            # primary phrase first, as written (underscores kept)
+    phrases: list[str]  # primary phrase first, as written (underscores kept)
     roles: list[Role]
-    source: str                   # file name, for provenance
-    person_hint: bool = False     # the line said "# CountryInfo.txt": the file's people come from there
+    source: str  # file name, for provenance
+    person_hint: bool = False  # the line said "# CountryInfo.txt": the file's people come from there
 
 
 @dataclass
 class AgentEntry:
-    phrase: str                   # lower case, words separated by spaces
-    code: str                     # "~GOV" (appended to the country) or "IGO~" (put in front)
-    plural: Optional[str]         # None: no plural form
+    phrase: str  # lower case, words separated by spaces
+    code: str  # "~GOV" (appended to the country) or "IGO~" (put in front)
+    plural: Optional[str]  # None: no plural form
 
 
 @dataclass
@@ -93,7 +95,7 @@ def parse_role(code: str, dates: Optional[str], report: Optional[PhoenixReport] 
         first, _, last = dates.partition("-")
         start, end = parse_date(first), (parse_date(last) if last.strip() else None)
         ok = start is not None and (end is not None or not last.strip())
-    else:   # a bare date: read as "from that day on" (PETRARCH's own comparison is broken here)
+    else:  # a bare date: read as "from that day on" (PETRARCH's own comparison is broken here)
         start = parse_date(dates)
         ok = start is not None
     if not ok:
@@ -143,17 +145,17 @@ def read_actor_file(path: Path, report: Optional[PhoenixReport] = None) -> list[
     for raw, line in zip(_blank_comment_blocks(text).splitlines(), _data_lines(text)):
         if not line.strip():
             continue
-        if line[0] in " \t":                       # role line(s) of the current entry
+        if line[0] in " \t":  # role line(s) of the current entry
             _, roles = _split_roles(line, report)
             if current is not None:
                 current.roles.extend(roles)
-        elif line.startswith("+"):                 # synonym
+        elif line.startswith("+"):  # synonym
             phrase, roles = _split_roles(line[1:], report)
             if current is not None:
                 if phrase:
                     current.phrases.append(phrase)
                 current.roles.extend(roles)
-        else:                                      # a new primary phrase
+        else:  # a new primary phrase
             close()
             phrase, roles = _split_roles(line, report)
             current = PhoenixEntry([phrase], roles, path.name, person_hint="CountryInfo" in raw)
@@ -177,9 +179,9 @@ def read_agent_file(path: Path) -> list[AgentEntry]:
             continue
         phrase, plural, code = m.group(1).strip(), m.group(2), m.group(3).strip()
         for expanded in _expand(phrase, substitutions):
-            if plural is None:                 # no braces: the regular plural
+            if plural is None:  # no braces: the regular plural
                 plural_form: Optional[str] = regular_plural(_phrase(expanded))
-            elif not plural.strip():           # "{}": the phrase has no plural
+            elif not plural.strip():  # "{}": the phrase has no plural
                 plural_form = None
             else:
                 plural_form = _phrase(plural)
@@ -193,7 +195,7 @@ def _expand(phrase: str, substitutions: dict[str, list[str]]) -> Iterable[str]:
         return [phrase]
     out: list[str] = []
     for member in substitutions[m.group(0)]:
-        out.extend(_expand(phrase[:m.start()] + member + phrase[m.end():], substitutions))
+        out.extend(_expand(phrase[: m.start()] + member + phrase[m.end() :], substitutions))
     return out
 
 

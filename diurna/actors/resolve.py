@@ -15,6 +15,7 @@ Mentions are read sentence by sentence, left to right, and each is attached to a
 Roles are resolved on the publication date (the event date is not known yet); later stages can
 call `diurna.actors.role_on(kb_id, date)` for an event's own date.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -25,10 +26,24 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional
 from diurna.actors.codes import split_code
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import EAST_ASIAN_FAMILY_NAMES, KBActor, KnowledgeBase, family_name_first, name_key
-from diurna.actors.mentions import (ANAPHORIC_GROUP_HEADS, COLLECTIVE_HEADS, CROWD_HEADS, DEFINITE, ENTITY_KINDS,
-                                    FEMALE_TITLES, MALE_TITLES, MODIFIER_KINDS, NON_PERSON_HEADS, NON_PERSON_PHRASES,
-                                    ORGANISATION_PART_HEADS, Candidate, MentionFinder, Title, in_actor_position,
-                                    is_capitalised)
+from diurna.actors.mentions import (
+    ANAPHORIC_GROUP_HEADS,
+    COLLECTIVE_HEADS,
+    CROWD_HEADS,
+    DEFINITE,
+    ENTITY_KINDS,
+    FEMALE_TITLES,
+    MALE_TITLES,
+    MODIFIER_KINDS,
+    NON_PERSON_HEADS,
+    NON_PERSON_PHRASES,
+    ORGANISATION_PART_HEADS,
+    Candidate,
+    MentionFinder,
+    Title,
+    in_actor_position,
+    is_capitalised,
+)
 from diurna.nlp.index import entities_of, index, segments
 from diurna.nlp.syntax import in_main_clause
 
@@ -39,41 +54,46 @@ NONSTATE_SECTORS = frozenset({"REB", "UAF", "IMG", "OPP", "RAD", "CRM", "MIL"})
 PEOPLE_SECTORS = frozenset({"CVL", "OPP", "PPL"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # Bodies that sit in another state's capital: "the embassy in Kabul" is not Afghanistan's.
-FOREIGN_POSTS = frozenset("embassy embassies consulate consulates mission missions delegation delegations "
-                          "envoy envoys ambassador ambassadors correspondent correspondents".split())
+FOREIGN_POSTS = frozenset(
+    "embassy embassies consulate consulates mission missions delegation delegations "
+    "envoy envoys ambassador ambassadors correspondent correspondents".split()
+)
 # What armed groups hold and armies strike: "militant targets", "rebel positions" are the group's.
-MILITARY_OBJECTIVES = frozenset("""targets target positions position camps camp bases base hideouts hideout
-    strongholds stronghold posts outposts bunkers tunnels depots""".split())
+MILITARY_OBJECTIVES = frozenset(
+    """targets target positions position camps camp bases base hideouts hideout
+    strongholds stronghold posts outposts bunkers tunnels depots""".split()
+)
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss", "mx"})
-PRONOUN_WINDOW = 2          # sentences back a pronoun may look
-DESCRIPTION_WINDOW = 6      # sentences back a definite description may look
+PRONOUN_WINDOW = 2  # sentences back a pronoun may look
+DESCRIPTION_WINDOW = 6  # sentences back a definite description may look
 
 
 @dataclass
 class DraftActor:
     """An actor being assembled from the article's mentions."""
+
     key: str
     kind: str
     kb: Optional[KBActor] = None
     country: Optional[str] = None
     sector: Optional[str] = None
     code: Optional[str] = None
-    names: list[str] = field(default_factory=list)          # name texts seen, in order
-    name_keys: set[str] = field(default_factory=set)        # keys a later short form may match
-    titles: set[str] = field(default_factory=set)           # agent words ("president")
-    descriptions: list[str] = field(default_factory=list)   # description texts, for a generic name
-    heads: set[str] = field(default_factory=set)            # head lemmas of its descriptions ("army")
-    mentions: list[tuple[int, int, str]] = field(default_factory=list)   # token start, end, how
+    names: list[str] = field(default_factory=list)  # name texts seen, in order
+    name_keys: set[str] = field(default_factory=set)  # keys a later short form may match
+    titles: set[str] = field(default_factory=set)  # agent words ("president")
+    descriptions: list[str] = field(default_factory=list)  # description texts, for a generic name
+    heads: set[str] = field(default_factory=set)  # head lemmas of its descriptions ("army")
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, how
     gender: Optional[str] = None
     plural: bool = False
     last_sentence: int = -1
-    last_sentence_outside_quotes: int = -1   # a pronoun in the article's own voice looks at these
+    last_sentence_outside_quotes: int = -1  # a pronoun in the article's own voice looks at these
     last_token_outside_quotes: int = -1
     subject_sentences: set[int] = field(default_factory=set)
-    main_subject_sentences: set[int] = field(default_factory=set)   # subject of the main clause (the speaker)
-    title_country: Optional[str] = None     # what titles said, for a KB actor with no role on the day
+    main_subject_sentences: set[int] = field(default_factory=set)  # subject of the main clause (the speaker)
+    title_country: Optional[str] = None  # what titles said, for a KB actor with no role on the day
     title_sector: Optional[str] = None
-    prefix: Optional[str] = None            # code prefix of a stateless people ("KUR" for "Kurdish forces")
+    prefix: Optional[str] = None  # code prefix of a stateless people ("KUR" for "Kurdish forces")
 
     def names_lower(self) -> set[str]:
         return {name_key(n) for n in self.names}
@@ -97,7 +117,7 @@ class ArticleResolver:
         self._keys_by_kind: dict[str, set[str]] = {}
         self._all_keys: set[str] = set()
         self._actors_by_key: dict[str, list[DraftActor]] = {}
-        self._position: dict[str, int] = {}       # actor key -> its place in `order`
+        self._position: dict[str, int] = {}  # actor key -> its place in `order`
 
     # ---- driver --------------------------------------------------------------------------------
     def run(self, out_of_time: Callable[[], bool] = lambda: False) -> list[DraftActor]:
@@ -138,11 +158,11 @@ class ArticleResolver:
                 if not any(i in covered for i in range(ent.start, ent.end)):
                     label = ent.label_
                     if len(ent) == 1 and label != "PERSON" and ent.root.lower_ in people:
-                        label = "PERSON"    # 'Sarah Palin ... Palin has posted': the model read the surname as a place
+                        label = "PERSON"  # 'Sarah Palin ... Palin has posted': the model read the surname as a place
                     elif len(ent) == 1 and label in ("ORG", "PERSON") and _former_member(ent.root):
-                        continue            # 'a former Marine': a person, read as a description
+                        continue  # 'a former Marine': a person, read as a description
                     if any(t.is_alpha for t in ent) and all(t.is_lower for t in ent if t.is_alpha):
-                        continue            # 'the 52-year-old baker' tagged PERSON: a description, no name
+                        continue  # 'the 52-year-old baker' tagged PERSON: a description, no name
                     spans.append((ent.start, ent.end, None, label))
         spans = self._east_asian_names(sent, spans)
         spans.extend(self._names_the_model_missed(sent, {i for s, e, _, _ in spans for i in range(s, e)}))
@@ -154,11 +174,11 @@ class ArticleResolver:
         out: list[Candidate] = []
         for start, end, actors, label in spans:
             if end - start == 1 and doc[start].text.startswith("@") and self._handle_match(doc[start].text):
-                continue      # a handle spelling a known name is that actor's (handle_candidates)
+                continue  # a handle spelling a known name is that actor's (handle_candidates)
             if actors is not None and self._modifies_description(start, end, actors):
-                continue      # "Hamas delegation", "Zionist regime": read as part of the description
+                continue  # "Hamas delegation", "Zionist regime": read as part of the description
             if actors is not None and self._locates_description(start, end, actors):
-                continue      # "the junta in Niger": the description is Niger's (read there)
+                continue  # "the junta in Niger": the description is Niger's (read there)
             cand = self.name_candidate(sent, start, end, actors, label)
             if cand is not None:
                 out.append(cand)
@@ -195,8 +215,13 @@ class ArticleResolver:
         person's name."""
         run: list = []
         for t in list(sent) + [None]:
-            if t is not None and t.pos_ == "PROPN" and t.is_title and t.i not in covered \
-                    and t.ent_type_ in _NO_ACTOR_LABELS:
+            if (
+                t is not None
+                and t.pos_ == "PROPN"
+                and t.is_title
+                and t.i not in covered
+                and t.ent_type_ in _NO_ACTOR_LABELS
+            ):
                 run.append(t)
                 continue
             if run:
@@ -213,8 +238,7 @@ class ArticleResolver:
         label the small model gave it (it reads some as facilities or places, or stops at "Yoon
         Suk"): capitalised proper nouns from a common East Asian family name on, two or three words."""
         doc = self.doc
-        out, skip_to = [], -1
-        starts = {s: (s, e, a, l) for s, e, a, l in spans}
+        out = []
         i = sent.start
         found = []
         while i < sent.end:
@@ -222,9 +246,14 @@ class ArticleResolver:
             if t.lower_ in EAST_ASIAN_FAMILY_NAMES and t.pos_ == "PROPN" and is_capitalised(t):
                 end = i + 1
                 while end < sent.end and end - i < 6:
-                    if doc[end].text == "-" and not doc[end].whitespace_ and not doc[end - 1].whitespace_ \
-                            and end + 1 < sent.end and doc[end + 1].is_alpha:
-                        end += 2             # "Jae-myung": the hyphenated given name, whatever its case
+                    if (
+                        doc[end].text == "-"
+                        and not doc[end].whitespace_
+                        and not doc[end - 1].whitespace_
+                        and end + 1 < sent.end
+                        and doc[end + 1].is_alpha
+                    ):
+                        end += 2  # "Jae-myung": the hyphenated given name, whatever its case
                     elif doc[end].pos_ == "PROPN" and is_capitalised(doc[end]):
                         end += 1
                     else:
@@ -235,19 +264,27 @@ class ArticleResolver:
                 # other label only as three names or a hyphenated given name standing where an actor
                 # stands ("Yoon Suk Yeol declared", not "Park Avenue", "Le Monde")
                 shaped = len(words) == 3 or any("-" in w for w in words[1:])
-                if end - i >= 2 and family_name_first(words) and not self.kb.by_name.get(" ".join(words)) and (
-                        root.ent_type_ == "PERSON" or root.ent_type_ in ("FAC", "GPE", "LOC", "")
-                        and shaped and in_actor_position(root)):
+                if (
+                    end - i >= 2
+                    and family_name_first(words)
+                    and not self.kb.by_name.get(" ".join(words))
+                    and (
+                        root.ent_type_ == "PERSON"
+                        or root.ent_type_ in ("FAC", "GPE", "LOC", "")
+                        and shaped
+                        and in_actor_position(root)
+                    )
+                ):
                     found.append((i, end))
                     i = end
                     continue
             i += 1
         if not found:
             return spans
-        for s, e, a, l in spans:
+        for s, e, a, label in spans:
             if any(fs < e and s < fe for fs, fe in found):
-                continue           # replaced by the whole name
-            out.append((s, e, a, l))
+                continue  # replaced by the whole name
+            out.append((s, e, a, label))
         out.extend((fs, fe, None, "PERSON") for fs, fe in found)
         return out
 
@@ -255,8 +292,9 @@ class ArticleResolver:
         """A lone surname of a KB person ("Kishida", "Prime Minister Kishida", "Orban"), which the
         dictionaries list only with the given name, is that person when exactly one KB person with
         a role on the day has it. The small model tags some surnames as places ("Scholz held talks"):
-        one the KB does not know as a place counts where an actor stands (subject, "with" ...). An earlier mention in the article still wins (named_actor); a
-        surname inside a longer proper name ("Ricardo Albanese") is someone else."""
+        one the KB does not know as a place counts where an actor stands (subject, "with" ...). An
+        earlier mention in the article still wins (named_actor); a surname inside a longer proper
+        name ("Ricardo Albanese") is someone else."""
         doc = self.doc
         out = []
         covered = set()
@@ -264,8 +302,13 @@ class ArticleResolver:
             covered.update(range(start, end))
             if actors is None and label in ("PERSON", "ORG", "NORP", "GPE"):
                 s, e = self._strip_leading_titles(start, end)
-                if e - s == 1 and doc[s].pos_ == "PROPN" and is_capitalised(doc[s]) and \
-                        not self._next_to_other_name(s) and (label != "GPE" or in_actor_position(doc[s])):
+                if (
+                    e - s == 1
+                    and doc[s].pos_ == "PROPN"
+                    and is_capitalised(doc[s])
+                    and not self._next_to_other_name(s)
+                    and (label != "GPE" or in_actor_position(doc[s]))
+                ):
                     person = self.kb.by_surname(doc[s].text, self.day)
                     if person is not None and not self._honorific_contradicts(s, person):
                         out.append((s, e, [person], None))
@@ -283,13 +326,16 @@ class ArticleResolver:
         return out
 
     def _honorific_contradicts(self, i: int, person: KBActor) -> bool:
-        """"Mr. Halvorsen" is not the KB's Kristin Halvorsen: the honorific before a surname and the
+        """ "Mr. Halvorsen" is not the KB's Kristin Halvorsen: the honorific before a surname and the
         KB person's given name disagree on gender."""
         if i == 0:
             return False
         word = self.doc[i - 1].lower_.rstrip(".")
-        said = None if word not in HONORIFICS else (
-            "female" if word in FEMALE_TITLES else "male" if word in MALE_TITLES else None)
+        said = (
+            None
+            if word not in HONORIFICS
+            else ("female" if word in FEMALE_TITLES else "male" if word in MALE_TITLES else None)
+        )
         known = given_name_gender(person.name.split())
         return said is not None and known is not None and said != known
 
@@ -297,10 +343,15 @@ class ArticleResolver:
         """A capitalised proper noun beside token i that is neither a title ("Prime Minister") nor a
         known name: i is then only part of somebody's longer name."""
         doc = self.doc
-        return any(t.pos_ == "PROPN" and is_capitalised(t) and t.sent == doc[i].sent
-                   and self.kb.agents.get(t.lower_) is None and not self.kb.by_name.get(t.lower_)
-                   and t.lower_.rstrip(".") not in HONORIFICS
-                   for t in (doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)))
+        return any(
+            t.pos_ == "PROPN"
+            and is_capitalised(t)
+            and t.sent == doc[i].sent
+            and self.kb.agents.get(t.lower_) is None
+            and not self.kb.by_name.get(t.lower_)
+            and t.lower_.rstrip(".") not in HONORIFICS
+            for t in (doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc))
+        )
 
     def _modifies_description(self, start: int, end: int, actors: list[KBActor]) -> bool:
         root = self.doc[start:end].root
@@ -311,14 +362,14 @@ class ArticleResolver:
         head = root.head
         while head.dep_ == "compound" and head.head.i > head.i:
             head = head.head
-        if any(t.pos_ in ("CCONJ", "PUNCT") and t.text != "-" for t in self.doc[end:head.i]):
+        if any(t.pos_ in ("CCONJ", "PUNCT") and t.text != "-" for t in self.doc[end : head.i]):
             return False
         if _party_member(head):
-            return True       # "the Kentucky Republican": a party member from there, not Kentucky
+            return True  # "the Kentucky Republican": a party member from there, not Kentucky
         if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
             return False
-        if head.lower_ in MILITARY_OBJECTIVES and any(self._armed_modifier(t) for t in self.doc[end:head.i]):
-            return True       # "Kurdish militant targets": read with "militant"
+        if head.lower_ in MILITARY_OBJECTIVES and any(self._armed_modifier(t) for t in self.doc[end : head.i]):
+            return True  # "Kurdish militant targets": read with "militant"
         return self._is_description_head(head)
 
     def _locates_description(self, start: int, end: int, actors: list[KBActor]) -> bool:
@@ -351,7 +402,7 @@ class ArticleResolver:
         if head.pos_ != "NOUN" or not self._is_description_head(head) or head.lower_ in FOREIGN_POSTS:
             return None
         if any(self.finder._kb_word(self.doc, t.i) for t in head.lefts):
-            return None       # "the Chinese government in Hong Kong" already says whose it is
+            return None  # "the Chinese government in Hong Kong" already says whose it is
         return head
 
     def _location_owner(self, head) -> Optional[tuple[int, str]]:
@@ -376,14 +427,25 @@ class ArticleResolver:
         KB person: "Ahmad Khatami" is not "Mohammad Khatami" even if "Khatami" were a KB synonym."""
         kept = []
         for start, end, actors, label in spans:
-            if actors is not None and end - start == 1 and all(a.kind == "person" for a in actors) \
-                    and self._inside_longer_proper_name(start):
+            if (
+                actors is not None
+                and end - start == 1
+                and all(a.kind == "person" for a in actors)
+                and self._inside_longer_proper_name(start)
+            ):
                 continue
             if actors is not None:
                 ent = self._person_entity_around(start, end)
-                if ent is not None and not self.finder.kb.by_name.get(name_key(ent.text)) and (
-                        self._place_as_given_name(ent, start, end) or any(a.kind == "person" for a in actors)
-                        and (ent.start < start or ent.end > end) and not self._only_title_words(ent.start, start)):
+                if (
+                    ent is not None
+                    and not self.finder.kb.by_name.get(name_key(ent.text))
+                    and (
+                        self._place_as_given_name(ent, start, end)
+                        or any(a.kind == "person" for a in actors)
+                        and (ent.start < start or ent.end > end)
+                        and not self._only_title_words(ent.start, start)
+                    )
+                ):
                     kept.append((ent.start, ent.end, None, "PERSON"))
                     continue
             kept.append((start, end, actors, label))
@@ -398,17 +460,27 @@ class ArticleResolver:
         """'Alexandria Ocasio-Cortez', 'Paris Hilton': a place's name opening a person entity is the
         person's given name, when it is one and a name (no title: 'Georgia Gov. Brian Kemp') follows."""
         doc = self.doc
-        return (ent.start == start and end == start + 1 < ent.end and doc[end].pos_ == "PROPN"
-                and doc[end].lower_.rstrip(".") not in OFFICE_TITLES | _TITLE_ABBREVIATIONS
-                and given_name_gender([t.text for t in ent]) is not None)
+        return (
+            ent.start == start
+            and end == start + 1 < ent.end
+            and doc[end].pos_ == "PROPN"
+            and doc[end].lower_.rstrip(".") not in OFFICE_TITLES | _TITLE_ABBREVIATIONS
+            and given_name_gender([t.text for t in ent]) is not None
+        )
 
     def _inside_longer_proper_name(self, i: int) -> bool:
-        """"Hassan" in "Hassan Mahdavi" is not a one-word KB person of that name ("Mr." in "Mr.
+        """ "Hassan" in "Hassan Mahdavi" is not a one-word KB person of that name ("Mr." in "Mr.
         Halvorsen" is a title, not a name)."""
         doc = self.doc
         neighbours = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
-        return any(t.pos_ == "PROPN" and is_capitalised(t) and not self.finder.kb.by_name.get(t.lower_)
-                   and t.lower_.rstrip(".") not in HONORIFICS and t.sent == doc[i].sent for t in neighbours)
+        return any(
+            t.pos_ == "PROPN"
+            and is_capitalised(t)
+            and not self.finder.kb.by_name.get(t.lower_)
+            and t.lower_.rstrip(".") not in HONORIFICS
+            and t.sent == doc[i].sent
+            for t in neighbours
+        )
 
     def _person_entity_around(self, start: int, end: int):
         for ent in entities_of(self.doc[start:end].sent):
@@ -428,7 +500,7 @@ class ArticleResolver:
                 return self._country_name(sent, start, end, actor)
             kind = self._kind_for(actor, doc[start:end])
         else:
-            if label == "GPE":            # a place the KB does not know: the places stage's business
+            if label == "GPE":  # a place the KB does not know: the places stage's business
                 return None
             kind = ENTITY_KINDS[label]
             start, end = self._strip_leading_titles(start, end)
@@ -437,20 +509,26 @@ class ArticleResolver:
             if label == "NORP":
                 return self._norp(sent, start, end)
             if kind == "organization" and self._personal_name(start, end):
-                kind = "person"           # the tagger reads some people's names as ORG ("Carly Fiorina")
+                kind = "person"  # the tagger reads some people's names as ORG ("Carly Fiorina")
             actor = None
         if kind == "person" and end - start == 1 and doc[start].pos_ not in ("PROPN", "NOUN") and actors is None:
             return None
-        if kind == "person" and actors is None and end - start == 1 and doc[start].tag_ == "NNPS" \
-                and any(t.dep_ == "det" and t.lower_ == "the" for t in doc[start].lefts):
-            kind = "organization"     # "the Houthis", "the Taliban": a plural name is a group, not a person
+        if (
+            kind == "person"
+            and actors is None
+            and end - start == 1
+            and doc[start].tag_ == "NNPS"
+            and any(t.dep_ == "det" and t.lower_ == "the" for t in doc[start].lefts)
+        ):
+            kind = "organization"  # "the Houthis", "the Taliban": a plural name is a group, not a person
         if kind == "person" and self._inside_larger_name(start, end):
             return None
         title_start, title = self.finder.title_before(doc, start, sent.start, set())
         if actors is None and kind == "organization" and self._is_description_head(doc[end - 1]):
             return None
-        cand = Candidate(title_start, end, "name", head, (start, end), kb=actor, kind=kind, title=title,
-                         gender=title.gender)
+        cand = Candidate(
+            title_start, end, "name", head, (start, end), kb=actor, kind=kind, title=title, gender=title.gender
+        )
         cand.plural = doc[head].tag_ in ("NNPS", "NNS") and kind != "person"
         return cand
 
@@ -458,20 +536,30 @@ class ArticleResolver:
         """A given name of one gender and a surname, two or three capitalised words and no word of
         an organisation's name ("Carly Fiorina", not "Charles Schwab Corp." or "Walt Disney Co.")."""
         words = self.doc[start:end]
-        return (2 <= len(words) <= 3 and all(t.is_title and t.is_alpha for t in words) and words[-1].pos_ == "PROPN"
-                and not any(t.lower_.rstrip(".") in ORGANISATION_WORDS for t in words)
-                and given_name_gender([t.text for t in words]) is not None)
+        return (
+            2 <= len(words) <= 3
+            and all(t.is_title and t.is_alpha for t in words)
+            and words[-1].pos_ == "PROPN"
+            and not any(t.lower_.rstrip(".") in ORGANISATION_WORDS for t in words)
+            and given_name_gender([t.text for t in words]) is not None
+        )
 
     def _inside_larger_name(self, start: int, end: int) -> bool:
         """Whether doc[start:end] is only a piece of a hyphenated word ("Port-au-Prince") or of a
         place's name ("Prince Edward Island"), which no person or title is made from."""
         doc = self.doc
         if self._hyphen_parts_before(start) >= 2 or self._hyphen_parts_after(end) >= 2:
-            return True           # a third part of one word: not "al-Aruri", but "Port-au-Prince"
-        return any(ent.label_ in PLACE_ENTITIES and ent.start <= start and end <= ent.end and
-                   any(is_capitalised(t) and t.pos_ != "DET" for t in list(ent[:start - ent.start]) +
-                       list(ent[end - ent.start:]))
-                   for ent in entities_of(doc[start:end].sent))
+            return True  # a third part of one word: not "al-Aruri", but "Port-au-Prince"
+        return any(
+            ent.label_ in PLACE_ENTITIES
+            and ent.start <= start
+            and end <= ent.end
+            and any(
+                is_capitalised(t) and t.pos_ != "DET"
+                for t in list(ent[: start - ent.start]) + list(ent[end - ent.start :])
+            )
+            for ent in entities_of(doc[start:end].sent)
+        )
 
     def _hyphen_parts_before(self, i: int) -> int:
         """How many hyphen-joined parts precede token i within one word ("Port-au-" = 2)."""
@@ -482,15 +570,16 @@ class ArticleResolver:
 
     def _hyphen_parts_after(self, end: int) -> int:
         doc, parts = self.doc, 0
-        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                and not doc[end].whitespace_:
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
             parts, end = parts + 1, end + 2
         return parts
 
     def _strip_leading_titles(self, start: int, end: int) -> tuple[int, int]:
         # spaCy often puts the title inside a PERSON entity: "President Donald Trump".
-        while start < end and (self.finder.kb.agents.get(self.doc[start].lower_) is not None
-                               or self.doc[start].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr")):
+        while start < end and (
+            self.finder.kb.agents.get(self.doc[start].lower_) is not None
+            or self.doc[start].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr")
+        ):
             start += 1
         while start < end and self.doc[end - 1].tag_ == "POS":
             end -= 1
@@ -514,8 +603,13 @@ class ArticleResolver:
 
     @staticmethod
     def _kind_for(actor: KBActor, span) -> str:
-        if actor.kind == "organization" and span.root.ent_type_ == "PERSON" and span.root.pos_ == "PROPN" \
-                and len(span) >= 2 and actor.source.startswith("Phoenix.Countries"):
+        if (
+            actor.kind == "organization"
+            and span.root.ent_type_ == "PERSON"
+            and span.root.pos_ == "PROPN"
+            and len(span) >= 2
+            and actor.source.startswith("Phoenix.Countries")
+        ):
             return "person"
         return actor.kind
 
@@ -526,20 +620,35 @@ class ArticleResolver:
         if key in actor.cities and not in_actor_position(head):
             return None
         if self._inside_larger_name(start, end):
-            return None        # "Khyber" in "Khyber Pakhtunkhwa": a province, the places stage's
+            return None  # "Khyber" in "Khyber Pakhtunkhwa": a province, the places stage's
         if end - start == 1 and self._is_gentilic(head):
-            if head.tag_ in ("NNPS", "NNS") or (head.text.endswith("s") and not head.text.endswith("ss")
-                                                and head.dep_ != "amod"):
-                return Candidate(start, end, "name", head.i, (start, end), kb=actor, kind="group",
-                                 title=Title(country=self._country_code(actor), sector="CVL"),
-                                 plural=True, demonym=True)
-            return None       # an adjective: handled as a modifier or an adjective mention
-        return Candidate(start, end, "alias" if key in actor.cities else "name", head.i, (start, end), kb=actor,
-                         kind="country")
+            if head.tag_ in ("NNPS", "NNS") or (
+                head.text.endswith("s") and not head.text.endswith("ss") and head.dep_ != "amod"
+            ):
+                return Candidate(
+                    start,
+                    end,
+                    "name",
+                    head.i,
+                    (start, end),
+                    kb=actor,
+                    kind="group",
+                    title=Title(country=self._country_code(actor), sector="CVL"),
+                    plural=True,
+                    demonym=True,
+                )
+            return None  # an adjective: handled as a modifier or an adjective mention
+        return Candidate(
+            start, end, "alias" if key in actor.cities else "name", head.i, (start, end), kb=actor, kind="country"
+        )
 
     def _is_gentilic(self, token) -> bool:
-        return token.pos_ == "ADJ" or token.tag_ in ("JJ", "NNPS", "NNS") or token.ent_type_ == "NORP" \
+        return (
+            token.pos_ == "ADJ"
+            or token.tag_ in ("JJ", "NNPS", "NNS")
+            or token.ent_type_ == "NORP"
             or token.dep_ == "amod"
+        )
 
     def _country_code(self, actor: KBActor) -> Optional[str]:
         role = actor.role_on(self.day)
@@ -556,9 +665,17 @@ class ArticleResolver:
         country = title.country or modifiers.country
         agent = self.finder.kb.agents.get(head.lower_)
         sector = agent.sector if agent else "CVL"
-        return Candidate(modifiers_start, end, "description", head.i, (start, end), kind="group",
-                         title=Title(country=country, sector=sector, people=title.people), plural=True,
-                         demonym=True)
+        return Candidate(
+            modifiers_start,
+            end,
+            "description",
+            head.i,
+            (start, end),
+            kind="group",
+            title=Title(country=country, sector=sector, people=title.people),
+            plural=True,
+            demonym=True,
+        )
 
     def _nested_title_mentions(self, names: list[Candidate], taken: set[int]) -> list[Candidate]:
         """KB organisations and countries named inside a title ("Hamas" in "Hamas leader Ismail
@@ -587,13 +704,17 @@ class ArticleResolver:
         return out
 
     def _armed_modifier(self, token) -> bool:
-        """"militant" in "Kurdish militant targets", "rebel" in "rebel positions": an agent word
+        """ "militant" in "Kurdish militant targets", "rebel" in "rebel positions": an agent word
         modifying a military objective stands for the group that holds it (a description of its own)."""
-        return token.dep_ in ("amod", "compound") and token.head.lower_ in MILITARY_OBJECTIVES \
-            and token.head.i > token.i and self.finder.kb.agents.get(token.lower_) is not None
+        return (
+            token.dep_ in ("amod", "compound")
+            and token.head.lower_ in MILITARY_OBJECTIVES
+            and token.head.i > token.i
+            and self.finder.kb.agents.get(token.lower_) is not None
+        )
 
     def _nested_kb_words(self, cand: Candidate) -> list[Candidate]:
-        """"Hamas" in "a Hamas delegation" and "Israeli" in "the Israeli regime" are mentions too,
+        """ "Hamas" in "a Hamas delegation" and "Israeli" in "the Israeli regime" are mentions too,
         unless the description is that very actor."""
         out = []
         for k in range(cand.start, cand.head):
@@ -609,22 +730,31 @@ class ArticleResolver:
         ("group", "nations") with what its modifiers say."""
         doc = self.doc
         armed = self._armed_modifier(head)
-        if head.dep_ in ("compound",) and head.head.i not in taken and head.head.pos_ in ("NOUN", "PROPN") \
-                and not armed:
-            return None           # part of a longer noun: the description is headed further right
+        if (
+            head.dep_ in ("compound",)
+            and head.head.i not in taken
+            and head.head.pos_ in ("NOUN", "PROPN")
+            and not armed
+        ):
+            return None  # part of a longer noun: the description is headed further right
         if self._inside_larger_name(head.i, head.i + 1):
-            return None           # "Prince" in "Port-au-Prince" is no prince
+            return None  # "Prince" in "Port-au-Prince" is no prince
         hit = self.finder.agent_ending_at(doc, head.i + 1, sent.start)
         agent = hit[1] if hit else None
         low = head.lower_
         by_modifier = _person_by_modifier(head)
-        if agent is None and low not in COLLECTIVE_HEADS and low not in CROWD_HEADS and not _party_member(head) \
-                and not by_modifier:
+        if (
+            agent is None
+            and low not in COLLECTIVE_HEADS
+            and low not in CROWD_HEADS
+            and not _party_member(head)
+            and not by_modifier
+        ):
             return None
         if head.dep_ in ("attr", "oprd") and not any(t.dep_ in ("det", "poss") for t in head.lefts):
-            return None           # 'wanted to be commander in chief': a role predicated, no one referred to
+            return None  # 'wanted to be commander in chief': a role predicated, no one referred to
         start = self._description_start(sent, head, taken)
-        if armed:                 # "Kurdish militant targets": the objective's modifiers before it
+        if armed:  # "Kurdish militant targets": the objective's modifiers before it
             for t in sorted((t for t in head.head.lefts if t.i < head.i), key=lambda t: -t.i):
                 if t.i != start - 1 or t.i in taken or t.dep_ not in ("amod", "compound", "nmod"):
                     break
@@ -637,36 +767,59 @@ class ArticleResolver:
                 title.country = owner
         if title.affiliation is None and title.country is None and title.people is None:
             located = self._location_owner(head)
-            if located is not None:     # the place stays the places stage's; it only names the owner
+            if located is not None:  # the place stays the places stage's; it only names the owner
                 end, title.country = located
         determiner = next((t.lower_ for t in head.lefts if t.dep_ in ("det", "predet")), None)
         plural = head.tag_ in ("NNS", "NNPS") or (agent.plural if agent else False) or self._armed_modifier(head)
-        person = not plural and low not in COLLECTIVE_HEADS and low not in ORGANISATION_PART_HEADS \
-            and low not in NON_PERSON_HEADS and not (agent is not None and agent.phrase in NON_PERSON_PHRASES)
+        person = (
+            not plural
+            and low not in COLLECTIVE_HEADS
+            and low not in ORGANISATION_PART_HEADS
+            and low not in NON_PERSON_HEADS
+            and not (agent is not None and agent.phrase in NON_PERSON_PHRASES)
+        )
         # 'Northwestern University': a name ending in an institution's word is an organisation's
         institution = head.pos_ == "PROPN" and low in ORGANISATION_WORDS
-        cand = Candidate(start, head.i + 1, "description", head.i, (start, end),
-                         kind="person" if person else "organization" if institution else "group",
-                         title=title, plural=plural,
-                         definite=determiner in DEFINITE, crowd=low in CROWD_HEADS)
+        cand = Candidate(
+            start,
+            head.i + 1,
+            "description",
+            head.i,
+            (start, end),
+            kind="person" if person else "organization" if institution else "group",
+            title=title,
+            plural=plural,
+            definite=determiner in DEFINITE,
+            crowd=low in CROWD_HEADS,
+        )
         if title.affiliation is not None and (low in ORGANISATION_PART_HEADS or low in COLLECTIVE_HEADS):
-            cand.kb, cand.kind = title.affiliation, title.affiliation.kind     # "a Hamas delegation" = Hamas
-        if agent is None and low not in CROWD_HEADS and title.country is None and title.affiliation is None \
-                and not title.sector and not (cand.definite and low in ANAPHORIC_GROUP_HEADS) \
-                and not by_modifier and not _party_member(head):
-            return None        # "the world", "nations": a collective with nothing saying whose
+            cand.kb, cand.kind = title.affiliation, title.affiliation.kind  # "a Hamas delegation" = Hamas
+        if (
+            agent is None
+            and low not in CROWD_HEADS
+            and title.country is None
+            and title.affiliation is None
+            and not title.sector
+            and not (cand.definite and low in ANAPHORIC_GROUP_HEADS)
+            and not by_modifier
+            and not _party_member(head)
+        ):
+            return None  # "the world", "nations": a collective with nothing saying whose
         return cand
 
     def _description_start(self, sent, head, taken) -> int:
         start = head.i
         for t in reversed(list(head.lefts)):
-            if t.i in taken or t.dep_ in ("det", "predet", "poss", "case", "punct", "nummod", "prep", "advmod") \
-                    or t.pos_ == "ADP":        # "outside parliament": a preposition the parser took for a modifier
+            if (
+                t.i in taken
+                or t.dep_ in ("det", "predet", "poss", "case", "punct", "nummod", "prep", "advmod")
+                or t.pos_ == "ADP"
+            ):  # "outside parliament": a preposition the parser took for a modifier
                 break
             if t.i != start - 1 and not all(x.i not in taken for x in t.subtree):
                 break
             start = min(start, t.left_edge.i)
-        for t in self.doc[start:head.i]:          # "the U.S. and Zionist regime": only "Zionist regime"
+        for t in self.doc[start : head.i]:  # "the U.S. and Zionist regime": only "Zionist regime"
             if t.pos_ == "CCONJ" or (t.is_punct and t.text != "-"):
                 start = t.i + 1
         while start < head.i and self.doc[start].is_punct:
@@ -714,7 +867,7 @@ class ArticleResolver:
 
     def named_actor(self, cand: Candidate) -> Optional[DraftActor]:
         doc = self.doc
-        core_text = doc[cand.core[0]:cand.core[1]].text
+        core_text = doc[cand.core[0] : cand.core[1]].text
         key = name_key(core_text)
         earlier = self.earlier_by_name(key, cand) or self._earlier_by_surname_alone(key, cand)
         if earlier is not None:
@@ -744,7 +897,7 @@ class ArticleResolver:
         actor.kb = owner
         words = handle_name(self.doc[cand.head].text)[0]
         if owner.kind == "person" and not actor.gender:
-            actor.gender = given_name_gender(words)         # '@realDonaldTrump' is no "she"
+            actor.gender = given_name_gender(words)  # '@realDonaldTrump' is no "she"
         return actor
 
     def _handle_match(self, handle: str) -> "Optional[DraftActor | KBActor]":
@@ -768,8 +921,12 @@ class ArticleResolver:
         for actor in sorted(self._actors_by_key.get(key, ()), key=lambda a: -self._position[a.key]):
             if actor.kind not in ("person", "organization"):
                 continue
-            if cand.kb is not None and actor.kb is not None and cand.kb.id != actor.kb.id \
-                    and key in (cand.kb.names or ()):
+            if (
+                cand.kb is not None
+                and actor.kb is not None
+                and cand.kb.id != actor.kb.id
+                and key in (cand.kb.names or ())
+            ):
                 continue
             if key in actor.name_keys:
                 return actor
@@ -783,13 +940,17 @@ class ArticleResolver:
             return None
         for actor_key in reversed(self.order):
             actor = self.actors[actor_key]
-            if actor.kind == "person" and actor.kb is None and actor.names and all(
-                    _surname_only(name) == words[-1] for name in actor.names):
+            if (
+                actor.kind == "person"
+                and actor.kb is None
+                and actor.names
+                and all(_surname_only(name) == words[-1] for name in actor.names)
+            ):
                 return actor
         return None
 
     def apposed_actor(self, cand: Candidate) -> Optional[DraftActor]:
-        """"Ms Rivera, a teacher in Bogota": the description is in apposition to a mention."""
+        """ "Ms Rivera, a teacher in Bogota": the description is in apposition to a mention."""
         head = self.doc[cand.head]
         if head.dep_ != "appos":
             return None
@@ -829,8 +990,11 @@ class ArticleResolver:
         return named[0]
 
     def _named_in_window(self, cand: Candidate, kind: str) -> list[DraftActor]:
-        return [a for a in self._recent(DESCRIPTION_WINDOW, narrated=not self.in_quote[cand.head])
-                if a.kind == kind and not a.plural and a.names]
+        return [
+            a
+            for a in self._recent(DESCRIPTION_WINDOW, narrated=not self.in_quote[cand.head])
+            if a.kind == kind and not a.plural and a.names
+        ]
 
     def _one_of_the_named(self, cand: Candidate) -> Optional[DraftActor]:
         """With several people named in the last sentences (none in this one), the one an earlier
@@ -849,7 +1013,7 @@ class ArticleResolver:
         first = self.sentence_index - DESCRIPTION_WINDOW
         subjects = [a for a in named if any(k >= first for k in a.main_subject_sentences)]
         if len(subjects) != 1 or any(self._met_by_main_verb(a) for a in named if a is not subjects[0]):
-            return None       # 'Lena Ortiz met Tom Becker. The former prosecutor said': either of them
+            return None  # 'Lena Ortiz met Tom Becker. The former prosecutor said': either of them
         return subjects[0]
 
     def _met_by_main_verb(self, actor: DraftActor) -> bool:
@@ -880,7 +1044,7 @@ class ArticleResolver:
         offices = {w for w in cand.title.words if w in OFFICE_TITLES}
         held = {w for w in actor.titles if w in OFFICE_TITLES}
         if offices and held and not offices & held:
-            return None       # 'Senator Warren ... the governor said': another office, another person
+            return None  # 'Senator Warren ... the governor said': another office, another person
         return actor
 
     def coded(self, actor: DraftActor) -> tuple[Optional[str], Optional[str]]:
@@ -899,7 +1063,7 @@ class ArticleResolver:
         if title.country and country and title.country != country:
             return False
         if title.country and actor.kb is None and actor.prefix is not None:
-            return False     # "the junta in Niger" is not the stateless "Kurdish forces" before it
+            return False  # "the junta in Niger" is not the stateless "Kurdish forces" before it
         if cand.crowd:
             return actor.kind == "group" and actor.kb is None and actor.sector in PEOPLE_SECTORS
         if cand.kind == "person":
@@ -908,16 +1072,15 @@ class ArticleResolver:
             if title.words and actor.titles & set(title.words):
                 return True
             if title.words and actor.kb is None and actor.titles:
-                return False     # "the French ambassador" is not an earlier unnamed "minister"
-            return bool(title.sector) and sector == title.sector and (title.country is not None or
-                                                                      not title.words)
+                return False  # "the French ambassador" is not an earlier unnamed "minister"
+            return bool(title.sector) and sector == title.sector and (title.country is not None or not title.words)
         if actor.kind not in ("organization", "group") or actor.kb is None and sector in PEOPLE_SECTORS:
             return False
         head = self.doc[cand.head]
         if head.lower_ in ANAPHORIC_GROUP_HEADS:
             return sector in NONSTATE_SECTORS or (sector is None and actor.kind == "organization")
         if actor.heads and head.lemma_.lower() not in actor.heads:
-            return False     # "the army" is not the "Rapid Support Forces" named before it
+            return False  # "the army" is not the "Rapid Support Forces" named before it
         if title.sector in NONSTATE_SECTORS:
             return sector in NONSTATE_SECTORS or (sector is None and actor.kind == "organization")
         return bool(title.sector) and sector == title.sector
@@ -926,7 +1089,7 @@ class ArticleResolver:
         title = cand.title
         country, sector = title.country, title.sector
         if country is None and sector is None and not cand.demonym:
-            return None        # "the group" with nothing to go on: no actor is better than a wrong one
+            return None  # "the group" with nothing to go on: no actor is better than a wrong one
         kind = cand.kind or "group"
         people = title.people.id if title.people is not None else ""
         # Two groups of one country and sector are one actor only when the text names them alike:
@@ -947,7 +1110,7 @@ class ArticleResolver:
         Forces")."""
         head = self.doc[cand.head]
         if head.pos_ == "PROPN":
-            return name_key(self.doc[cand.core[0]:cand.core[1]].text) or head.lemma_.lower()
+            return name_key(self.doc[cand.core[0] : cand.core[1]].text) or head.lemma_.lower()
         return head.lemma_.lower()
 
     def _stateless_prefix(self, people: KBActor) -> Optional[str]:
@@ -962,7 +1125,7 @@ class ArticleResolver:
     def relative_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
         """The actor a relative clause hangs on ("Bruce Turry, who ..." -> Bruce Turry), if any."""
         noun = self.doc[cand.head].head.head
-        for _ in range(4):          # "Lionel Sosa, a consultant and a Republican who ...": up the appositions
+        for _ in range(4):  # "Lionel Sosa, a consultant and a Republican who ...": up the appositions
             for actor in self.actors.values():
                 if any(s <= noun.i < e for s, e, _ in actor.mentions):
                     return actor
@@ -1015,7 +1178,7 @@ class ArticleResolver:
         elif previous in actor.main_subject_sentences:
             score += 1.5
         elif previous in actor.subject_sentences:
-            score += 0.75     # "X said Y was wrong. He added": X, not the embedded clause's Y
+            score += 0.75  # "X said Y was wrong. He added": X, not the embedded clause's Y
         last = actor.last_sentence_outside_quotes if narrated else actor.last_sentence
         if last == self.sentence_index:
             score += 1.5
@@ -1033,7 +1196,7 @@ class ArticleResolver:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child.i
-            if verb.dep_ != "conj" or verb.head.i == verb.i:   # "X phoned Y and told him": X is told's subject
+            if verb.dep_ != "conj" or verb.head.i == verb.i:  # "X phoned Y and told him": X is told's subject
                 return None
             verb = verb.head
 
@@ -1041,11 +1204,13 @@ class ArticleResolver:
         """Actors mentioned within `window` sentences, the most recently mentioned first; `narrated`:
         only mentions outside quotations count."""
         if narrated:
-            actors = [a for a in self.actors.values()
-                      if a.last_token_outside_quotes >= 0 and self._narrated_since(a.last_sentence_outside_quotes) <= window]
+            actors = [
+                a
+                for a in self.actors.values()
+                if a.last_token_outside_quotes >= 0 and self._narrated_since(a.last_sentence_outside_quotes) <= window
+            ]
             return sorted(actors, key=lambda a: a.last_token_outside_quotes, reverse=True)
-        actors = [a for a in self.actors.values()
-                  if a.mentions and self.sentence_index - a.last_sentence <= window]
+        actors = [a for a in self.actors.values() if a.mentions and self.sentence_index - a.last_sentence <= window]
         return sorted(actors, key=lambda a: a.mentions[-1][0], reverse=True)
 
     def _narrated_since(self, sentence: int) -> int:
@@ -1082,19 +1247,23 @@ class ArticleResolver:
             actor.last_sentence_outside_quotes = self.sentence_index
             actor.last_token_outside_quotes = cand.start
         # a subject inside a quotation is prominent in the speaker's sentence, not in the story's
-        if not quoted and (doc[cand.head].dep_ in ("nsubj", "nsubjpass") or cand.how != "pronoun" and not cand.nested
-                           and self.first_mention_in_sentence):
+        if not quoted and (
+            doc[cand.head].dep_ in ("nsubj", "nsubjpass")
+            or cand.how != "pronoun"
+            and not cand.nested
+            and self.first_mention_in_sentence
+        ):
             actor.subject_sentences.add(self.sentence_index)
             if in_main_clause(doc[cand.head]):
                 actor.main_subject_sentences.add(self.sentence_index)
         if not cand.nested:
             self.first_mention_in_sentence = False
         if cand.how in ("name", "alias") and not cand.nested:
-            core = doc[cand.core[0]:cand.core[1]]
+            core = doc[cand.core[0] : cand.core[1]]
             actor.names.append(core.text)
             self._add_name_keys(actor, short_forms(core))
-        elif cand.how == "description":      # core: with its place, "junta in Niger", for the name
-            actor.descriptions.append(doc[_with_owner_state(doc, cand.start):max(cand.end, cand.core[1])].text)
+        elif cand.how == "description":  # core: with its place, "junta in Niger", for the name
+            actor.descriptions.append(doc[_with_owner_state(doc, cand.start) : max(cand.end, cand.core[1])].text)
             actor.heads.add(doc[cand.head].lemma_.lower())
         if cand.title.words and cand.how != "pronoun":
             actor.titles.update(cand.title.words)
@@ -1102,15 +1271,16 @@ class ArticleResolver:
             # "President Barack Obama" matched whole as a known name: its title words still describe
             # the person, so "the president" later refers back to him
             kb = self.finder.kb
-            actor.titles.update(t.lower_ for t in doc[cand.start:cand.end - 1]
-                                if t.is_alpha and kb.agents.get(t.lower_) is not None)
+            actor.titles.update(
+                t.lower_ for t in doc[cand.start : cand.end - 1] if t.is_alpha and kb.agents.get(t.lower_) is not None
+            )
         if cand.gender and not actor.gender and cand.how != "pronoun":
             actor.gender = cand.gender
         if cand.title.gender and not actor.gender:
             actor.gender = cand.title.gender
         if cand.how in ("name", "alias") and not cand.nested and actor.kind == "person" and not actor.gender:
             # "Hillary Clinton": no "he" for her
-            actor.gender = given_name_gender([t.text for t in doc[cand.core[0]:cand.core[1]]])
+            actor.gender = given_name_gender([t.text for t in doc[cand.core[0] : cand.core[1]]])
         if actor.kb is None and cand.how != "pronoun":
             actor.country = actor.country or cand.title.country
             actor.sector = actor.sector or cand.title.sector
@@ -1125,12 +1295,16 @@ _TITLE_ABBREVIATIONS = frozenset({"rep", "representative", "sen", "gov", "lt", "
 # Elijah Cummings said' read as a WORK_OF_ART) is still a name the missed-name rule may read.
 _NO_ACTOR_LABELS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 # Relations in which a run of proper nouns stands for someone (not a compound modifier of a noun).
-_NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "pobj", "dobj", "attr", "conj", "dative", "npadvmod", "ROOT"})
+_NOMINAL_ROLES = frozenset(
+    {"nsubj", "nsubjpass", "appos", "pobj", "dobj", "attr", "conj", "dative", "npadvmod", "ROOT"}
+)
 
 # A member of a party named by its members' noun ("the Kentucky Republican", "the Illinois Democrat").
 PARTY_MEMBER_HEADS = frozenset({"republican", "democrat"})
 # A party's people in an election: 'the Democratic nominee', 'the Republican front-runner'.
-PARTY_ROLE_HEADS = frozenset("nominee candidate frontrunner front-runner challenger incumbent hopeful contender".split())
+PARTY_ROLE_HEADS = frozenset(
+    "nominee candidate frontrunner front-runner challenger incumbent hopeful contender".split()
+)
 PARTY_ADJECTIVES = frozenset({"democratic", "republican"})
 
 
@@ -1139,8 +1313,9 @@ def _with_owner_state(doc: "Doc", start: int) -> int:
     not "prime minister" (the state is a mention of its own, so the description's span leaves it out)."""
     if start >= 2 and doc[start - 1].tag_ == "POS" and doc[start - 2].ent_type_ in ("GPE", "NORP"):
         i = start - 2
-        while i > 0 and doc[i - 1].ent_type_ == doc[i].ent_type_ and doc[i - 1].ent_iob_ != "O" \
-                and doc[i].ent_iob_ == "I":
+        while (
+            i > 0 and doc[i - 1].ent_type_ == doc[i].ent_type_ and doc[i - 1].ent_iob_ != "O" and doc[i].ent_iob_ == "I"
+        ):
             i -= 1
         return i
     return start
@@ -1153,16 +1328,24 @@ def _party_member(head: "Token") -> bool:
         return False
     if head.lower_ in PARTY_MEMBER_HEADS and head.tag_ in ("NNP", "NN"):
         return True
-    return head.lower_ in PARTY_ROLE_HEADS and head.tag_ == "NN" and any(
-        t.dep_ in ("amod", "compound") and t.lower_ in PARTY_ADJECTIVES and t.is_title for t in head.lefts)
+    return (
+        head.lower_ in PARTY_ROLE_HEADS
+        and head.tag_ == "NN"
+        and any(t.dep_ in ("amod", "compound") and t.lower_ in PARTY_ADJECTIVES and t.is_title for t in head.lefts)
+    )
 
 
 def _person_by_modifier(head: "Token") -> bool:
     """'the 61-year-old restaurateur', 'a former Marine': an age, or 'former' before a capitalised
     noun (someone who was once of the corps, the party), says the noun is a person whatever the
     agent dictionary knows of it."""
-    aged = any(t.dep_ == "amod" and (t.lower_.endswith("year-old") or t.lower_ == "old" and any(
-        c.lower_ in ("year", "years") for c in t.subtree)) for t in head.lefts)
+    aged = any(
+        t.dep_ == "amod"
+        and (
+            t.lower_.endswith("year-old") or t.lower_ == "old" and any(c.lower_ in ("year", "years") for c in t.subtree)
+        )
+        for t in head.lefts
+    )
     return aged or _former_member(head)
 
 
@@ -1171,24 +1354,30 @@ def _former_member(head: "Token") -> bool:
 
 
 # Nouns by which news refers back to an organisation it has named ("the group", "the newspaper").
-GENERIC_ORGANISATION_HEADS = frozenset("""
+GENERIC_ORGANISATION_HEADS = frozenset(
+    """
     group organization organisation company firm newspaper paper network broadcaster agency charity
-""".split())
+""".split()
+)
 
 # Offices a person holds: a description naming another one than the person's title is someone else.
-OFFICE_TITLES = frozenset("""
+OFFICE_TITLES = frozenset(
+    """
     president vice-president governor senator congressman congresswoman representative mayor minister
     premier chancellor king queen prince ambassador secretary speaker judge justice general admiral
     commissioner attorney sheriff chief chairman chairwoman director
-""".split())
+""".split()
+)
 
 # Words that make a name an organisation's even after a given name ("Charles Schwab Corp.").
-ORGANISATION_WORDS = frozenset("""
+ORGANISATION_WORDS = frozenset(
+    """
     inc co corp corporation company companies llc ltd plc group holdings foundation institute
     university college school center centre fund bank party committee council association
     society times post news journal network media press agency partners associates
     brothers bros trust hospital church campaign
-""".split())
+""".split()
+)
 
 
 # Words a handle puts before the name it spells ('@realDonaldTrump', '@SenTedCruz', '@GovMikeHuckabee').
@@ -1197,8 +1386,11 @@ HANDLE_PREFIXES = ("real", "the", "official", "sen", "senator", "rep", "gov", "g
 
 def handle_candidates(sent: "Span") -> list[Candidate]:
     """Social-media handles ('@HillaryClinton'): mentions of whoever the handle spells out."""
-    return [Candidate(t.i, t.i + 1, "handle", t.i, (t.i, t.i + 1)) for t in sent
-            if t.text.startswith("@") and len(t.text) > 3 and t.text[1:].replace("_", "").isalnum()]
+    return [
+        Candidate(t.i, t.i + 1, "handle", t.i, (t.i, t.i + 1))
+        for t in sent
+        if t.text.startswith("@") and len(t.text) > 3 and t.text[1:].replace("_", "").isalnum()
+    ]
 
 
 def handle_name(handle: str) -> Optional[tuple[list[str], str]]:
@@ -1214,7 +1406,7 @@ def handle_name(handle: str) -> Optional[tuple[list[str], str]]:
     compact = body.lower()
     for prefix in HANDLE_PREFIXES:
         if compact.startswith(prefix) and len(compact) - len(prefix) >= 6:
-            compact = compact[len(prefix):]
+            compact = compact[len(prefix) :]
             break
     named = [w for w in words if w[:1].isupper()] if len(words) >= 2 and all(w[:1].isupper() for w in words) else []
     return named, compact
@@ -1237,11 +1429,11 @@ def short_forms(span) -> set[str]:
     words = name_key(span.text).split()
     for k in (3, 2):
         if len(words) >= k and family_name_first(words[-k:]):
-            forms.add(words[-k])                 # "Yoon" for "Yoon Suk Yeol", "Xi" for "President Xi Jinping"
+            forms.add(words[-k])  # "Yoon" for "Yoon Suk Yeol", "Xi" for "President Xi Jinping"
             return forms
     if len(words) >= 2 and is_capitalised(span[-1]):
         forms.add(words[-1])
-        if len(words) >= 4:                      # "Lopez Obrador" for "Andres Manuel Lopez Obrador"
+        if len(words) >= 4:  # "Lopez Obrador" for "Andres Manuel Lopez Obrador"
             forms.add(" ".join(words[-2:]))
         last = words[-1]
         if "-" in last:

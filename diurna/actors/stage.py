@@ -1,4 +1,5 @@
 """The actor stage: KB-resolved, coreferent actor mentions for each article (issue 4)."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -18,12 +19,13 @@ class ActorStage:
 
     Roles are those held on the article's publication date; see `diurna.actors.role_on`.
     """
+
     name = "actors"
 
     def __init__(self, kb: Optional[KnowledgeBase] = None):
         self.kb = kb if kb is not None else default_kb()
         self.finder = MentionFinder(self.kb)
-        iso3_codes(), self.kb.first_words, self.kb.surnames    # load once here, not inside the first article's timing
+        iso3_codes(), self.kb.first_words, self.kb.surnames  # load once here, not inside the first article's timing
 
     def __call__(self, doc: ArticleDoc) -> None:
         resolver = ArticleResolver(self.kb, self.finder, doc.spacy_doc, doc.article.published)
@@ -37,12 +39,22 @@ class ActorStage:
     def to_record(self, doc: ArticleDoc, draft: DraftActor) -> Actor:
         country, sector, code = self.coding(draft, doc.article.published)
         spacy_doc = doc.spacy_doc
-        mentions = [TextSpan(text=spacy_doc[s:e].text, start=spacy_doc[s].idx, end=spacy_doc[e - 1].idx +
-                             len(spacy_doc[e - 1].text)) for s, e, _ in sorted(draft.mentions)]
-        return Actor(id=stable_id("act_", doc.article.id, draft.key), name=display_name(draft),
-                     kb_id=draft.kb.id if draft.kb else None, country=country, sector=sector, code=code,
-                     kind=draft.kind if draft.kind in ("person", "organization", "country", "group") else "group",
-                     mentions=mentions)
+        mentions = [
+            TextSpan(
+                text=spacy_doc[s:e].text, start=spacy_doc[s].idx, end=spacy_doc[e - 1].idx + len(spacy_doc[e - 1].text)
+            )
+            for s, e, _ in sorted(draft.mentions)
+        ]
+        return Actor(
+            id=stable_id("act_", doc.article.id, draft.key),
+            name=display_name(draft),
+            kb_id=draft.kb.id if draft.kb else None,
+            country=country,
+            sector=sector,
+            code=code,
+            kind=draft.kind if draft.kind in ("person", "organization", "country", "group") else "group",
+            mentions=mentions,
+        )
 
     @staticmethod
     def coding(draft: DraftActor, day: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
@@ -62,7 +74,7 @@ class ActorStage:
 def display_name(draft: DraftActor) -> str:
     """The fullest name the article uses; the KB's name; or the longest description."""
     names = draft.names
-    if draft.kb is not None and draft.kb.cities:      # Iran, not "Tehran" standing for its government
+    if draft.kb is not None and draft.kb.cities:  # Iran, not "Tehran" standing for its government
         names = [n for n in names if name_key(n) not in draft.kb.cities] or [draft.kb.name]
     if names:
         return max(names, key=len)

@@ -4,6 +4,7 @@ Read-only by default. The store is opened read-only for queries; POST /api/code 
 storing it; POST /api/ingest exists only with `allow_ingest` and a token. Every query reaches
 DuckDB through the store's parameterised queries; no endpoint reads a file named by a request.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -23,15 +24,26 @@ from diurna import __version__
 from diurna.api.security import GuardMiddleware, Limits, upload_refusal
 from diurna.records import GRANULARITIES, ArticleDocument
 from diurna.store.export import spreadsheet_cell
-from diurna.store.query import (ActorCount, ActorProfile, ArticleSummary, ClusterDetail, DyadPoint, Edge,
-                                EventCluster, EventFilter, EventRow, PlaceCount, QueryMixin)
+from diurna.store.query import (
+    ActorCount,
+    ActorProfile,
+    ArticleSummary,
+    ClusterDetail,
+    DyadPoint,
+    Edge,
+    EventCluster,
+    EventFilter,
+    EventRow,
+    PlaceCount,
+    QueryMixin,
+)
 
 STATIC = pathlib.Path(__file__).resolve().parent / "static"
 DOCS_PAGE = pathlib.Path(__file__).resolve().parent / "docs_page"
 MAX_TEXT_CHARS = 200_000
 # Paging offsets beyond this are refused (422): DuckDB's OFFSET is a 64-bit integer, and no store
 # holds a trillion rows.
-MAX_OFFSET = 10 ** 12
+MAX_OFFSET = 10**12
 # Upload names are kept (they name the upload in errors and choose the format) within this many bytes,
 # under the 255 most file systems allow.
 MAX_NAME_BYTES = 200
@@ -55,13 +67,14 @@ class Services:
     def __init__(self, settings: Settings):
         self.settings = settings
         self._pipeline = None
-        self._pipeline_lock = threading.Lock()     # the stages keep per-call state: one article at a time
+        self._pipeline_lock = threading.Lock()  # the stages keep per-call state: one article at a time
         self._store_lock = threading.Lock()
         self._connection_lock = threading.Lock()
         self._store = None
 
     def store(self):
         from diurna.store import Store
+
         with self._store_lock:
             if self._store is None:
                 self._store = Store(self.settings.db, read_only=not self.settings.allow_ingest)
@@ -88,6 +101,7 @@ class Services:
     def run_pipeline(self, items) -> list:
         """Code raw articles (the pipeline is built on first use: it loads models for seconds)."""
         from diurna.pipeline import Pipeline
+
         with self._pipeline_lock:
             if self._pipeline is None:
                 self._pipeline = Pipeline()
@@ -96,6 +110,7 @@ class Services:
     def code(self, text: str, published: Optional[str]) -> ArticleDocument:
         from diurna.document import ArticleDoc
         from diurna.ingest.base import RawArticle
+
         result = self.run_pipeline([RawArticle(origin="<request>", text=text, date=published)])
         docs = [item for item in result if isinstance(item, ArticleDoc)]
         if not docs:
@@ -128,14 +143,23 @@ def create_app(settings: Settings) -> FastAPI:
 
     # FastAPI's own /docs page loads Swagger UI from a CDN; diurna serves the copy the
     # swagger-ui-bundle package ships, so the docs work offline and under the strict CSP.
-    app = FastAPI(title="diurna", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
-                  description="Political event data coded from news: articles, PLOVER events, actors, quotes, "
-                              "dates and places. Read-only unless started with --allow-ingest.")
+    app = FastAPI(
+        title="diurna",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+        description="Political event data coded from news: articles, PLOVER events, actors, quotes, "
+        "dates and places. Read-only unless started with --allow-ingest.",
+    )
 
     app.state.services = services
-    app.add_middleware(GuardMiddleware, limits=settings.limits, allowed_hosts=settings.allowed_hosts,
-                       upload_gate=lambda authorization: upload_refusal(settings.allow_ingest, settings.token,
-                                                                        authorization))
+    app.add_middleware(
+        GuardMiddleware,
+        limits=settings.limits,
+        allowed_hosts=settings.allowed_hosts,
+        upload_gate=lambda authorization: upload_refusal(settings.allow_ingest, settings.token, authorization),
+    )
 
     from diurna.store.store import StoreBusy, StoreError
 
@@ -159,17 +183,28 @@ def create_app(settings: Settings) -> FastAPI:
         return {"status": "ok", "version": __version__}
 
     @app.get("/api/articles", response_model=list[ArticleSummary])
-    def articles(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET),
-                 q: Optional[str] = Query(None, max_length=200), s: Services = Depends(svc)):
+    def articles(
+        limit: int = Query(50, ge=1, le=500),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+        q: Optional[str] = Query(None, max_length=200),
+        s: Services = Depends(svc),
+    ):
         """Stored articles, newest first; `q` searches titles and text."""
         with s.snapshot() as store:
             return store.articles(limit=limit, offset=offset, q=q)
 
-    @app.get("/api/events", response_model=EventPage,
-             responses={200: {"content": {"text/csv": {}}, "description": "JSON page, or CSV with format=csv"}})
-    def events(f: EventFilter = Depends(event_filter), limit: int = Query(100, ge=1, le=10_000),
-               offset: int = Query(0, ge=0, le=MAX_OFFSET), format: str = Query("json", pattern="^(json|csv)$"),
-               s: Services = Depends(svc)):
+    @app.get(
+        "/api/events",
+        response_model=EventPage,
+        responses={200: {"content": {"text/csv": {}}, "description": "JSON page, or CSV with format=csv"}},
+    )
+    def events(
+        f: EventFilter = Depends(event_filter),
+        limit: int = Query(100, ge=1, le=10_000),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+        format: str = Query("json", pattern="^(json|csv)$"),
+        s: Services = Depends(svc),
+    ):
         """Events matching the filters, newest first; `format=csv` downloads them."""
         with s.snapshot() as store:
             rows = _query(lambda: store.events(f, limit=limit, offset=offset))
@@ -178,14 +213,18 @@ def create_app(settings: Settings) -> FastAPI:
             return EventPage(total=_query(lambda: store.count_events(f)), limit=limit, offset=offset, events=rows)
 
     @app.get("/api/clusters", response_model=ClusterPage)
-    def clusters(f: EventFilter = Depends(event_filter), min_articles: int = Query(1, ge=1),
-                 limit: int = Query(100, ge=1, le=10_000), offset: int = Query(0, ge=0, le=MAX_OFFSET), s: Services = Depends(svc)):
+    def clusters(
+        f: EventFilter = Depends(event_filter),
+        min_articles: int = Query(1, ge=1),
+        limit: int = Query(100, ge=1, le=10_000),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+        s: Services = Depends(svc),
+    ):
         """Real-world events (one row each, however many articles report them), newest first; the same
         filters as /api/events; `min_articles` keeps those reported independently at least that often."""
         with s.snapshot() as store:
             rows = _query(lambda: store.clusters(f, limit=limit, offset=offset, min_articles=min_articles))
-            return ClusterPage(total=_query(lambda: store.count_clusters(f)), limit=limit, offset=offset,
-                               clusters=rows)
+            return ClusterPage(total=_query(lambda: store.count_clusters(f)), limit=limit, offset=offset, clusters=rows)
 
     @app.get("/api/clusters/{cluster_id}", response_model=ClusterDetail)
     def cluster(cluster_id: str, s: Services = Depends(svc)):
@@ -197,8 +236,12 @@ def create_app(settings: Settings) -> FastAPI:
         return detail
 
     @app.get("/api/actors", response_model=list[ActorCount])
-    def actors(q: Optional[str] = Query(None, max_length=200), country: Optional[str] = Query(None, max_length=3),
-               limit: int = Query(20, ge=1, le=1000), s: Services = Depends(svc)):
+    def actors(
+        q: Optional[str] = Query(None, max_length=200),
+        country: Optional[str] = Query(None, max_length=3),
+        limit: int = Query(20, ge=1, le=1000),
+        s: Services = Depends(svc),
+    ):
         """Actors in the most events; `q` searches names, KB ids and CAMEO codes."""
         with s.snapshot() as store:
             return store.top_actors(limit, country=country, q=q)
@@ -213,10 +256,15 @@ def create_app(settings: Settings) -> FastAPI:
         return profile
 
     @app.get("/api/dyads", response_model=list[DyadPoint])
-    def dyads(a: str = Query(..., min_length=1, max_length=200), b: str = Query(..., min_length=1, max_length=200),
-              freq: str = Query("month", pattern="^(day|week|month|year)$"),
-              start: Optional[str] = Query(None, max_length=10), end: Optional[str] = Query(None, max_length=10),
-              unit: str = Query("events", pattern="^(events|clusters)$"), s: Services = Depends(svc)):
+    def dyads(
+        a: str = Query(..., min_length=1, max_length=200),
+        b: str = Query(..., min_length=1, max_length=200),
+        freq: str = Query("month", pattern="^(day|week|month|year)$"),
+        start: Optional[str] = Query(None, max_length=10),
+        end: Optional[str] = Query(None, max_length=10),
+        unit: str = Query("events", pattern="^(events|clusters)$"),
+        s: Services = Depends(svc),
+    ):
         """Events from a to b and from b to a per period: counts, cooperation/conflict, Goldstein sums.
         `unit=clusters` counts each real-world event once, on its first date, instead of each mention."""
         for value in (start, end):
@@ -226,15 +274,15 @@ def create_app(settings: Settings) -> FastAPI:
             return _query(lambda: store.dyad_series(a, b, freq=freq, start=start, end=end, unit=unit))
 
     @app.get("/api/network", response_model=list[Edge])
-    def network(limit: int = Query(200, ge=1, le=5000), min_events: int = Query(1, ge=1),
-                s: Services = Depends(svc)):
+    def network(limit: int = Query(200, ge=1, le=5000), min_events: int = Query(1, ge=1), s: Services = Depends(svc)):
         """Who acts on whom: one edge per (source, target) pair with its event count and mean Goldstein."""
         with s.snapshot() as store:
             return store.network(limit=limit, min_events=min_events)
 
     @app.get("/api/places", response_model=list[PlaceCount])
-    def places(f: EventFilter = Depends(event_filter), limit: int = Query(500, ge=1, le=5000),
-               s: Services = Depends(svc)):
+    def places(
+        f: EventFilter = Depends(event_filter), limit: int = Query(500, ge=1, le=5000), s: Services = Depends(svc)
+    ):
         """Event counts per place, over the events the filters select (for the map)."""
         with s.snapshot() as store:
             return _query(lambda: store.place_counts(f, limit=limit))
@@ -248,8 +296,12 @@ def create_app(settings: Settings) -> FastAPI:
         return doc
 
     @app.post("/api/code", response_model=ArticleDocument)
-    def code(text: Optional[str] = Form(None), published: Optional[str] = Form(None),
-             file: Optional[UploadFile] = File(None), s: Services = Depends(svc)) -> ArticleDocument:
+    def code(
+        text: Optional[str] = Form(None),
+        published: Optional[str] = Form(None),
+        file: Optional[UploadFile] = File(None),
+        s: Services = Depends(svc),
+    ) -> ArticleDocument:
         """Code pasted text (form field `text`) or an uploaded plain-text file, without storing it."""
         if file is not None:
             raw = file.file.read(settings.limits.max_body_bytes + 1)
@@ -291,12 +343,17 @@ def create_app(settings: Settings) -> FastAPI:
             items = s.run_pipeline(read_paths([path]))
         docs = [i for i in items if isinstance(i, ArticleDoc)]
         errors = [i for i in items if isinstance(i, IngestError)]
-        for e in errors:           # name the upload, not the temporary path
+        for e in errors:  # name the upload, not the temporary path
             e.path = name
         with s.main_connection() as store:
             result = store.write_isolating(docs, errors)
-        return {"articles": result.articles, "already_stored": result.skipped, "events": result.events,
-                "quotes": result.quotes, "errors": [str(e) for e in errors]}
+        return {
+            "articles": result.articles,
+            "already_stored": result.skipped,
+            "events": result.events,
+            "quotes": result.quotes,
+            "errors": [str(e) for e in errors],
+        }
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
@@ -307,6 +364,7 @@ def create_app(settings: Settings) -> FastAPI:
         return FileResponse(DOCS_PAGE / "index.html")
 
     import swagger_ui_bundle
+
     app.mount("/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-assets")
     app.mount("/docs-page", StaticFiles(directory=DOCS_PAGE), name="docs-page")
     if STATIC.is_dir():
@@ -329,12 +387,20 @@ class ClusterPage(BaseModel):
     clusters: list[EventCluster]
 
 
-def event_filter(actor: Optional[str] = Query(None, max_length=200), source: Optional[str] = Query(None, max_length=200),
-                 target: Optional[str] = Query(None, max_length=200), country: Optional[str] = Query(None, max_length=3),
-                 type: Optional[list[str]] = Query(None), quad_class: Optional[int] = Query(None, ge=1, le=4),
-                 start: Optional[str] = Query(None, max_length=10), end: Optional[str] = Query(None, max_length=10),
-                 place: Optional[str] = Query(None, max_length=200), article: Optional[str] = Query(None, max_length=200),
-                 include_duplicates: bool = False, granularity: Optional[list[str]] = Query(None)) -> EventFilter:
+def event_filter(
+    actor: Optional[str] = Query(None, max_length=200),
+    source: Optional[str] = Query(None, max_length=200),
+    target: Optional[str] = Query(None, max_length=200),
+    country: Optional[str] = Query(None, max_length=3),
+    type: Optional[list[str]] = Query(None),
+    quad_class: Optional[int] = Query(None, ge=1, le=4),
+    start: Optional[str] = Query(None, max_length=10),
+    end: Optional[str] = Query(None, max_length=10),
+    place: Optional[str] = Query(None, max_length=200),
+    article: Optional[str] = Query(None, max_length=200),
+    include_duplicates: bool = False,
+    granularity: Optional[list[str]] = Query(None),
+) -> EventFilter:
     """The event filters every listing endpoint shares (query parameters). Events of near-duplicate
     copies of an article (wire copy) are left out unless `include_duplicates=true`. `granularity`
     (repeatable) keeps events whose date has that precision: `day` ... `years`, or `before` for
@@ -345,9 +411,20 @@ def event_filter(actor: Optional[str] = Query(None, max_length=200), source: Opt
     for value in granularity or ():
         if value not in GRANULARITIES:
             raise HTTPException(422, "granularity %r is none of %s" % (value, ", ".join(GRANULARITIES)))
-    return EventFilter(actor=actor, source=source, target=target, country=country, type=type or None,
-                       quad_class=quad_class, start=start, end=end, place=place, article_id=article,
-                       include_duplicates=include_duplicates, granularity=granularity or None)
+    return EventFilter(
+        actor=actor,
+        source=source,
+        target=target,
+        country=country,
+        type=type or None,
+        quad_class=quad_class,
+        start=start,
+        end=end,
+        place=place,
+        article_id=article,
+        include_duplicates=include_duplicates,
+        granularity=granularity or None,
+    )
 
 
 def upload_name(filename: Optional[str]) -> str:
@@ -361,8 +438,9 @@ def upload_name(filename: Optional[str]) -> str:
     if len(name.encode("utf-8")) <= MAX_NAME_BYTES:
         return name
     from diurna.ingest import known_extension
+
     extension = known_extension(name) or os.path.splitext(name)[1][:16]
-    stem = name[:len(name) - len(extension)].encode("utf-8")[:MAX_NAME_BYTES - len(extension.encode("utf-8"))]
+    stem = name[: len(name) - len(extension)].encode("utf-8")[: MAX_NAME_BYTES - len(extension.encode("utf-8"))]
     return stem.decode("utf-8", "ignore") + extension
 
 
@@ -385,12 +463,16 @@ def _csv_response(rows: list, filename: str) -> Response:
     writer.writerow(names)
     for row in rows:
         writer.writerow([spreadsheet_cell(getattr(row, n)) for n in names])
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="%s"' % filename})
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="%s"' % filename},
+    )
 
 
 def _check_date(value: str) -> None:
     import datetime as dt
+
     try:
         dt.date.fromisoformat(value)
     except ValueError:

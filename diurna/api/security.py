@@ -12,6 +12,7 @@
 Every response, refusals included, carries headers that keep the dashboard from running anything
 but its own bundled scripts.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -27,9 +28,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 # The dashboard loads only its own files: no inline script, no third-party origin, no framing.
-CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                           "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-                           "form-action 'self'")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'"
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -43,10 +46,10 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 
 @dataclass
 class Limits:
-    max_body_bytes: int = 2 * 1024 * 1024        # POST /api/code: a long article is ~100 kB
-    max_ingest_bytes: int = 50 * 1024 * 1024     # POST /api/ingest uploads
-    requests_per_minute: int = 600               # per client address, all endpoints
-    code_per_minute: int = 30                    # per client address, POST /api/code (it parses text)
+    max_body_bytes: int = 2 * 1024 * 1024  # POST /api/code: a long article is ~100 kB
+    max_ingest_bytes: int = 50 * 1024 * 1024  # POST /api/ingest uploads
+    requests_per_minute: int = 600  # per client address, all endpoints
+    code_per_minute: int = 30  # per client address, POST /api/code (it parses text)
 
 
 class RateLimiter:
@@ -68,7 +71,7 @@ class RateLimiter:
                 self._buckets[(client, bucket)] = (tokens, now)
                 return (1.0 - tokens) / rate
             self._buckets[(client, bucket)] = (tokens - 1.0, now)
-            if len(self._buckets) > 100_000:      # bound memory under address-spraying clients
+            if len(self._buckets) > 100_000:  # bound memory under address-spraying clients
                 self._buckets.clear()
             return 0.0
 
@@ -100,7 +103,7 @@ def host_name(host_header: str) -> str:
     """The name in a Host header, without port or IPv6 brackets, lower case: "[::1]:8000" -> "::1"."""
     value = host_header.strip().lower()
     if value.startswith("["):
-        return value[1:value.find("]")] if "]" in value else value
+        return value[1 : value.find("]")] if "]" in value else value
     return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
 
 
@@ -139,8 +142,13 @@ def _cross_site(request: Request) -> Optional[str]:
 
 
 class GuardMiddleware(BaseHTTPMiddleware):
-    def __init__(self, app, limits: Limits, allowed_hosts: Optional[list[str]] = None,
-                 upload_gate: Optional[Callable[[Optional[str]], Optional[tuple[int, str]]]] = None):
+    def __init__(
+        self,
+        app,
+        limits: Limits,
+        allowed_hosts: Optional[list[str]] = None,
+        upload_gate: Optional[Callable[[Optional[str]], Optional[tuple[int, str]]]] = None,
+    ):
         super().__init__(app)
         self.limits = limits
         self.allowed_hosts = None if allowed_hosts is None else {host_name(h) for h in allowed_hosts}
@@ -156,13 +164,18 @@ class GuardMiddleware(BaseHTTPMiddleware):
         """The response that refuses `request`, or None to let it through."""
         path, method = request.url.path, request.method
         if self.allowed_hosts is not None and host_name(request.headers.get("host", "")) not in self.allowed_hosts:
-            return _error(400, "this server does not answer to the Host %r (DNS rebinding protection); start it with "
-                               "--allowed-host NAME to add a name" % (request.headers.get("host", "")[:100]))
+            return _error(
+                400,
+                "this server does not answer to the Host %r (DNS rebinding protection); start it with "
+                "--allowed-host NAME to add a name" % (request.headers.get("host", "")[:100]),
+            )
         if method not in SAFE_METHODS:
             reason = _cross_site(request)
             if reason:
-                return _error(403, "refused: %s; the API accepts POSTs from its own dashboard and from "
-                                   "non-browser clients" % reason)
+                return _error(
+                    403,
+                    "refused: %s; the API accepts POSTs from its own dashboard and from non-browser clients" % reason,
+                )
         refusal = self._rate_limited(request, path, method)
         if refusal is not None:
             return refusal
@@ -178,13 +191,19 @@ class GuardMiddleware(BaseHTTPMiddleware):
         client = request.client.host if request.client else "unknown"
         wait = self.rate.wait(client, "all", self.limits.requests_per_minute)
         if wait:
-            return _error(429, "too many requests: at most %d a minute" % self.limits.requests_per_minute,
-                          {"Retry-After": str(max(1, math.ceil(wait)))})
+            return _error(
+                429,
+                "too many requests: at most %d a minute" % self.limits.requests_per_minute,
+                {"Retry-After": str(max(1, math.ceil(wait)))},
+            )
         if path == "/api/code" and method == "POST":
             wait = self.rate.wait(client, "code", self.limits.code_per_minute)
             if wait:
-                return _error(429, "too many coding requests: at most %d a minute" % self.limits.code_per_minute,
-                              {"Retry-After": str(max(1, math.ceil(wait)))})
+                return _error(
+                    429,
+                    "too many coding requests: at most %d a minute" % self.limits.code_per_minute,
+                    {"Retry-After": str(max(1, math.ceil(wait)))},
+                )
         return None
 
     async def _too_big(self, request: Request, path: str) -> Optional[Response]:

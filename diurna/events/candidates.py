@@ -13,6 +13,7 @@ trigger dictionaries (dictionary.py). The arguments come from the parse:
   "described Y's move as insulting";
 - nominal events: "held talks with", "imposed sanctions on", "Israel's recognition of Kosovo".
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,16 @@ from diurna.events import codes
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.detector import NONE, default_detector
-from diurna.events.dictionary import (Sense, TriggerLexicon, direct_objects, in_list, is_infinitive, lexicon_type,
-                                      modal_complement, prep_objects)
+from diurna.events.dictionary import (
+    Sense,
+    TriggerLexicon,
+    direct_objects,
+    in_list,
+    is_infinitive,
+    lexicon_type,
+    modal_complement,
+    prep_objects,
+)
 from diurna.nlp.syntax import is_passive
 
 if TYPE_CHECKING:
@@ -41,20 +50,39 @@ STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 # Verbs whose object is also the subject of their complement ("forced X to", "persuaded X to").
-OBJECT_CONTROL = {"urge", "ask", "call", "force", "persuade", "order", "tell", "encourage", "press",
-                  "allow", "permit", "invite", "help", "implore", "request", "appeal", "plead", "push"}
+OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "call",
+    "force",
+    "persuade",
+    "order",
+    "tell",
+    "encourage",
+    "press",
+    "allow",
+    "permit",
+    "invite",
+    "help",
+    "implore",
+    "request",
+    "appeal",
+    "plead",
+    "push",
+}
 
 
 @dataclass(frozen=True)
 class Argument:
     """An actor filling a role: which actor, and the mention that names it."""
+
     actor_id: str
     mention: MentionRef
 
 
 @dataclass(frozen=True)
 class Candidate:
-    trigger_start: int                 # token offsets, end-exclusive
+    trigger_start: int  # token offsets, end-exclusive
     trigger_end: int
     sense: Sense
     plover: str
@@ -64,12 +92,13 @@ class Candidate:
     target: Optional[Argument]
     polarity: str
     modality: str
-    speaker: Optional[Argument]        # the reporting clause's subject ("X said ..."), if any
-    rule: str                          # which extraction rule proposed it (for review and confidence)
-    sentence_start: int                # token offset of the sentence (duplicates are merged per sentence)
+    speaker: Optional[Argument]  # the reporting clause's subject ("X said ..."), if any
+    rule: str  # which extraction rule proposed it (for review and confidence)
+    sentence_start: int  # token offset of the sentence (duplicates are merged per sentence)
 
 
 # ------------------------------------------------------------------ actors in phrases
+
 
 def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[Argument]:
     """The actor a noun phrase names: its own mention, else an apposition, a modifier that is an
@@ -115,15 +144,20 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
 
 
 def _state_organ(doc: ArticleDoc, mention: Optional[MentionRef], named: Argument) -> bool:
-    """"Myanmar military", "Italy's prime minister": a description coded with a country and a sector
+    """ "Myanmar military", "Italy's prime minister": a description coded with a country and a sector
     whose named modifier is that very country is the state's organ (CAMEO MMRMIL, ITAGOV), a more
     exact actor than the bare country; a group named in the modifier ("Boko Haram fighters") still
     stands for the phrase."""
     if mention is None or mention.how != "description":
         return False
     organ, state = doc.actor(mention.actor_id), doc.actor(named.actor_id)
-    return (organ is not None and state is not None and state.kind == "country" and organ.sector in STATE_ORGANS
-            and organ.country == state.country)
+    return (
+        organ is not None
+        and state is not None
+        and state.kind == "country"
+        and organ.sector in STATE_ORGANS
+        and organ.country == state.country
+    )
 
 
 def _named_modifier(doc: ArticleDoc, head: "Token") -> Optional[Argument]:
@@ -149,8 +183,12 @@ def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
             continue
         for mention in doc.mentions:
             actor = doc.actor(mention.actor_id)
-            if actor is not None and actor.kind == "country" and actor.country == country \
-                    and mention.how in ("name", "alias"):
+            if (
+                actor is not None
+                and actor.kind == "country"
+                and actor.country == country
+                and mention.how in ("name", "alias")
+            ):
                 if all(a.actor_id != actor.id for a in out):
                     out.append(Argument(actor.id, mention))
                 break
@@ -163,6 +201,7 @@ def _city_country(token: "Token") -> Optional[str]:
     from diurna.actors import default_kb
     from diurna.actors.codes import split_code
     from diurna.actors.kb import name_key
+
     kb = default_kb()
     key = name_key(token.text)
     for actor in kb.lookup(token.text):
@@ -185,13 +224,18 @@ def in_dateline(doc: ArticleDoc, token: "Token") -> bool:
 
 
 def _verb_attached_from(head: "Token") -> list["Token"]:
-    """"hosted a delegation from Somalia": the parser often hangs a "from" phrase right after an
+    """ "hosted a delegation from Somalia": the parser often hangs a "from" phrase right after an
     object on the verb; it still says whom the object stands for."""
     verb = head.head
     if head.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
         return []
-    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i == head.right_edge.i + 1
-            for o in c.children if o.dep_ == "pobj"]
+    return [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "from" and c.i == head.right_edge.i + 1
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def conjuncts(token: "Token") -> list["Token"]:
@@ -210,6 +254,7 @@ def actors_of(doc: ArticleDoc, tokens: list["Token"]) -> list[Argument]:
 
 
 # ------------------------------------------------------------------ subjects and objects
+
 
 def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     """Who does it: the nominal subject, the passive agent, or the controller/shared subject."""
@@ -275,6 +320,7 @@ def complement_of(verb: "Token") -> Optional["Token"]:
 
 # ------------------------------------------------------------------ recipients from the scene
 
+
 def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
     """Targetless events take their recipient from the story (constructions.py: scene-victim,
     answer-to-request, condemned-act-agent, protest-target-state); the mention is the recipient's
@@ -298,23 +344,29 @@ def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode:
 def _targeted_twin(cand: Candidate, candidates: list[Candidate]) -> bool:
     """The sentence already codes this act with a recipient ("took to the streets ... to protest
     against X"): the targetless copy is merged away later, not given a recipient of its own."""
-    return any(c.target is not None and c.plover == cand.plover and c.sentence_start == cand.sentence_start
-               and c.source is not None and c.source.actor_id == cand.source.actor_id for c in candidates)
+    return any(
+        c.target is not None
+        and c.plover == cand.plover
+        and c.sentence_start == cand.sentence_start
+        and c.source is not None
+        and c.source.actor_id == cand.source.actor_id
+        for c in candidates
+    )
 
 
 def _roles(cands: list[Candidate]) -> list[tuple[str, Optional[str], Optional[str]]]:
-    return [(c.plover, c.source.actor_id if c.source else None, c.target.actor_id if c.target else None)
-            for c in cands]
+    return [(c.plover, c.source.actor_id if c.source else None, c.target.actor_id if c.target else None) for c in cands]
 
 
-def _recipient_from_story(doc: ArticleDoc, candidates: list[Candidate], i: int, episode: cx.Episode,
-                          actors: list) -> tuple[Optional[str], Optional[str]]:
+def _recipient_from_story(
+    doc: ArticleDoc, candidates: list[Candidate], i: int, episode: cx.Episode, actors: list
+) -> tuple[Optional[str], Optional[str]]:
     cand = candidates[i]
     source_id = cand.source.actor_id
     paragraph = episode.paragraph(doc.spacy_doc[cand.trigger_start].idx)
     earlier = list(reversed(candidates[:i]))
     before = [c for c in earlier if episode.paragraph(doc.spacy_doc[c.trigger_start].idx) == paragraph]
-    after = [c for c in candidates[i + 1:] if c.sentence_start == cand.sentence_start]
+    after = [c for c in candidates[i + 1 :] if c.sentence_start == cand.sentence_start]
     actor_id, rule = cx.scene_recipient(cand.plover, source_id, _roles(after + before), _roles(earlier))
     if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
         actor_id, rule = cx.condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
@@ -340,6 +392,7 @@ def _mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRe
 
 # ------------------------------------------------------------------ the extractor
 
+
 class CandidateExtractor:
     def __init__(self, lexicon: Optional[TriggerLexicon] = None, use_detector: bool = True):
         self.lexicon = lexicon or TriggerLexicon.load()
@@ -352,7 +405,7 @@ class CandidateExtractor:
 
     def sentence(self, doc: ArticleDoc, sent: "Span", episode: Optional[cx.Episode] = None) -> list[Candidate]:
         episode = episode if episode is not None else cx.Episode(doc.text)
-        consumed: set[int] = set()        # complements already coded as part of their governor
+        consumed: set[int] = set()  # complements already coded as part of their governor
         verb_triggers: set[int] = set()
         out: list[Candidate] = self._requests_by_noun(doc, sent, consumed)
         for token in sent:
@@ -374,22 +427,40 @@ class CandidateExtractor:
 
     # ---------------------------------------------------------------- verbs
 
-    def _detected(self, doc: ArticleDoc, verb: "Token", consumed: set[int],
-                  episode: Optional[cx.Episode]) -> list[Candidate]:
+    def _detected(
+        self, doc: ArticleDoc, verb: "Token", consumed: set[int], episode: Optional[cx.Episode]
+    ) -> list[Candidate]:
         """A verb no lexicon entry codes, read by the learned detector (detector.py): coded as a plain
         transitive event of the detected type when the model is confident."""
-        if self.detector is None or not cx.enabled(cx.DETECTOR) or self.lexicon.verb_sense(verb) is not None or \
-                in_list(verb, self.lexicon.speech_verbs) or in_list(verb, self.lexicon.light_verbs):
+        if (
+            self.detector is None
+            or not cx.enabled(cx.DETECTOR)
+            or self.lexicon.verb_sense(verb) is not None
+            or in_list(verb, self.lexicon.speech_verbs)
+            or in_list(verb, self.lexicon.light_verbs)
+        ):
             return []
         found = self.detector.detect(verb, lexicon_type(self.lexicon, verb))
         if found.type in (NONE, "YIELD") or found.probability < self.detector.threshold:
             return []
-        sense = Sense(lemma=verb.lemma_.lower(), pos="verb", cameo=codes.cameo_for(found.type, None),
-                      plover=found.type, mode=None, origin="detector")
+        sense = Sense(
+            lemma=verb.lemma_.lower(),
+            pos="verb",
+            cameo=codes.cameo_for(found.type, None),
+            plover=found.type,
+            mode=None,
+            origin="detector",
+        )
         return self._verb(doc, verb, consumed, episode, sense=sense)
 
-    def _verb(self, doc: ArticleDoc, verb: "Token", consumed: set[int],
-              episode: Optional[cx.Episode] = None, sense: Optional[Sense] = None) -> list[Candidate]:
+    def _verb(
+        self,
+        doc: ArticleDoc,
+        verb: "Token",
+        consumed: set[int],
+        episode: Optional[cx.Episode] = None,
+        sense: Optional[Sense] = None,
+    ) -> list[Candidate]:
         sense = sense or self.lexicon.verb_sense(verb)
         if sense is None:
             return []
@@ -403,8 +474,11 @@ class CandidateExtractor:
         if frame == "request":
             preps = prep_objects(verb)
             # "urged X", "called on X", "appealed to X", "requested help from X"
-            targets = first_actors(doc, [direct_objects(verb), preps.get(sense.prep or "on", []), preps.get("on", [])]
-                                   + target_groups(verb, replace(sense, theme=True)))
+            targets = first_actors(
+                doc,
+                [direct_objects(verb), preps.get(sense.prep or "on", []), preps.get("on", [])]
+                + target_groups(verb, replace(sense, theme=True)),
+            )
             if comp is not None:
                 self._consume(comp, consumed)
         elif frame == "complement":
@@ -425,14 +499,19 @@ class CandidateExtractor:
                 self._consume(comp, consumed)
             if halted_token.i != verb.i:
                 consumed.add(halted_token.i)
-                targets = first_actors(doc, target_groups(halted_token, halted_sense)) \
-                    if halted_token.pos_ == "VERB" else actors_of(doc, self._noun_targets(halted_token, halted_sense, verb))
+                targets = (
+                    first_actors(doc, target_groups(halted_token, halted_sense))
+                    if halted_token.pos_ == "VERB"
+                    else actors_of(doc, self._noun_targets(halted_token, halted_sense, verb))
+                )
         elif frame == "describe":
             if not self._negative_predicate(verb):
                 return []
         elif frame == "allow":
-            targets = actors_of(doc, direct_objects(verb) or (
-                [c for c in comp.children if c.dep_ == "nsubj"] if comp is not None else []))
+            targets = actors_of(
+                doc,
+                direct_objects(verb) or ([c for c in comp.children if c.dep_ == "nsubj"] if comp is not None else []),
+            )
             if comp is not None:
                 self._consume(comp, consumed)
             if polarity == "negated":
@@ -448,13 +527,15 @@ class CandidateExtractor:
             # "Chinese navy vessels were deployed near ...": with no agent, whose forces they are
             sources = actors_of(doc, [c for c in verb.children if c.dep_ == "nsubjpass"])
         if plover == "CONSULT" and mode == "visit" and not targets:
-            targets = host_state(doc, direct_objects(verb) + [o for p in sense.targets
-                                                              for o in prep_objects(verb).get(p, [])])
+            targets = host_state(
+                doc, direct_objects(verb) + [o for p in sense.targets for o in prep_objects(verb).get(p, [])]
+            )
         elif plover in ("ASSAULT", "COERCE") and not targets and sense.frame == "direct":
             # "Russian artillery struck Kharkiv": a town attacked stands for the state it lies in, when
             # that state is an actor of the article (as for visits; CAMEO codes the state as target)
-            targets = host_state(doc, direct_objects(verb) + [o for p in sense.targets
-                                                              for o in prep_objects(verb).get(p, [])])
+            targets = host_state(
+                doc, direct_objects(verb) + [o for p in sense.targets for o in prep_objects(verb).get(p, [])]
+            )
         if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:
             # "did not agree to meet": a refusal, not a negated promise
             plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-" + frame
@@ -466,15 +547,32 @@ class CandidateExtractor:
         sourceless = cx.is_agentless_passive(verb, plover, bool(sources), bool(targets))
         if sourceless:
             sources, rule = self._agent_from_context(doc, verb, plover, targets, episode)
-        if sense.origin.startswith("petrarch2") and not all(a.mention.how in ("name", "alias", "adjective")
-                                                             for a in sources):
-            return []      # the broad CAMEO dictionary is trusted only between named actors
-        return self._combine(doc, verb.i, verb.i + 1, sense, plover, cameo, mode, sources, targets, polarity,
-                             pol.modality(verb), self._speaker(doc, verb), rule, sense.reciprocal,
-                             need_target=sense.origin.startswith(("petrarch2", "detector")), allow_sourceless=sourceless)
+        if sense.origin.startswith("petrarch2") and not all(
+            a.mention.how in ("name", "alias", "adjective") for a in sources
+        ):
+            return []  # the broad CAMEO dictionary is trusted only between named actors
+        return self._combine(
+            doc,
+            verb.i,
+            verb.i + 1,
+            sense,
+            plover,
+            cameo,
+            mode,
+            sources,
+            targets,
+            polarity,
+            pol.modality(verb),
+            self._speaker(doc, verb),
+            rule,
+            sense.reciprocal,
+            need_target=sense.origin.startswith(("petrarch2", "detector")),
+            allow_sourceless=sourceless,
+        )
 
-    def _request_recipients(self, doc: ArticleDoc, verb: "Token", consumed: set[int],
-                            rule: str) -> tuple[list[Argument], str]:
+    def _request_recipients(
+        self, doc: ArticleDoc, verb: "Token", consumed: set[int], rule: str
+    ) -> tuple[list[Argument], str]:
         """Whom a request with no object is made to: the subject of its content clause (the clause is
         then the requested act, not coded), or the recipient of a requested relation."""
         asked, acts = cx.asked_subjects(verb)
@@ -487,16 +585,18 @@ class CandidateExtractor:
         return targets, (cx.REQUESTED_RELATION if targets else rule)
 
     @staticmethod
-    def _agent_from_context(doc: ArticleDoc, verb: "Token", plover: str, targets: list[Argument],
-                            episode: Optional[cx.Episode]) -> tuple[list[Argument], str]:
+    def _agent_from_context(
+        doc: ArticleDoc, verb: "Token", plover: str, targets: list[Argument], episode: Optional[cx.Episode]
+    ) -> tuple[list[Argument], str]:
         """The agent of an agentless passive: the scene's agent of force, else (for coercion) the
         victims' state's authority, else none (constructions.py)."""
         agent = episode.agent_for(verb.idx, plover, targets) if episode is not None else None
         if agent is not None:
             return [agent], cx.EPISODE_AGENT
         if plover == "COERCE":
-            victims = [((doc.actor(t.actor_id).country if doc.actor(t.actor_id) else None), t.actor_id)
-                       for t in targets]
+            victims = [
+                ((doc.actor(t.actor_id).country if doc.actor(t.actor_id) else None), t.actor_id) for t in targets
+            ]
             counts: dict[str, int] = {}
             for m in doc.mentions:
                 counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
@@ -521,9 +621,10 @@ class CandidateExtractor:
                     return noun_sense, actors_of(doc, self._noun_targets(obj, noun_sense, comp))
         return None, []
 
-    def _warned_action(self, doc: ArticleDoc, verb: "Token", sources: list[Argument],
-                       consumed: set[int]) -> Optional[list[Argument]]:
-        """"warned Seoul (that) it would retaliate": a threat when the complement is a hostile act
+    def _warned_action(
+        self, doc: ArticleDoc, verb: "Token", sources: list[Argument], consumed: set[int]
+    ) -> Optional[list[Argument]]:
+        """ "warned Seoul (that) it would retaliate": a threat when the complement is a hostile act
         (a coded verb, or a light verb + event noun) whose subject is the warner: a pronoun or the
         same actor. Returns the complement's targets ([] for none), or None when it is no threat
         ("warned that prices would rise")."""
@@ -546,7 +647,7 @@ class CandidateExtractor:
         return comp_targets
 
     def _complement_type(self, sense: Sense, comp: Optional[Sense]) -> tuple[str, str, Optional[str]]:
-        """"agreed to withdraw" is a CONCEDE, "vowed to retaliate" a THREATEN (PLOVER v2 AGREE/CONCEDE notes)."""
+        """ "agreed to withdraw" is a CONCEDE, "vowed to retaliate" a THREATEN (PLOVER v2 AGREE/CONCEDE notes)."""
         if sense.plover != "AGREE" or comp is None:
             return sense.plover, sense.cameo, sense.mode
         if comp.plover in ("RETREAT", "CONCEDE"):
@@ -608,26 +709,43 @@ class CandidateExtractor:
             consumed.add(conj.i)
 
     def _requests_by_noun(self, doc: ArticleDoc, sent: "Span", consumed: set[int]) -> list[Candidate]:
-        """"repeated calls for the Philippines to remove a warship": a REQUEST by the caller to the one
+        """ "repeated calls for the Philippines to remove a warship": a REQUEST by the caller to the one
         asked; the requested verb is consumed, so it is not coded as an act (constructions.py)."""
         out: list[Candidate] = []
         for noun, verb, asked in cx.requested_actions(sent):
             self._consume(verb, consumed)
             consumed.add(noun.i)
             owner = [c for c in noun.children if c.dep_ == "poss"]
-            sources = actors_of(doc, owner) or (actors_of(doc, subject_tokens(noun.head))
-                                                if noun.dep_ in ("dobj", "nsubjpass") else [])
-            sense = Sense(lemma=noun.lemma_.lower(), pos="noun", cameo="100", plover="REQUEST", mode=None,
-                          frame="request")
-            out.extend(self._combine(doc, noun.i, noun.i + 1, sense, "REQUEST", "100", None, sources,
-                                     actors_of(doc, asked), pol.polarity(noun.head), pol.modality(noun.head),
-                                     self._speaker(doc, noun), cx.REQUESTED_ACTION, False))
+            sources = actors_of(doc, owner) or (
+                actors_of(doc, subject_tokens(noun.head)) if noun.dep_ in ("dobj", "nsubjpass") else []
+            )
+            sense = Sense(
+                lemma=noun.lemma_.lower(), pos="noun", cameo="100", plover="REQUEST", mode=None, frame="request"
+            )
+            out.extend(
+                self._combine(
+                    doc,
+                    noun.i,
+                    noun.i + 1,
+                    sense,
+                    "REQUEST",
+                    "100",
+                    None,
+                    sources,
+                    actors_of(doc, asked),
+                    pol.polarity(noun.head),
+                    pol.modality(noun.head),
+                    self._speaker(doc, noun),
+                    cx.REQUESTED_ACTION,
+                    False,
+                )
+            )
         return out
 
     # ---------------------------------------------------------------- reported evaluations
 
     def _reported_evaluation(self, doc: ArticleDoc, speech: "Token") -> list[Candidate]:
-        """"X said Y's decision was a blatant violation": X accuses Y."""
+        """ "X said Y's decision was a blatant violation": X accuses Y."""
         out: list[Candidate] = []
         speakers = actors_of(doc, subject_tokens(speech))
         if not speakers:
@@ -636,17 +754,43 @@ class CandidateExtractor:
             if clause.dep_ != "ccomp" or clause.lemma_ != "be":
                 continue
             predicate = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
-            if not predicate or not any(self.lexicon.is_negative_evaluation(t)
-                                        for p in predicate for t in p.subtree if t.dep_ not in ("prep", "pobj")):
+            if not predicate or not any(
+                self.lexicon.is_negative_evaluation(t)
+                for p in predicate
+                for t in p.subtree
+                if t.dep_ not in ("prep", "pobj")
+            ):
                 continue
             subjects = [c for c in clause.children if c.dep_ == "nsubj"]
             targets = actors_of(doc, subjects)
             trigger = predicate[0]
-            sense = Sense(lemma=trigger.lemma_.lower(), pos="noun", cameo="111", plover="ACCUSE",
-                          mode="disapprove", frame="evaluation")
-            out.extend(self._combine(doc, trigger.i, trigger.i + 1, sense, "ACCUSE", "111", "disapprove",
-                                     speakers, targets, pol.polarity(clause), pol.modality(clause),
-                                     speakers[0], "reported-evaluation", False, need_target=True))
+            sense = Sense(
+                lemma=trigger.lemma_.lower(),
+                pos="noun",
+                cameo="111",
+                plover="ACCUSE",
+                mode="disapprove",
+                frame="evaluation",
+            )
+            out.extend(
+                self._combine(
+                    doc,
+                    trigger.i,
+                    trigger.i + 1,
+                    sense,
+                    "ACCUSE",
+                    "111",
+                    "disapprove",
+                    speakers,
+                    targets,
+                    pol.polarity(clause),
+                    pol.modality(clause),
+                    speakers[0],
+                    "reported-evaluation",
+                    False,
+                    need_target=True,
+                )
+            )
         return out
 
     # ---------------------------------------------------------------- nominal events
@@ -661,15 +805,31 @@ class CandidateExtractor:
         if misread is not None:
             head, as_object = misread, True
         if as_object and in_list(head, self.lexicon.light_verbs) and head.i not in verb_triggers:
-            sources = actors_of(doc, subject_tokens(head)) if noun.dep_ != "nsubjpass" else \
-                actors_of(doc, prep_objects(head).get("by", []))
+            sources = (
+                actors_of(doc, subject_tokens(head))
+                if noun.dep_ != "nsubjpass"
+                else actors_of(doc, prep_objects(head).get("by", []))
+            )
             targets = actors_of(doc, self._noun_targets(noun, sense, head))
             pairs = self._between(doc, noun) if sense.reciprocal and not targets else None
             if pairs:
                 sources, targets = pairs
-            return self._combine(doc, noun.i, noun.i + 1, sense, sense.plover, sense.cameo, sense.mode,
-                                 sources, targets, pol.polarity(head), pol.modality(head),
-                                 self._speaker(doc, head), "light-verb", sense.reciprocal)
+            return self._combine(
+                doc,
+                noun.i,
+                noun.i + 1,
+                sense,
+                sense.plover,
+                sense.cameo,
+                sense.mode,
+                sources,
+                targets,
+                pol.polarity(head),
+                pol.modality(head),
+                self._speaker(doc, head),
+                "light-verb",
+                sense.reciprocal,
+            )
         if self._inside_event_argument(noun, verb_triggers):
             return []
         own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
@@ -678,26 +838,56 @@ class CandidateExtractor:
             # "(Egypt hosted) talks between Sudanese factions", "talks between X and Y": the parties
             parties = actors_of(doc, prep_objects(noun).get("between", []))
             if parties:
-                return self._combine(doc, noun.i, noun.i + 1, sense, sense.plover, sense.cameo, sense.mode,
-                                     parties, [], "negated" if pol.is_negated(noun) else "asserted",
-                                     pol.modality(noun.head), self._speaker(doc, noun), "nominal-between", True)
+                return self._combine(
+                    doc,
+                    noun.i,
+                    noun.i + 1,
+                    sense,
+                    sense.plover,
+                    sense.cameo,
+                    sense.mode,
+                    parties,
+                    [],
+                    "negated" if pol.is_negated(noun) else "asserted",
+                    pol.modality(noun.head),
+                    self._speaker(doc, noun),
+                    "nominal-between",
+                    True,
+                )
         if not sources:
             return []
         targets = actors_of(doc, [o for p in sense.targets for o in prep_objects(noun).get(p, [])])
         if not targets:
             return []
-        return self._combine(doc, noun.i, noun.i + 1, sense, sense.plover, sense.cameo, sense.mode,
-                             sources, targets, "negated" if pol.is_negated(noun) else "asserted", "actual",
-                             self._speaker(doc, noun), "nominal", False)
+        return self._combine(
+            doc,
+            noun.i,
+            noun.i + 1,
+            sense,
+            sense.plover,
+            sense.cameo,
+            sense.mode,
+            sources,
+            targets,
+            "negated" if pol.is_negated(noun) else "asserted",
+            "actual",
+            self._speaker(doc, noun),
+            "nominal",
+            False,
+        )
 
     def _misread_light_verb(self, noun: "Token") -> Optional["Token"]:
-        """"Orban held talks with Zelensky": the small model sometimes reads the light verb as an
+        """ "Orban held talks with Zelensky": the small model sometimes reads the light verb as an
         adjective of the noun ("held" amod of "talks", which becomes the root); the verb keeps its
         subject, so it can still be read as the light verb."""
         for child in noun.children:
-            if child.dep_ in ("amod", "acl") and child.i < noun.i and child.tag_ == "VBD" \
-                    and in_list(child, self.lexicon.light_verbs) \
-                    and any(c.dep_ == "nsubj" for c in child.children):
+            if (
+                child.dep_ in ("amod", "acl")
+                and child.i < noun.i
+                and child.tag_ == "VBD"
+                and in_list(child, self.lexicon.light_verbs)
+                and any(c.dep_ == "nsubj" for c in child.children)
+            ):
                 return child
         return None
 
@@ -738,10 +928,25 @@ class CandidateExtractor:
         # sentence-initial report ("According to X") is the quote stage's job.
         return None
 
-    def _combine(self, doc: ArticleDoc, start: int, end: int, sense: Sense, plover: str, cameo: str,
-                 mode: Optional[str], sources: list[Argument], targets: list[Argument], polarity: str,
-                 modality: str, speaker: Optional[Argument], rule: str, reciprocal: bool,
-                 need_target: bool = False, allow_sourceless: bool = False) -> list[Candidate]:
+    def _combine(
+        self,
+        doc: ArticleDoc,
+        start: int,
+        end: int,
+        sense: Sense,
+        plover: str,
+        cameo: str,
+        mode: Optional[str],
+        sources: list[Argument],
+        targets: list[Argument],
+        polarity: str,
+        modality: str,
+        speaker: Optional[Argument],
+        rule: str,
+        reciprocal: bool,
+        need_target: bool = False,
+        allow_sourceless: bool = False,
+    ) -> list[Candidate]:
         """One candidate per (source, target) pair; reciprocal events with coordinated subjects and
         no target pair the subjects both ways. An event needs a source: who did it is its core, except
         where a construction names only the victim (`allow_sourceless`: "five activists were arrested")."""
@@ -759,5 +964,7 @@ class CandidateExtractor:
         else:
             pairs = [(s, None) for s in sources]
         sentence_start = doc.spacy_doc[start].sent.start
-        return [Candidate(start, end, sense, plover, cameo, mode, s, t, polarity, modality, speaker, rule,
-                          sentence_start) for s, t in pairs]
+        return [
+            Candidate(start, end, sense, plover, cameo, mode, s, t, polarity, modality, speaker, rule, sentence_start)
+            for s, t in pairs
+        ]

@@ -13,6 +13,7 @@ for CONCEDE + RETREAT, plus NONE), and the classifier averages them:
 The average beats either model alone on cross-validation; `load(encoder=False)` gives the linear
 model alone, several times faster. `diurna/events/model/README.md` says how both were trained.
 """
+
 from __future__ import annotations
 
 import functools
@@ -30,22 +31,22 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MODEL_DIR = pathlib.Path(__file__).resolve().parent / "model"
-ENCODING = "pair-features-v1"   # bump when the features change: old model files are then refused
+ENCODING = "pair-features-v1"  # bump when the features change: old model files are then refused
 NONE = "NONE"
 
 
 @dataclass(frozen=True)
 class PairInput:
     sentence: str
-    source: tuple[int, int] | None   # char span of the source actor inside `sentence`, None if absent
-    target: tuple[int, int] | None   # char span of the target actor, None if absent
+    source: tuple[int, int] | None  # char span of the source actor inside `sentence`, None if absent
+    target: tuple[int, int] | None  # char span of the target actor, None if absent
 
 
 @dataclass(frozen=True)
 class PairPrediction:
-    type: str            # a PLOVER v2 type (CONCEDE/RETREAT, never YIELD) or "NONE"
-    confidence: float    # probability of `type`
-    scores: dict[str, float]   # label -> probability, over the model's labels (YIELD kept as one label here)
+    type: str  # a PLOVER v2 type (CONCEDE/RETREAT, never YIELD) or "NONE"
+    confidence: float  # probability of `type`
+    scores: dict[str, float]  # label -> probability, over the model's labels (YIELD kept as one label here)
 
 
 def find_span(sentence: str, phrase: str | None) -> tuple[int, int] | None:
@@ -76,7 +77,9 @@ _VERBAL_CONCESSION = re.compile(
     r"|conced\w*|acknowledg\w*|pardon\w*|amnest\w*|acquit\w*|clemency"
     r"|lift\w*|eas(?:e|ed|es|ing)|relax\w*|waiv\w*|scrap\w*|revok\w*|reversed?|backtrack\w*|back(?:ed|s)?\s+down"
     r"|dropp?\w*\s+(?:its\s+|their\s+|his\s+|her\s+|the\s+)?(?:demands?|charges?|objections?|claims?|case)"
-    r"|accede\w*|gave\s+in|give\s+in|comply|complied)\b", re.IGNORECASE)
+    r"|accede\w*|gave\s+in|give\s+in|comply|complied)\b",
+    re.IGNORECASE,
+)
 _RETREAT = re.compile(
     r"\b(withdr[ae]w\w*|pull(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,3}?(?:out|back)\b|retreat\w*|evacuat\w*|ced(?:e|ed|es|ing)"
     r"|releas\w*|freed|frees|set\s+free|swapp?\w*|exchang\w*\s+(?:of\s+)?(?:prisoners|captives|detainees)"
@@ -85,11 +88,15 @@ _RETREAT = re.compile(
     r"|ceasefire|cease-fire|truce|halt\w*|stopp?\w*\s+(?:fighting|attacks|shelling|the\s+offensive)"
     r"|allow\w*\s+(?:[\w-]+\s+){0,8}?(?:access|entry|in|into|through)\b|admitted|let\s+in"
     r"|open\w*\s+(?:the\s+)?(?:border|crossing|corridor)|access"
-    r"|resign\w*|step(?:s|ped|ping)?\s+down|quit\w*)\b", re.IGNORECASE)
+    r"|resign\w*|step(?:s|ped|ping)?\s+down|quit\w*)\b",
+    re.IGNORECASE,
+)
 _FUTURE_AFTER = re.compile(r"^\W*(?:[\w-]+\W+){0,3}?(will|would|shall|is\s+to|are\s+to|set\s+to)\b", re.IGNORECASE)
 _PROMISE = re.compile(
     r"\b(will|would|shall|'ll|plans?|planning|pledg\w*|promis\w*|vow\w*|agree\w*|offer\w*|intend\w*"
-    r"|ready|willing|prepared|set\s+to|expected\s+to|to\s+be|announc\w*|declar\w*)\b", re.IGNORECASE)
+    r"|ready|willing|prepared|set\s+to|expected\s+to|to\s+be|announc\w*|declar\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def split_yield(pair: PairInput) -> str:
@@ -100,8 +107,8 @@ def split_yield(pair: PairInput) -> str:
     retreat = _RETREAT.search(region)
     if retreat is None:
         return "CONCEDE"
-    if _PROMISE.search(region[:retreat.start()]) or _FUTURE_AFTER.search(region[retreat.end():]):
-        return "CONCEDE"   # announced, promised or future: "would withdraw", "the truce will start"
+    if _PROMISE.search(region[: retreat.start()]) or _FUTURE_AFTER.search(region[retreat.end() :]):
+        return "CONCEDE"  # announced, promised or future: "would withdraw", "the truce will start"
     return "RETREAT"
 
 
@@ -116,7 +123,7 @@ def _trigger_region(pair: PairInput) -> str:
         return pair.sentence
     start = min(s[0] for s in spans)
     end = max(s[1] for s in spans)
-    return pair.sentence[start:end + 80]
+    return pair.sentence[start : end + 80]
 
 
 # --- features --------------------------------------------------------------------------------
@@ -125,21 +132,57 @@ def _trigger_region(pair: PairInput) -> str:
 # words far to the left are mostly attribution ("X said ...").  Every feature name carries its
 # zone, so "withdrew" between the actors and "withdrew" in an unrelated clause count differently.
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
-AFTER_WORDS = 8       # words after the last actor that may still hold the pair's trigger
-LEFT_WORDS = 4        # words before the first actor ("... <accused> A of ...", passives)
-LEXICON_WORDS = 12    # how far after the last actor a lexicon hit still counts
-_NEGATION = frozenset({"not", "n't", "no", "never", "nor", "without", "refused", "refuses", "refuse", "denied",
-                       "denies", "deny", "rejected", "failed"})
-_MODAL = frozenset({"will", "would", "could", "may", "might", "should", "shall", "must", "can", "threatened",
-                    "threatens", "warned", "warns", "vowed", "plans", "planned", "intends", "ready"})
+AFTER_WORDS = 8  # words after the last actor that may still hold the pair's trigger
+LEFT_WORDS = 4  # words before the first actor ("... <accused> A of ...", passives)
+LEXICON_WORDS = 12  # how far after the last actor a lexicon hit still counts
+_NEGATION = frozenset(
+    {
+        "not",
+        "n't",
+        "no",
+        "never",
+        "nor",
+        "without",
+        "refused",
+        "refuses",
+        "refuse",
+        "denied",
+        "denies",
+        "deny",
+        "rejected",
+        "failed",
+    }
+)
+_MODAL = frozenset(
+    {
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "should",
+        "shall",
+        "must",
+        "can",
+        "threatened",
+        "threatens",
+        "warned",
+        "warns",
+        "vowed",
+        "plans",
+        "planned",
+        "intends",
+        "ready",
+    }
+)
 _CONTRAST = frozenset({"but", "although", "though", "while", "whereas", "however"})
 
 
 @dataclass(frozen=True)
 class Word:
-    text: str       # lower-cased surface form
-    lemma: str      # dictionary form when the trigger lexicon knows the word, else the text
-    start: int      # char offset in the sentence
+    text: str  # lower-cased surface form
+    lemma: str  # dictionary form when the trigger lexicon knows the word, else the text
+    start: int  # char offset in the sentence
 
 
 def words_of(sentence: str, lemmas: dict[str, str]) -> list[Word]:
@@ -153,13 +196,14 @@ def words_of(sentence: str, lemmas: dict[str, str]) -> list[Word]:
 @dataclass(frozen=True)
 class Zones:
     """The pair's words split by position: left of both actors, inside each, between, after."""
+
     left: list[Word]
     source: list[Word]
     target: list[Word]
     between: list[Word]
     after: list[Word]
-    order: str          # "st", "ts", "s" (no target), "t" (no source), "-" (neither), "nested"
-    rest: list[Word]    # every word outside the actors, for whole-sentence context
+    order: str  # "st", "ts", "s" (no target), "t" (no source), "-" (neither), "nested"
+    rest: list[Word]  # every word outside the actors, for whole-sentence context
 
 
 def zones_of(pair: PairInput, words: list[Word]) -> Zones:
@@ -233,7 +277,7 @@ class PairFeaturizer:
         first = None
         for zone, zone_words in region:
             for i, word in enumerate(zone_words):
-                categories = self.lexicon.categories(word.lemma, [w.lemma for w in zone_words[i + 1:i + 7]])
+                categories = self.lexicon.categories(word.lemma, [w.lemma for w in zone_words[i + 1 : i + 7]])
                 for category, weight in categories.items():
                     add("lex%s=%s" % (zone, category), weight)
                     add("lex=" + category, weight)
@@ -245,28 +289,90 @@ class PairFeaturizer:
 
 def _char_ngrams(text: str, sizes=(3, 4, 5)) -> list[str]:
     padded = " %s " % text
-    return [padded[i:i + n] for n in sizes for i in range(len(padded) - n + 1)]
+    return [padded[i : i + n] for n in sizes for i in range(len(padded) - n + 1)]
 
 
 # --- the trigger lexicons, flattened for word lookup -------------------------------------------
 _IRREGULAR = {  # past forms the suffix rules cannot derive, for the verbs news events use
-    "arise": "arose arisen", "bear": "bore borne", "beat": "beaten", "begin": "began begun", "bind": "bound",
-    "blow": "blew blown", "break": "broke broken", "bring": "brought", "build": "built", "buy": "bought",
-    "catch": "caught", "choose": "chose chosen", "come": "came", "deal": "dealt", "do": "did done",
-    "draw": "drew drawn", "drive": "drove driven", "fall": "fell fallen", "feed": "fed", "fight": "fought",
-    "flee": "fled", "fly": "flew flown", "forbid": "forbade forbidden", "forgive": "forgave forgiven",
-    "freeze": "froze frozen", "get": "got gotten", "give": "gave given", "go": "went gone", "hang": "hung",
-    "hide": "hid hidden", "hold": "held", "keep": "kept", "lay": "laid", "lead": "led", "leave": "left",
-    "lose": "lost", "make": "made", "mean": "meant", "meet": "met", "overthrow": "overthrew overthrown",
-    "pay": "paid", "rise": "rose risen", "run": "ran", "say": "said", "see": "saw seen", "seek": "sought",
-    "sell": "sold", "send": "sent", "shake": "shook shaken", "shoot": "shot", "sink": "sank sunk",
-    "speak": "spoke spoken", "spend": "spent", "stand": "stood", "steal": "stole stolen", "stick": "stuck",
-    "strike": "struck stricken", "swear": "swore sworn", "sweep": "swept", "take": "took taken",
-    "tear": "tore torn", "tell": "told", "think": "thought", "throw": "threw thrown", "undertake": "undertook undertaken",
-    "uphold": "upheld", "win": "won", "withdraw": "withdrew withdrawn", "withhold": "withheld", "write": "wrote written",
-    "slay": "slew slain", "shut": "shut", "split": "split", "hit": "hit", "cut": "cut", "put": "put", "quit": "quit",
+    "arise": "arose arisen",
+    "bear": "bore borne",
+    "beat": "beaten",
+    "begin": "began begun",
+    "bind": "bound",
+    "blow": "blew blown",
+    "break": "broke broken",
+    "bring": "brought",
+    "build": "built",
+    "buy": "bought",
+    "catch": "caught",
+    "choose": "chose chosen",
+    "come": "came",
+    "deal": "dealt",
+    "do": "did done",
+    "draw": "drew drawn",
+    "drive": "drove driven",
+    "fall": "fell fallen",
+    "feed": "fed",
+    "fight": "fought",
+    "flee": "fled",
+    "fly": "flew flown",
+    "forbid": "forbade forbidden",
+    "forgive": "forgave forgiven",
+    "freeze": "froze frozen",
+    "get": "got gotten",
+    "give": "gave given",
+    "go": "went gone",
+    "hang": "hung",
+    "hide": "hid hidden",
+    "hold": "held",
+    "keep": "kept",
+    "lay": "laid",
+    "lead": "led",
+    "leave": "left",
+    "lose": "lost",
+    "make": "made",
+    "mean": "meant",
+    "meet": "met",
+    "overthrow": "overthrew overthrown",
+    "pay": "paid",
+    "rise": "rose risen",
+    "run": "ran",
+    "say": "said",
+    "see": "saw seen",
+    "seek": "sought",
+    "sell": "sold",
+    "send": "sent",
+    "shake": "shook shaken",
+    "shoot": "shot",
+    "sink": "sank sunk",
+    "speak": "spoke spoken",
+    "spend": "spent",
+    "stand": "stood",
+    "steal": "stole stolen",
+    "stick": "stuck",
+    "strike": "struck stricken",
+    "swear": "swore sworn",
+    "sweep": "swept",
+    "take": "took taken",
+    "tear": "tore torn",
+    "tell": "told",
+    "think": "thought",
+    "throw": "threw thrown",
+    "undertake": "undertook undertaken",
+    "uphold": "upheld",
+    "win": "won",
+    "withdraw": "withdrew withdrawn",
+    "withhold": "withheld",
+    "write": "wrote written",
+    "slay": "slew slain",
+    "shut": "shut",
+    "split": "split",
+    "hit": "hit",
+    "cut": "cut",
+    "put": "put",
+    "quit": "quit",
 }
-_PLV_LABEL = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}   # the model's labels keep YIELD whole
+_PLV_LABEL = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}  # the model's labels keep YIELD whole
 
 
 def inflections(lemma: str) -> set[str]:
@@ -277,7 +383,7 @@ def inflections(lemma: str) -> set[str]:
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
         forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
     if len(lemma) > 2 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}   # "ban" -> "banned"
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "ban" -> "banned"
     forms |= set(_IRREGULAR.get(lemma, "").split())
     return forms
 
@@ -288,14 +394,16 @@ class RegionLexicon:
     CAMEO verb dictionary (data/cameo_verbs.json.gz), read without a parse: a verb's own code counts
     fully, the codes of its patterns whose words follow it count half (PETRARCH's object patterns
     "cut ... aid" -> SANCTION, seen as words, not as syntax)."""
-    lemmas: dict[str, str]                       # inflected form -> lemma, for lexicon words only
-    primary: dict[str, set[str]]                 # lemma -> categories of its unconditional senses
-    conditional: dict[str, list[tuple[frozenset[str], str]]]   # lemma -> (words that must follow, category)
+
+    lemmas: dict[str, str]  # inflected form -> lemma, for lexicon words only
+    primary: dict[str, set[str]]  # lemma -> categories of its unconditional senses
+    conditional: dict[str, list[tuple[frozenset[str], str]]]  # lemma -> (words that must follow, category)
 
     @classmethod
     @functools.lru_cache(maxsize=1)
     def load(cls) -> "RegionLexicon":
         from diurna.events import dictionary
+
         lexicon = dictionary.TriggerLexicon.load()
         primary: dict[str, set[str]] = {}
         conditional: dict[str, list[tuple[frozenset[str], str]]] = {}
@@ -312,7 +420,7 @@ class RegionLexicon:
         cameo = dictionary._verb_dictionary()
         for lemma, entries in cameo.verbs.items():
             if lemma in lexicon.verbs:
-                continue   # the diurna lexicon overrides PETRARCH for the verbs it lists
+                continue  # the diurna lexicon overrides PETRARCH for the verbs it lists
             for entry in entries:
                 category = _category(entry["code"])
                 if category:
@@ -333,11 +441,13 @@ class RegionLexicon:
             for form in inflections(lemma):
                 lemmas.setdefault(form, lemma)
         for lemma in every_lemma:
-            lemmas[lemma] = lemma   # a lemma is never re-read as another word's inflection
+            lemmas[lemma] = lemma  # a lemma is never re-read as another word's inflection
         return cls(lemmas, primary, conditional)
 
     def categories(self, lemma: str, following: list[str]) -> dict[str, float]:
-        found = {category: 1.0 for category in sorted(self.primary.get(lemma, ()))}   # sorted: ties break alike in every process
+        found = {
+            category: 1.0 for category in sorted(self.primary.get(lemma, ()))
+        }  # sorted: ties break alike in every process
         if lemma in self.conditional:
             near = set(following)
             for needs, category in self.conditional[lemma]:
@@ -348,6 +458,7 @@ class RegionLexicon:
 
 def _category(code: str | None) -> str | None:
     from diurna.events import codes
+
     plover = codes.plover_type(code) if code and code != "---" else None
     return _PLV_LABEL.get(plover, plover) if plover else None
 
@@ -367,13 +478,14 @@ class LinearModel:
     block is scaled to unit length separately so a long sentence's many character n-grams cannot
     drown its few lexicon hits. Everything is numpy: scikit-learn is used to fit, never to predict.
     """
+
     labels: tuple[str, ...]
-    vocabulary: dict[str, int]     # feature name -> column
-    idf: np.ndarray                # [n_features]
-    block: np.ndarray              # [n_features] block number of each column
-    block_weight: np.ndarray       # [n_blocks]
-    weights: np.ndarray            # [n_features, n_labels]
-    bias: np.ndarray               # [n_labels]
+    vocabulary: dict[str, int]  # feature name -> column
+    idf: np.ndarray  # [n_features]
+    block: np.ndarray  # [n_features] block number of each column
+    block_weight: np.ndarray  # [n_blocks]
+    weights: np.ndarray  # [n_features, n_labels]
+    bias: np.ndarray  # [n_labels]
 
     def vectorise(self, features: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
         """(columns, values) of one pair's sparse feature vector."""
@@ -382,8 +494,9 @@ class LinearModel:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         columns_array = np.array(columns, dtype=np.int64)
         counts = np.array([features[name] for name in features if name in self.vocabulary])
-        return columns_array, block_normalise(columns_array, (1.0 + np.log(counts)) * self.idf[columns_array],
-                                              self.block, self.block_weight)
+        return columns_array, block_normalise(
+            columns_array, (1.0 + np.log(counts)) * self.idf[columns_array], self.block, self.block_weight
+        )
 
     def probabilities(self, features: Sequence[dict[str, float]]) -> np.ndarray:
         logits = np.tile(self.bias, (len(features), 1))
@@ -394,18 +507,30 @@ class LinearModel:
 
     def save(self, path: pathlib.Path) -> None:
         names = sorted(self.vocabulary, key=self.vocabulary.get)
-        np.savez_compressed(path, labels=np.array(self.labels), names=np.array(names), idf=self.idf.astype(np.float32),
-                            block=self.block.astype(np.int16), block_weight=self.block_weight.astype(np.float32),
-                            weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32))
+        np.savez_compressed(
+            path,
+            labels=np.array(self.labels),
+            names=np.array(names),
+            idf=self.idf.astype(np.float32),
+            block=self.block.astype(np.int16),
+            block_weight=self.block_weight.astype(np.float32),
+            weights=self.weights.astype(np.float32),
+            bias=self.bias.astype(np.float32),
+        )
 
     @classmethod
     def read(cls, path: pathlib.Path) -> "LinearModel":
         with np.load(path, allow_pickle=False) as data:
             names = [str(n) for n in data["names"]]
-            return cls(tuple(str(x) for x in data["labels"]), {n: i for i, n in enumerate(names)},
-                       data["idf"].astype(np.float64), data["block"].astype(np.int64),
-                       data["block_weight"].astype(np.float64), data["weights"].astype(np.float64),
-                       data["bias"].astype(np.float64))
+            return cls(
+                tuple(str(x) for x in data["labels"]),
+                {n: i for i, n in enumerate(names)},
+                data["idf"].astype(np.float64),
+                data["block"].astype(np.int64),
+                data["block_weight"].astype(np.float64),
+                data["weights"].astype(np.float64),
+                data["bias"].astype(np.float64),
+            )
 
 
 BLOCKS = ("order", "gap", "wb", "wa", "wl", "bib", "bia", "bil", "ws", "head", "c", "lex", "neg", "modal", "contrast")
@@ -415,8 +540,11 @@ def block_of(name: str) -> int:
     """Block number of a feature name: its prefix up to '=' (or the whole name), cues grouped."""
     prefix = name.split("=", 1)[0]
     for number, block in enumerate(BLOCKS):
-        if prefix == block or (block in ("lex", "neg", "modal", "contrast") and prefix.startswith(block)) \
-                or (block == "head" and prefix.startswith("head")):
+        if (
+            prefix == block
+            or (block in ("lex", "neg", "modal", "contrast") and prefix.startswith(block))
+            or (block == "head" and prefix.startswith("head"))
+        ):
             return number
     raise ValueError("feature %r belongs to no block" % name)
 
@@ -424,7 +552,7 @@ def block_of(name: str) -> int:
 def block_normalise(columns: np.ndarray, values: np.ndarray, block: np.ndarray, block_weight: np.ndarray) -> np.ndarray:
     blocks = block[columns]
     norms = np.zeros(len(block_weight))
-    np.add.at(norms, blocks, values ** 2)
+    np.add.at(norms, blocks, values**2)
     norms = np.sqrt(norms)
     norms[norms == 0] = 1.0
     return values / norms[blocks] * block_weight[blocks]
@@ -438,8 +566,10 @@ class PloverClassifier:
         self.labels: list[str] = list(model.labels)
         self.featurizer = featurizer
         if encoder is not None and list(encoder.labels) != self.labels:
-            raise RuntimeError("the encoder model's labels %s differ from the linear model's %s; retrain both"
-                               % (encoder.labels, self.labels))
+            raise RuntimeError(
+                "the encoder model's labels %s differ from the linear model's %s; retrain both"
+                % (encoder.labels, self.labels)
+            )
         self.encoder = encoder
 
     @classmethod
@@ -455,15 +585,21 @@ class PloverClassifier:
         model_dir = pathlib.Path(model_dir)
         meta = json.loads((model_dir / "labels.json").read_text(encoding="utf-8"))
         if meta.get("encoding") != ENCODING:
-            raise RuntimeError("classifier model in %s was built for features %r, this code computes %r; "
-                               "rebuild it with scripts/train_classifier.py" % (model_dir, meta.get("encoding"), ENCODING))
+            raise RuntimeError(
+                "classifier model in %s was built for features %r, this code computes %r; "
+                "rebuild it with scripts/train_classifier.py" % (model_dir, meta.get("encoding"), ENCODING)
+            )
         fine_tuned = None
         if encoder and (model_dir / "encoder" / "model.onnx").is_file():
             from diurna.events.encoder import EncoderModel
+
             fine_tuned = EncoderModel(model_dir / "encoder")
-        elif encoder and model_dir == MODEL_DIR:   # the package lost a file: say so, then go on with less
-            log.warning("the fine-tuned encoder is missing from %s; classifying with the linear model alone "
-                        "(rebuild it with scripts/train_encoder.py)", model_dir / "encoder")
+        elif encoder and model_dir == MODEL_DIR:  # the package lost a file: say so, then go on with less
+            log.warning(
+                "the fine-tuned encoder is missing from %s; classifying with the linear model alone "
+                "(rebuild it with scripts/train_encoder.py)",
+                model_dir / "encoder",
+            )
         return cls(LinearModel.read(model_dir / "classifier.npz"), PairFeaturizer(RegionLexicon.load()), fine_tuned)
 
     def probabilities(self, pairs: Sequence[PairInput], batch_size: int = 64) -> np.ndarray:
@@ -493,8 +629,10 @@ class PloverClassifier:
 @functools.lru_cache(maxsize=2)
 def _load_packaged(encoder: bool) -> PloverClassifier:
     if not (MODEL_DIR / "classifier.npz").is_file():
-        raise RuntimeError("the event classifier model is missing from %s; rebuild it with "
-                           "`python scripts/train_classifier.py`" % MODEL_DIR)
+        raise RuntimeError(
+            "the event classifier model is missing from %s; rebuild it with "
+            "`python scripts/train_classifier.py`" % MODEL_DIR
+        )
     return PloverClassifier.from_dir(MODEL_DIR, encoder=encoder)
 
 

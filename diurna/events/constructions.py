@@ -15,6 +15,7 @@ DIURNA_EVENT_RULES_OFF=name,name), so its contribution can be measured on real t
 can show that it, and nothing else, makes their case pass. `RULES` lists them in the order the
 extractor consults them.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -49,65 +50,77 @@ AGENTLESS_PASSIVE = _register(
     "agentless-passive",
     "Five opposition activists were arrested on Monday.",
     "A coercive or violent act told from its victim's side is still an act: coded with the victim "
-    "as target, the agent from the scene (episode-agent) or none rather than dropped.")
+    "as target, the agent from the scene (episode-agent) or none rather than dropped.",
+)
 EPISODE_AGENT = _register(
     "episode-agent",
     "Riot police fired tear gas at the crowd. Dozens of protesters were detained.",
     "Within one paragraph a wire story names the agent of a scene once; later agentless acts of "
-    "the same kind (coercion, violence) are that agent's.")
+    "the same kind (coercion, violence) are that agent's.",
+)
 STATE_AUTHORITY = _register(
     "state-authority",
     "Georgian police dispersed the rally ... By Friday, 224 people had been detained.",
     "Arrests, detentions, bans and curfews are acts of a state: with no agent in the clause or the "
     "scene, the agent is the victims' own state's police, judiciary, government or army as the story "
-    "names it (its most-mentioned such actor), when the victims' country is known.")
+    "names it (its most-mentioned such actor), when the victims' country is known.",
+)
 SCENE_VICTIM = _register(
     "scene-victim",
     "Police lobbed teargas canisters and arrested some Kenyans who came out to protest.",
     "Force used by one side of a scene with no recipient in its clause is used on the scene's other "
-    "side: the one protesting or the one already a victim of force in that paragraph.")
+    "side: the one protesting or the one already a victim of force in that paragraph.",
+)
 ANSWER_TO_REQUEST = _register(
     "answer-to-request",
     "Duque asked Cuba to extradite the negotiators, which Havana refused.",
     "A refusal or acceptance with no recipient in its clause answers the latest request made to its "
     "source in the paragraph: the requester is its target. A denial answers the latest accusation "
-    "against its source in the article ('Poland accused Belarus ... Minsk denied it').")
+    "against its source in the article ('Poland accused Belarus ... Minsk denied it').",
+)
 PROTEST_TARGET_STATE = _register(
     "protest-target-state",
     "Thousands of students protested in Mbabane on Monday.",
     "A protest or a protesters' demand that names no recipient is addressed to the state the "
     "protesters live in: its government, when the story names it (the protesters' nationality "
-    "alone does not make their state the recipient).")
+    "alone does not make their state the recipient).",
+)
 CONDEMNED_ACT_AGENT = _register(
     "condemned-act-agent",
     "Militants stormed the school on Friday. The president condemned the attack.",
     "Condemning an act the story has told ('the attack', 'the coup', 'the arrests') accuses the one "
-    "who did it: the agent of the latest such act before it.")
+    "who did it: the agent of the latest such act before it.",
+)
 ASKED_SUBJECT = _register(
     "asked-subject",
     "Islamabad's delegation demanded Kabul crack down on fighters.",
     "A demand whose content is a clause with its own subject ('demanded Kabul crack down', 'demanded "
-    "that authorities release') is made to that subject; the demanded act is not coded as done.")
+    "that authorities release') is made to that subject; the demanded act is not coded as done.",
+)
 REQUESTED_RELATION = _register(
     "requested-relation",
     "Morocco's King Mohammed VI has called for improved ties with Algeria.",
     "A call for a relation or an act on someone ('ties with', 'aid to', 'sanctions on', 'talks with') "
-    "is a request addressed to that someone.")
+    "is a request addressed to that someone.",
+)
 PURPOSE_RECIPIENT = _register(
     "purpose-recipient",
     "Police used tear gas to disperse the protesters.",
     "Force used 'to disperse', 'to break up', 'to push back' someone is used on them: the purpose "
-    "clause's object is the recipient.")
+    "clause's object is the recipient.",
+)
 DETECTOR = _register(
     "detector",
     "The military sealed off roads around the capital with armed troops.",
     "A verb no lexicon entry codes is read by the learned detector (detector.py); when it is confident, "
-    "the verb is coded as a plain transitive event of the detected type.")
+    "the verb is coded as a plain transitive event of the detected type.",
+)
 REQUESTED_ACTION = _register(
     "requested-action",
     "China repeated calls for the Philippines to remove a grounded warship.",
     "A call, demand or appeal for someone to act is a REQUEST by the caller to that someone; the "
-    "requested act did not happen and is not coded.")
+    "requested act did not happen and is not coded.",
+)
 
 _OFF: set[str] = {n.strip() for n in os.environ.get("DIURNA_EVENT_RULES_OFF", "").split(",") if n.strip()}
 
@@ -133,25 +146,30 @@ def switched_off(*names: str) -> Iterator[None]:
 # Types whose passive form names the victim as subject ("was arrested", "were killed", "was banned").
 VICTIM_TYPES = frozenset({"COERCE", "ASSAULT"})
 # Nouns that announce a request when followed by "for X to do Y" or "that X do Y".
-REQUEST_NOUNS = frozenset({"call", "calls", "demand", "demands", "appeal", "appeals", "plea", "pleas",
-                           "request", "requests", "ultimatum"})
+REQUEST_NOUNS = frozenset(
+    {"call", "calls", "demand", "demands", "appeal", "appeals", "plea", "pleas", "request", "requests", "ultimatum"}
+)
 
 
 # ------------------------------------------------------------------ agentless passives
 
+
 def is_agentless_passive(verb: "Token", plover: str, has_sources: bool, has_targets: bool) -> bool:
     """The verb is a passive coercive or violent act with its victim as subject and no agent named
     in the clause ("Five activists were arrested")."""
-    return (enabled(AGENTLESS_PASSIVE) and not has_sources and has_targets and plover in VICTIM_TYPES
-            and is_passive(verb))
+    return (
+        enabled(AGENTLESS_PASSIVE) and not has_sources and has_targets and plover in VICTIM_TYPES and is_passive(verb)
+    )
 
 
 # ------------------------------------------------------------------ the scene's agent
+
 
 @dataclass
 class Episode:
     """What the extractor has coded so far in the article, paragraph by paragraph: the agents of
     coercive and violent acts, newest last (episode-agent reads them)."""
+
     text: str
     agents: dict[int, list[tuple[str, "Argument"]]] = field(default_factory=dict)
 
@@ -187,8 +205,9 @@ class Episode:
 AUTHORITY_SECTORS = ("COP", "JUD", "GOV", "MIL")
 
 
-def state_authority(victims: list[tuple[Optional[str], str]], authorities: list[tuple[str, Optional[str], str, int]]
-                    ) -> Optional[str]:
+def state_authority(
+    victims: list[tuple[Optional[str], str]], authorities: list[tuple[str, Optional[str], str, int]]
+) -> Optional[str]:
     """The actor id of the victims' state's authority: `victims` are (country, actor id) of the
     targets, `authorities` (actor id, country, sector, mention count) of the article's actors."""
     if not enabled(STATE_AUTHORITY):
@@ -198,8 +217,11 @@ def state_authority(victims: list[tuple[Optional[str], str]], authorities: list[
     if len(countries) != 1:
         return None
     country = countries.pop()
-    fitting = [(AUTHORITY_SECTORS.index(sector), -count, actor_id) for actor_id, c, sector, count in authorities
-               if c == country and sector in AUTHORITY_SECTORS and actor_id not in victim_ids]
+    fitting = [
+        (AUTHORITY_SECTORS.index(sector), -count, actor_id)
+        for actor_id, c, sector, count in authorities
+        if c == country and sector in AUTHORITY_SECTORS and actor_id not in victim_ids
+    ]
     return min(fitting)[2] if fitting else None
 
 
@@ -223,26 +245,37 @@ def asked_subjects(verb: "Token") -> tuple[list["Token"], list["Token"]]:
 
 
 def requested_relation_recipients(verb: "Token") -> list["Token"]:
-    """"called for improved ties with Algeria": the objects of the relation's own prepositions."""
+    """ "called for improved ties with Algeria": the objects of the relation's own prepositions."""
     if not enabled(REQUESTED_RELATION):
         return []
     out = []
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
-            out.extend(g for p in obj.children if p.dep_ == "prep" and p.lower_ in RELATION_PREPS
-                       for g in p.children if g.dep_ == "pobj")
+            out.extend(
+                g
+                for p in obj.children
+                if p.dep_ == "prep" and p.lower_ in RELATION_PREPS
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
     return out
 
 
 def purpose_objects(verb: "Token") -> list["Token"]:
-    """"used tear gas to disperse the protesters": the purpose clause's direct objects."""
+    """ "used tear gas to disperse the protesters": the purpose clause's direct objects."""
     if not enabled(PURPOSE_RECIPIENT):
         return []
-    return [o for clause in verb.children if clause.dep_ in ("xcomp", "advcl") and _infinitive(clause)
-            for o in clause.children if o.dep_ == "dobj"]
+    return [
+        o
+        for clause in verb.children
+        if clause.dep_ in ("xcomp", "advcl") and _infinitive(clause)
+        for o in clause.children
+        if o.dep_ == "dobj"
+    ]
 
 
 # ------------------------------------------------------------------ requested actions
+
 
 def requested_actions(sent: "Span") -> list[tuple["Token", "Token", list["Token"]]]:
     """(request noun, requested verb, the ones asked) for "calls for X to do Y", "a demand that X
@@ -266,8 +299,11 @@ def requested_actions(sent: "Span") -> list[tuple["Token", "Token", list["Token"
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"):
             for obj in prep.children:
                 hosts = list(obj.children) + [v for v in noun.head.children if v.i == obj.right_edge.i + 2]
-                verbs = [v for v in hosts if v.pos_ == "VERB" and v.dep_ in ("acl", "relcl", "advcl", "xcomp")
-                         and _infinitive(v)]
+                verbs = [
+                    v
+                    for v in hosts
+                    if v.pos_ == "VERB" and v.dep_ in ("acl", "relcl", "advcl", "xcomp") and _infinitive(v)
+                ]
                 out.extend((noun, v, [obj]) for v in verbs)
     return out
 
@@ -283,9 +319,12 @@ ANSWERS = frozenset({"REJECT", "AGREE", "CONCEDE", "RETREAT"})
 ASKS = frozenset({"REQUEST", "THREATEN"})
 
 
-def scene_recipient(plover: str, source_id: str, earlier: list[tuple[str, Optional[str], Optional[str]]],
-                    before_in_article: list[tuple[str, Optional[str], Optional[str]]] = ()
-                    ) -> tuple[Optional[str], Optional[str]]:
+def scene_recipient(
+    plover: str,
+    source_id: str,
+    earlier: list[tuple[str, Optional[str], Optional[str]]],
+    before_in_article: list[tuple[str, Optional[str], Optional[str]]] = (),
+) -> tuple[Optional[str], Optional[str]]:
     """(actor id, rule) of the recipient a targetless event takes from its scene, or (None, None).
 
     `earlier` holds (type, source id, target id) of the events coded before it in its paragraph,
@@ -310,15 +349,16 @@ def scene_recipient(plover: str, source_id: str, earlier: list[tuple[str, Option
 
 
 # Nouns naming an act of force a story has told, which a condemnation may take as its object.
-ACT_NOUNS = frozenset("""attack attacks assault strike strikes airstrike airstrikes raid raids bombing bombings
+ACT_NOUNS = frozenset(
+    """attack attacks assault strike strikes airstrike airstrikes raid raids bombing bombings
     shelling killing killings massacre coup arrest arrests detention detentions crackdown violence aggression
-    invasion incursion offensive abduction kidnapping shooting shootings execution executions""".split())
+    invasion incursion offensive abduction kidnapping shooting shootings execution executions""".split()
+)
 # Sectors whose protests and demands are addressed to their own state.
 PROTESTING_SECTORS = frozenset({"OPP", "CVL", "PPL", "EDU", "LAB", "MED", "REL", "AGR", "HLH", "PTY"})
 
 
-def condemned_agent(source_id: str, before_in_article: list[tuple[str, Optional[str], Optional[str]]]
-                    ) -> Optional[str]:
+def condemned_agent(source_id: str, before_in_article: list[tuple[str, Optional[str], Optional[str]]]) -> Optional[str]:
     """The agent of the latest act of force told before a condemnation of 'the attack' / 'the coup'."""
     if not enabled(CONDEMNED_ACT_AGENT):
         return None
@@ -328,8 +368,9 @@ def condemned_agent(source_id: str, before_in_article: list[tuple[str, Optional[
     return None
 
 
-def protested_state(country: Optional[str], sector: Optional[str],
-                    actors: list[tuple[str, Optional[str], Optional[str], str, int]]) -> Optional[str]:
+def protested_state(
+    country: Optional[str], sector: Optional[str], actors: list[tuple[str, Optional[str], Optional[str], str, int]]
+) -> Optional[str]:
     """The government of protesters of `country`, as the story names it (its most-mentioned actor of
     that country in the GOV sector): `actors` are (id, country, sector, kind, mention count)."""
     if not enabled(PROTEST_TARGET_STATE) or not country or sector not in PROTESTING_SECTORS:

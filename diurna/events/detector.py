@@ -14,6 +14,7 @@ model is a multinomial logistic regression fitted by `scripts/train_detector.py`
 evidence and verbs of sentences that report no event), stored as numpy arrays and read with numpy
 alone. Featurizer and trainer are this module's code, so they cannot drift apart.
 """
+
 from __future__ import annotations
 
 import functools
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MODEL_DIR = pathlib.Path(__file__).resolve().parent / "model" / "detector"
-ENCODING = "verb-features-v2"     # bump when features change: an older model is then refused
-DENSE_ROLES = ("verb", "subject", "object")   # whose contextual vectors (spaCy tok2vec) are features
+ENCODING = "verb-features-v2"  # bump when features change: an older model is then refused
+DENSE_ROLES = ("verb", "subject", "object")  # whose contextual vectors (spaCy tok2vec) are features
 NONE = "NONE"
 ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "state", "NORP": "group", "LOC": "place", "FAC": "place"}
 
@@ -92,7 +93,9 @@ def dense(verb: "Token") -> np.ndarray:
     parts = []
     for role in DENSE_ROLES:
         token = roles[role]
-        vector = np.asarray(token.vector, dtype=np.float32) if token is not None and width else np.zeros(width, np.float32)
+        vector = (
+            np.asarray(token.vector, dtype=np.float32) if token is not None and width else np.zeros(width, np.float32)
+        )
         norm = float(np.linalg.norm(vector))
         parts.append(vector / norm if norm else vector)
     return np.concatenate(parts) if parts else np.zeros(0, np.float32)
@@ -100,15 +103,16 @@ def dense(verb: "Token") -> np.ndarray:
 
 @dataclass(frozen=True)
 class Detection:
-    type: str            # a PLOVER type or NONE
+    type: str  # a PLOVER type or NONE
     probability: float
 
 
 class EventDetector:
     """The fitted model: a vocabulary of feature names and a weight matrix over the labels."""
 
-    def __init__(self, vocabulary: dict[str, int], labels: list[str], weights: np.ndarray, bias: np.ndarray,
-                 threshold: float):
+    def __init__(
+        self, vocabulary: dict[str, int], labels: list[str], weights: np.ndarray, bias: np.ndarray, threshold: float
+    ):
         self.vocabulary, self.labels = vocabulary, labels
         self.weights, self.bias, self.threshold = weights, bias, threshold
 
@@ -116,8 +120,10 @@ class EventDetector:
     def load(cls, directory: pathlib.Path = MODEL_DIR) -> "EventDetector":
         meta = json.loads((directory / "detector.json").read_text(encoding="utf-8"))
         if meta.get("encoding") != ENCODING:
-            raise ValueError("event detector model %s was built for features %r, not %r"
-                             % (directory, meta.get("encoding"), ENCODING))
+            raise ValueError(
+                "event detector model %s was built for features %r, not %r"
+                % (directory, meta.get("encoding"), ENCODING)
+            )
         arrays = np.load(directory / "detector.npz")
         return cls(meta["vocabulary"], meta["labels"], arrays["weights"], arrays["bias"], meta["threshold"])
 

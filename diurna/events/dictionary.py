@@ -6,6 +6,7 @@ consulted first; the CAMEO verb dictionary (PETRARCH2, compiled by
 scripts/build_event_dictionaries.py) covers the verbs it does not list, by PETRARCH-style
 pattern matching on the parse (object words, prepositional phrases, subject words).
 """
+
 from __future__ import annotations
 
 import functools
@@ -32,8 +33,9 @@ OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 @dataclass(frozen=True)
 class Sense:
     """One coded meaning of a trigger word, with what the context must show for it to apply."""
+
     lemma: str
-    pos: str                          # "verb" | "noun"
+    pos: str  # "verb" | "noun"
     cameo: str
     plover: str
     mode: Optional[str]
@@ -43,21 +45,22 @@ class Sense:
     pobj: tuple[str, ...] = ()
     obj: tuple[str, ...] = ()
     unless_obj: tuple[str, ...] = ()
-    unless_subj: tuple[str, ...] = ()   # the sense does not apply when the subject has one of these words
-    obj_prep: Optional[str] = None      # a preposition on the verb or on its object ("warned X of Y")
-    modal_ccomp: bool = False           # a finite complement with will/would ("warned X it would Y")
-    petrarch_otherwise: bool = False    # when no sense of the lemma fits, ask the PETRARCH2 dictionary
+    unless_subj: tuple[str, ...] = ()  # the sense does not apply when the subject has one of these words
+    obj_prep: Optional[str] = None  # a preposition on the verb or on its object ("warned X of Y")
+    modal_ccomp: bool = False  # a finite complement with will/would ("warned X it would Y")
+    petrarch_otherwise: bool = False  # when no sense of the lemma fits, ask the PETRARCH2 dictionary
     xcomp: bool = False
-    none: bool = False                # this context reports no event ("seized on the report")
+    none: bool = False  # this context reports no event ("seized on the report")
     reciprocal: bool = False
-    theme: bool = False               # the direct object is what is given/moved, not the target
+    theme: bool = False  # the direct object is what is given/moved, not the target
     targets: tuple[str, ...] = DEFAULT_TARGET_PREPS
-    origin: str = "diurna"            # "diurna" lexicon or "petrarch2" verb dictionary
+    origin: str = "diurna"  # "diurna" lexicon or "petrarch2" verb dictionary
 
     @property
     def specificity(self) -> int:
-        return sum(bool(x) for x in (self.prt, self.prep, self.pobj, self.obj, self.xcomp, self.obj_prep,
-                                     self.modal_ccomp))
+        return sum(
+            bool(x) for x in (self.prt, self.prep, self.pobj, self.obj, self.xcomp, self.obj_prep, self.modal_ccomp)
+        )
 
 
 def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
@@ -74,19 +77,32 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
         raise ValueError("triggers.yaml: %s %r codes %s, which has no PLOVER type" % (pos, lemma, cameo))
     mode = raw["mode"] if "mode" in raw else codes.mode_for(plover, cameo)
     targets = raw.get("targets")
-    return Sense(lemma=lemma, pos=pos, cameo=cameo, plover=plover, mode=mode,
-                 frame=raw.get("frame", "direct"), prt=raw.get("prt"), prep=raw.get("prep"),
-                 pobj=tuple(raw.get("pobj", ())), obj=tuple(raw.get("obj", ())),
-                 unless_obj=tuple(raw.get("unless_obj", ())), none=bool(raw.get("none", False)),
-                 unless_subj=tuple(raw.get("unless_subj", ())), obj_prep=raw.get("obj_prep"),
-                 modal_ccomp=bool(raw.get("modal_ccomp", False)),
-                 petrarch_otherwise=bool(raw.get("petrarch_otherwise", False)),
-                 xcomp=bool(raw.get("xcomp", False)), reciprocal=bool(raw.get("reciprocal", False)),
-                 theme=bool(raw.get("theme", False)),
-                 targets=DEFAULT_TARGET_PREPS if targets is None else tuple(targets))
+    return Sense(
+        lemma=lemma,
+        pos=pos,
+        cameo=cameo,
+        plover=plover,
+        mode=mode,
+        frame=raw.get("frame", "direct"),
+        prt=raw.get("prt"),
+        prep=raw.get("prep"),
+        pobj=tuple(raw.get("pobj", ())),
+        obj=tuple(raw.get("obj", ())),
+        unless_obj=tuple(raw.get("unless_obj", ())),
+        none=bool(raw.get("none", False)),
+        unless_subj=tuple(raw.get("unless_subj", ())),
+        obj_prep=raw.get("obj_prep"),
+        modal_ccomp=bool(raw.get("modal_ccomp", False)),
+        petrarch_otherwise=bool(raw.get("petrarch_otherwise", False)),
+        xcomp=bool(raw.get("xcomp", False)),
+        reciprocal=bool(raw.get("reciprocal", False)),
+        theme=bool(raw.get("theme", False)),
+        targets=DEFAULT_TARGET_PREPS if targets is None else tuple(targets),
+    )
 
 
 # ------------------------------------------------------------------ reading the parse
+
 
 def _words(token: "Token") -> set[str]:
     return {token.lemma_.lower(), token.lower_}
@@ -97,10 +113,19 @@ def lemma_candidates(token: "Token") -> list[str]:
     sometimes errs on news verbs ("staged" -> "stag")."""
     word = token.lower_
     out = [token.lemma_.lower(), word]
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
-                         ("d", ""), ("es", ""), ("s", "")):
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            out.append(word[:-len(suffix)] + repl)
+            out.append(word[: -len(suffix)] + repl)
     return list(dict.fromkeys(out))
 
 
@@ -156,8 +181,11 @@ MODALS_OF_INTENT = ("will", "would", "'ll", "shall", "wo")
 def modal_complement(token: "Token") -> Optional["Token"]:
     """A finite clausal complement with will/would: "warned Seoul (that) it would retaliate"."""
     for child in token.children:
-        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and \
-                any(a.dep_ == "aux" and a.lower_ in MODALS_OF_INTENT for a in child.children):
+        if (
+            child.dep_ == "ccomp"
+            and child.pos_ in ("VERB", "AUX")
+            and any(a.dep_ == "aux" and a.lower_ in MODALS_OF_INTENT for a in child.children)
+        ):
             return child
     return None
 
@@ -205,6 +233,7 @@ def _applies(sense: Sense, token: "Token") -> bool:
 
 # ------------------------------------------------------------------ PETRARCH2 verb patterns
 
+
 @dataclass
 class _VerbDictionary:
     synsets: dict[str, set[str]]
@@ -236,15 +265,14 @@ class _VerbDictionary:
                 bare_code = entry["passive"] if passive else entry["code"]
             for pattern in self.blocks[entry["block"]]["patterns"]:
                 score = self._pattern_score(pattern, left, right, preps)
-                if score is not None and score > best_score:      # ties: the first pattern in the file
+                if score is not None and score > best_score:  # ties: the first pattern in the file
                     best_score, best_code = score, pattern["passive"] if passive else pattern["code"]
         code = best_code if best_score else bare_code
         if code in (None, "---"):
             return None, 0
         return code, best_score
 
-    def _pattern_score(self, pattern: dict, left: set[str], right: set[str],
-                       preps: dict[str, set[str]]) -> int | None:
+    def _pattern_score(self, pattern: dict, left: set[str], right: set[str], preps: dict[str, set[str]]) -> int | None:
         score = 0
         for term in pattern["post"]:
             if not self._term_ok(term, right):
@@ -283,6 +311,7 @@ def _verb_dictionary() -> _VerbDictionary:
 
 # ------------------------------------------------------------------ the lexicon
 
+
 @dataclass
 class TriggerLexicon:
     verbs: dict[str, list[Sense]]
@@ -299,8 +328,14 @@ class TriggerLexicon:
         raw = yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8"))
         verbs = {lemma: [_sense_from_yaml(lemma, "verb", s) for s in senses] for lemma, senses in raw["verbs"].items()}
         nouns = {lemma: [_sense_from_yaml(lemma, "noun", s) for s in senses] for lemma, senses in raw["nouns"].items()}
-        return cls(verbs, nouns, frozenset(raw["light_verbs"]), frozenset(raw["speech_verbs"]),
-                   frozenset(raw["negative_evaluations"]), _petrarch=_verb_dictionary())
+        return cls(
+            verbs,
+            nouns,
+            frozenset(raw["light_verbs"]),
+            frozenset(raw["speech_verbs"]),
+            frozenset(raw["negative_evaluations"]),
+            _petrarch=_verb_dictionary(),
+        )
 
     def verb_sense(self, token: "Token") -> Sense | None:
         """The best-fitting sense of a verb in context, or None when it reports no PLOVER event."""
@@ -308,7 +343,7 @@ class TriggerLexicon:
         if lemma in self.verbs:
             fitting = [s for s in self.verbs[lemma] if _applies(s, token)]
             if fitting:
-                best = max(fitting, key=lambda s: (s.specificity, s.none))   # max keeps the first of equals
+                best = max(fitting, key=lambda s: (s.specificity, s.none))  # max keeps the first of equals
                 return None if best.none else best
             if self.use_petrarch and any(s.petrarch_otherwise for s in self.verbs[lemma]):
                 return self._petrarch_sense(token)
@@ -322,8 +357,14 @@ class TriggerLexicon:
         plover = codes.plover_type(code)
         if plover is None:
             return None
-        return Sense(lemma=token.lemma_.lower(), pos="verb", cameo=code, plover=plover,
-                     mode=codes.mode_for(plover, code), origin="petrarch2" if matched == 0 else "petrarch2+pattern")
+        return Sense(
+            lemma=token.lemma_.lower(),
+            pos="verb",
+            cameo=code,
+            plover=plover,
+            mode=codes.mode_for(plover, code),
+            origin="petrarch2" if matched == 0 else "petrarch2+pattern",
+        )
 
     def noun_sense(self, token: "Token") -> Sense | None:
         for key in (token.lower_, token.lemma_.lower()):

@@ -8,6 +8,7 @@ The pair is shown to it as the sentence with typed entity markers around the two
 markers plus the sentence mean. Training encodes pairs with this module's `PairTokenizer`, so the
 marking cannot drift between training and use.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,14 +26,14 @@ if TYPE_CHECKING:
 
 SOURCE_OPEN, SOURCE_CLOSE = "@ * ", " @"
 TARGET_OPEN, TARGET_CLOSE = "# ^ ", " #"
-MAX_TOKENS = 128          # [CLS] + 126 word pieces + [SEP]; longer pairs lose their end, as in training
+MAX_TOKENS = 128  # [CLS] + 126 word pieces + [SEP]; longer pairs lose their end, as in training
 ENCODING = "minilm-typed-markers-v1"
 
 
 @dataclass(frozen=True)
 class MarkedPair:
     text: str
-    source_at: int | None    # char offset of the source's opening marker in `text`
+    source_at: int | None  # char offset of the source's opening marker in `text`
     target_at: int | None
 
 
@@ -40,9 +41,11 @@ def mark_pair(pair: "PairInput") -> MarkedPair:
     """The sentence with both actors wrapped in their markers. At one position an opening marker
     comes before a closing one; spans are clamped to the sentence."""
     size = len(pair.sentence)
-    marks: list[tuple[int, int, str, str]] = []   # (position, 0 open / 1 close, role, text)
-    for role, span, opening, closing in (("source", pair.source, SOURCE_OPEN, SOURCE_CLOSE),
-                                         ("target", pair.target, TARGET_OPEN, TARGET_CLOSE)):
+    marks: list[tuple[int, int, str, str]] = []  # (position, 0 open / 1 close, role, text)
+    for role, span, opening, closing in (
+        ("source", pair.source, SOURCE_OPEN, SOURCE_CLOSE),
+        ("target", pair.target, TARGET_OPEN, TARGET_CLOSE),
+    ):
         if span is None:
             continue
         start, end = sorted((max(0, min(span[0], size)), max(0, min(span[1], size))))
@@ -65,10 +68,10 @@ def mark_pair(pair: "PairInput") -> MarkedPair:
 
 @dataclass(frozen=True)
 class EncodedBatch:
-    input_ids: np.ndarray        # int64 [batch, length], padded
-    attention_mask: np.ndarray   # int64 [batch, length]
-    source_index: np.ndarray     # int64 [batch]: token of the source's opening marker, 0 ([CLS]) if absent
-    target_index: np.ndarray     # int64 [batch]
+    input_ids: np.ndarray  # int64 [batch, length], padded
+    attention_mask: np.ndarray  # int64 [batch, length]
+    source_index: np.ndarray  # int64 [batch]: token of the source's opening marker, 0 ([CLS]) if absent
+    target_index: np.ndarray  # int64 [batch]
 
 
 class PairTokenizer:
@@ -76,6 +79,7 @@ class PairTokenizer:
 
     def __init__(self, tokenizer_path: pathlib.Path):
         from tokenizers import Tokenizer
+
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
@@ -89,17 +93,24 @@ class PairTokenizer:
         input_ids = np.full((len(rows), width), self.pad_id, dtype=np.int64)
         attention = np.zeros((len(rows), width), dtype=np.int64)
         for i, (ids, _, _) in enumerate(rows):
-            input_ids[i, :len(ids)] = ids
-            attention[i, :len(ids)] = 1
-        return EncodedBatch(input_ids, attention, np.array([s for _, s, _ in rows], dtype=np.int64),
-                            np.array([t for _, _, t in rows], dtype=np.int64))
+            input_ids[i, : len(ids)] = ids
+            attention[i, : len(ids)] = 1
+        return EncodedBatch(
+            input_ids,
+            attention,
+            np.array([s for _, s, _ in rows], dtype=np.int64),
+            np.array([t for _, _, t in rows], dtype=np.int64),
+        )
 
     def _encode_one(self, marked: MarkedPair) -> tuple[list[int], int, int]:
         encoding = self.tokenizer.encode(marked.text, add_special_tokens=False)
         keep = MAX_TOKENS - 2
         ids = [self.cls_id] + encoding.ids[:keep] + [self.sep_id]
-        return ids, _token_index(encoding.offsets, marked.source_at, keep), \
-            _token_index(encoding.offsets, marked.target_at, keep)
+        return (
+            ids,
+            _token_index(encoding.offsets, marked.source_at, keep),
+            _token_index(encoding.offsets, marked.target_at, keep),
+        )
 
 
 def _token_index(offsets: list[tuple[int, int]], char: int | None, keep: int) -> int:
@@ -117,10 +128,13 @@ class EncoderModel:
 
     def __init__(self, model_dir: pathlib.Path):
         import onnxruntime as ort
+
         meta = json.loads((model_dir / "encoder.json").read_text(encoding="utf-8"))
         if meta.get("encoding") != ENCODING:
-            raise RuntimeError("encoder model in %s was built for %r, this code computes %r; rebuild it with "
-                               "scripts/train_encoder.py" % (model_dir, meta.get("encoding"), ENCODING))
+            raise RuntimeError(
+                "encoder model in %s was built for %r, this code computes %r; rebuild it with "
+                "scripts/train_encoder.py" % (model_dir, meta.get("encoding"), ENCODING)
+            )
         self.labels: list[str] = list(meta["labels"])
         self.tokenizer = PairTokenizer(model_dir / "tokenizer.json")
         options = ort.SessionOptions()
@@ -131,8 +145,7 @@ class EncoderModel:
         if threads and threads.isdigit() and int(threads) > 0:
             options.intra_op_num_threads = int(threads)
             options.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(model_dir / "model.onnx"), options,
-                                            providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(str(model_dir / "model.onnx"), options, providers=["CPUExecutionProvider"])
 
     def probabilities(self, pairs: Sequence["PairInput"], batch_size: int = 64) -> np.ndarray:
         """[n_pairs, n_labels] probabilities in input order; batches group pairs of similar length
@@ -141,10 +154,16 @@ class EncoderModel:
         result = np.zeros((len(pairs), len(self.labels)))
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i].sentence))
         for at in range(0, len(order), batch_size):
-            chunk = order[at:at + batch_size]
+            chunk = order[at : at + batch_size]
             batch = self.tokenizer.encode([pairs[i] for i in chunk])
-            logits = self.session.run(["logits"], {
-                "input_ids": batch.input_ids, "attention_mask": batch.attention_mask,
-                "source_index": batch.source_index, "target_index": batch.target_index})[0]
+            logits = self.session.run(
+                ["logits"],
+                {
+                    "input_ids": batch.input_ids,
+                    "attention_mask": batch.attention_mask,
+                    "source_index": batch.source_index,
+                    "target_index": batch.target_index,
+                },
+            )[0]
             result[chunk] = _softmax(logits)
         return result

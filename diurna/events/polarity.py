@@ -3,6 +3,7 @@
 Both are read from the dependency parse around the trigger: negation particles, modal and future
 auxiliaries, conditional clauses, and verbs of intention governing the trigger ("plans to visit").
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -12,11 +13,25 @@ if TYPE_CHECKING:
 
 NEGATORS = {"not", "n't", "never", "no"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "'d"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}          # spaCy splits "won't" into "wo" + "n't"
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}  # spaCy splits "won't" into "wo" + "n't"
 DEONTIC_AUX = {"must", "should", "ought"}
 CONDITIONAL_MARKS = {"if", "unless"}
-INTENTION_VERBS = {"plan", "intend", "want", "seek", "hope", "aim", "try", "prepare", "expect", "wish",
-                   "mean", "attempt", "decide", "consider"}
+INTENTION_VERBS = {
+    "plan",
+    "intend",
+    "want",
+    "seek",
+    "hope",
+    "aim",
+    "try",
+    "prepare",
+    "expect",
+    "wish",
+    "mean",
+    "attempt",
+    "decide",
+    "consider",
+}
 
 
 def _has_negator(token: "Token") -> bool:
@@ -59,8 +74,11 @@ def modality(token: "Token") -> str:
     aux = _auxiliaries(token)
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENTION_VERBS:
         return "intended"
-    if aux & DEONTIC_AUX or (token.dep_ == "xcomp" and token.head.lemma_ in ("have", "need")
-                             and any(c.lower_ == "to" for c in token.children)):
+    if aux & DEONTIC_AUX or (
+        token.dep_ == "xcomp"
+        and token.head.lemma_ in ("have", "need")
+        and any(c.lower_ == "to" for c in token.children)
+    ):
         return "demanded"
     if aux & HYPOTHETICAL_AUX or _in_conditional(token):
         return "hypothetical"

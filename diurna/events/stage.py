@@ -1,4 +1,5 @@
 """The event stage: candidates from the parse, coded, checked, and written as contract `Event`s."""
+
 from __future__ import annotations
 
 import logging
@@ -22,12 +23,13 @@ log = logging.getLogger(__name__)
 # news text; the PETRARCH2 dictionary is broad and known to over-generate.
 ORIGIN_CONFIDENCE = {"diurna": 0.75, "petrarch2+pattern": 0.6, "petrarch2": 0.5, "detector": 0.6}
 CLASSIFIER_AGREES_BONUS = 0.15
-CLASSIFIER_OVERRIDE_CONFIDENCE = 0.9    # relabel a candidate only when the classifier is this sure
+CLASSIFIER_OVERRIDE_CONFIDENCE = 0.9  # relabel a candidate only when the classifier is this sure
 
 
 class EventStage:
     """Codes PLOVER events: syntax proposes (trigger, source, target, type), an optional pair classifier
     confirms or relabels, duplicates are merged, and each event gets its date, place and attribution."""
+
     name = "events"
 
     def __init__(self, classifier=None, use_classifier: bool = True, use_encoder: bool = False):
@@ -36,8 +38,9 @@ class EventStage:
         relabels at >= 0.9 confidence) while making the events stage about 7x slower and the whole
         pipeline about 1.5x slower (docs/evaluation.md); `diurna classify` uses it."""
         self.extract = CandidateExtractor()
-        self.classifier = classifier if classifier is not None else (
-            _load_classifier(use_encoder) if use_classifier else None)
+        self.classifier = (
+            classifier if classifier is not None else (_load_classifier(use_encoder) if use_classifier else None)
+        )
 
     def __call__(self, doc: ArticleDoc) -> None:
         if doc.spacy_doc is None:
@@ -57,12 +60,15 @@ class EventStage:
             return priors
         try:
             predictions = self.classifier.predict([_pair_input(doc, c) for c in candidates])
-        except Exception as exc:   # a broken model must not lose the dictionary's events
+        except Exception as exc:  # a broken model must not lose the dictionary's events
             log.warning("event classifier failed, using the dictionary alone: %s", exc)
             return priors
         if len(predictions) != len(candidates):
-            log.warning("event classifier returned %d predictions for %d pairs; using the dictionary alone",
-                        len(predictions), len(candidates))
+            log.warning(
+                "event classifier returned %d predictions for %d pairs; using the dictionary alone",
+                len(predictions),
+                len(candidates),
+            )
             return priors
         return [combine(c, prior, p) for c, prior, p in zip(candidates, priors, predictions)]
 
@@ -70,25 +76,34 @@ class EventStage:
 
     def _event(self, doc: ArticleDoc, cand: Candidate, plover: str, confidence: float) -> Event:
         sdoc = doc.spacy_doc
-        trigger = sdoc[cand.trigger_start:cand.trigger_end]
+        trigger = sdoc[cand.trigger_start : cand.trigger_end]
         start, end = evidence_span(doc.text, trigger.sent, trigger.start_char, trigger.end_char)
         cameo = codes.cameo_for(plover, cand.cameo)
         mode = cand.mode if plover == cand.plover else codes.mode_for(plover, cameo)
         source = cand.source.actor_id if cand.source else None
         target = cand.target.actor_id if cand.target else None
         quote = quote_at(doc, trigger.start_char)
-        attributed = quote.speaker if quote is not None and quote.speaker else (
-            cand.speaker.actor_id if cand.speaker else None)
+        attributed = (
+            quote.speaker if quote is not None and quote.speaker else (cand.speaker.actor_id if cand.speaker else None)
+        )
         return Event(
             id=stable_id("evt_", doc.article.id, trigger.start_char, plover, source, target),
-            type=plover, mode=mode, cameo=cameo, quad_class=codes.quad_class(plover),
+            type=plover,
+            mode=mode,
+            cameo=cameo,
+            quad_class=codes.quad_class(plover),
             goldstein=codes.goldstein(cameo),
-            source=source, target=target,
+            source=source,
+            target=target,
             trigger=TextSpan(text=trigger.text, start=trigger.start_char, end=trigger.end_char),
             sentence=CharRange(start=start, end=end),
-            date=event_date(doc, cand.trigger_start), **event_place_fields(doc, cand.trigger_start),
-            polarity=cand.polarity, modality=cand.modality, attributed_to=attributed,
-            confidence=round(min(1.0, max(0.0, confidence)), 3))
+            date=event_date(doc, cand.trigger_start),
+            **event_place_fields(doc, cand.trigger_start),
+            polarity=cand.polarity,
+            modality=cand.modality,
+            attributed_to=attributed,
+            confidence=round(min(1.0, max(0.0, confidence)), 3),
+        )
 
 
 def combine(cand: Candidate, prior: tuple[str, float], prediction) -> tuple[Optional[str], float]:
@@ -119,14 +134,22 @@ def deduplicate(candidates: list[Candidate]) -> list[Candidate]:
     against X" is one protest, against X)."""
     seen: dict[tuple, Candidate] = {}
     for cand in candidates:
-        key = (cand.source.actor_id if cand.source else None, cand.plover,
-               cand.target.actor_id if cand.target else None, _sentence_key(cand))
+        key = (
+            cand.source.actor_id if cand.source else None,
+            cand.plover,
+            cand.target.actor_id if cand.target else None,
+            _sentence_key(cand),
+        )
         seen.setdefault(key, cand)
     kept = list(seen.values())
-    targeted = {(c.source.actor_id if c.source else None, c.plover, _sentence_key(c))
-                for c in kept if c.target is not None}
-    return [c for c in kept if c.target is not None
-            or (c.source.actor_id if c.source else None, c.plover, _sentence_key(c)) not in targeted]
+    targeted = {
+        (c.source.actor_id if c.source else None, c.plover, _sentence_key(c)) for c in kept if c.target is not None
+    }
+    return [
+        c
+        for c in kept
+        if c.target is not None or (c.source.actor_id if c.source else None, c.plover, _sentence_key(c)) not in targeted
+    ]
 
 
 def _sentence_key(cand: Candidate) -> int:
@@ -151,7 +174,8 @@ def evidence_span(text: str, sent: "Span", start: int, end: int) -> tuple[int, i
 
 
 def _pair_input(doc: ArticleDoc, cand: Candidate):
-    from diurna.events.classifier import PairInput   # only reached when a classifier is loaded
+    from diurna.events.classifier import PairInput  # only reached when a classifier is loaded
+
     sdoc = doc.spacy_doc
     trigger = sdoc[cand.trigger_start]
     s, e = evidence_span(doc.text, trigger.sent, trigger.idx, trigger.idx + len(trigger))
@@ -163,6 +187,7 @@ def _pair_input(doc: ArticleDoc, cand: Candidate):
         if m.start < s or m.end > e:
             return None
         return (m.start - s, m.end - s)
+
     return PairInput(sentence=doc.text[s:e], source=span(cand.source), target=span(cand.target))
 
 
@@ -174,6 +199,6 @@ def _load_classifier(encoder: bool):
         return None
     try:
         return PloverClassifier.load(encoder=encoder)
-    except Exception as exc:   # model files absent or unreadable: code with the dictionary alone
+    except Exception as exc:  # model files absent or unreadable: code with the dictionary alone
         log.info("event classifier not available (%s); coding with the dictionaries alone", exc)
         return None

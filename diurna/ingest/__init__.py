@@ -17,24 +17,44 @@ an XML slip, a date that could not be read, a file read only in part.
     warc    .warc .warc.gz .arc .arc.gz          an HTML response     offset N (of the record)
     feed    .rss .atom, .xml holding RSS/Atom    an item              item N (line N for XML errors)
 """
+
 from __future__ import annotations
 
 import os
 from typing import Callable, Iterable, Iterator, Literal, Optional
 
-from diurna.ingest.base import (IngestError, IngestItem, IngestStream, RawArticle, failure_reason, open_input,
-                                split_origin, warning)
+from diurna.ingest.base import (
+    IngestError,
+    IngestItem,
+    IngestStream,
+    RawArticle,
+    failure_reason,
+    open_input,
+    split_origin,
+    warning,
+)
 
 Format = Literal["txt", "html", "jsonl", "warc", "feed"]
 Reader = Callable[[str], IngestStream]
 
 STDIN = "-"
 _EXTENSIONS: dict[str, Format] = {
-    ".txt": "txt", ".text": "txt", ".txt.gz": "txt",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl",
-    ".warc": "warc", ".warc.gz": "warc", ".arc": "warc", ".arc.gz": "warc",
-    ".rss": "feed", ".atom": "feed",
+    ".txt": "txt",
+    ".text": "txt",
+    ".txt.gz": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".ndjson.gz": "jsonl",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+    ".arc": "warc",
+    ".arc.gz": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
 }
 # Root elements of RSS 2.0 / 0.9x, Atom, and RSS 1.0 (RDF): how a generic .xml file is recognised.
 _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
@@ -81,6 +101,7 @@ def read_paths(paths: Iterable[str], follow_symlinks: bool = False) -> IngestStr
     for path in paths:
         if path == STDIN:
             from diurna.ingest.text import read_stdin
+
             yield from _guarded(read_stdin(), "<stdin>")
         elif os.path.isdir(path):
             yield from _read_directory(path, follow_symlinks, _Visited())
@@ -101,7 +122,7 @@ class _Visited(set):
         try:
             info = os.stat(path)
         except OSError:
-            return True             # reported when it is listed
+            return True  # reported when it is listed
         key = (info.st_dev, info.st_ino)
         if key in self:
             return False
@@ -125,8 +146,12 @@ def _read_directory(root: str, follow_symlinks: bool, visited: _Visited) -> Inge
         if entry.name.startswith("."):
             continue
         if entry.is_symlink() and not follow_symlinks:
-            yield warning(entry.path, None, "skipped: a symbolic link (to %s); links are followed only with "
-                                            "--follow-symlinks" % _link_target(entry.path))
+            yield warning(
+                entry.path,
+                None,
+                "skipped: a symbolic link (to %s); links are followed only with "
+                "--follow-symlinks" % _link_target(entry.path),
+            )
         elif entry.is_dir():
             yield from _read_directory(entry.path, follow_symlinks, visited)
         elif detect_format(entry.path) is None:
@@ -145,17 +170,22 @@ def _link_target(path: str) -> str:
 def _reader(fmt: Format) -> Reader:
     if fmt == "txt":
         from diurna.ingest.text import read_text
+
         return read_text
     if fmt == "html":
         from diurna.ingest.html import read_html
+
         return read_html
     if fmt == "jsonl":
         from diurna.ingest.jsonl import read_jsonl
+
         return read_jsonl
     if fmt == "warc":
         from diurna.ingest.warc import read_warc
+
         return read_warc
     from diurna.ingest.feed import read_feed
+
     return read_feed
 
 
@@ -175,6 +205,7 @@ def _guarded(items: Iterator[IngestItem], path: str) -> IngestStream:
 def repair_warnings(raw: RawArticle) -> IngestStream:
     """Repair `raw` in place (diurna.ingest.sanitize.repair_article); a warning for each repair."""
     from diurna.ingest.sanitize import repair_article
+
     messages = repair_article(raw)
     if messages:
         where, position = split_origin(raw.origin)

@@ -1,4 +1,5 @@
 """What every reader yields: raw articles, or errors that name the file and position at fault."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,12 +18,13 @@ class RawArticle:
     Exactly one of `text` and `html` is set. `origin` names where it came from
     ("news.warc.gz@offset 1234", "feed.jsonl:17") so that errors downstream can say so.
     """
+
     origin: str
     text: Optional[str] = None
     html: Optional[str] = None
     id: Optional[str] = None
     title: Optional[str] = None
-    date: Optional[str] = None      # ISO 8601 date or datetime as found; normalised later
+    date: Optional[str] = None  # ISO 8601 date or datetime as found; normalised later
     url: Optional[str] = None
     source: Optional[str] = None
 
@@ -30,14 +32,16 @@ class RawArticle:
 @dataclass
 class IngestError:
     """A record that could not be read. `position` is "line 17", "offset 1234", "item 3" ..."""
+
     path: str
     position: Optional[str]
     message: str
-    kind: str = "error"             # error | warning | skipped
+    kind: str = "error"  # error | warning | skipped
 
     def __post_init__(self) -> None:
         # Errors are printed to terminals and stored as UTF-8: no escape sequences, no surrogates.
         from diurna.ingest.sanitize import printable
+
         self.path = printable(self.path)
         self.position = printable(self.position)
         self.message = printable(self.message)
@@ -76,7 +80,10 @@ def pubdate_problem(value: str | None) -> str | None:
         return "date %r is not a valid date (ISO 8601 or RFC 822)" % value
     if not EARLIEST_PUBDATE <= date <= LATEST_PUBDATE:
         return "date %r is outside the publication dates diurna accepts (%s to %s)" % (
-            value, EARLIEST_PUBDATE, LATEST_PUBDATE)
+            value,
+            EARLIEST_PUBDATE,
+            LATEST_PUBDATE,
+        )
     return None
 
 
@@ -90,6 +97,7 @@ def read_date(value: str | None) -> dt.date | None:
     except ValueError:
         pass
     from email.utils import parsedate_to_datetime  # RFC 822 dates of RSS and HTTP headers
+
     try:
         date = parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -122,7 +130,7 @@ def split_origin(origin: str) -> tuple[str, Optional[str]]:
     match = _POSITION.search(origin)
     if match is None:
         return origin, None
-    return origin[:match.start()], match.group(1)
+    return origin[: match.start()], match.group(1)
 
 
 def warning(path: str, position: Optional[str], message: str) -> IngestError:
@@ -142,8 +150,13 @@ class NotRegularFile(OSError):
     (a FIFO blocks for ever, /dev/zero never ends)."""
 
 
-_FILE_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
 
 
 def open_input(path: str, gz: bool = False) -> BinaryIO:

@@ -17,6 +17,7 @@ The rules, in order (tested in tests/ingest/test_decode.py):
 6. Text in which more than 1% of the characters are control characters (other than tab, newline,
    carriage return, form feed) is reported as binary too.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -56,7 +57,8 @@ _BINARY_SIGNATURES = (
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]"
     rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
-    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 CONTROL_CHAR_LIMIT = 0.01
@@ -65,7 +67,7 @@ CONTROL_CHAR_LIMIT = 0.01
 @dataclass
 class Decoded:
     text: str
-    encoding: str           # the codec used, e.g. "utf-8", "utf-16-le", "cp1252"
+    encoding: str  # the codec used, e.g. "utf-8", "utf-16-le", "cp1252"
 
 
 class DecodeFailure(ValueError):
@@ -142,9 +144,11 @@ def _strict_decode(data: bytes, codec: str, complete: bool, base: int) -> str:
     try:
         return decoder.decode(data, final=complete)
     except UnicodeDecodeError as exc:
-        raise DecodeFailure("undecodable bytes at offset %d: %s is not valid %s"
-                            % (base + exc.start, _hex(data[exc.start:exc.start + 4]), codec),
-                            base + exc.start) from None
+        raise DecodeFailure(
+            "undecodable bytes at offset %d: %s is not valid %s"
+            % (base + exc.start, _hex(data[exc.start : exc.start + 4]), codec),
+            base + exc.start,
+        ) from None
 
 
 def _utf8_declared_or_legacy(data: bytes, complete: bool, declared: Optional[str]) -> tuple[str, str]:
@@ -154,15 +158,20 @@ def _utf8_declared_or_legacy(data: bytes, complete: bool, declared: Optional[str
         if declared is not None:
             return _strict_decode(data, declared, complete, 0), declared
         if _UTF8_MULTIBYTE.search(data):
-            raise DecodeFailure("undecodable bytes at offset %d: %s is not valid UTF-8 (the rest of the file "
-                                "is UTF-8, so it is corrupt rather than in another encoding)"
-                                % (utf8_failure.offset, _hex(data[utf8_failure.offset:utf8_failure.offset + 4])),
-                                utf8_failure.offset) from None
+            raise DecodeFailure(
+                "undecodable bytes at offset %d: %s is not valid UTF-8 (the rest of the file "
+                "is UTF-8, so it is corrupt rather than in another encoding)"
+                % (utf8_failure.offset, _hex(data[utf8_failure.offset : utf8_failure.offset + 4])),
+                utf8_failure.offset,
+            ) from None
         try:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError as exc:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in cp1252
-            raise DecodeFailure("undecodable bytes at offset %d: %s is neither UTF-8 nor Windows-1252"
-                                % (exc.start, _hex(data[exc.start:exc.start + 1])), exc.start) from None
+            raise DecodeFailure(
+                "undecodable bytes at offset %d: %s is neither UTF-8 nor Windows-1252"
+                % (exc.start, _hex(data[exc.start : exc.start + 1])),
+                exc.start,
+            ) from None
 
 
 def _reject_control_characters(text: str) -> None:
@@ -170,8 +179,10 @@ def _reject_control_characters(text: str) -> None:
     controls = _CONTROL.findall(sample)
     if sample and len(controls) > CONTROL_CHAR_LIMIT * len(sample):
         first = _CONTROL.search(sample)
-        raise DecodeFailure("binary file: %d control characters in the first %d characters (first at "
-                            "character %d)" % (len(controls), len(sample), first.start()))
+        raise DecodeFailure(
+            "binary file: %d control characters in the first %d characters (first at "
+            "character %d)" % (len(controls), len(sample), first.start())
+        )
 
 
 def _hex(data: bytes) -> str:

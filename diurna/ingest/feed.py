@@ -8,6 +8,7 @@ A feed that is not well-formed XML (feedparser's "bozo" flag) still yields every
 could recover, after a warning naming the line of the first syntax error. A feed file is parsed
 whole (feeds are small); beyond MAX_FEED_BYTES only the beginning is read, with a warning.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,17 @@ import re
 import time
 from typing import Iterator, Optional
 
-from diurna.ingest.base import (IngestError, IngestItem, RawArticle, failure_reason, origin_of, parse_pubdate,
-                                pubdate_problem, read_date, warning)
+from diurna.ingest.base import (
+    IngestError,
+    IngestItem,
+    RawArticle,
+    failure_reason,
+    origin_of,
+    parse_pubdate,
+    pubdate_problem,
+    read_date,
+    warning,
+)
 from diurna.ingest.decode import DecodeFailure, byte_order_mark, reject_binary
 from diurna.ingest.html import fragment_to_text
 from diurna.ingest.text import read_file_head
@@ -37,8 +47,7 @@ def read_feed(path: str) -> Iterator[IngestItem]:
         yield IngestError(path, failure.position(), failure.message)
         return
     if not complete:
-        yield warning(path, None, "larger than %d bytes: only the items in the beginning were read"
-                      % MAX_FEED_BYTES)
+        yield warning(path, None, "larger than %d bytes: only the items in the beginning were read" % MAX_FEED_BYTES)
     yield from feed_items(data, path)
 
 
@@ -47,7 +56,7 @@ def _not_a_text_file(data: bytes) -> Optional[DecodeFailure]:
     if not data.strip():
         return DecodeFailure("empty file")
     codec, _ = byte_order_mark(data)
-    if codec is None:     # UTF-16 feeds have NUL bytes; feedparser decodes those itself
+    if codec is None:  # UTF-16 feeds have NUL bytes; feedparser decodes those itself
         try:
             reject_binary(data)
         except DecodeFailure as failure:
@@ -66,8 +75,12 @@ def feed_items(data: bytes, path: str) -> Iterator[IngestItem]:
         if not parsed.entries:
             yield IngestError(path, line, "not a readable RSS or Atom feed: %s" % reason)
             return
-        yield warning(path, line, "the feed is not well-formed (%s): the %d items that could be read are kept"
-                      % (reason, len(parsed.entries)))
+        yield warning(
+            path,
+            line,
+            "the feed is not well-formed (%s): the %d items that could be read are kept"
+            % (reason, len(parsed.entries)),
+        )
     elif not parsed.entries:
         yield warning(path, None, "the feed has no items")
     source = parsed.feed.get("title") or None
@@ -86,8 +99,14 @@ def entry_items(entry, path: str, number: int, source: Optional[str]) -> Iterato
     date, problem = _entry_date(entry)
     if problem:
         yield warning(path, position, "%s: ignored (the default publication date is used)" % problem)
-    yield RawArticle(origin=origin_of(path, position), text=text, title=entry.get("title") or None,
-                     date=date, url=_entry_link(entry), source=source)
+    yield RawArticle(
+        origin=origin_of(path, position),
+        text=text,
+        title=entry.get("title") or None,
+        date=date,
+        url=_entry_link(entry),
+        source=source,
+    )
 
 
 def _entry_text(entry) -> str:
@@ -112,7 +131,7 @@ def _entry_date(entry) -> tuple[Optional[str], Optional[str]]:
         if not written or not written.strip():
             continue
         problem = pubdate_problem(written)
-        if read_date(written) is not None:      # valid, or a real date out of range
+        if read_date(written) is not None:  # valid, or a real date out of range
             return parse_pubdate(written), problem
         parsed: Optional[time.struct_time] = entry.get(name + "_parsed")
         if parsed is None or not _states(written, parsed):
@@ -141,6 +160,6 @@ def _syntax_error(exc: Optional[BaseException]) -> tuple[Optional[str], str]:
         return None, "unknown problem"
     line = exc.getLineNumber() if hasattr(exc, "getLineNumber") else None
     reason = failure_reason(exc)
-    if hasattr(exc, "getMessage"):   # SAX errors: the message without the "<unknown>:4:43:" prefix
+    if hasattr(exc, "getMessage"):  # SAX errors: the message without the "<unknown>:4:43:" prefix
         reason = exc.getMessage()
     return ("line %d" % line if line else None), reason

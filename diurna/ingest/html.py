@@ -3,6 +3,7 @@
 Also the .html/.htm file reader, the charset rules for HTML bytes, and `fragment_to_text` for the
 small HTML fragments feeds carry (trafilatura is built for whole pages and discards short fragments).
 """
+
 from __future__ import annotations
 
 import html as html_entities
@@ -18,8 +19,33 @@ from diurna.ingest.text import read_file_head
 MAX_PAGE_BYTES = 32 * 1024 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Elements that start a new line of text when a fragment is flattened.
-_BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
-               "tr", "table", "section", "article", "header", "footer", "figure", "figcaption", "dd", "dt", "hr")
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "hr",
+)
 _NOT_TEXT_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "template")
 
 
@@ -35,7 +61,7 @@ class ExtractedHTML:
     text: str
     title: Optional[str] = None
     date: Optional[str] = None
-    problem: Optional[str] = None      # why there is no text, when it is not simply boilerplate
+    problem: Optional[str] = None  # why there is no text, when it is not simply boilerplate
 
 
 def html_to_text(html: str) -> ExtractedHTML:
@@ -73,13 +99,15 @@ def _deeply_nested_text(html: str, options: dict) -> tuple[str, Optional[str]]:
         return "", None
     depth = _depth(tree)
     if depth <= LIBXML_DEPTH:
-        return "", None              # not a nesting problem: the page has no article text
+        return "", None  # not a nesting problem: the page has no article text
     text = trafilatura.extract(tree, **options) or ""
     if text:
         return text, None
     if depth >= MAX_NESTING:
-        return "", ("no article text found: the page's markup is nested at least %d elements deep, beyond what "
-                    "the HTML parser reads" % MAX_NESTING)
+        return "", (
+            "no article text found: the page's markup is nested at least %d elements deep, beyond what "
+            "the HTML parser reads" % MAX_NESTING
+        )
     return "", "no article text in the page (its markup is nested %d elements deep)" % depth
 
 
@@ -129,7 +157,7 @@ def fragment_to_text(fragment: str) -> str:
 
     if not fragment or not fragment.strip():
         return ""
-    if "<" not in fragment:       # already plain text, perhaps with entities
+    if "<" not in fragment:  # already plain text, perhaps with entities
         return _tidy_lines(html_entities.unescape(fragment))
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")

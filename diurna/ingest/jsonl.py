@@ -6,13 +6,23 @@ memory, so a file of any size takes at most one bounded line's memory. Every bad
 nested too deep, a number too long to convert, wrong types) is an error naming `line N`; the good
 lines around it are all kept. Blank lines are skipped. A UTF-16 or UTF-32 file is one error saying so.
 """
+
 from __future__ import annotations
 
 import json
 from typing import Any, BinaryIO, Iterator, Optional, Union
 
-from diurna.ingest.base import (IngestError, IngestItem, RawArticle, failure_reason, open_input, origin_of,
-                                parse_pubdate, pubdate_problem, warning)
+from diurna.ingest.base import (
+    IngestError,
+    IngestItem,
+    RawArticle,
+    failure_reason,
+    open_input,
+    origin_of,
+    parse_pubdate,
+    pubdate_problem,
+    warning,
+)
 from diurna.ingest.decode import byte_order_mark
 
 TEXT_FIELDS = ("text", "html")
@@ -50,13 +60,21 @@ def read_jsonl_stream(fh: BinaryIO, path: str, max_line: Optional[int] = None) -
                 break
             lineno += 1
             if lineno == 1 and _wide_encoding(line):
-                yield IngestError(path, None, "the file is %s; JSON Lines must be UTF-8 (convert it, e.g. "
-                                  "`iconv -f %s -t UTF-8`)" % (_wide_encoding(line), _wide_encoding(line)))
+                yield IngestError(
+                    path,
+                    None,
+                    "the file is %s; JSON Lines must be UTF-8 (convert it, e.g. "
+                    "`iconv -f %s -t UTF-8`)" % (_wide_encoding(line), _wide_encoding(line)),
+                )
                 return
             if len(line) > max_line and not line.endswith(b"\n"):
                 skipped = len(line) + _skip_rest_of_line(fh)
-                yield IngestError(path, "line %d" % lineno, "line longer than %d bytes (%d bytes): skipped; split "
-                                  "the record or shorten its text" % (max_line, skipped))
+                yield IngestError(
+                    path,
+                    "line %d" % lineno,
+                    "line longer than %d bytes (%d bytes): skipped; split "
+                    "the record or shorten its text" % (max_line, skipped),
+                )
                 continue
             yield from _line_items(path, lineno, line)
     except (OSError, EOFError) as exc:  # a disk error, or a .gz cut short, after `lineno` lines
@@ -77,7 +95,7 @@ def _skip_rest_of_line(fh: BinaryIO) -> int:
 
 
 def _wide_encoding(first_line: bytes) -> Optional[str]:
-    """"UTF-16" or "UTF-32" when the file starts with their byte-order mark or has their NUL bytes."""
+    """ "UTF-16" or "UTF-32" when the file starts with their byte-order mark or has their NUL bytes."""
     codec, _ = byte_order_mark(first_line)
     if codec and codec.startswith(("utf-16", "utf-32")):
         return codec[:6].upper()
@@ -116,11 +134,11 @@ def _parse_object(line: bytes) -> dict:
         raise LineError("malformed JSON at column %d: %s" % (exc.colno, exc.msg)) from None
     except RecursionError:
         raise LineError("JSON nested too deeply to read (an article is one flat object)") from None
-    except ValueError as exc:   # an integer of more than 4,300 digits (Python's conversion limit)
+    except ValueError as exc:  # an integer of more than 4,300 digits (Python's conversion limit)
         reason = "a number of more than 4,300 digits" if "digits" in str(exc) else failure_reason(exc)
         raise LineError("unreadable JSON value: %s" % reason) from None
     if not isinstance(value, dict):
-        raise LineError("a JSON %s, not an object with a \"text\" or \"html\" field" % _json_type(value))
+        raise LineError('a JSON %s, not an object with a "text" or "html" field' % _json_type(value))
     return value
 
 
@@ -128,7 +146,7 @@ def article_from_record(record: dict, origin: str) -> RawArticle:
     """The RawArticle a JSON object describes; LineError when a field has the wrong type or text is missing."""
     present = [name for name in TEXT_FIELDS if record.get(name) is not None]
     if not present:
-        raise LineError("no \"text\" or \"html\" field")
+        raise LineError('no "text" or "html" field')
     for name in present + ["date", *META_FIELDS]:
         _require_string(record, name)
     return RawArticle(

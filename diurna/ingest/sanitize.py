@@ -13,6 +13,7 @@ Two kinds of string come into diurna from outside and need different care:
 Readers yield through `diurna.ingest.read_paths`, and every other caller's articles pass through
 `diurna.pipeline.Pipeline`: both call `repair_article`, so no other code needs to worry.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ ARTICLE_FIELDS = ("text", "html", "id", "title", "date", "url", "source")
 
 def without_surrogates(text: str) -> tuple[str, int]:
     """`text` with every surrogate code point replaced by U+FFFD, and how many there were."""
-    if not _SURROGATE.search(text):      # the common case costs one scan and no copy
+    if not _SURROGATE.search(text):  # the common case costs one scan and no copy
         return text, 0
     return _SURROGATE.subn(REPLACEMENT, text)
 
@@ -61,5 +62,7 @@ def repair_article(raw) -> list[str]:
             repaired.append("%d in %s" % (count, name))
     if not repaired:
         return []
-    return ["lone UTF-16 surrogates replaced by U+FFFD (%s): they cannot be stored as UTF-8; the rest of "
-            "the article is kept" % ", ".join(repaired)]
+    return [
+        "lone UTF-16 surrogates replaced by U+FFFD (%s): they cannot be stored as UTF-8; the rest of "
+        "the article is kept" % ", ".join(repaired)
+    ]

@@ -1,4 +1,5 @@
 """Plain-text articles: one file (or stdin) is one article, with no metadata."""
+
 from __future__ import annotations
 
 import sys
@@ -54,6 +55,10 @@ def text_article(path: str, data: bytes, complete: bool = True) -> Iterator[Inge
         yield IngestError(path, failure.position(), failure.message)
         return
     if not complete:
-        yield warning(path, None, "longer than %d bytes: only the beginning was read (an article is at most "
-                                  "%d characters)" % (MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS))
+        yield warning(
+            path,
+            None,
+            "longer than %d bytes: only the beginning was read (an article is at most "
+            "%d characters)" % (MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS),
+        )
     yield RawArticle(origin=origin_of(path), text=decoded.text)

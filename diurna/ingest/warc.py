@@ -12,13 +12,22 @@ kept. Reading then resumes at the next record boundary after the damage (the nex
 in a .warc.gz, the next "WARC/1." line in a .warc), so intact records after it are kept too; a warning
 names the offset where reading resumed. The file is streamed: one record's body is in memory at a time.
 """
+
 from __future__ import annotations
 
 import os
 from typing import BinaryIO, Iterator, Optional
 
-from diurna.ingest.base import (IngestError, IngestItem, RawArticle, failure_reason, open_input, origin_of,
-                                parse_pubdate, warning)
+from diurna.ingest.base import (
+    IngestError,
+    IngestItem,
+    RawArticle,
+    failure_reason,
+    open_input,
+    origin_of,
+    parse_pubdate,
+    warning,
+)
 from diurna.ingest.decode import DecodeFailure
 from diurna.ingest.html import MAX_PAGE_BYTES, decode_html, html_to_text
 
@@ -58,17 +67,20 @@ def _read_records(fh: BinaryIO, path: str, size: int, compressed: bool) -> Itera
     from warcio.archiveiterator import ArchiveIterator
 
     start: Optional[int] = 0
-    damaged_at: Optional[int] = None      # offset of the damage we are recovering from
+    damaged_at: Optional[int] = None  # offset of the damage we are recovering from
     while start is not None and start < size:
         fh.seek(start)
         records = ArchiveIterator(fh)
         try:
             for record in records:
-                offset = records.offset   # the start of this record (get_record_offset would read it all)
+                offset = records.offset  # the start of this record (get_record_offset would read it all)
                 item = _record_item(record, path, offset)
                 if damaged_at is not None:
-                    yield warning(path, "offset %d" % offset, "reading resumed here, after the damaged data "
-                                  "at offset %d" % damaged_at)
+                    yield warning(
+                        path,
+                        "offset %d" % offset,
+                        "reading resumed here, after the damaged data at offset %d" % damaged_at,
+                    )
                     damaged_at = None
                 if item is not None:
                     yield item
@@ -77,9 +89,9 @@ def _read_records(fh: BinaryIO, path: str, size: int, compressed: bool) -> Itera
                 return
             error = "truncated or corrupt WARC record (%d bytes left unread)" % (size - offset)
         except Exception as exc:  # warcio raises ArchiveLoadFailed, zlib.error, EOFError, ValueError ...
-            offset = records.offset   # the record being parsed or read when it failed
+            offset = records.offset  # the record being parsed or read when it failed
             error = "truncated or corrupt WARC record: %s" % _describe(exc)
-        if damaged_at is None:    # report each damaged stretch once, not every failed resynchronisation
+        if damaged_at is None:  # report each damaged stretch once, not every failed resynchronisation
             damaged_at = offset
             yield IngestError(path, "offset %d" % offset, error)
         start = _next_boundary(fh, offset + 1, compressed)
@@ -93,8 +105,9 @@ def _record_item(record, path: str, offset: int) -> Optional[IngestItem]:
     declared = record.rec_headers.get_header("Content-Length")
     if declared is None or not declared.strip().isdigit():
         # warcio reads on past such a header; the record's bytes cannot be trusted, so say so.
-        return IngestError(path, "offset %d" % offset,
-                           "response record with an invalid Content-Length header (%r)" % declared)
+        return IngestError(
+            path, "offset %d" % offset, "response record with an invalid Content-Length header (%r)" % declared
+        )
     if record.http_headers is None:
         _drain(record)
         return IngestError(path, "offset %d" % offset, "response record without HTTP headers")
@@ -106,15 +119,18 @@ def _record_item(record, path: str, offset: int) -> Optional[IngestItem]:
     _drain(record)
     position = "offset %d" % offset
     try:
-        page = decode_html(body[:MAX_PAGE_BYTES], declared=_charset(content_type),
-                           complete=len(body) <= MAX_PAGE_BYTES)
+        page = decode_html(body[:MAX_PAGE_BYTES], declared=_charset(content_type), complete=len(body) <= MAX_PAGE_BYTES)
     except DecodeFailure as failure:
         return IngestError(path, position, "HTML body: %s" % failure.message)
     captured = parse_pubdate(record.rec_headers.get_header("WARC-Date"))
     extracted = html_to_text(page.text)
-    return RawArticle(origin=origin_of(path, position), text=extracted.text, title=extracted.title,
-                      date=_publication_date(parse_pubdate(extracted.date), captured),
-                      url=record.rec_headers.get_header("WARC-Target-URI"))
+    return RawArticle(
+        origin=origin_of(path, position),
+        text=extracted.text,
+        title=extracted.title,
+        date=_publication_date(parse_pubdate(extracted.date), captured),
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+    )
 
 
 def _drain(record) -> None:
@@ -156,7 +172,7 @@ def _has_data_after(fh: BinaryIO, offset: int, size: int) -> bool:
 def _next_boundary(fh: BinaryIO, position: int, compressed: bool) -> Optional[int]:
     """The offset of the next place a record may start, at or after `position`; None at the end."""
     marker = _GZIP_MEMBER if compressed else _WARC_RECORD
-    skip = 0 if compressed else 1           # a WARC record starts after the newline the marker includes
+    skip = 0 if compressed else 1  # a WARC record starts after the newline the marker includes
     fh.seek(position)
     carried = b""
     base = position

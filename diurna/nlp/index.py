@@ -10,6 +10,7 @@ The parse is never changed after `nlp.parse` (no retokenising), so the views sta
 Doc's life. (The index lives in `user_data`, as the time stage's attachments do; diurna never
 serialises a Doc, and `Doc.to_bytes` would need `exclude=["user_data"]`.)
 """
+
 from __future__ import annotations
 
 import bisect
@@ -67,7 +68,7 @@ class Ranges(list):
         super().__init__(ranges)
         order = sorted(self)
         self._starts = [start for start, _ in order]
-        self._reach = list(itertools.accumulate((end for _, end in order), max))   # furthest end so far
+        self._reach = list(itertools.accumulate((end for _, end in order), max))  # furthest end so far
 
     def covers(self, offset: int) -> bool:
         k = bisect.bisect_right(self._starts, offset)
@@ -100,10 +101,10 @@ def segments(doc: "Doc") -> Iterable["Span"]:
         start = sent.start
         for token in sent:
             if token.is_space and "\n" in token.text and token.i > start:
-                yield doc[start:token.i]
+                yield doc[start : token.i]
                 start = token.i + 1
         if start < sent.end:
-            yield doc[start:sent.end]
+            yield doc[start : sent.end]
 
 
 class DocIndex:

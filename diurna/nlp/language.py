@@ -1,5 +1,6 @@
 """Language identification, so that non-English articles are skipped with a reason instead of
 being coded as English gibberish. py3langid ships its model inside the package (no download)."""
+
 from __future__ import annotations
 
 import functools
@@ -23,26 +24,35 @@ MIN_LATIN_SHARE = 0.5
 # Fewer letters than this say nothing about the script (a headline of numbers and one name).
 MIN_LETTERS = 20
 # How the first word of a Unicode character name reads as a script name in a message.
-_SCRIPT_NAMES = {"CJK": "Chinese (Han)", "HANGUL": "Korean (Hangul)", "HIRAGANA": "Japanese (kana)",
-                 "KATAKANA": "Japanese (kana)", "HALFWIDTH": "Japanese (kana)"}
+_SCRIPT_NAMES = {
+    "CJK": "Chinese (Han)",
+    "HANGUL": "Korean (Hangul)",
+    "HIRAGANA": "Japanese (kana)",
+    "KATAKANA": "Japanese (kana)",
+    "HALFWIDTH": "Japanese (kana)",
+}
 
 
 class Language(NamedTuple):
-    code: str            # ISO 639-1
+    code: str  # ISO 639-1
     probability: float
-    script: Optional[str] = None     # the non-Latin script the text is mostly written in, when that decided
+    script: Optional[str] = None  # the non-Latin script the text is mostly written in, when that decided
 
     def reason(self) -> str:
         """Why the text was taken as not English, for the record that says it was skipped."""
         if self.script:
             return "written in %s script (%d%% of its letters); detected %r" % (
-                self.script, round(100 * self.probability), self.code)
+                self.script,
+                round(100 * self.probability),
+                self.code,
+            )
         return "detected %r, p=%.2f" % (self.code, self.probability)
 
 
 @functools.lru_cache(maxsize=1)
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     ident.set_languages([code for code in ident.nb_classes if code not in _EXCLUDED])
     return ident

@@ -10,6 +10,7 @@ opens with a quotation mark, only the last one closes it.
 Part of the shared toolkit: the actor stage (no pronoun antecedent inside a quotation) and the quote
 stage read the same spans, computed once per article (`diurna.nlp.index.DocIndex.quoted_spans`).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -30,9 +31,10 @@ _OPEN_AFTER = "([{-\u2014\u2013/:"
 @dataclass(frozen=True)
 class QuotedSpan:
     """A quoted passage: `start` is at the opening mark, `end` just after the closing mark."""
+
     start: int
     end: int
-    closed: bool = True      # False when the passage ran to the end of its paragraph unclosed
+    closed: bool = True  # False when the passage ran to the end of its paragraph unclosed
 
     def inner(self, text: str) -> tuple[int, int]:
         """The span without its quotation marks and surrounding white space."""
@@ -40,8 +42,7 @@ class QuotedSpan:
         while s < e and (text[s] in OPENERS or text[s] in "\"'" or s == self.start and text[s] in CLOSERS):
             s += 1
         if self.closed:
-            while e > s and (text[e - 1] in CLOSERS or text[e - 1] in "\"'"
-                             or (text[e - 1] == "\u201c" and e - 1 > s)):
+            while e > s and (text[e - 1] in CLOSERS or text[e - 1] in "\"'" or (text[e - 1] == "\u201c" and e - 1 > s)):
                 e -= 1
         while s < e and text[s].isspace():
             s += 1
@@ -61,7 +62,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 def _elided_century(text: str, i: int) -> bool:
     """'said in \u201808 that', 'the \u201890s': a quotation mark typed for the apostrophe of a two-digit year."""
-    return text[i + 1:i + 3].isdigit() and not _char(text, i + 3).isdigit()
+    return text[i + 1 : i + 3].isdigit() and not _char(text, i + 3).isdigit()
 
 
 def _opens(text: str, i: int, width: int = 1) -> bool:
@@ -75,8 +76,9 @@ def _opener_at(text: str, i: int) -> Optional[tuple[str, int]]:
     ch = text[i]
     if ch in OPENERS:
         kind = OPENERS[ch]
-        if kind == "single" and (_char(text, i - 1).isalnum() or _char(text, i + 1).isspace()
-                                 or _elided_century(text, i)):
+        if kind == "single" and (
+            _char(text, i - 1).isalnum() or _char(text, i + 1).isspace() or _elided_century(text, i)
+        ):
             return None
         return kind, 1
     if ch == STRAIGHT_DOUBLE and _opens(text, i):
@@ -150,26 +152,26 @@ def _find_close(text: str, start: int, kind: str, width: int) -> Optional[tuple[
         ch = text[j]
         if ch == "\n":
             if kind == "single":
-                return None                 # a stray single quote: not a quotation
+                return None  # a stray single quote: not a quotation
             nxt = _paragraph_continues(text, j)
             if nxt is not None:
-                j = nxt                     # the quotation goes on in the next paragraph
+                j = nxt  # the quotation goes on in the next paragraph
                 continue
             return _unclosed_end(text, start, j)
         if kind == "double":
             if width == 2 and text.startswith(TWO_APOSTROPHES, j) and not _opens(text, j, 2):
                 end = j + 2
-                if text.startswith("'", end):      # ''' closes a nested single quote and the passage
+                if text.startswith("'", end):  # ''' closes a nested single quote and the passage
                     end += 1
                 return end, True
             if width == 1 and (CLOSERS.get(ch) == "double" or ch == STRAIGHT_DOUBLE):
                 if ch == STRAIGHT_DOUBLE and _opens(text, j) and text[j - 1].isspace():
-                    return _unclosed_end(text, start, j)   # the first passage was never closed
+                    return _unclosed_end(text, start, j)  # the first passage was never closed
                 return j + 1, True
             if ch == "\u201c" and text[j - 1].isspace() and j - start > 1:
-                return _unclosed_end(text, start, j)       # a fresh opener: the first was never closed
+                return _unclosed_end(text, start, j)  # a fresh opener: the first was never closed
             if ch == "\u201c" and text[j - 1] in ",.?!" and (j + 1 >= n or text[j + 1].isspace()):
-                return j + 1, True          # '“It is unusual,“ said X': an opening mark typed for a closing one
+                return j + 1, True  # '“It is unusual,“ said X': an opening mark typed for a closing one
         elif ch == "\u2019" and not _is_apostrophe(text, j):
             return j + 1, True
         j += 1

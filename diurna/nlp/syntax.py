@@ -2,6 +2,7 @@
 paragraph break" mean one thing everywhere (the quote and actor stages had a copy each, or imported
 each other's).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -13,8 +14,9 @@ if TYPE_CHECKING:
 
 # Dependencies that open a reported or subordinate clause: a token under one of them is not in its
 # sentence's main clause.
-SUBORDINATE_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp",
-                                     "parataxis"})
+SUBORDINATE_CLAUSE_DEPS = frozenset(
+    {"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "parataxis"}
+)
 
 
 def is_passive(verb: "Token") -> bool:

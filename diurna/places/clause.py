@@ -10,6 +10,7 @@ for events of the lead, else none (issue 22). Each answer says how it was chosen
 
 The rules are `PLACE_RULES`, tried in order; the article's first place is never a default.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -66,8 +67,11 @@ def clause_group(trigger: Token) -> set[Token]:
             related.append(token.head)
         if token.dep_ == "conj" and not _has_own_subject(token):
             related.append(token.head)
-        related.extend(c for c in token.children if c.dep_ == "xcomp"
-                       or (c.dep_ == "conj" and _is_verb(c) and not _has_own_subject(c)))
+        related.extend(
+            c
+            for c in token.children
+            if c.dep_ == "xcomp" or (c.dep_ == "conj" and _is_verb(c) and not _has_own_subject(c))
+        )
         for other in related:
             if other not in group:
                 group.add(other)
@@ -106,14 +110,15 @@ def _attached_to(word: Token, preposition: str, group: set[Token]) -> bool:
     if word in group:
         return True
     while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.i != word.head.i:
-        word = word.head.head    # "sent a team of experts to Mali": the team goes there
+        word = word.head.head  # "sent a team of experts to Mali": the team goes there
     if word.dep_ not in ARGUMENT or word.head not in group:
         return False
     return preposition in STATIC or (preposition in DIRECTIONAL and word.lemma_ in TRAVEL_NOUNS)
 
 
-def _locates(place_feature: str, governor: Token, preps: list[tuple[str, Token]], relation: str,
-             group: set[Token]) -> bool:
+def _locates(
+    place_feature: str, governor: Token, preps: list[tuple[str, Token]], relation: str, group: set[Token]
+) -> bool:
     """Does the path from a place to a word of the trigger's clause make it the event's location?"""
     if not preps:
         # A bare object: where one goes for visiting verbs; for others only a city or region
@@ -121,7 +126,9 @@ def _locates(place_feature: str, governor: Token, preps: list[tuple[str, Token]]
         # is a capital standing for its government ("accused Kigali", "warned Moscow").
         if relation != "dobj" or governor not in group:
             return False
-        return place_feature not in ("country", "capital") or governor.lemma_ in VISITING or governor.lemma_ in ATTACKING
+        return (
+            place_feature not in ("country", "capital") or governor.lemma_ in VISITING or governor.lemma_ in ATTACKING
+        )
     if any(p not in LOCATIVE and p != "of" for p, _ in preps):
         return False
     # The outermost locative phrase is the one that attaches the place to the clause;
@@ -168,7 +175,7 @@ def _places_in_sentence(doc: ArticleDoc, trigger: Token) -> Iterable[tuple[Place
         if sentence.start <= ref.token_start and ref.token_end <= sentence.end:
             if ref.token_start in quoted and trigger.i not in quoted:
                 continue
-            yield ref, doc.spacy_doc[ref.token_start:ref.token_end].root
+            yield ref, doc.spacy_doc[ref.token_start : ref.token_end].root
 
 
 def _place(doc: ArticleDoc, place_id: str) -> Place | None:
@@ -189,14 +196,19 @@ def _best(found: list[tuple[PlaceRef, int]], doc: ArticleDoc) -> PlaceRef:
 @dataclass(frozen=True)
 class EventPlace:
     """Where an event happened and how that was decided (the contract's Event.place* fields)."""
+
     place_id: str
-    basis: str          # clause | sentence | dateline
-    precision: str      # place | district | region | country
+    basis: str  # clause | sentence | dateline
+    precision: str  # place | district | region | country
     country: str | None
 
     def fields(self) -> dict:
-        return {"place": self.place_id, "place_basis": self.basis, "place_precision": self.precision,
-                "country": self.country}
+        return {
+            "place": self.place_id,
+            "place_basis": self.basis,
+            "place_precision": self.precision,
+            "country": self.country,
+        }
 
 
 NO_PLACE = {"place": None, "place_basis": None, "place_precision": None, "country": None}
@@ -217,6 +229,7 @@ def place_rule(basis: str, example: str):
     def register(fn: Callable[[ArticleDoc, Token], PlaceRef | None]):
         PLACE_RULES.append(PlaceRule(fn.__name__, basis, example, fn))
         return fn
+
     return register
 
 
@@ -225,7 +238,7 @@ def _paths(doc: ArticleDoc, trigger: Token):
     of the trigger's sentence other than the trigger itself."""
     for ref, head in _places_in_sentence(doc, trigger):
         if ref.token_start <= trigger.i < ref.token_end:
-            continue    # the trigger is the place's own name
+            continue  # the trigger is the place's own name
         governor, preps, relation = _governor(head)
         if governor is not None:
             yield ref, head, governor, preps, relation
@@ -246,16 +259,23 @@ def _feature_of(doc: ArticleDoc, ref: PlaceRef) -> str:
 @place_rule("clause", "'protesters gathered in Lima and blocked the avenue': blocked -> Lima")
 def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     group = clause_group(trigger) | _own_relative_clauses(trigger)
-    found = [(ref, abs(head.i - trigger.i)) for ref, head, governor, preps, relation in _paths(doc, trigger)
-             if _locates(_feature_of(doc, ref), governor, preps, relation, group)]
+    found = [
+        (ref, abs(head.i - trigger.i))
+        for ref, head, governor, preps, relation in _paths(doc, trigger)
+        if _locates(_feature_of(doc, ref), governor, preps, relation, group)
+    ]
     return _best(found, doc) if found else None
 
 
 @place_rule("sentence", "'In Ankara, officials said Turkey would retaliate': retaliate -> Ankara")
 def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
-    found = [(ref, abs(head.i - trigger.i)) for ref, head, governor, preps, relation in _paths(doc, trigger)
-             if preps and governor in trigger.ancestors
-             and _locates(_feature_of(doc, ref), governor, preps, relation, {governor})]
+    found = [
+        (ref, abs(head.i - trigger.i))
+        for ref, head, governor, preps, relation in _paths(doc, trigger)
+        if preps
+        and governor in trigger.ancestors
+        and _locates(_feature_of(doc, ref), governor, preps, relation, {governor})
+    ]
     return _best(found, doc) if found else None
 
 
@@ -268,8 +288,7 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
         # The place's own phrase: "of" links up to its first locative preposition ("in several
         # cities of Iran"); what that phrase hangs from above does not matter here.
         own = next((p for p, _ in preps if p != "of"), None)
-        if own is None or own not in STATIC or (
-                _feature_of(doc, ref) == "country" and own not in COUNTRY_LOCATIVE):
+        if own is None or own not in STATIC or (_feature_of(doc, ref) == "country" and own not in COUNTRY_LOCATIVE):
             continue
         if _describes_another_participant(head, trigger):
             continue
@@ -286,7 +305,7 @@ def dateline_of_the_lead(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 
 
 def _own_relative_clauses(trigger: Token) -> set[Token]:
-    """"protests that intensified in several cities": a relative clause on the trigger noun tells
+    """ "protests that intensified in several cities": a relative clause on the trigger noun tells
     where the event itself happened."""
     return {child for child in trigger.children if child.dep_ == "relcl"}
 

@@ -12,6 +12,7 @@ It is looked for only at the start of one of the first few paragraphs (a headlin
 Its place counts as strong evidence of the story's country, and events of the lead that their
 sentence places nowhere happened there (`clause.locate_event`).
 """
+
 from __future__ import annotations
 
 import re
@@ -23,23 +24,26 @@ _CAPS = r"[A-Z][A-Z.'\u2019\- ]{1,40}?"
 _NAME = r"[A-Z][A-Za-z.'\u2019\- ]{1,40}?"
 _DATE = r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
 _AGENCY = r"\((?:[A-Za-z&.\- ]{2,30})\)"
-CAPS_DATELINE = re.compile(r"(?P<place>%s)(?:,\s*(?P<qualifier>%s))?%s?\s*(?:%s)?\s*%s\s" % (
-    _CAPS, _NAME, _DATE, _AGENCY, _DASH))
+CAPS_DATELINE = re.compile(
+    r"(?P<place>%s)(?:,\s*(?P<qualifier>%s))?%s?\s*(?:%s)?\s*%s\s" % (_CAPS, _NAME, _DATE, _AGENCY, _DASH)
+)
 # "Tehran, March 15, IRNA - ": a date and a news agency's name in capitals, without parentheses.
-WIRE_DATELINE = re.compile(r"(?P<place>%s)(?:,\s*(?P<qualifier>%s))?%s,\s*[A-Z]{2,10}\s*%s\s" % (
-    _NAME, _NAME, _DATE, _DASH))
-AGENCY_DATELINE = re.compile(r"(?P<place>%s)(?:,\s*(?P<qualifier>%s))?%s?\s*%s\s*%s?\s*" % (
-    _NAME, _NAME, _DATE, _AGENCY, _DASH))
+WIRE_DATELINE = re.compile(
+    r"(?P<place>%s)(?:,\s*(?P<qualifier>%s))?%s,\s*[A-Z]{2,10}\s*%s\s" % (_NAME, _NAME, _DATE, _DASH)
+)
+AGENCY_DATELINE = re.compile(
+    r"(?P<place>%s)(?:,\s*(?P<qualifier>%s))?%s?\s*%s\s*%s?\s*" % (_NAME, _NAME, _DATE, _AGENCY, _DASH)
+)
 
 
 @dataclass(frozen=True)
 class Dateline:
-    start: int          # character offsets of the place's name
+    start: int  # character offsets of the place's name
     end: int
     text: str
     qualifier_start: int | None = None
     qualifier_end: int | None = None
-    paragraph_end: int = 0      # where the dateline's paragraph (the lead) ends
+    paragraph_end: int = 0  # where the dateline's paragraph (the lead) ends
 
 
 def _paragraphs(text: str):
@@ -73,5 +77,11 @@ def _dateline(match: re.Match, offset: int, line: str) -> Dateline:
         qualifier = qualifier.rstrip()
         q_start = offset + match.start("qualifier")
         q_end = q_start + len(qualifier)
-    return Dateline(offset + match.start("place"), offset + match.start("place") + len(place), place,
-                    q_start, q_end, offset + len(line))
+    return Dateline(
+        offset + match.start("place"),
+        offset + match.start("place") + len(place),
+        place,
+        q_start,
+        q_end,
+        offset + len(line),
+    )

@@ -12,6 +12,7 @@ sentence, else the last place named before. National institutions are assumed to
 capital: true of most states, not all (South Africa's parliament is in Cape Town; Bolivia's
 Congress in La Paz).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -25,15 +26,30 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # The seats of a state's institutions, by their head noun and the words before it.
-INSTITUTIONS = {"national assembly", "parliament", "presidential palace", "supreme court", "congress",
-                "constitutional court", "senate", "national congress", "parliament building",
-                "parliament house", "presidential residence"}
+INSTITUTIONS = {
+    "national assembly",
+    "parliament",
+    "presidential palace",
+    "supreme court",
+    "congress",
+    "constitutional court",
+    "senate",
+    "national congress",
+    "parliament building",
+    "parliament house",
+    "presidential residence",
+}
 
 Described = tuple[int, int, int, int, str, GazetteerEntry]
 
 
-def described_places(spacy_doc: Doc, toponyms: list[Toponym], entries: list[GazetteerEntry | None],
-                     gazetteer: Gazetteer, demonym_table: dict[str, str]) -> Iterator[Described]:
+def described_places(
+    spacy_doc: Doc,
+    toponyms: list[Toponym],
+    entries: list[GazetteerEntry | None],
+    gazetteer: Gazetteer,
+    demonym_table: dict[str, str],
+) -> Iterator[Described]:
     """(token start, token end, char start, char end, text, capital) for each described place."""
     located = [(t.token_start, e) for t, e in zip(toponyms, entries) if e is not None]
     named = {i for t in toponyms for i in range(t.token_start, t.token_end)}
@@ -43,23 +59,27 @@ def described_places(spacy_doc: Doc, toponyms: list[Toponym], entries: list[Gaze
         kind = described_kind(token, named)
         if kind is None:
             continue
-        country = (possessor_country(token, toponyms, entries, demonym_table)
-                   or country_in_sentence(token, located) or preceding_country(token.i, located))
+        country = (
+            possessor_country(token, toponyms, entries, demonym_table)
+            or country_in_sentence(token, located)
+            or preceding_country(token.i, located)
+        )
         capital = gazetteer.capital_of(country) if country else None
         if capital is None:
             continue
-        first = min([token] + [c for c in token.lefts if c.dep_ in ("det", "amod", "poss", "compound")],
-                    key=lambda t: t.i).i
+        first = min(
+            [token] + [c for c in token.lefts if c.dep_ in ("det", "amod", "poss", "compound")], key=lambda t: t.i
+        ).i
         # "the U.S. Senate": the named place keeps its own mention; the description is what follows it.
         first = max([first] + [i + 1 for i in range(first, token.i) if i in named])
         while first < token.i and (spacy_doc[first].tag_ == "POS" or spacy_doc[first].is_punct):
-            first += 1      # "Nigeria's capital": the mention is "capital", not "'s capital"
-        span = spacy_doc[first:token.i + 1]
+            first += 1  # "Nigeria's capital": the mention is "capital", not "'s capital"
+        span = spacy_doc[first : token.i + 1]
         yield (span.start, span.end, span.start_char, span.end_char, span.text, capital)
 
 
 def described_kind(token: Token, named: set[int] = frozenset()) -> str | None:
-    """"capital" for "the capital", "the Iranian capital", "the capital city"; "institution" for
+    """ "capital" for "the capital", "the Iranian capital", "the capital city"; "institution" for
     "the National Assembly", "the Kenyan parliament"."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -74,8 +94,9 @@ def described_kind(token: Token, named: set[int] = frozenset()) -> str | None:
         if " ".join(words[n:]) in INSTITUTIONS:
             # "the European Parliament", "the Scottish Parliament": a named modifier that is no
             # state's demonym makes it another body's institution, not the state's.
-            others = [c for c in modifiers[:n] if c.text[:1].isupper() and c.text not in demonyms()
-                      and c.i not in named]
+            others = [
+                c for c in modifiers[:n] if c.text[:1].isupper() and c.text not in demonyms() and c.i not in named
+            ]
             return None if others else "institution"
     return None
 
@@ -85,7 +106,7 @@ def locative_object(token: Token) -> bool:
 
 
 def possessor_country(token: Token, toponyms: list[Toponym], entries, demonyms: dict[str, str]) -> str | None:
-    """"Iran's capital", "the U.S. Senate" (a place before it), "the Kenyan parliament" (a demonym)."""
+    """ "Iran's capital", "the U.S. Senate" (a place before it), "the Kenyan parliament" (a demonym)."""
     for child in token.lefts:
         if child.dep_ in ("poss", "compound", "amod"):
             for t, e in zip(toponyms, entries):
@@ -97,10 +118,13 @@ def possessor_country(token: Token, toponyms: list[Toponym], entries, demonyms: 
 
 
 def country_in_sentence(token: Token, located: list[tuple[int, GazetteerEntry]]) -> str | None:
-    """"marched in the capital after the vote in Kenya": the sentence's nearest country name."""
+    """ "marched in the capital after the vote in Kenya": the sentence's nearest country name."""
     sentence = token.sent
-    near = [(abs(start - token.i), e) for start, e in located
-            if sentence.start <= start < sentence.end and e.feature == "country"]
+    near = [
+        (abs(start - token.i), e)
+        for start, e in located
+        if sentence.start <= start < sentence.end and e.feature == "country"
+    ]
     return min(near, key=lambda de: de[0])[1].country if near else None
 
 

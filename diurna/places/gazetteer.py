@@ -7,6 +7,7 @@ Loading only decompresses and splits the two files into lines: names are found b
 in the sorted index and rows become objects only when a lookup needs them, so the 290,000
 places and 650,000 names cost no dictionary building (figures in docs/evaluation.md).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -31,16 +32,16 @@ PRECISION = {"city": "place", "district": "district", "region": "region", "count
 @dataclass(frozen=True)
 class GazetteerEntry:
     geonameid: int
-    feature: str        # country | region (ADM1) | district (ADM2) | city (populated place of 500+)
+    feature: str  # country | region (ADM1) | district (ADM2) | city (populated place of 500+)
     name: str
-    country: str        # ISO 3166-1 alpha-3
-    admin1: str         # "IR.26" for everything below a country, "" for countries
-    admin2: str         # "CD.11.11" for districts and the towns GeoNames files under one, else ""
-    lat: float | None       # None where GeoNames' packaged data gives no point
+    country: str  # ISO 3166-1 alpha-3
+    admin1: str  # "IR.26" for everything below a country, "" for countries
+    admin2: str  # "CD.11.11" for districts and the towns GeoNames files under one, else ""
+    lat: float | None  # None where GeoNames' packaged data gives no point
     lon: float | None
     population: int
     capital: bool
-    renown: int = 0     # how many names GeoNames registers for it (every language): fame, for ties
+    renown: int = 0  # how many names GeoNames registers for it (every language): fame, for ties
 
     @property
     def precision(self) -> str:
@@ -50,7 +51,7 @@ class GazetteerEntry:
 @dataclass(frozen=True)
 class Candidate:
     entry: GazetteerEntry
-    strong: bool        # matched by a main name or a hand-kept alias, not only a GeoNames alternate
+    strong: bool  # matched by a main name or a hand-kept alias, not only a GeoNames alternate
 
 
 class Gazetteer:
@@ -68,10 +69,22 @@ class Gazetteer:
     def entry(self, row: int) -> GazetteerEntry:
         entry = self._entries.get(row)
         if entry is None:
-            (gid, feature, name, country, admin1, admin2, lat, lon, population, capital,
-             renown) = self._rows[row].split("\t")
-            entry = GazetteerEntry(int(gid), feature, name, country, admin1, admin2, float(lat) if lat else None,
-                                   float(lon) if lon else None, int(population), capital == "1", int(renown))
+            (gid, feature, name, country, admin1, admin2, lat, lon, population, capital, renown) = self._rows[
+                row
+            ].split("\t")
+            entry = GazetteerEntry(
+                int(gid),
+                feature,
+                name,
+                country,
+                admin1,
+                admin2,
+                float(lat) if lat else None,
+                float(lon) if lon else None,
+                int(population),
+                capital == "1",
+                int(renown),
+            )
             self._entries[row] = entry
         return entry
 
@@ -81,9 +94,11 @@ class Gazetteer:
         i = bisect.bisect_left(self._names, prefix)
         if i == len(self._names) or not self._names[i].startswith(prefix):
             return [], []
-        strong, weak = self._names[i][len(prefix):].split(";")
-        return ([int(r) for r in strong.split(",")] if strong else [],
-                [int(r) for r in weak.split(",")] if weak else [])
+        strong, weak = self._names[i][len(prefix) :].split(";")
+        return (
+            [int(r) for r in strong.split(",")] if strong else [],
+            [int(r) for r in weak.split(",")] if weak else [],
+        )
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every place the name may denote, by a main name or alias (strong) or only by a GeoNames
@@ -105,8 +120,9 @@ class Gazetteer:
             strong_rows.update(strong)
             weak_rows.update(weak)
         weak_rows -= strong_rows
-        return ([Candidate(self.entry(row), True) for row in sorted(strong_rows)]
-                + [Candidate(self.entry(row), False) for row in sorted(weak_rows)])
+        return [Candidate(self.entry(row), True) for row in sorted(strong_rows)] + [
+            Candidate(self.entry(row), False) for row in sorted(weak_rows)
+        ]
 
     def has_strong_name(self, name: str) -> bool:
         return any(c.strong for c in self.candidates(name))

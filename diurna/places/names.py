@@ -1,4 +1,5 @@
 """How place names are compared: one folding used both to build the gazetteer and to look names up."""
+
 from __future__ import annotations
 
 import re
@@ -42,6 +43,6 @@ def is_latin_name(name: str) -> bool:
     if len(name) < 3 or not name[0].isupper() or any(ch.isdigit() for ch in name):
         return False
     letters = [ch for ch in name if ch.isalpha()]
-    if not letters or all(ch.isupper() for ch in letters):   # airport and postal codes: "THR", "PAR"
+    if not letters or all(ch.isupper() for ch in letters):  # airport and postal codes: "THR", "PAR"
         return False
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in letters)

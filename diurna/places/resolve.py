@@ -10,6 +10,7 @@ and fame share, is left unresolved rather than guessed.
 
 Rules can be switched off by name (`resolve(..., disabled={"story_country"})`) to measure them.
 """
+
 from __future__ import annotations
 
 import math
@@ -27,32 +28,34 @@ from diurna.places.names import fold, strip_article
 from diurna.places.toponyms import Toponym
 
 SAME_COUNTRY_BONUS = 0.75  # per piece of evidence that the article is about this country
-MAX_COUNTRY_EVIDENCE = 3   # (another place, an actor, a demonym, the dateline), counted up to this many
-CONFIDENT_MARGIN = 1.0     # a first reading this far ahead of the next may serve as context
-AMBIGUOUS_MARGIN = 0.5     # two unsupported readings this close: the text does not say which
-RENOWN_MARGIN = 0.3        # ... unless one has twice the registered names of the other
+MAX_COUNTRY_EVIDENCE = 3  # (another place, an actor, a demonym, the dateline), counted up to this many
+CONFIDENT_MARGIN = 1.0  # a first reading this far ahead of the next may serve as context
+AMBIGUOUS_MARGIN = 0.5  # two unsupported readings this close: the text does not say which
+RENOWN_MARGIN = 0.3  # ... unless one has twice the registered names of the other
 MIN_UNSUPPORTED_POPULATION = 100_000  # smaller places (not capitals) need the story's support to be chosen
 MIN_POPULATION_BY_ALTERNATE = 50_000  # smaller places matched by an alternate name need the text's own support
 SAME_PLACE_KM = 25.0
-MIN_SHARE_OF_UNIT = 0.02   # a same-named city this large a part of a unit stands for it ("Tehran", "Idlib")
+MIN_SHARE_OF_UNIT = 0.02  # a same-named city this large a part of a unit stands for it ("Tehran", "Idlib")
 
 
 @dataclass
 class Context:
     """What the rest of the article says about where it is."""
-    countries: Counter = field(default_factory=Counter)    # ISO alpha-3 -> pieces of evidence
-    regions: set[str] = field(default_factory=set)         # ADM1 codes of regions the story names
-    regions_of_places: set[str] = field(default_factory=set)   # ADM1 codes of its other places
-    districts: set[str] = field(default_factory=set)       # ADM2 codes
+
+    countries: Counter = field(default_factory=Counter)  # ISO alpha-3 -> pieces of evidence
+    regions: set[str] = field(default_factory=set)  # ADM1 codes of regions the story names
+    regions_of_places: set[str] = field(default_factory=set)  # ADM1 codes of its other places
+    districts: set[str] = field(default_factory=set)  # ADM2 codes
 
 
 @dataclass
 class Mention:
     """One toponym to resolve, with what its own words say."""
-    hint: str | None = None                  # "region" in "Idlib province", "city" in "the town of X"
+
+    hint: str | None = None  # "region" in "Idlib province", "city" in "the town of X"
     container: GazetteerEntry | None = None  # "Paris, Texas", "Kiwanja area of North Kivu", "Skolkovo in Moscow"
-    container_admin1: str | None = None      # "Lewisburg, Pa.": a US state by its AP abbreviation
-    listed_with: str | None = None           # "country" in "Albania, Cyprus, Georgia", "region" in
+    container_admin1: str | None = None  # "Lewisburg, Pa.": a US state by its AP abbreviation
+    listed_with: str | None = None  # "country" in "Albania, Cyprus, Georgia", "region" in
     #                                             "Maryland, Connecticut, Delaware": what the list is of
 
 
@@ -70,6 +73,7 @@ def rule(example: str):
     def register(fn: Callable[[Candidate, Mention, Context], float]):
         RULES.append(Rule(fn.__name__, example, fn))
         return fn
+
     return register
 
 
@@ -98,9 +102,11 @@ def story_country(c: Candidate, m: Mention, ctx: Context) -> float:
     return SAME_COUNTRY_BONUS * min(ctx.countries[c.entry.country], MAX_COUNTRY_EVIDENCE)
 
 
-@rule("'Texas' named in the story puts its towns in context (+2); 'Atlanta' its state, less (+1): a"
-      " region as large as England must not pull every English namesake in, nor a Pennsylvania story"
-      " move Washington to Washington, Pennsylvania")
+@rule(
+    "'Texas' named in the story puts its towns in context (+2); 'Atlanta' its state, less (+1): a"
+    " region as large as England must not pull every English namesake in, nor a Pennsylvania story"
+    " move Washington to Washington, Pennsylvania"
+)
 def story_region(c: Candidate, m: Mention, ctx: Context) -> float:
     e = c.entry
     if not e.admin1 or e.feature == "region":
@@ -125,14 +131,18 @@ def inside_named_container(c: Candidate, m: Mention, ctx: Context) -> float:
     return 4.0 if contained(c.entry, m) else 0.0
 
 
-@rule("'Cyprus, Georgia, India': a name listed with countries is the country (not the US state); "
-      "'Maryland, Connecticut, Delaware' with states is the state (not Delaware County)")
+@rule(
+    "'Cyprus, Georgia, India': a name listed with countries is the country (not the US state); "
+    "'Maryland, Connecticut, Delaware' with states is the state (not Delaware County)"
+)
 def coordinated_with_same_kind(c: Candidate, m: Mention, ctx: Context) -> float:
     # As strong as a containing place: a list is of one kind, whatever else the story names.
     return 4.0 if m.listed_with is not None and c.entry.feature == m.listed_with else 0.0
 
 
-@rule("'Idlib province' is the region, 'the town of Kidal' the town, 'Lubero territory' the district (+3; +2 for the other unit level)")
+@rule(
+    "'Idlib province' is the region, 'the town of Kidal' the town, 'Lubero territory' the district (+3; +2 for the other unit level)"
+)
 def kind_in_the_text(c: Candidate, m: Mention, ctx: Context) -> float:
     if m.hint == c.entry.feature:
         return 3.0
@@ -166,9 +176,13 @@ def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
 def supported(c: Candidate, m: Mention, ctx: Context) -> bool:
     """Does anything beyond the name's size speak for this reading?"""
     e = c.entry
-    return (ctx.countries[e.country] > 0 or contained(e, m) or hint_matches(m.hint, e.feature)
-            or (bool(e.admin1) and (e.admin1 in ctx.regions or e.admin1 in ctx.regions_of_places))
-            or (bool(e.admin2) and e.admin2 in ctx.districts))
+    return (
+        ctx.countries[e.country] > 0
+        or contained(e, m)
+        or hint_matches(m.hint, e.feature)
+        or (bool(e.admin1) and (e.admin1 in ctx.regions or e.admin1 in ctx.regions_of_places))
+        or (bool(e.admin2) and e.admin2 in ctx.districts)
+    )
 
 
 def hint_matches(hint: str | None, feature: str) -> bool:
@@ -197,19 +211,26 @@ def decision(example: str):
     def register(fn: Decision):
         DECISIONS.append(DecisionRule(fn.__name__, example, fn))
         return fn
+
     return register
 
 
 @decision("a town of 30,000 in Tanzania for a name nothing in an American story supports: unresolved")
 def small_place_without_support(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
     best = scored[0][1]
-    return (best.entry.feature in ("city", "district") and not best.entry.capital
-            and best.entry.population < MIN_UNSUPPORTED_POPULATION and not supported(best, m, ctx))
+    return (
+        best.entry.feature in ("city", "district")
+        and not best.entry.capital
+        and best.entry.population < MIN_UNSUPPORTED_POPULATION
+        and not supported(best, m, ctx)
+    )
 
 
-@decision("'Central Park' is a registered old name of Bethpage, NY (16,000 people): a small place reached"
-          " only through an alternate name needs the text's own support (a containing place, its noun, its"
-          " district named; a named region is too broad)")
+@decision(
+    "'Central Park' is a registered old name of Bethpage, NY (16,000 people): a small place reached"
+    " only through an alternate name needs the text's own support (a containing place, its noun, its"
+    " district named; a named region is too broad)"
+)
 def small_place_by_alternate_name_only(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
     best = scored[0][1]
     e = best.entry
@@ -230,8 +251,11 @@ def unsupported_tie(scored: list[tuple[float, Candidate]], m: Mention, ctx: Cont
     for score, other in scored[1:]:
         if best_score - score >= AMBIGUOUS_MARGIN:
             return False
-        if (not same_place(best.entry, other.entry) and abs(_size(best) - _size(other)) < AMBIGUOUS_MARGIN
-                and abs(_renown(best) - _renown(other)) < RENOWN_MARGIN):
+        if (
+            not same_place(best.entry, other.entry)
+            and abs(_size(best) - _size(other)) < AMBIGUOUS_MARGIN
+            and abs(_renown(best) - _renown(other)) < RENOWN_MARGIN
+        ):
             return True
     return False
 
@@ -251,12 +275,13 @@ def same_place(a: GazetteerEntry, b: GazetteerEntry) -> bool:
 
 # --- ranking ---------------------------------------------------------------------------------
 
+
 def key_of(toponym: Toponym) -> str:
     return fold(strip_article(toponym.text))
 
 
 def drop_units_named_like_their_cities(candidates: list[Candidate], hint: str | None = None) -> list[Candidate]:
-    """"Tehran" is the city, not Tehran Province; "Lubero" the town, not Lubero territory: a unit
+    """ "Tehran" is the city, not Tehran Province; "Lubero" the town, not Lubero territory: a unit
     sharing its name with a city inside it yields to the city, as it does in news usage, unless the
     text says "province"/"territory". So does a region named like its country's capital
     ("Washington" is the capital, not the state)."""
@@ -271,11 +296,13 @@ def drop_units_named_like_their_cities(candidates: list[Candidate], hint: str | 
 
     def yields(e: GazetteerEntry) -> bool:
         if e.feature == "region":
-            return (e.country in capital_countries
-                    or any(city.admin1 == e.admin1 and notable_part(city, e) for city in cities))
+            return e.country in capital_countries or any(
+                city.admin1 == e.admin1 and notable_part(city, e) for city in cities
+            )
         if e.feature == "district":
             return any((city.admin2 == e.admin2 or same_place(e, city)) and notable_part(city, e) for city in cities)
         return False
+
     return [c for c in candidates if not yields(c.entry)]
 
 
@@ -283,8 +310,9 @@ def drop_units_named_like_their_cities(candidates: list[Candidate], hint: str | 
 drop_regions_named_like_their_cities = drop_units_named_like_their_cities
 
 
-def ranked(candidates: list[Candidate], context: Context, mention: Mention | None = None,
-           disabled: Iterable[str] = ()) -> list[tuple[float, Candidate]]:
+def ranked(
+    candidates: list[Candidate], context: Context, mention: Mention | None = None, disabled: Iterable[str] = ()
+) -> list[tuple[float, Candidate]]:
     mention = mention or Mention()
     off = set(disabled)
     rules = [r for r in RULES if r.name not in off]
@@ -293,8 +321,9 @@ def ranked(candidates: list[Candidate], context: Context, mention: Mention | Non
     return scored
 
 
-def choose(scored: list[tuple[float, Candidate]], mention: Mention, context: Context,
-           disabled: Iterable[str] = ()) -> GazetteerEntry | None:
+def choose(
+    scored: list[tuple[float, Candidate]], mention: Mention, context: Context, disabled: Iterable[str] = ()
+) -> GazetteerEntry | None:
     if not scored:
         return None
     off = set(disabled)
@@ -308,13 +337,15 @@ def _first_readings(toponyms: list[Toponym]) -> dict[str, list[tuple[float, Cand
     for toponym in toponyms:
         key = key_of(toponym)
         if key not in readings:
-            readings[key] = ranked(drop_units_named_like_their_cities(toponym.candidates, toponym.feature_hint),
-                                   Context(), Mention(hint=toponym.feature_hint))
+            readings[key] = ranked(
+                drop_units_named_like_their_cities(toponym.candidates, toponym.feature_hint),
+                Context(),
+                Mention(hint=toponym.feature_hint),
+            )
     return readings
 
 
-def _context_without(key: str, readings: dict[str, list[tuple[float, Candidate]]],
-                     evidence: Counter) -> Context:
+def _context_without(key: str, readings: dict[str, list[tuple[float, Candidate]]], evidence: Counter) -> Context:
     """Confident readings of the *other* names (a name is no evidence for itself), the countries
     of the article's actors and demonyms, and its dateline."""
     context = Context(countries=Counter(evidence))
@@ -322,8 +353,11 @@ def _context_without(key: str, readings: dict[str, list[tuple[float, Candidate]]
         if other == key or not scored:
             continue
         best = scored[0]
-        if len(scored) > 1 and best[0] - scored[1][0] < CONFIDENT_MARGIN and not same_place(
-                best[1].entry, scored[1][1].entry):
+        if (
+            len(scored) > 1
+            and best[0] - scored[1][0] < CONFIDENT_MARGIN
+            and not same_place(best[1].entry, scored[1][1].entry)
+        ):
             continue
         entry = best[1].entry
         context.countries[entry.country] += 1
@@ -339,8 +373,9 @@ def _context_without(key: str, readings: dict[str, list[tuple[float, Candidate]]
 CONTAINER_PREPOSITIONS = {"in", "of"}
 
 
-def _container_after(n: int, toponyms: list[Toponym], spacy_doc,
-                     readings: dict[str, list[tuple[float, Candidate]]]) -> Mention:
+def _container_after(
+    n: int, toponyms: list[Toponym], spacy_doc, readings: dict[str, list[tuple[float, Candidate]]]
+) -> Mention:
     """What the words right after a toponym say contains it: "X, Y", "X in Y", "X area of Y",
     "X, a town in Y", or "X, Pa."."""
     toponym = toponyms[n]
@@ -358,15 +393,21 @@ def _container_after(n: int, toponyms: list[Toponym], spacy_doc,
     following = toponyms[n + 1] if n + 1 < len(toponyms) else None
     if following is None or following.token_start - i > 6:
         return mention
-    between = [t for t in spacy_doc[i:following.token_start]]
+    between = [t for t in spacy_doc[i : following.token_start]]
     words = [t.lower_ for t in between]
     comma_only = words == [","]
     # "X, a town in Y" / "X area of Y" / "X in Y": kind nouns, articles and one preposition.
     preposition = [w for w in words if w in CONTAINER_PREPOSITIONS]
-    rest = [w for w in words if w not in CONTAINER_PREPOSITIONS and w not in CONTAINMENT_NOUNS
-            and w not in DIRECTION_WORDS and w not in (",", "the", "a", "an", "small", "nearby", "large", "remote")]
+    rest = [
+        w
+        for w in words
+        if w not in CONTAINER_PREPOSITIONS
+        and w not in CONTAINMENT_NOUNS
+        and w not in DIRECTION_WORDS
+        and w not in (",", "the", "a", "an", "small", "nearby", "large", "remote")
+    ]
     tail = list(words)
-    while tail and (tail[-1] == "the" or tail[-1] in DIRECTION_WORDS):     # "in (the) northeast Texas"
+    while tail and (tail[-1] == "the" or tail[-1] in DIRECTION_WORDS):  # "in (the) northeast Texas"
         tail.pop()
     if not comma_only and (len(preposition) != 1 or rest or not tail or tail[-1] not in CONTAINER_PREPOSITIONS):
         return mention
@@ -375,7 +416,7 @@ def _container_after(n: int, toponyms: list[Toponym], spacy_doc,
         return mention
     entry = scored[0][1].entry
     if comma_only and entry.feature not in ("region", "country", "district"):
-        return mention    # "Tehran, Moscow and Beijing": a list, not a qualifier
+        return mention  # "Tehran, Moscow and Beijing": a list, not a qualifier
     mention.container = entry
     return mention
 
@@ -394,12 +435,13 @@ def _coordination(token):
     return group
 
 
-def _listed_with(n: int, toponyms: list[Toponym], spacy_doc,
-                 readings: dict[str, list[tuple[float, Candidate]]]) -> str | None:
-    """"country" or "region" when at least two other members of the toponym's coordination read as one."""
+def _listed_with(
+    n: int, toponyms: list[Toponym], spacy_doc, readings: dict[str, list[tuple[float, Candidate]]]
+) -> str | None:
+    """ "country" or "region" when at least two other members of the toponym's coordination read as one."""
     if spacy_doc is None:
         return None
-    roots = [spacy_doc[t.token_start:t.token_end].root for t in toponyms]
+    roots = [spacy_doc[t.token_start : t.token_end].root for t in toponyms]
     group = _coordination(roots[n])
     if len(group) < 3:
         return None
@@ -415,9 +457,10 @@ def _listed_with(n: int, toponyms: list[Toponym], spacy_doc,
     return None
 
 
-def _possessor_before(n: int, toponyms: list[Toponym], spacy_doc,
-                      readings: dict[str, list[tuple[float, Candidate]]]) -> GazetteerEntry | None:
-    """"Zambia's Western Province", "North Kivu's Masisi territory": a country or region as possessor."""
+def _possessor_before(
+    n: int, toponyms: list[Toponym], spacy_doc, readings: dict[str, list[tuple[float, Candidate]]]
+) -> GazetteerEntry | None:
+    """ "Zambia's Western Province", "North Kivu's Masisi territory": a country or region as possessor."""
     if n == 0 or spacy_doc is None:
         return None
     previous, start = toponyms[n - 1], toponyms[n].token_start
@@ -428,8 +471,9 @@ def _possessor_before(n: int, toponyms: list[Toponym], spacy_doc,
     return entry if entry is not None and entry.feature in ("country", "region") else None
 
 
-def resolve(toponyms: list[Toponym], spacy_doc, evidence: Counter,
-            disabled: Iterable[str] = ()) -> list[GazetteerEntry | None]:
+def resolve(
+    toponyms: list[Toponym], spacy_doc, evidence: Counter, disabled: Iterable[str] = ()
+) -> list[GazetteerEntry | None]:
     """The place each toponym denotes, in order (None when nothing fits or the text does not say)."""
     readings = _first_readings(toponyms)
     contexts: dict[str, Context] = {}

@@ -1,4 +1,5 @@
 """The places stage: toponyms found, geocoded offline, merged into one `Place` per location."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -27,6 +28,7 @@ CONTRACT_FEATURE = {"city": "city", "district": "region", "region": "region", "c
 
 class PlaceStage:
     """Fills `doc.places` (one Place per location, with every mention) and `doc.place_mentions`."""
+
     name = "places"
 
     def __init__(self, gazetteer: Gazetteer | None = None):
@@ -47,9 +49,10 @@ class PlaceStage:
             entries = resolve(toponyms, doc.spacy_doc, evidence)
         mentions: list[tuple[int, int, int, int, str, GazetteerEntry]] = [
             (t.token_start, t.token_end, t.start, t.end, t.text, entry)
-            for t, entry in zip(toponyms, entries) if entry is not None]
-        mentions.extend(described_places(doc.spacy_doc, toponyms, entries, self.gazetteer,
-                                         gazetteer_module.demonyms()))
+            for t, entry in zip(toponyms, entries)
+            if entry is not None
+        ]
+        mentions.extend(described_places(doc.spacy_doc, toponyms, entries, self.gazetteer, gazetteer_module.demonyms()))
         mentions.sort(key=lambda m: m[0])
         places: dict[int, Place] = {}
         for token_start, token_end, start, end, text, entry in mentions:
@@ -73,13 +76,31 @@ class PlaceStage:
         candidates = self.gazetteer.candidates(dateline.text) if span is not None else []
         if not candidates:
             return toponyms
-        toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates,
-                                feature_hint(span), dateline=True))
+        toponyms.append(
+            Toponym(
+                span.start,
+                span.end,
+                span.start_char,
+                span.end_char,
+                span.text,
+                candidates,
+                feature_hint(span),
+                dateline=True,
+            )
+        )
         toponyms.sort(key=lambda t: t.token_start)
         return toponyms
 
     @staticmethod
     def _place(doc: ArticleDoc, entry: GazetteerEntry) -> Place:
-        return Place(id=stable_id("plc_", doc.article.id, entry.geonameid), name=entry.name, country=entry.country,
-                     geonameid=entry.geonameid, lat=entry.lat, lon=entry.lon,
-                     feature=CONTRACT_FEATURE[entry.feature], precision=entry.precision, mentions=[])
+        return Place(
+            id=stable_id("plc_", doc.article.id, entry.geonameid),
+            name=entry.name,
+            country=entry.country,
+            geonameid=entry.geonameid,
+            lat=entry.lat,
+            lon=entry.lon,
+            feature=CONTRACT_FEATURE[entry.feature],
+            precision=entry.precision,
+            mentions=[],
+        )

@@ -5,6 +5,7 @@ model misses or mislabels (it tags "Al-Quds" ORG and may tag a surname GPE). A s
 toponym only if the gazetteer knows the name, and not when the text uses it for a person.
 Demonyms ("Iranian") never are: the gazetteer holds no demonyms and NORP entities are not read.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,25 +46,47 @@ NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "P
 @dataclass
 class Toponym:
     """A span naming a place, with every place its name may denote."""
+
     token_start: int
     token_end: int
-    start: int          # character offsets into the article text
+    start: int  # character offsets into the article text
     end: int
     text: str
     candidates: list[Candidate]
-    feature_hint: str | None = None     # "region" in "Idlib province", "district" in "Lubero territory",
+    feature_hint: str | None = None  # "region" in "Idlib province", "district" in "Lubero territory",
     #                                     "city" in "the city of Kidal"
-    dateline: bool = False              # the place the story was filed from ("KYIV, Ukraine (AP) -")
+    dateline: bool = False  # the place the story was filed from ("KYIV, Ukraine (AP) -")
 
 
 # Nouns that make the name before them a region ("Anbar province", "the Donetsk region").
 # Nouns that make the name before them a unit ("Anbar province", "the Lubero territory"): the
 # first set usually names first-level units, the second second-level ones (countries differ:
 # Kenya's counties are first-level, so the level is a preference, not a filter).
-ADM1_NOUNS = {"province", "region", "state", "governorate", "oblast", "prefecture", "emirate", "krai", "republic",
-              "canton", "wilaya"}
-ADM2_NOUNS = {"district", "county", "territory", "municipality", "sub-county", "subcounty", "division", "raion",
-              "rayon", "department"}
+ADM1_NOUNS = {
+    "province",
+    "region",
+    "state",
+    "governorate",
+    "oblast",
+    "prefecture",
+    "emirate",
+    "krai",
+    "republic",
+    "canton",
+    "wilaya",
+}
+ADM2_NOUNS = {
+    "district",
+    "county",
+    "territory",
+    "municipality",
+    "sub-county",
+    "subcounty",
+    "division",
+    "raion",
+    "rayon",
+    "department",
+}
 REGION_NOUNS = ADM1_NOUNS | ADM2_NOUNS
 CITY_NOUNS = {"city", "town", "village", "capital", "port"}
 
@@ -71,7 +94,7 @@ CITY_NOUNS = {"city", "town", "village", "capital", "port"}
 def feature_hint(span: Span) -> str | None:
     doc = span.doc
     if len(span) > 1 and span[-1].lower_ in REGION_NOUNS:
-        return _unit_level(span[-1].lower_)     # "Western Province": the noun is part of the span
+        return _unit_level(span[-1].lower_)  # "Western Province": the noun is part of the span
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if after in REGION_NOUNS:
         return _unit_level(after)
@@ -102,7 +125,7 @@ POSSESSIVE_ENDINGS = {"'s", "\u2019s", "'", "\u2019"}
 
 
 def _strip_article(span: Span) -> Span:
-    """"the Gaza Strip" -> "Gaza Strip", "New York's" -> "New York", "Azerbaijan," -> "Azerbaijan":
+    """ "the Gaza Strip" -> "Gaza Strip", "New York's" -> "New York", "Azerbaijan," -> "Azerbaijan":
     the article, a possessive ending and trailing punctuation are not part of the name."""
     start, end = span.start, span.end
     while start < end - 1 and span.doc[start].lower_ == "the":
@@ -114,18 +137,21 @@ def _strip_article(span: Span) -> Span:
 
 # "the Republic of Azerbaijan", "the Kingdom of Saudi Arabia", "the Islamic Republic of Iran":
 # a state's long form names the same country as its short name.
-STATE_FORM = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)*(?:Republic|Kingdom|State|Sultanate|Emirate|Principality|"
-                        r"Federation|Commonwealth|Union)\s+of\s+(?:the\s+)?(?P<name>[A-Z].+)$")
+STATE_FORM = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][a-z]+\s+)*(?:Republic|Kingdom|State|Sultanate|Emirate|Principality|"
+    r"Federation|Commonwealth|Union)\s+of\s+(?:the\s+)?(?P<name>[A-Z].+)$"
+)
 
 
 def state_abbreviation(gazetteer: Gazetteer, text: str) -> list[Candidate]:
-    """"Fla.", "Pa.", "Calif.": an AP abbreviation of a US state, written with its dot, is the state
+    """ "Fla.", "Pa.", "Calif.": an AP abbreviation of a US state, written with its dot, is the state
     (GeoNames knows "Fla" only as a Norwegian village)."""
     code = US_STATE_ABBREVIATIONS.get(fold(text)) if text.endswith(".") else None
     if code is None:
         return []
-    return [c for c in gazetteer.candidates(US_STATE_NAMES[code]) if c.entry.admin1 == code
-            and c.entry.feature == "region"]
+    return [
+        c for c in gazetteer.candidates(US_STATE_NAMES[code]) if c.entry.admin1 == code and c.entry.feature == "region"
+    ]
 
 
 def lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
@@ -138,8 +164,11 @@ def lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
     words = text.split()
     if len(words) > 1 and words[-1].lower() in REGION_NOUNS:
         known = {c.entry.geonameid for c in candidates}
-        candidates = candidates + [c for c in gazetteer.candidates(" ".join(words[:-1]))
-                                   if c.entry.feature in ("region", "district") and c.entry.geonameid not in known]
+        candidates = candidates + [
+            c
+            for c in gazetteer.candidates(" ".join(words[:-1]))
+            if c.entry.feature in ("region", "district") and c.entry.geonameid not in known
+        ]
     if candidates:
         return candidates
     long_form = STATE_FORM.match(text)
@@ -151,9 +180,10 @@ def lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
 @dataclass
 class PersonEvidence:
     """What says a span names a person rather than a place."""
-    tokens: set[int]                     # spaCy PERSON names and known surnames: any overlap vetoes
-    mentions: list[tuple[int, int]]      # the actor stage's person mentions (token spans)
-    mislabelled: set[tuple[int, int]]    # entities of another type in a place's slot ("in Kyiv" PERSON)
+
+    tokens: set[int]  # spaCy PERSON names and known surnames: any overlap vetoes
+    mentions: list[tuple[int, int]]  # the actor stage's person mentions (token spans)
+    mislabelled: set[tuple[int, int]]  # entities of another type in a place's slot ("in Kyiv" PERSON)
 
     def vetoes(self, start: int, end: int) -> bool:
         if any(i in self.tokens for i in range(start, end)):
@@ -171,10 +201,14 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
     kinds = {a.id: a.kind for a in doc.actors}
     # A name tagged ORG that acts or owns somewhere in the article ("Gallup finds", "Gallup's
     # analysis") is that organisation in a place's slot too ("in Gallup"), not the New Mexico town.
-    organisations = {e.text for e in spacy_doc.ents
-                     if e.label_ == "ORG" and e.root.dep_ in ("nsubj", "nsubjpass", "poss")}
-    mislabelled = {(e.start, e.end) for e in spacy_doc.ents
-                   if e.text not in organisations and _mislabelled_place(e, surnames, gazetteer)}
+    organisations = {
+        e.text for e in spacy_doc.ents if e.label_ == "ORG" and e.root.dep_ in ("nsubj", "nsubjpass", "poss")
+    }
+    mislabelled = {
+        (e.start, e.end)
+        for e in spacy_doc.ents
+        if e.text not in organisations and _mislabelled_place(e, surnames, gazetteer)
+    }
     # Where the actor stage resolved spaCy's "person" to a country ("withdrew from Mali"), it knows better.
     countries = {(m.token_start, m.token_end) for m in doc.mentions if kinds.get(m.actor_id) == "country"}
     tokens: set[int] = set()
@@ -182,20 +216,23 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
         if ent.label_ == "PERSON" and (ent.start, ent.end) not in mislabelled | countries:
             tokens.update(range(ent.start, ent.end))
     tokens.update(t.i for t in spacy_doc if t.text in surnames)
-    mentions = [(m.token_start, m.token_end) for m in doc.mentions
-                if kinds.get(m.actor_id) == "person" and (m.token_start, m.token_end) not in mislabelled]
+    mentions = [
+        (m.token_start, m.token_end)
+        for m in doc.mentions
+        if kinds.get(m.actor_id) == "person" and (m.token_start, m.token_end) not in mislabelled
+    ]
     return PersonEvidence(tokens, mentions, mislabelled)
 
 
 def _in_locative_position(token: Token) -> bool:
-    """"in Kyiv", "advanced towards Goma", "visited Antofagasta": a slot that takes a place."""
+    """ "in Kyiv", "advanced towards Goma", "visited Antofagasta": a slot that takes a place."""
     head = token.head
     if token.dep_ == "pobj" and (head.lower_ in STATIC or head.lower_ == "from"):
         return True
     if token.dep_ == "pobj" and head.lower_ in DIRECTIONAL and head.head.lemma_ in MOVEMENT:
         return True
     if token.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_ in ATTACKING:
-        return True     # "a drone attack on Kyiv" (Kyiv tagged PERSON)
+        return True  # "a drone attack on Kyiv" (Kyiv tagged PERSON)
     return token.dep_ == "dobj" and (head.lemma_ in VISITING or head.lemma_ in ATTACKING)
 
 
@@ -221,15 +258,20 @@ def _is_strong_unlabelled(candidates: list[Candidate], hint: str | None) -> bool
     alias or a large city; a district only with its noun ("Lubero territory", then also by its bare
     name, a weak key): 47,000 district names include too many words and surnames."""
     unit_hint = hint in ("region", "district")
-    return any((c.strong and (c.entry.feature in ("country", "region") or c.entry.population >= MIN_POPULATION_UNLABELLED))
-               or (unit_hint and c.entry.feature in ("region", "district"))
-               for c in candidates)
+    return any(
+        (c.strong and (c.entry.feature in ("country", "region") or c.entry.population >= MIN_POPULATION_UNLABELLED))
+        or (unit_hint and c.entry.feature in ("region", "district"))
+        for c in candidates
+    )
 
 
 def _looks_like_name(span: Span) -> bool:
     """Capitalised proper nouns ("U.S." included), not a sentence-initial common word."""
-    return all(t.tag_ in PROPER_TAGS or (t.is_punct and t.text in "-.'") or t.lower_ in ("of", "the", "al")
-               for t in span) and span[0].text[:1].isupper() and span[-1].tag_ in PROPER_TAGS
+    return (
+        all(t.tag_ in PROPER_TAGS or (t.is_punct and t.text in "-.'") or t.lower_ in ("of", "the", "al") for t in span)
+        and span[0].text[:1].isupper()
+        and span[-1].tag_ in PROPER_TAGS
+    )
 
 
 def _entity_spans(spacy_doc: Doc) -> Iterator[Span]:
@@ -238,8 +280,9 @@ def _entity_spans(spacy_doc: Doc) -> Iterator[Span]:
             yield _strip_article(ent)
 
 
-def _unlabelled_spans(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer,
-                      country_mentions: set[tuple[int, int]]) -> Iterator[tuple[Span, list[Candidate]]]:
+def _unlabelled_spans(
+    spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer, country_mentions: set[tuple[int, int]]
+) -> Iterator[tuple[Span, list[Candidate]]]:
     """Longest gazetteer names among tokens no place entity covers, left to right.
 
     Inside another entity (spaCy calls "Al-Quds" ORG) a name counts only if it is the whole entity,
@@ -264,8 +307,12 @@ def _unlabelled_spans(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer,
                 continue
             span = spacy_doc[i:j]
             entity = entity_of.get(i)
-            if (entity is not None and (entity.start, entity.end) != (i, j) and (i, j) not in country_mentions
-                    and not _located_end_of(entity, i, j)):
+            if (
+                entity is not None
+                and (entity.start, entity.end) != (i, j)
+                and (i, j) not in country_mentions
+                and not _located_end_of(entity, i, j)
+            ):
                 continue
             if entity is None and any(k in entity_of for k in range(i, j)):
                 continue
@@ -274,8 +321,14 @@ def _unlabelled_spans(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer,
             candidates = lookup(gazetteer, span.text)
             hint = feature_hint(span)
             if candidates and _is_strong_unlabelled(candidates, hint) and not never_a_place(span.text, hint):
-                found = (span, [c for c in candidates if c.strong or (
-                    hint in ("region", "district") and c.entry.feature in ("region", "district"))])
+                found = (
+                    span,
+                    [
+                        c
+                        for c in candidates
+                        if c.strong or (hint in ("region", "district") and c.entry.feature in ("region", "district"))
+                    ],
+                )
                 break
         if found:
             yield found
@@ -285,7 +338,7 @@ def _unlabelled_spans(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer,
 
 
 def _located_end_of(entity: Span, i: int, j: int) -> bool:
-    """"the José Carreras Institute against Leukaemia in Barcelona" tagged ORG as a whole: a name
+    """ "the José Carreras Institute against Leukaemia in Barcelona" tagged ORG as a whole: a name
     closing the entity after a static preposition is where the thing is, not part of its name
     ("the University of Pennsylvania" has "of", "the Carnegie Moscow Center" no preposition)."""
     return j == entity.end and i - 1 > entity.start and entity.doc[i - 1].lower_ in ("in", "at", "near")
@@ -303,8 +356,9 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
         candidates = lookup(gazetteer, span.text)
         if not candidates:
             continue
-        toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates,
-                                feature_hint(span)))
+        toponyms.append(
+            Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates, feature_hint(span))
+        )
         covered.update(range(span.start, span.end))
     # Tokens of unknown place entities ("the Middle East") are not searched again for shorter names.
     for ent in spacy_doc.ents:
@@ -315,8 +369,9 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     for span, candidates in _unlabelled_spans(spacy_doc, covered | persons.tokens, gazetteer, country_mentions):
         if persons.vetoes(span.start, span.end):
             continue
-        toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates,
-                                feature_hint(span)))
+        toponyms.append(
+            Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates, feature_hint(span))
+        )
     toponyms.sort(key=lambda t: t.token_start)
     return toponyms
 

@@ -1,4 +1,5 @@
 """`diurna quotes FILE...`: who said what, one line per quote, for a person to read."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,10 +13,14 @@ _KIND_MARK = {"direct": "“”", "partial": "‘’", "indirect": "  "}
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("quotes", help="print who said what in articles (speaker → quote)",
-                              description="Code articles and print their quotes: speaker → quote, "
-                                          "with the cue word and the relay chain.")
-    p.add_argument("files", nargs="+", metavar="FILE", help=".txt, .html, .jsonl, .warc[.gz], a directory, or - for stdin")
+    p = subparsers.add_parser(
+        "quotes",
+        help="print who said what in articles (speaker → quote)",
+        description="Code articles and print their quotes: speaker → quote, with the cue word and the relay chain.",
+    )
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help=".txt, .html, .jsonl, .warc[.gz], a directory, or - for stdin"
+    )
     p.add_argument("--pubdate", metavar="YYYY-MM-DD", help="publication date for inputs that carry none")
     p.add_argument("--width", type=int, default=100, help="wrap quotes at this many characters (0: no wrapping)")
     p.set_defaults(func=cmd_quotes)
@@ -59,8 +64,9 @@ def print_article(doc: ArticleDoc, out: TextIO, width: int = 100) -> None:
 def _read(paths):
     try:
         from diurna.ingest import read_paths
-    except ImportError:                       # before the ingest readers existed: plain text files
+    except ImportError:  # before the ingest readers existed: plain text files
         from diurna.ingest.base import RawArticle
+
         return (RawArticle(origin=p, text=open(p, encoding="utf-8").read()) for p in paths)
     return read_paths(paths)
 

@@ -1,6 +1,7 @@
 """What the quote stage does with the reported-speech cues before it ties quotations to them: the
 relays that 'quoted X as saying' and 'according to R' name, and a lookup of the cues near a quotation.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def apply_quoted_as_saying(cues: list[Cue]) -> None:
-    """"State media quoted X as saying ...": X speaks, state media relays."""
+    """ "State media quoted X as saying ...": X speaks, state media relays."""
     for cue in cues:
         pair = quoted_as_saying(cue.verb)
         if pair is not None:
@@ -29,7 +30,7 @@ def _sentence_of(tok: "Token") -> int:
 
 
 def fold_according_to(cues: list[Cue]) -> list[Cue]:
-    """"X said ..., according to R": R relays X's words rather than speaking itself."""
+    """ "X said ..., according to R": R relays X's words rather than speaking itself."""
     kept: list[Cue] = []
     by_sentence: dict[int, list[Cue]] = {}
     for cue in cues:
@@ -38,8 +39,11 @@ def fold_according_to(cues: list[Cue]) -> list[Cue]:
         if cue.verb.lower_ != "according":
             kept.append(cue)
             continue
-        others = [c for c in by_sentence[_sentence_of(cue.verb)] if c is not cue and c.verb.lower_ != "according"
-                  and c.speaker is not None]
+        others = [
+            c
+            for c in by_sentence[_sentence_of(cue.verb)]
+            if c is not cue and c.verb.lower_ != "according" and c.speaker is not None
+        ]
         if not others:
             kept.append(cue)
             continue
@@ -55,9 +59,11 @@ class CueRanges:
     a bisection over where contents begin, not a pass over every cue of the article."""
 
     def __init__(self, sdoc: "Doc", cues: list[Cue]):
-        self.items = [(cue, char_range(sdoc, cue.content_start, cue.content_end),
-                       char_range(sdoc, cue.cue_start, cue.cue_end))
-                      for cue in cues if cue.speaker is not None or cue.verb.lower_ == "according"]
+        self.items = [
+            (cue, char_range(sdoc, cue.content_start, cue.content_end), char_range(sdoc, cue.cue_start, cue.cue_end))
+            for cue in cues
+            if cue.speaker is not None or cue.verb.lower_ == "according"
+        ]
         # a content overlapping [start, end), or ending at most 2 characters before `start`, ends at
         # or after start - 2 and begins (its lower offset) before `end`; it begins at most
         # `self.widest` characters before its end

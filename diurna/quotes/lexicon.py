@@ -5,11 +5,13 @@ reporting verbs of news style guides and checked against the cue words annotated
 *train* split (the most frequent cues there: say, tell, according to, add, write, ask, note,
 report, announce, suggest, show, tweet, describe, argue, ...).
 """
+
 from __future__ import annotations
 
 # Verbs that report what someone said or wrote. With a clausal complement ("X said that ..."),
 # a quotation ("..., X said") or an object quote ('X told reporters: "..."') they make a quote.
-SPEECH_VERBS = frozenset("""
+SPEECH_VERBS = frozenset(
+    """
     say tell add stress charge declare warn insist claim deny urge note explain argue write tweet
     post report announce state ask reply respond answer acknowledge admit confirm concede predict
     promise vow pledge reiterate emphasise emphasize assert allege maintain contend complain
@@ -21,12 +23,26 @@ SPEECH_VERBS = frozenset("""
     question wonder brag concur agree disagree speculate theorize hint signal
     describe dismiss characterize characterise label dub brand
     talk speak refer cite express slam blast mock attack interject interrupt elaborate protest
-""".split())
+""".split()
+)
 
 # Verbs that report speech only with their particle: "Rubio fired back", "her husband cut in".
-PHRASAL_SPEECH_VERBS = {"fire": "back", "shoot": "back", "hit": "back", "strike": "back", "push": "back",
-                        "cut": "in", "chime": "in", "weigh": "in", "butt": "in", "pipe": "up", "sound": "off",
-                        "lash": "out", "spell": "out", "read": "out"}
+PHRASAL_SPEECH_VERBS = {
+    "fire": "back",
+    "shoot": "back",
+    "hit": "back",
+    "strike": "back",
+    "push": "back",
+    "cut": "in",
+    "chime": "in",
+    "weigh": "in",
+    "butt": "in",
+    "pipe": "up",
+    "sound": "off",
+    "lash": "out",
+    "spell": "out",
+    "read": "out",
+}
 
 # Verbs of stance: "X backs Y", "X opposes the deal". PolNeAR counts them as attributions of a
 # position; they make an (indirect) quote only with an object, and only when beliefs are on.
@@ -35,45 +51,68 @@ STANCE_VERBS = frozenset("support oppose back favor favour endorse".split())
 # Verbs that report a belief, intention or finding. PolNeAR counts these as attributions
 # ("X believes that ...", "polls show that ..."); they make a quote only with a clausal
 # complement, never from a quotation alone.
-COGNITION_VERBS = frozenset("""
+COGNITION_VERBS = frozenset(
+    """
     believe think hope fear expect know feel worry doubt suspect figure reckon consider assume
     guess imagine recognize recognise realize realise understand want wish find show suggest
     indicate conclude decide insist acknowledge plan intend seek vow pledge see prefer seem appear
-""".split())
+""".split()
+)
 
 # Verbs through which a medium or agency relays someone else's words.
 RELAY_VERBS = frozenset("quote cite report carry relay publish broadcast air".split())
 
 # Nouns that stand for the words someone said ("his remarks were quoted by ...", "in a statement").
-SPEECH_NOUNS = frozenset("""
+SPEECH_NOUNS = frozenset(
+    """
     remark remarks comment comments statement statements word words speech interview
     address message post tweet letter op-ed column testimony
-""".split())
+""".split()
+)
 
 # Verbs taking "on"/"for" whose object and infinitive are the request: "called on X to ...".
-REQUEST_PREPOSITIONS = {"call": ("on", "upon", "for"), "appeal": ("to", "for"), "point": ("to", "out"),
-                        "talk": ("about",), "speak": ("about", "of", "out"), "refer": ("to",)}
+REQUEST_PREPOSITIONS = {
+    "call": ("on", "upon", "for"),
+    "appeal": ("to", "for"),
+    "point": ("to", "out"),
+    "talk": ("about",),
+    "speak": ("about", "of", "out"),
+    "refer": ("to",),
+}
 
 # Verbs whose object is what is being talked about: "X described Y as ...", "X called it ...".
-OBJECT_CONTENT_VERBS = frozenset("describe call dub label brand characterize characterise dismiss "
-                                 "praise criticize criticise condemn denounce hail welcome".split())
+OBJECT_CONTENT_VERBS = frozenset(
+    "describe call dub label brand characterize characterise dismiss "
+    "praise criticize criticise condemn denounce hail welcome".split()
+)
 
 # Verbs that ask someone to do something: the object and infinitive are the content ("urged X to ...").
-DIRECTIVE_VERBS = frozenset("urge ask tell call order instruct advise appeal press encourage "
-                            "implore warn invite demand request".split())
+DIRECTIVE_VERBS = frozenset(
+    "urge ask tell call order instruct advise appeal press encourage implore warn invite demand request".split()
+)
 
 PERSONAL_PRONOUNS = {
-    "he": "person", "she": "person", "him": "person", "her": "person",
-    "they": "plural", "them": "plural", "it": "thing", "we": "speaker", "i": "speaker",
-    "you": "addressee", "who": "relative",
+    "he": "person",
+    "she": "person",
+    "him": "person",
+    "her": "person",
+    "they": "plural",
+    "them": "plural",
+    "it": "thing",
+    "we": "speaker",
+    "i": "speaker",
+    "you": "addressee",
+    "who": "relative",
 }
 
 # Nouns for words someone said, on which a quotation can hang with its owner named:
 # 'her remark that "..."', 'Obama's "..." promise', 'a headline from the Post: "..."'.
-SAID_NOUNS = frozenset("""
+SAID_NOUNS = frozenset(
+    """
     remark comment statement promise pledge vow claim question warning assertion words line message
     headline slogan motto tweet post argument response answer reply declaration charge accusation
     insistence suggestion assessment conclusion prediction catchphrase phrase description quip joke
     mantra refrain plea admission boast threat complaint observation explanation retort rebuke
     dictum verdict advice take reaction
-""".split())
+""".split()
+)

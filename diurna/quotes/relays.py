@@ -1,5 +1,6 @@
 """Relays: who passes the speaker's words on ("according to PressTV", "Reuters reported that X
 said", "state media quoted X as saying", "X's remarks were quoted by PressTV")."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 @dataclass
 class RelayStatement:
     """A sentence saying that `relay` carried the words of `speaker` ("X's remarks were quoted by R")."""
+
     speaker: "Token"
     relay: "Token"
 
@@ -41,7 +43,7 @@ def quoted_as_saying(verb: "Token") -> Optional[tuple["Token", Optional["Token"]
 
 
 def _owner_of_words(noun: "Token") -> Optional["Token"]:
-    """"Rouhani's remarks" -> Rouhani; "remarks by Rouhani" -> Rouhani; "the minister's statement" -> minister."""
+    """ "Rouhani's remarks" -> Rouhani; "remarks by Rouhani" -> Rouhani; "the minister's statement" -> minister."""
     if noun.lemma_.lower() not in SPEECH_NOUNS and noun.lower_ not in SPEECH_NOUNS:
         return None
     for child in noun.children:
@@ -76,7 +78,7 @@ def relay_statements(doc: "Doc") -> Iterator[RelayStatement]:
 
 
 def _rightmost_name(tok: "Token") -> "Token":
-    """"the state-owned Iranian network PressTV" is parsed with two heads; the name is the last pobj."""
+    """ "the state-owned Iranian network PressTV" is parsed with two heads; the name is the last pobj."""
     siblings = [c for c in tok.head.children if c.dep_ == tok.dep_ and c.i > tok.i]
     if siblings:
         return siblings[-1]

@@ -9,50 +9,64 @@ what it governs as content.
     ..., according to X          the clause the phrase hangs on
     X believes / wants ...       clause (or infinitive) of a verb of belief or intention
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.nlp.syntax import crosses_paragraph, is_passive
-from diurna.quotes.lexicon import (COGNITION_VERBS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, PHRASAL_SPEECH_VERBS,
-                                   REQUEST_PREPOSITIONS, SPEECH_VERBS, STANCE_VERBS)
+from diurna.quotes.lexicon import (
+    COGNITION_VERBS,
+    DIRECTIVE_VERBS,
+    OBJECT_CONTENT_VERBS,
+    PHRASAL_SPEECH_VERBS,
+    REQUEST_PREPOSITIONS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _CLAUSE_DEPS = {"ccomp"}
-_INTENTION_VERBS = frozenset("want hope plan intend seek expect wish prefer vow pledge promise threaten "
-                             "refuse decline agree offer seem appear".split())
+_INTENTION_VERBS = frozenset(
+    "want hope plan intend seek expect wish prefer vow pledge promise threaten "
+    "refuse decline agree offer seem appear".split()
+)
 # Verbs of raising one's voice: in "police met protesters chanting ..." the protesters chant, not the police
 _VOICE_VERBS = frozenset("chant shout yell scream cry sing holler cheer boo jeer".split())
 _SUBJECTLESS_LINKS = {"conj", "advcl", "xcomp", "pcomp", "acomp"}
-_OBJECT_SPEECH_VERBS = frozenset("deny announce confirm propose predict promise reveal acknowledge admit "
-                                 "criticize criticise condemn denounce praise endorse reject dismiss "
-                                 "question defend blame accuse cite express slam blast mock attack tout".split())
+_OBJECT_SPEECH_VERBS = frozenset(
+    "deny announce confirm propose predict promise reveal acknowledge admit "
+    "criticize criticise condemn denounce praise endorse reject dismiss "
+    "question defend blame accuse cite express slam blast mock attack tout".split()
+)
 
 
 @dataclass
 class Cue:
     """A reported-speech cue and what hangs on it; token offsets, end-exclusive."""
+
     cue_start: int
     cue_end: int
-    content_start: int             # token range of the content
+    content_start: int  # token range of the content
     content_end: int
-    speaker: Optional["Token"]     # head of the phrase naming the speaker, None when unsaid
-    verb: "Token"                  # the cue's own head word (verb, or "according")
-    relays: list["Token"] = field(default_factory=list)   # heads naming who relays it, nearest first
-    quotation: Optional[object] = None   # the quoted passage that turned out to be this cue's content
+    speaker: Optional["Token"]  # head of the phrase naming the speaker, None when unsaid
+    verb: "Token"  # the cue's own head word (verb, or "according")
+    relays: list["Token"] = field(default_factory=list)  # heads naming who relays it, nearest first
+    quotation: Optional[object] = None  # the quoted passage that turned out to be this cue's content
 
 
 def _trimmed(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     """A token range without leading or trailing punctuation and conjunctions."""
+
     def loose(tok: "Token", keep: str) -> bool:
         return tok.is_space or tok.dep_ == "cc" or (tok.is_punct and tok.text not in keep)
 
-    while start < end and loose(doc[start], "\"“‘«"):
+    while start < end and loose(doc[start], '"“‘«'):
         start += 1
-    while end > start and loose(doc[end - 1], "\"”’»!?"):
+    while end > start and loose(doc[end - 1], '"”’»!?'):
         end -= 1
     return start, end
 
@@ -74,7 +88,7 @@ def _stranded_subject(verb: "Token") -> Optional["Token"]:
     """A subject the parser hung on the previous paragraph ("...the U.S.\n\nHaniyeh, for his part, said"):
     a noun at the start of the verb's paragraph whose head lies across the break."""
     doc = verb.doc
-    for tok in doc[max(0, verb.i - 12): verb.i]:
+    for tok in doc[max(0, verb.i - 12) : verb.i]:
         if crosses_paragraph(tok, verb) or tok.is_space:
             continue
         if tok.pos_ in ("PROPN", "NOUN", "PRON") and crosses_paragraph(tok, tok.head):
@@ -92,8 +106,11 @@ _ADDRESSED_VERBS = frozenset("ask press question quiz tell urge challenge".split
 def addressed_in_passive(verb: "Token") -> bool:
     """'Blumenthal was asked, "...?"', 'Asked whether X "has the integrity ...", 75 percent said yes':
     the subject was spoken to; whoever asked is the agent, or unnamed."""
-    return verb.lemma_.lower() in _ADDRESSED_VERBS and verb.tag_ == "VBN" and (
-        verb.dep_ in ("advcl", "acl") or is_passive(verb))
+    return (
+        verb.lemma_.lower() in _ADDRESSED_VERBS
+        and verb.tag_ == "VBN"
+        and (verb.dep_ in ("advcl", "acl") or is_passive(verb))
+    )
 
 
 def agent_of(verb: "Token") -> Optional["Token"]:
@@ -112,30 +129,42 @@ def subject_of(verb: "Token") -> Optional["Token"]:
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and (
-            verb.lemma_.lower() in _VOICE_VERBS or _impersonal_main_clause(verb.head)):
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and (verb.lemma_.lower() in _VOICE_VERBS or _impersonal_main_clause(verb.head))
+    ):
         nearer = _nearer_clause_subject(verb)
         if nearer is not None:
             return nearer
     seen = 0
     tok = verb
     while tok is not None and seen < 6:
-        misread = (_name_misread_as_modifier(tok) or _handle_misread_as_modifier(tok) or _name_before_relative(tok)
-                   or _name_before_a_date(tok) or _seen_doing(tok))
+        misread = (
+            _name_misread_as_modifier(tok)
+            or _handle_misread_as_modifier(tok)
+            or _name_before_relative(tok)
+            or _name_before_a_date(tok)
+            or _seen_doing(tok)
+        )
         if misread is not None:
             return misread
         for child in _nearest_subject_first(tok):
             if crosses_paragraph(child, tok):
-                continue                    # a subject across a paragraph break is a parse error
+                continue  # a subject across a paragraph break is a parse error
             if child.dep_ in ("nsubj",):
                 return None if _is_dateline(child) else child
             if child.lower_ == "it" and (child.dep_ in ("nsubjpass", "expl") or tok.lemma_ in ("seem", "appear")):
-                return None                 # "it was reported that ...", "it seems ...": nobody is named
+                return None  # "it was reported that ...", "it seems ...": nobody is named
             if child.dep_ == "nsubjpass" and (tok.i != verb.i or tok.lemma_ in ("quote", "cite")):
-                return child                # "X was forced to back down and said ...": X speaks
-            if child.dep_ == "nsubjpass" and child.i < tok.i and tok.tag_ in ("VBD", "VBN") and any(
-                    c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in tok.children):
-                return child                # "He's said he ...": "'s" is "has", not a passive
+                return child  # "X was forced to back down and said ...": X speaks
+            if (
+                child.dep_ == "nsubjpass"
+                and child.i < tok.i
+                and tok.tag_ in ("VBD", "VBN")
+                and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in tok.children)
+            ):
+                return child  # "He's said he ...": "'s" is "has", not a passive
         if tok.dep_ == "relcl":
             return _relative_pronoun(tok) or tok.head
         caused = _caused_to_speak(tok)
@@ -149,12 +178,16 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 tok = holder
                 seen += 1
                 continue
-            return noun                         # "Smith, saying that ..."
+            return noun  # "Smith, saying that ..."
         if tok.dep_ not in _SUBJECTLESS_LINKS and not (tok.dep_ == "ccomp" and tok.tag_ == "VBG"):
             found = _stranded_subject(tok)
             if found is None and tok.dep_ == "ROOT" and tok is not None:
-                found = (_phrase_just_before(tok) or _subject_taken_by_relative(tok) or _name_read_as_root(tok)
-                         or _subject_of_listed_clause(tok))
+                found = (
+                    _phrase_just_before(tok)
+                    or _subject_taken_by_relative(tok)
+                    or _name_read_as_root(tok)
+                    or _subject_of_listed_clause(tok)
+                )
             return found
         if tok.dep_ == "conj" and not _is_verb(tok.head):
             # 'He called it "shameful" and called on leaders ...': the parser hung the second verb on
@@ -173,13 +206,18 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             # preposition hangs on has the subject
             tok = tok.head
             if tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj" and _is_verb(tok.head.head):
-                tok = tok.head              # "he made a point of saying ...": the verb holding the noun
-        controlled = tok.i == verb.i and tok.dep_ == "xcomp"     # "Trump was prompted to say"
+                tok = tok.head  # "he made a point of saying ...": the verb holding the noun
+        controlled = tok.i == verb.i and tok.dep_ == "xcomp"  # "Trump was prompted to say"
         tok = tok.head if tok.head.i != tok.i else None
         # (a scene someone saw or remembers is no content: 'I remember Carter going on TV, declaring ...')
-        if (not controlled and tok is not None and tok.dep_ == "ccomp" and tok.head.i < tok.i
-                and not (tok.tag_ == "VBG" and tok.head.lemma_.lower() in _PERCEPTION_VERBS)
-                and tok.lemma_.lower() not in SPEECH_VERBS):
+        if (
+            not controlled
+            and tok is not None
+            and tok.dep_ == "ccomp"
+            and tok.head.i < tok.i
+            and not (tok.tag_ == "VBG" and tok.head.lemma_.lower() in _PERCEPTION_VERBS)
+            and tok.lemma_.lower() not in SPEECH_VERBS
+        ):
             # "He says X was wrong and says ...": the second "says" hangs on the first one's
             # content; its subject is the first cue's, not the content's ("... that Trump was
             # prompted to say" is not such a case: the one prompted says it; nor is a clause the
@@ -286,14 +324,19 @@ def _name_before_relative(verb: "Token") -> Optional["Token"]:
     relative = verb.head
     while relative.dep_ != "relcl" and relative.head.i != relative.i and relative.i > verb.i - 40:
         relative = relative.head
-    if (relative.dep_ == "relcl" and relative.head.pos_ in ("PROPN", "NOUN")
-            and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in relative.children)):
+    if (
+        relative.dep_ == "relcl"
+        and relative.head.pos_ in ("PROPN", "NOUN")
+        and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in relative.children)
+    ):
         return relative.head
     if relative.tag_ in ("VBG", "VBN") and doc[relative.i - 1].text == ",":
         # 'Sen. Ted Cruz, writing as @SenTedCruz, called ...': the parser made the participle the
         # clause and hung the finite verb on its object; the participle's subject is the verb's
-        return next((c for c in relative.children if c.dep_ == "nsubj" and c.i < relative.i
-                     and c.pos_ in ("PROPN", "NOUN")), None)
+        return next(
+            (c for c in relative.children if c.dep_ == "nsubj" and c.i < relative.i and c.pos_ in ("PROPN", "NOUN")),
+            None,
+        )
     return None
 
 
@@ -366,11 +409,17 @@ def _subject_of_listed_clause(root: "Token") -> Optional["Token"]:
         if child.dep_ not in ("ccomp", "parataxis") or child.i > root.i or crosses_paragraph(child, root):
             continue
         if doc[child.right_edge.i].text != "," and not (
-                child.right_edge.i + 1 < root.i and doc[child.right_edge.i + 1].text == ","):
+            child.right_edge.i + 1 < root.i and doc[child.right_edge.i + 1].text == ","
+        ):
             continue
         subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
-        if (subject is not None and subject.pos_ in ("PROPN", "NOUN") and subject.i < child.i
-                and subject.left_edge.i == root.sent.start and not doc[root.sent.start].is_quote):
+        if (
+            subject is not None
+            and subject.pos_ in ("PROPN", "NOUN")
+            and subject.i < child.i
+            and subject.left_edge.i == root.sent.start
+            and not doc[root.sent.start].is_quote
+        ):
             return subject
     return None
 
@@ -398,7 +447,7 @@ def _phrase_just_before(verb: "Token") -> Optional["Token"]:
     if end < 0 or doc[end].text in (".", "!", "?", ":", ";") or crosses_paragraph(doc[end], verb):
         return None
     best = None
-    for tok in doc[max(0, verb.i - 40): verb.i]:
+    for tok in doc[max(0, verb.i - 40) : verb.i]:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("appos", "nsubj", "npadvmod", "dep", "conj"):
             continue
         right = tok.right_edge.i
@@ -419,7 +468,7 @@ def _verb_holding(noun: "Token") -> Optional["Token"]:
 
 
 def _inverted_speaker(verb: "Token") -> Optional["Token"]:
-    """"..., said Anna Berg, an analyst at ...": after a comma, a name right behind the cue is its
+    """ "..., said Anna Berg, an analyst at ...": after a comma, a name right behind the cue is its
     subject, whatever the parser hung on the cue before it."""
     doc = verb.doc
     if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text not in (",", "\u201d", '"', "''"):
@@ -428,17 +477,22 @@ def _inverted_speaker(verb: "Token") -> Optional["Token"]:
     if verb.lemma_.lower() not in ("say", "write", "add", "explain", "note", "recall", "argue", "ask"):
         return None
     if verb.tag_ in ("VBG", "VBN"):
-        return None                     # '..., saying the group "must be destroyed"': what follows is the content
+        return None  # '..., saying the group "must be destroyed"': what follows is the content
     nxt = doc[verb.i + 1]
     # 'X, a lobbyist close to ..., says the main goal of ...': X is the subject; but a name right
     # behind the verb is the speaker of a sentence the verb interrupts ('The paradox of Nancy, says
     # Carl Anthony, historian at ..., is that ...'), whatever the parser made the subject
     if nxt.pos_ != "PROPN" and any(
-            c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN", "PRON") and doc[verb.i - 1].text == ","
-            and not crosses_paragraph(c, verb) for c in verb.children):
+        c.dep_ == "nsubj"
+        and c.i < verb.i
+        and c.pos_ in ("PROPN", "NOUN", "PRON")
+        and doc[verb.i - 1].text == ","
+        and not crosses_paragraph(c, verb)
+        for c in verb.children
+    ):
         return None
     if nxt.ent_type_ in ("DATE", "TIME"):
-        return None                     # '..., said Sunday.'
+        return None  # '..., said Sunday.'
     if nxt.pos_ != "PROPN" and not (nxt.lower_ in ("the", "a", "an") and nxt.head.pos_ in ("NOUN", "PROPN")):
         return None
     head = nxt.head if nxt.pos_ != "PROPN" or nxt.dep_ in ("compound", "flat") else nxt
@@ -449,16 +503,21 @@ def _inverted_speaker(verb: "Token") -> Optional["Token"]:
     # "said Berg, an analyst" / "said Berg." -- not "said ASEAN must stay neutral" (a clause)
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
     # (not 'said Obama "understood ..."': the quotation after the name is what the subject said of him)
-    return head if after is None or (after.is_punct and not after.is_quote) or after.lower_ in (
-        "who", "of", "at", "for", "from") else None
+    return (
+        head
+        if after is None
+        or (after.is_punct and not after.is_quote)
+        or after.lower_ in ("who", "of", "at", "for", "from")
+        else None
+    )
 
 
 def _is_dateline(tok: "Token") -> bool:
-    """"WASHINGTON (AP) —" / "TALLAHASSEE, Fla. —": a place heading the story, parsed as a subject."""
+    """ "WASHINGTON (AP) —" / "TALLAHASSEE, Fla. —": a place heading the story, parsed as a subject."""
     if not (tok.is_upper and len(tok.text) > 2):
         return False
     doc = tok.doc
-    following = doc[tok.i + 1: tok.i + 6]
+    following = doc[tok.i + 1 : tok.i + 6]
     return any(t.text in ("\u2014", "\u2013", "--", "-") for t in following)
 
 
@@ -530,7 +589,7 @@ def _infinitive_child(verb: "Token") -> Optional["Token"]:
 
 def _object_child(verb: "Token") -> Optional["Token"]:
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative") :
+        if child.dep_ in ("dobj", "dative"):
             return child
     return None
 
@@ -550,13 +609,15 @@ def _prep_child(verb: "Token", words: tuple[str, ...]) -> Optional["Token"]:
 
 def _clause_marked_by(verb: "Token", words: tuple[str, ...]) -> Optional["Token"]:
     for child in verb.rights:
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words and m.i < child.i for m in child.children):
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in words and m.i < child.i for m in child.children
+        ):
             return child
     return None
 
 
 def _as_x_said(verb: "Token") -> Optional[Cue]:
-    """"As X explained, <clause>" / "<clause>, as X noted": the clause the cue hangs on is the content."""
+    """ "As X explained, <clause>" / "<clause>, as X noted": the clause the cue hangs on is the content."""
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None
     clause = verb.head
@@ -615,7 +676,7 @@ def _speech_cue(verb: "Token") -> Optional[Cue]:
         obj = _object_child(verb)
         if obj is not None and obj.pos_ != "PRON":
             start, end = _subtree_range(obj)
-            for child in verb.rights:       # "accused Armenia of violating the truce"
+            for child in verb.rights:  # "accused Armenia of violating the truce"
                 if child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "as") and child.i > obj.i:
                     end = max(end, child.right_edge.i + 1)
             return _cue(verb, start, end)
@@ -654,7 +715,7 @@ def _cognition_cue(verb: "Token") -> Optional[Cue]:
 
 
 def _stance_cue(verb: "Token") -> Optional[Cue]:
-    """"X backs Y", "X opposes the deal": the object is the position held; a noun subject is required
+    """ "X backs Y", "X opposes the deal": the object is the position held; a noun subject is required
     (passive "the plan is supported by ..." and participles say nothing about whose stance it is)."""
     obj = _object_child(verb)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -674,7 +735,7 @@ def _cue(verb: "Token", start: int, end: int, cue_end: Optional[int] = None) -> 
 
 
 def _according_to(tok: "Token") -> Optional[Cue]:
-    """"..., according to X": X speaks (or relays, decided by the caller) the clause it hangs on."""
+    """ "..., according to X": X speaks (or relays, decided by the caller) the clause it hangs on."""
     if tok.lower_ != "according":
         return None
     to = next((c for c in tok.children if c.lower_ in ("to",)), None)

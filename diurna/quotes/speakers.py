@@ -6,6 +6,7 @@ speaker's words (a pronoun or a definite description it did not resolve), a smal
 links the pronoun or description to the nearest fitting earlier person or group: speakers are
 the one place where a wrong or missing link loses a whole quote.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,13 +28,29 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PERSON_PRONOUNS = {"he", "him", "she", "her"}
 _GROUP_PRONOUNS = {"they", "them", "it"}
 _ANTECEDENT_SENTENCES = 4
-_QUANTITY_WORDS = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "many", "some", "most",
-                   "group", "crowd", "crowds", "members", "majority", "number"}      # a pronoun rarely reaches further back than this in news prose
+_QUANTITY_WORDS = {
+    "thousands",
+    "hundreds",
+    "dozens",
+    "millions",
+    "scores",
+    "tens",
+    "many",
+    "some",
+    "most",
+    "group",
+    "crowd",
+    "crowds",
+    "members",
+    "majority",
+    "number",
+}  # a pronoun rarely reaches further back than this in news prose
 
 
 @dataclass
 class Speaker:
     """A speaker as found in the text: its words (token range) and the actor they name, if known."""
+
     token_start: int
     token_end: int
     head: int
@@ -56,7 +73,7 @@ def noun_phrase(token: "Token") -> tuple[int, int]:
             end = child.right_edge.i + 1
             continue
         if child.dep_ in _NP_STOP_DEPS or token.dep_ == "ROOT":
-            break                       # a name the parser took for the root has the sentence to its right
+            break  # a name the parser took for the root has the sentence to its right
         end = child.right_edge.i + 1
     # "X and Y said": both names belong to the speaker phrase
     for child in token.rights:
@@ -65,13 +82,14 @@ def noun_phrase(token: "Token") -> tuple[int, int]:
     # never start on punctuation or a conjunction the parser hung on the phrase
     doc = token.doc
     while start < token.i and index(doc).newline_between(doc[start].idx, token.idx):
-        start += 1                      # a phrase never reaches back over a line break
+        start += 1  # a phrase never reaches back over a line break
     while end > token.i + 1 and index(doc).newline_between(token.idx, doc[end - 1].idx + 1):
         end -= 1
     for i in range(start, token.i):
         if doc[i].text in ("\u2013", "\u2014", ":", "|", "(", ")") or (
-                doc[i].text == "-" and i > 0 and doc[i - 1].whitespace_):   # a spaced dash, not a hyphen
-            start = i + 1               # a dash or colon ends whatever came before the name
+            doc[i].text == "-" and i > 0 and doc[i - 1].whitespace_
+        ):  # a spaced dash, not a hyphen
+            start = i + 1  # a dash or colon ends whatever came before the name
     # nor on an adverb of the clause ('when Mr. Buckley, who ..., called for ...')
     while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc" or doc[start].tag_ == "WRB"):
         start += 1
@@ -102,7 +120,7 @@ def speaker_for(doc: ArticleDoc, token: "Token", quoted: Sequence[tuple[int, int
     """The speaker named by the noun phrase headed by `token`, resolved to an actor where possible.
     `quoted` holds the character spans of quotations (their words are never antecedents)."""
     if token.lower_ in ("that", "which") and token.head.dep_ == "relcl":
-        token = token.head.head         # "an ad that urges voters to ...": the ad speaks
+        token = token.head.head  # "an ad that urges voters to ...": the ad speaks
     start, end = noun_phrase(token)
     speaker = Speaker(start, end, token.i)
     word = _speaking_word(token)
@@ -112,8 +130,9 @@ def speaker_for(doc: ArticleDoc, token: "Token", quoted: Sequence[tuple[int, int
     return speaker
 
 
-def _actor_for_phrase(doc: ArticleDoc, head: "Token", start: int, end: int,
-                      quoted: Sequence[tuple[int, int]]) -> Optional[str]:
+def _actor_for_phrase(
+    doc: ArticleDoc, head: "Token", start: int, end: int, quoted: Sequence[tuple[int, int]]
+) -> Optional[str]:
     mention = doc.mention_at_token(head.i)
     if mention is not None:
         if head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and mention.how == "pronoun":
@@ -181,8 +200,9 @@ def _checked_pronoun(doc: ArticleDoc, pronoun: "Token", actor_id: str, quoted: S
         # '"I don't know if Donald realizes this," he said': the speaker is not someone named in the
         # quotation the pronoun frames
         return _resolve_pronoun(doc, pronoun, quoted, named_only=lower in _PERSON_PRONOUNS) or actor_id
-    if lower in _PERSON_PRONOUNS and (not _named_person(doc, actor_id)
-                                      or _gender(doc, actor_id, pronoun.i) not in (None, _PRONOUN_GENDER[lower])):
+    if lower in _PERSON_PRONOUNS and (
+        not _named_person(doc, actor_id) or _gender(doc, actor_id, pronoun.i) not in (None, _PRONOUN_GENDER[lower])
+    ):
         return _resolve_pronoun(doc, pronoun, quoted, named_only=True) or actor_id
     if lower in ("they", "them") and actor is not None and actor.kind == "country":
         return _resolve_pronoun(doc, pronoun, quoted, wanted={"organization", "group"}) or actor_id
@@ -217,7 +237,7 @@ def _actor_inside_phrase(doc: ArticleDoc, head: "Token", start: int, end: int) -
         if tok.dep_ == "amod" and head.pos_ == "NOUN":
             continue
         if head.pos_ == "NOUN" and tok.dep_ in ("compound", "poss") and _kind(doc, m.actor_id) == "person":
-            continue            # "a Macron supporter", "Lula's aide": someone else, tied to that person
+            continue  # "a Macron supporter", "Lula's aide": someone else, tied to that person
         if tok.dep_ in ("compound", "flat", "nmod", "poss") or tok.head.i == head.i or tok.i == head.i:
             return m.actor_id
         if tok.head.dep_ == "pobj" or tok.dep_ == "pobj":
@@ -232,9 +252,11 @@ def _earlier_mentions(doc: ArticleDoc, before_token: int, quoted: Sequence[tuple
     sdoc = doc.spacy_doc
     sentence_starts = index(sdoc).sentence_starts_through(before_token) if before_token < len(sdoc) else []
     window_start = sentence_starts[-_ANTECEDENT_SENTENCES] if len(sentence_starts) >= _ANTECEDENT_SENTENCES else 0
-    found = [m for m in doc.mention_index().starting_in(window_start, before_token)
-             if m.token_end <= before_token
-             and not covered(quoted, m.start)]
+    found = [
+        m
+        for m in doc.mention_index().starting_in(window_start, before_token)
+        if m.token_end <= before_token and not covered(quoted, m.start)
+    ]
     return sorted(found, key=lambda m: -m.token_start)
 
 
@@ -244,12 +266,21 @@ def _kind(doc: ArticleDoc, actor_id: str) -> str:
 
 
 # The actor kinds a pronoun may stand for: "they" for a country or a state is rare in news ("it" is usual).
-_ANTECEDENT_KINDS = {**{p: {"person"} for p in _PERSON_PRONOUNS}, "they": {"organization", "group"},
-                     "them": {"organization", "group"}, "it": {"organization", "group", "country"}}
+_ANTECEDENT_KINDS = {
+    **{p: {"person"} for p in _PERSON_PRONOUNS},
+    "they": {"organization", "group"},
+    "them": {"organization", "group"},
+    "it": {"organization", "group", "country"},
+}
 
 
-def _resolve_pronoun(doc: ArticleDoc, pronoun: "Token", quoted: Sequence[tuple[int, int]],
-                     named_only: bool = False, wanted: Optional[set[str]] = None) -> Optional[str]:
+def _resolve_pronoun(
+    doc: ArticleDoc,
+    pronoun: "Token",
+    quoted: Sequence[tuple[int, int]],
+    named_only: bool = False,
+    wanted: Optional[set[str]] = None,
+) -> Optional[str]:
     """he/she: the nearest earlier person, preferring one that was a sentence subject; they/it: a group.
     `named_only`: only persons the text names; `wanted`: the actor kinds that may stand for it."""
     lower = pronoun.lower_
@@ -259,10 +290,13 @@ def _resolve_pronoun(doc: ArticleDoc, pronoun: "Token", quoted: Sequence[tuple[i
     if wanted is None:
         wanted = _ANTECEDENT_KINDS.get(lower)
     if wanted is None:
-        return None         # I, we, you: the speaker is whoever is quoted, found elsewhere
+        return None  # I, we, you: the speaker is whoever is quoted, found elsewhere
     sdoc = doc.spacy_doc
-    fitting = [m for m in _earlier_mentions(doc, pronoun.i, quoted) if _kind(doc, m.actor_id) in wanted
-               and (not named_only or _named_person(doc, m.actor_id))]
+    fitting = [
+        m
+        for m in _earlier_mentions(doc, pronoun.i, quoted)
+        if _kind(doc, m.actor_id) in wanted and (not named_only or _named_person(doc, m.actor_id))
+    ]
     candidates = [m for m in fitting if lower not in _PRONOUN_GENDER or gender_fits(doc, m.actor_id, pronoun)]
     if not candidates and lower in _PRONOUN_GENDER:
         # given names are evidence, not proof: with nobody else to stand for the pronoun, a person
@@ -272,10 +306,10 @@ def _resolve_pronoun(doc: ArticleDoc, pronoun: "Token", quoted: Sequence[tuple[i
         return None
     nearest_sentence = sdoc[candidates[0].token_start].sent.start
     same_sentence = [m for m in candidates if sdoc[m.token_start].sent.start == nearest_sentence]
-    for m in reversed(same_sentence):           # earliest subject of that sentence first
+    for m in reversed(same_sentence):  # earliest subject of that sentence first
         if any(sdoc[i].dep_ in _SUBJECT_DEPS for i in range(m.token_start, m.token_end)):
             return m.actor_id
-    return same_sentence[-1].actor_id           # else the sentence's first fitting mention
+    return same_sentence[-1].actor_id  # else the sentence's first fitting mention
 
 
 def _title_words(doc: ArticleDoc, mention: MentionRef) -> set[str]:
@@ -284,8 +318,10 @@ def _title_words(doc: ArticleDoc, mention: MentionRef) -> set[str]:
     sdoc = doc.spacy_doc
     head = sdoc[mention.token_end - 1]
     words: set[str] = set()
-    for tok in list(head.children) + [t for t in sdoc[max(0, mention.token_start - 4): mention.token_start]]:
-        if tok.dep_ in ("compound", "amod", "appos", "nmod") or tok.head.i in range(mention.token_start, mention.token_end):
+    for tok in list(head.children) + [t for t in sdoc[max(0, mention.token_start - 4) : mention.token_start]]:
+        if tok.dep_ in ("compound", "amod", "appos", "nmod") or tok.head.i in range(
+            mention.token_start, mention.token_end
+        ):
             for t in tok.subtree:
                 if not t.is_punct and t.i < mention.token_start or t.dep_ == "appos":
                     words.add(t.lower_)
@@ -293,13 +329,13 @@ def _title_words(doc: ArticleDoc, mention: MentionRef) -> set[str]:
 
 
 def _resolve_description(doc: ArticleDoc, head: "Token", quoted: Sequence[tuple[int, int]]) -> Optional[str]:
-    """"The Iranian president" / "the minister": the nearest earlier actor introduced with that title
+    """ "The Iranian president" / "the minister": the nearest earlier actor introduced with that title
     (and the same nationality adjective, when the description has one)."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
         return None
     modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
     sdoc = doc.spacy_doc
-    sentences_back = 12                      # a description can point further back than a pronoun
+    sentences_back = 12  # a description can point further back than a pronoun
     start_token = 0
     sents = index(sdoc).sentence_starts_through(head.i)
     if len(sents) > sentences_back:

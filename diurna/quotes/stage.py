@@ -9,6 +9,7 @@ Order of work on one article:
 3. cues whose content is not already a quotation become indirect quotes;
 4. speakers are resolved to actors (`speakers`), relays to the `via` chain (`relays`).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -25,7 +26,12 @@ from diurna.quotes.cues import CueRanges, apply_quoted_as_saying, fold_according
 from diurna.quotes.lexicon import DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, SAID_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from diurna.quotes.relays import relay_statements
 from diurna.quotes.reported import (
-    Cue, addressed_in_passive, agent_of, find_cues, opens_with_that, reports_speech,
+    Cue,
+    addressed_in_passive,
+    agent_of,
+    find_cues,
+    opens_with_that,
+    reports_speech,
     subject_of,
 )
 from diurna.quotes.speakers import Speaker, gender_fits, speaker_for
@@ -34,12 +40,12 @@ from diurna.records import Quote, TextSpan
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_FRAME_AFTER = 24      # tokens after a quotation searched for '..., X said' (and '..., X, a long apposition, said')
-_FRAME_BEFORE = 30     # tokens before a quotation searched for 'X said: "..."'
-_GAP_BEFORE = 8        # at most this many tokens between such a cue and the quotation it introduces
-_MIN_UNATTRIBUTED_WORDS = 8   # a quotation with no cue is kept (speaker null) only when it reads as a statement
-_DIRECT_SHARE = 0.6    # a cue whose content is this much quotation (and starts with it) makes a direct quote
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"})   # their object is the hearer
+_FRAME_AFTER = 24  # tokens after a quotation searched for '..., X said' (and '..., X, a long apposition, said')
+_FRAME_BEFORE = 30  # tokens before a quotation searched for 'X said: "..."'
+_GAP_BEFORE = 8  # at most this many tokens between such a cue and the quotation it introduces
+_MIN_UNATTRIBUTED_WORDS = 8  # a quotation with no cue is kept (speaker null) only when it reads as a statement
+_DIRECT_SHARE = 0.6  # a cue whose content is this much quotation (and starts with it) makes a direct quote
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"})  # their object is the hearer
 _RELAY_CUE_LEMMAS = frozenset({"report", "say", "write", "tell", "quote", "cite", "carry"})
 # Quotations found before the article's time budget ran out still get their speakers, while the
 # overrun stays under this share of the budget: a quote without its speaker would be a wrong record.
@@ -49,20 +55,22 @@ _FINISHING_GRACE = 0.5
 @dataclass
 class Found:
     """A quote being assembled: character range of its content, and the tokens naming its speaker."""
+
     kind: str
     start: int
     end: int
     speaker: Optional["Token"] = None
     cue: Optional[tuple[int, int]] = None
     relays: list["Token"] = field(default_factory=list)
-    inherited: Optional["Found"] = None          # a continued quotation takes this quote's speaker
-    author: Optional["Token"] = None             # who issued the text the speaker's words name ('The message')
+    inherited: Optional["Found"] = None  # a continued quotation takes this quote's speaker
+    author: Optional["Token"] = None  # who issued the text the speaker's words name ('The message')
     resolved: Optional[Speaker] = None
     via: list[str] = field(default_factory=list)
 
 
 class QuoteStage:
     """Finds quotes and their speakers; fills `doc.quotes`."""
+
     name = "quotes"
 
     def __init__(self, with_beliefs: bool = True):
@@ -93,7 +101,7 @@ class QuoteStage:
         resolved = []
         for f in found:
             if doc.out_of_time(grace=_FINISHING_GRACE):
-                break                   # only quotes whose speaker was looked for are recorded
+                break  # only quotes whose speaker was looked for are recorded
             _resolve_speaker(doc, f, quoted, found)
             resolved.append(f)
         if not doc.out_of_time():
@@ -117,8 +125,9 @@ def _paragraph_of(text: str, offset: int) -> int:
     return paragraph_number(text, offset)
 
 
-def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue],
-                       quoted: list[tuple[int, int]]) -> list[Found]:
+def _attach_quotations(
+    doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue], quoted: list[tuple[int, int]]
+) -> list[Found]:
     sdoc, text = doc.spacy_doc, doc.text
     in_quote = index(sdoc).quotations(text)[1]
     ranges = CueRanges(sdoc, cues)
@@ -130,7 +139,7 @@ def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue]
         if inner[1] <= inner[0]:
             continue
         f = _split_quotation(sdoc, span, inner, found) or _as_cue_content(sdoc, span, inner, cues, ranges)
-        handing = text[inner[0]:inner[1]].rstrip()[-1:]
+        handing = text[inner[0] : inner[1]].rstrip()[-1:]
         if f is not None and f.inherited is None and handing in (",", "?", "!"):
             # 'Comey cannot say that "from his perspective," Lewandowski added', 'Nothing the
             # president said "will assuage fears," the senator said', '... but Moscow denies --
@@ -140,37 +149,56 @@ def _attach_quotations(doc: ArticleDoc, spans: list[QuotedSpan], cues: list[Cue]
             quote_end = _token_range(sdoc, span.start, span.end)[1]
             # only a speech frame that names its speaker after the quotation ('"...," blaming
             # Bloomberg' does not; '"...," the crowd applauded' is no frame)
-            if (framed is not None and framed.cue is not None and framed.cue[0] >= quote_end
-                    and framed.speaker is not None and framed.speaker.i >= quote_end
-                    and _is_speech_verb(sdoc[framed.cue[0]])):
+            if (
+                framed is not None
+                and framed.cue is not None
+                and framed.cue[0] >= quote_end
+                and framed.speaker is not None
+                and framed.speaker.i >= quote_end
+                and _is_speech_verb(sdoc[framed.cue[0]])
+            ):
                 # an inverted frame right behind the quotation ('"...?" asked Dunn') always; else
                 # only instead of a weak claim: a partial quote, a cue that is no speech verb or
                 # one inside a relative clause ('Nothing the president said "...," X said')
                 clause_cue = sdoc[f.cue[0]] if f.cue is not None else None
-                weak = f.kind == "partial" or clause_cue is not None and (
-                    not _is_speech_verb(clause_cue) or clause_cue.dep_ in ("relcl", "acl"))
-                first = next((t for t in sdoc[quote_end:framed.cue[0] + 1] if not t.is_space), None)
-                inverted = (first is not None and first.i == framed.cue[0] < framed.speaker.i
-                            and first.tag_ in ("VBD", "VBZ", "VBP"))   # not '"...," referring to ISIS'
+                weak = (
+                    f.kind == "partial"
+                    or clause_cue is not None
+                    and (not _is_speech_verb(clause_cue) or clause_cue.dep_ in ("relcl", "acl"))
+                )
+                first = next((t for t in sdoc[quote_end : framed.cue[0] + 1] if not t.is_space), None)
+                inverted = (
+                    first is not None
+                    and first.i == framed.cue[0] < framed.speaker.i
+                    and first.tag_ in ("VBD", "VBZ", "VBP")
+                )  # not '"...," referring to ISIS'
                 frame_verb = sdoc[framed.cue[0]]
                 # a frame that closes on its verb ('..., Lewandowski added'), not one with content
                 # of its own ('Asked whether X "has the integrity," 75 percent said yes')
-                closing = not any(c.dep_ in ("ccomp", "xcomp", "dobj", "intj") and c.i > frame_verb.i
-                                  and frame_verb.lemma_.lower() not in _ADDRESSEE_VERBS for c in frame_verb.children)
+                closing = not any(
+                    c.dep_ in ("ccomp", "xcomp", "dobj", "intj")
+                    and c.i > frame_verb.i
+                    and frame_verb.lemma_.lower() not in _ADDRESSEE_VERBS
+                    for c in frame_verb.children
+                )
                 if inverted or weak and handing == "," and closing:
                     f = framed
-        f = (f
-             or _said_noun(sdoc, span, inner, in_quote)
-             or _in_the_words_of(sdoc, span, inner, in_quote)
-             or _from_frame(sdoc, span, inner, in_quote)
-             or _signed_below(sdoc, span, inner))
+        f = (
+            f
+            or _said_noun(sdoc, span, inner, in_quote)
+            or _in_the_words_of(sdoc, span, inner, in_quote)
+            or _from_frame(sdoc, span, inner, in_quote)
+            or _signed_below(sdoc, span, inner)
+        )
         if f is None:
             # no speech frame: a continuation or a statement of its own, unless the quotation sits in
             # a clause whose subject says it ('Sanders credited the win to "a closed primary"')
-            kept = (_continued(text, span, inner, found)
-                    or _after_reporting_sentence(sdoc, span, inner, in_quote)
-                    or _unattributed(sdoc, text, span, inner)
-                    or _characterised_as(sdoc, text, span, inner))
+            kept = (
+                _continued(text, span, inner, found)
+                or _after_reporting_sentence(sdoc, span, inner, in_quote)
+                or _unattributed(sdoc, text, span, inner)
+                or _characterised_as(sdoc, text, span, inner)
+            )
             f = _in_clause(sdoc, span, inner, in_quote, kept) or kept
         if f is not None and f.speaker is None and f.inherited is None:
             _latest_speaker(sdoc, f, found, cues, in_quote)
@@ -186,9 +214,9 @@ def _split_quotation(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], foun
     if not found or found[-1].cue is None or found[-1].kind != "direct":
         return None
     previous, text = found[-1], text_of(sdoc)
-    if text[previous.end: previous.end + 1] != ",":
-        return None                    # the first half did not hand over to its frame
-    gap = text[previous.end: span.start]
+    if text[previous.end : previous.end + 1] != ",":
+        return None  # the first half did not hand over to its frame
+    gap = text[previous.end : span.start]
     if "\n" in gap or not gap.rstrip().endswith(","):
         return None
     cue_at = sdoc[previous.cue[0]].idx
@@ -196,22 +224,23 @@ def _split_quotation(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], foun
         return None
     ts, te = _token_range(sdoc, previous.end, span.start)
     if any(t.text in (".", "!", "?", ";") or (_is_speech_verb(t) and t.i != previous.cue[0]) for t in sdoc[ts:te]):
-        return None                    # a sentence ends, or another speaker's frame comes in between
+        return None  # a sentence ends, or another speaker's frame comes in between
     return Found("direct", *_content_of(text, inner), inherited=previous)
 
 
-def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues: list[Cue],
-                    ranges: Optional[CueRanges] = None) -> Optional[Found]:
+def _as_cue_content(
+    sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues: list[Cue], ranges: Optional[CueRanges] = None
+) -> Optional[Found]:
     """The quotation is (most of) a cue's content -> direct; it lies inside one -> partial.
     `ranges`: `CueRanges(sdoc, cues)`, when the caller has it."""
     best, best_kind, best_size = None, None, None
     for cue, content, cue_chars in (ranges or CueRanges(sdoc, cues)).near(span.start, span.end):
         if span.start <= cue_chars[0] < span.end:
-            continue                                   # a cue inside the quotation is quoted speech
+            continue  # a cue inside the quotation is quoted speech
         if cue.speaker is not None and span.start <= cue.speaker.idx < span.end:
-            continue                                   # '"My apologies," Quick said': the parser's subject is quoted
+            continue  # '"My apologies," Quick said': the parser's subject is quoted
         shared = _overlap(content, (span.start, span.end))
-        gap = text_of(sdoc)[content[1]:span.start]
+        gap = text_of(sdoc)[content[1] : span.start]
         follows = 0 <= span.start - content[1] <= 2 and not gap.strip() and "\n" not in gap
         if not shared and not follows:
             continue
@@ -247,9 +276,10 @@ def _as_cue_content(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], cues:
         best_kind, start = "partial", char_range(sdoc, best.content_start, best.content_end)[0]
         end = span.end if span.closed else end
     if best_kind != "partial" or start < inner[0]:
-        best.quotation = span          # the cue is spent; a partial quote leaves it an indirect quote too
-    return Found(best_kind, start, end, speaker=best.speaker,
-                 cue=(best.cue_start, best.cue_end), relays=list(best.relays))
+        best.quotation = span  # the cue is spent; a partial quote leaves it an indirect quote too
+    return Found(
+        best_kind, start, end, speaker=best.speaker, cue=(best.cue_start, best.cue_end), relays=list(best.relays)
+    )
 
 
 def _relative_thing(tok: Optional["Token"]) -> bool:
@@ -263,11 +293,18 @@ def _reporting_cue_around(cue: Cue, cues: list[Cue]) -> Optional[Cue]:
     only wants, sees or expects); so are words a thing 'calls for' in someone's statement ('He said
     he wants a platform that calls for "..."'). The nearest speech cue whose content holds the
     inner cue, if any."""
-    if cue.verb.lower_ == "according" or (cue.verb.lemma_.lower() in SPEECH_VERBS and not _unsaid(cue.verb)
-                                          and not _relative_thing(cue.speaker)):
+    if cue.verb.lower_ == "according" or (
+        cue.verb.lemma_.lower() in SPEECH_VERBS and not _unsaid(cue.verb) and not _relative_thing(cue.speaker)
+    ):
         return None
-    around = [c for c in cues if c is not cue and c.speaker is not None and c.verb.lemma_.lower() in SPEECH_VERBS
-              and c.content_start <= cue.verb.i < c.content_end]
+    around = [
+        c
+        for c in cues
+        if c is not cue
+        and c.speaker is not None
+        and c.verb.lemma_.lower() in SPEECH_VERBS
+        and c.content_start <= cue.verb.i < c.content_end
+    ]
     return min(around, key=lambda c: c.content_end - c.content_start, default=None)
 
 
@@ -318,15 +355,18 @@ def _is_speech_verb(tok: "Token") -> bool:
         return not _writers_aside(tok)
     if _read_by_a_text(tok):
         return True
-    if tok.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and not any(
-            c.dep_ in ("prep", "prt") and c.i > tok.i for c in tok.children):
-        return True                     # 'as X put it, "..."' (not 'putting it into the file')
+    if (
+        tok.lemma_.lower() == "put"
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+        and not any(c.dep_ in ("prep", "prt") and c.i > tok.i for c in tok.children)
+    ):
+        return True  # 'as X put it, "..."' (not 'putting it into the file')
 
     if tok.pos_ != "NOUN" or tok.i == 0:
         return False
     ends_clause = tok.i + 1 == len(tok.doc) or tok.nbor(1).is_punct or tok.nbor(1).pos_ == "ADP"
     if _read_after_a_text(tok) and ends_clause:
-        return True                     # '"...," the editorial read.': tagged an adjective and a noun
+        return True  # '"...," the editorial read.': tagged an adjective and a noun
     # '"...," Okafor notes': the tagger may read "notes" as a plural noun after a name
     # ('"...," the ad states in the filing.' likewise, when the word is lower case and ends the clause)
     if tok.lower_.endswith("s") and tok.lower_[:-1] in SPEECH_VERBS:
@@ -335,10 +375,12 @@ def _is_speech_verb(tok: "Token") -> bool:
     return tok.lower_ in SPEECH_VERBS and tok.nbor(-1).tag_ in ("NNS", "NNPS") and tok.is_lower and ends_clause
 
 
-_TEXT_NOUNS = SPEECH_NOUNS | frozenset("""
+_TEXT_NOUNS = SPEECH_NOUNS | frozenset(
+    """
     editorial sign banner poster placard billboard caption headline note memo release ad advertisement
     plaque inscription text email card shirt slogan notice flyer leaflet
-""".split())
+""".split()
+)
 
 
 def _read_after_a_text(tok: "Token") -> bool:
@@ -350,15 +392,19 @@ def _read_by_a_text(verb: "Token") -> bool:
     """'"...," the editorial read', '"...," read a statement from X's office': a text that "reads" says."""
     if verb.lemma_.lower() != "read" or verb.pos_ != "VERB":
         return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj") and (c.dep_ == "nsubj") == (c.i < verb.i)),
-                   None)
+    subject = next(
+        (c for c in verb.children if c.dep_ in ("nsubj", "dobj") and (c.dep_ == "nsubj") == (c.i < verb.i)), None
+    )
     return subject is not None and subject.lemma_.lower() in _TEXT_NOUNS
 
 
 def _writers_aside(verb: "Token") -> bool:
     """'Trump said, and I quote, "..."': the writer vouching for the wording, not a frame."""
-    return verb.lemma_.lower() == "quote" and not any(c.dep_ == "dobj" for c in verb.children) and any(
-        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+    return (
+        verb.lemma_.lower() == "quote"
+        and not any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+    )
 
 
 def _according_source(tokens: list["Token"]) -> Optional["Token"]:
@@ -375,20 +421,34 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
     """'"...," X said' after the quotation, or 'X said: "..."' before it."""
     ts, te = _token_range(sdoc, span.start, span.end)
     after = _frame_tokens_after(sdoc, te, in_quote)
-    if text_of(sdoc)[inner[1] - 1: inner[1]] in (".", "!") and after and after[0].is_title and not _closing_frame(after):
-        after = []          # '"...." He said the ...': the quotation ended its sentence; what follows is new
-    if text_of(sdoc)[inner[1] - 1: inner[1]] in (".", "!", "?") and _opens_next_quotation(after):
-        after = []          # '"Why now?" Mills then writes back, "You look cute."': the frame is the next one's
+    if (
+        text_of(sdoc)[inner[1] - 1 : inner[1]] in (".", "!")
+        and after
+        and after[0].is_title
+        and not _closing_frame(after)
+    ):
+        after = []  # '"...." He said the ...': the quotation ended its sentence; what follows is new
+    if text_of(sdoc)[inner[1] - 1 : inner[1]] in (".", "!", "?") and _opens_next_quotation(after):
+        after = []  # '"Why now?" Mills then writes back, "You look cute."': the frame is the next one's
     if after and after[0].pos_ == "CCONJ":
-        after = []          # 'Weld calls it "a six-lane highway," and Johnson talks about ...': a new clause
-    handed_over = text_of(sdoc)[inner[1] - 1: inner[1]] == ","
+        after = []  # 'Weld calls it "a six-lane highway," and Johnson talks about ...': a new clause
+    handed_over = text_of(sdoc)[inner[1] - 1 : inner[1]] == ","
     # '"...," said Oversight ranking Democrat Elijah Cummings': a comma hands the quotation to the
     # verb right after it, whatever the parser hung on that verb as its clause
     # not a passive ('... Tuesday, hours after the aide was charged with battery'): its subject is
     # the one spoken to or about
-    verb = next((t for t in after if _is_speech_verb(t) and not is_passive(t) and not _says_its_own(t, after) and (
-        not _has_own_clause(t, in_quote) or handed_over and (t.i == after[0].i or _subject_opens(t, after)))), None)
-    if verb is None and text_of(sdoc)[inner[1] - 1: inner[1]] in (",", "?", "!", "\u2014"):
+    verb = next(
+        (
+            t
+            for t in after
+            if _is_speech_verb(t)
+            and not is_passive(t)
+            and not _says_its_own(t, after)
+            and (not _has_own_clause(t, in_quote) or handed_over and (t.i == after[0].i or _subject_opens(t, after)))
+        ),
+        None,
+    )
+    if verb is None and text_of(sdoc)[inner[1] - 1 : inner[1]] in (",", "?", "!", "\u2014"):
         verb = _bare_frame_verb(after)
     according = _according_source(after)
     if verb is not None:
@@ -416,16 +476,25 @@ def _from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote:
             speaker = None
         # '"...," the club, a private course near here, charged a $100,000 fee': a far verb with an
         # object of its own reports something else
-        if speaker is not None and verb.i - te >= 6 and verb.lemma_.lower() not in _ADDRESSEE_VERBS and any(
-                c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children):
+        if (
+            speaker is not None
+            and verb.i - te >= 6
+            and verb.lemma_.lower() not in _ADDRESSEE_VERBS
+            and any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children)
+        ):
             speaker = None
         if speaker is not None and not in_quote[speaker.i]:
             relays = [according] if according is not None and according.i > verb.i else []
-            return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker,
-                         cue=(verb.i, verb.i + 1), relays=relays)
+            return Found(
+                "direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(verb.i, verb.i + 1), relays=relays
+            )
     if according is not None and after and after[0].is_punct:
-        return Found("direct", *_content_of(text_of(sdoc), inner), speaker=according,
-                     cue=(according.head.head.i, according.head.i + 1))
+        return Found(
+            "direct",
+            *_content_of(text_of(sdoc), inner),
+            speaker=according,
+            cue=(according.head.head.i, according.head.i + 1),
+        )
     before = _frame_tokens_before(sdoc, ts, in_quote)
     if not [t for t in before if not t.is_space]:
         return _introduced_by_colon(sdoc, inner, ts, in_quote)
@@ -450,7 +519,9 @@ def _says_its_own(verb: "Token", after: list["Token"]) -> bool:
     if verb.i == first.i or verb.lemma_.lower() in _ADDRESSEE_VERBS | DIRECTIVE_VERBS:
         return False
     # ('"...?" he urged them' -- a pronoun object is whom it was said to)
-    return any(c.dep_ in ("dobj", "intj") and c.i > verb.i and c.lower_ not in _PERSONS_ADDRESSED for c in verb.children)
+    return any(
+        c.dep_ in ("dobj", "intj") and c.i > verb.i and c.lower_ not in _PERSONS_ADDRESSED for c in verb.children
+    )
 
 
 def _opens_next_quotation(after: list["Token"]) -> bool:
@@ -470,12 +541,14 @@ def _closing_frame(after: list["Token"]) -> bool:
     for k, tok in enumerate(after[:4]):
         # not a phrasal verb: 'Romney fired back in March, attacking ...' starts an exchange of its own
         if _is_speech_verb(tok) and tok.lemma_.lower() in SPEECH_VERBS:
-            if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i and not crosses_paragraph(c, tok)
-                   for c in tok.children):
-                return False        # '"..." He said, twice, that he ...': a new report with its own content
+            if any(
+                c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i and not crosses_paragraph(c, tok)
+                for c in tok.children
+            ):
+                return False  # '"..." He said, twice, that he ...': a new report with its own content
             nxt = after[k + 1] if k + 1 < len(after) else None
             if k > 0 and nxt is not None and nxt.dep_ in ("prep", "npadvmod", "advmod") and nxt.head.i == tok.i:
-                return True         # '"... NOW!" Trump said on Twitter.'
+                return True  # '"... NOW!" Trump said on Twitter.'
             return k > 0 and (nxt is None or nxt.text in (",", ".", "!", "?", ";"))
     return False
 
@@ -497,30 +570,49 @@ def _bare_frame_verb(after: list["Token"]) -> Optional["Token"]:
     if len(words) > 8 or len(verbs) > 1:
         # '"...," Bennett shot back with a laugh.': a longer frame only when what follows the verb
         # is its particles and prepositional phrases
-        tail = words[words.index(verb) + 1:]
-        if verb.i == words[0].i or any(t.head.i == verb.i and t.dep_ not in ("prt", "advmod", "prep", "npadvmod")
-                                       for t in tail):
+        tail = words[words.index(verb) + 1 :]
+        if verb.i == words[0].i or any(
+            t.head.i == verb.i and t.dep_ not in ("prt", "advmod", "prep", "npadvmod") for t in tail
+        ):
             return None
         if any(t.pos_ == "VERB" and t.head.i == verb.i for t in tail):
             return None
-        subject = [t for t in words[:words.index(verb)] if t.dep_ == "nsubj" and t.head.i == verb.i]
+        subject = [t for t in words[: words.index(verb)] if t.dep_ == "nsubj" and t.head.i == verb.i]
         if not subject or subject[0].pos_ not in ("PROPN", "NOUN", "PRON"):
             return None
         # only the subject (and adverbs) stand between the quotation and the verb
-        rest = [t for t in words[:words.index(verb)] if not (subject[0].left_edge.i <= t.i <= subject[0].right_edge.i)
-                and not (t.head.i == verb.i and t.dep_ in ("advmod", "aux", "neg", "punct"))]
+        rest = [
+            t
+            for t in words[: words.index(verb)]
+            if not (subject[0].left_edge.i <= t.i <= subject[0].right_edge.i)
+            and not (t.head.i == verb.i and t.dep_ in ("advmod", "aux", "neg", "punct"))
+        ]
         return None if rest else verb
-    if verb.i == words[0].i:                         # inverted: 'mused Blaze co-host Stu Burguiere'
+    if verb.i == words[0].i:  # inverted: 'mused Blaze co-host Stu Burguiere'
         rest = words[1:]
-        if (rest and rest[-1].pos_ == "NOUN" and rest[-1].dep_ == "dobj" and not _is_speech_verb(verb)
-                and not any(c.dep_ in ("det", "poss") for c in rest[-1].children)):
-            return None     # "'revolution,' ignores losses": a headline's second verb and its bare object
-        return verb if rest and rest[-1].pos_ in ("PROPN", "NOUN") and not any(t.pos_ in ("ADP",) and t.lower_ != "of" for t in rest) else None
-    tail = words[words.index(verb) + 1:]
-    if any(t.dep_ not in ("prt", "advmod") and not (t.dep_ in ("prep", "pobj", "det", "amod", "poss", "compound", "case")
-                                                  and _under(t, verb, "prep")) for t in tail):
-        return None                                  # 'X said the ...': the verb has words of its own
-    subject = [t for t in words[:words.index(verb)] if t.dep_ == "nsubj" and t.head.i == verb.i]
+        if (
+            rest
+            and rest[-1].pos_ == "NOUN"
+            and rest[-1].dep_ == "dobj"
+            and not _is_speech_verb(verb)
+            and not any(c.dep_ in ("det", "poss") for c in rest[-1].children)
+        ):
+            return None  # "'revolution,' ignores losses": a headline's second verb and its bare object
+        return (
+            verb
+            if rest
+            and rest[-1].pos_ in ("PROPN", "NOUN")
+            and not any(t.pos_ in ("ADP",) and t.lower_ != "of" for t in rest)
+            else None
+        )
+    tail = words[words.index(verb) + 1 :]
+    if any(
+        t.dep_ not in ("prt", "advmod")
+        and not (t.dep_ in ("prep", "pobj", "det", "amod", "poss", "compound", "case") and _under(t, verb, "prep"))
+        for t in tail
+    ):
+        return None  # 'X said the ...': the verb has words of its own
+    subject = [t for t in words[: words.index(verb)] if t.dep_ == "nsubj" and t.head.i == verb.i]
     return verb if subject and subject[0].pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
@@ -542,7 +634,7 @@ def _first_name_in(after: list["Token"], verb: "Token") -> Optional["Token"]:
     while k < len(words):
         tok = words[k]
         if tok.ent_type_ in _WHEN_ENTITIES:
-            return None                 # '"..." Tuesday, hours after ...': a date is when, not who
+            return None  # '"..." Tuesday, hours after ...': a date is when, not who
         if _nameish(tok) or (tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "we", "i")):
             j = k
             while tok.pos_ != "PRON" and j + 1 < len(words) and _nameish(words[j + 1]):
@@ -561,8 +653,12 @@ def _nameish(tok: "Token") -> bool:
     """A noun, or a capitalised word inside the sentence that the tagger took for something else:
     '"...," said Skelly' tags the unfamiliar surname as an adverb."""
     return tok.pos_ in ("PROPN", "NOUN") or (
-        tok.is_title and tok.is_alpha and not tok.is_sent_start and tok.pos_ in ("ADV", "ADJ", "X", "VERB", "INTJ")
-        and tok.dep_ not in ("amod",))
+        tok.is_title
+        and tok.is_alpha
+        and not tok.is_sent_start
+        and tok.pos_ in ("ADV", "ADJ", "X", "VERB", "INTJ")
+        and tok.dep_ not in ("amod",)
+    )
 
 
 def _introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote: list[bool]) -> Optional[Found]:
@@ -576,7 +672,7 @@ def _introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote:
     while i >= 0 and not in_quote[i] and sdoc[i].text not in (".", "!", "?") and "\n" not in sdoc[i].text:
         sentence.append(sdoc[i])
         i -= 1
-    for verb in sentence:                 # nearest cue to the colon first
+    for verb in sentence:  # nearest cue to the colon first
         if _is_speech_verb(verb):
             speaker = subject_of(verb) or _name_after(verb, sentence[0])
             if speaker is not None:
@@ -602,7 +698,7 @@ def _main_subject_before(verb: "Token") -> Optional["Token"]:
     participle on a verb inside the quotation; the main clause before it has the speaker."""
     if verb.tag_ != "VBG":
         return None
-    root = next((t for t in verb.doc[verb.sent.start: verb.i] if t.dep_ == "ROOT"), None)
+    root = next((t for t in verb.doc[verb.sent.start : verb.i] if t.dep_ == "ROOT"), None)
     if root is None or crosses_paragraph(root, verb):
         return None
     speaker = subject_of(root)
@@ -617,9 +713,12 @@ def _name_line(words: list["Token"]) -> Optional["Token"]:
     line has no finite verb; else None."""
     if not 0 < len(words) <= _NAME_LINE_TOKENS or words[0].pos_ != "PROPN" or words[0].ent_type_ in _WHEN_ENTITIES:
         return None
-    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and (t.dep_ == "ROOT" or any(c.dep_.startswith("nsubj") for c in t.children))
-           for t in words):
-        return None                     # a clause ('Smith replied:'), not a name line ('Mark Ruiz, retired, Des Moines:')
+    if any(
+        t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        and (t.dep_ == "ROOT" or any(c.dep_.startswith("nsubj") for c in t.children))
+        for t in words
+    ):
+        return None  # a clause ('Smith replied:'), not a name line ('Mark Ruiz, retired, Des Moines:')
     k = 0
     while k + 1 < len(words) and words[k + 1].pos_ == "PROPN":
         k += 1
@@ -633,7 +732,7 @@ def _can_speak(tok: "Token") -> bool:
 
 def _name_after(verb: "Token", stop: "Token") -> Optional["Token"]:
     """'Continued Stone: "..."' / 'Said the senator:': an inverted frame names the speaker after the verb."""
-    names = [t for t in verb.doc[verb.i + 1: stop.i]]
+    names = [t for t in verb.doc[verb.i + 1 : stop.i]]
     if names and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or t.dep_ in ("compound", "amod", "det") for t in names):
         last = names[-1]
         return last if last.pos_ in ("PROPN", "NOUN") else None
@@ -644,15 +743,25 @@ def _name_before(verb: "Token") -> Optional["Token"]:
     """'"...," Okafor notes' when the parser found no subject: the name right before the cue (or the
     text in '"...," the editorial read')."""
     prev = verb.nbor(-1) if verb.i > 0 else None
-    return prev if prev is not None and prev.pos_ in ("PROPN", "PRON") or (
-        prev is not None and prev.pos_ == "ADJ" and prev.is_title) or (
-        prev is not None and _read_after_a_text(verb)) else None
+    return (
+        prev
+        if prev is not None
+        and prev.pos_ in ("PROPN", "PRON")
+        or (prev is not None and prev.pos_ == "ADJ" and prev.is_title)
+        or (prev is not None and _read_after_a_text(verb))
+        else None
+    )
 
 
 def _has_own_clause(verb: "Token", in_quote: list[bool]) -> bool:
     """'"....". He said that X' starts a new report: the verb's clause lies outside the quotation."""
-    return any(c.dep_ == "ccomp" and verb.i < c.left_edge.i <= verb.i + 3 and not in_quote[c.i]
-               and not crosses_paragraph(c, verb) for c in verb.children)
+    return any(
+        c.dep_ == "ccomp"
+        and verb.i < c.left_edge.i <= verb.i + 3
+        and not in_quote[c.i]
+        and not crosses_paragraph(c, verb)
+        for c in verb.children
+    )
 
 
 def _inverted_subject(verb: "Token") -> Optional["Token"]:
@@ -665,16 +774,20 @@ def _inverted_subject(verb: "Token") -> Optional["Token"]:
 
 def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], qstart: int) -> Optional[Found]:
     while before and before[-1].is_space:
-        before = before[:-1]            # 'Michael McDonald:\u00a0"...' -- a no-break space is no text
+        before = before[:-1]  # 'Michael McDonald:\u00a0"...' -- a no-break space is no text
     if not before:
         return None
     if before[-1].text == ":":
         # 'Media shares blame in poll overhype - HuffPollster: "..."': in a digest, what stands
         # before a spaced dash is a headline, not the frame of the quotation
-        dashes = [k for k, t in enumerate(before) if t.text in ("\u2013", "\u2014", "|")
-                  or (t.text == "-" and t.i > 0 and t.nbor(-1).whitespace_ and t.whitespace_)]
+        dashes = [
+            k
+            for k, t in enumerate(before)
+            if t.text in ("\u2013", "\u2014", "|")
+            or (t.text == "-" and t.i > 0 and t.nbor(-1).whitespace_ and t.whitespace_)
+        ]
         if dashes and 1 < len(before) - dashes[-1] - 1 <= 8:
-            before = before[dashes[-1] + 1:]
+            before = before[dashes[-1] + 1 :]
     last = before[-1]
     # not 'when asked last month about the inquiry:' -- the one asked did not say what follows
     verbs = [t for t in before if _is_speech_verb(t) and not (addressed_in_passive(t) and agent_of(t) is None)]
@@ -685,13 +798,16 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
     parenthetical = [v for v in verbs if v.i + 1 < len(sdoc) and sdoc[v.i + 1].text == "," or v.dep_ == "parataxis"]
     if not handed_over and not parenthetical:
         return None
-    if last.text == "," and len(before) >= 3 and text_of(sdoc)[inner[0]:inner[0] + 1].isupper():
+    if last.text == "," and len(before) >= 3 and text_of(sdoc)[inner[0] : inner[0] + 1].isupper():
         # 'Hillary shot back, "I suppose ..."': a clause ending in its verb hands the floor to its subject
         verb = before[-2]
         if verb.dep_ in ("prt", "advmod") and verb.head.i == before[-3].i:
             verb = before[-3]
-        if verb.pos_ == "VERB" and not _is_speech_verb(verb) and (
-                verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and verb.head.i >= qstart)):
+        if (
+            verb.pos_ == "VERB"
+            and not _is_speech_verb(verb)
+            and (verb.dep_ in ("ROOT", "conj") or (verb.dep_ == "ccomp" and verb.head.i >= qstart))
+        ):
             speaker = subject_of(verb)
             if speaker is not None and speaker.i < verb.i and speaker.pos_ in ("PROPN", "NOUN", "PRON"):
                 return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(verb.i, verb.i + 1))
@@ -701,33 +817,58 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
             root = last.head
             while root.head.i != root.i and root.dep_ != "ROOT":
                 root = root.head
-            if (root.pos_ == "VERB" and before[0].i <= root.i < last.i and not crosses_paragraph(root, last)
-                    and not any(t.pos_ == "VERB" and t.dep_ in ("advcl", "ccomp", "conj") and t.head.i == root.i
-                                and t.i > root.i for t in before)):
+            if (
+                root.pos_ == "VERB"
+                and before[0].i <= root.i < last.i
+                and not crosses_paragraph(root, last)
+                and not any(
+                    t.pos_ == "VERB" and t.dep_ in ("advcl", "ccomp", "conj") and t.head.i == root.i and t.i > root.i
+                    for t in before
+                )
+            ):
                 speaker = subject_of(root)
                 if speaker is not None and speaker.i < root.i and _can_speak(speaker) and speaker.i >= before[0].i:
-                    return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(root.i, root.i + 1))
+                    return Found(
+                        "direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(root.i, root.i + 1)
+                    )
     if last.text in (",", ":"):
         # 'Barrett's dictum to his interns was, "..."' / 'Her answer:' -- words said, with their owner
         for tok in before:
-            if tok.lemma_.lower() in SAID_NOUNS and tok.pos_ == "NOUN" and (
-                    tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and tok.head.i >= before[-1].i - 2
-                    or tok.i == before[-1].i - 1):
+            if (
+                tok.lemma_.lower() in SAID_NOUNS
+                and tok.pos_ == "NOUN"
+                and (
+                    tok.dep_ == "nsubj"
+                    and tok.head.lemma_ == "be"
+                    and tok.head.i >= before[-1].i - 2
+                    or tok.i == before[-1].i - 1
+                )
+            ):
                 owner = _owner_of(tok)
                 if owner is not None:
                     return Found("direct", *_content_of(text_of(sdoc), inner), speaker=owner, cue=(tok.i, tok.i + 1))
     according = _according_source(before)
     if verbs:
         verb = verbs[-1] if handed_over else parenthetical[-1]
-        if (last.text == ":" and last.head.pos_ == "VERB" and verb.i < last.head.i < last.i
-                and not _is_speech_verb(last.head)):
+        if (
+            last.text == ":"
+            and last.head.pos_ == "VERB"
+            and verb.i < last.head.i < last.i
+            and not _is_speech_verb(last.head)
+        ):
             # 'When Trump suggested Cuba might sue, Rubio fired back: "..."': the clause the colon
             # ends, with a subject of its own, hands the floor; the speech verb before is another's
             own = _clause_subject(last.head)
             if own is not None and own.i > verb.i and _can_speak(own):
-                return Found("direct", *_content_of(text_of(sdoc), inner), speaker=own, cue=(last.head.i, last.head.i + 1))
-        if handed_over and qstart - verb.i - 1 > _GAP_BEFORE and verb not in parenthetical and not _adjuncts_only(
-                verb, before):
+                return Found(
+                    "direct", *_content_of(text_of(sdoc), inner), speaker=own, cue=(last.head.i, last.head.i + 1)
+                )
+        if (
+            handed_over
+            and qstart - verb.i - 1 > _GAP_BEFORE
+            and verb not in parenthetical
+            and not _adjuncts_only(verb, before)
+        ):
             return None
         speaker = subject_of(verb)
         if speaker is not None and speaker.i >= qstart:
@@ -738,30 +879,53 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
             speaker = _name_before(verb) or speaker
         if speaker is None and last.text == ":":
             speaker = _name_after(verb, last)
-        if (speaker is None and last.text == ":" and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN")
-                and verb.head.i < verb.i and verb.lemma_.lower() not in OBJECT_CONTENT_VERBS
-                and verb.head.pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "agent" for c in verb.children)):
+        if (
+            speaker is None
+            and last.text == ":"
+            and verb.dep_ == "acl"
+            and verb.tag_ in ("VBD", "VBN")
+            and verb.head.i < verb.i
+            and verb.lemma_.lower() not in OBJECT_CONTENT_VERBS
+            and verb.head.pos_ in ("PROPN", "NOUN")
+            and not any(c.dep_ == "agent" for c in verb.children)
+        ):
             # 'Mitt Romney, the 2012 nominee, tweeted in response: "..."': the parser took the verb
             # for a participle on the name; the name speaks
             speaker = verb.head
         if speaker is None:
             return None
         relays = [according] if according is not None else []
-        return Found("direct" if handed_over else "partial", *_content_of(text_of(sdoc), inner), speaker=speaker,
-                     cue=(verb.i, verb.i + 1), relays=relays)
+        return Found(
+            "direct" if handed_over else "partial",
+            *_content_of(text_of(sdoc), inner),
+            speaker=speaker,
+            cue=(verb.i, verb.i + 1),
+            relays=relays,
+        )
     if not handed_over:
         return None
     if according is not None and last.text in (",", ":"):
-        return Found("direct", *_content_of(text_of(sdoc), inner), speaker=according,
-                     cue=(according.head.head.i, according.head.i + 1))
+        return Found(
+            "direct",
+            *_content_of(text_of(sdoc), inner),
+            speaker=according,
+            cue=(according.head.head.i, according.head.i + 1),
+        )
     # 'Pierce compared the challenger, whom he called "erratic," with the mayor: "..."': words after
     # a quotation inside their sentence are the tail of a clause, not a name line
-    if (last.text == ":" and before[0].i > 1 and sdoc[before[0].i - 1].is_quote
-            and sdoc[before[0].i - 2].text not in (".", "!", "?")):
+    if (
+        last.text == ":"
+        and before[0].i > 1
+        and sdoc[before[0].i - 1].is_quote
+        and sdoc[before[0].i - 2].text not in (".", "!", "?")
+    ):
         return _colon_after_quotation(sdoc, before, inner)
-    dashes = [k for k, t in enumerate(before) if t.text in ("\u2013", "\u2014", "|")
-              or (t.text == "-" and t.i > 0 and t.nbor(-1).whitespace_)]
-    segment = before[dashes[-1] + 1:] if dashes else before
+    dashes = [
+        k
+        for k, t in enumerate(before)
+        if t.text in ("\u2013", "\u2014", "|") or (t.text == "-" and t.i > 0 and t.nbor(-1).whitespace_)
+    ]
+    segment = before[dashes[-1] + 1 :] if dashes else before
     line = [t for t in _outside_parentheses(segment[:-1]) if not t.is_space]
     if last.text == ":" and line and line[0].i == before[0].i:
         # 'Jane Hollister, 45, a teacher from Ankeny: "..."' opening its paragraph: the name first
@@ -777,13 +941,15 @@ def _introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], q
     if last.text == ":":
         # 'The senator hit back: "..."', 'The statement read: "..."': a colon hands the floor to the subject
         verbs_before = [t for t in reversed(before) if t.pos_ in ("VERB", "AUX")]
-        verbs_before.sort(key=lambda t: t.dep_ != "ROOT")      # the main verb first ('X broke down what was wrong:')
+        verbs_before.sort(key=lambda t: t.dep_ != "ROOT")  # the main verb first ('X broke down what was wrong:')
         for verb in verbs_before:
             if verb.pos_ in ("VERB", "AUX"):
                 # a passive main clause presents its subject too ('X, who was killed in 2011, is shown lecturing:')
                 speaker = subject_of(verb) or (_clause_subject(verb) if verb.dep_ == "ROOT" else None)
                 if speaker is not None and speaker.tag_ not in ("WP", "WDT"):
-                    return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(verb.i, verb.i + 1))
+                    return Found(
+                        "direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(verb.i, verb.i + 1)
+                    )
     return None
 
 
@@ -793,7 +959,7 @@ def _adjuncts_only(verb: "Token", before: list["Token"]) -> bool:
     between = [t for t in before if t.i > verb.i and not (t.is_punct or t.is_space)]
     deps = ("advcl", "advmod", "prep", "npadvmod")
     if verb.lemma_.lower() in _ADDRESSEE_VERBS:
-        deps += ("dobj", "dative")      # 'who told Congress when asked last month about it:'
+        deps += ("dobj", "dative")  # 'who told Congress when asked last month about it:'
     return bool(between) and all(_under_any(t, verb, deps) for t in between)
 
 
@@ -816,8 +982,12 @@ def _colon_after_quotation(sdoc: "Doc", before: list["Token"], inner: tuple[int,
         mains = [root]
     for verb in mains:
         speaker = subject_of(verb)
-        if speaker is not None and _can_speak(speaker) and speaker.i < last.i and (
-                before[0].pos_ != "CCONJ" or speaker.i > before[0].i):
+        if (
+            speaker is not None
+            and _can_speak(speaker)
+            and speaker.i < last.i
+            and (before[0].pos_ != "CCONJ" or speaker.i > before[0].i)
+        ):
             return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     return None
 
@@ -827,7 +997,6 @@ def _main_clause_verb(verb: "Token") -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
-
 
 
 _WHEN_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
@@ -844,8 +1013,8 @@ def _outside_parentheses(tokens: list["Token"]) -> list["Token"]:
     return out
 
 
-_SIGNATURE_DASHES = ("-", "\u2013", "\u2014", "\u2015")   # hyphen, en, em dash, quotation dash
-_SIGNATURE_TOKENS = 16      # a signature line is a name and a short description, not a sentence
+_SIGNATURE_DASHES = ("-", "\u2013", "\u2014", "\u2015")  # hyphen, en, em dash, quotation dash
+_SIGNATURE_TOKENS = 16  # a signature line is a name and a short description, not a sentence
 
 
 def _signed_below(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int]) -> Optional[Found]:
@@ -853,12 +1022,12 @@ def _signed_below(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int]) -> Opti
     '"I will look into it."' / '- Hillary Clinton.' or '-Michelle Marks, Philadelphia.'; or signed
     at the end of its own line, as pasted comments are: '"I drive over that bridge every day" – Karen Wills'."""
     text = text_of(sdoc)
-    rest = text[span.end:]
+    rest = text[span.end :]
     line_break = len(rest) - len(rest.lstrip(" \t"))
-    if rest[line_break:line_break + 1] != "\n":
+    if rest[line_break : line_break + 1] != "\n":
         return _signed_inline(sdoc, span, inner, line_break)
     gap = len(rest) - len(rest.lstrip())
-    if rest[:gap].count("\n") > 2 or rest[gap:gap + 1] not in _SIGNATURE_DASHES:
+    if rest[:gap].count("\n") > 2 or rest[gap : gap + 1] not in _SIGNATURE_DASHES:
         return None
     line_end = text.find("\n", span.end + gap)
     line_end = len(text) if line_end < 0 else line_end
@@ -869,7 +1038,7 @@ def _signed_below(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int]) -> Opti
     name = None
     for tok in tokens[1:]:
         if tok.pos_ == "PROPN" or (name is None and tok.is_title and tok.is_alpha):
-            name = tok                  # the last word of the first name in the line
+            name = tok  # the last word of the first name in the line
         elif name is not None or not (tok.text in _SIGNATURE_DASHES or tok.is_space):
             break
     if name is None:
@@ -882,7 +1051,7 @@ def _signed_inline(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], gap: i
     line that is only a name (no clause: not '"..." \u2014 and they did.')."""
     text = text_of(sdoc)
     dash = span.end + gap
-    if gap == 0 or text[dash:dash + 1] not in _SIGNATURE_DASHES or not text[dash + 1:dash + 2].isspace():
+    if gap == 0 or text[dash : dash + 1] not in _SIGNATURE_DASHES or not text[dash + 1 : dash + 2].isspace():
         return None
     line_end = text.find("\n", dash)
     ts, te = _token_range(sdoc, dash + 1, len(text) if line_end < 0 else line_end)
@@ -896,11 +1065,12 @@ def _signed_inline(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], gap: i
     return Found("direct", *_content_of(text, inner), speaker=name, cue=(dash_tok.i, dash_tok.i + 1))
 
 
-_OWN_SUBJECT_CLAUSES = frozenset({"advcl", "acl"})   # such a clause's subject owns the words in it
+_OWN_SUBJECT_CLAUSES = frozenset({"advcl", "acl"})  # such a clause's subject owns the words in it
 
 
-def _in_clause(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: list[bool],
-               kept: Optional[Found]) -> Optional[Found]:
+def _in_clause(
+    sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: list[bool], kept: Optional[Found]
+) -> Optional[Found]:
     """A quotation that no speech verb frames but that a clause of the article's prose uses as its
     object or complement: the clause's subject chose those words ('Moore thanked him for
     "stepping up"', 'He commanded the party to "do the right thing"', 'Mr. Obama decried the
@@ -913,15 +1083,19 @@ def _in_clause(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: 
     after_colon = ts > 0 and sdoc[ts - 1].text == ":"
     outer = [t for t in sdoc[ts:te] if not ts <= t.head.i < te and not (t.is_punct or t.is_space)]
     if not outer:
-        return None                    # the quotation holds its sentence's main verb
+        return None  # the quotation holds its sentence's main verb
     subject = _embedding_subject(outer[0].head, sdoc[ts], in_quote)
     if subject is None:
         return None
     verb, speaker = subject
     if after_colon and not in_main_clause(speaker):
-        return None     # after a colon the parse ties the quotation to any verb; only the main clause's subject presents it
+        return (
+            None  # after a colon the parse ties the quotation to any verb; only the main clause's subject presents it
+        )
     # 'chanted "death to Israel"' is a whole utterance; 'thanked him for "stepping up"' a piece of one
-    inside_sentence = any(not in_quote[t.i] and not t.is_punct and not t.is_space for t in sdoc[sdoc[ts].sent.start:ts])
+    inside_sentence = any(
+        not in_quote[t.i] and not t.is_punct and not t.is_space for t in sdoc[sdoc[ts].sent.start : ts]
+    )
     framed_by_speech = _is_speech_verb(verb) and verb.i == outer[0].head.i
     kind = "partial" if inside_sentence and not after_colon and not framed_by_speech else "direct"
     return Found(kind, kept.start, kept.end, speaker=speaker, cue=(verb.i, verb.i + 1))
@@ -966,11 +1140,14 @@ def _clause_subject(verb: "Token") -> Optional["Token"]:
     nominal subject; not an expletive or 'it'."""
     agent = agent_of(verb)
     if agent is not None or addressed_in_passive(verb):
-        return agent                # 'was asked, "...?"': the one asked did not say it
+        return agent  # 'was asked, "...?"': the one asked did not say it
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "this", "there", "what") and not (
-                child.lower_ in ("that", "which", "who") and verb.dep_ != "relcl"):
-            return child            # 'That makes her "a good person"': a demonstrative names nobody
+        if (
+            child.dep_ in ("nsubj", "nsubjpass")
+            and child.lower_ not in ("it", "this", "there", "what")
+            and not (child.lower_ in ("that", "which", "who") and verb.dep_ != "relcl")
+        ):
+            return child  # 'That makes her "a good person"': a demonstrative names nobody
     return None
 
 
@@ -1006,23 +1183,29 @@ def _said_noun(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: 
             # 'Obama's "..." promise': the owner stands right before the quotation
             owner = sdoc[ts - 1]
             if owner.tag_ == "POS" and sdoc[ts - 2].pos_ == "PROPN":
-                return Found("direct", *_content_of(text_of(sdoc), inner), speaker=sdoc[ts - 2], cue=(noun.i, noun.i + 1))
+                return Found(
+                    "direct", *_content_of(text_of(sdoc), inner), speaker=sdoc[ts - 2], cue=(noun.i, noun.i + 1)
+                )
             if owner.lower_ in ("his", "her", "their"):
                 return Found("direct", *_content_of(text_of(sdoc), inner), speaker=owner, cue=(noun.i, noun.i + 1))
         for child in noun.children:
-            if child.dep_ == "poss" and child.i < ts and (child.pos_ == "PROPN" or child.lower_ in (
-                    "his", "her", "their")):
+            if (
+                child.dep_ == "poss"
+                and child.i < ts
+                and (child.pos_ == "PROPN" or child.lower_ in ("his", "her", "their"))
+            ):
                 return Found("direct", *_content_of(text_of(sdoc), inner), speaker=child, cue=(noun.i, noun.i + 1))
             if child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i < ts:
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if source is not None and source.pos_ in ("PROPN", "NOUN"):
-                    return Found("direct", *_content_of(text_of(sdoc), inner), speaker=source,
-                                 cue=(child.i, child.i + 1))
+                    return Found(
+                        "direct", *_content_of(text_of(sdoc), inner), speaker=source, cue=(child.i, child.i + 1)
+                    )
     return None
 
 
-_WORDS_BEFORE = 15      # 'The plan was, in the words of one senior aide, "..."': tokens searched before the quotation
-_WORDS_AFTER = 4        # '"...," in his words.'
+_WORDS_BEFORE = 15  # 'The plan was, in the words of one senior aide, "..."': tokens searched before the quotation
+_WORDS_AFTER = 4  # '"...," in his words.'
 
 
 def _in_the_words_of(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: list[bool]) -> Optional[Found]:
@@ -1030,8 +1213,9 @@ def _in_the_words_of(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_q
     quote the chief justice, "a mess"': the writer names whose words the quotation borrows."""
     ts, te = _token_range(sdoc, span.start, span.end)
     sent = sdoc[ts].sent
-    window = [t for t in sdoc[max(sent.start, ts - _WORDS_BEFORE):ts]] + [
-        t for t in sdoc[te:min(sent.end, te + _WORDS_AFTER)]]
+    window = [t for t in sdoc[max(sent.start, ts - _WORDS_BEFORE) : ts]] + [
+        t for t in sdoc[te : min(sent.end, te + _WORDS_AFTER)]
+    ]
     for tok in reversed(window):
         if in_quote[tok.i]:
             continue
@@ -1075,13 +1259,15 @@ def _author_in_sentence_before(noun: "Token") -> Optional["Token"]:
     in its own sentence is from the one the sentence right before made its subject (for an answer,
     the one that sentence asked)."""
     lemma = noun.lemma_.lower()
-    if lemma in _STREET_TEXTS or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+    if lemma in _STREET_TEXTS or not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+    ):
         return None
     start = noun.sent.start
     if start == 0:
         return None
     before = noun.doc[start - 1].sent
-    if any(t.is_space and t.text.count("\n") > 2 for t in noun.doc[before.end:start]):
+    if any(t.is_space and t.text.count("\n") > 2 for t in noun.doc[before.end : start]):
         return None
     root = before.root
     if lemma in _REPLY_NOUNS:
@@ -1108,8 +1294,9 @@ def _owner_of(noun: "Token") -> Optional["Token"]:
     return None
 
 
-def _after_reporting_sentence(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int],
-                              in_quote: list[bool]) -> Optional[Found]:
+def _after_reporting_sentence(
+    sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: list[bool]
+) -> Optional[Found]:
     """A quotation opening a sentence right after one that reports someone's words ('Carter said
     that ... would not happen.' / 'Sam Lau said in a statement. "There are ..."'): news keeps the
     speaker of the sentence before for a quotation nobody else is named for."""
@@ -1118,10 +1305,10 @@ def _after_reporting_sentence(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, i
     while i >= 0 and sdoc[i].is_space:
         i -= 1
     if i > 0 and sdoc[i].text in ("\u201d", '"', "''", "\u2019") and in_quote[i]:
-        i -= 1                                      # 'saying he had "made money."' ends in a mark
+        i -= 1  # 'saying he had "made money."' ends in a mark
     if i < 0 or sdoc[i].text not in (".", "!", "?", ":"):
         return None
-    if text_of(sdoc)[sdoc[i].idx: span.start].count("\n") > 2:
+    if text_of(sdoc)[sdoc[i].idx : span.start].count("\n") > 2:
         return None
     sentence = []
     j = i - 1
@@ -1129,28 +1316,39 @@ def _after_reporting_sentence(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, i
         tok = sdoc[j]
         if "\n" in tok.text or (not in_quote[j] and tok.text in (".", "!", "?")):
             break
-        if j < i and "\n" in text_of(sdoc)[tok.idx: sdoc[j + 1].idx]:
+        if j < i and "\n" in text_of(sdoc)[tok.idx : sdoc[j + 1].idx]:
             break
         sentence.append(tok)
         j -= 1
     verbs = [t for t in sentence if not in_quote[t.i] and _is_speech_verb(t)]
     if not verbs:
-        return _introduced_before(sdoc, span, inner, sentence, in_quote) or _after_a_beat(sdoc, inner, sentence, in_quote)
+        return _introduced_before(sdoc, span, inner, sentence, in_quote) or _after_a_beat(
+            sdoc, inner, sentence, in_quote
+        )
     verbs.sort(key=lambda t: (t.dep_ != "ROOT", -t.i))
     for verb in verbs:
         speaker = subject_of(verb)
-        if speaker is not None and not in_quote[speaker.i] and speaker.i >= sentence[-1].i and (
-                speaker.pos_ in ("PROPN", "NOUN") or speaker.lower_ in ("he", "she", "they")):
+        if (
+            speaker is not None
+            and not in_quote[speaker.i]
+            and speaker.i >= sentence[-1].i
+            and (speaker.pos_ in ("PROPN", "NOUN") or speaker.lower_ in ("he", "she", "they"))
+        ):
             return Found("direct", *_content_of(text_of(sdoc), inner), speaker=speaker, cue=(verb.i, verb.i + 1))
     return None
 
 
-def _introduced_before(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], sentence: list["Token"],
-                       in_quote: list[bool]) -> Optional[Found]:
+def _introduced_before(
+    sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], sentence: list["Token"], in_quote: list[bool]
+) -> Optional[Found]:
     """'Marcus Feld has been blunt about the levee system.' / '"..."': a quotation paragraph right
     after a paragraph that ends on a sentence about a named person (its main subject) is that
     person's, the way news introduces a speaker before giving the floor."""
-    if not sentence or not starts_paragraph(text_of(sdoc), span.start) or "\n" not in text_of(sdoc)[sentence[0].idx:span.start]:
+    if (
+        not sentence
+        or not starts_paragraph(text_of(sdoc), span.start)
+        or "\n" not in text_of(sdoc)[sentence[0].idx : span.start]
+    ):
         return None
     root = next((t for t in sentence if t.dep_ == "ROOT" and not in_quote[t.i]), None)
     subject = _person_as_subject(root, ("nsubj", "nsubjpass")) if root is not None else None
@@ -1162,18 +1360,20 @@ def _introduced_before(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], se
     return Found("direct", *_content_of(text_of(sdoc), inner), speaker=subject, cue=(root.i, root.i + 1))
 
 
-_BEAT_WORDS = 6     # 'He paused.', 'Clinton shook her head.': a beat is a short sentence
+_BEAT_WORDS = 6  # 'He paused.', 'Clinton shook her head.': a beat is a short sentence
 
 
-def _after_a_beat(sdoc: "Doc", inner: tuple[int, int], sentence: list["Token"], in_quote: list[bool]) -> Optional[Found]:
+def _after_a_beat(
+    sdoc: "Doc", inner: tuple[int, int], sentence: list["Token"], in_quote: list[bool]
+) -> Optional[Found]:
     """'I asked Mayor Reyes what he would tell residents. He paused. "I would tell them I'm sorry."':
     a short sentence of a person doing something, no clause of its own, right before a quotation in
     the same paragraph, hands it the floor."""
     words = [t for t in sentence if t.is_alpha]
     if not words or len(words) > _BEAT_WORDS or any(in_quote[t.i] for t in sentence):
         return None
-    if "\n" in text_of(sdoc)[sentence[0].idx:inner[0]]:
-        return None             # a new paragraph: _introduced_before's case, with its length floor
+    if "\n" in text_of(sdoc)[sentence[0].idx : inner[0]]:
+        return None  # a new paragraph: _introduced_before's case, with its length floor
     root = next((t for t in sentence if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ != "VERB" or any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in root.children):
         return None
@@ -1216,8 +1416,13 @@ def _latest_speaker(sdoc: "Doc", f: Found, found: list[Found], cues: list[Cue], 
             best, best_at = g, g.start
     for cue in cues:
         at = sdoc[cue.cue_start].idx
-        if (cue.speaker is not None and at < f.start and at > best_at and cue.verb.lemma_.lower() in SPEECH_VERBS
-                and not in_quote[cue.speaker.i]):
+        if (
+            cue.speaker is not None
+            and at < f.start
+            and at > best_at
+            and cue.verb.lemma_.lower() in SPEECH_VERBS
+            and not in_quote[cue.speaker.i]
+        ):
             best, best_at = cue, at
     if best is None or para - _paragraph_of(text, best_at) > _LATEST_SPEAKER_PARAGRAPHS - 1:
         return
@@ -1261,11 +1466,14 @@ def _headline_quotes(doc: ArticleDoc, found: list[Found]) -> list[Found]:
     if colon <= 0:
         return []
     name_tokens = [t for t in itertools.takewhile(lambda t: t.idx < colon, sdoc) if not t.is_space]
-    if not name_tokens or len(name_tokens) > 5 or not all(t.pos_ == "PROPN" or t.is_title or t.is_punct
-                                                           for t in name_tokens):
+    if (
+        not name_tokens
+        or len(name_tokens) > 5
+        or not all(t.pos_ == "PROPN" or t.is_title or t.is_punct for t in name_tokens)
+    ):
         return []
     if name_tokens[0].pos_ == "DET":
-        return []           # 'The Latest: Sanders declares ...': a rubric, not a speaker
+        return []  # 'The Latest: Sanders declares ...': a rubric, not a speaker
     start, end = colon + 2, line_end
     while end > start and text[end - 1] in " .":
         end -= 1
@@ -1282,8 +1490,13 @@ def _indirect_quotes(sdoc: "Doc", cues: list[Cue], direct: list[Found]) -> list[
     out = []
     # a cue that frames a direct quotation in its own sentence reports that quotation; one whose
     # sentence only leads into a quotation in the next paragraph keeps its own content too
-    used = {f.cue: f for f in direct if f.cue is not None and f.kind == "direct"
-            and sdoc[f.cue[0]].sent.start <= _token_range(sdoc, f.start, f.start + 1)[0] < sdoc[f.cue[0]].sent.end}
+    used = {
+        f.cue: f
+        for f in direct
+        if f.cue is not None
+        and f.kind == "direct"
+        and sdoc[f.cue[0]].sent.start <= _token_range(sdoc, f.start, f.start + 1)[0] < sdoc[f.cue[0]].sent.end
+    }
     for cue in cues:
         if cue.quotation is not None:
             continue
@@ -1291,11 +1504,16 @@ def _indirect_quotes(sdoc: "Doc", cues: list[Cue], direct: list[Found]) -> list[
         framed = used.get((cue.cue_start, cue.cue_end))
         if framed is not None and not _said_around_quotation(sdoc, cue, framed):
             continue
-        if any(f.kind == "direct" and _overlap((start, end), (f.start, f.end)) >= _DIRECT_SHARE * (end - start)
-               for f in direct):
+        if any(
+            f.kind == "direct" and _overlap((start, end), (f.start, f.end)) >= _DIRECT_SHARE * (end - start)
+            for f in direct
+        ):
             continue
-        out.append(Found("indirect", start, end, speaker=cue.speaker, cue=(cue.cue_start, cue.cue_end),
-                         relays=list(cue.relays)))
+        out.append(
+            Found(
+                "indirect", start, end, speaker=cue.speaker, cue=(cue.cue_start, cue.cue_end), relays=list(cue.relays)
+            )
+        )
     return out
 
 
@@ -1310,19 +1528,24 @@ def _said_around_quotation(sdoc: "Doc", cue: Cue, framed: Found) -> bool:
     if cue.cue_start < cue.content_end:
         return False
     quotation_start = _token_range(sdoc, framed.start, framed.start + 1)[0]
-    lead = [t for t in sdoc[cue.content_start:quotation_start] if t.is_alpha]
+    lead = [t for t in sdoc[cue.content_start : quotation_start] if t.is_alpha]
     return len(lead) >= _MIXED_LEAD_WORDS and sdoc[cue.content_start].sent.start == sdoc[quotation_start].sent.start
 
 
 def _add_nested_relays(found: list[Found], cues: list[Cue]) -> None:
-    """"Reuters reported that X said ...": Reuters relays X's words (nearest relay first)."""
+    """ "Reuters reported that X said ...": Reuters relays X's words (nearest relay first)."""
     for f in found:
         if f.cue is None or f.speaker is None:
             continue
         verb_i = f.cue[0]
-        outer = [c for c in cues if c.content_start <= verb_i < c.content_end and c.speaker is not None
-                 and c.verb.lemma_.lower() in _RELAY_CUE_LEMMAS | {"accord"}
-                 and c.speaker.i != f.speaker.i]
+        outer = [
+            c
+            for c in cues
+            if c.content_start <= verb_i < c.content_end
+            and c.speaker is not None
+            and c.verb.lemma_.lower() in _RELAY_CUE_LEMMAS | {"accord"}
+            and c.speaker.i != f.speaker.i
+        ]
         for c in sorted(outer, key=lambda c: c.content_end - c.content_start):
             f.relays.append(c.speaker)
 
@@ -1357,37 +1580,51 @@ _CONTINUITY_SENTENCES = 2
 
 
 def _continue_speaker(doc: ArticleDoc, f: Found, found: list[Found], quoted: list[tuple[int, int]] = ()) -> None:
-    """"X said ... He added that ...": a he/she speaking right after a person's quote is that person.
+    """ "X said ... He added that ...": a he/she speaking right after a person's quote is that person.
     News prose keeps the speaker until it names a new one, a cue general coreference does not see."""
     sdoc = doc.spacy_doc
     here = f.speaker.i
-    earlier = [g for g in found if g is not f and g.resolved is not None and g.resolved.actor_id is not None
-               and g.resolved.head < here and g.resolved.head != here]
+    earlier = [
+        g
+        for g in found
+        if g is not f
+        and g.resolved is not None
+        and g.resolved.actor_id is not None
+        and g.resolved.head < here
+        and g.resolved.head != here
+    ]
     if not earlier:
         return
     last = max(earlier, key=lambda g: g.resolved.head)
     if sdoc[last.resolved.head].sent.start == sdoc[here].sent.start:
-        return          # in one sentence the actor stage's reading of the syntax is the better guide
+        return  # in one sentence the actor stage's reading of the syntax is the better guide
     actor = doc.actor(last.resolved.actor_id)
     if actor is None or actor.kind != "person" or not gender_fits(doc, actor.id, f.speaker):
         return
     # sentences of the article's own prose: those inside the speaker's quotation do not count
     # ('"A. B. C," Rubio said. "D. E." ... "F," he continued.')
-    sentences = {s.start for s in sdoc[last.resolved.head: here + 1].sents
-                 if any(not t.is_punct and not t.is_space and not covered(quoted, t.idx)
-                        for t in s)}
+    sentences = {
+        s.start
+        for s in sdoc[last.resolved.head : here + 1].sents
+        if any(not t.is_punct and not t.is_space and not covered(quoted, t.idx) for t in s)
+    }
     # ('Mark Zuckerberg paused. "Um, no," he said': a person named as a subject in between takes over)
-    named_between = [m for m in doc.mention_index().starting_in(last.resolved.head + 1, here) if m.how == "name"
-                     and not covered(quoted, m.start)
-                     and m.actor_id != actor.id and (doc.actor(m.actor_id) or actor).kind == "person"
-                     and gender_fits(doc, m.actor_id, f.speaker)
-                     and sdoc[m.token_start:m.token_end].root.dep_ in ("nsubj", "nsubjpass")]
+    named_between = [
+        m
+        for m in doc.mention_index().starting_in(last.resolved.head + 1, here)
+        if m.how == "name"
+        and not covered(quoted, m.start)
+        and m.actor_id != actor.id
+        and (doc.actor(m.actor_id) or actor).kind == "person"
+        and gender_fits(doc, m.actor_id, f.speaker)
+        and sdoc[m.token_start : m.token_end].root.dep_ in ("nsubj", "nsubjpass")
+    ]
     if len(sentences) <= _CONTINUITY_SENTENCES + 1 and not named_between:
         f.resolved.actor_id = actor.id
 
 
 def _add_relay_statements(doc: ArticleDoc, found: list[Found], quoted: list[tuple[int, int]]) -> None:
-    """"X's remarks were quoted by R" covers X's quotes in that paragraph and the ones on either side."""
+    """ "X's remarks were quoted by R" covers X's quotes in that paragraph and the ones on either side."""
     text = doc.text
     for statement in relay_statements(doc.spacy_doc):
         speaker = speaker_for(doc, statement.speaker, quoted).actor_id
@@ -1396,8 +1633,12 @@ def _add_relay_statements(doc: ArticleDoc, found: list[Found], quoted: list[tupl
             continue
         para = _paragraph_of(text, statement.relay.idx)
         for f in found:
-            if (f.resolved is not None and f.resolved.actor_id == speaker and relay not in f.via
-                    and abs(_paragraph_of(text, f.start) - para) <= 1):
+            if (
+                f.resolved is not None
+                and f.resolved.actor_id == speaker
+                and relay not in f.via
+                and abs(_paragraph_of(text, f.start) - para) <= 1
+            ):
                 f.via.append(relay)
 
 
@@ -1415,11 +1656,17 @@ def _records(doc: ArticleDoc, found: list[Found]) -> list[Quote]:
         if f.cue is not None:
             cs, ce = char_range(sdoc, *f.cue)
             cue = TextSpan(text=text[cs:ce], start=cs, end=ce)
-        out.append(Quote(
-            id=stable_id("quo_", doc.article.id, f.kind, f.start, f.end), kind=f.kind,
-            content=TextSpan(text=text[f.start:f.end], start=f.start, end=f.end),
-            speaker=f.resolved.actor_id if f.resolved is not None else None,
-            speaker_mention=mention, cue=cue, via=f.via))
+        out.append(
+            Quote(
+                id=stable_id("quo_", doc.article.id, f.kind, f.start, f.end),
+                kind=f.kind,
+                content=TextSpan(text=text[f.start : f.end], start=f.start, end=f.end),
+                speaker=f.resolved.actor_id if f.resolved is not None else None,
+                speaker_mention=mention,
+                cue=cue,
+                via=f.via,
+            )
+        )
     return out
 
 
@@ -1429,6 +1676,7 @@ def quote_at(doc: ArticleDoc, char_offset: int):
     best = None
     for q in doc.quotes:
         if q.content.start <= char_offset < q.content.end and (
-                best is None or q.content.end - q.content.start < best.content.end - best.content.start):
+            best is None or q.content.end - q.content.start < best.content.end - best.content.start
+        ):
             best = q
     return best

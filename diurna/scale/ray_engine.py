@@ -10,6 +10,7 @@ Flow: inputs -> shards (diurna.scale.shards) -> actors code shards, each written
 file in the work folder -> the driver loads finished shards into the DuckDB store in order.
 A rerun skips shards whose Parquet file exists; loading skips articles already stored.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,8 +36,13 @@ def code_shard(pipeline, shard: Shard, work_dir: str, worker: str) -> ShardResul
         elif isinstance(item, IngestError):
             errors.append(item)
     write_shard(shard.output(work_dir), docs, errors)
-    return ShardResult(shard.id, articles=len(docs), errors=sum(1 for e in errors if e.kind == "error"),
-                       seconds=time.monotonic() - started, worker=worker)
+    return ShardResult(
+        shard.id,
+        articles=len(docs),
+        errors=sum(1 for e in errors if e.kind == "error"),
+        seconds=time.monotonic() - started,
+        worker=worker,
+    )
 
 
 def _worker_class(ray):
@@ -46,8 +52,9 @@ def _worker_class(ray):
 
         def __init__(self, default_pubdate: Optional[str], default_source: Optional[str]):
             from diurna.pipeline import Pipeline
+
             self.pipeline = Pipeline(default_pubdate=default_pubdate, default_source=default_source)
-            self.pipeline.warm_up()     # every model loads here, inside the start-up the summary reports
+            self.pipeline.warm_up()  # every model loads here, inside the start-up the summary reports
             self.name = "worker-%d" % os.getpid()
 
         def code(self, shard: Shard, work_dir: str) -> ShardResult:
@@ -64,12 +71,18 @@ class RayRunSummary:
     articles_coded: int = 0
     startup_seconds: float = 0.0
     seconds: float = 0.0
-    per_worker: dict[str, tuple[int, float]] = field(default_factory=dict)   # worker -> (articles, busy seconds)
+    per_worker: dict[str, tuple[int, float]] = field(default_factory=dict)  # worker -> (articles, busy seconds)
 
 
-def run(paths: list[str], work_dir: str, workers: int = 2, address: Optional[str] = None,
-        default_pubdate: Optional[str] = None, default_source: Optional[str] = None,
-        on_shard: Optional[Callable[[ShardResult], None]] = None) -> RayRunSummary:
+def run(
+    paths: list[str],
+    work_dir: str,
+    workers: int = 2,
+    address: Optional[str] = None,
+    default_pubdate: Optional[str] = None,
+    default_source: Optional[str] = None,
+    on_shard: Optional[Callable[[ShardResult], None]] = None,
+) -> RayRunSummary:
     """Code `paths` on Ray into Parquet shards in `work_dir`; returns what happened.
 
     Shards already in `work_dir` are skipped. A shard that fails (its worker died more often than
@@ -99,12 +112,11 @@ def run(paths: list[str], work_dir: str, workers: int = 2, address: Optional[str
         if address:
             ray.init(address=address, log_to_driver=False)
         else:
-            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False,
-                     configure_logging=False)
+            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, configure_logging=False)
     try:
         Worker = _worker_class(ray)
         pool = [Worker.remote(default_pubdate, default_source) for _ in range(min(workers, len(todo)))]
-        ray.get([w.__ray_ready__.remote() for w in pool])      # start-up cost: model loads
+        ray.get([w.__ray_ready__.remote() for w in pool])  # start-up cost: model loads
         summary.startup_seconds = time.monotonic() - started
         pending = {}
         queue = list(todo)
@@ -118,9 +130,10 @@ def run(paths: list[str], work_dir: str, workers: int = 2, address: Optional[str
             idle.append(worker)
             try:
                 result = ray.get(done[0])
-            except Exception as exc:   # the shard failed after Ray's retries: report it, go on
-                result = ShardResult(shard.id, failed="%s: %s" % (type(exc).__name__, str(exc).splitlines()[0]
-                                                                  if str(exc) else ""))
+            except Exception as exc:  # the shard failed after Ray's retries: report it, go on
+                result = ShardResult(
+                    shard.id, failed="%s: %s" % (type(exc).__name__, str(exc).splitlines()[0] if str(exc) else "")
+                )
                 summary.shards_failed.append(result)
             else:
                 summary.articles_coded += result.articles

@@ -5,6 +5,7 @@ so a rerun over the same inputs finds the same shards, and a shard whose Parquet
 done: it is skipped. Results are written to a temporary name and renamed, so a crash never leaves
 a half-written shard that would look done.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,6 +33,7 @@ class Shard:
 
 def _input_files(paths: Iterable[str]) -> Iterator[str]:
     from diurna.ingest import detect_format
+
     for path in paths:
         p = pathlib.Path(path)
         if p.is_dir():
@@ -62,7 +64,7 @@ def make_shards(paths: Iterable[str], shard_bytes: int | None = None, shard_file
             st = os.stat(path)
             size, mtime = st.st_size, st.st_mtime
         except OSError:
-            size, mtime = 0, 0.0      # the reader reports the missing file as an error row
+            size, mtime = 0, 0.0  # the reader reports the missing file as an error row
         if group and (sum(f[1] for f in group) + size > shard_bytes or len(group) >= shard_files):
             close_group()
         group.append((os.path.abspath(path), size, mtime))
@@ -77,12 +79,22 @@ class ShardResult:
     errors: int = 0
     seconds: float = 0.0
     worker: str = ""
-    failed: str | None = None          # why the shard failed, when it did
-    skipped: bool = False              # already done in an earlier run
+    failed: str | None = None  # why the shard failed, when it did
+    skipped: bool = False  # already done in an earlier run
     error_messages: list[str] = field(default_factory=list)
 
 
-SHARD_SCHEMA_FIELDS = ("kind", "origin", "document", "sentences", "warnings", "path", "position", "message", "error_kind")
+SHARD_SCHEMA_FIELDS = (
+    "kind",
+    "origin",
+    "document",
+    "sentences",
+    "warnings",
+    "path",
+    "position",
+    "message",
+    "error_kind",
+)
 
 
 def write_shard(out: pathlib.Path, docs: list, errors: list) -> None:
@@ -97,8 +109,13 @@ def write_shard(out: pathlib.Path, docs: list, errors: list) -> None:
             rows[name].append(values.get(name))
 
     for doc in docs:
-        add(kind="article", origin=doc.origin, document=doc.to_record().model_dump_json(),
-            sentences=json.dumps(doc.sentences()), warnings=json.dumps(doc.warnings))
+        add(
+            kind="article",
+            origin=doc.origin,
+            document=doc.to_record().model_dump_json(),
+            sentences=json.dumps(doc.sentences()),
+            warnings=json.dumps(doc.warnings),
+        )
     for err in errors:
         add(kind="error", path=err.path, position=err.position, message=err.message, error_kind=err.kind)
     table = pa.table({name: pa.array(values, type=pa.string()) for name, values in rows.items()})

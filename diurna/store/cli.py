@@ -14,6 +14,7 @@ Every listing prints as an aligned table (default), CSV with a header (`--format
 Lines (`--format json`). Filters are the fields of `diurna.store.EventFilter`; actor values are
 matched as described in diurna.store.query.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,23 +23,42 @@ import dataclasses
 import datetime as dt
 import json
 import sys
-from typing import Any, Optional, Sequence
+from typing import Any, Sequence
 
 DEFAULT_DB = "diurna.duckdb"
 
 # Columns a table shows (CSV and JSON carry every field).
 TABLE_COLUMNS = {
-    "events": ["date", "type", "source_name", "target_name", "place_name", "quad_class", "goldstein", "trigger",
-               "article_id"],
-    "clusters": ["date", "type", "source_name", "target_name", "place_name", "articles", "mentions", "copies",
-                 "sources", "id"],
+    "events": [
+        "date",
+        "type",
+        "source_name",
+        "target_name",
+        "place_name",
+        "quad_class",
+        "goldstein",
+        "trigger",
+        "article_id",
+    ],
+    "clusters": [
+        "date",
+        "type",
+        "source_name",
+        "target_name",
+        "place_name",
+        "articles",
+        "mentions",
+        "copies",
+        "sources",
+        "id",
+    ],
     "dyad": ["period", "direction", "events", "goldstein_sum", "cooperation", "conflict"],
     "actors": ["key", "name", "code", "country", "as_source", "as_target", "articles"],
     "places": ["name", "country", "events", "lat", "lon", "feature", "geonameid"],
     "articles": ["published", "id", "title", "source", "events", "quotes", "dup_group"],
     "stats": ["name", "value"],
 }
-_WIDTH = 40     # longest cell a table shows; CSV and JSON are never cut
+_WIDTH = 40  # longest cell a table shows; CSV and JSON are never cut
 
 
 def _plain(value: Any) -> Any:
@@ -48,8 +68,9 @@ def _plain(value: Any) -> Any:
 
 
 def _records(items: Sequence[Any]) -> list[dict]:
-    return [{k: _plain(v) for k, v in (dataclasses.asdict(i) if dataclasses.is_dataclass(i) else i).items()}
-            for i in items]
+    return [
+        {k: _plain(v) for k, v in (dataclasses.asdict(i) if dataclasses.is_dataclass(i) else i).items()} for i in items
+    ]
 
 
 def _cell(value: Any) -> str:
@@ -58,7 +79,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return "%.2f" % value
     text = " ".join(str(value).split())
-    return text if len(text) <= _WIDTH else text[:_WIDTH - 1] + "…"
+    return text if len(text) <= _WIDTH else text[: _WIDTH - 1] + "…"
 
 
 def print_rows(rows: list[dict], columns: list[str], fmt: str, out=None) -> None:
@@ -71,6 +92,7 @@ def print_rows(rows: list[dict], columns: list[str], fmt: str, out=None) -> None
     if fmt == "csv":
         fields = list(rows[0]) if rows else columns
         from diurna.store.export import spreadsheet_cell
+
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows({name: spreadsheet_cell(value) for name, value in row.items()} for row in rows)
@@ -86,14 +108,26 @@ def print_rows(rows: list[dict], columns: list[str], fmt: str, out=None) -> None
 
 def _open(args):
     from diurna.store import Store
+
     return Store(args.db, read_only=True)
 
 
 def _filter(args):
     from diurna.store import EventFilter
-    return EventFilter(actor=args.actor, source=args.source, target=args.target, country=args.country,
-                       type=args.type, quad_class=args.quad_class, start=args.start, end=args.end, place=args.place,
-                       article_id=args.article, include_duplicates=getattr(args, "include_duplicates", False))
+
+    return EventFilter(
+        actor=args.actor,
+        source=args.source,
+        target=args.target,
+        country=args.country,
+        type=args.type,
+        quad_class=args.quad_class,
+        start=args.start,
+        end=args.end,
+        place=args.place,
+        article_id=args.article,
+        include_duplicates=getattr(args, "include_duplicates", False),
+    )
 
 
 def cmd_events(args) -> int:
@@ -170,11 +204,18 @@ def cmd_article(args) -> int:
         print(json.dumps(record, ensure_ascii=False))
         return 0
     a = doc.article
-    rows = [{"name": "id", "value": a.id}, {"name": "title", "value": a.title},
-            {"name": "published", "value": a.published}, {"name": "source", "value": a.source},
-            {"name": "url", "value": a.url}, {"name": "actors", "value": len(doc.actors)},
-            {"name": "events", "value": len(doc.events)}, {"name": "quotes", "value": len(doc.quotes)},
-            {"name": "places", "value": len(doc.places)}, {"name": "duplicates", "value": " ".join(duplicates)}]
+    rows = [
+        {"name": "id", "value": a.id},
+        {"name": "title", "value": a.title},
+        {"name": "published", "value": a.published},
+        {"name": "source", "value": a.source},
+        {"name": "url", "value": a.url},
+        {"name": "actors", "value": len(doc.actors)},
+        {"name": "events", "value": len(doc.events)},
+        {"name": "quotes", "value": len(doc.quotes)},
+        {"name": "places", "value": len(doc.places)},
+        {"name": "duplicates", "value": " ".join(duplicates)},
+    ]
     print_rows(rows, TABLE_COLUMNS["stats"], args.format)
     if args.format == "table":
         print()
@@ -190,7 +231,8 @@ def store_stats(store) -> dict[str, Any]:
     stats["last_event_date"] = _plain(last)
     stats["counted_events"] = store.count_events()
     for event_type, n in store.con.execute(
-            "SELECT type, count(*) FROM event_clusters GROUP BY type ORDER BY count(*) DESC, type").fetchall():
+        "SELECT type, count(*) FROM event_clusters GROUP BY type ORDER BY count(*) DESC, type"
+    ).fetchall():
         stats["clusters_" + event_type] = n
     return stats
 
@@ -207,13 +249,20 @@ def cmd_stats(args) -> int:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=DEFAULT_DB, help="DuckDB file (default: %(default)s)")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table",
-                   help="table (default), csv with a header, or json (one object per line)")
+    p.add_argument(
+        "--format",
+        choices=["table", "csv", "json"],
+        default="table",
+        help="table (default), csv with a header, or json (one object per line)",
+    )
 
 
 def _filters(p: argparse.ArgumentParser, paging: bool = True) -> None:
-    p.add_argument("--actor", help="source or target: actor key (kb:…, country:…), CAMEO code (IRN, IRNGOV), "
-                                   "knowledge-base id, or a word that starts a name")
+    p.add_argument(
+        "--actor",
+        help="source or target: actor key (kb:…, country:…), CAMEO code (IRN, IRNGOV), "
+        "knowledge-base id, or a word that starts a name",
+    )
     p.add_argument("--source", help="the acting side, matched like --actor")
     p.add_argument("--target", help="the side acted on, matched like --actor")
     p.add_argument("--country", help="ISO alpha-3 country of the source or the target")
@@ -224,18 +273,20 @@ def _filters(p: argparse.ArgumentParser, paging: bool = True) -> None:
     p.add_argument("--place", help="place name or GeoNames id")
     p.add_argument("--article", help="events of one article id")
     p.add_argument("--limit", type=int, default=50, help="rows (default: %(default)s)")
-    if paging:      # place counts are a ranking for a map: no pages
+    if paging:  # place counts are a ranking for a map: no pages
         p.add_argument("--offset", type=int, default=0, help="rows to skip (paging)")
 
 
 def _run(func):
     """Turn a bad filter value into a one-line error rather than a traceback."""
+
     def run(args) -> int:
         try:
             return func(args)
         except ValueError as error:
             sys.stderr.write("diurna: error: %s\n" % error)
             return 2
+
     return run
 
 
@@ -248,8 +299,12 @@ def add_stats_parser(sub, name: str = "stats") -> None:
 
 def register(subparsers) -> None:
     """Add `query` (and `stats`, unless the main CLI still defines its own) to the diurna CLI."""
-    query = subparsers.add_parser("query", help="query the store: events, clusters, dyads, actors, places, articles",
-                                  description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    query = subparsers.add_parser(
+        "query",
+        help="query the store: events, clusters, dyads, actors, places, articles",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     q = query.add_subparsers(dest="query", metavar="WHAT", required=True)
 
     p = q.add_parser("events", help="event mentions matching the filters, newest first")
@@ -274,8 +329,12 @@ def register(subparsers) -> None:
     p.add_argument("a", help="one side, matched like --actor")
     p.add_argument("b", help="the other side")
     p.add_argument("--freq", choices=["day", "week", "month", "year"], default="month")
-    p.add_argument("--unit", choices=["events", "clusters"], default="events",
-                   help="count event mentions (default) or real-world events")
+    p.add_argument(
+        "--unit",
+        choices=["events", "clusters"],
+        default="events",
+        help="count event mentions (default) or real-world events",
+    )
     p.add_argument("--start", metavar="YYYY-MM-DD")
     p.add_argument("--end", metavar="YYYY-MM-DD")
     p.set_defaults(func=_run(cmd_dyad))

@@ -35,6 +35,7 @@ Counts follow GDELT's NumMentions/NumArticles/NumSources, but without double cou
 independent reports (duplicate groups), `copies` counts every stored article that carries the event,
 and `sources` counts distinct news sources among them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,8 +46,8 @@ from typing import Optional, Sequence
 from diurna.ids import stable_id
 from diurna.records import Actor, Event
 
-TOLERANCE_DAYS = 1       # reports of one happening differ by a day (time zones, "late on Monday")
-MAX_SPAN_DAYS = 7        # dates coarser than this are never linked
+TOLERANCE_DAYS = 1  # reports of one happening differ by a day (time zones, "late on Monday")
+MAX_SPAN_DAYS = 7  # dates coarser than this are never linked
 
 # PLOVER types that reporters' wording commonly flips between for one happening: "X signed a deal
 # with Y" is AGREE in one report and COOPERATE in another only when the deal is the cooperation
@@ -54,9 +55,12 @@ MAX_SPAN_DAYS = 7        # dates coarser than this are never linked
 # protesters, are routinely told both ways.
 FAMILIES = {
     "CONSULT": "consult",
-    "AGREE": "agree", "SUPPORT": "agree",
-    "COOPERATE": "cooperate", "AID": "cooperate",
-    "CONCEDE": "yield", "RETREAT": "yield",
+    "AGREE": "agree",
+    "SUPPORT": "agree",
+    "COOPERATE": "cooperate",
+    "AID": "cooperate",
+    "CONCEDE": "yield",
+    "RETREAT": "yield",
     "REQUEST": "request",
     "ACCUSE": "accuse",
     "REJECT": "reject",
@@ -64,7 +68,8 @@ FAMILIES = {
     "PROTEST": "protest",
     "SANCTION": "sanction",
     "MOBILIZE": "mobilize",
-    "COERCE": "force", "ASSAULT": "force",
+    "COERCE": "force",
+    "ASSAULT": "force",
 }
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -129,7 +134,7 @@ def link_key(actor: Optional[Actor], place_country: Optional[str] = None) -> str
             return "person:" + words[-1]
     sector = _sector(actor)
     country = _country(actor) or place_country
-    national = bool(actor.country) and sector == actor.country     # "Russian forces" coded RUS, no role
+    national = bool(actor.country) and sector == actor.country  # "Russian forces" coded RUS, no role
     if actor.kind == "country" or sector in STATE_SECTORS or national:
         return "state:" + (country or "")
     if actor.kb_id:
@@ -143,8 +148,14 @@ def link_key(actor: Optional[Actor], place_country: Optional[str] = None) -> str
 SYMMETRIC = {"consult", "cooperate"}
 
 
-def links(event_type: str, polarity: str, modality: str, source: Optional[Actor], target: Optional[Actor],
-          place_country: Optional[str]) -> tuple[str, str]:
+def links(
+    event_type: str,
+    polarity: str,
+    modality: str,
+    source: Optional[Actor],
+    target: Optional[Actor],
+    place_country: Optional[str],
+) -> tuple[str, str]:
     """(block, target link key) of an event (rule 1). A generic actor with no country of its own
     takes the place's country, else the other side's ("farmers protested against the French
     government": French farmers). In a symmetric family the two sides are put in key order."""
@@ -162,14 +173,21 @@ def article_country(places) -> Optional[str]:
     return countries.pop() if len(countries) == 1 else None
 
 
-def event_links(event: Event, actors: dict[str, Actor], places: dict, default_country: Optional[str] = None
-                ) -> tuple[str, str]:
+def event_links(
+    event: Event, actors: dict[str, Actor], places: dict, default_country: Optional[str] = None
+) -> tuple[str, str]:
     """(block, target link key) of one event; `actors` and `places` map ids to records,
     `default_country` is the article's (article_country) for events without a place."""
     place = places.get(event.place or "")
     country = place.country if place is not None and place.country else default_country
-    return _cached_links(event.type, event.polarity, event.modality, actor_fields(actors.get(event.source or "")),
-                         actor_fields(actors.get(event.target or "")), country)
+    return _cached_links(
+        event.type,
+        event.polarity,
+        event.modality,
+        actor_fields(actors.get(event.source or "")),
+        actor_fields(actors.get(event.target or "")),
+        country,
+    )
 
 
 # What link_key and actor_key read of an actor. News names the same few thousand actors over and
@@ -188,13 +206,20 @@ def _actor_of(fields: Optional[ActorFields]) -> Optional[Actor]:
     if fields is None:
         return None
     kind, kb_id, name, sector, code, country = fields
-    return Actor.model_construct(id="", kind=kind, kb_id=kb_id, name=name, sector=sector, code=code,
-                                 country=country, mentions=[])
+    return Actor.model_construct(
+        id="", kind=kind, kb_id=kb_id, name=name, sector=sector, code=code, country=country, mentions=[]
+    )
 
 
 @functools.lru_cache(maxsize=200_000)
-def _cached_links(event_type: str, polarity: str, modality: str, source: Optional[ActorFields],
-                  target: Optional[ActorFields], place_country: Optional[str]) -> tuple[str, str]:
+def _cached_links(
+    event_type: str,
+    polarity: str,
+    modality: str,
+    source: Optional[ActorFields],
+    target: Optional[ActorFields],
+    place_country: Optional[str],
+) -> tuple[str, str]:
     return links(event_type, polarity, modality, _actor_of(source), _actor_of(target), place_country)
 
 
@@ -235,7 +260,7 @@ def cluster_ids(block: str, events: Sequence[tuple], context: Sequence[tuple] = 
     sorted by date_start, article_id, event_id; returns one cluster id per event, in that order.
     `context` holds (first date, cluster id) of earlier clusters with a target that are not
     recomputed but that target-less events may still join (rule 3)."""
-    if len(events) == 1 and not context:      # most blocks of a window: one report of one happening
+    if len(events) == 1 and not context:  # most blocks of a window: one report of one happening
         start, end, article_id, event_id, target = events[0]
         start, end = _as_date(start), _as_date(end)
         if _is_coarse(start, end):
@@ -313,7 +338,7 @@ ORDER BY c.block, c.date, c.id
 
 
 def _walk_back(con) -> None:
-    while con.execute(_WINDOW_BACK).fetchone()[0]:    # W only moves back; a group's first cluster stops it
+    while con.execute(_WINDOW_BACK).fetchone()[0]:  # W only moves back; a group's first cluster stops it
         pass
 
 
@@ -323,8 +348,7 @@ def recluster(con, article_ids: Sequence[str]) -> int:
     Runs in the caller's transaction."""
     if not article_ids:
         return 0
-    con.execute("CREATE OR REPLACE TEMP TABLE _touched AS SELECT DISTINCT unnest(?) AS article_id",
-                [list(article_ids)])
+    con.execute("CREATE OR REPLACE TEMP TABLE _touched AS SELECT DISTINCT unnest(?) AS article_id", [list(article_ids)])
     con.execute(_WINDOW_START, [TOLERANCE_DAYS])
     _walk_back(con)
     con.execute(_WINDOW_TARGETLESS)
@@ -361,8 +385,13 @@ def _write_assignments(con, assignments: list[tuple[str, str, str]]) -> None:
         return
     import pyarrow as pa
 
-    table = pa.table({"article_id": [a[0] for a in assignments], "id": [a[1] for a in assignments],
-                      "cluster_id": [a[2] for a in assignments]})
+    table = pa.table(
+        {
+            "article_id": [a[0] for a in assignments],
+            "id": [a[1] for a in assignments],
+            "cluster_id": [a[2] for a in assignments],
+        }
+    )
     con.register("_assign", table)
     try:
         con.execute("""UPDATE events SET cluster_id = m.cluster_id FROM _assign m

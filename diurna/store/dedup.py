@@ -13,6 +13,7 @@ depend on the order or batching of the ingest. Every member records the canonica
 `articles.dup_group`; an article with no duplicate has NULL. Copies are kept, but only the
 canonical article's events are counted (see diurna.store.query and diurna.store.clusters).
 """
+
 from __future__ import annotations
 
 import functools
@@ -25,7 +26,7 @@ import numpy as np
 
 SHINGLE_WORDS = 3
 NUM_PERM = 100
-LSH_BANDS, LSH_ROWS = 20, 5          # NUM_PERM = LSH_BANDS * LSH_ROWS
+LSH_BANDS, LSH_ROWS = 20, 5  # NUM_PERM = LSH_BANDS * LSH_ROWS
 # With 20 bands of 5 rows a pair is a candidate with probability 1 - (1 - J^5)^20:
 # 0.97 at J = 0.7, 0.47 at J = 0.5, 0.05 at J = 0.3 (the S-curve is steepest near 0.55).
 DUPLICATE_JACCARD = 0.7
@@ -39,9 +40,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _MASK32 = np.uint64(0xFFFFFFFF)
 _rng = np.random.default_rng(_SEED)
 # Multiply-shift hashing (Dietzfelbinger et al.): h -> (a*h + b) mod 2^64, top 32 bits; a odd.
-_A = (_rng.integers(1, 2 ** 63, NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
-_B = _rng.integers(0, 2 ** 63, NUM_PERM, dtype=np.uint64)
-_MIX = (_rng.integers(1, 2 ** 63, SHINGLE_WORDS, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
+_A = (_rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
+_B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
+_MIX = (_rng.integers(1, 2**63, SHINGLE_WORDS, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
 
 
 @functools.lru_cache(maxsize=500_000)
@@ -59,12 +60,12 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
     words = _words(text)
     if len(words) <= k:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
+    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
     if not a and not b:
-        return 0.0          # two empty texts say nothing about each other
+        return 0.0  # two empty texts say nothing about each other
     return len(a & b) / len(a | b)
 
 
@@ -76,10 +77,10 @@ def shingle_hashes(text: str) -> np.ndarray:
     h = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
     k = min(SHINGLE_WORDS, len(words))
     n = len(words) - k + 1
-    with np.errstate(over="ignore"):         # arithmetic mod 2^64 is the point
+    with np.errstate(over="ignore"):  # arithmetic mod 2^64 is the point
         combined = np.zeros(n, dtype=np.uint64)
         for i in range(k):
-            combined = combined * _MIX[i] + h[i:i + n]
+            combined = combined * _MIX[i] + h[i : i + n]
     return np.unique(combined)
 
 
@@ -90,8 +91,9 @@ def signature(hashes: np.ndarray) -> np.ndarray:
     return permuted.min(axis=0)
 
 
-_BAND_MIX = (np.random.default_rng(_SEED + 1).integers(1, 2 ** 63, LSH_ROWS, dtype=np.uint64)
-             << np.uint64(1)) | np.uint64(1)
+_BAND_MIX = (
+    np.random.default_rng(_SEED + 1).integers(1, 2**63, LSH_ROWS, dtype=np.uint64) << np.uint64(1)
+) | np.uint64(1)
 
 
 def band_matrix(signatures: np.ndarray) -> np.ndarray:
@@ -113,8 +115,9 @@ def band_hashes(sig: np.ndarray) -> list[int]:
 def band_rows(article_id: str, text: str) -> list[tuple[int, int, str]]:
     """Rows of `article_bands` for one article; none for an empty text (it can match nothing)."""
     table = batch_band_rows([(article_id, text)])
-    return list(zip(table.column("band").to_pylist(), table.column("hash").to_pylist(),
-                    table.column("article_id").to_pylist()))
+    return list(
+        zip(table.column("band").to_pylist(), table.column("hash").to_pylist(), table.column("article_id").to_pylist())
+    )
 
 
 def batch_band_rows(articles: Sequence[tuple[str, str]], chunk: int = 64):
@@ -130,23 +133,32 @@ def batch_band_rows(articles: Sequence[tuple[str, str]], chunk: int = 64):
 
     keep, flat, lengths = _batch_shingles([text for _, text in articles])
     if not len(keep):
-        return pa.table({"band": pa.array([], pa.uint8()), "hash": pa.array([], pa.int64()),
-                         "article_id": pa.array([], pa.string())})
+        return pa.table(
+            {
+                "band": pa.array([], pa.uint8()),
+                "hash": pa.array([], pa.int64()),
+                "article_id": pa.array([], pa.string()),
+            }
+        )
     ends = np.cumsum(lengths)
     starts = ends - lengths
     signatures = np.empty((len(keep), NUM_PERM), dtype=np.uint64)
     for first in range(0, len(keep), chunk):
         last = min(first + chunk, len(keep))
-        part = flat[starts[first]:ends[last - 1]]
+        part = flat[starts[first] : ends[last - 1]]
         with np.errstate(over="ignore"):
             permuted = _A[:, None] * part[None, :]
             permuted += _B[:, None]
             permuted >>= np.uint64(32)
         signatures[first:last] = np.minimum.reduceat(permuted, starts[first:last] - starts[first], axis=1).T
     ids = np.array([articles[i][0] for i in keep], dtype=object)
-    return pa.table({"band": np.tile(np.arange(LSH_BANDS, dtype=np.uint8), len(keep)),
-                     "hash": band_matrix(signatures).reshape(-1),
-                     "article_id": pa.array(np.repeat(ids, LSH_BANDS), pa.string())})
+    return pa.table(
+        {
+            "band": np.tile(np.arange(LSH_BANDS, dtype=np.uint8), len(keep)),
+            "hash": band_matrix(signatures).reshape(-1),
+            "article_id": pa.array(np.repeat(ids, LSH_BANDS), pa.string()),
+        }
+    )
 
 
 # Word hashes seen so far (blake2b is a Python call per word; news vocabulary repeats). Cleared
@@ -161,6 +173,7 @@ def _hash_words(words) -> np.ndarray:
         _word_cache.clear()
     if not isinstance(words, list):
         import pyarrow.compute as pc
+
         encoded = pc.dictionary_encode(words)
         distinct = _hash_words(encoded.dictionary.to_pylist())
         return distinct[encoded.indices.to_numpy(zero_copy_only=False)]
@@ -205,7 +218,7 @@ def _batch_word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         if i in pieces:
             out.append(pieces[i])
         else:
-            out.append(ascii_hashes[offset:offset + lengths[i]])
+            out.append(ascii_hashes[offset : offset + lengths[i]])
             offset += lengths[i]
     return (np.concatenate(out) if out else np.zeros(0, dtype=np.uint64)), lengths
 
@@ -225,7 +238,7 @@ def _batch_shingles(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.nd
         if lengths[i] < SHINGLE_WORDS:
             runs.append(shingle_hashes(texts[i]))
         else:
-            runs.append(_flat_shingles(h[ends[i] - lengths[i]:ends[i]], lengths[i:i + 1]))
+            runs.append(_flat_shingles(h[ends[i] - lengths[i] : ends[i]], lengths[i : i + 1]))
     return keep, np.concatenate(runs), np.fromiter((len(r) for r in runs), dtype=np.int64, count=len(runs))
 
 
@@ -238,7 +251,7 @@ def _flat_shingles(h: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     with np.errstate(over="ignore"):
         combined = np.zeros(n, dtype=np.uint64)
         for i in range(SHINGLE_WORDS):
-            combined = combined * _MIX[i] + h[i:i + n]
+            combined = combined * _MIX[i] + h[i : i + n]
     ends = np.cumsum(lengths)
     starts = ends - lengths
     # A window is kept when it starts and ends inside one text: positions start .. end -
@@ -252,6 +265,7 @@ def _flat_shingles(h: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True)
 class GroupChange:
     """An article whose duplicate group was set or changed by a write."""
+
     article_id: str
     dup_group: str
 
@@ -287,7 +301,8 @@ def candidate_pairs(con, new_ids: Sequence[str]) -> list[tuple[str, str]]:
         """SELECT DISTINCT n.article_id, o.article_id
            FROM article_bands n JOIN article_bands o ON o.band = n.band AND o.hash = n.hash
            WHERE n.article_id IN (SELECT unnest(?)) AND o.article_id <> n.article_id""",
-        [list(new_ids)]).fetchall()
+        [list(new_ids)],
+    ).fetchall()
 
 
 def verified_pairs(con, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -317,16 +332,20 @@ def assign_groups(con, new_ids: Sequence[str]) -> list[GroupChange]:
     touched = {x for edge in edges for x in edge}
     # Merge with the groups the old articles already belong to, so components stay whole.
     for article, group in con.execute(
-            """SELECT id, dup_group FROM articles WHERE dup_group IN
+        """SELECT id, dup_group FROM articles WHERE dup_group IN
                (SELECT dup_group FROM articles WHERE id IN (SELECT unnest(?)) AND dup_group IS NOT NULL)""",
-            [sorted(touched)]).fetchall():
+        [sorted(touched)],
+    ).fetchall():
         uf.union(article, group)
     for a, b in edges:
         uf.union(a, b)
     members = sorted(uf.parent)
-    info = {r[0]: (r[1], r[2]) for r in con.execute(
-        "SELECT id, CAST(published AS VARCHAR), dup_group FROM articles WHERE id IN (SELECT unnest(?))",
-        [members]).fetchall()}
+    info = {
+        r[0]: (r[1], r[2])
+        for r in con.execute(
+            "SELECT id, CAST(published AS VARCHAR), dup_group FROM articles WHERE id IN (SELECT unnest(?))", [members]
+        ).fetchall()
+    }
     changes: list[GroupChange] = []
     for component in uf.components():
         canonical = min(component, key=lambda x: (info[x][0] or "9999-99-99", x))

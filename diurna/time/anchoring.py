@@ -11,6 +11,7 @@ and present perfect clauses, plans); any other undated past event gets an interv
 the reference date (publication, or the episode's date) with granularity `before`: "before
 this date, day unknown". Tense and aspect come from the shared parse (`Tense=Past`, `had` + VBN).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,16 @@ from diurna.records import DateRef
 from diurna.time.calendar import Tense
 from diurna.time.dating import attachments_for, continued_timex
 from diurna.time.discourse import (
-    BEFORE, EventClause, after, before, is_bound_or_duration, is_lower_bound, is_past_upper_bound, occasion_of,
-    publication_day, sentences_of,
+    BEFORE,
+    EventClause,
+    after,
+    before,
+    is_bound_or_duration,
+    is_lower_bound,
+    is_past_upper_bound,
+    occasion_of,
+    publication_day,
+    sentences_of,
 )
 from diurna.time.lexicon import NUMBER_WORDS
 from diurna.time.syntax import tense_of
@@ -35,9 +44,9 @@ __all__ = ["ANCHOR_RULES", "BEFORE", "AnchorRule", "anchor_event"]
 
 BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "before"}
 LATER_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "eventually"}
-EARLIER_CLAUSE_MARKS = {"after", "since", "once"}       # "died after she was detained"
+EARLIER_CLAUSE_MARKS = {"after", "since", "once"}  # "died after she was detained"
 AFTER_PREPOSITIONS = {"after", "following"}
-BACKGROUND_MARKS = EARLIER_CLAUSE_MARKS | {"when"}   # adverbial clauses of a lead that may tell background
+BACKGROUND_MARKS = EARLIER_CLAUSE_MARKS | {"when"}  # adverbial clauses of a lead that may tell background
 
 
 # --- the registry ----------------------------------------------------------------------------
@@ -59,12 +68,13 @@ def anchor_rule(example: str) -> Callable[[Decide], Decide]:
     def register(fn: Decide) -> Decide:
         ANCHOR_RULES.append(AnchorRule(fn.__name__, example, fn))
         return fn
+
     return register
 
 
 @anchor_rule("France suspended aid following the coup -> from the coup's date to publication")
 def after_dated_expression(c: EventClause) -> Optional[DateRef]:
-    """"following X", "after X", "since X": X's date is a lower bound, not the event's date."""
+    """ "following X", "after X", "since X": X's date is a lower bound, not the event's date."""
     if c.own is None or not is_lower_bound(c.own) or not c.looks_back:
         return None
     return c.following(c.own)
@@ -79,13 +89,18 @@ def earlier_clause(c: EventClause) -> Optional[DateRef]:
     if not any(ch.dep_ == "mark" and ch.lower_ in EARLIER_CLAUSE_MARKS for ch in verb.children):
         return None
     if c.own is not None and verb.left_edge.i <= c.own.token_start <= verb.right_edge.i:
-        return None    # the clause's own date: "after she was detained on Friday"
+        return None  # the clause's own date: "after she was detained on Friday"
     head = anchor_event(c.doc, verb.head.i, depth=1)
     end = min(dt.date.fromisoformat(head.end), c.published) if head is not None else c.reference_end()
     gap = _measured_gap(verb)
     if gap is not None and head is not None and head.granularity == "day":
-        return DateRef(text=None, start=(end - gap).isoformat(), end=(end - gap).isoformat(), granularity="day",
-                       anchored_to=head.anchored_to)   # "comes a day after the army accused him"
+        return DateRef(
+            text=None,
+            start=(end - gap).isoformat(),
+            end=(end - gap).isoformat(),
+            granularity="day",
+            anchored_to=head.anchored_to,
+        )  # "comes a day after the army accused him"
     return before(end)
 
 
@@ -100,7 +115,7 @@ def later_clause(c: EventClause) -> Optional[DateRef]:
     if not any(ch.dep_ == "mark" and ch.lower_ == "before" for ch in verb.children):
         return None
     if c.own is not None and verb.left_edge.i <= c.own.token_start <= verb.right_edge.i:
-        return None    # the clause's own date
+        return None  # the clause's own date
     head = anchor_event(c.doc, verb.head.i, depth=1)
     start = dt.date.fromisoformat(head.start) if head is not None else None
     return before(c.published, start=start if head is not None and head.granularity != BEFORE else None)
@@ -110,7 +125,7 @@ _GAP_UNITS = {"minutes": 0, "hours": 0, "moments": 0, "day": 1, "days": 1, "week
 
 
 def _measured_gap(clause: "Token") -> Optional[dt.timedelta]:
-    """"a day after", "two days after", "a week after": the measure before the clause's mark."""
+    """ "a day after", "two days after", "a week after": the measure before the clause's mark."""
     for ch in clause.children:
         if ch.dep_ == "npadvmod" and ch.lower_ in _GAP_UNITS:
             if _GAP_UNITS[ch.lower_] == 0:
@@ -130,25 +145,30 @@ def _measured_gap(clause: "Token") -> Optional[dt.timedelta]:
 def _timex_inside(c: EventClause, head: "Token") -> Optional[TimexRef]:
     lo, hi = head.left_edge.i, head.right_edge.i
     inside = (c.doc.timexes[k] for k in c.nearby)
-    return next((t for t in inside if lo <= t.token_start and t.token_end - 1 <= hi
-                 and not is_bound_or_duration(t)), None)
+    return next(
+        (t for t in inside if lo <= t.token_start and t.token_end - 1 <= hi and not is_bound_or_duration(t)), None
+    )
 
 
 @anchor_rule("Israel launched an offensive following the attacks on 7 October -> from 7 October")
 def after_dated_noun(c: EventClause) -> Optional[DateRef]:
-    """"after/following" + a noun phrase that carries its own date: the event came after it."""
+    """ "after/following" + a noun phrase that carries its own date: the event came after it."""
     if not c.nearby or not c.looks_back:
         return None
     for head in {t.i: t for t in (c.trigger, c.verb) if t is not None}.values():
         # the preposition hangs from the event word, or from its object ("launched an
         # offensive following the attacks")
         holders = [head] + [ch for ch in head.children if ch.dep_ in ("dobj", "nsubjpass", "nsubj")]
-        preps = (p for h in holders for p in h.children
-                 if p.dep_ in ("prep", "advcl", "acl") and p.lower_ in AFTER_PREPOSITIONS)   # "following" as a verb too
+        preps = (
+            p
+            for h in holders
+            for p in h.children
+            if p.dep_ in ("prep", "advcl", "acl") and p.lower_ in AFTER_PREPOSITIONS
+        )  # "following" as a verb too
         for prep in preps:
             timex = _timex_inside(c, prep)
-            if timex is not None and (c.own is None or c.own is timex):   # the clause's own date wins
-                span = c.doc.spacy_doc[prep.i:prep.right_edge.i + 1]
+            if timex is not None and (c.own is None or c.own is timex):  # the clause's own date wins
+                span = c.doc.spacy_doc[prep.i : prep.right_edge.i + 1]
                 return c.following(timex, text=span.text)
     return None
 
@@ -168,7 +188,7 @@ def own_expression(c: EventClause) -> Optional[DateRef]:
 
 @anchor_rule("By Monday morning, the global ritual had begun -> before Monday's end")
 def past_upper_bound(c: EventClause) -> Optional[DateRef]:
-    """"by X" in a past clause: the event had happened by X, day unknown."""
+    """ "by X" in a past clause: the event had happened by X, day unknown."""
     if c.own is None or not c.looks_back or not is_past_upper_bound(c.own, c.verb):
         return None
     end = min(dt.date.fromisoformat(c.own.date.end), c.published)
@@ -184,10 +204,10 @@ def dated_occasion(c: EventClause) -> Optional[DateRef]:
     heads = [c.trigger] + ([c.verb] if c.verb is not None else [])
     while heads[-1].dep_ == "conj" and heads[-1].head.i != heads[-1].i:
         heads.append(heads[-1].head)
-    heads += [ch for h in heads for ch in h.children if ch.dep_ == "dobj"]   # "unleashed attacks in ..."
+    heads += [ch for h in heads for ch in h.children if ch.dep_ == "dobj"]  # "unleashed attacks in ..."
     for k in c.nearby:
         t = c.doc.timexes[k]
-        holder = occasion_of(c.doc.spacy_doc[t.token_start:t.token_end].root)
+        holder = occasion_of(c.doc.spacy_doc[t.token_start : t.token_end].root)
         if holder is not None and holder in heads and not (c.looks_back and t.date.start > c.published.isoformat()):
             return t.date
     return None
@@ -199,7 +219,7 @@ def dated_head_noun(c: EventClause) -> Optional[DateRef]:
     announcement on Thursday that Tbilisi would suspend talks"); it does not reach further up:
     "The delegation, which arrived in Cairo, held talks on Thursday" leaves "arrived" undated."""
     clause = c.verb if c.verb is not None else c.trigger
-    while clause.dep_ == "conj" and clause.head.i != clause.i:   # "would suspend talks and refuse grants"
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "would suspend talks and refuse grants"
         clause = clause.head
     noun = clause.head
     if clause.dep_ not in ("relcl", "acl", "ccomp") or noun.i == clause.i:
@@ -214,8 +234,12 @@ def dated_head_noun(c: EventClause) -> Optional[DateRef]:
     atts = attachments_for(c.doc)
     for k in c.nearby:
         t = c.doc.timexes[k]
-        if atts[k].noun == noun.i and not is_bound_or_duration(t) and not is_lower_bound(t) \
-                and not (c.looks_back and t.date.start > c.published.isoformat()):
+        if (
+            atts[k].noun == noun.i
+            and not is_bound_or_duration(t)
+            and not is_lower_bound(t)
+            and not (c.looks_back and t.date.start > c.published.isoformat())
+        ):
             return t.date
     return None
 
@@ -236,7 +260,7 @@ def dated_relative_clause(c: EventClause) -> Optional[DateRef]:
 
 @anchor_rule("UN experts have previously accused Kigali -> before publication")
 def previously(c: EventClause) -> Optional[DateRef]:
-    """"previously", "earlier", "formerly": background, before the reference date."""
+    """ "previously", "earlier", "formerly": background, before the reference date."""
     if not c.adverbs & BACKGROUND_ADVERBS:
         return None
     return before(c.reference_end())
@@ -244,7 +268,7 @@ def previously(c: EventClause) -> Optional[DateRef]:
 
 @anchor_rule("Talks failed in 2016. The FARC subsequently disarmed -> from 2016 to publication")
 def subsequently(c: EventClause) -> Optional[DateRef]:
-    """"subsequently", "later", "eventually": after the episode's date, day unknown."""
+    """ "subsequently", "later", "eventually": after the episode's date, day unknown."""
     if not c.adverbs & LATER_ADVERBS or c.last_told is None:
         return None
     return after(c.last_told, c.published, text=None)
@@ -252,7 +276,7 @@ def subsequently(c: EventClause) -> Optional[DateRef]:
 
 @anchor_rule("Police arrested the leaders last Friday. The protesters then marched -> last Friday")
 def then_continues(c: EventClause) -> Optional[DateRef]:
-    """"then": the next step of the story just told, on its date."""
+    """ "then": the next step of the story just told, on its date."""
     timex = continued_timex(c.doc, c.trigger.i)
     return timex.date if timex is not None else None
 
@@ -282,20 +306,23 @@ def _background_clause(verb: "Token") -> bool:
     "as" or "while", which tell the same time)."""
     if verb.dep_ in ("relcl", "acl"):
         return True
-    opening = verb.doc[verb.left_edge.i:verb.i]   # "when" may hang on a later conjunct ("arrested and deported")
+    opening = verb.doc[verb.left_edge.i : verb.i]  # "when" may hang on a later conjunct ("arrested and deported")
     return verb.dep_ == "advcl" and any(t.dep_ in ("mark", "advmod") and t.lower_ in BACKGROUND_MARKS for t in opening)
 
 
 @anchor_rule("France and the EU have suspended aid following the coup (the coup undated) -> before publication")
 def after_undated_event(c: EventClause) -> Optional[DateRef]:
-    """"following X" when the text does not date X: the event is after X, which says nothing of
+    """ "following X" when the text does not date X: the event is after X, which says nothing of
     today; left open, before publication (the lead keeps its day: `lead` runs first)."""
     if not c.looks_back:
         return None
     for head in {t.i: t for t in (c.trigger, c.verb) if t is not None}.values():
         for prep in head.children:
-            if prep.dep_ in ("prep", "advcl") and prep.lower_ in AFTER_PREPOSITIONS \
-                    and any(ch.dep_ in ("pobj", "dobj") and ch.pos_ == "NOUN" for ch in prep.children):
+            if (
+                prep.dep_ in ("prep", "advcl")
+                and prep.lower_ in AFTER_PREPOSITIONS
+                and any(ch.dep_ in ("pobj", "dobj") and ch.pos_ == "NOUN" for ch in prep.children)
+            ):
                 return before(c.published)
     return None
 

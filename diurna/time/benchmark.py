@@ -6,6 +6,7 @@ DIR holds plain-text articles (*.txt); FILE.tsv maps a file's stem to its public
 (first two columns). Figures are CPU seconds (`time.process_time`), so they hold on a busy
 machine; the one-off dateparser start-up (~0.5 s) is excluded.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> None:
     files = sorted(args.directory.glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in files]
     parsed = list(nlp.parse(texts))
-    parse_calendar_date("December the 8th", dt.date(2000, 1, 1))   # dateparser start-up, excluded
+    parse_calendar_date("December the 8th", dt.date(2000, 1, 1))  # dateparser start-up, excluded
     stage = TimeStage()
 
     docs = []
@@ -57,9 +58,17 @@ def main(argv: list[str] | None = None) -> None:
                 event_date(doc, tok.i)
                 calls += 1
     t2 = time.process_time()
-    print("articles=%d chars=%d timexes=%d stage_cpu_ms_per_article=%.2f event_date_calls=%d event_date_cpu_us_per_call=%.1f"
-          % (len(docs), sum(map(len, texts)), sum(len(d.timexes) for d in docs),
-             (t1 - t0) / max(1, len(docs)) * 1000, calls, (t2 - t1) / max(1, calls) * 1e6))
+    print(
+        "articles=%d chars=%d timexes=%d stage_cpu_ms_per_article=%.2f event_date_calls=%d event_date_cpu_us_per_call=%.1f"
+        % (
+            len(docs),
+            sum(map(len, texts)),
+            sum(len(d.timexes) for d in docs),
+            (t1 - t0) / max(1, len(docs)) * 1000,
+            calls,
+            (t2 - t1) / max(1, calls) * 1e6,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ Conventions (documented in docs/time.md):
 - "early/mid/late" split a month into days 1-10, 11-20, 21-end and a year into
   Jan-Apr, May-Aug, Sep-Dec.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -24,6 +25,7 @@ ONE_DAY = dt.timedelta(days=1)
 
 class Tense(str, Enum):
     """Time reference of the clause a temporal expression sits in; picks past or future readings."""
+
     PAST = "past"
     PRESENT = "present"
     FUTURE = "future"
@@ -33,19 +35,24 @@ class Tense(str, Enum):
 @dataclass(frozen=True)
 class Interval:
     """A normalised temporal expression: first and last day, granularity, what it is anchored to."""
+
     start: dt.date
     end: dt.date
     granularity: str
-    anchored_to: str = "published"   # "published" (needed the publication date) or "explicit"
+    anchored_to: str = "published"  # "published" (needed the publication date) or "explicit"
 
     def to_dateref(self, text: Optional[str]) -> DateRef:
-        return DateRef(text=text, start=self.start.isoformat(), end=self.end.isoformat(),
-                       granularity=self.granularity, anchored_to=self.anchored_to)
+        return DateRef(
+            text=text,
+            start=self.start.isoformat(),
+            end=self.end.isoformat(),
+            granularity=self.granularity,
+            anchored_to=self.anchored_to,
+        )
 
     @classmethod
     def from_dateref(cls, ref: DateRef) -> "Interval":
-        return cls(dt.date.fromisoformat(ref.start), dt.date.fromisoformat(ref.end),
-                   ref.granularity, ref.anchored_to)
+        return cls(dt.date.fromisoformat(ref.start), dt.date.fromisoformat(ref.end), ref.granularity, ref.anchored_to)
 
 
 def day(d: dt.date, anchored_to: str = "published") -> Interval:
@@ -57,8 +64,9 @@ def month_last_day(year: int, month: int) -> int:
 
 
 def month(year: int, month_no: int, anchored_to: str = "published") -> Interval:
-    return Interval(dt.date(year, month_no, 1), dt.date(year, month_no, month_last_day(year, month_no)),
-                    "month", anchored_to)
+    return Interval(
+        dt.date(year, month_no, 1), dt.date(year, month_no, month_last_day(year, month_no)), "month", anchored_to
+    )
 
 
 def year(y: int, anchored_to: str = "published") -> Interval:
@@ -104,8 +112,7 @@ def season(name: str, label_year: int, anchored_to: str = "published") -> Interv
     first = SEASON_FIRST_MONTH[name]
     start = dt.date(label_year, first, 1)
     last = add_months(start, 2)
-    return Interval(start, dt.date(last.year, last.month, month_last_day(last.year, last.month)),
-                    "season", anchored_to)
+    return Interval(start, dt.date(last.year, last.month, month_last_day(last.year, last.month)), "season", anchored_to)
 
 
 def season_containing(name: str, d: dt.date) -> Optional[Interval]:
@@ -145,28 +152,47 @@ def season_next_starting(name: str, d: dt.date) -> Interval:
 
 # --- parts of months and years -------------------------------------------------------------
 
+
 def part_of_month(m: Interval, part: str) -> Interval:
     """early/mid/late/beginning/end of a month, as days 1-10, 11-20, 21-end."""
     y, mo, last = m.start.year, m.start.month, m.end.day
-    first_day, last_day = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10),
-                           "mid": (11, 20), "middle": (11, 20),
-                           "late": (21, last), "end": (21, last)}[part]
+    first_day, last_day = {
+        "early": (1, 10),
+        "beginning": (1, 10),
+        "start": (1, 10),
+        "mid": (11, 20),
+        "middle": (11, 20),
+        "late": (21, last),
+        "end": (21, last),
+    }[part]
     return Interval(dt.date(y, mo, first_day), dt.date(y, mo, last_day), "month", m.anchored_to)
 
 
 def part_of_year(y: Interval, part: str) -> Interval:
     """early/mid/late (thirds), beginning/end (two months), halves and quarters of a year."""
     yr = y.start.year
-    months = {"early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12),
-              "beginning": (1, 2), "start": (1, 2), "end": (11, 12),
-              "first half": (1, 6), "second half": (7, 12),
-              "first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9),
-              "fourth quarter": (10, 12)}[part]
-    return Interval(dt.date(yr, months[0], 1), dt.date(yr, months[1], month_last_day(yr, months[1])),
-                    "months", y.anchored_to)
+    months = {
+        "early": (1, 4),
+        "mid": (5, 8),
+        "middle": (5, 8),
+        "late": (9, 12),
+        "beginning": (1, 2),
+        "start": (1, 2),
+        "end": (11, 12),
+        "first half": (1, 6),
+        "second half": (7, 12),
+        "first quarter": (1, 3),
+        "second quarter": (4, 6),
+        "third quarter": (7, 9),
+        "fourth quarter": (10, 12),
+    }[part]
+    return Interval(
+        dt.date(yr, months[0], 1), dt.date(yr, months[1], month_last_day(yr, months[1])), "months", y.anchored_to
+    )
 
 
 # --- choosing among repeating periods by tense ---------------------------------------------
+
 
 def weekday_on_or_before(d: dt.date, weekday: int) -> dt.date:
     return d - dt.timedelta(days=(d.weekday() - weekday) % 7)

@@ -1,5 +1,6 @@
 """Which temporal expression dates an event: the one governing its clause, else one the
 sentence opens with, else (for "then ...") the discourse's previous date."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,13 @@ from diurna.document import ArticleDoc, TimexRef
 from diurna.records import DateRef
 from diurna.time.calendar import Tense
 from diurna.time.syntax import (
-    INHERITING_CLAUSE_DEPS, MAX_CLIMB, Attachment, attachment, governing_verb, is_clause_head, tense_of,
+    INHERITING_CLAUSE_DEPS,
+    MAX_CLIMB,
+    Attachment,
+    attachment,
+    governing_verb,
+    is_clause_head,
+    tense_of,
 )
 
 if TYPE_CHECKING:
@@ -18,7 +25,7 @@ if TYPE_CHECKING:
 ATTACHMENTS_KEY = "diurna.time.attachments"
 # Adverbs that carry the previous sentence's time into this one: "The army then withdrew ...".
 CONTINUING_ADVERBS = {"then", "subsequently", "afterwards", "afterward", "thereafter"}
-FRONTED_WITHIN = 2   # a date within the first tokens of a sentence scopes over all of it
+FRONTED_WITHIN = 2  # a date within the first tokens of a sentence scopes over all of it
 
 
 def attachments_for(doc: ArticleDoc) -> list[Attachment]:
@@ -27,7 +34,7 @@ def attachments_for(doc: ArticleDoc) -> list[Attachment]:
     cached = doc.spacy_doc.user_data.get(ATTACHMENTS_KEY)
     if cached is not None and len(cached) == len(doc.timexes):
         return cached
-    computed = [attachment(doc.spacy_doc[t.token_start:t.token_end]) for t in doc.timexes]
+    computed = [attachment(doc.spacy_doc[t.token_start : t.token_end]) for t in doc.timexes]
     doc.spacy_doc.user_data[ATTACHMENTS_KEY] = computed
     return computed
 
@@ -57,8 +64,11 @@ def governing_timex(doc: ArticleDoc, token: int) -> Optional[TimexRef]:
     atts = attachments_for(doc)
     trigger = sdoc[token]
     tense = tense_of(governing_verb(trigger))
-    usable = [i for i, t in enumerate(doc.timexes)
-              if not t.token_start <= token < t.token_end and _compatible(t, tense, published)]
+    usable = [
+        i
+        for i, t in enumerate(doc.timexes)
+        if not t.token_start <= token < t.token_end and _compatible(t, tense, published)
+    ]
     cur = trigger
     for _ in range(MAX_CLIMB):
         here = [i for i in usable if cur.i in (atts[i].verb, atts[i].noun)]
@@ -67,18 +77,21 @@ def governing_timex(doc: ArticleDoc, token: int) -> Optional[TimexRef]:
         if cur.head.i == cur.i:
             break
         if is_clause_head(cur) and cur.dep_ not in INHERITING_CLAUSE_DEPS:
-            break   # relative clauses and the like keep their own time
+            break  # relative clauses and the like keep their own time
         cur = cur.head
     return _fronted_timex(doc, trigger, usable)
 
 
 def _fronted_timex(doc: ArticleDoc, trigger: "Token", usable: list[int]) -> Optional[TimexRef]:
-    """"In October, ..." scopes over its sentence even when the parser attached it elsewhere."""
+    """ "In October, ..." scopes over its sentence even when the parser attached it elsewhere."""
     sent = trigger.sent
     for i in usable:
         t = doc.timexes[i]
-        if sent.start <= t.token_start <= sent.start + FRONTED_WITHIN and t.token_end <= sent.end \
-                and not (t.token_start <= trigger.i < t.token_end):
+        if (
+            sent.start <= t.token_start <= sent.start + FRONTED_WITHIN
+            and t.token_end <= sent.end
+            and not (t.token_start <= trigger.i < t.token_end)
+        ):
             return t
     return None
 

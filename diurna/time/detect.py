@@ -1,4 +1,5 @@
 """Finding temporal expressions in a parsed article and normalising each in its context."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,17 +43,20 @@ def candidate_spans(text: str, doc: "Doc") -> list[Span]:
     entities), then the DATE/TIME entities no grammar match touches, for the fallback."""
     entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ENTITY_LABELS]
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
-    kept = [c for c in grammar.find_candidates(text)
-            if (not c.rule.needs_cue or c.has_preposition or any(_overlaps(c.start, c.end, s, e) for s, e in entities))
-            and not (_name_like(text[c.start:c.end]) and any(s <= c.start and c.end <= e for s, e in names))
-            and not _title_inside_sentence(text, c.start, c.end)]
+    kept = [
+        c
+        for c in grammar.find_candidates(text)
+        if (not c.rule.needs_cue or c.has_preposition or any(_overlaps(c.start, c.end, s, e) for s, e in entities))
+        and not (_name_like(text[c.start : c.end]) and any(s <= c.start and c.end <= e for s, e in names))
+        and not _title_inside_sentence(text, c.start, c.end)
+    ]
     chosen = [Span(c.start, c.end, True) for c in grammar.longest_first(kept)]
     chosen = _whole_entities_over_pieces(text, chosen, entities)
     for s, e in entities:
         if any(_overlaps(s, e, c.start, c.end) for c in chosen):
             continue
         if grammar.word_follows(text, e) and grammar.standalone_only(text[s:e]):
-            continue   # spaCy's "the 13th" in "the 13th amendment"
+            continue  # spaCy's "the 13th" in "the 13th amendment"
         if _title_inside_sentence(text, s, e):
             continue
         chosen.append(Span(s, e, False))
@@ -77,17 +81,16 @@ def _name_like(expression: str) -> bool:
 
 
 def _whole_entities_over_pieces(text: str, chosen: list[Span], entities: list[tuple[int, int]]) -> list[Span]:
-    """"December the 8th": the grammar sees only "December"; when a spaCy entity reaches
+    """ "December the 8th": the grammar sees only "December"; when a spaCy entity reaches
     beyond the grammar's pieces inside it and dateparser reads it whole, the entity wins."""
     for s, e in entities:
         pieces = [c for c in chosen if _overlaps(s, e, c.start, c.end)]
         if not pieces or any(c.end > e for c in pieces):
             continue
-        uncovered = "".join(ch for k, ch in enumerate(text[s:e], s)
-                            if not any(c.start <= k < c.end for c in pieces))
+        uncovered = "".join(ch for k, ch in enumerate(text[s:e], s) if not any(c.start <= k < c.end for c in pieces))
         if not re.search(r"\w", uncovered.replace("the", "")):
             continue
-        if fallback.parse_calendar_date(text[s:e], _ANY_DAY):   # keep a preposition a piece opened with
+        if fallback.parse_calendar_date(text[s:e], _ANY_DAY):  # keep a preposition a piece opened with
             chosen = [c for c in chosen if c not in pieces] + [Span(min(s, pieces[0].start), e, False)]
     return sorted(chosen, key=lambda c: c.start)
 
@@ -96,22 +99,24 @@ def _whole_entities_over_pieces(text: str, chosen: list[Span], entities: list[tu
 _ANY_DAY = dt.date(2000, 1, 1)
 
 
-def _resolve(text: str, published: dt.date, tense: Tense, anchor: Optional[Interval],
-             from_grammar: bool) -> Optional[Interval]:
+def _resolve(
+    text: str, published: dt.date, tense: Tense, anchor: Optional[Interval], from_grammar: bool
+) -> Optional[Interval]:
     if from_grammar:
         return grammar.normalise(text, published, tense, anchor)
     # a spaCy entity: the grammar may still read it once trimmed ("the morning of Dec. 8" is not)
-    return (grammar.normalise(text, published, tense, anchor)
-            or fallback.parse_calendar_date(grammar.strip_preposition(grammar.clean(text)), published, tense))
+    return grammar.normalise(text, published, tense, anchor) or fallback.parse_calendar_date(
+        grammar.strip_preposition(grammar.clean(text)), published, tense
+    )
 
 
 def _reading_tense(tokens, where: Attachment, expression: str) -> Tense:
     """The tense that decides between the last and the next "Friday" or "March"."""
     if expression.lower().startswith("since"):
-        return Tense.PAST            # "since January" can only look back
+        return Tense.PAST  # "since January" can only look back
     tense = tense_of(tokens.doc[where.verb]) if where.verb is not None else Tense.UNKNOWN
     if tense is Tense.PRESENT and (tokens.root.dep_ in NOUN_MODIFIER_DEPS or where.noun is not None):
-        return Tense.UNKNOWN   # "Critics say Monday's debate", "hailing the speech on Thursday": a noun's date
+        return Tense.UNKNOWN  # "Critics say Monday's debate", "hailing the speech on Thursday": a noun's date
     return tense
 
 
@@ -133,12 +138,17 @@ def find_timexes(doc: "Doc", published: dt.date, text: Optional[str] = None) -> 
         if tokens is None:
             continue
         where = attachment(tokens)
-        expression = text[span.start:span.end]
+        expression = text[span.start : span.end]
         interval = _resolve(expression, published, _reading_tense(tokens, where, expression), anchor, span.from_grammar)
         if interval is None:
             continue
-        timex = TimexRef(date=interval.to_dateref(expression), start=span.start, end=span.end,
-                         token_start=tokens.start, token_end=tokens.end)
+        timex = TimexRef(
+            date=interval.to_dateref(expression),
+            start=span.start,
+            end=span.end,
+            token_start=tokens.start,
+            token_end=tokens.end,
+        )
         found.append(Found(timex, where))
         if interval.granularity in ANCHORING:
             anchor = interval

@@ -6,6 +6,7 @@ The **episode** is the story's current time: the latest date before the event, w
 EPISODE_SENTENCES sentences, of a main or coordinated clause (not of a noun or a description).
 A **before** interval is "some day up to this date, which one the text does not say".
 """
+
 from __future__ import annotations
 
 import bisect
@@ -59,7 +60,7 @@ def occasion_of(date_root: "Token") -> Optional["Token"]:
 
 
 def _is_clause_occasion(date_root: "Token") -> bool:
-    """"attacked Rubio in Saturday's debate", "Saturday night's debate could not have been more
+    """ "attacked Rubio in Saturday's debate", "Saturday night's debate could not have been more
     awkward": a possessive date of an occasion a main clause is about, so the story's time; "a
     win in the July 28 election" and "a November general election" are a noun's."""
     if date_root.dep_ != "poss":
@@ -75,7 +76,7 @@ def _is_clause_occasion(date_root: "Token") -> bool:
 
 def inside_quotation(text: str, at: int) -> bool:
     """Whether offset `at` lies between quotation marks opened earlier in its paragraph."""
-    para = text[text.rfind("\n", 0, at) + 1:at]
+    para = text[text.rfind("\n", 0, at) + 1 : at]
     curly = para.count("\u201c") - para.count("\u201d")
     return curly > 0 or para.count('"') % 2 == 1
 
@@ -85,7 +86,7 @@ def is_bound_or_duration(timex: TimexRef) -> bool:
 
 
 def is_past_upper_bound(timex: TimexRef, verb: Optional["Token"]) -> bool:
-    """"By Monday morning, the ritual had begun": in a past clause "by" says the story had got
+    """ "By Monday morning, the ritual had begun": in a past clause "by" says the story had got
     there by that date (for a coming one it is a deadline)."""
     return (timex.date.text or "").lower().startswith("by") and tense_of(verb) is Tense.PAST
 
@@ -96,25 +97,28 @@ def is_lower_bound(timex: TimexRef) -> bool:
 
 # --- what the rules read about one event ---------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Sentences:
     """Sentence starts of an article and where its lead ends, computed once per article."""
+
     starts: list[int]
-    lead_end: int      # sentences before this index are the headline and the lead
+    lead_end: int  # sentences before this index are the headline and the lead
 
     def index(self, token: int) -> int:
         return bisect.bisect_right(self.starts, token) - 1
 
 
 _SENTENCES_KEY = "diurna.time.sentences"
-HEADLINE_TOKENS = 30     # a first line this short, with more text below, is a headline
-LABEL_TOKENS = 3         # "ABSTRACT.", "FULL TEXT.", a byline: lines that are no paragraph
+HEADLINE_TOKENS = 30  # a first line this short, with more text below, is a headline
+LABEL_TOKENS = 3  # "ABSTRACT.", "FULL TEXT.", a byline: lines that are no paragraph
 
 
 def sentences_of(doc: ArticleDoc) -> Sentences:
     cached = doc.spacy_doc.user_data.get(_SENTENCES_KEY)
     if cached is None:
         from spacy.attrs import SENT_START
+
         column = doc.spacy_doc.to_array([SENT_START])
         starts = [i for i, v in enumerate(column) if i == 0 or v == 1]
         cached = Sentences(starts, _lead_end(doc, starts))
@@ -128,7 +132,7 @@ def _lead_end(doc: ArticleDoc, starts: list[int]) -> int:
     ("ABSTRACT."); the headline counts as lead too."""
     sdoc, text = doc.spacy_doc, doc.text
     bounds = starts + [len(sdoc)]
-    paragraphs: list[list[int]] = []      # sentence numbers, grouped by the line they start on
+    paragraphs: list[list[int]] = []  # sentence numbers, grouped by the line they start on
     line = -1
     for k, start in enumerate(starts):
         here = text.count("\n", 0, sdoc[start].idx) if start < len(sdoc) else line
@@ -138,7 +142,7 @@ def _lead_end(doc: ArticleDoc, starts: list[int]) -> int:
         paragraphs[-1].append(k)
 
     def size(group: list[int]) -> int:
-        return sum(1 for k in group for t in sdoc[bounds[k]:bounds[k + 1]] if not t.is_space)
+        return sum(1 for k in group for t in sdoc[bounds[k] : bounds[k + 1]] if not t.is_space)
 
     first = 0
     if len(paragraphs) > 1 and size(paragraphs[0]) <= HEADLINE_TOKENS:
@@ -147,19 +151,19 @@ def _lead_end(doc: ArticleDoc, starts: list[int]) -> int:
             first += 1
     if first >= len(paragraphs):
         return LEAD_SENTENCES
-    lead = paragraphs[first][:LEAD_SENTENCES]     # the lead is one paragraph, however short
+    lead = paragraphs[first][:LEAD_SENTENCES]  # the lead is one paragraph, however short
     return lead[-1] + 1
 
 
 def perfect_aspect(verb: Optional["Token"], depth: int = 0) -> Optional[str]:
-    """"past" for had + VBN ("had accused", "had been occupying"), "present" for has/have + VBN,
+    """ "past" for had + VBN ("had accused", "had been occupying"), "present" for has/have + VBN,
     None otherwise; a coordinated verb with no auxiliary of its own shares its head's aspect."""
     if verb is None:
         return None
     haves = [c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have"]
     if haves:
         if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
-            return None    # "would have agreed": a counterfactual, not a perfect
+            return None  # "would have agreed": a counterfactual, not a perfect
         return "past" if haves[0].tag_ == "VBD" else "present"
     own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     if depth < 2 and verb.dep_ == "conj" and not own_aux and verb.tag_ in ("VBN", "VBD"):
@@ -171,6 +175,7 @@ def perfect_aspect(verb: Optional["Token"], depth: int = 0) -> Optional[str]:
 class EventClause:
     """An event's trigger with what the anchor rules read: its clause, tense, aspect, adverbs,
     place in the article, and the dates its clause and the discourse offer."""
+
     doc: ArticleDoc
     trigger: "Token"
     published: dt.date
@@ -244,23 +249,26 @@ class EventClause:
                 return None
             if t.date.granularity not in EPISODE_GRANULARITIES:
                 continue
-            root = self.doc.spacy_doc[t.token_start:t.token_end].root
+            root = self.doc.spacy_doc[t.token_start : t.token_end].root
             if inside_quotation(self.doc.text, t.start):
-                continue   # '"Today's speech shows ...," Green said': the speaker's today, not the story's
+                continue  # '"Today's speech shows ...," Green said': the speaker's today, not the story's
             if root.dep_ in NOT_STORY_TIME_DEPS and not _is_clause_occasion(root):
-                continue   # "the July 28 election", "recalled January 6": a noun's date or a topic
+                continue  # "the July 28 election", "recalled January 6": a noun's date or a topic
             verb = self.doc.spacy_doc[atts[k].verb] if atts[k].verb is not None else governing_verb(root)
-            verb = verb if verb is not None else root.sent.root   # a fragment the parser rooted on a non-verb
+            verb = verb if verb is not None else root.sent.root  # a fragment the parser rooted on a non-verb
             if verb is None or (not descriptions and verb.dep_ in ("relcl", "acl")):
-                continue   # "the campaign she led this past summer": a description, not the story's time
-            if (is_bound_or_duration(t) and not is_past_upper_bound(t, verb)) or is_lower_bound(t) \
-                    or t.date.start > self.published.isoformat():
+                continue  # "the campaign she led this past summer": a description, not the story's time
+            if (
+                (is_bound_or_duration(t) and not is_past_upper_bound(t, verb))
+                or is_lower_bound(t)
+                or t.date.start > self.published.isoformat()
+            ):
                 continue
             return t
         return None
 
     def following(self, timex: TimexRef, text: Optional[str] = None) -> Optional[DateRef]:
-        """"following X" with X dated: within the episode X belongs to ("Last Friday ... urged.
+        """ "following X" with X dated: within the episode X belongs to ("Last Friday ... urged.
         Iranians took to the streets following Friday prayers"), X's date; otherwise after it."""
         ep = self.episode
         if ep is not None and (ep.date.start, ep.date.end) == (timex.date.start, timex.date.end):
@@ -276,18 +284,19 @@ class EventClause:
 
 # --- the dates rules give ------------------------------------------------------------------
 
+
 def publication_day(published: dt.date) -> DateRef:
     day = published.isoformat()
     return DateRef(text=None, start=day, end=day, granularity="day", anchored_to="published")
 
 
-def before(end: dt.date, text: Optional[str] = None, start: Optional[dt.date] = None,
-           anchored_to: str = "published") -> DateRef:
+def before(
+    end: dt.date, text: Optional[str] = None, start: Optional[dt.date] = None, anchored_to: str = "published"
+) -> DateRef:
     """Some day up to `end`, which one unknown; from `start` when the text bounds it, else from
     LOOKBACK before `end`."""
     first = start if start is not None and start <= end else end - LOOKBACK
-    return DateRef(text=text, start=first.isoformat(), end=end.isoformat(), granularity=BEFORE,
-                   anchored_to=anchored_to)
+    return DateRef(text=text, start=first.isoformat(), end=end.isoformat(), granularity=BEFORE, anchored_to=anchored_to)
 
 
 def after(timex: TimexRef, published: dt.date, text: Optional[str] = None) -> Optional[DateRef]:

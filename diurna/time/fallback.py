@@ -4,6 +4,7 @@ Only ever called on the text of a spaCy DATE entity that names a month or looks 
 numeric date, never on sentences, and cached: dateparser costs about a millisecond per call
 and reads relative words ("two years") as offsets from today, which is wrong for durations.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,10 +27,17 @@ def looks_like_calendar_date(text: str) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def _parser(published: dt.date, prefer: str):
-    from dateparser.date import DateDataParser   # imported on first use: it takes ~0.3 s
-    return DateDataParser(languages=["en"], settings={
-        "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day),
-        "PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    from dateparser.date import DateDataParser  # imported on first use: it takes ~0.3 s
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day),
+            "PREFER_DATES_FROM": prefer,
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
 
 
 @functools.lru_cache(maxsize=16384)
@@ -43,7 +51,7 @@ def parse_calendar_date(text: str, published: dt.date, tense: Tense = Tense.UNKN
     d = data.date_obj.date()
     anchored = "explicit" if _HAS_YEAR.search(text) else "published"
     if anchored == "published" and abs(d.year - published.year) > 1:
-        return None   # a year the text does not give: dateparser read a number as one ("September 16-19")
+        return None  # a year the text does not give: dateparser read a number as one ("September 16-19")
     if data.period == "year":
         return cal.year(d.year, anchored)
     if data.period == "month":

@@ -10,6 +10,7 @@ The same rules serve detection (`find_candidates`, over the article text) and no
 (`normalise`, over one expression), so whatever is found can be normalised.
 Conventions are documented in docs/time.md and in `calendar.py`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,28 @@ from typing import Callable, Iterable, Iterator, Optional
 from diurna.time import calendar as cal
 from diurna.time.calendar import Interval, Tense
 from diurna.time.lexicon import (
-    CALENDAR_NAME, COMMA, SEASONS as SEASONS_WORDS, COUNT, DAY_NO, DAYPART, MONTH, MONTHS, POSSESSIVE, PREPOSITION, SEASON,
-    SP, UNIT, VAGUE, VAGUE_COUNTS, WEEKDAY, WEEKDAYS, YEAR, count_value, day_value,
+    CALENDAR_NAME,
+    COMMA,
+    COUNT,
+    DAY_NO,
+    DAYPART,
+    MONTH,
+    MONTHS,
+    POSSESSIVE,
+    PREPOSITION,
+    SEASON,
+    SP,
+    UNIT,
+    VAGUE,
+    VAGUE_COUNTS,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    count_value,
+    day_value,
+)
+from diurna.time.lexicon import (
+    SEASONS as SEASONS_WORDS,
 )
 
 
@@ -30,7 +51,7 @@ from diurna.time.lexicon import (
 class Context:
     published: dt.date
     tense: Tense = Tense.UNKNOWN
-    anchor: Optional[Interval] = None   # the latest concrete date mentioned before the expression
+    anchor: Optional[Interval] = None  # the latest concrete date mentioned before the expression
 
 
 Resolver = Callable[[re.Match, Context], Optional[Interval]]
@@ -54,19 +75,24 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(body: str, needs_cue: bool = False, discourse: bool = False,
-         standalone: bool = False) -> Callable[[Resolver], Resolver]:
+def rule(
+    body: str, needs_cue: bool = False, discourse: bool = False, standalone: bool = False
+) -> Callable[[Resolver], Resolver]:
     """Register a resolver for expressions matching `body` (optionally after a preposition)."""
-    pattern = re.compile(r"(?<![\w'\u2019])(?:(?P<prep>%s)%s)?(?P<body>%s)%s(?![\w'\u2019])"
-                         % (PREPOSITION, SP, body, POSSESSIVE), re.IGNORECASE)
+    pattern = re.compile(
+        r"(?<![\w'\u2019])(?:(?P<prep>%s)%s)?(?P<body>%s)%s(?![\w'\u2019])" % (PREPOSITION, SP, body, POSSESSIVE),
+        re.IGNORECASE,
+    )
 
     def register(fn: Resolver) -> Resolver:
         RULES.append(Rule(fn.__name__, pattern, fn, needs_cue, discourse, standalone))
         return fn
+
     return register
 
 
 # --- small helpers --------------------------------------------------------------------------
+
 
 def _words(text: Optional[str]) -> str:
     return " ".join((text or "").lower().replace("\u2019", "'").split())
@@ -104,6 +130,7 @@ def _mod(m: re.Match) -> str:
 
 # --- explicit calendar dates ---------------------------------------------------------------
 
+
 @rule(r"(?P<y>%s)-(?P<m>0?[1-9]|1[0-2])-(?P<d>[0-3]?\d)" % YEAR)
 def iso_date(m: re.Match, ctx: Context) -> Optional[Interval]:
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -127,12 +154,13 @@ def dotted_date(m: re.Match, ctx: Context) -> Optional[Interval]:
     return cal.day(d, "explicit") if d else None
 
 
-def _month_day(month_no: int, day_no: int, year_text: Optional[str], weekday_text: Optional[str],
-               ctx: Context) -> Optional[Interval]:
+def _month_day(
+    month_no: int, day_no: int, year_text: Optional[str], weekday_text: Optional[str], ctx: Context
+) -> Optional[Interval]:
     if year_text:
         d = _safe_date(int(year_text), month_no, day_no)
         return cal.day(d, "explicit") if d else None
-    if weekday_text:   # "Monday, Dec. 11": the weekday picks the year
+    if weekday_text:  # "Monday, Dec. 11": the weekday picks the year
         wd = WEEKDAYS[_words(weekday_text)]
         for y in sorted((ctx.published.year + k for k in (-1, 0, 1)), key=lambda y: abs(y - ctx.published.year)):
             d = _safe_date(y, month_no, day_no)
@@ -147,10 +175,12 @@ def month_day_year(m: re.Match, ctx: Context) -> Optional[Interval]:
     return _month_day(_month_no(m["mon"]), _day_no(m["d"]), m["y"], m["wd"], ctx)
 
 
-@rule(r"(?P<mon>%s)%s(?P<d1>%s)%s(?:-|\u2013|to%s|through%s)%s(?P<d2>%s)(?:%s(?P<y>%s))?"
-      % (MONTH, SP, DAY_NO, "[ \t\u00a0]*", SP, SP, "[ \t\u00a0]*", DAY_NO, COMMA, YEAR))
+@rule(
+    r"(?P<mon>%s)%s(?P<d1>%s)%s(?:-|\u2013|to%s|through%s)%s(?P<d2>%s)(?:%s(?P<y>%s))?"
+    % (MONTH, SP, DAY_NO, "[ \t\u00a0]*", SP, SP, "[ \t\u00a0]*", DAY_NO, COMMA, YEAR)
+)
 def month_day_range(m: re.Match, ctx: Context) -> Optional[Interval]:
-    """"September 16-19": the days from the first to the last, at day granularity."""
+    """ "September 16-19": the days from the first to the last, at day granularity."""
     first = _month_day(_month_no(m["mon"]), _day_no(m["d1"]), m["y"], None, ctx)
     if first is None:
         return None
@@ -160,18 +190,21 @@ def month_day_range(m: re.Match, ctx: Context) -> Optional[Interval]:
     return Interval(first.start, last, "day", first.anchored_to)
 
 
-@rule(r"(?:(?P<wd>%s)%s)?(?:the%s)?(?P<d>%s)%s(?:of%s)?(?P<mon>%s)(?:%s(?P<y>%s))?"
-      % (WEEKDAY, COMMA, SP, DAY_NO, SP, SP, MONTH, COMMA, YEAR))
+@rule(
+    r"(?:(?P<wd>%s)%s)?(?:the%s)?(?P<d>%s)%s(?:of%s)?(?P<mon>%s)(?:%s(?P<y>%s))?"
+    % (WEEKDAY, COMMA, SP, DAY_NO, SP, SP, MONTH, COMMA, YEAR)
+)
 def day_month_year(m: re.Match, ctx: Context) -> Optional[Interval]:
     return _month_day(_month_no(m["mon"]), _day_no(m["d"]), m["y"], m["wd"], ctx)
 
 
 @rule(r"the%s(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))" % SP, needs_cue=True, standalone=True)
 def ordinal_day(m: re.Match, ctx: Context) -> Optional[Interval]:
-    """"on the 8th": that day of the publication month, or of the month before/after by tense."""
+    """ "on the 8th": that day of the publication month, or of the month before/after by tense."""
     pub, day_no = ctx.published, _day_no(m["d"])
-    options = [_safe_date(mm.year, mm.month, day_no)
-               for mm in (cal.add_months(pub.replace(day=1), k) for k in (-1, 0, 1))]
+    options = [
+        _safe_date(mm.year, mm.month, day_no) for mm in (cal.add_months(pub.replace(day=1), k) for k in (-1, 0, 1))
+    ]
     options = [d for d in options if d]
     past = [d for d in options if d <= pub]
     future = [d for d in options if d >= pub]
@@ -217,6 +250,7 @@ def decade(m: re.Match, ctx: Context) -> Optional[Interval]:
 
 # --- days around the publication date -------------------------------------------------------
 
+
 @rule(r"(?:(?P<when>earlier|later)%s)?(?:today|tonight|this%s(?:morning|afternoon|evening))" % (SP, SP))
 def today(m: re.Match, ctx: Context) -> Optional[Interval]:
     return cal.day(ctx.published)
@@ -236,7 +270,7 @@ def tomorrow(m: re.Match, ctx: Context) -> Optional[Interval]:
 
 @rule(r"(?:%s%s)?(?P<wd>%s)(?:%s%s)?" % (MODIFIER, SP, WEEKDAY, SP, DAYPART))
 def weekday(m: re.Match, ctx: Context) -> Optional[Interval]:
-    """"on Monday" is the publication day when it is a Monday; otherwise the last such day for
+    """ "on Monday" is the publication day when it is a Monday; otherwise the last such day for
     past events, the next one for future and present (scheduled) ones."""
     wd, mod, pub = WEEKDAYS[_words(m["wd"])], _mod(m), ctx.published
     if mod in PAST_MODS:
@@ -251,6 +285,7 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Interval]:
 
 
 # --- weeks, months, years relative to the publication date ----------------------------------
+
 
 def _period_of(unit: str, d: dt.date) -> Interval:
     if unit == "week":
@@ -272,12 +307,14 @@ def _shift(d: dt.date, unit: str, n: int) -> dt.date:
     return cal.add_years(d, n)
 
 
-@rule(r"(?:(?P<mod>last|past|previous|this|next|coming|current)|the%s(?P<dmod>past|previous|coming|current))%s"
-      r"(?P<unit>week|month|year)" % (SP, SP))
+@rule(
+    r"(?:(?P<mod>last|past|previous|this|next|coming|current)|the%s(?P<dmod>past|previous|coming|current))%s"
+    r"(?P<unit>week|month|year)" % (SP, SP)
+)
 def this_last_next_period(m: re.Match, ctx: Context) -> Optional[Interval]:
     unit, pub = m["unit"].lower(), ctx.published
     if m["dmod"] and m["dmod"].lower() == "previous":
-        return None   # "the previous week" looks back from the discourse: see `relative_period`
+        return None  # "the previous week" looks back from the discourse: see `relative_period`
     mod = _words(m["mod"] or m["dmod"])
     if mod in ("past", "last") and m["dmod"]:
         # "the past week": the span up to publication, not the calendar week before
@@ -321,9 +358,22 @@ def this_time_last_year(m: re.Match, ctx: Context) -> Optional[Interval]:
 
 # --- parts of a month, a year, a season -----------------------------------------------------
 
-PART = r"(?:(?P<part>early|mid|middle|late)(?:-|%s)|the%s(?P<part2>beginning|start|end|middle|first%shalf|second%shalf|(?:first|second|third|fourth)%squarter)%sof%s)" % (SP, SP, SP, SP, SP, SP, SP)
-PERIOD = (r"(?P<period>(?:%s(?:%s(?:of%s)?%s)?)|%s|(?:last|this|next|the)%s(?:month|year)|(?:the%s)?(?:%s%s)?%s)"
-          % (MONTH, SP, SP, YEAR, YEAR, SP, SP, MODIFIER.replace("?P<mod>", ""), SP, SEASON))
+PART = (
+    r"(?:(?P<part>early|mid|middle|late)(?:-|%s)|the%s(?P<part2>beginning|start|end|middle|first%shalf|second%shalf|(?:first|second|third|fourth)%squarter)%sof%s)"
+    % (SP, SP, SP, SP, SP, SP, SP)
+)
+PERIOD = r"(?P<period>(?:%s(?:%s(?:of%s)?%s)?)|%s|(?:last|this|next|the)%s(?:month|year)|(?:the%s)?(?:%s%s)?%s)" % (
+    MONTH,
+    SP,
+    SP,
+    YEAR,
+    YEAR,
+    SP,
+    SP,
+    MODIFIER.replace("?P<mod>", ""),
+    SP,
+    SEASON,
+)
 
 
 @rule(PART + PERIOD)
@@ -339,7 +389,7 @@ def part_of_period(m: re.Match, ctx: Context) -> Optional[Interval]:
     if period.granularity == "year":
         return cal.part_of_year(period, part)
     if period.granularity == "season":
-        return period   # "late summer": the season; thirds of a season are not worth the guess
+        return period  # "late summer": the season; thirds of a season are not worth the guess
     return None
 
 
@@ -351,8 +401,12 @@ def quarter(m: re.Match, ctx: Context) -> Optional[Interval]:
 
 # --- seasons --------------------------------------------------------------------------------
 
-@rule(r"(?:(?P<mod>this%spast|this%scoming|last|past|this|next|coming)%s|the%s)?(?P<season>%s)(?:%s(?:of%s)?(?P<y>%s))?"
-      % (SP, SP, SP, SP, SEASON, SP, SP, YEAR), needs_cue=True)
+
+@rule(
+    r"(?:(?P<mod>this%spast|this%scoming|last|past|this|next|coming)%s|the%s)?(?P<season>%s)(?:%s(?:of%s)?(?P<y>%s))?"
+    % (SP, SP, SP, SP, SEASON, SP, SP, YEAR),
+    needs_cue=True,
+)
 def season(m: re.Match, ctx: Context) -> Optional[Interval]:
     name, mod, pub = m["season"].lower(), _mod(m), ctx.published
     if m["y"]:
@@ -378,6 +432,7 @@ def season(m: re.Match, ctx: Context) -> Optional[Interval]:
 
 
 # --- counted and vague spans ----------------------------------------------------------------
+
 
 def _unit(word: str) -> str:
     return word.lower().rstrip("s")
@@ -419,7 +474,7 @@ def vague_ago(m: re.Match, ctx: Context) -> Optional[Interval]:
 
 @rule(r"(?:the%s)?(?:past|last)%s(?:(?P<n>%s)%s|(?P<q>%s)%s)?(?P<unit>%s)" % (SP, SP, COUNT, SP, VAGUE, SP, UNIT))
 def past_span(m: re.Match, ctx: Context) -> Optional[Interval]:
-    """"the past two years": from that far back up to publication."""
+    """ "the past two years": from that far back up to publication."""
     unit, pub = _unit(m["unit"]), ctx.published
     plural = m["unit"].lower().endswith("s")
     if m["q"]:
@@ -427,18 +482,24 @@ def past_span(m: re.Match, ctx: Context) -> Optional[Interval]:
     elif m["n"]:
         n = count_value(m["n"])
     elif plural:
-        return None     # "last years" is not English news usage
+        return None  # "last years" is not English news usage
     elif unit == "day":
-        return None     # "the last day of the talks" is not a span up to publication
+        return None  # "the last day of the talks" is not a span up to publication
     else:
         n = 1
     if not m["body"].lower().startswith("the") and not plural and n == 1 and unit != "decade":
-        return None     # "last week" is the calendar week: `this_last_next_period`
+        return None  # "last week" is the calendar week: `this_last_next_period`
     granularity = unit if n == 1 and unit != "decade" else SPAN_GRANULARITY[unit]
     return Interval(_shift(pub, unit, -n), pub, granularity)
 
 
-RECENT_SPAN = {"day": ("day", 7), "week": ("week", 6), "month": ("month", 6), "year": ("year", 5), "decade": ("year", 30)}
+RECENT_SPAN = {
+    "day": ("day", 7),
+    "week": ("week", 6),
+    "month": ("month", 6),
+    "year": ("year", 5),
+    "decade": ("year", 30),
+}
 
 
 @rule(r"(?:recently|lately|(?:in%s)?recent%s(?P<unit>days|weeks|months|years|decades|times))" % (SP, SP))
@@ -454,15 +515,19 @@ def recently(m: re.Match, ctx: Context) -> Optional[Interval]:
 
 # --- relative to the discourse's previous date ----------------------------------------------
 
+
 def _anchor(ctx: Context) -> Interval:
     return ctx.anchor or cal.day(ctx.published)
 
 
-@rule(r"(?:the%s)?(?P<dir>next|following|previous|preceding)%s(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
-      % (SP, SP), discourse=True)
+@rule(
+    r"(?:the%s)?(?P<dir>next|following|previous|preceding)%s(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
+    % (SP, SP),
+    discourse=True,
+)
 def relative_period(m: re.Match, ctx: Context) -> Optional[Interval]:
     if not m["body"].lower().startswith("the") and m["dir"].lower() == "next":
-        return None     # "next week" counts from publication: `this_last_next_period`
+        return None  # "next week" counts from publication: `this_last_next_period`
     step = 1 if m["dir"].lower() in ("next", "following") else -1
     unit = m["unit"].lower()
     base = _anchor(ctx).start
@@ -477,10 +542,13 @@ def day_before_after(m: re.Match, ctx: Context) -> Optional[Interval]:
     return cal.day(_anchor(ctx).start + dt.timedelta(days=step))
 
 
-@rule(r"(?:(?:earlier|later)%s)?(?:that|the%ssame)%s(?P<unit>day|morning|afternoon|evening|night|week|month|year|%s)"
-      % (SP, SP, SP, MONTH), discourse=True)
+@rule(
+    r"(?:(?:earlier|later)%s)?(?:that|the%ssame)%s(?P<unit>day|morning|afternoon|evening|night|week|month|year|%s)"
+    % (SP, SP, SP, MONTH),
+    discourse=True,
+)
 def that_period(m: re.Match, ctx: Context) -> Optional[Interval]:
-    """"that night", "the same year"; "In 2019 ... That October" is October 2019 (issue 25)."""
+    """ "that night", "the same year"; "In 2019 ... That October" is October 2019 (issue 25)."""
     unit, anchor = m["unit"].lower(), _anchor(ctx)
     if unit.rstrip(".") in MONTHS:
         if ctx.anchor is None:
@@ -493,7 +561,7 @@ def that_period(m: re.Match, ctx: Context) -> Optional[Interval]:
 
 @rule(r"(?:at%s)?(?:the|that)%stime" % (SP, SP), discourse=True, standalone=True)
 def at_the_time(m: re.Match, ctx: Context) -> Optional[Interval]:
-    """"At the time, ...": the date the discourse was at; nothing when it was at none."""
+    """ "At the time, ...": the date the discourse was at; nothing when it was at none."""
     return ctx.anchor
 
 
@@ -509,6 +577,7 @@ def counted_later(m: re.Match, ctx: Context) -> Optional[Interval]:
 
 # --- using the grammar ------------------------------------------------------------------------
 
+
 def clean(text: str) -> str:
     """One expression's text with runs of white space collapsed (so patterns with SP match)."""
     return " ".join(text.replace("\u2019", "'").split())
@@ -516,12 +585,13 @@ def clean(text: str) -> str:
 
 def strip_preposition(text: str) -> str:
     m = re.match(r"(?:%s)%s" % (PREPOSITION, SP), text, re.IGNORECASE)
-    return text[m.end():] if m else text
+    return text[m.end() :] if m else text
 
 
 @functools.lru_cache(maxsize=65536)
-def normalise(text: str, published: dt.date, tense: Tense = Tense.UNKNOWN,
-              anchor: Optional[Interval] = None) -> Optional[Interval]:
+def normalise(
+    text: str, published: dt.date, tense: Tense = Tense.UNKNOWN, anchor: Optional[Interval] = None
+) -> Optional[Interval]:
     """The interval one temporal expression denotes, or None when the grammar does not know it."""
     text = clean(text)
     for r in RULES:
@@ -543,6 +613,7 @@ def standalone_only(text: str) -> bool:
 @dataclass(frozen=True)
 class Candidate:
     """A stretch of text one rule recognises (character offsets, end-exclusive)."""
+
     start: int
     end: int
     rule: Rule
@@ -559,11 +630,13 @@ def _names_capitalised(text: str) -> bool:
 
 # Every rule's body contains one of these words or a digit, so the rules only need to run
 # near them: scanning ~30 patterns over a whole article costs ~10x more than over windows.
-_KEYWORD = re.compile(r"\d|\b(?:%s|%s|%s|%s|today|tonight|yesterday|tomorrow|week|weekend|month|year|decade|"
-                      r"day|ago|recent|recently|lately|quarter|time)s?\b"
-                      % ("|".join(MONTHS), "|".join(WEEKDAYS), "|".join(SEASONS_WORDS), DAYPART),
-                      re.IGNORECASE)
-WINDOW_CHARS = 48   # longer than any preposition and modifiers before, or date parts after, a keyword
+_KEYWORD = re.compile(
+    r"\d|\b(?:%s|%s|%s|%s|today|tonight|yesterday|tomorrow|week|weekend|month|year|decade|"
+    r"day|ago|recent|recently|lately|quarter|time)s?\b"
+    % ("|".join(MONTHS), "|".join(WEEKDAYS), "|".join(SEASONS_WORDS), DAYPART),
+    re.IGNORECASE,
+)
+WINDOW_CHARS = 48  # longer than any preposition and modifiers before, or date parts after, a keyword
 
 
 def keyword_windows(text: str) -> list[tuple[int, int]]:

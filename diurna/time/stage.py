@@ -1,5 +1,6 @@
 """The time stage: temporal expressions normalised against the publication date, and the
 dates of events (`event_date`, called by the events stage for each trigger)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,13 +24,14 @@ def _published(doc: ArticleDoc) -> Optional[dt.date]:
 class TimeStage:
     """Fills `doc.timexes`: every temporal expression with its normalised interval, including
     references to earlier events ("During that visit") the text dates."""
+
     name = "time"
 
     def __call__(self, doc: ArticleDoc) -> None:
         published = _published(doc)
         if doc.spacy_doc is None:
             return
-        if published is None:   # relative dates cannot be resolved; say so rather than guess
+        if published is None:  # relative dates cannot be resolved; say so rather than guess
             doc.warnings.append("no publication date: temporal expressions left unresolved")
             return
         found = find_timexes(doc.spacy_doc, published, doc.text)

@@ -1,4 +1,5 @@
 """What a temporal expression modifies, and the tense of a clause, read off the spaCy parse."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ def is_clause_head(tok: "Token") -> bool:
 class Attachment:
     """Where a temporal expression hangs in the parse: the noun it dates first, if any, and the
     clause head whose event it dates, if the climb reached one without crossing an argument."""
+
     noun: Optional[int]
     verb: Optional[int]
 
@@ -41,14 +43,18 @@ def attachment(span: "Span") -> Attachment:
 
 
 def _reattach_after_reporting_verb(span: "Span", found: Attachment) -> Attachment:
-    """"said on Thursday he would run": the parser often hangs the date on the reported clause,
+    """ "said on Thursday he would run": the parser often hangs the date on the reported clause,
     but a date right after a verb whose complement follows it belongs to that verb."""
     if found.verb is None or span.start == 0:
         return found
     before = span.doc[span.start - 1]
     attached = span.doc[found.verb]
-    if (is_clause_head(before) and attached.i > span.end - 1 and attached.head.i == before.i
-            and attached.dep_ in ("ccomp", "xcomp")):
+    if (
+        is_clause_head(before)
+        and attached.i > span.end - 1
+        and attached.head.i == before.i
+        and attached.dep_ in ("ccomp", "xcomp")
+    ):
         return Attachment(found.noun, before.i)
     return found
 
@@ -56,7 +62,7 @@ def _reattach_after_reporting_verb(span: "Span", found: Attachment) -> Attachmen
 def _climb(span: "Span") -> Attachment:
     child = span.root
     cur = child.head
-    if cur.i == child.i:      # the expression is the root: a fragment such as a dateline
+    if cur.i == child.i:  # the expression is the root: a fragment such as a dateline
         return Attachment(None, None)
     noun = None
     for _ in range(MAX_CLIMB):
@@ -96,11 +102,11 @@ def tense_of(verb: Optional["Token"], depth: int = 0) -> Tense:
     if words & FUTURE_MODALS or any(a.tag_ == "MD" and a.lower_ not in ("can",) for a in auxes):
         return Tense.FUTURE
     if "to" in words and verb.tag_ == "VB":
-        return Tense.FUTURE     # an infinitive: "plans to visit on Friday", "agreed to meet next week"
+        return Tense.FUTURE  # an infinitive: "plans to visit on Friday", "agreed to meet next week"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return Tense.PAST
     if verb.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or (not auxes and verb.dep_ == "acl")):
-        return Tense.PAST       # perfect, or a reduced relative "talks held on Monday"
+        return Tense.PAST  # perfect, or a reduced relative "talks held on Monday"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         if verb.lemma_ == "be" and any(c.dep_ == "xcomp" for c in verb.children):
             return Tense.FUTURE  # "is to visit", "is due to arrive"

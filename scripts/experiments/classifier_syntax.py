@@ -8,6 +8,7 @@ a "dep" block from spaCy's parse: the lemma of the lowest common ancestor of the
 relation to its governor ("nsubj>accuse", "pobj:against>protest"), and the trigger-lexicon
 categories of the path's words. Scored with scikit-learn's macro-F1, NONE never predicted on PLV rows.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,8 @@ import sys
 import numpy as np
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "scripts")); sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+sys.path.insert(0, str(REPO))
 import train_classifier as tc  # noqa: E402
 from diurna.events import classifier as cl  # noqa: E402
 from diurna.nlp import load as load_nlp  # noqa: E402
@@ -72,18 +74,23 @@ def dep_features(doc, pair, lexicon) -> dict[str, float]:
         lca = next((t for t in a if t.i in b_ids), None)
         if lca is None:
             return found
-        path = [t for t in a if t.i != heads[0].i][: [t.i for t in a].index(lca.i)] + \
-               [t for t in b if t.i != heads[1].i][: [t.i for t in b].index(lca.i)]
+        path = [t for t in a if t.i != heads[0].i][: [t.i for t in a].index(lca.i)] + [
+            t for t in b if t.i != heads[1].i
+        ][: [t.i for t in b].index(lca.i)]
         path = [t for t in path if t.i != lca.i]
     else:
         lca = heads[0].head
         path = []
     spans = [s for s in (pair.source, pair.target) if s]
+
     def outside(t):
         return not any(s[0] <= t.idx < s[1] for s in spans)
+
     if outside(lca):
         add("dep=lca:" + lca.lemma_.lower())
-        for category, weight in lexicon.categories(lca.lemma_.lower(), [c.lemma_.lower() for c in lca.children][:6]).items():
+        for category, weight in lexicon.categories(
+            lca.lemma_.lower(), [c.lemma_.lower() for c in lca.children][:6]
+        ).items():
             add("dep=lcalex:" + category, weight)
         # the predicate's complements: "urged X to <stage>", "refused to <support>"
         for child in lca.children:
@@ -108,6 +115,7 @@ def main():
     ap.add_argument("--weights", default="0,0.5,1,1.5")
     args = ap.parse_args()
     from sklearn.metrics import f1_score
+
     cl.BLOCKS = cl.BLOCKS + ("dep",)
     tc.BLOCKS = cl.BLOCKS
     examples = tc.read_plv(tc.PLV_DEFAULT) + tc.read_project_examples(tc.PROJECT_DATA)
@@ -126,13 +134,23 @@ def main():
             hs = set(held)
             tr = [i for i in range(len(examples)) if i not in hs]
             model = tc.fit([feats[i] for i in tr], [examples[i].label for i in tr], config)
-            p = model.probabilities([feats[i] for i in held]); p[:, none] = 0
-            gold = [examples[i].label for i in held]; pred = [tc.LABELS[j] for j in p.argmax(1)]
+            p = model.probabilities([feats[i] for i in held])
+            p[:, none] = 0
+            gold = [examples[i].label for i in held]
+            pred = [tc.LABELS[j] for j in p.argmax(1)]
             f1s.append(f1_score(gold, pred, average="macro"))
-            gold_all += gold; pred_all += pred
-        print("dep weight %.2f: fold-mean macro-F1 %.3f pooled %.3f accuracy %.3f" % (
-            w, np.mean(f1s), f1_score(gold_all, pred_all, average="macro"),
-            np.mean(np.array(gold_all) == np.array(pred_all))), flush=True)
+            gold_all += gold
+            pred_all += pred
+        print(
+            "dep weight %.2f: fold-mean macro-F1 %.3f pooled %.3f accuracy %.3f"
+            % (
+                w,
+                np.mean(f1s),
+                f1_score(gold_all, pred_all, average="macro"),
+                np.mean(np.array(gold_all) == np.array(pred_all)),
+            ),
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ text: its code, country, sector, kind or KB id; that it is the same actor as ano
 (coreference); or that no actor is there. The actor "at" a piece of text is the one whose mention
 covers the text's last token (the head of an English noun phrase).
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -17,8 +18,10 @@ def locate(doc, text: str, nth: int = 1) -> Optional[tuple[int, int]]:
     pos = -1
     for _ in range(nth):
         pos = doc.text.find(text, pos + 1)
-        while pos >= 0 and ((pos > 0 and doc.text[pos - 1].isalnum()) or
-                            (pos + len(text) < len(doc.text) and doc.text[pos + len(text)].isalnum())):
+        while pos >= 0 and (
+            (pos > 0 and doc.text[pos - 1].isalnum())
+            or (pos + len(text) < len(doc.text) and doc.text[pos + len(text)].isalnum())
+        ):
             pos = doc.text.find(text, pos + 1)
         if pos < 0:
             return None
@@ -49,8 +52,10 @@ def check(doc, expectation: dict) -> list[str]:
     if "same" in expectation:
         other = actor_at(doc, expectation["same"], expectation.get("same_nth", 1))
         if other is None or other.id != actor.id:
-            problems.append("%r should be the same actor as %r (got %s and %s)"
-                            % (text, expectation["same"], actor.name, other.name if other else None))
+            problems.append(
+                "%r should be the same actor as %r (got %s and %s)"
+                % (text, expectation["same"], actor.name, other.name if other else None)
+            )
     if "differs" in expectation:
         other = actor_at(doc, expectation["differs"])
         if other is not None and other.id == actor.id:

@@ -1,4 +1,5 @@
 """The actor stage alone, on top of the session's spaCy pipeline (the other stages are not needed)."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 @pytest.fixture(scope="session")
 def actor_stage():
     from diurna.actors import ActorStage
+
     return ActorStage()
 
 
@@ -22,4 +24,5 @@ def resolve_actors(nlp, actor_stage):
         doc.spacy_doc = nlp(text)
         actor_stage(doc)
         return doc
+
     return _resolve

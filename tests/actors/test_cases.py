@@ -1,10 +1,10 @@
 """The labelled actor-resolution set: every case runs; the pass rate must stay at or above 90 %."""
+
 from __future__ import annotations
 
 import pathlib
 
 import yaml
-
 from actor_cases import check
 
 CASES = yaml.safe_load((pathlib.Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))

@@ -1,12 +1,15 @@
 """The story's country for generic actors (diurna/actors/country.py): given with the rule on, marked
 inferred, never given when no country dominates or the actor's role is international."""
+
 from __future__ import annotations
 
 from diurna.actors import country as ac
 from diurna.records import Actor
 
-KENYA = ("NAIROBI, Kenya - Police fired tear gas at protesters in Nairobi on Tuesday as Kenya's parliament "
-         "debated the finance bill. Protesters in Mombasa and Kisumu also marched.")
+KENYA = (
+    "NAIROBI, Kenya - Police fired tear gas at protesters in Nairobi on Tuesday as Kenya's parliament "
+    "debated the finance bill. Protesters in Mombasa and Kisumu also marched."
+)
 TWO_STATES = "Police in Paris and protesters in Madrid both gathered on Tuesday."
 
 

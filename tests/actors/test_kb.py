@@ -1,4 +1,5 @@
 """The Phoenix reader, CAMEO codes, the KB's dated roles and the YAML overlay."""
+
 from __future__ import annotations
 
 import pytest
@@ -35,7 +36,7 @@ ARMY [~MIL]
 
 
 def test_dates_follow_petrarch_century_pivot():
-    assert parse_date("300101") == "2030-01-01"   # 00-30 is 20YY, as the dictionaries write it
+    assert parse_date("300101") == "2030-01-01"  # 00-30 is 20YY, as the dictionaries write it
     assert parse_date("310101") == "1931-01-01"
     assert parse_date("20130804") == "2013-08-04"
     assert parse_date("2004017") is None
@@ -57,10 +58,10 @@ def test_actor_file_entries_synonyms_and_roles(tmp_path):
     assert by_name["FREEDONIA_"].phrases == ["FREEDONIA_", "FREEDONIAN", "FREEDONIANS"]
     firefly = by_name["RUFUS_T._FIREFLY_"]
     assert firefly.person_hint and "FIREFLY" in firefly.phrases
-    assert [r.code for r in firefly.roles] == ["FRDELI", "FRDGOV", "FRDELI"]   # the unreadable role is skipped
+    assert [r.code for r in firefly.roles] == ["FRDELI", "FRDGOV", "FRDELI"]  # the unreadable role is skipped
     assert "NO_ROLE_HERE_" not in by_name
     assert [r.code for r in by_name["SYLVANIAN_LIBERATION_FRONT"].roles] == ["SYLREB", "IMGREB"]
-    assert "LAST_ENTRY_" in by_name                  # PETRARCH drops a file's last entry; we do not
+    assert "LAST_ENTRY_" in by_name  # PETRARCH drops a file's last entry; we do not
 
 
 def test_agent_file_substitutions_and_plurals(tmp_path):
@@ -73,15 +74,18 @@ def test_agent_file_substitutions_and_plurals(tmp_path):
     assert agents["army"].plural == "armies"
 
 
-@pytest.mark.parametrize("code, expected", [
-    ("IRNGOV", ("IRN", "GOV", "IRNGOV")),
-    ("PALREBHMS", ("PSE", "REB", "PSEREBHMS")),     # Palestine is PSE in the output
-    ("IGOUNO", (None, "IGO", "IGOUNO")),
-    ("MNCUSA", (None, "BUS", "MNCUSA")),
-    ("MEAREB", (None, "REB", "MEAREB")),              # a region, not a country
-    ("TMPGOV", ("TLS", "GOV", "TLSGOV")),
-    ("USA", ("USA", None, "USA")),
-])
+@pytest.mark.parametrize(
+    "code, expected",
+    [
+        ("IRNGOV", ("IRN", "GOV", "IRNGOV")),
+        ("PALREBHMS", ("PSE", "REB", "PSEREBHMS")),  # Palestine is PSE in the output
+        ("IGOUNO", (None, "IGO", "IGOUNO")),
+        ("MNCUSA", (None, "BUS", "MNCUSA")),
+        ("MEAREB", (None, "REB", "MEAREB")),  # a region, not a country
+        ("TMPGOV", ("TLS", "GOV", "TLSGOV")),
+        ("USA", ("USA", None, "USA")),
+    ],
+)
 def test_split_code(code, expected):
     assert split_code(code) == expected
 
@@ -105,14 +109,22 @@ def test_first_matching_role_wins():
 
 def _small_kb() -> KnowledgeBase:
     kb = KnowledgeBase()
-    kb.add(KBActor("rufus_firefly", "Rufus Firefly", "person", ("rufus firefly", "firefly", "chicolini"),
-                   (Role("FRDGOV", "1933-01-01", None),)))
+    kb.add(
+        KBActor(
+            "rufus_firefly",
+            "Rufus Firefly",
+            "person",
+            ("rufus firefly", "firefly", "chicolini"),
+            (Role("FRDGOV", "1933-01-01", None),),
+        )
+    )
     return kb
 
 
 def test_overlay_corrects_roles_adds_names_and_actors(tmp_path):
     path = tmp_path / "overlay.yaml"
-    path.write_text("""
+    path.write_text(
+        """
 actors:
   - id: rufus_firefly
     remove_names: [Chicolini]
@@ -126,7 +138,9 @@ actors:
     roles: [SYLSPY]
 agents:
   - {phrase: grand vizier, code: GOV}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     kb = _small_kb()
     apply_overlay(kb, read_overlay(path))
     assert kb.role_on("rufus_firefly", "1940-01-01").code == "FRDELI"
@@ -135,13 +149,16 @@ agents:
     assert kb.agent("grand viziers").code == "~GOV"
 
 
-@pytest.mark.parametrize("text, message", [
-    ("actors: [{name: Nobody}]", "needs an `id`"),
-    ("actors: [{id: new_one, name: New}]", "needs `roles`"),
-    ("actors: [{id: rufus_firefly, roles: [{code: X, from: '2001-13-01'}]}]", "not a YYYY-MM-DD date"),
-    ("actors: [{id: rufus_firefly, colour: red}]", "unknown field"),
-    ("people: []", "mapping with `actors`"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("actors: [{name: Nobody}]", "needs an `id`"),
+        ("actors: [{id: new_one, name: New}]", "needs `roles`"),
+        ("actors: [{id: rufus_firefly, roles: [{code: X, from: '2001-13-01'}]}]", "not a YYYY-MM-DD date"),
+        ("actors: [{id: rufus_firefly, colour: red}]", "unknown field"),
+        ("people: []", "mapping with `actors`"),
+    ],
+)
 def test_bad_overlays_name_the_problem(tmp_path, text, message):
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
@@ -154,12 +171,13 @@ def test_shipped_kb_loads_with_user_overlay(tmp_path, monkeypatch):
     user.write_text("actors: [{id: hassan_rouhani, roles: [IRNREL]}]", encoding="utf-8")
     monkeypatch.setenv("DIURNA_ACTORS_OVERLAY", str(user))
     kb = KnowledgeBase.load()
-    assert kb.role_on("hassan_rouhani", "2017-12-11").code == "IRNREL"      # the user's overlay wins
+    assert kb.role_on("hassan_rouhani", "2017-12-11").code == "IRNREL"  # the user's overlay wins
     assert str(user) in kb.overlays
 
 
 def test_shipped_kb_dated_roles():
     from diurna.actors import role_on
+
     assert role_on("hassan_rouhani", "2017-12-11").code == "IRNGOV"
     assert role_on("hassan_rouhani", "2022-01-01").code == "IRNELI"
     assert role_on("donald_trump", "2016-05-01").code == "USAPTY"
@@ -167,6 +185,7 @@ def test_shipped_kb_dated_roles():
 
 def test_cli_lookup(capsys):
     from diurna.cli import main
+
     assert main(["actors", "lookup", "Rouhani", "--date", "2022-01-01"]) == 0
     out = capsys.readouterr().out
     assert "IRNELI" in out and "hassan_rouhani" in out

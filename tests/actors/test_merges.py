@@ -1,8 +1,11 @@
 """Generic actors merge only when the text names them alike (issue #21: no false merges)."""
+
 from __future__ import annotations
 
-TEXT = ("Fierce fighting between the Sudanese army and the Rapid Support Forces continued in Khartoum.\n\n"
-        "The army said it repelled an attack.")
+TEXT = (
+    "Fierce fighting between the Sudanese army and the Rapid Support Forces continued in Khartoum.\n\n"
+    "The army said it repelled an attack."
+)
 
 
 def _holder(doc, text):

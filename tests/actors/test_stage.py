@@ -1,4 +1,5 @@
 """The actor stage's contract with later stages, and the seed article's score."""
+
 from __future__ import annotations
 
 import json
@@ -7,13 +8,15 @@ import sys
 
 
 def test_mentions_are_offsets_into_the_text_and_cover_pronouns(resolve_actors):
-    text = ("Kenyan President Uhuru Kenyatta met opposition leader Raila Odinga in Nairobi on Friday. "
-            "Kenyatta said he wanted the two camps to work together.")
+    text = (
+        "Kenyan President Uhuru Kenyatta met opposition leader Raila Odinga in Nairobi on Friday. "
+        "Kenyatta said he wanted the two camps to work together."
+    )
     doc = resolve_actors(text)
     for actor in doc.actors:
         assert actor.mentions
         for m in actor.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
     he = text.index(" he ") + 1
     pronoun = next(m for m in doc.mentions if m.start == he)
     assert pronoun.how == "pronoun"
@@ -33,9 +36,20 @@ def test_seed_article(shared_dir, seed_text, resolve_actors, tmp_path):
     doc = resolve_actors(seed_text, "2017-12-11")
     pred = tmp_path / "seed.jsonl"
     pred.write_text(doc.to_record().model_dump_json() + "\n", encoding="utf-8")
-    out = subprocess.run([sys.executable, str(shared_dir / "eval" / "score_article.py"), "--json",
-                          "--gold", str(shared_dir / "seed" / "rouhani-haniyeh-2017.gold.json"),
-                          "--pred", str(pred)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(shared_dir / "eval" / "score_article.py"),
+            "--json",
+            "--gold",
+            str(shared_dir / "seed" / "rouhani-haniyeh-2017.gold.json"),
+            "--pred",
+            str(pred),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     result = json.loads(out)
     metrics = result.get("metrics", result)
     counts = result.get("counts", {})

@@ -1,5 +1,6 @@
 """The HTTP API: every endpoint on real data, and abuse: injection, traversal, oversized and malformed
 requests, tokens, rate limits, and reads during writes (issues 8 and 10)."""
+
 from __future__ import annotations
 
 import threading
@@ -13,13 +14,13 @@ from diurna.cli import main
 
 ARTICLES = {
     "talks.txt": "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on "
-                 "Thursday, and the two leaders agreed to resume regular security talks.",
+    "Thursday, and the two leaders agreed to resume regular security talks.",
     "clash.txt": "Chinese coast guard ships fired water cannon at a Philippine supply boat near a disputed shoal on "
-                 "Sunday, the Philippine military said.",
+    "Sunday, the Philippine military said.",
     "script.txt": "<script>alert('x')</script> Police in Dhaka arrested dozens of opposition activists on Sunday, "
-                  "a party spokesman said.",
+    "a party spokesman said.",
 }
-INJECTIONS = ["' OR '1'='1", "x'); DROP TABLE events; --", "%", "_", "\\", "\" OR 1=1 --", "1; SELECT * FROM articles"]
+INJECTIONS = ["' OR '1'='1", "x'); DROP TABLE events; --", "%", "_", "\\", '" OR 1=1 --', "1; SELECT * FROM articles"]
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,7 @@ def test_clusters_count_each_real_world_event_once(client):
     page = client.get("/api/clusters").json()
     assert page["total"] == len(page["clusters"]) > 0
     mentions = client.get("/api/events").json()["total"]
-    assert page["total"] <= mentions          # several mentions can report one event, never the reverse
+    assert page["total"] <= mentions  # several mentions can report one event, never the reverse
     first = page["clusters"][0]
     detail = client.get("/api/clusters/" + first["id"]).json()
     assert detail["cluster"]["id"] == first["id"] and detail["mentions"]
@@ -109,7 +110,8 @@ def test_csv_download_is_an_attachment_without_formulas(client):
 
 def test_csv_cells_that_look_like_formulas_are_defused():
     from diurna.store.export import spreadsheet_cell
-    assert spreadsheet_cell("=HYPERLINK(\"http://x\")").startswith("'=")
+
+    assert spreadsheet_cell('=HYPERLINK("http://x")').startswith("'=")
     assert spreadsheet_cell("-7.0") == "-7.0"
     assert spreadsheet_cell(None) == ""
 
@@ -127,7 +129,7 @@ def test_injection_in_every_filter_is_harmless(client, field):
                 assert r.json()["total"] == 0, (path, field, value)
             elif r.status_code == 200 and path == "/api/places":
                 assert r.json() == [], (field, value)
-    assert client.get("/api/events").json()["total"] == before     # nothing dropped or altered
+    assert client.get("/api/events").json()["total"] == before  # nothing dropped or altered
     assert client.get("/api/clusters").json()["total"] == clusters_before
 
 
@@ -139,9 +141,16 @@ def test_injection_in_path_and_dyads_is_harmless(client):
         assert client.get("/api/dyads", params={"a": value, "b": value}).json() == []
 
 
-@pytest.mark.parametrize("path", ["/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd",
-                                  "/docs-assets/../../../../etc/passwd", "/static/..%2f..%2fapp.py",
-                                  "/api/articles/..%2f..%2fetc%2fpasswd"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../../../../etc/passwd",
+        "/static/%2e%2e/%2e%2e/etc/passwd",
+        "/docs-assets/../../../../etc/passwd",
+        "/static/..%2f..%2fapp.py",
+        "/api/articles/..%2f..%2fetc%2fpasswd",
+    ],
+)
 def test_path_traversal_reads_nothing(client, path):
     r = client.get(path)
     assert r.status_code in (400, 404)
@@ -152,7 +161,7 @@ def test_stored_html_stays_text_and_pages_forbid_inline_script(client):
     article = next(a for a in client.get("/api/articles").json() if "Dhaka" in a["snippet"])
     r = client.get("/api/articles/" + article["id"])
     assert r.headers["content-type"].startswith("application/json")
-    assert "<script>alert('x')</script>" in r.json()["article"]["text"]      # data, returned as data
+    assert "<script>alert('x')</script>" in r.json()["article"]["text"]  # data, returned as data
     csp = client.get("/api/health").headers["content-security-policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
 
@@ -162,22 +171,33 @@ def test_docs_are_served_offline(client):
     assert "/docs-assets/swagger-ui-bundle.js" in page and "http" not in page.lower().replace("http-equiv", "")
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
-    for endpoint in ("/api/articles", "/api/events", "/api/clusters", "/api/clusters/{cluster_id}", "/api/actors",
-                     "/api/dyads", "/api/network", "/api/places", "/api/code"):
+    for endpoint in (
+        "/api/articles",
+        "/api/events",
+        "/api/clusters",
+        "/api/clusters/{cluster_id}",
+        "/api/actors",
+        "/api/dyads",
+        "/api/network",
+        "/api/places",
+        "/api/code",
+    ):
         assert endpoint in paths
 
 
 def test_bad_requests_get_clear_4xx(client):
     assert client.get("/api/events", params={"start": "last week"}).status_code == 422
     assert client.get("/api/events", params={"quad_class": 9}).status_code == 422
-    assert client.get("/api/events", params={"limit": 10 ** 9}).status_code == 422
+    assert client.get("/api/events", params={"limit": 10**9}).status_code == 422
     assert client.get("/api/dyads", params={"a": "USA", "b": "CHN", "freq": "fortnight"}).status_code == 422
     assert client.get("/api/dyads", params={"a": "USA", "b": "CHN", "unit": "tweets"}).status_code == 422
     assert client.get("/api/dyads", params={"a": "USA", "b": "CHN", "start": "2024-13-01"}).status_code == 422
     assert client.get("/api/clusters", params={"min_articles": 0}).status_code == 422
     assert client.post("/api/code", data={}).status_code == 422
     assert client.post("/api/code", data={"text": "Talks resumed.", "published": "soon"}).status_code == 422
-    assert client.post("/api/code", content=b"{not json", headers={"content-type": "application/json"}).status_code == 422
+    assert (
+        client.post("/api/code", content=b"{not json", headers={"content-type": "application/json"}).status_code == 422
+    )
     r = client.post("/api/code", content=b"--broken\r\n", headers={"content-type": "multipart/form-data; boundary=x"})
     assert 400 <= r.status_code < 500
     assert client.post("/api/code", files={"file": ("a.txt", b"\xff\xfe\x00bad", "text/plain")}).status_code == 422
@@ -190,8 +210,13 @@ def test_oversized_bodies_are_refused(client):
 
 def test_code_endpoint_codes_without_storing(client):
     before = len(client.get("/api/articles").json())
-    r = client.post("/api/code", data={"text": "Kenyan President William Ruto met Ethiopian Prime Minister Abiy "
-                                                "Ahmed in Nairobi on Tuesday.", "published": "2023-03-14"})
+    r = client.post(
+        "/api/code",
+        data={
+            "text": "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday.",
+            "published": "2023-03-14",
+        },
+    )
     assert r.status_code == 200
     doc = r.json()
     assert doc["article"]["published"] == "2023-03-14" and doc["actors"]
@@ -199,7 +224,9 @@ def test_code_endpoint_codes_without_storing(client):
 
 
 def test_ingest_needs_the_flag_and_the_token(db, tmp_path):
-    upload = {"file": ("wire.txt", b"Peruvian lawmakers voted on Tuesday to remove the interior minister.", "text/plain")}
+    upload = {
+        "file": ("wire.txt", b"Peruvian lawmakers voted on Tuesday to remove the interior minister.", "text/plain")
+    }
     with TestClient(create_app(Settings(db=db))) as read_only:
         assert read_only.post("/api/ingest", files=upload).status_code == 403
     copy = tmp_path / "rw.duckdb"
@@ -211,28 +238,34 @@ def test_ingest_needs_the_flag_and_the_token(db, tmp_path):
         assert ok.status_code == 200 and ok.json()["articles"] == 1
         again = rw.post("/api/ingest", files=upload, headers={"Authorization": "Bearer s3cret"})
         assert again.json()["articles"] == 0 and again.json()["already_stored"] == 1
-        bad = rw.post("/api/ingest", files={"file": ("../../etc/passwd", b"x", "text/plain")},
-                      headers={"Authorization": "Bearer s3cret"})
+        bad = rw.post(
+            "/api/ingest",
+            files={"file": ("../../etc/passwd", b"x", "text/plain")},
+            headers={"Authorization": "Bearer s3cret"},
+        )
         assert bad.status_code == 415
 
 
-FEED = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Chile recalls envoy'
-        b'</title><pubDate>Tue, 05 Mar 2024 09:00:00 GMT</pubDate><description>Chile recalled its ambassador to '
-        b'Venezuela on Tuesday after a dispute over a detained opposition politician.</description></item>'
-        b'</channel></rss>')
+FEED = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Chile recalls envoy'
+    b"</title><pubDate>Tue, 05 Mar 2024 09:00:00 GMT</pubDate><description>Chile recalled its ambassador to "
+    b"Venezuela on Tuesday after a dispute over a detained opposition politician.</description></item>"
+    b"</channel></rss>"
+)
 
 
 def test_an_xml_upload_is_judged_by_its_own_bytes_not_a_file_on_the_server(db, tmp_path, monkeypatch):
     served_from = tmp_path / "cwd"
     served_from.mkdir()
-    (served_from / "news.xml").write_bytes(FEED)      # a file beside the server that shares the upload's name
+    (served_from / "news.xml").write_bytes(FEED)  # a file beside the server that shares the upload's name
     monkeypatch.chdir(served_from)
     copy = tmp_path / "rw.duckdb"
     copy.write_bytes(open(db, "rb").read())
     auth = {"Authorization": "Bearer s3cret"}
     with TestClient(create_app(Settings(db=str(copy), allow_ingest=True, token="s3cret"))) as rw:
-        not_a_feed = rw.post("/api/ingest", files={"file": ("news.xml", b"<notes>plain</notes>", "text/xml")},
-                             headers=auth)
+        not_a_feed = rw.post(
+            "/api/ingest", files={"file": ("news.xml", b"<notes>plain</notes>", "text/xml")}, headers=auth
+        )
         assert not_a_feed.status_code == 415
         feed = rw.post("/api/ingest", files={"file": ("wire.xml", FEED, "application/rss+xml")}, headers=auth)
         assert feed.status_code == 200 and feed.json()["articles"] == 1, feed.text
@@ -248,15 +281,22 @@ def test_rate_limits_answer_429(db):
 def test_queries_during_uploads_see_whole_articles_only(db, tmp_path):
     copy = tmp_path / "live.duckdb"
     copy.write_bytes(open(db, "rb").read())
-    texts = ["Officials in Quito said on Monday that Ecuador would send troops to the border, report %d." % i
-             for i in range(4)]
+    texts = [
+        "Officials in Quito said on Monday that Ecuador would send troops to the border, report %d." % i
+        for i in range(4)
+    ]
     failures, totals = [], []
-    with TestClient(create_app(Settings(db=str(copy), allow_ingest=True, token="t",
-                                        limits=Limits(requests_per_minute=100_000)))) as c:
+    with TestClient(
+        create_app(Settings(db=str(copy), allow_ingest=True, token="t", limits=Limits(requests_per_minute=100_000)))
+    ) as c:
+
         def upload():
             for i, text in enumerate(texts):
-                r = c.post("/api/ingest", files={"file": ("u%d.txt" % i, text.encode(), "text/plain")},
-                           headers={"Authorization": "Bearer t"})
+                r = c.post(
+                    "/api/ingest",
+                    files={"file": ("u%d.txt" % i, text.encode(), "text/plain")},
+                    headers={"Authorization": "Bearer t"},
+                )
                 if r.status_code != 200:
                     failures.append(r.text)
 
@@ -268,7 +308,7 @@ def test_queries_during_uploads_see_whole_articles_only(db, tmp_path):
                 failures.append(page.text)
                 continue
             body = page.json()
-            if body["total"] != len(body["events"]):          # count and rows from one snapshot
+            if body["total"] != len(body["events"]):  # count and rows from one snapshot
                 failures.append("torn read: total %d, rows %d" % (body["total"], len(body["events"])))
             totals.append(body["total"])
         writer.join()
@@ -287,9 +327,17 @@ def test_a_store_held_by_an_ingest_answers_503_until_it_is_free(db, tmp_path):
 
     path = str(tmp_path / "busy.duckdb")
     shutil.copy(db, path)
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1]); "
-                               "print('held', flush=True); sys.stdin.read()", path],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('held', flush=True); sys.stdin.read()",
+            path,
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         with TestClient(create_app(Settings(db=path))) as c:

@@ -3,6 +3,7 @@ against a server on a loopback port over a test store: every view renders real d
 change the results, the seed article's quotes and events are highlighted, stored markup stays
 text, and the browser logs no error (issue 8). Screenshots of every view go to the test run's
 temporary folder, and also to $DIURNA_SCREENSHOTS (e.g. docs/screenshots) when it is set."""
+
 from __future__ import annotations
 
 import csv
@@ -27,25 +28,26 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 from diurna.cli import main  # noqa: E402
 
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
-                                reason="Debian chromium and chromium-driver are not installed "
-                                       "(scripts/install_browser.sh installs them)")
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER),
+    reason="Debian chromium and chromium-driver are not installed (scripts/install_browser.sh installs them)",
+)
 
 # News written for these tests. The flag emoji before the first mention puts astral characters
 # (two UTF-16 units each in JS, one code point each in Python) ahead of every offset in its article.
 ARTICLES = {
     "talks.txt": "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on "
-                 "Thursday, and the two leaders agreed to resume regular security talks.",
+    "Thursday, and the two leaders agreed to resume regular security talks.",
     "clash.txt": "Chinese coast guard ships fired water cannon at a Philippine supply boat near a disputed shoal on "
-                 "Sunday, the Philippine military said.",
+    "Sunday, the Philippine military said.",
     "rally.txt": "Thousands of protesters marched in Manila on Friday to denounce China's actions in the South China "
-                 "Sea. \"We will not be bullied,\" said one of the organisers.",
+    'Sea. "We will not be bullied," said one of the organisers.',
     "flags.txt": "🇵🇭🇯🇵 Philippine President Ferdinand Marcos met Japanese Foreign Minister Yoko Kamikawa in "
-                 "Manila on Saturday. \"Our partnership has never been stronger,\" Marcos told reporters.",
-    "markup.txt": "<script>alert(1)</script><img src=x onerror=\"window.__pwned=1\"><b>bold</b> Police in Dhaka "
-                  "arrested dozens of opposition activists on Sunday, a party spokesman said.",
+    'Manila on Saturday. "Our partnership has never been stronger," Marcos told reporters.',
+    "markup.txt": '<script>alert(1)</script><img src=x onerror="window.__pwned=1"><b>bold</b> Police in Dhaka '
+    "arrested dozens of opposition activists on Sunday, a party spokesman said.",
 }
-STORED_MARKUP = "<script>alert(1)</script><img src=x onerror=\"window.__pwned=1\"><b>bold</b>"
+STORED_MARKUP = '<script>alert(1)</script><img src=x onerror="window.__pwned=1"><b>bold</b>'
 
 
 def free_port() -> int:
@@ -96,13 +98,24 @@ def server(tmp_path_factory, seed_path):
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     from selenium.webdriver.chrome.service import Service
-    os.environ["SE_OFFLINE"] = "true"             # Selenium Manager must not try to download a driver
+
+    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not try to download a driver
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1400,1000", "--force-device-scale-factor=1",
-                 "--user-data-dir=%s" % tmp_path_factory.mktemp("chromium-profile")):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
+        "--force-device-scale-factor=1",
+        "--user-data-dir=%s" % tmp_path_factory.mktemp("chromium-profile"),
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
@@ -113,7 +126,7 @@ def browser(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def no_console_errors(browser):
     """Every test ends with a clean browser log: no script error, failed request or CSP violation."""
-    browser.get_log("browser")                    # drop what earlier tests left
+    browser.get_log("browser")  # drop what earlier tests left
     yield
     errors = [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == []
@@ -134,6 +147,7 @@ def shoot(browser, tmp_path_factory):
             extra_folder.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, extra_folder / path.name)
         return path
+
     return save
 
 
@@ -180,6 +194,7 @@ def rows(view):
 
 
 # Events -----------------------------------------------------------------------------------------
+
 
 def test_event_table_shows_every_stored_event_and_a_country_filter_narrows_it(server, browser, shoot):
     view = open_view(browser, server + "/#/events")
@@ -235,6 +250,7 @@ def test_clicking_a_row_opens_its_article_at_that_event(server, browser):
 
 # Article ----------------------------------------------------------------------------------------
 
+
 def highlighted_ids(view, kind: str) -> set[str]:
     return {node.get_attribute("data-id") for node in view.find_elements(By.CSS_SELECTOR, "#article-text ." + kind)}
 
@@ -254,11 +270,16 @@ def test_article_view_highlights_the_seed_articles_quotes_and_events(server, bro
     assert len(view.find_elements(By.CSS_SELECTOR, "#article-text .trigger-end")) == len(doc["events"])
     # quotes are labelled with their speakers' names (once where a speaker's quotes nest)
     actors = {a["id"]: a["name"] for a in doc["actors"]}
-    labels = {n.get_attribute("data-speaker") for n in view.find_elements(By.CSS_SELECTOR, "#article-text [data-speaker]")}
+    labels = {
+        n.get_attribute("data-speaker") for n in view.find_elements(By.CSS_SELECTOR, "#article-text [data-speaker]")
+    }
     assert labels == {actors[q["speaker"]] if q["speaker"] else "unattributed" for q in doc["quotes"]}
     # an event stated inside a quote is highlighted inside the quote's highlight
-    inside = [e for e in doc["events"]
-              if any(q["content"]["start"] <= e["trigger"]["start"] < q["content"]["end"] for q in doc["quotes"])]
+    inside = [
+        e
+        for e in doc["events"]
+        if any(q["content"]["start"] <= e["trigger"]["start"] < q["content"]["end"] for q in doc["quotes"])
+    ]
     assert inside
     assert highlighted_ids(view, "quote .trigger") >= {e["id"] for e in inside}
     # clicking a trigger shows that event's record
@@ -271,13 +292,14 @@ def test_article_view_highlights_the_seed_articles_quotes_and_events(server, bro
 def test_offsets_are_code_points_even_after_astral_characters(server, browser):
     ident = article_id(server, "kamikawa")
     doc = get_json(server, "/api/articles/" + ident)
-    view = open_view(browser, server + "/#/article/" + ident)
+    open_view(browser, server + "/#/article/" + ident)
     # the pieces of one highlighted span (split where other highlights begin or end), joined in order
     shown = browser.execute_script(
         "const out = {};"
         "for (const n of document.querySelectorAll('#article-text .hl')) {"
         "  const key = n.dataset.id + '@' + n.dataset.start; out[key] = (out[key] || '') + n.textContent; }"
-        "return out;")
+        "return out;"
+    )
     spans = [(a["id"], m) for a in doc["actors"] for m in a["mentions"]]
     spans += [(q["id"], q["content"]) for q in doc["quotes"]] + [(e["id"], e["trigger"]) for e in doc["events"]]
     assert len(spans) >= 5
@@ -311,6 +333,7 @@ def test_articles_list_and_search(server, browser, shoot):
 
 # Dyad, network, map, paste ---------------------------------------------------------------------
 
+
 def test_dyad_view_charts_both_directions(server, browser, shoot):
     view = open_view(browser, server + "/#/dyad")
     assert int(view.get_attribute("data-points")) >= 1, "with no choice it shows the busiest pair"
@@ -319,8 +342,9 @@ def test_dyad_view_charts_both_directions(server, browser, shoot):
     view = open_view(browser, server + "/#/dyad?" + query)
     yearly = get_json(server, "/api/dyads", a=busiest["source_key"], b=busiest["target_key"], freq="year")
     assert view.get_attribute("data-points") == str(len(yearly))
-    assert len(view.find_elements(By.CSS_SELECTOR, "#dyad-svg rect.bar")) == \
-        sum((p["cooperation"] > 0) + (p["conflict"] > 0) for p in yearly)
+    assert len(view.find_elements(By.CSS_SELECTOR, "#dyad-svg rect.bar")) == sum(
+        (p["cooperation"] > 0) + (p["conflict"] > 0) for p in yearly
+    )
     shoot("dyad")
     for name, value in (("a", "CHN"), ("b", "PHL")):
         field = browser.find_element(By.NAME, name)
@@ -375,7 +399,8 @@ def test_paste_page_codes_text_on_the_spot(server, browser, shoot):
     open_view(browser, server + "/#/paste")
     browser.find_element(By.NAME, "text").send_keys(
         "German Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin on Monday. "
-        "\"Europe must stand together,\" Scholz told reporters.")
+        '"Europe must stand together," Scholz told reporters.'
+    )
     browser.execute_script("document.querySelector('#paste-form [name=published]').value = '2024-03-25'")
     browser.find_element(By.CSS_SELECTOR, "#paste-form button[type=submit]").click()
     result = browser.find_element(By.ID, "paste-result")

@@ -1,6 +1,7 @@
 """The dashboard's files without a browser: the page obeys its Content-Security-Policy (no inline
 script or style), no script puts markup into the page from strings, nothing loads from another
 origin, every imported module exists, and the vendored map outlines are sound (issue 8)."""
+
 from __future__ import annotations
 
 import json
@@ -43,15 +44,26 @@ def test_scripts_never_parse_strings_as_markup(script):
     # Data reaches the page through textContent and attributes only (dom.js `el`/`svg`); these
     # sinks would turn a stored "<script>" or "<img onerror>" into live markup.
     code = _without_comments(script.read_text(encoding="utf-8"))
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
-                 "setAttribute(\"style\"", "createContextualFragment", "DOMParser"):
+    for sink in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+        'setAttribute("style"',
+        "createContextualFragment",
+        "DOMParser",
+    ):
         assert sink not in code, "%s uses %s" % (script.name, sink)
 
 
 @pytest.mark.parametrize("path", [STATIC / "index.html", STATIC / "app.css", *SCRIPTS], ids=lambda p: p.name)
 def test_nothing_is_loaded_from_another_origin(path):
     # The dashboard must work with no internet: the only absolute URL allowed is the SVG namespace name.
-    urls = set(re.findall(r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s"'`)]*""", path.read_text(encoding="utf-8")))
+    urls = set(
+        re.findall(r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s"'`)]*""", path.read_text(encoding="utf-8"))
+    )
     assert urls <= {"http://www.w3.org/2000/svg"}, "%s refers to %s" % (path.name, urls)
 
 
@@ -82,12 +94,19 @@ def test_topojson_arcs_are_delta_decoded_and_joined_into_rings(load_script):
     topology = {
         "transform": {"scale": [0.5, 0.5], "translate": [10, 20]},
         "arcs": [[[0, 0], [2, 0], [0, 2]], [[0, 0], [0, 2], [2, 0]]],
-        "objects": {"countries": {"geometries": [
-            {"type": "Polygon", "arcs": [[0, ~1]], "properties": {"name": "Square"}},
-            {"type": "MultiPolygon", "arcs": [[[0, ~1]], [[0, ~1]]], "properties": {"name": "Twice"}},
-        ]}},
+        "objects": {
+            "countries": {
+                "geometries": [
+                    {"type": "Polygon", "arcs": [[0, ~1]], "properties": {"name": "Square"}},
+                    {"type": "MultiPolygon", "arcs": [[[0, ~1]], [[0, ~1]]], "properties": {"name": "Twice"}},
+                ]
+            }
+        },
     }
     assert vendor.decode_arcs(topology)[0] == [(10.0, 20.0), (11.0, 20.0), (11.0, 21.0)]
     square, twice = vendor.countries(topology)
-    assert square == {"name": "Square", "rings": [[(10.0, 20.0), (11.0, 20.0), (11.0, 21.0), (10.0, 21.0), (10.0, 20.0)]]}
+    assert square == {
+        "name": "Square",
+        "rings": [[(10.0, 20.0), (11.0, 20.0), (11.0, 21.0), (10.0, 21.0), (10.0, 20.0)]],
+    }
     assert len(twice["rings"]) == 2

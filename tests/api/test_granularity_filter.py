@@ -1,4 +1,5 @@
 """`/api/events?granularity=`: users select events by the precision of their dates (issue 25)."""
+
 from __future__ import annotations
 
 import pathlib
@@ -18,12 +19,19 @@ from store_factory import article, event  # noqa: E402  (hand-built events: exac
 def db(tmp_path_factory):
     path = str(tmp_path_factory.mktemp("granularity") / "g.duckdb")
     docs = [
-        article("Kenya accused Ethiopia on Monday.", "2024-03-20",
-                [event("ACCUSE", "kenya", "ethiopia", "2024-03-18")]),
-        article("Police had arrested protesters.", "2024-03-20",
-                [event("COERCE", "police", "protesters", "2023-03-21", "2024-03-20", granularity="before")]),
-        article("Ruto met Abiy in March.", "2024-03-20",
-                [event("CONSULT", "ruto", "abiy", "2024-03-01", "2024-03-31", granularity="month")]),
+        article(
+            "Kenya accused Ethiopia on Monday.", "2024-03-20", [event("ACCUSE", "kenya", "ethiopia", "2024-03-18")]
+        ),
+        article(
+            "Police had arrested protesters.",
+            "2024-03-20",
+            [event("COERCE", "police", "protesters", "2023-03-21", "2024-03-20", granularity="before")],
+        ),
+        article(
+            "Ruto met Abiy in March.",
+            "2024-03-20",
+            [event("CONSULT", "ruto", "abiy", "2024-03-01", "2024-03-31", granularity="month")],
+        ),
     ]
     with Store(path) as s:
         s.write(docs)
@@ -34,7 +42,9 @@ def test_the_store_filters_by_granularity(db):
     with Store(db, read_only=True) as s:
         assert [e.date_granularity for e in s.events(EventFilter(granularity=["before"]))] == ["before"]
         assert sorted(e.date_granularity for e in s.events(EventFilter(granularity=["day", "month"]))) == [
-            "day", "month"]
+            "day",
+            "month",
+        ]
         assert len(s.events(EventFilter())) == 3
 
 

@@ -1,6 +1,7 @@
 """diurna.api.security and the API's edges (issue 23): DNS rebinding, cross-site posts, permission
 before the body, headers and Retry-After on refusals, bearer in any case, no 500 for huge numbers,
 odd upload names, or a store that cannot be opened."""
+
 from __future__ import annotations
 
 import asyncio
@@ -47,18 +48,26 @@ def test_the_names_follow_the_bound_address():
     assert host_name("[::1]:8000") == "::1" and host_name("Example.ORG:80") == "example.org"
 
 
-@pytest.mark.parametrize("headers", [{"Origin": "https://evil.example"}, {"Origin": "null"},
-                                     {"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"},
-                                     {"Origin": "http://127.0.0.1:9999"}])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+        {"Origin": "http://127.0.0.1:9999"},
+    ],
+)
 def test_cross_site_posts_are_refused_before_any_work(local, headers):
     r = local.post("/api/code", data={"text": ARTICLE.decode()}, headers=headers)
     assert r.status_code == 403 and "refused" in r.json()["detail"]
 
 
 def test_same_origin_and_non_browser_posts_and_any_reads_pass(local):
-    same = local.post("/api/code", data={"text": ""}, headers={"Origin": "http://127.0.0.1:8000",
-                                                               "Sec-Fetch-Site": "same-origin"})
-    assert same.status_code == 422                   # reached the endpoint: the text was empty
+    same = local.post(
+        "/api/code", data={"text": ""}, headers={"Origin": "http://127.0.0.1:8000", "Sec-Fetch-Site": "same-origin"}
+    )
+    assert same.status_code == 422  # reached the endpoint: the text was empty
     assert local.post("/api/code", data={"text": ""}).status_code == 422
     assert local.get("/api/health", headers={"Origin": "https://evil.example"}).status_code == 200
 
@@ -76,16 +85,27 @@ def _asgi_post(app, path: str, headers: dict[str, str]) -> tuple[int, int]:
     async def send(message):
         messages.append(message)
 
-    scope = {"type": "http", "method": "POST", "path": path, "raw_path": path.encode(), "query_string": b"",
-             "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()], "client": ("1.2.3.4", 5),
-             "server": ("127.0.0.1", 8000), "scheme": "http", "http_version": "1.1", "root_path": ""}
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        "client": ("1.2.3.4", 5),
+        "server": ("127.0.0.1", 8000),
+        "scheme": "http",
+        "http_version": "1.1",
+        "root_path": "",
+    }
     asyncio.run(app(scope, receive, send))
     status = next(m["status"] for m in messages if m["type"] == "http.response.start")
     return status, asked
 
 
-@pytest.mark.parametrize("allow_ingest, authorization, status", [(False, "Bearer t", 403), (True, None, 401),
-                                                                  (True, "Bearer wrong", 401)])
+@pytest.mark.parametrize(
+    "allow_ingest, authorization, status", [(False, "Bearer t", 403), (True, None, 401), (True, "Bearer wrong", 401)]
+)
 def test_uploads_are_refused_before_their_body_is_read(db, allow_ingest, authorization, status):
     app = create_app(Settings(db=db, allow_ingest=allow_ingest, token="t"))
     headers = {"host": "testserver", "content-type": "multipart/form-data; boundary=x"}
@@ -114,8 +134,8 @@ def test_refusals_carry_the_security_headers_and_429_a_retry_after(db):
 def test_numbers_beyond_int64_are_client_errors_not_500s(db):
     with TestClient(create_app(Settings(db=db)), raise_server_exceptions=False) as c:
         for path in ("/api/articles", "/api/events", "/api/clusters"):
-            assert c.get(path, params={"offset": 10 ** 20}).status_code == 422, path
-        for place in (str(10 ** 20), "9" * 5000):
+            assert c.get(path, params={"offset": 10**20}).status_code == 422, path
+        for place in (str(10**20), "9" * 5000):
             assert c.get("/api/events", params={"place": place[:200]}).status_code == 200
 
 
@@ -148,7 +168,10 @@ def test_an_upload_with_a_lone_surrogate_is_stored_not_a_500(tmp_path):
     Store(path).close()
     line = b'{"id": "a", "title": "\\ud800", "text": "%s"}\n' % ARTICLE
     with TestClient(create_app(Settings(db=path, allow_ingest=True, token="t")), raise_server_exceptions=False) as c:
-        r = c.post("/api/ingest", files={"file": ("wire.jsonl", line, "application/jsonl")},
-                   headers={"Authorization": "Bearer t"})
+        r = c.post(
+            "/api/ingest",
+            files={"file": ("wire.jsonl", line, "application/jsonl")},
+            headers={"Authorization": "Bearer t"},
+        )
     assert r.status_code == 200 and r.json()["articles"] == 1, r.text
     assert any("surrogates" in message for message in r.json()["errors"])

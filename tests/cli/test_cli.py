@@ -1,4 +1,5 @@
 """The command line as users and the evaluation scripts call it."""
+
 from __future__ import annotations
 
 import json
@@ -9,13 +10,16 @@ import pytest
 
 from diurna.cli import main
 
-ARTICLE = ("Indian Prime Minister Narendra Modi spoke by phone with Japanese Prime Minister Fumio Kishida "
-           "on Wednesday about security in the region.\n")
+ARTICLE = (
+    "Indian Prime Minister Narendra Modi spoke by phone with Japanese Prime Minister Fumio Kishida "
+    "on Wednesday about security in the region.\n"
+)
 
 
 def run_cli(*args, stdin: str | None = None):
-    return subprocess.run([sys.executable, "-m", "diurna.cli", *args], input=stdin, capture_output=True,
-                          text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "diurna.cli", *args], input=stdin, capture_output=True, text=True, timeout=600
+    )
 
 
 def test_help_lists_every_command():
@@ -27,8 +31,9 @@ def test_help_lists_every_command():
 
 def test_code_prints_one_document_per_article(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Chilean students protested in Santiago on Monday against tuition fees.\n",
-                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Chilean students protested in Santiago on Monday against tuition fees.\n", encoding="utf-8"
+    )
     assert main(["code", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--pubdate", "2023-05-10"]) == 0
     lines = capsys.readouterr().out.splitlines()
     docs = [json.loads(line) for line in lines]
@@ -85,6 +90,7 @@ def test_ingest_twice_adds_nothing_and_export_round_trips(tmp_path, capsys):
 
 def test_export_parquet_writes_every_table(tmp_path, capsys):
     import pyarrow.parquet as pq
+
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     db = str(tmp_path / "s.duckdb")
     main(["ingest", str(tmp_path / "a.txt"), "--db", db, "--pubdate", "2023-05-10", "--no-progress"])
@@ -102,14 +108,21 @@ def test_schema_command_prints_a_json_schema(capsys):
 
 # ---------------------------------------------------------------- hostile inputs and paths (issue 23)
 
-@pytest.mark.parametrize("db, expected", [("{tmp}", "is a folder, not a store file"),
-                                          ("{tmp}/missing/s.duckdb", "does not exist"),
-                                          ("{tmp}/notes.duckdb", "not a diurna store")])
+
+@pytest.mark.parametrize(
+    "db, expected",
+    [
+        ("{tmp}", "is a folder, not a store file"),
+        ("{tmp}/missing/s.duckdb", "does not exist"),
+        ("{tmp}/notes.duckdb", "not a diurna store"),
+    ],
+)
 def test_a_store_path_that_cannot_work_is_one_clear_line(tmp_path, db, expected):
     (tmp_path / "notes.duckdb").write_text("my notes\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    out = run_cli("ingest", str(tmp_path / "a.txt"), "--db", db.format(tmp=tmp_path), "--no-progress",
-                  "--pubdate", "2024-01-01")
+    out = run_cli(
+        "ingest", str(tmp_path / "a.txt"), "--db", db.format(tmp=tmp_path), "--no-progress", "--pubdate", "2024-01-01"
+    )
     assert out.returncode == 2 and expected in out.stderr and "Traceback" not in out.stderr
 
 
@@ -138,6 +151,7 @@ def test_pubdate_options_refuse_what_cannot_be_a_publication_date(tmp_path):
 
 def test_follow_symlinks_is_asked_for_explicitly(tmp_path):
     import os
+
     corpus = tmp_path / "c"
     corpus.mkdir()
     (tmp_path / "real.txt").write_text(ARTICLE, encoding="utf-8")

@@ -1,4 +1,5 @@
 """The PLOVER pair classifier (diurna/events/classifier.py) and `diurna classify` (diurna/events/cli.py)."""
+
 from __future__ import annotations
 
 import io
@@ -10,16 +11,27 @@ import numpy as np
 import pytest
 import yaml
 
-from diurna.events.classifier import (MODEL_DIR, PairFeaturizer, PairInput, PairPrediction, PloverClassifier,
-                                      RegionLexicon, find_span, inflections, split_yield, words_of, zones_of)
-from diurna.events.cli import classify_stream, parse_line, BadLine
+from diurna.events.classifier import (
+    MODEL_DIR,
+    PairFeaturizer,
+    PairInput,
+    PairPrediction,
+    PloverClassifier,
+    RegionLexicon,
+    find_span,
+    inflections,
+    split_yield,
+    words_of,
+    zones_of,
+)
+from diurna.events.cli import BadLine, classify_stream, parse_line
 from diurna.records import PLOVER_TYPES
 
 HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 CASES = yaml.safe_load((HERE / "classifier_cases.yaml").read_text(encoding="utf-8"))
 # Held-out written cases the packaged model must get right (2026-11-25; see docs/evaluation.md).
-CASE_PASS_RATE = 0.88   # measured 0.902 (46/51) with the linear model + encoder, 0.863 with the linear model alone
+CASE_PASS_RATE = 0.88  # measured 0.902 (46/51) with the linear model + encoder, 0.863 with the linear model alone
 
 
 def pair(sentence: str, source: str | None, target: str | None) -> PairInput:
@@ -102,15 +114,23 @@ def test_features_name_the_trigger_by_zone_and_lexicon_category(featurizer):
 
 
 # --- YIELD split -------------------------------------------------------------------------------------
-@pytest.mark.parametrize("sentence, source, target, expected", [
-    ("The rebels released 30 soldiers captured in the fighting.", "The rebels", "30 soldiers", "RETREAT"),
-    ("The rebels said they would release 30 soldiers next week.", "The rebels", "30 soldiers", "CONCEDE"),
-    ("The interior minister stepped down after criticism from the opposition.", "The interior minister", "the opposition", "RETREAT"),
-    ("The mayor apologised to residents for the water shortages.", "The mayor", "residents", "CONCEDE"),
-    ("The authorities lifted the curfew imposed on the city.", "The authorities", "the city", "CONCEDE"),
-    ("Troops withdrew from the village on Sunday, residents said.", "Troops", "the village", "RETREAT"),
-    ("The government pardoned the jailed activists.", "The government", "the jailed activists", "CONCEDE"),
-])
+@pytest.mark.parametrize(
+    "sentence, source, target, expected",
+    [
+        ("The rebels released 30 soldiers captured in the fighting.", "The rebels", "30 soldiers", "RETREAT"),
+        ("The rebels said they would release 30 soldiers next week.", "The rebels", "30 soldiers", "CONCEDE"),
+        (
+            "The interior minister stepped down after criticism from the opposition.",
+            "The interior minister",
+            "the opposition",
+            "RETREAT",
+        ),
+        ("The mayor apologised to residents for the water shortages.", "The mayor", "residents", "CONCEDE"),
+        ("The authorities lifted the curfew imposed on the city.", "The authorities", "the city", "CONCEDE"),
+        ("Troops withdrew from the village on Sunday, residents said.", "Troops", "the village", "RETREAT"),
+        ("The government pardoned the jailed activists.", "The government", "the jailed activists", "CONCEDE"),
+    ],
+)
 def test_split_yield_follows_the_codebook_line(sentence, source, target, expected):
     assert split_yield(pair(sentence, source, target)) == expected
 
@@ -129,7 +149,9 @@ def test_load_is_cached_once_per_process():
 
 
 def test_predictions_are_well_formed(classifier):
-    pairs = [pair(c["sentence"], c["source"], c["target"]) for c in CASES[:10]] + [PairInput("No actors here.", None, None)]
+    pairs = [pair(c["sentence"], c["source"], c["target"]) for c in CASES[:10]] + [
+        PairInput("No actors here.", None, None)
+    ]
     predictions = classifier.predict(pairs, batch_size=4)
     assert len(predictions) == len(pairs)
     for prediction in predictions:
@@ -198,13 +220,27 @@ def test_parse_line_rejects_what_it_cannot_use():
 
 def test_classify_stream_writes_one_line_per_readable_line_in_order():
     lines = [
-        json.dumps({"id": 7, "sentence": "Police arrested 40 opposition activists in Harare.", "source": "Police",
-                    "target": "40 opposition activists"}),
+        json.dumps(
+            {
+                "id": 7,
+                "sentence": "Police arrested 40 opposition activists in Harare.",
+                "source": "Police",
+                "target": "40 opposition activists",
+            }
+        ),
         "this is not json",
-        json.dumps({"id": "x2", "sentence": "Canada imposed sanctions on six Russian banks.", "source": "Canada",
-                    "target": "Moscow"}),
+        json.dumps(
+            {
+                "id": "x2",
+                "sentence": "Canada imposed sanctions on six Russian banks.",
+                "source": "Canada",
+                "target": "Moscow",
+            }
+        ),
         "",
-        json.dumps({"id": "x3", "sentence": "Scotland beat Wales 3-0 on Saturday.", "source": "Scotland", "target": None}),
+        json.dumps(
+            {"id": "x3", "sentence": "Scotland beat Wales 3-0 on Saturday.", "source": "Scotland", "target": None}
+        ),
     ]
     out, err = io.StringIO(), io.StringIO()
     status = classify_stream(lines, out, err, "pairs.jsonl")
@@ -219,12 +255,22 @@ def test_classify_stream_writes_one_line_per_readable_line_in_order():
 
 def test_classify_command_line_writes_the_output_file(tmp_path):
     import subprocess
+
     pairs = tmp_path / "pairs.jsonl"
-    pairs.write_text(json.dumps({"id": 1, "sentence": "Seoul urged Tokyo to compensate the victims.",
-                                 "source": "Seoul", "target": "Tokyo"}) + "\n", encoding="utf-8")
+    pairs.write_text(
+        json.dumps(
+            {"id": 1, "sentence": "Seoul urged Tokyo to compensate the victims.", "source": "Seoul", "target": "Tokyo"}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "pred.jsonl"
-    done = subprocess.run([sys.executable, "-m", "diurna.events.cli", "classify", str(pairs), "-o", str(out)],
-                          capture_output=True, text=True, cwd=REPO)
+    done = subprocess.run(
+        [sys.executable, "-m", "diurna.events.cli", "classify", str(pairs), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert done.returncode == 0, done.stderr
     row = json.loads(out.read_text())
     assert row["id"] == 1 and row["mode"] is None and 0.0 < row["confidence"] <= 1.0
@@ -244,8 +290,8 @@ def test_unmark_plv_recovers_sentence_and_spans():
     script = _training_script()
     sentence, source, target = script.unmark_plv("Yesterday <s>the union</s> sued <t>the rail operator </t>.")
     assert sentence == "Yesterday the union sued the rail operator ."
-    assert sentence[source[0]:source[1]] == "the union"
-    assert sentence[target[0]:target[1]] == "the rail operator"
+    assert sentence[source[0] : source[1]] == "the union"
+    assert sentence[target[0] : target[1]] == "the rail operator"
 
 
 def test_project_training_pairs_all_resolve():
@@ -269,15 +315,23 @@ def test_features_and_scores_do_not_depend_on_the_hash_seed():
     # Ray workers and the driver run with different hash seeds; set iteration once made them read
     # an inflected word as different lemmas (and so code different confidences).
     import subprocess
-    script = ("import hashlib, json; from diurna.events.classifier import PloverClassifier, RegionLexicon, PairInput; "
-              "lex = RegionLexicon.load(); c = PloverClassifier.load(encoder=False); "
-              "s = 'The United Nations called on both sides to respect the ceasefire after shelling hit Donetsk.'; "
-              "p = c.probabilities([PairInput(s, (4, 18), (35, 45))])[0]; "
-              "print(hashlib.md5(json.dumps(sorted(lex.lemmas.items())).encode()).hexdigest(), "
-              "[round(float(x), 12) for x in p])")
+
+    script = (
+        "import hashlib, json; from diurna.events.classifier import PloverClassifier, RegionLexicon, PairInput; "
+        "lex = RegionLexicon.load(); c = PloverClassifier.load(encoder=False); "
+        "s = 'The United Nations called on both sides to respect the ceasefire after shelling hit Donetsk.'; "
+        "p = c.probabilities([PairInput(s, (4, 18), (35, 45))])[0]; "
+        "print(hashlib.md5(json.dumps(sorted(lex.lemmas.items())).encode()).hexdigest(), "
+        "[round(float(x), 12) for x in p])"
+    )
     outputs = set()
     for seed in ("1", "8", "23"):
-        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                              env={**__import__("os").environ, "PYTHONHASHSEED": seed})
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+        )
         outputs.add(done.stdout)
     assert len(outputs) == 1, outputs

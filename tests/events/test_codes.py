@@ -1,26 +1,34 @@
 """CAMEO -> PLOVER table, Goldstein values and quad classes (diurna/events/codes.py)."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pytest
 
 from diurna.events import codes
-
+from diurna.records import PLOVER_TYPES
 
 
 @pytest.fixture(scope="module")
 def build_script(load_script):
     return load_script("build_event_dictionaries")
-from diurna.records import PLOVER_TYPES
 
 
-@pytest.mark.parametrize("cameo,plover,mode", [
-    ("041", "CONSULT", "phone"), ("042", "CONSULT", "visit"), ("051", "SUPPORT", None),
-    ("0841", "RETREAT", "release"), ("111", "ACCUSE", "disapprove"), ("1246", "REJECT", "yield"),
-    ("173", "COERCE", "arrest"), ("186", "ASSAULT", "targeted"),       # 'assassinate' is not a v2 mode
-    ("163", "SANCTION", "discontinue"),                                  # v2 manual: sanctions are SANCTION
-    ("020", "REQUEST", None), ("026", "REQUEST", "meet"),               # CAMEO appeals are requests in v2
-])
+@pytest.mark.parametrize(
+    "cameo,plover,mode",
+    [
+        ("041", "CONSULT", "phone"),
+        ("042", "CONSULT", "visit"),
+        ("051", "SUPPORT", None),
+        ("0841", "RETREAT", "release"),
+        ("111", "ACCUSE", "disapprove"),
+        ("1246", "REJECT", "yield"),
+        ("173", "COERCE", "arrest"),
+        ("186", "ASSAULT", "targeted"),  # 'assassinate' is not a v2 mode
+        ("163", "SANCTION", "discontinue"),  # v2 manual: sanctions are SANCTION
+        ("020", "REQUEST", None),
+        ("026", "REQUEST", "meet"),  # CAMEO appeals are requests in v2
+    ],
+)
 def test_cameo_maps_to_plover_v2(cameo, plover, mode):
     assert codes.plover_type(cameo) == plover
     assert codes.mode_for(plover, cameo) == mode

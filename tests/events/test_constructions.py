@@ -3,6 +3,7 @@ rule on and fail with it off, so every rule is shown to be what makes its constr
 
 The sentences are unit cases of one construction each, written for these tests; accuracy on real
 news is measured on the real-text sets (docs/evaluation.md), not here."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -26,29 +27,45 @@ names_actor = _event_case_helpers().names_actor
 # rule -> [(text, (trigger, type, source, target))]; source/target None = no actor in that role
 CASES = {
     cx.AGENTLESS_PASSIVE: [
-        ("Five opposition activists were arrested in Harare on Monday.",
-         ("arrested", "COERCE", None, "opposition activists")),
+        (
+            "Five opposition activists were arrested in Harare on Monday.",
+            ("arrested", "COERCE", None, "opposition activists"),
+        ),
         ("Two journalists were detained at the border on Friday.", ("detained", "COERCE", None, "journalists")),
         ("Three soldiers were killed near the town on Sunday.", ("killed", "ASSAULT", None, "soldiers")),
     ],
     cx.EPISODE_AGENT: [
-        ("Kenyan police fired tear gas at students outside parliament. Dozens of students were detained.",
-         ("detained", "COERCE", "police", "students")),
-        ("Soldiers opened fire on the villagers, witnesses said. Twelve villagers were killed.",
-         ("killed", "ASSAULT", "soldiers", "villagers")),
-        ("Al-Shabab fighters attacked an army base in Lower Shabelle on Monday.\n\n"
-         "Four Somali soldiers were killed, an officer said.", ("killed", "ASSAULT", "Al-Shabab", "soldiers")),
+        (
+            "Kenyan police fired tear gas at students outside parliament. Dozens of students were detained.",
+            ("detained", "COERCE", "police", "students"),
+        ),
+        (
+            "Soldiers opened fire on the villagers, witnesses said. Twelve villagers were killed.",
+            ("killed", "ASSAULT", "soldiers", "villagers"),
+        ),
+        (
+            "Al-Shabab fighters attacked an army base in Lower Shabelle on Monday.\n\n"
+            "Four Somali soldiers were killed, an officer said.",
+            ("killed", "ASSAULT", "Al-Shabab", "soldiers"),
+        ),
     ],
     cx.STATE_AUTHORITY: [
-        ("Georgian police dispersed the rally in Tbilisi on Thursday.\n\n"
-         "By Friday, 224 Georgian protesters had been detained.", ("detained", "COERCE", "police", "protesters")),
-        ("Kenya's police chief spoke on Monday.\n\nFive Kenyan journalists were arrested in Nairobi.",
-         ("arrested", "COERCE", "police", "journalists")),
+        (
+            "Georgian police dispersed the rally in Tbilisi on Thursday.\n\n"
+            "By Friday, 224 Georgian protesters had been detained.",
+            ("detained", "COERCE", "police", "protesters"),
+        ),
+        (
+            "Kenya's police chief spoke on Monday.\n\nFive Kenyan journalists were arrested in Nairobi.",
+            ("arrested", "COERCE", "police", "journalists"),
+        ),
     ],
     cx.ASKED_SUBJECT: [
         ("Pakistan demanded Kabul crack down on the fighters.", ("demanded", "REQUEST", "Pakistan", "Kabul")),
-        ("The protesters demanded that the authorities release the students.",
-         ("demanded", "REQUEST", "protesters", "authorities")),
+        (
+            "The protesters demanded that the authorities release the students.",
+            ("demanded", "REQUEST", "protesters", "authorities"),
+        ),
     ],
     cx.REQUESTED_RELATION: [
         ("Morocco called for improved ties with Algeria.", ("called", "REQUEST", "Morocco", "Algeria")),
@@ -56,40 +73,52 @@ CASES = {
     ],
     cx.PURPOSE_RECIPIENT: [
         ("Police used tear gas to disperse the protesters.", ("used", "ASSAULT", "police", "protesters")),
-        ("Soldiers fired live rounds to disperse the crowd of students.",
-         ("fired", "ASSAULT", "soldiers", "students")),
+        ("Soldiers fired live rounds to disperse the crowd of students.", ("fired", "ASSAULT", "soldiers", "students")),
     ],
     cx.SCENE_VICTIM: [
-        ("Police lobbed teargas canisters and arrested some Kenyans who had come out to protest.",
-         ("lobbed", "ASSAULT", "police", "Kenyans")),
-        ("Thousands of farmers protested in Delhi on Tuesday. Police fired tear gas.",
-         ("fired", "ASSAULT", "police", "farmers")),
+        (
+            "Police lobbed teargas canisters and arrested some Kenyans who had come out to protest.",
+            ("lobbed", "ASSAULT", "police", "Kenyans"),
+        ),
+        (
+            "Thousands of farmers protested in Delhi on Tuesday. Police fired tear gas.",
+            ("fired", "ASSAULT", "police", "farmers"),
+        ),
     ],
     cx.ANSWER_TO_REQUEST: [
-        ("Germany asked Poland to return the documents. Poland refused.",
-         ("refused", "REJECT", "Poland", "Germany")),
-        ("Ukraine asked Germany to send more tanks, but Germany refused.",
-         ("refused", "REJECT", "Germany", "Ukraine")),
-        ("Poland accused Belarus of sending migrants to the border. Minsk denied it.",
-         ("denied", "REJECT", "Belarus", "Poland")),
+        ("Germany asked Poland to return the documents. Poland refused.", ("refused", "REJECT", "Poland", "Germany")),
+        ("Ukraine asked Germany to send more tanks, but Germany refused.", ("refused", "REJECT", "Germany", "Ukraine")),
+        (
+            "Poland accused Belarus of sending migrants to the border. Minsk denied it.",
+            ("denied", "REJECT", "Belarus", "Poland"),
+        ),
     ],
     cx.PROTEST_TARGET_STATE: [
-        ("Eswatini's government closed schools on Monday. Thousands of students protested in Mbabane.",
-         ("protested", "PROTEST", "students", "government")),
-        ("Kenya's government raised taxes in June. Kenyan teachers protested in Nairobi on Tuesday.",
-         ("protested", "PROTEST", "teachers", "government")),
+        (
+            "Eswatini's government closed schools on Monday. Thousands of students protested in Mbabane.",
+            ("protested", "PROTEST", "students", "government"),
+        ),
+        (
+            "Kenya's government raised taxes in June. Kenyan teachers protested in Nairobi on Tuesday.",
+            ("protested", "PROTEST", "teachers", "government"),
+        ),
     ],
     cx.CONDEMNED_ACT_AGENT: [
-        ("Militants attacked a school in Kebbi on Friday. Nigeria's president condemned the attack.",
-         ("condemned", "ACCUSE", "Nigeria", "militants")),
-        ("The army seized power in a coup on Sunday. The African Union condemned the coup.",
-         ("condemned", "ACCUSE", "African Union", "army")),
+        (
+            "Militants attacked a school in Kebbi on Friday. Nigeria's president condemned the attack.",
+            ("condemned", "ACCUSE", "Nigeria", "militants"),
+        ),
+        (
+            "The army seized power in a coup on Sunday. The African Union condemned the coup.",
+            ("condemned", "ACCUSE", "African Union", "army"),
+        ),
     ],
     cx.REQUESTED_ACTION: [
-        ("China repeated calls for the Philippines to remove a grounded warship from the shoal.",
-         ("calls", "REQUEST", "China", "Philippines")),
-        ("Kenya renewed its demand for Ethiopia to withdraw its troops.",
-         ("demand", "REQUEST", "Kenya", "Ethiopia")),
+        (
+            "China repeated calls for the Philippines to remove a grounded warship from the shoal.",
+            ("calls", "REQUEST", "China", "Philippines"),
+        ),
+        ("Kenya renewed its demand for Ethiopia to withdraw its troops.", ("demand", "REQUEST", "Kenya", "Ethiopia")),
     ],
 }
 
@@ -102,12 +131,17 @@ NOT_DONE = [
 
 def found(doc, expected) -> bool:
     trigger, etype, source, target = expected
-    return any(e.trigger.text == trigger and e.type == etype and names_actor(doc, e.source, source)
-               and names_actor(doc, e.target, target) for e in doc.events)
+    return any(
+        e.trigger.text == trigger
+        and e.type == etype
+        and names_actor(doc, e.source, source)
+        and names_actor(doc, e.target, target)
+        for e in doc.events
+    )
 
 
 def test_every_rule_has_cases_and_an_example():
-    assert set(CASES) == set(cx.RULES) - {cx.DETECTOR}    # the detector: tests/events/test_detector.py
+    assert set(CASES) == set(cx.RULES) - {cx.DETECTOR}  # the detector: tests/events/test_detector.py
     for rule in cx.RULES.values():
         assert rule.example and rule.why
 
@@ -133,8 +167,11 @@ def test_switched_off_rejects_unknown_names():
 def test_an_act_coded_with_its_recipient_is_not_given_a_second_one_from_the_story(code):
     # "took to the streets ... to protest against X": one protest, against X; the state's government
     # (protest-target-state) must not become the recipient of the targetless copy
-    doc = code("Iran's government called for rallies. Iranians took to the streets on Friday to protest "
-               "against the U.S. decision.", "2024-06-19")
+    doc = code(
+        "Iran's government called for rallies. Iranians took to the streets on Friday to protest "
+        "against the U.S. decision.",
+        "2024-06-19",
+    )
     protests = [e for e in doc.events if e.type == "PROTEST"]
     government = {a.id for a in doc.actors if a.sector == "GOV"}
     assert protests and not any(e.target in government for e in protests)

@@ -1,4 +1,5 @@
 """The learned event detector (diurna/events/detector.py) and how the extractor uses it."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -14,6 +15,7 @@ SENTENCE = "Rebels heckled the United Nations envoy in Bunia."
 class FixedDetector:
     """A detector that answers ASSAULT for "heckle" and NONE otherwise: the extractor's use of a
     detection is tested apart from the model's quality (which docs/evaluation.md measures)."""
+
     threshold = 0.5
 
     def detect(self, verb, lexicon_type=None):

@@ -1,4 +1,5 @@
 """Trigger senses in context: diurna's lexicon first, PETRARCH2 CAMEO verb patterns behind it."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,16 +17,19 @@ def _token(nlp, text, word):
     return next(t for t in doc if t.text == word)
 
 
-@pytest.mark.parametrize("text,word,plover,cameo", [
-    ("The minister called on Kenya to act.", "called", "REQUEST", "020"),
-    ("Iran has spoken out against the decision.", "spoken", "ACCUSE", "111"),
-    ("The envoy spoke with the Emir on Monday.", "spoke", "CONSULT", "040"),
-    ("Turkey sent troops to the border.", "sent", "MOBILIZE", "154"),
-    ("Japan sent aid to the islands.", "sent", "AID", "070"),
-    ("Russia withdrew from the treaty.", "withdrew", "SANCTION", "166"),
-    ("Russia withdrew its tanks.", "withdrew", "RETREAT", "0872"),
-    ("Students staged a protest.", "staged", None, None),          # a light verb: the noun is the event
-])
+@pytest.mark.parametrize(
+    "text,word,plover,cameo",
+    [
+        ("The minister called on Kenya to act.", "called", "REQUEST", "020"),
+        ("Iran has spoken out against the decision.", "spoken", "ACCUSE", "111"),
+        ("The envoy spoke with the Emir on Monday.", "spoke", "CONSULT", "040"),
+        ("Turkey sent troops to the border.", "sent", "MOBILIZE", "154"),
+        ("Japan sent aid to the islands.", "sent", "AID", "070"),
+        ("Russia withdrew from the treaty.", "withdrew", "SANCTION", "166"),
+        ("Russia withdrew its tanks.", "withdrew", "RETREAT", "0872"),
+        ("Students staged a protest.", "staged", None, None),  # a light verb: the noun is the event
+    ],
+)
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
     sense = lexicon.verb_sense(_token(nlp, text, word))
     assert (sense.plover if sense else None) == plover
@@ -34,16 +38,19 @@ def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
 
 def test_call_without_on_or_for_is_not_a_request(nlp, lexicon):
     sense = lexicon.verb_sense(_token(nlp, "They called the plan a disaster.", "called"))
-    assert sense.frame == "describe"      # an accusation only if the predicate is a negative evaluation
+    assert sense.frame == "describe"  # an accusation only if the predicate is a negative evaluation
     sense = lexicon.verb_sense(_token(nlp, "Clinton called Machado on Friday to thank her.", "called"))
-    assert sense is None or sense.plover != "REQUEST"    # "on Friday" is a date, not "call on X"
+    assert sense is None or sense.plover != "REQUEST"  # "on Friday" is a date, not "call on X"
 
 
-@pytest.mark.parametrize("text,word", [
-    ("The senator seized on the report.", "seized"),
-    ("Police released a video of the shooting.", "released"),
-    ("The governor offered no proof.", "offered"),
-])
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("The senator seized on the report.", "seized"),
+        ("Police released a video of the shooting.", "released"),
+        ("The governor offered no proof.", "offered"),
+    ],
+)
 def test_figurative_and_document_uses_code_nothing(nlp, lexicon, text, word):
     assert lexicon.verb_sense(_token(nlp, text, word)) is None
 
@@ -64,5 +71,6 @@ def test_statement_verbs_code_nothing(nlp, lexicon):
 
 def test_yaml_booleans_are_rejected():
     from diurna.events.dictionary import _sense_from_yaml
+
     with pytest.raises(ValueError):
-        _sense_from_yaml("call", "verb", {"cameo": "020", "prep": True})   # an unquoted `on`
+        _sense_from_yaml("call", "verb", {"cameo": "020", "prep": True})  # an unquoted `on`

@@ -1,13 +1,13 @@
 """The fine-tuned MiniLM half of the pair classifier (diurna/events/encoder.py) and the average
 PloverClassifier takes of it and the linear model."""
+
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
 from diurna.events.classifier import MODEL_DIR, PairInput, PloverClassifier, find_span
-from diurna.events.encoder import (MAX_TOKENS, SOURCE_OPEN, TARGET_OPEN, EncoderModel, PairTokenizer,
-                                   mark_pair)
+from diurna.events.encoder import MAX_TOKENS, SOURCE_OPEN, TARGET_OPEN, EncoderModel, mark_pair
 
 ENCODER_DIR = MODEL_DIR / "encoder"
 
@@ -28,8 +28,8 @@ def test_mark_pair_wraps_both_actors_and_points_at_their_opening_markers():
     p = pair("Turkish troops shelled Kurdish positions near Afrin on Sunday.", "Turkish troops", "Kurdish positions")
     marked = mark_pair(p)
     assert marked.text == "@ * Turkish troops @ shelled # ^ Kurdish positions # near Afrin on Sunday."
-    assert marked.text[marked.source_at:].startswith(SOURCE_OPEN)
-    assert marked.text[marked.target_at:].startswith(TARGET_OPEN)
+    assert marked.text[marked.source_at :].startswith(SOURCE_OPEN)
+    assert marked.text[marked.target_at :].startswith(TARGET_OPEN)
 
 
 def test_mark_pair_with_the_target_first_and_without_a_source():
@@ -48,8 +48,11 @@ def test_mark_pair_clamps_spans_outside_the_sentence():
 # --- tokens ----------------------------------------------------------------------------------------
 def test_marker_indexes_point_at_the_marker_tokens(encoder):
     tokenizer = encoder.tokenizer
-    p = pair("Egypt's foreign minister met his Ethiopian counterpart in Addis Ababa to discuss the dam.",
-             "Egypt's foreign minister", "his Ethiopian counterpart")
+    p = pair(
+        "Egypt's foreign minister met his Ethiopian counterpart in Addis Ababa to discuss the dam.",
+        "Egypt's foreign minister",
+        "his Ethiopian counterpart",
+    )
     batch = tokenizer.encode([p])
     ids = batch.input_ids[0]
     assert ids[0] == tokenizer.cls_id and tokenizer.sep_id in ids
@@ -66,29 +69,54 @@ def test_a_marker_cut_off_by_the_length_limit_points_at_cls(encoder):
 
 
 def test_padding_and_masks_for_a_batch_of_unequal_pairs(encoder):
-    pairs = [pair("Russia condemned the strike.", "Russia", "the strike"),
-             pair("The United Nations called on both sides in Sudan to agree a ceasefire before Ramadan.",
-                  "The United Nations", "both sides in Sudan")]
+    pairs = [
+        pair("Russia condemned the strike.", "Russia", "the strike"),
+        pair(
+            "The United Nations called on both sides in Sudan to agree a ceasefire before Ramadan.",
+            "The United Nations",
+            "both sides in Sudan",
+        ),
+    ]
     batch = encoder.tokenizer.encode(pairs)
     lengths = batch.attention_mask.sum(1)
     assert lengths[0] < lengths[1] == batch.input_ids.shape[1]
-    assert (batch.input_ids[0, lengths[0]:] == encoder.tokenizer.pad_id).all()
+    assert (batch.input_ids[0, lengths[0] :] == encoder.tokenizer.pad_id).all()
 
 
 # --- the model -------------------------------------------------------------------------------------
 CLEAR = [
-    ("Israeli aircraft bombed Hamas positions in the northern Gaza Strip overnight, the army said.",
-     "Israeli aircraft", "Hamas positions", "ASSAULT"),
+    (
+        "Israeli aircraft bombed Hamas positions in the northern Gaza Strip overnight, the army said.",
+        "Israeli aircraft",
+        "Hamas positions",
+        "ASSAULT",
+    ),
     # SANCTION is PLOVER's "reduce relations" (suspending aid, expelling diplomats); imposing economic
     # sanctions is COERCE in PLV's labels, and both models learned that.
-    ("Denmark suspended development aid to Tanzania on Friday, citing a crackdown on the opposition.",
-     "Denmark", "Tanzania", "SANCTION"),
-    ("Thousands of teachers marched through Nairobi on Tuesday to protest against the government's pay freeze.",
-     "Thousands of teachers", "the government", "PROTEST"),
-    ("Japan pledged $500 million in emergency aid to flood victims in Pakistan.",
-     "Japan", "flood victims in Pakistan", "AID"),
-    ("Chinese President Xi Jinping held talks with French President Emmanuel Macron in Beijing on Thursday.",
-     "Chinese President Xi Jinping", "French President Emmanuel Macron", "CONSULT"),
+    (
+        "Denmark suspended development aid to Tanzania on Friday, citing a crackdown on the opposition.",
+        "Denmark",
+        "Tanzania",
+        "SANCTION",
+    ),
+    (
+        "Thousands of teachers marched through Nairobi on Tuesday to protest against the government's pay freeze.",
+        "Thousands of teachers",
+        "the government",
+        "PROTEST",
+    ),
+    (
+        "Japan pledged $500 million in emergency aid to flood victims in Pakistan.",
+        "Japan",
+        "flood victims in Pakistan",
+        "AID",
+    ),
+    (
+        "Chinese President Xi Jinping held talks with French President Emmanuel Macron in Beijing on Thursday.",
+        "Chinese President Xi Jinping",
+        "French President Emmanuel Macron",
+        "CONSULT",
+    ),
 ]
 
 
@@ -123,6 +151,7 @@ def test_the_classifier_averages_the_linear_model_and_the_encoder(encoder):
 
 def test_an_encoder_built_for_another_encoding_is_refused(tmp_path):
     import shutil
+
     copy = tmp_path / "encoder"
     shutil.copytree(ENCODER_DIR, copy)
     meta = (copy / "encoder.json").read_text(encoding="utf-8").replace("minilm-typed-markers-v1", "old-v0")

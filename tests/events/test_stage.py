@@ -1,4 +1,5 @@
 """The EventStage end to end: records that a person can check, stable ids, attribution, the seed score."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,10 @@ import pytest
 
 from diurna.events.stage import EventStage, evidence_span
 
-TEXT = ("Egypt said Israel's raid on Rafah was a violation of the treaty.\n\n"
-        "Germany and France urged Serbia to recognize Kosovo. Japan sent emergency aid to Turkey.")
+TEXT = (
+    "Egypt said Israel's raid on Rafah was a violation of the treaty.\n\n"
+    "Germany and France urged Serbia to recognize Kosovo. Japan sent emergency aid to Turkey."
+)
 
 
 @pytest.fixture(scope="module")
@@ -19,16 +22,18 @@ def coded(pipeline):
 
 
 def _names(doc, event):
-    return doc.actor(event.source).name if event.source else None, doc.actor(event.target).name if event.target else None
+    return doc.actor(event.source).name if event.source else None, doc.actor(
+        event.target
+    ).name if event.target else None
 
 
 def test_every_event_carries_checkable_evidence(coded):
     text = coded.article.text
     assert coded.events
     for e in coded.events:
-        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert text[e.trigger.start : e.trigger.end] == e.trigger.text
         assert e.sentence.start <= e.trigger.start < e.trigger.end <= e.sentence.end
-        assert "\n" not in text[e.sentence.start:e.sentence.end]
+        assert "\n" not in text[e.sentence.start : e.sentence.end]
         assert 0.0 <= e.confidence <= 1.0
         assert e.quad_class in (1, 2, 3, 4) and e.cameo and e.goldstein is not None
 
@@ -86,6 +91,7 @@ class _Prediction:
 
 class _StubClassifier:
     """Answers NONE with certainty: the stage must drop dictionary candidates it is sure are not events."""
+
     def __init__(self, answer, confidence):
         self.answer, self.confidence, self.calls = answer, confidence, 0
 
@@ -96,10 +102,13 @@ class _StubClassifier:
 
 def test_classifier_confirms_or_vetoes_candidates(pipeline):
     from diurna.pipeline import Pipeline
+
     text = "Japan sent emergency aid to Turkey."
-    for answer, conf, expect in (("AID", 0.9, lambda es: es and es[0].confidence > 0.75),
-                                 ("NONE", 0.99, lambda es: es == []),
-                                 ("ASSAULT", 0.6, lambda es: es and es[0].type == "AID")):
+    for answer, conf, expect in (
+        ("AID", 0.9, lambda es: es and es[0].confidence > 0.75),
+        ("NONE", 0.99, lambda es: es == []),
+        ("ASSAULT", 0.6, lambda es: es and es[0].type == "AID"),
+    ):
         stub = _StubClassifier(answer, conf)
         stages = [s for s in pipeline.stages if s.name != "events"] + [EventStage(classifier=stub)]
         doc = Pipeline(stages=stages).code_text(text, "2024-05-02")
@@ -111,17 +120,30 @@ def test_seed_article_event_f1(pipeline, seed_text, shared_dir, tmp_path):
     doc = pipeline.code_text(seed_text, "2017-12-11")
     pred = tmp_path / "seed.jsonl"
     pred.write_text(doc.to_record().model_dump_json() + "\n", encoding="utf-8")
-    out = subprocess.run([sys.executable, str(shared_dir / "eval" / "score_article.py"), "--gold",
-                          str(shared_dir / "seed" / "rouhani-haniyeh-2017.gold.json"), "--pred", str(pred), "--json"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(shared_dir / "eval" / "score_article.py"),
+            "--gold",
+            str(shared_dir / "seed" / "rouhani-haniyeh-2017.gold.json"),
+            "--pred",
+            str(pred),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result = json.loads(out.stdout)
     f1 = result["metrics"]["event_f1"]
     assert f1 >= 0.8, out.stdout[-2000:]
 
 
 def test_dateline_city_is_not_the_source(code):
-    doc = code("CAIRO, May 2 (Example Wire) - Egyptian Foreign Minister Karim Haddad met "
-               "Jordan's King Abdullah in Amman on Tuesday.")
+    doc = code(
+        "CAIRO, May 2 (Example Wire) - Egyptian Foreign Minister Karim Haddad met "
+        "Jordan's King Abdullah in Amman on Tuesday."
+    )
     consult = [e for e in doc.events if e.type == "CONSULT"]
     assert consult and all("Cairo" not in _names(doc, e)[0].title() for e in consult)
     assert any("Haddad" in _names(doc, e)[0] for e in consult)

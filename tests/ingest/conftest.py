@@ -1,10 +1,10 @@
 """Fixtures for the reader tests."""
+
 from __future__ import annotations
 
 import pathlib
 
 import pytest
-
 from ingest_fixtures import WarcBuilder
 
 
@@ -15,6 +15,7 @@ def warc_builder():
     def make(path: pathlib.Path, gzip: bool = True) -> WarcBuilder:
         builders.append(WarcBuilder(path, gzip))
         return builders[-1]
+
     yield make
     for builder in builders:
         if not builder.fh.closed:

@@ -1,4 +1,5 @@
 """Bytes to text: byte-order marks, UTF-8, the cp1252 fallback, binary and corrupt input."""
+
 from __future__ import annotations
 
 import codecs
@@ -10,14 +11,17 @@ from diurna.ingest.decode import DecodeFailure, decode_bytes
 SENTENCE = "Le ministre français a rencontré son homologue à Genève, selon l'agence."
 
 
-@pytest.mark.parametrize("data, encoding", [
-    (SENTENCE.encode("utf-8"), "utf-8"),
-    (codecs.BOM_UTF8 + SENTENCE.encode("utf-8"), "utf-8"),
-    (codecs.BOM_UTF16_LE + SENTENCE.encode("utf-16-le"), "utf-16-le"),
-    (codecs.BOM_UTF16_BE + SENTENCE.encode("utf-16-be"), "utf-16-be"),
-    (codecs.BOM_UTF32_LE + SENTENCE.encode("utf-32-le"), "utf-32-le"),
-    (SENTENCE.encode("cp1252"), "cp1252"),
-])
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (SENTENCE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SENTENCE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF16_LE + SENTENCE.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + SENTENCE.encode("utf-16-be"), "utf-16-be"),
+        (codecs.BOM_UTF32_LE + SENTENCE.encode("utf-32-le"), "utf-32-le"),
+        (SENTENCE.encode("cp1252"), "cp1252"),
+    ],
+)
 def test_text_in_each_supported_encoding_decodes_exactly(data, encoding):
     decoded = decode_bytes(data)
     assert decoded.text == SENTENCE
@@ -51,12 +55,15 @@ def test_invalid_utf16_after_a_bom_is_an_error_with_the_file_offset():
     assert failure.value.offset == 2 + 10
 
 
-@pytest.mark.parametrize("data, kind", [
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
-    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
-    (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
-])
+@pytest.mark.parametrize(
+    "data, kind",
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
+    ],
+)
 def test_known_binary_formats_are_named(data, kind):
     with pytest.raises(DecodeFailure, match=kind):
         decode_bytes(data)
@@ -90,7 +97,7 @@ def test_valid_utf8_wins_over_a_wrong_declared_charset():
 
 
 def test_a_cut_at_the_end_of_a_partial_read_drops_the_broken_character():
-    data = "Zürich talks in Genève".encode("utf-8")[:-3]   # ends with the first of the two bytes of "è"
+    data = "Zürich talks in Genève".encode("utf-8")[:-3]  # ends with the first of the two bytes of "è"
     assert decode_bytes(data, complete=False).text == "Zürich talks in Gen"
     with pytest.raises(DecodeFailure):
         decode_bytes(data, complete=True)

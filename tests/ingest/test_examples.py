@@ -1,4 +1,5 @@
 """The bundled example corpus reads cleanly in every format and has the properties its README promises."""
+
 from __future__ import annotations
 
 import pathlib
@@ -55,7 +56,8 @@ def test_every_input_format_is_represented(raw_items):
     formats = {detect_format(str(path)) for path in EXAMPLES.rglob("*") if path.is_file()}
     assert {"txt", "html", "jsonl", "warc", "feed"} <= formats
     assert any(path.suffix == ".rss" for path in EXAMPLES.rglob("*")) and any(
-        path.suffix == ".atom" for path in EXAMPLES.rglob("*"))
+        path.suffix == ".atom" for path in EXAMPLES.rglob("*")
+    )
     assert len([item for item in raw_items if isinstance(item, RawArticle)]) >= 30
 
 
@@ -65,7 +67,7 @@ def test_every_article_is_80_to_300_words_and_dated(raw_items):
             assert 80 <= len(_raw_text(item).split()) <= 300, item.origin
             date = item.date or (html_to_text(item.html).date if item.html else None)
             if item.origin.endswith(".txt"):
-                assert date is None     # plain text has no metadata: --pubdate dates it
+                assert date is None  # plain text has no metadata: --pubdate dates it
             else:
                 assert parse_pubdate(date).startswith("2026-1"), item.origin
 
@@ -74,6 +76,7 @@ def test_exactly_one_article_is_not_english(raw_items):
     def english_share(text):
         words = _words(text)
         return sum(word in ENGLISH_WORDS for word in words) / len(words)
+
     shares = {item.origin: english_share(_raw_text(item)) for item in raw_items if isinstance(item, RawArticle)}
     foreign = [origin for origin, share in shares.items() if share < 0.05]
     assert foreign == [str(EXAMPLES / "jsonl" / "wire.jsonl") + "@line 3"]
@@ -82,7 +85,7 @@ def test_exactly_one_article_is_not_english(raw_items):
 
 def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
     words = _words(text)
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 def test_one_wire_story_is_duplicated_with_light_edits_and_the_rest_are_distinct(corpus):
@@ -93,18 +96,19 @@ def test_one_wire_story_is_duplicated_with_light_edits_and_the_rest_are_distinct
     near = []
     texts = list(distinct)
     for i, first in enumerate(texts):
-        for second in texts[i + 1:]:
+        for second in texts[i + 1 :]:
             jaccard = len(shingles[first] & shingles[second]) / len(shingles[first] | shingles[second])
             if jaccard > 0.2:
                 near.append((distinct[first].id, distinct[second].id, jaccard))
     assert len(near) == 1, near
-    assert near[0][2] < 0.95        # edited, not identical
+    assert near[0][2] < 0.95  # edited, not identical
 
 
 def test_the_warc_holds_three_of_the_html_pages_with_urls_and_the_committed_file_is_reproducible(tmp_path):
     import subprocess
     import sys
-    rebuilt = tmp_path / WARC.name     # the warcinfo record names the file
+
+    rebuilt = tmp_path / WARC.name  # the warcinfo record names the file
     subprocess.run([sys.executable, str(EXAMPLES / "make_warc.py"), "--output", str(rebuilt)], check=True)
     assert rebuilt.read_bytes() == WARC.read_bytes()
 

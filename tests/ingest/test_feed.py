@@ -1,11 +1,13 @@
 """RSS and Atom feeds: one article per item; broken feeds keep their good items, with a warning."""
+
 from __future__ import annotations
+
+from ingest_fixtures import PROTEST, PROTEST_MORE, SANCTIONS, TALKS, TALKS_MORE
 
 from diurna.ingest.base import IngestError, RawArticle
 from diurna.ingest.feed import read_feed
 from diurna.pipeline import prepare
 from diurna.records import Article
-from ingest_fixtures import PROTEST, PROTEST_MORE, SANCTIONS, TALKS, TALKS_MORE
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -42,9 +44,9 @@ def _rss(tmp_path, extra_items="", name="world.rss"):
 def test_rss_items_become_articles_with_link_date_title_and_feed_source(tmp_path):
     path = _rss(tmp_path)
     first, second = read_feed(path)
-    assert first.text == TALKS + "\n" + TALKS_MORE          # full content preferred to the teaser
+    assert first.text == TALKS + "\n" + TALKS_MORE  # full content preferred to the teaser
     assert first.url == "https://wire.example.org/andes"
-    assert first.date == "2024-03-04"                         # the publisher's local day, not UTC's
+    assert first.date == "2024-03-04"  # the publisher's local day, not UTC's
     assert first.title == "Andes water talks" and first.source == "Example Wire: World"
     assert first.origin == path + "@item 1"
     assert second.text == PROTEST and second.origin == path + "@item 2"
@@ -53,7 +55,8 @@ def test_rss_items_become_articles_with_link_date_title_and_feed_source(tmp_path
 
 def test_atom_entries_use_content_and_published_dates(tmp_path):
     path = tmp_path / "updates.atom"
-    path.write_text("""<?xml version="1.0" encoding="utf-8"?>
+    path.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <title>Brussels Desk</title>
   <id>urn:example:brussels</id>
@@ -72,26 +75,37 @@ def test_atom_entries_use_content_and_published_dates(tmp_path):
     <updated>2024-03-08T07:00:00Z</updated>
     <summary>%s</summary>
   </entry>
-</feed>""" % (SANCTIONS, PROTEST_MORE), encoding="utf-8")
+</feed>"""
+        % (SANCTIONS, PROTEST_MORE),
+        encoding="utf-8",
+    )
     first, second = read_feed(str(path))
     assert (first.text, first.url, first.date, first.source) == (
-        SANCTIONS, "https://desk.example.org/eu-assets", "2024-03-07", "Brussels Desk")
+        SANCTIONS,
+        "https://desk.example.org/eu-assets",
+        "2024-03-07",
+        "Brussels Desk",
+    )
     assert second.text == PROTEST_MORE and second.date == "2024-03-08"
-    assert second.url is None       # no link: the id is then a hash of the text
+    assert second.url is None  # no link: the id is then a hash of the text
 
 
 def test_an_item_with_missing_fields_is_kept_and_one_without_text_is_an_error(tmp_path):
-    path = _rss(tmp_path, extra_items="""
+    path = _rss(
+        tmp_path,
+        extra_items="""
   <item><description>%s</description></item>
   <item><title>Headline only</title><link>https://wire.example.org/empty</link></item>
-  <item><guid>wire-no-link-7</guid><description>%s</description></item>""" % (SANCTIONS, PROTEST_MORE))
+  <item><guid>wire-no-link-7</guid><description>%s</description></item>"""
+        % (SANCTIONS, PROTEST_MORE),
+    )
     items = list(read_feed(path))
     assert [type(item) for item in items] == [RawArticle, RawArticle, RawArticle, IngestError, RawArticle]
     bare = items[2]
     assert bare.text == SANCTIONS and bare.title is None and bare.url is None and bare.date is None
     error = items[3]
     assert error.path == path and error.position == "item 4" and "neither content nor a summary" in error.message
-    assert items[4].url is None     # a guid that is not a web address is not taken for a link
+    assert items[4].url is None  # a guid that is not a web address is not taken for a link
 
 
 def test_a_malformed_feed_keeps_the_good_items_with_a_warning_naming_the_line(tmp_path):
@@ -100,8 +114,10 @@ def test_a_malformed_feed_keeps_the_good_items_with_a_warning_naming_the_line(tm
     warnings = [item for item in items if isinstance(item, IngestError)]
     assert len(warnings) == 1 and warnings[0].kind == "warning"
     assert warnings[0].position and warnings[0].position.startswith("line ")
-    assert [a.title for a in items if isinstance(a, RawArticle)][:2] == ["Andes water talks",
-                                                                          "Teachers march in Nairobi"]
+    assert [a.title for a in items if isinstance(a, RawArticle)][:2] == [
+        "Andes water talks",
+        "Teachers march in Nairobi",
+    ]
 
 
 def test_a_file_that_is_not_a_feed_is_an_error(tmp_path):
@@ -122,17 +138,20 @@ def test_empty_and_binary_feeds_are_errors(tmp_path):
 
 def test_a_feed_without_items_is_a_warning(tmp_path):
     path = tmp_path / "quiet.rss"
-    path.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>',
-                    encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>', encoding="utf-8"
+    )
     [warning] = read_feed(str(path))
     assert warning.kind == "warning" and "no items" in warning.message
 
 
 def _feed_with_date(tmp_path, pub_date: str):
     path = tmp_path / "dated.rss"
-    path.write_text("<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>T</title>"
-                    "<pubDate>%s</pubDate><description>%s</description></item></channel></rss>"
-                    % (pub_date, TALKS), encoding="utf-8")
+    path.write_text(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>T</title>"
+        "<pubDate>%s</pubDate><description>%s</description></item></channel></rss>" % (pub_date, TALKS),
+        encoding="utf-8",
+    )
     return list(read_feed(str(path)))
 
 

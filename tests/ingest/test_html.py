@@ -1,17 +1,21 @@
 """HTML files: boilerplate removed (by pipeline.prepare), charset found, empty pages reported."""
+
 from __future__ import annotations
+
+from ingest_fixtures import TALKS, TALKS_MORE, page
 
 from diurna.ingest.base import IngestError, RawArticle
 from diurna.ingest.html import fragment_to_text, meta_charset, read_html
 from diurna.pipeline import prepare
 from diurna.records import Article
-from ingest_fixtures import TALKS, TALKS_MORE, page
 
 
 def test_an_html_file_becomes_its_article_text_title_and_date(tmp_path):
     path = tmp_path / "andes.html"
-    path.write_text(page("Chile and Argentina discuss glacier water", TALKS, TALKS_MORE,
-                         published="2024-03-04T09:30:00+00:00"), encoding="utf-8")
+    path.write_text(
+        page("Chile and Argentina discuss glacier water", TALKS, TALKS_MORE, published="2024-03-04T09:30:00+00:00"),
+        encoding="utf-8",
+    )
     [raw] = read_html(str(path))
     assert isinstance(raw, RawArticle) and raw.origin == str(path)
     article = prepare(raw)
@@ -39,8 +43,9 @@ def test_meta_charset_is_found_in_both_html5_and_http_equiv_forms():
 
 def test_html_with_no_text_is_an_error_naming_the_file(tmp_path):
     path = tmp_path / "blank.html"
-    path.write_text("<!DOCTYPE html><html><head><title></title></head><body><div></div></body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        "<!DOCTYPE html><html><head><title></title></head><body><div></div></body></html>", encoding="utf-8"
+    )
     [raw] = read_html(str(path))
     error = prepare(raw)
     assert isinstance(error, IngestError)
@@ -55,8 +60,10 @@ def test_an_image_named_html_is_a_binary_error(tmp_path):
 
 
 def test_fragments_keep_paragraphs_and_drop_scripts():
-    fragment = "<p>Talks resumed in <b>Doha</b> on Sunday.</p><p>A deal is &quot;close&quot;, aides said.</p>" \
-               "<script>track()</script>"
+    fragment = (
+        "<p>Talks resumed in <b>Doha</b> on Sunday.</p><p>A deal is &quot;close&quot;, aides said.</p>"
+        "<script>track()</script>"
+    )
     assert fragment_to_text(fragment) == 'Talks resumed in Doha on Sunday.\nA deal is "close", aides said.'
 
 
@@ -67,6 +74,7 @@ def test_a_plain_text_fragment_is_unescaped_as_is():
 def test_text_nested_deeper_than_the_parser_default_is_read():
     """libxml2 stops building the tree 255 elements deep; the page is parsed again as a huge tree."""
     from diurna.ingest.html import html_to_text
+
     deep = "<html><body>" + "<div>" * 300 + "<p>" + TALKS + "</p>" + "</div>" * 300 + "</body></html>"
     extracted = html_to_text(deep)
     assert extracted.text == TALKS and extracted.problem is None

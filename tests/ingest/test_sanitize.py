@@ -1,4 +1,5 @@
 """diurna.ingest.sanitize: strings from outside are made storable and printable at one boundary."""
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,7 @@ from diurna.ingest.sanitize import printable, repair_article, without_surrogates
 def test_lone_surrogates_become_replacement_characters_and_are_counted():
     assert without_surrogates("a\ud800b\udfffc") == ("a\ufffdb\ufffdc", 2)
     assert without_surrogates("plain – text 😀") == ("plain – text 😀", 0)
-    "a\ufffdb".encode("utf-8")          # what replaces them is encodable
+    "a\ufffdb".encode("utf-8")  # what replaces them is encodable
 
 
 def test_a_repaired_article_says_what_was_repaired():

@@ -1,12 +1,14 @@
 """Readers stream: memory stays flat however large the JSON Lines file or WARC archive is."""
+
 from __future__ import annotations
 
 import json
 import tracemalloc
 
+from ingest_fixtures import PROTEST, TALKS
+
 from diurna.ingest import read_paths
 from diurna.ingest.base import RawArticle
-from ingest_fixtures import PROTEST, TALKS
 
 MB = 1024 * 1024
 
@@ -34,7 +36,7 @@ def test_a_large_jsonl_file_is_read_in_constant_memory(tmp_path):
 
 def test_a_large_warc_is_read_in_constant_memory(tmp_path, warc_builder):
     builder = warc_builder(tmp_path / "big.warc.gz")
-    blob = bytes(range(256)) * (512 * 1024 // 256)          # 512 KB "images", which are skipped
+    blob = bytes(range(256)) * (512 * 1024 // 256)  # 512 KB "images", which are skipped
     for number in range(48):
         builder.response("https://img.example.org/%d.jpg" % number, blob, content_type="image/jpeg")
     builder.close()

@@ -1,13 +1,15 @@
 """Plain-text files and stdin: one article each; empty, binary and corrupt files are located errors."""
+
 from __future__ import annotations
 
 import codecs
 import gzip
 import io
 
+from ingest_fixtures import PROTEST, PROTEST_MORE
+
 from diurna.ingest.base import IngestError, RawArticle
 from diurna.ingest.text import MAX_ARTICLE_BYTES, read_stdin, read_text
-from ingest_fixtures import PROTEST, PROTEST_MORE
 
 
 def test_a_text_file_is_one_article_with_its_path_as_origin(tmp_path):

@@ -1,19 +1,22 @@
 """The per-article lookups (diurna.nlp.index) answer exactly what spaCy's own views and plain scans
 answer, on a parse with paragraphs, entities and quotations."""
+
 from __future__ import annotations
 
 from diurna.nlp.index import Ranges, covered, entities_of, index, paragraph_number, text_of
 
-TEXT = ("Prime Minister Justin Trudeau met President Joe Biden in Washington on Monday.\n\n"
-        "\"We agreed on new tariffs,\" Trudeau said. Officials in Ottawa said talks would go on.\n"
-        "The European Union, meanwhile, warned that it would respond.\n\n\n"
-        "Biden's spokesperson, Karine Jean-Pierre, declined to comment on the talks in Brussels.")
+TEXT = (
+    "Prime Minister Justin Trudeau met President Joe Biden in Washington on Monday.\n\n"
+    '"We agreed on new tariffs," Trudeau said. Officials in Ottawa said talks would go on.\n'
+    "The European Union, meanwhile, warned that it would respond.\n\n\n"
+    "Biden's spokesperson, Karine Jean-Pierre, declined to comment on the talks in Brussels."
+)
 
 
 def test_text_tokens_and_line_breaks(nlp):
     doc = nlp(TEXT)
     look = index(doc)
-    assert index(doc) is look                      # built once per Doc
+    assert index(doc) is look  # built once per Doc
     assert text_of(doc) == doc.text
     starts = [t.idx for t in doc]
     for lo in range(0, len(TEXT) + 1, 7):
@@ -47,7 +50,7 @@ def test_sentences_and_entities(nlp):
 def test_ranges_cover_what_a_scan_covers_nested_or_overlapping():
     spans = [(30, 40), (5, 12), (8, 9), (35, 60), (70, 70)]
     ranges = Ranges(spans)
-    assert ranges == spans                             # still the list it was made from
+    assert ranges == spans  # still the list it was made from
     for offset in range(-1, 80):
         expected = any(s <= offset < e for s, e in spans)
         assert ranges.covers(offset) == expected == covered(ranges, offset) == covered(spans, offset)

@@ -1,4 +1,5 @@
 """Non-English articles are skipped with a reason; English news, even short, is coded."""
+
 from __future__ import annotations
 
 from diurna.ingest.base import IngestError, RawArticle
@@ -6,12 +7,18 @@ from diurna.nlp.language import detect, non_english
 from diurna.pipeline import prepare
 from diurna.records import Article
 
-GERMAN = ("Die Bundesregierung hat am Dienstag neue Sanktionen gegen mehrere Unternehmen angekündigt, "
-          "die nach Angaben des Wirtschaftsministeriums Waffenlieferungen unterstützt haben sollen.")
-SPANISH = ("El Gobierno de Colombia y el grupo guerrillero firmaron el jueves un acuerdo de alto el fuego "
-           "que entrará en vigor la próxima semana, según informó la cancillería en un comunicado.")
-ENGLISH = ("The government of Colombia and the guerrilla group signed a ceasefire agreement on Thursday "
-           "that will take effect next week, the foreign ministry said in a statement.")
+GERMAN = (
+    "Die Bundesregierung hat am Dienstag neue Sanktionen gegen mehrere Unternehmen angekündigt, "
+    "die nach Angaben des Wirtschaftsministeriums Waffenlieferungen unterstützt haben sollen."
+)
+SPANISH = (
+    "El Gobierno de Colombia y el grupo guerrillero firmaron el jueves un acuerdo de alto el fuego "
+    "que entrará en vigor la próxima semana, según informó la cancillería en un comunicado."
+)
+ENGLISH = (
+    "The government of Colombia and the guerrilla group signed a ceasefire agreement on Thursday "
+    "that will take effect next week, the foreign ministry said in a statement."
+)
 
 
 def test_german_and_spanish_news_are_recognised():

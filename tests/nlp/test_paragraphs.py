@@ -1,4 +1,5 @@
 """Sentence boundaries: a blank line ends a sentence; no sentence starts with a comma."""
+
 from __future__ import annotations
 
 
@@ -7,8 +8,10 @@ def sentences(nlp, text):
 
 
 def test_a_paragraph_ending_in_an_abbreviation_does_not_run_into_the_next(nlp):
-    text = ("The minister said the talks had stalled over aid to the U.S.\n\n"
-            "Officials in Ottawa, for their part, said a new round would begin in March.")
+    text = (
+        "The minister said the talks had stalled over aid to the U.S.\n\n"
+        "Officials in Ottawa, for their part, said a new round would begin in March."
+    )
     found = sentences(nlp, text)
     assert found[-1].startswith("Officials in Ottawa")
     assert not any(s.startswith(",") for s in found)
@@ -20,7 +23,8 @@ def test_single_newlines_inside_a_paragraph_do_not_force_a_break(nlp):
 
 
 def test_one_paragraph_per_line_as_html_extraction_gives(nlp):
-    text = ("Ceasefire holds in northern town\n"
-            "The army said on Monday that the truce with the rebels had held overnight.")
+    text = (
+        "Ceasefire holds in northern town\nThe army said on Monday that the truce with the rebels had held overnight."
+    )
     found = sentences(nlp, text)
     assert found[0] == "Ceasefire holds in northern town"

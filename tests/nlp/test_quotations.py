@@ -1,4 +1,5 @@
 """Quotation marks found in raw text (diurna.nlp.quotations)."""
+
 from diurna.nlp.quotations import find_quoted_spans
 
 

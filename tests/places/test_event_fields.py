@@ -1,11 +1,15 @@
 """The contract's event place fields through the whole pipeline: place, place_basis,
 place_precision and country are filled together, and agree with the place record."""
+
 from __future__ import annotations
 
 
 def test_event_place_fields_agree_with_the_place(code):
-    doc = code("KABUL (Reuters) - Taliban fighters attacked a police post in Kandahar on Monday, killing "
-               "six officers.\n\nThe government condemned the attack.", "2021-05-03")
+    doc = code(
+        "KABUL (Reuters) - Taliban fighters attacked a police post in Kandahar on Monday, killing "
+        "six officers.\n\nThe government condemned the attack.",
+        "2021-05-03",
+    )
     assert doc.events
     places = {p.id: p for p in doc.places}
     for event in doc.events:

@@ -1,4 +1,5 @@
 """event_place: the place in the event's clause, else the sentence's scene, else none."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,30 +15,33 @@ def _place_of(locate, text: str, trigger: str):
     return names.get(place_id) if place_id else None
 
 
-@pytest.mark.parametrize("text, trigger, expected", [
-    # the clause's own locative phrase or visited object
-    ("A trade delegation from Seoul visited Hanoi last week.", "visited", "Hanoi"),
-    ("Farmers took to the streets of Nairobi to protest against the new tax.", "took", "Nairobi"),
-    ("Farmers took to the streets of Nairobi to protest against the new tax.", "protest", "Nairobi"),
-    ("Opposition supporters gathered in Lima and blocked the main avenue.", "blocked", "Lima"),
-    ("Police in Dhaka arrested twenty garment workers on Sunday.", "arrested", "Dhaka"),
-    ("Government artillery shelled Idlib overnight, activists said.", "shelled", "Idlib"),
-    ("The two foreign ministers met in Vienna on Tuesday.", "met", "Vienna"),
-    ("Troops were deployed to Mogadishu after the attack.", "deployed", "Mogadishu"),
-    ("Thousands marched in the capital after the ruling in Kenya.", "marched", "Nairobi"),
-    # the scene set by the clause that embeds the event
-    ("In Ankara, officials said Turkey would retaliate.", "retaliate", "Ankara"),
-    # countries as actors, not locations
-    ("Iran condemned the decision on Monday.", "condemned", None),
-    ("The president spoke to Israel's prime minister by phone.", "spoke", None),
-    ("Washington imposed new sanctions on Venezuela.", "imposed", None),
-    # a country as a location
-    ("Militants attacked a police post in Niger on Friday.", "attacked", "Niger"),
-    # places in other clauses or quotations do not count; no default to the article's first place
-    ("The minister, who lives in London, criticised the plan.", "criticised", None),
-    ('Demonstrators chanted "death to England" and burned flags.', "chanted", None),
-    ("Madrid said on Monday it would recall its ambassador.", "recall", None),
-])
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # the clause's own locative phrase or visited object
+        ("A trade delegation from Seoul visited Hanoi last week.", "visited", "Hanoi"),
+        ("Farmers took to the streets of Nairobi to protest against the new tax.", "took", "Nairobi"),
+        ("Farmers took to the streets of Nairobi to protest against the new tax.", "protest", "Nairobi"),
+        ("Opposition supporters gathered in Lima and blocked the main avenue.", "blocked", "Lima"),
+        ("Police in Dhaka arrested twenty garment workers on Sunday.", "arrested", "Dhaka"),
+        ("Government artillery shelled Idlib overnight, activists said.", "shelled", "Idlib"),
+        ("The two foreign ministers met in Vienna on Tuesday.", "met", "Vienna"),
+        ("Troops were deployed to Mogadishu after the attack.", "deployed", "Mogadishu"),
+        ("Thousands marched in the capital after the ruling in Kenya.", "marched", "Nairobi"),
+        # the scene set by the clause that embeds the event
+        ("In Ankara, officials said Turkey would retaliate.", "retaliate", "Ankara"),
+        # countries as actors, not locations
+        ("Iran condemned the decision on Monday.", "condemned", None),
+        ("The president spoke to Israel's prime minister by phone.", "spoke", None),
+        ("Washington imposed new sanctions on Venezuela.", "imposed", None),
+        # a country as a location
+        ("Militants attacked a police post in Niger on Friday.", "attacked", "Niger"),
+        # places in other clauses or quotations do not count; no default to the article's first place
+        ("The minister, who lives in London, criticised the plan.", "criticised", None),
+        ('Demonstrators chanted "death to England" and burned flags.', "chanted", None),
+        ("Madrid said on Monday it would recall its ambassador.", "recall", None),
+    ],
+)
 def test_event_place(locate, text, trigger, expected):
     assert _place_of(locate, text, trigger) == expected
 
@@ -55,6 +59,7 @@ def test_out_of_range_trigger_is_none(locate):
 
 def _located(locate, text: str, trigger: str):
     from diurna.places import locate_event
+
     doc = locate(text)
     token = next(t for t in doc.spacy_doc if t.text == trigger)
     found = locate_event(doc, token.i)
@@ -64,37 +69,58 @@ def _located(locate, text: str, trigger: str):
     return place.name, found.basis, found.precision, found.country
 
 
-@pytest.mark.parametrize("text, trigger, expected", [
-    # the clause: how each answer says it was chosen, with its precision and country
-    ("Police in Dhaka arrested twenty garment workers on Sunday.", "arrested", ("Dhaka", "clause", "place", "BGD")),
-    ("Blinken's visit to China was the first in five years.", "visit", ("China", "clause", "country", "CHN")),
-    ("India conducted missile strikes on Pakistan overnight.", "strikes", ("Pakistan", "clause", "country", "PAK")),
-    ("Protests that spread to several cities of Iran turned violent.", "Protests", ("Iran", "clause", "country", "IRN")),
-    ("Clashes erupted in Zambia's Western Province on Monday.", "erupted", ("Western", "clause", "region", "ZMB")),
-    # the sentence, when the clause gives nothing
-    ("After talks in Doha, the two sides agreed to a truce.", "agreed", ("Doha", "sentence", "place", "QAT")),
-    ("She was arrested by the regime's police in Caracas on Thursday.", "arrested", ("Caracas", "sentence", "place", "VEN")),
-    # a participant that goes somewhere: "access to", "a team of experts to"
-    ("The government agreed to allow aid workers access to the Tigray region.", "allow",
-     ("Tigrai", "clause", "region", "ETH")),
-    ("France sent a team of experts to Mali to investigate the crash.", "investigate", ("Mali", "clause", "country", "MLI")),
-    # a capital as the bare object of a verb of saying is its government, not a location
-    ("United Nations experts accused Kigali of backing the rebels.", "accused", None),
-    ("Drones struck Kyiv overnight, officials said.", "struck", ("Kyiv", "clause", "place", "UKR")),
-])
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # the clause: how each answer says it was chosen, with its precision and country
+        ("Police in Dhaka arrested twenty garment workers on Sunday.", "arrested", ("Dhaka", "clause", "place", "BGD")),
+        ("Blinken's visit to China was the first in five years.", "visit", ("China", "clause", "country", "CHN")),
+        ("India conducted missile strikes on Pakistan overnight.", "strikes", ("Pakistan", "clause", "country", "PAK")),
+        (
+            "Protests that spread to several cities of Iran turned violent.",
+            "Protests",
+            ("Iran", "clause", "country", "IRN"),
+        ),
+        ("Clashes erupted in Zambia's Western Province on Monday.", "erupted", ("Western", "clause", "region", "ZMB")),
+        # the sentence, when the clause gives nothing
+        ("After talks in Doha, the two sides agreed to a truce.", "agreed", ("Doha", "sentence", "place", "QAT")),
+        (
+            "She was arrested by the regime's police in Caracas on Thursday.",
+            "arrested",
+            ("Caracas", "sentence", "place", "VEN"),
+        ),
+        # a participant that goes somewhere: "access to", "a team of experts to"
+        (
+            "The government agreed to allow aid workers access to the Tigray region.",
+            "allow",
+            ("Tigrai", "clause", "region", "ETH"),
+        ),
+        (
+            "France sent a team of experts to Mali to investigate the crash.",
+            "investigate",
+            ("Mali", "clause", "country", "MLI"),
+        ),
+        # a capital as the bare object of a verb of saying is its government, not a location
+        ("United Nations experts accused Kigali of backing the rebels.", "accused", None),
+        ("Drones struck Kyiv overnight, officials said.", "struck", ("Kyiv", "clause", "place", "UKR")),
+    ],
+)
 def test_event_place_with_basis(locate, text, trigger, expected):
     assert _located(locate, text, trigger) == expected
 
 
 def test_the_dateline_places_events_of_the_lead_only(locate):
-    text = ("CAIRO (AP) - Police arrested ten protesters on Sunday, officials said.\n\n"
-            "The government later released them.")
+    text = (
+        "CAIRO (AP) - Police arrested ten protesters on Sunday, officials said.\n\nThe government later released them."
+    )
     assert _located(locate, text, "arrested") == ("Cairo", "dateline", "place", "EGY")
     assert _located(locate, text, "released") is None
 
 
 def test_place_rules_have_names_and_examples():
     from diurna.places.clause import PLACE_RULES
-    assert [r.basis for r in PLACE_RULES] == sorted((r.basis for r in PLACE_RULES),
-                                                   key=["clause", "sentence", "dateline"].index)
+
+    assert [r.basis for r in PLACE_RULES] == sorted(
+        (r.basis for r in PLACE_RULES), key=["clause", "sentence", "dateline"].index
+    )
     assert all(r.example and r.name for r in PLACE_RULES)

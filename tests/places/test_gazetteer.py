@@ -1,4 +1,5 @@
 """The gazetteer artefact: coverage, the alias table, demonyms kept out, the name index (load time and memory: benchmarks/bench_gazetteer.py)."""
+
 from __future__ import annotations
 
 import itertools
@@ -22,16 +23,28 @@ def _best(gazetteer, name):
         drop_regions_named_like_their_cities,
         ranked,
     )
+
     scored = ranked(drop_regions_named_like_their_cities(gazetteer.candidates(name)), Context())
     return scored[0][1].entry if scored else None
 
 
-@pytest.mark.parametrize("alias, name, country", [
-    ("Al-Quds", "Jerusalem", "ISR"), ("Al Quds", "Jerusalem", "ISR"), ("Kiev", "Kyiv", "UKR"),
-    ("Kyiv", "Kyiv", "UKR"), ("Bombay", "Mumbai", "IND"), ("Burma", "Myanmar", "MMR"),
-    ("the Gaza Strip", "Gaza Strip", "PSE"), ("Palestine", "Palestine", "PSE"), ("U.S.", "United States", "USA"),
-    ("Britain", "United Kingdom", "GBR"), ("Peking", "Beijing", "CHN"), ("Ivory Coast", "Ivory Coast", "CIV"),
-])
+@pytest.mark.parametrize(
+    "alias, name, country",
+    [
+        ("Al-Quds", "Jerusalem", "ISR"),
+        ("Al Quds", "Jerusalem", "ISR"),
+        ("Kiev", "Kyiv", "UKR"),
+        ("Kyiv", "Kyiv", "UKR"),
+        ("Bombay", "Mumbai", "IND"),
+        ("Burma", "Myanmar", "MMR"),
+        ("the Gaza Strip", "Gaza Strip", "PSE"),
+        ("Palestine", "Palestine", "PSE"),
+        ("U.S.", "United States", "USA"),
+        ("Britain", "United Kingdom", "GBR"),
+        ("Peking", "Beijing", "CHN"),
+        ("Ivory Coast", "Ivory Coast", "CIV"),
+    ],
+)
 def test_news_aliases_reach_their_place(gazetteer, alias, name, country):
     entry = _best(gazetteer, alias)
     assert entry is not None and (entry.name, entry.country) == (name, country)
@@ -61,12 +74,17 @@ def test_coverage_down_to_villages_and_districts(gazetteer):
     assert features["district"] >= 40_000 and features["city"] >= 200_000
 
 
-@pytest.mark.parametrize("name, country, feature", [
-    ("Kiwanja", None, None),                    # not in GeoNames' packaged data: nothing, not a namesake
-    ("Rutshuru", "COD", "city"), ("Rutshuru", "COD", "district"),    # a town and the territory named after it
-    ("Huwara", "PSE", "city"),                  # a West Bank village of 5,600
-    ("Dapchi", "NGA", "city"), ("Chibok", "NGA", "district"),   # a town below 15,000; a local government area
-])
+@pytest.mark.parametrize(
+    "name, country, feature",
+    [
+        ("Kiwanja", None, None),  # not in GeoNames' packaged data: nothing, not a namesake
+        ("Rutshuru", "COD", "city"),
+        ("Rutshuru", "COD", "district"),  # a town and the territory named after it
+        ("Huwara", "PSE", "city"),  # a West Bank village of 5,600
+        ("Dapchi", "NGA", "city"),
+        ("Chibok", "NGA", "district"),  # a town below 15,000; a local government area
+    ],
+)
 def test_small_places_and_districts_are_indexed(gazetteer, name, country, feature):
     found = {(c.entry.country, c.entry.feature) for c in gazetteer.candidates(name)}
     if country is None:
@@ -103,14 +121,24 @@ def test_places_have_a_point_or_none_never_a_false_one(gazetteer):
     assert sum(e.lat is None for e in districts) < 0.3 * len(districts)
 
 
-@pytest.mark.parametrize("name, key", [("Téhéran", "teheran"), ("Al-Quds", "al quds"), ("U.S.", "us"),
-                                       ("Sana’a", "sanaa"), ("Port-au-Prince", "port au prince")])
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("Téhéran", "teheran"),
+        ("Al-Quds", "al quds"),
+        ("U.S.", "us"),
+        ("Sana’a", "sanaa"),
+        ("Port-au-Prince", "port au prince"),
+    ],
+)
 def test_fold(name, key):
     assert fold(name) == key
 
 
-@pytest.mark.parametrize("name, latin", [("Teheran", True), ("THR", False), ("askalds-angwrdany", False),
-                                         ("Тегеран", False), ("Téhéran", True)])
+@pytest.mark.parametrize(
+    "name, latin",
+    [("Teheran", True), ("THR", False), ("askalds-angwrdany", False), ("Тегеран", False), ("Téhéran", True)],
+)
 def test_only_english_usable_alternate_names_are_indexed(name, latin):
     assert is_latin_name(name) is latin
 
@@ -122,6 +150,7 @@ def test_the_name_index_is_sorted_for_bisection(gazetteer):
 
 def test_unit_keys_bare_names_are_weak():
     from diurna.places.build import unit_keys
+
     strong, weak = unit_keys("Rutshuru Territory", [], set(), district=True)
     assert strong == {"rutshuru territory"} and weak == {"rutshuru"}
     strong, weak = unit_keys("Columbia County", ["Columbia"], set(), district=True)
@@ -132,8 +161,11 @@ def test_unit_keys_bare_names_are_weak():
 
 def test_name_index_keys_rows_and_special_keys():
     from diurna.places.build import CAPITAL_KEY, Entry, name_index
-    rows = [Entry(1, "country", "Iran", "IRN", names={"iran"}),
-            Entry(2, "city", "Tehran", "IRN", admin1="IR.26", capital=True, names={"tehran"}, alternates={"teheran"})]
+
+    rows = [
+        Entry(1, "country", "Iran", "IRN", names={"iran"}),
+        Entry(2, "city", "Tehran", "IRN", admin1="IR.26", capital=True, names={"tehran"}, alternates={"teheran"}),
+    ]
     index = name_index(rows)
     assert index == sorted(index)
     assert "tehran\t1;" in index and "teheran\t;1" in index and (CAPITAL_KEY % "IRN") + "\t1;" in index

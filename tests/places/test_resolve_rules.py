@@ -1,5 +1,6 @@
 """The disambiguation rules of diurna.places.resolve, one construction each (written sentences:
 unit tests of the rules, not evidence of accuracy; that is scripts/eval_toponyms.py's job)."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,7 +15,7 @@ def _places(doc):
 def _place_of(doc, surface):
     """(name, country, precision) of the place the first mention `surface` resolved to, or None."""
     for ref in doc.place_mentions:
-        if doc.article.text[ref.start:ref.end] == surface:
+        if doc.article.text[ref.start : ref.end] == surface:
             place = next(p for p in doc.places if p.id == ref.place_id)
             return place.name, place.country, place.precision
     return None
@@ -26,14 +27,17 @@ def test_every_rule_has_a_name_and_an_example():
     assert all(r.example for r in RULES) and all(d.example for d in DECISIONS)
 
 
-@pytest.mark.parametrize("text", [
-    "Western powers prepared a resolution.",
-    "The Gulf states welcomed the decision.",
-    "Refugees crossing into Eastern Europe were stopped.",
-    "Aid agencies in Africa warned of famine.",
-    "Leaders from Asia and Europe met on Monday.",
-    "The West imposed sanctions.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Western powers prepared a resolution.",
+        "The Gulf states welcomed the decision.",
+        "Refugees crossing into Eastern Europe were stopped.",
+        "Aid agencies in Africa warned of famine.",
+        "Leaders from Asia and Europe met on Monday.",
+        "The West imposed sanctions.",
+    ],
+)
 def test_direction_words_continents_and_world_regions_are_never_towns(locate, text):
     assert _places(locate(text)) == set() or all(p[2] == "country" for p in _places(locate(text)))
 

@@ -1,4 +1,5 @@
 """Seed article: every gold place found with its country (the scorer's place recall)."""
+
 from __future__ import annotations
 
 import json
@@ -15,6 +16,7 @@ def test_seed_place_recall(shared_dir, seed_text, locate):
 
 def test_seed_events_in_tehran_are_placed(seed_text, locate):
     from diurna.places import event_place
+
     doc = locate(seed_text)
     tehran = next(p.id for p in doc.places if p.name == "Tehran")
     for phrase in ("visited Tehran", "took to the streets of Tehran"):

@@ -1,4 +1,5 @@
 """The places stage on whole texts: which spans are places, and how they are merged and resolved."""
+
 from __future__ import annotations
 
 from diurna.records import Place
@@ -16,7 +17,7 @@ def test_places_are_contract_records_with_consistent_mentions(locate):
     for place in doc.places:
         Place.model_validate(place.model_dump())
         for m in place.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
     assert {r.place_id for r in doc.place_mentions} == {p.id for p in doc.places}
 
 

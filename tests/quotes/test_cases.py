@@ -1,5 +1,6 @@
 """The quote attribution case sets (tests/quotes/cases.yaml, cases_second_author.yaml), end to end
 through the pipeline."""
+
 from __future__ import annotations
 
 import pathlib
@@ -37,7 +38,10 @@ def _via_ok(doc, quote, expected) -> bool:
 
 def check_case(doc, expected: dict) -> str | None:
     """None when some quote has the expected content, speaker and relay; else what went wrong."""
-    norm = lambda s: s.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+
+    def norm(s: str) -> str:
+        return s.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+
     holders = [q for q in doc.quotes if norm(expected["contains"]) in norm(q.content.text)]
     if not holders:
         return "content not found: %r" % expected["contains"]
@@ -48,15 +52,23 @@ def check_case(doc, expected: dict) -> str | None:
     return "speaker %r (%r) via %r, expected %r via %r" % (
         doc.actor(q.speaker).name if doc.actor(q.speaker) else None,
         q.speaker_mention.text if q.speaker_mention else None,
-        [doc.actor(v).name for v in q.via if doc.actor(v)], expected["speaker"], expected.get("via"))
+        [doc.actor(v).name for v in q.via if doc.actor(v)],
+        expected["speaker"],
+        expected.get("via"),
+    )
 
 
 def test_case_set_is_large_enough():
     assert sum(len(c["quotes"]) for c in CASES) >= 150
 
 
-@pytest.mark.parametrize("name, cases, bar", [("quote attribution cases", CASES, PASS_RATE),
-                                               ("second-author cases", SECOND_AUTHOR_CASES, SECOND_AUTHOR_PASS_RATE)])
+@pytest.mark.parametrize(
+    "name, cases, bar",
+    [
+        ("quote attribution cases", CASES, PASS_RATE),
+        ("second-author cases", SECOND_AUTHOR_CASES, SECOND_AUTHOR_PASS_RATE),
+    ],
+)
 def test_attribution_cases_pass_rate(pipeline, name, cases, bar):
     failures, total = [], 0
     for case in cases:

@@ -1,4 +1,5 @@
 """The `diurna quotes` view."""
+
 import argparse
 import io
 
@@ -13,8 +14,10 @@ def test_register_adds_the_quotes_command():
 
 
 def test_view_prints_speaker_arrow_quote(code):
-    doc = code("Ukrainian President Volodymyr Zelensky visited troops near Pokrovsk on Friday. "
-               "\"We will hold the line,\" he said.")
+    doc = code(
+        "Ukrainian President Volodymyr Zelensky visited troops near Pokrovsk on Friday. "
+        '"We will hold the line," he said.'
+    )
     out = io.StringIO()
     print_article(doc, out, width=0)
     line = next(l for l in out.getvalue().splitlines() if "hold the line" in l)

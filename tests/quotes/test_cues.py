@@ -1,15 +1,18 @@
 """The quote stage's cue handling (diurna.quotes.cues): the cues near a quotation, found by
 bisection, are every cue a pass over all of them would keep, in the same order."""
+
 from __future__ import annotations
 
 from diurna.quotes.cues import CueRanges, fold_according_to
 from diurna.quotes.reported import find_cues
 
-TEXT = ("The minister said the talks would resume in May. \"We are ready,\" she told reporters.\n\n"
-        "According to officials, the army has withdrawn. The rebels denied that they had attacked the town, "
-        "and their leader said \"nothing will change\" until the elections.\n\n"
-        "Analysts believe the deal will hold. \"It is fragile,\" one diplomat warned, adding that aid "
-        "was late.")
+TEXT = (
+    'The minister said the talks would resume in May. "We are ready," she told reporters.\n\n'
+    "According to officials, the army has withdrawn. The rebels denied that they had attacked the town, "
+    'and their leader said "nothing will change" until the elections.\n\n'
+    'Analysts believe the deal will hold. "It is fragile," one diplomat warned, adding that aid '
+    "was late."
+)
 
 
 def overlaps_or_follows(content, start, end):

@@ -1,17 +1,25 @@
 """Reported-speech cues read from the parse (diurna.quotes.reported) and relays (diurna.quotes.relays)."""
+
 from diurna.quotes.relays import quoted_as_saying, relay_statements
 from diurna.quotes.reported import find_cues
 
 
 def _cues(nlp, text, with_beliefs=True):
     doc = nlp(text)
-    return [(doc[c.cue_start:c.cue_end].text, c.speaker.text if c.speaker is not None else None,
-             doc[c.content_start:c.content_end].text) for c in find_cues(doc, with_beliefs)]
+    return [
+        (
+            doc[c.cue_start : c.cue_end].text,
+            c.speaker.text if c.speaker is not None else None,
+            doc[c.content_start : c.content_end].text,
+        )
+        for c in find_cues(doc, with_beliefs)
+    ]
 
 
 def test_said_that_clause(nlp):
     assert ("said", "Lula", "that Brazil would host the summit") in _cues(
-        nlp, "Brazilian President Lula said that Brazil would host the summit.")
+        nlp, "Brazilian President Lula said that Brazil would host the summit."
+    )
 
 
 def test_clause_before_the_cue(nlp):
@@ -81,65 +89,120 @@ def _parsed(nlp, rows, ents=None):
     """A Doc from (word, head index, dep, POS, tag, lemma) rows: a fixed parse of one sentence;
     `ents` maps a word's index to its entity label."""
     from spacy.tokens import Doc
+
     words, heads, deps, pos, tags, lemmas = zip(*rows)
     iob = [("B-" + ents[i]) if ents and i in ents else "O" for i in range(len(words))] if ents else None
-    return Doc(nlp.vocab, words=list(words), heads=list(heads), deps=list(deps), pos=list(pos),
-               tags=list(tags), lemmas=list(lemmas), ents=iob)
+    return Doc(
+        nlp.vocab,
+        words=list(words),
+        heads=list(heads),
+        deps=list(deps),
+        pos=list(pos),
+        tags=list(tags),
+        lemmas=list(lemmas),
+        ents=iob,
+    )
 
 
 def _cue_triples(doc):
-    return [(doc[c.cue_start:c.cue_end].text, c.speaker.text if c.speaker is not None else None,
-             doc[c.content_start:c.content_end].text) for c in find_cues(doc)]
+    return [
+        (
+            doc[c.cue_start : c.cue_end].text,
+            c.speaker.text if c.speaker is not None else None,
+            doc[c.content_start : c.content_end].text,
+        )
+        for c in find_cues(doc)
+    ]
 
 
 def test_that_clause_hung_on_a_noun_is_the_verbs_content(nlp):
     # "Osei told members at a hearing that the budget was stretched ." -- the parser made the
     # that-clause a relative clause of "hearing"
-    doc = _parsed(nlp, [
-        ("Osei", 1, "nsubj", "PROPN", "NNP", "Osei"), ("told", 1, "ROOT", "VERB", "VBD", "tell"),
-        ("members", 1, "dobj", "NOUN", "NNS", "member"), ("at", 1, "prep", "ADP", "IN", "at"),
-        ("a", 5, "det", "DET", "DT", "a"), ("hearing", 3, "pobj", "NOUN", "NN", "hearing"),
-        ("that", 9, "mark", "SCONJ", "IN", "that"), ("the", 8, "det", "DET", "DT", "the"),
-        ("budget", 9, "nsubj", "NOUN", "NN", "budget"), ("was", 5, "relcl", "AUX", "VBD", "be"),
-        ("stretched", 9, "acomp", "ADJ", "JJ", "stretched"), (".", 1, "punct", "PUNCT", ".", ".")])
+    doc = _parsed(
+        nlp,
+        [
+            ("Osei", 1, "nsubj", "PROPN", "NNP", "Osei"),
+            ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+            ("members", 1, "dobj", "NOUN", "NNS", "member"),
+            ("at", 1, "prep", "ADP", "IN", "at"),
+            ("a", 5, "det", "DET", "DT", "a"),
+            ("hearing", 3, "pobj", "NOUN", "NN", "hearing"),
+            ("that", 9, "mark", "SCONJ", "IN", "that"),
+            ("the", 8, "det", "DET", "DT", "the"),
+            ("budget", 9, "nsubj", "NOUN", "NN", "budget"),
+            ("was", 5, "relcl", "AUX", "VBD", "be"),
+            ("stretched", 9, "acomp", "ADJ", "JJ", "stretched"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+    )
     assert ("told", "Osei", "that the budget was stretched") in _cue_triples(doc)
 
 
 def test_a_relative_that_is_no_content_clause(nlp):
     # "Osei told members about a plan that cuts taxes ." -- "that" is the relative pronoun here
-    doc = _parsed(nlp, [
-        ("Osei", 1, "nsubj", "PROPN", "NNP", "Osei"), ("told", 1, "ROOT", "VERB", "VBD", "tell"),
-        ("members", 1, "dobj", "NOUN", "NNS", "member"), ("about", 1, "prep", "ADP", "IN", "about"),
-        ("a", 5, "det", "DET", "DT", "a"), ("plan", 3, "pobj", "NOUN", "NN", "plan"),
-        ("that", 7, "nsubj", "PRON", "WDT", "that"), ("cuts", 5, "relcl", "VERB", "VBZ", "cut"),
-        ("taxes", 7, "dobj", "NOUN", "NNS", "tax"), (".", 1, "punct", "PUNCT", ".", ".")])
+    doc = _parsed(
+        nlp,
+        [
+            ("Osei", 1, "nsubj", "PROPN", "NNP", "Osei"),
+            ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+            ("members", 1, "dobj", "NOUN", "NNS", "member"),
+            ("about", 1, "prep", "ADP", "IN", "about"),
+            ("a", 5, "det", "DET", "DT", "a"),
+            ("plan", 3, "pobj", "NOUN", "NN", "plan"),
+            ("that", 7, "nsubj", "PRON", "WDT", "that"),
+            ("cuts", 5, "relcl", "VERB", "VBZ", "cut"),
+            ("taxes", 7, "dobj", "NOUN", "NNS", "tax"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+    )
     assert not any(c[0] == "told" for c in _cue_triples(doc))
 
 
 def test_the_one_prompted_to_say_is_the_speaker(nlp):
     # "It was so calm that Ellison was prompted to say that it was polite ."
-    doc = _parsed(nlp, [
-        ("It", 1, "nsubj", "PRON", "PRP", "it"), ("was", 1, "ROOT", "AUX", "VBD", "be"),
-        ("so", 3, "advmod", "ADV", "RB", "so"), ("calm", 1, "acomp", "ADJ", "JJ", "calm"),
-        ("that", 7, "mark", "SCONJ", "IN", "that"), ("Ellison", 7, "nsubjpass", "PROPN", "NNP", "Ellison"),
-        ("was", 7, "auxpass", "AUX", "VBD", "be"), ("prompted", 3, "ccomp", "VERB", "VBN", "prompt"),
-        ("to", 9, "aux", "PART", "TO", "to"), ("say", 7, "xcomp", "VERB", "VB", "say"),
-        ("that", 12, "mark", "SCONJ", "IN", "that"), ("it", 12, "nsubj", "PRON", "PRP", "it"),
-        ("was", 9, "ccomp", "AUX", "VBD", "be"), ("polite", 12, "acomp", "ADJ", "JJ", "polite"),
-        (".", 1, "punct", "PUNCT", ".", ".")])
+    doc = _parsed(
+        nlp,
+        [
+            ("It", 1, "nsubj", "PRON", "PRP", "it"),
+            ("was", 1, "ROOT", "AUX", "VBD", "be"),
+            ("so", 3, "advmod", "ADV", "RB", "so"),
+            ("calm", 1, "acomp", "ADJ", "JJ", "calm"),
+            ("that", 7, "mark", "SCONJ", "IN", "that"),
+            ("Ellison", 7, "nsubjpass", "PROPN", "NNP", "Ellison"),
+            ("was", 7, "auxpass", "AUX", "VBD", "be"),
+            ("prompted", 3, "ccomp", "VERB", "VBN", "prompt"),
+            ("to", 9, "aux", "PART", "TO", "to"),
+            ("say", 7, "xcomp", "VERB", "VB", "say"),
+            ("that", 12, "mark", "SCONJ", "IN", "that"),
+            ("it", 12, "nsubj", "PRON", "PRP", "it"),
+            ("was", 9, "ccomp", "AUX", "VBD", "be"),
+            ("polite", 12, "acomp", "ADJ", "JJ", "polite"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+    )
     assert ("say", "Ellison", "that it was polite") in _cue_triples(doc)
 
 
 def test_saying_the_noun_starts_the_content_not_an_inverted_speaker(nlp):
     # 'Ruiz criticized him , saying the leader " has no interest . "'
-    doc = _parsed(nlp, [
-        ("Ruiz", 1, "nsubj", "PROPN", "NNP", "Ruiz"), ("criticized", 1, "ROOT", "VERB", "VBD", "criticize"),
-        ("him", 1, "dobj", "PRON", "PRP", "he"), (",", 1, "punct", "PUNCT", ",", ","),
-        ("saying", 1, "advcl", "VERB", "VBG", "say"), ("the", 6, "det", "DET", "DT", "the"),
-        ("leader", 8, "nsubj", "NOUN", "NN", "leader"), ("\"", 8, "punct", "PUNCT", "``", "\""),
-        ("has", 4, "ccomp", "VERB", "VBZ", "have"), ("no", 10, "det", "DET", "DT", "no"),
-        ("interest", 8, "dobj", "NOUN", "NN", "interest"), (".", 1, "punct", "PUNCT", ".", "."),
-        ("\"", 1, "punct", "PUNCT", "''", "\"")])
+    doc = _parsed(
+        nlp,
+        [
+            ("Ruiz", 1, "nsubj", "PROPN", "NNP", "Ruiz"),
+            ("criticized", 1, "ROOT", "VERB", "VBD", "criticize"),
+            ("him", 1, "dobj", "PRON", "PRP", "he"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("saying", 1, "advcl", "VERB", "VBG", "say"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("leader", 8, "nsubj", "NOUN", "NN", "leader"),
+            ('"', 8, "punct", "PUNCT", "``", '"'),
+            ("has", 4, "ccomp", "VERB", "VBZ", "have"),
+            ("no", 10, "det", "DET", "DT", "no"),
+            ("interest", 8, "dobj", "NOUN", "NN", "interest"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+            ('"', 1, "punct", "PUNCT", "''", '"'),
+        ],
+    )
     assert ("saying", "Ruiz", 'the leader " has no interest') in _cue_triples(doc)
 
 
@@ -147,14 +210,26 @@ def test_a_clause_hung_on_a_later_quotation_keeps_its_own_subject(nlp):
     # 'Chen offered him , tweeting , " you really are a bully . "' -- the parser hung the whole
     # frame on the quoted "are" as a clausal complement
     from diurna.quotes.reported import subject_of
-    doc = _parsed(nlp, [
-        ("Chen", 1, "nsubj", "PROPN", "NNP", "Chen"), ("offered", 9, "ccomp", "VERB", "VBD", "offer"),
-        ("him", 1, "dobj", "PRON", "PRP", "he"), (",", 1, "punct", "PUNCT", ",", ","),
-        ("tweeting", 1, "advcl", "VERB", "VBG", "tweet"), (",", 9, "punct", "PUNCT", ",", ","),
-        ("\"", 9, "punct", "PUNCT", "``", "\""), ("you", 9, "nsubj", "PRON", "PRP", "you"),
-        ("really", 9, "advmod", "ADV", "RB", "really"), ("are", 9, "ROOT", "AUX", "VBP", "be"),
-        ("a", 11, "det", "DET", "DT", "a"), ("bully", 9, "attr", "NOUN", "NN", "bully"),
-        (".", 9, "punct", "PUNCT", ".", "."), ("\"", 9, "punct", "PUNCT", "''", "\"")])
+
+    doc = _parsed(
+        nlp,
+        [
+            ("Chen", 1, "nsubj", "PROPN", "NNP", "Chen"),
+            ("offered", 9, "ccomp", "VERB", "VBD", "offer"),
+            ("him", 1, "dobj", "PRON", "PRP", "he"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("tweeting", 1, "advcl", "VERB", "VBG", "tweet"),
+            (",", 9, "punct", "PUNCT", ",", ","),
+            ('"', 9, "punct", "PUNCT", "``", '"'),
+            ("you", 9, "nsubj", "PRON", "PRP", "you"),
+            ("really", 9, "advmod", "ADV", "RB", "really"),
+            ("are", 9, "ROOT", "AUX", "VBP", "be"),
+            ("a", 11, "det", "DET", "DT", "a"),
+            ("bully", 9, "attr", "NOUN", "NN", "bully"),
+            (".", 9, "punct", "PUNCT", ".", "."),
+            ('"', 9, "punct", "PUNCT", "''", '"'),
+        ],
+    )
     assert subject_of(doc[4]).text == "Chen"
 
 
@@ -164,32 +239,47 @@ def test_name_before_an_apposition_speaks_a_verb_tagged_as_participle(nlp):
 
 
 def test_name_before_a_relative_clause_speaks_the_verb_after_it(nlp):
-    cues = _cues(nlp, "Paul Segura, who served as Jeb Bush's campaign manager during the 2016 race, called "
-                      "Cruz's remarks on Monday \"reckless.\"")
+    cues = _cues(
+        nlp,
+        "Paul Segura, who served as Jeb Bush's campaign manager during the 2016 race, called "
+        'Cruz\'s remarks on Monday "reckless."',
+    )
     assert any(c[0] == "called" and c[1] == "Segura" for c in cues)
 
 
 def test_a_reduced_passive_with_its_agent_is_not_the_name_speaking(nlp):
-    cues = _cues(nlp, "Okafor, called \"the architect of the deal\" by his allies, said the vote would pass.")
+    cues = _cues(nlp, 'Okafor, called "the architect of the deal" by his allies, said the vote would pass.')
     assert not any(c[0] == "called" and c[1] == "Okafor" for c in cues)
     assert any(c[0] == "said" and c[1] == "Okafor" for c in cues)
 
 
 def test_the_object_of_a_causing_verb_speaks(nlp):
-    cues = _cues(nlp, "The ruling prompted the senator to call the court \"out of touch.\"")
+    cues = _cues(nlp, 'The ruling prompted the senator to call the court "out of touch."')
     assert any(c[0] == "call" and c[1] == "senator" for c in cues)
 
 
 def test_a_name_before_a_date_is_the_subject_the_parse_lost(nlp):
     # 'Aides mocked the plan , which Hale on Friday called " a fraud . "' -- the parser read "Hale"
     # as the relative clause's verb and left "called" without a subject
-    doc = _parsed(nlp, [
-        ("Aides", 1, "nsubj", "NOUN", "NNS", "aide"), ("mocked", 1, "ROOT", "VERB", "VBD", "mock"),
-        ("the", 3, "det", "DET", "DT", "the"), ("plan", 1, "dobj", "NOUN", "NN", "plan"),
-        (",", 3, "punct", "PUNCT", ",", ","), ("which", 6, "nsubj", "PRON", "WDT", "which"),
-        ("Hale", 3, "relcl", "PROPN", "NNP", "Hale"), ("on", 6, "prep", "ADP", "IN", "on"),
-        ("Friday", 7, "pobj", "PROPN", "NNP", "Friday"), ("called", 1, "advcl", "VERB", "VBD", "call"),
-        ("\"", 12, "punct", "PUNCT", "``", "\""), ("a", 12, "det", "DET", "DT", "a"),
-        ("fraud", 9, "oprd", "NOUN", "NN", "fraud"), (".", 1, "punct", "PUNCT", ".", "."),
-        ("\"", 1, "punct", "PUNCT", "''", "\"")], ents={6: "PERSON", 8: "DATE"})
+    doc = _parsed(
+        nlp,
+        [
+            ("Aides", 1, "nsubj", "NOUN", "NNS", "aide"),
+            ("mocked", 1, "ROOT", "VERB", "VBD", "mock"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("plan", 1, "dobj", "NOUN", "NN", "plan"),
+            (",", 3, "punct", "PUNCT", ",", ","),
+            ("which", 6, "nsubj", "PRON", "WDT", "which"),
+            ("Hale", 3, "relcl", "PROPN", "NNP", "Hale"),
+            ("on", 6, "prep", "ADP", "IN", "on"),
+            ("Friday", 7, "pobj", "PROPN", "NNP", "Friday"),
+            ("called", 1, "advcl", "VERB", "VBD", "call"),
+            ('"', 12, "punct", "PUNCT", "``", '"'),
+            ("a", 12, "det", "DET", "DT", "a"),
+            ("fraud", 9, "oprd", "NOUN", "NN", "fraud"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+            ('"', 1, "punct", "PUNCT", "''", '"'),
+        ],
+        ents={6: "PERSON", 8: "DATE"},
+    )
     assert any(c[0] == "called" and c[1] == "Hale" for c in _cue_triples(doc))

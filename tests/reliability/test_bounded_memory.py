@@ -5,6 +5,7 @@ Coding a gigabyte of news through spaCy takes hours on two cores, so these tests
 through everything before the parser (reading, decoding, HTML extraction, language check, ids);
 the parser itself sees at most one truncated article at a time (test_fuzz's 10 MB sentence).
 """
+
 from __future__ import annotations
 
 import json
@@ -13,16 +14,17 @@ import sys
 import textwrap
 
 import pytest
-
 from warc_helpers import warc_response
 
 pytestmark = pytest.mark.slow
 
-GIGABYTE = 1024 ** 3
+GIGABYTE = 1024**3
 LIMIT_MB = 1536
-ARTICLE = ("Officials in {city} said on Tuesday that talks between the two governments on water rights would "
-           "resume next month, after a year in which the dispute over the dam had brought protests to the capital. "
-           "The foreign ministry called the decision a step toward a lasting agreement. ")
+ARTICLE = (
+    "Officials in {city} said on Tuesday that talks between the two governments on water rights would "
+    "resume next month, after a year in which the dispute over the dam had brought protests to the capital. "
+    "The foreign ministry called the decision a step toward a lasting agreement. "
+)
 CITIES = ["Cairo", "Addis Ababa", "Khartoum", "Nairobi", "Kampala", "Kigali", "Juba", "Asmara"]
 
 STREAM = textwrap.dedent("""
@@ -48,8 +50,9 @@ STREAM = textwrap.dedent("""
 
 
 def stream(path) -> dict:
-    out = subprocess.run([sys.executable, "-c", STREAM, str(path)], capture_output=True, text=True, timeout=3000,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", STREAM, str(path)], capture_output=True, text=True, timeout=3000, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -74,16 +77,19 @@ def test_one_gigabyte_jsonl_streams_in_bounded_memory(tmp_path):
 
 def test_one_gigabyte_warc_streams_in_bounded_memory(tmp_path):
     from warcio.warcwriter import WARCWriter
+
     path = tmp_path / "big.warc"
-    image = bytes(range(256)) * 4096            # 1 MB of image data, as crawls mostly hold
+    image = bytes(range(256)) * 4096  # 1 MB of image data, as crawls mostly hold
     pages = 0
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=False)
         i = 0
         while fh.tell() < GIGABYTE:
             if i % 10 == 0:
-                body = ("<html><head><title>Water talks</title></head><body><article><p>%s</p></article>"
-                        "</body></html>" % ARTICLE.format(city=CITIES[i % len(CITIES)])).encode()
+                body = (
+                    "<html><head><title>Water talks</title></head><body><article><p>%s</p></article>"
+                    "</body></html>" % ARTICLE.format(city=CITIES[i % len(CITIES)])
+                ).encode()
                 warc_response(writer, "https://news.example.org/%d" % i, body)
                 pages += 1
             else:

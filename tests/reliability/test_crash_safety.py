@@ -1,5 +1,6 @@
 """An ingest killed with SIGKILL at random points, then rerun, ends with exactly the articles of
 one clean ingest: none lost, none duplicated (issue 10)."""
+
 from __future__ import annotations
 
 import os
@@ -14,9 +15,14 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-LEADERS = [("Kenyan President William Ruto", "Nairobi"), ("Ghanaian President Nana Akufo-Addo", "Accra"),
-           ("Indonesian President Joko Widodo", "Jakarta"), ("Polish Prime Minister Donald Tusk", "Warsaw"),
-           ("Chilean President Gabriel Boric", "Santiago"), ("Turkish President Recep Tayyip Erdogan", "Ankara")]
+LEADERS = [
+    ("Kenyan President William Ruto", "Nairobi"),
+    ("Ghanaian President Nana Akufo-Addo", "Accra"),
+    ("Indonesian President Joko Widodo", "Jakarta"),
+    ("Polish Prime Minister Donald Tusk", "Warsaw"),
+    ("Chilean President Gabriel Boric", "Santiago"),
+    ("Turkish President Recep Tayyip Erdogan", "Ankara"),
+]
 TOPICS = ["trade and energy", "the drought", "migration", "security on the border", "debt relief"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 KILLS = 20
@@ -26,21 +32,37 @@ def write_corpus(root, n=80):
     rng = random.Random(7)
     for i in range(n):
         (host, city), (guest, _) = rng.sample(LEADERS, 2)
-        text = ("%s met %s in %s on %s to discuss %s. The two leaders agreed to meet again next year, "
-                "officials said. Report number %d." % (host, guest, city, rng.choice(DAYS), rng.choice(TOPICS), i))
+        text = (
+            "%s met %s in %s on %s to discuss %s. The two leaders agreed to meet again next year, "
+            "officials said. Report number %d." % (host, guest, city, rng.choice(DAYS), rng.choice(TOPICS), i)
+        )
         (root / ("article-%02d.txt" % i)).write_text(text, encoding="utf-8")
 
 
 def ingest_command(corpus, db):
-    return [sys.executable, "-m", "diurna.cli", "ingest", str(corpus), "--db", str(db), "--batch-size", "2",
-            "--pubdate", "2024-05-06", "--no-progress"]
+    return [
+        sys.executable,
+        "-m",
+        "diurna.cli",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--batch-size",
+        "2",
+        "--pubdate",
+        "2024-05-06",
+        "--no-progress",
+    ]
 
 
 def table_counts(db):
     con = duckdb.connect(str(db), read_only=True)
     try:
-        counts = {t: con.execute("SELECT count(*) FROM %s" % t).fetchone()[0]
-                  for t in ("articles", "sentences", "actors", "mentions", "events", "quotes", "places")}
+        counts = {
+            t: con.execute("SELECT count(*) FROM %s" % t).fetchone()[0]
+            for t in ("articles", "sentences", "actors", "mentions", "events", "quotes", "places")
+        }
         ids = sorted(r[0] for r in con.execute("SELECT id FROM articles").fetchall())
     finally:
         con.close()

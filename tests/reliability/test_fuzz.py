@@ -1,5 +1,6 @@
 """Fuzzing every reader and the coding pipeline: random and mutated inputs never raise, every bad
 record becomes an error naming its file and position, and good records in the same file are kept."""
+
 from __future__ import annotations
 
 import gzip
@@ -10,25 +11,33 @@ import tempfile
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from warc_helpers import warc_response
 
 from diurna.document import ArticleDoc
 from diurna.ingest import read_paths
 from diurna.ingest.base import IngestError, RawArticle
-from warc_helpers import warc_response
 
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                      HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 EXTENSIONS = [".txt", ".html", ".jsonl", ".warc", ".warc.gz", ".rss", ".atom", ".xml", ".jsonl.gz", ".txt.gz"]
-GOOD_LINE = {"id": "ok-1", "text": "Kenya and Ethiopia signed a border agreement in Nairobi on Monday, officials said.",
-             "date": "2024-03-04"}
-SEED_HTML = ("<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1><p>Negotiators from "
-             "Sudan's army and the Rapid Support Forces met in Jeddah on Saturday for a new round of ceasefire talks, "
-             "Saudi mediators said.</p><p>Both sides agreed to allow aid convoys into Khartoum.</p></article>"
-             "</body></html>")
-SEED_RSS = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>Vote</title>"
-            "<link>https://news.example.org/vote</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>"
-            "<description>Lawmakers in Lima voted on Tuesday to remove the interior minister.</description></item>"
-            "</channel></rss>")
+GOOD_LINE = {
+    "id": "ok-1",
+    "text": "Kenya and Ethiopia signed a border agreement in Nairobi on Monday, officials said.",
+    "date": "2024-03-04",
+}
+SEED_HTML = (
+    "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1><p>Negotiators from "
+    "Sudan's army and the Rapid Support Forces met in Jeddah on Saturday for a new round of ceasefire talks, "
+    "Saudi mediators said.</p><p>Both sides agreed to allow aid convoys into Khartoum.</p></article>"
+    "</body></html>"
+)
+SEED_RSS = (
+    "<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>Vote</title>"
+    "<link>https://news.example.org/vote</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>"
+    "<description>Lawmakers in Lima voted on Tuesday to remove the interior minister.</description></item>"
+    "</channel></rss>"
+)
 
 
 def read_all(path: pathlib.Path) -> list:
@@ -36,7 +45,7 @@ def read_all(path: pathlib.Path) -> list:
     for item in items:
         assert isinstance(item, (RawArticle, IngestError)), item
         if isinstance(item, IngestError):
-            assert item.path == str(path), item          # every error names the file at fault
+            assert item.path == str(path), item  # every error names the file at fault
             assert item.message
         else:
             assert (item.text is None) != (item.html is None)
@@ -64,13 +73,16 @@ def mutate(data: bytes, cuts: list[int], noise: bytes) -> bytes:
     for cut in cuts:
         if out:
             pos = cut % len(out)
-            out[pos:pos + len(noise)] = noise
+            out[pos : pos + len(noise)] = noise
     return bytes(out[: max(1, (cuts[0] % (len(out) + 1)) if cuts else len(out))])
 
 
 @FUZZ
-@given(cuts=st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=4), noise=st.binary(max_size=16),
-       which=st.sampled_from(["html", "rss", "jsonl"]))
+@given(
+    cuts=st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=4),
+    noise=st.binary(max_size=16),
+    which=st.sampled_from(["html", "rss", "jsonl"]),
+)
 def test_mutated_documents_never_raise(cuts, noise, which):
     seed = {"html": SEED_HTML, "rss": SEED_RSS, "jsonl": json.dumps(GOOD_LINE)}[which].encode("utf-8")
     with tempfile.TemporaryDirectory() as tmp:
@@ -78,13 +90,30 @@ def test_mutated_documents_never_raise(cuts, noise, which):
 
 
 @FUZZ
-@given(bad=st.lists(st.one_of(
-    st.builds(json.dumps, st.dictionaries(st.sampled_from(["id", "text", "html", "title", "date", "url", "source"]),
-                                          st.one_of(st.none(), st.integers(), st.floats(allow_nan=True),
-                                                    st.lists(st.integers(), max_size=2), st.text(max_size=20)),
-                                          max_size=5)),
-    st.text(max_size=40),
-    st.builds(json.dumps, st.lists(st.integers(), max_size=3))), min_size=1, max_size=6))
+@given(
+    bad=st.lists(
+        st.one_of(
+            st.builds(
+                json.dumps,
+                st.dictionaries(
+                    st.sampled_from(["id", "text", "html", "title", "date", "url", "source"]),
+                    st.one_of(
+                        st.none(),
+                        st.integers(),
+                        st.floats(allow_nan=True),
+                        st.lists(st.integers(), max_size=2),
+                        st.text(max_size=20),
+                    ),
+                    max_size=5,
+                ),
+            ),
+            st.text(max_size=40),
+            st.builds(json.dumps, st.lists(st.integers(), max_size=3)),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_jsonl_with_wrong_types_keeps_every_good_line(bad):
     lines = [json.dumps(GOOD_LINE)] + [b.replace("\n", " ") for b in bad] + [json.dumps(dict(GOOD_LINE, id="ok-2"))]
     with tempfile.TemporaryDirectory() as tmp:
@@ -95,8 +124,9 @@ def test_jsonl_with_wrong_types_keeps_every_good_line(bad):
         assert error.position and error.position.startswith("line ")
 
 
-@pytest.mark.parametrize("encoding,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
-                                          ("utf-8", b"\xef\xbb\xbf"), ("utf-8", b"")])
+@pytest.mark.parametrize(
+    "encoding,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-8", b"\xef\xbb\xbf"), ("utf-8", b"")]
+)
 def test_unicode_encodings_with_and_without_bom(tmp_path, encoding, bom):
     text = "Chile's president met Argentina's foreign minister in Santiago on Friday."
     items = read_all(write(tmp_path, "a.txt", bom + text.encode(encoding)))
@@ -122,6 +152,7 @@ def test_invalid_utf8_names_the_byte_offset(tmp_path):
 
 def test_warc_with_broken_headers_keeps_the_good_records(tmp_path):
     from warcio.warcwriter import WARCWriter
+
     path = tmp_path / "crawl.warc"
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=False)
@@ -135,12 +166,15 @@ def test_warc_with_broken_headers_keeps_the_good_records(tmp_path):
 
 
 def test_feed_with_missing_fields(tmp_path):
-    rss = ("<?xml version='1.0'?><rss version='2.0'><channel><item><title>No body</title></item>"
-           "<item><description>Police in Dhaka arrested dozens of opposition activists on Sunday.</description></item>"
-           "<item></item></channel></rss>")
+    rss = (
+        "<?xml version='1.0'?><rss version='2.0'><channel><item><title>No body</title></item>"
+        "<item><description>Police in Dhaka arrested dozens of opposition activists on Sunday.</description></item>"
+        "<item></item></channel></rss>"
+    )
     items = read_all(write(tmp_path, "wire.rss", rss.encode()))
     assert [i.text for i in items if isinstance(i, RawArticle)] == [
-        "Police in Dhaka arrested dozens of opposition activists on Sunday."]
+        "Police in Dhaka arrested dozens of opposition activists on Sunday."
+    ]
 
 
 # ------------------------------------------------------------------ the coding pipeline
@@ -155,16 +189,19 @@ def test_pipeline_codes_any_text_without_raising(pipeline, text):
             record = item.to_record()
             for actor in record.actors:
                 for m in actor.mentions:
-                    assert record.article.text[m.start:m.end] == m.text
+                    assert record.article.text[m.start : m.end] == m.text
 
 
-@pytest.mark.parametrize("text", [
-    "",                                                   # nothing at all
-    "\u200b\u200c\u200d\ufeff",                            # zero-width characters only
-    "...  ---  !!!",                                      # no sentence
-    "\u202eThe minister resigned on Monday.\u202c \u200fالرئيس التقى الوزير\u200f",   # RTL overrides and Arabic
-    "President\u200b Ruto\u200d met\u2060 the envoy in Nairobi on Monday.",           # zero-width inside words
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",  # nothing at all
+        "\u200b\u200c\u200d\ufeff",  # zero-width characters only
+        "...  ---  !!!",  # no sentence
+        "\u202eThe minister resigned on Monday.\u202c \u200fالرئيس التقى الوزير\u200f",  # RTL overrides and Arabic
+        "President\u200b Ruto\u200d met\u2060 the envoy in Nairobi on Monday.",  # zero-width inside words
+    ],
+)
 def test_pipeline_handles_odd_text(pipeline, text):
     items = list(pipeline([RawArticle(origin="odd.txt", text=text)]))
     assert len(items) == 1 and isinstance(items[0], (ArticleDoc, IngestError))
@@ -173,6 +210,7 @@ def test_pipeline_handles_odd_text(pipeline, text):
 @pytest.mark.slow
 def test_one_ten_megabyte_sentence_is_truncated_with_a_warning(pipeline):
     from diurna import nlp
+
     sentence = "The talks between the delegations continued " + "and continued " * 760_000 + "until Friday."
     assert len(sentence) > 10_000_000
     (doc,) = list(pipeline([RawArticle(origin="huge.txt", text=sentence)]))

@@ -5,6 +5,7 @@ land in one cluster. Pairwise accuracy = correct predictions / pairs.
 
     .venv/bin/python tests/store/cluster_eval.py      # per-kind figures and the misses
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -39,10 +40,23 @@ def score_pair(pipeline, pair: dict) -> PairResult:
     docs = [pipeline.code_text(pair[side]["text"], str(pair[side]["date"])) for side in ("a", "b")]
     with Store(":memory:") as store:
         store.write(docs)
-        clusters = [{r[0] for r in store.con.execute(
-            "SELECT cluster_id FROM events WHERE article_id = ?", [doc.article.id]).fetchall()} for doc in docs]
-    return PairResult(pair["id"], pair["kind"], pair["kind"] == "same", bool(clusters[0] & clusters[1]),
-                      len(docs[0].events), len(docs[1].events))
+        clusters = [
+            {
+                r[0]
+                for r in store.con.execute(
+                    "SELECT cluster_id FROM events WHERE article_id = ?", [doc.article.id]
+                ).fetchall()
+            }
+            for doc in docs
+        ]
+    return PairResult(
+        pair["id"],
+        pair["kind"],
+        pair["kind"] == "same",
+        bool(clusters[0] & clusters[1]),
+        len(docs[0].events),
+        len(docs[1].events),
+    )
 
 
 def evaluate(pipeline) -> list[PairResult]:
@@ -71,8 +85,10 @@ def main() -> None:
         print("  %-12s %3d pairs  accuracy %.3f" % (kind, len(part), accuracy(part)))
     for r in results:
         if not r.correct:
-            print("  miss %s (%s): predicted %s; events %d/%d" % (r.id, r.kind, "same" if r.predicted_same else
-                                                                 "different", r.events_a, r.events_b))
+            print(
+                "  miss %s (%s): predicted %s; events %d/%d"
+                % (r.id, r.kind, "same" if r.predicted_same else "different", r.events_a, r.events_b)
+            )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """`diurna query …` and `diurna stats` over a small hand-built store."""
+
 from __future__ import annotations
 
 import csv
@@ -16,13 +17,28 @@ from diurna.store import Store
 def db(tmp_path):
     path = str(tmp_path / "q.duckdb")
     docs = [
-        article("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday.",
-                "2023-03-14", [event("CONSULT", "ruto", "abiy", "2023-03-14", place="Nairobi")],
-                url="https://a.example/1", source="A", title="Leaders meet"),
-        article("Ruto and Abiy held talks in the Kenyan capital.", "2023-03-15",
-                [event("CONSULT", "ruto", "abiy", "2023-03-14")], url="https://b.example/1", source="B"),
-        article("Ruto accused Abiy of stalling on Friday.", "2023-04-07",
-                [event("ACCUSE", "ruto", "abiy", "2023-04-07")], url="https://c.example/1", source="C"),
+        article(
+            "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday.",
+            "2023-03-14",
+            [event("CONSULT", "ruto", "abiy", "2023-03-14", place="Nairobi")],
+            url="https://a.example/1",
+            source="A",
+            title="Leaders meet",
+        ),
+        article(
+            "Ruto and Abiy held talks in the Kenyan capital.",
+            "2023-03-15",
+            [event("CONSULT", "ruto", "abiy", "2023-03-14")],
+            url="https://b.example/1",
+            source="B",
+        ),
+        article(
+            "Ruto accused Abiy of stalling on Friday.",
+            "2023-04-07",
+            [event("ACCUSE", "ruto", "abiy", "2023-04-07")],
+            url="https://c.example/1",
+            source="C",
+        ),
     ]
     with Store(path) as store:
         store.write(docs)
@@ -38,8 +54,9 @@ def test_events_as_table_csv_and_json(db, capsys):
     table = run(capsys, "query", "events", "--db", db, "--actor", "ruto")
     assert table.splitlines()[0].split()[:3] == ["date", "type", "source_name"]
     assert len(table.splitlines()) == 4
-    rows = list(csv.DictReader(io.StringIO(run(capsys, "query", "events", "--db", db, "--format", "csv",
-                                               "--type", "ACCUSE"))))
+    rows = list(
+        csv.DictReader(io.StringIO(run(capsys, "query", "events", "--db", db, "--format", "csv", "--type", "ACCUSE")))
+    )
     assert [r["type"] for r in rows] == ["ACCUSE"] and rows[0]["source_code"] == "KENGOV"
     lines = run(capsys, "query", "events", "--db", db, "--format", "json", "--start", "2023-04-01").splitlines()
     assert [json.loads(line)["date"] for line in lines] == ["2023-04-07"]
@@ -51,10 +68,15 @@ def test_clusters_cluster_and_dyad(db, capsys):
     assert meeting["articles"] == 2
     detail = json.loads(run(capsys, "query", "cluster", meeting["id"], "--db", db, "--format", "json"))
     assert len(detail["mentions"]) == 2
-    dyad = list(csv.DictReader(io.StringIO(run(capsys, "query", "dyad", "KEN", "ETH", "--db", db, "--format", "csv",
-                                               "--unit", "clusters"))))
-    assert [(d["period"], d["direction"], d["events"]) for d in dyad] == [("2023-03-01", "a->b", "1"),
-                                                                          ("2023-04-01", "a->b", "1")]
+    dyad = list(
+        csv.DictReader(
+            io.StringIO(run(capsys, "query", "dyad", "KEN", "ETH", "--db", db, "--format", "csv", "--unit", "clusters"))
+        )
+    )
+    assert [(d["period"], d["direction"], d["events"]) for d in dyad] == [
+        ("2023-03-01", "a->b", "1"),
+        ("2023-04-01", "a->b", "1"),
+    ]
 
 
 def test_actors_articles_article_and_stats(db, capsys):
@@ -84,8 +106,13 @@ def test_csv_output_defuses_formula_cells_as_the_api_does():
     import io
 
     from diurna.store.cli import print_rows
+
     out = io.StringIO()
-    print_rows([{"title": '=HYPERLINK("http://evil.example","x")', "name": "@SUM(A1)", "goldstein": -7.0,
-                 "n": 3}], ["title"], "csv", out)
+    print_rows(
+        [{"title": '=HYPERLINK("http://evil.example","x")', "name": "@SUM(A1)", "goldstein": -7.0, "n": 3}],
+        ["title"],
+        "csv",
+        out,
+    )
     header, row = out.getvalue().splitlines()
     assert row.startswith("\"'=HYPERLINK(") and ",'@SUM(A1)," in row and row.endswith(",-7.0,3")

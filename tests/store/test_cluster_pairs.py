@@ -1,5 +1,6 @@
 """The event-cluster rule on 108 report pairs written for the project (cluster_pairs.yaml), coded
 by the full pipeline. Figures and the command that prints them: docs/evaluation.md, ## Store."""
+
 from __future__ import annotations
 
 from cluster_eval import accuracy, evaluate, load_pairs, with_events

@@ -1,4 +1,5 @@
 """Event clusters: one row per real-world event with its mention counts, on hand-built events."""
+
 from __future__ import annotations
 
 import itertools
@@ -18,8 +19,9 @@ def test_actor_keys_prefer_the_knowledge_base_then_country_then_surname():
     full = Actor(id="a", name="Minister Grace Atieno", code="KENGOV", kind="person")
     short = Actor(id="b", name="Atieno", code="KENGOV", kind="person")
     assert actor_key(full) == actor_key(short) == "person:KENGOV:atieno"
-    assert actor_key(Actor(id="a", name="The Police", code="CHLCOP")) == actor_key(Actor(id="b", name="police",
-                                                                                         code="CHLCOP"))
+    assert actor_key(Actor(id="a", name="The Police", code="CHLCOP")) == actor_key(
+        Actor(id="b", name="police", code="CHLCOP")
+    )
 
 
 def test_families_join_types_that_tell_one_happening_two_ways():
@@ -41,12 +43,16 @@ def test_coarse_dates_are_never_linked():
 
 
 def test_an_event_without_target_joins_the_one_cluster_near_its_date():
-    events = [("2024-01-01", "2024-01-01", "a1", "e", "state:LBN"), ("2024-01-01", "2024-01-01", "a2", "e", ""),
-              ("2024-01-09", "2024-01-09", "a3", "e", "state:LBN"), ("2024-01-09", "2024-01-09", "a4", "e", "state:SYR"),
-              ("2024-01-09", "2024-01-09", "a5", "e", "")]
+    events = [
+        ("2024-01-01", "2024-01-01", "a1", "e", "state:LBN"),
+        ("2024-01-01", "2024-01-01", "a2", "e", ""),
+        ("2024-01-09", "2024-01-09", "a3", "e", "state:LBN"),
+        ("2024-01-09", "2024-01-09", "a4", "e", "state:SYR"),
+        ("2024-01-09", "2024-01-09", "a5", "e", ""),
+    ]
     ids = cluster_ids("b", events)
-    assert ids[1] == ids[0]                  # one candidate: joined
-    assert ids[4] not in (ids[2], ids[3])    # two candidates (Lebanon, Syria): left on its own
+    assert ids[1] == ids[0]  # one candidate: joined
+    assert ids[4] not in (ids[2], ids[3])  # two candidates (Lebanon, Syria): left on its own
 
 
 def test_link_keys_join_the_names_reports_give_one_actor():
@@ -66,16 +72,41 @@ def _reports():
     """Three independent reports of one meeting (one dated a day later), an accusation between the
     same leaders the same day, and a second meeting a week later."""
     return [
-        article(MEETING, "2023-03-14", [event("CONSULT", "ruto", "abiy", "2023-03-14", place="Nairobi")],
-                url="https://a.example/1", source="A"),
-        article("Ruto and Abiy held talks in the Kenyan capital.", "2023-03-15",
-                [event("CONSULT", "ruto", "abiy", "2023-03-15")], url="https://b.example/1", source="B"),
-        article("William Ruto hosted Abiy Ahmed for talks on Tuesday, his office said.", "2023-03-14",
-                [event("CONSULT", "ruto", "abiy", "2023-03-14")], url="https://c.example/1", source="C"),
-        article("Ruto accused Abiy of stalling the talks on Tuesday.", "2023-03-14",
-                [event("ACCUSE", "ruto", "abiy", "2023-03-14")], url="https://d.example/1", source="D"),
-        article("Ruto met Abiy again in Addis Ababa on Tuesday.", "2023-03-21",
-                [event("CONSULT", "ruto", "abiy", "2023-03-21")], url="https://e.example/1", source="E"),
+        article(
+            MEETING,
+            "2023-03-14",
+            [event("CONSULT", "ruto", "abiy", "2023-03-14", place="Nairobi")],
+            url="https://a.example/1",
+            source="A",
+        ),
+        article(
+            "Ruto and Abiy held talks in the Kenyan capital.",
+            "2023-03-15",
+            [event("CONSULT", "ruto", "abiy", "2023-03-15")],
+            url="https://b.example/1",
+            source="B",
+        ),
+        article(
+            "William Ruto hosted Abiy Ahmed for talks on Tuesday, his office said.",
+            "2023-03-14",
+            [event("CONSULT", "ruto", "abiy", "2023-03-14")],
+            url="https://c.example/1",
+            source="C",
+        ),
+        article(
+            "Ruto accused Abiy of stalling the talks on Tuesday.",
+            "2023-03-14",
+            [event("ACCUSE", "ruto", "abiy", "2023-03-14")],
+            url="https://d.example/1",
+            source="D",
+        ),
+        article(
+            "Ruto met Abiy again in Addis Ababa on Tuesday.",
+            "2023-03-21",
+            [event("CONSULT", "ruto", "abiy", "2023-03-21")],
+            url="https://e.example/1",
+            source="E",
+        ),
     ]
 
 
@@ -91,7 +122,7 @@ def test_reports_of_one_meeting_form_one_cluster_with_counts(tmp_path):
         assert first.first_published == "2023-03-14" and first.place_name == "Nairobi"
         detail = store.cluster(first.id)
         assert set(detail.article_ids) == {d.article.id for d in docs[:3]}
-        assert store.count_clusters() == 3          # the meeting, the accusation, the second meeting
+        assert store.count_clusters() == 3  # the meeting, the accusation, the second meeting
         assert store.count_events() == 5
 
 
@@ -100,9 +131,14 @@ def test_cluster_ids_do_not_depend_on_ingest_order_or_batching(tmp_path):
     for n, order in enumerate(itertools.islice(itertools.permutations(_reports()), 0, 120, 17)):
         with Store(str(tmp_path / ("p%d.duckdb" % n))) as store:
             for i in range(0, len(order), 2):
-                store.write(list(order[i:i + 2]))
-            seen.add(tuple(store.con.execute(
-                "SELECT id, mentions, articles, first_article FROM event_clusters ORDER BY id").fetchall()))
+                store.write(list(order[i : i + 2]))
+            seen.add(
+                tuple(
+                    store.con.execute(
+                        "SELECT id, mentions, articles, first_article FROM event_clusters ORDER BY id"
+                    ).fetchall()
+                )
+            )
     assert len(seen) == 1
 
 
@@ -118,13 +154,25 @@ def test_a_later_report_keeps_the_cluster_id(tmp_path):
 
 
 def test_a_wire_copy_is_listed_but_not_counted(tmp_path):
-    body = ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday to "
-            "discuss a drought that has left millions short of food, his office said in a statement. The two "
-            "leaders agreed to share weather data and to open a joint grain reserve near the border.")
-    original = article(body, "2023-03-14", [event("CONSULT", "ruto", "abiy", "2023-03-14")],
-                       url="https://wire.example/x", source="Wire")
-    copy = article(body + " (Reporting by the Nairobi bureau)", "2023-03-14",
-                   [event("CONSULT", "ruto", "abiy", "2023-03-14")], url="https://paper.example/y", source="Paper")
+    body = (
+        "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday to "
+        "discuss a drought that has left millions short of food, his office said in a statement. The two "
+        "leaders agreed to share weather data and to open a joint grain reserve near the border."
+    )
+    original = article(
+        body,
+        "2023-03-14",
+        [event("CONSULT", "ruto", "abiy", "2023-03-14")],
+        url="https://wire.example/x",
+        source="Wire",
+    )
+    copy = article(
+        body + " (Reporting by the Nairobi bureau)",
+        "2023-03-14",
+        [event("CONSULT", "ruto", "abiy", "2023-03-14")],
+        url="https://paper.example/y",
+        source="Paper",
+    )
     with Store(str(tmp_path / "w.duckdb")) as store:
         store.write([copy])
         store.write([original])
@@ -134,8 +182,11 @@ def test_a_wire_copy_is_listed_but_not_counted(tmp_path):
 
 def test_negated_events_stay_apart_from_asserted_ones(tmp_path):
     said = article("Ruto met Abiy on Tuesday.", "2023-03-14", [event("CONSULT", "ruto", "abiy", "2023-03-14")])
-    denied = article("Ruto did not meet Abiy on Tuesday, aides said.", "2023-03-14",
-                     [event("CONSULT", "ruto", "abiy", "2023-03-14", polarity="negated")])
+    denied = article(
+        "Ruto did not meet Abiy on Tuesday, aides said.",
+        "2023-03-14",
+        [event("CONSULT", "ruto", "abiy", "2023-03-14", polarity="negated")],
+    )
     with Store(str(tmp_path / "n.duckdb")) as store:
         store.write([said, denied])
         assert store.count_clusters() == 2
@@ -145,20 +196,30 @@ def test_incremental_writes_give_the_clusters_a_rebuild_gives(tmp_path):
     """A dense daily series (one long run of days), with and without targets, written in shuffled
     small batches: the windowed recomputation must agree with recomputing everything."""
     import random
+
     rng = random.Random(5)
     docs = []
     for day in range(1, 29):
         date = "2024-02-%02d" % day
         for k in range(rng.randint(1, 3)):
             target = rng.choice(["abiy", "ethiopia", "kenya", None])
-            docs.append(article("Ruto and Abiy, day %d report %d." % (day, k), date,
-                                [event(rng.choice(["CONSULT", "ACCUSE"]), "ruto", target, date)]))
+            docs.append(
+                article(
+                    "Ruto and Abiy, day %d report %d." % (day, k),
+                    date,
+                    [event(rng.choice(["CONSULT", "ACCUSE"]), "ruto", target, date)],
+                )
+            )
     rng.shuffle(docs)
     with Store(str(tmp_path / "i.duckdb")) as store:
         for i in range(0, len(docs), 4):
-            store.write(docs[i:i + 4])
+            store.write(docs[i : i + 4])
         incremental = store.con.execute("SELECT article_id, id, cluster_id FROM events ORDER BY 1, 2").fetchall()
         rows_before = store.con.execute("SELECT * EXCLUDE (added_at) FROM event_clusters ORDER BY id").fetchall()
         store.rebuild_derived()
-        assert store.con.execute("SELECT article_id, id, cluster_id FROM events ORDER BY 1, 2").fetchall() == incremental
-        assert store.con.execute("SELECT * EXCLUDE (added_at) FROM event_clusters ORDER BY id").fetchall() == rows_before
+        assert (
+            store.con.execute("SELECT article_id, id, cluster_id FROM events ORDER BY 1, 2").fetchall() == incremental
+        )
+        assert (
+            store.con.execute("SELECT * EXCLUDE (added_at) FROM event_clusters ORDER BY id").fetchall() == rows_before
+        )

@@ -1,4 +1,5 @@
 """Exports round-trip: export -> read back -> the same records."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,16 @@ import pytest
 from store_factory import article, event
 
 from diurna.store import Store
-from diurna.store.export import (GDELT_COLUMNS, export, gdelt_rows, plover_records, read_events_parquet,
-                                 read_gdelt, read_plover, events_rows)
+from diurna.store.export import (
+    GDELT_COLUMNS,
+    events_rows,
+    export,
+    gdelt_rows,
+    plover_records,
+    read_events_parquet,
+    read_gdelt,
+    read_plover,
+)
 
 MEETING = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday."
 
@@ -16,14 +25,33 @@ MEETING = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed
 @pytest.fixture
 def store(tmp_path):
     docs = [
-        article(MEETING, "2023-03-14", [event("CONSULT", "ruto", "abiy", "2023-03-14", place="Nairobi")],
-                url="https://a.example/1", source="A", title="Leaders meet"),
-        article("Ruto and Abiy held talks in the Kenyan capital.", "2023-03-15",
-                [event("CONSULT", "ruto", "abiy", "2023-03-14")], url="https://b.example/1", source="B"),
-        article("Police fired tear gas at protesters in Santiago on Saturday.", "2022-10-02",
-                [event("COERCE", "police", "protesters", "2022-10-01")], url="https://c.example/1", source="C"),
-        article("Police and protesters clashed all month, the ombudsman said.", "2022-11-30",
-                [event("ASSAULT", "police", "protesters", "2022-11-01", end="2022-11-30", granularity="month")]),
+        article(
+            MEETING,
+            "2023-03-14",
+            [event("CONSULT", "ruto", "abiy", "2023-03-14", place="Nairobi")],
+            url="https://a.example/1",
+            source="A",
+            title="Leaders meet",
+        ),
+        article(
+            "Ruto and Abiy held talks in the Kenyan capital.",
+            "2023-03-15",
+            [event("CONSULT", "ruto", "abiy", "2023-03-14")],
+            url="https://b.example/1",
+            source="B",
+        ),
+        article(
+            "Police fired tear gas at protesters in Santiago on Saturday.",
+            "2022-10-02",
+            [event("COERCE", "police", "protesters", "2022-10-01")],
+            url="https://c.example/1",
+            source="C",
+        ),
+        article(
+            "Police and protesters clashed all month, the ombudsman said.",
+            "2022-11-30",
+            [event("ASSAULT", "police", "protesters", "2022-11-01", end="2022-11-30", granularity="month")],
+        ),
     ]
     with Store(str(tmp_path / "x.duckdb")) as s:
         s.write(docs)
@@ -35,7 +63,7 @@ def test_gdelt_has_61_columns_in_gdelts_order_and_round_trips(store, tmp_path):
     assert GDELT_COLUMNS[-2:] == ["DATEADDED", "SOURCEURL"] and len(GDELT_COLUMNS) == 61
     out = str(tmp_path / "events.tsv")
     n = export(store, "gdelt", out)
-    assert n == store.count_clusters() == 3            # the meeting is one row for two reports
+    assert n == store.count_clusters() == 3  # the meeting is one row for two reports
     assert read_gdelt(out) == list(gdelt_rows(store))
     rows = [dict(zip(GDELT_COLUMNS, r)) for r in read_gdelt(out)]
     meeting = [r for r in rows if r["EventRootCode"] == "04"][0]
@@ -43,7 +71,7 @@ def test_gdelt_has_61_columns_in_gdelts_order_and_round_trips(store, tmp_path):
     assert (meeting["NumMentions"], meeting["NumArticles"], meeting["NumSources"]) == (2, 2, 2)
     assert meeting["Actor1Code"] == "KENGOV" and meeting["Actor1CountryCode"] == "KEN"
     assert meeting["Actor1Type1Code"] == "GOV" and meeting["Actor1Name"] == "WILLIAM RUTO"
-    assert meeting["ActionGeo_CountryCode"] == "KE"              # FIPS, as GDELT writes it
+    assert meeting["ActionGeo_CountryCode"] == "KE"  # FIPS, as GDELT writes it
     assert meeting["ActionGeo_Type"] == 4 and meeting["ActionGeo_FullName"] == "Nairobi, Kenya"
     assert meeting["SOURCEURL"] == "https://a.example/1" and meeting["QuadClass"] == 1
 

@@ -1,4 +1,5 @@
 """The typed query API over a store built from news sentences written for the project."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,12 +7,20 @@ import pytest
 from diurna.store import EventFilter, Store
 
 ARTICLES = [
-    ("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Tuesday. The two leaders "
-     "signed an agreement on energy cooperation.", "2024-05-16"),
-    ("Chinese coast guard ships fired water cannon at a Philippine supply boat near a disputed shoal on Sunday, "
-     "the Philippine military said.", "2024-03-24"),
-    ("Thousands of protesters marched in Manila on Friday to denounce China's actions in the South China Sea.",
-     "2024-04-12"),
+    (
+        "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Tuesday. The two leaders "
+        "signed an agreement on energy cooperation.",
+        "2024-05-16",
+    ),
+    (
+        "Chinese coast guard ships fired water cannon at a Philippine supply boat near a disputed shoal on Sunday, "
+        "the Philippine military said.",
+        "2024-03-24",
+    ),
+    (
+        "Thousands of protesters marched in Manila on Friday to denounce China's actions in the South China Sea.",
+        "2024-04-12",
+    ),
 ]
 
 
@@ -41,7 +50,7 @@ def test_filters_are_parameters_not_sql(store):
     hostile = "x' OR '1'='1'; DROP TABLE events; --"
     assert store.events(actor=hostile) == []
     assert store.events(country=hostile) == []
-    assert store.count_events() > 0            # the table is still there
+    assert store.count_events() > 0  # the table is still there
 
 
 def test_a_bad_date_is_a_clear_error(store):

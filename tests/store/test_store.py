@@ -1,4 +1,5 @@
 """The DuckDB store: round trip, idempotent writes, transactions, schema versions."""
+
 from __future__ import annotations
 
 import duckdb
@@ -7,10 +8,16 @@ import pytest
 from diurna.store import SCHEMA_VERSION, SchemaError, Store
 
 ARTICLES = [
-    ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday to discuss "
-     "the drought. \"We will work together,\" Ruto told reporters after the meeting.", "2023-03-14"),
-    ("Protesters marched through Santiago on Saturday, demanding higher pensions. Police fired tear gas at the "
-     "crowd, according to local media.", "2022-10-02"),
+    (
+        "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday to discuss "
+        'the drought. "We will work together," Ruto told reporters after the meeting.',
+        "2023-03-14",
+    ),
+    (
+        "Protesters marched through Santiago on Saturday, demanding higher pensions. Police fired tear gas at the "
+        "crowd, according to local media.",
+        "2022-10-02",
+    ),
 ]
 
 
@@ -56,6 +63,7 @@ def test_a_failed_batch_leaves_no_half_written_article(tmp_path, coded, monkeypa
 
 def test_errors_are_stored_once(tmp_path):
     from diurna.ingest.base import IngestError
+
     err = IngestError("feed.jsonl", "line 3", "not valid JSON")
     with Store(str(tmp_path / "s.duckdb")) as store:
         assert store.write([], [err]).errors == 1
@@ -97,41 +105,67 @@ def _write_v1_store(path: str, docs) -> None:
     for table, table_rows in rows.tables.items():
         if table == "article_bands" or not table_rows:
             continue
-        keep = [i for i, c in enumerate(COLUMNS[table]) if c not in ("key", "block", "target_link", "n_source", "pubdate_assumed",
-                                                                         "n_target", "country_inferred", "place_basis",
-                                                                         "place_precision", "event_country", "precision")]
+        keep = [
+            i
+            for i, c in enumerate(COLUMNS[table])
+            if c
+            not in (
+                "key",
+                "block",
+                "target_link",
+                "n_source",
+                "pubdate_assumed",
+                "n_target",
+                "country_inferred",
+                "place_basis",
+                "place_precision",
+                "event_country",
+                "precision",
+            )
+        ]
         names = ", ".join('"%s"' % COLUMNS[table][i] for i in keep)
-        con.executemany("INSERT INTO %s (%s) VALUES (%s)" % (table, names, ", ".join("?" for _ in keep)),
-                        [tuple(r[i] for i in keep) for r in table_rows])
+        con.executemany(
+            "INSERT INTO %s (%s) VALUES (%s)" % (table, names, ", ".join("?" for _ in keep)),
+            [tuple(r[i] for i in keep) for r in table_rows],
+        )
     con.close()
 
 
 def test_a_v1_store_is_upgraded_with_keys_duplicates_and_clusters(tmp_path, coded):
     from store_factory import article, event
-    body = ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday to "
-            "discuss the drought, his office said, and the two leaders agreed to share weather data.")
+
+    body = (
+        "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday to "
+        "discuss the drought, his office said, and the two leaders agreed to share weather data."
+    )
     meeting = [event("CONSULT", "ruto", "abiy", "2023-03-14")]
-    copies = [article(body, "2023-03-14", meeting, url="https://a.example/1"),
-              article(body + " (Bureau report)", "2023-03-15", meeting, url="https://b.example/2")]
+    copies = [
+        article(body, "2023-03-14", meeting, url="https://a.example/1"),
+        article(body + " (Bureau report)", "2023-03-15", meeting, url="https://b.example/2"),
+    ]
     path = str(tmp_path / "old.duckdb")
     _write_v1_store(path, list(coded) + copies)
     with Store(path) as store:
         assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)
         # a v1 store never recorded which countries were the story's (v5): they read back as stated
-        assert [d.model_dump() for d in store.documents(ids=[c.article.id for c in coded])] == \
-               [_countries_as_stated(c.to_record().model_dump()) for c in coded]
+        assert [d.model_dump() for d in store.documents(ids=[c.article.id for c in coded])] == [
+            _countries_as_stated(c.to_record().model_dump()) for c in coded
+        ]
         assert store.con.execute("SELECT count(*) FROM actors WHERE key IS NULL").fetchone()[0] == 0
         assert store.duplicates_of(copies[1].article.id) == [copies[0].article.id]
         (cluster_id,) = {e.cluster_id for e in store.events(article_id=copies[1].article.id, include_duplicates=True)}
         detail = store.cluster(cluster_id)
         assert {c.article.id for c in copies} <= set(detail.article_ids)
-        assert detail.cluster.copies - detail.cluster.articles == 1     # the copy is listed, not counted
-        assert store.counts()["clusters"] == store.con.execute(
-            "SELECT count(DISTINCT cluster_id) FROM events").fetchone()[0]
+        assert detail.cluster.copies - detail.cluster.articles == 1  # the copy is listed, not counted
+        assert (
+            store.counts()["clusters"]
+            == store.con.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchone()[0]
+        )
 
 
 def test_a_failed_upgrade_leaves_the_old_store_as_it_was(tmp_path, coded, monkeypatch):
     from diurna.store import maintenance
+
     path = str(tmp_path / "old.duckdb")
     _write_v1_store(path, coded)
 
@@ -162,11 +196,21 @@ def test_read_only_opening_refuses_what_it_would_misread(tmp_path):
 def test_a_store_held_by_another_process_is_a_clear_error(tmp_path):
     import subprocess
     import sys
+
     from diurna.store.store import StoreBusy
+
     path = str(tmp_path / "held.duckdb")
     Store(path).close()
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                               "print('held', flush=True); time.sleep(60)", path], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); time.sleep(60)",
+            path,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(StoreBusy, match="in use by another process"):
@@ -196,8 +240,12 @@ def _make_v2_store(path: str, docs) -> None:
     con.execute("ALTER TABLE actors DROP COLUMN n_target")
     con.execute("ALTER TABLE articles DROP COLUMN pubdate_assumed")
     con.execute("ALTER TABLE actors DROP COLUMN country_inferred")
-    for table, column in (("events", "place_basis"), ("events", "place_precision"), ("events", "event_country"),
-                          ("places", "precision")):
+    for table, column in (
+        ("events", "place_basis"),
+        ("events", "place_precision"),
+        ("events", "event_country"),
+        ("places", "precision"),
+    ):
         con.execute("ALTER TABLE %s DROP COLUMN %s" % (table, column))
     con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     con.close()
@@ -205,39 +253,58 @@ def _make_v2_store(path: str, docs) -> None:
 
 def test_a_v2_store_is_upgraded_with_actor_roles_and_gives_the_same_top_actors(tmp_path, coded):
     from store_factory import article, event
+
     body = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday."
     docs = list(coded) + [
-        article(body, "2023-03-14", [event("CONSULT", "ruto", "abiy", "2023-03-14"),
-                                     event("ACCUSE", "ruto", "abiy", "2023-03-14")], url="https://a.example/1"),
-        article(body + " (copy)", "2023-03-15", [event("CONSULT", "ruto", "abiy", "2023-03-14")],
-                url="https://b.example/2")]
+        article(
+            body,
+            "2023-03-14",
+            [event("CONSULT", "ruto", "abiy", "2023-03-14"), event("ACCUSE", "ruto", "abiy", "2023-03-14")],
+            url="https://a.example/1",
+        ),
+        article(
+            body + " (copy)", "2023-03-15", [event("CONSULT", "ruto", "abiy", "2023-03-14")], url="https://b.example/2"
+        ),
+    ]
     fresh = str(tmp_path / "fresh.duckdb")
     with Store(fresh) as store:
         store.write(docs)
         expected_roles = store.con.execute(
-            "SELECT article_id, id, n_source, n_target FROM actors ORDER BY article_id, id").fetchall()
+            "SELECT article_id, id, n_source, n_target FROM actors ORDER BY article_id, id"
+        ).fetchall()
         expected_top = store.top_actors(50)
-    assert any(r[2] == 2 for r in expected_roles)        # Ruto: source of two events in one article
+    assert any(r[2] == 2 for r in expected_roles)  # Ruto: source of two events in one article
     old = str(tmp_path / "v2.duckdb")
     _make_v2_store(old, docs)
     with pytest.raises(SchemaError, match="open it once for writing"):
         Store(old, read_only=True)
     with Store(old) as store:
         assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION) == "5"
-        assert store.con.execute(
-            "SELECT article_id, id, n_source, n_target FROM actors ORDER BY article_id, id").fetchall() == expected_roles
+        assert (
+            store.con.execute(
+                "SELECT article_id, id, n_source, n_target FROM actors ORDER BY article_id, id"
+            ).fetchall()
+            == expected_roles
+        )
         assert store.top_actors(50) == expected_top
 
 
 def test_top_actors_counts_roles_in_counted_articles_only(tmp_path):
     """What the stored role counts must give: the copy's events are not counted, its article is."""
     from store_factory import article, event
-    body = ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday to "
-            "discuss the drought, his office said, and the two leaders agreed to share weather data.")
+
+    body = (
+        "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday to "
+        "discuss the drought, his office said, and the two leaders agreed to share weather data."
+    )
     meeting = [event("CONSULT", "ruto", "abiy", "2023-03-14"), event("ACCUSE", "abiy", "ruto", "2023-03-14")]
     with Store(str(tmp_path / "t.duckdb")) as store:
-        store.write([article(body, "2023-03-14", meeting, url="https://a.example/1"),
-                     article(body + " (Bureau report)", "2023-03-15", meeting, url="https://b.example/2")])
+        store.write(
+            [
+                article(body, "2023-03-14", meeting, url="https://a.example/1"),
+                article(body + " (Bureau report)", "2023-03-15", meeting, url="https://b.example/2"),
+            ]
+        )
         top = {a.key: a for a in store.top_actors(10)}
     ruto = top["kb:william_ruto"]
     assert (ruto.as_source, ruto.as_target, ruto.articles) == (1, 1, 2)

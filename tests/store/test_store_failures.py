@@ -1,5 +1,6 @@
 """The store when the disk, the path or one article is at fault (issue 23): a message that says what
 happened and what to do, never a traceback, and nothing already stored lost."""
+
 from __future__ import annotations
 
 import duckdb
@@ -14,15 +15,24 @@ BODY = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in
 
 
 def _docs(n: int, prefix: str = "") -> list[ArticleDoc]:
-    return [article("%s%s (report %d)" % (prefix, BODY, i), "2023-03-14",
-                    [event("CONSULT", "ruto", "abiy", "2023-03-14")], url="https://a.example/%s%d" % (prefix, i))
-            for i in range(n)]
+    return [
+        article(
+            "%s%s (report %d)" % (prefix, BODY, i),
+            "2023-03-14",
+            [event("CONSULT", "ruto", "abiy", "2023-03-14")],
+            url="https://a.example/%s%d" % (prefix, i),
+        )
+        for i in range(n)
+    ]
 
 
-@pytest.mark.parametrize("make, expected", [
-    (lambda tmp: tmp / "missing" / "s.duckdb", "folder .* does not exist"),
-    (lambda tmp: tmp, "is a folder, not a store file"),
-])
+@pytest.mark.parametrize(
+    "make, expected",
+    [
+        (lambda tmp: tmp / "missing" / "s.duckdb", "folder .* does not exist"),
+        (lambda tmp: tmp, "is a folder, not a store file"),
+    ],
+)
 def test_paths_that_cannot_be_a_store_say_why(tmp_path, make, expected):
     with pytest.raises(StoreError, match=expected):
         Store(str(make(tmp_path)))
@@ -46,8 +56,9 @@ class _FullDisk:
     def execute(self, sql, *args):
         if sql == "COMMIT":
             self._con.execute("ROLLBACK")
-            raise duckdb.TransactionException('Failed to commit: Could not write file "s.duckdb.wal": '
-                                              "No space left on device")
+            raise duckdb.TransactionException(
+                'Failed to commit: Could not write file "s.duckdb.wal": No space left on device'
+            )
         if sql == "ROLLBACK":
             raise duckdb.TransactionException("cannot rollback - no transaction is active")
         return self._con.execute(sql, *args)
@@ -89,6 +100,7 @@ def test_one_article_the_store_refuses_does_not_stop_the_others(tmp_path):
 def small_disk(tmp_path):
     """A 300 kB tmpfs (root with CAP_SYS_ADMIN only; skipped elsewhere): a disk that really fills up."""
     import subprocess
+
     mount = tmp_path / "small"
     mount.mkdir()
     made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(mount)], capture_output=True)

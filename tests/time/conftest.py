@@ -1,4 +1,5 @@
 """Helpers for the time tests: run the time stage on one news text with a publication date."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,4 +19,5 @@ def time_doc(nlp):
         doc.spacy_doc = nlp(text)
         stage(doc)
         return doc
+
     return _make

@@ -1,7 +1,8 @@
 """Print the pass rate of the labelled temporal-expression sets, with every failure.
 
-    .venv/bin/python tests/time/score_cases.py cases.yaml heldout.yaml
+.venv/bin/python tests/time/score_cases.py cases.yaml heldout.yaml
 """
+
 from __future__ import annotations
 
 import pathlib

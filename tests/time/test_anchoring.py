@@ -1,5 +1,6 @@
 """The anchor rules (diurna/time/anchoring.py): each rule's own case, and the same case with the
 rule switched off, which must then come out differently (so every rule is shown to matter)."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,70 +8,125 @@ import pytest
 from diurna.time import event_date
 from diurna.time.anchoring import ANCHOR_RULES, BEFORE, anchor_event
 
-PUB = "2024-03-15"   # a Friday
+PUB = "2024-03-15"  # a Friday
 
 # rule name -> (text, trigger word, nth occurrence, expected (start, end, granularity))
 CASES = {
     "after_dated_expression": (
         "Rights groups say the army has detained 300 people since January.",
-        "detained", 0, ("2024-01-01", PUB, BEFORE)),
+        "detained",
+        0,
+        ("2024-01-01", PUB, BEFORE),
+    ),
     "own_expression": (
         "The foreign minister on Tuesday met his Iraqi counterpart in Baghdad.",
-        "met", 0, ("2024-03-12", "2024-03-12", "day")),
+        "met",
+        0,
+        ("2024-03-12", "2024-03-12", "day"),
+    ),
     "after_dated_noun": (
         "A ceasefire is holding. Troops were deployed to the border following the attack on 2 March.",
-        "deployed", 0, ("2024-03-02", PUB, BEFORE)),
+        "deployed",
+        0,
+        ("2024-03-02", PUB, BEFORE),
+    ),
     "past_upper_bound": (
         "The vote is near. By Tuesday morning, the army controlled the capital.",
-        "controlled", 0, ("2023-03-13", "2024-03-12", BEFORE)),
+        "controlled",
+        0,
+        ("2023-03-13", "2024-03-12", BEFORE),
+    ),
     "dated_occasion": (
         "The debate was heated. The governor unleashed attacks on the senator in Saturday's debate.",
-        "unleashed", 0, ("2024-03-09", "2024-03-09", "day")),
+        "unleashed",
+        0,
+        ("2024-03-09", "2024-03-09", "day"),
+    ),
     "dated_head_noun": (
         "The talks follow a clash in January, when the navy accused the coast guard of ramming a boat.",
-        "accused", 0, ("2024-01-01", "2024-01-31", "month")),
+        "accused",
+        0,
+        ("2024-01-01", "2024-01-31", "month"),
+    ),
     "dated_relative_clause": (
         "Officials spoke to reporters. Lawmakers condemned the raids, which took place on Tuesday.",
-        "raids", 0, ("2024-03-12", "2024-03-12", "day")),
+        "raids",
+        0,
+        ("2024-03-12", "2024-03-12", "day"),
+    ),
     "previously": (
         "The ministry rejected the report. Human rights groups have previously accused the army of torture.",
-        "accused", 0, ("2023-03-16", PUB, BEFORE)),
+        "accused",
+        0,
+        ("2023-03-16", PUB, BEFORE),
+    ),
     "subsequently": (
         "The rebels signed a peace deal in 2016. Officials met the press. The group subsequently disarmed.",
-        "disarmed", 0, ("2016-01-01", PUB, BEFORE)),
+        "disarmed",
+        0,
+        ("2016-01-01", PUB, BEFORE),
+    ),
     "then_continues": (
         "Police arrested the leaders in January. The protesters then marched to the parliament.",
-        "marched", 0, ("2024-01-01", "2024-01-31", "month")),
+        "marched",
+        0,
+        ("2024-01-01", "2024-01-31", "month"),
+    ),
     "earlier_clause": (
         "The minister spoke on Monday. Riots broke out on Wednesday after the police detained a student.",
-        "detained", 0, ("2023-03-14", "2024-03-13", BEFORE)),   # 2024 is a leap year
+        "detained",
+        0,
+        ("2023-03-14", "2024-03-13", BEFORE),
+    ),  # 2024 is a leap year
     "later_clause": (
         "The vote is near. The senator met donors on Monday before he announced his bid.",
-        "announced", 0, ("2024-03-11", PUB, BEFORE)),
+        "announced",
+        0,
+        ("2024-03-11", PUB, BEFORE),
+    ),
     "past_perfect": (
         "Soldiers stormed the parliament on March 4. The opposition had occupied the chamber.",
-        "occupied", 0, ("2023-03-05", "2024-03-04", BEFORE)),
-    "lead": (
-        "The opposition condemned the arrests of its leaders.",
-        "condemned", 0, (PUB, PUB, "day")),
+        "occupied",
+        0,
+        ("2023-03-05", "2024-03-04", BEFORE),
+    ),
+    "lead": ("The opposition condemned the arrests of its leaders.", "condemned", 0, (PUB, PUB, "day")),
     "after_undated_event": (
         "The vote is near. Officials say turnout is low. Donors have suspended aid following the coup.",
-        "suspended", 0, ("2023-03-16", PUB, BEFORE)),
+        "suspended",
+        0,
+        ("2023-03-16", PUB, BEFORE),
+    ),
     "news_tenses": (
         "The election is near. Officials say turnout is low. The party has condemned the arrests.",
-        "condemned", 0, (PUB, PUB, "day")),
+        "condemned",
+        0,
+        (PUB, PUB, "day"),
+    ),
     "reported_under_present": (
         "The vote is near. Soldiers stormed the parliament on March 4. The campaign points out that he signed it.",
-        "signed", 0, ("2023-03-16", PUB, BEFORE)),
+        "signed",
+        0,
+        ("2023-03-16", PUB, BEFORE),
+    ),
     "description": (
         "The vote is near. Soldiers stormed the parliament on March 4. They held the speaker, who founded the party.",
-        "founded", 0, ("2023-03-05", "2024-03-04", BEFORE)),
+        "founded",
+        0,
+        ("2023-03-05", "2024-03-04", BEFORE),
+    ),
     "episode": (
         "Soldiers stormed the parliament on March 4. The speaker resigned. Police arrested ten deputies.",
-        "arrested", 0, ("2024-03-04", "2024-03-04", "day")),
+        "arrested",
+        0,
+        ("2024-03-04", "2024-03-04", "day"),
+    ),
     "undated_past": (
         "The election is near. Officials say turnout is low. The army arrested the opposition leader.",
-        "arrested", 0, ("2023-03-16", PUB, BEFORE)),
+        "arrested",
+        0,
+        ("2023-03-16", PUB, BEFORE),
+    ),
 }
 
 
@@ -103,15 +159,21 @@ def test_rule_switched_off_changes_its_case(time_doc, name):
 
 
 def test_after_an_event_the_text_dates(time_doc):
-    doc = time_doc("The vote is near. Rebels attacked the town on March 2. Officials met on March 10. "
-                   "The government imposed a curfew after the attack.", PUB)
+    doc = time_doc(
+        "The vote is near. Rebels attacked the town on March 2. Officials met on March 10. "
+        "The government imposed a curfew after the attack.",
+        PUB,
+    )
     date = event_date(doc, _token(doc, "imposed"))
     assert (date.start, date.end, date.granularity, date.text) == ("2024-03-02", PUB, BEFORE, "after the attack")
 
 
 def test_following_an_event_of_the_same_episode_keeps_its_day(time_doc):
-    doc = time_doc("The vote is near. Last Wednesday, a cleric urged Muslims to rise up. "
-                   "Crowds took to the streets following Wednesday prayers.", PUB)
+    doc = time_doc(
+        "The vote is near. Last Wednesday, a cleric urged Muslims to rise up. "
+        "Crowds took to the streets following Wednesday prayers.",
+        PUB,
+    )
     date = event_date(doc, _token(doc, "took"))
     assert (date.start, date.end, date.granularity) == ("2024-03-13", "2024-03-13", "day")
 
@@ -147,8 +209,11 @@ def test_present_perfect_with_previously_is_background_not_today(time_doc):
 
 def test_episode_does_not_take_a_nouns_date(time_doc):
     # "the March 4 vote" dates the vote, not the story: the arrest is undated background
-    doc = time_doc("Officials say turnout is low. Critics attacked the March 4 vote. Weeks went by. "
-                   "The weather was mild. The army arrested the opposition leader.", PUB)
+    doc = time_doc(
+        "Officials say turnout is low. Critics attacked the March 4 vote. Weeks went by. "
+        "The weather was mild. The army arrested the opposition leader.",
+        PUB,
+    )
     assert event_date(doc, _token(doc, "arrested")).granularity == BEFORE
 
 
@@ -164,8 +229,10 @@ def test_no_publication_date_leaves_the_old_behaviour(time_doc):
 
 
 def test_the_lead_is_the_first_paragraph_after_the_headline(time_doc):
-    text = ("Army Moves In. Opposition Cries Foul\n\nABSTRACT.\n\nThe army arrested the opposition leader.\n\n"
-            "Police detained ten of his aides.")
+    text = (
+        "Army Moves In. Opposition Cries Foul\n\nABSTRACT.\n\nThe army arrested the opposition leader.\n\n"
+        "Police detained ten of his aides."
+    )
     doc = time_doc(text, PUB)
     assert _interval(event_date(doc, _token(doc, "arrested"))) == (PUB, PUB, "day")
     assert event_date(doc, _token(doc, "detained")).granularity == BEFORE
@@ -180,8 +247,11 @@ def test_a_background_clause_inside_the_lead_is_not_todays_news(time_doc):
 
 def test_a_noun_antecedent_is_dated_only_by_its_own_date(time_doc):
     # "the summit on Sunday over the coup" dates the summit, not the coup: "following the coup" stays open
-    doc = time_doc("The vote is near. Leaders held a summit on Sunday over the coup. Officials say little. "
-                   "Donors have suspended aid following the coup.", PUB)
+    doc = time_doc(
+        "The vote is near. Leaders held a summit on Sunday over the coup. Officials say little. "
+        "Donors have suspended aid following the coup.",
+        PUB,
+    )
     date = event_date(doc, _token(doc, "suspended"))
     assert (date.end, date.granularity) == (PUB, BEFORE) and date.start < "2024-01-01"
 
@@ -197,6 +267,7 @@ def test_a_possessive_occasion_of_the_subject_sets_the_episode(time_doc):
 
 
 def test_a_date_inside_a_quotation_is_not_the_storys_time(time_doc):
-    doc = time_doc('The vote is near. "Today\'s speech shows resolve," an aide said. '
-                   "The senator criticized the plan.", PUB)
+    doc = time_doc(
+        'The vote is near. "Today\'s speech shows resolve," an aide said. The senator criticized the plan.', PUB
+    )
     assert event_date(doc, _token(doc, "criticized")).granularity == BEFORE

@@ -1,4 +1,5 @@
 """Calendar arithmetic: weeks, seasons, months placed by tense."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -4,6 +4,7 @@ granularity); each set as a whole must pass at >= 95 %.
 
 cases.yaml is the development set; heldout.yaml was written after the rules were frozen and
 is never tuned on (docs/evaluation.md gives both figures)."""
+
 from __future__ import annotations
 
 import pathlib
@@ -38,9 +39,10 @@ def score(time_doc, cases: list[dict]) -> tuple[float, list[str]]:
     for case in cases:
         got, doc = normalised(time_doc, case)
         if got != expected(case):
-            failures.append("%s | %r in %r: expected %s, got %s (found: %s)" % (
-                case["pub"], case["timex"], case["text"], expected(case), got,
-                [t.date.text for t in doc.timexes]))
+            failures.append(
+                "%s | %r in %r: expected %s, got %s (found: %s)"
+                % (case["pub"], case["timex"], case["text"], expected(case), got, [t.date.text for t in doc.timexes])
+            )
     return 1 - len(failures) / len(cases), failures
 
 
@@ -50,4 +52,8 @@ def test_case_set_pass_rate(time_doc, case_file):
     assert len(cases) >= (250 if case_file == "cases.yaml" else 50)
     rate, failures = score(time_doc, cases)
     assert rate >= PASS_RATE, "%s: pass rate %.3f < %.2f; failures:\n%s" % (
-        case_file, rate, PASS_RATE, "\n".join(failures))
+        case_file,
+        rate,
+        PASS_RATE,
+        "\n".join(failures),
+    )

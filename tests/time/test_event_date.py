@@ -1,5 +1,6 @@
 """event_date: the date each event takes from the expression governing its clause, from the
 discourse, or the publication day."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,25 +13,84 @@ def _token(doc, word: str, nth: int = 0) -> int:
     return hits[nth]
 
 
-@pytest.mark.parametrize("pub, text, trigger, start, granularity, expression", [
-    # the expression attached to the trigger's own clause
-    ("2017-12-11", "The foreign minister on Tuesday met his Iraqi counterpart in Baghdad.", "met", "2017-12-05", "day", "on Tuesday"),
-    # coordinated clause shares the time of the first
-    ("2017-12-11", "The foreign minister on Tuesday met his Iraqi counterpart and pledged support for the talks.", "pledged", "2017-12-05", "day", "on Tuesday"),
-    # complement clause of a reporting verb takes the report's date
-    ("2017-12-11", "Officials said on Wednesday that the rebels had agreed to a ceasefire.", "agreed", "2017-12-06", "day", "on Wednesday"),
-    # "when" clause takes the time of the clause it explains
-    ("2017-12-11", "Relations collapsed in 2012, when the embassy was closed.", "closed", "2012-01-01", "year", "in 2012"),
-    # a nominal trigger dated by a possessive
-    ("2017-12-11", "Friday's attack on the convoy killed nine soldiers.", "attack", "2017-12-08", "day", "Friday's"),
-    # a nominal trigger takes the time of the verb it is the object of
-    ("2017-12-11", "The two sides held talks in Geneva last week.", "talks", "2017-12-04", "week", "last week"),
-    # a fronted expression scopes over the sentence
-    ("2017-12-11", "In October, a senior delegation visited the capital.", "visited", "2017-10-01", "month", "In October"),
-    # several expressions: each event takes its own
-    ("2017-12-11", "The minister, who resigned in March, said on Thursday he would run for office.", "resigned", "2017-03-01", "month", "in March"),
-    ("2017-12-11", "The minister, who resigned in March, said on Thursday he would run for office.", "said", "2017-12-07", "day", "on Thursday"),
-])
+@pytest.mark.parametrize(
+    "pub, text, trigger, start, granularity, expression",
+    [
+        # the expression attached to the trigger's own clause
+        (
+            "2017-12-11",
+            "The foreign minister on Tuesday met his Iraqi counterpart in Baghdad.",
+            "met",
+            "2017-12-05",
+            "day",
+            "on Tuesday",
+        ),
+        # coordinated clause shares the time of the first
+        (
+            "2017-12-11",
+            "The foreign minister on Tuesday met his Iraqi counterpart and pledged support for the talks.",
+            "pledged",
+            "2017-12-05",
+            "day",
+            "on Tuesday",
+        ),
+        # complement clause of a reporting verb takes the report's date
+        (
+            "2017-12-11",
+            "Officials said on Wednesday that the rebels had agreed to a ceasefire.",
+            "agreed",
+            "2017-12-06",
+            "day",
+            "on Wednesday",
+        ),
+        # "when" clause takes the time of the clause it explains
+        (
+            "2017-12-11",
+            "Relations collapsed in 2012, when the embassy was closed.",
+            "closed",
+            "2012-01-01",
+            "year",
+            "in 2012",
+        ),
+        # a nominal trigger dated by a possessive
+        (
+            "2017-12-11",
+            "Friday's attack on the convoy killed nine soldiers.",
+            "attack",
+            "2017-12-08",
+            "day",
+            "Friday's",
+        ),
+        # a nominal trigger takes the time of the verb it is the object of
+        ("2017-12-11", "The two sides held talks in Geneva last week.", "talks", "2017-12-04", "week", "last week"),
+        # a fronted expression scopes over the sentence
+        (
+            "2017-12-11",
+            "In October, a senior delegation visited the capital.",
+            "visited",
+            "2017-10-01",
+            "month",
+            "In October",
+        ),
+        # several expressions: each event takes its own
+        (
+            "2017-12-11",
+            "The minister, who resigned in March, said on Thursday he would run for office.",
+            "resigned",
+            "2017-03-01",
+            "month",
+            "in March",
+        ),
+        (
+            "2017-12-11",
+            "The minister, who resigned in March, said on Thursday he would run for office.",
+            "said",
+            "2017-12-07",
+            "day",
+            "on Thursday",
+        ),
+    ],
+)
 def test_governing_expression(time_doc, pub, text, trigger, start, granularity, expression):
     doc = time_doc(text, pub)
     date = event_date(doc, _token(doc, trigger))
@@ -61,7 +121,9 @@ def test_future_event_may_take_a_future_date(time_doc):
 
 
 def test_then_carries_the_previous_date(time_doc):
-    doc = time_doc("Police arrested the leaders last Friday. The protesters then marched to the parliament.", "2017-12-11")
+    doc = time_doc(
+        "Police arrested the leaders last Friday. The protesters then marched to the parliament.", "2017-12-11"
+    )
     date = event_date(doc, _token(doc, "marched"))
     assert (date.start, date.text) == ("2017-12-08", "last Friday")
 
@@ -69,11 +131,18 @@ def test_then_carries_the_previous_date(time_doc):
 def test_during_that_visit_inherits_the_visits_date(time_doc):
     doc = time_doc("The envoy visited Moscow in October. During that visit, he signed a trade agreement.", "2017-12-11")
     date = event_date(doc, _token(doc, "signed"))
-    assert (date.start, date.end, date.granularity, date.text) == ("2017-10-01", "2017-10-31", "month", "During that visit")
+    assert (date.start, date.end, date.granularity, date.text) == (
+        "2017-10-01",
+        "2017-10-31",
+        "month",
+        "During that visit",
+    )
 
 
 def test_after_the_meeting_inherits_the_meetings_date(time_doc):
-    doc = time_doc("The two leaders met in Ankara on Monday. After the meeting, they announced a joint commission.", "2017-12-13")
+    doc = time_doc(
+        "The two leaders met in Ankara on Monday. After the meeting, they announced a joint commission.", "2017-12-13"
+    )
     date = event_date(doc, _token(doc, "announced"))
     assert (date.start, date.text) == ("2017-12-11", "After the meeting")
 
@@ -90,7 +159,8 @@ def test_reference_without_antecedent_is_not_a_date(time_doc):
 
 def test_a_nouns_date_in_a_present_clause_is_read_without_tense(time_doc):
     # "the slaughter early Sunday has ...": the present says nothing about the noun's date (issue 25)
-    doc = time_doc("Officials met on Monday. The slaughter early Sunday at the club has a political side.",
-                   "2016-06-15")
+    doc = time_doc(
+        "Officials met on Monday. The slaughter early Sunday at the club has a political side.", "2016-06-15"
+    )
     sunday = next(t for t in doc.timexes if "Sunday" in t.date.text)
     assert sunday.date.start == "2016-06-12"

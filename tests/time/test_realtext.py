@@ -1,5 +1,6 @@
 """Event dates on real news clauses (PolNeAR train, gold in tests/time/realtext/): a guard
 against regressions of issue 25 on the development clauses (the frozen set is not used here)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -24,7 +25,7 @@ def test_development_clauses_keep_their_dates(shared_dir):
     right = sum(v["right"] for v in verdicts) / len(verdicts)
     pubday_wrong = sum(v["pubday_wrong"] for v in verdicts) / len(verdicts)
     assert len(rows) >= 90
-    assert right >= 0.80, right            # 78/93 = 0.84 at the last measurement (docs/evaluation.md)
+    assert right >= 0.80, right  # 78/93 = 0.84 at the last measurement (docs/evaluation.md)
     assert pubday_wrong <= 0.03, pubday_wrong
 
 

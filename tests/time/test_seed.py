@@ -1,5 +1,6 @@
 """Event dates on the seed article (../shared/seed): every hand-coded event with a date, dated
 from the head of its gold evidence, must meet the scorer's date rule (score_article.py)."""
+
 from __future__ import annotations
 
 import json
@@ -28,7 +29,7 @@ def test_seed_event_dates(nlp, shared_dir, seed_text):
         assert at >= 0, event["key"]
         trigger = doc.spacy_doc.char_span(at, at + len(event["evidence"]), alignment_mode="expand").root
         date = event_date(doc, trigger.i)
-        if event.get("date") is None:   # the gold fixes only the granularity ("several years ago")
+        if event.get("date") is None:  # the gold fixes only the granularity ("several years ago")
             assert date.granularity == event["date_granularity"], event["key"]
             continue
         gold_dates = event["date"] if isinstance(event["date"], list) else [event["date"]]
