@@ -121,6 +121,14 @@ def write_sums(data: pathlib.Path, articles: list[tuple[dict, dict]]) -> None:
     print("pinned %d files of %d articles in %s" % (len(lines), len(articles), SUMS.relative_to(ROOT)))
 
 
+def write_input(data: pathlib.Path, chosen, path: pathlib.Path) -> None:
+    """The articles as `diurna code` input, one JSON line each with its own publication date."""
+    with open(path, "w", encoding="utf-8") as out:
+        for m, _ in chosen:
+            text = (data / m["file"]).read_text(encoding="utf-8")
+            out.write(json.dumps({"id": m["id"], "text": text, "date": m["published"]}, ensure_ascii=False) + "\n")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
@@ -129,6 +137,7 @@ def main() -> int:
     ap.add_argument("--split", choices=("tune", "frozen", "all"), default="tune")
     ap.add_argument("--pred", type=pathlib.Path, help="score this `diurna code` output instead of coding")
     ap.add_argument("--keep", type=pathlib.Path, help="write diurna's output here")
+    ap.add_argument("--write-input", type=pathlib.Path, help="only write the split's articles as `diurna code` input")
     ap.add_argument("--write-sums", action="store_true", help="pin every file of the set in eval/realtext/sha256.txt")
     ap.add_argument("-v", "--verbose", action="store_true", help="a verdict per gold and per output event")
     ap.add_argument("--by-type", action="store_true", help="also strict recall and precision per PLOVER type")
@@ -150,13 +159,14 @@ def main() -> int:
     manifest_path = args.data / (".manifest.%s.jsonl" % args.split)
     gold_path.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for _, g in chosen), encoding="utf-8")
     manifest_path.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m, _ in chosen), encoding="utf-8")
+    if args.write_input:
+        write_input(args.data, chosen, args.write_input)
+        return 0
     pred = args.pred
     if pred is None:
         pred = args.keep or pathlib.Path(tempfile.mkstemp(suffix=".jsonl")[1])
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as inp:
-            for m, _ in chosen:
-                text = (args.data / m["file"]).read_text(encoding="utf-8")
-                inp.write(json.dumps({"id": m["id"], "text": text, "date": m["published"]}, ensure_ascii=False) + "\n")
+            write_input(args.data, chosen, pathlib.Path(inp.name))
         with open(pred, "w", encoding="utf-8") as out:
             subprocess.run([sys.executable, "-m", "diurna.cli", "code", inp.name], stdout=out, check=True, cwd=ROOT)
     print(
