@@ -13,32 +13,22 @@ environment variable DIURNA_ACTOR_COUNTRY_RULES_OFF=name,...
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Optional
 
 from diurna.actors.codes import join_code
+from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
     from diurna.document import ArticleDoc
     from diurna.records import Actor
 
 
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    example: str
-    why: str
-
-
-RULES: dict[str, Rule] = {}
-
-
-def _register(name: str, example: str, why: str) -> str:
-    RULES[name] = Rule(name, example, why)
-    return name
+COUNTRY_RULES = RuleSet("actor-country rule", env="DIURNA_ACTOR_COUNTRY_RULES_OFF")
+RULES = COUNTRY_RULES.rules
+_register = COUNTRY_RULES.register
+enabled = COUNTRY_RULES.enabled
+switched_off = COUNTRY_RULES.switched_off
 
 
 STORY_FOCUS = _register(
@@ -48,8 +38,6 @@ STORY_FOCUS = _register(
     "base does not know) belongs to the country the story is about: the one country that most of its "
     "places and state actors name, when one clearly dominates.",
 )
-
-_OFF: set[str] = {n.strip() for n in os.environ.get("DIURNA_ACTOR_COUNTRY_RULES_OFF", "").split(",") if n.strip()}
 
 # Sectors an actor holds inside one state; international and transnational roles (IGO, NGO,
 # multinational businesses) are not given the story's country.
@@ -84,23 +72,6 @@ DOMESTIC_SECTORS = frozenset(
 # The focus country must hold this share of the story's country votes, and at least this many votes.
 FOCUS_SHARE = 0.6
 FOCUS_MIN_VOTES = 2
-
-
-def enabled(name: str) -> bool:
-    return name not in _OFF
-
-
-@contextlib.contextmanager
-def switched_off(*names: str) -> Iterator[None]:
-    unknown = [n for n in names if n not in RULES]
-    if unknown:
-        raise KeyError("no such actor-country rule: %s" % ", ".join(unknown))
-    added = set(names) - _OFF
-    _OFF.update(added)
-    try:
-        yield
-    finally:
-        _OFF.difference_update(added)
 
 
 def country_votes(doc: "ArticleDoc") -> Counter:

@@ -18,12 +18,11 @@ extractor consults them.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Optional
 
 from diurna.nlp.syntax import is_passive
+from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -31,19 +30,11 @@ if TYPE_CHECKING:
     from diurna.events.candidates import Argument
 
 
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    example: str
-    why: str
-
-
-RULES: dict[str, Rule] = {}
-
-
-def _register(name: str, example: str, why: str) -> str:
-    RULES[name] = Rule(name, example, why)
-    return name
+CONSTRUCTIONS = RuleSet("event construction", env="DIURNA_EVENT_RULES_OFF")
+RULES = CONSTRUCTIONS.rules
+_register = CONSTRUCTIONS.register
+enabled = CONSTRUCTIONS.enabled
+switched_off = CONSTRUCTIONS.switched_off
 
 
 AGENTLESS_PASSIVE = _register(
@@ -121,27 +112,6 @@ REQUESTED_ACTION = _register(
     "A call, demand or appeal for someone to act is a REQUEST by the caller to that someone; the "
     "requested act did not happen and is not coded.",
 )
-
-_OFF: set[str] = {n.strip() for n in os.environ.get("DIURNA_EVENT_RULES_OFF", "").split(",") if n.strip()}
-
-
-def enabled(name: str) -> bool:
-    return name not in _OFF
-
-
-@contextlib.contextmanager
-def switched_off(*names: str) -> Iterator[None]:
-    """Turn rules off for the duration (tests measure what each rule contributes)."""
-    unknown = [n for n in names if n not in RULES]
-    if unknown:
-        raise KeyError("no such event construction: %s" % ", ".join(unknown))
-    added = set(names) - _OFF
-    _OFF.update(added)
-    try:
-        yield
-    finally:
-        _OFF.difference_update(added)
-
 
 # Types whose passive form names the victim as subject ("was arrested", "were killed", "was banned").
 VICTIM_TYPES = frozenset({"COERCE", "ASSAULT"})
