@@ -321,37 +321,32 @@ def complement_of(verb: "Token") -> Optional["Token"]:
 # ------------------------------------------------------------------ recipients from the scene
 
 
+# How many events back in the article a recipient from the story may be sought ("Poland accused
+# Belarus ... // Minsk denied it"): the story's recent events, so the pass stays linear in its length.
+STORY_WINDOW = 30
+
+
 def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
     """Targetless events take their recipient from the story (constructions.py: scene-victim,
     answer-to-request, condemned-act-agent, protest-target-state); the mention is the recipient's
     nearest one before the trigger."""
-    counts: dict[str, int] = {}
-    for m in doc.mentions:
-        counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
-    actors = [(a.id, a.country, a.sector, a.kind, counts.get(a.id, 0)) for a in doc.actors]
+    actors = [(a.id, a.country, a.sector, a.kind, episode.mention_count(doc, a.id)) for a in doc.actors]
+    paragraphs = [episode.paragraph(doc.spacy_doc[c.trigger_start].idx) for c in candidates]
+    targeted = {_act_key(c) for c in candidates if c.target is not None and c.source is not None}
     out: list[Candidate] = []
     for i, cand in enumerate(candidates):
-        if cand.target is not None or cand.source is None or _targeted_twin(cand, candidates):
-            out.append(cand)
+        if cand.target is not None or cand.source is None or _act_key(cand) in targeted:
+            out.append(cand)  # a targetless twin of an act its sentence codes with a recipient is merged later
             continue
-        here = doc.spacy_doc[cand.trigger_start].idx
-        actor_id, rule = _recipient_from_story(doc, candidates, i, episode, actors)
-        mention = _mention_of(doc, actor_id, here) if actor_id else None
+        actor_id, rule = _recipient_from_story(doc, candidates, i, paragraphs, actors)
+        mention = _mention_of(doc, actor_id, doc.spacy_doc[cand.trigger_start].idx) if actor_id else None
         out.append(replace(cand, target=Argument(actor_id, mention), rule=rule) if mention else cand)
     return out
 
 
-def _targeted_twin(cand: Candidate, candidates: list[Candidate]) -> bool:
-    """The sentence already codes this act with a recipient ("took to the streets ... to protest
-    against X"): the targetless copy is merged away later, not given a recipient of its own."""
-    return any(
-        c.target is not None
-        and c.plover == cand.plover
-        and c.sentence_start == cand.sentence_start
-        and c.source is not None
-        and c.source.actor_id == cand.source.actor_id
-        for c in candidates
-    )
+def _act_key(cand: Candidate) -> tuple:
+    """One act of one source in one sentence ("took to the streets ... to protest against X")."""
+    return (cand.sentence_start, cand.plover, cand.source.actor_id if cand.source else None)
 
 
 def _roles(cands: list[Candidate]) -> list[tuple[str, Optional[str], Optional[str]]]:
@@ -359,14 +354,17 @@ def _roles(cands: list[Candidate]) -> list[tuple[str, Optional[str], Optional[st
 
 
 def _recipient_from_story(
-    doc: ArticleDoc, candidates: list[Candidate], i: int, episode: cx.Episode, actors: list
+    doc: ArticleDoc, candidates: list[Candidate], i: int, paragraphs: list[int], actors: list
 ) -> tuple[Optional[str], Optional[str]]:
     cand = candidates[i]
     source_id = cand.source.actor_id
-    paragraph = episode.paragraph(doc.spacy_doc[cand.trigger_start].idx)
-    earlier = list(reversed(candidates[:i]))
-    before = [c for c in earlier if episode.paragraph(doc.spacy_doc[c.trigger_start].idx) == paragraph]
-    after = [c for c in candidates[i + 1 :] if c.sentence_start == cand.sentence_start]
+    earlier = candidates[max(0, i - STORY_WINDOW) : i][::-1]
+    before = [c for j, c in zip(range(i - 1, -1, -1), earlier) if paragraphs[j] == paragraphs[i]]
+    after = []
+    for c in candidates[i + 1 : i + 1 + STORY_WINDOW]:
+        if c.sentence_start != cand.sentence_start:
+            break
+        after.append(c)
     actor_id, rule = cx.scene_recipient(cand.plover, source_id, _roles(after + before), _roles(earlier))
     if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
         actor_id, rule = cx.condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
@@ -383,7 +381,7 @@ def _condemns_an_act(verb: "Token") -> bool:
 
 def _mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef]:
     """The actor's mention nearest before `char` (else its first after it)."""
-    mine = [m for m in doc.mentions if m.actor_id == actor_id]
+    mine = doc.mention_index().of_actor(actor_id)
     before = [m for m in mine if m.start <= char]
     if before:
         return max(before, key=lambda m: m.start)
@@ -590,17 +588,15 @@ class CandidateExtractor:
     ) -> tuple[list[Argument], str]:
         """The agent of an agentless passive: the scene's agent of force, else (for coercion) the
         victims' state's authority, else none (constructions.py)."""
-        agent = episode.agent_for(verb.idx, plover, targets) if episode is not None else None
+        episode = episode if episode is not None else cx.Episode(doc.text)
+        agent = episode.agent_for(verb.idx, plover, targets)
         if agent is not None:
             return [agent], cx.EPISODE_AGENT
         if plover == "COERCE":
             victims = [
                 ((doc.actor(t.actor_id).country if doc.actor(t.actor_id) else None), t.actor_id) for t in targets
             ]
-            counts: dict[str, int] = {}
-            for m in doc.mentions:
-                counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
-            authorities = [(a.id, a.country, a.sector or "", counts.get(a.id, 0)) for a in doc.actors]
+            authorities = [(a.id, a.country, a.sector or "", episode.mention_count(doc, a.id)) for a in doc.actors]
             actor_id = cx.state_authority(victims, authorities)
             mention = _mention_of(doc, actor_id, verb.idx) if actor_id else None
             if mention is not None:

@@ -142,6 +142,15 @@ class Episode:
 
     text: str
     agents: dict[int, list[tuple[str, "Argument"]]] = field(default_factory=dict)
+    counts: Optional[dict[str, int]] = None
+
+    def mention_count(self, doc, actor_id: str) -> int:
+        """How often the article mentions the actor (counted once per article)."""
+        if self.counts is None:
+            self.counts = {}
+            for m in doc.mentions:
+                self.counts[m.actor_id] = self.counts.get(m.actor_id, 0) + 1
+        return self.counts.get(actor_id, 0)
 
     def paragraph(self, char: int) -> int:
         """The offset of the line (paragraph) holding `char`: news paragraphs are lines."""
