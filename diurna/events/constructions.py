@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from diurna.nlp.index import paragraph_number
 from diurna.nlp.syntax import is_passive
 from diurna.rules import RuleSet
 
@@ -153,8 +154,8 @@ class Episode:
         return self.counts.get(actor_id, 0)
 
     def paragraph(self, char: int) -> int:
-        """The offset of the line (paragraph) holding `char`: news paragraphs are lines."""
-        return self.text.rfind("\n", 0, char) + 1
+        """The number of the paragraph holding `char`, as the shared toolkit counts paragraphs."""
+        return paragraph_number(self.text, char)
 
     def record(self, char: int, plover: str, source: Optional["Argument"]) -> None:
         if source is not None and plover in VICTIM_TYPES:
