@@ -409,7 +409,12 @@ class CandidateExtractor:
         for token in sent:
             if token.pos_ != "VERB" or token.i in consumed:
                 continue
-            found = self._verb(doc, token, consumed, episode) or self._detected(doc, token, consumed, episode)
+            sense = self.lexicon.verb_sense(token)  # once: the detector reads only verbs no lexicon codes
+            found = (
+                self._verb(doc, token, consumed, episode, sense=sense)
+                if sense is not None
+                else self._detected(doc, token, consumed, episode)
+            )
             if found:
                 verb_triggers.add(token.i)
                 out.extend(found)
@@ -428,12 +433,11 @@ class CandidateExtractor:
     def _detected(
         self, doc: ArticleDoc, verb: "Token", consumed: set[int], episode: Optional[cx.Episode]
     ) -> list[Candidate]:
-        """A verb no lexicon entry codes, read by the learned detector (detector.py): coded as a plain
-        transitive event of the detected type when the model is confident."""
+        """A verb no lexicon entry codes (the caller has asked the lexicon), read by the learned detector
+        (detector.py): coded as a plain transitive event of the detected type when the model is confident."""
         if (
             self.detector is None
             or not cx.enabled(cx.DETECTOR)
-            or self.lexicon.verb_sense(verb) is not None
             or in_list(verb, self.lexicon.speech_verbs)
             or in_list(verb, self.lexicon.light_verbs)
         ):
