@@ -365,7 +365,14 @@ def _recipient_from_story(
         if c.sentence_start != cand.sentence_start:
             break
         after.append(c)
-    actor_id, rule = cx.scene_recipient(cand.plover, source_id, _roles(after + before), _roles(earlier))
+    same = [
+        c
+        for c in candidates[max(0, i - STORY_WINDOW) : i + STORY_WINDOW]
+        if c is not cand and c.sentence_start == cand.sentence_start
+    ]
+    actor_id, rule = cx.scene_recipient(
+        cand.plover, source_id, _roles(after + before), _roles(earlier), same_sentence=_roles(same)
+    )
     if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
         actor_id, rule = cx.condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
     if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
@@ -470,7 +477,7 @@ class CandidateExtractor:
         comp = complement_of(verb)
         plover, cameo, mode = sense.plover, sense.cameo, sense.mode
         targets = first_actors(doc, target_groups(verb, sense))
-        sources = actors_of(doc, subject_tokens(verb))
+        sources = actors_of(doc, subject_tokens(verb) + cx.listed_subjects(verb))
         polarity = pol.polarity(verb)
         rule = frame
         if frame == "request":

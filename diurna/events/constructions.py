@@ -67,8 +67,9 @@ ANSWER_TO_REQUEST = _register(
     "answer-to-request",
     "Duque asked Cuba to extradite the negotiators, which Havana refused.",
     "A refusal or acceptance with no recipient in its clause answers the latest request made to its "
-    "source in the paragraph: the requester is its target. A denial answers the latest accusation "
-    "against its source in the article ('Poland accused Belarus ... Minsk denied it').",
+    "source in the paragraph: the requester is its target. A denial answers the latest accusation, "
+    "charge, arrest or sanction against its source in the article ('Poland accused Belarus ... Minsk "
+    "denied it').",
 )
 PROTEST_TARGET_STATE = _register(
     "protest-target-state",
@@ -106,6 +107,19 @@ DETECTOR = _register(
     "The military sealed off roads around the capital with armed troops.",
     "A verb no lexicon entry codes is read by the learned detector (detector.py); when it is confident, "
     "the verb is coded as a plain transitive event of the detected type.",
+)
+MUTUAL_FORCE = _register(
+    "mutual-force",
+    "Police used batons and pepper spray while demonstrators hurled stones.",
+    "Two sides using force in one sentence with no recipient in either clause use it on each other "
+    "(a clash told clause by clause): each one's recipient is the other's agent.",
+)
+LISTED_SUBJECTS = _register(
+    "listed-subjects",
+    "Israel, Hamas agree to ceasefire deal",
+    "Headlines list the parties with a comma instead of 'and' ('X, Y agree', 'X, Y swap prisoners'); "
+    "the parser hangs the first one loosely on the verb or on the second (apposition, modifier). Two "
+    "different named actors listed so are both the subject.",
 )
 REQUESTED_ACTION = _register(
     "requested-action",
@@ -254,6 +268,35 @@ def purpose_objects(verb: "Token") -> list["Token"]:
     ]
 
 
+def listed_subjects(verb: "Token") -> list["Token"]:
+    """ "Israel, Hamas agree": the proper name listed beside the subject with only a comma between,
+    which the parser hangs on the verb (npadvmod, dep) or on the subject (appos, nmod)."""
+    if not enabled(LISTED_SUBJECTS):
+        return []
+    out = []
+    for subj in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
+        for c in verb.children:
+            if c.dep_ in ("npadvmod", "dep") and c.pos_ == "PROPN" and c.i < subj.i and _comma_between(c, subj):
+                out.append(c)
+        for c in subj.children:
+            if c.pos_ != "PROPN" or c.dep_ not in ("appos", "nmod", "npadvmod", "dep"):
+                continue
+            if _comma_between(subj, c) if c.i > subj.i else _comma_between(c, subj):
+                out.append(c)
+    return out
+
+
+def _comma_between(first: "Token", second: "Token") -> bool:
+    """Only a comma separates the two names ("Israel, Hamas", "Iran, Saudi Arabia"): every other
+    token between them is one of the names' own modifiers."""
+    between = first.doc[first.i + 1 : second.i]
+    commas = [t for t in between if t.text == ","]
+    return len(commas) == 1 and all(
+        t.text == "," or (t.head.i in (first.i, second.i) and t.dep_ in ("compound", "det", "amod", "flat"))
+        for t in between
+    )
+
+
 # ------------------------------------------------------------------ requested actions
 
 
@@ -297,6 +340,9 @@ def _infinitive(verb: "Token") -> bool:
 FORCE = frozenset({"COERCE", "ASSAULT"})
 ANSWERS = frozenset({"REJECT", "AGREE", "CONCEDE", "RETREAT"})
 ASKS = frozenset({"REQUEST", "THREATEN"})
+# What a denial answers: an accusation, or a charge, arrest, sentence or sanction that implies one
+# ("A court convicted Bolsonaro ... The former president has denied any wrongdoing").
+CHARGES = frozenset({"ACCUSE", "COERCE", "SANCTION"})
 
 
 def scene_recipient(
@@ -304,13 +350,18 @@ def scene_recipient(
     source_id: str,
     earlier: list[tuple[str, Optional[str], Optional[str]]],
     before_in_article: list[tuple[str, Optional[str], Optional[str]]] = (),
+    same_sentence: list[tuple[str, Optional[str], Optional[str]]] = (),
 ) -> tuple[Optional[str], Optional[str]]:
     """(actor id, rule) of the recipient a targetless event takes from its scene, or (None, None).
 
     `earlier` holds (type, source id, target id) of the events coded before it in its paragraph,
     nearest last, and those after it in its own sentence, nearest first: the extractor reads a
     sentence left to right, but "lobbed teargas canisters and arrested some Kenyans" names the
-    victims only in the second clause."""
+    victims only in the second clause. `same_sentence` holds the other events of its sentence."""
+    if plover in FORCE and enabled(MUTUAL_FORCE):
+        for kind, src, tgt in same_sentence:
+            if kind in FORCE and src and src != source_id and tgt in (None, source_id):
+                return src, MUTUAL_FORCE
     if plover in FORCE and enabled(SCENE_VICTIM):
         for kind, src, tgt in earlier:
             if kind == "PROTEST" and src and src != source_id:
@@ -323,7 +374,7 @@ def scene_recipient(
                 return src, ANSWER_TO_REQUEST
         if plover == "REJECT":
             for kind, src, tgt in before_in_article:
-                if kind == "ACCUSE" and tgt == source_id and src and src != source_id:
+                if kind in CHARGES and tgt == source_id and src and src != source_id:
                     return src, ANSWER_TO_REQUEST
     return None, None
 

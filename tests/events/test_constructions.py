@@ -92,6 +92,24 @@ CASES = {
             "Poland accused Belarus of sending migrants to the border. Minsk denied it.",
             ("denied", "REJECT", "Belarus", "Poland"),
         ),
+        (
+            "A court in Ankara sentenced the mayor to two years in prison. The mayor denied wrongdoing.",
+            ("denied", "REJECT", "mayor", "court"),
+        ),
+    ],
+    cx.MUTUAL_FORCE: [
+        (
+            "Police used batons and pepper spray while demonstrators hurled stones.",
+            ("hurled", "ASSAULT", "demonstrators", "police"),
+        ),
+        (
+            "The police fired tear gas as protesters threw bottles.",
+            ("threw", "ASSAULT", "protesters", "police"),
+        ),
+    ],
+    cx.LISTED_SUBJECTS: [
+        ("Israel, Hamas agree to ceasefire deal", ("agree", "AGREE", "Hamas", "Israel")),
+        ("Armenia, Azerbaijan agree to resume talks", ("agree", "AGREE", "Azerbaijan", "Armenia")),
     ],
     cx.PROTEST_TARGET_STATE: [
         (
