@@ -406,7 +406,10 @@ class CandidateExtractor:
     def __call__(self, doc: ArticleDoc) -> Iterator[Candidate]:
         episode = cx.Episode(doc.text)
         found = [c for sent in doc.spacy_doc.sents for c in self.sentence(doc, sent, episode)]
-        yield from with_scene_recipients(doc, found, episode)
+        for cand in with_scene_recipients(doc, found, episode):
+            if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
+                continue  # the story named no recipient for it
+            yield cand
 
     def sentence(self, doc: ArticleDoc, sent: "Span", episode: Optional[cx.Episode] = None) -> list[Candidate]:
         episode = episode if episode is not None else cx.Episode(doc.text)
@@ -840,7 +843,11 @@ class CandidateExtractor:
         if self._inside_event_argument(noun, verb_triggers):
             return []
         own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
-        sources = actors_of(doc, own) or actors_of(doc, prep_objects(noun).get("by", []))
+        preps = prep_objects(noun)
+        sources = actors_of(doc, own) or actors_of(doc, preps.get("by", []))
+        if not sources and "from" not in sense.targets:
+            # "condemnation from the African Union", "aid from Qatar" ("withdrawal from X": X is the target)
+            sources = actors_of(doc, preps.get("from", []))
         if not sources and sense.reciprocal:
             # "(Egypt hosted) talks between Sudanese factions", "talks between X and Y": the parties
             parties = actors_of(doc, prep_objects(noun).get("between", []))
@@ -863,9 +870,12 @@ class CandidateExtractor:
                 )
         if not sources:
             return []
-        targets = actors_of(doc, [o for p in sense.targets for o in prep_objects(noun).get(p, [])])
+        targets = actors_of(doc, [o for p in sense.targets for o in preps.get(p, [])])
+        rule = "nominal"
         if not targets:
-            return []
+            if not cx.enabled(cx.OPEN_NOMINAL):
+                return []
+            rule = cx.OPEN_NOMINAL  # kept only if the story names the recipient (__call__)
         return self._combine(
             doc,
             noun.i,
@@ -879,7 +889,7 @@ class CandidateExtractor:
             "negated" if pol.is_negated(noun) else "asserted",
             "actual",
             self._speaker(doc, noun),
-            "nominal",
+            rule,
             False,
         )
 

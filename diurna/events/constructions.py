@@ -121,6 +121,13 @@ LISTED_SUBJECTS = _register(
     "the parser hangs the first one loosely on the verb or on the second (apposition, modifier). Two "
     "different named actors listed so are both the subject.",
 )
+OPEN_NOMINAL = _register(
+    "open-nominal",
+    "The army fired on protesters in the capital on Monday. The army's crackdown continued on Tuesday.",
+    "A nominal event whose phrase names its agent ('the rebels' offensive', 'condemnation from the "
+    "AU') but no recipient is coded only when the story supplies the recipient (scene-victim, "
+    "condemned-act-agent, ...); otherwise it is dropped, as a verb's would not be.",
+)
 REQUESTED_ACTION = _register(
     "requested-action",
     "China repeated calls for the Philippines to remove a grounded warship.",

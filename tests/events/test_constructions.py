@@ -107,6 +107,12 @@ CASES = {
             ("threw", "ASSAULT", "protesters", "police"),
         ),
     ],
+    cx.OPEN_NOMINAL: [
+        (
+            "The army fired on protesters in the capital on Monday. The army's crackdown continued on Tuesday.",
+            ("crackdown", "COERCE", "army", "protesters"),
+        ),
+    ],
     cx.LISTED_SUBJECTS: [
         ("Israel, Hamas agree to ceasefire deal", ("agree", "AGREE", "Hamas", "Israel")),
         ("Armenia, Azerbaijan agree to resume talks", ("agree", "AGREE", "Azerbaijan", "Armenia")),
