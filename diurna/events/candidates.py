@@ -171,6 +171,12 @@ def _named_modifier(doc: ArticleDoc, head: "Token") -> Optional[Argument]:
     return None
 
 
+def _modifier_actors(doc: ArticleDoc, noun: "Token") -> list[Argument]:
+    """The actors named before a noun ("an Israeli raid", "a Russian missile strike", "Hamas's attack")."""
+    mods = [c for c in noun.children if c.dep_ in MODIFIER_DEPS and c.i < noun.i]
+    return actors_of(doc, mods)
+
+
 def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
     """The host of a visit to a city: the state it lies in, when that state is an actor of the
     article ("visited Tehran" -> Iran). CAMEO and PLOVER code the host government, not the town."""
@@ -558,6 +564,8 @@ class CandidateExtractor:
             rule = cx.PURPOSE_RECIPIENT if targets else rule
         sourceless = cx.is_agentless_passive(verb, plover, bool(sources), bool(targets))
         if sourceless:
+            sources, rule = self._agent_in_adjunct(doc, verb, targets)
+        if sourceless and not sources:
             sources, rule = self._agent_from_context(doc, verb, plover, targets, episode)
         if sense.origin.startswith("petrarch2") and not all(
             a.mention.how in ("name", "alias", "adjective") for a in sources
@@ -595,6 +603,24 @@ class CandidateExtractor:
             return targets, cx.ASKED_SUBJECT
         targets = actors_of(doc, cx.requested_relation_recipients(verb))
         return targets, (cx.REQUESTED_RELATION if targets else rule)
+
+    def _agent_in_adjunct(self, doc: ArticleDoc, verb: "Token", targets: list[Argument]) -> tuple[list[Argument], str]:
+        """ "were killed in an attack by X" / "in an Israeli raid" / "when X stormed the base" (adjunct-agent)."""
+        nouns, clauses = cx.adjunct_acts(verb)
+        victims = {t.actor_id for t in targets}
+        for noun in nouns:
+            by = prep_objects(noun).get("by", [])
+            found = [a for a in (actors_of(doc, by) or _modifier_actors(doc, noun)) if a.actor_id not in victims]
+            if found:
+                return found, cx.ADJUNCT_AGENT
+        for clause in clauses:
+            sense = self.lexicon.verb_sense(clause)
+            if sense is None or sense.plover not in cx.FORCE:
+                continue
+            found = [a for a in actors_of(doc, subject_tokens(clause)) if a.actor_id not in victims]
+            if found:
+                return found, cx.ADJUNCT_AGENT
+        return [], cx.AGENTLESS_PASSIVE
 
     @staticmethod
     def _agent_from_context(

@@ -44,6 +44,13 @@ AGENTLESS_PASSIVE = _register(
     "A coercive or violent act told from its victim's side is still an act: coded with the victim "
     "as target, the agent from the scene (episode-agent) or none rather than dropped.",
 )
+ADJUNCT_AGENT = _register(
+    "adjunct-agent",
+    "Twelve soldiers were killed in an attack by jihadists near the border.",
+    "A passive act of force often names its agent in an adjunct rather than a by-phrase: 'killed in "
+    "an attack by X', 'killed in an Israeli raid', 'were wounded when militants stormed the base'. "
+    "The attack's own agent, or the subject of the violent 'when' clause, is the agent.",
+)
 EPISODE_AGENT = _register(
     "episode-agent",
     "Riot police fired tear gas at the crowd. Dozens of protesters were detained.",
@@ -152,6 +159,25 @@ def is_agentless_passive(verb: "Token", plover: str, has_sources: bool, has_targ
     return (
         enabled(AGENTLESS_PASSIVE) and not has_sources and has_targets and plover in VICTIM_TYPES and is_passive(verb)
     )
+
+
+def adjunct_acts(verb: "Token") -> tuple[list["Token"], list["Token"]]:
+    """(act nouns of "in/during an attack ...", verbs of "when X raided ...") attached to a passive verb."""
+    if not enabled(ADJUNCT_AGENT):
+        return [], []
+    nouns = [
+        obj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "amid")
+        for obj in prep.children
+        if obj.dep_ == "pobj" and (obj.lemma_.lower() in ACT_NOUNS or obj.lower_ in ACT_NOUNS)
+    ]
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ in ("when", "as") for m in c.children)
+    ]
+    return nouns, clauses
 
 
 # ------------------------------------------------------------------ the scene's agent

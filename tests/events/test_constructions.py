@@ -107,6 +107,14 @@ CASES = {
             ("threw", "ASSAULT", "protesters", "police"),
         ),
     ],
+    cx.ADJUNCT_AGENT: [
+        (
+            "Twelve soldiers were killed in an attack by jihadists near the border.",
+            ("killed", "ASSAULT", "jihadists", "soldiers"),
+        ),
+        ("Nine Palestinians were killed in an Israeli raid on Jenin.", ("killed", "ASSAULT", "Israel", "Palestinians")),
+        ("Four soldiers were killed when militants stormed the base.", ("killed", "ASSAULT", "militants", "soldiers")),
+    ],
     cx.OPEN_NOMINAL: [
         (
             "The army fired on protesters in the capital on Monday. The army's crackdown continued on Tuesday.",
