@@ -557,6 +557,10 @@ class CandidateExtractor:
         if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:
             # "did not agree to meet": a refusal, not a negated promise
             plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-" + frame
+        if plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_ACT_AGENT):
+            agents = self._act_agents(doc, direct_objects(verb))
+            if agents:
+                targets, rule = agents, cx.EVALUATED_ACT_AGENT
         if not targets and plover == "REQUEST":
             targets, rule = self._request_recipients(doc, verb, consumed, rule)
         if not targets and plover in cx.FORCE:
@@ -603,6 +607,11 @@ class CandidateExtractor:
             return targets, cx.ASKED_SUBJECT
         targets = actors_of(doc, cx.requested_relation_recipients(verb))
         return targets, (cx.REQUESTED_RELATION if targets else rule)
+
+    def _act_agents(self, doc: ArticleDoc, objects: list["Token"]) -> list[Argument]:
+        """The by-phrase agents of act nouns among `objects` ("the release of X by Y" -> Y)."""
+        acts = [o for o in objects if self.lexicon.noun_sense(o) is not None or o.lemma_.lower() in cx.ACT_NOUNS]
+        return actors_of(doc, [a for o in acts for a in prep_objects(o).get("by", [])])
 
     def _agent_in_adjunct(self, doc: ArticleDoc, verb: "Token", targets: list[Argument]) -> tuple[list[Argument], str]:
         """ "were killed in an attack by X" / "in an Israeli raid" / "when X stormed the base" (adjunct-agent)."""

@@ -91,6 +91,12 @@ CONDEMNED_ACT_AGENT = _register(
     "Condemning an act the story has told ('the attack', 'the coup', 'the arrests') accuses the one "
     "who did it: the agent of the latest such act before it.",
 )
+EVALUATED_ACT_AGENT = _register(
+    "evaluated-act-agent",
+    "The European Union welcomed the release of the hostages by Hamas.",
+    "Praising, welcoming, condemning or rejecting an act whose agent the phrase names ('the release of "
+    "X by Y', 'the recognition of X by Y') is addressed to the agent, not to the act's object.",
+)
 ASKED_SUBJECT = _register(
     "asked-subject",
     "Islamabad's delegation demanded Kabul crack down on fighters.",
@@ -142,6 +148,8 @@ REQUESTED_ACTION = _register(
     "requested act did not happen and is not coded.",
 )
 
+# Types that evaluate an act and are addressed to whoever did it (evaluated-act-agent).
+EVALUATIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # Types whose passive form names the victim as subject ("was arrested", "were killed", "was banned").
 VICTIM_TYPES = frozenset({"COERCE", "ASSAULT"})
 # Nouns that announce a request when followed by "for X to do Y" or "that X do Y".

@@ -115,6 +115,13 @@ CASES = {
         ("Nine Palestinians were killed in an Israeli raid on Jenin.", ("killed", "ASSAULT", "Israel", "Palestinians")),
         ("Four soldiers were killed when militants stormed the base.", ("killed", "ASSAULT", "militants", "soldiers")),
     ],
+    cx.EVALUATED_ACT_AGENT: [
+        (
+            "The European Union welcomed the release of the hostages by Hamas.",
+            ("welcomed", "SUPPORT", "European Union", "Hamas"),
+        ),
+        ("Egypt condemned the bombing of the hospital by Israel.", ("condemned", "ACCUSE", "Egypt", "Israel")),
+    ],
     cx.OPEN_NOMINAL: [
         (
             "The army fired on protesters in the capital on Monday. The army's crackdown continued on Tuesday.",
