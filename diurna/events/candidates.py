@@ -35,7 +35,7 @@ from diurna.events.dictionary import (
     modal_complement,
     prep_objects,
 )
-from diurna.nlp.syntax import is_passive
+from diurna.nlp.syntax import is_passive, is_reduced_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -266,7 +266,7 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     """Who does it: the nominal subject, the passive agent, or the controller/shared subject."""
     if depth > 4:
         return []
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or is_reduced_passive(verb):
         return prep_objects(verb).get("by", [])
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subj:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from diurna.nlp.index import paragraph_number
-from diurna.nlp.syntax import is_passive
+from diurna.nlp.syntax import is_passive, is_reduced_passive
 from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
@@ -165,7 +165,11 @@ def is_agentless_passive(verb: "Token", plover: str, has_sources: bool, has_targ
     """The verb is a passive coercive or violent act with its victim as subject and no agent named
     in the clause ("Five activists were arrested")."""
     return (
-        enabled(AGENTLESS_PASSIVE) and not has_sources and has_targets and plover in VICTIM_TYPES and is_passive(verb)
+        enabled(AGENTLESS_PASSIVE)
+        and not has_sources
+        and has_targets
+        and plover in VICTIM_TYPES
+        and (is_passive(verb) or is_reduced_passive(verb))
     )
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Optional
 import yaml
 
 from diurna.events import codes
-from diurna.nlp.syntax import is_passive
+from diurna.nlp.syntax import is_passive, is_reduced_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -163,6 +163,8 @@ def direct_objects(token: "Token") -> list["Token"]:
     objs = [c for c in token.children if c.dep_ in ("dobj", "dative")]
     if any(c.dep_ == "auxpass" for c in token.children):
         objs += [c for c in token.children if c.dep_ == "nsubjpass"]
+    elif is_reduced_passive(token):
+        objs.append(token.head)  # "the activists detained by police": the activists
     return objs
 
 

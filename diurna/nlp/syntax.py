@@ -24,6 +24,12 @@ def is_passive(verb: "Token") -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+def is_reduced_passive(verb: "Token") -> bool:
+    """ "the activists detained by police", "a deal brokered by Qatar": a past participle modifying the
+    noun it is done to, with no auxiliary; the noun is its patient and a by-phrase its agent."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
 def in_main_clause(token: "Token") -> bool:
     """Whether a token belongs to its sentence's main clause rather than to a reported or subordinate
     one ("Haniyeh" in "Haniyeh said Trump was wrong", not "Trump"). A first mention that is not a
