@@ -44,6 +44,7 @@ class Sense:
     prep: Optional[str] = None
     pobj: tuple[str, ...] = ()
     obj: tuple[str, ...] = ()
+    mod: tuple[str, ...] = ()  # nouns: a modifier the noun must have ("martial law")
     unless_obj: tuple[str, ...] = ()
     unless_subj: tuple[str, ...] = ()  # the sense does not apply when the subject has one of these words
     obj_prep: Optional[str] = None  # a preposition on the verb or on its object ("warned X of Y")
@@ -59,7 +60,8 @@ class Sense:
     @property
     def specificity(self) -> int:
         return sum(
-            bool(x) for x in (self.prt, self.prep, self.pobj, self.obj, self.xcomp, self.obj_prep, self.modal_ccomp)
+            bool(x)
+            for x in (self.prt, self.prep, self.pobj, self.obj, self.mod, self.xcomp, self.obj_prep, self.modal_ccomp)
         )
 
 
@@ -68,7 +70,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
     for key in ("prep", "prt", "obj_prep"):
         if key in raw and not isinstance(raw[key], str):
             raise ValueError("triggers.yaml: %s %r: %s must be a quoted string" % (pos, lemma, key))
-    for key in ("obj", "pobj", "targets", "unless_obj", "unless_subj"):
+    for key in ("obj", "mod", "pobj", "targets", "unless_obj", "unless_subj"):
         if any(not isinstance(x, str) for x in raw.get(key) or ()):
             raise ValueError("triggers.yaml: %s %r: %s must list quoted strings" % (pos, lemma, key))
     cameo = str(raw["cameo"])
@@ -88,6 +90,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
         prep=raw.get("prep"),
         pobj=tuple(raw.get("pobj", ())),
         obj=tuple(raw.get("obj", ())),
+        mod=tuple(raw.get("mod", ())),
         unless_obj=tuple(raw.get("unless_obj", ())),
         none=bool(raw.get("none", False)),
         unless_subj=tuple(raw.get("unless_subj", ())),
@@ -102,6 +105,19 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
 
 
 # ------------------------------------------------------------------ reading the parse
+
+
+def _noun_fits(sense: Sense, noun: "Token") -> bool:
+    """A noun sense's conditions: a modifier word (`mod`), a preposition with its object's words."""
+    if sense.mod and not any(
+        c.dep_ in ("amod", "compound") and _words(c) & set(sense.mod) for c in noun.children if c.i < noun.i
+    ):
+        return False
+    if sense.prep:
+        objs = prep_objects(noun).get(sense.prep, [])
+        if not objs or (sense.pobj and not any(_words(o) & set(sense.pobj) for o in objs)):
+            return False
+    return True
 
 
 def _words(token: "Token") -> set[str]:
@@ -369,9 +385,12 @@ class TriggerLexicon:
         )
 
     def noun_sense(self, token: "Token") -> Sense | None:
+        """The most specific sense of a noun whose conditions the phrase meets ("state" only in "state
+        of emergency", "law" only as "martial law")."""
         for key in (token.lower_, token.lemma_.lower()):
             if key in self.nouns:
-                return self.nouns[key][0]
+                fitting = [s for s in self.nouns[key] if _noun_fits(s, token)]
+                return max(fitting, key=lambda s: s.specificity) if fitting else None
         return None
 
     def is_negative_evaluation(self, token: "Token") -> bool:

@@ -74,3 +74,23 @@ def test_yaml_booleans_are_rejected():
 
     with pytest.raises(ValueError):
         _sense_from_yaml("call", "verb", {"cameo": "020", "prep": True})  # an unquoted `on`
+
+
+@pytest.mark.parametrize(
+    "text,word,cameo",
+    [
+        ("The president declared a state of emergency in the north.", "state", "1724"),
+        ("The army imposed martial law across the country.", "law", "1724"),
+    ],
+)
+def test_noun_senses_with_conditions(nlp, lexicon, text, word, cameo):
+    sense = lexicon.noun_sense(_token(nlp, text, word))
+    assert sense is not None and sense.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [("The state of the economy worried voters.", "state"), ("Parliament passed a new election law.", "law")],
+)
+def test_noun_without_its_condition_codes_nothing(nlp, lexicon, text, word):
+    assert lexicon.noun_sense(_token(nlp, text, word)) is None
