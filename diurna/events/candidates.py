@@ -746,7 +746,9 @@ class CandidateExtractor:
             if child.dep_ in ("oprd", "xcomp", "acomp") or (child.dep_ == "prep" and child.lower_ == "as"):
                 if any(self.lexicon.is_negative_evaluation(t) for t in child.subtree):
                     return True
-        return False
+        # "branded the deal a violation": the small model often reads the predicate as a second object
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return len(objects) >= 2 and any(self.lexicon.is_negative_evaluation(t) for t in objects[-1].subtree)
 
     @staticmethod
     def _consume(comp: "Token", consumed: set[int]) -> None:
