@@ -171,6 +171,39 @@ def _named_modifier(doc: ArticleDoc, head: "Token") -> Optional[Argument]:
     return None
 
 
+# Parts of speech a long coordinated noun phrase is made of ("Iranian leader A and Saudi counterpart B").
+NOMINAL_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "CCONJ", "PART", "NUM"})
+
+
+def _coordinated_names(doc: ArticleDoc, subjects: list["Token"], known: str) -> list[Argument]:
+    """Other actors named (not merely described) in a subject phrase that 'and' coordinates."""
+    out: list[Argument] = []
+    sdoc = doc.spacy_doc
+    for subj in subjects:
+        lo, hi = subj.left_edge.i, subj.right_edge.i + 1
+        # the phrase may reach further left than the parse says: walk back over nominal material
+        while lo > subj.sent.start and sdoc[lo - 1].pos_ in NOMINAL_POS:
+            lo -= 1
+        if not any(t.lower_ == "and" for t in sdoc[lo:hi]):
+            continue
+        for m in doc.mention_index().starting_in(lo, hi):
+            modifier = _is_demonym(doc, m)  # "North Korean (leader)" names a country, not a party
+            if (
+                m.how in ("name", "alias")
+                and not modifier
+                and m.actor_id != known
+                and all(a.actor_id != m.actor_id for a in out)
+            ):
+                out.append(Argument(m.actor_id, m))
+    return out
+
+
+def _is_demonym(doc: ArticleDoc, mention: MentionRef) -> bool:
+    actor = doc.actor(mention.actor_id)
+    last = doc.spacy_doc[mention.token_end - 1]
+    return mention.how == "adjective" or (actor is not None and actor.kind == "country" and last.dep_ in MODIFIER_DEPS)
+
+
 def _modifier_actors(doc: ArticleDoc, noun: "Token") -> list[Argument]:
     """The actors named before a noun ("an Israeli raid", "a Russian missile strike", "Hamas's attack")."""
     mods = [c for c in noun.children if c.dep_ in MODIFIER_DEPS and c.i < noun.i]
@@ -567,6 +600,10 @@ class CandidateExtractor:
             targets = actors_of(doc, cx.purpose_objects(verb))
             rule = cx.PURPOSE_RECIPIENT if targets else rule
         sourceless = cx.is_agentless_passive(verb, plover, bool(sources), bool(targets))
+        if sense.reciprocal and len(sources) == 1 and not targets and cx.enabled(cx.COORDINATED_PARTIES):
+            others = _coordinated_names(doc, subject_tokens(verb), sources[0].actor_id)
+            if others:
+                sources, rule = sources + others, cx.COORDINATED_PARTIES
         if sourceless:
             sources, rule = self._agent_in_adjunct(doc, verb, targets)
         if sourceless and not sources:

@@ -121,6 +121,13 @@ DETECTOR = _register(
     "A verb no lexicon entry codes is read by the learned detector (detector.py); when it is confident, "
     "the verb is coded as a plain transitive event of the detected type.",
 )
+COORDINATED_PARTIES = _register(
+    "coordinated-parties",
+    "South Korean leader Yoon Suk Yeol and Japanese counterpart Fumio Kishida met at a summit in Tokyo.",
+    "When the parser mangles a long coordinated subject ('X leader A and Y counterpart B met'), a "
+    "reciprocal act (meeting, agreeing, clashing) left with one party takes the other named party of "
+    "its subject phrase, when 'and' joins them.",
+)
 MUTUAL_FORCE = _register(
     "mutual-force",
     "Police used batons and pepper spray while demonstrators hurled stones.",

@@ -128,6 +128,16 @@ CASES = {
             ("crackdown", "COERCE", "army", "protesters"),
         ),
     ],
+    cx.COORDINATED_PARTIES: [
+        (
+            "South Korean leader Yoon Suk Yeol and Japanese counterpart Fumio Kishida met at a summit in Tokyo on Thursday.",
+            ("met", "CONSULT", "Kishida", "Yoon"),
+        ),
+        (
+            "Iranian leader Ebrahim Raisi and Saudi counterpart Mohammed bin Salman met at a hotel in Riyadh on Monday.",
+            ("met", "CONSULT", "Mohammed bin Salman", "Raisi"),
+        ),
+    ],
     cx.LISTED_SUBJECTS: [
         ("Israel, Hamas agree to ceasefire deal", ("agree", "AGREE", "Hamas", "Israel")),
         ("Armenia, Azerbaijan agree to resume talks", ("agree", "AGREE", "Azerbaijan", "Armenia")),
