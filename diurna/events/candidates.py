@@ -198,6 +198,13 @@ def _coordinated_names(doc: ArticleDoc, subjects: list["Token"], known: str) -> 
     return out
 
 
+def _destination_states(doc: ArticleDoc, heads: list["Token"], sources: list[Argument]) -> list[Argument]:
+    """The states of the places things are sent 'to'/'into' (destination-state), not the senders' own."""
+    places = [o for h in heads for p in ("to", "into") for o in prep_objects(h).get(p, [])]
+    own = {doc.actor(s.actor_id).country for s in sources if doc.actor(s.actor_id) is not None}
+    return [a for a in host_state(doc, places) if doc.actor(a.actor_id).country not in own]
+
+
 def _is_demonym(doc: ArticleDoc, mention: MentionRef) -> bool:
     actor = doc.actor(mention.actor_id)
     last = doc.spacy_doc[mention.token_end - 1]
@@ -214,6 +221,8 @@ def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
     """The host of a visit to a city: the state it lies in, when that state is an actor of the
     article ("visited Tehran" -> Iran). CAMEO and PLOVER code the host government, not the town."""
     out: list[Argument] = []
+    # "to Cabo Delgado province", "in Kherson region": the name is the head noun's compound
+    places = [n for t in places for n in [t] + [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]]
     for token in places:
         place_id = doc.place_at_token(token.i)
         place = next((p for p in doc.places if p.id == place_id), None) if place_id else None
@@ -594,6 +603,9 @@ class CandidateExtractor:
             agents = self._act_agents(doc, direct_objects(verb))
             if agents:
                 targets, rule = agents, cx.EVALUATED_ACT_AGENT
+        if not targets and plover in cx.SENDING and cx.enabled(cx.DESTINATION_STATE):
+            targets = _destination_states(doc, [verb] + direct_objects(verb), sources)
+            rule = cx.DESTINATION_STATE if targets else rule
         if not targets and plover == "REQUEST":
             targets, rule = self._request_recipients(doc, verb, consumed, rule)
         if not targets and plover in cx.FORCE:

@@ -128,6 +128,13 @@ COORDINATED_PARTIES = _register(
     "reciprocal act (meeting, agreeing, clashing) left with one party takes the other named party of "
     "its subject phrase, when 'and' joins them.",
 )
+DESTINATION_STATE = _register(
+    "destination-state",
+    "Rwanda began deploying 1,000 soldiers to Cabo Delgado province on Friday.",
+    "Troops or aid sent 'to' a place the article's places stage has located go to the state it lies "
+    "in, when that state is an actor of the article and not the sender's own (as for visits: "
+    "CAMEO and PLOVER code the host state).",
+)
 MUTUAL_FORCE = _register(
     "mutual-force",
     "Police used batons and pepper spray while demonstrators hurled stones.",
@@ -155,6 +162,8 @@ REQUESTED_ACTION = _register(
     "requested act did not happen and is not coded.",
 )
 
+# Types whose recipient may be the state a destination lies in (destination-state).
+SENDING = frozenset({"MOBILIZE", "AID"})
 # Types that evaluate an act and are addressed to whoever did it (evaluated-act-agent).
 EVALUATIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # Types whose passive form names the victim as subject ("was arrested", "were killed", "was banned").

@@ -138,6 +138,12 @@ CASES = {
             ("met", "CONSULT", "Mohammed bin Salman", "Raisi"),
         ),
     ],
+    cx.DESTINATION_STATE: [
+        (
+            "Mozambique faces an insurgency. Rwanda began deploying 1,000 soldiers to Cabo Delgado province on Friday.",
+            ("deploying", "MOBILIZE", "Rwanda", "Mozambique"),
+        ),
+    ],
     cx.LISTED_SUBJECTS: [
         ("Israel, Hamas agree to ceasefire deal", ("agree", "AGREE", "Hamas", "Israel")),
         ("Armenia, Azerbaijan agree to resume talks", ("agree", "AGREE", "Azerbaijan", "Armenia")),
