@@ -38,6 +38,10 @@ EPISODE_SENTENCES = 20
 LEAD_SENTENCES = 2
 # Granularities concrete enough to be an episode's date ("recently" and "before" are not).
 EPISODE_GRANULARITIES = ("day", "week", "month", "season", "year")
+# Words that put a date in a clause or phrase told relative to another event ("after a court
+# jailed him on Wednesday", "before the general arrived in 2019", "since 2020"): that date is
+# the other event's, not the time the story is at.
+RELATIVE_TIME_WORDS = {"after", "before", "since", "following", "until", "till", "prior"}
 
 # Expressions that bound or measure an event rather than date it: a deadline ("until the end
 # of 2028", "by Friday"), a duration ("for three years").
@@ -72,6 +76,23 @@ def _is_clause_occasion(date_root: "Token") -> bool:
     if holder is None:
         return False
     return is_clause_head(holder) or (holder.dep_ == "dobj" and is_clause_head(holder.head))
+
+
+def in_relative_time_phrase(date_root: "Token") -> bool:
+    """Whether a date lies inside a clause or phrase opened by "after", "before", "since" ... that
+    hangs from a clause of its sentence: the date of another event than that clause's."""
+    for tok in date_root.ancestors:
+        if tok.dep_ == "prep" and tok.lower_ in RELATIVE_TIME_WORDS:
+            return True
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in RELATIVE_TIME_WORDS for c in tok.children):
+            return True
+    return False
+
+
+def _inside_description(date_root: "Token", verb: "Token") -> bool:
+    """Whether a date belongs to a relative clause or a participle describing a noun, however deep
+    ("an association that played a role in driving protests in 2019")."""
+    return verb.dep_ in ("relcl", "acl") or any(a.dep_ in ("relcl", "acl") for a in date_root.ancestors)
 
 
 def inside_quotation(text: str, at: int) -> bool:
@@ -256,7 +277,7 @@ class EventClause:
                 continue  # "the July 28 election", "recalled January 6": a noun's date or a topic
             verb = self.doc.spacy_doc[atts[k].verb] if atts[k].verb is not None else governing_verb(root)
             verb = verb if verb is not None else root.sent.root  # a fragment the parser rooted on a non-verb
-            if verb is None or (not descriptions and verb.dep_ in ("relcl", "acl")):
+            if verb is None or (not descriptions and _inside_description(root, verb)):
                 continue  # "the campaign she led this past summer": a description, not the story's time
             if (
                 (is_bound_or_duration(t) and not is_past_upper_bound(t, verb))
@@ -264,8 +285,11 @@ class EventClause:
                 or t.date.start > self.published.isoformat()
             ):
                 continue
+            if in_relative_time_phrase(root):
+                continue  # "expelled diplomats on Wednesday after a court jailed a man on ... 2019"
             return t
         return None
+
 
     def following(self, timex: TimexRef, text: Optional[str] = None) -> Optional[DateRef]:
         """ "following X" with X dated: within the episode X belongs to ("Last Friday ... urged.

@@ -271,3 +271,28 @@ def test_a_date_inside_a_quotation_is_not_the_storys_time(time_doc):
         'The vote is near. "Today\'s speech shows resolve," an aide said. The senator criticized the plan.', PUB
     )
     assert event_date(doc, _token(doc, "criticized")).granularity == BEFORE
+
+
+def test_a_date_in_an_after_or_since_phrase_is_not_the_storys_time(time_doc):
+    # the court's verdict is the story's day; the killing it punished is another event's date
+    doc = time_doc(
+        "The vote is near. Berlin expelled two diplomats on Wednesday after a court jailed a man for a killing "
+        "in 2019. Moscow slammed the ruling.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "slammed"))) == ("2024-03-13", "2024-03-13", "day")
+    doc = time_doc(
+        "The vote is near. Gunmen attacked a police post on Friday, hours after militants stormed an outpost "
+        "late on Thursday. The prime minister condemned the attacks.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "condemned"))) == (PUB, PUB, "day")
+
+
+def test_a_date_deep_inside_a_description_is_not_the_storys_time(time_doc):
+    doc = time_doc(
+        "The vote is near. Troops detained the prime minister on Monday. The coup was denounced by a union that "
+        "played a crucial role in driving protests in 2019. Soldiers attacked the state broadcaster.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "attacked"))) == ("2024-03-11", "2024-03-11", "day")
