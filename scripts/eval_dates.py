@@ -242,7 +242,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("mode", choices=("realnews", "clauses", "direct", "input"))
     ap.add_argument("paths", nargs="+", help="realnews: OUT.jsonl; clauses: GOLD.jsonl OUT.jsonl")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every event not judged right")
-    ap.add_argument("--gold", help="realnews: another gold file in realnews-dev's format (e.g. the real-text set's tune part)")
+    ap.add_argument(
+        "--gold", help="realnews: another gold file in realnews-dev's format (e.g. the real-text set's tune part)"
+    )
     args = ap.parse_args(argv)
     if args.mode == "input":
         clause_input(args.paths[0])

@@ -31,6 +31,7 @@ from diurna.time.discourse import (
     is_lower_bound,
     is_past_upper_bound,
     occasion_of,
+    perfect_aspect,
     publication_day,
     sentences_of,
 )
@@ -47,6 +48,7 @@ LATER_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter
 EARLIER_CLAUSE_MARKS = {"after", "since", "once"}  # "died after she was detained"
 AFTER_PREPOSITIONS = {"after", "following"}
 BACKGROUND_MARKS = EARLIER_CLAUSE_MARKS | {"when"}  # adverbial clauses of a lead that may tell background
+SIMULTANEOUS_MARKS = {"when", "while", "as"}  # "killed when militants raided", "arrested while protesting"
 
 
 # --- the registry ----------------------------------------------------------------------------
@@ -186,6 +188,44 @@ def own_expression(c: EventClause) -> Optional[DateRef]:
     return date
 
 
+@anchor_rule("Bukele denied the accusation when it was reported in August 2020 -> August 2020")
+def dated_simultaneous_clause(c: EventClause) -> Optional[DateRef]:
+    """A "when", "while" or "as" clause tells the time of the clause it hangs from: its date is
+    that clause's ("One candidate was arrested while protesting the next day")."""
+    verb = c.verb
+    if verb is None or not c.nearby or not c.looks_back:
+        return None
+    for clause in (ch for ch in verb.children if ch.dep_ == "advcl" and _opened_by(ch, SIMULTANEOUS_MARKS)):
+        for k in c.nearby:
+            t = c.doc.timexes[k]
+            if (
+                clause.left_edge.i <= t.token_start
+                and t.token_end - 1 <= clause.right_edge.i
+                and not is_bound_or_duration(t)
+                and not is_lower_bound(t)
+                and t.date.start <= c.published.isoformat()
+            ):
+                return t.date
+    return None
+
+
+def _opened_by(clause: "Token", words: set[str]) -> bool:
+    """Whether an adverbial clause opens with one of `words` ("when" is the parser's advmod)."""
+    return any(ch.dep_ in ("mark", "advmod") and ch.lower_ in words and ch.i < clause.i for ch in clause.children)
+
+
+@anchor_rule("20 soldiers were killed when al-Shabab raided a base (the killing: today's news) -> the killing's date")
+def simultaneous_clause(c: EventClause) -> Optional[DateRef]:
+    """An undated "when", "while" or "as" clause hanging from a verb happened at that verb's time
+    (not "since age 14, when ...", which hangs from a noun and tells background)."""
+    verb = c.verb
+    if verb is None or verb.dep_ != "advcl" or not c.looks_back or not _opened_by(verb, SIMULTANEOUS_MARKS):
+        return None
+    if verb.head.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
+        return None
+    return anchor_event(c.doc, verb.head.i, depth=1)
+
+
 @anchor_rule("By Monday morning, the global ritual had begun -> before Monday's end")
 def past_upper_bound(c: EventClause) -> Optional[DateRef]:
     """ "by X" in a past clause: the event had happened by X, day unknown."""
@@ -281,12 +321,50 @@ def then_continues(c: EventClause) -> Optional[DateRef]:
     return timex.date if timex is not None else None
 
 
+@anchor_rule("The ministry said on Tuesday that two positions had been lost -> Tuesday")
+def reported_past_perfect(c: EventClause) -> Optional[DateRef]:
+    """Past perfect reported by a past verb is backshifted news ("said two soldiers had been
+    killed" reports "two soldiers have been killed"): the report's day, when the report has one."""
+    if c.perfect != "past" or c.verb is None:
+        return None
+    clause = c.verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "had been lost and ... killed"
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ != "ccomp" or tense_of(head) is not Tense.PAST or perfect_aspect(head) == "past":
+        return None
+    date = anchor_event(c.doc, head.i, depth=1)
+    return date if date is not None and date.granularity != BEFORE else None
+
+
 @anchor_rule("They had been occupying the platform -> before the episode's date")
 def past_perfect(c: EventClause) -> Optional[DateRef]:
     """Past perfect: earlier than the time the story is at (the episode's date, or publication)."""
     if c.perfect != "past":
         return None
     return before(c.reference_end())
+
+
+@anchor_rule("9 Palestinians killed in Israeli raid (headline) / ... raided Jenin on Thursday -> Thursday")
+def headline(c: EventClause) -> Optional[DateRef]:
+    """A headline's events are the lead's news: dated by the day the lead paragraph gives them."""
+    if c.sentence >= sentences_of(c.doc).body_start or c.lead_date is None:
+        return None
+    return c.lead_date.date
+
+
+@anchor_rule("Police broke through the doors of the embassy on Friday to arrest him -> Friday")
+def infinitive_of_past(c: EventClause) -> Optional[DateRef]:
+    """An infinitive hanging from a past clause ("broke in to arrest", "invited him to visit") is
+    that clause's act, at its time, not a future one."""
+    verb = c.verb
+    if verb is None or verb.dep_ not in ("xcomp", "advcl") or verb.tag_ != "VB" or verb.head.i == verb.i:
+        return None
+    if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children):
+        return None
+    if tense_of(verb.head) is not Tense.PAST or verb.head.lemma_ == "be":
+        return None  # "were to hold talks": a plan, not an act
+    return anchor_event(c.doc, verb.head.i, depth=1)
 
 
 @anchor_rule("The Law Society of Kenya condemned the police commander (first sentence) -> publication day")
@@ -371,6 +449,10 @@ def undated_past(c: EventClause) -> Optional[DateRef]:
     return before(c.published)
 
 
+# Rules that date an event by another one's date: not run again for that other event (no cycles).
+RELATIVE_RULES = (earlier_clause, later_clause, simultaneous_clause, reported_past_perfect, infinitive_of_past)
+
+
 def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), depth: int = 0) -> Optional[DateRef]:
     """The date of the event whose trigger is `token`, by the first anchor rule that decides;
     None when the article has no usable publication date or parse. `disabled` names rules to
@@ -384,7 +466,7 @@ def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), dept
     clause = EventClause(doc, doc.spacy_doc[token], published)
     off = set(disabled)
     for r in ANCHOR_RULES:
-        if r.name in off or (depth and r.decide in (earlier_clause, later_clause)):
+        if r.name in off or (depth and r.decide in RELATIVE_RULES):
             continue
         date = r.decide(clause)
         if date is not None:

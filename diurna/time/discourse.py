@@ -36,6 +36,10 @@ EPISODE_SENTENCES = 20
 # Lead sentences (after the headline): a story's own news, dated by publication when they say
 # nothing else.
 LEAD_SENTENCES = 2
+# A headline's events take the lead's day when one of the lead paragraph's first sentences gives
+# a day at most STORY_DAYS before publication ("9 killed in raid" / "... raided Jenin on Thursday").
+LEAD_DATE_SENTENCES = 3
+STORY_DAYS = dt.timedelta(days=7)
 # Granularities concrete enough to be an episode's date ("recently" and "before" are not).
 EPISODE_GRANULARITIES = ("day", "week", "month", "season", "year")
 # Words that put a date in a clause or phrase told relative to another event ("after a court
@@ -116,6 +120,33 @@ def is_lower_bound(timex: TimexRef) -> bool:
     return _LOWER_BOUND.match(timex.date.text or "") is not None
 
 
+def is_story_time(doc: ArticleDoc, k: int, published: dt.date, descriptions: bool) -> bool:
+    """Whether `doc.timexes[k]` dates the time the story is at: a concrete past date of a main or
+    coordinated clause, outside quotations, not a noun's date, a topic, a bound, or the date of an
+    event told relative to another; with `descriptions`, relative clauses' dates count too."""
+    t = doc.timexes[k]
+    if t.date.granularity not in EPISODE_GRANULARITIES:
+        return False
+    root = doc.spacy_doc[t.token_start : t.token_end].root
+    if inside_quotation(doc.text, t.start):
+        return False  # '"Today's speech shows ...," Green said': the speaker's today, not the story's
+    if root.dep_ in NOT_STORY_TIME_DEPS and not _is_clause_occasion(root):
+        return False  # "the July 28 election", "recalled January 6": a noun's date or a topic
+    att = attachments_for(doc)[k]
+    verb = doc.spacy_doc[att.verb] if att.verb is not None else governing_verb(root)
+    verb = verb if verb is not None else root.sent.root  # a fragment the parser rooted on a non-verb
+    if verb is None or (not descriptions and _inside_description(root, verb)):
+        return False  # "the campaign she led this past summer": a description, not the story's time
+    if (
+        (is_bound_or_duration(t) and not is_past_upper_bound(t, verb))
+        or is_lower_bound(t)
+        or t.date.start > published.isoformat()
+    ):
+        return False
+    # "expelled diplomats on Wednesday after a court jailed a man ... in 2019"
+    return not in_relative_time_phrase(root)
+
+
 # --- what the rules read about one event ---------------------------------------------------
 
 
@@ -125,6 +156,7 @@ class Sentences:
 
     starts: list[int]
     lead_end: int  # sentences before this index are the headline and the lead
+    body_start: int = 0  # the lead paragraph's first sentence (after a headline and label lines)
 
     def index(self, token: int) -> int:
         return bisect.bisect_right(self.starts, token) - 1
@@ -142,13 +174,13 @@ def sentences_of(doc: ArticleDoc) -> Sentences:
 
         column = doc.spacy_doc.to_array([SENT_START])
         starts = [i for i, v in enumerate(column) if i == 0 or v == 1]
-        cached = Sentences(starts, _lead_end(doc, starts))
+        cached = Sentences(starts, *_lead_bounds(doc, starts))
         doc.spacy_doc.user_data[_SENTENCES_KEY] = cached
     return cached
 
 
-def _lead_end(doc: ArticleDoc, starts: list[int]) -> int:
-    """The lead is the first LEAD_SENTENCES sentences of the first paragraph of the body (not the
+def _lead_bounds(doc: ArticleDoc, starts: list[int]) -> tuple[int, int]:
+    """(end of the lead, first sentence of the lead paragraph). The lead is the first LEAD_SENTENCES sentences of the first paragraph of the body (not the
     paragraph after it), past a headline (a short first line with text below it) and label lines
     ("ABSTRACT."); the headline counts as lead too."""
     sdoc, text = doc.spacy_doc, doc.text
@@ -171,9 +203,9 @@ def _lead_end(doc: ArticleDoc, starts: list[int]) -> int:
         while first < len(paragraphs) - 1 and size(paragraphs[first]) <= LABEL_TOKENS:
             first += 1
     if first >= len(paragraphs):
-        return LEAD_SENTENCES
+        return LEAD_SENTENCES, 0
     lead = paragraphs[first][:LEAD_SENTENCES]  # the lead is one paragraph, however short
-    return lead[-1] + 1
+    return lead[-1] + 1, lead[0]
 
 
 def perfect_aspect(verb: Optional["Token"], depth: int = 0) -> Optional[str]:
@@ -260,7 +292,6 @@ class EventClause:
 
     def _latest_date(self, descriptions: bool) -> Optional[TimexRef]:
         sents = sentences_of(self.doc)
-        atts = attachments_for(self.doc)
         first = sents.starts[max(0, self.sentence - EPISODE_SENTENCES)]
         for k in range(len(self.doc.timexes) - 1, -1, -1):
             t = self.doc.timexes[k]
@@ -268,28 +299,31 @@ class EventClause:
                 continue
             if t.token_start < first:
                 return None
-            if t.date.granularity not in EPISODE_GRANULARITIES:
-                continue
-            root = self.doc.spacy_doc[t.token_start : t.token_end].root
-            if inside_quotation(self.doc.text, t.start):
-                continue  # '"Today's speech shows ...," Green said': the speaker's today, not the story's
-            if root.dep_ in NOT_STORY_TIME_DEPS and not _is_clause_occasion(root):
-                continue  # "the July 28 election", "recalled January 6": a noun's date or a topic
-            verb = self.doc.spacy_doc[atts[k].verb] if atts[k].verb is not None else governing_verb(root)
-            verb = verb if verb is not None else root.sent.root  # a fragment the parser rooted on a non-verb
-            if verb is None or (not descriptions and _inside_description(root, verb)):
-                continue  # "the campaign she led this past summer": a description, not the story's time
-            if (
-                (is_bound_or_duration(t) and not is_past_upper_bound(t, verb))
-                or is_lower_bound(t)
-                or t.date.start > self.published.isoformat()
-            ):
-                continue
-            if in_relative_time_phrase(root):
-                continue  # "expelled diplomats on Wednesday after a court jailed a man on ... 2019"
-            return t
+            if is_story_time(self.doc, k, self.published, descriptions):
+                return t
         return None
 
+    @functools.cached_property
+    def lead_date(self) -> Optional[TimexRef]:
+        """The day the lead paragraph's news happened, when its first sentences date it (the
+        first story-time day within LEAD_DATE_SENTENCES sentences of the lead paragraph's start,
+        no further back than STORY_DAYS before publication): what a headline's events are dated by."""
+        sents = sentences_of(self.doc)
+        lo = sents.starts[sents.body_start]
+        last = sents.body_start + LEAD_DATE_SENTENCES
+        hi = sents.starts[last] if last < len(sents.starts) else len(self.doc.spacy_doc)
+        earliest = (self.published - STORY_DAYS).isoformat()
+        for k, t in enumerate(self.doc.timexes):
+            if t.token_start >= hi:
+                break
+            if (
+                t.token_start >= lo
+                and t.date.granularity == "day"
+                and earliest <= t.date.start <= self.published.isoformat()
+                and is_story_time(self.doc, k, self.published, descriptions=False)
+            ):
+                return t
+        return None
 
     def following(self, timex: TimexRef, text: Optional[str] = None) -> Optional[DateRef]:
         """ "following X" with X dated: within the episode X belongs to ("Last Friday ... urged.

@@ -30,6 +30,36 @@ CASES = {
         0,
         ("2024-03-02", PUB, BEFORE),
     ),
+    "dated_simultaneous_clause": (
+        "The vote is near. Officials spoke. The minister denied the report when it was published in January.",
+        "denied",
+        0,
+        ("2024-01-01", "2024-01-31", "month"),
+    ),
+    "simultaneous_clause": (
+        "Twenty soldiers were killed when militants raided a base south of the capital.",
+        "raided",
+        0,
+        (PUB, PUB, "day"),
+    ),
+    "reported_past_perfect": (
+        "The vote is near. Rebels attacked the border on Tuesday. The ministry said that two posts had been lost.",
+        "lost",
+        0,
+        ("2024-03-12", "2024-03-12", "day"),
+    ),
+    "headline": (
+        "Nine Killed In Army Raid\n\nSoldiers raided the camp on Thursday, killing nine people, officials said.",
+        "Killed",
+        0,
+        ("2024-03-14", "2024-03-14", "day"),
+    ),
+    "infinitive_of_past": (
+        "The vote is near. Riots broke out on Wednesday. Police stormed the embassy to arrest the former minister.",
+        "arrest",
+        0,
+        ("2024-03-13", "2024-03-13", "day"),
+    ),
     "past_upper_bound": (
         "The vote is near. By Tuesday morning, the army controlled the capital.",
         "controlled",
