@@ -84,11 +84,11 @@ def after_dated_expression(c: EventClause) -> Optional[DateRef]:
 
 @anchor_rule("Protests broke out after she was detained by the police -> before the protests")
 def earlier_clause(c: EventClause) -> Optional[DateRef]:
-    """An event in an "after"/"since"/"once" clause happened before the one it explains."""
-    verb = c.verb
-    if verb is None or verb.dep_ != "advcl" or not c.looks_back:
-        return None
-    if not any(ch.dep_ == "mark" and ch.lower_ in EARLIER_CLAUSE_MARKS for ch in verb.children):
+    """An event in an "after"/"since"/"once" clause happened before the one it explains; so do
+    the verbs inside that clause ("a day after protesters tried to seize buildings", "after forces
+    opened fire, killing 19")."""
+    verb = _marked_clause(c.verb, EARLIER_CLAUSE_MARKS)
+    if verb is None or not (c.looks_back or tense_of(verb) is Tense.PAST):  # "after they tried to seize"
         return None
     if c.own is not None and verb.left_edge.i <= c.own.token_start <= verb.right_edge.i:
         return None  # the clause's own date: "after she was detained on Friday"
@@ -104,6 +104,23 @@ def earlier_clause(c: EventClause) -> Optional[DateRef]:
             anchored_to=head.anchored_to,
         )  # "comes a day after the army accused him"
     return before(end)
+
+
+def _marked_clause(verb: Optional["Token"], marks: set[str]) -> Optional["Token"]:
+    """The adverbial clause opened by one of `marks` that `verb` heads or lies inside, climbing
+    through infinitives, conjuncts and unmarked participles ("tried to seize", "opened fire,
+    killing"); None when there is none."""
+    clause = verb
+    for _ in range(4):
+        if clause is None or clause.head.i == clause.i:
+            return None
+        opened = [ch for ch in clause.children if ch.dep_ == "mark"]
+        if clause.dep_ == "advcl" and opened:
+            return clause if any(m.lower_ in marks for m in opened) else None
+        if clause.dep_ not in ("xcomp", "conj", "advcl"):
+            return None
+        clause = clause.head
+    return None
 
 
 # "minutes after", "hours after": the same day as the clause explained

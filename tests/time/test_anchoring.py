@@ -326,3 +326,15 @@ def test_a_date_deep_inside_a_description_is_not_the_storys_time(time_doc):
         PUB,
     )
     assert _interval(event_date(doc, _token(doc, "attacked"))) == ("2024-03-11", "2024-03-11", "day")
+
+
+def test_verbs_inside_an_after_clause_are_earlier_too(time_doc):
+    doc = time_doc(
+        "The vote is near. The president on Saturday dropped the plan, a day after protesters tried to seize "
+        "the parliament.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "seize"))) == ("2024-03-08", "2024-03-08", "day")
+    doc = time_doc("The government imposed a curfew after soldiers opened fire on protesters, killing 19 people.", PUB)
+    date = event_date(doc, _token(doc, "killing"))
+    assert (date.end, date.granularity) == (PUB, BEFORE)
