@@ -208,22 +208,31 @@ def own_expression(c: EventClause) -> Optional[DateRef]:
 @anchor_rule("Bukele denied the accusation when it was reported in August 2020 -> August 2020")
 def dated_simultaneous_clause(c: EventClause) -> Optional[DateRef]:
     """A "when", "while" or "as" clause tells the time of the clause it hangs from: its date is
-    that clause's ("One candidate was arrested while protesting the next day")."""
+    that clause's ("One candidate was arrested while protesting the next day"); so is a past date
+    of a purpose infinitive ("held a summit to discuss the coup on Wednesday")."""
     verb = c.verb
     if verb is None or not c.nearby or not c.looks_back:
         return None
-    for clause in (ch for ch in verb.children if ch.dep_ == "advcl" and _opened_by(ch, SIMULTANEOUS_MARKS)):
+    atts = attachments_for(c.doc)
+    for clause in (
+        ch for ch in verb.children if ch.dep_ == "advcl" and (_opened_by(ch, SIMULTANEOUS_MARKS) or _is_purpose(ch))
+    ):
         for k in c.nearby:
             t = c.doc.timexes[k]
             if (
-                clause.left_edge.i <= t.token_start
-                and t.token_end - 1 <= clause.right_edge.i
+                atts[k].verb == clause.i  # the clause's own date, not one of a noun deep inside it
                 and not is_bound_or_duration(t)
                 and not is_lower_bound(t)
                 and t.date.start <= c.published.isoformat()
             ):
                 return t.date
     return None
+
+
+def _is_purpose(clause: "Token") -> bool:
+    """ "held a summit to discuss the turmoil on Wednesday": a to-infinitive of purpose, whose date
+    (when past) is the act's it explains."""
+    return clause.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in clause.children)
 
 
 def _opened_by(clause: "Token", words: set[str]) -> bool:

@@ -338,3 +338,16 @@ def test_verbs_inside_an_after_clause_are_earlier_too(time_doc):
     doc = time_doc("The government imposed a curfew after soldiers opened fire on protesters, killing 19 people.", PUB)
     date = event_date(doc, _token(doc, "killing"))
     assert (date.end, date.granularity) == (PUB, BEFORE)
+
+
+def test_a_purpose_infinitive_dates_its_past_head(time_doc):
+    # "on Wednesday" hangs on "discuss", an infinitive of purpose: read in the past, and the summit's date
+    doc = time_doc(
+        "The vote is near. Rebels seized the capital on Sunday. Regional leaders held a video summit to discuss "
+        "the coup on Wednesday.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "summit"))) == ("2024-03-13", "2024-03-13", "day")
+    # a complement infinitive still looks ahead: "agreed to meet on Wednesday" is next Wednesday
+    doc = time_doc("The vote is near. The two leaders agreed to meet on Wednesday.", PUB)
+    assert _interval(event_date(doc, _token(doc, "meet"))) == ("2024-03-20", "2024-03-20", "day")
