@@ -235,6 +235,14 @@ def _is_purpose(clause: "Token") -> bool:
     return clause.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in clause.children)
 
 
+def _is_participle(clause: "Token") -> bool:
+    """ "suspended Guinea ..., calling for a return to order": an -ing adjunct with no conjunction,
+    the same act's circumstance."""
+    return clause.tag_ == "VBG" and not any(
+        ch.dep_ in ("mark", "advmod", "aux") for ch in clause.children if ch.i < clause.i
+    )
+
+
 def _opened_by(clause: "Token", words: set[str]) -> bool:
     """Whether an adverbial clause opens with one of `words` ("when" is the parser's advmod)."""
     return any(ch.dep_ in ("mark", "advmod") and ch.lower_ in words and ch.i < clause.i for ch in clause.children)
@@ -242,10 +250,13 @@ def _opened_by(clause: "Token", words: set[str]) -> bool:
 
 @anchor_rule("20 soldiers were killed when al-Shabab raided a base (the killing: today's news) -> the killing's date")
 def simultaneous_clause(c: EventClause) -> Optional[DateRef]:
-    """An undated "when", "while" or "as" clause hanging from a verb happened at that verb's time
-    (not "since age 14, when ...", which hangs from a noun and tells background)."""
+    """An undated "when", "while" or "as" clause, or an -ing adjunct ("..., calling for calm"),
+    hanging from a verb happened at that verb's time (not "since age 14, when ...", which hangs
+    from a noun and tells background)."""
     verb = c.verb
-    if verb is None or verb.dep_ != "advcl" or not c.looks_back or not _opened_by(verb, SIMULTANEOUS_MARKS):
+    if verb is None or verb.dep_ != "advcl" or not c.looks_back:
+        return None
+    if not (_opened_by(verb, SIMULTANEOUS_MARKS) or _is_participle(verb)):
         return None
     if verb.head.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
         return None

@@ -85,12 +85,17 @@ def _is_clause_occasion(date_root: "Token") -> bool:
 def in_relative_time_phrase(date_root: "Token") -> bool:
     """Whether a date lies inside a clause or phrase opened by "after", "before", "since" ... that
     hangs from a clause of its sentence: the date of another event than that clause's."""
+    return _relative_time_head(date_root) is not None
+
+
+def _relative_time_head(date_root: "Token") -> Optional["Token"]:
+    """The "after"/"since" ... preposition or clause a date lies inside, if any."""
     for tok in date_root.ancestors:
         if tok.dep_ == "prep" and tok.lower_ in RELATIVE_TIME_WORDS:
-            return True
+            return tok
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in RELATIVE_TIME_WORDS for c in tok.children):
-            return True
-    return False
+            return tok
+    return None
 
 
 def _inside_description(date_root: "Token", verb: "Token") -> bool:
@@ -256,7 +261,18 @@ class EventClause:
 
     @functools.cached_property
     def own(self) -> Optional[TimexRef]:
+        """The expression governing the event's clause; not one inside an "after"/"following"
+        phrase of a clause above it ("suspended Guinea following Sunday's coup, calling for ...":
+        Sunday is the coup's, a lower bound for the suspension, not the call's date)."""
         timex = governing_timex(self.doc, self.trigger.i)
+        if timex is None:
+            return None
+        root = self.doc.spacy_doc[timex.token_start : timex.token_end].root
+        phrase = _relative_time_head(root)
+        if phrase is not None and not phrase.left_edge.i <= self.trigger.i <= phrase.right_edge.i:
+            head = phrase.head
+            if self.trigger.i != head.i and (self.verb is None or self.verb.i != head.i):
+                return None
         return timex
 
     @functools.cached_property

@@ -351,3 +351,13 @@ def test_a_purpose_infinitive_dates_its_past_head(time_doc):
     # a complement infinitive still looks ahead: "agreed to meet on Wednesday" is next Wednesday
     doc = time_doc("The vote is near. The two leaders agreed to meet on Wednesday.", PUB)
     assert _interval(event_date(doc, _token(doc, "meet"))) == ("2024-03-20", "2024-03-20", "day")
+
+
+def test_a_date_in_a_following_phrase_is_not_a_participles_own(time_doc):
+    # Sunday is the coup's: a lower bound for the suspension, and the call is the suspension's act
+    doc = time_doc(
+        "The vote is near. Officials spoke. The bloc suspended the country following Sunday's coup, calling "
+        "for a return to order.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "calling"))) == ("2024-03-10", PUB, BEFORE)
