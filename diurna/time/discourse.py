@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Optional
 from diurna.document import ArticleDoc, TimexRef
 from diurna.records import DateRef
 from diurna.time.calendar import Tense
-from diurna.time.dating import attachments_for, governing_timex
+from diurna.time.dating import attachments_for, governing_timex, is_dateline
 from diurna.time.detect import NOUN_MODIFIER_DEPS
 from diurna.time.syntax import ARGUMENT_DEPS, governing_verb, is_clause_head, tense_of
 
@@ -135,6 +135,8 @@ def is_story_time(doc: ArticleDoc, k: int, published: dt.date, descriptions: boo
     root = doc.spacy_doc[t.token_start : t.token_end].root
     if inside_quotation(doc.text, t.start):
         return False  # '"Today's speech shows ...," Green said': the speaker's today, not the story's
+    if is_dateline(doc, t):
+        return False  # "Jan. 26 (UPI) -- Israeli forces conducted ...": the filing day
     if root.dep_ in NOT_STORY_TIME_DEPS and not _is_clause_occasion(root):
         return False  # "the July 28 election", "recalled January 6": a noun's date or a topic
     att = attachments_for(doc)[k]

@@ -361,3 +361,15 @@ def test_a_date_in_a_following_phrase_is_not_a_participles_own(time_doc):
         PUB,
     )
     assert _interval(event_date(doc, _token(doc, "calling"))) == ("2024-03-10", PUB, BEFORE)
+
+
+def test_a_dateline_is_not_an_events_date(time_doc):
+    # "Tashkent, March 15 :" is the day the story was filed, not the day of the killings it reports
+    doc = time_doc(
+        "Protesters Killed\n\nTashkent [Uzbekistan], March 15 : 18 people were killed in protests. "
+        "Officials spoke.\n\nThe army then withdrew.",
+        "2024-03-18",
+    )
+    assert event_date(doc, _token(doc, "killed")).text is None  # not the dateline's "March 15"
+    doc = time_doc("Officials spoke. The army said on Monday - a day of mourning - that it withdrew.", PUB)
+    assert event_date(doc, _token(doc, "said")).text == "on Monday"
