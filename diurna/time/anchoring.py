@@ -358,7 +358,7 @@ def then_continues(c: EventClause) -> Optional[DateRef]:
     return timex.date if timex is not None else None
 
 
-@anchor_rule("The ministry said on Tuesday that two positions had been lost -> Tuesday")
+@anchor_rule("Rebels attacked on Tuesday. The ministry said two positions had been lost -> Tuesday")
 def reported_past_perfect(c: EventClause) -> Optional[DateRef]:
     """Past perfect reported by a past verb is backshifted news ("said two soldiers had been
     killed" reports "two soldiers have been killed"): the report's day, when the report has one."""
@@ -390,7 +390,7 @@ def headline(c: EventClause) -> Optional[DateRef]:
     return c.lead_date.date
 
 
-@anchor_rule("Police broke through the doors of the embassy on Friday to arrest him -> Friday")
+@anchor_rule("Riots broke out on Friday. Police stormed the embassy to arrest him -> Friday, for 'arrest'")
 def infinitive_of_past(c: EventClause) -> Optional[DateRef]:
     """An infinitive hanging from a past clause ("broke in to arrest", "invited him to visit") is
     that clause's act, at its time, not a future one."""
