@@ -1,6 +1,7 @@
 """Event dates against gold date intervals: realnews-dev, or a held-out clause set (issue 25).
 
     python scripts/eval_dates.py realnews OUT.jsonl [-v]
+    python scripts/eval_dates.py realnews OUT.jsonl --gold ../realtext/.gold.tune.jsonl [-v]   # after eval_realtext.py
     python scripts/eval_dates.py clauses tests/time/realtext/polnear_train_dates.jsonl OUT.jsonl [-v]
     python scripts/eval_dates.py direct tests/time/realtext/polnear_train_dates.jsonl [-v]
     python scripts/eval_dates.py input tests/time/realtext/polnear_train_dates.jsonl > IN.jsonl
@@ -73,13 +74,17 @@ def _load_scorer():
     return mod
 
 
-def realnews_rows(pred_path: str) -> list[dict]:
+def realnews_rows(pred_path: str, gold_path: str | None = None) -> list[dict]:
+    """Dated output events located on a gold event; the gold is realnews-dev's unless `gold_path`
+    names another file in its format (the real-text set's `.gold.tune.jsonl`, its texts beside it)."""
     sc = _load_scorer()
-    gold = [json.loads(line) for line in open(os.path.join(REALNEWS, "gold.jsonl"), encoding="utf-8") if line.strip()]
+    gold_path = gold_path or os.path.join(REALNEWS, "gold.jsonl")
+    base = os.path.dirname(os.path.abspath(gold_path))
+    gold = [json.loads(line) for line in open(gold_path, encoding="utf-8") if line.strip()]
     arts = []
     for g in gold:
         stem = os.path.splitext(os.path.basename(g["file"]))[0]
-        text = open(os.path.join(REALNEWS, g["file"]), encoding="utf-8").read()
+        text = open(os.path.join(base, g["file"]), encoding="utf-8").read()
         arts.append(dict(stem=stem, file=g["file"], url=None, text=text, gold=g))
     mapping, _, _ = sc.match_docs(sc.load_predictions([pred_path]), arts)
     args = SimpleNamespace(keep_negated=False, anywhere=False, lenient_null_target=False)
@@ -237,12 +242,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("mode", choices=("realnews", "clauses", "direct", "input"))
     ap.add_argument("paths", nargs="+", help="realnews: OUT.jsonl; clauses: GOLD.jsonl OUT.jsonl")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every event not judged right")
+    ap.add_argument(
+        "--gold", help="realnews: another gold file in realnews-dev's format (e.g. the real-text set's tune part)"
+    )
     args = ap.parse_args(argv)
     if args.mode == "input":
         clause_input(args.paths[0])
         return
     if args.mode == "realnews":
-        rows = realnews_rows(args.paths[0])
+        rows = realnews_rows(args.paths[0], args.gold)
     elif args.mode == "direct":
         rows = direct_rows(args.paths[0])
     else:

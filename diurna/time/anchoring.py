@@ -31,6 +31,7 @@ from diurna.time.discourse import (
     is_lower_bound,
     is_past_upper_bound,
     occasion_of,
+    perfect_aspect,
     publication_day,
     sentences_of,
 )
@@ -47,6 +48,7 @@ LATER_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter
 EARLIER_CLAUSE_MARKS = {"after", "since", "once"}  # "died after she was detained"
 AFTER_PREPOSITIONS = {"after", "following"}
 BACKGROUND_MARKS = EARLIER_CLAUSE_MARKS | {"when"}  # adverbial clauses of a lead that may tell background
+SIMULTANEOUS_MARKS = {"when", "while", "as"}  # "killed when militants raided", "arrested while protesting"
 
 
 # --- the registry ----------------------------------------------------------------------------
@@ -82,11 +84,11 @@ def after_dated_expression(c: EventClause) -> Optional[DateRef]:
 
 @anchor_rule("Protests broke out after she was detained by the police -> before the protests")
 def earlier_clause(c: EventClause) -> Optional[DateRef]:
-    """An event in an "after"/"since"/"once" clause happened before the one it explains."""
-    verb = c.verb
-    if verb is None or verb.dep_ != "advcl" or not c.looks_back:
-        return None
-    if not any(ch.dep_ == "mark" and ch.lower_ in EARLIER_CLAUSE_MARKS for ch in verb.children):
+    """An event in an "after"/"since"/"once" clause happened before the one it explains; so do
+    the verbs inside that clause ("a day after protesters tried to seize buildings", "after forces
+    opened fire, killing 19")."""
+    verb = _marked_clause(c.verb, EARLIER_CLAUSE_MARKS)
+    if verb is None or not (c.looks_back or tense_of(verb) is Tense.PAST):  # "after they tried to seize"
         return None
     if c.own is not None and verb.left_edge.i <= c.own.token_start <= verb.right_edge.i:
         return None  # the clause's own date: "after she was detained on Friday"
@@ -102,6 +104,23 @@ def earlier_clause(c: EventClause) -> Optional[DateRef]:
             anchored_to=head.anchored_to,
         )  # "comes a day after the army accused him"
     return before(end)
+
+
+def _marked_clause(verb: Optional["Token"], marks: set[str]) -> Optional["Token"]:
+    """The adverbial clause opened by one of `marks` that `verb` heads or lies inside, climbing
+    through infinitives, conjuncts and unmarked participles ("tried to seize", "opened fire,
+    killing"); None when there is none."""
+    clause = verb
+    for _ in range(4):
+        if clause is None or clause.head.i == clause.i:
+            return None
+        opened = [ch for ch in clause.children if ch.dep_ == "mark"]
+        if clause.dep_ == "advcl" and opened:
+            return clause if any(m.lower_ in marks for m in opened) else None
+        if clause.dep_ not in ("xcomp", "conj", "advcl"):
+            return None
+        clause = clause.head
+    return None
 
 
 # "minutes after", "hours after": the same day as the clause explained
@@ -184,6 +203,64 @@ def own_expression(c: EventClause) -> Optional[DateRef]:
         # a past event "this year" happened by publication: the rest of the year is not its date
         return date.model_copy(update={"end": c.published.isoformat()})
     return date
+
+
+@anchor_rule("Bukele denied the accusation when it was reported in August 2020 -> August 2020")
+def dated_simultaneous_clause(c: EventClause) -> Optional[DateRef]:
+    """A "when", "while" or "as" clause tells the time of the clause it hangs from: its date is
+    that clause's ("One candidate was arrested while protesting the next day"); so is a past date
+    of a purpose infinitive ("held a summit to discuss the coup on Wednesday")."""
+    verb = c.verb
+    if verb is None or not c.nearby or not c.looks_back:
+        return None
+    atts = attachments_for(c.doc)
+    for clause in (
+        ch for ch in verb.children if ch.dep_ == "advcl" and (_opened_by(ch, SIMULTANEOUS_MARKS) or _is_purpose(ch))
+    ):
+        for k in c.nearby:
+            t = c.doc.timexes[k]
+            if (
+                atts[k].verb == clause.i  # the clause's own date, not one of a noun deep inside it
+                and not is_bound_or_duration(t)
+                and not is_lower_bound(t)
+                and t.date.start <= c.published.isoformat()
+            ):
+                return t.date
+    return None
+
+
+def _is_purpose(clause: "Token") -> bool:
+    """ "held a summit to discuss the turmoil on Wednesday": a to-infinitive of purpose, whose date
+    (when past) is the act's it explains."""
+    return clause.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in clause.children)
+
+
+def _is_participle(clause: "Token") -> bool:
+    """ "suspended Guinea ..., calling for a return to order": an -ing adjunct with no conjunction,
+    the same act's circumstance."""
+    return clause.tag_ == "VBG" and not any(
+        ch.dep_ in ("mark", "advmod", "aux") for ch in clause.children if ch.i < clause.i
+    )
+
+
+def _opened_by(clause: "Token", words: set[str]) -> bool:
+    """Whether an adverbial clause opens with one of `words` ("when" is the parser's advmod)."""
+    return any(ch.dep_ in ("mark", "advmod") and ch.lower_ in words and ch.i < clause.i for ch in clause.children)
+
+
+@anchor_rule("20 soldiers were killed when al-Shabab raided a base (the killing: today's news) -> the killing's date")
+def simultaneous_clause(c: EventClause) -> Optional[DateRef]:
+    """An undated "when", "while" or "as" clause, or an -ing adjunct ("..., calling for calm"),
+    hanging from a verb happened at that verb's time (not "since age 14, when ...", which hangs
+    from a noun and tells background)."""
+    verb = c.verb
+    if verb is None or verb.dep_ != "advcl" or not c.looks_back:
+        return None
+    if not (_opened_by(verb, SIMULTANEOUS_MARKS) or _is_participle(verb)):
+        return None
+    if verb.head.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
+        return None
+    return anchor_event(c.doc, verb.head.i, depth=1)
 
 
 @anchor_rule("By Monday morning, the global ritual had begun -> before Monday's end")
@@ -281,12 +358,50 @@ def then_continues(c: EventClause) -> Optional[DateRef]:
     return timex.date if timex is not None else None
 
 
+@anchor_rule("Rebels attacked on Tuesday. The ministry said two positions had been lost -> Tuesday")
+def reported_past_perfect(c: EventClause) -> Optional[DateRef]:
+    """Past perfect reported by a past verb is backshifted news ("said two soldiers had been
+    killed" reports "two soldiers have been killed"): the report's day, when the report has one."""
+    if c.perfect != "past" or c.verb is None:
+        return None
+    clause = c.verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "had been lost and ... killed"
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ != "ccomp" or tense_of(head) is not Tense.PAST or perfect_aspect(head) == "past":
+        return None
+    date = anchor_event(c.doc, head.i, depth=1)
+    return date if date is not None and date.granularity != BEFORE else None
+
+
 @anchor_rule("They had been occupying the platform -> before the episode's date")
 def past_perfect(c: EventClause) -> Optional[DateRef]:
     """Past perfect: earlier than the time the story is at (the episode's date, or publication)."""
     if c.perfect != "past":
         return None
     return before(c.reference_end())
+
+
+@anchor_rule("9 Palestinians killed in Israeli raid (headline) / ... raided Jenin on Thursday -> Thursday")
+def headline(c: EventClause) -> Optional[DateRef]:
+    """A headline's events are the lead's news: dated by the day the lead paragraph gives them."""
+    if c.sentence >= sentences_of(c.doc).body_start or c.lead_date is None:
+        return None
+    return c.lead_date.date
+
+
+@anchor_rule("Riots broke out on Friday. Police stormed the embassy to arrest him -> Friday, for 'arrest'")
+def infinitive_of_past(c: EventClause) -> Optional[DateRef]:
+    """An infinitive hanging from a past clause ("broke in to arrest", "invited him to visit") is
+    that clause's act, at its time, not a future one."""
+    verb = c.verb
+    if verb is None or verb.dep_ not in ("xcomp", "advcl") or verb.tag_ != "VB" or verb.head.i == verb.i:
+        return None
+    if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children):
+        return None
+    if tense_of(verb.head) is not Tense.PAST or verb.head.lemma_ == "be":
+        return None  # "were to hold talks": a plan, not an act
+    return anchor_event(c.doc, verb.head.i, depth=1)
 
 
 @anchor_rule("The Law Society of Kenya condemned the police commander (first sentence) -> publication day")
@@ -371,6 +486,10 @@ def undated_past(c: EventClause) -> Optional[DateRef]:
     return before(c.published)
 
 
+# Rules that date an event by another one's date: not run again for that other event (no cycles).
+RELATIVE_RULES = (earlier_clause, later_clause, simultaneous_clause, reported_past_perfect, infinitive_of_past)
+
+
 def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), depth: int = 0) -> Optional[DateRef]:
     """The date of the event whose trigger is `token`, by the first anchor rule that decides;
     None when the article has no usable publication date or parse. `disabled` names rules to
@@ -384,7 +503,7 @@ def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), dept
     clause = EventClause(doc, doc.spacy_doc[token], published)
     off = set(disabled)
     for r in ANCHOR_RULES:
-        if r.name in off or (depth and r.decide in (earlier_clause, later_clause)):
+        if r.name in off or (depth and r.decide in RELATIVE_RULES):
             continue
         date = r.decide(clause)
         if date is not None:

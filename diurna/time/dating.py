@@ -4,6 +4,7 @@ sentence opens with, else (for "then ...") the discourse's previous date."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, TimexRef
@@ -53,6 +54,24 @@ def _compatible(timex: TimexRef, tense: Tense, published: Optional[dt.date]) -> 
     return True
 
 
+# A dateline: "[Uzbekistan], July 5 :", "Jan. 26 (UPI) --", "Guatemala City, Oct 2 (EFE).-". Its date is
+# the day the story was filed, not a date of the events it tells.
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\n.!?]{0,40}$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z][\w .&-]{0,25}\))?\s*\.?\s*(?::|--|-|\u2014|\u2013)")
+
+
+def is_dateline(doc: ArticleDoc, timex: TimexRef) -> bool:
+    """Whether `timex` opens a paragraph as its dateline (at most a place before it, a dash or a
+    colon after it, with perhaps the agency in brackets)."""
+    before = doc.text[max(0, timex.start - 41) : timex.start]
+    place = _DATELINE_BEFORE.search(before)
+    if place is None or any(ch.isdigit() for ch in before):
+        return False
+    if any(w.strip("[](),")[:1].islower() for w in place.group().split()):
+        return False  # "The army said on Monday - ...": a sentence, not a place
+    return _DATELINE_AFTER.match(doc.text[timex.end : timex.end + 30]) is not None
+
+
 def _nearest(doc: ArticleDoc, indices: list[int], token: int) -> TimexRef:
     return doc.timexes[min(indices, key=lambda i: (abs(doc.timexes[i].token_start - token), i))]
 
@@ -67,7 +86,7 @@ def governing_timex(doc: ArticleDoc, token: int) -> Optional[TimexRef]:
     usable = [
         i
         for i, t in enumerate(doc.timexes)
-        if not t.token_start <= token < t.token_end and _compatible(t, tense, published)
+        if not t.token_start <= token < t.token_end and _compatible(t, tense, published) and not is_dateline(doc, t)
     ]
     cur = trigger
     for _ in range(MAX_CLIMB):

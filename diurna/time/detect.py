@@ -110,11 +110,24 @@ def _resolve(
     )
 
 
+def _is_purpose_infinitive(verb) -> bool:
+    """A to-infinitive adverbial ("met ... to discuss"): it happens at its head's time, unlike a
+    complement ("agreed to meet on Monday"), which looks ahead of it."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and verb.head.i != verb.i
+        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)
+    )
+
+
 def _reading_tense(tokens, where: Attachment, expression: str) -> Tense:
     """The tense that decides between the last and the next "Friday" or "March"."""
     if expression.lower().startswith("since"):
         return Tense.PAST  # "since January" can only look back
     tense = tense_of(tokens.doc[where.verb]) if where.verb is not None else Tense.UNKNOWN
+    if tense is Tense.FUTURE and where.verb is not None and _is_purpose_infinitive(tokens.doc[where.verb]):
+        tense = tense_of(tokens.doc[where.verb].head)  # "held a summit to discuss the coup on Wednesday"
     if tense is Tense.PRESENT and (tokens.root.dep_ in NOUN_MODIFIER_DEPS or where.noun is not None):
         return Tense.UNKNOWN  # "Critics say Monday's debate", "hailing the speech on Thursday": a noun's date
     return tense

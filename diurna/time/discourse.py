@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Optional
 from diurna.document import ArticleDoc, TimexRef
 from diurna.records import DateRef
 from diurna.time.calendar import Tense
-from diurna.time.dating import attachments_for, governing_timex
+from diurna.time.dating import attachments_for, governing_timex, is_dateline
 from diurna.time.detect import NOUN_MODIFIER_DEPS
 from diurna.time.syntax import ARGUMENT_DEPS, governing_verb, is_clause_head, tense_of
 
@@ -36,8 +36,16 @@ EPISODE_SENTENCES = 20
 # Lead sentences (after the headline): a story's own news, dated by publication when they say
 # nothing else.
 LEAD_SENTENCES = 2
+# A headline's events take the lead's day when one of the lead paragraph's first sentences gives
+# a day at most STORY_DAYS before publication ("9 killed in raid" / "... raided Jenin on Thursday").
+LEAD_DATE_SENTENCES = 3
+STORY_DAYS = dt.timedelta(days=7)
 # Granularities concrete enough to be an episode's date ("recently" and "before" are not).
 EPISODE_GRANULARITIES = ("day", "week", "month", "season", "year")
+# Words that put a date in a clause or phrase told relative to another event ("after a court
+# jailed him on Wednesday", "before the general arrived in 2019", "since 2020"): that date is
+# the other event's, not the time the story is at.
+RELATIVE_TIME_WORDS = {"after", "before", "since", "following", "until", "till", "prior"}
 
 # Expressions that bound or measure an event rather than date it: a deadline ("until the end
 # of 2028", "by Friday"), a duration ("for three years").
@@ -74,6 +82,28 @@ def _is_clause_occasion(date_root: "Token") -> bool:
     return is_clause_head(holder) or (holder.dep_ == "dobj" and is_clause_head(holder.head))
 
 
+def in_relative_time_phrase(date_root: "Token") -> bool:
+    """Whether a date lies inside a clause or phrase opened by "after", "before", "since" ... that
+    hangs from a clause of its sentence: the date of another event than that clause's."""
+    return _relative_time_head(date_root) is not None
+
+
+def _relative_time_head(date_root: "Token") -> Optional["Token"]:
+    """The "after"/"since" ... preposition or clause a date lies inside, if any."""
+    for tok in date_root.ancestors:
+        if tok.dep_ == "prep" and tok.lower_ in RELATIVE_TIME_WORDS:
+            return tok
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in RELATIVE_TIME_WORDS for c in tok.children):
+            return tok
+    return None
+
+
+def _inside_description(date_root: "Token", verb: "Token") -> bool:
+    """Whether a date belongs to a relative clause or a participle describing a noun, however deep
+    ("an association that played a role in driving protests in 2019")."""
+    return verb.dep_ in ("relcl", "acl") or any(a.dep_ in ("relcl", "acl") for a in date_root.ancestors)
+
+
 def inside_quotation(text: str, at: int) -> bool:
     """Whether offset `at` lies between quotation marks opened earlier in its paragraph."""
     para = text[text.rfind("\n", 0, at) + 1 : at]
@@ -95,6 +125,35 @@ def is_lower_bound(timex: TimexRef) -> bool:
     return _LOWER_BOUND.match(timex.date.text or "") is not None
 
 
+def is_story_time(doc: ArticleDoc, k: int, published: dt.date, descriptions: bool) -> bool:
+    """Whether `doc.timexes[k]` dates the time the story is at: a concrete past date of a main or
+    coordinated clause, outside quotations, not a noun's date, a topic, a bound, or the date of an
+    event told relative to another; with `descriptions`, relative clauses' dates count too."""
+    t = doc.timexes[k]
+    if t.date.granularity not in EPISODE_GRANULARITIES:
+        return False
+    root = doc.spacy_doc[t.token_start : t.token_end].root
+    if inside_quotation(doc.text, t.start):
+        return False  # '"Today's speech shows ...," Green said': the speaker's today, not the story's
+    if is_dateline(doc, t):
+        return False  # "Jan. 26 (UPI) -- Israeli forces conducted ...": the filing day
+    if root.dep_ in NOT_STORY_TIME_DEPS and not _is_clause_occasion(root):
+        return False  # "the July 28 election", "recalled January 6": a noun's date or a topic
+    att = attachments_for(doc)[k]
+    verb = doc.spacy_doc[att.verb] if att.verb is not None else governing_verb(root)
+    verb = verb if verb is not None else root.sent.root  # a fragment the parser rooted on a non-verb
+    if verb is None or (not descriptions and _inside_description(root, verb)):
+        return False  # "the campaign she led this past summer": a description, not the story's time
+    if (
+        (is_bound_or_duration(t) and not is_past_upper_bound(t, verb))
+        or is_lower_bound(t)
+        or t.date.start > published.isoformat()
+    ):
+        return False
+    # "expelled diplomats on Wednesday after a court jailed a man ... in 2019"
+    return not in_relative_time_phrase(root)
+
+
 # --- what the rules read about one event ---------------------------------------------------
 
 
@@ -104,6 +163,7 @@ class Sentences:
 
     starts: list[int]
     lead_end: int  # sentences before this index are the headline and the lead
+    body_start: int = 0  # the lead paragraph's first sentence (after a headline and label lines)
 
     def index(self, token: int) -> int:
         return bisect.bisect_right(self.starts, token) - 1
@@ -121,13 +181,13 @@ def sentences_of(doc: ArticleDoc) -> Sentences:
 
         column = doc.spacy_doc.to_array([SENT_START])
         starts = [i for i, v in enumerate(column) if i == 0 or v == 1]
-        cached = Sentences(starts, _lead_end(doc, starts))
+        cached = Sentences(starts, *_lead_bounds(doc, starts))
         doc.spacy_doc.user_data[_SENTENCES_KEY] = cached
     return cached
 
 
-def _lead_end(doc: ArticleDoc, starts: list[int]) -> int:
-    """The lead is the first LEAD_SENTENCES sentences of the first paragraph of the body (not the
+def _lead_bounds(doc: ArticleDoc, starts: list[int]) -> tuple[int, int]:
+    """(end of the lead, first sentence of the lead paragraph). The lead is the first LEAD_SENTENCES sentences of the first paragraph of the body (not the
     paragraph after it), past a headline (a short first line with text below it) and label lines
     ("ABSTRACT."); the headline counts as lead too."""
     sdoc, text = doc.spacy_doc, doc.text
@@ -150,9 +210,9 @@ def _lead_end(doc: ArticleDoc, starts: list[int]) -> int:
         while first < len(paragraphs) - 1 and size(paragraphs[first]) <= LABEL_TOKENS:
             first += 1
     if first >= len(paragraphs):
-        return LEAD_SENTENCES
+        return LEAD_SENTENCES, 0
     lead = paragraphs[first][:LEAD_SENTENCES]  # the lead is one paragraph, however short
-    return lead[-1] + 1
+    return lead[-1] + 1, lead[0]
 
 
 def perfect_aspect(verb: Optional["Token"], depth: int = 0) -> Optional[str]:
@@ -203,7 +263,18 @@ class EventClause:
 
     @functools.cached_property
     def own(self) -> Optional[TimexRef]:
+        """The expression governing the event's clause; not one inside an "after"/"following"
+        phrase of a clause above it ("suspended Guinea following Sunday's coup, calling for ...":
+        Sunday is the coup's, a lower bound for the suspension, not the call's date)."""
         timex = governing_timex(self.doc, self.trigger.i)
+        if timex is None:
+            return None
+        root = self.doc.spacy_doc[timex.token_start : timex.token_end].root
+        phrase = _relative_time_head(root)
+        if phrase is not None and not phrase.left_edge.i <= self.trigger.i <= phrase.right_edge.i:
+            head = phrase.head
+            if self.trigger.i != head.i and (self.verb is None or self.verb.i != head.i):
+                return None
         return timex
 
     @functools.cached_property
@@ -239,7 +310,6 @@ class EventClause:
 
     def _latest_date(self, descriptions: bool) -> Optional[TimexRef]:
         sents = sentences_of(self.doc)
-        atts = attachments_for(self.doc)
         first = sents.starts[max(0, self.sentence - EPISODE_SENTENCES)]
         for k in range(len(self.doc.timexes) - 1, -1, -1):
             t = self.doc.timexes[k]
@@ -247,24 +317,30 @@ class EventClause:
                 continue
             if t.token_start < first:
                 return None
-            if t.date.granularity not in EPISODE_GRANULARITIES:
-                continue
-            root = self.doc.spacy_doc[t.token_start : t.token_end].root
-            if inside_quotation(self.doc.text, t.start):
-                continue  # '"Today's speech shows ...," Green said': the speaker's today, not the story's
-            if root.dep_ in NOT_STORY_TIME_DEPS and not _is_clause_occasion(root):
-                continue  # "the July 28 election", "recalled January 6": a noun's date or a topic
-            verb = self.doc.spacy_doc[atts[k].verb] if atts[k].verb is not None else governing_verb(root)
-            verb = verb if verb is not None else root.sent.root  # a fragment the parser rooted on a non-verb
-            if verb is None or (not descriptions and verb.dep_ in ("relcl", "acl")):
-                continue  # "the campaign she led this past summer": a description, not the story's time
+            if is_story_time(self.doc, k, self.published, descriptions):
+                return t
+        return None
+
+    @functools.cached_property
+    def lead_date(self) -> Optional[TimexRef]:
+        """The day the lead paragraph's news happened, when its first sentences date it (the
+        first story-time day within LEAD_DATE_SENTENCES sentences of the lead paragraph's start,
+        no further back than STORY_DAYS before publication): what a headline's events are dated by."""
+        sents = sentences_of(self.doc)
+        lo = sents.starts[sents.body_start]
+        last = sents.body_start + LEAD_DATE_SENTENCES
+        hi = sents.starts[last] if last < len(sents.starts) else len(self.doc.spacy_doc)
+        earliest = (self.published - STORY_DAYS).isoformat()
+        for k, t in enumerate(self.doc.timexes):
+            if t.token_start >= hi:
+                break
             if (
-                (is_bound_or_duration(t) and not is_past_upper_bound(t, verb))
-                or is_lower_bound(t)
-                or t.date.start > self.published.isoformat()
+                t.token_start >= lo
+                and t.date.granularity == "day"
+                and earliest <= t.date.start <= self.published.isoformat()
+                and is_story_time(self.doc, k, self.published, descriptions=False)
             ):
-                continue
-            return t
+                return t
         return None
 
     def following(self, timex: TimexRef, text: Optional[str] = None) -> Optional[DateRef]:

@@ -30,6 +30,36 @@ CASES = {
         0,
         ("2024-03-02", PUB, BEFORE),
     ),
+    "dated_simultaneous_clause": (
+        "The vote is near. Officials spoke. The minister denied the report when it was published in January.",
+        "denied",
+        0,
+        ("2024-01-01", "2024-01-31", "month"),
+    ),
+    "simultaneous_clause": (
+        "Twenty soldiers were killed when militants raided a base south of the capital.",
+        "raided",
+        0,
+        (PUB, PUB, "day"),
+    ),
+    "reported_past_perfect": (
+        "The vote is near. Rebels attacked the border on Tuesday. The ministry said that two posts had been lost.",
+        "lost",
+        0,
+        ("2024-03-12", "2024-03-12", "day"),
+    ),
+    "headline": (
+        "Nine Killed In Army Raid\n\nSoldiers raided the camp on Thursday, killing nine people, officials said.",
+        "Killed",
+        0,
+        ("2024-03-14", "2024-03-14", "day"),
+    ),
+    "infinitive_of_past": (
+        "The vote is near. Riots broke out on Wednesday. Police stormed the embassy to arrest the former minister.",
+        "arrest",
+        0,
+        ("2024-03-13", "2024-03-13", "day"),
+    ),
     "past_upper_bound": (
         "The vote is near. By Tuesday morning, the army controlled the capital.",
         "controlled",
@@ -271,3 +301,75 @@ def test_a_date_inside_a_quotation_is_not_the_storys_time(time_doc):
         'The vote is near. "Today\'s speech shows resolve," an aide said. The senator criticized the plan.', PUB
     )
     assert event_date(doc, _token(doc, "criticized")).granularity == BEFORE
+
+
+def test_a_date_in_an_after_or_since_phrase_is_not_the_storys_time(time_doc):
+    # the court's verdict is the story's day; the killing it punished is another event's date
+    doc = time_doc(
+        "The vote is near. Berlin expelled two diplomats on Wednesday after a court jailed a man for a killing "
+        "in 2019. Moscow slammed the ruling.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "slammed"))) == ("2024-03-13", "2024-03-13", "day")
+    doc = time_doc(
+        "The vote is near. Gunmen attacked a police post on Friday, hours after militants stormed an outpost "
+        "late on Thursday. The prime minister condemned the attacks.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "condemned"))) == (PUB, PUB, "day")
+
+
+def test_a_date_deep_inside_a_description_is_not_the_storys_time(time_doc):
+    doc = time_doc(
+        "The vote is near. Troops detained the prime minister on Monday. The coup was denounced by a union that "
+        "played a crucial role in driving protests in 2019. Soldiers attacked the state broadcaster.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "attacked"))) == ("2024-03-11", "2024-03-11", "day")
+
+
+def test_verbs_inside_an_after_clause_are_earlier_too(time_doc):
+    doc = time_doc(
+        "The vote is near. The president on Saturday dropped the plan, a day after protesters tried to seize "
+        "the parliament.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "seize"))) == ("2024-03-08", "2024-03-08", "day")
+    doc = time_doc("The government imposed a curfew after soldiers opened fire on protesters, killing 19 people.", PUB)
+    date = event_date(doc, _token(doc, "killing"))
+    assert (date.end, date.granularity) == (PUB, BEFORE)
+
+
+def test_a_purpose_infinitive_dates_its_past_head(time_doc):
+    # "on Wednesday" hangs on "discuss", an infinitive of purpose: read in the past, and the summit's date
+    doc = time_doc(
+        "The vote is near. Rebels seized the capital on Sunday. Regional leaders held a video summit to discuss "
+        "the coup on Wednesday.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "summit"))) == ("2024-03-13", "2024-03-13", "day")
+    # a complement infinitive still looks ahead: "agreed to meet on Wednesday" is next Wednesday
+    doc = time_doc("The vote is near. The two leaders agreed to meet on Wednesday.", PUB)
+    assert _interval(event_date(doc, _token(doc, "meet"))) == ("2024-03-20", "2024-03-20", "day")
+
+
+def test_a_date_in_a_following_phrase_is_not_a_participles_own(time_doc):
+    # Sunday is the coup's: a lower bound for the suspension, and the call is the suspension's act
+    doc = time_doc(
+        "The vote is near. Officials spoke. The bloc suspended the country following Sunday's coup, calling "
+        "for a return to order.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "calling"))) == ("2024-03-10", PUB, BEFORE)
+
+
+def test_a_dateline_is_not_an_events_date(time_doc):
+    # "Tashkent, March 15 :" is the day the story was filed, not the day of the killings it reports
+    doc = time_doc(
+        "Protesters Killed\n\nTashkent [Uzbekistan], March 15 : 18 people were killed in protests. "
+        "Officials spoke.\n\nThe army then withdrew.",
+        "2024-03-18",
+    )
+    assert event_date(doc, _token(doc, "killed")).text is None  # not the dateline's "March 15"
+    doc = time_doc("Officials spoke. The army said on Monday - a day of mourning - that it withdrew.", PUB)
+    assert event_date(doc, _token(doc, "said")).text == "on Monday"
