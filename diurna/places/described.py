@@ -54,7 +54,7 @@ def described_places(
     located = [(t.token_start, e) for t, e in zip(toponyms, entries) if e is not None]
     named = {i for t in toponyms for i in range(t.token_start, t.token_end)}
     for token in spacy_doc:
-        if not locative_object(token) or token.i in named:
+        if not (locative_object(token) or (token.dep_ == "poss" and locative_object(token.head))) or token.i in named:
             continue
         kind = described_kind(token, named)
         if kind is None:

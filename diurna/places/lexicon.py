@@ -366,6 +366,40 @@ ATTACKING = {
     "rocket",
     "fire",
 }
+# Nouns of events a report may react to: "condemned the attacks in Bannu" places the attacks, not
+# the condemnation ("Sharif condemned the attacks in Bannu, his office said in Islamabad").
+EVENT_NOUNS = ATTACKING | {
+    "killing",
+    "killings",
+    "violence",
+    "clash",
+    "shooting",
+    "massacre",
+    "crackdown",
+    "arrest",
+    "protest",
+    "explosion",
+    "blast",
+    "fighting",
+}
+# Verbs that react to an event told as their object rather than take part in it.
+REACTING = {
+    "condemn",
+    "denounce",
+    "deplore",
+    "decry",
+    "criticise",
+    "criticize",
+    "blame",
+    "investigate",
+    "probe",
+    "mourn",
+    "welcome",
+    "praise",
+    "hail",
+    "regret",
+    "claim",
+}
 # Nouns of going somewhere: "a visit to China", "his trip to Kenya" place the event there.
 TRAVEL_NOUNS = {
     "visit",

@@ -12,6 +12,7 @@ from diurna.places.dateline import find_dateline
 from diurna.places.described import described_places
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
 from diurna.places.resolve import MAX_COUNTRY_EVIDENCE, resolve
+from diurna.places.scene import referring_places
 from diurna.places.toponyms import (
     Toponym,
     countries_by_demonym,
@@ -53,6 +54,7 @@ class PlaceStage:
             if entry is not None
         ]
         mentions.extend(described_places(doc.spacy_doc, toponyms, entries, self.gazetteer, gazetteer_module.demonyms()))
+        mentions.extend(referring_places(doc.spacy_doc, toponyms, entries))
         mentions.sort(key=lambda m: m[0])
         places: dict[int, Place] = {}
         for token_start, token_end, start, end, text, entry in mentions:
