@@ -312,6 +312,14 @@ def _feature_of(doc: ArticleDoc, ref: PlaceRef) -> str:
     return place.feature
 
 
+def _up_to(preps: list[tuple[str, Token]], word: Token) -> list[tuple[str, Token]]:
+    """The prepositions passed up to the one hanging from `word` (none if none does)."""
+    for n, (_, head) in enumerate(preps):
+        if head.i == word.i:
+            return preps[: n + 1]
+    return []
+
+
 def _of_another_event(preps: list[tuple[str, Token]], trigger: Token) -> bool:
     """ "condemned the attacks in Bannu": the place's phrase hangs from a noun of another event that
     a reacting verb has as its object; it places that event, not the reaction."""
@@ -327,11 +335,23 @@ def _of_another_event(preps: list[tuple[str, Token]], trigger: Token) -> bool:
 
 @place_rule("clause", "'protesters gathered in Lima and blocked the avenue': blocked -> Lima")
 def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    paths = [p for p in _paths(doc, trigger) if not _of_another_event(p[3], trigger)]
+    if not _is_verb(trigger):
+        # A noun's own phrase first: "summoned the envoy in Baghdad over Iranian strikes on northern
+        # Iraq" - the strikes were on Iraq, wherever the verb above them happened.
+        own = [
+            (ref, abs(head.i - trigger.i))
+            for ref, head, governor, preps, relation in paths
+            if _up_to(preps, trigger)
+            and _locates(_feature_of(doc, ref), governor, _up_to(preps, trigger), relation, {trigger})
+        ]
+        if own:
+            return _best(own, doc)
     group = clause_group(trigger) | _own_relative_clauses(trigger)
     found = [
         (ref, abs(head.i - trigger.i))
-        for ref, head, governor, preps, relation in _paths(doc, trigger)
-        if not _of_another_event(preps, trigger) and _locates(_feature_of(doc, ref), governor, preps, relation, group)
+        for ref, head, governor, preps, relation in paths
+        if _locates(_feature_of(doc, ref), governor, preps, relation, group)
     ]
     return _best(found, doc) if found else None
 

@@ -404,7 +404,7 @@ def _container_after(
         if w not in CONTAINER_PREPOSITIONS
         and w not in CONTAINMENT_NOUNS
         and w not in DIRECTION_WORDS
-        and w not in (",", "the", "a", "an", "small", "nearby", "large", "remote")
+        and w not in (",", "the", "a", "an", "small", "nearby", "large", "remote", "capital", "provincial")
     ]
     tail = list(words)
     while tail and (tail[-1] == "the" or tail[-1] in DIRECTION_WORDS):  # "in (the) northeast Texas"

@@ -138,6 +138,18 @@ def _located(locate, text: str, trigger: str):
             "fired",
             ("Cali", "sentence", "place", "COL"),
         ),
+        # a noun trigger's own phrase before the places of the verb above it
+        (
+            "Iraq summoned Iran's envoy in Baghdad to voice anger over Iranian strikes on northern Iraq.",
+            "strikes",
+            ("Iraq", "clause", "country", "IRQ"),
+        ),
+        # "the capital, Baku": the description means the city named beside it, not the last country's capital
+        (
+            "Protests in Armenia ended. On Friday, a district court in the capital, Baku, ordered her detained.",
+            "ordered",
+            ("Baku", "clause", "place", "AZE"),
+        ),
         # a capital as the bare object of a verb of saying is its government, not a location
         ("United Nations experts accused Kigali of backing the rebels.", "accused", None),
         ("Drones struck Kyiv overnight, officials said.", "struck", ("Kyiv", "clause", "place", "UKR")),

@@ -67,3 +67,12 @@ def test_acts_of_speech_take_no_scene(locate):
     assert "condemn" in SPEECH_ACTS and "protest" not in SPEECH_ACTS
     text = "Protesters gathered in Baghdad on Thursday. The minister condemned the violence."
     assert _located(locate, text, "condemned") is None
+
+
+def test_a_regional_capital_by_its_alternate_name_is_the_town(locate):
+    # "X, the capital of Y": Y holds X, which lets a registered variant ("Khorog" for Khorugh) resolve,
+    # and "the capital of Y" is not the country's capital.
+    doc = locate("Hundreds of residents in Khorog, the capital of Gorno-Badakhshan, took to the streets.")
+    names = {m.text: p.name for p in doc.places for m in p.mentions}
+    assert names.get("Khorog") == "Khorugh"
+    assert "the capital" not in names
