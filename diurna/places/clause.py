@@ -22,12 +22,14 @@ from diurna.places import gazetteer
 from diurna.places.dateline import find_dateline
 from diurna.places.lexicon import (
     ATTACKING,
+    COMPLEX_PREPOSITION_NOUNS,
     CONTAINMENT_NOUNS,
     COUNTRY_LOCATIVE,
     DIRECTIONAL,
     EVENT_NOUNS,
     LOCATIVE,
     MOVEMENT,
+    PLACE_PART_NOUNS,
     REACTING,
     STATIC,
     TRAVEL_NOUNS,
@@ -98,11 +100,16 @@ def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]
     while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
         token = token.head  # "raided Jenin and Nablus": Nablus stands where Jenin does
     relation = token.dep_
+    if relation == "poss" and token.head.pos_ != "PROPN" and token.head.lemma_.lower() not in PLACE_PART_NOUNS:
+        return None, preps, relation  # "Tel Aviv's war on Gaza": an owner, not a location
     current = token
     while current.head.i != current.i:
         parent = current.head
         if current.dep_ == "pobj" and parent.dep_ in ("prep", "agent"):
-            preps.append((parent.lower_, parent.head))
+            preposition = parent.lower_
+            if preposition == "in" and current.lemma_.lower() in COMPLEX_PREPOSITION_NOUNS and current.i != token.i:
+                preposition = "in " + current.lemma_.lower()  # "in search of": no location
+            preps.append((preposition, parent.head))
         if _is_verb(parent) or parent.dep_ == "ROOT":
             return parent, preps, relation
         current = parent
@@ -329,7 +336,7 @@ def _of_another_event(preps: list[tuple[str, Token]], trigger: Token) -> bool:
         and word.i != trigger.i
         and word.lemma_.lower() in EVENT_NOUNS
         and trigger.lemma_.lower() in REACTING
-        and word.head.i == trigger.i
+        and trigger in word.ancestors
     )
 
 

@@ -150,6 +150,11 @@ def _located(locate, text: str, trigger: str):
             "ordered",
             ("Baku", "clause", "place", "AZE"),
         ),
+        # "in search of", "in support of": complex prepositions, no location
+        ("The two sides held talks in search of a Gaza truce.", "talks", None),
+        # a possessor owns rather than locates, unless what it has is a place or part of one
+        ("Erdogan condemned Netanyahu over Tel Aviv's war.", "condemned", None),
+        ("Police fired on protesters in Baghdad's Tahrir Square.", "fired", ("Baghdad", "clause", "place", "IRQ")),
         # a capital as the bare object of a verb of saying is its government, not a location
         ("United Nations experts accused Kigali of backing the rebels.", "accused", None),
         ("Drones struck Kyiv overnight, officials said.", "struck", ("Kyiv", "clause", "place", "UKR")),
