@@ -409,6 +409,26 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     return _best(found, doc) if found else None
 
 
+@place_rule(
+    "sentence", "'Sudan: RSF drones strike a hospital', 'Peru, clashes between protesters and police': Sudan, Peru"
+)
+def headline_label(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """A sentence that opens with a place and a colon or comma, the place no argument of a verb,
+    is labelled with where it happened (a headline's or a summary's form)."""
+    sentence = trigger.sent
+    for ref in doc.place_mentions:
+        if ref.token_start != sentence.start or ref.token_end >= sentence.end:
+            continue
+        after = doc.spacy_doc[ref.token_end]
+        root = doc.spacy_doc[ref.token_start : ref.token_end].root
+        # After a colon the name is a label however the parse reads it; after a comma only when it
+        # is no argument ("Mali, which is led by a junta, attacked" is a subject).
+        label = after.text == ":" or (after.text == "," and root.dep_ in ("ROOT", "dep", "npadvmod"))
+        if label and trigger.i > after.i:
+            return ref
+    return None
+
+
 @place_rule("dateline", "'KYIV, Ukraine (AP) - Russia launched drones overnight...': launched -> Kyiv")
 def dateline_of_the_lead(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     dateline = find_dateline(doc.article.text)

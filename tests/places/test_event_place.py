@@ -155,6 +155,9 @@ def _located(locate, text: str, trigger: str):
         # a possessor owns rather than locates, unless what it has is a place or part of one
         ("Erdogan condemned Netanyahu over Tel Aviv's war.", "condemned", None),
         ("Police fired on protesters in Baghdad's Tahrir Square.", "fired", ("Baghdad", "clause", "place", "IRQ")),
+        # a headline's label: a place before a colon, or before a comma when it is no argument
+        ("Sudan: RSF drones strike a hospital, killing nine.", "strike", ("Sudan", "sentence", "country", "SDN")),
+        ("Mali, which is led by a junta, attacked the rebels.", "attacked", None),
         # a capital as the bare object of a verb of saying is its government, not a location
         ("United Nations experts accused Kigali of backing the rebels.", "accused", None),
         ("Drones struck Kyiv overnight, officials said.", "struck", ("Kyiv", "clause", "place", "UKR")),
