@@ -76,3 +76,12 @@ def test_a_regional_capital_by_its_alternate_name_is_the_town(locate):
     names = {m.text: p.name for p in doc.places for m in p.mentions}
     assert names.get("Khorog") == "Khorugh"
     assert "the capital" not in names
+
+
+def test_a_kind_noun_does_not_vouch_for_a_foreign_variant(locate):
+    # "the village of X": the noun says X is a village, not which country's; a registered variant of a
+    # foreign village ("Banjska" for Bansko, Bulgaria) needs the story to be about that country.
+    doc = locate("Gunmen attacked a patrol near the village of Banjska in northern Kosovo.")
+    assert all(p.country != "BGR" for p in doc.places)
+    doc = locate("A man was shot by Israeli forces in the West Bank city of Al-ram on Monday.")
+    assert any(m.text == "Al-ram" and p.country == "PSE" for p in doc.places for m in p.mentions)
