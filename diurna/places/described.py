@@ -49,6 +49,7 @@ def described_places(
     entries: list[GazetteerEntry | None],
     gazetteer: Gazetteer,
     demonym_table: dict[str, str],
+    story_country: str | None = None,
 ) -> Iterator[Described]:
     """(token start, token end, char start, char end, text, capital) for each described place."""
     located = [(t.token_start, e) for t, e in zip(toponyms, entries) if e is not None]
@@ -68,6 +69,7 @@ def described_places(
         country = (
             possessor_country(token, toponyms, entries, demonym_table)
             or country_in_sentence(token, located)
+            or (story_country if kind == "institution" else None)
             or preceding_country(token.i, located)
         )
         capital = _named_after(token, toponyms, entries) or (gazetteer.capital_of(country) if country else None)

@@ -53,7 +53,14 @@ class PlaceStage:
             for t, entry in zip(toponyms, entries)
             if entry is not None
         ]
-        mentions.extend(described_places(doc.spacy_doc, toponyms, entries, self.gazetteer, gazetteer_module.demonyms()))
+        # An institution named without its state ("in parliament") is the story's country's.
+        weight = evidence + Counter(e.country for e in entries if e is not None)
+        story_country = weight.most_common(1)[0][0] if weight else None
+        mentions.extend(
+            described_places(
+                doc.spacy_doc, toponyms, entries, self.gazetteer, gazetteer_module.demonyms(), story_country
+            )
+        )
         mentions.extend(referring_places(doc.spacy_doc, toponyms, entries))
         mentions.sort(key=lambda m: m[0])
         places: dict[int, Place] = {}
