@@ -66,7 +66,7 @@ PlaceFeature = Literal["city", "country", "region"]
 GeoPrecision = Literal["place", "district", "region", "country"]
 # How an event's place was chosen: from the event's own clause, from elsewhere in its sentence, or
 # from the article's dateline (events of the lead only).
-PlaceBasis = Literal["clause", "sentence", "dateline"]
+PlaceBasis = Literal["clause", "sentence", "dateline", "story"]
 
 
 class Record(BaseModel):
@@ -169,7 +169,9 @@ class Event(Record):
     sentence: CharRange = Field(description="the evidence sentence")
     date: DateRef = Field(description="when it happened")
     place: Optional[str] = Field(None, description="place id of where it happened")
-    place_basis: Optional[PlaceBasis] = Field(None, description="how `place` was chosen: clause | sentence | dateline")
+    place_basis: Optional[PlaceBasis] = Field(
+        None, description="how `place` was chosen: clause | sentence | dateline | story"
+    )
     place_precision: Optional[GeoPrecision] = Field(None, description="place | district | region | country")
     country: Optional[str] = Field(
         None, description="ISO 3166-1 alpha-3 of the event's place, also when only the country is known"

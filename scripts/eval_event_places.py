@@ -8,7 +8,7 @@ or target has a mention overlapping the marked source or target (both, if some e
 a sentence where diurna finds no such event is counted apart ("event not found"). Its place is
 right when it is the gold GeoNames id (one of them), within 25 km of it, or the same country where
 the gold or the answer is country-level. No place counts as wrong. Also reported: how the places
-were chosen (clause, sentence, dateline), and, for all gold sentences whether diurna found the
+were chosen (clause, sentence, dateline, story), and, for all gold sentences whether diurna found the
 event or not, the place `locate_event` gives the word that joins the marked source and target in
 the parse (their lowest common head): the place rules measured apart from event detection.
 """
@@ -160,7 +160,7 @@ def main() -> int:
     n = tally["events"]
     print("sentences %d; marked event found %d (not found %d)" % (tally["sentences"], n, tally["event not found"]))
     print("place right %d/%d (%.3f); no place %d" % (tally["right"], n, tally["right"] / max(n, 1), tally["no place"]))
-    for basis in ("clause", "sentence", "dateline"):
+    for basis in ("clause", "sentence", "dateline", "story"):
         print("  by %-8s right %d, wrong %d" % (basis, bases[basis, True], bases[basis, False]))
     print(
         "place rules at the word joining source and target (all sentences): right %d/%d (%.3f)"

@@ -22,14 +22,20 @@ from diurna.places import gazetteer
 from diurna.places.dateline import find_dateline
 from diurna.places.lexicon import (
     ATTACKING,
+    COMPLEX_PREPOSITION_NOUNS,
+    CONTAINMENT_NOUNS,
     COUNTRY_LOCATIVE,
     DIRECTIONAL,
+    EVENT_NOUNS,
     LOCATIVE,
     MOVEMENT,
+    PLACE_PART_NOUNS,
+    REACTING,
     STATIC,
     TRAVEL_NOUNS,
     VISITING,
 )
+from diurna.places.scene import earlier_scene
 from diurna.records import Place
 
 if TYPE_CHECKING:
@@ -38,6 +44,7 @@ if TYPE_CHECKING:
 # The most specific place wins: a town, then a district, a region, a country.
 SPECIFICITY = {"place": 0, "city": 0, "district": 1, "region": 2, "country": 3}
 OWN_SUBJECT = {"nsubj", "nsubjpass", "csubj", "expl"}
+PLACE_KIND_NOUNS = CONTAINMENT_NOUNS | {"capital"}
 
 
 def _is_verb(token: Token) -> bool:
@@ -90,12 +97,19 @@ def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]
     own stays there.
     """
     preps: list[tuple[str, Token]] = []
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
+        token = token.head  # "raided Jenin and Nablus": Nablus stands where Jenin does
     relation = token.dep_
+    if relation == "poss" and token.head.pos_ != "PROPN" and token.head.lemma_.lower() not in PLACE_PART_NOUNS:
+        return None, preps, relation  # "Tel Aviv's war on Gaza": an owner, not a location
     current = token
     while current.head.i != current.i:
         parent = current.head
         if current.dep_ == "pobj" and parent.dep_ in ("prep", "agent"):
-            preps.append((parent.lower_, parent.head))
+            preposition = parent.lower_
+            if preposition == "in" and current.lemma_.lower() in COMPLEX_PREPOSITION_NOUNS and current.i != token.i:
+                preposition = "in " + current.lemma_.lower()  # "in search of": no location
+            preps.append((preposition, parent.head))
         if _is_verb(parent) or parent.dep_ == "ROOT":
             return parent, preps, relation
         current = parent
@@ -111,6 +125,8 @@ def _attached_to(word: Token, preposition: str, group: set[Token]) -> bool:
         return True
     while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.i != word.head.i:
         word = word.head.head  # "sent a team of experts to Mali": the team goes there
+    while word.dep_ == "appos" and word.head.i != word.i:
+        word = word.head  # "attacked Bethel School, Maramara in Chikun": where the school is
     if word.dep_ not in ARGUMENT or word.head not in group:
         return False
     return preposition in STATIC or (preposition in DIRECTIONAL and word.lemma_ in TRAVEL_NOUNS)
@@ -120,6 +136,10 @@ def _locates(
     place_feature: str, governor: Token, preps: list[tuple[str, Token]], relation: str, group: set[Token]
 ) -> bool:
     """Does the path from a place to a word of the trigger's clause make it the event's location?"""
+    if preps and all(p == "of" for p, _ in preps) and _place_noun_object(preps[-1][1], group):
+        # "captured the strategic city of Uvira", "visited the region's capital of Nukus": the
+        # object is the place under its kind's noun, as if bare.
+        preps, relation, governor = [], "dobj", preps[-1][1].head
     if not preps:
         # A bare object: where one goes for visiting verbs; for others only a city or region
         # ("shelled Aleppo"), since a country object is the target actor ("condemned Iran"), and so
@@ -147,6 +167,11 @@ def _locates(
     if preposition in ("to", "into") and (governor.lemma_ in MOVEMENT or word.lemma_ in TRAVEL_NOUNS):
         return True
     return preposition in ("on", "into") and word.lemma_ in ATTACKING
+
+
+def _place_noun_object(noun: Token, group: set[Token]) -> bool:
+    """ "the city" in "captured the city of Uvira": a place's kind noun as the clause's object."""
+    return noun.lemma_.lower() in PLACE_KIND_NOUNS and noun.dep_ == "dobj" and noun.head in group
 
 
 QUOTE_MARKS = {'"', "\u201c", "\u201d", "``", "''"}
@@ -188,9 +213,47 @@ def _specificity(doc: ArticleDoc, place_id: str) -> int:
 
 
 def _best(found: list[tuple[PlaceRef, int]], doc: ArticleDoc) -> PlaceRef:
-    """The most specific place, then the nearest to the trigger."""
+    """The most specific place, then the nearest to the trigger; but when the clause names several
+    places of that level and one place holding them all, the holder ("in the Khyber, Bannu and
+    Dera Ismail Khan districts of Khyber Pakhtunkhwa", "raids in Jenin and Nablus in the West Bank"):
+    one event over several towns happened in their region, not in the first of them."""
     ref, _ = min(found, key=lambda rd: (_specificity(doc, rd[0].place_id), rd[1], rd[0].token_start))
+    best = ref.place_id
+    for holder, _ in sorted(found, key=lambda rd: (_specificity(doc, rd[0].place_id), rd[1])):
+        level = _specificity(doc, holder.place_id)
+        if level <= _specificity(doc, best) or not _holds(doc, holder.place_id, best):
+            continue
+        # Peers lie side by side: neither holds the other ("the village of X in the Y district"
+        # is one place named down its hierarchy, not a list).
+        peers = {
+            r.place_id
+            for r, _ in found
+            if _specificity(doc, r.place_id) < level
+            and r.place_id != best
+            and _holds(doc, holder.place_id, r.place_id)
+            and not _holds(doc, r.place_id, best)
+            and not _holds(doc, best, r.place_id)
+        }
+        if peers:
+            return holder
     return ref
+
+
+def _holds(doc: ArticleDoc, holder_id: str, place_id: str) -> bool:
+    """Does the region or country `holder_id` contain the place `place_id` (GeoNames' codes)?"""
+    holder, place = _place(doc, holder_id), _place(doc, place_id)
+    if holder is None or place is None or holder.country != place.country:
+        return False
+    if holder.feature == "country":
+        return True
+    table = gazetteer.load()
+    outer = table.by_id(holder.geonameid) if holder.geonameid else None
+    inner = table.by_id(place.geonameid) if place.geonameid else None
+    if outer is None or inner is None or outer.feature == "city" or outer.geonameid == inner.geonameid:
+        return False
+    if outer.feature == "district":
+        return bool(outer.admin2) and inner.admin2 == outer.admin2
+    return bool(outer.admin1) and inner.admin1 == outer.admin1
 
 
 @dataclass(frozen=True)
@@ -198,7 +261,7 @@ class EventPlace:
     """Where an event happened and how that was decided (the contract's Event.place* fields)."""
 
     place_id: str
-    basis: str  # clause | sentence | dateline
+    basis: str  # clause | sentence | dateline | story
     precision: str  # place | district | region | country
     country: str | None
 
@@ -256,15 +319,65 @@ def _feature_of(doc: ArticleDoc, ref: PlaceRef) -> str:
     return place.feature
 
 
+def _up_to(preps: list[tuple[str, Token]], word: Token) -> list[tuple[str, Token]]:
+    """The prepositions passed up to the one hanging from `word` (none if none does)."""
+    for n, (_, head) in enumerate(preps):
+        if head.i == word.i:
+            return preps[: n + 1]
+    return []
+
+
+def _of_another_event(preps: list[tuple[str, Token]], trigger: Token) -> bool:
+    """ "condemned the attacks in Bannu": the place's phrase hangs from a noun of another event that
+    a reacting verb has as its object; it places that event, not the reaction."""
+    word = next((w for p, w in preps if p != "of"), None)
+    return (
+        word is not None
+        and word.i != trigger.i
+        and word.lemma_.lower() in EVENT_NOUNS
+        and trigger.lemma_.lower() in REACTING
+        and trigger in word.ancestors
+    )
+
+
 @place_rule("clause", "'protesters gathered in Lima and blocked the avenue': blocked -> Lima")
 def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    paths = [p for p in _paths(doc, trigger) if not _of_another_event(p[3], trigger)]
+    if not _is_verb(trigger):
+        # A noun's own phrase first: "summoned the envoy in Baghdad over Iranian strikes on northern
+        # Iraq" - the strikes were on Iraq, wherever the verb above them happened.
+        own = [
+            (ref, abs(head.i - trigger.i))
+            for ref, head, governor, preps, relation in paths
+            if _up_to(preps, trigger)
+            and _locates(_feature_of(doc, ref), governor, _up_to(preps, trigger), relation, {trigger})
+        ]
+        if own:
+            return _best(own, doc)
     group = clause_group(trigger) | _own_relative_clauses(trigger)
     found = [
         (ref, abs(head.i - trigger.i))
-        for ref, head, governor, preps, relation in _paths(doc, trigger)
+        for ref, head, governor, preps, relation in paths
         if _locates(_feature_of(doc, ref), governor, preps, relation, group)
     ]
     return _best(found, doc) if found else None
+
+
+@place_rule("clause", "'protests in Nukus, where protesters tried to storm government buildings': storm -> Nukus")
+def relative_where(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """A relative clause opened by "where" (or "in which") tells what happened in the place it hangs from."""
+    for token in [trigger, *trigger.ancestors]:
+        if token.dep_ == "relcl":
+            opener = [c for c in token.children if c.lower_ == "where" and c.dep_ == "advmod"]
+            opener += [c for c in token.children if c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children)]
+            if not opener:
+                return None
+            place = token.head
+            return next(
+                (ref for ref in doc.place_mentions if ref.token_start <= place.i < ref.token_end),
+                None,
+            )
+    return None
 
 
 @place_rule("sentence", "'In Ankara, officials said Turkey would retaliate': retaliate -> Ankara")
@@ -290,10 +403,30 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
         own = next((p for p, _ in preps if p != "of"), None)
         if own is None or own not in STATIC or (_feature_of(doc, ref) == "country" and own not in COUNTRY_LOCATIVE):
             continue
-        if _describes_another_participant(head, trigger):
+        if _describes_another_participant(head, trigger) or _of_another_event(preps, trigger):
             continue
         found.append((ref, abs(head.i - trigger.i)))
     return _best(found, doc) if found else None
+
+
+@place_rule(
+    "sentence", "'Sudan: RSF drones strike a hospital', 'Peru, clashes between protesters and police': Sudan, Peru"
+)
+def headline_label(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """A sentence that opens with a place and a colon or comma, the place no argument of a verb,
+    is labelled with where it happened (a headline's or a summary's form)."""
+    sentence = trigger.sent
+    for ref in doc.place_mentions:
+        if ref.token_start != sentence.start or ref.token_end >= sentence.end:
+            continue
+        after = doc.spacy_doc[ref.token_end]
+        root = doc.spacy_doc[ref.token_start : ref.token_end].root
+        # After a colon the name is a label however the parse reads it; after a comma only when it
+        # is no argument ("Mali, which is led by a junta, attacked" is a subject).
+        label = after.text == ":" or (after.text == "," and root.dep_ in ("ROOT", "dep", "npadvmod"))
+        if label and trigger.i > after.i:
+            return ref
+    return None
 
 
 @place_rule("dateline", "'KYIV, Ukraine (AP) - Russia launched drones overnight...': launched -> Kyiv")
@@ -302,6 +435,12 @@ def dateline_of_the_lead(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     if dateline is None or not trigger.idx < dateline.paragraph_end:
         return None
     return next((ref for ref in doc.place_mentions if ref.start <= dateline.start < ref.end), None)
+
+
+@place_rule("story", "'Protesters gathered in Tahrir Square in Baghdad. Police shot at them.': shot -> Baghdad")
+def scene_just_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """An event its own sentence places nowhere happened where the sentences just before set their scene."""
+    return earlier_scene(doc, trigger, _specificity)
 
 
 def _own_relative_clauses(trigger: Token) -> set[Token]:
@@ -314,10 +453,19 @@ def _describes_another_participant(head: Token, trigger: Token) -> bool:
     """Is the place inside a relative clause or apposition hanging from a word other than the trigger?"""
     token = head
     while token.head.i != token.i:
-        if token.dep_ in ("relcl", "appos", "acl") and token.head.i != trigger.i:
+        if token.dep_ in ("relcl", "appos", "acl") and token.head.i != trigger.i and not _purpose(token):
             return trigger not in token.subtree
         token = token.head
     return False
+
+
+PURPOSE_NOUNS = {"attempt", "bid", "effort", "order", "move"}
+
+
+def _purpose(token: Token) -> bool:
+    """ "fired tear gas in an attempt to disperse protesters in Cali": a purpose clause says what the
+    event was for, not who a participant is."""
+    return token.dep_ == "acl" and token.head.lemma_.lower() in PURPOSE_NOUNS and token.head.dep_ == "pobj"
 
 
 def locate_event(doc: ArticleDoc, trigger_token: int, disabled: Iterable[str] = ()) -> EventPlace | None:

@@ -49,22 +49,30 @@ def described_places(
     entries: list[GazetteerEntry | None],
     gazetteer: Gazetteer,
     demonym_table: dict[str, str],
+    story_country: str | None = None,
 ) -> Iterator[Described]:
     """(token start, token end, char start, char end, text, capital) for each described place."""
     located = [(t.token_start, e) for t, e in zip(toponyms, entries) if e is not None]
     named = {i for t in toponyms for i in range(t.token_start, t.token_end)}
+    countries = {
+        i
+        for t, e in zip(toponyms, entries)
+        if e is not None and e.feature == "country"
+        for i in range(t.token_start, t.token_end)
+    }
     for token in spacy_doc:
-        if not locative_object(token) or token.i in named:
+        if not (locative_object(token) or (token.dep_ == "poss" and locative_object(token.head))) or token.i in named:
             continue
         kind = described_kind(token, named)
-        if kind is None:
+        if kind is None or _named_beside(token, named - countries):
             continue
         country = (
             possessor_country(token, toponyms, entries, demonym_table)
             or country_in_sentence(token, located)
+            or (story_country if kind == "institution" else None)
             or preceding_country(token.i, located)
         )
-        capital = gazetteer.capital_of(country) if country else None
+        capital = _named_after(token, toponyms, entries) or (gazetteer.capital_of(country) if country else None)
         if capital is None:
             continue
         first = min(
@@ -99,6 +107,36 @@ def described_kind(token: Token, named: set[int] = frozenset()) -> str | None:
             ]
             return None if others else "institution"
     return None
+
+
+def _named_beside(token: Token, named: set[int]) -> bool:
+    """ "Khorog, the capital of Gorno-Badakhshan", "in the capital, Baku", "the capital of Gorno-
+    Badakhshan": the description stands beside a place the text names, or is another unit's capital
+    (a region's capital is not the country's)."""
+    if token.dep_ == "appos" and token.head.i in named:
+        return True
+    for child in token.children:
+        if child.dep_ == "appos" and child.i in named:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of" and any(g.i in named for g in child.children):
+            return True
+    return False
+
+
+def _named_after(token: Token, toponyms: list[Toponym], entries) -> GazetteerEntry | None:
+    """ "in the capital, Baku": the city named right after the description is the one it means
+    (the parse may hang the name elsewhere)."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+        return None
+    return next(
+        (
+            e
+            for t, e in zip(toponyms, entries)
+            if e is not None and t.token_start == token.i + 2 and e.feature == "city"
+        ),
+        None,
+    )
 
 
 def locative_object(token: Token) -> bool:

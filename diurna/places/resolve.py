@@ -236,7 +236,11 @@ def small_place_by_alternate_name_only(scored: list[tuple[float, Candidate]], m:
     e = best.entry
     if best.strong or e.feature not in ("city", "district") or e.population >= MIN_POPULATION_BY_ALTERNATE:
         return False
-    return not (contained(e, m) or hint_matches(m.hint, e.feature) or (e.admin2 and e.admin2 in ctx.districts))
+    # A unit's noun ("the Masisi territory") names its unit's bare name, a weak key by construction.
+    # A town's kind noun ("the village of X") vouches for the kind, not the country: a registered
+    # variant of a foreign village also needs the story to be about its country.
+    vouched = hint_matches(m.hint, e.feature) and (m.hint != "city" or ctx.countries[e.country] > 0)
+    return not (contained(e, m) or vouched or (e.admin2 and e.admin2 in ctx.districts))
 
 
 @decision("'Springfield' in an American story: two towns of about one size, nothing to tell them apart")
@@ -404,7 +408,7 @@ def _container_after(
         if w not in CONTAINER_PREPOSITIONS
         and w not in CONTAINMENT_NOUNS
         and w not in DIRECTION_WORDS
-        and w not in (",", "the", "a", "an", "small", "nearby", "large", "remote")
+        and w not in (",", "the", "a", "an", "small", "nearby", "large", "remote", "capital", "provincial")
     ]
     tail = list(words)
     while tail and (tail[-1] == "the" or tail[-1] in DIRECTION_WORDS):  # "in (the) northeast Texas"

@@ -12,6 +12,7 @@ from diurna.places.dateline import find_dateline
 from diurna.places.described import described_places
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
 from diurna.places.resolve import MAX_COUNTRY_EVIDENCE, resolve
+from diurna.places.scene import referring_places
 from diurna.places.toponyms import (
     Toponym,
     countries_by_demonym,
@@ -52,7 +53,15 @@ class PlaceStage:
             for t, entry in zip(toponyms, entries)
             if entry is not None
         ]
-        mentions.extend(described_places(doc.spacy_doc, toponyms, entries, self.gazetteer, gazetteer_module.demonyms()))
+        # An institution named without its state ("in parliament") is the story's country's.
+        weight = evidence + Counter(e.country for e in entries if e is not None)
+        story_country = weight.most_common(1)[0][0] if weight else None
+        mentions.extend(
+            described_places(
+                doc.spacy_doc, toponyms, entries, self.gazetteer, gazetteer_module.demonyms(), story_country
+            )
+        )
+        mentions.extend(referring_places(doc.spacy_doc, toponyms, entries))
         mentions.sort(key=lambda m: m[0])
         places: dict[int, Place] = {}
         for token_start, token_end, start, end, text, entry in mentions:

@@ -88,13 +88,29 @@ ADM2_NOUNS = {
     "department",
 }
 REGION_NOUNS = ADM1_NOUNS | ADM2_NOUNS
+# Second-level units named by a phrase: Nigeria's "Chikun Local Government Area" (or "Chikun LGA").
+ADM2_PHRASES = ("local government area", "local government", "lga")
 CITY_NOUNS = {"city", "town", "village", "capital", "port"}
+
+
+def _unit_phrase_suffix(text: str) -> str | None:
+    """The name before a trailing "Local Government Area" / "LGA", or None."""
+    lowered = text.lower()
+    for phrase in ADM2_PHRASES:
+        if lowered.endswith(" " + phrase) and len(text) > len(phrase) + 1:
+            return text[: -len(phrase) - 1].rstrip()
+    return None
 
 
 def feature_hint(span: Span) -> str | None:
     doc = span.doc
     if len(span) > 1 and span[-1].lower_ in REGION_NOUNS:
         return _unit_level(span[-1].lower_)  # "Western Province": the noun is part of the span
+    if _unit_phrase_suffix(span.text):
+        return "district"
+    following = " ".join(t.lower_ for t in doc[span.end : span.end + 3])
+    if any(following == p or following.startswith(p + " ") for p in ADM2_PHRASES):
+        return "district"
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if after in REGION_NOUNS:
         return _unit_level(after)
@@ -161,6 +177,9 @@ def lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
     if abbreviated:
         return abbreviated
     candidates = gazetteer.candidates(text)
+    unit_name = _unit_phrase_suffix(text)
+    if not candidates and unit_name:
+        return [c for c in gazetteer.candidates(unit_name) if c.entry.feature == "district"]
     words = text.split()
     if len(words) > 1 and words[-1].lower() in REGION_NOUNS:
         known = {c.entry.geonameid for c in candidates}
@@ -173,7 +192,10 @@ def lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
         return candidates
     long_form = STATE_FORM.match(text)
     if long_form:
-        return [c for c in gazetteer.candidates(long_form.group("name")) if c.entry.feature == "country"]
+        # "the Republic of Azerbaijan" is the state; "the Republic of Karakalpakstan", "the Republic
+        # of Crimea" name a first-level unit when no state has that name.
+        named = gazetteer.candidates(long_form.group("name"))
+        return [c for c in named if c.entry.feature == "country"] or [c for c in named if c.entry.feature == "region"]
     return []
 
 
@@ -253,16 +275,33 @@ def _mislabelled_place(ent: Span, surnames: set[str], gazetteer: Gazetteer) -> b
     return any(c.strong for c in gazetteer.candidates(ent.text))
 
 
-def _is_strong_unlabelled(candidates: list[Candidate], hint: str | None) -> bool:
+def _is_strong_unlabelled(candidates: list[Candidate], hint: str | None, town_named: bool = False) -> bool:
     """Outside spaCy's place entities a name must be a country, a first-level region, a hand-kept
     alias or a large city; a district only with its noun ("Lubero territory", then also by its bare
-    name, a weak key): 47,000 district names include too many words and surnames."""
+    name, a weak key): 47,000 district names include too many words and surnames. A town the text
+    calls one ("the West Bank city of Al-ram") may be any town, by any registered name."""
     unit_hint = hint in ("region", "district")
-    return any(
+    return any(_kept(c, hint, town_named) for c in candidates) and any(
         (c.strong and (c.entry.feature in ("country", "region") or c.entry.population >= MIN_POPULATION_UNLABELLED))
         or (unit_hint and c.entry.feature in ("region", "district"))
+        or (town_named and c.entry.feature == "city")
         for c in candidates
     )
+
+
+def _kept(candidate: Candidate, hint: str | None, town_named: bool) -> bool:
+    """A candidate an unlabelled name keeps: a main name, or a weak one its kind's noun vouches for."""
+    if candidate.strong:
+        return True
+    if hint in ("region", "district"):
+        return candidate.entry.feature in ("region", "district")
+    return town_named and candidate.entry.feature == "city"
+
+
+def _town_named(span: Span) -> bool:
+    """ "the city of Al-ram", "the West Bank town of Beita": the name follows its kind's noun and "of"."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CITY_NOUNS
 
 
 def _looks_like_name(span: Span) -> bool:
@@ -320,15 +359,13 @@ def _unlabelled_spans(
                 continue
             candidates = lookup(gazetteer, span.text)
             hint = feature_hint(span)
-            if candidates and _is_strong_unlabelled(candidates, hint) and not never_a_place(span.text, hint):
-                found = (
-                    span,
-                    [
-                        c
-                        for c in candidates
-                        if c.strong or (hint in ("region", "district") and c.entry.feature in ("region", "district"))
-                    ],
-                )
+            town_named = _town_named(span)
+            if (
+                candidates
+                and _is_strong_unlabelled(candidates, hint, town_named)
+                and not never_a_place(span.text, hint)
+            ):
+                found = (span, [c for c in candidates if _kept(c, hint, town_named)])
                 break
         if found:
             yield found

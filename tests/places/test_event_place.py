@@ -100,6 +100,64 @@ def _located(locate, text: str, trigger: str):
             "investigate",
             ("Mali", "clause", "country", "MLI"),
         ),
+        # a place under its kind's noun as the object: "captured the city of X"
+        ("Rebels captured the strategic city of Uvira on Wednesday.", "captured", ("Uvira", "clause", "place", "COD")),
+        # where the object is: an apposition on an attacked school, a Nigerian local government area
+        (
+            "Bandits attacked Bethel Secondary School, Maramara in Chikun Local Government Area of Kaduna State.",
+            "attacked",
+            ("Chikun", "clause", "district", "NGA"),
+        ),
+        # a reaction's object that is another event keeps its place: the reaction is placed elsewhere
+        (
+            "Sharif condemned the attacks in Bannu, his office said in Islamabad.",
+            "condemned",
+            ("Islamabad", "sentence", "place", "PAK"),
+        ),
+        # one event over several places of one region: the region
+        (
+            "Militants attacked police posts in Bannu and Peshawar in Khyber Pakhtunkhwa on Monday.",
+            "attacked",
+            ("Khyber Pakhtunkhwa", "clause", "region", "PAK"),
+        ),
+        # a relative clause opened by "where" tells what happened in the place it hangs from
+        (
+            "The president flew to Nukus, where protesters had tried to storm government buildings.",
+            "storm",
+            ("Nukus", "clause", "place", "UZB"),
+        ),
+        # "the Republic of X" naming a first-level unit; a town the text calls one, by a registered variant
+        (
+            "The president declared a state of emergency in the Republic of Karakalpakstan.",
+            "declared",
+            ("Qoraqalpog\u2018iston Respublikasi", "clause", "region", "UZB"),
+        ),
+        # a purpose clause ("in an attempt to") is the event's own, not another participant's
+        (
+            "Police fired tear gas in an attempt to disperse demonstrators in Cali.",
+            "fired",
+            ("Cali", "sentence", "place", "COL"),
+        ),
+        # a noun trigger's own phrase before the places of the verb above it
+        (
+            "Iraq summoned Iran's envoy in Baghdad to voice anger over Iranian strikes on northern Iraq.",
+            "strikes",
+            ("Iraq", "clause", "country", "IRQ"),
+        ),
+        # "the capital, Baku": the description means the city named beside it, not the last country's capital
+        (
+            "Protests in Armenia ended. On Friday, a district court in the capital, Baku, ordered her detained.",
+            "ordered",
+            ("Baku", "clause", "place", "AZE"),
+        ),
+        # "in search of", "in support of": complex prepositions, no location
+        ("The two sides held talks in search of a Gaza truce.", "talks", None),
+        # a possessor owns rather than locates, unless what it has is a place or part of one
+        ("Erdogan condemned Netanyahu over Tel Aviv's war.", "condemned", None),
+        ("Police fired on protesters in Baghdad's Tahrir Square.", "fired", ("Baghdad", "clause", "place", "IRQ")),
+        # a headline's label: a place before a colon, or before a comma when it is no argument
+        ("Sudan: RSF drones strike a hospital, killing nine.", "strike", ("Sudan", "sentence", "country", "SDN")),
+        ("Mali, which is led by a junta, attacked the rebels.", "attacked", None),
         # a capital as the bare object of a verb of saying is its government, not a location
         ("United Nations experts accused Kigali of backing the rebels.", "accused", None),
         ("Drones struck Kyiv overnight, officials said.", "struck", ("Kyiv", "clause", "place", "UKR")),
@@ -121,6 +179,6 @@ def test_place_rules_have_names_and_examples():
     from diurna.places.clause import PLACE_RULES
 
     assert [r.basis for r in PLACE_RULES] == sorted(
-        (r.basis for r in PLACE_RULES), key=["clause", "sentence", "dateline"].index
+        (r.basis for r in PLACE_RULES), key=["clause", "sentence", "dateline", "story"].index
     )
     assert all(r.example and r.name for r in PLACE_RULES)

@@ -169,3 +169,14 @@ def test_name_index_keys_rows_and_special_keys():
     index = name_index(rows)
     assert index == sorted(index)
     assert "tehran\t1;" in index and "teheran\t;1" in index and (CAPITAL_KEY % "IRN") + "\t1;" in index
+
+
+@pytest.mark.parametrize("misspelt", ["Kigalli", "Nairobbi", "Tehrann", "Baghdat", "Kyivv"])
+def test_no_name_is_matched_by_changing_its_letters(gazetteer, misspelt):
+    # issue 22: no fuzzy matching; a spelling GeoNames does not register finds nothing
+    assert gazetteer.candidates(misspelt) == []
+
+
+@pytest.mark.parametrize("variant, name", [("Kharkov", "Kharkiv"), ("Khartum", "Khartoum"), ("Al-Ram", "Ar Rām")])
+def test_registered_variants_are_matched(gazetteer, variant, name):
+    assert any(c.entry.name.startswith(name) for c in gazetteer.candidates(variant))

@@ -124,3 +124,13 @@ def test_a_possessed_capitals_mention_starts_after_the_possessor(locate):
     doc = locate("Troops were deployed in Nigeria's capital on Sunday.")
     abuja = next(p for p in doc.places if p.name == "Abuja")
     assert [m.text for m in abuja.mentions] == ["capital"]
+
+
+def test_an_institution_without_its_state_is_the_storys(locate):
+    # the story's country, not the last country named ("a Canadian miner" does not move Panama's parliament)
+    doc = locate(
+        "Thousands marched in Panama against a mining contract. Panama's president defended the deal "
+        "with a miner from Canada. The contract was approved in parliament on Friday."
+    )
+    names = {m.text: p.name for p in doc.places for m in p.mentions}
+    assert names.get("parliament") == "Panama City"

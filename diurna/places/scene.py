@@ -1,0 +1,149 @@
+"""Places the story gives beyond the event's own sentence (issue 22).
+
+Two constructions, each measured on real text (docs/evaluation.md, "Places: issue 22"):
+
+1. A place referred back to by its kind's noun: "the city", "the region", "the country" in a slot
+   that takes a place is the last place of that kind named before it.
+
+       "... in El Fasher. The RSF followed with artillery shelling on the city."  -> El Fasher
+       "... protests in Bogota. Police fired tear gas in cities across the country." -> Colombia
+       "... al-Shabab raided the town. Troops retook the town on Friday."          -> (the town named before)
+
+2. The story's scene: an event whose own sentence places it nowhere happened where the sentence just
+   before it set its scene ("in X", "at X", "stormed X"), when it set one (basis "story").
+
+       "Protesters gathered in Tahrir Square in Baghdad. Police shot at them." -> Baghdad (basis "story")
+
+Neither guesses from the article's first or most frequent place: a scene is taken only from the
+sentence just before the event (`SCENE_LOOKBACK`), never from after it, and not for acts of speech
+("condemned", "urged"), which happen where the speaker is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from diurna.places.described import Described, locative_object
+from diurna.places.gazetteer import GazetteerEntry
+from diurna.places.lexicon import ATTACKING, COUNTRY_LOCATIVE, STATIC, VISITING
+from diurna.places.toponyms import Toponym
+from diurna.quotes.lexicon import SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from diurna.document import ArticleDoc, PlaceRef
+
+# A kind's noun and the gazetteer features its antecedent may have.
+REFERRING_NOUNS = {
+    "city": ("city",),
+    "town": ("city",),
+    "village": ("city",),
+    "region": ("region",),
+    "province": ("region",),
+    "district": ("district",),
+    "country": ("country",),
+}
+DEFINITE = {"the", "this", "that"}
+# How many sentences before an unplaced event its scene may have been set in. Measured on the
+# real-text tune split (2026-12-06): 1 sentence gains 15 required places and loses none that were
+# right or correctly null; 2 sentences gain one more required place and give 9 events a place their
+# gold leaves null; staying inside the paragraph loses 2 required places.
+SCENE_LOOKBACK = 1
+# Acts of speech ("condemned", "urged", "accused") happen where the speaker is, which the story's
+# scene does not tell; those that are a scene's events themselves stay ("protested", "chanted").
+SPEECH_ACTS = SPEECH_VERBS - {"attack", "protest", "chant", "shout", "yell", "scream", "sing", "cry", "continue"}
+
+
+def referring_places(
+    spacy_doc: Doc, toponyms: list[Toponym], entries: list[GazetteerEntry | None]
+) -> Iterator[Described]:
+    """(token start, token end, char start, char end, text, antecedent) for each "the city",
+    "the region", "the country" that stands in a place's slot and has an antecedent of its kind."""
+    located = [(t.token_start, e) for t, e in zip(toponyms, entries) if e is not None]
+    named = {i for t in toponyms for i in range(t.token_start, t.token_end)}
+    for token in spacy_doc:
+        kinds = REFERRING_NOUNS.get(token.lower_) if token.pos_ == "NOUN" else None
+        if kinds is None or token.i in named or not _bare_definite(token, named) or not _place_slot(token):
+            continue
+        antecedent = next((e for start, e in reversed(located) if start < token.i and e.feature in kinds), None)
+        if antecedent is None:
+            continue
+        first = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "amod")])
+        span = spacy_doc[first : token.i + 1]
+        yield (span.start, span.end, span.start_char, span.end_char, span.text, antecedent)
+
+
+def _bare_definite(token: Token, named: set[int]) -> bool:
+    """ "the city", "this region"; not "the city of Uvira", "the Tigray region", "a city", "the capital city"."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+        return False
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return False
+        if child.dep_ in ("compound", "nmod", "amod", "poss") and (child.i in named or child.pos_ == "PROPN"):
+            return False
+        if child.dep_ == "compound":
+            return False
+    return True
+
+
+def _place_slot(token: Token) -> bool:
+    """ "shelling on the city", "in the capital's airport", "stormed the town"."""
+    if locative_object(token):
+        return True
+    if token.dep_ == "poss" and locative_object(token.head):
+        return True
+    return token.dep_ == "dobj" and (token.head.lemma_ in VISITING or token.head.lemma_ in ATTACKING)
+
+
+def _sets_scene(ref: PlaceRef, spacy_doc: Doc, feature: str) -> bool:
+    """Is the mention where something is or happens ("in X", "at X", "stormed X", "the city of X")?"""
+    token = spacy_doc[ref.token_start : ref.token_end].root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in REFERRING_NOUNS:
+        token = token.head.head  # "the city of Uvira"
+    if token.dep_ == "dobj":
+        return token.head.lemma_ in VISITING or token.head.lemma_ in ATTACKING
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    preposition = token.head.lower_
+    return preposition in (COUNTRY_LOCATIVE if feature == "country" else STATIC)
+
+
+def scenes_by_sentence(doc: ArticleDoc) -> dict[int, list[PlaceRef]]:
+    """The scene-setting place mentions of each sentence (by its first token), built once per document."""
+    key = ("diurna.places", "scenes")
+    cached = doc.spacy_doc.user_data.get(key)
+    if cached is not None and cached[0] == len(doc.place_mentions):
+        return cached[1]
+    features = {p.id: p.feature for p in doc.places}
+    sentence_of = {}
+    for sentence in doc.spacy_doc.sents:
+        for i in range(sentence.start, sentence.end):
+            sentence_of[i] = sentence.start
+    scenes: dict[int, list[PlaceRef]] = {}
+    for ref in doc.place_mentions:
+        if _sets_scene(ref, doc.spacy_doc, features.get(ref.place_id, "city")):
+            scenes.setdefault(sentence_of[ref.token_start], []).append(ref)
+    doc.spacy_doc.user_data[key] = (len(doc.place_mentions), scenes)
+    return scenes
+
+
+def earlier_scene(doc: ArticleDoc, trigger: Token, specificity) -> PlaceRef | None:
+    """The scene set by the nearest of the `SCENE_LOOKBACK` sentences before the trigger's that
+    sets one: its most specific place, then its last."""
+    if trigger.lemma_.lower() in SPEECH_ACTS:
+        return None
+    scenes = scenes_by_sentence(doc)
+    sentence = trigger.sent
+    for _ in range(SCENE_LOOKBACK):
+        if sentence.start == 0:
+            return None
+        sentence = doc.spacy_doc[sentence.start - 1].sent
+        found = scenes.get(sentence.start)
+        if found:
+            return min(found, key=lambda ref: (specificity(doc, ref.place_id), -ref.token_start))
+    return None

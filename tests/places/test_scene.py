@@ -1,0 +1,87 @@
+"""scene.py: places referred back to by their kind's noun, and the scene set by the sentence before."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.places.scene import SCENE_LOOKBACK, SPEECH_ACTS
+
+
+def _located(locate, text: str, trigger: str, nth: int = 0):
+    from diurna.places import locate_event
+
+    doc = locate(text)
+    token = [t for t in doc.spacy_doc if t.text == trigger][nth]
+    found = locate_event(doc, token.i)
+    if found is None:
+        return None
+    place = next(p for p in doc.places if p.id == found.place_id)
+    return place.name, found.basis
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # "the city", "the country" in a place's slot: the last place of that kind named before
+        (
+            "Drones struck El Fasher on Sunday. Artillery shelling on the city followed at dawn.",
+            "shelling",
+            ("El Fasher", "clause"),
+        ),
+        (
+            "Thousands marched in Bogota against the reform in Colombia. Police fired tear gas in cities "
+            "across the country.",
+            "fired",
+            ("Colombia", "clause"),
+        ),
+        # a kind's noun that names its own place is not a reference ("the city of X" is X itself)
+        ("Drones struck Goma on Sunday. Rebels then captured the city of Uvira.", "captured", ("Uvira", "clause")),
+    ],
+)
+def test_places_referred_back_to(locate, text, trigger, expected):
+    assert _located(locate, text, trigger) == expected
+
+
+def test_a_reference_without_an_antecedent_of_its_kind_is_no_place(locate):
+    doc = locate("Officials met in Kenya on Monday. The city was calm.")
+    assert all(m.text != "The city" for p in doc.places for m in p.mentions)
+
+
+def test_the_sentence_before_sets_the_scene(locate):
+    text = "Protesters gathered in Tahrir Square in Baghdad on Thursday. Police shot at them."
+    assert _located(locate, text, "shot") == ("Baghdad", "story")
+
+
+def test_the_scene_is_taken_only_from_the_sentence_just_before(locate):
+    assert SCENE_LOOKBACK == 1
+    text = "Protesters gathered in Baghdad on Thursday. The crowd grew by noon. Police shot at them."
+    assert _located(locate, text, "shot") is None
+
+
+def test_the_own_sentence_comes_before_the_scene(locate):
+    text = "Protesters gathered in Baghdad on Thursday. Police shot at them in Basra."
+    assert _located(locate, text, "shot") == ("Al Ba\u015frah", "clause")
+
+
+def test_acts_of_speech_take_no_scene(locate):
+    assert "condemn" in SPEECH_ACTS and "protest" not in SPEECH_ACTS
+    text = "Protesters gathered in Baghdad on Thursday. The minister condemned the violence."
+    assert _located(locate, text, "condemned") is None
+
+
+def test_a_regional_capital_by_its_alternate_name_is_the_town(locate):
+    # "X, the capital of Y": Y holds X, which lets a registered variant ("Khorog" for Khorugh) resolve,
+    # and "the capital of Y" is not the country's capital.
+    doc = locate("Hundreds of residents in Khorog, the capital of Gorno-Badakhshan, took to the streets.")
+    names = {m.text: p.name for p in doc.places for m in p.mentions}
+    assert names.get("Khorog") == "Khorugh"
+    assert "the capital" not in names
+
+
+def test_a_kind_noun_does_not_vouch_for_a_foreign_variant(locate):
+    # "the village of X": the noun says X is a village, not which country's; a registered variant of a
+    # foreign village ("Banjska" for Bansko, Bulgaria) needs the story to be about that country.
+    doc = locate("Gunmen attacked a patrol near the village of Banjska in northern Kosovo.")
+    assert all(p.country != "BGR" for p in doc.places)
+    doc = locate("A man was shot by Israeli forces in the West Bank city of Al-ram on Monday.")
+    assert any(m.text == "Al-ram" and p.country == "PSE" for p in doc.places for m in p.mentions)
