@@ -226,6 +226,7 @@ def _as_cue_content(
         cue=(best.cue_start, best.cue_end),
         relays=list(best.relays),
         rule=rule,
+        cue_rule=best.rule,
     )
 
 

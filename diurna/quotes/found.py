@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from diurna.nlp.index import index, paragraph_number
+from diurna.nlp.subjects import WHEN_ENTITIES
 from diurna.nlp.syntax import crosses_paragraph
 from diurna.quotes.lexicon import SPEECH_VERBS, TEXT_NOUNS
 from diurna.quotes.reported import addressed_in_passive, agent_of, reports_speech, subject_of
@@ -36,13 +37,21 @@ class Found:
     # revised its speaker or relays after it, in order: what `diurna quotes --explain` shows
     rule: str = ""
     revised: list[str] = field(default_factory=list)
+    cue_rule: str = ""  # the cue construction (reported.py) whose cue the quote is, if any
 
     def revise(self, rule: str) -> None:
         if rule not in self.revised:
             self.revised.append(rule)
 
     def explained(self) -> str:
-        return " > ".join([self.rule] + self.revised)
+        """'cue-content (said-that)', 'unattributed > latest-speaker': the rule, the cue
+        construction it used, and the rules that revised the speaker after it."""
+        rule = "%s (%s)" % (self.rule, self.cue_rule) if self.cue_rule else self.rule
+        return " > ".join([rule] + self.revised)
+
+    def rules(self) -> list[str]:
+        """Every rule that had a part in the quote."""
+        return [r for r in [self.cue_rule, self.rule] + self.revised if r]
 
 
 def token_range(sdoc: "Doc", start: int, end: int) -> tuple[int, int]:
@@ -150,9 +159,6 @@ def name_line(words: list["Token"]) -> Optional["Token"]:
     return words[k]
 
 
-WHEN_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
-
-
 def clause_subject(verb: "Token") -> Optional["Token"]:
     """The verb's own subject: the agent of a passive ('was uttered once, by Mr. Cruz'), else its
     nominal subject; not an expletive or 'it'."""
@@ -182,42 +188,6 @@ def owner_of(noun: "Token") -> Optional["Token"]:
     return None
 
 
-def _nameish(tok: "Token") -> bool:
-    """A noun, or a capitalised word inside the sentence that the tagger took for something else:
-    '"...," said Skelly' tags the unfamiliar surname as an adverb."""
-    return tok.pos_ in ("PROPN", "NOUN") or (
-        tok.is_title
-        and tok.is_alpha
-        and not tok.is_sent_start
-        and tok.pos_ in ("ADV", "ADJ", "X", "VERB", "INTJ")
-        and tok.dep_ not in ("amod",)
-    )
-
-
-def first_name_in(after: list["Token"], verb: "Token") -> Optional["Token"]:
-    """The head of the first noun phrase in the frame before the verb: the last word of a run of
-    proper nouns ('Seth McKee') or nouns ('the conference speaker'); a possessor ('Trump's campaign
-    manager Kellyanne Conway') is passed over."""
-    words = [t for t in after if t.i < verb.i]
-    k = 0
-    while k < len(words):
-        tok = words[k]
-        if tok.ent_type_ in WHEN_ENTITIES:
-            return None  # '"..." Tuesday, hours after ...': a date is when, not who
-        if _nameish(tok) or (tok.pos_ == "PRON" and tok.lower_ in ("he", "she", "they", "we", "i")):
-            j = k
-            while tok.pos_ != "PRON" and j + 1 < len(words) and _nameish(words[j + 1]):
-                j += 1
-            if j + 1 < len(words) and words[j + 1].tag_ == "POS":
-                k = j + 2
-                continue
-            return words[j]
-        if not (tok.is_punct or tok.dep_ in ("det", "amod", "compound", "poss") or tok.pos_ == "ADJ"):
-            return None
-        k += 1
-    return None
-
-
 def under(tok: "Token", verb: "Token", dep: str) -> bool:
     """Whether `tok` lies in a phrase of relation `dep` hanging directly on `verb`."""
     while tok.head.i != tok.i:
@@ -236,15 +206,6 @@ def outside_parentheses(tokens: list["Token"]) -> list["Token"]:
             out.append(tok)
         depth = max(0, depth + opened - closed)
     return out
-
-
-def name_after(verb: "Token", stop: "Token") -> Optional["Token"]:
-    """'Continued Stone: "..."' / 'Said the senator:': an inverted frame names the speaker after the verb."""
-    names = [t for t in verb.doc[verb.i + 1 : stop.i]]
-    if names and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") or t.dep_ in ("compound", "amod", "det") for t in names):
-        last = names[-1]
-        return last if last.pos_ in ("PROPN", "NOUN") else None
-    return None
 
 
 def name_before(verb: "Token") -> Optional["Token"]:

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.nlp.index import text_of
 from diurna.nlp.quotations import QuotedSpan
+from diurna.nlp.subjects import first_name_in
 from diurna.nlp.syntax import crosses_paragraph, is_passive
 from diurna.quotes import rules as R
 from diurna.quotes.found import (
     Found,
     according_source,
     content_of,
-    first_name_in,
     has_own_clause,
     inverted_subject,
     is_speech_verb,

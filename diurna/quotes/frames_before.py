@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from diurna.nlp.index import text_of
+from diurna.nlp.subjects import WHEN_ENTITIES, name_after
 from diurna.nlp.syntax import crosses_paragraph
 from diurna.quotes import rules as R
 from diurna.quotes.found import (
-    WHEN_ENTITIES,
     Found,
     according_source,
     can_speak,
@@ -19,7 +19,6 @@ from diurna.quotes.found import (
     content_of,
     is_speech_verb,
     main_subject_before,
-    name_after,
     name_before,
     name_line,
     outside_parentheses,

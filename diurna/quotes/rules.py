@@ -24,6 +24,68 @@ enabled = QUOTE_RULES.enabled
 switched_off = QUOTE_RULES.switched_off
 
 
+# ---------------------------------------------------------------- 0. reported-speech cues (reported.py)
+# A cue is a reporting word with who it has as subject and what it governs as content; it makes an
+# indirect quote, or ties a quotation that is its content.
+
+ACCORDING_TO = _register(
+    "according-to",
+    "The strike killed 12 people, according to local officials.",
+    "'According to X' attributes the clause it hangs on to X (or, beside another cue, makes X its relay).",
+)
+AS_X_SAID = _register(
+    "as-x-said",
+    "As the minister explained, the budget has no room for new spending.",
+    "'As X said/noted' attributes the clause it is attached to.",
+)
+SAID_THAT = _register(
+    "said-that",
+    "Kenyan President William Ruto warned that the country could not afford another drought year.",
+    "A speech verb's clausal complement (or a that-clause on its object noun) is what was said.",
+)
+CALLED_FOR = _register(
+    "called-for",
+    "Guterres called on both sides to observe an immediate ceasefire.",
+    "'Call on/for', 'appeal to', 'point to', 'talk about': the phrase after the preposition (and its "
+    "infinitive) is the content.",
+)
+URGED_TO = _register(
+    "urged-to",
+    "Lula urged rich nations to pay for the protection of the Amazon.",
+    "A directive verb's object and infinitive are what was asked for.",
+)
+DESCRIBED_AS = _register(
+    "described-as",
+    'The minister described the deal as "a betrayal".',
+    "A verb of characterising ('described Y as', 'called it') has the object and its complement as content.",
+)
+SAID_OBJECT = _register(
+    "said-object",
+    "Moscow denied the report; Baku accused Armenia of violating the truce.",
+    "Verbs of denying, announcing, accusing and the like report their object (with its 'of'/'for' phrase).",
+)
+INTENDS_TO = _register(
+    "intends-to",
+    "The union plans to strike next week.",
+    "A verb of intention with an infinitive reports the holder's intention: a claim, not a fact.",
+)
+PARENTHETICAL_CUE = _register(
+    "parenthetical-cue",
+    "The nominee, he said, watched the Olympics to see the athletes.",
+    "A speech or belief verb with its subject set off by commas inside a sentence reports the sentence it interrupts.",
+)
+BELIEVES_THAT = _register(
+    "believes-that",
+    "Analysts believe that the central bank will raise rates.",
+    "A verb of belief or finding with a clause reports the holder's belief (PolNeAR counts these as "
+    "attributions); only with a clause, never from a quotation alone.",
+)
+STANCE = _register(
+    "stance",
+    "The party backs the reform.",
+    "A verb of stance with a subject and an object reports the position held (beliefs on only).",
+)
+
 # ---------------------------------------------------------------- 1. the quotation's own clause
 
 SPLIT_QUOTATION = _register(
@@ -276,6 +338,22 @@ RELAY_STATEMENT = _register(
 # The phases of `attach.attach_quotations` and of the stage, in order; a rule of a later phase
 # revises or completes what an earlier one decided.
 ORDER = (
+    (
+        "reported-speech cues",
+        (
+            ACCORDING_TO,
+            AS_X_SAID,
+            SAID_THAT,
+            CALLED_FOR,
+            URGED_TO,
+            DESCRIBED_AS,
+            SAID_OBJECT,
+            INTENDS_TO,
+            PARENTHETICAL_CUE,
+            BELIEVES_THAT,
+            STANCE,
+        ),
+    ),
     ("the quotation's own clause", (SPLIT_QUOTATION, CUE_CONTENT, INSIDE_CUE_CONTENT, RUNS_ON_FROM_CLAUSE)),
     ("revising the clause's claim", (REPORTER_OF_BELIEF, FRAME_OVER_CLAUSE)),
     (

@@ -163,6 +163,7 @@ def _indirect_quotes(sdoc: "Doc", cues: list[Cue], direct: list[Found]) -> list[
                 cue=(cue.cue_start, cue.cue_end),
                 relays=list(cue.relays),
                 rule=R.INDIRECT,
+                cue_rule=cue.rule,
             )
         )
     return out

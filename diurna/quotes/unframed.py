@@ -371,7 +371,16 @@ def in_clause(
     )
     framed_by_speech = is_speech_verb(verb) and verb.i == outer[0].head.i
     kind = "partial" if inside_sentence and not after_colon and not framed_by_speech else "direct"
-    return Found(kind, kept.start, kept.end, speaker=speaker, cue=(verb.i, verb.i + 1), rule=R.IN_CLAUSE)
+    # the rule that kept the quotation stays its rule; this one gives it its speaker
+    return Found(
+        kind,
+        kept.start,
+        kept.end,
+        speaker=speaker,
+        cue=(verb.i, verb.i + 1),
+        rule=kept.rule,
+        revised=kept.revised + [R.IN_CLAUSE],
+    )
 
 
 def _embedding_subject(tok: "Token", first: "Token", in_quote: list[bool]) -> Optional[tuple["Token", "Token"]]:
