@@ -42,6 +42,9 @@ AGENCY_DATELINE = re.compile(
 )
 
 
+_HEADING_END = re.compile(r"(?:\u2014|\u2013|--|-)\s*$")
+
+
 @dataclass(frozen=True)
 class Dateline:
     start: int  # character offsets of the place's name
@@ -94,7 +97,11 @@ def in_dateline(token: "Token") -> bool:
     line_end = text.find("\n", token.idx)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     found = dateline_of_line(line, line_start)
-    return found is not None and token.idx < found.heading_end
+    if found is None or token.idx >= found.heading_end:
+        return False
+    # a heading ends in a dash before the lead: 'Rep. Trey Gowdy (R-S.C.) said' is a name and a
+    # party in brackets, which the agency pattern (its dash optional for the story's dateline) takes
+    return _HEADING_END.search(text, line_start, found.heading_end) is not None
 
 
 def _dateline(match: re.Match, offset: int, line: str) -> Dateline:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
+from diurna.nlp.dateline import in_dateline
 from diurna.nlp.subjects import (
     PERCEPTION_VERBS,
     agent_of,
@@ -139,7 +140,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             if crosses_paragraph(child, tok):
                 continue  # a subject across a paragraph break is a parse error
             if child.dep_ in ("nsubj",):
-                return None if _is_dateline(child) else child
+                return None if in_dateline(child) else child  # 'WASHINGTON (AP) — ...'
             if child.lower_ == "it" and (child.dep_ in ("nsubjpass", "expl") or tok.lemma_ in ("seem", "appear")):
                 return None  # "it was reported that ...", "it seems ...": nobody is named
             if child.dep_ == "nsubjpass" and (tok.i != verb.i or tok.lemma_ in ("quote", "cite")):
@@ -266,15 +267,6 @@ def _inverted_speaker(verb: "Token") -> Optional["Token"]:
         or after.lower_ in ("who", "of", "at", "for", "from")
         else None
     )
-
-
-def _is_dateline(tok: "Token") -> bool:
-    """ "WASHINGTON (AP) —" / "TALLAHASSEE, Fla. —": a place heading the story, parsed as a subject."""
-    if not (tok.is_upper and len(tok.text) > 2):
-        return False
-    doc = tok.doc
-    following = doc[tok.i + 1 : tok.i + 6]
-    return any(t.text in ("\u2014", "\u2013", "--", "-") for t in following)
 
 
 def reports_speech(verb: "Token") -> bool:

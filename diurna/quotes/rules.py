@@ -335,6 +335,37 @@ RELAY_STATEMENT = _register(
     "speaker's quotes in that paragraph and the ones on either side.",
 )
 
+# ---------------------------------------------------------------- 6. speakers the actor stage left open
+# The actor stage resolves names, pronouns and descriptions (doc.mention_at_token); these rules of
+# quotes/speakers.py second-guess or complete its answer for a quote's speaker. Switched off, a
+# speaker is what the actor stage says it is (issue #20: one coreference authority; the figures
+# with and without them are in docs/evaluation.md).
+
+SPEAKER_PRONOUN_CHECK = _register(
+    "speaker-pronoun-check",
+    '"I don\'t know if Donald realizes this," he said.',
+    "A speaking he/she the actor stage tied to a description, a non-person, someone named only "
+    "inside the quotation, or a person of the other gender is re-linked to the nearest fitting "
+    "named person; a speaking 'they' tied to a country, to a group or organisation.",
+)
+SPEAKER_PRONOUN = _register(
+    "speaker-pronoun",
+    "Hassan Rouhani spoke in Tehran. He said the deal would hold.",
+    "A speaking pronoun the actor stage left unresolved is the nearest earlier fitting person "
+    "(he/she, by gender) or group (they, it) within four sentences, a sentence subject first.",
+)
+SPEAKER_DESCRIPTION = _register(
+    "speaker-description",
+    "Iranian President Hassan Rouhani ... the Iranian president said.",
+    "A definite description that speaks ('the minister') is the nearest earlier actor introduced "
+    "with that title (and nationality) within twelve sentences.",
+)
+SPEAKER_SURNAME = _register(
+    "speaker-surname",
+    "Salah al-Aruri ... Aruri declared that the talks had failed.",
+    "A name the actor stage did not tag that is the last word of a person actor's name is that person.",
+)
+
 # The phases of `attach.attach_quotations` and of the stage, in order; a rule of a later phase
 # revises or completes what an earlier one decided.
 ORDER = (
@@ -387,4 +418,8 @@ ORDER = (
     ("the speaker of an unframed quotation", (IN_CLAUSE, LATEST_SPEAKER)),
     ("quotes with no quotation marks", (HEADLINE_SPEAKER, INDIRECT)),
     ("speakers and relays revised", (TEXT_OWNER, TEXT_AUTHOR_BEFORE, NESTED_RELAY, CONTINUE_SPEAKER, RELAY_STATEMENT)),
+    (
+        "speakers the actor stage left open",
+        (SPEAKER_PRONOUN_CHECK, SPEAKER_PRONOUN, SPEAKER_DESCRIPTION, SPEAKER_SURNAME),
+    ),
 )

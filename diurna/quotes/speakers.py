@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from diurna.actors.gender import given_name_gender
 from diurna.document import ArticleDoc, MentionRef
 from diurna.nlp.index import covered, index
+from diurna.quotes import rules as R
 from diurna.quotes.lexicon import PERSONAL_PRONOUNS
 
 if TYPE_CHECKING:
@@ -135,17 +136,24 @@ def _actor_for_phrase(
 ) -> Optional[str]:
     mention = doc.mention_at_token(head.i)
     if mention is not None:
-        if head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and mention.how == "pronoun":
+        if (
+            head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS
+            and mention.how == "pronoun"
+            and R.enabled(R.SPEAKER_PRONOUN_CHECK)
+        ):
             return _checked_pronoun(doc, head, mention.actor_id, quoted)
-        return mention.actor_id
+        return mention.actor_id  # the actor stage's answer
     lower = head.lower_
     if head.pos_ == "PRON" or lower in PERSONAL_PRONOUNS:
+        if lower not in ("who", "that", "which") and not R.enabled(R.SPEAKER_PRONOUN):
+            return None
         return _resolve_pronoun(doc, head, quoted)
-    if head.pos_ == "NOUN":
+    if head.pos_ == "NOUN" and R.enabled(R.SPEAKER_DESCRIPTION):
         found = _resolve_description(doc, head, quoted)
         if found is not None:
             return found
-    return _actor_inside_phrase(doc, head, start, end) or _actor_by_surname(doc, head)
+    inside = _actor_inside_phrase(doc, head, start, end)
+    return inside or (_actor_by_surname(doc, head) if R.enabled(R.SPEAKER_SURNAME) else None)
 
 
 def _named_person(doc: ArticleDoc, actor_id: Optional[str]) -> bool:

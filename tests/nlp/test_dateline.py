@@ -49,3 +49,14 @@ def test_a_dateline_opening_a_later_paragraph_counts_for_its_tokens(nlp):
     doc = nlp("Talks stall\n\nGENEVA, Switzerland - Negotiators left the room on Friday.")
     assert in_dateline(next(t for t in doc if t.text == "GENEVA"))
     assert not in_dateline(next(t for t in doc if t.text == "Negotiators"))
+
+
+def test_a_name_with_a_party_in_brackets_is_no_heading(nlp):
+    # the agency pattern takes "(R-S.C.)" for a news agency; a heading ends in a dash before the lead
+    doc = nlp("Rep. Trey Gowdy (R-S.C.) said that claim smacked of hypocrisy.")
+    assert not in_dateline(next(t for t in doc if t.text == "Gowdy"))
+
+
+def test_capitals_before_a_hyphenated_word_are_no_heading(nlp):
+    doc = nlp("CNN reported that night Ex-CIA chief Petraeus testifies Benghazi attack was terrorism.")
+    assert not in_dateline(next(t for t in doc if t.text == "CNN"))
