@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from diurna.nlp.index import index, paragraph_number
+from diurna.nlp.index import index, paragraph_number, text_of
 from diurna.nlp.subjects import WHEN_ENTITIES
 from diurna.nlp.syntax import crosses_paragraph
 from diurna.quotes.lexicon import SPEECH_VERBS, TEXT_NOUNS
@@ -52,6 +52,12 @@ class Found:
     def rules(self) -> list[str]:
         """Every rule that had a part in the quote."""
         return [r for r in [self.cue_rule, self.rule] + self.revised if r]
+
+
+def direct_quote(sdoc: "Doc", inner: tuple[int, int], speaker: "Token", cue: "Token", rule: str) -> Found:
+    """A direct quote of the quotation's words (`inner`), its speaker named by `speaker`, its cue the
+    one word `cue`: what most frame rules make."""
+    return Found("direct", *content_of(text_of(sdoc), inner), speaker=speaker, cue=(cue.i, cue.i + 1), rule=rule)
 
 
 def token_range(sdoc: "Doc", start: int, end: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from diurna.quotes.found import (
     can_speak,
     clause_subject,
     content_of,
+    direct_quote,
     is_speech_verb,
     main_subject_before,
     name_before,
@@ -58,19 +59,18 @@ def introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote: 
     while i >= 0 and not in_quote[i] and sdoc[i].text not in (".", "!", "?") and "\n" not in sdoc[i].text:
         sentence.append(sdoc[i])
         i -= 1
-    content = content_of(text_of(sdoc), inner)
     if R.enabled(R.COLON_PARAGRAPH):
         for verb in sentence:  # nearest cue to the colon first
             if is_speech_verb(verb):
                 speaker = subject_of(verb) or name_after(verb, sentence[0])
                 if speaker is not None:
-                    return Found("direct", *content, speaker=speaker, cue=(verb.i, verb.i + 1), rule=R.COLON_PARAGRAPH)
+                    return direct_quote(sdoc, inner, speaker, verb, R.COLON_PARAGRAPH)
     words = [t for t in reversed(sentence[1:]) if not t.is_space]
     name = name_line(words) if R.enabled(R.NAME_LINE) else None
     if name is not None:
         # 'Senator Warren:' / 'Jane Hollister, 45, a teacher from Ankeny:' on a line of its own: a name
         # (and who they are) and a colon, as in transcripts and round-ups of voters' views
-        return Found("direct", *content, speaker=name, cue=(sentence[0].i, sentence[0].i + 1), rule=R.NAME_LINE)
+        return direct_quote(sdoc, inner, name, sentence[0], R.NAME_LINE)
     if not R.enabled(R.COLON_PARAGRAPH_SUBJECT):
         return None
     # 'He then listed the qualities a nominee needs:' -- a colon hands the floor to the subject of
@@ -79,9 +79,7 @@ def introduced_by_colon(sdoc: "Doc", inner: tuple[int, int], ts: int, in_quote: 
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ == "ROOT":
             speaker = subject_of(verb)
             if speaker is not None and can_speak(speaker):
-                return Found(
-                    "direct", *content, speaker=speaker, cue=(verb.i, verb.i + 1), rule=R.COLON_PARAGRAPH_SUBJECT
-                )
+                return direct_quote(sdoc, inner, speaker, verb, R.COLON_PARAGRAPH_SUBJECT)
     return None
 
 
@@ -125,7 +123,7 @@ def introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], qs
         ):
             speaker = subject_of(verb)
             if speaker is not None and speaker.i < verb.i and speaker.pos_ in ("PROPN", "NOUN", "PRON"):
-                return Found("direct", *content, speaker=speaker, cue=(verb.i, verb.i + 1), rule=R.COMMA_CLAUSE_BEFORE)
+                return direct_quote(sdoc, inner, speaker, verb, R.COMMA_CLAUSE_BEFORE)
         if not verbs and R.enabled(R.MAIN_CLAUSE_COMMA):
             # 'Earlier, Clinton shared her worries with donors at a fundraiser, "I do not know ..."': a
             # main clause that ends in a comma before a quoted sentence hands it to its subject
@@ -143,9 +141,7 @@ def introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], qs
             ):
                 speaker = subject_of(root)
                 if speaker is not None and speaker.i < root.i and can_speak(speaker) and speaker.i >= before[0].i:
-                    return Found(
-                        "direct", *content, speaker=speaker, cue=(root.i, root.i + 1), rule=R.MAIN_CLAUSE_COMMA
-                    )
+                    return direct_quote(sdoc, inner, speaker, root, R.MAIN_CLAUSE_COMMA)
     if last.text in (",", ":") and R.enabled(R.SAID_NOUN_BEFORE):
         # 'Barrett's dictum to his interns was, "..."' / 'Her answer:' -- words said, with their owner
         for tok in before:
@@ -161,7 +157,7 @@ def introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], qs
             ):
                 owner = owner_of(tok)
                 if owner is not None:
-                    return Found("direct", *content, speaker=owner, cue=(tok.i, tok.i + 1), rule=R.SAID_NOUN_BEFORE)
+                    return direct_quote(sdoc, inner, owner, tok, R.SAID_NOUN_BEFORE)
     according = according_source(before)
     if verbs:
         verb = verbs[-1] if handed_over else parenthetical[-1]
@@ -176,9 +172,7 @@ def introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], qs
             # ends, with a subject of its own, hands the floor; the speech verb before is another's
             own = clause_subject(last.head)
             if own is not None and own.i > verb.i and can_speak(own):
-                return Found(
-                    "direct", *content, speaker=own, cue=(last.head.i, last.head.i + 1), rule=R.COLON_OWN_CLAUSE
-                )
+                return direct_quote(sdoc, inner, own, last.head, R.COLON_OWN_CLAUSE)
         if not R.enabled(R.FRAME_BEFORE):
             return None
         if (
@@ -251,13 +245,13 @@ def introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], qs
         # 'Jane Hollister, 45, a teacher from Ankeny: "..."' opening its paragraph: the name first
         name = name_line(line)
         if name is not None:
-            return Found("direct", *content, speaker=name, cue=(last.i, last.i + 1), rule=R.NAME_LINE)
+            return direct_quote(sdoc, inner, name, last, R.NAME_LINE)
     if last.text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in segment) and R.enabled(R.NAME_COLON):
         # 'Amnesty International: "..."' -- a name and a colon, as in headlines and digests
         # 'Here's Clinton in December 1992:' -- a date is when, not who
         names = [t for t in line if t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in WHEN_ENTITIES]
         if names and len(outside_parentheses(segment)) <= 8:
-            return Found("direct", *content, speaker=names[-1], cue=(last.i, last.i + 1), rule=R.NAME_COLON)
+            return direct_quote(sdoc, inner, names[-1], last, R.NAME_COLON)
     if last.text == ":" and R.enabled(R.COLON_SUBJECT):
         # 'The senator hit back: "..."', 'The statement read: "..."': a colon hands the floor to the subject
         verbs_before = [t for t in reversed(before) if t.pos_ in ("VERB", "AUX")]
@@ -267,7 +261,7 @@ def introduced_by(sdoc: "Doc", before: list["Token"], inner: tuple[int, int], qs
                 # a passive main clause presents its subject too ('X, who was killed in 2011, is shown lecturing:')
                 speaker = subject_of(verb) or (clause_subject(verb) if verb.dep_ == "ROOT" else None)
                 if speaker is not None and speaker.tag_ not in ("WP", "WDT"):
-                    return Found("direct", *content, speaker=speaker, cue=(verb.i, verb.i + 1), rule=R.COLON_SUBJECT)
+                    return direct_quote(sdoc, inner, speaker, verb, R.COLON_SUBJECT)
     return None
 
 
@@ -308,13 +302,7 @@ def _colon_after_quotation(sdoc: "Doc", before: list["Token"], inner: tuple[int,
             and speaker.i < last.i
             and (before[0].pos_ != "CCONJ" or speaker.i > before[0].i)
         ):
-            return Found(
-                "direct",
-                *content_of(text_of(sdoc), inner),
-                speaker=speaker,
-                cue=(verb.i, verb.i + 1),
-                rule=R.COLON_AFTER_QUOTATION,
-            )
+            return direct_quote(sdoc, inner, speaker, verb, R.COLON_AFTER_QUOTATION)
     return None
 
 

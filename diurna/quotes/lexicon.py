@@ -145,8 +145,5 @@ DECLINING = frozenset({"refuse", "fail", "decline", "refusal", "failure", "reluc
 # ('Reuters reported that X said ...').
 RELAY_CUE_LEMMAS = frozenset({"report", "say", "write", "tell", "quote", "cite", "carry"})
 
-# Pronouns that continue the last person's quotes ('"...," he added').
-CONTINUING_PRONOUNS = frozenset({"he", "she"})
-
 # Dashes that sign a quotation: hyphen, en, em dash, quotation dash.
 SIGNATURE_DASHES = ("-", "\u2013", "\u2014", "\u2015")

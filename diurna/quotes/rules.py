@@ -322,12 +322,6 @@ NESTED_RELAY = _register(
     "A quote whose cue lies inside another reporting cue's content is relayed by that cue's "
     "speaker (nearest relay first).",
 )
-CONTINUE_SPEAKER = _register(
-    "continue-speaker",
-    'Rubio said the deal was weak. "It is a bad deal," he added.',
-    "A he/she speaking within two sentences of a person's quote, with nobody else named as "
-    "subject in between, is that person: news keeps the speaker until it names a new one.",
-)
 RELAY_STATEMENT = _register(
     "relay-statement",
     "X's remarks were quoted by the state news agency.",
@@ -354,18 +348,6 @@ SPEAKER_PRONOUN = _register(
     "A speaking pronoun the actor stage left unresolved is the nearest earlier fitting person "
     "(he/she, by gender) or group (they, it) within four sentences, a sentence subject first.",
 )
-SPEAKER_DESCRIPTION = _register(
-    "speaker-description",
-    "Iranian President Hassan Rouhani ... the Iranian president said.",
-    "A definite description that speaks ('the minister') is the nearest earlier actor introduced "
-    "with that title (and nationality) within twelve sentences.",
-)
-SPEAKER_SURNAME = _register(
-    "speaker-surname",
-    "Salah al-Aruri ... Aruri declared that the talks had failed.",
-    "A name the actor stage did not tag that is the last word of a person actor's name is that person.",
-)
-
 # The phases of `attach.attach_quotations` and of the stage, in order; a rule of a later phase
 # revises or completes what an earlier one decided.
 ORDER = (
@@ -417,9 +399,9 @@ ORDER = (
     ),
     ("the speaker of an unframed quotation", (IN_CLAUSE, LATEST_SPEAKER)),
     ("quotes with no quotation marks", (HEADLINE_SPEAKER, INDIRECT)),
-    ("speakers and relays revised", (TEXT_OWNER, TEXT_AUTHOR_BEFORE, NESTED_RELAY, CONTINUE_SPEAKER, RELAY_STATEMENT)),
+    ("speakers and relays revised", (TEXT_OWNER, TEXT_AUTHOR_BEFORE, NESTED_RELAY, RELAY_STATEMENT)),
     (
         "speakers the actor stage left open",
-        (SPEAKER_PRONOUN_CHECK, SPEAKER_PRONOUN, SPEAKER_DESCRIPTION, SPEAKER_SURNAME),
+        (SPEAKER_PRONOUN_CHECK, SPEAKER_PRONOUN),
     ),
 )

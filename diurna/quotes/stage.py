@@ -17,13 +17,12 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc
 from diurna.ids import stable_id
-from diurna.nlp.index import Ranges, char_range, covered, index
+from diurna.nlp.index import Ranges, char_range, index
 from diurna.quotes import rules as R
 from diurna.quotes.attach import DIRECT_SHARE, attach_quotations
 from diurna.quotes.cues import apply_quoted_as_saying, fold_according_to
 from diurna.quotes.found import Found, overlap, owner_of, paragraph_of, token_range
 from diurna.quotes.lexicon import (
-    CONTINUING_PRONOUNS,
     RELAY_CUE_LEMMAS,
     REPLY_NOUNS,
     SAID_NOUNS,
@@ -32,7 +31,7 @@ from diurna.quotes.lexicon import (
 )
 from diurna.quotes.relays import relay_statements
 from diurna.quotes.reported import Cue, find_cues
-from diurna.quotes.speakers import gender_fits, speaker_for
+from diurna.quotes.speakers import speaker_for
 from diurna.quotes.unframed import headline_quotes
 from diurna.records import Quote, TextSpan
 
@@ -217,64 +216,14 @@ def _resolve_speaker(doc: ArticleDoc, f: Found, quoted: list[tuple[int, int]], f
         return
     if f.speaker is not None:
         f.resolved = speaker_for(doc, f.speaker, quoted)
+        if f.resolved.rule:
+            f.revise(f.resolved.rule)  # a speaking pronoun the actor stage's answer did not settle
         if f.resolved.actor_id is None and f.author is not None:
             f.resolved = replace(f.resolved, actor_id=speaker_for(doc, f.author, quoted).actor_id)
-        if f.speaker.lower_ in CONTINUING_PRONOUNS:
-            _continue_speaker(doc, f, found, quoted)
     for relay in f.relays:
         actor = speaker_for(doc, relay, quoted).actor_id
         if actor is not None and actor not in f.via and (f.resolved is None or actor != f.resolved.actor_id):
             f.via.append(actor)
-
-
-_CONTINUITY_SENTENCES = 2
-
-
-def _continue_speaker(doc: ArticleDoc, f: Found, found: list[Found], quoted: list[tuple[int, int]] = ()) -> None:
-    """ "X said ... He added that ...": a he/she speaking right after a person's quote is that person.
-    News prose keeps the speaker until it names a new one, a cue general coreference does not see."""
-    if not R.enabled(R.CONTINUE_SPEAKER):
-        return
-    sdoc = doc.spacy_doc
-    here = f.speaker.i
-    earlier = [
-        g
-        for g in found
-        if g is not f
-        and g.resolved is not None
-        and g.resolved.actor_id is not None
-        and g.resolved.head < here
-        and g.resolved.head != here
-    ]
-    if not earlier:
-        return
-    last = max(earlier, key=lambda g: g.resolved.head)
-    if sdoc[last.resolved.head].sent.start == sdoc[here].sent.start:
-        return  # in one sentence the actor stage's reading of the syntax is the better guide
-    actor = doc.actor(last.resolved.actor_id)
-    if actor is None or actor.kind != "person" or not gender_fits(doc, actor.id, f.speaker):
-        return
-    # sentences of the article's own prose: those inside the speaker's quotation do not count
-    # ('"A. B. C," Rubio said. "D. E." ... "F," he continued.')
-    sentences = {
-        s.start
-        for s in sdoc[last.resolved.head : here + 1].sents
-        if any(not t.is_punct and not t.is_space and not covered(quoted, t.idx) for t in s)
-    }
-    # ('Mark Zuckerberg paused. "Um, no," he said': a person named as a subject in between takes over)
-    named_between = [
-        m
-        for m in doc.mention_index().starting_in(last.resolved.head + 1, here)
-        if m.how == "name"
-        and not covered(quoted, m.start)
-        and m.actor_id != actor.id
-        and (doc.actor(m.actor_id) or actor).kind == "person"
-        and gender_fits(doc, m.actor_id, f.speaker)
-        and sdoc[m.token_start : m.token_end].root.dep_ in ("nsubj", "nsubjpass")
-    ]
-    if len(sentences) <= _CONTINUITY_SENTENCES + 1 and not named_between:
-        f.resolved.actor_id = actor.id
-        f.revise(R.CONTINUE_SPEAKER)
 
 
 def _add_relay_statements(doc: ArticleDoc, found: list[Found], quoted: list[tuple[int, int]]) -> None:

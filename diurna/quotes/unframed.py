@@ -21,6 +21,7 @@ from diurna.quotes.found import (
     can_speak,
     clause_subject,
     content_of,
+    direct_quote,
     is_speech_verb,
     paragraph_of,
     token_range,
@@ -53,44 +54,20 @@ def said_noun(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: l
             # 'Obama's "..." promise': the owner stands right before the quotation
             owner = sdoc[ts - 1]
             if owner.tag_ == "POS" and sdoc[ts - 2].pos_ == "PROPN":
-                return Found(
-                    "direct",
-                    *content_of(text_of(sdoc), inner),
-                    speaker=sdoc[ts - 2],
-                    cue=(noun.i, noun.i + 1),
-                    rule=R.SAID_NOUN,
-                )
+                return direct_quote(sdoc, inner, sdoc[ts - 2], noun, R.SAID_NOUN)
             if owner.lower_ in ("his", "her", "their"):
-                return Found(
-                    "direct",
-                    *content_of(text_of(sdoc), inner),
-                    speaker=owner,
-                    cue=(noun.i, noun.i + 1),
-                    rule=R.SAID_NOUN,
-                )
+                return direct_quote(sdoc, inner, owner, noun, R.SAID_NOUN)
         for child in noun.children:
             if (
                 child.dep_ == "poss"
                 and child.i < ts
                 and (child.pos_ == "PROPN" or child.lower_ in ("his", "her", "their"))
             ):
-                return Found(
-                    "direct",
-                    *content_of(text_of(sdoc), inner),
-                    speaker=child,
-                    cue=(noun.i, noun.i + 1),
-                    rule=R.SAID_NOUN,
-                )
+                return direct_quote(sdoc, inner, child, noun, R.SAID_NOUN)
             if child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i < ts:
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if source is not None and source.pos_ in ("PROPN", "NOUN"):
-                    return Found(
-                        "direct",
-                        *content_of(text_of(sdoc), inner),
-                        speaker=source,
-                        cue=(child.i, child.i + 1),
-                        rule=R.SAID_NOUN,
-                    )
+                    return direct_quote(sdoc, inner, source, child, R.SAID_NOUN)
     return None
 
 
@@ -122,13 +99,7 @@ def in_the_words_of(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_qu
         elif tok.lower_ == "quote" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             owner = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if owner is not None and (can_speak(owner) or owner.lower_ in ("his", "her", "their")):
-            return Found(
-                "direct",
-                *content_of(text_of(sdoc), inner),
-                speaker=owner,
-                cue=(tok.i, tok.i + 1),
-                rule=R.IN_THE_WORDS_OF,
-            )
+            return direct_quote(sdoc, inner, owner, tok, R.IN_THE_WORDS_OF)
     return None
 
 
@@ -189,13 +160,7 @@ def after_reporting_sentence(
             and speaker.i >= sentence[-1].i
             and (speaker.pos_ in ("PROPN", "NOUN") or speaker.lower_ in ("he", "she", "they"))
         ):
-            return Found(
-                "direct",
-                *content_of(text_of(sdoc), inner),
-                speaker=speaker,
-                cue=(verb.i, verb.i + 1),
-                rule=R.AFTER_REPORTING_SENTENCE,
-            )
+            return direct_quote(sdoc, inner, speaker, verb, R.AFTER_REPORTING_SENTENCE)
     return None
 
 
@@ -220,9 +185,7 @@ def _introduced_before(
     ts, te = token_range(sdoc, inner[0], inner[1])
     if len([t for t in sdoc[ts:te] if t.is_alpha]) < _MIN_UNATTRIBUTED_WORDS:
         return None
-    return Found(
-        "direct", *content_of(text_of(sdoc), inner), speaker=subject, cue=(root.i, root.i + 1), rule=R.INTRODUCED_BEFORE
-    )
+    return direct_quote(sdoc, inner, subject, root, R.INTRODUCED_BEFORE)
 
 
 _BEAT_WORDS = 6  # 'He paused.', 'Clinton shook her head.': a beat is a short sentence
@@ -247,9 +210,7 @@ def _after_a_beat(
     subject = _person_as_subject(root, ("nsubj",))
     if subject is None:
         return None
-    return Found(
-        "direct", *content_of(text_of(sdoc), inner), speaker=subject, cue=(root.i, root.i + 1), rule=R.AFTER_A_BEAT
-    )
+    return direct_quote(sdoc, inner, subject, root, R.AFTER_A_BEAT)
 
 
 def _person_as_subject(root: "Token", relations: tuple[str, ...]) -> Optional["Token"]:
