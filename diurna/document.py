@@ -93,6 +93,9 @@ class ArticleDoc:
     warnings: list[str] = field(default_factory=list)
     # Sentence boundaries when there is no parse (a document read back from a Ray shard).
     sentence_spans: Optional[list[tuple[int, int]]] = None
+    # which quote rule made each quote (quote id -> rule names, quotes/rules.py): internal, shown by
+    # `diurna quotes --explain`, not part of the output contract
+    quote_rules: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     # the article's time budget (None: no limit); stages ask `out_of_time()`
     deadline: Optional[Deadline] = field(default=None, repr=False, compare=False)
     # lookups over `mentions`, built on first use and rebuilt when the list changes (the actor stage

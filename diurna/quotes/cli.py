@@ -23,6 +23,12 @@ def register(subparsers) -> None:
     )
     p.add_argument("--pubdate", metavar="YYYY-MM-DD", help="publication date for inputs that carry none")
     p.add_argument("--width", type=int, default=100, help="wrap quotes at this many characters (0: no wrapping)")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="show the rule that made each quote and any that revised its speaker (rule names: "
+        "diurna/quotes/rules.py; switch rules off with DIURNA_QUOTE_RULES_OFF=name,name)",
+    )
     p.set_defaults(func=cmd_quotes)
 
 
@@ -37,7 +43,7 @@ def speaker_label(doc: ArticleDoc, quote) -> str:
     return actor.name
 
 
-def format_quote(doc: ArticleDoc, quote, width: int = 100) -> str:
+def format_quote(doc: ArticleDoc, quote, width: int = 100, explain: bool = False) -> str:
     opening, closing = _KIND_MARK[quote.kind]
     content = " ".join(quote.content.text.split())
     line = "%s → %s%s%s" % (speaker_label(doc, quote), opening.strip(), content, closing.strip())
@@ -47,17 +53,19 @@ def format_quote(doc: ArticleDoc, quote, width: int = 100) -> str:
     if quote.via:
         extras.append("via: %s" % " ← ".join(doc.actor(v).name if doc.actor(v) else v for v in quote.via))
     extras.append(quote.kind)
+    if explain:
+        extras.append("rule: %s" % (doc.quote_rules.get(quote.id) or "(none recorded)"))
     line += "  (%s)" % "; ".join(extras)
     if width and width > 20:
         return textwrap.fill(line, width=width, subsequent_indent="      ")
     return line
 
 
-def print_article(doc: ArticleDoc, out: TextIO, width: int = 100) -> None:
+def print_article(doc: ArticleDoc, out: TextIO, width: int = 100, explain: bool = False) -> None:
     title = doc.article.title or doc.origin or doc.article.id
     out.write("== %s (%d quotes)\n" % (title, len(doc.quotes)))
     for quote in doc.quotes:
-        out.write(format_quote(doc, quote, width) + "\n")
+        out.write(format_quote(doc, quote, width, explain) + "\n")
     out.write("\n")
 
 
@@ -84,5 +92,5 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             continue
         if not isinstance(item, ArticleDoc):
             continue
-        print_article(item, sys.stdout, args.width)
+        print_article(item, sys.stdout, args.width, args.explain)
     return 1 if failures else 0

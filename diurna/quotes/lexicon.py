@@ -116,3 +116,34 @@ SAID_NOUNS = frozenset(
     dictum verdict advice take reaction
 """.split()
 )
+
+# Speech verbs whose object is the one spoken to ('told reporters', 'warned them'), not what was said.
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"})
+
+# Object pronouns of persons: '"...?" he urged them' names whom it was said to, not something said.
+PERSONS_ADDRESSED = frozenset({"me", "you", "him", "her", "us", "them"})
+
+# Texts that speak: '"...," the editorial read', 'a statement from X's office said'.
+TEXT_NOUNS = SPEECH_NOUNS | frozenset(
+    """
+    editorial sign banner poster placard billboard caption headline note memo release ad advertisement
+    plaque inscription text email card shirt slogan notice flyer leaflet
+""".split()
+)
+
+# Nouns for an answer: its owner is whoever the sentence before asked ('Reporters asked Boris
+# Johnson whether he would resign. The answer came quickly: "No."').
+REPLY_NOUNS = frozenset("answer reply response retort".split())
+
+# Texts that hang in the street: a sign is its carrier's, never the previous sentence's subject's.
+STREET_TEXTS = frozenset("sign banner poster placard billboard shirt flyer leaflet plaque inscription".split())
+
+# Words of declining: 'refused to say "..."' reports words someone did not say.
+DECLINING = frozenset({"refuse", "fail", "decline", "refusal", "failure", "reluctance", "reluctant", "unwilling"})
+
+# Cue verbs through which an outer speaker relays the words of a cue inside its content
+# ('Reuters reported that X said ...').
+RELAY_CUE_LEMMAS = frozenset({"report", "say", "write", "tell", "quote", "cite", "carry"})
+
+# Dashes that sign a quotation: hyphen, en, em dash, quotation dash.
+SIGNATURE_DASHES = ("-", "\u2013", "\u2014", "\u2015")

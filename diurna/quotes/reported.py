@@ -15,7 +15,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
+from diurna.nlp.dateline import in_dateline
+from diurna.nlp.subjects import (
+    PERCEPTION_VERBS,
+    agent_of,
+    impersonal_main_clause,
+    is_verb,
+    misread_subject,
+    nearer_clause_subject,
+    nearest_subject_first,
+    relative_pronoun,
+    stranded_subject,
+    subject_of_lost_root,
+    verb_holding,
+)
 from diurna.nlp.syntax import crosses_paragraph, is_passive
+from diurna.quotes import rules as R
 from diurna.quotes.lexicon import (
     COGNITION_VERBS,
     DIRECTIVE_VERBS,
@@ -56,6 +71,7 @@ class Cue:
     verb: "Token"  # the cue's own head word (verb, or "according")
     relays: list["Token"] = field(default_factory=list)  # heads naming who relays it, nearest first
     quotation: Optional[object] = None  # the quoted passage that turned out to be this cue's content
+    rule: str = ""  # the cue construction that found it (quotes/rules.py)
 
 
 def _trimmed(doc: "Doc", start: int, end: int) -> tuple[int, int]:
@@ -84,21 +100,6 @@ def _within_paragraph(doc: "Doc", anchor: int, start: int, end: int) -> tuple[in
     return start, end
 
 
-def _stranded_subject(verb: "Token") -> Optional["Token"]:
-    """A subject the parser hung on the previous paragraph ("...the U.S.\n\nHaniyeh, for his part, said"):
-    a noun at the start of the verb's paragraph whose head lies across the break."""
-    doc = verb.doc
-    for tok in doc[max(0, verb.i - 12) : verb.i]:
-        if crosses_paragraph(tok, verb) or tok.is_space:
-            continue
-        if tok.pos_ in ("PROPN", "NOUN", "PRON") and crosses_paragraph(tok, tok.head):
-            while tok.i + 1 < verb.i and doc[tok.i + 1].pos_ == "PROPN" and tok.pos_ == "PROPN":
-                tok = doc[tok.i + 1]
-            return tok
-        return None
-    return None
-
-
 # Verbs whose passive subject is the one addressed, not the speaker ('X was asked, "...?"').
 _ADDRESSED_VERBS = frozenset("ask press question quiz tell urge challenge".split())
 
@@ -113,14 +114,6 @@ def addressed_in_passive(verb: "Token") -> bool:
     )
 
 
-def agent_of(verb: "Token") -> Optional["Token"]:
-    """The 'by X' of a passive verb."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
 def subject_of(verb: "Token") -> Optional["Token"]:
     """The subject naming who speaks: the verb's own, or (for "…, adding that", "and said",
     "as saying") the one of the verb it hangs on."""
@@ -132,28 +125,22 @@ def subject_of(verb: "Token") -> Optional["Token"]:
     if (
         verb.tag_ == "VBG"
         and verb.dep_ == "advcl"
-        and (verb.lemma_.lower() in _VOICE_VERBS or _impersonal_main_clause(verb.head))
+        and (verb.lemma_.lower() in _VOICE_VERBS or impersonal_main_clause(verb.head))
     ):
-        nearer = _nearer_clause_subject(verb)
+        nearer = nearer_clause_subject(verb)
         if nearer is not None:
             return nearer
     seen = 0
     tok = verb
     while tok is not None and seen < 6:
-        misread = (
-            _name_misread_as_modifier(tok)
-            or _handle_misread_as_modifier(tok)
-            or _name_before_relative(tok)
-            or _name_before_a_date(tok)
-            or _seen_doing(tok)
-        )
+        misread = misread_subject(tok)
         if misread is not None:
             return misread
-        for child in _nearest_subject_first(tok):
+        for child in nearest_subject_first(tok):
             if crosses_paragraph(child, tok):
                 continue  # a subject across a paragraph break is a parse error
             if child.dep_ in ("nsubj",):
-                return None if _is_dateline(child) else child
+                return None if in_dateline(child) else child  # 'WASHINGTON (AP) — ...'
             if child.lower_ == "it" and (child.dep_ in ("nsubjpass", "expl") or tok.lemma_ in ("seem", "appear")):
                 return None  # "it was reported that ...", "it seems ...": nobody is named
             if child.dep_ == "nsubjpass" and (tok.i != verb.i or tok.lemma_ in ("quote", "cite")):
@@ -166,13 +153,13 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             ):
                 return child  # "He's said he ...": "'s" is "has", not a passive
         if tok.dep_ == "relcl":
-            return _relative_pronoun(tok) or tok.head
+            return relative_pronoun(tok) or tok.head
         caused = _caused_to_speak(tok)
         if caused is not None:
             return caused
         if tok.dep_ in ("acl",) and tok.tag_ == "VBG":
             noun = tok.head
-            holder = _verb_holding(noun) if tok.lemma_.lower() not in _VOICE_VERBS else None
+            holder = verb_holding(noun) if tok.lemma_.lower() not in _VOICE_VERBS else None
             if holder is not None:
                 # "X issued a statement saying ...", "X texted voters saying ...": X speaks
                 tok = holder
@@ -180,32 +167,27 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 continue
             return noun  # "Smith, saying that ..."
         if tok.dep_ not in _SUBJECTLESS_LINKS and not (tok.dep_ == "ccomp" and tok.tag_ == "VBG"):
-            found = _stranded_subject(tok)
+            found = stranded_subject(tok)
             if found is None and tok.dep_ == "ROOT" and tok is not None:
-                found = (
-                    _phrase_just_before(tok)
-                    or _subject_taken_by_relative(tok)
-                    or _name_read_as_root(tok)
-                    or _subject_of_listed_clause(tok)
-                )
+                found = subject_of_lost_root(tok)
             return found
-        if tok.dep_ == "conj" and not _is_verb(tok.head):
+        if tok.dep_ == "conj" and not is_verb(tok.head):
             # 'He called it "shameful" and called on leaders ...': the parser hung the second verb on
             # the first one's complement; its subject is the nearest verb's above
             head = tok.head
-            while head.head.i != head.i and not _is_verb(head) and not crosses_paragraph(head, tok):
+            while head.head.i != head.i and not is_verb(head) and not crosses_paragraph(head, tok):
                 head = head.head
-            if _is_verb(head) and head.i != tok.i:
+            if is_verb(head) and head.i != tok.i:
                 tok = head
                 seen += 1
                 continue
         if crosses_paragraph(tok, tok.head):
-            return _stranded_subject(tok)
+            return stranded_subject(tok)
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
             # "responded by saying ...", "before insisting ...", "in explaining ...": the verb the
             # preposition hangs on has the subject
             tok = tok.head
-            if tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj" and _is_verb(tok.head.head):
+            if tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj" and is_verb(tok.head.head):
                 tok = tok.head  # "he made a point of saying ...": the verb holding the noun
         controlled = tok.i == verb.i and tok.dep_ == "xcomp"  # "Trump was prompted to say"
         tok = tok.head if tok.head.i != tok.i else None
@@ -215,7 +197,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             and tok is not None
             and tok.dep_ == "ccomp"
             and tok.head.i < tok.i
-            and not (tok.tag_ == "VBG" and tok.head.lemma_.lower() in _PERCEPTION_VERBS)
+            and not (tok.tag_ == "VBG" and tok.head.lemma_.lower() in PERCEPTION_VERBS)
             and tok.lemma_.lower() not in SPEECH_VERBS
         ):
             # "He says X was wrong and says ...": the second "says" hangs on the first one's
@@ -240,231 +222,6 @@ def _caused_to_speak(tok: "Token") -> Optional["Token"]:
     if tok.dep_ != "xcomp" or head.i == tok.i or head.lemma_.lower() not in _CAUSING_VERBS:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
-
-
-# Verbs of perception and memory: their object is the subject of the -ing scene after it, which is
-# no reported content ('remember Carter going on TV', 'saw Lee standing on the stage').
-_PERCEPTION_VERBS = frozenset("remember see watch hear imagine picture recollect".split())
-
-
-def _seen_doing(verb: "Token") -> Optional["Token"]:
-    """'Voters saw Senator Lee standing on the stage, telling the crowd ...': a participle after a
-    scene seen or remembered ('saw X doing') continues what X does; X is its subject."""
-    head = verb.head
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or head.lemma_.lower() not in _PERCEPTION_VERBS:
-        return None
-    for scene in head.children:
-        if scene.dep_ == "ccomp" and scene.tag_ == "VBG" and head.i < scene.i < verb.i:
-            return next((c for c in scene.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
-    return None
-
-
-def _finite_without_subject(verb: "Token") -> bool:
-    """A past or -s form the parser gave no subject: someone the parse lost said it."""
-    return verb.tag_ in ("VBD", "VBZ") and not any(c.dep_.startswith("nsubj") for c in verb.children)
-
-
-def _name_misread_as_modifier(verb: "Token") -> Optional["Token"]:
-    """'Citing the attack, Will urged ...', 'Told of the lean, Early described it as ...': a surname
-    that is also a modal or an adverb, tagged as one; a capitalised word inside the sentence right
-    before a finite verb that has no subject (a modal never precedes a past or -s form) is its subject."""
-    if verb.i == 0 or not _finite_without_subject(verb):
-        return None
-    prev = verb.doc[verb.i - 1]
-    if prev.head.i != verb.i or prev.dep_ not in ("aux", "advmod") or not prev.is_title or prev.i == verb.sent.start:
-        return None
-    before = verb.doc[prev.i - 1]
-    if before.text in (".", "!", "?", ":", ";") or before.is_space or before.is_quote and not before.whitespace_:
-        return None
-    return prev
-
-
-def _name_before_a_date(verb: "Token") -> Optional["Token"]:
-    """'Bannon, who Beck on Wednesday called "a horrible ... human being"': the parser, lost in the
-    relative clause, leaves the verb without a subject; a name right before the date right before the
-    verb is who did it."""
-    doc = verb.doc
-    if not _finite_without_subject(verb):
-        return None
-    i = verb.i - 1
-    while i > verb.sent.start and doc[i].ent_type_ in ("DATE", "TIME"):
-        i -= 1
-    if i == verb.i - 1:
-        return None
-    if doc[i].lower_ in ("on", "in", "last", "this", "earlier", "late"):
-        i -= 1
-    name = doc[i]
-    return name if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", "NORP") else None
-
-
-def _handle_misread_as_modifier(verb: "Token") -> Optional["Token"]:
-    """'Hours later @realDonaldTrump tweeted ...': the tagger reads a social-media handle as an
-    auxiliary; a handle right before the verb is who did it (and 'Hours' is no subject)."""
-    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if prev is None or not prev.text.startswith("@") or len(prev.text) < 3 or prev.head.i != verb.i:
-        return None
-    return prev if prev.dep_ in ("aux", "auxpass", "advmod", "npadvmod", "dep") else None
-
-
-def _name_before_relative(verb: "Token") -> Optional["Token"]:
-    """'when Mr. Buckley, who had failed to win his party's nomination, called for ...': a finite verb
-    the parser hung on the relative clause's (or participle's) last noun; its subject is the name the
-    clause is about."""
-    doc = verb.doc
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBZ", "VBN") or verb.i < 2 or doc[verb.i - 1].text != ",":
-        return None
-    if any(c.dep_.startswith("nsubj") or c.dep_ == "agent" for c in verb.children):
-        return None
-    if verb.tag_ == "VBN" and not _active_participle(verb):
-        return None
-    if verb.head.pos_ == "PROPN" and verb.head.dep_ in ("ROOT", "nsubj"):
-        # 'Beruff, a Scott ally, called the standards "strong."', 'De Blasio, speaking on WOR710,
-        # called Trump a "blowhard," and said ...': the name the verb hangs on is its subject
-        return verb.head
-    relative = verb.head
-    while relative.dep_ != "relcl" and relative.head.i != relative.i and relative.i > verb.i - 40:
-        relative = relative.head
-    if (
-        relative.dep_ == "relcl"
-        and relative.head.pos_ in ("PROPN", "NOUN")
-        and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in relative.children)
-    ):
-        return relative.head
-    if relative.tag_ in ("VBG", "VBN") and doc[relative.i - 1].text == ",":
-        # 'Sen. Ted Cruz, writing as @SenTedCruz, called ...': the parser made the participle the
-        # clause and hung the finite verb on its object; the participle's subject is the verb's
-        return next(
-            (c for c in relative.children if c.dep_ == "nsubj" and c.i < relative.i and c.pos_ in ("PROPN", "NOUN")),
-            None,
-        )
-    return None
-
-
-def _active_participle(verb: "Token") -> bool:
-    """A past form tagged as a participle but used as the finite verb: it has an object and no 'by'
-    agent ('X, who served ..., called Trump's statements "childish."'), and the sentence has no
-    other main verb or joins it to one with 'and' ('De Blasio, ..., called Trump a "blowhard," and
-    said ...'); unlike a reduced passive ('Smith, called "the architect" by his allies, said ...')."""
-    if not any(c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children):
-        return False
-    if verb.sent.root.pos_ not in ("VERB", "AUX"):
-        return True
-    return any(c.dep_ == "cc" and c.i > verb.i for c in verb.head.children)
-
-
-def _nearest_subject_first(verb: "Token") -> list["Token"]:
-    """The verb's children, with two subjects in the order nearest first: in '"That, unfortunately,"
-    he said, "is part of ..."' the parser hangs both "That" (quoted) and "he" on "said"."""
-    children = list(verb.children)
-    subjects = [c for c in children if c.dep_ == "nsubj"]
-    if len(subjects) < 2:
-        return children
-    subjects.sort(key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
-    return subjects + [c for c in children if c.dep_ != "nsubj"]
-
-
-def _impersonal_main_clause(verb: "Token") -> bool:
-    """'It was a potent one-two punch, as Mrs. Clinton echoed the criticism, saying ...': a main clause
-    whose subject is 'it' or 'there' names nobody who could say what the participle reports."""
-    return any(c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "there") for c in verb.children)
-
-
-def _nearer_clause_subject(verb: "Token") -> Optional["Token"]:
-    """'..., when protesters interrupted her speech, shouting "..."': a shout hung on the main verb
-    belongs to the clause that ends right before it, whose subject raised their voice."""
-    doc = verb.doc
-    i = verb.i - 1
-    if i < 1 or doc[i].text != ",":
-        return None
-    clause = doc[i - 1]
-    while clause.head.i != clause.i and not _is_verb(clause) and clause.head.i < verb.i:
-        clause = clause.head
-    if not _is_verb(clause) or clause.i == verb.head.i or clause.dep_ not in ("relcl", "advcl", "conj", "ccomp"):
-        return None
-    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or crosses_paragraph(subject, verb):
-        return None
-    return subject
-
-
-def _name_read_as_root(root: "Token") -> Optional["Token"]:
-    """'Trump defended eminent domain, calling it ...': the tagger read the sentence's first name as
-    a common noun and its verb as an adjective on the object; the name is the subject."""
-    doc = root.doc
-    if root.pos_ not in ("NOUN", "PROPN") or not root.is_title or root.i + 1 >= len(doc):
-        return None
-    verb = doc[root.i + 1]
-    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("amod", "acl") or verb.head.i < root.i:
-        return None
-    return root
-
-
-def _subject_of_listed_clause(root: "Token") -> Optional["Token"]:
-    """'Walsh backs tax relief, opposes cuts and recalled the shutdown': in a list of verb phrases
-    the parser may read the first, with the subject, as a clause hung on the second; the first
-    clause's subject (a name or noun opening the sentence) is the subject of them all."""
-    doc = root.doc
-    for child in root.children:
-        # ('Clinton, exasperated, famously responded:' -- the name hung on the participle between)
-        if child.dep_ not in ("ccomp", "parataxis") or child.i > root.i or crosses_paragraph(child, root):
-            continue
-        if doc[child.right_edge.i].text != "," and not (
-            child.right_edge.i + 1 < root.i and doc[child.right_edge.i + 1].text == ","
-        ):
-            continue
-        subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
-        if (
-            subject is not None
-            and subject.pos_ in ("PROPN", "NOUN")
-            and subject.i < child.i
-            and subject.left_edge.i == root.sent.start
-            and not doc[root.sent.start].is_quote
-        ):
-            return subject
-    return None
-
-
-def _subject_taken_by_relative(verb: "Token") -> Optional["Token"]:
-    """'Sanders, meanwhile, who sits at zero endorsements, said ...': the parser read the name and its
-    relative clause as a clause of its own before the verb; the name is the subject."""
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.i < verb.i and not crosses_paragraph(child, verb):
-            subjects = [c for c in child.children if c.dep_ == "nsubj"]
-            names = [c for c in subjects if c.pos_ in ("PROPN", "NOUN") and c.left_edge.i == child.left_edge.i]
-            if names and any(c.tag_ == "WP" for c in subjects):
-                return names[0]
-    return None
-
-
-def _phrase_just_before(verb: "Token") -> Optional["Token"]:
-    """A main verb the parser left without a subject ('..., a White House official who spoke
-    anonymously said Wednesday', the official hung on the clause before as an apposition): the
-    noun phrase that ends right before the verb, its nearest head that is not an object."""
-    doc = verb.doc
-    end = verb.i - 1
-    while end >= 0 and doc[end].is_punct and doc[end].text in (",", "\u2014", "\u2013"):
-        end -= 1
-    if end < 0 or doc[end].text in (".", "!", "?", ":", ";") or crosses_paragraph(doc[end], verb):
-        return None
-    best = None
-    for tok in doc[max(0, verb.i - 40) : verb.i]:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("appos", "nsubj", "npadvmod", "dep", "conj"):
-            continue
-        right = tok.right_edge.i
-        while right > tok.i and doc[right].is_punct:
-            right -= 1
-        if right == end and not crosses_paragraph(tok, verb) and (best is None or tok.left_edge.i > best.left_edge.i):
-            best = tok
-    return best
-
-
-def _verb_holding(noun: "Token") -> Optional["Token"]:
-    """The verb a noun is the object of, directly or through a preposition ("sent an email to supporters")."""
-    if noun.dep_ in ("dobj", "dative"):
-        return noun.head if _is_verb(noun.head) else None
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _is_verb(noun.head.head):
-        return noun.head.head
-    return None
 
 
 def _inverted_speaker(verb: "Token") -> Optional["Token"]:
@@ -512,22 +269,6 @@ def _inverted_speaker(verb: "Token") -> Optional["Token"]:
     )
 
 
-def _is_dateline(tok: "Token") -> bool:
-    """ "WASHINGTON (AP) —" / "TALLAHASSEE, Fla. —": a place heading the story, parsed as a subject."""
-    if not (tok.is_upper and len(tok.text) > 2):
-        return False
-    doc = tok.doc
-    following = doc[tok.i + 1 : tok.i + 6]
-    return any(t.text in ("\u2014", "\u2013", "--", "-") for t in following)
-
-
-def _relative_pronoun(verb: "Token") -> Optional["Token"]:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "that", "which"):
-            return child
-    return None
-
-
 def reports_speech(verb: "Token") -> bool:
     """A speech verb by its lemma, or a phrasal one with its particle ("fired back", "chimed in")."""
     lemma = verb.lemma_.lower()
@@ -535,10 +276,6 @@ def reports_speech(verb: "Token") -> bool:
         return True
     particle = PHRASAL_SPEECH_VERBS.get(lemma)
     return particle is not None and any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in verb.children)
-
-
-def _is_verb(tok: "Token") -> bool:
-    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
 
 
 def _clause_child(verb: "Token") -> Optional["Token"]:
@@ -572,7 +309,7 @@ def _that_clause_on_a_noun(verb: "Token") -> Optional["Token"]:
         following = []
         for node in frontier:
             for child in node.rights:
-                if child.dep_ in ("relcl", "acl") and _is_verb(child) and opens_with_that(child):
+                if child.dep_ in ("relcl", "acl") and is_verb(child) and opens_with_that(child):
                     return None if crosses_paragraph(child, verb) else child
                 if child.dep_ in _NOUN_LINKS:
                     following.append(child)
@@ -618,6 +355,8 @@ def _clause_marked_by(verb: "Token", words: tuple[str, ...]) -> Optional["Token"
 
 def _as_x_said(verb: "Token") -> Optional[Cue]:
     """ "As X explained, <clause>" / "<clause>, as X noted": the clause the cue hangs on is the content."""
+    if not R.enabled(R.AS_X_SAID):
+        return None
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None
     clause = verb.head
@@ -629,7 +368,7 @@ def _as_x_said(verb: "Token") -> Optional[Cue]:
         c_start, c_end = start, own_start
     else:
         c_start, c_end = own_end, end
-    return _cue(verb, c_start, c_end)
+    return _cue(verb, c_start, c_end, rule=R.AS_X_SAID)
 
 
 def _speech_cue(verb: "Token") -> Optional[Cue]:
@@ -638,52 +377,54 @@ def _speech_cue(verb: "Token") -> Optional[Cue]:
     as_said = _as_x_said(verb)
     if as_said is not None:
         return as_said
-    clause = _clause_child(verb)
+    clause = _clause_child(verb) if R.enabled(R.SAID_THAT) else None
     if clause is not None:
-        return _cue(verb, *_subtree_range(clause))
+        return _cue(verb, *_subtree_range(clause), rule=R.SAID_THAT)
     preps = REQUEST_PREPOSITIONS.get(lemma)
-    if preps:
+    if preps and R.enabled(R.CALLED_FOR):
         prep = _prep_child(verb, preps)
         if prep is not None:
             start, end = _subtree_range(prep)
             inf = _infinitive_child(verb)
             if inf is not None:
                 end = max(end, inf.right_edge.i + 1)
-            return _cue(verb, prep.i + 1, end, cue_end=prep.i + 1)
+            return _cue(verb, prep.i + 1, end, cue_end=prep.i + 1, rule=R.CALLED_FOR)
         clause = _clause_marked_by(verb, preps)
         if clause is not None:
             # 'called for Obama to resign': the parser may read "for" as the mark of a clause
             mark = next(m for m in clause.children if m.dep_ == "mark")
-            return _cue(verb, mark.i + 1, clause.right_edge.i + 1, cue_end=mark.i + 1)
-    if lemma in DIRECTIVE_VERBS:
+            return _cue(verb, mark.i + 1, clause.right_edge.i + 1, cue_end=mark.i + 1, rule=R.CALLED_FOR)
+    if lemma in DIRECTIVE_VERBS and R.enabled(R.URGED_TO):
         inf = _infinitive_child(verb)
         obj = _object_child(verb)
         if inf is not None:
             start = obj.left_edge.i if obj is not None and obj.i < inf.i else inf.left_edge.i
-            return _cue(verb, start, inf.right_edge.i + 1)
-    if lemma in OBJECT_CONTENT_VERBS:
+            return _cue(verb, start, inf.right_edge.i + 1, rule=R.URGED_TO)
+    if lemma in OBJECT_CONTENT_VERBS and R.enabled(R.DESCRIBED_AS):
         obj = _object_child(verb)
         if obj is not None:
             end = obj.right_edge.i + 1
             for child in verb.rights:
                 if child.dep_ in ("oprd", "prep", "xcomp", "ccomp") and (child.dep_ != "prep" or child.lower_ == "as"):
                     end = max(end, child.right_edge.i + 1)
-            return _cue(verb, obj.left_edge.i, end)
+            return _cue(verb, obj.left_edge.i, end, rule=R.DESCRIBED_AS)
         predicate = next((c for c in verb.rights if c.dep_ == "oprd"), None)
         if predicate is not None:
-            return _cue(verb, *_subtree_range(predicate))  # 'called the stance "cynical"', object parsed under it
-    if lemma in _OBJECT_SPEECH_VERBS:
+            return _cue(
+                verb, *_subtree_range(predicate), rule=R.DESCRIBED_AS
+            )  # 'called the stance "cynical"', object parsed under it
+    if lemma in _OBJECT_SPEECH_VERBS and R.enabled(R.SAID_OBJECT):
         obj = _object_child(verb)
         if obj is not None and obj.pos_ != "PRON":
             start, end = _subtree_range(obj)
             for child in verb.rights:  # "accused Armenia of violating the truce"
                 if child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "as") and child.i > obj.i:
                     end = max(end, child.right_edge.i + 1)
-            return _cue(verb, start, end)
-    if lemma in _INTENTION_VERBS:
+            return _cue(verb, start, end, rule=R.SAID_OBJECT)
+    if lemma in _INTENTION_VERBS and R.enabled(R.INTENDS_TO):
         inf = _infinitive_child(verb)
         if inf is not None:
-            return _cue(verb, *_subtree_range(inf))
+            return _cue(verb, *_subtree_range(inf), rule=R.INTENDS_TO)
     return _parenthetical_cue(verb)
 
 
@@ -692,51 +433,55 @@ def _parenthetical_cue(verb: "Token") -> Optional[Cue]:
     speech or belief verb with its subject set off by commas inside a sentence reports the whole
     sentence (the clause it interrupts)."""
     doc, head = verb.doc, verb.head
-    if verb.dep_ != "parataxis" or head.i <= verb.i or not _is_verb(head) or verb.i == 0 or verb.i + 1 >= len(doc):
+    if not R.enabled(R.PARENTHETICAL_CUE):
+        return None
+    if verb.dep_ != "parataxis" or head.i <= verb.i or not is_verb(head) or verb.i == 0 or verb.i + 1 >= len(doc):
         return None
     if doc[verb.i + 1].text != "," or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
         return None
     subject = next(c for c in verb.children if c.dep_ == "nsubj")
     if doc[subject.left_edge.i - 1].text != "," or doc[head.left_edge.i].is_quote:
         return None
-    return _cue(verb, *_subtree_range(head))
+    return _cue(verb, *_subtree_range(head), rule=R.PARENTHETICAL_CUE)
 
 
 def _cognition_cue(verb: "Token") -> Optional[Cue]:
     lemma = verb.lemma_.lower()
-    clause = _clause_child(verb)
-    if clause is not None and _is_verb(clause):
-        return _cue(verb, *_subtree_range(clause))
-    if lemma in _INTENTION_VERBS:
+    clause = _clause_child(verb) if R.enabled(R.BELIEVES_THAT) else None
+    if clause is not None and is_verb(clause):
+        return _cue(verb, *_subtree_range(clause), rule=R.BELIEVES_THAT)
+    if lemma in _INTENTION_VERBS and R.enabled(R.INTENDS_TO):
         inf = _infinitive_child(verb)
         if inf is not None:
-            return _cue(verb, *_subtree_range(inf))
+            return _cue(verb, *_subtree_range(inf), rule=R.INTENDS_TO)
     return _parenthetical_cue(verb)
 
 
 def _stance_cue(verb: "Token") -> Optional[Cue]:
     """ "X backs Y", "X opposes the deal": the object is the position held; a noun subject is required
     (passive "the plan is supported by ..." and participles say nothing about whose stance it is)."""
+    if not R.enabled(R.STANCE):
+        return None
     obj = _object_child(verb)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if obj is None or subject is None:
         return None
-    return _cue(verb, *_subtree_range(obj))
+    return _cue(verb, *_subtree_range(obj), rule=R.STANCE)
 
 
-def _cue(verb: "Token", start: int, end: int, cue_end: Optional[int] = None) -> Optional[Cue]:
+def _cue(verb: "Token", start: int, end: int, cue_end: Optional[int] = None, rule: str = "") -> Optional[Cue]:
     start, end = _trimmed(verb.doc, *_within_paragraph(verb.doc, verb.i, start, end))
     if end - start < 1:
         return None
     cue_start = verb.i
     cue_stop = cue_end if cue_end is not None else verb.i + 1
     # "said in a statement", "told reporters": particles of the cue that sit before the content
-    return Cue(cue_start, cue_stop, start, end, subject_of(verb), verb)
+    return Cue(cue_start, cue_stop, start, end, subject_of(verb), verb, rule=rule)
 
 
 def _according_to(tok: "Token") -> Optional[Cue]:
     """ "..., according to X": X speaks (or relays, decided by the caller) the clause it hangs on."""
-    if tok.lower_ != "according":
+    if tok.lower_ != "according" or not R.enabled(R.ACCORDING_TO):
         return None
     to = next((c for c in tok.children if c.lower_ in ("to",)), None)
     if to is None:
@@ -745,7 +490,7 @@ def _according_to(tok: "Token") -> Optional[Cue]:
     if source is None:
         return None
     clause = tok.head
-    while clause.dep_ not in ("ROOT",) and not _is_verb(clause) and clause.head.i != clause.i:
+    while clause.dep_ not in ("ROOT",) and not is_verb(clause) and clause.head.i != clause.i:
         clause = clause.head
     start, end = _subtree_range(clause)
     own_start, own_end = _subtree_range(tok)
@@ -757,7 +502,7 @@ def _according_to(tok: "Token") -> Optional[Cue]:
     c_start, c_end = _trimmed(tok.doc, c_start, c_end)
     if c_end <= c_start:
         return None
-    return Cue(tok.i, to.i + 1, c_start, c_end, source, tok)
+    return Cue(tok.i, to.i + 1, c_start, c_end, source, tok, rule=R.ACCORDING_TO)
 
 
 def find_cues(doc: "Doc", with_beliefs: bool = True) -> Iterator[Cue]:
@@ -767,13 +512,13 @@ def find_cues(doc: "Doc", with_beliefs: bool = True) -> Iterator[Cue]:
         lemma = tok.lemma_.lower()
         if tok.lower_ == "according":
             cue = _according_to(tok)
-        elif _is_verb(tok) and reports_speech(tok):
+        elif is_verb(tok) and reports_speech(tok):
             cue = _speech_cue(tok)
             if cue is None and with_beliefs and lemma in COGNITION_VERBS:
                 cue = _cognition_cue(tok)
-        elif with_beliefs and _is_verb(tok) and lemma in COGNITION_VERBS:
+        elif with_beliefs and is_verb(tok) and lemma in COGNITION_VERBS:
             cue = _cognition_cue(tok)
-        elif with_beliefs and _is_verb(tok) and lemma in STANCE_VERBS:
+        elif with_beliefs and is_verb(tok) and lemma in STANCE_VERBS:
             cue = _stance_cue(tok)
         if cue is not None:
             yield cue

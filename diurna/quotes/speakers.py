@@ -1,10 +1,12 @@
 """Who is speaking: the noun phrase that names a quote's speaker, and the actor it stands for.
 
-The actor stage resolves names, pronouns and descriptions to actors (`doc.mention_at_token`);
-this module uses its answer whenever there is one. When the actor stage has no mention at the
-speaker's words (a pronoun or a definite description it did not resolve), a small fallback
-links the pronoun or description to the nearest fitting earlier person or group: speakers are
-the one place where a wrong or missing link loses a whole quote.
+Coreference is the actor stage's (issue #20): a speaker is the actor `doc.mention_at_token` gives
+for its words. Two rules here second-guess that answer for a speaking pronoun, as a quote's
+speaker is the one place where a wrong or missing link loses a whole quote: a he/she the actor
+stage linked to someone who cannot speak as one is re-linked to the nearest fitting named person
+(`speaker-pronoun-check`), and a speaking pronoun it left unresolved is linked to the nearest
+fitting earlier person or group (`speaker-pronoun`). Descriptions ("the minister") and bare
+surnames are the actor stage's to resolve.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from diurna.actors.gender import given_name_gender
 from diurna.document import ArticleDoc, MentionRef
 from diurna.nlp.index import covered, index
+from diurna.quotes import rules as R
 from diurna.quotes.lexicon import PERSONAL_PRONOUNS
 
 if TYPE_CHECKING:
@@ -55,6 +58,7 @@ class Speaker:
     token_end: int
     head: int
     actor_id: Optional[str] = None
+    rule: str = ""  # a rule of this module that changed or completed the actor stage's answer
 
 
 def noun_phrase(token: "Token") -> tuple[int, int]:
@@ -124,28 +128,37 @@ def speaker_for(doc: ArticleDoc, token: "Token", quoted: Sequence[tuple[int, int
     start, end = noun_phrase(token)
     speaker = Speaker(start, end, token.i)
     word = _speaking_word(token)
-    speaker.actor_id = _actor_for_phrase(doc, word, start, end, quoted)
+    speaker.actor_id, speaker.rule = _actor_for_phrase(doc, word, start, end, quoted)
     if speaker.actor_id is None and word is not token:
-        speaker.actor_id = _actor_for_phrase(doc, token, start, end, quoted)
+        speaker.actor_id, speaker.rule = _actor_for_phrase(doc, token, start, end, quoted)
     return speaker
 
 
 def _actor_for_phrase(
     doc: ArticleDoc, head: "Token", start: int, end: int, quoted: Sequence[tuple[int, int]]
-) -> Optional[str]:
+) -> tuple[Optional[str], str]:
+    """(actor id, the rule of this module that gave it, or "" for the actor stage's own answer)."""
     mention = doc.mention_at_token(head.i)
     if mention is not None:
-        if head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and mention.how == "pronoun":
-            return _checked_pronoun(doc, head, mention.actor_id, quoted)
-        return mention.actor_id
+        if (
+            head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS
+            and mention.how == "pronoun"
+            and R.enabled(R.SPEAKER_PRONOUN_CHECK)
+        ):
+            checked = _checked_pronoun(doc, head, mention.actor_id, quoted)
+            return checked, R.SPEAKER_PRONOUN_CHECK if checked != mention.actor_id else ""
+        return mention.actor_id, ""  # the actor stage's answer
     lower = head.lower_
     if head.pos_ == "PRON" or lower in PERSONAL_PRONOUNS:
-        return _resolve_pronoun(doc, head, quoted)
-    if head.pos_ == "NOUN":
-        found = _resolve_description(doc, head, quoted)
-        if found is not None:
-            return found
-    return _actor_inside_phrase(doc, head, start, end) or _actor_by_surname(doc, head)
+        if lower in ("who", "that", "which"):
+            return _resolve_pronoun(doc, head, quoted), ""  # the relative clause's head: syntax
+        if not R.enabled(R.SPEAKER_PRONOUN):
+            return None, ""
+        found = _resolve_pronoun(doc, head, quoted)
+        return found, R.SPEAKER_PRONOUN if found is not None else ""
+    # a description or a bare surname the actor stage did not resolve stays unresolved: coreference
+    # is the actor stage's (issue #20); the phrase may still name an actor inside it
+    return _actor_inside_phrase(doc, head, start, end), ""
 
 
 def _named_person(doc: ArticleDoc, actor_id: Optional[str]) -> bool:
@@ -207,21 +220,6 @@ def _checked_pronoun(doc: ArticleDoc, pronoun: "Token", actor_id: str, quoted: S
     if lower in ("they", "them") and actor is not None and actor.kind == "country":
         return _resolve_pronoun(doc, pronoun, quoted, wanted={"organization", "group"}) or actor_id
     return actor_id
-
-
-def _actor_by_surname(doc: ArticleDoc, head: "Token") -> Optional[str]:
-    """A name the actor stage did not tag ("Aruri declared ...") that is the last word of a person
-    actor's name ("Salah al-Aruri"): the same person, as in news a surname follows the full name."""
-    if head.pos_ != "PROPN":
-        return None
-    word = head.text.lower()
-    for actor in doc.actors:
-        if actor.kind != "person":
-            continue
-        last = actor.name.replace("-", " ").split()[-1].lower() if actor.name.split() else ""
-        if last == word or actor.name.lower().endswith("-" + word):
-            return actor.id
-    return None
 
 
 def _actor_inside_phrase(doc: ArticleDoc, head: "Token", start: int, end: int) -> Optional[str]:
@@ -310,42 +308,3 @@ def _resolve_pronoun(
         if any(sdoc[i].dep_ in _SUBJECT_DEPS for i in range(m.token_start, m.token_end)):
             return m.actor_id
     return same_sentence[-1].actor_id  # else the sentence's first fitting mention
-
-
-def _title_words(doc: ArticleDoc, mention: MentionRef) -> set[str]:
-    """Lower-cased words that describe a mention in its own phrase: "Iranian President Hassan Rouhani"
-    gives {iranian, president}; "Rouhani, the Iranian president" gives the same through the apposition."""
-    sdoc = doc.spacy_doc
-    head = sdoc[mention.token_end - 1]
-    words: set[str] = set()
-    for tok in list(head.children) + [t for t in sdoc[max(0, mention.token_start - 4) : mention.token_start]]:
-        if tok.dep_ in ("compound", "amod", "appos", "nmod") or tok.head.i in range(
-            mention.token_start, mention.token_end
-        ):
-            for t in tok.subtree:
-                if not t.is_punct and t.i < mention.token_start or t.dep_ == "appos":
-                    words.add(t.lower_)
-    return words
-
-
-def _resolve_description(doc: ArticleDoc, head: "Token", quoted: Sequence[tuple[int, int]]) -> Optional[str]:
-    """ "The Iranian president" / "the minister": the nearest earlier actor introduced with that title
-    (and the same nationality adjective, when the description has one)."""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
-        return None
-    modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
-    sdoc = doc.spacy_doc
-    sentences_back = 12  # a description can point further back than a pronoun
-    start_token = 0
-    sents = index(sdoc).sentence_starts_through(head.i)
-    if len(sents) > sentences_back:
-        start_token = sents[-sentences_back]
-    for m in sorted(doc.mention_index().starting_in(start_token, head.i), key=lambda m: -m.token_start):
-        if m.token_end > head.i or m.token_start < start_token:
-            continue
-        if covered(quoted, m.start):
-            continue
-        words = _title_words(doc, m)
-        if head.lower_ in words and modifiers <= words | {head.lower_}:
-            return m.actor_id
-    return None
