@@ -149,7 +149,7 @@ class MentionFinder:
         found = []
         i = sent.start
         while i < sent.end:
-            match = self._longest_name_at(doc, i, sent.end)
+            match = self.longest_name_at(doc, i, sent.end)
             if match is None:
                 i += 1
                 continue
@@ -158,7 +158,7 @@ class MentionFinder:
             i = end
         return found
 
-    def _longest_name_at(self, doc, i: int, limit: int) -> Optional[tuple[int, list[KBActor]]]:
+    def longest_name_at(self, doc, i: int, limit: int) -> Optional[tuple[int, list[KBActor]]]:
         first = doc[i]
         if first.is_punct or first.is_space or not any(c.isalnum() for c in first.text):
             return None
@@ -293,10 +293,10 @@ class MentionFinder:
     def _kb_name_at(self, doc, k: int, end: int) -> list[KBActor]:
         if not is_capitalised(doc[k]):
             return []
-        match = self._longest_name_at(doc, k, end)
+        match = self.longest_name_at(doc, k, end)
         return match[1] if match else []
 
-    def _kb_word(self, doc, k: int) -> list[KBActor]:
+    def kb_word(self, doc, k: int) -> list[KBActor]:
         token = doc[k]
         if not is_capitalised(token):
             return []
