@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from diurna.actors.codes import split_code
-from diurna.actors.draft import DraftActor, compact_name, handle_name, surname_only
+from diurna.actors.draft import DraftActor, acronyms_of, compact_name, handle_name, surname_only
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import KBActor, name_key
 from diurna.actors.mentions import ANAPHORIC_GROUP_HEADS, Candidate
@@ -82,10 +82,24 @@ EARLIER_NAME = register(
     "A name that is a short form of a name the article already gave an actor (surname, surname with "
     "particle) is that actor, before the KB is asked: in-article evidence beats a dictionary synonym.",
 )
+MENTIONS_AGREE = register(
+    "mentions-agree",
+    "Bill Clinton opened the conference. Mrs. Clinton said the campaign would go on.",
+    "Two mentions are one actor only when what each says agrees: a name's title does not give "
+    "another gender, another country or (for a KB name) another kind than the actor it would join; "
+    "a person description does not give another gender (issue #21: no false merges).",
+)
 SURNAME_ALONE = register(
     "surname-alone",
     '"Mr. Zuckerberg, would you share that?" Mark Zuckerberg paused.',
     "A full name whose surname an earlier person was only ever called by is that person.",
+)
+ACRONYM = register(
+    "acronym",
+    "The Rapid Support Forces (RSF) shelled the camp. The RSF denied targeting civilians.",
+    "An organisation's acronym and its full name are one actor within an article: the initials of "
+    "its capitalised words, or the acronym the text puts in parentheses after the name, either way "
+    "round; the article's own definition beats two separate KB entries (ECOWAS).",
 )
 NAMED_ACTOR = register(
     "named-actor",
@@ -134,6 +148,7 @@ ATTACH_RULES = (
     AttachRule(GENERIC_ACTOR, _is_open_description, "generic_actor"),
     AttachRule(EARLIER_NAME, _is_name, "earlier_name"),
     AttachRule(SURNAME_ALONE, _is_name, "earlier_surname_alone"),
+    AttachRule(ACRONYM, _is_name, "acronym_of_earlier"),
     AttachRule(NAMED_ACTOR, _is_name, "named_actor"),
 )
 
@@ -167,6 +182,20 @@ class Coreference:
         if earlier is not None and cand.how == "name" and key not in earlier.names_lower():
             cand.how = "alias"
         return earlier
+
+    def acronym_of_earlier(self, cand: Candidate) -> Optional[DraftActor]:
+        """The organisation or group of this article whose acronym this name is, or which was named
+        by this name's acronym (rule acronym)."""
+        if cand.kind not in ("organization", "group") or cand.nested or cand.demonym:
+            return None
+        keys = acronyms_of(self.doc[cand.core[0] : cand.core[1]])
+        if not keys:
+            return None
+        for key in reversed(self.order):
+            actor = self.actors[key]
+            if actor.kind in ("organization", "group") and actor.mentions and actor.acronyms & keys:
+                return self._as_alias(cand, actor, self._core_key(cand))
+        return None
 
     def named_actor(self, cand: Candidate) -> Optional[DraftActor]:
         key = self._core_key(cand)
@@ -229,9 +258,27 @@ class Coreference:
                 and key in (cand.kb.names or ())
             ):
                 continue
-            if key in actor.name_keys:
+            if key in actor.name_keys and self._name_agrees(actor, cand):
                 return actor
         return None
+
+    def _name_agrees(self, actor: DraftActor, cand: Candidate) -> bool:
+        """Rule mentions-agree for a name: its gender, country and (for a KB name or a country) kind
+        do not contradict the earlier actor's ("Mrs. Clinton" is not Bill Clinton)."""
+        if not enabled(MENTIONS_AGREE):
+            return True
+        gender = cand.gender or cand.title.gender
+        if gender and actor.gender and gender != actor.gender:
+            return False
+        country, _ = self.coded(actor)
+        if cand.title.country and country and cand.title.country != country:
+            return False
+        # the tagger's person/organisation labels are noisy; the KB's kinds are not
+        return not (
+            cand.kind
+            and cand.kind != actor.kind
+            and (cand.kb is not None or cand.kind not in ("person", "organization"))
+        )
 
     def _earlier_by_surname_alone(self, key: str, cand: Candidate) -> Optional[DraftActor]:
         """'"Mr. Zuckerberg, would you ...?" ... Mark Zuckerberg paused': a full name whose surname an
@@ -370,6 +417,9 @@ class Coreference:
         if cand.kind == "person":
             if actor.kind != "person":
                 return False
+            gender = cand.gender or title.gender
+            if gender and actor.gender and gender != actor.gender and enabled(MENTIONS_AGREE):
+                return False  # "the congresswoman" is not the senator named before her
             if title.words and actor.titles & set(title.words):
                 return True
             if title.words and actor.kb is None and actor.titles:
@@ -382,6 +432,12 @@ class Coreference:
             return sector in NONSTATE_SECTORS or (sector is None and actor.kind == "organization")
         if actor.heads and head.lemma_.lower() not in actor.heads:
             return False  # "the army" is not the "Rapid Support Forces" named before it
+        if actor.kb is None and actor.names and not actor.heads and enabled(MENTIONS_AGREE):
+            # a named organisation the KB does not know is referred back to by a word of its name
+            # ("the Free Syrian Army ... the army"), not by any noun of its sector ("RSF ... the army")
+            words = {w for name in actor.names for w in name_key(name).split()}
+            if head.lower_ not in words and head.lemma_.lower() not in words:
+                return False
         if title.sector in NONSTATE_SECTORS:
             return sector in NONSTATE_SECTORS or (sector is None and actor.kind == "organization")
         return bool(title.sector) and sector == title.sector

@@ -23,12 +23,14 @@ from diurna.actors.mentions import (
 from diurna.actors.name_kinds import PART_OF_LARGER_NAME
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import (
+    DETENTION_PLACES,
     FOREIGN_POSTS,
     MILITARY_OBJECTIVES,
     ORGANISATION_WORDS,
     PARTY_ADJECTIVES,
     PARTY_MEMBER_HEADS,
     PARTY_ROLE_HEADS,
+    WEAPONS,
 )
 
 if TYPE_CHECKING:
@@ -77,6 +79,28 @@ ACTOR_INSIDE_DESCRIPTION = register(
     "The Israeli army said it had struck a Hamas command centre.",
     "A KB country or organisation modifying a description ('Israeli' in 'the Israeli army') is a "
     "mention of its own, unless the description is that very actor.",
+)
+UNOWNED_WEAPON = register(
+    "unowned-weapon",
+    "Russia launched cruise missiles at Kyiv overnight.",
+    "A munition or military vessel stands for the forces behind it only when the text says whose it "
+    "is ('Russian drones', 'Houthi missiles'); with no owner it is a thing, not an actor (issue #21).",
+)
+DETENTION_PLACE = register(
+    "detention-place",
+    "A court sentenced the activist to one year in prison.",
+    "A prison or jail after a preposition is where someone is held, not the authority that holds them.",
+)
+POSSESSOR_ACTOR = register(
+    "possessor-actor",
+    "Nicolas Maduro's government expelled the diplomats.",
+    "A description owned by a KB person or organisation belongs to the country of that actor's role "
+    "(issue #21: 'Maduro's regime' is Venezuela's, and not 'Biden's administration').",
+)
+OWN_POSSESSIVE = register(
+    "own-possessive",
+    "Mexico recalled its ambassador for consultations.",
+    "'its'/'their' before a description, with a country as the clause's subject, makes the description that country's.",
 )
 NATIONALITY_ADJECTIVE = register(
     "nationality-adjective",
@@ -187,6 +211,8 @@ class Descriptions:
             located = self._location_owner(head)
             if located is not None:  # the place stays the places stage's; it only names the owner
                 end, title.country = located
+        if self._a_thing(head, title):
+            return None
         determiner = next((t.lower_ for t in head.lefts if t.dep_ in ("det", "predet")), None)
         plural = head.tag_ in ("NNS", "NNPS") or (agent.plural if agent else False) or self._armed_modifier(head)
         person = (
@@ -231,6 +257,17 @@ class Descriptions:
             return None
         return cand
 
+    def _a_thing(self, head: "Token", title) -> bool:
+        """Rules unowned-weapon and detention-place: a munition or a military vessel nobody is said to
+        own ("cruise missiles", "the grounded warship"), or a prison after a preposition ("sentenced to
+        a year in prison"), is a thing or a place, not an actor."""
+        lemma = head.lemma_.lower()
+        if lemma in WEAPONS and enabled(UNOWNED_WEAPON) and not (title.agent and title.agent.sector == "BUS"):
+            return title.country is None and title.affiliation is None and title.people is None
+        if lemma in DETENTION_PLACES and enabled(DETENTION_PLACE):
+            return head.dep_ == "pobj" and head.head.lower_ in ("in", "to", "from", "into", "at")
+        return False
+
     def _description_start(self, sent, head, taken) -> int:
         start = head.i
         for t in reversed(list(head.lefts)):
@@ -251,11 +288,42 @@ class Descriptions:
         return start
 
     def _possessor(self, head) -> Optional[str]:
+        """The country of whoever owns a description: a country ("Kenya's police"), a KB person or
+        organisation with a role in one ("Nicolas Maduro's government"; rule possessor-actor), or, for
+        "its"/"their", the country that is the clause's subject ("Mexico recalled its ambassador";
+        rule own-possessive)."""
         for t in head.lefts:
-            if t.dep_ == "poss":
-                for actor in self.finder.kb_word(self.doc, t.i):
-                    if actor.kind == "country":
-                        return self._country_code(actor)
+            if t.dep_ != "poss":
+                continue
+            for actor in self.finder.kb_word(self.doc, t.i):
+                if actor.kind == "country":
+                    return self._country_code(actor)
+            if t.lower_ in ("its", "their") and enabled(OWN_POSSESSIVE):
+                return self._subject_country(head)
+            if enabled(POSSESSOR_ACTOR):
+                return self._actor_country(t)
+        return None
+
+    def _actor_country(self, owner: "Token") -> Optional[str]:
+        """The country of the KB person or organisation whose whole name ends at `owner`."""
+        match = self.finder.longest_name_at(self.doc, owner.left_edge.i, owner.i + 1)
+        if match is None or match[0] != owner.i + 1:
+            return None
+        for actor in match[1]:
+            if actor.kind in ("person", "organization"):
+                return self._country_code(actor)
+        return None
+
+    def _subject_country(self, head: "Token") -> Optional[str]:
+        """The country named as the subject of the verb governing `head`, if any."""
+        verb = head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                match = self.finder.longest_name_at(self.doc, child.left_edge.i, child.i + 1)
+                if match is not None and match[0] == child.i + 1:
+                    return next((self._country_code(a) for a in match[1] if a.kind == "country"), None)
         return None
 
     # ---- adjectives ------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ class DraftActor:
     title_country: Optional[str] = None  # what titles said, for a KB actor with no role on the day
     title_sector: Optional[str] = None
     prefix: Optional[str] = None  # code prefix of a stateless people ("KUR" for "Kurdish forces")
+    acronyms: set[str] = field(default_factory=set)  # "RSF" for "Rapid Support Forces (RSF)"
 
     def names_lower(self) -> set[str]:
         return {name_key(n) for n in self.names}
@@ -89,3 +90,29 @@ def short_forms(span) -> set[str]:
         if "-" in last:
             forms.add(last.split("-", 1)[1])
     return forms
+
+
+# Words an organisation's initials skip ("Economic Community of West African States").
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "&"})
+
+
+def is_acronym(text: str) -> bool:
+    """'RSF', 'ECOWAS', 'M23' is not one (a digit): two to eight capitals."""
+    return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
+
+
+def acronyms_of(span) -> set[str]:
+    """The acronyms a name gives: itself when it is one, the initials of its capitalised words
+    ("RSF" for "Rapid Support Forces"), and one the text defines after it in parentheses
+    ("Economic Community of West African States (ECOWAS)")."""
+    out = set()
+    words = [t for t in span if t.is_alpha]
+    if len(words) == 1 and is_acronym(words[0].text):
+        out.add(words[0].text)
+    content = [t for t in words if t.lower_ not in _INITIALS_SKIP]
+    if len(content) >= 2 and all(is_capitalised(t) for t in content):
+        out.add("".join(t.text[0] for t in content).upper())
+    doc, end = span.doc, span.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and is_acronym(doc[end + 1].text):
+        out.add(doc[end + 1].text)
+    return out

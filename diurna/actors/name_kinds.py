@@ -64,6 +64,20 @@ NATIONALITY_GROUP = register(
     "A nationality, religion or ethnicity the KB does not list is a group when plural, with a country "
     "from its modifiers.",
 )
+STATE_STYLE = register(
+    "state-style",
+    "The Kingdom of Morocco recalled its ambassador from Algiers.",
+    "A state's formal style ('Kingdom of', 'Islamic Republic of') is that state, not a larger place "
+    "whose name contains the country's.",
+)
+# Words of states' formal styles: the head of the style, and what may precede it.
+STATE_STYLE_HEADS = frozenset(
+    "kingdom republic state federation emirate emirates sultanate principality commonwealth".split()
+)
+STATE_STYLE_WORDS = STATE_STYLE_HEADS | frozenset(
+    """federal islamic people democratic socialist arab united hashemite plurinational bolivarian
+    cooperative independent""".split()
+)
 ACTOR_INSIDE_TITLE = register(
     "actor-inside-title",
     "Hamas leader Ismail Haniyeh arrived in Tehran.",
@@ -211,7 +225,9 @@ class NameKinds:
         key = name_key(doc[start:end].text)
         if key in actor.cities and not (enabled(CAPITAL_AS_STATE) and in_actor_position(head)):
             return None
-        if enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(start, end):
+        # "the Kingdom of Morocco": Morocco, the whole style its mention (not a larger place's name)
+        styled = self._state_style_start(start) if enabled(STATE_STYLE) else None
+        if styled is None and enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(start, end):
             return None  # "Khyber" in "Khyber Pakhtunkhwa": a province, the places stage's
         if end - start == 1 and self._is_gentilic(head):
             if not enabled(PLURAL_DEMONYM_PEOPLE):
@@ -233,8 +249,27 @@ class NameKinds:
                 )
             return None  # an adjective: handled as a modifier or an adjective mention
         return Candidate(
-            start, end, "alias" if key in actor.cities else "name", head.i, (start, end), kb=actor, kind="country"
+            start if styled is None else styled,
+            end,
+            "alias" if key in actor.cities else "name",
+            head.i,
+            (start, end),
+            kb=actor,
+            kind="country",
         )
+
+    def _state_style_start(self, start: int) -> Optional[int]:
+        """Where a state's formal style before its name starts ("Kingdom of" in "the Kingdom of
+        Morocco", "Islamic Republic of"), or None when no style precedes it."""
+        doc = self.doc
+        if start < 2 or doc[start - 1].lower_ != "of":
+            return None
+        i = start - 1
+        while i > 0 and (doc[i - 1].lower_ in STATE_STYLE_WORDS or doc[i - 1].tag_ == "POS" and i > 1):
+            i -= 1
+        if not any(doc[k].lower_ in STATE_STYLE_HEADS for k in range(i, start - 1)):
+            return None
+        return i
 
     def _is_gentilic(self, token) -> bool:
         return (

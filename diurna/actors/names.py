@@ -22,6 +22,7 @@ from diurna.actors.mentions import (
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import (
     HONORIFICS,
+    LAW_WORDS,
     MILITARY_OBJECTIVES,
     NO_ACTOR_LABELS,
     NOMINAL_ROLES,
@@ -68,6 +69,12 @@ LOWERCASE_ENTITY = register(
     "lowercase-entity-no-name",
     "Priya Raman opened her bakery in 2009. “Nobody is buying wedding cakes,” the 52-year-old baker said.",
     "An entity of lower-case words only is a description the model tagged, not a name.",
+)
+LAW_NAME = register(
+    "law-name",
+    "Protesters said the Finance Bill 2024 would raise taxes on bread.",
+    "A name ending in a law's or an agreement's word ('Bill', 'Act', 'Accord', a year or number "
+    "after it) names a text, not an actor, whatever label the tagger gave it (issue #21).",
 )
 EAST_ASIAN_NAME = register(
     "east-asian-name",
@@ -179,6 +186,8 @@ class NameSpans:
                 and enabled(LOWERCASE_ENTITY)
             ):
                 continue  # 'the 52-year-old baker' tagged PERSON: a description, no name
+            if enabled(LAW_NAME) and _names_a_law(ent):
+                continue  # "the Finance Bill 2024": a law, not its authors
             spans.append((ent.start, ent.end, None, label))
         return spans
 
@@ -467,3 +476,9 @@ class NameSpans:
 
 def _covered(spans: list[NameSpan]) -> set[int]:
     return {i for s, e, _, _ in spans for i in range(s, e)}
+
+
+def _names_a_law(ent: "Span") -> bool:
+    """Whether an entity's last word, before any number or year, is a capitalised law word."""
+    words = [t for t in ent if t.is_alpha]
+    return bool(words) and words[-1].lower_ in LAW_WORDS and words[-1].is_title and ent[-1].i >= words[-1].i

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from diurna.actors.coref import Coreference
 from diurna.actors.descriptions import Descriptions, _with_owner_state
-from diurna.actors.draft import DraftActor, short_forms
+from diurna.actors.draft import DraftActor, acronyms_of, short_forms
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import KnowledgeBase
 from diurna.actors.mentions import Candidate, MentionFinder
@@ -147,9 +147,13 @@ class ArticleResolver(NameSpans, NameKinds, Descriptions, Coreference):
             core = doc[cand.core[0] : cand.core[1]]
             actor.names.append(core.text)
             self._add_name_keys(actor, short_forms(core))
+            if actor.kind in ("organization", "group"):
+                actor.acronyms.update(acronyms_of(core))
         elif cand.how == "description":  # core: with its place, "junta in Niger", for the name
             actor.descriptions.append(doc[_with_owner_state(doc, cand.start) : max(cand.end, cand.core[1])].text)
             actor.heads.add(doc[cand.head].lemma_.lower())
+            if doc[cand.head].pos_ == "PROPN":  # a group named by proper nouns: "Rapid Support Forces"
+                actor.acronyms.update(acronyms_of(doc[cand.start : cand.head + 1]))
         if cand.title.words and cand.how != "pronoun":
             actor.titles.update(cand.title.words)
         if cand.how in ("name", "alias") and actor.kind == "person":

@@ -68,3 +68,20 @@ ORGANISATION_WORDS = frozenset(
 
 # Words a handle puts before the name it spells ('@realDonaldTrump', '@SenTedCruz', '@GovMikeHuckabee').
 HANDLE_PREFIXES = ("real", "the", "official", "sen", "senator", "rep", "gov", "governor", "mayor", "dr", "mr", "team")
+
+# Munitions and military vessels (lemmas): a description headed by one stands for the forces that
+# own it only when its words name them ("Russian drones", "Houthi missiles", "a Chinese vessel").
+# Not listed: crewed aircraft and armour ("fighter jets shot down", "artillery shelled"), which act
+# through their crews as the forces' own branches, and commercial vessels (a tanker, a cargo ship),
+# coded as their owners' business.
+WEAPONS = frozenset(
+    """missile rocket drone shell bomb projectile munition torpedo warship vessel ship boat frigate
+    destroyer submarine gunboat""".split()
+)
+# Where people are held: after a preposition a place, not the authority holding them.
+DETENTION_PLACES = frozenset({"prison", "jail", "gaol"})
+# Last words of the names of laws and agreements ("Finance Bill 2024", "the Paris Agreement").
+LAW_WORDS = frozenset(
+    """bill act law amendment resolution treaty accord accords agreement convention charter
+    constitution decree ordinance code protocol declaration directive regulation statute""".split()
+)
