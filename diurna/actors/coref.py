@@ -262,16 +262,20 @@ class Coreference:
                 return actor
         return None
 
+    def _gender_and_country_agree(self, actor: DraftActor, cand: Candidate) -> bool:
+        """Neither the mention's gender nor its title's country contradicts the actor's."""
+        gender = cand.gender or cand.title.gender
+        if gender and actor.gender and gender != actor.gender:
+            return False
+        country, _ = self.coded(actor)
+        return not (cand.title.country and country and cand.title.country != country)
+
     def _name_agrees(self, actor: DraftActor, cand: Candidate) -> bool:
         """Rule mentions-agree for a name: its gender, country and (for a KB name or a country) kind
         do not contradict the earlier actor's ("Mrs. Clinton" is not Bill Clinton)."""
         if not enabled(MENTIONS_AGREE):
             return True
-        gender = cand.gender or cand.title.gender
-        if gender and actor.gender and gender != actor.gender:
-            return False
-        country, _ = self.coded(actor)
-        if cand.title.country and country and cand.title.country != country:
+        if not self._gender_and_country_agree(actor, cand):
             return False
         # the tagger's person/organisation labels are noisy; the KB's kinds are not
         return not (
@@ -381,13 +385,7 @@ class Coreference:
         if cand.kind != "person" or cand.plural or not cand.definite:
             return None
         actor = self._sole_named(cand, "person") or self._one_of_the_named(cand)
-        if actor is None:
-            return None
-        gender = cand.gender or cand.title.gender
-        if gender and actor.gender and gender != actor.gender:
-            return None
-        country, _ = self.coded(actor)
-        if cand.title.country and country and cand.title.country != country:
+        if actor is None or not self._gender_and_country_agree(actor, cand):
             return None
         offices = {w for w in cand.title.words if w in OFFICE_TITLES}
         held = {w for w in actor.titles if w in OFFICE_TITLES}

@@ -27,6 +27,7 @@ from diurna.actors.words import (
     NO_ACTOR_LABELS,
     NOMINAL_ROLES,
     OFFICE_TITLES,
+    TIME_ZONES,
     TITLE_ABBREVIATIONS,
 )
 from diurna.nlp.index import entities_of
@@ -75,6 +76,11 @@ LAW_NAME = register(
     "Protesters said the Finance Bill 2024 would raise taxes on bread.",
     "A name ending in a law's or an agreement's word ('Bill', 'Act', 'Accord', a year or number "
     "after it) names a text, not an actor, whatever label the tagger gave it (issue #21).",
+)
+TIME_ZONE = register(
+    "time-zone",
+    "The ceasefire took effect at 0200 GMT on Wednesday.",
+    "A time zone's abbreviation, which the tagger reads as an organisation, is no actor.",
 )
 EAST_ASIAN_NAME = register(
     "east-asian-name",
@@ -188,6 +194,8 @@ class NameSpans:
                 continue  # 'the 52-year-old baker' tagged PERSON: a description, no name
             if enabled(LAW_NAME) and _names_a_law(ent):
                 continue  # "the Finance Bill 2024": a law, not its authors
+            if enabled(TIME_ZONE) and ent.text.upper() in TIME_ZONES:
+                continue  # "at 0300 GMT": the tagger's organisation is a clock
             spans.append((ent.start, ent.end, None, label))
         return spans
 

@@ -85,3 +85,5 @@ LAW_WORDS = frozenset(
     """bill act law amendment resolution treaty accord accords agreement convention charter
     constitution decree ordinance code protocol declaration directive regulation statute""".split()
 )
+# Time zones news gives with its times ("at 0300 GMT"), which the tagger reads as organisations.
+TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT PST PDT CET CEST EET EEST BST IST JST AEST".split())
