@@ -5,6 +5,7 @@ the candidate mention it makes: named rules (diurna/actors/rules.py) applied by
 
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
 from diurna.actors.codes import split_code
@@ -78,6 +79,16 @@ STATE_STYLE_WORDS = STATE_STYLE_HEADS | frozenset(
     """federal islamic people democratic socialist arab united hashemite plurinational bolivarian
     cooperative independent""".split()
 )
+REGION_NOT_STATE = register(
+    "region-not-state",
+    "Crimea voted to join Russia in a referendum.",
+    "The country dictionaries list a state's provinces, regions and disputed territories among its "
+    "names; one the gazetteer knows as a region or district of that country, or as another "
+    "territory, is not the state where it acts or speaks (subject, agent, possessor: issue #21, "
+    "regions are not actors). Seized, attacked or annexed, it still stands for the state's territory.",
+)
+# Where a name is the one who acts or speaks.
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
 ACTOR_INSIDE_TITLE = register(
     "actor-inside-title",
     "Hamas leader Ismail Haniyeh arrived in Tehran.",
@@ -225,6 +236,15 @@ class NameKinds:
         key = name_key(doc[start:end].text)
         if key in actor.cities and not (enabled(CAPITAL_AS_STATE) and in_actor_position(head)):
             return None
+        if (
+            key not in actor.cities
+            and head.dep_ in SPEAKER_DEPS
+            and enabled(REGION_NOT_STATE)
+            and not self._is_gentilic(head)
+        ):
+            country = self._country_code(actor)
+            if country and names_another_place(doc[start:end].text, country):
+                return None  # "Darfur said", "Crimea voted": not the state's voice
         # "the Kingdom of Morocco": Morocco, the whole style its mention (not a larger place's name)
         styled = self._state_style_start(start) if enabled(STATE_STYLE) else None
         if styled is None and enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(start, end):
@@ -320,3 +340,16 @@ class NameKinds:
                         out.append(Candidate(k, k + 1, how, k, (k, k + 1), kb=actor, kind=actor.kind, nested=True))
                     break
         return out
+
+
+@functools.lru_cache(maxsize=8192)
+def names_another_place(text: str, country: str) -> bool:
+    """Whether the places gazetteer (the authority on places) knows `text` by a main name as a region
+    or district of `country`, or as another country or territory, and not as `country` itself or one
+    of its towns (rule region-not-state)."""
+    from diurna.places.gazetteer import load
+
+    strong = [c.entry for c in load().candidates(text) if c.strong]
+    if any(e.country == country and e.feature in ("country", "city") for e in strong):
+        return False
+    return any(e.feature in ("region", "district") and e.country == country or e.feature == "country" for e in strong)
