@@ -191,11 +191,11 @@ class Coreference:
         keys = acronyms_of(self.doc[cand.core[0] : cand.core[1]])
         if not keys:
             return None
-        for key in reversed(self.order):
-            actor = self.actors[key]
-            if actor.kind in ("organization", "group") and actor.mentions and actor.acronyms & keys:
-                return self._as_alias(cand, actor, self._core_key(cand))
-        return None
+        holders = {id(a): a for key in keys for a in self._actors_by_acronym.get(key, ())}
+        if not holders:
+            return None
+        latest = max(holders.values(), key=lambda a: self._position[a.key])  # the most recently named
+        return self._as_alias(cand, latest, self._core_key(cand))
 
     def named_actor(self, cand: Candidate) -> Optional[DraftActor]:
         key = self._core_key(cand)

@@ -353,3 +353,11 @@ def names_another_place(text: str, country: str) -> bool:
     if any(e.country == country and e.feature in ("country", "city") for e in strong):
         return False
     return any(e.feature in ("region", "district") and e.country == country or e.feature == "country" for e in strong)
+
+
+@functools.lru_cache(maxsize=8192)
+def is_known_place(text: str) -> bool:
+    """Whether the places gazetteer knows `text` by a main name (rule place-surname)."""
+    from diurna.places.gazetteer import load
+
+    return load().has_strong_name(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from diurna.actors.descriptions import LOCATED_INSTITUTION, _former_member, _party_member
-from diurna.actors.gender import given_name_gender
+from diurna.actors.gender import given_name_gender, is_given_name
 from diurna.actors.kb import EAST_ASIAN_FAMILY_NAMES, KBActor, family_name_first, name_key
 from diurna.actors.mentions import (
     ENTITY_KINDS,
@@ -19,6 +19,7 @@ from diurna.actors.mentions import (
     in_actor_position,
     is_capitalised,
 )
+from diurna.actors.name_kinds import is_known_place
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import (
     HONORIFICS,
@@ -33,7 +34,7 @@ from diurna.actors.words import (
 from diurna.nlp.index import entities_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # A name span: token start, end, the KB actors of that name (None: not a KB name) and the tagger's
 # entity label (None for a KB name).
@@ -103,6 +104,18 @@ KB_SURNAME = register(
     "Kishida met business leaders in Osaka on Monday.",
     "A lone surname of exactly one KB person with a role on the day is that person.",
 )
+PLACE_SURNAME = register(
+    "place-surname",
+    "Rioters attacked shops in Rotherham, Middlesbrough and Bolton on Sunday.",
+    "A lone word that is a KB person's surname and a place the gazetteer knows is the place, not "
+    "the person, where a place stands.",
+)
+BARE_GIVEN_NAME = register(
+    "bare-given-name",
+    "Bongo, 64, took over from his father Omar in 2009.",
+    "A lone given name that a KB person is also listed under, with no title, is not that person: "
+    "news names people by given name only when the story has introduced them.",
+)
 HONORIFIC_GENDER = register(
     "honorific-gender",
     "Mr. Halvorsen told reporters the plant would close.",
@@ -150,6 +163,8 @@ class NameSpans:
             spans = self._kb_surnames(sent, spans)
         spans.sort()
         spans = self._drop_partial_person_matches(sent, spans)
+        if enabled(BARE_GIVEN_NAME):
+            spans = [self._unless_bare_given_name(span) for span in spans]
         out: list[Candidate] = []
         for start, end, actors, label in spans:
             if self._read_elsewhere(start, end, actors):
@@ -160,6 +175,25 @@ class NameSpans:
                 taken.update(range(cand.start, cand.end))
         out.extend(self._nested_title_mentions(out, taken))
         return out
+
+    def _unless_bare_given_name(self, span: NameSpan) -> NameSpan:
+        """Rule bare-given-name: a lone given name ("his father Omar", "Hassan said") under which the
+        KB lists a person whose full name does not contain it (or who has a one-word name), with no
+        title before it, is somebody the article names by given name, not the KB person ("King
+        Abdullah" keeps its title)."""
+        start, end, actors, label = span
+        if not actors or end - start != 1 or not all(a.kind == "person" for a in actors):
+            return span
+        word = self.doc[start]
+        if not is_given_name(word.text) or any(word.lower_ in _full_name_words(a.name) for a in actors):
+            return span  # "Lula" for Luiz Inacio Lula da Silva: a word of his full name
+        before = self.doc[start - 1] if start > 0 else None
+        if before is not None and (
+            self.kb.agents.get(before.lower_) is not None
+            or before.lower_.rstrip(".") in HONORIFICS | MALE_TITLES | FEMALE_TITLES
+        ):
+            return span
+        return (start, end, None, "PERSON")
 
     def _kb_name_spans(self, sent: "Span") -> list[NameSpan]:
         if not enabled(KB_NAME):
@@ -340,6 +374,8 @@ class NameSpans:
                     and (label != "GPE" or in_actor_position(doc[s]))
                 ):
                     person = self.kb.by_surname(doc[s].text, self.day)
+                    if person is not None and self._place_not_person(s):
+                        continue  # "shops in ... Bolton": the town, whatever the tagger says
                     if person is not None and not self._honorific_contradicts(s, person):
                         out.append((s, e, [person], None))
                         continue
@@ -351,9 +387,16 @@ class NameSpans:
             if self._next_to_other_name(t.i) or self._inside_larger_name(t.i, t.i + 1):
                 continue
             person = self.kb.by_surname(t.text, self.day)
-            if person is not None and not self._honorific_contradicts(t.i, person):
+            if person is not None and not self._honorific_contradicts(t.i, person) and not self._place_not_person(t.i):
                 out.append((t.i, t.i + 1, [person], None))
         return out
+
+    def _place_not_person(self, i: int) -> bool:
+        """Rule place-surname: a lone word the places gazetteer knows by a main name ("Bolton",
+        "Puno", "Sahel") is not a KB person's surname where a place stands ("in Bolton", "the Sahel
+        region", a list of towns after "in"); elsewhere ("lashed out at Rubio") it may be the person."""
+        token = self.doc[i]
+        return enabled(PLACE_SURNAME) and _in_place_slot(token) and is_known_place(token.text)
 
     def _honorific_contradicts(self, i: int, person: KBActor) -> bool:
         """ "Mr. Halvorsen" is not the KB's Kristin Halvorsen: the honorific before a surname and the
@@ -490,3 +533,28 @@ def _names_a_law(ent: "Span") -> bool:
     """Whether an entity's last word, before any number or year, is a capitalised law word."""
     words = [t for t in ent if t.is_alpha]
     return bool(words) and words[-1].lower_ in LAW_WORDS and words[-1].is_title and ent[-1].i >= words[-1].i
+
+
+# Prepositions after which a name is where something happens, and nouns a place name modifies.
+LOCATIVE_PREPOSITIONS = frozenset("in near across throughout outside around from into inside".split())
+PLACE_NOUNS = frozenset("region province town city district village area county department border state".split())
+
+
+def _in_place_slot(token: "Token") -> bool:
+    """Whether a name stands where a place does: after a locative preposition ("in Bolton", the
+    conjuncts of a list after it included) or modifying a place noun ("the Sahel region")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj":
+        preposition = token.head
+        return preposition.lower_ in LOCATIVE_PREPOSITIONS or (
+            preposition.lower_ == "of" and preposition.head.lemma_.lower() in PLACE_NOUNS  # "the region of Puno"
+        )
+    return token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in PLACE_NOUNS
+
+
+def _full_name_words(name: str) -> set[str]:
+    """The words of a KB person's name when it has two or more ("Lula" in "Luiz Inacio Lula da
+    Silva"); none for a one-word name ("Hassan": a given name the dictionaries list alone)."""
+    words = name_key(name).split()
+    return set(words) if len(words) >= 2 else set()

@@ -73,6 +73,7 @@ class ArticleResolver(NameSpans, NameKinds, Descriptions, Coreference):
         self._all_keys: set[str] = set()
         self._actors_by_key: dict[str, list[DraftActor]] = {}
         self._position: dict[str, int] = {}  # actor key -> its place in `order`
+        self._actors_by_acronym: dict[str, list[DraftActor]] = {}  # "RSF" -> the actors it abbreviates
 
     def run(self, out_of_time: Callable[[], bool] = lambda: False) -> list[DraftActor]:
         """The article's actors; `out_of_time` (the article's time budget) is asked before each
@@ -123,6 +124,11 @@ class ArticleResolver(NameSpans, NameKinds, Descriptions, Coreference):
         self._keys_by_kind.setdefault(actor.kind, set()).update(keys)
         self._all_keys.update(keys)
 
+    def _add_acronyms(self, actor: DraftActor, acronyms: set[str]) -> None:
+        for acronym in acronyms - actor.acronyms:
+            self._actors_by_acronym.setdefault(acronym, []).append(actor)
+        actor.acronyms.update(acronyms)
+
     def record(self, actor: DraftActor, cand: Candidate) -> None:
         doc = self.doc
         actor.mentions.append((cand.start, cand.end, cand.how))
@@ -148,12 +154,12 @@ class ArticleResolver(NameSpans, NameKinds, Descriptions, Coreference):
             actor.names.append(core.text)
             self._add_name_keys(actor, short_forms(core))
             if actor.kind in ("organization", "group"):
-                actor.acronyms.update(acronyms_of(core))
+                self._add_acronyms(actor, acronyms_of(core))
         elif cand.how == "description":  # core: with its place, "junta in Niger", for the name
             actor.descriptions.append(doc[_with_owner_state(doc, cand.start) : max(cand.end, cand.core[1])].text)
             actor.heads.add(doc[cand.head].lemma_.lower())
             if doc[cand.head].pos_ == "PROPN":  # a group named by proper nouns: "Rapid Support Forces"
-                actor.acronyms.update(acronyms_of(doc[cand.start : cand.head + 1]))
+                self._add_acronyms(actor, acronyms_of(doc[cand.start : cand.head + 1]))
         if cand.title.words and cand.how != "pronoun":
             actor.titles.update(cand.title.words)
         if cand.how in ("name", "alias") and actor.kind == "person":

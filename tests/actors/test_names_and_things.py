@@ -81,3 +81,19 @@ def test_a_region_does_not_speak_for_the_state_but_is_its_territory_when_annexed
     assert _actor(resolve_actors("Crimea voted to join Russia in a referendum.", "2014-03-17"), "Crimea") is None
     annexed = _actor(resolve_actors("Russia annexed Crimea in 2014.", "2015-03-17"), "Crimea")
     assert annexed is not None and annexed.country == "UKR"
+
+
+def test_a_place_is_not_a_kb_person_of_that_surname_where_a_place_stands(resolve_actors):
+    doc = resolve_actors("Rioters attacked shops in Rotherham, Middlesbrough and Bolton on Sunday.", "2024-08-05")
+    assert _actor(doc, "Bolton") is None
+    doc = resolve_actors("Kishida met business leaders in Osaka on Monday.", "2023-05-01")
+    assert _actor(doc, "Kishida").kb_id == "fumio_kishida"
+
+
+def test_a_bare_given_name_is_not_a_kb_person_listed_under_it_but_a_word_of_a_full_name_is(resolve_actors):
+    doc = resolve_actors("Bongo, 64, took over from his father Omar in 2009.", "2023-08-30")
+    assert _actor(doc, "father Omar").kb_id is None
+    doc = resolve_actors("Lula said Brazil would host the summit.", "2023-08-30")
+    assert _actor(doc, "Lula").kb_id == "luiz_inacio_lula_da_silva"
+    doc = resolve_actors("King Abdullah met the delegation in Amman.", "2023-08-30")
+    assert _actor(doc, "King Abdullah").kb_id is not None
