@@ -162,7 +162,7 @@ class Coreference:
             if rule.applies(cand) and enabled(rule.name):
                 actor = getattr(self, rule.find)(cand)
                 if actor is not None:
-                    self.record(actor, cand)
+                    self.record(actor, cand, rule.name)
                     return
 
     def earlier_name(self, cand: Candidate) -> Optional[DraftActor]:

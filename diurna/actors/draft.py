@@ -28,6 +28,7 @@ class DraftActor:
     descriptions: list[str] = field(default_factory=list)  # description texts, for a generic name
     heads: set[str] = field(default_factory=set)  # head lemmas of its descriptions ("army")
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, how
+    decided_by: list[str] = field(default_factory=list)  # per mention, the attach rule that chose this actor
     gender: Optional[str] = None
     plural: bool = False
     last_sentence: int = -1

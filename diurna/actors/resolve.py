@@ -129,9 +129,10 @@ class ArticleResolver(NameSpans, NameKinds, Descriptions, Coreference):
             self._actors_by_acronym.setdefault(acronym, []).append(actor)
         actor.acronyms.update(acronyms)
 
-    def record(self, actor: DraftActor, cand: Candidate) -> None:
+    def record(self, actor: DraftActor, cand: Candidate, rule: str = "") -> None:
         doc = self.doc
         actor.mentions.append((cand.start, cand.end, cand.how))
+        actor.decided_by.append(rule)
         actor.last_sentence = self.sentence_index
         quoted = self.in_quote[cand.head]
         if not quoted:

@@ -39,3 +39,12 @@ def test_switching_a_rule_off_changes_its_example(resolve_actors, name):
     with switched_off(name):
         without = _outcome(resolve_actors(example))
     assert with_rule != without, "rule %s does not decide its own example: %s" % (name, with_rule)
+
+
+def test_each_mention_carries_the_rule_that_attached_it(actor_stage, nlp):
+    from diurna.actors.resolve import ArticleResolver
+
+    text = "Hassan Rouhani spoke in Tehran. He said the deal would hold."
+    drafts = ArticleResolver(actor_stage.kb, actor_stage.finder, nlp(text), "2016-01-17").run()
+    rouhani = next(d for d in drafts if d.kb is not None and d.kb.id == "hassan_rouhani")
+    assert rouhani.decided_by == ["named-actor", "pronoun-antecedent"]
