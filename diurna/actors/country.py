@@ -39,6 +39,14 @@ STORY_FOCUS = _register(
     "places and state actors name, when one clearly dominates.",
 )
 
+ORGANISATION_FOCUS = _register(
+    "organisation-story-focus",
+    "TRIPOLI, Libya - ... The Special Deterrence Force clashed with the 444 Brigade in Tripoli.",
+    "An organisation the knowledge base does not know (a militia, a ministry, a school, a local "
+    "company) belongs to the story's country like a generic actor; news organisations are left "
+    "alone (agencies such as Reuters or AFP report on every country).",
+)
+
 # Sectors an actor holds inside one state; international and transnational roles (IGO, NGO,
 # multinational businesses) are not given the story's country.
 DOMESTIC_SECTORS = frozenset(
@@ -102,10 +110,12 @@ def focus_country(doc: "ArticleDoc") -> Optional[str]:
 
 
 def needs_country(actor: "Actor") -> bool:
-    """A generic or unknown actor the text gave no country: a group or a person outside the knowledge
-    base, in a domestic role (or none)."""
+    """A generic or unknown actor the text gave no country: a group, a person or (rule
+    organisation-story-focus) an organisation outside the knowledge base, in a domestic role (or none)."""
     if actor.country is not None or actor.kb_id is not None:
         return False
+    if actor.kind == "organization" and enabled(ORGANISATION_FOCUS):
+        return actor.sector is None or actor.sector in DOMESTIC_SECTORS - {"MED"}
     if actor.kind not in ("group", "person"):
         return False
     return actor.sector is None or actor.sector in DOMESTIC_SECTORS

@@ -39,3 +39,8 @@ def given_name_gender(words: Sequence[str]) -> Optional[str]:
         if word[:1].isupper() and word.lower() in table:
             return table[word.lower()]
     return None
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a capitalised word is a given name the table holds ("Omar", "Hassan")."""
+    return word[:1].isupper() and word.lower() in _given_names()

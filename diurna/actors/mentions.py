@@ -6,14 +6,23 @@ Everything here works on spaCy tokens and the KB; nothing is specific to an arti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.actors.codes import split_code
 from diurna.actors.kb import Agent, KBActor, KnowledgeBase, name_key
+from diurna.actors.rules import enabled, register
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+GLUED_NUMBER_NAME = register(
+    "glued-number-name",
+    "G7 countries pledged to keep sanctions on Russia.",
+    "News glues a bloc's letter to its number ('G7', 'G20') where the dictionaries list 'G 7': the "
+    "spaced form is the same name.",
+)
 
 PERSON_PRONOUNS = {
     "he": "male",
@@ -149,7 +158,7 @@ class MentionFinder:
         found = []
         i = sent.start
         while i < sent.end:
-            match = self._longest_name_at(doc, i, sent.end)
+            match = self.longest_name_at(doc, i, sent.end)
             if match is None:
                 i += 1
                 continue
@@ -158,12 +167,15 @@ class MentionFinder:
             i = end
         return found
 
-    def _longest_name_at(self, doc, i: int, limit: int) -> Optional[tuple[int, list[KBActor]]]:
+    def longest_name_at(self, doc, i: int, limit: int) -> Optional[tuple[int, list[KBActor]]]:
         first = doc[i]
         if first.is_punct or first.is_space or not any(c.isalnum() for c in first.text):
             return None
-        if name_key(first.text) not in self.kb.first_words and not (
-            first.text.endswith("s") and name_key(first.text[:-1]) in self.kb.by_name
+        first_key = name_key(first.text)
+        if (
+            first_key not in self.kb.first_words
+            and _spelled(first_key)[-1].split()[0] not in self.kb.first_words
+            and not (first.text.endswith("s") and name_key(first.text[:-1]) in self.kb.by_name)
         ):
             return None
         text = self.text(doc)
@@ -172,7 +184,7 @@ class MentionFinder:
             if last.is_punct and last.text not in (".",) or last.is_space:
                 continue
             key = name_key(text[first.idx : last.idx + len(last.text)])
-            ids = self.kb.by_name.get(key)
+            ids = next((found for k in _spelled(key) if (found := self.kb.by_name.get(k))), None)
             if not ids and end - i == 1 and key.endswith("s") and first.text[:1].isupper():
                 # a plural demonym the dictionary lists only in the singular: "Iranians"
                 ids = tuple(x for x in self.kb.by_name.get(key[:-1], ()) if self.kb.actors[x].kind == "country")
@@ -293,10 +305,10 @@ class MentionFinder:
     def _kb_name_at(self, doc, k: int, end: int) -> list[KBActor]:
         if not is_capitalised(doc[k]):
             return []
-        match = self._longest_name_at(doc, k, end)
+        match = self.longest_name_at(doc, k, end)
         return match[1] if match else []
 
-    def _kb_word(self, doc, k: int) -> list[KBActor]:
+    def kb_word(self, doc, k: int) -> list[KBActor]:
         token = doc[k]
         if not is_capitalised(token):
             return []
@@ -319,6 +331,16 @@ class MentionFinder:
                 # "Bruce Turry, who remembered ...": the relative pronoun is its antecedent's mention,
                 # so whatever the relative clause says or does is that actor's
                 yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), kind="relative")
+
+
+def _spelled(key: str) -> tuple[str, ...]:
+    """A name key and, when it glues letters to a number ("g7", "g20"), the spaced form the
+    dictionaries list ("g 7"; rule glued-number-name)."""
+    spaced = _GLUED_NUMBER.sub(" ", key)
+    return (key, spaced) if spaced != key and enabled(GLUED_NUMBER_NAME) else (key,)
+
+
+_GLUED_NUMBER = re.compile(r"(?<=[a-z])(?=\d)")
 
 
 def in_actor_position(token: "Token") -> bool:

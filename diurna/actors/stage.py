@@ -8,9 +8,27 @@ from diurna.actors.codes import iso3_codes, join_code, split_code
 from diurna.actors.kb import KnowledgeBase, default_kb, name_key
 from diurna.actors.mentions import MentionFinder
 from diurna.actors.resolve import ArticleResolver, DraftActor
+from diurna.actors.rules import enabled, register
 from diurna.document import ArticleDoc, MentionRef
 from diurna.ids import stable_id
 from diurna.records import Actor, TextSpan
+
+TITLE_WHEN_NO_ROLE = register(
+    "title-when-no-role",
+    "Mexican President Andres Manuel Lopez Obrador held his morning press conference.",
+    "A KB actor with no role on the day is coded by what the article's titles and descriptions said of it.",
+)
+STATELESS_PEOPLE_CODE = register(
+    "stateless-people-code",
+    "Kurdish fighters captured the town on Sunday.",
+    "An actor of a people without a state keeps the people's code prefix ('Kurdish fighters' = "
+    "KURUAF), which no country code gives.",
+)
+CAPITAL_NOT_NAME = register(
+    "capital-not-name",
+    "Tehran rejected the proposal. Iran's foreign ministry said ...",
+    "A country mentioned through its capital is named as the country (Iran, not 'Tehran').",
+)
 
 
 class ActorStage:
@@ -63,18 +81,21 @@ class ActorStage:
             role = draft.kb.role_on(day)
             if role is not None:
                 return split_code(role.code)
+            if not enabled(TITLE_WHEN_NO_ROLE):
+                return None, None, None
             country, sector = draft.title_country, draft.title_sector
         else:
             country, sector = draft.country, draft.sector
-            if country is None and draft.prefix:
+            if country is None and draft.prefix and enabled(STATELESS_PEOPLE_CODE):
                 return country, sector, draft.prefix + (sector or "")
         return country, sector, join_code(country, sector)
 
 
 def display_name(draft: DraftActor) -> str:
-    """The fullest name the article uses; the KB's name; or the longest description."""
+    """The fullest name the article uses; the KB's name; or the longest description (rule
+    capital-not-name: a country is not named by its capital)."""
     names = draft.names
-    if draft.kb is not None and draft.kb.cities:  # Iran, not "Tehran" standing for its government
+    if draft.kb is not None and draft.kb.cities and enabled(CAPITAL_NOT_NAME):
         names = [n for n in names if name_key(n) not in draft.kb.cities] or [draft.kb.name]
     if names:
         return max(names, key=len)

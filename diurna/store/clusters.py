@@ -94,16 +94,33 @@ def actor_key(actor: Actor) -> str:
     - a country by its code (`country:IRN`): "Iran" and "Tehran" are one actor;
     - an unresolved person by code and surname (`person:KENGOV:odinga`): articles name people in
       full once and by surname after, so the last word is what all mentions share;
-    - anything else by code and normalised name (`name:COP:police`, without a leading "the").
+    - a generic group with a country by country, sector and normalised name (`name:HTICOP:police`,
+      without a leading "the"): Haiti's police and Peru's police are two actors;
+    - a generic group the text gives no country (`local:<actor id>`): "police" in one story and
+      "police" in another are not one actor, so it has no identity beyond its article (issue #21);
+    - anything else by code and normalised name (`name:MED:doctors network`).
     """
     if actor.kb_id:
         return "kb:" + actor.kb_id
+    if countryless_generic(actor):
+        return "local:" + actor.id
     words = _name_words(actor.name or "")
     if actor.kind == "country" and (actor.code or actor.country):
         return "country:" + (actor.code or actor.country)
     if actor.kind == "person" and words:
         return "person:%s:%s" % (actor.code or "", words[-1])
     return "name:%s:%s" % (actor.code or "", " ".join(words))
+
+
+def countryless_generic(actor: Actor) -> bool:
+    """A group named by a common noun with no country in its code ("police", "protesters", coded
+    COP or CVL only): its words name a role, not an actor, so they identify nothing across articles."""
+    return (
+        actor.kind == "group"
+        and not actor.kb_id
+        and not actor.country
+        and (actor.code or "") in ("", actor.sector or "")
+    )
 
 
 # Sectors whose actors act for the state: linked with the country itself.
@@ -193,21 +210,22 @@ def event_links(
 # What link_key and actor_key read of an actor. News names the same few thousand actors over and
 # over, so writes look the keys up by these fields (a cache) instead of recomputing them per event:
 # computing them was a fifth of the Python time of a write.
-ActorFields = tuple  # (kind, kb_id, name, sector, code, country)
+ActorFields = tuple  # (kind, kb_id, name, sector, code, country, id of a countryless generic else "")
 
 
 def actor_fields(actor: Optional[Actor]) -> Optional[ActorFields]:
     if actor is None:
         return None
-    return (actor.kind, actor.kb_id, actor.name, actor.sector, actor.code, actor.country)
+    local = actor.id if countryless_generic(actor) else ""
+    return (actor.kind, actor.kb_id, actor.name, actor.sector, actor.code, actor.country, local)
 
 
 def _actor_of(fields: Optional[ActorFields]) -> Optional[Actor]:
     if fields is None:
         return None
-    kind, kb_id, name, sector, code, country = fields
+    kind, kb_id, name, sector, code, country, local = fields
     return Actor.model_construct(
-        id="", kind=kind, kb_id=kb_id, name=name, sector=sector, code=code, country=country, mentions=[]
+        id=local, kind=kind, kb_id=kb_id, name=name, sector=sector, code=code, country=country, mentions=[]
     )
 
 

@@ -46,3 +46,11 @@ def test_international_roles_and_known_actors_are_left_alone():
 
 def test_every_rule_has_an_example():
     assert ac.RULES and all(r.example and r.why for r in ac.RULES.values())
+
+
+def test_organisations_the_kb_does_not_know_take_the_story_country_but_news_agencies_do_not():
+    militia = Actor(id="f", name="the 444 Brigade", kind="organization")
+    agency = Actor(id="g", name="Reuters", sector="MED", kind="organization")
+    assert ac.needs_country(militia) and not ac.needs_country(agency)
+    with ac.switched_off(ac.ORGANISATION_FOCUS):
+        assert not ac.needs_country(militia)

@@ -24,6 +24,20 @@ def test_actor_keys_prefer_the_knowledge_base_then_country_then_surname():
     )
 
 
+def test_generic_groups_are_identified_by_country_sector_and_name_never_the_bare_word():
+    haiti = Actor(id="a", name="police", code="HTICOP", country="HTI", sector="COP", kind="group")
+    peru = Actor(id="b", name="police", code="PERCOP", country="PER", sector="COP", kind="group")
+    assert actor_key(haiti) != actor_key(peru)
+    # with no country the words name a role, not an actor: no identity beyond the article
+    first = Actor(id="act_1", name="police", code="COP", sector="COP", kind="group")
+    second = Actor(id="act_2", name="police", code="COP", sector="COP", kind="group")
+    assert actor_key(first) != actor_key(second)
+    assert actor_key(first) == actor_key(first.model_copy())
+    # a people without a state keeps its code prefix, which identifies it
+    kurds = Actor(id="c", name="Kurdish fighters", code="KURUAF", sector="UAF", kind="group")
+    assert actor_key(kurds) == actor_key(kurds.model_copy(update={"id": "d"}))
+
+
 def test_families_join_types_that_tell_one_happening_two_ways():
     assert family_of("COERCE") == family_of("ASSAULT")
     assert family_of("AGREE") == family_of("SUPPORT")

@@ -1,0 +1,431 @@
+"""Descriptions of actors ("the Iranian president", "riot police", "a Hamas delegation", "the junta
+in Niger") and nationality adjectives left over ("Israeli flags"): what each says about its actor,
+as named rules (diurna/actors/rules.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from diurna.actors.codes import split_code
+from diurna.actors.kb import KBActor
+from diurna.actors.mentions import (
+    ANAPHORIC_GROUP_HEADS,
+    COLLECTIVE_HEADS,
+    CROWD_HEADS,
+    DEFINITE,
+    MODIFIER_KINDS,
+    NON_PERSON_HEADS,
+    NON_PERSON_PHRASES,
+    ORGANISATION_PART_HEADS,
+    Candidate,
+)
+from diurna.actors.name_kinds import PART_OF_LARGER_NAME
+from diurna.actors.rules import enabled, register
+from diurna.actors.words import (
+    DETENTION_PLACES,
+    FOREIGN_POSTS,
+    MILITARY_OBJECTIVES,
+    ORGANISATION_WORDS,
+    PARTY_ADJECTIVES,
+    PARTY_MEMBER_HEADS,
+    PARTY_ROLE_HEADS,
+    WEAPONS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+AGENT_DESCRIPTION = register(
+    "agent-description",
+    "Riot police fired tear gas at the crowd.",
+    "A noun phrase headed by an agent word ('police', 'president') or a collective with an owner "
+    "('Muslim nations') is a mention of an actor, coded by what its modifiers say.",
+)
+ARMED_MODIFIER = register(
+    "armed-modifier",
+    "Turkish jets struck Kurdish militant targets in northern Iraq.",
+    "An agent word modifying a military objective ('militant targets', 'rebel positions') stands for "
+    "the group that holds it.",
+)
+AGED_OR_FORMER_PERSON = register(
+    "aged-or-former-person",
+    "Priya Raman opened her bakery in 2009. “Nobody is buying wedding cakes,” the 52-year-old baker said.",
+    "An age, or 'former' before a capitalised noun, says a noun is a person whatever the agent dictionary knows of it.",
+)
+PARTY_MEMBER = register(
+    "party-member",
+    "Mitch McConnell spoke first. The Kentucky Republican said the bill would pass.",
+    "'the Kentucky Republican', 'the Democratic nominee': one party member, described by state or by "
+    "the role the party gave them.",
+)
+PREDICATED_ROLE = register(
+    "predicated-role",
+    "He said he had always wanted to be commander in chief.",
+    "A role predicated of someone with no determiner ('to be commander in chief') refers to no one.",
+)
+POSSESSOR_COUNTRY = register(
+    "possessor-country",
+    "Kenya's police said the march was illegal.",
+    "A country in the possessive owns the description it precedes.",
+)
+ORGANISATION_PART = register(
+    "organisation-part",
+    "A Hamas delegation arrived in Cairo on Monday.",
+    "An organisation's delegation, members, fighters or leadership stand for the organisation.",
+)
+ACTOR_INSIDE_DESCRIPTION = register(
+    "actor-inside-description",
+    "The Israeli army said it had struck a Hamas command centre.",
+    "A KB country or organisation modifying a description ('Israeli' in 'the Israeli army') is a "
+    "mention of its own, unless the description is that very actor.",
+)
+UNOWNED_WEAPON = register(
+    "unowned-weapon",
+    "Russia launched cruise missiles at Kyiv overnight.",
+    "A munition or military vessel stands for the forces behind it only when the text says whose it "
+    "is ('Russian drones', 'Houthi missiles'); with no owner it is a thing, not an actor (issue #21).",
+)
+DETENTION_PLACE = register(
+    "detention-place",
+    "A court sentenced the activist to one year in prison.",
+    "A prison or jail after a preposition is where someone is held, not the authority that holds them.",
+)
+POSSESSOR_ACTOR = register(
+    "possessor-actor",
+    "Nicolas Maduro's government expelled the diplomats.",
+    "A description owned by a KB person or organisation belongs to the country of that actor's role "
+    "(issue #21: 'Maduro's regime' is Venezuela's, and not 'Biden's administration').",
+)
+OWN_POSSESSIVE = register(
+    "own-possessive",
+    "Mexico recalled its ambassador for consultations.",
+    "'its'/'their' before a description, with a country as the clause's subject, makes the description that country's.",
+)
+NATIONALITY_ADJECTIVE = register(
+    "nationality-adjective",
+    "Protesters burned Israeli flags outside the embassy.",
+    "A nationality adjective that modifies no actor's description still mentions its country.",
+)
+LOCATED_INSTITUTION = register(
+    "located-institution",
+    "The junta in Niger expelled the French ambassador.",
+    "A country or capital after 'in' says whose a bare institution is: the description is that "
+    "state's, and the place is part of the mention, not an actor of its own.",
+)
+
+
+class Descriptions:
+    """Mixin of the article resolver (resolve.ArticleResolver): description and adjective mentions."""
+
+    def description_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
+        out: list[Candidate] = []
+        if not enabled(AGENT_DESCRIPTION):
+            return out
+        for token in sent:
+            if token.i in taken or token.pos_ not in ("NOUN", "PROPN") and not self._armed_modifier(token):
+                continue
+            cand = self.description_at(sent, token, taken)
+            if cand is not None:
+                out.append(cand)
+                taken.update(range(cand.start, max(cand.end, cand.core[1])))
+                out.extend(self._nested_kb_words(cand))
+        return out
+
+    def _armed_modifier(self, token) -> bool:
+        """ "militant" in "Kurdish militant targets", "rebel" in "rebel positions": an agent word
+        modifying a military objective stands for the group that holds it (a description of its own)."""
+        return (
+            enabled(ARMED_MODIFIER)
+            and token.dep_ in ("amod", "compound")
+            and token.head.lower_ in MILITARY_OBJECTIVES
+            and token.head.i > token.i
+            and self.finder.kb.agents.get(token.lower_) is not None
+        )
+
+    def _nested_kb_words(self, cand: Candidate) -> list[Candidate]:
+        """ "Hamas" in "a Hamas delegation" and "Israeli" in "the Israeli regime" are mentions too,
+        unless the description is that very actor."""
+        out: list[Candidate] = []
+        if not enabled(ACTOR_INSIDE_DESCRIPTION):
+            return out
+        for k in range(cand.start, cand.head):
+            for actor in self.finder.kb_word(self.doc, k):
+                if actor.kind in MODIFIER_KINDS and (cand.kb is None or actor.id != cand.kb.id):
+                    how = "adjective" if self._is_gentilic(self.doc[k]) and actor.kind != "organization" else "name"
+                    out.append(Candidate(k, k + 1, how, k, (k, k + 1), kb=actor, kind=actor.kind, nested=True))
+                break
+        return out
+
+    def description_at(self, sent, head, taken) -> Optional[Candidate]:
+        """A description headed by `head`: an agent noun ("president", "protesters") or a collective
+        ("group", "nations") with what its modifiers say."""
+        doc = self.doc
+        armed = self._armed_modifier(head)
+        if (
+            head.dep_ in ("compound",)
+            and head.head.i not in taken
+            and head.head.pos_ in ("NOUN", "PROPN")
+            and not armed
+        ):
+            return None  # part of a longer noun: the description is headed further right
+        if enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(head.i, head.i + 1):
+            return None  # "Prince" in "Port-au-Prince" is no prince
+        hit = self.finder.agent_ending_at(doc, head.i + 1, sent.start)
+        agent = hit[1] if hit else None
+        low = head.lower_
+        by_modifier = enabled(AGED_OR_FORMER_PERSON) and _person_by_modifier(head)
+        party_member = enabled(PARTY_MEMBER) and _party_member(head)
+        if (
+            agent is None
+            and low not in COLLECTIVE_HEADS
+            and low not in CROWD_HEADS
+            and not party_member
+            and not by_modifier
+        ):
+            return None
+        if (
+            head.dep_ in ("attr", "oprd")
+            and not any(t.dep_ in ("det", "poss") for t in head.lefts)
+            and enabled(PREDICATED_ROLE)
+        ):
+            return None  # 'wanted to be commander in chief': a role predicated, no one referred to
+        start = self._description_start(sent, head, taken)
+        if armed:  # "Kurdish militant targets": the objective's modifiers before it
+            for t in sorted((t for t in head.head.lefts if t.i < head.i), key=lambda t: -t.i):
+                if t.i != start - 1 or t.i in taken or t.dep_ not in ("amod", "compound", "nmod"):
+                    break
+                start = t.i
+        title = self.finder.read_title(doc, start, head.i + 1, self.day)
+        end = head.i + 1
+        if title.affiliation is None and title.country is None and enabled(POSSESSOR_COUNTRY):
+            owner = self._possessor(head)
+            if owner is not None:
+                title.country = owner
+        if (
+            title.affiliation is None
+            and title.country is None
+            and title.people is None
+            and enabled(LOCATED_INSTITUTION)
+        ):
+            located = self._location_owner(head)
+            if located is not None:  # the place stays the places stage's; it only names the owner
+                end, title.country = located
+        if self._a_thing(head, title):
+            return None
+        determiner = next((t.lower_ for t in head.lefts if t.dep_ in ("det", "predet")), None)
+        plural = head.tag_ in ("NNS", "NNPS") or (agent.plural if agent else False) or self._armed_modifier(head)
+        person = (
+            not plural
+            and low not in COLLECTIVE_HEADS
+            and low not in ORGANISATION_PART_HEADS
+            and low not in NON_PERSON_HEADS
+            and not (agent is not None and agent.phrase in NON_PERSON_PHRASES)
+        )
+        # 'Northwestern University': a name ending in an institution's word is an organisation's
+        institution = head.pos_ == "PROPN" and low in ORGANISATION_WORDS
+        cand = Candidate(
+            start,
+            head.i + 1,
+            "description",
+            head.i,
+            (start, end),
+            kind="person" if person else "organization" if institution else "group",
+            title=title,
+            plural=plural,
+            definite=determiner in DEFINITE,
+            crowd=low in CROWD_HEADS,
+        )
+        if (
+            title.affiliation is not None
+            and (low in ORGANISATION_PART_HEADS or low in COLLECTIVE_HEADS)
+            and enabled(ORGANISATION_PART)
+        ):
+            cand.kb, cand.kind = title.affiliation, title.affiliation.kind  # "a Hamas delegation" = Hamas
+        if (
+            agent is None
+            and low not in CROWD_HEADS
+            and title.country is None
+            and title.affiliation is None
+            and not title.sector
+            and not (cand.definite and low in ANAPHORIC_GROUP_HEADS)
+            and not by_modifier
+            and not party_member
+        ):
+            # "the world", "nations": a collective with nothing saying whose (generic-actor would
+            # make no actor of it either; kept here so that it takes no tokens from other mentions)
+            return None
+        return cand
+
+    def _a_thing(self, head: "Token", title) -> bool:
+        """Rules unowned-weapon and detention-place: a munition or a military vessel nobody is said to
+        own ("cruise missiles", "the grounded warship"), or a prison after a preposition ("sentenced to
+        a year in prison"), is a thing or a place, not an actor."""
+        lemma = head.lemma_.lower()
+        if lemma in WEAPONS and enabled(UNOWNED_WEAPON) and not (title.agent and title.agent.sector == "BUS"):
+            return title.country is None and title.affiliation is None and title.people is None
+        if lemma in DETENTION_PLACES and enabled(DETENTION_PLACE):
+            return head.dep_ == "pobj" and head.head.lower_ in ("in", "to", "from", "into", "at")
+        return False
+
+    def _description_start(self, sent, head, taken) -> int:
+        start = head.i
+        for t in reversed(list(head.lefts)):
+            if (
+                t.i in taken
+                or t.dep_ in ("det", "predet", "poss", "case", "punct", "nummod", "prep", "advmod")
+                or t.pos_ == "ADP"
+            ):  # "outside parliament": a preposition the parser took for a modifier
+                break
+            if t.i != start - 1 and not all(x.i not in taken for x in t.subtree):
+                break
+            start = min(start, t.left_edge.i)
+        for t in self.doc[start : head.i]:  # "the U.S. and Zionist regime": only "Zionist regime"
+            if t.pos_ == "CCONJ" or (t.is_punct and t.text != "-"):
+                start = t.i + 1
+        while start < head.i and self.doc[start].is_punct:
+            start += 1
+        return start
+
+    def _possessor(self, head) -> Optional[str]:
+        """The country of whoever owns a description: a country ("Kenya's police"), a KB person or
+        organisation with a role in one ("Nicolas Maduro's government"; rule possessor-actor), or, for
+        "its"/"their", the country that is the clause's subject ("Mexico recalled its ambassador";
+        rule own-possessive)."""
+        for t in head.lefts:
+            if t.dep_ != "poss":
+                continue
+            for actor in self.finder.kb_word(self.doc, t.i):
+                if actor.kind == "country":
+                    return self._country_code(actor)
+            if t.lower_ in ("its", "their") and enabled(OWN_POSSESSIVE):
+                return self._subject_country(head)
+            if enabled(POSSESSOR_ACTOR):
+                return self._actor_country(t)
+        return None
+
+    def _actor_country(self, owner: "Token") -> Optional[str]:
+        """The country of the KB person or organisation whose whole name ends at `owner`."""
+        match = self.finder.longest_name_at(self.doc, owner.left_edge.i, owner.i + 1)
+        if match is None or match[0] != owner.i + 1:
+            return None
+        for actor in match[1]:
+            if actor.kind in ("person", "organization"):
+                return self._country_code(actor)
+        return None
+
+    def _subject_country(self, head: "Token") -> Optional[str]:
+        """The country named as the subject of the verb governing `head`, if any."""
+        verb = head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                match = self.finder.longest_name_at(self.doc, child.left_edge.i, child.i + 1)
+                if match is not None and match[0] == child.i + 1:
+                    return next((self._country_code(a) for a in match[1] if a.kind == "country"), None)
+        return None
+
+    # ---- adjectives ------------------------------------------------------------------------------
+    def adjective_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
+        """Nationality adjectives left over ("Israeli flags", "the U.S.-Zionist plan"): the country."""
+        out: list[Candidate] = []
+        if not enabled(NATIONALITY_ADJECTIVE):
+            return out
+        for start, end, actors in self.finder.kb_names(sent):
+            if end - start != 1 or start in taken:
+                continue
+            actor = next((a for a in actors if a.kind in ("country", "group")), None)
+            if actor is not None and self._is_gentilic(self.doc[start]):
+                out.append(Candidate(start, end, "adjective", start, (start, end), kb=actor, kind=actor.kind))
+                taken.add(start)
+        return out
+
+    # ---- attaching mentions to actors -------------------------------------------------------------
+
+    def _state_of(self, actors: list[KBActor]) -> Optional[str]:
+        """The country a place name stands for: a KB country, or an entry coded as a bare country
+        (the dictionaries list some capitals, "Belgrade", as entries of their own)."""
+        for actor in actors:
+            role = actor.role_on(self.day)
+            if role is None:
+                continue
+            country, sector, _ = split_code(role.code)
+            if country and (actor.kind == "country" or sector is None):
+                return country
+        return None
+
+    def _description_located_at(self, place) -> Optional["Token"]:
+        """The head of a bare description that `place` locates ("junta" for "Niger" in "the junta in
+        Niger"), or None."""
+        prep = place.head
+        if place.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+            return None
+        head = prep.head
+        if head.pos_ != "NOUN" or not self._is_description_head(head) or head.lower_ in FOREIGN_POSTS:
+            return None
+        if any(self.finder.kb_word(self.doc, t.i) for t in head.lefts):
+            return None  # "the Chinese government in Hong Kong" already says whose it is
+        return head
+
+    def _location_owner(self, head) -> Optional[tuple[int, str]]:
+        """(end token, country) of an "in <country or capital>" after a bare description's head."""
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for place in prep.children:
+                if place.dep_ != "pobj":
+                    continue
+                match = self.finder.longest_name_at(self.doc, place.left_edge.i, place.i + 1)
+                if match is None or match[0] != place.i + 1:
+                    continue
+                country = self._state_of(match[1])
+                owner = self._description_located_at(place)
+                if country is not None and owner is not None and owner.i == head.i:
+                    return place.i + 1, country
+        return None
+
+
+def _with_owner_state(doc: "Doc", start: int) -> int:
+    """Where a description's name starts when a state owns it: "Italy's prime minister" is named so,
+    not "prime minister" (the state is a mention of its own, so the description's span leaves it out)."""
+    if start >= 2 and doc[start - 1].tag_ == "POS" and doc[start - 2].ent_type_ in ("GPE", "NORP"):
+        i = start - 2
+        while (
+            i > 0 and doc[i - 1].ent_type_ == doc[i].ent_type_ and doc[i - 1].ent_iob_ != "O" and doc[i].ent_iob_ == "I"
+        ):
+            i -= 1
+        return i
+    return start
+
+
+def _party_member(head: "Token") -> bool:
+    """'the Kentucky Republican', 'the New York Democrat', 'the Democratic nominee': one party member,
+    described by state or by the role the party gave them."""
+    if not any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts):
+        return False
+    if head.lower_ in PARTY_MEMBER_HEADS and head.tag_ in ("NNP", "NN"):
+        return True
+    return (
+        head.lower_ in PARTY_ROLE_HEADS
+        and head.tag_ == "NN"
+        and any(t.dep_ in ("amod", "compound") and t.lower_ in PARTY_ADJECTIVES and t.is_title for t in head.lefts)
+    )
+
+
+def _person_by_modifier(head: "Token") -> bool:
+    """'the 61-year-old restaurateur', 'a former Marine': an age, or 'former' before a capitalised
+    noun (someone who was once of the corps, the party), says the noun is a person whatever the
+    agent dictionary knows of it."""
+    aged = any(
+        t.dep_ == "amod"
+        and (
+            t.lower_.endswith("year-old") or t.lower_ == "old" and any(c.lower_ in ("year", "years") for c in t.subtree)
+        )
+        for t in head.lefts
+    )
+    return aged or _former_member(head)
+
+
+def _former_member(head: "Token") -> bool:
+    return head.tag_ == "NNP" and any(t.dep_ == "amod" and t.lower_ in ("former", "ex") for t in head.lefts)

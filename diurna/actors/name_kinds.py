@@ -1,0 +1,363 @@
+"""What kind of actor a name found in a sentence is (person, organisation, country, a people), and
+the candidate mention it makes: named rules (diurna/actors/rules.py) applied by
+`NameKinds.name_candidate`.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+from diurna.actors.codes import split_code
+from diurna.actors.gender import given_name_gender
+from diurna.actors.kb import KBActor, name_key
+from diurna.actors.mentions import (
+    COLLECTIVE_HEADS,
+    ENTITY_KINDS,
+    MODIFIER_KINDS,
+    Candidate,
+    Title,
+    in_actor_position,
+    is_capitalised,
+)
+from diurna.actors.rules import enabled, register
+from diurna.actors.words import ORGANISATION_WORDS, PLACE_ENTITIES
+from diurna.nlp.index import entities_of
+
+PERSON_TAGGED_ORGANISATION = register(
+    "person-tagged-organisation",
+    "Carly Fiorina told voters in Iowa that she would cut taxes.",
+    "The tagger reads some people's names as organisations: a given name of one gender and a surname, "
+    "with no word of an organisation's name, is a person.",
+)
+PART_OF_LARGER_NAME = register(
+    "part-of-larger-name",
+    "Gunmen attacked a checkpoint in Khyber Pakhtunkhwa on Sunday.",
+    "A piece of a hyphenated word ('Port-au-Prince') or of a place's name ('Khyber Pakhtunkhwa') is "
+    "no person or country of its own.",
+)
+DESCRIPTION_NAMED_ORGANISATION = register(
+    "description-named-organisation",
+    "The Foreign Ministry summoned the ambassador.",
+    "An organisation entity ending in a description's head ('Ministry', 'Army') is read as a "
+    "description, which knows whose it is from its modifiers and the story.",
+)
+KB_DATED_CHOICE = register(
+    "kb-dated-choice",
+    "Maithripala Sirisena dissolved parliament on Friday.",
+    "Among KB actors sharing a name, the one with a role on the day, of the kind the tagger sees.",
+)
+CAPITAL_AS_STATE = register(
+    "capital-in-actor-position",
+    "Tehran rejected the proposal on Monday.",
+    "A capital stands for its state only where an actor stands (subject, 'talks with Tehran'), not "
+    "where a place does ('visited Tehran').",
+)
+PLURAL_DEMONYM_PEOPLE = register(
+    "plural-demonym-people",
+    "Iranians took to the streets on Friday.",
+    "A plural demonym is the country's people (civilians), not its state; the singular adjective is "
+    "read as a modifier or a nationality adjective.",
+)
+NATIONALITY_GROUP = register(
+    "plural-nationality-group",
+    "A senior cleric urged Palestinian Arabs to boycott the municipal elections.",
+    "A nationality, religion or ethnicity the KB does not list is a group when plural, with a country "
+    "from its modifiers.",
+)
+STATE_STYLE = register(
+    "state-style",
+    "The Kingdom of Morocco recalled its ambassador from Algiers.",
+    "A state's formal style ('Kingdom of', 'Islamic Republic of') is that state, not a larger place "
+    "whose name contains the country's.",
+)
+# Words of states' formal styles: the head of the style, and what may precede it.
+STATE_STYLE_HEADS = frozenset(
+    "kingdom republic state federation emirate emirates sultanate principality commonwealth".split()
+)
+STATE_STYLE_WORDS = STATE_STYLE_HEADS | frozenset(
+    """federal islamic people democratic socialist arab united hashemite plurinational bolivarian
+    cooperative independent""".split()
+)
+REGION_NOT_STATE = register(
+    "region-not-state",
+    "Crimea voted to join Russia in a referendum.",
+    "The country dictionaries list a state's provinces, regions and disputed territories among its "
+    "names; one the gazetteer knows as a region or district of that country, or as another "
+    "territory, is not the state where it acts or speaks (subject, agent, possessor: issue #21, "
+    "regions are not actors). Seized, attacked or annexed, it still stands for the state's territory.",
+)
+# Where a name is the one who acts or speaks.
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
+ACTOR_INSIDE_TITLE = register(
+    "actor-inside-title",
+    "Hamas leader Ismail Haniyeh arrived in Tehran.",
+    "A KB organisation or country named in a person's title ('Hamas' in 'Hamas leader X') is a mention of its own.",
+)
+
+
+class NameKinds:
+    """Mixin of the article resolver (resolve.ArticleResolver): the candidate a name span makes."""
+
+    def name_candidate(self, sent, start, end, actors, label) -> Optional[Candidate]:
+        doc = self.doc
+        head = doc[start:end].root.i
+        if actors is not None:
+            actor = self._choose(actors, doc[start:end])
+            if actor.kind == "country":
+                return self._country_name(sent, start, end, actor)
+            kind = self._kind_for(actor, doc[start:end])
+        else:
+            if label == "GPE":  # a place the KB does not know: the places stage's business
+                return None
+            kind = ENTITY_KINDS[label]
+            start, end = self._strip_leading_titles(start, end)
+            if start >= end:
+                return None
+            if label == "NORP":
+                return self._norp(sent, start, end) if enabled(NATIONALITY_GROUP) else None
+            if kind == "organization" and enabled(PERSON_TAGGED_ORGANISATION) and self._personal_name(start, end):
+                kind = "person"  # the tagger reads some people's names as ORG ("Carly Fiorina")
+            actor = None
+        if kind == "person" and end - start == 1 and doc[start].pos_ not in ("PROPN", "NOUN") and actors is None:
+            return None
+        if (
+            kind == "person"
+            and actors is None
+            and end - start == 1
+            and doc[start].tag_ == "NNPS"
+            and any(t.dep_ == "det" and t.lower_ == "the" for t in doc[start].lefts)
+        ):
+            kind = "organization"  # "the Houthis", "the Taliban": a plural name is a group, not a person
+        if kind == "person" and enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(start, end):
+            return None
+        title_start, title = self.finder.title_before(doc, start, sent.start, set())
+        if (
+            actors is None
+            and kind == "organization"
+            and enabled(DESCRIPTION_NAMED_ORGANISATION)
+            and self._is_description_head(doc[end - 1])
+        ):
+            return None
+        cand = Candidate(
+            title_start, end, "name", head, (start, end), kb=actor, kind=kind, title=title, gender=title.gender
+        )
+        cand.plural = doc[head].tag_ in ("NNPS", "NNS") and kind != "person"
+        return cand
+
+    def _personal_name(self, start: int, end: int) -> bool:
+        """A given name of one gender and a surname, two or three capitalised words and no word of
+        an organisation's name ("Carly Fiorina", not "Charles Schwab Corp." or "Walt Disney Co.")."""
+        words = self.doc[start:end]
+        return (
+            2 <= len(words) <= 3
+            and all(t.is_title and t.is_alpha for t in words)
+            and words[-1].pos_ == "PROPN"
+            and not any(t.lower_.rstrip(".") in ORGANISATION_WORDS for t in words)
+            and given_name_gender([t.text for t in words]) is not None
+        )
+
+    def _inside_larger_name(self, start: int, end: int) -> bool:
+        """Whether doc[start:end] is only a piece of a hyphenated word ("Port-au-Prince") or of a
+        place's name ("Prince Edward Island"), which no person or title is made from."""
+        doc = self.doc
+        if self._hyphen_parts_before(start) >= 2 or self._hyphen_parts_after(end) >= 2:
+            return True  # a third part of one word: not "al-Aruri", but "Port-au-Prince"
+        return any(
+            ent.label_ in PLACE_ENTITIES
+            and ent.start <= start
+            and end <= ent.end
+            and any(
+                is_capitalised(t) and t.pos_ != "DET"
+                for t in list(ent[: start - ent.start]) + list(ent[end - ent.start :])
+            )
+            for ent in entities_of(doc[start:end].sent)
+        )
+
+    def _hyphen_parts_before(self, i: int) -> int:
+        """How many hyphen-joined parts precede token i within one word ("Port-au-" = 2)."""
+        doc, parts = self.doc, 0
+        while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+            parts, i = parts + 1, i - 2
+        return parts
+
+    def _hyphen_parts_after(self, end: int) -> int:
+        doc, parts = self.doc, 0
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+            parts, end = parts + 1, end + 2
+        return parts
+
+    def _strip_leading_titles(self, start: int, end: int) -> tuple[int, int]:
+        # spaCy often puts the title inside a PERSON entity: "President Donald Trump".
+        while start < end and (
+            self.finder.kb.agents.get(self.doc[start].lower_) is not None
+            or self.doc[start].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr")
+        ):
+            start += 1
+        while start < end and self.doc[end - 1].tag_ == "POS":
+            end -= 1
+        return start, end
+
+    def _is_description_head(self, token) -> bool:
+        return token.lower_ in COLLECTIVE_HEADS or self.finder.kb.agents.get(token.lower_) is not None
+
+    def _choose(self, actors: list[KBActor], span) -> KBActor:
+        """Among KB actors sharing a name, one already in the article, else one with a role on the
+        day, preferring the kind spaCy sees."""
+        for a in actors:
+            if a.id in self.actors:
+                return a
+        if not enabled(KB_DATED_CHOICE):
+            return actors[0]
+        label_kind = ENTITY_KINDS.get(span.root.ent_type_)
+        dated = [a for a in actors if a.role_on(self.day) is not None] or actors
+        for a in dated:
+            if a.kind == label_kind:
+                return a
+        return dated[0]
+
+    @staticmethod
+    def _kind_for(actor: KBActor, span) -> str:
+        """The KB's kind, except for a leader the country dictionaries list as an organisation, whom
+        the tagger reads as a person's name of two words or more."""
+        if (
+            actor.kind == "organization"
+            and span.root.ent_type_ == "PERSON"
+            and span.root.pos_ == "PROPN"
+            and len(span) >= 2
+            and actor.source.startswith("Phoenix.Countries")
+        ):
+            return "person"
+        return actor.kind
+
+    def _country_name(self, sent, start, end, actor: KBActor) -> Optional[Candidate]:
+        doc = self.doc
+        head = doc[start:end].root
+        key = name_key(doc[start:end].text)
+        if key in actor.cities and not (enabled(CAPITAL_AS_STATE) and in_actor_position(head)):
+            return None
+        if (
+            key not in actor.cities
+            and head.dep_ in SPEAKER_DEPS
+            and enabled(REGION_NOT_STATE)
+            and not self._is_gentilic(head)
+        ):
+            country = self._country_code(actor)
+            if country and names_another_place(doc[start:end].text, country):
+                return None  # "Darfur said", "Crimea voted": not the state's voice
+        # "the Kingdom of Morocco": Morocco, the whole style its mention (not a larger place's name)
+        styled = self._state_style_start(start) if enabled(STATE_STYLE) else None
+        if styled is None and enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(start, end):
+            return None  # "Khyber" in "Khyber Pakhtunkhwa": a province, the places stage's
+        if end - start == 1 and self._is_gentilic(head):
+            if not enabled(PLURAL_DEMONYM_PEOPLE):
+                return None
+            if head.tag_ in ("NNPS", "NNS") or (
+                head.text.endswith("s") and not head.text.endswith("ss") and head.dep_ != "amod"
+            ):
+                return Candidate(
+                    start,
+                    end,
+                    "name",
+                    head.i,
+                    (start, end),
+                    kb=actor,
+                    kind="group",
+                    title=Title(country=self._country_code(actor), sector="CVL"),
+                    plural=True,
+                    demonym=True,
+                )
+            return None  # an adjective: handled as a modifier or an adjective mention
+        return Candidate(
+            start if styled is None else styled,
+            end,
+            "alias" if key in actor.cities else "name",
+            head.i,
+            (start, end),
+            kb=actor,
+            kind="country",
+        )
+
+    def _state_style_start(self, start: int) -> Optional[int]:
+        """Where a state's formal style before its name starts ("Kingdom of" in "the Kingdom of
+        Morocco", "Islamic Republic of"), or None when no style precedes it."""
+        doc = self.doc
+        if start < 2 or doc[start - 1].lower_ != "of":
+            return None
+        i = start - 1
+        while i > 0 and (doc[i - 1].lower_ in STATE_STYLE_WORDS or doc[i - 1].tag_ == "POS" and i > 1):
+            i -= 1
+        if not any(doc[k].lower_ in STATE_STYLE_HEADS for k in range(i, start - 1)):
+            return None
+        return i
+
+    def _is_gentilic(self, token) -> bool:
+        return (
+            token.pos_ == "ADJ"
+            or token.tag_ in ("JJ", "NNPS", "NNS")
+            or token.ent_type_ == "NORP"
+            or token.dep_ == "amod"
+        )
+
+    def _country_code(self, actor: KBActor) -> Optional[str]:
+        role = actor.role_on(self.day)
+        return split_code(role.code)[0] if role else None
+
+    def _norp(self, sent, start, end) -> Optional[Candidate]:
+        """A nationality, religion or ethnicity the KB did not match: a group only when plural
+        ("Kurds", "Muslims"), with a country from its modifiers ("Palestinian Arabs")."""
+        head = self.doc[end - 1]
+        if head.tag_ not in ("NNPS", "NNS") and not head.text.endswith("s"):
+            return None
+        title = self.finder.read_title(self.doc, start, end, self.day)
+        modifiers_start, modifiers = self.finder.title_before(self.doc, start, sent.start, set())
+        country = title.country or modifiers.country
+        agent = self.finder.kb.agents.get(head.lower_)
+        sector = agent.sector if agent else "CVL"
+        return Candidate(
+            modifiers_start,
+            end,
+            "description",
+            head.i,
+            (start, end),
+            kind="group",
+            title=Title(country=country, sector=sector, people=title.people),
+            plural=True,
+            demonym=True,
+        )
+
+    def _nested_title_mentions(self, names: list[Candidate], taken: set[int]) -> list[Candidate]:
+        """KB organisations and countries named inside a title ("Hamas" in "Hamas leader Ismail
+        Haniyeh", "Iranian" in "Iranian President Hassan Rouhani") are mentions of their own."""
+        out: list[Candidate] = []
+        if not enabled(ACTOR_INSIDE_TITLE):
+            return out
+        for cand in names:
+            for k in range(cand.start, cand.core[0]):
+                for actor in self.finder.kb_word(self.doc, k):
+                    if actor.kind in MODIFIER_KINDS:
+                        how = "adjective" if self._is_gentilic(self.doc[k]) and actor.kind != "organization" else "name"
+                        out.append(Candidate(k, k + 1, how, k, (k, k + 1), kb=actor, kind=actor.kind, nested=True))
+                    break
+        return out
+
+
+@functools.lru_cache(maxsize=8192)
+def names_another_place(text: str, country: str) -> bool:
+    """Whether the places gazetteer (the authority on places) knows `text` by a main name as a region
+    or district of `country`, or as another country or territory, and not as `country` itself or one
+    of its towns (rule region-not-state)."""
+    from diurna.places.gazetteer import load
+
+    strong = [c.entry for c in load().candidates(text) if c.strong]
+    if any(e.country == country and e.feature in ("country", "city") for e in strong):
+        return False
+    return any(e.feature in ("region", "district") and e.country == country or e.feature == "country" for e in strong)
+
+
+@functools.lru_cache(maxsize=8192)
+def is_known_place(text: str) -> bool:
+    """Whether the places gazetteer knows `text` by a main name (rule place-surname)."""
+    from diurna.places.gazetteer import load
+
+    return load().has_strong_name(text)

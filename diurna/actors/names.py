@@ -1,0 +1,560 @@
+"""Where the names of actors are in a sentence: KB names, the tagger's entities and the names it
+misses, each step a named rule (diurna/actors/rules.py), applied in the order of
+`NameSpans.name_candidates`. What kind of actor a found name is, is decided in `name_kinds.py`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from diurna.actors.descriptions import LOCATED_INSTITUTION, _former_member, _party_member
+from diurna.actors.gender import given_name_gender, is_given_name
+from diurna.actors.kb import EAST_ASIAN_FAMILY_NAMES, KBActor, family_name_first, name_key
+from diurna.actors.mentions import (
+    ENTITY_KINDS,
+    FEMALE_TITLES,
+    MALE_TITLES,
+    MODIFIER_KINDS,
+    Candidate,
+    in_actor_position,
+    is_capitalised,
+)
+from diurna.actors.name_kinds import is_known_place
+from diurna.actors.rules import enabled, register
+from diurna.actors.words import (
+    HONORIFICS,
+    LAW_WORDS,
+    MILITARY_OBJECTIVES,
+    NO_ACTOR_LABELS,
+    NOMINAL_ROLES,
+    OFFICE_TITLES,
+    TIME_ZONES,
+    TITLE_ABBREVIATIONS,
+)
+from diurna.nlp.index import entities_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# A name span: token start, end, the KB actors of that name (None: not a KB name) and the tagger's
+# entity label (None for a KB name).
+NameSpan = tuple[int, int, Optional[list[KBActor]], Optional[str]]
+
+KB_NAME = register(
+    "kb-name",
+    "Hamas said on Sunday that talks had stalled.",
+    "The longest name the knowledge base lists, with a capitalised word, is a mention of its actor.",
+)
+PEOPLE_ENTITY = register(
+    "people-entity",
+    "Palestinian Arabs protested across the region.",
+    "A nationality with a plural people noun is one group, not the nationality's country, which the "
+    "KB would otherwise find on its own at the adjective.",
+)
+ENTITY_NAME = register(
+    "entity-name",
+    "Maria Ortega, a nurse, said the clinic had closed.",
+    "A person, organisation or nationality entity the KB does not list is still an actor's name.",
+)
+SURNAME_READ_AS_PLACE = register(
+    "surname-read-as-place",
+    "Sarah Palin spoke in Alaska. Palin has posted a video since.",
+    "A one-word entity the article already used as a person's surname is that person, whatever "
+    "label the small model gave it.",
+)
+FORMER_MEMBER = register(
+    "former-member-description",
+    "Lauren Fisk, a former Marine, said the base was unsafe.",
+    "'a former Marine' is a person described by the corps they served in, not the organisation.",
+)
+LOWERCASE_ENTITY = register(
+    "lowercase-entity-no-name",
+    "Priya Raman opened her bakery in 2009. “Nobody is buying wedding cakes,” the 52-year-old baker said.",
+    "An entity of lower-case words only is a description the model tagged, not a name.",
+)
+LAW_NAME = register(
+    "law-name",
+    "Protesters said the Finance Bill 2024 would raise taxes on bread.",
+    "A name ending in a law's or an agreement's word ('Bill', 'Act', 'Accord', a year or number "
+    "after it) names a text, not an actor, whatever label the tagger gave it (issue #21).",
+)
+TIME_ZONE = register(
+    "time-zone",
+    "The ceasefire took effect at 0200 GMT on Wednesday.",
+    "A time zone's abbreviation, which the tagger reads as an organisation, is no actor.",
+)
+EAST_ASIAN_NAME = register(
+    "east-asian-name",
+    "South Korea's Yoon Suk Yeol declared martial law. Yoon said the opposition was paralysing the government.",
+    "A name written family name first is one person's, whatever label the model gave it.",
+)
+MISSED_PERSONAL_NAME = register(
+    "missed-personal-name",
+    '"We will appeal," Representative Elijah Cummings said.',
+    "A run of capitalised proper nouns in a noun's place that is a known given name and a surname is "
+    "a person's name even when the model tags no entity.",
+)
+KNOWN_SHORT_FORM = register(
+    "known-short-form",
+    "Iraqi Prime Minister Haider al-Abadi visited Mosul. Abadi declared victory over the militants.",
+    "A capitalised word the article already used as part of a name is that name again.",
+)
+KB_SURNAME = register(
+    "kb-surname",
+    "Kishida met business leaders in Osaka on Monday.",
+    "A lone surname of exactly one KB person with a role on the day is that person.",
+)
+PLACE_SURNAME = register(
+    "place-surname",
+    "Rioters attacked shops in Rotherham, Middlesbrough and Bolton on Sunday.",
+    "A lone word that is a KB person's surname and a place the gazetteer knows is the place, not "
+    "the person, where a place stands.",
+)
+BARE_GIVEN_NAME = register(
+    "bare-given-name",
+    "Bongo, 64, took over from his father Omar in 2009.",
+    "A lone given name that a KB person is also listed under, with no title, is not that person: "
+    "news names people by given name only when the story has introduced them.",
+)
+HONORIFIC_GENDER = register(
+    "honorific-gender",
+    "Mr. Halvorsen told reporters the plant would close.",
+    "An honorific that disagrees with the KB person's given name on gender says it is someone else.",
+)
+PARTIAL_PERSON_NAME = register(
+    "partial-person-name",
+    "Rifaat al-Assad, the president's exiled uncle, returned to Syria after decades in France.",
+    "A KB name that is only part of a longer personal name is not that KB person.",
+)
+PLACE_AS_GIVEN_NAME = register(
+    "place-as-given-name",
+    "Alexandria Ocasio-Cortez voted against the bill.",
+    "A place's name opening a person entity, followed by a name, is the person's given name.",
+)
+HANDLE_SPELLS_NAME = register(
+    "handle-spells-name",
+    "Donald Trump wrote that @realDonaldTrump would not concede.",
+    "A handle spelling a known name is a mention of that actor (coref's handle-owner), not a new name.",
+)
+NAME_MODIFIES_DESCRIPTION = register(
+    "name-modifies-description",
+    "A Hamas delegation arrived in Cairo on Monday.",
+    "A KB name modifying a description's head is read with the description ('Hamas delegation' is "
+    "Hamas, 'the Kentucky Republican' a party member from there).",
+)
+
+
+class NameSpans:
+    """Mixin of the article resolver (resolve.ArticleResolver): the name mentions of a sentence."""
+
+    def name_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
+        """Name spans found by each rule in turn (a later one does not take tokens an earlier one
+        took), repaired, then turned into candidates by `name_kinds`."""
+        spans = self._kb_name_spans(sent)
+        people = self._name_keys(("person",))
+        spans = self._entity_spans(sent, spans, people)
+        if enabled(EAST_ASIAN_NAME):
+            spans = self._east_asian_names(sent, spans)
+        if enabled(MISSED_PERSONAL_NAME):
+            spans.extend(self._names_the_model_missed(sent, _covered(spans)))
+        if enabled(KNOWN_SHORT_FORM):
+            spans.extend(self._known_short_forms(sent, _covered(spans), people | self._name_keys(("organization",))))
+        if enabled(KB_SURNAME):
+            spans = self._kb_surnames(sent, spans)
+        spans.sort()
+        spans = self._drop_partial_person_matches(sent, spans)
+        if enabled(BARE_GIVEN_NAME):
+            spans = [self._unless_bare_given_name(span) for span in spans]
+        out: list[Candidate] = []
+        for start, end, actors, label in spans:
+            if self._read_elsewhere(start, end, actors):
+                continue
+            cand = self.name_candidate(sent, start, end, actors, label)
+            if cand is not None:
+                out.append(cand)
+                taken.update(range(cand.start, cand.end))
+        out.extend(self._nested_title_mentions(out, taken))
+        return out
+
+    def _unless_bare_given_name(self, span: NameSpan) -> NameSpan:
+        """Rule bare-given-name: a lone given name ("his father Omar", "Hassan said") under which the
+        KB lists a person whose full name does not contain it (or who has a one-word name), with no
+        title before it, is somebody the article names by given name, not the KB person ("King
+        Abdullah" keeps its title)."""
+        start, end, actors, label = span
+        if not actors or end - start != 1 or not all(a.kind == "person" for a in actors):
+            return span
+        word = self.doc[start]
+        if not is_given_name(word.text) or any(word.lower_ in _full_name_words(a.name) for a in actors):
+            return span  # "Lula" for Luiz Inacio Lula da Silva: a word of his full name
+        before = self.doc[start - 1] if start > 0 else None
+        if before is not None and (
+            self.kb.agents.get(before.lower_) is not None
+            or before.lower_.rstrip(".") in HONORIFICS | MALE_TITLES | FEMALE_TITLES
+        ):
+            return span
+        return (start, end, None, "PERSON")
+
+    def _kb_name_spans(self, sent: "Span") -> list[NameSpan]:
+        if not enabled(KB_NAME):
+            return []
+        peoples = [ent for ent in entities_of(sent) if enabled(PEOPLE_ENTITY) and self._is_people_entity(ent)]
+        return [
+            (start, end, actors, None)
+            for start, end, actors in self.finder.kb_names(sent)
+            if not any(ent.start <= start and end <= ent.end for ent in peoples)
+        ]
+
+    def _entity_spans(self, sent: "Span", spans: list[NameSpan], people: set[str]) -> list[NameSpan]:
+        """The tagger's person, organisation, nationality and place entities outside the KB names."""
+        if not enabled(ENTITY_NAME):
+            return spans
+        covered = _covered(spans)
+        for ent in entities_of(sent):
+            if ent.label_ not in ENTITY_KINDS and ent.label_ != "GPE":
+                continue
+            if any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            label = ent.label_
+            if len(ent) == 1 and label != "PERSON" and ent.root.lower_ in people and enabled(SURNAME_READ_AS_PLACE):
+                label = "PERSON"  # 'Sarah Palin ... Palin has posted': the model read the surname as a place
+            elif len(ent) == 1 and label in ("ORG", "PERSON") and _former_member(ent.root) and enabled(FORMER_MEMBER):
+                continue  # 'a former Marine': a person, read as a description
+            if (
+                any(t.is_alpha for t in ent)
+                and all(t.is_lower for t in ent if t.is_alpha)
+                and enabled(LOWERCASE_ENTITY)
+            ):
+                continue  # 'the 52-year-old baker' tagged PERSON: a description, no name
+            if enabled(LAW_NAME) and _names_a_law(ent):
+                continue  # "the Finance Bill 2024": a law, not its authors
+            if enabled(TIME_ZONE) and ent.text.upper() in TIME_ZONES:
+                continue  # "at 0300 GMT": the tagger's organisation is a clock
+            spans.append((ent.start, ent.end, None, label))
+        return spans
+
+    def _read_elsewhere(self, start: int, end: int, actors: Optional[list[KBActor]]) -> bool:
+        """A name span another rule reads as part of something else."""
+        doc = self.doc
+        if (
+            end - start == 1
+            and doc[start].text.startswith("@")
+            and enabled(HANDLE_SPELLS_NAME)
+            and self._handle_match(doc[start].text)
+        ):
+            return True  # a handle spelling a known name is that actor's (handle_candidates)
+        if actors is None:
+            return False
+        if enabled(NAME_MODIFIES_DESCRIPTION) and self._modifies_description(start, end, actors):
+            return True  # "Hamas delegation", "Zionist regime": read as part of the description
+        # "the junta in Niger": the description is Niger's (read there)
+        return enabled(LOCATED_INSTITUTION) and self._locates_description(start, end, actors)
+
+    def _is_people_entity(self, ent) -> bool:
+        """A nationality + a plural people noun, "Palestinian Arabs", "Syrian Kurds": one group, not the
+        nationality's country (which the KB would otherwise find on its own at "Palestinian")."""
+        if ent.label_ != "NORP" or len(ent) < 2 or ent.root.tag_ not in ("NNPS", "NNS"):
+            return False
+        root_actors = [self.kb.actors[x] for x in self.kb.by_name.get(name_key(ent.root.text), ())]
+        return not any(a.kind == "country" for a in root_actors)
+
+    def _name_keys(self, kinds: tuple[str, ...]) -> set[str]:
+        """The keys (`short_forms`: whole name, surname) of the names the article has given actors of
+        these kinds so far (for one kind, the resolver's own set: read it, do not change it)."""
+        if len(kinds) == 1:
+            return self._keys_by_kind.get(kinds[0], set())
+        return set().union(*(self._keys_by_kind.get(kind, ()) for kind in kinds))
+
+    def _known_short_forms(self, sent, covered: set[int], known: set[str]):
+        """Capitalised words the article already used as part of a person's or organisation's name
+        (`known`: "Abadi" after "Haider al-Abadi"), which the small model does not always tag as an entity."""
+        for t in sent:
+            if t.i not in covered and t.pos_ == "PROPN" and is_capitalised(t) and t.lower_ in known:
+                yield (t.i, t.i + 1, None, "PERSON")
+
+    def _names_the_model_missed(self, sent, covered: set[int]):
+        """'Representative Elijah Cummings said': the small model tags no entity at all (or a title of a
+        work) for some people's names. A run of capitalised proper nouns in a noun's place, outside
+        every actor's entity, that is a known given name and a surname (after any title) is a
+        person's name."""
+        run: list = []
+        for t in list(sent) + [None]:
+            if (
+                t is not None
+                and t.pos_ == "PROPN"
+                and t.is_title
+                and t.i not in covered
+                and t.ent_type_ in NO_ACTOR_LABELS
+            ):
+                run.append(t)
+                continue
+            if run:
+                start, end = self._strip_leading_titles(run[0].i, run[-1].i + 1)
+                while start < end and self.doc[start].lower_.rstrip(".") in OFFICE_TITLES | TITLE_ABBREVIATIONS:
+                    start += 1
+                root = self.doc[start:end].root if end > start else None
+                if root is not None and root.dep_ in NOMINAL_ROLES and self._personal_name(start, end):
+                    yield (start, end, None, "PERSON")
+            run = []
+
+    def _east_asian_names(self, sent, spans):
+        """A name written family name first ("Yoon Suk Yeol", "Lee Jae-myung") is a person's whatever
+        label the small model gave it (it reads some as facilities or places, or stops at "Yoon
+        Suk"): capitalised proper nouns from a common East Asian family name on, two or three words."""
+        doc = self.doc
+        out = []
+        i = sent.start
+        found = []
+        while i < sent.end:
+            t = doc[i]
+            if t.lower_ in EAST_ASIAN_FAMILY_NAMES and t.pos_ == "PROPN" and is_capitalised(t):
+                end = i + 1
+                while end < sent.end and end - i < 6:
+                    if (
+                        doc[end].text == "-"
+                        and not doc[end].whitespace_
+                        and not doc[end - 1].whitespace_
+                        and end + 1 < sent.end
+                        and doc[end + 1].is_alpha
+                    ):
+                        end += 2  # "Jae-myung": the hyphenated given name, whatever its case
+                    elif doc[end].pos_ == "PROPN" and is_capitalised(doc[end]):
+                        end += 1
+                    else:
+                        break
+                words = name_key(doc[i:end].text).split()
+                root = doc[i:end].root
+                # a PERSON entity is one already (only its extent is fixed: "Yoon Suk" + "Yeol"); any
+                # other label only as three names or a hyphenated given name standing where an actor
+                # stands ("Yoon Suk Yeol declared", not "Park Avenue", "Le Monde")
+                shaped = len(words) == 3 or any("-" in w for w in words[1:])
+                if (
+                    end - i >= 2
+                    and family_name_first(words)
+                    and not self.kb.by_name.get(" ".join(words))
+                    and (
+                        root.ent_type_ == "PERSON"
+                        or root.ent_type_ in ("FAC", "GPE", "LOC", "")
+                        and shaped
+                        and in_actor_position(root)
+                    )
+                ):
+                    found.append((i, end))
+                    i = end
+                    continue
+            i += 1
+        if not found:
+            return spans
+        for s, e, a, label in spans:
+            if any(fs < e and s < fe for fs, fe in found):
+                continue  # replaced by the whole name
+            out.append((s, e, a, label))
+        out.extend((fs, fe, None, "PERSON") for fs, fe in found)
+        return out
+
+    def _kb_surnames(self, sent, spans):
+        """A lone surname of a KB person ("Kishida", "Prime Minister Kishida", "Orban"), which the
+        dictionaries list only with the given name, is that person when exactly one KB person with
+        a role on the day has it. The small model tags some surnames as places ("Scholz held talks"):
+        one the KB does not know as a place counts where an actor stands (subject, "with" ...). An
+        earlier mention in the article still wins (named_actor); a surname inside a longer proper
+        name ("Ricardo Albanese") is someone else."""
+        doc = self.doc
+        out = []
+        covered = set()
+        for start, end, actors, label in spans:
+            covered.update(range(start, end))
+            if actors is None and label in ("PERSON", "ORG", "NORP", "GPE"):
+                s, e = self._strip_leading_titles(start, end)
+                if (
+                    e - s == 1
+                    and doc[s].pos_ == "PROPN"
+                    and is_capitalised(doc[s])
+                    and not self._next_to_other_name(s)
+                    and (label != "GPE" or in_actor_position(doc[s]))
+                ):
+                    person = self.kb.by_surname(doc[s].text, self.day)
+                    if person is not None and self._place_not_person(s):
+                        continue  # "shops in ... Bolton": the town, whatever the tagger says
+                    if person is not None and not self._honorific_contradicts(s, person):
+                        out.append((s, e, [person], None))
+                        continue
+            out.append((start, end, actors, label))
+        known = self._all_keys
+        for t in sent:
+            if t.i in covered or t.pos_ != "PROPN" or not is_capitalised(t) or t.ent_type_ or t.lower_ in known:
+                continue
+            if self._next_to_other_name(t.i) or self._inside_larger_name(t.i, t.i + 1):
+                continue
+            person = self.kb.by_surname(t.text, self.day)
+            if person is not None and not self._honorific_contradicts(t.i, person) and not self._place_not_person(t.i):
+                out.append((t.i, t.i + 1, [person], None))
+        return out
+
+    def _place_not_person(self, i: int) -> bool:
+        """Rule place-surname: a lone word the places gazetteer knows by a main name ("Bolton",
+        "Puno", "Sahel") is not a KB person's surname where a place stands ("in Bolton", "the Sahel
+        region", a list of towns after "in"); elsewhere ("lashed out at Rubio") it may be the person."""
+        token = self.doc[i]
+        return enabled(PLACE_SURNAME) and _in_place_slot(token) and is_known_place(token.text)
+
+    def _honorific_contradicts(self, i: int, person: KBActor) -> bool:
+        """ "Mr. Halvorsen" is not the KB's Kristin Halvorsen: the honorific before a surname and the
+        KB person's given name disagree on gender."""
+        if i == 0 or not enabled(HONORIFIC_GENDER):
+            return False
+        word = self.doc[i - 1].lower_.rstrip(".")
+        said = (
+            None
+            if word not in HONORIFICS
+            else ("female" if word in FEMALE_TITLES else "male" if word in MALE_TITLES else None)
+        )
+        known = given_name_gender(person.name.split())
+        return said is not None and known is not None and said != known
+
+    def _next_to_other_name(self, i: int) -> bool:
+        """A capitalised proper noun beside token i that is neither a title ("Prime Minister") nor a
+        known name: i is then only part of somebody's longer name."""
+        doc = self.doc
+        return any(
+            t.pos_ == "PROPN"
+            and is_capitalised(t)
+            and t.sent == doc[i].sent
+            and self.kb.agents.get(t.lower_) is None
+            and not self.kb.by_name.get(t.lower_)
+            and t.lower_.rstrip(".") not in HONORIFICS
+            for t in (doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc))
+        )
+
+    def _modifies_description(self, start: int, end: int, actors: list[KBActor]) -> bool:
+        root = self.doc[start:end].root
+        if root.dep_ not in ("compound", "amod", "nmod") or root.head.i < end:
+            return False
+        if not all(a.kind in MODIFIER_KINDS for a in actors):
+            return False
+        head = root.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        if any(t.pos_ in ("CCONJ", "PUNCT") and t.text != "-" for t in self.doc[end : head.i]):
+            return False
+        if _party_member(head):  # rule party-member
+            return True  # "the Kentucky Republican": a party member from there, not Kentucky
+        if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
+            return False
+        if head.lower_ in MILITARY_OBJECTIVES and any(self._armed_modifier(t) for t in self.doc[end : head.i]):
+            return True  # "Kurdish militant targets": read with "militant"
+        return self._is_description_head(head)
+
+    def _locates_description(self, start: int, end: int, actors: list[KBActor]) -> bool:
+        """A country or capital after "in" that says whose a bare institution is: "the junta in Niger",
+        "the government in Kabul" are that state's, and the place is part of the mention."""
+        if self._state_of(actors) is None:
+            return False
+        owner = self._description_located_at(self.doc[start:end].root)
+        return owner is not None
+
+    def _drop_partial_person_matches(self, sent, spans):
+        """A KB name that is only part of a longer personal name with other given names is not that
+        KB person: "Ahmad Khatami" is not "Mohammad Khatami" even if "Khatami" were a KB synonym."""
+        kept = []
+        for start, end, actors, label in spans:
+            if (
+                actors is not None
+                and end - start == 1
+                and all(a.kind == "person" for a in actors)
+                and enabled(PARTIAL_PERSON_NAME)
+                and self._inside_longer_proper_name(start)
+            ):
+                continue
+            if actors is not None and enabled(PARTIAL_PERSON_NAME):
+                ent = self._person_entity_around(start, end)
+                if (
+                    ent is not None
+                    and not self.finder.kb.by_name.get(name_key(ent.text))
+                    and (
+                        enabled(PLACE_AS_GIVEN_NAME)
+                        and self._place_as_given_name(ent, start, end)
+                        or any(a.kind == "person" for a in actors)
+                        and (ent.start < start or ent.end > end)
+                        and not self._only_title_words(ent.start, start)
+                    )
+                ):
+                    kept.append((ent.start, ent.end, None, "PERSON"))
+                    continue
+            kept.append((start, end, actors, label))
+        unique, seen = [], set()
+        for item in kept:
+            if (item[0], item[1]) not in seen:
+                seen.add((item[0], item[1]))
+                unique.append(item)
+        return unique
+
+    def _place_as_given_name(self, ent, start: int, end: int) -> bool:
+        """'Alexandria Ocasio-Cortez', 'Paris Hilton': a place's name opening a person entity is the
+        person's given name, when it is one and a name (no title: 'Georgia Gov. Brian Kemp') follows."""
+        doc = self.doc
+        return (
+            ent.start == start
+            and end == start + 1 < ent.end
+            and doc[end].pos_ == "PROPN"
+            and doc[end].lower_.rstrip(".") not in OFFICE_TITLES | TITLE_ABBREVIATIONS
+            and given_name_gender([t.text for t in ent]) is not None
+        )
+
+    def _inside_longer_proper_name(self, i: int) -> bool:
+        """ "Hassan" in "Hassan Mahdavi" is not a one-word KB person of that name ("Mr." in "Mr.
+        Halvorsen" is a title, not a name)."""
+        doc = self.doc
+        neighbours = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        return any(
+            t.pos_ == "PROPN"
+            and is_capitalised(t)
+            and not self.finder.kb.by_name.get(t.lower_)
+            and t.lower_.rstrip(".") not in HONORIFICS
+            and t.sent == doc[i].sent
+            for t in neighbours
+        )
+
+    def _person_entity_around(self, start: int, end: int):
+        for ent in entities_of(self.doc[start:end].sent):
+            if ent.label_ == "PERSON" and ent.start <= start and end <= ent.end:
+                return ent
+        return None
+
+    def _only_title_words(self, start: int, end: int) -> bool:
+        return all(self.finder.kb.agents.get(t.lower_) is not None for t in self.doc[start:end])
+
+
+def _covered(spans: list[NameSpan]) -> set[int]:
+    return {i for s, e, _, _ in spans for i in range(s, e)}
+
+
+def _names_a_law(ent: "Span") -> bool:
+    """Whether an entity's last word, before any number or year, is a capitalised law word."""
+    words = [t for t in ent if t.is_alpha]
+    return bool(words) and words[-1].lower_ in LAW_WORDS and words[-1].is_title and ent[-1].i >= words[-1].i
+
+
+# Prepositions after which a name is where something happens, and nouns a place name modifies.
+LOCATIVE_PREPOSITIONS = frozenset("in near across throughout outside around from into inside".split())
+PLACE_NOUNS = frozenset("region province town city district village area county department border state".split())
+
+
+def _in_place_slot(token: "Token") -> bool:
+    """Whether a name stands where a place does: after a locative preposition ("in Bolton", the
+    conjuncts of a list after it included) or modifying a place noun ("the Sahel region")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj":
+        preposition = token.head
+        return preposition.lower_ in LOCATIVE_PREPOSITIONS or (
+            preposition.lower_ == "of" and preposition.head.lemma_.lower() in PLACE_NOUNS  # "the region of Puno"
+        )
+    return token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in PLACE_NOUNS
+
+
+def _full_name_words(name: str) -> set[str]:
+    """The words of a KB person's name when it has two or more ("Lula" in "Luiz Inacio Lula da
+    Silva"); none for a one-word name ("Hassan": a given name the dictionaries list alone)."""
+    words = name_key(name).split()
+    return set(words) if len(words) >= 2 else set()

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Country and sector of the actors that take part in located events, against the gold (issue #21).
+
+Reads the verdict lines of realnews-dev's scorer (`score.py ... -v`, one line per output event with
+its source and target as `name[CODE]` and the gold event it is located on) and the gold file, and
+counts, for each output source and target located on a gold event whose actor on that side is
+named: whether the output actor has a country at all, whether it is one the gold lists, and whether
+the sector is one the gold lists. Works for the real-text set and for realnews-dev alike:
+
+    python3 ../shared/data/realnews-dev/score.py OUT.jsonl -v > verdicts.txt
+    .venv/bin/python scripts/eval_actor_countries.py verdicts.txt ../shared/data/realnews-dev/gold.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+
+VERDICT = re.compile(
+    r"\s+pred (?:RIGHT|locat)\s+\w+ (?P<src>.*?)\[(?P<scode>\w*)\] -> (?P<tgt>.*?)(?:\[(?P<tcode>\w*)\])? "
+    r"'.*?' -> (?P<gold>\S+) type="
+)
+
+
+def country_and_sector(code: str, countries: frozenset[str]) -> tuple[str | None, str | None]:
+    """(country, sector) of an output CAMEO-style code: 'SDNMIL' -> ('SDN', 'MIL'), 'MIL' -> (None, 'MIL')."""
+    if code[:3] in countries:
+        return code[:3], code[3:6] or None
+    return None, code[:3] or None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("verdicts", help="the scorer's -v output")
+    ap.add_argument("gold", help="the gold file the scorer was given (JSON lines)")
+    args = ap.parse_args()
+    sys.path.insert(0, ".")
+    from diurna.actors.codes import iso3_codes
+
+    countries = iso3_codes()
+    gold = {}
+    for line in open(args.gold, encoding="utf-8"):
+        if line.strip():
+            article = json.loads(line)
+            for event in article["events"] + article.get("acceptable_extra", []):
+                gold[event["id"]] = event
+    counts: Counter = Counter()
+    for line in open(args.verdicts, encoding="utf-8"):
+        match = VERDICT.match(line)
+        if not match or match["gold"] not in gold:
+            continue
+        event = gold[match["gold"]]
+        for side, name, code in (("source", match["src"], match["scode"]), ("target", match["tgt"], match["tcode"])):
+            want = event.get(side)
+            if want is None or name == "-" or code is None:
+                continue
+            country, sector = country_and_sector(code, countries)
+            wanted = want.get("country")
+            wanted = set(wanted) if isinstance(wanted, list) else {wanted}
+            counts[side, "actors"] += 1
+            counts[side, "with country"] += country is not None
+            counts[side, "country right"] += country in wanted
+            counts[side, "sector right"] += (sector or "-") in (want.get("sector") or [])
+    for side in ("source", "target"):
+        n = counts[side, "actors"] or 1
+        print(
+            "%s: %d actors located on gold events; with a country %d (%.2f); country right %d (%.2f); "
+            "sector right %d (%.2f)"
+            % (
+                side,
+                counts[side, "actors"],
+                counts[side, "with country"],
+                counts[side, "with country"] / n,
+                counts[side, "country right"],
+                counts[side, "country right"] / n,
+                counts[side, "sector right"],
+                counts[side, "sector right"] / n,
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
