@@ -222,8 +222,13 @@ def merge_terms(raw: Iterable[RawTerm]) -> list[RawTerm]:
     return [t for t in merged if t.end is None or t.end > EARLIEST]
 
 
+def _order(t: RawTerm) -> tuple:
+    """A total order (the build must give the same file on every run, whatever the set order)."""
+    return (t.start or "", t.end or "9", t.seen, t.source, t.label, t.name, t.precision)
+
+
 def _merge_person(terms: list[RawTerm]) -> list[RawTerm]:
-    dated = sorted({t for t in terms if t.precision[0] == "d"}, key=lambda t: (t.start or "", t.end or "9"))
+    dated = sorted({t for t in terms if t.precision[0] == "d"}, key=_order)
     # one stint listed once per cabinet ("Mark Rutte 2010-10-14 to 2012-11-05", "... to 2017-10-26",
     # "... open"): the latest end is the stint's
     stints: list[RawTerm] = []
@@ -234,7 +239,7 @@ def _merge_person(terms: list[RawTerm]) -> list[RawTerm]:
                 stints[stints.index(same[0])] = t
             continue
         stints.append(t)
-    yearly = sorted({t for t in terms if t.precision[0] == "y"}, key=lambda t: (t.start or "", t.end or "9"))
+    yearly = sorted({t for t in terms if t.precision[0] == "y"}, key=_order)
     for y in yearly:
         covering = [s for s in stints if _overlaps_years(s, y)]
         if not covering:
@@ -261,7 +266,7 @@ def _merge_person(terms: list[RawTerm]) -> list[RawTerm]:
 def _drop_year_duplicates(stints: list[RawTerm]) -> list[RawTerm]:
     """Two year-precise rows of one stint (versions listing it open, then closed): keep the closed."""
     out: list[RawTerm] = []
-    for s in sorted(stints, key=lambda t: (t.start or "", t.end is None, t.end or "")):
+    for s in sorted(stints, key=lambda t: (t.start or "", t.end is None, t.end or "", _order(t))):
         twin = next((o for o in out if o.precision == "yy" == s.precision and o.start == s.start), None)
         if twin is not None:
             continue
