@@ -88,6 +88,20 @@ def head(gd: pathlib.Path) -> tuple[str, str]:
     return commit, date
 
 
+def record(dataset, repo, commit, date, path, rel, sha, licence) -> dict:
+    """One manifest entry: where a source file came from, its checksum and its licence."""
+    return {
+        "dataset": dataset,
+        "repo": repo,
+        "commit": commit,
+        "date": date,
+        "path": path,
+        "file": rel,
+        "sha256": sha,
+        "licence": licence,
+    }
+
+
 def write(out: pathlib.Path, rel: str, data: bytes) -> str:
     path = out / rel
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -113,18 +127,7 @@ def main() -> int:
             if path.endswith("positions.csv") and not git(gd, "ls-tree", commit, path):
                 continue  # some countries' folders list no positions
             sha = write(args.out, rel, git(gd, "show", "%s:%s" % (commit, path)))
-            manifest.append(
-                {
-                    "dataset": "everypolitician",
-                    "repo": repo,
-                    "commit": commit,
-                    "date": date,
-                    "path": path,
-                    "file": rel,
-                    "sha256": sha,
-                    "licence": WIKIDATA,
-                }
-            )
+            manifest.append(record("everypolitician", repo, commit, date, path, rel, sha, WIKIDATA))
     repo = "every-politician-scrapers/world-leaders-2021"
     gd = git_dir(args.mirrors, repo)
     seen_blobs = set()
@@ -139,18 +142,7 @@ def main() -> int:
             seen_blobs.add(blob)
             rel = "world-leaders-2021/%s.csv" % commit
             sha = write(args.out, rel, git(gd, "show", "%s:data/wikidata.csv" % commit))
-            manifest.append(
-                {
-                    "dataset": "world-leaders",
-                    "repo": repo,
-                    "commit": commit,
-                    "date": date,
-                    "path": "data/wikidata.csv",
-                    "file": rel,
-                    "sha256": sha,
-                    "licence": WIKIDATA,
-                }
-            )
+            manifest.append(record("world-leaders", repo, commit, date, "data/wikidata.csv", rel, sha, WIKIDATA))
     else:
         missing.append(repo)
     recorded = {m["file"] for m in manifest}
@@ -158,16 +150,16 @@ def main() -> int:
         rel = "world-leaders-2021/" + path.name
         if rel not in recorded:  # a newer version placed here by hand (see the docstring)
             manifest.append(
-                {
-                    "dataset": "world-leaders",
-                    "repo": repo,
-                    "commit": path.stem,
-                    "date": None,
-                    "path": "data/wikidata.csv",
-                    "file": rel,
-                    "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-                    "licence": WIKIDATA,
-                }
+                record(
+                    "world-leaders",
+                    repo,
+                    path.stem,
+                    None,
+                    "data/wikidata.csv",
+                    rel,
+                    hashlib.sha256(path.read_bytes()).hexdigest(),
+                    WIKIDATA,
+                )
             )
     for dataset, repo, path, rel, licence in SINGLE_FILES:
         gd = git_dir(args.mirrors, repo)
@@ -176,18 +168,7 @@ def main() -> int:
             continue
         commit, date = head(gd)
         sha = write(args.out, rel, git(gd, "show", "%s:%s" % (commit, path)))
-        manifest.append(
-            {
-                "dataset": dataset,
-                "repo": repo,
-                "commit": commit,
-                "date": date,
-                "path": path,
-                "file": rel,
-                "sha256": sha,
-                "licence": licence,
-            }
-        )
+        manifest.append(record(dataset, repo, commit, date, path, rel, sha, licence))
     (args.out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print("%d files from %d repositories into %s" % (len(manifest), len({m["repo"] for m in manifest}), args.out))
     for repo in missing:

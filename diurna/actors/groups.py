@@ -70,13 +70,8 @@ def _csv(path: Path) -> Iterator[dict]:
 def ucdp_active_years(folder: Path) -> dict[str, set[int]]:
     """UCDP actor id -> years it fought in, from the armed-conflict and non-state files."""
     years: dict[str, set[int]] = {}
-    for name in sorted(folder.glob("ucdp-prio-acd-*.csv")):
-        for row in _csv(name):
-            for side in ("side_a_id", "side_b_id"):
-                for actor in (row.get(side) or "").split(","):
-                    if actor.strip():
-                        years.setdefault(actor.strip(), set()).add(int(row["year"]))
-    for name in sorted(folder.glob("ucdp-nonstate-*.csv")):
+    files = sorted(folder.glob("ucdp-prio-acd-*.csv")) + sorted(folder.glob("ucdp-nonstate-*.csv"))
+    for name in files:
         for row in _csv(name):
             for side in ("side_a_id", "side_b_id"):
                 for actor in (row.get(side) or "").split(","):
