@@ -24,6 +24,11 @@ from diurna.actors.phoenix import Role
 from diurna.actors.roles import OfficeTerm, RoleTable
 from diurna.actors.wikidata import RawTerm
 
+# Names longer than this are formal styles news does not write ("Tuanku Ahmad Shah al-Mustain Billah
+# ibni al-Marhum Sultan Abu Bakar..."); each word of the longest name is a span the actor stage tries
+# at every capitalised token, so they are left out.
+MAX_NAME_WORDS = 8
+
 # The British monarch is head of state of the other Commonwealth realms too (Canada, Jamaica...):
 # coded as the UK's, the country the monarch's acts in news are about.
 PERSONAL_UNION_HOME = "GBR"
@@ -48,7 +53,7 @@ def name_variants(name: str) -> list[str]:
         for variant in (form, _ascii(form)):
             for v in (variant, variant.replace("-", " ") if _hyphen_in_given_name(variant) else variant):
                 key = name_key(v)
-                if key and key not in out:
+                if key and key not in out and len(key.split()) <= MAX_NAME_WORDS:
                     out.append(key)
     return out
 
@@ -159,7 +164,9 @@ def _seen(term: RawTerm) -> str:
 
 def add_groups(kb: KnowledgeBase, entries: Iterable[GroupEntry], report: EnrichReport) -> None:
     for entry in entries:
-        keys = [k for k in dict.fromkeys(name_key(n) for n in entry.names) if k]
+        keys = [k for k in dict.fromkeys(name_key(n) for n in entry.names) if k and len(k.split()) <= MAX_NAME_WORDS]
+        if not keys:
+            continue
         if any(k in kb.by_name or k in kb.agents for k in keys) or entry.key in kb.actors:
             report.group_names_taken += 1  # the KB already knows it (or the name is a common word)
             continue
