@@ -1,7 +1,10 @@
-"""Build the actor knowledge base from the PETRARCH2 / Phoenix dictionaries.
+"""Build the actor knowledge base from the PETRARCH2 / Phoenix dictionaries and public datasets.
 
-Run through `scripts/build_kb.py`. The result is a gzipped JSON file that `KnowledgeBase.load`
-reads in a fraction of a second; the dictionaries themselves are not needed at run time.
+Run through `scripts/build_kb.py`. The Phoenix files give the base (actors, agents, roles to about
+2015); a sources folder (laid out by `scripts/kb_sources.py`, see docs/actors.md) adds dated office
+holders from Wikidata, armed groups from UCDP and parties from Party Facts (`enrich.py`). The
+result is a gzipped JSON file that `KnowledgeBase.load` reads in about a second; none of the
+sources is needed at run time.
 """
 
 from __future__ import annotations
@@ -140,6 +143,21 @@ def build(dictionary_dir: Path) -> tuple[KnowledgeBase, PhoenixReport]:
     for agent in read_agent_file(dictionary_dir / AGENT_FILE):
         kb.add_agent(agent.phrase, agent.code, agent.plural)
     return kb, report
+
+
+def add_sources(kb: KnowledgeBase, sources: Path):
+    """Office holders, armed groups and parties from a sources folder (see the module docstring)."""
+    from diurna.actors.enrich import EnrichReport, add_groups, add_office_holders
+    from diurna.actors.groups import GroupReport, read_groups
+    from diurna.actors.wikidata import merge_terms, read_abolitions, read_terms
+
+    report = EnrichReport()
+    raw = read_terms(sources)
+    kb.offices = add_office_holders(kb, merge_terms(raw), report)
+    kb.offices.hog_abolished = dict(read_abolitions(sources))
+    group_report = GroupReport()
+    add_groups(kb, read_groups(sources, group_report), report)
+    return report, group_report, len(raw)
 
 
 def _add_entry(kb: KnowledgeBase, entry: PhoenixEntry) -> None:

@@ -1,8 +1,9 @@
-"""The actor knowledge base: named actors with dated roles, agent words, and the overlay.
+"""The actor knowledge base: named actors with dated roles, agent words, offices, and the overlay.
 
-Built by `scripts/build_kb.py` from the PETRARCH2 / Phoenix dictionaries into
-`diurna/actors/data/phoenix_kb.json.gz` (committed, ~1 MB), then corrected and extended at load
-time by YAML overlays: the one shipped in `diurna/actors/data/overlay.yaml` and any the user names
+Built by `scripts/build_kb.py` from the PETRARCH2 / Phoenix dictionaries and the public datasets
+listed in `diurna/actors/data/kb_sources.json` (Wikidata office holders, UCDP armed groups, Party
+Facts parties) into `diurna/actors/data/actors_kb.json.gz` (committed), then corrected and extended
+at load time by YAML overlays: the one shipped in `diurna/actors/data/overlay.yaml` and any the user names
 in `DIURNA_ACTORS_OVERLAY` (paths separated by `os.pathsep`). Formats: `docs/actors.md`.
 
 Names are looked up by `name_key()`: lower case, straight quotes, no spaces around hyphens, so
@@ -23,12 +24,13 @@ from typing import Iterable, Optional
 
 from diurna.actors.codes import split_code
 from diurna.actors.phoenix import Role
+from diurna.actors.roles import OfficeTerm, RoleTable
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-KB_FILE = DATA_DIR / "phoenix_kb.json.gz"
+KB_FILE = DATA_DIR / "actors_kb.json.gz"
 SHIPPED_OVERLAY = DATA_DIR / "overlay.yaml"
 OVERLAY_ENV = "DIURNA_ACTORS_OVERLAY"
-KB_FORMAT = 2
+KB_FORMAT = 3
 
 KINDS = ("person", "organization", "country", "group")
 
@@ -126,6 +128,8 @@ class KnowledgeBase:
     agents: dict[str, Agent] = field(default_factory=dict)  # name key (sing. or plural) -> agent
     max_name_words: int = 1
     overlays: tuple[str, ...] = ()
+    offices: RoleTable = field(default_factory=RoleTable)  # who held which office when (roles.py)
+    sources: list[dict] = field(default_factory=list)  # provenance and licence of each dataset
     _first_words: Optional[set[str]] = None
     _surnames: Optional[dict[str, tuple[str, ...]]] = None
 
@@ -199,7 +203,13 @@ class KnowledgeBase:
         actor = self.actors[kb_id]
         role = actor.role_on(day)
         country, sector, code = split_code(role.code) if role else (None, None, None)
+        offices = self.offices.terms_of(kb_id)
         return {
+            "offices_on_date": [{"country": t.country, "office": t.office} for t in offices if t.holds_on(day or "")],
+            "offices": [
+                {"country": t.country, "office": t.office, "from": t.start, "until": t.end, "precision": t.precision}
+                for t in offices
+            ],
             "kb_id": actor.id,
             "name": actor.name,
             "kind": actor.kind,
@@ -270,6 +280,9 @@ class KnowledgeBase:
             # The name index is stored rather than rebuilt: it halves the load time.
             "by_name": {key: list(ids) for key, ids in self.by_name.items()},
             "max_name_words": self.max_name_words,
+            "offices": [t.to_row() for t in self.offices.terms],
+            "hog_abolished": self.offices.hog_abolished,
+            "sources": self.sources,
         }
 
     @classmethod
@@ -289,6 +302,10 @@ class KnowledgeBase:
         for key, phrase, code, plural in data["agents"]:
             kb.agents[key] = Agent(phrase, code, plural)
             kb.max_name_words = max(kb.max_name_words, len(key.split()))
+        kb.offices = RoleTable(
+            [OfficeTerm.from_row(row) for row in data.get("offices", ())], dict(data.get("hog_abolished", {}))
+        )
+        kb.sources = list(data.get("sources", ()))
         return kb
 
     @classmethod
@@ -319,6 +336,13 @@ def default_overlays() -> list[Path]:
 def default_kb() -> KnowledgeBase:
     """The KB with the default overlays, loaded once per process."""
     return KnowledgeBase.load()
+
+
+def roles_on(kb_id: str, date: Optional[str]) -> list[OfficeTerm]:
+    """The offices (head of state, foreign minister...) KB actor `kb_id` held on `date` (ISO;
+    None = today), with their country and how precisely the data dates them. The actor stage's
+    CAMEO code comes from `role_on`; this says which office lies behind a `GOV` code."""
+    return default_kb().offices.roles_on(kb_id, date)
 
 
 def role_on(kb_id: str, date: Optional[str]) -> Optional[Role]:

@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from diurna.actors.codes import split_code
 from diurna.actors.kb import KINDS, KBActor, KnowledgeBase, name_key
+from diurna.actors.offices import OFFICES
 from diurna.actors.phoenix import Role, regular_plural
+from diurna.actors.roles import OfficeTerm
 
 
 class OverlayError(ValueError):
@@ -27,6 +30,7 @@ class OverlayActor:
     names: list[str] = field(default_factory=list)
     remove_names: list[str] = field(default_factory=list)
     roles: Optional[list[Role]] = None  # None: keep the KB's roles
+    offices: list[tuple[Role, str]] = field(default_factory=list)  # roles marked `office: hos` etc.
 
 
 @dataclass
@@ -69,8 +73,15 @@ def _actor(item: Any, where: str) -> OverlayActor:
     if item.get("kind") is not None and item["kind"] not in KINDS:
         raise OverlayError("%s: kind must be one of %s" % (where, ", ".join(KINDS)))
     roles = None
+    offices: list[tuple[Role, str]] = []
     if item.get("roles") is not None:
         roles = [_role(r, "%s.roles[%d]" % (where, j)) for j, r in enumerate(item["roles"])]
+        for j, (raw, role) in enumerate(zip(item["roles"], roles)):
+            office = raw.get("office") if isinstance(raw, dict) else None
+            if office is not None:
+                if office not in OFFICES:
+                    raise OverlayError("%s.roles[%d]: office must be one of %s" % (where, j, ", ".join(OFFICES)))
+                offices.append((role, office))
     return OverlayActor(
         item["id"].strip(),
         item.get("name"),
@@ -78,6 +89,7 @@ def _actor(item: Any, where: str) -> OverlayActor:
         _strings(item.get("names"), where, "names"),
         _strings(item.get("remove_names"), where, "remove_names"),
         roles,
+        offices,
     )
 
 
@@ -85,7 +97,10 @@ def _role(item: Any, where: str) -> Role:
     if isinstance(item, str):
         item = {"code": item}
     if not isinstance(item, dict) or not isinstance(item.get("code"), str):
-        raise OverlayError("%s: a role is a CAMEO code or {code, from, until}" % where)
+        raise OverlayError("%s: a role is a CAMEO code or {code, from, until, office}" % where)
+    unknown = set(item) - {"code", "from", "until", "office"}
+    if unknown:
+        raise OverlayError("%s: unknown field(s) %s" % (where, ", ".join(sorted(unknown))))
     start, end = _date(item.get("from"), where), _date(item.get("until"), where)
     if start and end and end <= start:
         raise OverlayError("%s: `until` must be after `from`" % where)
@@ -157,3 +172,11 @@ def _apply_actor(kb: KnowledgeBase, item: OverlayActor, path: str) -> None:
             source=(old.source + "+" if old else "") + "overlay:" + Path(path).name,
         )
     )
+    for role, office in item.offices:
+        country = split_code(role.code)[0]
+        if country is None:
+            raise OverlayError("%s: actor %r: a role with an office needs a country code" % (path, item.id))
+        name = item.name or (old.name if old else item.names[0])
+        kb.offices.add(
+            OfficeTerm(country, office, item.id, name, role.start, role.end, "dd", "overlay:" + Path(path).name)
+        )
