@@ -18,6 +18,9 @@ ACTORS = {
     "abiy": ("Abiy Ahmed", "abiy_ahmed", "ETHGOV", "ETH", "person"),
     "police": ("police", None, "CHLCOP", "CHL", "group"),
     "protesters": ("protesters", None, "CHLOPP", "CHL", "group"),
+    # generic actors coded without a country: one actor key ("name:COP:police") in two countries
+    "police_ke": ("police", None, "COP", "KEN", "group"),
+    "police_cl": ("police", None, "COP", "CHL", "group"),
 }
 CAMEO = {
     "CONSULT": ("040", 1, 1.0),
@@ -41,6 +44,7 @@ def event(
     granularity: str = "day",
     polarity: str = "asserted",
     place: Optional[str] = None,
+    modality: str = "actual",
 ) -> dict:
     return {
         "type": kind,
@@ -51,6 +55,7 @@ def event(
         "granularity": granularity,
         "polarity": polarity,
         "place": place,
+        "modality": modality,
     }
 
 
@@ -115,6 +120,7 @@ def article(
                 date=DateRef(text=None, start=e["date"], end=e["end"], granularity=e["granularity"]),
                 place=place_id,
                 polarity=e["polarity"],
+                modality=e.get("modality", "actual"),
                 confidence=0.9,
             )
         )
