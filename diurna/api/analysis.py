@@ -19,7 +19,7 @@ from diurna.api.filters import event_filter
 from diurna.store.export import spreadsheet_cell
 from diurna.store.filters import EventFilter
 from diurna.store.query import EventRow
-from diurna.store.views import MapSummary, Timeline
+from diurna.store.views import MapSummary, OutletCount, Timeline
 
 router = APIRouter()
 EVENT_FIELDS = [f.name for f in dataclasses.fields(EventRow)]
@@ -39,6 +39,13 @@ def _refused(run):
         return run()
     except ValueError as exc:
         raise HTTPException(422, str(exc))
+
+
+@router.get("/api/outlets", response_model=list[OutletCount])
+def outlets(limit: int = Query(500, ge=1, le=5000), s=Depends(_services)):
+    """News sources with their stored articles, most first (values for the `outlet` filter)."""
+    with s.snapshot() as store:
+        return store.outlets(limit)
 
 
 @router.get("/api/timeline", response_model=Timeline)

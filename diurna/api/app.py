@@ -228,7 +228,8 @@ def create_app(settings: Settings) -> FastAPI:
         with s.snapshot() as store:
             rows = _query(lambda: store.clusters(f, limit=limit, offset=offset, min_articles=min_articles))
             total = _query(lambda: store.count_clusters(f, min_articles=min_articles))
-            return ClusterPage(total=total, limit=limit, offset=offset, clusters=rows)
+            mentions = _query(lambda: store.count_events(f))
+            return ClusterPage(total=total, mentions=mentions, limit=limit, offset=offset, clusters=rows)
 
     @app.get("/api/clusters/{cluster_id}", response_model=ClusterDetail)
     def cluster(cluster_id: str, s: Services = Depends(svc)):
@@ -394,7 +395,8 @@ class EventPage(BaseModel):
 
 
 class ClusterPage(BaseModel):
-    total: int
+    total: int  # real-world events the filters (and min_articles) select
+    mentions: Optional[int] = None  # event mentions the same filters select (copies as include_duplicates says)
     limit: int
     offset: int
     clusters: list[EventCluster]

@@ -57,8 +57,23 @@ class MapSummary:
     countries: list[CountryCount] = field(default_factory=list)
 
 
+@dataclass
+class OutletCount:
+    outlet: str
+    articles: int
+
+
 class ViewsMixin:
     """Aggregates for the dashboard (see the module docstring). Expects `_cursor()`."""
+
+    def outlets(self, limit: int = 500) -> list[OutletCount]:
+        """News sources by stored articles, most first (the outlet filter's suggestions)."""
+        rows = self._cursor().execute(
+            "SELECT source, count(*) AS n FROM articles WHERE source IS NOT NULL GROUP BY source "
+            "ORDER BY n DESC, source LIMIT ?",
+            [int(limit)],
+        )
+        return [OutletCount(*r) for r in rows.fetchall()]
 
     def timeline(self, filter: Optional[EventFilter] = None, freq: str = "month", by: str = "quad_class") -> Timeline:
         if freq not in FREQUENCIES:

@@ -28,6 +28,8 @@ ARTICLES = {
     "markup.txt": '<script>alert(1)</script><img src=x onerror="window.__pwned=1"><b>bold</b> Police in Dhaka '
     "arrested dozens of opposition activists on Sunday, a party spokesman said.",
 }
+# What the dashboard counts unless its "Counting: everything reported" switch is on (filters.js).
+ACTUAL = {"modality": "actual", "polarity": "asserted"}
 STORED_MARKUP = '<script>alert(1)</script><img src=x onerror="window.__pwned=1"><b>bold</b>'
 
 

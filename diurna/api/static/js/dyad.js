@@ -1,6 +1,7 @@
 // Dyad view: cooperation against conflict between two actors or countries over time, both
 // directions: event counts as bars (cooperation up, conflict down) and Goldstein sums as lines.
 import { actorOptions, api, el, formatNumber, go, svg } from "./dom.js";
+import { apiFilters, filterBar, filterParams, filtersFrom, scopeText } from "./filters.js";
 
 const FREQUENCIES = ["day", "week", "month", "year"];
 const MAX_FILLED_PERIODS = 600;     // beyond this, empty periods are not drawn (the bars would be slivers)
@@ -10,22 +11,25 @@ const COLOURS = {
 };
 
 export async function renderDyad(view, _parts, params) {
+  const filters = filtersFrom(params);
   const actors = await api("/api/actors", { limit: 300 });
   let a = params.get("a") || "", b = params.get("b") || "";
   if (!a || !b) {
-    // With nothing chosen yet, start from the busiest pair in the store.
-    const [top] = await api("/api/network", { limit: 1 });
+    // With nothing chosen yet, start from the busiest pair under the filters.
+    const [top] = await api("/api/network", { ...apiFilters(filters), limit: 1 });
     if (top) { a = a || top.source_key; b = b || top.target_key; }
   }
   const freq = FREQUENCIES.includes(params.get("freq")) ? params.get("freq") : "month";
-  const start = params.get("start") || "", end = params.get("end") || "";
   view.append(el("h2", { text: "Dyad: cooperation and conflict over time" }),
-    dyadForm({ a, b, freq, start, end }, actors));
+    await filterBar("dyad", filters, { a, b, freq }),
+    dyadForm({ a, b, freq }, actors, filters),
+    el("p", { class: "muted small", text: scopeText(filters) + " A CAMEO country code (JPN) rolls up the " +
+      "country's state, government, military, officials and groups; an actor key (kb:japan) is that actor alone." }));
   if (!a || !b) {
     view.append(el("p", { class: "empty", text: "Choose two actors or countries (a name, a CAMEO code such as IRN, or a suggestion)." }));
     return;
   }
-  const points = await api("/api/dyads", { a, b, freq, start, end });
+  const points = await api("/api/dyads", { ...apiFilters(filters), a, b, freq });
   const names = { a: displayName(a, actors), b: displayName(b, actors) };
   if (!points.length) {
     view.append(el("p", { class: "empty", id: "dyad-empty", text: `No events between ${names.a} and ${names.b}.` }));
@@ -35,7 +39,7 @@ export async function renderDyad(view, _parts, params) {
   view.dataset.points = String(points.length);
 }
 
-function dyadForm(state, actors) {
+function dyadForm(state, actors, filters) {
   const form = el("form", { class: "filters", id: "dyad-form" },
     el("label", {}, "Actor or country A", el("input", { type: "search", name: "a", list: "dyad-actor-options",
       value: state.a, required: true, size: 24 })),
@@ -44,18 +48,16 @@ function dyadForm(state, actors) {
     actorOptions("dyad-actor-options", actors),
     el("label", {}, "Per", el("select", { name: "freq" }, FREQUENCIES.map((f) =>
       el("option", { value: f, text: f, selected: f === state.freq })))),
-    el("label", {}, "From", el("input", { type: "date", name: "start", value: state.start })),
-    el("label", {}, "To", el("input", { type: "date", name: "end", value: state.end })),
     el("div", { class: "buttons" },
       el("button", { type: "submit", text: "Show" }),
       el("button", { type: "button", class: "secondary", text: "Swap A and B", onclick: () => {
         const data = Object.fromEntries(new FormData(form));
-        go("dyad", { ...data, a: data.b, b: data.a });
+        go("dyad", { ...filterParams(filters), ...data, a: data.b, b: data.a });
       } })));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(form));
-    go("dyad", { a: data.a.trim(), b: data.b.trim(), freq: data.freq, start: data.start, end: data.end });
+    go("dyad", { ...filterParams(filters), a: data.a.trim(), b: data.b.trim(), freq: data.freq });
   });
   return form;
 }
