@@ -139,7 +139,7 @@ CLUSTERS = Columns(
     claimed="c.id NOT IN (SELECT cluster_id FROM events WHERE attributed_to IS NULL AND cluster_id IS NOT NULL)",
     outlet="c.id IN (SELECT ev.cluster_id FROM events ev JOIN articles ar ON ar.id = ev.article_id "
     "WHERE lower(ar.source) = ?)",
-    counted_only=None,
+    counted_only="c.mentions > 0",  # a happening only wire copies report is shown with the copies only
     prefilter_actors=False,
 )
 

@@ -82,24 +82,27 @@ class ViewsMixin:
             raise ValueError("by must be one of %s" % ", ".join(TIMELINE_KEYS))
         f = filter or EventFilter()
         where, params = f.where()
-        joins = f.joins()
-        cursor = self._cursor()
-        granularities = dict(
-            cursor.execute(
-                "SELECT coalesce(e.date_granularity, 'none') g, count(*) %s WHERE %s GROUP BY g ORDER BY g"
-                % (joins, where),
+        # One scan, grouped finely enough that the totals, the undated and the granularities are
+        # sums over its rows (three scans of a million events took three times as long).
+        rows = (
+            self._cursor()
+            .execute(
+                "SELECT CAST(date_trunc('%s', e.date_start) AS VARCHAR) AS period, coalesce(%s, '?') AS k, "
+                "coalesce(e.date_granularity, 'none') AS g, count(*) %s WHERE %s GROUP BY period, k, g"
+                % (freq, TIMELINE_KEYS[by], f.joins(), where),
                 params,
-            ).fetchall()
+            )
+            .fetchall()
         )
-        undated = cursor.execute(
-            "SELECT count(*) %s WHERE %s AND e.date_start IS NULL" % (joins, where), params
-        ).fetchone()[0]
-        rows = cursor.execute(
-            "SELECT CAST(date_trunc('%s', e.date_start) AS VARCHAR) AS period, coalesce(%s, '?') AS k, count(*) "
-            "%s WHERE %s AND e.date_start IS NOT NULL GROUP BY period, k ORDER BY period, k"
-            % (freq, TIMELINE_KEYS[by], joins, where),
-            params,
-        ).fetchall()
+        granularities: dict[str, int] = {}
+        per_bar: dict[tuple[str, str], int] = {}
+        undated = 0
+        for period, key, granularity, n in rows:
+            granularities[granularity] = granularities.get(granularity, 0) + n
+            if period is None:
+                undated += n
+            else:
+                per_bar[(period[:10], key)] = per_bar.get((period[:10], key), 0) + n
         coarser = sum(n for g, n in granularities.items() if GRANULARITY_DAYS.get(g, 0) > FREQUENCY_DAYS[freq])
         return Timeline(
             freq=freq,
@@ -107,8 +110,8 @@ class ViewsMixin:
             total=sum(granularities.values()),
             undated=undated,
             coarser=coarser,
-            granularities=granularities,
-            points=[TimelinePoint(period[:10], key, n) for period, key, n in rows],
+            granularities=dict(sorted(granularities.items())),
+            points=[TimelinePoint(period, key, n) for (period, key), n in sorted(per_bar.items())],
         )
 
     def map_summary(self, filter: Optional[EventFilter] = None) -> MapSummary:
@@ -118,20 +121,29 @@ class ViewsMixin:
         where, params = f.where()
         joins = with_places(f)
         country = "coalesce(e.event_country, p.country)"
-        cursor = self._cursor()
-        events, placed, with_country, places = cursor.execute(
-            "SELECT count(*), count(*) FILTER (WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL), "
-            "count(*) FILTER (WHERE %s IS NOT NULL), "
-            "count(DISTINCT (p.name, p.geonameid, p.lat, p.lon)) FILTER (WHERE p.lat IS NOT NULL) %s WHERE %s"
-            % (country, joins, where),
-            params,
-        ).fetchone()
-        countries = cursor.execute(
-            "SELECT %s AS c, count(*) AS n %s WHERE %s AND %s IS NOT NULL GROUP BY c ORDER BY n DESC, c"
-            % (country, joins, where, country),
-            params,
-        ).fetchall()
-        return MapSummary(events, placed, with_country, places, [CountryCount(c, n) for c, n in countries])
+        # One scan grouped by country and place; the totals are sums over its rows.
+        rows = (
+            self._cursor()
+            .execute(
+                "SELECT %s AS c, p.name, p.geonameid, p.lat IS NOT NULL AND p.lon IS NOT NULL AS located, count(*) "
+                "%s WHERE %s GROUP BY c, p.name, p.geonameid, located" % (country, joins, where),
+                params,
+            )
+            .fetchall()
+        )
+        events = placed = with_country = 0
+        places: set[tuple] = set()
+        countries: dict[str, int] = {}
+        for code, name, geonameid, located, n in rows:
+            events += n
+            if located:
+                placed += n
+                places.add((name, geonameid))
+            if code:
+                with_country += n
+                countries[code] = countries.get(code, 0) + n
+        ranked = sorted(countries.items(), key=lambda item: (-item[1], item[0]))
+        return MapSummary(events, placed, with_country, len(places), [CountryCount(c, n) for c, n in ranked])
 
     def iter_events(self, filter: Optional[EventFilter] = None, batch: int = 5000) -> Iterator:
         """Every event the filter selects, newest first, fetched `batch` rows at a time (downloads)."""

@@ -77,3 +77,19 @@ def shoot(browser, tmp_path_factory):
         return path
 
     return save
+
+
+@pytest.fixture(scope="session")
+def newsroom(tmp_path_factory):
+    """The dashboard over the hand-built newsroom of tests/store/store_factory.py (analyst_corpus):
+    known counts for copies, modalities, outlets, clusters and the timeline."""
+    from store_factory import analyst_corpus
+
+    from diurna.store import Store
+
+    db = str(tmp_path_factory.mktemp("newsroom") / "store.duckdb")
+    with Store(db) as store:
+        store.write(analyst_corpus())
+    running = Server(db).start()
+    yield running.url
+    running.stop()

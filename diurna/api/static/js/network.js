@@ -59,8 +59,8 @@ function nodesOf(edges) {
     return nodes.get(id);
   };
   for (const e of edges) {
-    node(e.source_node, e.source_node, e.source_label).out += e.events;
-    node(e.target_node, e.target_node, e.target_label).in += e.events;
+    node(e.source_node, e.source_key, e.source_label).out += e.events;
+    node(e.target_node, e.target_key, e.target_label).in += e.events;
   }
   return nodes;
 }
