@@ -174,13 +174,14 @@ class EventFilter:
         """The same selection over `event_clusters c` (one row per real-world event)."""
         return self._where(CLUSTERS)
 
-    def joins(self) -> str:
+    def joins(self, actors: bool = False) -> str:
         """FROM `events e` with only the joins this filter's WHERE clause needs: a count or a tally
-        over a million events without an actor filter need not join two actor rows to each."""
+        over a million events without an actor filter need not join two actor rows to each.
+        `actors` joins the source `s` and target `t` anyway (for a query that reads them)."""
         sql = "FROM events e"
         if not self.include_duplicates or self.outlet:
             sql += " JOIN articles a ON a.id = e.article_id"
-        if self.actor or self.source or self.target or self.country:
+        if actors or self.actor or self.source or self.target or self.country:
             sql += (
                 " LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source"
                 " LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target"
@@ -198,7 +199,7 @@ class EventFilter:
             params.extend(values)
 
         for value in (self.actor, self.source, self.target):
-            prefilter = _articles_with_actor(value) if value and cols.prefilter_actors else None
+            prefilter = articles_with_actor(value) if value and cols.prefilter_actors else None
             if prefilter:  # event mentions only: a cluster row holds its actors itself
                 add(*prefilter)
         if self.actor:
@@ -243,7 +244,7 @@ class EventFilter:
         return (" AND ".join(clauses) or "TRUE"), params
 
 
-def _articles_with_actor(value: str) -> Optional[tuple[str, list[Any]]]:
+def articles_with_actor(value: str) -> Optional[tuple[str, list[Any]]]:
     """A clause implied by an actor filter on event mentions: the event's article has a matching
     actor. It adds no condition, but DuckDB runs it as a semi-join that cuts the events scanned
     before they are joined with their actors (docs/evaluation.md, "Store": a name word). CAMEO

@@ -22,6 +22,7 @@ from diurna.store.filters import (  # noqa: F401  (re-exported: the names caller
     EventFilter,
     _like_escape,
     actor_clause,
+    articles_with_actor,
 )
 from diurna.store.views import ViewsMixin
 
@@ -361,27 +362,43 @@ class QueryMixin(ViewsMixin):
             raise ValueError("freq must be one of %s" % ", ".join(FREQUENCIES))
         if unit not in UNITS:
             raise ValueError("unit must be one of %s" % ", ".join(UNITS))
-        points: list[DyadPoint] = []
-        for direction, src, dst in (("a->b", a, b), ("b->a", b, a)):
-            base = dataclasses.asdict(filter) if filter is not None else {}
-            base.update(source=src, target=dst, actor=None)
-            base.update({k: v for k, v in (("start", start), ("end", end)) if v})
-            f = EventFilter(**base)
-            if unit == "events":
-                where, params = f.where()
-                date_col, source = "e.date_start", f.joins()
-                goldstein, quad = "e.goldstein", "e.quad_class"
-            else:
-                where, params = f.cluster_where()
-                date_col, source = "c.date", "FROM event_clusters c"
-                goldstein, quad = "c.goldstein", "c.quad_class"
-            sql = (
-                "SELECT CAST(date_trunc('{freq}', {d}) AS VARCHAR) AS period, count(*), coalesce(sum({g}), 0), "
-                "count(*) FILTER (WHERE {q} <= 2), count(*) FILTER (WHERE {q} >= 3) {source} "
-                "WHERE {where} AND {d} IS NOT NULL GROUP BY period ORDER BY period"
-            ).format(freq=FREQUENCIES[freq], d=date_col, g=goldstein, q=quad, source=source, where=where)
-            for period, n, gsum, coop, conf in self._cursor().execute(sql, params).fetchall():
-                points.append(DyadPoint(period[:10], direction, n, float(gsum), coop, conf))
+        base = dataclasses.asdict(filter) if filter is not None else {}
+        base.update(source=None, target=None, actor=None)
+        base.update({k: v for k, v in (("start", start), ("end", end)) if v})
+        f = EventFilter(**base)
+        # Both directions in one scan: the pair's clause picks the events, a CASE names the direction.
+        if unit == "events":
+            where, params = f.where()
+            src, tgt = SOURCE, TARGET
+            date_col, source = "e.date_start", f.joins(actors=True)
+            goldstein, quad = "e.goldstein", "e.quad_class"
+            for side in (a, b):  # the article names both sides (a semi-join that cuts the scan)
+                prefilter = articles_with_actor(side)
+                if prefilter:
+                    where += " AND " + prefilter[0]
+                    params = params + prefilter[1]
+        else:
+            where, params = f.cluster_where()
+            src, tgt = CLUSTER_SOURCE, CLUSTER_TARGET
+            date_col, source = "c.date", "FROM event_clusters c"
+            goldstein, quad = "c.goldstein", "c.quad_class"
+
+        def pair(first: str, second: str) -> tuple[str, list]:
+            s_sql, s_params = actor_clause(src, first)
+            t_sql, t_params = actor_clause(tgt, second)
+            return "(%s AND %s)" % (s_sql, t_sql), s_params + t_params
+
+        (ab, ab_params), (ba, ba_params) = pair(a, b), pair(b, a)
+        sql = (
+            "SELECT CAST(date_trunc('{freq}', {d}) AS VARCHAR) AS period, "
+            "CASE WHEN {ab} THEN 'a->b' ELSE 'b->a' END AS direction, count(*), coalesce(sum({g}), 0), "
+            "count(*) FILTER (WHERE {q} <= 2), count(*) FILTER (WHERE {q} >= 3) {source} "
+            "WHERE {where} AND ({ab} OR {ba}) AND {d} IS NOT NULL GROUP BY period, direction"
+        ).format(freq=FREQUENCIES[freq], d=date_col, g=goldstein, q=quad, source=source, where=where, ab=ab, ba=ba)
+        rows = self._cursor().execute(sql, ab_params + params + ab_params + ba_params).fetchall()
+        points = [
+            DyadPoint(period[:10], direction, n, float(g), coop, conf) for period, direction, n, g, coop, conf in rows
+        ]
         points.sort(key=lambda p: (p.period, p.direction))
         return points
 

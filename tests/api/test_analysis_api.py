@@ -40,8 +40,21 @@ def client(tmp_path_factory):
 
 def test_every_event_endpoint_documents_the_same_filters(client):
     paths = client.get("/openapi.json").json()["paths"]
-    shared = {"actor", "country", "place_country", "type", "quad_class", "start", "end", "outlet", "modality",
-              "polarity", "claimed", "include_duplicates", "granularity"}
+    shared = {
+        "actor",
+        "country",
+        "place_country",
+        "type",
+        "quad_class",
+        "start",
+        "end",
+        "outlet",
+        "modality",
+        "polarity",
+        "claimed",
+        "include_duplicates",
+        "granularity",
+    }
     for path in FILTERED:
         documented = {p["name"] for p in paths[path.replace("kb:kenya", "{key}")]["get"]["parameters"]}
         assert shared <= documented, (path, shared - documented)
@@ -63,7 +76,10 @@ def test_the_default_and_the_switch_count_what_they_say(client):
     assert timeline["total"] == ANALYST_COUNTS["actual_asserted"] == sum(p["events"] for p in timeline["points"])
     network = client.get("/api/network", params={**ACTUAL, "outlet": "The Standard"}).json()
     assert {(e["source_name"], e["target_name"]) for e in network} == {
-        ("Kenya", "Ethiopia"), ("William Ruto", "Abiy Ahmed"), ("protesters", "police")}
+        ("Kenya", "Ethiopia"),
+        ("William Ruto", "Abiy Ahmed"),
+        ("protesters", "police"),
+    }
 
 
 def test_cluster_total_is_the_number_of_rows_min_articles_selects(client):
