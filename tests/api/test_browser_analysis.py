@@ -228,3 +228,31 @@ def test_usable_at_800_pixels(newsroom, browser, shoot):
         shoot("events-800px")
     finally:
         browser.set_window_size(1400, 1000)
+
+
+def test_charts_and_tables_export_csv_json_png_and_a_permalink(newsroom, browser):
+    for name, address in (
+        ("timeline", "timeline?freq=day"),
+        ("dyad", "dyad?a=KEN&b=ETH"),
+        ("network", "network"),
+        ("map", "map"),
+        ("clusters", "clusters"),
+    ):
+        view = open_view(browser, newsroom + "/#/" + address)
+        bar = view.find_element(By.ID, name + "-exports")
+        assert [b.text for b in bar.find_elements(By.TAG_NAME, "button")][:2] == ["CSV", "JSON"], name
+        assert bar.find_element(By.CLASS_NAME, "permalink").get_attribute("href") == browser.current_url
+    # what the buttons save, made by the same code in the page: the rows as CSV, the chart as PNG
+    open_view(browser, newsroom + "/#/timeline?freq=day")
+    made = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        import('/static/js/exporting.js').then(async ({ toCSV, chartPNG }) => {
+          const csv = toCSV([{ period: '2024-03-03', key: '=1+1', events: 2 }, { period: 'a,"b"', key: '-3', events: 1 }]);
+          const png = await chartPNG(document.getElementById('timeline-svg'));
+          const head = new Uint8Array(await png.slice(0, 4).arrayBuffer());
+          done({ csv, type: png.type, size: png.size, head: Array.from(head) });
+        }).catch((error) => done({ error: String(error) }));
+    """)
+    assert "error" not in made, made
+    assert made["csv"] == 'period,key,events\r\n2024-03-03,\'=1+1,2\r\n"a,""b""",-3,1\r\n'
+    assert made["type"] == "image/png" and made["size"] > 5000 and made["head"] == [0x89, 0x50, 0x4E, 0x47]

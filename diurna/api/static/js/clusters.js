@@ -4,6 +4,7 @@
 // "wire copies" switch adds each cluster's copies of articles to what is shown.
 import { QUAD_NAMES, api, clickable, el, formatNumber, go, viewHash } from "./dom.js";
 import { dateText, eventTable } from "./events.js";
+import { exportBar } from "./exporting.js";
 import { apiFilters, filterBar, filterParams, filtersFrom, scopeText } from "./filters.js";
 
 const PAGE = 50;
@@ -31,7 +32,8 @@ export async function renderClusters(view, _parts, params) {
       "many articles report it; reports count near-duplicate copies once." }),
     page.clusters.length ? clusterTable(page.clusters, copies)
       : el("p", { class: "empty", text: "No real-world event matches these filters." }),
-    pager(filters, keep, page));
+    pager(filters, keep, page),
+    exportBar("clusters", () => page.clusters));
   view.dataset.rows = String(page.clusters.length);
   view.dataset.total = String(page.total);
   view.dataset.mentions = String(mentions.total);

@@ -1,6 +1,7 @@
 // Dyad view: cooperation against conflict between two actors or countries over time, both
 // directions: event counts as bars (cooperation up, conflict down) and Goldstein sums as lines.
 import { actorOptions, api, el, formatNumber, go, svg } from "./dom.js";
+import { exportBar } from "./exporting.js";
 import { apiFilters, filterBar, filterParams, filtersFrom, scopeText } from "./filters.js";
 
 const FREQUENCIES = ["day", "week", "month", "year"];
@@ -34,7 +35,9 @@ export async function renderDyad(view, _parts, params) {
   if (!points.length) {
     view.append(el("p", { class: "empty", id: "dyad-empty", text: `No events between ${names.a} and ${names.b}.` }));
   } else {
-    view.append(el("div", { id: "dyad-chart" }, drawChart(points, freq, names)), legend(names), summary(points, names));
+    const drawn = drawChart(points, freq, names);
+    view.append(el("div", { id: "dyad-chart" }, drawn), legend(names), summary(points, names),
+      exportBar("dyad", () => points.map((p) => ({ a, b, ...p })), drawn));
   }
   view.dataset.points = String(points.length);
 }

@@ -4,6 +4,7 @@
 // the base layer is /static/vendor/countries-110m.json (scripts/vendor_dashboard_assets.sh makes it).
 // The counts say how many of the selected events have a place at all ("N of M events placed").
 import { api, clickable, el, go, svg } from "./dom.js";
+import { exportBar } from "./exporting.js";
 import { apiFilters, filterBar, filterParams, filtersFrom, scopeText } from "./filters.js";
 
 const PLACES_SHOWN = 5000;     // the API's largest page of places; the text says when there are more
@@ -79,6 +80,7 @@ export async function renderMap(view, _parts, params) {
       "click either for its events." }),
     zoomControls(root),
     el("div", { class: "map-frame" }, root, tooltip),
+    exportBar("map", () => places, root),
     placeTable(places));
   view.dataset.places = String(located.length);
   view.dataset.placed = String(summary.placed);

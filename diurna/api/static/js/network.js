@@ -3,6 +3,7 @@
 // with the logarithm of its events, so 10,000 and 20,000 still look different, and its colour is their
 // mean Goldstein score (red conflict, amber neutral, green cooperation). Clicking an actor opens its profile.
 import { api, clickable, el, formatNumber, go, goldsteinColour, svg } from "./dom.js";
+import { exportBar } from "./exporting.js";
 import { apiFilters, filterBar, filterParams, filtersFrom, scopeText } from "./filters.js";
 
 const W = 960, H = 640, MARGIN = 40, LABEL_ROOM = 110;
@@ -29,7 +30,8 @@ export async function renderNetwork(view, _parts, params) {
   const nodes = nodesOf(edges);
   layout(nodes, edges);
   fitToView(nodes);
-  view.append(el("div", { class: "chart-row" }, drawNetwork(nodes, edges), legend(edges)));
+  const drawn = drawNetwork(nodes, edges);
+  view.append(el("div", { class: "chart-row" }, drawn, legend(edges)), exportBar("network", () => rawEdges, drawn));
   view.dataset.nodes = String(nodes.size);
   view.dataset.edges = String(edges.length);
 }

@@ -3,6 +3,7 @@
 // of the first period to the end of the last); the From/To fields do the same from the keyboard.
 // Undated events and events dated more coarsely than a bar are counted in the text, not hidden.
 import { PLOVER_TYPES, QUAD_NAMES, api, categoricalColour, el, go, svg } from "./dom.js";
+import { exportBar } from "./exporting.js";
 import { apiFilters, filterBar, filterParams, filtersFrom, scopeText } from "./filters.js";
 
 const FREQS = ["day", "week", "month"];
@@ -35,7 +36,9 @@ export async function renderTimeline(view, _parts, params) {
     if (periods.length > MAX_BARS) {
       view.append(el("p", { class: "empty", text: `More than ${MAX_BARS} ${freq}s are too many bars: choose a coarser step or a shorter range.` }));
     } else {
-      view.append(el("div", { id: "timeline-chart" }, chart(data, periods, freq, by, filters, keep)), legend(data, by),
+      const drawn = chart(data, periods, freq, by, filters, keep);
+      view.append(el("div", { id: "timeline-chart" }, drawn), legend(data, by),
+        exportBar("timeline", () => data.points.map((p) => ({ period: p.period, [by]: p.key, events: p.events })), drawn),
         el("p", { class: "muted small", text: "Drag across the chart to set the date range of every view." }));
     }
   }
