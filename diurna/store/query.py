@@ -473,12 +473,20 @@ class QueryMixin(ViewsMixin):
         if q:
             where = "(lower(a.title) LIKE ? ESCAPE '\\' OR lower(a.text) LIKE ? ESCAPE '\\')"
             params = ["%" + _like_escape(q.lower()) + "%"] * 2
+        # The page first, then its counts: DuckDB turns the per-row counts into a grouping of every
+        # stored event and quote, which is what an unpaged listing would need, not a page of 50.
         sql = """
-            SELECT a.id, a.title, CAST(a.published AS VARCHAR), a.source, a.url,
-                   (SELECT count(*) FROM events e WHERE e.article_id = a.id),
-                   (SELECT count(*) FROM quotes q WHERE q.article_id = a.id), a.dup_group, substr(a.text, 1, 200)
-            FROM articles a WHERE {where}
-            ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?
+            WITH page AS (SELECT a.id, a.published FROM articles a WHERE {where}
+                          ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?),
+                 ev AS (SELECT article_id, count(*) AS n FROM events
+                        WHERE article_id IN (SELECT id FROM page) GROUP BY article_id),
+                 qu AS (SELECT article_id, count(*) AS n FROM quotes
+                        WHERE article_id IN (SELECT id FROM page) GROUP BY article_id)
+            SELECT a.id, a.title, CAST(a.published AS VARCHAR), a.source, a.url, coalesce(ev.n, 0),
+                   coalesce(qu.n, 0), a.dup_group, substr(a.text, 1, 200)
+            FROM page JOIN articles a ON a.id = page.id
+            LEFT JOIN ev ON ev.article_id = a.id LEFT JOIN qu ON qu.article_id = a.id
+            ORDER BY page.published DESC NULLS LAST, a.id
         """.format(where=where)
         rows = self._cursor().execute(sql, params + [int(limit), int(offset)]).fetchall()
         return [ArticleSummary(*r) for r in rows]

@@ -57,7 +57,8 @@ async function route() {
   loading.hidden = true;
   view.replaceChildren(...target.childNodes);
   for (const key of Object.keys(view.dataset)) delete view.dataset[key];
-  Object.assign(view.dataset, target.dataset, { view: name, ready: "true" });
+  // readyAt: milliseconds from the page's navigation to this view drawn (benchmarks/bench_dashboard.py)
+  Object.assign(view.dataset, target.dataset, { view: name, ready: "true", readyAt: String(Math.round(performance.now())) });
   view.removeAttribute("aria-busy");
   for (const callback of afterRender.splice(0)) callback();
 }

@@ -1,8 +1,8 @@
 // Dyad view: cooperation against conflict between two actors or countries over time, both
 // directions: event counts as bars (cooperation up, conflict down) and Goldstein sums as lines.
-import { actorOptions, api, el, formatNumber, go, svg } from "./dom.js";
+import { api, el, formatNumber, go, svg } from "./dom.js";
 import { exportBar } from "./exporting.js";
-import { apiFilters, filterBar, filterParams, filtersFrom, scopeText } from "./filters.js";
+import { apiFilters, filterBar, filterParams, filtersFrom, scopeText, suggestActors } from "./filters.js";
 
 const FREQUENCIES = ["day", "week", "month", "year"];
 const MAX_FILLED_PERIODS = 600;     // beyond this, empty periods are not drawn (the bars would be slivers)
@@ -13,7 +13,6 @@ const COLOURS = {
 
 export async function renderDyad(view, _parts, params) {
   const filters = filtersFrom(params);
-  const actors = await api("/api/actors", { limit: 300 });
   let a = params.get("a") || "", b = params.get("b") || "";
   if (!a || !b) {
     // With nothing chosen yet, start from the busiest pair under the filters.
@@ -23,15 +22,16 @@ export async function renderDyad(view, _parts, params) {
   const freq = FREQUENCIES.includes(params.get("freq")) ? params.get("freq") : "month";
   view.append(el("h2", { text: "Dyad: cooperation and conflict over time" }),
     await filterBar("dyad", filters, { a, b, freq }),
-    dyadForm({ a, b, freq }, actors, filters),
+    dyadForm({ a, b, freq }, filters),
     el("p", { class: "muted small", text: scopeText(filters) + " A CAMEO country code (JPN) rolls up the " +
       "country's state, government, military, officials and groups; an actor key (kb:japan) is that actor alone." }));
   if (!a || !b) {
     view.append(el("p", { class: "empty", text: "Choose two actors or countries (a name, a CAMEO code such as IRN, or a suggestion)." }));
     return;
   }
-  const points = await api("/api/dyads", { ...apiFilters(filters), a, b, freq });
-  const names = { a: displayName(a, actors), b: displayName(b, actors) };
+  const [points, nameA, nameB] = await Promise.all([api("/api/dyads", { ...apiFilters(filters), a, b, freq }),
+    displayName(a), displayName(b)]);
+  const names = { a: nameA, b: nameB };
   if (!points.length) {
     view.append(el("p", { class: "empty", id: "dyad-empty", text: `No events between ${names.a} and ${names.b}.` }));
   } else {
@@ -42,13 +42,13 @@ export async function renderDyad(view, _parts, params) {
   view.dataset.points = String(points.length);
 }
 
-function dyadForm(state, actors, filters) {
+function dyadForm(state, filters) {
   const form = el("form", { class: "filters", id: "dyad-form" },
     el("label", {}, "Actor or country A", el("input", { type: "search", name: "a", list: "dyad-actor-options",
       value: state.a, required: true, size: 24 })),
     el("label", {}, "Actor or country B", el("input", { type: "search", name: "b", list: "dyad-actor-options",
       value: state.b, required: true, size: 24 })),
-    actorOptions("dyad-actor-options", actors),
+    el("datalist", { id: "dyad-actor-options" }),
     el("label", {}, "Per", el("select", { name: "freq" }, FREQUENCIES.map((f) =>
       el("option", { value: f, text: f, selected: f === state.freq })))),
     el("div", { class: "buttons" },
@@ -62,12 +62,15 @@ function dyadForm(state, actors, filters) {
     const data = Object.fromEntries(new FormData(form));
     go("dyad", { ...filterParams(filters), a: data.a.trim(), b: data.b.trim(), freq: data.freq });
   });
+  suggestActors(form.querySelector("input[name=a]"), form.querySelector("#dyad-actor-options"));
   return form;
 }
 
-function displayName(value, actors) {
-  const actor = actors.find((x) => x.key === value);
-  return actor ? actor.name : value;
+// An actor key's name ("kb:japan" is Japan); a code or a word is shown as written.
+async function displayName(value) {
+  if (!value.includes(":")) return value;
+  const [actor] = await api("/api/actors", { q: value, limit: 1 }).catch(() => []);
+  return actor && actor.key === value ? actor.name : value;
 }
 
 // Every period between the first and the last, so quiet periods show as gaps rather than vanish.

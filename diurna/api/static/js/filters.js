@@ -91,12 +91,19 @@ export async function filterBar(viewName, filters, keep = {}) {
     if (chosen.start && chosen.end && chosen.start > chosen.end) [chosen.start, chosen.end] = [chosen.end, chosen.start];
     go(viewName, { ...keep, ...chosen });
   });
-  // Actor suggestions load after the form is shown: the first paint never waits for them.
-  api("/api/actors", { limit: 300 }).then((actors) => {
-    form.querySelector("#actor-options").replaceChildren(...actors.map((a) => el("option", {
-      value: a.key, label: `${a.name}${a.code ? " · " + a.code : ""} (${a.as_source + a.as_target} events)` })));
-  }).catch(() => {});
+  suggestActors(form.querySelector("input[name=actor]"), form.querySelector("#actor-options"));
   return form;
+}
+
+// Actor suggestions (the store's busiest actors) load when an actor field is first focused: ranking
+// every actor takes a scan of the actors table, which no view should wait for or compete with.
+export function suggestActors(input, datalist) {
+  input.addEventListener("focus", () => {
+    api("/api/actors", { limit: 300 }).then((actors) => {
+      datalist.replaceChildren(...actors.map((a) => el("option", {
+        value: a.key, label: `${a.name}${a.code ? " · " + a.code : ""} (${a.as_source + a.as_target} events)` })));
+    }).catch(() => {});
+  }, { once: true });
 }
 
 // Sixteen types fit better as a fold-out grid of checkboxes than as a multiple <select>.
