@@ -12,6 +12,10 @@ data-ready mark (every API call of the view answered and drawn), as the page its
 (performance.now() when the view is drawn: Selenium's own round trips are not counted), median of
 REPEAT fresh loads.
 Targets: API calls <= 0.5 s, views <= 1 s.
+
+On a shared machine the figures depend on the load: the run starts and ends with a reference query
+whose idle time is recorded in docs/evaluation.md ("Store": count events, country RUS, 2024: 0.203 s
+idle), so a reader can see how loaded the machine was.
 """
 
 from __future__ import annotations
@@ -44,6 +48,18 @@ def api_calls(base: dict) -> list[tuple[str, dict]]:
 
 
 VIEWS = ["events", "timeline", "clusters", "map", "network", "dyad?a=USA&b=CHN", "actor/kb:country_usa", "articles"]
+
+
+def reference(db: str, repeat: int) -> None:
+    from diurna.store import Store
+
+    with Store(db, read_only=True) as store:
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            store.count_events(country="RUS", start="2024-01-01", end="2024-12-31")
+            times.append(time.perf_counter() - t0)
+    print("reference: count events, country RUS, 2024 (0.203 s idle): %.3f s" % statistics.median(times))
 
 
 def time_api(db: str, repeat: int) -> None:
@@ -104,9 +120,11 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-browser", action="store_true", help="time the API calls only")
     args = ap.parse_args(argv)
+    reference(args.db, args.repeat)
     time_api(args.db, args.repeat)
     if not args.no_browser:
         time_views(args.db, args.repeat)
+    reference(args.db, args.repeat)
     return 0
 
 

@@ -7,7 +7,9 @@ import { api, clickable, el, go, svg } from "./dom.js";
 import { exportBar } from "./exporting.js";
 import { apiFilters, filterBar, filterParams, filtersFrom, scopeText } from "./filters.js";
 
-const PLACES_SHOWN = 5000;     // the API's largest page of places; the text says when there are more
+// The places with the most events that are drawn and listed; the text says how many there are in all
+// (a few thousand circles already take the browser a second to draw).
+const PLACES_SHOWN = 2000;
 
 const W = 960, H = 480;
 const MAX_RADIUS = 18, MIN_RADIUS = 3;
