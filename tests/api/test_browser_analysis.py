@@ -221,7 +221,7 @@ def test_loading_and_server_down_states(tmp_path, browser):
 def test_usable_at_800_pixels(newsroom, browser, shoot):
     browser.set_window_size(800, 900)
     try:
-        for name in ("events?scope=all", "clusters", "timeline", "map"):
+        for name in ("clusters", "timeline", "map", "events?scope=all"):
             open_view(browser, newsroom + "/#/" + name)
             width = browser.execute_script("return document.documentElement.scrollWidth")
             assert width <= 800, "%s is %d px wide in an 800 px window" % (name, width)

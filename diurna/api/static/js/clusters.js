@@ -8,6 +8,13 @@ import { exportBar } from "./exporting.js";
 import { apiFilters, filterBar, filterParams, filtersFrom, scopeText } from "./filters.js";
 
 const PAGE = 50;
+const HEADINGS = {
+  Date: "the earliest date a report gives",
+  Reports: "independent articles that report it (copies of one story count once)",
+  Outlets: "news sources that carried it, wire copies included",
+  Copies: "every stored article that carries it, copies included",
+  Mentions: "event mentions in independent articles",
+};
 const MIN_REPORTS = ["1", "2", "3", "5", "10"];
 
 export async function renderClusters(view, _parts, params) {
@@ -48,7 +55,7 @@ function clusterTable(clusters, copies) {
   const head = ["Date", "Type", "Source", "Target", "Place", "Reports", "Outlets", copies ? "Copies" : null,
     "Mentions", "Earliest report"].filter(Boolean);
   return el("table", { id: "cluster-table" },
-    el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col", text: h })))),
+    el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col", text: h, title: HEADINGS[h] || null })))),
     el("tbody", {}, clusters.map((c) => clickable(el("tr", { class: "cluster-row", "data-id": c.id,
       title: "every mention of this event" },
     el("td", { class: "nowrap" }, dateText({ date: c.date, date_granularity: null })),

@@ -76,7 +76,7 @@ export async function renderMap(view, _parts, params) {
     `${summary.with_country} with a country of the event, shaded`;
   view.append(el("h2", { text: "Where events happen" }), form,
     el("p", { id: "map-count", text: placedText }),
-    el("p", { class: "muted small", text: scopeText(filters) + ` ${summary.places_total} places` +
+    el("p", { class: "muted small", text: scopeText(filters) + ` ${summary.places_total} place${summary.places_total === 1 ? "" : "s"}` +
       (summary.places_total > located.length ? `, the ${located.length} with the most events drawn` : "") +
       ". Circle area grows with a place's events, a country's shade with the events that happened in it; " +
       "click either for its events." }),
@@ -159,7 +159,7 @@ function sizeLegend(max, radius) {
 
 function placeTable(places) {
   if (!places.length) return el("p", { class: "empty", text: "No event has a place under these filters." });
-  return el("details", { class: "place-list" }, el("summary", { text: `All ${places.length} places` }),
+  return el("details", { class: "place-list" }, el("summary", { text: places.length === 1 ? "The place" : `All ${places.length} places drawn` }),
     el("table", { id: "place-table", class: "compact" },
       el("thead", {}, el("tr", {}, ["Place", "Country", "Kind", "Events"].map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, places.map((p) => el("tr", {}, el("td", { text: p.name }), el("td", { text: p.country || "" }),
