@@ -21,8 +21,10 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
 from diurna import __version__
+from diurna.api.analysis import router as analysis_router
+from diurna.api.filters import check_date, event_filter
 from diurna.api.security import GuardMiddleware, Limits, upload_refusal
-from diurna.records import GRANULARITIES, ArticleDocument
+from diurna.records import ArticleDocument
 from diurna.store.export import spreadsheet_cell
 from diurna.store.query import (
     ActorCount,
@@ -141,8 +143,9 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         services.close()
 
-    # FastAPI's own /docs page loads Swagger UI from a CDN; diurna serves the copy the
-    # swagger-ui-bundle package ships, so the docs work offline and under the strict CSP.
+    # FastAPI's own /docs page loads Swagger UI from a CDN; diurna serves its vendored Swagger UI 5
+    # (docs_page/swagger-ui/VENDORED.md: 4.x cannot read OpenAPI 3.1), so the docs work offline and
+    # under the strict CSP.
     app = FastAPI(
         title="diurna",
         version=__version__,
@@ -224,7 +227,9 @@ def create_app(settings: Settings) -> FastAPI:
         filters as /api/events; `min_articles` keeps those reported independently at least that often."""
         with s.snapshot() as store:
             rows = _query(lambda: store.clusters(f, limit=limit, offset=offset, min_articles=min_articles))
-            return ClusterPage(total=_query(lambda: store.count_clusters(f)), limit=limit, offset=offset, clusters=rows)
+            total = _query(lambda: store.count_clusters(f, min_articles=min_articles))
+            mentions = _query(lambda: store.count_events(f))
+            return ClusterPage(total=total, mentions=mentions, limit=limit, offset=offset, clusters=rows)
 
     @app.get("/api/clusters/{cluster_id}", response_model=ClusterDetail)
     def cluster(cluster_id: str, s: Services = Depends(svc)):
@@ -247,10 +252,16 @@ def create_app(settings: Settings) -> FastAPI:
             return store.top_actors(limit, country=country, q=q)
 
     @app.get("/api/actors/{key:path}", response_model=ActorProfile)
-    def actor(key: str, limit: int = Query(100, ge=1, le=1000), s: Services = Depends(svc)):
-        """One actor (by the `key` /api/actors gives) with its events and the actors it deals with."""
+    def actor(
+        key: str,
+        f: EventFilter = Depends(event_filter),
+        limit: int = Query(100, ge=1, le=1000),
+        s: Services = Depends(svc),
+    ):
+        """One actor (by the `key` /api/actors gives) with its events and the actors it deals with,
+        among the events the filters select (the filter's own `actor` is this key)."""
         with s.snapshot() as store:
-            profile = store.actor_profile(key, limit=limit)
+            profile = _query(lambda: store.actor_profile(key, limit=limit, filter=f))
         if profile is None:
             raise HTTPException(404, "no actor with key %r" % key)
         return profile
@@ -259,25 +270,28 @@ def create_app(settings: Settings) -> FastAPI:
     def dyads(
         a: str = Query(..., min_length=1, max_length=200),
         b: str = Query(..., min_length=1, max_length=200),
+        f: EventFilter = Depends(event_filter),
         freq: str = Query("month", pattern="^(day|week|month|year)$"),
-        start: Optional[str] = Query(None, max_length=10),
-        end: Optional[str] = Query(None, max_length=10),
         unit: str = Query("events", pattern="^(events|clusters)$"),
         s: Services = Depends(svc),
     ):
-        """Events from a to b and from b to a per period: counts, cooperation/conflict, Goldstein sums.
+        """Events from a to b and from b to a per period: counts, cooperation/conflict, Goldstein sums,
+        among the events the filters select (`a` and `b` take the place of `source` and `target`).
         `unit=clusters` counts each real-world event once, on its first date, instead of each mention."""
-        for value in (start, end):
-            if value:
-                _check_date(value)
         with s.snapshot() as store:
-            return _query(lambda: store.dyad_series(a, b, freq=freq, start=start, end=end, unit=unit))
+            return _query(lambda: store.dyad_series(a, b, freq=freq, unit=unit, filter=f))
 
     @app.get("/api/network", response_model=list[Edge])
-    def network(limit: int = Query(200, ge=1, le=5000), min_events: int = Query(1, ge=1), s: Services = Depends(svc)):
-        """Who acts on whom: one edge per (source, target) pair with its event count and mean Goldstein."""
+    def network(
+        f: EventFilter = Depends(event_filter),
+        limit: int = Query(200, ge=1, le=5000),
+        min_events: int = Query(1, ge=1),
+        s: Services = Depends(svc),
+    ):
+        """Who acts on whom among the events the filters select: one edge per (source, target) pair with
+        its event count and mean Goldstein; generic actors ("police") are one node per country."""
         with s.snapshot() as store:
-            return store.network(limit=limit, min_events=min_events)
+            return _query(lambda: store.network(limit=limit, min_events=min_events, filter=f))
 
     @app.get("/api/places", response_model=list[PlaceCount])
     def places(
@@ -314,7 +328,7 @@ def create_app(settings: Settings) -> FastAPI:
         if len(text) > MAX_TEXT_CHARS:
             raise HTTPException(413, "article over %d characters" % MAX_TEXT_CHARS)
         if published is not None:
-            _check_date(published)
+            check_date(published)
         return s.code(text, published)
 
     def require_token(authorization: Optional[str] = Header(None)) -> None:
@@ -355,6 +369,8 @@ def create_app(settings: Settings) -> FastAPI:
             "errors": [str(e) for e in errors],
         }
 
+    app.include_router(analysis_router)
+
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html")
@@ -363,9 +379,7 @@ def create_app(settings: Settings) -> FastAPI:
     def docs() -> FileResponse:
         return FileResponse(DOCS_PAGE / "index.html")
 
-    import swagger_ui_bundle
-
-    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-assets")
+    app.mount("/docs-assets", StaticFiles(directory=DOCS_PAGE / "swagger-ui"), name="docs-assets")
     app.mount("/docs-page", StaticFiles(directory=DOCS_PAGE), name="docs-page")
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -381,50 +395,11 @@ class EventPage(BaseModel):
 
 
 class ClusterPage(BaseModel):
-    total: int
+    total: int  # real-world events the filters (and min_articles) select
+    mentions: Optional[int] = None  # event mentions the same filters select (copies as include_duplicates says)
     limit: int
     offset: int
     clusters: list[EventCluster]
-
-
-def event_filter(
-    actor: Optional[str] = Query(None, max_length=200),
-    source: Optional[str] = Query(None, max_length=200),
-    target: Optional[str] = Query(None, max_length=200),
-    country: Optional[str] = Query(None, max_length=3),
-    type: Optional[list[str]] = Query(None),
-    quad_class: Optional[int] = Query(None, ge=1, le=4),
-    start: Optional[str] = Query(None, max_length=10),
-    end: Optional[str] = Query(None, max_length=10),
-    place: Optional[str] = Query(None, max_length=200),
-    article: Optional[str] = Query(None, max_length=200),
-    include_duplicates: bool = False,
-    granularity: Optional[list[str]] = Query(None),
-) -> EventFilter:
-    """The event filters every listing endpoint shares (query parameters). Events of near-duplicate
-    copies of an article (wire copy) are left out unless `include_duplicates=true`. `granularity`
-    (repeatable) keeps events whose date has that precision: `day` ... `years`, or `before` for
-    an undated past event ("before publication, day unknown")."""
-    for value in (start, end):
-        if value:
-            _check_date(value)
-    for value in granularity or ():
-        if value not in GRANULARITIES:
-            raise HTTPException(422, "granularity %r is none of %s" % (value, ", ".join(GRANULARITIES)))
-    return EventFilter(
-        actor=actor,
-        source=source,
-        target=target,
-        country=country,
-        type=type or None,
-        quad_class=quad_class,
-        start=start,
-        end=end,
-        place=place,
-        article_id=article,
-        include_duplicates=include_duplicates,
-        granularity=granularity or None,
-    )
 
 
 def upload_name(filename: Optional[str]) -> str:
@@ -468,12 +443,3 @@ def _csv_response(rows: list, filename: str) -> Response:
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="%s"' % filename},
     )
-
-
-def _check_date(value: str) -> None:
-    import datetime as dt
-
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise HTTPException(422, "%r is not a date in YYYY-MM-DD form" % value)

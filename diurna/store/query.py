@@ -1,193 +1,34 @@
 """Typed, parameterised queries over a diurna store (the Python API, the CLI and the HTTP API use these).
 
-How an actor filter (`actor`, `source`, `target`, dyad sides) matches an actor:
-
-- a value containing ":" is an actor key, the cross-article identity `top_actors` reports
-  (`kb:vladimir_putin`, `country:IRN`, `person:KENGOV:odinga`; see diurna.store.clusters.actor_key);
-- three, six or nine capital letters are a CAMEO code prefix: `IRN` matches IRN, IRNGOV, IRNMIL;
-  `IRNGOV` matches IRNGOV and IRNGOVMIL;
-- anything else is a knowledge-base id (`hassan_rouhani`) or the start of a word of the actor's
-  name, case-insensitive (`rouhani` matches "Hassan Rouhani"; `us` does not match "Russia").
-
-`country` matches the ISO alpha-3 country of the source or the target.
-
-Every user value reaches DuckDB as a bound parameter; only whitelisted identifiers (the time
-bucket) and clause templates written here are ever part of the SQL text.
+What the queries select is an `EventFilter` (diurna.store.filters: how actor values match, the
+country roll-up, modality and polarity). Every user value reaches DuckDB as a bound parameter; only
+whitelisted identifiers (the time bucket) and clause templates written here are ever part of the SQL text.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence
+from typing import Any, Optional
+
+from diurna.store.filters import (  # noqa: F401  (re-exported: the names callers import from here)
+    ACTOR_ROW,
+    CLUSTER_SOURCE,
+    CLUSTER_TARGET,
+    COUNTED,
+    SOURCE,
+    TARGET,
+    ActorColumns,
+    EventFilter,
+    _like_escape,
+    actor_clause,
+    articles_with_actor,
+)
+from diurna.store.views import ViewsMixin
 
 FREQUENCIES = {"day": "day", "week": "week", "month": "month", "year": "year"}
 UNITS = ("events", "clusters")
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
-COUNTED = "(a.dup_group IS NULL OR a.dup_group = a.id)"  # not a copy of another article
-_CODE = re.compile(r"^(?:[A-Z]{3}){1,3}$")
-
-
-def _like_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-@dataclass(frozen=True)
-class ActorColumns:
-    """Where a table keeps an actor's key, kb id, CAMEO code and name (SQL column expressions)."""
-
-    key: str
-    kb_id: Optional[str]
-    code: str
-    name: str
-
-
-def actor_clause(cols: ActorColumns, value: str) -> tuple[str, list[Any]]:
-    """SQL (with ? marks) and parameters matching one actor filter value (module docstring)."""
-    value = value.strip()
-    if ":" in value:
-        return "%s = ?" % cols.key, [value]
-    if _CODE.match(value):
-        return "%s LIKE ? ESCAPE '\\'" % cols.code, [_like_escape(value) + "%"]
-    word = _like_escape(value.lower())
-    kb = ("%s = ?" % cols.kb_id) if cols.kb_id else "%s = 'kb:' || ?" % cols.key
-    return (
-        "(%s OR lower(%s) LIKE ? ESCAPE '\\' OR lower(%s) LIKE ? ESCAPE '\\')" % (kb, cols.name, cols.name),
-        [value, word + "%", "% " + word + "%"],
-    )
-
-
-ACTOR_ROW = ActorColumns("x.key", "x.kb_id", "x.code", "x.name")
-SOURCE = ActorColumns("s.key", "s.kb_id", "s.code", "s.name")
-TARGET = ActorColumns("t.key", "t.kb_id", "t.code", "t.name")
-CLUSTER_SOURCE = ActorColumns("c.source_key", None, "c.source_code", "c.source_name")
-CLUSTER_TARGET = ActorColumns("c.target_key", None, "c.target_code", "c.target_name")
-
-
-@dataclass
-class EventFilter:
-    """What `Store.events` and `Store.clusters` select. Every field is optional; fields combine with AND."""
-
-    actor: Optional[str] = None  # source or target (see the module docstring)
-    source: Optional[str] = None
-    target: Optional[str] = None
-    country: Optional[str] = None  # ISO alpha-3 of source or target
-    type: Optional[Sequence[str]] = None  # PLOVER types
-    quad_class: Optional[int] = None
-    start: Optional[str] = None  # ISO date: events whose date starts on or after it
-    end: Optional[str] = None  # ISO date: events whose date starts on or before it
-    place: Optional[str] = None  # place name (case-insensitive) or GeoNames id
-    article_id: Optional[str] = None
-    include_duplicates: bool = False  # events of near-duplicate articles (wire copies) too
-    granularity: Optional[Sequence[str]] = None  # date granularities ("day", "before", ...; records.md)
-
-    def where(self) -> tuple[str, list[Any]]:
-        """WHERE clause over `events e JOIN articles a`, actors `s`/`t` and place `p`."""
-        return self._where(
-            SOURCE,
-            TARGET,
-            ("s.country", "t.country"),
-            "e.type",
-            "e.quad_class",
-            "e.date_start",
-            ("p.name", "p.geonameid"),
-            "e.article_id = ?",
-            not self.include_duplicates,
-            "e.date_granularity IN (SELECT unnest(?))",
-        )
-
-    def cluster_where(self) -> tuple[str, list[Any]]:
-        """The same selection over `event_clusters c` (one row per real-world event)."""
-        return self._where(
-            CLUSTER_SOURCE,
-            CLUSTER_TARGET,
-            ("c.source_country", "c.target_country"),
-            "c.type",
-            "c.quad_class",
-            "c.date",
-            ("c.place_name", "c.geonameid"),
-            "c.id IN (SELECT cluster_id FROM events WHERE article_id = ?)",
-            False,
-            "c.id IN (SELECT cluster_id FROM events WHERE date_granularity IN (SELECT unnest(?)))",
-        )
-
-    def _where(
-        self,
-        src: ActorColumns,
-        tgt: ActorColumns,
-        countries: tuple[str, str],
-        type_col: str,
-        quad_col: str,
-        date_col: str,
-        place_cols: tuple[str, str],
-        article_clause: str,
-        counted_only: bool,
-        granularity_clause: str,
-    ) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-
-        def add(sql: str, values: list[Any]) -> None:
-            clauses.append(sql)
-            params.extend(values)
-
-        for value in (self.actor, self.source, self.target):
-            prefilter = _articles_with_actor(value) if value and src is SOURCE else None
-            if prefilter:  # event mentions only: a cluster row holds its actors itself
-                add(*prefilter)
-        if self.actor:
-            s_sql, s_params = actor_clause(src, self.actor)
-            t_sql, t_params = actor_clause(tgt, self.actor)
-            add("(%s OR %s)" % (s_sql, t_sql), s_params + t_params)
-        if self.source:
-            add(*actor_clause(src, self.source))
-        if self.target:
-            add(*actor_clause(tgt, self.target))
-        if self.country:
-            add("(%s = ? OR %s = ?)" % countries, [self.country.upper()] * 2)
-        if self.type:
-            types = [self.type] if isinstance(self.type, str) else list(self.type)
-            add("%s IN (SELECT unnest(?))" % type_col, [[t.upper() for t in types]])
-        if self.quad_class is not None:
-            add("%s = ?" % quad_col, [int(self.quad_class)])
-        if self.start:
-            add("%s >= ?" % date_col, [_date(self.start)])
-        if self.end:
-            add("%s <= ?" % date_col, [_date(self.end)])
-        if self.place:
-            if re.fullmatch(r"[0-9]{1,18}", str(self.place)):  # a GeoNames id fits a BIGINT
-                add("%s = ?" % place_cols[1], [int(self.place)])
-            else:
-                add("lower(%s) = ?" % place_cols[0], [str(self.place).lower()])
-        if self.article_id:
-            add(article_clause, [self.article_id])
-        if self.granularity:
-            values = [self.granularity] if isinstance(self.granularity, str) else list(self.granularity)
-            add(granularity_clause, [[g.lower() for g in values]])
-        if counted_only:
-            clauses.append(COUNTED)
-        return (" AND ".join(clauses) or "TRUE"), params
-
-
-def _articles_with_actor(value: str) -> Optional[tuple[str, list[Any]]]:
-    """A clause implied by an actor filter on event mentions: the event's article has a matching
-    actor. It adds no condition, but DuckDB runs it as a semi-join that cuts the events scanned
-    before they are joined with their actors (docs/evaluation.md, "Store": a name word). CAMEO
-    code prefixes (`USA`) match too many articles for it to pay, so they do without it."""
-    if ":" not in value and _CODE.match(value.strip()):
-        return None
-    sql, params = actor_clause(ACTOR_ROW, value)
-    return "e.article_id IN (SELECT x.article_id FROM actors x WHERE %s)" % sql, params
-
-
-def _date(value) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise ValueError("not a date in YYYY-MM-DD form: %r" % (value,))
 
 
 @dataclass
@@ -327,7 +168,8 @@ class PlaceCount:
 
 @dataclass
 class Edge:
-    """Who acts on whom: the actor network's edges."""
+    """Who acts on whom: the actor network's edges. A generic actor (`name:` keys such as "police")
+    is one node per country (`source_country`, `target_country`): Kenyan and Chilean police are two."""
 
     source_key: str
     source_name: str
@@ -335,6 +177,8 @@ class Edge:
     target_name: str
     events: int
     mean_goldstein: Optional[float]
+    source_country: Optional[str] = None
+    target_country: Optional[str] = None
 
 
 @dataclass
@@ -353,8 +197,7 @@ LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
 """
 
-EVENT_SELECT = (
-    """
+EVENT_COLUMNS = """
 SELECT e.id, e.article_id, e.type, e.mode, e.cameo, e.quad_class, e.goldstein,
        CAST(e.date_start AS VARCHAR), CAST(e.date_end AS VARCHAR), e.date_granularity, e.date_text,
        e.source, s.name, s.code, s.country, e.target, t.name, t.code, t.country,
@@ -363,10 +206,15 @@ SELECT e.id, e.article_id, e.type, e.mode, e.cameo, e.quad_class, e.goldstein,
        e.attributed_to, w.name, e.confidence, a.title, a.url, CAST(a.published AS VARCHAR),
        e.cluster_id, a.dup_group
 """
-    + EVENT_FROM
-    + """LEFT JOIN actors w ON w.article_id = e.article_id AND w.id = e.attributed_to
+# What EVENT_COLUMNS reads besides `events e`.
+EVENT_DETAIL_JOINS = """
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source
+LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
+LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
+LEFT JOIN actors w ON w.article_id = e.article_id AND w.id = e.attributed_to
 """
-)
+EVENT_SELECT = EVENT_COLUMNS + " FROM events e " + EVENT_DETAIL_JOINS
 
 CLUSTER_SELECT = """
 SELECT c.id, c.type, c.family, c.cameo, c.quad_class, c.goldstein, CAST(c.date AS VARCHAR),
@@ -378,13 +226,21 @@ FROM event_clusters c
 """
 
 
+def with_places(f: EventFilter) -> str:
+    """`f.joins()` with the event's place `p` joined (for counts per place or country)."""
+    joins = f.joins()
+    if " places p " not in joins:
+        joins += " LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place"
+    return joins
+
+
 def _criteria(filter: Optional[EventFilter], criteria: dict) -> EventFilter:
     if filter is not None and criteria:
         raise TypeError("give either an EventFilter or keyword criteria, not both")
     return filter or EventFilter(**criteria)
 
 
-class QueryMixin:
+class QueryMixin(ViewsMixin):
     """The read side of `Store`: typed queries. Expects `self.con` (a DuckDB connection)."""
 
     con: Any
@@ -400,18 +256,57 @@ class QueryMixin:
     ) -> list[EventRow]:
         """Event mentions matching `filter` (or the same fields as keywords), newest first. Mentions
         in near-duplicate copies are left out unless `include_duplicates`."""
-        where, params = _criteria(filter, criteria).where()
-        sql = (
-            EVENT_SELECT
-            + " WHERE %s ORDER BY e.date_start DESC NULLS LAST, e.article_id, e.seq LIMIT ? OFFSET ?" % where
+        f = _criteria(filter, criteria)
+        where, params = f.where()
+        # The page's keys first, with only the joins the filter needs, then its rows in full: sorting a
+        # million rows that each carry their evidence sentence (cut from the article text) took 15 s
+        # on 200,000 articles; sorting the keys takes a fraction of that, and the details are then
+        # read for the page's articles only.
+        keys = (
+            self._cursor()
+            .execute(
+                "SELECT e.article_id, e.id %s WHERE %s ORDER BY e.date_start DESC NULLS LAST, e.article_id, e.seq "
+                "LIMIT ? OFFSET ?" % (f.joins(), where),
+                params + [int(limit), int(offset)],
+            )
+            .fetchall()
         )
-        rows = self._cursor().execute(sql, params + [int(limit), int(offset)]).fetchall()
-        return [EventRow(*row) for row in rows]
+        return self._event_rows(keys)
+
+    def _event_rows(self, keys: list[tuple[str, str]]) -> list[EventRow]:
+        """The full rows of the events `keys` names ((article id, event id) pairs), in that order."""
+        if not keys:
+            return []
+        articles = sorted({k[0] for k in keys})
+        # Every table read only for the page's articles, as a constant list (one ? per article; a page
+        # holds at most a few thousand): DuckDB pushes it into each scan, where a join against the
+        # page would first build hash tables over every stored actor and place.
+        marks = ", ".join("?" * len(articles))
+
+        def only(table: str, column: str = "article_id") -> str:
+            return "(SELECT * FROM %s WHERE %s IN (%s))" % (table, column, marks)
+
+        # The page's actors are read once (a materialised CTE) and joined in three roles.
+        sql = (
+            ("WITH page_actors AS MATERIALIZED %s " % only("actors"))
+            + EVENT_COLUMNS
+            + (
+                " FROM {e} e JOIN {a} a ON a.id = e.article_id"
+                " LEFT JOIN page_actors s ON s.article_id = e.article_id AND s.id = e.source"
+                " LEFT JOIN page_actors t ON t.article_id = e.article_id AND t.id = e.target"
+                " LEFT JOIN {p} p ON p.article_id = e.article_id AND p.id = e.place"
+                " LEFT JOIN page_actors w ON w.article_id = e.article_id AND w.id = e.attributed_to"
+            ).format(e=only("events"), a=only("articles", "id"), p=only("places"))
+        )
+        rows = self._cursor().execute(sql, articles * 4).fetchall()
+        by_key = {(row[1], row[0]): row for row in rows}
+        return [EventRow(*by_key[k]) for k in keys]
 
     def count_events(self, filter: Optional[EventFilter] = None, **criteria) -> int:
         """How many event mentions `events` would return without a limit."""
-        where, params = _criteria(filter, criteria).where()
-        return self._cursor().execute("SELECT count(*) " + EVENT_FROM + " WHERE " + where, params).fetchone()[0]
+        f = _criteria(filter, criteria)
+        where, params = f.where()
+        return self._cursor().execute("SELECT count(*) %s WHERE %s" % (f.joins(), where), params).fetchone()[0]
 
     def clusters(
         self, filter: Optional[EventFilter] = None, limit: int = 100, offset: int = 0, min_articles: int = 1, **criteria
@@ -426,9 +321,11 @@ class QueryMixin:
         rows = self._cursor().execute(sql, params + [int(min_articles), int(limit), int(offset)]).fetchall()
         return [EventCluster(*row) for row in rows]
 
-    def count_clusters(self, filter: Optional[EventFilter] = None, **criteria) -> int:
+    def count_clusters(self, filter: Optional[EventFilter] = None, min_articles: int = 1, **criteria) -> int:
+        """How many rows `clusters` would return without a limit (with the same `min_articles`)."""
         where, params = _criteria(filter, criteria).cluster_where()
-        return self._cursor().execute("SELECT count(*) FROM event_clusters c WHERE " + where, params).fetchone()[0]
+        sql = "SELECT count(*) FROM event_clusters c WHERE %s AND c.articles >= ?" % where
+        return self._cursor().execute(sql, params + [int(min_articles)]).fetchone()[0]
 
     def cluster(self, cluster_id: str) -> Optional[ClusterDetail]:
         """One real-world event with all its mentions, copies included (earliest report first)."""
@@ -455,32 +352,53 @@ class QueryMixin:
         start: Optional[str] = None,
         end: Optional[str] = None,
         unit: str = "events",
+        filter: Optional[EventFilter] = None,
     ) -> list[DyadPoint]:
         """Counts and Goldstein sums per period of events from a to b and from b to a.
         `a` and `b` match actors like EventFilter.actor. `unit="events"` counts event mentions
-        (copies left out); `unit="clusters"` counts each real-world event once, on its first date."""
+        (copies left out); `unit="clusters"` counts each real-world event once, on its first date.
+        `filter` narrows both directions further (its own source and target are replaced by a and b)."""
         if freq not in FREQUENCIES:
             raise ValueError("freq must be one of %s" % ", ".join(FREQUENCIES))
         if unit not in UNITS:
             raise ValueError("unit must be one of %s" % ", ".join(UNITS))
-        points: list[DyadPoint] = []
-        for direction, src, dst in (("a->b", a, b), ("b->a", b, a)):
-            f = EventFilter(source=src, target=dst, start=start, end=end)
-            if unit == "events":
-                where, params = f.where()
-                date_col, source = "e.date_start", EVENT_FROM
-                goldstein, quad = "e.goldstein", "e.quad_class"
-            else:
-                where, params = f.cluster_where()
-                date_col, source = "c.date", "FROM event_clusters c"
-                goldstein, quad = "c.goldstein", "c.quad_class"
-            sql = (
-                "SELECT CAST(date_trunc('{freq}', {d}) AS VARCHAR) AS period, count(*), coalesce(sum({g}), 0), "
-                "count(*) FILTER (WHERE {q} <= 2), count(*) FILTER (WHERE {q} >= 3) {source} "
-                "WHERE {where} AND {d} IS NOT NULL GROUP BY period ORDER BY period"
-            ).format(freq=FREQUENCIES[freq], d=date_col, g=goldstein, q=quad, source=source, where=where)
-            for period, n, gsum, coop, conf in self._cursor().execute(sql, params).fetchall():
-                points.append(DyadPoint(period[:10], direction, n, float(gsum), coop, conf))
+        base = dataclasses.asdict(filter) if filter is not None else {}
+        base.update(source=None, target=None, actor=None)
+        base.update({k: v for k, v in (("start", start), ("end", end)) if v})
+        f = EventFilter(**base)
+        # Both directions in one scan: the pair's clause picks the events, a CASE names the direction.
+        if unit == "events":
+            where, params = f.where()
+            src, tgt = SOURCE, TARGET
+            date_col, source = "e.date_start", f.joins(actors=True)
+            goldstein, quad = "e.goldstein", "e.quad_class"
+            for side in (a, b):  # the article names both sides (a semi-join that cuts the scan)
+                prefilter = articles_with_actor(side)
+                if prefilter:
+                    where += " AND " + prefilter[0]
+                    params = params + prefilter[1]
+        else:
+            where, params = f.cluster_where()
+            src, tgt = CLUSTER_SOURCE, CLUSTER_TARGET
+            date_col, source = "c.date", "FROM event_clusters c"
+            goldstein, quad = "c.goldstein", "c.quad_class"
+
+        def pair(first: str, second: str) -> tuple[str, list]:
+            s_sql, s_params = actor_clause(src, first)
+            t_sql, t_params = actor_clause(tgt, second)
+            return "(%s AND %s)" % (s_sql, t_sql), s_params + t_params
+
+        (ab, ab_params), (ba, ba_params) = pair(a, b), pair(b, a)
+        sql = (
+            "SELECT CAST(date_trunc('{freq}', {d}) AS VARCHAR) AS period, "
+            "CASE WHEN {ab} THEN 'a->b' ELSE 'b->a' END AS direction, count(*), coalesce(sum({g}), 0), "
+            "count(*) FILTER (WHERE {q} <= 2), count(*) FILTER (WHERE {q} >= 3) {source} "
+            "WHERE {where} AND ({ab} OR {ba}) AND {d} IS NOT NULL GROUP BY period, direction"
+        ).format(freq=FREQUENCIES[freq], d=date_col, g=goldstein, q=quad, source=source, where=where, ab=ab, ba=ba)
+        rows = self._cursor().execute(sql, ab_params + params + ab_params + ba_params).fetchall()
+        points = [
+            DyadPoint(period[:10], direction, n, float(g), coop, conf) for period, direction, n, g, coop, conf in rows
+        ]
         points.sort(key=lambda p: (p.period, p.direction))
         return points
 
@@ -512,29 +430,40 @@ class QueryMixin:
         rows = self._cursor().execute(sql, params + [int(n)]).fetchall()
         return [ActorCount(*row) for row in rows]
 
-    def actor_profile(self, key: str, limit: int = 100) -> Optional[ActorProfile]:
-        """One actor (by the key `top_actors` gives): its names, its events, and its partners."""
+    def actor_profile(self, key: str, limit: int = 100, filter: Optional[EventFilter] = None) -> Optional[ActorProfile]:
+        """One actor (by the key `top_actors` gives): its names, its events and its partners among
+        the events `filter` selects (its own actor field is replaced by the key)."""
         rows = self._cursor().execute("SELECT DISTINCT name FROM actors WHERE key = ? ORDER BY name", [key]).fetchall()
         if not rows:
             return None
         counts = self.top_actors(1, q=key)
         summary = counts[0] if counts else ActorCount(key, rows[0][0], None, None, None, None, 0, 0, 0)
-        events = self.events(actor=key, limit=limit)
-        partners = [e for e in self.network(limit=10_000) if key in (e.source_key, e.target_key)]
+        mine = dataclasses.replace(filter or EventFilter(), actor=key)
+        events = self.events(mine, limit=limit)
+        partners = self.network(limit=10_000, filter=mine)
         return ActorProfile(summary, [r[0] for r in rows], events, partners)
 
-    def network(self, limit: int = 200, min_events: int = 1) -> list[Edge]:
-        """Who acts on whom: one edge per (source, target) actor pair, heaviest first."""
+    def network(self, limit: int = 200, min_events: int = 1, filter: Optional[EventFilter] = None) -> list[Edge]:
+        """Who acts on whom: one edge per (source, target) actor pair among the events `filter`
+        selects, heaviest first. Generic actors are told apart by country (Edge)."""
+        f = filter or EventFilter()
+        where, params = f.where()
+        actors = f.joins()
+        if " actors s " not in actors:
+            actors += (
+                " LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source"
+                " LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target"
+            )
+        by_country = "CASE WHEN {x}.key LIKE 'name:%' THEN {x}.country END"
         sql = """
             SELECT s.key AS sk, arg_max(s.name, length(s.name)), t.key AS tk, arg_max(t.name, length(t.name)),
-                   count(*) AS n, avg(e.goldstein)
-            FROM events e JOIN articles a ON a.id = e.article_id
-            JOIN actors s ON s.article_id = e.article_id AND s.id = e.source
-            JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
-            WHERE {counted}
-            GROUP BY sk, tk HAVING count(*) >= ? ORDER BY n DESC, sk, tk LIMIT ?
-        """.format(counted=COUNTED)
-        return [Edge(*r) for r in self._cursor().execute(sql, [int(min_events), int(limit)]).fetchall()]
+                   count(*) AS n, avg(e.goldstein), {sc} AS sc, {tc} AS tc
+            {actors}
+            WHERE s.key IS NOT NULL AND t.key IS NOT NULL AND {where}
+            GROUP BY sk, sc, tk, tc HAVING count(*) >= ? ORDER BY n DESC, sk, tk, sc, tc LIMIT ?
+        """.format(sc=by_country.format(x="s"), tc=by_country.format(x="t"), actors=actors, where=where)
+        rows = self._cursor().execute(sql, params + [int(min_events), int(limit)]).fetchall()
+        return [Edge(*r) for r in rows]
 
     # ------------------------------------------------------------------ articles and places
 
@@ -544,12 +473,20 @@ class QueryMixin:
         if q:
             where = "(lower(a.title) LIKE ? ESCAPE '\\' OR lower(a.text) LIKE ? ESCAPE '\\')"
             params = ["%" + _like_escape(q.lower()) + "%"] * 2
+        # The page first, then its counts: DuckDB turns the per-row counts into a grouping of every
+        # stored event and quote, which is what an unpaged listing would need, not a page of 50.
         sql = """
-            SELECT a.id, a.title, CAST(a.published AS VARCHAR), a.source, a.url,
-                   (SELECT count(*) FROM events e WHERE e.article_id = a.id),
-                   (SELECT count(*) FROM quotes q WHERE q.article_id = a.id), a.dup_group, substr(a.text, 1, 200)
-            FROM articles a WHERE {where}
-            ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?
+            WITH page AS (SELECT a.id, a.published FROM articles a WHERE {where}
+                          ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?),
+                 ev AS (SELECT article_id, count(*) AS n FROM events
+                        WHERE article_id IN (SELECT id FROM page) GROUP BY article_id),
+                 qu AS (SELECT article_id, count(*) AS n FROM quotes
+                        WHERE article_id IN (SELECT id FROM page) GROUP BY article_id)
+            SELECT a.id, a.title, CAST(a.published AS VARCHAR), a.source, a.url, coalesce(ev.n, 0),
+                   coalesce(qu.n, 0), a.dup_group, substr(a.text, 1, 200)
+            FROM page JOIN articles a ON a.id = page.id
+            LEFT JOIN ev ON ev.article_id = a.id LEFT JOIN qu ON qu.article_id = a.id
+            ORDER BY page.published DESC NULLS LAST, a.id
         """.format(where=where)
         rows = self._cursor().execute(sql, params + [int(limit), int(offset)]).fetchall()
         return [ArticleSummary(*r) for r in rows]
@@ -569,10 +506,11 @@ class QueryMixin:
 
     def place_counts(self, filter: Optional[EventFilter] = None, limit: int = 500) -> list[PlaceCount]:
         """Event counts per place (for the map), over the events `filter` selects."""
-        where, params = (filter or EventFilter()).where()
+        f = filter or EventFilter()
+        where, params = f.where()
         sql = (
             "SELECT p.name, p.country, p.geonameid, p.lat, p.lon, p.feature, count(*) AS n "
-            + EVENT_FROM
+            + with_places(f)
             + " WHERE p.id IS NOT NULL AND %s "
             "GROUP BY p.name, p.country, p.geonameid, p.lat, p.lon, p.feature "
             "ORDER BY n DESC, p.name LIMIT ?" % where

@@ -1,196 +1,39 @@
 """The dashboard in a real headless Chromium (Debian's chromium + chromedriver, driven by Selenium)
 against a server on a loopback port over a test store: every view renders real data, filters
 change the results, the seed article's quotes and events are highlighted, stored markup stays
-text, and the browser logs no error (issue 8). Screenshots of every view go to the test run's
-temporary folder, and also to $DIURNA_SCREENSHOTS (e.g. docs/screenshots) when it is set."""
+text, and the browser logs no error (issue 8). Fixtures: tests/api/conftest.py."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
-import pathlib
-import shutil
-import socket
-import threading
-import time
 import urllib.parse
 import urllib.request
 
 import pytest
 
 webdriver = pytest.importorskip("selenium.webdriver")
+from dashboard_browser import (  # noqa: E402
+    ACTUAL,
+    CHROMEDRIVER,
+    CHROMIUM,
+    NO_BROWSER,
+    STORED_MARKUP,
+    after_click,
+    article_id,
+    get_json,
+    open_view,
+    rows,
+)
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from diurna.cli import main  # noqa: E402
-
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM and CHROMEDRIVER),
-    reason="Debian chromium and chromium-driver are not installed (scripts/install_browser.sh installs them)",
-)
-
-# News written for these tests. The flag emoji before the first mention puts astral characters
-# (two UTF-16 units each in JS, one code point each in Python) ahead of every offset in its article.
-ARTICLES = {
-    "talks.txt": "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on "
-    "Thursday, and the two leaders agreed to resume regular security talks.",
-    "clash.txt": "Chinese coast guard ships fired water cannon at a Philippine supply boat near a disputed shoal on "
-    "Sunday, the Philippine military said.",
-    "rally.txt": "Thousands of protesters marched in Manila on Friday to denounce China's actions in the South China "
-    'Sea. "We will not be bullied," said one of the organisers.',
-    "flags.txt": "🇵🇭🇯🇵 Philippine President Ferdinand Marcos met Japanese Foreign Minister Yoko Kamikawa in "
-    'Manila on Saturday. "Our partnership has never been stronger," Marcos told reporters.',
-    "markup.txt": '<script>alert(1)</script><img src=x onerror="window.__pwned=1"><b>bold</b> Police in Dhaka '
-    "arrested dozens of opposition activists on Sunday, a party spokesman said.",
-}
-STORED_MARKUP = '<script>alert(1)</script><img src=x onerror="window.__pwned=1"><b>bold</b>'
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def seed_path(request):
-    """The seed article from ../shared (conftest's shared_dir), or None when it is not beside the clone."""
-    try:
-        shared = request.getfixturevalue("shared_dir")
-    except pytest.skip.Exception:
-        return None
-    path = shared / "seed" / "rouhani-haniyeh-2017.txt"
-    return path if path.is_file() else None
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, seed_path):
-    import uvicorn
-
-    from diurna.api import Settings, create_app
-
-    root = tmp_path_factory.mktemp("dashboard")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    db = str(root / "store.duckdb")
-    assert main(["ingest", str(corpus), "--db", db, "--pubdate", "2024-03-24", "--no-progress"]) == 0
-    if seed_path is not None:
-        assert main(["ingest", str(seed_path), "--db", db, "--pubdate", "2017-12-11", "--no-progress"]) == 0
-    port = free_port()
-    uv = uvicorn.Server(uvicorn.Config(create_app(Settings(db=db)), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not uv.started and time.monotonic() < deadline and thread.is_alive():
-        time.sleep(0.1)
-    assert uv.started, "the server did not start"
-    yield "http://127.0.0.1:%d" % port
-    uv.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    from selenium.webdriver.chrome.service import Service
-
-    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not try to download a driver
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1400,1000",
-        "--force-device-scale-factor=1",
-        "--user-data-dir=%s" % tmp_path_factory.mktemp("chromium-profile"),
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture(autouse=True)
-def no_console_errors(browser):
-    """Every test ends with a clean browser log: no script error, failed request or CSP violation."""
-    browser.get_log("browser")  # drop what earlier tests left
-    yield
-    errors = [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
-    assert errors == []
-
-
-@pytest.fixture(scope="module")
-def shoot(browser, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("screenshots")
-    extra = os.environ.get("DIURNA_SCREENSHOTS")
-    extra_folder = pathlib.Path(extra) if extra else None
-
-    def save(name: str) -> pathlib.Path:
-        path = folder / ("%s.png" % name)
-        browser.execute_script("window.scrollTo(0, 0)")
-        browser.save_screenshot(str(path))
-        assert path.stat().st_size > 10_000, "a screenshot of a rendered view is not blank"
-        if extra_folder is not None:
-            extra_folder.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, extra_folder / path.name)
-        return path
-
-    return save
-
-
-def get_json(server: str, path: str, **params):
-    query = urllib.parse.urlencode(params, doseq=True)
-    with urllib.request.urlopen(server + path + ("?" + query if query else ""), timeout=30) as response:
-        return json.load(response)
-
-
-def wait_ready(browser):
-    WebDriverWait(browser, 60).until(lambda d: d.find_element(By.ID, "view").get_attribute("data-ready") == "true")
-    view = browser.find_element(By.ID, "view")
-    # JS values that leaked into the page as text are rendering bugs
-    text = view.text
-    assert "[object " not in text and "undefined" not in text and "NaN" not in text
-    assert not {"null", "false", "true"} & {line.strip() for line in text.splitlines()}
-    return view
-
-
-def open_view(browser, url: str):
-    """A freshly loaded page at `url`. (Going from one #address to another in the same page only fires
-    hashchange, and the wait could see the previous view's data-ready.)"""
-    browser.get("about:blank")
-    browser.get(url)
-    return wait_ready(browser)
-
-
-def after_click(browser, element):
-    """Click something that changes the address, then wait for the new view."""
-    before = browser.current_url
-    element.click()
-    WebDriverWait(browser, 30).until(lambda d: d.current_url != before)
-    return wait_ready(browser)
-
-
-def article_id(server: str, words: str) -> str:
-    found = get_json(server, "/api/articles", q=words)
-    assert found, "the test store holds the article about %r" % words
-    return found[0]["id"]
-
-
-def rows(view):
-    return view.find_elements(By.CSS_SELECTOR, "#event-table tbody tr")
+pytestmark = [
+    pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason=NO_BROWSER),
+    pytest.mark.usefixtures("no_console_errors"),
+]
 
 
 # Events -----------------------------------------------------------------------------------------
@@ -198,11 +41,11 @@ def rows(view):
 
 def test_event_table_shows_every_stored_event_and_a_country_filter_narrows_it(server, browser, shoot):
     view = open_view(browser, server + "/#/events")
-    total = get_json(server, "/api/events", limit=1)["total"]
+    total = get_json(server, "/api/events", limit=1, **ACTUAL)["total"]
     assert len(rows(view)) == min(total, 50) and total >= 4
     browser.find_element(By.NAME, "country").send_keys("chn")
-    view = after_click(browser, browser.find_element(By.CSS_SELECTOR, "#event-filters button[type=submit]"))
-    expected = get_json(server, "/api/events", country="CHN", limit=100)["events"]
+    view = after_click(browser, browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]"))
+    expected = get_json(server, "/api/events", country="CHN", limit=100, **ACTUAL)["events"]
     assert 0 < len(rows(view)) == len(expected) < total
     assert "country=CHN" in browser.current_url, "the filters live in the address"
     assert browser.find_element(By.NAME, "country").get_attribute("value") == "CHN"
@@ -224,10 +67,10 @@ def test_type_checkboxes_filter_the_table(server, browser):
     view = open_view(browser, server + "/#/events")
     browser.find_element(By.CSS_SELECTOR, "#type-picker summary").click()
     browser.find_element(By.CSS_SELECTOR, "#type-picker input[value=ASSAULT]").click()
-    view = after_click(browser, browser.find_element(By.CSS_SELECTOR, "#event-filters button[type=submit]"))
+    view = after_click(browser, browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]"))
     types = {row.get_attribute("data-type") for row in rows(view)}
     assert types == {"ASSAULT"}
-    assert len(rows(view)) == get_json(server, "/api/events", type="ASSAULT")["total"]
+    assert len(rows(view)) == get_json(server, "/api/events", type="ASSAULT", **ACTUAL)["total"]
 
 
 def test_a_filter_that_matches_nothing_says_so(server, browser):
@@ -242,7 +85,7 @@ def test_clicking_a_row_opens_its_article_at_that_event(server, browser):
     event_id = first.get_attribute("data-id")
     view = after_click(browser, first)
     assert view.get_attribute("data-view") == "article"
-    record = json.loads(browser.find_element(By.ID, "inspector-json").text)
+    record = json.loads(browser.find_element(By.ID, "inspector-json").get_attribute("textContent"))
     assert record["id"] == event_id
     selected = view.find_elements(By.CSS_SELECTOR, "#article-text .trigger.selected")
     assert "".join(s.get_attribute("textContent") for s in selected) == record["trigger"]["text"]
@@ -284,7 +127,7 @@ def test_article_view_highlights_the_seed_articles_quotes_and_events(server, bro
     assert highlighted_ids(view, "quote .trigger") >= {e["id"] for e in inside}
     # clicking a trigger shows that event's record
     view.find_element(By.CSS_SELECTOR, "#article-text .trigger").click()
-    record = json.loads(browser.find_element(By.ID, "inspector-json").text)
+    record = json.loads(browser.find_element(By.ID, "inspector-json").get_attribute("textContent"))
     assert record["id"] in {e["id"] for e in doc["events"]} and "trigger" in record
     shoot("article")
 
@@ -337,10 +180,10 @@ def test_articles_list_and_search(server, browser, shoot):
 def test_dyad_view_charts_both_directions(server, browser, shoot):
     view = open_view(browser, server + "/#/dyad")
     assert int(view.get_attribute("data-points")) >= 1, "with no choice it shows the busiest pair"
-    busiest = get_json(server, "/api/network", limit=1)[0]
+    busiest = get_json(server, "/api/network", limit=1, **ACTUAL)[0]
     query = urllib.parse.urlencode({"a": busiest["source_key"], "b": busiest["target_key"], "freq": "year"})
     view = open_view(browser, server + "/#/dyad?" + query)
-    yearly = get_json(server, "/api/dyads", a=busiest["source_key"], b=busiest["target_key"], freq="year")
+    yearly = get_json(server, "/api/dyads", a=busiest["source_key"], b=busiest["target_key"], freq="year", **ACTUAL)
     assert view.get_attribute("data-points") == str(len(yearly))
     assert len(view.find_elements(By.CSS_SELECTOR, "#dyad-svg rect.bar")) == sum(
         (p["cooperation"] > 0) + (p["conflict"] > 0) for p in yearly
@@ -351,7 +194,7 @@ def test_dyad_view_charts_both_directions(server, browser, shoot):
         field.clear()
         field.send_keys(value)
     view = after_click(browser, browser.find_element(By.CSS_SELECTOR, "#dyad-form button[type=submit]"))
-    points = get_json(server, "/api/dyads", a="CHN", b="PHL", freq="month")
+    points = get_json(server, "/api/dyads", a="CHN", b="PHL", freq="month", **ACTUAL)
     assert view.get_attribute("data-points") == str(len(points)) != "0"
     bars = view.find_elements(By.CSS_SELECTOR, "#dyad-svg rect.bar")
     assert len(bars) == sum((p["cooperation"] > 0) + (p["conflict"] > 0) for p in points)
@@ -361,29 +204,35 @@ def test_dyad_view_charts_both_directions(server, browser, shoot):
 
 def test_network_draws_actors_and_opens_an_actor_profile(server, browser, shoot):
     view = open_view(browser, server + "/#/network")
-    edges = get_json(server, "/api/network")
+    edges = get_json(server, "/api/network", **ACTUAL)
     keys = {e["source_key"] for e in edges} | {e["target_key"] for e in edges}
-    assert view.get_attribute("data-nodes") == str(len(keys)) and len(keys) >= 4
+    # a generic actor ("police") is one node per country
+    nodes = {(e["source_key"], e["source_country"]) for e in edges} | {
+        (e["target_key"], e["target_country"]) for e in edges
+    }
+    assert view.get_attribute("data-nodes") == str(len(nodes)) and len(keys) >= 4
     assert len(view.find_elements(By.CSS_SELECTOR, "#network-svg .edge")) == len(edges)
     assert view.find_element(By.ID, "network-legend")
     shoot("network")
     busiest = max(keys, key=lambda k: sum(e["events"] for e in edges if k in (e["source_key"], e["target_key"])))
     node = view.find_element(By.CSS_SELECTOR, '#network-svg .node[data-key="%s"] circle' % busiest)
     view = after_click(browser, node)
-    profile = get_json(server, "/api/actors/" + urllib.parse.quote(busiest, safe=""))
+    profile = get_json(server, "/api/actors/" + urllib.parse.quote(busiest, safe=""), **ACTUAL)
     assert view.get_attribute("data-view") == "actor"
     assert browser.find_element(By.ID, "actor-name").text == profile["actor"]["name"]
     assert view.get_attribute("data-partners") == str(len(profile["partners"])) != "0"
     assert len(rows(view)) == len(profile["events"])
     shoot("actor")
     view = after_click(browser, view.find_element(By.LINK_TEXT, "All its events"))
-    assert int(view.get_attribute("data-total")) == get_json(server, "/api/events", actor=busiest)["total"] > 0
+    assert (
+        int(view.get_attribute("data-total")) == get_json(server, "/api/events", actor=busiest, **ACTUAL)["total"] > 0
+    )
 
 
 def test_map_draws_countries_and_places_and_opens_a_places_events(server, browser, shoot):
     view = open_view(browser, server + "/#/map")
     assert len(view.find_elements(By.CSS_SELECTOR, "#map-svg path.country")) > 150
-    located = [p for p in get_json(server, "/api/places") if p["lat"] is not None]
+    located = [p for p in get_json(server, "/api/places", **ACTUAL) if p["lat"] is not None]
     assert view.get_attribute("data-places") == str(len(located)) != "0"
     place = view.find_element(By.CSS_SELECTOR, "#map-svg .places circle")
     webdriver.ActionChains(browser).move_to_element(place).perform()

@@ -78,6 +78,8 @@ def test_vendored_country_outlines_are_sound():
     countries = json.loads((STATIC / "vendor" / "countries-110m.json").read_text(encoding="utf-8"))
     assert len(countries) >= 170
     assert (STATIC / "vendor" / "LICENSE.world-atlas").is_file()
+    codes = [c["iso3"] for c in countries if c["iso3"]]
+    assert len(codes) >= 170 and len(set(codes)) == len(codes) and {"JPN", "KOR", "USA", "BRA"} <= set(codes)
     names = [c["name"] for c in countries]
     assert {"Iran", "Philippines", "Brazil", "Australia"} <= set(names)
     for country in countries:
@@ -85,6 +87,16 @@ def test_vendored_country_outlines_are_sound():
         for ring in country["rings"]:
             assert len(ring) >= 4 and ring[0] == ring[-1], "rings are closed polygons: %s" % country["name"]
             assert all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in ring), country["name"]
+
+
+def test_vendored_swagger_ui_is_version_5_with_its_licence():
+    # Swagger UI 4 cannot render an OpenAPI 3.1 document (FastAPI's); the version is recorded with the files.
+    folder = REPO / "diurna" / "api" / "docs_page" / "swagger-ui"
+    record = (folder / "VENDORED.md").read_text(encoding="utf-8")
+    assert re.search(r"Swagger UI 5\.\d+\.\d+", record) and "Apache-2.0" in record
+    assert "Apache License" in (folder / "LICENSE").read_text(encoding="utf-8")
+    for name in ("swagger-ui-bundle.js", "swagger-ui.css"):
+        assert name in record and (folder / name).stat().st_size > 100_000
 
 
 def test_topojson_arcs_are_delta_decoded_and_joined_into_rings(load_script):
@@ -97,7 +109,7 @@ def test_topojson_arcs_are_delta_decoded_and_joined_into_rings(load_script):
         "objects": {
             "countries": {
                 "geometries": [
-                    {"type": "Polygon", "arcs": [[0, ~1]], "properties": {"name": "Square"}},
+                    {"type": "Polygon", "id": "392", "arcs": [[0, ~1]], "properties": {"name": "Square"}},
                     {"type": "MultiPolygon", "arcs": [[[0, ~1]], [[0, ~1]]], "properties": {"name": "Twice"}},
                 ]
             }
@@ -106,7 +118,8 @@ def test_topojson_arcs_are_delta_decoded_and_joined_into_rings(load_script):
     assert vendor.decode_arcs(topology)[0] == [(10.0, 20.0), (11.0, 20.0), (11.0, 21.0)]
     square, twice = vendor.countries(topology)
     assert square == {
+        "iso3": "JPN",  # ISO numeric 392, in the alpha-3 code records use (the map's country shading)
         "name": "Square",
         "rings": [[(10.0, 20.0), (11.0, 20.0), (11.0, 21.0), (10.0, 21.0), (10.0, 20.0)]],
     }
-    assert len(twice["rings"]) == 2
+    assert len(twice["rings"]) == 2 and twice["iso3"] is None  # no ISO id (Kosovo, Somaliland)

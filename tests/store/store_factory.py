@@ -18,6 +18,9 @@ ACTORS = {
     "abiy": ("Abiy Ahmed", "abiy_ahmed", "ETHGOV", "ETH", "person"),
     "police": ("police", None, "CHLCOP", "CHL", "group"),
     "protesters": ("protesters", None, "CHLOPP", "CHL", "group"),
+    # generic actors coded without a country: one actor key ("name:COP:police") in two countries
+    "police_ke": ("police", None, "COP", "KEN", "group"),
+    "police_cl": ("police", None, "COP", "CHL", "group"),
 }
 CAMEO = {
     "CONSULT": ("040", 1, 1.0),
@@ -41,6 +44,7 @@ def event(
     granularity: str = "day",
     polarity: str = "asserted",
     place: Optional[str] = None,
+    modality: str = "actual",
 ) -> dict:
     return {
         "type": kind,
@@ -51,6 +55,7 @@ def event(
         "granularity": granularity,
         "polarity": polarity,
         "place": place,
+        "modality": modality,
     }
 
 
@@ -115,6 +120,7 @@ def article(
                 date=DateRef(text=None, start=e["date"], end=e["end"], granularity=e["granularity"]),
                 place=place_id,
                 polarity=e["polarity"],
+                modality=e.get("modality", "actual"),
                 confidence=0.9,
             )
         )
@@ -125,3 +131,90 @@ def article(
         places=places,
     )
     return ArticleDoc.from_record(record, sentence_spans=[(0, len(text))])
+
+
+# A small newsroom for filter, cluster and dashboard tests: two outlets report the same Kenyan
+# accusation and meeting, a wire copy repeats the first report, and there are an intended (future)
+# aid pledge, a denied threat, Chilean and Kenyan "police" (one actor key, two countries) and an
+# event dated only to a month. ANALYST_COUNTS says what each filter must find.
+_REPORT = (
+    "Kenya accused Ethiopia on Sunday of backing armed groups along the shared border, a day after "
+    "President William Ruto met Prime Minister Abiy Ahmed in Addis Ababa to discuss trade, water and "
+    "security. Officials in Nairobi said the talks had gone well but that the border raids had to stop. "
+    "Kenya also said it intends to send aid to Ethiopia from 2028 under a new regional agreement, "
+    "while diplomats from both countries said further meetings were planned for the coming months."
+)
+_SECOND = (
+    "Nairobi on Sunday accused Addis Ababa of arming militias near the frontier. The accusation came "
+    "one day after the Kenyan president held talks with the Ethiopian prime minister, according to "
+    "officials who spoke to The Standard about water sharing, trade routes and the security situation."
+)
+_OTHER = (
+    "Ethiopia did not threaten Kenya, its foreign ministry said. In Santiago, police fired tear gas at "
+    "protesters, and in Nairobi police detained the president's critics."
+)
+_MONTH = "Protesters rallied against the police throughout January, organisers said."
+
+
+def analyst_corpus() -> list[ArticleDoc]:
+    return [
+        article(
+            _REPORT,
+            "2024-03-04",
+            [
+                event("ACCUSE", "kenya", "ethiopia", "2024-03-03", place="Nairobi"),
+                event("CONSULT", "ruto", "abiy", "2024-03-02"),
+                event("AID", "kenya", "ethiopia", "2028-01-01", "2028-12-31", "year", modality="intended"),
+            ],
+            url="https://nation.example/1",
+            source="Daily Nation",
+            title="Kenya accuses Ethiopia",
+        ),
+        article(
+            _SECOND,
+            "2024-03-04",
+            [event("ACCUSE", "kenya", "ethiopia", "2024-03-03"), event("CONSULT", "ruto", "abiy", "2024-03-02")],
+            url="https://standard.example/2",
+            source="The Standard",
+            title="Nairobi accuses Addis Ababa",
+        ),
+        article(
+            _REPORT + " (agency copy)",
+            "2024-03-05",
+            [
+                event("ACCUSE", "kenya", "ethiopia", "2024-03-03", place="Nairobi"),
+                event("CONSULT", "ruto", "abiy", "2024-03-02"),
+                event("AID", "kenya", "ethiopia", "2028-01-01", "2028-12-31", "year", modality="intended"),
+            ],
+            url="https://wire.example/3",
+            source="Wire",
+            title="Kenya accuses Ethiopia (copy)",
+        ),
+        article(
+            _OTHER,
+            "2024-02-10",
+            [
+                event("THREATEN", "ethiopia", "kenya", "2024-02-09", polarity="negated"),
+                event("ASSAULT", "police_cl", "protesters", "2024-02-09"),
+                event("COERCE", "police_ke", "ruto", "2024-02-09", place="Nairobi"),
+            ],
+            url="https://nation.example/4",
+            source="Daily Nation",
+        ),
+        article(
+            _MONTH,
+            "2024-02-01",
+            [event("PROTEST", "protesters", "police_cl", "2024-01-01", "2024-01-31", "month")],
+            url="https://standard.example/5",
+            source="The Standard",
+        ),
+    ]
+
+
+ANALYST_COUNTS = {
+    "mentions": 9,  # every event of the four independent articles (the copy's three left out)
+    "with_copies": 12,
+    "actual_asserted": 7,  # without the intended aid pledge and the denied threat
+    "outlet Daily Nation": 6,
+    "place_country KEN": 2,  # the accusation and the detention, placed in Nairobi
+}

@@ -2,11 +2,13 @@
 // links to their dyad) and its latest events.
 import { api, clickable, el, formatNumber, go, goldsteinColour, viewHash } from "./dom.js";
 import { eventTable } from "./events.js";
+import { apiFilters, filterParams, filtersFrom, scopeText } from "./filters.js";
 
 const EVENTS_SHOWN = 100;
 
-export async function renderActor(view, [key]) {
-  const profile = await api("/api/actors/" + encodeURIComponent(key), { limit: EVENTS_SHOWN });
+export async function renderActor(view, [key], params) {
+  const filters = filtersFrom(params);
+  const profile = await api("/api/actors/" + encodeURIComponent(key), { ...apiFilters(filters), limit: EVENTS_SHOWN });
   const actor = profile.actor;
   const facts = [actor.code && `CAMEO ${actor.code}`, actor.country && `country ${actor.country}`,
     actor.sector && `sector ${actor.sector}`, actor.kb_id && `KB ${actor.kb_id}`, actor.key].filter(Boolean);
@@ -14,8 +16,9 @@ export async function renderActor(view, [key]) {
     el("h2", { id: "actor-name", text: actor.name }),
     el("p", { class: "muted", text: facts.join(" · ") }),
     el("p", {}, `${actor.as_source} events as source, ${actor.as_target} as target, in ${actor.articles} articles. `,
-      el("a", { href: viewHash("events", { actor: actor.key }), text: "All its events" }), " · ",
-      el("a", { href: viewHash("map", { actor: actor.key }), text: "On the map" })),
+      el("a", { href: viewHash("events", { ...filterParams(filters), actor: actor.key }), text: "All its events" }), " · ",
+      el("a", { href: viewHash("map", { ...filterParams(filters), actor: actor.key }), text: "On the map" })),
+    el("p", { class: "muted small", text: scopeText(filters) }),
     profile.names.length > 1 ? el("p", { class: "muted", id: "actor-names", text: "Also written: " +
       profile.names.filter((n) => n !== actor.name).join("; ") }) : null,
     el("h3", { text: `Deals with (${profile.partners.length})` }),

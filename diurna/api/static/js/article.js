@@ -128,10 +128,21 @@ function select(container, id, label, record, scroll) {
   const parts = [...container.querySelectorAll(".hl")].filter((node) => node.dataset.id === id);
   for (const node of parts) node.classList.add("selected");
   if (scroll && parts.length) parts[0].scrollIntoView({ block: "center" });
-  showJSON(`${label} ${id}`, record);
+  showJSON(`${label} ${id}`, record, recordNames);
+}
+
+// Names for the record panel: the ids of the article on show, of its actors, places and events.
+let recordNames = new Map();
+function namesOf(doc) {
+  const names = new Map([[doc.article.id, doc.article.title || doc.article.id]]);
+  for (const a of doc.actors) names.set(a.id, a.name);
+  for (const p of doc.places) names.set(p.id, p.name + (p.country ? ` (${p.country})` : ""));
+  for (const e of doc.events) names.set(e.id, `${e.type} “${e.trigger.text}”`);
+  return names;
 }
 
 export function showDocument(view, doc) {
+  recordNames = namesOf(doc);
   const actors = new Map(doc.actors.map((a) => [a.id, a]));
   const name = (id) => actors.get(id)?.name;
   const a = doc.article;

@@ -54,9 +54,18 @@ export function toSearchParams(params) {
   return search;
 }
 
+// A server that cannot be reached (stopped, or the network is down) is said so, not "Failed to fetch".
+export class ServerDown extends Error {}
+
 export async function api(path, params = {}) {
   const query = toSearchParams(params).toString();
-  const response = await fetch(path + (query ? "?" + query : ""), { headers: { Accept: "application/json" } });
+  let response;
+  try {
+    response = await fetch(path + (query ? "?" + query : ""), { headers: { Accept: "application/json" } });
+  } catch {
+    throw new ServerDown("The diurna server cannot be reached: it may have stopped. Start it again " +
+      "(diurna serve) and reload this page.");
+  }
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(describeError(body, response));
   return body;
@@ -85,12 +94,35 @@ export function go(path, params = {}) {
   window.location.hash = viewHash(path, params);
 }
 
-// The record panel on the right; while it is open the page narrows so it hides nothing.
-export function showJSON(title, record) {
+// The record panel on the right; while it is open the page narrows so it hides nothing. It shows the
+// record's fields with ids replaced by names (`names`: id -> name); a switch shows the raw JSON.
+export function showJSON(title, record, names = new Map()) {
   document.getElementById("inspector-title").textContent = title;
   document.getElementById("inspector-json").textContent = JSON.stringify(record, null, 2);
+  document.getElementById("inspector-fields").replaceChildren(...Object.entries(record).flatMap(([key, value]) => [
+    el("dt", { text: key.replaceAll("_", " ") }), el("dd", {}, readable(value, names))]));
   document.getElementById("inspector").hidden = false;
   document.body.classList.add("inspecting");
+}
+
+function readable(value, names) {
+  if (value === null || value === undefined || value === "") return el("span", { class: "muted", text: "—" });
+  if (typeof value === "string" && names.has(value)) return [names.get(value), el("span", { class: "code", text: " " + value })];
+  if (Array.isArray(value)) {
+    if (!value.length) return el("span", { class: "muted", text: "none" });
+    return value.map((v, i) => [i ? "; " : "", readable(v, names)]);
+  }
+  if (typeof value === "object") {
+    if ("granularity" in value) {
+      const span = value.end && value.end !== value.start ? `${value.start} to ${value.end}` : value.start || "undated";
+      return `${span} (${value.granularity})` + (value.text ? ` “${value.text}”` : "");
+    }
+    if ("start" in value && "end" in value) {
+      return [value.text ? `“${value.text}” ` : "", el("span", { class: "code", text: `${value.start}–${value.end}` })];
+    }
+    return Object.entries(value).map(([k, v], i) => [i ? ", " : "", `${k}: `, readable(v, names)]);
+  }
+  return String(value);
 }
 
 export function hideInspector() {
@@ -99,6 +131,7 @@ export function hideInspector() {
 }
 
 export function errorBox(error) {
+  if (error instanceof ServerDown) return el("p", { class: "error server-down", role: "alert", text: error.message });
   return el("p", { class: "error", role: "alert", text: "Error: " + error.message });
 }
 

@@ -1,6 +1,8 @@
 // Dyad view: cooperation against conflict between two actors or countries over time, both
 // directions: event counts as bars (cooperation up, conflict down) and Goldstein sums as lines.
-import { actorOptions, api, el, formatNumber, go, svg } from "./dom.js";
+import { api, el, formatNumber, go, svg } from "./dom.js";
+import { exportBar } from "./exporting.js";
+import { apiFilters, filterBar, filterParams, filtersFrom, scopeText, suggestActors } from "./filters.js";
 
 const FREQUENCIES = ["day", "week", "month", "year"];
 const MAX_FILLED_PERIODS = 600;     // beyond this, empty periods are not drawn (the bars would be slivers)
@@ -10,59 +12,65 @@ const COLOURS = {
 };
 
 export async function renderDyad(view, _parts, params) {
-  const actors = await api("/api/actors", { limit: 300 });
+  const filters = filtersFrom(params);
   let a = params.get("a") || "", b = params.get("b") || "";
   if (!a || !b) {
-    // With nothing chosen yet, start from the busiest pair in the store.
-    const [top] = await api("/api/network", { limit: 1 });
+    // With nothing chosen yet, start from the busiest pair under the filters.
+    const [top] = await api("/api/network", { ...apiFilters(filters), limit: 1 });
     if (top) { a = a || top.source_key; b = b || top.target_key; }
   }
   const freq = FREQUENCIES.includes(params.get("freq")) ? params.get("freq") : "month";
-  const start = params.get("start") || "", end = params.get("end") || "";
   view.append(el("h2", { text: "Dyad: cooperation and conflict over time" }),
-    dyadForm({ a, b, freq, start, end }, actors));
+    await filterBar("dyad", filters, { a, b, freq }),
+    dyadForm({ a, b, freq }, filters),
+    el("p", { class: "muted small", text: scopeText(filters) + " A CAMEO country code (JPN) rolls up the " +
+      "country's state, government, military, officials and groups; an actor key (kb:japan) is that actor alone." }));
   if (!a || !b) {
     view.append(el("p", { class: "empty", text: "Choose two actors or countries (a name, a CAMEO code such as IRN, or a suggestion)." }));
     return;
   }
-  const points = await api("/api/dyads", { a, b, freq, start, end });
-  const names = { a: displayName(a, actors), b: displayName(b, actors) };
+  const [points, nameA, nameB] = await Promise.all([api("/api/dyads", { ...apiFilters(filters), a, b, freq }),
+    displayName(a), displayName(b)]);
+  const names = { a: nameA, b: nameB };
   if (!points.length) {
     view.append(el("p", { class: "empty", id: "dyad-empty", text: `No events between ${names.a} and ${names.b}.` }));
   } else {
-    view.append(el("div", { id: "dyad-chart" }, drawChart(points, freq, names)), legend(names), summary(points, names));
+    const drawn = drawChart(points, freq, names);
+    view.append(el("div", { id: "dyad-chart" }, drawn), legend(names), summary(points, names),
+      exportBar("dyad", () => points.map((p) => ({ a, b, ...p })), drawn));
   }
   view.dataset.points = String(points.length);
 }
 
-function dyadForm(state, actors) {
+function dyadForm(state, filters) {
   const form = el("form", { class: "filters", id: "dyad-form" },
     el("label", {}, "Actor or country A", el("input", { type: "search", name: "a", list: "dyad-actor-options",
       value: state.a, required: true, size: 24 })),
     el("label", {}, "Actor or country B", el("input", { type: "search", name: "b", list: "dyad-actor-options",
       value: state.b, required: true, size: 24 })),
-    actorOptions("dyad-actor-options", actors),
+    el("datalist", { id: "dyad-actor-options" }),
     el("label", {}, "Per", el("select", { name: "freq" }, FREQUENCIES.map((f) =>
       el("option", { value: f, text: f, selected: f === state.freq })))),
-    el("label", {}, "From", el("input", { type: "date", name: "start", value: state.start })),
-    el("label", {}, "To", el("input", { type: "date", name: "end", value: state.end })),
     el("div", { class: "buttons" },
       el("button", { type: "submit", text: "Show" }),
       el("button", { type: "button", class: "secondary", text: "Swap A and B", onclick: () => {
         const data = Object.fromEntries(new FormData(form));
-        go("dyad", { ...data, a: data.b, b: data.a });
+        go("dyad", { ...filterParams(filters), ...data, a: data.b, b: data.a });
       } })));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(form));
-    go("dyad", { a: data.a.trim(), b: data.b.trim(), freq: data.freq, start: data.start, end: data.end });
+    go("dyad", { ...filterParams(filters), a: data.a.trim(), b: data.b.trim(), freq: data.freq });
   });
+  suggestActors(form.querySelector("input[name=a]"), form.querySelector("#dyad-actor-options"));
   return form;
 }
 
-function displayName(value, actors) {
-  const actor = actors.find((x) => x.key === value);
-  return actor ? actor.name : value;
+// An actor key's name ("kb:japan" is Japan); a code or a word is shown as written.
+async function displayName(value) {
+  if (!value.includes(":")) return value;
+  const [actor] = await api("/api/actors", { q: value, limit: 1 }).catch(() => []);
+  return actor && actor.key === value ? actor.name : value;
 }
 
 // Every period between the first and the last, so quiet periods show as gaps rather than vanish.

@@ -1,80 +1,40 @@
-// Event table: filters (date range, actor, country, PLOVER types, QuadClass), pages of 50, and a CSV
-// download of the same selection. The filters live in the address (#/events?country=IRN&type=ACCUSE).
-import { PLOVER_TYPES, QUAD_NAMES, actorOptions, api, clickable, el, formatNumber, go, toSearchParams } from "./dom.js";
+// Event table under the shared filters (filters.js), pages of 50 with the total, and downloads of
+// every selected event (streamed by the server: CSV, JSON, GeoJSON; nothing is capped).
+import { QUAD_NAMES, api, clickable, el, formatNumber, go, toSearchParams } from "./dom.js";
+import { apiFilters, filterBar, filterParams, filtersFrom, scopeText } from "./filters.js";
 
+export { filtersFrom };
 const PAGE = 50;
-const CSV_ROWS = 10000;            // the API's largest page
-const FILTER_KEYS = ["start", "end", "actor", "country", "quad_class", "place"];
-
-export function filtersFrom(params) {
-  const filters = {};
-  for (const key of FILTER_KEYS) filters[key] = params.get(key) || "";
-  filters.type = params.getAll("type").filter((t) => PLOVER_TYPES.includes(t));
-  return filters;
-}
 
 export async function renderEvents(view, _parts, params) {
   const filters = filtersFrom(params);
   const offset = Math.max(0, Number.parseInt(params.get("offset") || "0", 10) || 0);
-  const [page, actors] = await Promise.all([
-    api("/api/events", { ...filters, limit: PAGE, offset }),
-    api("/api/actors", { limit: 300 }),
+  const [page, form] = await Promise.all([
+    api("/api/events", { ...apiFilters(filters), limit: PAGE, offset }),
+    filterBar("events", filters),
   ]);
-  const form = filterForm(filters, actors);
   view.append(el("h2", { text: "Events" }), form,
     el("div", { class: "toolbar" },
       el("p", { class: "muted", id: "event-count", text: countText(page) }),
-      el("a", { class: "button", id: "event-csv", download: "diurna-events.csv", text: "Download CSV",
-        href: "/api/events?" + toSearchParams({ ...filters, format: "csv", limit: CSV_ROWS }).toString(),
-        title: `the events these filters select (at most ${CSV_ROWS})` })),
+      downloads("event", "/api/events/download", apiFilters(filters), page.total)),
+    el("p", { class: "muted small", id: "scope-note", text: scopeText(filters) }),
     page.events.length ? eventTable(page.events) : el("p", { class: "empty", text: "No event matches these filters." }),
     pager(filters, page));
   view.dataset.rows = String(page.events.length);
   view.dataset.total = String(page.total);
 }
 
+// Links that download every row the filters select, in each format the server streams.
+export function downloads(id, path, params, total) {
+  const link = (format, label) => el("a", { class: "button secondary", id: `${id}-${format}`, download: "",
+    href: path + "?" + toSearchParams({ ...params, format }).toString(), text: label,
+    title: `all ${total} rows these filters select` });
+  return el("span", { class: "downloads" }, link("csv", "CSV"), link("json", "JSON"), link("geojson", "GeoJSON"));
+}
+
 function countText(page) {
   if (!page.total) return "0 events";
   return `${page.total} events · showing ${page.offset + 1}–${page.offset + page.events.length}`;
-}
-
-function filterForm(filters, actors) {
-  const form = el("form", { class: "filters", id: "event-filters" },
-    el("label", {}, "From", el("input", { type: "date", name: "start", value: filters.start })),
-    el("label", {}, "To", el("input", { type: "date", name: "end", value: filters.end })),
-    el("label", {}, "Actor", el("input", { type: "search", name: "actor", list: "event-actor-options",
-      value: filters.actor, placeholder: "name, KB id, CAMEO code", size: 22 })),
-    actorOptions("event-actor-options", actors),
-    el("label", {}, "Country", el("input", { type: "text", name: "country", value: filters.country,
-      placeholder: "ISO3", size: 5, maxlength: 3, pattern: "[A-Za-z]{3}", title: "ISO alpha-3 code, e.g. IRN" })),
-    el("label", {}, "Place", el("input", { type: "text", name: "place", value: filters.place,
-      placeholder: "name or GeoNames id", size: 14 })),
-    typePicker(filters.type),
-    el("label", {}, "QuadClass", el("select", { name: "quad_class" }, el("option", { value: "", text: "any" }),
-      Object.entries(QUAD_NAMES).map(([q, name]) => el("option", { value: q, text: `${q} · ${name}`,
-        selected: filters.quad_class === q })))),
-    el("div", { class: "buttons" },
-      el("button", { type: "submit", text: "Filter" }),
-      el("button", { type: "button", class: "secondary", text: "Clear", onclick: () => go("events") })));
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const data = new FormData(form);
-    const chosen = {};
-    for (const key of FILTER_KEYS) chosen[key] = (data.get(key) || "").trim();
-    chosen.country = chosen.country.toUpperCase();
-    chosen.type = data.getAll("type");
-    if (chosen.start && chosen.end && chosen.start > chosen.end) [chosen.start, chosen.end] = [chosen.end, chosen.start];
-    go("events", chosen);
-  });
-  return form;
-}
-
-// Sixteen types fit better as a fold-out grid of checkboxes than as a multiple <select>.
-function typePicker(chosen) {
-  const summary = el("summary", { text: chosen.length ? `Types: ${chosen.join(", ")}` : "Types: any" });
-  return el("details", { class: "types", id: "type-picker" }, summary,
-    el("div", { class: "type-grid" }, PLOVER_TYPES.map((t) => el("label", {},
-      el("input", { type: "checkbox", name: "type", value: t, checked: chosen.includes(t) }), t))));
 }
 
 export function eventTable(events) {
@@ -86,7 +46,7 @@ export function eventTable(events) {
 
 function eventRow(e) {
   const row = el("tr", { class: "event-row", "data-id": e.id, "data-type": e.type, title: e.sentence || "" },
-    el("td", { class: "nowrap", text: e.date || "" }),
+    el("td", { class: "nowrap", title: dateTitle(e) }, dateText(e)),
     el("td", { class: "quad-" + e.quad_class, title: QUAD_NAMES[e.quad_class] || "" },
       e.type, qualifiers(e)),
     el("td", {}, actorCell(e.source_name, e.source_code)),
@@ -99,11 +59,30 @@ function eventRow(e) {
   return clickable(row, () => go("article/" + encodeURIComponent(e.article_id), { event: e.id }));
 }
 
+// A date as precise as the text gave it: "2024-03" for a month, "2024" for a year, never a made-up day.
+export function dateText(e) {
+  const date = e.date || "";
+  if (!date) return el("span", { class: "muted", text: "undated" });
+  const shown = { month: date.slice(0, 7), year: date.slice(0, 4), years: date.slice(0, 4) + "…" }[e.date_granularity];
+  if (shown) return [shown, el("span", { class: "granularity", text: " " + e.date_granularity })];
+  if (e.date_granularity === "week") return [el("span", { class: "granularity", text: "week of " }), date];
+  if (e.date_granularity === "season") return [date.slice(0, 7), el("span", { class: "granularity", text: " season" })];
+  if (e.date_granularity === "before") return [el("span", { class: "granularity", text: "before " }), date];
+  return date;
+}
+
+function dateTitle(e) {
+  if (!e.date) return "the text gives no date";
+  return `${e.date}${e.date_end && e.date_end !== e.date ? " to " + e.date_end : ""} (${e.date_granularity || "day"})` +
+    (e.date_text ? `: “${e.date_text}”` : ", the publication date");
+}
+
 function qualifiers(e) {
   const notes = [];
   if (e.polarity === "negated") notes.push("negated");
   if (e.modality && e.modality !== "actual") notes.push(e.modality);
   if (e.attributed_to_name) notes.push("claimed by " + e.attributed_to_name);
+  if (e.dup_group && e.dup_group !== e.article_id) notes.push("in a copy");
   return notes.length ? el("span", { class: "qualifier", text: " " + notes.join(", ") }) : null;
 }
 
@@ -113,7 +92,7 @@ function actorCell(name, code) {
 }
 
 function pager(filters, page) {
-  const to = (offset) => () => go("events", { ...filters, offset: offset || "" });
+  const to = (offset) => () => go("events", { ...filterParams(filters), offset: offset || "" });
   const last = Math.max(0, Math.floor((page.total - 1) / PAGE) * PAGE);
   return el("div", { class: "pager", id: "event-pager" },
     el("button", { type: "button", disabled: page.offset === 0, text: "« First", onclick: to(0) }),

@@ -1,8 +1,15 @@
-// Map of event places: one circle per place (area grows with its events) over the bundled Natural
-// Earth 110m country outlines, in an equirectangular projection. No tiles and no network: the base
-// layer is /static/vendor/countries-110m.json (scripts/vendor_dashboard_assets.sh makes it).
-import { PLOVER_TYPES, api, clickable, el, go, svg } from "./dom.js";
-import { filtersFrom } from "./events.js";
+// Map of event places under the shared filters: one circle per place (area grows with its events)
+// over the bundled Natural Earth 110m country outlines, each country shaded by the events that
+// happened in it (a choropleth), in an equirectangular projection with zoom. No tiles and no network:
+// the base layer is /static/vendor/countries-110m.json (scripts/vendor_dashboard_assets.sh makes it).
+// The counts say how many of the selected events have a place at all ("N of M events placed").
+import { api, clickable, el, go, svg } from "./dom.js";
+import { exportBar } from "./exporting.js";
+import { apiFilters, filterBar, filterParams, filtersFrom, scopeText } from "./filters.js";
+
+// The places with the most events that are drawn and listed; the text says how many there are in all
+// (a few thousand circles already take the browser a second to draw).
+const PLACES_SHOWN = 2000;
 
 const W = 960, H = 480;
 const MAX_RADIUS = 18, MIN_RADIUS = 3;
@@ -31,13 +38,23 @@ async function countryOutlines() {
 
 export async function renderMap(view, _parts, params) {
   const filters = filtersFrom(params);
-  const [countries, places] = await Promise.all([countryOutlines(), api("/api/places", { ...filters, limit: 2000 })]);
+  const wanted = apiFilters(filters);
+  const [countries, places, summary, form] = await Promise.all([countryOutlines(),
+    api("/api/places", { ...wanted, limit: PLACES_SHOWN }), api("/api/map", wanted), filterBar("map", filters)]);
   const located = places.filter((p) => p.lat !== null && p.lon !== null);
   const tooltip = el("div", { class: "tooltip", id: "map-tooltip", hidden: true });
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, id: "map-svg", role: "img",
     "aria-label": `map of ${located.length} event places` }, graticule());
-  root.append(svg("g", { class: "countries" }, countries.map((country) =>
-    svg("path", { d: country.rings.map(ringPath).join(""), class: "country" }, svg("title", { text: country.name || "" })))));
+  const perCountry = new Map(summary.countries.map((c) => [c.country, c.events]));
+  const most = Math.max(1, ...perCountry.values());
+  root.append(svg("g", { class: "countries" }, countries.map((country) => {
+    const n = perCountry.get(country.iso3) || 0;
+    const text = `${country.name || ""}: ${n} event${n === 1 ? "" : "s"} happened here`;
+    const path = svg("path", { d: country.rings.map(ringPath).join(""), class: "country" + (n ? " shaded" : ""),
+      "data-iso3": country.iso3 || "", "data-events": n }, svg("title", { text }));
+    if (n) path.style.fill = shade(n, most);     // a style, because the stylesheet's fill outranks an attribute
+    return n ? clickable(path, () => go("events", { ...filterParams(filters), place_country: country.iso3 })) : path;
+  })));
   const max = Math.max(1, ...located.map((p) => p.events));
   const radius = (events) => MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(events / max);
   // Big circles first, so a small place near a big one stays on top and clickable.
@@ -49,16 +66,63 @@ export async function renderMap(view, _parts, params) {
       onmouseenter: () => showTip(tooltip, text, x, y), onmouseleave: () => { tooltip.hidden = true; },
       onfocus: () => showTip(tooltip, text, x, y), onblur: () => { tooltip.hidden = true; } },
     svg("title", { text }));
-    return clickable(circle, () => go("events", { ...filters, place: p.geonameid ?? p.name }));
+    return clickable(circle, () => go("events", { ...filterParams(filters), place: p.geonameid ?? p.name }));
   });
-  root.append(svg("g", { class: "places" }, circles), sizeLegend(max, radius));
-  view.append(el("h2", { text: "Where events happen" }), mapForm(filters),
-    el("p", { class: "muted", text: `${located.length} places` +
-      (places.length > located.length ? ` (${places.length - located.length} without coordinates)` : "") +
-      ". Circle area grows with the number of events; click a place for its events." }),
+  const layer = svg("g", { class: "zoom-layer" }, ...root.childNodes);
+  layer.append(svg("g", { class: "places" }, circles));
+  root.replaceChildren(layer, sizeLegend(max, radius));
+  const placedText = `${summary.placed} of ${summary.events} events placed` +
+    ` (${summary.events - summary.placed} without a place with coordinates); ` +
+    `${summary.with_country} with a country of the event, shaded`;
+  view.append(el("h2", { text: "Where events happen" }), form,
+    el("p", { id: "map-count", text: placedText }),
+    el("p", { class: "muted small", text: scopeText(filters) + ` ${summary.places_total} place${summary.places_total === 1 ? "" : "s"}` +
+      (summary.places_total > located.length ? `, the ${located.length} with the most events drawn` : "") +
+      ". Circle area grows with a place's events, a country's shade with the events that happened in it; " +
+      "click either for its events." }),
+    zoomControls(root),
     el("div", { class: "map-frame" }, root, tooltip),
+    exportBar("map", () => places, root),
     placeTable(places));
   view.dataset.places = String(located.length);
+  view.dataset.placed = String(summary.placed);
+  view.dataset.events = String(summary.events);
+}
+
+// Light to dark blue on a square-root scale, so a country with a few events still shows.
+function shade(n, most) {
+  const t = Math.sqrt(n / most);
+  return `hsl(215, 70%, ${(92 - 52 * t).toFixed(0)}%)`;
+}
+
+// Zoom by buttons (and the mouse wheel): the view box narrows around the centre; drag to pan.
+function zoomControls(root) {
+  let scale = 1, cx = W / 2, cy = H / 2;
+  const apply = () => {
+    const w = W / scale, h = H / scale;
+    cx = Math.min(W - w / 2, Math.max(w / 2, cx));
+    cy = Math.min(H - h / 2, Math.max(h / 2, cy));
+    root.setAttribute("viewBox", `${(cx - w / 2).toFixed(1)} ${(cy - h / 2).toFixed(1)} ${w.toFixed(1)} ${h.toFixed(1)}`);
+    root.dataset.zoom = String(scale);
+  };
+  const zoom = (factor) => { scale = Math.min(16, Math.max(1, scale * factor)); apply(); };
+  root.addEventListener("wheel", (event) => { event.preventDefault(); zoom(event.deltaY < 0 ? 1.5 : 1 / 1.5); }, { passive: false });
+  let drag = null;
+  root.addEventListener("pointerdown", (event) => { drag = [event.clientX, event.clientY]; });
+  root.addEventListener("pointerup", () => { drag = null; });
+  root.addEventListener("pointerleave", () => { drag = null; });
+  root.addEventListener("pointermove", (event) => {
+    if (!drag || scale === 1) return;
+    const box = root.getBoundingClientRect();
+    cx -= ((event.clientX - drag[0]) / box.width) * (W / scale);
+    cy -= ((event.clientY - drag[1]) / box.height) * (H / scale);
+    drag = [event.clientX, event.clientY];
+    apply();
+  });
+  return el("div", { class: "buttons", id: "map-zoom" },
+    el("button", { type: "button", class: "secondary", text: "Zoom in", onclick: () => zoom(2) }),
+    el("button", { type: "button", class: "secondary", text: "Zoom out", onclick: () => zoom(0.5) }),
+    el("button", { type: "button", class: "secondary", text: "Whole world", onclick: () => { scale = 1; apply(); } }));
 }
 
 function showTip(tooltip, text, x, y) {
@@ -93,26 +157,9 @@ function sizeLegend(max, radius) {
   return g;
 }
 
-function mapForm(filters) {
-  const form = el("form", { class: "filters", id: "map-filters" },
-    el("label", {}, "From", el("input", { type: "date", name: "start", value: filters.start })),
-    el("label", {}, "To", el("input", { type: "date", name: "end", value: filters.end })),
-    el("label", {}, "Actor", el("input", { type: "search", name: "actor", value: filters.actor, size: 18,
-      placeholder: "name, KB id, CAMEO code" })),
-    el("label", {}, "Type", el("select", { name: "type" }, el("option", { value: "", text: "any" }),
-      PLOVER_TYPES.map((t) => el("option", { value: t, text: t, selected: filters.type.includes(t) })))),
-    el("div", { class: "buttons" }, el("button", { type: "submit", text: "Show" })));
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const data = Object.fromEntries(new FormData(form));
-    go("map", { start: data.start, end: data.end, actor: data.actor.trim(), type: data.type });
-  });
-  return form;
-}
-
 function placeTable(places) {
   if (!places.length) return el("p", { class: "empty", text: "No event has a place under these filters." });
-  return el("details", { class: "place-list" }, el("summary", { text: `All ${places.length} places` }),
+  return el("details", { class: "place-list" }, el("summary", { text: places.length === 1 ? "The place" : `All ${places.length} places drawn` }),
     el("table", { id: "place-table", class: "compact" },
       el("thead", {}, el("tr", {}, ["Place", "Country", "Kind", "Events"].map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, places.map((p) => el("tr", {}, el("td", { text: p.name }), el("td", { text: p.country || "" }),

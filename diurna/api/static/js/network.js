@@ -1,15 +1,27 @@
-// Actor network: who acts on whom. One node per actor, one arrow per (source, target) pair; the
-// arrow's width grows with its events and its colour is their mean Goldstein score (red conflict,
-// amber neutral, green cooperation). Clicking an actor opens its profile.
+// Actor network under the shared filters: who acts on whom. One node per actor (a generic actor such
+// as "police" is one node per country), one arrow per (source, target) pair; the arrow's width grows
+// with the logarithm of its events, so 10,000 and 20,000 still look different, and its colour is their
+// mean Goldstein score (red conflict, amber neutral, green cooperation). Clicking an actor opens its profile.
 import { api, clickable, el, formatNumber, go, goldsteinColour, svg } from "./dom.js";
+import { exportBar } from "./exporting.js";
+import { apiFilters, filterBar, filterParams, filtersFrom, scopeText } from "./filters.js";
 
 const W = 960, H = 640, MARGIN = 40, LABEL_ROOM = 110;
 
 export async function renderNetwork(view, _parts, params) {
   const minEvents = Math.max(1, Number.parseInt(params.get("min_events") || "1", 10) || 1);
   const limit = Math.min(1000, Math.max(1, Number.parseInt(params.get("limit") || "150", 10) || 150));
-  const edges = await api("/api/network", { limit, min_events: minEvents });
-  view.append(el("h2", { text: "Actor network" }), controls(minEvents, limit));
+  const filters = filtersFrom(params);
+  currentFilters = filters;
+  const [rawEdges, form] = await Promise.all([api("/api/network", { ...apiFilters(filters), limit, min_events: minEvents }),
+    filterBar("network", filters, { min_events: minEvents === 1 ? "" : minEvents, limit: limit === 150 ? "" : limit })]);
+  // Nodes are keyed by actor and, for generic actors, country (the API tells them apart).
+  const edges = rawEdges.map((e) => ({ ...e, source_node: nodeId(e.source_key, e.source_country),
+    target_node: nodeId(e.target_key, e.target_country),
+    source_label: label(e.source_name, e.source_country), target_label: label(e.target_name, e.target_country) }));
+  heaviest = Math.max(1, ...edges.map((e) => e.events));
+  view.append(el("h2", { text: "Actor network" }), form, controls(filters, minEvents, limit),
+    el("p", { class: "muted small", text: scopeText(filters) }));
   if (!edges.length) {
     view.append(el("p", { class: "empty", text: "No events with both a source and a target match." }));
     view.dataset.nodes = "0";
@@ -18,12 +30,18 @@ export async function renderNetwork(view, _parts, params) {
   const nodes = nodesOf(edges);
   layout(nodes, edges);
   fitToView(nodes);
-  view.append(el("div", { class: "chart-row" }, drawNetwork(nodes, edges), legend(edges)));
+  const drawn = drawNetwork(nodes, edges);
+  view.append(el("div", { class: "chart-row" }, drawn, legend(edges)), exportBar("network", () => rawEdges, drawn));
   view.dataset.nodes = String(nodes.size);
   view.dataset.edges = String(edges.length);
 }
 
-function controls(minEvents, limit) {
+const nodeId = (key, country) => key + (country ? "@" + country : "");
+const label = (name, country) => name + (country ? ` (${country})` : "");
+let heaviest = 1;
+let currentFilters = {};     // the heaviest pair drawn: edge widths are scaled to it
+
+function controls(filters, minEvents, limit) {
   const form = el("form", { class: "filters", id: "network-form" },
     el("label", {}, "At least … events per pair", el("input", { type: "number", name: "min_events", min: 1, value: minEvents, size: 4 })),
     el("label", {}, "At most … pairs", el("input", { type: "number", name: "limit", min: 1, max: 1000, value: limit, size: 5 })),
@@ -31,20 +49,20 @@ function controls(minEvents, limit) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(form));
-    go("network", { min_events: data.min_events, limit: data.limit });
+    go("network", { ...filterParams(filters), min_events: data.min_events, limit: data.limit });
   });
   return form;
 }
 
 function nodesOf(edges) {
   const nodes = new Map();
-  const node = (key, name) => {
-    if (!nodes.has(key)) nodes.set(key, { key, name, out: 0, in: 0 });
-    return nodes.get(key);
+  const node = (id, key, name) => {
+    if (!nodes.has(id)) nodes.set(id, { id, key, name, out: 0, in: 0 });
+    return nodes.get(id);
   };
   for (const e of edges) {
-    node(e.source_key, e.source_name).out += e.events;
-    node(e.target_key, e.target_name).in += e.events;
+    node(e.source_node, e.source_key, e.source_label).out += e.events;
+    node(e.target_node, e.target_key, e.target_label).in += e.events;
   }
   return nodes;
 }
@@ -54,7 +72,7 @@ function nodesOf(edges) {
 function layout(nodes, edges) {
   const groups = components(nodes, edges);
   const boxes = groups.map((group) => {
-    const groupEdges = edges.filter((e) => group.has(nodes.get(e.source_key)));
+    const groupEdges = edges.filter((e) => group.has(nodes.get(e.source_node)));
     forceLayout([...group], groupEdges, nodes);
     return box([...group]);
   });
@@ -64,7 +82,7 @@ function layout(nodes, edges) {
 function components(nodes, edges) {
   const parent = new Map([...nodes.values()].map((n) => [n, n]));
   const find = (n) => { while (parent.get(n) !== n) { parent.set(n, parent.get(parent.get(n))); n = parent.get(n); } return n; };
-  for (const e of edges) parent.set(find(nodes.get(e.source_key)), find(nodes.get(e.target_key)));
+  for (const e of edges) parent.set(find(nodes.get(e.source_node)), find(nodes.get(e.target_node)));
   const groups = new Map();
   for (const n of nodes.values()) {
     const root = find(n);
@@ -100,7 +118,7 @@ function forceLayout(list, edges, nodes) {
       }
     }
     for (const e of edges) {
-      const a = nodes.get(e.source_key), b = nodes.get(e.target_key);
+      const a = nodes.get(e.source_node), b = nodes.get(e.target_node);
       if (a === b) continue;
       const dx = b.x - a.x, dy = b.y - a.y, d = Math.max(Math.hypot(dx, dy), 1);
       const force = (d * d) / IDEAL;
@@ -147,26 +165,27 @@ function fitToView(nodes) {
   for (const n of list) { n.x = offsetX + (n.x - x0) * scale; n.y = offsetY + (n.y - y0) * scale; }
 }
 
-const radius = (n) => Math.min(22, 4 + 2 * Math.sqrt(n.in + n.out));
-const width = (events) => Math.min(14, 1 + 1.5 * Math.sqrt(events));
+// Logarithmic scales: at high volume a square root still saturates, a logarithm keeps ordering visible.
+const radius = (n) => 4 + 14 * Math.log1p(n.in + n.out) / Math.log1p(2 * heaviest);
+const width = (events) => 1 + 11 * Math.log1p(events) / Math.log1p(heaviest);
 
 function drawNetwork(nodes, edges) {
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, id: "network-svg", role: "img",
     "aria-label": `actor network: ${nodes.size} actors, ${edges.length} pairs` });
-  const pairs = new Set(edges.map((e) => e.source_key + "\u0000" + e.target_key));
+  const pairs = new Set(edges.map((e) => e.source_node + "\u0000" + e.target_node));
   const edgeLayer = svg("g", { class: "edges" }), nodeLayer = svg("g", { class: "nodes" });
   for (const e of edges) {
-    const s = nodes.get(e.source_key), t = nodes.get(e.target_key);
+    const s = nodes.get(e.source_node), t = nodes.get(e.target_node);
     if (s === t) continue;
     // When both directions exist, each arrow bends to its own side so neither hides the other.
-    const bend = pairs.has(e.target_key + "\u0000" + e.source_key) ? 0.18 : 0;
+    const bend = pairs.has(e.target_node + "\u0000" + e.source_node) ? 0.18 : 0;
     const colour = goldsteinColour(e.mean_goldstein);
-    const tip = `${e.source_name} → ${e.target_name}: ${e.events} events, mean Goldstein ${formatNumber(e.mean_goldstein)}`;
+    const tip = `${e.source_label} → ${e.target_label}: ${e.events} events, mean Goldstein ${formatNumber(e.mean_goldstein)}`;
     edgeLayer.append(svg("g", { class: "edge" }, arrow(s, t, bend, width(e.events), colour), svg("title", { text: tip })));
   }
   for (const n of nodes.values()) {
-    const open = () => go("actor/" + encodeURIComponent(n.key));
-    const g = svg("g", { class: "node", transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`, "data-key": n.key },
+    const open = () => go("actor/" + encodeURIComponent(n.key), filterParams(currentFilters));
+    const g = svg("g", { class: "node", transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`, "data-key": n.key, "data-node": n.id },
       svg("circle", { r: radius(n) }),
       svg("text", { x: radius(n) + 3, y: 4, text: n.name }),
       svg("title", { text: `${n.name} (${n.key}): ${n.out} events as source, ${n.in} as target — click for its profile` }));
@@ -198,7 +217,7 @@ function arrow(s, t, bend, strokeWidth, colour) {
 
 function legend(edges) {
   const scale = svg("svg", { width: 220, height: 150, viewBox: "0 0 220 150", id: "network-legend", role: "img",
-    "aria-label": "legend: colour is mean Goldstein, width is the number of events" });
+    "aria-label": "legend: colour is mean Goldstein, width grows with the logarithm of the number of events" });
   const gradient = svg("linearGradient", { id: "goldstein-scale", x1: 0, x2: 1, y1: 0, y2: 0 });
   for (let v = -10; v <= 10; v += 5) gradient.append(svg("stop", { offset: `${(v + 10) * 5}%`, "stop-color": goldsteinColour(v) }));
   scale.append(svg("defs", {}, gradient),
@@ -206,7 +225,7 @@ function legend(edges) {
     svg("rect", { x: 10, y: 24, width: 200, height: 12, fill: "url(#goldstein-scale)" }),
     svg("text", { x: 10, y: 50, class: "tick", text: "−10 conflict" }),
     svg("text", { x: 210, y: 50, class: "tick", "text-anchor": "end", text: "+10 cooperation" }),
-    svg("text", { x: 10, y: 78, class: "panel-title", text: "events per pair" }));
+    svg("text", { x: 10, y: 78, class: "panel-title", text: "events per pair (log scale)" }));
   const most = Math.max(...edges.map((e) => e.events));
   [1, Math.max(2, Math.round(most / 2)), most].filter((v, i, all) => all.indexOf(v) === i && v <= Math.max(most, 1))
     .forEach((events, i) => {
