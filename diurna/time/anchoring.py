@@ -404,6 +404,34 @@ def infinitive_of_past(c: EventClause) -> Optional[DateRef]:
     return anchor_event(c.doc, verb.head.i, depth=1)
 
 
+@anchor_rule("Rebels attacked on Saturday. The Kremlin said Prigozhin will go to Belarus -> Saturday, for 'go'")
+def reported_present_or_future(c: EventClause) -> Optional[DateRef]:
+    """A present or future clause reported by a past verb is the report's content ("said the deal
+    calls for a cease-fire", "said he will go"): dated as the report, not by publication."""
+    if c.tense not in (Tense.PRESENT, Tense.FUTURE) or c.perfect is not None or c.verb is None:
+        return None
+    head = _reporting_head(c.verb)
+    if head is None:
+        return None
+    date = anchor_event(c.doc, head.i, depth=1)
+    return date if date is not None and date.granularity != BEFORE else None
+
+
+def _reporting_head(verb: "Token") -> Optional["Token"]:
+    """The past verb whose complement clause `verb` heads (through conjuncts and an "if" clause:
+    "tweeted that if Putin leaves Russia, he would be arrested")."""
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ in ("conj", "advcl") and clause.head.i != clause.i:
+            clause = clause.head
+            continue
+        break
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return None
+    head = clause.head
+    return head if tense_of(head) is Tense.PAST and perfect_aspect(head) is None else None
+
+
 @anchor_rule("The Law Society of Kenya condemned the police commander (first sentence) -> publication day")
 def lead(c: EventClause) -> Optional[DateRef]:
     """The lead's events are the story's news: dated by publication when they say nothing else.
@@ -487,7 +515,14 @@ def undated_past(c: EventClause) -> Optional[DateRef]:
 
 
 # Rules that date an event by another one's date: not run again for that other event (no cycles).
-RELATIVE_RULES = (earlier_clause, later_clause, simultaneous_clause, reported_past_perfect, infinitive_of_past)
+RELATIVE_RULES = (
+    earlier_clause,
+    later_clause,
+    simultaneous_clause,
+    reported_past_perfect,
+    infinitive_of_past,
+    reported_present_or_future,
+)
 
 
 def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), depth: int = 0) -> Optional[DateRef]:

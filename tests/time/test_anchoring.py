@@ -60,6 +60,12 @@ CASES = {
         0,
         ("2024-03-13", "2024-03-13", "day"),
     ),
+    "reported_present_or_future": (
+        "The vote is near. Rebels attacked the border on Tuesday. The ministry said the army will retaliate.",
+        "retaliate",
+        0,
+        ("2024-03-12", "2024-03-12", "day"),
+    ),
     "past_upper_bound": (
         "The vote is near. By Tuesday morning, the army controlled the capital.",
         "controlled",
@@ -373,3 +379,13 @@ def test_a_dateline_is_not_an_events_date(time_doc):
     assert event_date(doc, _token(doc, "killed")).text is None  # not the dateline's "March 15"
     doc = time_doc("Officials spoke. The army said on Monday - a day of mourning - that it withdrew.", PUB)
     assert event_date(doc, _token(doc, "said")).text == "on Monday"
+
+
+def test_following_parsed_as_a_verb_still_bounds_its_date(time_doc):
+    # the attacks' date is no time the story is at, however the parser reads "following"
+    doc = time_doc(
+        "The vote is near. Troops launched a ground offensive following the Hamas attacks on 7 October. "
+        "The army arrested a commander.",
+        PUB,
+    )
+    assert event_date(doc, _token(doc, "arrested")).text != "on 7 October"
