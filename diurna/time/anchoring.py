@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 __all__ = ["ANCHOR_RULES", "BEFORE", "AnchorRule", "anchor_event"]
 
 BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "before"}
-LATER_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "eventually"}
+# "since" as an adverb: "has since accused Rwanda of backing the rebels" (after the last date told)
+LATER_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "eventually", "since"}
 EARLIER_CLAUSE_MARKS = {"after", "since", "once"}  # "died after she was detained"
 AFTER_PREPOSITIONS = {"after", "following"}
 BACKGROUND_MARKS = EARLIER_CLAUSE_MARKS | {"when"}  # adverbial clauses of a lead that may tell background
@@ -215,7 +216,10 @@ def dated_simultaneous_clause(c: EventClause) -> Optional[DateRef]:
         return None
     atts = attachments_for(c.doc)
     for clause in (
-        ch for ch in verb.children if ch.dep_ == "advcl" and (_opened_by(ch, SIMULTANEOUS_MARKS) or _is_purpose(ch))
+        ch
+        for ch in verb.children
+        if (ch.dep_ == "advcl" and (_opened_by(ch, SIMULTANEOUS_MARKS) or _is_purpose(ch)))
+        or (ch.dep_ == "xcomp" and _is_purpose(ch))  # "threatened to shut the border last week": a past date
     ):
         for k in c.nearby:
             t = c.doc.timexes[k]

@@ -389,3 +389,20 @@ def test_following_parsed_as_a_verb_still_bounds_its_date(time_doc):
         PUB,
     )
     assert event_date(doc, _token(doc, "arrested")).text != "on 7 October"
+
+
+def test_has_since_is_after_the_last_date_told(time_doc):
+    doc = time_doc(
+        "The vote is near. Rebels attacked the town on March 2. The president has since accused the neighbour "
+        "of backing them.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "accused"))) == ("2024-03-02", PUB, BEFORE)
+
+
+def test_a_past_date_of_an_infinitive_complement_dates_its_head(time_doc):
+    doc = time_doc(
+        "The vote is near. Officials met on Friday. The government first threatened to shut the border last week.",
+        PUB,
+    )
+    assert event_date(doc, _token(doc, "threatened")).text == "last week"
