@@ -15,6 +15,7 @@ this date, day unknown". Tense and aspect come from the shared parse (`Tense=Pas
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
@@ -27,6 +28,7 @@ from diurna.time.discourse import (
     EventClause,
     after,
     before,
+    inside_quotation,
     is_bound_or_duration,
     is_lower_bound,
     is_past_upper_bound,
@@ -191,6 +193,27 @@ def after_dated_noun(c: EventClause) -> Optional[DateRef]:
                 span = c.doc.spacy_doc[prep.i : prep.right_edge.i + 1]
                 return c.following(timex, text=span.text)
     return None
+
+
+_SPEAKERS_DAY = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
+@anchor_rule(
+    "Clashes left 12 dead on Monday. 'We confirmed 12 dead today,' a source said (published Tuesday) -> Monday"
+)
+def quoted_today(c: EventClause) -> Optional[DateRef]:
+    """ "today", "tonight", "yesterday" inside a quotation are the speaker's: counted from the day
+    the story is at (its episode) rather than from publication."""
+    own = c.own
+    if own is None or not _SPEAKERS_DAY.match(own.date.text or "") or not inside_quotation(c.doc.text, own.start):
+        return None
+    ep = c.episode
+    if ep is None or ep.date.granularity != "day" or ep.date.start >= c.published.isoformat():
+        return None
+    shift = dt.date.fromisoformat(ep.date.start) - c.published
+    start = dt.date.fromisoformat(own.date.start) + shift
+    end = dt.date.fromisoformat(own.date.end) + shift
+    return own.date.model_copy(update={"start": start.isoformat(), "end": end.isoformat()})
 
 
 @anchor_rule("The minister on Tuesday met his counterpart -> Tuesday")

@@ -18,6 +18,12 @@ CASES = {
         0,
         ("2024-01-01", PUB, BEFORE),
     ),
+    "quoted_today": (
+        'Clashes left 12 dead on Wednesday. "We have confirmed 12 dead today," a source told reporters.',
+        "confirmed",
+        0,
+        ("2024-03-13", "2024-03-13", "day"),
+    ),
     "own_expression": (
         "The foreign minister on Tuesday met his Iraqi counterpart in Baghdad.",
         "met",
