@@ -461,13 +461,15 @@ def _reporting_head(verb: "Token") -> Optional["Token"]:
 
 @anchor_rule("The Law Society of Kenya condemned the police commander (first sentence) -> publication day")
 def lead(c: EventClause) -> Optional[DateRef]:
-    """The lead's events are the story's news: dated by publication when they say nothing else.
-    Not a subordinate or relative clause inside it, which tells background ("... on her own
+    """The lead's events are the story's news: dated by the day the lead paragraph's next sentences
+    give them ("have agreed ... / Erdogan late on Wednesday thanked"), else by publication. Not a subordinate or relative clause inside it, which tells background ("... on her own
     since age 14, when her parents were arrested")."""
     if c.sentence >= sentences_of(c.doc).lead_end:
         return None
     if c.verb is not None and c.looks_back and _background_clause(c.verb):
         return None
+    if c.lead_date is not None and c.lead_date.token_start > c.trigger.i:
+        return c.lead_date.date  # "Somalia and Ethiopia have agreed ... Erdogan late on Wednesday thanked ..."
     return publication_day(c.published)
 
 

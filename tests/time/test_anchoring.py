@@ -79,7 +79,7 @@ CASES = {
         ("2023-03-13", "2024-03-12", BEFORE),
     ),
     "dated_occasion": (
-        "The debate was heated. The governor unleashed attacks on the senator in Saturday's debate.",
+        "The vote is near. Officials spoke. The governor unleashed attacks on the senator in Saturday's debate.",
         "unleashed",
         0,
         ("2024-03-09", "2024-03-09", "day"),
@@ -412,3 +412,17 @@ def test_a_past_date_of_an_infinitive_complement_dates_its_head(time_doc):
         PUB,
     )
     assert event_date(doc, _token(doc, "threatened")).text == "last week"
+
+
+def test_the_lead_takes_the_day_its_paragraph_gives(time_doc):
+    # present perfect lead, dated by the next sentence: the lead's news happened that day
+    doc = time_doc(
+        "Peace Deal\n\nSomalia and Ethiopia have agreed on a joint declaration to resolve their dispute over the "
+        "breakaway region and the push for sea access, the Turkish president has announced.\n\n"
+        "Speaking in Ankara, the president late on Wednesday thanked both leaders.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "agreed"))) == ("2024-03-13", "2024-03-13", "day")
+    # a lead with no day near it keeps the publication day
+    doc = time_doc("The army has detained the opposition leader.\n\nHis party called for protests.", PUB)
+    assert _interval(event_date(doc, _token(doc, "detained"))) == (PUB, PUB, "day")
