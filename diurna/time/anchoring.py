@@ -15,6 +15,7 @@ this date, day unknown". Tense and aspect come from the shared parse (`Tense=Pas
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
@@ -27,6 +28,7 @@ from diurna.time.discourse import (
     EventClause,
     after,
     before,
+    inside_quotation,
     is_bound_or_duration,
     is_lower_bound,
     is_past_upper_bound,
@@ -44,7 +46,8 @@ if TYPE_CHECKING:
 __all__ = ["ANCHOR_RULES", "BEFORE", "AnchorRule", "anchor_event"]
 
 BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "before"}
-LATER_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "eventually"}
+# "since" as an adverb: "has since accused Rwanda of backing the rebels" (after the last date told)
+LATER_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "eventually", "since"}
 EARLIER_CLAUSE_MARKS = {"after", "since", "once"}  # "died after she was detained"
 AFTER_PREPOSITIONS = {"after", "following"}
 BACKGROUND_MARKS = EARLIER_CLAUSE_MARKS | {"when"}  # adverbial clauses of a lead that may tell background
@@ -192,6 +195,27 @@ def after_dated_noun(c: EventClause) -> Optional[DateRef]:
     return None
 
 
+_SPEAKERS_DAY = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
+@anchor_rule(
+    "Clashes left 12 dead on Monday. 'We confirmed 12 dead today,' a source said (published Tuesday) -> Monday"
+)
+def quoted_today(c: EventClause) -> Optional[DateRef]:
+    """ "today", "tonight", "yesterday" inside a quotation are the speaker's: counted from the day
+    the story is at (its episode) rather than from publication."""
+    own = c.own
+    if own is None or not _SPEAKERS_DAY.match(own.date.text or "") or not inside_quotation(c.doc.text, own.start):
+        return None
+    ep = c.episode
+    if ep is None or ep.date.granularity != "day" or ep.date.start >= c.published.isoformat():
+        return None
+    shift = dt.date.fromisoformat(ep.date.start) - c.published
+    start = dt.date.fromisoformat(own.date.start) + shift
+    end = dt.date.fromisoformat(own.date.end) + shift
+    return own.date.model_copy(update={"start": start.isoformat(), "end": end.isoformat()})
+
+
 @anchor_rule("The minister on Tuesday met his counterpart -> Tuesday")
 def own_expression(c: EventClause) -> Optional[DateRef]:
     """The expression governing the event's clause, unless it is a deadline or a duration
@@ -215,7 +239,10 @@ def dated_simultaneous_clause(c: EventClause) -> Optional[DateRef]:
         return None
     atts = attachments_for(c.doc)
     for clause in (
-        ch for ch in verb.children if ch.dep_ == "advcl" and (_opened_by(ch, SIMULTANEOUS_MARKS) or _is_purpose(ch))
+        ch
+        for ch in verb.children
+        if (ch.dep_ == "advcl" and (_opened_by(ch, SIMULTANEOUS_MARKS) or _is_purpose(ch)))
+        or (ch.dep_ == "xcomp" and _is_purpose(ch))  # "threatened to shut the border last week": a past date
     ):
         for k in c.nearby:
             t = c.doc.timexes[k]
@@ -404,15 +431,45 @@ def infinitive_of_past(c: EventClause) -> Optional[DateRef]:
     return anchor_event(c.doc, verb.head.i, depth=1)
 
 
+@anchor_rule("Rebels attacked on Saturday. The Kremlin said Prigozhin will go to Belarus -> Saturday, for 'go'")
+def reported_present_or_future(c: EventClause) -> Optional[DateRef]:
+    """A present or future clause reported by a past verb is the report's content ("said the deal
+    calls for a cease-fire", "said he will go"): dated as the report, not by publication."""
+    if c.tense not in (Tense.PRESENT, Tense.FUTURE) or c.perfect is not None or c.verb is None:
+        return None
+    head = _reporting_head(c.verb)
+    if head is None:
+        return None
+    date = anchor_event(c.doc, head.i, depth=1)
+    return date if date is not None and date.granularity != BEFORE else None
+
+
+def _reporting_head(verb: "Token") -> Optional["Token"]:
+    """The past verb whose complement clause `verb` heads (through conjuncts and an "if" clause:
+    "tweeted that if Putin leaves Russia, he would be arrested")."""
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ in ("conj", "advcl") and clause.head.i != clause.i:
+            clause = clause.head
+            continue
+        break
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return None
+    head = clause.head
+    return head if tense_of(head) is Tense.PAST and perfect_aspect(head) is None else None
+
+
 @anchor_rule("The Law Society of Kenya condemned the police commander (first sentence) -> publication day")
 def lead(c: EventClause) -> Optional[DateRef]:
-    """The lead's events are the story's news: dated by publication when they say nothing else.
-    Not a subordinate or relative clause inside it, which tells background ("... on her own
+    """The lead's events are the story's news: dated by the day the lead paragraph's next sentences
+    give them ("have agreed ... / Erdogan late on Wednesday thanked"), else by publication. Not a subordinate or relative clause inside it, which tells background ("... on her own
     since age 14, when her parents were arrested")."""
     if c.sentence >= sentences_of(c.doc).lead_end:
         return None
     if c.verb is not None and c.looks_back and _background_clause(c.verb):
         return None
+    if c.lead_date is not None and c.lead_date.token_start > c.trigger.i:
+        return c.lead_date.date  # "Somalia and Ethiopia have agreed ... Erdogan late on Wednesday thanked ..."
     return publication_day(c.published)
 
 
@@ -487,7 +544,14 @@ def undated_past(c: EventClause) -> Optional[DateRef]:
 
 
 # Rules that date an event by another one's date: not run again for that other event (no cycles).
-RELATIVE_RULES = (earlier_clause, later_clause, simultaneous_clause, reported_past_perfect, infinitive_of_past)
+RELATIVE_RULES = (
+    earlier_clause,
+    later_clause,
+    simultaneous_clause,
+    reported_past_perfect,
+    infinitive_of_past,
+    reported_present_or_future,
+)
 
 
 def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), depth: int = 0) -> Optional[DateRef]:

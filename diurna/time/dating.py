@@ -60,7 +60,20 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\n.!?]{0,40}$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z][\w .&-]{0,25}\))?\s*\.?\s*(?::|--|-|\u2014|\u2013)")
 
 
+DATELINES_KEY = "diurna.time.datelines"
+
+
 def is_dateline(doc: ArticleDoc, timex: TimexRef) -> bool:
+    """Whether `timex` is the article's dateline (`_reads_as_dateline`), computed once per article:
+    `event_date` asks for every expression on every call."""
+    cached = doc.spacy_doc.user_data.get(DATELINES_KEY)
+    if cached is None or cached[0] != len(doc.timexes):
+        cached = (len(doc.timexes), frozenset(t.start for t in doc.timexes if _reads_as_dateline(doc, t)))
+        doc.spacy_doc.user_data[DATELINES_KEY] = cached
+    return timex.start in cached[1]
+
+
+def _reads_as_dateline(doc: ArticleDoc, timex: TimexRef) -> bool:
     """Whether `timex` opens a paragraph as its dateline (at most a place before it, a dash or a
     colon after it, with perhaps the agency in brackets)."""
     before = doc.text[max(0, timex.start - 41) : timex.start]

@@ -93,6 +93,8 @@ def _relative_time_head(date_root: "Token") -> Optional["Token"]:
     for tok in date_root.ancestors:
         if tok.dep_ == "prep" and tok.lower_ in RELATIVE_TIME_WORDS:
             return tok
+        if tok.lower_ == "following" and tok.dep_ in ("advcl", "acl", "xcomp"):
+            return tok  # "launched an offensive following the attacks on 7 October": parsed as a verb
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in RELATIVE_TIME_WORDS for c in tok.children):
             return tok
     return None

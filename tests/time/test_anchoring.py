@@ -18,6 +18,12 @@ CASES = {
         0,
         ("2024-01-01", PUB, BEFORE),
     ),
+    "quoted_today": (
+        'Clashes left 12 dead on Wednesday. "We have confirmed 12 dead today," a source told reporters.',
+        "confirmed",
+        0,
+        ("2024-03-13", "2024-03-13", "day"),
+    ),
     "own_expression": (
         "The foreign minister on Tuesday met his Iraqi counterpart in Baghdad.",
         "met",
@@ -60,6 +66,12 @@ CASES = {
         0,
         ("2024-03-13", "2024-03-13", "day"),
     ),
+    "reported_present_or_future": (
+        "The vote is near. Rebels attacked the border on Tuesday. The ministry said the army will retaliate.",
+        "retaliate",
+        0,
+        ("2024-03-12", "2024-03-12", "day"),
+    ),
     "past_upper_bound": (
         "The vote is near. By Tuesday morning, the army controlled the capital.",
         "controlled",
@@ -67,7 +79,7 @@ CASES = {
         ("2023-03-13", "2024-03-12", BEFORE),
     ),
     "dated_occasion": (
-        "The debate was heated. The governor unleashed attacks on the senator in Saturday's debate.",
+        "The vote is near. Officials spoke. The governor unleashed attacks on the senator in Saturday's debate.",
         "unleashed",
         0,
         ("2024-03-09", "2024-03-09", "day"),
@@ -373,3 +385,44 @@ def test_a_dateline_is_not_an_events_date(time_doc):
     assert event_date(doc, _token(doc, "killed")).text is None  # not the dateline's "March 15"
     doc = time_doc("Officials spoke. The army said on Monday - a day of mourning - that it withdrew.", PUB)
     assert event_date(doc, _token(doc, "said")).text == "on Monday"
+
+
+def test_following_parsed_as_a_verb_still_bounds_its_date(time_doc):
+    # the attacks' date is no time the story is at, however the parser reads "following"
+    doc = time_doc(
+        "The vote is near. Troops launched a ground offensive following the Hamas attacks on 7 October. "
+        "The army arrested a commander.",
+        PUB,
+    )
+    assert event_date(doc, _token(doc, "arrested")).text != "on 7 October"
+
+
+def test_has_since_is_after_the_last_date_told(time_doc):
+    doc = time_doc(
+        "The vote is near. Rebels attacked the town on March 2. The president has since accused the neighbour "
+        "of backing them.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "accused"))) == ("2024-03-02", PUB, BEFORE)
+
+
+def test_a_past_date_of_an_infinitive_complement_dates_its_head(time_doc):
+    doc = time_doc(
+        "The vote is near. Officials met on Friday. The government first threatened to shut the border last week.",
+        PUB,
+    )
+    assert event_date(doc, _token(doc, "threatened")).text == "last week"
+
+
+def test_the_lead_takes_the_day_its_paragraph_gives(time_doc):
+    # present perfect lead, dated by the next sentence: the lead's news happened that day
+    doc = time_doc(
+        "Peace Deal\n\nSomalia and Ethiopia have agreed on a joint declaration to resolve their dispute over the "
+        "breakaway region and the push for sea access, the Turkish president has announced.\n\n"
+        "Speaking in Ankara, the president late on Wednesday thanked both leaders.",
+        PUB,
+    )
+    assert _interval(event_date(doc, _token(doc, "agreed"))) == ("2024-03-13", "2024-03-13", "day")
+    # a lead with no day near it keeps the publication day
+    doc = time_doc("The army has detained the opposition leader.\n\nHis party called for protests.", PUB)
+    assert _interval(event_date(doc, _token(doc, "detained"))) == (PUB, PUB, "day")
