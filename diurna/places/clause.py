@@ -432,9 +432,19 @@ def headline_label(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 @place_rule("dateline", "'KYIV, Ukraine (AP) - Russia launched drones overnight...': launched -> Kyiv")
 def dateline_of_the_lead(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     dateline = find_dateline(doc.article.text)
-    if dateline is None or not trigger.idx < dateline.paragraph_end:
+    if dateline is None or not trigger.idx < dateline.paragraph_end or _beyond_the_lead(doc, trigger, dateline.start):
         return None
     return next((ref for ref in doc.place_mentions if ref.start <= dateline.start < ref.end), None)
+
+
+# The lead is the dateline's sentence and the next: a text without paragraph breaks is one paragraph,
+# and the dateline of a Washington desk does not place a crackdown in Tbilisi ten sentences on.
+LEAD_SENTENCES = 2
+
+
+def _beyond_the_lead(doc: ArticleDoc, trigger: Token, dateline_start: int) -> bool:
+    starts = [s.start_char for s in doc.spacy_doc.sents if s.end_char > dateline_start]
+    return len(starts) > LEAD_SENTENCES and trigger.idx >= starts[LEAD_SENTENCES]
 
 
 @place_rule("story", "'Protesters gathered in Tahrir Square in Baghdad. Police shot at them.': shot -> Baghdad")
