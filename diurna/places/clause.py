@@ -35,7 +35,7 @@ from diurna.places.lexicon import (
     TRAVEL_NOUNS,
     VISITING,
 )
-from diurna.places.scene import earlier_scene
+from diurna.places.scene import earlier_scene, referred_thing_place
 from diurna.records import Place
 
 if TYPE_CHECKING:
@@ -445,6 +445,12 @@ LEAD_SENTENCES = 2
 def _beyond_the_lead(doc: ArticleDoc, trigger: Token, dateline_start: int) -> bool:
     starts = [s.start_char for s in doc.spacy_doc.sents if s.end_char > dateline_start]
     return len(starts) > LEAD_SENTENCES and trigger.idx >= starts[LEAD_SENTENCES]
+
+
+@place_rule("story", "'Bandits attacked Bethel School in Chikun ... The school was attacked at 1am': -> Chikun")
+def thing_told_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """A definite noun of the clause ("the school", "the base") names a thing told earlier with its place."""
+    return referred_thing_place(doc, trigger, clause_group(trigger), _specificity)
 
 
 @place_rule("story", "'Protesters gathered in Tahrir Square in Baghdad. Police shot at them.': shot -> Baghdad")

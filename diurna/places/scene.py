@@ -147,3 +147,51 @@ def earlier_scene(doc: ArticleDoc, trigger: Token, specificity) -> PlaceRef | No
         if found:
             return min(found, key=lambda ref: (specificity(doc, ref.place_id), -ref.token_start))
     return None
+
+
+# Relations a place may hang from a noun by and still say where that noun's thing is:
+# "a school in Chikun", "Bethel School, Maramara in Chikun", "the Zamzam camp near El Fasher".
+_ATTACHING = {"pobj", "prep", "appos", "compound", "nmod", "npadvmod"}
+_ARGUMENTS = {"dobj", "nsubjpass", "pobj"}  # what is acted on, not the agent ("the police said")
+
+
+def referred_thing_place(doc: ArticleDoc, trigger: Token, group: set[Token], specificity) -> PlaceRef | None:
+    """ "Bandits attacked Bethel School, Maramara in Chikun ... The school was attacked at 1am": a
+    definite noun of the event's clause names a thing told earlier with its place."""
+    if trigger.lemma_.lower() in SPEECH_ACTS:
+        return None
+    sentence = trigger.sent
+    for noun in _definite_arguments(group):
+        lemma = noun.lemma_.lower()
+        for earlier in reversed(doc.spacy_doc[: sentence.start]):
+            if earlier.lemma_.lower() != lemma or earlier.pos_ not in ("NOUN", "PROPN"):
+                continue
+            found = [ref for ref in doc.place_mentions if _hangs_from(doc.spacy_doc, ref, earlier)]
+            if found:
+                return min(found, key=lambda ref: (specificity(doc, ref.place_id), ref.token_start))
+    return None
+
+
+def _definite_arguments(group: set[Token]) -> list[Token]:
+    nouns = []
+    for word in group:
+        for child in word.children:
+            target = child
+            if child.dep_ == "prep" and child.lower_ in ("on", "at", "in", "into", "inside"):
+                target = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if target is None or target.dep_ not in _ARGUMENTS or target.pos_ != "NOUN":
+                continue
+            if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in target.children):
+                nouns.append(target)
+    return sorted(nouns, key=lambda t: t.i)
+
+
+def _hangs_from(spacy_doc: Doc, ref: PlaceRef, noun: Token) -> bool:
+    token = spacy_doc[ref.token_start : ref.token_end].root
+    while token.i != noun.i:
+        if token.dep_ not in _ATTACHING or token.head.i == token.i:
+            return False
+        if token.dep_ == "prep" and token.lower_ not in STATIC and token.lower_ != "of":
+            return False
+        token = token.head
+    return True
