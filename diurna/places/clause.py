@@ -443,8 +443,17 @@ LEAD_SENTENCES = 2
 
 
 def _beyond_the_lead(doc: ArticleDoc, trigger: Token, dateline_start: int) -> bool:
-    starts = [s.start_char for s in doc.spacy_doc.sents if s.end_char > dateline_start]
-    return len(starts) > LEAD_SENTENCES and trigger.idx >= starts[LEAD_SENTENCES]
+    key = ("diurna.places", "lead end", dateline_start)
+    end = doc.spacy_doc.user_data.get(key)
+    if end is None:  # once per document: the character where the lead's sentences end
+        starts = []
+        for sentence in doc.spacy_doc.sents:
+            if sentence.end_char > dateline_start:
+                starts.append(sentence.start_char)
+                if len(starts) > LEAD_SENTENCES:
+                    break
+        end = doc.spacy_doc.user_data[key] = starts[LEAD_SENTENCES] if len(starts) > LEAD_SENTENCES else -1
+    return end >= 0 and trigger.idx >= end
 
 
 @place_rule("story", "'Bandits attacked Bethel School in Chikun ... The school was attacked at 1am': -> Chikun")
