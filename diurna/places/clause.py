@@ -35,7 +35,7 @@ from diurna.places.lexicon import (
     TRAVEL_NOUNS,
     VISITING,
 )
-from diurna.places.scene import earlier_scene
+from diurna.places.scene import earlier_scene, referred_thing_place
 from diurna.records import Place
 
 if TYPE_CHECKING:
@@ -432,9 +432,34 @@ def headline_label(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 @place_rule("dateline", "'KYIV, Ukraine (AP) - Russia launched drones overnight...': launched -> Kyiv")
 def dateline_of_the_lead(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     dateline = find_dateline(doc.article.text)
-    if dateline is None or not trigger.idx < dateline.paragraph_end:
+    if dateline is None or not trigger.idx < dateline.paragraph_end or _beyond_the_lead(doc, trigger, dateline.start):
         return None
     return next((ref for ref in doc.place_mentions if ref.start <= dateline.start < ref.end), None)
+
+
+# The lead is the dateline's sentence and the next: a text without paragraph breaks is one paragraph,
+# and the dateline of a Washington desk does not place a crackdown in Tbilisi ten sentences on.
+LEAD_SENTENCES = 2
+
+
+def _beyond_the_lead(doc: ArticleDoc, trigger: Token, dateline_start: int) -> bool:
+    key = ("diurna.places", "lead end", dateline_start)
+    end = doc.spacy_doc.user_data.get(key)
+    if end is None:  # once per document: the character where the lead's sentences end
+        starts = []
+        for sentence in doc.spacy_doc.sents:
+            if sentence.end_char > dateline_start:
+                starts.append(sentence.start_char)
+                if len(starts) > LEAD_SENTENCES:
+                    break
+        end = doc.spacy_doc.user_data[key] = starts[LEAD_SENTENCES] if len(starts) > LEAD_SENTENCES else -1
+    return end >= 0 and trigger.idx >= end
+
+
+@place_rule("story", "'Bandits attacked Bethel School in Chikun ... The school was attacked at 1am': -> Chikun")
+def thing_told_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """A definite noun of the clause ("the school", "the base") names a thing told earlier with its place."""
+    return referred_thing_place(doc, trigger, clause_group(trigger), _specificity)
 
 
 @place_rule("story", "'Protesters gathered in Tahrir Square in Baghdad. Police shot at them.': shot -> Baghdad")

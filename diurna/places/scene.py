@@ -147,3 +147,66 @@ def earlier_scene(doc: ArticleDoc, trigger: Token, specificity) -> PlaceRef | No
         if found:
             return min(found, key=lambda ref: (specificity(doc, ref.place_id), -ref.token_start))
     return None
+
+
+# Relations a place may hang from a noun by and still say where that noun's thing is:
+# "a school in Chikun", "Bethel School, Maramara in Chikun", "the Zamzam camp near El Fasher".
+_ATTACHING = {"pobj", "prep", "appos", "compound", "nmod", "npadvmod"}
+_ARGUMENTS = {"dobj", "nsubjpass", "pobj"}  # what is acted on, not the agent ("the police said")
+
+
+def referred_thing_place(doc: ArticleDoc, trigger: Token, group: set[Token], specificity) -> PlaceRef | None:
+    """ "Bandits attacked Bethel School, Maramara in Chikun ... The school was attacked at 1am": a
+    definite noun of the event's clause names a thing told earlier with its place."""
+    if trigger.lemma_.lower() in SPEECH_ACTS:
+        return None
+    located = _located_nouns(doc)
+    start = trigger.sent.start
+    for noun in _definite_arguments(group):
+        earlier = [i for i in located.get(noun.lemma_.lower(), ()) if i < start]
+        if earlier:
+            found = located[noun.lemma_.lower()][earlier[-1]]
+            return min(found, key=lambda ref: (specificity(doc, ref.place_id), ref.token_start))
+    return None
+
+
+def _located_nouns(doc: ArticleDoc) -> dict[str, dict[int, list[PlaceRef]]]:
+    """lemma -> {token index of a noun with places hanging from it -> those places}, built once per
+    document (a walk up from each place mention), so that asking costs nothing per event."""
+    key = ("diurna.places", "located nouns")
+    cached = doc.spacy_doc.user_data.get(key)
+    if cached is not None and cached[0] == len(doc.place_mentions):
+        return cached[1]
+    table: dict[str, dict[int, list[PlaceRef]]] = {}
+    for ref in doc.place_mentions:
+        for noun in _nouns_held(doc.spacy_doc, ref):
+            table.setdefault(noun.lemma_.lower(), {}).setdefault(noun.i, []).append(ref)
+    for lemma in table:
+        table[lemma] = dict(sorted(table[lemma].items()))
+    doc.spacy_doc.user_data[key] = (len(doc.place_mentions), table)
+    return table
+
+
+def _nouns_held(spacy_doc: Doc, ref: PlaceRef) -> Iterator[Token]:
+    """The nouns a place says where they are, walking up attaching relations."""
+    token = spacy_doc[ref.token_start : ref.token_end].root
+    while token.dep_ in _ATTACHING and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ not in STATIC and token.lower_ != "of":
+            return
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and not (ref.token_start <= token.i < ref.token_end):
+            yield token
+
+
+def _definite_arguments(group: set[Token]) -> list[Token]:
+    nouns = []
+    for word in group:
+        for child in word.children:
+            target = child
+            if child.dep_ == "prep" and child.lower_ in ("on", "at", "in", "into", "inside"):
+                target = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if target is None or target.dep_ not in _ARGUMENTS or target.pos_ != "NOUN":
+                continue
+            if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in target.children):
+                nouns.append(target)
+    return sorted(nouns, key=lambda t: t.i)

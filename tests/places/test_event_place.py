@@ -175,6 +175,15 @@ def test_the_dateline_places_events_of_the_lead_only(locate):
     assert _located(locate, text, "released") is None
 
 
+def test_the_dateline_reaches_two_sentences_of_a_paragraph_only(locate):
+    text = (
+        "WASHINGTON (AP) - The Treasury imposed sanctions on two officials on Monday. They were named in "
+        "a statement. Officials said the sanctions were overdue. Security forces arrested dozens of protesters."
+    )
+    assert _located(locate, text, "imposed") == ("Washington", "dateline", "place", "USA")
+    assert _located(locate, text, "arrested") is None
+
+
 def test_place_rules_have_names_and_examples():
     from diurna.places.clause import PLACE_RULES
 

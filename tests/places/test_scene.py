@@ -85,3 +85,17 @@ def test_a_kind_noun_does_not_vouch_for_a_foreign_variant(locate):
     assert all(p.country != "BGR" for p in doc.places)
     doc = locate("A man was shot by Israeli forces in the West Bank city of Al-ram on Monday.")
     assert any(m.text == "Al-ram" and p.country == "PSE" for p in doc.places for m in p.mentions)
+
+
+def test_a_thing_told_before_with_its_place(locate):
+    text = (
+        "Bandits attacked Bethel Secondary School in Chikun Local Government Area on Monday. Parents "
+        "gathered at the gates. A guard said the school was attacked at 1am."
+    )
+    assert _located(locate, text, "attacked", nth=1) == ("Chikun", "story")
+
+
+def test_the_agent_of_an_earlier_place_does_not_carry_it(locate):
+    # "the police" as the acting subject is no thing located by its earlier mention
+    text = "The police in Lagos arrested ten people. Parents gathered at the gates. Later the police said it was over."
+    assert _located(locate, text, "said") is None
