@@ -18,7 +18,7 @@ from diurna.actors.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, actor_kind, ant
 from diurna.document import ArticleDoc
 from diurna.nlp.index import index
 from diurna.quotes import rules as R
-from diurna.quotes.lexicon import PERSONAL_PRONOUNS
+from diurna.quotes.lexicon import PERSONAL_PRONOUNS, QUANTITY_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,25 +27,6 @@ if TYPE_CHECKING:
 _NP_STOP_DEPS = {"relcl", "acl", "appos", "punct", "advmod", "prep", "cc", "conj", "npadvmod", "advcl"}
 # Prepositions through which an organisation speaks: "a spokesman for the ministry", "an official of Hamas".
 _SPOKESPERSON_PREPS = {"for", "of", "at", "from", "with"}
-
-
-_QUANTITY_WORDS = {
-    "thousands",
-    "hundreds",
-    "dozens",
-    "millions",
-    "scores",
-    "tens",
-    "many",
-    "some",
-    "most",
-    "group",
-    "crowd",
-    "crowds",
-    "members",
-    "majority",
-    "number",
-}  # a pronoun rarely reaches further back than this in news prose
 
 
 @dataclass
@@ -105,7 +86,7 @@ def _names_someone(tok: "Token") -> bool:
 def _speaking_word(token: "Token") -> "Token":
     """The word that names who speaks: "Thousands of farmers" -> farmers; "the mayor of Kyiv,
     Vitali Klitschko" and "Dodik's rival, Denis Becirovic" -> the name in apposition."""
-    if token.like_num or token.lower_ in _QUANTITY_WORDS:
+    if token.like_num or token.lower_ in QUANTITY_WORDS:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
