@@ -54,21 +54,39 @@ def _frame_tokens_after(sdoc: "Doc", tstart: int, in_quote: list[bool]) -> list[
 
 
 def from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: list[bool]) -> Optional[Found]:
-    """'"...," X said' after the quotation, or 'X said: "..."' before it."""
+    """'"...," X said' after the quotation (frame-after, bare-frame-after, according-after), or else
+    'X said: "..."' and the other frames before it (frames_before)."""
     ts, te = token_range(sdoc, span.start, span.end)
+    after = _words_after(sdoc, inner, te, in_quote)
+    found = _frame_after(sdoc, inner, te, after, in_quote) or _according_after(sdoc, inner, after)
+    if found is not None:
+        return found
+    before = frame_tokens_before(sdoc, ts, in_quote)
+    if not [t for t in before if not t.is_space]:
+        return introduced_by_colon(sdoc, inner, ts, in_quote)
+    return introduced_by(sdoc, before, inner, ts)
+
+
+def _words_after(sdoc: "Doc", inner: tuple[int, int], te: int, in_quote: list[bool]) -> list["Token"]:
+    """The words after the quotation that may frame it: none when they start something new."""
     after = _frame_tokens_after(sdoc, te, in_quote)
-    if (
-        text_of(sdoc)[inner[1] - 1 : inner[1]] in (".", "!")
-        and after
-        and after[0].is_title
-        and not _closing_frame(after)
-    ):
-        after = []  # '"...." He said the ...': the quotation ended its sentence; what follows is new
-    if text_of(sdoc)[inner[1] - 1 : inner[1]] in (".", "!", "?") and _opens_next_quotation(after):
-        after = []  # '"Why now?" Mills then writes back, "You look cute."': the frame is the next one's
+    ending = text_of(sdoc)[inner[1] - 1 : inner[1]]
+    if ending in (".", "!") and after and after[0].is_title and not _closing_frame(after):
+        return []  # '"...." He said the ...': the quotation ended its sentence; what follows is new
+    if ending in (".", "!", "?") and _opens_next_quotation(after):
+        return []  # '"Why now?" Mills then writes back, "You look cute."': the frame is the next one's
     if after and after[0].pos_ == "CCONJ":
-        after = []  # 'Weld calls it "a six-lane highway," and Johnson talks about ...': a new clause
-    handed_over = text_of(sdoc)[inner[1] - 1 : inner[1]] == ","
+        return []  # 'Weld calls it "a six-lane highway," and Johnson talks about ...': a new clause
+    return after
+
+
+def _frame_after(
+    sdoc: "Doc", inner: tuple[int, int], te: int, after: list["Token"], in_quote: list[bool]
+) -> Optional[Found]:
+    """A speech verb after the quotation (frame-after) or, after a quotation that hands over, a short
+    clause of a name and any verb (bare-frame-after); its subject speaks."""
+    ending = text_of(sdoc)[inner[1] - 1 : inner[1]]
+    handed_over = ending == ","
     # '"...," said Oversight ranking Democrat Elijah Cummings': a comma hands the quotation to the
     # verb right after it, whatever the parser hung on that verb as its clause
     # not a passive ('... Tuesday, hours after the aide was charged with battery'): its subject is
@@ -85,67 +103,72 @@ def from_frame(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_quote: 
         ),
         None,
     )
-    if (
-        verb is None
-        and text_of(sdoc)[inner[1] - 1 : inner[1]] in (",", "?", "!", "\u2014")
-        and R.enabled(R.BARE_FRAME_AFTER)
-    ):
+    if verb is None and ending in (",", "?", "!", "\u2014") and R.enabled(R.BARE_FRAME_AFTER):
         verb, rule = _bare_frame_verb(after), R.BARE_FRAME_AFTER
+    if verb is None:
+        return None
+    speaker = _speaker_after(verb, te, after, in_quote)
+    if speaker is None or in_quote[speaker.i]:
+        return None
     according = according_source(after)
-    if verb is not None:
-        speaker = subject_of(verb)
-        if speaker is None or in_quote[speaker.i]:
-            # the parser may take the quotation itself for the subject ('"Good evening," Rossi said');
-            # an object is an inverted subject only right behind the quotation ('"...," said the
-            # minister'), not in a clause of its own ('..." and recalled the shutdown: "...')
-            inverted = inverted_subject(verb) if all(t.is_punct or t.is_space for t in after if t.i < verb.i) else None
-            speaker = inverted or name_before(verb)
-        if speaker is None and after and verb.i == after[0].i and verb.tag_ != "VBG":
-            # '"...," mused radio host Stu Burguiere.': the name after the cue
-            rest = [t for t in after[1:] if t.i > verb.i]
-            stop = next((t for t in rest if t.is_punct), None)
-            if stop is not None:
-                # 'said Oversight ranking Democrat Elijah Cummings (D-Md.)': titles first, the name last
-                names = [t for t in rest if t.i < stop.i and t.pos_ == "PROPN"]
-                speaker = names[-1] if names else first_name_in([t for t in rest if t.i < stop.i], stop)
-        if (speaker is None or not te <= speaker.i < verb.i) and verb.i - te >= 1 and not after[0].is_punct:
-            # '"...," Seth Ames, a political scientist at ..., told The Hill': the name between the
-            # quotation and the cue speaks, whatever the parser made of the long subject
-            speaker = first_name_in(after, verb) or speaker
-        # '"...," Maria Lenz, a shop owner in Graz, said': a far cue needs its subject in between
-        if speaker is not None and verb.i - te >= 6 and not te <= speaker.i < verb.i:
-            speaker = None
-        # '"...," the club, a private course near here, charged a $100,000 fee': a far verb with an
-        # object of its own reports something else
-        if (
-            speaker is not None
-            and verb.i - te >= 6
-            and verb.lemma_.lower() not in ADDRESSEE_VERBS
-            and any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children)
-        ):
-            speaker = None
-        if speaker is not None and not in_quote[speaker.i]:
-            relays = [according] if according is not None and according.i > verb.i else []
-            return Found(
-                "direct",
-                *content_of(text_of(sdoc), inner),
-                speaker=speaker,
-                cue=(verb.i, verb.i + 1),
-                relays=relays,
-                rule=rule,
-            )
-    if according is not None and after and after[0].is_punct and R.enabled(R.ACCORDING_AFTER):
-        return Found(
-            "direct",
-            *content_of(text_of(sdoc), inner),
-            speaker=according,
-            cue=(according.head.head.i, according.head.i + 1),
-            rule=R.ACCORDING_AFTER,
-        )
-    before = frame_tokens_before(sdoc, ts, in_quote)
-    if not [t for t in before if not t.is_space]:
-        return introduced_by_colon(sdoc, inner, ts, in_quote)
-    return introduced_by(sdoc, before, inner, ts)
+    return Found(
+        "direct",
+        *content_of(text_of(sdoc), inner),
+        speaker=speaker,
+        cue=(verb.i, verb.i + 1),
+        relays=[according] if according is not None and according.i > verb.i else [],
+        rule=rule,
+    )
+
+
+def _speaker_after(verb: "Token", te: int, after: list["Token"], in_quote: list[bool]) -> Optional["Token"]:
+    """Who a frame verb after the quotation names as speaker, with the parse repairs a frame needs."""
+    speaker = subject_of(verb)
+    if speaker is None or in_quote[speaker.i]:
+        # the parser may take the quotation itself for the subject ('"Good evening," Rossi said');
+        # an object is an inverted subject only right behind the quotation ('"...," said the
+        # minister'), not in a clause of its own ('..." and recalled the shutdown: "...')
+        inverted = inverted_subject(verb) if all(t.is_punct or t.is_space for t in after if t.i < verb.i) else None
+        speaker = inverted or name_before(verb)
+    if speaker is None and after and verb.i == after[0].i and verb.tag_ != "VBG":
+        # '"...," mused radio host Stu Burguiere.': the name after the cue
+        rest = [t for t in after[1:] if t.i > verb.i]
+        stop = next((t for t in rest if t.is_punct), None)
+        if stop is not None:
+            # 'said Oversight ranking Democrat Elijah Cummings (D-Md.)': titles first, the name last
+            names = [t for t in rest if t.i < stop.i and t.pos_ == "PROPN"]
+            speaker = names[-1] if names else first_name_in([t for t in rest if t.i < stop.i], stop)
+    if (speaker is None or not te <= speaker.i < verb.i) and verb.i - te >= 1 and not after[0].is_punct:
+        # '"...," Seth Ames, a political scientist at ..., told The Hill': the name between the
+        # quotation and the cue speaks, whatever the parser made of the long subject
+        speaker = first_name_in(after, verb) or speaker
+    # '"...," Maria Lenz, a shop owner in Graz, said': a far cue needs its subject in between
+    if speaker is not None and verb.i - te >= 6 and not te <= speaker.i < verb.i:
+        return None
+    # '"...," the club, a private course near here, charged a $100,000 fee': a far verb with an
+    # object of its own reports something else
+    if (
+        speaker is not None
+        and verb.i - te >= 6
+        and verb.lemma_.lower() not in ADDRESSEE_VERBS
+        and any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children)
+    ):
+        return None
+    return speaker
+
+
+def _according_after(sdoc: "Doc", inner: tuple[int, int], after: list["Token"]) -> Optional[Found]:
+    """'"...," according to a UN spokesman': the source speaks."""
+    according = according_source(after)
+    if according is None or not after or not after[0].is_punct or not R.enabled(R.ACCORDING_AFTER):
+        return None
+    return Found(
+        "direct",
+        *content_of(text_of(sdoc), inner),
+        speaker=according,
+        cue=(according.head.head.i, according.head.i + 1),
+        rule=R.ACCORDING_AFTER,
+    )
 
 
 def _subject_opens(verb: "Token", after: list["Token"]) -> bool:

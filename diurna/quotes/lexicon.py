@@ -147,3 +147,32 @@ RELAY_CUE_LEMMAS = frozenset({"report", "say", "write", "tell", "quote", "cite",
 
 # Dashes that sign a quotation: hyphen, en, em dash, quotation dash.
 SIGNATURE_DASHES = ("-", "\u2013", "\u2014", "\u2015")
+
+# Verbs of intention: with an infinitive they report what the holder means to do ("plans to strike").
+INTENTION_VERBS = frozenset(
+    "want hope plan intend seek expect wish prefer vow pledge promise threaten "
+    "refuse decline agree offer seem appear".split()
+)
+
+# Verbs of raising one's voice: in "police met protesters chanting ..." the protesters chant, not the police.
+VOICE_VERBS = frozenset("chant shout yell scream cry sing holler cheer boo jeer".split())
+
+# Verbs that report their object ("denied the report", "accused Armenia of ...").
+OBJECT_SPEECH_VERBS = frozenset(
+    "deny announce confirm propose predict promise reveal acknowledge admit "
+    "criticize criticise condemn denounce praise endorse reject dismiss "
+    "question defend blame accuse cite express slam blast mock attack tout".split()
+)
+
+# Verbs whose passive subject is the one addressed, not the speaker ('X was asked, "...?"').
+ADDRESSED_VERBS = frozenset("ask press question quiz tell urge challenge".split())
+
+# Verbs whose object does what the infinitive after it says ('That prompted Rubio to call ...'):
+# the object speaks, not the subject, which names only the cause; request verbs ('urged Y to') stay
+# out, as their subject is the one who speaks.
+CAUSING_VERBS = frozenset("prompt lead cause drive force compel push inspire spur provoke trigger".split())
+
+# Words for a quantity of people: "thousands of farmers" speak as the farmers.
+QUANTITY_WORDS = frozenset(
+    "thousands hundreds dozens millions scores tens many some most group crowd crowds members majority number".split()
+)

@@ -32,31 +32,25 @@ from diurna.nlp.subjects import (
 from diurna.nlp.syntax import crosses_paragraph, is_passive
 from diurna.quotes import rules as R
 from diurna.quotes.lexicon import (
+    ADDRESSED_VERBS,
+    CAUSING_VERBS,
     COGNITION_VERBS,
     DIRECTIVE_VERBS,
+    INTENTION_VERBS,
     OBJECT_CONTENT_VERBS,
+    OBJECT_SPEECH_VERBS,
     PHRASAL_SPEECH_VERBS,
     REQUEST_PREPOSITIONS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    VOICE_VERBS,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _CLAUSE_DEPS = {"ccomp"}
-_INTENTION_VERBS = frozenset(
-    "want hope plan intend seek expect wish prefer vow pledge promise threaten "
-    "refuse decline agree offer seem appear".split()
-)
-# Verbs of raising one's voice: in "police met protesters chanting ..." the protesters chant, not the police
-_VOICE_VERBS = frozenset("chant shout yell scream cry sing holler cheer boo jeer".split())
 _SUBJECTLESS_LINKS = {"conj", "advcl", "xcomp", "pcomp", "acomp"}
-_OBJECT_SPEECH_VERBS = frozenset(
-    "deny announce confirm propose predict promise reveal acknowledge admit "
-    "criticize criticise condemn denounce praise endorse reject dismiss "
-    "question defend blame accuse cite express slam blast mock attack tout".split()
-)
 
 
 @dataclass
@@ -100,15 +94,11 @@ def _within_paragraph(doc: "Doc", anchor: int, start: int, end: int) -> tuple[in
     return start, end
 
 
-# Verbs whose passive subject is the one addressed, not the speaker ('X was asked, "...?"').
-_ADDRESSED_VERBS = frozenset("ask press question quiz tell urge challenge".split())
-
-
 def addressed_in_passive(verb: "Token") -> bool:
     """'Blumenthal was asked, "...?"', 'Asked whether X "has the integrity ...", 75 percent said yes':
     the subject was spoken to; whoever asked is the agent, or unnamed."""
     return (
-        verb.lemma_.lower() in _ADDRESSED_VERBS
+        verb.lemma_.lower() in ADDRESSED_VERBS
         and verb.tag_ == "VBN"
         and (verb.dep_ in ("advcl", "acl") or is_passive(verb))
     )
@@ -125,7 +115,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
     if (
         verb.tag_ == "VBG"
         and verb.dep_ == "advcl"
-        and (verb.lemma_.lower() in _VOICE_VERBS or impersonal_main_clause(verb.head))
+        and (verb.lemma_.lower() in VOICE_VERBS or impersonal_main_clause(verb.head))
     ):
         nearer = nearer_clause_subject(verb)
         if nearer is not None:
@@ -159,7 +149,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             return caused
         if tok.dep_ in ("acl",) and tok.tag_ == "VBG":
             noun = tok.head
-            holder = verb_holding(noun) if tok.lemma_.lower() not in _VOICE_VERBS else None
+            holder = verb_holding(noun) if tok.lemma_.lower() not in VOICE_VERBS else None
             if holder is not None:
                 # "X issued a statement saying ...", "X texted voters saying ...": X speaks
                 tok = holder
@@ -209,17 +199,11 @@ def subject_of(verb: "Token") -> Optional["Token"]:
     return None
 
 
-# Verbs whose object does what the infinitive after it says ('That prompted Rubio to call ...'):
-# the object speaks, not the subject, which names only the cause; request verbs ('urged Y to') stay
-# out, as their subject is the one who speaks.
-_CAUSING_VERBS = frozenset("prompt lead cause drive force compel push inspire spur provoke trigger".split())
-
-
 def _caused_to_speak(tok: "Token") -> Optional["Token"]:
     """'That prompted Rubio to make a joke and call Trump "very flexible"', 'This prompted the
     tabloid to do a cover saying ...': the object of a causing verb is who speaks."""
     head = tok.head
-    if tok.dep_ != "xcomp" or head.i == tok.i or head.lemma_.lower() not in _CAUSING_VERBS:
+    if tok.dep_ != "xcomp" or head.i == tok.i or head.lemma_.lower() not in CAUSING_VERBS:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
 
@@ -413,7 +397,7 @@ def _speech_cue(verb: "Token") -> Optional[Cue]:
             return _cue(
                 verb, *_subtree_range(predicate), rule=R.DESCRIBED_AS
             )  # 'called the stance "cynical"', object parsed under it
-    if lemma in _OBJECT_SPEECH_VERBS and R.enabled(R.SAID_OBJECT):
+    if lemma in OBJECT_SPEECH_VERBS and R.enabled(R.SAID_OBJECT):
         obj = _object_child(verb)
         if obj is not None and obj.pos_ != "PRON":
             start, end = _subtree_range(obj)
@@ -421,7 +405,7 @@ def _speech_cue(verb: "Token") -> Optional[Cue]:
                 if child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "as") and child.i > obj.i:
                     end = max(end, child.right_edge.i + 1)
             return _cue(verb, start, end, rule=R.SAID_OBJECT)
-    if lemma in _INTENTION_VERBS and R.enabled(R.INTENDS_TO):
+    if lemma in INTENTION_VERBS and R.enabled(R.INTENDS_TO):
         inf = _infinitive_child(verb)
         if inf is not None:
             return _cue(verb, *_subtree_range(inf), rule=R.INTENDS_TO)
@@ -450,7 +434,7 @@ def _cognition_cue(verb: "Token") -> Optional[Cue]:
     clause = _clause_child(verb) if R.enabled(R.BELIEVES_THAT) else None
     if clause is not None and is_verb(clause):
         return _cue(verb, *_subtree_range(clause), rule=R.BELIEVES_THAT)
-    if lemma in _INTENTION_VERBS and R.enabled(R.INTENDS_TO):
+    if lemma in INTENTION_VERBS and R.enabled(R.INTENDS_TO):
         inf = _infinitive_child(verb)
         if inf is not None:
             return _cue(verb, *_subtree_range(inf), rule=R.INTENDS_TO)
