@@ -150,8 +150,9 @@ def _after_office(home: str, terms: list[RawTerm]) -> tuple[Role, ...]:
     home_terms = [t for t in terms if t.country == home]
     if not home_terms or any(t.end is None for t in home_terms):
         return ()
-    last = max(home_terms, key=lambda t: t.end or "")
-    return () if last.end_inferred else (Role(home + "ELI", last.end),)
+    last_end = max(t.end or "" for t in home_terms)
+    dated = any(t.end == last_end and not t.end_inferred for t in home_terms)
+    return (Role(home + "ELI", last_end),) if dated else ()
 
 
 def _seen(term: RawTerm) -> str:

@@ -219,6 +219,7 @@ def merge_terms(raw: Iterable[RawTerm]) -> list[RawTerm]:
     for terms in groups.values():
         merged.extend(_merge_person(terms))
     merged = _close_by_successors(merged)
+    merged = _close_by_own_head_terms(merged)
     return [t for t in merged if t.end is None or t.end > EARLIEST]
 
 
@@ -305,6 +306,35 @@ def _close_by_successors(terms: list[RawTerm]) -> list[RawTerm]:
                 end = "%04d-01-01" % (seen_year + 1)
                 replaced[id(t)] = replace(t, end=end, precision=t.precision[0] + "y", end_inferred=True)
     return [replaced.get(id(t), t) for t in terms]
+
+
+def _close_by_own_head_terms(terms: list[RawTerm]) -> list[RawTerm]:
+    """A minister's post the snapshot left open ends when the same person becomes head of state or
+    government ("Foreign Secretary Liz Truss" until she became prime minister), and a post taken
+    during a head's term ends with it (the prime minister's "Minister for the Union"). Both ends
+    are inferred, at the precision of the head term's date."""
+    heads_of: dict[tuple[str, str], list[RawTerm]] = {}
+    for t in terms:
+        if t.office in (HEAD_OF_STATE, HEAD_OF_GOVERNMENT) and t.start:
+            heads_of.setdefault((t.country, t.qid), []).append(t)
+    out = []
+    for t in terms:
+        head_terms = heads_of.get((t.country, t.qid), ())
+        if t.end is not None or t.start is None or t.office in (HEAD_OF_STATE, HEAD_OF_GOVERNMENT) or not head_terms:
+            out.append(t)
+            continue
+        later = [h for h in head_terms if h.start[:4] > t.start[:4] or (h.precision[0] == "d" and h.start > t.start)]
+        same = [h for h in head_terms if h.end is not None and h.start <= t.start < h.end]
+        if later:
+            h = min(later, key=lambda h: h.start)
+            end, p = (h.start, "d") if h.precision[0] == "d" else (_next_year(h.start), "y")
+            out.append(replace(t, end=end, precision=t.precision[0] + p, end_inferred=True))
+        elif same:
+            h = same[0]
+            out.append(replace(t, end=h.end, precision=t.precision[0] + h.precision[1], end_inferred=True))
+        else:
+            out.append(t)
+    return out
 
 
 def heads(terms: Iterable[RawTerm]) -> list[RawTerm]:

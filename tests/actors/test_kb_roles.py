@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from diurna.actors.offices import CABINET_MEMBER, HEAD_OF_GOVERNMENT, HEAD_OF_STATE
+from diurna.actors.offices import CABINET_MEMBER, FOREIGN_MINISTER, HEAD_OF_GOVERNMENT, HEAD_OF_STATE
 from diurna.actors.roles import UN_MEMBERS, OfficeTerm, RoleTable, both_heads, coverage
 from diurna.actors.wikidata import NEWEST, RawTerm, merge_terms
 
@@ -100,6 +100,20 @@ def test_a_head_the_newest_list_no_longer_shows_ends_in_the_year_last_seen():
         ]
     )
     assert next(t for t in merged if t.qid == "Q1").end == "2023-01-01"
+
+
+def test_a_post_ends_when_its_holder_becomes_head_or_stops_being_head():
+    merged = merge_terms(
+        [
+            _term("Q1", FOREIGN_MINISTER, "2021-09-15", None),
+            _term("Q1", HEAD_OF_GOVERNMENT, "2022-09-06", "2022-10-25"),
+            _term("Q2", HEAD_OF_GOVERNMENT, "2019-07-24", "2022-09-06"),
+            _term("Q2", CABINET_MEMBER, "2019-07-26", None),
+        ]
+    )
+    ends = {(t.qid, t.office): (t.end, t.end_inferred) for t in merged}
+    assert ends[("Q1", FOREIGN_MINISTER)] == ("2022-09-06", True)
+    assert ends[("Q2", CABINET_MEMBER)] == ("2022-09-06", True)
 
 
 def test_cabinet_members_are_not_closed_by_each_other():
