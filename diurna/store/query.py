@@ -178,6 +178,8 @@ class Edge:
     mean_goldstein: Optional[float]
     source_country: Optional[str] = None
     target_country: Optional[str] = None
+    source_code: Optional[str] = None  # the CAMEO code most of the source's rows carry
+    target_code: Optional[str] = None
 
 
 @dataclass
@@ -456,7 +458,7 @@ class QueryMixin(ViewsMixin):
         by_country = "CASE WHEN {x}.key LIKE 'name:%' THEN {x}.country END"
         sql = """
             SELECT s.key AS sk, arg_max(s.name, length(s.name)), t.key AS tk, arg_max(t.name, length(t.name)),
-                   count(*) AS n, avg(e.goldstein), {sc} AS sc, {tc} AS tc
+                   count(*) AS n, avg(e.goldstein), {sc} AS sc, {tc} AS tc, mode(s.code), mode(t.code)
             {actors}
             WHERE s.key IS NOT NULL AND t.key IS NOT NULL AND {where}
             GROUP BY sk, sc, tk, tc HAVING count(*) >= ? ORDER BY n DESC, sk, tk, sc, tc LIMIT ?
