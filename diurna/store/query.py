@@ -163,6 +163,7 @@ class PlaceCount:
     lon: Optional[float]
     feature: Optional[str]
     events: int
+    top_type: Optional[str] = None  # the PLOVER type of most of its events (the map colours by it)
 
 
 @dataclass
@@ -509,11 +510,15 @@ class QueryMixin(ViewsMixin):
         """Event counts per place (for the map), over the events `filter` selects."""
         f = filter or EventFilter()
         where, params = f.where()
+        # Counted per place and type first, so each place's main type is the one with the most events
+        # (ties go to the first type in alphabetical order: the same answer on every call).
         sql = (
-            "SELECT p.name, p.country, p.geonameid, p.lat, p.lon, p.feature, count(*) AS n "
+            "WITH per_type AS (SELECT p.name, p.country, p.geonameid, p.lat, p.lon, p.feature, e.type, count(*) AS n "
             + with_places(f)
-            + " WHERE p.id IS NOT NULL AND %s "
-            "GROUP BY p.name, p.country, p.geonameid, p.lat, p.lon, p.feature "
-            "ORDER BY n DESC, p.name LIMIT ?" % where
+            + " WHERE p.id IS NOT NULL AND %s GROUP BY ALL) "
+            "SELECT name, country, geonameid, lat, lon, feature, sum(n)::BIGINT AS total, "
+            "arg_min(type, (-n, type)) FROM per_type "
+            "GROUP BY name, country, geonameid, lat, lon, feature "
+            "ORDER BY total DESC, name LIMIT ?" % where
         )
         return [PlaceCount(*r) for r in self._cursor().execute(sql, params + [int(limit)]).fetchall()]

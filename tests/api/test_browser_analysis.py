@@ -269,3 +269,12 @@ def test_dyad_starts_from_the_busiest_pair_rolled_up_to_its_countries(newsroom, 
     assert "KEN → ETH 4" in view.find_element(By.ID, "dyad-summary").text
     narrow = get_json(newsroom, "/api/dyads", a="kb:kenya", b="kb:ethiopia", **ACTUAL)
     assert sum(p["events"] for p in narrow if p["direction"] == "a->b") == 2
+
+
+def test_map_colours_circles_by_their_main_event_type(newsroom, browser):
+    view = open_view(browser, newsroom + "/#/map?scope=all&colour=type")
+    places = get_json(newsroom, "/api/places")
+    circle = view.find_element(By.CSS_SELECTOR, "#map-svg .places circle")
+    assert circle.get_attribute("data-type") == places[0]["top_type"] in ("ACCUSE", "COERCE", "AID")
+    assert circle.value_of_css_property("fill") != "rgba(29, 78, 216, 0.55)"  # not the one-colour fill
+    assert places[0]["top_type"] in view.find_element(By.ID, "map-type-legend").text
