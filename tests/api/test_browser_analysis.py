@@ -256,3 +256,25 @@ def test_charts_and_tables_export_csv_json_png_and_a_permalink(newsroom, browser
     assert "error" not in made, made
     assert made["csv"] == 'period,key,events\r\n2024-03-03,\'=1+1,2\r\n"a,""b""",-3,1\r\n'
     assert made["type"] == "image/png" and made["size"] > 5000 and made["head"] == [0x89, 0x50, 0x4E, 0x47]
+
+
+def test_dyad_starts_from_the_busiest_pair_rolled_up_to_its_countries(newsroom, browser):
+    # the busiest pair is Kenya -> Ethiopia (kb:kenya, kb:ethiopia): the dyad reads it as KEN and ETH,
+    # so the presidents' meeting (KENGOV -> ETHGOV) counts too, not the two states' accusation alone
+    view = open_view(browser, newsroom + "/#/dyad")
+    assert browser.find_element(By.NAME, "a").get_attribute("value") == "KEN"
+    assert browser.find_element(By.NAME, "b").get_attribute("value") == "ETH"
+    points = get_json(newsroom, "/api/dyads", a="KEN", b="ETH", **ACTUAL)
+    assert sum(p["events"] for p in points if p["direction"] == "a->b") == 4
+    assert "KEN → ETH 4" in view.find_element(By.ID, "dyad-summary").text
+    narrow = get_json(newsroom, "/api/dyads", a="kb:kenya", b="kb:ethiopia", **ACTUAL)
+    assert sum(p["events"] for p in narrow if p["direction"] == "a->b") == 2
+
+
+def test_map_colours_circles_by_their_main_event_type(newsroom, browser):
+    view = open_view(browser, newsroom + "/#/map?scope=all&colour=type")
+    places = get_json(newsroom, "/api/places")
+    circle = view.find_element(By.CSS_SELECTOR, "#map-svg .places circle")
+    assert circle.get_attribute("data-type") == places[0]["top_type"] in ("ACCUSE", "COERCE", "AID")
+    assert circle.value_of_css_property("fill") != "rgba(29, 78, 216, 0.55)"  # not the one-colour fill
+    assert places[0]["top_type"] in view.find_element(By.ID, "map-type-legend").text

@@ -58,7 +58,9 @@ function clusterTable(clusters, copies) {
     el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col", text: h, title: HEADINGS[h] || null })))),
     el("tbody", {}, clusters.map((c) => clickable(el("tr", { class: "cluster-row", "data-id": c.id,
       title: "every mention of this event" },
-    el("td", { class: "nowrap" }, dateText({ date: c.date, date_granularity: null })),
+    el("td", { class: "nowrap", title: c.date_end && c.date_end !== c.date ? `${c.date} to ${c.date_end}` : null },
+      c.date_end && c.date_end !== c.date ? [c.date, el("span", { class: "granularity", text: ` to ${c.date_end}` })]
+        : dateText({ date: c.date, date_granularity: null })),
     el("td", { class: "quad-" + c.quad_class, title: QUAD_NAMES[c.quad_class] || "" }, c.type,
       c.modality !== "actual" || c.polarity !== "asserted"
         ? el("span", { class: "qualifier", text: " " + [c.polarity === "negated" ? "negated" : "", c.modality !== "actual" ? c.modality : ""].filter(Boolean).join(", ") }) : null),

@@ -15,9 +15,12 @@ export async function renderDyad(view, _parts, params) {
   const filters = filtersFrom(params);
   let a = params.get("a") || "", b = params.get("b") || "";
   if (!a || !b) {
-    // With nothing chosen yet, start from the busiest pair under the filters.
+    // With nothing chosen yet, start from the busiest pair under the filters; a country is taken
+    // with its roll-up (JPN: the state, its government, military, officials and groups), the widest
+    // reading, not the state alone (kb:japan).
     const [top] = await api("/api/network", { ...apiFilters(filters), limit: 1 });
-    if (top) { a = a || top.source_key; b = b || top.target_key; }
+    const rolledUp = (key, code) => (code && /^[A-Z]{3}$/.test(code) ? code : key);
+    if (top) { a = a || rolledUp(top.source_key, top.source_code); b = b || rolledUp(top.target_key, top.target_code); }
   }
   const freq = FREQUENCIES.includes(params.get("freq")) ? params.get("freq") : "month";
   view.append(el("h2", { text: "Dyad: cooperation and conflict over time" }),

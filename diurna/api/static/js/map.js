@@ -3,7 +3,7 @@
 // happened in it (a choropleth), in an equirectangular projection with zoom. No tiles and no network:
 // the base layer is /static/vendor/countries-110m.json (scripts/vendor_dashboard_assets.sh makes it).
 // The counts say how many of the selected events have a place at all ("N of M events placed").
-import { api, clickable, el, go, svg } from "./dom.js";
+import { PLOVER_TYPES, api, categoricalColour, clickable, el, go, svg } from "./dom.js";
 import { exportBar } from "./exporting.js";
 import { apiFilters, filterBar, filterParams, filtersFrom, scopeText } from "./filters.js";
 
@@ -42,6 +42,8 @@ export async function renderMap(view, _parts, params) {
   const [countries, places, summary, form] = await Promise.all([countryOutlines(),
     api("/api/places", { ...wanted, limit: PLACES_SHOWN }), api("/api/map", wanted), filterBar("map", filters)]);
   const located = places.filter((p) => p.lat !== null && p.lon !== null);
+  const byType = params.get("colour") === "type";
+  const typeColour = (type) => categoricalColour(Math.max(0, PLOVER_TYPES.indexOf(type)));
   const tooltip = el("div", { class: "tooltip", id: "map-tooltip", hidden: true });
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, id: "map-svg", role: "img",
     "aria-label": `map of ${located.length} event places` }, graticule());
@@ -60,12 +62,14 @@ export async function renderMap(view, _parts, params) {
   // Big circles first, so a small place near a big one stays on top and clickable.
   const circles = [...located].sort((x, y) => y.events - x.events).map((p) => {
     const [x, y] = project([p.lon, p.lat]);
-    const text = `${p.name}${p.country ? " (" + p.country + ")" : ""}: ${p.events} event${p.events === 1 ? "" : "s"}`;
+    const text = `${p.name}${p.country ? " (" + p.country + ")" : ""}: ${p.events} event${p.events === 1 ? "" : "s"}` +
+      (p.top_type ? `, mostly ${p.top_type}` : "");
     const circle = svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: radius(p.events).toFixed(1), class: "place",
-      "data-name": p.name, "aria-label": text,
+      "data-name": p.name, "data-type": p.top_type || "", "aria-label": text,
       onmouseenter: () => showTip(tooltip, text, x, y), onmouseleave: () => { tooltip.hidden = true; },
       onfocus: () => showTip(tooltip, text, x, y), onblur: () => { tooltip.hidden = true; } },
     svg("title", { text }));
+    if (byType) circle.style.fill = typeColour(p.top_type);
     return clickable(circle, () => go("events", { ...filterParams(filters), place: p.geonameid ?? p.name }));
   });
   const layer = svg("g", { class: "zoom-layer" }, ...root.childNodes);
@@ -80,13 +84,28 @@ export async function renderMap(view, _parts, params) {
       (summary.places_total > located.length ? `, the ${located.length} with the most events drawn` : "") +
       ". Circle area grows with a place's events, a country's shade with the events that happened in it; " +
       "click either for its events." }),
-    zoomControls(root),
+    el("div", { class: "toolbar" }, zoomControls(root),
+      el("label", {}, "Circles coloured ", el("select", { id: "map-colour", onchange: (event) =>
+        go("map", { ...filterParams(filters), colour: event.target.value }) },
+      el("option", { value: "", text: "one colour" }),
+      el("option", { value: "type", text: "by main event type", selected: byType })))),
+    ...(byType ? [typeLegend(located, typeColour)] : []),
     el("div", { class: "map-frame" }, root, tooltip),
     exportBar("map", () => places, root),
     placeTable(places));
   view.dataset.places = String(located.length);
   view.dataset.placed = String(summary.placed);
   view.dataset.events = String(summary.events);
+}
+
+// The types that are some place's main type, with their colours.
+function typeLegend(places, colour) {
+  const types = PLOVER_TYPES.filter((t) => places.some((p) => p.top_type === t));
+  return el("p", { class: "legend", id: "map-type-legend" }, types.map((t) => {
+    const mark = el("span", { class: "swatch" });
+    mark.style.setProperty("--swatch", colour(t));
+    return el("span", {}, mark, t);
+  }));
 }
 
 // Light to dark blue on a square-root scale, so a country with a few events still shows.
