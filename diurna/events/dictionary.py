@@ -159,7 +159,29 @@ def in_list(token: "Token", words) -> bool:
 
 
 def particles(token: "Token") -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ == "prt"}
+    """The verb's particles; "pulled out of the town": the parser reads "out" as a preposition whose
+    own object is a further "of" phrase, but it is the particle of "pull out"."""
+    return {c.lower_ for c in token.children if c.dep_ == "prt"} | {
+        c.lower_
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ADVERB_PARTICLES and not any(g.dep_ == "pobj" for g in c.children)
+    }
+
+
+ADVERB_PARTICLES = frozenset({"out", "back", "off", "down", "up", "away"})
+# Heads of quantity phrases whose "of" object is what the verb acts on ("swapped hundreds of prisoners").
+QUANTITY_NOUNS = frozenset(
+    """hundreds dozens thousands scores tens millions number numbers group groups contingent batch
+    convoy unit units team teams shipment shipments tonnes tons load loads""".split()
+)
+
+
+def object_heads(token: "Token") -> list["Token"]:
+    """The direct objects, read through quantity heads ("hundreds of prisoners" -> prisoners)."""
+    objs = direct_objects(token)
+    return objs + [
+        o for obj in objs if obj.lower_ in QUANTITY_NOUNS or obj.like_num for o in prep_objects(obj).get("of", [])
+    ]
 
 
 def prep_objects(token: "Token") -> dict[str, list["Token"]]:
@@ -231,9 +253,9 @@ def _applies(sense: Sense, token: "Token") -> bool:
             return False
         if sense.pobj and not any(_words(o) & set(sense.pobj) for o in objs):
             return False
-    if sense.obj and not any(_words(o) & set(sense.obj) for o in direct_objects(token)):
+    if sense.obj and not any(_words(o) & set(sense.obj) for o in object_heads(token)):
         return False
-    if sense.unless_obj and any(_words(o) & set(sense.unless_obj) for o in direct_objects(token)):
+    if sense.unless_obj and any(_words(o) & set(sense.unless_obj) for o in object_heads(token)):
         return False
     if sense.unless_subj and subject_words(token) & set(sense.unless_subj):
         return False

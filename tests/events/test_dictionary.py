@@ -94,3 +94,13 @@ def test_noun_senses_with_conditions(nlp, lexicon, text, word, cameo):
 )
 def test_noun_without_its_condition_codes_nothing(nlp, lexicon, text, word):
     assert lexicon.noun_sense(_token(nlp, text, word)) is None
+
+
+def test_objects_are_read_through_quantity_heads(nlp, lexicon):
+    sense = lexicon.verb_sense(_token(nlp, "Russia and Ukraine swapped hundreds of prisoners on Friday.", "swapped"))
+    assert sense is not None and sense.plover == "RETREAT"
+
+
+def test_out_read_as_a_preposition_is_still_a_particle(nlp, lexicon):
+    sense = lexicon.verb_sense(_token(nlp, "Israeli troops pulled out of the town on Monday.", "pulled"))
+    assert sense is not None and sense.plover == "RETREAT"
