@@ -327,8 +327,11 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "relcl":
         return [head]
-    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD"):
-        # "the delegation visiting Tehran"; VBD: a finite verb the parser misread as a modifier
+    if verb.dep_ == "acl" and (
+        verb.tag_ in ("VBG", "VBD") or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
+    ):
+        # "the delegation visiting Tehran"; VBD, or VBN with an object: a finite verb the parser
+        # misread as a modifier ("BAGHDAD (Reuters) - Iraqi forces killed four protesters")
         return [head]
     return []
 
