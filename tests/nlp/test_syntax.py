@@ -30,6 +30,10 @@ def test_reduced_passive_codes_agent_and_patient(code):
 
 
 def test_a_participle_with_its_own_object_is_a_misread_finite_verb(nlp):
-    text = "BAGHDAD (Reuters) - Iraqi security forces killed four protesters on Thursday, police said."
+    text = (
+        "BAGHDAD (Reuters) - Iraqi security forces killed at least four anti-government protesters on Thursday "
+        "as they sought to push them back to their main camp in central Baghdad, police and medics said."
+    )
     killed = _token(nlp, text, "killed")
+    assert killed.dep_ == "acl" and killed.tag_ == "VBN"  # the misreading this test is about
     assert not is_reduced_passive(killed)
