@@ -200,10 +200,23 @@ def prep_objects(token: "Token") -> dict[str, list["Token"]]:
 def direct_objects(token: "Token") -> list["Token"]:
     objs = [c for c in token.children if c.dep_ in ("dobj", "dative")]
     if any(c.dep_ == "auxpass" for c in token.children):
-        objs += [c for c in token.children if c.dep_ == "nsubjpass"]
+        objs += [c for c in token.children if c.dep_ == "nsubjpass"] or _controller_of_passive(token)
     elif is_reduced_passive(token):
         objs.append(token.head)  # "the activists detained by police": the activists
     return objs
+
+
+def _controller_of_passive(verb: "Token") -> list["Token"]:
+    """ "(Castillo,) who is being held after being arrested by police", "was killed after being shot":
+    a subjectless passive gerund or infinitive under a clause is done to that clause's subject."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp"):
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
 
 
 def is_infinitive(token: "Token") -> bool:
