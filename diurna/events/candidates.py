@@ -16,7 +16,6 @@ trigger dictionaries (dictionary.py). The arguments come from the parse:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
@@ -35,6 +34,7 @@ from diurna.events.dictionary import (
     modal_complement,
     prep_objects,
 )
+from diurna.nlp.dateline import in_dateline
 from diurna.nlp.syntax import is_passive, is_reduced_passive
 
 if TYPE_CHECKING:
@@ -108,11 +108,11 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
     outright stands for the phrase: the group or state is the party to the event."""
     if depth > 3:
         return None
-    if in_dateline(doc, head):
+    if in_dateline(head):
         # "NAIROBI, Nov 25 (Wire) - Kenyan Foreign Minister Daniel Mwangi met ...": the parser makes
         # the dateline's city the subject and the real subject its apposition
         for child in head.children:
-            if child.dep_ == "appos" and not in_dateline(doc, child):
+            if child.dep_ == "appos" and not in_dateline(child):
                 return actor_in_phrase(doc, child, depth + 1)
         return None
     mention = doc.mention_at_token(head.i)
@@ -256,19 +256,6 @@ def _city_country(token: "Token") -> Optional[str]:
         if actor.kind == "country" and key in actor.cities and actor.roles:
             return split_code(actor.roles[-1].code)[0]
     return None
-
-
-# A wire-service dateline opening a paragraph: "NAIROBI, Nov 25 (Reuters) - ", "GAZA CITY (AP) — ".
-DATELINE = re.compile(r"[A-Z][A-Z.'\- ]{1,40}(?:,[^\n]{0,60}?)?(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
-
-
-def in_dateline(doc: ArticleDoc, token: "Token") -> bool:
-    text = doc.text
-    line_start = text.rfind("\n", 0, token.idx) + 1
-    if token.idx - line_start > 80:
-        return False
-    match = DATELINE.match(text, line_start)
-    return bool(match) and token.idx < match.end()
 
 
 def _verb_attached_from(head: "Token") -> list["Token"]:
