@@ -92,7 +92,6 @@ class Candidate:
     target: Optional[Argument]
     polarity: str
     modality: str
-    speaker: Optional[Argument]  # the reporting clause's subject ("X said ..."), if any
     rule: str  # which extraction rule proposed it (for review and confidence)
     sentence_start: int  # token offset of the sentence (duplicates are merged per sentence)
 
@@ -628,7 +627,6 @@ class CandidateExtractor:
             targets,
             polarity,
             pol.modality(verb),
-            self._speaker(doc, verb),
             rule,
             sense.reciprocal,
             need_target=sense.origin.startswith(("petrarch2", "detector")),
@@ -823,7 +821,6 @@ class CandidateExtractor:
                     actors_of(doc, asked),
                     pol.polarity(noun.head),
                     pol.modality(noun.head),
-                    self._speaker(doc, noun),
                     cx.REQUESTED_ACTION,
                     False,
                 )
@@ -873,7 +870,6 @@ class CandidateExtractor:
                     targets,
                     pol.polarity(clause),
                     pol.modality(clause),
-                    speakers[0],
                     "reported-evaluation",
                     False,
                     need_target=True,
@@ -914,7 +910,6 @@ class CandidateExtractor:
                 targets,
                 pol.polarity(head),
                 pol.modality(head),
-                self._speaker(doc, head),
                 "light-verb",
                 sense.reciprocal,
             )
@@ -942,7 +937,6 @@ class CandidateExtractor:
                     [],
                     "negated" if pol.is_negated(noun) else "asserted",
                     pol.modality(noun.head),
-                    self._speaker(doc, noun),
                     "nominal-between",
                     True,
                 )
@@ -966,7 +960,6 @@ class CandidateExtractor:
             targets,
             "negated" if pol.is_negated(noun) else "asserted",
             "actual",
-            self._speaker(doc, noun),
             rule,
             False,
         )
@@ -1011,18 +1004,6 @@ class CandidateExtractor:
 
     # ---------------------------------------------------------------- shared
 
-    def _speaker(self, doc: ArticleDoc, token: "Token") -> Optional[Argument]:
-        """The subject of the nearest speech verb whose clausal complement holds the trigger."""
-        node = token
-        while node.head.i != node.i:
-            if node.dep_ in ("ccomp", "parataxis") and in_list(node.head, self.lexicon.speech_verbs):
-                found = actors_of(doc, subject_tokens(node.head))
-                return found[0] if found else None
-            node = node.head
-        # "…, Rouhani charged" with the quote as the root's complement is handled above; a
-        # sentence-initial report ("According to X") is the quote stage's job.
-        return None
-
     def _combine(
         self,
         doc: ArticleDoc,
@@ -1036,7 +1017,6 @@ class CandidateExtractor:
         targets: list[Argument],
         polarity: str,
         modality: str,
-        speaker: Optional[Argument],
         rule: str,
         reciprocal: bool,
         need_target: bool = False,
@@ -1060,6 +1040,6 @@ class CandidateExtractor:
             pairs = [(s, None) for s in sources]
         sentence_start = doc.spacy_doc[start].sent.start
         return [
-            Candidate(start, end, sense, plover, cameo, mode, s, t, polarity, modality, speaker, rule, sentence_start)
+            Candidate(start, end, sense, plover, cameo, mode, s, t, polarity, modality, rule, sentence_start)
             for s, t in pairs
         ]
