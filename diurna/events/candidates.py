@@ -16,7 +16,6 @@ trigger dictionaries (dictionary.py). The arguments come from the parse:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
@@ -35,6 +34,7 @@ from diurna.events.dictionary import (
     modal_complement,
     prep_objects,
 )
+from diurna.nlp.dateline import in_dateline
 from diurna.nlp.syntax import is_passive, is_reduced_passive
 
 if TYPE_CHECKING:
@@ -92,7 +92,6 @@ class Candidate:
     target: Optional[Argument]
     polarity: str
     modality: str
-    speaker: Optional[Argument]  # the reporting clause's subject ("X said ..."), if any
     rule: str  # which extraction rule proposed it (for review and confidence)
     sentence_start: int  # token offset of the sentence (duplicates are merged per sentence)
 
@@ -108,11 +107,11 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
     outright stands for the phrase: the group or state is the party to the event."""
     if depth > 3:
         return None
-    if in_dateline(doc, head):
+    if in_dateline(head):
         # "NAIROBI, Nov 25 (Wire) - Kenyan Foreign Minister Daniel Mwangi met ...": the parser makes
         # the dateline's city the subject and the real subject its apposition
         for child in head.children:
-            if child.dep_ == "appos" and not in_dateline(doc, child):
+            if child.dep_ == "appos" and not in_dateline(child):
                 return actor_in_phrase(doc, child, depth + 1)
         return None
     mention = doc.mention_at_token(head.i)
@@ -258,19 +257,6 @@ def _city_country(token: "Token") -> Optional[str]:
     return None
 
 
-# A wire-service dateline opening a paragraph: "NAIROBI, Nov 25 (Reuters) - ", "GAZA CITY (AP) — ".
-DATELINE = re.compile(r"[A-Z][A-Z.'\- ]{1,40}(?:,[^\n]{0,60}?)?(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
-
-
-def in_dateline(doc: ArticleDoc, token: "Token") -> bool:
-    text = doc.text
-    line_start = text.rfind("\n", 0, token.idx) + 1
-    if token.idx - line_start > 80:
-        return False
-    match = DATELINE.match(text, line_start)
-    return bool(match) and token.idx < match.end()
-
-
 def _verb_attached_from(head: "Token") -> list["Token"]:
     """ "hosted a delegation from Somalia": the parser often hangs a "from" phrase right after an
     object on the verb; it still says whom the object stands for."""
@@ -327,8 +313,11 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "relcl":
         return [head]
-    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD"):
-        # "the delegation visiting Tehran"; VBD: a finite verb the parser misread as a modifier
+    if verb.dep_ == "acl" and (
+        verb.tag_ in ("VBG", "VBD") or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
+    ):
+        # "the delegation visiting Tehran"; VBD, or VBN with an object: a finite verb the parser
+        # misread as a modifier ("BAGHDAD (Reuters) - Iraqi forces killed four protesters")
         return [head]
     return []
 
@@ -638,7 +627,6 @@ class CandidateExtractor:
             targets,
             polarity,
             pol.modality(verb),
-            self._speaker(doc, verb),
             rule,
             sense.reciprocal,
             need_target=sense.origin.startswith(("petrarch2", "detector")),
@@ -833,7 +821,6 @@ class CandidateExtractor:
                     actors_of(doc, asked),
                     pol.polarity(noun.head),
                     pol.modality(noun.head),
-                    self._speaker(doc, noun),
                     cx.REQUESTED_ACTION,
                     False,
                 )
@@ -883,7 +870,6 @@ class CandidateExtractor:
                     targets,
                     pol.polarity(clause),
                     pol.modality(clause),
-                    speakers[0],
                     "reported-evaluation",
                     False,
                     need_target=True,
@@ -924,7 +910,6 @@ class CandidateExtractor:
                 targets,
                 pol.polarity(head),
                 pol.modality(head),
-                self._speaker(doc, head),
                 "light-verb",
                 sense.reciprocal,
             )
@@ -952,7 +937,6 @@ class CandidateExtractor:
                     [],
                     "negated" if pol.is_negated(noun) else "asserted",
                     pol.modality(noun.head),
-                    self._speaker(doc, noun),
                     "nominal-between",
                     True,
                 )
@@ -976,7 +960,6 @@ class CandidateExtractor:
             targets,
             "negated" if pol.is_negated(noun) else "asserted",
             "actual",
-            self._speaker(doc, noun),
             rule,
             False,
         )
@@ -1021,18 +1004,6 @@ class CandidateExtractor:
 
     # ---------------------------------------------------------------- shared
 
-    def _speaker(self, doc: ArticleDoc, token: "Token") -> Optional[Argument]:
-        """The subject of the nearest speech verb whose clausal complement holds the trigger."""
-        node = token
-        while node.head.i != node.i:
-            if node.dep_ in ("ccomp", "parataxis") and in_list(node.head, self.lexicon.speech_verbs):
-                found = actors_of(doc, subject_tokens(node.head))
-                return found[0] if found else None
-            node = node.head
-        # "…, Rouhani charged" with the quote as the root's complement is handled above; a
-        # sentence-initial report ("According to X") is the quote stage's job.
-        return None
-
     def _combine(
         self,
         doc: ArticleDoc,
@@ -1046,7 +1017,6 @@ class CandidateExtractor:
         targets: list[Argument],
         polarity: str,
         modality: str,
-        speaker: Optional[Argument],
         rule: str,
         reciprocal: bool,
         need_target: bool = False,
@@ -1070,6 +1040,6 @@ class CandidateExtractor:
             pairs = [(s, None) for s in sources]
         sentence_start = doc.spacy_doc[start].sent.start
         return [
-            Candidate(start, end, sense, plover, cameo, mode, s, t, polarity, modality, speaker, rule, sentence_start)
+            Candidate(start, end, sense, plover, cameo, mode, s, t, polarity, modality, rule, sentence_start)
             for s, t in pairs
         ]

@@ -159,7 +159,29 @@ def in_list(token: "Token", words) -> bool:
 
 
 def particles(token: "Token") -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ == "prt"}
+    """The verb's particles; "pulled out of the town": the parser reads "out" as a preposition whose
+    own object is a further "of" phrase, but it is the particle of "pull out"."""
+    return {c.lower_ for c in token.children if c.dep_ == "prt"} | {
+        c.lower_
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ADVERB_PARTICLES and not any(g.dep_ == "pobj" for g in c.children)
+    }
+
+
+ADVERB_PARTICLES = frozenset({"out", "back", "off", "down", "up", "away"})
+# Heads of quantity phrases whose "of" object is what the verb acts on ("swapped hundreds of prisoners").
+QUANTITY_NOUNS = frozenset(
+    """hundreds dozens thousands scores tens millions number numbers group groups contingent batch
+    convoy unit units team teams shipment shipments tonnes tons load loads""".split()
+)
+
+
+def object_heads(token: "Token") -> list["Token"]:
+    """The direct objects, read through quantity heads ("hundreds of prisoners" -> prisoners)."""
+    objs = direct_objects(token)
+    return objs + [
+        o for obj in objs if obj.lower_ in QUANTITY_NOUNS or obj.like_num for o in prep_objects(obj).get("of", [])
+    ]
 
 
 def prep_objects(token: "Token") -> dict[str, list["Token"]]:
@@ -178,10 +200,23 @@ def prep_objects(token: "Token") -> dict[str, list["Token"]]:
 def direct_objects(token: "Token") -> list["Token"]:
     objs = [c for c in token.children if c.dep_ in ("dobj", "dative")]
     if any(c.dep_ == "auxpass" for c in token.children):
-        objs += [c for c in token.children if c.dep_ == "nsubjpass"]
+        objs += [c for c in token.children if c.dep_ == "nsubjpass"] or _controller_of_passive(token)
     elif is_reduced_passive(token):
         objs.append(token.head)  # "the activists detained by police": the activists
     return objs
+
+
+def _controller_of_passive(verb: "Token") -> list["Token"]:
+    """ "(Castillo,) who is being held after being arrested by police", "was killed after being shot":
+    a subjectless passive gerund or infinitive under a clause is done to that clause's subject."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("pcomp", "pobj", "prep", "advcl", "xcomp"):
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
 
 
 def is_infinitive(token: "Token") -> bool:
@@ -231,9 +266,9 @@ def _applies(sense: Sense, token: "Token") -> bool:
             return False
         if sense.pobj and not any(_words(o) & set(sense.pobj) for o in objs):
             return False
-    if sense.obj and not any(_words(o) & set(sense.obj) for o in direct_objects(token)):
+    if sense.obj and not any(_words(o) & set(sense.obj) for o in object_heads(token)):
         return False
-    if sense.unless_obj and any(_words(o) & set(sense.unless_obj) for o in direct_objects(token)):
+    if sense.unless_obj and any(_words(o) & set(sense.unless_obj) for o in object_heads(token)):
         return False
     if sense.unless_subj and subject_words(token) & set(sense.unless_subj):
         return False

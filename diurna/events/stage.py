@@ -83,9 +83,8 @@ class EventStage:
         source = cand.source.actor_id if cand.source else None
         target = cand.target.actor_id if cand.target else None
         quote = quote_at(doc, trigger.start_char)
-        attributed = (
-            quote.speaker if quote is not None and quote.speaker else (cand.speaker.actor_id if cand.speaker else None)
-        )
+        # who claims it is the quote stage's answer (one reported-speech authority), not the events stage's
+        attributed = quote.speaker if quote is not None else None
         return Event(
             id=stable_id("evt_", doc.article.id, trigger.start_char, plover, source, target),
             type=plover,

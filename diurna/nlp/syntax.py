@@ -27,7 +27,14 @@ def is_passive(verb: "Token") -> bool:
 def is_reduced_passive(verb: "Token") -> bool:
     """ "the activists detained by police", "a deal brokered by Qatar": a past participle modifying the
     noun it is done to, with no auxiliary; the noun is its patient and a by-phrase its agent."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+        # a participle with its own object is a finite verb the parser misread ("BAGHDAD (Reuters) -
+        # Iraqi forces killed four protesters"): passives take no direct object
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def in_main_clause(token: "Token") -> bool:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diurna.document import ArticleDoc, PlaceRef
+from diurna.nlp.dateline import find_dateline
 from diurna.places import gazetteer
-from diurna.places.dateline import find_dateline
 from diurna.places.lexicon import (
     ATTACKING,
     COMPLEX_PREPOSITION_NOUNS,

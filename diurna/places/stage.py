@@ -6,9 +6,9 @@ from collections import Counter
 
 from diurna.document import ArticleDoc, PlaceRef
 from diurna.ids import stable_id
+from diurna.nlp.dateline import find_dateline
 from diurna.places import gazetteer as gazetteer_module
 from diurna.places.clause import event_place
-from diurna.places.dateline import find_dateline
 from diurna.places.described import described_places
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
 from diurna.places.resolve import MAX_COUNTRY_EVIDENCE, resolve

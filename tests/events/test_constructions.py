@@ -36,8 +36,9 @@ CASES = {
     ],
     cx.EPISODE_AGENT: [
         (
-            "Kenyan police fired tear gas at students outside parliament. Dozens of students were detained.",
-            ("detained", "COERCE", "police", "students"),
+            # the victims' own state has no police in the story, so only the scene names the agent
+            "Israeli police fired tear gas at Palestinian worshippers. Dozens of Palestinian worshippers were detained.",
+            ("detained", "COERCE", "police", "worshippers"),
         ),
         (
             "Soldiers opened fire on the villagers, witnesses said. Twelve villagers were killed.",

@@ -94,3 +94,21 @@ def test_noun_senses_with_conditions(nlp, lexicon, text, word, cameo):
 )
 def test_noun_without_its_condition_codes_nothing(nlp, lexicon, text, word):
     assert lexicon.noun_sense(_token(nlp, text, word)) is None
+
+
+def test_objects_are_read_through_quantity_heads(nlp, lexicon):
+    sense = lexicon.verb_sense(_token(nlp, "Russia and Ukraine swapped hundreds of prisoners on Friday.", "swapped"))
+    assert sense is not None and sense.plover == "RETREAT"
+
+
+def test_out_read_as_a_preposition_is_still_a_particle(nlp, lexicon):
+    sense = lexicon.verb_sense(_token(nlp, "Israeli troops pulled out of the town on Monday.", "pulled"))
+    assert sense is not None and sense.plover == "RETREAT"
+
+
+def test_subjectless_passive_gerund_is_done_to_the_clause_subject(nlp):
+    from diurna.events.dictionary import direct_objects
+
+    text = "The journalist was released after being detained by soldiers for a week."
+    detained = _token(nlp, text, "detained")
+    assert [t.text for t in direct_objects(detained)] == ["journalist"]

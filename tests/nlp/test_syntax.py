@@ -27,3 +27,13 @@ def test_reduced_passive_codes_agent_and_patient(code):
         e.type == "COERCE" and names.get(e.source) == "soldiers" and names.get(e.target) == "activists"
         for e in doc.events
     )
+
+
+def test_a_participle_with_its_own_object_is_a_misread_finite_verb(nlp):
+    text = (
+        "BAGHDAD (Reuters) - Iraqi security forces killed at least four anti-government protesters on Thursday "
+        "as they sought to push them back to their main camp in central Baghdad, police and medics said."
+    )
+    killed = _token(nlp, text, "killed")
+    assert killed.dep_ == "acl" and killed.tag_ == "VBN"  # the misreading this test is about
+    assert not is_reduced_passive(killed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diurna.places.dateline import find_dateline
+from diurna.nlp.dateline import find_dateline
 
 
 @pytest.mark.parametrize(
