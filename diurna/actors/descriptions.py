@@ -102,6 +102,14 @@ OWN_POSSESSIVE = register(
     "Mexico recalled its ambassador for consultations.",
     "'its'/'their' before a description, with a country as the clause's subject, makes the description that country's.",
 )
+SUPPORTERS_OF = register(
+    "supporters-of",
+    "Police fired tear gas at supporters of former prime minister Imran Khan in Lahore.",
+    "A politician's or a party's supporters are civilians of that actor's country, a group of their "
+    "own (not the leader they support).",
+)
+# Nouns for the people who back a leader or a movement.
+SUPPORTER_HEADS = frozenset("supporter follower loyalist backer partisan sympathizer sympathiser".split())
 NATIONALITY_ADJECTIVE = register(
     "nationality-adjective",
     "Protesters burned Israeli flags outside the embassy.",
@@ -176,12 +184,14 @@ class Descriptions:
         low = head.lower_
         by_modifier = enabled(AGED_OR_FORMER_PERSON) and _person_by_modifier(head)
         party_member = enabled(PARTY_MEMBER) and _party_member(head)
+        supported = self._supported_country(head) if agent is None and enabled(SUPPORTERS_OF) else None
         if (
             agent is None
             and low not in COLLECTIVE_HEADS
             and low not in CROWD_HEADS
             and not party_member
             and not by_modifier
+            and supported is None
         ):
             return None
         if (
@@ -198,6 +208,8 @@ class Descriptions:
                 start = t.i
         title = self.finder.read_title(doc, start, head.i + 1, self.day)
         end = head.i + 1
+        if supported is not None and title.country is None:
+            title.country, title.sector = supported, title.sector or "CVL"
         if title.affiliation is None and title.country is None and enabled(POSSESSOR_COUNTRY):
             owner = self._possessor(head)
             if owner is not None:
@@ -304,14 +316,31 @@ class Descriptions:
                 return self._actor_country(t)
         return None
 
+    def _supported_country(self, head: "Token") -> Optional[str]:
+        """Rule supporters-of: the country of the KB person or organisation whose supporters a noun
+        names ("supporters of Imran Khan", "Imran Khan supporters"), or None."""
+        if head.lemma_.lower() not in SUPPORTER_HEADS or head.pos_ != "NOUN":
+            return None
+        owners = [t for t in head.lefts if t.dep_ in ("compound", "nmod", "poss")]
+        owners += [
+            pobj
+            for prep in head.rights
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        for owner in owners:
+            country = self._actor_country(owner)
+            if country is not None:
+                return country
+        return None
+
     def _actor_country(self, owner: "Token") -> Optional[str]:
         """The country of the KB person or organisation whose whole name ends at `owner`."""
-        match = self.finder.longest_name_at(self.doc, owner.left_edge.i, owner.i + 1)
-        if match is None or match[0] != owner.i + 1:
-            return None
-        for actor in match[1]:
-            if actor.kind in ("person", "organization"):
-                return self._country_code(actor)
+        for start in range(owner.left_edge.i, owner.i + 1):  # "former prime minister Imran Khan"
+            match = self.finder.longest_name_at(self.doc, start, owner.i + 1)
+            if match is not None and match[0] == owner.i + 1:
+                return next((self._country_code(a) for a in match[1] if a.kind in ("person", "organization")), None)
         return None
 
     def _subject_country(self, head: "Token") -> Optional[str]:

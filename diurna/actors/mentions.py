@@ -172,9 +172,10 @@ class MentionFinder:
         if first.is_punct or first.is_space or not any(c.isalnum() for c in first.text):
             return None
         first_key = name_key(first.text)
+        glued = first_key[-1:].isdigit()  # "G7": the dictionaries may list it spaced (glued-number-name)
         if (
             first_key not in self.kb.first_words
-            and _spelled(first_key)[-1].split()[0] not in self.kb.first_words
+            and not (glued and _spelled(first_key)[-1].split()[0] in self.kb.first_words)
             and not (first.text.endswith("s") and name_key(first.text[:-1]) in self.kb.by_name)
         ):
             return None
@@ -184,7 +185,9 @@ class MentionFinder:
             if last.is_punct and last.text not in (".",) or last.is_space:
                 continue
             key = name_key(text[first.idx : last.idx + len(last.text)])
-            ids = next((found for k in _spelled(key) if (found := self.kb.by_name.get(k))), None)
+            ids = self.kb.by_name.get(key)
+            if not ids and glued:
+                ids = next((found for k in _spelled(key) if (found := self.kb.by_name.get(k))), None)
             if not ids and end - i == 1 and key.endswith("s") and first.text[:1].isupper():
                 # a plural demonym the dictionary lists only in the singular: "Iranians"
                 ids = tuple(x for x in self.kb.by_name.get(key[:-1], ()) if self.kb.actors[x].kind == "country")
@@ -336,11 +339,14 @@ class MentionFinder:
 def _spelled(key: str) -> tuple[str, ...]:
     """A name key and, when it glues letters to a number ("g7", "g20"), the spaced form the
     dictionaries list ("g 7"; rule glued-number-name)."""
+    if not _HAS_DIGIT.search(key):  # nearly every key: no regular-expression substitution
+        return (key,)
     spaced = _GLUED_NUMBER.sub(" ", key)
     return (key, spaced) if spaced != key and enabled(GLUED_NUMBER_NAME) else (key,)
 
 
 _GLUED_NUMBER = re.compile(r"(?<=[a-z])(?=\d)")
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def in_actor_position(token: "Token") -> bool:

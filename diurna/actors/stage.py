@@ -11,6 +11,7 @@ from diurna.actors.resolve import ArticleResolver, DraftActor
 from diurna.actors.rules import enabled, register
 from diurna.document import ArticleDoc, MentionRef
 from diurna.ids import stable_id
+from diurna.places.gazetteer import load as load_gazetteer
 from diurna.records import Actor, TextSpan
 
 TITLE_WHEN_NO_ROLE = register(
@@ -44,6 +45,8 @@ class ActorStage:
         self.kb = kb if kb is not None else default_kb()
         self.finder = MentionFinder(self.kb)
         iso3_codes(), self.kb.first_words, self.kb.surnames  # load once here, not inside the first article's timing
+        # the places stage's gazetteer (region-not-state, place-surname ask it), shared with that stage
+        load_gazetteer()
 
     def __call__(self, doc: ArticleDoc) -> None:
         resolver = ArticleResolver(self.kb, self.finder, doc.spacy_doc, doc.article.published)
