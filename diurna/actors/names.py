@@ -45,6 +45,12 @@ KB_NAME = register(
     "Hamas said on Sunday that talks had stalled.",
     "The longest name the knowledge base lists, with a capitalised word, is a mention of its actor.",
 )
+KB_NAME_PREFIX = register(
+    "kb-name-prefix",
+    "Libyan Prime Minister Abdul Hamid Dbeibah said the oil fields would reopen.",
+    "A KB person's name that is only the start of a longer personal name in the text ('Abdul Hamid' "
+    "of 'Abdul Hamid Dbeibah') is somebody else: the person entity's full name decides.",
+)
 PEOPLE_ENTITY = register(
     "people-entity",
     "Palestinian Arabs protested across the region.",
@@ -85,7 +91,7 @@ TIME_ZONE = register(
 )
 EAST_ASIAN_NAME = register(
     "east-asian-name",
-    "South Korea's Yoon Suk Yeol declared martial law. Yoon said the opposition was paralysing the government.",
+    "South Korea's Ahn Cheol-soo declared martial law. Ahn said the opposition was paralysing the government.",
     "A name written family name first is one person's, whatever label the model gave it.",
 )
 MISSED_PERSONAL_NAME = register(
@@ -112,7 +118,7 @@ PLACE_SURNAME = register(
 )
 BARE_GIVEN_NAME = register(
     "bare-given-name",
-    "Bongo, 64, took over from his father Omar in 2009.",
+    "The minister, 52, took over from his father Khalid in 2009.",
     "A lone given name that a KB person is also listed under, with no title, is not that person: "
     "news names people by given name only when the story has introduced them.",
 )
@@ -203,7 +209,18 @@ class NameSpans:
             (start, end, actors, None)
             for start, end, actors in self.finder.kb_names(sent)
             if not any(ent.start <= start and end <= ent.end for ent in peoples)
+            and not self._prefix_of_longer_person(sent, start, end, actors)
         ]
+
+    def _prefix_of_longer_person(self, sent: "Span", start: int, end: int, actors: list[KBActor]) -> bool:
+        """Rule kb-name-prefix: the KB names a person, and the tagger's person entity holding the match
+        goes on past it with another proper noun ("Abdul Hamid | Dbeibah")."""
+        if not enabled(KB_NAME_PREFIX) or not all(a.kind == "person" for a in actors):
+            return False
+        return any(
+            ent.label_ == "PERSON" and ent.start <= start and end < ent.end and sent.doc[end].pos_ == "PROPN"
+            for ent in entities_of(sent)
+        )
 
     def _entity_spans(self, sent: "Span", spans: list[NameSpan], people: set[str]) -> list[NameSpan]:
         """The tagger's person, organisation, nationality and place entities outside the KB names."""
