@@ -22,6 +22,7 @@ records finished so far (each valid) and says in a warning which stage was cut a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import time
@@ -56,8 +57,34 @@ def time_budget_from_env() -> float:
 
 class Stage(Protocol):
     name: str
+    requires: tuple[str, ...]  # ArticleDoc fields the stage reads: set by `prepare` or an earlier stage
+    assigns: tuple[str, ...]  # ArticleDoc fields the stage writes
 
     def __call__(self, doc: ArticleDoc) -> None: ...
+
+
+# What `prepare` gives every article before the first stage runs.
+PREPARED = frozenset({"article", "spacy_doc", "sentence_spans", "warnings"})
+
+
+def check_contracts(stages: list[Stage]) -> None:
+    """Refuse a pipeline in which a stage reads what no stage before it writes (a stage moved above
+    the one it depends on would otherwise run on empty lists and code nothing, silently). A stage
+    that declares nothing is not checked."""
+    fields = {f.name for f in dataclasses.fields(ArticleDoc)}
+    have = set(PREPARED)
+    for stage in stages:
+        requires, assigns = set(getattr(stage, "requires", ())), set(getattr(stage, "assigns", ()))
+        unknown = (requires | assigns) - fields
+        if unknown:
+            raise ValueError("stage %r names fields an article does not have: %s" % (stage.name, sorted(unknown)))
+        missing = requires - have
+        if missing:
+            raise ValueError(
+                "stage %r requires %s, which no stage before it assigns (order: %s)"
+                % (stage.name, sorted(missing), ", ".join(s.name for s in stages))
+            )
+        have |= assigns
 
 
 def default_stages() -> list[Stage]:
@@ -192,6 +219,7 @@ class Pipeline:
         """`time_budget`: seconds each article's stages may take (None: `DIURNA_TIME_BUDGET`, else
         60; 0: no limit). `clock` measures it (tests pass a fake one)."""
         self.stages = default_stages() if stages is None else stages
+        check_contracts(self.stages)
         self.time_budget = time_budget_from_env() if time_budget is None else time_budget
         self.clock = clock
         self.batch_size = batch_size

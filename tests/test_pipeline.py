@@ -194,3 +194,35 @@ def test_an_article_the_parser_fails_on_is_an_error_and_its_batch_is_still_coded
     items = list(Pipeline(stages=pipeline.stages, default_pubdate="2024-05-07", batch_size=8)(raws))
     assert [type(i).__name__ for i in items] == ["ArticleDoc", "IngestError", "ArticleDoc"]
     assert items[1].position == "line 2" and "the parser failed" in items[1].message
+
+
+def test_the_default_stages_meet_each_others_contracts():
+    from diurna.pipeline import check_contracts, default_stages
+
+    check_contracts(default_stages())  # raises if a stage reads what no earlier stage writes
+
+
+def test_a_stage_above_the_one_it_depends_on_is_refused():
+    import pytest
+
+    from diurna.pipeline import check_contracts, default_stages
+
+    stages = default_stages()
+    events = stages.pop()
+    with pytest.raises(ValueError, match="'events' requires .*quotes"):
+        check_contracts([events] + stages)
+
+
+def test_a_stage_naming_an_unknown_field_is_refused():
+    import pytest
+
+    from diurna.pipeline import check_contracts
+
+    class Odd:
+        name, requires, assigns = "odd", ("spacy_doc",), ("sentiment",)
+
+        def __call__(self, doc):
+            pass
+
+    with pytest.raises(ValueError, match="sentiment"):
+        check_contracts([Odd()])

@@ -125,6 +125,9 @@ class ActorCountryStage:
     """Gives generic actors the story's country (rule story-focus), marking it inferred."""
 
     name = "actor_countries"
+    # what the stage reads from the article and what it writes (the pipeline checks the order)
+    requires = ("actors", "mentions", "places", "place_mentions")
+    assigns = ("actors",)
 
     def __call__(self, doc: "ArticleDoc") -> None:
         if not enabled(STORY_FOCUS):

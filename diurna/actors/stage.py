@@ -40,6 +40,9 @@ class ActorStage:
     """
 
     name = "actors"
+    # what the stage reads from the article and what it writes (the pipeline checks the order)
+    requires = ("spacy_doc",)
+    assigns = ("actors", "mentions")
 
     def __init__(self, kb: Optional[KnowledgeBase] = None):
         self.kb = kb if kb is not None else default_kb()

@@ -31,6 +31,9 @@ class EventStage:
     confirms or relabels, duplicates are merged, and each event gets its date, place and attribution."""
 
     name = "events"
+    # what the stage reads from the article and what it writes (the pipeline checks the order)
+    requires = ("spacy_doc", "actors", "mentions", "timexes", "places", "place_mentions", "quotes")
+    assigns = ("events",)
 
     def __init__(self, classifier=None, use_classifier: bool = True, use_encoder: bool = False):
         """`use_encoder` adds the fine-tuned MiniLM half of the pair classifier. It is off by default

@@ -31,6 +31,9 @@ class PlaceStage:
     """Fills `doc.places` (one Place per location, with every mention) and `doc.place_mentions`."""
 
     name = "places"
+    # what the stage reads from the article and what it writes (the pipeline checks the order)
+    requires = ("spacy_doc", "actors", "mentions")
+    assigns = ("places", "place_mentions")
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or gazetteer_module.load()

@@ -47,6 +47,9 @@ class QuoteStage:
     """Finds quotes and their speakers; fills `doc.quotes`."""
 
     name = "quotes"
+    # what the stage reads from the article and what it writes (the pipeline checks the order)
+    requires = ("spacy_doc", "actors", "mentions")
+    assigns = ("quotes",)
 
     def __init__(self, with_beliefs: bool = True):
         # Beliefs and intentions ("X believes that ...", "X wants to ...") are reported as indirect

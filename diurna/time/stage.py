@@ -26,6 +26,9 @@ class TimeStage:
     references to earlier events ("During that visit") the text dates."""
 
     name = "time"
+    # what the stage reads from the article and what it writes (the pipeline checks the order)
+    requires = ("spacy_doc",)
+    assigns = ("timexes",)
 
     def __call__(self, doc: ArticleDoc) -> None:
         published = _published(doc)
