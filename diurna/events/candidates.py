@@ -16,25 +16,39 @@ trigger dictionaries (dictionary.py). The arguments come from the parse:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from diurna.document import ArticleDoc, MentionRef
+from diurna.document import ArticleDoc
 from diurna.events import codes
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
+from diurna.events.arguments import (
+    PERSONAL_PRONOUNS,
+    Argument,
+    Candidate,
+    actors_of,
+    complement_of,
+    conjuncts,
+    coordinated_names,
+    destination_states,
+    first_actors,
+    host_state,
+    modifier_actors,
+    subject_tokens,
+    target_groups,
+)
 from diurna.events.detector import NONE, default_detector
 from diurna.events.dictionary import (
     Sense,
     TriggerLexicon,
     direct_objects,
     in_list,
-    is_infinitive,
     lexicon_type,
     modal_complement,
     prep_objects,
 )
-from diurna.nlp.dateline import in_dateline
+from diurna.events.scene import mention_of, with_scene_recipients
 from diurna.nlp.syntax import is_passive, is_reduced_passive
 
 if TYPE_CHECKING:
@@ -44,394 +58,6 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RE
 HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # What a warning may announce for it to be a threat: "warned X it would retaliate / impose sanctions".
 THREATENED = {"THREATEN", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-PERSONAL_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
-# Sectors of a state's own organs: "Myanmar military" is the state's army, not the bare state.
-STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
-# Verbs whose object is also the subject of their complement ("forced X to", "persuaded X to").
-OBJECT_CONTROL = {
-    "urge",
-    "ask",
-    "call",
-    "force",
-    "persuade",
-    "order",
-    "tell",
-    "encourage",
-    "press",
-    "allow",
-    "permit",
-    "invite",
-    "help",
-    "implore",
-    "request",
-    "appeal",
-    "plead",
-    "push",
-}
-
-
-@dataclass(frozen=True)
-class Argument:
-    """An actor filling a role: which actor, and the mention that names it."""
-
-    actor_id: str
-    mention: MentionRef
-
-
-@dataclass(frozen=True)
-class Candidate:
-    trigger_start: int  # token offsets, end-exclusive
-    trigger_end: int
-    sense: Sense
-    plover: str
-    cameo: str
-    mode: Optional[str]
-    source: Optional[Argument]
-    target: Optional[Argument]
-    polarity: str
-    modality: str
-    rule: str  # which extraction rule proposed it (for review and confidence)
-    sentence_start: int  # token offset of the sentence (duplicates are merged per sentence)
-
-
-# ------------------------------------------------------------------ actors in phrases
-
-
-def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[Argument]:
-    """The actor a noun phrase names: its own mention, else an apposition, a modifier that is an
-    actor ("Hamas delegation", "U.S. move", "Trump's decision"), or an "of"/"from" phrase
-    ("dozens of Palestinian prisoners", "a delegation from Somalia"). When the head is only a
-    description ("Boko Haram fighters", "Italy's prime minister"), a modifier that names an actor
-    outright stands for the phrase: the group or state is the party to the event."""
-    if depth > 3:
-        return None
-    if in_dateline(head):
-        # "NAIROBI, Nov 25 (Wire) - Kenyan Foreign Minister Daniel Mwangi met ...": the parser makes
-        # the dateline's city the subject and the real subject its apposition
-        for child in head.children:
-            if child.dep_ == "appos" and not in_dateline(child):
-                return actor_in_phrase(doc, child, depth + 1)
-        return None
-    mention = doc.mention_at_token(head.i)
-    if mention is not None and mention.how not in ("description", "pronoun"):
-        return Argument(mention.actor_id, mention)
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        return actor_in_phrase(doc, head.head.head, depth + 1)
-    named = _named_modifier(doc, head) if mention is None or mention.how == "description" else None
-    if named is not None and not _state_organ(doc, mention, named):
-        return named
-    if mention is not None:
-        return Argument(mention.actor_id, mention)
-    for child in head.children:
-        if child.dep_ == "appos":
-            found = actor_in_phrase(doc, child, depth + 1)
-            if found:
-                return found
-    # the modifier nearest the head wins: "senior Hamas official" -> Hamas
-    for child in sorted((c for c in head.children if c.dep_ in MODIFIER_DEPS and c.i < head.i), key=lambda c: -c.i):
-        found = actor_in_phrase(doc, child, depth + 1)
-        if found:
-            return found
-    preps = prep_objects(head)
-    for obj in preps.get("of", []) + preps.get("from", []):
-        found = actor_in_phrase(doc, obj, depth + 1)
-        if found:
-            return found
-    return None
-
-
-def _state_organ(doc: ArticleDoc, mention: Optional[MentionRef], named: Argument) -> bool:
-    """ "Myanmar military", "Italy's prime minister": a description coded with a country and a sector
-    whose named modifier is that very country is the state's organ (CAMEO MMRMIL, ITAGOV), a more
-    exact actor than the bare country; a group named in the modifier ("Boko Haram fighters") still
-    stands for the phrase."""
-    if mention is None or mention.how != "description":
-        return False
-    organ, state = doc.actor(mention.actor_id), doc.actor(named.actor_id)
-    return (
-        organ is not None
-        and state is not None
-        and state.kind == "country"
-        and organ.sector in STATE_ORGANS
-        and organ.country == state.country
-    )
-
-
-def _named_modifier(doc: ArticleDoc, head: "Token") -> Optional[Argument]:
-    """A proper-name actor among a description's modifiers or its of/from phrase."""
-    preps = prep_objects(head)
-    near_first = sorted((c for c in head.children if c.dep_ in MODIFIER_DEPS and c.i < head.i), key=lambda c: -c.i)
-    for token in near_first + preps.get("of", []) + preps.get("from", []) + _verb_attached_from(head):
-        m = doc.mention_at_token(token.i)
-        if m is not None and m.how in ("name", "alias") and m.token_start > head.i - 8:
-            return Argument(m.actor_id, m)
-    return None
-
-
-# Parts of speech a long coordinated noun phrase is made of ("Iranian leader A and Saudi counterpart B").
-NOMINAL_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "CCONJ", "PART", "NUM"})
-
-
-def _coordinated_names(doc: ArticleDoc, subjects: list["Token"], known: str) -> list[Argument]:
-    """Other actors named (not merely described) in a subject phrase that 'and' coordinates."""
-    out: list[Argument] = []
-    sdoc = doc.spacy_doc
-    for subj in subjects:
-        lo, hi = subj.left_edge.i, subj.right_edge.i + 1
-        # the phrase may reach further left than the parse says: walk back over nominal material
-        while lo > subj.sent.start and sdoc[lo - 1].pos_ in NOMINAL_POS:
-            lo -= 1
-        if not any(t.lower_ == "and" for t in sdoc[lo:hi]):
-            continue
-        for m in doc.mention_index().starting_in(lo, hi):
-            modifier = _is_demonym(doc, m)  # "North Korean (leader)" names a country, not a party
-            if (
-                m.how in ("name", "alias")
-                and not modifier
-                and m.actor_id != known
-                and all(a.actor_id != m.actor_id for a in out)
-            ):
-                out.append(Argument(m.actor_id, m))
-    return out
-
-
-def _destination_states(doc: ArticleDoc, heads: list["Token"], sources: list[Argument]) -> list[Argument]:
-    """The states of the places things are sent 'to'/'into' (destination-state), not the senders' own."""
-    places = [o for h in heads for p in ("to", "into") for o in prep_objects(h).get(p, [])]
-    own = {doc.actor(s.actor_id).country for s in sources if doc.actor(s.actor_id) is not None}
-    return [a for a in host_state(doc, places) if doc.actor(a.actor_id).country not in own]
-
-
-def _is_demonym(doc: ArticleDoc, mention: MentionRef) -> bool:
-    actor = doc.actor(mention.actor_id)
-    last = doc.spacy_doc[mention.token_end - 1]
-    return mention.how == "adjective" or (actor is not None and actor.kind == "country" and last.dep_ in MODIFIER_DEPS)
-
-
-def _modifier_actors(doc: ArticleDoc, noun: "Token") -> list[Argument]:
-    """The actors named before a noun ("an Israeli raid", "a Russian missile strike", "Hamas's attack")."""
-    mods = [c for c in noun.children if c.dep_ in MODIFIER_DEPS and c.i < noun.i]
-    return actors_of(doc, mods)
-
-
-def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
-    """The host of a visit to a city: the state it lies in, when that state is an actor of the
-    article ("visited Tehran" -> Iran). CAMEO and PLOVER code the host government, not the town."""
-    out: list[Argument] = []
-    # "to Cabo Delgado province", "in Kherson region": the name is the head noun's compound
-    places = [n for t in places for n in [t] + [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]]
-    for token in places:
-        place_id = doc.place_at_token(token.i)
-        place = next((p for p in doc.places if p.id == place_id), None) if place_id else None
-        country = place.country if place is not None else _city_country(token)
-        if not country:
-            continue
-        for mention in doc.mentions:
-            actor = doc.actor(mention.actor_id)
-            if (
-                actor is not None
-                and actor.kind == "country"
-                and actor.country == country
-                and mention.how in ("name", "alias")
-            ):
-                if all(a.actor_id != actor.id for a in out):
-                    out.append(Argument(actor.id, mention))
-                break
-    return out
-
-
-def _city_country(token: "Token") -> Optional[str]:
-    """The country of a city the actor KB lists among a country's names ("Kharkiv" -> UKR), for a town
-    the places stage did not geocode."""
-    from diurna.actors import default_kb
-    from diurna.actors.codes import split_code
-    from diurna.actors.kb import name_key
-
-    kb = default_kb()
-    key = name_key(token.text)
-    for actor in kb.lookup(token.text):
-        if actor.kind == "country" and key in actor.cities and actor.roles:
-            return split_code(actor.roles[-1].code)[0]
-    return None
-
-
-def _verb_attached_from(head: "Token") -> list["Token"]:
-    """ "hosted a delegation from Somalia": the parser often hangs a "from" phrase right after an
-    object on the verb; it still says whom the object stands for."""
-    verb = head.head
-    if head.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
-        return []
-    return [
-        o
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "from" and c.i == head.right_edge.i + 1
-        for o in c.children
-        if o.dep_ == "pobj"
-    ]
-
-
-def conjuncts(token: "Token") -> list["Token"]:
-    """The token and the tokens coordinated with it ("Israel and the U.S.")."""
-    return [token] + [c for c in token.conjuncts if c.i > token.i]
-
-
-def actors_of(doc: ArticleDoc, tokens: list["Token"]) -> list[Argument]:
-    out: list[Argument] = []
-    for token in tokens:
-        for conj in conjuncts(token):
-            arg = actor_in_phrase(doc, conj)
-            if arg and all(a.actor_id != arg.actor_id for a in out):
-                out.append(arg)
-    return out
-
-
-# ------------------------------------------------------------------ subjects and objects
-
-
-def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
-    """Who does it: the nominal subject, the passive agent, or the controller/shared subject."""
-    if depth > 4:
-        return []
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or is_reduced_passive(verb):
-        return prep_objects(verb).get("by", [])
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if subj:
-        return subj
-    head = verb.head
-    if head.i == verb.i:
-        return []
-    if verb.dep_ == "xcomp" or (verb.dep_ in ("ccomp", "advcl") and is_infinitive(verb)):
-        # object control: "urged Muslims to stand" -> Muslims stand
-        if head.lemma_.lower() in OBJECT_CONTROL:
-            objs = direct_objects(head) or prep_objects(head).get("on", []) or prep_objects(head).get("upon", [])
-            if objs:
-                return objs
-        return subject_tokens(head, depth + 1)
-    if verb.dep_ in ("conj", "advcl"):
-        return subject_tokens(head, depth + 1)
-    if verb.dep_ == "relcl":
-        return [head]
-    if verb.dep_ == "acl" and (
-        verb.tag_ in ("VBG", "VBD") or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
-    ):
-        # "the delegation visiting Tehran"; VBD, or VBN with an object: a finite verb the parser
-        # misread as a modifier ("BAGHDAD (Reuters) - Iraqi forces killed four protesters")
-        return [head]
-    return []
-
-
-def target_groups(verb: "Token", sense: Sense) -> list[list["Token"]]:
-    """Where the target may be, in order: the direct object (or passive subject) unless it is the
-    theme ("sent aid"), the verb's target prepositions, the object's own ("sanctions on X"), a dative."""
-    groups: list[list["Token"]] = []
-    objs = direct_objects(verb)
-    if objs and not sense.theme:
-        groups.append(objs)
-    verb_preps = prep_objects(verb)
-    groups.extend(verb_preps[p] for p in sense.targets if p in verb_preps)
-    for obj in objs:
-        obj_preps = prep_objects(obj)
-        groups.extend(obj_preps[p] for p in sense.targets if p in obj_preps)
-    groups.append([c for c in verb.children if c.dep_ == "dative"])
-    return [g for g in groups if g]
-
-
-def first_actors(doc: ArticleDoc, groups: list[list["Token"]]) -> list[Argument]:
-    """The actors of the first group that has any."""
-    for group in groups:
-        found = actors_of(doc, group)
-        if found:
-            return found
-    return []
-
-
-def complement_of(verb: "Token") -> Optional["Token"]:
-    """The verb's infinitival complement ("refused to support", "urged X to stage"), if any."""
-    for child in verb.children:
-        if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and is_infinitive(child)):
-            return child
-    return None
-
-
-# ------------------------------------------------------------------ recipients from the scene
-
-
-# How many events back in the article a recipient from the story may be sought ("Poland accused
-# Belarus ... // Minsk denied it"): the story's recent events, so the pass stays linear in its length.
-STORY_WINDOW = 30
-
-
-def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
-    """Targetless events take their recipient from the story (constructions.py: scene-victim,
-    answer-to-request, condemned-act-agent, protest-target-state); the mention is the recipient's
-    nearest one before the trigger."""
-    actors = [(a.id, a.country, a.sector, a.kind, episode.mention_count(doc, a.id)) for a in doc.actors]
-    paragraphs = [episode.paragraph(doc.spacy_doc[c.trigger_start].idx) for c in candidates]
-    targeted = {_act_key(c) for c in candidates if c.target is not None and c.source is not None}
-    out: list[Candidate] = []
-    for i, cand in enumerate(candidates):
-        if cand.target is not None or cand.source is None or _act_key(cand) in targeted:
-            out.append(cand)  # a targetless twin of an act its sentence codes with a recipient is merged later
-            continue
-        actor_id, rule = _recipient_from_story(doc, candidates, i, paragraphs, actors)
-        mention = _mention_of(doc, actor_id, doc.spacy_doc[cand.trigger_start].idx) if actor_id else None
-        out.append(replace(cand, target=Argument(actor_id, mention), rule=rule) if mention else cand)
-    return out
-
-
-def _act_key(cand: Candidate) -> tuple:
-    """One act of one source in one sentence ("took to the streets ... to protest against X")."""
-    return (cand.sentence_start, cand.plover, cand.source.actor_id if cand.source else None)
-
-
-def _roles(cands: list[Candidate]) -> list[tuple[str, Optional[str], Optional[str]]]:
-    return [(c.plover, c.source.actor_id if c.source else None, c.target.actor_id if c.target else None) for c in cands]
-
-
-def _recipient_from_story(
-    doc: ArticleDoc, candidates: list[Candidate], i: int, paragraphs: list[int], actors: list
-) -> tuple[Optional[str], Optional[str]]:
-    cand = candidates[i]
-    source_id = cand.source.actor_id
-    earlier = candidates[max(0, i - STORY_WINDOW) : i][::-1]
-    before = [c for j, c in zip(range(i - 1, -1, -1), earlier) if paragraphs[j] == paragraphs[i]]
-    after = []
-    for c in candidates[i + 1 : i + 1 + STORY_WINDOW]:
-        if c.sentence_start != cand.sentence_start:
-            break
-        after.append(c)
-    same = [
-        c
-        for c in candidates[max(0, i - STORY_WINDOW) : i + STORY_WINDOW]
-        if c is not cand and c.sentence_start == cand.sentence_start
-    ]
-    actor_id, rule = cx.scene_recipient(
-        cand.plover, source_id, _roles(after + before), _roles(earlier), same_sentence=_roles(same)
-    )
-    if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
-        actor_id, rule = cx.condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
-    if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
-        source = doc.actor(source_id)
-        if source is not None:
-            actor_id, rule = cx.protested_state(source.country, source.sector, actors), cx.PROTEST_TARGET_STATE
-    return (actor_id, rule) if actor_id and actor_id != source_id else (None, None)
-
-
-def _condemns_an_act(verb: "Token") -> bool:
-    return any(o.lemma_.lower() in cx.ACT_NOUNS or o.lower_ in cx.ACT_NOUNS for o in direct_objects(verb))
-
-
-def _mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef]:
-    """The actor's mention nearest before `char` (else its first after it)."""
-    mine = doc.mention_index().of_actor(actor_id)
-    before = [m for m in mine if m.start <= char]
-    if before:
-        return max(before, key=lambda m: m.start)
-    return min(mine, key=lambda m: m.start) if mine else None
-
-
 # ------------------------------------------------------------------ the extractor
 
 
@@ -595,7 +221,7 @@ class CandidateExtractor:
             if agents:
                 targets, rule = agents, cx.EVALUATED_ACT_AGENT
         if not targets and plover in cx.SENDING and cx.enabled(cx.DESTINATION_STATE):
-            targets = _destination_states(doc, [verb] + direct_objects(verb), sources)
+            targets = destination_states(doc, [verb] + direct_objects(verb), sources)
             rule = cx.DESTINATION_STATE if targets else rule
         if not targets and plover == "REQUEST":
             targets, rule = self._request_recipients(doc, verb, consumed, rule)
@@ -604,7 +230,7 @@ class CandidateExtractor:
             rule = cx.PURPOSE_RECIPIENT if targets else rule
         sourceless = cx.is_agentless_passive(verb, plover, bool(sources), bool(targets))
         if sense.reciprocal and len(sources) == 1 and not targets and cx.enabled(cx.COORDINATED_PARTIES):
-            others = _coordinated_names(doc, subject_tokens(verb), sources[0].actor_id)
+            others = coordinated_names(doc, subject_tokens(verb), sources[0].actor_id)
             if others:
                 sources, rule = sources + others, cx.COORDINATED_PARTIES
         if sourceless:
@@ -658,7 +284,7 @@ class CandidateExtractor:
         victims = {t.actor_id for t in targets}
         for noun in nouns:
             by = prep_objects(noun).get("by", [])
-            found = [a for a in (actors_of(doc, by) or _modifier_actors(doc, noun)) if a.actor_id not in victims]
+            found = [a for a in (actors_of(doc, by) or modifier_actors(doc, noun)) if a.actor_id not in victims]
             if found:
                 return found, cx.ADJUNCT_AGENT
         for clause in clauses:
@@ -686,7 +312,7 @@ class CandidateExtractor:
             ]
             authorities = [(a.id, a.country, a.sector or "", episode.mention_count(doc, a.id)) for a in doc.actors]
             actor_id = cx.state_authority(victims, authorities)
-            mention = _mention_of(doc, actor_id, verb.idx) if actor_id else None
+            mention = mention_of(doc, actor_id, verb.idx) if actor_id else None
             if mention is not None:
                 return [Argument(actor_id, mention)], cx.STATE_AUTHORITY
         return [], cx.AGENTLESS_PASSIVE

@@ -28,7 +28,7 @@ from diurna.rules import RuleSet
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from diurna.events.candidates import Argument
+    from diurna.events.arguments import Argument
 
 
 CONSTRUCTIONS = RuleSet("event construction", env="DIURNA_EVENT_RULES_OFF")

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc
 from diurna.events import codes
-from diurna.events.candidates import Candidate, CandidateExtractor
+from diurna.events.arguments import Candidate
+from diurna.events.candidates import CandidateExtractor
 from diurna.ids import stable_id
 from diurna.places import event_place_fields
 from diurna.quotes import quote_at

@@ -1,0 +1,90 @@
+"""Recipients from the story: a targetless event takes its recipient from its scene (the rules are
+named in constructions.py: scene-victim, mutual-force, answer-to-request, condemned-act-agent,
+protest-target-state)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Optional
+
+from diurna.document import ArticleDoc, MentionRef
+from diurna.events import constructions as cx
+from diurna.events.arguments import Argument, Candidate
+from diurna.events.dictionary import direct_objects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+# How many events back in the article a recipient from the story may be sought ("Poland accused
+# Belarus ... // Minsk denied it"): the story's recent events, so the pass stays linear in its length.
+STORY_WINDOW = 30
+
+
+def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
+    """Targetless events take their recipient from the story (constructions.py: scene-victim,
+    answer-to-request, condemned-act-agent, protest-target-state); the mention is the recipient's
+    nearest one before the trigger."""
+    actors = [(a.id, a.country, a.sector, a.kind, episode.mention_count(doc, a.id)) for a in doc.actors]
+    paragraphs = [episode.paragraph(doc.spacy_doc[c.trigger_start].idx) for c in candidates]
+    targeted = {_act_key(c) for c in candidates if c.target is not None and c.source is not None}
+    out: list[Candidate] = []
+    for i, cand in enumerate(candidates):
+        if cand.target is not None or cand.source is None or _act_key(cand) in targeted:
+            out.append(cand)  # a targetless twin of an act its sentence codes with a recipient is merged later
+            continue
+        actor_id, rule = _recipient_from_story(doc, candidates, i, paragraphs, actors)
+        mention = mention_of(doc, actor_id, doc.spacy_doc[cand.trigger_start].idx) if actor_id else None
+        out.append(replace(cand, target=Argument(actor_id, mention), rule=rule) if mention else cand)
+    return out
+
+
+def _act_key(cand: Candidate) -> tuple:
+    """One act of one source in one sentence ("took to the streets ... to protest against X")."""
+    return (cand.sentence_start, cand.plover, cand.source.actor_id if cand.source else None)
+
+
+def _roles(cands: list[Candidate]) -> list[tuple[str, Optional[str], Optional[str]]]:
+    return [(c.plover, c.source.actor_id if c.source else None, c.target.actor_id if c.target else None) for c in cands]
+
+
+def _recipient_from_story(
+    doc: ArticleDoc, candidates: list[Candidate], i: int, paragraphs: list[int], actors: list
+) -> tuple[Optional[str], Optional[str]]:
+    cand = candidates[i]
+    source_id = cand.source.actor_id
+    earlier = candidates[max(0, i - STORY_WINDOW) : i][::-1]
+    before = [c for j, c in zip(range(i - 1, -1, -1), earlier) if paragraphs[j] == paragraphs[i]]
+    after = []
+    for c in candidates[i + 1 : i + 1 + STORY_WINDOW]:
+        if c.sentence_start != cand.sentence_start:
+            break
+        after.append(c)
+    same = [
+        c
+        for c in candidates[max(0, i - STORY_WINDOW) : i + STORY_WINDOW]
+        if c is not cand and c.sentence_start == cand.sentence_start
+    ]
+    actor_id, rule = cx.scene_recipient(
+        cand.plover, source_id, _roles(after + before), _roles(earlier), same_sentence=_roles(same)
+    )
+    if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
+        actor_id, rule = cx.condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
+    if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
+        source = doc.actor(source_id)
+        if source is not None:
+            actor_id, rule = cx.protested_state(source.country, source.sector, actors), cx.PROTEST_TARGET_STATE
+    return (actor_id, rule) if actor_id and actor_id != source_id else (None, None)
+
+
+def _condemns_an_act(verb: "Token") -> bool:
+    return any(o.lemma_.lower() in cx.ACT_NOUNS or o.lower_ in cx.ACT_NOUNS for o in direct_objects(verb))
+
+
+def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef]:
+    """The actor's mention nearest before `char` (else its first after it)."""
+    mine = doc.mention_index().of_actor(actor_id)
+    before = [m for m in mine if m.start <= char]
+    if before:
+        return max(before, key=lambda m: m.start)
+    return min(mine, key=lambda m: m.start) if mine else None
