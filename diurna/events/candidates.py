@@ -61,6 +61,19 @@ THREATENED = {"THREATEN", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # ------------------------------------------------------------------ the extractor
 
 
+def _quote_cues(doc: ArticleDoc, sent: "Span") -> list[tuple["Token", object]]:
+    """(cue verb, quote) for the quote stage's quotes whose cue is a verb of this sentence."""
+    out = []
+    for quote in doc.quotes:
+        if quote.cue is None or not (sent.start_char <= quote.cue.start < sent.end_char):
+            continue
+        token = doc.spacy_doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        verbs = [t for t in token if t.pos_ in ("VERB", "AUX")] if token is not None else []
+        if verbs:
+            out.append((verbs[0], quote))
+    return out
+
+
 class CandidateExtractor:
     def __init__(self, lexicon: Optional[TriggerLexicon] = None, use_detector: bool = True):
         self.lexicon = lexicon or TriggerLexicon.load()
@@ -93,9 +106,9 @@ class CandidateExtractor:
                 out.extend(found)
                 for cand in found:
                     episode.record(token.idx, cand.plover, cand.source)
-        for token in sent:
-            if token.pos_ == "VERB" and in_list(token, self.lexicon.speech_verbs):
-                out.extend(self._reported_evaluation(doc, token))
+        # reported speech is the quote stage's: its cues are the speech verbs whose content may evaluate
+        for token, quote in _quote_cues(doc, sent):
+            out.extend(self._reported_evaluation(doc, token, quote))
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 out.extend(self._nominal(doc, token, verb_triggers))
@@ -455,10 +468,11 @@ class CandidateExtractor:
 
     # ---------------------------------------------------------------- reported evaluations
 
-    def _reported_evaluation(self, doc: ArticleDoc, speech: "Token") -> list[Candidate]:
-        """ "X said Y's decision was a blatant violation": X accuses Y."""
+    def _reported_evaluation(self, doc: ArticleDoc, speech: "Token", quote) -> list[Candidate]:
+        """ "X said Y's decision was a blatant violation": X (the quote's speaker) accuses Y."""
         out: list[Candidate] = []
-        speakers = actors_of(doc, subject_tokens(speech))
+        mention = mention_of(doc, quote.speaker, speech.idx) if quote.speaker else None
+        speakers = [Argument(quote.speaker, mention)] if mention is not None else []
         if not speakers:
             return out
         for clause in speech.children:
