@@ -54,6 +54,8 @@ from diurna.nlp.syntax import is_passive, is_reduced_passive
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from diurna.records import Quote
+
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # What a warning may announce for it to be a threat: "warned X it would retaliate / impose sanctions".
@@ -61,14 +63,14 @@ THREATENED = {"THREATEN", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # ------------------------------------------------------------------ the extractor
 
 
-def _quote_cues(doc: ArticleDoc, sent: "Span") -> list[tuple["Token", object]]:
+def _quote_cues(doc: ArticleDoc, sent: "Span") -> list[tuple["Token", "Quote"]]:
     """(cue verb, quote) for the quote stage's quotes whose cue is a verb of this sentence."""
     out = []
     for quote in doc.quotes:
         if quote.cue is None or not (sent.start_char <= quote.cue.start < sent.end_char):
             continue
-        token = doc.spacy_doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-        verbs = [t for t in token if t.pos_ in ("VERB", "AUX")] if token is not None else []
+        cue = doc.spacy_doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        verbs = [t for t in cue if t.pos_ in ("VERB", "AUX")] if cue is not None else []
         if verbs:
             out.append((verbs[0], quote))
     return out
@@ -468,7 +470,7 @@ class CandidateExtractor:
 
     # ---------------------------------------------------------------- reported evaluations
 
-    def _reported_evaluation(self, doc: ArticleDoc, speech: "Token", quote) -> list[Candidate]:
+    def _reported_evaluation(self, doc: ArticleDoc, speech: "Token", quote: "Quote") -> list[Candidate]:
         """ "X said Y's decision was a blatant violation": X (the quote's speaker) accuses Y."""
         out: list[Candidate] = []
         mention = mention_of(doc, quote.speaker, speech.idx) if quote.speaker else None
