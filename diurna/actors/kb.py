@@ -182,6 +182,10 @@ class KnowledgeBase:
         at all (None when there are several: "Kim" or "Lee" alone says nobody)."""
         ids = self.surnames.get(name_key(word), ())
         dated = [self.actors[i] for i in ids if self.actors[i].role_on(day) is not None]
+        if len(dated) > 1:
+            # a sitting office holder is the one the news means by a bare surname, not a former one
+            # ("Orban" in 2024: Hungary's prime minister, not Romania's former one, coded ELI)
+            dated = [a for a in dated if not split_code(a.role_on(day).code)[1] == "ELI"] or dated
         if len(dated) == 1:
             return dated[0]
         return self.actors[ids[0]] if len(ids) == 1 and not dated else None

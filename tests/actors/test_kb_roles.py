@@ -210,3 +210,12 @@ def test_overlay_can_add_an_office(tmp_path):
     path.write_text("actors: [{id: x, name: X, roles: [{code: FRDGOV, office: chief}]}]", encoding="utf-8")
     with pytest.raises(OverlayError, match="office must be one of"):
         read_overlay(path)
+
+
+def test_a_bare_surname_is_the_sitting_office_holder_not_a_former_one():
+    from diurna.actors import default_kb
+
+    kb = default_kb()
+    holders = [a for a in kb.actors.values() if a.kind == "person" and a.name.lower().endswith(" orban")]
+    assert len(holders) >= 2  # Viktor Orban (Hungary) and Ludovic Orban (Romania): the case is real
+    assert kb.by_surname("Orban", "2024-07-02").name == "Viktor Orban"
