@@ -67,8 +67,12 @@ def _quote_cues(doc: ArticleDoc, sent: "Span") -> list[tuple["Token", "Quote"]]:
     """(cue verb, quote) for the quote stage's quotes whose cue is a verb of this sentence."""
     out = []
     for quote in doc.quotes:
-        if quote.cue is None or not (sent.start_char <= quote.cue.start < sent.end_char):
-            continue
+        if (
+            quote.cue is None
+            or quote.cue.end <= quote.cue.start
+            or not (sent.start_char <= quote.cue.start < sent.end_char)
+        ):
+            continue  # (a cue must be a span of text; one that is not is the quote stage's error, not a reason to stop)
         cue = doc.spacy_doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
         verbs = [t for t in cue if t.pos_ in ("VERB", "AUX")] if cue is not None else []
         if verbs:

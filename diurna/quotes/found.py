@@ -133,11 +133,22 @@ def _writers_aside(verb: "Token") -> bool:
 def according_source(tokens: list["Token"]) -> Optional["Token"]:
     for tok in tokens:
         if tok.lower_ == "according":
-            for to in tok.children:
+            # "according to X": only the "to" after it (a preposition the parser hangs on "according"
+            # from the words before is not its phrase)
+            for to in (c for c in tok.children if c.lower_ == "to" and c.i > tok.i):
                 for obj in to.children:
                     if obj.dep_ == "pobj":
                         return obj
     return None
+
+
+def according_cue(source: "Token") -> tuple[int, int]:
+    """The token range of "according to" before the source it names. The parser does not always hang
+    "to" on "according", so the range is ordered rather than read off the arcs (an inverted range
+    made a cue that ended before it began)."""
+    to = source.head
+    word = to.head if to.head.lower_ == "according" else to
+    return min(word.i, to.i), max(word.i, to.i) + 1
 
 
 def can_speak(tok: "Token") -> bool:

@@ -15,6 +15,7 @@ from diurna.nlp.syntax import crosses_paragraph, is_passive
 from diurna.quotes import rules as R
 from diurna.quotes.found import (
     Found,
+    according_cue,
     according_source,
     content_of,
     has_own_clause,
@@ -166,7 +167,7 @@ def _according_after(sdoc: "Doc", inner: tuple[int, int], after: list["Token"]) 
         "direct",
         *content_of(text_of(sdoc), inner),
         speaker=according,
-        cue=(according.head.head.i, according.head.i + 1),
+        cue=according_cue(according),
         rule=R.ACCORDING_AFTER,
     )
 

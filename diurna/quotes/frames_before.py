@@ -14,6 +14,7 @@ from diurna.nlp.syntax import crosses_paragraph
 from diurna.quotes import rules as R
 from diurna.quotes.found import (
     Found,
+    according_cue,
     according_source,
     can_speak,
     clause_subject,
@@ -308,7 +309,7 @@ def _according_before(ctx: _Before) -> Optional[Found]:
         "direct",
         *content_of(text_of(ctx.sdoc), ctx.inner),
         speaker=according,
-        cue=(according.head.head.i, according.head.i + 1),
+        cue=according_cue(according),
         rule=R.ACCORDING_BEFORE,
     )
 

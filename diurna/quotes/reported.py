@@ -367,7 +367,7 @@ def _speech_cue(verb: "Token") -> Optional[Cue]:
     preps = REQUEST_PREPOSITIONS.get(lemma)
     if preps and R.enabled(R.CALLED_FOR):
         prep = _prep_child(verb, preps)
-        if prep is not None:
+        if prep is not None and prep.i > verb.i:  # "called for X": the phrase after the verb, not one before it
             start, end = _subtree_range(prep)
             inf = _infinitive_child(verb)
             if inf is not None:
@@ -458,7 +458,7 @@ def _cue(verb: "Token", start: int, end: int, cue_end: Optional[int] = None, rul
     if end - start < 1:
         return None
     cue_start = verb.i
-    cue_stop = cue_end if cue_end is not None else verb.i + 1
+    cue_stop = cue_end if cue_end is not None and cue_end > cue_start else verb.i + 1  # a cue is a span
     # "said in a statement", "told reporters": particles of the cue that sit before the content
     return Cue(cue_start, cue_stop, start, end, subject_of(verb), verb, rule=rule)
 

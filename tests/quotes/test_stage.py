@@ -178,3 +178,28 @@ def test_a_short_beat_before_a_quotation_hands_it_the_floor(code):
         "\u201cI need to read the final text before I promise anything.\u201d"
     )
     assert "Ortega" in _name(doc, _by_content(doc, "read the final text").speaker)
+
+
+def test_every_cue_is_a_forward_span_of_text(pipeline):
+    """A cue or content that ends before it begins broke the events stage on real text (a "called
+    for" preposition hung on the verb from before it): on the bundled examples, every span is a span."""
+    import pathlib
+
+    texts = sorted(pathlib.Path(__file__).resolve().parents[2].joinpath("examples", "txt").glob("*.txt"))
+    assert texts
+    for path in texts:
+        doc = pipeline.code_text(path.read_text(encoding="utf-8"), "2024-01-01")
+        for q in doc.quotes:
+            assert q.content.start < q.content.end, (path.name, q)
+            if q.cue is not None:
+                assert q.cue.start < q.cue.end and doc.text[q.cue.start : q.cue.end] == q.cue.text, (path.name, q)
+
+
+def test_a_preposition_before_a_speech_verb_is_not_its_called_for_phrase(code):
+    # "to Ghana" hangs on "called" from before it; read as "called for" it made a cue that ended
+    # before it began, and the events stage failed on the article
+    doc = code("Upon returning to Ghana, Mahama called the talks “useful.” “This is the way ahead,” he said.")
+    assert doc.quotes
+    for q in doc.quotes:
+        assert q.cue is None or q.cue.start < q.cue.end, q
+        assert q.content.start < q.content.end, q
