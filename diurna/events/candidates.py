@@ -80,6 +80,10 @@ def _quote_cues(doc: ArticleDoc, sent: "Span") -> list[tuple["Token", "Quote"]]:
     return out
 
 
+def _noun_polarity(noun: "Token") -> str:
+    return "negated" if pol.is_negated(noun) else "asserted"
+
+
 class CandidateExtractor:
     def __init__(self, lexicon: Optional[TriggerLexicon] = None, use_detector: bool = True):
         self.lexicon = lexicon or TriggerLexicon.load()
@@ -544,14 +548,10 @@ class CandidateExtractor:
             pairs = self._between(doc, noun) if sense.reciprocal and not targets else None
             if pairs:
                 sources, targets = pairs
-            return self._combine(
+            return self._noun_event(
                 doc,
-                noun.i,
-                noun.i + 1,
+                noun,
                 sense,
-                sense.plover,
-                sense.cameo,
-                sense.mode,
                 sources,
                 targets,
                 pol.polarity(head),
@@ -569,19 +569,15 @@ class CandidateExtractor:
             sources = actors_of(doc, preps.get("from", []))
         if not sources and sense.reciprocal:
             # "(Egypt hosted) talks between Sudanese factions", "talks between X and Y": the parties
-            parties = actors_of(doc, prep_objects(noun).get("between", []))
+            parties = actors_of(doc, preps.get("between", []))
             if parties:
-                return self._combine(
+                return self._noun_event(
                     doc,
-                    noun.i,
-                    noun.i + 1,
+                    noun,
                     sense,
-                    sense.plover,
-                    sense.cameo,
-                    sense.mode,
                     parties,
                     [],
-                    "negated" if pol.is_negated(noun) else "asserted",
+                    _noun_polarity(noun),
                     pol.modality(noun.head),
                     "nominal-between",
                     True,
@@ -594,6 +590,21 @@ class CandidateExtractor:
             if not cx.enabled(cx.OPEN_NOMINAL):
                 return []
             rule = cx.OPEN_NOMINAL  # kept only if the story names the recipient (__call__)
+        return self._noun_event(doc, noun, sense, sources, targets, _noun_polarity(noun), "actual", rule, False)
+
+    def _noun_event(
+        self,
+        doc: ArticleDoc,
+        noun: "Token",
+        sense: Sense,
+        sources: list[Argument],
+        targets: list[Argument],
+        polarity: str,
+        modality: str,
+        rule: str,
+        reciprocal: bool,
+    ) -> list[Candidate]:
+        """Candidates for a nominal trigger coded with its own sense (one-token trigger)."""
         return self._combine(
             doc,
             noun.i,
@@ -604,10 +615,10 @@ class CandidateExtractor:
             sense.mode,
             sources,
             targets,
-            "negated" if pol.is_negated(noun) else "asserted",
-            "actual",
+            polarity,
+            modality,
             rule,
-            False,
+            reciprocal,
         )
 
     def _misread_light_verb(self, noun: "Token") -> Optional["Token"]:
