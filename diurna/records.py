@@ -15,24 +15,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 CONTRACT_VERSION = 1
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 PloverType = Literal[
     "AGREE",
     "CONSULT",
@@ -51,6 +33,7 @@ PloverType = Literal[
     "COERCE",
     "ASSAULT",
 ]
+PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)  # the same list, for code that iterates it
 # "before": some day up to `end`, which one the text does not say (an undated past event);
 # `start` is a lower bound the text gives ("following the attacks on 7 October") or a
 # conventional one year before `end` (docs/time.md).
