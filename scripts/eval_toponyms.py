@@ -234,6 +234,10 @@ def report(tally: dict, set_names: list[str], splits: dict[str, tuple[str, ...]]
             lines.append(table_row("%s %s" % (set_name, split), summed(tally, **where)))
             for level in LEVELS[:-1]:
                 lines.append(table_row("  %s" % level, summed(tally, level=level, **where), negatives=False))
+            # The harder part: most toponyms of news are country names.
+            not_country = summed(tally, **where)
+            not_country.subtract(summed(tally, level="country", **where))
+            lines.append(table_row("  not country", not_country, negatives=False))
     if len(set_names) > 1:
         lines.append(table_row("both sets", summed(tally)))
     return lines

@@ -122,3 +122,8 @@ def test_scoring_counts_exact_country_unresolved_and_false_geocodes(ev):
     assert len(errors) == 3  # the town abroad, the unresolved country, the false geocode
     split = ev.eval_realtext.split_of("rt-x")
     assert ev.summed(tally, split=split, level="place")["toponyms"] == 4
+    lines = ev.report(tally, ["realtext"], {"realtext": ("tune", "frozen")})
+    total_row = next(line for line in lines if line.startswith("realtext all"))
+    assert "2/4" in total_row and "3/5" in total_row and "1/5" in total_row
+    not_country = next(line for line in lines[lines.index(total_row) :] if "not country" in line)
+    assert "2/3" in not_country and "3/4" in not_country and "0/4" in not_country
