@@ -69,9 +69,16 @@ class AnchorRule:
 ANCHOR_RULES: list[AnchorRule] = []
 
 
-def anchor_rule(example: str) -> Callable[[Decide], Decide]:
+def anchor_rule(example: str, before: Optional[str] = None) -> Callable[[Decide], Decide]:
+    """Register a rule at the end of the order, or just ahead of the rule named `before` (for
+    rules kept in other modules, such as `background.py`)."""
+
     def register(fn: Decide) -> Decide:
-        ANCHOR_RULES.append(AnchorRule(fn.__name__, example, fn))
+        rule = AnchorRule(fn.__name__, example, fn)
+        if before is None:
+            ANCHOR_RULES.append(rule)
+        else:
+            ANCHOR_RULES.insert(next(i for i, r in enumerate(ANCHOR_RULES) if r.name == before), rule)
         return fn
 
     return register
@@ -573,3 +580,7 @@ def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), dept
         if date is not None:
             return date
     return None
+
+
+# Rules kept in their own modules register themselves in the order above when imported.
+from diurna.time import background as _background  # noqa: E402,F401

@@ -181,7 +181,7 @@ def _interval(date) -> tuple[str, str, str]:
 
 
 def test_every_rule_has_a_case_and_an_example():
-    assert {r.name for r in ANCHOR_RULES} == set(CASES)
+    assert {r.name for r in ANCHOR_RULES if r.decide.__module__ == anchor_event.__module__} == set(CASES)
     assert all(r.example for r in ANCHOR_RULES)
 
 
