@@ -24,7 +24,7 @@ from diurna.time.discourse import EventClause, before, sentences_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["undated_present_perfect", "standing_position"]
+__all__ = ["possessed_event_noun", "standing_position", "undated_present_perfect"]
 
 
 def _reported(verb: "Token") -> bool:
@@ -101,4 +101,21 @@ def standing_position(c: EventClause) -> Optional[DateRef]:
         return None
     if any(ch.dep_ in ("aux", "auxpass") for ch in verb.children):
         return None  # "is denying", "will deny": not a standing position
+    return before(c.published)
+
+
+@anchor_rule(
+    "Talks resumed on Monday. ... The sanctions remain over Moscow's annexation of Crimea -> before publication",
+    before="news_tenses",
+)
+def possessed_event_noun(c: EventClause) -> Optional[DateRef]:
+    """An event named by a noun with its actor as possessor ("sanctions over Moscow's annexation
+    of Crimea", "Addis Ababa's demands for a port"), in a present or tenseless clause below the
+    lead paragraph: a known event the context refers to, not the day's news; its date is not
+    told (a dated possessor, "Sunday's coup", is an expression and dates it earlier)."""
+    noun = c.trigger
+    if noun.pos_ != "NOUN" or _in_lead(c) or c.looks_back:
+        return None
+    if not any(ch.dep_ == "poss" and ch.pos_ == "PROPN" for ch in noun.children):
+        return None
     return before(c.published)

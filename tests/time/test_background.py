@@ -33,6 +33,12 @@ CASES = {
         0,
         (YEAR_BEFORE, PUB, BEFORE),
     ),
+    "possessed_event_noun": (
+        LEAD + "Aid convoys crossed the border. The sanctions remain in place over Moscow's annexation of Crimea.",
+        "annexation",
+        0,
+        (YEAR_BEFORE, PUB, BEFORE),
+    ),
 }
 
 
@@ -95,6 +101,8 @@ def test_background_present_perfects_are_before_publication(time_doc, text, word
         (LEAD + "Mediators were flown in. Russian forces have reportedly halted an attack.", "halted"),
         # a relative clause that picks out whom the news is about, not set off by a comma
         (LEAD + "Mediators were flown in. The ten men who have been released flew home.", "released"),
+        # an event noun with its actor as possessor, in the lead
+        ("Ministers meet today to discuss Moscow's annexation of the peninsula, officials said.", "annexation"),
         # a stance verb in the lead is news
         ("The Kremlin denies the report of troop movements near the border, its spokesman said.", "denies"),
     ],
