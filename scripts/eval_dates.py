@@ -28,7 +28,9 @@ Figures (each over the scored events):
   gold one, or an honest `before` interval where the gold has no date (`null`); `right` also
   accepts `before` for a gold interval wider than a month ("in 2019") that it overlaps;
 - pubday_wrong: output exactly the publication day (one day) while the gold interval ends
-  before it, or the gold has no date (undated background): the error issue 25 bounds at 3 %.
+  before it, or the gold has no date (undated background): the error issue 25 bounds at 3 %;
+- before_on_news (a count): `before` intervals not right only because the gold is the annotation's
+  mark for an undated event of the story's news, [publication day - 1, publication day].
 `realnews` scores the events whose gold has no date too (`null`), as the issue's definition
 asks; `--dated-only` keeps only those the realnews scorer's `date` counts (the figures before
 2026-12-06 afternoon).
@@ -63,14 +65,22 @@ def verdict(out: dict, gold: list | None, published: str) -> dict:
     if gold is None:
         # the text gives no date: right only when the output says so (or, for an event the
         # gold leaves undated, anything that admits ignorance up to publication)
-        return dict(overlap=before, right=before, right_issue=before, pubday_wrong=s == e == published)
+        return dict(
+            overlap=before, right=before, right_issue=before, pubday_wrong=s == e == published, before_on_news=False
+        )
     g0, g1 = gold
     overlap = bool(s and e) and s <= g1 and e >= g0
     inside = bool(s and e) and g0 <= s and e <= g1
     vague_gold = _days(g0, g1) > UNDATED_SPAN_DAYS and g1 <= published
     right = inside or (before and vague_gold and overlap)
     pubday_wrong = s == e == published and g1 < published
-    return dict(overlap=overlap, right=right, right_issue=inside, pubday_wrong=pubday_wrong)
+    # the annotation's mark for "no date given, the story's news" (docs/annotation.md): a `before`
+    # there is wrong by the issue's letter, though the gold says the text gives no day either
+    day_before = (dt.date.fromisoformat(published) - dt.timedelta(days=1)).isoformat()
+    before_on_news = before and not inside and [g0, g1] == [day_before, published]
+    return dict(
+        overlap=overlap, right=right, right_issue=inside, pubday_wrong=pubday_wrong, before_on_news=before_on_news
+    )
 
 
 def _load_scorer():
@@ -220,7 +230,7 @@ def clause_input(gold_path: str) -> None:
 
 def report(rows: list[dict], verbose: bool) -> None:
     n = len(rows)
-    tot = dict(overlap=0, right=0, right_issue=0, pubday_wrong=0)
+    tot = dict(overlap=0, right=0, right_issue=0, pubday_wrong=0, before_on_news=0)
     for r in rows:
         v = verdict(r["out"], r["gold"], r["published"])
         for k in tot:
@@ -247,8 +257,8 @@ def report(rows: list[dict], verbose: bool) -> None:
 
     undated = sum(r["gold"] is None for r in rows)
     print(
-        "events=%d (gold undated %d) overlap=%s right=%s right_issue=%s pubday_wrong=%s"
-        % (n, undated, f("overlap"), f("right"), f("right_issue"), f("pubday_wrong"))
+        "events=%d (gold undated %d) overlap=%s right=%s right_issue=%s pubday_wrong=%s before_on_news=%d"
+        % (n, undated, f("overlap"), f("right"), f("right_issue"), f("pubday_wrong"), tot["before_on_news"])
     )
 
 
