@@ -69,9 +69,16 @@ class AnchorRule:
 ANCHOR_RULES: list[AnchorRule] = []
 
 
-def anchor_rule(example: str) -> Callable[[Decide], Decide]:
+def anchor_rule(example: str, before: Optional[str] = None) -> Callable[[Decide], Decide]:
+    """Register a rule at the end of the order, or just ahead of the rule named `before` (for
+    rules kept in other modules, such as `background.py`)."""
+
     def register(fn: Decide) -> Decide:
-        ANCHOR_RULES.append(AnchorRule(fn.__name__, example, fn))
+        rule = AnchorRule(fn.__name__, example, fn)
+        if before is None:
+            ANCHOR_RULES.append(rule)
+        else:
+            ANCHOR_RULES.insert(next(i for i, r in enumerate(ANCHOR_RULES) if r.name == before), rule)
         return fn
 
     return register
@@ -147,8 +154,19 @@ _GAP_UNITS = {"minutes": 0, "hours": 0, "moments": 0, "day": 1, "days": 1, "week
 
 
 def _measured_gap(clause: "Token") -> Optional[dt.timedelta]:
-    """ "a day after", "two days after", "a week after": the measure before the clause's mark."""
-    for ch in clause.children:
+    """ "a day after", "two days after", "a week after": the measure before the clause's mark, on
+    the clause, on its mark, or on the verb the clause explains right before the clause (the
+    parser hangs "a day" of "the arrests came a day after ..." on any of the three)."""
+    measures = list(clause.children)
+    for mark in (ch for ch in clause.children if ch.dep_ == "mark"):
+        measures += list(mark.children)  # "two days after": "days" on the mark
+    if clause.head.i != clause.i:
+        measures += [
+            ch
+            for ch in clause.head.children
+            if ch.dep_ == "npadvmod" and ch.i < clause.i and ch.right_edge.i == clause.left_edge.i - 1
+        ]
+    for ch in measures:
         if ch.dep_ == "npadvmod" and ch.lower_ in _GAP_UNITS:
             if _GAP_UNITS[ch.lower_] == 0:
                 return dt.timedelta(0)
@@ -573,3 +591,7 @@ def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), dept
         if date is not None:
             return date
     return None
+
+
+# Rules kept in their own modules register themselves in the order above when imported.
+from diurna.time import background as _background  # noqa: E402,F401

@@ -1,0 +1,123 @@
+"""Anchor rules for background the text tells in the present tenses (issue 25): events that the
+news-tense default (`news_tenses`: present perfect and present clauses speak of publication)
+would date on the publication day although the story gives them only as context.
+
+Wire copy closes with context paragraphs: "The ministry, which has promised an inquiry, ...",
+"Rwanda denies backing the rebels", "sanctions imposed over Moscow's annexation of Crimea".
+Nothing in them says when. A main clause's present perfect below the lead is left to the news
+tenses: on real text it is as often the day's reaction ("the EU has condemned the violence") as
+background ("Guatemala has asked the UN to send police"), and the parse does not tell them apart.
+These rules give the clauses whose form marks them as context the honest interval: before
+publication, day unknown (granularity `before`). They register themselves in
+`anchoring.ANCHOR_RULES`, ahead of `news_tenses`; everything that dates a clause (its own
+expression, a when-clause, the lead, a reporting verb) runs earlier and wins.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from diurna.records import DateRef
+from diurna.time.anchoring import anchor_rule
+from diurna.time.calendar import Tense
+from diurna.time.discourse import EventClause, before, sentences_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["perfect_description", "possessed_event_noun", "standing_position"]
+
+
+def _reported(verb: "Token") -> bool:
+    """Whether the clause (or the clause its conjunct joins) is the complement of a reporting
+    verb ("police said they have arrested two men", "confirmed that 14 soldiers have been
+    arrested"): a report of the day's news, which the news tenses date by publication."""
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+            continue
+        break
+    return clause.dep_ in ("ccomp", "parataxis")
+
+
+# "forces have reportedly halted an attack": the adverb of a report ("are reported to have halted")
+REPORT_ADVERBS = {"reportedly", "allegedly", "apparently"}
+
+
+def _in_lead(c: EventClause) -> bool:
+    """In the lead, or in the rest of the lead paragraph: the first paragraph tells the day's
+    news ("The party has condemned the arrests" three sentences in); context comes below it."""
+    sents = sentences_of(c.doc)
+    if c.sentence < sents.lead_end:
+        return True
+    lead_start = c.doc.spacy_doc[sents.starts[sents.body_start]].idx
+    return "\n" not in c.doc.text[lead_start : c.trigger.idx]
+
+
+@anchor_rule(
+    "Talks resumed on Monday. ... The ministry, which has promised an inquiry, declined to comment "
+    "(a later paragraph) -> before publication, for 'promised'",
+    before="news_tenses",
+)
+def perfect_description(c: EventClause) -> Optional[DateRef]:
+    """A present perfect relative clause set off by a comma below the lead paragraph describes its
+    noun ("the former president, who has denied any wrongdoing", "the ministry, which has promised
+    an inquiry"): background the text does not date, like the past-tense `description`; the act
+    came some time before publication. A main clause's present perfect stays the day's news (issue
+    25's convention; on real text it is as often a reaction of the day, "the EU has condemned the
+    violence", as background), and so does a relative clause that picks out its noun ("the men
+    who have been released")."""
+    verb = c.verb
+    if c.perfect != "present" or verb is None or verb.dep_ != "relcl" or _in_lead(c) or not _set_off(verb):
+        return None
+    if c.adverbs & REPORT_ADVERBS or any(ch.dep_ == "auxpass" for ch in verb.children):
+        return None  # "who have reportedly fled", "which has been closed": the news's result
+    return before(c.published)
+
+
+def _set_off(clause: "Token") -> bool:
+    """A relative clause set off by a comma or dash describes its noun ("the government, which
+    has promised ..."); one that is not picks the noun out ("protesters who have stormed ...")."""
+    i = clause.left_edge.i
+    return i > 0 and clause.doc[i - 1].text in (",", "\u2014", "\u2013", "-", "(")
+
+
+# Verbs whose simple present states a position held, not an act of the day: "Rwanda denies
+# backing the M23", "Beijing claims the island as its territory", "officials blame the delay on".
+STANCE_VERBS = {"deny", "claim", "blame", "dispute", "maintain"}
+
+
+@anchor_rule(
+    "Talks resumed on Monday. ... Rwanda denies backing the rebels (a later paragraph) -> before publication",
+    before="news_tenses",
+)
+def standing_position(c: EventClause) -> Optional[DateRef]:
+    """A stance verb in the simple present below the lead paragraph ("Kigali denies backing the
+    rebels", "the junta blames the delay on the insurgency") is a position the actor holds, taken
+    at some undated time before publication; in the lead ("Kremlin denies report") it is news."""
+    verb = c.verb
+    if verb is None or c.tense is not Tense.PRESENT or c.perfect is not None or _in_lead(c) or _reported(verb):
+        return None
+    if verb.lemma_ not in STANCE_VERBS or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    if any(ch.dep_ in ("aux", "auxpass") for ch in verb.children):
+        return None  # "is denying", "will deny": not a standing position
+    return before(c.published)
+
+
+@anchor_rule(
+    "Talks resumed on Monday. ... The sanctions remain over Moscow's annexation of Crimea -> before publication",
+    before="news_tenses",
+)
+def possessed_event_noun(c: EventClause) -> Optional[DateRef]:
+    """An event named by a noun with its actor as possessor ("sanctions over Moscow's annexation
+    of Crimea", "Addis Ababa's demands for a port"), in a present or tenseless clause below the
+    lead paragraph: a known event the context refers to, not the day's news; its date is not
+    told (a dated possessor, "Sunday's coup", is an expression and dates it earlier)."""
+    noun = c.trigger
+    if noun.pos_ != "NOUN" or _in_lead(c) or c.looks_back:
+        return None
+    if not any(ch.dep_ == "poss" and ch.pos_ == "PROPN" for ch in noun.children):
+        return None
+    return before(c.published)

@@ -1,0 +1,112 @@
+"""The background anchor rules (diurna/time/background.py): each rule's case, the same case with
+the rule switched off, and the constructions each rule must leave to the news tenses."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.time import event_date
+from diurna.time.anchoring import ANCHOR_RULES, BEFORE, anchor_event
+from diurna.time.background import standing_position
+
+PUB = "2024-03-15"  # a Friday
+YEAR_BEFORE = "2023-03-16"  # the default first day of a `before` interval ending at PUB
+
+# A lead paragraph that gives the day's news, so that the sentences below it are outside the lead.
+LEAD = (
+    "Talks Collapse\n\n"
+    "The two governments broke off talks on Thursday after a border incident. "
+    "Officials on both sides traded accusations. The talks had begun in January.\n\n"
+)
+
+# rule name -> (text, trigger word, nth occurrence, expected (start, end, granularity))
+CASES = {
+    "perfect_description": (
+        LEAD + "Aid convoys crossed the border. The ministry, which has promised an inquiry, declined to comment.",
+        "promised",
+        0,
+        (YEAR_BEFORE, PUB, BEFORE),
+    ),
+    "standing_position": (
+        LEAD + "Aid convoys crossed the border. Rwanda denies backing the rebels.",
+        "denies",
+        0,
+        (YEAR_BEFORE, PUB, BEFORE),
+    ),
+    "possessed_event_noun": (
+        LEAD + "Aid convoys crossed the border. The sanctions remain in place over Moscow's annexation of Crimea.",
+        "annexation",
+        0,
+        (YEAR_BEFORE, PUB, BEFORE),
+    ),
+}
+
+
+def _token(doc, word: str, nth: int = 0) -> int:
+    return [t.i for t in doc.spacy_doc if t.text == word][nth]
+
+
+def _interval(date) -> tuple[str, str, str]:
+    return date.start, date.end, date.granularity
+
+
+def test_every_rule_of_the_module_has_a_case():
+    assert {r.name for r in ANCHOR_RULES if r.decide.__module__ == standing_position.__module__} == set(CASES)
+
+
+def test_the_rules_run_before_the_news_tenses():
+    names = [r.name for r in ANCHOR_RULES]
+    assert max(names.index(n) for n in CASES) < names.index("news_tenses")
+    assert min(names.index(n) for n in CASES) > names.index("lead")
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_rule_decides_its_case_and_without_it_the_news_tenses_would(time_doc, name):
+    text, word, nth, expected = CASES[name]
+    doc = time_doc(text, PUB)
+    trigger = _token(doc, word, nth)
+    assert _interval(event_date(doc, trigger)) == expected
+    assert _interval(anchor_event(doc, trigger, disabled={name})) == (PUB, PUB, "day")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a relative clause set off by a dash
+        (
+            LEAD + "Observers left. The junta \u2014 which has suspended two newspapers \u2014 said nothing.",
+            "suspended",
+        ),
+        # a present perfect coordinated with a present-tense stance
+        (LEAD + "Observers left. Caracas claims the region and has vowed to recover it.", "claims"),
+    ],
+)
+def test_background_present_clauses_are_before_publication(time_doc, text, word):
+    doc = time_doc(text, PUB)
+    assert event_date(doc, _token(doc, word)).granularity == BEFORE
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a main clause's present perfect below the lead: left to the news tenses
+        (LEAD + "Mediators were flown in. The African Union has condemned the violence.", "condemned"),
+        # the lead's present perfect is the day's news
+        ("Somalia and Ethiopia have agreed to end a dispute over a port, the two leaders said.", "agreed"),
+        # reported by a verb of saying: the report's news
+        (LEAD + "Mediators were flown in. The police said they have arrested two men.", "arrested"),
+        # the passive states what the news left
+        (LEAD + "Mediators were flown in. The port, which has been closed by the navy, is empty.", "closed"),
+        # a report's adverb
+        (LEAD + "Mediators were flown in. The rebels, who have reportedly fled, left arms behind.", "fled"),
+        # a relative clause that picks out whom the news is about, not set off by a comma
+        (LEAD + "Mediators were flown in. The ten men who have been released flew home.", "released"),
+        # an event noun with its actor as possessor, in the lead
+        ("Ministers meet today to discuss Moscow's annexation of the peninsula, officials said.", "annexation"),
+        # a stance verb in the lead is news
+        ("The Kremlin denies the report of troop movements near the border, its spokesman said.", "denies"),
+    ],
+)
+def test_news_in_the_present_perfect_keeps_the_publication_day(time_doc, text, word):
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == (PUB, PUB, "day")
