@@ -18,7 +18,7 @@ import duckdb
 from diurna.document import ArticleDoc
 from diurna.ingest.base import IngestError, split_origin
 from diurna.records import Actor, Article, ArticleDocument, CharRange, DateRef, Event, Place, Quote, TextSpan
-from diurna.store import clusters, dedup
+from diurna.store import clusters, dedup, facts
 from diurna.store.query import QueryMixin
 from diurna.store.schema import SCHEMA_VERSION, SchemaError, current_version, migrate
 
@@ -73,6 +73,7 @@ COLUMNS = {
         "place_basis",
         "place_precision",
         "event_country",
+        *facts.COLUMNS,
     ],
     "quotes": [
         "article_id",
@@ -183,6 +184,7 @@ class _Rows:
                     e.place_basis,
                     e.place_precision,
                     e.country,
+                    *facts.event_facts(e, actors, keys, places),
                 )
             )
         for seq, q in enumerate(doc.quotes):
@@ -341,6 +343,7 @@ class Store(QueryMixin):
         """Duplicate groups and event clusters after `new_ids` were inserted (same transaction).
         Returns (new articles that are duplicates, events clustered)."""
         changes = dedup.assign_groups(self.con, new_ids)
+        facts.mark_copies(self.con, [c.article_id for c in changes])
         new = set(new_ids)
         duplicates = sum(1 for c in changes if c.article_id in new and c.dup_group != c.article_id)
         # A changed group changes which copies count, so the clusters of every regrouped article

@@ -115,18 +115,17 @@ class ViewsMixin:
         )
 
     def map_summary(self, filter: Optional[EventFilter] = None) -> MapSummary:
-        from diurna.store.query import with_places
-
         f = filter or EventFilter()
         where, params = f.where()
-        joins = with_places(f)
-        country = "coalesce(e.event_country, p.country)"
-        # One scan grouped by country and place; the totals are sums over its rows.
+        country = "coalesce(e.event_country, e.place_country)"
+        # One scan grouped by country and place (the place's fields are on the event row:
+        # diurna.store.facts); the totals are sums over its rows.
         rows = (
             self._cursor()
             .execute(
-                "SELECT %s AS c, p.name, p.geonameid, p.lat IS NOT NULL AND p.lon IS NOT NULL AS located, count(*) "
-                "%s WHERE %s GROUP BY c, p.name, p.geonameid, located" % (country, joins, where),
+                "SELECT %s AS c, e.place_name, e.place_geonameid, "
+                "e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL AS located, count(*) "
+                "%s WHERE %s GROUP BY ALL" % (country, f.joins(), where),
                 params,
             )
             .fetchall()

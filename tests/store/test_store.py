@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from diurna.store import SCHEMA_VERSION, SchemaError, Store
+from diurna.store import SCHEMA_VERSION, SchemaError, Store, facts
 
 ARTICLES = [
     (
@@ -121,6 +121,7 @@ def _write_v1_store(path: str, docs) -> None:
                 "place_precision",
                 "event_country",
                 "precision",
+                *facts.COLUMNS,
             )
         ]
         names = ", ".join('"%s"' % COLUMNS[table][i] for i in keep)
@@ -247,6 +248,8 @@ def _make_v2_store(path: str, docs) -> None:
         ("places", "precision"),
     ):
         con.execute("ALTER TABLE %s DROP COLUMN %s" % (table, column))
+    for column in facts.COLUMNS:  # v6
+        con.execute("ALTER TABLE events DROP COLUMN %s" % column)
     con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     con.close()
 
@@ -279,7 +282,7 @@ def test_a_v2_store_is_upgraded_with_actor_roles_and_gives_the_same_top_actors(t
     with pytest.raises(SchemaError, match="open it once for writing"):
         Store(old, read_only=True)
     with Store(old) as store:
-        assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION) == "5"
+        assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION) == "6"
         assert (
             store.con.execute(
                 "SELECT article_id, id, n_source, n_target FROM actors ORDER BY article_id, id"
