@@ -9,10 +9,11 @@ copied onto the event row when it is written, as `source_*`, `target_*` and `pla
 cannot go stale, because an article's actors and places never change once stored: only the derived
 actor keys are ever recomputed (maintenance.rebuild_derived), and that calls `refresh` below.
 
-`is_copy` says the event's article is a near-duplicate copy of another (dedup.py): it is what the
-filters' "copies left out" tests. Unlike the other fields it changes after the article is written,
-when a later article regroups it, so the store marks it in the same transaction as every change of
-`articles.dup_group` (`mark_copies`).
+`is_copy` says the event's (or actor row's) article is a near-duplicate copy of another (dedup.py):
+it is what the filters' "copies left out" tests, and what the actor list leaves out of its counts.
+Unlike the other fields it changes after the article is written, when a later article regroups it,
+so the store marks it in the same transaction as every change of `articles.dup_group`
+(`mark_copies`). `actors.key_first` (ACTOR_COLUMNS) lets the actor list count articles.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ COLUMNS = [
     "is_copy",
 ]
 
+# What each actor row carries besides its own fields: whether its article is a copy, and whether it is
+# the first row of its actor key in its article (an article may hold two rows of one key: counting
+# these rows counts the articles an actor is in, without a count(DISTINCT article_id) of every row).
+ACTOR_COLUMNS = ["is_copy", "key_first"]
+
 _NO_ACTOR = (None, None, None, None)
 _NO_PLACE = (None, None, None, None, None, None)
 
@@ -56,21 +62,34 @@ def event_facts(event, actors: dict, keys: dict[str, str], places: dict) -> tupl
     return (*actor(event.source), *actor(event.target), *place, False)
 
 
+def first_of_key(actors: Sequence, keys: dict[str, str]) -> set[str]:
+    """Ids of the actors (in their article's order) that are the first of their actor key."""
+    seen: set[str] = set()
+    first = set()
+    for actor in actors:
+        if keys[actor.id] not in seen:
+            seen.add(keys[actor.id])
+            first.add(actor.id)
+    return first
+
+
 def mark_copies(con, article_ids: Sequence[str]) -> None:
-    """Set `events.is_copy` for the events of `article_ids` from their articles' duplicate groups
+    """Set `is_copy` of the events and actors of `article_ids` from their articles' duplicate groups
     (after dedup.assign_groups changed them; inside the caller's transaction)."""
     if not article_ids:
         return
-    con.execute(
-        "UPDATE events SET is_copy = (a.dup_group IS NOT NULL AND a.dup_group <> a.id) FROM articles a "
-        "WHERE events.article_id = a.id AND a.id IN (SELECT unnest(?))",
-        [sorted(set(article_ids))],
-    )
+    for table in ("events", "actors"):
+        con.execute(
+            "UPDATE %s SET is_copy = (a.dup_group IS NOT NULL AND a.dup_group <> a.id) FROM articles a "
+            "WHERE %s.article_id = a.id AND a.id IN (SELECT unnest(?))" % (table, table),
+            [sorted(set(article_ids))],
+        )
 
 
 def refresh(con) -> None:
-    """Recompute every event's COLUMNS from the stored actors, places and articles (the v6 migration,
-    and maintenance.rebuild_derived after actor keys or duplicate groups were recomputed)."""
+    """Recompute every event's COLUMNS and every actor's ACTOR_COLUMNS from the stored actors, places
+    and articles (the v6 migration, and maintenance.rebuild_derived after actor keys or duplicate
+    groups were recomputed)."""
     con.execute("""
         UPDATE events SET source_key = s.key, source_name = s.name, source_code = s.code, source_country = s.country
         FROM actors s WHERE s.article_id = events.article_id AND s.id = events.source""")
@@ -81,6 +100,12 @@ def refresh(con) -> None:
         UPDATE events SET place_name = p.name, place_geonameid = p.geonameid, place_country = p.country,
                           place_lat = p.lat, place_lon = p.lon, place_feature = p.feature
         FROM places p WHERE p.article_id = events.article_id AND p.id = events.place""")
+    for table in ("events", "actors"):
+        con.execute(
+            "UPDATE %s SET is_copy = (a.dup_group IS NOT NULL AND a.dup_group <> a.id) "
+            "FROM articles a WHERE a.id = %s.article_id" % (table, table)
+        )
     con.execute("""
-        UPDATE events SET is_copy = (a.dup_group IS NOT NULL AND a.dup_group <> a.id)
-        FROM articles a WHERE a.id = events.article_id""")
+        UPDATE actors SET key_first = (f.first_seq = actors.seq)
+        FROM (SELECT article_id, key, min(seq) AS first_seq FROM actors GROUP BY article_id, key) f
+        WHERE f.article_id = actors.article_id AND f.key IS NOT DISTINCT FROM actors.key""")

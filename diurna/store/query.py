@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from diurna.store import aggregates
 from diurna.store.filters import (  # noqa: F401  (re-exported: the names callers import from here)
     ACTOR_ROW,
     CLUSTER_SOURCE,
@@ -408,18 +409,7 @@ class QueryMixin(ViewsMixin):
             sql, values = actor_clause(ActorColumns("x.key", "x.kb_id", "x.code", "x.name"), q)
             clauses.append(sql)
             params.extend(values)
-        # Each actor row holds its roles in its own article (actors.n_source / n_target, schema v3),
-        # so this is one scan of `actors`; the roles of actors in copies are not counted.
-        counted = "FILTER (WHERE %s)" % COUNTED
-        sql = """
-            SELECT x.key AS k, arg_max(x.name, length(x.name)), any_value(x.kb_id), mode(x.code),
-                   mode(x.country), mode(x.sector), coalesce(sum(x.n_source) {counted}, 0),
-                   coalesce(sum(x.n_target) {counted}, 0), count(DISTINCT x.article_id)
-            FROM actors x JOIN articles a ON a.id = x.article_id
-            WHERE {where}
-            GROUP BY k
-            ORDER BY coalesce(sum(x.n_source) {counted}, 0) + coalesce(sum(x.n_target) {counted}, 0) DESC, k LIMIT ?
-        """.format(counted=counted, where=" AND ".join(clauses))
+        sql = aggregates.TOP_ACTORS.format(where=" AND ".join(clauses))  # one scan of `actors`, no join
         rows = self._cursor().execute(sql, params + [int(n)]).fetchall()
         return [ActorCount(*row) for row in rows]
 
@@ -441,16 +431,12 @@ class QueryMixin(ViewsMixin):
         selects, heaviest first. Generic actors are told apart by country (Edge)."""
         f = filter or EventFilter()
         where, params = f.where()
-        # The actors' keys, names, codes and countries are on the event row (diurna.store.facts).
+        # The actors' keys, names, codes and countries are on the event row (diurna.store.facts);
+        # the SQL groups the events once (diurna.store.aggregates).
         by_country = "CASE WHEN e.{x}_key LIKE 'name:%' THEN e.{x}_country END"
-        sql = """
-            SELECT e.source_key AS sk, arg_max(e.source_name, length(e.source_name)), e.target_key AS tk,
-                   arg_max(e.target_name, length(e.target_name)), count(*) AS n, avg(e.goldstein), {sc} AS sc,
-                   {tc} AS tc, mode(e.source_code), mode(e.target_code)
-            {events}
-            WHERE e.source_key IS NOT NULL AND e.target_key IS NOT NULL AND {where}
-            GROUP BY sk, sc, tk, tc HAVING count(*) >= ? ORDER BY n DESC, sk, tk, sc, tc LIMIT ?
-        """.format(sc=by_country.format(x="source"), tc=by_country.format(x="target"), events=f.joins(), where=where)
+        sql = aggregates.NETWORK.format(
+            sc=by_country.format(x="source"), tc=by_country.format(x="target"), events=f.joins(), where=where
+        )
         rows = self._cursor().execute(sql, params + [int(min_events), int(limit)]).fetchall()
         return [Edge(*r) for r in rows]
 

@@ -129,7 +129,8 @@ MIGRATIONS: dict[int, list[Step]] = {
     ],
     # v6: each event row carries its actors' keys, names, codes and countries, its place's fields and
     # whether its article is a copy (diurna.store.facts), so the dashboard's filters and aggregates
-    # read `events` alone instead of joining every event with two actors and a place.
+    # read `events` alone instead of joining every event with two actors and a place; each actor row
+    # says whether its article is a copy and whether it is its key's first row in its article.
     6: [
         "ALTER TABLE events ADD COLUMN source_key VARCHAR",
         "ALTER TABLE events ADD COLUMN source_name VARCHAR",
@@ -146,6 +147,8 @@ MIGRATIONS: dict[int, list[Step]] = {
         "ALTER TABLE events ADD COLUMN place_lon DOUBLE",
         "ALTER TABLE events ADD COLUMN place_feature VARCHAR",
         "ALTER TABLE events ADD COLUMN is_copy BOOLEAN DEFAULT false",
+        "ALTER TABLE actors ADD COLUMN is_copy BOOLEAN DEFAULT false",
+        "ALTER TABLE actors ADD COLUMN key_first BOOLEAN DEFAULT true",
         _backfill_v6,
     ],
 }

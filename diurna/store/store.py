@@ -40,6 +40,7 @@ COLUMNS = {
         "n_source",
         "n_target",
         "country_inferred",
+        *facts.ACTOR_COLUMNS,
     ],
     "mentions": ["article_id", "actor_id", "text", "start", "end", "seq"],
     "events": [
@@ -135,6 +136,7 @@ class _Rows:
         default_country = clusters.article_country(doc.places)
         as_source = Counter(e.source for e in doc.events)
         as_target = Counter(e.target for e in doc.events)
+        first_of_key = facts.first_of_key(doc.actors, keys)
         for seq, actor in enumerate(doc.actors):
             t["actors"].append(
                 (
@@ -151,6 +153,8 @@ class _Rows:
                     as_source[actor.id],
                     as_target[actor.id],
                     actor.country_inferred,
+                    False,  # is_copy: set with the article's duplicate group (facts.mark_copies)
+                    actor.id in first_of_key,
                 )
             )
             t["mentions"].extend((aid, actor.id, m.text, m.start, m.end, i) for i, m in enumerate(actor.mentions))

@@ -23,12 +23,20 @@ LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
 ORDER BY e.article_id, e.id
 """
 STORED = "SELECT article_id, id, %s FROM events ORDER BY article_id, id" % ", ".join(facts.COLUMNS)
+ACTORS_JOINED = """
+SELECT x.article_id, x.id, (a.dup_group IS NOT NULL AND a.dup_group <> a.id),
+       x.seq = min(x.seq) OVER (PARTITION BY x.article_id, x.key)
+FROM actors x JOIN articles a ON a.id = x.article_id ORDER BY x.article_id, x.id
+"""
+ACTORS_STORED = "SELECT article_id, id, %s FROM actors ORDER BY article_id, id" % ", ".join(facts.ACTOR_COLUMNS)
 
 
 def _facts_are_current(store: Store) -> None:
     stored = store.con.execute(STORED).fetchall()
     assert stored == store.con.execute(JOINED).fetchall()
     assert any(row[2] for row in stored) and any(row[10] for row in stored)  # not all empty
+    actors = store.con.execute(ACTORS_STORED).fetchall()
+    assert actors == store.con.execute(ACTORS_JOINED).fetchall()
 
 
 def _views(store: Store) -> dict:
@@ -105,6 +113,7 @@ def test_a_rebuild_recomputes_the_facts(tmp_path, corpus, one_batch):
     with Store(str(tmp_path / "s.duckdb")) as store:
         store.write(corpus)
         store.con.execute("UPDATE events SET source_key = 'stale', place_name = NULL, is_copy = NOT is_copy")
+        store.con.execute("UPDATE actors SET is_copy = NOT is_copy, key_first = NOT key_first")
         assert _views(store) != one_batch
         store.rebuild_derived()
         _facts_are_current(store)
@@ -124,6 +133,8 @@ def _make_v5_store(path: str, docs) -> None:
 def drop_event_facts(con) -> None:
     for column in facts.COLUMNS:
         con.execute("ALTER TABLE events DROP COLUMN %s" % column)
+    for column in facts.ACTOR_COLUMNS:
+        con.execute("ALTER TABLE actors DROP COLUMN %s" % column)
 
 
 def test_a_v5_store_is_upgraded_with_the_facts_and_gives_the_same_views(tmp_path, corpus, one_batch):

@@ -122,6 +122,7 @@ def _write_v1_store(path: str, docs) -> None:
                 "event_country",
                 "precision",
                 *facts.COLUMNS,
+                *facts.ACTOR_COLUMNS,
             )
         ]
         names = ", ".join('"%s"' % COLUMNS[table][i] for i in keep)
@@ -250,6 +251,8 @@ def _make_v2_store(path: str, docs) -> None:
         con.execute("ALTER TABLE %s DROP COLUMN %s" % (table, column))
     for column in facts.COLUMNS:  # v6
         con.execute("ALTER TABLE events DROP COLUMN %s" % column)
+    for column in facts.ACTOR_COLUMNS:
+        con.execute("ALTER TABLE actors DROP COLUMN %s" % column)
     con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     con.close()
 
