@@ -5,7 +5,8 @@ An event names its source, target and place by (article id, row id). Filtering o
 events by their actors' keys, names, codes or countries, or by their place, then joins each event with
 two actor rows and a place row: on 200,000 articles those joins were most of the time of the network,
 the dyad, the actor profile and the map (1.2-6.7 s on a loaded machine). The fields they read are
-copied onto the event row when it is written, as `source_*`, `target_*` and `place_*` columns; they
+copied onto the event row when it is written, as `source_*`, `target_*` and `place_*` columns (and
+the name of the actor an event is attributed to, so a page of events needs no actor rows); they
 cannot go stale, because an article's actors and places never change once stored: only the derived
 actor keys are ever recomputed (maintenance.rebuild_derived), and that calls `refresh` below.
 
@@ -36,6 +37,7 @@ COLUMNS = [
     "place_lat",
     "place_lon",
     "place_feature",
+    "attributed_name",
     "is_copy",
 ]
 
@@ -59,7 +61,8 @@ def event_facts(event, actors: dict, keys: dict[str, str], places: dict) -> tupl
 
     p = places.get(event.place or "")
     place = _NO_PLACE if p is None else (p.name, p.geonameid, p.country, p.lat, p.lon, p.feature)
-    return (*actor(event.source), *actor(event.target), *place, False)
+    speaker = actors.get(event.attributed_to or "")
+    return (*actor(event.source), *actor(event.target), *place, speaker.name if speaker else None, False)
 
 
 def first_of_key(actors: Sequence, keys: dict[str, str]) -> set[str]:
@@ -100,6 +103,9 @@ def refresh(con) -> None:
         UPDATE events SET place_name = p.name, place_geonameid = p.geonameid, place_country = p.country,
                           place_lat = p.lat, place_lon = p.lon, place_feature = p.feature
         FROM places p WHERE p.article_id = events.article_id AND p.id = events.place""")
+    con.execute("""
+        UPDATE events SET attributed_name = w.name
+        FROM actors w WHERE w.article_id = events.article_id AND w.id = events.attributed_to""")
     for table in ("events", "actors"):
         con.execute(
             "UPDATE %s SET is_copy = (a.dup_group IS NOT NULL AND a.dup_group <> a.id) "

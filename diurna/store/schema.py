@@ -146,6 +146,7 @@ MIGRATIONS: dict[int, list[Step]] = {
         "ALTER TABLE events ADD COLUMN place_lat DOUBLE",
         "ALTER TABLE events ADD COLUMN place_lon DOUBLE",
         "ALTER TABLE events ADD COLUMN place_feature VARCHAR",
+        "ALTER TABLE events ADD COLUMN attributed_name VARCHAR",
         "ALTER TABLE events ADD COLUMN is_copy BOOLEAN DEFAULT false",
         "ALTER TABLE actors ADD COLUMN is_copy BOOLEAN DEFAULT false",
         "ALTER TABLE actors ADD COLUMN key_first BOOLEAN DEFAULT true",

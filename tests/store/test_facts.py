@@ -15,11 +15,13 @@ from diurna.store import SCHEMA_VERSION, EventFilter, SchemaError, Store, facts
 # The facts as the joins give them: what the columns must always equal.
 JOINED = """
 SELECT e.article_id, e.id, s.key, s.name, s.code, s.country, t.key, t.name, t.code, t.country,
-       p.name, p.geonameid, p.country, p.lat, p.lon, p.feature, (a.dup_group IS NOT NULL AND a.dup_group <> a.id)
+       p.name, p.geonameid, p.country, p.lat, p.lon, p.feature, w.name,
+       (a.dup_group IS NOT NULL AND a.dup_group <> a.id)
 FROM events e JOIN articles a ON a.id = e.article_id
 LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source
 LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
 LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
+LEFT JOIN actors w ON w.article_id = e.article_id AND w.id = e.attributed_to
 ORDER BY e.article_id, e.id
 """
 STORED = "SELECT article_id, id, %s FROM events ORDER BY article_id, id" % ", ".join(facts.COLUMNS)
