@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 from diurna.records import Actor
-from diurna.store import clusters, dedup
+from diurna.store import clusters, dedup, versions
 from diurna.store import facts as event_facts
 
 
@@ -39,6 +39,7 @@ def rebuild_derived(con, batch: int = 5000, roles: bool = True, facts: bool = Tr
     clusters.recluster(con, ids)
     if facts:  # actor keys and duplicate groups were recomputed: the events' copies of them too
         event_facts.refresh(con)
+    versions.bump(con)
 
 
 def rebuild_actor_roles(con) -> None:

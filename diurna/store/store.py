@@ -18,7 +18,7 @@ import duckdb
 from diurna.document import ArticleDoc
 from diurna.ingest.base import IngestError, split_origin
 from diurna.records import Actor, Article, ArticleDocument, CharRange, DateRef, Event, Place, Quote, TextSpan
-from diurna.store import clusters, dedup, facts
+from diurna.store import clusters, dedup, facts, versions
 from diurna.store.query import QueryMixin
 from diurna.store.schema import SCHEMA_VERSION, SchemaError, current_version, migrate
 
@@ -348,6 +348,7 @@ class Store(QueryMixin):
         Returns (new articles that are duplicates, events clustered)."""
         changes = dedup.assign_groups(self.con, new_ids)
         facts.mark_copies(self.con, [c.article_id for c in changes])
+        versions.bump(self.con)  # what was read before this write is stale from its commit on
         new = set(new_ids)
         duplicates = sum(1 for c in changes if c.article_id in new and c.dup_group != c.article_id)
         # A changed group changes which copies count, so the clusters of every regrouped article
