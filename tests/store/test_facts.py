@@ -145,7 +145,11 @@ def test_a_v5_store_is_upgraded_with_the_facts_and_gives_the_same_views(tmp_path
     with pytest.raises(SchemaError, match="schema version 5 .* open it once for writing"):
         Store(path, read_only=True)
     with Store(path) as store:
-        assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION) == "6"
+        assert (
+            store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+            == str(SCHEMA_VERSION)
+            == "6"
+        )
         _facts_are_current(store)
         assert _views(store) == one_batch
 
@@ -162,3 +166,15 @@ def test_the_filters_read_the_event_row_alone():
     assert " s." not in where and " t." not in where and " p." not in where and " a." not in where
     assert "JOIN" not in where.upper()
     assert dataclasses.replace(f, outlet="Wire").where()[0].count("articles") == 1  # a semi-join on a few ids
+
+
+def test_a_page_read_back_by_row_id_is_the_page_read_in_one_statement(tmp_path, corpus, monkeypatch):
+    from diurna.store import query
+
+    with Store(str(tmp_path / "s.duckdb")) as store:
+        store.write(corpus)
+        filters = [EventFilter(), EventFilter(actor="CHL"), EventFilter(include_duplicates=True, place="Nairobi")]
+        by_row_id = [store.events(f, limit=4, offset=1) for f in filters]
+        monkeypatch.setattr(query, "PAGE_BY_ROW_ID", 0)
+        assert [store.events(f, limit=4, offset=1) for f in filters] == by_row_id
+    assert all(by_row_id) and by_row_id[0] != by_row_id[1]
