@@ -367,11 +367,13 @@ class QueryMixin(ViewsMixin):
             return "(%s AND %s)" % (s_sql, t_sql), s_params + t_params
 
         (ab, ab_params), (ba, ba_params) = pair(a, b), pair(b, a)
+        # Grouped by raw date first, cut to periods after (as the timeline: diurna.store.views).
         sql = (
-            "SELECT CAST(date_trunc('{freq}', {d}) AS VARCHAR) AS period, "
-            "CASE WHEN {ab} THEN 'a->b' ELSE 'b->a' END AS direction, count(*), coalesce(sum({g}), 0), "
-            "count(*) FILTER (WHERE {q} <= 2), count(*) FILTER (WHERE {q} >= 3) {source} "
-            "WHERE {where} AND ({ab} OR {ba}) AND {d} IS NOT NULL GROUP BY period, direction"
+            "SELECT CAST(date_trunc('{freq}', d) AS VARCHAR) AS period, direction, sum(n)::BIGINT, "
+            "coalesce(sum(g), 0), sum(coop)::BIGINT, sum(conf)::BIGINT FROM ("
+            "SELECT {d} AS d, CASE WHEN {ab} THEN 'a->b' ELSE 'b->a' END AS direction, count(*) AS n, sum({g}) AS g, "
+            "count(*) FILTER (WHERE {q} <= 2) AS coop, count(*) FILTER (WHERE {q} >= 3) AS conf {source} "
+            "WHERE {where} AND ({ab} OR {ba}) AND {d} IS NOT NULL GROUP BY ALL) GROUP BY period, direction"
         ).format(freq=FREQUENCIES[freq], d=date_col, g=goldstein, q=quad, source=source, where=where, ab=ab, ba=ba)
         rows = self._cursor().execute(sql, ab_params + params + ab_params + ba_params).fetchall()
         points = [

@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 from diurna.store.filters import EventFilter
 
 FREQUENCIES = ("day", "week", "month")
-TIMELINE_KEYS = {"quad_class": "CAST(e.quad_class AS VARCHAR)", "type": "e.type"}
+TIMELINE_KEYS = {"quad_class": "e.quad_class", "type": "e.type"}
 # How coarse each date granularity is, in days: an event dated "in March" is drawn on March 1st, so a
 # daily timeline says how many of its events are dated more coarsely than a day.
 GRANULARITY_DAYS = {"day": 1, "week": 7, "month": 31, "season": 92, "year": 366, "years": 3660, "before": 3660}
@@ -83,12 +83,15 @@ class ViewsMixin:
         f = filter or EventFilter()
         where, params = f.where()
         # One scan, grouped finely enough that the totals, the undated and the granularities are
-        # sums over its rows (three scans of a million events took three times as long).
+        # sums over its rows (three scans of a million events took three times as long). The events are
+        # grouped by their raw date and key, and only the groups are cut to periods and named: a
+        # date_trunc and a cast per event took half the time of the scan.
         rows = (
             self._cursor()
             .execute(
-                "SELECT CAST(date_trunc('%s', e.date_start) AS VARCHAR) AS period, coalesce(%s, '?') AS k, "
-                "coalesce(e.date_granularity, 'none') AS g, count(*) %s WHERE %s GROUP BY period, k, g"
+                "SELECT CAST(date_trunc('%s', d) AS VARCHAR) AS period, coalesce(CAST(k AS VARCHAR), '?') AS key, "
+                "coalesce(g, 'none') AS granularity, sum(n)::BIGINT FROM (SELECT e.date_start AS d, %s AS k, "
+                "e.date_granularity AS g, count(*) AS n %s WHERE %s GROUP BY ALL) GROUP BY ALL"
                 % (freq, TIMELINE_KEYS[by], f.joins(), where),
                 params,
             )
