@@ -120,15 +120,16 @@ class ViewsMixin:
     def map_summary(self, filter: Optional[EventFilter] = None) -> MapSummary:
         f = filter or EventFilter()
         where, params = f.where()
-        country = "coalesce(e.event_country, e.place_country)"
-        # One scan grouped by country and place (the place's fields are on the event row:
-        # diurna.store.facts); the totals are sums over its rows.
+        # One scan with two groupings: by country (the choropleth and the totals) and by place (how
+        # many distinct places are drawn). Grouping by both at once made a group per (country, place)
+        # pair: 106,067 groups on the 200,000-article benchmark store, twice the time.
         rows = (
             self._cursor()
             .execute(
-                "SELECT %s AS c, e.place_name, e.place_geonameid, "
-                "e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL AS located, count(*) "
-                "%s WHERE %s GROUP BY ALL" % (country, f.joins(), where),
+                "SELECT GROUPING(c) AS by_place, c, name, geonameid, located, count(*) FROM ("
+                "SELECT coalesce(e.event_country, e.place_country) AS c, e.place_name AS name, "
+                "e.place_geonameid AS geonameid, e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL AS located "
+                "%s WHERE %s) GROUP BY GROUPING SETS ((c, located), (name, geonameid, located))" % (f.joins(), where),
                 params,
             )
             .fetchall()
@@ -136,11 +137,14 @@ class ViewsMixin:
         events = placed = with_country = 0
         places: set[tuple] = set()
         countries: dict[str, int] = {}
-        for code, name, geonameid, located, n in rows:
+        for by_place, code, name, geonameid, located, n in rows:
+            if by_place:
+                if located:
+                    places.add((name, geonameid))
+                continue
             events += n
             if located:
                 placed += n
-                places.add((name, geonameid))
             if code:
                 with_country += n
                 countries[code] = countries.get(code, 0) + n
