@@ -6,7 +6,10 @@
 The synthetic news: ARTICLES articles over three years, arriving in date order as a news stream
 does (publication dates jitter by two days), each with EVENTS_PER_ARTICLE events
 between actors drawn (with a heavy tail, like real coverage) from 60 countries, 120 named
-persons and 60 generic groups; every article has a 60-90 word text made of words from a fixed
+persons and 60 generic groups, half of them placed in one of 2,000 places (a Zipf tail: a few
+capitals, many small towns; one GeoNames id is one place, as the geocoder gives it; before
+2026-12-06 every article drew its own random coordinates, a map of 200,000 one-article places that
+no real store has); every article has a 60-90 word text made of words from a fixed
 vocabulary, and 5 % of articles are near-copies of an earlier one (a few words changed), so the
 near-duplicate and cluster work is real. Generation is timed apart from loading.
 
@@ -131,6 +134,17 @@ def make_actors(rng: random.Random) -> list[tuple]:
     return actors
 
 
+def make_places(rng: random.Random, n: int = 2000) -> tuple[list[tuple], list[float]]:
+    """A gazetteer of `n` places, (name, country, geonameid, lat, lon), and their weights: news names
+    a few capitals far more often than small towns (Zipf), and one GeoNames id is always one place
+    with one name, country and position, as the offline geocoder gives it."""
+    places = [
+        ("City %d" % i, rng.choice(COUNTRIES), 100000 + i, rng.uniform(-40, 60), rng.uniform(-120, 140))
+        for i in range(n)
+    ]
+    return places, [1.0 / (i + 1) for i in range(n)]
+
+
 def make_text(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 90))) + "."
 
@@ -143,7 +157,14 @@ def near_copy(text: str, rng: random.Random) -> str:
 
 
 def make_doc(
-    i: int, rng: random.Random, actors: list[tuple], texts: list[str], events_per_article: int, start: float, total: int
+    i: int,
+    rng: random.Random,
+    actors: list[tuple],
+    texts: list[str],
+    events_per_article: int,
+    start: float,
+    total: int,
+    gazetteer: tuple[list[tuple], list[float]],
 ) -> ArticleDoc:
     """One synthetic coded article (records built without validation: they are well-formed by construction)."""
     day = start + (i * 3 * 365 // total + rng.randint(-2, 2)) * 86400
@@ -154,15 +175,9 @@ def make_doc(
     weights_n = len(actors)
     chosen = {}
     events = []
+    name, country, geonameid, lat, lon = rng.choices(gazetteer[0], gazetteer[1])[0]
     place = Place.model_construct(
-        id="plc_0",
-        name="City %d" % rng.randrange(50),
-        country=rng.choice(COUNTRIES),
-        geonameid=100000 + rng.randrange(50),
-        lat=rng.uniform(-40, 60),
-        lon=rng.uniform(-120, 140),
-        feature="city",
-        mentions=[],
+        id="plc_0", name=name, country=country, geonameid=geonameid, lat=lat, lon=lon, feature="city", mentions=[]
     )
     for j in range(events_per_article):
         # A heavy tail: low indices (big countries, a few leaders) act far more often.
@@ -241,6 +256,7 @@ def main(argv=None) -> int:
 
     rng = random.Random(args.seed)
     actors = make_actors(rng)
+    gazetteer = make_places(rng)
     tmpdir = tempfile.mkdtemp(prefix="bench_store_")
     path = args.db or os.path.join(tmpdir, "bench.duckdb")
     start = time.mktime((2022, 1, 1, 0, 0, 0, 0, 0, 0))
@@ -250,7 +266,7 @@ def main(argv=None) -> int:
         for first in range(0, args.articles, args.batch):
             t0 = time.perf_counter()
             docs = [
-                make_doc(i, rng, actors, texts, args.events_per_article, start, args.articles)
+                make_doc(i, rng, actors, texts, args.events_per_article, start, args.articles, gazetteer)
                 for i in range(first, min(first + args.batch, args.articles))
             ]
             texts = texts[-5000:]  # copies come from recent stories, as in a news stream

@@ -22,9 +22,11 @@ from pydantic import BaseModel
 
 from diurna import __version__
 from diurna.api.analysis import router as analysis_router
+from diurna.api.cache import ResultCache, cached_queries
 from diurna.api.filters import check_date, event_filter
 from diurna.api.security import GuardMiddleware, Limits, upload_refusal
 from diurna.records import ArticleDocument
+from diurna.store import versions
 from diurna.store.export import spreadsheet_cell
 from diurna.store.query import (
     ActorCount,
@@ -73,6 +75,7 @@ class Services:
         self._store_lock = threading.Lock()
         self._connection_lock = threading.Lock()
         self._store = None
+        self.cache = ResultCache()
 
     def store(self):
         from diurna.store import Store
@@ -95,7 +98,10 @@ class Services:
         cursor = self.store().con.cursor()
         cursor.execute("BEGIN TRANSACTION")
         try:
-            yield ReadSnapshot(cursor)
+            snapshot = ReadSnapshot(cursor)
+            # Answers are kept per write version, read in this same transaction (diurna.api.cache).
+            cached_queries(snapshot, self.cache, lambda: versions.current(cursor))
+            yield snapshot
         finally:
             cursor.execute("ROLLBACK")
             cursor.close()

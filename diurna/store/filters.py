@@ -71,8 +71,11 @@ def actor_clause(cols: ActorColumns, value: str) -> tuple[str, list[Any]]:
 
 
 ACTOR_ROW = ActorColumns("x.key", "x.kb_id", "x.code", "x.name")
-SOURCE = ActorColumns("s.key", "s.kb_id", "s.code", "s.name")
-TARGET = ActorColumns("t.key", "t.kb_id", "t.code", "t.name")
+# An event row carries its actors' key, code, name and country (diurna.store.facts, schema v6): an actor
+# filter tests the event row itself. A knowledge-base id is matched through the key ('kb:' + id, as
+# clusters.actor_key makes it).
+SOURCE = ActorColumns("e.source_key", None, "e.source_code", "e.source_name")
+TARGET = ActorColumns("e.target_key", None, "e.target_code", "e.target_name")
 CLUSTER_SOURCE = ActorColumns("c.source_key", None, "c.source_code", "c.source_name")
 CLUSTER_TARGET = ActorColumns("c.target_key", None, "c.target_code", "c.target_name")
 
@@ -92,35 +95,33 @@ class Columns:
     modality: str
     polarity: str
     article: str  # clause with one ? for the article id
-    granularity: str  # clause with one ? for the list of granularities
+    granularity: str  # clause with {values} for the granularities' marks
     unclaimed: str  # clause: not (only) someone's claim
     claimed: str  # clause: someone's claim
     outlet: str  # clause with one ? for the lower-cased outlet
     counted_only: Optional[str]  # clause leaving out copies unless include_duplicates
-    # Event mentions name their actors by (article, actor id): an actor filter is then a semi-join of
-    # those pairs with the matching actor rows, which needs no join of every event with its actors
-    # (on 200,000 articles, the events of the busiest actor: 3.3 s with the joins, 1.4 s without).
-    mention_pairs: bool
 
 
+# Every field an event filter tests is on the event row (diurna.store.facts): a count or a tally over a
+# million events reads one table, with no join of each event with its actors, place or article
+# (on 200,000 articles the joins were most of the time of the network, dyad, actor and map views).
 MENTIONS = Columns(
     source=SOURCE,
     target=TARGET,
-    countries=("s.country", "t.country"),
+    countries=("e.source_country", "e.target_country"),
     type="e.type",
     quad_class="e.quad_class",
     date="e.date_start",
-    place=("p.name", "p.geonameid"),
-    place_country="coalesce(e.event_country, p.country)",  # the events stage decides; else its place
+    place=("e.place_name", "e.place_geonameid"),
+    place_country="coalesce(e.event_country, e.place_country)",  # the events stage decides; else its place
     modality="e.modality",
     polarity="e.polarity",
     article="e.article_id = ?",
-    granularity="e.date_granularity IN (SELECT unnest(?))",
+    granularity="e.date_granularity IN ({values})",
     unclaimed="e.attributed_to IS NULL",
     claimed="e.attributed_to IS NOT NULL",
-    outlet="lower(a.source) = ?",
-    counted_only=COUNTED,
-    mention_pairs=True,
+    outlet="e.article_id IN (SELECT ar.id FROM articles ar WHERE lower(ar.source) = ?)",
+    counted_only="NOT e.is_copy",  # not an event of a near-duplicate copy (COUNTED, kept on the row)
 )
 
 # A cluster is claimed when every mention of it is someone's claim, and comes from an outlet or an
@@ -137,13 +138,12 @@ CLUSTERS = Columns(
     modality="c.modality",
     polarity="c.polarity",
     article="c.id IN (SELECT cluster_id FROM events WHERE article_id = ?)",
-    granularity="c.id IN (SELECT cluster_id FROM events WHERE date_granularity IN (SELECT unnest(?)))",
+    granularity="c.id IN (SELECT cluster_id FROM events WHERE date_granularity IN ({values}))",
     unclaimed="c.id IN (SELECT cluster_id FROM events WHERE attributed_to IS NULL)",
     claimed="c.id NOT IN (SELECT cluster_id FROM events WHERE attributed_to IS NULL AND cluster_id IS NOT NULL)",
     outlet="c.id IN (SELECT ev.cluster_id FROM events ev JOIN articles ar ON ar.id = ev.article_id "
     "WHERE lower(ar.source) = ?)",
     counted_only="c.mentions > 0",  # a happening only wire copies report is shown with the copies only
-    mention_pairs=False,
 )
 
 
@@ -170,28 +170,16 @@ class EventFilter:
     outlet: Optional[str] = None  # the article's news source (case-insensitive)
 
     def where(self) -> tuple[str, list[Any]]:
-        """WHERE clause over `events e JOIN articles a`, actors `s`/`t` and place `p` (see joins())."""
+        """WHERE clause over `events e` alone (see joins())."""
         return self._where(MENTIONS)
 
     def cluster_where(self) -> tuple[str, list[Any]]:
         """The same selection over `event_clusters c` (one row per real-world event)."""
         return self._where(CLUSTERS)
 
-    def joins(self, actors: bool = False) -> str:
-        """FROM `events e` with only the joins this filter's WHERE clause needs: a count or a tally
-        over a million events without an actor filter need not join two actor rows to each.
-        `actors` joins the source `s` and target `t` anyway (for a query that reads them)."""
-        sql = "FROM events e"
-        if not self.include_duplicates or self.outlet:
-            sql += " JOIN articles a ON a.id = e.article_id"
-        if actors:
-            sql += (
-                " LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source"
-                " LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target"
-            )
-        if self.place or self.place_country:
-            sql += " LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place"
-        return sql
+    def joins(self) -> str:
+        """The FROM clause `where()` reads: `events e`, which carries every field a filter tests."""
+        return "FROM events e"
 
     def _where(self, cols: Columns) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -201,25 +189,18 @@ class EventFilter:
             clauses.append(sql)
             params.extend(values)
 
-        if cols.mention_pairs:
-            for value, sides in ((self.actor, BOTH), (self.source, ("source",)), (self.target, ("target",))):
-                if value:
-                    add(*mentions_of(*actor_clause(ACTOR_ROW, value), sides))
-            if self.country:
-                add(*mentions_of("x.country = ?", [self.country.upper()], BOTH))
-        else:
-            if self.actor:
-                s_sql, s_params = actor_clause(cols.source, self.actor)
-                t_sql, t_params = actor_clause(cols.target, self.actor)
-                add("(%s OR %s)" % (s_sql, t_sql), s_params + t_params)
-            if self.source:
-                add(*actor_clause(cols.source, self.source))
-            if self.target:
-                add(*actor_clause(cols.target, self.target))
-            if self.country:
-                add("(%s = ? OR %s = ?)" % cols.countries, [self.country.upper()] * 2)
+        if self.actor:
+            s_sql, s_params = actor_clause(cols.source, self.actor)
+            t_sql, t_params = actor_clause(cols.target, self.actor)
+            add("(%s OR %s)" % (s_sql, t_sql), s_params + t_params)
+        if self.source:
+            add(*actor_clause(cols.source, self.source))
+        if self.target:
+            add(*actor_clause(cols.target, self.target))
+        if self.country:
+            add("(%s = ? OR %s = ?)" % cols.countries, [self.country.upper()] * 2)
         if self.type:
-            add("%s IN (SELECT unnest(?))" % cols.type, [[t.upper() for t in _listed(self.type)]])
+            add(*one_of(cols.type, [t.upper() for t in _listed(self.type)]))
         if self.quad_class is not None:
             add("%s = ?" % cols.quad_class, [int(self.quad_class)])
         if self.start:
@@ -236,11 +217,11 @@ class EventFilter:
         if self.article_id:
             add(cols.article, [self.article_id])
         if self.granularity:
-            add(cols.granularity, [[g.lower() for g in _listed(self.granularity)]])
+            add(*one_of(cols.granularity, [g.lower() for g in _listed(self.granularity)]))
         if self.modality:
-            add("%s IN (SELECT unnest(?))" % cols.modality, [[m.lower() for m in _listed(self.modality)]])
+            add(*one_of(cols.modality, [m.lower() for m in _listed(self.modality)]))
         if self.polarity:
-            add("%s IN (SELECT unnest(?))" % cols.polarity, [[p.lower() for p in _listed(self.polarity)]])
+            add(*one_of(cols.polarity, [p.lower() for p in _listed(self.polarity)]))
         if self.claimed is not None:
             clauses.append(cols.claimed if self.claimed else cols.unclaimed)
         if self.outlet:
@@ -250,14 +231,14 @@ class EventFilter:
         return (" AND ".join(clauses) or "TRUE"), params
 
 
-BOTH = ("source", "target")
-
-
-def mentions_of(sql: str, params: list[Any], sides: Sequence[str]) -> tuple[str, list[Any]]:
-    """Event mentions whose actor on one of `sides` is an actor row `x` matching `sql`."""
-    rows = "(SELECT (x.article_id, x.id) FROM actors x WHERE %s)" % sql
-    clause = " OR ".join("(e.article_id, e.%s) IN %s" % (side, rows) for side in sides)
-    return "(%s)" % clause, params * len(sides)
+def one_of(column: str, values: list) -> tuple[str, list[Any]]:
+    """`column IN (?, ?, ...)`, one bound mark per value; `column` may instead be a clause with a
+    {values} slot for the marks. A constant list lets DuckDB test the values in the table scan itself,
+    where `IN (SELECT unnest(?))` made a hash semi-join with every row (0.1 s of a 0.6 s map count on
+    a million events)."""
+    marks = ", ".join("?" * len(values))
+    clause = column.format(values=marks) if "{values}" in column else "%s IN (%s)" % (column, marks)
+    return clause, list(values)
 
 
 def parse_date(value) -> dt.date:

@@ -7,13 +7,15 @@ from __future__ import annotations
 from typing import Optional
 
 from diurna.records import Actor
-from diurna.store import clusters, dedup
+from diurna.store import clusters, dedup, versions
+from diurna.store import facts as event_facts
 
 
-def rebuild_derived(con, batch: int = 5000, roles: bool = True) -> None:
+def rebuild_derived(con, batch: int = 5000, roles: bool = True, facts: bool = True) -> None:
     """Recompute every derived column and table from the stored records, inside the caller's
-    transaction. Cost grows with the store: minutes for millions of articles. `roles=False` leaves
-    out the actor role counts, which the v2 migration runs before v3 adds their columns."""
+    transaction. Cost grows with the store: minutes for millions of articles. `roles=False` and
+    `facts=False` leave out the actor role counts and the events' copies of actor and place fields,
+    which the v2 migration runs before v3 and v6 add their columns."""
     _rebuild_actor_keys(con)
     if roles:
         rebuild_actor_roles(con)
@@ -35,6 +37,9 @@ def rebuild_derived(con, batch: int = 5000, roles: bool = True) -> None:
     con.execute("DELETE FROM event_clusters")
     con.execute("UPDATE events SET cluster_id = NULL")
     clusters.recluster(con, ids)
+    if facts:  # actor keys and duplicate groups were recomputed: the events' copies of them too
+        event_facts.refresh(con)
+    versions.bump(con)
 
 
 def rebuild_actor_roles(con) -> None:

@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from diurna.store import aggregates
 from diurna.store.filters import (  # noqa: F401  (re-exported: the names callers import from here)
     ACTOR_ROW,
     CLUSTER_SOURCE,
@@ -25,6 +26,7 @@ from diurna.store.filters import (  # noqa: F401  (re-exported: the names caller
 )
 from diurna.store.views import ViewsMixin
 
+PAGE_BY_ROW_ID = 1000  # pages up to this long are read back by row id (QueryMixin.events)
 FREQUENCIES = {"day": "day", "week": "week", "month": "month", "year": "year"}
 UNITS = ("events", "clusters")
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -191,31 +193,18 @@ class ActorProfile:
     partners: list[Edge] = field(default_factory=list)
 
 
-EVENT_FROM = """
-FROM events e
-JOIN articles a ON a.id = e.article_id
-LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source
-LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
-LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
-"""
-
+# An event row with its actors', place's and attribution's names (on the row itself: diurna.store.facts)
+# and its article's title, address and evidence sentence (read from `articles a`).
 EVENT_COLUMNS = """
 SELECT e.id, e.article_id, e.type, e.mode, e.cameo, e.quad_class, e.goldstein,
        CAST(e.date_start AS VARCHAR), CAST(e.date_end AS VARCHAR), e.date_granularity, e.date_text,
-       e.source, s.name, s.code, s.country, e.target, t.name, t.code, t.country,
-       e.trigger_text, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),
-       e.place, p.name, p.country, p.lat, p.lon, e.polarity, e.modality,
-       e.attributed_to, w.name, e.confidence, a.title, a.url, CAST(a.published AS VARCHAR),
+       e.source, e.source_name, e.source_code, e.source_country, e.target, e.target_name, e.target_code,
+       e.target_country, e.trigger_text, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),
+       e.place, e.place_name, e.place_country, e.place_lat, e.place_lon, e.polarity, e.modality,
+       e.attributed_to, e.attributed_name, e.confidence, a.title, a.url, CAST(a.published AS VARCHAR),
        e.cluster_id, a.dup_group
 """
-# What EVENT_COLUMNS reads besides `events e`.
-EVENT_DETAIL_JOINS = """
-JOIN articles a ON a.id = e.article_id
-LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source
-LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target
-LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place
-LEFT JOIN actors w ON w.article_id = e.article_id AND w.id = e.attributed_to
-"""
+EVENT_DETAIL_JOINS = " JOIN articles a ON a.id = e.article_id"  # what EVENT_COLUMNS reads besides `events e`
 EVENT_SELECT = EVENT_COLUMNS + " FROM events e " + EVENT_DETAIL_JOINS
 
 CLUSTER_SELECT = """
@@ -226,14 +215,6 @@ SELECT c.id, c.type, c.family, c.cameo, c.quad_class, c.goldstein, CAST(c.date A
        c.place_name, c.place_country, c.lat, c.lon
 FROM event_clusters c
 """
-
-
-def with_places(f: EventFilter) -> str:
-    """`f.joins()` with the event's place `p` joined (for counts per place or country)."""
-    joins = f.joins()
-    if " places p " not in joins:
-        joins += " LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place"
-    return joins
 
 
 def _criteria(filter: Optional[EventFilter], criteria: dict) -> EventFilter:
@@ -260,49 +241,45 @@ class QueryMixin(ViewsMixin):
         in near-duplicate copies are left out unless `include_duplicates`."""
         f = _criteria(filter, criteria)
         where, params = f.where()
-        # The page's keys first, with only the joins the filter needs, then its rows in full: sorting a
-        # million rows that each carry their evidence sentence (cut from the article text) took 15 s
-        # on 200,000 articles; sorting the keys takes a fraction of that, and the details are then
-        # read for the page's articles only.
+        order = "ORDER BY e.date_start DESC NULLS LAST, e.article_id, e.seq"
+        # The page's row ids first (DuckDB keeps the top rows of one narrow scan), then those rows and
+        # their articles, looked up by row id and primary key: joining every selected event with its
+        # article, actors and place before sorting took 15 s on 200,000 articles, and sorting whole
+        # rows (or joining the page back to `events`) 0.25-0.4 s for an actor in 600,000 events.
         keys = (
             self._cursor()
             .execute(
-                "SELECT e.article_id, e.id %s WHERE %s ORDER BY e.date_start DESC NULLS LAST, e.article_id, e.seq "
-                "LIMIT ? OFFSET ?" % (f.joins(), where),
+                "SELECT e.rowid, e.article_id, e.id %s WHERE %s %s LIMIT ? OFFSET ?" % (f.joins(), where, order),
                 params + [int(limit), int(offset)],
             )
             .fetchall()
         )
-        return self._event_rows(keys)
-
-    def _event_rows(self, keys: list[tuple[str, str]]) -> list[EventRow]:
-        """The full rows of the events `keys` names ((article id, event id) pairs), in that order."""
         if not keys:
             return []
-        articles = sorted({k[0] for k in keys})
-        # Every table read only for the page's articles, as a constant list (one ? per article; a page
-        # holds at most a few thousand): DuckDB pushes it into each scan, where a join against the
-        # page would first build hash tables over every stored actor and place.
-        marks = ", ".join("?" * len(articles))
-
-        def only(table: str, column: str = "article_id") -> str:
-            return "(SELECT * FROM %s WHERE %s IN (%s))" % (table, column, marks)
-
-        # The page's actors are read once (a materialised CTE) and joined in three roles.
-        sql = (
-            ("WITH page_actors AS MATERIALIZED %s " % only("actors"))
-            + EVENT_COLUMNS
-            + (
-                " FROM {e} e JOIN {a} a ON a.id = e.article_id"
-                " LEFT JOIN page_actors s ON s.article_id = e.article_id AND s.id = e.source"
-                " LEFT JOIN page_actors t ON t.article_id = e.article_id AND t.id = e.target"
-                " LEFT JOIN {p} p ON p.article_id = e.article_id AND p.id = e.place"
-                " LEFT JOIN page_actors w ON w.article_id = e.article_id AND w.id = e.attributed_to"
-            ).format(e=only("events"), a=only("articles", "id"), p=only("places"))
+        if len(keys) <= PAGE_BY_ROW_ID:
+            articles = sorted({k[1] for k in keys})
+            sql = "%s FROM events e %s WHERE e.rowid IN (%s) AND a.id IN (%s)" % (
+                EVENT_COLUMNS,
+                EVENT_DETAIL_JOINS,
+                ", ".join("?" * len(keys)),
+                ", ".join("?" * len(articles)),
+            )
+            found = self._cursor().execute(sql, [k[0] for k in keys] + articles).fetchall()
+            by_key = {(row[1], row[0]): row for row in found}
+            if len(found) == len(keys) and all((k[1], k[2]) in by_key for k in keys):
+                return [EventRow(*by_key[(k[1], k[2])]) for k in keys]
+        # A long page, or row ids that moved between the two reads (a concurrent write outside this
+        # snapshot): the page in one statement.
+        sql = "WITH page AS MATERIALIZED (SELECT * %s WHERE %s %s LIMIT ? OFFSET ?) %s FROM page e %s %s" % (
+            f.joins(),
+            where,
+            order,
+            EVENT_COLUMNS,
+            EVENT_DETAIL_JOINS,
+            order,
         )
-        rows = self._cursor().execute(sql, articles * 4).fetchall()
-        by_key = {(row[1], row[0]): row for row in rows}
-        return [EventRow(*by_key[k]) for k in keys]
+        rows = self._cursor().execute(sql, params + [int(limit), int(offset)]).fetchall()
+        return [EventRow(*row) for row in rows]
 
     def count_events(self, filter: Optional[EventFilter] = None, **criteria) -> int:
         """How many event mentions `events` would return without a limit."""
@@ -369,12 +346,11 @@ class QueryMixin(ViewsMixin):
         base.update({k: v for k, v in (("start", start), ("end", end)) if v})
         f = EventFilter(**base)
         # Both directions in one scan: the pair's clause picks the events, a CASE names the direction.
-        # Both sides are read from the joined actor rows: a semi-join per side, repeated in the CASE
-        # that names the direction, costs more than joining the two actors once (USA-CHN: 3.1 s vs 1.7 s).
+        # Both sides are read from the event row's copies of its actors' fields (diurna.store.facts).
         if unit == "events":
             where, params = f.where()
             src, tgt = SOURCE, TARGET
-            date_col, source = "e.date_start", f.joins(actors=True)
+            date_col, source = "e.date_start", f.joins()
             goldstein, quad = "e.goldstein", "e.quad_class"
         else:
             where, params = f.cluster_where()
@@ -391,11 +367,13 @@ class QueryMixin(ViewsMixin):
             return "(%s AND %s)" % (s_sql, t_sql), s_params + t_params
 
         (ab, ab_params), (ba, ba_params) = pair(a, b), pair(b, a)
+        # Grouped by raw date first, cut to periods after (as the timeline: diurna.store.views).
         sql = (
-            "SELECT CAST(date_trunc('{freq}', {d}) AS VARCHAR) AS period, "
-            "CASE WHEN {ab} THEN 'a->b' ELSE 'b->a' END AS direction, count(*), coalesce(sum({g}), 0), "
-            "count(*) FILTER (WHERE {q} <= 2), count(*) FILTER (WHERE {q} >= 3) {source} "
-            "WHERE {where} AND ({ab} OR {ba}) AND {d} IS NOT NULL GROUP BY period, direction"
+            "SELECT CAST(date_trunc('{freq}', d) AS VARCHAR) AS period, direction, sum(n)::BIGINT, "
+            "coalesce(sum(g), 0), sum(coop)::BIGINT, sum(conf)::BIGINT FROM ("
+            "SELECT {d} AS d, CASE WHEN {ab} THEN 'a->b' ELSE 'b->a' END AS direction, count(*) AS n, sum({g}) AS g, "
+            "count(*) FILTER (WHERE {q} <= 2) AS coop, count(*) FILTER (WHERE {q} >= 3) AS conf {source} "
+            "WHERE {where} AND ({ab} OR {ba}) AND {d} IS NOT NULL GROUP BY ALL) GROUP BY period, direction"
         ).format(freq=FREQUENCIES[freq], d=date_col, g=goldstein, q=quad, source=source, where=where, ab=ab, ba=ba)
         rows = self._cursor().execute(sql, ab_params + params + ab_params + ba_params).fetchall()
         points = [
@@ -417,18 +395,7 @@ class QueryMixin(ViewsMixin):
             sql, values = actor_clause(ActorColumns("x.key", "x.kb_id", "x.code", "x.name"), q)
             clauses.append(sql)
             params.extend(values)
-        # Each actor row holds its roles in its own article (actors.n_source / n_target, schema v3),
-        # so this is one scan of `actors`; the roles of actors in copies are not counted.
-        counted = "FILTER (WHERE %s)" % COUNTED
-        sql = """
-            SELECT x.key AS k, arg_max(x.name, length(x.name)), any_value(x.kb_id), mode(x.code),
-                   mode(x.country), mode(x.sector), coalesce(sum(x.n_source) {counted}, 0),
-                   coalesce(sum(x.n_target) {counted}, 0), count(DISTINCT x.article_id)
-            FROM actors x JOIN articles a ON a.id = x.article_id
-            WHERE {where}
-            GROUP BY k
-            ORDER BY coalesce(sum(x.n_source) {counted}, 0) + coalesce(sum(x.n_target) {counted}, 0) DESC, k LIMIT ?
-        """.format(counted=counted, where=" AND ".join(clauses))
+        sql = aggregates.TOP_ACTORS.format(where=" AND ".join(clauses))  # one scan of `actors`, no join
         rows = self._cursor().execute(sql, params + [int(n)]).fetchall()
         return [ActorCount(*row) for row in rows]
 
@@ -450,20 +417,12 @@ class QueryMixin(ViewsMixin):
         selects, heaviest first. Generic actors are told apart by country (Edge)."""
         f = filter or EventFilter()
         where, params = f.where()
-        actors = f.joins()
-        if " actors s " not in actors:
-            actors += (
-                " LEFT JOIN actors s ON s.article_id = e.article_id AND s.id = e.source"
-                " LEFT JOIN actors t ON t.article_id = e.article_id AND t.id = e.target"
-            )
-        by_country = "CASE WHEN {x}.key LIKE 'name:%' THEN {x}.country END"
-        sql = """
-            SELECT s.key AS sk, arg_max(s.name, length(s.name)), t.key AS tk, arg_max(t.name, length(t.name)),
-                   count(*) AS n, avg(e.goldstein), {sc} AS sc, {tc} AS tc, mode(s.code), mode(t.code)
-            {actors}
-            WHERE s.key IS NOT NULL AND t.key IS NOT NULL AND {where}
-            GROUP BY sk, sc, tk, tc HAVING count(*) >= ? ORDER BY n DESC, sk, tk, sc, tc LIMIT ?
-        """.format(sc=by_country.format(x="s"), tc=by_country.format(x="t"), actors=actors, where=where)
+        # The actors' keys, names, codes and countries are on the event row (diurna.store.facts);
+        # the SQL groups the events once (diurna.store.aggregates).
+        by_country = "CASE WHEN e.{x}_key LIKE 'name:%' THEN e.{x}_country END"
+        sql = aggregates.NETWORK.format(
+            sc=by_country.format(x="source"), tc=by_country.format(x="target"), events=f.joins(), where=where
+        )
         rows = self._cursor().execute(sql, params + [int(min_events), int(limit)]).fetchall()
         return [Edge(*r) for r in rows]
 
@@ -511,14 +470,16 @@ class QueryMixin(ViewsMixin):
         f = filter or EventFilter()
         where, params = f.where()
         # Counted per place and type first, so each place's main type is the one with the most events
-        # (ties go to the first type in alphabetical order: the same answer on every call).
+        # (ties go to the first type in alphabetical order: the same answer on every call; places with as
+        # many events are ordered by every field, so a limit keeps the same ones every time). The place's
+        # fields are on the event row (diurna.store.facts); a stored place always has a name.
         sql = (
-            "WITH per_type AS (SELECT p.name, p.country, p.geonameid, p.lat, p.lon, p.feature, e.type, count(*) AS n "
-            + with_places(f)
-            + " WHERE p.id IS NOT NULL AND %s GROUP BY ALL) "
+            "WITH per_type AS (SELECT e.place_name AS name, e.place_country AS country, "
+            "e.place_geonameid AS geonameid, e.place_lat AS lat, e.place_lon AS lon, e.place_feature AS feature, "
+            "e.type, count(*) AS n " + f.joins() + " WHERE e.place_name IS NOT NULL AND %s GROUP BY ALL) "
             "SELECT name, country, geonameid, lat, lon, feature, sum(n)::BIGINT AS total, "
             "arg_min(type, (-n, type)) FROM per_type "
             "GROUP BY name, country, geonameid, lat, lon, feature "
-            "ORDER BY total DESC, name LIMIT ?" % where
+            "ORDER BY total DESC, name, country, geonameid, lat, lon LIMIT ?" % where
         )
         return [PlaceCount(*r) for r in self._cursor().execute(sql, params + [int(limit)]).fetchall()]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable, Union
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 Step = Union[str, Callable[[object], None]]
 
@@ -22,7 +22,7 @@ def _backfill_v2(con) -> None:
     """Derive v2's columns and tables for the articles already in a v1 store."""
     from diurna.store.maintenance import rebuild_derived
 
-    rebuild_derived(con, roles=False)  # v3 adds and fills the role counts
+    rebuild_derived(con, roles=False, facts=False)  # v3 adds and fills the role counts, v6 the event facts
 
 
 def _backfill_v3(con) -> None:
@@ -30,6 +30,13 @@ def _backfill_v3(con) -> None:
     from diurna.store.maintenance import rebuild_actor_roles
 
     rebuild_actor_roles(con)
+
+
+def _backfill_v6(con) -> None:
+    """The actor, place and copy fields of the events a v5 store already holds (diurna.store.facts)."""
+    from diurna.store import facts
+
+    facts.refresh(con)
 
 
 # Each migration takes the store from version N-1 to N. Never edit a released one: add another.
@@ -119,6 +126,31 @@ MIGRATIONS: dict[int, list[Step]] = {
         "ALTER TABLE events ADD COLUMN place_precision VARCHAR",
         "ALTER TABLE events ADD COLUMN event_country VARCHAR",
         "ALTER TABLE places ADD COLUMN precision VARCHAR",
+    ],
+    # v6: each event row carries its actors' keys, names, codes and countries, its place's fields and
+    # whether its article is a copy (diurna.store.facts), so the dashboard's filters and aggregates
+    # read `events` alone instead of joining every event with two actors and a place; each actor row
+    # says whether its article is a copy and whether it is its key's first row in its article.
+    6: [
+        "ALTER TABLE events ADD COLUMN source_key VARCHAR",
+        "ALTER TABLE events ADD COLUMN source_name VARCHAR",
+        "ALTER TABLE events ADD COLUMN source_code VARCHAR",
+        "ALTER TABLE events ADD COLUMN source_country VARCHAR",
+        "ALTER TABLE events ADD COLUMN target_key VARCHAR",
+        "ALTER TABLE events ADD COLUMN target_name VARCHAR",
+        "ALTER TABLE events ADD COLUMN target_code VARCHAR",
+        "ALTER TABLE events ADD COLUMN target_country VARCHAR",
+        "ALTER TABLE events ADD COLUMN place_name VARCHAR",
+        "ALTER TABLE events ADD COLUMN place_geonameid BIGINT",
+        "ALTER TABLE events ADD COLUMN place_country VARCHAR",
+        "ALTER TABLE events ADD COLUMN place_lat DOUBLE",
+        "ALTER TABLE events ADD COLUMN place_lon DOUBLE",
+        "ALTER TABLE events ADD COLUMN place_feature VARCHAR",
+        "ALTER TABLE events ADD COLUMN attributed_name VARCHAR",
+        "ALTER TABLE events ADD COLUMN is_copy BOOLEAN DEFAULT false",
+        "ALTER TABLE actors ADD COLUMN is_copy BOOLEAN DEFAULT false",
+        "ALTER TABLE actors ADD COLUMN key_first BOOLEAN DEFAULT true",
+        _backfill_v6,
     ],
 }
 

@@ -18,7 +18,7 @@ import duckdb
 from diurna.document import ArticleDoc
 from diurna.ingest.base import IngestError, split_origin
 from diurna.records import Actor, Article, ArticleDocument, CharRange, DateRef, Event, Place, Quote, TextSpan
-from diurna.store import clusters, dedup
+from diurna.store import clusters, dedup, facts, versions
 from diurna.store.query import QueryMixin
 from diurna.store.schema import SCHEMA_VERSION, SchemaError, current_version, migrate
 
@@ -40,6 +40,7 @@ COLUMNS = {
         "n_source",
         "n_target",
         "country_inferred",
+        *facts.ACTOR_COLUMNS,
     ],
     "mentions": ["article_id", "actor_id", "text", "start", "end", "seq"],
     "events": [
@@ -73,6 +74,7 @@ COLUMNS = {
         "place_basis",
         "place_precision",
         "event_country",
+        *facts.COLUMNS,
     ],
     "quotes": [
         "article_id",
@@ -134,6 +136,7 @@ class _Rows:
         default_country = clusters.article_country(doc.places)
         as_source = Counter(e.source for e in doc.events)
         as_target = Counter(e.target for e in doc.events)
+        first_of_key = facts.first_of_key(doc.actors, keys)
         for seq, actor in enumerate(doc.actors):
             t["actors"].append(
                 (
@@ -150,6 +153,8 @@ class _Rows:
                     as_source[actor.id],
                     as_target[actor.id],
                     actor.country_inferred,
+                    False,  # is_copy: set with the article's duplicate group (facts.mark_copies)
+                    actor.id in first_of_key,
                 )
             )
             t["mentions"].extend((aid, actor.id, m.text, m.start, m.end, i) for i, m in enumerate(actor.mentions))
@@ -183,6 +188,7 @@ class _Rows:
                     e.place_basis,
                     e.place_precision,
                     e.country,
+                    *facts.event_facts(e, actors, keys, places),
                 )
             )
         for seq, q in enumerate(doc.quotes):
@@ -341,6 +347,8 @@ class Store(QueryMixin):
         """Duplicate groups and event clusters after `new_ids` were inserted (same transaction).
         Returns (new articles that are duplicates, events clustered)."""
         changes = dedup.assign_groups(self.con, new_ids)
+        facts.mark_copies(self.con, [c.article_id for c in changes])
+        versions.bump(self.con)  # what was read before this write is stale from its commit on
         new = set(new_ids)
         duplicates = sum(1 for c in changes if c.article_id in new and c.dup_group != c.article_id)
         # A changed group changes which copies count, so the clusters of every regrouped article

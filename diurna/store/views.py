@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 from diurna.store.filters import EventFilter
 
 FREQUENCIES = ("day", "week", "month")
-TIMELINE_KEYS = {"quad_class": "CAST(e.quad_class AS VARCHAR)", "type": "e.type"}
+TIMELINE_KEYS = {"quad_class": "e.quad_class", "type": "e.type"}
 # How coarse each date granularity is, in days: an event dated "in March" is drawn on March 1st, so a
 # daily timeline says how many of its events are dated more coarsely than a day.
 GRANULARITY_DAYS = {"day": 1, "week": 7, "month": 31, "season": 92, "year": 366, "years": 3660, "before": 3660}
@@ -83,12 +83,15 @@ class ViewsMixin:
         f = filter or EventFilter()
         where, params = f.where()
         # One scan, grouped finely enough that the totals, the undated and the granularities are
-        # sums over its rows (three scans of a million events took three times as long).
+        # sums over its rows (three scans of a million events took three times as long). The events are
+        # grouped by their raw date and key, and only the groups are cut to periods and named: a
+        # date_trunc and a cast per event took half the time of the scan.
         rows = (
             self._cursor()
             .execute(
-                "SELECT CAST(date_trunc('%s', e.date_start) AS VARCHAR) AS period, coalesce(%s, '?') AS k, "
-                "coalesce(e.date_granularity, 'none') AS g, count(*) %s WHERE %s GROUP BY period, k, g"
+                "SELECT CAST(date_trunc('%s', d) AS VARCHAR) AS period, coalesce(CAST(k AS VARCHAR), '?') AS key, "
+                "coalesce(g, 'none') AS granularity, sum(n)::BIGINT FROM (SELECT e.date_start AS d, %s AS k, "
+                "e.date_granularity AS g, count(*) AS n %s WHERE %s GROUP BY ALL) GROUP BY ALL"
                 % (freq, TIMELINE_KEYS[by], f.joins(), where),
                 params,
             )
@@ -115,18 +118,18 @@ class ViewsMixin:
         )
 
     def map_summary(self, filter: Optional[EventFilter] = None) -> MapSummary:
-        from diurna.store.query import with_places
-
         f = filter or EventFilter()
         where, params = f.where()
-        joins = with_places(f)
-        country = "coalesce(e.event_country, p.country)"
-        # One scan grouped by country and place; the totals are sums over its rows.
+        # One scan with two groupings: by country (the choropleth and the totals) and by place (how
+        # many distinct places are drawn). Grouping by both at once made a group per (country, place)
+        # pair: 106,067 groups on the 200,000-article benchmark store, twice the time.
         rows = (
             self._cursor()
             .execute(
-                "SELECT %s AS c, p.name, p.geonameid, p.lat IS NOT NULL AND p.lon IS NOT NULL AS located, count(*) "
-                "%s WHERE %s GROUP BY c, p.name, p.geonameid, located" % (country, joins, where),
+                "SELECT GROUPING(c) AS by_place, c, name, geonameid, located, count(*) FROM ("
+                "SELECT coalesce(e.event_country, e.place_country) AS c, e.place_name AS name, "
+                "e.place_geonameid AS geonameid, e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL AS located "
+                "%s WHERE %s) GROUP BY GROUPING SETS ((c, located), (name, geonameid, located))" % (f.joins(), where),
                 params,
             )
             .fetchall()
@@ -134,11 +137,14 @@ class ViewsMixin:
         events = placed = with_country = 0
         places: set[tuple] = set()
         countries: dict[str, int] = {}
-        for code, name, geonameid, located, n in rows:
+        for by_place, code, name, geonameid, located, n in rows:
+            if by_place:
+                if located:
+                    places.add((name, geonameid))
+                continue
             events += n
             if located:
                 placed += n
-                places.add((name, geonameid))
             if code:
                 with_country += n
                 countries[code] = countries.get(code, 0) + n

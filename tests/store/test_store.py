@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from diurna.store import SCHEMA_VERSION, SchemaError, Store
+from diurna.store import SCHEMA_VERSION, SchemaError, Store, facts
 
 ARTICLES = [
     (
@@ -121,6 +121,8 @@ def _write_v1_store(path: str, docs) -> None:
                 "place_precision",
                 "event_country",
                 "precision",
+                *facts.COLUMNS,
+                *facts.ACTOR_COLUMNS,
             )
         ]
         names = ", ".join('"%s"' % COLUMNS[table][i] for i in keep)
@@ -146,7 +148,9 @@ def test_a_v1_store_is_upgraded_with_keys_duplicates_and_clusters(tmp_path, code
     path = str(tmp_path / "old.duckdb")
     _write_v1_store(path, list(coded) + copies)
     with Store(path) as store:
-        assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)
+        assert store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(
+            SCHEMA_VERSION
+        )
         # a v1 store never recorded which countries were the story's (v5): they read back as stated
         assert [d.model_dump() for d in store.documents(ids=[c.article.id for c in coded])] == [
             _countries_as_stated(c.to_record().model_dump()) for c in coded
@@ -176,7 +180,7 @@ def test_a_failed_upgrade_leaves_the_old_store_as_it_was(tmp_path, coded, monkey
     with pytest.raises(RuntimeError):
         Store(path)
     con = duckdb.connect(path)
-    assert con.execute("SELECT value FROM meta").fetchone()[0] == "1"
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
     assert "key" not in [r[0] for r in con.execute("DESCRIBE actors").fetchall()]
     con.close()
 
@@ -247,6 +251,10 @@ def _make_v2_store(path: str, docs) -> None:
         ("places", "precision"),
     ):
         con.execute("ALTER TABLE %s DROP COLUMN %s" % (table, column))
+    for column in facts.COLUMNS:  # v6
+        con.execute("ALTER TABLE events DROP COLUMN %s" % column)
+    for column in facts.ACTOR_COLUMNS:
+        con.execute("ALTER TABLE actors DROP COLUMN %s" % column)
     con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     con.close()
 
@@ -279,7 +287,11 @@ def test_a_v2_store_is_upgraded_with_actor_roles_and_gives_the_same_top_actors(t
     with pytest.raises(SchemaError, match="open it once for writing"):
         Store(old, read_only=True)
     with Store(old) as store:
-        assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION) == "5"
+        assert (
+            store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+            == str(SCHEMA_VERSION)
+            == "6"
+        )
         assert (
             store.con.execute(
                 "SELECT article_id, id, n_source, n_target FROM actors ORDER BY article_id, id"
