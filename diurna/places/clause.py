@@ -212,12 +212,35 @@ def _specificity(doc: ArticleDoc, place_id: str) -> int:
     return SPECIFICITY.get(place.precision or place.feature, 4) if place is not None else 4
 
 
-def _best(found: list[tuple[PlaceRef, int]], doc: ArticleDoc) -> PlaceRef:
-    """The most specific place, then the nearest to the trigger; but when the clause names several
-    places of that level and one place holding them all, the holder ("in the Khyber, Bannu and
-    Dera Ismail Khan districts of Khyber Pakhtunkhwa", "raids in Jenin and Nablus in the West Bank"):
-    one event over several towns happened in their region, not in the first of them."""
-    ref, _ = min(found, key=lambda rd: (_specificity(doc, rd[0].place_id), rd[1], rd[0].token_start))
+def proximity(head: Token, trigger: Token) -> tuple[int, int]:
+    """How near a place's head word is to the trigger: edges between them in the dependency tree,
+    then words between them. The tree decides: in "serving a sentence in California after being
+    arrested in Nangarhar" Nangarhar hangs from "arrested", California from "serving"."""
+    up = {token.i: n for n, token in enumerate([trigger, *trigger.ancestors])}
+    for n, token in enumerate([head, *head.ancestors]):
+        if token.i in up:
+            return n + up[token.i], abs(head.i - trigger.i)
+    return len(trigger.doc), abs(head.i - trigger.i)
+
+
+def _best(found: list[tuple[PlaceRef, tuple[int, int]]], doc: ArticleDoc) -> PlaceRef:
+    """The place nearest the trigger in the tree, then down its hierarchy to the most specific place
+    the phrase names inside it ("Chikun district of Kaduna state" -> Chikun, wherever the parse
+    hangs each name); but when the phrase names several places of one level and one place holding
+    them all, the holder ("in the Khyber, Bannu and Dera Ismail Khan districts of Khyber
+    Pakhtunkhwa", "raids in Jenin and Nablus in the West Bank"): one event over several towns
+    happened in their region, not in the first of them."""
+    ordered = sorted(found, key=lambda rd: (rd[1], rd[0].token_start))
+    ref = ordered[0][0]
+    seen = {ref.place_id}
+    while True:
+        inner = next(
+            (r for r, _ in ordered if r.place_id not in seen and _holds(doc, ref.place_id, r.place_id)), None
+        )
+        if inner is None:
+            break
+        ref = inner
+        seen.add(ref.place_id)
     best = ref.place_id
     for holder, _ in sorted(found, key=lambda rd: (_specificity(doc, rd[0].place_id), rd[1])):
         level = _specificity(doc, holder.place_id)
@@ -262,6 +285,7 @@ class EventPlace:
 
     place_id: str
     basis: str  # clause | sentence | dateline | story
+    rule: str  # the PLACE_RULES entry that chose it
     precision: str  # place | district | region | country
     country: str | None
 
@@ -269,12 +293,13 @@ class EventPlace:
         return {
             "place": self.place_id,
             "place_basis": self.basis,
+            "place_rule": self.rule,
             "place_precision": self.precision,
             "country": self.country,
         }
 
 
-NO_PLACE = {"place": None, "place_basis": None, "place_precision": None, "country": None}
+NO_PLACE = {"place": None, "place_basis": None, "place_rule": None, "place_precision": None, "country": None}
 
 
 @dataclass(frozen=True)
@@ -347,7 +372,7 @@ def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
         # A noun's own phrase first: "summoned the envoy in Baghdad over Iranian strikes on northern
         # Iraq" - the strikes were on Iraq, wherever the verb above them happened.
         own = [
-            (ref, abs(head.i - trigger.i))
+            (ref, proximity(head, trigger))
             for ref, head, governor, preps, relation in paths
             if _up_to(preps, trigger)
             and _locates(_feature_of(doc, ref), governor, _up_to(preps, trigger), relation, {trigger})
@@ -356,7 +381,7 @@ def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
             return _best(own, doc)
     group = clause_group(trigger) | _own_relative_clauses(trigger)
     found = [
-        (ref, abs(head.i - trigger.i))
+        (ref, proximity(head, trigger))
         for ref, head, governor, preps, relation in paths
         if _locates(_feature_of(doc, ref), governor, preps, relation, group)
     ]
@@ -383,7 +408,7 @@ def relative_where(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 @place_rule("sentence", "'In Ankara, officials said Turkey would retaliate': retaliate -> Ankara")
 def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     found = [
-        (ref, abs(head.i - trigger.i))
+        (ref, proximity(head, trigger))
         for ref, head, governor, preps, relation in _paths(doc, trigger)
         if preps
         and governor in trigger.ancestors
@@ -405,7 +430,7 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
             continue
         if _describes_another_participant(head, trigger) or _of_another_event(preps, trigger):
             continue
-        found.append((ref, abs(head.i - trigger.i)))
+        found.append((ref, proximity(head, trigger)))
     return _best(found, doc) if found else None
 
 
@@ -508,7 +533,7 @@ def locate_event(doc: ArticleDoc, trigger_token: int, disabled: Iterable[str] = 
             if place is None:
                 continue
             precision = place.precision or {"city": "place"}.get(place.feature, place.feature)
-            return EventPlace(ref.place_id, rule.basis, precision, place.country)
+            return EventPlace(ref.place_id, rule.basis, rule.name, precision, place.country)
     return None
 
 
