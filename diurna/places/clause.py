@@ -35,6 +35,7 @@ from diurna.places.lexicon import (
     TRAVEL_NOUNS,
     VISITING,
 )
+from diurna.places.paths import proximity, through_another_happening
 from diurna.places.scene import earlier_scene, referred_thing_place
 from diurna.records import Place
 
@@ -212,17 +213,6 @@ def _specificity(doc: ArticleDoc, place_id: str) -> int:
     return SPECIFICITY.get(place.precision or place.feature, 4) if place is not None else 4
 
 
-def proximity(head: Token, trigger: Token) -> tuple[int, int]:
-    """How near a place's head word is to the trigger: edges between them in the dependency tree,
-    then words between them. The tree decides: in "serving a sentence in California after being
-    arrested in Nangarhar" Nangarhar hangs from "arrested", California from "serving"."""
-    up = {token.i: n for n, token in enumerate([trigger, *trigger.ancestors])}
-    for n, token in enumerate([head, *head.ancestors]):
-        if token.i in up:
-            return n + up[token.i], abs(head.i - trigger.i)
-    return len(trigger.doc), abs(head.i - trigger.i)
-
-
 def _best(found: list[tuple[PlaceRef, tuple[int, int]]], doc: ArticleDoc) -> PlaceRef:
     """The place nearest the trigger in the tree, then down its hierarchy to the most specific place
     the phrase names inside it ("Chikun district of Kaduna state" -> Chikun, wherever the parse
@@ -234,9 +224,7 @@ def _best(found: list[tuple[PlaceRef, tuple[int, int]]], doc: ArticleDoc) -> Pla
     ref = ordered[0][0]
     seen = {ref.place_id}
     while True:
-        inner = next(
-            (r for r, _ in ordered if r.place_id not in seen and _holds(doc, ref.place_id, r.place_id)), None
-        )
+        inner = next((r for r, _ in ordered if r.place_id not in seen and _holds(doc, ref.place_id, r.place_id)), None)
         if inner is None:
             break
         ref = inner
@@ -429,6 +417,8 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
         if own is None or own not in STATIC or (_feature_of(doc, ref) == "country" and own not in COUNTRY_LOCATIVE):
             continue
         if _describes_another_participant(head, trigger) or _of_another_event(preps, trigger):
+            continue
+        if through_another_happening(head, trigger):
             continue
         found.append((ref, proximity(head, trigger)))
     return _best(found, doc) if found else None
