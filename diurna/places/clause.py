@@ -170,6 +170,14 @@ def _locates(
     return preposition in ("on", "into") and word.lemma_ in ATTACKING
 
 
+def _noun_object(preps: list[tuple[str, Token]], trigger: Token) -> bool:
+    """ "Russia's annexation of Crimea", "the siege of Mariupol": a place after an event noun's "of"
+    is what the event is done to, as the object of its verb ("annexed Crimea"), read by the same
+    rule (a country only for attacking and visiting nouns: "the invasion of Ukraine", not "the
+    sanctions of the EU")."""
+    return len(preps) == 1 and preps[0][0] == "of" and preps[0][1].i == trigger.i
+
+
 def _place_noun_object(noun: Token, group: set[Token]) -> bool:
     """ "the city" in "captured the city of Uvira": a place's kind noun as the clause's object."""
     return noun.lemma_.lower() in PLACE_KIND_NOUNS and noun.dep_ == "dobj" and noun.head in group
@@ -364,6 +372,8 @@ def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
             for ref, head, governor, preps, relation in paths
             if _up_to(preps, trigger)
             and _locates(_feature_of(doc, ref), governor, _up_to(preps, trigger), relation, {trigger})
+            or _noun_object(preps, trigger)
+            and _locates(_feature_of(doc, ref), trigger, [], "dobj", {trigger})
         ]
         if own:
             return _best(own, doc)
