@@ -23,13 +23,15 @@ def _located(locate, text: str, trigger: str):
 @pytest.mark.parametrize(
     "text, trigger, place",
     [
-        # another happening's preposition ("following", "via", "amid"): its place, not the event's
-        (
-            "The bloc suspended the country's membership following a coup in Niamey, calling for elections.",
-            "calling",
-            "Niamey",
-        ),
+        # a medium or the surroundings of another happening: their place, not the event's
         ("Tokyo lodged a protest via its embassy in Beijing on Friday.", "lodged", "Beijing"),
+        ("Turnout fell amid new clashes in Nairobi on Sunday.", "fell", "Nairobi"),
+        # what another verb said
+        (
+            "Thailand recalled its ambassador and said it would expel the envoy in Bangkok.",
+            "recalled",
+            "Bangkok",
+        ),
         # a gerund after "of": the act someone is accused of
         ("The court accused him of committing war crimes in Ukraine.", "accused", "Ukraine"),
     ],
@@ -47,6 +49,10 @@ def test_another_happenings_place_is_not_the_events(locate, text, trigger, place
         ("Ten people were killed during a protest in Nairobi on Sunday.", "killed", "Nairobi"),
         ("Speaking at a news conference in Ankara, the minister thanked the mediators.", "thanked", "Ankara"),
         ("The president welcomed the envoy for talks in Beijing.", "welcomed", "Beijing"),
+        ("Following talks in Doha, the two sides agreed to a truce.", "agreed", "Doha"),
+        ("Jets carried out strikes against militant targets in Gaza.", "carried", "Gaza"),
+        # what the trigger itself says
+        ("The army said it launched airstrikes in Gaza.", "said", "Gaza"),
     ],
 )
 def test_a_setting_places_the_event(locate, text, trigger, place):
