@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable, Union
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 Step = Union[str, Callable[[object], None]]
 
@@ -119,6 +119,11 @@ MIGRATIONS: dict[int, list[Step]] = {
         "ALTER TABLE events ADD COLUMN place_precision VARCHAR",
         "ALTER TABLE events ADD COLUMN event_country VARCHAR",
         "ALTER TABLE places ADD COLUMN precision VARCHAR",
+    ],
+    # v6: which named place rule chose each event's place (records.md: place_rule), so that a user can
+    # filter or audit one rule; null for rows stored before.
+    6: [
+        "ALTER TABLE events ADD COLUMN place_rule VARCHAR",
     ],
 }
 

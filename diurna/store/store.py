@@ -73,6 +73,7 @@ COLUMNS = {
         "place_basis",
         "place_precision",
         "event_country",
+        "place_rule",
     ],
     "quotes": [
         "article_id",
@@ -183,6 +184,7 @@ class _Rows:
                     e.place_basis,
                     e.place_precision,
                     e.country,
+                    e.place_rule,
                 )
             )
         for seq, q in enumerate(doc.quotes):
@@ -516,6 +518,7 @@ def _event(e: dict) -> Event:
         ),
         place=e["place"],
         place_basis=e["place_basis"],
+        place_rule=e["place_rule"],
         place_precision=e["place_precision"],
         country=e["event_country"],
         polarity=e["polarity"],

@@ -121,6 +121,7 @@ def _write_v1_store(path: str, docs) -> None:
                 "place_precision",
                 "event_country",
                 "precision",
+                "place_rule",
             )
         ]
         names = ", ".join('"%s"' % COLUMNS[table][i] for i in keep)
@@ -225,7 +226,7 @@ def _countries_as_stated(document: dict) -> dict:
     for actor in document["actors"]:
         actor["country_inferred"] = False
     for event in document["events"]:
-        event.update(place_basis=None, place_precision=None, country=None)
+        event.update(place_basis=None, place_precision=None, country=None, place_rule=None)
     for place in document["places"]:
         place["precision"] = None
     return document
@@ -245,6 +246,7 @@ def _make_v2_store(path: str, docs) -> None:
         ("events", "place_precision"),
         ("events", "event_country"),
         ("places", "precision"),
+        ("events", "place_rule"),
     ):
         con.execute("ALTER TABLE %s DROP COLUMN %s" % (table, column))
     con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
@@ -279,7 +281,7 @@ def test_a_v2_store_is_upgraded_with_actor_roles_and_gives_the_same_top_actors(t
     with pytest.raises(SchemaError, match="open it once for writing"):
         Store(old, read_only=True)
     with Store(old) as store:
-        assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION) == "5"
+        assert store.con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION) == "6"
         assert (
             store.con.execute(
                 "SELECT article_id, id, n_source, n_target FROM actors ORDER BY article_id, id"
