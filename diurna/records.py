@@ -155,6 +155,11 @@ class Event(Record):
     place_basis: Optional[PlaceBasis] = Field(
         None, description="how `place` was chosen: clause | sentence | dateline | story"
     )
+    place_rule: Optional[str] = Field(
+        None,
+        description="the named rule of diurna/places/clause.py's registry that chose `place` (e.g. own_clause, "
+        "scene_just_before): filter or audit by it",
+    )
     place_precision: Optional[GeoPrecision] = Field(None, description="place | district | region | country")
     country: Optional[str] = Field(
         None, description="ISO 3166-1 alpha-3 of the event's place, also when only the country is known"

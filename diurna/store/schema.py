@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable, Union
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 Step = Union[str, Callable[[object], None]]
 
@@ -151,6 +151,11 @@ MIGRATIONS: dict[int, list[Step]] = {
         "ALTER TABLE actors ADD COLUMN is_copy BOOLEAN DEFAULT false",
         "ALTER TABLE actors ADD COLUMN key_first BOOLEAN DEFAULT true",
         _backfill_v6,
+    ],
+    # v7: which named place rule chose each event's place (records.md: place_rule), so that a user can
+    # filter or audit one rule; null for rows stored before.
+    7: [
+        "ALTER TABLE events ADD COLUMN place_rule VARCHAR",
     ],
 }
 

@@ -75,6 +75,7 @@ COLUMNS = {
         "place_precision",
         "event_country",
         *facts.COLUMNS,
+        "place_rule",
     ],
     "quotes": [
         "article_id",
@@ -189,6 +190,7 @@ class _Rows:
                     e.place_precision,
                     e.country,
                     *facts.event_facts(e, actors, keys, places),
+                    e.place_rule,
                 )
             )
         for seq, q in enumerate(doc.quotes):
@@ -524,6 +526,7 @@ def _event(e: dict) -> Event:
         ),
         place=e["place"],
         place_basis=e["place_basis"],
+        place_rule=e["place_rule"],
         place_precision=e["place_precision"],
         country=e["event_country"],
         polarity=e["polarity"],

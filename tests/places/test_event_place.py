@@ -161,6 +161,10 @@ def _located(locate, text: str, trigger: str):
         # a capital as the bare object of a verb of saying is its government, not a location
         ("United Nations experts accused Kigali of backing the rebels.", "accused", None),
         ("Drones struck Kyiv overnight, officials said.", "struck", ("Kyiv", "clause", "place", "UKR")),
+        # an event noun's "of" names what it is done to, read as its verb's object
+        ("The siege of Mariupol lasted almost three months.", "siege", ("Mariupol", "clause", "place", "UKR")),
+        ("The invasion of Ukraine began in February.", "invasion", ("Ukraine", "clause", "country", "UKR")),
+        ("The sanctions of Canada hurt exporters.", "sanctions", None),
     ],
 )
 def test_event_place_with_basis(locate, text, trigger, expected):

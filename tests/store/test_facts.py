@@ -148,7 +148,7 @@ def test_a_v5_store_is_upgraded_with_the_facts_and_gives_the_same_views(tmp_path
         assert (
             store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
             == str(SCHEMA_VERSION)
-            == "6"
+            == "7"
         )
         _facts_are_current(store)
         assert _views(store) == one_batch

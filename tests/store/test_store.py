@@ -123,6 +123,7 @@ def _write_v1_store(path: str, docs) -> None:
                 "precision",
                 *facts.COLUMNS,
                 *facts.ACTOR_COLUMNS,
+                "place_rule",
             )
         ]
         names = ", ".join('"%s"' % COLUMNS[table][i] for i in keep)
@@ -229,7 +230,7 @@ def _countries_as_stated(document: dict) -> dict:
     for actor in document["actors"]:
         actor["country_inferred"] = False
     for event in document["events"]:
-        event.update(place_basis=None, place_precision=None, country=None)
+        event.update(place_basis=None, place_precision=None, country=None, place_rule=None)
     for place in document["places"]:
         place["precision"] = None
     return document
@@ -249,6 +250,7 @@ def _make_v2_store(path: str, docs) -> None:
         ("events", "place_precision"),
         ("events", "event_country"),
         ("places", "precision"),
+        ("events", "place_rule"),
     ):
         con.execute("ALTER TABLE %s DROP COLUMN %s" % (table, column))
     for column in facts.COLUMNS:  # v6
@@ -290,7 +292,7 @@ def test_a_v2_store_is_upgraded_with_actor_roles_and_gives_the_same_top_actors(t
         assert (
             store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
             == str(SCHEMA_VERSION)
-            == "6"
+            == "7"
         )
         assert (
             store.con.execute(

@@ -1,0 +1,77 @@
+"""paths.py: a place reached through another happening's phrase or clause does not place the event;
+the nearest place in the tree wins, then the most specific place inside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.places import locate_event
+from diurna.places.paths import proximity, through_another_happening
+
+
+def _token(doc, word: str):
+    return next(t for t in doc.spacy_doc if t.text == word)
+
+
+def _located(locate, text: str, trigger: str):
+    doc = locate(text)
+    found = locate_event(doc, _token(doc, trigger).i)
+    names = {p.id: p.name for p in doc.places}
+    return (names[found.place_id], found.rule) if found else None
+
+
+@pytest.mark.parametrize(
+    "text, trigger, place",
+    [
+        # a medium or the surroundings of another happening: their place, not the event's
+        ("Tokyo lodged a protest via its embassy in Beijing on Friday.", "lodged", "Beijing"),
+        ("Turnout fell amid new clashes in Nairobi on Sunday.", "fell", "Nairobi"),
+        # what another verb said
+        (
+            "Thailand recalled its ambassador and said it would expel the envoy in Bangkok.",
+            "recalled",
+            "Bangkok",
+        ),
+        # a gerund after "of": the act someone is accused of
+        ("The court accused him of committing war crimes in Ukraine.", "accused", "Ukraine"),
+    ],
+)
+def test_another_happenings_place_is_not_the_events(locate, text, trigger, place):
+    doc = locate(text)
+    head = _token(doc, place.split()[-1])
+    assert through_another_happening(head, _token(doc, trigger))
+
+
+@pytest.mark.parametrize(
+    "text, trigger, place",
+    [
+        # a setting's prepositions above the place's own phrase
+        ("Ten people were killed during a protest in Nairobi on Sunday.", "killed", "Nairobi"),
+        ("Speaking at a news conference in Ankara, the minister thanked the mediators.", "thanked", "Ankara"),
+        ("The president welcomed the envoy for talks in Beijing.", "welcomed", "Beijing"),
+        ("Following talks in Doha, the two sides agreed to a truce.", "agreed", "Doha"),
+        ("Jets carried out strikes against militant targets in Gaza.", "carried", "Gaza"),
+        # what the trigger itself says
+        ("The army said it launched airstrikes in Gaza.", "said", "Gaza"),
+    ],
+)
+def test_a_setting_places_the_event(locate, text, trigger, place):
+    doc = locate(text)
+    assert not through_another_happening(_token(doc, place), _token(doc, trigger))
+
+
+def test_proximity_counts_edges_before_words(locate):
+    doc = locate("Police in Dhaka arrested workers who had marched from Gazipur.")
+    arrested = _token(doc, "arrested")
+    assert proximity(_token(doc, "Dhaka"), arrested)[0] < proximity(_token(doc, "Gazipur"), arrested)[0]
+
+
+def test_the_events_place_says_which_rule_chose_it(locate):
+    assert _located(locate, "Protesters gathered in Lima and blocked the main avenue.", "blocked") == (
+        "Lima",
+        "own_clause",
+    )
+
+
+def test_a_place_after_a_non_setting_preposition_is_no_sentence_place(locate):
+    assert _located(locate, "Tokyo lodged a protest via its embassy in Beijing on Friday.", "lodged") is None
