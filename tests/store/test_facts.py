@@ -123,7 +123,8 @@ def test_a_rebuild_recomputes_the_facts(tmp_path, corpus, one_batch):
 
 
 def _make_v5_store(path: str, docs) -> None:
-    """A store as diurna with schema v5 left it: everything but the events' facts of v6."""
+    """A store as diurna with schema v5 left it: everything but the events' facts of v6 and the
+    place rule of v7."""
     with Store(path) as store:
         store.write(docs)
     con = duckdb.connect(path)
@@ -137,6 +138,7 @@ def drop_event_facts(con) -> None:
         con.execute("ALTER TABLE events DROP COLUMN %s" % column)
     for column in facts.ACTOR_COLUMNS:
         con.execute("ALTER TABLE actors DROP COLUMN %s" % column)
+    con.execute("ALTER TABLE events DROP COLUMN place_rule")  # v7
 
 
 def test_a_v5_store_is_upgraded_with_the_facts_and_gives_the_same_views(tmp_path, corpus, one_batch):
