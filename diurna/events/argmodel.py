@@ -32,6 +32,7 @@ from diurna.document import ArticleDoc, MentionRef
 from diurna.events import codes
 from diurna.events.arguments import Argument, Candidate
 from diurna.nlp.syntax import is_passive
+from diurna.quotes import quote_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -217,8 +218,6 @@ def _ranks(doc: ArticleDoc, cand: Candidate, found: list[MentionRef]) -> dict:
     inside = [m for m in found if sent.start <= m.token_start < sent.end]
     left = [m for m in inside if m.token_end <= trigger]
     right = [m for m in inside if m.token_start >= cand.trigger_end]
-    from diurna.quotes import quote_at
-
     return {
         "nearest_left": max(left, key=lambda m: m.token_start) if left else None,
         "nearest_right": min(right, key=lambda m: m.token_start) if right else None,
