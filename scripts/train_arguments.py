@@ -74,7 +74,6 @@ def _label(plover: str) -> str:
 def coded(raws):
     pipeline = Pipeline(time_budget=0)
     stage = next(s for s in pipeline.stages if isinstance(s, EventStage))
-    stage.extract.keep_unsourced = True  # the chooser learns to fill (or not) the sources the rules lack
     for item in pipeline(raws):
         if hasattr(item, "spacy_doc"):
             yield item, deduplicate([c for c in stage.extract(item) if reports_an_event(c)])

@@ -84,20 +84,10 @@ def _noun_polarity(noun: "Token") -> str:
     return "negated" if pol.is_negated(noun) else "asserted"
 
 
-# The rule name's prefix of a candidate kept without a source for the argument chooser to fill.
-UNSOURCED = "unsourced:"
-
-
 class CandidateExtractor:
-    def __init__(
-        self, lexicon: Optional[TriggerLexicon] = None, use_detector: bool = True, keep_unsourced: bool = False
-    ):
-        """`keep_unsourced`: a trigger of diurna's own lexicon whose parse gives no source is kept with
-        none (rule "unsourced:...") for the learned argument chooser to fill; the events stage drops
-        it when the chooser finds no source either."""
+    def __init__(self, lexicon: Optional[TriggerLexicon] = None, use_detector: bool = True):
         self.lexicon = lexicon or TriggerLexicon.load()
         self.detector = default_detector() if use_detector else None
-        self.keep_unsourced = keep_unsourced
 
     def __call__(self, doc: ArticleDoc) -> Iterator[Candidate]:
         episode = cx.Episode(doc.text)
@@ -693,13 +683,10 @@ class CandidateExtractor:
         no target pair the subjects both ways. An event needs a source: who did it is its core, except
         where a construction names only the victim (`allow_sourceless`: "five activists were arrested")."""
         pairs: list[tuple[Optional[Argument], Optional[Argument]]]
-        if not sources and allow_sourceless and targets:
+        if not sources:
+            if not (allow_sourceless and targets):
+                return []
             pairs = [(None, t) for t in targets]
-        elif not sources and self.keep_unsourced and sense.origin == "diurna":
-            pairs = [(None, t) for t in targets] or [(None, None)]
-            rule = UNSOURCED + rule
-        elif not sources:
-            return []
         elif not targets and reciprocal and len(sources) >= 2:
             pairs = [(a, b) for a in sources for b in sources if a.actor_id != b.actor_id]
         elif targets:

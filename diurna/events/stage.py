@@ -9,7 +9,7 @@ from diurna.document import ArticleDoc
 from diurna.events import codes
 from diurna.events.argmodel import ArgumentModel, default_argument_model
 from diurna.events.arguments import Candidate
-from diurna.events.candidates import UNSOURCED, CandidateExtractor
+from diurna.events.candidates import CandidateExtractor
 from diurna.ids import stable_id
 from diurna.places import event_place_fields
 from diurna.quotes import quote_at
@@ -50,10 +50,10 @@ class EventStage:
         here: on news articles it changed no event of the bundled examples (the classifier only
         relabels at >= 0.9 confidence) while making the events stage about 7x slower and the whole
         pipeline about 1.5x slower (docs/evaluation.md); `diurna classify` uses it."""
-        self.extract = CandidateExtractor()
         self.arguments = (
             arguments if arguments is not None else (default_argument_model() if use_argument_model else None)
         )
+        self.extract = CandidateExtractor()
         self.classifier = (
             classifier if classifier is not None else (_load_classifier(use_encoder) if use_classifier else None)
         )
@@ -64,7 +64,6 @@ class EventStage:
         candidates = deduplicate([c for c in self.extract(doc) if reports_an_event(c)])
         if self.arguments is not None:
             candidates = deduplicate(rechoose_arguments(doc, candidates, self.arguments))
-        candidates = [c for c in candidates if c.source is not None or not c.rule.startswith(UNSOURCED)]
         confidences = self._confidences(doc, candidates)
         for cand, (plover, confidence) in zip(candidates, confidences):
             if plover is None:
