@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc
 from diurna.events import codes
+from diurna.events.argmodel import ArgumentModel, default_argument_model
 from diurna.events.arguments import Candidate
 from diurna.events.candidates import CandidateExtractor
 from diurna.ids import stable_id
@@ -36,11 +37,22 @@ class EventStage:
     requires = ("spacy_doc", "actors", "mentions", "timexes", "places", "place_mentions", "quotes")
     assigns = ("events",)
 
-    def __init__(self, classifier=None, use_classifier: bool = True, use_encoder: bool = False):
-        """`use_encoder` adds the fine-tuned MiniLM half of the pair classifier. It is off by default
+    def __init__(
+        self,
+        classifier=None,
+        use_classifier: bool = True,
+        use_encoder: bool = False,
+        arguments: Optional[ArgumentModel] = None,
+        use_argument_model: bool = True,
+    ):
+        """`arguments` (default: the packaged model, when `use_argument_model`) re-chooses each
+        candidate's source and target among the actors its sentence names. `use_encoder` adds the fine-tuned MiniLM half of the pair classifier. It is off by default
         here: on news articles it changed no event of the bundled examples (the classifier only
         relabels at >= 0.9 confidence) while making the events stage about 7x slower and the whole
         pipeline about 1.5x slower (docs/evaluation.md); `diurna classify` uses it."""
+        self.arguments = (
+            arguments if arguments is not None else (default_argument_model() if use_argument_model else None)
+        )
         self.extract = CandidateExtractor()
         self.classifier = (
             classifier if classifier is not None else (_load_classifier(use_encoder) if use_classifier else None)
@@ -50,6 +62,8 @@ class EventStage:
         if doc.spacy_doc is None:
             return
         candidates = deduplicate([c for c in self.extract(doc) if reports_an_event(c)])
+        if self.arguments is not None:
+            candidates = deduplicate(rechoose_arguments(doc, candidates, self.arguments))
         confidences = self._confidences(doc, candidates)
         for cand, (plover, confidence) in zip(candidates, confidences):
             if plover is None:
@@ -122,6 +136,16 @@ def combine(cand: Candidate, prior: tuple[str, float], prediction) -> tuple[Opti
         if cand.sense.origin.startswith("petrarch2"):
             return predicted, prediction.confidence * 0.8
     return plover, confidence * (1.0 - 0.5 * prediction.confidence)
+
+
+def rechoose_arguments(doc: ArticleDoc, candidates: list[Candidate], model: ArgumentModel) -> list[Candidate]:
+    """Each candidate with the source and target the learned model prefers, except where the rules
+    made several events of one trigger (one per recipient of a coordinated list, or both directions
+    of a mutual act): the model chooses one pair per candidate and would fold them into one."""
+    per_trigger: dict[int, int] = {}
+    for cand in candidates:
+        per_trigger[cand.trigger_start] = per_trigger.get(cand.trigger_start, 0) + 1
+    return [model.choose(doc, c) if per_trigger[c.trigger_start] == 1 else c for c in candidates]
 
 
 def reports_an_event(cand: Candidate) -> bool:

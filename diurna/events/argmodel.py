@@ -1,0 +1,298 @@
+"""A learned chooser of an event's source and target among the actors its sentence names.
+
+The extractor's rules (candidates.py, constructions.py) find the trigger and propose arguments from
+the constructions someone wrote down; on real news they often pick the wrong actor or none (the
+recipient in a prepositional phrase the rules do not know, a victim named in an apposition, the
+agent of a nominal event three words away). This model reads every actor mention of the trigger's
+sentence (and the rules' own choices, wherever they are) and scores it for each role, from the
+dependency path between trigger and mention, where the mention stands, what kind of actor it is,
+the event's type and whether the rules chose it. The rules' choice is one feature among others, so
+the model keeps it where it is usually right and overrules it where real text says otherwise.
+
+It is a logistic regression per role fitted by `scripts/train_arguments.py` on real sentences
+(PLV_train's marked source and target, and the tuning part of the project's real-text set), stored
+as feature names and weights and read with numpy alone. The featurizer is this module's code, used
+by both trainer and stage, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import logging
+import os
+import pathlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+import numpy as np
+
+from diurna.document import ArticleDoc, MentionRef
+from diurna.events import codes
+from diurna.events.arguments import Argument, Candidate
+from diurna.nlp.syntax import is_passive
+from diurna.quotes import quote_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+MODEL_PATH = pathlib.Path(__file__).resolve().parent / "model" / "arguments.json"
+ENCODING = "argument-features-v1"  # bump when features change: an older model is then refused
+ROLES = ("source", "target")
+MAX_PATH = 5  # longer dependency paths are one feature value: "long"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One actor mention that may fill a role of one candidate event."""
+
+    mention: MentionRef
+    features: tuple[str, ...]
+
+
+# ------------------------------------------------------------------ where the mentions are
+
+
+def head_of(doc: ArticleDoc, mention: MentionRef) -> "Token":
+    """The syntactic head of a mention's tokens."""
+    return doc.spacy_doc[mention.token_start : mention.token_end].root
+
+
+def options(doc: ArticleDoc, cand: Candidate) -> list[MentionRef]:
+    """The mentions that may fill a role: every actor mention of the trigger's sentence except one
+    inside the trigger itself, and the rules' own choices wherever they stand (a controller or the
+    story's actor may be outside the sentence)."""
+    sent = doc.spacy_doc[cand.trigger_start].sent
+    found = [
+        m
+        for m in doc.mention_index().starting_in(sent.start, sent.end)
+        if not (cand.trigger_start <= m.token_start < cand.trigger_end)
+    ]
+    seen = {(m.token_start, m.token_end) for m in found}
+    for arg in (cand.source, cand.target):
+        if arg is not None and (arg.mention.token_start, arg.mention.token_end) not in seen:
+            found.append(arg.mention)
+            seen.add((arg.mention.token_start, arg.mention.token_end))
+    return found
+
+
+# ------------------------------------------------------------------ features
+
+
+def dependency_path(trigger: "Token", head: "Token") -> str:
+    """The path from trigger to mention through their lowest common ancestor: 'U' steps climb from
+    the trigger, 'D' steps descend to the mention; a preposition is named ("D:prep_against/D:pobj")
+    because the preposition is what says who the recipient is."""
+    up_chain = [trigger] + list(trigger.ancestors)
+    up_index = {t.i: k for k, t in enumerate(up_chain)}
+    down: list["Token"] = []
+    node = head
+    while node.i not in up_index:
+        down.append(node)
+        if node.head.i == node.i:
+            return "none"
+        node = node.head
+    ups = up_chain[: up_index[node.i]]
+    if len(ups) + len(down) > MAX_PATH:
+        return "long"
+    steps = ["U:" + t.dep_ for t in ups] + ["D:" + _step(t) for t in reversed(down)]
+    return "/".join(steps) or "self"
+
+
+def _step(token: "Token") -> str:
+    if token.dep_ in ("prep", "agent") or token.dep_ == "dative" and token.pos_ == "ADP":
+        return "%s_%s" % (token.dep_, token.lower_)
+    return token.dep_
+
+
+def clause_verb(token: "Token") -> "Token":
+    """The verb heading the clause a token stands in (the token itself when it is one)."""
+    for t in [token] + list(token.ancestors):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return token.sent.root
+
+
+def path_prepositions(trigger: "Token", head: "Token") -> list[str]:
+    """The prepositions between a mention and the word it hangs on, up to the trigger."""
+    out = []
+    for t in [head] + list(head.ancestors):
+        if t == trigger or t in trigger.ancestors:
+            break
+        if t.dep_ in ("prep", "agent"):
+            out.append(t.lower_)
+    return out
+
+
+def _bucket(n: int) -> str:
+    for limit in (2, 5, 10, 20):
+        if n <= limit:
+            return "<=%d" % limit
+    return ">20"
+
+
+def features(doc: ArticleDoc, cand: Candidate, mention: MentionRef, rank: dict) -> tuple[str, ...]:
+    """The named features of one mention for one candidate (the same names serve both roles; each
+    role has its own weights)."""
+    sdoc = doc.spacy_doc
+    trigger = sdoc[cand.trigger_start : cand.trigger_end].root
+    head = head_of(doc, mention)
+    sent = trigger.sent
+    inside = sent.start <= mention.token_start < sent.end
+    path = dependency_path(trigger, head) if inside else "other-sentence"
+    first = path.split("/")[0]
+    last = path.split("/")[-1]
+    actor = doc.actor(mention.actor_id)
+    kind = actor.kind if actor is not None else "none"
+    sector = (actor.sector or "-") if actor is not None else "-"
+    passive = "pass" if is_passive(trigger) else "act"
+    quad = str(codes.quad_class(cand.plover))
+    side = "left" if mention.token_start < trigger.i else "right"
+    out = [
+        "bias",
+        "path=" + path,
+        "path_first=" + first,
+        "path_last=" + last,
+        "path_type=%s_%s" % (path, cand.plover),
+        "path_voice=%s_%s" % (path, passive),
+        "last_voice=%s_%s" % (last, passive),
+        "path_quad=%s_%s" % (path, quad),
+        "trigger_pos=%s_%s" % (trigger.pos_, path),
+        "dep=" + head.dep_,
+        "dep_side=%s_%s" % (head.dep_, side),
+        "side=" + side,
+        "side_voice=%s_%s" % (side, passive),
+        "dist=" + _bucket(abs(mention.token_start - trigger.i)),
+        "how=" + mention.how,
+        "kind=" + kind,
+        "sector=" + sector,
+        "sector_quad=%s_%s" % (sector, quad),
+        "kind_type=%s_%s" % (kind, cand.plover),
+        "rule=" + cand.rule.split(":")[0],
+    ]
+    steps = path.split("/")
+    out.append("path_tail=" + "/".join(steps[-2:]))
+    out.append("ups=%d" % sum(st.startswith("U:") for st in steps))
+    same_clause = inside and clause_verb(head) == clause_verb(trigger)
+    if same_clause:
+        out += ["same_clause", "clause_dep=%s_%s" % (head.dep_, passive), "clause_dep_side=%s_%s" % (head.dep_, side)]
+    if inside:
+        for prep in path_prepositions(trigger, head):
+            out += ["prep=" + prep, "prep_quad=%s_%s" % (prep, quad), "prep_type=%s_%s" % (prep, cand.plover)]
+    lemma = trigger.lemma_.lower()
+    out += ["lemma_last=%s_%s" % (lemma, last), "lemma_side=%s_%s" % (lemma, side)]
+    out.append("kind_dep=%s_%s" % (kind, head.dep_))
+    if rank.get("nearest_left") == mention:
+        out.append("nearest_left")
+    if rank.get("nearest_right") == mention:
+        out.append("nearest_right")
+    if rank.get("first") == mention:
+        out.append("first_in_sentence")
+    for role, arg in (("source", cand.source), ("target", cand.target)):
+        if arg is None:
+            out.append("rule_%s_none" % role)
+        elif arg.actor_id == mention.actor_id:
+            out.append("rule_%s" % role)
+            out.append("rule_%s_type=%s" % (role, cand.plover))
+            if arg.mention == mention:
+                out.append("rule_%s_mention" % role)
+    quote = rank.get("quote")
+    if quote is not None:
+        out.append("trigger_in_quote")
+        if quote.speaker == mention.actor_id:
+            out.append("is_speaker")
+        if quote.content.start <= mention.start < quote.content.end:
+            out.append("mention_in_same_quote")
+    if head in trigger.subtree:
+        out.append("under_trigger")
+    if trigger in head.subtree:
+        out.append("over_trigger")
+    return tuple(out)
+
+
+def _ranks(doc: ArticleDoc, cand: Candidate, found: list[MentionRef]) -> dict:
+    trigger = cand.trigger_start
+    sent = doc.spacy_doc[trigger].sent
+    inside = [m for m in found if sent.start <= m.token_start < sent.end]
+    left = [m for m in inside if m.token_end <= trigger]
+    right = [m for m in inside if m.token_start >= cand.trigger_end]
+    return {
+        "nearest_left": max(left, key=lambda m: m.token_start) if left else None,
+        "nearest_right": min(right, key=lambda m: m.token_start) if right else None,
+        "first": min(inside, key=lambda m: m.token_start) if inside else None,
+        "quote": quote_at(doc, doc.spacy_doc[trigger].idx),
+    }
+
+
+def candidate_options(doc: ArticleDoc, cand: Candidate) -> list[Option]:
+    """Every mention that may fill a role of `cand`, with its features."""
+    found = options(doc, cand)
+    rank = _ranks(doc, cand, found)
+    return [Option(m, features(doc, cand, m, rank)) for m in found]
+
+
+# ------------------------------------------------------------------ the model
+
+
+class ArgumentModel:
+    """Weights per role over named features; a mention fills a role when its probability is the
+    highest among the sentence's mentions and at least the role's threshold."""
+
+    def __init__(self, vocabulary: dict[str, int], weights: dict[str, np.ndarray], thresholds: dict[str, float]):
+        self.vocabulary, self.weights, self.thresholds = vocabulary, weights, thresholds
+
+    @classmethod
+    def load(cls, path: pathlib.Path = MODEL_PATH) -> "ArgumentModel":
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        if meta.get("encoding") != ENCODING:
+            raise ValueError(
+                "argument model %s was built for features %r, not %r" % (path, meta.get("encoding"), ENCODING)
+            )
+        weights = {role: np.asarray(meta["weights"][role], dtype=np.float64) for role in ROLES}
+        return cls(meta["vocabulary"], weights, meta["thresholds"])
+
+    def probability(self, role: str, names: tuple[str, ...]) -> float:
+        w = self.weights[role]
+        score = w[-1] + sum(w[self.vocabulary[n]] for n in set(names) if n in self.vocabulary)
+        return float(1.0 / (1.0 + np.exp(-score)))
+
+    def choose(self, doc: ArticleDoc, cand: Candidate) -> Candidate:
+        """`cand` with the roles the rules left empty filled by the model's best mention, when that
+        mention is likely enough (its probability at least the role's threshold). A role the rules
+        filled is kept: on held-out real text, overruling them gained little, filling gaps much
+        (scripts/train_arguments.py prints both). One actor never fills both roles."""
+        if cand.source is not None and cand.target is not None:
+            return cand
+        found = candidate_options(doc, cand)
+        source, target = cand.source, cand.target
+        if source is None:
+            source = self._best(found, "source", target)
+        if target is None:
+            target = self._best(found, "target", source)
+        return dataclasses.replace(cand, source=source, target=target)
+
+    def _best(self, found: list[Option], role: str, other: Optional[Argument]) -> Optional[Argument]:
+        scored = [
+            (self.probability(role, o.features), o.mention)
+            for o in found
+            if other is None or o.mention.actor_id != other.actor_id
+        ]
+        if not scored:
+            return None
+        p, mention = max(scored, key=lambda pm: pm[0])
+        return Argument(mention.actor_id, mention) if p >= self.thresholds[role] else None
+
+
+@functools.lru_cache(maxsize=1)
+def default_argument_model() -> Optional[ArgumentModel]:
+    """The packaged model, or None when its file is absent or from other features, or when
+    `DIURNA_ARGUMENT_MODEL=0` asks for the rules alone (to measure what the model adds)."""
+    if os.environ.get("DIURNA_ARGUMENT_MODEL", "1").strip() in ("0", "off", "no"):
+        return None
+    try:
+        return ArgumentModel.load()
+    except (OSError, ValueError, KeyError) as exc:
+        log.info("argument model not available (%s); the rules alone choose sources and targets", exc)
+        return None

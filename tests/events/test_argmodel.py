@@ -1,0 +1,110 @@
+"""The learned argument chooser (diurna/events/argmodel.py) and how the events stage uses it.
+
+The model's quality is measured on real text (docs/evaluation.md, scripts/train_arguments.py); these
+tests pin the mechanics with hand-set weights: which mentions are offered, what the features say,
+that only the roles the rules left empty are filled, and when nothing is filled."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from diurna.events import argmodel
+from diurna.events.argmodel import ENCODING, ArgumentModel, candidate_options, default_argument_model, dependency_path
+from diurna.events.candidates import CandidateExtractor
+from diurna.events.stage import rechoose_arguments
+
+SENTENCE = "Police in Nairobi fired tear gas at opposition supporters on Monday."
+
+
+def model_with(weights: dict[str, dict[str, float]], thresholds=None) -> ArgumentModel:
+    """A model whose role weights are the given feature weights (bias last, as the trainer writes)."""
+    names = sorted({n for w in weights.values() for n in w if n != "_bias"})
+    vocabulary = {n: i for i, n in enumerate(names)}
+    arrays = {
+        role: np.array([weights.get(role, {}).get(n, 0.0) for n in names] + [weights.get(role, {}).get("_bias", 0.0)])
+        for role in ("source", "target")
+    }
+    return ArgumentModel(vocabulary, arrays, thresholds or {"source": 0.5, "target": 0.5})
+
+
+def fired(code):
+    doc = code(SENTENCE, "2024-03-04")
+    cand = next(c for c in CandidateExtractor()(doc) if doc.spacy_doc[c.trigger_start].lemma_ == "fire")
+    return doc, cand
+
+
+def names(doc, arg):
+    return doc.actor(arg.actor_id).name if arg is not None else None
+
+
+def test_the_path_names_the_preposition(nlp):
+    doc = nlp(SENTENCE)
+    verb = next(t for t in doc if t.lemma_ == "fire")
+    supporters = next(t for t in doc if t.text == "supporters")
+    police = doc[0]
+    assert dependency_path(verb, supporters) == "D:prep_at/D:pobj"
+    assert dependency_path(verb, police) == "D:nsubj"
+    assert dependency_path(supporters, verb) == "U:pobj/U:prep"
+
+
+def test_options_are_the_sentences_mentions_with_their_features(code):
+    doc, cand = fired(code)
+    offered = {doc.actor(o.mention.actor_id).name: o.features for o in candidate_options(doc, cand)}
+    supporters = next(f for name, f in offered.items() if "supporters" in name.lower())
+    assert "path=D:prep_at/D:pobj" in supporters and "prep=at" in supporters and "side=right" in supporters
+
+
+def test_an_empty_target_is_filled_with_the_best_mention(code):
+    doc, cand = fired(code)
+    empty = dataclasses.replace(cand, target=None)
+    model = model_with({"target": {"prep=at": 4.0, "_bias": -2.0}})
+    chosen = model.choose(doc, empty)
+    assert "supporters" in names(doc, chosen.target).lower()
+    assert chosen.source == cand.source  # the rules' source is kept
+
+
+def test_below_the_threshold_the_role_stays_empty(code):
+    doc, cand = fired(code)
+    empty = dataclasses.replace(cand, target=None)
+    model = model_with({"target": {"prep=at": 4.0, "_bias": -2.0}}, {"source": 0.5, "target": 0.99})
+    assert model.choose(doc, empty).target is None
+
+
+def test_roles_the_rules_filled_are_kept_and_one_actor_never_fills_both(code):
+    doc, cand = fired(code)
+    # a model that would prefer the police for the target: the rules' target stands
+    model = model_with({"target": {"path=D:nsubj": 9.0}, "source": {"_bias": 5.0}})
+    assert model.choose(doc, cand) == cand
+    # with the target empty, the police (already the source) are not offered for it
+    no_target = model.choose(doc, dataclasses.replace(cand, target=None))
+    assert no_target.target is None or no_target.target.actor_id != no_target.source.actor_id
+
+
+def test_several_events_of_one_trigger_keep_the_rules_choices(code):
+    doc, cand = fired(code)
+    twin = dataclasses.replace(cand, target=None)
+    model = model_with({"target": {"prep=at": 4.0, "_bias": -2.0}})
+    assert rechoose_arguments(doc, [twin, dataclasses.replace(twin, plover="COERCE")], model)[0].target is None
+    assert rechoose_arguments(doc, [twin], model)[0].target is not None
+
+
+def test_the_packaged_model_loads_and_can_be_switched_off(monkeypatch):
+    argmodel.default_argument_model.cache_clear()
+    model = default_argument_model()
+    assert model is not None and set(model.weights) == {"source", "target"}
+    assert all(len(w) == len(model.vocabulary) + 1 for w in model.weights.values())
+    monkeypatch.setenv("DIURNA_ARGUMENT_MODEL", "0")
+    argmodel.default_argument_model.cache_clear()
+    assert default_argument_model() is None
+    monkeypatch.delenv("DIURNA_ARGUMENT_MODEL")
+    argmodel.default_argument_model.cache_clear()
+
+
+def test_a_model_built_for_other_features_is_refused(tmp_path):
+    path = tmp_path / "arguments.json"
+    path.write_text('{"encoding": "old", "vocabulary": {}, "weights": {}, "thresholds": {}}')
+    with pytest.raises(ValueError, match=ENCODING):
+        ArgumentModel.load(path)
