@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from diurna.actors.codes import split_code
-from diurna.actors.draft import DraftActor, acronyms_of, compact_name, handle_name, surname_only
+from diurna.actors.draft import DraftActor, acronyms_of, coded_without_role, compact_name, handle_name, surname_only
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import KBActor, name_key
 from diurna.actors.mentions import ANAPHORIC_GROUP_HEADS, Candidate
@@ -400,7 +400,7 @@ class Coreference:
             if role is not None:
                 country, sector, _ = split_code(role.code)
                 return country, sector
-            return actor.title_country, actor.title_sector
+            return coded_without_role(actor)
         return actor.country, actor.sector
 
     def _description_fits(self, actor: DraftActor, cand: Candidate) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from diurna.actors.codes import iso3_codes, join_code, split_code
+from diurna.actors.draft import coded_without_role
 from diurna.actors.kb import KnowledgeBase, default_kb, name_key
 from diurna.actors.mentions import MentionFinder
 from diurna.actors.resolve import ArticleResolver, DraftActor
@@ -89,7 +90,7 @@ class ActorStage:
                 return split_code(role.code)
             if not enabled(TITLE_WHEN_NO_ROLE):
                 return None, None, None
-            country, sector = draft.title_country, draft.title_sector
+            country, sector = coded_without_role(draft)
         else:
             country, sector = draft.country, draft.sector
             if country is None and draft.prefix and enabled(STATELESS_PEOPLE_CODE):
