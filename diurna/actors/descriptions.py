@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from diurna.actors.anaphora import STATE_NOUNS
 from diurna.actors.codes import split_code
 from diurna.actors.kb import KBActor
 from diurna.actors.mentions import (
@@ -20,7 +21,7 @@ from diurna.actors.mentions import (
     ORGANISATION_PART_HEADS,
     Candidate,
 )
-from diurna.actors.name_kinds import PART_OF_LARGER_NAME
+from diurna.actors.name_kinds import ORGANISATION_WORD_NAME, PART_OF_LARGER_NAME
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import (
     DETENTION_PLACES,
@@ -121,6 +122,16 @@ LOCATED_INSTITUTION = register(
     "A country or capital after 'in' says whose a bare institution is: the description is that "
     "state's, and the place is part of the mention, not an actor of its own.",
 )
+
+
+def _named_institution(head: "Token") -> bool:
+    """A capitalised organisation's word after a proper name ("Al-Masirah TV", "Bethel Secondary
+    School"), whatever part of speech the tagger gave it."""
+    return (
+        head.lower_ in ORGANISATION_WORDS
+        and head.text[:1].isupper()
+        and (head.pos_ == "PROPN" or any(t.dep_ == "compound" and t.pos_ == "PROPN" for t in head.lefts))
+    )
 
 
 class Descriptions:
@@ -227,22 +238,23 @@ class Descriptions:
             return None
         determiner = next((t.lower_ for t in head.lefts if t.dep_ in ("det", "predet")), None)
         plural = head.tag_ in ("NNS", "NNPS") or (agent.plural if agent else False) or self._armed_modifier(head)
+        # 'Northwestern University': a name ending in an institution's word is an organisation's
+        institution = head.pos_ == "PROPN" and low in ORGANISATION_WORDS
         person = (
             not plural
+            and not (enabled(ORGANISATION_WORD_NAME) and _named_institution(head))  # "Al-Masirah TV" is no "he"
             and low not in COLLECTIVE_HEADS
             and low not in ORGANISATION_PART_HEADS
             and low not in NON_PERSON_HEADS
             and not (agent is not None and agent.phrase in NON_PERSON_PHRASES)
         )
-        # 'Northwestern University': a name ending in an institution's word is an organisation's
-        institution = head.pos_ == "PROPN" and low in ORGANISATION_WORDS
         cand = Candidate(
             start,
             head.i + 1,
             "description",
             head.i,
             (start, end),
-            kind="person" if person else "organization" if institution else "group",
+            kind="person" if person else "organization" if institution or _named_institution(head) else "group",
             title=title,
             plural=plural,
             definite=determiner in DEFINITE,
@@ -310,6 +322,8 @@ class Descriptions:
             for actor in self.finder.kb_word(self.doc, t.i):
                 if actor.kind == "country":
                     return self._country_code(actor)
+            if t.lower_ in STATE_NOUNS:  # "the country's security forces" (rule country-anaphor-possessor)
+                return self.anaphor_possessor_country(t)
             if t.lower_ in ("its", "their") and enabled(OWN_POSSESSIVE):
                 return self._subject_country(head)
             if enabled(POSSESSOR_ACTOR):

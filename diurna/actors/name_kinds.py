@@ -30,6 +30,13 @@ PERSON_TAGGED_ORGANISATION = register(
     "The tagger reads some people's names as organisations: a given name of one gender and a surname, "
     "with no word of an organisation's name, is a person.",
 )
+ORGANISATION_WORD_NAME = register(
+    "organisation-word-name",
+    "The interview was broadcast on Masirah TV on Sunday. He said the attacks would go on.",
+    "The tagger reads some organisations' names as people's: a name the KB does not know that ends "
+    "in a word of an organisation's name (TV, School, Times, Foundation) is an organisation, and no "
+    "'he' or 'she' refers to it.",
+)
 PART_OF_LARGER_NAME = register(
     "part-of-larger-name",
     "Gunmen attacked a checkpoint in Khyber Pakhtunkhwa on Sunday.",
@@ -129,6 +136,14 @@ class NameKinds:
             and any(t.dep_ == "det" and t.lower_ == "the" for t in doc[start].lefts)
         ):
             kind = "organization"  # "the Houthis", "the Taliban": a plural name is a group, not a person
+        if (
+            kind == "person"
+            and actors is None
+            and end - start > 1
+            and doc[end - 1].lower_.rstrip(".") in ORGANISATION_WORDS
+            and enabled(ORGANISATION_WORD_NAME)
+        ):
+            kind = "organization"  # "Masirah TV", "Bethel Secondary School": no person's name
         if kind == "person" and enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(start, end):
             return None
         title_start, title = self.finder.title_before(doc, start, sent.start, set())

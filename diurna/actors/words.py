@@ -61,7 +61,7 @@ ORGANISATION_WORDS = frozenset(
     inc co corp corporation company companies llc ltd plc group holdings foundation institute
     university college school center centre fund bank party committee council association
     society times post news journal network media press agency partners associates
-    brothers bros trust hospital church campaign
+    brothers bros trust hospital church campaign tv television radio channel
 """.split()
 )
 
