@@ -17,6 +17,12 @@ from diurna.actors.rules import enabled, register
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+SIDE_TAKEN_NOT_OWNER = register(
+    "side-taken-not-owner",
+    "The pro-Russian Shor party was banned in Moldova in 2023.",
+    "'pro-Russian', 'anti-American', 'pro-Iranian militias' name the side a group takes, not its "
+    "country: the modifier gives the group no country (the story's may).",
+)
 GLUED_NUMBER_NAME = register(
     "glued-number-name",
     "G7 countries pledged to keep sanctions on Russia.",
@@ -172,6 +178,8 @@ class MentionFinder:
         if first.is_punct or first.is_space or not any(c.isalnum() for c in first.text):
             return None
         first_key = name_key(first.text)
+        if _side_prefix(doc, i):
+            return None  # "Pro-Iranian militias" at a sentence's start: no party called "PRO"
         glued = first_key[-1:].isdigit()  # "G7": the dictionaries may list it spaced (glued-number-name)
         if (
             first_key not in self.kb.first_words
@@ -287,6 +295,8 @@ class MentionFinder:
                 title.gender = "female"
             elif text in MALE_TITLES:
                 title.gender = "male"
+            if enabled(SIDE_TAKEN_NOT_OWNER) and _side_taken(doc, k):
+                continue
             for actor in self._kb_name_at(doc, k, end):
                 role = actor.role_on(day)
                 country, sector, _ = split_code(role.code) if role else (None, None, None)
@@ -313,7 +323,7 @@ class MentionFinder:
 
     def kb_word(self, doc, k: int) -> list[KBActor]:
         token = doc[k]
-        if not is_capitalised(token):
+        if not is_capitalised(token) or _side_prefix(doc, k):
             return []
         return [self.kb.actors[x] for x in self.kb.by_name.get(name_key(token.text), ())]
 
@@ -334,6 +344,21 @@ class MentionFinder:
                 # "Bruce Turry, who remembered ...": the relative pronoun is its antecedent's mention,
                 # so whatever the relative clause says or does is that actor's
                 yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), kind="relative")
+
+
+def _side_taken(doc, k: int) -> bool:
+    """Whether token k follows 'pro-' or 'anti-' ("pro-Russian": spaCy splits it in three)."""
+    return k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ in ("pro", "anti")
+
+
+def _side_prefix(doc, i: int) -> bool:
+    """Whether token i is the 'pro' or 'anti' of "Pro-Iranian" (rule side-taken-not-owner)."""
+    return (
+        doc[i].lower_ in ("pro", "anti")
+        and i + 1 < len(doc)
+        and doc[i + 1].text == "-"
+        and enabled(SIDE_TAKEN_NOT_OWNER)
+    )
 
 
 def _spelled(key: str) -> tuple[str, ...]:

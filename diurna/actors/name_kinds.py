@@ -264,11 +264,15 @@ class NameKinds:
         styled = self._state_style_start(start) if enabled(STATE_STYLE) else None
         if styled is None and enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(start, end):
             return None  # "Khyber" in "Khyber Pakhtunkhwa": a province, the places stage's
-        if end - start == 1 and self._is_gentilic(head):
+        # "Bahrainis" tagged a singular proper noun: the plural of a demonym the KB lists
+        listed_plural = end - start == 1 and key.endswith("s") and key[:-1] in actor.names
+        if end - start == 1 and (self._is_gentilic(head) or listed_plural):
             if not enabled(PLURAL_DEMONYM_PEOPLE):
                 return None
-            if head.tag_ in ("NNPS", "NNS") or (
-                head.text.endswith("s") and not head.text.endswith("ss") and head.dep_ != "amod"
+            if (
+                listed_plural
+                or head.tag_ in ("NNPS", "NNS")
+                or (head.text.endswith("s") and not head.text.endswith("ss") and head.dep_ != "amod")
             ):
                 return Candidate(
                     start,

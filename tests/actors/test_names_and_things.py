@@ -97,3 +97,16 @@ def test_a_bare_given_name_is_not_a_kb_person_listed_under_it_but_a_word_of_a_fu
     assert _actor(doc, "Lula").kb_id == "luiz_inacio_lula_da_silva"
     doc = resolve_actors("King Abdullah met the delegation in Amman.", "2023-08-30")
     assert _actor(doc, "King Abdullah").kb_id is not None
+
+
+def test_a_plural_demonym_tagged_as_a_singular_name_is_the_people(resolve_actors):
+    doc = resolve_actors("Bahrainis held a rally on Tuesday against the deal.", "2021-10-20")
+    assert (_actor(doc, "Bahrainis").kind, _actor(doc, "Bahrainis").code) == ("group", "BHRCVL")
+
+
+def test_the_side_a_group_takes_is_not_its_country(resolve_actors):
+    doc = resolve_actors("The pro-Russian Shor party was banned in Moldova in 2023.")
+    assert _actor(doc, "pro-Russian Shor party").country != "RUS"
+    doc = resolve_actors("Pro-Iranian militias attacked a US base in Syria.")
+    assert all(a.kind != "organization" for a in doc.actors)  # no party "PRO" from "Pro-"
+    assert _actor(doc, "Pro-Iranian militias").country is None
