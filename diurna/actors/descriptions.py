@@ -21,7 +21,7 @@ from diurna.actors.mentions import (
     ORGANISATION_PART_HEADS,
     Candidate,
 )
-from diurna.actors.name_kinds import ORGANISATION_WORD_NAME, PART_OF_LARGER_NAME
+from diurna.actors.name_kinds import ORGANISATION_WORD_NAME, PART_OF_LARGER_NAME, place_country
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import (
     DETENTION_PLACES,
@@ -91,6 +91,13 @@ DETENTION_PLACE = register(
     "detention-place",
     "A court sentenced the activist to one year in prison.",
     "A prison or jail after a preposition is where someone is held, not the authority that holds them.",
+)
+PLACE_POSSESSOR_COUNTRY = register(
+    "place-possessor-country",
+    "Zaporizhzhia's governor reported two dead on Monday.",
+    "A town or region in the possessive owns the description after it as its country's: 'Odesa's "
+    "regional administration', 'Kinshasa's police' are of the one country the places gazetteer "
+    "knows that place in.",
 )
 POSSESSOR_ACTOR = register(
     "possessor-actor",
@@ -324,6 +331,10 @@ class Descriptions:
                     return self._country_code(actor)
             if t.lower_ in STATE_NOUNS:  # "the country's security forces" (rule country-anaphor-possessor)
                 return self.anaphor_possessor_country(t)
+            if t.pos_ == "PROPN" and enabled(PLACE_POSSESSOR_COUNTRY) and not self.finder.kb_word(self.doc, t.i):
+                country = place_country(self.doc[t.left_edge.i : t.i + 1].text)
+                if country is not None:  # "Sumy's regional military administration"
+                    return country
             if t.lower_ in ("its", "their") and enabled(OWN_POSSESSIVE):
                 return self._subject_country(head)
             if enabled(POSSESSOR_ACTOR):

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from diurna.actors.codes import split_code
+from diurna.actors.codes import single_country
 from diurna.actors.kb import KBActor, family_name_first, name_key
 from diurna.actors.mentions import is_capitalised
 from diurna.actors.rules import enabled, register
@@ -57,18 +57,12 @@ KB_HOME_COUNTRY = register(
 )
 
 
-def home_country(kb: KBActor) -> Optional[str]:
-    """The one country all of a KB actor's roles name, if they name one."""
-    countries = {split_code(role.code)[0] for role in kb.roles}
-    return countries.pop() if len(countries) == 1 else None
-
-
 def coded_without_role(actor: DraftActor) -> tuple[Optional[str], Optional[str]]:
     """(country, sector) of a KB actor with no role on the day: what its titles said, the country
     completed by rule kb-home-country."""
     country, sector = actor.title_country, actor.title_sector
     if country is None and actor.kb is not None and enabled(KB_HOME_COUNTRY):
-        country = home_country(actor.kb)
+        country = single_country(role.code for role in actor.kb.roles)
     return country, sector
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from diurna.actors.codes import split_code
+from diurna.actors.codes import single_country, split_code
 from diurna.actors.kb import Agent, KBActor, KnowledgeBase, name_key
 from diurna.actors.rules import enabled, register
 
@@ -22,6 +22,12 @@ SIDE_TAKEN_NOT_OWNER = register(
     "The pro-Russian Shor party was banned in Moldova in 2023.",
     "'pro-Russian', 'anti-American', 'pro-Iranian militias' name the side a group takes, not its "
     "country: the modifier gives the group no country (the story's may).",
+)
+PERSON_MODIFIER_COUNTRY = register(
+    "person-modifier-country",
+    "The aid will go through, Trump administration officials said on Saturday.",
+    "A known person's name modifying a description ('Trump administration officials', 'the Maduro "
+    "government', 'Putin critic') gives it that person's country.",
 )
 GLUED_NUMBER_NAME = register(
     "glued-number-name",
@@ -305,6 +311,9 @@ class MentionFinder:
                 elif actor.kind == "group" and title.people is None:
                     title.people = actor
                     title.country = title.country or country
+                elif actor.kind == "person" and enabled(PERSON_MODIFIER_COUNTRY):
+                    # "Trump administration officials", "Putin critic": whose side, of that country
+                    title.country = title.country or country or single_country(r.code for r in actor.roles)
                 elif actor.kind == "organization" and title.affiliation is None:
                     title.affiliation = actor
                     title.country = title.country or country

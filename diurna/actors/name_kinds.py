@@ -380,3 +380,16 @@ def is_known_place(text: str) -> bool:
     from diurna.places.gazetteer import load
 
     return load().has_strong_name(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def place_country(text: str) -> Optional[str]:
+    """The one country of every town, district or region the places gazetteer knows `text` by a main
+    name, or None (rule place-possessor-country)."""
+    from diurna.places.gazetteer import load
+
+    strong = [c.entry for c in load().candidates(text) if c.strong]
+    countries = {e.country for e in strong if e.feature in ("city", "district", "region")}
+    if len(countries) != 1 or any(e.feature == "country" for e in strong):
+        return None
+    return countries.pop()

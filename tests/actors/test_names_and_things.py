@@ -110,3 +110,13 @@ def test_the_side_a_group_takes_is_not_its_country(resolve_actors):
     doc = resolve_actors("Pro-Iranian militias attacked a US base in Syria.")
     assert all(a.kind != "organization" for a in doc.actors)  # no party "PRO" from "Pro-"
     assert _actor(doc, "Pro-Iranian militias").country is None
+
+
+def test_a_known_persons_name_as_modifier_gives_the_country(resolve_actors):
+    doc = resolve_actors("The aid will go through, Trump administration officials said on Saturday.", "2019-02-23")
+    assert _actor(doc, "Trump administration officials").code == "USAGOV"
+
+
+def test_a_town_in_the_possessive_gives_its_country(resolve_actors):
+    doc = resolve_actors("Zaporizhzhia's governor reported two dead on Monday.", "2024-05-01")
+    assert _actor(doc, "governor").country == "UKR"
