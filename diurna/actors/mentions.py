@@ -29,6 +29,12 @@ PERSON_MODIFIER_COUNTRY = register(
     "A known person's name modifying a description ('Trump administration officials', 'the Maduro "
     "government', 'Putin critic') gives it that person's country.",
 )
+CAPITALISED_BEYOND_ARTICLE = register(
+    "capitalised-beyond-article",
+    '"We are grateful," the Corbett family said. The family thanked the negotiators.',
+    "A KB name that begins with an article ('The Family', a Mexican cartel) is that name only when a "
+    "word after the article is capitalised: a sentence's capital 'The' makes no common noun a name.",
+)
 GLUED_NUMBER_NAME = register(
     "glued-number-name",
     "G7 countries pledged to keep sanctions on Russia.",
@@ -55,7 +61,7 @@ COLLECTIVE_HEADS = frozenset(
     world community communities public population militia militias coalition alliance bloc camp
     government regime administration delegation leadership authorities forces army military police
     ministry council parliament cabinet network agency media broadcaster
-    junta court courts tribunal judiciary embassy embassies consulate mission opposition party parties
+    junta court courts tribunal judiciary embassy embassies consulate mission opposition party parties family families
     senate congress assembly legislature
 """.split()
 )
@@ -210,6 +216,9 @@ class MentionFinder:
             tokens = doc[i:end]
             if not any(is_capitalised(t) for t in tokens):
                 continue
+            if first.lower_ in ("the", "a", "an") and not any(is_capitalised(t) for t in tokens[1:]):
+                if enabled(CAPITALISED_BEYOND_ARTICLE):
+                    continue  # "The family said": no cartel "The Family" in a sentence's capital
             actors = [self.kb.actors[x] for x in ids]
             if end - i == 1 and not self._plausible_single_word_name(first, actors):
                 continue

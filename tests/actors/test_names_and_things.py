@@ -120,3 +120,11 @@ def test_a_known_persons_name_as_modifier_gives_the_country(resolve_actors):
 def test_a_town_in_the_possessive_gives_its_country(resolve_actors):
     doc = resolve_actors("Zaporizhzhia's governor reported two dead on Monday.", "2024-05-01")
     assert _actor(doc, "governor").country == "UKR"
+
+
+def test_a_common_noun_after_a_capital_article_is_no_kb_name(resolve_actors):
+    doc = resolve_actors('"We are grateful," the Corbett family said. They thanked the negotiators.')
+    family = _actor(doc, "family")
+    assert family.kind == "group" and family.sector == "CVL" and _actor(doc, "They") is family
+    doc = resolve_actors("The family thanked the negotiators on Monday.")
+    assert all(a.kb_id is None for a in doc.actors)  # not the cartel "The Family"
