@@ -61,7 +61,7 @@ COLLECTIVE_HEADS = frozenset(
     world community communities public population militia militias coalition alliance bloc camp
     government regime administration delegation leadership authorities forces army military police
     ministry council parliament cabinet network agency media broadcaster
-    junta court courts tribunal judiciary embassy embassies consulate mission opposition party parties family families
+    junta court courts tribunal judiciary embassy embassies consulate mission opposition party parties family families crowd mob
     senate congress assembly legislature
 """.split()
 )

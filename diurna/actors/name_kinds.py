@@ -21,7 +21,7 @@ from diurna.actors.mentions import (
     is_capitalised,
 )
 from diurna.actors.rules import enabled, register
-from diurna.actors.words import ORGANISATION_WORDS, PLACE_ENTITIES
+from diurna.actors.words import NAME_HEAD_SECTORS, ORGANISATION_WORDS, PLACE_ENTITIES
 from diurna.nlp.index import entities_of
 
 PERSON_TAGGED_ORGANISATION = register(
@@ -140,7 +140,7 @@ class NameKinds:
             kind == "person"
             and actors is None
             and end - start > 1
-            and doc[end - 1].lower_.rstrip(".") in ORGANISATION_WORDS
+            and (doc[end - 1].lower_.rstrip(".") in ORGANISATION_WORDS or doc[end - 1].lower_ in NAME_HEAD_SECTORS)
             and enabled(ORGANISATION_WORD_NAME)
         ):
             kind = "organization"  # "Masirah TV", "Bethel Secondary School": no person's name

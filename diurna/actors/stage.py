@@ -10,6 +10,7 @@ from diurna.actors.kb import KnowledgeBase, default_kb, name_key
 from diurna.actors.mentions import MentionFinder
 from diurna.actors.resolve import ArticleResolver, DraftActor
 from diurna.actors.rules import enabled, register
+from diurna.actors.words import NAME_HEAD_SECTORS
 from diurna.document import ArticleDoc, MentionRef
 from diurna.ids import stable_id
 from diurna.places.gazetteer import load as load_gazetteer
@@ -25,6 +26,12 @@ STATELESS_PEOPLE_CODE = register(
     "Kurdish fighters captured the town on Sunday.",
     "An actor of a people without a state keeps the people's code prefix ('Kurdish fighters' = "
     "KURUAF), which no country code gives.",
+)
+NAME_HEAD_SECTOR = register(
+    "name-head-sector",
+    "Witnesses said the Rapid Intervention Force fired on the crowd.",
+    "An organisation the KB does not know, whose name ends in a word that says what it is (Force, "
+    "Brigade, Police, Court, Party, University, Hospital), has that word's sector.",
 )
 CAPITAL_NOT_NAME = register(
     "capital-not-name",
@@ -93,6 +100,8 @@ class ActorStage:
             country, sector = coded_without_role(draft)
         else:
             country, sector = draft.country, draft.sector
+            if sector is None and draft.kind == "organization" and draft.names and enabled(NAME_HEAD_SECTOR):
+                sector = NAME_HEAD_SECTORS.get(max(draft.names, key=len).split()[-1].lower())
             if country is None and draft.prefix and enabled(STATELESS_PEOPLE_CODE):
                 return country, sector, draft.prefix + (sector or "")
         return country, sector, join_code(country, sector)

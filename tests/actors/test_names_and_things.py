@@ -128,3 +128,14 @@ def test_a_common_noun_after_a_capital_article_is_no_kb_name(resolve_actors):
     assert family.kind == "group" and family.sector == "CVL" and _actor(doc, "They") is family
     doc = resolve_actors("The family thanked the negotiators on Monday.")
     assert all(a.kb_id is None for a in doc.actors)  # not the cartel "The Family"
+
+
+def test_an_unknown_organisations_last_word_gives_its_sector(resolve_actors):
+    doc = resolve_actors("Witnesses said the Rapid Intervention Force fired on the crowd.")
+    assert _actor(doc, "the Rapid Intervention Force").sector == "MIL"
+    assert _actor(doc, "crowd").kind == "group"
+    doc = resolve_actors("Fighting in Benghazi pitted the Tariq Bin Ziyad Brigade against local gunmen.")
+    assert (_actor(doc, "Tariq Bin Ziyad Brigade").kind, _actor(doc, "Tariq Bin Ziyad Brigade").sector) == (
+        "organization",
+        "MIL",
+    )
