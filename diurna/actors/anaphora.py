@@ -1,11 +1,14 @@
-"""Country anaphora: "the country", "the nation", "the kingdom" as mentions of a state the story named.
+"""Country anaphora ("the country", "the nation", "the kingdom" as mentions of a state the story
+named) and what a pronoun or a short name may refer to.
 
 Wire copy names a state once and then writes "the country had weaponised the police", "ECOWAS imposed
 sanctions on the country", "the Caribbean nation", "the kingdom's deputy prime minister". Left
 unresolved, the event loses its source or target, and "the country's security forces" lose their
 country. This mixin of the article resolver (resolve.ArticleResolver) offers such phrases as mentions
-and finds the state they refer back to; both rules are registered with their examples
-(diurna/actors/rules.py) and can be switched off by name.
+and finds the state they refer back to. It also holds what coref.py asks before linking a pronoun or
+a short name: a plural pronoun is not a news medium, a reported pronoun not the speaker's addressee,
+and a person's short name not a group the KB lists by the word. Every rule is registered with its
+example (diurna/actors/rules.py) and can be switched off by name.
 """
 
 from __future__ import annotations
@@ -48,6 +51,13 @@ PRONOUN_NOT_ADDRESSEE = register(
     "reporters they had won': not the reporters).",
 )
 
+PERSON_OVER_GROUP_NAME = register(
+    "person-over-group-name",
+    "North Korean leader Kim Jong Un met Vladimir Putin on Wednesday. Kim invited Putin to Pyongyang.",
+    "A short form of a person the article named ('Kim' after 'Kim Jong Un'), read by the tagger as a "
+    "person's name, is that person, not an armed group or organisation the KB lists by the word "
+    "(UCDP's Philippine 'Kim').",
+)
 STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
 # Prepositions and verbs that make the state a place: "in the country", "fled the country".
 LOCATIVE_PREPOSITIONS = frozenset(
@@ -108,6 +118,17 @@ def _addressee(pron: "Token") -> Optional[int]:
 class CountryAnaphora:
     """Mixin of the article resolver: mentions and antecedents of state anaphors, and what a pronoun
     cannot refer to (its addressee, a medium)."""
+
+    def _person_over_group(self, actor: DraftActor, cand: Candidate) -> bool:
+        """Rule person-over-group-name: a short form of a person the article named, which the tagger
+        reads as a person's name, is that person though the KB lists a group by the word."""
+        return (
+            actor.kind == "person"
+            and cand.kb is not None
+            and cand.kb.kind in ("organization", "group")
+            and self.doc[cand.head].ent_type_ == "PERSON"
+            and enabled(PERSON_OVER_GROUP_NAME)
+        )
 
     def pronoun_rules_out(self, actor: DraftActor, cand: Candidate, pron: "Token") -> bool:
         """Whether rules plural-pronoun-not-medium or pronoun-not-addressee rule the actor out."""

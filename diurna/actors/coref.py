@@ -257,14 +257,16 @@ class Coreference:
         for actor in sorted(self._actors_by_key.get(key, ()), key=lambda a: -self._position[a.key]):
             if actor.kind not in ("person", "organization"):
                 continue
+            person_over_group = self._person_over_group(actor, cand)
             if (
                 cand.kb is not None
                 and actor.kb is not None
                 and cand.kb.id != actor.kb.id
                 and key in (cand.kb.names or ())
+                and not person_over_group
             ):
                 continue
-            if key in actor.name_keys and self._name_agrees(actor, cand):
+            if key in actor.name_keys and (person_over_group or self._name_agrees(actor, cand)):
                 return actor
         return None
 

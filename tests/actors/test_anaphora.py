@@ -58,3 +58,18 @@ def test_switched_off_no_mention(resolve_actors):
             "Ghana's police arrested 40 demonstrators. The opposition said the country had weaponised the police."
         )
     assert _actor_of(doc, "the country") is None
+
+
+def test_a_persons_short_name_is_not_a_group_the_kb_lists_by_it(resolve_actors):
+    doc = resolve_actors(
+        "North Korean leader Kim Jong Un met Vladimir Putin on Wednesday. Kim invited Putin to Pyongyang.",
+        "2023-09-13",
+    )
+    assert _actor_of(doc, "Kim").code == "PRKGOV"
+
+
+def test_pronouns_skip_media_and_addressees(resolve_actors):
+    doc = resolve_actors("The naval drills began on Monday, CNN reported. They are expected to last three days.")
+    assert _actor_of(doc, "They") is None
+    doc = resolve_actors("The two candidates told reporters they had won more than 70% of the vote.")
+    assert _actor_of(doc, "they") is None
