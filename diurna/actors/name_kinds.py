@@ -265,8 +265,15 @@ class NameKinds:
         if styled is None and enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(start, end):
             return None  # "Khyber" in "Khyber Pakhtunkhwa": a province, the places stage's
         # "Bahrainis" tagged a singular proper noun: the plural of a demonym the KB lists
-        listed_plural = end - start == 1 and key.endswith("s") and key[:-1] in actor.names
-        if end - start == 1 and (self._is_gentilic(head) or listed_plural):
+        listed_plural = (
+            end - start == 1
+            and key.endswith(("is", "ans", "eses"))  # Bahrainis, Kenyans, Sudaneses: not Bahamas
+            and key[:-1] in actor.names
+            and key not in actor.names
+        )
+        # "the Bahamas", "the Philippines" (tagged as plurals): the state's own name is no demonym
+        state_name = key == name_key(actor.name) and enabled(PLURAL_DEMONYM_PEOPLE)
+        if end - start == 1 and not state_name and (self._is_gentilic(head) or listed_plural):
             if not enabled(PLURAL_DEMONYM_PEOPLE):
                 return None
             if (

@@ -139,3 +139,10 @@ def test_an_unknown_organisations_last_word_gives_its_sector(resolve_actors):
         "organization",
         "MIL",
     )
+
+
+def test_a_state_whose_name_ends_in_s_stays_the_state(resolve_actors):
+    doc = resolve_actors("The Philippines accused China of ramming its vessel.")
+    assert (_actor(doc, "Philippines").kind, _actor(doc, "Philippines").code) == ("country", "PHL")
+    doc = resolve_actors("The Bahamas pledged troops to the mission.")
+    assert _actor(doc, "Bahamas").kind == "country"
