@@ -37,6 +37,12 @@ ORGANISATION_WORD_NAME = register(
     "in a word of an organisation's name (TV, School, Times, Foundation) is an organisation, and no "
     "'he' or 'she' refers to it.",
 )
+PERSON_NAMED_AFTER_GROUP = register(
+    "person-named-after-group",
+    "Supporters cheered as Mohammed Ali al-Houthi arrived in Sanaa on Friday.",
+    "A person's name that ends in a group's ('al-Houthi', of the Houthis) is the person: the tagger "
+    "reads the given name and the group's name as one person's, and no title explains the words before.",
+)
 PART_OF_LARGER_NAME = register(
     "part-of-larger-name",
     "Gunmen attacked a checkpoint in Khyber Pakhtunkhwa on Sunday.",
@@ -147,6 +153,10 @@ class NameKinds:
         if kind == "person" and enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(start, end):
             return None
         title_start, title = self.finder.title_before(doc, start, sent.start, set())
+        if actors is not None and kind in ("organization", "group") and enabled(PERSON_NAMED_AFTER_GROUP):
+            named = self._person_named_after(start, end, title)
+            if named is not None:
+                return named
         if (
             actors is None
             and kind == "organization"
@@ -159,6 +169,27 @@ class NameKinds:
         )
         cand.plural = doc[head].tag_ in ("NNPS", "NNS") and kind != "person"
         return cand
+
+    def _person_named_after(self, start: int, end: int, title) -> Optional[Candidate]:
+        """Rule person-named-after-group: 'Abdulmalik al-Houthi' is a person whose family name is a
+        group's ('Houthi'): the tagger's one PERSON name runs over capitalised words before the
+        group's name that no title explains."""
+        doc = self.doc
+        ent = next((e for e in entities_of(doc[start:end].sent) if e.start < start and e.end >= end), None)
+        if ent is None or ent.label_ != "PERSON" or title.words:
+            return None
+        if not any(t.is_alpha and t.text[:1].isupper() for t in doc[ent.start : start]):
+            return None
+        words = [t.text for t in doc[ent.start : ent.end] if t.is_alpha]
+        return Candidate(
+            ent.start,
+            ent.end,
+            "name",
+            doc[ent.start : ent.end].root.i,
+            (ent.start, ent.end),
+            kind="person",
+            gender=given_name_gender(words),
+        )
 
     def _personal_name(self, start: int, end: int) -> bool:
         """A given name of one gender and a surname, two or three capitalised words and no word of

@@ -146,3 +146,11 @@ def test_a_state_whose_name_ends_in_s_stays_the_state(resolve_actors):
     assert (_actor(doc, "Philippines").kind, _actor(doc, "Philippines").code) == ("country", "PHL")
     doc = resolve_actors("The Bahamas pledged troops to the mission.")
     assert _actor(doc, "Bahamas").kind == "country"
+
+
+def test_a_person_whose_family_name_is_a_groups_is_the_person(resolve_actors):
+    doc = resolve_actors("Supporters cheered as Mohammed Ali al-Houthi arrived in Sanaa on Friday.")
+    person = _actor(doc, "Mohammed Ali al-Houthi")
+    assert person.kind == "person" and person.kb_id is None
+    doc = resolve_actors("Hamas leader Ismail Haniyeh arrived in Tehran.")  # a title before: unchanged
+    assert _actor(doc, "Hamas").kb_id == "hamas"
