@@ -50,6 +50,16 @@ def named_alike(name: str, aliases: list[str]) -> bool:
     return False
 
 
+def _shares(counts: Counter, side: str, prefix: str, names: tuple[str, ...]) -> str:
+    """'country right 479 (0.84); ...': each count and its share of the side's total."""
+    total = counts[side] if side == "matched" else counts[side, prefix.strip() or "actors"]
+    parts = []
+    for name in names:
+        right = counts[prefix + name] if side == "matched" else counts[side, prefix + name]
+        parts.append("%s %d (%.2f)" % (name, right, right / (total or 1)))
+    return "; ".join(parts)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("verdicts", help="the scorer's -v output")
@@ -93,44 +103,26 @@ def main() -> int:
                 counts[side, "named alike sector right"] += (sector or "-") in (want.get("sector") or [])
             counts[side, "sector right"] += (sector or "-") in (want.get("sector") or [])
     for side in ("source", "target"):
-        n = counts[side, "actors"] or 1
         print(
-            "%s: %d actors located on gold events; with a country %d (%.2f); country right %d (%.2f); "
-            "sector right %d (%.2f)"
+            "%s: %d actors located on gold events; %s"
             % (
                 side,
                 counts[side, "actors"],
-                counts[side, "with country"],
-                counts[side, "with country"] / n,
-                counts[side, "country right"],
-                counts[side, "country right"] / n,
-                counts[side, "sector right"],
-                counts[side, "sector right"] / n,
+                _shares(counts, side, "", ("with country", "country right", "sector right")),
             )
         )
     for side in ("source", "target"):
-        n = counts[side, "named alike"] or 1
         print(
-            "%s named alike: %d; country right %d (%.2f); sector right %d (%.2f)"
+            "%s named alike: %d; %s"
             % (
                 side,
                 counts[side, "named alike"],
-                counts[side, "named alike country right"],
-                counts[side, "named alike country right"] / n,
-                counts[side, "named alike sector right"],
-                counts[side, "named alike sector right"] / n,
+                _shares(counts, side, "named alike ", ("country right", "sector right")),
             )
         )
-    n = counts["matched"] or 1
     print(
-        "matched events (located, type right): %d; source right %d (%.2f); target right %d (%.2f)"
-        % (
-            counts["matched"],
-            counts["matched source right"],
-            counts["matched source right"] / n,
-            counts["matched target right"],
-            counts["matched target right"] / n,
-        )
+        "matched events (located, type right): %d; %s"
+        % (counts["matched"], _shares(counts, "matched", "matched ", ("source right", "target right")))
     )
     return 0
 
