@@ -92,6 +92,16 @@ DETENTION_PLACE = register(
     "A court sentenced the activist to one year in prison.",
     "A prison or jail after a preposition is where someone is held, not the authority that holds them.",
 )
+LEADER_OF_ORGANISATION = register(
+    "leader-of-organisation",
+    "The leader of the Houthi movement warned shipping companies on Thursday.",
+    "A leader, spokesman, commander or member 'of' or 'for' an organisation the KB knows belongs to "
+    "it: its country and sector ('the leader of the Houthi movement' YEMREB), as 'Houthi leader' does.",
+)
+ROLE_IN_ORGANISATION_HEADS = frozenset(
+    """leader leaders head chief commander commanders spokesman spokeswoman spokesperson member members
+    founder official officials representative representatives fighters""".split()
+)
 PLACE_POSSESSOR_COUNTRY = register(
     "place-possessor-country",
     "Zaporizhzhia's governor reported two dead on Monday.",
@@ -228,6 +238,8 @@ class Descriptions:
         end = head.i + 1
         if supported is not None and title.country is None:
             title.country, title.sector = supported, title.sector or "CVL"
+        if title.affiliation is None and title.country is None and enabled(LEADER_OF_ORGANISATION):
+            self._of_organisation(head, title)
         if title.affiliation is None and title.country is None and enabled(POSSESSOR_COUNTRY):
             owner = self._possessor(head)
             if owner is not None:
@@ -340,6 +352,28 @@ class Descriptions:
             if enabled(POSSESSOR_ACTOR):
                 return self._actor_country(t)
         return None
+
+    def _of_organisation(self, head: "Token", title) -> None:
+        """Rule leader-of-organisation: 'the leader of the Houthi militia', 'a spokesman for Hamas':
+        the KB organisation after 'of'/'for' is the person's, with its country and sector."""
+        if head.lower_ not in ROLE_IN_ORGANISATION_HEADS:
+            return
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for start in range(pobj.left_edge.i, pobj.i + 1):
+                    match = self.finder.longest_name_at(self.doc, start, pobj.i + 1)
+                    org = next((a for a in match[1] if a.kind in ("organization", "group")), None) if match else None
+                    if org is None:
+                        continue  # "the Yemeni Houthi militia": the name may stop before the noun
+                    role = org.role_on(self.day)
+                    if role is not None:
+                        title.affiliation = org
+                        title.country, title.sector, _ = split_code(role.code)
+                    return
 
     def _supported_country(self, head: "Token") -> Optional[str]:
         """Rule supporters-of: the country of the KB person or organisation whose supporters a noun

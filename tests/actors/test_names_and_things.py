@@ -154,3 +154,10 @@ def test_a_person_whose_family_name_is_a_groups_is_the_person(resolve_actors):
     assert person.kind == "person" and person.kb_id is None
     doc = resolve_actors("Hamas leader Ismail Haniyeh arrived in Tehran.")  # a title before: unchanged
     assert _actor(doc, "Hamas").kb_id == "hamas"
+
+
+def test_a_leader_or_spokesman_of_a_known_organisation_is_its(resolve_actors):
+    doc = resolve_actors("The leader of the Houthi movement warned shipping companies on Thursday.")
+    assert _actor(doc, "leader").code == "YEMREB"
+    doc = resolve_actors("A spokesman for Hamas said the talks had stalled.")
+    assert _actor(doc, "spokesman").country == "PSE"
