@@ -77,3 +77,9 @@ def join_code(country: Optional[str], sector: Optional[str]) -> Optional[str]:
     if not country and not sector:
         return None
     return (country or "") + (sector or "")
+
+
+def single_country(role_codes) -> Optional[str]:
+    """The one country that all of an actor's role codes name, if they name one (rule kb-home-country)."""
+    countries = {split_code(code)[0] for code in role_codes}
+    return countries.pop() if len(countries) == 1 else None

@@ -12,8 +12,9 @@ import bisect
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
+from diurna.actors.anaphora import COUNTRY_ANAPHOR
 from diurna.actors.codes import split_code
-from diurna.actors.draft import DraftActor, acronyms_of, compact_name, handle_name, surname_only
+from diurna.actors.draft import DraftActor, acronyms_of, coded_without_role, compact_name, handle_name, surname_only
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import KBActor, name_key
 from diurna.actors.mentions import ANAPHORIC_GROUP_HEADS, Candidate
@@ -126,6 +127,10 @@ def _is_open_description(cand: Candidate) -> bool:
     return cand.how == "description" and cand.kb is None
 
 
+def _is_state_anaphor(cand: Candidate) -> bool:
+    return cand.how == "description" and cand.kind == "country"
+
+
 def _is_name(cand: Candidate) -> bool:
     return not (cand.how in ("pronoun", "handle") or _is_open_description(cand))
 
@@ -141,6 +146,7 @@ ATTACH_RULES = (
     AttachRule(RELATIVE_ANTECEDENT, _is_relative, "relative_antecedent"),
     AttachRule(PRONOUN_ANTECEDENT, _is_pronoun, "pronoun_antecedent"),
     AttachRule(HANDLE_OWNER, _is_handle, "handle_owner"),
+    AttachRule(COUNTRY_ANAPHOR, _is_state_anaphor, "country_antecedent"),
     AttachRule(APPOSED_DESCRIPTION, _is_open_description, "apposed_actor"),
     AttachRule(DESCRIPTION_ANTECEDENT, _is_open_description, "description_antecedent"),
     AttachRule(SOLE_NAMED_PERSON, _is_open_description, "sole_named_person"),
@@ -251,14 +257,16 @@ class Coreference:
         for actor in sorted(self._actors_by_key.get(key, ()), key=lambda a: -self._position[a.key]):
             if actor.kind not in ("person", "organization"):
                 continue
+            person_over_group = self._person_over_group(actor, cand)
             if (
                 cand.kb is not None
                 and actor.kb is not None
                 and cand.kb.id != actor.kb.id
                 and key in (cand.kb.names or ())
+                and not person_over_group
             ):
                 continue
-            if key in actor.name_keys and self._name_agrees(actor, cand):
+            if key in actor.name_keys and (person_over_group or self._name_agrees(actor, cand)):
                 return actor
         return None
 
@@ -400,7 +408,7 @@ class Coreference:
             if role is not None:
                 country, sector, _ = split_code(role.code)
                 return country, sector
-            return actor.title_country, actor.title_sector
+            return coded_without_role(actor)
         return actor.country, actor.sector
 
     def _description_fits(self, actor: DraftActor, cand: Candidate) -> bool:
@@ -512,6 +520,8 @@ class Coreference:
                 if actor.kind == "person" and not actor.plural:
                     continue
             if clause_subject is not None and any(s <= clause_subject < e for s, e, _ in actor.mentions):
+                continue
+            if self.pronoun_rules_out(actor, cand, pron):  # anaphora.py: media, addressees
                 continue
             rank += 1
             score = self._salience(actor, rank, cand, narrated)

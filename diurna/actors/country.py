@@ -47,6 +47,16 @@ ORGANISATION_FOCUS = _register(
     "alone (agencies such as Reuters or AFP report on every country).",
 )
 
+STORY_PLURALITY = _register(
+    "story-plurality",
+    "KAMPALA, Uganda - Police fired tear gas at protesters ... (Uganda 8 votes; the US and British "
+    "embassies, neighbouring Kenya, the UN's Geneva office: 2, 1, 1, 1) ... police arrested 40.",
+    "A story about one country that mentions many others in passing (the envoys who reacted, the "
+    "neighbours, the history) still has a focus: the country with at least twice the votes of any "
+    "other, even below story-focus's share. Two-sided stories (Armenia 18 against Azerbaijan 10) "
+    "stay without one.",
+)
+
 # Sectors an actor holds inside one state; international and transnational roles (IGO, NGO,
 # multinational businesses) are not given the story's country.
 DOMESTIC_SECTORS = frozenset(
@@ -80,6 +90,9 @@ DOMESTIC_SECTORS = frozenset(
 # The focus country must hold this share of the story's country votes, and at least this many votes.
 FOCUS_SHARE = 0.6
 FOCUS_MIN_VOTES = 2
+# story-plurality: the focus outweighs every other country this many times, with this many votes.
+PLURALITY_RATIO = 2.0
+PLURALITY_MIN_VOTES = 4
 
 
 def country_votes(doc: "ArticleDoc") -> Counter:
@@ -100,13 +113,21 @@ def country_votes(doc: "ArticleDoc") -> Counter:
 
 def focus_country(doc: "ArticleDoc") -> Optional[str]:
     """The country the story is about, when one clearly dominates its places and state actors."""
-    votes = country_votes(doc)
+    return focus_of(country_votes(doc))
+
+
+def focus_of(votes: Counter) -> Optional[str]:
+    """The focus country of a story's country votes (rules story-focus, then story-plurality)."""
     if not votes:
         return None
-    ((top, n),) = votes.most_common(1)
-    if n < FOCUS_MIN_VOTES or n < FOCUS_SHARE * sum(votes.values()):
-        return None
-    return top
+    ranked = votes.most_common(2)
+    top, n = ranked[0]
+    if n >= FOCUS_MIN_VOTES and n >= FOCUS_SHARE * sum(votes.values()):
+        return top
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if enabled(STORY_PLURALITY) and n >= PLURALITY_MIN_VOTES and n >= PLURALITY_RATIO * runner_up:
+        return top
+    return None
 
 
 def needs_country(actor: "Actor") -> bool:

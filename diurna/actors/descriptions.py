@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from diurna.actors.anaphora import STATE_NOUNS
 from diurna.actors.codes import split_code
 from diurna.actors.kb import KBActor
 from diurna.actors.mentions import (
@@ -20,7 +21,7 @@ from diurna.actors.mentions import (
     ORGANISATION_PART_HEADS,
     Candidate,
 )
-from diurna.actors.name_kinds import PART_OF_LARGER_NAME
+from diurna.actors.name_kinds import ORGANISATION_WORD_NAME, PART_OF_LARGER_NAME, place_country
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import (
     DETENTION_PLACES,
@@ -91,6 +92,23 @@ DETENTION_PLACE = register(
     "A court sentenced the activist to one year in prison.",
     "A prison or jail after a preposition is where someone is held, not the authority that holds them.",
 )
+LEADER_OF_ORGANISATION = register(
+    "leader-of-organisation",
+    "The leader of the Houthi movement warned shipping companies on Thursday.",
+    "A leader, spokesman, commander or member 'of' or 'for' an organisation the KB knows belongs to "
+    "it: its country and sector ('the leader of the Houthi movement' YEMREB), as 'Houthi leader' does.",
+)
+ROLE_IN_ORGANISATION_HEADS = frozenset(
+    """leader leaders head chief commander commanders spokesman spokeswoman spokesperson member members
+    founder official officials representative representatives fighters""".split()
+)
+PLACE_POSSESSOR_COUNTRY = register(
+    "place-possessor-country",
+    "Zaporizhzhia's governor reported two dead on Monday.",
+    "A town or region in the possessive owns the description after it as its country's: 'Odesa's "
+    "regional administration', 'Kinshasa's police' are of the one country the places gazetteer "
+    "knows that place in.",
+)
 POSSESSOR_ACTOR = register(
     "possessor-actor",
     "Nicolas Maduro's government expelled the diplomats.",
@@ -121,6 +139,16 @@ LOCATED_INSTITUTION = register(
     "A country or capital after 'in' says whose a bare institution is: the description is that "
     "state's, and the place is part of the mention, not an actor of its own.",
 )
+
+
+def _named_institution(head: "Token") -> bool:
+    """A capitalised organisation's word after a proper name ("Al-Masirah TV", "Bethel Secondary
+    School"), whatever part of speech the tagger gave it."""
+    return (
+        head.lower_ in ORGANISATION_WORDS
+        and head.text[:1].isupper()
+        and (head.pos_ == "PROPN" or any(t.dep_ == "compound" and t.pos_ == "PROPN" for t in head.lefts))
+    )
 
 
 class Descriptions:
@@ -210,6 +238,8 @@ class Descriptions:
         end = head.i + 1
         if supported is not None and title.country is None:
             title.country, title.sector = supported, title.sector or "CVL"
+        if title.affiliation is None and title.country is None and enabled(LEADER_OF_ORGANISATION):
+            self._of_organisation(head, title)
         if title.affiliation is None and title.country is None and enabled(POSSESSOR_COUNTRY):
             owner = self._possessor(head)
             if owner is not None:
@@ -227,22 +257,23 @@ class Descriptions:
             return None
         determiner = next((t.lower_ for t in head.lefts if t.dep_ in ("det", "predet")), None)
         plural = head.tag_ in ("NNS", "NNPS") or (agent.plural if agent else False) or self._armed_modifier(head)
+        # 'Northwestern University': a name ending in an institution's word is an organisation's
+        institution = head.pos_ == "PROPN" and low in ORGANISATION_WORDS
         person = (
             not plural
+            and not (enabled(ORGANISATION_WORD_NAME) and _named_institution(head))  # "Al-Masirah TV" is no "he"
             and low not in COLLECTIVE_HEADS
             and low not in ORGANISATION_PART_HEADS
             and low not in NON_PERSON_HEADS
             and not (agent is not None and agent.phrase in NON_PERSON_PHRASES)
         )
-        # 'Northwestern University': a name ending in an institution's word is an organisation's
-        institution = head.pos_ == "PROPN" and low in ORGANISATION_WORDS
         cand = Candidate(
             start,
             head.i + 1,
             "description",
             head.i,
             (start, end),
-            kind="person" if person else "organization" if institution else "group",
+            kind="person" if person else "organization" if institution or _named_institution(head) else "group",
             title=title,
             plural=plural,
             definite=determiner in DEFINITE,
@@ -310,11 +341,39 @@ class Descriptions:
             for actor in self.finder.kb_word(self.doc, t.i):
                 if actor.kind == "country":
                     return self._country_code(actor)
+            if t.lower_ in STATE_NOUNS:  # "the country's security forces" (rule country-anaphor-possessor)
+                return self.anaphor_possessor_country(t)
+            if t.pos_ == "PROPN" and enabled(PLACE_POSSESSOR_COUNTRY) and not self.finder.kb_word(self.doc, t.i):
+                country = place_country(self.doc[t.left_edge.i : t.i + 1].text)
+                if country is not None:  # "Sumy's regional military administration"
+                    return country
             if t.lower_ in ("its", "their") and enabled(OWN_POSSESSIVE):
                 return self._subject_country(head)
             if enabled(POSSESSOR_ACTOR):
                 return self._actor_country(t)
         return None
+
+    def _of_organisation(self, head: "Token", title) -> None:
+        """Rule leader-of-organisation: 'the leader of the Houthi militia', 'a spokesman for Hamas':
+        the KB organisation after 'of'/'for' is the person's, with its country and sector."""
+        if head.lower_ not in ROLE_IN_ORGANISATION_HEADS:
+            return
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for start in range(pobj.left_edge.i, pobj.i + 1):
+                    match = self.finder.longest_name_at(self.doc, start, pobj.i + 1)
+                    org = next((a for a in match[1] if a.kind in ("organization", "group")), None) if match else None
+                    if org is None:
+                        continue  # "the Yemeni Houthi militia": the name may stop before the noun
+                    role = org.role_on(self.day)
+                    if role is not None:
+                        title.affiliation = org
+                        title.country, title.sector, _ = split_code(role.code)
+                    return
 
     def _supported_country(self, head: "Token") -> Optional[str]:
         """Rule supporters-of: the country of the KB person or organisation whose supporters a noun

@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from diurna.actors.codes import single_country
 from diurna.actors.kb import KBActor, family_name_first, name_key
 from diurna.actors.mentions import is_capitalised
+from diurna.actors.rules import enabled, register
 from diurna.actors.words import HANDLE_PREFIXES, HONORIFICS
 
 
@@ -43,6 +45,25 @@ class DraftActor:
 
     def names_lower(self) -> set[str]:
         return {name_key(n) for n in self.names}
+
+
+KB_HOME_COUNTRY = register(
+    "kb-home-country",
+    "National Security Adviser John Bolton warned Caracas on Friday.",
+    "A KB actor with no role on the article's day (the KB's roles of Bolton end in 2006), whose "
+    "titles give no country, is still of the one "
+    "country all its known roles are in: a role missing from the data (a later post, a return to "
+    "office) does not make a statesman stateless.",
+)
+
+
+def coded_without_role(actor: DraftActor) -> tuple[Optional[str], Optional[str]]:
+    """(country, sector) of a KB actor with no role on the day: what its titles said, the country
+    completed by rule kb-home-country."""
+    country, sector = actor.title_country, actor.title_sector
+    if country is None and actor.kb is not None and enabled(KB_HOME_COUNTRY):
+        country = single_country(role.code for role in actor.kb.roles)
+    return country, sector
 
 
 def handle_name(handle: str) -> Optional[tuple[list[str], str]]:

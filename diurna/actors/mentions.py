@@ -10,13 +10,31 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from diurna.actors.codes import split_code
+from diurna.actors.codes import single_country, split_code
 from diurna.actors.kb import Agent, KBActor, KnowledgeBase, name_key
 from diurna.actors.rules import enabled, register
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+SIDE_TAKEN_NOT_OWNER = register(
+    "side-taken-not-owner",
+    "The pro-Russian Shor party was banned in Moldova in 2023.",
+    "'pro-Russian', 'anti-American', 'pro-Iranian militias' name the side a group takes, not its "
+    "country: the modifier gives the group no country (the story's may).",
+)
+PERSON_MODIFIER_COUNTRY = register(
+    "person-modifier-country",
+    "The aid will go through, Trump administration officials said on Saturday.",
+    "A known person's name modifying a description ('Trump administration officials', 'the Maduro "
+    "government', 'Putin critic') gives it that person's country.",
+)
+CAPITALISED_BEYOND_ARTICLE = register(
+    "capitalised-beyond-article",
+    '"We are grateful," the Corbett family said. The family thanked the negotiators.',
+    "A KB name that begins with an article ('The Family', a Mexican cartel) is that name only when a "
+    "word after the article is capitalised: a sentence's capital 'The' makes no common noun a name.",
+)
 GLUED_NUMBER_NAME = register(
     "glued-number-name",
     "G7 countries pledged to keep sanctions on Russia.",
@@ -43,7 +61,7 @@ COLLECTIVE_HEADS = frozenset(
     world community communities public population militia militias coalition alliance bloc camp
     government regime administration delegation leadership authorities forces army military police
     ministry council parliament cabinet network agency media broadcaster
-    junta court courts tribunal judiciary embassy embassies consulate mission opposition party parties
+    junta court courts tribunal judiciary embassy embassies consulate mission opposition party parties family families crowd mob
     senate congress assembly legislature
 """.split()
 )
@@ -172,6 +190,8 @@ class MentionFinder:
         if first.is_punct or first.is_space or not any(c.isalnum() for c in first.text):
             return None
         first_key = name_key(first.text)
+        if _side_prefix(doc, i):
+            return None  # "Pro-Iranian militias" at a sentence's start: no party called "PRO"
         glued = first_key[-1:].isdigit()  # "G7": the dictionaries may list it spaced (glued-number-name)
         if (
             first_key not in self.kb.first_words
@@ -196,6 +216,9 @@ class MentionFinder:
             tokens = doc[i:end]
             if not any(is_capitalised(t) for t in tokens):
                 continue
+            if first.lower_ in ("the", "a", "an") and not any(is_capitalised(t) for t in tokens[1:]):
+                if enabled(CAPITALISED_BEYOND_ARTICLE):
+                    continue  # "The family said": no cartel "The Family" in a sentence's capital
             actors = [self.kb.actors[x] for x in ids]
             if end - i == 1 and not self._plausible_single_word_name(first, actors):
                 continue
@@ -287,6 +310,8 @@ class MentionFinder:
                 title.gender = "female"
             elif text in MALE_TITLES:
                 title.gender = "male"
+            if enabled(SIDE_TAKEN_NOT_OWNER) and _side_taken(doc, k):
+                continue
             for actor in self._kb_name_at(doc, k, end):
                 role = actor.role_on(day)
                 country, sector, _ = split_code(role.code) if role else (None, None, None)
@@ -295,6 +320,9 @@ class MentionFinder:
                 elif actor.kind == "group" and title.people is None:
                     title.people = actor
                     title.country = title.country or country
+                elif actor.kind == "person" and enabled(PERSON_MODIFIER_COUNTRY):
+                    # "Trump administration officials", "Putin critic": whose side, of that country
+                    title.country = title.country or country or single_country(r.code for r in actor.roles)
                 elif actor.kind == "organization" and title.affiliation is None:
                     title.affiliation = actor
                     title.country = title.country or country
@@ -313,7 +341,7 @@ class MentionFinder:
 
     def kb_word(self, doc, k: int) -> list[KBActor]:
         token = doc[k]
-        if not is_capitalised(token):
+        if not is_capitalised(token) or _side_prefix(doc, k):
             return []
         return [self.kb.actors[x] for x in self.kb.by_name.get(name_key(token.text), ())]
 
@@ -334,6 +362,21 @@ class MentionFinder:
                 # "Bruce Turry, who remembered ...": the relative pronoun is its antecedent's mention,
                 # so whatever the relative clause says or does is that actor's
                 yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), kind="relative")
+
+
+def _side_taken(doc, k: int) -> bool:
+    """Whether token k follows 'pro-' or 'anti-' ("pro-Russian": spaCy splits it in three)."""
+    return k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ in ("pro", "anti")
+
+
+def _side_prefix(doc, i: int) -> bool:
+    """Whether token i is the 'pro' or 'anti' of "Pro-Iranian" (rule side-taken-not-owner)."""
+    return (
+        doc[i].lower_ in ("pro", "anti")
+        and i + 1 < len(doc)
+        and doc[i + 1].text == "-"
+        and enabled(SIDE_TAKEN_NOT_OWNER)
+    )
 
 
 def _spelled(key: str) -> tuple[str, ...]:

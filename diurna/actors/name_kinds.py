@@ -21,7 +21,7 @@ from diurna.actors.mentions import (
     is_capitalised,
 )
 from diurna.actors.rules import enabled, register
-from diurna.actors.words import ORGANISATION_WORDS, PLACE_ENTITIES
+from diurna.actors.words import NAME_HEAD_SECTORS, ORGANISATION_WORDS, PLACE_ENTITIES
 from diurna.nlp.index import entities_of
 
 PERSON_TAGGED_ORGANISATION = register(
@@ -29,6 +29,19 @@ PERSON_TAGGED_ORGANISATION = register(
     "Carly Fiorina told voters in Iowa that she would cut taxes.",
     "The tagger reads some people's names as organisations: a given name of one gender and a surname, "
     "with no word of an organisation's name, is a person.",
+)
+ORGANISATION_WORD_NAME = register(
+    "organisation-word-name",
+    "The interview was broadcast on Masirah TV on Sunday. He said the attacks would go on.",
+    "The tagger reads some organisations' names as people's: a name the KB does not know that ends "
+    "in a word of an organisation's name (TV, School, Times, Foundation) is an organisation, and no "
+    "'he' or 'she' refers to it.",
+)
+PERSON_NAMED_AFTER_GROUP = register(
+    "person-named-after-group",
+    "Supporters cheered as Mohammed Ali al-Houthi arrived in Sanaa on Friday.",
+    "A person's name that ends in a group's ('al-Houthi', of the Houthis) is the person: the tagger "
+    "reads the given name and the group's name as one person's, and no title explains the words before.",
 )
 PART_OF_LARGER_NAME = register(
     "part-of-larger-name",
@@ -129,9 +142,21 @@ class NameKinds:
             and any(t.dep_ == "det" and t.lower_ == "the" for t in doc[start].lefts)
         ):
             kind = "organization"  # "the Houthis", "the Taliban": a plural name is a group, not a person
+        if (
+            kind == "person"
+            and actors is None
+            and end - start > 1
+            and (doc[end - 1].lower_.rstrip(".") in ORGANISATION_WORDS or doc[end - 1].lower_ in NAME_HEAD_SECTORS)
+            and enabled(ORGANISATION_WORD_NAME)
+        ):
+            kind = "organization"  # "Masirah TV", "Bethel Secondary School": no person's name
         if kind == "person" and enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(start, end):
             return None
         title_start, title = self.finder.title_before(doc, start, sent.start, set())
+        if actors is not None and kind in ("organization", "group") and enabled(PERSON_NAMED_AFTER_GROUP):
+            named = self._person_named_after(start, end, title)
+            if named is not None:
+                return named
         if (
             actors is None
             and kind == "organization"
@@ -144,6 +169,27 @@ class NameKinds:
         )
         cand.plural = doc[head].tag_ in ("NNPS", "NNS") and kind != "person"
         return cand
+
+    def _person_named_after(self, start: int, end: int, title) -> Optional[Candidate]:
+        """Rule person-named-after-group: 'Abdulmalik al-Houthi' is a person whose family name is a
+        group's ('Houthi'): the tagger's one PERSON name runs over capitalised words before the
+        group's name that no title explains."""
+        doc = self.doc
+        ent = next((e for e in entities_of(doc[start:end].sent) if e.start < start and e.end >= end), None)
+        if ent is None or ent.label_ != "PERSON" or title.words:
+            return None
+        if not any(t.is_alpha and t.text[:1].isupper() for t in doc[ent.start : start]):
+            return None
+        words = [t.text for t in doc[ent.start : ent.end] if t.is_alpha]
+        return Candidate(
+            ent.start,
+            ent.end,
+            "name",
+            doc[ent.start : ent.end].root.i,
+            (ent.start, ent.end),
+            kind="person",
+            gender=given_name_gender(words),
+        )
 
     def _personal_name(self, start: int, end: int) -> bool:
         """A given name of one gender and a surname, two or three capitalised words and no word of
@@ -249,11 +295,22 @@ class NameKinds:
         styled = self._state_style_start(start) if enabled(STATE_STYLE) else None
         if styled is None and enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(start, end):
             return None  # "Khyber" in "Khyber Pakhtunkhwa": a province, the places stage's
-        if end - start == 1 and self._is_gentilic(head):
+        # "Bahrainis" tagged a singular proper noun: the plural of a demonym the KB lists
+        listed_plural = (
+            end - start == 1
+            and key.endswith(("is", "ans", "eses"))  # Bahrainis, Kenyans, Sudaneses: not Bahamas
+            and key[:-1] in actor.names
+            and key not in actor.names
+        )
+        # "the Bahamas", "the Philippines" (tagged as plurals): the state's own name is no demonym
+        state_name = key == name_key(actor.name) and enabled(PLURAL_DEMONYM_PEOPLE)
+        if end - start == 1 and not state_name and (self._is_gentilic(head) or listed_plural):
             if not enabled(PLURAL_DEMONYM_PEOPLE):
                 return None
-            if head.tag_ in ("NNPS", "NNS") or (
-                head.text.endswith("s") and not head.text.endswith("ss") and head.dep_ != "amod"
+            if (
+                listed_plural
+                or head.tag_ in ("NNPS", "NNS")
+                or (head.text.endswith("s") and not head.text.endswith("ss") and head.dep_ != "amod")
             ):
                 return Candidate(
                     start,
@@ -361,3 +418,16 @@ def is_known_place(text: str) -> bool:
     from diurna.places.gazetteer import load
 
     return load().has_strong_name(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def place_country(text: str) -> Optional[str]:
+    """The one country of every town, district or region the places gazetteer knows `text` by a main
+    name, or None (rule place-possessor-country)."""
+    from diurna.places.gazetteer import load
+
+    strong = [c.entry for c in load().candidates(text) if c.strong]
+    countries = {e.country for e in strong if e.feature in ("city", "district", "region")}
+    if len(countries) != 1 or any(e.feature == "country" for e in strong):
+        return None
+    return countries.pop()

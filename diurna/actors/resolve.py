@@ -2,7 +2,8 @@
 
 Mentions are read sentence by sentence, left to right. In each sentence the candidate sources of
 `CANDIDATE_SOURCES` offer mentions in their order (a token one source took is not offered to a
-later one): names (names.py, with what kind of actor each is in name_kinds.py), descriptions and
+later one): names (names.py, with what kind of actor each is in name_kinds.py), state anaphors ("the country",
+anaphora.py), descriptions and
 nationality adjectives (descriptions.py), pronouns and social-media handles. Each mention is then
 attached to an actor by the first rule of coref.ATTACH_RULES that finds one:
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Optional
 
+from diurna.actors.anaphora import CountryAnaphora
 from diurna.actors.coref import Coreference
 from diurna.actors.descriptions import Descriptions, _with_owner_state
 from diurna.actors.draft import DraftActor, acronyms_of, short_forms
@@ -47,6 +49,7 @@ __all__ = ["ArticleResolver", "DraftActor", "CANDIDATE_SOURCES"]
 # with the description, not as a lone adjective).
 CANDIDATE_SOURCES = (
     "name_candidates",
+    "country_anaphor_candidates",
     "description_candidates",
     "adjective_candidates",
     "pronoun_candidates",
@@ -54,7 +57,7 @@ CANDIDATE_SOURCES = (
 )
 
 
-class ArticleResolver(NameSpans, NameKinds, Descriptions, Coreference):
+class ArticleResolver(NameSpans, NameKinds, Descriptions, CountryAnaphora, Coreference):
     """Resolves every actor mention of one parsed article."""
 
     def __init__(self, kb: KnowledgeBase, finder: MentionFinder, doc: "Doc", day: Optional[str]):

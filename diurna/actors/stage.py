@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Optional
 
 from diurna.actors.codes import iso3_codes, join_code, split_code
+from diurna.actors.draft import coded_without_role
 from diurna.actors.kb import KnowledgeBase, default_kb, name_key
 from diurna.actors.mentions import MentionFinder
 from diurna.actors.resolve import ArticleResolver, DraftActor
 from diurna.actors.rules import enabled, register
+from diurna.actors.words import NAME_HEAD_SECTORS
 from diurna.document import ArticleDoc, MentionRef
 from diurna.ids import stable_id
 from diurna.places.gazetteer import load as load_gazetteer
@@ -24,6 +26,12 @@ STATELESS_PEOPLE_CODE = register(
     "Kurdish fighters captured the town on Sunday.",
     "An actor of a people without a state keeps the people's code prefix ('Kurdish fighters' = "
     "KURUAF), which no country code gives.",
+)
+NAME_HEAD_SECTOR = register(
+    "name-head-sector",
+    "Witnesses said the Rapid Intervention Force fired on the crowd.",
+    "An organisation the KB does not know, whose name ends in a word that says what it is (Force, "
+    "Brigade, Police, Court, Party, University, Hospital), has that word's sector.",
 )
 CAPITAL_NOT_NAME = register(
     "capital-not-name",
@@ -89,9 +97,11 @@ class ActorStage:
                 return split_code(role.code)
             if not enabled(TITLE_WHEN_NO_ROLE):
                 return None, None, None
-            country, sector = draft.title_country, draft.title_sector
+            country, sector = coded_without_role(draft)
         else:
             country, sector = draft.country, draft.sector
+            if sector is None and draft.kind == "organization" and draft.names and enabled(NAME_HEAD_SECTOR):
+                sector = NAME_HEAD_SECTORS.get(max(draft.names, key=len).split()[-1].lower())
             if country is None and draft.prefix and enabled(STATELESS_PEOPLE_CODE):
                 return country, sector, draft.prefix + (sector or "")
         return country, sector, join_code(country, sector)

@@ -61,7 +61,7 @@ ORGANISATION_WORDS = frozenset(
     inc co corp corporation company companies llc ltd plc group holdings foundation institute
     university college school center centre fund bank party committee council association
     society times post news journal network media press agency partners associates
-    brothers bros trust hospital church campaign
+    brothers bros trust hospital church campaign tv television radio channel
 """.split()
 )
 
@@ -87,3 +87,18 @@ LAW_WORDS = frozenset(
 )
 # Time zones news gives with its times ("at 0300 GMT"), which the tagger reads as organisations.
 TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT PST PDT CET CEST EET EEST BST IST JST AEST".split())
+
+
+# The last word of an organisation's name the KB does not know, and the sector it gives (rule
+# name-head-sector): "the Special Deterrence Force" MIL, "Bethel Secondary School" EDU.
+NAME_HEAD_SECTORS = {
+    **dict.fromkeys("force forces brigade brigades battalion battalions regiment corps army".split(), "MIL"),
+    **dict.fromkeys("police gendarmerie".split(), "COP"),
+    **dict.fromkeys("court tribunal prosecutors prosecution".split(), "JUD"),
+    **dict.fromkeys("parliament senate congress".split(), "LEG"),
+    "party": "PTY",
+    **dict.fromkeys("university college school academy".split(), "EDU"),
+    **dict.fromkeys("hospital clinic".split(), "HLH"),
+    **dict.fromkeys("church mosque diocese".split(), "REL"),
+    **dict.fromkeys("tv television radio times post".split(), "MED"),
+}

@@ -36,6 +36,18 @@ def test_no_dominant_country_no_inference(code):
     assert not any(a.country_inferred for a in doc.actors)
 
 
+def test_a_country_twice_as_named_as_any_other_is_the_focus_below_the_share():
+    from collections import Counter
+
+    many = Counter({"UGA": 8, "USA": 2, "GBR": 1, "KEN": 1, "CHE": 1, "FRA": 1, "DEU": 1, "ETH": 1})  # 8/16
+    assert ac.focus_of(many) == "UGA"
+    with ac.switched_off(ac.STORY_PLURALITY):
+        assert ac.focus_of(many) is None
+    assert ac.focus_of(Counter({"ARM": 18, "AZE": 10, "RUS": 5})) is None  # two-sided: no focus
+    assert ac.focus_of(Counter({"UGA": 3, "USA": 1, "KEN": 1})) == "UGA"  # story-focus's share (0.6)
+    assert ac.focus_of(Counter({"UGA": 3, "USA": 1, "KEN": 1, "GBR": 1})) is None  # too few votes
+
+
 def test_international_roles_and_known_actors_are_left_alone():
     assert not ac.needs_country(Actor(id="a", name="UN agencies", sector="IGO", kind="group"))
     assert not ac.needs_country(Actor(id="b", name="Amnesty", kb_id="amnesty", kind="organization"))

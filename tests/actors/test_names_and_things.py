@@ -97,3 +97,67 @@ def test_a_bare_given_name_is_not_a_kb_person_listed_under_it_but_a_word_of_a_fu
     assert _actor(doc, "Lula").kb_id == "luiz_inacio_lula_da_silva"
     doc = resolve_actors("King Abdullah met the delegation in Amman.", "2023-08-30")
     assert _actor(doc, "King Abdullah").kb_id is not None
+
+
+def test_a_plural_demonym_tagged_as_a_singular_name_is_the_people(resolve_actors):
+    doc = resolve_actors("Bahrainis held a rally on Tuesday against the deal.", "2021-10-20")
+    assert (_actor(doc, "Bahrainis").kind, _actor(doc, "Bahrainis").code) == ("group", "BHRCVL")
+
+
+def test_the_side_a_group_takes_is_not_its_country(resolve_actors):
+    doc = resolve_actors("The pro-Russian Shor party was banned in Moldova in 2023.")
+    assert _actor(doc, "pro-Russian Shor party").country != "RUS"
+    doc = resolve_actors("Pro-Iranian militias attacked a US base in Syria.")
+    assert all(a.kind != "organization" for a in doc.actors)  # no party "PRO" from "Pro-"
+    assert _actor(doc, "Pro-Iranian militias").country is None
+
+
+def test_a_known_persons_name_as_modifier_gives_the_country(resolve_actors):
+    doc = resolve_actors("The aid will go through, Trump administration officials said on Saturday.", "2019-02-23")
+    assert _actor(doc, "Trump administration officials").code == "USAGOV"
+
+
+def test_a_town_in_the_possessive_gives_its_country(resolve_actors):
+    doc = resolve_actors("Zaporizhzhia's governor reported two dead on Monday.", "2024-05-01")
+    assert _actor(doc, "governor").country == "UKR"
+
+
+def test_a_common_noun_after_a_capital_article_is_no_kb_name(resolve_actors):
+    doc = resolve_actors('"We are grateful," the Corbett family said. They thanked the negotiators.')
+    family = _actor(doc, "family")
+    assert family.kind == "group" and family.sector == "CVL" and _actor(doc, "They") is family
+    doc = resolve_actors("The family thanked the negotiators on Monday.")
+    assert all(a.kb_id is None for a in doc.actors)  # not the cartel "The Family"
+
+
+def test_an_unknown_organisations_last_word_gives_its_sector(resolve_actors):
+    doc = resolve_actors("Witnesses said the Rapid Intervention Force fired on the crowd.")
+    assert _actor(doc, "the Rapid Intervention Force").sector == "MIL"
+    assert _actor(doc, "crowd").kind == "group"
+    doc = resolve_actors("Fighting in Benghazi pitted the Tariq Bin Ziyad Brigade against local gunmen.")
+    assert (_actor(doc, "Tariq Bin Ziyad Brigade").kind, _actor(doc, "Tariq Bin Ziyad Brigade").sector) == (
+        "organization",
+        "MIL",
+    )
+
+
+def test_a_state_whose_name_ends_in_s_stays_the_state(resolve_actors):
+    doc = resolve_actors("The Philippines accused China of ramming its vessel.")
+    assert (_actor(doc, "Philippines").kind, _actor(doc, "Philippines").code) == ("country", "PHL")
+    doc = resolve_actors("The Bahamas pledged troops to the mission.")
+    assert _actor(doc, "Bahamas").kind == "country"
+
+
+def test_a_person_whose_family_name_is_a_groups_is_the_person(resolve_actors):
+    doc = resolve_actors("Supporters cheered as Mohammed Ali al-Houthi arrived in Sanaa on Friday.")
+    person = _actor(doc, "Mohammed Ali al-Houthi")
+    assert person.kind == "person" and person.kb_id is None
+    doc = resolve_actors("Hamas leader Ismail Haniyeh arrived in Tehran.")  # a title before: unchanged
+    assert _actor(doc, "Hamas").kb_id == "hamas"
+
+
+def test_a_leader_or_spokesman_of_a_known_organisation_is_its(resolve_actors):
+    doc = resolve_actors("The leader of the Houthi movement warned shipping companies on Thursday.")
+    assert _actor(doc, "leader").code == "YEMREB"
+    doc = resolve_actors("A spokesman for Hamas said the talks had stalled.")
+    assert _actor(doc, "spokesman").country == "PSE"
