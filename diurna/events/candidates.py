@@ -12,6 +12,9 @@ trigger dictionaries (dictionary.py). The arguments come from the parse:
 - evaluations in reported speech: "X said Y's decision was a violation" (ACCUSE X -> Y) and
   "described Y's move as insulting";
 - nominal events: "held talks with", "imposed sanctions on", "Israel's recognition of Kosovo".
+
+The readings of nouns and predicates (the last two) and the pairing of arguments are in nominal.py,
+which this class inherits.
 """
 
 from __future__ import annotations
@@ -29,7 +32,6 @@ from diurna.events.arguments import (
     Candidate,
     actors_of,
     complement_of,
-    conjuncts,
     coordinated_names,
     destination_states,
     first_actors,
@@ -48,6 +50,7 @@ from diurna.events.dictionary import (
     modal_complement,
     prep_objects,
 )
+from diurna.events.nominal import NounEvents
 from diurna.events.scene import mention_of, with_scene_recipients
 from diurna.nlp.syntax import is_passive, is_reduced_passive
 
@@ -80,11 +83,7 @@ def _quote_cues(doc: ArticleDoc, sent: "Span") -> list[tuple["Token", "Quote"]]:
     return out
 
 
-def _noun_polarity(noun: "Token") -> str:
-    return "negated" if pol.is_negated(noun) else "asserted"
-
-
-class CandidateExtractor:
+class CandidateExtractor(NounEvents):
     def __init__(self, lexicon: Optional[TriggerLexicon] = None, use_detector: bool = True):
         self.lexicon = lexicon or TriggerLexicon.load()
         self.detector = default_detector() if use_detector else None
@@ -416,15 +415,6 @@ class CandidateExtractor:
             return "RETREAT", "087", None, token, sense
         return None
 
-    def _noun_targets(self, noun: "Token", sense: Sense, verb: "Token") -> list["Token"]:
-        for owner in (noun, verb):
-            preps = prep_objects(owner)
-            for prep in sense.targets:
-                if prep in preps:
-                    return preps[prep]
-        datives = [c for c in verb.children if c.dep_ == "dative"]
-        return datives
-
     def _negative_predicate(self, verb: "Token") -> bool:
         for prep in ("as",):
             for obj in prep_objects(verb).get(prep, []):
@@ -437,266 +427,3 @@ class CandidateExtractor:
         # "branded the deal a violation": the small model often reads the predicate as a second object
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         return len(objects) >= 2 and any(self.lexicon.is_negative_evaluation(t) for t in objects[-1].subtree)
-
-    @staticmethod
-    def _consume(comp: "Token", consumed: set[int]) -> None:
-        for conj in conjuncts(comp):
-            consumed.add(conj.i)
-
-    def _requests_by_noun(self, doc: ArticleDoc, sent: "Span", consumed: set[int]) -> list[Candidate]:
-        """ "repeated calls for the Philippines to remove a warship": a REQUEST by the caller to the one
-        asked; the requested verb is consumed, so it is not coded as an act (constructions.py)."""
-        out: list[Candidate] = []
-        for noun, verb, asked in cx.requested_actions(sent):
-            self._consume(verb, consumed)
-            consumed.add(noun.i)
-            owner = [c for c in noun.children if c.dep_ == "poss"]
-            sources = actors_of(doc, owner) or (
-                actors_of(doc, subject_tokens(noun.head)) if noun.dep_ in ("dobj", "nsubjpass") else []
-            )
-            sense = Sense(
-                lemma=noun.lemma_.lower(), pos="noun", cameo="100", plover="REQUEST", mode=None, frame="request"
-            )
-            out.extend(
-                self._combine(
-                    doc,
-                    noun.i,
-                    noun.i + 1,
-                    sense,
-                    "REQUEST",
-                    "100",
-                    None,
-                    sources,
-                    actors_of(doc, asked),
-                    pol.polarity(noun.head),
-                    pol.modality(noun.head),
-                    cx.REQUESTED_ACTION,
-                    False,
-                )
-            )
-        return out
-
-    # ---------------------------------------------------------------- reported evaluations
-
-    def _reported_evaluation(self, doc: ArticleDoc, speech: "Token", quote: "Quote") -> list[Candidate]:
-        """ "X said Y's decision was a blatant violation": X (the quote's speaker) accuses Y."""
-        out: list[Candidate] = []
-        mention = mention_of(doc, quote.speaker, speech.idx) if quote.speaker else None
-        speakers = [Argument(quote.speaker, mention)] if mention is not None else []
-        if not speakers:
-            return out
-        for clause in speech.children:
-            if clause.dep_ != "ccomp" or clause.lemma_ != "be":
-                continue
-            predicate = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
-            if not predicate or not any(
-                self.lexicon.is_negative_evaluation(t)
-                for p in predicate
-                for t in p.subtree
-                if t.dep_ not in ("prep", "pobj")
-            ):
-                continue
-            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-            targets = actors_of(doc, subjects)
-            trigger = predicate[0]
-            sense = Sense(
-                lemma=trigger.lemma_.lower(),
-                pos="noun",
-                cameo="111",
-                plover="ACCUSE",
-                mode="disapprove",
-                frame="evaluation",
-            )
-            out.extend(
-                self._combine(
-                    doc,
-                    trigger.i,
-                    trigger.i + 1,
-                    sense,
-                    "ACCUSE",
-                    "111",
-                    "disapprove",
-                    speakers,
-                    targets,
-                    pol.polarity(clause),
-                    pol.modality(clause),
-                    "reported-evaluation",
-                    False,
-                    need_target=True,
-                )
-            )
-        return out
-
-    # ---------------------------------------------------------------- nominal events
-
-    def _nominal(self, doc: ArticleDoc, noun: "Token", verb_triggers: set[int]) -> list[Candidate]:
-        sense = self.lexicon.noun_sense(noun)
-        if sense is None or doc.mention_at_token(noun.i) is not None:
-            return []
-        head = noun.head
-        as_object = noun.dep_ in ("dobj", "nsubjpass")
-        misread = self._misread_light_verb(noun)
-        if misread is not None:
-            head, as_object = misread, True
-        if as_object and in_list(head, self.lexicon.light_verbs) and head.i not in verb_triggers:
-            sources = (
-                actors_of(doc, subject_tokens(head))
-                if noun.dep_ != "nsubjpass"
-                else actors_of(doc, prep_objects(head).get("by", []))
-            )
-            targets = actors_of(doc, self._noun_targets(noun, sense, head))
-            pairs = self._between(doc, noun) if sense.reciprocal and not targets else None
-            if pairs:
-                sources, targets = pairs
-            return self._noun_event(
-                doc,
-                noun,
-                sense,
-                sources,
-                targets,
-                pol.polarity(head),
-                pol.modality(head),
-                "light-verb",
-                sense.reciprocal,
-            )
-        if self._inside_event_argument(noun, verb_triggers):
-            return []
-        own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
-        preps = prep_objects(noun)
-        sources = actors_of(doc, own) or actors_of(doc, preps.get("by", []))
-        if not sources and "from" not in sense.targets:
-            # "condemnation from the African Union", "aid from Qatar" ("withdrawal from X": X is the target)
-            sources = actors_of(doc, preps.get("from", []))
-        if not sources and sense.reciprocal:
-            # "(Egypt hosted) talks between Sudanese factions", "talks between X and Y": the parties
-            parties = actors_of(doc, preps.get("between", []))
-            if parties:
-                return self._noun_event(
-                    doc,
-                    noun,
-                    sense,
-                    parties,
-                    [],
-                    _noun_polarity(noun),
-                    pol.modality(noun.head),
-                    "nominal-between",
-                    True,
-                )
-        if not sources:
-            return []
-        targets = actors_of(doc, [o for p in sense.targets for o in preps.get(p, [])])
-        rule = "nominal"
-        if not targets:
-            if not cx.enabled(cx.OPEN_NOMINAL):
-                return []
-            rule = cx.OPEN_NOMINAL  # kept only if the story names the recipient (__call__)
-        return self._noun_event(doc, noun, sense, sources, targets, _noun_polarity(noun), "actual", rule, False)
-
-    def _noun_event(
-        self,
-        doc: ArticleDoc,
-        noun: "Token",
-        sense: Sense,
-        sources: list[Argument],
-        targets: list[Argument],
-        polarity: str,
-        modality: str,
-        rule: str,
-        reciprocal: bool,
-    ) -> list[Candidate]:
-        """Candidates for a nominal trigger coded with its own sense (one-token trigger)."""
-        return self._combine(
-            doc,
-            noun.i,
-            noun.i + 1,
-            sense,
-            sense.plover,
-            sense.cameo,
-            sense.mode,
-            sources,
-            targets,
-            polarity,
-            modality,
-            rule,
-            reciprocal,
-        )
-
-    def _misread_light_verb(self, noun: "Token") -> Optional["Token"]:
-        """ "Orban held talks with Zelensky": the small model sometimes reads the light verb as an
-        adjective of the noun ("held" amod of "talks", which becomes the root); the verb keeps its
-        subject, so it can still be read as the light verb."""
-        for child in noun.children:
-            if (
-                child.dep_ in ("amod", "acl")
-                and child.i < noun.i
-                and child.tag_ == "VBD"
-                and in_list(child, self.lexicon.light_verbs)
-                and any(c.dep_ == "nsubj" for c in child.children)
-            ):
-                return child
-        return None
-
-    def _between(self, doc: ArticleDoc, noun: "Token"):
-        objs = prep_objects(noun).get("between", [])
-        parties = actors_of(doc, objs)
-        if len(parties) >= 2:
-            return parties[:1], parties[1:]
-        return None
-
-    @staticmethod
-    def _inside_event_argument(noun: "Token", verb_triggers: set[int]) -> bool:
-        """Whether the noun is (inside) the object of a coded verb: "condemned Israel's recognition of
-        X" reports the condemnation; the recognition is its topic. A subject ("U.S. airstrikes killed
-        ...") is an event in its own right."""
-        node = noun
-        while node.head.i != node.i:
-            if node.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return False
-            node = node.head
-            if node.i in verb_triggers:
-                return True
-            if node.pos_ == "VERB":
-                return False
-        return False
-
-    # ---------------------------------------------------------------- shared
-
-    def _combine(
-        self,
-        doc: ArticleDoc,
-        start: int,
-        end: int,
-        sense: Sense,
-        plover: str,
-        cameo: str,
-        mode: Optional[str],
-        sources: list[Argument],
-        targets: list[Argument],
-        polarity: str,
-        modality: str,
-        rule: str,
-        reciprocal: bool,
-        need_target: bool = False,
-        allow_sourceless: bool = False,
-    ) -> list[Candidate]:
-        """One candidate per (source, target) pair; reciprocal events with coordinated subjects and
-        no target pair the subjects both ways. An event needs a source: who did it is its core, except
-        where a construction names only the victim (`allow_sourceless`: "five activists were arrested")."""
-        pairs: list[tuple[Optional[Argument], Optional[Argument]]]
-        if not sources:
-            if not (allow_sourceless and targets):
-                return []
-            pairs = [(None, t) for t in targets]
-        elif not targets and reciprocal and len(sources) >= 2:
-            pairs = [(a, b) for a in sources for b in sources if a.actor_id != b.actor_id]
-        elif targets:
-            pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]
-        elif need_target:
-            return []
-        else:
-            pairs = [(s, None) for s in sources]
-        sentence_start = doc.spacy_doc[start].sent.start
-        return [
-            Candidate(start, end, sense, plover, cameo, mode, s, t, polarity, modality, rule, sentence_start)
-            for s, t in pairs
-        ]

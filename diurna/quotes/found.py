@@ -60,6 +60,14 @@ def direct_quote(sdoc: "Doc", inner: tuple[int, int], speaker: "Token", cue: "To
     return Found("direct", *content_of(text_of(sdoc), inner), speaker=speaker, cue=(cue.i, cue.i + 1), rule=rule)
 
 
+def according_quote(sdoc: "Doc", inner: tuple[int, int], according: "Token", rule: str) -> Found:
+    """A direct quote of a quotation beside 'according to X' (before or after it): X speaks, and
+    "according to" is the cue."""
+    return Found(
+        "direct", *content_of(text_of(sdoc), inner), speaker=according, cue=according_cue(according), rule=rule
+    )
+
+
 def token_range(sdoc: "Doc", start: int, end: int) -> tuple[int, int]:
     """Tokens whose first character lies in [start, end)."""
     return index(sdoc).tokens_in(start, end)

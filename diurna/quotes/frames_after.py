@@ -15,7 +15,7 @@ from diurna.nlp.syntax import crosses_paragraph, is_passive
 from diurna.quotes import rules as R
 from diurna.quotes.found import (
     Found,
-    according_cue,
+    according_quote,
     according_source,
     content_of,
     has_own_clause,
@@ -163,13 +163,7 @@ def _according_after(sdoc: "Doc", inner: tuple[int, int], after: list["Token"]) 
     according = according_source(after)
     if according is None or not after or not after[0].is_punct or not R.enabled(R.ACCORDING_AFTER):
         return None
-    return Found(
-        "direct",
-        *content_of(text_of(sdoc), inner),
-        speaker=according,
-        cue=according_cue(according),
-        rule=R.ACCORDING_AFTER,
-    )
+    return according_quote(sdoc, inner, according, R.ACCORDING_AFTER)
 
 
 def _subject_opens(verb: "Token", after: list["Token"]) -> bool:

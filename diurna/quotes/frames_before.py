@@ -14,7 +14,7 @@ from diurna.nlp.syntax import crosses_paragraph
 from diurna.quotes import rules as R
 from diurna.quotes.found import (
     Found,
-    according_cue,
+    according_quote,
     according_source,
     can_speak,
     clause_subject,
@@ -305,13 +305,7 @@ def _according_before(ctx: _Before) -> Optional[Found]:
     according = according_source(ctx.before)
     if according is None or ctx.last.text not in (",", ":") or not R.enabled(R.ACCORDING_BEFORE):
         return None
-    return Found(
-        "direct",
-        *content_of(text_of(ctx.sdoc), ctx.inner),
-        speaker=according,
-        cue=according_cue(according),
-        rule=R.ACCORDING_BEFORE,
-    )
+    return according_quote(ctx.sdoc, ctx.inner, according, R.ACCORDING_BEFORE)
 
 
 def _segment(ctx: _Before) -> tuple[list["Token"], list["Token"]]:

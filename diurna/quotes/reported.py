@@ -405,6 +405,12 @@ def _speech_cue(verb: "Token") -> Optional[Cue]:
                 if child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "as") and child.i > obj.i:
                     end = max(end, child.right_edge.i + 1)
             return _cue(verb, start, end, rule=R.SAID_OBJECT)
+    return _intended_or_parenthetical(verb, lemma)
+
+
+def _intended_or_parenthetical(verb: "Token", lemma: str) -> Optional[Cue]:
+    """The last two readings of a speech or a cognition verb: 'X intends to ...' (the infinitive is
+    the content), else a parenthetical 'X said' inside the sentence it reports."""
     if lemma in INTENTION_VERBS and R.enabled(R.INTENDS_TO):
         inf = _infinitive_child(verb)
         if inf is not None:
@@ -434,11 +440,7 @@ def _cognition_cue(verb: "Token") -> Optional[Cue]:
     clause = _clause_child(verb) if R.enabled(R.BELIEVES_THAT) else None
     if clause is not None and is_verb(clause):
         return _cue(verb, *_subtree_range(clause), rule=R.BELIEVES_THAT)
-    if lemma in INTENTION_VERBS and R.enabled(R.INTENDS_TO):
-        inf = _infinitive_child(verb)
-        if inf is not None:
-            return _cue(verb, *_subtree_range(inf), rule=R.INTENDS_TO)
-    return _parenthetical_cue(verb)
+    return _intended_or_parenthetical(verb, lemma)
 
 
 def _stance_cue(verb: "Token") -> Optional[Cue]:
