@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, MentionRef
-from diurna.events.dictionary import Sense, direct_objects, is_infinitive, prep_objects
+from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, is_infinitive, prep_objects
 from diurna.nlp.dateline import in_dateline
 from diurna.nlp.syntax import is_reduced_passive
 
@@ -86,6 +86,13 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
             if child.dep_ == "appos" and not in_dateline(child):
                 return actor_in_phrase(doc, child, depth + 1)
         return None
+    if head.lower_ in QUANTITY_NOUNS:
+        # "the crowd of students", "hundreds of protesters", "a group of gunmen": the people counted
+        # are the party, not the count (the actor stage may make "crowd" an actor of its own)
+        for obj in prep_objects(head).get("of", []):
+            found = actor_in_phrase(doc, obj, depth + 1)
+            if found:
+                return found
     mention = doc.mention_at_token(head.i)
     if mention is not None and mention.how not in ("description", "pronoun"):
         return Argument(mention.actor_id, mention)

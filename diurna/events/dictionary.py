@@ -172,7 +172,7 @@ ADVERB_PARTICLES = frozenset({"out", "back", "off", "down", "up", "away"})
 # Heads of quantity phrases whose "of" object is what the verb acts on ("swapped hundreds of prisoners").
 QUANTITY_NOUNS = frozenset(
     """hundreds dozens thousands scores tens millions number numbers group groups contingent batch
-    convoy unit units team teams shipment shipments tonnes tons load loads""".split()
+    convoy unit units team teams shipment shipments tonnes tons load loads crowd crowds""".split()
 )
 
 
