@@ -78,6 +78,32 @@ def options(doc: ArticleDoc, cand: Candidate) -> list[MentionRef]:
     return found
 
 
+def owned_by(doc: ArticleDoc, mention: MentionRef, other: Argument) -> bool:
+    """Whether the mention names the other role's own people or things: its possessor is that actor
+    ("Russia withdrew its forces", "Venezuela mobilized its army", "Kenya's police"). An actor's own
+    forces are not what it acts on."""
+    head = head_of(doc, mention)
+    for child in head.children:
+        if child.dep_ == "poss":
+            owner = doc.mention_at_token(child.i)
+            if owner is not None and owner.actor_id == other.actor_id:
+                return True
+            if owner is None and child.lower_ in ("its", "their") and _nearest_subject_is(doc, head, other):
+                return True
+    return False
+
+
+def _nearest_subject_is(doc: ArticleDoc, head: "Token", other: Argument) -> bool:
+    """An unresolved "its"/"their" refers to the nearest clause subject above it ("Venezuela agreed
+    to withdraw its troops": the subject of "agreed"), when that is the actor."""
+    for verb in [clause_verb(head)] + [t for t in clause_verb(head).ancestors if t.pos_ in ("VERB", "AUX")]:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            owner = doc.mention_at_token(subjects[0].i)
+            return owner is not None and owner.actor_id == other.actor_id
+    return False
+
+
 # ------------------------------------------------------------------ features
 
 
@@ -268,16 +294,16 @@ class ArgumentModel:
         found = candidate_options(doc, cand)
         source, target = cand.source, cand.target
         if source is None:
-            source = self._best(found, "source", target)
+            source = self._best(found, "source", target, doc)
         if target is None:
-            target = self._best(found, "target", source)
+            target = self._best(found, "target", source, doc)
         return dataclasses.replace(cand, source=source, target=target)
 
-    def _best(self, found: list[Option], role: str, other: Optional[Argument]) -> Optional[Argument]:
+    def _best(self, found: list[Option], role: str, other: Optional[Argument], doc: ArticleDoc) -> Optional[Argument]:
         scored = [
             (self.probability(role, o.features), o.mention)
             for o in found
-            if other is None or o.mention.actor_id != other.actor_id
+            if other is None or (o.mention.actor_id != other.actor_id and not owned_by(doc, o.mention, other))
         ]
         if not scored:
             return None

@@ -61,14 +61,31 @@ class EventStage:
     def __call__(self, doc: ArticleDoc) -> None:
         if doc.spacy_doc is None:
             return
-        candidates = deduplicate([c for c in self.extract(doc) if reports_an_event(c)])
+        ruled = deduplicate([c for c in self.extract(doc) if reports_an_event(c)])
+        coded = list(zip(ruled, self._confidences(doc, ruled)))
         if self.arguments is not None:
-            candidates = deduplicate(rechoose_arguments(doc, candidates, self.arguments))
-        confidences = self._confidences(doc, candidates)
-        for cand, (plover, confidence) in zip(candidates, confidences):
-            if plover is None:
+            coded = self._with_chosen_arguments(doc, coded)
+        kept = {id(c) for c in deduplicate([c for c, _ in coded])}
+        for cand, (plover, confidence) in coded:
+            if plover is None or id(cand) not in kept:
                 continue
             doc.events.append(self._event(doc, cand, plover, confidence))
+
+    def _with_chosen_arguments(
+        self, doc: ArticleDoc, coded: list[tuple[Candidate, tuple]]
+    ) -> list[tuple[Candidate, tuple]]:
+        """Each candidate with the roles the argument chooser filled, unless the classifier, reading
+        the new pair, drops it or codes another type than it codes the rules' pair: then the rules'
+        candidate stands (a filled role must not cost an event its type or its existence)."""
+        chosen = rechoose_arguments(doc, [c for c, _ in coded], self.arguments)
+        changed = [k for k, (c, _) in enumerate(coded) if chosen[k] != c]
+        judged = dict(zip(changed, self._confidences(doc, [chosen[k] for k in changed])))
+        out = []
+        for k, (cand, verdict) in enumerate(coded):
+            new = judged.get(k)
+            keep_new = new is not None and new[0] is not None and new[0] == verdict[0]
+            out.append((chosen[k], new) if keep_new else (cand, verdict))
+        return out
 
     # ---------------------------------------------------------------- combining with the classifier
 

@@ -108,3 +108,36 @@ def test_a_model_built_for_other_features_is_refused(tmp_path):
     path.write_text('{"encoding": "old", "vocabulary": {}, "weights": {}, "thresholds": {}}')
     with pytest.raises(ValueError, match=ENCODING):
         ArgumentModel.load(path)
+
+
+def test_an_actors_own_forces_are_not_its_target(code):
+    doc = code("Venezuela mobilized its army along the border on Monday.", "2024-03-04")
+    cand = next(c for c in CandidateExtractor()(doc) if doc.spacy_doc[c.trigger_start].lemma_ == "mobilize")
+    army = [m for m in doc.mentions if doc.text[m.start : m.end].lower().endswith("army")]
+    assert army and cand.source is not None
+    assert argmodel.owned_by(doc, army[0], cand.source)
+    model = model_with({"target": {"dep=dobj": 6.0, "_bias": -2.0}})
+    chosen = model.choose(doc, dataclasses.replace(cand, target=None))
+    assert chosen.target is None or chosen.target.actor_id != army[0].actor_id
+
+
+class NoTargetsClassifier:
+    """A pair classifier that calls every pair with a target 'no event' and agrees with the rules'
+    type otherwise: the stage must then keep the rules' own, targetless event."""
+
+    def predict(self, pairs):
+        from diurna.events.classifier import PairPrediction
+
+        return [PairPrediction("NONE" if p.target is not None else "PROTEST", 0.99, {}) for p in pairs]
+
+
+def test_a_filled_role_the_classifier_rejects_gives_back_the_rules_event(code):
+    from diurna.events.stage import EventStage
+
+    doc = code("Students protested outside the parliament in Nairobi on Monday.", "2024-03-04")
+    model = model_with({"target": {"_bias": 5.0}})  # fills every empty target it can
+    stage = EventStage(classifier=NoTargetsClassifier(), arguments=model)
+    doc.events.clear()
+    stage(doc)
+    protests = [e for e in doc.events if e.type == "PROTEST"]
+    assert protests and all(e.target is None for e in protests)
