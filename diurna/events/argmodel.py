@@ -78,10 +78,22 @@ def options(doc: ArticleDoc, cand: Candidate) -> list[MentionRef]:
     return found
 
 
+def in_attribution(doc: ArticleDoc, cand: Candidate, mention: MentionRef) -> bool:
+    """Whether the mention lies in the phrase naming who reports the event ("..., Ugandan officials
+    said"): the one who tells is not a party the chooser may add (the rules' own choices stand)."""
+    quote = quote_at(doc, doc.spacy_doc[cand.trigger_start].idx)
+    speaker = quote.speaker_mention if quote is not None else None
+    return speaker is not None and speaker.start <= mention.start and mention.end <= speaker.end
+
+
 def owned_by(doc: ArticleDoc, mention: MentionRef, other: Argument) -> bool:
     """Whether the mention names the other role's own people or things: its possessor is that actor
-    ("Russia withdrew its forces", "Venezuela mobilized its army", "Kenya's police"). An actor's own
-    forces are not what it acts on."""
+    ("Russia withdrew its forces", "Venezuela mobilized its army", "Kenya's police"), or it lies inside
+    the other role's own phrase ("Sudanese" in "Sudanese factions"). An actor's own forces or country
+    are not what it acts on."""
+    held = other.mention
+    if held.token_start <= mention.token_start and mention.token_end <= held.token_end:
+        return True
     head = head_of(doc, mention)
     for child in head.children:
         if child.dep_ == "poss":
@@ -291,11 +303,13 @@ class ArgumentModel:
         (scripts/train_arguments.py prints both). One actor never fills both roles."""
         if cand.source is not None and cand.target is not None:
             return cand
-        found = candidate_options(doc, cand)
+        found = [o for o in candidate_options(doc, cand) if not in_attribution(doc, cand, o.mention)]
         source, target = cand.source, cand.target
         if source is None:
             source = self._best(found, "source", target, doc)
-        if target is None:
+        if target is None and not cand.sense.reciprocal:
+            # a meeting or talks the rules left without a second party are among the source's own
+            # members ("Sudanese factions met"): the rules pair the parties of reciprocal events
             target = self._best(found, "target", source, doc)
         return dataclasses.replace(cand, source=source, target=target)
 
