@@ -141,3 +141,18 @@ def test_a_filled_role_the_classifier_rejects_gives_back_the_rules_event(code):
     stage(doc)
     protests = [e for e in doc.events if e.type == "PROTEST"]
     assert protests and all(e.target is None for e in protests)
+
+
+def test_the_reporting_phrase_gives_no_party(code):
+    doc = code("Police fired tear gas at protesters in Nairobi, Kenyan officials said.", "2024-03-04")
+    cand = next(c for c in CandidateExtractor()(doc) if doc.spacy_doc[c.trigger_start].lemma_ == "fire")
+    reporting = [m for m in doc.mentions if doc.text[m.start : m.end].startswith("Kenyan")]
+    assert reporting and all(argmodel.in_attribution(doc, cand, m) for m in reporting)
+    assert not argmodel.in_attribution(doc, cand, cand.source.mention)
+
+
+def test_a_reciprocal_event_left_with_one_party_gets_no_target(code):
+    doc = code("Sudanese factions met in Cairo on Friday for talks hosted by Egypt.", "2024-06-15")
+    cand = next(c for c in CandidateExtractor()(doc) if doc.spacy_doc[c.trigger_start].lemma_ == "meet")
+    assert cand.sense.reciprocal and cand.target is None
+    assert model_with({"target": {"_bias": 5.0}}).choose(doc, cand).target is None
