@@ -6,8 +6,10 @@ recipient in a prepositional phrase the rules do not know, a victim named in an 
 agent of a nominal event three words away). This model reads every actor mention of the trigger's
 sentence (and the rules' own choices, wherever they are) and scores it for each role, from the
 dependency path between trigger and mention, where the mention stands, what kind of actor it is,
-the event's type and whether the rules chose it. The rules' choice is one feature among others, so
-the model keeps it where it is usually right and overrules it where real text says otherwise.
+the event's type and whether the rules chose it. The stage uses it to fill the roles the rules left
+empty; a role the rules filled is kept (overruling them gained nothing on held-out text, filling their
+gaps much: docs/evaluation.md). A few constraints no score may break sit beside the model: one actor
+never fills both roles, nor the source's own forces or phrase, nor the phrase that reports the event.
 
 It is a logistic regression per role fitted by `scripts/train_arguments.py` on real sentences
 (PLV_train's marked source and target, and the tuning part of the project's real-text set), stored
