@@ -44,7 +44,7 @@ REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from diurna.events.argmodel import ENCODING, MODEL_PATH, ROLES, candidate_options  # noqa: E402
+from diurna.events.argmodel import ENCODING, MODEL_PATH, ROLES, ArgumentModel, candidate_options  # noqa: E402
 from diurna.events.classifier import find_span  # noqa: E402
 from diurna.events.stage import EventStage, deduplicate, reports_an_event  # noqa: E402
 from diurna.ingest.base import RawArticle  # noqa: E402
@@ -222,25 +222,23 @@ def fit(examples, c: float):
     return vocabulary, weights
 
 
-def choose(vocabulary, weights, thresholds, ex):
+def choose(model: ArgumentModel, ex):
     """The (source option, target option) indices the packaged policy picks (None = no actor): the
     rules' choice where they made one, else the model's best option above the role's threshold
     (ArgumentModel.choose)."""
-
-    def p(role, names):
-        w = weights[role]
-        s = w[-1] + sum(w[vocabulary[n]] for n in set(names) if n in vocabulary)
-        return 1.0 / (1.0 + np.exp(-s))
-
     opts = ex["options"]
     rule = {role: next((k for k, o in enumerate(opts) if "rule_%s_mention" % role in o["f"]), None) for role in ROLES}
 
     def best(role, other):
-        scored = [(p(role, o["f"]), k) for k, o in enumerate(opts) if other is None or not same_actor(opts, k, other)]
+        scored = [
+            (model.probability(role, tuple(o["f"])), k)
+            for k, o in enumerate(opts)
+            if other is None or not same_actor(opts, k, other)
+        ]
         if not scored:
             return None
         top, k = max(scored)
-        return k if top >= thresholds[role] else None
+        return k if top >= model.thresholds[role] else None
 
     source = rule["source"] if rule["source"] is not None else best("source", rule["target"])
     target = rule["target"] if rule["target"] is not None else best("target", source)
@@ -268,9 +266,12 @@ def rule_right(ex, role: int) -> bool:
 
 
 def evaluate(vocabulary, weights, thresholds, examples) -> dict:
+    model = ArgumentModel(
+        vocabulary, {role: np.asarray(w, dtype=np.float64) for role, w in weights.items()}, thresholds
+    )
     both = src = tgt = rule_both = 0
     for ex in examples:
-        i, j = choose(vocabulary, weights, thresholds, ex)
+        i, j = choose(model, ex)
         s, t = right(ex, i, 0), right(ex, j, 1)
         src += s
         tgt += t

@@ -33,7 +33,7 @@ import numpy as np
 from diurna.document import ArticleDoc, MentionRef
 from diurna.events import codes
 from diurna.events.arguments import Argument, Candidate
-from diurna.nlp.syntax import is_passive
+from diurna.nlp.syntax import is_passive, tree_path
 from diurna.quotes import quote_at
 
 if TYPE_CHECKING:
@@ -80,12 +80,17 @@ def options(doc: ArticleDoc, cand: Candidate) -> list[MentionRef]:
     return found
 
 
-def in_attribution(doc: ArticleDoc, cand: Candidate, mention: MentionRef) -> bool:
-    """Whether the mention lies in the phrase naming who reports the event ("..., Ugandan officials
-    said"): the one who tells is not a party the chooser may add (the rules' own choices stand)."""
+def reporting_phrase(doc: ArticleDoc, cand: Candidate) -> Optional[tuple[int, int]]:
+    """The characters of the phrase naming who reports the event ("..., Ugandan officials said"),
+    when the quote stage found one: the one who tells is not a party the chooser may add (the rules'
+    own choices stand)."""
     quote = quote_at(doc, doc.spacy_doc[cand.trigger_start].idx)
     speaker = quote.speaker_mention if quote is not None else None
-    return speaker is not None and speaker.start <= mention.start and mention.end <= speaker.end
+    return (speaker.start, speaker.end) if speaker is not None else None
+
+
+def inside(mention: MentionRef, span: Optional[tuple[int, int]]) -> bool:
+    return span is not None and span[0] <= mention.start and mention.end <= span[1]
 
 
 def owned_by(doc: ArticleDoc, mention: MentionRef, other: Argument) -> bool:
@@ -125,16 +130,10 @@ def dependency_path(trigger: "Token", head: "Token") -> str:
     """The path from trigger to mention through their lowest common ancestor: 'U' steps climb from
     the trigger, 'D' steps descend to the mention; a preposition is named ("D:prep_against/D:pobj")
     because the preposition is what says who the recipient is."""
-    up_chain = [trigger] + list(trigger.ancestors)
-    up_index = {t.i: k for k, t in enumerate(up_chain)}
-    down: list["Token"] = []
-    node = head
-    while node.i not in up_index:
-        down.append(node)
-        if node.head.i == node.i:
-            return "none"
-        node = node.head
-    ups = up_chain[: up_index[node.i]]
+    path = tree_path(trigger, head)
+    if path is None:
+        return "none"
+    ups, down = path
     if len(ups) + len(down) > MAX_PATH:
         return "long"
     steps = ["U:" + t.dep_ for t in ups] + ["D:" + _step(t) for t in reversed(down)]
@@ -157,13 +156,9 @@ def clause_verb(token: "Token") -> "Token":
 
 def path_prepositions(trigger: "Token", head: "Token") -> list[str]:
     """The prepositions between a mention and the word it hangs on, up to the trigger."""
-    out = []
-    for t in [head] + list(head.ancestors):
-        if t == trigger or t in trigger.ancestors:
-            break
-        if t.dep_ in ("prep", "agent"):
-            out.append(t.lower_)
-    return out
+    path = tree_path(trigger, head)
+    climbed = path[1] if path is not None else [head, *head.ancestors]
+    return [t.lower_ for t in climbed if t.dep_ in ("prep", "agent")]
 
 
 def _bucket(n: int) -> str:
@@ -305,7 +300,8 @@ class ArgumentModel:
         (scripts/train_arguments.py prints both). One actor never fills both roles."""
         if cand.source is not None and cand.target is not None:
             return cand
-        found = [o for o in candidate_options(doc, cand) if not in_attribution(doc, cand, o.mention)]
+        reporting = reporting_phrase(doc, cand)
+        found = [o for o in candidate_options(doc, cand) if not inside(o.mention, reporting)]
         source, target = cand.source, cand.target
         if source is None:
             source = self._best(found, "source", target, doc)

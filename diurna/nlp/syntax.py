@@ -5,7 +5,7 @@ each other's).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from diurna.nlp.index import index
 
@@ -46,6 +46,22 @@ def in_main_clause(token: "Token") -> bool:
             return False
         token = token.head
     return True
+
+
+def tree_path(start: "Token", end: "Token") -> Optional[tuple[list["Token"], list["Token"]]]:
+    """The way between two tokens in the dependency tree, through their lowest common ancestor:
+    the tokens climbed from `start` and the tokens climbed from `end`, each list from its own end
+    upward, the common ancestor in neither; None when the two share no ancestor (other sentences).
+    The events stage reads its labels as a feature, the places stage its length and the phrases it
+    passes through."""
+    start_chain = [start, *start.ancestors]
+    position = {token.i: k for k, token in enumerate(start_chain)}
+    end_side: list["Token"] = []
+    for token in [end, *end.ancestors]:
+        if token.i in position:
+            return start_chain[: position[token.i]], end_side
+        end_side.append(token)
+    return None
 
 
 def crosses_paragraph(a: "Token", b: "Token") -> bool:

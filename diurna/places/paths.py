@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diurna.nlp.syntax import tree_path
 from diurna.places.lexicon import LOCATIVE
 
 if TYPE_CHECKING:
@@ -36,11 +37,9 @@ def proximity(head: Token, trigger: Token) -> tuple[int, int]:
     """How near a place's head word is to the trigger: edges between them in the dependency tree,
     then words between them. The tree decides: in "the envoy in Baghdad was summoned over strikes
     on Iraq" Iraq hangs from "strikes", Baghdad from "envoy"."""
-    up = {token.i: n for n, token in enumerate([trigger, *trigger.ancestors])}
-    for n, token in enumerate([head, *head.ancestors]):
-        if token.i in up:
-            return n + up[token.i], abs(head.i - trigger.i)
-    return len(trigger.doc), abs(head.i - trigger.i)
+    path = tree_path(trigger, head)
+    edges = len(path[0]) + len(path[1]) if path is not None else len(trigger.doc)
+    return edges, abs(head.i - trigger.i)
 
 
 def through_another_happening(head: Token, trigger: Token) -> bool:
@@ -49,9 +48,9 @@ def through_another_happening(head: Token, trigger: Token) -> bool:
     X"), a gerund after "of" ("accused of committing crimes in X"), a clause of what another verb
     said or of who a participant is? What the trigger itself says stays its own ("the army said it
     launched airstrikes in Gaza": said -> Gaza)."""
-    above = {trigger.i, *(t.i for t in trigger.ancestors)}
-    token = head
-    while token.i not in above and token.head.i != token.i:
+    path = tree_path(trigger, head)
+    climbed = path[1] if path is not None else [head, *head.ancestors][:-1]
+    for token in climbed:
         parent = token.head
         if token.dep_ in ("pobj", "pcomp") and parent.dep_ in ("prep", "agent"):
             preposition = parent.lower_
@@ -59,7 +58,6 @@ def through_another_happening(head: Token, trigger: Token) -> bool:
                 return True
         elif token.dep_ in CONTENT_CLAUSES and parent.i != trigger.i and not _names_a_locative_object(parent):
             return True
-        token = parent
     return False
 
 

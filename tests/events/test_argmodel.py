@@ -147,8 +147,9 @@ def test_the_reporting_phrase_gives_no_party(code):
     doc = code("Police fired tear gas at protesters in Nairobi, Kenyan officials said.", "2024-03-04")
     cand = next(c for c in CandidateExtractor()(doc) if doc.spacy_doc[c.trigger_start].lemma_ == "fire")
     reporting = [m for m in doc.mentions if doc.text[m.start : m.end].startswith("Kenyan")]
-    assert reporting and all(argmodel.in_attribution(doc, cand, m) for m in reporting)
-    assert not argmodel.in_attribution(doc, cand, cand.source.mention)
+    phrase = argmodel.reporting_phrase(doc, cand)
+    assert reporting and all(argmodel.inside(m, phrase) for m in reporting)
+    assert not argmodel.inside(cand.source.mention, phrase)
 
 
 def test_a_reciprocal_event_left_with_one_party_gets_no_target(code):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diurna.nlp.syntax import is_passive, is_reduced_passive
+from diurna.nlp.syntax import is_passive, is_reduced_passive, tree_path
 
 
 def _token(nlp, text, word):
@@ -37,3 +37,15 @@ def test_a_participle_with_its_own_object_is_a_misread_finite_verb(nlp):
     killed = _token(nlp, text, "killed")
     assert killed.dep_ == "acl" and killed.tag_ == "VBN"  # the misreading this test is about
     assert not is_reduced_passive(killed)
+
+
+def test_the_tree_path_meets_at_the_lowest_common_ancestor(nlp):
+    doc = nlp("Police fired tear gas at opposition supporters. Officials said nothing.")
+    fired = next(t for t in doc if t.text == "fired")
+    supporters = next(t for t in doc if t.text == "supporters")
+    up, down = tree_path(fired, supporters)
+    assert up == [] and [t.text for t in down] == ["supporters", "at"]
+    up, down = tree_path(supporters, fired)
+    assert [t.text for t in up] == ["supporters", "at"] and down == []
+    assert tree_path(fired, fired) == ([], [])
+    assert tree_path(fired, next(t for t in doc if t.text == "Officials")) is None  # another sentence
