@@ -19,6 +19,7 @@ which this class inherits.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
@@ -66,20 +67,23 @@ THREATENED = {"THREATEN", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # ------------------------------------------------------------------ the extractor
 
 
-def _quote_cues(doc: ArticleDoc, sent: "Span") -> list[tuple["Token", "Quote"]]:
-    """(cue verb, quote) for the quote stage's quotes whose cue is a verb of this sentence."""
-    out = []
+def quote_cues_by_sentence(doc: ArticleDoc) -> dict[int, list[tuple["Token", "Quote"]]]:
+    """(cue verb, quote) for the quote stage's quotes, by the first token of the sentence their cue
+    starts in, in one pass over the quotes (asking every sentence about every quote made the events
+    stage's cost grow with the square of the article's length)."""
+    sents = list(doc.spacy_doc.sents)
+    starts = [s.start_char for s in sents]
+    out: dict[int, list[tuple["Token", "Quote"]]] = {}
     for quote in doc.quotes:
-        if (
-            quote.cue is None
-            or quote.cue.end <= quote.cue.start
-            or not (sent.start_char <= quote.cue.start < sent.end_char)
-        ):
+        if quote.cue is None or quote.cue.end <= quote.cue.start:
             continue  # (a cue must be a span of text; one that is not is the quote stage's error, not a reason to stop)
+        k = bisect.bisect_right(starts, quote.cue.start) - 1
+        if k < 0 or quote.cue.start >= sents[k].end_char:
+            continue
         cue = doc.spacy_doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
         verbs = [t for t in cue if t.pos_ in ("VERB", "AUX")] if cue is not None else []
         if verbs:
-            out.append((verbs[0], quote))
+            out.setdefault(sents[k].start, []).append((verbs[0], quote))
     return out
 
 
@@ -90,14 +94,24 @@ class CandidateExtractor(NounEvents):
 
     def __call__(self, doc: ArticleDoc) -> Iterator[Candidate]:
         episode = cx.Episode(doc.text)
-        found = [c for sent in doc.spacy_doc.sents for c in self.sentence(doc, sent, episode)]
+        cues = quote_cues_by_sentence(doc)
+        found = [c for sent in doc.spacy_doc.sents for c in self.sentence(doc, sent, episode, cues)]
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
                 continue  # the story named no recipient for it
             yield cand
 
-    def sentence(self, doc: ArticleDoc, sent: "Span", episode: Optional[cx.Episode] = None) -> list[Candidate]:
+    def sentence(
+        self,
+        doc: ArticleDoc,
+        sent: "Span",
+        episode: Optional[cx.Episode] = None,
+        cues: Optional[dict[int, list[tuple["Token", "Quote"]]]] = None,
+    ) -> list[Candidate]:
+        """The candidates of one sentence; `cues` are the article's quote cues by sentence
+        (`quote_cues_by_sentence`, computed once per article by `__call__`)."""
         episode = episode if episode is not None else cx.Episode(doc.text)
+        cues = cues if cues is not None else quote_cues_by_sentence(doc)
         consumed: set[int] = set()  # complements already coded as part of their governor
         verb_triggers: set[int] = set()
         out: list[Candidate] = self._requests_by_noun(doc, sent, consumed)
@@ -116,7 +130,7 @@ class CandidateExtractor(NounEvents):
                 for cand in found:
                     episode.record(token.idx, cand.plover, cand.source)
         # reported speech is the quote stage's: its cues are the speech verbs whose content may evaluate
-        for token, quote in _quote_cues(doc, sent):
+        for token, quote in cues.get(sent.start, []):
             out.extend(self._reported_evaluation(doc, token, quote))
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
