@@ -19,8 +19,8 @@ from diurna.actors.mentions import (
     in_actor_position,
     is_capitalised,
 )
-from diurna.actors.name_kinds import is_known_place
 from diurna.actors.rules import enabled, register
+from diurna.actors.surnames import KB_SURNAME, KBSurnames
 from diurna.actors.words import (
     HONORIFICS,
     LAW_WORDS,
@@ -34,7 +34,7 @@ from diurna.actors.words import (
 from diurna.nlp.index import entities_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
 # A name span: token start, end, the KB actors of that name (None: not a KB name) and the tagger's
 # entity label (None for a KB name).
@@ -105,27 +105,11 @@ KNOWN_SHORT_FORM = register(
     "Iraqi Prime Minister Haider al-Abadi visited Mosul. Abadi declared victory over the militants.",
     "A capitalised word the article already used as part of a name is that name again.",
 )
-KB_SURNAME = register(
-    "kb-surname",
-    "Kishida met business leaders in Osaka on Monday.",
-    "A lone surname of exactly one KB person with a role on the day is that person.",
-)
-PLACE_SURNAME = register(
-    "place-surname",
-    "Rioters attacked shops in Rotherham, Middlesbrough and Bolton on Sunday.",
-    "A lone word that is a KB person's surname and a place the gazetteer knows is the place, not "
-    "the person, where a place stands.",
-)
 BARE_GIVEN_NAME = register(
     "bare-given-name",
     "The minister, 52, took over from his father Khalid in 2009.",
     "A lone given name that a KB person is also listed under, with no title, is not that person: "
     "news names people by given name only when the story has introduced them.",
-)
-HONORIFIC_GENDER = register(
-    "honorific-gender",
-    "Mr. Halvorsen told reporters the plant would close.",
-    "An honorific that disagrees with the KB person's given name on gender says it is someone else.",
 )
 PARTIAL_PERSON_NAME = register(
     "partial-person-name",
@@ -150,7 +134,7 @@ NAME_MODIFIES_DESCRIPTION = register(
 )
 
 
-class NameSpans:
+class NameSpans(KBSurnames):
     """Mixin of the article resolver (resolve.ArticleResolver): the name mentions of a sentence."""
 
     def name_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
@@ -369,66 +353,6 @@ class NameSpans:
         out.extend((fs, fe, None, "PERSON") for fs, fe in found)
         return out
 
-    def _kb_surnames(self, sent, spans):
-        """A lone surname of a KB person ("Kishida", "Prime Minister Kishida", "Orban"), which the
-        dictionaries list only with the given name, is that person when exactly one KB person with
-        a role on the day has it. The small model tags some surnames as places ("Scholz held talks"):
-        one the KB does not know as a place counts where an actor stands (subject, "with" ...). An
-        earlier mention in the article still wins (named_actor); a surname inside a longer proper
-        name ("Ricardo Albanese") is someone else."""
-        doc = self.doc
-        out = []
-        covered = set()
-        for start, end, actors, label in spans:
-            covered.update(range(start, end))
-            if actors is None and label in ("PERSON", "ORG", "NORP", "GPE"):
-                s, e = self._strip_leading_titles(start, end)
-                if (
-                    e - s == 1
-                    and doc[s].pos_ == "PROPN"
-                    and is_capitalised(doc[s])
-                    and not self._next_to_other_name(s)
-                    and (label != "GPE" or in_actor_position(doc[s]))
-                ):
-                    person = self.kb.by_surname(doc[s].text, self.day)
-                    if person is not None and self._place_not_person(s):
-                        continue  # "shops in ... Bolton": the town, whatever the tagger says
-                    if person is not None and not self._honorific_contradicts(s, person):
-                        out.append((s, e, [person], None))
-                        continue
-            out.append((start, end, actors, label))
-        known = self._all_keys
-        for t in sent:
-            if t.i in covered or t.pos_ != "PROPN" or not is_capitalised(t) or t.ent_type_ or t.lower_ in known:
-                continue
-            if self._next_to_other_name(t.i) or self._inside_larger_name(t.i, t.i + 1):
-                continue
-            person = self.kb.by_surname(t.text, self.day)
-            if person is not None and not self._honorific_contradicts(t.i, person) and not self._place_not_person(t.i):
-                out.append((t.i, t.i + 1, [person], None))
-        return out
-
-    def _place_not_person(self, i: int) -> bool:
-        """Rule place-surname: a lone word the places gazetteer knows by a main name ("Bolton",
-        "Puno", "Sahel") is not a KB person's surname where a place stands ("in Bolton", "the Sahel
-        region", a list of towns after "in"); elsewhere ("lashed out at Rubio") it may be the person."""
-        token = self.doc[i]
-        return enabled(PLACE_SURNAME) and _in_place_slot(token) and is_known_place(token.text)
-
-    def _honorific_contradicts(self, i: int, person: KBActor) -> bool:
-        """ "Mr. Halvorsen" is not the KB's Kristin Halvorsen: the honorific before a surname and the
-        KB person's given name disagree on gender."""
-        if i == 0 or not enabled(HONORIFIC_GENDER):
-            return False
-        word = self.doc[i - 1].lower_.rstrip(".")
-        said = (
-            None
-            if word not in HONORIFICS
-            else ("female" if word in FEMALE_TITLES else "male" if word in MALE_TITLES else None)
-        )
-        known = given_name_gender(person.name.split())
-        return said is not None and known is not None and said != known
-
     def _next_to_other_name(self, i: int) -> bool:
         """A capitalised proper noun beside token i that is neither a title ("Prime Minister") nor a
         known name: i is then only part of somebody's longer name."""
@@ -553,23 +477,6 @@ def _names_a_law(ent: "Span") -> bool:
 
 
 # Prepositions after which a name is where something happens, and nouns a place name modifies.
-LOCATIVE_PREPOSITIONS = frozenset("in near across throughout outside around from into inside".split())
-PLACE_NOUNS = frozenset("region province town city district village area county department border state".split())
-
-
-def _in_place_slot(token: "Token") -> bool:
-    """Whether a name stands where a place does: after a locative preposition ("in Bolton", the
-    conjuncts of a list after it included) or modifying a place noun ("the Sahel region")."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    if token.dep_ == "pobj":
-        preposition = token.head
-        return preposition.lower_ in LOCATIVE_PREPOSITIONS or (
-            preposition.lower_ == "of" and preposition.head.lemma_.lower() in PLACE_NOUNS  # "the region of Puno"
-        )
-    return token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in PLACE_NOUNS
-
-
 def _full_name_words(name: str) -> set[str]:
     """The words of a KB person's name when it has two or more ("Lula" in "Luiz Inacio Lula da
     Silva"); none for a one-word name ("Hassan": a given name the dictionaries list alone)."""

@@ -36,6 +36,7 @@ from diurna.actors.kb import KnowledgeBase
 from diurna.actors.mentions import Candidate, MentionFinder
 from diurna.actors.name_kinds import NameKinds
 from diurna.actors.names import NameSpans
+from diurna.actors.rules import enabled, register
 from diurna.nlp.index import index, segments
 from diurna.nlp.syntax import in_main_clause
 
@@ -55,6 +56,20 @@ CANDIDATE_SOURCES = (
     "pronoun_candidates",
     "handle_candidates",
 )
+
+
+POSSESSOR_NOT_TOPIC = register(
+    "possessor-not-topic",
+    "After Putin's speech on Monday, Zelensky criticised Putin. He said the army would hold.",
+    'A sentence\'s first actor counts as its topic for later pronouns ("According to Reuters, ..."), '
+    "except a possessor of a noun that is not the subject ('X's remarks' in an opening phrase): the "
+    "subject the sentence goes on to name is its topic.",
+)
+
+
+def is_possessor_of_non_subject(token) -> bool:
+    """Rule possessor-not-topic: "Obama" in "In the wake of Obama's remarks, Trump said ..."."""
+    return enabled(POSSESSOR_NOT_TOPIC) and token.dep_ == "poss" and token.head.dep_ not in ("nsubj", "nsubjpass")
 
 
 class ArticleResolver(NameSpans, NameKinds, Descriptions, CountryAnaphora, Coreference):
@@ -77,6 +92,7 @@ class ArticleResolver(NameSpans, NameKinds, Descriptions, CountryAnaphora, Coref
         self._actors_by_key: dict[str, list[DraftActor]] = {}
         self._position: dict[str, int] = {}  # actor key -> its place in `order`
         self._actors_by_acronym: dict[str, list[DraftActor]] = {}  # "RSF" -> the actors it abbreviates
+        self._bearers: Optional[dict[str, set[str]]] = None  # surname -> full names the article gives
 
     def run(self, out_of_time: Callable[[], bool] = lambda: False) -> list[DraftActor]:
         """The article's actors; `out_of_time` (the article's time budget) is asked before each
@@ -147,6 +163,7 @@ class ArticleResolver(NameSpans, NameKinds, Descriptions, CountryAnaphora, Coref
             or cand.how != "pronoun"
             and not cand.nested
             and self.first_mention_in_sentence
+            and not is_possessor_of_non_subject(doc[cand.head])
         ):
             actor.subject_sentences.add(self.sentence_index)
             if in_main_clause(doc[cand.head]):

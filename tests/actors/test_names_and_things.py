@@ -161,3 +161,29 @@ def test_a_leader_or_spokesman_of_a_known_organisation_is_its(resolve_actors):
     assert _actor(doc, "leader").code == "YEMREB"
     doc = resolve_actors("A spokesman for Hamas said the talks had stalled.")
     assert _actor(doc, "spokesman").country == "PSE"
+
+
+def test_a_lone_surname_is_the_bearer_the_article_names_not_the_kbs_office_holder(resolve_actors):
+    # rule surname-of-named-bearer: the headline's surname before the body's full name
+    doc = resolve_actors(
+        "Kishida: the plant will reopen.\n\nPlant manager Taro Kishida said on Monday that work resumes.", "2023-05-01"
+    )
+    headline = _actor(doc, "Kishida")
+    assert headline is not None and headline.kb_id is None
+    assert any("Taro Kishida" in m.text for m in headline.mentions)
+    # the office holder named in full keeps the KB person
+    doc = resolve_actors(
+        "Kishida: talks will go on.\n\nPrime Minister Fumio Kishida said on Monday that talks go on.", "2023-05-01"
+    )
+    assert _actor(doc, "Kishida").kb_id == "fumio_kishida"
+
+
+def test_a_possessor_in_an_opening_phrase_is_not_the_topic_a_pronoun_takes(resolve_actors):
+    # rule possessor-not-topic
+    doc = resolve_actors(
+        "After Putin's speech on Monday, Zelensky criticised Putin. He said the army would hold.", "2023-05-01"
+    )
+    assert _actor(doc, "He") is _actor(doc, "Zelensky")
+    # the possessor of the subject is still the sentence's topic
+    doc = resolve_actors("Putin's spokesman criticised Zelensky on Monday. He said the talks had failed.", "2023-05-01")
+    assert _actor(doc, "He") is not _actor(doc, "Zelensky")
