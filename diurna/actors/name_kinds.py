@@ -21,7 +21,7 @@ from diurna.actors.mentions import (
     is_capitalised,
 )
 from diurna.actors.rules import enabled, register
-from diurna.actors.words import NAME_HEAD_SECTORS, ORGANISATION_WORDS, PLACE_ENTITIES
+from diurna.actors.words import NAME_HEAD_SECTORS, OFFICE_TITLES, ORGANISATION_WORDS, PLACE_ENTITIES
 from diurna.nlp.index import entities_of
 
 PERSON_TAGGED_ORGANISATION = register(
@@ -100,6 +100,12 @@ REGION_NOT_STATE = register(
     "territory, is not the state where it acts or speaks (subject, agent, possessor: issue #21, "
     "regions are not actors). Seized, attacked or annexed, it still stands for the state's territory.",
 )
+PLACE_TAGGED_PERSON = register(
+    "place-tagged-person",
+    '"The government is in an overreach position," Matdos Santos, legal director for the ACLU of Oregon, said.',
+    "The small tagger reads some unfamiliar personal names as places; a name the gazetteer does not "
+    "know, with a person's office or occupation in apposition ('X, legal director for ...'), is a person.",
+)
 # Where a name is the one who acts or speaks.
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
 ACTOR_INSIDE_TITLE = register(
@@ -121,9 +127,9 @@ class NameKinds:
                 return self._country_name(sent, start, end, actor)
             kind = self._kind_for(actor, doc[start:end])
         else:
-            if label == "GPE":  # a place the KB does not know: the places stage's business
-                return None
-            kind = ENTITY_KINDS[label]
+            if label == "GPE" and not self._person_by_apposition(start, end):
+                return None  # a place the KB does not know: the places stage's business
+            kind = "person" if label == "GPE" else ENTITY_KINDS[label]
             start, end = self._strip_leading_titles(start, end)
             if start >= end:
                 return None
@@ -243,6 +249,18 @@ class NameKinds:
         while start < end and self.doc[end - 1].tag_ == "POS":
             end -= 1
         return start, end
+
+    def _person_by_apposition(self, start: int, end: int) -> bool:
+        """Rule place-tagged-person: an unknown place name with a person's role in apposition."""
+        if not enabled(PLACE_TAGGED_PERSON) or is_known_place(self.doc[start:end].text):
+            return False
+        root = self.doc[start:end].root
+        return any(
+            child.dep_ == "appos"
+            and child.pos_ == "NOUN"
+            and (child.lower_ in OFFICE_TITLES or self.finder.kb.agents.get(child.lower_) is not None)
+            for child in root.children
+        )
 
     def _is_description_head(self, token) -> bool:
         return token.lower_ in COLLECTIVE_HEADS or self.finder.kb.agents.get(token.lower_) is not None

@@ -187,3 +187,15 @@ def test_a_possessor_in_an_opening_phrase_is_not_the_topic_a_pronoun_takes(resol
     # the possessor of the subject is still the sentence's topic
     doc = resolve_actors("Putin's spokesman criticised Zelensky on Monday. He said the talks had failed.", "2023-05-01")
     assert _actor(doc, "He") is not _actor(doc, "Zelensky")
+
+
+def test_an_unknown_name_read_as_a_place_with_a_persons_role_in_apposition_is_a_person(resolve_actors):
+    # rule place-tagged-person
+    doc = resolve_actors(
+        '"The government is in an overreach position," Matdos Santos, legal director for the ACLU of Oregon, said.'
+    )
+    assert _actor(doc, "Matdos Santos").kind == "person"
+    # a place the gazetteer knows stays a place, whatever stands in apposition
+    doc = resolve_actors("Goma, a city of two million people, fell to the rebels on Monday.")
+    goma = _actor(doc, "Goma")
+    assert goma is None or goma.kind != "person"
