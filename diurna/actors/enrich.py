@@ -13,6 +13,7 @@ already a KB actor's (Phoenix's coding of Hamas or the Taliban stays).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Optional
@@ -101,7 +102,7 @@ def _new_id(kb: KnowledgeBase, name: str, qid: str) -> str:
     base = slug(_ascii(name)) if name else ""
     if base and base not in kb.actors:
         return base
-    return (base + "_" if base else "wd_") + qid.lower()
+    return (base + "_" if base else "wd_") + re.sub(r"[^a-z0-9]+", "_", qid.lower())
 
 
 def add_office_holders(kb: KnowledgeBase, terms: Iterable[RawTerm], report: EnrichReport) -> RoleTable:
@@ -109,7 +110,7 @@ def add_office_holders(kb: KnowledgeBase, terms: Iterable[RawTerm], report: Enri
     by_person: dict[str, list[RawTerm]] = {}
     for term in terms:
         by_person.setdefault(term.qid, []).append(term)
-    for qid in sorted(by_person, key=lambda q: int(q[1:])):
+    for qid in sorted(by_person, key=_qid_order):
         person_terms = sorted(by_person[qid], key=lambda t: (t.start or "", t.office))
         name = next((t.name for t in person_terms if t.name), "")
         home = _home_country(person_terms)
@@ -141,6 +142,11 @@ def add_office_holders(kb: KnowledgeBase, terms: Iterable[RawTerm], report: Enri
             table.add(OfficeTerm(t.country, t.office, kb_id, name, t.start, t.end, t.precision, t.source, _seen(t)))
             report.terms += 1
     return table
+
+
+def _qid_order(qid: str) -> tuple:
+    """Wikidata ids by number ("Q57438"), then the Factbook's own ids ("fb:GBR:keir_starmer")."""
+    return (0, int(qid[1:]), "") if qid[1:].isdigit() else (1, 0, qid)
 
 
 def _after_office(home: str, terms: list[RawTerm]) -> tuple[Role, ...]:
