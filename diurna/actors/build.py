@@ -155,15 +155,19 @@ def add_sources(kb: KnowledgeBase, sources: Path):
     report = EnrichReport()
     raw = read_terms(sources)
     factbook_terms, president_governs = read_factbook(sources, snapshot_dates(sources), raw)
+    spellings: dict[str, list[str]] = {}
+    for term in raw:
+        if term.name and term.name not in spellings.setdefault(term.qid, []):
+            spellings[term.qid].append(term.name)
     raw += factbook_terms
-    kb.offices = add_office_holders(kb, merge_terms(raw), report)
+    kb.offices = add_office_holders(kb, merge_terms(raw), report, spellings)
     abolished = dict(read_abolitions(sources))
     for country, day in president_governs.items():  # the Factbook's "head of government: President X"
         abolished[country] = min(day, abolished.get(country, day))
     kb.offices.hog_abolished = abolished
     group_report = GroupReport()
     add_groups(kb, read_groups(sources, group_report), report)
-    return report, group_report, len(raw)
+    return report, group_report, (len(raw) - len(factbook_terms), len(factbook_terms), len(president_governs))
 
 
 def _add_entry(kb: KnowledgeBase, entry: PhoenixEntry) -> None:

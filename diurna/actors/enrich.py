@@ -105,7 +105,14 @@ def _new_id(kb: KnowledgeBase, name: str, qid: str) -> str:
     return (base + "_" if base else "wd_") + re.sub(r"[^a-z0-9]+", "_", qid.lower())
 
 
-def add_office_holders(kb: KnowledgeBase, terms: Iterable[RawTerm], report: EnrichReport) -> RoleTable:
+def add_office_holders(
+    kb: KnowledgeBase,
+    terms: Iterable[RawTerm],
+    report: EnrichReport,
+    spellings: Optional[dict[str, list[str]]] = None,
+) -> RoleTable:
+    """`spellings`: every name the sources give each person (merged terms keep one): all are names
+    the person goes by ("Juan Orlando Hernández" and "Juan Orlando Hernández Alvarado")."""
     table = RoleTable()
     by_person: dict[str, list[RawTerm]] = {}
     for term in terms:
@@ -117,6 +124,8 @@ def add_office_holders(kb: KnowledgeBase, terms: Iterable[RawTerm], report: Enri
         roles = tuple(dict.fromkeys(Role(home + "GOV", t.start, t.end) for t in person_terms if t.country == home))
         names = tuple(name_variants(name)) if name else ()
         old = _existing_person(kb, list(names), home) if names else None
+        for other in (spellings or {}).get(qid, ()):
+            names = tuple(dict.fromkeys(names + tuple(name_variants(other))))
         source = "wikidata:" + qid
         if old is not None:
             merged_roles = roles + tuple(r for r in old.roles if r not in roles)
