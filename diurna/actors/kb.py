@@ -1,8 +1,8 @@
 """The actor knowledge base: named actors with dated roles, agent words, offices, and the overlay.
 
 Built by `scripts/build_kb.py` from the PETRARCH2 / Phoenix dictionaries and the public datasets
-listed in `diurna/actors/data/kb_sources.json` (Wikidata office holders, UCDP armed groups, Party
-Facts parties) into `diurna/actors/data/actors_kb.json.gz` (committed), then corrected and extended
+listed in `diurna/actors/data/kb_sources.json` (Wikidata office holders, the CIA World Factbook's
+heads of state and government, UCDP armed groups, Party Facts parties) into `diurna/actors/data/actors_kb.json.gz` (committed), then corrected and extended
 at load time by YAML overlays: the one shipped in `diurna/actors/data/overlay.yaml` and any the user names
 in `DIURNA_ACTORS_OVERLAY` (paths separated by `os.pathsep`). Formats: `docs/actors.md`.
 

@@ -237,3 +237,16 @@ def test_shipped_kb_covers_the_heads_of_un_members():
     names = {t.name for t in kb.offices.holders("GBR", HEAD_OF_GOVERNMENT, "2023-06-01")}
     assert names == {"Rishi Sunak"}
     assert {t.name for t in kb.offices.holders("PER", HEAD_OF_STATE, "2024-03-01")} == {"Dina Boluarte"}
+
+
+def test_a_person_keeps_every_spelling_the_lists_give():
+    """Merged terms keep one name; the person goes by all (a surname only the longer form has)."""
+    from diurna.actors.enrich import EnrichReport, add_office_holders
+    from diurna.actors.kb import KnowledgeBase
+
+    kb = KnowledgeBase()
+    term = RawTerm("HND", HEAD_OF_STATE, "Q5", "Juan Orlando Hernández", "2014-01-27", "2022-01-27", "dd", "P", "fb")
+    spellings = {"Q5": ["Juan Orlando Hernández Alvarado", "Juan Orlando Hernández"]}
+    add_office_holders(kb, [term], EnrichReport(), spellings)
+    (actor,) = kb.lookup("Juan Orlando Hernandez Alvarado")
+    assert kb.lookup("Juan Orlando Hernández") == [actor] and actor.name == "Juan Orlando Hernández"
