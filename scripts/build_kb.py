@@ -5,8 +5,8 @@
 
 The PETRARCH2 / Phoenix dictionaries give the base. `--sources DIR` (laid out by
 `scripts/kb_sources.py`, which records each file's repository, commit, checksum and licence in
-DIR/manifest.json) adds Wikidata's dated office holders, UCDP's armed groups and Party Facts'
-parties; without it the KB is the dictionaries alone. Writes diurna/actors/data/actors_kb.json.gz
+DIR/manifest.json) adds Wikidata's dated office holders, the CIA World Factbook's heads of state and
+government (monthly snapshots), UCDP's armed groups and Party Facts' parties; without it the KB is the dictionaries alone. Writes diurna/actors/data/actors_kb.json.gz
 and, with --sources, diurna/actors/data/kb_sources.json (what went in, under which licence), both
 committed so that installs need none of the sources. The overlay (diurna/actors/data/overlay.yaml)
 is applied at load time, not here.
@@ -78,9 +78,19 @@ def main() -> int:
         % (phoenix_actors, report.entries, report.dropped_without_role, len(report.bad_dates))
     )
     if args.sources is not None:
+        wikidata_terms, factbook_terms, president_governs = raw_terms
         print(
-            "Wikidata: %d raw terms -> %d office terms; %d new persons (%d without a name), %d Phoenix persons dated"
-            % (raw_terms, enrich.terms, enrich.persons_new, enrich.persons_unnamed, enrich.persons_merged)
+            "Wikidata: %d raw terms, CIA World Factbook: %d terms (%d countries whose president heads the "
+            "government) -> %d office terms; %d new persons (%d without a name), %d Phoenix persons dated"
+            % (
+                wikidata_terms,
+                factbook_terms,
+                president_governs,
+                enrich.terms,
+                enrich.persons_new,
+                enrich.persons_unnamed,
+                enrich.persons_merged,
+            )
         )
         print(
             "groups: %d UCDP armed groups, %d Party Facts parties read; %d added, %d already in the KB, "

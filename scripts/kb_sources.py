@@ -16,12 +16,18 @@ Datasets and licences (docs/actors.md, "Sources"):
 - UCDP Actor Dataset 22.1 (CC BY 4.0; via skytheacademic/who_keeps_the_peace) and the UCDP/PRIO
   Armed Conflict and UCDP Non-State Conflict datasets 22.1 (CC BY 4.0; via andybega/ds-external-data).
 - Party Facts core parties (MIT, hdigital/partyfactsdata: import/elecglob/partyfacts-core-parties.csv).
+- The CIA World Factbook (a US Government work, public domain; the JSON conversion
+  factbook/factbook.json is CC0): each country's "chief of state" and "head of government" as the
+  Factbook wrote them, one snapshot per month of the repository's history (the last commit of each
+  month), written as factbook/<date>-<commit>.csv (file, country, field, text).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
+import io
 import json
 import pathlib
 import subprocess
@@ -59,6 +65,9 @@ zimbabwe
 WIKIDATA = "CC0-1.0 (Wikidata)"
 UCDP = "CC BY 4.0 (Uppsala Conflict Data Program)"
 PARTYFACTS = "MIT (Party Facts, Bederke, Döring and Regel)"
+FACTBOOK = "Public domain (CIA World Factbook, US Government work); JSON conversion CC0 (factbook/factbook.json)"
+FACTBOOK_REPO = "factbook/factbook.json"
+FACTBOOK_FIELDS = ("chief of state", "head of government")
 SINGLE_FILES = (
     # (dataset, repository, path in it, file in SOURCES, licence)
     ("ucdp", "skytheacademic/who_keeps_the_peace", "data/ucdp_ged/ucdp-actor-221.csv", "ucdp/ucdp-actor-221.csv", UCDP),
@@ -107,6 +116,86 @@ def write(out: pathlib.Path, rel: str, data: bytes) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return hashlib.sha256(data).hexdigest()
+
+
+def factbook_snapshots(gd: pathlib.Path) -> list[tuple[str, str]]:
+    """(commit, date) of the last commit of each month in the Factbook repository's history."""
+    last: dict[str, tuple[str, str]] = {}
+    for line in git(gd, "log", "--first-parent", "--format=%H %cs").decode().split("\n"):
+        if line:
+            commit, date = line.split()
+            last.setdefault(date[:7], (commit, date))  # the log is newest first
+    return [last[month] for month in sorted(last)]
+
+
+def factbook_rows(gd: pathlib.Path, commit: str, cache: dict[str, list[list[str]]]) -> list[list[str]]:
+    """[file, country, field, text] for every country file of one commit that has an executive
+    branch; each blob is parsed once (most files do not change from one month to the next)."""
+    listing = git(gd, "ls-tree", "-r", commit).decode().split("\n")
+    blobs = []
+    for line in listing:
+        if line.endswith(".json") and " blob " in line:
+            meta, path = line.split("\t", 1)
+            blobs.append((meta.split()[2], path))
+    todo = [b for b, _ in blobs if b not in cache]
+    if todo:
+        out = subprocess.run(
+            ["git", "--git-dir", str(gd), "cat-file", "--batch"],
+            input="\n".join(todo).encode() + b"\n",
+            check=True,
+            capture_output=True,
+        ).stdout
+        pos = 0
+        for blob in todo:
+            header_end = out.index(b"\n", pos)
+            size = int(out[pos:header_end].split()[2])
+            body = out[header_end + 1 : header_end + 1 + size]
+            pos = header_end + 1 + size + 1
+            cache[blob] = _executive(body)
+    rows = []
+    for blob, path in sorted(blobs, key=lambda b: b[1]):
+        rows.extend([path, *row] for row in cache[blob])
+    return rows
+
+
+def _executive(body: bytes) -> list[list[str]]:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return []  # an early version's partial file
+    gov = data.get("Government") if isinstance(data, dict) else None
+    if not isinstance(gov, dict) or not isinstance(gov.get("Executive branch"), dict):
+        return []
+    name = (gov.get("Country name") or {}).get("conventional short form") or {}
+    country = name.get("text", "") if isinstance(name, dict) else ""
+    branch = gov["Executive branch"]
+    rows = []
+    for field in FACTBOOK_FIELDS:
+        text = (branch.get(field) or {}).get("text") if isinstance(branch.get(field), dict) else None
+        if text:
+            rows.append([country, field, text])
+    return rows
+
+
+def add_factbook(mirrors: pathlib.Path, out: pathlib.Path, manifest: list, missing: list) -> None:
+    gd = git_dir(mirrors, FACTBOOK_REPO)
+    if not gd.is_dir():
+        missing.append(FACTBOOK_REPO)
+        return
+    cache: dict[str, list[list[str]]] = {}
+    for commit, date in factbook_snapshots(gd):
+        rows = factbook_rows(gd, commit, cache)
+        if not rows:
+            continue
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(["file", "country", "field", "text"])
+        writer.writerows(rows)
+        rel = "factbook/%s-%s.csv" % (date, commit)
+        sha = write(out, rel, buf.getvalue().encode("utf-8"))
+        manifest.append(
+            record("factbook", FACTBOOK_REPO, commit, date, "*/*.json: Government.Executive branch", rel, sha, FACTBOOK)
+        )
 
 
 def main() -> int:
@@ -169,6 +258,7 @@ def main() -> int:
         commit, date = head(gd)
         sha = write(args.out, rel, git(gd, "show", "%s:%s" % (commit, path)))
         manifest.append(record(dataset, repo, commit, date, path, rel, sha, licence))
+    add_factbook(args.mirrors, args.out, manifest, missing)
     (args.out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print("%d files from %d repositories into %s" % (len(manifest), len({m["repo"] for m in manifest}), args.out))
     for repo in missing:

@@ -148,16 +148,26 @@ def build(dictionary_dir: Path) -> tuple[KnowledgeBase, PhoenixReport]:
 def add_sources(kb: KnowledgeBase, sources: Path):
     """Office holders, armed groups and parties from a sources folder (see the module docstring)."""
     from diurna.actors.enrich import EnrichReport, add_groups, add_office_holders
+    from diurna.actors.factbook import read_factbook
     from diurna.actors.groups import GroupReport, read_groups
-    from diurna.actors.wikidata import merge_terms, read_abolitions, read_terms
+    from diurna.actors.wikidata import merge_terms, read_abolitions, read_terms, snapshot_dates
 
     report = EnrichReport()
     raw = read_terms(sources)
-    kb.offices = add_office_holders(kb, merge_terms(raw), report)
-    kb.offices.hog_abolished = dict(read_abolitions(sources))
+    factbook_terms, president_governs = read_factbook(sources, snapshot_dates(sources), raw)
+    spellings: dict[str, list[str]] = {}
+    for term in raw:
+        if term.name and term.name not in spellings.setdefault(term.qid, []):
+            spellings[term.qid].append(term.name)
+    raw += factbook_terms
+    kb.offices = add_office_holders(kb, merge_terms(raw), report, spellings)
+    abolished = dict(read_abolitions(sources))
+    for country, day in president_governs.items():  # the Factbook's "head of government: President X"
+        abolished[country] = min(day, abolished.get(country, day))
+    kb.offices.hog_abolished = abolished
     group_report = GroupReport()
     add_groups(kb, read_groups(sources, group_report), report)
-    return report, group_report, len(raw)
+    return report, group_report, (len(raw) - len(factbook_terms), len(factbook_terms), len(president_governs))
 
 
 def _add_entry(kb: KnowledgeBase, entry: PhoenixEntry) -> None:

@@ -13,6 +13,7 @@ already a KB actor's (Phoenix's coding of Hamas or the Taliban stays).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Optional
@@ -101,21 +102,30 @@ def _new_id(kb: KnowledgeBase, name: str, qid: str) -> str:
     base = slug(_ascii(name)) if name else ""
     if base and base not in kb.actors:
         return base
-    return (base + "_" if base else "wd_") + qid.lower()
+    return (base + "_" if base else "wd_") + re.sub(r"[^a-z0-9]+", "_", qid.lower())
 
 
-def add_office_holders(kb: KnowledgeBase, terms: Iterable[RawTerm], report: EnrichReport) -> RoleTable:
+def add_office_holders(
+    kb: KnowledgeBase,
+    terms: Iterable[RawTerm],
+    report: EnrichReport,
+    spellings: Optional[dict[str, list[str]]] = None,
+) -> RoleTable:
+    """`spellings`: every name the sources give each person (merged terms keep one): all are names
+    the person goes by ("Juan Orlando Hernández" and "Juan Orlando Hernández Alvarado")."""
     table = RoleTable()
     by_person: dict[str, list[RawTerm]] = {}
     for term in terms:
         by_person.setdefault(term.qid, []).append(term)
-    for qid in sorted(by_person, key=lambda q: int(q[1:])):
+    for qid in sorted(by_person, key=_qid_order):
         person_terms = sorted(by_person[qid], key=lambda t: (t.start or "", t.office))
         name = next((t.name for t in person_terms if t.name), "")
         home = _home_country(person_terms)
         roles = tuple(dict.fromkeys(Role(home + "GOV", t.start, t.end) for t in person_terms if t.country == home))
         names = tuple(name_variants(name)) if name else ()
         old = _existing_person(kb, list(names), home) if names else None
+        for other in (spellings or {}).get(qid, ()):
+            names = tuple(dict.fromkeys(names + tuple(name_variants(other))))
         source = "wikidata:" + qid
         if old is not None:
             merged_roles = roles + tuple(r for r in old.roles if r not in roles)
@@ -141,6 +151,11 @@ def add_office_holders(kb: KnowledgeBase, terms: Iterable[RawTerm], report: Enri
             table.add(OfficeTerm(t.country, t.office, kb_id, name, t.start, t.end, t.precision, t.source, _seen(t)))
             report.terms += 1
     return table
+
+
+def _qid_order(qid: str) -> tuple:
+    """Wikidata ids by number ("Q57438"), then the Factbook's own ids ("fb:GBR:keir_starmer")."""
+    return (0, int(qid[1:]), "") if qid[1:].isdigit() else (1, 0, qid)
 
 
 def _after_office(home: str, terms: list[RawTerm]) -> tuple[Role, ...]:

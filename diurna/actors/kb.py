@@ -1,8 +1,8 @@
 """The actor knowledge base: named actors with dated roles, agent words, offices, and the overlay.
 
 Built by `scripts/build_kb.py` from the PETRARCH2 / Phoenix dictionaries and the public datasets
-listed in `diurna/actors/data/kb_sources.json` (Wikidata office holders, UCDP armed groups, Party
-Facts parties) into `diurna/actors/data/actors_kb.json.gz` (committed), then corrected and extended
+listed in `diurna/actors/data/kb_sources.json` (Wikidata office holders, the CIA World Factbook's
+heads of state and government, UCDP armed groups, Party Facts parties) into `diurna/actors/data/actors_kb.json.gz` (committed), then corrected and extended
 at load time by YAML overlays: the one shipped in `diurna/actors/data/overlay.yaml` and any the user names
 in `DIURNA_ACTORS_OVERLAY` (paths separated by `os.pathsep`). Formats: `docs/actors.md`.
 
@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import gzip
 import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, MutableMapping, Optional
 
 from diurna.actors.codes import split_code
 from diurna.actors.phoenix import Role
@@ -108,6 +109,63 @@ class KBActor:
         return None
 
 
+class LazyActors(MutableMapping):
+    """KB id -> KBActor, each made from its stored row the first time it is asked for.
+
+    A loaded KB holds about 40,000 actors and 100,000 dated roles; an article touches a few dozen
+    of them, so making every `KBActor` and `Role` at load time (about 0.6 s) is work thrown away.
+    The rows keep the file's order, so iteration and `to_json` give the order the build wrote."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, rows: Iterable[list] = ()):
+        self._items: dict[str, object] = {row[0]: row for row in rows}
+
+    @staticmethod
+    def _make(row: list) -> KBActor:
+        kb_id, name, kind, names, roles, cities, source = row
+        return KBActor(kb_id, name, kind, tuple(names), tuple(Role(*r) for r in roles), tuple(cities), source)
+
+    def __getitem__(self, kb_id: str) -> KBActor:
+        item = self._items[kb_id]
+        if type(item) is list:
+            item = self._items[kb_id] = self._make(item)
+        return item  # type: ignore[return-value]
+
+    def get(self, kb_id: str, default=None):
+        return self[kb_id] if kb_id in self._items else default
+
+    def __contains__(self, kb_id: object) -> bool:
+        return kb_id in self._items
+
+    def __setitem__(self, kb_id: str, actor: KBActor) -> None:
+        self._items[kb_id] = actor
+
+    def __delitem__(self, kb_id: str) -> None:
+        del self._items[kb_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def names_by_kind(self, kind: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """(id, names) of every actor of `kind`, without making the actors."""
+        for kb_id, item in self._items.items():
+            if type(item) is list:
+                if item[2] == kind:
+                    yield kb_id, item[3]
+            elif item.kind == kind:  # type: ignore[union-attr]
+                yield kb_id, item.names  # type: ignore[union-attr]
+
+
+def names_by_kind(actors: MutableMapping, kind: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    if isinstance(actors, LazyActors):
+        return actors.names_by_kind(kind)
+    return ((a.id, a.names) for a in actors.values() if a.kind == kind)
+
+
 @dataclass(frozen=True)
 class Agent:
     """An agent word or phrase ("foreign minister", "protesters") and the role it gives."""
@@ -123,7 +181,7 @@ class Agent:
 
 @dataclass
 class KnowledgeBase:
-    actors: dict[str, KBActor] = field(default_factory=dict)
+    actors: MutableMapping[str, KBActor] = field(default_factory=dict)  # a LazyActors once loaded
     by_name: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name key -> KB ids
     agents: dict[str, Agent] = field(default_factory=dict)  # name key (sing. or plural) -> agent
     max_name_words: int = 1
@@ -153,10 +211,8 @@ class KnowledgeBase:
         surnames also go without their particle ("el-sisi", "sisi")."""
         if self._surnames is None:
             index: dict[str, set[str]] = {}
-            for actor in self.actors.values():
-                if actor.kind != "person":
-                    continue
-                for name in actor.names:
+            for kb_id, names in names_by_kind(self.actors, "person"):
+                for name in names:
                     words = name.split()
                     if len(words) < 2:
                         continue
@@ -173,7 +229,7 @@ class KnowledgeBase:
                             and form not in self.agents
                             and form.replace("-", "").isalpha()
                         ):
-                            index.setdefault(form, set()).add(actor.id)
+                            index.setdefault(form, set()).add(kb_id)
             self._surnames = {k: tuple(sorted(v)) for k, v in index.items()}
         return self._surnames
 
@@ -297,10 +353,7 @@ class KnowledgeBase:
                 % (data.get("format"), KB_FORMAT)
             )
         kb = cls()
-        kb.actors = {
-            kb_id: KBActor(kb_id, name, kind, tuple(names), tuple(Role(*r) for r in roles), tuple(cities), source)
-            for kb_id, name, kind, names, roles, cities, source in data["actors"]
-        }
+        kb.actors = LazyActors(data["actors"])
         kb.by_name = {key: tuple(ids) for key, ids in data["by_name"].items()}
         kb.max_name_words = data["max_name_words"]
         for key, phrase, code, plural in data["agents"]:
@@ -323,8 +376,22 @@ class KnowledgeBase:
                 "actor knowledge base %s is missing; build it with "
                 "`python scripts/build_kb.py` (see docs/actors.md)" % path
             )
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            kb = cls.from_json(json.load(f))
+        with gzip.open(path, "rb") as f:  # bytes: json decodes UTF-8 itself, faster than a text stream
+            raw = f.read()
+        # The file is about a million lists and strings, none of them in a reference cycle. With the
+        # cycle collector on, each batch of new containers makes it walk the earlier ones, and every
+        # later full collection of the process walks them all again: together more than doubled the
+        # load time (0.6 -> 1.3-1.9 CPU s, loaded machine). So the collector is off while they are
+        # made, and `gc.freeze()` then moves them (with whatever else is alive) to the permanent
+        # generation, which collections skip; nothing in them could be collected anyway.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            kb = cls.from_json(json.loads(raw))
+        finally:
+            gc.freeze()
+            if collecting:
+                gc.enable()
         for overlay in default_overlays() if overlays is None else list(overlays):
             apply_overlay(kb, read_overlay(Path(overlay)))
             kb.overlays += (str(overlay),)

@@ -46,6 +46,9 @@ class RawTerm:
     collective: bool = False  # an office held by several at once (a federal council, co-princes)
     seen: str = ""  # the date of the snapshot the row comes from (its end was unknown until then)
     end_inferred: bool = False  # the end comes from a successor's start, not from the data
+    # the last snapshot that showed the holder in office (the Factbook's monthly entries); a cabinet
+    # list's open row only says that no end was recorded by its `seen` date, so it sets none
+    sighted: str = ""
 
 
 def _date(text: str) -> tuple[Optional[str], str]:
@@ -236,8 +239,16 @@ def _merge_person(terms: list[RawTerm]) -> list[RawTerm]:
     for t in dated:
         same = [s for s in stints if s.start == t.start]
         if same:
-            if same[0].end is not None and (t.end is None or t.end > same[0].end):
-                stints[stints.index(same[0])] = t
+            old = same[0]
+            keep = t if old.end is not None and (t.end is None or t.end > old.end) else old
+            # an open stint says only that it was open when last seen: a dated end after that wins
+            # (a Factbook snapshot of 2017-03 against the cabinet list's end of 2017-05-11)
+            for a, b in ((old, t), (t, old)):
+                if a.end is None and b.end is not None and a.sighted and a.sighted <= b.end:
+                    keep = b
+            if keep.end is None:  # the stint was seen open by both: keep the later dates
+                keep = replace(keep, seen=_later_sighting(old.seen, t.seen), sighted=max(old.sighted, t.sighted))
+            stints[stints.index(old)] = keep
             continue
         stints.append(t)
     yearly = sorted({t for t in terms if t.precision[0] == "y"}, key=_order)
@@ -249,8 +260,10 @@ def _merge_person(terms: list[RawTerm]) -> list[RawTerm]:
                 stints.append(y)
             continue
         for s in covering:
-            # a later list closes a stint the cabinet snapshot left open (the same stint: same year)
-            if s.end is None and y.end is not None and s.start and s.start[:4] == y.start[:4]:
+            # a later list closes a stint the cabinet snapshot left open (the same stint: same year),
+            # unless a snapshot showed the stint open after that year (the list missed a new term)
+            seen_after = bool(s.sighted) and y.end is not None and s.sighted >= y.end
+            if s.end is None and y.end is not None and s.start and s.start[:4] == y.start[:4] and not seen_after:
                 stints[stints.index(s)] = replace(
                     s, end=y.end, precision=s.precision[0] + "y", seen=max(s.seen, y.seen)
                 )
@@ -258,10 +271,20 @@ def _merge_person(terms: list[RawTerm]) -> list[RawTerm]:
     # snapshot that lists the person in this office
     name = next((t.name for t in terms if t.name), "")
     last_seen = max((t.seen for t in terms if t.end is None), default="")
+    sighted = max((t.sighted for t in terms if t.end is None), default="")
     return [
-        replace(s, name=s.name or name, seen=last_seen if s.end is None else s.seen)
+        replace(s, name=s.name or name, seen=last_seen, sighted=sighted)
+        if s.end is None
+        else replace(s, name=s.name or name)
         for s in _drop_year_duplicates(stints)
     ]
+
+
+def _later_sighting(a: str, b: str) -> str:
+    """The later of two snapshot dates, a dated snapshot before the undated newest list (whose
+    NEWEST marks "open in the newest list", not a day)."""
+    dated = [d for d in (a, b) if d and d != NEWEST]
+    return max(dated) if dated else max(a, b)
 
 
 def _drop_year_duplicates(stints: list[RawTerm]) -> list[RawTerm]:
@@ -294,9 +317,11 @@ def _close_by_successors(terms: list[RawTerm]) -> list[RawTerm]:
         for t in group:
             if t.end is not None or t.start is None:
                 continue
-            later = [u for u in group if u.qid != t.qid and u.start and u.start[:4] > t.start[:4]]
+            # a successor starts after the term began and after the last snapshot that showed it open
+            after = max(t.start, t.sighted)
+            later = [u for u in group if u.qid != t.qid and u.start and u.start[:4] > after[:4]]
             if not later and t.precision[0] == "d":
-                later = [u for u in group if u.qid != t.qid and u.start and u.start > t.start and u.precision[0] == "d"]
+                later = [u for u in group if u.qid != t.qid and u.start and u.start > after and u.precision[0] == "d"]
             if later:
                 nxt = min(later, key=lambda u: u.start or "")
                 end, p = (nxt.start, "d") if nxt.precision[0] == "d" else (_next_year(nxt.start), "y")
