@@ -85,6 +85,15 @@ class Services:
                 self._store = Store(self.settings.db, read_only=not self.settings.allow_ingest)
             return self._store
 
+    def warm(self) -> None:
+        """Open the store before the first request (at server start), so that the first view of a
+        session does not wait for it. A store that cannot be opened now is not an error yet: the
+        first request tries again and reports why (503), as it would without this."""
+        try:
+            self.store()
+        except Exception:  # noqa: BLE001 - reported by the requests themselves
+            pass
+
     @contextlib.contextmanager
     def main_connection(self):
         """The store with its own connection, for calls that use it directly (one thread at a time)."""
@@ -146,6 +155,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(_app):
+        services.warm()
         yield
         services.close()
 
