@@ -42,8 +42,6 @@ def refresh(con, article_ids: Optional[Sequence[str]] = None) -> None:
     )
     try:
         con.execute("DELETE FROM actor_parts WHERE key IN (SELECT key FROM _touched_keys)")
-        con.execute(
-            "INSERT INTO actor_parts " + GROUPS.format(where="x.key IN (SELECT key FROM _touched_keys)")
-        )
+        con.execute("INSERT INTO actor_parts " + GROUPS.format(where="x.key IN (SELECT key FROM _touched_keys)"))
     finally:
         con.execute("DROP TABLE _touched_keys")
