@@ -7,15 +7,15 @@ from __future__ import annotations
 from typing import Optional
 
 from diurna.records import Actor
-from diurna.store import clusters, dedup, versions
+from diurna.store import actor_parts, clusters, dedup, versions
 from diurna.store import facts as event_facts
 
 
 def rebuild_derived(con, batch: int = 5000, roles: bool = True, facts: bool = True) -> None:
     """Recompute every derived column and table from the stored records, inside the caller's
     transaction. Cost grows with the store: minutes for millions of articles. `roles=False` and
-    `facts=False` leave out the actor role counts and the events' copies of actor and place fields,
-    which the v2 migration runs before v3 and v6 add their columns."""
+    `facts=False` leave out the actor role counts and the events' copies of actor and place fields
+    (and v8's actor pairs and groups), which the v2 migration runs before v3, v6 and v8 add them."""
     _rebuild_actor_keys(con)
     if roles:
         rebuild_actor_roles(con)
@@ -39,6 +39,8 @@ def rebuild_derived(con, batch: int = 5000, roles: bool = True, facts: bool = Tr
     clusters.recluster(con, ids)
     if facts:  # actor keys and duplicate groups were recomputed: the events' copies of them too
         event_facts.refresh(con)
+        event_facts.refresh_pairs(con)
+        actor_parts.refresh(con)
     versions.bump(con)
 
 

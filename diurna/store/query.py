@@ -258,13 +258,16 @@ class QueryMixin(ViewsMixin):
             return []
         if len(keys) <= PAGE_BY_ROW_ID:
             articles = sorted({k[1] for k in keys})
-            sql = "%s FROM events e %s WHERE e.rowid IN (%s) AND a.id IN (%s)" % (
+            # The row-id range lets DuckDB skip the row groups outside it (the IN list alone is a
+            # join with every row of the groups it reads: 0.024 -> 0.016 s of CPU for a page of 100).
+            row_ids = [k[0] for k in keys]
+            sql = "%s FROM events e %s WHERE e.rowid BETWEEN ? AND ? AND e.rowid IN (%s) AND a.id IN (%s)" % (
                 EVENT_COLUMNS,
                 EVENT_DETAIL_JOINS,
                 ", ".join("?" * len(keys)),
                 ", ".join("?" * len(articles)),
             )
-            found = self._cursor().execute(sql, [k[0] for k in keys] + articles).fetchall()
+            found = self._cursor().execute(sql, [min(row_ids), max(row_ids)] + row_ids + articles).fetchall()
             by_key = {(row[1], row[0]): row for row in found}
             if len(found) == len(keys) and all((k[1], k[2]) in by_key for k in keys):
                 return [EventRow(*by_key[(k[1], k[2])]) for k in keys]
@@ -395,14 +398,19 @@ class QueryMixin(ViewsMixin):
             sql, values = actor_clause(ActorColumns("x.key", "x.kb_id", "x.code", "x.name"), q)
             clauses.append(sql)
             params.extend(values)
-        sql = aggregates.TOP_ACTORS.format(where=" AND ".join(clauses))  # one scan of `actors`, no join
+        sql = aggregates.TOP_ACTORS.format(where=" AND ".join(clauses))  # the kept groups of `actors`
         rows = self._cursor().execute(sql, params + [int(n)]).fetchall()
         return [ActorCount(*row) for row in rows]
 
     def actor_profile(self, key: str, limit: int = 100, filter: Optional[EventFilter] = None) -> Optional[ActorProfile]:
         """One actor (by the key `top_actors` gives): its names, its events and its partners among
         the events `filter` selects (its own actor field is replaced by the key)."""
-        rows = self._cursor().execute("SELECT DISTINCT name FROM actors WHERE key = ? ORDER BY name", [key]).fetchall()
+        # its names from the actor list's groups (diurna.store.actor_parts), not from every actor row
+        rows = (
+            self._cursor()
+            .execute("SELECT DISTINCT name FROM actor_parts WHERE key = ? ORDER BY name", [key])
+            .fetchall()
+        )
         if not rows:
             return None
         counts = self.top_actors(1, q=key)
@@ -417,12 +425,9 @@ class QueryMixin(ViewsMixin):
         selects, heaviest first. Generic actors are told apart by country (Edge)."""
         f = filter or EventFilter()
         where, params = f.where()
-        # The actors' keys, names, codes and countries are on the event row (diurna.store.facts);
-        # the SQL groups the events once (diurna.store.aggregates).
-        by_country = "CASE WHEN e.{x}_key LIKE 'name:%' THEN e.{x}_country END"
-        sql = aggregates.NETWORK.format(
-            sc=by_country.format(x="source"), tc=by_country.format(x="target"), events=f.joins(), where=where
-        )
+        # The events are grouped by their actor pair, one integer on the row (diurna.store.facts);
+        # the pairs' keys, names and codes are read for the groups (diurna.store.aggregates).
+        sql = aggregates.NETWORK.format(events=f.joins(), where=where)
         rows = self._cursor().execute(sql, params + [int(min_events), int(limit)]).fetchall()
         return [Edge(*r) for r in rows]
 

@@ -17,7 +17,7 @@ import duckdb
 from diurna.document import ArticleDoc
 from diurna.ingest.base import IngestError, split_origin
 from diurna.records import TextSpan
-from diurna.store import clusters, dedup, facts, versions
+from diurna.store import actor_parts, clusters, dedup, facts, versions
 from diurna.store.documents import DocumentsMixin
 from diurna.store.query import QueryMixin
 from diurna.store.schema import SCHEMA_VERSION, SchemaError, current_version, migrate
@@ -76,6 +76,7 @@ COLUMNS = {
         "event_country",
         *facts.COLUMNS,
         "place_rule",
+        "pair",
     ],
     "quotes": [
         "article_id",
@@ -123,6 +124,7 @@ class _Rows:
     """Rows of one batch, per table, ready for a single INSERT each."""
 
     tables: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in COLUMNS})
+    pairs: dict[int, tuple] = field(default_factory=dict)  # the batch's event_pairs rows (facts.pair_id)
 
     def add_article(self, doc: ArticleDoc) -> None:
         a, aid = doc.article, doc.article.id
@@ -160,6 +162,11 @@ class _Rows:
             )
             t["mentions"].extend((aid, actor.id, m.text, m.start, m.end, i) for i, m in enumerate(actor.mentions))
         for seq, e in enumerate(doc.events):
+            event_facts = facts.event_facts(e, actors, keys, places)
+            pair = facts.pair_fields(event_facts)
+            pair_id = None if pair is None else facts.pair_id(pair)
+            if pair is not None:
+                self.pairs[pair_id] = pair
             t["events"].append(
                 (
                     aid,
@@ -189,8 +196,9 @@ class _Rows:
                     e.place_basis,
                     e.place_precision,
                     e.country,
-                    *facts.event_facts(e, actors, keys, places),
+                    *event_facts,
                     e.place_rule,
+                    pair_id,
                 )
             )
         for seq, q in enumerate(doc.quotes):
@@ -269,6 +277,7 @@ class Store(QueryMixin, DocumentsMixin):
         try:
             for table, table_rows in rows.tables.items():
                 self._insert(table, table_rows)
+            facts.store_pairs(self.con, rows.pairs)
             if error_rows:
                 self.con.executemany(
                     "INSERT OR IGNORE INTO errors (path, position, message, kind) VALUES (?, ?, ?, ?)", error_rows
@@ -347,6 +356,8 @@ class Store(QueryMixin, DocumentsMixin):
         Returns (new articles that are duplicates, events clustered)."""
         changes = dedup.assign_groups(self.con, new_ids)
         facts.mark_copies(self.con, [c.article_id for c in changes])
+        # the actor list's groups of every key these articles' actors hold (new rows, changed copies)
+        actor_parts.refresh(self.con, list(new_ids) + [c.article_id for c in changes])
         versions.bump(self.con)  # what was read before this write is stale from its commit on
         new = set(new_ids)
         duplicates = sum(1 for c in changes if c.article_id in new and c.dup_group != c.article_id)

@@ -351,3 +351,18 @@ def test_a_store_held_by_an_ingest_answers_503_until_it_is_free(db, tmp_path):
         if holder.poll() is None:
             holder.kill()
             holder.wait(timeout=30)
+
+
+def test_the_store_is_open_before_the_first_request_and_one_missing_at_start_is_opened_later(db, tmp_path):
+    import shutil
+
+    app = create_app(Settings(db=db, allowed_hosts=["127.0.0.1"]))
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        assert app.state.services._store is not None  # opened at start, not by the first view's request
+        assert c.get("/").status_code == 200 and c.get("/api/events").json()["total"] > 0
+    later = str(tmp_path / "later.duckdb")
+    missing = create_app(Settings(db=later))
+    with TestClient(missing) as c:  # the server starts without it, and opens it when it is there
+        assert missing.state.services._store is None
+        shutil.copy(db, later)
+        assert c.get("/api/events").json()["total"] > 0

@@ -117,8 +117,13 @@ def test_an_empty_selection_says_so_in_every_view(newsroom, browser):
         ("clusters", "No real-world event"),
         ("timeline", "No dated event"),
         ("map", "0 of 0 events placed"),
+        ("network", "No events with both a source and a target match"),
+        ("dyad?a=KEN&b=ETH", "No events between KEN and ETH"),
+        ("actor/kb:kenya", "No events."),
     ):
-        view = open_view(browser, newsroom + "/#/%s?start=1990-01-01&end=1990-12-31" % name)
+        view = open_view(
+            browser, newsroom + "/#/%s%sstart=1990-01-01&end=1990-12-31" % (name, "&" if "?" in name else "?")
+        )
         assert words in view.text, name
 
 
@@ -219,9 +224,21 @@ def test_loading_and_server_down_states(tmp_path, browser):
 
 
 def test_usable_at_800_pixels(newsroom, browser, shoot):
+    ident = get_json(newsroom, "/api/articles", q="Kenya accused Ethiopia")[0]["id"]
     browser.set_window_size(800, 900)
     try:
-        for name in ("clusters", "timeline", "map", "events?scope=all"):
+        for name in (
+            "clusters",
+            "timeline",
+            "map",
+            "network",
+            "dyad?a=KEN&b=ETH",
+            "actor/kb:kenya",
+            "articles",
+            "article/" + ident,
+            "paste",
+            "events?scope=all",
+        ):
             open_view(browser, newsroom + "/#/" + name)
             width = browser.execute_script("return document.documentElement.scrollWidth")
             assert width <= 800, "%s is %d px wide in an 800 px window" % (name, width)
@@ -278,3 +295,59 @@ def test_map_colours_circles_by_their_main_event_type(newsroom, browser):
     assert circle.get_attribute("data-type") == places[0]["top_type"] in ("ACCUSE", "COERCE", "AID")
     assert circle.value_of_css_property("fill") != "rgba(29, 78, 216, 0.55)"  # not the one-colour fill
     assert places[0]["top_type"] in view.find_element(By.ID, "map-type-legend").text
+
+
+# What the page's network receives is rewritten in the page to the volumes of a large store (the
+# busiest pairs of 200,000 articles are ~22,000 and ~11,000 events): the drawing must still tell them
+# apart, where a width proportional to the events, capped, drew both alike.
+HIGH_VOLUME = """
+const original = window.fetch;
+window.fetch = async (input, init) => {
+  const response = await original(input, init);
+  if (!String(input).includes('/api/network')) return response;
+  const edges = (await response.json()).sort((a, b) => b.events - a.events);
+  const volumes = [21970, 10985, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1];
+  edges.forEach((edge, i) => { edge.events = volumes[Math.min(i, volumes.length - 1)]; });
+  return new Response(JSON.stringify(edges), { status: 200, headers: { 'Content-Type': 'application/json' } });
+};
+window.location.hash = '#/network?limit=149';
+"""
+
+
+def test_network_weights_keep_distinguishing_at_high_volume_and_every_actor_is_labelled(newsroom, browser):
+    open_view(browser, newsroom + "/#/network")
+    browser.execute_script(HIGH_VOLUME)
+    WebDriverWait(browser, 30).until(
+        lambda d: (
+            "limit=149" in d.current_url
+            and d.find_element(By.ID, "view").get_attribute("data-ready") == "true"
+            and d.find_elements(By.CSS_SELECTOR, "#network-svg .edge")
+        )
+    )
+    drawn = browser.execute_script("""
+        return [...document.querySelectorAll('#network-svg .edge')].map((edge) => ({
+          events: Number(/: (\\d+) events/.exec(edge.querySelector('title').textContent)[1]),
+          width: Number(edge.querySelector('.edge-line').getAttribute('stroke-width')) }));
+    """)
+    assert len(drawn) >= 4 and max(e["events"] for e in drawn) == 21970
+    by_events = sorted(drawn, key=lambda e: e["events"])
+    for lighter, heavier in zip(by_events, by_events[1:]):
+        if heavier["events"] > lighter["events"]:
+            assert heavier["width"] > lighter["width"], (lighter, heavier)
+    width = {e["events"]: e["width"] for e in drawn}
+    assert width[21970] - width[10985] >= 0.5  # the two busiest pairs do not look alike
+    assert "21970" in browser.find_element(By.ID, "network-legend").text
+    # every actor is named beside its circle, in type at least 10 px high, and no two names overlap
+    labels = browser.execute_script("""
+        return [...document.querySelectorAll('#network-svg .node')].map((node) => {
+          const text = node.querySelector('text'), box = text.getBoundingClientRect();
+          return { name: text.textContent, size: parseFloat(getComputedStyle(text).fontSize),
+                   box: [box.left, box.top, box.right, box.bottom] };
+        });
+    """)
+    assert labels and all(label["name"].strip() and label["size"] >= 10 for label in labels)
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            apart = a["box"][2] <= b["box"][0] or b["box"][2] <= a["box"][0]
+            apart = apart or a["box"][3] <= b["box"][1] or b["box"][3] <= a["box"][1]
+            assert apart, (a["name"], b["name"])

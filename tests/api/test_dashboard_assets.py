@@ -123,3 +123,14 @@ def test_topojson_arcs_are_delta_decoded_and_joined_into_rings(load_script):
         "rings": [[(10.0, 20.0), (11.0, 20.0), (11.0, 21.0), (10.0, 21.0), (10.0, 20.0)]],
     }
     assert len(twice["rings"]) == 2 and twice["iso3"] is None  # no ISO id (Kosovo, Somaliland)
+
+
+def test_every_module_is_preloaded_by_the_page():
+    # Without the preloads the browser finds the modules import by import (page, app.js, the views,
+    # then dom.js and filters.js): three round trips before the first view can ask for its data.
+    collector = _Collector()
+    collector.feed((STATIC / "index.html").read_text(encoding="utf-8"))
+    preloaded = {
+        attrs["href"] for tag, attrs in collector.tags if tag == "link" and attrs.get("rel") == "modulepreload"
+    }
+    assert preloaded == {"/static/js/%s" % script.name for script in SCRIPTS}

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 from store_factory import analyst_corpus
 
-from diurna.store import SCHEMA_VERSION, EventFilter, SchemaError, Store, facts
+from diurna.store import SCHEMA_VERSION, EventFilter, SchemaError, Store, actor_parts, facts
 
 # The facts as the joins give them: what the columns must always equal.
 JOINED = """
@@ -39,6 +39,32 @@ def _facts_are_current(store: Store) -> None:
     assert any(row[2] for row in stored) and any(row[10] for row in stored)  # not all empty
     actors = store.con.execute(ACTORS_STORED).fetchall()
     assert actors == store.con.execute(ACTORS_JOINED).fetchall()
+    _pairs_are_current(store)
+    _actor_parts_are_current(store)
+
+
+def _actor_parts_are_current(store: Store) -> None:
+    """The actor list's kept groups (v8) are the groups of the actor rows as they are now."""
+    kept = sorted(store.con.execute("SELECT * FROM actor_parts").fetchall(), key=repr)
+    assert kept == sorted(store.con.execute(actor_parts.GROUPS.format(where="TRUE")).fetchall(), key=repr)
+    assert kept and any(row[7] for row in kept)  # roles are counted
+
+
+def _pairs_are_current(store: Store) -> None:
+    """Each event's pair (v8) stands for its facts' actor pair, and `event_pairs` holds exactly the
+    pairs of the stored events, with their fields."""
+    rows = store.con.execute(
+        "SELECT %s, pair FROM events ORDER BY article_id, id" % ", ".join(facts.COLUMNS[:8])
+    ).fetchall()
+    expected = {}
+    for row in rows:
+        fields = facts.pair_fields(row[:8])
+        assert row[8] == (None if fields is None else facts.pair_id(fields))
+        if fields is not None:
+            expected[row[8]] = fields
+    assert len(expected) > 3 and any(f[1] for f in expected.values())  # generic actors keep their country
+    stored = store.con.execute("SELECT pair, %s FROM event_pairs" % ", ".join(facts.PAIR_FIELDS)).fetchall()
+    assert {r[0]: tuple(r[1:]) for r in stored} == expected and len(stored) == len(expected)
 
 
 def _views(store: Store) -> dict:
@@ -114,7 +140,11 @@ def test_every_view_is_the_same_whatever_the_batches(tmp_path, corpus, one_batch
 def test_a_rebuild_recomputes_the_facts(tmp_path, corpus, one_batch):
     with Store(str(tmp_path / "s.duckdb")) as store:
         store.write(corpus)
-        store.con.execute("UPDATE events SET source_key = 'stale', place_name = NULL, is_copy = NOT is_copy")
+        store.con.execute(
+            "UPDATE events SET source_key = 'stale', place_name = NULL, is_copy = NOT is_copy, pair = NULL"
+        )
+        store.con.execute("DELETE FROM event_pairs WHERE source_code IS NOT NULL")
+        store.con.execute("UPDATE actor_parts SET src = src + 5, name = 'stale'")
         store.con.execute("UPDATE actors SET is_copy = NOT is_copy, key_first = NOT key_first")
         assert _views(store) != one_batch
         store.rebuild_derived()
@@ -139,6 +169,14 @@ def drop_event_facts(con) -> None:
     for column in facts.ACTOR_COLUMNS:
         con.execute("ALTER TABLE actors DROP COLUMN %s" % column)
     con.execute("ALTER TABLE events DROP COLUMN place_rule")  # v7
+    drop_pairs(con)
+
+
+def drop_pairs(con) -> None:
+    """What v8 added."""
+    con.execute("ALTER TABLE events DROP COLUMN pair")
+    con.execute("DROP TABLE event_pairs")
+    con.execute("DROP TABLE actor_parts")
 
 
 def test_a_v5_store_is_upgraded_with_the_facts_and_gives_the_same_views(tmp_path, corpus, one_batch):
@@ -150,8 +188,23 @@ def test_a_v5_store_is_upgraded_with_the_facts_and_gives_the_same_views(tmp_path
         assert (
             store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
             == str(SCHEMA_VERSION)
-            == "7"
+            == "8"
         )
+        _facts_are_current(store)
+        assert _views(store) == one_batch
+
+
+def test_a_v7_store_is_upgraded_with_the_actor_pairs_and_gives_the_same_views(tmp_path, corpus, one_batch):
+    path = str(tmp_path / "v7.duckdb")
+    with Store(path) as store:
+        store.write(corpus)
+    con = duckdb.connect(path)
+    drop_pairs(con)
+    con.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(SchemaError, match="schema version 7 .* open it once for writing"):
+        Store(path, read_only=True)
+    with Store(path) as store:
         _facts_are_current(store)
         assert _views(store) == one_batch
 

@@ -124,6 +124,7 @@ def _write_v1_store(path: str, docs) -> None:
                 *facts.COLUMNS,
                 *facts.ACTOR_COLUMNS,
                 "place_rule",
+                "pair",
             )
         ]
         names = ", ".join('"%s"' % COLUMNS[table][i] for i in keep)
@@ -257,6 +258,9 @@ def _make_v2_store(path: str, docs) -> None:
         con.execute("ALTER TABLE events DROP COLUMN %s" % column)
     for column in facts.ACTOR_COLUMNS:
         con.execute("ALTER TABLE actors DROP COLUMN %s" % column)
+    con.execute("ALTER TABLE events DROP COLUMN pair")  # v8
+    con.execute("DROP TABLE event_pairs")
+    con.execute("DROP TABLE actor_parts")
     con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     con.close()
 
@@ -292,7 +296,7 @@ def test_a_v2_store_is_upgraded_with_actor_roles_and_gives_the_same_top_actors(t
         assert (
             store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
             == str(SCHEMA_VERSION)
-            == "7"
+            == "8"
         )
         assert (
             store.con.execute(

@@ -69,14 +69,24 @@ function nodesOf(edges) {
 
 // Each connected group of actors is laid out on its own, then the groups are packed in rows, biggest
 // first: separate stories stay readable instead of drifting to the edges of one shared simulation.
+// Labels keep their size when the drawing is scaled down to fit, so each group is given room for its
+// labels at the scale it will be drawn at: packed again, with more room, until the room survives the
+// scaling (else a name ran into the next group's circles).
 function layout(nodes, edges) {
-  const groups = components(nodes, edges);
-  const boxes = groups.map((group) => {
-    const groupEdges = edges.filter((e) => group.has(nodes.get(e.source_node)));
-    forceLayout([...group], groupEdges, nodes);
-    return box([...group]);
+  const groups = components(nodes, edges).map((members) => {
+    const list = [...members];
+    forceLayout(list, edges.filter((e) => members.has(nodes.get(e.source_node))), nodes);
+    for (const n of list) { n.fx = n.x; n.fy = n.y; }
+    return list;
   });
-  packRows(boxes);
+  let room = 1;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    for (const n of nodes.values()) { n.x = n.fx; n.y = n.fy; }
+    packRows(groups.map((list) => box(list, room)));
+    const scale = fitScale([...nodes.values()]).scale;
+    if (scale * room >= 0.95) break;
+    room = 1 / scale;
+  }
 }
 
 function components(nodes, edges) {
@@ -133,10 +143,12 @@ function forceLayout(list, edges, nodes) {
   }
 }
 
-// A group's extent, with room for the labels written to the right of its nodes.
-function box(list) {
-  const x0 = Math.min(...list.map((n) => n.x)) - 25, y0 = Math.min(...list.map((n) => n.y)) - 25;
-  const x1 = Math.max(...list.map((n) => n.x + 8 + 6 * n.name.length)), y1 = Math.max(...list.map((n) => n.y)) + 25;
+// A group's extent, with room for the labels written to the right of its nodes (`room` times their
+// width in drawing units: the layout is scaled by about 1 / room afterwards).
+function box(list, room) {
+  const x0 = Math.min(...list.map((n) => n.x)) - 25 * room, y0 = Math.min(...list.map((n) => n.y)) - 25 * room;
+  const x1 = Math.max(...list.map((n) => n.x + room * (8 + 6 * n.name.length)));
+  const y1 = Math.max(...list.map((n) => n.y)) + 25 * room;
   return { list, x0, y0, width: x1 - x0, height: y1 - y0 };
 }
 
@@ -153,13 +165,17 @@ function packRows(boxes) {
   }
 }
 
-// Scale the packed layout into the drawing (never enlarging it more than twice).
-function fitToView(nodes) {
-  const list = [...nodes.values()];
+// How the packed layout is scaled into the drawing (never enlarging it more than twice).
+function fitScale(list) {
   const xs = list.map((n) => n.x), ys = list.map((n) => n.y);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const sx = (W - 2 * MARGIN - LABEL_ROOM) / Math.max(x1 - x0, 1), sy = (H - 2 * MARGIN) / Math.max(y1 - y0, 1);
-  const scale = Math.min(sx, sy, 2);
+  return { x0, x1, y0, y1, scale: Math.min(sx, sy, 2) };
+}
+
+function fitToView(nodes) {
+  const list = [...nodes.values()];
+  const { x0, x1, y0, y1, scale } = fitScale(list);
   const offsetX = MARGIN + (W - 2 * MARGIN - LABEL_ROOM - (x1 - x0) * scale) / 2;
   const offsetY = MARGIN + (H - 2 * MARGIN - (y1 - y0) * scale) / 2;
   for (const n of list) { n.x = offsetX + (n.x - x0) * scale; n.y = offsetY + (n.y - y0) * scale; }
