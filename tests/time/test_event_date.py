@@ -164,3 +164,16 @@ def test_a_nouns_date_in_a_present_clause_is_read_without_tense(time_doc):
     )
     sunday = next(t for t in doc.timexes if "Sunday" in t.date.text)
     assert sunday.date.start == "2016-06-12"
+
+
+def test_a_name_the_tagger_read_as_a_verb_is_no_clause_head(time_doc):
+    """ "bloc ECOWAS on Sunday set up": the tagger reads ECOWAS as VBN in the subject's place; the
+    date between subject and verb is the verb's (not the lead's publication day)."""
+    from diurna.time.syntax import is_clause_head
+
+    text = "West Africa's regional bloc ECOWAS on Sunday set up a committee to negotiate with the junta."
+    doc = time_doc(text, "2023-12-11")
+    subject = next(t for t in doc.spacy_doc if t.dep_ == "nsubj")
+    assert not is_clause_head(subject)
+    trigger = next(t.i for t in doc.spacy_doc if t.text == "set")
+    assert (event_date(doc, trigger).start, event_date(doc, trigger).end) == ("2023-12-10", "2023-12-10")

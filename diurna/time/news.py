@@ -1,0 +1,70 @@
+"""Anchor rules for the return from background to the story's news (issue 25): clauses that the
+episode rule (`episode`: a simple past clause continues the last dated clause) would date by a
+background date told a paragraph or two earlier, although the story has come back to its news.
+
+Wire copy tells its news, then a paragraph of history ("The two countries fought a war in 2020
+..."), then the day's reactions ("Blinken called on the two sides to end hostilities"). The
+background date is the last one told, so the reactions took it: "in 2020". Nothing in the
+reaction's own clause says when; what marks it as news is the kind of act (a statement reacting
+to the story's event) against a coarse date (a year, a month) well before the story's time.
+These rules register themselves in `anchoring.ANCHOR_RULES`, ahead of `episode`; everything that
+dates a clause itself (its own expression, a when-clause, the lead, a reporting verb) runs
+earlier and wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from diurna.records import DateRef
+from diurna.time.anchoring import anchor_rule
+from diurna.time.calendar import Tense
+from diurna.time.discourse import STORY_DAYS, EventClause, publication_day
+
+__all__ = ["reaction_after_background"]
+
+# Statements that react to an event: what officials and governments say about the story's news.
+REACTION_VERBS = {
+    "condemn",
+    "urge",
+    "call",
+    "praise",
+    "welcome",
+    "criticize",
+    "criticise",
+    "slam",
+    "hail",
+    "thank",
+    "describe",
+    "blame",
+    "denounce",
+    "deplore",
+    "applaud",
+}
+# Dates this coarse are a background's ("in 2020", "last year", "in February"), not a story's day.
+COARSE_GRANULARITIES = {"month", "months", "season", "year", "years"}
+
+
+@anchor_rule(
+    "Fighting erupted overnight. The two fought a war in 2020. Blinken called on the two sides to end "
+    "hostilities -> the story's day, for 'called', not 2020",
+    before="episode",
+)
+def reaction_after_background(c: EventClause) -> Optional[DateRef]:
+    """A reaction in a simple past main clause ("Blinken called on the two sides", "Putin hailed
+    the ties", "the Kremlin also urged the release", "Krivokapic described the attacks as
+    terrorism") whose only date is a coarse background one (a year, a month) of an earlier
+    paragraph, ending well before the story's time: the story has come back to its news. Dated by the day the lead paragraph gives,
+    else publication, as the lead's events are."""
+    verb, ep = c.verb, c.episode
+    if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    if verb.lemma_ not in REACTION_VERBS or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    if ep.date.granularity not in COARSE_GRANULARITIES or "\n" not in c.doc.text[ep.end : c.trigger.idx]:
+        return None  # a reaction in the background's own paragraph belongs to it ("In 2014 ... condemned")
+    story = c.lead_date.date if c.lead_date is not None else publication_day(c.published)
+    if dt.date.fromisoformat(ep.date.end) > dt.date.fromisoformat(story.start) - STORY_DAYS:
+        return None  # "earlier this month", "this week": the story's own time
+    return story

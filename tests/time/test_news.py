@@ -1,0 +1,99 @@
+"""The news-return anchor rules (diurna/time/news.py): each rule's case, the same case with the rule
+switched off, and the constructions it must leave to the episode."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.time import event_date
+from diurna.time.anchoring import ANCHOR_RULES, anchor_event
+from diurna.time.news import reaction_after_background
+
+PUB = "2022-09-13"  # a Tuesday
+
+# The story's news, then a background paragraph dated by a year, then the day's reactions.
+STORY = (
+    "Border Clashes Kill Dozens\n\n"
+    "Fighting broke out overnight along the border between the two countries, officials said. "
+    "Both sides reported casualties.\n\n"
+    "The two countries fought a war over the region in 2020.\n\n"
+)
+
+# rule name -> (text, trigger word, expected (start, end, granularity))
+CASES = {
+    "reaction_after_background": (
+        STORY + "The U.S. secretary of state called on the two sides to end the hostilities.",
+        "called",
+        (PUB, PUB, "day"),
+    ),
+}
+
+
+def _token(doc, word: str, nth: int = 0) -> int:
+    return [t.i for t in doc.spacy_doc if t.text == word][nth]
+
+
+def _interval(date) -> tuple[str, str, str]:
+    return date.start, date.end, date.granularity
+
+
+def test_every_rule_of_the_module_has_a_case():
+    assert {r.name for r in ANCHOR_RULES if r.decide.__module__ == reaction_after_background.__module__} == set(CASES)
+
+
+def test_the_rules_run_before_the_episode():
+    names = [r.name for r in ANCHOR_RULES]
+    assert max(names.index(n) for n in CASES) < names.index("episode")
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_rule_decides_its_case_and_without_it_the_episode_would(time_doc, name):
+    text, word, expected = CASES[name]
+    doc = time_doc(text, PUB)
+    trigger = _token(doc, word)
+    assert _interval(event_date(doc, trigger)) == expected
+    assert _interval(anchor_event(doc, trigger, disabled={name})) == ("2020-01-01", "2020-12-31", "year")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # other texts of the construction: a month of the background, a praise
+        (
+            STORY.replace("in 2020", "in February") + "The Kremlin also urged both sides to resolve the conflict.",
+            "urged",
+        ),
+        (STORY + "The prime minister described the attacks as an act of terrorism.", "described"),
+    ],
+)
+def test_reactions_after_a_background_paragraph_are_the_news(time_doc, text, word):
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == (PUB, PUB, "day")
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a reaction in the background's own paragraph belongs to it
+        (
+            STORY.rstrip() + " The G7 condemned the annexation as a violation of sovereignty.",
+            "condemned",
+            ("2020-01-01", "2020-12-31", "year"),
+        ),
+        # a day of the story is its own time, not background
+        (
+            STORY.replace("in 2020", "on Monday") + "The U.S. secretary of state called on the two sides to stop.",
+            "called",
+            ("2022-09-12", "2022-09-12", "day"),
+        ),
+        # not a reaction: the act continues the background
+        (
+            STORY + "The army captured three towns.",
+            "captured",
+            ("2020-01-01", "2020-12-31", "year"),
+        ),
+    ],
+)
+def test_the_episode_keeps_what_is_not_a_return_to_the_news(time_doc, text, word, expected):
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == expected
