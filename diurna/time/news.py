@@ -20,9 +20,9 @@ from typing import Optional
 from diurna.records import DateRef
 from diurna.time.anchoring import anchor_rule
 from diurna.time.calendar import Tense
-from diurna.time.discourse import STORY_DAYS, EventClause, publication_day
+from diurna.time.discourse import STORY_DAYS, EventClause, before, publication_day
 
-__all__ = ["reaction_after_background"]
+__all__ = ["reaction_after_background", "undated_story_event"]
 
 # Statements that react to an event: what officials and governments say about the story's news.
 REACTION_VERBS = {
@@ -68,3 +68,31 @@ def reaction_after_background(c: EventClause) -> Optional[DateRef]:
     if dt.date.fromisoformat(ep.date.end) > dt.date.fromisoformat(story.start) - STORY_DAYS:
         return None  # "earlier this month", "this week": the story's own time
     return story
+
+
+NEWS_SPAN = dt.timedelta(days=1)
+
+
+@anchor_rule(
+    "Militants attacked a base (no date anywhere before) / A spokesman said the troops killed 13 militants "
+    "-> from the day before publication to publication",
+    before="undated_past",
+)
+def undated_story_event(c: EventClause) -> Optional[DateRef]:
+    """A simple past main clause, or the clause a verb of saying reports, in a story that has told
+    no date so far ("A spokesman said the militants attacked the base", "Commanders sent 42
+    officers", "Mondlane's supporters took to the streets"): the story's own news, which wire copy
+    tells without a day when it happened the day of filing or the day before. Dated from the day
+    before the lead's day (its date, else publication) to that day, granularity `before`: never the
+    publication day presented as fact, never a year of ignorance either."""
+    verb = c.verb
+    if verb is None or c.episode is not None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in ("ROOT", "ccomp"):
+        return None
+    story = c.lead_date.date if c.lead_date is not None else publication_day(c.published)
+    end = dt.date.fromisoformat(story.end)
+    return before(end, start=end - NEWS_SPAN)
