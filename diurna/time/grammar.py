@@ -167,6 +167,19 @@ def _month_day(
     return cal.day(d) if d else None
 
 
+@rule(r"(?P<mod>last|this%spast|next|this%scoming)%s(?P<mon>%s)%s(?P<d>%s)" % (SP, SP, SP, MONTH, SP, DAY_NO))
+def modified_month_day(m: re.Match, ctx: Context) -> Optional[Interval]:
+    """ "last September 1", "next March 3": that day, the latest before publication or the first
+    after it (not the whole month, which `month_name` would read from "last September")."""
+    month_no, day_no, pub = _month_no(m["mon"]), _day_no(m["d"]), ctx.published
+    years = (pub.year, pub.year - 1) if _mod(m) in PAST_MODS else (pub.year, pub.year + 1)
+    for y in years:
+        d = _safe_date(y, month_no, day_no)
+        if d is not None and (d < pub if _mod(m) in PAST_MODS else d > pub):
+            return cal.day(d)
+    return None
+
+
 @rule(r"(?:(?P<wd>%s)%s)?(?P<mon>%s)%s(?P<d>%s)(?:%s(?P<y>%s))?" % (WEEKDAY, COMMA, MONTH, SP, DAY_NO, COMMA, YEAR))
 def month_day_year(m: re.Match, ctx: Context) -> Optional[Interval]:
     return _month_day(_month_no(m["mon"]), _day_no(m["d"]), m["y"], m["wd"], ctx)
