@@ -22,7 +22,7 @@ from diurna.time.anchoring import anchor_rule
 from diurna.time.calendar import Tense
 from diurna.time.discourse import STORY_DAYS, EventClause, before, publication_day
 
-__all__ = ["reaction_after_background", "undated_story_event"]
+__all__ = ["attributed_after_background", "reaction_after_background", "undated_story_event"]
 
 # Statements that react to an event: what officials and governments say about the story's news.
 REACTION_VERBS = {
@@ -62,12 +62,55 @@ def reaction_after_background(c: EventClause) -> Optional[DateRef]:
         return None
     if verb.lemma_ not in REACTION_VERBS or verb.dep_ not in ("ROOT", "conj"):
         return None
+    return _story_day_after_background(c, ep)
+
+
+def _story_day_after_background(c: EventClause, ep) -> Optional[DateRef]:
+    """The story's day when the episode `ep` is a coarse background date (a year, a month) of an
+    earlier paragraph, ending well before the story's time; None otherwise."""
     if ep.date.granularity not in COARSE_GRANULARITIES or "\n" not in c.doc.text[ep.end : c.trigger.idx]:
-        return None  # a reaction in the background's own paragraph belongs to it ("In 2014 ... condemned")
+        return None  # a clause in the background's own paragraph belongs to it ("In 2014 ... condemned")
     story = c.lead_date.date if c.lead_date is not None else publication_day(c.published)
     if dt.date.fromisoformat(ep.date.end) > dt.date.fromisoformat(story.start) - STORY_DAYS:
         return None  # "earlier this month", "this week": the story's own time
     return story
+
+
+# Verbs of a source's attribution set after what it reports: "..., Njie said", "..., state TV reported".
+ATTRIBUTION_VERBS = {"say", "report", "tell", "add", "confirm", "state", "announce"}
+
+
+@anchor_rule(
+    "The party won the election in 2016. (new paragraph) Dozens of protesters were injured, Njie said -> the "
+    "story's day, for 'injured', not 2016",
+    before="episode",
+)
+def attributed_after_background(c: EventClause) -> Optional[DateRef]:
+    """A simple past clause that a source's attribution follows ("Dozens of protesters were injured
+    during the clashes, Njie said", "Popan was also sentenced to six years, the news agency
+    reported", "Police fired teargas at protesters, according to an AFP journalist"), after a
+    background paragraph dated by a year or a month: what a source reports is the story's news,
+    not the background's. Dated like the lead's events."""
+    verb, ep = c.verb, c.episode
+    if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if not (_attributed_after(clause) or _according_to(clause)):
+        return None
+    return _story_day_after_background(c, ep)
+
+
+def _attributed_after(clause) -> bool:
+    """ "X happened, Njie said": the clause is the complement of a verb of saying placed after it."""
+    head = clause.head
+    return clause.dep_ == "ccomp" and head.i > clause.i and head.lemma_ in ATTRIBUTION_VERBS
+
+
+def _according_to(clause) -> bool:
+    """ "..., according to an AFP video-journalist at the scene"."""
+    return any(ch.lower_ == "according" and ch.dep_ == "prep" for ch in clause.children)
 
 
 NEWS_SPAN = dt.timedelta(days=1)

@@ -36,6 +36,12 @@ CASES = {
         (PUB, PUB, "day"),
         ("2020-01-01", "2020-12-31", "year"),
     ),
+    "attributed_after_background": (
+        STORY + "Dozens of villagers were injured in the shelling, a local official said.",
+        "injured",
+        (PUB, PUB, "day"),
+        ("2020-01-01", "2020-12-31", "year"),
+    ),
     "undated_story_event": (
         UNDATED + "A spokesman said the troops killed 13 militants.",
         "killed",
@@ -60,6 +66,7 @@ def test_every_rule_of_the_module_has_a_case():
 def test_the_rules_run_before_the_episode_and_the_undated_past():
     names = [r.name for r in ANCHOR_RULES]
     assert names.index("reaction_after_background") < names.index("episode")
+    assert names.index("attributed_after_background") < names.index("episode")
     assert names.index("episode") < names.index("undated_story_event") < names.index("undated_past")
 
 
@@ -81,6 +88,9 @@ def test_rule_decides_its_case_and_without_it_the_next_rule_would(time_doc, name
             "urged",
         ),
         (STORY + "The prime minister described the attacks as an act of terrorism.", "described"),
+        # a source's report: "according to", a report after the clause
+        (STORY + "Police fired tear gas at protesters, according to a journalist at the scene.", "fired"),
+        (STORY + "A former minister was also sentenced to six years in prison, the agency reported.", "sentenced"),
     ],
 )
 def test_reactions_after_a_background_paragraph_are_the_news(time_doc, text, word):
@@ -106,6 +116,12 @@ def test_reactions_after_a_background_paragraph_are_the_news(time_doc, text, wor
         # not a reaction: the act continues the background
         (
             STORY + "The army captured three towns.",
+            "captured",
+            ("2020-01-01", "2020-12-31", "year"),
+        ),
+        # a report that opens its sentence introduces what it reports, which continues the background
+        (
+            STORY + "Historians said the army captured three towns.",
             "captured",
             ("2020-01-01", "2020-12-31", "year"),
         ),
