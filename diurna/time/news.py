@@ -20,7 +20,7 @@ from typing import Optional
 from diurna.records import DateRef
 from diurna.time.anchoring import anchor_rule
 from diurna.time.calendar import Tense
-from diurna.time.discourse import STORY_DAYS, EventClause, before, publication_day
+from diurna.time.discourse import STORY_DAYS, EventClause, before, inside_quotation, publication_day
 
 __all__ = ["attributed_after_background", "reaction_after_background", "undated_story_event"]
 
@@ -90,7 +90,8 @@ def attributed_after_background(c: EventClause) -> Optional[DateRef]:
     during the clashes, Njie said", "Popan was also sentenced to six years, the news agency
     reported", "Police fired teargas at protesters, according to an AFP journalist"), after a
     background paragraph dated by a year or a month: what a source reports is the story's news,
-    not the background's. Dated like the lead's events."""
+    not the background's. Dated like the lead's events. Not a quotation, in which a speaker may
+    recount anything."""
     verb, ep = c.verb, c.episode
     if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
         return None
@@ -99,6 +100,8 @@ def attributed_after_background(c: EventClause) -> Optional[DateRef]:
         clause = clause.head
     if not (_attributed_after(clause) or _according_to(clause)):
         return None
+    if inside_quotation(c.doc.text, c.trigger.idx):
+        return None  # '"Cruz barnstormed his way across Texas," Jones said': a speaker recounts anything
     return _story_day_after_background(c, ep)
 
 

@@ -119,6 +119,12 @@ def test_reactions_after_a_background_paragraph_are_the_news(time_doc, text, wor
             "captured",
             ("2020-01-01", "2020-12-31", "year"),
         ),
+        # a quotation: the speaker may recount the background
+        (
+            STORY + '"The army captured three towns in a week," the historian said.',
+            "captured",
+            ("2020-01-01", "2020-12-31", "year"),
+        ),
         # a report that opens its sentence introduces what it reports, which continues the background
         (
             STORY + "Historians said the army captured three towns.",
