@@ -25,8 +25,10 @@ Figures (each over the scored events):
   (granularity `before`) for an event the gold dates before publication but the text leaves
   without a day (gold `null`, or for realnews a gold interval wider than a month);
 - right_issue: issue 25's definition to the letter: the output interval inside (or equal to) the
-  gold one, or an honest `before` interval where the gold has no date (`null`); `right` also
-  accepts `before` for a gold interval wider than a month ("in 2019") that it overlaps;
+  gold one, or, where the gold has no date (`null`), an honest "before publication" interval as
+  the issue defines it: granularity `before`, ending at the publication date; `right` also
+  accepts `before` for a gold interval wider than a month ("in 2019") that it overlaps, and for
+  an undated gold a `before` interval ending earlier (before the episode's date);
 - pubday_wrong: output exactly the publication day (one day) while the gold interval ends
   before it, or the gold has no date (undated background): the error issue 25 bounds at 3 %;
 - before_on_news (a count): `before` intervals not right only because the gold is the annotation's
@@ -63,10 +65,17 @@ def verdict(out: dict, gold: list | None, published: str) -> dict:
     s, e = out.get("start"), out.get("end")
     before = out.get("granularity") == "before"
     if gold is None:
-        # the text gives no date: right only when the output says so (or, for an event the
-        # gold leaves undated, anything that admits ignorance up to publication)
+        # the text gives no date: right only when the output says so. Issue 25 names the honest
+        # answer "an interval ending at the publication date with a granularity that means 'before
+        # publication, day unknown'": `right_issue` asks for exactly that; `right` also accepts a
+        # `before` interval ending earlier (before the episode's date: "had accused", told under a
+        # dated report), which the gold, having no date, can neither confirm nor refute
         return dict(
-            overlap=before, right=before, right_issue=before, pubday_wrong=s == e == published, before_on_news=False
+            overlap=before,
+            right=before,
+            right_issue=before and e == published,
+            pubday_wrong=s == e == published,
+            before_on_news=False,
         )
     g0, g1 = gold
     overlap = bool(s and e) and s <= g1 and e >= g0

@@ -595,3 +595,4 @@ def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), dept
 
 # Rules kept in their own modules register themselves in the order above when imported.
 from diurna.time import background as _background  # noqa: E402,F401
+from diurna.time import news as _news  # noqa: E402,F401

@@ -25,7 +25,7 @@ from diurna.time.discourse import EventClause, before, sentences_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["perfect_description", "possessed_event_noun", "standing_position"]
+__all__ = ["perfect_description", "perfect_stance", "possessed_event_noun", "standing_position"]
 
 
 def _reported(verb: "Token") -> bool:
@@ -84,8 +84,9 @@ def _set_off(clause: "Token") -> bool:
 
 
 # Verbs whose simple present states a position held, not an act of the day: "Rwanda denies
-# backing the M23", "Beijing claims the island as its territory", "officials blame the delay on".
-STANCE_VERBS = {"deny", "claim", "blame", "dispute", "maintain"}
+# backing the M23", "Beijing claims the island as its territory", "officials blame the delay on",
+# "the opposition accuses Weah of mismanagement".
+STANCE_VERBS = {"deny", "claim", "blame", "dispute", "maintain", "accuse"}
 
 
 @anchor_rule(
@@ -120,4 +121,24 @@ def possessed_event_noun(c: EventClause) -> Optional[DateRef]:
         return None
     if not any(ch.dep_ == "poss" and ch.pos_ == "PROPN" for ch in noun.children):
         return None
+    return before(c.published)
+
+
+@anchor_rule(
+    "Talks resumed on Monday. ... Kigali has denied backing the rebels (a later paragraph) -> before publication",
+    before="news_tenses",
+)
+def perfect_stance(c: EventClause) -> Optional[DateRef]:
+    """A stance verb in the present perfect of a main clause below the lead paragraph ("Kigali has
+    strongly denied accusations that it supports the M23", "the U.S. has blamed such attacks on
+    Iranian proxies", "Chadema has accused the government of repression") states the position the
+    actor has held, like its simple present (`standing_position`): taken at some undated time
+    before publication. In the lead paragraph, or reported ("said it has denied"), it is news."""
+    verb = c.verb
+    if verb is None or c.perfect != "present" or _in_lead(c) or _reported(verb):
+        return None
+    if verb.lemma_ not in STANCE_VERBS or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    if any(ch.dep_ == "auxpass" for ch in verb.children):
+        return None  # "has been accused": a charge made against someone, often the day's news
     return before(c.published)

@@ -104,6 +104,8 @@ def governing_timex(doc: ArticleDoc, token: int) -> Optional[TimexRef]:
     cur = trigger
     for _ in range(MAX_CLIMB):
         here = [i for i in usable if cur.i in (atts[i].verb, atts[i].noun)]
+        if not here and is_clause_head(cur):
+            here = _shared_by_conjuncts(doc, cur, usable, atts)
         if here:
             return _nearest(doc, here, token)
         if cur.head.i == cur.i:
@@ -112,6 +114,23 @@ def governing_timex(doc: ArticleDoc, token: int) -> Optional[TimexRef]:
             break  # relative clauses and the like keep their own time
         cur = cur.head
     return _fronted_timex(doc, trigger, usable)
+
+
+def _shared_by_conjuncts(doc: ArticleDoc, verb: "Token", usable: list[int], atts: list[Attachment]) -> list[int]:
+    """ "Gaddafi was overthrown and killed in 2011", "were arrested and charged on Monday": a date
+    closing a coordination of verbs that share their subject dates each of them, when the earlier
+    verb has none of its own (the parser hangs it on the last conjunct only)."""
+    last = verb
+    while True:
+        nxt = [c for c in last.children if c.dep_ == "conj" and is_clause_head(c)]
+        if not nxt:
+            break
+        last = nxt[-1]
+    if last.i == verb.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in last.children):
+        return []  # no later conjunct, or one with its own subject: another clause
+    return [
+        i for i in usable if atts[i].verb == last.i and atts[i].noun is None and doc.timexes[i].token_start > last.i
+    ]
 
 
 def _fronted_timex(doc: ArticleDoc, trigger: "Token", usable: list[int]) -> Optional[TimexRef]:

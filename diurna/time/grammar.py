@@ -167,6 +167,19 @@ def _month_day(
     return cal.day(d) if d else None
 
 
+@rule(r"(?P<mod>last|this%spast|next|this%scoming)%s(?P<mon>%s)%s(?P<d>%s)" % (SP, SP, SP, MONTH, SP, DAY_NO))
+def modified_month_day(m: re.Match, ctx: Context) -> Optional[Interval]:
+    """ "last September 1", "next March 3": that day, the latest before publication or the first
+    after it (not the whole month, which `month_name` would read from "last September")."""
+    month_no, day_no, pub = _month_no(m["mon"]), _day_no(m["d"]), ctx.published
+    years = (pub.year, pub.year - 1) if _mod(m) in PAST_MODS else (pub.year, pub.year + 1)
+    for y in years:
+        d = _safe_date(y, month_no, day_no)
+        if d is not None and (d < pub if _mod(m) in PAST_MODS else d > pub):
+            return cal.day(d)
+    return None
+
+
 @rule(r"(?:(?P<wd>%s)%s)?(?P<mon>%s)%s(?P<d>%s)(?:%s(?P<y>%s))?" % (WEEKDAY, COMMA, MONTH, SP, DAY_NO, COMMA, YEAR))
 def month_day_year(m: re.Match, ctx: Context) -> Optional[Interval]:
     return _month_day(_month_no(m["mon"]), _day_no(m["d"]), m["y"], m["wd"], ctx)
@@ -185,6 +198,15 @@ def month_day_range(m: re.Match, ctx: Context) -> Optional[Interval]:
     if last is None or last < first.start:
         return None
     return Interval(first.start, last, "day", first.anchored_to)
+
+
+@rule(
+    r"between%s(?P<mon>%s)%s(?P<d1>%s)%sand%s(?P<d2>%s)(?:%s(?P<y>%s))?"
+    % (SP, MONTH, SP, DAY_NO, SP, SP, DAY_NO, COMMA, YEAR)
+)
+def between_month_days(m: re.Match, ctx: Context) -> Optional[Interval]:
+    """ "between August 13 and 16": the days from the first to the last, as `month_day_range`."""
+    return month_day_range(m, ctx)
 
 
 @rule(
@@ -227,6 +249,21 @@ def month_name(m: re.Match, ctx: Context) -> Optional[Interval]:
     if mod == "this":
         return cal.month(pub.year, month_no)
     return cal.month_by_tense(month_no, pub, ctx.tense)
+
+
+@rule(
+    r"(?:(?P<a1>%s)[ \t\u00a0]*(?:-|\u2013)[ \t\u00a0]*(?P<b1>%s)|(?P<a2>%s)%s(?:to|until|through)%s(?P<b2>%s)"
+    r"|between%s(?P<a3>%s)%sand%s(?P<b3>%s))" % (YEAR, YEAR, YEAR, SP, SP, YEAR, SP, YEAR, SP, SP, YEAR),
+    needs_cue=True,
+)
+def year_range(m: re.Match, ctx: Context) -> Optional[Interval]:
+    """ "from 2016 to 2022", "between 2019 and 2021", "2014-2016": the whole span, granularity
+    `years` (not its first year, which "from 2016" alone would give)."""
+    first = int(m["a1"] or m["a2"] or m["a3"])
+    last = int(m["b1"] or m["b2"] or m["b3"])
+    if last <= first:
+        return None
+    return Interval(dt.date(first, 1, 1), dt.date(last, 12, 31), "years", "explicit")
 
 
 @rule(r"(?:the%syear%s)?(?P<y>%s)" % (SP, SP, YEAR), needs_cue=True)

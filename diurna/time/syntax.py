@@ -23,8 +23,16 @@ FUTURE_MODALS = {"will", "shall", "'ll", "wo", "would", "could", "might", "may",
 MAX_CLIMB = 8
 
 
+# Relations only a nominal has: a word tagged VERB in one of them is a noun the tagger mistook
+# ("West Africa's regional bloc ECOWAS on Sunday set up ...": ECOWAS tagged VBN, the subject of "set").
+NOMINAL_ONLY_DEPS = {"nsubj", "nsubjpass", "poss"}
+
+
 def is_clause_head(tok: "Token") -> bool:
-    """A verb or auxiliary heading a clause (not "following" or "according" used as a preposition)."""
+    """A verb or auxiliary heading a clause (not "following" or "according" used as a preposition,
+    nor a name the tagger read as a verb in a subject's place)."""
+    if tok.dep_ in NOMINAL_ONLY_DEPS and tok.tag_ in ("VBN", "VBD", "VB", "VBP", "VBZ"):
+        return False
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("prep", "agent", "aux", "auxpass", "amod", "compound")
 
 

@@ -33,6 +33,12 @@ CASES = {
         0,
         (YEAR_BEFORE, PUB, BEFORE),
     ),
+    "perfect_stance": (
+        LEAD + "Aid convoys crossed the border. Kigali has strongly denied accusations that it backs the rebels.",
+        "denied",
+        0,
+        (YEAR_BEFORE, PUB, BEFORE),
+    ),
     "possessed_event_noun": (
         LEAD + "Aid convoys crossed the border. The sanctions remain in place over Moscow's annexation of Crimea.",
         "annexation",
@@ -79,6 +85,10 @@ def test_rule_decides_its_case_and_without_it_the_news_tenses_would(time_doc, na
         ),
         # a present perfect coordinated with a present-tense stance
         (LEAD + "Observers left. Caracas claims the region and has vowed to recover it.", "claims"),
+        # the simple present of "accuse": a charge the actor keeps making
+        (LEAD + "Observers left. The opposition accuses the president of mismanagement.", "accuses"),
+        # a stance in the present perfect, the second text of the construction
+        (LEAD + "Observers left. The U.S. has blamed such attacks on Iranian proxies in Iraq.", "blamed"),
     ],
 )
 def test_background_present_clauses_are_before_publication(time_doc, text, word):
@@ -105,6 +115,10 @@ def test_background_present_clauses_are_before_publication(time_doc, text, word)
         ("Ministers meet today to discuss Moscow's annexation of the peninsula, officials said.", "annexation"),
         # a stance verb in the lead is news
         ("The Kremlin denies the report of troop movements near the border, its spokesman said.", "denies"),
+        # a stance in the present perfect in the lead is news
+        ("The army has denied shelling the town, a spokesman said on state television.", "denied"),
+        # reported by a verb of saying: the report's news
+        (LEAD + "Mediators were flown in. The ministry said it has denied the visas.", "denied"),
     ],
 )
 def test_news_in_the_present_perfect_keeps_the_publication_day(time_doc, text, word):

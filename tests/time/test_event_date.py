@@ -164,3 +164,48 @@ def test_a_nouns_date_in_a_present_clause_is_read_without_tense(time_doc):
     )
     sunday = next(t for t in doc.timexes if "Sunday" in t.date.text)
     assert sunday.date.start == "2016-06-12"
+
+
+def test_a_name_the_tagger_read_as_a_verb_is_no_clause_head(time_doc):
+    """ "bloc ECOWAS on Sunday set up": the tagger reads ECOWAS as VBN in the subject's place; the
+    date between subject and verb is the verb's (not the lead's publication day)."""
+    from diurna.time.syntax import is_clause_head
+
+    text = "West Africa's regional bloc ECOWAS on Sunday set up a committee to negotiate with the junta."
+    doc = time_doc(text, "2023-12-11")
+    subject = next(t for t in doc.spacy_doc if t.dep_ == "nsubj")
+    assert not is_clause_head(subject)
+    trigger = next(t.i for t in doc.spacy_doc if t.text == "set")
+    assert (event_date(doc, trigger).start, event_date(doc, trigger).end) == ("2023-12-10", "2023-12-10")
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a date closing a coordination of verbs with one subject dates each of them
+        (
+            "Libya remains in chaos after Gaddafi was overthrown and killed in 2011.",
+            "overthrown",
+            ("2011-01-01", "2011-12-31"),
+        ),
+        (
+            "The air force killed 20 militants and destroyed 21 motorcycles in an airstrike over the weekend.",
+            "killed",
+            ("2025-05-31", "2025-06-01"),
+        ),
+    ],
+)
+def test_a_date_closing_a_coordination_dates_the_earlier_verbs(time_doc, text, word, expected):
+    doc = time_doc(text, "2025-06-02")
+    trigger = next(t.i for t in doc.spacy_doc if t.text == word)
+    assert (event_date(doc, trigger).start, event_date(doc, trigger).end) == expected
+
+
+def test_a_later_conjunct_with_its_own_subject_keeps_its_date(time_doc):
+    """ "Police arrested him and the court released him on Monday": two clauses, two times."""
+    from diurna.time.dating import governing_timex
+
+    doc = time_doc("Police arrested the activist and the court released him on Monday.", "2025-06-04")
+    arrested, released = (next(t.i for t in doc.spacy_doc if t.text == w) for w in ("arrested", "released"))
+    assert governing_timex(doc, released).date.start == "2025-06-02"
+    assert governing_timex(doc, arrested) is None

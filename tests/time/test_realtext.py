@@ -36,3 +36,15 @@ def test_an_undated_past_event_is_never_judged_right_as_the_publication_day(shar
     assert ev.verdict(pub, ["2016-01-08", "2016-01-08"], "2016-01-10")["pubday_wrong"] is True
     honest = {"start": "2015-01-10", "end": "2016-01-10", "granularity": "before"}
     assert ev.verdict(honest, None, "2016-01-10")["right"] is True
+
+
+def test_the_issue_reading_of_an_honest_interval_ends_at_publication(shared_dir):
+    """Issue 25: where the gold has no date, the honest answer is "an interval ending at the
+    publication date" with the `before` granularity; a `before` ending at an earlier episode date is
+    accepted only by the lenient `right`."""
+    ev = _eval_dates(shared_dir)
+    to_publication = {"start": "2015-01-10", "end": "2016-01-10", "granularity": "before"}
+    to_episode = {"start": "2014-12-01", "end": "2015-12-01", "granularity": "before"}
+    assert ev.verdict(to_publication, None, "2016-01-10")["right_issue"] is True
+    assert ev.verdict(to_episode, None, "2016-01-10")["right_issue"] is False
+    assert ev.verdict(to_episode, None, "2016-01-10")["right"] is True

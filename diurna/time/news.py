@@ -1,0 +1,144 @@
+"""Anchor rules for the return from background to the story's news (issue 25): clauses that the
+episode rule (`episode`: a simple past clause continues the last dated clause) would date by a
+background date told a paragraph or two earlier, although the story has come back to its news.
+
+Wire copy tells its news, then a paragraph of history ("The two countries fought a war in 2020
+..."), then the day's reactions ("Blinken called on the two sides to end hostilities"). The
+background date is the last one told, so the reactions took it: "in 2020". Nothing in the
+reaction's own clause says when; what marks it as news is the kind of act (a statement reacting
+to the story's event) against a coarse date (a year, a month) well before the story's time.
+These rules register themselves in `anchoring.ANCHOR_RULES`, ahead of `episode`; everything that
+dates a clause itself (its own expression, a when-clause, the lead, a reporting verb) runs
+earlier and wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from diurna.records import DateRef
+from diurna.time.anchoring import anchor_rule
+from diurna.time.calendar import Tense
+from diurna.time.discourse import STORY_DAYS, EventClause, before, inside_quotation, publication_day
+
+__all__ = ["attributed_after_background", "reaction_after_background", "undated_story_event"]
+
+# Statements that react to an event: what officials and governments say about the story's news.
+REACTION_VERBS = {
+    "condemn",
+    "urge",
+    "call",
+    "praise",
+    "welcome",
+    "criticize",
+    "criticise",
+    "slam",
+    "hail",
+    "thank",
+    "describe",
+    "blame",
+    "denounce",
+    "deplore",
+    "applaud",
+}
+# Dates this coarse are a background's ("in 2020", "last year", "in February"), not a story's day.
+COARSE_GRANULARITIES = {"month", "months", "season", "year", "years"}
+
+
+@anchor_rule(
+    "Fighting erupted overnight. The two fought a war in 2020. Blinken called on the two sides to end "
+    "hostilities -> the story's day, for 'called', not 2020",
+    before="episode",
+)
+def reaction_after_background(c: EventClause) -> Optional[DateRef]:
+    """A reaction in a simple past main clause ("Blinken called on the two sides", "Putin hailed
+    the ties", "the Kremlin also urged the release", "Krivokapic described the attacks as
+    terrorism") whose only date is a coarse background one (a year, a month) of an earlier
+    paragraph, ending well before the story's time: the story has come back to its news. Dated by the day the lead paragraph gives,
+    else publication, as the lead's events are."""
+    verb, ep = c.verb, c.episode
+    if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    if verb.lemma_ not in REACTION_VERBS or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    return _story_day_after_background(c, ep)
+
+
+def _story_day_after_background(c: EventClause, ep) -> Optional[DateRef]:
+    """The story's day when the episode `ep` is a coarse background date (a year, a month) of an
+    earlier paragraph, ending well before the story's time; None otherwise."""
+    if ep.date.granularity not in COARSE_GRANULARITIES or "\n" not in c.doc.text[ep.end : c.trigger.idx]:
+        return None  # a clause in the background's own paragraph belongs to it ("In 2014 ... condemned")
+    story = c.lead_date.date if c.lead_date is not None else publication_day(c.published)
+    if dt.date.fromisoformat(ep.date.end) > dt.date.fromisoformat(story.start) - STORY_DAYS:
+        return None  # "earlier this month", "this week": the story's own time
+    return story
+
+
+# Verbs of a source's attribution set after what it reports: "..., Njie said", "..., state TV reported".
+ATTRIBUTION_VERBS = {"say", "report", "tell", "add", "confirm", "state", "announce"}
+
+
+@anchor_rule(
+    "The party won the election in 2016. (new paragraph) Dozens of protesters were injured, Njie said -> the "
+    "story's day, for 'injured', not 2016",
+    before="episode",
+)
+def attributed_after_background(c: EventClause) -> Optional[DateRef]:
+    """A simple past clause that a source's attribution follows ("Dozens of protesters were injured
+    during the clashes, Njie said", "Popan was also sentenced to six years, the news agency
+    reported", "Police fired teargas at protesters, according to an AFP journalist"), after a
+    background paragraph dated by a year or a month: what a source reports is the story's news,
+    not the background's. Dated like the lead's events. Not a quotation, in which a speaker may
+    recount anything."""
+    verb, ep = c.verb, c.episode
+    if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if not (_attributed_after(clause) or _according_to(clause)):
+        return None
+    if inside_quotation(c.doc.text, c.trigger.idx):
+        return None  # '"Cruz barnstormed his way across Texas," Jones said': a speaker recounts anything
+    return _story_day_after_background(c, ep)
+
+
+def _attributed_after(clause) -> bool:
+    """ "X happened, Njie said": the clause is the complement of a verb of saying placed after it."""
+    head = clause.head
+    return clause.dep_ == "ccomp" and head.i > clause.i and head.lemma_ in ATTRIBUTION_VERBS
+
+
+def _according_to(clause) -> bool:
+    """ "..., according to an AFP video-journalist at the scene"."""
+    return any(ch.lower_ == "according" and ch.dep_ == "prep" for ch in clause.children)
+
+
+NEWS_SPAN = dt.timedelta(days=1)
+
+
+@anchor_rule(
+    "Militants attacked a base (no date anywhere before) / A spokesman said the troops killed 13 militants "
+    "-> from the day before publication to publication",
+    before="undated_past",
+)
+def undated_story_event(c: EventClause) -> Optional[DateRef]:
+    """A simple past main clause, or the clause a verb of saying reports, in a story that has told
+    no date so far ("A spokesman said the militants attacked the base", "Commanders sent 42
+    officers", "Mondlane's supporters took to the streets"): the story's own news, which wire copy
+    tells without a day when it happened the day of filing or the day before. Dated from the day
+    before the lead's day (its date, else publication) to that day, granularity `before`: never the
+    publication day presented as fact, never a year of ignorance either."""
+    verb = c.verb
+    if verb is None or c.episode is not None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in ("ROOT", "ccomp"):
+        return None
+    story = c.lead_date.date if c.lead_date is not None else publication_day(c.published)
+    end = dt.date.fromisoformat(story.end)
+    return before(end, start=end - NEWS_SPAN)

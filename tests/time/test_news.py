@@ -1,0 +1,173 @@
+"""The news-return anchor rules (diurna/time/news.py): each rule's case, the same case with the rule
+switched off, and the constructions it must leave to the episode."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.time import event_date
+from diurna.time.anchoring import ANCHOR_RULES, anchor_event
+from diurna.time.discourse import BEFORE
+from diurna.time.news import reaction_after_background
+
+PUB = "2022-09-13"  # a Tuesday
+
+# The story's news, then a background paragraph dated by a year, then the day's reactions.
+STORY = (
+    "Border Clashes Kill Dozens\n\n"
+    "Fighting broke out overnight along the border between the two countries, officials said. "
+    "Both sides reported casualties.\n\n"
+    "The two countries fought a war over the region in 2020.\n\n"
+)
+
+# A story that tells no date: its lead, then the rest of its news.
+UNDATED = (
+    "Militants Attack Army Base\n\n"
+    "Militants stormed an army base in the south of the country, the military said. "
+    "Several soldiers were wounded.\n\n"
+)
+DAY_BEFORE = "2022-09-12"
+
+# rule name -> (text, trigger word, expected (start, end, granularity), without the rule)
+CASES = {
+    "reaction_after_background": (
+        STORY + "The U.S. secretary of state called on the two sides to end the hostilities.",
+        "called",
+        (PUB, PUB, "day"),
+        ("2020-01-01", "2020-12-31", "year"),
+    ),
+    "attributed_after_background": (
+        STORY + "Dozens of villagers were injured in the shelling, a local official said.",
+        "injured",
+        (PUB, PUB, "day"),
+        ("2020-01-01", "2020-12-31", "year"),
+    ),
+    "undated_story_event": (
+        UNDATED + "A spokesman said the troops killed 13 militants.",
+        "killed",
+        (DAY_BEFORE, PUB, BEFORE),
+        ("2021-09-13", PUB, BEFORE),
+    ),
+}
+
+
+def _token(doc, word: str, nth: int = 0) -> int:
+    return [t.i for t in doc.spacy_doc if t.text == word][nth]
+
+
+def _interval(date) -> tuple[str, str, str]:
+    return date.start, date.end, date.granularity
+
+
+def test_every_rule_of_the_module_has_a_case():
+    assert {r.name for r in ANCHOR_RULES if r.decide.__module__ == reaction_after_background.__module__} == set(CASES)
+
+
+def test_the_rules_run_before_the_episode_and_the_undated_past():
+    names = [r.name for r in ANCHOR_RULES]
+    assert names.index("reaction_after_background") < names.index("episode")
+    assert names.index("attributed_after_background") < names.index("episode")
+    assert names.index("episode") < names.index("undated_story_event") < names.index("undated_past")
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_rule_decides_its_case_and_without_it_the_next_rule_would(time_doc, name):
+    text, word, expected, without = CASES[name]
+    doc = time_doc(text, PUB)
+    trigger = _token(doc, word)
+    assert _interval(event_date(doc, trigger)) == expected
+    assert _interval(anchor_event(doc, trigger, disabled={name})) == without
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # other texts of the construction: a month of the background, a praise
+        (
+            STORY.replace("in 2020", "in February") + "The Kremlin also urged both sides to resolve the conflict.",
+            "urged",
+        ),
+        (STORY + "The prime minister described the attacks as an act of terrorism.", "described"),
+        # a source's report: "according to", a report after the clause
+        (STORY + "Police fired tear gas at protesters, according to a journalist at the scene.", "fired"),
+        (STORY + "A former minister was also sentenced to six years in prison, the agency reported.", "sentenced"),
+    ],
+)
+def test_reactions_after_a_background_paragraph_are_the_news(time_doc, text, word):
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == (PUB, PUB, "day")
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a reaction in the background's own paragraph belongs to it
+        (
+            STORY.rstrip() + " The G7 condemned the annexation as a violation of sovereignty.",
+            "condemned",
+            ("2020-01-01", "2020-12-31", "year"),
+        ),
+        # a day of the story is its own time, not background
+        (
+            STORY.replace("in 2020", "on Monday") + "The U.S. secretary of state called on the two sides to stop.",
+            "called",
+            ("2022-09-12", "2022-09-12", "day"),
+        ),
+        # not a reaction: the act continues the background
+        (
+            STORY + "The army captured three towns.",
+            "captured",
+            ("2020-01-01", "2020-12-31", "year"),
+        ),
+        # a quotation: the speaker may recount the background
+        (
+            STORY + '"The army captured three towns in a week," the historian said.',
+            "captured",
+            ("2020-01-01", "2020-12-31", "year"),
+        ),
+        # a report that opens its sentence introduces what it reports, which continues the background
+        (
+            STORY + "Historians said the army captured three towns.",
+            "captured",
+            ("2020-01-01", "2020-12-31", "year"),
+        ),
+    ],
+)
+def test_the_episode_keeps_what_is_not_a_return_to_the_news(time_doc, text, word, expected):
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # other texts of the construction: a main clause, coordinated clauses
+        (UNDATED + "Commanders sent 42 officers in five trucks.", "sent"),
+        (UNDATED + "The government said it was astonished and vowed to close the border.", "vowed"),
+    ],
+)
+def test_undated_story_events_are_the_news_of_the_last_two_days(time_doc, text, word):
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == (DAY_BEFORE, PUB, BEFORE)
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a date told earlier: the episode dates the clause
+        (
+            UNDATED.replace("in the south", "in the south on Saturday") + "Commanders sent 42 officers.",
+            "sent",
+            ("2022-09-10", "2022-09-10", "day"),
+        ),
+        # a relative clause describing a noun is no step of the story
+        (
+            UNDATED + "The base, which soldiers built near the river, is remote.",
+            "built",
+            ("2021-09-13", PUB, BEFORE),
+        ),
+    ],
+)
+def test_undated_story_events_leave_dated_and_described_clauses(time_doc, text, word, expected):
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == expected
