@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Optional
 
 from diurna.actors.anaphora import COUNTRY_ANAPHOR
 from diurna.actors.codes import split_code
+from diurna.actors.collective import ORGANISATION_ANAPHOR
 from diurna.actors.draft import DraftActor, acronyms_of, coded_without_role, compact_name, handle_name, surname_only
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import KBActor, name_key
@@ -148,6 +149,7 @@ ATTACH_RULES = (
     AttachRule(HANDLE_OWNER, _is_handle, "handle_owner"),
     AttachRule(COUNTRY_ANAPHOR, _is_state_anaphor, "country_antecedent"),
     AttachRule(APPOSED_DESCRIPTION, _is_open_description, "apposed_actor"),
+    AttachRule(ORGANISATION_ANAPHOR, _is_open_description, "organisation_antecedent"),  # collective.py
     AttachRule(DESCRIPTION_ANTECEDENT, _is_open_description, "description_antecedent"),
     AttachRule(SOLE_NAMED_PERSON, _is_open_description, "sole_named_person"),
     AttachRule(SOLE_NAMED_ORGANISATION, _is_open_description, "sole_named_organisation"),

@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Optional
 
 from diurna.actors.anaphora import CountryAnaphora
+from diurna.actors.collective import OrganisationAnaphora
 from diurna.actors.coref import Coreference
 from diurna.actors.descriptions import Descriptions, _with_owner_state
 from diurna.actors.draft import DraftActor, acronyms_of, short_forms
@@ -72,7 +73,7 @@ def is_possessor_of_non_subject(token) -> bool:
     return enabled(POSSESSOR_NOT_TOPIC) and token.dep_ == "poss" and token.head.dep_ not in ("nsubj", "nsubjpass")
 
 
-class ArticleResolver(NameSpans, NameKinds, Descriptions, CountryAnaphora, Coreference):
+class ArticleResolver(NameSpans, NameKinds, Descriptions, CountryAnaphora, OrganisationAnaphora, Coreference):
     """Resolves every actor mention of one parsed article."""
 
     def __init__(self, kb: KnowledgeBase, finder: MentionFinder, doc: "Doc", day: Optional[str]):
