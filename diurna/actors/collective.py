@@ -1,5 +1,5 @@
-"""Organisation anaphora: "the bloc", "the alliance", "the union", "the council" as mentions of an
-organisation the story named.
+"""Organisation anaphora: "the bloc", "the alliance", "the union", "the council", and a subject "it",
+as mentions of an organisation or state the story named.
 
 Wire copy names an organisation once ("The Economic Community of West African States (ECOWAS)",
 "the European Union", "the Transitional Military Council") and then writes "the bloc demanded",
@@ -9,6 +9,11 @@ why a verb the lexicons code gave no event). This mixin of the article resolver
 (resolve.ArticleResolver) finds the organisation such a noun refers back to; descriptions.py keeps
 the noun as a mention only while this rule is on. Every rule is registered with its example
 (diurna/actors/rules.py) and can be switched off by name.
+
+"It" is the commonest such subject (issue #26 count on the tune set: 17 of 77 unrecognised subjects
+of coded verbs); it is also the commonest word for a thing, so only a subject "it" of a full verb is
+offered, and only the organisation or state that is the main-clause subject of this sentence or of
+the story's previous one is taken.
 """
 
 from __future__ import annotations
@@ -18,10 +23,10 @@ from typing import TYPE_CHECKING, Optional
 from diurna.actors.draft import DraftActor
 from diurna.actors.kb import name_key
 from diurna.actors.mentions import Candidate
-from diurna.actors.rules import register
+from diurna.actors.rules import enabled, register
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 ORGANISATION_ANAPHOR = register(
     "organisation-anaphor",
@@ -34,12 +39,26 @@ ORGANISATION_ANAPHOR = register(
     "repeating the name. With none named, no actor (no guess).",
 )
 
+IT_SUBJECT = register(
+    "it-subject",
+    "Ghana's police service said on Monday that the march was illegal. It asked organisers to call it off.",
+    "A subject 'it' of a full verb is the organisation or state that is the main-clause subject of the "
+    "same sentence or of the story's previous sentence ('the police service said ... It asked'): news "
+    "refers back to a state or organisation with 'it'. Not when that subject is a person or a plural "
+    "group, not an expletive ('it is clear', 'it remains unclear'), and nothing else is guessed.",
+)
+NEUTER = "neuter"  # Candidate.kind of a subject "it"
+# Verbs whose "it" subject is an expletive or a thing's, not an actor's: "it seems", "it took hours".
+NON_AGENT_VERBS = frozenset("seem appear remain happen become take cost rain matter mean follow come".split())
+IT_ANTECEDENT_KINDS = ("organization", "group", "country")
+
 # Nouns a writer uses for an organisation already named; the first group only for associations of
 # states ("the bloc" after ECOWAS, "the alliance" after NATO), whatever their names say.
 STATE_ASSOCIATION_NOUNS = frozenset("bloc alliance coalition".split())
 NAMED_BODY_NOUNS = frozenset("union council commission committee federation league assembly".split())
 REFERRING_ORGANISATION_NOUNS = STATE_ASSOCIATION_NOUNS | NAMED_BODY_NOUNS
 INTERGOVERNMENTAL = "IGO"
+PRONOUN_SENTENCES = 2  # as for other pronouns (coref.PRONOUN_WINDOW)
 WINDOW = 6  # sentences back, as for other definite descriptions (coref.DESCRIPTION_WINDOW)
 
 
@@ -49,11 +68,65 @@ def refers_to_organisation(head: "Token", definite: bool, plural: bool) -> bool:
     if not definite or plural or head.lower_ not in REFERRING_ORGANISATION_NOUNS:
         return False
     capital_inside = head.text[:1].isupper() and not head.is_sent_start
-    return not capital_inside and not any(t.dep_ in ("compound", "amod", "poss") and t.pos_ == "PROPN" for t in head.lefts)
+    return not capital_inside and not any(
+        t.dep_ in ("compound", "amod", "poss") and t.pos_ == "PROPN" for t in head.lefts
+    )
+
+
+def is_neuter_subject(cand: Candidate) -> bool:
+    return cand.how == "pronoun" and cand.kind == NEUTER
+
+
+def _actor_it(token: "Token") -> bool:
+    """'It asked organisers', 'it said': a subject 'it' of a full verb, not of 'be', of an expletive
+    or weather verb, or of a verb with a clausal subject ('it is expected that')."""
+    verb = token.head
+    return (
+        token.lower_ == "it"
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in NON_AGENT_VERBS
+        and not any(c.dep_ in ("csubj", "expl") for c in verb.children)
+        and not (token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in verb.children))
+    )
 
 
 class OrganisationAnaphora:
-    """Mixin of the article resolver: which organisation 'the bloc', 'the union' refers back to."""
+    """Mixin of the article resolver: which organisation 'the bloc', 'the union', 'it' refers back to."""
+
+    def neuter_subject_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
+        if not enabled(IT_SUBJECT):
+            return []
+        return [
+            Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), kind=NEUTER)
+            for t in sent
+            if t.i not in taken and _actor_it(t)
+        ]
+
+    def it_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
+        """The organisation or state that is the main-clause subject of this sentence (before 'it')
+        or else of the story's previous sentence; a person or a plural group there: nobody."""
+        narrated = not self.in_quote[cand.head]
+        previous = self._previous_narrated() if narrated else self.sentence_index - 1
+        for sentence in (self.sentence_index, previous):
+            subjects = [
+                a
+                for a in self._recent(PRONOUN_SENTENCES, narrated)
+                if sentence in a.main_subject_sentences and a.mentions and a.mentions[0][0] < cand.start
+            ]
+            if len(subjects) > 1:
+                # "Colombia's government said": the possessor counts as a subject too; the subject is
+                # the one whose recent mention is the verb's subject itself
+                subjects = [a for a in subjects if self._is_grammatical_subject(a)] or subjects
+            if subjects:
+                # one such subject, of the right kind; with two ("X and Y agreed"), nobody
+                if len(subjects) == 1 and subjects[0].kind in IT_ANTECEDENT_KINDS and not subjects[0].plural:
+                    return subjects[0]
+                return None
+        return None
+
+    def _is_grammatical_subject(self, actor: DraftActor) -> bool:
+        return any(self.doc[k].dep_ in ("nsubj", "nsubjpass") for s, e, _ in actor.mentions[-2:] for k in range(s, e))
 
     def organisation_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
         head = self.doc[cand.head]

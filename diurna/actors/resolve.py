@@ -118,7 +118,8 @@ class ArticleResolver(NameSpans, NameKinds, Descriptions, CountryAnaphora, Organ
         return sorted(found, key=lambda c: (c.start, -c.end))
 
     def pronoun_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
-        return [p for p in self.finder.pronouns(sent) if p.start not in taken]
+        found = [p for p in self.finder.pronouns(sent) if p.start not in taken]
+        return found + self.neuter_subject_candidates(sent, taken)  # "it": collective.py
 
     def handle_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
         """Social-media handles ('@HillaryClinton'): mentions of whoever the handle spells out."""

@@ -62,3 +62,21 @@ def test_a_capitalised_word_inside_a_sentence_is_a_name_not_an_anaphor(nlp):
     heads = [t for t in doc if t.lower_ == "union"]
     assert not collective.refers_to_organisation(heads[0], True, False)
     assert collective.refers_to_organisation(heads[1], True, False)
+
+
+def test_it_is_the_organisation_or_state_that_was_the_subject(resolve_actors):
+    doc = resolve_actors("Hamas said on Sunday it had freed two hostages.")
+    assert any(m.text == "it" for m in _actor_of(doc, "hamas").mentions)
+    doc = resolve_actors("Colombia's government said on Friday it would deploy troops to Catatumbo.")
+    assert _actor_of(doc, "it").name == "Colombia's government"
+    doc = resolve_actors("Rwanda recalled its ambassador on Tuesday. It accused Burundi of harbouring rebels.")
+    assert _actor_of(doc, "it").code == "RWA"
+
+
+def test_it_is_no_person_no_thing_and_no_expletive(resolve_actors):
+    doc = resolve_actors("John Smith met Hamas leaders. It was not clear what they discussed.")
+    assert _actor_of(doc, "it") is None
+    doc = resolve_actors("The resolution was adopted by 141 votes. It demands that Russia withdraw its troops.")
+    assert _actor_of(doc, "it") is None
+    doc = resolve_actors("Senator Maria Lopez visited Kyiv on Monday. It seems the trip was planned for months.")
+    assert _actor_of(doc, "it") is None
