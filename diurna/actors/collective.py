@@ -51,6 +51,7 @@ NEUTER = "neuter"  # Candidate.kind of a subject "it"
 # Verbs whose "it" subject is an expletive or a thing's, not an actor's: "it seems", "it took hours".
 NON_AGENT_VERBS = frozenset("seem appear remain happen become take cost rain matter mean follow come".split())
 IT_ANTECEDENT_KINDS = ("organization", "group", "country")
+SINGULAR_COLLECTIVES = frozenset({"police"})  # plural nouns a body is called by
 
 # Nouns a writer uses for an organisation already named; the first group only for associations of
 # states ("the bloc" after ECOWAS, "the alliance" after NATO), whatever their names say.
@@ -120,10 +121,20 @@ class OrganisationAnaphora:
                 subjects = [a for a in subjects if self._is_grammatical_subject(a)] or subjects
             if subjects:
                 # one such subject, of the right kind; with two ("X and Y agreed"), nobody
-                if len(subjects) == 1 and subjects[0].kind in IT_ANTECEDENT_KINDS and not subjects[0].plural:
+                if len(subjects) == 1 and subjects[0].kind in IT_ANTECEDENT_KINDS and self._one_body(subjects[0]):
                     return subjects[0]
                 return None
         return None
+
+    @staticmethod
+    def _one_body(actor: DraftActor) -> bool:
+        """Singular, or plural only in grammar: a force named by capitalised words ("the Rapid Support
+        Forces ... it has besieged") or the police ("the police insist it had served")."""
+        if not actor.plural:
+            return True
+        # "Rapid Support Forces": a description capitalised past its first word (not "Protesters")
+        named = actor.names or any(len(d.split()) > 1 and d.split()[-1][:1].isupper() for d in actor.descriptions)
+        return bool(named) or actor.heads <= SINGULAR_COLLECTIVES and bool(actor.heads)
 
     def _is_grammatical_subject(self, actor: DraftActor) -> bool:
         return any(self.doc[k].dep_ in ("nsubj", "nsubjpass") for s, e, _ in actor.mentions[-2:] for k in range(s, e))

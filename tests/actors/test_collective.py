@@ -80,3 +80,12 @@ def test_it_is_no_person_no_thing_and_no_expletive(resolve_actors):
     assert _actor_of(doc, "it") is None
     doc = resolve_actors("Senator Maria Lopez visited Kyiv on Monday. It seems the trip was planned for months.")
     assert _actor_of(doc, "it") is None
+
+
+def test_it_for_a_body_plural_only_in_grammar(resolve_actors):
+    doc = resolve_actors(
+        "The paramilitary Rapid Support Forces attacked the camp on Monday. Since May, it has besieged El-Fasher."
+    )
+    assert _actor_of(doc, "it") is not None and "Rapid Support Forces" in _actor_of(doc, "it").name
+    doc = resolve_actors("Protesters marched in Accra on Monday. Since May, it has grown.")
+    assert _actor_of(doc, "it") is None  # a crowd is no "it"
