@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Optional
 
 from diurna.actors.anaphora import COUNTRY_ANAPHOR
 from diurna.actors.codes import split_code
+from diurna.actors.collective import IT_SUBJECT, ORGANISATION_ANAPHOR, is_neuter_subject
 from diurna.actors.draft import DraftActor, acronyms_of, coded_without_role, compact_name, handle_name, surname_only
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import KBActor, name_key
@@ -115,7 +116,7 @@ def _is_relative(cand: Candidate) -> bool:
 
 
 def _is_pronoun(cand: Candidate) -> bool:
-    return cand.how == "pronoun" and cand.kind != "relative"
+    return cand.how == "pronoun" and cand.kind not in ("relative", "neuter")  # "it": collective.py
 
 
 def _is_handle(cand: Candidate) -> bool:
@@ -145,9 +146,11 @@ class AttachRule:
 ATTACH_RULES = (
     AttachRule(RELATIVE_ANTECEDENT, _is_relative, "relative_antecedent"),
     AttachRule(PRONOUN_ANTECEDENT, _is_pronoun, "pronoun_antecedent"),
+    AttachRule(IT_SUBJECT, is_neuter_subject, "it_antecedent"),
     AttachRule(HANDLE_OWNER, _is_handle, "handle_owner"),
     AttachRule(COUNTRY_ANAPHOR, _is_state_anaphor, "country_antecedent"),
     AttachRule(APPOSED_DESCRIPTION, _is_open_description, "apposed_actor"),
+    AttachRule(ORGANISATION_ANAPHOR, _is_open_description, "organisation_antecedent"),  # collective.py
     AttachRule(DESCRIPTION_ANTECEDENT, _is_open_description, "description_antecedent"),
     AttachRule(SOLE_NAMED_PERSON, _is_open_description, "sole_named_person"),
     AttachRule(SOLE_NAMED_ORGANISATION, _is_open_description, "sole_named_organisation"),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.actors.anaphora import STATE_NOUNS
 from diurna.actors.codes import split_code
+from diurna.actors.collective import ORGANISATION_ANAPHOR, refers_to_organisation
 from diurna.actors.kb import KBActor
 from diurna.actors.mentions import (
     ANAPHORIC_GROUP_HEADS,
@@ -292,6 +293,7 @@ class Descriptions:
             and title.affiliation is None
             and not title.sector
             and not (cand.definite and low in ANAPHORIC_GROUP_HEADS)
+            and not (enabled(ORGANISATION_ANAPHOR) and refers_to_organisation(head, cand.definite, plural))
             and not by_modifier
             and not party_member
         ):

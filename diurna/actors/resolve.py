@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Optional
 
 from diurna.actors.anaphora import CountryAnaphora
+from diurna.actors.collective import OrganisationAnaphora
 from diurna.actors.coref import Coreference
 from diurna.actors.descriptions import Descriptions, _with_owner_state
 from diurna.actors.draft import DraftActor, acronyms_of, short_forms
@@ -72,7 +73,7 @@ def is_possessor_of_non_subject(token) -> bool:
     return enabled(POSSESSOR_NOT_TOPIC) and token.dep_ == "poss" and token.head.dep_ not in ("nsubj", "nsubjpass")
 
 
-class ArticleResolver(NameSpans, NameKinds, Descriptions, CountryAnaphora, Coreference):
+class ArticleResolver(NameSpans, NameKinds, Descriptions, CountryAnaphora, OrganisationAnaphora, Coreference):
     """Resolves every actor mention of one parsed article."""
 
     def __init__(self, kb: KnowledgeBase, finder: MentionFinder, doc: "Doc", day: Optional[str]):
@@ -117,7 +118,8 @@ class ArticleResolver(NameSpans, NameKinds, Descriptions, CountryAnaphora, Coref
         return sorted(found, key=lambda c: (c.start, -c.end))
 
     def pronoun_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
-        return [p for p in self.finder.pronouns(sent) if p.start not in taken]
+        found = [p for p in self.finder.pronouns(sent) if p.start not in taken]
+        return found + self.neuter_subject_candidates(sent, taken)  # "it": collective.py
 
     def handle_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
         """Social-media handles ('@HillaryClinton'): mentions of whoever the handle spells out."""

@@ -1,0 +1,91 @@
+"""Organisation anaphors (diurna/actors/collective.py): "the bloc", "the alliance", "the union", "the
+council" are the organisation the story named; with no such organisation they are no actor."""
+
+from __future__ import annotations
+
+from diurna.actors import collective
+from diurna.actors.rules import switched_off
+
+
+def _actor_of(doc, word):
+    """The actor one of whose mentions ends in `word` ("bloc" for "The bloc")."""
+    return next((a for a in doc.actors if any(m.text.lower().split()[-1] == word for m in a.mentions)), None)
+
+
+def test_the_bloc_is_the_association_of_states_named_before(resolve_actors):
+    doc = resolve_actors(
+        "The African Union suspended Gabon after the coup. The bloc said the junta must hand power back to civilians."
+    )
+    assert _actor_of(doc, "bloc").name == "African Union"
+    doc = resolve_actors(
+        "Leaders of the Association of Southeast Asian Nations met in Jakarta on Tuesday. "
+        "The bloc urged Myanmar's generals to end the violence."
+    )
+    assert _actor_of(doc, "bloc").name == _actor_of(doc, "nations").name
+
+
+def test_the_alliance_after_nato(resolve_actors):
+    doc = resolve_actors("NATO moved more jets to Romania on Monday. The alliance accused Moscow of escalating.")
+    assert _actor_of(doc, "alliance").name == "NATO"
+
+
+def test_a_body_is_called_by_a_word_of_its_name(resolve_actors):
+    doc = resolve_actors(
+        "The European Union agreed a new package of sanctions on Iran. The union also summoned Tehran's envoy."
+    )
+    assert _actor_of(doc, "union").name == "European Union"
+    doc = resolve_actors(
+        "Sudan's Transitional Military Council met protest leaders on Sunday. The council rejected their demands."
+    )
+    assert "Transitional Military Council" in _actor_of(doc, "council").name
+
+
+def test_no_organisation_named_no_actor(resolve_actors):
+    doc = resolve_actors("Police arrested 40 protesters in Accra. The bloc condemned the arrests.")
+    assert _actor_of(doc, "bloc") is None
+    # the organisation named last is no association of states: the alliance is not the IMF before it
+    doc = resolve_actors(
+        "The International Monetary Fund approved the loan. The president met the Solidarity Movement, "
+        "but the alliance left the talks."
+    )
+    assert _actor_of(doc, "alliance") is None or _actor_of(doc, "alliance").name != "International Monetary Fund"
+
+
+def test_switched_off_the_bloc_is_no_actor(resolve_actors):
+    with switched_off(collective.ORGANISATION_ANAPHOR):
+        doc = resolve_actors("NATO moved more jets to Romania on Monday. The alliance accused Moscow of escalating.")
+    assert _actor_of(doc, "alliance") is None
+
+
+def test_a_capitalised_word_inside_a_sentence_is_a_name_not_an_anaphor(nlp):
+    doc = nlp("Leaders met at the Union headquarters, and the union said nothing.")
+    heads = [t for t in doc if t.lower_ == "union"]
+    assert not collective.refers_to_organisation(heads[0], True, False)
+    assert collective.refers_to_organisation(heads[1], True, False)
+
+
+def test_it_is_the_organisation_or_state_that_was_the_subject(resolve_actors):
+    doc = resolve_actors("Hamas said on Sunday it had freed two hostages.")
+    assert any(m.text == "it" for m in _actor_of(doc, "hamas").mentions)
+    doc = resolve_actors("Colombia's government said on Friday it would deploy troops to Catatumbo.")
+    assert _actor_of(doc, "it").name == "Colombia's government"
+    doc = resolve_actors("Rwanda recalled its ambassador on Tuesday. It accused Burundi of harbouring rebels.")
+    assert _actor_of(doc, "it").code == "RWA"
+
+
+def test_it_is_no_person_no_thing_and_no_expletive(resolve_actors):
+    doc = resolve_actors("John Smith met Hamas leaders. It was not clear what they discussed.")
+    assert _actor_of(doc, "it") is None
+    doc = resolve_actors("The resolution was adopted by 141 votes. It demands that Russia withdraw its troops.")
+    assert _actor_of(doc, "it") is None
+    doc = resolve_actors("Senator Maria Lopez visited Kyiv on Monday. It seems the trip was planned for months.")
+    assert _actor_of(doc, "it") is None
+
+
+def test_it_for_a_body_plural_only_in_grammar(resolve_actors):
+    doc = resolve_actors(
+        "The paramilitary Rapid Support Forces attacked the camp on Monday. Since May, it has besieged El-Fasher."
+    )
+    assert _actor_of(doc, "it") is not None and "Rapid Support Forces" in _actor_of(doc, "it").name
+    doc = resolve_actors("Protesters marched in Accra on Monday. Since May, it has grown.")
+    assert _actor_of(doc, "it") is None  # a crowd is no "it"
