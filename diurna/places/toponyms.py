@@ -111,7 +111,8 @@ def feature_hint(span: Span) -> str | None:
     following = " ".join(t.lower_ for t in doc[span.end : span.end + 3])
     if any(following == p or following.startswith(p + " ") for p in ADM2_PHRASES):
         return "district"
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    # "the Khyber, Bannu and Dera Ismail Khan districts": the plural noun names each of the list
+    after = _singular(doc[span.end]) if span.end < len(doc) else ""
     if after in REGION_NOUNS:
         return _unit_level(after)
     if after in CITY_NOUNS:
@@ -121,6 +122,11 @@ def feature_hint(span: Span) -> str | None:
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in REGION_NOUNS:
         return _unit_level(doc[span.start - 2].lower_)
     return None
+
+
+def _singular(token: Token) -> str:
+    lowered = token.lower_
+    return lowered[:-1] if lowered.endswith("s") and lowered[:-1] in REGION_NOUNS else lowered
 
 
 def _unit_level(noun: str) -> str:
@@ -219,7 +225,12 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
     """A surname alone ("Aruri") is a person when a full name ending in it is tagged PERSON
     elsewhere in the article, however spaCy labels the short form."""
     spacy_doc = doc.spacy_doc
-    surnames = {ent[-1].text for ent in spacy_doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    # "Dera Ismail Khan", "Novi Sad" tagged PERSON are the cities: their last word is no surname.
+    surnames = {
+        ent[-1].text
+        for ent in spacy_doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and not _known_place_name(ent, gazetteer)
+    }
     kinds = {a.id: a.kind for a in doc.actors}
     # A name tagged ORG that acts or owns somewhere in the article ("Gallup finds", "Gallup's
     # analysis") is that organisation in a place's slot too ("in Gallup"), not the New Mexico town.
@@ -231,23 +242,56 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
         for e in spacy_doc.ents
         if e.text not in organisations and _mislabelled_place(e, surnames, gazetteer)
     }
+    # One name, one sense in an article: a name its own words make a place somewhere ("the city of
+    # Kherson", "the Gagauzia region", "in Lalibela") is that place where spaCy or the actor stage
+    # took it for a person ("Kherson" PERSON elsewhere, "Gagauzia Governor Evghenia Gutul").
+    places_by_text = {spacy_doc[s:e].text for s, e in mislabelled} | {
+        _strip_article(e).text for e in spacy_doc.ents if e.label_ in PLACE_LABELS and _named_as_place(e)
+    }
+    mislabelled |= {
+        (e.start, e.end)
+        for e in spacy_doc.ents
+        if e.label_ not in PLACE_LABELS | NUMERIC_LABELS | {"NORP"} and e.text in places_by_text
+    }
     # Where the actor stage resolved spaCy's "person" to a country ("withdrew from Mali"), it knows better.
     countries = {(m.token_start, m.token_end) for m in doc.mentions if kinds.get(m.actor_id) == "country"}
     tokens: set[int] = set()
     for ent in spacy_doc.ents:
         if ent.label_ == "PERSON" and (ent.start, ent.end) not in mislabelled | countries:
             tokens.update(range(ent.start, ent.end))
-    tokens.update(t.i for t in spacy_doc if t.text in surnames)
+    inside_places = {i for start, end in mislabelled for i in range(start, end)}
+    tokens.update(t.i for t in spacy_doc if t.text in surnames and t.i not in inside_places)
+    # A person mention ending in a mislabelled place ("nearby Dera Ismail Khan") is that place.
+    place_ends = {end for _, end in mislabelled}
     mentions = [
         (m.token_start, m.token_end)
         for m in doc.mentions
-        if kinds.get(m.actor_id) == "person" and (m.token_start, m.token_end) not in mislabelled
+        if kinds.get(m.actor_id) == "person"
+        and m.token_end not in place_ends
+        and _strip_article(spacy_doc[m.token_start : m.token_end]).text not in places_by_text
     ]
     return PersonEvidence(tokens, mentions, mislabelled)
 
 
+def _known_place_name(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A name of several words that is a country's, a region's or a large city's own name: person
+    names rarely are ("Dera Ismail Khan", "Novi Sad" tagged PERSON)."""
+    return len(ent) > 1 and any(
+        c.strong and (c.entry.feature in ("country", "region") or c.entry.population >= MIN_POPULATION_UNLABELLED)
+        for c in gazetteer.candidates(ent.text)
+    )
+
+
+def _named_as_place(span: Span) -> bool:
+    """Its own words say it is a place: a unit's noun ("the Gagauzia region") or a town's ("the city of Kherson")."""
+    return feature_hint(span) in ("region", "district") or _town_named(span)
+
+
 def _in_locative_position(token: Token) -> bool:
-    """ "in Kyiv", "advanced towards Goma", "visited Antofagasta": a slot that takes a place."""
+    """ "in Kyiv", "advanced towards Goma", "visited Antofagasta": a slot that takes a place, also
+    for the later conjuncts of a list in it ("in Bannu and Dera Ismail Khan")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     head = token.head
     if token.dep_ == "pobj" and (head.lower_ in STATIC or head.lower_ == "from"):
         return True
@@ -266,10 +310,14 @@ def _mislabelled_place(ent: Span, surnames: set[str], gazetteer: Gazetteer) -> b
     """
     if ent.label_ in PLACE_LABELS or ent.label_ in NUMERIC_LABELS or ent.label_ == "NORP":
         return False
+    if _known_place_name(ent, gazetteer) and (_in_locative_position(ent.root) or _named_as_place(ent)):
+        return True  # "in nearby Dera Ismail Khan", "the city of Novi Sad" (PERSON)
     if len(ent) != 1 or ent.text in surnames:
         return False
     if feature_hint(ent) in ("region", "district"):
         return any(c.entry.feature in ("region", "district") for c in gazetteer.candidates(ent.text))
+    if _town_named(ent):
+        return any(c.strong and c.entry.feature == "city" for c in gazetteer.candidates(ent.text))
     if not _in_locative_position(ent[0]):
         return False
     return any(c.strong for c in gazetteer.candidates(ent.text))
