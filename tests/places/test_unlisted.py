@@ -1,0 +1,49 @@
+"""Places GeoNames lacks, named and located by the text (diurna/places/unlisted.py).
+
+The village and square names below are made up, so that no gazetteer entry can answer for them."""
+
+from __future__ import annotations
+
+from diurna.places.unlisted import RULES
+
+
+def _unlisted(doc):
+    return {p.name: p for p in doc.places if p.geonameid is None}
+
+
+def test_rules_are_named_with_examples():
+    assert {r.name for r in RULES} >= {"kind_noun_before", "facility_noun", "unit_noun_after", "listed_with_places"}
+    assert all(r.example for r in RULES)
+
+
+def test_a_village_takes_its_containers_country_point_and_level(locate):
+    doc = locate("Gunmen attacked the village of Kobodi in Niger's Tillaberi region on Tuesday, the army said.")
+    kobodi = _unlisted(doc)["Kobodi"]
+    region = next(p for p in doc.places if p.name.startswith("Tillab"))
+    assert (kobodi.country, kobodi.precision, kobodi.feature) == ("NER", "region", "city")
+    assert (kobodi.lat, kobodi.lon) == (region.lat, region.lon)
+
+
+def test_a_square_of_a_city_is_at_the_city(locate):
+    doc = locate("Police fired tear gas at demonstrators in Kampala's Konge Square on Monday.")
+    square = _unlisted(doc)["Konge Square"]
+    kampala = next(p for p in doc.places if p.name == "Kampala")
+    assert square.country == "UGA" and (square.lat, square.lon) == (kampala.lat, kampala.lon)
+
+
+def test_places_listed_with_other_villages(locate):
+    doc = locate("Troops recaptured Dabaro, Gelfo and other villages in the Hiiraan region of Somalia.")
+    assert {n: p.country for n, p in _unlisted(doc).items()} == {"Dabaro": "SOM", "Gelfo": "SOM"}
+
+
+def test_groups_and_adjectives_are_not_places(locate):
+    doc = locate("Fighters of the Rapid Support Forces in Khartoum said they held the Kurdish region's oil fields.")
+    assert _unlisted(doc) == {}
+
+
+def test_one_place_record_per_unlisted_name(locate):
+    doc = locate(
+        "Gunmen attacked the village of Kobodi in the Tillaberi region. Dozens died in Kobodi, residents said."
+    )
+    kobodi = _unlisted(doc)["Kobodi"]
+    assert len(kobodi.mentions) == 2 and kobodi.id.startswith("plc_")
