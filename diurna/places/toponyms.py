@@ -262,7 +262,9 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
     inside_places = {i for start, end in mislabelled for i in range(start, end)}
     tokens.update(t.i for t in spacy_doc if t.text in surnames and t.i not in inside_places)
     # A person mention ending in a mislabelled place ("nearby Dera Ismail Khan") is that place.
-    place_ends = {end for _, end in mislabelled}
+    place_ends = {end for _, end in mislabelled} | {
+        e.end for e in spacy_doc.ents if e.label_ in PLACE_LABELS and _named_as_place(e)
+    }
     mentions = [
         (m.token_start, m.token_end)
         for m in doc.mentions
@@ -399,6 +401,7 @@ def _unlabelled_spans(
                 and (entity.start, entity.end) != (i, j)
                 and (i, j) not in country_mentions
                 and not _located_end_of(entity, i, j)
+                and not _opens_a_name(entity, span, gazetteer)
             ):
                 continue
             if entity is None and any(k in entity_of for k in range(i, j)):
@@ -422,6 +425,51 @@ def _unlabelled_spans(
             i += 1
 
 
+def _opens_a_name(entity: Span, span: Span, gazetteer: Gazetteer) -> bool:
+    """ "The US State Department", "North Darfur State's Health Ministry", "the Kathmandu District
+    Administration Office": a country, or a unit with its noun, opening an institution's name is
+    that place (a town is not: "the Jerusalem Post" is a newspaper, not where it is)."""
+    if span.start != entity.start:
+        return False
+    hint = feature_hint(span)
+    return any(
+        c.strong
+        and (
+            c.entry.feature == "country"
+            or (hint in ("region", "district") and c.entry.feature in ("region", "district"))
+        )
+        for c in gazetteer.candidates(span.text)
+    )
+
+
+def _joined_names(spacy_doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Candidate]]]:
+    """Names spaCy splits at a hyphen or "and" ("Trinidad" GPE and "Tobago" ORG, "Rostov" and
+    "Don" PERSON, "Centre" of "Centre-nord"): the longest run that is a country's, a region's or a
+    large city's own name is one toponym, whatever the entities say."""
+    i = 0
+    while i < len(spacy_doc):
+        found = None
+        if spacy_doc[i].text[:1].isupper():
+            for j in range(min(len(spacy_doc), i + MAX_NAME_TOKENS), i + 2, -1):
+                span = spacy_doc[i:j]
+                if span[-1].is_punct or not any(t.text == "-" or t.lower_ == "and" for t in span[1:-1]):
+                    continue
+                candidates = [
+                    c
+                    for c in lookup(gazetteer, span.text)
+                    if c.strong
+                    and (c.entry.feature in ("country", "region") or c.entry.population >= MIN_POPULATION_UNLABELLED)
+                ]
+                if candidates:
+                    found = (span, candidates)
+                    break
+        if found:
+            yield found
+            i = found[0].end
+        else:
+            i += 1
+
+
 def _located_end_of(entity: Span, i: int, j: int) -> bool:
     """ "the José Carreras Institute against Leukaemia in Barcelona" tagged ORG as a whole: a name
     closing the entity after a static preposition is where the thing is, not part of its name
@@ -434,8 +482,15 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     persons = _person_evidence(doc, gazetteer)
     toponyms: list[Toponym] = []
     covered: set[int] = set()
+    for span, candidates in _joined_names(spacy_doc, gazetteer):
+        toponyms.append(
+            Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates, feature_hint(span))
+        )
+        covered.update(range(span.start, span.end))
     mislabelled = [spacy_doc[start:end] for start, end in sorted(persons.mislabelled)]
     for span in list(_entity_spans(spacy_doc)) + mislabelled:
+        if any(i in covered for i in range(span.start, span.end)):
+            continue
         if persons.vetoes(span.start, span.end) or never_a_place(span.text, feature_hint(span)):
             continue
         candidates = lookup(gazetteer, span.text)

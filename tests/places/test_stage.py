@@ -148,3 +148,16 @@ def test_a_respelt_alternate_is_as_good_as_the_main_name(locate):
     # "Jenin" is GeoNames' alternate of Janīn (a Polish village is the main "Jenin"): the story decides.
     doc = locate("Israeli forces raided Jenin in the occupied West Bank, Palestinian officials said.")
     assert ("Janīn", "PSE", "city") in _places(doc)
+
+
+def test_names_spacy_splits_at_a_hyphen_or_and(locate):
+    # "Antigua" and "Barbuda" tagged PERSON, "Rostov" PERSON: the longest known name wins.
+    assert ("Antigua and Barbuda", "ATG", "country") in _places(locate("Antigua and Barbuda agreed to the plan."))
+    assert ("Rostov-on-Don", "RUS", "city") in _places(locate("Troops left Rostov-on-Don on Saturday night."))
+
+
+def test_a_country_or_unit_opening_an_institutions_name(locate):
+    assert ("United States", "USA", "country") in _places(locate("The US Treasury Department imposed sanctions."))
+    assert ("Kassala", "SDN", "region") in _places(locate("Officials of the Kassala State Security Committee met."))
+    # a town opening a name is not where the thing is
+    assert _places(locate("The Jerusalem Post reported the vote.")) == set()
