@@ -47,6 +47,7 @@ FACILITY_NOUNS = {
     "outpost",
     "garrison",
 }
+AREA_NOUNS = {"area", "suburb", "neighbourhood", "neighborhood", "township", "quarter", "village", "town"}
 FACILITY_HEADS = {"plaza", "place", "piazza", "praça", "plac"}
 SETTLEMENT_NOUNS = CITY_NOUNS | {"hamlet", "settlement", "locality", "area", "areas", "villages", "towns"}
 # Words a container follows: "X in Y", "X, in the Y region", "X near Y", "X in the heart of Y".
@@ -119,6 +120,14 @@ def unit_noun_after(span: Span) -> str | None:
     return "region" if noun in REGION_NOUNS and noun != "state" else None
 
 
+@name_rule("'the Prenda area', 'the Rocha Pinto suburb': a part of a town named with its kind noun after it")
+def area_noun_after(span: Span) -> str | None:
+    doc = span.doc
+    if span[-1].tag_ not in ("NNP", "NNPS") or span.end >= len(doc):
+        return None
+    return "city" if doc[span.end].lower_ in AREA_NOUNS else None
+
+
 @name_rule("'recaptured Moqokori, Tardo, Yasoman and other strategic areas': listed with places in a place's slot")
 def listed_with_places(span: Span) -> str | None:
     for member in _conjuncts(span.root):
@@ -168,14 +177,10 @@ def _candidate_spans(spacy_doc: Doc, taken: set[int]) -> Iterator[Span]:
     for ent in spacy_doc.ents:
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
             continue
-        start, end = ent.start + (1 if ent[0].lower_ == "the" else 0), ent.end
-        # "Line of Control (LoC": an abbreviation in brackets is not part of the name
-        end = next((t.i for t in spacy_doc[start:end] if t.text in "(["), end)
-        while end > start and spacy_doc[end - 1].is_punct:
-            end -= 1
-        if start < end and not any(i in taken for i in range(start, end)):
-            seen.update(range(ent.start, ent.end))
-            yield spacy_doc[start:end]
+        seen.update(range(ent.start, ent.end))
+        for start, end in _entity_parts(ent):
+            if start < end and not any(i in taken for i in range(start, end)):
+                yield spacy_doc[start:end]
     i = 0
     while i < len(spacy_doc):
         token = spacy_doc[i]
@@ -200,6 +205,25 @@ def _candidate_spans(spacy_doc: Doc, taken: set[int]) -> Iterator[Span]:
         i = j
 
 
+def _entity_parts(ent: Span) -> Iterator[tuple[int, int]]:
+    """An entity's names: "the towns of Damazin and Roseires" tagged as one entity is two; an
+    abbreviation in brackets ("Line of Control (LoC") and trailing punctuation are not part of one."""
+    doc = ent.doc
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    end = next((t.i for t in doc[start : ent.end] if t.text in "(["), ent.end)
+    # "Luanda's Cazenga": the possessor is its own name (a toponym, as a rule)
+    start = max([start] + [t.i + 1 for t in doc[start:end] if t.text in ("'s", "\u2019s")])
+    part = start
+    for i in range(start, end + 1):
+        if i == end or doc[i].lower_ == "and" or doc[i].text == ",":
+            stop = i
+            while stop > part and doc[stop - 1].is_punct:
+                stop -= 1
+            if stop > part:
+                yield part, stop
+            part = i + 1
+
+
 def _is_bare_name(span: Span, gazetteer: Gazetteer, demonym_table: dict[str, str]) -> bool:
     """A name the gazetteer knows nothing of, that is no demonym, generic noun or world region."""
     text = span.text
@@ -207,8 +231,8 @@ def _is_bare_name(span: Span, gazetteer: Gazetteer, demonym_table: dict[str, str
         return False
     if text in demonym_table or text.rstrip("s") in demonym_table or fold(text) in NOT_PLACE_NAMES:
         return False
-    # "the Democratic Republic (of Congo)" cut short, "Damazin and Roseires": a state's form or a list
-    if any(t.text in STATE_WORDS or t.lower_ == "and" for t in span):
+    # "the Democratic Republic (of Congo)" cut short: a state's form names no village
+    if any(t.text in STATE_WORDS for t in span):
         return False
     return not gazetteer.candidates(text)
 

@@ -47,3 +47,13 @@ def test_one_place_record_per_unlisted_name(locate):
     )
     kobodi = _unlisted(doc)["Kobodi"]
     assert len(kobodi.mentions) == 2 and kobodi.id.startswith("plc_")
+
+
+def test_an_entity_of_two_towns_is_two_places(locate):
+    doc = locate("A night curfew was declared in the towns of Kolodi and Bamesa after clashes, Sudanese officials said.")
+    assert {n: p.country for n, p in _unlisted(doc).items()} == {"Kolodi": "SDN", "Bamesa": "SDN"}
+
+
+def test_a_part_of_a_town_named_with_its_noun_after(locate):
+    doc = locate("Security forces deployed to the Tareva area of Luanda.")
+    assert _unlisted(doc)["Tareva"].country == "AGO"
