@@ -2,7 +2,7 @@
 
     "the village of Noaka" in the Centre-Nord region     -> Noaka, at the region's point, precision region
     "the El-Salin military base" (Somalia story)          -> El-Salin, Somalia, precision country
-    "the Zamzam displacement camp near El Fasher"         -> Zamzam, at El Fasher's point, precision district
+    "the Zamzam displacement camp near El Fasher"         -> Zamzam, at El Fasher's point, precision place
     "Baghdad's Tahrir Square"                              -> Tahrir Square, at Baghdad's point, precision place
     "recaptured Moqokori, Tardo, Yasoman and other areas in the Hiiraan region" -> three places in Hiiraan
 
@@ -260,7 +260,8 @@ def _container(span: Span, located: dict[int, GazetteerEntry]) -> GazetteerEntry
 
 
 SPECIFICITY = {"city": 0, "district": 1, "region": 2, "country": 3}
-PRECISION_WITHIN = {"city": "district", "district": "district", "region": "region", "country": "country"}
+# A part of a town is placed at the town (ACLED's precision 1), a village at its unit's point.
+PRECISION_WITHIN = {"city": "place", "district": "district", "region": "region", "country": "country"}
 
 
 def unlisted_places(
