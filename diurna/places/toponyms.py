@@ -26,6 +26,7 @@ from diurna.places.lexicon import (
     US_STATE_ABBREVIATIONS,
     US_STATE_NAMES,
     VISITING,
+    WORLD_REGIONS,
 )
 from diurna.places.names import fold, strip_article
 
@@ -140,6 +141,10 @@ def never_a_place(text: str, hint: str | None) -> bool:
     key = fold(strip_article(text))
     if key in DIRECTION_WORDS:
         return hint not in ("region", "district")
+    # "West Africa's Sahel region" is the world region, whatever units GeoNames names so
+    words = key.split()
+    if len(words) > 1 and words[-1] in REGION_NOUNS and " ".join(words[:-1]) in WORLD_REGIONS:
+        return True
     return key in NOT_PLACE_NAMES
 
 

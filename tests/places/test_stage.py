@@ -161,3 +161,9 @@ def test_a_country_or_unit_opening_an_institutions_name(locate):
     assert ("Kassala", "SDN", "region") in _places(locate("Officials of the Kassala State Security Committee met."))
     # a town opening a name is not where the thing is
     assert _places(locate("The Jerusalem Post reported the vote.")) == set()
+
+
+def test_a_world_region_with_a_unit_noun_is_no_unit(locate):
+    # Burkina Faso has a "Sahel" region; "West Africa's Sahel region" is the world region.
+    doc = locate("Coups have consolidated military rule across West Africa's Sahel region.")
+    assert not any(p.name == "Sahel" for p in doc.places)

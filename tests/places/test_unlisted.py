@@ -50,7 +50,9 @@ def test_one_place_record_per_unlisted_name(locate):
 
 
 def test_an_entity_of_two_towns_is_two_places(locate):
-    doc = locate("A night curfew was declared in the towns of Kolodi and Bamesa after clashes, Sudanese officials said.")
+    doc = locate(
+        "A night curfew was declared in the towns of Kolodi and Bamesa after clashes, Sudanese officials said."
+    )
     assert {n: p.country for n, p in _unlisted(doc).items()} == {"Kolodi": "SDN", "Bamesa": "SDN"}
 
 
