@@ -23,7 +23,7 @@ from diurna.places.build import (
     GAZETTEER_FILE,
     NAMES_FILE,
 )
-from diurna.places.names import fold, strip_article, transliterated
+from diurna.places.names import fold, respelling_of, strip_article
 
 # What each feature is as a geo-precision (ACLED's 1 place / 2 district / 3 region, plus country).
 PRECISION = {"city": "place", "district": "district", "region": "region", "country": "country"}
@@ -123,7 +123,10 @@ class Gazetteer:
         weak_rows -= strong_rows
         # A registered alternate that only respells the main name ("Jenin" for Janīn, "Irbil" for
         # Erbil) is the same name in another transliteration: as strong as the main name.
-        respelt = {row for row in weak_rows if transliterated(strip_article(name), self.entry(row).name)}
+        respelt = set()
+        if weak_rows:
+            same_name = respelling_of(strip_article(name))
+            respelt = {row for row in weak_rows if same_name(self.entry(row).name)}
         strong_rows |= respelt
         weak_rows -= respelt
         return [Candidate(self.entry(row), True) for row in sorted(strong_rows)] + [

@@ -63,8 +63,13 @@ def skeleton(name: str) -> str:
 def transliterated(a: str, b: str) -> bool:
     """One name written two ways: same skeleton, same first sound class (both begin with a vowel or
     the same consonant) and at least three consonants, so that short names do not collide."""
-    sa, sb = skeleton(a), skeleton(b)
-    if sa != sb or len(sa) < 3:
-        return False
-    fa, fb = fold(a), fold(b)
-    return (fa[:1] in "aeiou") == (fb[:1] in "aeiou")
+    return respelling_of(a)(b)
+
+
+def respelling_of(name: str):
+    """A test of other names against `name` (its skeleton computed once, for many candidates)."""
+    target = skeleton(name)
+    opens_with_vowel = fold(name)[:1] in "aeiou"
+    if len(target) < 3:
+        return lambda other: False
+    return lambda other: skeleton(other) == target and (fold(other)[:1] in "aeiou") == opens_with_vowel
