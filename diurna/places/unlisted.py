@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
 from diurna.places.lexicon import NOT_PLACE_NAMES
 from diurna.places.names import fold
+from diurna.places.resolve import coordination
 from diurna.places.toponyms import CITY_NOUNS, PLACE_LABELS, REGION_NOUNS, Toponym, _in_locative_position, _singular
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def area_noun_after(span: Span) -> str | None:
 
 @name_rule("'recaptured Moqokori, Tardo, Yasoman and other strategic areas': listed with places in a place's slot")
 def listed_with_places(span: Span) -> str | None:
-    for member in _conjuncts(span.root):
+    for member in coordination(span.root):
         if member.lower_ in SETTLEMENT_NOUNS and any(c.lower_ == "other" for c in member.children):
             return "city"
     return None
@@ -155,19 +156,6 @@ def _in_place_slot(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return _in_locative_position(token) or (token.dep_ == "pobj" and token.head.lower_ == "between")
-
-
-def _conjuncts(token: Token) -> set[Token]:
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    group, frontier = {first}, [first]
-    while frontier:
-        for child in frontier.pop().children:
-            if child.dep_ == "conj" and child not in group:
-                group.add(child)
-                frontier.append(child)
-    return group
 
 
 def _candidate_spans(spacy_doc: Doc, taken: set[int]) -> Iterator[Span]:
@@ -296,7 +284,7 @@ def unlisted_places(
     chosen = []
     for span, kind in named:
         key = fold(span.text)
-        if kind is None and span.root.dep_ == "conj" and _conjuncts(span.root) & place_roots:
+        if kind is None and span.root.dep_ == "conj" and coordination(span.root) & place_roots:
             kind = "city"
         if kind is None:
             continue
