@@ -49,6 +49,9 @@ FACILITY_NOUNS = {
     "garrison",
 }
 AREA_NOUNS = {"area", "suburb", "neighbourhood", "neighborhood", "township", "quarter", "village", "town"}
+# Parts of a town: where the text does not say which town, a story naming one town means that one.
+TOWN_PARTS = {"square", "port", "harbour", "harbor", "airport", "area", "suburb", "neighbourhood", "neighborhood"}
+TOWN_PARTS |= {"township", "quarter"}
 FACILITY_HEADS = {"plaza", "place", "piazza", "praça", "plac"}
 SETTLEMENT_NOUNS = CITY_NOUNS | {"hamlet", "settlement", "locality", "area", "areas", "villages", "towns"}
 # Words a container follows: "X in Y", "X, in the Y region", "X near Y", "X in the heart of Y".
@@ -75,7 +78,7 @@ class UnlistedEntry(GazetteerEntry):
 class NameRule:
     name: str
     example: str
-    says_place: Callable[[Span], str | None]  # the kind ("city" or "region") the text gives, or None
+    says_place: Callable[[Span], str | None]  # the kind the text gives ("city", "part" of a town, "region"), or None
 
 
 RULES: list[NameRule] = []
@@ -99,15 +102,22 @@ def kind_noun_before(span: Span) -> str | None:
 
 @name_rule("'Tahrir Square', 'the El-Salin military base', 'Zamzam displacement camp', 'Plaza Grande'")
 def facility_noun(span: Span) -> str | None:
-    if span[-1].lower_ in FACILITY_NOUNS or (len(span) > 1 and span[0].lower_ in FACILITY_HEADS):
-        return "city"
+    if len(span) > 1 and span[0].lower_ in FACILITY_HEADS:
+        return "part"
+    if span[-1].lower_ in FACILITY_NOUNS:
+        return _facility_kind(span[-1].lower_)
     doc = span.doc
     for token in doc[span.end : span.end + 3]:  # "military base", "displacement camp"
         if token.lower_ in FACILITY_NOUNS:
-            return "city"
+            return _facility_kind(token.lower_)
         if token.pos_ not in ("NOUN", "ADJ"):
             break
     return None
+
+
+def _facility_kind(noun: str) -> str:
+    """A square or a port is a part of a town; a base, a camp or a bridge is often outside any."""
+    return "part" if noun in TOWN_PARTS else "city"
 
 
 @name_rule("'the Bulaburde district', 'the Hiraan region': a unit's noun right after the name")
@@ -126,7 +136,8 @@ def area_noun_after(span: Span) -> str | None:
     doc = span.doc
     if span[-1].tag_ not in ("NNP", "NNPS") or span.end >= len(doc):
         return None
-    return "city" if doc[span.end].lower_ in AREA_NOUNS else None
+    noun = doc[span.end].lower_
+    return None if noun not in AREA_NOUNS else ("part" if noun in TOWN_PARTS else "city")
 
 
 @name_rule("'recaptured Moqokori, Tardo, Yasoman and other strategic areas': listed with places in a place's slot")
@@ -292,9 +303,8 @@ def unlisted_places(
         if container is not None:
             containers.setdefault(key, container)
         chosen.append((span, kind, key, container))
-    fallback = _story_place(located, gazetteer, story_country)
     for span, kind, key, container in chosen:
-        container = container or containers.get(key) or fallback
+        container = container or containers.get(key) or _story_place(located, gazetteer, story_country, kind)
         if container is None:
             continue
         entry = UnlistedEntry(
@@ -314,14 +324,14 @@ def unlisted_places(
 
 
 def _story_place(
-    located: dict[int, GazetteerEntry], gazetteer: Gazetteer, story_country: str | None
+    located: dict[int, GazetteerEntry], gazetteer: Gazetteer, story_country: str | None, kind: str
 ) -> GazetteerEntry | None:
-    """Where a place the text does not locate is: the story's one town, when it names a single
-    town of its country (a Quito story's "Plaza Grande", a Port-au-Prince story's airport), else
-    the story's country."""
+    """Where a place the text does not locate is: for a part of a town, the story's one town when
+    it names a single town of its country (a Quito story's "Plaza Grande", a Port-au-Prince story's
+    airport); else the story's country (a base "south of Mogadishu" is not in Mogadishu)."""
     if not story_country:
         return None
     towns = {e.geonameid: e for e in located.values() if e.feature == "city" and e.country == story_country}
-    if len(towns) == 1:
+    if kind == "part" and len(towns) == 1:
         return next(iter(towns.values()))
     return gazetteer.country(story_country)
