@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
-from diurna.places.lexicon import NOT_PLACE_NAMES
+from diurna.places.lexicon import DIRECTION_WORDS, NOT_PLACE_NAMES
 from diurna.places.names import fold
 from diurna.places.resolve import coordination
 from diurna.places.toponyms import CITY_NOUNS, PLACE_LABELS, REGION_NOUNS, Toponym, _in_locative_position, _singular
@@ -56,6 +56,7 @@ FACILITY_HEADS = {"plaza", "place", "piazza", "praça", "plac"}
 SETTLEMENT_NOUNS = CITY_NOUNS | {"hamlet", "settlement", "locality", "area", "areas", "villages", "towns"}
 # Words a container follows: "X in Y", "X, in the Y region", "X near Y", "X in the heart of Y".
 CONTAINER_WORDS = {"in", "near", "of", "outside", "inside"}
+NEAR_WORDS = {"near", "outside", "km", "kilometres", "kilometers", "miles", "nearby", "close"}
 MAX_CONTAINER_GAP = 12
 STATE_WORDS = {"Republic", "Kingdom", "Federation", "Emirates", "States", "Union"}
 MAX_NAME_TOKENS = 6
@@ -237,25 +238,32 @@ def _is_bare_name(span: Span, gazetteer: Gazetteer, demonym_table: dict[str, str
 
 
 def _container(span: Span, located: dict[int, GazetteerEntry]) -> GazetteerEntry | None:
-    """The place the text puts the name in: a possessor ("Baghdad's Tahrir Square"), else the first
-    located place after it joined by "in", "near" or "of" with no verb between ("Namsiguia, in the
-    Centre-nord region", "Maramara in Chikun Local Government Area")."""
+    return _placed(span, located)[0]
+
+
+def _placed(span: Span, located: dict[int, GazetteerEntry]) -> tuple[GazetteerEntry | None, bool]:
+    """The place the text puts the name in, and whether only near it: a possessor ("Baghdad's
+    Tahrir Square"), else the most specific located place after it joined by "in", "near" or "of"
+    with no verb between ("Namsiguia, in the Centre-nord region", "Maramara in Chikun Local
+    Government Area"); "near El Fasher", "south of Mogadishu" are near, not in."""
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text in ("'s", "\u2019s") and span.start - 2 in located:
-        return located[span.start - 2]
+        return located[span.start - 2], False
     for child in span.root.children:
         if child.dep_ == "poss" and child.i in located:
-            return located[child.i]
+            return located[child.i], False
     # The most specific place of the phrase: "in Niger's Tillaberi region" is in the region.
-    joined, found = False, []
+    joined, near, found = False, False, []
     for token in doc[span.end : min(len(doc), span.end + MAX_CONTAINER_GAP)]:
         if token.is_sent_start or token.pos_ in ("VERB", "AUX") or (found and token.text in ",;("):
             break
         if token.i in located and joined:
             found.append(located[token.i])
+        elif not found and (token.lower_ in NEAR_WORDS or token.lower_ in DIRECTION_WORDS):
+            near = True
         if token.lower_ in CONTAINER_WORDS:
             joined = True
-    return min(found, key=lambda e: SPECIFICITY[e.feature], default=None)
+    return min(found, key=lambda e: SPECIFICITY[e.feature], default=None), near
 
 
 SPECIFICITY = {"city": 0, "district": 1, "region": 2, "country": 3}
@@ -299,14 +307,18 @@ def unlisted_places(
             kind = "city"
         if kind is None:
             continue
-        container = _container(span, located)
+        container, near = _placed(span, located)
         if container is not None:
-            containers.setdefault(key, container)
-        chosen.append((span, kind, key, container))
-    for span, kind, key, container in chosen:
-        container = container or containers.get(key) or _story_place(located, gazetteer, story_country, kind)
+            containers.setdefault(key, (container, near))
+        chosen.append((span, kind, key, (container, near) if container is not None else None))
+    for span, kind, key, placed in chosen:
+        container, near = (
+            placed or containers.get(key) or (_story_place(located, gazetteer, story_country, kind), False)
+        )
         if container is None:
             continue
+        # near a town: ACLED's precision 2 ("near X"); inside a unit: the unit's level
+        within = "district" if near and container.feature == "city" else PRECISION_WITHIN[container.feature]
         entry = UnlistedEntry(
             geonameid=0,
             feature="district" if kind == "region" else "city",
@@ -318,7 +330,7 @@ def unlisted_places(
             lon=container.lon,
             population=0,
             capital=False,
-            within=PRECISION_WITHIN[container.feature],
+            within=within,
         )
         yield (span.start, span.end, span.start_char, span.end_char, span.text, entry)
 

@@ -59,3 +59,14 @@ def test_an_entity_of_two_towns_is_two_places(locate):
 def test_a_part_of_a_town_named_with_its_noun_after(locate):
     doc = locate("Security forces deployed to the Tareva area of Luanda.")
     assert _unlisted(doc)["Tareva"].country == "AGO"
+
+
+def test_a_base_south_of_a_town_is_near_it_not_in_it(locate):
+    doc = locate("Militants attacked the Kedalo military base south of Mogadishu on Friday.")
+    base = _unlisted(doc)["Kedalo"]
+    assert (base.country, base.precision) == ("SOM", "district")
+
+
+def test_a_village_with_no_container_takes_the_storys_country_not_its_one_town(locate):
+    doc = locate("Somali troops met in Mogadishu on Monday. Later they seized the Kedalo base.")
+    assert (_unlisted(doc)["Kedalo"].country, _unlisted(doc)["Kedalo"].precision) == ("SOM", "country")
