@@ -2,7 +2,7 @@
 
     "the village of Noaka" in the Centre-Nord region     -> Noaka, at the region's point, precision region
     "the El-Salin military base" (Somalia story)          -> El-Salin, Somalia, precision country
-    "the Zamzam displacement camp near El Fasher"         -> Zamzam, at El Fasher's point, precision place
+    "the Zamzam displacement camp near El Fasher"         -> Zamzam, at El Fasher's point, precision district
     "Baghdad's Tahrir Square"                              -> Tahrir Square, at Baghdad's point, precision place
     "recaptured Moqokori, Tardo, Yasoman and other areas in the Hiiraan region" -> three places in Hiiraan
 
@@ -10,9 +10,10 @@ Villages, camps, bases and squares are where events happen; the gazetteer holds 
 people and administrative units only. Leaving them unresolved loses even the country, which the
 text gives. So a capitalised name the gazetteer does not know at all becomes a place record when a
 named rule of `RULES` says the text calls it a place, named as the text writes it, with no GeoNames
-id, and located by the nearest place the text puts it in (its container), else by the story's
-country; its precision is the container's level (ACLED's geo-precision: the point is the
-container's, not the place's own).
+id, and located by the nearest place the text puts it in (its container), else — for a part of a
+town (a square, a port) — by the story's one town, else by the story's country; its precision is
+the container's level (ACLED's geo-precision: the point is the container's, not the place's own),
+"district" when the text puts it near a town.
 """
 
 from __future__ import annotations
