@@ -92,6 +92,7 @@ REGION_NOUNS = ADM1_NOUNS | ADM2_NOUNS
 # Second-level units named by a phrase: Nigeria's "Chikun Local Government Area" (or "Chikun LGA").
 ADM2_PHRASES = ("local government area", "local government", "lga")
 CITY_NOUNS = {"city", "town", "village", "capital", "port"}
+TOWN_NOUNS = {"city", "town", "village"}
 
 
 def _unit_phrase_suffix(text: str) -> str | None:
@@ -107,6 +108,8 @@ def feature_hint(span: Span) -> str | None:
     doc = span.doc
     if len(span) > 1 and span[-1].lower_ in REGION_NOUNS:
         return _unit_level(span[-1].lower_)  # "Western Province": the noun is part of the span
+    if len(span) > 1 and span[-1].text in TOWN_NOUNS:
+        return "city"  # "Goma city" tagged as one entity (capitalised, "Old City" is a name)
     if _unit_phrase_suffix(span.text):
         return "district"
     following = " ".join(t.lower_ for t in doc[span.end : span.end + 3])
@@ -198,6 +201,14 @@ def lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
             c
             for c in gazetteer.candidates(" ".join(words[:-1]))
             if c.entry.feature in ("region", "district") and c.entry.geonameid not in known
+        ]
+    if not candidates and len(words) > 1 and words[-1].lower() in TOWN_NOUNS:
+        # "eastern Goma city", "Quetta city": a large town by its bare name ("Mexico City" is a name;
+        # "the Old City" names no town "Old")
+        candidates = [
+            c
+            for c in gazetteer.candidates(" ".join(words[:-1]))
+            if c.strong and c.entry.feature == "city" and c.entry.population >= MIN_POPULATION_UNLABELLED
         ]
     if candidates:
         return candidates

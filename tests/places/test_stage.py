@@ -167,3 +167,10 @@ def test_a_world_region_with_a_unit_noun_is_no_unit(locate):
     # Burkina Faso has a "Sahel" region; "West Africa's Sahel region" is the world region.
     doc = locate("Coups have consolidated military rule across West Africa's Sahel region.")
     assert not any(p.name == "Sahel" for p in doc.places)
+
+
+def test_a_large_town_with_its_noun_in_one_entity(locate):
+    # spaCy tags "Goma city" as one GPE; "the Old City" is a name, not a town called "Old".
+    assert ("Goma", "COD", "city") in _places(locate("M23 rebels said they had taken eastern Goma city."))
+    doc = locate("Jihadists held civilians as human shields in the Old City of Mosul.")
+    assert {p.name for p in doc.places} == {"Mosul"}
