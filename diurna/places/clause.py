@@ -218,7 +218,14 @@ def _place(doc: ArticleDoc, place_id: str) -> Place | None:
 
 def _specificity(doc: ArticleDoc, place_id: str) -> int:
     place = _place(doc, place_id)
-    return SPECIFICITY.get(place.precision or place.feature, 4) if place is not None else 4
+    if place is None:
+        return 4
+    if place.geonameid is None:
+        # A place GeoNames lacks ("the village of Noaka in the Centre-Nord region") is as specific as
+        # its kind, however coarse the point it borrows from its container; but a part of a known
+        # town ("Baghdad's Tahrir Square", precision place) yields to the town, as ACLED codes it.
+        return 1 if place.precision == "place" else SPECIFICITY.get(place.feature, 4)
+    return SPECIFICITY.get(place.precision or place.feature, 4)
 
 
 def _best(found: list[tuple[PlaceRef, tuple[int, int]]], doc: ArticleDoc) -> PlaceRef:

@@ -23,7 +23,7 @@ from diurna.places.build import (
     GAZETTEER_FILE,
     NAMES_FILE,
 )
-from diurna.places.names import fold, strip_article
+from diurna.places.names import fold, respelling_of, strip_article
 
 # What each feature is as a geo-precision (ACLED's 1 place / 2 district / 3 region, plus country).
 PRECISION = {"city": "place", "district": "district", "region": "region", "country": "country"}
@@ -103,7 +103,8 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Candidate]:
         """Every place the name may denote, by a main name or alias (strong) or only by a GeoNames
         alternate name (weak: "St. Petersburg" is a main name in Florida but only an alternate of
-        Saint Petersburg, Russia, so both must compete).
+        Saint Petersburg, Russia, so both must compete). An alternate that only respells the main
+        name (`names.transliterated`) counts as strong.
 
         "the Gaza Strip" is looked up as written and without its article.
         """
@@ -120,6 +121,14 @@ class Gazetteer:
             strong_rows.update(strong)
             weak_rows.update(weak)
         weak_rows -= strong_rows
+        # A registered alternate that only respells the main name ("Jenin" for Janīn, "Irbil" for
+        # Erbil) is the same name in another transliteration: as strong as the main name.
+        respelt = set()
+        if weak_rows:
+            same_name = respelling_of(strip_article(name))
+            respelt = {row for row in weak_rows if same_name(self.entry(row).name)}
+        strong_rows |= respelt
+        weak_rows -= respelt
         return [Candidate(self.entry(row), True) for row in sorted(strong_rows)] + [
             Candidate(self.entry(row), False) for row in sorted(weak_rows)
         ]

@@ -46,3 +46,30 @@ def is_latin_name(name: str) -> bool:
     if not letters or all(ch.isupper() for ch in letters):  # airport and postal codes: "THR", "PAR"
         return False
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in letters)
+
+
+_VOWELS = re.compile(r"[aeiou\s]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def skeleton(name: str) -> str:
+    """A name's consonants in order, doubled letters once: "Jenin" and "Janin", "Irbil" and "Erbil",
+    "Hiiraan" and "Hiraan" share one. English spellings of Arabic, Persian or Somali names differ
+    mostly in vowels and doubling, so two names with one skeleton are transliterations of one name,
+    not different names (unlike "Central Park", a registered old name of Bethpage)."""
+    return _VOWELS.sub("", _DOUBLED.sub(r"\1", fold(name)))
+
+
+def transliterated(a: str, b: str) -> bool:
+    """One name written two ways: same skeleton, same first sound class (both begin with a vowel or
+    the same consonant) and at least three consonants, so that short names do not collide."""
+    return respelling_of(a)(b)
+
+
+def respelling_of(name: str):
+    """A test of other names against `name` (its skeleton computed once, for many candidates)."""
+    target = skeleton(name)
+    opens_with_vowel = fold(name)[:1] in "aeiou"
+    if len(target) < 3:
+        return lambda other: False
+    return lambda other: skeleton(other) == target and (fold(other)[:1] in "aeiou") == opens_with_vowel

@@ -425,7 +425,7 @@ def _container_after(
     return mention
 
 
-def _coordination(token):
+def coordination(token):
     """The conjuncts of a token's coordination ("Albania, Cyprus, Georgia and India")."""
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:
@@ -446,7 +446,7 @@ def _listed_with(
     if spacy_doc is None:
         return None
     roots = [spacy_doc[t.token_start : t.token_end].root for t in toponyms]
-    group = _coordination(roots[n])
+    group = coordination(roots[n])
     if len(group) < 3:
         return None
     kinds: Counter = Counter()

@@ -11,6 +11,7 @@ from diurna.places import gazetteer as gazetteer_module
 from diurna.places.clause import event_place
 from diurna.places.described import described_places
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
+from diurna.places.names import fold
 from diurna.places.resolve import MAX_COUNTRY_EVIDENCE, resolve
 from diurna.places.scene import referring_places
 from diurna.places.toponyms import (
@@ -19,12 +20,20 @@ from diurna.places.toponyms import (
     feature_hint,
     find_toponyms,
 )
+from diurna.places.unlisted import unlisted_places
 from diurna.records import Place, TextSpan
 
 __all__ = ["PlaceStage", "event_place"]
 
 # The contract's three features (records.md); a district is a region there, with precision "district".
 CONTRACT_FEATURE = {"city": "city", "district": "region", "region": "region", "country": "country"}
+
+
+def _place_key(entry: GazetteerEntry) -> tuple:
+    """GeoNames places by id; places it lacks (id 0) by their name and country."""
+    if entry.geonameid:
+        return (entry.geonameid,)
+    return ("unlisted", fold(entry.name), entry.country)
 
 
 class PlaceStage:
@@ -65,12 +74,26 @@ class PlaceStage:
             )
         )
         mentions.extend(referring_places(doc.spacy_doc, toponyms, entries))
+        taken = {i for t in toponyms for i in range(t.token_start, t.token_end)}
+        taken.update(i for m in mentions for i in range(m[0], m[1]))
+        mentions.extend(
+            unlisted_places(
+                doc.spacy_doc,
+                toponyms,
+                entries,
+                self.gazetteer,
+                gazetteer_module.demonyms(),
+                story_country,
+                taken,
+            )
+        )
         mentions.sort(key=lambda m: m[0])
-        places: dict[int, Place] = {}
+        places: dict[object, Place] = {}
         for token_start, token_end, start, end, text, entry in mentions:
-            place = places.get(entry.geonameid)
+            key = _place_key(entry)
+            place = places.get(key)
             if place is None:
-                place = places[entry.geonameid] = self._place(doc, entry)
+                place = places[key] = self._place(doc, entry)
             place.mentions.append(TextSpan(text=text, start=start, end=end))
             doc.place_mentions.append(PlaceRef(place.id, start, end, token_start, token_end))
         doc.places.extend(places.values())
@@ -106,10 +129,10 @@ class PlaceStage:
     @staticmethod
     def _place(doc: ArticleDoc, entry: GazetteerEntry) -> Place:
         return Place(
-            id=stable_id("plc_", doc.article.id, entry.geonameid),
+            id=stable_id("plc_", doc.article.id, *_place_key(entry)),
             name=entry.name,
             country=entry.country,
-            geonameid=entry.geonameid,
+            geonameid=entry.geonameid or None,
             lat=entry.lat,
             lon=entry.lon,
             feature=CONTRACT_FEATURE[entry.feature],

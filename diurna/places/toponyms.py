@@ -26,6 +26,7 @@ from diurna.places.lexicon import (
     US_STATE_ABBREVIATIONS,
     US_STATE_NAMES,
     VISITING,
+    WORLD_REGIONS,
 )
 from diurna.places.names import fold, strip_article
 
@@ -91,6 +92,7 @@ REGION_NOUNS = ADM1_NOUNS | ADM2_NOUNS
 # Second-level units named by a phrase: Nigeria's "Chikun Local Government Area" (or "Chikun LGA").
 ADM2_PHRASES = ("local government area", "local government", "lga")
 CITY_NOUNS = {"city", "town", "village", "capital", "port"}
+TOWN_NOUNS = {"city", "town", "village"}
 
 
 def _unit_phrase_suffix(text: str) -> str | None:
@@ -106,12 +108,15 @@ def feature_hint(span: Span) -> str | None:
     doc = span.doc
     if len(span) > 1 and span[-1].lower_ in REGION_NOUNS:
         return _unit_level(span[-1].lower_)  # "Western Province": the noun is part of the span
+    if len(span) > 1 and span[-1].text in TOWN_NOUNS:
+        return "city"  # "Goma city" tagged as one entity (capitalised, "Old City" is a name)
     if _unit_phrase_suffix(span.text):
         return "district"
     following = " ".join(t.lower_ for t in doc[span.end : span.end + 3])
     if any(following == p or following.startswith(p + " ") for p in ADM2_PHRASES):
         return "district"
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    # "the Khyber, Bannu and Dera Ismail Khan districts": the plural noun names each of the list
+    after = _singular(doc[span.end]) if span.end < len(doc) else ""
     if after in REGION_NOUNS:
         return _unit_level(after)
     if after in CITY_NOUNS:
@@ -121,6 +126,11 @@ def feature_hint(span: Span) -> str | None:
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in REGION_NOUNS:
         return _unit_level(doc[span.start - 2].lower_)
     return None
+
+
+def _singular(token: Token) -> str:
+    lowered = token.lower_
+    return lowered[:-1] if lowered.endswith("s") and lowered[:-1] in REGION_NOUNS else lowered
 
 
 def _unit_level(noun: str) -> str:
@@ -134,6 +144,10 @@ def never_a_place(text: str, hint: str | None) -> bool:
     key = fold(strip_article(text))
     if key in DIRECTION_WORDS:
         return hint not in ("region", "district")
+    # "West Africa's Sahel region" is the world region, whatever units GeoNames names so
+    words = key.split()
+    if len(words) > 1 and words[-1] in REGION_NOUNS and " ".join(words[:-1]) in WORLD_REGIONS:
+        return True
     return key in NOT_PLACE_NAMES
 
 
@@ -188,6 +202,14 @@ def lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
             for c in gazetteer.candidates(" ".join(words[:-1]))
             if c.entry.feature in ("region", "district") and c.entry.geonameid not in known
         ]
+    if not candidates and len(words) > 1 and words[-1].lower() in TOWN_NOUNS:
+        # "eastern Goma city", "Quetta city": a large town by its bare name ("Mexico City" is a name;
+        # "the Old City" names no town "Old")
+        candidates = [
+            c
+            for c in gazetteer.candidates(" ".join(words[:-1]))
+            if c.strong and c.entry.feature == "city" and c.entry.population >= MIN_POPULATION_UNLABELLED
+        ]
     if candidates:
         return candidates
     long_form = STATE_FORM.match(text)
@@ -219,7 +241,12 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
     """A surname alone ("Aruri") is a person when a full name ending in it is tagged PERSON
     elsewhere in the article, however spaCy labels the short form."""
     spacy_doc = doc.spacy_doc
-    surnames = {ent[-1].text for ent in spacy_doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    # "Dera Ismail Khan", "Novi Sad" tagged PERSON are the cities: their last word is no surname.
+    surnames = {
+        ent[-1].text
+        for ent in spacy_doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and not _known_place_name(ent, gazetteer)
+    }
     kinds = {a.id: a.kind for a in doc.actors}
     # A name tagged ORG that acts or owns somewhere in the article ("Gallup finds", "Gallup's
     # analysis") is that organisation in a place's slot too ("in Gallup"), not the New Mexico town.
@@ -231,23 +258,58 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
         for e in spacy_doc.ents
         if e.text not in organisations and _mislabelled_place(e, surnames, gazetteer)
     }
+    # One name, one sense in an article: a name its own words make a place somewhere ("the city of
+    # Kherson", "the Gagauzia region", "in Lalibela") is that place where spaCy or the actor stage
+    # took it for a person ("Kherson" PERSON elsewhere, "Gagauzia Governor Evghenia Gutul").
+    places_by_text = {spacy_doc[s:e].text for s, e in mislabelled} | {
+        _strip_article(e).text for e in spacy_doc.ents if e.label_ in PLACE_LABELS and _named_as_place(e)
+    }
+    mislabelled |= {
+        (e.start, e.end)
+        for e in spacy_doc.ents
+        if e.label_ not in PLACE_LABELS | NUMERIC_LABELS | {"NORP"} and e.text in places_by_text
+    }
     # Where the actor stage resolved spaCy's "person" to a country ("withdrew from Mali"), it knows better.
     countries = {(m.token_start, m.token_end) for m in doc.mentions if kinds.get(m.actor_id) == "country"}
     tokens: set[int] = set()
     for ent in spacy_doc.ents:
         if ent.label_ == "PERSON" and (ent.start, ent.end) not in mislabelled | countries:
             tokens.update(range(ent.start, ent.end))
-    tokens.update(t.i for t in spacy_doc if t.text in surnames)
+    inside_places = {i for start, end in mislabelled for i in range(start, end)}
+    tokens.update(t.i for t in spacy_doc if t.text in surnames and t.i not in inside_places)
+    # A person mention ending in a mislabelled place ("nearby Dera Ismail Khan") is that place.
+    place_ends = {end for _, end in mislabelled} | {
+        e.end for e in spacy_doc.ents if e.label_ in PLACE_LABELS and _named_as_place(e)
+    }
     mentions = [
         (m.token_start, m.token_end)
         for m in doc.mentions
-        if kinds.get(m.actor_id) == "person" and (m.token_start, m.token_end) not in mislabelled
+        if kinds.get(m.actor_id) == "person"
+        and m.token_end not in place_ends
+        and _strip_article(spacy_doc[m.token_start : m.token_end]).text not in places_by_text
     ]
     return PersonEvidence(tokens, mentions, mislabelled)
 
 
+def _known_place_name(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A name of several words that is a country's, a region's or a large city's own name: person
+    names rarely are ("Dera Ismail Khan", "Novi Sad" tagged PERSON)."""
+    return len(ent) > 1 and any(
+        c.strong and (c.entry.feature in ("country", "region") or c.entry.population >= MIN_POPULATION_UNLABELLED)
+        for c in gazetteer.candidates(ent.text)
+    )
+
+
+def _named_as_place(span: Span) -> bool:
+    """Its own words say it is a place: a unit's noun ("the Gagauzia region") or a town's ("the city of Kherson")."""
+    return feature_hint(span) in ("region", "district") or _town_named(span)
+
+
 def _in_locative_position(token: Token) -> bool:
-    """ "in Kyiv", "advanced towards Goma", "visited Antofagasta": a slot that takes a place."""
+    """ "in Kyiv", "advanced towards Goma", "visited Antofagasta": a slot that takes a place, also
+    for the later conjuncts of a list in it ("in Bannu and Dera Ismail Khan")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     head = token.head
     if token.dep_ == "pobj" and (head.lower_ in STATIC or head.lower_ == "from"):
         return True
@@ -266,10 +328,14 @@ def _mislabelled_place(ent: Span, surnames: set[str], gazetteer: Gazetteer) -> b
     """
     if ent.label_ in PLACE_LABELS or ent.label_ in NUMERIC_LABELS or ent.label_ == "NORP":
         return False
+    if _known_place_name(ent, gazetteer) and (_in_locative_position(ent.root) or _named_as_place(ent)):
+        return True  # "in nearby Dera Ismail Khan", "the city of Novi Sad" (PERSON)
     if len(ent) != 1 or ent.text in surnames:
         return False
     if feature_hint(ent) in ("region", "district"):
         return any(c.entry.feature in ("region", "district") for c in gazetteer.candidates(ent.text))
+    if _town_named(ent):
+        return any(c.strong and c.entry.feature == "city" for c in gazetteer.candidates(ent.text))
     if not _in_locative_position(ent[0]):
         return False
     return any(c.strong for c in gazetteer.candidates(ent.text))
@@ -351,6 +417,7 @@ def _unlabelled_spans(
                 and (entity.start, entity.end) != (i, j)
                 and (i, j) not in country_mentions
                 and not _located_end_of(entity, i, j)
+                and not _opens_a_name(entity, span, gazetteer)
             ):
                 continue
             if entity is None and any(k in entity_of for k in range(i, j)):
@@ -374,6 +441,51 @@ def _unlabelled_spans(
             i += 1
 
 
+def _opens_a_name(entity: Span, span: Span, gazetteer: Gazetteer) -> bool:
+    """ "The US State Department", "North Darfur State's Health Ministry", "the Kathmandu District
+    Administration Office": a country, or a unit with its noun, opening an institution's name is
+    that place (a town is not: "the Jerusalem Post" is a newspaper, not where it is)."""
+    if span.start != entity.start:
+        return False
+    hint = feature_hint(span)
+    return any(
+        c.strong
+        and (
+            c.entry.feature == "country"
+            or (hint in ("region", "district") and c.entry.feature in ("region", "district"))
+        )
+        for c in gazetteer.candidates(span.text)
+    )
+
+
+def _joined_names(spacy_doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Candidate]]]:
+    """Names spaCy splits at a hyphen or "and" ("Trinidad" GPE and "Tobago" ORG, "Rostov" and
+    "Don" PERSON, "Centre" of "Centre-nord"): the longest run that is a country's, a region's or a
+    large city's own name is one toponym, whatever the entities say."""
+    i = 0
+    while i < len(spacy_doc):
+        found = None
+        if spacy_doc[i].text[:1].isupper():
+            for j in range(min(len(spacy_doc), i + MAX_NAME_TOKENS), i + 2, -1):
+                span = spacy_doc[i:j]
+                if span[-1].is_punct or not any(t.text == "-" or t.lower_ == "and" for t in span[1:-1]):
+                    continue
+                candidates = [
+                    c
+                    for c in lookup(gazetteer, span.text)
+                    if c.strong
+                    and (c.entry.feature in ("country", "region") or c.entry.population >= MIN_POPULATION_UNLABELLED)
+                ]
+                if candidates:
+                    found = (span, candidates)
+                    break
+        if found:
+            yield found
+            i = found[0].end
+        else:
+            i += 1
+
+
 def _located_end_of(entity: Span, i: int, j: int) -> bool:
     """ "the José Carreras Institute against Leukaemia in Barcelona" tagged ORG as a whole: a name
     closing the entity after a static preposition is where the thing is, not part of its name
@@ -386,8 +498,15 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     persons = _person_evidence(doc, gazetteer)
     toponyms: list[Toponym] = []
     covered: set[int] = set()
+    for span, candidates in _joined_names(spacy_doc, gazetteer):
+        toponyms.append(
+            Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates, feature_hint(span))
+        )
+        covered.update(range(span.start, span.end))
     mislabelled = [spacy_doc[start:end] for start, end in sorted(persons.mislabelled)]
     for span in list(_entity_spans(spacy_doc)) + mislabelled:
+        if any(i in covered for i in range(span.start, span.end)):
+            continue
         if persons.vetoes(span.start, span.end) or never_a_place(span.text, feature_hint(span)):
             continue
         candidates = lookup(gazetteer, span.text)

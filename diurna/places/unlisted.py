@@ -1,0 +1,350 @@
+"""Places GeoNames' packaged data lacks, when the text says what they are and where.
+
+    "the village of Noaka" in the Centre-Nord region     -> Noaka, at the region's point, precision region
+    "the El-Salin military base" (Somalia story)          -> El-Salin, Somalia, precision country
+    "the Zamzam displacement camp near El Fasher"         -> Zamzam, at El Fasher's point, precision district
+    "Baghdad's Tahrir Square"                              -> Tahrir Square, at Baghdad's point, precision place
+    "recaptured Moqokori, Tardo, Yasoman and other areas in the Hiiraan region" -> three places in Hiiraan
+
+Villages, camps, bases and squares are where events happen; the gazetteer holds towns of 500+
+people and administrative units only. Leaving them unresolved loses even the country, which the
+text gives. So a capitalised name the gazetteer does not know at all becomes a place record when a
+named rule of `RULES` says the text calls it a place, named as the text writes it, with no GeoNames
+id, and located by the nearest place the text puts it in (its container), else — for a part of a
+town (a square, a port) — by the story's one town, else by the story's country; its precision is
+the container's level (ACLED's geo-precision: the point is the container's, not the place's own),
+"district" when the text puts it near a town.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from diurna.places.gazetteer import Gazetteer, GazetteerEntry
+from diurna.places.lexicon import DIRECTION_WORDS, NOT_PLACE_NAMES
+from diurna.places.names import fold
+from diurna.places.resolve import coordination
+from diurna.places.toponyms import CITY_NOUNS, PLACE_LABELS, REGION_NOUNS, Toponym, _in_locative_position, _singular
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Nouns of a place that is not a town or a unit, after its name ("Tahrir Square", "the El-Salin
+# military base", "the Zamzam displacement camp") or, in Spanish and French names, before it
+# ("Plaza Grande").
+FACILITY_NOUNS = {
+    "square",
+    "camp",
+    "base",
+    "airport",
+    "airbase",
+    "bridge",
+    "port",
+    "harbour",
+    "harbor",
+    "crossing",
+    "checkpoint",
+    "outpost",
+    "garrison",
+}
+AREA_NOUNS = {"area", "suburb", "neighbourhood", "neighborhood", "township", "quarter", "village", "town"}
+# Parts of a town: where the text does not say which town, a story naming one town means that one.
+TOWN_PARTS = {"square", "port", "harbour", "harbor", "airport", "area", "suburb", "neighbourhood", "neighborhood"}
+TOWN_PARTS |= {"township", "quarter"}
+FACILITY_HEADS = {"plaza", "place", "piazza", "praça", "plac"}
+SETTLEMENT_NOUNS = CITY_NOUNS | {"hamlet", "settlement", "locality", "area", "areas", "villages", "towns"}
+# Words a container follows: "X in Y", "X, in the Y region", "X near Y", "X in the heart of Y".
+CONTAINER_WORDS = {"in", "near", "of", "outside", "inside"}
+NEAR_WORDS = {"near", "outside", "km", "kilometres", "kilometers", "miles", "nearby", "close"}
+MAX_CONTAINER_GAP = 12
+STATE_WORDS = {"Republic", "Kingdom", "Federation", "Emirates", "States", "Union"}
+MAX_NAME_TOKENS = 6
+# Where the rules find the located places of the document being read (set by `unlisted_places`).
+LOCATED_KEY = "diurna.places.unlisted.located"
+
+
+@dataclass(frozen=True)
+class UnlistedEntry(GazetteerEntry):
+    """A place the gazetteer lacks: the text's name, the container's country and point."""
+
+    within: str = "country"  # the geo-precision: the level of the place whose point it carries
+
+    @property
+    def precision(self) -> str:
+        return self.within
+
+
+@dataclass(frozen=True)
+class NameRule:
+    name: str
+    example: str
+    says_place: Callable[[Span], str | None]  # the kind the text gives ("city", "part" of a town, "region"), or None
+
+
+RULES: list[NameRule] = []
+
+
+def name_rule(example: str):
+    def register(fn: Callable[[Span], str | None]):
+        RULES.append(NameRule(fn.__name__, example, fn))
+        return fn
+
+    return register
+
+
+@name_rule("'the village of Noaka', 'the town of X': a town's kind noun and 'of' before the name")
+def kind_noun_before(span: Span) -> str | None:
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in SETTLEMENT_NOUNS:
+        return "city"
+    return None
+
+
+@name_rule("'Tahrir Square', 'the El-Salin military base', 'Zamzam displacement camp', 'Plaza Grande'")
+def facility_noun(span: Span) -> str | None:
+    if len(span) > 1 and span[0].lower_ in FACILITY_HEADS:
+        return "part"
+    if span[-1].lower_ in FACILITY_NOUNS:
+        return _facility_kind(span[-1].lower_)
+    doc = span.doc
+    for token in doc[span.end : span.end + 3]:  # "military base", "displacement camp"
+        if token.lower_ in FACILITY_NOUNS:
+            return _facility_kind(token.lower_)
+        if token.pos_ not in ("NOUN", "ADJ"):
+            break
+    return None
+
+
+def _facility_kind(noun: str) -> str:
+    """A square or a port is a part of a town; a base, a camp or a bridge is often outside any."""
+    return "part" if noun in TOWN_PARTS else "city"
+
+
+@name_rule("'the Bulaburde district', 'the Hiraan region': a unit's noun right after the name")
+def unit_noun_after(span: Span) -> str | None:
+    doc = span.doc
+    # "the Kurdish region", "the West African state": an adjective is no name; "the Islamic State"
+    # is a group ("state" is left to the gazetteer, which holds the states of federations).
+    if span[-1].tag_ not in ("NNP", "NNPS") or span.end >= len(doc):
+        return None
+    noun = _singular(doc[span.end])
+    return "region" if noun in REGION_NOUNS and noun != "state" else None
+
+
+@name_rule("'the Prenda area', 'the Rocha Pinto suburb': a part of a town named with its kind noun after it")
+def area_noun_after(span: Span) -> str | None:
+    doc = span.doc
+    if span[-1].tag_ not in ("NNP", "NNPS") or span.end >= len(doc):
+        return None
+    noun = doc[span.end].lower_
+    return None if noun not in AREA_NOUNS else ("part" if noun in TOWN_PARTS else "city")
+
+
+@name_rule("'recaptured Moqokori, Tardo, Yasoman and other strategic areas': listed with places in a place's slot")
+def listed_with_places(span: Span) -> str | None:
+    for member in coordination(span.root):
+        if member.lower_ in SETTLEMENT_NOUNS and any(c.lower_ == "other" for c in member.children):
+            return "city"
+    return None
+
+
+@name_rule(
+    "'in Namsiguia, in the Centre-nord region', 'Maramara in Chikun Local Government Area': a place's slot and a container"
+)
+def located_in_a_place(span: Span) -> str | None:
+    # spaCy must call it a place: a group's or a person's name is in such slots too ("attack by
+    # the Rapid Support Forces in El Fasher", "taking to Twitter").
+    if not any(e.label_ in PLACE_LABELS and e.start <= span.start < e.end for e in span.doc.ents):
+        return None
+    if not (_in_place_slot(span.root) or span.root.dep_ == "appos"):
+        return None
+    located = span.doc.user_data.get(LOCATED_KEY, {})
+    return "city" if _container(span, located) is not None else None
+
+
+def _in_place_slot(token: Token) -> bool:
+    """A locative slot, also "between X and Y"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return _in_locative_position(token) or (token.dep_ == "pobj" and token.head.lower_ == "between")
+
+
+def _candidate_spans(spacy_doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """Capitalised names no toponym covers: spaCy's entities of any kind but numbers, and runs of
+    proper nouns (with inner hyphens and "de") spaCy did not label."""
+    seen: set[int] = set()
+    for ent in spacy_doc.ents:
+        if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+            continue
+        seen.update(range(ent.start, ent.end))
+        for start, end in _entity_parts(ent):
+            if start < end and not any(i in taken for i in range(start, end)):
+                yield spacy_doc[start:end]
+    i = 0
+    while i < len(spacy_doc):
+        token = spacy_doc[i]
+        if i in taken or i in seen or token.tag_ not in ("NNP", "NNPS") or token.is_sent_start:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(spacy_doc) and j - i < MAX_NAME_TOKENS and j not in taken and j not in seen:
+            t = spacy_doc[j]
+            if (
+                t.tag_ in ("NNP", "NNPS")
+                or (t.text == "-" and j + 1 < len(spacy_doc))
+                or t.lower_ in ("de", "del")
+                or (t.text in ("'", "\u2019") and spacy_doc[j - 1].tag_ == "NNPS")  # "Martyrs' Square"
+            ):
+                j += 1
+                continue
+            break
+        while j > i + 1 and spacy_doc[j - 1].tag_ not in ("NNP", "NNPS"):
+            j -= 1
+        yield spacy_doc[i:j]
+        i = j
+
+
+def _entity_parts(ent: Span) -> Iterator[tuple[int, int]]:
+    """An entity's names: "the towns of Damazin and Roseires" tagged as one entity is two; an
+    abbreviation in brackets ("Line of Control (LoC") and trailing punctuation are not part of one."""
+    doc = ent.doc
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    end = next((t.i for t in doc[start : ent.end] if t.text in "(["), ent.end)
+    # "Luanda's Cazenga": the possessor is its own name (a toponym, as a rule)
+    start = max([start] + [t.i + 1 for t in doc[start:end] if t.text in ("'s", "\u2019s")])
+    part = start
+    for i in range(start, end + 1):
+        if i == end or doc[i].lower_ == "and" or doc[i].text == ",":
+            stop = i
+            while stop > part and doc[stop - 1].is_punct:
+                stop -= 1
+            if stop > part:
+                yield part, stop
+            part = i + 1
+
+
+def _is_bare_name(span: Span, gazetteer: Gazetteer, demonym_table: dict[str, str]) -> bool:
+    """A name the gazetteer knows nothing of, that is no demonym, generic noun or world region."""
+    text = span.text
+    if not text[:1].isupper() or len(text) < 3 or any(ch.isdigit() for ch in text):
+        return False
+    if text in demonym_table or text.rstrip("s") in demonym_table or fold(text) in NOT_PLACE_NAMES:
+        return False
+    # "the Democratic Republic (of Congo)" cut short: a state's form names no village
+    if any(t.text in STATE_WORDS for t in span):
+        return False
+    return not gazetteer.candidates(text)
+
+
+def _container(span: Span, located: dict[int, GazetteerEntry]) -> GazetteerEntry | None:
+    return _placed(span, located)[0]
+
+
+def _placed(span: Span, located: dict[int, GazetteerEntry]) -> tuple[GazetteerEntry | None, bool]:
+    """The place the text puts the name in, and whether only near it: a possessor ("Baghdad's
+    Tahrir Square"), else the most specific located place after it joined by "in", "near" or "of"
+    with no verb between ("Namsiguia, in the Centre-nord region", "Maramara in Chikun Local
+    Government Area"); "near El Fasher", "south of Mogadishu" are near, not in."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text in ("'s", "\u2019s") and span.start - 2 in located:
+        return located[span.start - 2], False
+    for child in span.root.children:
+        if child.dep_ == "poss" and child.i in located:
+            return located[child.i], False
+    # The most specific place of the phrase: "in Niger's Tillaberi region" is in the region.
+    joined, near, found = False, False, []
+    for token in doc[span.end : min(len(doc), span.end + MAX_CONTAINER_GAP)]:
+        if token.is_sent_start or token.pos_ in ("VERB", "AUX") or (found and token.text in ",;("):
+            break
+        if token.i in located and joined:
+            found.append(located[token.i])
+        elif not found and (token.lower_ in NEAR_WORDS or token.lower_ in DIRECTION_WORDS):
+            near = True
+        if token.lower_ in CONTAINER_WORDS:
+            joined = True
+    return min(found, key=lambda e: SPECIFICITY[e.feature], default=None), near
+
+
+SPECIFICITY = {"city": 0, "district": 1, "region": 2, "country": 3}
+# A part of a town is placed at the town (ACLED's precision 1), a village at its unit's point.
+PRECISION_WITHIN = {"city": "place", "district": "district", "region": "region", "country": "country"}
+
+
+def unlisted_places(
+    spacy_doc: Doc,
+    toponyms: list[Toponym],
+    entries: list[GazetteerEntry | None],
+    gazetteer: Gazetteer,
+    demonym_table: dict[str, str],
+    story_country: str | None,
+    taken: set[int],
+) -> Iterator[tuple[int, int, int, int, str, GazetteerEntry]]:
+    """(token start, token end, char start, char end, text, entry) for each unlisted place mention.
+
+    `taken`: tokens already part of a place mention or of a person's name."""
+    located = {i: e for t, e in zip(toponyms, entries) if e is not None for i in range(t.token_start, t.token_end)}
+    spacy_doc.user_data[LOCATED_KEY] = located
+    named: list[tuple[Span, str | None]] = []
+    for span in _candidate_spans(spacy_doc, taken | {t.i for t in spacy_doc if t.i in located}):
+        if not _is_bare_name(span, gazetteer, demonym_table):
+            continue
+        kind = next((k for r in RULES if (k := r.says_place(span)) is not None), None)
+        named.append((span, kind))
+    # One name, one sense: a name the text calls a place once is that place in a place's slot
+    # elsewhere ("the village of Noaka" ... "in Noaka").
+    kinds = {fold(s.text): k for s, k in named if k is not None}
+    for n, (span, kind) in enumerate(named):
+        if kind is None and fold(span.text) in kinds and _in_place_slot(span.root):
+            named[n] = (span, kinds[fold(span.text)])
+    # A name listed with a place the text names so ("between Halgan and Garasyaani") is one too.
+    place_roots = {s.root for s, k in named if k is not None}
+    containers: dict[str, GazetteerEntry] = {}
+    chosen = []
+    for span, kind in named:
+        key = fold(span.text)
+        if kind is None and span.root.dep_ == "conj" and coordination(span.root) & place_roots:
+            kind = "city"
+        if kind is None:
+            continue
+        container, near = _placed(span, located)
+        if container is not None:
+            containers.setdefault(key, (container, near))
+        chosen.append((span, kind, key, (container, near) if container is not None else None))
+    for span, kind, key, placed in chosen:
+        container, near = (
+            placed or containers.get(key) or (_story_place(located, gazetteer, story_country, kind), False)
+        )
+        if container is None:
+            continue
+        # near a town: ACLED's precision 2 ("near X"); inside a unit: the unit's level
+        within = "district" if near and container.feature == "city" else PRECISION_WITHIN[container.feature]
+        entry = UnlistedEntry(
+            geonameid=0,
+            feature="district" if kind == "region" else "city",
+            name=span.text,
+            country=container.country,
+            admin1=container.admin1,
+            admin2=container.admin2,
+            lat=container.lat,
+            lon=container.lon,
+            population=0,
+            capital=False,
+            within=within,
+        )
+        yield (span.start, span.end, span.start_char, span.end_char, span.text, entry)
+
+
+def _story_place(
+    located: dict[int, GazetteerEntry], gazetteer: Gazetteer, story_country: str | None, kind: str
+) -> GazetteerEntry | None:
+    """Where a place the text does not locate is: for a part of a town, the story's one town when
+    it names a single town of its country (a Quito story's "Plaza Grande", a Port-au-Prince story's
+    airport); else the story's country (a base "south of Mogadishu" is not in Mogadishu)."""
+    if not story_country:
+        return None
+    towns = {e.geonameid: e for e in located.values() if e.feature == "city" and e.country == story_country}
+    if kind == "part" and len(towns) == 1:
+        return next(iter(towns.values()))
+    return gazetteer.country(story_country)

@@ -1,0 +1,72 @@
+"""Places GeoNames lacks, named and located by the text (diurna/places/unlisted.py).
+
+The village and square names below are made up, so that no gazetteer entry can answer for them."""
+
+from __future__ import annotations
+
+from diurna.places.unlisted import RULES
+
+
+def _unlisted(doc):
+    return {p.name: p for p in doc.places if p.geonameid is None}
+
+
+def test_rules_are_named_with_examples():
+    assert {r.name for r in RULES} >= {"kind_noun_before", "facility_noun", "unit_noun_after", "listed_with_places"}
+    assert all(r.example for r in RULES)
+
+
+def test_a_village_takes_its_containers_country_point_and_level(locate):
+    doc = locate("Gunmen attacked the village of Kobodi in Niger's Tillaberi region on Tuesday, the army said.")
+    kobodi = _unlisted(doc)["Kobodi"]
+    region = next(p for p in doc.places if p.name.startswith("Tillab"))
+    assert (kobodi.country, kobodi.precision, kobodi.feature) == ("NER", "region", "city")
+    assert (kobodi.lat, kobodi.lon) == (region.lat, region.lon)
+
+
+def test_a_square_of_a_city_is_at_the_city(locate):
+    doc = locate("Police fired tear gas at demonstrators in Kampala's Konge Square on Monday.")
+    square = _unlisted(doc)["Konge Square"]
+    kampala = next(p for p in doc.places if p.name == "Kampala")
+    assert square.country == "UGA" and (square.lat, square.lon) == (kampala.lat, kampala.lon)
+
+
+def test_places_listed_with_other_villages(locate):
+    doc = locate("Troops recaptured Dabaro, Gelfo and other villages in the Hiiraan region of Somalia.")
+    assert {n: p.country for n, p in _unlisted(doc).items()} == {"Dabaro": "SOM", "Gelfo": "SOM"}
+
+
+def test_groups_and_adjectives_are_not_places(locate):
+    doc = locate("Fighters of the Rapid Support Forces in Khartoum said they held the Kurdish region's oil fields.")
+    assert _unlisted(doc) == {}
+
+
+def test_one_place_record_per_unlisted_name(locate):
+    doc = locate(
+        "Gunmen attacked the village of Kobodi in the Tillaberi region. Dozens died in Kobodi, residents said."
+    )
+    kobodi = _unlisted(doc)["Kobodi"]
+    assert len(kobodi.mentions) == 2 and kobodi.id.startswith("plc_")
+
+
+def test_an_entity_of_two_towns_is_two_places(locate):
+    doc = locate(
+        "A night curfew was declared in the towns of Kolodi and Bamesa after clashes, Sudanese officials said."
+    )
+    assert {n: p.country for n, p in _unlisted(doc).items()} == {"Kolodi": "SDN", "Bamesa": "SDN"}
+
+
+def test_a_part_of_a_town_named_with_its_noun_after(locate):
+    doc = locate("Security forces deployed to the Tareva area of Luanda.")
+    assert _unlisted(doc)["Tareva"].country == "AGO"
+
+
+def test_a_base_south_of_a_town_is_near_it_not_in_it(locate):
+    doc = locate("Militants attacked the Kedalo military base south of Mogadishu on Friday.")
+    base = _unlisted(doc)["Kedalo"]
+    assert (base.country, base.precision) == ("SOM", "district")
+
+
+def test_a_village_with_no_container_takes_the_storys_country_not_its_one_town(locate):
+    doc = locate("Somali troops met in Mogadishu on Monday. Later they seized the Kedalo base.")
+    assert (_unlisted(doc)["Kedalo"].country, _unlisted(doc)["Kedalo"].precision) == ("SOM", "country")
