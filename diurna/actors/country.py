@@ -25,10 +25,7 @@ if TYPE_CHECKING:
 
 
 COUNTRY_RULES = RuleSet("actor-country rule", env="DIURNA_ACTOR_COUNTRY_RULES_OFF")
-RULES = COUNTRY_RULES.rules
-_register = COUNTRY_RULES.register
-enabled = COUNTRY_RULES.enabled
-switched_off = COUNTRY_RULES.switched_off
+RULES, _register, enabled, switched_off = COUNTRY_RULES.parts()
 
 
 STORY_FOCUS = _register(

@@ -23,7 +23,4 @@ from __future__ import annotations
 from diurna.rules import RuleSet
 
 ACTOR_RULES = RuleSet("actor rule", env="DIURNA_ACTOR_RULES_OFF")
-RULES = ACTOR_RULES.rules
-register = ACTOR_RULES.register
-enabled = ACTOR_RULES.enabled
-switched_off = ACTOR_RULES.switched_off
+RULES, register, enabled, switched_off = ACTOR_RULES.parts()

@@ -32,10 +32,7 @@ if TYPE_CHECKING:
 
 
 CONSTRUCTIONS = RuleSet("event construction", env="DIURNA_EVENT_RULES_OFF")
-RULES = CONSTRUCTIONS.rules
-_register = CONSTRUCTIONS.register
-enabled = CONSTRUCTIONS.enabled
-switched_off = CONSTRUCTIONS.switched_off
+RULES, _register, enabled, switched_off = CONSTRUCTIONS.parts()
 
 
 AGENTLESS_PASSIVE = _register(

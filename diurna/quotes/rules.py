@@ -18,10 +18,7 @@ from __future__ import annotations
 from diurna.rules import RuleSet
 
 QUOTE_RULES = RuleSet("quote rule", env="DIURNA_QUOTE_RULES_OFF")
-RULES = QUOTE_RULES.rules
-_register = QUOTE_RULES.register
-enabled = QUOTE_RULES.enabled
-switched_off = QUOTE_RULES.switched_off
+RULES, _register, enabled, switched_off = QUOTE_RULES.parts()
 
 
 # ---------------------------------------------------------------- 0. reported-speech cues (reported.py)
