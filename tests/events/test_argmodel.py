@@ -206,7 +206,7 @@ def test_a_rules_role_is_overruled_only_when_the_model_is_sure_and_the_rules_cho
     assert favouring("target", {0: 9.0, 1: -3.0}, sure).decide(s) == (0, 1)
 
 
-def test_an_overruled_role_reaches_the_stages_candidate(code):
+def test_the_stages_overrule_never_gives_the_target_to_the_source(code):
     doc, cand = fired(code)
     assert cand.target is not None and "supporters" in names(doc, cand.target).lower()
     # a model sure of the police for the target would still not take the source's actor
