@@ -7,10 +7,11 @@ agent of a nominal event three words away). This model reads every actor mention
 sentence (and the rules' own choices, wherever they are) and scores it for each role, from the
 dependency path between trigger and mention, where the mention stands, what kind of actor it is,
 the event's type and whether the rules chose it. The stage uses it to fill the roles the rules left
-empty; a role the rules filled is kept unless a second, rule-blind fit (one that never saw which
-mention the rules chose) is confident of another mention and gives the rules' choice little chance
-(`ArgumentModel.decide`; the thresholds are chosen on held-out halves of the tune part, and the
-packaged model overrules only if that raised both halves: docs/evaluation.md). A few constraints no
+empty. A role the rules filled is kept, unless the model carries an `overrule` setting: then a
+second, rule-blind fit (one that never saw which mention the rules chose) may replace it when it is
+confident of another mention and gives the rules' choice little chance (`ArgumentModel.decide`). The
+packaged model does not overrule: on held-out text it gained one to three candidates and end to end
+each setting lost an event in one check (docs/evaluation.md). A few constraints no
 score may break sit beside the model: one actor never fills both roles, nor the source's own forces
 or phrase, nor the phrase that reports the event; a reciprocal event gets no added target. The
 trainer decides with the same `decide` on the same `Slate`, so that what it selects is what runs.
