@@ -7,9 +7,14 @@ agent of a nominal event three words away). This model reads every actor mention
 sentence (and the rules' own choices, wherever they are) and scores it for each role, from the
 dependency path between trigger and mention, where the mention stands, what kind of actor it is,
 the event's type and whether the rules chose it. The stage uses it to fill the roles the rules left
-empty; a role the rules filled is kept (overruling them gained nothing on held-out text, filling their
-gaps much: docs/evaluation.md). A few constraints no score may break sit beside the model: one actor
-never fills both roles, nor the source's own forces or phrase, nor the phrase that reports the event.
+empty. A role the rules filled is kept, unless the model carries an `overrule` setting: then a
+second, rule-blind fit (one that never saw which mention the rules chose) may replace it when it is
+confident of another mention and gives the rules' choice little chance (`ArgumentModel.decide`). The
+packaged model does not overrule: on held-out text it gained one to three candidates and end to end
+each setting lost an event in one check (docs/evaluation.md). A few constraints no
+score may break sit beside the model: one actor never fills both roles, nor the source's own forces
+or phrase, nor the phrase that reports the event; a reciprocal event gets no added target. The
+trainer decides with the same `decide` on the same `Slate`, so that what it selects is what runs.
 
 It is a logistic regression per role fitted by `scripts/train_arguments.py` on real sentences
 (PLV_train's marked source and target, and the tuning part of the project's real-text set), stored
@@ -43,6 +48,8 @@ log = logging.getLogger(__name__)
 MODEL_PATH = pathlib.Path(__file__).resolve().parent / "model" / "arguments.json"
 ENCODING = "argument-features-v1"  # bump when features change: an older model is then refused
 ROLES = ("source", "target")
+BLIND = "_blind"  # suffix of the weights fitted without the features naming the rules' choices
+RULE_CHOICE_FEATURES = ("rule_source", "rule_target")  # prefixes of those features
 MAX_PATH = 5  # longer dependency paths are one feature value: "long"
 
 
@@ -268,15 +275,70 @@ def candidate_options(doc: ArticleDoc, cand: Candidate) -> list[Option]:
     return [Option(m, features(doc, cand, m, rank)) for m in found]
 
 
-# ------------------------------------------------------------------ the model
+# ------------------------------------------------------------------ the policy
+
+
+@dataclass(frozen=True)
+class Slate:
+    """One candidate's options as the policy sees them, without the document: the stage builds it
+    with `slate`, the trainer keeps it with its examples, and both decide with `ArgumentModel.decide`,
+    so that the model selected on held-out text is the policy the stage runs, constraints included."""
+
+    features: tuple[tuple[str, ...], ...]
+    actors: tuple[str, ...]
+    rule: tuple[Optional[int], Optional[int]]  # the options the rules chose for source and target
+    reporting: tuple[bool, ...]  # inside the phrase that reports the event: never added
+    owned: tuple[frozenset[int], ...]  # owned[i]: the options whose actor owns option i (`owned_by`)
+    reciprocal: bool  # a reciprocal sense: a target is never added (its parties are the rules' to pair)
+
+
+def slate(doc: ArticleDoc, cand: Candidate) -> tuple[Slate, list[Option]]:
+    opts = candidate_options(doc, cand)
+    mentions = [o.mention for o in opts]
+    args = [Argument(m.actor_id, m) for m in mentions]
+    phrase = reporting_phrase(doc, cand)
+
+    def index(arg: Optional[Argument]) -> Optional[int]:
+        if arg is None:
+            return None
+        if arg.mention in mentions:
+            return mentions.index(arg.mention)
+        # `options` offers one mention per span: the rules' may be another reading of the same words
+        span = (arg.mention.token_start, arg.mention.token_end)
+        return next(k for k, m in enumerate(mentions) if (m.token_start, m.token_end) == span)
+
+    owned = tuple(
+        frozenset(j for j, other in enumerate(args) if j != i and owned_by(doc, m, other))
+        for i, m in enumerate(mentions)
+    )
+    return (
+        Slate(
+            features=tuple(o.features for o in opts),
+            actors=tuple(m.actor_id for m in mentions),
+            rule=(index(cand.source), index(cand.target)),
+            reporting=tuple(inside(m, phrase) for m in mentions),
+            owned=owned,
+            reciprocal=cand.sense.reciprocal,
+        ),
+        opts,
+    )
 
 
 class ArgumentModel:
-    """Weights per role over named features; a mention fills a role when its probability is the
-    highest among the sentence's mentions and at least the role's threshold."""
+    """Weights per role over named features. A role the rules left empty gets the likeliest allowed
+    mention when its probability is at least the role's threshold; a role the rules filled is kept,
+    unless the model is confident of another mention (`overrule`: at least `confident`) and gives the
+    rules' own choice little chance (at most `rule_below`)."""
 
-    def __init__(self, vocabulary: dict[str, int], weights: dict[str, np.ndarray], thresholds: dict[str, float]):
+    def __init__(
+        self,
+        vocabulary: dict[str, int],
+        weights: dict[str, np.ndarray],
+        thresholds: dict[str, float],
+        overrule: Optional[dict[str, dict[str, float]]] = None,
+    ):
         self.vocabulary, self.weights, self.thresholds = vocabulary, weights, thresholds
+        self.overrule = overrule or {}
 
     @classmethod
     def load(cls, path: pathlib.Path = MODEL_PATH) -> "ArgumentModel":
@@ -285,8 +347,8 @@ class ArgumentModel:
             raise ValueError(
                 "argument model %s was built for features %r, not %r" % (path, meta.get("encoding"), ENCODING)
             )
-        weights = {role: np.asarray(meta["weights"][role], dtype=np.float64) for role in ROLES}
-        return cls(meta["vocabulary"], weights, meta["thresholds"])
+        weights = {key: np.asarray(w, dtype=np.float64) for key, w in meta["weights"].items()}
+        return cls(meta["vocabulary"], weights, meta["thresholds"], meta.get("overrule"))
 
     def probability(self, role: str, names: tuple[str, ...]) -> float:
         w = self.weights[role]
@@ -294,33 +356,53 @@ class ArgumentModel:
         return float(1.0 / (1.0 + np.exp(-score)))
 
     def choose(self, doc: ArticleDoc, cand: Candidate) -> Candidate:
-        """`cand` with the roles the rules left empty filled by the model's best mention, when that
-        mention is likely enough (its probability at least the role's threshold). A role the rules
-        filled is kept: on held-out real text, overruling them gained little, filling gaps much
-        (scripts/train_arguments.py prints both). One actor never fills both roles."""
-        if cand.source is not None and cand.target is not None:
+        """`cand` with the roles the policy (`decide`) fills or overrules; the rules' own arguments
+        where it keeps them."""
+        if cand.source is not None and cand.target is not None and not self.overrule:
             return cand
-        reporting = reporting_phrase(doc, cand)
-        found = [o for o in candidate_options(doc, cand) if not inside(o.mention, reporting)]
-        source, target = cand.source, cand.target
-        if source is None:
-            source = self._best(found, "source", target, doc)
-        if target is None and not cand.sense.reciprocal:
-            # a meeting or talks the rules left without a second party are among the source's own
-            # members ("Sudanese factions met"): the rules pair the parties of reciprocal events
-            target = self._best(found, "target", source, doc)
-        return dataclasses.replace(cand, source=source, target=target)
+        s, opts = slate(doc, cand)
+        picked = self.decide(s)
+        args = []
+        for role, k in enumerate(picked):
+            rule_arg = (cand.source, cand.target)[role]
+            if k == s.rule[role]:
+                args.append(rule_arg)
+            else:
+                args.append(None if k is None else Argument(opts[k].mention.actor_id, opts[k].mention))
+        return dataclasses.replace(cand, source=args[0], target=args[1])
 
-    def _best(self, found: list[Option], role: str, other: Optional[Argument], doc: ArticleDoc) -> Optional[Argument]:
-        scored = [
-            (self.probability(role, o.features), o.mention)
-            for o in found
-            if other is None or (o.mention.actor_id != other.actor_id and not owned_by(doc, o.mention, other))
-        ]
-        if not scored:
-            return None
-        p, mention = max(scored, key=lambda pm: pm[0])
-        return Argument(mention.actor_id, mention) if p >= self.thresholds[role] else None
+    def decide(self, s: Slate) -> tuple[Optional[int], Optional[int]]:
+        """The options (indices into the slate, None for no actor) chosen for source and target. One
+        actor never fills both roles, nor the other role's own forces or phrase, nor (when added by
+        the model) the phrase that reports the event; a reciprocal event gets no added target (a
+        meeting the rules left with one party is among its own members: "Sudanese factions met")."""
+        probs = {key: [self.probability(key, f) for f in s.features] for key in self.weights}
+        source = self._decide_role(s, probs, 0, s.rule[1])
+        if s.reciprocal and s.rule[1] is None:
+            return source, None
+        return source, self._decide_role(s, probs, 1, source)
+
+    def _decide_role(self, s: Slate, probs: dict, r: int, other: Optional[int]) -> Optional[int]:
+        role, rule = ROLES[r], s.rule[r]
+
+        def allowed(k: int) -> bool:
+            if s.reporting[k]:
+                return False
+            return other is None or (s.actors[k] != s.actors[other] and other not in s.owned[k])
+
+        scored = [(probs[role][k], k) for k in range(len(s.features)) if allowed(k)]
+        best = max(scored, key=lambda pk: pk[0]) if scored else None
+        if rule is None:
+            return best[1] if best is not None and best[0] >= self.thresholds[role] else None
+        over = self.overrule.get(role)
+        if over is None or best is None or s.actors[best[1]] == s.actors[rule]:
+            return rule
+        # a rule-blind fit (one that never saw which mention the rules chose), when the model has one,
+        # judges the rules' choice: the main fit mostly learned that the rules' choice is right
+        judge = probs.get(role + BLIND, probs[role])
+        if judge[best[1]] >= over["confident"] and judge[rule] <= over["rule_below"]:
+            return best[1]
+        return rule
 
 
 @functools.lru_cache(maxsize=1)

@@ -74,7 +74,7 @@ class EventStage:
     def _with_chosen_arguments(
         self, doc: ArticleDoc, coded: list[tuple[Candidate, tuple]]
     ) -> list[tuple[Candidate, tuple]]:
-        """Each candidate with the roles the argument chooser filled, unless the classifier, reading
+        """Each candidate with the roles the argument chooser filled (or overruled), unless the classifier, reading
         the new pair, drops it or codes another type than it codes the rules' pair: then the rules'
         candidate stands (a filled role must not cost an event its type or its existence)."""
         chosen = rechoose_arguments(doc, [c for c, _ in coded], self.arguments)

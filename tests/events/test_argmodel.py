@@ -2,7 +2,8 @@
 
 The model's quality is measured on real text (docs/evaluation.md, scripts/train_arguments.py); these
 tests pin the mechanics with hand-set weights: which mentions are offered, what the features say,
-that only the roles the rules left empty are filled, and when nothing is filled."""
+that only the roles the rules left empty are filled (or overruled under the model's own conditions),
+the constraints of the policy the trainer and the stage share, and when nothing is filled."""
 
 from __future__ import annotations
 
@@ -94,7 +95,11 @@ def test_several_events_of_one_trigger_keep_the_rules_choices(code):
 def test_the_packaged_model_loads_and_can_be_switched_off(monkeypatch):
     argmodel.default_argument_model.cache_clear()
     model = default_argument_model()
-    assert model is not None and set(model.weights) == {"source", "target"}
+    assert model is not None and {"source", "target"} <= set(model.weights)
+    # rule-blind weights exist exactly when the model may overrule the rules (they judge their choice)
+    blind = set(model.weights) - {"source", "target"}
+    assert blind <= {"source" + argmodel.BLIND, "target" + argmodel.BLIND}
+    assert bool(blind) == bool(model.overrule)
     assert all(len(w) == len(model.vocabulary) + 1 for w in model.weights.values())
     monkeypatch.setenv("DIURNA_ARGUMENT_MODEL", "0")
     argmodel.default_argument_model.cache_clear()
@@ -157,3 +162,56 @@ def test_a_reciprocal_event_left_with_one_party_gets_no_target(code):
     cand = next(c for c in CandidateExtractor()(doc) if doc.spacy_doc[c.trigger_start].lemma_ == "meet")
     assert cand.sense.reciprocal and cand.target is None
     assert model_with({"target": {"_bias": 5.0}}).choose(doc, cand).target is None
+
+
+def slate_of(n: int, rule=(None, None), reporting=(), owned=None, reciprocal=False) -> argmodel.Slate:
+    """A slate of n options, option k with the one feature "o=k", each its own actor."""
+    return argmodel.Slate(
+        features=tuple(("o=%d" % k,) for k in range(n)),
+        actors=tuple("a%d" % k for k in range(n)),
+        rule=rule,
+        reporting=tuple(k in reporting for k in range(n)),
+        owned=tuple(frozenset((owned or {}).get(k, ())) for k in range(n)),
+        reciprocal=reciprocal,
+    )
+
+
+def favouring(role: str, scores: dict[int, float], overrule=None) -> ArgumentModel:
+    """A model scoring option k of `slate_of` for `role` by scores[k] (bias 0, thresholds 0.5)."""
+    base = model_with({role: {"o=%d" % k: v for k, v in scores.items()}})
+    return ArgumentModel(base.vocabulary, base.weights, base.thresholds, overrule)
+
+
+def test_the_policy_never_adds_the_reporter_the_sources_own_or_a_reciprocal_target():
+    # option 0: the rules' source; 1: in the reporting phrase; 2: owned by the source; 3: free
+    model = favouring("target", {1: 6.0, 2: 5.0, 3: 1.0})
+    s = slate_of(4, rule=(0, None), reporting={1}, owned={2: {0}})
+    assert model.decide(s) == (0, 3)
+    assert model.decide(dataclasses.replace(s, reciprocal=True)) == (0, None)
+    # without the free option nothing is left above the threshold
+    assert favouring("target", {1: 6.0, 2: 5.0, 3: -3.0}).decide(s) == (0, None)
+
+
+def test_a_rules_role_is_overruled_only_when_the_model_is_sure_and_the_rules_choice_unlikely():
+    s = slate_of(3, rule=(0, 1))
+    sure = {"target": {"confident": 0.8, "rule_below": 0.2}}
+    # option 2 very likely (p 0.98), the rules' option 1 unlikely (p 0.05)
+    assert favouring("target", {1: -3.0, 2: 4.0}).decide(s) == (0, 1)  # no overrule configured
+    assert favouring("target", {1: -3.0, 2: 4.0}, sure).decide(s) == (0, 2)
+    # the rules' choice not unlikely enough (p 0.5): it stands
+    assert favouring("target", {1: 0.0, 2: 4.0}, sure).decide(s) == (0, 1)
+    # the model not sure enough (p 0.73): it stands
+    assert favouring("target", {1: -3.0, 2: 1.0}, sure).decide(s) == (0, 1)
+    # the overruling mention may not be the source's own actor
+    assert favouring("target", {0: 9.0, 1: -3.0}, sure).decide(s) == (0, 1)
+
+
+def test_the_stages_overrule_never_gives_the_target_to_the_source(code):
+    doc, cand = fired(code)
+    assert cand.target is not None and "supporters" in names(doc, cand.target).lower()
+    # a model sure of the police for the target would still not take the source's actor
+    base = model_with({"target": {"path=D:nsubj": 9.0, "prep=at": -6.0}})
+    model = ArgumentModel(
+        base.vocabulary, base.weights, base.thresholds, {"target": {"confident": 0.8, "rule_below": 0.2}}
+    )
+    assert model.choose(doc, cand).target == cand.target
