@@ -440,21 +440,28 @@ def coordination(token):
 
 
 def _listed_with(
-    n: int, toponyms: list[Toponym], spacy_doc, readings: dict[str, list[tuple[float, Candidate]]]
+    n: int,
+    toponyms: list[Toponym],
+    roots,
+    by_root: dict[int, list[int]],
+    readings: dict[str, list[tuple[float, Candidate]]],
 ) -> str | None:
-    """ "country" or "region" when at least two other members of the toponym's coordination read as one."""
-    if spacy_doc is None:
+    """ "country" or "region" when at least two other members of the toponym's coordination read as one.
+
+    `roots`: each toponym's head token (None without a parse); `by_root`: the toponyms of each head
+    token, so that a toponym's coordination is looked up, not every toponym of the article scanned."""
+    if roots is None:
         return None
-    roots = [spacy_doc[t.token_start : t.token_end].root for t in toponyms]
     group = coordination(roots[n])
     if len(group) < 3:
         return None
     kinds: Counter = Counter()
-    for other, root in zip(toponyms, roots):
-        if root in group and root is not roots[n]:
-            scored = readings.get(key_of(other))
-            if scored:
-                kinds[scored[0][1].entry.feature] += 1
+    for member in group:
+        for k in by_root.get(member.i, ()):
+            if k != n and roots[k] is not roots[n]:
+                scored = readings.get(key_of(toponyms[k]))
+                if scored:
+                    kinds[scored[0][1].entry.feature] += 1
     for kind in ("country", "region"):
         if kinds[kind] >= 2:
             return kind
@@ -482,12 +489,16 @@ def resolve(
     readings = _first_readings(toponyms)
     contexts: dict[str, Context] = {}
     resolved = []
+    roots = [spacy_doc[t.token_start : t.token_end].root for t in toponyms] if spacy_doc is not None else None
+    by_root: dict[int, list[int]] = {}
+    for k, root in enumerate(roots or ()):
+        by_root.setdefault(root.i, []).append(k)
     for n, toponym in enumerate(toponyms):
         key = key_of(toponym)
         if key not in contexts:
             contexts[key] = _context_without(key, readings, evidence)
         mention = _container_after(n, toponyms, spacy_doc, readings)
-        mention.listed_with = _listed_with(n, toponyms, spacy_doc, readings)
+        mention.listed_with = _listed_with(n, toponyms, roots, by_root, readings)
         candidates = drop_units_named_like_their_cities(toponym.candidates, toponym.feature_hint)
         scored = ranked(candidates, contexts[key], mention, disabled)
         resolved.append(choose(scored, mention, contexts[key], disabled))

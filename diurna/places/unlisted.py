@@ -156,7 +156,7 @@ def listed_with_places(span: Span) -> str | None:
 def located_in_a_place(span: Span) -> str | None:
     # spaCy must call it a place: a group's or a person's name is in such slots too ("attack by
     # the Rapid Support Forces in El Fasher", "taking to Twitter").
-    if not any(e.label_ in PLACE_LABELS and e.start <= span.start < e.end for e in span.doc.ents):
+    if span.doc[span.start].ent_type_ not in PLACE_LABELS:  # the entity the span's first token is in
         return None
     if not (_in_place_slot(span.root) or span.root.dep_ == "appos"):
         return None
