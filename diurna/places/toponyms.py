@@ -401,39 +401,46 @@ def _unlabelled_spans(
         bare = _strip_article(ent)
         for i in range(ent.start, ent.end):
             entity_of[i] = bare
+
+    def read(i: int, j: int) -> tuple[Span, list[Candidate]] | None:
+        if any(k in covered for k in range(i, j)):
+            return None
+        span = spacy_doc[i:j]
+        entity = entity_of.get(i)
+        if (
+            entity is not None
+            and (entity.start, entity.end) != (i, j)
+            and (i, j) not in country_mentions
+            and not _located_end_of(entity, i, j)
+            and not _opens_a_name(entity, span, gazetteer)
+        ):
+            return None
+        if entity is None and any(k in entity_of for k in range(i, j)):
+            return None
+        if entity is None and not _looks_like_name(span):
+            return None
+        candidates = lookup(gazetteer, span.text)
+        hint = feature_hint(span)
+        town_named = _town_named(span)
+        if candidates and _is_strong_unlabelled(candidates, hint, town_named) and not never_a_place(span.text, hint):
+            return span, [c for c in candidates if _kept(c, hint, town_named)]
+        return None
+
+    return _leftmost_longest(spacy_doc, 1, read)
+
+
+def _leftmost_longest(spacy_doc: Doc, fewest: int, read) -> Iterator[tuple[Span, list[Candidate]]]:
+    """Names left to right, the longest first at each capitalised token (at least `fewest` and at
+    most MAX_NAME_TOKENS tokens): `read(i, j)` says what tokens i..j name, or None; the scan goes on
+    after a name found."""
     i = 0
     while i < len(spacy_doc):
-        if i in covered or not spacy_doc[i].text[:1].isupper():
-            i += 1
-            continue
         found = None
-        for j in range(min(len(spacy_doc), i + MAX_NAME_TOKENS), i, -1):
-            if any(k in covered for k in range(i, j)):
-                continue
-            span = spacy_doc[i:j]
-            entity = entity_of.get(i)
-            if (
-                entity is not None
-                and (entity.start, entity.end) != (i, j)
-                and (i, j) not in country_mentions
-                and not _located_end_of(entity, i, j)
-                and not _opens_a_name(entity, span, gazetteer)
-            ):
-                continue
-            if entity is None and any(k in entity_of for k in range(i, j)):
-                continue
-            if entity is None and not _looks_like_name(span):
-                continue
-            candidates = lookup(gazetteer, span.text)
-            hint = feature_hint(span)
-            town_named = _town_named(span)
-            if (
-                candidates
-                and _is_strong_unlabelled(candidates, hint, town_named)
-                and not never_a_place(span.text, hint)
-            ):
-                found = (span, [c for c in candidates if _kept(c, hint, town_named)])
-                break
+        if spacy_doc[i].text[:1].isupper():
+            for j in range(min(len(spacy_doc), i + MAX_NAME_TOKENS), i + fewest - 1, -1):
+                found = read(i, j)
+                if found is not None:
+                    break
         if found:
             yield found
             i = found[0].end
@@ -462,28 +469,20 @@ def _joined_names(spacy_doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, 
     """Names spaCy splits at a hyphen or "and" ("Trinidad" GPE and "Tobago" ORG, "Rostov" and
     "Don" PERSON, "Centre" of "Centre-nord"): the longest run that is a country's, a region's or a
     large city's own name is one toponym, whatever the entities say."""
-    i = 0
-    while i < len(spacy_doc):
-        found = None
-        if spacy_doc[i].text[:1].isupper():
-            for j in range(min(len(spacy_doc), i + MAX_NAME_TOKENS), i + 2, -1):
-                span = spacy_doc[i:j]
-                if span[-1].is_punct or not any(t.text == "-" or t.lower_ == "and" for t in span[1:-1]):
-                    continue
-                candidates = [
-                    c
-                    for c in lookup(gazetteer, span.text)
-                    if c.strong
-                    and (c.entry.feature in ("country", "region") or c.entry.population >= MIN_POPULATION_UNLABELLED)
-                ]
-                if candidates:
-                    found = (span, candidates)
-                    break
-        if found:
-            yield found
-            i = found[0].end
-        else:
-            i += 1
+
+    def read(i: int, j: int) -> tuple[Span, list[Candidate]] | None:
+        span = spacy_doc[i:j]
+        if span[-1].is_punct or not any(t.text == "-" or t.lower_ == "and" for t in span[1:-1]):
+            return None
+        candidates = [
+            c
+            for c in lookup(gazetteer, span.text)
+            if c.strong
+            and (c.entry.feature in ("country", "region") or c.entry.population >= MIN_POPULATION_UNLABELLED)
+        ]
+        return (span, candidates) if candidates else None
+
+    return _leftmost_longest(spacy_doc, 3, read)
 
 
 def _located_end_of(entity: Span, i: int, j: int) -> bool:

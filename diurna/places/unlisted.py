@@ -26,7 +26,15 @@ from diurna.places.gazetteer import Gazetteer, GazetteerEntry
 from diurna.places.lexicon import DIRECTION_WORDS, NOT_PLACE_NAMES
 from diurna.places.names import fold
 from diurna.places.resolve import coordination
-from diurna.places.toponyms import CITY_NOUNS, PLACE_LABELS, REGION_NOUNS, Toponym, _in_locative_position, _singular
+from diurna.places.toponyms import (
+    CITY_NOUNS,
+    MAX_NAME_TOKENS,
+    PLACE_LABELS,
+    REGION_NOUNS,
+    Toponym,
+    _in_locative_position,
+    _singular,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -60,7 +68,6 @@ CONTAINER_WORDS = {"in", "near", "of", "outside", "inside"}
 NEAR_WORDS = {"near", "outside", "km", "kilometres", "kilometers", "miles", "nearby", "close"}
 MAX_CONTAINER_GAP = 12
 STATE_WORDS = {"Republic", "Kingdom", "Federation", "Emirates", "States", "Union"}
-MAX_NAME_TOKENS = 6
 # Where the rules find the located places of the document being read (set by `unlisted_places`).
 LOCATED_KEY = "diurna.places.unlisted.located"
 
