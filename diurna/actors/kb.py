@@ -160,12 +160,6 @@ class LazyActors(MutableMapping):
                 yield kb_id, item.names  # type: ignore[union-attr]
 
 
-def names_by_kind(actors: MutableMapping, kind: str) -> Iterator[tuple[str, tuple[str, ...]]]:
-    if isinstance(actors, LazyActors):
-        return actors.names_by_kind(kind)
-    return ((a.id, a.names) for a in actors.values() if a.kind == kind)
-
-
 @dataclass(frozen=True)
 class Agent:
     """An agent word or phrase ("foreign minister", "protesters") and the role it gives."""
@@ -181,7 +175,7 @@ class Agent:
 
 @dataclass
 class KnowledgeBase:
-    actors: MutableMapping[str, KBActor] = field(default_factory=dict)  # a LazyActors once loaded
+    actors: LazyActors = field(default_factory=LazyActors)  # KB id -> KBActor, made when first asked for
     by_name: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name key -> KB ids
     agents: dict[str, Agent] = field(default_factory=dict)  # name key (sing. or plural) -> agent
     max_name_words: int = 1
@@ -211,7 +205,7 @@ class KnowledgeBase:
         surnames also go without their particle ("el-sisi", "sisi")."""
         if self._surnames is None:
             index: dict[str, set[str]] = {}
-            for kb_id, names in names_by_kind(self.actors, "person"):
+            for kb_id, names in self.actors.names_by_kind("person"):
                 for name in names:
                     words = name.split()
                     if len(words) < 2:
