@@ -218,3 +218,28 @@ ANALYST_COUNTS = {
     "outlet Daily Nation": 6,
     "place_country KEN": 2,  # the accusation and the detention, placed in Nairobi
 }
+
+
+MEETING = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday."
+
+
+def meeting_reports(second_day: str = "2023-03-14", title: Optional[str] = None) -> list[ArticleDoc]:
+    """Two outlets' reports of one meeting: A's with its place, B's a day later with the meeting
+    dated `second_day` (several store tests start from this pair and add their own articles)."""
+    return [
+        article(
+            MEETING,
+            "2023-03-14",
+            [event("CONSULT", "ruto", "abiy", "2023-03-14", place="Nairobi")],
+            url="https://a.example/1",
+            source="A",
+            title=title,
+        ),
+        article(
+            "Ruto and Abiy held talks in the Kenyan capital.",
+            "2023-03-15",
+            [event("CONSULT", "ruto", "abiy", second_day)],
+            url="https://b.example/1",
+            source="B",
+        ),
+    ]

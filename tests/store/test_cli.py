@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from store_factory import article, event
+from store_factory import article, event, meeting_reports
 
 from diurna.cli import main
 from diurna.store import Store
@@ -17,21 +17,7 @@ from diurna.store import Store
 def db(tmp_path):
     path = str(tmp_path / "q.duckdb")
     docs = [
-        article(
-            "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday.",
-            "2023-03-14",
-            [event("CONSULT", "ruto", "abiy", "2023-03-14", place="Nairobi")],
-            url="https://a.example/1",
-            source="A",
-            title="Leaders meet",
-        ),
-        article(
-            "Ruto and Abiy held talks in the Kenyan capital.",
-            "2023-03-15",
-            [event("CONSULT", "ruto", "abiy", "2023-03-14")],
-            url="https://b.example/1",
-            source="B",
-        ),
+        *meeting_reports(title="Leaders meet"),
         article(
             "Ruto accused Abiy of stalling on Friday.",
             "2023-04-07",

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import itertools
 
-from store_factory import article, event
+from store_factory import article, event, meeting_reports
 
 from diurna.records import Actor
 from diurna.store import Store
 from diurna.store.clusters import actor_key, cluster_ids, family_of, link_key
-
-MEETING = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday."
 
 
 def test_actor_keys_prefer_the_knowledge_base_then_country_then_surname():
@@ -86,20 +84,7 @@ def _reports():
     """Three independent reports of one meeting (one dated a day later), an accusation between the
     same leaders the same day, and a second meeting a week later."""
     return [
-        article(
-            MEETING,
-            "2023-03-14",
-            [event("CONSULT", "ruto", "abiy", "2023-03-14", place="Nairobi")],
-            url="https://a.example/1",
-            source="A",
-        ),
-        article(
-            "Ruto and Abiy held talks in the Kenyan capital.",
-            "2023-03-15",
-            [event("CONSULT", "ruto", "abiy", "2023-03-15")],
-            url="https://b.example/1",
-            source="B",
-        ),
+        *meeting_reports(second_day="2023-03-15"),
         article(
             "William Ruto hosted Abiy Ahmed for talks on Tuesday, his office said.",
             "2023-03-14",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from store_factory import article, event
+from store_factory import article, event, meeting_reports
 
 from diurna.store import Store
 from diurna.store.export import (
@@ -19,27 +19,11 @@ from diurna.store.export import (
     read_plover,
 )
 
-MEETING = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday."
-
 
 @pytest.fixture
 def store(tmp_path):
     docs = [
-        article(
-            MEETING,
-            "2023-03-14",
-            [event("CONSULT", "ruto", "abiy", "2023-03-14", place="Nairobi")],
-            url="https://a.example/1",
-            source="A",
-            title="Leaders meet",
-        ),
-        article(
-            "Ruto and Abiy held talks in the Kenyan capital.",
-            "2023-03-15",
-            [event("CONSULT", "ruto", "abiy", "2023-03-14")],
-            url="https://b.example/1",
-            source="B",
-        ),
+        *meeting_reports(title="Leaders meet"),
         article(
             "Police fired tear gas at protesters in Santiago on Saturday.",
             "2022-10-02",
