@@ -18,11 +18,16 @@ import datetime as dt
 from typing import Optional
 
 from diurna.records import DateRef
-from diurna.time.anchoring import anchor_rule
+from diurna.time.anchoring import _reporting_head, anchor_event, anchor_rule
 from diurna.time.calendar import Tense
 from diurna.time.discourse import STORY_DAYS, EventClause, before, inside_quotation, publication_day
 
-__all__ = ["attributed_after_background", "reaction_after_background", "undated_story_event"]
+__all__ = [
+    "attributed_after_background",
+    "reaction_after_background",
+    "reported_present_perfect",
+    "undated_story_event",
+]
 
 # Statements that react to an event: what officials and governments say about the story's news.
 REACTION_VERBS = {
@@ -142,3 +147,25 @@ def undated_story_event(c: EventClause) -> Optional[DateRef]:
     story = c.lead_date.date if c.lead_date is not None else publication_day(c.published)
     end = dt.date.fromisoformat(story.end)
     return before(end, start=end - NEWS_SPAN)
+
+
+@anchor_rule(
+    "Fighting broke out on Friday. The mission added that a convoy has already left the base -> Friday, for 'left'",
+    before="news_tenses",
+)
+def reported_present_perfect(c: EventClause) -> Optional[DateRef]:
+    """A present perfect that a past verb of saying reports ("The mission added that a convoy has
+    already left the base", "The National Police reported they have captured five leaders", "A
+    spokesperson confirmed that 14 soldiers have been arrested"): news as of the report, which wire
+    copy keeps in the present perfect without backshifting it; dated as the report when the report
+    has a day (a report is made on a day: a month or a year is a background's date the report only
+    inherits), instead of by publication. Not an attribution placed
+    after the clause ("A court has sentenced him, local media reported"), which has no date of its
+    own: the discourse's last date would stand for it."""
+    if c.perfect != "present" or c.verb is None:
+        return None
+    head = _reporting_head(c.verb)
+    if head is None or head.i > c.verb.i:
+        return None  # "A court has sentenced him, local media reported": the report's date is the episode's
+    date = anchor_event(c.doc, head.i, depth=1)
+    return date if date is not None and date.granularity == "day" else None
