@@ -55,6 +55,13 @@ CASES = {
         (DAY_BEFORE, DAY_BEFORE, "day"),
         (PUB, PUB, "day"),
     ),
+    "plan_of_past_act": (
+        STORY + "The rebels seized the airport on Monday. Fighter jets entered the country to take over the airspace "
+        "and contain the rebels.",
+        "contain",
+        (DAY_BEFORE, DAY_BEFORE, "day"),
+        (PUB, PUB, "day"),
+    ),
 }
 
 
@@ -209,5 +216,34 @@ def test_undated_story_events_leave_dated_and_described_clauses(time_doc, text, 
     ],
 )
 def test_reported_present_perfects_take_the_reports_day(time_doc, text, word, expected):
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # other texts of the construction: a vote's terms, a statement's intention
+        (
+            STORY
+            + "The rebels seized the airport on Monday. The council voted to end the mission and withdraw the troops.",
+            "withdraw",
+            (DAY_BEFORE, DAY_BEFORE, "day"),
+        ),
+        (
+            STORY + "The rebels seized the airport on Monday. The president told his guest that his country intends to "
+            "improve cooperation.",
+            "improve",
+            (DAY_BEFORE, DAY_BEFORE, "day"),
+        ),
+        # the main clause dated by a background year only: not a day for the plan
+        (
+            STORY + "Fighter jets entered the country to take over the airspace and contain the rebels.",
+            "contain",
+            (PUB, PUB, "day"),
+        ),
+    ],
+)
+def test_plans_told_by_a_past_act_take_its_day(time_doc, text, word, expected):
     doc = time_doc(text, PUB)
     assert _interval(event_date(doc, _token(doc, word))) == expected
