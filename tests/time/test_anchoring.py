@@ -193,11 +193,17 @@ def test_rule_decides_its_case(time_doc, name):
     assert _interval(event_date(doc, _token(doc, word, nth))) == expected
 
 
+# Rules that a later, wider rule backs up on their own case: `news.plan_of_past_act` dates any
+# plan or term in a sentence whose main clause is a dated past act, which covers the one-level
+# infinitive and reported clause these rules read. Switched off with them to see the change.
+FALLBACKS = {"infinitive_of_past": {"plan_of_past_act"}, "reported_present_or_future": {"plan_of_past_act"}}
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_rule_switched_off_changes_its_case(time_doc, name):
     text, word, nth, expected = CASES[name]
     doc = time_doc(text, PUB)
-    date = anchor_event(doc, _token(doc, word, nth), disabled={name})
+    date = anchor_event(doc, _token(doc, word, nth), disabled={name} | FALLBACKS.get(name, set()))
     assert date is None or _interval(date) != expected
 
 
