@@ -52,13 +52,21 @@ def _reported(verb: "Token") -> bool:
 REPORT_ADVERBS = {"reportedly", "allegedly", "apparently"}
 
 
+# More sentences than a lead paragraph has: a body of one paragraph this long is a story whose
+# paragraph breaks were lost, not a lead.
+ONE_PARAGRAPH_BODY = 6
+
+
 def _in_lead(c: EventClause) -> bool:
     """In the lead, or in the rest of the lead paragraph: the first paragraph tells the day's
-    news ("The party has condemned the arrests" three sentences in); context comes below it."""
+    news ("The party has condemned the arrests" three sentences in); context comes below it. In
+    copy whose body is a single paragraph (its breaks lost) only the lead sentences count."""
     sents = sentences_of(c.doc)
     if c.sentence < sents.lead_end:
         return True
     lead_start = c.doc.spacy_doc[sents.starts[sents.body_start]].idx
+    if "\n" not in c.doc.text[lead_start:].strip() and len(sents.starts) - sents.body_start > ONE_PARAGRAPH_BODY:
+        return False  # a whole story in one paragraph (copy whose breaks were lost): only the lead is the lead
     return "\n" not in c.doc.text[lead_start : c.trigger.idx]
 
 

@@ -146,3 +146,17 @@ def test_background_present_clauses_are_before_publication(time_doc, text, word)
 def test_news_in_the_present_perfect_keeps_the_publication_day(time_doc, text, word):
     doc = time_doc(text, PUB)
     assert _interval(event_date(doc, _token(doc, word))) == (PUB, PUB, "day")
+
+
+def test_a_body_of_one_paragraph_has_only_the_lead_as_its_lead(time_doc):
+    """Copy whose paragraph breaks were lost (a body of one paragraph longer than a lead paragraph):
+    below the lead sentences it is context, not the lead paragraph's news; a short text of one
+    paragraph stays a lead paragraph (`test_anchoring`'s `news_tenses` case)."""
+    text = (
+        "Talks Collapse\n\n"
+        "The two governments broke off talks on Thursday after a border incident. Officials on both sides "
+        "traded accusations. Aid convoys crossed the border. Observers left. Mediators were flown in. The "
+        "border stayed closed. Seoul has threatened to file a complaint with the World Trade Organization."
+    )
+    doc = time_doc(text, PUB)
+    assert event_date(doc, _token(doc, "threatened")).granularity == BEFORE
