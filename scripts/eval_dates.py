@@ -139,6 +139,7 @@ def realnews_rows(pred_path: str, gold_path: str | None = None, with_undated: bo
                     gold=g.get("date") or None,
                     where=text[ss:se][:160].replace("\n", " "),
                     trigger=e["trigger"]["text"],
+                    rule=e.get("date_rule"),
                 )
             )
     return rows
@@ -237,18 +238,24 @@ def clause_input(gold_path: str) -> None:
         print(json.dumps({"id": g["article"], "text": text, "date": g["published"]}))
 
 
-def report(rows: list[dict], verbose: bool) -> None:
+def report(rows: list[dict], verbose: bool, by_rule: bool = False) -> None:
     n = len(rows)
     tot = dict(overlap=0, right=0, right_issue=0, pubday_wrong=0, before_on_news=0)
+    per_rule: dict[str, list[int]] = {}
     for r in rows:
         v = verdict(r["out"], r["gold"], r["published"])
         for k in tot:
             tot[k] += v[k]
-        if verbose and not (v["right"] and v["overlap"]):
+        counts = per_rule.setdefault(r.get("rule") or "?", [0, 0, 0])
+        counts[0] += 1
+        counts[1] += not v["right_issue"]
+        counts[2] += v["pubday_wrong"]
+        if verbose and not (v["right_issue"] and v["overlap"]):
             d = r["out"]
             print(
-                "%-28s pub=%s gold=%s out=%s..%s %-6s %r | %s [%s]"
+                "%s%-28s pub=%s gold=%s out=%s..%s %-6s %r | %s [%s]"
                 % (
+                    "%-28s " % r["rule"] if r.get("rule") else "",
                     r["article"][:28],
                     r["published"],
                     r["gold"],
@@ -265,6 +272,10 @@ def report(rows: list[dict], verbose: bool) -> None:
         return "%d/%d (%.2f)" % (tot[k], n, tot[k] / n if n else 0)
 
     undated = sum(r["gold"] is None for r in rows)
+    if by_rule:
+        print("%-30s %6s %9s %12s" % ("deciding rule", "events", "not right", "pubday_wrong"))
+        for rule, (k, wrong, pub) in sorted(per_rule.items(), key=lambda kv: -kv[1][1]):
+            print("%-30s %6d %9d %12d" % (rule, k, wrong, pub))
     print(
         "events=%d (gold undated %d) overlap=%s right=%s right_issue=%s pubday_wrong=%s before_on_news=%d"
         % (n, undated, f("overlap"), f("right"), f("right_issue"), f("pubday_wrong"), tot["before_on_news"])
@@ -275,7 +286,9 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("mode", choices=("realnews", "clauses", "direct", "input"))
     ap.add_argument("paths", nargs="+", help="realnews: OUT.jsonl; clauses: GOLD.jsonl OUT.jsonl")
-    ap.add_argument("-v", "--verbose", action="store_true", help="print every event not judged right")
+    ap.add_argument(
+        "-v", "--verbose", action="store_true", help="print every event not judged right (issue 25's measure)"
+    )
     ap.add_argument(
         "--gold", help="realnews: another gold file in realnews-dev's format (e.g. the real-text set's tune part)"
     )
@@ -283,6 +296,12 @@ def main(argv: list[str] | None = None) -> None:
         "--dated-only",
         action="store_true",
         help="realnews: only gold events that have a date (the set the realnews scorer's `date` counts)",
+    )
+    ap.add_argument(
+        "--by-rule",
+        action="store_true",
+        help="count events, errors (not right_issue) and pub-day errors by the anchor rule that dated "
+        "each (the `date_rule` that scripts/redate.py writes)",
     )
     args = ap.parse_args(argv)
     if args.mode == "input":
@@ -296,7 +315,7 @@ def main(argv: list[str] | None = None) -> None:
         if len(args.paths) != 2:
             ap.error("clauses needs GOLD.jsonl OUT.jsonl")
         rows = clause_rows(*args.paths)
-    report(rows, args.verbose)
+    report(rows, args.verbose, args.by_rule)
 
 
 if __name__ == "__main__":

@@ -32,12 +32,12 @@ from diurna.time.discourse import (
     is_bound_or_duration,
     is_lower_bound,
     is_past_upper_bound,
+    measured_gap,
     occasion_of,
     perfect_aspect,
     publication_day,
     sentences_of,
 )
-from diurna.time.lexicon import NUMBER_WORDS
 from diurna.time.syntax import tense_of
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def earlier_clause(c: EventClause) -> Optional[DateRef]:
         return None  # the clause's own date: "after she was detained on Friday"
     head = anchor_event(c.doc, verb.head.i, depth=1)
     end = min(dt.date.fromisoformat(head.end), c.published) if head is not None else c.reference_end()
-    gap = _measured_gap(verb)
+    gap = measured_gap(verb)
     if gap is not None and head is not None and head.granularity == "day":
         return DateRef(
             text=None,
@@ -148,38 +148,6 @@ def later_clause(c: EventClause) -> Optional[DateRef]:
     head = anchor_event(c.doc, verb.head.i, depth=1)
     start = dt.date.fromisoformat(head.start) if head is not None else None
     return before(c.published, start=start if head is not None and head.granularity != BEFORE else None)
-
-
-_GAP_UNITS = {"minutes": 0, "hours": 0, "moments": 0, "day": 1, "days": 1, "week": 7, "weeks": 7}
-
-
-def _measured_gap(clause: "Token") -> Optional[dt.timedelta]:
-    """ "a day after", "two days after", "a week after": the measure before the clause's mark, on
-    the clause, on its mark, or on the verb the clause explains right before the clause (the
-    parser hangs "a day" of "the arrests came a day after ..." on any of the three)."""
-    measures = list(clause.children)
-    for mark in (ch for ch in clause.children if ch.dep_ == "mark"):
-        measures += list(mark.children)  # "two days after": "days" on the mark
-    if clause.head.i != clause.i:
-        measures += [
-            ch
-            for ch in clause.head.children
-            if ch.dep_ == "npadvmod" and ch.i < clause.i and ch.right_edge.i == clause.left_edge.i - 1
-        ]
-    for ch in measures:
-        if ch.dep_ == "npadvmod" and ch.lower_ in _GAP_UNITS:
-            if _GAP_UNITS[ch.lower_] == 0:
-                return dt.timedelta(0)
-            count = next((g for g in ch.children if g.dep_ in ("det", "nummod")), None)
-            if count is None:
-                return None
-            n = 1 if count.lower_ in ("a", "an", "one") else NUMBER_WORDS.get(count.lower_)
-            if n is None and count.text.isdigit():
-                n = int(count.text)
-            return dt.timedelta(days=n * _GAP_UNITS[ch.lower_]) if n else None
-        if ch.dep_ == "npadvmod" and ch.lower_ in ("minute", "hour", "moment"):
-            return dt.timedelta(0)
-    return None
 
 
 def _timex_inside(c: EventClause, head: "Token") -> Optional[TimexRef]:

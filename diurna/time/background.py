@@ -4,9 +4,10 @@ would date on the publication day although the story gives them only as context.
 
 Wire copy closes with context paragraphs: "The ministry, which has promised an inquiry, ...",
 "Rwanda denies backing the rebels", "sanctions imposed over Moscow's annexation of Crimea".
-Nothing in them says when. A main clause's present perfect below the lead is left to the news
-tenses: on real text it is as often the day's reaction ("the EU has condemned the violence") as
-background ("Guatemala has asked the UN to send police"), and the parse does not tell them apart.
+Nothing in them says when. A main clause's present perfect below the lead paragraph is on real
+text as often the day's reaction ("the EU has condemned the violence") as background ("Guatemala
+has asked the UN to send police"), and the parse does not tell them apart: it gets "before
+publication", true of both (`perfect_below_lead`), not the publication day, true of one.
 These rules give the clauses whose form marks them as context the honest interval: before
 publication, day unknown (granularity `before`). They register themselves in
 `anchoring.ANCHOR_RULES`, ahead of `news_tenses`; everything that dates a clause (its own
@@ -20,12 +21,18 @@ from typing import TYPE_CHECKING, Optional
 from diurna.records import DateRef
 from diurna.time.anchoring import anchor_rule
 from diurna.time.calendar import Tense
-from diurna.time.discourse import EventClause, before, sentences_of
+from diurna.time.discourse import EventClause, before, inside_quotation, sentences_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["perfect_description", "perfect_stance", "possessed_event_noun", "standing_position"]
+__all__ = [
+    "perfect_below_lead",
+    "perfect_description",
+    "possessed_event_noun",
+    "standing_position",
+    "standing_state",
+]
 
 
 def _reported(verb: "Token") -> bool:
@@ -45,13 +52,21 @@ def _reported(verb: "Token") -> bool:
 REPORT_ADVERBS = {"reportedly", "allegedly", "apparently"}
 
 
+# More sentences than a lead paragraph has: a body of one paragraph this long is a story whose
+# paragraph breaks were lost, not a lead.
+ONE_PARAGRAPH_BODY = 6
+
+
 def _in_lead(c: EventClause) -> bool:
     """In the lead, or in the rest of the lead paragraph: the first paragraph tells the day's
-    news ("The party has condemned the arrests" three sentences in); context comes below it."""
+    news ("The party has condemned the arrests" three sentences in); context comes below it. In
+    copy whose body is a single paragraph (its breaks lost) only the lead sentences count."""
     sents = sentences_of(c.doc)
     if c.sentence < sents.lead_end:
         return True
     lead_start = c.doc.spacy_doc[sents.starts[sents.body_start]].idx
+    if "\n" not in c.doc.text[lead_start:].strip() and len(sents.starts) - sents.body_start > ONE_PARAGRAPH_BODY:
+        return False  # a whole story in one paragraph (copy whose breaks were lost): only the lead is the lead
     return "\n" not in c.doc.text[lead_start : c.trigger.idx]
 
 
@@ -64,10 +79,8 @@ def perfect_description(c: EventClause) -> Optional[DateRef]:
     """A present perfect relative clause set off by a comma below the lead paragraph describes its
     noun ("the former president, who has denied any wrongdoing", "the ministry, which has promised
     an inquiry"): background the text does not date, like the past-tense `description`; the act
-    came some time before publication. A main clause's present perfect stays the day's news (issue
-    25's convention; on real text it is as often a reaction of the day, "the EU has condemned the
-    violence", as background), and so does a relative clause that picks out its noun ("the men
-    who have been released")."""
+    came some time before publication. A relative clause that picks out its noun ("the men who
+    have been released") stays the day's news."""
     verb = c.verb
     if c.perfect != "present" or verb is None or verb.dep_ != "relcl" or _in_lead(c) or not _set_off(verb):
         return None
@@ -125,20 +138,56 @@ def possessed_event_noun(c: EventClause) -> Optional[DateRef]:
 
 
 @anchor_rule(
-    "Talks resumed on Monday. ... Kigali has denied backing the rebels (a later paragraph) -> before publication",
+    "Talks resumed on Monday. ... Uganda and Burundi have also pledged to send troops (a later paragraph) "
+    "-> before publication",
     before="news_tenses",
 )
-def perfect_stance(c: EventClause) -> Optional[DateRef]:
-    """A stance verb in the present perfect of a main clause below the lead paragraph ("Kigali has
-    strongly denied accusations that it supports the M23", "the U.S. has blamed such attacks on
-    Iranian proxies", "Chadema has accused the government of repression") states the position the
-    actor has held, like its simple present (`standing_position`): taken at some undated time
-    before publication. In the lead paragraph, or reported ("said it has denied"), it is news."""
+def perfect_below_lead(c: EventClause) -> Optional[DateRef]:
+    """A main clause's present perfect below the lead paragraph, not reported ("Uganda, Burundi and
+    South Sudan have also pledged to send troops", "Rights groups have criticised the arrests",
+    "Kigali has strongly denied accusations that it supports the M23",
+    "The government has banned thousands of NGOs", "Seoul has threatened to file a complaint"): the
+    story's context, which the text does not date; before publication, day unknown. The present
+    perfect says only that the act lies before now: in the lead it is the day's news (`lead` runs
+    first), below it as often an undated earlier act as a reaction of the day ("The EU has condemned
+    the violence"), and the parse does not tell them apart; "before publication" is true of both,
+    the publication day only of the second.
+    A report's adverb or a passive ("has reportedly halted", "has been detained by the police")
+    states the news's result and stays with the news tenses."""
     verb = c.verb
     if verb is None or c.perfect != "present" or _in_lead(c) or _reported(verb):
         return None
-    if verb.lemma_ not in STANCE_VERBS or verb.dep_ not in ("ROOT", "conj"):
+    if verb.dep_ not in ("ROOT", "conj"):
+        return None  # relative and adverbial clauses: `perfect_description`, the news tenses
+    if c.adverbs & REPORT_ADVERBS or any(ch.dep_ == "auxpass" for ch in verb.children):
         return None
-    if any(ch.dep_ == "auxpass" for ch in verb.children):
-        return None  # "has been accused": a charge made against someone, often the day's news
+    return before(c.published)
+
+
+# A simple present with one of these adverbs tells a habit, not an act of the day.
+HABITUAL_ADVERBS = {"generally", "frequently", "often", "regularly", "usually", "routinely", "typically"}
+# Verbs whose simple present states a standing relation between actors ("Algiers supports the
+# Polisario Front", "the RSF controls nearly all of Darfur", "Druze militias distrust the government").
+STATE_VERBS = {"support", "control", "back", "host", "distrust", "occupy", "govern", "rule"}
+
+
+@anchor_rule(
+    "Talks resumed on Monday. ... Algiers supports the Polisario Front (a later paragraph) -> before publication",
+    before="news_tenses",
+)
+def standing_state(c: EventClause) -> Optional[DateRef]:
+    """A standing relation or a habit in the simple present below the lead paragraph ("Algiers
+    supports the armed Polisario Front", "a coalition that supports Yemen's government", "Australia
+    frequently provides support to Pacific nations"): context that holds at publication, begun at
+    some undated time before it, as `standing_position` is for stances. Not inside a quotation,
+    where the present is the speaker's ("as long as Indonesia still occupies it"), nor reported."""
+    verb = c.verb
+    if verb is None or c.tense is not Tense.PRESENT or c.perfect is not None or _in_lead(c) or _reported(verb):
+        return None
+    if verb.tag_ not in ("VBZ", "VBP") or any(ch.dep_ in ("aux", "auxpass") for ch in verb.children):
+        return None
+    if verb.lemma_ not in STATE_VERBS and not c.adverbs & HABITUAL_ADVERBS:
+        return None
+    if inside_quotation(c.doc.text, verb.idx):
+        return None
     return before(c.published)

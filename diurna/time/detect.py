@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Optional
 from diurna.document import TimexRef
 from diurna.time import fallback, grammar
 from diurna.time.calendar import Interval, Tense
-from diurna.time.syntax import Attachment, attachment, tense_of
+from diurna.time.syntax import Attachment, attachment, governing_verb, tense_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -121,6 +121,29 @@ def _is_purpose_infinitive(verb) -> bool:
     )
 
 
+# "the first", "the latest", "the only": a noun an infinitive then tells a fact about
+RANKING_WORDS = {"first", "second", "third", "last", "latest", "only", "next"}
+
+
+def _is_ranked_infinitive(verb) -> bool:
+    """ "Niger became the latest member to undergo a coup in July", "the first leader to visit
+    Kyiv since 2022": a to-infinitive describing a ranked noun tells what that noun did, at the
+    time of the clause the noun is in, not a plan."""
+    if (
+        verb.tag_ != "VB"
+        or verb.head.i == verb.i
+        or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)
+    ):
+        return False
+    if verb.dep_ in ("acl", "relcl"):
+        nouns = [verb.head]
+    elif verb.dep_ == "xcomp":  # the parser often hangs it on the copula: "became the latest ... to undergo"
+        nouns = [ch for ch in verb.head.children if ch.dep_ in ("attr", "dobj")]
+    else:
+        return False
+    return any(m.lower_ in RANKING_WORDS or m.tag_ == "JJS" for n in nouns for m in n.children if m.dep_ == "amod")
+
+
 def _reading_tense(tokens, where: Attachment, expression: str) -> Tense:
     """The tense that decides between the last and the next "Friday" or "March"."""
     if expression.lower().startswith("since"):
@@ -128,6 +151,8 @@ def _reading_tense(tokens, where: Attachment, expression: str) -> Tense:
     tense = tense_of(tokens.doc[where.verb]) if where.verb is not None else Tense.UNKNOWN
     if tense is Tense.FUTURE and where.verb is not None and _is_purpose_infinitive(tokens.doc[where.verb]):
         tense = tense_of(tokens.doc[where.verb].head)  # "held a summit to discuss the coup on Wednesday"
+    if tense is Tense.FUTURE and where.verb is not None and _is_ranked_infinitive(tokens.doc[where.verb]):
+        tense = tense_of(governing_verb(tokens.doc[where.verb].head))  # "became the latest to undergo a coup in July"
     if tense is Tense.PRESENT and (tokens.root.dep_ in NOUN_MODIFIER_DEPS or where.noun is not None):
         return Tense.UNKNOWN  # "Critics say Monday's debate", "hailing the speech on Thursday": a noun's date
     return tense

@@ -21,6 +21,7 @@ from diurna.records import DateRef
 from diurna.time.calendar import Tense
 from diurna.time.dating import attachments_for, governing_timex, is_dateline
 from diurna.time.detect import NOUN_MODIFIER_DEPS
+from diurna.time.lexicon import NUMBER_WORDS
 from diurna.time.syntax import ARGUMENT_DEPS, governing_verb, is_clause_head, tense_of
 
 if TYPE_CHECKING:
@@ -358,6 +359,43 @@ class EventClause:
         if self.perfect != "present" and self.episode is not None:
             return min(dt.date.fromisoformat(self.episode.date.end), self.published)
         return self.published
+
+
+# --- how far apart two events are told ---------------------------------------------------
+
+_GAP_UNITS = {"minutes": 0, "hours": 0, "moments": 0, "day": 1, "days": 1, "week": 7, "weeks": 7, "morning": 1}
+_AT_ONCE = {"immediately", "shortly"}  # "came immediately after the EU sanctioned ...": the same day
+
+
+def measured_gap(clause: "Token") -> Optional[dt.timedelta]:
+    """ "a day after", "two days after", "a week after": the measure before the clause's mark, on
+    the clause, on its mark, or on the verb the clause explains right before the clause (the
+    parser hangs "a day" of "the arrests came a day after ..." on any of the three)."""
+    measures = list(clause.children)
+    for mark in (ch for ch in clause.children if ch.dep_ == "mark"):
+        measures += list(mark.children)  # "two days after": "days" on the mark
+    if clause.head.i != clause.i:
+        measures += [
+            ch
+            for ch in clause.head.children
+            if ch.dep_ in ("npadvmod", "advmod") and ch.i < clause.i and ch.right_edge.i == clause.left_edge.i - 1
+        ]
+    for ch in measures:
+        if ch.dep_ == "advmod" and ch.lower_ in _AT_ONCE:
+            return dt.timedelta(0)
+        if ch.dep_ == "npadvmod" and ch.lower_ in _GAP_UNITS:
+            if _GAP_UNITS[ch.lower_] == 0:
+                return dt.timedelta(0)
+            count = next((g for g in ch.children if g.dep_ in ("det", "nummod")), None)
+            if count is None:
+                return None
+            n = 1 if count.lower_ in ("a", "an", "one", "the") else NUMBER_WORDS.get(count.lower_)
+            if n is None and count.text.isdigit():
+                n = int(count.text)
+            return dt.timedelta(days=n * _GAP_UNITS[ch.lower_]) if n else None
+        if ch.dep_ == "npadvmod" and ch.lower_ in ("minute", "hour", "moment"):
+            return dt.timedelta(0)
+    return None
 
 
 # --- the dates rules give ------------------------------------------------------------------

@@ -18,11 +18,17 @@ import datetime as dt
 from typing import Optional
 
 from diurna.records import DateRef
-from diurna.time.anchoring import anchor_rule
+from diurna.time.anchoring import _reporting_head, anchor_event, anchor_rule
 from diurna.time.calendar import Tense
-from diurna.time.discourse import STORY_DAYS, EventClause, before, inside_quotation, publication_day
+from diurna.time.discourse import STORY_DAYS, EventClause, before, inside_quotation, perfect_aspect, publication_day
+from diurna.time.syntax import tense_of
 
-__all__ = ["attributed_after_background", "reaction_after_background", "undated_story_event"]
+__all__ = [
+    "attributed_after_background",
+    "reaction_after_background",
+    "reported_present_perfect",
+    "undated_story_event",
+]
 
 # Statements that react to an event: what officials and governments say about the story's news.
 REACTION_VERBS = {
@@ -142,3 +148,48 @@ def undated_story_event(c: EventClause) -> Optional[DateRef]:
     story = c.lead_date.date if c.lead_date is not None else publication_day(c.published)
     end = dt.date.fromisoformat(story.end)
     return before(end, start=end - NEWS_SPAN)
+
+
+@anchor_rule(
+    "Fighting broke out on Friday. The mission added that a convoy has already left the base -> Friday, for 'left'",
+    before="news_tenses",
+)
+def reported_present_perfect(c: EventClause) -> Optional[DateRef]:
+    """A present perfect that a past verb of saying reports ("The mission added that a convoy has
+    already left the base", "The National Police reported they have captured five leaders", "A
+    spokesperson confirmed that 14 soldiers have been arrested"): news as of the report, which wire
+    copy keeps in the present perfect without backshifting it; dated as the report when the report
+    has a day (a report is made on a day: a month or a year is a background's date the report only
+    inherits), instead of by publication. Not an attribution placed
+    after the clause ("A court has sentenced him, local media reported"), which has no date of its
+    own: the discourse's last date would stand for it."""
+    if c.perfect != "present" or c.verb is None:
+        return None
+    head = _reporting_head(c.verb)
+    if head is None or head.i > c.verb.i:
+        return None  # "A court has sentenced him, local media reported": the report's date is the episode's
+    date = anchor_event(c.doc, head.i, depth=1)
+    return date if date is not None and date.granularity == "day" else None
+
+
+@anchor_rule(
+    "Jets entered the country on Sunday to take over the airspace and contain the plotters -> Sunday, for 'contain'",
+    before="news_tenses",
+)
+def plan_of_past_act(c: EventClause) -> Optional[DateRef]:
+    """A future, present or infinitive clause inside a sentence whose main clause is a dated simple
+    past act: the plan, purpose or terms that act stated ("Nigerian jets entered Benin to take over
+    the airspace and contain the plotters", "the Security Council voted on June 30 to end the
+    mission and withdraw", "Kim told Putin that North Korea intends to improve cooperation", "the
+    office said the deal calls for a cease-fire, during which Israel frees ..."). What is coded is
+    the act of stating it, on the main clause's day, not publication; only a day (a month or a
+    year is a background's, which the sentence does not make the plan's). Conjuncts and nested infinitives included, which
+    `infinitive_of_past` and `reported_present_or_future` (one level, the head's own clause) miss."""
+    verb = c.verb
+    if verb is None or c.tense not in (Tense.FUTURE, Tense.PRESENT) or c.perfect is not None:
+        return None
+    root = verb.sent.root
+    if verb.i == root.i or tense_of(root) is not Tense.PAST or perfect_aspect(root) is not None:
+        return None
+    date = anchor_event(c.doc, root.i, depth=1)
+    return date if date is not None and date.granularity == "day" else None

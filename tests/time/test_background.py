@@ -33,9 +33,15 @@ CASES = {
         0,
         (YEAR_BEFORE, PUB, BEFORE),
     ),
-    "perfect_stance": (
-        LEAD + "Aid convoys crossed the border. Kigali has strongly denied accusations that it backs the rebels.",
-        "denied",
+    "perfect_below_lead": (
+        LEAD + "Aid convoys crossed the border. Uganda and Burundi have also pledged to send troops.",
+        "pledged",
+        0,
+        (YEAR_BEFORE, PUB, BEFORE),
+    ),
+    "standing_state": (
+        LEAD + "Aid convoys crossed the border. Algiers supports the armed Polisario Front.",
+        "supports",
         0,
         (YEAR_BEFORE, PUB, BEFORE),
     ),
@@ -87,8 +93,18 @@ def test_rule_decides_its_case_and_without_it_the_news_tenses_would(time_doc, na
         (LEAD + "Observers left. Caracas claims the region and has vowed to recover it.", "claims"),
         # the simple present of "accuse": a charge the actor keeps making
         (LEAD + "Observers left. The opposition accuses the president of mismanagement.", "accuses"),
-        # a stance in the present perfect, the second text of the construction
+        # a stance in the present perfect below the lead, two texts of the construction
+        (LEAD + "Observers left. Kigali has strongly denied accusations that it backs the rebels.", "denied"),
         (LEAD + "Observers left. The U.S. has blamed such attacks on Iranian proxies in Iraq.", "blamed"),
+        # main clauses' present perfects below the lead paragraph: context, or a reaction of the day
+        (LEAD + "Observers left. Rights groups have criticised the arrests.", "criticised"),
+        (LEAD + "Observers left. The government has banned thousands of organisations.", "banned"),
+        (LEAD + "Observers left. The African Union has condemned the violence.", "condemned"),
+        (LEAD + "Observers left. Seoul has refused the terms and has threatened to file a complaint.", "threatened"),
+        # a standing relation, and a habit, in the simple present
+        (LEAD + "Observers left. The rebel group controls nearly all of the province.", "controls"),
+        (LEAD + "Observers left. The coalition generally targets positions close to the border.", "targets"),
+        (LEAD + "Observers left. Australia frequently provides support to its neighbours.", "provides"),
     ],
 )
 def test_background_present_clauses_are_before_publication(time_doc, text, word):
@@ -99,8 +115,14 @@ def test_background_present_clauses_are_before_publication(time_doc, text, word)
 @pytest.mark.parametrize(
     "text, word",
     [
-        # a main clause's present perfect below the lead: left to the news tenses
-        (LEAD + "Mediators were flown in. The African Union has condemned the violence.", "condemned"),
+        # below the lead, a passive present perfect states what the news left
+        (LEAD + "Mediators were flown in. His alleged assailant has been detained by the police.", "detained"),
+        # and a report's adverb marks the news
+        (LEAD + "Mediators were flown in. Government forces have reportedly halted the attack.", "halted"),
+        # a state verb in the present inside a quotation is the speaker's present
+        (LEAD + 'Mediators were flown in. "The war will go on as long as the army occupies it," he said.', "occupies"),
+        # a state verb in the lead paragraph is news
+        ("The army controls the airport after a night of fighting, officials said.", "controls"),
         # the lead's present perfect is the day's news
         ("Somalia and Ethiopia have agreed to end a dispute over a port, the two leaders said.", "agreed"),
         # reported by a verb of saying: the report's news
@@ -124,3 +146,17 @@ def test_background_present_clauses_are_before_publication(time_doc, text, word)
 def test_news_in_the_present_perfect_keeps_the_publication_day(time_doc, text, word):
     doc = time_doc(text, PUB)
     assert _interval(event_date(doc, _token(doc, word))) == (PUB, PUB, "day")
+
+
+def test_a_body_of_one_paragraph_has_only_the_lead_as_its_lead(time_doc):
+    """Copy whose paragraph breaks were lost (a body of one paragraph longer than a lead paragraph):
+    below the lead sentences it is context, not the lead paragraph's news; a short text of one
+    paragraph stays a lead paragraph (`test_anchoring`'s `news_tenses` case)."""
+    text = (
+        "Talks Collapse\n\n"
+        "The two governments broke off talks on Thursday after a border incident. Officials on both sides "
+        "traded accusations. Aid convoys crossed the border. Observers left. Mediators were flown in. The "
+        "border stayed closed. Seoul has threatened to file a complaint with the World Trade Organization."
+    )
+    doc = time_doc(text, PUB)
+    assert event_date(doc, _token(doc, "threatened")).granularity == BEFORE

@@ -48,6 +48,20 @@ CASES = {
         (DAY_BEFORE, PUB, BEFORE),
         ("2021-09-13", PUB, BEFORE),
     ),
+    "reported_present_perfect": (
+        STORY
+        + "Peacekeepers withdrew from the town on Monday. The mission added that a convoy has already left the base.",
+        "left",
+        (DAY_BEFORE, DAY_BEFORE, "day"),
+        (PUB, PUB, "day"),
+    ),
+    "plan_of_past_act": (
+        STORY + "The rebels seized the airport on Monday. Fighter jets entered the country to take over the airspace "
+        "and contain the rebels.",
+        "contain",
+        (DAY_BEFORE, DAY_BEFORE, "day"),
+        (PUB, PUB, "day"),
+    ),
 }
 
 
@@ -169,5 +183,67 @@ def test_undated_story_events_are_the_news_of_the_last_two_days(time_doc, text, 
     ],
 )
 def test_undated_story_events_leave_dated_and_described_clauses(time_doc, text, word, expected):
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # other texts of the construction: "reported", "confirmed that"
+        (
+            STORY + "Troops raided the hideout on Monday. The police reported they have captured five gang leaders.",
+            "captured",
+            (DAY_BEFORE, DAY_BEFORE, "day"),
+        ),
+        (
+            STORY + "The coup attempt failed on Monday. A spokesperson confirmed that 14 soldiers have been arrested.",
+            "arrested",
+            (DAY_BEFORE, DAY_BEFORE, "day"),
+        ),
+        # an attribution after the clause has no day of its own: the news tenses
+        (
+            STORY + "A court has sentenced the commander to a year in prison, local media reported.",
+            "sentenced",
+            (PUB, PUB, "day"),
+        ),
+        # a report dated only by a background month: the news tenses
+        (
+            STORY.replace("in 2020", "in February") + "The ministry said it has denied the visas.",
+            "denied",
+            (PUB, PUB, "day"),
+        ),
+    ],
+)
+def test_reported_present_perfects_take_the_reports_day(time_doc, text, word, expected):
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # other texts of the construction: a vote's terms, a statement's intention
+        (
+            STORY
+            + "The rebels seized the airport on Monday. The council voted to end the mission and withdraw the troops.",
+            "withdraw",
+            (DAY_BEFORE, DAY_BEFORE, "day"),
+        ),
+        (
+            STORY + "The rebels seized the airport on Monday. The president told his guest that his country intends to "
+            "improve cooperation.",
+            "improve",
+            (DAY_BEFORE, DAY_BEFORE, "day"),
+        ),
+        # the main clause dated by a background year only: not a day for the plan
+        (
+            STORY + "Fighter jets entered the country to take over the airspace and contain the rebels.",
+            "contain",
+            (PUB, PUB, "day"),
+        ),
+    ],
+)
+def test_plans_told_by_a_past_act_take_its_day(time_doc, text, word, expected):
     doc = time_doc(text, PUB)
     assert _interval(event_date(doc, _token(doc, word))) == expected
