@@ -15,7 +15,15 @@ from typing import Callable, Iterable, Optional
 from diurna.actors.anaphora import COUNTRY_ANAPHOR
 from diurna.actors.codes import split_code
 from diurna.actors.collective import IT_SUBJECT, ORGANISATION_ANAPHOR, is_neuter_subject
-from diurna.actors.draft import DraftActor, acronyms_of, coded_without_role, compact_name, handle_name, surname_only
+from diurna.actors.draft import (
+    DraftActor,
+    acronyms_of,
+    coded_without_role,
+    compact_name,
+    handle_name,
+    out_of_office,
+    surname_only,
+)
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import KBActor, name_key
 from diurna.actors.mentions import ANAPHORIC_GROUP_HEADS, Candidate
@@ -410,7 +418,7 @@ class Coreference:
             role = actor.kb.role_on(self.day)
             if role is not None:
                 country, sector, _ = split_code(role.code)
-                return country, sector
+                return country, out_of_office(actor, country, sector) or sector
             return coded_without_role(actor)
         return actor.country, actor.sector
 

@@ -57,6 +57,31 @@ KB_HOME_COUNTRY = register(
 )
 
 
+TITLE_OUT_OF_OFFICE = register(
+    "title-out-of-office",
+    "Former Kyrgyz President Almazbek Atambayev was arrested at his compound outside Bishkek.",
+    "A KB person whose role on the day is a state office (GOV, LEG; Atambayev's presidency runs to 2020 "
+    "in the KB) but whom the article calls out of "
+    "it ('former president', 'opposition leader') is coded as the article says (ELI, OPP): the article "
+    "knows of a change the KB's dates miss or a claim it records as an office (Guaido's interim "
+    "presidency). The country stays the role's, unless the title names another.",
+)
+OUT_OF_OFFICE_SECTORS = frozenset({"ELI", "OPP"})
+STATE_OFFICE_SECTORS = frozenset({"GOV", "LEG"})
+
+
+def out_of_office(actor: DraftActor, country: Optional[str], sector: Optional[str]) -> Optional[str]:
+    """Rule title-out-of-office: the sector the article's titles give a KB person whose role on the
+    day (country, sector) is a state office it says they no longer hold, else None."""
+    if actor.kind != "person" or sector not in STATE_OFFICE_SECTORS or not enabled(TITLE_OUT_OF_OFFICE):
+        return None
+    if actor.title_sector not in OUT_OF_OFFICE_SECTORS:
+        return None
+    if actor.title_country is not None and country is not None and actor.title_country != country:
+        return None
+    return actor.title_sector
+
+
 def coded_without_role(actor: DraftActor) -> tuple[Optional[str], Optional[str]]:
     """(country, sector) of a KB actor with no role on the day: what its titles said, the country
     completed by rule kb-home-country."""
