@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from diurna.actors.codes import single_country
+from diurna.actors.codes import single_country, split_code
 from diurna.actors.kb import KBActor, family_name_first, name_key
 from diurna.actors.mentions import is_capitalised
 from diurna.actors.rules import enabled, register
@@ -80,6 +80,16 @@ def out_of_office(actor: DraftActor, country: Optional[str], sector: Optional[st
     if actor.title_country is not None and country is not None and actor.title_country != country:
         return None
     return actor.title_sector
+
+
+def kb_coded(actor: DraftActor, day: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """(country, sector) of a KB actor as it will be coded on the day: its role then (rule
+    title-out-of-office: past, if the article says so), else what its titles said."""
+    role = actor.kb.role_on(day) if actor.kb is not None else None
+    if role is None:
+        return coded_without_role(actor)
+    country, sector, _ = split_code(role.code)
+    return country, out_of_office(actor, country, sector) or sector
 
 
 def coded_without_role(actor: DraftActor) -> tuple[Optional[str], Optional[str]]:

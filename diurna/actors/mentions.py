@@ -23,6 +23,14 @@ SIDE_TAKEN_NOT_OWNER = register(
     "'pro-Russian', 'anti-American', 'pro-Iranian militias' name the side a group takes, not its "
     "country: the modifier gives the group no country (the story's may).",
 )
+BACKER_NOT_OWNER = register(
+    "backer-not-owner",
+    "U.S. forces struck an Iran-backed militia in Iraq on Friday.",
+    "'Iran-backed', 'Rwanda-supported', 'Saudi-funded' name who backs a group, not its country (an "
+    "Iraqi militia, a Congolese rebel group): like a side taken, the backer gives the group no "
+    "country (the story's may); the backer is still mentioned.",
+)
+BACKING_WORDS = frozenset({"backed", "supported", "funded", "sponsored", "armed", "aligned", "allied", "financed"})
 FORMER_OFFICE_TITLE = register(
     "former-office-title",
     "Former Malaysian Prime Minister Muhyiddin Yassin was charged with abuse of power.",
@@ -323,7 +331,12 @@ class MentionFinder:
                 title.gender = "female"
             elif text in MALE_TITLES:
                 title.gender = "male"
-            if enabled(SIDE_TAKEN_NOT_OWNER) and _side_taken(doc, k):
+            if (
+                enabled(SIDE_TAKEN_NOT_OWNER)
+                and _side_taken(doc, k)
+                or enabled(BACKER_NOT_OWNER)
+                and _backer(doc, k, end)
+            ):
                 continue
             for actor in self._kb_name_at(doc, k, end):
                 role = actor.role_on(day)
@@ -396,6 +409,11 @@ def _past_office(doc, start: int, office_start: int) -> bool:
 def _side_taken(doc, k: int) -> bool:
     """Whether token k follows 'pro-' or 'anti-' ("pro-Russian": spaCy splits it in three)."""
     return k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ in ("pro", "anti")
+
+
+def _backer(doc, k: int, end: int) -> bool:
+    """Whether token k is the backer of "Iran-backed" (rule backer-not-owner), inside the title."""
+    return k + 2 < end and doc[k + 1].text == "-" and doc[k + 2].lower_ in BACKING_WORDS
 
 
 def _side_prefix(doc, i: int) -> bool:

@@ -211,3 +211,15 @@ def test_a_platform_a_statement_was_made_on_is_no_actor(code):
     with switched_off(PLATFORM_AS_CHANNEL):
         names = [[m.text for m in a.mentions] for a in code(text, "2019-10-10").actors]
     assert ["Twitter", "Twitter"] in names
+
+
+def test_a_backer_gives_the_group_no_country(code):
+    from diurna.actors.mentions import BACKER_NOT_OWNER
+    from diurna.actors.rules import switched_off
+
+    text = "U.S. forces struck an Iran-backed militia on Friday, the Pentagon said."
+    militia = next(a for a in code(text, "2024-02-03").actors if a.name == "Iran-backed militia")
+    assert militia.country is None or militia.country_inferred  # not stated: the story's, if any
+    with switched_off(BACKER_NOT_OWNER):
+        militia = next(a for a in code(text, "2024-02-03").actors if a.name == "Iran-backed militia")
+    assert (militia.country, militia.country_inferred) == ("IRN", False)
