@@ -60,10 +60,30 @@ def _shares(counts: Counter, side: str, prefix: str, names: tuple[str, ...]) -> 
     return "; ".join(parts)
 
 
+def _list_error(gold_id, side, name, code, country, sector, wanted, want) -> None:
+    """One line for an actor side whose country or sector is wrong (nothing when both are right)."""
+    sectors = want.get("sector") or []
+    if country in wanted and (sector or "-") in sectors:
+        return
+    kind = "sector" if country in wanted else ("nocountry" if country is None else "country")
+    alike = "alike" if named_alike(name, want.get("names") or []) else "other"
+    print(
+        "ERR %-9s %-5s %-6s %s %s[%s] gold=%s %s %s"
+        % (kind, alike, side, gold_id, name, code, (want.get("names") or ["?"])[:3], sorted(map(str, wanted)), sectors)
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("verdicts", help="the scorer's -v output")
     ap.add_argument("gold", help="the gold file the scorer was given (JSON lines)")
+    ap.add_argument(
+        "--list",
+        action="store_true",
+        help="also list every actor side whose country or sector is wrong, one line each: the kind of error "
+        "(nocountry / country / sector), whether it is named as the gold names it, the gold event, the output "
+        "actor and the gold's names, countries and sectors",
+    )
     args = ap.parse_args()
     sys.path.insert(0, ".")
     from diurna.actors.codes import iso3_codes
@@ -102,6 +122,8 @@ def main() -> int:
                 counts[side, "named alike country right"] += country in wanted
                 counts[side, "named alike sector right"] += (sector or "-") in (want.get("sector") or [])
             counts[side, "sector right"] += (sector or "-") in (want.get("sector") or [])
+            if args.list:
+                _list_error(match["gold"], side, name, code, country, sector, wanted, want)
     for side in ("source", "target"):
         print(
             "%s: %d actors located on gold events; %s"

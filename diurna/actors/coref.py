@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Optional
 from diurna.actors.anaphora import COUNTRY_ANAPHOR
 from diurna.actors.codes import split_code
 from diurna.actors.collective import IT_SUBJECT, ORGANISATION_ANAPHOR, is_neuter_subject
-from diurna.actors.draft import DraftActor, acronyms_of, coded_without_role, compact_name, handle_name, surname_only
+from diurna.actors.draft import DraftActor, acronyms_of, compact_name, handle_name, kb_coded, surname_only
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import KBActor, name_key
 from diurna.actors.mentions import ANAPHORIC_GROUP_HEADS, Candidate
@@ -313,13 +313,13 @@ class Coreference:
         return None
 
     def apposed_actor(self, cand: Candidate) -> Optional[DraftActor]:
-        """ "Ms Rivera, a teacher in Bogota": the description is in apposition to a mention."""
+        """ "Ms Rivera, a teacher in Bogota", "the party chairman, Freeman Mbowe" (the name read first,
+        resolve.NAME_BEFORE_APPOSED_DESCRIPTION): the description is in apposition to a mention."""
         head = self.doc[cand.head]
-        if head.dep_ != "appos":
-            return None
-        anchor = head.head.i
+        anchors = [head.head.i] if head.dep_ == "appos" else []
+        anchors += [c.i for c in head.children if c.dep_ == "appos" and c.i >= cand.end]
         for actor in self.actors.values():
-            if any(s <= anchor < e for s, e, _ in actor.mentions):
+            if any(s <= anchor < e for s, e, _ in actor.mentions for anchor in anchors):
                 return actor
         return None
 
@@ -407,11 +407,7 @@ class Coreference:
     def coded(self, actor: DraftActor) -> tuple[Optional[str], Optional[str]]:
         """(country, sector) of an actor as it will be coded: a KB actor's role on the day."""
         if actor.kb is not None:
-            role = actor.kb.role_on(self.day)
-            if role is not None:
-                country, sector, _ = split_code(role.code)
-                return country, sector
-            return coded_without_role(actor)
+            return kb_coded(actor, self.day)
         return actor.country, actor.sector
 
     def _description_fits(self, actor: DraftActor, cand: Candidate) -> bool:

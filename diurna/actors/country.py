@@ -7,14 +7,17 @@ country and dyad count. An event-data coder gives such a generic actor the count
 does this step, and it says so (`Actor.country_inferred`), so a user who wants only stated countries
 can filter.
 
-Rules, in order, each with its example; switch one off with `switched_off(name)` or the
-environment variable DIURNA_ACTOR_COUNTRY_RULES_OFF=name,...
+Rules, each with its example; switch one off with `switched_off(name)` or the environment variable
+DIURNA_ACTOR_COUNTRY_RULES_OFF=name,... Order: same-head-country first (what the text said of the same
+noun elsewhere), then the story's focus (story-focus, story-plurality, organisation-story-focus), and
+only in a story with no focus the scene of each group's sentences (scene-country).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import TYPE_CHECKING, Optional
+import bisect
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from diurna.actors.codes import join_code
 from diurna.rules import RuleSet
@@ -54,6 +57,29 @@ STORY_PLURALITY = _register(
     "stay without one.",
 )
 
+SAME_HEAD_COUNTRY = _register(
+    "same-head-country",
+    "PODGORICA - Montenegro police used tear gas on protesters ... Later, police detained 20 people.",
+    "A generic actor the text leaves without a country ('police') is of the country the article gave "
+    "the same noun with the same sector ('Montenegro police', 'Albanian police'), when it gave that "
+    "noun one country only: the reporter names the nationality once and then drops it. Runs before "
+    "the story's focus, which it outranks: it is what the text said of that very noun.",
+)
+
+SCENE_COUNTRY = _register(
+    "scene-country",
+    "(a story about Gaza: Palestinians 7 votes, Italy 6) Pro-Palestinian protesters clashed with "
+    "police in Rome and Milan.",
+    "In a story with no focus country (two states about equally named: the protest in Italy about "
+    "Gaza, the Timor-Leste story from a Jakarta outlet, a Montenegro story about Serbia's church), a "
+    "generic group is of the country of the places named in the sentences that mention it, when one "
+    "country holds at least twice the place mentions of any other there: police, protesters and "
+    "victims are where the scene is. Not armed forces, governments' envoys, refugees or persons, "
+    "who act abroad (an army shells across a border, diplomats are posted, migrants cross).",
+)
+# scene-country: sectors whose members are where they act (an army, a delegation or a refugee is not)
+SCENE_EXCLUDED_SECTORS = frozenset({"GOV", "MIL", "REB", "UAF", "INS", "SEP", "REF", "SPY"})
+
 # Sectors an actor holds inside one state; international and transnational roles (IGO, NGO,
 # multinational businesses) are not given the story's country.
 DOMESTIC_SECTORS = frozenset(
@@ -90,6 +116,8 @@ FOCUS_MIN_VOTES = 2
 # story-plurality: the focus outweighs every other country this many times, with this many votes.
 PLURALITY_RATIO = 2.0
 PLURALITY_MIN_VOTES = 4
+# scene-country: the scene's country outweighs every other place country of the actor's sentences this many times.
+SCENE_RATIO = 2.0
 
 
 def country_votes(doc: "ArticleDoc") -> Counter:
@@ -139,8 +167,80 @@ def needs_country(actor: "Actor") -> bool:
     return actor.sector is None or actor.sector in DOMESTIC_SECTORS
 
 
+def _description_words(doc: "ArticleDoc") -> dict[str, list[frozenset[str]]]:
+    """Actor id -> the content words (lemmas) of each of its description mentions: {"montenegro",
+    "police"} for "Montenegro police", {"police"} for "the police"."""
+    spacy_doc = doc.spacy_doc
+    out: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for m in doc.mentions:
+        if m.how == "description":
+            span = spacy_doc[m.token_start : m.token_end]
+            out[m.actor_id].append(frozenset(t.lemma_.lower() for t in span if t.is_alpha and t.pos_ != "DET"))
+    return out
+
+
+def same_head_countries(doc: "ArticleDoc") -> dict[str, str]:
+    """Rule same-head-country: actor id -> the one country the article gave a generic actor of the
+    same sector whose description holds every word of this one's ("Montenegro police" for "police";
+    not "Rwandan forces" for "security forces")."""
+    if doc.spacy_doc is None or not enabled(SAME_HEAD_COUNTRY):
+        return {}
+    words_of = _description_words(doc)
+    stated: list[tuple[frozenset[str], Optional[str], str]] = []
+    needy = []
+    for actor in doc.actors:
+        if actor.kind != "group" or actor.kb_id is not None:
+            continue
+        if needs_country(actor):
+            needy.append(actor)
+        elif actor.country and not actor.country_inferred:
+            stated += [(words, actor.sector, actor.country) for words in words_of.get(actor.id, ())]
+    found = {}
+    for actor in needy:
+        countries = {
+            country
+            for words in words_of.get(actor.id, ())
+            for stated_words, sector, country in stated
+            if words and sector == actor.sector and words < stated_words
+        }
+        if len(countries) == 1:
+            found[actor.id] = countries.pop()
+    return found
+
+
+def _sentence_of(starts: list[int], token: int) -> int:
+    return bisect.bisect_right(starts, token) - 1
+
+
+def scene_countries(doc: "ArticleDoc", actors: Iterable["Actor"]) -> dict[str, str]:
+    """Rule scene-country: actor id -> the country of the places named in its mentions' sentences,
+    for those of `actors` that are groups whose members act where they are."""
+    if doc.spacy_doc is None or not enabled(SCENE_COUNTRY):
+        return {}
+    starts = [s.start for s in doc.spacy_doc.sents]
+    place_country = {p.id: p.country for p in doc.places}
+    by_sentence: dict[int, Counter] = defaultdict(Counter)
+    for ref in doc.place_mentions:
+        country = place_country.get(ref.place_id)
+        if country:
+            by_sentence[_sentence_of(starts, ref.token_start)][country] += 1
+    wanted = {a.id for a in actors if a.kind == "group" and a.sector not in SCENE_EXCLUDED_SECTORS}
+    sentences: dict[str, set[int]] = defaultdict(set)
+    for m in doc.mentions:
+        if m.actor_id in wanted:
+            sentences[m.actor_id].add(_sentence_of(starts, m.token_start))
+    found = {}
+    for actor_id, indices in sentences.items():
+        votes: Counter = sum((by_sentence[i] for i in indices if i in by_sentence), Counter())
+        ranked = votes.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= SCENE_RATIO * ranked[1][1]):
+            found[actor_id] = ranked[0][0]
+    return found
+
+
 class ActorCountryStage:
-    """Gives generic actors the story's country (rule story-focus), marking it inferred."""
+    """Gives generic actors a country the story makes plain (rules same-head-country, story-focus,
+    scene-country), marking it inferred."""
 
     name = "actor_countries"
     # what the stage reads from the article and what it writes (the pipeline checks the order)
@@ -148,13 +248,15 @@ class ActorCountryStage:
     assigns = ("actors",)
 
     def __call__(self, doc: "ArticleDoc") -> None:
-        if not enabled(STORY_FOCUS):
-            return
-        country = focus_country(doc)
-        if country is None:
-            return
+        chosen = same_head_countries(doc)
+        focus = focus_country(doc) if enabled(STORY_FOCUS) else None
+        if focus is not None:
+            chosen.update({a.id: focus for a in doc.actors if needs_country(a) and a.id not in chosen})
+        else:
+            chosen.update(scene_countries(doc, [a for a in doc.actors if needs_country(a) and a.id not in chosen]))
         for i, actor in enumerate(doc.actors):
-            if needs_country(actor):
+            country = chosen.get(actor.id)
+            if country is not None:
                 doc.actors[i] = actor.model_copy(
                     update={
                         "country": country,

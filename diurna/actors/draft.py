@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from diurna.actors.codes import single_country
+from diurna.actors.codes import single_country, split_code
 from diurna.actors.kb import KBActor, family_name_first, name_key
 from diurna.actors.mentions import is_capitalised
 from diurna.actors.rules import enabled, register
@@ -55,6 +55,41 @@ KB_HOME_COUNTRY = register(
     "country all its known roles are in: a role missing from the data (a later post, a return to "
     "office) does not make a statesman stateless.",
 )
+
+
+TITLE_OUT_OF_OFFICE = register(
+    "title-out-of-office",
+    "Former Kyrgyz President Almazbek Atambayev was arrested at his compound outside Bishkek.",
+    "A KB person whose role on the day is a state office (GOV, LEG; Atambayev's presidency runs to 2020 "
+    "in the KB) but whom the article calls out of "
+    "it ('former president', 'opposition leader') is coded as the article says (ELI, OPP): the article "
+    "knows of a change the KB's dates miss or a claim it records as an office (Guaido's interim "
+    "presidency). The country stays the role's, unless the title names another.",
+)
+OUT_OF_OFFICE_SECTORS = frozenset({"ELI", "OPP"})
+STATE_OFFICE_SECTORS = frozenset({"GOV", "LEG"})
+
+
+def out_of_office(actor: DraftActor, country: Optional[str], sector: Optional[str]) -> Optional[str]:
+    """Rule title-out-of-office: the sector the article's titles give a KB person whose role on the
+    day (country, sector) is a state office it says they no longer hold, else None."""
+    if actor.kind != "person" or sector not in STATE_OFFICE_SECTORS or not enabled(TITLE_OUT_OF_OFFICE):
+        return None
+    if actor.title_sector not in OUT_OF_OFFICE_SECTORS:
+        return None
+    if actor.title_country is not None and country is not None and actor.title_country != country:
+        return None
+    return actor.title_sector
+
+
+def kb_coded(actor: DraftActor, day: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """(country, sector) of a KB actor as it will be coded on the day: its role then (rule
+    title-out-of-office: past, if the article says so), else what its titles said."""
+    role = actor.kb.role_on(day) if actor.kb is not None else None
+    if role is None:
+        return coded_without_role(actor)
+    country, sector, _ = split_code(role.code)
+    return country, out_of_office(actor, country, sector) or sector
 
 
 def coded_without_role(actor: DraftActor) -> tuple[Optional[str], Optional[str]]:

@@ -23,6 +23,25 @@ SIDE_TAKEN_NOT_OWNER = register(
     "'pro-Russian', 'anti-American', 'pro-Iranian militias' name the side a group takes, not its "
     "country: the modifier gives the group no country (the story's may).",
 )
+BACKER_NOT_OWNER = register(
+    "backer-not-owner",
+    "U.S. forces struck an Iran-backed militia in Iraq on Friday.",
+    "'Iran-backed', 'Rwanda-supported', 'Saudi-funded' name who backs a group, not its country (an "
+    "Iraqi militia, a Congolese rebel group): like a side taken, the backer gives the group no "
+    "country (the story's may); the backer is still mentioned.",
+)
+BACKING_WORDS = frozenset({"backed", "supported", "funded", "sponsored", "armed", "aligned", "allied", "financed"})
+FORMER_OFFICE_TITLE = register(
+    "former-office-title",
+    "Former Malaysian Prime Minister Muhyiddin Yassin was charged with abuse of power.",
+    "'former' or 'ex-' before a state office (government, legislature, judiciary, military), with only "
+    "a nationality or other title words between ('former Ecuadorian vice president', 'ex-interior "
+    "minister'), says the office is past: the title's sector is ELI (the agents file's own "
+    "FORMER_PRESIDENT, FORMER_PRIME_MINISTER), its country stays.",
+)
+PAST_MARKERS = frozenset({"former", "ex", "onetime", "one-time"})
+# offices a past holder of which is an elite; a "former activist" or "former police officer" is not
+PAST_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL"})
 PERSON_MODIFIER_COUNTRY = register(
     "person-modifier-country",
     "The aid will go through, Trump administration officials said on Saturday.",
@@ -293,6 +312,7 @@ class MentionFinder:
         """Country, sector, agent and affiliation that the words doc[start:end] give."""
         title = Title()
         words: list[str] = []
+        office_start = None  # where the rightmost agent (the office) begins
         j = end
         while j > start:  # agents, longest first, from the right
             hit = self.agent_ending_at(doc, j, start)
@@ -302,6 +322,7 @@ class MentionFinder:
             a_start, agent = hit
             if title.agent is None:
                 title.agent = agent
+                office_start = a_start
             words.append(agent.phrase)
             j = a_start
         for k in range(start, end):
@@ -310,7 +331,12 @@ class MentionFinder:
                 title.gender = "female"
             elif text in MALE_TITLES:
                 title.gender = "male"
-            if enabled(SIDE_TAKEN_NOT_OWNER) and _side_taken(doc, k):
+            if (
+                enabled(SIDE_TAKEN_NOT_OWNER)
+                and _side_taken(doc, k)
+                or enabled(BACKER_NOT_OWNER)
+                and _backer(doc, k, end)
+            ):
                 continue
             for actor in self._kb_name_at(doc, k, end):
                 role = actor.role_on(day)
@@ -330,6 +356,8 @@ class MentionFinder:
                 break
         if title.agent is not None and title.sector is None:
             title.sector = title.agent.sector
+        if office_start is not None and title.sector in PAST_OFFICE_SECTORS and _past_office(doc, start, office_start):
+            title.sector = "ELI"
         title.words = tuple(words)
         return title
 
@@ -364,9 +392,28 @@ class MentionFinder:
                 yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), kind="relative")
 
 
+def _past_office(doc, start: int, office_start: int) -> bool:
+    """Rule former-office-title: 'former' or 'ex-' before the office, inside one title ("former
+    Malaysian prime minister"; not across "and" or a comma: "a former general and President X")."""
+    if not enabled(FORMER_OFFICE_TITLE):
+        return False
+    for k in range(office_start - 1, start - 1, -1):
+        token = doc[k]
+        if token.lower_ in PAST_MARKERS:
+            return True
+        if token.pos_ in ("CCONJ", "DET", "ADP") or (token.is_punct and token.text != "-"):
+            return False
+    return False
+
+
 def _side_taken(doc, k: int) -> bool:
     """Whether token k follows 'pro-' or 'anti-' ("pro-Russian": spaCy splits it in three)."""
     return k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ in ("pro", "anti")
+
+
+def _backer(doc, k: int, end: int) -> bool:
+    """Whether token k is the backer of "Iran-backed" (rule backer-not-owner), inside the title."""
+    return k + 2 < end and doc[k + 1].text == "-" and doc[k + 2].lower_ in BACKING_WORDS
 
 
 def _side_prefix(doc, i: int) -> bool:

@@ -28,6 +28,8 @@ from diurna.actors.words import (
     NO_ACTOR_LABELS,
     NOMINAL_ROLES,
     OFFICE_TITLES,
+    PLATFORM_CHANNEL_NOUNS,
+    PLATFORMS,
     TIME_ZONES,
     TITLE_ABBREVIATIONS,
 )
@@ -88,6 +90,13 @@ TIME_ZONE = register(
     "time-zone",
     "The ceasefire took effect at 0200 GMT on Wednesday.",
     "A time zone's abbreviation, which the tagger reads as an organisation, is no actor.",
+)
+PLATFORM_AS_CHANNEL = register(
+    "platform-as-channel",
+    "Vyacheslav Gladkov, the regional governor, said on Telegram that the drone struck several vehicles.",
+    "A social platform named as where a statement was made ('on Telegram', 'via X', 'his Telegram "
+    "channel') is the channel, not an actor (issue #21: things are not actors); 'Twitter suspended "
+    "the account' keeps the company.",
 )
 EAST_ASIAN_NAME = register(
     "east-asian-name",
@@ -244,6 +253,8 @@ class NameSpans(KBSurnames):
             and self._handle_match(doc[start].text)
         ):
             return True  # a handle spelling a known name is that actor's (handle_candidates)
+        if enabled(PLATFORM_AS_CHANNEL) and _platform_as_channel(doc[start:end]):
+            return True  # "said on Telegram": where it was said, not who
         if actors is None:
             return False
         if enabled(NAME_MODIFIES_DESCRIPTION) and self._modifies_description(start, end, actors):
@@ -468,6 +479,17 @@ class NameSpans(KBSurnames):
 
 def _covered(spans: list[NameSpan]) -> set[int]:
     return {i for s, e, _, _ in spans for i in range(s, e)}
+
+
+def _platform_as_channel(ent: "Span") -> bool:
+    """Rule platform-as-channel: a platform's name as the object of "on"/"via"/"through", or
+    modifying a channel noun ("Telegram channel", "a Facebook post")."""
+    if name_key(ent.text) not in PLATFORMS:
+        return False
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("on", "via", "through"):
+        return True
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in PLATFORM_CHANNEL_NOUNS
 
 
 def _names_a_law(ent: "Span") -> bool:

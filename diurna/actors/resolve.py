@@ -46,6 +46,33 @@ if TYPE_CHECKING:
 
 __all__ = ["ArticleResolver", "DraftActor", "CANDIDATE_SOURCES"]
 
+NAME_BEFORE_APPOSED_DESCRIPTION = register(
+    "name-before-apposed-description",
+    "Hassan Rouhani spoke in Tehran. Protesters demanded the resignation of the attorney general, Consuelo Porras.",
+    "A description followed by the name in apposition to it ('the attorney general, Consuelo Porras') "
+    "is read after that name, so that it is the name's (rule apposed-description), not whoever the "
+    "story named before (issue #21: no false merges).",
+)
+
+
+def names_before_apposed_descriptions(found: list[Candidate], doc: "Doc") -> list[Candidate]:
+    """The sentence's candidates with each person description moved after the person's name apposed
+    to it after a comma ("the attorney general, Consuelo Porras"; not an organisation's acronym in
+    brackets, "the Philippines Coast Guard (PCG)", which the description defines)."""
+    name_at = {i: c for c in found if c.how in ("name", "alias") and c.kind == "person" for i in range(c.start, c.end)}
+    out: list[Candidate] = []
+    waiting: dict[int, list[Candidate]] = {}
+    for cand in found:
+        if cand.how == "description" and cand.kind == "person":
+            apposed = [name_at[t.i] for t in doc[cand.head].children if t.dep_ == "appos" and t.i in name_at]
+            if apposed and apposed[0].start >= cand.end and doc[apposed[0].start - 1].text == ",":
+                waiting.setdefault(id(apposed[0]), []).append(cand)
+                continue
+        out.append(cand)
+        out.extend(waiting.pop(id(cand), []))
+    return out + [c for group in waiting.values() for c in group]
+
+
 # The order in which a sentence's mentions are found; a token an earlier source took is not offered
 # to a later one (a name's title is not also a description; "Israeli" in "the Israeli army" is read
 # with the description, not as a lone adjective).
@@ -110,12 +137,14 @@ class ArticleResolver(NameSpans, NameKinds, Descriptions, CountryAnaphora, Organ
         return [self.actors[k] for k in self.order if self.actors[k].mentions]
 
     def candidates(self, sent: "Span") -> list[Candidate]:
-        """The sentence's mentions from every source in `CANDIDATE_SOURCES` order, left to right."""
+        """The sentence's mentions from every source in `CANDIDATE_SOURCES` order, left to right
+        (a description whose apposed name follows it, after that name)."""
         taken: set[int] = set()
         found: list[Candidate] = []
         for source in CANDIDATE_SOURCES:
             found.extend(getattr(self, source)(sent, taken))
-        return sorted(found, key=lambda c: (c.start, -c.end))
+        found.sort(key=lambda c: (c.start, -c.end))
+        return names_before_apposed_descriptions(found, self.doc) if enabled(NAME_BEFORE_APPOSED_DESCRIPTION) else found
 
     def pronoun_candidates(self, sent: "Span", taken: set[int]) -> list[Candidate]:
         found = [p for p in self.finder.pronouns(sent) if p.start not in taken]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from diurna.actors.codes import iso3_codes, join_code, split_code
-from diurna.actors.draft import coded_without_role
+from diurna.actors.draft import coded_without_role, out_of_office
 from diurna.actors.kb import KnowledgeBase, default_kb, name_key
 from diurna.actors.mentions import MentionFinder
 from diurna.actors.resolve import ArticleResolver, DraftActor
@@ -94,7 +94,9 @@ class ActorStage:
         if draft.kb is not None:
             role = draft.kb.role_on(day)
             if role is not None:
-                return split_code(role.code)
+                country, sector, code = split_code(role.code)
+                past = out_of_office(draft, country, sector)
+                return (country, past, join_code(country, past)) if past else (country, sector, code)
             if not enabled(TITLE_WHEN_NO_ROLE):
                 return None, None, None
             country, sector = coded_without_role(draft)

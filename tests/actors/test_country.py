@@ -24,11 +24,62 @@ def test_generic_actors_take_the_story_country_marked_inferred(code):
     assert police.code == "KEN" + (police.sector or "")
 
 
-def test_rule_off_leaves_them_without_country(code):
-    with ac.switched_off(ac.STORY_FOCUS):
+def test_rules_off_leave_them_without_country(code):
+    with ac.switched_off(ac.STORY_FOCUS, ac.SCENE_COUNTRY):
         doc = code(KENYA, "2024-06-19")
     police = _actor(doc, "police")
     assert police.country is None and not police.country_inferred
+
+
+# Two states about equally named (no focus), the scene of each sentence in one of them.
+TWO_SIDED = (
+    "Serbia's church enthroned a new bishop in Montenegro on Sunday. Serbia and Montenegro have quarrelled "
+    "over the church for years, and Serbia's president called Montenegro's leaders. "
+    "Police fired tear gas at protesters in Cetinje. Students marched in Belgrade against the bishop."
+)
+
+
+def test_scene_country_gives_a_generic_group_the_country_of_its_sentence_places(code):
+    doc = code(TWO_SIDED, "2021-09-05")
+    assert ac.focus_country(doc) is None
+    police, students = _actor(doc, "police"), _actor(doc, "students")
+    assert (police.country, police.country_inferred) == ("MNE", True)
+    assert (students.country, students.country_inferred) == ("SRB", True)
+    with ac.switched_off(ac.SCENE_COUNTRY):
+        doc = code(TWO_SIDED, "2021-09-05")
+    assert _actor(doc, "police").country is None
+
+
+def test_scene_country_leaves_armies_and_envoys_alone(code):
+    text = TWO_SIDED + " Soldiers patrolled the border near Pljevlja. Diplomats met in Podgorica."
+    doc = code(text, "2021-09-05")
+    assert _actor(doc, "soldiers").country is None
+    assert _actor(doc, "diplomats").country is None
+
+
+def test_same_head_country_takes_the_country_the_text_gave_the_same_noun(code):
+    text = TWO_SIDED.replace("Police fired", "Montenegro police fired") + " Later, police detained 20 people."
+    doc = code(text, "2021-09-05")
+    bare = next(a for a in doc.actors if [m.text for m in a.mentions] == ["police"])
+    assert (bare.country, bare.country_inferred) == ("MNE", True)
+    with ac.switched_off(ac.SAME_HEAD_COUNTRY, ac.SCENE_COUNTRY):
+        doc = code(text, "2021-09-05")
+    bare = next(a for a in doc.actors if [m.text for m in a.mentions] == ["police"])
+    assert bare.country is None
+
+
+def test_same_head_country_needs_every_word_and_one_country(code):
+    # "security forces" is not "Rwandan forces"; "police" given two countries takes neither
+    text = (
+        "Rwandan forces and Congolese troops clashed near Goma, Uganda said, and Kenya and Burundi agreed. "
+        "Security forces fired on the crowd. Ugandan police and Kenyan police met. Police arrested 20."
+    )
+    doc = code(text, "2024-01-01")
+    assert ac.focus_country(doc) is None
+    assert _actor(doc, "security forces").country is None
+    bare = next(a for a in doc.actors if [m.text for m in a.mentions] == ["Police"])
+    assert bare.country is None
+    assert ac.same_head_countries(doc) == {}
 
 
 def test_no_dominant_country_no_inference(code):

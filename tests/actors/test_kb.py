@@ -183,6 +183,25 @@ def test_shipped_kb_dated_roles():
     assert role_on("donald_trump", "2016-05-01").code == "USAPTY"
 
 
+def test_shipped_overlay_nationality_adjectives_gangs_and_un_chief(code):
+    from diurna.actors import role_on
+
+    assert role_on("antonio_guterres", "2024-01-01").code == "IGOUNO"  # UN Secretary-General since 2017
+    assert role_on("antonio_guterres", "2000-01-01").code == "PRTGOV"
+    assert role_on("marco_rubio", "2025-06-01").code == "USAGOV"
+    assert role_on("marco_rubio", "2020-06-01").code == "USALEG"
+    doc = code(
+        "The Swedish government condemned the attack. Kazakh police detained two men on Monday. "
+        "Turkmen officials declined to comment. Armed bandits killed ten villagers, and gangs blocked the road.",
+        "2024-01-01",
+    )
+    codes = {a.name: a.code for a in doc.actors}
+    assert codes["Swedish government"] == "SWEGOV"
+    assert codes["Kazakh police"] == "KAZCOP"
+    assert codes["Turkmen officials"] == "TKMGOV"
+    assert (codes["Armed bandits"], codes["gangs"]) == ("UAF", "UAF")  # the agents file: ~CRM
+
+
 def test_cli_lookup(capsys):
     from diurna.cli import main
 

@@ -27,3 +27,21 @@ def test_fighting_between_them_is_coded_both_ways(code):
     army, rsf = _holder(doc, "Sudanese army"), _holder(doc, "Rapid Support Forces")
     pairs = {(e.source, e.target) for e in doc.events if e.type == "ASSAULT"}
     assert {(army, rsf), (rsf, army)} <= pairs
+
+
+def test_a_description_before_its_apposed_name_is_that_name_not_the_last_person_named(code):
+    from diurna.actors.resolve import NAME_BEFORE_APPOSED_DESCRIPTION
+    from diurna.actors.rules import switched_off
+
+    text = (
+        "Police arrested opposition leader Tundu Lissu in Mbeya on Monday. "
+        "Protesters demanded the resignation of the attorney general, Consuelo Porras."
+    )
+    doc = code(text, "2023-09-05")
+    porras = next(a for a in doc.actors if "Consuelo Porras" in a.name)
+    assert [m.text for m in porras.mentions] == ["attorney general", "Consuelo Porras"]
+    assert not any("attorney general" in [m.text for m in a.mentions] for a in doc.actors if a is not porras)
+    with switched_off(NAME_BEFORE_APPOSED_DESCRIPTION):
+        doc = code(text, "2023-09-05")
+    porras = next(a for a in doc.actors if "Consuelo Porras" in a.name)
+    assert [m.text for m in porras.mentions] == ["Consuelo Porras"]

@@ -199,3 +199,27 @@ def test_an_unknown_name_read_as_a_place_with_a_persons_role_in_apposition_is_a_
     doc = resolve_actors("Goma, a city of two million people, fell to the rebels on Monday.")
     goma = _actor(doc, "Goma")
     assert goma is None or goma.kind != "person"
+
+
+def test_a_platform_a_statement_was_made_on_is_no_actor(code):
+    from diurna.actors.names import PLATFORM_AS_CHANNEL
+    from diurna.actors.rules import switched_off
+
+    text = "Twitter suspended the account of the Iranian leader on Monday. Erdogan announced the attack on Twitter."
+    names = [[m.text for m in a.mentions] for a in code(text, "2019-10-10").actors]
+    assert ["Twitter"] in names  # the company that acts stays an actor; the channel is none
+    with switched_off(PLATFORM_AS_CHANNEL):
+        names = [[m.text for m in a.mentions] for a in code(text, "2019-10-10").actors]
+    assert ["Twitter", "Twitter"] in names
+
+
+def test_a_backer_gives_the_group_no_country(code):
+    from diurna.actors.mentions import BACKER_NOT_OWNER
+    from diurna.actors.rules import switched_off
+
+    text = "U.S. forces struck an Iran-backed militia on Friday, the Pentagon said."
+    militia = next(a for a in code(text, "2024-02-03").actors if a.name == "Iran-backed militia")
+    assert militia.country is None or militia.country_inferred  # not stated: the story's, if any
+    with switched_off(BACKER_NOT_OWNER):
+        militia = next(a for a in code(text, "2024-02-03").actors if a.name == "Iran-backed militia")
+    assert (militia.country, militia.country_inferred) == ("IRN", False)
