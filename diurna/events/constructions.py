@@ -158,6 +158,35 @@ REQUESTED_ACTION = _register(
     "A call, demand or appeal for someone to act is a REQUEST by the caller to that someone; the "
     "requested act did not happen and is not coded.",
 )
+OCCURRING_EVENT = _register(
+    "occurring-event",
+    "Fresh clashes broke out on Tuesday between Armenian and Azerbaijani troops.",
+    "An event noun that is the subject of a verb of happening ('clashes broke out', 'fighting "
+    "erupted', 'talks took place') often has its parties on that verb rather than on itself: the "
+    "verb's 'between', 'by', 'with' and 'against' phrases are read as the noun's.",
+)
+
+# Verbs that say only that their subject happened: "clashes broke out", "protests erupted".
+OCCURRENCE_VERBS = frozenset(
+    """break erupt occur happen flare begin start continue resume spread rage ensue escalate
+    intensify""".split()
+)
+# The verb's phrases that name an occurring event's parties.
+OCCURRENCE_PREPS = ("between", "by", "with", "against")
+
+
+def occurrence_verb(noun: "Token") -> Optional["Token"]:
+    """The verb of happening the noun is the subject of ("clashes broke out" -> broke), if any;
+    "take place" counts ("talks took place")."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.pos_ != "VERB" or not enabled(OCCURRING_EVENT):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in OCCURRENCE_VERBS:
+        return head
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children):
+        return head
+    return None
 
 # Types whose recipient may be the state a destination lies in (destination-state).
 SENDING = frozenset({"MOBILIZE", "AID"})

@@ -47,8 +47,10 @@ class Sense:
     mod: tuple[str, ...] = ()  # nouns: a modifier the noun must have ("martial law")
     unless_obj: tuple[str, ...] = ()
     unless_subj: tuple[str, ...] = ()  # the sense does not apply when the subject has one of these words
+    subj: tuple[str, ...] = ()  # the sense applies only when the subject has one of these words ("protesters gathered")
     obj_prep: Optional[str] = None  # a preposition on the verb or on its object ("warned X of Y")
     modal_ccomp: bool = False  # a finite complement with will/would ("warned X it would Y")
+    obj_place: bool = False  # the direct object is a place: a town, a base, a named territory ("seized the town")
     petrarch_otherwise: bool = False  # when no sense of the lemma fits, ask the PETRARCH2 dictionary
     xcomp: bool = False
     none: bool = False  # this context reports no event ("seized on the report")
@@ -61,7 +63,18 @@ class Sense:
     def specificity(self) -> int:
         return sum(
             bool(x)
-            for x in (self.prt, self.prep, self.pobj, self.obj, self.mod, self.xcomp, self.obj_prep, self.modal_ccomp)
+            for x in (
+                self.prt,
+                self.prep,
+                self.pobj,
+                self.obj,
+                self.mod,
+                self.xcomp,
+                self.obj_prep,
+                self.modal_ccomp,
+                self.obj_place,
+                self.subj,
+            )
         )
 
 
@@ -70,7 +83,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
     for key in ("prep", "prt", "obj_prep"):
         if key in raw and not isinstance(raw[key], str):
             raise ValueError("triggers.yaml: %s %r: %s must be a quoted string" % (pos, lemma, key))
-    for key in ("obj", "mod", "pobj", "targets", "unless_obj", "unless_subj"):
+    for key in ("obj", "mod", "pobj", "targets", "unless_obj", "unless_subj", "subj"):
         if any(not isinstance(x, str) for x in raw.get(key) or ()):
             raise ValueError("triggers.yaml: %s %r: %s must list quoted strings" % (pos, lemma, key))
     cameo = str(raw["cameo"])
@@ -94,8 +107,10 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
         unless_obj=tuple(raw.get("unless_obj", ())),
         none=bool(raw.get("none", False)),
         unless_subj=tuple(raw.get("unless_subj", ())),
+        subj=tuple(raw.get("subj", ())),
         obj_prep=raw.get("obj_prep"),
         modal_ccomp=bool(raw.get("modal_ccomp", False)),
+        obj_place=bool(raw.get("obj_place", False)),
         petrarch_otherwise=bool(raw.get("petrarch_otherwise", False)),
         xcomp=bool(raw.get("xcomp", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
@@ -174,6 +189,21 @@ QUANTITY_NOUNS = frozenset(
     """hundreds dozens thousands scores tens millions number numbers group groups contingent batch
     convoy unit units team teams shipment shipments tonnes tons load loads crowd crowds""".split()
 )
+
+
+# Common nouns that name a place one can hold by force ("took the town", "overran the base"); a
+# named place (a GPE, LOC or FAC entity) counts too (`is_place`).
+PLACE_NOUNS = frozenset(
+    """town towns city cities village villages base bases territory territories area areas district
+    districts region province capital airport airfield port hill hills position positions outpost
+    outposts garrison stronghold strongholds headquarters checkpoint checkpoints crossing island islands
+    bridge camp barracks enclave""".split()
+)
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+
+
+def is_place(token: "Token") -> bool:
+    return token.ent_type_ in PLACE_ENTITIES or token.lemma_.lower() in PLACE_NOUNS or token.lower_ in PLACE_NOUNS
 
 
 def object_heads(token: "Token") -> list["Token"]:
@@ -272,12 +302,16 @@ def _applies(sense: Sense, token: "Token") -> bool:
         return False
     if sense.unless_subj and subject_words(token) & set(sense.unless_subj):
         return False
+    if sense.subj and not subject_words(token) & set(sense.subj):
+        return False
     if sense.obj_prep:
         owners = [token] + direct_objects(token)
         objs = [o for w in owners for o in prep_objects(w).get(sense.obj_prep, [])]
         if not objs or (sense.pobj and not any(_words(o) & set(sense.pobj) for o in objs)):
             return False
     if sense.modal_ccomp and modal_complement(token) is None:
+        return False
+    if sense.obj_place and not any(is_place(o) for o in object_heads(token)):
         return False
     if sense.xcomp and not has_complement(token):
         return False

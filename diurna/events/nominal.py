@@ -178,6 +178,12 @@ class NounEvents:
             return []
         own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
         preps = prep_objects(noun)
+        happening = cx.occurrence_verb(noun)
+        if happening is not None:
+            # "clashes broke out on Tuesday between A and B": the parties hang on the verb
+            for prep, objs in prep_objects(happening).items():
+                if prep in cx.OCCURRENCE_PREPS:
+                    preps.setdefault(prep, objs)
         sources = actors_of(doc, own) or actors_of(doc, preps.get("by", []))
         if not sources and "from" not in sense.targets:
             # "condemnation from the African Union", "aid from Qatar" ("withdrawal from X": X is the target)
