@@ -259,7 +259,11 @@ class CandidateExtractor(NounEvents):
         if not targets and plover in cx.SENDING and cx.enabled(cx.DESTINATION_STATE):
             targets = destination_states(doc, [verb] + direct_objects(verb), sources)
             rule = cx.DESTINATION_STATE if targets else rule
-        if not targets and plover == "REQUEST":
+        if not targets and sense.prep:
+            # "called for protests against X": the target hangs on the object of the sense's preposition
+            governed = prep_objects(verb).get(sense.prep, [])
+            targets = first_actors(doc, [prep_objects(o).get(p, []) for p in sense.targets for o in governed])
+        if not targets and (plover == "REQUEST" or frame == "request"):
             targets, rule = self._request_recipients(doc, verb, consumed, rule)
         if not targets and plover in cx.FORCE:
             targets = actors_of(doc, cx.purpose_objects(verb))

@@ -280,6 +280,8 @@ def subject_words(token: "Token") -> set[str]:
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return {w for s in subj for t in s.subtree for w in _words(t)}
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return _words(node.head)  # "protesters demanding ...": the participle's subject is its noun
         if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
             break
         node = node.head
