@@ -177,15 +177,15 @@ OCCURRENCE_PREPS = ("between", "by", "with", "against")
 
 def occurrence_verb(noun: "Token") -> Optional["Token"]:
     """The verb of happening the noun is the subject of ("clashes broke out" -> broke), if any;
-    "take place" counts ("talks took place")."""
+    "take place" and "take effect" count."""
     head = noun.head
     if noun.dep_ != "nsubj" or head.pos_ != "VERB" or not enabled(OCCURRING_EVENT):
         return None
     lemma = head.lemma_.lower()
     if lemma in OCCURRENCE_VERBS:
         return head
-    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children):
-        return head
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ in ("place", "effect") for c in head.children):
+        return head  # "talks took place", "a ceasefire will take effect"
     return None
 
 # Types whose recipient may be the state a destination lies in (destination-state).
