@@ -176,6 +176,16 @@ CASES = {
         ),
         ("Kenya renewed its demand for Ethiopia to withdraw its troops.", ("demand", "REQUEST", "Kenya", "Ethiopia")),
     ],
+    cx.OCCURRING_EVENT: [
+        (
+            "Clashes erupted on Sunday between Hezbollah and the Israeli army near the border.",
+            ("Clashes", "ASSAULT", "Hezbollah", "Israeli army"),
+        ),
+        (
+            "Heavy fighting broke out in Khartoum between the Sudanese army and the Rapid Support Forces.",
+            ("fighting", "ASSAULT", "Sudanese army", "Rapid Support Forces"),
+        ),
+    ],
 }
 
 # A requested act must not also come out as done: (text, type that must be absent with the rule on)
