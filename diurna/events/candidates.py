@@ -173,9 +173,10 @@ class CandidateExtractor(NounEvents):
         sense: Optional[Sense] = None,
     ) -> list[Candidate]:
         sense = sense or self.lexicon.verb_sense(verb)
-        if sense is None or (is_reduced_passive(verb) and sense.origin != "diurna"):
+        if sense is None or (is_reduced_passive(verb) and (sense.origin != "diurna" or sense.plover == "SUPPORT")):
             # the broad dictionaries read "a delegation headed by X" as an act; only the project's own
-            # lexicon is trusted with reduced passives ("the activists detained by soldiers")
+            # lexicon is trusted with reduced passives ("the activists detained by soldiers"), and not
+            # for support: "government forces backed by Russia" names a standing alliance, not an act
             return []
         frame = sense.frame
         comp = complement_of(verb)
