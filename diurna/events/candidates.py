@@ -178,6 +178,8 @@ class CandidateExtractor(NounEvents):
             # lexicon is trusted with reduced passives ("the activists detained by soldiers"), and not
             # for support: "government forces backed by Russia" names a standing alliance, not an act
             return []
+        for act in cx.denied_acts(verb):
+            self._consume(act, consumed)  # "denied supporting the rebels": the support is not coded
         frame = sense.frame
         comp = complement_of(verb)
         plover, cameo, mode = sense.plover, sense.cameo, sense.mode

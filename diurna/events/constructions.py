@@ -165,6 +165,40 @@ OCCURRING_EVENT = _register(
     "erupted', 'talks took place') often has its parties on that verb rather than on itself: the "
     "verb's 'between', 'by', 'with' and 'against' phrases are read as the noun's.",
 )
+DENIED_ACT = _register(
+    "denied-act",
+    "Rwanda has denied supporting the M23 rebels.",
+    "What a denial denies is not reported as done: the act in the complement of 'deny' ('denied "
+    "supporting', 'denied that its troops attacked') or in the clause of a denied or rejected claim "
+    "('denied accusations that it supports', 'dismissed reports that') is not coded; the denial is.",
+)
+
+# Verbs of denial whose own clausal complement is the denied proposition ("denied that ...").
+DENIAL_VERBS = frozenset({"deny", "refute"})
+# Verbs that deny or reject a claim named by their object ("rejected claims that ...").
+CLAIM_REJECTING_VERBS = frozenset({"deny", "refute", "reject", "dismiss", "rebut"})
+# Nouns naming a claim whose clause ("accusations that X did Y") states the claimed act.
+CLAIM_NOUNS = frozenset(
+    """accusation accusations claim claims allegation allegations report reports suggestion suggestions
+    charge charges assertion assertions""".split()
+)
+
+
+def denied_acts(verb: "Token") -> list["Token"]:
+    """The verbs of the acts a denial denies (denied-act): the complement of "deny", and the clause of
+    a claim noun that a verb of denial or rejection has as object."""
+    if not enabled(DENIED_ACT):
+        return []
+    lemma = verb.lemma_.lower()
+    acts = []
+    if lemma in DENIAL_VERBS:
+        acts += [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    if lemma in CLAIM_REJECTING_VERBS:
+        for obj in verb.children:
+            if obj.dep_ in ("dobj", "nsubjpass") and obj.lemma_.lower() in CLAIM_NOUNS:
+                acts += [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ == "VERB"]
+    return acts
+
 
 # Verbs that say only that their subject happened: "clashes broke out", "protests erupted".
 OCCURRENCE_VERBS = frozenset(
