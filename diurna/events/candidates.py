@@ -62,6 +62,8 @@ if TYPE_CHECKING:
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# Verbs whose reduced passive ("rebels backed by Rwanda") describes a standing relation, not an act.
+STANDING_RELATIONS = frozenset({"back", "support", "sponsor"})
 # What a warning may announce for it to be a threat: "warned X it would retaliate / impose sanctions".
 THREATENED = {"THREATEN", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # ------------------------------------------------------------------ the extractor
@@ -173,10 +175,12 @@ class CandidateExtractor(NounEvents):
         sense: Optional[Sense] = None,
     ) -> list[Candidate]:
         sense = sense or self.lexicon.verb_sense(verb)
-        if sense is None or (is_reduced_passive(verb) and (sense.origin != "diurna" or sense.plover == "SUPPORT")):
+        if sense is None or (
+            is_reduced_passive(verb) and (sense.origin != "diurna" or sense.lemma in STANDING_RELATIONS)
+        ):
             # the broad dictionaries read "a delegation headed by X" as an act; only the project's own
             # lexicon is trusted with reduced passives ("the activists detained by soldiers"), and not
-            # for support: "government forces backed by Russia" names a standing alliance, not an act
+            # for backing: "government forces backed by Russia" names a standing alliance, not an act
             return []
         for act in cx.denied_acts(verb):
             self._consume(act, consumed)  # "denied supporting the rebels": the support is not coded
