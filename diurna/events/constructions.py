@@ -222,6 +222,7 @@ def occurrence_verb(noun: "Token") -> Optional["Token"]:
         return head  # "talks took place", "a ceasefire will take effect"
     return None
 
+
 # Types whose recipient may be the state a destination lies in (destination-state).
 SENDING = frozenset({"MOBILIZE", "AID"})
 # Types that evaluate an act and are addressed to whoever did it (evaluated-act-agent).
