@@ -190,6 +190,10 @@ class CandidateExtractor(NounEvents):
         targets = first_actors(doc, target_groups(verb, sense))
         sources = actors_of(doc, subject_tokens(verb) + cx.listed_subjects(verb))
         polarity = pol.polarity(verb)
+        if sense.negated_only:
+            if polarity != "negated":
+                return []  # "hesitated to act" states no act
+            polarity = "asserted"  # "will not hesitate to impose sanctions": the negation is the threat
         rule = frame
         if frame == "request":
             preps = prep_objects(verb)
@@ -205,6 +209,8 @@ class CandidateExtractor(NounEvents):
             if comp is not None:
                 self._consume(comp, consumed)
                 comp_sense, comp_targets = self._complement_event(doc, comp, consumed)
+                if sense.negated_only and (comp_sense is None or comp_sense.plover not in THREATENED):
+                    return []  # "will not hesitate to help" is no threat
                 plover, cameo, mode = self._complement_type(sense, comp_sense)
                 # "refused to support X": X is the target only when the complement is itself an
                 # event ("agreed to set aside their differences" has no target: it is reciprocal)

@@ -51,6 +51,8 @@ class Sense:
     obj_prep: Optional[str] = None  # a preposition on the verb or on its object ("warned X of Y")
     modal_ccomp: bool = False  # a finite complement with will/would ("warned X it would Y")
     obj_place: bool = False  # the direct object is a place: a town, a base, a named territory ("seized the town")
+    negated_only: bool = False  # an event only when negated ("will not hesitate to strike"): the negation is the act
+    obj_words: tuple[str, ...] = ()  # a word one of which the object's phrase must contain ("persona non grata")
     petrarch_otherwise: bool = False  # when no sense of the lemma fits, ask the PETRARCH2 dictionary
     xcomp: bool = False
     none: bool = False  # this context reports no event ("seized on the report")
@@ -74,6 +76,7 @@ class Sense:
                 self.modal_ccomp,
                 self.obj_place,
                 self.subj,
+                self.obj_words,
             )
         )
 
@@ -83,7 +86,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
     for key in ("prep", "prt", "obj_prep"):
         if key in raw and not isinstance(raw[key], str):
             raise ValueError("triggers.yaml: %s %r: %s must be a quoted string" % (pos, lemma, key))
-    for key in ("obj", "mod", "pobj", "targets", "unless_obj", "unless_subj", "subj"):
+    for key in ("obj", "mod", "pobj", "targets", "unless_obj", "unless_subj", "subj", "obj_words"):
         if any(not isinstance(x, str) for x in raw.get(key) or ()):
             raise ValueError("triggers.yaml: %s %r: %s must list quoted strings" % (pos, lemma, key))
     cameo = str(raw["cameo"])
@@ -111,6 +114,8 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
         obj_prep=raw.get("obj_prep"),
         modal_ccomp=bool(raw.get("modal_ccomp", False)),
         obj_place=bool(raw.get("obj_place", False)),
+        obj_words=tuple(raw.get("obj_words", ())),
+        negated_only=bool(raw.get("negated_only", False)),
         petrarch_otherwise=bool(raw.get("petrarch_otherwise", False)),
         xcomp=bool(raw.get("xcomp", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
@@ -314,6 +319,13 @@ def _applies(sense: Sense, token: "Token") -> bool:
     if sense.modal_ccomp and modal_complement(token) is None:
         return False
     if sense.obj_place and not any(is_place(o) for o in object_heads(token)):
+        return False
+    if sense.obj_words and not any(
+        _words(t) & set(sense.obj_words)
+        for c in token.children
+        if c.dep_ in OBJECT_DEPS + ("xcomp", "ccomp")
+        for t in c.subtree
+    ):
         return False
     if sense.xcomp and not has_complement(token):
         return False

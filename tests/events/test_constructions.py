@@ -273,3 +273,11 @@ def test_an_act_coded_with_its_recipient_is_not_given_a_second_one_from_the_stor
     protests = [e for e in doc.events if e.type == "PROTEST"]
     government = {a.id for a in doc.actors if a.sector == "GOV"}
     assert protests and not any(e.target in government for e in protests)
+
+
+def test_not_hesitating_to_act_is_a_threat_only_when_the_act_is_hostile(code):
+    doc = code("The United States said it will not hesitate to impose sanctions on North Korea.", "2024-06-19")
+    assert any(e.type == "THREATEN" and e.trigger.text == "hesitate" for e in doc.events)
+    assert not any(e.type == "SANCTION" for e in doc.events)  # threatened, not imposed
+    doc = code("Japan will not hesitate to help Tonga.", "2024-06-19")
+    assert not any(e.type == "THREATEN" for e in doc.events)

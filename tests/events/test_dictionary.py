@@ -47,6 +47,7 @@ def _token(nlp, text, word):
         ("Turkey provided Egypt with armed drones.", "provided", "AID", "070"),
         ("Kenyan police officers arrived in Haiti.", "arrived", "MOBILIZE", "154"),
         ("The prime minister arrived in Tokyo.", "arrived", "CONSULT", "042"),
+        ("Germany declared two embassy employees personae non gratae.", "declared", "SANCTION", "166"),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
