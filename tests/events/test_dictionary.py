@@ -48,6 +48,8 @@ def _token(nlp, text, word):
         ("Kenyan police officers arrived in Haiti.", "arrived", "MOBILIZE", "154"),
         ("The prime minister arrived in Tokyo.", "arrived", "CONSULT", "042"),
         ("Germany declared two embassy employees personae non gratae.", "declared", "SANCTION", "166"),
+        ("The last French soldiers left the country on Friday.", "left", "RETREAT", "0872"),
+        ("The prime minister left for Washington on Monday.", "left", None, None),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
