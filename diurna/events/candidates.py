@@ -189,6 +189,9 @@ class CandidateExtractor(NounEvents):
         plover, cameo, mode = sense.plover, sense.cameo, sense.mode
         targets = first_actors(doc, target_groups(verb, sense))
         sources = actors_of(doc, subject_tokens(verb) + cx.listed_subjects(verb))
+        qualified = cx.by_gerund_head(verb) if not sources else None
+        if qualified is not None:
+            sources = actors_of(doc, subject_tokens(qualified))  # "Maduro responded by expelling ..."
         polarity = pol.polarity(verb)
         if sense.negated_only:
             if polarity != "negated":

@@ -172,6 +172,40 @@ DENIED_ACT = _register(
     "supporting', 'denied that its troops attacked') or in the clause of a denied or rejected claim "
     "('denied accusations that it supports', 'dismissed reports that') is not coded; the denial is.",
 )
+RESPONSE_MEANS = _register(
+    "response-means",
+    "Belarus responded with the expulsion of two Polish diplomats.",
+    "'Responded with X' / 'reacted with X' tells the act X as the responder's: the event noun in the "
+    "'with' phrase is coded as after a light verb, with the responder as its source.",
+)
+BY_GERUND = _register(
+    "by-gerund",
+    "Maduro responded by expelling Colombian diplomats.",
+    "A gerund after 'by' ('responded by expelling', 'protested by burning') is done by the subject "
+    "of the verb it qualifies.",
+)
+
+# Verbs whose "with" phrase names the means of a response ("responded with tear gas").
+RESPONSE_VERBS = frozenset({"respond", "react", "reply", "answer"})
+
+
+def response_verb(noun: "Token") -> Optional["Token"]:
+    """The verb of response whose "with" phrase the noun heads (response-means), if any."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with" or not enabled(RESPONSE_MEANS):
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in RESPONSE_VERBS else None
+
+
+def by_gerund_head(verb: "Token") -> Optional["Token"]:
+    """The verb a "by"-gerund qualifies ("responded by expelling" -> responded), if any (by-gerund)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "by" or not enabled(BY_GERUND):
+        return None
+    head = prep.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
+
 
 # Verbs of denial whose own clausal complement is the denied proposition ("denied that ...").
 DENIAL_VERBS = frozenset({"deny", "refute"})

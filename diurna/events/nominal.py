@@ -153,7 +153,11 @@ class NounEvents:
         misread = self._misread_light_verb(noun)
         if misread is not None:
             head, as_object = misread, True
-        if as_object and in_list(head, self.lexicon.light_verbs) and head.i not in verb_triggers:
+        response = cx.response_verb(noun)  # "responded with the expulsion of ...": a light use of "respond"
+        if response is not None:
+            head, as_object = response, True
+        light = response is not None or in_list(head, self.lexicon.light_verbs)
+        if as_object and light and head.i not in verb_triggers:
             sources = (
                 actors_of(doc, subject_tokens(head))
                 if noun.dep_ != "nsubjpass"

@@ -176,6 +176,20 @@ CASES = {
         ),
         ("Kenya renewed its demand for Ethiopia to withdraw its troops.", ("demand", "REQUEST", "Kenya", "Ethiopia")),
     ],
+    cx.RESPONSE_MEANS: [
+        (
+            "Belarus then responded with the expulsion of two Polish diplomats on March 11.",
+            ("expulsion", "SANCTION", "Belarus", "Polish diplomats"),
+        ),
+        ("Police officers responded with tear gas against the protesters.", ("gas", "ASSAULT", "Police officers", "protesters")),
+    ],
+    cx.BY_GERUND: [
+        (
+            "Maduro responded by expelling employees of the Colombian embassy in Caracas.",
+            ("expelling", "SANCTION", "Maduro", "employees"),
+        ),
+        ("Protesters responded by hurling stones at the police.", ("hurling", "ASSAULT", "Protesters", "police")),
+    ],
     cx.OCCURRING_EVENT: [
         (
             "Clashes erupted on Sunday between Hezbollah and the Israeli army near the border.",
