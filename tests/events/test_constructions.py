@@ -181,7 +181,10 @@ CASES = {
             "Belarus then responded with the expulsion of two Polish diplomats on March 11.",
             ("expulsion", "SANCTION", "Belarus", "Polish diplomats"),
         ),
-        ("Police officers responded with tear gas against the protesters.", ("gas", "ASSAULT", "Police officers", "protesters")),
+        (
+            "Police officers responded with tear gas against the protesters.",
+            ("gas", "ASSAULT", "Police officers", "protesters"),
+        ),
     ],
     cx.BY_GERUND: [
         (
