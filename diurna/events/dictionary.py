@@ -202,7 +202,7 @@ PLACE_NOUNS = frozenset(
     """town towns city cities village villages base bases territory territories area areas district
     districts region province capital airport airfield port hill hills position positions outpost
     outposts garrison stronghold strongholds headquarters checkpoint checkpoints crossing island islands
-    bridge camp barracks enclave""".split()
+    bridge camp barracks enclave country centre center""".split()
 )
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 
