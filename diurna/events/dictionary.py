@@ -53,6 +53,7 @@ class Sense:
     obj_place: bool = False  # the direct object is a place: a town, a base, a named territory ("seized the town")
     negated_only: bool = False  # an event only when negated ("will not hesitate to strike"): the negation is the act
     obj_words: tuple[str, ...] = ()  # a word one of which the object's phrase must contain ("persona non grata")
+    unless_prep: tuple[str, ...] = ()  # not when the verb has one of these prepositions ("departed with X")
     petrarch_otherwise: bool = False  # when no sense of the lemma fits, ask the PETRARCH2 dictionary
     xcomp: bool = False
     none: bool = False  # this context reports no event ("seized on the report")
@@ -86,7 +87,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
     for key in ("prep", "prt", "obj_prep"):
         if key in raw and not isinstance(raw[key], str):
             raise ValueError("triggers.yaml: %s %r: %s must be a quoted string" % (pos, lemma, key))
-    for key in ("obj", "mod", "pobj", "targets", "unless_obj", "unless_subj", "subj", "obj_words"):
+    for key in ("obj", "mod", "pobj", "targets", "unless_obj", "unless_subj", "subj", "obj_words", "unless_prep"):
         if any(not isinstance(x, str) for x in raw.get(key) or ()):
             raise ValueError("triggers.yaml: %s %r: %s must list quoted strings" % (pos, lemma, key))
     cameo = str(raw["cameo"])
@@ -116,6 +117,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
         obj_place=bool(raw.get("obj_place", False)),
         obj_words=tuple(raw.get("obj_words", ())),
         negated_only=bool(raw.get("negated_only", False)),
+        unless_prep=tuple(raw.get("unless_prep", ())),
         petrarch_otherwise=bool(raw.get("petrarch_otherwise", False)),
         xcomp=bool(raw.get("xcomp", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
@@ -319,6 +321,8 @@ def _applies(sense: Sense, token: "Token") -> bool:
     if sense.modal_ccomp and modal_complement(token) is None:
         return False
     if sense.obj_place and not any(is_place(o) for o in object_heads(token)):
+        return False
+    if sense.unless_prep and set(prep_objects(token)) & set(sense.unless_prep):
         return False
     if sense.obj_words and not any(
         _words(t) & set(sense.obj_words)

@@ -49,13 +49,24 @@ def _token(nlp, text, word):
         ("The prime minister arrived in Tokyo.", "arrived", "CONSULT", "042"),
         ("Germany declared two embassy employees personae non gratae.", "declared", "SANCTION", "166"),
         ("The last French soldiers left the country on Friday.", "left", "RETREAT", "0872"),
-        ("The prime minister left for Washington on Monday.", "left", None, None),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
     sense = lexicon.verb_sense(_token(nlp, text, word))
     assert (sense.plover if sense else None) == plover
     assert (sense.cameo if sense else None) == cameo
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("The prime minister left for Washington on Monday.", "left"),  # a trip (PETRARCH2's reading)
+        ("A contingent of Rangers departed with the prisoner.", "departed"),  # an escort
+    ],
+)
+def test_leaving_is_a_withdrawal_only_for_forces_leaving_alone(nlp, lexicon, text, word):
+    sense = lexicon.verb_sense(_token(nlp, text, word))
+    assert sense is None or sense.plover != "RETREAT"
 
 
 def test_a_participle_takes_its_noun_as_subject(nlp, lexicon):
