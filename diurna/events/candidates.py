@@ -62,6 +62,8 @@ if TYPE_CHECKING:
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# Verbs whose reduced passive ("rebels backed by Rwanda") describes a standing relation, not an act.
+STANDING_RELATIONS = frozenset({"back", "support", "sponsor"})
 # What a warning may announce for it to be a threat: "warned X it would retaliate / impose sanctions".
 THREATENED = {"THREATEN", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # ------------------------------------------------------------------ the extractor
@@ -173,16 +175,28 @@ class CandidateExtractor(NounEvents):
         sense: Optional[Sense] = None,
     ) -> list[Candidate]:
         sense = sense or self.lexicon.verb_sense(verb)
-        if sense is None or (is_reduced_passive(verb) and sense.origin != "diurna"):
+        if sense is None or (
+            is_reduced_passive(verb) and (sense.origin != "diurna" or sense.lemma in STANDING_RELATIONS)
+        ):
             # the broad dictionaries read "a delegation headed by X" as an act; only the project's own
-            # lexicon is trusted with reduced passives ("the activists detained by soldiers")
+            # lexicon is trusted with reduced passives ("the activists detained by soldiers"), and not
+            # for backing: "government forces backed by Russia" names a standing alliance, not an act
             return []
+        for act in cx.denied_acts(verb):
+            self._consume(act, consumed)  # "denied supporting the rebels": the support is not coded
         frame = sense.frame
         comp = complement_of(verb)
         plover, cameo, mode = sense.plover, sense.cameo, sense.mode
         targets = first_actors(doc, target_groups(verb, sense))
         sources = actors_of(doc, subject_tokens(verb) + cx.listed_subjects(verb))
+        qualified = cx.by_gerund_head(verb) if not sources else None
+        if qualified is not None:
+            sources = actors_of(doc, subject_tokens(qualified))  # "Maduro responded by expelling ..."
         polarity = pol.polarity(verb)
+        if sense.negated_only:
+            if polarity != "negated":
+                return []  # "hesitated to act" states no act
+            polarity = "asserted"  # "will not hesitate to impose sanctions": the negation is the threat
         rule = frame
         if frame == "request":
             preps = prep_objects(verb)
@@ -198,6 +212,8 @@ class CandidateExtractor(NounEvents):
             if comp is not None:
                 self._consume(comp, consumed)
                 comp_sense, comp_targets = self._complement_event(doc, comp, consumed)
+                if sense.negated_only and (comp_sense is None or comp_sense.plover not in THREATENED):
+                    return []  # "will not hesitate to help" is no threat
                 plover, cameo, mode = self._complement_type(sense, comp_sense)
                 # "refused to support X": X is the target only when the complement is itself an
                 # event ("agreed to set aside their differences" has no target: it is reciprocal)
@@ -259,7 +275,11 @@ class CandidateExtractor(NounEvents):
         if not targets and plover in cx.SENDING and cx.enabled(cx.DESTINATION_STATE):
             targets = destination_states(doc, [verb] + direct_objects(verb), sources)
             rule = cx.DESTINATION_STATE if targets else rule
-        if not targets and plover == "REQUEST":
+        if not targets and sense.prep:
+            # "called for protests against X": the target hangs on the object of the sense's preposition
+            governed = prep_objects(verb).get(sense.prep, [])
+            targets = first_actors(doc, [prep_objects(o).get(p, []) for p in sense.targets for o in governed])
+        if not targets and (plover == "REQUEST" or frame == "request"):
             targets, rule = self._request_recipients(doc, verb, consumed, rule)
         if not targets and plover in cx.FORCE:
             targets = actors_of(doc, cx.purpose_objects(verb))

@@ -158,6 +158,104 @@ REQUESTED_ACTION = _register(
     "A call, demand or appeal for someone to act is a REQUEST by the caller to that someone; the "
     "requested act did not happen and is not coded.",
 )
+OCCURRING_EVENT = _register(
+    "occurring-event",
+    "Fresh clashes broke out on Tuesday between Armenian and Azerbaijani troops.",
+    "An event noun that is the subject of a verb of happening ('clashes broke out', 'fighting "
+    "erupted', 'talks took place') often has its parties on that verb rather than on itself: the "
+    "verb's 'between', 'by', 'with' and 'against' phrases are read as the noun's.",
+)
+DENIED_ACT = _register(
+    "denied-act",
+    "Rwanda has denied supporting the M23 rebels.",
+    "What a denial denies is not reported as done: the act in the complement of 'deny' ('denied "
+    "supporting', 'denied that its troops attacked') or in the clause of a denied or rejected claim "
+    "('denied accusations that it supports', 'dismissed reports that') is not coded; the denial is.",
+)
+RESPONSE_MEANS = _register(
+    "response-means",
+    "Belarus responded with the expulsion of two Polish diplomats.",
+    "'Responded with X' / 'reacted with X' tells the act X as the responder's: the event noun in the "
+    "'with' phrase is coded as after a light verb, with the responder as its source.",
+)
+BY_GERUND = _register(
+    "by-gerund",
+    "Maduro responded by expelling Colombian diplomats.",
+    "A gerund after 'by' ('responded by expelling', 'protested by burning') is done by the subject "
+    "of the verb it qualifies.",
+)
+
+# Verbs whose "with" phrase names the means of a response ("responded with tear gas").
+RESPONSE_VERBS = frozenset({"respond", "react", "reply", "answer"})
+
+
+def response_verb(noun: "Token") -> Optional["Token"]:
+    """The verb of response whose "with" phrase the noun heads (response-means), if any."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with" or not enabled(RESPONSE_MEANS):
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in RESPONSE_VERBS else None
+
+
+def by_gerund_head(verb: "Token") -> Optional["Token"]:
+    """The verb a "by"-gerund qualifies ("responded by expelling" -> responded), if any (by-gerund)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "by" or not enabled(BY_GERUND):
+        return None
+    head = prep.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
+
+
+# Verbs of denial whose own clausal complement is the denied proposition ("denied that ...").
+DENIAL_VERBS = frozenset({"deny", "refute"})
+# Verbs that deny or reject a claim named by their object ("rejected claims that ...").
+CLAIM_REJECTING_VERBS = frozenset({"deny", "refute", "reject", "dismiss", "rebut"})
+# Nouns naming a claim whose clause ("accusations that X did Y") states the claimed act.
+CLAIM_NOUNS = frozenset(
+    """accusation accusations claim claims allegation allegations report reports suggestion suggestions
+    charge charges assertion assertions""".split()
+)
+
+
+def denied_acts(verb: "Token") -> list["Token"]:
+    """The verbs of the acts a denial denies (denied-act): the complement of "deny", and the clause of
+    a claim noun that a verb of denial or rejection has as object."""
+    if not enabled(DENIED_ACT):
+        return []
+    lemma = verb.lemma_.lower()
+    acts = []
+    if lemma in DENIAL_VERBS:
+        acts += [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    if lemma in CLAIM_REJECTING_VERBS:
+        for obj in verb.children:
+            if obj.dep_ in ("dobj", "nsubjpass") and obj.lemma_.lower() in CLAIM_NOUNS:
+                acts += [c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ == "VERB"]
+    return acts
+
+
+# Verbs that say only that their subject happened: "clashes broke out", "protests erupted".
+OCCURRENCE_VERBS = frozenset(
+    """break erupt occur happen flare begin start continue resume spread rage ensue escalate
+    intensify""".split()
+)
+# The verb's phrases that name an occurring event's parties.
+OCCURRENCE_PREPS = ("between", "by", "with", "against")
+
+
+def occurrence_verb(noun: "Token") -> Optional["Token"]:
+    """The verb of happening the noun is the subject of ("clashes broke out" -> broke), if any;
+    "take place" and "take effect" count."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.pos_ != "VERB" or not enabled(OCCURRING_EVENT):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in OCCURRENCE_VERBS:
+        return head
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ in ("place", "effect") for c in head.children):
+        return head  # "talks took place", "a ceasefire will take effect"
+    return None
+
 
 # Types whose recipient may be the state a destination lies in (destination-state).
 SENDING = frozenset({"MOBILIZE", "AID"})

@@ -47,8 +47,13 @@ class Sense:
     mod: tuple[str, ...] = ()  # nouns: a modifier the noun must have ("martial law")
     unless_obj: tuple[str, ...] = ()
     unless_subj: tuple[str, ...] = ()  # the sense does not apply when the subject has one of these words
+    subj: tuple[str, ...] = ()  # the sense applies only when the subject has one of these words ("protesters gathered")
     obj_prep: Optional[str] = None  # a preposition on the verb or on its object ("warned X of Y")
     modal_ccomp: bool = False  # a finite complement with will/would ("warned X it would Y")
+    obj_place: bool = False  # the direct object is a place: a town, a base, a named territory ("seized the town")
+    negated_only: bool = False  # an event only when negated ("will not hesitate to strike"): the negation is the act
+    obj_words: tuple[str, ...] = ()  # a word one of which the object's phrase must contain ("persona non grata")
+    unless_prep: tuple[str, ...] = ()  # not when the verb has one of these prepositions ("departed with X")
     petrarch_otherwise: bool = False  # when no sense of the lemma fits, ask the PETRARCH2 dictionary
     xcomp: bool = False
     none: bool = False  # this context reports no event ("seized on the report")
@@ -61,7 +66,19 @@ class Sense:
     def specificity(self) -> int:
         return sum(
             bool(x)
-            for x in (self.prt, self.prep, self.pobj, self.obj, self.mod, self.xcomp, self.obj_prep, self.modal_ccomp)
+            for x in (
+                self.prt,
+                self.prep,
+                self.pobj,
+                self.obj,
+                self.mod,
+                self.xcomp,
+                self.obj_prep,
+                self.modal_ccomp,
+                self.obj_place,
+                self.subj,
+                self.obj_words,
+            )
         )
 
 
@@ -70,7 +87,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
     for key in ("prep", "prt", "obj_prep"):
         if key in raw and not isinstance(raw[key], str):
             raise ValueError("triggers.yaml: %s %r: %s must be a quoted string" % (pos, lemma, key))
-    for key in ("obj", "mod", "pobj", "targets", "unless_obj", "unless_subj"):
+    for key in ("obj", "mod", "pobj", "targets", "unless_obj", "unless_subj", "subj", "obj_words", "unless_prep"):
         if any(not isinstance(x, str) for x in raw.get(key) or ()):
             raise ValueError("triggers.yaml: %s %r: %s must list quoted strings" % (pos, lemma, key))
     cameo = str(raw["cameo"])
@@ -94,8 +111,13 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
         unless_obj=tuple(raw.get("unless_obj", ())),
         none=bool(raw.get("none", False)),
         unless_subj=tuple(raw.get("unless_subj", ())),
+        subj=tuple(raw.get("subj", ())),
         obj_prep=raw.get("obj_prep"),
         modal_ccomp=bool(raw.get("modal_ccomp", False)),
+        obj_place=bool(raw.get("obj_place", False)),
+        obj_words=tuple(raw.get("obj_words", ())),
+        negated_only=bool(raw.get("negated_only", False)),
+        unless_prep=tuple(raw.get("unless_prep", ())),
         petrarch_otherwise=bool(raw.get("petrarch_otherwise", False)),
         xcomp=bool(raw.get("xcomp", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
@@ -176,6 +198,21 @@ QUANTITY_NOUNS = frozenset(
 )
 
 
+# Common nouns that name a place one can hold by force ("took the town", "overran the base"); a
+# named place (a GPE, LOC or FAC entity) counts too (`is_place`).
+PLACE_NOUNS = frozenset(
+    """town towns city cities village villages base bases territory territories area areas district
+    districts region province capital airport airfield port hill hills position positions outpost
+    outposts garrison stronghold strongholds headquarters checkpoint checkpoints crossing island islands
+    bridge camp barracks enclave country centre center""".split()
+)
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+
+
+def is_place(token: "Token") -> bool:
+    return token.ent_type_ in PLACE_ENTITIES or token.lemma_.lower() in PLACE_NOUNS or token.lower_ in PLACE_NOUNS
+
+
 def object_heads(token: "Token") -> list["Token"]:
     """The direct objects, read through quantity heads ("hundreds of prisoners" -> prisoners)."""
     objs = direct_objects(token)
@@ -250,6 +287,8 @@ def subject_words(token: "Token") -> set[str]:
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return {w for s in subj for t in s.subtree for w in _words(t)}
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return _words(node.head)  # "protesters demanding ...": the participle's subject is its noun
         if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
             break
         node = node.head
@@ -272,12 +311,25 @@ def _applies(sense: Sense, token: "Token") -> bool:
         return False
     if sense.unless_subj and subject_words(token) & set(sense.unless_subj):
         return False
+    if sense.subj and not subject_words(token) & set(sense.subj):
+        return False
     if sense.obj_prep:
         owners = [token] + direct_objects(token)
         objs = [o for w in owners for o in prep_objects(w).get(sense.obj_prep, [])]
         if not objs or (sense.pobj and not any(_words(o) & set(sense.pobj) for o in objs)):
             return False
     if sense.modal_ccomp and modal_complement(token) is None:
+        return False
+    if sense.obj_place and not any(is_place(o) for o in object_heads(token)):
+        return False
+    if sense.unless_prep and set(prep_objects(token)) & set(sense.unless_prep):
+        return False
+    if sense.obj_words and not any(
+        _words(t) & set(sense.obj_words)
+        for c in token.children
+        if c.dep_ in OBJECT_DEPS + ("xcomp", "ccomp")
+        for t in c.subtree
+    ):
         return False
     if sense.xcomp and not has_complement(token):
         return False

@@ -153,7 +153,11 @@ class NounEvents:
         misread = self._misread_light_verb(noun)
         if misread is not None:
             head, as_object = misread, True
-        if as_object and in_list(head, self.lexicon.light_verbs) and head.i not in verb_triggers:
+        response = cx.response_verb(noun)  # "responded with the expulsion of ...": a light use of "respond"
+        if response is not None:
+            head, as_object = response, True
+        light = response is not None or in_list(head, self.lexicon.light_verbs)
+        if as_object and light and head.i not in verb_triggers:
             sources = (
                 actors_of(doc, subject_tokens(head))
                 if noun.dep_ != "nsubjpass"
@@ -178,6 +182,12 @@ class NounEvents:
             return []
         own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
         preps = prep_objects(noun)
+        happening = cx.occurrence_verb(noun)
+        if happening is not None:
+            # "clashes broke out on Tuesday between A and B": the parties hang on the verb
+            for prep, objs in prep_objects(happening).items():
+                if prep in cx.OCCURRENCE_PREPS:
+                    preps.setdefault(prep, objs)
         sources = actors_of(doc, own) or actors_of(doc, preps.get("by", []))
         if not sources and "from" not in sense.targets:
             # "condemnation from the African Union", "aid from Qatar" ("withdrawal from X": X is the target)

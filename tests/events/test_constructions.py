@@ -176,6 +176,43 @@ CASES = {
         ),
         ("Kenya renewed its demand for Ethiopia to withdraw its troops.", ("demand", "REQUEST", "Kenya", "Ethiopia")),
     ],
+    cx.RESPONSE_MEANS: [
+        (
+            "Belarus then responded with the expulsion of two Polish diplomats on March 11.",
+            ("expulsion", "SANCTION", "Belarus", "Polish diplomats"),
+        ),
+        (
+            "Police officers responded with tear gas against the protesters.",
+            ("gas", "ASSAULT", "Police officers", "protesters"),
+        ),
+    ],
+    cx.BY_GERUND: [
+        (
+            "Maduro responded by expelling employees of the Colombian embassy in Caracas.",
+            ("expelling", "SANCTION", "Maduro", "employees"),
+        ),
+        ("Protesters responded by hurling stones at the police.", ("hurling", "ASSAULT", "Protesters", "police")),
+    ],
+    cx.OCCURRING_EVENT: [
+        (
+            "Clashes erupted on Sunday between Hezbollah and the Israeli army near the border.",
+            ("Clashes", "ASSAULT", "Hezbollah", "Israeli army"),
+        ),
+        (
+            "Heavy fighting broke out in Khartoum between the Sudanese army and the Rapid Support Forces.",
+            ("fighting", "ASSAULT", "Sudanese army", "Rapid Support Forces"),
+        ),
+    ],
+}
+
+# Rules whose effect is an event that is *not* coded: rule -> [(text, (trigger, type, source, target))],
+# absent with the rule on and coded with it off
+SUPPRESSING = {
+    cx.DENIED_ACT: [
+        ("Rwanda has denied supporting the M23 rebels.", ("supporting", "SUPPORT", "Rwanda", "M23")),
+        ("Russia denied that its troops attacked the village.", ("attacked", "ASSAULT", "troops", None)),
+        ("Kigali dismissed accusations that it supports the M23 rebels.", ("supports", "SUPPORT", "Rwanda", "M23")),
+    ],
 }
 
 # A requested act must not also come out as done: (text, type that must be absent with the rule on)
@@ -197,7 +234,8 @@ def found(doc, expected) -> bool:
 
 
 def test_every_rule_has_cases_and_an_example():
-    assert set(CASES) == set(cx.RULES) - {cx.DETECTOR}  # the detector: tests/events/test_detector.py
+    assert not set(CASES) & set(SUPPRESSING)
+    assert set(CASES) | set(SUPPRESSING) == set(cx.RULES) - {cx.DETECTOR}  # the detector: tests/events/test_detector.py
     for rule in cx.RULES.values():
         assert rule.example and rule.why
 
@@ -223,6 +261,13 @@ def test_rule_codes_its_case_and_only_with_the_rule(code, rules_alone, rule, tex
         assert not found(rules_alone(text, "2024-06-19"), expected), "rule %s off, still %s" % (rule, expected)
 
 
+@pytest.mark.parametrize("rule,text,expected", [(r, t, e) for r, cases in SUPPRESSING.items() for t, e in cases])
+def test_rule_suppresses_its_case_and_only_with_the_rule(rules_alone, rule, text, expected):
+    assert not found(rules_alone(text, "2024-06-19"), expected), "rule %s: still %s" % (rule, expected)
+    with cx.switched_off(rule):
+        assert found(rules_alone(text, "2024-06-19"), expected), "rule %s off, no %s" % (rule, expected)
+
+
 @pytest.mark.parametrize("text,absent", NOT_DONE)
 def test_requested_act_is_not_coded_as_done(code, text, absent):
     assert not any(e.type == absent for e in code(text, "2024-06-19").events)
@@ -245,3 +290,11 @@ def test_an_act_coded_with_its_recipient_is_not_given_a_second_one_from_the_stor
     protests = [e for e in doc.events if e.type == "PROTEST"]
     government = {a.id for a in doc.actors if a.sector == "GOV"}
     assert protests and not any(e.target in government for e in protests)
+
+
+def test_not_hesitating_to_act_is_a_threat_only_when_the_act_is_hostile(code):
+    doc = code("The United States said it will not hesitate to impose sanctions on North Korea.", "2024-06-19")
+    assert any(e.type == "THREATEN" and e.trigger.text == "hesitate" for e in doc.events)
+    assert not any(e.type == "SANCTION" for e in doc.events)  # threatened, not imposed
+    doc = code("Japan will not hesitate to help Tonga.", "2024-06-19")
+    assert not any(e.type == "THREATEN" for e in doc.events)

@@ -28,12 +28,50 @@ def _token(nlp, text, word):
         ("Russia withdrew from the treaty.", "withdrew", "SANCTION", "166"),
         ("Russia withdrew its tanks.", "withdrew", "RETREAT", "0872"),
         ("Students staged a protest.", "staged", None, None),  # a light verb: the noun is the event
+        # taking a place by force is ASSAULT (docs/annotation.md); taking people stays COERCE
+        ("Rebels seized the town of Kasindi.", "seized", "ASSAULT", "192"),
+        ("Al-Shabaab recaptured the base on Sunday.", "recaptured", "ASSAULT", "192"),
+        ("The militants took control of the airport.", "took", "ASSAULT", "192"),
+        ("Police captured the gang leader.", "captured", "COERCE", "192"),
+        ("Customs officers seized two tonnes of cocaine.", "seized", "COERCE", "171"),
+        # a promise of punishment is a threat; a promise of help is not
+        ("The government vowed swift reprisals against the attackers.", "vowed", "THREATEN", "130"),
+        ("Japan pledged aid to the islands.", "pledged", "AGREE", "030"),
+        ("Bulgaria reserved the right to block the talks.", "reserved", "THREATEN", "130"),
+        # a gathering or a demand is a protest only when those doing it are protesters
+        ("Hundreds of protesters gathered outside the court.", "gathered", "PROTEST", "141"),
+        ("Reporters gathered outside the court.", "gathered", None, None),
+        ("Protesters blocked the main roads into the capital.", "blocked", "PROTEST", "144"),
+        ("The government blocked access to social media.", "blocked", "COERCE", "1721"),
+        ("The opposition called for a general strike.", "called", "PROTEST", "140"),
+        ("Turkey provided Egypt with armed drones.", "provided", "AID", "070"),
+        ("Kenyan police officers arrived in Haiti.", "arrived", "MOBILIZE", "154"),
+        ("The prime minister arrived in Tokyo.", "arrived", "CONSULT", "042"),
+        ("Germany declared two embassy employees personae non gratae.", "declared", "SANCTION", "166"),
+        ("The last French soldiers left the country on Friday.", "left", "RETREAT", "0872"),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
     sense = lexicon.verb_sense(_token(nlp, text, word))
     assert (sense.plover if sense else None) == plover
     assert (sense.cameo if sense else None) == cameo
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("The prime minister left for Washington on Monday.", "left"),  # a trip (PETRARCH2's reading)
+        ("A contingent of Rangers departed with the prisoner.", "departed"),  # an escort
+    ],
+)
+def test_leaving_is_a_withdrawal_only_for_forces_leaving_alone(nlp, lexicon, text, word):
+    sense = lexicon.verb_sense(_token(nlp, text, word))
+    assert sense is None or sense.plover != "RETREAT"
+
+
+def test_a_participle_takes_its_noun_as_subject(nlp, lexicon):
+    text = "Protesters gathering outside the court chanted slogans."
+    assert lexicon.verb_sense(_token(nlp, text, "gathering")).plover == "PROTEST"
 
 
 def test_call_without_on_or_for_is_not_a_request(nlp, lexicon):
@@ -81,6 +119,7 @@ def test_yaml_booleans_are_rejected():
     [
         ("The president declared a state of emergency in the north.", "state", "1724"),
         ("The army imposed martial law across the country.", "law", "1724"),
+        ("Armenia announced a cease-fire with Azerbaijan.", "fire", "030"),  # the tokenizer splits "cease-fire"
     ],
 )
 def test_noun_senses_with_conditions(nlp, lexicon, text, word, cameo):
@@ -90,7 +129,11 @@ def test_noun_senses_with_conditions(nlp, lexicon, text, word, cameo):
 
 @pytest.mark.parametrize(
     "text,word",
-    [("The state of the economy worried voters.", "state"), ("Parliament passed a new election law.", "law")],
+    [
+        ("The state of the economy worried voters.", "state"),
+        ("Parliament passed a new election law.", "law"),
+        ("Soldiers came under heavy fire near the border.", "fire"),
+    ],
 )
 def test_noun_without_its_condition_codes_nothing(nlp, lexicon, text, word):
     assert lexicon.noun_sense(_token(nlp, text, word)) is None
