@@ -36,7 +36,7 @@ from diurna.places.lexicon import (
     VISITING,
 )
 from diurna.places.paths import proximity, through_another_happening
-from diurna.places.scene import earlier_scene, referred_thing_place
+from diurna.places.scene import CARRIED_BASES, carries_a_scene, earlier_scene, referred_thing_place
 from diurna.records import Place
 
 if TYPE_CHECKING:
@@ -518,14 +518,19 @@ def _purpose(token: Token) -> bool:
     return token.dep_ == "acl" and token.head.lemma_.lower() in PURPOSE_NOUNS and token.head.dep_ == "pobj"
 
 
-def locate_event(doc: ArticleDoc, trigger_token: int, disabled: Iterable[str] = ()) -> EventPlace | None:
-    """The event's place by the first rule of `PLACE_RULES` that finds one, or None."""
+def locate_event(
+    doc: ArticleDoc, trigger_token: int, disabled: Iterable[str] = (), event_type: str | None = None
+) -> EventPlace | None:
+    """The event's place by the first rule of `PLACE_RULES` that finds one, or None. With the event's
+    PLOVER type, places carried from beyond its sentence go only to events that happen at a scene
+    (`scene.carries_a_scene`)."""
     if doc.spacy_doc is None or not doc.place_mentions or not 0 <= trigger_token < len(doc.spacy_doc):
         return None
     trigger = doc.spacy_doc[trigger_token]
     off = set(disabled)
+    carried = carries_a_scene(event_type)
     for rule in PLACE_RULES:
-        if rule.name in off:
+        if rule.name in off or (rule.basis in CARRIED_BASES and not carried):
             continue
         ref = rule.find(doc, trigger)
         if ref is not None:
@@ -537,9 +542,9 @@ def locate_event(doc: ArticleDoc, trigger_token: int, disabled: Iterable[str] = 
     return None
 
 
-def event_place_fields(doc: ArticleDoc, trigger_token: int) -> dict:
-    """The contract's Event fields place, place_basis, place_precision and country."""
-    located = locate_event(doc, trigger_token)
+def event_place_fields(doc: ArticleDoc, trigger_token: int, event_type: str | None = None) -> dict:
+    """The contract's Event fields place, place_basis, place_rule, place_precision and country."""
+    located = locate_event(doc, trigger_token, event_type=event_type)
     return located.fields() if located is not None else dict(NO_PLACE)
 
 

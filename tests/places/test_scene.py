@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diurna.places.scene import SCENE_LOOKBACK, SPEECH_ACTS
+from diurna.places.scene import SCENE_EVENT_TYPES, SCENE_LOOKBACK, SPEECH_ACTS, carries_a_scene
 
 
 def _located(locate, text: str, trigger: str, nth: int = 0):
@@ -99,3 +99,35 @@ def test_the_agent_of_an_earlier_place_does_not_carry_it(locate):
     # "the police" as the acting subject is no thing located by its earlier mention
     text = "The police in Lagos arrested ten people. Parents gathered at the gates. Later the police said it was over."
     assert _located(locate, text, "said") is None
+
+
+@pytest.mark.parametrize(
+    "text, trigger, event_type, expected",
+    [
+        # an act on the ground takes the scene the story set; a decision or stance taken at a distance
+        # does not (it happens where its actors are)
+        (
+            "Protesters gathered in Tahrir Square in Baghdad on Thursday. Police shot at them.",
+            "shot",
+            "ASSAULT",
+            "Baghdad",
+        ),
+        ("Protesters gathered in Tahrir Square in Baghdad on Thursday. Police shot at them.", "shot", "SANCTION", None),
+        ("Clashes broke out in Tripoli on Friday. Washington backed the government.", "backed", "SUPPORT", None),
+        ("Clashes broke out in Tripoli on Friday. Militias detained a commander.", "detained", "COERCE", "Tripoli"),
+        # the dateline likewise: talks in the lead happened there, a stance said in the lead did not
+        ("DOHA (AP) - The two sides met for talks on Saturday.", "met", "CONSULT", "Doha"),
+        ("DOHA (AP) - The two sides demanded a ceasefire on Saturday.", "demanded", "REQUEST", None),
+    ],
+)
+def test_a_carried_place_goes_only_to_events_at_a_scene(locate, text, trigger, event_type, expected):
+    from diurna.places import locate_event
+
+    doc = locate(text)
+    token = next(t for t in doc.spacy_doc if t.text == trigger)
+    found = locate_event(doc, token.i, event_type=event_type)
+    assert carries_a_scene(event_type) == (event_type in SCENE_EVENT_TYPES)
+    name = next(p.name for p in doc.places if p.id == found.place_id) if found else None
+    assert name == expected
+    if found is not None:
+        assert found.basis in ("story", "dateline")
