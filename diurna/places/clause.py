@@ -35,8 +35,14 @@ from diurna.places.lexicon import (
     TRAVEL_NOUNS,
     VISITING,
 )
-from diurna.places.paths import proximity, through_another_happening
-from diurna.places.scene import CARRIED_BASES, carries_a_scene, earlier_scene, referred_thing_place
+from diurna.places.paths import (
+    POSSESSOR_OF_A_SETTING,
+    during_a_visit,
+    possessor_locates,
+    proximity,
+    through_another_happening,
+)
+from diurna.places.scene import CARRIED_BASES, carries_a_scene, earlier_scene, lead_scene, referred_thing_place
 from diurna.records import Place
 
 if TYPE_CHECKING:
@@ -88,6 +94,9 @@ def clause_group(trigger: Token) -> set[Token]:
 
 
 ARGUMENT = {"nsubj", "nsubjpass", "dobj"}
+# Links that narrow a locative phrase down to a named place: "the streets of Tehran", "marched in
+# several Italian cities, including Rome".
+NARROWING = {"of", "including"}
 
 
 def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]:
@@ -101,8 +110,11 @@ def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]
     while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
         token = token.head  # "raided Jenin and Nablus": Nablus stands where Jenin does
     relation = token.dep_
-    if relation == "poss" and token.head.pos_ != "PROPN" and token.head.lemma_.lower() not in PLACE_PART_NOUNS:
-        return None, preps, relation  # "Tel Aviv's war on Gaza": an owner, not a location
+    if relation == "poss":
+        if not possessor_locates(token):
+            return None, preps, relation  # "Tel Aviv's war on Gaza": an owner, not a location
+        if token.head.pos_ != "PROPN" and token.head.lemma_.lower() not in PLACE_PART_NOUNS:
+            relation = POSSESSOR_OF_A_SETTING
     current = token
     while current.head.i != current.i:
         parent = current.head
@@ -111,7 +123,8 @@ def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]
             if preposition == "in" and current.lemma_.lower() in COMPLEX_PREPOSITION_NOUNS and current.i != token.i:
                 preposition = "in " + current.lemma_.lower()  # "in search of": no location
             preps.append((preposition, parent.head))
-        if _is_verb(parent) or parent.dep_ == "ROOT":
+        # "including" is tagged a verb but links a list's member like a preposition
+        if (_is_verb(parent) and parent.dep_ != "prep") or parent.dep_ == "ROOT":
             return parent, preps, relation
         current = parent
     return None, preps, relation
@@ -150,7 +163,8 @@ def _locates(
         return (
             place_feature not in ("country", "capital") or governor.lemma_ in VISITING or governor.lemma_ in ATTACKING
         )
-    if any(p not in LOCATIVE and p != "of" for p, _ in preps):
+    preps = during_a_visit(preps)
+    if any(p not in LOCATIVE and p not in NARROWING for p, _ in preps):
         return False
     # The outermost locative phrase is the one that attaches the place to the clause;
     # the "of" links below it only narrow it down ("the streets of Tehran").
@@ -324,6 +338,8 @@ def _paths(doc: ArticleDoc, trigger: Token):
         if ref.token_start <= trigger.i < ref.token_end:
             continue  # the trigger is the place's own name
         governor, preps, relation = _governor(head)
+        if relation == POSSESSOR_OF_A_SETTING and _feature_of(doc, ref) == "country":
+            continue  # a country's possession is its own, wherever it stands ("at Cambodia's positions")
         if governor is not None:
             yield ref, head, governor, preps, relation
 
@@ -351,7 +367,7 @@ def _up_to(preps: list[tuple[str, Token]], word: Token) -> list[tuple[str, Token
 def _of_another_event(preps: list[tuple[str, Token]], trigger: Token) -> bool:
     """ "condemned the attacks in Bannu": the place's phrase hangs from a noun of another event that
     a reacting verb has as its object; it places that event, not the reaction."""
-    word = next((w for p, w in preps if p != "of"), None)
+    word = next((w for p, w in preps if p not in NARROWING), None)
     return (
         word is not None
         and word.i != trigger.i
@@ -423,7 +439,7 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     for ref, head, governor, preps, relation in _paths(doc, trigger):
         # The place's own phrase: "of" links up to its first locative preposition ("in several
         # cities of Iran"); what that phrase hangs from above does not matter here.
-        own = next((p for p, _ in preps if p != "of"), None)
+        own = next((p for p, _ in preps if p not in NARROWING), None)
         if own is None or own not in STATIC or (_feature_of(doc, ref) == "country" and own not in COUNTRY_LOCATIVE):
             continue
         if _describes_another_participant(head, trigger) or _of_another_event(preps, trigger):
@@ -479,6 +495,12 @@ def _beyond_the_lead(doc: ArticleDoc, trigger: Token, dateline_start: int) -> bo
                     break
         end = doc.spacy_doc.user_data[key] = starts[LEAD_SENTENCES] if len(starts) > LEAD_SENTENCES else -1
     return end >= 0 and trigger.idx >= end
+
+
+@place_rule("story", "'M23 rebels seize key DRC town // ... M23 captured the town of Bunagana': seize -> Bunagana")
+def lead_of_the_headline(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """An event of the headline happened where the lead, just after it, sets its scene."""
+    return lead_scene(doc, trigger, _specificity)
 
 
 @place_rule("story", "'Bandits attacked Bethel School in Chikun ... The school was attacked at 1am': -> Chikun")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from diurna.places.scene import SCENE_EVENT_TYPES, SCENE_LOOKBACK, SPEECH_ACTS, carries_a_scene
+from diurna.places.scene import (
+    HEADLINE_LOOKAHEAD,
+    SCENE_EVENT_TYPES,
+    SCENE_LOOKBACK,
+    SPEECH_ACTS,
+    carries_a_scene,
+)
 
 
 def _located(locate, text: str, trigger: str, nth: int = 0):
@@ -52,9 +58,11 @@ def test_the_sentence_before_sets_the_scene(locate):
     assert _located(locate, text, "shot") == ("Baghdad", "story")
 
 
-def test_the_scene_is_taken_only_from_the_sentence_just_before(locate):
-    assert SCENE_LOOKBACK == 1
+def test_the_scene_is_taken_only_from_the_two_sentences_just_before(locate):
+    assert SCENE_LOOKBACK == 2
     text = "Protesters gathered in Baghdad on Thursday. The crowd grew by noon. Police shot at them."
+    assert _located(locate, text, "shot") == ("Baghdad", "story")
+    text = "Protesters gathered in Baghdad on Thursday. The crowd grew by noon. It was hot. Police shot at them."
     assert _located(locate, text, "shot") is None
 
 
@@ -131,3 +139,15 @@ def test_a_carried_place_goes_only_to_events_at_a_scene(locate, text, trigger, e
     assert name == expected
     if found is not None:
         assert found.basis in ("story", "dateline")
+
+
+def test_a_headlines_event_happened_where_the_lead_sets_its_scene(locate):
+    assert HEADLINE_LOOKAHEAD == 2
+    text = "Rebels seize key border town\n\nRebels attacked soldiers in Bukavu on Monday, officials said."
+    assert _located(locate, text, "seize") == ("Bukavu", "story")
+    # a first sentence with its full stop is the lead itself, not a headline
+    text = "Rebels seized a key border town.\n\nThey attacked soldiers in Bukavu on Monday, officials said."
+    assert _located(locate, text, "seized") is None
+    # a headline's own place comes first
+    text = "Rebels seize airport in Goma\n\nRebels attacked soldiers in Bukavu on Monday, officials said."
+    assert _located(locate, text, "seize") == ("Goma", "clause")
