@@ -473,7 +473,11 @@ def headline_label(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 @place_rule("dateline", "'KYIV, Ukraine (AP) - Russia launched drones overnight...': launched -> Kyiv")
 def dateline_of_the_lead(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     dateline = find_dateline(doc.article.text)
-    if dateline is None or not trigger.idx < dateline.paragraph_end or _beyond_the_lead(doc, trigger, dateline.start):
+    if dateline is None or not trigger.idx < dateline.paragraph_end:
+        return None
+    # the lead's sentences are counted from the heading's end: "ISLAMABAD (AP) -" parsed as a
+    # sentence of its own is no sentence of the lead
+    if _beyond_the_lead(doc, trigger, max(dateline.start, dateline.heading_end - 1)):
         return None
     return next((ref for ref in doc.place_mentions if ref.start <= dateline.start < ref.end), None)
 
@@ -483,13 +487,13 @@ def dateline_of_the_lead(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 LEAD_SENTENCES = 2
 
 
-def _beyond_the_lead(doc: ArticleDoc, trigger: Token, dateline_start: int) -> bool:
-    key = ("diurna.places", "lead end", dateline_start)
+def _beyond_the_lead(doc: ArticleDoc, trigger: Token, lead_start: int) -> bool:
+    key = ("diurna.places", "lead end", lead_start)
     end = doc.spacy_doc.user_data.get(key)
     if end is None:  # once per document: the character where the lead's sentences end
         starts = []
         for sentence in doc.spacy_doc.sents:
-            if sentence.end_char > dateline_start:
+            if sentence.end_char > lead_start:
                 starts.append(sentence.start_char)
                 if len(starts) > LEAD_SENTENCES:
                     break

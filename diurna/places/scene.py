@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from diurna.places.described import Described, locative_object
 from diurna.places.gazetteer import GazetteerEntry
-from diurna.places.lexicon import ATTACKING, COUNTRY_LOCATIVE, STATIC, VISITING
+from diurna.places.lexicon import ATTACKING, COUNTRY_LOCATIVE, PLACE_PART_NOUNS, STATIC, VISITING
 from diurna.places.toponyms import Toponym
 from diurna.quotes.lexicon import SPEECH_VERBS
 
@@ -123,16 +123,22 @@ def _place_slot(token: Token) -> bool:
 def _sets_scene(ref: PlaceRef, spacy_doc: Doc, feature: str) -> bool:
     """Is the mention where something is or happens ("in X", "at X", "stormed X", "the city of X")?"""
     token = spacy_doc[ref.token_start : ref.token_end].root
-    while token.dep_ == "conj" and token.head.i != token.i:
+    # "in Goma and Bukavu", "in the capital Islamabad": the name stands where its head does
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
-    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in REFERRING_NOUNS:
-        token = token.head.head  # "the city of Uvira"
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and _kind_or_part(token.head.head):
+        token = token.head.head  # "the city of Uvira", "a northern suburb of the capital Colombo"
     if token.dep_ == "dobj":
         return token.head.lemma_ in VISITING or token.head.lemma_ in ATTACKING
     if token.dep_ != "pobj" or token.head.dep_ != "prep":
         return False
     preposition = token.head.lower_
     return preposition in (COUNTRY_LOCATIVE if feature == "country" else STATIC)
+
+
+def _kind_or_part(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in REFERRING_NOUNS or lemma in PLACE_PART_NOUNS
 
 
 def scenes_by_sentence(doc: ArticleDoc) -> dict[int, list[PlaceRef]]:

@@ -151,3 +151,9 @@ def test_a_headlines_event_happened_where_the_lead_sets_its_scene(locate):
     # a headline's own place comes first
     text = "Rebels seize airport in Goma\n\nRebels attacked soldiers in Bukavu on Monday, officials said."
     assert _located(locate, text, "seize") == ("Goma", "clause")
+
+
+def test_a_name_in_apposition_sets_the_scene(locate):
+    # "in the capital Islamabad": the name stands where its head does
+    text = "A car bomb exploded near a market in the capital Islamabad on Friday. Three officers were wounded."
+    assert _located(locate, text, "wounded") == ("Islamabad", "story")
