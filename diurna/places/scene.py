@@ -112,8 +112,11 @@ def _bare_definite(token: Token, named: set[int]) -> bool:
 
 
 def _place_slot(token: Token) -> bool:
-    """ "shelling on the city", "in the capital's airport", "stormed the town"."""
+    """ "shelling on the city", "in the capital's airport", "stormed the town", "deployed across key
+    areas of the city" (a part of it in a locative phrase)."""
     if locative_object(token):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and locative_object(token.head.head):
         return True
     if token.dep_ == "poss" and locative_object(token.head):
         return True

@@ -40,6 +40,12 @@ def _located(locate, text: str, trigger: str, nth: int = 0):
             "fired",
             ("Colombia", "clause"),
         ),
+        # a part of it in a locative phrase
+        (
+            "Police banned the rally in Nairobi on Friday. Riot police were deployed across key areas of the city.",
+            "deployed",
+            ("Nairobi", "clause"),
+        ),
         # a kind's noun that names its own place is not a reference ("the city of X" is X itself)
         ("Drones struck Goma on Sunday. Rebels then captured the city of Uvira.", "captured", ("Uvira", "clause")),
     ],
