@@ -109,6 +109,8 @@ def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]
     preps: list[tuple[str, Token]] = []
     while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
         token = token.head  # "raided Jenin and Nablus": Nablus stands where Jenin does
+    if token.dep_ == "appos" and token.head.lemma_.lower() in PLACE_KIND_NOUNS:
+        token = token.head  # "the rebels seized the capital Sanaa": the name stands where its noun does
     relation = token.dep_
     if relation == "poss":
         if not possessor_locates(token):

@@ -87,6 +87,8 @@ def test_a_place_after_a_non_setting_preposition_is_no_sentence_place(locate):
         # where a visit goes is where what happens during it happens
         ("The two leaders signed a defence pact during Putin's visit to Pyongyang.", "signed", "Pyongyang"),
         ("Erdogan met Sisi on his first trip to Cairo in a decade.", "met", "Cairo"),
+        # a name in apposition to its kind's noun stands where the noun does
+        ("Rebels seized the capital Sanaa in 2014.", "seized", "Sanaa"),
         # a list's named member narrows the locative phrase down, as "of" does
         ("Protesters marched in several Italian cities, including Rome, against the war.", "marched", "Rome"),
         ("Clashes broke out in several towns of the region, including Kisumu, on Monday.", "broke", "Kisumu"),
