@@ -153,7 +153,11 @@ class Event(Record):
     date: DateRef = Field(description="when it happened")
     place: Optional[str] = Field(None, description="place id of where it happened")
     place_basis: Optional[PlaceBasis] = Field(
-        None, description="how `place` was chosen: clause | sentence | dateline | story"
+        None,
+        description="how `place` was chosen: clause (the event's own clause) | sentence (elsewhere in its "
+        "sentence) | dateline (the dateline, for events of the lead) | story (carried from another sentence: "
+        "the scene of the two sentences before, a thing told before, the lead after a headline); a dateline "
+        "or story place is given only to events at a scene (ASSAULT, COERCE, PROTEST, MOBILIZE, CONSULT)",
     )
     place_rule: Optional[str] = Field(
         None,

@@ -132,7 +132,7 @@ class EventStage:
             trigger=TextSpan(text=trigger.text, start=trigger.start_char, end=trigger.end_char),
             sentence=CharRange(start=start, end=end),
             date=event_date(doc, cand.trigger_start),
-            **event_place_fields(doc, cand.trigger_start),
+            **event_place_fields(doc, cand.trigger_start, plover),
             polarity=cand.polarity,
             modality=cand.modality,
             attributed_to=attributed,

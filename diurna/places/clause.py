@@ -35,8 +35,14 @@ from diurna.places.lexicon import (
     TRAVEL_NOUNS,
     VISITING,
 )
-from diurna.places.paths import proximity, through_another_happening
-from diurna.places.scene import earlier_scene, referred_thing_place
+from diurna.places.paths import (
+    POSSESSOR_OF_A_SETTING,
+    during_a_visit,
+    possessor_locates,
+    proximity,
+    through_another_happening,
+)
+from diurna.places.scene import CARRIED_BASES, carries_a_scene, earlier_scene, lead_scene, referred_thing_place
 from diurna.records import Place
 
 if TYPE_CHECKING:
@@ -88,6 +94,9 @@ def clause_group(trigger: Token) -> set[Token]:
 
 
 ARGUMENT = {"nsubj", "nsubjpass", "dobj"}
+# Links that narrow a locative phrase down to a named place: "the streets of Tehran", "marched in
+# several Italian cities, including Rome".
+NARROWING = {"of", "including"}
 
 
 def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]:
@@ -100,9 +109,14 @@ def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]
     preps: list[tuple[str, Token]] = []
     while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
         token = token.head  # "raided Jenin and Nablus": Nablus stands where Jenin does
+    if token.dep_ == "appos" and token.head.lemma_.lower() in PLACE_KIND_NOUNS:
+        token = token.head  # "the rebels seized the capital Sanaa": the name stands where its noun does
     relation = token.dep_
-    if relation == "poss" and token.head.pos_ != "PROPN" and token.head.lemma_.lower() not in PLACE_PART_NOUNS:
-        return None, preps, relation  # "Tel Aviv's war on Gaza": an owner, not a location
+    if relation == "poss":
+        if not possessor_locates(token):
+            return None, preps, relation  # "Tel Aviv's war on Gaza": an owner, not a location
+        if token.head.pos_ != "PROPN" and token.head.lemma_.lower() not in PLACE_PART_NOUNS:
+            relation = POSSESSOR_OF_A_SETTING
     current = token
     while current.head.i != current.i:
         parent = current.head
@@ -111,7 +125,8 @@ def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]
             if preposition == "in" and current.lemma_.lower() in COMPLEX_PREPOSITION_NOUNS and current.i != token.i:
                 preposition = "in " + current.lemma_.lower()  # "in search of": no location
             preps.append((preposition, parent.head))
-        if _is_verb(parent) or parent.dep_ == "ROOT":
+        # "including" is tagged a verb but links a list's member like a preposition
+        if (_is_verb(parent) and parent.dep_ != "prep") or parent.dep_ == "ROOT":
             return parent, preps, relation
         current = parent
     return None, preps, relation
@@ -150,7 +165,8 @@ def _locates(
         return (
             place_feature not in ("country", "capital") or governor.lemma_ in VISITING or governor.lemma_ in ATTACKING
         )
-    if any(p not in LOCATIVE and p != "of" for p, _ in preps):
+    preps = during_a_visit(preps)
+    if any(p not in LOCATIVE and p not in NARROWING for p, _ in preps):
         return False
     # The outermost locative phrase is the one that attaches the place to the clause;
     # the "of" links below it only narrow it down ("the streets of Tehran").
@@ -324,6 +340,8 @@ def _paths(doc: ArticleDoc, trigger: Token):
         if ref.token_start <= trigger.i < ref.token_end:
             continue  # the trigger is the place's own name
         governor, preps, relation = _governor(head)
+        if relation == POSSESSOR_OF_A_SETTING and _feature_of(doc, ref) == "country":
+            continue  # a country's possession is its own, wherever it stands ("at Cambodia's positions")
         if governor is not None:
             yield ref, head, governor, preps, relation
 
@@ -351,7 +369,7 @@ def _up_to(preps: list[tuple[str, Token]], word: Token) -> list[tuple[str, Token
 def _of_another_event(preps: list[tuple[str, Token]], trigger: Token) -> bool:
     """ "condemned the attacks in Bannu": the place's phrase hangs from a noun of another event that
     a reacting verb has as its object; it places that event, not the reaction."""
-    word = next((w for p, w in preps if p != "of"), None)
+    word = next((w for p, w in preps if p not in NARROWING), None)
     return (
         word is not None
         and word.i != trigger.i
@@ -423,7 +441,7 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     for ref, head, governor, preps, relation in _paths(doc, trigger):
         # The place's own phrase: "of" links up to its first locative preposition ("in several
         # cities of Iran"); what that phrase hangs from above does not matter here.
-        own = next((p for p, _ in preps if p != "of"), None)
+        own = next((p for p, _ in preps if p not in NARROWING), None)
         if own is None or own not in STATIC or (_feature_of(doc, ref) == "country" and own not in COUNTRY_LOCATIVE):
             continue
         if _describes_another_participant(head, trigger) or _of_another_event(preps, trigger):
@@ -457,7 +475,11 @@ def headline_label(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 @place_rule("dateline", "'KYIV, Ukraine (AP) - Russia launched drones overnight...': launched -> Kyiv")
 def dateline_of_the_lead(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     dateline = find_dateline(doc.article.text)
-    if dateline is None or not trigger.idx < dateline.paragraph_end or _beyond_the_lead(doc, trigger, dateline.start):
+    if dateline is None or not trigger.idx < dateline.paragraph_end:
+        return None
+    # the lead's sentences are counted from the heading's end: "ISLAMABAD (AP) -" parsed as a
+    # sentence of its own is no sentence of the lead
+    if _beyond_the_lead(doc, trigger, max(dateline.start, dateline.heading_end - 1)):
         return None
     return next((ref for ref in doc.place_mentions if ref.start <= dateline.start < ref.end), None)
 
@@ -467,18 +489,24 @@ def dateline_of_the_lead(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 LEAD_SENTENCES = 2
 
 
-def _beyond_the_lead(doc: ArticleDoc, trigger: Token, dateline_start: int) -> bool:
-    key = ("diurna.places", "lead end", dateline_start)
+def _beyond_the_lead(doc: ArticleDoc, trigger: Token, lead_start: int) -> bool:
+    key = ("diurna.places", "lead end", lead_start)
     end = doc.spacy_doc.user_data.get(key)
     if end is None:  # once per document: the character where the lead's sentences end
         starts = []
         for sentence in doc.spacy_doc.sents:
-            if sentence.end_char > dateline_start:
+            if sentence.end_char > lead_start:
                 starts.append(sentence.start_char)
                 if len(starts) > LEAD_SENTENCES:
                     break
         end = doc.spacy_doc.user_data[key] = starts[LEAD_SENTENCES] if len(starts) > LEAD_SENTENCES else -1
     return end >= 0 and trigger.idx >= end
+
+
+@place_rule("story", "'M23 rebels seize key DRC town // ... M23 captured the town of Bunagana': seize -> Bunagana")
+def lead_of_the_headline(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """An event of the headline happened where the lead, just after it, sets its scene."""
+    return lead_scene(doc, trigger, _specificity)
 
 
 @place_rule("story", "'Bandits attacked Bethel School in Chikun ... The school was attacked at 1am': -> Chikun")
@@ -518,14 +546,19 @@ def _purpose(token: Token) -> bool:
     return token.dep_ == "acl" and token.head.lemma_.lower() in PURPOSE_NOUNS and token.head.dep_ == "pobj"
 
 
-def locate_event(doc: ArticleDoc, trigger_token: int, disabled: Iterable[str] = ()) -> EventPlace | None:
-    """The event's place by the first rule of `PLACE_RULES` that finds one, or None."""
+def locate_event(
+    doc: ArticleDoc, trigger_token: int, disabled: Iterable[str] = (), event_type: str | None = None
+) -> EventPlace | None:
+    """The event's place by the first rule of `PLACE_RULES` that finds one, or None. With the event's
+    PLOVER type, places carried from beyond its sentence go only to events that happen at a scene
+    (`scene.carries_a_scene`)."""
     if doc.spacy_doc is None or not doc.place_mentions or not 0 <= trigger_token < len(doc.spacy_doc):
         return None
     trigger = doc.spacy_doc[trigger_token]
     off = set(disabled)
+    carried = carries_a_scene(event_type)
     for rule in PLACE_RULES:
-        if rule.name in off:
+        if rule.name in off or (rule.basis in CARRIED_BASES and not carried):
             continue
         ref = rule.find(doc, trigger)
         if ref is not None:
@@ -537,9 +570,9 @@ def locate_event(doc: ArticleDoc, trigger_token: int, disabled: Iterable[str] = 
     return None
 
 
-def event_place_fields(doc: ArticleDoc, trigger_token: int) -> dict:
-    """The contract's Event fields place, place_basis, place_precision and country."""
-    located = locate_event(doc, trigger_token)
+def event_place_fields(doc: ArticleDoc, trigger_token: int, event_type: str | None = None) -> dict:
+    """The contract's Event fields place, place_basis, place_rule, place_precision and country."""
+    located = locate_event(doc, trigger_token, event_type=event_type)
     return located.fields() if located is not None else dict(NO_PLACE)
 
 

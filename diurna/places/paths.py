@@ -9,6 +9,8 @@ another happening's phrase or clause, whose place it then is.
         recalled: Bangkok is inside what was said
     "Meeting in Brussels, the leaders demanded ..."     demanded: Brussels (a participle of the scene)
     "troops were deployed after clashes in the Amhara region"   deployed: Amhara
+    "demonstrators took to Bangkok's busy Asok intersection"   took: Bangkok (a town's possession)
+    "signed a pact during Putin's visit to Pyongyang"          signed: Pyongyang (where the visit is)
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diurna.nlp.syntax import tree_path
-from diurna.places.lexicon import LOCATIVE
+from diurna.places.lexicon import DIRECTIONAL, EVENT_NOUNS, LOCATIVE, PLACE_PART_NOUNS, STATIC
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -65,3 +67,43 @@ def _names_a_locative_object(verb: Token) -> bool:
     """ "fired missiles at what it said were spy headquarters in Irbil": a clause of saying that stands
     as a locative's object names the place hit, not what was said elsewhere."""
     return verb.dep_ == "pcomp" and verb.head.lower_ in LOCATIVE
+
+
+# What a place's possessive heads that is no thing in it: "outside Russia's embassy" is not in Russia;
+# "at Dushanbe's request" names who asked.
+ABROAD_NOUNS = {"embassy", "consulate", "mission", "envoy", "ambassador"}
+AGENCY_NOUNS = {"request", "invitation", "behest", "order", "orders", "initiative", "urging", "instigation"}
+# The relation `_governor` gives a town's or region's possessive whose head is a locative's object.
+POSSESSOR_OF_A_SETTING = "poss:setting"
+
+
+def possessor_locates(token: Token) -> bool:
+    """A place's possessive says where its head is when the head is a part of it ("Baghdad's Tahrir
+    Square", "Mali's north"), or when the head is where something happens, the object of a static or
+    directional preposition: "took to Bangkok's busy Asok intersection", "gathered near Hong Kong's
+    parliament", "dumped waste into Phnom Penh's Tonle Sap river" (`POSSESSOR_OF_A_SETTING`; a
+    country's possession is its own wherever it stands: "fired at Cambodia's positions"). Elsewhere a
+    possessor is an owner ("Tel Aviv's war on Gaza"). Not under "on": "sanctions on Moscow's banks"
+    target them wherever they are."""
+    head = token.head
+    if head.pos_ == "PROPN" or head.lemma_.lower() in PLACE_PART_NOUNS:
+        return True
+    lemma = head.lemma_.lower()
+    if head.dep_ != "pobj" or lemma in ABROAD_NOUNS or lemma in AGENCY_NOUNS or lemma in EVENT_NOUNS:
+        return False
+    return head.head.lower_ in STATIC or head.head.lower_ in DIRECTIONAL
+
+
+# Nouns of a stay somewhere: what happens "during" one happens where it goes.
+STAY_NOUNS = {"visit", "trip", "tour", "stay"}
+
+
+def during_a_visit(preps: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    """ "signed a pact during Putin's visit to Pyongyang", "met Erdogan on a trip to Ankara": the
+    event is where the visit is, as if "in Pyongyang" hung from its verb. (`preps`: the prepositions
+    passed from the place up to its governing verb, each with the word it hangs from.)"""
+    for n in range(1, len(preps)):
+        (inner, noun), (outer, word) = preps[n - 1], preps[n]
+        if inner in ("to", "in") and outer in ("during", "on") and noun.lemma_.lower() in STAY_NOUNS:
+            return [*preps[: n - 1], ("in", word), *preps[n + 1 :]]
+    return preps

@@ -188,6 +188,19 @@ def test_the_dateline_reaches_two_sentences_of_a_paragraph_only(locate):
     assert _located(locate, text, "arrested") is None
 
 
+def test_a_heading_parsed_as_a_sentence_of_its_own_is_not_one_of_the_lead(locate):
+    # "ISLAMABAD (AP) —" alone before the lead: the lead is still the two sentences after it
+    text = (
+        "ISLAMABAD (AP) \u2014 Police say a car bomb has exploded near a market, killing an officer. At least "
+        "three police officers were also wounded in the bombing. Officials said more checks would follow. "
+        "Security forces arrested dozens of people."
+    )
+    doc = locate(text)
+    assert next(iter(doc.spacy_doc.sents)).text == "ISLAMABAD (AP) \u2014"  # the parse this test is about
+    assert _located(locate, text, "wounded") == ("Islamabad", "dateline", "place", "PAK")
+    assert _located(locate, text, "arrested") is None
+
+
 def test_place_rules_have_names_and_examples():
     from diurna.places.clause import PLACE_RULES
 

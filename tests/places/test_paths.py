@@ -75,3 +75,41 @@ def test_the_events_place_says_which_rule_chose_it(locate):
 
 def test_a_place_after_a_non_setting_preposition_is_no_sentence_place(locate):
     assert _located(locate, "Tokyo lodged a protest via its embassy in Beijing on Friday.", "lodged") is None
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # a town's or region's possession that stands where the event is: the town
+        ("Hundreds of demonstrators took to Bangkok's busy Asok intersection on Sunday.", "took", "Bangkok"),
+        ("Protesters gathered near Nairobi's main courthouse on Monday.", "gathered", "Nairobi"),
+        ("Activists were arrested after filming waste pumped into Phnom Penh's main river.", "pumped", "Phnom Penh"),
+        # where a visit goes is where what happens during it happens
+        ("The two leaders signed a defence pact during Putin's visit to Pyongyang.", "signed", "Pyongyang"),
+        ("Erdogan met Sisi on his first trip to Cairo in a decade.", "met", "Cairo"),
+        # a name in apposition to its kind's noun stands where the noun does
+        ("Rebels seized the capital Sanaa in 2014.", "seized", "Sanaa"),
+        # a list's named member narrows the locative phrase down, as "of" does
+        ("Protesters marched in several Italian cities, including Rome, against the war.", "marched", "Rome"),
+        ("Clashes broke out in several towns of the region, including Kisumu, on Monday.", "broke", "Kisumu"),
+    ],
+)
+def test_a_towns_possession_and_a_visits_place_place_the_event(locate, text, trigger, expected):
+    found = _located(locate, text, trigger)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # a country's possession is its own, wherever it stands
+        ("The army deployed a fighter jet against Cambodia's armed forces on Thursday.", "deployed"),
+        ("Protesters gathered outside Russia's embassy on Friday.", "gathered"),
+        # who asked, not where
+        ("Police detained the activist at Dushanbe's request in January.", "detained"),
+        # a target of sanctions is no setting
+        ("Washington imposed sanctions on Moscow's largest banks.", "imposed"),
+    ],
+)
+def test_an_owners_possessive_does_not_place_the_event(locate, text, trigger):
+    assert _located(locate, text, trigger) is None

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from diurna.places.scene import SCENE_LOOKBACK, SPEECH_ACTS
+from diurna.places.scene import (
+    HEADLINE_LOOKAHEAD,
+    SCENE_EVENT_TYPES,
+    SCENE_LOOKBACK,
+    SPEECH_ACTS,
+    carries_a_scene,
+)
 
 
 def _located(locate, text: str, trigger: str, nth: int = 0):
@@ -34,6 +40,12 @@ def _located(locate, text: str, trigger: str, nth: int = 0):
             "fired",
             ("Colombia", "clause"),
         ),
+        # a part of it in a locative phrase
+        (
+            "Police banned the rally in Nairobi on Friday. Riot police were deployed across key areas of the city.",
+            "deployed",
+            ("Nairobi", "clause"),
+        ),
         # a kind's noun that names its own place is not a reference ("the city of X" is X itself)
         ("Drones struck Goma on Sunday. Rebels then captured the city of Uvira.", "captured", ("Uvira", "clause")),
     ],
@@ -52,9 +64,11 @@ def test_the_sentence_before_sets_the_scene(locate):
     assert _located(locate, text, "shot") == ("Baghdad", "story")
 
 
-def test_the_scene_is_taken_only_from_the_sentence_just_before(locate):
-    assert SCENE_LOOKBACK == 1
+def test_the_scene_is_taken_only_from_the_two_sentences_just_before(locate):
+    assert SCENE_LOOKBACK == 2
     text = "Protesters gathered in Baghdad on Thursday. The crowd grew by noon. Police shot at them."
+    assert _located(locate, text, "shot") == ("Baghdad", "story")
+    text = "Protesters gathered in Baghdad on Thursday. The crowd grew by noon. It was hot. Police shot at them."
     assert _located(locate, text, "shot") is None
 
 
@@ -99,3 +113,53 @@ def test_the_agent_of_an_earlier_place_does_not_carry_it(locate):
     # "the police" as the acting subject is no thing located by its earlier mention
     text = "The police in Lagos arrested ten people. Parents gathered at the gates. Later the police said it was over."
     assert _located(locate, text, "said") is None
+
+
+@pytest.mark.parametrize(
+    "text, trigger, event_type, expected",
+    [
+        # an act on the ground takes the scene the story set; a decision or stance taken at a distance
+        # does not (it happens where its actors are)
+        (
+            "Protesters gathered in Tahrir Square in Baghdad on Thursday. Police shot at them.",
+            "shot",
+            "ASSAULT",
+            "Baghdad",
+        ),
+        ("Protesters gathered in Tahrir Square in Baghdad on Thursday. Police shot at them.", "shot", "SANCTION", None),
+        ("Clashes broke out in Tripoli on Friday. Washington backed the government.", "backed", "SUPPORT", None),
+        ("Clashes broke out in Tripoli on Friday. Militias detained a commander.", "detained", "COERCE", "Tripoli"),
+        # the dateline likewise: talks in the lead happened there, a stance said in the lead did not
+        ("DOHA (AP) - The two sides met for talks on Saturday.", "met", "CONSULT", "Doha"),
+        ("DOHA (AP) - The two sides demanded a ceasefire on Saturday.", "demanded", "REQUEST", None),
+    ],
+)
+def test_a_carried_place_goes_only_to_events_at_a_scene(locate, text, trigger, event_type, expected):
+    from diurna.places import locate_event
+
+    doc = locate(text)
+    token = next(t for t in doc.spacy_doc if t.text == trigger)
+    found = locate_event(doc, token.i, event_type=event_type)
+    assert carries_a_scene(event_type) == (event_type in SCENE_EVENT_TYPES)
+    name = next(p.name for p in doc.places if p.id == found.place_id) if found else None
+    assert name == expected
+    if found is not None:
+        assert found.basis in ("story", "dateline")
+
+
+def test_a_headlines_event_happened_where_the_lead_sets_its_scene(locate):
+    assert HEADLINE_LOOKAHEAD == 2
+    text = "Rebels seize key border town\n\nRebels attacked soldiers in Bukavu on Monday, officials said."
+    assert _located(locate, text, "seize") == ("Bukavu", "story")
+    # a first sentence with its full stop is the lead itself, not a headline
+    text = "Rebels seized a key border town.\n\nThey attacked soldiers in Bukavu on Monday, officials said."
+    assert _located(locate, text, "seized") is None
+    # a headline's own place comes first
+    text = "Rebels seize airport in Goma\n\nRebels attacked soldiers in Bukavu on Monday, officials said."
+    assert _located(locate, text, "seize") == ("Goma", "clause")
+
+
+def test_a_name_in_apposition_sets_the_scene(locate):
+    # "in the capital Islamabad": the name stands where its head does
+    text = "A car bomb exploded near a market in the capital Islamabad on Friday. Three officers were wounded."
+    assert _located(locate, text, "wounded") == ("Islamabad", "story")
