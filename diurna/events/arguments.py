@@ -136,7 +136,12 @@ def _description_stands(doc: ArticleDoc, head: "Token", mention: Optional[Mentio
     if modifier.kind == "country":
         return bool(described.sector) and described.country == modifier.country
     # a group with no country of its own ("the Biden and Trump administrations") says less than the person
-    return modifier.kind == "person" and head.tag_ in ("NNS", "NNPS") and described.kind == "group" and bool(described.country)
+    return (
+        modifier.kind == "person"
+        and head.tag_ in ("NNS", "NNPS")
+        and described.kind == "group"
+        and bool(described.country)
+    )
 
 
 def _named_modifier(doc: ArticleDoc, head: "Token") -> Optional[Argument]:

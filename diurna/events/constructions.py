@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from diurna.events.dictionary import for_clause, is_infinitive
 from diurna.nlp.index import paragraph_number
 from diurna.nlp.syntax import is_passive, is_reduced_passive
 from diurna.rules import RuleSet
@@ -286,14 +287,33 @@ def asked_subjects(verb: "Token") -> tuple[list["Token"], list["Token"]]:
     """(the ones asked, the requested verbs) of "demanded Kabul crack down", "demanded that X release"."""
     if not enabled(ASKED_SUBJECT):
         return [], []
-    asked, acts = [], []
+    asked, acts = _asked_with_for(verb)
+    if asked:
+        return asked, acts
     for clause in verb.children:
-        if clause.dep_ in ("ccomp", "xcomp") and clause.pos_ in ("VERB", "AUX"):
+        if (clause.dep_ in ("ccomp", "xcomp") or for_clause(clause)) and clause.pos_ in ("VERB", "AUX"):
             subjects = [c for c in clause.children if c.dep_ == "nsubj"]
             if subjects:
                 asked.extend(subjects)
                 acts.append(clause)
     return asked, acts
+
+
+def _asked_with_for(verb: "Token") -> tuple[list["Token"], list["Token"]]:
+    """ "called for China and the Solomon Islands government to make the pact public", "calls for
+    Rwanda to end its support": the parser hangs the one asked on "for" and the requested act, an
+    infinitive with no subject of its own, beside it on the verb."""
+    asked = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
+    acts = [
+        c
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp", "ccomp")
+        and is_infinitive(c)
+        and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        and asked
+        and c.i > asked[0].i
+    ]
+    return (asked, acts[:1]) if acts else ([], [])
 
 
 def requested_relation_recipients(verb: "Token") -> list["Token"]:

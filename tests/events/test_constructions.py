@@ -67,6 +67,16 @@ CASES = {
             "The protesters demanded that the authorities release the students.",
             ("demanded", "REQUEST", "protesters", "authorities"),
         ),
+        # "for" as a preposition governing the one asked, the requested act an infinitive beside it
+        (
+            "Australia has called for China and the Solomon Islands government to make the agreement public.",
+            ("called", "REQUEST", "Australia", "China"),
+        ),
+        # "for" as the mark of the requested clause, the one asked its subject
+        (
+            "Rights groups called for the authorities to investigate the killings.",
+            ("called", "REQUEST", "groups", "authorities"),
+        ),
     ],
     cx.REQUESTED_RELATION: [
         ("Morocco called for improved ties with Algeria.", ("called", "REQUEST", "Morocco", "Algeria")),
