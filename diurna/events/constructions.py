@@ -89,6 +89,13 @@ CONDEMNED_ACT_AGENT = _register(
     "Condemning an act the story has told ('the attack', 'the coup', 'the arrests') accuses the one "
     "who did it: the agent of the latest such act before it.",
 )
+EVALUATED_MOVE_AGENT = _register(
+    "evaluated-move-agent",
+    "The government lifted the curfew on Friday. The opposition welcomed the move.",
+    "Welcoming, praising, condemning or rejecting a step the story has told ('the move', 'the "
+    "decision', 'the announcement', 'the ruling') is addressed to the one who took it: the source of "
+    "the latest act before it that is not itself a statement about another act.",
+)
 EVALUATED_ACT_AGENT = _register(
     "evaluated-act-agent",
     "The European Union welcomed the release of the hostages by Hamas.",
@@ -463,6 +470,13 @@ ACT_NOUNS = frozenset(
     shelling killing killings massacre coup arrest arrests detention detentions crackdown violence aggression
     invasion incursion offensive abduction kidnapping shooting shootings execution executions""".split()
 )
+# Nouns by which a statement refers to a step the story has told (evaluated-move-agent).
+MOVE_NOUNS = frozenset(
+    """move moves decision decisions announcement step steps measure measures ruling verdict deal
+    agreement news designation reinstatement proposal sentence sentencing ban order""".split()
+)
+# Events that are themselves statements about another act: not the step a later statement refers to.
+STATEMENTS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
 # Sectors whose protests and demands are addressed to their own state.
 PROTESTING_SECTORS = frozenset({"OPP", "CVL", "PPL", "EDU", "LAB", "MED", "REL", "AGR", "HLH", "PTY"})
 
@@ -474,6 +488,20 @@ def condemned_agent(source_id: str, before_in_article: list[tuple[str, Optional[
     for kind, src, _ in before_in_article:
         if kind in FORCE and src and src != source_id:
             return src
+    return None
+
+
+def move_agent(
+    source_id: str, before_in_article: list[tuple[str, Optional[str], Optional[str]]], own_side: set[str]
+) -> Optional[str]:
+    """The source of the latest act, not itself a statement, told before 'welcomed the move'; none
+    when that act is the speaker's own or its own side's (`own_side`: its state and the state's
+    organs of its own sector), whose step it defends rather than addresses."""
+    if not enabled(EVALUATED_MOVE_AGENT):
+        return None
+    for kind, src, _ in before_in_article:
+        if kind not in STATEMENTS and src:
+            return src if src != source_id and src not in own_side else None
     return None
 
 

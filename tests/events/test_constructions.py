@@ -179,6 +179,16 @@ CASES = {
             ("condemned", "ACCUSE", "African Union", "army"),
         ),
     ],
+    cx.EVALUATED_MOVE_AGENT: [
+        (
+            "The government released 30 political prisoners on Friday. The opposition welcomed the move.",
+            ("welcomed", "SUPPORT", "opposition", "government"),
+        ),
+        (
+            "Kenya expelled two Somali diplomats on Monday. Somalia condemned the decision.",
+            ("condemned", "ACCUSE", "Somalia", "Kenya"),
+        ),
+    ],
     cx.REQUESTED_ACTION: [
         (
             "China repeated calls for the Philippines to remove a grounded warship from the shoal.",
