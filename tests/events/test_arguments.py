@@ -40,3 +40,20 @@ def test_named_group_still_stands_for_its_fighters(code):
     assert any(
         t == "Boko Haram" for trig, _, t in code("Nigerian troops killed 20 Boko Haram fighters.") if trig == "killed"
     )
+
+
+@pytest.mark.parametrize(
+    "text, trigger, target",
+    [
+        # the place hangs on the declared state, not on the verb: its state is the recipient
+        (
+            "Uzbekistan's president declared a state of emergency in Karakalpakstan on Saturday.",
+            "declared",
+            "Uzbekistan",
+        ),
+        # "across"/"throughout" a country name the population restricted as "in" does
+        ("Police imposed a strict curfew across Bangladesh on Saturday.", "curfew", "Bangladesh"),
+    ],
+)
+def test_a_restriction_is_imposed_on_the_place_it_covers(code, text, trigger, target):
+    assert any(trig == trigger and t == target for trig, _, t in code(text)), code(text)
