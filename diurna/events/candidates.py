@@ -203,6 +203,9 @@ class CandidateExtractor(NounEvents):
                 # event ("agreed to set aside their differences" has no target: it is reciprocal)
                 if not targets and comp_sense is not None:
                     targets = comp_targets
+                if not targets:
+                    targets = actors_of(doc, cx.committed_relation_recipients(comp))
+                    rule = cx.COMMITTED_RELATION if targets else rule
         elif frame == "halt":
             halted = self._halted(verb, comp)
             if halted is None:

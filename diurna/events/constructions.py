@@ -102,6 +102,13 @@ EVALUATED_ACT_AGENT = _register(
     "Praising, welcoming, condemning or rejecting an act whose agent the phrase names ('the release of "
     "X by Y', 'the recognition of X by Y') is addressed to the agent, not to the act's object.",
 )
+COMMITTED_RELATION = _register(
+    "committed-relation",
+    "Morocco agreed to normalise ties with Israel.",
+    "Agreeing, promising or refusing to take up, restore or end a relation with someone ('normalise "
+    "ties with', 'restore relations with', 'resume talks with') is addressed to that someone, though "
+    "the complement's verb is no event of its own.",
+)
 ASKED_SUBJECT = _register(
     "asked-subject",
     "Islamabad's delegation demanded Kabul crack down on fighters.",
@@ -338,6 +345,28 @@ def requested_relation_recipients(verb: "Token") -> list["Token"]:
                 if g.dep_ == "pobj"
             )
     return out
+
+
+# Nouns naming a relation between two parties (committed-relation).
+RELATION_NOUNS = frozenset(
+    """ties relations relationship talks dialogue negotiations cooperation contacts partnership trade
+    diplomatic""".split()
+)
+
+
+def committed_relation_recipients(complement: "Token") -> list["Token"]:
+    """ "agreed to normalise ties with Israel": the partner of a relation the complement's object names."""
+    if not enabled(COMMITTED_RELATION):
+        return []
+    return [
+        g
+        for obj in complement.children
+        if obj.dep_ == "dobj" and obj.lower_ in RELATION_NOUNS
+        for p in obj.children
+        if p.dep_ == "prep" and p.lower_ in RELATION_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def purpose_objects(verb: "Token") -> list["Token"]:

@@ -179,6 +179,10 @@ CASES = {
             ("condemned", "ACCUSE", "African Union", "army"),
         ),
     ],
+    cx.COMMITTED_RELATION: [
+        ("Morocco agreed to normalise ties with Israel.", ("agreed", "AGREE", "Morocco", "Israel")),
+        ("Turkey pledged to normalise relations with Armenia.", ("pledged", "AGREE", "Turkey", "Armenia")),
+    ],
     cx.EVALUATED_MOVE_AGENT: [
         (
             "The government released 30 political prisoners on Friday. The opposition welcomed the move.",
