@@ -91,7 +91,7 @@ CONDEMNED_ACT_AGENT = _register(
 )
 EVALUATED_MOVE_AGENT = _register(
     "evaluated-move-agent",
-    "The government lifted the curfew on Friday. The opposition welcomed the move.",
+    "The government released 30 political prisoners on Friday. The opposition welcomed the move.",
     "Welcoming, praising, condemning or rejecting a step the story has told ('the move', 'the "
     "decision', 'the announcement', 'the ruling') is addressed to the one who took it: the source of "
     "the latest act before it that is not itself a statement about another act.",
