@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PERSONAL_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
-# Sectors of a state's own organs: "Myanmar military" is the state's army, not the bare state.
-STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 # Verbs whose object is also the subject of their complement ("forced X to", "persuaded X to").
@@ -99,7 +97,7 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return actor_in_phrase(doc, head.head.head, depth + 1)
     named = _named_modifier(doc, head) if mention is None or mention.how == "description" else None
-    if named is not None and not _state_organ(doc, mention, named):
+    if named is not None and not _description_stands(doc, head, mention, named):
         return named
     if mention is not None:
         return Argument(mention.actor_id, mention)
@@ -121,20 +119,28 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
     return None
 
 
-def _state_organ(doc: ArticleDoc, mention: Optional[MentionRef], named: Argument) -> bool:
-    """ "Myanmar military", "Italy's prime minister": a description coded with a country and a sector
-    whose named modifier is that very country is the state's organ (CAMEO MMRMIL, ITAGOV), a more
-    exact actor than the bare country; a group named in the modifier ("Boko Haram fighters") still
-    stands for the phrase."""
+def _description_stands(doc: ArticleDoc, head: "Token", mention: Optional[MentionRef], named: Argument) -> bool:
+    """Whether a description keeps its own actor although a modifier names another one outright.
+    Two cases, each a party the modifier only locates or relates to:
+    - its own state ("Myanmar military", "Italy's prime minister", "Tajikistan's opposition
+      organization"): a description coded with a country and a sector whose named modifier is that
+      very country is a more exact actor (CAMEO MMRMIL, ITAGOV, TJKOPP) than the bare country;
+    - a person's people ("supporters of Imran Khan", "Khan's supporters", "Lula's lawyers"): a
+      plural description is the group around the person, not the person.
+    A group named in the modifier ("Boko Haram fighters") still stands for the phrase."""
     if mention is None or mention.how != "description":
         return False
-    organ, state = doc.actor(mention.actor_id), doc.actor(named.actor_id)
+    described, modifier = doc.actor(mention.actor_id), doc.actor(named.actor_id)
+    if described is None or modifier is None:
+        return False
+    if modifier.kind == "country":
+        return bool(described.sector) and described.country == modifier.country
+    # a group with no country of its own ("the Biden and Trump administrations") says less than the person
     return (
-        organ is not None
-        and state is not None
-        and state.kind == "country"
-        and organ.sector in STATE_ORGANS
-        and organ.country == state.country
+        modifier.kind == "person"
+        and head.tag_ in ("NNS", "NNPS")
+        and described.kind == "group"
+        and bool(described.country)
     )
 
 

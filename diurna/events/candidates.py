@@ -219,6 +219,9 @@ class CandidateExtractor(NounEvents):
                 # event ("agreed to set aside their differences" has no target: it is reciprocal)
                 if not targets and comp_sense is not None:
                     targets = comp_targets
+                if not targets:
+                    targets = actors_of(doc, cx.committed_relation_recipients(comp))
+                    rule = cx.COMMITTED_RELATION if targets else rule
         elif frame == "halt":
             halted = self._halted(verb, comp)
             if halted is None:
@@ -261,9 +264,12 @@ class CandidateExtractor(NounEvents):
             )
         elif plover in ("ASSAULT", "COERCE") and not targets and sense.frame == "direct":
             # "Russian artillery struck Kharkiv": a town attacked stands for the state it lies in, when
-            # that state is an actor of the article (as for visits; CAMEO codes the state as target)
+            # that state is an actor of the article (as for visits; CAMEO codes the state as target);
+            # "declared a state of emergency in Karakalpakstan": the place may hang on the object
+            holders = [verb] + direct_objects(verb)
             targets = host_state(
-                doc, direct_objects(verb) + [o for p in sense.targets for o in prep_objects(verb).get(p, [])]
+                doc,
+                direct_objects(verb) + [o for h in holders for p in sense.targets for o in prep_objects(h).get(p, [])],
             )
         if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:
             # "did not agree to meet": a refusal, not a negated promise

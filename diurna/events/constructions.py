@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from diurna.events.dictionary import for_clause, is_infinitive
 from diurna.nlp.index import paragraph_number
 from diurna.nlp.syntax import is_passive, is_reduced_passive
 from diurna.rules import RuleSet
@@ -88,11 +89,25 @@ CONDEMNED_ACT_AGENT = _register(
     "Condemning an act the story has told ('the attack', 'the coup', 'the arrests') accuses the one "
     "who did it: the agent of the latest such act before it.",
 )
+EVALUATED_MOVE_AGENT = _register(
+    "evaluated-move-agent",
+    "The government released 30 political prisoners on Friday. The opposition welcomed the move.",
+    "Welcoming, praising, condemning or rejecting a step the story has told ('the move', 'the "
+    "decision', 'the announcement', 'the ruling') is addressed to the one who took it: the source of "
+    "the latest act before it that is not itself a statement about another act.",
+)
 EVALUATED_ACT_AGENT = _register(
     "evaluated-act-agent",
     "The European Union welcomed the release of the hostages by Hamas.",
     "Praising, welcoming, condemning or rejecting an act whose agent the phrase names ('the release of "
     "X by Y', 'the recognition of X by Y') is addressed to the agent, not to the act's object.",
+)
+COMMITTED_RELATION = _register(
+    "committed-relation",
+    "Morocco agreed to normalise ties with Israel.",
+    "Agreeing, promising or refusing to take up, restore or end a relation with someone ('normalise "
+    "ties with', 'restore relations with', 'resume talks with') is addressed to that someone, though "
+    "the complement's verb is no event of its own.",
 )
 ASKED_SUBJECT = _register(
     "asked-subject",
@@ -384,14 +399,33 @@ def asked_subjects(verb: "Token") -> tuple[list["Token"], list["Token"]]:
     """(the ones asked, the requested verbs) of "demanded Kabul crack down", "demanded that X release"."""
     if not enabled(ASKED_SUBJECT):
         return [], []
-    asked, acts = [], []
+    asked, acts = _asked_with_for(verb)
+    if asked:
+        return asked, acts
     for clause in verb.children:
-        if clause.dep_ in ("ccomp", "xcomp") and clause.pos_ in ("VERB", "AUX"):
+        if (clause.dep_ in ("ccomp", "xcomp") or for_clause(clause)) and clause.pos_ in ("VERB", "AUX"):
             subjects = [c for c in clause.children if c.dep_ == "nsubj"]
             if subjects:
                 asked.extend(subjects)
                 acts.append(clause)
     return asked, acts
+
+
+def _asked_with_for(verb: "Token") -> tuple[list["Token"], list["Token"]]:
+    """ "called for China and the Solomon Islands government to make the pact public", "calls for
+    Rwanda to end its support": the parser hangs the one asked on "for" and the requested act, an
+    infinitive with no subject of its own, beside it on the verb."""
+    asked = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"]
+    acts = [
+        c
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp", "ccomp")
+        and is_infinitive(c)
+        and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        and asked
+        and c.i > asked[0].i
+    ]
+    return (asked, acts[:1]) if acts else ([], [])
 
 
 def requested_relation_recipients(verb: "Token") -> list["Token"]:
@@ -409,6 +443,28 @@ def requested_relation_recipients(verb: "Token") -> list["Token"]:
                 if g.dep_ == "pobj"
             )
     return out
+
+
+# Nouns naming a relation between two parties (committed-relation).
+RELATION_NOUNS = frozenset(
+    """ties relations relationship talks dialogue negotiations cooperation contacts partnership trade
+    diplomatic""".split()
+)
+
+
+def committed_relation_recipients(complement: "Token") -> list["Token"]:
+    """ "agreed to normalise ties with Israel": the partner of a relation the complement's object names."""
+    if not enabled(COMMITTED_RELATION):
+        return []
+    return [
+        g
+        for obj in complement.children
+        if obj.dep_ == "dobj" and obj.lower_ in RELATION_NOUNS
+        for p in obj.children
+        if p.dep_ == "prep" and p.lower_ in RELATION_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def purpose_objects(verb: "Token") -> list["Token"]:
@@ -541,6 +597,13 @@ ACT_NOUNS = frozenset(
     shelling killing killings massacre coup arrest arrests detention detentions crackdown violence aggression
     invasion incursion offensive abduction kidnapping shooting shootings execution executions""".split()
 )
+# Nouns by which a statement refers to a step the story has told (evaluated-move-agent).
+MOVE_NOUNS = frozenset(
+    """move moves decision decisions announcement step steps measure measures ruling verdict deal
+    agreement news designation reinstatement proposal sentence sentencing ban order""".split()
+)
+# Events that are themselves statements about another act: not the step a later statement refers to.
+STATEMENTS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
 # Sectors whose protests and demands are addressed to their own state.
 PROTESTING_SECTORS = frozenset({"OPP", "CVL", "PPL", "EDU", "LAB", "MED", "REL", "AGR", "HLH", "PTY"})
 
@@ -552,6 +615,20 @@ def condemned_agent(source_id: str, before_in_article: list[tuple[str, Optional[
     for kind, src, _ in before_in_article:
         if kind in FORCE and src and src != source_id:
             return src
+    return None
+
+
+def move_agent(
+    source_id: str, before_in_article: list[tuple[str, Optional[str], Optional[str]]], own_side: set[str]
+) -> Optional[str]:
+    """The source of the latest act, not itself a statement, told before 'welcomed the move'; none
+    when that act is the speaker's own or its own side's (`own_side`: its state and the state's
+    organs of its own sector), whose step it defends rather than addresses."""
+    if not enabled(EVALUATED_MOVE_AGENT):
+        return None
+    for kind, src, _ in before_in_article:
+        if kind not in STATEMENTS and src:
+            return src if src != source_id and src not in own_side else None
     return None
 
 

@@ -234,6 +234,11 @@ def prep_objects(token: "Token") -> dict[str, list["Token"]]:
     return out
 
 
+def for_clause(token: "Token") -> bool:
+    """ "(called) for X to act" parsed as an adverbial clause marked by "for" with X its subject."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
+
+
 def direct_objects(token: "Token") -> list["Token"]:
     objs = [c for c in token.children if c.dep_ in ("dobj", "dative")]
     if any(c.dep_ == "auxpass" for c in token.children):
@@ -301,6 +306,10 @@ def _applies(sense: Sense, token: "Token") -> bool:
     if sense.prep:
         # "called Machado on Friday": a date is not the preposition's argument
         objs = [o for o in prep_objects(token).get(sense.prep, []) if o.ent_type_ not in ("DATE", "TIME")]
+        if not objs and sense.prep == "for":
+            # "called for Manama to release the prisoners": the parser may make "for" the mark of
+            # the requested clause; its subject is then what the preposition governs
+            objs = [s for c in token.children if for_clause(c) for s in c.children if s.dep_ == "nsubj"]
         if not objs:
             return False
         if sense.pobj and not any(_words(o) & set(sense.pobj) for o in objs):

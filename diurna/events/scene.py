@@ -1,6 +1,6 @@
 """Recipients from the story: a targetless event takes its recipient from its scene (the rules are
 named in constructions.py: scene-victim, mutual-force, answer-to-request, condemned-act-agent,
-protest-target-state)."""
+evaluated-move-agent, protest-target-state)."""
 
 from __future__ import annotations
 
@@ -70,6 +70,8 @@ def _recipient_from_story(
     )
     if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
         actor_id, rule = cx.condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
+    if actor_id is None and cand.plover in cx.EVALUATIONS and _evaluates_a_move(doc.spacy_doc[cand.trigger_start]):
+        actor_id, rule = cx.move_agent(source_id, _roles(earlier), _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
     if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
         source = doc.actor(source_id)
         if source is not None:
@@ -79,6 +81,23 @@ def _recipient_from_story(
 
 def _condemns_an_act(verb: "Token") -> bool:
     return any(o.lemma_.lower() in cx.ACT_NOUNS or o.lower_ in cx.ACT_NOUNS for o in direct_objects(verb))
+
+
+def _own_side(doc: ArticleDoc, source_id: str) -> set[str]:
+    """The speaker's state and the actors of its state and sector ("Scholz" DEUGOV: Germany, the
+    German government)."""
+    source = doc.actor(source_id)
+    if source is None or not source.country:
+        return set()
+    return {
+        a.id
+        for a in doc.actors
+        if a.country == source.country and (a.kind == "country" or (a.sector and a.sector == source.sector))
+    }
+
+
+def _evaluates_a_move(verb: "Token") -> bool:
+    return any(o.lower_ in cx.MOVE_NOUNS for o in direct_objects(verb))
 
 
 def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef]:

@@ -67,6 +67,16 @@ CASES = {
             "The protesters demanded that the authorities release the students.",
             ("demanded", "REQUEST", "protesters", "authorities"),
         ),
+        # "for" as a preposition governing the one asked, the requested act an infinitive beside it
+        (
+            "Australia has called for China and the Solomon Islands government to make the agreement public.",
+            ("called", "REQUEST", "Australia", "China"),
+        ),
+        # "for" as the mark of the requested clause, the one asked its subject
+        (
+            "Rights groups called for the authorities to investigate the killings.",
+            ("called", "REQUEST", "groups", "authorities"),
+        ),
     ],
     cx.REQUESTED_RELATION: [
         ("Morocco called for improved ties with Algeria.", ("called", "REQUEST", "Morocco", "Algeria")),
@@ -167,6 +177,20 @@ CASES = {
         (
             "The army seized power in a coup on Sunday. The African Union condemned the coup.",
             ("condemned", "ACCUSE", "African Union", "army"),
+        ),
+    ],
+    cx.COMMITTED_RELATION: [
+        ("Morocco agreed to normalise ties with Israel.", ("agreed", "AGREE", "Morocco", "Israel")),
+        ("Turkey pledged to normalise relations with Armenia.", ("pledged", "AGREE", "Turkey", "Armenia")),
+    ],
+    cx.EVALUATED_MOVE_AGENT: [
+        (
+            "The government released 30 political prisoners on Friday. The opposition welcomed the move.",
+            ("welcomed", "SUPPORT", "opposition", "government"),
+        ),
+        (
+            "Kenya expelled two Somali diplomats on Monday. Somalia condemned the decision.",
+            ("condemned", "ACCUSE", "Somalia", "Kenya"),
         ),
     ],
     cx.REQUESTED_ACTION: [

@@ -1,0 +1,59 @@
+"""diurna/events/arguments.py: which actor a phrase names. Unit cases of one construction each,
+written for these tests; accuracy on real news is measured on the real-text sets (docs/evaluation.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def code():
+    from diurna.pipeline import Pipeline
+
+    pipeline = Pipeline()
+
+    def run(text: str) -> list[tuple[str, str, str]]:
+        doc = pipeline.code_text(text, published="2024-05-01")
+        name = lambda actor_id: doc.actor(actor_id).name if actor_id else None  # noqa: E731
+        return [(e.trigger.text, name(e.source), name(e.target)) for e in doc.events]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text, trigger, target",
+    [
+        # a person's people are not the person
+        ("Pakistani police fired tear gas at supporters of former Prime Minister Imran Khan.", "fired", "supporters"),
+        ("Police arrested dozens of Ousmane Sonko's supporters in Dakar.", "arrested", "supporters"),
+        # a state's own opposition is not the state
+        ("The court banned Tajikistan's opposition organization on Monday.", "banned", "opposition organization"),
+    ],
+)
+def test_description_stands_for_its_own_party(code, text, trigger, target):
+    targets = [t for trig, _, t in code(text) if trig == trigger]
+    assert targets and all(t is not None and target in t for t in targets), code(text)
+
+
+def test_named_group_still_stands_for_its_fighters(code):
+    # "Boko Haram fighters": the group named in the modifier is the party
+    assert any(
+        t == "Boko Haram" for trig, _, t in code("Nigerian troops killed 20 Boko Haram fighters.") if trig == "killed"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, trigger, target",
+    [
+        # the place hangs on the declared state, not on the verb: its state is the recipient
+        (
+            "Uzbekistan's president declared a state of emergency in Karakalpakstan on Saturday.",
+            "declared",
+            "Uzbekistan",
+        ),
+        # "across"/"throughout" a country name the population restricted as "in" does
+        ("Police imposed a strict curfew across Bangladesh on Saturday.", "curfew", "Bangladesh"),
+    ],
+)
+def test_a_restriction_is_imposed_on_the_place_it_covers(code, text, trigger, target):
+    assert any(trig == trigger and t == target for trig, _, t in code(text)), code(text)
