@@ -243,6 +243,22 @@ def small_place_by_alternate_name_only(scored: list[tuple[float, Candidate]], m:
     return not (contained(e, m) or vouched or (e.admin2 and e.admin2 in ctx.districts))
 
 
+@decision(
+    "'in Bali, Djugu territory, Ituri province' (a Congolese village) is not Bali, Indonesia; 'X, Pa.':"
+    " the text puts the name in a unit or country none of whose places has that name"
+)
+def outside_the_named_container(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
+    best = scored[0][1].entry
+    container = m.container
+    # Only a town or a district placed in a unit abroad: "Argentina, Chile" and "Pinar del Río,
+    # Holguín" are lists of one kind, not a place and its container.
+    if container is None or container.feature not in ("region", "district") or best.feature == "country":
+        return False
+    if best.feature == "region" and container.feature != "district":
+        return False
+    return best.country != container.country and not any(contained(c.entry, m) for _, c in scored)
+
+
 @decision("'Springfield' in an American story: two towns of about one size, nothing to tell them apart")
 def unsupported_tie(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
     """Two different places within half a point by size alone, by renown (how many names GeoNames
