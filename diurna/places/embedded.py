@@ -37,6 +37,7 @@ LARGE_CITY = 100_000  # as toponyms.MIN_POPULATION_UNLABELLED: a name this large
 NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "di", "la", "las", "los", "el", "y"}
 UNIT_NOUNS = {"state", "province", "region", "district", "township", "governorate", "oblast", "county"}
 POSSESSIVE = {"'s", "\u2019s"}
+DIRECTIONS = {"north", "south", "east", "west", "upper", "lower", "northern", "southern", "eastern", "western"}
 MAX_EXTENSION = 3
 
 
@@ -205,6 +206,20 @@ def bracketed_container_after(ent: Span, scene: Scene) -> tuple[int, int] | None
     if any(c.entry.country in countries and c.entry.feature != "country" for c in named):
         return start, ent.end
     return None
+
+
+@embedded_rule(
+    "'between North and South Korea', 'North and South Kivu', 'East and West Germany': the last of"
+    " two direction words sharing one name is that name's place"
+)
+def shared_name_after_directions(ent: Span, scene: Scene) -> tuple[int, int] | None:
+    doc = scene.spacy_doc
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    words = [t.lower_ for t in doc[start : ent.end]]
+    if len(words) < 4 or words[1] not in ("and", "&") or words[0] not in DIRECTIONS or words[2] not in DIRECTIONS:
+        return None
+    last = (start + 2, ent.end)
+    return last if _strong(scene, doc[last[0] : last[1]].text) else None
 
 
 def embedded_places(spacy_doc: Doc, gazetteer: Gazetteer, country_mentions: set[tuple[int, int]]) -> Iterator[Span]:

@@ -41,6 +41,7 @@ def test_rules_are_named_with_examples():
         "longer_known_name",
         "partner_of_a_place",
         "bracketed_container_after",
+        "shared_name_after_directions",
     ]
     assert all(r.example for r in RULES)
 
@@ -105,3 +106,10 @@ def test_the_stage_reads_a_hidden_country(locate):
     doc = locate("Papua New Guinea PM declares state of emergency after deadly riots in Port Moresby")
     countries = {p.country for p in doc.places}
     assert "PNG" in countries
+
+
+def test_two_directions_sharing_one_name(hidden):
+    assert hidden("Talks between North and South Korea stalled.", [("North and South Korea", "GPE")]) == ["South Korea"]
+    assert hidden("Fighting spread across North and South Kivu.", [("North and South Kivu", "LOC")]) == ["South Kivu"]
+    # no shared name: two places of their own
+    assert hidden("Trade between North and South America grew.", [("North and South America", "LOC")]) == []
