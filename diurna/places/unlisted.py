@@ -317,6 +317,13 @@ def unlisted_places(
             named[n] = (span, kinds[fold(span.text)])
     # A name listed with a place the text names so ("between Halgan and Garasyaani") is one too.
     place_roots = {s.root for s, k in named if k is not None}
+    # ... and one listed with the story's towns and districts ("Luyanó and Centro Habana"): a list
+    # of towns is of one kind (a list with a country may pair a person or a group with it).
+    place_roots |= {
+        spacy_doc[t.token_start : t.token_end].root
+        for t, e in zip(toponyms, entries)
+        if e is not None and e.feature in ("city", "district") and e.country == story_country
+    }
     containers: dict[str, GazetteerEntry] = {}
     chosen = []
     for span, kind in named:

@@ -168,3 +168,11 @@ def test_a_lists_members_are_not_each_others_containers(locate):
 def test_a_units_own_authorities_make_the_name_the_unit(locate):
     doc = locate("Drones struck a depot overnight, Kharkiv's regional military administration said on Telegram.")
     assert _place_of(doc, "Kharkiv") == ("Kharkivska oblast", "UKR", "region")
+
+
+def test_the_owner_of_a_kind_noun_contains_the_names_listed_after_it(locate):
+    doc = locate("Drills were held near Syria's province of Idlib and along the coast.")
+    assert _place_of(doc, "Idlib")[1] == "SYR"
+    # Matsu, Taiwan's islands, is not Matsue in Japan (a registered alternate name of it)
+    doc = locate("Ships sailed near Taiwan's outlying islands of Kinmen and Matsu on Monday.")
+    assert _place_of(doc, "Matsu") is None or _place_of(doc, "Matsu")[1] == "TWN"
