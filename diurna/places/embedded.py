@@ -70,6 +70,11 @@ def embedded_rule(example: str):
     return register
 
 
+def _bare_start(ent: Span) -> int:
+    """Where the entity's name starts: after "the"."""
+    return ent.start + (1 if ent[0].lower_ == "the" else 0)
+
+
 def _strong(scene: Scene, text: str) -> list[Candidate]:
     return [c for c in scene.gazetteer.candidates(text) if c.strong]
 
@@ -86,7 +91,7 @@ def _notable(candidates: list[Candidate]) -> bool:
 def country_opening_an_entity(ent: Span, scene: Scene) -> tuple[int, int] | None:
     if ent.label_ in PLACE_LABELS:
         return None
-    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    start = _bare_start(ent)
     for end in range(min(ent.end - 1, start + MAX_EXTENSION + 1), start, -1):
         text = scene.spacy_doc[start:end].text
         countries = [c for c in _strong(scene, text) if c.entry.feature == "country"]
@@ -104,7 +109,7 @@ def possessor_in_an_entity(ent: Span, scene: Scene) -> list[tuple[int, int]] | N
     doc = scene.spacy_doc
     for token in ent[1:]:
         if token.text in POSSESSIVE and token.i < ent.end - 1:
-            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            start = _bare_start(ent)
             if start < token.i and _notable(_strong(scene, doc[start : token.i].text)):
                 owned = doc[token.i + 1 : ent.end]
                 # the owned name is a place too when the gazetteer knows it ("Cazenga")
@@ -116,7 +121,7 @@ def possessor_in_an_entity(ent: Span, scene: Scene) -> list[tuple[int, int]] | N
 def unit_with_its_noun(ent: Span, scene: Scene) -> tuple[int, int] | None:
     if ent.label_ in PLACE_LABELS or len(ent) < 2 or ent[-1].lower_ not in UNIT_NOUNS:
         return None
-    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    start = _bare_start(ent)
     bare = scene.spacy_doc[start : ent.end - 1].text
     if not bare or not bare[:1].isupper():
         return None
@@ -130,7 +135,7 @@ def unit_with_its_noun(ent: Span, scene: Scene) -> tuple[int, int] | None:
 )
 def longer_known_name(ent: Span, scene: Scene) -> tuple[int, int] | None:
     doc = scene.spacy_doc
-    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    start = _bare_start(ent)
     best = None
     for left in range(max(0, start - MAX_EXTENSION), start + 1):
         if left < start and not _free_name_tokens(doc, left, start):
@@ -163,7 +168,7 @@ def _free_name_tokens(doc: Doc, start: int, end: int) -> bool:
 def partner_of_a_place(ent: Span, scene: Scene) -> tuple[int, int] | None:
     if ent.label_ in PLACE_LABELS or ent.label_ in NUMERIC_LABELS:
         return None
-    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    start = _bare_start(ent)
     if start >= ent.end or not _strong(scene, scene.spacy_doc[start : ent.end].text):
         return None
     root = scene.spacy_doc[start : ent.end].root
@@ -194,7 +199,7 @@ def bracketed_container_after(ent: Span, scene: Scene) -> tuple[int, int] | None
     if ent.label_ in PLACE_LABELS or ent.label_ in NUMERIC_LABELS:
         return None
     doc = scene.spacy_doc
-    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    start = _bare_start(ent)
     if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
         return None
     close = next((t.i for t in doc[ent.end + 1 : ent.end + 2 + MAX_EXTENSION] if t.text == ")"), None)
@@ -214,7 +219,7 @@ def bracketed_container_after(ent: Span, scene: Scene) -> tuple[int, int] | None
 )
 def shared_name_after_directions(ent: Span, scene: Scene) -> tuple[int, int] | None:
     doc = scene.spacy_doc
-    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    start = _bare_start(ent)
     words = [t.lower_ for t in doc[start : ent.end]]
     if len(words) < 4 or words[1] not in ("and", "&") or words[0] not in DIRECTIONS or words[2] not in DIRECTIONS:
         return None

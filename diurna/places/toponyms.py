@@ -508,6 +508,10 @@ def _located_end_of(entity: Span, i: int, j: int) -> bool:
     return j == entity.end and i - 1 > entity.start and entity.doc[i - 1].lower_ in ("in", "at", "near")
 
 
+def toponym_of(span: Span, candidates: list[Candidate]) -> Toponym:
+    return Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates, feature_hint(span))
+
+
 def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     spacy_doc = doc.spacy_doc
     kinds = {a.id: a.kind for a in doc.actors}
@@ -517,25 +521,13 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     toponyms: list[Toponym] = []
     covered: set[int] = set()
     for span, candidates in _joined_names(spacy_doc, gazetteer):
-        toponyms.append(
-            Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates, feature_hint(span))
-        )
+        toponyms.append(toponym_of(span, candidates))
         covered.update(range(span.start, span.end))
     # Places spaCy buried in another entity or cut short ("Belarus Lukashenko", "Ismail Khan").
     for span in hidden:
         if any(i in covered for i in range(span.start, span.end)) or never_a_place(span.text, feature_hint(span)):
             continue
-        toponyms.append(
-            Toponym(
-                span.start,
-                span.end,
-                span.start_char,
-                span.end_char,
-                span.text,
-                lookup(gazetteer, span.text),
-                feature_hint(span),
-            )
-        )
+        toponyms.append(toponym_of(span, lookup(gazetteer, span.text)))
         covered.update(range(span.start, span.end))
     mislabelled = [spacy_doc[start:end] for start, end in sorted(persons.mislabelled)]
     for span in list(_entity_spans(spacy_doc)) + mislabelled:
@@ -546,9 +538,7 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
         candidates = lookup(gazetteer, span.text)
         if not candidates:
             continue
-        toponyms.append(
-            Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates, feature_hint(span))
-        )
+        toponyms.append(toponym_of(span, candidates))
         covered.update(range(span.start, span.end))
     # Tokens of unknown place entities ("the Middle East") are not searched again for shorter names.
     for ent in spacy_doc.ents:
@@ -557,9 +547,7 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     for span, candidates in _unlabelled_spans(spacy_doc, covered | persons.tokens, gazetteer, country_mentions):
         if persons.vetoes(span.start, span.end):
             continue
-        toponyms.append(
-            Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates, feature_hint(span))
-        )
+        toponyms.append(toponym_of(span, candidates))
     toponyms.sort(key=lambda t: t.token_start)
     return toponyms
 
