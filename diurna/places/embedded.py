@@ -156,7 +156,10 @@ def longer_known_name(ent: Span, scene: Scene) -> tuple[int, int] | None:
 def _free_name_tokens(doc: Doc, start: int, end: int) -> bool:
     """Tokens outside every entity that can continue a name: capitalised words and particles."""
     return all(
-        not t.ent_type_ and (t.text[:1].isupper() or t.lower_ in NAME_PARTICLES) and not t.is_punct
+        not t.ent_type_
+        and (t.text[:1].isupper() or t.lower_ in NAME_PARTICLES)
+        and not t.is_punct
+        and t.lower_ != "the"  # "The US State Department": the article is no part of the name
         for t in doc[start:end]
     )
 

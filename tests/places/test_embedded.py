@@ -79,6 +79,8 @@ def test_a_unit_with_its_noun_tagged_person(hidden):
 def test_the_entity_is_the_end_or_the_start_of_a_longer_name(hidden):
     text = "Militants raided a police post in Dera Ismail Khan overnight."
     assert hidden(text, [("Ismail Khan", "PERSON")]) == ["Dera Ismail Khan"]
+    # a sentence's opening "The" is no part of a name ("The US said")
+    assert hidden("The US said so.", [("US", "GPE")]) == []
     text = "The president travelled to San Antonio de los Baños on Sunday."
     assert hidden(text, [("San Antonio de", "GPE")]) == ["San Antonio de los Baños"]
 
