@@ -50,6 +50,7 @@ class Scene:
     gazetteer: Gazetteer
     place_names: set[str]
     place_entity_of: dict[int, Span]  # token -> the spaCy place entity it is in
+    persons: list[Span]  # the article's PERSON entities
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,10 @@ def _strong(scene: Scene, text: str) -> list[Candidate]:
     return [c for c in scene.gazetteer.candidates(text) if c.strong]
 
 
+def _own_name(candidate: Candidate, text: str) -> bool:
+    return fold(candidate.entry.name) == fold(strip_article(text))
+
+
 def _notable(candidates: list[Candidate]) -> bool:
     """A country's, a region's or a large city's name."""
     return any(c.entry.feature in ("country", "region") or c.entry.population >= LARGE_CITY for c in candidates)
@@ -95,11 +100,25 @@ def country_opening_an_entity(ent: Span, scene: Scene) -> tuple[int, int] | None
     for end in range(min(ent.end - 1, start + MAX_EXTENSION + 1), start, -1):
         text = scene.spacy_doc[start:end].text
         countries = [c for c in _strong(scene, text) if c.entry.feature == "country"]
-        # One name, one sense: "Jordan Bardella" opens with a country's name too, but an article
-        # about him does not name Jordan elsewhere; a name of several words is no given name.
-        if countries and (end - start > 1 or fold(text) in scene.place_names):
+        # A name of several words is no given name; one word must be the country of the article
+        # (one name, one sense) and stand where a person's name would not open: after "of"/"in"
+        # ("the President of Belarus Lukashenko") or opening a headline whose other words name no
+        # person of the article ("Belarus Expels Two More Polish Diplomats"). "Foreign Minister
+        # Israel Katz" and "Jordan Bardella" are persons.
+        if countries and (end - start > 1 or (fold(text) in scene.place_names and _country_slot(ent, end, scene))):
             return start, end
     return None
+
+
+def _country_slot(ent: Span, end: int, scene: Scene) -> bool:
+    doc = scene.spacy_doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in ("of", "in", "from", "to", "for"):
+        return True
+    heads_a_line = before is None or "\n" in before.text or before.is_space
+    rest = {t.text for t in doc[end : ent.end]}
+    others = {t.text for e in scene.persons if (e.start, e.end) != (ent.start, ent.end) for t in e}
+    return heads_a_line and not rest & others
 
 
 @embedded_rule("'Luanda's Cazenga area' tagged PERSON: a country, region or large city owning the name after it")
@@ -110,7 +129,9 @@ def possessor_in_an_entity(ent: Span, scene: Scene) -> list[tuple[int, int]] | N
     for token in ent[1:]:
         if token.text in POSSESSIVE and token.i < ent.end - 1:
             start = _bare_start(ent)
-            if start < token.i and _notable(_strong(scene, doc[start : token.i].text)):
+            # by its own name: "Kremlin's spokesman" names Moscow only by a hand-kept metonym
+            named = [c for c in _strong(scene, doc[start : token.i].text) if _own_name(c, doc[start : token.i].text)]
+            if start < token.i and _notable(named):
                 owned = doc[token.i + 1 : ent.end]
                 # the owned name is a place too when the gazetteer knows it ("Cazenga")
                 return [(start, token.i)] + ([(owned.start, owned.end)] if _strong(scene, owned.text) else [])
@@ -236,7 +257,8 @@ def embedded_places(spacy_doc: Doc, gazetteer: Gazetteer, country_mentions: set[
     place_entity_of = {i: e for e in places for i in range(e.start, e.end)}
     place_names = {fold(strip_article(e.text)) for e in places}
     place_names |= {fold(spacy_doc[s:e].text) for s, e in country_mentions}
-    scene = Scene(spacy_doc, gazetteer, place_names, place_entity_of)
+    persons = [e for e in spacy_doc.ents if e.label_ == "PERSON"]
+    scene = Scene(spacy_doc, gazetteer, place_names, place_entity_of, persons)
     found: dict[tuple[int, int], str] = {}
     for ent in spacy_doc.ents:
         if ent.label_ in NUMERIC_LABELS:

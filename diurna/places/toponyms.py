@@ -124,7 +124,8 @@ def feature_hint(span: Span) -> str | None:
     # "Sumy's regional military administration", "the Belgorod regional governor": the unit's own
     # authorities (the city's would be "municipal", "city")
     adjective = span.end + (1 if after in POSSESSIVE_ENDINGS else 0)
-    if adjective < len(doc) and doc[adjective].lower_ in UNIT_ADJECTIVES:
+    # (lower case: "the Kurdistan Regional Government" is an institution's name)
+    if adjective < len(doc) and doc[adjective].text in UNIT_ADJECTIVES:
         return "region"
     if after in CITY_NOUNS:
         return "city"

@@ -176,3 +176,8 @@ def test_the_owner_of_a_kind_noun_contains_the_names_listed_after_it(locate):
     # Matsu, Taiwan's islands, is not Matsue in Japan (a registered alternate name of it)
     doc = locate("Ships sailed near Taiwan's outlying islands of Kinmen and Matsu on Monday.")
     assert _place_of(doc, "Matsu") is None or _place_of(doc, "Matsu")[1] == "TWN"
+
+
+def test_a_capitalised_regional_names_an_institution_not_the_unit(locate):
+    doc = locate("Drones hit Irbil, the seat of Iraq's Kurdistan Regional Government, on Tuesday.")
+    assert all(p.country != "IRN" for p in doc.places)
