@@ -39,6 +39,9 @@ UNIT_NOUNS = {"state", "province", "region", "district", "township", "governorat
 POSSESSIVE = {"'s", "\u2019s"}
 DIRECTIONS = {"north", "south", "east", "west", "upper", "lower", "northern", "southern", "eastern", "western"}
 MAX_EXTENSION = 3
+# Titles a country's name modifies ("Palau President Surangel Whipps"): the country, not a given name.
+TITLES = {"president", "pm", "prime", "premier", "minister", "foreign", "king", "queen", "governor", "leader"}
+TITLES |= {"ambassador", "envoy", "army", "police", "government", "opposition", "defence", "defense", "interior"}
 
 
 @dataclass
@@ -115,6 +118,8 @@ def _country_slot(ent: Span, end: int, scene: Scene) -> bool:
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.lower_ in ("of", "in", "from", "to", "for"):
         return True
+    if end < ent.end and doc[end].lower_ in TITLES:  # "Palau President Surangel Whipps", "Belarus PM"
+        return True
     heads_a_line = before is None or "\n" in before.text or before.is_space
     rest = {t.text for t in doc[end : ent.end]}
     others = {t.text for e in scene.persons if (e.start, e.end) != (ent.start, ent.end) for t in e}
@@ -127,14 +132,15 @@ def possessor_in_an_entity(ent: Span, scene: Scene) -> list[tuple[int, int]] | N
         return None
     doc = scene.spacy_doc
     for token in ent[1:]:
-        if token.text in POSSESSIVE and token.i < ent.end - 1:
+        if token.text in POSSESSIVE:  # also closing the entity: "Palau’s" PERSON
             start = _bare_start(ent)
             # by its own name: "Kremlin's spokesman" names Moscow only by a hand-kept metonym
             named = [c for c in _strong(scene, doc[start : token.i].text) if _own_name(c, doc[start : token.i].text)]
             if start < token.i and _notable(named):
                 owned = doc[token.i + 1 : ent.end]
                 # the owned name is a place too when the gazetteer knows it ("Cazenga")
-                return [(start, token.i)] + ([(owned.start, owned.end)] if _strong(scene, owned.text) else [])
+                known = len(owned) > 0 and _strong(scene, owned.text)
+                return [(start, token.i)] + ([(owned.start, owned.end)] if known else [])
     return None
 
 

@@ -72,6 +72,11 @@ def test_a_country_name_opening_a_persons_name_after_a_title_is_the_person(hidde
     assert hidden(text, [("Israel Katz Says", "PERSON"), ("Katz", "PERSON")], countries=("Israel",)) == []
 
 
+def test_a_country_modifying_a_title_inside_a_person_entity(hidden):
+    text = "Tonga Prime Minister Siaosi Sovaleni met officials. Tonga will host the summit."
+    assert hidden(text, [("Tonga Prime Minister Siaosi Sovaleni", "PERSON")], countries=("Tonga",)) == ["Tonga"]
+
+
 def test_a_metonym_is_no_possessor_place(hidden):
     text = "The Kremlin's Spokesman Dmitry Peskov said on Tuesday."
     assert hidden(text, [("Kremlin's Spokesman Dmitry Peskov", "PERSON")]) == []
@@ -85,6 +90,11 @@ def test_a_given_name_like_a_country_is_no_place(hidden):
 def test_a_possessor_and_its_quarter_inside_a_person_entity(hidden):
     text = "Shots were heard in central Luanda's Cazenga area on Monday."
     assert hidden(text, [("Luanda's Cazenga", "PERSON")]) == ["Luanda", "Cazenga"]
+
+
+def test_a_possessor_tagged_person_with_its_ending(hidden):
+    text = "The US offered help in securing Palau's waters, as Palau's own vessel is small."
+    assert hidden(text, [("Palau's", "PERSON")]) == ["Palau"]
 
 
 def test_a_unit_with_its_noun_tagged_person(hidden):
