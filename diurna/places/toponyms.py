@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diurna.document import ArticleDoc
+from diurna.places.embedded import NAME_PARTICLES, embedded_places
 from diurna.places.gazetteer import Candidate, Gazetteer
 from diurna.places.lexicon import (
     ATTACKING,
@@ -92,6 +93,7 @@ REGION_NOUNS = ADM1_NOUNS | ADM2_NOUNS
 # Second-level units named by a phrase: Nigeria's "Chikun Local Government Area" (or "Chikun LGA").
 ADM2_PHRASES = ("local government area", "local government", "lga")
 CITY_NOUNS = {"city", "town", "village", "capital", "port"}
+UNIT_ADJECTIVES = {"regional", "provincial", "oblast"}
 TOWN_NOUNS = {"city", "town", "village"}
 
 
@@ -119,6 +121,12 @@ def feature_hint(span: Span) -> str | None:
     after = _singular(doc[span.end]) if span.end < len(doc) else ""
     if after in REGION_NOUNS:
         return _unit_level(after)
+    # "Sumy's regional military administration", "the Belgorod regional governor": the unit's own
+    # authorities (the city's would be "municipal", "city")
+    adjective = span.end + (1 if after in POSSESSIVE_ENDINGS else 0)
+    # (lower case: "the Kurdistan Regional Government" is an institution's name)
+    if adjective < len(doc) and doc[adjective].text in UNIT_ADJECTIVES:
+        return "region"
     if after in CITY_NOUNS:
         return "city"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CITY_NOUNS:
@@ -237,15 +245,20 @@ class PersonEvidence:
         return any(m_start <= start and end == m_end for m_start, m_end in self.mentions)
 
 
-def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
+def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer, embedded: set[int] = frozenset()) -> PersonEvidence:
     """A surname alone ("Aruri") is a person when a full name ending in it is tagged PERSON
-    elsewhere in the article, however spaCy labels the short form."""
+    elsewhere in the article, however spaCy labels the short form. `embedded`: tokens of places
+    hidden in other entities (`embedded.embedded_places`), which no person's name covers."""
     spacy_doc = doc.spacy_doc
-    # "Dera Ismail Khan", "Novi Sad" tagged PERSON are the cities: their last word is no surname.
+    # "Dera Ismail Khan", "Novi Sad" tagged PERSON are the cities: their last word is no surname;
+    # nor is the rest of "Luanda's Cazenga" or "Belarus Expels" once the place is read out of it.
     surnames = {
         ent[-1].text
         for ent in spacy_doc.ents
-        if ent.label_ == "PERSON" and len(ent) > 1 and not _known_place_name(ent, gazetteer)
+        if ent.label_ == "PERSON"
+        and len(ent) > 1
+        and not _known_place_name(ent, gazetteer)
+        and not any(i in embedded for i in range(ent.start, ent.end))
     }
     kinds = {a.id: a.kind for a in doc.actors}
     # A name tagged ORG that acts or owns somewhere in the article ("Gallup finds", "Gallup's
@@ -274,7 +287,7 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer) -> PersonEvidence:
     tokens: set[int] = set()
     for ent in spacy_doc.ents:
         if ent.label_ == "PERSON" and (ent.start, ent.end) not in mislabelled | countries:
-            tokens.update(range(ent.start, ent.end))
+            tokens.update(i for i in range(ent.start, ent.end) if i not in embedded)
     inside_places = {i for start, end in mislabelled for i in range(start, end)}
     tokens.update(t.i for t in spacy_doc if t.text in surnames and t.i not in inside_places)
     # A person mention ending in a mislabelled place ("nearby Dera Ismail Khan") is that place.
@@ -370,10 +383,14 @@ def _town_named(span: Span) -> bool:
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CITY_NOUNS
 
 
+# Lower-case words inside a name: "Bosnia and Herzegovina" aside, "the Gulf of Aden", "Santiago de Cuba".
+NAMES_INNER_WORDS = {"of", "the", "al"} | NAME_PARTICLES
+
+
 def _looks_like_name(span: Span) -> bool:
     """Capitalised proper nouns ("U.S." included), not a sentence-initial common word."""
     return (
-        all(t.tag_ in PROPER_TAGS or (t.is_punct and t.text in "-.'") or t.lower_ in ("of", "the", "al") for t in span)
+        all(t.tag_ in PROPER_TAGS or (t.is_punct and t.text in "-.'") or t.lower_ in NAMES_INNER_WORDS for t in span)
         and span[0].text[:1].isupper()
         and span[-1].tag_ in PROPER_TAGS
     )
@@ -492,15 +509,26 @@ def _located_end_of(entity: Span, i: int, j: int) -> bool:
     return j == entity.end and i - 1 > entity.start and entity.doc[i - 1].lower_ in ("in", "at", "near")
 
 
+def toponym_of(span: Span, candidates: list[Candidate]) -> Toponym:
+    return Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates, feature_hint(span))
+
+
 def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     spacy_doc = doc.spacy_doc
-    persons = _person_evidence(doc, gazetteer)
+    kinds = {a.id: a.kind for a in doc.actors}
+    country_mentions = {(m.token_start, m.token_end) for m in doc.mentions if kinds.get(m.actor_id) == "country"}
+    hidden = [span for span in embedded_places(spacy_doc, gazetteer, country_mentions) if lookup(gazetteer, span.text)]
+    persons = _person_evidence(doc, gazetteer, {i for span in hidden for i in range(span.start, span.end)})
     toponyms: list[Toponym] = []
     covered: set[int] = set()
     for span, candidates in _joined_names(spacy_doc, gazetteer):
-        toponyms.append(
-            Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates, feature_hint(span))
-        )
+        toponyms.append(toponym_of(span, candidates))
+        covered.update(range(span.start, span.end))
+    # Places spaCy buried in another entity or cut short ("Belarus Lukashenko", "Ismail Khan").
+    for span in hidden:
+        if any(i in covered for i in range(span.start, span.end)) or never_a_place(span.text, feature_hint(span)):
+            continue
+        toponyms.append(toponym_of(span, lookup(gazetteer, span.text)))
         covered.update(range(span.start, span.end))
     mislabelled = [spacy_doc[start:end] for start, end in sorted(persons.mislabelled)]
     for span in list(_entity_spans(spacy_doc)) + mislabelled:
@@ -511,22 +539,16 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
         candidates = lookup(gazetteer, span.text)
         if not candidates:
             continue
-        toponyms.append(
-            Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates, feature_hint(span))
-        )
+        toponyms.append(toponym_of(span, candidates))
         covered.update(range(span.start, span.end))
     # Tokens of unknown place entities ("the Middle East") are not searched again for shorter names.
     for ent in spacy_doc.ents:
         if ent.label_ in PLACE_LABELS:
             covered.update(range(ent.start, ent.end))
-    kinds = {a.id: a.kind for a in doc.actors}
-    country_mentions = {(m.token_start, m.token_end) for m in doc.mentions if kinds.get(m.actor_id) == "country"}
     for span, candidates in _unlabelled_spans(spacy_doc, covered | persons.tokens, gazetteer, country_mentions):
         if persons.vetoes(span.start, span.end):
             continue
-        toponyms.append(
-            Toponym(span.start, span.end, span.start_char, span.end_char, span.text, candidates, feature_hint(span))
-        )
+        toponyms.append(toponym_of(span, candidates))
     toponyms.sort(key=lambda t: t.token_start)
     return toponyms
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
 from diurna.places.lexicon import DIRECTION_WORDS, NOT_PLACE_NAMES
 from diurna.places.names import fold
-from diurna.places.resolve import coordination
+from diurna.places.resolve import SAME_PLACE_KM, coordination, distance_km
 from diurna.places.toponyms import (
     CITY_NOUNS,
     MAX_NAME_TOKENS,
@@ -147,6 +147,16 @@ def area_noun_after(span: Span) -> str | None:
         return None
     noun = doc[span.end].lower_
     return None if noun not in AREA_NOUNS else ("part" if noun in TOWN_PARTS else "city")
+
+
+@name_rule("'Pyein Taw Village', 'Rathedaung Township', 'the Cazenga Area': the kind noun closes the name itself")
+def own_kind_noun(span: Span) -> str | None:
+    if len(span) < 2 or span[-1].text[:1].islower() or span[-2].tag_ not in ("NNP", "NNPS"):
+        return None
+    noun = span[-1].lower_
+    if noun in SETTLEMENT_NOUNS or noun in AREA_NOUNS:
+        return "part" if noun in TOWN_PARTS else "city"
+    return None
 
 
 @name_rule("'recaptured Moqokori, Tardo, Yasoman and other strategic areas': listed with places in a place's slot")
@@ -307,6 +317,13 @@ def unlisted_places(
             named[n] = (span, kinds[fold(span.text)])
     # A name listed with a place the text names so ("between Halgan and Garasyaani") is one too.
     place_roots = {s.root for s, k in named if k is not None}
+    # ... and one listed with the story's towns and districts ("Luyanó and Centro Habana"): a list
+    # of towns is of one kind (a list with a country may pair a person or a group with it).
+    place_roots |= {
+        spacy_doc[t.token_start : t.token_end].root
+        for t, e in zip(toponyms, entries)
+        if e is not None and e.feature in ("city", "district") and e.country == story_country
+    }
     containers: dict[str, GazetteerEntry] = {}
     chosen = []
     for span, kind in named:
@@ -347,11 +364,14 @@ def _story_place(
     located: dict[int, GazetteerEntry], gazetteer: Gazetteer, story_country: str | None, kind: str
 ) -> GazetteerEntry | None:
     """Where a place the text does not locate is: for a part of a town, the story's one town when
-    it names a single town of its country (a Quito story's "Plaza Grande", a Port-au-Prince story's
+    it names a single town of its country (or towns within one town's reach) (a Quito story's "Plaza Grande", a Port-au-Prince story's
     airport); else the story's country (a base "south of Mogadishu" is not in Mogadishu)."""
     if not story_country:
         return None
     towns = {e.geonameid: e for e in located.values() if e.feature == "city" and e.country == story_country}
-    if kind == "part" and len(towns) == 1:
-        return next(iter(towns.values()))
+    if kind == "part" and towns:
+        # a town and its own quarters ("Luanda's Cazenga area") are one town: the largest
+        largest = max(towns.values(), key=lambda e: e.population)
+        if all(distance_km(e, largest) <= SAME_PLACE_KM for e in towns.values()):
+            return largest
     return gazetteer.country(story_country)

@@ -129,6 +129,9 @@ def test_places_have_a_point_or_none_never_a_false_one(gazetteer):
         ("U.S.", "us"),
         ("Sana’a", "sanaa"),
         ("Port-au-Prince", "port au prince"),
+        ("Diyarbakır", "diyarbakir"),  # letters NFKD does not decompose
+        ("Łódź", "lodz"),
+        ("Tromsø", "tromso"),
     ],
 )
 def test_fold(name, key):
@@ -157,6 +160,26 @@ def test_unit_keys_bare_names_are_weak():
     assert "columbia" not in strong and "columbia" in weak
     strong, weak = unit_keys("Al Anbar Governorate", ["Anbar"], set())
     assert "anbar" in strong
+
+
+def test_a_unit_named_after_its_seat_gets_the_seats_name_as_a_weak_key():
+    from diurna.places.build import Entry, seat_name_keys
+
+    oblast = Entry(578071, "region", "Belgorodskaya oblast'", "RUS", admin1="RU.09", names={"belgorodskaya oblast"})
+    province = Entry(1806222, "region", "Jiangxi Sheng", "CHN", admin1="CN.03", names={"jiangxi sheng"})
+    towns = [
+        Entry(578072, "city", "Belgorod", "RUS", admin1="RU.09", population=345289, names={"belgorod"}),
+        Entry(1, "city", "Ji'an", "CHN", admin1="CN.03", population=200000, names={"jian"}),
+        Entry(2, "city", "Belgo", "RUS", admin1="RU.09", population=900, names={"belgo"}),
+    ]
+    assert seat_name_keys({"RU.09": oblast, "CN.03": province}, towns) == 1
+    assert oblast.alternates == {"belgorod"} and "belgorod" not in oblast.names
+    assert province.alternates == set()  # "Jiangxi" is no "Ji'an" with an adjective ending
+
+
+def test_the_seat_name_reaches_the_unit_only_with_its_noun(locate):
+    doc = locate("A drone attack killed six people in the Belgorod region on Monday.")
+    assert {(p.name, p.feature) for p in doc.places} >= {("Belgorodskaya oblast'", "region")}
 
 
 def test_name_index_keys_rows_and_special_keys():

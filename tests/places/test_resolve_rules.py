@@ -149,3 +149,35 @@ def test_a_foreign_town_nothing_in_the_story_supports_is_left_unresolved(locate)
     # Same is a Tanzanian town of 34,000; an American campaign story gives it no support.
     doc = locate("Iowa officials said the rally would move to Same on Friday.")
     assert _place_of(doc, "Same") is None
+
+
+def test_a_namesake_outside_the_unit_the_text_names_is_refused(locate):
+    # Bali is Indonesia's province by size, but the text puts this Bali in a Congolese territory
+    doc = locate("Militiamen attacked a camp in Bali, Djugu territory, Ituri province, on Sunday.")
+    assert _place_of(doc, "Bali") is None or _place_of(doc, "Bali")[1] == "COD"
+    # the same name in the unit the text names is resolved
+    doc = locate("Militiamen attacked a camp in Bunia, Ituri province, on Sunday.")
+    assert _place_of(doc, "Bunia")[1] == "COD"
+
+
+def test_a_lists_members_are_not_each_others_containers(locate):
+    doc = locate("Protests were reported from Pinar del Río, Villa Clara and Holguín on Sunday.")
+    assert _place_of(doc, "Holguín") is not None and _place_of(doc, "Holguín")[1] == "CUB"
+
+
+def test_a_units_own_authorities_make_the_name_the_unit(locate):
+    doc = locate("Drones struck a depot overnight, Kharkiv's regional military administration said on Telegram.")
+    assert _place_of(doc, "Kharkiv") == ("Kharkivska oblast", "UKR", "region")
+
+
+def test_the_owner_of_a_kind_noun_contains_the_names_listed_after_it(locate):
+    doc = locate("Drills were held near Syria's province of Idlib and along the coast.")
+    assert _place_of(doc, "Idlib")[1] == "SYR"
+    # Matsu, Taiwan's islands, is not Matsue in Japan (a registered alternate name of it)
+    doc = locate("Ships sailed near Taiwan's outlying islands of Kinmen and Matsu on Monday.")
+    assert _place_of(doc, "Matsu") is None or _place_of(doc, "Matsu")[1] == "TWN"
+
+
+def test_a_capitalised_regional_names_an_institution_not_the_unit(locate):
+    doc = locate("Drones hit Irbil, the seat of Iraq's Kurdistan Regional Government, on Tuesday.")
+    assert all(p.country != "IRN" for p in doc.places)

@@ -70,3 +70,15 @@ def test_a_base_south_of_a_town_is_near_it_not_in_it(locate):
 def test_a_village_with_no_container_takes_the_storys_country_not_its_one_town(locate):
     doc = locate("Somali troops met in Mogadishu on Monday. Later they seized the Kedalo base.")
     assert (_unlisted(doc)["Kedalo"].country, _unlisted(doc)["Kedalo"].precision) == ("SOM", "country")
+
+
+def test_a_name_closed_by_its_own_kind_noun(locate):
+    doc = locate("Myanmar's army said Tazobi Village had been shelled; Tazobi Township officials fled.")
+    assert {n: p.country for n, p in _unlisted(doc).items()} == {"Tazobi Village": "MMR", "Tazobi Township": "MMR"}
+
+
+def test_a_name_listed_with_the_storys_towns(locate):
+    doc = locate(
+        "Cuban police broke up protests in Havana on Sunday. Marches were seen in Alquízar, Kobaleno and Guanajay."
+    )
+    assert _unlisted(doc)["Kobaleno"].country == "CUB"
