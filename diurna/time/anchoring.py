@@ -43,7 +43,7 @@ from diurna.time.syntax import tense_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ANCHOR_RULES", "BEFORE", "AnchorRule", "anchor_event"]
+__all__ = ["ANCHOR_RULES", "BEFORE", "AnchorRule", "anchor_event", "reporting_head"]
 
 BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "before"}
 # "since" as an adverb: "has since accused Rwanda of backing the rebels" (after the last date told)
@@ -423,14 +423,14 @@ def reported_present_or_future(c: EventClause) -> Optional[DateRef]:
     calls for a cease-fire", "said he will go"): dated as the report, not by publication."""
     if c.tense not in (Tense.PRESENT, Tense.FUTURE) or c.perfect is not None or c.verb is None:
         return None
-    head = _reporting_head(c.verb)
+    head = reporting_head(c.verb)
     if head is None:
         return None
     date = anchor_event(c.doc, head.i, depth=1)
     return date if date is not None and date.granularity != BEFORE else None
 
 
-def _reporting_head(verb: "Token") -> Optional["Token"]:
+def reporting_head(verb: "Token") -> Optional["Token"]:
     """The past verb whose complement clause `verb` heads (through conjuncts and an "if" clause:
     "tweeted that if Putin leaves Russia, he would be arrested")."""
     clause = verb
