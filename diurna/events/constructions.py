@@ -21,9 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from diurna.events.dictionary import for_clause, is_infinitive
 from diurna.nlp.index import paragraph_number
-from diurna.nlp.syntax import is_passive, is_reduced_passive
+from diurna.nlp.syntax import for_clause, is_infinitive, is_passive, is_reduced_passive
 from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
@@ -474,7 +473,7 @@ def purpose_objects(verb: "Token") -> list["Token"]:
     return [
         o
         for clause in verb.children
-        if clause.dep_ in ("xcomp", "advcl") and _infinitive(clause)
+        if clause.dep_ in ("xcomp", "advcl") and is_infinitive(clause)
         for o in clause.children
         if o.dep_ == "dobj"
     ]
@@ -537,14 +536,10 @@ def requested_actions(sent: "Span") -> list[tuple["Token", "Token", list["Token"
                 verbs = [
                     v
                     for v in hosts
-                    if v.pos_ == "VERB" and v.dep_ in ("acl", "relcl", "advcl", "xcomp") and _infinitive(v)
+                    if v.pos_ == "VERB" and v.dep_ in ("acl", "relcl", "advcl", "xcomp") and is_infinitive(v)
                 ]
                 out.extend((noun, v, [obj]) for v in verbs)
     return out
-
-
-def _infinitive(verb: "Token") -> bool:
-    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
 # ------------------------------------------------------------------ recipients from the scene
