@@ -542,97 +542,13 @@ def requested_actions(sent: "Span") -> list[tuple["Token", "Token", list["Token"
     return out
 
 
-# ------------------------------------------------------------------ recipients from the scene
+# ------------------------------------------------------------------ acts of force
+# (the recipients-from-the-scene rules registered above are decided in events/scene.py)
 
 FORCE = frozenset({"COERCE", "ASSAULT"})
-ANSWERS = frozenset({"REJECT", "AGREE", "CONCEDE", "RETREAT"})
-ASKS = frozenset({"REQUEST", "THREATEN"})
-# What a denial answers: an accusation, or a charge, arrest, sentence or sanction that implies one
-# ("A court convicted Bolsonaro ... The former president has denied any wrongdoing").
-CHARGES = frozenset({"ACCUSE", "COERCE", "SANCTION"})
-
-
-def scene_recipient(
-    plover: str,
-    source_id: str,
-    earlier: list[tuple[str, Optional[str], Optional[str]]],
-    before_in_article: list[tuple[str, Optional[str], Optional[str]]] = (),
-    same_sentence: list[tuple[str, Optional[str], Optional[str]]] = (),
-) -> tuple[Optional[str], Optional[str]]:
-    """(actor id, rule) of the recipient a targetless event takes from its scene, or (None, None).
-
-    `earlier` holds (type, source id, target id) of the events coded before it in its paragraph,
-    nearest last, and those after it in its own sentence, nearest first: the extractor reads a
-    sentence left to right, but "lobbed teargas canisters and arrested some Kenyans" names the
-    victims only in the second clause. `same_sentence` holds the other events of its sentence."""
-    if plover in FORCE and enabled(MUTUAL_FORCE):
-        for kind, src, tgt in same_sentence:
-            if kind in FORCE and src and src != source_id and tgt in (None, source_id):
-                return src, MUTUAL_FORCE
-    if plover in FORCE and enabled(SCENE_VICTIM):
-        for kind, src, tgt in earlier:
-            if kind == "PROTEST" and src and src != source_id:
-                return src, SCENE_VICTIM
-            if kind in FORCE and src == source_id and tgt and tgt != source_id:
-                return tgt, SCENE_VICTIM
-    if plover in ANSWERS and enabled(ANSWER_TO_REQUEST):
-        for kind, src, tgt in earlier:
-            if kind in ASKS and tgt == source_id and src and src != source_id:
-                return src, ANSWER_TO_REQUEST
-        if plover == "REJECT":
-            for kind, src, tgt in before_in_article:
-                if kind in CHARGES and tgt == source_id and src and src != source_id:
-                    return src, ANSWER_TO_REQUEST
-    return None, None
-
-
 # Nouns naming an act of force a story has told, which a condemnation may take as its object.
 ACT_NOUNS = frozenset(
     """attack attacks assault strike strikes airstrike airstrikes raid raids bombing bombings
     shelling killing killings massacre coup arrest arrests detention detentions crackdown violence aggression
     invasion incursion offensive abduction kidnapping shooting shootings execution executions""".split()
 )
-# Nouns by which a statement refers to a step the story has told (evaluated-move-agent).
-MOVE_NOUNS = frozenset(
-    """move moves decision decisions announcement step steps measure measures ruling verdict deal
-    agreement news designation reinstatement proposal sentence sentencing ban order""".split()
-)
-# Events that are themselves statements about another act: not the step a later statement refers to.
-STATEMENTS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
-# Sectors whose protests and demands are addressed to their own state.
-PROTESTING_SECTORS = frozenset({"OPP", "CVL", "PPL", "EDU", "LAB", "MED", "REL", "AGR", "HLH", "PTY"})
-
-
-def condemned_agent(source_id: str, before_in_article: list[tuple[str, Optional[str], Optional[str]]]) -> Optional[str]:
-    """The agent of the latest act of force told before a condemnation of 'the attack' / 'the coup'."""
-    if not enabled(CONDEMNED_ACT_AGENT):
-        return None
-    for kind, src, _ in before_in_article:
-        if kind in FORCE and src and src != source_id:
-            return src
-    return None
-
-
-def move_agent(
-    source_id: str, before_in_article: list[tuple[str, Optional[str], Optional[str]]], own_side: set[str]
-) -> Optional[str]:
-    """The source of the latest act, not itself a statement, told before 'welcomed the move'; none
-    when that act is the speaker's own or its own side's (`own_side`: its state and the state's
-    organs of its own sector), whose step it defends rather than addresses."""
-    if not enabled(EVALUATED_MOVE_AGENT):
-        return None
-    for kind, src, _ in before_in_article:
-        if kind not in STATEMENTS and src:
-            return src if src != source_id and src not in own_side else None
-    return None
-
-
-def protested_state(
-    country: Optional[str], sector: Optional[str], actors: list[tuple[str, Optional[str], Optional[str], str, int]]
-) -> Optional[str]:
-    """The government of protesters of `country`, as the story names it (its most-mentioned actor of
-    that country in the GOV sector): `actors` are (id, country, sector, kind, mention count)."""
-    if not enabled(PROTEST_TARGET_STATE) or not country or sector not in PROTESTING_SECTORS:
-        return None
-    governments = [(-n, a) for a, c, sec, kind, n in actors if c == country and sec == "GOV"]
-    return min(governments)[1] if governments else None
