@@ -88,7 +88,7 @@ LAW_WORDS = frozenset(
 # Social platforms a statement is made on ("said on Telegram", "posted on X"): the channel, not a speaker.
 PLATFORMS = frozenset(
     "twitter x facebook telegram instagram youtube tiktok whatsapp weibo wechat vk vkontakte threads "
-    "bluesky signal viber truth social".split()
+    "bluesky signal viber".split()
 ) | {"truth social"}
 # Nouns a platform name modifies when it is the channel ("his Telegram channel", "a Facebook post").
 PLATFORM_CHANNEL_NOUNS = frozenset("account channel page post video feed message statement broadcast".split())
