@@ -186,6 +186,13 @@ DENIED_ACT = _register(
     "supporting', 'denied that its troops attacked') or in the clause of a denied or rejected claim "
     "('denied accusations that it supports', 'dismissed reports that') is not coded; the denial is.",
 )
+STANDING_BACKING = _register(
+    "standing-backing",
+    "Government forces backed by Russia shelled the town.",
+    "A reduced passive of backing ('rebels backed by Rwanda', 'militias supported by Iran') describes "
+    "a standing alliance, not an act of the story: it is not coded, although the project's lexicon is "
+    "otherwise trusted with reduced passives ('the activists detained by soldiers').",
+)
 RESPONSE_MEANS = _register(
     "response-means",
     "Belarus responded with the expulsion of two Polish diplomats.",
@@ -198,6 +205,15 @@ BY_GERUND = _register(
     "A gerund after 'by' ('responded by expelling', 'protested by burning') is done by the subject "
     "of the verb it qualifies.",
 )
+
+# Verbs whose reduced passive ("rebels backed by Rwanda") describes a standing relation (standing-backing).
+STANDING_RELATIONS = frozenset({"back", "support", "sponsor"})
+
+
+def standing_backing(lemma: str) -> bool:
+    """Whether a reduced passive of this verb names a standing alliance, not an act (standing-backing)."""
+    return lemma in STANDING_RELATIONS and enabled(STANDING_BACKING)
+
 
 # Verbs whose "with" phrase names the means of a response ("responded with tear gas").
 RESPONSE_VERBS = frozenset({"respond", "react", "reply", "answer"})
