@@ -103,8 +103,9 @@ def reaction_after_earlier_day(c: EventClause) -> Optional[DateRef]:
     event's own day (a reaction the same day is told with the day: "telling reporters Sunday").
     Dated from the day after the carried day to publication, day unknown. A carried day of the
     day before publication is left to `episode`: there the reactions of tune fell on that day as
-    often as on the publication day. Not in a quotation, not when the sentence has a date of its
-    own or ties the clause to another event ("speaking after the handover, ... urged")."""
+    often as on the publication day. Only in a later paragraph than the carried day's; not in a
+    quotation, not when the sentence has a date of its own or ties the clause to another event
+    ("speaking after the handover, ... urged")."""
     verb, ep = c.verb, c.episode
     if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
         return None
@@ -113,6 +114,8 @@ def reaction_after_earlier_day(c: EventClause) -> Optional[DateRef]:
     sent = c.trigger.sent
     if ep.date.granularity != "day" or ep.token_start >= sent.start or c.nearby:
         return None
+    if "\n" not in c.doc.text[ep.end : c.trigger.idx]:
+        return None  # the dated event's own paragraph tells its day ("... on Wednesday. Moscow slammed the ruling.")
     if any(t.lower_ in _TIED and t.dep_ in ("prep", "mark") for t in sent):
         return None
     if inside_quotation(c.doc.text, c.trigger.idx):

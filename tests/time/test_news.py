@@ -299,6 +299,12 @@ def test_reactions_to_a_day_two_days_back_are_the_days_since(time_doc, text, wor
             "urged",
             (SUNDAY, SUNDAY, "day"),
         ),
+        # the dated event's own paragraph: the reaction is told with it
+        (
+            RAID.replace(".\n\nThousands", ". Thousands").rstrip() + " The president condemned the attack.",
+            "condemned",
+            (SUNDAY, SUNDAY, "day"),
+        ),
         # not a reaction: the act continues the dated episode
         (RAID + "The troops captured a third village.", "captured", (SUNDAY, SUNDAY, "day")),
         # a dated event in the reaction's own sentence
