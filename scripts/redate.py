@@ -14,7 +14,6 @@ run costs only the time stage. Run from the checkout's root with the project's P
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import hashlib
 import json
 import os
@@ -47,19 +46,13 @@ def _parse(texts: list[str], cache: str | None):
 
 def deciding_rule(doc, token: int, off: set[str]) -> tuple[object, str]:
     """The date `event_date` gives and the name of the rule that gave it."""
-    from diurna.time.anchoring import ANCHOR_RULES
+    from diurna.time import anchoring
     from diurna.time.dating import date_of_token
-    from diurna.time.discourse import EventClause
     from diurna.time.stage import publication_date
 
-    published = dt.date.fromisoformat(doc.article.published)
-    clause = EventClause(doc, doc.spacy_doc[token], published)
-    for r in ANCHOR_RULES:
-        if r.name in off:
-            continue
-        date = r.decide(clause)
-        if date is not None:
-            return date, r.name
+    decided = anchoring.deciding_rule(doc, token, off)
+    if decided is not None:
+        return decided
     date = date_of_token(doc, token)
     return (date, "governing") if date is not None else (publication_date(doc), "published")
 

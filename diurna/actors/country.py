@@ -15,11 +15,11 @@ only in a story with no focus the scene of each group's sentences (scene-country
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from diurna.actors.codes import join_code
+from diurna.nlp.index import index
 from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
@@ -208,27 +208,23 @@ def same_head_countries(doc: "ArticleDoc") -> dict[str, str]:
     return found
 
 
-def _sentence_of(starts: list[int], token: int) -> int:
-    return bisect.bisect_right(starts, token) - 1
-
-
 def scene_countries(doc: "ArticleDoc", actors: Iterable["Actor"]) -> dict[str, str]:
     """Rule scene-country: actor id -> the country of the places named in its mentions' sentences,
     for those of `actors` that are groups whose members act where they are."""
     if doc.spacy_doc is None or not enabled(SCENE_COUNTRY):
         return {}
-    starts = [s.start for s in doc.spacy_doc.sents]
+    sentence_of = index(doc.spacy_doc).sentence_number
     place_country = {p.id: p.country for p in doc.places}
     by_sentence: dict[int, Counter] = defaultdict(Counter)
     for ref in doc.place_mentions:
         country = place_country.get(ref.place_id)
         if country:
-            by_sentence[_sentence_of(starts, ref.token_start)][country] += 1
+            by_sentence[sentence_of(ref.token_start)][country] += 1
     wanted = {a.id for a in actors if a.kind == "group" and a.sector not in SCENE_EXCLUDED_SECTORS}
     sentences: dict[str, set[int]] = defaultdict(set)
     for m in doc.mentions:
         if m.actor_id in wanted:
-            sentences[m.actor_id].add(_sentence_of(starts, m.token_start))
+            sentences[m.actor_id].add(sentence_of(m.token_start))
     found = {}
     for actor_id, indices in sentences.items():
         votes: Counter = sum((by_sentence[i] for i in indices if i in by_sentence), Counter())

@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from diurna.actors.codes import single_country, split_code
+from diurna.actors.codes import join_code, single_country, split_code
 from diurna.actors.kb import KBActor, family_name_first, name_key
 from diurna.actors.mentions import is_capitalised
+from diurna.actors.phoenix import Role
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import HANDLE_PREFIXES, HONORIFICS
 
@@ -82,14 +83,22 @@ def out_of_office(actor: DraftActor, country: Optional[str], sector: Optional[st
     return actor.title_sector
 
 
+def role_coding(actor: DraftActor, role: Role) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(country, sector, code) of a KB actor's role on the day, the sector past if the article says
+    so (rule title-out-of-office)."""
+    country, sector, code = split_code(role.code)
+    past = out_of_office(actor, country, sector)
+    return (country, past, join_code(country, past)) if past else (country, sector, code)
+
+
 def kb_coded(actor: DraftActor, day: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """(country, sector) of a KB actor as it will be coded on the day: its role then (rule
     title-out-of-office: past, if the article says so), else what its titles said."""
     role = actor.kb.role_on(day) if actor.kb is not None else None
     if role is None:
         return coded_without_role(actor)
-    country, sector, _ = split_code(role.code)
-    return country, out_of_office(actor, country, sector) or sector
+    country, sector, _ = role_coding(actor, role)
+    return country, sector
 
 
 def coded_without_role(actor: DraftActor) -> tuple[Optional[str], Optional[str]]:

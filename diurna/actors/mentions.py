@@ -331,12 +331,7 @@ class MentionFinder:
                 title.gender = "female"
             elif text in MALE_TITLES:
                 title.gender = "male"
-            if (
-                enabled(SIDE_TAKEN_NOT_OWNER)
-                and _side_taken(doc, k)
-                or enabled(BACKER_NOT_OWNER)
-                and _backer(doc, k, end)
-            ):
+            if _names_no_owner(doc, k, end):
                 continue
             for actor in self._kb_name_at(doc, k, end):
                 role = actor.role_on(day)
@@ -404,6 +399,14 @@ def _past_office(doc, start: int, office_start: int) -> bool:
         if token.pos_ in ("CCONJ", "DET", "ADP") or (token.is_punct and token.text != "-"):
             return False
     return False
+
+
+def _names_no_owner(doc, k: int, end: int) -> bool:
+    """Whether token k names a side the group takes or a backer ("pro-Russian", "Iran-backed"),
+    which gives the group no country (rules side-taken-not-owner, backer-not-owner)."""
+    return (enabled(SIDE_TAKEN_NOT_OWNER) and _side_taken(doc, k)) or (
+        enabled(BACKER_NOT_OWNER) and _backer(doc, k, end)
+    )
 
 
 def _side_taken(doc, k: int) -> bool:

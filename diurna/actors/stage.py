@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from diurna.actors.codes import iso3_codes, join_code, split_code
-from diurna.actors.draft import coded_without_role, out_of_office
+from diurna.actors.codes import iso3_codes, join_code
+from diurna.actors.draft import coded_without_role, role_coding
 from diurna.actors.kb import KnowledgeBase, default_kb, name_key
 from diurna.actors.mentions import MentionFinder
 from diurna.actors.resolve import ArticleResolver, DraftActor
@@ -94,9 +94,7 @@ class ActorStage:
         if draft.kb is not None:
             role = draft.kb.role_on(day)
             if role is not None:
-                country, sector, code = split_code(role.code)
-                past = out_of_office(draft, country, sector)
-                return (country, past, join_code(country, past)) if past else (country, sector, code)
+                return role_coding(draft, role)
             if not enabled(TITLE_WHEN_NO_ROLE):
                 return None, None, None
             country, sector = coded_without_role(draft)

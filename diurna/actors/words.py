@@ -85,14 +85,14 @@ LAW_WORDS = frozenset(
     """bill act law amendment resolution treaty accord accords agreement convention charter
     constitution decree ordinance code protocol declaration directive regulation statute""".split()
 )
-# Time zones news gives with its times ("at 0300 GMT"), which the tagger reads as organisations.
 # Social platforms a statement is made on ("said on Telegram", "posted on X"): the channel, not a speaker.
 PLATFORMS = frozenset(
     "twitter x facebook telegram instagram youtube tiktok whatsapp weibo wechat vk vkontakte threads "
-    "bluesky signal viber truth social".split()
+    "bluesky signal viber".split()
 ) | {"truth social"}
 # Nouns a platform name modifies when it is the channel ("his Telegram channel", "a Facebook post").
 PLATFORM_CHANNEL_NOUNS = frozenset("account channel page post video feed message statement broadcast".split())
+# Time zones news gives with its times ("at 0300 GMT"), which the tagger reads as organisations.
 TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT PST PDT CET CEST EET EEST BST IST JST AEST".split())
 
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, MentionRef
-from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, is_infinitive, prep_objects
+from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
 from diurna.nlp.dateline import in_dateline
-from diurna.nlp.syntax import is_reduced_passive
+from diurna.nlp.syntax import is_infinitive, is_reduced_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

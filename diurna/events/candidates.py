@@ -62,8 +62,6 @@ if TYPE_CHECKING:
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-# Verbs whose reduced passive ("rebels backed by Rwanda") describes a standing relation, not an act.
-STANDING_RELATIONS = frozenset({"back", "support", "sponsor"})
 # What a warning may announce for it to be a threat: "warned X it would retaliate / impose sanctions".
 THREATENED = {"THREATEN", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # ------------------------------------------------------------------ the extractor
@@ -176,11 +174,11 @@ class CandidateExtractor(NounEvents):
     ) -> list[Candidate]:
         sense = sense or self.lexicon.verb_sense(verb)
         if sense is None or (
-            is_reduced_passive(verb) and (sense.origin != "diurna" or sense.lemma in STANDING_RELATIONS)
+            is_reduced_passive(verb) and (sense.origin != "diurna" or cx.standing_backing(sense.lemma))
         ):
             # the broad dictionaries read "a delegation headed by X" as an act; only the project's own
             # lexicon is trusted with reduced passives ("the activists detained by soldiers"), and not
-            # for backing: "government forces backed by Russia" names a standing alliance, not an act
+            # for backing (standing-backing)
             return []
         for act in cx.denied_acts(verb):
             self._consume(act, consumed)  # "denied supporting the rebels": the support is not coded

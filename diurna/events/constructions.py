@@ -21,9 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from diurna.events.dictionary import for_clause, is_infinitive
 from diurna.nlp.index import paragraph_number
-from diurna.nlp.syntax import is_passive, is_reduced_passive
+from diurna.nlp.syntax import for_clause, is_infinitive, is_passive, is_reduced_passive
 from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
@@ -187,6 +186,13 @@ DENIED_ACT = _register(
     "supporting', 'denied that its troops attacked') or in the clause of a denied or rejected claim "
     "('denied accusations that it supports', 'dismissed reports that') is not coded; the denial is.",
 )
+STANDING_BACKING = _register(
+    "standing-backing",
+    "Government forces backed by Russia shelled the town.",
+    "A reduced passive of backing ('rebels backed by Rwanda', 'militias supported by Iran') describes "
+    "a standing alliance, not an act of the story: it is not coded, although the project's lexicon is "
+    "otherwise trusted with reduced passives ('the activists detained by soldiers').",
+)
 RESPONSE_MEANS = _register(
     "response-means",
     "Belarus responded with the expulsion of two Polish diplomats.",
@@ -199,6 +205,15 @@ BY_GERUND = _register(
     "A gerund after 'by' ('responded by expelling', 'protested by burning') is done by the subject "
     "of the verb it qualifies.",
 )
+
+# Verbs whose reduced passive ("rebels backed by Rwanda") describes a standing relation (standing-backing).
+STANDING_RELATIONS = frozenset({"back", "support", "sponsor"})
+
+
+def standing_backing(lemma: str) -> bool:
+    """Whether a reduced passive of this verb names a standing alliance, not an act (standing-backing)."""
+    return lemma in STANDING_RELATIONS and enabled(STANDING_BACKING)
+
 
 # Verbs whose "with" phrase names the means of a response ("responded with tear gas").
 RESPONSE_VERBS = frozenset({"respond", "react", "reply", "answer"})
@@ -474,7 +489,7 @@ def purpose_objects(verb: "Token") -> list["Token"]:
     return [
         o
         for clause in verb.children
-        if clause.dep_ in ("xcomp", "advcl") and _infinitive(clause)
+        if clause.dep_ in ("xcomp", "advcl") and is_infinitive(clause)
         for o in clause.children
         if o.dep_ == "dobj"
     ]
@@ -537,107 +552,19 @@ def requested_actions(sent: "Span") -> list[tuple["Token", "Token", list["Token"
                 verbs = [
                     v
                     for v in hosts
-                    if v.pos_ == "VERB" and v.dep_ in ("acl", "relcl", "advcl", "xcomp") and _infinitive(v)
+                    if v.pos_ == "VERB" and v.dep_ in ("acl", "relcl", "advcl", "xcomp") and is_infinitive(v)
                 ]
                 out.extend((noun, v, [obj]) for v in verbs)
     return out
 
 
-def _infinitive(verb: "Token") -> bool:
-    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
-
-
-# ------------------------------------------------------------------ recipients from the scene
+# ------------------------------------------------------------------ acts of force
+# (the recipients-from-the-scene rules registered above are decided in events/scene.py)
 
 FORCE = frozenset({"COERCE", "ASSAULT"})
-ANSWERS = frozenset({"REJECT", "AGREE", "CONCEDE", "RETREAT"})
-ASKS = frozenset({"REQUEST", "THREATEN"})
-# What a denial answers: an accusation, or a charge, arrest, sentence or sanction that implies one
-# ("A court convicted Bolsonaro ... The former president has denied any wrongdoing").
-CHARGES = frozenset({"ACCUSE", "COERCE", "SANCTION"})
-
-
-def scene_recipient(
-    plover: str,
-    source_id: str,
-    earlier: list[tuple[str, Optional[str], Optional[str]]],
-    before_in_article: list[tuple[str, Optional[str], Optional[str]]] = (),
-    same_sentence: list[tuple[str, Optional[str], Optional[str]]] = (),
-) -> tuple[Optional[str], Optional[str]]:
-    """(actor id, rule) of the recipient a targetless event takes from its scene, or (None, None).
-
-    `earlier` holds (type, source id, target id) of the events coded before it in its paragraph,
-    nearest last, and those after it in its own sentence, nearest first: the extractor reads a
-    sentence left to right, but "lobbed teargas canisters and arrested some Kenyans" names the
-    victims only in the second clause. `same_sentence` holds the other events of its sentence."""
-    if plover in FORCE and enabled(MUTUAL_FORCE):
-        for kind, src, tgt in same_sentence:
-            if kind in FORCE and src and src != source_id and tgt in (None, source_id):
-                return src, MUTUAL_FORCE
-    if plover in FORCE and enabled(SCENE_VICTIM):
-        for kind, src, tgt in earlier:
-            if kind == "PROTEST" and src and src != source_id:
-                return src, SCENE_VICTIM
-            if kind in FORCE and src == source_id and tgt and tgt != source_id:
-                return tgt, SCENE_VICTIM
-    if plover in ANSWERS and enabled(ANSWER_TO_REQUEST):
-        for kind, src, tgt in earlier:
-            if kind in ASKS and tgt == source_id and src and src != source_id:
-                return src, ANSWER_TO_REQUEST
-        if plover == "REJECT":
-            for kind, src, tgt in before_in_article:
-                if kind in CHARGES and tgt == source_id and src and src != source_id:
-                    return src, ANSWER_TO_REQUEST
-    return None, None
-
-
 # Nouns naming an act of force a story has told, which a condemnation may take as its object.
 ACT_NOUNS = frozenset(
     """attack attacks assault strike strikes airstrike airstrikes raid raids bombing bombings
     shelling killing killings massacre coup arrest arrests detention detentions crackdown violence aggression
     invasion incursion offensive abduction kidnapping shooting shootings execution executions""".split()
 )
-# Nouns by which a statement refers to a step the story has told (evaluated-move-agent).
-MOVE_NOUNS = frozenset(
-    """move moves decision decisions announcement step steps measure measures ruling verdict deal
-    agreement news designation reinstatement proposal sentence sentencing ban order""".split()
-)
-# Events that are themselves statements about another act: not the step a later statement refers to.
-STATEMENTS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
-# Sectors whose protests and demands are addressed to their own state.
-PROTESTING_SECTORS = frozenset({"OPP", "CVL", "PPL", "EDU", "LAB", "MED", "REL", "AGR", "HLH", "PTY"})
-
-
-def condemned_agent(source_id: str, before_in_article: list[tuple[str, Optional[str], Optional[str]]]) -> Optional[str]:
-    """The agent of the latest act of force told before a condemnation of 'the attack' / 'the coup'."""
-    if not enabled(CONDEMNED_ACT_AGENT):
-        return None
-    for kind, src, _ in before_in_article:
-        if kind in FORCE and src and src != source_id:
-            return src
-    return None
-
-
-def move_agent(
-    source_id: str, before_in_article: list[tuple[str, Optional[str], Optional[str]]], own_side: set[str]
-) -> Optional[str]:
-    """The source of the latest act, not itself a statement, told before 'welcomed the move'; none
-    when that act is the speaker's own or its own side's (`own_side`: its state and the state's
-    organs of its own sector), whose step it defends rather than addresses."""
-    if not enabled(EVALUATED_MOVE_AGENT):
-        return None
-    for kind, src, _ in before_in_article:
-        if kind not in STATEMENTS and src:
-            return src if src != source_id and src not in own_side else None
-    return None
-
-
-def protested_state(
-    country: Optional[str], sector: Optional[str], actors: list[tuple[str, Optional[str], Optional[str], str, int]]
-) -> Optional[str]:
-    """The government of protesters of `country`, as the story names it (its most-mentioned actor of
-    that country in the GOV sector): `actors` are (id, country, sector, kind, mention count)."""
-    if not enabled(PROTEST_TARGET_STATE) or not country or sector not in PROTESTING_SECTORS:
-        return None
-    governments = [(-n, a) for a, c, sec, kind, n in actors if c == country and sec == "GOV"]
-    return min(governments)[1] if governments else None

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Optional
 import yaml
 
 from diurna.events import codes
-from diurna.nlp.syntax import is_passive, is_reduced_passive
+from diurna.nlp.syntax import for_clause, is_infinitive, is_passive, is_reduced_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -234,11 +234,6 @@ def prep_objects(token: "Token") -> dict[str, list["Token"]]:
     return out
 
 
-def for_clause(token: "Token") -> bool:
-    """ "(called) for X to act" parsed as an adverbial clause marked by "for" with X its subject."""
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
-
-
 def direct_objects(token: "Token") -> list["Token"]:
     objs = [c for c in token.children if c.dep_ in ("dobj", "dative")]
     if any(c.dep_ == "auxpass" for c in token.children):
@@ -259,10 +254,6 @@ def _controller_of_passive(verb: "Token") -> list["Token"]:
         if node.pos_ in ("VERB", "AUX"):
             return [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     return []
-
-
-def is_infinitive(token: "Token") -> bool:
-    return any(g.dep_ == "aux" and g.lower_ == "to" for g in token.children)
 
 
 def has_complement(token: "Token") -> bool:

@@ -1,6 +1,6 @@
 """Recipients from the story: a targetless event takes its recipient from its scene (the rules are
-named in constructions.py: scene-victim, mutual-force, answer-to-request, condemned-act-agent,
-evaluated-move-agent, protest-target-state)."""
+registered, with their examples, in constructions.py: scene-victim, mutual-force, answer-to-request,
+condemned-act-agent, evaluated-move-agent, protest-target-state; each is decided here)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,95 @@ if TYPE_CHECKING:
 # How many events back in the article a recipient from the story may be sought ("Poland accused
 # Belarus ... // Minsk denied it"): the story's recent events, so the pass stays linear in its length.
 STORY_WINDOW = 30
+
+
+# ------------------------------------------------------------------ what each rule decides
+
+ANSWERS = frozenset({"REJECT", "AGREE", "CONCEDE", "RETREAT"})
+ASKS = frozenset({"REQUEST", "THREATEN"})
+# What a denial answers: an accusation, or a charge, arrest, sentence or sanction that implies one
+# ("A court convicted Bolsonaro ... The former president has denied any wrongdoing").
+CHARGES = frozenset({"ACCUSE", "COERCE", "SANCTION"})
+
+
+def scene_recipient(
+    plover: str,
+    source_id: str,
+    earlier: list[tuple[str, Optional[str], Optional[str]]],
+    before_in_article: list[tuple[str, Optional[str], Optional[str]]] = (),
+    same_sentence: list[tuple[str, Optional[str], Optional[str]]] = (),
+) -> tuple[Optional[str], Optional[str]]:
+    """(actor id, rule) of the recipient a targetless event takes from its scene, or (None, None).
+
+    `earlier` holds (type, source id, target id) of the events coded before it in its paragraph,
+    nearest last, and those after it in its own sentence, nearest first: the extractor reads a
+    sentence left to right, but "lobbed teargas canisters and arrested some Kenyans" names the
+    victims only in the second clause. `same_sentence` holds the other events of its sentence."""
+    if plover in cx.FORCE and cx.enabled(cx.MUTUAL_FORCE):
+        for kind, src, tgt in same_sentence:
+            if kind in cx.FORCE and src and src != source_id and tgt in (None, source_id):
+                return src, cx.MUTUAL_FORCE
+    if plover in cx.FORCE and cx.enabled(cx.SCENE_VICTIM):
+        for kind, src, tgt in earlier:
+            if kind == "PROTEST" and src and src != source_id:
+                return src, cx.SCENE_VICTIM
+            if kind in cx.FORCE and src == source_id and tgt and tgt != source_id:
+                return tgt, cx.SCENE_VICTIM
+    if plover in ANSWERS and cx.enabled(cx.ANSWER_TO_REQUEST):
+        for kind, src, tgt in earlier:
+            if kind in ASKS and tgt == source_id and src and src != source_id:
+                return src, cx.ANSWER_TO_REQUEST
+        if plover == "REJECT":
+            for kind, src, tgt in before_in_article:
+                if kind in CHARGES and tgt == source_id and src and src != source_id:
+                    return src, cx.ANSWER_TO_REQUEST
+    return None, None
+
+
+# Nouns by which a statement refers to a step the story has told (evaluated-move-agent).
+MOVE_NOUNS = frozenset(
+    """move moves decision decisions announcement step steps measure measures ruling verdict deal
+    agreement news designation reinstatement proposal sentence sentencing ban order""".split()
+)
+# Events that are themselves statements about another act: not the step a later statement refers to.
+STATEMENTS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
+# Sectors whose protests and demands are addressed to their own state.
+PROTESTING_SECTORS = frozenset({"OPP", "CVL", "PPL", "EDU", "LAB", "MED", "REL", "AGR", "HLH", "PTY"})
+
+
+def condemned_agent(source_id: str, before_in_article: list[tuple[str, Optional[str], Optional[str]]]) -> Optional[str]:
+    """The agent of the latest act of force told before a condemnation of 'the attack' / 'the coup'."""
+    if not cx.enabled(cx.CONDEMNED_ACT_AGENT):
+        return None
+    for kind, src, _ in before_in_article:
+        if kind in cx.FORCE and src and src != source_id:
+            return src
+    return None
+
+
+def move_agent(
+    source_id: str, before_in_article: list[tuple[str, Optional[str], Optional[str]]], own_side: set[str]
+) -> Optional[str]:
+    """The source of the latest act, not itself a statement, told before 'welcomed the move'; none
+    when that act is the speaker's own or its own side's (`own_side`: its state and the state's
+    organs of its own sector), whose step it defends rather than addresses."""
+    if not cx.enabled(cx.EVALUATED_MOVE_AGENT):
+        return None
+    for kind, src, _ in before_in_article:
+        if kind not in STATEMENTS and src:
+            return src if src != source_id and src not in own_side else None
+    return None
+
+
+def protested_state(
+    country: Optional[str], sector: Optional[str], actors: list[tuple[str, Optional[str], Optional[str], str, int]]
+) -> Optional[str]:
+    """The government of protesters of `country`, as the story names it (its most-mentioned actor of
+    that country in the GOV sector): `actors` are (id, country, sector, kind, mention count)."""
+    if not cx.enabled(cx.PROTEST_TARGET_STATE) or not country or sector not in PROTESTING_SECTORS:
+        return None
+    governments = [(-n, a) for a, c, sec, kind, n in actors if c == country and sec == "GOV"]
+    return min(governments)[1] if governments else None
 
 
 def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
@@ -65,17 +154,17 @@ def _recipient_from_story(
         for c in candidates[max(0, i - STORY_WINDOW) : i + STORY_WINDOW]
         if c is not cand and c.sentence_start == cand.sentence_start
     ]
-    actor_id, rule = cx.scene_recipient(
+    actor_id, rule = scene_recipient(
         cand.plover, source_id, _roles(after + before), _roles(earlier), same_sentence=_roles(same)
     )
     if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
-        actor_id, rule = cx.condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
+        actor_id, rule = condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and _evaluates_a_move(doc.spacy_doc[cand.trigger_start]):
-        actor_id, rule = cx.move_agent(source_id, _roles(earlier), _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
+        actor_id, rule = move_agent(source_id, _roles(earlier), _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
     if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
         source = doc.actor(source_id)
         if source is not None:
-            actor_id, rule = cx.protested_state(source.country, source.sector, actors), cx.PROTEST_TARGET_STATE
+            actor_id, rule = protested_state(source.country, source.sector, actors), cx.PROTEST_TARGET_STATE
     return (actor_id, rule) if actor_id and actor_id != source_id else (None, None)
 
 
@@ -97,7 +186,7 @@ def _own_side(doc: ArticleDoc, source_id: str) -> set[str]:
 
 
 def _evaluates_a_move(verb: "Token") -> bool:
-    return any(o.lower_ in cx.MOVE_NOUNS for o in direct_objects(verb))
+    return any(o.lower_ in MOVE_NOUNS for o in direct_objects(verb))
 
 
 def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef]:

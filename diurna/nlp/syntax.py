@@ -37,6 +37,16 @@ def is_reduced_passive(verb: "Token") -> bool:
     )
 
 
+def is_infinitive(verb: "Token") -> bool:
+    """ "to meet", "to undergo": the verb has the infinitive marker "to" as its auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def for_clause(token: "Token") -> bool:
+    """ "(called) for X to act" parsed as an adverbial clause marked by "for" with X its subject."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
+
+
 def in_main_clause(token: "Token") -> bool:
     """Whether a token belongs to its sentence's main clause rather than to a reported or subordinate
     one ("Haniyeh" in "Haniyeh said Trump was wrong", not "Trump"). A first mention that is not a

@@ -1,6 +1,6 @@
 """Places the story gives beyond the event's own sentence (issue 22).
 
-Two constructions, each measured on real text (docs/evaluation.md, "Places: issue 22"):
+Three constructions, each measured on real text (docs/evaluation.md, "Places: issue 22"):
 
 1. A place referred back to by its kind's noun: "the city", "the region", "the country" in a slot
    that takes a place is the last place of that kind named before it.
@@ -9,15 +9,22 @@ Two constructions, each measured on real text (docs/evaluation.md, "Places: issu
        "... protests in Bogota. Police fired tear gas in cities across the country." -> Colombia
        "... al-Shabab raided the town. Troops retook the town on Friday."          -> (the town named before)
 
-2. The story's scene: an event whose own sentence places it nowhere happened where the sentence just
-   before it set its scene ("in X", "at X", "stormed X"), when it set one (basis "story").
+2. The story's scene: an event whose own sentence places it nowhere happened where the nearest of
+   the two sentences before it set its scene ("in X", "at X", "stormed X"), when one set it (basis
+   "story").
 
        "Protesters gathered in Tahrir Square in Baghdad. Police shot at them." -> Baghdad (basis "story")
 
-Neither guesses from the article's first or most frequent place: a scene is taken only from the
-two sentences before the event (`SCENE_LOOKBACK`), never from after it, not for acts of speech
-("condemned", "urged"), which happen where the speaker is, and only for events that happen at a
-scene (`SCENE_EVENT_TYPES`: not sanctions, support, agreements or demands).
+3. The lead's scene for a headline: an event of the headline that its own words place nowhere
+   happened where the lead, just after it, sets its scene (`lead_scene`, basis "story").
+
+       "M23 rebels seize key DRC town // ... M23 captured the town of Bunagana" -> Bunagana
+
+None guesses from the article's first or most frequent place: a scene is taken only from the
+two sentences before the event (`SCENE_LOOKBACK`), never from after it except a headline's, from
+its lead (`HEADLINE_LOOKAHEAD`); not for acts of speech ("condemned", "urged"), which happen where
+the speaker is; and only for events that happen at a scene (`SCENE_EVENT_TYPES`: not sanctions,
+support, agreements or demands).
 """
 
 from __future__ import annotations

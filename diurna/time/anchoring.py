@@ -43,7 +43,7 @@ from diurna.time.syntax import tense_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ANCHOR_RULES", "BEFORE", "AnchorRule", "anchor_event"]
+__all__ = ["ANCHOR_RULES", "BEFORE", "AnchorRule", "anchor_event", "deciding_rule", "reporting_head"]
 
 BACKGROUND_ADVERBS = {"previously", "earlier", "formerly", "before"}
 # "since" as an adverb: "has since accused Rwanda of backing the rebels" (after the last date told)
@@ -423,14 +423,14 @@ def reported_present_or_future(c: EventClause) -> Optional[DateRef]:
     calls for a cease-fire", "said he will go"): dated as the report, not by publication."""
     if c.tense not in (Tense.PRESENT, Tense.FUTURE) or c.perfect is not None or c.verb is None:
         return None
-    head = _reporting_head(c.verb)
+    head = reporting_head(c.verb)
     if head is None:
         return None
     date = anchor_event(c.doc, head.i, depth=1)
     return date if date is not None and date.granularity != BEFORE else None
 
 
-def _reporting_head(verb: "Token") -> Optional["Token"]:
+def reporting_head(verb: "Token") -> Optional["Token"]:
     """The past verb whose complement clause `verb` heads (through conjuncts and an "if" clause:
     "tweeted that if Putin leaves Russia, he would be arrested")."""
     clause = verb
@@ -544,6 +544,15 @@ def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), dept
     """The date of the event whose trigger is `token`, by the first anchor rule that decides;
     None when the article has no usable publication date or parse. `disabled` names rules to
     skip (tests switch rules off one by one)."""
+    decided = deciding_rule(doc, token, disabled, depth)
+    return decided[0] if decided is not None else None
+
+
+def deciding_rule(
+    doc: ArticleDoc, token: int, disabled: Iterable[str] = (), depth: int = 0
+) -> Optional[tuple[DateRef, str]]:
+    """`anchor_event`'s date with the name of the rule that gave it (scripts/redate.py sorts errors
+    by rule with it)."""
     if doc.spacy_doc is None:
         return None
     try:
@@ -557,7 +566,7 @@ def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), dept
             continue
         date = r.decide(clause)
         if date is not None:
-            return date
+            return date, r.name
     return None
 
 

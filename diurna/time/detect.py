@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import TimexRef
+from diurna.nlp.syntax import is_infinitive
 from diurna.time import fallback, grammar
 from diurna.time.calendar import Interval, Tense
 from diurna.time.syntax import Attachment, attachment, governing_verb, tense_of
@@ -113,12 +114,7 @@ def _resolve(
 def _is_purpose_infinitive(verb) -> bool:
     """A to-infinitive adverbial ("met ... to discuss"): it happens at its head's time, unlike a
     complement ("agreed to meet on Monday"), which looks ahead of it."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VB"
-        and verb.head.i != verb.i
-        and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)
-    )
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head.i != verb.i and is_infinitive(verb)
 
 
 # "the first", "the latest", "the only": a noun an infinitive then tells a fact about
@@ -129,11 +125,7 @@ def _is_ranked_infinitive(verb) -> bool:
     """ "Niger became the latest member to undergo a coup in July", "the first leader to visit
     Kyiv since 2022": a to-infinitive describing a ranked noun tells what that noun did, at the
     time of the clause the noun is in, not a plan."""
-    if (
-        verb.tag_ != "VB"
-        or verb.head.i == verb.i
-        or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)
-    ):
+    if verb.tag_ != "VB" or verb.head.i == verb.i or not is_infinitive(verb):
         return False
     if verb.dep_ in ("acl", "relcl"):
         nouns = [verb.head]

@@ -18,13 +18,14 @@ import datetime as dt
 from typing import Optional
 
 from diurna.records import DateRef
-from diurna.time.anchoring import _reporting_head, anchor_event, anchor_rule
+from diurna.time.anchoring import anchor_event, anchor_rule, reporting_head
 from diurna.time.calendar import Tense
 from diurna.time.discourse import STORY_DAYS, EventClause, before, inside_quotation, perfect_aspect, publication_day
 from diurna.time.syntax import tense_of
 
 __all__ = [
     "attributed_after_background",
+    "plan_of_past_act",
     "reaction_after_background",
     "reaction_after_earlier_day",
     "reported_present_perfect",
@@ -209,7 +210,7 @@ def reported_present_perfect(c: EventClause) -> Optional[DateRef]:
     own: the discourse's last date would stand for it."""
     if c.perfect != "present" or c.verb is None:
         return None
-    head = _reporting_head(c.verb)
+    head = reporting_head(c.verb)
     if head is None or head.i > c.verb.i:
         return None  # "A court has sentenced him, local media reported": the report's date is the episode's
     date = anchor_event(c.doc, head.i, depth=1)

@@ -232,6 +232,10 @@ CASES = {
 # Rules whose effect is an event that is *not* coded: rule -> [(text, (trigger, type, source, target))],
 # absent with the rule on and coded with it off
 SUPPRESSING = {
+    cx.STANDING_BACKING: [
+        ("Government forces backed by Russia shelled the town.", ("backed", "SUPPORT", "Russia", "forces")),
+        ("The militias supported by Iran attacked the base.", ("supported", "SUPPORT", "Iran", "militias")),
+    ],
     cx.DENIED_ACT: [
         ("Rwanda has denied supporting the M23 rebels.", ("supporting", "SUPPORT", "Rwanda", "M23")),
         ("Russia denied that its troops attacked the village.", ("attacked", "ASSAULT", "troops", None)),
