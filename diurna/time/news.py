@@ -27,6 +27,7 @@ __all__ = [
     "attributed_after_background",
     "plan_of_past_act",
     "reaction_after_background",
+    "reaction_after_earlier_day",
     "reported_present_perfect",
     "undated_story_event",
 ]
@@ -81,6 +82,49 @@ def _story_day_after_background(c: EventClause, ep) -> Optional[DateRef]:
     if dt.date.fromisoformat(ep.date.end) > dt.date.fromisoformat(story.start) - STORY_DAYS:
         return None  # "earlier this month", "this week": the story's own time
     return story
+
+
+# Statements that answer a dated event a day or more later: the reaction verbs and the
+# exchanges of talks ("demanded", "denied", "accused", "rejected", "warned").
+ANSWER_VERBS = REACTION_VERBS | {"reject", "deny", "accuse", "demand", "warn"}
+# Words that tie a clause to another event of its sentence ("speaking after the handover").
+_TIED = {"after", "following", "during", "while"}
+
+
+@anchor_rule(
+    "Ukrainian troops crossed into Kursk on Tuesday (published Thursday). Putin condemned the attack -> "
+    "after Tuesday, up to publication",
+    before="episode",
+)
+def reaction_after_earlier_day(c: EventClause) -> Optional[DateRef]:
+    """A reaction or answer in a simple past main clause ("Putin condemned the attack", "the
+    opposition also slammed Netanyahu", "Guterres urged all Mozambicans", "the Taliban denied
+    sheltering militants") whose only date is a day carried from an earlier sentence, two or more
+    days before publication: the reaction is the story's news of the days since, not the dated
+    event's own day (a reaction the same day is told with the day: "telling reporters Sunday").
+    Dated from the day after the carried day to publication, day unknown. A carried day of the
+    day before publication is left to `episode`: there the reactions of tune fell on that day as
+    often as on the publication day. Only in a later paragraph than the carried day's; not in a
+    quotation, not when the sentence has a date of its own or ties the clause to another event
+    ("speaking after the handover, ... urged")."""
+    verb, ep = c.verb, c.episode
+    if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    if verb.lemma_ not in ANSWER_VERBS or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    sent = c.trigger.sent
+    if ep.date.granularity != "day" or ep.token_start >= sent.start or c.nearby:
+        return None
+    if "\n" not in c.doc.text[ep.end : c.trigger.idx]:
+        return None  # the dated event's own paragraph tells its day ("... on Wednesday. Moscow slammed the ruling.")
+    if any(t.lower_ in _TIED and t.dep_ in ("prep", "mark") for t in sent):
+        return None
+    if inside_quotation(c.doc.text, c.trigger.idx):
+        return None
+    end = dt.date.fromisoformat(ep.date.end)
+    if end >= c.published - dt.timedelta(days=1):
+        return None
+    return before(c.published, start=end + dt.timedelta(days=1))
 
 
 # Verbs of a source's attribution set after what it reports: "..., Njie said", "..., state TV reported".

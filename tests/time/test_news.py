@@ -28,6 +28,14 @@ UNDATED = (
 )
 DAY_BEFORE = "2022-09-12"
 
+# A story whose dated event is two days before publication (Sunday; published Tuesday).
+RAID = (
+    "Troops Cross Border\n\n"
+    "Armed troops crossed the border on Sunday and seized two villages, officials said.\n\n"
+    "Thousands of residents fled the area.\n\n"
+)
+SUNDAY, MONDAY = "2022-09-11", "2022-09-12"
+
 # rule name -> (text, trigger word, expected (start, end, granularity), without the rule)
 CASES = {
     "reaction_after_background": (
@@ -41,6 +49,12 @@ CASES = {
         "injured",
         (PUB, PUB, "day"),
         ("2020-01-01", "2020-12-31", "year"),
+    ),
+    "reaction_after_earlier_day": (
+        RAID + "The president condemned the attack, calling it a provocation.",
+        "condemned",
+        (MONDAY, PUB, BEFORE),
+        (SUNDAY, SUNDAY, "day"),
     ),
     "undated_story_event": (
         UNDATED + "A spokesman said the troops killed 13 militants.",
@@ -81,6 +95,7 @@ def test_the_rules_run_before_the_episode_and_the_undated_past():
     names = [r.name for r in ANCHOR_RULES]
     assert names.index("reaction_after_background") < names.index("episode")
     assert names.index("attributed_after_background") < names.index("episode")
+    assert names.index("reaction_after_earlier_day") < names.index("episode")
     assert names.index("episode") < names.index("undated_story_event") < names.index("undated_past")
 
 
@@ -245,5 +260,61 @@ def test_reported_present_perfects_take_the_reports_day(time_doc, text, word, ex
     ],
 )
 def test_plans_told_by_a_past_act_take_its_day(time_doc, text, word, expected):
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # other texts of the construction: a criticism, an answer in talks, a call
+        (RAID + "The opposition also slammed the government for its response.", "slammed"),
+        (RAID + "The neighbouring government denied sheltering the fighters.", "denied"),
+        (RAID + "In a statement, the UN secretary-general urged all sides to show restraint.", "urged"),
+    ],
+)
+def test_reactions_to_a_day_two_days_back_are_the_days_since(time_doc, text, word):
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == (MONDAY, PUB, BEFORE)
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # the carried day is the day before publication: left to the episode (same day as often)
+        (
+            RAID.replace("on Sunday", "on Monday") + "The president condemned the attack.",
+            "condemned",
+            (MONDAY, MONDAY, "day"),
+        ),
+        # the sentence has a day of its own
+        (
+            RAID + "The mayor rejected the claims, telling reporters Sunday that the town was calm.",
+            "rejected",
+            (SUNDAY, SUNDAY, "day"),
+        ),
+        # the clause is tied to the dated event ("speaking after the handover")
+        (
+            RAID + "Speaking after the raid, the commander urged residents to return.",
+            "urged",
+            (SUNDAY, SUNDAY, "day"),
+        ),
+        # the dated event's own paragraph: the reaction is told with it
+        (
+            RAID.replace(".\n\nThousands", ". Thousands").rstrip() + " The president condemned the attack.",
+            "condemned",
+            (SUNDAY, SUNDAY, "day"),
+        ),
+        # not a reaction: the act continues the dated episode
+        (RAID + "The troops captured a third village.", "captured", (SUNDAY, SUNDAY, "day")),
+        # a dated event in the reaction's own sentence
+        (
+            "Troops Cross Border\n\nArmed troops crossed the border on Sunday and the president condemned the attack.",
+            "condemned",
+            (SUNDAY, SUNDAY, "day"),
+        ),
+    ],
+)
+def test_reactions_keep_the_carried_day_when_tied_to_it(time_doc, text, word, expected):
     doc = time_doc(text, PUB)
     assert _interval(event_date(doc, _token(doc, word))) == expected
