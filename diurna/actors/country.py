@@ -77,6 +77,14 @@ SCENE_COUNTRY = _register(
     "victims are where the scene is. Not armed forces, governments' envoys, refugees or persons, "
     "who act abroad (an army shells across a border, diplomats are posted, migrants cross).",
 )
+OWNER_OF_ITS = _register(
+    "owner-of-its",
+    "The Israel Defense Forces said that its soldiers were fired upon during the operation.",
+    "A generic group the text gives no country, owned by 'its' ('its soldiers', 'its warplanes', "
+    "'two of its diplomats'), is of the country of the organisation, group or state named last before "
+    "'its' in the same sentence (a person is no 'it'): the body that speaks of its own forces. Runs "
+    "first: it is what the sentence itself says, in a two-country story too.",
+)
 # scene-country: sectors whose members are where they act (an army, a delegation or a refugee is not)
 SCENE_EXCLUDED_SECTORS = frozenset({"GOV", "MIL", "REB", "UAF", "INS", "SEP", "REF", "SPY"})
 
@@ -208,6 +216,49 @@ def same_head_countries(doc: "ArticleDoc") -> dict[str, str]:
     return found
 
 
+def _its_before(span) -> Optional[int]:
+    """The token index of an 'its' owning the mention span ("its soldiers", "two of its soldiers"),
+    or None."""
+    doc, head = span.doc, span.root
+    for tok in list(span) + list(head.children) + ([doc[span.start - 1]] if span.start > 0 else []):
+        if tok.lower_ == "its" and tok.dep_ == "poss":
+            return tok.i
+    return None
+
+
+def owner_of_its_countries(doc: "ArticleDoc", actors: Iterable["Actor"]) -> dict[str, str]:
+    """Rule owner-of-its: actor id -> the country of the non-person actor named last before the
+    'its' that owns one of its mentions, in that sentence (one country over all such mentions)."""
+    if doc.spacy_doc is None or not enabled(OWNER_OF_ITS):
+        return {}
+    spacy_doc = doc.spacy_doc
+    by_id = {a.id: a for a in doc.actors}
+    wanted = {a.id for a in actors if a.kind == "group"}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in doc.mentions:
+        if m.actor_id not in wanted or m.how != "description":
+            continue
+        its = _its_before(spacy_doc[m.token_start : m.token_end])
+        if its is None:
+            continue
+        sent_start = spacy_doc[its].sent.start
+        before = [
+            n
+            for n in doc.mentions
+            if sent_start <= n.token_start
+            and n.token_end <= its
+            and n.actor_id != m.actor_id
+            and by_id.get(n.actor_id) is not None
+            and by_id[n.actor_id].kind != "person"
+        ]
+        if not before:
+            continue
+        owner = by_id[max(before, key=lambda n: n.token_end).actor_id]
+        if owner.country:
+            owners[m.actor_id].add(owner.country)
+    return {actor_id: countries.pop() for actor_id, countries in owners.items() if len(countries) == 1}
+
+
 def _sentence_of(starts: list[int], token: int) -> int:
     return bisect.bisect_right(starts, token) - 1
 
@@ -248,7 +299,8 @@ class ActorCountryStage:
     assigns = ("actors",)
 
     def __call__(self, doc: "ArticleDoc") -> None:
-        chosen = same_head_countries(doc)
+        chosen = owner_of_its_countries(doc, [a for a in doc.actors if needs_country(a)])
+        chosen.update({k: v for k, v in same_head_countries(doc).items() if k not in chosen})
         focus = focus_country(doc) if enabled(STORY_FOCUS) else None
         if focus is not None:
             chosen.update({a.id: focus for a in doc.actors if needs_country(a) and a.id not in chosen})
