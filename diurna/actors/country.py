@@ -227,8 +227,8 @@ def _its_before(span) -> Optional[int]:
 
 
 def owner_of_its_countries(doc: "ArticleDoc", actors: Iterable["Actor"]) -> dict[str, str]:
-    """Rule owner-of-its: actor id -> the country of the non-person actor named last before the
-    'its' that owns one of its mentions, in that sentence (one country over all such mentions)."""
+    """Rule owner-of-its: actor id -> the country of the owner of the 'its' that owns one of its
+    mentions (one country over all such mentions)."""
     if doc.spacy_doc is None or not enabled(OWNER_OF_ITS):
         return {}
     spacy_doc = doc.spacy_doc
@@ -238,25 +238,48 @@ def owner_of_its_countries(doc: "ArticleDoc", actors: Iterable["Actor"]) -> dict
     for m in doc.mentions:
         if m.actor_id not in wanted or m.how != "description":
             continue
-        its = _its_before(spacy_doc[m.token_start : m.token_end])
+        owned = spacy_doc[m.token_start : m.token_end]
+        its = _its_before(owned)
         if its is None:
             continue
-        sent_start = spacy_doc[its].sent.start
-        before = [
-            n
-            for n in doc.mentions
-            if sent_start <= n.token_start
-            and n.token_end <= its
-            and n.actor_id != m.actor_id
-            and by_id.get(n.actor_id) is not None
-            and by_id[n.actor_id].kind != "person"
-        ]
-        if not before:
-            continue
-        owner = by_id[max(before, key=lambda n: n.token_end).actor_id]
-        if owner.country:
+        owner = _owner_of_its(doc, spacy_doc[its], owned, by_id)
+        if owner is not None and owner.country:
             owners[m.actor_id].add(owner.country)
     return {actor_id: countries.pop() for actor_id, countries in owners.items() if len(countries) == 1}
+
+
+def _owner_of_its(doc: "ArticleDoc", its, owned, by_id: dict) -> Optional["Actor"]:
+    """Who 'its' is, among the non-person actors named before it in its sentence: the subject of
+    the nearest verb above it that has one ("the ministry condemned ..., accusing its neighbour of
+    firing on its troops": the ministry), else the one named last. Not an actor itself owned by
+    'its' ("its neighbour"), nor one of the owned noun's own kind ("a Chinese aircraft ... the path
+    of its aircraft": no aircraft owns aircraft)."""
+    owned_head = owned.root.lemma_.lower()
+    before = [
+        n
+        for n in doc.mentions
+        if its.sent.start <= n.token_start
+        and n.token_end <= its.i
+        and by_id.get(n.actor_id) is not None
+        and by_id[n.actor_id].kind != "person"
+        and _its_before(its.doc[n.token_start : n.token_end]) is None
+        and its.doc[n.token_start : n.token_end].root.lemma_.lower() != owned_head
+    ]
+    if not before:
+        return None
+    for verb in its.ancestors:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and its not in c.subtree]
+        if not subjects:
+            continue
+        for n in before:
+            if any(
+                n.token_start <= t.i < n.token_end
+                for s in subjects
+                for t in (s, *[c for c in s.children if c.dep_ == "poss"])
+            ):
+                return by_id[n.actor_id]
+        break
+    return by_id[max(before, key=lambda n: n.token_end).actor_id]
 
 
 def _sentence_of(starts: list[int], token: int) -> int:
