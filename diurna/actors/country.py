@@ -253,7 +253,8 @@ def _owner_of_its(doc: "ArticleDoc", its, owned, by_id: dict) -> Optional["Actor
     the nearest verb above it that has one ("the ministry condemned ..., accusing its neighbour of
     firing on its troops": the ministry), else the one named last. Not an actor itself owned by
     'its' ("its neighbour"), nor one of the owned noun's own kind ("a Chinese aircraft ... the path
-    of its aircraft": no aircraft owns aircraft)."""
+    of its aircraft": no aircraft owns aircraft), nor a nationality adjective (a modifier: "Chinese"
+    there is the aircraft's, not an 'it')."""
     owned_head = owned.root.lemma_.lower()
     before = [
         n
@@ -262,6 +263,7 @@ def _owner_of_its(doc: "ArticleDoc", its, owned, by_id: dict) -> Optional["Actor
         and n.token_end <= its.i
         and by_id.get(n.actor_id) is not None
         and by_id[n.actor_id].kind != "person"
+        and n.how != "adjective"
         and _its_before(its.doc[n.token_start : n.token_end]) is None
         and its.doc[n.token_start : n.token_end].root.lemma_.lower() != owned_head
     ]
