@@ -277,7 +277,7 @@ def _owner_of_its(doc: "ArticleDoc", its, owned, by_id: dict) -> Optional["Actor
             if any(
                 n.token_start <= t.i < n.token_end
                 for s in subjects
-                for t in (s, *[c for c in s.children if c.dep_ == "poss"])
+                for t in (s, *[c for c in s.children if c.dep_ in ("poss", "nmod")])
             ):
                 return by_id[n.actor_id]
         break
