@@ -77,6 +77,14 @@ SCENE_COUNTRY = _register(
     "victims are where the scene is. Not armed forces, governments' envoys, refugees or persons, "
     "who act abroad (an army shells across a border, diplomats are posted, migrants cross).",
 )
+OWNER_OF_ITS = _register(
+    "owner-of-its",
+    "The Israel Defense Forces said that its soldiers were fired upon during the operation.",
+    "A generic group the text gives no country, owned by 'its' ('its soldiers', 'its warplanes', "
+    "'two of its diplomats'), is of the country of the organisation, group or state named last before "
+    "'its' in the same sentence (a person is no 'it'): the body that speaks of its own forces. Runs "
+    "first: it is what the sentence itself says, in a two-country story too.",
+)
 # scene-country: sectors whose members are where they act (an army, a delegation or a refugee is not)
 SCENE_EXCLUDED_SECTORS = frozenset({"GOV", "MIL", "REB", "UAF", "INS", "SEP", "REF", "SPY"})
 
@@ -208,6 +216,74 @@ def same_head_countries(doc: "ArticleDoc") -> dict[str, str]:
     return found
 
 
+def _its_before(span) -> Optional[int]:
+    """The token index of an 'its' owning the mention span ("its soldiers", "two of its soldiers"),
+    or None."""
+    doc, head = span.doc, span.root
+    for tok in list(span) + list(head.children) + ([doc[span.start - 1]] if span.start > 0 else []):
+        if tok.lower_ == "its" and tok.dep_ == "poss":
+            return tok.i
+    return None
+
+
+def owner_of_its_countries(doc: "ArticleDoc", actors: Iterable["Actor"]) -> dict[str, str]:
+    """Rule owner-of-its: actor id -> the country of the owner of the 'its' that owns one of its
+    mentions (one country over all such mentions)."""
+    if doc.spacy_doc is None or not enabled(OWNER_OF_ITS):
+        return {}
+    spacy_doc = doc.spacy_doc
+    by_id = {a.id: a for a in doc.actors}
+    wanted = {a.id for a in actors if a.kind == "group"}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in doc.mentions:
+        if m.actor_id not in wanted or m.how != "description":
+            continue
+        owned = spacy_doc[m.token_start : m.token_end]
+        its = _its_before(owned)
+        if its is None:
+            continue
+        owner = _owner_of_its(doc, spacy_doc[its], owned, by_id)
+        if owner is not None and owner.country:
+            owners[m.actor_id].add(owner.country)
+    return {actor_id: countries.pop() for actor_id, countries in owners.items() if len(countries) == 1}
+
+
+def _owner_of_its(doc: "ArticleDoc", its, owned, by_id: dict) -> Optional["Actor"]:
+    """Who 'its' is, among the non-person actors named before it in its sentence: the subject of
+    the nearest verb above it that has one ("the ministry condemned ..., accusing its neighbour of
+    firing on its troops": the ministry), else the one named last. Not an actor itself owned by
+    'its' ("its neighbour"), nor one of the owned noun's own kind ("a Chinese aircraft ... the path
+    of its aircraft": no aircraft owns aircraft), nor a nationality adjective (a modifier: "Chinese"
+    there is the aircraft's, not an 'it')."""
+    owned_head = owned.root.lemma_.lower()
+    before = [
+        n
+        for n in doc.mentions
+        if its.sent.start <= n.token_start
+        and n.token_end <= its.i
+        and by_id.get(n.actor_id) is not None
+        and by_id[n.actor_id].kind != "person"
+        and n.how != "adjective"
+        and _its_before(its.doc[n.token_start : n.token_end]) is None
+        and its.doc[n.token_start : n.token_end].root.lemma_.lower() != owned_head
+    ]
+    if not before:
+        return None
+    for verb in its.ancestors:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and its not in c.subtree]
+        if not subjects:
+            continue
+        for n in before:
+            if any(
+                n.token_start <= t.i < n.token_end
+                for s in subjects
+                for t in (s, *[c for c in s.children if c.dep_ in ("poss", "nmod")])
+            ):
+                return by_id[n.actor_id]
+        break
+    return by_id[max(before, key=lambda n: n.token_end).actor_id]
+
+
 def scene_countries(doc: "ArticleDoc", actors: Iterable["Actor"]) -> dict[str, str]:
     """Rule scene-country: actor id -> the country of the places named in its mentions' sentences,
     for those of `actors` that are groups whose members act where they are."""
@@ -244,7 +320,8 @@ class ActorCountryStage:
     assigns = ("actors",)
 
     def __call__(self, doc: "ArticleDoc") -> None:
-        chosen = same_head_countries(doc)
+        chosen = owner_of_its_countries(doc, [a for a in doc.actors if needs_country(a)])
+        chosen.update({k: v for k, v in same_head_countries(doc).items() if k not in chosen})
         focus = focus_country(doc) if enabled(STORY_FOCUS) else None
         if focus is not None:
             chosen.update({a.id: focus for a in doc.actors if needs_country(a) and a.id not in chosen})

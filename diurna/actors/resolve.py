@@ -38,6 +38,7 @@ from diurna.actors.mentions import Candidate, MentionFinder
 from diurna.actors.name_kinds import NameKinds
 from diurna.actors.names import NameSpans
 from diurna.actors.rules import enabled, register
+from diurna.actors.story_names import StoryFinder
 from diurna.nlp.index import index, segments
 from diurna.nlp.syntax import in_main_clause
 
@@ -104,7 +105,8 @@ class ArticleResolver(NameSpans, NameKinds, Descriptions, CountryAnaphora, Organ
     """Resolves every actor mention of one parsed article."""
 
     def __init__(self, kb: KnowledgeBase, finder: MentionFinder, doc: "Doc", day: Optional[str]):
-        self.kb, self.finder, self.doc, self.day = kb, finder, doc, day
+        self.kb, self.doc, self.day = kb, doc, day
+        self.finder = StoryFinder(finder, doc, day)  # rule foreign-acronym: lookups read against the story
         self.actors: dict[str, DraftActor] = {}
         self.order: list[str] = []
         self.sentence_index = -1

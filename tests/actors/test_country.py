@@ -117,3 +117,22 @@ def test_organisations_the_kb_does_not_know_take_the_story_country_but_news_agen
     assert ac.needs_country(militia) and not ac.needs_country(agency)
     with ac.switched_off(ac.ORGANISATION_FOCUS):
         assert not ac.needs_country(militia)
+
+
+# 'its' owns a generic group: the organisation or state the sentence names as its owner.
+ITS_OWNER = (
+    "Cambodia's defence ministry on Thursday condemned what it called brutal Thai military aggression, "
+    "accusing its neighbour of opening fire on its troops. Manila said a Chinese aircraft dropped flares "
+    "in the path of its military aircraft near the shoal."
+)
+
+
+def test_owner_of_its_gives_the_group_the_owner_country(code):
+    doc = code(ITS_OWNER, "2025-05-29")
+    troops = _actor(doc, "troops")
+    assert (troops.country, troops.country_inferred) == ("KHM", True)  # the subject, not "its neighbour"
+    patrol = next(a for a in doc.actors if a.name == "military aircraft")
+    assert patrol.country == "PHL"  # not the Chinese aircraft: no aircraft owns aircraft
+    with ac.switched_off(ac.OWNER_OF_ITS):
+        doc = code(ITS_OWNER, "2025-05-29")
+    assert next(a for a in doc.actors if a.name == "military aircraft").country != "PHL"
