@@ -76,6 +76,21 @@ ANSWER_TO_REQUEST = _register(
     "charge, arrest or sanction against its source in the article ('Poland accused Belarus ... Minsk "
     "denied it').",
 )
+DENIAL_OF_SIDE = _register(
+    "denial-of-side",
+    "Warsaw accused Belarusian authorities of arming the migrants. Belarus denies it.",
+    "A denial with no recipient in its clause answers the latest accusation, charge or sanction "
+    "against the denier's side when none names the denier itself: a state denies what its organs are "
+    "charged with ('Russia denied' after Russian diplomats were expelled), an organ what its state "
+    "or its own organ is charged with (the actor stage keeps them apart).",
+)
+EVALUATED_RELATIVE_ACT = _register(
+    "evaluated-relative-act",
+    "North Korea fired a new missile, which South Korea strongly condemned.",
+    "A condemnation, welcome or rejection whose object is a relative pronoun evaluates the thing "
+    "the relative clause hangs on: it is addressed to the agent of the act that thing belongs to "
+    "(the act's source, else the subject of the verb the thing is the object of).",
+)
 PROTEST_TARGET_STATE = _register(
     "protest-target-state",
     "Thousands of students protested in Mbabane on Monday.",
@@ -563,13 +578,15 @@ def scene_recipient(
     earlier: list[tuple[str, Optional[str], Optional[str]]],
     before_in_article: list[tuple[str, Optional[str], Optional[str]]] = (),
     same_sentence: list[tuple[str, Optional[str], Optional[str]]] = (),
+    side: frozenset[str] = frozenset(),
 ) -> tuple[Optional[str], Optional[str]]:
     """(actor id, rule) of the recipient a targetless event takes from its scene, or (None, None).
 
     `earlier` holds (type, source id, target id) of the events coded before it in its paragraph,
     nearest last, and those after it in its own sentence, nearest first: the extractor reads a
     sentence left to right, but "lobbed teargas canisters and arrested some Kenyans" names the
-    victims only in the second clause. `same_sentence` holds the other events of its sentence."""
+    victims only in the second clause. `same_sentence` holds the other events of its sentence;
+    `side` the actor ids of the source's side whose charges a denial answers (denial-of-side)."""
     if plover in FORCE and enabled(MUTUAL_FORCE):
         for kind, src, tgt in same_sentence:
             if kind in FORCE and src and src != source_id and tgt in (None, source_id):
@@ -588,6 +605,10 @@ def scene_recipient(
             for kind, src, tgt in before_in_article:
                 if kind in CHARGES and tgt == source_id and src and src != source_id:
                     return src, ANSWER_TO_REQUEST
+    if plover == "REJECT" and side and enabled(DENIAL_OF_SIDE):
+        for kind, src, tgt in before_in_article:
+            if kind in CHARGES and tgt in side and src and src != source_id and src not in side:
+                return src, DENIAL_OF_SIDE
     return None, None
 
 

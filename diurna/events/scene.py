@@ -65,9 +65,12 @@ def _recipient_from_story(
         for c in candidates[max(0, i - STORY_WINDOW) : i + STORY_WINDOW]
         if c is not cand and c.sentence_start == cand.sentence_start
     ]
+    side = _state_side(doc, source_id) if cand.plover == "REJECT" else frozenset()
     actor_id, rule = cx.scene_recipient(
-        cand.plover, source_id, _roles(after + before), _roles(earlier), same_sentence=_roles(same)
+        cand.plover, source_id, _roles(after + before), _roles(earlier), same_sentence=_roles(same), side=side
     )
+    if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_RELATIVE_ACT):
+        actor_id, rule = _relative_act_agent(doc, cand, same), cx.EVALUATED_RELATIVE_ACT
     if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
         actor_id, rule = cx.condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and _evaluates_a_move(doc.spacy_doc[cand.trigger_start]):
@@ -80,7 +83,40 @@ def _recipient_from_story(
 
 
 def _condemns_an_act(verb: "Token") -> bool:
-    return any(o.lemma_.lower() in cx.ACT_NOUNS or o.lower_ in cx.ACT_NOUNS for o in direct_objects(verb))
+    return any(o.lemma_.lower() in cx.ACT_NOUNS or o.lower_ in cx.ACT_NOUNS for o in _evaluated_nouns(verb))
+
+
+# Verbs of a free relative by which a speaker names what it evaluates ("slammed what it called a
+# 'political' ruling", "condemned what it described as an act of aggression").
+NAMING_VERBS = frozenset({"call", "describe", "term", "brand", "label", "dub"})
+
+
+def _evaluated_nouns(verb: "Token") -> list["Token"]:
+    """The verb's objects, or the nouns of a free relative object that names the thing evaluated."""
+    nouns = list(direct_objects(verb))
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.lemma_.lower() in NAMING_VERBS:
+            if any(c.lower_ == "what" for c in clause.children):
+                nouns += [c for c in clause.subtree if c.dep_ in ("oprd", "attr", "pobj") and c.pos_ == "NOUN"]
+    return nouns
+
+
+def _relative_act_agent(doc: ArticleDoc, cand: Candidate, same: list[Candidate]) -> Optional[str]:
+    """The agent of the act a relative object evaluates ("fired a missile, which Seoul condemned"):
+    the source of the event coded on the thing or on the verb it is the object of, else the actor
+    the actor stage finds as that verb's subject."""
+    verb = doc.spacy_doc[cand.trigger_start]
+    if verb.dep_ != "relcl" or not any(o.tag_ in ("WDT", "WP") for o in verb.children if o.dep_ == "dobj"):
+        return None
+    thing = verb.head
+    act = thing.head if thing.dep_ in ("dobj", "nsubjpass") else None
+    for c in same:
+        if c.source is not None and c.plover not in cx.EVALUATIONS and c.trigger_start in (thing.i, act.i if act else -1):
+            return c.source.actor_id
+    if act is None:
+        return None
+    subjects = [c for c in act.children if c.dep_ == "nsubj"]
+    return doc.actor_at_token(subjects[0].i) if subjects else None
 
 
 def _own_side(doc: ArticleDoc, source_id: str) -> set[str]:
@@ -96,8 +132,22 @@ def _own_side(doc: ArticleDoc, source_id: str) -> set[str]:
     }
 
 
+# Sectors of a state's organs: a state denies what they are charged with (denial-of-side).
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _state_side(doc: ArticleDoc, source_id: str) -> frozenset[str]:
+    """A denier's side (denial-of-side): its own side (_own_side) and, when it is a state, the
+    state's organs ("Russia denied" after "Russian diplomats" were expelled)."""
+    source = doc.actor(source_id)
+    if source is None or not source.country:
+        return frozenset()
+    organs = {a.id for a in doc.actors if a.country == source.country and a.sector in STATE_ORGANS}
+    return frozenset(_own_side(doc, source_id) | (organs if source.kind == "country" else set()))
+
+
 def _evaluates_a_move(verb: "Token") -> bool:
-    return any(o.lower_ in cx.MOVE_NOUNS for o in direct_objects(verb))
+    return any(o.lower_ in cx.MOVE_NOUNS for o in _evaluated_nouns(verb))
 
 
 def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef]:
