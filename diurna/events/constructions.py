@@ -91,6 +91,13 @@ EVALUATED_RELATIVE_ACT = _register(
     "the relative clause hangs on: it is addressed to the agent of the act that thing belongs to "
     "(the act's source, else the subject of the verb the thing is the object of).",
 )
+EVALUATED_TOLD_ACT = _register(
+    "evaluated-told-act",
+    "Police charged three opposition MPs with hate speech. Their lawyer called the charges unacceptable.",
+    "Condemning, rejecting or welcoming an act the story has coded, named by its own word ('the "
+    "charges' after 'charged', 'the demand' coded in the same sentence), is addressed to that act's "
+    "agent: the source of the latest event whose trigger is that word.",
+)
 PROTEST_TARGET_STATE = _register(
     "protest-target-state",
     "Thousands of students protested in Mbabane on Monday.",

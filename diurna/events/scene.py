@@ -65,12 +65,14 @@ def _recipient_from_story(
         for c in candidates[max(0, i - STORY_WINDOW) : i + STORY_WINDOW]
         if c is not cand and c.sentence_start == cand.sentence_start
     ]
-    side = _state_side(doc, source_id) if cand.plover == "REJECT" else frozenset()
+    side = _state_side(doc, source_id) if _denies(doc.spacy_doc[cand.trigger_start]) else frozenset()
     actor_id, rule = cx.scene_recipient(
         cand.plover, source_id, _roles(after + before), _roles(earlier), same_sentence=_roles(same), side=side
     )
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_RELATIVE_ACT):
         actor_id, rule = _relative_act_agent(doc, cand, same), cx.EVALUATED_RELATIVE_ACT
+    if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_TOLD_ACT):
+        actor_id, rule = _told_act_agent(doc, cand, same + earlier), cx.EVALUATED_TOLD_ACT
     if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
         actor_id, rule = cx.condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and _evaluates_a_move(doc.spacy_doc[cand.trigger_start]):
@@ -84,6 +86,28 @@ def _recipient_from_story(
 
 def _condemns_an_act(verb: "Token") -> bool:
     return any(o.lemma_.lower() in cx.ACT_NOUNS or o.lower_ in cx.ACT_NOUNS for o in _evaluated_nouns(verb))
+
+
+def _told_act_agent(doc: ArticleDoc, cand: Candidate, told: list[Candidate]) -> Optional[str]:
+    """The source of the event the evaluation's object names by its own word (evaluated-told-act):
+    `told` holds the events of its sentence, then the earlier ones, nearest first."""
+    source_id = cand.source.actor_id
+    nouns = [n for n in _evaluated_nouns(doc.spacy_doc[cand.trigger_start]) if n.pos_ == "NOUN"]
+    for c in told:
+        if c.source is None or c.source.actor_id == source_id:
+            continue
+        trigger = doc.spacy_doc[c.trigger_start]
+        if any(n.i == trigger.i or _same_act_word(n, trigger) for n in nouns):
+            return c.source.actor_id
+    return None
+
+
+def _same_act_word(noun: "Token", trigger: "Token") -> bool:
+    """'the charges' / 'charged', 'the arrests' / 'arrested', 'the executions' / 'executed'."""
+    verb = trigger.lemma_.lower()
+    word = noun.lemma_.lower()
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return len(stem) >= 4 and (word == verb or word.startswith(stem))
 
 
 # Verbs of a free relative by which a speaker names what it evaluates ("slammed what it called a
@@ -130,6 +154,14 @@ def _own_side(doc: ArticleDoc, source_id: str) -> set[str]:
         for a in doc.actors
         if a.country == source.country and (a.kind == "country" or (a.sector and a.sector == source.sector))
     }
+
+
+# Words of denial: a denial answers a charge, a refusal a request (denial-of-side reads only these).
+DENIAL_WORDS = frozenset({"deny", "denial", "dismiss", "refute", "dispute", "rebuff", "disavow"})
+
+
+def _denies(trigger: "Token") -> bool:
+    return trigger.lemma_.lower() in DENIAL_WORDS
 
 
 # Sectors of a state's organs: a state denies what they are charged with (denial-of-side).
