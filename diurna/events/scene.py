@@ -134,6 +134,8 @@ def _relative_act_agent(doc: ArticleDoc, cand: Candidate, same: list[Candidate])
         return None
     thing = verb.head
     act = thing.head if thing.dep_ in ("dobj", "nsubjpass") else None
+    if thing.dep_ == "pobj" and thing.head.dep_ == "prep" and thing.head.head.pos_ == "VERB":
+        act = thing.head.head  # "fired a missile into the sea, which Japan condemned"
     for c in same:
         if c.source is not None and c.plover not in cx.EVALUATIONS and c.trigger_start in (thing.i, act.i if act else -1):
             return c.source.actor_id
