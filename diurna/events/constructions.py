@@ -614,7 +614,7 @@ def scene_recipient(
                     return src, ANSWER_TO_REQUEST
     if plover == "REJECT" and side and enabled(DENIAL_OF_SIDE):
         for kind, src, tgt in before_in_article:
-            if kind in CHARGES and tgt in side and src and src != source_id and src not in side:
+            if kind in CHARGES and tgt in side and src and src != source_id and src not in side and tgt != source_id:
                 return src, DENIAL_OF_SIDE
     return None, None
 

@@ -71,12 +71,12 @@ def _recipient_from_story(
     )
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_RELATIVE_ACT):
         actor_id, rule = _relative_act_agent(doc, cand, same), cx.EVALUATED_RELATIVE_ACT
-    if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_TOLD_ACT):
-        actor_id, rule = _told_act_agent(doc, cand, same + earlier), cx.EVALUATED_TOLD_ACT
     if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
         actor_id, rule = cx.condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and _evaluates_a_move(doc.spacy_doc[cand.trigger_start]):
         actor_id, rule = cx.move_agent(source_id, _roles(earlier), _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
+    if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_TOLD_ACT):
+        actor_id, rule = _told_act_agent(doc, cand, same + earlier), cx.EVALUATED_TOLD_ACT
     if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
         source = doc.actor(source_id)
         if source is not None:
@@ -92,7 +92,11 @@ def _told_act_agent(doc: ArticleDoc, cand: Candidate, told: list[Candidate]) -> 
     """The source of the event the evaluation's object names by its own word (evaluated-told-act):
     `told` holds the events of its sentence, then the earlier ones, nearest first."""
     source_id = cand.source.actor_id
-    nouns = [n for n in _evaluated_nouns(doc.spacy_doc[cand.trigger_start]) if n.pos_ == "NOUN"]
+    nouns = [
+        n
+        for n in _evaluated_nouns(doc.spacy_doc[cand.trigger_start])
+        if n.pos_ == "NOUN" and n.lower_ not in cx.MOVE_NOUNS and n.lemma_.lower() not in cx.ACT_NOUNS
+    ]  # 'the attack', 'the move' are condemned-act-agent's and evaluated-move-agent's
     for c in told:
         if c.source is None or c.source.actor_id == source_id:
             continue
@@ -177,7 +181,8 @@ def _state_side(doc: ArticleDoc, source_id: str) -> frozenset[str]:
     if source is None or not source.country:
         return frozenset()
     organs = {a.id for a in doc.actors if a.country == source.country and a.sector in STATE_ORGANS}
-    return frozenset(_own_side(doc, source_id) | (organs if source.kind == "country" else set()))
+    # the denier itself is answer-to-request's: this rule reads only the rest of its side
+    return frozenset((_own_side(doc, source_id) | (organs if source.kind == "country" else set())) - {source_id})
 
 
 def _evaluates_a_move(verb: "Token") -> bool:
