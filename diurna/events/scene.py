@@ -72,15 +72,15 @@ def _recipient_from_story(
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_RELATIVE_ACT):
         actor_id, rule = _relative_act_agent(doc, cand, same), cx.EVALUATED_RELATIVE_ACT
     if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
-        actor_id, rule = cx.condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
+        actor_id, rule = condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and _evaluates_a_move(doc.spacy_doc[cand.trigger_start]):
-        actor_id, rule = cx.move_agent(source_id, _roles(earlier), _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
+        actor_id, rule = move_agent(source_id, _roles(earlier), _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_TOLD_ACT):
         actor_id, rule = _told_act_agent(doc, cand, same + earlier), cx.EVALUATED_TOLD_ACT
     if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
         source = doc.actor(source_id)
         if source is not None:
-            actor_id, rule = cx.protested_state(source.country, source.sector, actors), cx.PROTEST_TARGET_STATE
+            actor_id, rule = protested_state(source.country, source.sector, actors), cx.PROTEST_TARGET_STATE
     return (actor_id, rule) if actor_id and actor_id != source_id else (None, None)
 
 
@@ -95,7 +95,7 @@ def _told_act_agent(doc: ArticleDoc, cand: Candidate, told: list[Candidate]) -> 
     nouns = [
         n
         for n in _evaluated_nouns(doc.spacy_doc[cand.trigger_start])
-        if n.pos_ == "NOUN" and n.lower_ not in cx.MOVE_NOUNS and n.lemma_.lower() not in cx.ACT_NOUNS
+        if n.pos_ == "NOUN" and n.lower_ not in MOVE_NOUNS and n.lemma_.lower() not in cx.ACT_NOUNS
     ]  # 'the attack', 'the move' are condemned-act-agent's and evaluated-move-agent's
     for c in told:
         if c.source is None or c.source.actor_id == source_id:
@@ -141,7 +141,11 @@ def _relative_act_agent(doc: ArticleDoc, cand: Candidate, same: list[Candidate])
     if thing.dep_ == "pobj" and thing.head.dep_ == "prep" and thing.head.head.pos_ == "VERB":
         act = thing.head.head  # "fired a missile into the sea, which Japan condemned"
     for c in same:
-        if c.source is not None and c.plover not in cx.EVALUATIONS and c.trigger_start in (thing.i, act.i if act else -1):
+        if (
+            c.source is not None
+            and c.plover not in cx.EVALUATIONS
+            and c.trigger_start in (thing.i, act.i if act else -1)
+        ):
             return c.source.actor_id
     if act is None:
         return None
@@ -186,7 +190,55 @@ def _state_side(doc: ArticleDoc, source_id: str) -> frozenset[str]:
 
 
 def _evaluates_a_move(verb: "Token") -> bool:
-    return any(o.lower_ in cx.MOVE_NOUNS for o in _evaluated_nouns(verb))
+    return any(o.lower_ in MOVE_NOUNS for o in _evaluated_nouns(verb))
+
+
+# ------------------------------------------------------------------ the story's agents (constructions.py names the rules)
+
+# Nouns by which a statement refers to a step the story has told (evaluated-move-agent).
+MOVE_NOUNS = frozenset(
+    """move moves decision decisions announcement step steps measure measures ruling verdict deal
+    agreement news designation reinstatement proposal sentence sentencing ban order""".split()
+)
+# Events that are themselves statements about another act: not the step a later statement refers to.
+STATEMENTS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
+# Sectors whose protests and demands are addressed to their own state.
+PROTESTING_SECTORS = frozenset({"OPP", "CVL", "PPL", "EDU", "LAB", "MED", "REL", "AGR", "HLH", "PTY"})
+
+
+def condemned_agent(source_id: str, before_in_article: list[tuple[str, Optional[str], Optional[str]]]) -> Optional[str]:
+    """The agent of the latest act of force told before a condemnation of 'the attack' / 'the coup'."""
+    if not cx.enabled(cx.CONDEMNED_ACT_AGENT):
+        return None
+    for kind, src, _ in before_in_article:
+        if kind in cx.FORCE and src and src != source_id:
+            return src
+    return None
+
+
+def move_agent(
+    source_id: str, before_in_article: list[tuple[str, Optional[str], Optional[str]]], own_side: set[str]
+) -> Optional[str]:
+    """The source of the latest act, not itself a statement, told before 'welcomed the move'; none
+    when that act is the speaker's own or its own side's (`own_side`: its state and the state's
+    organs of its own sector), whose step it defends rather than addresses."""
+    if not cx.enabled(cx.EVALUATED_MOVE_AGENT):
+        return None
+    for kind, src, _ in before_in_article:
+        if kind not in STATEMENTS and src:
+            return src if src != source_id and src not in own_side else None
+    return None
+
+
+def protested_state(
+    country: Optional[str], sector: Optional[str], actors: list[tuple[str, Optional[str], Optional[str], str, int]]
+) -> Optional[str]:
+    """The government of protesters of `country`, as the story names it (its most-mentioned actor of
+    that country in the GOV sector): `actors` are (id, country, sector, kind, mention count)."""
+    if not cx.enabled(cx.PROTEST_TARGET_STATE) or not country or sector not in PROTESTING_SECTORS:
+        return None
+    governments = [(-n, a) for a, c, sec, kind, n in actors if c == country and sec == "GOV"]
+    return min(governments)[1] if governments else None
 
 
 def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef]:
