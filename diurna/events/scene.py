@@ -1,6 +1,7 @@
 """Recipients from the story: a targetless event takes its recipient from its scene (the rules are
-named in constructions.py: scene-victim, mutual-force, answer-to-request, condemned-act-agent,
-evaluated-move-agent, protest-target-state)."""
+named in constructions.py: scene-victim, mutual-force, answer-to-request, denial-of-side,
+evaluated-relative-act, condemned-act-agent, evaluated-move-agent, evaluated-told-act,
+protest-target-state). Who the actors are is the actor stage's answer; this module only reads it."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ STORY_WINDOW = 30
 
 def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
     """Targetless events take their recipient from the story (constructions.py: scene-victim,
-    answer-to-request, condemned-act-agent, protest-target-state); the mention is the recipient's
+    answer-to-request, denial-of-side, evaluated-relative-act, condemned-act-agent,
+    evaluated-move-agent, evaluated-told-act, protest-target-state); the mention is the recipient's
     nearest one before the trigger."""
     actors = [(a.id, a.country, a.sector, a.kind, episode.mention_count(doc, a.id)) for a in doc.actors]
     paragraphs = [episode.paragraph(doc.spacy_doc[c.trigger_start].idx) for c in candidates]
