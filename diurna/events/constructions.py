@@ -75,6 +75,28 @@ ANSWER_TO_REQUEST = _register(
     "charge, arrest or sanction against its source in the article ('Poland accused Belarus ... Minsk "
     "denied it').",
 )
+DENIAL_OF_SIDE = _register(
+    "denial-of-side",
+    "Warsaw accused Belarusian authorities of arming the migrants. Belarus denies it.",
+    "A denial with no recipient in its clause answers the latest accusation, charge or sanction "
+    "against the denier's side when none names the denier itself: a state denies what its organs are "
+    "charged with ('Russia denied' after Russian diplomats were expelled), an organ what its state "
+    "or its own organ is charged with (the actor stage keeps them apart).",
+)
+EVALUATED_RELATIVE_ACT = _register(
+    "evaluated-relative-act",
+    "North Korea fired a new missile, which South Korea strongly condemned.",
+    "A condemnation, welcome or rejection whose object is a relative pronoun evaluates the thing "
+    "the relative clause hangs on: it is addressed to the agent of the act that thing belongs to "
+    "(the act's source, else the subject of the verb the thing is the object of).",
+)
+EVALUATED_TOLD_ACT = _register(
+    "evaluated-told-act",
+    "Police charged three opposition MPs with hate speech. Their lawyer called the charges unacceptable.",
+    "Condemning, rejecting or welcoming an act the story has coded, named by its own word ('the "
+    "charges' after 'charged', 'the demand' coded in the same sentence), is addressed to that act's "
+    "agent: the source of the latest event whose trigger is that word.",
+)
 PROTEST_TARGET_STATE = _register(
     "protest-target-state",
     "Thousands of students protested in Mbabane on Monday.",
@@ -558,8 +580,7 @@ def requested_actions(sent: "Span") -> list[tuple["Token", "Token", list["Token"
     return out
 
 
-# ------------------------------------------------------------------ acts of force
-# (the recipients-from-the-scene rules registered above are decided in events/scene.py)
+# ------------------------------------------------------------------ recipients from the scene
 
 FORCE = frozenset({"COERCE", "ASSAULT"})
 # Nouns naming an act of force a story has told, which a condemnation may take as its object.

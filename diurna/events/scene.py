@@ -1,6 +1,7 @@
 """Recipients from the story: a targetless event takes its recipient from its scene (the rules are
-registered, with their examples, in constructions.py: scene-victim, mutual-force, answer-to-request,
-condemned-act-agent, evaluated-move-agent, protest-target-state; each is decided here)."""
+named in constructions.py: scene-victim, mutual-force, answer-to-request, denial-of-side,
+evaluated-relative-act, condemned-act-agent, evaluated-move-agent, evaluated-told-act,
+protest-target-state). Who the actors are is the actor stage's answer; this module only reads it."""
 
 from __future__ import annotations
 
@@ -36,13 +37,15 @@ def scene_recipient(
     earlier: list[tuple[str, Optional[str], Optional[str]]],
     before_in_article: list[tuple[str, Optional[str], Optional[str]]] = (),
     same_sentence: list[tuple[str, Optional[str], Optional[str]]] = (),
+    side: frozenset[str] = frozenset(),
 ) -> tuple[Optional[str], Optional[str]]:
     """(actor id, rule) of the recipient a targetless event takes from its scene, or (None, None).
 
     `earlier` holds (type, source id, target id) of the events coded before it in its paragraph,
     nearest last, and those after it in its own sentence, nearest first: the extractor reads a
     sentence left to right, but "lobbed teargas canisters and arrested some Kenyans" names the
-    victims only in the second clause. `same_sentence` holds the other events of its sentence."""
+    victims only in the second clause. `same_sentence` holds the other events of its sentence;
+    `side` the actor ids of the source's side whose charges a denial answers (denial-of-side)."""
     if plover in cx.FORCE and cx.enabled(cx.MUTUAL_FORCE):
         for kind, src, tgt in same_sentence:
             if kind in cx.FORCE and src and src != source_id and tgt in (None, source_id):
@@ -61,8 +64,187 @@ def scene_recipient(
             for kind, src, tgt in before_in_article:
                 if kind in CHARGES and tgt == source_id and src and src != source_id:
                     return src, cx.ANSWER_TO_REQUEST
+    if plover == "REJECT" and side and cx.enabled(cx.DENIAL_OF_SIDE):
+        for kind, src, tgt in before_in_article:
+            if kind in CHARGES and tgt in side and src and src != source_id and src not in side and tgt != source_id:
+                return src, cx.DENIAL_OF_SIDE
     return None, None
 
+
+def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
+    """Targetless events take their recipient from the story (constructions.py: scene-victim,
+    answer-to-request, denial-of-side, evaluated-relative-act, condemned-act-agent,
+    evaluated-move-agent, evaluated-told-act, protest-target-state); the mention is the recipient's
+    nearest one before the trigger."""
+    actors = [(a.id, a.country, a.sector, a.kind, episode.mention_count(doc, a.id)) for a in doc.actors]
+    paragraphs = [episode.paragraph(doc.spacy_doc[c.trigger_start].idx) for c in candidates]
+    targeted = {_act_key(c) for c in candidates if c.target is not None and c.source is not None}
+    out: list[Candidate] = []
+    for i, cand in enumerate(candidates):
+        if cand.target is not None or cand.source is None or _act_key(cand) in targeted:
+            out.append(cand)  # a targetless twin of an act its sentence codes with a recipient is merged later
+            continue
+        actor_id, rule = _recipient_from_story(doc, candidates, i, paragraphs, actors)
+        mention = mention_of(doc, actor_id, doc.spacy_doc[cand.trigger_start].idx) if actor_id else None
+        out.append(replace(cand, target=Argument(actor_id, mention), rule=rule) if mention else cand)
+    return out
+
+
+def _act_key(cand: Candidate) -> tuple:
+    """One act of one source in one sentence ("took to the streets ... to protest against X")."""
+    return (cand.sentence_start, cand.plover, cand.source.actor_id if cand.source else None)
+
+
+def _roles(cands: list[Candidate]) -> list[tuple[str, Optional[str], Optional[str]]]:
+    return [(c.plover, c.source.actor_id if c.source else None, c.target.actor_id if c.target else None) for c in cands]
+
+
+def _recipient_from_story(
+    doc: ArticleDoc, candidates: list[Candidate], i: int, paragraphs: list[int], actors: list
+) -> tuple[Optional[str], Optional[str]]:
+    cand = candidates[i]
+    source_id = cand.source.actor_id
+    earlier = candidates[max(0, i - STORY_WINDOW) : i][::-1]
+    before = [c for j, c in zip(range(i - 1, -1, -1), earlier) if paragraphs[j] == paragraphs[i]]
+    after = []
+    for c in candidates[i + 1 : i + 1 + STORY_WINDOW]:
+        if c.sentence_start != cand.sentence_start:
+            break
+        after.append(c)
+    same = [
+        c
+        for c in candidates[max(0, i - STORY_WINDOW) : i + STORY_WINDOW]
+        if c is not cand and c.sentence_start == cand.sentence_start
+    ]
+    side = _state_side(doc, source_id) if _denies(doc.spacy_doc[cand.trigger_start]) else frozenset()
+    actor_id, rule = scene_recipient(
+        cand.plover, source_id, _roles(after + before), _roles(earlier), same_sentence=_roles(same), side=side
+    )
+    if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_RELATIVE_ACT):
+        actor_id, rule = _relative_act_agent(doc, cand, same), cx.EVALUATED_RELATIVE_ACT
+    if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
+        actor_id, rule = condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
+    if actor_id is None and cand.plover in cx.EVALUATIONS and _evaluates_a_move(doc.spacy_doc[cand.trigger_start]):
+        actor_id, rule = move_agent(source_id, _roles(earlier), _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
+    if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_TOLD_ACT):
+        actor_id, rule = _told_act_agent(doc, cand, same + earlier), cx.EVALUATED_TOLD_ACT
+    if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
+        source = doc.actor(source_id)
+        if source is not None:
+            actor_id, rule = protested_state(source.country, source.sector, actors), cx.PROTEST_TARGET_STATE
+    return (actor_id, rule) if actor_id and actor_id != source_id else (None, None)
+
+
+def _condemns_an_act(verb: "Token") -> bool:
+    return any(o.lemma_.lower() in cx.ACT_NOUNS or o.lower_ in cx.ACT_NOUNS for o in _evaluated_nouns(verb))
+
+
+def _told_act_agent(doc: ArticleDoc, cand: Candidate, told: list[Candidate]) -> Optional[str]:
+    """The source of the event the evaluation's object names by its own word (evaluated-told-act):
+    `told` holds the events of its sentence, then the earlier ones, nearest first."""
+    source_id = cand.source.actor_id
+    nouns = [
+        n
+        for n in _evaluated_nouns(doc.spacy_doc[cand.trigger_start])
+        if n.pos_ == "NOUN" and n.lower_ not in MOVE_NOUNS and n.lemma_.lower() not in cx.ACT_NOUNS
+    ]  # 'the attack', 'the move' are condemned-act-agent's and evaluated-move-agent's
+    for c in told:
+        if c.source is None or c.source.actor_id == source_id:
+            continue
+        trigger = doc.spacy_doc[c.trigger_start]
+        if any(n.i == trigger.i or _same_act_word(n, trigger) for n in nouns):
+            return c.source.actor_id
+    return None
+
+
+def _same_act_word(noun: "Token", trigger: "Token") -> bool:
+    """'the charges' / 'charged', 'the arrests' / 'arrested', 'the executions' / 'executed'."""
+    verb = trigger.lemma_.lower()
+    word = noun.lemma_.lower()
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return len(stem) >= 4 and (word == verb or word.startswith(stem))
+
+
+# Verbs of a free relative by which a speaker names what it evaluates ("slammed what it called a
+# 'political' ruling", "condemned what it described as an act of aggression").
+NAMING_VERBS = frozenset({"call", "describe", "term", "brand", "label", "dub"})
+
+
+def _evaluated_nouns(verb: "Token") -> list["Token"]:
+    """The verb's objects, or the nouns of a free relative object that names the thing evaluated."""
+    nouns = list(direct_objects(verb))
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.lemma_.lower() in NAMING_VERBS:
+            if any(c.lower_ == "what" for c in clause.children):
+                nouns += [c for c in clause.subtree if c.dep_ in ("oprd", "attr", "pobj") and c.pos_ == "NOUN"]
+    return nouns
+
+
+def _relative_act_agent(doc: ArticleDoc, cand: Candidate, same: list[Candidate]) -> Optional[str]:
+    """The agent of the act a relative object evaluates ("fired a missile, which Seoul condemned"):
+    the source of the event coded on the thing or on the verb it is the object of, else the actor
+    the actor stage finds as that verb's subject."""
+    verb = doc.spacy_doc[cand.trigger_start]
+    if verb.dep_ != "relcl" or not any(o.tag_ in ("WDT", "WP") for o in verb.children if o.dep_ == "dobj"):
+        return None
+    thing = verb.head
+    act = thing.head if thing.dep_ in ("dobj", "nsubjpass") else None
+    if thing.dep_ == "pobj" and thing.head.dep_ == "prep" and thing.head.head.pos_ == "VERB":
+        act = thing.head.head  # "fired a missile into the sea, which Japan condemned"
+    for c in same:
+        if (
+            c.source is not None
+            and c.plover not in cx.EVALUATIONS
+            and c.trigger_start in (thing.i, act.i if act else -1)
+        ):
+            return c.source.actor_id
+    if act is None:
+        return None
+    subjects = [c for c in act.children if c.dep_ == "nsubj"]
+    return doc.actor_at_token(subjects[0].i) if subjects else None
+
+
+def _own_side(doc: ArticleDoc, source_id: str) -> set[str]:
+    """The speaker's state and the actors of its state and sector ("Scholz" DEUGOV: Germany, the
+    German government)."""
+    source = doc.actor(source_id)
+    if source is None or not source.country:
+        return set()
+    return {
+        a.id
+        for a in doc.actors
+        if a.country == source.country and (a.kind == "country" or (a.sector and a.sector == source.sector))
+    }
+
+
+# Words of denial: a denial answers a charge, a refusal a request (denial-of-side reads only these).
+DENIAL_WORDS = frozenset({"deny", "denial", "dismiss", "refute", "dispute", "rebuff", "disavow"})
+
+
+def _denies(trigger: "Token") -> bool:
+    return trigger.lemma_.lower() in DENIAL_WORDS
+
+
+# Sectors of a state's organs: a state denies what they are charged with (denial-of-side).
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _state_side(doc: ArticleDoc, source_id: str) -> frozenset[str]:
+    """A denier's side (denial-of-side): its own side (_own_side) and, when it is a state, the
+    state's organs ("Russia denied" after "Russian diplomats" were expelled)."""
+    source = doc.actor(source_id)
+    if source is None or not source.country:
+        return frozenset()
+    organs = {a.id for a in doc.actors if a.country == source.country and a.sector in STATE_ORGANS}
+    # the denier itself is answer-to-request's: this rule reads only the rest of its side
+    return frozenset((_own_side(doc, source_id) | (organs if source.kind == "country" else set())) - {source_id})
+
+
+def _evaluates_a_move(verb: "Token") -> bool:
+    return any(o.lower_ in MOVE_NOUNS for o in _evaluated_nouns(verb))
+
+
+# ------------------------------------------------------------------ the story's agents (constructions.py names the rules)
 
 # Nouns by which a statement refers to a step the story has told (evaluated-move-agent).
 MOVE_NOUNS = frozenset(
@@ -108,85 +290,6 @@ def protested_state(
         return None
     governments = [(-n, a) for a, c, sec, kind, n in actors if c == country and sec == "GOV"]
     return min(governments)[1] if governments else None
-
-
-def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
-    """Targetless events take their recipient from the story (constructions.py: scene-victim,
-    answer-to-request, condemned-act-agent, protest-target-state); the mention is the recipient's
-    nearest one before the trigger."""
-    actors = [(a.id, a.country, a.sector, a.kind, episode.mention_count(doc, a.id)) for a in doc.actors]
-    paragraphs = [episode.paragraph(doc.spacy_doc[c.trigger_start].idx) for c in candidates]
-    targeted = {_act_key(c) for c in candidates if c.target is not None and c.source is not None}
-    out: list[Candidate] = []
-    for i, cand in enumerate(candidates):
-        if cand.target is not None or cand.source is None or _act_key(cand) in targeted:
-            out.append(cand)  # a targetless twin of an act its sentence codes with a recipient is merged later
-            continue
-        actor_id, rule = _recipient_from_story(doc, candidates, i, paragraphs, actors)
-        mention = mention_of(doc, actor_id, doc.spacy_doc[cand.trigger_start].idx) if actor_id else None
-        out.append(replace(cand, target=Argument(actor_id, mention), rule=rule) if mention else cand)
-    return out
-
-
-def _act_key(cand: Candidate) -> tuple:
-    """One act of one source in one sentence ("took to the streets ... to protest against X")."""
-    return (cand.sentence_start, cand.plover, cand.source.actor_id if cand.source else None)
-
-
-def _roles(cands: list[Candidate]) -> list[tuple[str, Optional[str], Optional[str]]]:
-    return [(c.plover, c.source.actor_id if c.source else None, c.target.actor_id if c.target else None) for c in cands]
-
-
-def _recipient_from_story(
-    doc: ArticleDoc, candidates: list[Candidate], i: int, paragraphs: list[int], actors: list
-) -> tuple[Optional[str], Optional[str]]:
-    cand = candidates[i]
-    source_id = cand.source.actor_id
-    earlier = candidates[max(0, i - STORY_WINDOW) : i][::-1]
-    before = [c for j, c in zip(range(i - 1, -1, -1), earlier) if paragraphs[j] == paragraphs[i]]
-    after = []
-    for c in candidates[i + 1 : i + 1 + STORY_WINDOW]:
-        if c.sentence_start != cand.sentence_start:
-            break
-        after.append(c)
-    same = [
-        c
-        for c in candidates[max(0, i - STORY_WINDOW) : i + STORY_WINDOW]
-        if c is not cand and c.sentence_start == cand.sentence_start
-    ]
-    actor_id, rule = scene_recipient(
-        cand.plover, source_id, _roles(after + before), _roles(earlier), same_sentence=_roles(same)
-    )
-    if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
-        actor_id, rule = condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
-    if actor_id is None and cand.plover in cx.EVALUATIONS and _evaluates_a_move(doc.spacy_doc[cand.trigger_start]):
-        actor_id, rule = move_agent(source_id, _roles(earlier), _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
-    if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
-        source = doc.actor(source_id)
-        if source is not None:
-            actor_id, rule = protested_state(source.country, source.sector, actors), cx.PROTEST_TARGET_STATE
-    return (actor_id, rule) if actor_id and actor_id != source_id else (None, None)
-
-
-def _condemns_an_act(verb: "Token") -> bool:
-    return any(o.lemma_.lower() in cx.ACT_NOUNS or o.lower_ in cx.ACT_NOUNS for o in direct_objects(verb))
-
-
-def _own_side(doc: ArticleDoc, source_id: str) -> set[str]:
-    """The speaker's state and the actors of its state and sector ("Scholz" DEUGOV: Germany, the
-    German government)."""
-    source = doc.actor(source_id)
-    if source is None or not source.country:
-        return set()
-    return {
-        a.id
-        for a in doc.actors
-        if a.country == source.country and (a.kind == "country" or (a.sector and a.sector == source.sector))
-    }
-
-
-def _evaluates_a_move(verb: "Token") -> bool:
-    return any(o.lower_ in MOVE_NOUNS for o in direct_objects(verb))
 
 
 def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef]:

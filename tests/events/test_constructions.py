@@ -192,6 +192,41 @@ CASES = {
             "Kenya expelled two Somali diplomats on Monday. Somalia condemned the decision.",
             ("condemned", "ACCUSE", "Somalia", "Kenya"),
         ),
+        (
+            # the step named in a free relative ("what it called a ... ruling")
+            "The court banned the party on Monday. The opposition slammed what it called a political ruling.",
+            ("slammed", "ACCUSE", "opposition", "court"),
+        ),
+    ],
+    cx.DENIAL_OF_SIDE: [
+        (
+            "Kyiv accused Russian troops of shelling the power plant. Russia denied any involvement.",
+            ("denied", "REJECT", "Russia", "Ukraine"),
+        ),
+        (
+            "Germany expelled two Russian diplomats on Wednesday. Russia denied any role in the killing.",
+            ("denied", "REJECT", "Russia", "Germany"),
+        ),
+    ],
+    cx.EVALUATED_RELATIVE_ACT: [
+        (
+            "Russian forces shelled the port of Odesa, which the United Nations condemned as a war crime.",
+            ("condemned", "ACCUSE", "United Nations", "Russian forces"),
+        ),
+        (
+            "North Korea fired a ballistic missile into the sea, which Japan condemned.",
+            ("condemned", "ACCUSE", "Japan", "North Korea"),
+        ),
+    ],
+    cx.EVALUATED_TOLD_ACT: [
+        (
+            "Police charged three opposition lawmakers with hate speech. Their lawyer called the charges unacceptable.",
+            ("called", "ACCUSE", "lawyer", "Police"),
+        ),
+        (
+            "The president declared martial law on Tuesday. Opposition leaders denounced the declaration.",
+            ("denounced", "ACCUSE", "Opposition leaders", "president"),
+        ),
     ],
     cx.REQUESTED_ACTION: [
         (
