@@ -360,6 +360,26 @@ def unlisted_places(
         yield (span.start, span.end, span.start_char, span.end_char, span.text, entry)
 
 
+def in_container(toponym: Toponym, container: GazetteerEntry) -> UnlistedEntry:
+    """A name the gazetteer knows only as a namesake abroad, placed in the container the text names
+    ("Taiwan's outlying islands of Kinmen, Matsu": Matsu in Taiwan, at Taiwan's point, precision
+    country; "Bali, Djugu territory": at the territory's point, precision district)."""
+    unit = toponym.feature_hint in ("region", "district")
+    return UnlistedEntry(
+        geonameid=0,
+        feature="district" if unit else "city",
+        name=toponym.text,
+        country=container.country,
+        admin1=container.admin1,
+        admin2=container.admin2,
+        lat=container.lat,
+        lon=container.lon,
+        population=0,
+        capital=False,
+        within=PRECISION_WITHIN[container.feature],
+    )
+
+
 def _story_place(
     located: dict[int, GazetteerEntry], gazetteer: Gazetteer, story_country: str | None, kind: str
 ) -> GazetteerEntry | None:
