@@ -5,6 +5,7 @@
     "NAIROBI, Nov 25 (Reuters) - Police ..."      -> "NAIROBI" (a date and a news agency)
     "Islamabad, May 9 (Reuters) - Police..."      -> "Islamabad" (a news agency's parentheses)
     "Tehran, March 15, IRNA - The secretary..."   -> "Tehran" (a date and an agency in capitals)
+    "YEREVAN, January 28. /TASS/. The police..."  -> "YEREVAN" (TASS's form: a date, the agency in slashes)
     "Police in Lagos said - ..."                  -> none (mixed case without an agency)
 
 One definition for every stage: the places stage takes the story's dateline (`find_dateline`, in
@@ -37,12 +38,18 @@ CAPS_DATELINE = re.compile(
 WIRE_DATELINE = re.compile(
     r"(?P<place>%s)(?:,\s*(?P<qualifier>%s))?%s,\s*[A-Z]{2,10}\s*%s\s" % (_NAME, _NAME, _DATE, _DASH)
 )
+# "YEREVAN, January 28. /TASS/. ": TASS's English wire, the date closed by a full stop and the
+# agency between slashes, no dash (the slashes say it is a heading, whatever the place's case).
+_SLASHED_AGENCY = r"/[A-Za-z][A-Za-z&.\- ]{1,30}/\.?"
+SLASHED_DATELINE = re.compile(
+    r"(?P<place>%s)(?:,\s*(?P<qualifier>%s))?%s\.?\s*%s\s" % (_NAME, _NAME, _DATE, _SLASHED_AGENCY)
+)
 AGENCY_DATELINE = re.compile(
     r"(?P<place>%s)(?:,\s*(?P<qualifier>%s))?%s?\s*%s\s*%s?\s*" % (_NAME, _NAME, _DATE, _AGENCY, _DASH)
 )
 
 
-_HEADING_END = re.compile(r"(?:\u2014|\u2013|--|-)\s*$")
+_HEADING_END = re.compile(r"(?:\u2014|\u2013|--|-|/\.?)\s*$")  # a dash, or a slashed agency's "/."
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,7 @@ def dateline_of_line(line: str, offset: int = 0) -> Optional[Dateline]:
     match = CAPS_DATELINE.match(line)
     if match and not any(ch.islower() for ch in match.group("place")) and len(match.group("place").strip()) >= 3:
         return _dateline(match, offset, line)
-    match = AGENCY_DATELINE.match(line) or WIRE_DATELINE.match(line)
+    match = AGENCY_DATELINE.match(line) or WIRE_DATELINE.match(line) or SLASHED_DATELINE.match(line)
     return _dateline(match, offset, line) if match else None
 
 

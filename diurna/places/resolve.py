@@ -348,12 +348,17 @@ def ranked(
 def choose(
     scored: list[tuple[float, Candidate]], mention: Mention, context: Context, disabled: Iterable[str] = ()
 ) -> GazetteerEntry | None:
-    if not scored:
-        return None
-    off = set(disabled)
-    if any(d.refuses(scored, mention, context) for d in DECISIONS if d.name not in off):
+    if not scored or refusal(scored, mention, context, disabled) is not None:
         return None
     return scored[0][1].entry
+
+
+def refusal(
+    scored: list[tuple[float, Candidate]], mention: Mention, context: Context, disabled: Iterable[str] = ()
+) -> str | None:
+    """The name of the first decision that refuses the winner, or None."""
+    off = set(disabled)
+    return next((d.name for d in DECISIONS if d.name not in off and d.refuses(scored, mention, context)), None)
 
 
 def _first_readings(toponyms: list[Toponym]) -> dict[str, list[tuple[float, Candidate]]]:
@@ -527,9 +532,17 @@ def _owner_of_kind_noun(
 
 
 def resolve(
-    toponyms: list[Toponym], spacy_doc, evidence: Counter, disabled: Iterable[str] = ()
+    toponyms: list[Toponym],
+    spacy_doc,
+    evidence: Counter,
+    disabled: Iterable[str] = (),
+    abroad: dict[int, GazetteerEntry] | None = None,
 ) -> list[GazetteerEntry | None]:
-    """The place each toponym denotes, in order (None when nothing fits or the text does not say)."""
+    """The place each toponym denotes, in order (None when nothing fits or the text does not say).
+
+    `abroad`, when given, is filled with the container the text names for each toponym refused as
+    a namesake abroad (`outside_the_named_container`): "Matsu" in "Taiwan's outlying islands of
+    Kinmen, Matsu" is no Japanese town, but it is in Taiwan, which the caller may say."""
     readings = _first_readings(toponyms)
     contexts: dict[str, Context] = {}
     resolved = []
@@ -545,5 +558,8 @@ def resolve(
         mention.listed_with = _listed_with(n, toponyms, roots, by_root, readings)
         candidates = drop_units_named_like_their_cities(toponym.candidates, toponym.feature_hint)
         scored = ranked(candidates, contexts[key], mention, disabled)
-        resolved.append(choose(scored, mention, contexts[key], disabled))
+        refused = refusal(scored, mention, contexts[key], disabled) if scored else "no candidate"
+        resolved.append(scored[0][1].entry if refused is None else None)
+        if refused == "outside_the_named_container" and abroad is not None and mention.container is not None:
+            abroad[n] = mention.container
     return resolved

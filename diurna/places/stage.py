@@ -20,7 +20,7 @@ from diurna.places.toponyms import (
     feature_hint,
     find_toponyms,
 )
-from diurna.places.unlisted import unlisted_places
+from diurna.places.unlisted import in_container, unlisted_places
 from diurna.records import Place, TextSpan
 
 __all__ = ["PlaceStage", "event_place"]
@@ -54,12 +54,12 @@ class PlaceStage:
         # Countries the article is about, besides its place names: its actors' and its demonyms'.
         evidence = Counter(a.country for a in doc.actors if a.country and a.kind != "country")
         evidence.update(countries_by_demonym(doc.spacy_doc, gazetteer_module.demonyms()))
-        entries = resolve(toponyms, doc.spacy_doc, evidence)
+        entries = self._resolved(toponyms, doc.spacy_doc, evidence)
         # The dateline says which country the story is filed from: as much evidence as any.
         filed = [e for t, e in zip(toponyms, entries) if t.dateline and e is not None]
         if filed:
             evidence[filed[0].country] += MAX_COUNTRY_EVIDENCE
-            entries = resolve(toponyms, doc.spacy_doc, evidence)
+            entries = self._resolved(toponyms, doc.spacy_doc, evidence)
         mentions: list[tuple[int, int, int, int, str, GazetteerEntry]] = [
             (t.token_start, t.token_end, t.start, t.end, t.text, entry)
             for t, entry in zip(toponyms, entries)
@@ -97,6 +97,16 @@ class PlaceStage:
             place.mentions.append(TextSpan(text=text, start=start, end=end))
             doc.place_mentions.append(PlaceRef(place.id, start, end, token_start, token_end))
         doc.places.extend(places.values())
+
+    @staticmethod
+    def _resolved(toponyms: list[Toponym], spacy_doc, evidence: Counter) -> list[GazetteerEntry | None]:
+        """Each toponym's place; a name refused as a namesake abroad is a place of the container the
+        text names for it, at the container's level (its country is known, its point is not)."""
+        abroad: dict[int, GazetteerEntry] = {}
+        entries = resolve(toponyms, spacy_doc, evidence, abroad=abroad)
+        for n, container in abroad.items():
+            entries[n] = in_container(toponyms[n], container)
+        return entries
 
     def _with_dateline(self, doc: ArticleDoc, toponyms: list[Toponym]) -> list[Toponym]:
         """Mark the dateline's toponym, adding it when spaCy did not label it ("KYIV" in capitals)."""

@@ -344,20 +344,33 @@ def unlisted_places(
             continue
         # near a town: ACLED's precision 2 ("near X"); inside a unit: the unit's level
         within = "district" if near and container.feature == "city" else PRECISION_WITHIN[container.feature]
-        entry = UnlistedEntry(
-            geonameid=0,
-            feature="district" if kind == "region" else "city",
-            name=span.text,
-            country=container.country,
-            admin1=container.admin1,
-            admin2=container.admin2,
-            lat=container.lat,
-            lon=container.lon,
-            population=0,
-            capital=False,
-            within=within,
-        )
+        entry = _placed_entry(span.text, "district" if kind == "region" else "city", container, within)
         yield (span.start, span.end, span.start_char, span.end_char, span.text, entry)
+
+
+def in_container(toponym: Toponym, container: GazetteerEntry) -> UnlistedEntry:
+    """A name the gazetteer knows only as a namesake abroad, placed in the container the text names
+    ("Taiwan's outlying islands of Kinmen, Matsu": Matsu in Taiwan, at Taiwan's point, precision
+    country; "Bali, Djugu territory": at the territory's point, precision district)."""
+    feature = "district" if toponym.feature_hint in ("region", "district") else "city"
+    return _placed_entry(toponym.text, feature, container, PRECISION_WITHIN[container.feature])
+
+
+def _placed_entry(name: str, feature: str, container: GazetteerEntry, within: str) -> UnlistedEntry:
+    """The text's name with the container's country, units and point, at the container's level."""
+    return UnlistedEntry(
+        geonameid=0,
+        feature=feature,
+        name=name,
+        country=container.country,
+        admin1=container.admin1,
+        admin2=container.admin2,
+        lat=container.lat,
+        lon=container.lon,
+        population=0,
+        capital=False,
+        within=within,
+    )
 
 
 def _story_place(

@@ -16,6 +16,8 @@ from diurna.nlp.dateline import find_dateline, in_dateline
         ("Islamabad, May 9 (Reuters) - Police arrested dozens.", "Islamabad", None),
         ("Tehran, March 15, IRNA - The secretary said talks would resume.", "Tehran", None),
         ("Strike hits ports\n\nGAZA CITY (AP) \u2014 Israeli strikes killed 12 people.", "GAZA CITY", None),
+        ("Police detain activists\n\nYEREVAN, January 28. /TASS/. The police detained 26 people.", "YEREVAN", None),
+        ("Moscow, September 3. /ITAR-TASS/. The ministry said talks would resume.", "Moscow", None),
     ],
 )
 def test_a_dateline_heads_one_of_the_first_paragraphs(text, place, qualifier):
@@ -31,6 +33,8 @@ def test_a_dateline_heads_one_of_the_first_paragraphs(text, place, qualifier):
         "Police in Lagos said - without giving details - that three men were held.",
         "The NATO summit opened on Tuesday.",
         "One\n\nTwo\n\nThree\n\nWASHINGTON (AP) \u2014 Too late in the story to be its dateline.",
+        "Sales rose 3% in March 28. /Updated/ figures follow.",  # a slashed word after no place and date
+        "The talks, held on December 11, were \u201cuseful\u201d, TASS reported.",
     ],
 )
 def test_no_dateline(text):
@@ -60,3 +64,9 @@ def test_a_name_with_a_party_in_brackets_is_no_heading(nlp):
 def test_capitals_before_a_hyphenated_word_are_no_heading(nlp):
     doc = nlp("CNN reported that night Ex-CIA chief Petraeus testifies Benghazi attack was terrorism.")
     assert not in_dateline(next(t for t in doc if t.text == "CNN"))
+
+
+def test_the_slashed_agency_closes_the_heading(nlp):
+    doc = nlp("YEREVAN, January 28. /TASS/. The Armenian police have detained 26 activists.")
+    assert in_dateline(next(t for t in doc if t.text == "YEREVAN"))
+    assert not in_dateline(next(t for t in doc if t.text == "police"))

@@ -181,3 +181,12 @@ def test_the_owner_of_a_kind_noun_contains_the_names_listed_after_it(locate):
 def test_a_capitalised_regional_names_an_institution_not_the_unit(locate):
     doc = locate("Drones hit Irbil, the seat of Iraq's Kurdistan Regional Government, on Tuesday.")
     assert all(p.country != "IRN" for p in doc.places)
+
+
+def test_a_namesake_refused_abroad_is_a_place_of_the_named_container_at_its_level(locate):
+    # the text says where these are, though the gazetteer knows the names only abroad: the place
+    # is the container's (its point and level), not left unresolved
+    doc = locate("Militiamen attacked a camp in Bali, Djugu territory, Ituri province, on Sunday.")
+    assert _place_of(doc, "Bali") == ("Bali", "COD", "district")
+    doc = locate("Ships sailed near Taiwan's outlying islands of Kinmen and Matsu on Monday.")
+    assert _place_of(doc, "Matsu") == ("Matsu", "TWN", "country")
