@@ -116,16 +116,17 @@ def _recipient_from_story(
         for c in candidates[max(0, i - STORY_WINDOW) : i + STORY_WINDOW]
         if c is not cand and c.sentence_start == cand.sentence_start
     ]
+    recent = _roles(earlier)  # (type, source, target) of the story's recent events, nearest first
     side = _state_side(doc, source_id) if _denies(doc.spacy_doc[cand.trigger_start]) else frozenset()
     actor_id, rule = scene_recipient(
-        cand.plover, source_id, _roles(after + before), _roles(earlier), same_sentence=_roles(same), side=side
+        cand.plover, source_id, _roles(after + before), recent, same_sentence=_roles(same), side=side
     )
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_RELATIVE_ACT):
         actor_id, rule = _relative_act_agent(doc, cand, same), cx.EVALUATED_RELATIVE_ACT
     if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
-        actor_id, rule = condemned_agent(source_id, _roles(earlier)), cx.CONDEMNED_ACT_AGENT
+        actor_id, rule = condemned_agent(source_id, recent), cx.CONDEMNED_ACT_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and _evaluates_a_move(doc.spacy_doc[cand.trigger_start]):
-        actor_id, rule = move_agent(source_id, _roles(earlier), _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
+        actor_id, rule = move_agent(source_id, recent, _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_TOLD_ACT):
         actor_id, rule = _told_act_agent(doc, cand, same + earlier), cx.EVALUATED_TOLD_ACT
     if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
