@@ -369,8 +369,9 @@ _AT_ONCE = {"immediately", "shortly"}  # "came immediately after the EU sanction
 
 def measured_gap(clause: "Token") -> Optional[dt.timedelta]:
     """ "a day after", "two days after", "a week after": the measure before the clause's mark, on
-    the clause, on its mark, or on the verb the clause explains right before the clause (the
-    parser hangs "a day" of "the arrests came a day after ..." on any of the three)."""
+    the clause, on its mark, on the verb the clause explains right before the clause, or on any
+    word just before it (the parser hangs "a day" of "the arrests came a day after ..." on any of
+    these: "suspended talks a day after" hangs it on "talks")."""
     measures = list(clause.children)
     for mark in (ch for ch in clause.children if ch.dep_ == "mark"):
         measures += list(mark.children)  # "two days after": "days" on the mark
@@ -380,6 +381,9 @@ def measured_gap(clause: "Token") -> Optional[dt.timedelta]:
             for ch in clause.head.children
             if ch.dep_ in ("npadvmod", "advmod") and ch.i < clause.i and ch.right_edge.i == clause.left_edge.i - 1
         ]
+    if clause.left_edge.i > 0:  # "suspended talks a day after ...": the measure hung on the object before the clause
+        last = clause.doc[clause.left_edge.i - 1]
+        measures += [last] if last.dep_ == "npadvmod" and last not in measures else []
     for ch in measures:
         if ch.dep_ == "advmod" and ch.lower_ in _AT_ONCE:
             return dt.timedelta(0)
