@@ -37,6 +37,7 @@ from diurna.time.discourse import (
     perfect_aspect,
     publication_day,
     sentences_of,
+    undated_story_clause,
 )
 from diurna.time.syntax import tense_of
 
@@ -521,8 +522,8 @@ def _background_clause(verb: "Token") -> bool:
 def after_undated_event(c: EventClause) -> Optional[DateRef]:
     """ "following X" when the text does not date X: the event is after X, which says nothing of
     today; left open, before publication (the lead keeps its day: `lead` runs first)."""
-    if not c.looks_back:
-        return None
+    if not c.looks_back or undated_story_clause(c):
+        return None  # "Oli withdrew the rule after the violence" with no date told yet: the story's news
     for head in {t.i: t for t in (c.trigger, c.verb) if t is not None}.values():
         for prep in head.children:
             if (

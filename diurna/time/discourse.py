@@ -361,6 +361,19 @@ class EventClause:
         return self.published
 
 
+def undated_story_clause(c: EventClause) -> bool:
+    """A simple past main clause, or the clause a verb of saying reports, in a story that has told
+    no date so far ("A spokesman said the militants attacked the base", "Oli withdrew the rule after
+    the violence"): the story's own news, told without a day (`news.undated_story_event`)."""
+    verb = c.verb
+    if verb is None or c.episode is not None or c.tense is not Tense.PAST or c.perfect is not None:
+        return False
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ in ("ROOT", "ccomp")
+
+
 # --- how far apart two events are told ---------------------------------------------------
 
 _GAP_UNITS = {"minutes": 0, "hours": 0, "moments": 0, "day": 1, "days": 1, "week": 7, "weeks": 7, "morning": 1}

@@ -20,7 +20,15 @@ from typing import Optional
 from diurna.records import DateRef
 from diurna.time.anchoring import anchor_event, anchor_rule, reporting_head
 from diurna.time.calendar import Tense
-from diurna.time.discourse import STORY_DAYS, EventClause, before, inside_quotation, perfect_aspect, publication_day
+from diurna.time.discourse import (
+    STORY_DAYS,
+    EventClause,
+    before,
+    inside_quotation,
+    perfect_aspect,
+    publication_day,
+    undated_story_clause,
+)
 from diurna.time.syntax import tense_of
 
 __all__ = [
@@ -182,13 +190,7 @@ def undated_story_event(c: EventClause) -> Optional[DateRef]:
     tells without a day when it happened the day of filing or the day before. Dated from the day
     before the lead's day (its date, else publication) to that day, granularity `before`: never the
     publication day presented as fact, never a year of ignorance either."""
-    verb = c.verb
-    if verb is None or c.episode is not None or c.tense is not Tense.PAST or c.perfect is not None:
-        return None
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    if clause.dep_ not in ("ROOT", "ccomp"):
+    if not undated_story_clause(c):
         return None
     story = c.lead_date.date if c.lead_date is not None else publication_day(c.published)
     end = dt.date.fromisoformat(story.end)

@@ -173,6 +173,10 @@ def test_the_episode_keeps_what_is_not_a_return_to_the_news(time_doc, text, word
         # other texts of the construction: a main clause, coordinated clauses
         (UNDATED + "Commanders sent 42 officers in five trucks.", "sent"),
         (UNDATED + "The government said it was astonished and vowed to close the border.", "vowed"),
+        # "after X" with X undated does not make the story's news background ("Shortly after the
+        # announcement, the deputy director lashed out", "Oli withdrew the rule after the violence")
+        (UNDATED + "Shortly after the announcement, the foreign minister lashed out at Washington.", "lashed"),
+        (UNDATED + "The prime minister withdrew the rule after the violence.", "withdrew"),
     ],
 )
 def test_undated_story_events_are_the_news_of_the_last_two_days(time_doc, text, word):
