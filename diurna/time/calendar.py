@@ -215,7 +215,9 @@ def month_by_tense(month_no: int, pub: dt.date, tense: Tense) -> Interval:
 
 
 def day_of_month_by_tense(month_no: int, day_no: int, pub: dt.date, tense: Tense) -> Optional[dt.date]:
-    """A date given as month and day without a year, placed by the same rule as months."""
+    """A date given as month and day without a year, placed by the same rule as months: a present
+    clause takes the nearer of the last and the next ("Between August 13 and 16, it is alleged
+    soldiers arrested four men", published in September: last August, not next)."""
     candidates = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         if day_no <= month_last_day(y, month_no):
@@ -224,6 +226,8 @@ def day_of_month_by_tense(month_no: int, day_no: int, pub: dt.date, tense: Tense
         return None
     past = [c for c in candidates if c <= pub]
     future = [c for c in candidates if c >= pub]
+    if tense is Tense.PRESENT and past and future:
+        return future[0] if (future[0] - pub).days < (pub - past[-1]).days else past[-1]
     if tense in (Tense.FUTURE, Tense.PRESENT) and future:
         return future[0]
     return past[-1] if past else future[0]

@@ -54,10 +54,11 @@ def _compatible(timex: TimexRef, tense: Tense, published: Optional[dt.date]) -> 
     return True
 
 
-# A dateline: "[Uzbekistan], July 5 :", "Jan. 26 (UPI) --", "Guatemala City, Oct 2 (EFE).-". Its date is
-# the day the story was filed, not a date of the events it tells.
+# A dateline: "[Uzbekistan], July 5 :", "Jan. 26 (UPI) --", "Guatemala City, Oct 2 (EFE).-", "[Philippines],
+# November 4 (ANI/Xinhua):" (two agencies). Its date is the day the story was filed, not a date of the
+# events it tells.
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\n.!?]{0,40}$")
-_DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z][\w .&-]{0,25}\))?\s*\.?\s*(?::|--|-|\u2014|\u2013)")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Za-z][\w .&/-]{0,25}\))?\s*\.?\s*(?::|--|-|\u2014|\u2013)")
 
 
 DATELINES_KEY = "diurna.time.datelines"

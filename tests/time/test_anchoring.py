@@ -463,6 +463,12 @@ def test_a_dateline_is_not_an_events_date(time_doc):
         "2024-03-18",
     )
     assert event_date(doc, _token(doc, "killed")).text is None  # not the dateline's "March 15"
+    doc = time_doc(
+        "Soldiers Killed\n\nManila [Philippines], March 15 (ANI/Xinhua): Two soldiers were killed in a clash. "
+        "Officials spoke.",
+        "2024-03-18",
+    )
+    assert event_date(doc, _token(doc, "killed")).text is None  # two agencies: still the dateline
     doc = time_doc("Officials spoke. The army said on Monday - a day of mourning - that it withdrew.", PUB)
     assert event_date(doc, _token(doc, "said")).text == "on Monday"
 

@@ -39,6 +39,14 @@ def test_month_by_tense_looks_back_for_past_and_ahead_for_future():
     assert cal.month_by_tense(2, pub, Tense.UNKNOWN).start == D(2017, 2, 1)
 
 
+def test_day_of_month_by_tense_reads_a_present_clause_as_the_nearer_date():
+    # "Between August 13 and 16, it is alleged soldiers arrested four men" (published in September)
+    assert cal.day_of_month_by_tense(8, 13, D(2024, 9, 19), Tense.PRESENT) == D(2024, 8, 13)
+    # "The summit opens on October 2": the next one, nearer
+    assert cal.day_of_month_by_tense(10, 2, D(2024, 9, 19), Tense.PRESENT) == D(2024, 10, 2)
+    assert cal.day_of_month_by_tense(8, 13, D(2024, 9, 19), Tense.FUTURE) == D(2025, 8, 13)
+
+
 def test_day_of_month_by_tense_skips_years_without_the_day():
     assert cal.day_of_month_by_tense(2, 29, D(2017, 3, 1), Tense.PAST) == D(2016, 2, 29)
 
