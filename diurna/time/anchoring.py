@@ -28,6 +28,7 @@ from diurna.time.discourse import (
     EventClause,
     after,
     before,
+    cause_interval,
     inside_quotation,
     is_bound_or_duration,
     is_lower_bound,
@@ -97,7 +98,8 @@ def after_dated_expression(c: EventClause) -> Optional[DateRef]:
 def earlier_clause(c: EventClause) -> Optional[DateRef]:
     """An event in an "after"/"since"/"once" clause happened before the one it explains; so do
     the verbs inside that clause ("a day after protesters tried to seize buildings", "after forces
-    opened fire, killing 19")."""
+    opened fire, killing 19"). On the day a measured gap gives ("a day after"), else as close to
+    the explained act as `cause_interval` finds the text allows."""
     verb = _marked_clause(c.verb, EARLIER_CLAUSE_MARKS)
     if verb is None or not (c.looks_back or tense_of(verb) is Tense.PAST):  # "after they tried to seize"
         return None
@@ -114,56 +116,7 @@ def earlier_clause(c: EventClause) -> Optional[DateRef]:
             granularity="day",
             anchored_to=head.anchored_to,
         )  # "comes a day after the army accused him"
-    if head is None or not _opened_by_after(verb) or (gap is None and _unmeasured_gap(verb)):
-        return before(end)  # "since", "days after", "two months after": further back, how far unknown
-    if head.granularity == "day":
-        return before(end, start=end - CAUSE_SPAN, anchored_to=head.anchored_to)
-    if head.granularity in FRAME_GRANULARITIES:
-        return _within_frame(head, end, gap)
-    return before(end)
-
-
-# "Germany expelled two diplomats on Wednesday after a court jailed a man": news tells with "after" the
-# cause that set off a dated act. Of the 27 such causes of the real-text tune split (2026-12-06) whose
-# act had a day and no gap told ("after", not "days after"), the gold day lay on the act's day or the
-# day before in 19, overlapped them in 5 and lay earlier in 3; a year-long "before" said nothing of
-# it. The cause: from the day before the act to the act's day, day unknown (granularity `before`).
-CAUSE_SPAN = dt.timedelta(days=1)
-# Periods a sentence is framed in ("In September, the government suspended talks a day after an
-# attack", "In 2018, she was detained after she met EU envoys", "The ban came in December, two
-# weeks after ..."): the cause is told inside the same frame.
-FRAME_GRANULARITIES = {"week", "month", "season", "year"}
-
-
-# Units of a gap told but not measured in days: "days after", "weeks after", "less than a month after".
-GAP_WORDS = {"days", "week", "weeks", "month", "months", "year", "years"}
-
-
-def _unmeasured_gap(clause: "Token") -> bool:
-    """Whether a unit of time stands just before the clause's "after" without a measure
-    `measured_gap` reads ("days after", "less than a month after", "two months after"): the cause
-    lies further back than the day before, how far the text does not say."""
-    for mark in (ch for ch in clause.children if ch.dep_ == "mark"):
-        if any(t.lower_ in GAP_WORDS for t in clause.doc[max(0, mark.i - 3) : mark.i]):
-            return True
-    return False
-
-
-def _opened_by_after(clause: "Token") -> bool:
-    """ "after" tells the cause that set an act off; "since" and "once" the start of a state that
-    may have lasted long ("have protested since the vote was annulled")."""
-    return any(ch.dep_ == "mark" and ch.lower_ == "after" for ch in clause.children)
-
-
-def _within_frame(head: DateRef, end: dt.date, gap: Optional[dt.timedelta]) -> DateRef:
-    """The cause of an act dated by a period: from the period's start to its end (less a measured
-    gap shorter than the period), day unknown; a gap as long as the period leaves it open."""
-    start = dt.date.fromisoformat(head.start)
-    if gap is not None:
-        if end - gap < start:
-            return before(end - gap)
-        end = end - gap
-    return before(end, start=start, anchored_to=head.anchored_to)
+    return cause_interval(verb, head, end, gap) if head is not None else before(end)
 
 
 def _marked_clause(verb: Optional["Token"], marks: set[str]) -> Optional["Token"]:

@@ -265,7 +265,10 @@ def test_a_measure_the_parser_hangs_on_the_explained_verb_or_the_mark(time_doc, 
 @pytest.mark.parametrize(
     "text, word",
     [
-        ("The vote is near. Germany expelled two diplomats on Wednesday after a court jailed a man for murder.", "jailed"),
+        (
+            "The vote is near. Germany expelled two diplomats on Wednesday after a court jailed a man for murder.",
+            "jailed",
+        ),
         ("The vote is near. Serbia put its troops on alert Wednesday after police entered the north.", "entered"),
     ],
 )
