@@ -86,6 +86,30 @@ def _reads_as_dateline(doc: ArticleDoc, timex: TimexRef) -> bool:
     return _DATELINE_AFTER.match(doc.text[timex.end : timex.end + 30]) is not None
 
 
+# Words that make a noun the first or the most of its kind: "his first visit", "the biggest row".
+_RANKING_WORDS = {"first", "last"}
+_BASELINE_CLIMB = 3
+
+
+def is_comparison_baseline(doc: ArticleDoc, timex: TimexRef) -> bool:
+    """ "made his first visit to Egypt since 2012", "the biggest row between them since 1989", "the
+    first time a president had declared martial law since 1980": "since" on a noun ranked first or
+    most of its kind dates the last comparable event, never this one, which the rest of the clause
+    dates ("today made his first visit ... since 2012": today)."""
+    if not (timex.date.text or "").lower().startswith("since"):
+        return False
+    tok = doc.spacy_doc[timex.token_start : timex.token_end].root
+    for _ in range(_BASELINE_CLIMB):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "NOUN" and any(
+            ch.dep_ == "amod" and (ch.lower_ in _RANKING_WORDS or ch.tag_ == "JJS") for ch in tok.children
+        ):
+            return True
+    return False
+
+
 def _nearest(doc: ArticleDoc, indices: list[int], token: int) -> TimexRef:
     return doc.timexes[min(indices, key=lambda i: (abs(doc.timexes[i].token_start - token), i))]
 
@@ -100,7 +124,10 @@ def governing_timex(doc: ArticleDoc, token: int) -> Optional[TimexRef]:
     usable = [
         i
         for i, t in enumerate(doc.timexes)
-        if not t.token_start <= token < t.token_end and _compatible(t, tense, published) and not is_dateline(doc, t)
+        if not t.token_start <= token < t.token_end
+        and _compatible(t, tense, published)
+        and not is_dateline(doc, t)
+        and not is_comparison_baseline(doc, t)
     ]
     cur = trigger
     for _ in range(MAX_CLIMB):

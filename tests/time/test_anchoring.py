@@ -476,6 +476,25 @@ def test_a_dateline_is_not_an_events_date(time_doc):
     assert event_date(doc, _token(doc, "said")).text == "on Monday"
 
 
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # "since" on a noun ranked first or most of its kind: the last comparable event's date
+        (
+            "Officials met. President Erdogan today made his first visit to Egypt since 2012 to meet Sisi.",
+            "visit",
+            (PUB, PUB, "day"),
+        ),
+        ("Officials met. The row is the biggest between Prague and Moscow since 1989.", "row", (PUB, PUB, "day")),
+        # a "since" that bounds the event itself stays its lower bound
+        ("Officials met. The army has detained 300 people since January.", "detained", ("2024-01-01", PUB, BEFORE)),
+    ],
+)
+def test_since_after_a_first_or_a_superlative_is_no_bound_of_the_event(time_doc, text, word, expected):
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == expected
+
+
 def test_following_parsed_as_a_verb_still_bounds_its_date(time_doc):
     # the attacks' date is no time the story is at, however the parser reads "following"
     doc = time_doc(
