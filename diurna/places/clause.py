@@ -29,7 +29,6 @@ from diurna.places.lexicon import (
     EVENT_NOUNS,
     LOCATIVE,
     MOVEMENT,
-    PLACE_PART_NOUNS,
     REACTING,
     STATIC,
     TRAVEL_NOUNS,
@@ -38,7 +37,7 @@ from diurna.places.lexicon import (
 from diurna.places.paths import (
     POSSESSOR_OF_A_SETTING,
     during_a_visit,
-    possessor_locates,
+    possessor_relation,
     proximity,
     through_another_happening,
 )
@@ -113,10 +112,9 @@ def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]
         token = token.head  # "the rebels seized the capital Sanaa": the name stands where its noun does
     relation = token.dep_
     if relation == "poss":
-        if not possessor_locates(token):
-            return None, preps, relation  # "Tel Aviv's war on Gaza": an owner, not a location
-        if token.head.pos_ != "PROPN" and token.head.lemma_.lower() not in PLACE_PART_NOUNS:
-            relation = POSSESSOR_OF_A_SETTING
+        relation = possessor_relation(token)  # "poss", or POSSESSOR_OF_A_SETTING
+        if relation is None:
+            return None, preps, "poss"  # "Tel Aviv's war on Gaza": an owner, not a location
     current = token
     while current.head.i != current.i:
         parent = current.head
