@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
+
+F = TypeVar("F", bound=Callable)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,20 @@ class RuleSet:
     def register(self, name: str, example: str, why: str) -> str:
         self.rules[name] = Rule(name, example, why)
         return name
+
+    def ordered(self, into: list) -> Callable[[str, str, str], Callable[[F], F]]:
+        """For rules that are functions tried in order: a decorator factory, `@rule(name, example, why)`,
+        that registers the rule and appends (name, function) to `into`, so the list reads in the order
+        the module defines its rules."""
+
+        def rule(name: str, example: str, why: str) -> Callable[[F], F]:
+            def add(fn: F) -> F:
+                into.append((self.register(name, example, why), fn))
+                return fn
+
+            return add
+
+        return rule
 
     def enabled(self, name: str) -> bool:
         return name not in self._off

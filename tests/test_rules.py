@@ -34,3 +34,25 @@ def test_an_unknown_name_is_an_error_that_names_the_kind():
     with pytest.raises(KeyError, match="no such test rule: nope"):
         with rules.switched_off("nope"):
             pass
+
+
+def test_ordered_rules_are_registered_and_listed_in_the_order_defined():
+    rules = RuleSet("test rule", env="DIURNA_TEST_RULES_OFF_UNSET")
+    tried: list = []
+    rule = rules.ordered(tried)
+
+    @rule("short", "a short word", "short words count")
+    def short(word: str) -> bool:
+        return len(word) < 4
+
+    @rule("capital", "Paris", "capitals count")
+    def capital(word: str) -> bool:
+        return word[:1].isupper()
+
+    assert [name for name, _ in tried] == ["short", "capital"] == list(rules.rules)
+    assert rules.rules["capital"].example == "Paris"
+    assert short("cat") and not short("horse")  # the decorator hands the function back unchanged
+    on = lambda word: [n for n, fn in tried if rules.enabled(n) and fn(word)]  # noqa: E731
+    assert on("Rome") == ["capital"] and on("Ur") == ["short", "capital"]
+    with rules.switched_off("capital"):
+        assert on("Ur") == ["short"]

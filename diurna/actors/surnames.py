@@ -14,6 +14,7 @@ from diurna.actors.mentions import FEMALE_TITLES, MALE_TITLES, in_actor_position
 from diurna.actors.name_kinds import is_known_place
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import HONORIFICS
+from diurna.places.lexicon import is_place_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -132,7 +133,6 @@ class KBSurnames:
 
 
 LOCATIVE_PREPOSITIONS = frozenset("in near across throughout outside around from into inside".split())
-PLACE_NOUNS = frozenset("region province town city district village area county department border state".split())
 
 
 def _in_place_slot(token: "Token") -> bool:
@@ -143,6 +143,6 @@ def _in_place_slot(token: "Token") -> bool:
     if token.dep_ == "pobj":
         preposition = token.head
         return preposition.lower_ in LOCATIVE_PREPOSITIONS or (
-            preposition.lower_ == "of" and preposition.head.lemma_.lower() in PLACE_NOUNS  # "the region of Puno"
+            preposition.lower_ == "of" and is_place_noun(preposition.head.lemma_.lower())  # "the region of Puno"
         )
-    return token.dep_ in ("compound", "nmod") and token.head.lemma_.lower() in PLACE_NOUNS
+    return token.dep_ in ("compound", "nmod") and is_place_noun(token.head.lemma_.lower())

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, MentionRef
 from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
+from diurna.events.standing import description_stands
 from diurna.nlp.dateline import in_dateline
 from diurna.nlp.syntax import is_infinitive, is_reduced_passive
 
@@ -97,7 +98,7 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return actor_in_phrase(doc, head.head.head, depth + 1)
     named = _named_modifier(doc, head) if mention is None or mention.how == "description" else None
-    if named is not None and not _description_stands(doc, head, mention, named):
+    if named is not None and not description_stands(doc, head, mention, named.actor_id):
         return named
     if mention is not None:
         return Argument(mention.actor_id, mention)
@@ -117,31 +118,6 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
         if found:
             return found
     return None
-
-
-def _description_stands(doc: ArticleDoc, head: "Token", mention: Optional[MentionRef], named: Argument) -> bool:
-    """Whether a description keeps its own actor although a modifier names another one outright.
-    Two cases, each a party the modifier only locates or relates to:
-    - its own state ("Myanmar military", "Italy's prime minister", "Tajikistan's opposition
-      organization"): a description coded with a country and a sector whose named modifier is that
-      very country is a more exact actor (CAMEO MMRMIL, ITAGOV, TJKOPP) than the bare country;
-    - a person's people ("supporters of Imran Khan", "Khan's supporters", "Lula's lawyers"): a
-      plural description is the group around the person, not the person.
-    A group named in the modifier ("Boko Haram fighters") still stands for the phrase."""
-    if mention is None or mention.how != "description":
-        return False
-    described, modifier = doc.actor(mention.actor_id), doc.actor(named.actor_id)
-    if described is None or modifier is None:
-        return False
-    if modifier.kind == "country":
-        return bool(described.sector) and described.country == modifier.country
-    # a group with no country of its own ("the Biden and Trump administrations") says less than the person
-    return (
-        modifier.kind == "person"
-        and head.tag_ in ("NNS", "NNPS")
-        and described.kind == "group"
-        and bool(described.country)
-    )
 
 
 def _named_modifier(doc: ArticleDoc, head: "Token") -> Optional[Argument]:

@@ -20,6 +20,7 @@ import yaml
 
 from diurna.events import codes
 from diurna.nlp.syntax import for_clause, is_infinitive, is_passive, is_reduced_passive
+from diurna.places.lexicon import is_place_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -198,19 +199,13 @@ QUANTITY_NOUNS = frozenset(
 )
 
 
-# Common nouns that name a place one can hold by force ("took the town", "overran the base"); a
-# named place (a GPE, LOC or FAC entity) counts too (`is_place`).
-PLACE_NOUNS = frozenset(
-    """town towns city cities village villages base bases territory territories area areas district
-    districts region province capital airport airfield port hill hills position positions outpost
-    outposts garrison stronghold strongholds headquarters checkpoint checkpoints crossing island islands
-    bridge camp barracks enclave country centre center""".split()
-)
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 
 
 def is_place(token: "Token") -> bool:
-    return token.ent_type_ in PLACE_ENTITIES or token.lemma_.lower() in PLACE_NOUNS or token.lower_ in PLACE_NOUNS
+    """A named place (a GPE, LOC or FAC entity) or a common noun the places stage's lexicon names a
+    place ("took the town", "overran the base")."""
+    return token.ent_type_ in PLACE_ENTITIES or is_place_noun(token.lemma_.lower()) or is_place_noun(token.lower_)
 
 
 def object_heads(token: "Token") -> list["Token"]:

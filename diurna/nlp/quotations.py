@@ -185,6 +185,13 @@ def _unclosed_end(text: str, start: int, stop: int) -> Optional[tuple[int, bool]
     return (end, False) if end > start + 1 else None
 
 
+def quoted_at(spans: Sequence[QuotedSpan], offset: int) -> bool:
+    """Whether character `offset` lies inside one of `spans` (in order, as `find_quoted_spans` gives
+    them), marks included."""
+    k = bisect.bisect_right(spans, offset, key=lambda s: s.start) - 1
+    return k >= 0 and offset < spans[k].end
+
+
 def quoted_token_mask(doc: "Doc", spans: Optional[Sequence[QuotedSpan]] = None) -> list[bool]:
     """For each token of a parsed text, whether it lies inside a quoted passage (marks included)."""
     if spans is None:

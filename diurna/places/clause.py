@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from diurna.document import ArticleDoc, PlaceRef
 from diurna.nlp.dateline import find_dateline
+from diurna.nlp.index import index
 from diurna.places import gazetteer
 from diurna.places.lexicon import (
     ATTACKING,
@@ -29,7 +30,6 @@ from diurna.places.lexicon import (
     EVENT_NOUNS,
     LOCATIVE,
     MOVEMENT,
-    PLACE_PART_NOUNS,
     REACTING,
     STATIC,
     TRAVEL_NOUNS,
@@ -38,7 +38,7 @@ from diurna.places.lexicon import (
 from diurna.places.paths import (
     POSSESSOR_OF_A_SETTING,
     during_a_visit,
-    possessor_locates,
+    possessor_relation,
     proximity,
     through_another_happening,
 )
@@ -113,10 +113,9 @@ def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]
         token = token.head  # "the rebels seized the capital Sanaa": the name stands where its noun does
     relation = token.dep_
     if relation == "poss":
-        if not possessor_locates(token):
-            return None, preps, relation  # "Tel Aviv's war on Gaza": an owner, not a location
-        if token.head.pos_ != "PROPN" and token.head.lemma_.lower() not in PLACE_PART_NOUNS:
-            relation = POSSESSOR_OF_A_SETTING
+        relation = possessor_relation(token)  # "poss", or POSSESSOR_OF_A_SETTING
+        if relation is None:
+            return None, preps, "poss"  # "Tel Aviv's war on Gaza": an owner, not a location
     current = token
     while current.head.i != current.i:
         parent = current.head
@@ -199,31 +198,14 @@ def _place_noun_object(noun: Token, group: set[Token]) -> bool:
     return noun.lemma_.lower() in PLACE_KIND_NOUNS and noun.dep_ == "dobj" and noun.head in group
 
 
-QUOTE_MARKS = {'"', "\u201c", "\u201d", "``", "''"}
-
-
-def _quoted_tokens(sentence) -> set[int]:
-    """Tokens between paired quotation marks of the sentence."""
-    inside: set[int] = set()
-    opened = None
-    for token in sentence:
-        if token.text in QUOTE_MARKS:
-            if opened is None:
-                opened = token.i
-            else:
-                inside.update(range(opened + 1, token.i))
-                opened = None
-    return inside
-
-
 def _places_in_sentence(doc: ArticleDoc, trigger: Token) -> Iterable[tuple[PlaceRef, Token]]:
     """Place mentions of the trigger's sentence; a place inside a quotation ("death to England")
     belongs to the quoted words, not to an event told outside them."""
     sentence = trigger.sent
-    quoted = _quoted_tokens(sentence)
+    quoted = index(doc.spacy_doc).quotations(doc.text)[1]  # the quote stage's passages
     for ref in doc.place_mentions:
         if sentence.start <= ref.token_start and ref.token_end <= sentence.end:
-            if ref.token_start in quoted and trigger.i not in quoted:
+            if quoted[ref.token_start] and not quoted[trigger.i]:
                 continue
             yield ref, doc.spacy_doc[ref.token_start : ref.token_end].root
 

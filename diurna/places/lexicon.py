@@ -347,6 +347,26 @@ CONTAINMENT_NOUNS = {
     "prefecture",
     "department",
 }
+# Sites a force takes, holds or leaves ("rebels seized the town", "overran the base", "abandoned
+# their positions"); plurals listed because the parser's lemma of a capitalised or rare plural is
+# not always the singular.
+SITE_NOUNS = {
+    *"towns cities villages territories areas districts base bases capital airport airfield port".split(),
+    *"hill hills position positions outpost outposts garrison stronghold strongholds headquarters".split(),
+    *"checkpoint checkpoints crossing island islands bridge camp barracks enclave country".split(),
+    *"centre center border".split(),
+}
+# Common nouns that name a place: the project's one list, read wherever a stage asks "is this word a
+# place" (the events stage: "seized the town"; the actor stage: a name modifying one stands for a
+# place, "the Sahel region", "the region of Puno").
+PLACE_NOUNS = frozenset(CONTAINMENT_NOUNS | SITE_NOUNS)
+
+
+def is_place_noun(word: str) -> bool:
+    """Whether a lower-cased word or lemma is a common noun that names a place ("town", "bases")."""
+    return word in PLACE_NOUNS
+
+
 # Verbs and nouns of attacking whose "on X" names where the attack happens, even for a country
 # ("missile strikes on Pakistan"), unlike "sanctions on Iran" or "spoke on Iran".
 ATTACKING = {

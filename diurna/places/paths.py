@@ -11,17 +11,25 @@ another happening's phrase or clause, whose place it then is.
     "troops were deployed after clashes in the Amhara region"   deployed: Amhara
     "demonstrators took to Bangkok's busy Asok intersection"   took: Bangkok (a town's possession)
     "signed a pact during Putin's visit to Pyongyang"          signed: Pyongyang (where the visit is)
+
+Each decision is a named rule with its example (`RULES`), tried in the order registered; one can be
+switched off in a test (`switched_off(name)`) or for a measurement on real text
+(DIURNA_PLACE_PATH_RULES_OFF=name,name): the place is then read as if the rule did not exist.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Optional
 
 from diurna.nlp.syntax import tree_path
 from diurna.places.lexicon import DIRECTIONAL, EVENT_NOUNS, LOCATIVE, PLACE_PART_NOUNS, STATIC
+from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+PATH_RULES = RuleSet("place path rule", env="DIURNA_PLACE_PATH_RULES_OFF")
+RULES, _register, enabled, switched_off = PATH_RULES.parts()
 
 # Prepositions whose phrase tells a medium, a reason or a contrast rather than the setting: a
 # place inside is that other thing's ("lodged a protest via its embassy in Beijing", "amid setbacks
@@ -44,23 +52,56 @@ def proximity(head: Token, trigger: Token) -> tuple[int, int]:
     return edges, abs(head.i - trigger.i)
 
 
+# A step up the tree from the place (`token`, whose head is the next word up) that leaves the event's
+# setting for another happening's: (rule name, test of the step given the trigger).
+Detour = Callable[["Token", "Token"], bool]
+DETOURS: list[tuple[str, Detour]] = []
+_detour = PATH_RULES.ordered(DETOURS)
+
+
+@_detour(
+    "medium-or-reason",
+    "Tokyo lodged a protest via its embassy in Beijing.",
+    "A phrase of a medium, a reason or a contrast (OTHER_THAN_SETTING) tells another thing than the "
+    "setting: a place inside it is that thing's.",
+)
+def _medium_or_reason(token: Token, trigger: Token) -> bool:
+    return _under_preposition(token) and token.head.lower_ in OTHER_THAN_SETTING
+
+
+@_detour(
+    "gerund-after-of",
+    "The court accused him of committing war crimes in Ukraine.",
+    "A gerund after 'of' is the act someone is accused, suspected or convicted of: its place is not the accusation's.",
+)
+def _gerund_after_of(token: Token, trigger: Token) -> bool:
+    return _under_preposition(token) and token.head.lower_ == "of" and token.dep_ == "pcomp"
+
+
+@_detour(
+    "content-clause",
+    "Thailand recalled its ambassador and said it would expel the envoy in Bangkok.",
+    "A clause of what another verb said, demanded or believed, or of who a participant is (a relative "
+    "clause), is another event; what the trigger itself says stays its own ('the army said it launched "
+    "airstrikes in Gaza': said -> Gaza), and so does a clause standing as a locative's object.",
+)
+def _content_clause(token: Token, trigger: Token) -> bool:
+    parent = token.head
+    return token.dep_ in CONTENT_CLAUSES and parent.i != trigger.i and not _names_a_locative_object(parent)
+
+
+def _under_preposition(token: Token) -> bool:
+    return token.dep_ in ("pobj", "pcomp") and token.head.dep_ in ("prep", "agent")
+
+
 def through_another_happening(head: Token, trigger: Token) -> bool:
     """Does the way up from the place to the nearest word above the trigger pass through another
-    happening: a phrase of a medium, reason or contrast ("via its embassy in X", "amid setbacks in
-    X"), a gerund after "of" ("accused of committing crimes in X"), a clause of what another verb
-    said or of who a participant is? What the trigger itself says stays its own ("the army said it
-    launched airstrikes in Gaza": said -> Gaza)."""
+    happening (`DETOURS`): a phrase of a medium, reason or contrast ("via its embassy in X", "amid
+    setbacks in X"), a gerund after "of" ("accused of committing crimes in X"), a clause of what
+    another verb said or of who a participant is?"""
     path = tree_path(trigger, head)
     climbed = path[1] if path is not None else [head, *head.ancestors][:-1]
-    for token in climbed:
-        parent = token.head
-        if token.dep_ in ("pobj", "pcomp") and parent.dep_ in ("prep", "agent"):
-            preposition = parent.lower_
-            if preposition in OTHER_THAN_SETTING or (preposition == "of" and token.dep_ == "pcomp"):
-                return True
-        elif token.dep_ in CONTENT_CLAUSES and parent.i != trigger.i and not _names_a_locative_object(parent):
-            return True
-    return False
+    return any(enabled(name) and detour(token, trigger) for token in climbed for name, detour in DETOURS)
 
 
 def _names_a_locative_object(verb: Token) -> bool:
@@ -77,17 +118,38 @@ AGENCY_NOUNS = {"request", "invitation", "behest", "order", "orders", "initiativ
 POSSESSOR_OF_A_SETTING = "poss:setting"
 
 
-def possessor_locates(token: Token) -> bool:
-    """A place's possessive says where its head is when the head is a part of it ("Baghdad's Tahrir
-    Square", "Mali's north"), or when the head is where something happens, the object of a static or
-    directional preposition: "took to Bangkok's busy Asok intersection", "gathered near Hong Kong's
-    parliament", "dumped waste into Phnom Penh's Tonle Sap river" (`POSSESSOR_OF_A_SETTING`; a
-    country's possession is its own wherever it stands: "fired at Cambodia's positions"). Elsewhere a
-    possessor is an owner ("Tel Aviv's war on Gaza"). Not under "on": "sanctions on Moscow's banks"
-    target them wherever they are."""
+PART_OF_PLACE = _register(
+    "part-of-place",
+    "Clashes erupted on Nairobi's outskirts on Monday.",
+    "A possessive whose head is a part of it (a name, or a part noun: 'Mali's north', 'the city's "
+    "streets') says where the head is.",
+)
+POSSESSED_SETTING = _register(
+    "possessed-setting",
+    "Demonstrators took to Bangkok's busy Asok intersection.",
+    "A possessive whose head is the object of a static or directional preposition says where the "
+    "setting is, unless the head is a thing abroad, someone's request or an event ('outside Russia's "
+    "embassy', 'at Dushanbe's request', 'Tel Aviv's war on Gaza'). Not under 'on': 'sanctions on "
+    "Moscow's banks' target them wherever they are.",
+)
+
+
+def possessor_relation(token: Token) -> Optional[str]:
+    """How a place's possessive (`token`, dep poss) locates what it possesses: "poss" when the head is a
+    part of it ("Baghdad's Tahrir Square", "Mali's north"), `POSSESSOR_OF_A_SETTING` when the head is
+    where something happens, the object of a static or directional preposition ("took to Bangkok's busy
+    Asok intersection", "gathered near Hong Kong's parliament"; a country's possession is its own
+    wherever it stands: "fired at Cambodia's positions"), None when the possessor is an owner ("Tel
+    Aviv's war on Gaza")."""
     head = token.head
-    if head.pos_ == "PROPN" or head.lemma_.lower() in PLACE_PART_NOUNS:
-        return True
+    if enabled(PART_OF_PLACE) and (head.pos_ == "PROPN" or head.lemma_.lower() in PLACE_PART_NOUNS):
+        return "poss"
+    if enabled(POSSESSED_SETTING) and _possessed_setting(head):
+        return POSSESSOR_OF_A_SETTING
+    return None
+
+
+def _possessed_setting(head: Token) -> bool:
     lemma = head.lemma_.lower()
     if head.dep_ != "pobj" or lemma in ABROAD_NOUNS or lemma in AGENCY_NOUNS or lemma in EVENT_NOUNS:
         return False
@@ -98,10 +160,19 @@ def possessor_locates(token: Token) -> bool:
 STAY_NOUNS = {"visit", "trip", "tour", "stay"}
 
 
+DURING_A_VISIT = _register(
+    "during-a-visit",
+    "They signed a pact during Putin's visit to Pyongyang.",
+    "What happens during a visit, trip or stay happens where it goes, as if 'in Pyongyang' hung from the verb.",
+)
+
+
 def during_a_visit(preps: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
     """ "signed a pact during Putin's visit to Pyongyang", "met Erdogan on a trip to Ankara": the
     event is where the visit is, as if "in Pyongyang" hung from its verb. (`preps`: the prepositions
     passed from the place up to its governing verb, each with the word it hangs from.)"""
+    if not enabled(DURING_A_VISIT):
+        return preps
     for n in range(1, len(preps)):
         (inner, noun), (outer, word) = preps[n - 1], preps[n]
         if inner in ("to", "in") and outer in ("during", "on") and noun.lemma_.lower() in STAY_NOUNS:

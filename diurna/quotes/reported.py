@@ -85,6 +85,14 @@ def _subtree_range(token: "Token") -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
+def _clause_beside(clause: "Token", phrase: "Token") -> tuple[int, int]:
+    """The token range of `clause` on the longer side of `phrase` inside it: the content a phrase of
+    attribution hangs on ("As X noted, <clause>", "<clause>, according to X")."""
+    start, end = _subtree_range(clause)
+    own_start, own_end = _subtree_range(phrase)
+    return (start, own_start) if own_start - start >= end - own_end else (own_end, end)
+
+
 def _within_paragraph(doc: "Doc", anchor: int, start: int, end: int) -> tuple[int, int]:
     """The part of token range [start, end) in the same paragraph as token `anchor`."""
     while start < end and crosses_paragraph(doc[start], doc[anchor]):
@@ -346,12 +354,7 @@ def _as_x_said(verb: "Token") -> Optional[Cue]:
     clause = verb.head
     if crosses_paragraph(clause, verb):
         return None
-    start, end = _subtree_range(clause)
-    own_start, own_end = _subtree_range(verb)
-    if own_start - start >= end - own_end:
-        c_start, c_end = start, own_start
-    else:
-        c_start, c_end = own_end, end
+    c_start, c_end = _clause_beside(clause, verb)
     return _cue(verb, c_start, c_end, rule=R.AS_X_SAID)
 
 
@@ -478,14 +481,8 @@ def _according_to(tok: "Token") -> Optional[Cue]:
     clause = tok.head
     while clause.dep_ not in ("ROOT",) and not is_verb(clause) and clause.head.i != clause.i:
         clause = clause.head
-    start, end = _subtree_range(clause)
-    own_start, own_end = _subtree_range(tok)
     # the content is the clause on one side of "according to X" (usually all of it but the phrase)
-    if own_start - start >= end - own_end:
-        c_start, c_end = start, own_start
-    else:
-        c_start, c_end = own_end, end
-    c_start, c_end = _trimmed(tok.doc, c_start, c_end)
+    c_start, c_end = _trimmed(tok.doc, *_clause_beside(clause, tok))
     if c_end <= c_start:
         return None
     return Cue(tok.i, to.i + 1, c_start, c_end, source, tok, rule=R.ACCORDING_TO)

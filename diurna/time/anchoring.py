@@ -194,7 +194,7 @@ def quoted_today(c: EventClause) -> Optional[DateRef]:
     """ "today", "tonight", "yesterday" inside a quotation are the speaker's: counted from the day
     the story is at (its episode) rather than from publication."""
     own = c.own
-    if own is None or not _SPEAKERS_DAY.match(own.date.text or "") or not inside_quotation(c.doc.text, own.start):
+    if own is None or not _SPEAKERS_DAY.match(own.date.text or "") or not inside_quotation(c.doc, own.start):
         return None
     ep = c.episode
     if ep is None or ep.date.granularity != "day" or ep.date.start >= c.published.isoformat():

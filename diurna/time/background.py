@@ -188,6 +188,6 @@ def standing_state(c: EventClause) -> Optional[DateRef]:
         return None
     if verb.lemma_ not in STATE_VERBS and not c.adverbs & HABITUAL_ADVERBS:
         return None
-    if inside_quotation(c.doc.text, verb.idx):
+    if inside_quotation(c.doc, verb.idx):
         return None
     return before(c.published)

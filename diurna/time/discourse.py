@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, TimexRef
+from diurna.nlp.index import index
+from diurna.nlp.quotations import quoted_at
 from diurna.records import DateRef
 from diurna.time.calendar import Tense
 from diurna.time.dating import attachments_for, governing_timex, is_dateline
@@ -107,11 +109,12 @@ def _inside_description(date_root: "Token", verb: "Token") -> bool:
     return verb.dep_ in ("relcl", "acl") or any(a.dep_ in ("relcl", "acl") for a in date_root.ancestors)
 
 
-def inside_quotation(text: str, at: int) -> bool:
-    """Whether offset `at` lies between quotation marks opened earlier in its paragraph."""
-    para = text[text.rfind("\n", 0, at) + 1 : at]
-    curly = para.count("\u201c") - para.count("\u201d")
-    return curly > 0 or para.count('"') % 2 == 1
+def inside_quotation(doc: ArticleDoc, at: int) -> bool:
+    """Whether offset `at` lies inside a quoted passage: the passages the quote stage and the actor
+    stage read (`diurna.nlp.quotations`, computed once per article), so that the three stages agree on
+    what a speaker said (a quotation running over several paragraphs, an apostrophe that is not a mark)."""
+    spans, _ = index(doc.spacy_doc).quotations(doc.text)
+    return quoted_at(spans, at)
 
 
 def is_bound_or_duration(timex: TimexRef) -> bool:
@@ -136,7 +139,7 @@ def is_story_time(doc: ArticleDoc, k: int, published: dt.date, descriptions: boo
     if t.date.granularity not in EPISODE_GRANULARITIES:
         return False
     root = doc.spacy_doc[t.token_start : t.token_end].root
-    if inside_quotation(doc.text, t.start):
+    if inside_quotation(doc, t.start):
         return False  # '"Today's speech shows ...," Green said': the speaker's today, not the story's
     if is_dateline(doc, t):
         return False  # "Jan. 26 (UPI) -- Israeli forces conducted ...": the filing day

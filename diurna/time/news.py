@@ -127,7 +127,7 @@ def reaction_after_earlier_day(c: EventClause) -> Optional[DateRef]:
         return None  # the dated event's own paragraph tells its day ("... on Wednesday. Moscow slammed the ruling.")
     if any(t.lower_ in _TIED and t.dep_ in ("prep", "mark") for t in sent):
         return None
-    if inside_quotation(c.doc.text, c.trigger.idx):
+    if inside_quotation(c.doc, c.trigger.idx):
         return None
     end = dt.date.fromisoformat(ep.date.end)
     if end >= c.published - dt.timedelta(days=1):
@@ -159,7 +159,7 @@ def attributed_after_background(c: EventClause) -> Optional[DateRef]:
         clause = clause.head
     if not (_attributed_after(clause) or _according_to(clause)):
         return None
-    if inside_quotation(c.doc.text, c.trigger.idx):
+    if inside_quotation(c.doc, c.trigger.idx):
         return None  # '"Cruz barnstormed his way across Texas," Jones said': a speaker recounts anything
     return _story_day_after_background(c, ep)
 

@@ -60,3 +60,14 @@ def test_a_direction_mark_before_a_continuing_paragraph_keeps_the_quotation_open
 def test_an_opening_single_mark_before_a_two_digit_year_is_an_apostrophe():
     text = "Rep. Hank Johnson said in \u201808 that voters were ready. \u201cI do sense it,\u201d he said of the \u201890s."
     assert _quoted(text) == ["I do sense it,"]
+
+
+def test_quoted_at_says_whether_an_offset_lies_in_a_passage():
+    from diurna.nlp.quotations import quoted_at
+
+    text = 'He called it "a disgrace" and left. She said: \u201cNo.\u201d'
+    spans = find_quoted_spans(text)
+    assert quoted_at(spans, text.index("disgrace")) and quoted_at(spans, text.index("No"))
+    assert quoted_at(spans, text.index('"a'))  # the opening mark is part of the passage
+    assert not quoted_at(spans, text.index("called")) and not quoted_at(spans, text.index("left"))
+    assert not quoted_at([], 0)

@@ -113,3 +113,50 @@ def test_a_towns_possession_and_a_visits_place_place_the_event(locate, text, tri
 )
 def test_an_owners_possessive_does_not_place_the_event(locate, text, trigger):
     assert _located(locate, text, trigger) is None
+
+
+# Each named rule of paths.py with a case it decides, and what the event's place is without it.
+RULE_CASES = [
+    ("medium-or-reason", "Tokyo lodged a protest via its embassy in Beijing on Friday.", "lodged", None, "Beijing"),
+    ("gerund-after-of", "The court accused him of committing war crimes in Ukraine.", "accused", None, "Ukraine"),
+    (
+        "content-clause",
+        "Thailand recalled its ambassador and said it would expel the envoy in Bangkok.",
+        "recalled",
+        None,
+        "Bangkok",
+    ),
+    ("part-of-place", "Clashes erupted on Nairobi's outskirts on Monday.", "erupted", "Nairobi", None),
+    (
+        "possessed-setting",
+        "Hundreds of demonstrators took to Bangkok's busy Asok intersection on Sunday.",
+        "took",
+        "Bangkok",
+        None,
+    ),
+    (
+        "during-a-visit",
+        "The two leaders signed a defence pact during Putin's visit to Pyongyang.",
+        "signed",
+        "Pyongyang",
+        None,
+    ),
+]
+
+
+def test_every_path_rule_has_a_case_and_an_example():
+    from diurna.places.paths import RULES
+
+    assert {case[0] for case in RULE_CASES} == set(RULES)
+    assert all(rule.example and rule.why for rule in RULES.values())
+
+
+@pytest.mark.parametrize("rule, text, trigger, with_rule, without", RULE_CASES)
+def test_a_path_rule_decides_its_case_and_can_be_switched_off(locate, rule, text, trigger, with_rule, without):
+    from diurna.places.paths import switched_off
+
+    found = _located(locate, text, trigger)
+    assert (found[0] if found else None) == with_rule
+    with switched_off(rule):
+        found = _located(locate, text, trigger)
+    assert (found[0] if found else None) == without
