@@ -377,7 +377,8 @@ def then_continues(c: EventClause) -> Optional[DateRef]:
 @anchor_rule("Rebels attacked on Tuesday. The ministry said two positions had been lost -> Tuesday")
 def reported_past_perfect(c: EventClause) -> Optional[DateRef]:
     """Past perfect reported by a past verb is backshifted news ("said two soldiers had been
-    killed" reports "two soldiers have been killed"): the report's day, when the report has one."""
+    killed" reports "two soldiers have been killed"): the report's day, when the report has one,
+    or the report's two days when it is the story's undated news."""
     if c.perfect != "past" or c.verb is None:
         return None
     clause = c.verb
@@ -387,7 +388,16 @@ def reported_past_perfect(c: EventClause) -> Optional[DateRef]:
     if clause.dep_ != "ccomp" or tense_of(head) is not Tense.PAST or perfect_aspect(head) == "past":
         return None
     date = anchor_event(c.doc, head.i, depth=1)
-    return date if date is not None and date.granularity != BEFORE else None
+    if date is None or (date.granularity == BEFORE and not _within_two_days(date)):
+        return None  # a report some time before publication tells nothing of when
+    return date
+
+
+def _within_two_days(date: DateRef) -> bool:
+    """ "some day of these two": the story's undated news (`news.undated_story_event`), which a
+    report of it hands on to what it reports ("the police commissioner said tear gas had been
+    used"), rather than a year's lookback."""
+    return dt.date.fromisoformat(date.end) - dt.date.fromisoformat(date.start) <= dt.timedelta(days=1)
 
 
 @anchor_rule("They had been occupying the platform -> before the episode's date")

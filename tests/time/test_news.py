@@ -185,6 +185,19 @@ def test_undated_story_events_are_the_news_of_the_last_two_days(time_doc, text, 
 
 
 @pytest.mark.parametrize(
+    "text, word",
+    [
+        (UNDATED + "The police commissioner said tear gas had been used against the crowd.", "used"),
+        (UNDATED + "State media reported that the leader had invited his guest to visit the capital.", "invited"),
+    ],
+)
+def test_a_past_perfect_reported_as_the_undated_news_shares_its_two_days(time_doc, text, word):
+    # backshifted news ("said tear gas had been used") under a report of the story's undated news
+    doc = time_doc(text, PUB)
+    assert _interval(event_date(doc, _token(doc, word))) == (DAY_BEFORE, PUB, BEFORE)
+
+
+@pytest.mark.parametrize(
     "text, word, expected",
     [
         # a date told earlier: the episode dates the clause
