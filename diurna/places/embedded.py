@@ -270,11 +270,12 @@ def town_opening_a_seated_body(ent: Span, scene: Scene) -> tuple[int, int] | Non
         return None
     start = _bare_start(ent)
     # the longest opening that is a large city's own name ("Kuala Lumpur", not "Kuala"); a country
-    # opening the name is `country_opening_an_entity`'s
+    # opening the name is `country_opening_an_entity`'s. One word must be a place the article names
+    # elsewhere: "the Kennedy Court" is a person's, whatever town shares the name.
     for end in range(min(ent.end - 1, start + MAX_EXTENSION), start, -1):
         text = scene.spacy_doc[start:end].text
         towns = [c for c in _strong(scene, text) if _own_name(c, text) and c.entry.feature == "city"]
-        if any(c.entry.population >= LARGE_CITY for c in towns):
+        if any(c.entry.population >= LARGE_CITY for c in towns) and (end - start > 1 or fold(text) in scene.place_names):
             return start, end
     return None
 

@@ -45,6 +45,7 @@ def test_rules_are_named_with_examples():
         "partner_of_a_place",
         "bracketed_container_after",
         "shared_name_after_directions",
+        "town_opening_a_seated_body",
     ]
     assert all(r.example for r in RULES)
 
@@ -142,3 +143,15 @@ def test_two_directions_sharing_one_name(hidden):
     assert hidden("Fighting spread across North and South Kivu.", [("North and South Kivu", "LOC")]) == ["South Kivu"]
     # no shared name: two places of their own
     assert hidden("Trade between North and South America grew.", [("North and South America", "LOC")]) == []
+
+
+def test_a_large_town_opening_a_court_or_police_name(hidden):
+    text = "The Kuala Lumpur Sessions Court charged him on Friday."
+    assert hidden(text, [("The Kuala Lumpur Sessions Court", "ORG")]) == ["Kuala Lumpur"]
+    assert hidden("Phnom Penh Municipal Court ruled.", [("Phnom Penh Municipal Court", "ORG")]) == ["Phnom Penh"]
+    # not another body, and not a surname opening a court's name
+    assert hidden("The Kuala Lumpur Stock Exchange fell.", [("The Kuala Lumpur Stock Exchange", "ORG")]) == []
+    assert hidden("The Kennedy Court ruled.", [("The Kennedy Court", "ORG")]) == []
+    # one word: a town the article names elsewhere
+    text = "The Seoul Central District Court ruled. Protests went on in Seoul."
+    assert hidden(text, [("The Seoul Central District Court", "ORG"), ("Seoul", "GPE")]) == ["Seoul"]
