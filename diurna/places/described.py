@@ -137,7 +137,9 @@ def _named_beside(token: Token, named: set[int]) -> bool:
     if token.dep_ == "appos" and token.head.i in named:
         return True
     for child in token.children:
-        if child.dep_ == "appos" and child.i in named:
+        # "the capital Nouakchott" with the name unread: the text names the city, the story's capital
+        # would be a guess against it
+        if child.dep_ == "appos" and (child.i in named or child.pos_ == "PROPN"):
             return True
         if child.dep_ == "prep" and child.lower_ == "of" and any(g.i in named for g in child.children):
             return True

@@ -194,3 +194,8 @@ def test_a_states_territory_named_by_its_demonym_is_the_state(locate, text, ment
 def test_a_units_own_territory_is_no_state(locate):
     doc = locate("Militias attacked a displacement camp in Djugu territory.")
     assert not any(m.text.endswith("territory") and p.feature == "country" for p in doc.places for m in p.mentions)
+
+
+def test_the_capital_beside_a_name_the_stage_did_not_read_is_no_guess(locate):
+    doc = locate("Senegal closed the border. Riots broke out in the capital Qwertyville on Monday.")
+    assert not any(m.text == "the capital" for p in doc.places for m in p.mentions)
