@@ -39,6 +39,7 @@ from diurna.places.lexicon import (
 from diurna.places.paths import (
     POSSESSOR_OF_A_SETTING,
     during_a_visit,
+    leaving_from,
     possessor_locates,
     proximity,
     through_another_happening,
@@ -167,7 +168,7 @@ def _locates(
         return (
             place_feature not in ("country", "capital") or governor.lemma_ in VISITING or governor.lemma_ in ATTACKING
         )
-    preps = during_a_visit(preps)
+    preps = leaving_from(during_a_visit(preps))
     if any(p not in LOCATIVE and p not in NARROWING for p, _ in preps):
         return False
     # The outermost locative phrase is the one that attaches the place to the clause;

@@ -304,7 +304,9 @@ def town_opening_a_seated_body(ent: Span, scene: Scene) -> tuple[int, int] | Non
     for end in range(min(ent.end - 1, start + MAX_EXTENSION), start, -1):
         text = scene.spacy_doc[start:end].text
         towns = [c for c in _strong(scene, text) if _own_name(c, text) and c.entry.feature == "city"]
-        if any(c.entry.population >= LARGE_CITY for c in towns) and (end - start > 1 or fold(text) in scene.place_names):
+        if any(c.entry.population >= LARGE_CITY for c in towns) and (
+            end - start > 1 or fold(text) in scene.place_names
+        ):
             return start, end
     return None
 

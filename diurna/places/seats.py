@@ -46,9 +46,7 @@ def seated_agents(group: set[Token]) -> list[Token]:
     return sorted((a for a in agents if a.lemma_.lower() in SEATED_BODIES), key=lambda t: t.i)
 
 
-def seat_of_agent(
-    doc: ArticleDoc, group: set[Token], specificity: Callable[[ArticleDoc, str], int]
-) -> PlaceRef | None:
+def seat_of_agent(doc: ArticleDoc, group: set[Token], specificity: Callable[[ArticleDoc, str], int]) -> PlaceRef | None:
     """The town or state named in the words before a seated agent's noun: a place mention among
     them (the most specific), else the state of a demonym among them that the article names."""
     for agent in seated_agents(group):

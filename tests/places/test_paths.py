@@ -92,9 +92,13 @@ def test_a_place_after_a_non_setting_preposition_is_no_sentence_place(locate):
         # a list's named member narrows the locative phrase down, as "of" does
         ("Protesters marched in several Italian cities, including Rome, against the war.", "marched", "Rome"),
         ("Clashes broke out in several towns of the region, including Kisumu, on Monday.", "broke", "Kisumu"),
+        # a leaving's "from" is where it happens
+        ("China expels Canadian diplomat from Shanghai", "expels", "Shanghai"),
+        ("Malian troops withdrew from Kidal on Friday.", "withdrew", "Kidal"),
+        ("The withdrawal of Russian troops from Kherson began on Sunday.", "withdrawal", "Kherson"),
     ],
 )
-def test_a_towns_possession_and_a_visits_place_place_the_event(locate, text, trigger, expected):
+def test_a_towns_possession_a_visits_place_and_a_leavings_from_place_the_event(locate, text, trigger, expected):
     found = _located(locate, text, trigger)
     assert found is not None and found[0] == expected
 
@@ -109,6 +113,11 @@ def test_a_towns_possession_and_a_visits_place_place_the_event(locate, text, tri
         ("Police detained the activist at Dushanbe's request in January.", "detained"),
         # a target of sanctions is no setting
         ("Washington imposed sanctions on Moscow's largest banks.", "imposed"),
+        # any other "from" is an origin
+        ("Troops from Rwanda were deployed on Monday.", "deployed"),
+        ("Bandits ambushed a convoy returning from Kaduna on Monday.", "ambushed"),
+        # a country after "from", as after "to" or "on", may be the state rather than its ground
+        ("French troops withdrew from Niger on Friday.", "withdrew"),
     ],
 )
 def test_an_owners_possessive_does_not_place_the_event(locate, text, trigger):

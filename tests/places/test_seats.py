@@ -21,7 +21,11 @@ def _located(locate, text: str, trigger: str):
     "text, trigger, expected",
     [
         # a town opening a court's name (spaCy reads the whole as one organisation)
-        ("The Kuala Lumpur Sessions Court charged the opposition leader with abuse of power.", "charged", "Kuala Lumpur"),
+        (
+            "The Kuala Lumpur Sessions Court charged the opposition leader with abuse of power.",
+            "charged",
+            "Kuala Lumpur",
+        ),
         ("The Phnom Penh Municipal Court convicted the activists of incitement.", "convicted", "Phnom Penh"),
         ("A Seoul court sentenced the former minister to two years in prison.", "sentenced", "Seoul"),
         # the agent of a passive verb

@@ -188,7 +188,9 @@ def test_a_large_town_with_its_noun_in_one_entity(locate):
 )
 def test_a_states_territory_named_by_its_demonym_is_the_state(locate, text, mention, country):
     doc = locate(text)
-    assert any(p.country == country and p.feature == "country" and m.text == mention for p in doc.places for m in p.mentions)
+    assert any(
+        p.country == country and p.feature == "country" and m.text == mention for p in doc.places for m in p.mentions
+    )
 
 
 def test_a_units_own_territory_is_no_state(locate):
