@@ -95,7 +95,7 @@ def test_a_place_after_a_non_setting_preposition_is_no_sentence_place(locate):
         # a leaving's "from" is where it happens
         ("China expels Canadian diplomat from Shanghai", "expels", "Shanghai"),
         ("Malian troops withdrew from Kidal on Friday.", "withdrew", "Kidal"),
-        ("The withdrawal of Russian troops from Kherson began on Sunday.", "withdrawal", "Kherson"),
+        ("The army completed its withdrawal from Kabul on Monday.", "withdrawal", "Kabul"),
     ],
 )
 def test_a_towns_possession_a_visits_place_and_a_leavings_from_place_the_event(locate, text, trigger, expected):
