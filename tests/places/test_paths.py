@@ -5,19 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from diurna.places import locate_event
 from diurna.places.paths import proximity, through_another_happening
 
 
 def _token(doc, word: str):
     return next(t for t in doc.spacy_doc if t.text == word)
-
-
-def _located(locate, text: str, trigger: str):
-    doc = locate(text)
-    found = locate_event(doc, _token(doc, trigger).i)
-    names = {p.id: p.name for p in doc.places}
-    return (names[found.place_id], found.rule) if found else None
 
 
 @pytest.mark.parametrize(
@@ -66,15 +58,15 @@ def test_proximity_counts_edges_before_words(locate):
     assert proximity(_token(doc, "Dhaka"), arrested)[0] < proximity(_token(doc, "Gazipur"), arrested)[0]
 
 
-def test_the_events_place_says_which_rule_chose_it(locate):
-    assert _located(locate, "Protesters gathered in Lima and blocked the main avenue.", "blocked") == (
+def test_the_events_place_says_which_rule_chose_it(place_and_rule):
+    assert place_and_rule("Protesters gathered in Lima and blocked the main avenue.", "blocked") == (
         "Lima",
         "own_clause",
     )
 
 
-def test_a_place_after_a_non_setting_preposition_is_no_sentence_place(locate):
-    assert _located(locate, "Tokyo lodged a protest via its embassy in Beijing on Friday.", "lodged") is None
+def test_a_place_after_a_non_setting_preposition_is_no_sentence_place(place_and_rule):
+    assert place_and_rule("Tokyo lodged a protest via its embassy in Beijing on Friday.", "lodged") is None
 
 
 @pytest.mark.parametrize(
@@ -98,8 +90,8 @@ def test_a_place_after_a_non_setting_preposition_is_no_sentence_place(locate):
         ("The army completed its withdrawal from Kabul on Monday.", "withdrawal", "Kabul"),
     ],
 )
-def test_a_towns_possession_a_visits_place_and_a_leavings_from_place_the_event(locate, text, trigger, expected):
-    found = _located(locate, text, trigger)
+def test_a_towns_possession_a_visits_place_and_a_leavings_from_place_the_event(place_and_rule, text, trigger, expected):
+    found = place_and_rule(text, trigger)
     assert found is not None and found[0] == expected
 
 
@@ -120,5 +112,5 @@ def test_a_towns_possession_a_visits_place_and_a_leavings_from_place_the_event(l
         ("French troops withdrew from Niger on Friday.", "withdrew"),
     ],
 )
-def test_an_owners_possessive_does_not_place_the_event(locate, text, trigger):
-    assert _located(locate, text, trigger) is None
+def test_an_owners_possessive_does_not_place_the_event(place_and_rule, text, trigger):
+    assert place_and_rule(text, trigger) is None

@@ -5,18 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-def _located(locate, text: str, trigger: str):
-    from diurna.places import locate_event
-
-    doc = locate(text)
-    token = next(t for t in doc.spacy_doc if t.text == trigger)
-    found = locate_event(doc, token.i)
-    if found is None:
-        return None
-    place = next(p for p in doc.places if p.id == found.place_id)
-    return place.name, found.rule
-
-
 @pytest.mark.parametrize(
     "text, trigger, expected",
     [
@@ -34,13 +22,13 @@ def _located(locate, text: str, trigger: str):
         ("Kenyan police fired tear gas at the crowd. Protests have spread across Kenya.", "fired", "Kenya"),
     ],
 )
-def test_a_seated_body_acts_where_it_sits(locate, text, trigger, expected):
-    assert _located(locate, text, trigger) == (expected, "seat_of_the_agent")
+def test_a_seated_body_acts_where_it_sits(place_and_rule, text, trigger, expected):
+    assert place_and_rule(text, trigger) == (expected, "seat_of_the_agent")
 
 
-def test_the_clause_place_comes_first(locate):
+def test_the_clause_place_comes_first(place_and_rule):
     text = "Turkish police detained the journalist in Istanbul. Turkey denied it."
-    assert _located(locate, text, "detained") == ("Istanbul", "own_clause")
+    assert place_and_rule(text, "detained") == ("Istanbul", "own_clause")
 
 
 @pytest.mark.parametrize(
@@ -54,6 +42,6 @@ def test_the_clause_place_comes_first(locate):
         ("Protesters attacked Moscow police on Tuesday.", "attacked"),
     ],
 )
-def test_no_seat_without_a_seated_agent_or_a_named_state(locate, text, trigger):
-    located = _located(locate, text, trigger)
+def test_no_seat_without_a_seated_agent_or_a_named_state(place_and_rule, text, trigger):
+    located = place_and_rule(text, trigger)
     assert located is None or located[1] != "seat_of_the_agent"
