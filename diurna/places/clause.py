@@ -169,6 +169,9 @@ def _locates(
             place_feature not in ("country", "capital") or governor.lemma_ in VISITING or governor.lemma_ in ATTACKING
         )
     preps = leaving_from(during_a_visit(preps))
+    if place_feature == "territory":
+        # "shot down a drone over Lebanese territory": over a state's ground or sky is where it happened
+        preps = [("at" if p == "over" else p, word) for p, word in preps]
     if any(p not in LOCATIVE and p not in NARROWING for p, _ in preps):
         return False
     # The outermost locative phrase is the one that attaches the place to the clause;
