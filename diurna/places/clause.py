@@ -21,6 +21,7 @@ from diurna.document import ArticleDoc, PlaceRef
 from diurna.nlp.dateline import find_dateline
 from diurna.nlp.index import index
 from diurna.places import gazetteer
+from diurna.places.described import TERRITORY_NOUNS
 from diurna.places.lexicon import (
     ATTACKING,
     COMPLEX_PREPOSITION_NOUNS,
@@ -38,11 +39,13 @@ from diurna.places.lexicon import (
 from diurna.places.paths import (
     POSSESSOR_OF_A_SETTING,
     during_a_visit,
+    leaving_from,
     possessor_relation,
     proximity,
     through_another_happening,
 )
 from diurna.places.scene import CARRIED_BASES, carries_a_scene, earlier_scene, lead_scene, referred_thing_place
+from diurna.places.seats import seat_of_agent
 from diurna.records import Place
 
 if TYPE_CHECKING:
@@ -164,7 +167,10 @@ def _locates(
         return (
             place_feature not in ("country", "capital") or governor.lemma_ in VISITING or governor.lemma_ in ATTACKING
         )
-    preps = during_a_visit(preps)
+    preps = leaving_from(during_a_visit(preps))
+    if place_feature == "territory":
+        # "shot down a drone over Lebanese territory": over a state's ground or sky is where it happened
+        preps = [("at" if p == "over" else p, word) for p, word in preps]
     if any(p not in LOCATIVE and p not in NARROWING for p, _ in preps):
         return False
     # The outermost locative phrase is the one that attaches the place to the clause;
@@ -329,10 +335,14 @@ def _paths(doc: ArticleDoc, trigger: Token):
 
 
 def _feature_of(doc: ArticleDoc, ref: PlaceRef) -> str:
-    """The place's contract feature, or "capital" for a national capital (it may stand for its government)."""
+    """The place's contract feature, or "capital" for a national capital (it may stand for its
+    government), or "territory" for a state named as its ground ("Lebanese territory": a location
+    wherever it stands, never an addressee or a target actor as a country's bare name may be)."""
     place = _place(doc, ref.place_id)
     if place is None:
         return "city"
+    if place.feature == "country" and doc.spacy_doc[ref.token_end - 1].lemma_.lower() in TERRITORY_NOUNS:
+        return "territory"
     if place.feature == "city" and place.country:
         capital = gazetteer.load().capital_of(place.country)
         if capital is not None and capital.geonameid == place.geonameid:
@@ -401,6 +411,12 @@ def relative_where(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
                 None,
             )
     return None
+
+
+@place_rule("clause", "'The Kuala Lumpur Sessions Court charged', 'Brazilian Federal Police arrested': -> the seat")
+def seat_of_the_agent(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """A court or police force named by its town or state acts there (`seats.py`)."""
+    return seat_of_agent(doc, clause_group(trigger), _specificity)
 
 
 @place_rule("sentence", "'In Ankara, officials said Turkey would retaliate': retaliate -> Ankara")

@@ -1,16 +1,20 @@
-"""Places named by description rather than by name: a capital, or a national institution's seat.
+"""Places named by description rather than by name: a capital, a national institution's seat, or a
+state's territory.
 
     "riot police were deployed in Iraq's capital"            -> Baghdad (the possessor's capital)
     "marched in the capital after the vote in Kenya"          -> Nairobi (the sentence's country)
     "met at the Great Hall in the capital city"               -> Beijing (the last country named)
     "police marched into the National Assembly" (Senegal)     -> Dakar   (a parliament sits in the capital)
     "recognise Jerusalem as Israel's capital"                  -> nothing (predicative: no location)
+    "carried out raids into Lebanese territory"               -> Lebanon (the state whose ground it is)
 
 Only in a slot that takes a place (the object of a locative preposition). The country is the
 possessor ("Iran's capital", "the Kenyan parliament"), else the nearest country named in the
 sentence, else the last place named before. National institutions are assumed to sit in the
 capital: true of most states, not all (South Africa's parliament is in Cape Town; Bolivia's
-Congress in La Paz).
+Congress in La Paz). A state's territory ("Lebanese territory", "German soil", "Belarusian
+airspace") is that state, named by its demonym or its name, never by another place ("Djugu territory"
+is a Congolese unit, "West Bank territory" the West Bank's).
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ INSTITUTIONS = {
     "presidential residence",
 }
 
+# Nouns for a state's ground, sea or sky: with the state's demonym or name before them they are the
+# state as a location, never as an actor ("strikes on Pakistani territory", "over Lebanese territory").
+TERRITORY_NOUNS = {"territory", "soil", "airspace", "waters"}
+
 Described = tuple[int, int, int, int, str, GazetteerEntry]
 
 
@@ -66,6 +74,12 @@ def described_places(
         kind = described_kind(token, named)
         if kind is None or _named_beside(token, named - countries):
             continue
+        if kind == "territory":
+            state = state_of_territory(token, toponyms, entries, demonym_table)
+            entry = gazetteer.country(state) if state else None
+            if entry is not None:
+                yield _mention(spacy_doc, token, named, entry)
+            continue
         country = (
             possessor_country(token, toponyms, entries, demonym_table)
             or country_in_sentence(token, located)
@@ -75,15 +89,20 @@ def described_places(
         capital = _named_after(token, toponyms, entries) or (gazetteer.capital_of(country) if country else None)
         if capital is None:
             continue
-        first = min(
-            [token] + [c for c in token.lefts if c.dep_ in ("det", "amod", "poss", "compound")], key=lambda t: t.i
-        ).i
-        # "the U.S. Senate": the named place keeps its own mention; the description is what follows it.
-        first = max([first] + [i + 1 for i in range(first, token.i) if i in named])
-        while first < token.i and (spacy_doc[first].tag_ == "POS" or spacy_doc[first].is_punct):
-            first += 1  # "Nigeria's capital": the mention is "capital", not "'s capital"
-        span = spacy_doc[first : token.i + 1]
-        yield (span.start, span.end, span.start_char, span.end_char, span.text, capital)
+        yield _mention(spacy_doc, token, named, capital)
+
+
+def _mention(spacy_doc: Doc, token: Token, named: set[int], entry: GazetteerEntry) -> Described:
+    """The description's words, from its first modifier to its noun, as a mention of `entry`."""
+    first = min(
+        [token] + [c for c in token.lefts if c.dep_ in ("det", "amod", "poss", "compound")], key=lambda t: t.i
+    ).i
+    # "the U.S. Senate": the named place keeps its own mention; the description is what follows it.
+    first = max([first] + [i + 1 for i in range(first, token.i) if i in named])
+    while first < token.i and (spacy_doc[first].tag_ == "POS" or spacy_doc[first].is_punct):
+        first += 1  # "Nigeria's capital": the mention is "capital", not "'s capital"
+    span = spacy_doc[first : token.i + 1]
+    return (span.start, span.end, span.start_char, span.end_char, span.text, entry)
 
 
 def described_kind(token: Token, named: set[int] = frozenset()) -> str | None:
@@ -94,6 +113,8 @@ def described_kind(token: Token, named: set[int] = frozenset()) -> str | None:
     lemma = token.lemma_.lower()
     if lemma == "capital" and token.pos_ == "NOUN":
         return "capital"
+    if lemma in TERRITORY_NOUNS and token.pos_ == "NOUN":
+        return "territory"
     if lemma == "city" and any(c.lower_ == "capital" and c.dep_ in ("compound", "amod") for c in token.children):
         return "capital"
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
@@ -116,7 +137,9 @@ def _named_beside(token: Token, named: set[int]) -> bool:
     if token.dep_ == "appos" and token.head.i in named:
         return True
     for child in token.children:
-        if child.dep_ == "appos" and child.i in named:
+        # "the capital Nouakchott" with the name unread: the text names the city, the story's capital
+        # would be a guess against it
+        if child.dep_ == "appos" and (child.i in named or child.pos_ == "PROPN"):
             return True
         if child.dep_ == "prep" and child.lower_ == "of" and any(g.i in named for g in child.children):
             return True
@@ -150,6 +173,21 @@ def possessor_country(token: Token, toponyms: list[Toponym], entries, demonyms: 
             for t, e in zip(toponyms, entries):
                 if e is not None and t.token_start <= child.i < t.token_end:
                     return e.country
+        if child.dep_ in ("amod", "compound") and child.text in demonyms:
+            return demonyms[child.text]
+    return None
+
+
+def state_of_territory(token: Token, toponyms: list[Toponym], entries, demonyms: dict[str, str]) -> str | None:
+    """The state whose territory the noun is: "Lebanese territory", "Pakistani soil" (a demonym), "China's
+    territory", "Russian and Belarusian airspace"; not "Djugu territory" or "West Bank territory" (a
+    place other than a country names its own unit, which the toponym stage reads)."""
+    for child in token.lefts:
+        if child.dep_ not in ("poss", "compound", "amod"):
+            continue
+        for t, e in zip(toponyms, entries):
+            if t.token_start <= child.i < t.token_end:
+                return e.country if e is not None and e.feature == "country" else None
         if child.dep_ in ("amod", "compound") and child.text in demonyms:
             return demonyms[child.text]
     return None

@@ -257,6 +257,60 @@ def shared_name_after_directions(ent: Span, scene: Scene) -> tuple[int, int] | N
     return last if _strong(scene, doc[last[0] : last[1]].text) else None
 
 
+# A settlement's kind: the name in apposition to it or after its "of" is a settlement's name.
+SETTLEMENT_NOUNS = {"capital", "city", "town", "village", "port"}
+
+
+@embedded_rule(
+    "'in the capital Nouakchott' (Nouakchott PERSON), 'the town of Kaedi' (Kaedi ORG): a name in apposition"
+    " to a settlement's noun or after its 'of'"
+)
+def name_of_a_settlement_noun(ent: Span, scene: Scene) -> tuple[int, int] | None:
+    if ent.label_ in PLACE_LABELS or ent.label_ in NUMERIC_LABELS:
+        return None
+    start = _bare_start(ent)
+    if start >= ent.end:
+        return None
+    root = scene.spacy_doc[start : ent.end].root
+    if root.dep_ == "appos":
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of":
+        noun = root.head.head
+    else:
+        return None
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SETTLEMENT_NOUNS or noun.i > start:
+        return None
+    text = scene.spacy_doc[start : ent.end].text
+    if any(_own_name(c, text) and c.entry.feature == "city" for c in _strong(scene, text)):
+        return start, ent.end
+    return None
+
+
+# Bodies a town's name opens when they are that town's own: its courts and its police.
+SEATED_BODY_NOUNS = {"court", "tribunal", "police"}
+
+
+@embedded_rule(
+    "'The Kuala Lumpur Sessions Court', 'the Phnom Penh Municipal Court', 'Seoul Central District Court'"
+    " (ORG): a large city opening the name of a court or police force that sits in it"
+)
+def town_opening_a_seated_body(ent: Span, scene: Scene) -> tuple[int, int] | None:
+    if ent.label_ != "ORG" or ent[-1].lower_ not in SEATED_BODY_NOUNS:
+        return None
+    start = _bare_start(ent)
+    # the longest opening that is a large city's own name ("Kuala Lumpur", not "Kuala"); a country
+    # opening the name is `country_opening_an_entity`'s. One word must be a place the article names
+    # elsewhere: "the Kennedy Court" is a person's, whatever town shares the name.
+    for end in range(min(ent.end - 1, start + MAX_EXTENSION), start, -1):
+        text = scene.spacy_doc[start:end].text
+        towns = [c for c in _strong(scene, text) if _own_name(c, text) and c.entry.feature == "city"]
+        if any(c.entry.population >= LARGE_CITY for c in towns) and (
+            end - start > 1 or fold(text) in scene.place_names
+        ):
+            return start, end
+    return None
+
+
 def embedded_places(spacy_doc: Doc, gazetteer: Gazetteer, country_mentions: set[tuple[int, int]]) -> Iterator[Span]:
     """Spans of places hidden in or cut by spaCy's entities, each once, left to right."""
     places = [e for e in spacy_doc.ents if e.label_ in PLACE_LABELS]

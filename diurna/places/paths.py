@@ -178,3 +178,36 @@ def during_a_visit(preps: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
         if inner in ("to", "in") and outer in ("during", "on") and noun.lemma_.lower() in STAY_NOUNS:
             return [*preps[: n - 1], ("in", word), *preps[n + 1 :]]
     return preps
+
+
+# Verbs and nouns of leaving or removing from somewhere: their "from X" is where the act happens
+# (troops withdraw from a town in it; a diplomat is expelled from the town where they serve).
+DEPARTING = {
+    "withdraw",
+    "withdrawal",
+    "retreat",
+    "pullout",
+    "expel",
+    "expulsion",
+    "deport",
+    "deportation",
+    "evict",
+    "eviction",
+    "evacuate",
+    "evacuation",
+    "oust",
+    "flee",
+    "depart",
+    "departure",
+    "exit",
+}
+
+
+def leaving_from(preps: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    """ "China expels Canadian diplomat from Shanghai", "the army withdrew from Kidal": a leaving's
+    "from" names where it happens, as if "at X" hung from its word - a town's or a region's name;
+    a country's only after the prepositions that place in a country (`COUNTRY_LOCATIVE`), as
+    elsewhere: on the tune split (2026-12-06, night) "withdraw from (south) Lebanon", "deported from
+    Cambodia" were plans and background the gold leaves unplaced. Any other "from" is an origin
+    ("troops from Rwanda", "returning from Djibo")."""
+    return [("at", word) if p == "from" and word.lemma_.lower() in DEPARTING else (p, word) for p, word in preps]

@@ -22,3 +22,19 @@ def locate(place_pipeline):
         return place_pipeline.code_text(text, "2017-12-11")
 
     return _locate
+
+
+@pytest.fixture(scope="session")
+def place_and_rule(locate):
+    """place_and_rule(text, trigger word) -> (place name, rule that chose it) for the event the word
+    states, or None when no rule places it."""
+    from diurna.places import locate_event
+
+    def _place_and_rule(text: str, trigger: str):
+        doc = locate(text)
+        token = next(t for t in doc.spacy_doc if t.text == trigger)
+        found = locate_event(doc, token.i)
+        names = {p.id: p.name for p in doc.places}
+        return (names[found.place_id], found.rule) if found else None
+
+    return _place_and_rule

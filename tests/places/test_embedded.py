@@ -45,6 +45,8 @@ def test_rules_are_named_with_examples():
         "partner_of_a_place",
         "bracketed_container_after",
         "shared_name_after_directions",
+        "name_of_a_settlement_noun",
+        "town_opening_a_seated_body",
     ]
     assert all(r.example for r in RULES)
 
@@ -142,3 +144,24 @@ def test_two_directions_sharing_one_name(hidden):
     assert hidden("Fighting spread across North and South Kivu.", [("North and South Kivu", "LOC")]) == ["South Kivu"]
     # no shared name: two places of their own
     assert hidden("Trade between North and South America grew.", [("North and South America", "LOC")]) == []
+
+
+def test_a_large_town_opening_a_court_or_police_name(hidden):
+    text = "The Kuala Lumpur Sessions Court charged him on Friday."
+    assert hidden(text, [("The Kuala Lumpur Sessions Court", "ORG")]) == ["Kuala Lumpur"]
+    assert hidden("Phnom Penh Municipal Court ruled.", [("Phnom Penh Municipal Court", "ORG")]) == ["Phnom Penh"]
+    # not another body, and not a surname opening a court's name
+    assert hidden("The Kuala Lumpur Stock Exchange fell.", [("The Kuala Lumpur Stock Exchange", "ORG")]) == []
+    assert hidden("The Kennedy Court ruled.", [("The Kennedy Court", "ORG")]) == []
+    # one word: a town the article names elsewhere
+    text = "The Seoul Central District Court ruled. Protests went on in Seoul."
+    assert hidden(text, [("The Seoul Central District Court", "ORG"), ("Seoul", "GPE")]) == ["Seoul"]
+
+
+def test_a_name_in_apposition_to_or_after_a_settlements_noun(hidden):
+    text = "Dozens were arrested in the capital Nouakchott on Monday."
+    assert hidden(text, [("Nouakchott", "PERSON")]) == ["Nouakchott"]
+    assert hidden("Riots broke out in the town of Kaedi.", [("Kaedi", "ORG")]) == ["Kaedi"]
+    # a person in apposition to a person, or a name the gazetteer has no town for
+    assert hidden("The president, Mohamed Ould Ghazouani, spoke.", [("Mohamed Ould Ghazouani", "PERSON")]) == []
+    assert hidden("Riots broke out in the town of Zzyzzyva.", [("Zzyzzyva", "ORG")]) == []

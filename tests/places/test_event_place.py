@@ -36,6 +36,10 @@ def _place_of(locate, text: str, trigger: str):
         ("Washington imposed new sanctions on Venezuela.", "imposed", None),
         # a country as a location
         ("Militants attacked a police post in Niger on Friday.", "attacked", "Niger"),
+        # a state's territory is the state as a location, after any locative ("raids into", "strikes at targets on")
+        ("Israel has carried out deeper raids into Lebanese territory.", "raids", "Lebanon"),
+        ("Iran launched air strikes at targets on Pakistani territory.", "strikes", "Pakistan"),
+        ("Hezbollah said it shot down an Israeli drone over Lebanese territory on Saturday.", "shot", "Lebanon"),
         # places in other clauses or quotations do not count; no default to the article's first place
         ("The minister, who lives in London, criticised the plan.", "criticised", None),
         ('Demonstrators chanted "death to England" and burned flags.', "chanted", None),

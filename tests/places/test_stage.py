@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from diurna.records import Place
 
 
@@ -174,3 +176,28 @@ def test_a_large_town_with_its_noun_in_one_entity(locate):
     assert ("Goma", "COD", "city") in _places(locate("M23 rebels said they had taken eastern Goma city."))
     doc = locate("Jihadists held civilians as human shields in the Old City of Mosul.")
     assert {p.name for p in doc.places} == {"Mosul"}
+
+
+@pytest.mark.parametrize(
+    "text, mention, country",
+    [
+        ("Israel has carried out deeper raids into Lebanese territory.", "Lebanese territory", "LBN"),
+        ("Iran launched air strikes at targets on Pakistani territory.", "Pakistani territory", "PAK"),
+        ("No foreign troops will be stationed on German soil, he said.", "German soil", "DEU"),
+    ],
+)
+def test_a_states_territory_named_by_its_demonym_is_the_state(locate, text, mention, country):
+    doc = locate(text)
+    assert any(
+        p.country == country and p.feature == "country" and m.text == mention for p in doc.places for m in p.mentions
+    )
+
+
+def test_a_units_own_territory_is_no_state(locate):
+    doc = locate("Militias attacked a displacement camp in Djugu territory.")
+    assert not any(m.text.endswith("territory") and p.feature == "country" for p in doc.places for m in p.mentions)
+
+
+def test_the_capital_beside_a_name_the_stage_did_not_read_is_no_guess(locate):
+    doc = locate("Senegal closed the border. Riots broke out in the capital Qwertyville on Monday.")
+    assert not any(m.text == "the capital" for p in doc.places for m in p.mentions)
