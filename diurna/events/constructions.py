@@ -228,6 +228,13 @@ BY_GERUND = _register(
     "of the verb it qualifies.",
 )
 
+AGENT_DECIDES_FORCE = _register(
+    "agent-decides-force",
+    "Al-Shabab raided a military base / Police raided the newspaper's office.",
+    "A raid or a storming is an armed attack (ASSAULT) when armed forces, rebels or a state carry it "
+    "out, a search or seizure (COERCE) when police, prosecutors or a ministry do (docs/annotation.md).",
+)
+
 # Verbs whose reduced passive ("rebels backed by Rwanda") describes a standing relation (standing-backing).
 STANDING_RELATIONS = frozenset({"back", "support", "sponsor"})
 

@@ -321,7 +321,36 @@ class NounEvents:
         else:
             pairs = [(s, None) for s in sources]
         sentence_start = doc.spacy_doc[start].sent.start
-        return [
-            Candidate(start, end, sense, plover, cameo, mode, s, t, polarity, modality, rule, sentence_start)
-            for s, t in pairs
-        ]
+        out = []
+        for s, t in pairs:
+            typed = (plover, cameo, mode, rule)
+            if sense.by_agent and s is not None and cx.enabled(cx.AGENT_DECIDES_FORCE):
+                typed = force_by_agent(doc, s, typed)
+            out.append(Candidate(start, end, sense, *typed[:3], s, t, polarity, modality, typed[3], sentence_start))
+        return out
+
+
+# Sectors whose raids and stormings are armed attacks, and those whose are searches and seizures
+# (agent-decides-force); a state named as such ("Israel carried out raids") acts through its forces.
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
+ENFORCING_SECTORS = frozenset({"COP", "JUD", "GOV"})
+ARMED_ATTACK = ("ASSAULT", "190", None)
+SEARCH_OR_SEIZURE = ("COERCE", "171", "seize")
+
+
+def force_by_agent(doc: ArticleDoc, source: Argument, typed: tuple) -> tuple:
+    """(plover, cameo, mode, rule) of a raid or storming as its agent makes it: armed forces, rebels
+    and states attack, police, courts and ministries search and seize; other agents (protesters,
+    unknown actors) keep the lexicon's type."""
+    actor = doc.actor(source.actor_id)
+    if actor is None:
+        return typed
+    if actor.sector in ARMED_SECTORS or (actor.kind == "country" and not actor.sector):
+        found = ARMED_ATTACK
+    elif actor.sector in ENFORCING_SECTORS:
+        found = SEARCH_OR_SEIZURE
+    else:
+        return typed
+    if found[0] == typed[0]:
+        return typed
+    return (*found, cx.AGENT_DECIDES_FORCE)

@@ -245,6 +245,17 @@ CASES = {
             ("gas", "ASSAULT", "Police officers", "protesters"),
         ),
     ],
+    cx.AGENT_DECIDES_FORCE: [
+        (
+            "At least 20 Somali soldiers were killed when al-Shabab raided a military base south of Mogadishu.",
+            ("raided", "ASSAULT", "al-Shabab", "military"),
+        ),
+        ("Israel has carried out deeper raids into Lebanese territory.", ("raids", "ASSAULT", "Israel", "Lebanon")),
+        (
+            "Police in Georgia stormed the headquarters of the main opposition party on Monday.",
+            ("stormed", "COERCE", "Police", "opposition party"),
+        ),
+    ],
     cx.BY_GERUND: [
         (
             "Maduro responded by expelling employees of the Colombian embassy in Caracas.",

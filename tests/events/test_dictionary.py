@@ -49,6 +49,13 @@ def _token(nlp, text, word):
         ("The prime minister arrived in Tokyo.", "arrived", "CONSULT", "042"),
         ("Germany declared two embassy employees personae non gratae.", "declared", "SANCTION", "166"),
         ("The last French soldiers left the country on Friday.", "left", "RETREAT", "0872"),
+        # raids and stormings: the lexicon's type, which the agent may change (agent-decides-force)
+        ("Police raided the newspaper's offices.", "raided", "COERCE", "171"),
+        ("Angry protesters stormed the Swedish embassy in Baghdad.", "stormed", "ASSAULT", "190"),
+        ("The delegation stormed out of the meeting.", "stormed", None, None),
+        # a third party bringing others to a deal
+        ("China mediated a rapprochement between Saudi Arabia and Iran.", "mediated", "CONSULT", "045"),
+        ("Both sides accepted a deal brokered by Qatar.", "brokered", "CONSULT", "045"),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
