@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.document import ArticleDoc
-from diurna.events import codes
+from diurna.events import codes, mediation
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.arguments import (
@@ -190,12 +190,15 @@ class CandidateExtractor(NounEvents):
         qualified = cx.by_gerund_head(verb) if not sources else None
         if qualified is not None:
             sources = actors_of(doc, subject_tokens(qualified))  # "Maduro responded by expelling ..."
+        mediator = not sources and mediation.is_mediation(sense) and cx.enabled(cx.HYPHEN_MEDIATOR)
+        if mediator:
+            sources = actors_of(doc, mediation.hyphen_agents(verb))  # "a US-brokered truce"
         polarity = pol.polarity(verb)
         if sense.negated_only:
             if polarity != "negated":
                 return []  # "hesitated to act" states no act
             polarity = "asserted"  # "will not hesitate to impose sanctions": the negation is the threat
-        rule = frame
+        rule = cx.HYPHEN_MEDIATOR if mediator and sources else frame
         if frame == "request":
             preps = prep_objects(verb)
             # "urged X", "called on X", "appealed to X", "requested help from X"
@@ -283,6 +286,9 @@ class CandidateExtractor(NounEvents):
             # "called for protests against X": the target hangs on the object of the sense's preposition
             governed = prep_objects(verb).get(sense.prep, [])
             targets = first_actors(doc, [prep_objects(o).get(p, []) for p in sense.targets for o in governed])
+        if not targets and mediation.is_mediation(sense) and cx.enabled(cx.MEDIATED_PARTIES):
+            targets = actors_of(doc, mediation.mediated_parties(verb))
+            rule = cx.MEDIATED_PARTIES if targets else rule
         if not targets and (plover == "REQUEST" or frame == "request"):
             targets, rule = self._request_recipients(doc, verb, consumed, rule)
         if not targets and plover in cx.FORCE:

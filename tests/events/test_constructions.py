@@ -256,6 +256,23 @@ CASES = {
             ("stormed", "COERCE", "Police", "opposition party"),
         ),
     ],
+    cx.HYPHEN_MEDIATOR: [
+        ("A US-brokered truce ended the fighting in Sweida on Saturday.", ("brokered", "CONSULT", "US", None)),
+        (
+            "Armenia has announced a Russian-mediated cease-fire with Azerbaijan.",
+            ("mediated", "CONSULT", "Russian", "Azerbaijan"),
+        ),
+    ],
+    cx.MEDIATED_PARTIES: [
+        (
+            "The Taliban government said it had released two American citizens in a deal brokered by Qatar.",
+            ("brokered", "CONSULT", "Qatar", "Taliban"),
+        ),
+        (
+            "Sudan's army signed a humanitarian truce mediated by Saudi Arabia on Sunday.",
+            ("mediated", "CONSULT", "Saudi Arabia", "Sudan's army"),
+        ),
+    ],
     cx.BY_GERUND: [
         (
             "Maduro responded by expelling employees of the Colombian embassy in Caracas.",

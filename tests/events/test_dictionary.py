@@ -56,6 +56,11 @@ def _token(nlp, text, word):
         # a third party bringing others to a deal
         ("China mediated a rapprochement between Saudi Arabia and Iran.", "mediated", "CONSULT", "045"),
         ("Both sides accepted a deal brokered by Qatar.", "brokered", "CONSULT", "045"),
+        # forces keeping people from moving restrict them; other prevention is no event
+        ("Riot police prevented the marchers from reaching the square.", "prevented", "COERCE", "191"),
+        ("The vaccine prevented thousands of deaths from the virus.", "prevented", None, None),
+        ("Security forces surrounded the opposition leader's house.", "surrounded", "COERCE", "191"),
+        ("Armed gunmen surrounded the police convoy.", "surrounded", "ASSAULT", "190"),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
