@@ -61,6 +61,11 @@ def _token(nlp, text, word):
         ("The vaccine prevented thousands of deaths from the virus.", "prevented", None, None),
         ("Security forces surrounded the opposition leader's house.", "surrounded", "COERCE", "191"),
         ("Armed gunmen surrounded the police convoy.", "surrounded", "ASSAULT", "190"),
+        # breaking ties is a sanction, joining a march a protest, leading a country or a coalition no event
+        ("Algeria broke off diplomatic ties with Morocco.", "broke", "SANCTION", "161"),
+        ("Thousands of farmers joined the protest against the new law.", "joined", "PROTEST", "141"),
+        ("Duterte, who led the Philippines from 2016 to 2022, was arrested.", "led", None, None),
+        ("The annexation led to Russia's suspension from the G8.", "led", None, None),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
