@@ -215,7 +215,7 @@ class CandidateExtractor(NounEvents):
                 comp_sense, comp_targets = self._complement_event(doc, comp, consumed)
                 if sense.negated_only and (comp_sense is None or comp_sense.plover not in THREATENED):
                     return []  # "will not hesitate to help" is no threat
-                plover, cameo, mode = self._complement_type(sense, comp_sense)
+                plover, cameo, mode = self._complement_type(sense, comp_sense, comp)
                 # "refused to support X": X is the target only when the complement is itself an
                 # event ("agreed to set aside their differences" has no target: it is reciprocal)
                 if not targets and comp_sense is not None:
@@ -422,12 +422,20 @@ class CandidateExtractor(NounEvents):
         self._consume(comp, consumed)
         return comp_targets
 
-    def _complement_type(self, sense: Sense, comp: Optional[Sense]) -> tuple[str, str, Optional[str]]:
-        """ "agreed to withdraw" is a CONCEDE, "vowed to retaliate" a THREATEN (PLOVER v2 AGREE/CONCEDE notes)."""
+    def _complement_type(
+        self, sense: Sense, comp: Optional[Sense], comp_token: Optional["Token"] = None
+    ) -> tuple[str, str, Optional[str]]:
+        """ "agreed to withdraw" is a CONCEDE, "vowed to retaliate" a THREATEN (PLOVER v2 AGREE/CONCEDE
+        notes); "pledged to send troops to Haiti" is a promise of help (AGREE), "vowed to deploy troops
+        against the rebels" a threat: a promised deployment threatens only when it is against someone."""
         if sense.plover != "AGREE" or comp is None:
             return sense.plover, sense.cameo, sense.mode
         if comp.plover in ("RETREAT", "CONCEDE"):
             return "CONCEDE", "080", None
+        if comp.plover == "MOBILIZE" and comp_token is not None:
+            holders = [comp_token] + direct_objects(comp_token)  # "deploy troops against X": on either
+            if not any("against" in prep_objects(h) for h in holders):
+                return sense.plover, sense.cameo, sense.mode
         if comp.plover in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"):
             return "THREATEN", "130", None
         return sense.plover, sense.cameo, sense.mode

@@ -389,3 +389,13 @@ def test_not_hesitating_to_act_is_a_threat_only_when_the_act_is_hostile(code):
     assert not any(e.type == "SANCTION" for e in doc.events)  # threatened, not imposed
     doc = code("Japan will not hesitate to help Tonga.", "2024-06-19")
     assert not any(e.type == "THREATEN" for e in doc.events)
+
+
+def test_a_promised_deployment_threatens_only_when_it_is_against_someone(code):
+    doc = code("Uganda, Burundi and South Sudan have also pledged to send troops.", "2024-06-19")
+    pledges = [e for e in doc.events if e.trigger.text == "pledged"]
+    assert pledges and all(e.type == "AGREE" for e in pledges)  # a promise of help (PLOVER AGREE)
+    doc = code("Kenya pledged to send 1,000 police officers to Haiti.", "2024-06-19")
+    assert any(e.type == "AGREE" and e.trigger.text == "pledged" for e in doc.events)
+    doc = code("Russia vowed to deploy troops against Ukraine.", "2024-06-19")
+    assert any(e.type == "THREATEN" and e.trigger.text == "vowed" for e in doc.events)
