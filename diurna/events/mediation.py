@@ -51,6 +51,7 @@ def mediated_parties(verb: "Token") -> list["Token"]:
         preps = prep_objects(noun)
         out.extend(o for p in PARTY_PREPS for o in preps.get(p, []))
         node = noun.head if noun.dep_ == "pobj" else noun
-        if node.dep_ in ("dobj", "prep") and node.head.pos_ in ("VERB", "AUX"):
+        # (the subject of the mediation verb itself is the mediator: "China mediated a deal")
+        if node.dep_ in ("dobj", "prep") and node.head.pos_ in ("VERB", "AUX") and node.head.i != verb.i:
             out.extend(subject_tokens(node.head))
     return out

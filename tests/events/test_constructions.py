@@ -399,3 +399,9 @@ def test_a_promised_deployment_threatens_only_when_it_is_against_someone(code):
     assert any(e.type == "AGREE" and e.trigger.text == "pledged" for e in doc.events)
     doc = code("Russia vowed to deploy troops against Ukraine.", "2024-06-19")
     assert any(e.type == "THREATEN" and e.trigger.text == "vowed" for e in doc.events)
+
+
+def test_the_mediator_is_not_made_a_party_of_its_own_mediation(code):
+    # mediated-parties reads the subject of the clause reporting the deal, never the mediator's own
+    doc = code("The United Arab Emirates helped broker the exchange on Friday.", "2024-06-19")
+    assert any(e.type == "CONSULT" and e.trigger.text == "broker" for e in doc.events)
