@@ -23,6 +23,7 @@ from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
 from diurna.events.scene import mention_of
+from diurna.nlp.syntax import is_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -158,6 +159,8 @@ class NounEvents:
             head, as_object = response, True
         light = response is not None or in_list(head, self.lexicon.light_verbs)
         if as_object and light and head.i not in verb_triggers:
+            if self._inside_event_argument(head, verb_triggers):
+                return []  # "urged the parties to hold talks": the talks are asked for, not held
             sources = (
                 actors_of(doc, subject_tokens(head))
                 if noun.dep_ != "nsubjpass"
@@ -272,7 +275,9 @@ class NounEvents:
     def _inside_event_argument(noun: "Token", verb_triggers: set[int]) -> bool:
         """Whether the noun is (inside) the object of a coded verb: "condemned Israel's recognition of
         X" reports the condemnation; the recognition is its topic. A subject ("U.S. airstrikes killed
-        ...") is an event in its own right."""
+        ...") is an event in its own right. An infinitive on the way is the coded verb's content ("agreed
+        to accelerate preparations to resume the summit", "urged the parties to hold talks"): the
+        summit is agreed on, the talks asked for, neither held."""
         node = noun
         while node.head.i != node.i:
             if node.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -280,7 +285,7 @@ class NounEvents:
             node = node.head
             if node.i in verb_triggers:
                 return True
-            if node.pos_ == "VERB":
+            if node.pos_ == "VERB" and not (node.dep_ in INFINITIVE_LINKS and is_infinitive(node)):
                 return False
         return False
 
@@ -329,6 +334,9 @@ class NounEvents:
             out.append(Candidate(start, end, sense, *typed[:3], s, t, polarity, modality, typed[3], sentence_start))
         return out
 
+
+# How an infinitive hangs on the verb whose content it is (_inside_event_argument).
+INFINITIVE_LINKS = ("xcomp", "ccomp", "advcl", "acl")
 
 # Sectors whose raids and stormings are armed attacks, and those whose are searches and seizures
 # (agent-decides-force); a state named as such ("Israel carried out raids") acts through its forces.

@@ -310,6 +310,9 @@ SUPPRESSING = {
 NOT_DONE = [
     ("China repeated calls for the Philippines to remove a grounded warship from the shoal.", "COERCE"),
     ("Kenya renewed its demand for Ethiopia to withdraw its troops.", "RETREAT"),
+    # an event noun inside an infinitive under a coded verb is that verb's content, not an act done
+    ("The United Nations urged Israel and Hamas to hold talks.", "CONSULT"),
+    ("Seoul, Beijing and Tokyo agreed to speed up preparations to resume their summit.", "CONSULT"),
 ]
 
 
