@@ -159,7 +159,7 @@ class NounEvents:
             head, as_object = response, True
         light = response is not None or in_list(head, self.lexicon.light_verbs)
         if as_object and light and head.i not in verb_triggers:
-            if self._inside_event_argument(head, verb_triggers):
+            if _infinitive_content(head) and self._inside_event_argument(head, verb_triggers):
                 return []  # "urged the parties to hold talks": the talks are asked for, not held
             sources = (
                 actors_of(doc, subject_tokens(head))
@@ -285,7 +285,7 @@ class NounEvents:
             node = node.head
             if node.i in verb_triggers:
                 return True
-            if node.pos_ == "VERB" and not (node.dep_ in INFINITIVE_LINKS and is_infinitive(node)):
+            if node.pos_ == "VERB" and not _infinitive_content(node):
                 return False
         return False
 
@@ -337,6 +337,12 @@ class NounEvents:
 
 # How an infinitive hangs on the verb whose content it is (_inside_event_argument).
 INFINITIVE_LINKS = ("xcomp", "ccomp", "advcl", "acl")
+
+
+def _infinitive_content(verb: "Token") -> bool:
+    """ "(urged X) to hold talks", "(agreed) to accelerate preparations": an infinitive hanging on what
+    governs it, whose content it may be; a finite verb ("while Israel has carried out raids") is not."""
+    return verb.dep_ in INFINITIVE_LINKS and is_infinitive(verb)
 
 # Sectors whose raids and stormings are armed attacks, and those whose are searches and seizures
 # (agent-decides-force); a state named as such ("Israel carried out raids") acts through its forces.

@@ -408,3 +408,9 @@ def test_the_mediator_is_not_made_a_party_of_its_own_mediation(code):
     # mediated-parties reads the subject of the clause reporting the deal, never the mediator's own
     doc = code("The United Arab Emirates helped broker the exchange on Friday.", "2024-06-19")
     assert any(e.type == "CONSULT" and e.trigger.text == "broker" for e in doc.events)
+
+
+def test_a_finite_light_verb_under_a_coded_verb_still_reports_its_act(code):
+    # only an infinitive is its governor's content: "after the EU imposed sanctions" is an act of its own
+    doc = code("China retaliated on Monday after the European Union imposed sanctions against China.", "2024-06-19")
+    assert any(e.type == "SANCTION" and e.trigger.text == "sanctions" for e in doc.events)
