@@ -344,6 +344,7 @@ def _infinitive_content(verb: "Token") -> bool:
     governs it, whose content it may be; a finite verb ("while Israel has carried out raids") is not."""
     return verb.dep_ in INFINITIVE_LINKS and is_infinitive(verb)
 
+
 # Sectors whose raids and stormings are armed attacks, and those whose are searches and seizures
 # (agent-decides-force); a state named as such ("Israel carried out raids") acts through its forces.
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
