@@ -277,15 +277,16 @@ class NounEvents:
         X" reports the condemnation; the recognition is its topic. A subject ("U.S. airstrikes killed
         ...") is an event in its own right. An infinitive on the way is the coded verb's content ("agreed
         to accelerate preparations to resume the summit", "urged the parties to hold talks"): the
-        summit is agreed on, the talks asked for, neither held."""
+        summit is agreed on, the talks asked for, neither held; an adjunct of the infinitive is not
+        ("pledged to give X rights during talks hosted by Y": the talks took place)."""
         node = noun
         while node.head.i != node.i:
             if node.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return False
-            node = node.head
+            below, node = node, node.head
             if node.i in verb_triggers:
                 return True
-            if node.pos_ == "VERB" and not _infinitive_content(node):
+            if node.pos_ == "VERB" and not (_infinitive_content(node) and below.dep_ in CONTENT_LINKS):
                 return False
         return False
 
@@ -337,6 +338,8 @@ class NounEvents:
 
 # How an infinitive hangs on the verb whose content it is (_inside_event_argument).
 INFINITIVE_LINKS = ("xcomp", "ccomp", "advcl", "acl")
+# What the content below an infinitive hangs on it by: its object, or a further infinitive.
+CONTENT_LINKS = ("dobj",) + INFINITIVE_LINKS
 
 
 def _infinitive_content(verb: "Token") -> bool:
