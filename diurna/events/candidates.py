@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.document import ArticleDoc
-from diurna.events import codes
+from diurna.events import codes, mediation
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.arguments import (
@@ -190,12 +190,15 @@ class CandidateExtractor(NounEvents):
         qualified = cx.by_gerund_head(verb) if not sources else None
         if qualified is not None:
             sources = actors_of(doc, subject_tokens(qualified))  # "Maduro responded by expelling ..."
+        mediator = not sources and mediation.is_mediation(sense) and cx.enabled(cx.HYPHEN_MEDIATOR)
+        if mediator:
+            sources = actors_of(doc, mediation.hyphen_agents(verb))  # "a US-brokered truce"
         polarity = pol.polarity(verb)
         if sense.negated_only:
             if polarity != "negated":
                 return []  # "hesitated to act" states no act
             polarity = "asserted"  # "will not hesitate to impose sanctions": the negation is the threat
-        rule = frame
+        rule = cx.HYPHEN_MEDIATOR if mediator and sources else frame
         if frame == "request":
             preps = prep_objects(verb)
             # "urged X", "called on X", "appealed to X", "requested help from X"
@@ -212,7 +215,7 @@ class CandidateExtractor(NounEvents):
                 comp_sense, comp_targets = self._complement_event(doc, comp, consumed)
                 if sense.negated_only and (comp_sense is None or comp_sense.plover not in THREATENED):
                     return []  # "will not hesitate to help" is no threat
-                plover, cameo, mode = self._complement_type(sense, comp_sense)
+                plover, cameo, mode = self._complement_type(sense, comp_sense, comp)
                 # "refused to support X": X is the target only when the complement is itself an
                 # event ("agreed to set aside their differences" has no target: it is reciprocal)
                 if not targets and comp_sense is not None:
@@ -283,6 +286,9 @@ class CandidateExtractor(NounEvents):
             # "called for protests against X": the target hangs on the object of the sense's preposition
             governed = prep_objects(verb).get(sense.prep, [])
             targets = first_actors(doc, [prep_objects(o).get(p, []) for p in sense.targets for o in governed])
+        if not targets and mediation.is_mediation(sense) and cx.enabled(cx.MEDIATED_PARTIES):
+            targets = actors_of(doc, mediation.mediated_parties(verb))
+            rule = cx.MEDIATED_PARTIES if targets else rule
         if not targets and (plover == "REQUEST" or frame == "request"):
             targets, rule = self._request_recipients(doc, verb, consumed, rule)
         if not targets and plover in cx.FORCE:
@@ -416,12 +422,20 @@ class CandidateExtractor(NounEvents):
         self._consume(comp, consumed)
         return comp_targets
 
-    def _complement_type(self, sense: Sense, comp: Optional[Sense]) -> tuple[str, str, Optional[str]]:
-        """ "agreed to withdraw" is a CONCEDE, "vowed to retaliate" a THREATEN (PLOVER v2 AGREE/CONCEDE notes)."""
+    def _complement_type(
+        self, sense: Sense, comp: Optional[Sense], comp_token: Optional["Token"] = None
+    ) -> tuple[str, str, Optional[str]]:
+        """ "agreed to withdraw" is a CONCEDE, "vowed to retaliate" a THREATEN (PLOVER v2 AGREE/CONCEDE
+        notes); "pledged to send troops to Haiti" is a promise of help (AGREE), "vowed to deploy troops
+        against the rebels" a threat: a promised deployment threatens only when it is against someone."""
         if sense.plover != "AGREE" or comp is None:
             return sense.plover, sense.cameo, sense.mode
         if comp.plover in ("RETREAT", "CONCEDE"):
             return "CONCEDE", "080", None
+        if comp.plover == "MOBILIZE" and comp_token is not None:
+            holders = [comp_token] + direct_objects(comp_token)  # "deploy troops against X": on either
+            if not any("against" in prep_objects(h) for h in holders):
+                return sense.plover, sense.cameo, sense.mode
         if comp.plover in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"):
             return "THREATEN", "130", None
         return sense.plover, sense.cameo, sense.mode

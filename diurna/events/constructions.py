@@ -228,6 +228,24 @@ BY_GERUND = _register(
     "of the verb it qualifies.",
 )
 
+AGENT_DECIDES_FORCE = _register(
+    "agent-decides-force",
+    "Al-Shabab raided a military base / Police raided the newspaper's office.",
+    "A raid or a storming is an armed attack (ASSAULT) when armed forces, rebels or a state carry it "
+    "out, a search or seizure (COERCE) when police, prosecutors or a ministry do (docs/annotation.md).",
+)
+
+HYPHEN_MEDIATOR = _register(
+    "hyphen-mediator",
+    "Armenia announced a Russian-mediated cease-fire with Azerbaijan.",
+    "A name glued by a hyphen to a mediation participle ('a US-brokered truce') is the mediator (events/mediation.py).",
+)
+MEDIATED_PARTIES = _register(
+    "mediated-parties",
+    "The Taliban released two Americans in a deal brokered by Qatar.",
+    "A mediation's recipients are the deal's parties: named with the deal, or the subject of the clause reporting it.",
+)
+
 # Verbs whose reduced passive ("rebels backed by Rwanda") describes a standing relation (standing-backing).
 STANDING_RELATIONS = frozenset({"back", "support", "sponsor"})
 

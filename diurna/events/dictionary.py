@@ -58,6 +58,7 @@ class Sense:
     petrarch_otherwise: bool = False  # when no sense of the lemma fits, ask the PETRARCH2 dictionary
     xcomp: bool = False
     none: bool = False  # this context reports no event ("seized on the report")
+    by_agent: bool = False  # who acts decides force or coercion ("police raided" vs "militants raided")
     reciprocal: bool = False
     theme: bool = False  # the direct object is what is given/moved, not the target
     targets: tuple[str, ...] = DEFAULT_TARGET_PREPS
@@ -111,6 +112,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
         mod=tuple(raw.get("mod", ())),
         unless_obj=tuple(raw.get("unless_obj", ())),
         none=bool(raw.get("none", False)),
+        by_agent=bool(raw.get("by_agent", False)),
         unless_subj=tuple(raw.get("unless_subj", ())),
         subj=tuple(raw.get("subj", ())),
         obj_prep=raw.get("obj_prep"),

@@ -23,6 +23,7 @@ from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
 from diurna.events.scene import mention_of
+from diurna.nlp.syntax import is_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -158,6 +159,8 @@ class NounEvents:
             head, as_object = response, True
         light = response is not None or in_list(head, self.lexicon.light_verbs)
         if as_object and light and head.i not in verb_triggers:
+            if _infinitive_content(head) and self._inside_event_argument(head, verb_triggers):
+                return []  # "urged the parties to hold talks": the talks are asked for, not held
             sources = (
                 actors_of(doc, subject_tokens(head))
                 if noun.dep_ != "nsubjpass"
@@ -272,15 +275,18 @@ class NounEvents:
     def _inside_event_argument(noun: "Token", verb_triggers: set[int]) -> bool:
         """Whether the noun is (inside) the object of a coded verb: "condemned Israel's recognition of
         X" reports the condemnation; the recognition is its topic. A subject ("U.S. airstrikes killed
-        ...") is an event in its own right."""
+        ...") is an event in its own right. An infinitive on the way is the coded verb's content ("agreed
+        to accelerate preparations to resume the summit", "urged the parties to hold talks"): the
+        summit is agreed on, the talks asked for, neither held; an adjunct of the infinitive is not
+        ("pledged to give X rights during talks hosted by Y": the talks took place)."""
         node = noun
         while node.head.i != node.i:
             if node.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return False
-            node = node.head
+            below, node = node, node.head
             if node.i in verb_triggers:
                 return True
-            if node.pos_ == "VERB":
+            if node.pos_ == "VERB" and not (_infinitive_content(node) and below.dep_ in CONTENT_LINKS):
                 return False
         return False
 
@@ -321,7 +327,48 @@ class NounEvents:
         else:
             pairs = [(s, None) for s in sources]
         sentence_start = doc.spacy_doc[start].sent.start
-        return [
-            Candidate(start, end, sense, plover, cameo, mode, s, t, polarity, modality, rule, sentence_start)
-            for s, t in pairs
-        ]
+        out = []
+        for s, t in pairs:
+            typed = (plover, cameo, mode, rule)
+            if sense.by_agent and s is not None and cx.enabled(cx.AGENT_DECIDES_FORCE):
+                typed = force_by_agent(doc, s, typed)
+            out.append(Candidate(start, end, sense, *typed[:3], s, t, polarity, modality, typed[3], sentence_start))
+        return out
+
+
+# How an infinitive hangs on the verb whose content it is (_inside_event_argument).
+INFINITIVE_LINKS = ("xcomp", "ccomp", "advcl", "acl")
+# What the content below an infinitive hangs on it by: its object, or a further infinitive.
+CONTENT_LINKS = ("dobj",) + INFINITIVE_LINKS
+
+
+def _infinitive_content(verb: "Token") -> bool:
+    """ "(urged X) to hold talks", "(agreed) to accelerate preparations": an infinitive hanging on what
+    governs it, whose content it may be; a finite verb ("while Israel has carried out raids") is not."""
+    return verb.dep_ in INFINITIVE_LINKS and is_infinitive(verb)
+
+
+# Sectors whose raids and stormings are armed attacks, and those whose are searches and seizures
+# (agent-decides-force); a state named as such ("Israel carried out raids") acts through its forces.
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
+ENFORCING_SECTORS = frozenset({"COP", "JUD", "GOV"})
+ARMED_ATTACK = ("ASSAULT", "190", None)
+SEARCH_OR_SEIZURE = ("COERCE", "171", "seize")
+
+
+def force_by_agent(doc: ArticleDoc, source: Argument, typed: tuple) -> tuple:
+    """(plover, cameo, mode, rule) of a raid or storming as its agent makes it: armed forces, rebels
+    and states attack, police, courts and ministries search and seize; other agents (protesters,
+    unknown actors) keep the lexicon's type."""
+    actor = doc.actor(source.actor_id)
+    if actor is None:
+        return typed
+    if actor.sector in ARMED_SECTORS or (actor.kind == "country" and not actor.sector):
+        found = ARMED_ATTACK
+    elif actor.sector in ENFORCING_SECTORS:
+        found = SEARCH_OR_SEIZURE
+    else:
+        return typed
+    if found[0] == typed[0]:
+        return typed
+    return (*found, cx.AGENT_DECIDES_FORCE)

@@ -245,6 +245,34 @@ CASES = {
             ("gas", "ASSAULT", "Police officers", "protesters"),
         ),
     ],
+    cx.AGENT_DECIDES_FORCE: [
+        (
+            "At least 20 Somali soldiers were killed when al-Shabab raided a military base south of Mogadishu.",
+            ("raided", "ASSAULT", "al-Shabab", "military"),
+        ),
+        ("Israel has carried out deeper raids into Lebanese territory.", ("raids", "ASSAULT", "Israel", "Lebanon")),
+        (
+            "Police in Georgia stormed the headquarters of the main opposition party on Monday.",
+            ("stormed", "COERCE", "Police", "opposition party"),
+        ),
+    ],
+    cx.HYPHEN_MEDIATOR: [
+        ("A US-brokered truce ended the fighting in Sweida on Saturday.", ("brokered", "CONSULT", "US", None)),
+        (
+            "Armenia has announced a Russian-mediated cease-fire with Azerbaijan.",
+            ("mediated", "CONSULT", "Russian", "Azerbaijan"),
+        ),
+    ],
+    cx.MEDIATED_PARTIES: [
+        (
+            "The Taliban government said it had released two American citizens in a deal brokered by Qatar.",
+            ("brokered", "CONSULT", "Qatar", "Taliban"),
+        ),
+        (
+            "Sudan's army signed a humanitarian truce mediated by Saudi Arabia on Sunday.",
+            ("mediated", "CONSULT", "Saudi Arabia", "Sudan's army"),
+        ),
+    ],
     cx.BY_GERUND: [
         (
             "Maduro responded by expelling employees of the Colombian embassy in Caracas.",
@@ -282,6 +310,9 @@ SUPPRESSING = {
 NOT_DONE = [
     ("China repeated calls for the Philippines to remove a grounded warship from the shoal.", "COERCE"),
     ("Kenya renewed its demand for Ethiopia to withdraw its troops.", "RETREAT"),
+    # an event noun inside an infinitive under a coded verb is that verb's content, not an act done
+    ("The United Nations urged Israel and Hamas to hold talks.", "CONSULT"),
+    ("Seoul, Beijing and Tokyo agreed to speed up preparations to resume their summit.", "CONSULT"),
 ]
 
 
@@ -361,3 +392,34 @@ def test_not_hesitating_to_act_is_a_threat_only_when_the_act_is_hostile(code):
     assert not any(e.type == "SANCTION" for e in doc.events)  # threatened, not imposed
     doc = code("Japan will not hesitate to help Tonga.", "2024-06-19")
     assert not any(e.type == "THREATEN" for e in doc.events)
+
+
+def test_a_promised_deployment_threatens_only_when_it_is_against_someone(code):
+    doc = code("Uganda, Burundi and South Sudan have also pledged to send troops.", "2024-06-19")
+    pledges = [e for e in doc.events if e.trigger.text == "pledged"]
+    assert pledges and all(e.type == "AGREE" for e in pledges)  # a promise of help (PLOVER AGREE)
+    doc = code("Kenya pledged to send 1,000 police officers to Haiti.", "2024-06-19")
+    assert any(e.type == "AGREE" and e.trigger.text == "pledged" for e in doc.events)
+    doc = code("Russia vowed to deploy troops against Ukraine.", "2024-06-19")
+    assert any(e.type == "THREATEN" and e.trigger.text == "vowed" for e in doc.events)
+
+
+def test_the_mediator_is_not_made_a_party_of_its_own_mediation(code):
+    # mediated-parties reads the subject of the clause reporting the deal, never the mediator's own
+    doc = code("The United Arab Emirates helped broker the exchange on Friday.", "2024-06-19")
+    assert any(e.type == "CONSULT" and e.trigger.text == "broker" for e in doc.events)
+
+
+def test_a_finite_light_verb_under_a_coded_verb_still_reports_its_act(code):
+    # only an infinitive is its governor's content: "after the EU imposed sanctions" is an act of its own
+    doc = code("China retaliated on Monday after the European Union imposed sanctions against China.", "2024-06-19")
+    assert any(e.type == "SANCTION" and e.trigger.text == "sanctions" for e in doc.events)
+
+
+def test_an_adjunct_of_a_promised_act_is_not_its_content(code):
+    # "pledged to send ... during talks between Kenya and the US": the talks took place; only the infinitive's
+    # object (or a further infinitive) is what was promised
+    doc = code(
+        "Kenya pledged to send police officers to Haiti during talks between Kenya and the United States.", "2024-06-19"
+    )
+    assert any(e.type == "CONSULT" and e.trigger.text == "talks" for e in doc.events)

@@ -49,6 +49,23 @@ def _token(nlp, text, word):
         ("The prime minister arrived in Tokyo.", "arrived", "CONSULT", "042"),
         ("Germany declared two embassy employees personae non gratae.", "declared", "SANCTION", "166"),
         ("The last French soldiers left the country on Friday.", "left", "RETREAT", "0872"),
+        # raids and stormings: the lexicon's type, which the agent may change (agent-decides-force)
+        ("Police raided the newspaper's offices.", "raided", "COERCE", "171"),
+        ("Angry protesters stormed the Swedish embassy in Baghdad.", "stormed", "ASSAULT", "190"),
+        ("The delegation stormed out of the meeting.", "stormed", None, None),
+        # a third party bringing others to a deal
+        ("China mediated a rapprochement between Saudi Arabia and Iran.", "mediated", "CONSULT", "045"),
+        ("Both sides accepted a deal brokered by Qatar.", "brokered", "CONSULT", "045"),
+        # forces keeping people from moving restrict them; other prevention is no event
+        ("Riot police prevented the marchers from reaching the square.", "prevented", "COERCE", "191"),
+        ("The vaccine prevented thousands of deaths from the virus.", "prevented", None, None),
+        ("Security forces surrounded the opposition leader's house.", "surrounded", "COERCE", "191"),
+        ("Armed gunmen surrounded the police convoy.", "surrounded", "ASSAULT", "190"),
+        # breaking ties is a sanction, joining a march a protest, leading a country or a coalition no event
+        ("Algeria broke off diplomatic ties with Morocco.", "broke", "SANCTION", "161"),
+        ("Thousands of farmers joined the protest against the new law.", "joined", "PROTEST", "141"),
+        ("Duterte, who led the Philippines from 2016 to 2022, was arrested.", "led", None, None),
+        ("The annexation led to Russia's suspension from the G8.", "led", None, None),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
