@@ -427,6 +427,10 @@ def _container_after(
         return mention
     between = [t for t in spacy_doc[i : following.token_start]]
     words = [t.lower_ for t in between]
+    # "the Catatumbo region, in the country's Norte de Santander province": the story's own
+    # country owning the container adds nothing to where the name lies
+    if words[-2:] in (["country", "'s"], ["country", "\u2019s"]):
+        words = words[:-2]
     comma_only = words == [","]
     # "X, a town in Y" / "X area of Y" / "X in Y": kind nouns, articles and one preposition.
     preposition = [w for w in words if w in CONTAINER_PREPOSITIONS]

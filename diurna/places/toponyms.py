@@ -129,7 +129,7 @@ def feature_hint(span: Span) -> str | None:
         return "region"
     if after in CITY_NOUNS:
         return "city"
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CITY_NOUNS:
+    if _town_named(span):
         return "city"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in REGION_NOUNS:
         return _unit_level(doc[span.start - 2].lower_)
@@ -294,12 +294,16 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer, embedded: set[int] =
     place_ends = {end for _, end in mislabelled} | {
         e.end for e in spacy_doc.ents if e.label_ in PLACE_LABELS and _named_as_place(e)
     }
+    # A person mention that is a state's or a region's own name of several words ("withdraw the
+    # Republika Srpska", "Nagorno-Karabakh's Stepanakert" aside) is the actor stage reading an
+    # unlabelled name as someone: person names rarely are such names (`_known_place_name`).
     mentions = [
         (m.token_start, m.token_end)
         for m in doc.mentions
         if kinds.get(m.actor_id) == "person"
         and m.token_end not in place_ends
         and _strip_article(spacy_doc[m.token_start : m.token_end]).text not in places_by_text
+        and not _known_place_name(_strip_article(spacy_doc[m.token_start : m.token_end]), gazetteer)
     ]
     return PersonEvidence(tokens, mentions, mislabelled)
 
@@ -378,8 +382,15 @@ def _kept(candidate: Candidate, hint: str | None, town_named: bool) -> bool:
 
 
 def _town_named(span: Span) -> bool:
-    """ "the city of Al-ram", "the West Bank town of Beita": the name follows its kind's noun and "of"."""
+    """ "the city of Al-ram", "the West Bank town of Beita": the name follows its kind's noun and "of";
+    "the Comoros capital Moroni", "the provincial capital, Bunia", "the border town Rafah": or the
+    lower-case noun itself, in apposition (a capitalised "Capital" or "Port" opens a name)."""
     doc = span.doc
+    before = span.start - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    if before >= 1 and doc[before].text in CITY_NOUNS and doc[before].tag_ == "NN":
+        return True
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CITY_NOUNS
 
 

@@ -43,6 +43,11 @@ def _best(gazetteer, name):
         ("Britain", "United Kingdom", "GBR"),
         ("Peking", "Beijing", "CHN"),
         ("Ivory Coast", "Ivory Coast", "CIV"),
+        ("Bosnia", "Bosnia and Herzegovina", "BIH"),
+        ("St. Kitts", "Saint Kitts and Nevis", "KNA"),
+        ("Republic of Congo", "Republic of the Congo", "COG"),
+        ("Stepanakert", "Khankendi", "AZE"),
+        ("Hodeidah", "Al Ḩudaydah", "YEM"),
     ],
 )
 def test_news_aliases_reach_their_place(gazetteer, alias, name, country):

@@ -174,3 +174,18 @@ def test_a_large_town_with_its_noun_in_one_entity(locate):
     assert ("Goma", "COD", "city") in _places(locate("M23 rebels said they had taken eastern Goma city."))
     doc = locate("Jihadists held civilians as human shields in the Old City of Mosul.")
     assert {p.name for p in doc.places} == {"Mosul"}
+
+
+def test_a_town_named_in_apposition_to_its_kind_noun(locate):
+    # Moroni (75,000 people) is unlabelled and small: "the ... capital Moroni" says it is a town, as
+    # "the capital of" would; a capitalised noun opens a name instead ("Capital Region").
+    doc = locate("Police fired tear gas at protesters in the Comoros capital Moroni on Thursday.")
+    assert ("Moroni", "COM", "city") in _places(doc)
+    assert any(doc.article.text[r.start : r.end] == "Moroni" for r in doc.place_mentions)
+
+
+def test_a_person_mention_that_is_a_regions_own_name_is_the_region(locate):
+    # The actor stage may read an unlabelled "the Republika Srpska" as someone; a name of several
+    # words that is a region's own name is not a person's.
+    doc = locate("Dodik threatened to withdraw the Republika Srpska from the national army.")
+    assert ("Republika Srpska", "BIH", "region") in _places(doc)
