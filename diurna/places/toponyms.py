@@ -289,6 +289,9 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer, embedded: set[int] =
         if ent.label_ == "PERSON" and (ent.start, ent.end) not in mislabelled | countries:
             tokens.update(i for i in range(ent.start, ent.end) if i not in embedded)
     inside_places = {i for start, end in mislabelled for i in range(start, end)}
+    # "Sputnik Azerbaijan" tagged PERSON makes "Azerbaijan" a surname: not where the actor stage
+    # read the word as the country ("Azerbaijan has detained seven people").
+    inside_places |= {i for start, end in countries for i in range(start, end)}
     tokens.update(t.i for t in spacy_doc if t.text in surnames and t.i not in inside_places)
     # A person mention ending in a mislabelled place ("nearby Dera Ismail Khan") is that place.
     place_ends = {end for _, end in mislabelled} | {
@@ -445,7 +448,9 @@ def _unlabelled_spans(
             return None
         if entity is None and any(k in entity_of for k in range(i, j)):
             return None
-        if entity is None and not _looks_like_name(span):
+        # A name the actor stage read as a country is one, however the tagger took its word
+        # ("Senegal plunges further into unknown": "Senegal" JJ in a headline).
+        if entity is None and not _looks_like_name(span) and (i, j) not in country_mentions:
             return None
         candidates = lookup(gazetteer, span.text)
         hint = feature_hint(span)
@@ -513,6 +518,33 @@ def _joined_names(spacy_doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, 
     return _leftmost_longest(spacy_doc, 3, read)
 
 
+def _qualified_names(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Candidate]]]:
+    """ "Eastern Ukraine", "Northern Syria", "the Czech Republic days": a place entity no name
+    matches whose other words are only direction words or lower case (spaCy's over-extension) holds
+    a country's or a region's own name. Capitalised other words make another name: "the Sea of
+    Japan", "the Taiwan Strait", "the South China Sea" are water, not the country."""
+    for ent in spacy_doc.ents:
+        if ent.label_ not in PLACE_LABELS or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        bare = _strip_article(ent)
+        for size in range(len(bare) - 1, 0, -1):
+            found = next((hit for hit in _names_of_size(bare, size, gazetteer) if hit), None)
+            if found:
+                yield found
+                break
+
+
+def _names_of_size(bare: Span, size: int, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Candidate]] | None]:
+    for start in range(bare.start, bare.end - size + 1):
+        span = bare.doc[start : start + size]
+        others = [t for t in bare if not start <= t.i < start + size]
+        if not all(t.lower_ in DIRECTION_WORDS or t.is_punct or not t.text[:1].isupper() for t in others):
+            yield None
+            continue
+        candidates = [c for c in lookup(gazetteer, span.text) if c.strong and c.entry.feature in ("country", "region")]
+        yield (span, candidates) if candidates and not never_a_place(span.text, None) else None
+
+
 def _located_end_of(entity: Span, i: int, j: int) -> bool:
     """ "the José Carreras Institute against Leukaemia in Barcelona" tagged ORG as a whole: a name
     closing the entity after a static preposition is where the thing is, not part of its name
@@ -552,6 +584,10 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
             continue
         toponyms.append(toponym_of(span, candidates))
         covered.update(range(span.start, span.end))
+    for span, candidates in _qualified_names(spacy_doc, covered, gazetteer):
+        if not persons.vetoes(span.start, span.end):
+            toponyms.append(toponym_of(span, candidates))
+            covered.update(range(span.start, span.end))
     # Tokens of unknown place entities ("the Middle East") are not searched again for shorter names.
     for ent in spacy_doc.ents:
         if ent.label_ in PLACE_LABELS:
