@@ -17,6 +17,14 @@ from typing import TYPE_CHECKING
 from diurna.document import ArticleDoc
 from diurna.places.embedded import NAME_PARTICLES, embedded_places
 from diurna.places.gazetteer import Candidate, Gazetteer
+from diurna.places.kinds import (
+    REGION_NOUNS,
+    TOWN_NOUNS,
+    _strip_article,
+    _town_named,
+    _unit_phrase_suffix,
+    feature_hint,
+)
 from diurna.places.lexicon import (
     ATTACKING,
     DIRECTION_WORDS,
@@ -60,91 +68,6 @@ class Toponym:
     dateline: bool = False  # the place the story was filed from ("KYIV, Ukraine (AP) -")
 
 
-# Nouns that make the name before them a region ("Anbar province", "the Donetsk region").
-# Nouns that make the name before them a unit ("Anbar province", "the Lubero territory"): the
-# first set usually names first-level units, the second second-level ones (countries differ:
-# Kenya's counties are first-level, so the level is a preference, not a filter).
-ADM1_NOUNS = {
-    "province",
-    "region",
-    "state",
-    "governorate",
-    "oblast",
-    "prefecture",
-    "emirate",
-    "krai",
-    "republic",
-    "canton",
-    "wilaya",
-}
-ADM2_NOUNS = {
-    "district",
-    "county",
-    "territory",
-    "municipality",
-    "sub-county",
-    "subcounty",
-    "division",
-    "raion",
-    "rayon",
-    "department",
-}
-REGION_NOUNS = ADM1_NOUNS | ADM2_NOUNS
-# Second-level units named by a phrase: Nigeria's "Chikun Local Government Area" (or "Chikun LGA").
-ADM2_PHRASES = ("local government area", "local government", "lga")
-CITY_NOUNS = {"city", "town", "village", "capital", "port"}
-UNIT_ADJECTIVES = {"regional", "provincial", "oblast"}
-TOWN_NOUNS = {"city", "town", "village"}
-
-
-def _unit_phrase_suffix(text: str) -> str | None:
-    """The name before a trailing "Local Government Area" / "LGA", or None."""
-    lowered = text.lower()
-    for phrase in ADM2_PHRASES:
-        if lowered.endswith(" " + phrase) and len(text) > len(phrase) + 1:
-            return text[: -len(phrase) - 1].rstrip()
-    return None
-
-
-def feature_hint(span: Span) -> str | None:
-    doc = span.doc
-    if len(span) > 1 and span[-1].lower_ in REGION_NOUNS:
-        return _unit_level(span[-1].lower_)  # "Western Province": the noun is part of the span
-    if len(span) > 1 and span[-1].text in TOWN_NOUNS:
-        return "city"  # "Goma city" tagged as one entity (capitalised, "Old City" is a name)
-    if _unit_phrase_suffix(span.text):
-        return "district"
-    following = " ".join(t.lower_ for t in doc[span.end : span.end + 3])
-    if any(following == p or following.startswith(p + " ") for p in ADM2_PHRASES):
-        return "district"
-    # "the Khyber, Bannu and Dera Ismail Khan districts": the plural noun names each of the list
-    after = _singular(doc[span.end]) if span.end < len(doc) else ""
-    if after in REGION_NOUNS:
-        return _unit_level(after)
-    # "Sumy's regional military administration", "the Belgorod regional governor": the unit's own
-    # authorities (the city's would be "municipal", "city")
-    adjective = span.end + (1 if after in POSSESSIVE_ENDINGS else 0)
-    # (lower case: "the Kurdistan Regional Government" is an institution's name)
-    if adjective < len(doc) and doc[adjective].text in UNIT_ADJECTIVES:
-        return "region"
-    if after in CITY_NOUNS:
-        return "city"
-    if _town_named(span):
-        return "city"
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in REGION_NOUNS:
-        return _unit_level(doc[span.start - 2].lower_)
-    return None
-
-
-def _singular(token: Token) -> str:
-    lowered = token.lower_
-    return lowered[:-1] if lowered.endswith("s") and lowered[:-1] in REGION_NOUNS else lowered
-
-
-def _unit_level(noun: str) -> str:
-    return "region" if noun in ADM1_NOUNS else "district"
-
-
 def never_a_place(text: str, hint: str | None) -> bool:
     """Continents, world regions ("the Gulf", "Africa"), generic nouns and bare direction words
     ("Western powers") are never towns, whatever namesakes GeoNames has. A direction word with
@@ -157,20 +80,6 @@ def never_a_place(text: str, hint: str | None) -> bool:
     if len(words) > 1 and words[-1] in REGION_NOUNS and " ".join(words[:-1]) in WORLD_REGIONS:
         return True
     return key in NOT_PLACE_NAMES
-
-
-POSSESSIVE_ENDINGS = {"'s", "\u2019s", "'", "\u2019"}
-
-
-def _strip_article(span: Span) -> Span:
-    """ "the Gaza Strip" -> "Gaza Strip", "New York's" -> "New York", "Azerbaijan," -> "Azerbaijan":
-    the article, a possessive ending and trailing punctuation are not part of the name."""
-    start, end = span.start, span.end
-    while start < end - 1 and span.doc[start].lower_ == "the":
-        start += 1
-    while end - 1 > start and (span.doc[end - 1].text in POSSESSIVE_ENDINGS or span.doc[end - 1].is_punct):
-        end -= 1
-    return span.doc[start:end]
 
 
 # "the Republic of Azerbaijan", "the Kingdom of Saudi Arabia", "the Islamic Republic of Iran":
@@ -382,19 +291,6 @@ def _kept(candidate: Candidate, hint: str | None, town_named: bool) -> bool:
     if hint in ("region", "district"):
         return candidate.entry.feature in ("region", "district")
     return town_named and candidate.entry.feature == "city"
-
-
-def _town_named(span: Span) -> bool:
-    """ "the city of Al-ram", "the West Bank town of Beita": the name follows its kind's noun and "of";
-    "the Comoros capital Moroni", "the provincial capital, Bunia", "the border town Rafah": or the
-    lower-case noun itself, in apposition (a capitalised "Capital" or "Port" opens a name)."""
-    doc = span.doc
-    before = span.start - 1
-    if before >= 0 and doc[before].text == ",":
-        before -= 1
-    if before >= 1 and doc[before].text in CITY_NOUNS and doc[before].tag_ == "NN":
-        return True
-    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CITY_NOUNS
 
 
 # Lower-case words inside a name: "Bosnia and Herzegovina" aside, "the Gulf of Aden", "Santiago de Cuba".
