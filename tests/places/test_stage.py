@@ -215,3 +215,10 @@ def test_a_country_inside_an_over_extended_place_entity(locate):
         locate("The two men had travelled to the Czech Republic days before the blast.")
     )
     assert ("Japan", "JPN", "country") not in _places(locate("North Korea fired a missile toward the Sea of Japan."))
+
+
+def test_a_region_geonames_packaged_data_lacks(locate):
+    # Somaliland has no GeoNames row in the packaged data: a hand-kept region at Hargeisa's point.
+    doc = locate("Somaliland troops clashed with local militia near Las Anod on Monday.")
+    place = next(p for p in doc.places if p.name == "Somaliland")
+    assert (place.country, place.precision, place.geonameid) == ("SOM", "region", None)
