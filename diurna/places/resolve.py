@@ -566,4 +566,11 @@ def resolve(
         resolved.append(scored[0][1].entry if refused is None else None)
         if refused == "outside_the_named_container" and abroad is not None and mention.container is not None:
             abroad[n] = mention.container
+    if abroad:
+        # One name, one sense: a later bare mention of a name the text placed in its container
+        # ("the Catatumbo region, in ... Norte de Santander", then "troops to Catatumbo") is there too.
+        placed = {key_of(toponyms[n]): container for n, container in abroad.items()}
+        for n, toponym in enumerate(toponyms):
+            if resolved[n] is None and n not in abroad and key_of(toponym) in placed:
+                abroad[n] = placed[key_of(toponym)]
     return resolved

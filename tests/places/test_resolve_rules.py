@@ -200,3 +200,14 @@ def test_the_storys_country_owning_the_container_still_contains_the_name(locate)
         " after rebels attacked a base in Colombia."
     )
     assert _place_of(doc, "Catatumbo")[1] == "COL"
+
+
+def test_a_name_placed_in_its_container_is_there_at_every_mention(locate):
+    text = (
+        "Rebels attacked the Catatumbo region, in the country's Norte de Santander province, in Colombia."
+        " The government said it would send 300 more troops to Catatumbo."
+    )
+    doc = locate(text)
+    later = text.rindex("Catatumbo")
+    refs = [r for r in doc.place_mentions if r.start == later]
+    assert refs and next(p for p in doc.places if p.id == refs[0].place_id).country == "COL"
