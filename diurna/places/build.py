@@ -7,6 +7,8 @@ Sources (versions pinned in scripts/build_gazetteer.py, reasons in docs/places.m
   units with their ids and English aliases, each town's ADM2, and country aliases.
 - countryinfo: a representative point for each country (GeoNames' country rows carry none).
 - diurna/places/data/aliases.tsv: hand-kept news aliases (Kiev, Bombay, Burma, Al-Quds, ...).
+- diurna/places/data/unlisted_regions.tsv: regions GeoNames' packaged data lacks (Somaliland,
+  Nagorno-Karabakh, Darfur), at their main town's point.
 
 The output is two gzipped files loaded by `diurna.places.gazetteer`: one TSV row per place
 (`FIELDS`), and a name index sorted by key (`key<TAB>strong rows;weak rows`) that is searched by
@@ -28,6 +30,7 @@ from diurna.places.names import fold, is_latin_name
 
 DATA_DIR = pathlib.Path(__file__).resolve().parent / "data"
 ALIASES_FILE = DATA_DIR / "aliases.tsv"
+UNLISTED_REGIONS_FILE = DATA_DIR / "unlisted_regions.tsv"
 GAZETTEER_FILE = DATA_DIR / "gazetteer.tsv.gz"
 NAMES_FILE = DATA_DIR / "gazetteer_names.tsv.gz"
 DEMONYMS_FILE = DATA_DIR / "demonyms.tsv"
@@ -361,6 +364,30 @@ def apply_aliases(aliases: list[Alias], entries: list[Entry], iso3: dict[str, st
     return problems
 
 
+def unlisted_regions(
+    entries: list[Entry], iso3: dict[str, str], path: pathlib.Path = UNLISTED_REGIONS_FILE
+) -> tuple[list[Entry], list[str]]:
+    """The hand-kept regions GeoNames' packaged data lacks, as region rows with id 0 at their main
+    town's point; returns (rows, problems) (an unknown main town is one)."""
+    towns: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for e in entries:
+        if e.feature == "city":
+            towns[e.country, fold(e.name)].append(e)
+    rows, problems = [], []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, iso2, town_name, others = (line.split("\t") + [""])[:4]
+        matches = towns.get((iso3.get(iso2, ""), fold(town_name)))
+        if not matches:
+            problems.append("%s:%d: no city named %r in %s" % (path.name, number, town_name, iso2))
+            continue
+        town = max(matches, key=lambda e: e.population)
+        keys = {fold(n) for n in [name] + [o for o in others.split("|") if o]}
+        rows.append(Entry(0, "region", name, town.country, lat=town.lat, lon=town.lon, names=keys))
+    return rows, problems
+
+
 def demonyms_by_country(countryinfo_countries: Iterable) -> dict[str, str]:
     """Demonym -> ISO alpha-3 ("Iranian" -> IRN). Demonyms name people and states' actors, never
     places, so they must not enter the name index; they do tell which country an article is about."""
@@ -412,6 +439,10 @@ def build() -> list[Entry]:
     problems = apply_aliases(read_aliases(), entries, iso3)
     if problems:
         raise ValueError("aliases.tsv: " + "; ".join(problems))
+    regions, problems = unlisted_regions(entries, iso3)
+    if problems:
+        raise ValueError("; ".join(problems))
+    entries += regions
     write_demonyms(info)
     return entries
 

@@ -427,6 +427,10 @@ def _container_after(
         return mention
     between = [t for t in spacy_doc[i : following.token_start]]
     words = [t.lower_ for t in between]
+    # "the Catatumbo region, in the country's Norte de Santander province": the story's own
+    # country owning the container adds nothing to where the name lies
+    if words[-2:] in (["country", "'s"], ["country", "\u2019s"]):
+        words = words[:-2]
     comma_only = words == [","]
     # "X, a town in Y" / "X area of Y" / "X in Y": kind nouns, articles and one preposition.
     preposition = [w for w in words if w in CONTAINER_PREPOSITIONS]
@@ -562,4 +566,11 @@ def resolve(
         resolved.append(scored[0][1].entry if refused is None else None)
         if refused == "outside_the_named_container" and abroad is not None and mention.container is not None:
             abroad[n] = mention.container
+    if abroad:
+        # One name, one sense: a later bare mention of a name the text placed in its container
+        # ("the Catatumbo region, in ... Norte de Santander", then "troops to Catatumbo") is there too.
+        placed = {key_of(toponyms[n]): container for n, container in abroad.items()}
+        for n, toponym in enumerate(toponyms):
+            if resolved[n] is None and n not in abroad and key_of(toponym) in placed:
+                abroad[n] = placed[key_of(toponym)]
     return resolved

@@ -17,6 +17,14 @@ from typing import TYPE_CHECKING
 from diurna.document import ArticleDoc
 from diurna.places.embedded import NAME_PARTICLES, embedded_places
 from diurna.places.gazetteer import Candidate, Gazetteer
+from diurna.places.kinds import (
+    REGION_NOUNS,
+    TOWN_NOUNS,
+    _strip_article,
+    _town_named,
+    _unit_phrase_suffix,
+    feature_hint,
+)
 from diurna.places.lexicon import (
     ATTACKING,
     DIRECTION_WORDS,
@@ -60,91 +68,6 @@ class Toponym:
     dateline: bool = False  # the place the story was filed from ("KYIV, Ukraine (AP) -")
 
 
-# Nouns that make the name before them a region ("Anbar province", "the Donetsk region").
-# Nouns that make the name before them a unit ("Anbar province", "the Lubero territory"): the
-# first set usually names first-level units, the second second-level ones (countries differ:
-# Kenya's counties are first-level, so the level is a preference, not a filter).
-ADM1_NOUNS = {
-    "province",
-    "region",
-    "state",
-    "governorate",
-    "oblast",
-    "prefecture",
-    "emirate",
-    "krai",
-    "republic",
-    "canton",
-    "wilaya",
-}
-ADM2_NOUNS = {
-    "district",
-    "county",
-    "territory",
-    "municipality",
-    "sub-county",
-    "subcounty",
-    "division",
-    "raion",
-    "rayon",
-    "department",
-}
-REGION_NOUNS = ADM1_NOUNS | ADM2_NOUNS
-# Second-level units named by a phrase: Nigeria's "Chikun Local Government Area" (or "Chikun LGA").
-ADM2_PHRASES = ("local government area", "local government", "lga")
-CITY_NOUNS = {"city", "town", "village", "capital", "port"}
-UNIT_ADJECTIVES = {"regional", "provincial", "oblast"}
-TOWN_NOUNS = {"city", "town", "village"}
-
-
-def _unit_phrase_suffix(text: str) -> str | None:
-    """The name before a trailing "Local Government Area" / "LGA", or None."""
-    lowered = text.lower()
-    for phrase in ADM2_PHRASES:
-        if lowered.endswith(" " + phrase) and len(text) > len(phrase) + 1:
-            return text[: -len(phrase) - 1].rstrip()
-    return None
-
-
-def feature_hint(span: Span) -> str | None:
-    doc = span.doc
-    if len(span) > 1 and span[-1].lower_ in REGION_NOUNS:
-        return _unit_level(span[-1].lower_)  # "Western Province": the noun is part of the span
-    if len(span) > 1 and span[-1].text in TOWN_NOUNS:
-        return "city"  # "Goma city" tagged as one entity (capitalised, "Old City" is a name)
-    if _unit_phrase_suffix(span.text):
-        return "district"
-    following = " ".join(t.lower_ for t in doc[span.end : span.end + 3])
-    if any(following == p or following.startswith(p + " ") for p in ADM2_PHRASES):
-        return "district"
-    # "the Khyber, Bannu and Dera Ismail Khan districts": the plural noun names each of the list
-    after = _singular(doc[span.end]) if span.end < len(doc) else ""
-    if after in REGION_NOUNS:
-        return _unit_level(after)
-    # "Sumy's regional military administration", "the Belgorod regional governor": the unit's own
-    # authorities (the city's would be "municipal", "city")
-    adjective = span.end + (1 if after in POSSESSIVE_ENDINGS else 0)
-    # (lower case: "the Kurdistan Regional Government" is an institution's name)
-    if adjective < len(doc) and doc[adjective].text in UNIT_ADJECTIVES:
-        return "region"
-    if after in CITY_NOUNS:
-        return "city"
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CITY_NOUNS:
-        return "city"
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in REGION_NOUNS:
-        return _unit_level(doc[span.start - 2].lower_)
-    return None
-
-
-def _singular(token: Token) -> str:
-    lowered = token.lower_
-    return lowered[:-1] if lowered.endswith("s") and lowered[:-1] in REGION_NOUNS else lowered
-
-
-def _unit_level(noun: str) -> str:
-    return "region" if noun in ADM1_NOUNS else "district"
-
-
 def never_a_place(text: str, hint: str | None) -> bool:
     """Continents, world regions ("the Gulf", "Africa"), generic nouns and bare direction words
     ("Western powers") are never towns, whatever namesakes GeoNames has. A direction word with
@@ -157,20 +80,6 @@ def never_a_place(text: str, hint: str | None) -> bool:
     if len(words) > 1 and words[-1] in REGION_NOUNS and " ".join(words[:-1]) in WORLD_REGIONS:
         return True
     return key in NOT_PLACE_NAMES
-
-
-POSSESSIVE_ENDINGS = {"'s", "\u2019s", "'", "\u2019"}
-
-
-def _strip_article(span: Span) -> Span:
-    """ "the Gaza Strip" -> "Gaza Strip", "New York's" -> "New York", "Azerbaijan," -> "Azerbaijan":
-    the article, a possessive ending and trailing punctuation are not part of the name."""
-    start, end = span.start, span.end
-    while start < end - 1 and span.doc[start].lower_ == "the":
-        start += 1
-    while end - 1 > start and (span.doc[end - 1].text in POSSESSIVE_ENDINGS or span.doc[end - 1].is_punct):
-        end -= 1
-    return span.doc[start:end]
 
 
 # "the Republic of Azerbaijan", "the Kingdom of Saudi Arabia", "the Islamic Republic of Iran":
@@ -289,17 +198,24 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer, embedded: set[int] =
         if ent.label_ == "PERSON" and (ent.start, ent.end) not in mislabelled | countries:
             tokens.update(i for i in range(ent.start, ent.end) if i not in embedded)
     inside_places = {i for start, end in mislabelled for i in range(start, end)}
+    # "Sputnik Azerbaijan" tagged PERSON makes "Azerbaijan" a surname: not where the actor stage
+    # read the word as the country ("Azerbaijan has detained seven people").
+    inside_places |= {i for start, end in countries for i in range(start, end)}
     tokens.update(t.i for t in spacy_doc if t.text in surnames and t.i not in inside_places)
     # A person mention ending in a mislabelled place ("nearby Dera Ismail Khan") is that place.
     place_ends = {end for _, end in mislabelled} | {
         e.end for e in spacy_doc.ents if e.label_ in PLACE_LABELS and _named_as_place(e)
     }
+    # A person mention that is a state's or a region's own name of several words ("withdraw the
+    # Republika Srpska", "Nagorno-Karabakh's Stepanakert" aside) is the actor stage reading an
+    # unlabelled name as someone: person names rarely are such names (`_known_place_name`).
     mentions = [
         (m.token_start, m.token_end)
         for m in doc.mentions
         if kinds.get(m.actor_id) == "person"
         and m.token_end not in place_ends
         and _strip_article(spacy_doc[m.token_start : m.token_end]).text not in places_by_text
+        and not _known_place_name(_strip_article(spacy_doc[m.token_start : m.token_end]), gazetteer)
     ]
     return PersonEvidence(tokens, mentions, mislabelled)
 
@@ -377,12 +293,6 @@ def _kept(candidate: Candidate, hint: str | None, town_named: bool) -> bool:
     return town_named and candidate.entry.feature == "city"
 
 
-def _town_named(span: Span) -> bool:
-    """ "the city of Al-ram", "the West Bank town of Beita": the name follows its kind's noun and "of"."""
-    doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in CITY_NOUNS
-
-
 # Lower-case words inside a name: "Bosnia and Herzegovina" aside, "the Gulf of Aden", "Santiago de Cuba".
 NAMES_INNER_WORDS = {"of", "the", "al"} | NAME_PARTICLES
 
@@ -434,7 +344,9 @@ def _unlabelled_spans(
             return None
         if entity is None and any(k in entity_of for k in range(i, j)):
             return None
-        if entity is None and not _looks_like_name(span):
+        # A name the actor stage read as a country is one, however the tagger took its word
+        # ("Senegal plunges further into unknown": "Senegal" JJ in a headline).
+        if entity is None and not _looks_like_name(span) and (i, j) not in country_mentions:
             return None
         candidates = lookup(gazetteer, span.text)
         hint = feature_hint(span)
@@ -502,6 +414,33 @@ def _joined_names(spacy_doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, 
     return _leftmost_longest(spacy_doc, 3, read)
 
 
+def _qualified_names(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Candidate]]]:
+    """ "Eastern Ukraine", "Northern Syria", "the Czech Republic days": a place entity no name
+    matches whose other words are only direction words or lower case (spaCy's over-extension) holds
+    a country's or a region's own name. Capitalised other words make another name: "the Sea of
+    Japan", "the Taiwan Strait", "the South China Sea" are water, not the country."""
+    for ent in spacy_doc.ents:
+        if ent.label_ not in PLACE_LABELS or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        bare = _strip_article(ent)
+        for size in range(len(bare) - 1, 0, -1):
+            found = next((hit for hit in _names_of_size(bare, size, gazetteer) if hit), None)
+            if found:
+                yield found
+                break
+
+
+def _names_of_size(bare: Span, size: int, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Candidate]] | None]:
+    for start in range(bare.start, bare.end - size + 1):
+        span = bare.doc[start : start + size]
+        others = [t for t in bare if not start <= t.i < start + size]
+        if not all(t.lower_ in DIRECTION_WORDS or t.is_punct or not t.text[:1].isupper() for t in others):
+            yield None
+            continue
+        candidates = [c for c in lookup(gazetteer, span.text) if c.strong and c.entry.feature in ("country", "region")]
+        yield (span, candidates) if candidates and not never_a_place(span.text, None) else None
+
+
 def _located_end_of(entity: Span, i: int, j: int) -> bool:
     """ "the José Carreras Institute against Leukaemia in Barcelona" tagged ORG as a whole: a name
     closing the entity after a static preposition is where the thing is, not part of its name
@@ -541,6 +480,10 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
             continue
         toponyms.append(toponym_of(span, candidates))
         covered.update(range(span.start, span.end))
+    for span, candidates in _qualified_names(spacy_doc, covered, gazetteer):
+        if not persons.vetoes(span.start, span.end):
+            toponyms.append(toponym_of(span, candidates))
+            covered.update(range(span.start, span.end))
     # Tokens of unknown place entities ("the Middle East") are not searched again for shorter names.
     for ent in spacy_doc.ents:
         if ent.label_ in PLACE_LABELS:

@@ -23,17 +23,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
+from diurna.places.kinds import CITY_NOUNS, REGION_NOUNS, _singular
 from diurna.places.lexicon import DIRECTION_WORDS, NOT_PLACE_NAMES
 from diurna.places.names import fold
 from diurna.places.resolve import SAME_PLACE_KM, coordination, distance_km
 from diurna.places.toponyms import (
-    CITY_NOUNS,
     MAX_NAME_TOKENS,
     PLACE_LABELS,
-    REGION_NOUNS,
     Toponym,
     _in_locative_position,
-    _singular,
 )
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from diurna.places import gazetteer as gazetteer_module
-from diurna.places.build import read_aliases
+from diurna.places.build import UNLISTED_REGIONS_FILE, read_aliases
 from diurna.places.names import fold, is_latin_name
 
 
@@ -43,11 +43,29 @@ def _best(gazetteer, name):
         ("Britain", "United Kingdom", "GBR"),
         ("Peking", "Beijing", "CHN"),
         ("Ivory Coast", "Ivory Coast", "CIV"),
+        ("Bosnia", "Bosnia and Herzegovina", "BIH"),
+        ("St. Kitts", "Saint Kitts and Nevis", "KNA"),
+        ("Republic of Congo", "Republic of the Congo", "COG"),
+        ("Stepanakert", "Khankendi", "AZE"),
+        ("Hodeidah", "Al Ḩudaydah", "YEM"),
     ],
 )
 def test_news_aliases_reach_their_place(gazetteer, alias, name, country):
     entry = _best(gazetteer, alias)
     assert entry is not None and (entry.name, entry.country) == (name, country)
+
+
+def test_every_unlisted_region_is_indexed_at_its_main_towns_point(gazetteer):
+    for line in UNLISTED_REGIONS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, town, others = line.split("\t")
+        for written in [name] + [o for o in others.split("|") if o]:
+            regions = [c.entry for c in gazetteer.candidates(written) if c.strong and c.entry.feature == "region"]
+            assert [(e.name, e.geonameid) for e in regions] == [(name, 0)], written
+            towns = [c.entry for c in gazetteer.candidates(town) if c.entry.feature == "city"]
+            seat = max((e for e in towns if e.country == regions[0].country), key=lambda e: e.population)
+            assert (regions[0].lat, regions[0].lon) == (seat.lat, seat.lon)
 
 
 def test_every_alias_in_the_table_is_indexed(gazetteer):

@@ -190,3 +190,24 @@ def test_a_namesake_refused_abroad_is_a_place_of_the_named_container_at_its_leve
     assert _place_of(doc, "Bali") == ("Bali", "COD", "district")
     doc = locate("Ships sailed near Taiwan's outlying islands of Kinmen and Matsu on Monday.")
     assert _place_of(doc, "Matsu") == ("Matsu", "TWN", "country")
+
+
+def test_the_storys_country_owning_the_container_still_contains_the_name(locate):
+    # GeoNames' only "Catatumbo" is a Venezuelan municipality; "in the country's Norte de Santander
+    # province" puts this one in Colombia: the namesake abroad is refused, the name placed in its unit.
+    doc = locate(
+        "Troops were sent to the Catatumbo region, in the country's Norte de Santander province,"
+        " after rebels attacked a base in Colombia."
+    )
+    assert _place_of(doc, "Catatumbo")[1] == "COL"
+
+
+def test_a_name_placed_in_its_container_is_there_at_every_mention(locate):
+    text = (
+        "Rebels attacked the Catatumbo region, in the country's Norte de Santander province, in Colombia."
+        " The government said it would send 300 more troops to Catatumbo."
+    )
+    doc = locate(text)
+    later = text.rindex("Catatumbo")
+    refs = [r for r in doc.place_mentions if r.start == later]
+    assert refs and next(p for p in doc.places if p.id == refs[0].place_id).country == "COL"
