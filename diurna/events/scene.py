@@ -38,17 +38,22 @@ def scene_recipient(
     before_in_article: list[tuple[str, Optional[str], Optional[str]]] = (),
     same_sentence: list[tuple[str, Optional[str], Optional[str]]] = (),
     side: frozenset[str] = frozenset(),
+    state: frozenset[str] = frozenset(),
 ) -> tuple[Optional[str], Optional[str]]:
     """(actor id, rule) of the recipient a targetless event takes from its scene, or (None, None).
 
     `earlier` holds (type, source id, target id) of the events coded before it in its paragraph,
     nearest last, and those after it in its own sentence, nearest first: the extractor reads a
     sentence left to right, but "lobbed teargas canisters and arrested some Kenyans" names the
-    victims only in the second clause. `same_sentence` holds the other events of its sentence;
-    `side` the actor ids of the source's side whose charges a denial answers (denial-of-side)."""
+    victims only in the second clause. `same_sentence` holds the other events of its sentence told
+    by other words than its own trigger; `side` the actor ids of the source's side whose charges a
+    denial answers (denial-of-side); `state` the other organs of the source's own state, when the
+    source is one (mutual-force)."""
     if plover in cx.FORCE and cx.enabled(cx.MUTUAL_FORCE):
         for kind, src, tgt in same_sentence:
-            if kind in cx.FORCE and src and src != source_id and tgt in (None, source_id):
+            # one state's police and army, or its government and its forces, act side by side
+            # ("imposed a curfew after security forces opened fire on protests"), not on each other
+            if kind in cx.FORCE and src and src != source_id and src not in state and tgt in (None, source_id):
                 return src, cx.MUTUAL_FORCE
     if plover in cx.FORCE and cx.enabled(cx.SCENE_VICTIM):
         for kind, src, tgt in earlier:
@@ -116,10 +121,19 @@ def _recipient_from_story(
         for c in candidates[max(0, i - STORY_WINDOW) : i + STORY_WINDOW]
         if c is not cand and c.sentence_start == cand.sentence_start
     ]
+    # mutual-force pairs two acts of one sentence, not two readings of one trigger ("South African,
+    # Ugandan and UN peacekeepers killed": three agents the parse offered for one act)
+    others = [c for c in same if c.trigger_start != cand.trigger_start]
     recent = _roles(earlier)  # (type, source, target) of the story's recent events, nearest first
     side = _state_side(doc, source_id) if _denies(doc.spacy_doc[cand.trigger_start]) else frozenset()
     actor_id, rule = scene_recipient(
-        cand.plover, source_id, _roles(after + before), recent, same_sentence=_roles(same), side=side
+        cand.plover,
+        source_id,
+        _roles(after + before),
+        recent,
+        same_sentence=_roles(others),
+        side=side,
+        state=_state_organs(doc, source_id) if cand.plover in cx.FORCE else frozenset(),
     )
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_RELATIVE_ACT):
         actor_id, rule = _relative_act_agent(doc, cand, same), cx.EVALUATED_RELATIVE_ACT
@@ -239,6 +253,22 @@ def _state_side(doc: ArticleDoc, source_id: str) -> frozenset[str]:
     organs = {a.id for a in doc.actors if a.country == source.country and a.sector in STATE_ORGANS}
     # the denier itself is answer-to-request's: this rule reads only the rest of its side
     return frozenset((_own_side(doc, source_id) | (organs if source.kind == "country" else set())) - {source_id})
+
+
+def _state_organs(doc: ArticleDoc, source_id: str) -> frozenset[str]:
+    """The other organs of the source's state (and the state itself), when the source is one: a
+    state ("Sri Lanka") or an actor of a state-organ sector ("police" LKACOP). Empty for anyone else
+    (protesters, rebels), whose clashes with their own state's forces are what mutual-force pairs.
+    Organs with no country ("authorities", "soldiers" in a story that never names the state) are
+    taken to be one state's: a story about two states' forces names the states."""
+    source = doc.actor(source_id)
+    if source is None or not (source.kind == "country" or source.sector in STATE_ORGANS):
+        return frozenset()
+    return frozenset(
+        a.id
+        for a in doc.actors
+        if a.id != source_id and a.country == source.country and (a.kind == "country" or a.sector in STATE_ORGANS)
+    )
 
 
 def _evaluates_a_move(verb: "Token") -> bool:
