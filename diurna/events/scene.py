@@ -1,7 +1,7 @@
 """Recipients from the story: a targetless event takes its recipient from its scene (the rules are
 named in constructions.py: scene-victim, mutual-force, answer-to-request, denial-of-side,
 evaluated-relative-act, condemned-act-agent, evaluated-move-agent, evaluated-told-act,
-protest-target-state). Who the actors are is the actor stage's answer; this module only reads it."""
+answered-act-agent, protest-target-state). Who the actors are is the actor stage's answer; this module only reads it."""
 
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def scene_recipient(
 def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
     """Targetless events take their recipient from the story (constructions.py: scene-victim,
     answer-to-request, denial-of-side, evaluated-relative-act, condemned-act-agent,
-    evaluated-move-agent, evaluated-told-act, protest-target-state); the mention is the recipient's
+    evaluated-move-agent, evaluated-told-act, answered-act-agent, protest-target-state); the mention is the recipient's
     nearest one before the trigger."""
     actors = [(a.id, a.country, a.sector, a.kind, episode.mention_count(doc, a.id)) for a in doc.actors]
     paragraphs = [episode.paragraph(doc.spacy_doc[c.trigger_start].idx) for c in candidates]
@@ -143,6 +143,11 @@ def _recipient_from_story(
         actor_id, rule = move_agent(source_id, recent, _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_TOLD_ACT):
         actor_id, rule = _told_act_agent(doc, cand, same + earlier), cx.EVALUATED_TOLD_ACT
+    if actor_id is None and cx.enabled(cx.ANSWERED_ACT_AGENT) and _answers(doc.spacy_doc[cand.trigger_start]):
+        actor_id, rule = (
+            answered_agent(source_id, _roles(others) + recent, _own_side(doc, source_id)),
+            cx.ANSWERED_ACT_AGENT,
+        )
     if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
         source = doc.actor(source_id)
         if source is not None:
@@ -269,6 +274,33 @@ def _state_organs(doc: ArticleDoc, source_id: str) -> frozenset[str]:
         for a in doc.actors
         if a.id != source_id and a.country == source.country and (a.kind == "country" or a.sector in STATE_ORGANS)
     )
+
+
+# Words that tell an act as the answer to another ("vowed retaliation", "in response to", "responded
+# by", "reserved the right to respond", "a tit-for-tat expulsion").
+RESPONSE_WORDS = frozenset(
+    """respond response retaliate retaliation retaliatory reprisal reprisals revenge retribution
+    avenge riposte tit-for-tat""".split()
+)
+
+
+def _answers(trigger: "Token") -> bool:
+    """Whether the trigger is told as a response (answered-act-agent): a response word is the trigger,
+    the verb it hangs on ("responded by hurling stones"), or within two steps below it ("vowed
+    retaliation", "in retaliation", "reserved the right to respond")."""
+    near = [trigger, trigger.head] + [c for c in trigger.children] + [g for c in trigger.children for g in c.children]
+    return any(t.lemma_.lower() in RESPONSE_WORDS or t.lower_ in RESPONSE_WORDS for t in near)
+
+
+def answered_agent(
+    source_id: str, acts: list[tuple[str, Optional[str], Optional[str]]], own_side: set[str]
+) -> Optional[str]:
+    """The source of the first act in `acts` (its sentence's other acts, then the story's, nearest
+    first) done by someone not on the responder's side (answered-act-agent)."""
+    for _, src, _ in acts:
+        if src and src != source_id and src not in own_side:
+            return src
+    return None
 
 
 def _evaluates_a_move(verb: "Token") -> bool:

@@ -225,6 +225,8 @@ def test_the_policy_never_adds_the_place_where_the_event_happens():
     assert favouring("target", {1: 6.0, 2: -3.0}).decide(s) == (0, None)
     # the rules' own choice of that mention stands
     assert model.decide(dataclasses.replace(s, rule=(0, 1))) == (0, 1)
+    # the place may hold the agent: it may still be added as the source
+    assert favouring("source", {1: 6.0}).decide(dataclasses.replace(s, rule=(None, 2))) == (1, 2)
 
 
 @pytest.mark.parametrize(
@@ -235,6 +237,8 @@ def test_the_policy_never_adds_the_place_where_the_event_happens():
         # the object of a curfew's own target preposition is what it is imposed on
         ("Police imposed a strict curfew across Bangladesh on Saturday.", "Bangladesh", False),
         ("Iran fired missiles at Israel on Sunday.", "Israel", False),
+        # troops sent "in" a state: the host state is the recipient (MOBILIZE)
+        ("Rwanda deployed 1,000 troops in Mozambique on Friday.", "Mozambique", False),
     ],
 )
 def test_a_place_in_a_setting_phrase_is_marked(code, text, word, setting):

@@ -118,6 +118,20 @@ CASES = {
             ("threw", "ASSAULT", "protesters", "police"),
         ),
     ],
+    cx.ANSWERED_ACT_AGENT: [
+        (
+            "The United States deployed warships off the coast on Monday. Venezuela vowed retaliation.",
+            ("vowed", "THREATEN", "Venezuela", "United States"),
+        ),
+        (
+            "Iran fired missiles at a base in Pakistan on Tuesday. Pakistan reserved the right to respond.",
+            ("reserved", "THREATEN", "Pakistan", "Iran"),
+        ),
+        (
+            "China sent warships near the island on Sunday. Taiwan, in retaliation, deployed its own warships.",
+            ("deployed", "MOBILIZE", "Taiwan", "China"),
+        ),
+    ],
     cx.ADJUNCT_AGENT: [
         (
             "Twelve soldiers were killed in an attack by jihadists near the border.",

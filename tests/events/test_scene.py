@@ -61,3 +61,12 @@ def test_scene_recipient_skips_the_sources_own_state():
         None,
         None,
     )
+
+
+def test_a_response_answers_the_nearest_act_of_another_side():
+    from diurna.events.scene import answered_agent
+
+    acts = [("MOBILIZE", "venezuela_army", None), ("MOBILIZE", "united_states", None)]
+    # the responder's own army moved last: the act answered is the other side's
+    assert answered_agent("venezuela", acts, {"venezuela_army"}) == "united_states"
+    assert answered_agent("venezuela", acts[:1], {"venezuela_army"}) is None
