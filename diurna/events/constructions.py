@@ -120,8 +120,9 @@ EVALUATED_MOVE_AGENT = _register(
 ANSWERED_ACT_AGENT = _register(
     "answered-act-agent",
     "The United States deployed warships off the coast. Venezuela vowed retaliation.",
-    "An act told as a response ('vowed retaliation', 'in retaliation', 'in response', 'responded by', "
-    "'reserved the right to respond') that names no recipient answers the one whose act the story "
+    "A hostile act told as a response ('vowed retaliation', 'in retaliation', 'in response', 'responded "
+    "by', 'reserved the right to respond': a threat, deployment, attack, sanction or coercion) that "
+    "names no recipient answers the one whose act the story "
     "has just told: the source of the nearest other act of its sentence, else of the latest act "
     "before it, that is not the responder's own side.",
 )

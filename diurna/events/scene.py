@@ -143,7 +143,12 @@ def _recipient_from_story(
         actor_id, rule = move_agent(source_id, recent, _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_TOLD_ACT):
         actor_id, rule = _told_act_agent(doc, cand, same + earlier), cx.EVALUATED_TOLD_ACT
-    if actor_id is None and cx.enabled(cx.ANSWERED_ACT_AGENT) and _answers(doc.spacy_doc[cand.trigger_start]):
+    if (
+        actor_id is None
+        and cand.plover in ANSWERING_TYPES
+        and cx.enabled(cx.ANSWERED_ACT_AGENT)
+        and _answers(doc.spacy_doc[cand.trigger_start])
+    ):
         actor_id, rule = (
             answered_agent(source_id, _roles(others) + recent, _own_side(doc, source_id)),
             cx.ANSWERED_ACT_AGENT,
@@ -284,11 +289,23 @@ RESPONSE_WORDS = frozenset(
 )
 
 
+# Acts a responder takes against the one it answers; a statement told as a response (a rejection, a
+# criticism) is about what it answers, which the evaluation rules read (condemned-act-agent, ...).
+ANSWERING_TYPES = frozenset({"THREATEN", "MOBILIZE", "ASSAULT", "SANCTION", "COERCE"})
+
+
 def _answers(trigger: "Token") -> bool:
-    """Whether the trigger is told as a response (answered-act-agent): a response word is the trigger,
-    the verb it hangs on ("responded by hurling stones"), or within two steps below it ("vowed
-    retaliation", "in retaliation", "reserved the right to respond")."""
-    near = [trigger, trigger.head] + [c for c in trigger.children] + [g for c in trigger.children for g in c.children]
+    """Whether the trigger is itself told as a response (answered-act-agent): it is a response word, or
+    hangs on one ("responded by hurling stones"), or its object, complement or "in" phrase is one
+    ("vowed retaliation", "threatened to retaliate", "in retaliation", "reserved the right to
+    respond"); not a response word elsewhere ("criticized nations for their responses")."""
+    near = [trigger, trigger.head]
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "xcomp", "attr"):
+            near.append(child)
+            near += [g for g in child.children if g.dep_ in ("acl", "xcomp")]  # "the right to respond"
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            near += [g for g in child.children if g.dep_ == "pobj"]  # "in retaliation", "in response"
     return any(t.lemma_.lower() in RESPONSE_WORDS or t.lower_ in RESPONSE_WORDS for t in near)
 
 

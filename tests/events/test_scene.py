@@ -70,3 +70,11 @@ def test_a_response_answers_the_nearest_act_of_another_side():
     # the responder's own army moved last: the act answered is the other side's
     assert answered_agent("venezuela", acts, {"venezuela_army"}) == "united_states"
     assert answered_agent("venezuela", acts[:1], {"venezuela_army"}) is None
+
+
+def test_a_response_word_of_another_party_does_not_make_a_response(rules_alone):
+    # "their responses" are the nations', not the critic's: no recipient from the story for it
+    events = rules_alone(
+        "The United States deployed warships on Monday. Venezuela criticized nations for their responses."
+    )
+    assert not [e for e in events if e[0] == "criticized" and e[3] == "United States"], events
