@@ -285,7 +285,7 @@ def _state_organs(doc: ArticleDoc, source_id: str) -> frozenset[str]:
 # by", "reserved the right to respond", "a tit-for-tat expulsion").
 RESPONSE_WORDS = frozenset(
     """respond response retaliate retaliation retaliatory reprisal reprisals revenge retribution
-    avenge riposte tit-for-tat""".split()
+    avenge riposte tit-for-tat react reaction""".split()
 )
 
 
@@ -298,12 +298,16 @@ def _answers(trigger: "Token") -> bool:
     """Whether the trigger is itself told as a response (answered-act-agent): it is a response word, or
     hangs on one ("responded by hurling stones"), or its object, complement or "in" phrase is one
     ("vowed retaliation", "threatened to retaliate", "in retaliation", "reserved the right to
-    respond"); not a response word elsewhere ("criticized nations for their responses")."""
+    respond", "its right to an adequate response"); not a response word elsewhere ("criticized
+    nations for their responses")."""
     near = [trigger, trigger.head]
+    if trigger.dep_ == "pcomp":
+        near.append(trigger.head.head)  # "responded by hurling stones"
     for child in trigger.children:
         if child.dep_ in ("dobj", "xcomp", "attr"):
             near.append(child)
             near += [g for g in child.children if g.dep_ in ("acl", "xcomp")]  # "the right to respond"
+            near += [o for p in child.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children]
         elif child.dep_ == "prep" and child.lower_ == "in":
             near += [g for g in child.children if g.dep_ == "pobj"]  # "in retaliation", "in response"
     return any(t.lemma_.lower() in RESPONSE_WORDS or t.lower_ in RESPONSE_WORDS for t in near)
