@@ -108,6 +108,7 @@ def example(group, cand, doc, labels_for, shared: bool):
             "reporting": list(s.reporting),
             "owned": [sorted(o) for o in s.owned],
             "reciprocal": s.reciprocal,
+            "setting": list(s.setting),
         },
         "shared": shared,
     }
@@ -128,6 +129,7 @@ def slate_of(ex) -> Slate:
         reporting=tuple(sl["reporting"]),
         owned=tuple(frozenset(o) for o in sl["owned"]),
         reciprocal=sl["reciprocal"],
+        setting=tuple(sl.get("setting", ())),  # examples cached before the field have none
     )
 
 

@@ -96,6 +96,28 @@ def reporting_phrase(doc: ArticleDoc, cand: Candidate) -> Optional[tuple[int, in
     return (speaker.start, speaker.end) if speaker is not None else None
 
 
+# Prepositions whose object is where an event happens, not whom it is done to ("killed six people in
+# Belgorod", "restricted internet access in Iran", "a curfew across the country").
+SETTING_PREPOSITIONS = frozenset({"in", "across", "throughout", "within"})
+# Types whose recipient is the state where it happens: troops sent, kept or withdrawn "in" a country
+# (CAMEO and PLOVER code the host state, as destination-state does for "to").
+HOSTED_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+
+
+def in_setting(doc: ArticleDoc, mention: MentionRef, sense_targets: tuple[str, ...] = ()) -> bool:
+    """Whether the mention names the place where the event happens: a place (a toponym the places
+    stage located, or a state) that is the object of an 'in'/'across'/'throughout'/'within' phrase,
+    unless the trigger's sense makes that preposition its recipient's (`sense_targets`: a curfew
+    "across Bangladesh" is imposed on it). The model never adds such a mention as a party (the
+    places stage codes it as the event's place); the rules' own choices stand."""
+    head = head_of(doc, mention)
+    preposition = head.head.lower_
+    if head.dep_ != "pobj" or preposition not in SETTING_PREPOSITIONS or preposition in sense_targets:
+        return False
+    actor = doc.actor(mention.actor_id)
+    return doc.place_at_token(head.i) is not None or (actor is not None and actor.kind == "country")
+
+
 def inside(mention: MentionRef, span: Optional[tuple[int, int]]) -> bool:
     return span is not None and span[0] <= mention.start and mention.end <= span[1]
 
@@ -290,6 +312,7 @@ class Slate:
     reporting: tuple[bool, ...]  # inside the phrase that reports the event: never added
     owned: tuple[frozenset[int], ...]  # owned[i]: the options whose actor owns option i (`owned_by`)
     reciprocal: bool  # a reciprocal sense: a target is never added (its parties are the rules' to pair)
+    setting: tuple[bool, ...] = ()  # names where the event happens (`in_setting`): never added as target
 
 
 def slate(doc: ArticleDoc, cand: Candidate) -> tuple[Slate, list[Option]]:
@@ -319,6 +342,9 @@ def slate(doc: ArticleDoc, cand: Candidate) -> tuple[Slate, list[Option]]:
             reporting=tuple(inside(m, phrase) for m in mentions),
             owned=owned,
             reciprocal=cand.sense.reciprocal,
+            setting=tuple(
+                cand.plover not in HOSTED_TYPES and in_setting(doc, m, tuple(cand.sense.targets)) for m in mentions
+            ),
         ),
         opts,
     )
@@ -374,8 +400,9 @@ class ArgumentModel:
     def decide(self, s: Slate) -> tuple[Optional[int], Optional[int]]:
         """The options (indices into the slate, None for no actor) chosen for source and target. One
         actor never fills both roles, nor the other role's own forces or phrase, nor (when added by
-        the model) the phrase that reports the event; a reciprocal event gets no added target (a
-        meeting the rules left with one party is among its own members: "Sudanese factions met")."""
+        the model) the phrase that reports the event, nor as target the place where it happens; a reciprocal
+        event gets no added target (a meeting the rules left with one party is among its own
+        members: "Sudanese factions met")."""
         probs = {key: [self.probability(key, f) for f in s.features] for key in self.weights}
         source = self._decide_role(s, probs, 0, s.rule[1])
         if s.reciprocal and s.rule[1] is None:
@@ -386,8 +413,8 @@ class ArgumentModel:
         role, rule = ROLES[r], s.rule[r]
 
         def allowed(k: int) -> bool:
-            if s.reporting[k]:
-                return False
+            if s.reporting[k] or (r == 1 and s.setting and s.setting[k]):
+                return False  # the place may still hold the agent ("Whelan, detained in Russia")
             return other is None or (s.actors[k] != s.actors[other] and other not in s.owned[k])
 
         scored = [(probs[role][k], k) for k in range(len(s.features)) if allowed(k)]

@@ -101,7 +101,7 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
     if named is not None and not description_stands(doc, head, mention, named.actor_id):
         return named
     if mention is not None:
-        return Argument(mention.actor_id, mention)
+        return _staff_institution(doc, head, mention) or Argument(mention.actor_id, mention)
     for child in head.children:
         if child.dep_ == "appos":
             found = actor_in_phrase(doc, child, depth + 1)
@@ -117,6 +117,42 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
         found = actor_in_phrase(doc, obj, depth + 1)
         if found:
             return found
+    return None
+
+
+# People who work for an institution and act or are acted on as its staff ("expelled two employees
+# of the Iranian embassy", "diplomats from the Colombian embassy").
+STAFF_NOUNS = frozenset(
+    """employee staff staffer diplomat official officer personnel worker envoy member representative
+    attache attaché""".split()
+)
+
+
+def _staff_institution(doc: ArticleDoc, head: "Token", mention: MentionRef) -> Optional[Argument]:
+    """The institution a description of its staff stands for ("expelled employees from the Colombian
+    embassy" -> the Colombian embassy; "two employees of the Iranian Embassy in Berlin" -> the
+    Iranian Embassy): an organ of a state (an actor with a country and a sector) in the staff noun's
+    of/from/at phrase, or a participle's ("a diplomat working at the embassy"), when it belongs to
+    another state than the one the description was coded with. The party to an expulsion is the
+    state whose mission it is (CAMEO codes its government), not the host whose country the bare
+    noun took from the story."""
+    if mention.how != "description" or head.lemma_.lower() not in STAFF_NOUNS:
+        return None
+    staff = doc.actor(mention.actor_id)
+    preps = prep_objects(head)
+    places = preps.get("of", []) + preps.get("from", []) + preps.get("at", []) + _verb_attached_from(head)
+    for participle in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+        places += prep_objects(participle).get("at", []) + prep_objects(participle).get("for", [])
+    for token in places:
+        found = doc.mention_at_token(token.i)
+        institution = doc.actor(found.actor_id) if found is not None else None
+        if (
+            institution is not None
+            and institution.country
+            and institution.sector
+            and (staff is None or institution.country != staff.country)
+        ):
+            return Argument(found.actor_id, found)
     return None
 
 

@@ -117,6 +117,15 @@ EVALUATED_MOVE_AGENT = _register(
     "decision', 'the announcement', 'the ruling') is addressed to the one who took it: the source of "
     "the latest act before it that is not itself a statement about another act.",
 )
+ANSWERED_ACT_AGENT = _register(
+    "answered-act-agent",
+    "The United States deployed warships off the coast. Venezuela vowed retaliation.",
+    "A hostile act told as a response ('vowed retaliation', 'in retaliation', 'in response', 'responded "
+    "by', 'reserved the right to respond': a threat, deployment, attack, sanction or coercion) that "
+    "names no recipient answers the one whose act the story "
+    "has just told: the source of the nearest other act of its sentence, else of the latest act "
+    "before it, that is not the responder's own side.",
+)
 EVALUATED_ACT_AGENT = _register(
     "evaluated-act-agent",
     "The European Union welcomed the release of the hostages by Hamas.",

@@ -1,7 +1,7 @@
 """Recipients from the story: a targetless event takes its recipient from its scene (the rules are
 named in constructions.py: scene-victim, mutual-force, answer-to-request, denial-of-side,
 evaluated-relative-act, condemned-act-agent, evaluated-move-agent, evaluated-told-act,
-protest-target-state). Who the actors are is the actor stage's answer; this module only reads it."""
+answered-act-agent, protest-target-state). Who the actors are is the actor stage's answer; this module only reads it."""
 
 from __future__ import annotations
 
@@ -38,17 +38,22 @@ def scene_recipient(
     before_in_article: list[tuple[str, Optional[str], Optional[str]]] = (),
     same_sentence: list[tuple[str, Optional[str], Optional[str]]] = (),
     side: frozenset[str] = frozenset(),
+    state: frozenset[str] = frozenset(),
 ) -> tuple[Optional[str], Optional[str]]:
     """(actor id, rule) of the recipient a targetless event takes from its scene, or (None, None).
 
     `earlier` holds (type, source id, target id) of the events coded before it in its paragraph,
     nearest last, and those after it in its own sentence, nearest first: the extractor reads a
     sentence left to right, but "lobbed teargas canisters and arrested some Kenyans" names the
-    victims only in the second clause. `same_sentence` holds the other events of its sentence;
-    `side` the actor ids of the source's side whose charges a denial answers (denial-of-side)."""
+    victims only in the second clause. `same_sentence` holds the other events of its sentence told
+    by other words than its own trigger; `side` the actor ids of the source's side whose charges a
+    denial answers (denial-of-side); `state` the other organs of the source's own state, when the
+    source is one (mutual-force)."""
     if plover in cx.FORCE and cx.enabled(cx.MUTUAL_FORCE):
         for kind, src, tgt in same_sentence:
-            if kind in cx.FORCE and src and src != source_id and tgt in (None, source_id):
+            # one state's police and army, or its government and its forces, act side by side
+            # ("imposed a curfew after security forces opened fire on protests"), not on each other
+            if kind in cx.FORCE and src and src != source_id and src not in state and tgt in (None, source_id):
                 return src, cx.MUTUAL_FORCE
     if plover in cx.FORCE and cx.enabled(cx.SCENE_VICTIM):
         for kind, src, tgt in earlier:
@@ -74,7 +79,7 @@ def scene_recipient(
 def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
     """Targetless events take their recipient from the story (constructions.py: scene-victim,
     answer-to-request, denial-of-side, evaluated-relative-act, condemned-act-agent,
-    evaluated-move-agent, evaluated-told-act, protest-target-state); the mention is the recipient's
+    evaluated-move-agent, evaluated-told-act, answered-act-agent, protest-target-state); the mention is the recipient's
     nearest one before the trigger."""
     actors = [(a.id, a.country, a.sector, a.kind, episode.mention_count(doc, a.id)) for a in doc.actors]
     paragraphs = [episode.paragraph(doc.spacy_doc[c.trigger_start].idx) for c in candidates]
@@ -116,10 +121,19 @@ def _recipient_from_story(
         for c in candidates[max(0, i - STORY_WINDOW) : i + STORY_WINDOW]
         if c is not cand and c.sentence_start == cand.sentence_start
     ]
+    # mutual-force pairs two acts of one sentence, not two readings of one trigger ("South African,
+    # Ugandan and UN peacekeepers killed": three agents the parse offered for one act)
+    others = [c for c in same if c.trigger_start != cand.trigger_start]
     recent = _roles(earlier)  # (type, source, target) of the story's recent events, nearest first
     side = _state_side(doc, source_id) if _denies(doc.spacy_doc[cand.trigger_start]) else frozenset()
     actor_id, rule = scene_recipient(
-        cand.plover, source_id, _roles(after + before), recent, same_sentence=_roles(same), side=side
+        cand.plover,
+        source_id,
+        _roles(after + before),
+        recent,
+        same_sentence=_roles(others),
+        side=side,
+        state=_state_organs(doc, source_id) if cand.plover in cx.FORCE else frozenset(),
     )
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_RELATIVE_ACT):
         actor_id, rule = _relative_act_agent(doc, cand, same), cx.EVALUATED_RELATIVE_ACT
@@ -129,6 +143,16 @@ def _recipient_from_story(
         actor_id, rule = move_agent(source_id, recent, _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_TOLD_ACT):
         actor_id, rule = _told_act_agent(doc, cand, same + earlier), cx.EVALUATED_TOLD_ACT
+    if (
+        actor_id is None
+        and cand.plover in ANSWERING_TYPES
+        and cx.enabled(cx.ANSWERED_ACT_AGENT)
+        and _answers(doc.spacy_doc[cand.trigger_start])
+    ):
+        actor_id, rule = (
+            answered_agent(source_id, _roles(others) + recent, _own_side(doc, source_id)),
+            cx.ANSWERED_ACT_AGENT,
+        )
     if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
         source = doc.actor(source_id)
         if source is not None:
@@ -239,6 +263,65 @@ def _state_side(doc: ArticleDoc, source_id: str) -> frozenset[str]:
     organs = {a.id for a in doc.actors if a.country == source.country and a.sector in STATE_ORGANS}
     # the denier itself is answer-to-request's: this rule reads only the rest of its side
     return frozenset((_own_side(doc, source_id) | (organs if source.kind == "country" else set())) - {source_id})
+
+
+def _state_organs(doc: ArticleDoc, source_id: str) -> frozenset[str]:
+    """The other organs of the source's state (and the state itself), when the source is one: a
+    state ("Sri Lanka") or an actor of a state-organ sector ("police" LKACOP). Empty for anyone else
+    (protesters, rebels), whose clashes with their own state's forces are what mutual-force pairs.
+    Organs with no country ("authorities", "soldiers" in a story that never names the state) are
+    taken to be one state's: a story about two states' forces names the states."""
+    source = doc.actor(source_id)
+    if source is None or not (source.kind == "country" or source.sector in STATE_ORGANS):
+        return frozenset()
+    return frozenset(
+        a.id
+        for a in doc.actors
+        if a.id != source_id and a.country == source.country and (a.kind == "country" or a.sector in STATE_ORGANS)
+    )
+
+
+# Words that tell an act as the answer to another ("vowed retaliation", "in response to", "responded
+# by", "reserved the right to respond", "a tit-for-tat expulsion").
+RESPONSE_WORDS = frozenset(
+    """respond response retaliate retaliation retaliatory reprisal reprisals revenge retribution
+    avenge riposte tit-for-tat react reaction""".split()
+)
+
+
+# Acts a responder takes against the one it answers; a statement told as a response (a rejection, a
+# criticism) is about what it answers, which the evaluation rules read (condemned-act-agent, ...).
+ANSWERING_TYPES = frozenset({"THREATEN", "MOBILIZE", "ASSAULT", "SANCTION", "COERCE"})
+
+
+def _answers(trigger: "Token") -> bool:
+    """Whether the trigger is itself told as a response (answered-act-agent): it is a response word, or
+    hangs on one ("responded by hurling stones"), or its object, complement or "in" phrase is one
+    ("vowed retaliation", "threatened to retaliate", "in retaliation", "reserved the right to
+    respond", "its right to an adequate response"); not a response word elsewhere ("criticized
+    nations for their responses")."""
+    near = [trigger, trigger.head]
+    if trigger.dep_ == "pcomp":
+        near.append(trigger.head.head)  # "responded by hurling stones"
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "xcomp", "attr"):
+            near.append(child)
+            near += [g for g in child.children if g.dep_ in ("acl", "xcomp")]  # "the right to respond"
+            near += [o for p in child.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children]
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            near += [g for g in child.children if g.dep_ == "pobj"]  # "in retaliation", "in response"
+    return any(t.lemma_.lower() in RESPONSE_WORDS or t.lower_ in RESPONSE_WORDS for t in near)
+
+
+def answered_agent(
+    source_id: str, acts: list[tuple[str, Optional[str], Optional[str]]], own_side: set[str]
+) -> Optional[str]:
+    """The source of the first act in `acts` (its sentence's other acts, then the story's, nearest
+    first) done by someone not on the responder's side (answered-act-agent)."""
+    for _, src, _ in acts:
+        if src and src != source_id and src not in own_side:
+            return src
+    return None
 
 
 def _evaluates_a_move(verb: "Token") -> bool:

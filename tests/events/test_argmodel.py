@@ -215,3 +215,37 @@ def test_the_stages_overrule_never_gives_the_target_to_the_source(code):
         base.vocabulary, base.weights, base.thresholds, {"target": {"confident": 0.8, "rule_below": 0.2}}
     )
     assert model.choose(doc, cand).target == cand.target
+
+
+def test_the_policy_never_adds_the_place_where_the_event_happens():
+    # option 1 names where it happened ("in Mexico"): never added, even as the likeliest
+    model = favouring("target", {1: 6.0, 2: 1.0})
+    s = dataclasses.replace(slate_of(3, rule=(0, None)), setting=(False, True, False))
+    assert model.decide(s) == (0, 2)
+    assert favouring("target", {1: 6.0, 2: -3.0}).decide(s) == (0, None)
+    # the rules' own choice of that mention stands
+    assert model.decide(dataclasses.replace(s, rule=(0, 1))) == (0, 1)
+    # the place may hold the agent: it may still be added as the source
+    assert favouring("source", {1: 6.0}).decide(dataclasses.replace(s, rule=(None, 2))) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    "text, word, setting",
+    [
+        ("Gunmen killed six police officers in Mexico on Monday.", "Mexico", True),
+        ("Authorities restricted internet access in Iran on Sunday.", "Iran", True),
+        # the object of a curfew's own target preposition is what it is imposed on
+        ("Police imposed a strict curfew across Bangladesh on Saturday.", "Bangladesh", False),
+        ("Iran fired missiles at Israel on Sunday.", "Israel", False),
+        # troops sent "in" a state: the host state is the recipient (MOBILIZE)
+        ("Rwanda deployed 1,000 troops in Mozambique on Friday.", "Mozambique", False),
+    ],
+)
+def test_a_place_in_a_setting_phrase_is_marked(code, text, word, setting):
+    doc = code(text, "2024-06-15")
+    cands = list(CandidateExtractor()(doc))
+    assert cands
+    s, opts = argmodel.slate(doc, cands[0])
+    marked = {doc.text[o.mention.start : o.mention.end]: flag for o, flag in zip(opts, s.setting)}
+    assert any(word in m for m in marked), marked
+    assert all(flag == setting for m, flag in marked.items() if word in m), marked

@@ -57,3 +57,24 @@ def test_named_group_still_stands_for_its_fighters(code):
 )
 def test_a_restriction_is_imposed_on_the_place_it_covers(code, text, trigger, target):
     assert any(trig == trigger and t == target for trig, _, t in code(text)), code(text)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, target",
+    [
+        # staff of another state's mission: the mission is the party (CAMEO codes its government)
+        ("Germany declared two employees of the Iranian embassy persona non grata on Monday.", "declared", "Iranian"),
+        ("Maduro responded by expelling employees from the Colombian embassy in Caracas.", "expelling", "Colombian"),
+        ("Poland expelled three diplomats working at the Russian embassy in Warsaw.", "expelled", "Russian"),
+    ],
+)
+def test_staff_stand_for_the_institution_of_another_state(code, text, trigger, target):
+    targets = [t for trig, _, t in code(text) if trig == trigger]
+    assert targets and all(t is not None and target in t and "embassy" in t.lower() for t in targets), code(text)
+
+
+def test_staff_of_their_own_states_institution_keep_their_own_phrase(code):
+    # the same state's staff: the description is as exact as the institution, and stays
+    text = "Kenyan police arrested three employees of the Kenyan health ministry on Monday."
+    targets = [t for trig, _, t in code(text) if trig == "arrested"]
+    assert targets and all(t is not None and "employees" in t for t in targets), code(text)

@@ -118,6 +118,28 @@ CASES = {
             ("threw", "ASSAULT", "protesters", "police"),
         ),
     ],
+    cx.ANSWERED_ACT_AGENT: [
+        (
+            "The United States deployed warships off the coast on Monday. Venezuela vowed retaliation.",
+            ("vowed", "THREATEN", "Venezuela", "United States"),
+        ),
+        (
+            "Iran fired missiles at a base in Pakistan on Tuesday. Pakistan reserved the right to respond.",
+            ("reserved", "THREATEN", "Pakistan", "Iran"),
+        ),
+        (
+            "China sent warships near the island on Sunday. Taiwan, in retaliation, deployed its own warships.",
+            ("deployed", "MOBILIZE", "Taiwan", "China"),
+        ),
+        (
+            "Police fired tear gas at the crowd. Protesters responded by hurling stones.",
+            ("hurling", "ASSAULT", "Protesters", "Police"),
+        ),
+        (
+            "Belarus expelled two Polish diplomats on Monday. Warsaw reserved its right to an adequate response.",
+            ("reserved", "THREATEN", "Poland", "Belarus"),
+        ),
+    ],
     cx.ADJUNCT_AGENT: [
         (
             "Twelve soldiers were killed in an attack by jihadists near the border.",
@@ -275,8 +297,9 @@ CASES = {
     ],
     cx.BY_GERUND: [
         (
+            # the embassy's staff stand for the embassy (arguments._staff_institution)
             "Maduro responded by expelling employees of the Colombian embassy in Caracas.",
-            ("expelling", "SANCTION", "Maduro", "employees"),
+            ("expelling", "SANCTION", "Maduro", "Colombian embassy"),
         ),
         ("Protesters responded by hurling stones at the police.", ("hurling", "ASSAULT", "Protesters", "police")),
     ],

@@ -1,0 +1,80 @@
+"""diurna/events/scene.py: recipients a targetless event takes from its scene. Unit cases of one
+construction each, written for these tests; accuracy on real news is measured on the real-text sets
+(docs/evaluation.md). The rules' own cases (each passing only with its rule on) are in
+test_constructions.py; these pin what a scene rule must not do."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.events import constructions as cx
+from diurna.events.scene import scene_recipient
+
+
+@pytest.fixture(scope="module")
+def rules_alone():
+    """(trigger, type, source name, target name) per event, with the events stage's rules alone (the
+    learned argument chooser could fill a role the scene leaves empty)."""
+    from diurna.events.stage import EventStage
+    from diurna.pipeline import Pipeline, default_stages
+
+    stages = [EventStage(use_argument_model=False) if s.name == "events" else s for s in default_stages()]
+    pipeline = Pipeline(stages=stages, default_pubdate="2024-06-19")
+
+    def run(text: str) -> list[tuple[str, str, str, str]]:
+        doc = pipeline.code_text(text, "2024-06-19")
+        name = lambda actor_id: doc.actor(actor_id).name if actor_id else None  # noqa: E731
+        return [(e.trigger.text, e.type, name(e.source), name(e.target)) for e in doc.events]
+
+    return run
+
+
+def test_mutual_force_still_pairs_opposing_sides(rules_alone):
+    events = rules_alone("Police fired tear gas while demonstrators hurled stones.")
+    assert ("hurled", "ASSAULT", "demonstrators", "Police") in events, events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state's authorities and its soldiers act side by side, not on each other
+        "Authorities imposed a curfew on Monday after soldiers opened fire in the capital.",
+        "Authorities in Nepal imposed a curfew on Monday after Nepalese soldiers opened fire in the capital.",
+        "The police used batons and the army fired tear gas.",
+    ],
+)
+def test_mutual_force_does_not_pair_one_states_organs(rules_alone, text):
+    events = rules_alone(text)
+    assert not [e for e in events if e[3] is not None], events
+
+
+def test_mutual_force_does_not_pair_the_agents_of_one_act(rules_alone):
+    # two states the parse offers as agents of one "attacked" are allies, not each other's targets
+    events = rules_alone("Russia and Belarus attacked on Monday.")
+    assert [e for e in events if e[0] == "attacked"] and not [e for e in events if e[3] is not None], events
+
+
+def test_scene_recipient_skips_the_sources_own_state():
+    same = [("ASSAULT", "soldiers", None)]
+    assert scene_recipient("COERCE", "authorities", [], same_sentence=same) == ("soldiers", cx.MUTUAL_FORCE)
+    assert scene_recipient("COERCE", "authorities", [], same_sentence=same, state=frozenset({"soldiers"})) == (
+        None,
+        None,
+    )
+
+
+def test_a_response_answers_the_nearest_act_of_another_side():
+    from diurna.events.scene import answered_agent
+
+    acts = [("MOBILIZE", "venezuela_army", None), ("MOBILIZE", "united_states", None)]
+    # the responder's own army moved last: the act answered is the other side's
+    assert answered_agent("venezuela", acts, {"venezuela_army"}) == "united_states"
+    assert answered_agent("venezuela", acts[:1], {"venezuela_army"}) is None
+
+
+def test_a_response_word_of_another_party_does_not_make_a_response(rules_alone):
+    # "their responses" are the nations', not the critic's: no recipient from the story for it
+    events = rules_alone(
+        "The United States deployed warships on Monday. Venezuela criticized nations for their responses."
+    )
+    assert not [e for e in events if e[0] == "criticized" and e[3] == "United States"], events
