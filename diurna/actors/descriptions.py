@@ -340,7 +340,7 @@ class Descriptions:
         for t in head.lefts:
             if t.dep_ != "poss":
                 continue
-            for actor in self.finder.kb_word(self.doc, t.i):
+            for actor in self._possessor_name(t):
                 if actor.kind == "country":
                     return self._country_code(actor)
             if t.lower_ in STATE_NOUNS:  # "the country's security forces" (rule country-anaphor-possessor)
@@ -354,6 +354,15 @@ class Descriptions:
             if enabled(POSSESSOR_ACTOR):
                 return self._actor_country(t)
         return None
+
+    def _possessor_name(self, t: "Token") -> list[KBActor]:
+        """The KB actors the whole possessor names, its words before `t` included: "Papua New
+        Guinea's parliament" is Papua New Guinea's, not Guinea's (the head word alone)."""
+        for start in range(t.left_edge.i, t.i):
+            match = self.finder.longest_name_at(self.doc, start, t.i + 1)
+            if match is not None and match[0] == t.i + 1:
+                return match[1]
+        return self.finder.kb_word(self.doc, t.i)
 
     def _of_organisation(self, head: "Token", title) -> None:
         """Rule leader-of-organisation: 'the leader of the Houthi militia', 'a spokesman for Hamas':
