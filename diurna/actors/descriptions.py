@@ -118,9 +118,9 @@ POSSESSOR_ACTOR = register(
 )
 LEADER_NAMED_GOVERNMENT = register(
     "leader-named-government",
-    "The Erdogan government arrested dozens of journalists; Trump administration officials said ...",
-    "A government, administration, regime or cabinet named after a KB person or organisation ('the "
-    "Trump administration', 'the Erdogan government', 'Taliban government officials') is of the "
+    "The Erdogan government arrested dozens of journalists; the Biden administration lifted sanctions.",
+    "A government, administration, regime or cabinet named after a KB person or organisation, whose "
+    "name is a mention of its own ('the Trump administration', 'the Erdogan government'), is of the "
     "country of that actor's role, as 'Maduro's regime' is (possessor-actor); the story's country "
     "would otherwise be guessed for it.",
 )
@@ -256,7 +256,7 @@ class Descriptions:
             if owner is not None:
                 title.country = owner
         if title.affiliation is None and title.country is None and enabled(LEADER_NAMED_GOVERNMENT):
-            title.country = self._government_namesake(head)
+            title.country = self._government_namesake(head, start)
         if (
             title.affiliation is None
             and title.country is None
@@ -367,16 +367,17 @@ class Descriptions:
                 return self._actor_country(t)
         return None
 
-    def _government_namesake(self, head: "Token") -> Optional[str]:
+    def _government_namesake(self, head: "Token", start: int) -> Optional[str]:
         """Rule leader-named-government: the country of the KB person or organisation a government
-        noun is named after ("the Erdogan government"; "Trump administration officials", where the
-        parser hangs both nouns on the last, and may tag the name a common noun)."""
+        noun is named after, a mention of its own before the description ("the Erdogan government",
+        "the Biden administration"; a name inside the description is read with its title, rule
+        person-modifier-country)."""
         compounds = [c for c in head.lefts if c.dep_ == "compound"]
         for noun in [head] + compounds:
             if noun.lower_ not in GOVERNMENT_HEADS:
                 continue
             names = [c for c in noun.lefts if c.dep_ == "compound"] + [c for c in compounds if c.i < noun.i]
-            for name in sorted(names, key=lambda t: t.i):
+            for name in sorted((t for t in names if t.i < start), key=lambda t: t.i):
                 if name.text[:1].isupper() and name.pos_ in ("PROPN", "NOUN"):
                     country = self._actor_country(name) or self._surname_country(name)
                     if country is not None:
