@@ -93,8 +93,9 @@ NAMED_ACTOR_VOTES = _register(
     "capital'; a stray one: 'Molotov cocktails'), the people and bodies it names decide too: each name "
     "mention of a person, organisation or group whose country the text or the knowledge base states "
     "(not one this step inferred) votes for that country; not a description, whose country came from "
-    "an adjective or a place that voted already ('police in Paris'). Only then: in a story that has a "
-    "focus, the foreign leaders who reacted to it would otherwise outvote its places.",
+    "an adjective or a place that voted already ('police in Paris'). Only then, and only for a country "
+    "with twice the votes of any other: the foreign leaders who react to a story are many (US "
+    "officials on Cuba), and would otherwise outvote its places.",
 )
 NOT_OF_THE_STORY = _register(
     "foreign-modifier",
@@ -104,13 +105,16 @@ NOT_OF_THE_STORY = _register(
     "media', 'other foreign troops', 'world leaders', 'the international community', 'Western "
     "diplomats') is by that word not of the story's country: it gets no country from the story "
     "(focus, scene, same noun). Not an office named with the word ('foreign minister', 'Foreign "
-    "Ministry', 'foreign intelligence service'): that is the state's own.",
+    "Ministry', 'foreign intelligence service'): that is the state's own; nor an institution of the "
+    "place it stands in ('an international school', 'the international airport').",
 )
 # foreign-modifier: the words that place a group outside the story's country ...
 OUTSIDE_WORDS = frozenset({"foreign", "international", "overseas", "world", "global", "western"})
-# ... unless the description names a state's office with them ("foreign ministry", "international affairs")
+# ... unless the description names a state's office with them ("foreign ministry", "international
+# affairs") or an institution of the place it stands in ("an international school", "the airport")
 OFFICE_WORDS = frozenset(
     {"minister", "ministry", "office", "secretary", "affairs", "service", "intelligence", "policy", "relations"}
+    | {"school", "airport", "university", "hospital", "bank"}
 )
 # named-actor-votes: how a mention must be made to vote: by name (a pronoun repeats a vote already
 # counted; a description's country comes from an adjective or a place that has voted already)
@@ -154,6 +158,9 @@ FOCUS_MIN_VOTES = 2
 # story-plurality: the focus outweighs every other country this many times, with this many votes.
 PLURALITY_RATIO = 2.0
 PLURALITY_MIN_VOTES = 4
+# named-actor-votes: the focus, places and names together, outweighs every other country this many
+# times (a share is not enough: in a story about Cuba the US officials who comment are many)
+NAMED_VOTES_RATIO = 2.0
 # scene-country: the scene's country outweighs every other place country of the actor's sentences this many times.
 SCENE_RATIO = 2.0
 
@@ -198,7 +205,12 @@ def focus_country(doc: "ArticleDoc") -> Optional[str]:
     votes = country_votes(doc)
     focus = focus_of(votes)
     if focus is None and enabled(NAMED_ACTOR_VOTES):
-        focus = focus_of(votes + named_actor_votes(doc))
+        ranked = (votes + named_actor_votes(doc)).most_common(2)
+        if ranked:
+            top, n = ranked[0]
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0
+            if n >= FOCUS_MIN_VOTES and n >= NAMED_VOTES_RATIO * runner_up:
+                focus = top
     return focus
 
 
