@@ -85,6 +85,40 @@ OWNER_OF_ITS = _register(
     "'its' in the same sentence (a person is no 'it'): the body that speaks of its own forces. Runs "
     "first: it is what the sentence itself says, in a two-country story too.",
 )
+NAMED_ACTOR_VOTES = _register(
+    "named-actor-votes",
+    "Police fired tear gas at supporters of Sali Berisha ... Prime Minister Edi Rama, who was abroad, "
+    "condemned the violence. Berisha said ... (no place names Albania; Berisha twice and Rama do)",
+    "When a story's places and country names leave its focus open (few places: a protest in 'the "
+    "capital'; a stray one: 'Molotov cocktails'), the people and bodies it names decide too: each name "
+    "mention of a person, organisation or group whose country the text or the knowledge base states "
+    "(not one this step inferred) votes for that country; not a description, whose country came from "
+    "an adjective or a place that voted already ('police in Paris'). Only then, and only for a country "
+    "with twice the votes of any other: the foreign leaders who react to a story are many (US "
+    "officials on Cuba), and would otherwise outvote its places.",
+)
+NOT_OF_THE_STORY = _register(
+    "foreign-modifier",
+    "Police detained protesters in Honiara ... The government barred foreign media; world leaders and "
+    "the international community urged calm; the last foreign troops left.",
+    "A group the text calls foreign, international, overseas, world, global or Western ('foreign "
+    "media', 'other foreign troops', 'world leaders', 'the international community', 'Western "
+    "diplomats') is by that word not of the story's country: it gets no country from the story "
+    "(focus, scene, same noun). Not an office named with the word ('foreign minister', 'Foreign "
+    "Ministry', 'foreign intelligence service'): that is the state's own; nor an institution of the "
+    "place it stands in ('an international school', 'the international airport').",
+)
+# foreign-modifier: the words that place a group outside the story's country ...
+OUTSIDE_WORDS = frozenset({"foreign", "international", "overseas", "world", "global", "western"})
+# ... unless the description names a state's office with them ("foreign ministry", "international
+# affairs") or an institution of the place it stands in ("an international school", "the airport")
+OFFICE_WORDS = frozenset(
+    {"minister", "ministry", "office", "secretary", "affairs", "service", "intelligence", "policy", "relations"}
+    | {"school", "airport", "university", "hospital", "bank"}
+)
+# named-actor-votes: how a mention must be made to vote: by name (a pronoun repeats a vote already
+# counted; a description's country comes from an adjective or a place that has voted already)
+VOTING_MENTIONS = frozenset({"name", "alias"})
 # scene-country: sectors whose members are where they act (an army, a delegation or a refugee is not)
 SCENE_EXCLUDED_SECTORS = frozenset({"GOV", "MIL", "REB", "UAF", "INS", "SEP", "REF", "SPY"})
 
@@ -124,6 +158,9 @@ FOCUS_MIN_VOTES = 2
 # story-plurality: the focus outweighs every other country this many times, with this many votes.
 PLURALITY_RATIO = 2.0
 PLURALITY_MIN_VOTES = 4
+# named-actor-votes: the focus, places and names together, outweighs every other country this many
+# times (a share is not enough: in a story about Cuba the US officials who comment are many)
+NAMED_VOTES_RATIO = 2.0
 # scene-country: the scene's country outweighs every other place country of the actor's sentences this many times.
 SCENE_RATIO = 2.0
 
@@ -144,9 +181,37 @@ def country_votes(doc: "ArticleDoc") -> Counter:
     return votes
 
 
+def named_actor_votes(doc: "ArticleDoc") -> Counter:
+    """Rule named-actor-votes: each name mention of a person, organisation or group whose country is
+    stated (by the text or the knowledge base, not inferred) votes for it."""
+    votes: Counter = Counter()
+    kind_of = {a.id: a for a in doc.actors}
+    for mention in doc.mentions:
+        actor = kind_of.get(mention.actor_id)
+        if (
+            actor is not None
+            and actor.kind != "country"
+            and actor.country
+            and not actor.country_inferred
+            and mention.how in VOTING_MENTIONS
+        ):
+            votes[actor.country] += 1
+    return votes
+
+
 def focus_country(doc: "ArticleDoc") -> Optional[str]:
-    """The country the story is about, when one clearly dominates its places and state actors."""
-    return focus_of(country_votes(doc))
+    """The country the story is about, when one clearly dominates its places and state actors (or,
+    rule named-actor-votes, when they leave it open, its places, state actors and named actors)."""
+    votes = country_votes(doc)
+    focus = focus_of(votes)
+    if focus is None and enabled(NAMED_ACTOR_VOTES):
+        ranked = (votes + named_actor_votes(doc)).most_common(2)
+        if ranked:
+            top, n = ranked[0]
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0
+            if n >= FOCUS_MIN_VOTES and n >= NAMED_VOTES_RATIO * runner_up:
+                focus = top
+    return focus
 
 
 def focus_of(votes: Counter) -> Optional[str]:
@@ -214,6 +279,18 @@ def same_head_countries(doc: "ArticleDoc") -> dict[str, str]:
         if len(countries) == 1:
             found[actor.id] = countries.pop()
     return found
+
+
+def outside_the_story(doc: "ArticleDoc") -> set[str]:
+    """Rule foreign-modifier: ids of the actors one of whose descriptions calls them foreign,
+    international, world ... ('foreign media'), not naming an office ('foreign ministry')."""
+    if doc.spacy_doc is None or not enabled(NOT_OF_THE_STORY):
+        return set()
+    return {
+        actor_id
+        for actor_id, descriptions in _description_words(doc).items()
+        if any(words & OUTSIDE_WORDS and not words & OFFICE_WORDS for words in descriptions)
+    }
 
 
 def _its_before(span) -> Optional[int]:
@@ -321,12 +398,15 @@ class ActorCountryStage:
 
     def __call__(self, doc: "ArticleDoc") -> None:
         chosen = owner_of_its_countries(doc, [a for a in doc.actors if needs_country(a)])
-        chosen.update({k: v for k, v in same_head_countries(doc).items() if k not in chosen})
+        # the rules below read the story; a group called foreign is not of it (rule foreign-modifier)
+        outside = outside_the_story(doc)
+        chosen.update({k: v for k, v in same_head_countries(doc).items() if k not in chosen and k not in outside})
+        open_ = [a for a in doc.actors if needs_country(a) and a.id not in chosen and a.id not in outside]
         focus = focus_country(doc) if enabled(STORY_FOCUS) else None
         if focus is not None:
-            chosen.update({a.id: focus for a in doc.actors if needs_country(a) and a.id not in chosen})
+            chosen.update({a.id: focus for a in open_})
         else:
-            chosen.update(scene_countries(doc, [a for a in doc.actors if needs_country(a) and a.id not in chosen]))
+            chosen.update(scene_countries(doc, open_))
         for i, actor in enumerate(doc.actors):
             country = chosen.get(actor.id)
             if country is not None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Optional
 from diurna.actors.anaphora import STATE_NOUNS
 from diurna.actors.codes import split_code
 from diurna.actors.collective import ORGANISATION_ANAPHOR, refers_to_organisation
-from diurna.actors.kb import KBActor
+from diurna.actors.kb import KBActor, name_key
 from diurna.actors.mentions import (
     ANAPHORIC_GROUP_HEADS,
     COLLECTIVE_HEADS,
@@ -116,6 +116,16 @@ POSSESSOR_ACTOR = register(
     "A description owned by a KB person or organisation belongs to the country of that actor's role "
     "(issue #21: 'Maduro's regime' is Venezuela's, and not 'Biden's administration').",
 )
+LEADER_NAMED_GOVERNMENT = register(
+    "leader-named-government",
+    "The Erdogan government arrested dozens of journalists; the Biden administration lifted sanctions.",
+    "A government, administration, regime or cabinet named after a KB person or organisation, whose "
+    "name is a mention of its own ('the Trump administration', 'the Erdogan government'), is of the "
+    "country of that actor's role, as 'Maduro's regime' is (possessor-actor); the story's country "
+    "would otherwise be guessed for it.",
+)
+# leader-named-government: the nouns a leader's or a movement's name makes a state's government
+GOVERNMENT_HEADS = frozenset({"government", "administration", "regime", "cabinet"})
 OWN_POSSESSIVE = register(
     "own-possessive",
     "Mexico recalled its ambassador for consultations.",
@@ -245,6 +255,8 @@ class Descriptions:
             owner = self._possessor(head)
             if owner is not None:
                 title.country = owner
+        if title.affiliation is None and title.country is None and enabled(LEADER_NAMED_GOVERNMENT):
+            title.country = self._government_namesake(head, start)
         if (
             title.affiliation is None
             and title.country is None
@@ -340,7 +352,7 @@ class Descriptions:
         for t in head.lefts:
             if t.dep_ != "poss":
                 continue
-            for actor in self.finder.kb_word(self.doc, t.i):
+            for actor in self._possessor_name(t):
                 if actor.kind == "country":
                     return self._country_code(actor)
             if t.lower_ in STATE_NOUNS:  # "the country's security forces" (rule country-anaphor-possessor)
@@ -354,6 +366,42 @@ class Descriptions:
             if enabled(POSSESSOR_ACTOR):
                 return self._actor_country(t)
         return None
+
+    def _government_namesake(self, head: "Token", start: int) -> Optional[str]:
+        """Rule leader-named-government: the country of the KB person or organisation a government
+        noun is named after, a mention of its own before the description ("the Erdogan government",
+        "the Biden administration"; a name inside the description is read with its title, rule
+        person-modifier-country)."""
+        compounds = [c for c in head.lefts if c.dep_ == "compound"]
+        for noun in [head] + compounds:
+            if noun.lower_ not in GOVERNMENT_HEADS:
+                continue
+            names = [c for c in noun.lefts if c.dep_ == "compound"] + [c for c in compounds if c.i < noun.i]
+            for name in sorted((t for t in names if t.i < start), key=lambda t: t.i):
+                if name.text[:1].isupper() and name.pos_ in ("PROPN", "NOUN"):
+                    country = self._actor_country(name) or self._surname_country(name)
+                    if country is not None:
+                        return country
+        return None
+
+    def _surname_country(self, name: "Token") -> Optional[str]:
+        """The country of the one KB person a bare surname names on the day ("the Biden
+        administration"), or of the KB person or organisation the single word names."""
+        kb = self.finder.kb
+        actor = kb.by_surname(name.text, self.day)
+        if actor is None:
+            known = [kb.actors[x] for x in kb.by_name.get(name_key(name.text), ())]
+            actor = next((a for a in known if a.kind in ("person", "organization") and a.role_on(self.day)), None)
+        return self._country_code(actor) if actor is not None else None
+
+    def _possessor_name(self, t: "Token") -> list[KBActor]:
+        """The KB actors the whole possessor names, its words before `t` included: "Papua New
+        Guinea's parliament" is Papua New Guinea's, not Guinea's (the head word alone)."""
+        for start in range(t.left_edge.i, t.i):
+            match = self.finder.longest_name_at(self.doc, start, t.i + 1)
+            if match is not None and match[0] == t.i + 1:
+                return match[1]
+        return self.finder.kb_word(self.doc, t.i)
 
     def _of_organisation(self, head: "Token", title) -> None:
         """Rule leader-of-organisation: 'the leader of the Houthi militia', 'a spokesman for Hamas':
@@ -401,7 +449,9 @@ class Descriptions:
         for start in range(owner.left_edge.i, owner.i + 1):  # "former prime minister Imran Khan"
             match = self.finder.longest_name_at(self.doc, start, owner.i + 1)
             if match is not None and match[0] == owner.i + 1:
-                return next((self._country_code(a) for a in match[1] if a.kind in ("person", "organization")), None)
+                # the first with a role on the day ("Biden": the president, not a relative without one)
+                countries = (self._country_code(a) for a in match[1] if a.kind in ("person", "organization"))
+                return next((c for c in countries if c is not None), None)
         return None
 
     def _subject_country(self, head: "Token") -> Optional[str]:

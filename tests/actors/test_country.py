@@ -136,3 +136,45 @@ def test_owner_of_its_gives_the_group_the_owner_country(code):
     with ac.switched_off(ac.OWNER_OF_ITS):
         doc = code(ITS_OWNER, "2025-05-29")
     assert next(a for a in doc.actors if a.name == "military aircraft").country != "PHL"
+
+
+# A story that names its country through the people in it, not its places.
+PEOPLE_NOT_PLACES = (
+    "Police fired tear gas at supporters of Sali Berisha outside parliament on Tuesday. Prime Minister "
+    "Edi Rama, who was abroad, condemned the violence. Berisha said the police had beaten his supporters."
+)
+
+
+def test_named_actor_votes_give_a_focus_when_places_leave_it_open(code):
+    doc = code(PEOPLE_NOT_PLACES, "2024-02-20")
+    assert ac.focus_of(ac.country_votes(doc)) is None  # the places and country names alone
+    assert ac.named_actor_votes(doc)["ALB"] >= 3  # Berisha twice, Rama
+    police = _actor(doc, "police")
+    assert (police.country, police.country_inferred) == ("ALB", True)
+    with ac.switched_off(ac.NAMED_ACTOR_VOTES):
+        doc = code(PEOPLE_NOT_PLACES, "2024-02-20")
+        assert ac.focus_country(doc) is None
+
+
+def test_named_actor_votes_never_override_the_places_focus(code):
+    # Kenya holds the places; two mentions of Biden do not make it a US story, nor a two-sided one
+    text = KENYA + " U.S. President Joe Biden urged restraint. Biden called for talks."
+    doc = code(text, "2024-06-19")
+    assert ac.focus_country(doc) == "KEN"
+    assert _actor(doc, "police").country == "KEN"
+
+
+def test_foreign_modifier_keeps_a_group_out_of_the_story_country(code):
+    text = KENYA + " Foreign journalists were barred from the chamber, and world leaders urged calm."
+    doc = code(text, "2024-06-19")
+    assert _actor(doc, "foreign journalists").country is None
+    assert _actor(doc, "world leaders").country is None
+    assert _actor(doc, "police").country == "KEN"
+    with ac.switched_off(ac.NOT_OF_THE_STORY):
+        doc = code(text, "2024-06-19")
+    assert _actor(doc, "foreign journalists").country == "KEN"
+
+
+def test_foreign_modifier_leaves_a_state_office_named_with_the_word(code):
+    doc = code(KENYA + " The Foreign Ministry said the protests were illegal.", "2024-06-19")
+    assert _actor(doc, "foreign ministry").country == "KEN"
