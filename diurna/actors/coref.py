@@ -14,7 +14,15 @@ from typing import Callable, Iterable, Optional
 
 from diurna.actors.anaphora import COUNTRY_ANAPHOR
 from diurna.actors.codes import split_code
-from diurna.actors.collective import IT_SUBJECT, ORGANISATION_ANAPHOR, is_neuter_subject
+from diurna.actors.collective import (
+    EACH_OTHER,
+    IT_SUBJECT,
+    ORGANISATION_ANAPHOR,
+    STORY_DYAD,
+    is_each_other_mention,
+    is_neuter_subject,
+    is_story_dyad_mention,
+)
 from diurna.actors.draft import DraftActor, acronyms_of, compact_name, handle_name, kb_coded, surname_only
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import KBActor, name_key
@@ -116,7 +124,8 @@ def _is_relative(cand: Candidate) -> bool:
 
 
 def _is_pronoun(cand: Candidate) -> bool:
-    return cand.how == "pronoun" and cand.kind not in ("relative", "neuter")  # "it": collective.py
+    # "it", "both countries", "each other": collective.py
+    return cand.how == "pronoun" and cand.kind not in ("relative", "neuter", "dyad", "reciprocal")
 
 
 def _is_handle(cand: Candidate) -> bool:
@@ -147,6 +156,8 @@ ATTACH_RULES = (
     AttachRule(RELATIVE_ANTECEDENT, _is_relative, "relative_antecedent"),
     AttachRule(PRONOUN_ANTECEDENT, _is_pronoun, "pronoun_antecedent"),
     AttachRule(IT_SUBJECT, is_neuter_subject, "it_antecedent"),
+    AttachRule(EACH_OTHER, is_each_other_mention, "each_other_actors"),  # two actors: collective.py
+    AttachRule(STORY_DYAD, is_story_dyad_mention, "story_dyad_actors"),
     AttachRule(HANDLE_OWNER, _is_handle, "handle_owner"),
     AttachRule(COUNTRY_ANAPHOR, _is_state_anaphor, "country_antecedent"),
     AttachRule(APPOSED_DESCRIPTION, _is_open_description, "apposed_actor"),
@@ -166,12 +177,14 @@ class Coreference:
     """Mixin of the article resolver (resolve.ArticleResolver): which actor each mention is."""
 
     def attach(self, cand: Candidate) -> None:
-        """Record the mention on the actor the first applicable rule finds (in `ATTACH_RULES` order)."""
+        """Record the mention on the actor the first applicable rule finds (in `ATTACH_RULES` order);
+        a rule may find two ("both countries"): the mention is then each one's."""
         for rule in ATTACH_RULES:
             if rule.applies(cand) and enabled(rule.name):
-                actor = getattr(self, rule.find)(cand)
-                if actor is not None:
-                    self.record(actor, cand, rule.name)
+                found = getattr(self, rule.find)(cand)
+                if found is not None:
+                    for actor in found if isinstance(found, tuple) else (found,):
+                        self.record(actor, cand, rule.name)
                     return
 
     def earlier_name(self, cand: Candidate) -> Optional[DraftActor]:
