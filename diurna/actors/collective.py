@@ -297,22 +297,42 @@ class StoryDyads:
 
     def _named_pair(self, cand: Candidate) -> Optional[tuple[DraftActor, DraftActor]]:
         """The two actors of the kinds the noun allows that the story last named together before the
-        mention: coordinated ('A and B', 'between A and B') or joined by a hyphen ('A-B talks')."""
+        mention: coordinated ('A and B', 'between A and B') or joined by a hyphen ('A-B talks'). Not
+        the subject of the verb the mention is an object of ('ECOWAS and the United States urged
+        both parties'): those are not the parties they address."""
         kinds = DYAD_NOUNS[self.doc[cand.head].lemma_.lower()]
         at = self._actors_at()
         first_allowed = self._sentence_start(max(0, self.sentence_index - DYAD_WINDOW))
+        addressers = self._governing_subjects(cand, at)
         best, best_at = None, -1
         for i in range(first_allowed, cand.start):
-            for left in at.get(i, ()):
-                for j in self._linked(i):
-                    if not first_allowed <= j < cand.start or max(i, j) <= best_at:
-                        continue
+            for j in self._linked(i):
+                if not first_allowed <= j < cand.start or max(i, j) <= best_at:
+                    continue
+                for left in at.get(i, ()):
                     for right in at.get(j, ()):
-                        if right is not left and left.kind in kinds and right.kind in kinds and self._two_parties(left, right):
+                        if (
+                            right is not left
+                            and left.kind in kinds
+                            and right.kind in kinds
+                            and not {id(left), id(right)} & addressers
+                            and self._two_parties(left, right)
+                        ):
                             best, best_at = (left, right), max(i, j)
         if best is None and "organization" not in kinds:
             best = self._only_two_named(cand, kinds[0])
         return best
+
+    def _governing_subjects(self, cand: Candidate, at: dict[int, list[DraftActor]]) -> set[int]:
+        """The actors (their ids) named by the subject of the verb above an object mention."""
+        head = self.doc[cand.head]
+        if head.dep_ not in ("dobj", "pobj", "dative"):
+            return set()
+        verb = head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return {id(a) for s in subjects for t in s.subtree for a in at.get(t.i, ())}
 
     def _only_two_named(self, cand: Candidate, kind: str) -> Optional[tuple[DraftActor, DraftActor]]:
         """'President Biden met Communist Party leader Nguyen Phu Trong, and both leaders announced':
@@ -321,7 +341,7 @@ class StoryDyads:
         named = [
             a
             for a in self._recent(DYAD_WINDOW)
-            if a.kind == kind and a.kb is not None or (a.kind == kind and a.names and a.mentions[0][0] < cand.start)
+            if a.kind == kind and (a.kb is not None or a.names) and a.mentions[0][0] < cand.start
         ]
         if len(named) != 2 or not self._two_parties(*named):
             return None
@@ -330,8 +350,10 @@ class StoryDyads:
         return named[1], named[0]
 
     def _linked(self, i: int) -> list[int]:
+        """Tokens named together with token i as a pair: its one conjunct ('A and B'; a list of three
+        or more is no pair) or the name after a hyphen ('Israel-Hezbollah')."""
         token = self.doc[i]
-        linked = [c.i for c in token.conjuncts]
+        linked = [c.i for c in token.conjuncts] if len(token.conjuncts) == 1 else []
         if i + 2 < len(self.doc) and self.doc[i + 1].text in PAIR_LINKS:
             linked.append(i + 2)
         return linked
