@@ -369,3 +369,42 @@ class StoryDyads:
         if starts is None:
             starts = self.__dict__["_segment_starts"] = [s.start for s in segments(self.doc)]
         return starts[min(n, len(starts) - 1)]
+
+
+# ------------------------------------------------------------------ a named armed group's members
+
+ARMED_GROUP_MEMBERS = register(
+    "armed-group-members",
+    "The Allied Democratic Forces killed 19 villagers near Oicha. The army said it had pursued the rebels.",
+    "A definite plural 'the rebels', 'the militants', 'the insurgents', 'the jihadists' is the one armed "
+    "group the story named in its last sentences (an organisation coded as rebels or an unidentified "
+    "armed force): wire copy names the group once ('the Houthis', 'the PKK', 'the ADF') and then "
+    "calls it by what its members are. With two such groups named, or none, nothing is decided here.",
+)
+ARMED_MEMBER_NOUNS = frozenset("rebel militant insurgent jihadist guerrilla guerilla separatist extremist".split())
+ARMED_SECTORS = frozenset({"REB", "UAF", "INS"})
+
+
+class ArmedGroupMembers:
+    """Mixin of the article resolver: which named armed group 'the rebels' are."""
+
+    def armed_group_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
+        head = self.doc[cand.head]
+        if not (cand.definite and cand.plural and head.lemma_.lower() in ARMED_MEMBER_NOUNS):
+            return None
+        if any(t.dep_ in ("compound", "amod") and t.pos_ == "PROPN" for t in head.lefts):
+            return None  # "the Houthi rebels": named by their own modifier
+        groups = [
+            a
+            for a in self._recent(WINDOW, narrated=not self.in_quote[cand.head])
+            if a.kind in ("organization", "group")
+            and (a.kb is not None or a.names)
+            and self.coded(a)[1] in ARMED_SECTORS
+            and a.mentions[0][0] < cand.start
+        ]
+        if len(groups) != 1:
+            return None
+        country = self.coded(groups[0])[0]
+        if cand.title.country and country and cand.title.country != country:
+            return None  # "the Congolese rebels" are not a Ugandan group named before
+        return groups[0]

@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Optional
 from diurna.actors.anaphora import COUNTRY_ANAPHOR
 from diurna.actors.codes import split_code
 from diurna.actors.collective import (
+    ARMED_GROUP_MEMBERS,
     EACH_OTHER,
     IT_SUBJECT,
     ORGANISATION_ANAPHOR,
@@ -162,6 +163,7 @@ ATTACH_RULES = (
     AttachRule(COUNTRY_ANAPHOR, _is_state_anaphor, "country_antecedent"),
     AttachRule(APPOSED_DESCRIPTION, _is_open_description, "apposed_actor"),
     AttachRule(ORGANISATION_ANAPHOR, _is_open_description, "organisation_antecedent"),  # collective.py
+    AttachRule(ARMED_GROUP_MEMBERS, _is_open_description, "armed_group_antecedent"),  # collective.py
     AttachRule(DESCRIPTION_ANTECEDENT, _is_open_description, "description_antecedent"),
     AttachRule(SOLE_NAMED_PERSON, _is_open_description, "sole_named_person"),
     AttachRule(SOLE_NAMED_ORGANISATION, _is_open_description, "sole_named_organisation"),

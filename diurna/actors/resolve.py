@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Optional
 
 from diurna.actors.anaphora import CountryAnaphora
-from diurna.actors.collective import OrganisationAnaphora, StoryDyads
+from diurna.actors.collective import ArmedGroupMembers, OrganisationAnaphora, StoryDyads
 from diurna.actors.coref import Coreference
 from diurna.actors.descriptions import Descriptions, _with_owner_state
 from diurna.actors.draft import DraftActor, acronyms_of, short_forms
@@ -103,7 +103,14 @@ def is_possessor_of_non_subject(token) -> bool:
 
 
 class ArticleResolver(
-    NameSpans, NameKinds, Descriptions, CountryAnaphora, OrganisationAnaphora, StoryDyads, Coreference
+    NameSpans,
+    NameKinds,
+    Descriptions,
+    CountryAnaphora,
+    OrganisationAnaphora,
+    StoryDyads,
+    ArmedGroupMembers,
+    Coreference,
 ):
     """Resolves every actor mention of one parsed article."""
 
