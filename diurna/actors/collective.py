@@ -375,14 +375,14 @@ class StoryDyads:
 
 ARMED_GROUP_MEMBERS = register(
     "armed-group-members",
-    "The Allied Democratic Forces killed 19 villagers near Oicha. The army said it had pursued the rebels.",
+    "Al-Shabaab fighters stormed a hotel in Mogadishu. Police said the militants had taken hostages.",
     "A definite plural 'the rebels', 'the militants', 'the insurgents', 'the jihadists' is the one armed "
-    "group the story named in its last sentences (an organisation coded as rebels or an unidentified "
-    "armed force): wire copy names the group once ('the Houthis', 'the PKK', 'the ADF') and then "
+    "group the story named in its last sentences (an organisation coded as rebels, an unidentified "
+    "armed force or an international militarized group): wire copy names the group once ('the Houthis', 'the PKK', 'the ADF') and then "
     "calls it by what its members are. With two such groups named, or none, nothing is decided here.",
 )
 ARMED_MEMBER_NOUNS = frozenset("rebel militant insurgent jihadist guerrilla guerilla separatist extremist".split())
-ARMED_SECTORS = frozenset({"REB", "UAF", "INS"})
+ARMED_SECTORS = frozenset({"REB", "UAF", "INS", "IMG"})  # IMG: an international militarized group (IS)
 
 
 class ArmedGroupMembers:
