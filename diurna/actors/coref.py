@@ -14,17 +14,16 @@ from typing import Callable, Iterable, Optional
 
 from diurna.actors.anaphora import COUNTRY_ANAPHOR
 from diurna.actors.codes import split_code
-from diurna.actors.collective import (
-    ARMED_GROUP_MEMBERS,
+from diurna.actors.collective import ARMED_GROUP_MEMBERS, IT_SUBJECT, ORGANISATION_ANAPHOR, is_neuter_subject
+from diurna.actors.draft import DraftActor, acronyms_of, compact_name, handle_name, kb_coded, surname_only
+from diurna.actors.dyads import (
     EACH_OTHER,
-    IT_SUBJECT,
-    ORGANISATION_ANAPHOR,
+    PAIR_PRONOUN,
     STORY_DYAD,
     is_each_other_mention,
-    is_neuter_subject,
+    is_plural_pronoun,
     is_story_dyad_mention,
 )
-from diurna.actors.draft import DraftActor, acronyms_of, compact_name, handle_name, kb_coded, surname_only
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import KBActor, name_key
 from diurna.actors.mentions import ANAPHORIC_GROUP_HEADS, Candidate
@@ -125,7 +124,7 @@ def _is_relative(cand: Candidate) -> bool:
 
 
 def _is_pronoun(cand: Candidate) -> bool:
-    # "it", "both countries", "each other": collective.py
+    # "it": collective.py; "both countries", "each other": dyads.py
     return cand.how == "pronoun" and cand.kind not in ("relative", "neuter", "dyad", "reciprocal")
 
 
@@ -155,9 +154,10 @@ class AttachRule:
 
 ATTACH_RULES = (
     AttachRule(RELATIVE_ANTECEDENT, _is_relative, "relative_antecedent"),
+    AttachRule(PAIR_PRONOUN, is_plural_pronoun, "pair_pronoun_actors"),  # dyads.py
     AttachRule(PRONOUN_ANTECEDENT, _is_pronoun, "pronoun_antecedent"),
     AttachRule(IT_SUBJECT, is_neuter_subject, "it_antecedent"),
-    AttachRule(EACH_OTHER, is_each_other_mention, "each_other_actors"),  # two actors: collective.py
+    AttachRule(EACH_OTHER, is_each_other_mention, "each_other_actors"),  # two actors: dyads.py
     AttachRule(STORY_DYAD, is_story_dyad_mention, "story_dyad_actors"),
     AttachRule(HANDLE_OWNER, _is_handle, "handle_owner"),
     AttachRule(COUNTRY_ANAPHOR, _is_state_anaphor, "country_antecedent"),

@@ -28,10 +28,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Optional
 
 from diurna.actors.anaphora import CountryAnaphora
-from diurna.actors.collective import ArmedGroupMembers, OrganisationAnaphora, StoryDyads
+from diurna.actors.collective import ArmedGroupMembers, OrganisationAnaphora
 from diurna.actors.coref import Coreference
 from diurna.actors.descriptions import Descriptions, _with_owner_state
 from diurna.actors.draft import DraftActor, acronyms_of, short_forms
+from diurna.actors.dyads import StoryDyads
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import KnowledgeBase
 from diurna.actors.mentions import Candidate, MentionFinder

@@ -3,8 +3,6 @@ council" are the organisation the story named; with no such organisation they ar
 
 from __future__ import annotations
 
-import pytest
-
 from diurna.actors import collective
 from diurna.actors.rules import switched_off
 
@@ -91,99 +89,6 @@ def test_it_for_a_body_plural_only_in_grammar(resolve_actors):
     assert _actor_of(doc, "it") is not None and "Rapid Support Forces" in _actor_of(doc, "it").name
     doc = resolve_actors("Protesters marched in Accra on Monday. Since May, it has grown.")
     assert _actor_of(doc, "it") is None  # a crowd is no "it"
-
-
-# ------------------------------------------------------------------ two parties in one phrase
-
-
-def _holders(doc, words):
-    """Names of the actors one of whose mentions is exactly `words`."""
-    return sorted(a.name for a in doc.actors if any(m.text.lower() == words for m in a.mentions))
-
-
-@pytest.mark.parametrize(
-    "text, phrase, parties",
-    [
-        # coordinated in the sentence before
-        (
-            "Thailand and Cambodia exchanged fire on Thursday. Both countries blamed the army for the clash.",
-            "both countries",
-            ["Cambodia", "Thailand"],
-        ),
-        # "talks between A and B": a pair of states, any noun for the parties
-        (
-            "Talks between Armenia and Azerbaijan resumed in Washington. The two sides agreed to open the border.",
-            "the two sides",
-            ["Armenia", "Azerbaijan"],
-        ),
-        # joined by a hyphen, in the same sentence
-        (
-            "The Israel-Hezbollah ceasefire took effect on Wednesday after both sides accepted the deal.",
-            "both sides",
-            ["Hezbollah", "Israel"],
-        ),
-        # two persons for "the two leaders"
-        (
-            "Joe Biden and Xi Jinping met in California on Wednesday. The two leaders agreed to resume military talks.",
-            "the two leaders",
-            ["Joe Biden", "Xi Jinping"],
-        ),
-    ],
-)
-def test_a_party_noun_with_both_is_the_pair_the_story_named(resolve_actors, text, phrase, parties):
-    assert _holders(resolve_actors(text, "2024-06-01"), phrase) == parties
-
-
-def test_the_latest_pair_wins_and_a_list_is_no_pair(resolve_actors):
-    doc = resolve_actors(
-        "Russia and Belarus held drills in March. Kenya and Somalia signed a border deal on Monday. "
-        "The two countries will open three crossings.",
-        "2024-06-01",
-    )
-    assert _holders(doc, "the two countries") == ["Kenya", "Somalia"]
-    doc = resolve_actors(
-        "China, Russia, India and Brazil met in Kazan. The two countries signed a trade deal.", "2024-06-01"
-    )
-    assert _holders(doc, "the two countries") == []
-
-
-def test_those_who_address_both_sides_are_not_the_sides(resolve_actors):
-    doc = resolve_actors("Egypt and Qatar urged both sides to accept the truce.", "2024-06-01")
-    assert _holders(doc, "both sides") == []
-    doc = resolve_actors(
-        "Israel and Hamas fought for a third day in Gaza. Egypt and Qatar urged both sides to accept a truce.",
-        "2024-06-01",
-    )
-    assert _holders(doc, "both sides") == ["Hamas", "Israel"]
-
-
-def test_both_sides_of_a_place_are_no_parties(resolve_actors):
-    doc = resolve_actors(
-        "Thailand and Cambodia exchanged fire on Thursday. Villagers on both sides of the border fled.", "2024-06-01"
-    )
-    assert _holders(doc, "both sides") == []
-
-
-def test_a_state_and_its_own_leader_are_no_pair(resolve_actors):
-    doc = resolve_actors(
-        "Kenya and its president William Ruto hosted the summit. Both sides praised the deal.", "2024-06-01"
-    )
-    assert _holders(doc, "both sides") == []
-
-
-def test_each_other_is_every_party_of_the_subject(resolve_actors):
-    doc = resolve_actors("Russia and Ukraine accused each other of shelling the plant.", "2024-06-01")
-    assert _holders(doc, "each other") == ["Russia", "Ukraine"]
-    doc = resolve_actors("Officials said the men had known each other for years.", "2024-06-01")
-    assert _holders(doc, "each other") == []
-
-
-def test_switched_off_both_countries_is_no_actor(resolve_actors):
-    with switched_off(collective.STORY_DYAD):
-        doc = resolve_actors(
-            "Thailand and Cambodia exchanged fire on Thursday. Both countries blamed the army.", "2024-06-01"
-        )
-    assert _holders(doc, "both countries") == []
 
 
 # ------------------------------------------------------------------ a named armed group's members
