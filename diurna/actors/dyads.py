@@ -61,8 +61,9 @@ DYAD_NOUNS = {
     ),
 }
 # With 'the' alone (no 'both', no 'two') only these mean two parties: "the nuclear-armed neighbours",
-# "the rivals", "the leaders" after two leaders met, and any party noun that is "warring".
-PAIR_ONLY_NOUNS = frozenset("neighbour neighbor rival foe adversary leader".split())
+# "the rivals", and any party noun that is "warring".
+PAIR_ONLY_NOUNS = frozenset("neighbour neighbor rival foe adversary".split())  # not "the leaders": of anything
+BYSTANDER_SECTORS = frozenset({"CVL", "PPL"})
 PAIR_ADJECTIVES = frozenset({"warring"})
 ANY_KIND = ("country", "person", "organization", "group")
 # "fighting on both sides", "from both sides": a place, not the parties (but "called on both sides")
@@ -261,9 +262,11 @@ class StoryDyads:
         return linked
 
     def _two_parties(self, a: DraftActor, b: DraftActor) -> bool:
-        """Two sides, not one state's two faces: a state and its own leader, or two persons of one
-        state where the noun means states' leaders, are no pair."""
-        country_a, country_b = self.coded(a)[0], self.coded(b)[0]
+        """Two sides, not one state's two faces (a state and its own leader, two persons of one state)
+        nor bystanders: an unnamed crowd ('civilians and security personnel were hurt') is no party."""
+        (country_a, sector_a), (country_b, sector_b) = self.coded(a), self.coded(b)
+        if any(x.kb is None and not x.names and s in BYSTANDER_SECTORS for x, s in ((a, sector_a), (b, sector_b))):
+            return False
         return not (country_a and country_a == country_b and (a.kind != b.kind or a.kind == "person"))
 
     def _sentence_start(self, n: int) -> int:

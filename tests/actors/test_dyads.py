@@ -115,14 +115,28 @@ def test_switched_off_both_countries_is_no_actor(resolve_actors):
         # with no pair named together, the only two leaders of two states the story named
         (
             "Chinese leader Xi Jinping met Brazilian President Luiz Inacio Lula da Silva on Friday. "
-            "The leaders signed 15 agreements.",
-            "the leaders",
+            "The two leaders signed 15 agreements.",
+            "the two leaders",
             ["Luiz Inacio Lula da Silva", "Xi Jinping"],
         ),
     ],
 )
 def test_a_noun_only_a_pair_goes_by(resolve_actors, text, phrase, parties):
     assert _holders(resolve_actors(text, "2024-06-01"), phrase) == parties
+
+
+def test_the_leaders_alone_and_bystanders_are_no_pair(resolve_actors):
+    doc = resolve_actors(
+        "Joe Biden and Xi Jinping met in California. The indigenous leaders demanded the resignation of Porras.",
+        "2024-06-01",
+    )
+    assert _holders(doc, "the indigenous leaders") == []
+    doc = resolve_actors(
+        "Civilians and security personnel were hurt in Tripoli. The clashes stopped when the warring factions "
+        "agreed to a ceasefire.",
+        "2024-06-01",
+    )
+    assert _holders(doc, "the warring factions") == []
 
 
 def test_one_states_warring_parties_are_no_pair(resolve_actors):
