@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from diurna.actors.draft import DraftActor
-from diurna.actors.mentions import Candidate
+from diurna.actors.mentions import PLURAL_PRONOUNS, Candidate
 from diurna.actors.rules import enabled, register
 from diurna.nlp.index import segments
 
@@ -49,7 +49,6 @@ PAIR_PRONOUN = register(
     "('Russia and Ukraine said ... they', 'Turkey and Egypt restored ties. They appointed ambassadors') "
     "is a mention of both, not of the more salient one: the pair is what the story goes on about.",
 )
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 DYAD = "dyad"  # Candidate.kind of "both countries": a mention of two actors
 RECIPROCAL = "reciprocal"  # Candidate.kind of "each other"
 # Plural nouns for the parties of a story, by the kind of actor each may stand for.
