@@ -5,7 +5,7 @@ A spokesman, a minister or a ministry quoted directly speaks for its side in the
 interior minister said'. The act is the speaker's (issue #26: on the real-text tune split about 20
 gold events whose subject is such a "we" had no output event). Which actor "we" is depends on who
 said the quotation, which the quote stage decides after the actor stage; this stage of the actor
-package runs after it and records "we", "us", "our" inside each direct or partial quote as a mention
+package runs after it and records "we" and "us" inside each direct or partial quote as a mention
 of the quote's speaker, so that the events stage (after it) reads them like any other mention. The
 actor package stays the one authority on coreference; the quote stage's answer (the speaker) is only
 read here. Rule registered with its example (diurna/actors/rules.py), switchable by name.
@@ -26,12 +26,14 @@ if TYPE_CHECKING:
 QUOTE_WE = register(
     "quote-we",
     '"We will not tolerate any interference in our affairs," the foreign ministry said on Monday.',
-    "'we', 'us', 'our' inside a direct or partial quotation is its speaker: whoever speaks in the first "
+    "'we', 'us' inside a direct or partial quotation is its speaker: whoever speaks in the first "
     "person plural in news copy speaks for the side the article quotes (a ministry, a government, a "
     "group, a person with the people they lead). Not in an indirect quote (the words are the writer's), "
     "and not when the quote has no speaker.",
 )
-FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+# Not the possessive "our": "our brothers in Ethiopia", "our colleagues" name others, whom the
+# speaker's side would replace as the phrase's actor ("support our brothers": not the speaker).
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "ourselves"})
 SPEAKING_KINDS = ("direct", "partial")
 
 
