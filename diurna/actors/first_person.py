@@ -29,7 +29,8 @@ QUOTE_WE = register(
     "'we', 'us' inside a direct or partial quotation is its speaker: whoever speaks in the first "
     "person plural in news copy speaks for the side the article quotes (a ministry, a government, a "
     "group, a person with the people they lead). Not in an indirect quote (the words are the writer's), "
-    "and not when the quote has no speaker.",
+    "not when the quote has no speaker, and not right after two parties named together ('Hamas and Iran "
+    "had agreed ... \"We have made a major agreement\"'): that 'we' is both of them, not the speaker alone.",
 )
 # Not the possessive "our": "our brothers in Ethiopia", "our colleagues" name others, whom the
 # speaker's side would replace as the phrase's actor ("support our brothers": not the speaker).
@@ -51,7 +52,11 @@ def speaker_first_person(doc: "ArticleDoc") -> int:
         first = bisect.bisect_left(starts, quote.content.start)
         last = bisect.bisect_left(starts, quote.content.end)
         for token in sdoc[first:last]:
-            if token.lower_ in FIRST_PERSON_PLURAL and token.i not in taken:
+            if (
+                token.lower_ in FIRST_PERSON_PLURAL
+                and token.i not in taken
+                and not _after_a_pair(sdoc, token, first, taken)
+            ):
                 ref = MentionRef(quote.speaker, token.idx, token.idx + len(token.text), token.i, token.i + 1, "pronoun")
                 added.setdefault(quote.speaker, []).append(ref)
     for actor_id, refs in added.items():
@@ -61,6 +66,23 @@ def speaker_first_person(doc: "ArticleDoc") -> int:
         spans = actor.mentions + [TextSpan(text=sdoc[r.token_start].text, start=r.start, end=r.end) for r in refs]
         doc.actors[index] = actor.model_copy(update={"mentions": sorted(spans, key=lambda m: (m.start, m.end))})
     return sum(len(refs) for refs in added.values())
+
+
+def _after_a_pair(sdoc, token, quote_start: int, taken: dict) -> bool:
+    """Whether a sentence from the one before the quotation up to the pronoun has a main-clause subject
+    (or that of a clause it reports) coordinating two actors ("Hamas and Iran had agreed"): an
+    inclusive "we" may be both."""
+    first = sdoc[quote_start].sent.start
+    lo = sdoc[first - 1].sent.start if first > 0 else first
+    for sent in {sdoc[i].sent.start: sdoc[i].sent for i in range(lo, token.i + 1)}.values():
+        for verb in [sent.root] + [c for c in sent.root.children if c.dep_ == "ccomp"]:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.i >= token.i or len(subject.conjuncts) != 1:
+                continue
+            left, right = taken.get(subject.i), taken.get(subject.conjuncts[0].i)
+            if left is not None and right is not None and left.actor_id != right.actor_id:
+                return True
+    return False
 
 
 class SpeakerFirstPersonStage:

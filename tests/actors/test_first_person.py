@@ -37,3 +37,11 @@ def test_switched_off_we_is_nobody(code):
     with switched_off(first_person.QUOTE_WE):
         doc = code('"We have closed our borders," the interior minister, Martin Niteretse, said on Tuesday.')
     assert _we_of(doc) == []
+
+
+def test_we_right_after_two_parties_named_together_is_not_the_speaker_alone(code):
+    doc = code(
+        "Kenya and Somalia agreed on Monday to reopen their border. "
+        '"We have made a historic deal," the Kenyan foreign minister, Musalia Mudavadi, said.'
+    )
+    assert _we_of(doc) == []
