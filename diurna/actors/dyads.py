@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from diurna.actors.anaphora import _governing_subject
 from diurna.actors.draft import DraftActor
 from diurna.actors.mentions import PLURAL_PRONOUNS, Candidate
 from diurna.actors.rules import enabled, register
@@ -229,10 +228,13 @@ class StoryDyads:
     def _governing_subjects(self, cand: Candidate, at: dict[int, list[DraftActor]]) -> set[int]:
         """The actors (their ids) named by the subject of the verb above an object mention."""
         head = self.doc[cand.head]
-        subject = _governing_subject(head) if head.dep_ in ("dobj", "pobj", "dative") else None
-        if subject is None:
+        if head.dep_ not in ("dobj", "pobj", "dative"):
             return set()
-        return {id(a) for t in self.doc[subject].subtree for a in at.get(t.i, ())}
+        verb = head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return {id(a) for s in subjects for t in s.subtree for a in at.get(t.i, ())}
 
     def _only_two_named(self, cand: Candidate, kind: str) -> Optional[tuple[DraftActor, DraftActor]]:
         """'President Biden met Communist Party leader Nguyen Phu Trong, and both leaders announced':
