@@ -67,6 +67,13 @@ DESCRIPTION_ANTECEDENT = register(
     "A definite description, or a crowd noun with no country, refers back to the most recent earlier "
     "actor that agrees with it in kind, country, office and sector.",
 )
+DESCRIPTION_NOT_OWN_SUBJECT = register(
+    "description-not-own-subject",
+    "Over 100 government soldiers surrendered to the armed group on Monday.",
+    "A description that is the object of a verb ('surrendered to the armed group', 'the police arrested "
+    "the officers') does not refer back to that verb's own subject: no one surrenders to themselves "
+    "(issue #21: no false merges; the description's own rule, as pronoun-not-own-subject for 'him').",
+)
 SOLE_NAMED_PERSON = register(
     "sole-named-person",
     'Dr. Raymond Pell ran for the State Senate. "We lost," the retired neurosurgeon said.',
@@ -345,7 +352,13 @@ class Coreference:
         if not cand.definite and not (cand.crowd and title.country is None):
             return None
         window = PRONOUN_WINDOW if cand.crowd else DESCRIPTION_WINDOW
+        head = self.doc[cand.head]
+        own_subject = None
+        if head.dep_ in ("dobj", "pobj", "dative") and enabled(DESCRIPTION_NOT_OWN_SUBJECT):
+            own_subject = self._clause_subject(head)
         for actor in self._recent(window):
+            if own_subject is not None and any(s <= own_subject < e for s, e, _ in actor.mentions):
+                continue
             if self._description_fits(actor, cand):
                 return actor
         return None

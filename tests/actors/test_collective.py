@@ -107,3 +107,10 @@ def test_with_two_armed_groups_named_the_rule_decides_nothing(resolve_actors):
     with switched_off(collective.ARMED_GROUP_MEMBERS):
         without = _actor_of(resolve_actors(text, "2024-06-01"), "militants")
     assert (with_rule and with_rule.name) == (without and without.name)
+
+
+def test_the_object_of_a_verb_is_not_its_own_subject(resolve_actors):
+    # description-not-own-subject (coref.py): soldiers do not surrender to themselves
+    doc = resolve_actors("Over 100 government soldiers surrendered to the armed group on Monday.", "2024-06-01")
+    assert _actor_of(doc, "group") is not _actor_of(doc, "soldiers")
+    assert _actor_of(doc, "group").name != _actor_of(doc, "soldiers").name
