@@ -353,15 +353,24 @@ class Coreference:
             return None
         window = PRONOUN_WINDOW if cand.crowd else DESCRIPTION_WINDOW
         head = self.doc[cand.head]
-        own_subject = None
-        if head.dep_ in ("dobj", "pobj", "dative") and enabled(DESCRIPTION_NOT_OWN_SUBJECT):
-            own_subject = self._clause_subject(head)
+        own_subject = self._clause_subject(head) if self._an_object(head) else None
         for actor in self._recent(window):
             if own_subject is not None and any(s <= own_subject < e for s, e, _ in actor.mentions):
                 continue
             if self._description_fits(actor, cand):
                 return actor
         return None
+
+    @staticmethod
+    def _an_object(head) -> bool:
+        """Rule description-not-own-subject applies: an object of a verb, not a predicate ('served as
+        the country's first leftist president') nor the subject of an absolute phrase ('with the
+        group retaliating with rockets')."""
+        if head.dep_ not in ("dobj", "pobj", "dative") or not enabled(DESCRIPTION_NOT_OWN_SUBJECT):
+            return False
+        if head.dep_ == "pobj" and head.head.lower_ == "as":
+            return False
+        return not any(c.dep_ == "acl" for c in head.children)
 
     def sole_named_organisation(self, cand: Candidate) -> Optional[DraftActor]:
         """'Amnesty International called the verdict a travesty. The group said ...', 'The Plain Dealer
