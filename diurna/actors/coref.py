@@ -93,6 +93,12 @@ GENERIC_ACTOR = register(
     "A description that refers back to no one is a generic actor of its country, sector, kind and "
     "head noun, shared by the mentions that name it alike.",
 )
+GENERIC_OWNER = register(
+    "generic-owner",
+    "AA troops overran the outpost on Monday. Junta troops shelled the village.",
+    "Two descriptions of one country, sector and head noun are one generic actor only when no proper "
+    "noun before the head tells whose they are ('AA troops', 'Junta troops' are two sides).",
+)
 EARLIER_NAME = register(
     "earlier-name",
     "Hamas leader Yahya Sinwar appeared at a rally in Gaza. Sinwar said the blockade must end.",
@@ -494,7 +500,7 @@ class Coreference:
         # Two groups of one country and sector are one actor only when the text names them alike:
         # "the Sudanese army" and "the Rapid Support Forces" are both Sudanese and military, and
         # enemies (issue #21: no false merges).
-        key = "generic:%s:%s:%s:%s:%s" % (country, sector, kind, self._generic_name(cand), people)
+        key = "generic:%s:%s:%s:%s:%s%s" % (country, sector, kind, self._generic_name(cand), people, self._owner(cand))
         actor = self._draft(key, kind)
         actor.country = actor.country or country
         actor.sector = actor.sector or sector
@@ -511,6 +517,16 @@ class Coreference:
         if head.pos_ == "PROPN":
             return name_key(self.doc[cand.core[0] : cand.core[1]].text) or head.lemma_.lower()
         return head.lemma_.lower()
+
+    def _owner(self, cand: Candidate) -> str:
+        """Rule generic-owner: the proper noun a description's head is a compound of ("AA troops",
+        "Wagner fighters"), as part of its identity: "AA troops" and "Junta troops" are enemies, not one
+        actor of their shared country and sector (issue #21: no false merges)."""
+        if not enabled(GENERIC_OWNER):
+            return ""
+        head = self.doc[cand.head]
+        owners = [t.text.lower() for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        return ":" + " ".join(owners) if owners else ""
 
     def _stateless_prefix(self, people: KBActor) -> Optional[str]:
         """The non-ISO prefix of a people's code ("KUR" of KURCVL), which a description it modifies
