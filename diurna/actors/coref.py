@@ -525,7 +525,13 @@ class Coreference:
         if not enabled(GENERIC_OWNER):
             return ""
         head = self.doc[cand.head]
-        owners = [t.text.lower() for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        # a capitalised first word of a sentence is no proper noun for that ("Riot police fired"),
+        # unless it is an acronym ("AA troops")
+        owners = [
+            t.text.lower()
+            for t in head.lefts
+            if t.dep_ == "compound" and t.pos_ == "PROPN" and (not t.is_sent_start or t.text.isupper())
+        ]
         return ":" + " ".join(owners) if owners else ""
 
     def _stateless_prefix(self, people: KBActor) -> Optional[str]:
