@@ -91,12 +91,21 @@ def default_stages() -> list[Stage]:
     """The stages in the order they run; each is imported here so the order reads in one place."""
     from diurna.actors import ActorStage
     from diurna.actors.country import ActorCountryStage
+    from diurna.actors.first_person import SpeakerFirstPersonStage
     from diurna.events import EventStage
     from diurna.places import PlaceStage
     from diurna.quotes import QuoteStage
     from diurna.time import TimeStage
 
-    return [ActorStage(), TimeStage(), PlaceStage(), ActorCountryStage(), QuoteStage(), EventStage()]
+    return [
+        ActorStage(),
+        TimeStage(),
+        PlaceStage(),
+        ActorCountryStage(),
+        QuoteStage(),
+        SpeakerFirstPersonStage(),  # "we" in a quotation: its speaker, known once quotes are found
+        EventStage(),
+    ]
 
 
 def prepare(

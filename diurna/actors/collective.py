@@ -14,6 +14,9 @@ the noun as a mention only while this rule is on. Every rule is registered with 
 of coded verbs); it is also the commonest word for a thing, so only a subject "it" of a full verb is
 offered, and only the organisation or state that is the main-clause subject of this sentence or of
 the story's previous one is taken.
+
+"The rebels", "the militants" after a named armed group are that group (rule armed-group-members).
+"Both countries", "the two sides" and "each other" are in dyads.py.
 """
 
 from __future__ import annotations
@@ -167,3 +170,42 @@ class OrganisationAnaphora:
         if noun in STATE_ASSOCIATION_NOUNS and actor.kind == "organization" and actor.names:
             return self.coded(actor)[1] == INTERGOVERNMENTAL
         return False
+
+
+# ------------------------------------------------------------------ a named armed group's members
+
+ARMED_GROUP_MEMBERS = register(
+    "armed-group-members",
+    "Al-Shabaab fighters stormed a hotel in Mogadishu. Police said the militants had taken hostages.",
+    "A definite plural 'the rebels', 'the militants', 'the insurgents', 'the jihadists' is the one armed "
+    "group the story named in its last sentences (an organisation coded as rebels, an unidentified "
+    "armed force or an international militarized group): wire copy names the group once ('the Houthis', 'the PKK', 'the ADF') and then "
+    "calls it by what its members are. With two such groups named, or none, nothing is decided here.",
+)
+ARMED_MEMBER_NOUNS = frozenset("rebel militant insurgent jihadist guerrilla guerilla separatist extremist".split())
+ARMED_SECTORS = frozenset({"REB", "UAF", "INS", "IMG"})  # IMG: an international militarized group (IS)
+
+
+class ArmedGroupMembers:
+    """Mixin of the article resolver: which named armed group 'the rebels' are."""
+
+    def armed_group_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
+        head = self.doc[cand.head]
+        if not (cand.definite and cand.plural and head.lemma_.lower() in ARMED_MEMBER_NOUNS):
+            return None
+        if any(t.dep_ in ("compound", "amod") and t.pos_ == "PROPN" for t in head.lefts):
+            return None  # "the Houthi rebels": named by their own modifier
+        groups = [
+            a
+            for a in self._recent(WINDOW, narrated=not self.in_quote[cand.head])
+            if a.kind in ("organization", "group")
+            and (a.kb is not None or a.names)
+            and self.coded(a)[1] in ARMED_SECTORS
+            and a.mentions[0][0] < cand.start
+        ]
+        if len(groups) != 1:
+            return None
+        country = self.coded(groups[0])[0]
+        if cand.title.country and country and cand.title.country != country:
+            return None  # "the Congolese rebels" are not a Ugandan group named before
+        return groups[0]

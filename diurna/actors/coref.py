@@ -14,8 +14,16 @@ from typing import Callable, Iterable, Optional
 
 from diurna.actors.anaphora import COUNTRY_ANAPHOR
 from diurna.actors.codes import split_code
-from diurna.actors.collective import IT_SUBJECT, ORGANISATION_ANAPHOR, is_neuter_subject
+from diurna.actors.collective import ARMED_GROUP_MEMBERS, IT_SUBJECT, ORGANISATION_ANAPHOR, is_neuter_subject
 from diurna.actors.draft import DraftActor, acronyms_of, compact_name, handle_name, kb_coded, surname_only
+from diurna.actors.dyads import (
+    EACH_OTHER,
+    PAIR_PRONOUN,
+    STORY_DYAD,
+    is_each_other_mention,
+    is_plural_pronoun,
+    is_story_dyad_mention,
+)
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import KBActor, name_key
 from diurna.actors.mentions import ANAPHORIC_GROUP_HEADS, Candidate
@@ -59,6 +67,13 @@ DESCRIPTION_ANTECEDENT = register(
     "A definite description, or a crowd noun with no country, refers back to the most recent earlier "
     "actor that agrees with it in kind, country, office and sector.",
 )
+DESCRIPTION_NOT_OWN_SUBJECT = register(
+    "description-not-own-subject",
+    "Over 100 government soldiers surrendered to the armed group on Monday.",
+    "A description that is the object of a verb ('surrendered to the armed group', 'the police arrested "
+    "the officers') does not refer back to that verb's own subject: no one surrenders to themselves "
+    "(issue #21: no false merges; the description's own rule, as pronoun-not-own-subject for 'him').",
+)
 SOLE_NAMED_PERSON = register(
     "sole-named-person",
     'Dr. Raymond Pell ran for the State Senate. "We lost," the retired neurosurgeon said.',
@@ -77,6 +92,12 @@ GENERIC_ACTOR = register(
     "Kenyan police fired tear gas on Tuesday.",
     "A description that refers back to no one is a generic actor of its country, sector, kind and "
     "head noun, shared by the mentions that name it alike.",
+)
+GENERIC_OWNER = register(
+    "generic-owner",
+    "AA troops overran the outpost on Monday. Junta troops shelled the village.",
+    "Two descriptions of one country, sector and head noun are one generic actor only when no proper "
+    "noun before the head tells whose they are ('AA troops', 'Junta troops' are two sides).",
 )
 EARLIER_NAME = register(
     "earlier-name",
@@ -116,7 +137,8 @@ def _is_relative(cand: Candidate) -> bool:
 
 
 def _is_pronoun(cand: Candidate) -> bool:
-    return cand.how == "pronoun" and cand.kind not in ("relative", "neuter")  # "it": collective.py
+    # "it": collective.py; "both countries", "each other": dyads.py
+    return cand.how == "pronoun" and cand.kind not in ("relative", "neuter", "dyad", "reciprocal")
 
 
 def _is_handle(cand: Candidate) -> bool:
@@ -145,12 +167,16 @@ class AttachRule:
 
 ATTACH_RULES = (
     AttachRule(RELATIVE_ANTECEDENT, _is_relative, "relative_antecedent"),
+    AttachRule(PAIR_PRONOUN, is_plural_pronoun, "pair_pronoun_actors"),  # dyads.py
     AttachRule(PRONOUN_ANTECEDENT, _is_pronoun, "pronoun_antecedent"),
     AttachRule(IT_SUBJECT, is_neuter_subject, "it_antecedent"),
+    AttachRule(EACH_OTHER, is_each_other_mention, "each_other_actors"),  # two actors: dyads.py
+    AttachRule(STORY_DYAD, is_story_dyad_mention, "story_dyad_actors"),
     AttachRule(HANDLE_OWNER, _is_handle, "handle_owner"),
     AttachRule(COUNTRY_ANAPHOR, _is_state_anaphor, "country_antecedent"),
     AttachRule(APPOSED_DESCRIPTION, _is_open_description, "apposed_actor"),
     AttachRule(ORGANISATION_ANAPHOR, _is_open_description, "organisation_antecedent"),  # collective.py
+    AttachRule(ARMED_GROUP_MEMBERS, _is_open_description, "armed_group_antecedent"),  # collective.py
     AttachRule(DESCRIPTION_ANTECEDENT, _is_open_description, "description_antecedent"),
     AttachRule(SOLE_NAMED_PERSON, _is_open_description, "sole_named_person"),
     AttachRule(SOLE_NAMED_ORGANISATION, _is_open_description, "sole_named_organisation"),
@@ -166,12 +192,14 @@ class Coreference:
     """Mixin of the article resolver (resolve.ArticleResolver): which actor each mention is."""
 
     def attach(self, cand: Candidate) -> None:
-        """Record the mention on the actor the first applicable rule finds (in `ATTACH_RULES` order)."""
+        """Record the mention on the actor the first applicable rule finds (in `ATTACH_RULES` order);
+        a rule may find two ("both countries"): the mention is then each one's."""
         for rule in ATTACH_RULES:
             if rule.applies(cand) and enabled(rule.name):
-                actor = getattr(self, rule.find)(cand)
-                if actor is not None:
-                    self.record(actor, cand, rule.name)
+                found = getattr(self, rule.find)(cand)
+                if found is not None:
+                    for actor in found if isinstance(found, tuple) else (found,):
+                        self.record(actor, cand, rule.name)
                     return
 
     def earlier_name(self, cand: Candidate) -> Optional[DraftActor]:
@@ -330,10 +358,25 @@ class Coreference:
         if not cand.definite and not (cand.crowd and title.country is None):
             return None
         window = PRONOUN_WINDOW if cand.crowd else DESCRIPTION_WINDOW
+        head = self.doc[cand.head]
+        own_subject = self._clause_subject(head) if self._an_object(head) else None
         for actor in self._recent(window):
+            if own_subject is not None and any(s <= own_subject < e for s, e, _ in actor.mentions):
+                continue
             if self._description_fits(actor, cand):
                 return actor
         return None
+
+    @staticmethod
+    def _an_object(head) -> bool:
+        """Rule description-not-own-subject applies: an object of a verb, not a predicate ('served as
+        the country's first leftist president') nor the subject of an absolute phrase ('with the
+        group retaliating with rockets')."""
+        if head.dep_ not in ("dobj", "pobj", "dative") or not enabled(DESCRIPTION_NOT_OWN_SUBJECT):
+            return False
+        if head.dep_ == "pobj" and head.head.lower_ == "as":
+            return False
+        return not any(c.dep_ == "acl" for c in head.children)
 
     def sole_named_organisation(self, cand: Candidate) -> Optional[DraftActor]:
         """'Amnesty International called the verdict a travesty. The group said ...', 'The Plain Dealer
@@ -457,7 +500,7 @@ class Coreference:
         # Two groups of one country and sector are one actor only when the text names them alike:
         # "the Sudanese army" and "the Rapid Support Forces" are both Sudanese and military, and
         # enemies (issue #21: no false merges).
-        key = "generic:%s:%s:%s:%s:%s" % (country, sector, kind, self._generic_name(cand), people)
+        key = "generic:%s:%s:%s:%s:%s%s" % (country, sector, kind, self._generic_name(cand), people, self._owner(cand))
         actor = self._draft(key, kind)
         actor.country = actor.country or country
         actor.sector = actor.sector or sector
@@ -474,6 +517,22 @@ class Coreference:
         if head.pos_ == "PROPN":
             return name_key(self.doc[cand.core[0] : cand.core[1]].text) or head.lemma_.lower()
         return head.lemma_.lower()
+
+    def _owner(self, cand: Candidate) -> str:
+        """Rule generic-owner: the proper noun a description's head is a compound of ("AA troops",
+        "Wagner fighters"), as part of its identity: "AA troops" and "Junta troops" are enemies, not one
+        actor of their shared country and sector (issue #21: no false merges)."""
+        if not enabled(GENERIC_OWNER):
+            return ""
+        head = self.doc[cand.head]
+        # a capitalised first word of a sentence is no proper noun for that ("Riot police fired"),
+        # unless it is an acronym ("AA troops")
+        owners = [
+            t.text.lower()
+            for t in head.lefts
+            if t.dep_ == "compound" and t.pos_ == "PROPN" and (not t.is_sent_start or t.text.isupper())
+        ]
+        return ":" + " ".join(owners) if owners else ""
 
     def _stateless_prefix(self, people: KBActor) -> Optional[str]:
         """The non-ISO prefix of a people's code ("KUR" of KURCVL), which a description it modifies

@@ -28,10 +28,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Optional
 
 from diurna.actors.anaphora import CountryAnaphora
-from diurna.actors.collective import OrganisationAnaphora
+from diurna.actors.collective import ArmedGroupMembers, OrganisationAnaphora
 from diurna.actors.coref import Coreference
 from diurna.actors.descriptions import Descriptions, _with_owner_state
 from diurna.actors.draft import DraftActor, acronyms_of, short_forms
+from diurna.actors.dyads import StoryDyads
 from diurna.actors.gender import given_name_gender
 from diurna.actors.kb import KnowledgeBase
 from diurna.actors.mentions import Candidate, MentionFinder
@@ -80,6 +81,7 @@ def names_before_apposed_descriptions(found: list[Candidate], doc: "Doc") -> lis
 CANDIDATE_SOURCES = (
     "name_candidates",
     "country_anaphor_candidates",
+    "dyad_candidates",
     "description_candidates",
     "adjective_candidates",
     "pronoun_candidates",
@@ -101,7 +103,16 @@ def is_possessor_of_non_subject(token) -> bool:
     return enabled(POSSESSOR_NOT_TOPIC) and token.dep_ == "poss" and token.head.dep_ not in ("nsubj", "nsubjpass")
 
 
-class ArticleResolver(NameSpans, NameKinds, Descriptions, CountryAnaphora, OrganisationAnaphora, Coreference):
+class ArticleResolver(
+    NameSpans,
+    NameKinds,
+    Descriptions,
+    CountryAnaphora,
+    OrganisationAnaphora,
+    StoryDyads,
+    ArmedGroupMembers,
+    Coreference,
+):
     """Resolves every actor mention of one parsed article."""
 
     def __init__(self, kb: KnowledgeBase, finder: MentionFinder, doc: "Doc", day: Optional[str]):

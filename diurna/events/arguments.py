@@ -279,9 +279,21 @@ def actors_of(doc: ArticleDoc, tokens: list["Token"]) -> list[Argument]:
     for token in tokens:
         for conj in conjuncts(token):
             arg = actor_in_phrase(doc, conj)
-            if arg and all(a.actor_id != arg.actor_id for a in out):
-                out.append(arg)
+            for found in [arg] + also_mentioned(doc, arg) if arg else []:
+                if all(a.actor_id != found.actor_id for a in out):
+                    out.append(found)
     return out
+
+
+def also_mentioned(doc: ArticleDoc, arg: Argument) -> list[Argument]:
+    """The other actors the argument's words are a mention of: the actor stage records "both
+    countries" or "each other" as a mention of each of the two parties (actors/collective.py)."""
+    m = arg.mention
+    return [
+        Argument(other.actor_id, other)
+        for other in doc.mention_index().starting_in(m.token_start, m.token_start + 1)
+        if other.token_end == m.token_end and other.actor_id != m.actor_id
+    ]
 
 
 # ------------------------------------------------------------------ subjects and objects

@@ -89,3 +89,35 @@ def test_it_for_a_body_plural_only_in_grammar(resolve_actors):
     assert _actor_of(doc, "it") is not None and "Rapid Support Forces" in _actor_of(doc, "it").name
     doc = resolve_actors("Protesters marched in Accra on Monday. Since May, it has grown.")
     assert _actor_of(doc, "it") is None  # a crowd is no "it"
+
+
+# ------------------------------------------------------------------ a named armed group's members
+
+
+def test_the_militants_are_the_one_armed_group_named(resolve_actors):
+    doc = resolve_actors(
+        "Al-Shabaab fighters stormed a hotel in Mogadishu. Police said the militants had taken hostages.", "2024-06-01"
+    )
+    assert _actor_of(doc, "militants").name == "al-Shabaab"
+
+
+def test_with_two_armed_groups_named_the_rule_decides_nothing(resolve_actors):
+    text = "Al-Shabaab and the Islamic State clashed in Puntland. Officials said the militants burned a village."
+    with_rule = _actor_of(resolve_actors(text, "2024-06-01"), "militants")
+    with switched_off(collective.ARMED_GROUP_MEMBERS):
+        without = _actor_of(resolve_actors(text, "2024-06-01"), "militants")
+    assert (with_rule and with_rule.name) == (without and without.name)
+
+
+def test_the_object_of_a_verb_is_not_its_own_subject(resolve_actors):
+    # description-not-own-subject (coref.py): soldiers do not surrender to themselves
+    doc = resolve_actors("Over 100 government soldiers surrendered to the armed group on Monday.", "2024-06-01")
+    assert _actor_of(doc, "group") is not _actor_of(doc, "soldiers")
+    assert _actor_of(doc, "group").name != _actor_of(doc, "soldiers").name
+
+
+def test_two_sides_troops_are_two_actors(resolve_actors):
+    # generic-owner (coref.py): the acronym before the head tells whose troops they are
+    doc = resolve_actors("AA troops overran the outpost on Monday. Junta troops shelled the village.", "2024-06-01")
+    holders = {m.text: a.id for a in doc.actors for m in a.mentions}
+    assert holders["AA troops"] != holders["Junta troops"]
