@@ -1,15 +1,22 @@
-"""Who did an act the clause tells without its agent ("Ghannouchi was arrested last month"), when the
-extractor fell back on the victims' state (constructions.py: state-authority).
+"""Who did an act the clause tells without its agent ("Ghannouchi was arrested last month",
+"Three officers were killed"), from what the story shows (issue #26: event sources).
 
-state-authority takes the victims' state's police, then judiciary, government, army, as the story
+Coercion. When the extractor fell back on the victims' state (constructions.py: state-authority),
+it took the victims' state's police, then judiciary, government, army, as the story
 names them, most-mentioned first: on real news that is often an actor the story never shows acting
 (the police officers someone insulted, the court of another case, the ministry that announced the
 coup). The rules below choose among the same state's authorities with what the story says: which of
 them it shows doing such acts, and what kind of act it is. Each is a named rule with its example and
 reason (model: diurna/time/grammar.py), tried in the order registered; one can be switched off in a
 test (`switched_off(name)`) or for a measurement on real text (DIURNA_AGENT_RULES_OFF=name,name), and
-state-authority's own choice then stands. Who the actors are is the actor stage's answer (their
-country, sector and mentions); this module only reads it.
+state-authority's own choice then stands.
+
+Violence. An agentless killing no earlier scene gives an agent (constructions.py: episode-agent)
+takes the attacker the whole story names (story-attacker), else stays agentless.
+
+Who the actors are is the actor stage's answer (their country, sector and mentions); this module
+only reads it. The stage calls `with_story_agents` before the argument model, which keeps a filled
+source.
 """
 
 from __future__ import annotations
@@ -114,17 +121,61 @@ def victims_authorities(doc: ArticleDoc, cand: Candidate, victims: set[str]) -> 
     ]
 
 
+STORY_ATTACKER = _register(
+    "story-attacker",
+    "Three officers were killed on Friday. ... The Pakistani Taliban attacked the convoy, police said.",
+    "An agentless killing or wounding that no earlier scene gives an agent (episode-agent reads only "
+    "the attackers told before it) is most likely the act of the attacker the story names most often "
+    "as the source of its acts of force, before or after it (the toll often leads, the claim of "
+    "responsibility follows): not one of the victims nor of their own side, and more often than any "
+    "other. A story whose sides attack alike names no single attacker: the act stays agentless.",
+)
+
+
+def story_attacker(doc: ArticleDoc, cand: Candidate, earlier: list[Candidate], victims: set[str]) -> Optional[str]:
+    """The attacker the article names most often as the source of its acts of force before `cand`
+    (story-attacker): none of `victims` nor of their own side (their country and sector: soldiers
+    are not killed by their own army), and more often than any other; else None."""
+    supplied = {cx.STATE_AUTHORITY, cx.EPISODE_AGENT, cx.AGENTLESS_PASSIVE}
+    sides = {(a.country, a.sector) for a in (doc.actor(v) for v in victims) if a is not None and a.country}
+    counts: dict[str, int] = {}
+    for c in earlier:
+        if c.plover != "ASSAULT" or c.source is None or c.rule in supplied or c.source.actor_id in victims:
+            continue
+        actor = doc.actor(c.source.actor_id)
+        if actor is None or (actor.country, actor.sector) in sides:
+            continue
+        counts[c.source.actor_id] = counts.get(c.source.actor_id, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def with_story_agents(doc: ArticleDoc, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates, each agentless coercion that state-authority gave an agent re-decided by the
-    first rule of `AGENT_RULE_LIST` that finds one (the mention is the agent's nearest before the
-    trigger); the others unchanged."""
+    first rule of `AGENT_RULE_LIST` that finds one, each agentless act of force with no agent given
+    the story's attacker (story-attacker); the mention is the agent's nearest before the trigger;
+    the others unchanged."""
     coercers = story_coercers(candidates)
     victims: dict[int, set[str]] = {}
     for c in candidates:
         if c.target is not None:
             victims.setdefault(c.trigger_start, set()).add(c.target.actor_id)
     out = []
-    for cand in candidates:
+    for i, cand in enumerate(candidates):
+        if cand.rule == cx.AGENTLESS_PASSIVE and cand.source is None and cand.plover == "ASSAULT":
+            agent = story_attacker(
+                doc, cand, candidates[:i] + candidates[i + 1 :], victims.get(cand.trigger_start, set())
+            )
+            agent = agent if enabled(STORY_ATTACKER) else None
+            mention = mention_of(doc, agent, doc.spacy_doc[cand.trigger_start].idx) if agent else None
+            out.append(
+                replace(cand, source=Argument(agent, mention), rule="%s:%s" % (cand.rule, STORY_ATTACKER))
+                if mention
+                else cand
+            )
+            continue
         if cand.rule != cx.STATE_AUTHORITY or cand.source is None:
             out.append(cand)
             continue

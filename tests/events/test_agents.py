@@ -65,6 +65,14 @@ CASES = {
             ("detained", "COERCE", "army", "ministers"),
         ),
     ],
+    "story-attacker": [
+        (
+            # the toll leads, the attacker comes after it: episode-agent reads only what came before
+            "Three Somali officers were killed in Mogadishu on Friday, a doctor said.\n\n"
+            "Al-Shabaab fighters attacked Somali troops near the city on Friday, the army said.",
+            ("killed", "ASSAULT", "Al-Shabaab", "officers"),
+        ),
+    ],
 }
 
 
@@ -98,3 +106,14 @@ def test_the_rules_only_re_decide_state_authority(rules_alone):
         "2024-06-19",
     )
     assert found(doc, ("arrested", "COERCE", "police", "activists"))
+
+
+def test_no_story_attacker_when_two_sides_fight_alike(rules_alone):
+    # each side attacks once: the story names no single attacker, the toll stays agentless
+    doc = rules_alone(
+        "Four civilians were killed on Monday, a doctor said.\n\n"
+        "Armenian troops attacked Azerbaijani positions on Monday.\n\n"
+        "Azerbaijani troops attacked Armenian positions on Tuesday.",
+        "2024-06-19",
+    )
+    assert found(doc, ("killed", "ASSAULT", None, "civilians"))
