@@ -12,7 +12,7 @@ test (`switched_off(name)`) or for a measurement on real text (DIURNA_AGENT_RULE
 state-authority's own choice then stands.
 
 Violence. An agentless killing no earlier scene gives an agent (constructions.py: episode-agent)
-takes the attacker the whole story names (story-attacker), else stays agentless.
+takes the attacker the rest of the story names (story-attacker), else stays agentless.
 
 Who the actors are is the actor stage's answer (their country, sector and mentions); this module
 only reads it. The stage calls `with_story_agents` before the argument model, which keeps a filled
@@ -124,22 +124,23 @@ def victims_authorities(doc: ArticleDoc, cand: Candidate, victims: set[str]) -> 
 STORY_ATTACKER = _register(
     "story-attacker",
     "Three officers were killed on Friday. ... The Pakistani Taliban attacked the convoy, police said.",
-    "An agentless killing or wounding that no earlier scene gives an agent (episode-agent reads only "
-    "the attackers told before it) is most likely the act of the attacker the story names most often "
-    "as the source of its acts of force, before or after it (the toll often leads, the claim of "
-    "responsibility follows): not one of the victims nor of their own side, and more often than any "
-    "other. A story whose sides attack alike names no single attacker: the act stays agentless.",
+    "An agentless killing or wounding that no earlier scene gives an agent (episode-agent reads the "
+    "attackers of the verbs told before it) is most likely the act of the attacker the story names "
+    "most often as the source of the acts of force the scene does not read: told after it (the toll "
+    "often leads, the claim of responsibility follows) or by a noun ('an attack by the armed group'); "
+    "not one of the victims nor of their own side, and more often than any other. A story whose "
+    "sides attack alike names no single attacker: the act stays agentless.",
 )
 
 
-def story_attacker(doc: ArticleDoc, cand: Candidate, earlier: list[Candidate], victims: set[str]) -> Optional[str]:
-    """The attacker the article names most often as the source of its acts of force before `cand`
+def story_attacker(doc: ArticleDoc, cand: Candidate, told: list[Candidate], victims: set[str]) -> Optional[str]:
+    """The attacker the article names most often as the source of the acts of force in `told`
     (story-attacker): none of `victims` nor of their own side (their country and sector: soldiers
     are not killed by their own army), and more often than any other; else None."""
     supplied = {cx.STATE_AUTHORITY, cx.EPISODE_AGENT, cx.AGENTLESS_PASSIVE}
     sides = {(a.country, a.sector) for a in (doc.actor(v) for v in victims) if a is not None and a.country}
     counts: dict[str, int] = {}
-    for c in earlier:
+    for c in told:
         if c.plover != "ASSAULT" or c.source is None or c.rule in supplied or c.source.actor_id in victims:
             continue
         actor = doc.actor(c.source.actor_id)
@@ -150,6 +151,13 @@ def story_attacker(doc: ArticleDoc, cand: Candidate, earlier: list[Candidate], v
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def _unread_by_episode(doc: ArticleDoc, candidates: list[Candidate], i: int) -> list[Candidate]:
+    """The acts the scene (episode-agent) does not read for candidate `i`: those told after it, and
+    those told by a noun before it ("an attack by gunmen"): episode-agent reads the verbs before."""
+    before = [c for c in candidates[:i] if doc.spacy_doc[c.trigger_start].pos_ in ("NOUN", "PROPN")]
+    return before + candidates[i + 1 :]
 
 
 def with_story_agents(doc: ArticleDoc, candidates: list[Candidate]) -> list[Candidate]:
@@ -166,7 +174,7 @@ def with_story_agents(doc: ArticleDoc, candidates: list[Candidate]) -> list[Cand
     for i, cand in enumerate(candidates):
         if cand.rule == cx.AGENTLESS_PASSIVE and cand.source is None and cand.plover == "ASSAULT":
             agent = story_attacker(
-                doc, cand, candidates[:i] + candidates[i + 1 :], victims.get(cand.trigger_start, set())
+                doc, cand, _unread_by_episode(doc, candidates, i), victims.get(cand.trigger_start, set())
             )
             agent = agent if enabled(STORY_ATTACKER) else None
             mention = mention_of(doc, agent, doc.spacy_doc[cand.trigger_start].idx) if agent else None
