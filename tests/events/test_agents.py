@@ -1,6 +1,6 @@
-"""The agent rules of agentless coercion (diurna/events/agents.py): each rule's cases pass with the
-rule on and fail with it off, when state-authority's own choice (police, judiciary, government,
-army, most-mentioned) stands.
+"""The agent rules of agentless coercion and violence (diurna/events/agents.py): each rule's cases
+pass with the rule on and fail with it off, when state-authority's own choice (police, judiciary,
+government, army, most-mentioned) stands, or the killing stays agentless.
 
 The sentences are unit cases of one construction each, written for these tests; accuracy on real
 news is measured on the real-text sets (docs/evaluation.md), not here."""
@@ -15,26 +15,17 @@ import pytest
 from diurna.events import agents
 
 
-def _event_case_helpers():
-    # tests/events/test_cases.py: the case set's own actor matcher (another folder has a test_cases too)
-    spec = importlib.util.spec_from_file_location("event_test_cases", pathlib.Path(__file__).with_name("test_cases.py"))
+def _constructions_tests():
+    # tests/events/test_constructions.py: its event matcher (the tests folders are no packages)
+    spec = importlib.util.spec_from_file_location(
+        "event_construction_tests", pathlib.Path(__file__).with_name("test_constructions.py")
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-names_actor = _event_case_helpers().names_actor
-
-
-def found(doc, expected) -> bool:
-    trigger, etype, source, target = expected
-    return any(
-        e.trigger.text == trigger
-        and e.type == etype
-        and names_actor(doc, e.source, source)
-        and names_actor(doc, e.target, target)
-        for e in doc.events
-    )
+found = _constructions_tests().found
 
 
 # rule -> [(text, (trigger, type, source, target))]
