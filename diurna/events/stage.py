@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc
 from diurna.events import codes
+from diurna.events.agents import with_story_agents
 from diurna.events.argmodel import ArgumentModel, default_argument_model
 from diurna.events.arguments import Candidate
 from diurna.events.candidates import CandidateExtractor
@@ -61,7 +62,8 @@ class EventStage:
     def __call__(self, doc: ArticleDoc) -> None:
         if doc.spacy_doc is None:
             return
-        ruled = deduplicate([c for c in self.extract(doc) if reports_an_event(c)])
+        extracted = with_story_agents(doc, list(self.extract(doc)))
+        ruled = deduplicate([c for c in extracted if reports_an_event(c)])
         coded = list(zip(ruled, self._confidences(doc, ruled)))
         if self.arguments is not None:
             coded = self._with_chosen_arguments(doc, coded)

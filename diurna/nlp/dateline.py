@@ -49,7 +49,9 @@ AGENCY_DATELINE = re.compile(
 )
 
 
-_HEADING_END = re.compile(r"(?:\u2014|\u2013|--|-|/\.?)\s*$")  # a dash, or a slashed agency's "/."
+# a dash, a colon ("RAS AL-AIN, Syria: Turkey launched", "Darfur (AFP): The United Nations"), or a
+# slashed agency's "/."
+_HEADING_END = re.compile(r"(?:\u2014|\u2013|--|-|:|/\.?)\s*$")
 
 
 @dataclass(frozen=True)

@@ -70,3 +70,15 @@ def test_the_slashed_agency_closes_the_heading(nlp):
     doc = nlp("YEREVAN, January 28. /TASS/. The Armenian police have detained 26 activists.")
     assert in_dateline(next(t for t in doc if t.text == "YEREVAN"))
     assert not in_dateline(next(t for t in doc if t.text == "police"))
+
+
+def test_a_colon_closes_the_heading_too(nlp):
+    # "RAS AL-AIN, Syria: Turkey launched ..." and "Darfur (AFP): The United Nations ...": the heading's
+    # place is no subject of the lead; a headline's topic before a colon is no heading
+    doc = nlp("TRIPOLI, Libya: Armed groups clashed in the capital on Tuesday.")
+    assert in_dateline(next(t for t in doc if t.text == "TRIPOLI"))
+    assert not in_dateline(next(t for t in doc if t.text == "groups"))
+    doc = nlp("Kabul (AFP): The Taliban detained two journalists on Monday.")
+    assert in_dateline(next(t for t in doc if t.text == "Kabul"))
+    doc = nlp("Border violence: Troops fire on villagers in the north.")
+    assert not in_dateline(next(t for t in doc if t.text == "Border"))
