@@ -53,7 +53,7 @@ from diurna.events.dictionary import (
 )
 from diurna.events.nominal import NounEvents
 from diurna.events.scene import mention_of, with_scene_recipients
-from diurna.nlp.syntax import is_passive, is_reduced_passive
+from diurna.nlp.syntax import is_passive, is_reduced_passive, quoted_predicate
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -478,4 +478,9 @@ class CandidateExtractor(NounEvents):
                     return True
         # "branded the deal a violation": the small model often reads the predicate as a second object
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        return len(objects) >= 2 and any(self.lexicon.is_negative_evaluation(t) for t in objects[-1].subtree)
+        if len(objects) >= 2 and any(self.lexicon.is_negative_evaluation(t) for t in objects[-1].subtree):
+            return True
+        # 'called the decision "outrageous"': a quoted predicate the parse hung on the object
+        return cx.enabled(cx.QUOTED_PREDICATE) and any(
+            self.lexicon.is_negative_evaluation(t) for t in quoted_predicate(verb)
+        )

@@ -249,6 +249,12 @@ HYPHEN_MEDIATOR = _register(
     "Armenia announced a Russian-mediated cease-fire with Azerbaijan.",
     "A name glued by a hyphen to a mediation participle ('a US-brokered truce') is the mediator (events/mediation.py).",
 )
+QUOTED_PREDICATE = _register(
+    "quoted-predicate",
+    'The Kremlin called the court\'s decision "outrageous and unacceptable."',
+    "A describing verb's predicate in quotation marks right after its object is the predicate even "
+    "where the parse hangs it on the object (nlp/syntax.py: quoted_predicate).",
+)
 MEDIATED_PARTIES = _register(
     "mediated-parties",
     "The Taliban released two Americans in a deal brokered by Qatar.",

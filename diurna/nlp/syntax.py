@@ -80,3 +80,30 @@ def crosses_paragraph(a: "Token", b: "Token") -> bool:
     part of the abbreviation, so no sentence ends there); such arcs are not trusted."""
     lo, hi = (a, b) if a.i < b.i else (b, a)
     return index(a.doc).newline_between(lo.idx, hi.idx)
+
+
+def quoted_predicate(verb: "Token", longest: int = 8) -> list["Token"]:
+    """'called the ICC's decision "outrageous and unacceptable"', 'labelled Mr Lai a "troublemaker"',
+    'called protests against his rule "satanic"': the words of a short quotation that opens right after
+    the verb's object phrase. The small model hangs such a quoted predicate on the object (as its
+    modifier, apposition or a preposition's object) rather than on the verb, so the predicate is not
+    among the verb's children; no verb may come between the object and the quotation (a relative
+    clause's quotation is its own), and a long quotation is reported speech, not a predicate."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return []
+    sent_end = verb.sent.end
+    doc = verb.doc
+    i = obj.i + 1
+    while i < sent_end and not doc[i].is_quote:
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in (";", ":") or doc[i].is_space:
+            return []
+        i += 1
+    if i >= sent_end or not any(a.i == verb.i for a in doc[i].ancestors):
+        return []  # no quotation, or one the parse does not place under the verb
+    words = []
+    for tok in doc[i + 1 : sent_end]:
+        if tok.is_quote:
+            return words if 0 < len(words) <= longest else []
+        words.append(tok)
+    return []

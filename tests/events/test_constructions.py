@@ -286,6 +286,13 @@ CASES = {
             ("mediated", "CONSULT", "Russian", "Azerbaijan"),
         ),
     ],
+    cx.QUOTED_PREDICATE: [
+        (
+            # the parse hangs the quoted adjectives on "decision" as its modifiers
+            'In Moscow, Kremlin spokesman Dmitry Peskov called the ICC\'s decision "outrageous and unacceptable."',
+            ("called", "ACCUSE", "Peskov", "ICC"),
+        ),
+    ],
     cx.MEDIATED_PARTIES: [
         (
             "The Taliban government said it had released two American citizens in a deal brokered by Qatar.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diurna.nlp.syntax import is_passive, is_reduced_passive, tree_path
+from diurna.nlp.syntax import is_passive, is_reduced_passive, quoted_predicate, tree_path
 
 
 def _token(nlp, text, word):
@@ -49,3 +49,19 @@ def test_the_tree_path_meets_at_the_lowest_common_ancestor(nlp):
     assert [t.text for t in up] == ["supporters", "at"] and down == []
     assert tree_path(fired, fired) == ([], [])
     assert tree_path(fired, next(t for t in doc if t.text == "Officials")) is None  # another sentence
+
+
+def test_a_quoted_predicate_hung_on_the_object_is_found(nlp):
+    called = _token(nlp, 'Peskov called the court\'s decision "outrageous and unacceptable."', "called")
+    assert [t.text for t in quoted_predicate(called)][:3] == ["outrageous", "and", "unacceptable"]
+    labelled = _token(nlp, 'Beijing has labelled Mr Lai a "troublemaker" over his remarks.', "labelled")
+    assert [t.text for t in quoted_predicate(labelled)] == ["troublemaker"]
+
+
+def test_a_quotation_after_a_clause_or_a_long_one_is_no_predicate(nlp):
+    # the quotation belongs to the relative clause's verb, not to "called"
+    called = _token(nlp, 'He called the rule, which the court said was "illegal," a mistake.', "called")
+    assert quoted_predicate(called) == []
+    long_quote = 'She called the reporters "to tell them that the government would not fall this week at all."'
+    assert quoted_predicate(_token(nlp, long_quote, "called")) == []
+    assert quoted_predicate(_token(nlp, "She called the decision illegal.", "called")) == []
