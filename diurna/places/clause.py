@@ -531,10 +531,11 @@ def scene_just_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 
 
 # What an act of speech says and to whom: its object, its clause, its prepositional complements
-# ("called on", "called for", "blamed on"; "accused of" is `paths.py`'s rule). Its adjuncts ("After
-# talks in Doha, the sides agreed", "Meeting in Brussels, the leaders demanded") and subject stay.
+# ("called on", "blamed on", "spoke about"; "accused of" is `paths.py`'s rule). Its adjuncts ("After
+# talks in Doha, the sides agreed", "Meeting in Brussels, the leaders demanded") and subject stay, and
+# so does "for", a purpose as often as what is asked ("welcomed Blinken for discussions in Beijing").
 SAID = {"dobj", "ccomp", "xcomp", "dative", "attr", "oprd"}
-SAID_PREPOSITIONS = {"on", "for", "to", "against", "about", "over", "with"}
+SAID_PREPOSITIONS = {"on", "to", "against", "about", "over", "with"}
 SAID_CLAUSES = {"ccomp", "xcomp"}
 
 

@@ -33,7 +33,7 @@ def test_the_events_own_place_beside_a_quotation_still_counts(locate):
     "text, trigger, expected",
     [
         # a place in what an act of speech says, or to whom, is its topic, not where it was said
-        ("The UN called for an end to the fighting in Afghanistan.", "called", None),
+        ("The envoy spoke about the fighting in Afghanistan.", "spoke", None),
         # the bare object of the clause it says
         ("Protests spread across Latvia. The minister asked the Russian envoy to leave the country.", "asked", None),
         ("The leader threatened to withdraw Puntland from the federal talks.", "threatened", None),
