@@ -537,13 +537,21 @@ def scene_just_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 SAID = {"dobj", "ccomp", "xcomp", "dative", "attr", "oprd"}
 SAID_PREPOSITIONS = {"on", "to", "against", "about", "over", "with"}
 SAID_CLAUSES = {"ccomp", "xcomp"}
+# A commitment is placed where what it commits to is to be done: "has agreed to set up field hospitals
+# in Louisiana", "agreed to set up the institute in Barcelona" (PLV train's event places).
+COMMITTING = {"agree", "pledge", "promise", "vow"}
+
+
+def _spoken(trigger: Token) -> bool:
+    lemma = trigger.lemma_.lower()
+    return lemma in SPEECH_ACTS and lemma not in COMMITTING
 
 
 def _object_of_what_is_said(governor: Token, preps: list, relation: str, trigger: Token) -> bool:
     """ "threatened to withdraw the Republika Srpska from national institutions", "asked the Russian
     ambassador to leave the country": the bare object of the clause an act of speech says is what it
     is about, not where it was said. (A locative there stays: "agree to truce in Doha", as parsed.)"""
-    if preps or relation != "dobj" or governor.i == trigger.i or trigger.lemma_.lower() not in SPEECH_ACTS:
+    if preps or relation != "dobj" or governor.i == trigger.i or not _spoken(trigger):
         return False
     return any(child.dep_ in SAID_CLAUSES and governor in child.subtree for child in trigger.children)
 
@@ -553,7 +561,7 @@ def _in_what_is_said(head: Token, trigger: Token) -> bool:
     scene: "urged civilians to stay away from installations in the UAE", "called on members to deliver
     assistance in Afghanistan", "voted to demand that Russia stop its offensive in Ukraine", "blamed
     such attacks on proxies in Iraq", "denied a request by U.S. officials in Moscow"."""
-    if trigger.lemma_.lower() not in SPEECH_ACTS:
+    if not _spoken(trigger):
         return False
     return any(
         (child.dep_ in SAID or child.dep_ == "prep" and child.lower_ in SAID_PREPOSITIONS) and head in child.subtree
