@@ -44,15 +44,9 @@ from diurna.places.paths import (
     proximity,
     through_another_happening,
 )
-from diurna.places.scene import (
-    CARRIED_BASES,
-    SPEECH_ACTS,
-    carries_a_scene,
-    earlier_scene,
-    lead_scene,
-    referred_thing_place,
-)
+from diurna.places.scene import CARRIED_BASES, carries_a_scene, earlier_scene, lead_scene, referred_thing_place
 from diurna.places.seats import seat_of_agent
+from diurna.places.speech import in_what_is_said, object_of_what_is_said
 from diurna.records import Place
 
 if TYPE_CHECKING:
@@ -383,7 +377,7 @@ def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     paths = [
         p
         for p in _paths(doc, trigger)
-        if not _of_another_event(p[3], trigger) and not _object_of_what_is_said(p[2], p[3], p[4], trigger)
+        if not _of_another_event(p[3], trigger) and not object_of_what_is_said(p[2], p[3], p[4], trigger)
     ]
     if not _is_verb(trigger):
         # A noun's own phrase first: "summoned the envoy in Baghdad over Iranian strikes on northern
@@ -455,7 +449,7 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
             continue
         if _describes_another_participant(head, trigger) or _of_another_event(preps, trigger):
             continue
-        if through_another_happening(head, trigger) or _in_what_is_said(head, trigger):
+        if through_another_happening(head, trigger) or in_what_is_said(head, trigger):
             continue
         found.append((ref, proximity(head, trigger)))
     return _best(found, doc) if found else None
@@ -528,45 +522,6 @@ def thing_told_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 def scene_just_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     """An event its own sentence places nowhere happened where the sentences just before set their scene."""
     return earlier_scene(doc, trigger, _specificity)
-
-
-# What an act of speech says and to whom: its object, its clause, its prepositional complements
-# ("called on", "blamed on", "spoke about"; "accused of" is `paths.py`'s rule). Its adjuncts ("After
-# talks in Doha, the sides agreed", "Meeting in Brussels, the leaders demanded") and subject stay, and
-# so does "for", a purpose as often as what is asked ("welcomed Blinken for discussions in Beijing").
-SAID = {"dobj", "ccomp", "xcomp", "dative", "attr", "oprd"}
-SAID_PREPOSITIONS = {"on", "to", "against", "about", "over", "with"}
-SAID_CLAUSES = {"ccomp", "xcomp"}
-# A commitment is placed where what it commits to is to be done: "has agreed to set up field hospitals
-# in Louisiana", "agreed to set up the institute in Barcelona" (PLV train's event places).
-COMMITTING = {"agree", "pledge", "promise", "vow"}
-
-
-def _spoken(trigger: Token) -> bool:
-    lemma = trigger.lemma_.lower()
-    return lemma in SPEECH_ACTS and lemma not in COMMITTING
-
-
-def _object_of_what_is_said(governor: Token, preps: list, relation: str, trigger: Token) -> bool:
-    """ "threatened to withdraw the Republika Srpska from national institutions", "asked the Russian
-    ambassador to leave the country": the bare object of the clause an act of speech says is what it
-    is about, not where it was said. (A locative there stays: "agree to truce in Doha", as parsed.)"""
-    if preps or relation != "dobj" or governor.i == trigger.i or not _spoken(trigger):
-        return False
-    return any(child.dep_ in SAID_CLAUSES and governor in child.subtree for child in trigger.children)
-
-
-def _in_what_is_said(head: Token, trigger: Token) -> bool:
-    """An act of speech happens where the speaker is; a place in what it says is the topic, not the
-    scene: "urged civilians to stay away from installations in the UAE", "called on members to deliver
-    assistance in Afghanistan", "voted to demand that Russia stop its offensive in Ukraine", "blamed
-    such attacks on proxies in Iraq", "denied a request by U.S. officials in Moscow"."""
-    if not _spoken(trigger):
-        return False
-    return any(
-        (child.dep_ in SAID or child.dep_ == "prep" and child.lower_ in SAID_PREPOSITIONS) and head in child.subtree
-        for child in trigger.children
-    )
 
 
 def _own_relative_clauses(trigger: Token) -> set[Token]:

@@ -27,22 +27,3 @@ def test_the_events_own_place_beside_a_quotation_still_counts(locate):
     assert (
         _place_of(locate, "The crowd in Tehran chanted \u00abdeath to England\u00bb on Friday.", "chanted") == "Tehran"
     )
-
-
-@pytest.mark.parametrize(
-    "text, trigger, expected",
-    [
-        # a place in what an act of speech says, or to whom, is its topic, not where it was said
-        ("The envoy spoke about the fighting in Afghanistan.", "spoke", None),
-        # the bare object of the clause it says
-        ("Protests spread across Latvia. The minister asked the Russian envoy to leave the country.", "asked", None),
-        ("The leader threatened to withdraw Puntland from the federal talks.", "threatened", None),
-        ("The minister urged foreign firms to stay away from oil installations in the UAE.", "urged", None),
-        ("The U.S. has blamed such attacks on Iranian proxies in Iraq.", "blamed", None),
-        # its adjuncts still set its scene
-        ("After talks in Doha, the two sides agreed to a truce.", "agreed", "Doha"),
-        ("Meeting in Brussels, the leaders demanded the release of the journalist.", "demanded", "Brussels"),
-    ],
-)
-def test_an_act_of_speech_is_not_placed_by_what_it_says(locate, text, trigger, expected):
-    assert _place_of(locate, text, trigger) == expected
