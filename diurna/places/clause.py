@@ -46,6 +46,7 @@ from diurna.places.paths import (
 )
 from diurna.places.scene import CARRIED_BASES, carries_a_scene, earlier_scene, lead_scene, referred_thing_place
 from diurna.places.seats import seat_of_agent
+from diurna.places.speech import in_what_is_said, object_of_what_is_said
 from diurna.records import Place
 
 if TYPE_CHECKING:
@@ -373,7 +374,11 @@ def _of_another_event(preps: list[tuple[str, Token]], trigger: Token) -> bool:
 
 @place_rule("clause", "'protesters gathered in Lima and blocked the avenue': blocked -> Lima")
 def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
-    paths = [p for p in _paths(doc, trigger) if not _of_another_event(p[3], trigger)]
+    paths = [
+        p
+        for p in _paths(doc, trigger)
+        if not _of_another_event(p[3], trigger) and not object_of_what_is_said(p[2], p[3], p[4], trigger)
+    ]
     if not _is_verb(trigger):
         # A noun's own phrase first: "summoned the envoy in Baghdad over Iranian strikes on northern
         # Iraq" - the strikes were on Iraq, wherever the verb above them happened.
@@ -444,7 +449,7 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
             continue
         if _describes_another_participant(head, trigger) or _of_another_event(preps, trigger):
             continue
-        if through_another_happening(head, trigger):
+        if through_another_happening(head, trigger) or in_what_is_said(head, trigger):
             continue
         found.append((ref, proximity(head, trigger)))
     return _best(found, doc) if found else None

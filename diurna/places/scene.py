@@ -3,7 +3,7 @@
 Three constructions, each measured on real text (docs/evaluation.md, "Places: issue 22"):
 
 1. A place referred back to by its kind's noun: "the city", "the region", "the country" in a slot
-   that takes a place is the last place of that kind named before it.
+   that takes a place is the place of that kind named most often before it, the nearest on a tie.
 
        "... in El Fasher. The RSF followed with artillery shelling on the city."  -> El Fasher
        "... protests in Bogota. Police fired tear gas in cities across the country." -> Colombia
@@ -29,6 +29,7 @@ support, agreements or demands).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -96,12 +97,24 @@ def referring_places(
         kinds = REFERRING_NOUNS.get(token.lower_) if token.pos_ == "NOUN" else None
         if kinds is None or token.i in named or not _bare_definite(token, named) or not _place_slot(token):
             continue
-        antecedent = next((e for start, e in reversed(located) if start < token.i and e.feature in kinds), None)
+        antecedent = _antecedent([e for start, e in located if start < token.i and e.feature in kinds])
         if antecedent is None:
             continue
         first = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "amod")])
         span = spacy_doc[first : token.i + 1]
         yield (span.start, span.end, span.start_char, span.end_char, span.text, antecedent)
+
+
+def _antecedent(earlier: list[GazetteerEntry]) -> GazetteerEntry | None:
+    """The place of the kind a bare "the city" refers back to: the one named most often before it,
+    the nearest on a tie. A story's own town is named again and again; a town named once in passing
+    between it and "the city" - where diplomats met, a capital standing for its government - is not
+    what "the city" means ("... arrived in Sanaa ... met in Beijing on Thursday. The Houthis seized the
+    city in 2014" -> Sanaa; "Protests in Stockholm ... needs Ankara's support ... A separate protest
+    took place in the city" -> Stockholm)."""
+    counts = Counter(e.geonameid for e in earlier)
+    # max keeps the first of equals: walking back from "the city", that is the nearest
+    return max(reversed(earlier), key=lambda e: counts[e.geonameid], default=None)
 
 
 def _bare_definite(token: Token, named: set[int]) -> bool:

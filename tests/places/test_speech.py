@@ -1,0 +1,36 @@
+"""speech.py: an act of speech takes no place from what it says. Unit cases of one construction each,
+written for these tests; accuracy on real news is measured on the real-text sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.places import event_place
+
+
+def _place_of(locate, text: str, trigger: str):
+    doc = locate(text)
+    token = next(t for t in doc.spacy_doc if t.text == trigger)
+    place_id = event_place(doc, token.i)
+    return next((p.name for p in doc.places if p.id == place_id), None)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # a place in what an act of speech says, or to whom, is its topic, not where it was said
+        ("The envoy spoke about the fighting in Afghanistan.", "spoke", None),
+        # the bare object of the clause it says
+        ("Protests spread across Latvia. The minister asked the Russian envoy to leave the country.", "asked", None),
+        ("The leader threatened to withdraw Puntland from the federal talks.", "threatened", None),
+        ("The minister urged foreign firms to stay away from oil installations in the UAE.", "urged", None),
+        ("The U.S. has blamed such attacks on Iranian proxies in Iraq.", "blamed", None),
+        # its adjuncts still set its scene
+        ("After talks in Doha, the two sides agreed to a truce.", "agreed", "Doha"),
+        # a commitment is placed where what it commits to is to be done
+        ("The governor agreed to set up two field hospitals in Louisiana.", "agreed", "Louisiana"),
+        ("Meeting in Brussels, the leaders demanded the release of the journalist.", "demanded", "Brussels"),
+    ],
+)
+def test_an_act_of_speech_is_not_placed_by_what_it_says(locate, text, trigger, expected):
+    assert _place_of(locate, text, trigger) == expected
