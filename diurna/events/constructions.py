@@ -122,9 +122,9 @@ ANSWERED_ACT_AGENT = _register(
     "The United States deployed warships off the coast. Venezuela vowed retaliation.",
     "A hostile act told as a response ('vowed retaliation', 'in retaliation', 'in response', 'responded "
     "by', 'reserved the right to respond': a threat, deployment, attack, sanction or coercion) that "
-    "names no recipient answers the one whose act the story "
-    "has just told: the source of the nearest other act of its sentence, else of the latest act "
-    "before it, that is not the responder's own side.",
+    "names no recipient answers the one whose act the story has just told: the source of the first "
+    "other act of its sentence (in the order the extractor coded them), else of the latest act before "
+    "it, that is not the responder's own side.",
 )
 EVALUATED_ACT_AGENT = _register(
     "evaluated-act-agent",
