@@ -155,7 +155,7 @@ class StoryDyads:
         narrated = not self.in_quote[cand.head]
         previous = self._previous_narrated() if narrated else self.sentence_index - 1
         at = self._actors_at()
-        for sentence in (pronoun.sent, self._segment(previous)):
+        for sentence in (self._segment(self.sentence_index), self._segment(previous)):
             if sentence is None:
                 continue
             subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
