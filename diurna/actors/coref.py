@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from diurna.actors.anaphora import COUNTRY_ANAPHOR
-from diurna.actors.codes import split_code
 from diurna.actors.collective import ARMED_GROUP_MEMBERS, IT_SUBJECT, ORGANISATION_ANAPHOR, is_neuter_subject
 from diurna.actors.draft import DraftActor, acronyms_of, compact_name, handle_name, kb_coded, surname_only
 from diurna.actors.dyads import (
@@ -25,6 +24,7 @@ from diurna.actors.dyads import (
     is_story_dyad_mention,
 )
 from diurna.actors.gender import given_name_gender
+from diurna.actors.generic import GENERIC_ACTOR
 from diurna.actors.kb import KBActor, name_key
 from diurna.actors.mentions import ANAPHORIC_GROUP_HEADS, Candidate
 from diurna.actors.rules import enabled, register
@@ -86,18 +86,6 @@ SOLE_NAMED_ORGANISATION = register(
     "Amnesty International called the verdict a travesty. The group said it would appeal.",
     "A definite singular generic organisation noun ('the group', 'the newspaper') refers to the one "
     "organisation the story named in the last sentences.",
-)
-GENERIC_ACTOR = register(
-    "generic-actor",
-    "Kenyan police fired tear gas on Tuesday.",
-    "A description that refers back to no one is a generic actor of its country, sector, kind and "
-    "head noun, shared by the mentions that name it alike.",
-)
-GENERIC_OWNER = register(
-    "generic-owner",
-    "AA troops overran the outpost on Monday. Junta troops shelled the village.",
-    "Two descriptions of one country, sector and head noun are one generic actor only when no proper "
-    "noun before the head tells whose they are ('AA troops', 'Junta troops' are two sides).",
 )
 EARLIER_NAME = register(
     "earlier-name",
@@ -489,59 +477,6 @@ class Coreference:
         if title.sector in NONSTATE_SECTORS:
             return sector in NONSTATE_SECTORS or (sector is None and actor.kind == "organization")
         return bool(title.sector) and sector == title.sector
-
-    def generic_actor(self, cand: Candidate) -> Optional[DraftActor]:
-        title = cand.title
-        country, sector = title.country, title.sector
-        if country is None and sector is None and not cand.demonym:
-            return None  # "the group" with nothing to go on: no actor is better than a wrong one
-        kind = cand.kind or "group"
-        people = title.people.id if title.people is not None else ""
-        # Two groups of one country and sector are one actor only when the text names them alike:
-        # "the Sudanese army" and "the Rapid Support Forces" are both Sudanese and military, and
-        # enemies (issue #21: no false merges).
-        key = "generic:%s:%s:%s:%s:%s%s" % (country, sector, kind, self._generic_name(cand), people, self._owner(cand))
-        actor = self._draft(key, kind)
-        actor.country = actor.country or country
-        actor.sector = actor.sector or sector
-        if country is None and title.people is not None:
-            actor.prefix = self._stateless_prefix(title.people)
-        actor.plural = actor.plural or cand.plural
-        return actor
-
-    def _generic_name(self, cand: Candidate) -> str:
-        """What tells a generic actor from another of its country and sector: its head's lemma
-        ("army", "police"), or the whole name for a group named by proper nouns ("Rapid Support
-        Forces")."""
-        head = self.doc[cand.head]
-        if head.pos_ == "PROPN":
-            return name_key(self.doc[cand.core[0] : cand.core[1]].text) or head.lemma_.lower()
-        return head.lemma_.lower()
-
-    def _owner(self, cand: Candidate) -> str:
-        """Rule generic-owner: the proper noun a description's head is a compound of ("AA troops",
-        "Wagner fighters"), as part of its identity: "AA troops" and "Junta troops" are enemies, not one
-        actor of their shared country and sector (issue #21: no false merges)."""
-        if not enabled(GENERIC_OWNER):
-            return ""
-        head = self.doc[cand.head]
-        # a capitalised first word of a sentence is no proper noun for that ("Riot police fired"),
-        # unless it is an acronym ("AA troops")
-        owners = [
-            t.text.lower()
-            for t in head.lefts
-            if t.dep_ == "compound" and t.pos_ == "PROPN" and (not t.is_sent_start or t.text.isupper())
-        ]
-        return ":" + " ".join(owners) if owners else ""
-
-    def _stateless_prefix(self, people: KBActor) -> Optional[str]:
-        """The non-ISO prefix of a people's code ("KUR" of KURCVL), which a description it modifies
-        keeps: "Kurdish fighters" = KURUAF."""
-        role = people.role_on(self.day)
-        if role is None:
-            return None
-        country, _, code = split_code(role.code)
-        return code[:3] if country is None and code[:3].isalpha() else None
 
     def relative_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
         """The actor a relative clause hangs on ("Bruce Turry, who ..." -> Bruce Turry), if any."""

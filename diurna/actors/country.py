@@ -16,14 +16,14 @@ only in a story with no focus the scene of each group's sentences (scene-country
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from diurna.actors.codes import join_code
 from diurna.nlp.index import index
 from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
-    from diurna.document import ArticleDoc
+    from diurna.document import ArticleDoc, MentionRef
     from diurna.records import Actor
 
 
@@ -97,7 +97,7 @@ NAMED_ACTOR_VOTES = _register(
     "with twice the votes of any other: the foreign leaders who react to a story are many (US "
     "officials on Cuba), and would otherwise outvote its places.",
 )
-NOT_OF_THE_STORY = _register(
+FOREIGN_MODIFIER = _register(
     "foreign-modifier",
     "Police detained protesters in Honiara ... The government barred foreign media; world leaders and "
     "the international community urged calm; the last foreign troops left.",
@@ -165,14 +165,20 @@ NAMED_VOTES_RATIO = 2.0
 SCENE_RATIO = 2.0
 
 
+def _mention_votes(doc: "ArticleDoc", votes_for: Callable[["Actor", MentionRef], bool]) -> Counter:
+    """Each actor mention `votes_for` accepts votes for its actor's country."""
+    votes: Counter = Counter()
+    actor_of = {a.id: a for a in doc.actors}
+    for mention in doc.mentions:
+        actor = actor_of.get(mention.actor_id)
+        if actor is not None and actor.country and votes_for(actor, mention):
+            votes[actor.country] += 1
+    return votes
+
+
 def country_votes(doc: "ArticleDoc") -> Counter:
     """Each mention of a country actor and each geocoded place mention votes for its country."""
-    votes: Counter = Counter()
-    kind_of = {a.id: a for a in doc.actors}
-    for mention in doc.mentions:
-        actor = kind_of.get(mention.actor_id)
-        if actor is not None and actor.kind == "country" and actor.country:
-            votes[actor.country] += 1
+    votes = _mention_votes(doc, lambda actor, _: actor.kind == "country")
     place_country = {p.id: p.country for p in doc.places}
     for ref in doc.place_mentions:
         country = place_country.get(ref.place_id)
@@ -184,19 +190,12 @@ def country_votes(doc: "ArticleDoc") -> Counter:
 def named_actor_votes(doc: "ArticleDoc") -> Counter:
     """Rule named-actor-votes: each name mention of a person, organisation or group whose country is
     stated (by the text or the knowledge base, not inferred) votes for it."""
-    votes: Counter = Counter()
-    kind_of = {a.id: a for a in doc.actors}
-    for mention in doc.mentions:
-        actor = kind_of.get(mention.actor_id)
-        if (
-            actor is not None
-            and actor.kind != "country"
-            and actor.country
-            and not actor.country_inferred
-            and mention.how in VOTING_MENTIONS
-        ):
-            votes[actor.country] += 1
-    return votes
+    return _mention_votes(
+        doc,
+        lambda actor, mention: (
+            actor.kind != "country" and not actor.country_inferred and mention.how in VOTING_MENTIONS
+        ),
+    )
 
 
 def focus_country(doc: "ArticleDoc") -> Optional[str]:
@@ -284,7 +283,7 @@ def same_head_countries(doc: "ArticleDoc") -> dict[str, str]:
 def outside_the_story(doc: "ArticleDoc") -> set[str]:
     """Rule foreign-modifier: ids of the actors one of whose descriptions calls them foreign,
     international, world ... ('foreign media'), not naming an office ('foreign ministry')."""
-    if doc.spacy_doc is None or not enabled(NOT_OF_THE_STORY):
+    if doc.spacy_doc is None or not enabled(FOREIGN_MODIFIER):
         return set()
     return {
         actor_id

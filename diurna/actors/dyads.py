@@ -15,6 +15,7 @@ per party when it has ("called on the two sides"). Mixin of the article resolver
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Optional
 
 from diurna.actors.draft import DraftActor
@@ -154,7 +155,7 @@ class StoryDyads:
         narrated = not self.in_quote[cand.head]
         previous = self._previous_narrated() if narrated else self.sentence_index - 1
         at = self._actors_at()
-        for sentence in (pronoun.sent, self._segment(previous)):
+        for sentence in (self._segment(self.sentence_index), self._segment(previous)):
             if sentence is None:
                 continue
             subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
@@ -169,11 +170,17 @@ class StoryDyads:
             return None
         return None
 
+    @cached_property
+    def _segments(self) -> list["Span"]:
+        """The article's sentences as the resolver counts them (`sentence_index`), read once."""
+        return list(segments(self.doc))
+
+    @cached_property
+    def _segment_starts(self) -> list[int]:
+        return [s.start for s in self._segments]
+
     def _segment(self, n: int) -> "Optional[Span]":
-        if n < 0:
-            return None
-        self._sentence_start(0)
-        return self.__dict__["_segments"][n] if n < len(self.__dict__["_segments"]) else None
+        return self._segments[n] if 0 <= n < len(self._segments) else None
 
     def _actors_at(self) -> dict[int, list[DraftActor]]:
         at: dict[int, list[DraftActor]] = {}
@@ -269,8 +276,4 @@ class StoryDyads:
         return not (country_a and country_a == country_b and (a.kind != b.kind or a.kind == "person"))
 
     def _sentence_start(self, n: int) -> int:
-        starts = self.__dict__.get("_segment_starts")
-        if starts is None:
-            self.__dict__["_segments"] = list(segments(self.doc))
-            starts = self.__dict__["_segment_starts"] = [s.start for s in self.__dict__["_segments"]]
-        return starts[min(n, len(starts) - 1)]
+        return self._segment_starts[min(n, len(self._segment_starts) - 1)]

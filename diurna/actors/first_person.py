@@ -74,7 +74,7 @@ def _after_a_pair(sdoc, token, quote_start: int, taken: dict) -> bool:
     inclusive "we" may be both."""
     first = sdoc[quote_start].sent.start
     lo = sdoc[first - 1].sent.start if first > 0 else first
-    for sent in {sdoc[i].sent.start: sdoc[i].sent for i in range(lo, token.i + 1)}.values():
+    for sent in _sentences_over(sdoc, lo, token.i):
         for verb in [sent.root] + [c for c in sent.root.children if c.dep_ == "ccomp"]:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None or subject.i >= token.i or len(subject.conjuncts) != 1:
@@ -83,6 +83,17 @@ def _after_a_pair(sdoc, token, quote_start: int, taken: dict) -> bool:
             if left is not None and right is not None and left.actor_id != right.actor_id:
                 return True
     return False
+
+
+def _sentences_over(sdoc, lo: int, hi: int):
+    """The sentences holding a token from `lo` to `hi`, in order: each found once from the one
+    before it (`Token.sent` walks its sentence, so asking it of every token costs the square)."""
+    sent = sdoc[lo].sent
+    while True:
+        yield sent
+        if sent.end > hi or sent.end >= len(sdoc):
+            return
+        sent = sdoc[sent.end].sent
 
 
 class SpeakerFirstPersonStage:

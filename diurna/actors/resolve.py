@@ -34,6 +34,7 @@ from diurna.actors.descriptions import Descriptions, _with_owner_state
 from diurna.actors.draft import DraftActor, acronyms_of, short_forms
 from diurna.actors.dyads import StoryDyads
 from diurna.actors.gender import given_name_gender
+from diurna.actors.generic import GenericActors
 from diurna.actors.kb import KnowledgeBase
 from diurna.actors.mentions import Candidate, MentionFinder
 from diurna.actors.name_kinds import NameKinds
@@ -111,6 +112,7 @@ class ArticleResolver(
     OrganisationAnaphora,
     StoryDyads,
     ArmedGroupMembers,
+    GenericActors,
     Coreference,
 ):
     """Resolves every actor mention of one parsed article."""

@@ -67,8 +67,10 @@ def act_order(doc: ArticleDoc, cand: Candidate) -> tuple[str, ...]:
     return POLICE_ORDER
 
 
-def _first_by(order: tuple[str, ...], actors: list["Actor"], counts: dict[str, int]) -> Optional[str]:
-    ranked = [(order.index(a.sector), -counts.get(a.id, 0), a.id) for a in actors if a.sector in order]
+def _first_by(doc: ArticleDoc, order: tuple[str, ...], actors: list["Actor"]) -> Optional[str]:
+    """The actor of the first sector in `order`, the most mentioned of that sector first."""
+    mentions = doc.mention_index()  # built once per article, not a pass over the mentions per call
+    ranked = [(order.index(a.sector), -len(mentions.of_actor(a.id)), a.id) for a in actors if a.sector in order]
     return min(ranked)[2] if ranked else None
 
 
@@ -81,7 +83,7 @@ def _first_by(order: tuple[str, ...], actors: list["Actor"], counts: dict[str, i
     "several, the organ that does this kind of act (act_order).",
 )
 def _story_coercer(doc: ArticleDoc, cand: Candidate, authorities: list["Actor"], coercers: set[str]) -> Optional[str]:
-    return _first_by(act_order(doc, cand), [a for a in authorities if a.id in coercers], _counts(doc))
+    return _first_by(doc, act_order(doc, cand), [a for a in authorities if a.id in coercers])
 
 
 @_agent(
@@ -92,14 +94,7 @@ def _story_coercer(doc: ArticleDoc, cand: Candidate, authorities: list["Actor"],
     "an arrest went to a court of another case), an army detains in a coup.",
 )
 def _organ_of_act(doc: ArticleDoc, cand: Candidate, authorities: list["Actor"], coercers: set[str]) -> Optional[str]:
-    return _first_by(act_order(doc, cand), authorities, _counts(doc))
-
-
-def _counts(doc: ArticleDoc) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for m in doc.mentions:
-        counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
-    return counts
+    return _first_by(doc, act_order(doc, cand), authorities)
 
 
 def story_coercers(candidates: list[Candidate]) -> set[str]:
@@ -173,10 +168,8 @@ def with_story_agents(doc: ArticleDoc, candidates: list[Candidate]) -> list[Cand
     out = []
     for i, cand in enumerate(candidates):
         if cand.rule == cx.AGENTLESS_PASSIVE and cand.source is None and cand.plover == "ASSAULT":
-            agent = story_attacker(
-                doc, cand, _unread_by_episode(doc, candidates, i), victims.get(cand.trigger_start, set())
-            )
-            agent = agent if enabled(STORY_ATTACKER) else None
+            told = _unread_by_episode(doc, candidates, i) if enabled(STORY_ATTACKER) else []
+            agent = story_attacker(doc, cand, told, victims.get(cand.trigger_start, set())) if told else None
             mention = mention_of(doc, agent, doc.spacy_doc[cand.trigger_start].idx) if agent else None
             out.append(
                 replace(cand, source=Argument(agent, mention), rule="%s:%s" % (cand.rule, STORY_ATTACKER))

@@ -287,7 +287,7 @@ def actors_of(doc: ArticleDoc, tokens: list["Token"]) -> list[Argument]:
 
 def also_mentioned(doc: ArticleDoc, arg: Argument) -> list[Argument]:
     """The other actors the argument's words are a mention of: the actor stage records "both
-    countries" or "each other" as a mention of each of the two parties (actors/collective.py)."""
+    countries" or "each other" as a mention of each of the two parties (actors/dyads.py)."""
     m = arg.mention
     return [
         Argument(other.actor_id, other)

@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.document import ArticleDoc
-from diurna.events import codes, mediation
+from diurna.events import clause_parties, codes, mediation
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.arguments import (
@@ -186,7 +186,7 @@ class CandidateExtractor(NounEvents):
         comp = complement_of(verb)
         plover, cameo, mode = sense.plover, sense.cameo, sense.mode
         targets = first_actors(doc, target_groups(verb, sense))
-        sources = actors_of(doc, subject_tokens(verb) + cx.listed_subjects(verb))
+        sources = actors_of(doc, subject_tokens(verb) + clause_parties.listed_subjects(verb))
         qualified = cx.by_gerund_head(verb) if not sources else None
         if qualified is not None:
             sources = actors_of(doc, subject_tokens(qualified))  # "Maduro responded by expelling ..."
@@ -221,7 +221,7 @@ class CandidateExtractor(NounEvents):
                 if not targets and comp_sense is not None:
                     targets = comp_targets
                 if not targets:
-                    targets = actors_of(doc, cx.committed_relation_recipients(comp))
+                    targets = actors_of(doc, clause_parties.committed_relation_recipients(comp))
                     rule = cx.COMMITTED_RELATION if targets else rule
         elif frame == "halt":
             halted = self._halted(verb, comp)
@@ -292,7 +292,7 @@ class CandidateExtractor(NounEvents):
         if not targets and (plover == "REQUEST" or frame == "request"):
             targets, rule = self._request_recipients(doc, verb, consumed, rule)
         if not targets and plover in cx.FORCE:
-            targets = actors_of(doc, cx.purpose_objects(verb))
+            targets = actors_of(doc, clause_parties.purpose_objects(verb))
             rule = cx.PURPOSE_RECIPIENT if targets else rule
         sourceless = cx.is_agentless_passive(verb, plover, bool(sources), bool(targets))
         if sense.reciprocal and len(sources) == 1 and not targets and cx.enabled(cx.COORDINATED_PARTIES):
@@ -330,13 +330,13 @@ class CandidateExtractor(NounEvents):
     ) -> tuple[list[Argument], str]:
         """Whom a request with no object is made to: the subject of its content clause (the clause is
         then the requested act, not coded), or the recipient of a requested relation."""
-        asked, acts = cx.asked_subjects(verb)
+        asked, acts = clause_parties.asked_subjects(verb)
         targets = actors_of(doc, asked)
         if targets:
             for act in acts:
                 self._consume(act, consumed)
             return targets, cx.ASKED_SUBJECT
-        targets = actors_of(doc, cx.requested_relation_recipients(verb))
+        targets = actors_of(doc, clause_parties.requested_relation_recipients(verb))
         return targets, (cx.REQUESTED_RELATION if targets else rule)
 
     def _act_agents(self, doc: ArticleDoc, objects: list["Token"]) -> list[Argument]:

@@ -329,7 +329,7 @@ class NounEvents:
         sentence_start = doc.spacy_doc[start].sent.start
         out = []
         for s, t in pairs:
-            typed = (plover, cameo, mode, rule)
+            typed: Typed = (plover, cameo, mode, rule)
             if sense.by_agent and s is not None and cx.enabled(cx.AGENT_DECIDES_FORCE):
                 typed = force_by_agent(doc, s, typed)
             out.append(Candidate(start, end, sense, *typed[:3], s, t, polarity, modality, typed[3], sentence_start))
@@ -354,9 +354,11 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
 ENFORCING_SECTORS = frozenset({"COP", "JUD", "GOV"})
 ARMED_ATTACK = ("ASSAULT", "190", None)
 SEARCH_OR_SEIZURE = ("COERCE", "171", "seize")
+# (plover, cameo, mode, rule) of a candidate
+Typed = tuple[str, str, Optional[str], str]
 
 
-def force_by_agent(doc: ArticleDoc, source: Argument, typed: tuple) -> tuple:
+def force_by_agent(doc: ArticleDoc, source: Argument, typed: Typed) -> Typed:
     """(plover, cameo, mode, rule) of a raid or storming as its agent makes it: armed forces, rebels
     and states attack, police, courts and ministries search and seize; other agents (protesters,
     unknown actors) keep the lexicon's type."""

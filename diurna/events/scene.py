@@ -316,8 +316,9 @@ def _answers(trigger: "Token") -> bool:
 def answered_agent(
     source_id: str, acts: list[tuple[str, Optional[str], Optional[str]]], own_side: set[str]
 ) -> Optional[str]:
-    """The source of the first act in `acts` (its sentence's other acts, then the story's, nearest
-    first) done by someone not on the responder's side (answered-act-agent)."""
+    """The source of the first act in `acts` (its sentence's other acts in the order the extractor coded
+    them, then the story's earlier acts, nearest first) done by someone not on the responder's side
+    (answered-act-agent)."""
     for _, src, _ in acts:
         if src and src != source_id and src not in own_side:
             return src

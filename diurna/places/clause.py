@@ -21,7 +21,7 @@ from diurna.document import ArticleDoc, PlaceRef
 from diurna.nlp.dateline import find_dateline
 from diurna.nlp.index import index
 from diurna.places import gazetteer
-from diurna.places.described import TERRITORY_NOUNS
+from diurna.places.described import is_territory_noun
 from diurna.places.lexicon import (
     ATTACKING,
     COMPLEX_PREPOSITION_NOUNS,
@@ -342,7 +342,7 @@ def _feature_of(doc: ArticleDoc, ref: PlaceRef) -> str:
     place = _place(doc, ref.place_id)
     if place is None:
         return "city"
-    if place.feature == "country" and doc.spacy_doc[ref.token_end - 1].lemma_.lower() in TERRITORY_NOUNS:
+    if place.feature == "country" and is_territory_noun(doc.spacy_doc[ref.token_end - 1]):
         return "territory"
     if place.feature == "city" and place.country:
         capital = gazetteer.load().capital_of(place.country)

@@ -48,6 +48,13 @@ INSTITUTIONS = {
 # state as a location, never as an actor ("strikes on Pakistani territory", "over Lebanese territory").
 TERRITORY_NOUNS = {"territory", "soil", "airspace", "waters"}
 
+
+def is_territory_noun(token: Token) -> bool:
+    """A noun of TERRITORY_NOUNS by its lemma or its own form: the lemmatizer reads "waters" as
+    "water", which alone names no state's sea ("Philippine waters", not "Philippine water")."""
+    return token.lemma_.lower() in TERRITORY_NOUNS or token.lower_ in TERRITORY_NOUNS
+
+
 Described = tuple[int, int, int, int, str, GazetteerEntry]
 
 
@@ -113,7 +120,7 @@ def described_kind(token: Token, named: set[int] = frozenset()) -> str | None:
     lemma = token.lemma_.lower()
     if lemma == "capital" and token.pos_ == "NOUN":
         return "capital"
-    if lemma in TERRITORY_NOUNS and token.pos_ == "NOUN":
+    if is_territory_noun(token) and token.pos_ == "NOUN":
         return "territory"
     if lemma == "city" and any(c.lower_ == "capital" and c.dep_ in ("compound", "amod") for c in token.children):
         return "capital"

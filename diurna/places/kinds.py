@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-# Nouns that make the name before them a region ("Anbar province", "the Donetsk region").
 # Nouns that make the name before them a unit ("Anbar province", "the Lubero territory"): the
 # first set usually names first-level units, the second second-level ones (countries differ:
 # Kenya's counties are first-level, so the level is a preference, not a filter).
@@ -46,7 +45,7 @@ UNIT_ADJECTIVES = {"regional", "provincial", "oblast"}
 TOWN_NOUNS = {"city", "town", "village"}
 
 
-def _unit_phrase_suffix(text: str) -> str | None:
+def unit_phrase_name(text: str) -> str | None:
     """The name before a trailing "Local Government Area" / "LGA", or None."""
     lowered = text.lower()
     for phrase in ADM2_PHRASES:
@@ -61,13 +60,13 @@ def feature_hint(span: Span) -> str | None:
         return _unit_level(span[-1].lower_)  # "Western Province": the noun is part of the span
     if len(span) > 1 and span[-1].text in TOWN_NOUNS:
         return "city"  # "Goma city" tagged as one entity (capitalised, "Old City" is a name)
-    if _unit_phrase_suffix(span.text):
+    if unit_phrase_name(span.text):
         return "district"
     following = " ".join(t.lower_ for t in doc[span.end : span.end + 3])
     if any(following == p or following.startswith(p + " ") for p in ADM2_PHRASES):
         return "district"
     # "the Khyber, Bannu and Dera Ismail Khan districts": the plural noun names each of the list
-    after = _singular(doc[span.end]) if span.end < len(doc) else ""
+    after = singular_unit_noun(doc[span.end]) if span.end < len(doc) else ""
     if after in REGION_NOUNS:
         return _unit_level(after)
     # "Sumy's regional military administration", "the Belgorod regional governor": the unit's own
@@ -78,14 +77,14 @@ def feature_hint(span: Span) -> str | None:
         return "region"
     if after in CITY_NOUNS:
         return "city"
-    if _town_named(span):
+    if is_town_named(span):
         return "city"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in REGION_NOUNS:
         return _unit_level(doc[span.start - 2].lower_)
     return None
 
 
-def _singular(token: Token) -> str:
+def singular_unit_noun(token: Token) -> str:
     lowered = token.lower_
     return lowered[:-1] if lowered.endswith("s") and lowered[:-1] in REGION_NOUNS else lowered
 
@@ -94,7 +93,7 @@ def _unit_level(noun: str) -> str:
     return "region" if noun in ADM1_NOUNS else "district"
 
 
-def _town_named(span: Span) -> bool:
+def is_town_named(span: Span) -> bool:
     """ "the city of Al-ram", "the West Bank town of Beita": the name follows its kind's noun and "of";
     "the Comoros capital Moroni", "the provincial capital, Bunia", "the border town Rafah": or the
     lower-case noun itself, in apposition (a capitalised "Capital" or "Port" opens a name)."""
@@ -110,7 +109,7 @@ def _town_named(span: Span) -> bool:
 POSSESSIVE_ENDINGS = {"'s", "\u2019s", "'", "\u2019"}
 
 
-def _strip_article(span: Span) -> Span:
+def bare_name_span(span: Span) -> Span:
     """ "the Gaza Strip" -> "Gaza Strip", "New York's" -> "New York", "Azerbaijan," -> "Azerbaijan":
     the article, a possessive ending and trailing punctuation are not part of the name."""
     start, end = span.start, span.end

@@ -3,9 +3,11 @@ state (issue 22).
 
     "The Kuala Lumpur Sessions Court charged the opposition leader"   charged   -> Kuala Lumpur
     "A Seoul court sentenced the former minister"                     sentenced -> Seoul
-    "Brazilian Federal Police arrested five officers"                 arrested  -> Brazil
-    "an Iranian court sentenced a German-Iranian citizen to death"    sentenced -> Iran
+    "Brazilian Federal Police arrested five officers"                 arrested  -> Brazil (*)
+    "an Iranian court sentenced a German-Iranian citizen to death"    sentenced -> Iran (*)
     "The activist was arrested by Moscow police"                      arrested  -> Moscow
+
+(*) when the article names that state elsewhere (below).
 
 A court judges where it sits and a town's or a state's police act within its bounds, so the town or
 the state that names the agent of the clause is where the act happened, when nothing in the clause
@@ -30,7 +32,6 @@ if TYPE_CHECKING:
 
 # Agents whose acts happen where they sit (lemmas; "Police" is also read as a proper noun).
 SEATED_BODIES = {"court", "tribunal", "police", "prosecutor", "prosecution", "judge", "magistrate"}
-AGENT_RELATIONS = {"nsubj", "nsubjpass"}
 
 
 def seated_agents(group: set[Token]) -> list[Token]:

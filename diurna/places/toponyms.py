@@ -20,10 +20,10 @@ from diurna.places.gazetteer import Candidate, Gazetteer
 from diurna.places.kinds import (
     REGION_NOUNS,
     TOWN_NOUNS,
-    _strip_article,
-    _town_named,
-    _unit_phrase_suffix,
+    bare_name_span,
     feature_hint,
+    is_town_named,
+    unit_phrase_name,
 )
 from diurna.places.lexicon import (
     ATTACKING,
@@ -108,7 +108,7 @@ def lookup(gazetteer: Gazetteer, text: str) -> list[Candidate]:
     if abbreviated:
         return abbreviated
     candidates = gazetteer.candidates(text)
-    unit_name = _unit_phrase_suffix(text)
+    unit_name = unit_phrase_name(text)
     if not candidates and unit_name:
         return [c for c in gazetteer.candidates(unit_name) if c.entry.feature == "district"]
     words = text.split()
@@ -184,7 +184,7 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer, embedded: set[int] =
     # Kherson", "the Gagauzia region", "in Lalibela") is that place where spaCy or the actor stage
     # took it for a person ("Kherson" PERSON elsewhere, "Gagauzia Governor Evghenia Gutul").
     places_by_text = {spacy_doc[s:e].text for s, e in mislabelled} | {
-        _strip_article(e).text for e in spacy_doc.ents if e.label_ in PLACE_LABELS and _named_as_place(e)
+        bare_name_span(e).text for e in spacy_doc.ents if e.label_ in PLACE_LABELS and _named_as_place(e)
     }
     mislabelled |= {
         (e.start, e.end)
@@ -214,8 +214,8 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer, embedded: set[int] =
         for m in doc.mentions
         if kinds.get(m.actor_id) == "person"
         and m.token_end not in place_ends
-        and _strip_article(spacy_doc[m.token_start : m.token_end]).text not in places_by_text
-        and not _known_place_name(_strip_article(spacy_doc[m.token_start : m.token_end]), gazetteer)
+        and bare_name_span(spacy_doc[m.token_start : m.token_end]).text not in places_by_text
+        and not _known_place_name(bare_name_span(spacy_doc[m.token_start : m.token_end]), gazetteer)
     ]
     return PersonEvidence(tokens, mentions, mislabelled)
 
@@ -231,7 +231,7 @@ def _known_place_name(ent: Span, gazetteer: Gazetteer) -> bool:
 
 def _named_as_place(span: Span) -> bool:
     """Its own words say it is a place: a unit's noun ("the Gagauzia region") or a town's ("the city of Kherson")."""
-    return feature_hint(span) in ("region", "district") or _town_named(span)
+    return feature_hint(span) in ("region", "district") or is_town_named(span)
 
 
 def _in_locative_position(token: Token) -> bool:
@@ -263,7 +263,7 @@ def _mislabelled_place(ent: Span, surnames: set[str], gazetteer: Gazetteer) -> b
         return False
     if feature_hint(ent) in ("region", "district"):
         return any(c.entry.feature in ("region", "district") for c in gazetteer.candidates(ent.text))
-    if _town_named(ent):
+    if is_town_named(ent):
         return any(c.strong and c.entry.feature == "city" for c in gazetteer.candidates(ent.text))
     if not _in_locative_position(ent[0]):
         return False
@@ -309,7 +309,7 @@ def _looks_like_name(span: Span) -> bool:
 def _entity_spans(spacy_doc: Doc) -> Iterator[Span]:
     for ent in spacy_doc.ents:
         if ent.label_ in PLACE_LABELS:
-            yield _strip_article(ent)
+            yield bare_name_span(ent)
 
 
 def _unlabelled_spans(
@@ -325,7 +325,7 @@ def _unlabelled_spans(
     for ent in spacy_doc.ents:
         if ent.label_ in NUMERIC_LABELS:
             continue
-        bare = _strip_article(ent)
+        bare = bare_name_span(ent)
         for i in range(ent.start, ent.end):
             entity_of[i] = bare
 
@@ -350,7 +350,7 @@ def _unlabelled_spans(
             return None
         candidates = lookup(gazetteer, span.text)
         hint = feature_hint(span)
-        town_named = _town_named(span)
+        town_named = is_town_named(span)
         if candidates and _is_strong_unlabelled(candidates, hint, town_named) and not never_a_place(span.text, hint):
             return span, [c for c in candidates if _kept(c, hint, town_named)]
         return None
@@ -422,7 +422,7 @@ def _qualified_names(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer) ->
     for ent in spacy_doc.ents:
         if ent.label_ not in PLACE_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
-        bare = _strip_article(ent)
+        bare = bare_name_span(ent)
         for size in range(len(bare) - 1, 0, -1):
             found = next((hit for hit in _names_of_size(bare, size, gazetteer) if hit), None)
             if found:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
-from diurna.places.kinds import CITY_NOUNS, REGION_NOUNS, _singular
+from diurna.places.kinds import CITY_NOUNS, REGION_NOUNS, singular_unit_noun
 from diurna.places.lexicon import DIRECTION_WORDS, NOT_PLACE_NAMES
 from diurna.places.names import fold
 from diurna.places.resolve import SAME_PLACE_KM, coordination, distance_km
@@ -134,7 +134,7 @@ def unit_noun_after(span: Span) -> str | None:
     # is a group ("state" is left to the gazetteer, which holds the states of federations).
     if span[-1].tag_ not in ("NNP", "NNPS") or span.end >= len(doc):
         return None
-    noun = _singular(doc[span.end])
+    noun = singular_unit_noun(doc[span.end])
     return "region" if noun in REGION_NOUNS and noun != "state" else None
 
 

@@ -170,7 +170,7 @@ def test_foreign_modifier_keeps_a_group_out_of_the_story_country(code):
     assert _actor(doc, "foreign journalists").country is None
     assert _actor(doc, "world leaders").country is None
     assert _actor(doc, "police").country == "KEN"
-    with ac.switched_off(ac.NOT_OF_THE_STORY):
+    with ac.switched_off(ac.FOREIGN_MODIFIER):
         doc = code(text, "2024-06-19")
     assert _actor(doc, "foreign journalists").country == "KEN"
 

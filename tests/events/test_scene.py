@@ -72,9 +72,26 @@ def test_a_response_answers_the_nearest_act_of_another_side():
     assert answered_agent("venezuela", acts[:1], {"venezuela_army"}) is None
 
 
+@pytest.mark.parametrize(
+    "text, word, told_as_response",
+    [
+        ("Venezuela vowed retaliation on Monday.", "vowed", True),
+        ("Pakistan reserved the right to respond.", "reserved", True),
+        ("Protesters responded by hurling stones.", "hurling", True),
+        # "their responses" are the nations', not the threat's own: no answer (an answering type, so
+        # that the rule would run on it, unlike a criticism)
+        ("Venezuela threatened nations over their responses.", "threatened", False),
+    ],
+)
+def test_only_an_act_itself_told_as_a_response_answers(nlp, text, word, told_as_response):
+    from diurna.events.scene import _answers
+
+    trigger = next(t for t in nlp(text) if t.text == word)
+    assert _answers(trigger) is told_as_response
+
+
 def test_a_response_word_of_another_party_does_not_make_a_response(rules_alone):
-    # "their responses" are the nations', not the critic's: no recipient from the story for it
     events = rules_alone(
-        "The United States deployed warships on Monday. Venezuela criticized nations for their responses."
+        "The United States deployed warships on Monday. Venezuela threatened nations over their responses."
     )
-    assert not [e for e in events if e[0] == "criticized" and e[3] == "United States"], events
+    assert not [e for e in events if e[0] == "threatened" and e[3] == "United States"], events

@@ -184,6 +184,8 @@ def test_a_large_town_with_its_noun_in_one_entity(locate):
         ("Israel has carried out deeper raids into Lebanese territory.", "Lebanese territory", "LBN"),
         ("Iran launched air strikes at targets on Pakistani territory.", "Pakistani territory", "PAK"),
         ("No foreign troops will be stationed on German soil, he said.", "German soil", "DEU"),
+        # "waters", which the lemmatizer reads as "water"
+        ("Russian warships sailed into Japanese waters, Japan said.", "Japanese waters", "JPN"),
     ],
 )
 def test_a_states_territory_named_by_its_demonym_is_the_state(locate, text, mention, country):

@@ -1,0 +1,46 @@
+"""diurna/places/kinds.py: what a place name's own words and its neighbours say about its kind, and
+the name without its article or possessive ending. Unit cases of one form each."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.places import kinds
+
+
+def _span(nlp, text: str, words: str):
+    doc = nlp(text)
+    wanted = words.split()
+    return next(
+        doc[i : i + len(wanted)] for i in range(len(doc)) if [t.text for t in doc[i : i + len(wanted)]] == wanted
+    )
+
+
+@pytest.mark.parametrize(
+    "text, words, hint",
+    [
+        ("Fighting broke out in Anbar province.", "Anbar", "region"),  # a first-level unit's noun after it
+        ("Shelling hit the Khyber and Bannu districts.", "Bannu", "district"),  # a plural noun after a list
+        ("Gunmen attacked Chikun Local Government Area.", "Chikun Local Government Area", "district"),
+        ("The Belgorod regional governor said.", "Belgorod", "region"),  # the unit's own authorities
+        ("Police in Goma city fired.", "Goma city", "city"),  # the noun inside the entity
+        ("Rebels took the town of Kidal.", "Kidal", "city"),  # after its noun and "of"
+        ("Riots hit the Comoros capital Moroni.", "Moroni", "city"),  # in apposition to its noun
+        ("He visited Paris.", "Paris", None),
+    ],
+)
+def test_feature_hint(nlp, text, words, hint):
+    assert kinds.feature_hint(_span(nlp, text, words)) == hint
+
+
+def test_a_town_named_after_its_noun(nlp):
+    assert kinds.is_town_named(_span(nlp, "Rebels took the town of Kidal.", "Kidal"))
+    assert kinds.is_town_named(_span(nlp, "Riots hit the Comoros capital Moroni.", "Moroni"))
+    assert not kinds.is_town_named(_span(nlp, "Fighting broke out in Anbar province.", "Anbar"))
+
+
+def test_the_bare_name_and_the_unit_phrase(nlp):
+    assert kinds.bare_name_span(_span(nlp, "the Gaza Strip was hit", "the Gaza Strip")).text == "Gaza Strip"
+    assert kinds.bare_name_span(_span(nlp, "New York's mayor", "New York 's")).text == "New York"
+    assert kinds.unit_phrase_name("Chikun Local Government Area") == "Chikun"
+    assert kinds.unit_phrase_name("Chikun") is None
