@@ -302,6 +302,9 @@ class NameKinds:
             return None
         if (
             key not in actor.cities
+            # an entry's own name is no region listed among a state's names: "Somaliland signed" is
+            # the KB's own Somaliland entry even when the gazetteer also knows it as a region
+            and key != name_key(actor.name)
             and head.dep_ in SPEAKER_DEPS
             and enabled(REGION_NOT_STATE)
             and not self._is_gentilic(head)
