@@ -67,14 +67,23 @@ class StoryFinder:
     def __init__(self, finder: "MentionFinder", doc: "Doc", day: Optional[str]):
         self._finder, self._doc, self._day = finder, doc, day
         self._support: Optional[dict[str, set[str]]] = None  # country -> the name keys naming it
+        # the wrapped finder's names of each sentence, found once: the candidates read a sentence's
+        # names more than once, and `support` reads every sentence's (one more pass over the text)
+        self._names_of: dict[tuple[int, int], list[tuple[int, int, list[KBActor]]]] = {}
 
     def __getattr__(self, name: str):
         return getattr(self._finder, name)
 
     # ---- the lookups, filtered ---------------------------------------------------------------
+    def _finder_names(self, sent) -> list[tuple[int, int, list[KBActor]]]:
+        key = (sent.start, sent.end)
+        if key not in self._names_of:
+            self._names_of[key] = self._finder.kb_names(sent)
+        return self._names_of[key]
+
     def kb_names(self, sent) -> list[tuple[int, int, list[KBActor]]]:
         out = []
-        for start, end, actors in self._finder.kb_names(sent):
+        for start, end, actors in self._finder_names(sent):
             kept = self._keep(sent.doc, start, end, actors)
             if kept:
                 out.append((start, end, kept))
@@ -131,7 +140,7 @@ class StoryFinder:
             support: dict[str, set[str]] = defaultdict(set)
             doc = self._doc
             for sent in doc.sents:
-                for start, end, actors in self._finder.kb_names(sent):
+                for start, end, actors in self._finder_names(sent):
                     countries = {self._country(a) for a in actors} - {None}
                     if len(countries) == 1:
                         support[countries.pop()].add(name_key(doc[start:end].text))
