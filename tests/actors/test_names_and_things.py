@@ -83,6 +83,14 @@ def test_a_region_does_not_speak_for_the_state_but_is_its_territory_when_annexed
     assert annexed is not None and annexed.country == "UKR"
 
 
+def test_an_entry_of_its_own_speaks_although_the_gazetteer_knows_it_as_a_region(resolve_actors):
+    # Somaliland is a region of Somalia in the gazetteer and a KB entry of its own (coded SOM)
+    doc = resolve_actors("Somaliland signed a port agreement with Ethiopia in January.", "2024-03-01")
+    assert _actor(doc, "Somaliland").kb_id == "somaliland"
+    doc = resolve_actors("Darfur said the talks had failed.", "2024-03-01")
+    assert _actor(doc, "Darfur") is None
+
+
 def test_a_place_is_not_a_kb_person_of_that_surname_where_a_place_stands(resolve_actors):
     doc = resolve_actors("Rioters attacked shops in Rotherham, Middlesbrough and Bolton on Sunday.", "2024-08-05")
     assert _actor(doc, "Bolton") is None
