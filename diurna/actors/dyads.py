@@ -154,7 +154,7 @@ class StoryDyads:
             return None
         narrated = not self.in_quote[cand.head]
         previous = self._previous_narrated() if narrated else self.sentence_index - 1
-        at = self._actors_at()
+        at = self.actors_at
         for sentence in (self._segment(self.sentence_index), self._segment(previous)):
             if sentence is None:
                 continue
@@ -182,20 +182,12 @@ class StoryDyads:
     def _segment(self, n: int) -> "Optional[Span]":
         return self._segments[n] if 0 <= n < len(self._segments) else None
 
-    def _actors_at(self) -> dict[int, list[DraftActor]]:
-        at: dict[int, list[DraftActor]] = {}
-        for actor in self.actors.values():
-            for s, e, _ in actor.mentions:
-                for i in range(s, e):
-                    at.setdefault(i, []).append(actor)
-        return at
-
     def _subject_parties(self, other: "Token") -> Optional[tuple[DraftActor, DraftActor]]:
         """The two actors the subject of the verb of 'each other' names ('Russia and Ukraine', 'both
         countries'); fewer or more than two: none."""
         verb = other.head if other.dep_ != "pobj" else other.head.head
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        at = self._actors_at()
+        at = self.actors_at
         parties: list[DraftActor] = []
         for subject in subjects:
             for token in [subject] + list(subject.conjuncts):
@@ -210,7 +202,7 @@ class StoryDyads:
         the subject of the verb the mention is an object of ('ECOWAS and the United States urged
         both parties'): those are not the parties they address."""
         kinds = DYAD_NOUNS.get(self.doc[cand.head].lemma_.lower(), ANY_KIND)
-        at = self._actors_at()
+        at = self.actors_at
         first_allowed = self._sentence_start(max(0, self.sentence_index - DYAD_WINDOW))
         addressers = self._governing_subjects(cand, at)
         best, best_at = None, -1

@@ -25,6 +25,7 @@ for an event's own date.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Callable, Optional
 
 from diurna.actors.anaphora import CountryAnaphora
@@ -136,6 +137,10 @@ class ArticleResolver(
         self._position: dict[str, int] = {}  # actor key -> its place in `order`
         self._actors_by_acronym: dict[str, list[DraftActor]] = {}  # "RSF" -> the actors it abbreviates
         self._bearers: Optional[dict[str, set[str]]] = None  # surname -> full names the article gives
+        # token -> the actors whose recorded mentions cover it, in the order the actors were drafted
+        # (kept as mentions are recorded, so that the dyad rules read it without passing over every
+        # mention of the article at each plural pronoun)
+        self.actors_at: dict[int, list[DraftActor]] = {}
 
     def run(self, out_of_time: Callable[[], bool] = lambda: False) -> list[DraftActor]:
         """The article's actors; `out_of_time` (the article's time budget) is asked before each
@@ -197,6 +202,10 @@ class ArticleResolver(
     def record(self, actor: DraftActor, cand: Candidate, rule: str = "") -> None:
         doc = self.doc
         actor.mentions.append((cand.start, cand.end, cand.how))
+        for i in range(cand.start, cand.end):
+            holders = self.actors_at.setdefault(i, [])
+            at = bisect.bisect_right([self._position[a.key] for a in holders], self._position[actor.key])
+            holders.insert(at, actor)
         actor.decided_by.append(rule)
         actor.last_sentence = self.sentence_index
         quoted = self.in_quote[cand.head]
