@@ -50,7 +50,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.places import gazetteer  # noqa: E402
-from diurna.places.chooser import MODEL_PATH, options  # noqa: E402
+from diurna.places.chooser import MODEL_PATH, Chooser, options  # noqa: E402
 from diurna.places.clause import PLACE_RULES, clause_group, locate_event  # noqa: E402
 
 SCORER = REPO.parent / "shared" / "data" / "realnews-dev" / "score.py"
@@ -148,6 +148,8 @@ def examples(articles, docs) -> list[dict]:
     if [m["id"] for m, _, _ in articles] != [doc.article.id for doc in docs]:
         raise SystemExit("the cached articles are not the tune split's: remove the cache")
     for (manifest, gold, text), doc in zip(articles, docs):
+        if not Chooser.reads(doc):
+            continue  # too short to be read as a story: the rules decide there
         record = json.loads(doc.to_record().model_dump_json())
         result = sc.score_article(gold, record, Args(), text)
         rows = result["_detail"]["pred_rows"]
@@ -310,8 +312,14 @@ def main() -> int:
     ceiling = tally(
         data,
         [
-            next((k for k, v in enumerate(ex["verdicts"]) if v == "right"), None) if ex["required"] else None
-            for ex in data
+            min(
+                (k for k, v in enumerate(ex["verdicts"]) if v == "right"),
+                key=lambda k: not ex["strict"][k],
+                default=None,
+            )
+            if ex["required"]
+            else None
+            for ex in data  # a right option, one right by name first
         ],
     )
     print(

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "event_places.json"
 # Sentences before the event's whose places are options (the rules' scene looks two back).
 LOOKBACK = 3
+MIN_SENTENCES = 3  # Chooser.reads: fewer, and the text is no story
 OFF_SWITCH = "DIURNA_PLACE_CHOOSER"  # "rules": the rules decide, as before the model
 
 
@@ -76,6 +77,14 @@ class Chooser:
     def score(self, option: Option) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in option.features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @staticmethod
+    def reads(doc: ArticleDoc) -> bool:
+        """Is the text a story the model can read? It learned from whole articles: their most-named
+        place, their dateline, the sentences before an event. A text of a sentence or two (a PLV
+        sentence, a headline with its lead) gives those features another meaning (its one sentence
+        reads as a headline, its every place as the story's most named), so the rules decide there."""
+        return len(_sentences(doc)) >= MIN_SENTENCES
 
     def choose(self, options: list[Option]) -> Option | None:
         ruled = next((o for o in options if RULES_CHOICE in o.features), None)

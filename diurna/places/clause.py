@@ -561,7 +561,7 @@ def locate_event(
     trigger = doc.spacy_doc[trigger_token]
     off = set(disabled)
     chooser = load_chooser() if event_type is not None and not off else None
-    if chooser is not None:  # the rules are the options, a learned model chooses (chooser.py)
+    if chooser is not None and chooser.reads(doc):  # the rules are the options, a model chooses (chooser.py)
         found = options(doc, trigger, event_type, PLACE_RULES, clause_group(trigger), gazetteer.load().capital_of)
         return _chosen(doc, chooser.choose(found))
     carried = carries_a_scene(event_type)
