@@ -6,14 +6,16 @@ or the story could offer is an option - what each rule finds (whether or not an 
 each place named in the event's sentence and in the `LOOKBACK` sentences before it, the dateline's
 place, the story's most-named place - described by features (which rules found it, how its mention
 hangs from the trigger, how far it is, what kind of place it is, whether it is the story's focus
-country, how often the story names it, the event's type). A logistic model scores each option; the
-best is the event's place when its score reaches the model's threshold, else the event has none.
+country, how often the story names it, the event's type). A logistic model scores each option; it
+overrules the rules only where held-out articles showed it should (`Chooser`): it gives the best
+option where the rules give no place, when that option scores high enough, and it drops the rules'
+place when that scores low.
 
-    "Police fired tear gas in Nairobi. Protesters were injured."  injured -> Nairobi (scene before)
-    "Iran condemned the move"                                      -> none (no option scores enough)
+    "Protesters gathered in Tahrir Square in Baghdad on Thursday. Security forces shot at them."
+        shot -> Baghdad, place_rule "learned:scene_just_before" (the rules' choice, kept)
 
 The weights are `data/event_places.json`, rebuilt by scripts/train_event_places.py from the tune
-split's gold (selected on held-out halves; the frozen part is never read). Without that file, or with
+split's gold (selected out of fold, checked on both id-hash halves; the frozen part is never read). Without that file, or with
 DIURNA_PLACE_CHOOSER=rules, the rules decide as before. The record says how the place was chosen:
 place_basis is the chosen option's (clause, sentence, dateline, story) and place_rule is
 "learned:<the rule that found it>" ("learned:mention" for a place no rule found).
