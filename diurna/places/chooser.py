@@ -24,6 +24,7 @@ place_basis is the chosen option's (clause, sentence, dateline, story) and place
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 from collections import Counter
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
 
     from diurna.document import ArticleDoc, PlaceRef
     from diurna.records import Place
+
+log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "event_places.json"
 # Sentences before the event's whose places are options (the rules' scene looks two back).
@@ -102,8 +105,12 @@ def _load(path: str) -> Chooser | None:
     p = Path(path)
     if not p.exists():
         return None
-    data = json.loads(p.read_text(encoding="utf-8"))
-    return Chooser(dict(data["weights"]), float(data["bias"]), float(data["add"]), float(data["drop"]))
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        return Chooser(dict(data["weights"]), float(data["bias"]), float(data["add"]), float(data["drop"]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # a broken model must not lose the rules' places
+        log.warning("event-place model %s unreadable (%s): the rules choose event places", p, exc)
+        return None
 
 
 def load_chooser(path: Path = MODEL_PATH) -> Chooser | None:

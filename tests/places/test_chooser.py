@@ -38,6 +38,14 @@ def test_the_switch_gives_the_decision_back_to_the_rules(monkeypatch):
     assert load_chooser() is None
 
 
+def test_a_broken_model_file_leaves_the_rules_in_charge(tmp_path, monkeypatch):
+    monkeypatch.delenv("DIURNA_PLACE_CHOOSER", raising=False)
+    broken = tmp_path / "event_places.json"
+    broken.write_text('{"weights": {}, "bias": 0.0}', encoding="utf-8")  # no thresholds
+    assert load_chooser(broken) is None
+    assert load_chooser(tmp_path / "missing.json") is None
+
+
 def test_the_packaged_model_loads_with_its_thresholds(monkeypatch):
     monkeypatch.delenv("DIURNA_PLACE_CHOOSER", raising=False)
     assert MODEL_PATH.exists()
