@@ -42,19 +42,16 @@ from collections import defaultdict
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from diurna.actors.kb import KB_FILE, LEARNED_AGENTS, SHIPPED_OVERLAY, KnowledgeBase, name_key  # noqa: E402
+from eval_realtext import split_of  # noqa: E402  (the real-text set's own split: frozen never read)
 
 # The annotation guide's sectors an agent word can carry inside one state (docs/annotation.md; IGO
 # is an organisation above states, ELI a former office: neither is a reading of a word).
 GUIDE_SECTORS = frozenset(
     "GOV MIL COP JUD LEG PTY OPP REB SEP UAF INS CVL PPL BUS MED NGO REL EDU LAB SPY REF HLH AGR".split()
 )
-
-
-def split_of(article_id: str) -> str:
-    """The real-text set's split (scripts/eval_realtext.py): frozen for 2 of 5 id hashes."""
-    return "frozen" if int(hashlib.sha256(article_id.encode()).hexdigest()[:8], 16) % 5 < 2 else "tune"
 
 
 def half_of(article_id: str) -> str:
