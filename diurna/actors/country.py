@@ -10,7 +10,9 @@ can filter.
 Rules, each with its example; switch one off with `switched_off(name)` or the environment variable
 DIURNA_ACTOR_COUNTRY_RULES_OFF=name,... Order: same-head-country first (what the text said of the same
 noun elsewhere), then the story's focus (story-focus, story-plurality, organisation-story-focus), and
-only in a story with no focus the scene of each group's sentences (scene-country).
+only in a story with no focus the scene of each group's sentences (scene-country); last, for the
+actors only the story decides, a model fitted on the project's gold weighs the same evidence
+(learned-country, country_model.py).
 """
 
 from __future__ import annotations

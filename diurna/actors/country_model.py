@@ -93,13 +93,16 @@ class CountryEvidence:
         for token, country in self.named_at:
             self.by_sentence[self.sentence_of(token)][country] += 1
         self.first = self.named_at[0][1] if self.named_at else None
+        self.mentions_of: dict[str, list] = defaultdict(list)
+        for m in doc.mentions:
+            self.mentions_of[m.actor_id].append(m)
 
     def candidates(self) -> list[str]:
         return sorted(self.story)
 
     def rows(self, actor: "Actor", rule: Optional[str]) -> list[tuple[Optional[str], list[float]]]:
         """(candidate, feature vector) for each candidate country of the actor, and for no country."""
-        mentions = [m for m in self.doc.mentions if m.actor_id == actor.id]
+        mentions = self.mentions_of.get(actor.id, [])
         sentences = {self.sentence_of(m.token_start) for m in mentions}
         scene: Counter = sum((self.by_sentence[s] for s in sentences if s in self.by_sentence), Counter())
         near = self._named_before(min(m.token_start for m in mentions)) if mentions else None
