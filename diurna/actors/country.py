@@ -85,9 +85,9 @@ LEARNED_COUNTRY = _register(
     "(a story about Cuba and the US: Cuba 13 votes, the US 16) Authorities in Havana detained people "
     "who had protested.",
     "An actor only the story can give a country (not owner-of-its or same-head-country, not one called "
-    "foreign) gets the one a model fitted on the project's gold weighs highest, or none: the story's "
-    "votes, its own sentences' votes, the country named just before it, the article's first country "
-    "and the rules' choice are its evidence (diurna/actors/country_model.py, "
+    "foreign) and to which the story's rules gave none gets the one a model fitted on the project's "
+    "gold weighs highest, or none: the story's votes, its own sentences' votes, the country named just "
+    "before it and the article's first country are its evidence (diurna/actors/country_model.py, "
     "scripts/train_actor_country.py).",
 )
 OWNER_OF_ITS = _register(
@@ -422,14 +422,17 @@ class ActorCountryStage:
                 )
 
     def choices(self, doc: "ArticleDoc") -> dict[str, Optional[str]]:
-        """Actor id -> the country the story gives it: the rules' choice, then (rule learned-country)
-        the model's where it has one (None: no country)."""
+        """Actor id -> the country the story gives it: the rules' choice, else (rule learned-country)
+        the model's (None: no country)."""
         chosen, open_ = rule_choices(doc)
+        # the model fills the rules' gaps only: where they chose, its other choices were right as
+        # often as wrong on held-out articles (docs/evaluation.md), so theirs stands
+        undecided = [a for a in open_ if chosen.get(a.id) is None]
         model = enabled_model() if enabled(LEARNED_COUNTRY) and doc.spacy_doc is not None else None
-        if model is not None and open_:
+        if model is not None and undecided:
             evidence = country_evidence(doc)
-            for actor in open_:
-                chosen[actor.id] = choose(model, evidence.rows(actor, chosen.get(actor.id)))
+            for actor in undecided:
+                chosen[actor.id] = choose(model, evidence.rows(actor, None))
         return chosen
 
 

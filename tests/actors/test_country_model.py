@@ -1,6 +1,6 @@
 """The learned choice of a story-given country (diurna/actors/country_model.py, rule learned-country):
-the best-scored candidate wins, no country is a candidate, a stale model is refused, and with the rule
-switched off the rules' own choice stands."""
+the best-scored candidate wins, no country is a candidate, a stale model is refused, and the model
+fills only the gaps the rules leave."""
 
 from __future__ import annotations
 
@@ -52,13 +52,27 @@ def test_evidence_rows_one_per_story_country_and_none(code, monkeypatch):
     assert evidence.first == "CUB"  # the dateline
 
 
-def test_switched_off_the_rules_choice_stands(code, tmp_path, monkeypatch):
-    # a model that always says "no country" shows whether it was asked
-    path = tmp_path / "none.json"
-    path.write_text(json.dumps({"features": list(cm.FEATURES), **_model(none=10.0)}), encoding="utf-8")
-    monkeypatch.setenv(cm.MODEL_ENV, str(path))
-    asked = next(a for a in code(TWO_SIDED, "2024-07-11").actors if a.name.lower() == "police")
+BALANCED = (
+    "Cuba and the United States traded accusations on Monday. The United States said Cuba jailed "
+    "dissidents, and Cuba said the United States paid them. Soldiers patrolled the coast."
+)
+
+
+def _soldiers(code):
+    return next(a for a in code(BALANCED, "2024-07-11").actors if a.name.lower() == "soldiers")
+
+
+def test_the_model_fills_only_the_rules_gaps(code, tmp_path, monkeypatch):
+    # no focus (Cuba 4, the US 4) and soldiers are not placed by their scene: the rules give none
+    first = tmp_path / "first.json"
+    first.write_text(json.dumps({"features": list(cm.FEATURES), **_model(first_country=10.0)}), encoding="utf-8")
+    monkeypatch.setenv(cm.MODEL_ENV, str(first))
+    assert (_soldiers(code).country, _soldiers(code).country_inferred) == ("CUB", True)
     with ac.switched_off(ac.LEARNED_COUNTRY):
-        ruled = next(a for a in code(TWO_SIDED, "2024-07-11").actors if a.name.lower() == "police")
-    assert asked.country is None
-    assert ruled.country == "CUB"  # the rules' choice (story-focus or scene-country)
+        assert _soldiers(code).country is None
+    # where the rules chose, the model is not asked (a model that says "none" changes nothing)
+    none = tmp_path / "none.json"
+    none.write_text(json.dumps({"features": list(cm.FEATURES), **_model(none=10.0)}), encoding="utf-8")
+    monkeypatch.setenv(cm.MODEL_ENV, str(none))
+    police = next(a for a in code(TWO_SIDED, "2024-07-11").actors if a.name.lower() == "police")
+    assert police.country == "CUB"  # the rules' choice (story-focus or scene-country)
