@@ -13,8 +13,8 @@ words, an alias of gold actors of its article that all agree on a country set (d
 "country"; an organisation above states has none). Each candidate country of the story, and the
 option of no country, is one row of features (country_model.FEATURES), labelled by whether the gold
 accepts it; a logistic regression (scikit-learn, at training time only: `pip install .[train]`)
-scores the rows, and an actor the rules gave no country gets its best-scored candidate (the rules' choices stand: where the
-model chose otherwise it was right as often as wrong on held-out articles).
+scores the rows, and an actor the rules gave no country gets its best-scored candidate (the rules'
+choices stand: where the model chose otherwise it was right as often as wrong on held-out articles).
 
 Model selection on held-out articles: the tune articles are halved by id hash (A, B, as
 scripts/train_arguments.py does); each regularisation strength is fitted on one half and scored on
