@@ -5,9 +5,12 @@
     .venv/bin/python scripts/train_arguments.py              # extract, select on tune-B, fit on all, write
     .venv/bin/python scripts/train_arguments.py --no-write   # selection figures only
     .venv/bin/python scripts/train_arguments.py --cache /tmp/args.pkl     # reuse the coded articles
+    .venv/bin/python scripts/train_arguments.py --overrule --out /tmp/a.json  # a model that may overrule, elsewhere
 
-Examples are (candidate event, actor mention) pairs from diurna's own extractor on real sentences,
-each mention labelled for the source and the target role:
+Examples are (candidate event, actor mention) pairs from diurna's own extractor on real sentences, as
+the events stage hands them to the chooser (story agents given: `stage_candidates`; a cache written
+before that holds the extractor's alone), each mention of the trigger's sentence and of the one
+before it labelled for the source and the target role:
 - ../shared/data/plv/PLV_train.tsv: a candidate of the sentence's gold type (or whose trigger
   governs the marked target) is the marked event; a mention overlapping the marked source (target),
   or another mention of the same actor in the sentence, fills that role, every other mention not;
@@ -50,6 +53,7 @@ REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
+from diurna.events.agents import with_story_agents  # noqa: E402
 from diurna.events.argmodel import (  # noqa: E402
     BLIND,
     ENCODING,
@@ -86,12 +90,19 @@ def _label(plover: str) -> str:
     return "CONCEDE" if plover == "YIELD" else plover
 
 
+def stage_candidates(stage: EventStage, doc) -> list:
+    """The candidates the events stage hands to the chooser (EventStage.__call__ before the pair
+    classifier): the extractor's, with the story's agents given (with_story_agents), reporting an
+    event, deduplicated. The chooser is trained on what it will see."""
+    return deduplicate([c for c in with_story_agents(doc, list(stage.extract(doc))) if reports_an_event(c)])
+
+
 def coded(raws):
     pipeline = Pipeline(time_budget=0)
     stage = next(s for s in pipeline.stages if isinstance(s, EventStage))
     for item in pipeline(raws):
         if hasattr(item, "spacy_doc"):
-            yield item, deduplicate([c for c in stage.extract(item) if reports_an_event(c)])
+            yield item, stage_candidates(stage, item)
 
 
 def example(group, cand, doc, labels_for, shared: bool):
@@ -381,6 +392,12 @@ def main() -> int:
         help="package the selected overrule setting too (by default it is only measured: the settings "
         "that raised both held-out halves each lost an event in an end-to-end check, docs/evaluation.md)",
     )
+    ap.add_argument(
+        "--out",
+        type=pathlib.Path,
+        default=MODEL_PATH,
+        help="where to write the model (default: the packaged %(default)s)",
+    )
     args = ap.parse_args()
     from train_detector import load_tune_articles
 
@@ -422,8 +439,8 @@ def main() -> int:
         "thresholds": thresholds,
         "overrule": overrule,
     }
-    MODEL_PATH.write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")
-    print("wrote %s (%d features)" % (MODEL_PATH.relative_to(REPO), len(vocabulary)))
+    args.out.write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")
+    print("wrote %s (%d features)" % (args.out, len(vocabulary)))
     return 0
 
 

@@ -3,10 +3,11 @@
 The extractor's rules (candidates.py, constructions.py) find the trigger and propose arguments from
 the constructions someone wrote down; on real news they often pick the wrong actor or none (the
 recipient in a prepositional phrase the rules do not know, a victim named in an apposition, the
-agent of a nominal event three words away). This model reads every actor mention of the trigger's
-sentence (and the rules' own choices, wherever they are) and scores it for each role, from the
-dependency path between trigger and mention, where the mention stands, what kind of actor it is,
-the event's type and whether the rules chose it. The stage uses it to fill the roles the rules left
+agent of a nominal event three words away, the party named one sentence before). This model reads
+every actor mention of the trigger's sentence and of the one before it (and the rules' own choices,
+wherever they are) and scores it for each role, from the dependency path between trigger and
+mention, where the mention stands, what kind of actor it is, whose side it is on against the rules'
+choices, the event's type and whether the rules chose it. The stage uses it to fill the roles the rules left
 empty. A role the rules filled is kept, unless the model carries an `overrule` setting: then a
 second, rule-blind fit (one that never saw which mention the rules chose) may replace it when it is
 confident of another mention and gives the rules' choice little chance (`ArgumentModel.decide`). The
@@ -72,8 +73,8 @@ def head_of(doc: ArticleDoc, mention: MentionRef) -> "Token":
 
 def options(doc: ArticleDoc, cand: Candidate) -> list[MentionRef]:
     """The mentions that may fill a role: every actor mention of the trigger's sentence except one
-    inside the trigger itself, and the rules' own choices wherever they stand (a controller or the
-    story's actor may be outside the sentence)."""
+    inside the trigger itself, those of the sentence before it (`PREVIOUS_SENTENCE`), and the rules'
+    own choices wherever they stand (a controller or the story's actor may be outside the sentence)."""
     sent = doc.spacy_doc[cand.trigger_start].sent
     found = [
         m
@@ -261,6 +262,10 @@ def features(doc: ArticleDoc, cand: Candidate, mention: MentionRef, rank: dict) 
     if inside:
         for prep in path_prepositions(trigger, head):
             out += ["prep=" + prep, "prep_quad=%s_%s" % (prep, quad), "prep_type=%s_%s" % (prep, cand.plover)]
+            if prep in cand.sense.targets:
+                # the trigger's lexicon entry names this preposition its recipient's ("a curfew across",
+                # "aid to"): what the lexicon knows of the word, for words the data has seldom seen
+                out += ["sense_prep", "sense_prep_kind=" + kind]
     lemma = trigger.lemma_.lower()
     out += ["lemma_last=%s_%s" % (lemma, last), "lemma_side=%s_%s" % (lemma, side)]
     out.append("kind_dep=%s_%s" % (kind, head.dep_))
