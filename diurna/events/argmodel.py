@@ -3,15 +3,17 @@
 The extractor's rules (candidates.py, constructions.py) find the trigger and propose arguments from
 the constructions someone wrote down; on real news they often pick the wrong actor or none (the
 recipient in a prepositional phrase the rules do not know, a victim named in an apposition, the
-agent of a nominal event three words away). This model reads every actor mention of the trigger's
-sentence (and the rules' own choices, wherever they are) and scores it for each role, from the
-dependency path between trigger and mention, where the mention stands, what kind of actor it is,
-the event's type and whether the rules chose it. The stage uses it to fill the roles the rules left
+agent of a nominal event three words away, the party named one sentence before). This model reads
+every actor mention of the trigger's sentence and of the one before it (and the rules' own choices,
+wherever they are) and scores it for each role, from the dependency path between trigger and
+mention, where the mention stands, what kind of actor it is, whose side it is on against the rules'
+choices, the event's type and whether the rules chose it. The stage uses it to fill the roles the rules left
 empty. A role the rules filled is kept, unless the model carries an `overrule` setting: then a
 second, rule-blind fit (one that never saw which mention the rules chose) may replace it when it is
 confident of another mention and gives the rules' choice little chance (`ArgumentModel.decide`). The
-packaged model does not overrule: on held-out text it gained one to three candidates and end to end
-each setting lost an event in one check (docs/evaluation.md). A few constraints no
+packaged model (seventh session) overrules with the setting that raised both held-out halves while
+overruling fewest roles, and changed nothing on realnews-dev (docs/evaluation.md): it replaces a
+rule's choice seldom (about one role in 400 candidates). A few constraints no
 score may break sit beside the model: one actor never fills both roles, nor the source's own forces
 or phrase, nor the phrase that reports the event; a reciprocal event gets no added target. The
 trainer decides with the same `decide` on the same `Slate`, so that what it selects is what runs.
@@ -46,11 +48,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MODEL_PATH = pathlib.Path(__file__).resolve().parent / "model" / "arguments.json"
-ENCODING = "argument-features-v1"  # bump when features change: an older model is then refused
+ENCODING = "argument-features-v3"  # bump when features change: an older model is then refused
 ROLES = ("source", "target")
 BLIND = "_blind"  # suffix of the weights fitted without the features naming the rules' choices
 RULE_CHOICE_FEATURES = ("rule_source", "rule_target")  # prefixes of those features
 MAX_PATH = 5  # longer dependency paths are one feature value: "long"
+PREVIOUS_SENTENCE = True  # offer the previous sentence's mentions too (`options`)
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,8 @@ def head_of(doc: ArticleDoc, mention: MentionRef) -> "Token":
 
 def options(doc: ArticleDoc, cand: Candidate) -> list[MentionRef]:
     """The mentions that may fill a role: every actor mention of the trigger's sentence except one
-    inside the trigger itself, and the rules' own choices wherever they stand (a controller or the
-    story's actor may be outside the sentence)."""
+    inside the trigger itself, those of the sentence before it (`PREVIOUS_SENTENCE`), and the rules'
+    own choices wherever they stand (a controller or the story's actor may be outside the sentence)."""
     sent = doc.spacy_doc[cand.trigger_start].sent
     found = [
         m
@@ -80,6 +83,15 @@ def options(doc: ArticleDoc, cand: Candidate) -> list[MentionRef]:
         if not (cand.trigger_start <= m.token_start < cand.trigger_end)
     ]
     seen = {(m.token_start, m.token_end) for m in found}
+    if PREVIOUS_SENTENCE and sent.start > 0:
+        # the party an event is done to is often named in the sentence before ("AA troops are attacking
+        # those watercraft", the junta's, named one sentence earlier); a mention there is offered with
+        # features that say where it stands, and the model decides whether such a one ever fills a role
+        before = doc.spacy_doc[sent.start - 1].sent
+        for m in doc.mention_index().starting_in(before.start, before.end):
+            if (m.token_start, m.token_end) not in seen:
+                found.append(m)
+                seen.add((m.token_start, m.token_end))
     for arg in (cand.source, cand.target):
         if arg is not None and (arg.mention.token_start, arg.mention.token_end) not in seen:
             found.append(arg.mention)
@@ -205,7 +217,13 @@ def features(doc: ArticleDoc, cand: Candidate, mention: MentionRef, rank: dict) 
     head = head_of(doc, mention)
     sent = trigger.sent
     inside = sent.start <= mention.token_start < sent.end
-    path = dependency_path(trigger, head) if inside else "other-sentence"
+    before = (
+        not inside
+        and 0 < sent.start
+        and mention.token_end <= sent.start
+        and sdoc[sent.start - 1].sent.start <= mention.token_start
+    )
+    path = dependency_path(trigger, head) if inside else ("previous-sentence" if before else "other-sentence")
     first = path.split("/")[0]
     last = path.split("/")[-1]
     actor = doc.actor(mention.actor_id)
@@ -245,6 +263,10 @@ def features(doc: ArticleDoc, cand: Candidate, mention: MentionRef, rank: dict) 
     if inside:
         for prep in path_prepositions(trigger, head):
             out += ["prep=" + prep, "prep_quad=%s_%s" % (prep, quad), "prep_type=%s_%s" % (prep, cand.plover)]
+            if prep in cand.sense.targets:
+                # the trigger's lexicon entry names this preposition its recipient's ("a curfew across",
+                # "aid to"): what the lexicon knows of the word, for words the data has seldom seen
+                out += ["sense_prep", "sense_prep_kind=" + kind]
     lemma = trigger.lemma_.lower()
     out += ["lemma_last=%s_%s" % (lemma, last), "lemma_side=%s_%s" % (lemma, side)]
     out.append("kind_dep=%s_%s" % (kind, head.dep_))
@@ -273,7 +295,40 @@ def features(doc: ArticleDoc, cand: Candidate, mention: MentionRef, rank: dict) 
         out.append("under_trigger")
     if trigger in head.subtree:
         out.append("over_trigger")
+    out += side_features(doc, cand, mention, actor, sector, quad)
+    place = doc.place_at_token(head.i) is not None
+    if place:
+        out += ["place", "place_dep=%s_%s" % (head.dep_, head.head.lower_), "place_type=" + cand.plover]
+    out.append("sector_type=%s_%s" % (sector, cand.plover))
+    if before:
+        out += ["before_dep=" + head.dep_, "before_kind_type=%s_%s" % (kind, cand.plover)]
     return tuple(out)
+
+
+def side_features(doc: ArticleDoc, cand: Candidate, mention: MentionRef, actor, sector: str, quad: str) -> list[str]:
+    """Whose side the mention is on, against the rules' choice for each role: the same country as the
+    rules' source ("Police ... the government", "Algeria's foreign ministry ... Algeria") is seldom
+    whom the source acts on, and a state's own organs and territory are its side. Named apart from
+    the `rule_*` features: the rule-blind judge keeps them (they say nothing of which mention the
+    rules chose for the mention's own role, only whom it would face)."""
+    out = []
+    for role, arg in (("source", cand.source), ("target", cand.target)):
+        if arg is None:
+            continue  # (the rules' own choice gets these too: its absence would tell the blind judge)
+        other = doc.actor(arg.actor_id)
+        mine = actor.country if actor is not None else None
+        theirs = other.country if other is not None else None
+        relation = "unknown" if not mine or not theirs else ("same" if mine == theirs else "other")
+        out += [
+            "vs_%s=%s" % (role, relation),
+            "vs_%s_sector=%s_%s" % (role, relation, sector),
+            "vs_%s_quad=%s_%s" % (role, relation, quad),
+        ]
+        if relation == "same":
+            kind = actor.kind if actor is not None else "none"
+            out.append("vs_%s_same_kind=%s" % (role, kind))
+            out.append("vs_%s_same_sectors=%s_%s" % (role, (other.sector or "-") if other else "-", sector))
+    return out
 
 
 def _ranks(doc: ArticleDoc, cand: Candidate, found: list[MentionRef]) -> dict:

@@ -249,3 +249,27 @@ def test_a_place_in_a_setting_phrase_is_marked(code, text, word, setting):
     marked = {doc.text[o.mention.start : o.mention.end]: flag for o, flag in zip(opts, s.setting)}
     assert any(word in m for m in marked), marked
     assert all(flag == setting for m, flag in marked.items() if word in m), marked
+
+
+def test_a_mention_on_the_sources_side_says_so(code):
+    # "government" is Kenya's, as are the police who act: the same side as the rules' source
+    doc = code("Kenyan police arrested protesters in Nairobi, the government said on Monday.", "2024-03-04")
+    cand = next(c for c in CandidateExtractor()(doc) if doc.spacy_doc[c.trigger_start].lemma_ == "arrest")
+    assert cand.source is not None
+    offered = {doc.text[o.mention.start : o.mention.end]: o.features for o in candidate_options(doc, cand)}
+    government = next(f for name, f in offered.items() if "government" in name)
+    assert "vs_source=same" in government and "vs_source_same_sectors=COP_GOV" in government
+    # the rules' own source gets the same feature (its absence would tell the rule-blind judge)
+    police = next(f for name, f in offered.items() if "police" in name)
+    assert any(f.startswith("vs_source=") for f in police)
+
+
+def test_the_previous_sentence_is_offered_when_enabled(code, monkeypatch):
+    text = "The junta's navy sent boats up the Mayu River on Monday. Rebels attacked the boats near the village."
+    doc = code(text, "2024-03-04")
+    cand = next(c for c in CandidateExtractor()(doc) if doc.spacy_doc[c.trigger_start].lemma_ == "attack")
+    monkeypatch.setattr(argmodel, "PREVIOUS_SENTENCE", True)
+    before = [o for o in candidate_options(doc, cand) if "path=previous-sentence" in o.features]
+    assert before and all(o.mention.token_end <= doc.spacy_doc[cand.trigger_start].sent.start for o in before)
+    monkeypatch.setattr(argmodel, "PREVIOUS_SENTENCE", False)
+    assert not [o for o in candidate_options(doc, cand) if "path=previous-sentence" in o.features]
