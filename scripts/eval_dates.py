@@ -140,6 +140,8 @@ def realnews_rows(pred_path: str, gold_path: str | None = None, with_undated: bo
                     where=text[ss:se][:160].replace("\n", " "),
                     trigger=e["trigger"]["text"],
                     rule=e.get("date_rule"),
+                    doc_id=doc["article"]["id"],
+                    trigger_start=e["trigger"]["start"],
                 )
             )
     return rows
