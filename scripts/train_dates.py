@@ -42,9 +42,9 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # this checkout's `diurna`
 MODEL = os.path.join(os.path.dirname(HERE), "diurna", "time", "model", "dates.json")
-C_GRID = (0.03, 0.1, 0.3, 1.0)
-MARGIN_GRID = (0.0, 0.5, 1.0)
-PUBDAY_MARGIN_GRID = (0.0, 1.0, 2.0, 3.0, 4.0)
+C_GRID = (0.1, 0.3, 1.0)
+MARGIN_GRID = (0.0, 1.0)
+PUBDAY_MARGIN_GRID = (2.0, 4.0, 100.0)  # 100: the publication day never replaces the rules' choice
 MIN_EVENTS = 3
 SHORT_BEFORE_DAYS = 31  # eval_dates.py's UNDATED_SPAN_DAYS: a wider interval says "day unknown"  # a feature seen in fewer training events is dropped
 
@@ -192,8 +192,17 @@ def fit(examples: list[dict], c_value: float) -> dict[str, float]:
     return {n: float(res.x[j]) for n, j in vocab.items() if abs(res.x[j]) > 1e-4}
 
 
+def admissible(ex: dict) -> dict:
+    """The example with only the candidates the chooser may take (diurna.time.chooser.admissible)."""
+    from diurna.time.chooser import admissible as within
+
+    first = next((k for k, cand in enumerate(ex["cands"]) if "first" in cand["sources"]), None)
+    keep = within([(cand["date"][0], cand["date"][1]) for cand in ex["cands"]], first)
+    return dict(ex, cands=[ex["cands"][k] for k in keep])
+
+
 def choose(ex: dict, weights: dict[str, float], margin: float, pubday_margin: float) -> dict:
-    """diurna.time.chooser's decision on one extracted example."""
+    """diurna.time.chooser's decision on one extracted example (its admissible candidates)."""
     from diurna.time.chooser import pick
 
     scores = [sum(weights.get(n, 0.0) * v for n, v in cand["f"].items()) for cand in ex["cands"]]
@@ -240,7 +249,10 @@ def select(examples: list[dict]) -> tuple[float, float, float] | None:
                     drops.append(f["rules_pubday"] - f["chooser_pubday"])
                     ok &= f["chooser"] > f["rules"] and f["chooser_pubday"] <= f["rules_pubday"]
                     line.append("%s %+.3f pubday %.3f->%.3f" % (h, gains[-1], f["rules_pubday"], f["chooser_pubday"]))
-                print("C=%-4s margin=%-4s pubday_margin=%-4s held-out gain %s %s" % (c_value, margin, pubday_margin, " | ".join(line), "ok" if ok else ""))
+                print(
+                    "C=%-4s margin=%-4s pubday_margin=%-4s held-out gain %s %s"
+                    % (c_value, margin, pubday_margin, " | ".join(line), "ok" if ok else "")
+                )
                 # a publication-day error avoided counts as much as a right date gained
                 value = sum(gains) / 2 + sum(drops) / 2
                 if ok and value > best_value:
@@ -250,7 +262,9 @@ def select(examples: list[dict]) -> tuple[float, float, float] | None:
 
 def out_of_fold(examples: list[dict], c_value: float, margin: float, pubday_margin: float, k: int = 5) -> list[dict]:
     """Each example's choice by a fit on the other folds (folds grouped by article)."""
-    fold = {a: int(hashlib.sha256(("fold:" + a).encode()).hexdigest()[:8], 16) % k for a in {e["article"] for e in examples}}
+    fold = {
+        a: int(hashlib.sha256(("fold:" + a).encode()).hexdigest()[:8], 16) % k for a in {e["article"] for e in examples}
+    }
     chosen: list = [None] * len(examples)
     for f in range(k):
         w = fit([ex for ex in examples if fold[ex["article"]] != f], c_value)
@@ -261,8 +275,12 @@ def out_of_fold(examples: list[dict], c_value: float, margin: float, pubday_marg
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
-    ap.add_argument("--pred", required=True, help="`diurna code` output of the tune split (or of realnews-dev with --evaluate)")
+    ap = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
+    )
+    ap.add_argument(
+        "--pred", required=True, help="`diurna code` output of the tune split (or of realnews-dev with --evaluate)"
+    )
     ap.add_argument("--gold", help="gold file (default: $DIURNA_REALTEXT/.gold.tune.jsonl)")
     ap.add_argument("--cache", default=None, help="folder for the parses (scripts/redate.py's)")
     ap.add_argument("--features", help="JSON Lines of extracted examples: read if it exists, else written")
@@ -281,6 +299,12 @@ def main(argv: list[str] | None = None) -> None:
                 for ex in examples:
                     f.write(json.dumps(ex) + "\n")
     print("%d events located on gold events, %d candidates" % (len(examples), sum(len(e["cands"]) for e in examples)))
+    show(
+        "all candidates (ceiling)",
+        figures(examples, [next(c for c in ex["cands"] if "first" in c["sources"]) for ex in examples]),
+    )
+    examples = [admissible(ex) for ex in examples]
+    print("%d admissible candidates (the rules' choice and those inside it)" % sum(len(e["cands"]) for e in examples))
     if args.evaluate:
         model = json.load(open(args.evaluate, encoding="utf-8"))
         chosen = [choose(ex, model["weights"], model["margin"], model["pubday_margin"]) for ex in examples]

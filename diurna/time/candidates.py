@@ -21,7 +21,6 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from diurna.document import ArticleDoc
 from diurna.records import DateRef
 from diurna.time.background import in_lead_paragraph
 from diurna.time.dating import is_dateline
@@ -175,7 +174,8 @@ def context(c: EventClause, decided: list[tuple[str, DateRef]]) -> list[str]:
         "trigger=" + ("noun" if c.trigger.pos_ in ("NOUN", "PROPN") else "verb"),
         "sentence=" + _bucket(c.sentence - sents.body_start, (-1, 0, 1, 3, 7, 15)),
         "timexes_in_sentence=" + _bucket(len(c.nearby), (0, 1)),
-        "own=" + ("none" if c.own is None else "bound" if is_bound_or_duration(c.own) or is_lower_bound(c.own) else "date"),
+        "own="
+        + ("none" if c.own is None else "bound" if is_bound_or_duration(c.own) or is_lower_bound(c.own) else "date"),
         "episode=" + ("yes" if c.episode is not None else "no"),
         "decided=" + (decided[0][0] if decided else "none"),
     ]

@@ -57,6 +57,11 @@ def event_date(doc: ArticleDoc, trigger_token: int, learned: bool = True) -> Dat
     discourse's, or "before publication"); without a usable publication date, the governing
     expression or the publication field as given."""
     chosen = choose_date(doc, trigger_token) if learned else None
-    if chosen is not None:
-        return chosen[0]
+    return chosen[0] if chosen is not None else rules_date(doc, trigger_token)
+
+
+def rules_date(doc: ArticleDoc, trigger_token: int) -> DateRef:
+    """The date the anchor rules alone give the event at `trigger_token` (`event_date` without the
+    learned chooser): what the rules' own tests check, and the interval the chooser may only
+    narrow."""
     return anchor_event(doc, trigger_token) or date_of_token(doc, trigger_token) or publication_date(doc)
