@@ -197,7 +197,7 @@ def admissible(ex: dict) -> dict:
     from diurna.time.chooser import admissible as within
 
     first = next((k for k, cand in enumerate(ex["cands"]) if "first" in cand["sources"]), None)
-    keep = within([(cand["date"][0], cand["date"][1]) for cand in ex["cands"]], first)
+    keep = within([tuple(cand["date"]) for cand in ex["cands"]], first, ex["published"])
     return dict(ex, cands=[ex["cands"][k] for k in keep])
 
 
@@ -304,7 +304,10 @@ def main(argv: list[str] | None = None) -> None:
         figures(examples, [next(c for c in ex["cands"] if "first" in c["sources"]) for ex in examples]),
     )
     examples = [admissible(ex) for ex in examples]
-    print("%d admissible candidates (the rules' choice and those inside it)" % sum(len(e["cands"]) for e in examples))
+    print(
+        "%d admissible candidates (chooser.admissible: the rules' choice, those inside it, before publication for its publication day)"
+        % sum(len(e["cands"]) for e in examples)
+    )
     if args.evaluate:
         model = json.load(open(args.evaluate, encoding="utf-8"))
         chosen = [choose(ex, model["weights"], model["margin"], model["pubday_margin"]) for ex in examples]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from diurna.records import DateRef
 from diurna.time.background import in_lead_paragraph
@@ -82,9 +82,10 @@ def _timex_date(c: EventClause, k: int) -> Optional[DateRef]:
     return date
 
 
-def rule_dates(c: EventClause) -> list[tuple[str, DateRef]]:
+def rule_dates(c: EventClause, settled: Optional[Callable[[DateRef], bool]] = None) -> list[tuple[str, DateRef]]:
     """The date of every anchor rule that decides for the event `c`, in rule order (the first is
-    the rules' own choice, `anchoring.anchor_event`'s)."""
+    the rules' own choice, `anchoring.anchor_event`'s); only the first when `settled` says that
+    no other date could replace it (the chooser's shortcut)."""
     from diurna.time.anchoring import ANCHOR_RULES
 
     out = []
@@ -92,6 +93,8 @@ def rule_dates(c: EventClause) -> list[tuple[str, DateRef]]:
         date = r.decide(c)
         if date is not None:
             out.append((r.name, date))
+            if len(out) == 1 and settled is not None and settled(date):
+                break
     return out
 
 

@@ -5,7 +5,8 @@ The rules of `anchoring.py` decide in order and the first that decides wins; on 
 choice carried over weakly from the sentences they were written for. The chooser scores every
 candidate with weights learned from the real-text tune split's gold (model/dates.json, rebuilt by
 scripts/train_dates.py) and replaces the rules' choice only by a candidate inside the rules'
-interval (`admissible`: more precise, never contradicting it) that scores at least the model's
+interval, or by "before publication" for the rules' publication day (`admissible`: more precise
+or more honest, never contradicting it) that scores at least the model's
 margin above it. Without the model file the rules decide alone.
 """
 
@@ -20,7 +21,7 @@ from typing import Optional
 from diurna.document import ArticleDoc
 from diurna.records import DateRef
 from diurna.time.candidates import candidates, context, features, is_publication_day, rule_dates
-from diurna.time.discourse import EventClause
+from diurna.time.discourse import BEFORE, EventClause
 
 MODEL = pathlib.Path(__file__).parent / "model" / "dates.json"
 
@@ -31,17 +32,24 @@ def load_model(path: str = str(MODEL)) -> Optional[dict]:
     return json.loads(p.read_text(encoding="utf-8")) if p.exists() else None
 
 
-def admissible(intervals: list[tuple[str, str]], first: Optional[int]) -> list[int]:
-    """The candidates the chooser may take: the rules' choice and the candidates inside its
-    interval. The chooser makes the rules' date more precise ("after she was detained", told of
-    an act on Wednesday: the rules' [Tuesday, Wednesday] -> Wednesday; "following the January
-    coup": from January to publication -> January), never contradicts it: on the tune split's
+def admissible(intervals: list[tuple[str, str, str]], first: Optional[int], published: str) -> list[int]:
+    """The candidates (start, end, granularity) the chooser may take: the rules' choice and the
+    candidates inside its interval, and, when the rules chose the publication day, the `before`
+    intervals ending on it ("before publication, day unknown"). The chooser makes the rules' date
+    more precise ("after she was detained", told of an act on Wednesday: the rules' [Tuesday,
+    Wednesday] -> Wednesday; "following the January coup": from January to publication -> January)
+    or turns a publication day into an honest interval, never contradicts it: on the tune split's
     held-out halves the moves outside the rules' interval were right less often than the rules
     (2026-12-07, docs/evaluation.md)."""
     if first is None:
         return list(range(len(intervals)))
-    lo, hi = intervals[first]
-    return [k for k, (s, e) in enumerate(intervals) if k == first or (lo <= s and e <= hi)]
+    lo, hi, granularity = intervals[first]
+    on_publication = granularity == "day" and lo == hi == published
+    return [
+        k
+        for k, (s, e, g) in enumerate(intervals)
+        if k == first or (lo <= s and e <= hi) or (on_publication and g == BEFORE and e == published)
+    ]
 
 
 def pick(scores: list[float], first: Optional[int], margin: float, pubday: list[bool], pubday_margin: float) -> int:
@@ -69,12 +77,15 @@ def choose(doc: ArticleDoc, token: int, model: Optional[dict] = None) -> Optiona
     except ValueError:
         return None
     c = EventClause(doc, doc.spacy_doc[token], published)
-    decided = rule_dates(c)
+    # a day other than the publication day admits no other candidate (`admissible`): the rules'
+    # choice stands, and the other rules and the candidates need not be computed
+    decided = rule_dates(c, settled=lambda d: d.granularity == "day" and not is_publication_day(d, published))
     cands = candidates(c, decided)
     if not cands:
         return None
     first = next((k for k, cand in enumerate(cands) if "first" in cand.sources), None)
-    cands = [cands[k] for k in admissible([(cand.date.start, cand.date.end) for cand in cands], first)]
+    intervals = [(cand.date.start, cand.date.end, cand.date.granularity) for cand in cands]
+    cands = [cands[k] for k in admissible(intervals, first, published.isoformat())]
     first = next((k for k, cand in enumerate(cands) if "first" in cand.sources), None)
     if len(cands) == 1:
         return cands[0].date, cands[0].sources[0].removeprefix("rule:")

@@ -1,5 +1,6 @@
 """The learned date chooser (diurna/time/chooser.py) and its candidates (candidates.py): it picks
-among the dates the anchor rules and the discourse offer, only inside the rules' own interval."""
+among the dates the anchor rules and the discourse offer, only inside the rules' own interval (or
+"before publication" for the rules' publication day)."""
 
 from __future__ import annotations
 
@@ -33,10 +34,25 @@ def _token(doc, word: str, nth: int = 0) -> int:
 
 
 def test_admissible_candidates_lie_inside_the_rules_choice():
-    intervals = [("2024-03-01", "2024-03-15"), ("2024-03-12", "2024-03-12"), ("2024-02-01", "2024-02-29")]
-    assert admissible(intervals, 0) == [0, 1]
-    assert admissible(intervals, 1) == [1]  # a day admits nothing wider
-    assert admissible(intervals, None) == [0, 1, 2]
+    intervals = [
+        ("2024-03-01", "2024-03-15", "before"),
+        ("2024-03-12", "2024-03-12", "day"),
+        ("2024-02-01", "2024-02-29", "month"),
+    ]
+    assert admissible(intervals, 0, PUB) == [0, 1]
+    assert admissible(intervals, 1, PUB) == [1]  # a day admits nothing wider
+    assert admissible(intervals, None, PUB) == [0, 1, 2]
+
+
+def test_the_rules_publication_day_admits_before_publication_only():
+    intervals = [
+        (PUB, PUB, "day"),
+        ("2023-03-16", PUB, "before"),
+        ("2024-03-01", "2024-03-31", "month"),
+        ("2023-03-14", "2024-03-13", "before"),
+    ]
+    assert admissible(intervals, 0, PUB) == [0, 1]
+    assert admissible(intervals, 0, "2024-03-16") == [0]  # not the publication day: nothing wider
 
 
 def test_pick_keeps_the_rules_choice_within_the_margin():
@@ -91,5 +107,8 @@ def test_the_learned_date_lies_inside_the_rules_date(time_doc, name):
     doc = time_doc(text, PUB)
     token = _token(doc, word, nth)
     learned, rules = event_date(doc, token), rules_date(doc, token)
-    assert rules.start <= learned.start and learned.end <= rules.end
+    if rules.start == rules.end == PUB and learned.granularity == "before":
+        assert learned.end == PUB  # the publication day made honest: before publication
+    else:
+        assert rules.start <= learned.start and learned.end <= rules.end
     assert event_date(doc, token, learned=False) == rules
