@@ -1,6 +1,7 @@
 #!/usr/bin/env python
 """Train diurna's learned date chooser (diurna/time/chooser.py); writes diurna/time/model/dates.json.
 
+    pip install -e '.[train]'    # scipy, training only (the runtime reads the JSON weights)
     export DIURNA_REALTEXT=/work/realtext
     python scripts/train_dates.py --pred TUNE.jsonl                      # extract, select, fit, write
     python scripts/train_dates.py --pred TUNE.jsonl --no-write           # held-out figures only
