@@ -112,3 +112,36 @@ def test_the_learned_date_lies_inside_the_rules_date(time_doc, name):
     else:
         assert rules.start <= learned.start and learned.end <= rules.end
     assert event_date(doc, token, learned=False) == rules
+
+
+def _train_dates():
+    spec = importlib.util.spec_from_file_location("train_dates", HERE.parents[1] / "scripts" / "train_dates.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_trainer_learns_which_kind_of_candidate_is_right():
+    pytest.importorskip("scipy")
+    td = _train_dates()
+
+    def example(i: int, right_kind: str) -> dict:
+        def cand(kind: str, first: bool) -> dict:
+            f = {"bias": 1.0, "kind=" + kind: 1.0, "ctx=%s&kind=%s" % (right_kind, kind): 1.0}
+            return dict(
+                date=[PUB, PUB, "day"] if kind == "a" else ["2024-03-14", "2024-03-14", "day"],
+                sources=["first"] if first else [],
+                f=f,
+                right=kind == right_kind,
+                pubday_wrong=False,
+            )
+
+        return dict(article="art%d" % i, published=PUB, cands=[cand("a", True), cand("b", False)])
+
+    # the rules' choice ("a") is right in one context and wrong in the other: the fit must tell them apart
+    examples = [example(i, "a" if i % 2 else "b") for i in range(40)]
+    weights = td.fit(examples, 1.0)
+    chosen = [td.choose(ex, weights, 0.0, 0.0) for ex in examples]
+    assert all(c["right"] for c in chosen)
+    f = td.figures(examples, chosen)
+    assert f["rules"] == 0.5 and f["chooser"] == 1.0 and f["ceiling"] == 1.0
