@@ -125,6 +125,7 @@ def extract(pred: str, gold: str | None, cache: str | None) -> list[dict]:
                     f=features(c, cand, ctx),
                     right=bool(v["right_issue"]),
                     pubday_wrong=bool(v["pubday_wrong"]),
+                    overlap=bool(v["overlap"]),
                 )
             )
         out.append(ex)
@@ -224,13 +225,28 @@ def figures(examples: list[dict], chosen: list[dict]) -> dict[str, float]:
         / n,
         chooser=sum(c["right"] for c in chosen) / n,
         chooser_pubday=sum(c["pubday_wrong"] for c in chosen) / n,
+        rules_overlap=sum(
+            next((c.get("overlap", False) for c in ex["cands"] if "first" in c["sources"]), False) for ex in examples
+        )
+        / n,
+        chooser_overlap=sum(c.get("overlap", False) for c in chosen) / n,
     )
 
 
 def show(label: str, f: dict) -> None:
     print(
-        "%-22s n=%4d ceiling=%.3f rules right=%.3f pubday=%.3f | chooser right=%.3f pubday=%.3f"
-        % (label, f["n"], f["ceiling"], f["rules"], f["rules_pubday"], f["chooser"], f["chooser_pubday"])
+        "%-22s n=%4d ceiling=%.3f rules right=%.3f pubday=%.3f overlap=%.3f | chooser right=%.3f pubday=%.3f overlap=%.3f"
+        % (
+            label,
+            f["n"],
+            f["ceiling"],
+            f["rules"],
+            f["rules_pubday"],
+            f["rules_overlap"],
+            f["chooser"],
+            f["chooser_pubday"],
+            f["chooser_overlap"],
+        )
     )
 
 

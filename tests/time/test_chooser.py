@@ -55,6 +55,16 @@ def test_the_rules_publication_day_admits_before_publication_only():
     assert admissible(intervals, 0, "2024-03-16") == [0]  # not the publication day: nothing wider
 
 
+def test_an_unbounded_before_admits_nothing_else():
+    intervals = [
+        ("2023-03-16", PUB, "before"),  # the year's lookback: the text gave no bound
+        ("2024-03-12", "2024-03-12", "day"),
+        ("2024-03-14", PUB, "before"),
+        ("2024-03-01", "2024-03-31", "month"),
+    ]
+    assert admissible(intervals, 0, PUB) == [0]
+
+
 def test_pick_keeps_the_rules_choice_within_the_margin():
     assert pick([1.0, 1.5], 0, 1.0, [False, False], 0.0) == 0
     assert pick([1.0, 2.5], 0, 1.0, [False, False], 0.0) == 1
