@@ -5,9 +5,10 @@ The rules of `anchoring.py` decide in order and the first that decides wins; on 
 choice carried over weakly from the sentences they were written for. The chooser scores every
 candidate with weights learned from the real-text tune split's gold (model/dates.json, rebuilt by
 scripts/train_dates.py) and replaces the rules' choice only by a candidate inside the rules'
-interval, or by "before publication" for the rules' publication day (`admissible`: more precise
-or more honest, never contradicting it) that scores at least the model's
-margin above it. Without the model file the rules decide alone.
+interval (not inside a "before" of a year or more: no date is invented for background), or by
+"before publication" for the rules' publication day (`admissible`: more precise or more honest,
+never contradicting the rules), that scores at least the model's margin above it. Without the
+model file the rules decide alone.
 """
 
 from __future__ import annotations
@@ -40,15 +41,16 @@ def admissible(intervals: list[tuple[str, str, str]], first: Optional[int], publ
     Wednesday] -> Wednesday; "following the January coup": from January to publication -> January)
     or turns a publication day into an honest interval, never contradicts it: on the tune split's
     held-out halves the moves outside the rules' interval were right less often than the rules, and
-    dates put in a "before" the text gives no bound ("the FARC subsequently disarmed" -> the two
-    days before publication) lost more overlap than they gained
+    dates put in a "before" of a year or more ("the FARC subsequently disarmed" -> the two days
+    before publication) lost more overlap than they gained
     (2026-12-07, docs/evaluation.md)."""
     if first is None:
         return list(range(len(intervals)))
     lo, hi, granularity = intervals[first]
     on_publication = granularity == "day" and lo == hi == published
-    # "before, day unknown" with no bound the text gives (the year's lookback, discourse.LOOKBACK):
-    # the rules found no date for the event, and the chooser does not invent one ("UN experts have
+    # "before, day unknown" a year or more long (the lookback the rules give when the text sets no
+    # bound, discourse.LOOKBACK, or a bound further back: "subsequently" after 2016): the rules
+    # found no date for the event, and the chooser does not invent one ("UN experts have
     # previously accused Kigali" is not the day of the last date told, nor yesterday)
     unbounded = granularity == BEFORE and _days(lo, hi) >= LOOKBACK.days
     return [
@@ -94,7 +96,7 @@ def choose(doc: ArticleDoc, token: int, model: Optional[dict] = None) -> Optiona
     except ValueError:
         return None
     c = EventClause(doc, doc.spacy_doc[token], published)
-    # a day other than the publication day, or a "before" with no bound, admits no other candidate
+    # a day other than the publication day, or a "before" of a year or more, admits no other candidate
     # (`admissible`): the rules' choice stands, and the other rules and the candidates need not be
     # computed
     decided = rule_dates(c, settled=lambda d: _settled(d, published))
