@@ -98,14 +98,15 @@ def rule_dates(c: EventClause, settled: Optional[Callable[[DateRef], bool]] = No
     return out
 
 
-def candidates(c: EventClause, rule_dates: list[tuple[str, DateRef]]) -> list[Candidate]:
-    """The candidates of the event `c`, given the dates the anchor rules decided for it (in rule
-    order; the first is the rules' choice)."""
+def candidates(c: EventClause, decided: list[tuple[str, DateRef]]) -> list[Candidate]:
+    """The candidates of the event `c`, given the dates the anchor rules decided for it (`rule_dates`,
+    in rule order; the first is the rules' choice)."""
     found: dict[tuple[str, str, str], Candidate] = {}
-    for name, date in rule_dates:
+    for name, date in decided:
         _add(found, date, "rule:" + name)
-    if rule_dates:
-        found[(rule_dates[0][1].start, rule_dates[0][1].end, rule_dates[0][1].granularity)].sources.append("first")
+    if decided:
+        first = decided[0][1]
+        found[(first.start, first.end, first.granularity)].sources.append("first")
     doc, trigger = c.doc, c.trigger.i
     own = c.own
     for k in c.nearby:
