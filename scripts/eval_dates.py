@@ -140,6 +140,8 @@ def realnews_rows(pred_path: str, gold_path: str | None = None, with_undated: bo
                     where=text[ss:se][:160].replace("\n", " "),
                     trigger=e["trigger"]["text"],
                     rule=e.get("date_rule"),
+                    doc_id=doc["article"]["id"],
+                    trigger_start=e["trigger"]["start"],
                 )
             )
     return rows
@@ -187,7 +189,7 @@ def _article_text(source: str) -> str:
     return open(path, encoding="utf-8").read().replace("\u00a0", " ")
 
 
-def direct_rows(gold_path: str) -> list[dict]:
+def direct_rows(gold_path: str, learned: bool = True) -> list[dict]:
     from diurna import nlp
     from diurna.document import ArticleDoc
     from diurna.records import Article
@@ -209,7 +211,7 @@ def direct_rows(gold_path: str) -> list[dict]:
         span = doc.spacy_doc.char_span(g["start"], g["end"], alignment_mode="expand")
         words = [t for t in span if t.pos_ in ("VERB", "NOUN", "PROPN")] or list(span)
         head = min(words, key=lambda t: (len(list(t.ancestors)), t.pos_ != "VERB", t.i))
-        date = event_date(doc, head.i).model_dump()
+        date = event_date(doc, head.i, learned=learned).model_dump()
         rows.append(
             dict(
                 article=g["article"],
@@ -303,6 +305,11 @@ def main(argv: list[str] | None = None) -> None:
         help="count events, errors (not right_issue) and pub-day errors by the anchor rule that dated "
         "each (the `date_rule` that scripts/redate.py writes)",
     )
+    ap.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="direct: the anchor rules' dates, without the learned chooser (diurna/time/chooser.py)",
+    )
     args = ap.parse_args(argv)
     if args.mode == "input":
         clause_input(args.paths[0])
@@ -310,7 +317,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.mode == "realnews":
         rows = realnews_rows(args.paths[0], args.gold, with_undated=not args.dated_only)
     elif args.mode == "direct":
-        rows = direct_rows(args.paths[0])
+        rows = direct_rows(args.paths[0], learned=not args.rules_only)
     else:
         if len(args.paths) != 2:
             ap.error("clauses needs GOLD.jsonl OUT.jsonl")

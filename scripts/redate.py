@@ -44,12 +44,16 @@ def _parse(texts: list[str], cache: str | None):
     return [docs[k] for k in keys]
 
 
-def deciding_rule(doc, token: int, off: set[str]) -> tuple[object, str]:
-    """The date `event_date` gives and the name of the rule that gave it."""
+def deciding_rule(doc, token: int, off: set[str], learned: bool = True) -> tuple[object, str]:
+    """The date `event_date` gives and the name of the rule (or discourse source) that gave it."""
     from diurna.time import anchoring
+    from diurna.time.chooser import choose
     from diurna.time.dating import date_of_token
     from diurna.time.stage import publication_date
 
+    chosen = choose(doc, token) if learned and not off else None
+    if chosen is not None:
+        return chosen
     decided = anchoring.deciding_rule(doc, token, off)
     if decided is not None:
         return decided
@@ -66,7 +70,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("pred")
     ap.add_argument("out")
     ap.add_argument("--cache", help="folder for the parses (made if missing)")
-    ap.add_argument("--off", default="", help="anchor rules to switch off, comma-separated")
+    ap.add_argument("--off", default="", help="anchor rules to switch off, comma-separated (the rules alone decide)")
+    ap.add_argument("--rules-only", action="store_true", help="the anchor rules' choice, without the learned chooser")
     args = ap.parse_args(argv)
     if args.cache:
         os.makedirs(args.cache, exist_ok=True)
@@ -85,7 +90,7 @@ def main(argv: list[str] | None = None) -> None:
             token = starts.get(e["trigger"]["start"])
             if token is None:
                 continue
-            date, rule = deciding_rule(doc, token, off)
+            date, rule = deciding_rule(doc, token, off, learned=not args.rules_only)
             new = date.model_dump()
             n += 1
             changed += new != e["date"]

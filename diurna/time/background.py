@@ -57,7 +57,7 @@ REPORT_ADVERBS = {"reportedly", "allegedly", "apparently"}
 ONE_PARAGRAPH_BODY = 6
 
 
-def _in_lead(c: EventClause) -> bool:
+def in_lead_paragraph(c: EventClause) -> bool:
     """In the lead, or in the rest of the lead paragraph: the first paragraph tells the day's
     news ("The party has condemned the arrests" three sentences in); context comes below it. In
     copy whose body is a single paragraph (its breaks lost) only the lead sentences count."""
@@ -82,7 +82,7 @@ def perfect_description(c: EventClause) -> Optional[DateRef]:
     came some time before publication. A relative clause that picks out its noun ("the men who
     have been released") stays the day's news."""
     verb = c.verb
-    if c.perfect != "present" or verb is None or verb.dep_ != "relcl" or _in_lead(c) or not _set_off(verb):
+    if c.perfect != "present" or verb is None or verb.dep_ != "relcl" or in_lead_paragraph(c) or not _set_off(verb):
         return None
     if c.adverbs & REPORT_ADVERBS or any(ch.dep_ == "auxpass" for ch in verb.children):
         return None  # "who have reportedly fled", "which has been closed": the news's result
@@ -111,7 +111,7 @@ def standing_position(c: EventClause) -> Optional[DateRef]:
     rebels", "the junta blames the delay on the insurgency") is a position the actor holds, taken
     at some undated time before publication; in the lead ("Kremlin denies report") it is news."""
     verb = c.verb
-    if verb is None or c.tense is not Tense.PRESENT or c.perfect is not None or _in_lead(c) or _reported(verb):
+    if verb is None or c.tense is not Tense.PRESENT or c.perfect is not None or in_lead_paragraph(c) or _reported(verb):
         return None
     if verb.lemma_ not in STANCE_VERBS or verb.tag_ not in ("VBZ", "VBP"):
         return None
@@ -130,7 +130,7 @@ def possessed_event_noun(c: EventClause) -> Optional[DateRef]:
     lead paragraph: a known event the context refers to, not the day's news; its date is not
     told (a dated possessor, "Sunday's coup", is an expression and dates it earlier)."""
     noun = c.trigger
-    if noun.pos_ != "NOUN" or _in_lead(c) or c.looks_back:
+    if noun.pos_ != "NOUN" or in_lead_paragraph(c) or c.looks_back:
         return None
     if not any(ch.dep_ == "poss" and ch.pos_ == "PROPN" for ch in noun.children):
         return None
@@ -155,7 +155,7 @@ def perfect_below_lead(c: EventClause) -> Optional[DateRef]:
     A report's adverb or a passive ("has reportedly halted", "has been detained by the police")
     states the news's result and stays with the news tenses."""
     verb = c.verb
-    if verb is None or c.perfect != "present" or _in_lead(c) or _reported(verb):
+    if verb is None or c.perfect != "present" or in_lead_paragraph(c) or _reported(verb):
         return None
     if verb.dep_ not in ("ROOT", "conj"):
         return None  # relative and adverbial clauses: `perfect_description`, the news tenses
@@ -182,7 +182,7 @@ def standing_state(c: EventClause) -> Optional[DateRef]:
     some undated time before it, as `standing_position` is for stances. Not inside a quotation,
     where the present is the speaker's ("as long as Indonesia still occupies it"), nor reported."""
     verb = c.verb
-    if verb is None or c.tense is not Tense.PRESENT or c.perfect is not None or _in_lead(c) or _reported(verb):
+    if verb is None or c.tense is not Tense.PRESENT or c.perfect is not None or in_lead_paragraph(c) or _reported(verb):
         return None
     if verb.tag_ not in ("VBZ", "VBP") or any(ch.dep_ in ("aux", "auxpass") for ch in verb.children):
         return None

@@ -1,4 +1,5 @@
-"""CPU cost of the time stage and of `event_date`, parse excluded.
+"""CPU cost of the time stage and of `event_date` (the anchor rules alone, and with the learned
+chooser), parse excluded.
 
     python -m diurna.time.benchmark DIR [--pubdates FILE.tsv] [--pubdate YYYY-MM-DD]
 
@@ -51,22 +52,27 @@ def main(argv: list[str] | None = None) -> None:
         stage(doc)
         docs.append(doc)
     t1 = time.process_time()
-    calls = 0
-    for doc in docs:
-        for tok in doc.spacy_doc:
-            if tok.pos_ == "VERB":
-                event_date(doc, tok.i)
-                calls += 1
-    t2 = time.process_time()
+    calls = sum(1 for doc in docs for tok in doc.spacy_doc if tok.pos_ == "VERB")
+    # the anchor rules alone, then with the learned chooser (model/dates.json), in one run
+    per_call = {}
+    for learned in (False, True):
+        start = time.process_time()
+        for doc in docs:
+            for tok in doc.spacy_doc:
+                if tok.pos_ == "VERB":
+                    event_date(doc, tok.i, learned=learned)
+        per_call[learned] = (time.process_time() - start) / max(1, calls) * 1e6
     print(
-        "articles=%d chars=%d timexes=%d stage_cpu_ms_per_article=%.2f event_date_calls=%d event_date_cpu_us_per_call=%.1f"
+        "articles=%d chars=%d timexes=%d stage_cpu_ms_per_article=%.2f event_date_calls=%d "
+        "event_date_cpu_us_per_call rules=%.1f learned=%.1f"
         % (
             len(docs),
             sum(map(len, texts)),
             sum(len(d.timexes) for d in docs),
             (t1 - t0) / max(1, len(docs)) * 1000,
             calls,
-            (t2 - t1) / max(1, calls) * 1e6,
+            per_call[False],
+            per_call[True],
         )
     )
 

@@ -10,6 +10,7 @@ from diurna.document import ArticleDoc
 from diurna.records import DateRef
 from diurna.time.anaphora import resolve_event_references
 from diurna.time.anchoring import anchor_event
+from diurna.time.chooser import choose as choose_date
 from diurna.time.dating import ATTACHMENTS_KEY, date_of_token
 from diurna.time.detect import find_timexes
 
@@ -49,8 +50,18 @@ def publication_date(doc: ArticleDoc) -> DateRef:
     return DateRef(text=None, start=day, end=day, granularity="day", anchored_to="published")
 
 
-def event_date(doc: ArticleDoc, trigger_token: int) -> DateRef:
-    """The date of the event whose trigger is token `trigger_token`, as the anchor rules decide
-    (`anchoring.py`: its own expression, the discourse's, or "before publication"); without a
-    usable publication date, the governing expression or the publication field as given."""
+def event_date(doc: ArticleDoc, trigger_token: int, learned: bool = True) -> DateRef:
+    """The date of the event whose trigger is token `trigger_token`: among the dates the anchor
+    rules and the discourse offer, the one the learned chooser picks (`chooser.py`, with
+    `learned`), else the one the anchor rules decide (`anchoring.py`: its own expression, the
+    discourse's, or "before publication"); without a usable publication date, the governing
+    expression or the publication field as given."""
+    chosen = choose_date(doc, trigger_token) if learned else None
+    return chosen[0] if chosen is not None else rules_date(doc, trigger_token)
+
+
+def rules_date(doc: ArticleDoc, trigger_token: int) -> DateRef:
+    """The date the anchor rules alone give the event at `trigger_token` (`event_date` without the
+    learned chooser): what the rules' own tests check, and the interval the chooser may only
+    narrow."""
     return anchor_event(doc, trigger_token) or date_of_token(doc, trigger_token) or publication_date(doc)

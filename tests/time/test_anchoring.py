@@ -1,11 +1,12 @@
 """The anchor rules (diurna/time/anchoring.py): each rule's own case, and the same case with the
-rule switched off, which must then come out differently (so every rule is shown to matter)."""
+rule switched off, which must then come out differently (so every rule is shown to matter).
+The rules' dates (`rules_date`): the learned chooser (tests/time/test_chooser.py) may narrow them."""
 
 from __future__ import annotations
 
 import pytest
 
-from diurna.time import event_date
+from diurna.time import rules_date
 from diurna.time.anchoring import ANCHOR_RULES, BEFORE, anchor_event
 
 PUB = "2024-03-15"  # a Friday
@@ -190,7 +191,7 @@ def test_every_rule_has_a_case_and_an_example():
 def test_rule_decides_its_case(time_doc, name):
     text, word, nth, expected = CASES[name]
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word, nth))) == expected
+    assert _interval(rules_date(doc, _token(doc, word, nth))) == expected
 
 
 # Rules that a later, wider rule backs up on their own case: `news.plan_of_past_act` dates any
@@ -213,7 +214,7 @@ def test_after_an_event_the_text_dates(time_doc):
         "The government imposed a curfew after the attack.",
         PUB,
     )
-    date = event_date(doc, _token(doc, "imposed"))
+    date = rules_date(doc, _token(doc, "imposed"))
     assert (date.start, date.end, date.granularity, date.text) == ("2024-03-02", PUB, BEFORE, "after the attack")
 
 
@@ -223,13 +224,13 @@ def test_following_an_event_of_the_same_episode_keeps_its_day(time_doc):
         "Crowds took to the streets following Wednesday prayers.",
         PUB,
     )
-    date = event_date(doc, _token(doc, "took"))
+    date = rules_date(doc, _token(doc, "took"))
     assert (date.start, date.end, date.granularity) == ("2024-03-13", "2024-03-13", "day")
 
 
 def test_a_measured_gap_before_an_after_clause(time_doc):
     doc = time_doc("The vote is near. The arrest comes two days after the army accused him of treason.", PUB)
-    assert _interval(event_date(doc, _token(doc, "accused"))) == ("2024-03-13", "2024-03-13", "day")
+    assert _interval(rules_date(doc, _token(doc, "accused"))) == ("2024-03-13", "2024-03-13", "day")
 
 
 @pytest.mark.parametrize(
@@ -259,7 +260,7 @@ def test_a_measure_the_parser_hangs_on_the_explained_verb_or_the_mark(time_doc, 
     doc = time_doc(text, PUB)
     tok = doc.spacy_doc[_token(doc, word)]
     assert not any(ch.dep_ == "npadvmod" for ch in tok.children)  # the measure is not the clause's own
-    assert _interval(event_date(doc, tok.i)) == (day, day, "day")
+    assert _interval(rules_date(doc, tok.i)) == (day, day, "day")
 
 
 @pytest.mark.parametrize(
@@ -274,13 +275,13 @@ def test_a_measure_the_parser_hangs_on_the_explained_verb_or_the_mark(time_doc, 
 )
 def test_the_cause_of_a_dated_act_is_its_day_or_the_day_before(time_doc, text, word):
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == ("2024-03-12", "2024-03-13", BEFORE)
+    assert _interval(rules_date(doc, _token(doc, word))) == ("2024-03-12", "2024-03-13", BEFORE)
 
 
 @pytest.mark.parametrize("gap", ["days", "weeks", "less than a month"])
 def test_a_gap_told_without_a_measure_leaves_the_cause_open(time_doc, gap):
     doc = time_doc("The vote is near. The strike came on Wednesday, %s after the union rejected the offer." % gap, PUB)
-    assert _interval(event_date(doc, _token(doc, "rejected"))) == ("2023-03-14", "2024-03-13", BEFORE)
+    assert _interval(rules_date(doc, _token(doc, "rejected"))) == ("2023-03-14", "2024-03-13", BEFORE)
 
 
 @pytest.mark.parametrize(
@@ -305,30 +306,30 @@ def test_a_gap_told_without_a_measure_leaves_the_cause_open(time_doc, gap):
 )
 def test_the_cause_of_an_act_dated_by_a_period_lies_in_the_period(time_doc, text, word, expected):
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == expected
+    assert _interval(rules_date(doc, _token(doc, word))) == expected
 
 
 def test_minutes_after_is_the_same_day(time_doc):
     doc = time_doc("The vote is near. The senator spoke on Tuesday, minutes after the court struck down the law.", PUB)
-    assert _interval(event_date(doc, _token(doc, "struck"))) == ("2024-03-12", "2024-03-12", "day")
+    assert _interval(rules_date(doc, _token(doc, "struck"))) == ("2024-03-12", "2024-03-12", "day")
 
 
 def test_by_a_past_date_carries_the_episode(time_doc):
     doc = time_doc("The vote is near. By Tuesday morning, the ritual had begun. Leaders sent messages.", PUB)
-    assert _interval(event_date(doc, _token(doc, "sent"))) == ("2024-03-12", "2024-03-12", "day")
+    assert _interval(rules_date(doc, _token(doc, "sent"))) == ("2024-03-12", "2024-03-12", "day")
 
 
 def test_deadline_and_duration_are_not_the_events_date(time_doc):
     # "until the end of 2028" bounds the refusal; the decision is today's news (the lead)
     doc = time_doc("The government decided to refuse the grants until the end of 2028.", PUB)
-    assert _interval(event_date(doc, _token(doc, "decided"))) == (PUB, PUB, "day")
+    assert _interval(rules_date(doc, _token(doc, "decided"))) == (PUB, PUB, "day")
     doc = time_doc("The weather was mild. Officials spoke. The general ruled the province for three years.", PUB)
-    assert event_date(doc, _token(doc, "ruled")).granularity == BEFORE
+    assert rules_date(doc, _token(doc, "ruled")).granularity == BEFORE
 
 
 def test_present_perfect_with_previously_is_background_not_today(time_doc):
     doc = time_doc("UN experts have previously accused the government of backing the rebels.", PUB)
-    date = event_date(doc, _token(doc, "accused"))
+    date = rules_date(doc, _token(doc, "accused"))
     assert date.granularity == BEFORE and date.end == PUB
 
 
@@ -339,13 +340,13 @@ def test_episode_does_not_take_a_nouns_date(time_doc):
         "The weather was mild. The army arrested the opposition leader.",
         PUB,
     )
-    assert event_date(doc, _token(doc, "arrested")).granularity == BEFORE
+    assert rules_date(doc, _token(doc, "arrested")).granularity == BEFORE
 
 
 def test_episode_ends_after_its_window(time_doc):
     filler = " ".join("Officials say item %d is ready." % k for k in range(24))
     doc = time_doc("Soldiers stormed the parliament on March 4. " + filler + " Police arrested ten deputies.", PUB)
-    assert event_date(doc, _token(doc, "arrested")).granularity == BEFORE
+    assert rules_date(doc, _token(doc, "arrested")).granularity == BEFORE
 
 
 def test_no_publication_date_leaves_the_old_behaviour(time_doc):
@@ -359,15 +360,15 @@ def test_the_lead_is_the_first_paragraph_after_the_headline(time_doc):
         "Police detained ten of his aides."
     )
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, "arrested"))) == (PUB, PUB, "day")
-    assert event_date(doc, _token(doc, "detained")).granularity == BEFORE
+    assert _interval(rules_date(doc, _token(doc, "arrested"))) == (PUB, PUB, "day")
+    assert rules_date(doc, _token(doc, "detained")).granularity == BEFORE
 
 
 def test_a_background_clause_inside_the_lead_is_not_todays_news(time_doc):
     doc = time_doc("The actress said she had lived alone since she was 14, when her parents were deported.", PUB)
-    assert event_date(doc, _token(doc, "deported")).granularity == BEFORE
+    assert rules_date(doc, _token(doc, "deported")).granularity == BEFORE
     doc = time_doc("The president smiled as he welcomed the envoy.", PUB)
-    assert _interval(event_date(doc, _token(doc, "welcomed"))) == (PUB, PUB, "day")
+    assert _interval(rules_date(doc, _token(doc, "welcomed"))) == (PUB, PUB, "day")
 
 
 def test_a_noun_antecedent_is_dated_only_by_its_own_date(time_doc):
@@ -377,25 +378,25 @@ def test_a_noun_antecedent_is_dated_only_by_its_own_date(time_doc):
         "Donors have suspended aid following the coup.",
         PUB,
     )
-    date = event_date(doc, _token(doc, "suspended"))
+    date = rules_date(doc, _token(doc, "suspended"))
     assert (date.end, date.granularity) == (PUB, BEFORE) and date.start < "2024-01-01"
 
 
 def test_a_past_event_this_year_ends_at_publication(time_doc):
     doc = time_doc("The vote is near. Officials say little. The president expressed frustration this year.", PUB)
-    assert _interval(event_date(doc, _token(doc, "expressed"))) == ("2024-01-01", PUB, "year")
+    assert _interval(rules_date(doc, _token(doc, "expressed"))) == ("2024-01-01", PUB, "year")
 
 
 def test_a_possessive_occasion_of_the_subject_sets_the_episode(time_doc):
     doc = time_doc("The vote is near. Tuesday's debate was tense. The moderator asked the senator about taxes.", PUB)
-    assert _interval(event_date(doc, _token(doc, "asked"))) == ("2024-03-12", "2024-03-12", "day")
+    assert _interval(rules_date(doc, _token(doc, "asked"))) == ("2024-03-12", "2024-03-12", "day")
 
 
 def test_a_date_inside_a_quotation_is_not_the_storys_time(time_doc):
     doc = time_doc(
         'The vote is near. "Today\'s speech shows resolve," an aide said. The senator criticized the plan.', PUB
     )
-    assert event_date(doc, _token(doc, "criticized")).granularity == BEFORE
+    assert rules_date(doc, _token(doc, "criticized")).granularity == BEFORE
 
 
 def test_a_date_in_an_after_or_since_phrase_is_not_the_storys_time(time_doc):
@@ -405,13 +406,13 @@ def test_a_date_in_an_after_or_since_phrase_is_not_the_storys_time(time_doc):
         "in 2019. Moscow slammed the ruling.",
         PUB,
     )
-    assert _interval(event_date(doc, _token(doc, "slammed"))) == ("2024-03-13", "2024-03-13", "day")
+    assert _interval(rules_date(doc, _token(doc, "slammed"))) == ("2024-03-13", "2024-03-13", "day")
     doc = time_doc(
         "The vote is near. Gunmen attacked a police post on Friday, hours after militants stormed an outpost "
         "late on Thursday. The prime minister condemned the attacks.",
         PUB,
     )
-    assert _interval(event_date(doc, _token(doc, "condemned"))) == (PUB, PUB, "day")
+    assert _interval(rules_date(doc, _token(doc, "condemned"))) == (PUB, PUB, "day")
 
 
 def test_a_date_deep_inside_a_description_is_not_the_storys_time(time_doc):
@@ -420,7 +421,7 @@ def test_a_date_deep_inside_a_description_is_not_the_storys_time(time_doc):
         "played a crucial role in driving protests in 2019. Soldiers attacked the state broadcaster.",
         PUB,
     )
-    assert _interval(event_date(doc, _token(doc, "attacked"))) == ("2024-03-11", "2024-03-11", "day")
+    assert _interval(rules_date(doc, _token(doc, "attacked"))) == ("2024-03-11", "2024-03-11", "day")
 
 
 def test_verbs_inside_an_after_clause_are_earlier_too(time_doc):
@@ -429,9 +430,9 @@ def test_verbs_inside_an_after_clause_are_earlier_too(time_doc):
         "the parliament.",
         PUB,
     )
-    assert _interval(event_date(doc, _token(doc, "seize"))) == ("2024-03-08", "2024-03-08", "day")
+    assert _interval(rules_date(doc, _token(doc, "seize"))) == ("2024-03-08", "2024-03-08", "day")
     doc = time_doc("The government imposed a curfew after soldiers opened fire on protesters, killing 19 people.", PUB)
-    date = event_date(doc, _token(doc, "killing"))
+    date = rules_date(doc, _token(doc, "killing"))
     assert (date.end, date.granularity) == (PUB, BEFORE)
 
 
@@ -442,10 +443,10 @@ def test_a_purpose_infinitive_dates_its_past_head(time_doc):
         "the coup on Wednesday.",
         PUB,
     )
-    assert _interval(event_date(doc, _token(doc, "summit"))) == ("2024-03-13", "2024-03-13", "day")
+    assert _interval(rules_date(doc, _token(doc, "summit"))) == ("2024-03-13", "2024-03-13", "day")
     # a complement infinitive still looks ahead: "agreed to meet on Wednesday" is next Wednesday
     doc = time_doc("The vote is near. The two leaders agreed to meet on Wednesday.", PUB)
-    assert _interval(event_date(doc, _token(doc, "meet"))) == ("2024-03-20", "2024-03-20", "day")
+    assert _interval(rules_date(doc, _token(doc, "meet"))) == ("2024-03-20", "2024-03-20", "day")
 
 
 def test_a_date_in_a_following_phrase_is_not_a_participles_own(time_doc):
@@ -455,7 +456,7 @@ def test_a_date_in_a_following_phrase_is_not_a_participles_own(time_doc):
         "for a return to order.",
         PUB,
     )
-    assert _interval(event_date(doc, _token(doc, "calling"))) == ("2024-03-10", PUB, BEFORE)
+    assert _interval(rules_date(doc, _token(doc, "calling"))) == ("2024-03-10", PUB, BEFORE)
 
 
 def test_a_dateline_is_not_an_events_date(time_doc):
@@ -465,15 +466,15 @@ def test_a_dateline_is_not_an_events_date(time_doc):
         "Officials spoke.\n\nThe army then withdrew.",
         "2024-03-18",
     )
-    assert event_date(doc, _token(doc, "killed")).text is None  # not the dateline's "March 15"
+    assert rules_date(doc, _token(doc, "killed")).text is None  # not the dateline's "March 15"
     doc = time_doc(
         "Soldiers Killed\n\nManila [Philippines], March 15 (ANI/Xinhua): Two soldiers were killed in a clash. "
         "Officials spoke.",
         "2024-03-18",
     )
-    assert event_date(doc, _token(doc, "killed")).text is None  # two agencies: still the dateline
+    assert rules_date(doc, _token(doc, "killed")).text is None  # two agencies: still the dateline
     doc = time_doc("Officials spoke. The army said on Monday - a day of mourning - that it withdrew.", PUB)
-    assert event_date(doc, _token(doc, "said")).text == "on Monday"
+    assert rules_date(doc, _token(doc, "said")).text == "on Monday"
 
 
 @pytest.mark.parametrize(
@@ -492,7 +493,7 @@ def test_a_dateline_is_not_an_events_date(time_doc):
 )
 def test_since_after_a_first_or_a_superlative_is_no_bound_of_the_event(time_doc, text, word, expected):
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == expected
+    assert _interval(rules_date(doc, _token(doc, word))) == expected
 
 
 def test_following_parsed_as_a_verb_still_bounds_its_date(time_doc):
@@ -502,7 +503,7 @@ def test_following_parsed_as_a_verb_still_bounds_its_date(time_doc):
         "The army arrested a commander.",
         PUB,
     )
-    assert event_date(doc, _token(doc, "arrested")).text != "on 7 October"
+    assert rules_date(doc, _token(doc, "arrested")).text != "on 7 October"
 
 
 def test_has_since_is_after_the_last_date_told(time_doc):
@@ -511,7 +512,7 @@ def test_has_since_is_after_the_last_date_told(time_doc):
         "of backing them.",
         PUB,
     )
-    assert _interval(event_date(doc, _token(doc, "accused"))) == ("2024-03-02", PUB, BEFORE)
+    assert _interval(rules_date(doc, _token(doc, "accused"))) == ("2024-03-02", PUB, BEFORE)
 
 
 def test_a_past_date_of_an_infinitive_complement_dates_its_head(time_doc):
@@ -519,7 +520,7 @@ def test_a_past_date_of_an_infinitive_complement_dates_its_head(time_doc):
         "The vote is near. Officials met on Friday. The government first threatened to shut the border last week.",
         PUB,
     )
-    assert event_date(doc, _token(doc, "threatened")).text == "last week"
+    assert rules_date(doc, _token(doc, "threatened")).text == "last week"
 
 
 def test_the_lead_takes_the_day_its_paragraph_gives(time_doc):
@@ -530,10 +531,10 @@ def test_the_lead_takes_the_day_its_paragraph_gives(time_doc):
         "Speaking in Ankara, the president late on Wednesday thanked both leaders.",
         PUB,
     )
-    assert _interval(event_date(doc, _token(doc, "agreed"))) == ("2024-03-13", "2024-03-13", "day")
+    assert _interval(rules_date(doc, _token(doc, "agreed"))) == ("2024-03-13", "2024-03-13", "day")
     # a lead with no day near it keeps the publication day
     doc = time_doc("The army has detained the opposition leader.\n\nHis party called for protests.", PUB)
-    assert _interval(event_date(doc, _token(doc, "detained"))) == (PUB, PUB, "day")
+    assert _interval(rules_date(doc, _token(doc, "detained"))) == (PUB, PUB, "day")
 
 
 @pytest.mark.parametrize(
@@ -560,4 +561,4 @@ def test_the_lead_takes_the_day_its_paragraph_gives(time_doc):
 )
 def test_at_once_and_the_morning_after(time_doc, text, word, day):
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == (day, day, "day")
+    assert _interval(rules_date(doc, _token(doc, word))) == (day, day, "day")

@@ -1,11 +1,12 @@
 """The background anchor rules (diurna/time/background.py): each rule's case, the same case with
-the rule switched off, and the constructions each rule must leave to the news tenses."""
+the rule switched off, and the constructions each rule must leave to the news tenses.
+The rules' dates (`rules_date`): the learned chooser (tests/time/test_chooser.py) may narrow them."""
 
 from __future__ import annotations
 
 import pytest
 
-from diurna.time import event_date
+from diurna.time import rules_date
 from diurna.time.anchoring import ANCHOR_RULES, BEFORE, anchor_event
 from diurna.time.background import standing_position
 
@@ -77,7 +78,7 @@ def test_rule_decides_its_case_and_without_it_the_news_tenses_would(time_doc, na
     text, word, nth, expected = CASES[name]
     doc = time_doc(text, PUB)
     trigger = _token(doc, word, nth)
-    assert _interval(event_date(doc, trigger)) == expected
+    assert _interval(rules_date(doc, trigger)) == expected
     assert _interval(anchor_event(doc, trigger, disabled={name})) == (PUB, PUB, "day")
 
 
@@ -109,7 +110,7 @@ def test_rule_decides_its_case_and_without_it_the_news_tenses_would(time_doc, na
 )
 def test_background_present_clauses_are_before_publication(time_doc, text, word):
     doc = time_doc(text, PUB)
-    assert event_date(doc, _token(doc, word)).granularity == BEFORE
+    assert rules_date(doc, _token(doc, word)).granularity == BEFORE
 
 
 @pytest.mark.parametrize(
@@ -145,7 +146,7 @@ def test_background_present_clauses_are_before_publication(time_doc, text, word)
 )
 def test_news_in_the_present_perfect_keeps_the_publication_day(time_doc, text, word):
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == (PUB, PUB, "day")
+    assert _interval(rules_date(doc, _token(doc, word))) == (PUB, PUB, "day")
 
 
 def test_a_body_of_one_paragraph_has_only_the_lead_as_its_lead(time_doc):
@@ -159,4 +160,4 @@ def test_a_body_of_one_paragraph_has_only_the_lead_as_its_lead(time_doc):
         "border stayed closed. Seoul has threatened to file a complaint with the World Trade Organization."
     )
     doc = time_doc(text, PUB)
-    assert event_date(doc, _token(doc, "threatened")).granularity == BEFORE
+    assert rules_date(doc, _token(doc, "threatened")).granularity == BEFORE

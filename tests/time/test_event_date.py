@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from diurna.time import event_date
+from diurna.time import event_date, rules_date
 
 
 def _token(doc, word: str, nth: int = 0) -> int:
@@ -105,7 +105,7 @@ def test_no_date_in_text_gives_publication_day_with_null_text(time_doc):
 
 def test_relative_clause_keeps_its_own_time(time_doc):
     doc = time_doc("The delegation, which arrived in Cairo, held talks on Thursday.", "2017-12-11")
-    assert event_date(doc, _token(doc, "arrived")).text is None
+    assert rules_date(doc, _token(doc, "arrived")).text is None  # the chooser may narrow it (test_chooser.py)
     assert event_date(doc, _token(doc, "held")).start == "2017-12-07"
 
 

@@ -1,11 +1,12 @@
 """The news-return anchor rules (diurna/time/news.py): each rule's case, the same case with the rule
-switched off, and the constructions it must leave to the episode."""
+switched off, and the constructions it must leave to the episode.
+The rules' dates (`rules_date`): the learned chooser (tests/time/test_chooser.py) may narrow them."""
 
 from __future__ import annotations
 
 import pytest
 
-from diurna.time import event_date
+from diurna.time import rules_date
 from diurna.time.anchoring import ANCHOR_RULES, anchor_event
 from diurna.time.discourse import BEFORE
 from diurna.time.news import reaction_after_background
@@ -104,7 +105,7 @@ def test_rule_decides_its_case_and_without_it_the_next_rule_would(time_doc, name
     text, word, expected, without = CASES[name]
     doc = time_doc(text, PUB)
     trigger = _token(doc, word)
-    assert _interval(event_date(doc, trigger)) == expected
+    assert _interval(rules_date(doc, trigger)) == expected
     assert _interval(anchor_event(doc, trigger, disabled={name})) == without
 
 
@@ -124,7 +125,7 @@ def test_rule_decides_its_case_and_without_it_the_next_rule_would(time_doc, name
 )
 def test_reactions_after_a_background_paragraph_are_the_news(time_doc, text, word):
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == (PUB, PUB, "day")
+    assert _interval(rules_date(doc, _token(doc, word))) == (PUB, PUB, "day")
 
 
 @pytest.mark.parametrize(
@@ -164,7 +165,7 @@ def test_reactions_after_a_background_paragraph_are_the_news(time_doc, text, wor
 )
 def test_the_episode_keeps_what_is_not_a_return_to_the_news(time_doc, text, word, expected):
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == expected
+    assert _interval(rules_date(doc, _token(doc, word))) == expected
 
 
 @pytest.mark.parametrize(
@@ -181,7 +182,7 @@ def test_the_episode_keeps_what_is_not_a_return_to_the_news(time_doc, text, word
 )
 def test_undated_story_events_are_the_news_of_the_last_two_days(time_doc, text, word):
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == (DAY_BEFORE, PUB, BEFORE)
+    assert _interval(rules_date(doc, _token(doc, word))) == (DAY_BEFORE, PUB, BEFORE)
 
 
 @pytest.mark.parametrize(
@@ -194,7 +195,7 @@ def test_undated_story_events_are_the_news_of_the_last_two_days(time_doc, text, 
 def test_a_past_perfect_reported_as_the_undated_news_shares_its_two_days(time_doc, text, word):
     # backshifted news ("said tear gas had been used") under a report of the story's undated news
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == (DAY_BEFORE, PUB, BEFORE)
+    assert _interval(rules_date(doc, _token(doc, word))) == (DAY_BEFORE, PUB, BEFORE)
 
 
 @pytest.mark.parametrize(
@@ -216,7 +217,7 @@ def test_a_past_perfect_reported_as_the_undated_news_shares_its_two_days(time_do
 )
 def test_undated_story_events_leave_dated_and_described_clauses(time_doc, text, word, expected):
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == expected
+    assert _interval(rules_date(doc, _token(doc, word))) == expected
 
 
 @pytest.mark.parametrize(
@@ -249,7 +250,7 @@ def test_undated_story_events_leave_dated_and_described_clauses(time_doc, text, 
 )
 def test_reported_present_perfects_take_the_reports_day(time_doc, text, word, expected):
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == expected
+    assert _interval(rules_date(doc, _token(doc, word))) == expected
 
 
 @pytest.mark.parametrize(
@@ -278,7 +279,7 @@ def test_reported_present_perfects_take_the_reports_day(time_doc, text, word, ex
 )
 def test_plans_told_by_a_past_act_take_its_day(time_doc, text, word, expected):
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == expected
+    assert _interval(rules_date(doc, _token(doc, word))) == expected
 
 
 @pytest.mark.parametrize(
@@ -292,7 +293,7 @@ def test_plans_told_by_a_past_act_take_its_day(time_doc, text, word, expected):
 )
 def test_reactions_to_a_day_two_days_back_are_the_days_since(time_doc, text, word):
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == (MONDAY, PUB, BEFORE)
+    assert _interval(rules_date(doc, _token(doc, word))) == (MONDAY, PUB, BEFORE)
 
 
 @pytest.mark.parametrize(
@@ -334,4 +335,4 @@ def test_reactions_to_a_day_two_days_back_are_the_days_since(time_doc, text, wor
 )
 def test_reactions_keep_the_carried_day_when_tied_to_it(time_doc, text, word, expected):
     doc = time_doc(text, PUB)
-    assert _interval(event_date(doc, _token(doc, word))) == expected
+    assert _interval(rules_date(doc, _token(doc, word))) == expected

@@ -1,0 +1,367 @@
+#!/usr/bin/env python
+"""Train diurna's learned date chooser (diurna/time/chooser.py); writes diurna/time/model/dates.json.
+
+    pip install -e '.[train]'    # scipy, training only (the runtime reads the JSON weights)
+    export DIURNA_REALTEXT=/work/realtext
+    python scripts/train_dates.py --pred TUNE.jsonl                      # extract, select, fit, write
+    python scripts/train_dates.py --pred TUNE.jsonl --no-write           # held-out figures only
+    python scripts/train_dates.py --pred TUNE.jsonl --features F.jsonl   # keep (or reuse) the features
+    python scripts/train_dates.py --pred RN.jsonl --gold ../shared/data/realnews-dev/gold.jsonl \\
+        --evaluate diurna/time/model/dates.json                          # score a packaged model elsewhere
+
+Data read: TUNE.jsonl is `diurna code` output of the real-text set's tune split (eval_realtext.py
+--split tune --keep), scored against its gold ($DIURNA_REALTEXT/.gold.tune.jsonl) by
+scripts/eval_dates.py's `realnews_rows`: every output event located on a gold event. The frozen part
+is never read. For each such event the anchor rules (diurna/time/anchoring.py) all run and every
+date they decide, with the dates the discourse offers (diurna/time/candidates.py), is a candidate;
+a candidate is right when eval_dates.py's `verdict` says `right_issue` (inside the gold interval, or
+an honest "before publication" interval for an undated gold), except a "before" interval of a few
+days for an undated gold (`_short`).
+
+The chooser is a conditional logit over an event's candidates (the likelihood of choosing some right
+candidate, L2-penalised), fitted with scipy's L-BFGS (training only; the runtime reads the JSON
+weights). It replaces the rules' choice only when the chosen candidate scores at least MARGIN above
+it, PUBDAY_MARGIN more for the publication day (chooser.pick). Selection (C, MARGIN, PUBDAY_MARGIN) is held out by article: the tune articles are halved by id hash as
+scripts/train_arguments.py does (A, B); a setting is fitted on one half and scored on the other, and
+the kept setting must raise right_issue without raising the publication-day errors on both halves.
+The out-of-fold figures of a 5-fold split grouped by article are printed too. The packaged model is
+then fitted on all of tune. Parses are kept in --cache (scripts/redate.py's).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+import os
+import sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))  # this checkout's `diurna`
+MODEL = os.path.join(os.path.dirname(HERE), "diurna", "time", "model", "dates.json")
+C_GRID = (0.1, 0.3, 1.0)
+MARGIN_GRID = (0.0, 1.0)
+PUBDAY_MARGIN_GRID = (2.0, 4.0, 100.0)  # 100: the publication day never replaces the rules' choice
+MIN_EVENTS = 3
+SHORT_BEFORE_DAYS = 31  # eval_dates.py's UNDATED_SPAN_DAYS: a wider interval says "day unknown"  # a feature seen in fewer training events is dropped
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, name + ".py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def half_of(article_id: str) -> str:
+    """scripts/train_arguments.py's halves."""
+    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
+
+
+def _short(date) -> bool:
+    """A "before publication" interval of a few days ([publication - 1, publication]: the story's
+    undated news) given to an event the text does not date at all (gold `null`: background):
+    eval_dates.py's `right_issue` accepts any `before` interval ending at publication there, but
+    telling a user that "the FARC disarmed" yesterday or today is wrong. Not taught as right."""
+    span = dt.date.fromisoformat(date.end) - dt.date.fromisoformat(date.start)
+    return date.granularity == "before" and span.days <= SHORT_BEFORE_DAYS
+
+
+# --- extraction ---------------------------------------------------------------------------------
+
+
+def extract(pred: str, gold: str | None, cache: str | None) -> list[dict]:
+    """One example per output event located on a gold event: its candidates, their features and
+    verdicts."""
+    from diurna.document import ArticleDoc
+    from diurna.records import Article
+    from diurna.time import TimeStage
+    from diurna.time.candidates import candidates, context, features, rule_dates
+    from diurna.time.discourse import EventClause
+
+    ev, redate = _load("eval_dates"), _load("redate")
+    rows = ev.realnews_rows(pred, gold)
+    records = {}
+    for line in open(pred, encoding="utf-8"):
+        if line.strip():
+            r = json.loads(line)
+            if "article" in r:
+                records[r["article"]["id"]] = r["article"]
+    ids = sorted({r["doc_id"] for r in rows})
+    if cache:
+        os.makedirs(cache, exist_ok=True)
+    parses = redate._parse([records[i]["text"] for i in ids], cache)
+    stage, docs = TimeStage(), {}
+    for i, sdoc in zip(ids, parses):
+        a = records[i]
+        doc = ArticleDoc(article=Article(id=i, text=a["text"], published=a["published"]))
+        doc.spacy_doc = sdoc
+        stage(doc)
+        docs[i] = (doc, {t.idx: t.i for t in sdoc})
+    out = []
+    for r in rows:
+        doc, starts = docs[r["doc_id"]]
+        token = starts.get(r["trigger_start"])
+        if token is None:
+            continue
+        published = dt.date.fromisoformat(doc.article.published)
+        c = EventClause(doc, doc.spacy_doc[token], published)
+        decided = rule_dates(c)
+        cands = candidates(c, decided)
+        ctx = context(c, decided)
+        ex = dict(article=r["article"], published=r["published"], gold=r["gold"], where=r["where"][:100], cands=[])
+        for cand in cands:
+            v = ev.verdict(cand.date.model_dump(), r["gold"], r["published"])
+            if r["gold"] is None and _short(cand.date):
+                v["right_issue"] = False  # see `_short`
+            ex["cands"].append(
+                dict(
+                    date=[cand.date.start, cand.date.end, cand.date.granularity],
+                    sources=cand.sources,
+                    f=features(c, cand, ctx),
+                    right=bool(v["right_issue"]),
+                    pubday_wrong=bool(v["pubday_wrong"]),
+                    overlap=bool(v["overlap"]),
+                )
+            )
+        out.append(ex)
+    return out
+
+
+# --- the conditional logit ------------------------------------------------------------------------
+
+
+class Design:
+    """Examples as one sparse matrix of candidates, with each event's rows."""
+
+    def __init__(self, examples: list[dict], vocab: dict[str, int]):
+        from scipy.sparse import csr_matrix
+
+        data, cols, indptr, self.event, self.right, self.first = [], [], [0], [], [], []
+        for e, ex in enumerate(examples):
+            for cand in ex["cands"]:
+                for name, value in cand["f"].items():
+                    j = vocab.get(name)
+                    if j is not None:
+                        cols.append(j)
+                        data.append(value)
+                indptr.append(len(cols))
+                self.event.append(e)
+                self.right.append(cand["right"])
+                self.first.append("first" in cand["sources"])
+        self.X = csr_matrix((data, cols, indptr), shape=(len(self.event), len(vocab)))
+        self.event = np.array(self.event)
+        self.right = np.array(self.right, dtype=float)
+        self.first = np.array(self.first)
+        self.n = len(examples)
+
+
+def vocabulary(examples: list[dict]) -> dict[str, int]:
+    seen: dict[str, int] = {}
+    for ex in examples:
+        for name in {n for cand in ex["cands"] for n in cand["f"]}:
+            seen[name] = seen.get(name, 0) + 1
+    return {n: j for j, n in enumerate(sorted(n for n, k in seen.items() if k >= MIN_EVENTS))}
+
+
+def fit(examples: list[dict], c_value: float) -> dict[str, float]:
+    """Weights maximising the log-probability of choosing a right candidate, summed over the
+    events that have one, minus |w|^2 / (2 C)."""
+    from scipy.optimize import minimize
+
+    useful = [ex for ex in examples if any(cand["right"] for cand in ex["cands"])]
+    vocab = vocabulary(useful)
+    d = Design(useful, vocab)
+
+    def loss(w):
+        s = d.X @ w
+        smax = np.full(d.n, -np.inf)
+        np.maximum.at(smax, d.event, s)
+        ex = np.exp(s - smax[d.event])
+        z_all = np.bincount(d.event, ex, d.n)
+        z_pos = np.bincount(d.event, ex * d.right, d.n)
+        value = -np.sum(np.log(z_pos) - np.log(z_all)) + w @ w / (2 * c_value)
+        p_all = ex / z_all[d.event]
+        p_pos = ex * d.right / z_pos[d.event]
+        grad = d.X.T @ (p_all - p_pos) + w / c_value
+        return value, grad
+
+    res = minimize(loss, np.zeros(len(vocab)), jac=True, method="L-BFGS-B", options=dict(maxiter=500))
+    return {n: float(res.x[j]) for n, j in vocab.items() if abs(res.x[j]) > 1e-4}
+
+
+def admissible(ex: dict) -> dict:
+    """The example with only the candidates the chooser may take (diurna.time.chooser.admissible)."""
+    from diurna.time.chooser import admissible as within
+
+    first = next((k for k, cand in enumerate(ex["cands"]) if "first" in cand["sources"]), None)
+    keep = within([tuple(cand["date"]) for cand in ex["cands"]], first, ex["published"])
+    return dict(ex, cands=[ex["cands"][k] for k in keep])
+
+
+def choose(ex: dict, weights: dict[str, float], margin: float, pubday_margin: float) -> dict:
+    """diurna.time.chooser's decision on one extracted example (its admissible candidates)."""
+    from diurna.time.chooser import pick
+
+    scores = [sum(weights.get(n, 0.0) * v for n, v in cand["f"].items()) for cand in ex["cands"]]
+    first = next((k for k, cand in enumerate(ex["cands"]) if "first" in cand["sources"]), None)
+    pubday = ["kind=is_publication_day" in cand["f"] for cand in ex["cands"]]
+    return ex["cands"][pick(scores, first, margin, pubday, pubday_margin)]
+
+
+def figures(examples: list[dict], chosen: list[dict]) -> dict[str, float]:
+    n = len(examples)
+    return dict(
+        n=n,
+        ceiling=sum(any(c["right"] for c in ex["cands"]) for ex in examples) / n,
+        rules=sum(next((c["right"] for c in ex["cands"] if "first" in c["sources"]), False) for ex in examples) / n,
+        rules_pubday=sum(
+            next((c["pubday_wrong"] for c in ex["cands"] if "first" in c["sources"]), False) for ex in examples
+        )
+        / n,
+        chooser=sum(c["right"] for c in chosen) / n,
+        chooser_pubday=sum(c["pubday_wrong"] for c in chosen) / n,
+        rules_overlap=sum(
+            next((c.get("overlap", False) for c in ex["cands"] if "first" in c["sources"]), False) for ex in examples
+        )
+        / n,
+        chooser_overlap=sum(c.get("overlap", False) for c in chosen) / n,
+    )
+
+
+def show(label: str, f: dict) -> None:
+    print(
+        "%-22s n=%4d ceiling=%.3f rules right=%.3f pubday=%.3f overlap=%.3f | chooser right=%.3f pubday=%.3f overlap=%.3f"
+        % (
+            label,
+            f["n"],
+            f["ceiling"],
+            f["rules"],
+            f["rules_pubday"],
+            f["rules_overlap"],
+            f["chooser"],
+            f["chooser_pubday"],
+            f["chooser_overlap"],
+        )
+    )
+
+
+def select(examples: list[dict]) -> tuple[float, float, float] | None:
+    """The (C, MARGIN, PUBDAY_MARGIN) setting with the best mean held-out gain over the two halves
+    (right dates gained plus publication-day errors avoided) among those that raise right_issue and do not raise pub-day errors on both; None if none does."""
+    halves = {h: [ex for ex in examples if half_of(ex["article"]) == h] for h in "AB"}
+    best, best_value = None, 0.0
+    for c_value in C_GRID:
+        fits = {h: fit(halves["B" if h == "A" else "A"], c_value) for h in "AB"}  # trained on the other half
+        for margin in MARGIN_GRID:
+            for pubday_margin in PUBDAY_MARGIN_GRID:
+                gains, drops, ok, line = [], [], True, []
+                for h in "AB":
+                    f = figures(halves[h], [choose(ex, fits[h], margin, pubday_margin) for ex in halves[h]])
+                    gains.append(f["chooser"] - f["rules"])
+                    drops.append(f["rules_pubday"] - f["chooser_pubday"])
+                    ok &= f["chooser"] > f["rules"] and f["chooser_pubday"] <= f["rules_pubday"]
+                    line.append("%s %+.3f pubday %.3f->%.3f" % (h, gains[-1], f["rules_pubday"], f["chooser_pubday"]))
+                print(
+                    "C=%-4s margin=%-4s pubday_margin=%-4s held-out gain %s %s"
+                    % (c_value, margin, pubday_margin, " | ".join(line), "ok" if ok else "")
+                )
+                # a publication-day error avoided counts as much as a right date gained
+                value = sum(gains) / 2 + sum(drops) / 2
+                if ok and value > best_value:
+                    best, best_value = (c_value, margin, pubday_margin), value
+    return best
+
+
+def out_of_fold(examples: list[dict], c_value: float, margin: float, pubday_margin: float, k: int = 5) -> list[dict]:
+    """Each example's choice by a fit on the other folds (folds grouped by article)."""
+    fold = {
+        a: int(hashlib.sha256(("fold:" + a).encode()).hexdigest()[:8], 16) % k for a in {e["article"] for e in examples}
+    }
+    chosen: list = [None] * len(examples)
+    for f in range(k):
+        w = fit([ex for ex in examples if fold[ex["article"]] != f], c_value)
+        for i, ex in enumerate(examples):
+            if fold[ex["article"]] == f:
+                chosen[i] = choose(ex, w, margin, pubday_margin)
+    return chosen
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
+    )
+    ap.add_argument(
+        "--pred", required=True, help="`diurna code` output of the tune split (or of realnews-dev with --evaluate)"
+    )
+    ap.add_argument("--gold", help="gold file (default: $DIURNA_REALTEXT/.gold.tune.jsonl)")
+    ap.add_argument("--cache", default=None, help="folder for the parses (scripts/redate.py's)")
+    ap.add_argument("--features", help="JSON Lines of extracted examples: read if it exists, else written")
+    ap.add_argument("--evaluate", help="score this model file on --pred/--gold and stop")
+    ap.add_argument("--no-write", action="store_true", help="selection figures only")
+    args = ap.parse_args(argv)
+    gold = args.gold or os.path.join(os.environ.get("DIURNA_REALTEXT", "../realtext"), ".gold.tune.jsonl")
+    if "frozen" in os.path.basename(gold):
+        ap.error("the frozen split is never read for training")
+    if args.features and os.path.exists(args.features):
+        examples = [json.loads(line) for line in open(args.features, encoding="utf-8")]
+    else:
+        examples = extract(args.pred, gold, args.cache)
+        if args.features:
+            with open(args.features, "w", encoding="utf-8") as f:
+                for ex in examples:
+                    f.write(json.dumps(ex) + "\n")
+    print("%d events located on gold events, %d candidates" % (len(examples), sum(len(e["cands"]) for e in examples)))
+    show(
+        "all candidates (ceiling)",
+        figures(examples, [next(c for c in ex["cands"] if "first" in c["sources"]) for ex in examples]),
+    )
+    examples = [admissible(ex) for ex in examples]
+    print(
+        "%d admissible candidates (chooser.admissible: the rules' choice, those inside it, before publication for its publication day)"
+        % sum(len(e["cands"]) for e in examples)
+    )
+    if args.evaluate:
+        model = json.load(open(args.evaluate, encoding="utf-8"))
+        chosen = [choose(ex, model["weights"], model["margin"], model["pubday_margin"]) for ex in examples]
+        show("this model", figures(examples, chosen))
+        return
+    setting = select(examples)
+    if setting is None:
+        print("no setting raises right_issue without more publication-day errors on both halves: nothing written")
+        return
+    c_value, margin, pubday_margin = setting
+    print("kept C=%s margin=%s pubday_margin=%s" % setting)
+    for h in "AB":
+        part = [ex for ex in examples if half_of(ex["article"]) == h]
+        w = fit([ex for ex in examples if half_of(ex["article"]) != h], c_value)
+        show("held-out half %s" % h, figures(part, [choose(ex, w, margin, pubday_margin) for ex in part]))
+    show("5-fold out-of-fold", figures(examples, out_of_fold(examples, c_value, margin, pubday_margin)))
+    if args.no_write:
+        return
+    weights = fit(examples, c_value)
+    os.makedirs(os.path.dirname(MODEL), exist_ok=True)
+    with open(MODEL, "w", encoding="utf-8") as f:
+        json.dump(
+            dict(
+                about="diurna's date chooser (diurna/time/chooser.py), trained by scripts/train_dates.py on the "
+                "real-text tune split's gold; conditional logit over candidate dates",
+                C=c_value,
+                margin=margin,
+                pubday_margin=pubday_margin,
+                events=len(examples),
+                weights={n: round(w, 5) for n, w in sorted(weights.items())},
+            ),
+            f,
+            indent=0,
+            sort_keys=True,
+        )
+    print("wrote %s (%d weights)" % (MODEL, len(weights)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""The learned date chooser (diurna/time/chooser.py) and its candidates (candidates.py): it picks
+among the dates the anchor rules and the discourse offer, only inside the rules' own interval (or
+"before publication" for the rules' publication day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import pathlib
+
+import pytest
+
+from diurna.time import event_date, rules_date
+from diurna.time.candidates import candidates, context, features, rule_dates
+from diurna.time.chooser import admissible, choose, load_model, pick
+from diurna.time.discourse import EventClause
+
+PUB = "2024-03-15"
+HERE = pathlib.Path(__file__).parent
+
+
+def _anchor_cases() -> dict:
+    spec = importlib.util.spec_from_file_location("anchor_cases", HERE / "test_anchoring.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.CASES
+
+
+ANCHOR_CASES = _anchor_cases()
+
+
+def _token(doc, word: str, nth: int = 0) -> int:
+    return [t.i for t in doc.spacy_doc if t.text == word][nth]
+
+
+def test_admissible_candidates_lie_inside_the_rules_choice():
+    intervals = [
+        ("2024-03-01", "2024-03-15", "before"),
+        ("2024-03-12", "2024-03-12", "day"),
+        ("2024-02-01", "2024-02-29", "month"),
+    ]
+    assert admissible(intervals, 0, PUB) == [0, 1]
+    assert admissible(intervals, 1, PUB) == [1]  # a day admits nothing wider
+    assert admissible(intervals, None, PUB) == [0, 1, 2]
+
+
+def test_the_rules_publication_day_admits_before_publication_only():
+    intervals = [
+        (PUB, PUB, "day"),
+        ("2023-03-16", PUB, "before"),
+        ("2024-03-01", "2024-03-31", "month"),
+        ("2023-03-14", "2024-03-13", "before"),
+    ]
+    assert admissible(intervals, 0, PUB) == [0, 1]
+    assert admissible(intervals, 0, "2024-03-16") == [0]  # not the publication day: nothing wider
+
+
+def test_an_unbounded_before_admits_nothing_else():
+    intervals = [
+        ("2023-03-16", PUB, "before"),  # the year's lookback: the text gave no bound
+        ("2024-03-12", "2024-03-12", "day"),
+        ("2024-03-14", PUB, "before"),
+        ("2024-03-01", "2024-03-31", "month"),
+    ]
+    assert admissible(intervals, 0, PUB) == [0]
+
+
+def test_pick_keeps_the_rules_choice_within_the_margin():
+    assert pick([1.0, 1.5], 0, 1.0, [False, False], 0.0) == 0
+    assert pick([1.0, 2.5], 0, 1.0, [False, False], 0.0) == 1
+    # the publication day needs the extra margin to replace the rules' choice
+    assert pick([1.0, 2.5], 0, 1.0, [False, True], 4.0) == 0
+    assert pick([1.0, 6.0], 0, 1.0, [False, True], 4.0) == 1
+    # the rules' own publication day pays no extra margin
+    assert pick([3.0, 1.0], 0, 1.0, [True, False], 4.0) == 0
+
+
+def test_candidates_hold_every_deciding_rule_and_the_publication_day(time_doc):
+    doc = time_doc("The vote is near. Germany expelled two diplomats on Wednesday after a court jailed a man.", PUB)
+    c = EventClause(doc, doc.spacy_doc[_token(doc, "jailed")], dt.date.fromisoformat(PUB))
+    decided = rule_dates(c)
+    cands = candidates(c, decided)
+    assert decided and decided[0][0] == "earlier_clause"
+    first = [cand for cand in cands if "first" in cand.sources]
+    assert len(first) == 1 and first[0].date == decided[0][1]
+    assert any(cand.date.start == cand.date.end == PUB for cand in cands)
+    assert any("own" in cand.sources or "sentence" in cand.sources for cand in cands)
+    ctx = context(c, decided)
+    assert "decided=earlier_clause" in ctx
+    f = features(c, first[0], ctx)
+    assert f["src=first"] == 1.0 and "decided=earlier_clause&first" in f
+
+
+def test_a_model_preferring_the_sentences_day_narrows_the_rules_interval(time_doc):
+    doc = time_doc("The vote is near. Germany expelled two diplomats on Wednesday after a court jailed a man.", PUB)
+    token = _token(doc, "jailed")
+    rules = rules_date(doc, token)
+    assert (rules.start, rules.end) == ("2024-03-12", "2024-03-13")
+    model = {"weights": {"src=sentence": 5.0, "src=own": 5.0}, "margin": 1.0, "pubday_margin": 100.0}
+    date, source = choose(doc, token, model)
+    assert (date.start, date.end, date.granularity) == ("2024-03-13", "2024-03-13", "day")
+    assert source == "own_expression"  # the first that proposed it: a rule that did not decide first
+    # a model that prefers nothing keeps the rules' choice
+    date, source = choose(doc, token, {"weights": {}, "margin": 1.0, "pubday_margin": 100.0})
+    assert date == rules and source == "earlier_clause"
+
+
+def test_the_packaged_model_loads():
+    model = load_model()
+    assert model is not None and len(model["weights"]) > 100
+    assert {"margin", "pubday_margin", "C"} <= set(model)
+
+
+@pytest.mark.parametrize("name", list(ANCHOR_CASES))
+def test_the_learned_date_lies_inside_the_rules_date(time_doc, name):
+    text, word, nth, _ = ANCHOR_CASES[name]
+    doc = time_doc(text, PUB)
+    token = _token(doc, word, nth)
+    learned, rules = event_date(doc, token), rules_date(doc, token)
+    if rules.start == rules.end == PUB and learned.granularity == "before":
+        assert learned.end == PUB  # the publication day made honest: before publication
+    else:
+        assert rules.start <= learned.start and learned.end <= rules.end
+    assert event_date(doc, token, learned=False) == rules
+
+
+def _train_dates():
+    spec = importlib.util.spec_from_file_location("train_dates", HERE.parents[1] / "scripts" / "train_dates.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_trainer_learns_which_kind_of_candidate_is_right():
+    pytest.importorskip("scipy")
+    td = _train_dates()
+
+    def example(i: int, right_kind: str) -> dict:
+        def cand(kind: str, first: bool) -> dict:
+            f = {"bias": 1.0, "kind=" + kind: 1.0, "ctx=%s&kind=%s" % (right_kind, kind): 1.0}
+            return dict(
+                date=[PUB, PUB, "day"] if kind == "a" else ["2024-03-14", "2024-03-14", "day"],
+                sources=["first"] if first else [],
+                f=f,
+                right=kind == right_kind,
+                pubday_wrong=False,
+            )
+
+        return dict(article="art%d" % i, published=PUB, cands=[cand("a", True), cand("b", False)])
+
+    # the rules' choice ("a") is right in one context and wrong in the other: the fit must tell them apart
+    examples = [example(i, "a" if i % 2 else "b") for i in range(40)]
+    weights = td.fit(examples, 1.0)
+    chosen = [td.choose(ex, weights, 0.0, 0.0) for ex in examples]
+    assert all(c["right"] for c in chosen)
+    f = td.figures(examples, chosen)
+    assert f["rules"] == 0.5 and f["chooser"] == 1.0 and f["ceiling"] == 1.0
