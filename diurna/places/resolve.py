@@ -458,17 +458,26 @@ def _container_after(
 
 
 def coordination(token):
-    """The conjuncts of a token's coordination ("Albania, Cyprus, Georgia and India")."""
+    """The conjuncts of a token's coordination ("Albania, Cyprus, Georgia and India").
+
+    The parser often reads a list's second member as an apposition of the first and hangs the
+    rest on it ("Jamaica, the Bahamas and Antigua and Barbuda": Bahamas appos of Jamaica, Antigua
+    conj of Bahamas): an apposition that has conjuncts of its own is a list member (an apposition
+    proper, "Kibumba, a town in North Kivu", has none)."""
     first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
+    while first.head.i != first.i and (first.dep_ == "conj" or _listed_apposition(first)):
         first = first.head
     group, frontier = {first}, [first]
     while frontier:
         for child in frontier.pop().children:
-            if child.dep_ == "conj" and child not in group:
+            if (child.dep_ == "conj" or _listed_apposition(child)) and child not in group:
                 group.add(child)
                 frontier.append(child)
     return group
+
+
+def _listed_apposition(token) -> bool:
+    return token.dep_ == "appos" and any(child.dep_ == "conj" for child in token.children)
 
 
 def _listed_with(

@@ -78,6 +78,25 @@ def test_a_name_listed_with_countries_is_the_country(locate):
     assert _place_of(doc, "Georgia") == ("Georgia", "GEO", "country")
 
 
+def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list(locate):
+    # spaCy: "Bahamas" appos of "Jamaica", "Antigua" conj of "Bahamas"; the US story would
+    # otherwise pull "Jamaica" to the Queens neighbourhood
+    doc = locate(
+        "The US plan, drafted in Washington and backed by American officials in New York and Texas, won"
+        " support. In addition, Jamaica, the Bahamas and Antigua and Barbuda also have pledged to send personnel."
+    )
+    assert _place_of(doc, "Jamaica") == ("Jamaica", "JAM", "country")
+
+
+def test_an_apposition_without_conjuncts_is_no_list_member():
+    from diurna.nlp import parse
+    from diurna.places.resolve import coordination
+
+    doc = next(parse(["Fighters left Kibumba, a town in North Kivu, and Goma on Friday."]))
+    kibumba = next(t for t in doc if t.text == "Kibumba")
+    assert not any(t.text == "town" for t in coordination(kibumba))
+
+
 def test_a_village_nothing_supports_is_left_unresolved(locate):
     # Soldeu is an Andorran village of 600: a Kenyan story gives it no support.
     doc = locate("Kenyan police said the two suspects had fled to Soldeu before the raid in Nairobi.")
