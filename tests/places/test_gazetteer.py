@@ -185,6 +185,32 @@ def test_unit_keys_bare_names_are_weak():
     assert "anbar" in strong
 
 
+def test_a_type_word_before_the_name_gives_a_weak_bare_key():
+    from diurna.places.build import unit_keys
+
+    strong, weak = unit_keys("Kabupaten Maybrat", ["Maybrat Regency"], set(), district=True)
+    assert "maybrat" in weak and "maybrat" not in strong
+    strong, weak = unit_keys("Departamento de Villaguay", [], set(), district=True)
+    assert weak == {"villaguay"}
+    # a strong alias equal to the bare name stays strong; "Distrito Federal" leaves no name
+    strong, weak = unit_keys("Gemeente Zwolle", ["Zwolle"], set(), district=True)
+    assert "zwolle" in strong and "zwolle" not in weak
+    assert unit_keys("Distrito Federal", [], set())[1] == set()
+
+
+def test_a_regency_by_its_noun(locate):
+    doc = locate("Rebels stormed an army post in Maybrat regency in West Papua on Thursday.")
+    assert _place_of_mention(doc, "Maybrat") == ("Kabupaten Maybrat", "IDN", "district")
+
+
+def _place_of_mention(doc, surface):
+    for ref in doc.place_mentions:
+        if doc.article.text[ref.start : ref.end] == surface:
+            place = next(p for p in doc.places if p.id == ref.place_id)
+            return place.name, place.country, place.precision
+    return None
+
+
 def test_a_unit_named_after_its_seat_gets_the_seats_name_as_a_weak_key():
     from diurna.places.build import Entry, seat_name_keys
 
