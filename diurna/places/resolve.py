@@ -58,6 +58,7 @@ class Mention:
     owned: bool = False  # the container is the name's owner ("Zambia's Western Province"), not a list's member
     listed_with: str | None = None  # "country" in "Albania, Cyprus, Georgia", "region" in
     #                                             "Maryland, Connecticut, Delaware": what the list is of
+    joined: bool = False  # the container follows "in"/"of" ("the Kurdistan region of Iraq"), not a bare comma
 
 
 @dataclass(frozen=True)
@@ -255,10 +256,12 @@ def outside_the_named_container(scored: list[tuple[float, Candidate]], m: Mentio
     # Holguín" are lists of one kind, not a place and its container.
     if container is None or best.feature == "country":
         return False
-    # a country only as the name's owner ("Taiwan's islands of Matsu" is not Matsue, Japan)
-    if container.feature not in ("region", "district") and not (container.feature == "country" and m.owned):
+    # a country only as the name's owner ("Taiwan's islands of Matsu" is not Matsue, Japan) or
+    # joined by "in"/"of" ("the Kurdistan region of Iraq" is not Iran's Kordestan province)
+    country_named = container.feature == "country" and (m.owned or m.joined)
+    if container.feature not in ("region", "district") and not country_named:
         return False
-    if best.feature == "region" and container.feature != "district":
+    if best.feature == "region" and container.feature != "district" and not (country_named and m.joined):
         return False
     return best.country != container.country and not any(contained(c.entry, m) for _, c in scored)
 
@@ -454,6 +457,7 @@ def _container_after(
     if comma_only and entry.feature not in ("region", "country", "district"):
         return mention  # "Tehran, Moscow and Beijing": a list, not a qualifier
     mention.container = entry
+    mention.joined = not comma_only
     return mention
 
 
@@ -578,8 +582,14 @@ def resolve(
     if abroad:
         # One name, one sense: a later bare mention of a name the text placed in its container
         # ("the Catatumbo region, in ... Norte de Santander", then "troops to Catatumbo") is there too.
+        # So is another mention the story alone resolved abroad ("the Kurdistan region of Iraq" ...
+        # "the Kurdistan regional government" is not Iran's Kordestan).
         placed = {key_of(toponyms[n]): container for n, container in abroad.items()}
         for n, toponym in enumerate(toponyms):
-            if resolved[n] is None and n not in abroad and key_of(toponym) in placed:
-                abroad[n] = placed[key_of(toponym)]
+            container = placed.get(key_of(toponym))
+            if container is None or n in abroad:
+                continue
+            if resolved[n] is None or resolved[n].country != container.country:
+                abroad[n] = container
+                resolved[n] = None
     return resolved

@@ -230,3 +230,20 @@ def test_a_name_placed_in_its_container_is_there_at_every_mention(locate):
     later = text.rindex("Catatumbo")
     refs = [r for r in doc.place_mentions if r.start == later]
     assert refs and next(p for p in doc.places if p.id == refs[0].place_id).country == "COL"
+
+
+def test_a_region_abroad_named_in_a_country_by_of_is_in_that_country(locate):
+    # GeoNames' only "Kurdistan" unit is Iran's Kordestan province; the text puts it in Iraq
+    doc = locate(
+        "Protests spread in the semi-autonomous Kurdistan region of Iraq. Salaries are late, and the"
+        " Kurdistan regional government must act, protesters in Sulaymaniyah said."
+    )
+    kurdistan = [p for p in doc.places if p.name == "Kurdistan"]
+    assert kurdistan and {p.country for p in kurdistan} == {"IRQ"}
+    assert not any(p.country == "IRN" for p in doc.places)
+
+
+def test_a_unit_of_a_country_tagged_as_one_entity_is_two_toponyms(locate):
+    doc = locate("The Prime Minister of the Kurdistan Region of Iraq, Masrour Barzani, accused protesters.")
+    assert _place_of(doc, "Iraq") == ("Iraq", "IRQ", "country")
+    assert _place_of(doc, "Kurdistan Region")[1] == "IRQ"
