@@ -256,12 +256,14 @@ def outside_the_named_container(scored: list[tuple[float, Candidate]], m: Mentio
     # Holguín" are lists of one kind, not a place and its container.
     if container is None or best.feature == "country":
         return False
-    # a country only as the name's owner ("Taiwan's islands of Matsu" is not Matsue, Japan) or
-    # joined by "in"/"of" ("the Kurdistan region of Iraq" is not Iran's Kordestan province)
-    country_named = container.feature == "country" and (m.owned or m.joined)
-    if container.feature not in ("region", "district") and not country_named:
-        return False
-    if best.feature == "region" and container.feature != "district" and not (country_named and m.joined):
+    # a country only as the name's owner ("Taiwan's islands of Matsu" is not Matsue, Japan), or as
+    # the country a region is said to be "of"/"in" ("the Kurdistan region of Iraq" is not Iran's
+    # Kordestan province; a town "in the Senegal river valley" is no town of Senegal's)
+    region_in_country = best.feature == "region" and container.feature == "country" and m.joined
+    if container.feature not in ("region", "district") and not (container.feature == "country" and m.owned):
+        if not region_in_country:
+            return False
+    if best.feature == "region" and container.feature != "district" and not region_in_country:
         return False
     return best.country != container.country and not any(contained(c.entry, m) for _, c in scored)
 
@@ -457,7 +459,9 @@ def _container_after(
     if comma_only and entry.feature not in ("region", "country", "district"):
         return mention  # "Tehran, Moscow and Beijing": a list, not a qualifier
     mention.container = entry
-    mention.joined = not comma_only
+    # "in Iraq", not "in the Senegal river valley": the container is the phrase's head, no modifier
+    after = spacy_doc[following.token_end] if following.token_end < len(spacy_doc) else None
+    mention.joined = not comma_only and not (after is not None and after.pos_ == "NOUN" and after.text[:1].islower())
     return mention
 
 

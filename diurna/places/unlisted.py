@@ -66,6 +66,8 @@ CONTAINER_WORDS = {"in", "near", "of", "outside", "inside"}
 NEAR_WORDS = {"near", "outside", "km", "kilometres", "kilometers", "miles", "nearby", "close"}
 MAX_CONTAINER_GAP = 12
 STATE_WORDS = {"Republic", "Kingdom", "Federation", "Emirates", "States", "Union"}
+# Water is no place record ("the Baltic Sea region", "the Mayu River"): no point stands for it.
+WATER_NOUNS = {"sea", "ocean", "river", "lake", "gulf", "strait", "straits", "bay", "channel"}
 # Where the rules find the located places of the document being read (set by `unlisted_places`).
 LOCATED_KEY = "diurna.places.unlisted.located"
 
@@ -265,6 +267,8 @@ def _is_bare_name(span: Span, gazetteer: Gazetteer, demonym_table: dict[str, str
     # "the Democratic Republic (of Congo)" cut short: a state's form names no village (but
     # "Republic Square", "Union Square" name squares)
     if any(t.text in STATE_WORDS for t in span) and span[-1].lower_ not in FACILITY_NOUNS:
+        return False
+    if span[-1].lower_ in WATER_NOUNS:
         return False
     return not gazetteer.candidates(text)
 

@@ -247,3 +247,12 @@ def test_a_unit_of_a_country_tagged_as_one_entity_is_two_toponyms(locate):
     doc = locate("The Prime Minister of the Kurdistan Region of Iraq, Masrour Barzani, accused protesters.")
     assert _place_of(doc, "Iraq") == ("Iraq", "IRQ", "country")
     assert _place_of(doc, "Kurdistan Region")[1] == "IRQ"
+
+
+def test_a_country_modifying_another_noun_is_no_container(locate):
+    # "in the Senegal river valley": the town is Mauritania's Kaedi, not a namesake in Senegal
+    doc = locate(
+        "Looting broke out in the town of Kaedi in the Senegal river valley after Mauritania's election,"
+        " the interior ministry in Nouakchott said."
+    )
+    assert _place_of(doc, "Kaedi")[1] == "MRT"

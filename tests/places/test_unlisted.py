@@ -101,3 +101,10 @@ def test_a_name_called_a_town_once_is_that_town_where_spacy_labels_it_a_place(lo
 def test_a_square_named_after_the_republic_is_a_square(locate):
     doc = locate("The prime minister urged his supporters in Armenia to gather on Republic Square at once.")
     assert _unlisted(doc)["Republic Square"].country == "ARM"
+
+
+def test_water_is_no_unlisted_place(locate):
+    doc = locate(
+        "Sweden moved troops to an island in the Baltic Sea region as tensions rose, officials in Stockholm said."
+    )
+    assert "Baltic Sea" not in _unlisted(doc)
