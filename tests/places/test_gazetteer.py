@@ -209,19 +209,6 @@ def test_a_name_without_its_arabic_article_is_a_weak_key(gazetteer):
     assert any(c.entry.name == "Al Qāmishlī" and not c.strong for c in gazetteer.candidates("Qamishli"))
 
 
-def test_a_regency_by_its_noun(locate):
-    doc = locate("Rebels stormed an army post in Maybrat regency in West Papua on Thursday.")
-    assert _place_of_mention(doc, "Maybrat") == ("Kabupaten Maybrat", "IDN", "district")
-
-
-def _place_of_mention(doc, surface):
-    for ref in doc.place_mentions:
-        if doc.article.text[ref.start : ref.end] == surface:
-            place = next(p for p in doc.places if p.id == ref.place_id)
-            return place.name, place.country, place.precision
-    return None
-
-
 def test_a_unit_named_after_its_seat_gets_the_seats_name_as_a_weak_key():
     from diurna.places.build import Entry, seat_name_keys
 
