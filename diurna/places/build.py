@@ -93,6 +93,11 @@ UNIT_SUFFIXES = (
     "muhafazah",
     "shahrestan",
     "regency",
+    # Russia's republics and krais: "Dagestan, Respublika", "Dagestan Republic", "Krasnodarskiy kray"
+    "respublika",
+    "republic",
+    "kray",
+    "krai",
 )
 # The same type words written before the name in the unit's own language ("Kabupaten Maybrat" =
 # Maybrat Regency, "Departamento de Villaguay", "Shahrestan-e Zanjan", "Amphoe Pa Daet"), folded;

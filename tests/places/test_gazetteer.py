@@ -106,6 +106,7 @@ def test_coverage_down_to_villages_and_districts(gazetteer):
         ("Duhok", "IRQ", "region"),
         ("Wicklow", "IRL", "district"),  # IE.L.xx: a county, first-level in ISO 3166-2
         ("Jenin", "PSE", "district"),  # a West Bank governorate (PS.WE.xx)
+        ("Dagestan", "RUS", "region"),  # "Dagestan, Respublika": Russia's republics by their bare name
     ],
 )
 def test_small_places_and_districts_are_indexed(gazetteer, name, country, feature):
