@@ -9,8 +9,8 @@
 
 Examples are (candidate event, actor mention) pairs from diurna's own extractor on real sentences, as
 the events stage hands them to the chooser (story agents given: `stage_candidates`; a cache written
-before that holds the extractor's alone), each mention of the trigger's sentence and of the one
-before it labelled for the source and the target role:
+before that holds the extractor's alone), each mention of the trigger's sentence (and of the one
+before it when argmodel.PREVIOUS_SENTENCE is on) labelled for the source and the target role:
 - ../shared/data/plv/PLV_train.tsv: a candidate of the sentence's gold type (or whose trigger
   governs the marked target) is the marked event; a mention overlapping the marked source (target),
   or another mention of the same actor in the sentence, fills that role, every other mention not;
@@ -26,8 +26,13 @@ candidates, and fits on PLV + B on A's, for each regularisation strength and thr
 whose source AND target both satisfy the gold (as the scorer's strict match) under the packaged
 policy (ArgumentModel.decide, the stage's own function with all its constraints, on the candidate's
 Slate; the rules' choices where the stage keeps them), against the rules' own choices on the same
-candidates; the setting with the best mean of the two halves is kept. Then, on the same fits, the
-settings of OVERRULE_GRID (the model may replace a role the rules filled when it is confident of
+candidates; of the settings whose fills (roles the model filled) are right more often than wrong on
+both halves, the one with the best mean of the two halves is kept. Then, on the same fits, a
+stricter threshold for mentions outside the trigger's sentence (OUTSIDE_GRID, `select_outside`): kept
+only when on both halves those fills are right more often than wrong (a wrong party and no party both
+fail both-right, but only the first puts a false pair into dyad counts) and both-right falls by no
+more than the paired noise; else such mentions are never added. Every selection line prints the
+model's fills ([right, wrong]) inside and outside the sentence. Then the settings of OVERRULE_GRID (the model may replace a role the rules filled when it is confident of
 another mention and gives the rules' choice little chance): one is kept only when it raises
 both-right on both halves (printed; packaged only with `--overrule`, after an end-to-end check on
 realnews-dev: see docs/evaluation.md). The
@@ -63,6 +68,7 @@ from diurna.events.argmodel import (  # noqa: E402
     RULE_CHOICE_FEATURES,
     ArgumentModel,
     Slate,
+    outside_sentence,
     slate,
 )
 from diurna.events.classifier import find_span  # noqa: E402
@@ -142,6 +148,7 @@ def slate_of(ex) -> Slate:
         owned=tuple(frozenset(o) for o in sl["owned"]),
         reciprocal=sl["reciprocal"],
         setting=tuple(sl.get("setting", ())),  # examples cached before the field have none
+        outside=tuple(outside_sentence(tuple(o["f"])) for o in ex["options"]),
     )
 
 
@@ -324,14 +331,21 @@ def evaluate(vocabulary, weights, thresholds, examples, overrule=None, memory: O
         memory=memory,
     )
     both = src = tgt = rule_both = overruled = 0
+    fills = {"%s_%s" % (role, where): [0, 0] for role in ROLES for where in ("inside", "outside")}
+    mask = []
     for ex in examples:
         i, j = choose(model, ex)
         rule = ex["slate"]["rule"]
         overruled += sum(k != r for k, r in zip((i, j), rule) if r is not None)
         s, t = right(ex, i, 0), right(ex, j, 1)
+        for r, (k, ok) in enumerate(((i, s), (j, t))):
+            if k is not None and k != rule[r]:
+                where = "outside" if outside_sentence(tuple(ex["options"][k]["f"])) else "inside"
+                fills["%s_%s" % (ROLES[r], where)][0 if ok else 1] += 1
         src += s
         tgt += t
         both += s and t
+        mask.append(bool(s and t))
         rule_both += rule_right(ex, 0) and rule_right(ex, 1)
     n = len(examples) or 1
     return {
@@ -341,7 +355,15 @@ def evaluate(vocabulary, weights, thresholds, examples, overrule=None, memory: O
         "target": round(tgt / n, 3),
         "rules_both": round(rule_both / n, 3),
         "overruled": overruled,
+        # roles the model filled or overruled, [right, wrong], by where the mention stands: a wrong party
+        # and no party both fail `right`, but only the first puts a false pair into dyad counts
+        "fills": fills,
+        "_both": mask,  # per candidate, for the paired noise of a comparison (`within_noise`)
     }
+
+
+def shown(result: dict) -> dict:
+    return {k: v for k, v in result.items() if not k.startswith("_")}
 
 
 def rank(o, o_a):
@@ -374,11 +396,65 @@ def select_overrule(c, thresholds, plv, part_a, part_b, s, s_a):
             o = evaluate(*fits["B"], thresholds, part_b, overrule, memory["B"])
             o_a = evaluate(*fits["A"], thresholds, part_a, overrule, memory["A"])
             if o["both"] > s["both"] and o_a["both"] > s_a["both"]:
-                print("overrule=%s raises both halves: tune-B %s  tune-A %s" % (overrule, o, o_a))
+                print("overrule=%s raises both halves: tune-B %s  tune-A %s" % (overrule, shown(o), shown(o_a)))
                 if best[0] is None or rank(o, o_a) < rank(best[1], best[2]):
                     best = (overrule, o, o_a)
-    print("selected overrule=%s (tune-B %s; tune-A %s)" % best)
+    print("selected overrule=%s (tune-B %s; tune-A %s)" % (best[0], shown(best[1]), shown(best[2])))
     return best
+
+
+# the stricter threshold of a mention outside the trigger's sentence, per role (`<role>_outside`);
+# None: the role's own threshold; above 1: never
+OUTSIDE_GRID = (None, 0.5, 0.65, 0.8, 0.9, 1.01)
+
+
+def within_noise(new: dict, old: dict) -> bool:
+    """Whether both-right fell by no more than the paired noise: the square root of the number of
+    candidates whose both-right differs between the two settings (the standard deviation of the
+    difference were either equally likely), in candidates."""
+    changed = sum(a != b for a, b in zip(new["_both"], old["_both"]))
+    fell = sum(old["_both"]) - sum(new["_both"])
+    return fell <= changed**0.5
+
+
+def more_right_than_wrong(result: dict, where=("outside",)) -> bool:
+    """Whether, for each role, the model's fills (`where`: inside or outside the trigger's sentence)
+    were right more often than wrong (none at all passes)."""
+    counts = [result["fills"]["%s_%s" % (role, w)] for role in ROLES for w in where]
+    return all(r > w or r == w == 0 for r, w in counts)
+
+
+def select_outside(fits: dict, thresholds: dict, part_a, part_b, s, s_a):
+    """The stricter thresholds for mentions outside the trigger's sentence: every (source, target)
+    pair of OUTSIDE_GRID (at or above the role's own threshold) on the same held-out fits; one is kept
+    only if on BOTH halves the outside fills are right more often than wrong and both-right does not
+    fall beyond the paired noise (`within_noise`) against the role's own threshold. Of those, the best
+    mean both-right (ties: the stricter). When none passes, outside mentions are never added (1.01)."""
+    best = None
+    memory = {"A": {}, "B": {}}
+    for fs in OUTSIDE_GRID:
+        for ft in OUTSIDE_GRID:
+            floors = {k: v for k, v in (("source", fs), ("target", ft)) if v is not None}
+            if any(v < thresholds[k] for k, v in floors.items()):
+                continue  # below the role's own threshold: no fill it would change
+            th = dict(thresholds, **{k + "_outside": v for k, v in floors.items()})
+            o = evaluate(*fits["B"], th, part_b, memory=memory["B"])
+            o_a = evaluate(*fits["A"], th, part_a, memory=memory["A"])
+            ok = all(more_right_than_wrong(x) and within_noise(x, y) for x, y in ((o, s), (o_a, s_a)))
+            print(
+                "outside=%s %s: tune-B both %s fills %s; tune-A both %s fills %s"
+                % (floors, "passes" if ok else "fails", o["both"], o["fills"], o_a["both"], o_a["fills"])
+            )
+            strict = sum(th[role + "_outside"] if role in floors else th[role] for role in ROLES)
+            key = (o["both"] + o_a["both"], strict)
+            if ok and (best is None or key > best[0]):
+                best = (key, th, o, o_a)
+    if best is None:
+        th = dict(thresholds, source_outside=1.01, target_outside=1.01)
+        best = (None, th, evaluate(*fits["B"], th, part_b), evaluate(*fits["A"], th, part_a))
+    _, th, o, o_a = best
+    print("selected thresholds=%s (tune-B %s; tune-A %s)" % (th, shown(o), shown(o_a)))
+    return th, o, o_a
 
 
 def main() -> int:
@@ -419,11 +495,19 @@ def main() -> int:
                 s = evaluate(*fits["B"], thresholds, part_b, memory=memory["B"])
                 s_a = evaluate(*fits["A"], thresholds, part_a, memory=memory["A"])
                 mean = round((s["both"] + s_a["both"]) / 2, 3)
-                print("C=%-5s thresholds=%s  tune-B: %s  tune-A (fitted on B): %s" % (c, thresholds, s, s_a))
-                if best is None or mean > best[0]:
-                    best = (mean, c, thresholds, s, s_a)
-    _, c, thresholds, s, s_a = best
-    print("selected C=%s thresholds=%s (tune-B %s; tune-A %s)" % (c, thresholds, s, s_a))
+                print(
+                    "C=%-5s thresholds=%s  tune-B: %s  tune-A (fitted on B): %s" % (c, thresholds, shown(s), shown(s_a))
+                )
+                # the model's fills must be right more often than wrong on both halves: a wrong party is
+                # worse for users than none, which both-right alone cannot see
+                ok = all(more_right_than_wrong(x, ("inside", "outside")) for x in (s, s_a))
+                if best is None or (ok, mean) > best[0]:
+                    best = ((ok, mean), c, thresholds, s, s_a, fits)
+    (ok, _), c, thresholds, s, s_a, fits = best
+    if not ok:
+        print("no setting's fills are right more often than wrong on both halves: the best mean is kept")
+    print("selected C=%s thresholds=%s (tune-B %s; tune-A %s)" % (c, thresholds, shown(s), shown(s_a)))
+    thresholds, s, s_a = select_outside(fits, thresholds, part_a, part_b, s, s_a)
     overrule, o, o_a = select_overrule(c, thresholds, plv, part_a, part_b, s, s_a)
     if args.overrule:
         s, s_a = o, o_a
@@ -435,7 +519,13 @@ def main() -> int:
     meta = {
         "encoding": ENCODING,
         "trained_on": "PLV_train (%d candidates) + real-text tune part (%d)" % (len(plv), len(part_a) + len(part_b)),
-        "selection": {"C": c, "thresholds": thresholds, "overrule": overrule, "tune_B": s, "tune_A": s_a},
+        "selection": {
+            "C": c,
+            "thresholds": thresholds,
+            "overrule": overrule,
+            "tune_B": shown(s),
+            "tune_A": shown(s_a),
+        },
         "vocabulary": vocabulary,
         "weights": {role: [round(x, 5) for x in w] for role, w in weights.items()},
         "thresholds": thresholds,

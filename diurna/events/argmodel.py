@@ -4,8 +4,8 @@ The extractor's rules (candidates.py, constructions.py) find the trigger and pro
 the constructions someone wrote down; on real news they often pick the wrong actor or none (the
 recipient in a prepositional phrase the rules do not know, a victim named in an apposition, the
 agent of a nominal event three words away, the party named one sentence before). This model reads
-every actor mention of the trigger's sentence and of the one before it (and the rules' own choices,
-wherever they are) and scores it for each role, from the dependency path between trigger and
+every actor mention of the trigger's sentence (of the one before it too when `PREVIOUS_SENTENCE` is
+on, and the rules' own choices wherever they are) and scores it for each role, from the dependency path between trigger and
 mention, where the mention stands, what kind of actor it is, whose side it is on against the rules'
 choices, the event's type and whether the rules chose it. The stage uses it to fill the roles the rules left
 empty. A role the rules filled is kept, unless the model carries an `overrule` setting: then a
@@ -53,7 +53,10 @@ ROLES = ("source", "target")
 BLIND = "_blind"  # suffix of the weights fitted without the features naming the rules' choices
 RULE_CHOICE_FEATURES = ("rule_source", "rule_target")  # prefixes of those features
 MAX_PATH = 5  # longer dependency paths are one feature value: "long"
-PREVIOUS_SENTENCE = True  # offer the previous sentence's mentions too (`options`)
+# Offer the previous sentence's mentions too (`options`)? Off: on held-out text the model's fills from
+# there were more often wrong than right at every stricter threshold tried (docs/evaluation.md, branch
+# targets7b), and a wrong party is worse than none.
+PREVIOUS_SENTENCE = False
 
 
 @dataclass(frozen=True)
@@ -368,6 +371,15 @@ class Slate:
     owned: tuple[frozenset[int], ...]  # owned[i]: the options whose actor owns option i (`owned_by`)
     reciprocal: bool  # a reciprocal sense: a target is never added (its parties are the rules' to pair)
     setting: tuple[bool, ...] = ()  # names where the event happens (`in_setting`): never added as target
+    outside: tuple[bool, ...] = ()  # outside the trigger's sentence (`outside_sentence`): a stricter bar
+
+
+OUTSIDE_PATHS = ("path=previous-sentence", "path=other-sentence")
+
+
+def outside_sentence(names: tuple[str, ...]) -> bool:
+    """Whether an option's features place it outside the trigger's sentence (`features`' path)."""
+    return any(n in OUTSIDE_PATHS for n in names)
 
 
 def slate(doc: ArticleDoc, cand: Candidate) -> tuple[Slate, list[Option]]:
@@ -400,6 +412,7 @@ def slate(doc: ArticleDoc, cand: Candidate) -> tuple[Slate, list[Option]]:
             setting=tuple(
                 cand.plover not in HOSTED_TYPES and in_setting(doc, m, tuple(cand.sense.targets)) for m in mentions
             ),
+            outside=tuple(outside_sentence(o.features) for o in opts),
         ),
         opts,
     )
@@ -409,7 +422,11 @@ class ArgumentModel:
     """Weights per role over named features. A role the rules left empty gets the likeliest allowed
     mention when its probability is at least the role's threshold; a role the rules filled is kept,
     unless the model is confident of another mention (`overrule`: at least `confident`) and gives the
-    rules' own choice little chance (at most `rule_below`)."""
+    rules' own choice little chance (at most `rule_below`). A mention outside the trigger's sentence
+    (the sentence before) is allowed at all only when its probability reaches the role's stricter
+    `<role>_outside` threshold, when the model has one (above 1: never): such fills were more often
+    wrong than right on held-out text, and a wrong party is worse than none (it puts a false pair
+    into dyad counts)."""
 
     def __init__(
         self,
@@ -466,10 +483,13 @@ class ArgumentModel:
 
     def _decide_role(self, s: Slate, probs: dict, r: int, other: Optional[int]) -> Optional[int]:
         role, rule = ROLES[r], s.rule[r]
+        floor = self.thresholds.get(role + "_outside")
 
         def allowed(k: int) -> bool:
             if s.reporting[k] or (r == 1 and s.setting and s.setting[k]):
                 return False  # the place may still hold the agent ("Whelan, detained in Russia")
+            if floor is not None and s.outside and s.outside[k] and k != rule and probs[role][k] < floor:
+                return False
             return other is None or (s.actors[k] != s.actors[other] and other not in s.owned[k])
 
         scored = [(probs[role][k], k) for k in range(len(s.features)) if allowed(k)]

@@ -273,3 +273,30 @@ def test_the_previous_sentence_is_offered_when_enabled(code, monkeypatch):
     assert before and all(o.mention.token_end <= doc.spacy_doc[cand.trigger_start].sent.start for o in before)
     monkeypatch.setattr(argmodel, "PREVIOUS_SENTENCE", False)
     assert not [o for o in candidate_options(doc, cand) if "path=previous-sentence" in o.features]
+
+
+def test_a_mention_outside_the_sentence_must_reach_the_stricter_threshold():
+    # option 1 stands in the sentence before: likelier than option 2 (p 0.88 against 0.73)
+    s = dataclasses.replace(slate_of(3, rule=(0, None)), outside=(False, True, False))
+    model = favouring("target", {1: 2.0, 2: 1.0})
+    assert model.decide(s) == (0, 1)  # no stricter threshold: the likeliest is added
+    strict = ArgumentModel(model.vocabulary, model.weights, dict(model.thresholds, target_outside=0.9))
+    assert strict.decide(s) == (0, 2)  # below 0.9: not offered, the mention in the sentence is added
+    sure = favouring("target", {1: 3.0, 2: 1.0})
+    assert ArgumentModel(sure.vocabulary, sure.weights, strict.thresholds).decide(s) == (0, 1)  # p 0.95 does
+    unlikely = favouring("target", {1: 2.0, 2: -3.0})  # nothing in the sentence reaches 0.5
+    never = ArgumentModel(unlikely.vocabulary, unlikely.weights, dict(model.thresholds, target_outside=1.01))
+    assert never.decide(s) == (0, None)
+    # the rules' own choice outside the sentence stands
+    assert never.decide(dataclasses.replace(s, rule=(0, 1))) == (0, 1)
+
+
+def test_the_slate_marks_the_options_outside_the_sentence(code, monkeypatch):
+    monkeypatch.setattr(argmodel, "PREVIOUS_SENTENCE", True)
+    text = "The junta's navy sent boats up the Mayu River on Monday. Rebels attacked the boats near the village."
+    doc = code(text, "2024-03-04")
+    cand = next(c for c in CandidateExtractor()(doc) if doc.spacy_doc[c.trigger_start].lemma_ == "attack")
+    s, opts = argmodel.slate(doc, cand)
+    start = doc.spacy_doc[cand.trigger_start].sent.start
+    assert any(s.outside) and not all(s.outside)
+    assert all(flag == (o.mention.token_start < start) for o, flag in zip(opts, s.outside))
