@@ -89,6 +89,8 @@ def cmd_code(args: argparse.Namespace) -> int:
 
     _check_pubdate(args.pubdate)
     pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source, require_pubdate=args.require_pubdate)
+    if args.min_confidence is not None:
+        _set_min_confidence(pipeline, args.min_confidence)
     failures = 0
     out = sys.stdout
     for item in pipeline(read_paths(args.files, follow_symlinks=args.follow_symlinks)):
@@ -102,6 +104,38 @@ def cmd_code(args: argparse.Namespace) -> int:
         out.write(item.to_record().model_dump_json() + "\n")
         out.flush()
     return 1 if failures else 0
+
+
+def _min_confidence(value: str) -> float:
+    number = float(value)
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError("%r is not a confidence between 0 and 1" % value)
+    return number
+
+
+def _packaged_threshold() -> str:
+    """The packaged verifier's default threshold, as --help states it (read from its file: cheap)."""
+    import pathlib
+
+    # the path of diurna.events.verifier.MODEL_PATH, without importing the event stage for --help
+    path = pathlib.Path(__file__).resolve().parent / "events" / "model" / "verifier.json"
+    try:
+        return "now %s" % json.loads(path.read_text(encoding="utf-8"))["threshold"]
+    except (OSError, ValueError, KeyError):
+        return "no verifier model is installed: 0"
+
+
+def _set_min_confidence(pipeline, value: float) -> None:
+    """Events whose confidence (the verifier's probability of being right) is below `value` are not
+    emitted; 0 emits every event the stage codes."""
+    stage = next((s for s in pipeline.stages if s.name == "events"), None)
+    if stage is None:
+        raise SystemExit("diurna: error: --min-confidence: the pipeline has no events stage")
+    if stage.verifier is None:
+        _stderr(
+            "diurna code: warning: no event verifier model is installed; --min-confidence filters the stage's prior confidences"
+        )
+    stage.min_confidence = value
 
 
 # ---------------------------------------------------------------------- ingest
@@ -244,6 +278,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="input files or directories; '-' reads one plain-text article from stdin",
     )
     _add_input_options(p)
+    p.add_argument(
+        "--min-confidence",
+        type=_min_confidence,
+        metavar="P",
+        help="emit only events whose confidence is at least P (0 to 1). An event's confidence is the "
+        "learned verifier's probability that its type, source and target are all right, calibrated on "
+        "held-out real news (docs/events.md, 'Confidence'). Default: the packaged model's threshold, "
+        "chosen on held-out articles (%s); 0 emits every event the stage codes" % _packaged_threshold(),
+    )
     p.set_defaults(func=cmd_code)
 
     p = sub.add_parser(

@@ -68,13 +68,28 @@ class EventStage:
         )
         self.verifier = verifier if verifier is not None else (default_verifier() if use_verifier else None)
         self.min_confidence = min_confidence
+        # the verifier's threshold was chosen on articles coded with the packaged classifier (linear
+        # model alone) and argument chooser: another configuration gives it features it never saw
+        self._as_trained = (
+            classifier is None
+            and arguments is None
+            and not use_encoder
+            and self.classifier is not None
+            and self.arguments is not None
+        )
 
     @property
     def threshold(self) -> float:
-        """The confidence below which an event is not emitted."""
+        """The confidence below which an event is not emitted: the user's, else the verifier's own, which
+        was chosen on held-out articles coded by the stage with its packaged pair classifier and
+        argument chooser; a stage without them or with others (rule tests, measurements of one part)
+        gives the verifier features it was not trained on: it writes the probability but drops nothing
+        unless asked."""
         if self.min_confidence is not None:
             return self.min_confidence
-        return self.verifier.threshold if self.verifier is not None else 0.0
+        if self.verifier is None or not self._as_trained:
+            return 0.0
+        return self.verifier.threshold
 
     def __call__(self, doc: ArticleDoc) -> None:
         if doc.spacy_doc is None:
@@ -102,7 +117,7 @@ class EventStage:
             return events
         threshold = self.threshold
         out = []
-        for event, p in zip(events, self.verifier.probabilities(doc, judged, events)):
+        for event, p in zip(events, self.verifier.probabilities(doc, judged, events, self.arguments)):
             if p >= threshold:
                 out.append(event.model_copy(update={"confidence": round(min(1.0, max(0.0, p)), 3)}))
         return out

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_PATH = pathlib.Path(__file__).parent / "model" / "verifier.json"
-ENCODING = "verifier-facts-1"  # bump when `facts` or `features` change meaning: the model must be retrained
+ENCODING = "verifier-facts-3"  # bump when `facts` or `features` change meaning: the model must be retrained
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,12 @@ def _role_facts(doc: ArticleDoc, prefix: str, arg: Optional[Argument], ruled: Op
                 prefix + "_sector": actor.sector or "none",
                 prefix + "_kind": actor.kind,
                 prefix + "_mentions": len(actor.mentions),
+                prefix + "_coded": actor.code is not None,
             }
         )
+    # the word that names it ("medics", "protesters", "ministry"): some heads are rarely a party
+    head = doc.spacy_doc[max(arg.mention.token_start, arg.mention.token_end - 1)]
+    out[prefix + "_head"] = head.lemma_.lower()
     return out
 
 
@@ -95,8 +99,29 @@ def _reading_facts(plover: str, reading) -> dict:
     }
 
 
-def facts(doc: ArticleDoc, judged: list[Judged], events: list["Event"]) -> list[dict]:
-    """What the stage knows of each event it is about to emit (`events[k]` is `judged[k]`'s record)."""
+def _argument_facts(doc: ArticleDoc, cand: Candidate, model) -> dict:
+    """How sure the learned argument chooser is of the roles as filled: its probability for the
+    filled actor and for the best other actor of the sentence, per role (one of the surest signals
+    of a wrong source or target, which are most of the wrong events)."""
+    from diurna.events.argmodel import candidate_options
+
+    opts = candidate_options(doc, cand)
+    out = {"options": len(opts)}
+    for role, arg in (("source", cand.source), ("target", cand.target)):
+        if role not in model.weights:
+            continue
+        mine, other = [], [0.0]
+        for o in opts:
+            p = model.probability(role, o.features)
+            (mine if arg is not None and o.mention.actor_id == arg.actor_id else other).append(p)
+        out[role + "_argp"] = round(max(mine), 4) if mine else (-1.0 if arg is not None else 0.0)
+        out[role + "_argp_other"] = round(max(other), 4)
+    return out
+
+
+def facts(doc: ArticleDoc, judged: list[Judged], events: list["Event"], arguments=None) -> list[dict]:
+    """What the stage knows of each event it is about to emit (`events[k]` is `judged[k]`'s record);
+    `arguments`: the stage's argument model (diurna.events.argmodel), when it has one."""
     sdoc = doc.spacy_doc
     sentences = {s.start: k for k, s in enumerate(sdoc.sents)}
     n_sentences = max(1, len(sentences))
@@ -147,11 +172,14 @@ def facts(doc: ArticleDoc, judged: list[Judged], events: list["Event"]) -> list[
             "place": event.place is not None,
         }
         f.update(_reading_facts(j.plover, j.reading))
+        if arguments is not None:
+            f.update(_argument_facts(doc, cand, arguments))
         f.update(_role_facts(doc, "source", cand.source, j.ruled.source, bool(agent_rule)))
         f.update(_role_facts(doc, "target", cand.target, j.ruled.target, False))
         for role, arg in (("source", cand.source), ("target", cand.target)):
             if arg is not None:
                 f[role + "_distance"] = abs(arg.mention.token_start - cand.trigger_start)
+                f[role + "_side"] = "before" if arg.mention.token_start < cand.trigger_start else "after"
         out.append(f)
     return out
 
@@ -169,7 +197,8 @@ def _bin(value: float, edges: tuple) -> str:
 CATEGORICAL = (
     "type origin rule agent_rule relabelled mode modality polarity pos dep quoted trigger_is_root same_actor "
     "date_stated place clf clf_type source source_by source_kb source_country source_sector source_kind "
-    "target target_by target_kb target_country target_sector target_kind"
+    "target target_by target_kb target_country target_sector target_kind source_coded target_coded "
+    "source_head target_head source_side target_side"
 ).split()
 BINNED = {
     "trigger_tokens": (1, 2),
@@ -184,12 +213,19 @@ BINNED = {
     "events_in_article": (2, 5, 10, 20),
     "source_mentions": (1, 2, 4, 8),
     "target_mentions": (1, 2, 4, 8),
+    "options": (1, 2, 3, 5),
+    "source_argp": (-0.5, 0.0, 0.1, 0.3, 0.5, 0.7, 0.9),
+    "target_argp": (-0.5, 0.0, 0.1, 0.3, 0.5, 0.7, 0.9),
+    "source_argp_other": (0.1, 0.3, 0.5, 0.7),
+    "target_argp_other": (0.1, 0.3, 0.5, 0.7),
     "source_distance": (1, 3, 6, 12),
     "target_distance": (1, 3, 6, 12),
     "prior": (0.3, 0.5, 0.65, 0.8, 0.9),
     "clf_p_own": (0.1, 0.25, 0.5, 0.75),
 }
 NUMERIC = ("prior", "clf_p", "clf_p_own", "clf_p_none", "sentence_share")
+# the argument chooser's probabilities, where the role is filled by an actor among its options
+ARGUMENT_P = ("source_argp", "target_argp", "source_argp_other", "target_argp_other")
 # pairs whose meaning depends on each other: a rule is reliable for one type and not another, a
 # filled target matters for a directed type, the classifier's agreement means more for some types
 CROSSES = (
@@ -206,6 +242,9 @@ CROSSES = (
     ("rule", "clf"),
     ("type", "target_sector"),
     ("type", "source_sector"),
+    ("type", "source_side"),
+    ("type", "target_side"),
+    ("target_by", "target"),
 )
 
 
@@ -221,6 +260,9 @@ def features(f: dict) -> dict[str, float]:
             out["%s%s" % (name, _bin(f[name], edges))] = 1.0
     for name in NUMERIC:
         if name in f:
+            out[name] = float(f[name])
+    for name in ARGUMENT_P:
+        if f.get(name, -1.0) >= 0.0:
             out[name] = float(f[name])
     for a, b in CROSSES:
         if a in f and b in f:
@@ -259,8 +301,10 @@ class Verifier:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def probabilities(self, doc: ArticleDoc, judged: list[Judged], events: list["Event"]) -> list[float]:
-        return [self.probability(features(f)) for f in facts(doc, judged, events)]
+    def probabilities(
+        self, doc: ArticleDoc, judged: list[Judged], events: list["Event"], arguments=None
+    ) -> list[float]:
+        return [self.probability(features(f)) for f in facts(doc, judged, events, arguments)]
 
 
 @functools.lru_cache(maxsize=1)
