@@ -29,7 +29,8 @@ as the default only when on BOTH halves F1 rises and strict recall falls by at m
 --max-recall-loss, and F1 on realnews-dev does not fall; otherwise the default is 0 (nothing
 dropped; users filter with `diurna code --min-confidence`).
 
-Takes about 2 to 6 minutes (coding ~300 articles; 20 s from a cache) on 2 shared cores.
+Takes 5 to 7 minutes on 2 shared cores under load (coding the 297 articles about 3 minutes; the fits
+and the scorer's threshold tables 1 to 4 minutes, which `--cache` does not save).
 """
 
 from __future__ import annotations

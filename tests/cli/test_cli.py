@@ -73,6 +73,20 @@ def test_min_confidence_filters_events_by_the_verifiers_probability(tmp_path, ca
     assert [e["id"] for e in kept] == [e["id"] for e in every if e["confidence"] >= above]
     with pytest.raises(SystemExit):
         main(["code", str(tmp_path / "a.txt"), "--min-confidence", "1.5"])
+    # Ray workers build their own pipelines: the setting would be lost there, so it is refused
+    with pytest.raises(SystemExit, match="Ray"):
+        main(
+            [
+                "ingest",
+                str(tmp_path / "a.txt"),
+                "--engine",
+                "ray",
+                "--min-confidence",
+                "0.5",
+                "--db",
+                str(tmp_path / "x.duckdb"),
+            ]
+        )
 
 
 def test_a_bad_pubdate_is_a_clear_error(tmp_path):
