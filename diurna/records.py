@@ -162,7 +162,9 @@ class Event(Record):
     place_rule: Optional[str] = Field(
         None,
         description="the named rule of diurna/places/clause.py's registry that chose `place` (e.g. own_clause, "
-        "scene_just_before): filter or audit by it",
+        'scene_just_before): filter or audit by it; "learned:<rule>" when the learned chooser '
+        '(diurna/places/chooser.py) chose it among the places the rules offer ("learned:mention": a place '
+        "of the sentence or the story no rule chose)",
     )
     place_precision: Optional[GeoPrecision] = Field(None, description="place | district | region | country")
     country: Optional[str] = Field(

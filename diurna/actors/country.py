@@ -10,7 +10,9 @@ can filter.
 Rules, each with its example; switch one off with `switched_off(name)` or the environment variable
 DIURNA_ACTOR_COUNTRY_RULES_OFF=name,... Order: same-head-country first (what the text said of the same
 noun elsewhere), then the story's focus (story-focus, story-plurality, organisation-story-focus), and
-only in a story with no focus the scene of each group's sentences (scene-country).
+only in a story with no focus the scene of each group's sentences (scene-country); last, for the
+actors only the story decides, a model fitted on the project's gold weighs the same evidence
+(learned-country, country_model.py).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from diurna.actors.codes import join_code
+from diurna.actors.country_model import CountryEvidence, choose, enabled_model
 from diurna.nlp.index import index
 from diurna.rules import RuleSet
 
@@ -76,6 +79,16 @@ SCENE_COUNTRY = _register(
     "country holds at least twice the place mentions of any other there: police, protesters and "
     "victims are where the scene is. Not armed forces, governments' envoys, refugees or persons, "
     "who act abroad (an army shells across a border, diplomats are posted, migrants cross).",
+)
+LEARNED_COUNTRY = _register(
+    "learned-country",
+    "(a story about Cuba and the US: Cuba 13 votes, the US 16) Authorities in Havana detained people "
+    "who had protested.",
+    "An actor only the story can give a country (not owner-of-its or same-head-country, not one called "
+    "foreign) and to which the story's rules gave none gets the one a model fitted on the project's "
+    "gold weighs highest, or none: the story's votes, its own sentences' votes, the country named just "
+    "before it and the article's first country are its evidence (diurna/actors/country_model.py, "
+    "scripts/train_actor_country.py).",
 )
 OWNER_OF_ITS = _register(
     "owner-of-its",
@@ -396,16 +409,7 @@ class ActorCountryStage:
     assigns = ("actors",)
 
     def __call__(self, doc: "ArticleDoc") -> None:
-        chosen = owner_of_its_countries(doc, [a for a in doc.actors if needs_country(a)])
-        # the rules below read the story; a group called foreign is not of it (rule foreign-modifier)
-        outside = outside_the_story(doc)
-        chosen.update({k: v for k, v in same_head_countries(doc).items() if k not in chosen and k not in outside})
-        open_ = [a for a in doc.actors if needs_country(a) and a.id not in chosen and a.id not in outside]
-        focus = focus_country(doc) if enabled(STORY_FOCUS) else None
-        if focus is not None:
-            chosen.update({a.id: focus for a in open_})
-        else:
-            chosen.update(scene_countries(doc, open_))
+        chosen = self.choices(doc)
         for i, actor in enumerate(doc.actors):
             country = chosen.get(actor.id)
             if country is not None:
@@ -416,3 +420,39 @@ class ActorCountryStage:
                         "code": join_code(country, actor.sector) if actor.sector else country,
                     }
                 )
+
+    def choices(self, doc: "ArticleDoc") -> dict[str, Optional[str]]:
+        """Actor id -> the country the story gives it: the rules' choice, else (rule learned-country)
+        the model's (None: no country)."""
+        chosen, open_ = rule_choices(doc)
+        # the model fills the rules' gaps only: where they chose, its other choices were right as
+        # often as wrong on held-out articles (docs/evaluation.md), so theirs stands
+        undecided = [a for a in open_ if chosen.get(a.id) is None]
+        model = enabled_model() if enabled(LEARNED_COUNTRY) and doc.spacy_doc is not None else None
+        if model is not None and undecided:
+            evidence = country_evidence(doc)
+            for actor in undecided:
+                chosen[actor.id] = choose(model, evidence.rows(actor, None))
+        return chosen
+
+
+def country_evidence(doc: "ArticleDoc") -> CountryEvidence:
+    """The story's evidence the learned model weighs (rule learned-country)."""
+    return CountryEvidence(doc, country_votes(doc), named_actor_votes(doc))
+
+
+def rule_choices(doc: "ArticleDoc") -> tuple[dict[str, str], list["Actor"]]:
+    """Actor id -> the country the rules give it, and the actors that only the story decides (not
+    rule owner-of-its or same-head-country, not one called foreign), chosen or not: the ones rule
+    learned-country may decide anew."""
+    chosen = owner_of_its_countries(doc, [a for a in doc.actors if needs_country(a)])
+    # the rules below read the story; a group called foreign is not of it (rule foreign-modifier)
+    outside = outside_the_story(doc)
+    chosen.update({k: v for k, v in same_head_countries(doc).items() if k not in chosen and k not in outside})
+    open_ = [a for a in doc.actors if needs_country(a) and a.id not in chosen and a.id not in outside]
+    focus = focus_country(doc) if enabled(STORY_FOCUS) else None
+    if focus is not None:
+        chosen.update({a.id: focus for a in open_})
+    else:
+        chosen.update(scene_countries(doc, open_))
+    return chosen, open_

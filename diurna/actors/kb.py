@@ -31,6 +31,11 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 KB_FILE = DATA_DIR / "actors_kb.json.gz"
 SHIPPED_OVERLAY = DATA_DIR / "overlay.yaml"
 OVERLAY_ENV = "DIURNA_ACTORS_OVERLAY"
+# Agent words re-coded from the project's gold (scripts/build_agent_sectors.py), applied after the
+# hand overlay; $DIURNA_AGENT_SECTORS names another table (model selection on held-out articles), or
+# none when empty.
+LEARNED_AGENTS = DATA_DIR / "agent_sectors.yaml"
+LEARNED_AGENTS_ENV = "DIURNA_AGENT_SECTORS"
 KB_FORMAT = 3
 
 KINDS = ("person", "organization", "country", "group")
@@ -393,8 +398,11 @@ class KnowledgeBase:
 
 
 def default_overlays() -> list[Path]:
+    """The hand overlay, the learned agent sectors, then the user's overlays."""
+    learned = os.environ.get(LEARNED_AGENTS_ENV)
+    learned_path = [LEARNED_AGENTS] if learned is None else [Path(learned)] if learned.strip() else []
     extra = [Path(p) for p in os.environ.get(OVERLAY_ENV, "").split(os.pathsep) if p.strip()]
-    return [SHIPPED_OVERLAY, *extra]
+    return [SHIPPED_OVERLAY, *learned_path, *extra]
 
 
 @functools.lru_cache(maxsize=1)

@@ -27,7 +27,9 @@ log = logging.getLogger(__name__)
 # news text; the PETRARCH2 dictionary is broad and known to over-generate.
 ORIGIN_CONFIDENCE = {"diurna": 0.75, "petrarch2+pattern": 0.6, "petrarch2": 0.5, "detector": 0.6}
 CLASSIFIER_AGREES_BONUS = 0.15
-CLASSIFIER_OVERRIDE_CONFIDENCE = 0.9  # relabel a candidate only when the classifier is this sure
+CLASSIFIER_OVERRIDE_CONFIDENCE = 0.9  # drop a candidate only when the classifier is this sure of no event
+# relabel a PETRARCH2-typed candidate when the classifier is this sure of another type
+CLASSIFIER_RELABEL_CONFIDENCE = 0.9
 
 
 class EventStage:
@@ -210,10 +212,10 @@ def combine(cand: Candidate, prior: tuple[str, float], prediction) -> tuple[Opti
     predicted = "CONCEDE" if prediction.type == "YIELD" else prediction.type
     if predicted == plover or (prediction.type == "YIELD" and plover in ("CONCEDE", "RETREAT")):
         return plover, min(1.0, max(confidence, prediction.confidence) + CLASSIFIER_AGREES_BONUS)
-    if prediction.confidence >= CLASSIFIER_OVERRIDE_CONFIDENCE:
-        if predicted == "NONE":
-            return None, prediction.confidence
-        if cand.sense.origin.startswith("petrarch2"):
+    if predicted == "NONE" and prediction.confidence >= CLASSIFIER_OVERRIDE_CONFIDENCE:
+        return None, prediction.confidence
+    if predicted != "NONE" and cand.sense.origin.startswith("petrarch2"):
+        if prediction.confidence >= CLASSIFIER_RELABEL_CONFIDENCE:
             return predicted, prediction.confidence * 0.8
     return plover, confidence * (1.0 - 0.5 * prediction.confidence)
 

@@ -21,6 +21,7 @@ from diurna.document import ArticleDoc, PlaceRef
 from diurna.nlp.dateline import find_dateline
 from diurna.nlp.index import index
 from diurna.places import gazetteer
+from diurna.places.chooser import Option, load_chooser, options
 from diurna.places.described import is_territory_noun
 from diurna.places.lexicon import (
     ATTACKING,
@@ -559,6 +560,10 @@ def locate_event(
         return None
     trigger = doc.spacy_doc[trigger_token]
     off = set(disabled)
+    chooser = load_chooser() if event_type is not None and not off else None
+    if chooser is not None and chooser.reads(doc):  # the rules are the options, a model chooses (chooser.py)
+        found = options(doc, trigger, event_type, PLACE_RULES, clause_group(trigger), gazetteer.load().capital_of)
+        return _chosen(doc, chooser.choose(found))
     carried = carries_a_scene(event_type)
     for rule in PLACE_RULES:
         if rule.name in off or (rule.basis in CARRIED_BASES and not carried):
@@ -568,9 +573,18 @@ def locate_event(
             place = _place(doc, ref.place_id)
             if place is None:
                 continue
-            precision = place.precision or {"city": "place"}.get(place.feature, place.feature)
-            return EventPlace(ref.place_id, rule.basis, rule.name, precision, place.country)
+            return _event_place(place, rule.basis, rule.name)
     return None
+
+
+def _event_place(place: Place, basis: str, rule: str) -> EventPlace:
+    precision = place.precision or {"city": "place"}.get(place.feature, place.feature)
+    return EventPlace(place.id, basis, rule, precision, place.country)
+
+
+def _chosen(doc: ArticleDoc, option: Option | None) -> EventPlace | None:
+    place = _place(doc, option.place_id) if option is not None else None
+    return _event_place(place, option.basis, "learned:" + option.rule) if place is not None else None
 
 
 def event_place_fields(doc: ArticleDoc, trigger_token: int, event_type: str | None = None) -> dict:

@@ -1,0 +1,71 @@
+"""The agent sectors learned from the project's gold (scripts/build_agent_sectors.py): how the table
+is derived, and that the shipped one is applied after the hand overlay and can be switched off."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import yaml
+
+from diurna.actors.kb import LEARNED_AGENTS, KnowledgeBase, name_key
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_agent_sectors.py"
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("build_agent_sectors", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _kb() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    kb.add_agent("fighter", "~UAF", "fighters")
+    kb.add_agent("security force", "~MIL", "security forces")
+    kb.add_agent("former president", "~ELI", "former presidents")
+    kb.add_agent("spokesman", "~MED", None)
+    return kb
+
+
+def _gold(*actors) -> dict:
+    """One article's gold: each actor (names, sectors) the source of one event."""
+    return {"events": [{"source": {"names": names, "sector": sectors}, "target": None} for names, sectors in actors]}
+
+
+def test_a_phrase_is_recoded_only_where_several_articles_agree():
+    build = _script()
+    articles = [
+        ("a1", _gold((["npa fighters", "fighters"], ["REB"]), (["security forces"], ["COP", "MIL"]))),
+        ("a2", _gold((["islamist fighters"], ["REB", "INS"]), (["former president"], ["GOV"]))),
+        ("a3", _gold((["fighters"], ["REB", "UAF"]), (["former president"], ["GOV"]), (["spokesman"], ["GOV"]))),
+        ("a4", _gold((["former president"], ["GOV"]), (["spokesman"], ["GOV"]))),
+    ]
+    rows = {r["phrase"]: r for r in build.table(_kb(), articles, min_articles=3, min_share=0.6, margin=0.25)}
+    # fighters: REB in 3 of 3 articles, UAF in 1: re-coded, with its plural
+    assert rows["fighter"]["code"] == "~REB" and rows["fighter"]["plural"] == "fighters"
+    assert (rows["fighter"]["articles"], rows["fighter"]["share"], rows["fighter"]["was_share"]) == (3, 1.0, 0.33)
+    # a former office is a fact of the date, never re-coded; one article is no evidence; two are too few
+    assert "former president" not in rows and "security force" not in rows and "spokesman" not in rows
+    assert "spokesman" in {r["phrase"] for r in build.table(_kb(), articles, 2, 0.6, 0.25)}
+
+
+def test_the_old_sector_accepted_almost_as_often_is_kept():
+    build = _script()
+    articles = [("a%d" % i, _gold((["security forces"], ["COP", "MIL"] if i else ["COP"]))) for i in range(5)]
+    assert build.table(_kb(), articles, 3, 0.6, 0.25) == []  # MIL 0.8 against COP 1.0
+    assert [r["code"] for r in build.table(_kb(), articles, 3, 0.6, 0.15)] == ["~COP"]
+
+
+def test_the_shipped_table_applies_after_the_hand_overlay_and_can_be_switched_off(monkeypatch):
+    rows = yaml.safe_load(LEARNED_AGENTS.read_text(encoding="utf-8"))["agents"]
+    assert rows, "the shipped table is empty: rebuild it with scripts/build_agent_sectors.py"
+    learned = KnowledgeBase.load()
+    monkeypatch.setenv("DIURNA_AGENT_SECTORS", "")
+    without = KnowledgeBase.load()
+    for row in rows:
+        key = name_key(row["phrase"])
+        assert learned.agents[key].code == row["code"]
+        assert without.agents[key].code != row["code"]  # the table lists only what it changes
+    assert str(LEARNED_AGENTS) in learned.overlays and str(LEARNED_AGENTS) not in without.overlays
