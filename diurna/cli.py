@@ -46,6 +46,18 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_min_confidence(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--min-confidence",
+        type=_min_confidence,
+        metavar="P",
+        help="emit only events whose confidence is at least P (0 to 1). An event's confidence is the "
+        "learned verifier's probability that its type, source and target are all right, calibrated on "
+        "held-out real news (docs/events.md, 'Confidence'). Default: the packaged model's threshold, "
+        "chosen on held-out articles (%s); 0 emits every event the stage codes" % _packaged_threshold(),
+    )
+
+
 def _stderr(message: str) -> None:
     sys.stderr.write(message + "\n")
 
@@ -89,6 +101,8 @@ def cmd_code(args: argparse.Namespace) -> int:
 
     _check_pubdate(args.pubdate)
     pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source, require_pubdate=args.require_pubdate)
+    if args.min_confidence is not None:
+        _set_min_confidence(pipeline, args.min_confidence)
     failures = 0
     out = sys.stdout
     for item in pipeline(read_paths(args.files, follow_symlinks=args.follow_symlinks)):
@@ -104,6 +118,38 @@ def cmd_code(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _min_confidence(value: str) -> float:
+    number = float(value)
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError("%r is not a confidence between 0 and 1" % value)
+    return number
+
+
+def _packaged_threshold() -> str:
+    """The packaged verifier's default threshold, as --help states it (read from its file: cheap)."""
+    import pathlib
+
+    # the path of diurna.events.verifier.MODEL_PATH, without importing the event stage for --help
+    path = pathlib.Path(__file__).resolve().parent / "events" / "model" / "verifier.json"
+    try:
+        return "now %s" % json.loads(path.read_text(encoding="utf-8"))["threshold"]
+    except (OSError, ValueError, KeyError):
+        return "no verifier model is installed: 0"
+
+
+def _set_min_confidence(pipeline, value: float) -> None:
+    """Events whose confidence (the verifier's probability of being right) is below `value` are not
+    emitted; 0 emits every event the stage codes."""
+    stage = next((s for s in pipeline.stages if s.name == "events"), None)
+    if stage is None:
+        raise SystemExit("diurna: error: --min-confidence: the pipeline has no events stage")
+    if stage.verifier is None:
+        _stderr(
+            "diurna: warning: no event verifier model is installed; --min-confidence filters the stage's prior confidences"
+        )
+    stage.min_confidence = value
+
+
 # ---------------------------------------------------------------------- ingest
 
 
@@ -114,6 +160,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from diurna.store import Store
 
     _check_pubdate(args.pubdate)
+    if args.engine == "ray" and args.min_confidence is not None:
+        raise SystemExit(
+            "diurna: error: --min-confidence is not passed to Ray workers: ingest with the local engine, "
+            "or filter the store on events.confidence"
+        )
     if args.engine == "ray":
         from diurna import scale
 
@@ -135,6 +186,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         require_pubdate=args.require_pubdate,
     )
+    if args.min_confidence is not None:
+        _set_min_confidence(pipeline, args.min_confidence)
     totals = {"articles": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0, "warnings": 0}
     not_english = 0
     docs, errors = [], []
@@ -244,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="input files or directories; '-' reads one plain-text article from stdin",
     )
     _add_input_options(p)
+    _add_min_confidence(p)
     p.set_defaults(func=cmd_code)
 
     p = sub.add_parser(
@@ -274,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="local: this process (default); ray: shards coded by Ray workers, then loaded "
         "(needs `pip install diurna[ray]`; see docs/scaling.md)",
     )
+    _add_min_confidence(p)
     p.add_argument("--workers", type=int, default=2, help="Ray workers, one CPU each (default: %(default)s)")
     p.add_argument("--address", help="address of an existing Ray cluster (default: start a local runtime)")
     p.add_argument(

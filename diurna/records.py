@@ -175,7 +175,14 @@ class Event(Record):
     attributed_to: Optional[str] = Field(
         None, description='actor id of who reports or claims it (a quote\'s speaker, "according to PressTV")'
     )
-    confidence: float = Field(0.0, ge=0.0, le=1.0, description="how sure the coder is, 0 to 1")
+    confidence: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="how sure the coder is, 0 to 1: the learned verifier's probability that type, source and "
+        "target are all right, calibrated on held-out real news (docs/events.md); filter on it "
+        "(`diurna code --min-confidence`)",
+    )
 
 
 class Quote(Record):

@@ -11,6 +11,7 @@ from diurna.events.agents import with_story_agents
 from diurna.events.argmodel import ArgumentModel, default_argument_model
 from diurna.events.arguments import Candidate
 from diurna.events.candidates import CandidateExtractor
+from diurna.events.verifier import Judged, Verifier, default_verifier
 from diurna.ids import stable_id
 from diurna.places import event_place_fields
 from diurna.quotes import quote_at
@@ -47,12 +48,19 @@ class EventStage:
         use_encoder: bool = False,
         arguments: Optional[ArgumentModel] = None,
         use_argument_model: bool = True,
+        verifier: Optional[Verifier] = None,
+        use_verifier: bool = True,
+        min_confidence: Optional[float] = None,
     ):
         """`arguments` (default: the packaged model, when `use_argument_model`) re-chooses each
         candidate's source and target among the actors its sentence names. `use_encoder` adds the fine-tuned MiniLM half of the pair classifier. It is off by default
         here: on news articles it changed no event of the bundled examples (the classifier only
         relabels at >= 0.9 confidence) while making the events stage about 7x slower and the whole
-        pipeline about 1.5x slower (docs/evaluation.md); `diurna classify` uses it."""
+        pipeline about 1.5x slower (docs/evaluation.md); `diurna classify` uses it.
+
+        `verifier` (default: the packaged model, when `use_verifier`) writes each event's probability
+        of being right as its `confidence`; events below `min_confidence` (default: the model's own
+        threshold, 0 unless its held-out figures showed dropping to pay) are not emitted."""
         self.arguments = (
             arguments if arguments is not None else (default_argument_model() if use_argument_model else None)
         )
@@ -60,40 +68,91 @@ class EventStage:
         self.classifier = (
             classifier if classifier is not None else (_load_classifier(use_encoder) if use_classifier else None)
         )
+        self.verifier = verifier if verifier is not None else (default_verifier() if use_verifier else None)
+        self.min_confidence = min_confidence
+        # the verifier's threshold was chosen on articles coded with the packaged classifier (linear
+        # model alone) and argument chooser: another configuration gives it features it never saw
+        self._as_trained = (
+            classifier is None
+            and arguments is None
+            and not use_encoder
+            and self.classifier is not None
+            and self.arguments is not None
+        )
+
+    @property
+    def threshold(self) -> float:
+        """The confidence below which an event is not emitted: the user's, else the verifier's own, which
+        was chosen on held-out articles coded by the stage with its packaged pair classifier and
+        argument chooser; a stage without them or with others (rule tests, measurements of one part)
+        gives the verifier features it was not trained on: it writes the probability but drops nothing
+        unless asked."""
+        if self.min_confidence is not None:
+            return self.min_confidence
+        if self.verifier is None or not self._as_trained:
+            return 0.0
+        return self.verifier.threshold
 
     def __call__(self, doc: ArticleDoc) -> None:
         if doc.spacy_doc is None:
             return
         extracted = with_story_agents(doc, list(self.extract(doc)))
         ruled = deduplicate([c for c in extracted if reports_an_event(c)])
-        coded = list(zip(ruled, self._confidences(doc, ruled)))
+        readings: dict[int, object] = {}  # id(candidate) -> the classifier's reading of its pair
+        coded = list(zip(ruled, self._confidences(doc, ruled, readings)))
+        rules_of: dict[int, Candidate] = {}  # id(candidate the argument chooser made) -> the rules' one
         if self.arguments is not None:
-            coded = self._with_chosen_arguments(doc, coded)
+            coded = self._with_chosen_arguments(doc, coded, readings, rules_of)
         kept = {id(c) for c in deduplicate([c for c, _ in coded])}
-        for cand, (plover, confidence) in coded:
-            if plover is None or id(cand) not in kept:
-                continue
-            doc.events.append(self._event(doc, cand, plover, confidence))
+        judged = [
+            Judged(cand, plover, confidence, readings.get(id(cand)), rules_of.get(id(cand), cand))
+            for cand, (plover, confidence) in coded
+            if plover is not None and id(cand) in kept
+        ]
+        events = [self._event(doc, j.cand, j.plover, j.prior) for j in judged]
+        doc.events.extend(self._verified(doc, judged, events))
+
+    def _verified(self, doc: ArticleDoc, judged: list[Judged], events: list[Event]) -> list[Event]:
+        """The events with the verifier's probability as their confidence, those below the threshold
+        left out; unchanged (the stage's prior confidence) without a verifier."""
+        if self.verifier is None or not events:
+            return events
+        threshold = self.threshold
+        out = []
+        for event, p in zip(events, self.verifier.probabilities(doc, judged, events, self.arguments)):
+            if p >= threshold:
+                out.append(event.model_copy(update={"confidence": round(min(1.0, max(0.0, p)), 3)}))
+        return out
 
     def _with_chosen_arguments(
-        self, doc: ArticleDoc, coded: list[tuple[Candidate, tuple]]
+        self,
+        doc: ArticleDoc,
+        coded: list[tuple[Candidate, tuple]],
+        readings: Optional[dict] = None,
+        rules_of: Optional[dict] = None,
     ) -> list[tuple[Candidate, tuple]]:
         """Each candidate with the roles the argument chooser filled (or overruled), unless the classifier, reading
         the new pair, drops it or codes another type than it codes the rules' pair: then the rules'
         candidate stands (a filled role must not cost an event its type or its existence)."""
         chosen = rechoose_arguments(doc, [c for c, _ in coded], self.arguments)
         changed = [k for k, (c, _) in enumerate(coded) if chosen[k] != c]
-        judged = dict(zip(changed, self._confidences(doc, [chosen[k] for k in changed])))
+        judged = dict(zip(changed, self._confidences(doc, [chosen[k] for k in changed], readings)))
         out = []
         for k, (cand, verdict) in enumerate(coded):
             new = judged.get(k)
             keep_new = new is not None and new[0] is not None and new[0] == verdict[0]
             out.append((chosen[k], new) if keep_new else (cand, verdict))
+            if keep_new and rules_of is not None:
+                rules_of[id(chosen[k])] = cand
         return out
 
     # ---------------------------------------------------------------- combining with the classifier
 
-    def _confidences(self, doc: ArticleDoc, candidates: list[Candidate]) -> list[tuple[Optional[str], float]]:
+    def _confidences(
+        self, doc: ArticleDoc, candidates: list[Candidate], readings: Optional[dict] = None
+    ) -> list[tuple[Optional[str], float]]:
+        """(type or None to drop, confidence) per candidate; the classifier's reading of each pair is
+        kept in `readings` (by id of the candidate) for the verifier."""
         priors = [(c.plover, ORIGIN_CONFIDENCE.get(c.sense.origin, 0.5)) for c in candidates]
         if self.classifier is None or not candidates:
             return priors
@@ -109,6 +168,8 @@ class EventStage:
                 len(candidates),
             )
             return priors
+        if readings is not None:
+            readings.update((id(c), p) for c, p in zip(candidates, predictions))
         return [combine(c, prior, p) for c, prior, p in zip(candidates, priors, predictions)]
 
     # ---------------------------------------------------------------- the record

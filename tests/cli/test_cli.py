@@ -59,6 +59,36 @@ def test_code_reports_a_bad_file_and_still_codes_the_good_one(tmp_path, capsys):
     assert "empty.txt" in captured.err
 
 
+def test_min_confidence_filters_events_by_the_verifiers_probability(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+
+    def events(*options):
+        assert main(["code", str(tmp_path / "a.txt"), "--pubdate", "2023-05-10", *options]) == 0
+        return json.loads(capsys.readouterr().out)["events"]
+
+    every = events("--min-confidence", "0")
+    assert every and all(0.0 <= e["confidence"] <= 1.0 for e in every)
+    above = min(e["confidence"] for e in every) + 0.001
+    kept = events("--min-confidence", "%.3f" % above)
+    assert [e["id"] for e in kept] == [e["id"] for e in every if e["confidence"] >= above]
+    with pytest.raises(SystemExit):
+        main(["code", str(tmp_path / "a.txt"), "--min-confidence", "1.5"])
+    # Ray workers build their own pipelines: the setting would be lost there, so it is refused
+    with pytest.raises(SystemExit, match="Ray"):
+        main(
+            [
+                "ingest",
+                str(tmp_path / "a.txt"),
+                "--engine",
+                "ray",
+                "--min-confidence",
+                "0.5",
+                "--db",
+                str(tmp_path / "x.duckdb"),
+            ]
+        )
+
+
 def test_a_bad_pubdate_is_a_clear_error(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     with pytest.raises(SystemExit, match="YYYY-MM-DD"):

@@ -110,7 +110,7 @@ def test_classifier_confirms_or_vetoes_candidates(pipeline):
         ("ASSAULT", 0.6, lambda es: es and es[0].type == "AID"),
     ):
         stub = _StubClassifier(answer, conf)
-        stages = [s for s in pipeline.stages if s.name != "events"] + [EventStage(classifier=stub)]
+        stages = [s for s in pipeline.stages if s.name != "events"] + [EventStage(classifier=stub, use_verifier=False)]
         doc = Pipeline(stages=stages).code_text(text, "2024-05-02")
         assert stub.calls == 1
         assert expect(doc.events), (answer, doc.events)

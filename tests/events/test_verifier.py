@@ -1,0 +1,87 @@
+"""The event verifier: what the stage tells it, its probability as the event's confidence, the threshold."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from diurna.events.stage import EventStage
+from diurna.events.verifier import ENCODING, MODEL_PATH, Verifier, facts, features
+
+TEXT = (
+    "Japan sent emergency aid to Turkey on Monday.\n\n"
+    "Police in Nairobi arrested dozens of protesters, the Kenyan interior ministry said."
+)
+
+
+class _Fixed:
+    """A verifier that gives every event the same probability and keeps what the stage told it."""
+
+    def __init__(self, p: float, threshold: float = 0.0):
+        self.p, self.threshold, self.seen = p, threshold, []
+
+    def probabilities(self, doc, judged, events, arguments=None):
+        self.seen.append(facts(doc, judged, events, arguments))
+        return [self.p] * len(events)
+
+
+def _code(pipeline, stage):
+    from diurna.pipeline import Pipeline
+
+    stages = [s for s in pipeline.stages if s.name != "events"] + [stage]
+    return Pipeline(stages=stages).code_text(TEXT, "2024-05-02")
+
+
+def test_the_verifiers_probability_is_the_events_confidence(pipeline):
+    verifier = _Fixed(0.4321)
+    doc = _code(pipeline, EventStage(verifier=verifier))
+    assert doc.events and {e.confidence for e in doc.events} == {0.432}
+    (seen,) = verifier.seen
+    assert len(seen) == len(doc.events)
+    aid = next(f for f, e in zip(seen, doc.events) if e.type == "AID")
+    assert aid["lemma"] == "send" and aid["target"] == "name" and aid["target_by"] in ("rule", "chooser")
+    assert aid["sentence_index"] == 0 and aid["quoted"] is False
+
+
+def test_events_below_the_threshold_are_left_out(pipeline):
+    assert _code(pipeline, EventStage(verifier=_Fixed(0.3, threshold=0.5))).events == []
+    # the user's setting overrides the model's own threshold, both ways
+    assert _code(pipeline, EventStage(verifier=_Fixed(0.3, threshold=0.5), min_confidence=0.2)).events
+    assert _code(pipeline, EventStage(verifier=_Fixed(0.3), min_confidence=0.35)).events == []
+
+
+def test_without_a_verifier_the_stage_keeps_its_prior_confidence(pipeline):
+    with_prior = _code(pipeline, EventStage(use_verifier=False))
+    verified = _code(pipeline, EventStage(verifier=_Fixed(0.01)))
+    assert [e.id for e in with_prior.events] == [e.id for e in verified.events]
+    assert all(e.confidence >= 0.3 for e in with_prior.events)
+
+
+def test_probability_is_the_logistic_of_the_weights_present():
+    v = Verifier(weights={"type=AID": 1.0, "prior": 2.0}, bias=-0.5)
+    assert v.probability({}) == pytest.approx(1 / (1 + math.exp(0.5)))
+    assert v.probability({"type=AID": 1.0, "prior": 0.25, "unknown": 7.0}) == pytest.approx(1 / (1 + math.exp(-1.0)))
+
+
+def test_features_name_categories_bins_and_crosses():
+    f = {"type": "ASSAULT", "origin": "diurna", "lemma": "kill", "rule": "direct", "prior": 0.9, "in_sentence": 3}
+    names = features(f)
+    assert names["type=ASSAULT"] == 1.0 and names["lemma=kill"] == 1.0
+    assert names["type=ASSAULT&origin=diurna"] == 1.0 and names["type=ASSAULT&lemma=kill"] == 1.0
+    assert names["in_sentence<=3"] == 1.0 and names["prior"] == 0.9
+
+
+def test_a_model_for_other_features_is_refused(tmp_path):
+    path = tmp_path / "verifier.json"
+    path.write_text(json.dumps({"encoding": "something-else", "weights": {}, "bias": 0.0}))
+    with pytest.raises(ValueError, match="train_verifier"):
+        Verifier.read(path)
+
+
+def test_the_packaged_model_reads_and_says_what_it_was_trained_on():
+    v = Verifier.read(MODEL_PATH)
+    data = json.loads(MODEL_PATH.read_text())
+    assert data["encoding"] == ENCODING and 0.0 <= v.threshold < 1.0
+    assert "tuning part" in v.meta["trained_on"] and v.weights
