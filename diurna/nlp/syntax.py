@@ -59,6 +59,13 @@ def in_main_clause(token: "Token") -> bool:
     return True
 
 
+def coordinated_pair(phrase: "Token") -> Optional[tuple["Token", "Token"]]:
+    """'Hamas and Iran', 'Russia and Ukraine': the phrase and its one conjunct when it coordinates
+    exactly two (one phrase, or a list of three or more, is no pair). The actor stage reads an
+    inclusive 'we' or 'they' after such a subject, or 'the two sides', as both of them."""
+    return (phrase, phrase.conjuncts[0]) if len(phrase.conjuncts) == 1 else None
+
+
 def tree_path(start: "Token", end: "Token") -> Optional[tuple[list["Token"], list["Token"]]]:
     """The way between two tokens in the dependency tree, through their lowest common ancestor:
     the tokens climbed from `start` and the tokens climbed from `end`, each list from its own end
