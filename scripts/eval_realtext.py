@@ -50,6 +50,12 @@ def split_of(article_id: str) -> str:
     return "frozen" if int(hashlib.sha256(article_id.encode()).hexdigest()[:8], 16) % 5 < 2 else "tune"
 
 
+def half_of(article_id: str) -> str:
+    """The tune split's two halves by id hash, A and B: the training scripts fit on one half and
+    select on the other (defined once, so that every script selects on the same halves)."""
+    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
+
+
 def _collapse(text: str) -> str:
     return " ".join(text.split())
 

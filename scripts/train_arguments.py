@@ -75,6 +75,7 @@ from diurna.events.classifier import find_span  # noqa: E402
 from diurna.events.stage import EventStage, deduplicate, reports_an_event  # noqa: E402
 from diurna.ingest.base import RawArticle  # noqa: E402
 from diurna.pipeline import Pipeline  # noqa: E402
+from eval_realtext import half_of  # noqa: E402
 
 PLV = REPO.parent / "shared" / "data" / "plv" / "PLV_train.tsv"
 SCORER = REPO.parent / "shared" / "data" / "realnews-dev" / "score.py"
@@ -235,12 +236,6 @@ def plv_examples(coded_rows) -> list[dict]:
             out.append(ex)
             break
     return out
-
-
-def half_of(article_id: str) -> str:
-    import hashlib
-
-    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
 
 
 # ------------------------------------------------------------------ fitting and selection

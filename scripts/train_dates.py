@@ -42,6 +42,9 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # this checkout's `diurna`
+sys.path.insert(0, HERE)  # the scripts beside it (eval_realtext)
+from eval_realtext import half_of  # noqa: E402
+
 MODEL = os.path.join(os.path.dirname(HERE), "diurna", "time", "model", "dates.json")
 C_GRID = (0.1, 0.3, 1.0)
 MARGIN_GRID = (0.0, 1.0)
@@ -55,11 +58,6 @@ def _load(name: str):
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
-
-
-def half_of(article_id: str) -> str:
-    """scripts/train_arguments.py's halves."""
-    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
 
 
 def _short(date) -> bool:

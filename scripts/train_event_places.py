@@ -52,6 +52,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 from diurna.places import gazetteer  # noqa: E402
 from diurna.places.chooser import MODEL_PATH, Chooser, options  # noqa: E402
 from diurna.places.clause import PLACE_RULES, clause_group, locate_event  # noqa: E402
+from eval_realtext import half_of  # noqa: E402
 
 SCORER = REPO.parent / "shared" / "data" / "realnews-dev" / "score.py"
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -83,10 +84,6 @@ def out_of_fold(data: list[dict], c: float, label: str) -> list[list[float]]:
         for i, s in zip(held, scores(weights, bias, [data[i] for i in held])):
             out[i] = s
     return out
-
-
-def half_of(article_id: str) -> str:
-    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
 
 
 def tune_articles(data: pathlib.Path):

@@ -53,6 +53,9 @@ from dataclasses import dataclass
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+from eval_realtext import half_of  # noqa: E402
+
 SCORER = ROOT.parent / "shared" / "data" / "realnews-dev" / "score.py"
 C_GRID = (0.3, 1.0, 3.0, 10.0)
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -74,11 +77,6 @@ def _module(name: str, path: pathlib.Path):
     sys.modules[name] = module  # dataclasses look their module up while it loads
     spec.loader.exec_module(module)
     return module
-
-
-def half_of(article_id: str) -> str:
-    """The half of the tuning articles an article is in (the split scripts/train_arguments.py uses)."""
-    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
 
 
 def tune_articles() -> list[tuple[dict, dict]]:
