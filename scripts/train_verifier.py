@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import importlib.util
 import json
 import math
@@ -54,6 +53,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.events.verifier import ENCODING, MODEL_PATH, facts, features  # noqa: E402
+from eval_realtext import half_of  # noqa: E402
 
 SCORER = REPO.parent / "shared" / "data" / "realnews-dev" / "score.py"
 REALNEWS = SCORER.parent
@@ -67,11 +67,6 @@ def scorer():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def half_of(article_id: str) -> str:
-    """The id-hash halves of scripts/train_arguments.py."""
-    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
 
 
 # ------------------------------------------------------------------ coding
