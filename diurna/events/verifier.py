@@ -26,6 +26,7 @@ import json
 import logging
 import math
 import pathlib
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
@@ -129,6 +130,7 @@ def facts(doc: ArticleDoc, judged: list[Judged], events: list["Event"], argument
     for j in judged:
         per_sentence.setdefault(j.cand.sentence_start, []).append(j)
     sources = [j.cand.source.actor_id if j.cand.source else None for j in judged]
+    events_of = Counter(sources)  # each source's events in the article
     out = []
     for j, event, source in zip(judged, events, sources):
         cand = j.cand
@@ -165,7 +167,7 @@ def facts(doc: ArticleDoc, judged: list[Judged], events: list["Event"], argument
                 for o in same_sentence
             )
             - 1,
-            "source_events": sum(s == source for s in sources) if source else 0,
+            "source_events": events_of[source] if source else 0,
             "events_in_article": len(judged),
             "same_actor": source is not None and source == target,
             "date_stated": event.date is not None and event.date.text is not None,
