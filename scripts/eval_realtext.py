@@ -56,6 +56,12 @@ def half_of(article_id: str) -> str:
     return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
 
 
+def fold_of(article_id: str, k: int) -> int:
+    """The article's fold (0 to k - 1) of a k-fold split of the tune articles by id hash: out-of-fold
+    figures group by article, so that no article is both fitted and scored."""
+    return int(hashlib.sha256(("fold:" + article_id).encode()).hexdigest()[:8], 16) % k
+
+
 def _collapse(text: str) -> str:
     return " ".join(text.split())
 

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import hashlib
 import importlib.util
 import json
 import math
@@ -54,7 +53,7 @@ from dataclasses import dataclass
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
-from eval_realtext import half_of  # noqa: E402
+from eval_realtext import fold_of, half_of  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "data" / "realnews-dev" / "score.py"
 C_GRID = (0.3, 1.0, 3.0, 10.0)
@@ -415,7 +414,7 @@ def _folds(examples: list[dict], k: int) -> list[tuple[list[dict], list[dict]]]:
         return [(part["A"], part["B"]), (part["B"], part["A"])]
 
     def fold(r):
-        return int(hashlib.sha256(("fold:" + r["article"]).encode()).hexdigest()[:8], 16) % k
+        return fold_of(r["article"], k)
 
     return [([r for r in examples if fold(r) != f], [r for r in examples if fold(r) == f]) for f in range(k)]
 
