@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import math
 import pathlib
 from collections import Counter
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc
 from diurna.events.arguments import Argument, Candidate
+from diurna.learned import logistic
 
 if TYPE_CHECKING:
     from diurna.records import Event
@@ -300,8 +300,7 @@ class Verifier:
         )
 
     def probability(self, feats: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.bias, self.weights, feats)
 
     def probabilities(
         self, doc: ArticleDoc, judged: list[Judged], events: list["Event"], arguments=None

@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from diurna.learned import logistic
 from diurna.nlp.dateline import find_dateline
 from diurna.nlp.index import index
 from diurna.places.paths import proximity
@@ -81,8 +82,7 @@ class Chooser:
     drop: float
 
     def score(self, option: Option) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in option.features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.bias, self.weights, option.features)
 
     @staticmethod
     def reads(doc: ArticleDoc) -> bool:
