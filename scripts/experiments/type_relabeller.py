@@ -213,8 +213,8 @@ def _pipeline(model=None, record=None):
     from diurna.pipeline import Pipeline, default_stages
 
     class RelabellingStage(EventStage):
-        def _confidences(self, doc, candidates):
-            verdicts = super()._confidences(doc, candidates)
+        def _confidences(self, doc, candidates, readings=None):
+            verdicts = super()._confidences(doc, candidates, readings)
             rows = _rows(self, doc, candidates, verdicts)
             if record is not None:
                 record.extend(rows)
