@@ -35,6 +35,7 @@ import pathlib
 import subprocess
 import sys
 import tempfile
+from typing import Optional
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SUMS = ROOT / "eval" / "realtext" / "sha256.txt"
@@ -66,11 +67,15 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def load(data: pathlib.Path) -> list[tuple[dict, dict]]:
-    """(manifest, gold) per article, checked: every file present, evidence copied from the text."""
+def load(data: pathlib.Path, split: Optional[str] = None) -> list[tuple[dict, dict]]:
+    """(manifest, gold) per article, checked: every file present, evidence copied from the text.
+    With `split` ("tune"), only that split's articles: the others' gold and text are not opened (the
+    training scripts never read the frozen part)."""
     problems, out = [], []
     for mpath in sorted((data / "manifest").glob("*.json")):
         manifest = json.loads(mpath.read_text(encoding="utf-8"))
+        if split is not None and split_of(manifest["id"]) != split:
+            continue
         gpath = data / "gold" / mpath.name
         if not gpath.exists():
             problems.append("%s: no gold file %s" % (mpath, gpath))

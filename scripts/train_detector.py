@@ -102,9 +102,7 @@ def load_tune_articles():
 
     data = realtext.default_data()
     out = []
-    for manifest, gold in realtext.load(data):
-        if realtext.split_of(manifest["id"]) != "tune":
-            continue
+    for manifest, gold in realtext.load(data, split="tune"):
         out.append((manifest, gold, (data / manifest["file"]).read_text(encoding="utf-8")))
     return out
 

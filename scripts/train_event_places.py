@@ -83,11 +83,9 @@ def out_of_fold(data: list[dict], c: float, label: str) -> list[list[float]]:
 
 def tune_articles(data: pathlib.Path):
     """(manifest, gold, text) of each tune article, the split recomputed from the id."""
-    from eval_realtext import load, split_of
+    from eval_realtext import load
 
-    return [
-        (m, g, (data / m["file"]).read_text(encoding="utf-8")) for m, g in load(data) if split_of(m["id"]) == "tune"
-    ]
+    return [(m, g, (data / m["file"]).read_text(encoding="utf-8")) for m, g in load(data, split="tune")]
 
 
 def coded(articles, cache: pathlib.Path | None):

@@ -151,9 +151,9 @@ def cases_passed(cases, model, thresholds) -> dict:
 
 
 def tune_articles(data: pathlib.Path):
-    from eval_realtext import load, split_of
+    from eval_realtext import load
 
-    chosen = [(m, g) for m, g in load(data) if split_of(m["id"]) == "tune"]
+    chosen = load(data, split="tune")
     return [(m["id"], (data / m["file"]).read_text(encoding="utf-8"), m["published"], g) for m, g in chosen]
 
 
