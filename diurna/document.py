@@ -101,6 +101,9 @@ class ArticleDoc:
     # lookups over `mentions`, built on first use and rebuilt when the list changes (the actor stage
     # adds mentions; later stages only read them)
     _mention_index: Optional["MentionIndex"] = field(default=None, repr=False, compare=False)
+    # token -> place id over `place_mentions` (the places stage appends to it; nothing replaces an
+    # item), with the (list, length) it was built for
+    _place_index: Optional[tuple[tuple[int, int], dict[int, str]]] = field(default=None, repr=False, compare=False)
 
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) character offsets of each sentence."""
@@ -160,10 +163,17 @@ class ArticleDoc:
         return m.actor_id if m else None
 
     def place_at_token(self, i: int) -> str | None:
-        for p in self.place_mentions:
-            if p.token_start <= i < p.token_end:
-                return p.place_id
-        return None
+        """The place of the first place mention (in list order) covering token `i`. A lookup, not a
+        scan of every place mention: the events stage asks it for each mention it offers each
+        candidate."""
+        key = (id(self.place_mentions), len(self.place_mentions))
+        if self._place_index is None or self._place_index[0] != key:
+            by_token: dict[int, str] = {}
+            for p in self.place_mentions:
+                for t in range(p.token_start, p.token_end):
+                    by_token.setdefault(t, p.place_id)
+            self._place_index = (key, by_token)
+        return self._place_index[1].get(i)
 
     def to_record(self) -> ArticleDocument:
         return ArticleDocument(

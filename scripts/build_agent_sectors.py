@@ -33,7 +33,6 @@ DIURNA_AGENT_SECTORS pointing at it (docs/evaluation.md, issue #21, seventh sess
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import pathlib
@@ -45,18 +44,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from diurna.actors.kb import KB_FILE, LEARNED_AGENTS, SHIPPED_OVERLAY, KnowledgeBase, name_key  # noqa: E402
-from eval_realtext import split_of  # noqa: E402  (the real-text set's own split: frozen never read)
+from eval_realtext import half_of, split_of  # noqa: E402  (the real-text set's own split: frozen never read)
 
 # The annotation guide's sectors an agent word can carry inside one state (docs/annotation.md; IGO
 # is an organisation above states, ELI a former office: neither is a reading of a word).
 GUIDE_SECTORS = frozenset(
     "GOV MIL COP JUD LEG PTY OPP REB SEP UAF INS CVL PPL BUS MED NGO REL EDU LAB SPY REF HLH AGR".split()
 )
-
-
-def half_of(article_id: str) -> str:
-    """The id-hash half of a tune article (scripts/train_arguments.py)."""
-    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
 
 
 def tune_gold(data: pathlib.Path, half: str | None) -> list[tuple[str, dict]]:

@@ -35,6 +35,7 @@ import pathlib
 import subprocess
 import sys
 import tempfile
+from typing import Optional
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SUMS = ROOT / "eval" / "realtext" / "sha256.txt"
@@ -50,15 +51,31 @@ def split_of(article_id: str) -> str:
     return "frozen" if int(hashlib.sha256(article_id.encode()).hexdigest()[:8], 16) % 5 < 2 else "tune"
 
 
+def half_of(article_id: str) -> str:
+    """The tune split's two halves by id hash, A and B: the training scripts fit on one half and
+    select on the other (defined once, so that every script selects on the same halves)."""
+    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
+
+
+def fold_of(article_id: str, k: int) -> int:
+    """The article's fold (0 to k - 1) of a k-fold split of the tune articles by id hash: out-of-fold
+    figures group by article, so that no article is both fitted and scored."""
+    return int(hashlib.sha256(("fold:" + article_id).encode()).hexdigest()[:8], 16) % k
+
+
 def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def load(data: pathlib.Path) -> list[tuple[dict, dict]]:
-    """(manifest, gold) per article, checked: every file present, evidence copied from the text."""
+def load(data: pathlib.Path, split: Optional[str] = None) -> list[tuple[dict, dict]]:
+    """(manifest, gold) per article, checked: every file present, evidence copied from the text.
+    With `split` ("tune"), only that split's articles: the others' gold and text are not opened (the
+    training scripts never read the frozen part)."""
     problems, out = [], []
     for mpath in sorted((data / "manifest").glob("*.json")):
         manifest = json.loads(mpath.read_text(encoding="utf-8"))
+        if split is not None and split_of(manifest["id"]) != split:
+            continue
         gpath = data / "gold" / mpath.name
         if not gpath.exists():
             problems.append("%s: no gold file %s" % (mpath, gpath))

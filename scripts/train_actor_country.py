@@ -40,10 +40,9 @@ REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from build_agent_sectors import half_of  # noqa: E402  (the id-hash halves of train_arguments.py)
 from diurna.actors.country_model import FEATURES, MODEL_FILE  # noqa: E402
 from eval_actor_countries import named_alike  # noqa: E402  (the figure's own test of a gold alias)
-from eval_realtext import split_of  # noqa: E402  (the real-text set's own split: frozen never read)
+from eval_realtext import half_of, split_of  # noqa: E402  (the real-text set's own split: frozen never read)
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 

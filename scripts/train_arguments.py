@@ -8,7 +8,7 @@
     .venv/bin/python scripts/train_arguments.py --overrule --out /tmp/a.json  # a model that may overrule, elsewhere
 
 Examples are (candidate event, actor mention) pairs from diurna's own extractor on real sentences, as
-the events stage hands them to the chooser (story agents given: `stage_candidates`; a cache written
+the events stage hands them to the chooser (story agents given: `EventStage.candidates`; a cache written
 before that holds the extractor's alone), each mention of the trigger's sentence (and of the one
 before it when argmodel.PREVIOUS_SENTENCE is on) labelled for the source and the target role:
 - ../shared/data/plv/PLV_train.tsv: a candidate of the sentence's gold type (or whose trigger
@@ -59,7 +59,6 @@ REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from diurna.events.agents import with_story_agents  # noqa: E402
 from diurna.events.argmodel import (  # noqa: E402
     BLIND,
     ENCODING,
@@ -72,9 +71,10 @@ from diurna.events.argmodel import (  # noqa: E402
     slate,
 )
 from diurna.events.classifier import find_span  # noqa: E402
-from diurna.events.stage import EventStage, deduplicate, reports_an_event  # noqa: E402
+from diurna.events.stage import EventStage  # noqa: E402
 from diurna.ingest.base import RawArticle  # noqa: E402
 from diurna.pipeline import Pipeline  # noqa: E402
+from eval_realtext import half_of  # noqa: E402
 
 PLV = REPO.parent / "shared" / "data" / "plv" / "PLV_train.tsv"
 SCORER = REPO.parent / "shared" / "data" / "realnews-dev" / "score.py"
@@ -97,19 +97,12 @@ def _label(plover: str) -> str:
     return "CONCEDE" if plover == "YIELD" else plover
 
 
-def stage_candidates(stage: EventStage, doc) -> list:
-    """The candidates the events stage hands to the chooser (EventStage.__call__ before the pair
-    classifier): the extractor's, with the story's agents given (with_story_agents), reporting an
-    event, deduplicated. The chooser is trained on what it will see."""
-    return deduplicate([c for c in with_story_agents(doc, list(stage.extract(doc))) if reports_an_event(c)])
-
-
 def coded(raws):
     pipeline = Pipeline(time_budget=0)
     stage = next(s for s in pipeline.stages if isinstance(s, EventStage))
     for item in pipeline(raws):
         if hasattr(item, "spacy_doc"):
-            yield item, stage_candidates(stage, item)
+            yield item, stage.candidates(item)  # what the stage hands the chooser
 
 
 def example(group, cand, doc, labels_for, shared: bool):
@@ -235,12 +228,6 @@ def plv_examples(coded_rows) -> list[dict]:
             out.append(ex)
             break
     return out
-
-
-def half_of(article_id: str) -> str:
-    import hashlib
-
-    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
 
 
 # ------------------------------------------------------------------ fitting and selection

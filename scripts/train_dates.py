@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import importlib.util
 import json
 import os
@@ -42,6 +41,9 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # this checkout's `diurna`
+sys.path.insert(0, HERE)  # the scripts beside it (eval_realtext)
+from eval_realtext import fold_of, half_of  # noqa: E402
+
 MODEL = os.path.join(os.path.dirname(HERE), "diurna", "time", "model", "dates.json")
 C_GRID = (0.1, 0.3, 1.0)
 MARGIN_GRID = (0.0, 1.0)
@@ -55,11 +57,6 @@ def _load(name: str):
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
-
-
-def half_of(article_id: str) -> str:
-    """scripts/train_arguments.py's halves."""
-    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
 
 
 def _short(date) -> bool:
@@ -279,9 +276,7 @@ def select(examples: list[dict]) -> tuple[float, float, float] | None:
 
 def out_of_fold(examples: list[dict], c_value: float, margin: float, pubday_margin: float, k: int = 5) -> list[dict]:
     """Each example's choice by a fit on the other folds (folds grouped by article)."""
-    fold = {
-        a: int(hashlib.sha256(("fold:" + a).encode()).hexdigest()[:8], 16) % k for a in {e["article"] for e in examples}
-    }
+    fold = {a: fold_of(a, k) for a in {e["article"] for e in examples}}
     chosen: list = [None] * len(examples)
     for f in range(k):
         w = fit([ex for ex in examples if fold[ex["article"]] != f], c_value)

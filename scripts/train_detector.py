@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import pathlib
 import sys
@@ -39,6 +38,7 @@ from diurna import nlp  # noqa: E402
 from diurna.events.classifier import find_span  # noqa: E402
 from diurna.events.detector import ENCODING, MODEL_DIR, NONE, dense, features  # noqa: E402
 from diurna.events.dictionary import TriggerLexicon, lemma_candidates, lexicon_type  # noqa: E402
+from eval_realtext import half_of  # noqa: E402
 
 PLV = REPO.parent / "shared" / "data" / "plv" / "PLV_train.tsv"
 MIN_COUNT = 2
@@ -102,15 +102,9 @@ def load_tune_articles():
 
     data = realtext.default_data()
     out = []
-    for manifest, gold in realtext.load(data):
-        if realtext.split_of(manifest["id"]) != "tune":
-            continue
+    for manifest, gold in realtext.load(data, split="tune"):
         out.append((manifest, gold, (data / manifest["file"]).read_text(encoding="utf-8")))
     return out
-
-
-def half_of(article_id: str) -> str:
-    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
 
 
 def matrix(examples, vocabulary):

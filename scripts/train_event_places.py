@@ -37,7 +37,6 @@ Texts are read where they are and never copied; the model holds feature names an
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import itertools
 import json
@@ -52,6 +51,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 from diurna.places import gazetteer  # noqa: E402
 from diurna.places.chooser import MODEL_PATH, Chooser, options  # noqa: E402
 from diurna.places.clause import PLACE_RULES, clause_group, locate_event  # noqa: E402
+from eval_realtext import fold_of, half_of  # noqa: E402
 
 SCORER = REPO.parent / "shared" / "data" / "realnews-dev" / "score.py"
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -70,32 +70,22 @@ def scorer():
 FOLDS = 5
 
 
-def fold_of(article_id: str) -> int:
-    return int(hashlib.sha256(("fold:" + article_id).encode()).hexdigest()[:8], 16) % FOLDS
-
-
 def out_of_fold(data: list[dict], c: float, label: str) -> list[list[float]]:
     """Each event's option scores by a model fitted on the other folds' articles."""
     out: list = [None] * len(data)
     for k in range(FOLDS):
-        weights, bias = fit([ex for ex in data if fold_of(ex["article"]) != k], c, label)
-        held = [i for i, ex in enumerate(data) if fold_of(ex["article"]) == k]
+        weights, bias = fit([ex for ex in data if fold_of(ex["article"], FOLDS) != k], c, label)
+        held = [i for i, ex in enumerate(data) if fold_of(ex["article"], FOLDS) == k]
         for i, s in zip(held, scores(weights, bias, [data[i] for i in held])):
             out[i] = s
     return out
 
 
-def half_of(article_id: str) -> str:
-    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
-
-
 def tune_articles(data: pathlib.Path):
     """(manifest, gold, text) of each tune article, the split recomputed from the id."""
-    from eval_realtext import load, split_of
+    from eval_realtext import load
 
-    return [
-        (m, g, (data / m["file"]).read_text(encoding="utf-8")) for m, g in load(data) if split_of(m["id"]) == "tune"
-    ]
+    return [(m, g, (data / m["file"]).read_text(encoding="utf-8")) for m, g in load(data, split="tune")]
 
 
 def coded(articles, cache: pathlib.Path | None):

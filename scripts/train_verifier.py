@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import importlib.util
 import json
 import math
@@ -54,6 +53,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.events.verifier import ENCODING, MODEL_PATH, facts, features  # noqa: E402
+from eval_realtext import half_of  # noqa: E402
 
 SCORER = REPO.parent / "shared" / "data" / "realnews-dev" / "score.py"
 REALNEWS = SCORER.parent
@@ -67,11 +67,6 @@ def scorer():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def half_of(article_id: str) -> str:
-    """The id-hash halves of scripts/train_arguments.py."""
-    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
 
 
 # ------------------------------------------------------------------ coding
@@ -156,9 +151,9 @@ def cases_passed(cases, model, thresholds) -> dict:
 
 
 def tune_articles(data: pathlib.Path):
-    from eval_realtext import load, split_of
+    from eval_realtext import load
 
-    chosen = [(m, g) for m, g in load(data) if split_of(m["id"]) == "tune"]
+    chosen = load(data, split="tune")
     return [(m["id"], (data / m["file"]).read_text(encoding="utf-8"), m["published"], g) for m, g in chosen]
 
 

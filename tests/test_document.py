@@ -3,7 +3,7 @@ stay current when the mention list grows; the time budget's deadline."""
 
 from __future__ import annotations
 
-from diurna.document import ArticleDoc, Deadline, MentionRef
+from diurna.document import ArticleDoc, Deadline, MentionRef, PlaceRef
 from diurna.records import Article
 
 # nested and equal-length mentions: "the Iranian president" (0-3) holds "Iranian" (1-2)
@@ -49,6 +49,25 @@ def test_mentions_by_actor_and_by_position_keep_the_list_order():
     for lo in range(0, 15):
         for hi in range(lo, 16):
             assert look.starting_in(lo, hi) == [m for m in MENTIONS if lo <= m.token_start < hi]
+
+
+# "the Gaza Strip" (0-3) holds "Gaza" (1-2), recorded after it; "Rafah" (5-6) twice
+PLACE_MENTIONS = [
+    PlaceRef("strip", 0, 14, 0, 3),
+    PlaceRef("gaza", 4, 8, 1, 2),
+    PlaceRef("rafah", 20, 25, 5, 6),
+    PlaceRef("rafah2", 20, 25, 5, 6),
+]
+
+
+def test_place_at_token_is_the_first_covering_place_mention_and_follows_the_list():
+    doc = ArticleDoc(article=Article(id="x", text="t"), place_mentions=list(PLACE_MENTIONS[:1]))
+    assert doc.place_at_token(5) is None
+    doc.place_mentions.extend(PLACE_MENTIONS[1:])
+    for i in range(-1, 8):
+        first = next((p.place_id for p in PLACE_MENTIONS if p.token_start <= i < p.token_end), None)
+        assert doc.place_at_token(i) == first
+    assert (doc.place_at_token(1), doc.place_at_token(5)) == ("strip", "rafah")
 
 
 def test_a_deadline_passes_after_its_seconds_and_names_the_stage_it_passed_in():

@@ -14,6 +14,7 @@ articles, and kept as JSON (`data/country_model.json`): no learning library at r
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -89,6 +90,7 @@ class CountryEvidence:
             if m.actor_id in actor_of and actor_of[m.actor_id].kind == "country"
         ]
         self.named_at = sorted((t, c) for t, c in named_at if c)
+        self._named_tokens = [t for t, _ in self.named_at]
         self.by_sentence: dict[int, Counter] = defaultdict(Counter)
         for token, country in self.named_at:
             self.by_sentence[self.sentence_of(token)][country] += 1
@@ -141,11 +143,11 @@ class CountryEvidence:
 
     def _named_before(self, token: int) -> Optional[str]:
         """The country named last before `token`, in its sentence or the one before."""
-        sentence = self.sentence_of(token)
-        for t, country in reversed(self.named_at):
-            if t < token:
-                return country if self.sentence_of(t) >= sentence - 1 else None
-        return None
+        k = bisect.bisect_left(self._named_tokens, token) - 1  # the last named before it
+        if k < 0:
+            return None
+        t, country = self.named_at[k]
+        return country if self.sentence_of(t) >= self.sentence_of(token) - 1 else None
 
 
 def score(model: dict, features: list[float]) -> float:

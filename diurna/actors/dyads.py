@@ -22,6 +22,7 @@ from diurna.actors.draft import DraftActor
 from diurna.actors.mentions import PLURAL_PRONOUNS, Candidate
 from diurna.actors.rules import enabled, register
 from diurna.nlp.index import segments
+from diurna.nlp.syntax import coordinated_pair
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -161,10 +162,10 @@ class StoryDyads:
             subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
             if subject is None or subject.i >= cand.start:
                 continue
-            if len(subject.conjuncts) != 1:
+            pair = coordinated_pair(subject)
+            if pair is None:
                 return None  # one subject or a list: the pronoun is no pair's
-            left = at.get(subject.i, ())
-            right = at.get(subject.conjuncts[0].i, ())
+            left, right = (at.get(t.i, ()) for t in pair)
             if len(left) == 1 and len(right) == 1 and left[0] is not right[0]:
                 return left[0], right[0]
             return None
@@ -254,7 +255,8 @@ class StoryDyads:
         """Tokens named together with token i as a pair: its one conjunct ('A and B'; a list of three
         or more is no pair) or the name after a hyphen ('Israel-Hezbollah')."""
         token = self.doc[i]
-        linked = [c.i for c in token.conjuncts] if len(token.conjuncts) == 1 else []
+        pair = coordinated_pair(token)
+        linked = [pair[1].i] if pair is not None else []
         if i + 2 < len(self.doc) and self.doc[i + 1].text in PAIR_LINKS:
             linked.append(i + 2)
         return linked

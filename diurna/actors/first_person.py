@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from diurna.actors.rules import enabled, register
 from diurna.document import MentionRef
+from diurna.nlp.syntax import coordinated_pair
 from diurna.records import TextSpan
 
 if TYPE_CHECKING:
@@ -77,9 +78,10 @@ def _after_a_pair(sdoc, token, quote_start: int, taken: dict) -> bool:
     for sent in _sentences_over(sdoc, lo, token.i):
         for verb in [sent.root] + [c for c in sent.root.children if c.dep_ == "ccomp"]:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is None or subject.i >= token.i or len(subject.conjuncts) != 1:
+            pair = coordinated_pair(subject) if subject is not None and subject.i < token.i else None
+            if pair is None:
                 continue
-            left, right = taken.get(subject.i), taken.get(subject.conjuncts[0].i)
+            left, right = (taken.get(t.i) for t in pair)
             if left is not None and right is not None and left.actor_id != right.actor_id:
                 return True
     return False

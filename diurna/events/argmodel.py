@@ -11,9 +11,9 @@ choices, the event's type and whether the rules chose it. The stage uses it to f
 empty. A role the rules filled is kept, unless the model carries an `overrule` setting: then a
 second, rule-blind fit (one that never saw which mention the rules chose) may replace it when it is
 confident of another mention and gives the rules' choice little chance (`ArgumentModel.decide`). The
-packaged model (seventh session) overrules with the setting that raised both held-out halves while
-overruling fewest roles, and changed nothing on realnews-dev (docs/evaluation.md): it replaces a
-rule's choice seldom (about one role in 400 candidates). A few constraints no
+packaged model carries no overrule setting (seventh session, targets7b: retrained without the
+previous sentence, no setting passed the bar; docs/evaluation.md), and `PREVIOUS_SENTENCE` is off
+(fills from outside the sentence were right less often than wrong held out). A few constraints no
 score may break sit beside the model: one actor never fills both roles, nor the source's own forces
 or phrase, nor the phrase that reports the event; a reciprocal event gets no added target. The
 trainer decides with the same `decide` on the same `Slate`, so that what it selects is what runs.

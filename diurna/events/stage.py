@@ -93,11 +93,16 @@ class EventStage:
             return 0.0
         return self.verifier.threshold
 
+    def candidates(self, doc: ArticleDoc) -> list[Candidate]:
+        """The candidates the stage codes: the extractor's, with the story's agents given
+        (agents.py), those that report an event, deduplicated. The argument chooser is trained on
+        exactly these (scripts/train_arguments.py)."""
+        return deduplicate([c for c in with_story_agents(doc, list(self.extract(doc))) if reports_an_event(c)])
+
     def __call__(self, doc: ArticleDoc) -> None:
         if doc.spacy_doc is None:
             return
-        extracted = with_story_agents(doc, list(self.extract(doc)))
-        ruled = deduplicate([c for c in extracted if reports_an_event(c)])
+        ruled = self.candidates(doc)
         readings: dict[int, object] = {}  # id(candidate) -> the classifier's reading of its pair
         coded = list(zip(ruled, self._confidences(doc, ruled, readings)))
         rules_of: dict[int, Candidate] = {}  # id(candidate the argument chooser made) -> the rules' one

@@ -24,13 +24,14 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import math
 import pathlib
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc
 from diurna.events.arguments import Argument, Candidate
+from diurna.learned import logistic
 
 if TYPE_CHECKING:
     from diurna.records import Event
@@ -129,6 +130,7 @@ def facts(doc: ArticleDoc, judged: list[Judged], events: list["Event"], argument
     for j in judged:
         per_sentence.setdefault(j.cand.sentence_start, []).append(j)
     sources = [j.cand.source.actor_id if j.cand.source else None for j in judged]
+    events_of = Counter(sources)  # each source's events in the article
     out = []
     for j, event, source in zip(judged, events, sources):
         cand = j.cand
@@ -165,7 +167,7 @@ def facts(doc: ArticleDoc, judged: list[Judged], events: list["Event"], argument
                 for o in same_sentence
             )
             - 1,
-            "source_events": sum(s == source for s in sources) if source else 0,
+            "source_events": events_of[source] if source else 0,
             "events_in_article": len(judged),
             "same_actor": source is not None and source == target,
             "date_stated": event.date is not None and event.date.text is not None,
@@ -298,8 +300,7 @@ class Verifier:
         )
 
     def probability(self, feats: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.bias, self.weights, feats)
 
     def probabilities(
         self, doc: ArticleDoc, judged: list[Judged], events: list["Event"], arguments=None

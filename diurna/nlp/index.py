@@ -191,6 +191,15 @@ class DocIndex:
         return find_quoted_spans(self.text)
 
     @functools.cached_property
+    def _quoted_starts(self) -> list[int]:
+        return [span.start for span in self.quoted_spans]
+
+    def quotation_after(self, offset: int) -> "QuotedSpan | None":
+        """The first of the article's quoted passages that opens after character `offset`, or None."""
+        k = bisect.bisect_right(self._quoted_starts, offset)
+        return self.quoted_spans[k] if k < len(self.quoted_spans) else None
+
+    @functools.cached_property
     def in_quote(self) -> list[bool]:
         """For each token, whether it lies inside a quoted passage. Shared: read, never change."""
         return quoted_token_mask(self.doc, self.quoted_spans)

@@ -5,6 +5,7 @@ each other's).
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Optional
 
 from diurna.nlp.index import index
@@ -58,6 +59,13 @@ def in_main_clause(token: "Token") -> bool:
     return True
 
 
+def coordinated_pair(phrase: "Token") -> Optional[tuple["Token", "Token"]]:
+    """'Hamas and Iran', 'Russia and Ukraine': the phrase and its one conjunct when it coordinates
+    exactly two (one phrase, or a list of three or more, is no pair). The actor stage reads an
+    inclusive 'we' or 'they' after such a subject, or 'the two sides', as both of them."""
+    return (phrase, phrase.conjuncts[0]) if len(phrase.conjuncts) == 1 else None
+
+
 def tree_path(start: "Token", end: "Token") -> Optional[tuple[list["Token"], list["Token"]]]:
     """The way between two tokens in the dependency tree, through their lowest common ancestor:
     the tokens climbed from `start` and the tokens climbed from `end`, each list from its own end
@@ -88,22 +96,24 @@ def quoted_predicate(verb: "Token", longest: int = 8) -> list["Token"]:
     the verb's object phrase. The small model hangs such a quoted predicate on the object (as its
     modifier, apposition or a preposition's object) rather than on the verb, so the predicate is not
     among the verb's children; no verb may come between the object and the quotation (a relative
-    clause's quotation is its own), and a long quotation is reported speech, not a predicate."""
+    clause's quotation is its own), and a long quotation is reported speech, not a predicate. The
+    quotation is one of the article's quoted passages (diurna.nlp.quotations, the one reading of
+    quotation marks), closed within the verb's sentence."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return []
-    sent_end = verb.sent.end
-    doc = verb.doc
-    i = obj.i + 1
-    while i < sent_end and not doc[i].is_quote:
-        if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in (";", ":") or doc[i].is_space:
-            return []
-        i += 1
-    if i >= sent_end or not any(a.i == verb.i for a in doc[i].ancestors):
-        return []  # no quotation, or one the parse does not place under the verb
-    words = []
-    for tok in doc[i + 1 : sent_end]:
-        if tok.is_quote:
-            return words if 0 < len(words) <= longest else []
-        words.append(tok)
-    return []
+    doc, ix = verb.doc, index(verb.doc)
+    quotation = ix.quotation_after(obj.idx)
+    if quotation is None or not quotation.closed:
+        return []
+    opening, _ = ix.tokens_in(quotation.start, quotation.end)
+    closing = bisect.bisect_right(ix.token_starts, quotation.end - 1) - 1
+    if closing >= verb.sent.end or doc[opening].idx != quotation.start:
+        return []  # no quotation closed in this sentence
+    if any(t.pos_ in ("VERB", "AUX") or t.text in (";", ":") or t.is_space for t in doc[obj.i + 1 : opening]):
+        return []
+    if not any(a.i == verb.i for a in doc[opening].ancestors):
+        return []  # a quotation the parse does not place under the verb
+    first, stop = ix.tokens_in(*quotation.inner(ix.text))
+    words = list(doc[first:stop])
+    return words if 0 < len(words) <= longest else []

@@ -23,6 +23,7 @@ place_basis is the chosen option's (clause, sentence, dateline, story) and place
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import math
@@ -33,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from diurna.learned import logistic
 from diurna.nlp.dateline import find_dateline
 from diurna.nlp.index import index
 from diurna.places.paths import proximity
@@ -80,8 +82,7 @@ class Chooser:
     drop: float
 
     def score(self, option: Option) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in option.features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.bias, self.weights, option.features)
 
     @staticmethod
     def reads(doc: ArticleDoc) -> bool:
@@ -89,7 +90,7 @@ class Chooser:
         place, their dateline, the sentences before an event. A text of a sentence or two (a PLV
         sentence, a headline with its lead) gives those features another meaning (its one sentence
         reads as a headline, its every place as the story's most named), so the rules decide there."""
-        return len(_sentences(doc)) >= MIN_SENTENCES
+        return len(index(doc.spacy_doc).sentence_starts) >= MIN_SENTENCES
 
     def choose(self, options: list[Option]) -> Option | None:
         ruled = next((o for o in options if RULES_CHOICE in o.features), None)
@@ -123,15 +124,6 @@ def load_chooser(path: Path = MODEL_PATH) -> Chooser | None:
 # ------------------------------------------------------------------ options and their features
 
 
-def _sentences(doc: ArticleDoc) -> list[tuple[int, int]]:
-    """(first token, end token) of each sentence, once per document."""
-    key = ("diurna.places", "chooser sentences")
-    cached = doc.spacy_doc.user_data.get(key)
-    if cached is None:
-        cached = doc.spacy_doc.user_data[key] = [(s.start, s.end) for s in doc.spacy_doc.sents]
-    return cached
-
-
 def _story(doc: ArticleDoc) -> dict:
     """What the story says as a whole: mentions per place, its most-named place, its focus country,
     the dateline's place (once per document)."""
@@ -146,6 +138,8 @@ def _story(doc: ArticleDoc) -> dict:
         place = places.get(ref.place_id)
         if place is not None and place.country:
             countries[place.country] += 1
+    # the mentions' positions in the list, ordered by first token: a window's mentions by bisection
+    order = sorted(range(len(doc.place_mentions)), key=lambda k: (doc.place_mentions[k].token_start, k))
     dateline = find_dateline(doc.article.text)
     dateline_ref = None
     if dateline is not None:
@@ -165,20 +159,17 @@ def _story(doc: ArticleDoc) -> dict:
         ),
         "places": places,
         "dateline": dateline_ref,
+        "order": order,
+        "starts": [doc.place_mentions[k].token_start for k in order],
     }
     doc.spacy_doc.user_data[key] = cached
     return cached
 
 
-def _sentence_index(sentences: list[tuple[int, int]], token: int) -> int:
-    lo, hi = 0, len(sentences) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sentences[mid][0] <= token:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+def _mentions_in(doc: ArticleDoc, story: dict, lo: int, hi: int) -> list[PlaceRef]:
+    """The place mentions whose first token lies in [lo, hi), in the order of the list."""
+    a, b = bisect.bisect_left(story["starts"], lo), bisect.bisect_left(story["starts"], hi)
+    return [doc.place_mentions[k] for k in sorted(story["order"][a:b])]
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
@@ -250,8 +241,8 @@ def options(
     """Every place the event may have happened in, with its features. `rules`: the registry, each
     with .name, .basis and .find(doc, trigger); `group`: the trigger's clause (clause.clause_group)."""
     story = _story(doc)
-    sentences = _sentences(doc)
-    here = _sentence_index(sentences, trigger.i)
+    ix = index(doc.spacy_doc)
+    here = ix.sentence_number(trigger.i)
     quoted = index(doc.spacy_doc).quotations(doc.text)[1]
     found: dict[str, Option] = {}
     carried_ok = carries_a_scene(event_type)
@@ -270,14 +261,12 @@ def options(
             option.basis, option.rule = rule.basis, rule.name  # an earlier rule may be gated off
             option.features[RULES_CHOICE] = 1.0
             option.features[RULES_CHOICE + "|" + rule.name] = 1.0
-    lo = sentences[max(0, here - LOOKBACK)][0]
+    lo = ix.sentence_starts[max(0, here - LOOKBACK)]
     nearest: dict[str, tuple[int, PlaceRef]] = {}
-    for ref in doc.place_mentions:
-        if ref.token_start < lo or ref.token_start >= sentences[here][1]:
-            continue
+    for ref in _mentions_in(doc, story, lo, ix.sentence(trigger.i).end):
         if ref.token_start <= trigger.i < ref.token_end:
             continue  # the trigger is the place's own name
-        back = here - _sentence_index(sentences, ref.token_start)
+        back = here - ix.sentence_number(ref.token_start)
         distance = (back, abs(ref.token_start - trigger.i))
         if ref.place_id not in nearest or distance < nearest[ref.place_id][0]:
             nearest[ref.place_id] = (distance, ref)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 from diurna.document import ArticleDoc, TimexRef
 from diurna.records import DateRef
@@ -566,21 +566,23 @@ def deciding_rule(
 ) -> Optional[tuple[DateRef, str]]:
     """`anchor_event`'s date with the name of the rule that gave it (scripts/redate.py sorts errors
     by rule with it)."""
-    if doc.spacy_doc is None:
+    clause = EventClause.of(doc, token)
+    if clause is None:
         return None
-    try:
-        published = dt.date.fromisoformat(doc.article.published or "")
-    except ValueError:
-        return None
-    clause = EventClause(doc, doc.spacy_doc[token], published)
+    return next(((date, name) for name, date in deciding_rules(clause, disabled, depth)), None)
+
+
+def deciding_rules(clause: EventClause, disabled: Iterable[str] = (), depth: int = 0) -> Iterator[tuple[str, DateRef]]:
+    """(name, date) of each anchor rule that decides for the event of `clause`, in rule order and
+    lazily: the first is the rules' choice (`deciding_rule`), all of them are the learned chooser's
+    candidates (candidates.rule_dates)."""
     off = set(disabled)
     for r in ANCHOR_RULES:
         if r.name in off or (depth and r.decide in RELATIVE_RULES):
             continue
         date = r.decide(clause)
         if date is not None:
-            return date, r.name
-    return None
+            yield r.name, date
 
 
 # Rules kept in their own modules register themselves in the order above when imported.

@@ -86,15 +86,13 @@ def rule_dates(c: EventClause, settled: Optional[Callable[[DateRef], bool]] = No
     """The date of every anchor rule that decides for the event `c`, in rule order (the first is
     the rules' own choice, `anchoring.anchor_event`'s); only the first when `settled` says that
     no other date could replace it (the chooser's shortcut)."""
-    from diurna.time.anchoring import ANCHOR_RULES
+    from diurna.time.anchoring import deciding_rules
 
     out = []
-    for r in ANCHOR_RULES:
-        date = r.decide(c)
-        if date is not None:
-            out.append((r.name, date))
-            if len(out) == 1 and settled is not None and settled(date):
-                break
+    for name, date in deciding_rules(c):
+        out.append((name, date))
+        if len(out) == 1 and settled is not None and settled(date):
+            break
     return out
 
 

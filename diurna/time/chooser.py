@@ -89,13 +89,10 @@ def choose(doc: ArticleDoc, token: int, model: Optional[dict] = None) -> Optiona
     name, or the discourse's source), by the learned chooser; None without a parse, a publication
     date or a model."""
     model = model if model is not None else load_model()
-    if model is None or doc.spacy_doc is None:
+    c = EventClause.of(doc, token) if model is not None else None
+    if c is None:
         return None
-    try:
-        published = dt.date.fromisoformat(doc.article.published or "")
-    except ValueError:
-        return None
-    c = EventClause(doc, doc.spacy_doc[token], published)
+    published = c.published
     # a day other than the publication day, or a "before" of a year or more, admits no other candidate
     # (`admissible`): the rules' choice stands, and the other rules and the candidates need not be
     # computed

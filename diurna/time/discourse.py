@@ -246,6 +246,18 @@ class EventClause:
     trigger: "Token"
     published: dt.date
 
+    @classmethod
+    def of(cls, doc: ArticleDoc, token: int) -> Optional["EventClause"]:
+        """The clause of the event whose trigger is token `token`, read against the article's
+        publication date; None without a parse or a usable publication date (no rule dates it)."""
+        if doc.spacy_doc is None:
+            return None
+        try:
+            published = dt.date.fromisoformat(doc.article.published or "")
+        except ValueError:
+            return None
+        return cls(doc, doc.spacy_doc[token], published)
+
     @functools.cached_property
     def verb(self) -> Optional["Token"]:
         return governing_verb(self.trigger)

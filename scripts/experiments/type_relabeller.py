@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import hashlib
 import importlib.util
 import json
 import math
@@ -53,6 +52,9 @@ from dataclasses import dataclass
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+from eval_realtext import fold_of, half_of  # noqa: E402
+
 SCORER = ROOT.parent / "shared" / "data" / "realnews-dev" / "score.py"
 C_GRID = (0.3, 1.0, 3.0, 10.0)
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -74,11 +76,6 @@ def _module(name: str, path: pathlib.Path):
     sys.modules[name] = module  # dataclasses look their module up while it loads
     spec.loader.exec_module(module)
     return module
-
-
-def half_of(article_id: str) -> str:
-    """The half of the tuning articles an article is in (the split scripts/train_arguments.py uses)."""
-    return "A" if int(hashlib.sha256(("half:" + article_id).encode()).hexdigest()[:8], 16) % 2 == 0 else "B"
 
 
 def tune_articles() -> list[tuple[dict, dict]]:
@@ -216,8 +213,8 @@ def _pipeline(model=None, record=None):
     from diurna.pipeline import Pipeline, default_stages
 
     class RelabellingStage(EventStage):
-        def _confidences(self, doc, candidates):
-            verdicts = super()._confidences(doc, candidates)
+        def _confidences(self, doc, candidates, readings=None):
+            verdicts = super()._confidences(doc, candidates, readings)
             rows = _rows(self, doc, candidates, verdicts)
             if record is not None:
                 record.extend(rows)
@@ -417,7 +414,7 @@ def _folds(examples: list[dict], k: int) -> list[tuple[list[dict], list[dict]]]:
         return [(part["A"], part["B"]), (part["B"], part["A"])]
 
     def fold(r):
-        return int(hashlib.sha256(("fold:" + r["article"]).encode()).hexdigest()[:8], 16) % k
+        return fold_of(r["article"], k)
 
     return [([r for r in examples if fold(r) != f], [r for r in examples if fold(r) == f]) for f in range(k)]
 

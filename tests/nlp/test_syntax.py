@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diurna.nlp.syntax import is_passive, is_reduced_passive, quoted_predicate, tree_path
+from diurna.nlp.syntax import coordinated_pair, is_passive, is_reduced_passive, quoted_predicate, tree_path
 
 
 def _token(nlp, text, word):
@@ -65,3 +65,10 @@ def test_a_quotation_after_a_clause_or_a_long_one_is_no_predicate(nlp):
     long_quote = 'She called the reporters "to tell them that the government would not fall this week at all."'
     assert quoted_predicate(_token(nlp, long_quote, "called")) == []
     assert quoted_predicate(_token(nlp, "She called the decision illegal.", "called")) == []
+
+
+def test_a_subject_coordinating_exactly_two_phrases_is_a_pair(nlp):
+    pair = coordinated_pair(_token(nlp, "Egypt and Qatar brokered the truce.", "Egypt"))
+    assert pair is not None and [t.text for t in pair] == ["Egypt", "Qatar"]
+    assert coordinated_pair(_token(nlp, "Egypt brokered the truce.", "Egypt")) is None
+    assert coordinated_pair(_token(nlp, "Egypt, Qatar and Turkey brokered the truce.", "Egypt")) is None
