@@ -53,6 +53,33 @@ def test_the_rules_publication_day_admits_before_publication_only():
     ]
     assert admissible(intervals, 0, PUB) == [0, 1]
     assert admissible(intervals, 0, "2024-03-16") == [0]  # not the publication day: nothing wider
+    assert admissible(intervals, 0, PUB, may_widen=False) == [0]  # the news in the present perfect
+
+
+# a headline and a lead paragraph with the day's news, so that the sentences below are outside the lead
+LEAD = (
+    "Talks Collapse\n\n"
+    "The two governments broke off talks on Thursday after a border incident. "
+    "Officials on both sides traded accusations. The talks had begun in January.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # present perfects the rules keep on the publication day stay there whatever the model prefers
+        # (issue 25: the present perfect keeps its resolved day); the rules send background ones to "before"
+        (LEAD + "Mediators were flown in. The port, which has been closed by the navy, is empty.", "closed"),
+        (LEAD + "Mediators were flown in. The ten men who have been released flew home.", "released"),
+        (LEAD + "Mediators were flown in. The ministry said it has denied the visas.", "denied"),
+    ],
+)
+def test_the_news_in_the_present_perfect_keeps_the_publication_day(time_doc, text, word):
+    doc = time_doc(text, PUB)
+    token = _token(doc, word)
+    assert rules_date(doc, token).start == PUB
+    date = event_date(doc, token)
+    assert (date.start, date.end, date.granularity) == (PUB, PUB, "day")
 
 
 def test_an_unbounded_before_admits_nothing_else():
