@@ -64,13 +64,28 @@ def tune_gold(data: pathlib.Path, half: str | None) -> list[tuple[str, dict]]:
     return out
 
 
+# words that may stand before an agent phrase without telling its sector: the name is then the agent
+# word's own use ("the two spokesmen", "Kenyan workers"); any other word carries the sector itself
+# ("aid workers", "government spokesman", "TMC spokesman": a spokesman is his organisation's)
+PLAIN_WORDS = frozenset(
+    "the a an its their his her our this that these those some many several other two three four five six "
+    "seven eight nine ten dozens hundreds thousands".split()
+)
+
+
+def plain_prefix(kb: KnowledgeBase, words: list[str]) -> bool:
+    """Whether the words before an agent phrase are determiners, numbers or a country's name or demonym."""
+    return all(w in PLAIN_WORDS or w.isdigit() or any(a.kind == "country" for a in kb.lookup(w)) for w in words)
+
+
 def agent_at_end(kb: KnowledgeBase, alias: str):
-    """The longest agent phrase (up to four words) the alias ends with, or None."""
+    """The longest agent phrase (up to four words) the alias ends with, when what stands before it is
+    plain (`plain_prefix`), or None."""
     words = alias.split()
     for i in range(max(0, len(words) - 4), len(words)):
         agent = kb.agents.get(name_key(" ".join(words[i:])))
         if agent is not None:
-            return agent
+            return agent if plain_prefix(kb, [w.lower() for w in words[:i]]) else None
     return None
 
 

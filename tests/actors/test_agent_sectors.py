@@ -26,6 +26,7 @@ def _kb() -> KnowledgeBase:
     kb.add_agent("security force", "~MIL", "security forces")
     kb.add_agent("former president", "~ELI", "former presidents")
     kb.add_agent("spokesman", "~MED", None)
+    kb.add_agent("worker", "~LAB", "workers")
     return kb
 
 
@@ -38,7 +39,7 @@ def test_a_phrase_is_recoded_only_where_several_articles_agree():
     build = _script()
     articles = [
         ("a1", _gold((["npa fighters", "fighters"], ["REB"]), (["security forces"], ["COP", "MIL"]))),
-        ("a2", _gold((["islamist fighters"], ["REB", "INS"]), (["former president"], ["GOV"]))),
+        ("a2", _gold((["islamist fighters", "the fighters"], ["REB", "INS"]), (["former president"], ["GOV"]))),
         ("a3", _gold((["fighters"], ["REB", "UAF"]), (["former president"], ["GOV"]), (["spokesman"], ["GOV"]))),
         ("a4", _gold((["former president"], ["GOV"]), (["spokesman"], ["GOV"]))),
     ]
@@ -49,6 +50,16 @@ def test_a_phrase_is_recoded_only_where_several_articles_agree():
     # a former office is a fact of the date, never re-coded; one article is no evidence; two are too few
     assert "former president" not in rows and "security force" not in rows and "spokesman" not in rows
     assert "spokesman" in {r["phrase"] for r in build.table(_kb(), articles, 2, 0.6, 0.25)}
+
+
+def test_a_modified_agent_word_does_not_vote_for_the_word_alone():
+    """ "aid workers" are NGO because of "aid": the word "worker" alone (strikers, factory workers) is
+    not re-coded from such names; "the two workers" and "3 workers" vote."""
+    build = _script()
+    modified = [("m%d" % i, _gold((["aid workers", "humanitarian workers"], ["NGO"]))) for i in range(4)]
+    assert build.table(_kb(), modified, 3, 0.6, 0.25) == []
+    plain = [("p%d" % i, _gold((["the two workers" if i else "3 workers"], ["CVL"]))) for i in range(3)]
+    assert [r["code"] for r in build.table(_kb(), plain, 3, 0.6, 0.25)] == ["~CVL"]
 
 
 def test_the_old_sector_accepted_almost_as_often_is_kept():
