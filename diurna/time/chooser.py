@@ -8,7 +8,8 @@ scripts/train_dates.py) and replaces the rules' choice only by a candidate insid
 interval (not inside a "before" of a year or more: no date is invented for background), or by
 "before publication" for the rules' publication day (`admissible`: more precise or more honest,
 never contradicting the rules), that scores at least the model's margin above it. Without the
-model file the rules decide alone.
+model file, or with DIURNA_DATE_CHOOSER=rules (as DIURNA_PLACE_CHOOSER for places), the rules decide
+alone.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import pathlib
 from typing import Optional
 
@@ -25,6 +27,11 @@ from diurna.time.candidates import candidates, context, features, is_publication
 from diurna.time.discourse import BEFORE, LOOKBACK, EventClause
 
 MODEL = pathlib.Path(__file__).parent / "model" / "dates.json"
+OFF_SWITCH = "DIURNA_DATE_CHOOSER"  # "rules": the anchor rules decide alone, as before the model
+
+
+def switched_off() -> bool:
+    return os.environ.get(OFF_SWITCH, "").strip().lower() == "rules"
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,7 +101,7 @@ def choose(doc: ArticleDoc, token: int, model: Optional[dict] = None) -> Optiona
     """The date of the event whose trigger is `token` and the name of what proposed it (the rule's
     name, or the discourse's source), by the learned chooser; None without a parse, a publication
     date or a model."""
-    model = model if model is not None else load_model()
+    model = model if model is not None else (None if switched_off() else load_model())
     c = EventClause.of(doc, token) if model is not None else None
     if c is None:
         return None

@@ -132,6 +132,15 @@ def test_a_model_preferring_the_sentences_day_narrows_the_rules_interval(time_do
     assert date == rules and source == "earlier_clause"
 
 
+def test_the_chooser_can_be_switched_off(time_doc, monkeypatch):
+    text, word, nth, _ = ANCHOR_CASES["after_dated_expression"]
+    doc = time_doc(text, PUB)
+    token = _token(doc, word, nth)
+    assert event_date(doc, token) != rules_date(doc, token)  # the model narrows this case's interval
+    monkeypatch.setenv("DIURNA_DATE_CHOOSER", "rules")
+    assert event_date(doc, token) == rules_date(doc, token)
+
+
 def test_the_packaged_model_loads():
     model = load_model()
     assert model is not None and len(model["weights"]) > 100
