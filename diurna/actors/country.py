@@ -428,7 +428,10 @@ class ActorCountryStage:
         # the model fills the rules' gaps only: where they chose, its other choices were right as
         # often as wrong on held-out articles (docs/evaluation.md), so theirs stands
         undecided = [a for a in open_ if chosen.get(a.id) is None]
-        model = enabled_model() if enabled(LEARNED_COUNTRY) and doc.spacy_doc is not None else None
+        # the model weighs the story's votes and its first country: a sentence or two is no story
+        # (DocIndex.reads_as_story; the event-cluster pairs, one sentence each, lost 2 of 108 to it)
+        reads = doc.spacy_doc is not None and index(doc.spacy_doc).reads_as_story
+        model = enabled_model() if enabled(LEARNED_COUNTRY) and reads else None
         if model is not None and undecided:
             evidence = country_evidence(doc)
             for actor in undecided:

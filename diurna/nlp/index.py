@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 _KEY = "diurna.index"
 
 
+STORY_SENTENCES = 3  # DocIndex.reads_as_story
+
+
 def index(doc: "Doc") -> "DocIndex":
     """The lookups of `doc`, built on first use."""
     found = doc.user_data.get(_KEY)
@@ -153,6 +156,15 @@ class DocIndex:
     def sentence_starts(self) -> list[int]:
         """Token index where each sentence starts, in order."""
         return [s.start for s in self.doc.sents]
+
+    @property
+    def reads_as_story(self) -> bool:
+        """Whether the text is long enough to be a story (STORY_SENTENCES or more sentences). The
+        learned components that weigh story-level evidence (the most-named place or country, the
+        dateline, the article's first country, the sentences before) were fitted on whole articles; a
+        sentence or two (a PLV sentence, a headline with its lead, a wire brief) gives those features
+        another meaning, so there the rules decide alone."""
+        return len(self.sentence_starts) >= STORY_SENTENCES
 
     def sentence_starts_through(self, i: int) -> list[int]:
         """`[s.start for s in doc[:i + 1].sents]`: where the sentences up to the one holding token `i` start."""

@@ -51,7 +51,6 @@ log = logging.getLogger(__name__)
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "event_places.json"
 # Sentences before the event's whose places are options (the rules' scene looks two back).
 LOOKBACK = 3
-MIN_SENTENCES = 3  # Chooser.reads: fewer, and the text is no story
 OFF_SWITCH = "DIURNA_PLACE_CHOOSER"  # "rules": the rules decide, as before the model
 
 
@@ -86,11 +85,10 @@ class Chooser:
 
     @staticmethod
     def reads(doc: ArticleDoc) -> bool:
-        """Is the text a story the model can read? It learned from whole articles: their most-named
-        place, their dateline, the sentences before an event. A text of a sentence or two (a PLV
-        sentence, a headline with its lead) gives those features another meaning (its one sentence
-        reads as a headline, its every place as the story's most named), so the rules decide there."""
-        return len(index(doc.spacy_doc).sentence_starts) >= MIN_SENTENCES
+        """Is the text a story the model can read (`DocIndex.reads_as_story`)? It learned from whole
+        articles: their most-named place, their dateline, the sentences before an event; in a sentence
+        or two every place is the story's most named."""
+        return index(doc.spacy_doc).reads_as_story
 
     def choose(self, options: list[Option]) -> Option | None:
         ruled = next((o for o in options if RULES_CHOICE in o.features), None)
