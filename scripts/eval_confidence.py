@@ -15,25 +15,19 @@ may be run on the frozen part when reporting; never choose a threshold with the 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import pathlib
+import sys
 from types import SimpleNamespace
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-SCORER = ROOT.parent / "shared" / "data" / "realnews-dev" / "score.py"
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from eval_realtext import scorer  # noqa: E402  (the scripts' one loader of realnews-dev's scorer)
+
 THRESHOLDS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 BINS = ((0.0, 0.1), (0.1, 0.2), (0.2, 0.3), (0.3, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 1.01))
 # labelling keeps negated events (they are emitted and carry a confidence); the totals score as score.py does
 LABEL_ARGS = SimpleNamespace(keep_negated=True, anywhere=False, lenient_null_target=False)
 SCORE_ARGS = SimpleNamespace(keep_negated=False, anywhere=False, lenient_null_target=False)
-
-
-def scorer():
-    spec = importlib.util.spec_from_file_location("realnews_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def article_keys(gold: dict) -> set[str]:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import os
 import pathlib
@@ -41,6 +42,15 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 SUMS = ROOT / "eval" / "realtext" / "sha256.txt"
 SCORER = ROOT.parent / "shared" / "data" / "realnews-dev" / "score.py"
 REQUIRED_EVENT_KEYS = ("id", "type", "source", "target", "date", "place", "evidence")
+
+
+def scorer():
+    """realnews-dev's scorer (SCORER) as a module, for the scripts that label events with its own
+    matching (score_article, actor_ok, locate) instead of re-stating it."""
+    spec = importlib.util.spec_from_file_location("realnews_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def default_data() -> pathlib.Path:

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import json
 import pathlib
 import pickle
@@ -74,18 +73,10 @@ from diurna.events.classifier import find_span  # noqa: E402
 from diurna.events.stage import EventStage  # noqa: E402
 from diurna.ingest.base import RawArticle  # noqa: E402
 from diurna.pipeline import Pipeline  # noqa: E402
-from eval_realtext import half_of  # noqa: E402
+from eval_realtext import half_of, scorer  # noqa: E402
 
 PLV = REPO.parent / "shared" / "data" / "plv" / "PLV_train.tsv"
-SCORER = REPO.parent / "shared" / "data" / "realnews-dev" / "score.py"
 MIN_COUNT = 2
-
-
-def scorer():
-    spec = importlib.util.spec_from_file_location("realnews_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def actor_dict(doc, actor_id):

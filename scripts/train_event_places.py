@@ -37,7 +37,6 @@ Texts are read where they are and never copied; the model holds feature names an
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import itertools
 import json
 import pathlib
@@ -51,20 +50,12 @@ sys.path.insert(0, str(REPO / "scripts"))
 from diurna.places import gazetteer  # noqa: E402
 from diurna.places.chooser import MODEL_PATH, Chooser, options  # noqa: E402
 from diurna.places.clause import PLACE_RULES, clause_group, locate_event  # noqa: E402
-from eval_realtext import fold_of, half_of  # noqa: E402
+from eval_realtext import fold_of, half_of, scorer  # noqa: E402
 
-SCORER = REPO.parent / "shared" / "data" / "realnews-dev" / "score.py"
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 # The overruling thresholds (chooser.Chooser): 1.01 never adds, 0 never drops.
 ADD = (0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.01)
 DROP = (0.0, 0.05, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3)
-
-
-def scorer():
-    spec = importlib.util.spec_from_file_location("realnews_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 FOLDS = 5

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import math
 import os
@@ -53,20 +52,12 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.events.verifier import ENCODING, MODEL_PATH, facts, features  # noqa: E402
-from eval_realtext import half_of  # noqa: E402
+from eval_realtext import half_of, scorer  # noqa: E402
 
-SCORER = REPO.parent / "shared" / "data" / "realnews-dev" / "score.py"
-REALNEWS = SCORER.parent
+REALNEWS = REPO.parent / "shared" / "data" / "realnews-dev"
 MIN_COUNT = 3  # a binary feature seen in fewer training events gets no weight
 C_GRID = (0.02, 0.05, 0.1, 0.3)
 THRESHOLDS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
-
-
-def scorer():
-    spec = importlib.util.spec_from_file_location("realnews_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # ------------------------------------------------------------------ coding
