@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
+import itertools
 import json
 import os
 import sys
@@ -47,6 +48,7 @@ from eval_realtext import fold_of, half_of  # noqa: E402
 MODEL = os.path.join(os.path.dirname(HERE), "diurna", "time", "model", "dates.json")
 C_GRID = (0.1, 0.3, 1.0)
 MARGIN_GRID = (0.0, 1.0)
+WIDEN_MARGIN_GRID = (0.0, 1.0)  # the margin of the move from the rules' publication day to "before"
 PUBDAY_MARGIN_GRID = (2.0, 4.0, 100.0)  # 100: the publication day never replaces the rules' choice
 MIN_EVENTS = 3
 SHORT_BEFORE_DAYS = 31  # eval_dates.py's UNDATED_SPAN_DAYS: a wider interval says "day unknown"  # a feature seen in fewer training events is dropped
@@ -110,7 +112,15 @@ def extract(pred: str, gold: str | None, cache: str | None) -> list[dict]:
         decided = rule_dates(c)
         cands = candidates(c, decided)
         ctx = context(c, decided)
-        ex = dict(article=r["article"], published=r["published"], gold=r["gold"], where=r["where"][:100], cands=[])
+        ex = dict(
+            article=r["article"],
+            published=r["published"],
+            gold=r["gold"],
+            where=r["where"][:160],
+            trigger=r["trigger"],
+            may_widen=c.perfect != "present",  # chooser.choose's guard on the present perfect
+            cands=[],
+        )
         for cand in cands:
             v = ev.verdict(cand.date.model_dump(), r["gold"], r["published"])
             if r["gold"] is None and _short(cand.date):
@@ -118,6 +128,7 @@ def extract(pred: str, gold: str | None, cache: str | None) -> list[dict]:
             ex["cands"].append(
                 dict(
                     date=[cand.date.start, cand.date.end, cand.date.granularity],
+                    text=cand.date.text,
                     sources=cand.sources,
                     f=features(c, cand, ctx),
                     right=bool(v["right_issue"]),
@@ -196,18 +207,18 @@ def admissible(ex: dict) -> dict:
     from diurna.time.chooser import admissible as within
 
     first = next((k for k, cand in enumerate(ex["cands"]) if "first" in cand["sources"]), None)
-    keep = within([tuple(cand["date"]) for cand in ex["cands"]], first, ex["published"])
+    keep = within([tuple(cand["date"]) for cand in ex["cands"]], first, ex["published"], ex.get("may_widen", True))
     return dict(ex, cands=[ex["cands"][k] for k in keep])
 
 
-def choose(ex: dict, weights: dict[str, float], margin: float, pubday_margin: float) -> dict:
+def choose(ex: dict, weights: dict[str, float], margin: float, pubday_margin: float, widen_margin=None) -> dict:
     """diurna.time.chooser's decision on one extracted example (its admissible candidates)."""
     from diurna.time.chooser import pick
 
     scores = [sum(weights.get(n, 0.0) * v for n, v in cand["f"].items()) for cand in ex["cands"]]
     first = next((k for k, cand in enumerate(ex["cands"]) if "first" in cand["sources"]), None)
     pubday = ["kind=is_publication_day" in cand["f"] for cand in ex["cands"]]
-    return ex["cands"][pick(scores, first, margin, pubday, pubday_margin)]
+    return ex["cands"][pick(scores, first, margin, pubday, pubday_margin, widen_margin)]
 
 
 def figures(examples: list[dict], chosen: list[dict]) -> dict[str, float]:
@@ -247,34 +258,38 @@ def show(label: str, f: dict) -> None:
     )
 
 
-def select(examples: list[dict]) -> tuple[float, float, float] | None:
-    """The (C, MARGIN, PUBDAY_MARGIN) setting with the best mean held-out gain over the two halves
+def select(examples: list[dict]) -> tuple[float, float, float, float] | None:
+    """The (C, MARGIN, PUBDAY_MARGIN, WIDEN_MARGIN) setting with the best mean held-out gain over the two halves
     (right dates gained plus publication-day errors avoided) among those that raise right_issue and do not raise pub-day errors on both; None if none does."""
     halves = {h: [ex for ex in examples if half_of(ex["article"]) == h] for h in "AB"}
     best, best_value = None, 0.0
     for c_value in C_GRID:
         fits = {h: fit(halves["B" if h == "A" else "A"], c_value) for h in "AB"}  # trained on the other half
-        for margin in MARGIN_GRID:
+        for margin, widen_margin in itertools.product(MARGIN_GRID, WIDEN_MARGIN_GRID):
             for pubday_margin in PUBDAY_MARGIN_GRID:
                 gains, drops, ok, line = [], [], True, []
                 for h in "AB":
-                    f = figures(halves[h], [choose(ex, fits[h], margin, pubday_margin) for ex in halves[h]])
+                    f = figures(
+                        halves[h], [choose(ex, fits[h], margin, pubday_margin, widen_margin) for ex in halves[h]]
+                    )
                     gains.append(f["chooser"] - f["rules"])
                     drops.append(f["rules_pubday"] - f["chooser_pubday"])
                     ok &= f["chooser"] > f["rules"] and f["chooser_pubday"] <= f["rules_pubday"]
                     line.append("%s %+.3f pubday %.3f->%.3f" % (h, gains[-1], f["rules_pubday"], f["chooser_pubday"]))
                 print(
-                    "C=%-4s margin=%-4s pubday_margin=%-4s held-out gain %s %s"
-                    % (c_value, margin, pubday_margin, " | ".join(line), "ok" if ok else "")
+                    "C=%-4s margin=%-4s widen_margin=%-4s pubday_margin=%-4s held-out gain %s %s"
+                    % (c_value, margin, widen_margin, pubday_margin, " | ".join(line), "ok" if ok else "")
                 )
                 # a publication-day error avoided counts as much as a right date gained
                 value = sum(gains) / 2 + sum(drops) / 2
                 if ok and value > best_value:
-                    best, best_value = (c_value, margin, pubday_margin), value
+                    best, best_value = (c_value, margin, pubday_margin, widen_margin), value
     return best
 
 
-def out_of_fold(examples: list[dict], c_value: float, margin: float, pubday_margin: float, k: int = 5) -> list[dict]:
+def out_of_fold(
+    examples: list[dict], c_value: float, margin: float, pubday_margin: float, widen_margin=None, k: int = 5
+) -> list[dict]:
     """Each example's choice by a fit on the other folds (folds grouped by article)."""
     fold = {a: fold_of(a, k) for a in {e["article"] for e in examples}}
     chosen: list = [None] * len(examples)
@@ -282,7 +297,7 @@ def out_of_fold(examples: list[dict], c_value: float, margin: float, pubday_marg
         w = fit([ex for ex in examples if fold[ex["article"]] != f], c_value)
         for i, ex in enumerate(examples):
             if fold[ex["article"]] == f:
-                chosen[i] = choose(ex, w, margin, pubday_margin)
+                chosen[i] = choose(ex, w, margin, pubday_margin, widen_margin)
     return chosen
 
 
@@ -322,20 +337,23 @@ def main(argv: list[str] | None = None) -> None:
     )
     if args.evaluate:
         model = json.load(open(args.evaluate, encoding="utf-8"))
-        chosen = [choose(ex, model["weights"], model["margin"], model["pubday_margin"]) for ex in examples]
+        chosen = [
+            choose(ex, model["weights"], model["margin"], model["pubday_margin"], model.get("widen_margin"))
+            for ex in examples
+        ]
         show("this model", figures(examples, chosen))
         return
     setting = select(examples)
     if setting is None:
         print("no setting raises right_issue without more publication-day errors on both halves: nothing written")
         return
-    c_value, margin, pubday_margin = setting
-    print("kept C=%s margin=%s pubday_margin=%s" % setting)
+    c_value, margin, pubday_margin, widen_margin = setting
+    print("kept C=%s margin=%s pubday_margin=%s widen_margin=%s" % setting)
     for h in "AB":
         part = [ex for ex in examples if half_of(ex["article"]) == h]
         w = fit([ex for ex in examples if half_of(ex["article"]) != h], c_value)
-        show("held-out half %s" % h, figures(part, [choose(ex, w, margin, pubday_margin) for ex in part]))
-    show("5-fold out-of-fold", figures(examples, out_of_fold(examples, c_value, margin, pubday_margin)))
+        show("held-out half %s" % h, figures(part, [choose(ex, w, margin, pubday_margin, widen_margin) for ex in part]))
+    show("5-fold out-of-fold", figures(examples, out_of_fold(examples, c_value, margin, pubday_margin, widen_margin)))
     if args.no_write:
         return
     weights = fit(examples, c_value)
@@ -348,6 +366,7 @@ def main(argv: list[str] | None = None) -> None:
                 C=c_value,
                 margin=margin,
                 pubday_margin=pubday_margin,
+                widen_margin=widen_margin,
                 events=len(examples),
                 weights={n: round(w, 5) for n, w in sorted(weights.items())},
             ),

@@ -82,14 +82,24 @@ def test_the_news_in_the_present_perfect_keeps_the_publication_day(time_doc, tex
     assert (date.start, date.end, date.granularity) == (PUB, PUB, "day")
 
 
-def test_an_unbounded_before_admits_nothing_else():
+def test_an_unbounded_before_admits_only_the_days_told_inside_it():
     intervals = [
         ("2023-03-16", PUB, "before"),  # the year's lookback: the text gave no bound
-        ("2024-03-12", "2024-03-12", "day"),
-        ("2024-03-14", PUB, "before"),
+        ("2024-03-12", "2024-03-12", "day"),  # a day the discourse carries (the episode's)
+        ("2024-03-14", PUB, "before"),  # the news span: invented for background
         ("2024-03-01", "2024-03-31", "month"),
+        (PUB, PUB, "day"),  # the publication day: never for an event the rules found undated
+        ("2022-03-12", "2022-03-12", "day"),  # outside the lookback
     ]
-    assert admissible(intervals, 0, PUB) == [0]
+    assert admissible(intervals, 0, PUB) == [0, 1]
+
+
+def test_a_separate_margin_for_the_move_to_before_publication():
+    # the rules chose the publication day (index 0): the widening margin applies, not the other
+    assert pick([1.0, 1.5], 0, 1.0, [True, False], 100.0, widen_margin=0.0) == 1
+    assert pick([1.0, 1.5], 0, 1.0, [True, False], 100.0) == 0
+    # the rules chose another date: the narrowing margin applies
+    assert pick([1.0, 1.5], 0, 1.0, [False, False], 100.0, widen_margin=0.0) == 0
 
 
 def test_pick_keeps_the_rules_choice_within_the_margin():
