@@ -15,9 +15,9 @@ it was not trained on. Each event whose chosen date is not right (eval_dates.py'
 put in one kind:
 
 - too_wide: a week, month, season or year overlapping a narrower gold interval;
-- before_pub_gold_dated: "before publication, day unknown" where the gold has a date (split by
-  whether a carried date, from the previous sentence, the episode or the last told date, would
-  have been right);
+- before_pub_gold_dated: "before publication, day unknown" where the gold has a date, split by
+  what would have been right: the publication day (the story's news taken for background), a
+  carried date (the previous sentence's, the episode's, the last told, the lead's), or neither;
 - before_earlier_gold_dated: "before" an earlier date where the gold has one;
 - dated_gold_undated: a day or period where the gold says the text gives no date (background);
 - short_before_gold_undated: the news span for background (not taught as right: train_dates._short);
@@ -65,9 +65,11 @@ def kind_of(ex: dict, chosen: dict) -> str:
         if gran == "before":
             if e != pub:
                 return "before_earlier_gold_dated"
+            if any(c["right"] and c["date"] == [pub, pub, "day"] for c in ex["all"]):
+                return "before_pub_gold_dated/pubday_right"  # the story's news taken for background
             if any(c["right"] and CARRIED & set(c["sources"]) for c in ex["all"]):
-                return "before_pub_gold_dated/carried_right"
-            return "before_pub_gold_dated/no_carried"
+                return "before_pub_gold_dated/carried_right"  # the episode's day not carried
+            return "before_pub_gold_dated/other"
         return "too_wide"
     if s == e == pub and g1 < pub:
         return "pubday_gold_earlier"
@@ -97,7 +99,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.rules:
         chosen = [next(c for c in ex["cands"] if "first" in c["sources"]) for ex in examples]
     elif args.apply:
-        chosen = [train_dates.choose(ex, model["weights"], model["margin"], model["pubday_margin"], model.get("widen_margin")) for ex in examples]
+        chosen = [
+            train_dates.choose(ex, model["weights"], model["margin"], model["pubday_margin"], model.get("widen_margin"))
+            for ex in examples
+        ]
     else:
         chosen = train_dates.out_of_fold(
             examples, model["C"], model["margin"], model["pubday_margin"], model.get("widen_margin")
