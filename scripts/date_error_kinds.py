@@ -99,14 +99,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.rules:
         chosen = [next(c for c in ex["cands"] if "first" in c["sources"]) for ex in examples]
     elif args.apply:
-        chosen = [
-            train_dates.choose(ex, model["weights"], model["margin"], model["pubday_margin"], model.get("widen_margin"))
-            for ex in examples
-        ]
+        chosen = [train_dates.choose(ex, model["weights"], model) for ex in examples]
     else:
-        chosen = train_dates.out_of_fold(
-            examples, model["C"], model["margin"], model["pubday_margin"], model.get("widen_margin")
-        )
+        chosen = train_dates.out_of_fold(examples, model)
     train_dates.show("chosen", train_dates.figures(examples, chosen))
     by_kind: dict[str, list] = collections.defaultdict(list)
     for ex, c in zip(examples, chosen):

@@ -12,7 +12,7 @@ import pytest
 
 from diurna.time import event_date, rules_date
 from diurna.time.candidates import candidates, context, features, rule_dates
-from diurna.time.chooser import admissible, choose, load_model, pick
+from diurna.time.chooser import admissible, choose, load_model, margin_of, pick
 from diurna.time.discourse import EventClause
 
 PUB = "2024-03-15"
@@ -197,7 +197,15 @@ def test_the_trainer_learns_which_kind_of_candidate_is_right():
     # the rules' choice ("a") is right in one context and wrong in the other: the fit must tell them apart
     examples = [example(i, "a" if i % 2 else "b") for i in range(40)]
     weights = td.fit(examples, 1.0)
-    chosen = [td.choose(ex, weights, 0.0, 0.0) for ex in examples]
+    chosen = [td.choose(ex, weights, dict(margin=0.0, pubday_margin=0.0)) for ex in examples]
     assert all(c["right"] for c in chosen)
     f = td.figures(examples, chosen)
     assert f["rules"] == 0.5 and f["chooser"] == 1.0 and f["ceiling"] == 1.0
+
+
+def test_narrowing_an_unbounded_before_needs_its_own_margin():
+    model = {"margin": 0.5, "unbounded_margin": 1.0}
+    assert margin_of(model, ("2023-03-16", PUB, "before")) == 1.5  # the rules found no date
+    assert margin_of(model, ("2024-03-01", PUB, "before")) == 0.5  # a bounded interval
+    assert margin_of(model, (PUB, PUB, "day")) == 0.5
+    assert margin_of({"margin": 0.5}, ("2023-03-16", PUB, "before")) == 0.5  # an older model file
