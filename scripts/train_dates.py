@@ -206,20 +206,25 @@ def fit(examples: list[dict], c_value: float) -> dict[str, float]:
 def admissible(ex: dict) -> dict:
     """The example with only the candidates the chooser may take (diurna.time.chooser.admissible)."""
     from diurna.time.chooser import admissible as within
+    from diurna.time.chooser import is_stated
 
     first = next((k for k, cand in enumerate(ex["cands"]) if "first" in cand["sources"]), None)
-    keep = within([tuple(cand["date"]) for cand in ex["cands"]], first, ex["published"], ex.get("may_widen", True))
+    stated = [is_stated(cand["sources"]) for cand in ex["cands"]]
+    keep = within(
+        [tuple(cand["date"]) for cand in ex["cands"]], first, ex["published"], ex.get("may_widen", True), stated
+    )
     return dict(ex, cands=[ex["cands"][k] for k in keep])
 
 
 def choose(ex: dict, weights: dict[str, float], setting: dict) -> dict:
     """diurna.time.chooser's decision on one extracted example (its admissible candidates), with
     the margins of `setting` (the model file's keys)."""
-    from diurna.time.chooser import margin_of, pick
+    from diurna.time.chooser import is_stated, margin_of, pick, pubday_flags
 
     scores = [sum(weights.get(n, 0.0) * v for n, v in cand["f"].items()) for cand in ex["cands"]]
     first = next((k for k, cand in enumerate(ex["cands"]) if "first" in cand["sources"]), None)
-    pubday = ["kind=is_publication_day" in cand["f"] for cand in ex["cands"]]
+    intervals = [tuple(cand["date"]) for cand in ex["cands"]]
+    pubday = pubday_flags(intervals, first, ex["published"], [is_stated(cand["sources"]) for cand in ex["cands"]])
     margin = margin_of(setting, tuple(ex["cands"][first]["date"]) if first is not None else None)
     return ex["cands"][pick(scores, first, margin, pubday, setting["pubday_margin"], setting.get("widen_margin"))]
 

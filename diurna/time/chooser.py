@@ -42,7 +42,11 @@ def load_model(path: str = str(MODEL)) -> Optional[dict]:
 
 
 def admissible(
-    intervals: list[tuple[str, str, str]], first: Optional[int], published: str, may_widen: bool = True
+    intervals: list[tuple[str, str, str]],
+    first: Optional[int],
+    published: str,
+    may_widen: bool = True,
+    stated: Optional[list[bool]] = None,
 ) -> list[int]:
     """The candidates (start, end, granularity) the chooser may take: the rules' choice and the
     candidates inside its interval, and, when the rules chose the publication day, the `before`
@@ -58,7 +62,8 @@ def admissible(
     the publication day or the news span put in a "before" of a year or more ("the FARC
     subsequently disarmed" -> the two days before publication) raised the publication-day errors
     or lost more overlap than they gained; inside such a "before" only the days the text tells are
-    admitted (2026-12-07, docs/evaluation.md)."""
+    admitted, the publication day only when the event's own sentence states it (`stated`: "on
+    Tuesday", "today") (2026-12-07, docs/evaluation.md)."""
     if first is None:
         return list(range(len(intervals)))
     lo, hi, granularity = intervals[first]
@@ -69,21 +74,44 @@ def admissible(
     # accused Kigali" is not yesterday), but may take a day the discourse tells
     unbounded = is_unbounded(intervals[first])
 
-    def inside(s: str, e: str, g: str) -> bool:
+    def inside(k: int, s: str, e: str, g: str) -> bool:
         if not (lo <= s and e <= hi):
             return False
         # inside an unbounded "before", only a day the text tells (a stated or carried date: the
-        # episode's, the sentence before's, the lead's), never the publication day nor an interval:
-        # the rules found no date, and the chooser may take one the discourse offers when its
-        # features say the event belongs to that episode (tune, 2026-12-07: out of fold 0.766 ->
-        # 0.773 right, realnews-dev 0.786 -> 0.821; docs/evaluation.md, dates9)
-        return not unbounded or (g == "day" and s == e and s != published)
+        # episode's, the sentence before's, the lead's), never an interval, and the publication day
+        # only when the event's sentence states it: the rules found no date, and the chooser may
+        # take one the discourse offers when its features say the event belongs to that episode
+        # (tune, 2026-12-07: out of fold 0.766 -> 0.773 right, realnews-dev 0.786 -> 0.821; a
+        # publication day told sentences away, or the news span, raised the publication-day
+        # errors; docs/evaluation.md, dates9)
+        if not unbounded:
+            return True
+        return g == "day" and s == e and (s != published or (stated is not None and stated[k]))
 
     return [
         k
         for k, (s, e, g) in enumerate(intervals)
-        if k == first or inside(s, e, g) or (on_publication and g == BEFORE and e == published)
+        if k == first or inside(k, s, e, g) or (on_publication and g == BEFORE and e == published)
     ]
+
+
+def pubday_flags(
+    intervals: list[tuple[str, str, str]], first: Optional[int], published: str, stated: list[bool]
+) -> list[bool]:
+    """Which candidates pay `pick`'s publication-day margin: the publication day, unless the
+    event's sentence states it and the rules found no date (an unbounded "before"): then it is a
+    date the text gives, not the default."""
+    unbounded = first is not None and is_unbounded(intervals[first])
+    return [
+        s == e == published and g == "day" and not (unbounded and stated[k]) for k, (s, e, g) in enumerate(intervals)
+    ]
+
+
+STATED_SOURCES = ("own", "sentence")  # candidates.py's names for an expression of the event's sentence
+
+
+def is_stated(sources: list[str]) -> bool:
+    return any(s in STATED_SOURCES for s in sources)
 
 
 def is_unbounded(interval: tuple[str, str, str]) -> bool:
@@ -160,14 +188,16 @@ def choose(doc: ArticleDoc, token: int, model: Optional[dict] = None) -> Optiona
     first = next((k for k, cand in enumerate(cands) if "first" in cand.sources), None)
     intervals = [(cand.date.start, cand.date.end, cand.date.granularity) for cand in cands]
     may_widen = c.perfect != "present"
-    cands = [cands[k] for k in admissible(intervals, first, published.isoformat(), may_widen)]
+    stated = [is_stated(cand.sources) for cand in cands]
+    keep = admissible(intervals, first, published.isoformat(), may_widen, stated)
+    cands, intervals, stated = [cands[k] for k in keep], [intervals[k] for k in keep], [stated[k] for k in keep]
     first = next((k for k, cand in enumerate(cands) if "first" in cand.sources), None)
     if len(cands) == 1:
         return cands[0].date, cands[0].sources[0].removeprefix("rule:")
     ctx = context(c, decided)
     weights = model["weights"]
     scores = [sum(weights.get(n, 0.0) * v for n, v in features(c, cand, ctx).items()) for cand in cands]
-    pubday = [is_publication_day(cand.date, published) for cand in cands]
+    pubday = pubday_flags(intervals, first, published.isoformat(), stated)
     margin = margin_of(model, intervals_first(cands, first))
     chosen = cands[pick(scores, first, margin, pubday, model["pubday_margin"], model.get("widen_margin"))]
     source = chosen.sources[0]

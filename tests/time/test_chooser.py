@@ -12,7 +12,7 @@ import pytest
 
 from diurna.time import event_date, rules_date
 from diurna.time.candidates import candidates, context, features, rule_dates
-from diurna.time.chooser import admissible, choose, load_model, margin_of, pick
+from diurna.time.chooser import admissible, choose, load_model, margin_of, pick, pubday_flags
 from diurna.time.discourse import EventClause
 
 PUB = "2024-03-15"
@@ -92,6 +92,16 @@ def test_an_unbounded_before_admits_only_the_days_told_inside_it():
         ("2022-03-12", "2022-03-12", "day"),  # outside the lookback
     ]
     assert admissible(intervals, 0, PUB) == [0, 1]
+    # the publication day only when the event's own sentence states it ("on Friday", "today")
+    stated = [False, False, False, False, True, False]
+    assert admissible(intervals, 0, PUB, stated=stated) == [0, 1, 4]
+    # and then it is a date the text gives, not the default: no publication-day margin
+    assert pubday_flags(intervals, 0, PUB, stated) == [False] * 6
+    assert pubday_flags(intervals, 0, PUB, [False] * 6) == [False, False, False, False, True, False]
+    # inside a bounded interval a stated publication day still pays the margin
+    bounded = [("2024-03-01", "2024-03-31", "month"), (PUB, PUB, "day")]
+    assert admissible(bounded, 0, PUB, stated=[False, True]) == [0, 1]
+    assert pubday_flags(bounded, 0, PUB, [False, True]) == [False, True]
 
 
 def test_a_separate_margin_for_the_move_to_before_publication():
