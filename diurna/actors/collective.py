@@ -27,6 +27,7 @@ from diurna.actors.draft import DraftActor
 from diurna.actors.kb import name_key
 from diurna.actors.mentions import Candidate
 from diurna.actors.rules import enabled, register
+from diurna.nlp.syntax import clause_reporters
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -49,6 +50,15 @@ IT_SUBJECT = register(
     "same sentence or of the story's previous sentence ('the police service said ... It asked'): news "
     "refers back to a state or organisation with 'it'. Not when that subject is a person or a plural "
     "group, not an expletive ('it is clear', 'it remains unclear'), and nothing else is guessed.",
+)
+IT_REPORTER = register(
+    "it-reporter",
+    "Thailand recalled its ambassador to Cambodia and said it would expel Cambodia's envoy.",
+    "A subject 'it' of a clause someone reports ('X said it would', 'confirmed that it has', 'the "
+    "announcement by France that it had', 'the North's warning that it won't') is the reporter, when "
+    "that is one organisation or state: a body speaking of itself says 'it'. Asked before it-subject, "
+    "whose main-clause subject may be someone else ('EU leaders backed Latvia after it said it was "
+    "expelling'); a person or plural group reporting, or no actor there: it-subject decides.",
 )
 NEUTER = "neuter"  # Candidate.kind of a subject "it"
 # Verbs whose "it" subject is an expletive or a thing's, not an actor's: "it seems", "it took hours".
@@ -110,6 +120,9 @@ class OrganisationAnaphora:
     def it_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
         """The organisation or state that is the main-clause subject of this sentence (before 'it')
         or else of the story's previous sentence; a person or a plural group there: nobody."""
+        reporter = self.reporting_body(cand)
+        if reporter is not None:
+            return reporter
         narrated = not self.in_quote[cand.head]
         previous = self._previous_narrated() if narrated else self.sentence_index - 1
         for sentence in (self.sentence_index, previous):
@@ -127,6 +140,23 @@ class OrganisationAnaphora:
                 if len(subjects) == 1 and subjects[0].kind in IT_ANTECEDENT_KINDS and self._one_body(subjects[0]):
                     return subjects[0]
                 return None
+        return None
+
+    def reporting_body(self, cand: Candidate) -> Optional[DraftActor]:
+        """Rule it-reporter: the one organisation or state whose mention reports the clause 'it' is
+        the subject of ('Turkiye said it would provide'), or its possessor ('Lithuania's Foreign
+        Ministry, saying that it regrets')."""
+        if not enabled(IT_REPORTER):
+            return None
+        for token in clause_reporters(self.doc[cand.head].head):
+            for word in [token] + [c for c in token.children if c.dep_ == "poss"]:
+                if word.i >= cand.start:
+                    continue
+                holders = self.actors_at.get(word.i, [])
+                if len(holders) == 1 and holders[0].kind in IT_ANTECEDENT_KINDS and self._one_body(holders[0]):
+                    return holders[0]
+                # a person reporting is no 'it', but the state or body they speak for may be
+                # ("Taipei's deputy foreign minister confirmed that it has severed ties")
         return None
 
     @staticmethod
