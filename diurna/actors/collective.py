@@ -27,6 +27,7 @@ from diurna.actors.draft import DraftActor
 from diurna.actors.kb import name_key
 from diurna.actors.mentions import Candidate
 from diurna.actors.rules import enabled, register
+from diurna.nlp.dateline import in_dateline
 from diurna.nlp.syntax import clause_reporters
 
 if TYPE_CHECKING:
@@ -145,19 +146,21 @@ class OrganisationAnaphora:
     def reporting_body(self, cand: Candidate) -> Optional[DraftActor]:
         """Rule it-reporter: the one organisation or state whose mention reports the clause 'it' is
         the subject of ('Turkiye said it would provide'), or its possessor ('Lithuania's Foreign
-        Ministry, saying that it regrets')."""
+        Ministry, saying that it regrets'); none when the reporters are two bodies."""
         if not enabled(IT_REPORTER):
             return None
+        found: list[DraftActor] = []
         for token in clause_reporters(self.doc[cand.head].head):
+            if in_dateline(token):
+                continue  # "ADDIS ABABA (AP) - The agency says it ...": a heading the parse made a subject
+            # a person reporting is no 'it', but the state or body they speak for may be ("Taipei's
+            # deputy foreign minister confirmed that it has severed ties")
             for word in [token] + [c for c in token.children if c.dep_ == "poss"]:
-                if word.i >= cand.start:
-                    continue
-                holders = self.actors_at.get(word.i, [])
+                holders = self.actors_at.get(word.i, []) if word.i < cand.start else []
                 if len(holders) == 1 and holders[0].kind in IT_ANTECEDENT_KINDS and self._one_body(holders[0]):
-                    return holders[0]
-                # a person reporting is no 'it', but the state or body they speak for may be
-                # ("Taipei's deputy foreign minister confirmed that it has severed ties")
-        return None
+                    found.append(holders[0])
+                    break
+        return found[0] if len({a.key for a in found}) == 1 else None
 
     @staticmethod
     def _one_body(actor: DraftActor) -> bool:

@@ -62,8 +62,9 @@ def in_main_clause(token: "Token") -> bool:
 # Prepositions whose gerund adjunct is done by the subject of the verb they modify ("suspended talks
 # after accusing the group", "were hauled away after refusing to assist"). Not "of", "for", "from",
 # "as": their gerund is done by the object ("accused X of violating", "blamed X for attacking",
-# "dismissed critics as wanting"); not "by" (constructions.by_gerund_head reads it).
-SUBJECT_GERUND_PREPOSITIONS = frozenset("after before while since upon without despite".split())
+# "dismissed critics as wanting"); not "by" (constructions.by_gerund_head reads it); not "without",
+# which says the act was not done ("compensate the victims without asking Japan for contributions").
+SUBJECT_GERUND_PREPOSITIONS = frozenset("after before while since upon despite".split())
 
 
 def grammatical_subjects(verb: "Token", depth: int = 0) -> list["Token"]:
