@@ -305,7 +305,9 @@ class CandidateExtractor(NounEvents):
             sources, rule = self._agent_in_adjunct(doc, verb, targets)
         if sourceless and not sources:
             sources, rule = self._agent_from_context(doc, verb, plover, targets, episode)
-        if sense.origin.startswith("petrarch2") and not all(self._known_party(doc, a) for a in sources):
+        if sense.origin.startswith("petrarch2") and not all(
+            a.mention.how in ("name", "alias", "adjective") for a in sources
+        ):
             return []  # the broad CAMEO dictionary is trusted only between named actors
         return self._combine(
             doc,
@@ -324,17 +326,6 @@ class CandidateExtractor(NounEvents):
             need_target=sense.origin.startswith(("petrarch2", "detector")),
             allow_sourceless=sourceless,
         )
-
-    @staticmethod
-    def _known_party(doc: ArticleDoc, arg: Argument) -> bool:
-        if arg.mention.how in ("name", "alias", "adjective"):
-            return True
-        import os
-
-        if not os.environ.get("S8_PET"):
-            return False
-        actor = doc.actor(arg.actor_id)
-        return actor is not None and bool(actor.country) and bool(actor.sector)
 
     def _request_recipients(
         self, doc: ArticleDoc, verb: "Token", consumed: set[int], rule: str

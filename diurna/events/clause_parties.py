@@ -1,8 +1,8 @@
 """Parties a clause names beside its verb's own arguments, for the constructions registered in
 constructions.py (asked-subject, requested-relation, committed-relation, purpose-recipient,
-listed-subjects, gerund-adjunct-subject): "demanded Kabul crack down", "called for improved ties with Algeria", "agreed to
-normalise ties with Israel", "used tear gas to disperse the protesters", "Israel, Hamas agree",
-"suspended talks after accusing the group".
+listed-subjects, gerund-adjunct-subject): "demanded Kabul crack down", "called for improved ties
+with Algeria", "agreed to normalise ties with Israel", "used tear gas to disperse the protesters",
+"Israel, Hamas agree", "suspended talks after accusing the group".
 Each function returns the tokens the extractor (candidates.py) reads the actors of, or nothing while
 its rule is switched off.
 """

@@ -100,8 +100,10 @@ def clause_reporters(verb: "Token") -> list["Token"]:
     head = verb.head
     if verb.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX"):
         return grammatical_subjects(head)
-    if verb.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children
+    if (
+        verb.dep_ in ("acl", "ccomp")
+        and head.pos_ == "NOUN"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
     ):
         owners = [c for c in head.children if c.dep_ == "poss"]
         by = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]

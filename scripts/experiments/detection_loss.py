@@ -23,10 +23,10 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.events.arguments import actors_of, first_actors, subject_tokens, target_groups  # noqa: E402
-from diurna.events.clause_parties import listed_subjects  # noqa: E402
+from diurna.events.clause_parties import gerund_adjunct_subjects, listed_subjects  # noqa: E402
 from diurna.events.stage import EventStage  # noqa: E402
 from diurna.ingest.base import RawArticle  # noqa: E402
-from diurna.nlp.syntax import is_reduced_passive  # noqa: E402
+from diurna.nlp.syntax import is_passive, is_reduced_passive  # noqa: E402
 from diurna.pipeline import Pipeline  # noqa: E402
 from eval_realtext import default_data, load  # noqa: E402
 
@@ -37,7 +37,8 @@ def unlocated(verdicts: pathlib.Path) -> set[str]:
     for line in verdicts.open(encoding="utf-8"):
         m = re.match(r"\s+gold\s+(\S+)\s+(?:q\s+)?(\S+-e\d+)\s+(\S+)", line)
         if m:
-            gold.add(m.group(2)) if m.group(1) != "STRICT" else None
+            if m.group(1) != "STRICT":
+                gold.add(m.group(2))
             continue
         m = re.match(r"\s+pred (\S+)\s+(\S+) .*-> (\S+-e\d+) type=", line)
         if m:
@@ -76,21 +77,40 @@ def phrase(token) -> str:
     return " ".join(t.text for t in token.subtree)[:60]
 
 
-def diagnose(doc, verb, sense, extractor, cand_triggers) -> tuple[str, str]:
+def diagnose(doc, verb, sense, cand_triggers) -> tuple[str, str]:
     """The first reason `CandidateExtractor._verb` makes nothing of `verb`, with the words concerned."""
     if verb.i in cand_triggers:
         return "candidate made, dropped after (gate, chooser, verifier)", verb.text
     if is_reduced_passive(verb) and sense.origin != "diurna":
         return "reduced passive of a broad dictionary", verb.text
-    subj = subject_tokens(verb) + listed_subjects(verb)
+    subj = subject_tokens(verb) + listed_subjects(verb) + gerund_adjunct_subjects(verb)
     if not subj:
-        return "no subject token in the parse", "%s (dep=%s head=%s)" % (verb.text, verb.dep_, verb.head.text)
+        where = "%s (dep=%s head=%s)" % (verb.text, verb.dep_, verb.head.text)
+        if is_passive(verb):
+            return "no subject: agentless passive, no agent from the scene", where
+        if verb.dep_ in ("amod", "compound"):
+            return "no subject: participle used as an adjective", where
+        if verb.dep_ == "pcomp":
+            return "no subject: gerund under a preposition", where
+        if verb.dep_ == "acl":
+            return "no subject: participle or infinitive of a noun", where
+        return "no subject: other (%s)" % (
+            "clause complement" if verb.dep_ in ("ccomp", "xcomp") else "main, coordinated or adverbial clause"
+        ), where
     sources = actors_of(doc, subj)
     if not sources:
-        return "subject not an actor", "%s <- %s" % (verb.text, " | ".join(phrase(s) for s in subj))
+        words = "%s <- %s" % (verb.text, " | ".join(phrase(s) for s in subj))
+        if all(s.pos_ == "PRON" or s.lower_ in ("that", "which", "who") for s in subj):
+            return "subject not an actor: a pronoun left unresolved (it, that, who, we)", words
+        return "subject not an actor: a noun phrase", words
     targets = first_actors(doc, target_groups(verb, sense))
-    if sense.origin.startswith("petrarch2") and not all(a.mention.how in ("name", "alias", "adjective") for a in sources):
-        return "PETRARCH2 sense, party not named", "%s <- %s" % (verb.text, doc.text[sources[0].mention.start : sources[0].mention.end] + " (" + sources[0].mention.how + ")")
+    if sense.origin.startswith("petrarch2") and not all(
+        a.mention.how in ("name", "alias", "adjective") for a in sources
+    ):
+        return "PETRARCH2 sense, party not named", "%s <- %s" % (
+            verb.text,
+            doc.text[sources[0].mention.start : sources[0].mention.end] + " (" + sources[0].mention.how + ")",
+        )
     if not targets:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
         return "no target actor (object not an actor)", "%s -> %s" % (verb.text, " | ".join(phrase(o) for o in objs))
@@ -107,10 +127,9 @@ def main() -> int:
     articles = load(default_data(), split="tune")
     missing = unlocated(args.verdicts)
     docs = coded_docs(articles, args.cache)
-    from diurna.events.candidates import CandidateExtractor
+    from diurna.events.dictionary import TriggerLexicon
 
-    extractor = CandidateExtractor(use_detector=False)
-    lex = extractor.lexicon
+    lex = TriggerLexicon.load()
     causes = collections.Counter()
     examples = collections.defaultdict(list)
     no_verb = 0
@@ -137,12 +156,14 @@ def main() -> int:
             # the verb whose sense has the gold's type, else the first coded verb
             typed = [v for v in verbs if lex.verb_sense(v).plover in types]
             verb = (typed or verbs)[0]
-            cause, words = diagnose(doc, verb, lex.verb_sense(verb), extractor, triggers)
+            cause, words = diagnose(doc, verb, lex.verb_sense(verb), triggers)
             causes[cause] += 1
             examples[cause].append("%s %s: %s" % (event["id"], "/".join(types), words))
     total = sum(causes.values())
-    print("unlocated salient gold events: %d; with a coded verb in the evidence: %d; without: %d" % (
-        len(missing), total, no_verb))
+    print(
+        "unlocated salient gold events: %d; with a coded verb in the evidence: %d; without: %d"
+        % (len(missing), total, no_verb)
+    )
     for cause, n in causes.most_common():
         print("%4d  %s" % (n, cause))
         for ex in examples[cause][: (None if args.list else args.examples)]:
