@@ -54,7 +54,7 @@ IT_SUBJECT = register(
 )
 IT_REPORTER = register(
     "it-reporter",
-    "Thailand recalled its ambassador to Cambodia and said it would expel Cambodia's envoy.",
+    "The minister welcomed an announcement by France that it had suspended its aid to Mali.",
     "A subject 'it' of a clause someone reports ('X said it would', 'confirmed that it has', 'the "
     "announcement by France that it had', 'the North's warning that it won't') is the reporter, when "
     "that is one organisation or state: a body speaking of itself says 'it'. Asked before it-subject, "
