@@ -13,7 +13,10 @@ the noun as a mention only while this rule is on. Every rule is registered with 
 "It" is the commonest such subject (issue #26 count on the tune set: 17 of 77 unrecognised subjects
 of coded verbs); it is also the commonest word for a thing, so only a subject "it" of a full verb is
 offered, and only the organisation or state that is the main-clause subject of this sentence or of
-the story's previous one is taken.
+the story's previous one is taken. Before that, the "it" of a reported clause is the one body that
+reports it ("Turkiye said it would provide Egypt with drones", rule it-reporter): the reporter is
+often not the sentence's main subject ("The minister welcomed an announcement by France that it had
+suspended its aid").
 
 "The rebels", "the militants" after a named armed group are that group (rule armed-group-members).
 "Both countries", "the two sides" and "each other" are in dyads.py.
@@ -58,8 +61,8 @@ IT_REPORTER = register(
     "A subject 'it' of a clause someone reports ('X said it would', 'confirmed that it has', 'the "
     "announcement by France that it had', 'the North's warning that it won't') is the reporter, when "
     "that is one organisation or state: a body speaking of itself says 'it'. Asked before it-subject, "
-    "whose main-clause subject may be someone else ('EU leaders backed Latvia after it said it was "
-    "expelling'); a person or plural group reporting, or no actor there: it-subject decides.",
+    "whose main-clause subject may be someone else ('The minister welcomed an announcement by France "
+    "that it ...'); a person or plural group reporting, or no actor there: it-subject decides.",
 )
 NEUTER = "neuter"  # Candidate.kind of a subject "it"
 # Verbs whose "it" subject is an expletive or a thing's, not an actor's: "it seems", "it took hours".
