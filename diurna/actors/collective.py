@@ -150,8 +150,8 @@ class OrganisationAnaphora:
         """Rule it-reporter: the one organisation or state whose mention reports the clause 'it' is
         the subject of ('Turkiye said it would provide'), or its possessor ('Lithuania's Foreign
         Ministry, saying that it regrets'); none when the reporters are two bodies."""
-        if not enabled(IT_REPORTER):
-            return None
+        if not enabled(IT_REPORTER) or self.in_quote[cand.head]:
+            return None  # a body quoted speaks of itself as "we": a quoted "it" is something else
         found: list[DraftActor] = []
         for token in clause_reporters(self.doc[cand.head].head):
             if in_dateline(token):
