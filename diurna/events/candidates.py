@@ -187,6 +187,8 @@ class CandidateExtractor(NounEvents):
         plover, cameo, mode = sense.plover, sense.cameo, sense.mode
         targets = first_actors(doc, target_groups(verb, sense))
         sources = actors_of(doc, subject_tokens(verb) + clause_parties.listed_subjects(verb))
+        if not sources:
+            sources = actors_of(doc, clause_parties.gerund_adjunct_subjects(verb))  # "after accusing X"
         qualified = cx.by_gerund_head(verb) if not sources else None
         if qualified is not None:
             sources = actors_of(doc, subject_tokens(qualified))  # "Maduro responded by expelling ..."

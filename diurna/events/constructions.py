@@ -190,6 +190,13 @@ LISTED_SUBJECTS = _register(
     "the parser hangs the first one loosely on the verb or on the second (apposition, modifier). Two "
     "different named actors listed so are both the subject.",
 )
+GERUND_ADJUNCT_SUBJECT = _register(
+    "gerund-adjunct-subject",
+    "Colombia suspended peace talks with the ELN after blaming the rebel group for an attack.",
+    "A gerund that 'after', 'before', 'while', 'despite' (and the like) hang on a verb has no subject "
+    "in the parse; it is done by that verb's subject (active or passive: 'they were hauled away after "
+    "refusing to assist the coup'). Not 'of', 'for', 'as', whose gerund the object does (syntax.py).",
+)
 OPEN_NOMINAL = _register(
     "open-nominal",
     "The army fired on protesters in the capital on Monday. The army's crackdown continued on Tuesday.",

@@ -182,6 +182,16 @@ CASES = {
         ("Israel, Hamas agree to ceasefire deal", ("agree", "AGREE", "Hamas", "Israel")),
         ("Armenia, Azerbaijan agree to resume talks", ("agree", "AGREE", "Azerbaijan", "Armenia")),
     ],
+    cx.GERUND_ADJUNCT_SUBJECT: [
+        (
+            "Peru on Monday suspended talks with the Shining Path after blaming the rebel group for an ambush.",
+            ("blaming", "ACCUSE", "Peru", "Shining Path"),
+        ),
+        (
+            "Iran expelled two British diplomats a day after accusing Britain of spying.",
+            ("accusing", "ACCUSE", "Iran", "Britain"),
+        ),
+    ],
     cx.PROTEST_TARGET_STATE: [
         (
             "Eswatini's government closed schools on Monday. Thousands of students protested in Mbabane.",
