@@ -42,7 +42,7 @@ import numpy as np
 from diurna.document import ArticleDoc, MentionRef
 from diurna.events import codes
 from diurna.events.arguments import Argument, Candidate
-from diurna.events.dictionary import direct_objects
+from diurna.events.holders import HOLDER_DEPS, holder_mentions, holding
 from diurna.nlp.syntax import is_passive, tree_path
 from diurna.quotes import quote_at
 
@@ -98,6 +98,11 @@ def options(doc: ArticleDoc, cand: Candidate) -> list[MentionRef]:
             if (m.token_start, m.token_end) not in seen:
                 found.append(m)
                 seen.add((m.token_start, m.token_end))
+    trigger = doc.spacy_doc[cand.trigger_start : cand.trigger_end].root
+    for m in holder_mentions(doc, trigger):
+        if (m.token_start, m.token_end) not in seen:
+            found.append(m)
+            seen.add((m.token_start, m.token_end))
     for arg in (cand.source, cand.target):
         if arg is not None and (arg.mention.token_start, arg.mention.token_end) not in seen:
             found.append(arg.mention)
@@ -151,50 +156,6 @@ def in_setting(
             return False
     actor = doc.actor(mention.actor_id)
     return doc.place_at_token(head.i) is not None or (actor is not None and actor.kind == "country")
-
-
-# ------------------------------------------------------------------ the holder of what is acted on
-
-# The prepositions whose object holds the noun they hang on: "the hospitals in Ukraine", "the
-# headquarters of the ruling party", "a checkpoint at the border of Chad" (issue #26 point 4: "attacked a
-# police post" is done to the police, "stormed the parliament" to the legislature).
-HOLDER_PREPOSITIONS = frozenset({"in", "of", "at", "within"})
-# The dependents that name a noun's owner: "the broadcaster's headquarters" (poss), "the police convoy"
-# (compound), "Ukrainian hospitals" (amod), "the Iraqi Kurdistan region's airport" (nmod).
-HOLDER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
-
-
-def acted_on(trigger: "Token") -> list["Token"]:
-    """The nouns an event is done to: the trigger's direct objects (a passive's subject), those of the
-    verb it governs as its complement ("pledged to rebuild the hospitals"), the objects of the
-    prepositions it governs ("attacks on the airport", "fired into Cambodia"), and their conjuncts
-    ("hospitals and schools")."""
-    found = list(direct_objects(trigger))
-    for child in trigger.children:
-        if child.dep_ == "prep":
-            found += [g for g in child.children if g.dep_ == "pobj"]
-        elif child.dep_ == "xcomp":
-            found += direct_objects(child)
-    for noun in list(found):
-        found += [c for c in noun.conjuncts if c not in found]
-    return found
-
-
-def holding(doc: ArticleDoc, trigger: "Token", head: "Token") -> Optional[tuple[str, bool]]:
-    """(how, thing) when the mention headed by `head` holds a noun the event is done to: `how` is the
-    dependency that ties it to that noun ("poss", "compound", "amod", "nmod", "prep_in", "prep_of",
-    ...), `thing` whether that noun is itself no actor's mention (a building, post, convoy or base,
-    whose holder is whom the event is done to, against "officers of the police", where the officers
-    are). None when the mention holds nothing the event is done to."""
-    if head.dep_ in HOLDER_DEPS:
-        how, noun = head.dep_, head.head
-    elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in HOLDER_PREPOSITIONS:
-        how, noun = "prep_" + head.head.lower_, head.head.head
-    else:
-        return None
-    if noun == trigger or noun not in acted_on(trigger):
-        return None
-    return how, doc.mention_at_token(noun.i) is None
 
 
 def inside(mention: MentionRef, span: Optional[tuple[int, int]]) -> bool:

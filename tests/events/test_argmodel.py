@@ -303,31 +303,6 @@ def test_the_slate_marks_the_options_outside_the_sentence(code, monkeypatch):
     assert all(flag == (o.mention.token_start < start) for o, flag in zip(opts, s.outside))
 
 
-@pytest.mark.parametrize(
-    "text, word, holder",
-    [
-        # the owner of the thing an event is done to: possessor, noun modifier, "in" phrase
-        ("Soldiers attacked the state broadcaster's headquarters in Omdurman.", "broadcaster", ("poss", True)),
-        ("Rebels shelled an army base in Mali on Monday.", "army", ("compound", True)),
-        ("Authorities restricted internet access in Iran on Sunday.", "Iran", ("prep_in", True)),
-        # the object of a complement verb is acted on too
-        ("Germany pledged to rebuild the damaged hospitals in Ukraine.", "Ukraine", ("prep_in", False)),
-        # the doer holds nothing the event is done to
-        ("Soldiers attacked the state broadcaster's headquarters in Omdurman.", "Soldiers", None),
-    ],
-)
-def test_the_holder_of_what_is_acted_on(nlp, text, word, holder):
-    # `holding` reads the parse alone except for whether the noun acted on is an actor's mention
-    class Doc:
-        def mention_at_token(self, i):
-            return "a mention" if doc[i].lower_ == "hospitals" else None
-
-    doc = nlp(text)
-    verb = next(t for t in doc if t.pos_ == "VERB" and t.dep_ == "ROOT")
-    head = next(t for t in doc if t.text == word)
-    assert argmodel.holding(Doc(), verb, head) == holder
-
-
 def test_a_place_holding_the_thing_acted_on_may_be_exempt_from_the_setting(code, monkeypatch):
     # with the switch on, the holder of the thing acted on is weighed like any mention, unless the
     # thing has a holder of its own (then the place is where it stands)
