@@ -59,16 +59,20 @@ def holding(doc: ArticleDoc, trigger: "Token", head: "Token") -> Optional[tuple[
 
 def holder_mentions(doc: ArticleDoc, trigger: "Token") -> list[MentionRef]:
     """Mentions for the unmarked holder of a thing the event is done to: a noun modifying it ("the
-    police convoy", "the government building", "an army base") that the actor stage made no mention
-    of, read as the article's actor whose mention has that noun as its head ("State police", "the
-    government"), the nearest such mention before it, else after it. The article's own actors say who
-    "police" is, so no table of facility words or owners is needed."""
+    police convoy", "the government building", "an army base", "the US Embassy") that the actor stage
+    made no mention of, read as the article's actor whose mention has that noun as its head ("State
+    police", "the government", "the US"), the nearest such mention before it, else after it. The
+    article's own actors say who "police" is, so no table of facility words or owners is needed."""
     out = []
     for noun in acted_on(trigger):
         if doc.mention_at_token(noun.i) is not None:
             continue
         for word in noun.children:
-            if word.dep_ != "compound" or word.pos_ != "NOUN" or doc.mention_at_token(word.i) is not None:
+            if (
+                word.dep_ != "compound"
+                or word.pos_ not in ("NOUN", "PROPN")
+                or doc.mention_at_token(word.i) is not None
+            ):
                 continue
             lemma, sdoc = word.lemma_.lower(), doc.spacy_doc
             # the last word of a noun phrase is its head ("State police"); a cheap test for every mention
