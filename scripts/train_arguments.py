@@ -35,7 +35,8 @@ more than the paired noise; else such mentions are never added. Every selection 
 model's fills ([right, wrong]) inside and outside the sentence. Then the settings of OVERRULE_GRID (the model may replace a role the rules filled when it is confident of
 another mention and gives the rules' choice little chance): one is kept only when it raises
 both-right on both halves (printed; packaged only with `--overrule`, after an end-to-end check on
-realnews-dev: see docs/evaluation.md). The
+realnews-dev: see docs/evaluation.md); then target overrules restricted to the rule families whose
+targets were often wrong in the fitting examples (`weak_rules`), under the same bar. The
 packaged model is then fitted on PLV + A + B with the selected setting.
 The one stage check not replayed here is the pair classifier's veto (stage._with_chosen_arguments).
 Texts are read where they are and never copied; the model holds feature names and weights only.
