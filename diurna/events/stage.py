@@ -11,6 +11,7 @@ from diurna.events.agents import with_story_agents
 from diurna.events.argmodel import ArgumentModel, default_argument_model
 from diurna.events.arguments import Candidate
 from diurna.events.candidates import CandidateExtractor
+from diurna.events.statements import StatementModel, default_statement_model
 from diurna.events.verifier import Judged, Verifier, default_verifier
 from diurna.ids import stable_id
 from diurna.places import event_place_fields
@@ -51,6 +52,8 @@ class EventStage:
         verifier: Optional[Verifier] = None,
         use_verifier: bool = True,
         min_confidence: Optional[float] = None,
+        statements: Optional[StatementModel] = None,
+        use_statements: bool = True,
     ):
         """`arguments` (default: the packaged model, when `use_argument_model`) re-chooses each
         candidate's source and target among the actors its sentence names. `use_encoder` adds the fine-tuned MiniLM half of the pair classifier. It is off by default
@@ -65,6 +68,10 @@ class EventStage:
             arguments if arguments is not None else (default_argument_model() if use_argument_model else None)
         )
         self.extract = CandidateExtractor()
+        # statements whose content is the act (statements.py): a learned reading of the quote stage's quotes
+        self.statements = (
+            statements if statements is not None else (default_statement_model() if use_statements else None)
+        )
         self.classifier = (
             classifier if classifier is not None else (_load_classifier(use_encoder) if use_classifier else None)
         )
@@ -96,8 +103,13 @@ class EventStage:
     def candidates(self, doc: ArticleDoc) -> list[Candidate]:
         """The candidates the stage codes: the extractor's, with the story's agents given
         (agents.py), those that report an event, deduplicated. The argument chooser is trained on
-        exactly these (scripts/train_arguments.py)."""
-        return deduplicate([c for c in with_story_agents(doc, list(self.extract(doc))) if reports_an_event(c)])
+        exactly these (scripts/train_arguments.py). Statements the learned statement model reads as
+        acts (accusations, rejections, requests, threats told as what someone said, statements.py) are
+        added where the rules coded no event of that type from the same speaker."""
+        found = deduplicate([c for c in with_story_agents(doc, list(self.extract(doc))) if reports_an_event(c)])
+        if self.statements is not None and doc.quotes:
+            found = deduplicate(found + self.statements.candidates(doc, found, self.arguments))
+        return found
 
     def __call__(self, doc: ArticleDoc) -> None:
         if doc.spacy_doc is None:
