@@ -63,7 +63,11 @@ class EventStage:
 
         `verifier` (default: the packaged model, when `use_verifier`) writes each event's probability
         of being right as its `confidence`; events below `min_confidence` (default: the model's own
-        threshold, 0 unless its held-out figures showed dropping to pay) are not emitted."""
+        threshold, 0 unless its held-out figures showed dropping to pay) are not emitted.
+
+        `statements` (default: the packaged model, when `use_statements`) reads the quote stage's
+        quotes as accusations, rejections, requests, threats or support told as statements
+        (statements.py) and adds them as candidates."""
         self.arguments = (
             arguments if arguments is not None else (default_argument_model() if use_argument_model else None)
         )

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 from diurna.document import ArticleDoc
 from diurna.events import codes
 from diurna.events.arguments import Argument, Candidate, actor_in_phrase, subject_tokens
-from diurna.events.dictionary import Sense, direct_objects
+from diurna.events.dictionary import Sense, TriggerLexicon, direct_objects
 from diurna.events.scene import mention_of
 from diurna.learned import logistic
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MODEL_PATH = pathlib.Path(__file__).resolve().parent / "model" / "statements.json"
-ENCODING = "statement-features-1"  # bump when `features` changes: an older model is then refused
+ENCODING = "statement-features-2"  # bump when `features` changes: an older model is then refused
 RULE = "statement"  # the candidates' rule and their sense's origin (the verifier reads both)
 MAX_CONTENT_TOKENS = 60  # a long direct quote's first words say what it is; the rest is noise
 FIRST_PERSON = {"we", "i", "our", "us", "my", "me"}
@@ -122,8 +122,16 @@ def features(doc: ArticleDoc, st: Statement, existing: list[Candidate]) -> dict[
             f["modal:" + t.lemma_.lower()] = 1.0
         if t.lower_ in FIRST_PERSON:
             f["first_person"] = 1.0
+        # what the dictionaries make of the content's words ("a violation", "fired on"): an act told
+        # inside a statement is often what the statement accuses someone of
+        sense = _sense(t)
+        if sense is not None:
+            f["sense:" + sense.plover] = 1.0
     if st.cue is not None:
         f["cue:" + st.cue.lemma_.lower()] = 1.0
+        sense = _sense(st.cue)
+        if sense is not None:
+            f["cue_sense:" + sense.plover] = 1.0
         if any(c.dep_ == "neg" for c in st.cue.children):
             f["cue_neg"] = 1.0
         if any(actor_in_phrase(doc, o) for o in direct_objects(st.cue)):
@@ -148,6 +156,15 @@ def features(doc: ArticleDoc, st: Statement, existing: list[Candidate]) -> dict[
         f["lex:none"] = 1.0
     f["len:" + _bucket(len(tokens) // 8)] = 1.0
     return f
+
+
+def _sense(token: "Token") -> Optional[Sense]:
+    lexicon = TriggerLexicon.load()
+    if token.pos_ == "VERB":
+        return lexicon.verb_sense(token)
+    if token.pos_ == "NOUN":
+        return lexicon.noun_sense(token)
+    return None
 
 
 # ------------------------------------------------------------------ targets
@@ -274,11 +291,6 @@ def candidate(doc: ArticleDoc, st: Statement, plover: str) -> Candidate:
     )
 
 
-def with_target(doc: ArticleDoc, st: Statement, cand: Candidate, arguments) -> Candidate:
-    target, _ = choose_target(doc, st, cand, arguments)
-    return Candidate(**{**cand.__dict__, "target": target})
-
-
 # ------------------------------------------------------------------ the model
 
 
@@ -292,6 +304,9 @@ class StatementModel:
         self.bias: dict[str, float] = data["bias"]
         self.weights: dict[str, dict[str, float]] = data["weights"]
         self.threshold: dict[str, float] = data["threshold"]
+        # emit only statements whose recipient a rule found (held out, a targetless statement event
+        # was almost never right: the gold names whom an accusation or demand is about)
+        self.need_target: bool = bool(data.get("need_target", False))
 
     @classmethod
     def load(cls, path: pathlib.Path = MODEL_PATH) -> "StatementModel":
@@ -301,24 +316,52 @@ class StatementModel:
     def probabilities(self, f: dict[str, float]) -> dict[str, float]:
         return {t: logistic(self.bias[t], self.weights[t], f) for t in self.types}
 
-    def reading(self, f: dict[str, float]) -> tuple[Optional[str], float]:
-        """(the most probable type if at or over its threshold, else None; its probability)."""
-        probs = self.probabilities(f)
-        best = max(self.types, key=lambda t: probs[t])
+    def reading(
+        self, f: dict[str, float], options: dict[str, tuple[Optional[str], bool]]
+    ) -> tuple[Optional[str], float]:
+        """(the most probable type at or over its threshold, else None; its probability). `options`:
+        per type, (name of the target rule that found its recipient or None, whether the stage already
+        has that type from the speaker there); a type already coded, or without a recipient when the
+        model needs one, is not read."""
+        probs = {
+            t: logistic(self.bias[t], self.weights[t], with_rule(f, options[t][0]))
+            for t in self.types
+            if not options[t][1] and (options[t][0] is not None or not self.need_target)
+        }
+        if not probs:
+            return None, 0.0
+        best = max(probs, key=lambda t: probs[t])
         return (best if probs[best] >= self.threshold[best] else None), probs[best]
 
     def candidates(
         self, doc: ArticleDoc, existing: list[Candidate], arguments: Optional["ArgumentModel"] = None
     ) -> list[Candidate]:
         """A candidate per statement the model reads as an act, unless the stage already has an event
-        of that type from the same speaker inside the quote."""
-        out = []
+        of that type from the same speaker inside the quote. A model whose thresholds are all above 1
+        (the packaged one when no threshold passed the held-out bar) reads nothing: it costs nothing."""
+        out: list[Candidate] = []
+        if all(t > 1.0 for t in self.threshold.values()):
+            return out
         for st in statements(doc):
-            plover, _ = self.reading(features(doc, st, existing))
-            if plover is None or _already(st, existing, plover):
-                continue
-            out.append(with_target(doc, st, candidate(doc, st, plover), arguments))
+            made = {t: targeted(doc, st, t, arguments) for t in self.types}
+            options = {t: (rule, _already(st, existing, t)) for t, (_, rule) in made.items()}
+            plover, _ = self.reading(features(doc, st, existing), options)
+            if plover is not None:
+                out.append(made[plover][0])
         return out
+
+
+def with_rule(f: dict[str, float], rule: Optional[str]) -> dict[str, float]:
+    """The statement's features with the rule that found its recipient for one type (the model learns
+    how far each rule's choice is to be trusted)."""
+    return {**f, "target_rule:" + (rule or "none"): 1.0}
+
+
+def targeted(doc: ArticleDoc, st: Statement, plover: str, arguments) -> tuple[Candidate, Optional[str]]:
+    """The statement's candidate of `plover` with its target, and the name of the rule that chose it."""
+    cand = candidate(doc, st, plover)
+    target, rule = choose_target(doc, st, cand, arguments)
+    return Candidate(**{**cand.__dict__, "target": target}), rule
 
 
 def _already(st: Statement, existing: list[Candidate], plover: str) -> bool:
