@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MODEL_PATH = pathlib.Path(__file__).resolve().parent / "model" / "statements.json"
-ENCODING = "statement-features-2"  # bump when `features` changes: an older model is then refused
+ENCODING = "statement-features-3"  # bump when `features` changes: an older model is then refused
 RULE = "statement"  # the candidates' rule and their sense's origin (the verifier reads both)
 MAX_CONTENT_TOKENS = 60  # a long direct quote's first words say what it is; the rest is noise
 FIRST_PERSON = {"we", "i", "our", "us", "my", "me"}
@@ -317,14 +317,14 @@ class StatementModel:
         return {t: logistic(self.bias[t], self.weights[t], f) for t in self.types}
 
     def reading(
-        self, f: dict[str, float], options: dict[str, tuple[Optional[str], bool]]
+        self, f: dict[str, float], options: dict[str, tuple[Optional[str], bool, tuple[str, ...]]]
     ) -> tuple[Optional[str], float]:
         """(the most probable type at or over its threshold, else None; its probability). `options`:
         per type, (name of the target rule that found its recipient or None, whether the stage already
-        has that type from the speaker there); a type already coded, or without a recipient when the
-        model needs one, is not read."""
+        has that type from the speaker there, `pair_features` of speaker and recipient); a type already
+        coded, or without a recipient when the model needs one, is not read."""
         probs = {
-            t: logistic(self.bias[t], self.weights[t], with_rule(f, options[t][0]))
+            t: logistic(self.bias[t], self.weights[t], with_rule(f, options[t][0], options[t][2]))
             for t in self.types
             if not options[t][1] and (options[t][0] is not None or not self.need_target)
         }
@@ -344,17 +344,42 @@ class StatementModel:
             return out
         for st in statements(doc):
             made = {t: targeted(doc, st, t, arguments) for t in self.types}
-            options = {t: (rule, _already(st, existing, t)) for t, (_, rule) in made.items()}
+            options = {
+                t: (
+                    rule,
+                    _already(st, existing, t),
+                    pair_features(_described(doc, st.speaker), _described(doc, c.target)),
+                )
+                for t, (c, rule) in made.items()
+            }
             plover, _ = self.reading(features(doc, st, existing), options)
             if plover is not None:
                 out.append(made[plover][0])
         return out
 
 
-def with_rule(f: dict[str, float], rule: Optional[str]) -> dict[str, float]:
-    """The statement's features with the rule that found its recipient for one type (the model learns
-    how far each rule's choice is to be trusted)."""
-    return {**f, "target_rule:" + (rule or "none"): 1.0}
+def with_rule(f: dict[str, float], rule: Optional[str], pair: tuple[str, ...] = ()) -> dict[str, float]:
+    """The statement's features with the rule that found its recipient for one type and what speaker
+    and recipient are to each other (the model learns how far each choice is to be trusted)."""
+    out = {**f, "target_rule:" + (rule or "none"): 1.0}
+    out.update((name, 1.0) for name in pair)
+    return out
+
+
+def _described(doc: ArticleDoc, arg: Optional[Argument]) -> Optional[tuple[Optional[str], Optional[str]]]:
+    actor = doc.actor(arg.actor_id) if arg is not None else None
+    return (actor.country, actor.sector) if actor is not None else None
+
+
+def pair_features(speaker: Optional[tuple], target: Optional[tuple]) -> tuple[str, ...]:
+    """Speaker and recipient, each as (country, sector) or None: the same country or another (an
+    accusation is mostly about another side; a recipient of the speaker's own country is more often
+    a misread of who is talking), and the recipient's sector."""
+    if target is None:
+        return ()
+    sc, tc = (speaker or (None, None))[0], target[0]
+    side = "unknown" if not sc or not tc else "same" if sc == tc else "other"
+    return ("pair_country:" + side, "target_sector:" + (target[1] or "none"))
 
 
 def targeted(doc: ArticleDoc, st: Statement, plover: str, arguments) -> tuple[Candidate, Optional[str]]:

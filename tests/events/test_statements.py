@@ -101,3 +101,10 @@ def test_no_statement_event_where_the_rules_coded_that_type_from_the_speaker(cod
     found = stage.candidates(doc)
     assert any(c.plover == "REQUEST" for c in found)
     assert not [c for c in found if c.rule == stm.RULE]
+
+
+def test_pair_features_say_whose_side_the_recipient_is_on():
+    assert stm.pair_features(("ARM", "GOV"), ("AZE", "MIL")) == ("pair_country:other", "target_sector:MIL")
+    assert stm.pair_features(("PAK", "GOV"), ("PAK", None)) == ("pair_country:same", "target_sector:none")
+    assert stm.pair_features(None, ("AZE", "MIL"))[0] == "pair_country:unknown"
+    assert stm.pair_features(("ARM", "GOV"), None) == ()
