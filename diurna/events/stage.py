@@ -11,6 +11,7 @@ from diurna.events.agents import with_story_agents
 from diurna.events.argmodel import ArgumentModel, default_argument_model
 from diurna.events.arguments import Candidate
 from diurna.events.candidates import CandidateExtractor
+from diurna.events.statements import StatementModel, default_statement_model
 from diurna.events.verifier import Judged, Verifier, default_verifier
 from diurna.ids import stable_id
 from diurna.nlp.index import index
@@ -52,6 +53,8 @@ class EventStage:
         verifier: Optional[Verifier] = None,
         use_verifier: bool = True,
         min_confidence: Optional[float] = None,
+        statements: Optional[StatementModel] = None,
+        use_statements: bool = True,
     ):
         """`arguments` (default: the packaged model, when `use_argument_model`) re-chooses each
         candidate's source and target among the actors its sentence names. `use_encoder` adds the fine-tuned MiniLM half of the pair classifier. It is off by default
@@ -61,11 +64,19 @@ class EventStage:
 
         `verifier` (default: the packaged model, when `use_verifier`) writes each event's probability
         of being right as its `confidence`; events below `min_confidence` (default: the model's own
-        threshold, 0 unless its held-out figures showed dropping to pay) are not emitted."""
+        threshold, 0 unless its held-out figures showed dropping to pay) are not emitted.
+
+        `statements` (default: the packaged model, when `use_statements`) reads the quote stage's
+        quotes as accusations, rejections, requests, threats or support told as statements
+        (statements.py) and adds them as candidates."""
         self.arguments = (
             arguments if arguments is not None else (default_argument_model() if use_argument_model else None)
         )
         self.extract = CandidateExtractor()
+        # statements whose content is the act (statements.py): a learned reading of the quote stage's quotes
+        self.statements = (
+            statements if statements is not None else (default_statement_model() if use_statements else None)
+        )
         self.classifier = (
             classifier if classifier is not None else (_load_classifier(use_encoder) if use_classifier else None)
         )
@@ -97,8 +108,13 @@ class EventStage:
     def candidates(self, doc: ArticleDoc) -> list[Candidate]:
         """The candidates the stage codes: the extractor's, with the story's agents given
         (agents.py), those that report an event, deduplicated. The argument chooser is trained on
-        exactly these (scripts/train_arguments.py)."""
-        return deduplicate([c for c in with_story_agents(doc, list(self.extract(doc))) if reports_an_event(c)])
+        exactly these (scripts/train_arguments.py). Statements the learned statement model reads as
+        acts (accusations, rejections, requests, threats told as what someone said, statements.py) are
+        added where the rules coded no event of that type from the same speaker."""
+        found = deduplicate([c for c in with_story_agents(doc, list(self.extract(doc))) if reports_an_event(c)])
+        if self.statements is not None and doc.quotes:
+            found = deduplicate(found + self.statements.candidates(doc, found, self.arguments))
+        return found
 
     def __call__(self, doc: ArticleDoc) -> None:
         if doc.spacy_doc is None:
