@@ -4,6 +4,7 @@
     .venv/bin/pip install scikit-learn                     # training only (pyproject extra "train")
     .venv/bin/python scripts/train_nominal.py --cache /tmp/nominal   # code once, select, fit on all, write
     .venv/bin/python scripts/train_nominal.py --cache /tmp/nominal --no-write   # selection figures only
+    .venv/bin/python scripts/train_nominal.py --cache /tmp/nominal --setting 0.1,0.5,same+none  # one setting
 
 Data read:
 - the tuning part of the real-text set (eval/realtext/README.md, $DIURNA_REALTEXT or ../realtext):
@@ -16,7 +17,8 @@ Data read:
   fitted on all tuning articles, as the last check.
 
 Selection: the tuning articles are halved by id hash (eval_realtext.half_of). For each
-regularisation strength and threshold, a model (and table) fitted on one half codes the other half
+regularisation strength, threshold and set of sentences a noun may be coded in (SENTENCES: by what
+the rules coded there: an event of the noun's type, only others, nothing), a model (and table) fitted on one half codes the other half
 through the whole events stage (argument chooser, classifier, verifier), which realnews-dev's scorer
 scores (strict recall of salient gold events, precision) against the stage without the model; both
 directions. A setting is eligible when strict rises on both halves and precision falls by no more
@@ -264,6 +266,39 @@ def shown(t: dict, base: dict) -> str:
     )
 
 
+def select(stage, sc, lexicon, rows, heads, halves, by_article, base, settings):
+    """(C, threshold, sentences) of the best eligible setting on the two halves, or None."""
+    results = {}
+    for c in sorted({s[0] for s in settings}):
+        for fit_on, held in (("A", "B"), ("B", "A")):
+            table = table_of([x for d in halves[fit_on] for x in heads[d[0]]], lexicon)
+            train = usable([r for r in rows if half_of(r["article"]) == fit_on], table)
+            bias, weights = fit(train, c)
+            held_rows = [r for r in rows if half_of(r["article"]) == held]
+            for _, t, where in [s for s in settings if s[0] == c]:
+                model = nm.NominalModel(bias, weights, t, table, where)
+                got = score(stage, sc, halves[held], model, by_article, held_rows)
+                results[(c, t, where, held)] = got
+                print(
+                    "C=%-4s t=%.2f sentences=%-16s fit %s code %s: %s"
+                    % (c, t, "+".join(where), fit_on, held, shown(got, base[held])),
+                    flush=True,
+                )
+    eligible = []
+    for c, t, where in settings:
+        gains = [results[(c, t, where, h)]["strict"] - base[h]["strict"] for h in "AB"]
+        losses = [100 * (base[h]["precision"] - results[(c, t, where, h)]["precision"]) for h in "AB"]
+        gains_pts = [100 * g / base[h]["sal"] for g, h in zip(gains, "AB")]
+        if all(g > 0 for g in gains) and all(lo <= gp for lo, gp in zip(losses, gains_pts)):
+            eligible.append((sum(gains), c, t, where))
+    return max(eligible)[1:] if eligible else None
+
+
+def _setting(text: str) -> tuple[float, float, tuple[str, ...]]:
+    c, t, where = text.split(",")
+    return float(c), float(t), tuple(where.split("+"))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
@@ -272,6 +307,12 @@ def main() -> int:
     ap.add_argument("--cache", type=pathlib.Path, help="a folder for the coded articles (reused when present)")
     ap.add_argument("--no-write", action="store_true", help="selection figures only")
     ap.add_argument("--out", type=pathlib.Path, default=nm.MODEL_PATH)
+    ap.add_argument(
+        "--setting",
+        type=_setting,
+        help="C,THRESHOLD,SENTENCES (e.g. 0.1,0.5,same+none): measure only this setting on the halves (written "
+        "when eligible), instead of the whole grid",
+    )
     args = ap.parse_args()
 
     from diurna.events.stage import EventStage
@@ -296,34 +337,12 @@ def main() -> int:
             "half %s without the model: strict %d/%d precision %.3f"
             % (h, base[h]["strict"], base[h]["sal"], base[h]["precision"])
         )
-    results = {}
-    settings = [(c, t, where) for c in C_GRID for t in THRESHOLDS for where in SENTENCES]
-    for c in C_GRID:
-        for fit_on, held in (("A", "B"), ("B", "A")):
-            table = table_of([x for d in halves[fit_on] for x in heads[d[0]]], lexicon)
-            train = usable([r for r in rows if half_of(r["article"]) == fit_on], table)
-            bias, weights = fit(train, c)
-            held_rows = [r for r in rows if half_of(r["article"]) == held]
-            for _, t, where in [s for s in settings if s[0] == c]:
-                model = nm.NominalModel(bias, weights, t, table, where)
-                got = score(stage, sc, halves[held], model, by_article, held_rows)
-                results[(c, t, where, held)] = got
-                print(
-                    "C=%-4s t=%.2f sentences=%-16s fit %s code %s: %s"
-                    % (c, t, "+".join(where), fit_on, held, shown(got, base[held])),
-                    flush=True,
-                )
-    eligible = []
-    for c, t, where in settings:
-        gains = [results[(c, t, where, h)]["strict"] - base[h]["strict"] for h in "AB"]
-        losses = [100 * (base[h]["precision"] - results[(c, t, where, h)]["precision"]) for h in "AB"]
-        gains_pts = [100 * g / base[h]["sal"] for g, h in zip(gains, "AB")]
-        if all(g > 0 for g in gains) and all(lo <= gp for lo, gp in zip(losses, gains_pts)):
-            eligible.append((sum(gains), c, t, where))
-    if not eligible:
+    settings = [args.setting] if args.setting else [(c, t, w) for c in C_GRID for t in THRESHOLDS for w in SENTENCES]
+    chosen = select(stage, sc, lexicon, rows, heads, halves, by_article, base, settings)
+    if chosen is None:
         print("no setting raises strict on both halves without losing more precision than it gains: nothing written")
         return 0
-    _, c, t, where = max(eligible)
+    c, t, where = chosen
     print("selected C=%s threshold=%.2f sentences=%s" % (c, t, "+".join(where)))
     table = table_of(all_heads, lexicon)
     bias, weights = fit(usable(rows, table), c)

@@ -14,8 +14,7 @@ sanctions"; "a deal would ..."). Which is which is learned here, not listed:
   counted from the tuning articles' gold, gives the lemma a type ("airdrop", "warrant");
 - a logistic model (diurna/learned.py) over named features of the occurrence (its determiner,
   plural, a number or date modifier, whether its possessor, compound and by-/of-/against-/on-/with-
-  phrases are actors, the verb governing it and whether that verb is itself coded, the events the
-  sentence already has) decides, and the extractor codes the noun when the probability reaches the
+  phrases are actors, the verb governing it, the events the sentence already has) decides, and the extractor codes the noun when the probability reaches the
   model's threshold (rule "learned-nominal");
 - the roles come from the noun's own phrases (possessor, compound or by-phrase: the agent; against,
   on, at, with, to: the recipient; of: the recipient of an act done to someone, else the agent), a
@@ -46,9 +45,11 @@ from diurna.learned import logistic
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from diurna.events.argmodel import ArgumentModel
+
 log = logging.getLogger(__name__)
 MODEL_PATH = pathlib.Path(__file__).resolve().parent / "model" / "nominal.json"
-ENCODING = "nominal-features-1"  # bump when features change: an older model is then refused
+ENCODING = "nominal-features-3"  # bump when features change: an older model is then refused
 RULE = "learned-nominal"
 ORIGIN = "nominal-model"
 
@@ -142,7 +143,6 @@ def features(
     noun: "Token",
     read: tuple[str, str, str],
     sentence_cands: list[Candidate],
-    governed_by_trigger: bool,
     found: tuple[str, str],
 ) -> dict[str, float]:
     """The named features of one noun occurrence with an event reading; `found` says where its source
@@ -187,8 +187,6 @@ def features(
             f["gov_speech"] = 1.0
     if _light_head(lexicon, noun) is not None:
         f["light_verb"] = 1.0
-    if governed_by_trigger:
-        f["gov_coded"] = 1.0
     if pol.is_negated(noun) or any(c.dep_ == "neg" for c in head.children):
         f["negated"] = 1.0
     modality = pol.modality(head)
@@ -271,16 +269,17 @@ def learned_nominals(
     coded_triggers: set[int],
     consumed: set[int],
     episode: Optional["cx.Episode"] = None,
+    chooser: Optional["ArgumentModel"] = None,
 ) -> list[Candidate]:
     """One candidate per noun of the sentence the model accepts: nouns that no rule coded, that are not
-    an actor's mention, that have an event reading and a source; `coded_triggers` are the verbs coded
-    in the sentence (a noun inside their object is their topic: the `gov_coded` feature).
+    an actor's mention nor the direct object of a verb coded in the sentence (`coded_triggers`: the
+    noun is that event's instrument or topic), that have an event reading and a source. A noun in
+    an adjunct of a coded verb is judged ("were killed in an attack by X": the attack is the
+    killing's own event, read twice; "clashes ... after the arrest of": another one).
 
     The source is the noun's phrases' (`roles`), else the argument chooser's choice among the
     sentence's actors (argmodel.py), else the scene's agent of force or coercion (episode-agent);
     a noun with none is not coded (who did it is an event's core, as for the rules' candidates)."""
-    from diurna.events.nominal import NounEvents  # the extractor's own gate, shared
-
     taken = {i for c in sentence_cands for i in range(c.trigger_start, c.trigger_end)}
     out: list[Candidate] = []
     for noun in sent:
@@ -291,14 +290,22 @@ def learned_nominals(
         read = reading(lexicon, noun, model.table)
         if read is None:
             continue
-        cand, found = _candidate(doc, lexicon, noun, read, sent, episode)
+        if _object_of(noun, coded_triggers):
+            continue  # "fired tear gas", "condemned the attack": the coded verb's instrument or topic
+        cand, found = _candidate(doc, lexicon, noun, read, sent, episode, chooser)
         if cand is None:
             continue
-        governed = NounEvents._inside_event_argument(noun, coded_triggers)
-        names = features(doc, lexicon, noun, read, sentence_cands, governed, found)
+        names = features(doc, lexicon, noun, read, sentence_cands, found)
         if model.accepts(doc, noun, names):
             out.append(cand)
     return out
+
+
+def _object_of(noun: "Token", coded_triggers: set[int]) -> bool:
+    """Whether the noun (or the first of its conjuncts) is the direct object of a coded verb."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.i in coded_triggers
 
 
 def _candidate(
@@ -308,10 +315,9 @@ def _candidate(
     read: tuple[str, str, str],
     sent: "Span",
     episode: Optional["cx.Episode"],
+    chooser: Optional["ArgumentModel"],
 ) -> tuple[Optional[Candidate], tuple[str, str]]:
     """The noun's candidate with its roles, and where they came from; None when no source is found."""
-    from diurna.events.argmodel import default_argument_model
-
     plover, cameo, _ = read
     source, target = roles(doc, lexicon, noun, plover)
     found = ["phrase" if source is not None else "none", "phrase" if target is not None else "none"]
@@ -329,7 +335,6 @@ def _candidate(
     cand = Candidate(
         noun.i, noun.i + 1, sense, plover, cameo, sense.mode, source, target, polarity, modality, RULE, sent.start
     )
-    chooser = default_argument_model()
     if chooser is not None and (source is None or target is None):
         chosen = chooser.choose(doc, cand)
         for role, before, after in ((0, source, chosen.source), (1, target, chosen.target)):

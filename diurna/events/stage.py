@@ -65,6 +65,7 @@ class EventStage:
             arguments if arguments is not None else (default_argument_model() if use_argument_model else None)
         )
         self.extract = CandidateExtractor()
+        self.extract.argument_model = self.arguments  # it fills learned nominals' empty roles (nominal_model.py)
         self.classifier = (
             classifier if classifier is not None else (_load_classifier(use_encoder) if use_classifier else None)
         )
