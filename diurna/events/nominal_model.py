@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MODEL_PATH = pathlib.Path(__file__).resolve().parent / "model" / "nominal.json"
-ENCODING = "nominal-features-3"  # bump when features change: an older model is then refused
+ENCODING = "nominal-features-4"  # bump when features change: an older model is then refused
 RULE = "learned-nominal"
 ORIGIN = "nominal-model"
 
@@ -302,8 +302,9 @@ def learned_nominals(
 
 
 def _object_of(noun: "Token", coded_triggers: set[int]) -> bool:
-    """Whether the noun (or the first of its conjuncts) is the direct object of a coded verb."""
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
+    """Whether the noun is the direct object of a coded verb, or a conjunct or modifier inside it
+    ("lobbed teargas canisters": the canisters are the object)."""
+    while noun.dep_ in ("conj", "compound", "amod", "nmod") and noun.head.i != noun.i:
         noun = noun.head
     return noun.dep_ == "dobj" and noun.head.i in coded_triggers
 
