@@ -121,8 +121,9 @@ def _light_head(lexicon: TriggerLexicon, noun: "Token") -> Optional["Token"]:
 def roles(
     doc: ArticleDoc, lexicon: TriggerLexicon, noun: "Token", plover: str
 ) -> tuple[Optional[Argument], Optional[Argument]]:
-    """(source, target) from the noun's own phrases, None where they name no actor."""
-    own = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i]
+    """(source, target) from the noun's own phrases (possessor, compound, adjective or by-phrase: the
+    agent, as nominal.py reads them), None where they name no actor."""
+    own = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i]
     preps = prep_objects(noun)
     sources = actors_of(doc, own) or actors_of(doc, preps.get("by", []))
     light = _light_head(lexicon, noun)
