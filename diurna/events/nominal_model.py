@@ -12,14 +12,18 @@ sanctions"; "a deal would ..."). Which is which is learned here, not listed:
   conditions met), when it is derived from a verb the lexicon codes ("assassination" of
   "assassinate", "withdrawal" of "withdraw", "arrest" of "arrest"), or when the model's own table,
   counted from the tuning articles' gold, gives the lemma a type ("airdrop", "warrant");
-- a logistic model (diurna/learned.py) over named features of the occurrence (its determiner,
-  plural, a number or date modifier, whether its possessor, compound and by-/of-/against-/on-/with-
-  phrases are actors, the verb governing it, the events the sentence already has) decides, and the extractor codes the noun when the probability reaches the
-  model's threshold (rule "learned-nominal");
-- the roles come from the noun's own phrases (possessor, compound or by-phrase: the agent; against,
-  on, at, with, to: the recipient; of: the recipient of an act done to someone, else the agent), a
-  light verb's subject ("imposed a state of emergency"); a role left empty is the argument
-  chooser's to fill (argmodel.py, in the events stage).
+- eligible are nouns no rule coded, that are no actor's mention and not (inside) a coded verb's
+  direct object ("fired tear gas", "condemned the attack": its instrument or topic), and that have
+  a source: the noun's possessor, compound, adjective or by-phrase, a light verb's subject ("imposed
+  a state of emergency"), else the argument chooser's choice (argmodel.py), else the scene's agent of
+  force or coercion; the recipient is an against/on/at/with/to/into phrase, "of" for an act done to
+  someone ("the assassination of the president"; "the withdrawal of troops": the agent), else the
+  chooser's;
+- a logistic model (diurna/learned.py) over named features of the occurrence (lemma and reading,
+  determiner, plural, a number or date modifier, which of its phrases are actors, the verb governing
+  it, where its roles came from, what the rules coded in the sentence) decides; the extractor codes
+  the noun when the probability reaches the model's threshold, in the sentences the model allows
+  (rule "learned-nominal").
 
 The model, its reading table and threshold are in model/nominal.json, fitted and selected on
 held-out tuning articles by scripts/train_nominal.py. Without the file nothing is coded here.
