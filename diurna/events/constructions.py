@@ -163,6 +163,13 @@ DETECTOR = _register(
     "A verb no lexicon entry codes is read by the learned detector (detector.py); when it is confident, "
     "the verb is coded as a plain transitive event of the detected type.",
 )
+LEARNED_NOMINAL = _register(
+    "learned-nominal",
+    "A second RSF strike on the Zamzam camp killed 12 people on Friday.",
+    "A noun with an event reading (lexicon, a coded verb it derives from, or the model's table) that no "
+    "rule coded is read by the learned nominal model (nominal_model.py): when the model judges that this "
+    "occurrence reports an event, it is coded with the roles its own phrases give.",
+)
 COORDINATED_PARTIES = _register(
     "coordinated-parties",
     "South Korean leader Yoon Suk Yeol and Japanese counterpart Fumio Kishida met at a summit in Tokyo.",

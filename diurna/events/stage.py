@@ -73,6 +73,7 @@ class EventStage:
             arguments if arguments is not None else (default_argument_model() if use_argument_model else None)
         )
         self.extract = CandidateExtractor()
+        self.extract.argument_model = self.arguments  # it fills learned nominals' empty roles (nominal_model.py)
         # statements whose content is the act (statements.py): a learned reading of the quote stage's quotes
         self.statements = (
             statements if statements is not None else (default_statement_model() if use_statements else None)
