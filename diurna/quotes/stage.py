@@ -281,11 +281,34 @@ def _records(doc: ArticleDoc, found: list[Found]) -> list[Quote]:
     return out
 
 
+QUOTES_BY_BLOCK_KEY = "diurna.quotes.by_block"
+_BLOCK = 512  # characters: a quote's content is listed under every block of text it overlaps
+
+
+def _quotes_near(doc: ArticleDoc, char_offset: int) -> list:
+    """The quotes whose content overlaps the block of text holding `char_offset`, in the order of
+    `doc.quotes`, from an index built once per article (kept beside the parse, rebuilt if the quotes
+    changed): events ask for every trigger, and scanning every quote each time made the events
+    stage's cost grow with the square of the article's length."""
+    if doc.spacy_doc is None:
+        return doc.quotes
+    cached = doc.spacy_doc.user_data.get(QUOTES_BY_BLOCK_KEY)
+    listed = tuple(map(id, doc.quotes))  # a stage may replace a quote in place: then rebuild
+    if cached is None or cached[0] != listed:
+        by_block: dict[int, list] = {}
+        for q in doc.quotes:
+            for block in range(q.content.start // _BLOCK, max(q.content.start, q.content.end - 1) // _BLOCK + 1):
+                by_block.setdefault(block, []).append(q)
+        cached = (listed, by_block)
+        doc.spacy_doc.user_data[QUOTES_BY_BLOCK_KEY] = cached
+    return cached[1].get(char_offset // _BLOCK, [])
+
+
 def quote_at(doc: ArticleDoc, char_offset: int):
     """The quote whose content covers `char_offset` (the innermost), or None: events stated
     inside it are claims of its speaker (`attributed_to`)."""
     best = None
-    for q in doc.quotes:
+    for q in _quotes_near(doc, char_offset):
         if q.content.start <= char_offset < q.content.end and (
             best is None or q.content.end - q.content.start < best.content.end - best.content.start
         ):
