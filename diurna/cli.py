@@ -53,8 +53,10 @@ def _add_min_confidence(p: argparse.ArgumentParser) -> None:
         metavar="P",
         help="emit only events whose confidence is at least P (0 to 1). An event's confidence is the "
         "learned verifier's probability that its type, source and target are all right, calibrated on "
-        "held-out real news (docs/events.md, 'Confidence'). Default: the packaged model's threshold, "
-        "chosen on held-out articles (%s); 0 emits every event the stage codes" % _packaged_threshold(),
+        "held-out real news (docs/events.md, 'Confidence'); P applies to every text. Default: the packaged "
+        "model's threshold, chosen on held-out articles (%s), applied only to texts that read as a story "
+        "(three sentences or more: the model learned from articles); a sentence or two keeps every event. "
+        "0 emits every event the stage codes" % _packaged_threshold(),
     )
 
 

@@ -180,8 +180,9 @@ class Event(Record):
         ge=0.0,
         le=1.0,
         description="how sure the coder is, 0 to 1: the learned verifier's probability that type, source and "
-        "target are all right, calibrated on held-out real news (docs/events.md); filter on it "
-        "(`diurna code --min-confidence`)",
+        "target are all right, calibrated on held-out real news (docs/events.md). In a text of three "
+        "sentences or more, events under the packaged model's threshold are not emitted; a sentence or two "
+        "keeps every event. Filter on it (`diurna code --min-confidence`)",
     )
 
 

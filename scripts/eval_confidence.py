@@ -5,6 +5,8 @@
     .venv/bin/python scripts/eval_confidence.py ../shared/data/realnews-dev/gold.jsonl rn.out.jsonl
 
 OUT.jsonl is `diurna code` output of the same articles (e.g. `eval_realtext.py --keep OUT.jsonl`).
+By default the stage already leaves out a story's events under the packaged threshold: to see every
+threshold from 0, code with `--min-confidence 0`.
 Each emitted event is labelled right when realnews-dev's scorer (score.py's `score_article`) matches it
 strictly to a gold or acceptable-extra event, as scripts/train_verifier.py labels its training events.
 Prints the AUC of `confidence`, its calibration by bins, and strict recall / precision when the events

@@ -35,7 +35,8 @@ more than the paired noise; else such mentions are never added. Every selection 
 model's fills ([right, wrong]) inside and outside the sentence. Then the settings of OVERRULE_GRID (the model may replace a role the rules filled when it is confident of
 another mention and gives the rules' choice little chance): one is kept only when it raises
 both-right on both halves (printed; packaged only with `--overrule`, after an end-to-end check on
-realnews-dev: see docs/evaluation.md). The
+realnews-dev: see docs/evaluation.md); then target overrules restricted to the rule families whose
+targets were often wrong in the fitting examples (`weak_rules`), under the same bar. The
 packaged model is then fitted on PLV + A + B with the selected setting.
 The one stage check not replayed here is the pair classifier's veto (stage._with_chosen_arguments).
 Texts are read where they are and never copied; the model holds feature names and weights only.
@@ -111,6 +112,7 @@ def example(group, cand, doc, labels_for, shared: bool):
             "owned": [sorted(o) for o in s.owned],
             "reciprocal": s.reciprocal,
             "setting": list(s.setting),
+            "rule_name": s.rule_name,
         },
         "shared": shared,
     }
@@ -133,6 +135,7 @@ def slate_of(ex) -> Slate:
         reciprocal=sl["reciprocal"],
         setting=tuple(sl.get("setting", ())),  # examples cached before the field have none
         outside=tuple(outside_sentence(tuple(o["f"])) for o in ex["options"]),
+        rule_name=sl.get("rule_name", ""),
     )
 
 
@@ -354,6 +357,27 @@ OVERRULE_GRID = [None] + [
 ]
 
 
+# A rule family is "weak" for a role when, on the fitting examples, its choice for that role was right
+# in fewer than WEAK_RATE of at least WEAK_MIN candidates: only those may be overruled by the
+# family-restricted settings (`select_overrule`). A table learned from the training text, not a list.
+WEAK_RATE = 0.6
+WEAK_MIN = 5
+
+
+def weak_rules(examples, role: int) -> list[str]:
+    """The rule families whose own choice for `role` was right in fewer than WEAK_RATE of the
+    `examples` (at least WEAK_MIN of them chose someone for it)."""
+    counts = {}
+    for ex in examples:
+        if ex["slate"]["rule"][role] is None or ex["shared"]:
+            continue
+        name = ex["slate"].get("rule_name", "")
+        n = counts.setdefault(name, [0, 0])
+        n[0] += rule_right(ex, role)
+        n[1] += 1
+    return sorted(name for name, (r, n) in counts.items() if n >= WEAK_MIN and r / n < WEAK_RATE)
+
+
 def select_overrule(c, thresholds, plv, part_a, part_b, s, s_a):
     """Whether the chooser may overrule a role the rules filled, and when: every (source, target)
     setting of OVERRULE_GRID on held-out fits of the selected C (with their rule-blind weights, which
@@ -377,6 +401,20 @@ def select_overrule(c, thresholds, plv, part_a, part_b, s, s_a):
                 print("overrule=%s raises both halves: tune-B %s  tune-A %s" % (overrule, shown(o), shown(o_a)))
                 if best[0] is None or rank(o, o_a) < rank(best[1], best[2]):
                     best = (overrule, o, o_a)
+    # the same on the target role alone, restricted to the rule families whose targets were often wrong
+    # in each fit's own training examples (`weak_rules`): the judge replaces only their choices
+    weak = {"B": weak_rules(plv + part_a, 1), "A": weak_rules(plv + part_b, 1)}
+    print("weak target rules: fitted on PLV + A %s; on PLV + B %s" % (weak["B"], weak["A"]))
+    for tgt in OVERRULE_GRID[1:]:
+        o = evaluate(*fits["B"], thresholds, part_b, {"target": dict(tgt, rules=weak["B"])}, memory["B"])
+        o_a = evaluate(*fits["A"], thresholds, part_a, {"target": dict(tgt, rules=weak["A"])}, memory["A"])
+        raises = o["both"] > s["both"] and o_a["both"] > s_a["both"]
+        print(
+            "overrule weak target rules %s %s: tune-B %s  tune-A %s"
+            % (tgt, "raises both halves" if raises else "does not", shown(o), shown(o_a))
+        )
+        if raises and (best[0] is None or rank(o, o_a) < rank(best[1], best[2])):
+            best = ({"target": dict(tgt, rules="weak")}, o, o_a)
     print("selected overrule=%s (tune-B %s; tune-A %s)" % (best[0], shown(best[1]), shown(best[2])))
     return best
 
@@ -494,6 +532,10 @@ def main() -> int:
     if args.no_write:
         return 0
     vocabulary, weights = fit(plv + part_a + part_b, c, blind=overrule is not None)
+    for role, r in (("source", 0), ("target", 1)):
+        if overrule and overrule.get(role, {}).get("rules") == "weak":
+            # the weak families of the packaged model: learned on everything it is fitted on
+            overrule[role]["rules"] = weak_rules(plv + part_a + part_b, r)
     meta = {
         "encoding": ENCODING,
         "trained_on": "PLV_train (%d candidates) + real-text tune part (%d)" % (len(plv), len(part_a) + len(part_b)),

@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
+import itertools
 import json
 import os
 import sys
@@ -47,6 +48,8 @@ from eval_realtext import fold_of, half_of  # noqa: E402
 MODEL = os.path.join(os.path.dirname(HERE), "diurna", "time", "model", "dates.json")
 C_GRID = (0.1, 0.3, 1.0)
 MARGIN_GRID = (0.0, 1.0)
+WIDEN_MARGIN_GRID = (0.0, 1.0)  # the margin of the move from the rules' publication day to "before"
+UNBOUNDED_MARGIN_GRID = (0.0, 1.0)  # more margin to take a day inside an unbounded "before"
 PUBDAY_MARGIN_GRID = (2.0, 4.0, 100.0)  # 100: the publication day never replaces the rules' choice
 MIN_EVENTS = 3
 SHORT_BEFORE_DAYS = 31  # eval_dates.py's UNDATED_SPAN_DAYS: a wider interval says "day unknown"  # a feature seen in fewer training events is dropped
@@ -110,7 +113,15 @@ def extract(pred: str, gold: str | None, cache: str | None) -> list[dict]:
         decided = rule_dates(c)
         cands = candidates(c, decided)
         ctx = context(c, decided)
-        ex = dict(article=r["article"], published=r["published"], gold=r["gold"], where=r["where"][:100], cands=[])
+        ex = dict(
+            article=r["article"],
+            published=r["published"],
+            gold=r["gold"],
+            where=r["where"][:160],
+            trigger=r["trigger"],
+            may_widen=c.perfect != "present",  # chooser.choose's guard on the present perfect
+            cands=[],
+        )
         for cand in cands:
             v = ev.verdict(cand.date.model_dump(), r["gold"], r["published"])
             if r["gold"] is None and _short(cand.date):
@@ -118,6 +129,7 @@ def extract(pred: str, gold: str | None, cache: str | None) -> list[dict]:
             ex["cands"].append(
                 dict(
                     date=[cand.date.start, cand.date.end, cand.date.granularity],
+                    text=cand.date.text,
                     sources=cand.sources,
                     f=features(c, cand, ctx),
                     right=bool(v["right_issue"]),
@@ -194,20 +206,27 @@ def fit(examples: list[dict], c_value: float) -> dict[str, float]:
 def admissible(ex: dict) -> dict:
     """The example with only the candidates the chooser may take (diurna.time.chooser.admissible)."""
     from diurna.time.chooser import admissible as within
+    from diurna.time.chooser import is_stated
 
     first = next((k for k, cand in enumerate(ex["cands"]) if "first" in cand["sources"]), None)
-    keep = within([tuple(cand["date"]) for cand in ex["cands"]], first, ex["published"])
+    stated = [is_stated(cand["sources"]) for cand in ex["cands"]]
+    keep = within(
+        [tuple(cand["date"]) for cand in ex["cands"]], first, ex["published"], ex.get("may_widen", True), stated
+    )
     return dict(ex, cands=[ex["cands"][k] for k in keep])
 
 
-def choose(ex: dict, weights: dict[str, float], margin: float, pubday_margin: float) -> dict:
-    """diurna.time.chooser's decision on one extracted example (its admissible candidates)."""
-    from diurna.time.chooser import pick
+def choose(ex: dict, weights: dict[str, float], setting: dict) -> dict:
+    """diurna.time.chooser's decision on one extracted example (its admissible candidates), with
+    the margins of `setting` (the model file's keys)."""
+    from diurna.time.chooser import is_stated, margin_of, pick, pubday_flags
 
     scores = [sum(weights.get(n, 0.0) * v for n, v in cand["f"].items()) for cand in ex["cands"]]
     first = next((k for k, cand in enumerate(ex["cands"]) if "first" in cand["sources"]), None)
-    pubday = ["kind=is_publication_day" in cand["f"] for cand in ex["cands"]]
-    return ex["cands"][pick(scores, first, margin, pubday, pubday_margin)]
+    intervals = [tuple(cand["date"]) for cand in ex["cands"]]
+    pubday = pubday_flags(intervals, first, ex["published"], [is_stated(cand["sources"]) for cand in ex["cands"]])
+    margin = margin_of(setting, tuple(ex["cands"][first]["date"]) if first is not None else None)
+    return ex["cands"][pick(scores, first, margin, pubday, setting["pubday_margin"], setting.get("widen_margin"))]
 
 
 def figures(examples: list[dict], chosen: list[dict]) -> dict[str, float]:
@@ -247,42 +266,59 @@ def show(label: str, f: dict) -> None:
     )
 
 
-def select(examples: list[dict]) -> tuple[float, float, float] | None:
-    """The (C, MARGIN, PUBDAY_MARGIN) setting with the best mean held-out gain over the two halves
-    (right dates gained plus publication-day errors avoided) among those that raise right_issue and do not raise pub-day errors on both; None if none does."""
+def settings():
+    for c_value, margin, widen_margin, unbounded_margin, pubday_margin in itertools.product(
+        C_GRID, MARGIN_GRID, WIDEN_MARGIN_GRID, UNBOUNDED_MARGIN_GRID, PUBDAY_MARGIN_GRID
+    ):
+        yield dict(
+            C=c_value,
+            margin=margin,
+            widen_margin=widen_margin,
+            unbounded_margin=unbounded_margin,
+            pubday_margin=pubday_margin,
+        )
+
+
+def select(examples: list[dict]) -> dict | None:
+    """The setting (C and the margins) with the best mean held-out value over the two halves (right
+    dates gained, plus publication-day errors avoided, plus overlap kept: a day put on background
+    where the rules had an honest interval loses the overlap the realnews scorer's `date` counts)
+    among those that raise right_issue and do not raise pub-day errors on both; None if none does."""
     halves = {h: [ex for ex in examples if half_of(ex["article"]) == h] for h in "AB"}
-    best, best_value = None, 0.0
-    for c_value in C_GRID:
-        fits = {h: fit(halves["B" if h == "A" else "A"], c_value) for h in "AB"}  # trained on the other half
-        for margin in MARGIN_GRID:
-            for pubday_margin in PUBDAY_MARGIN_GRID:
-                gains, drops, ok, line = [], [], True, []
-                for h in "AB":
-                    f = figures(halves[h], [choose(ex, fits[h], margin, pubday_margin) for ex in halves[h]])
-                    gains.append(f["chooser"] - f["rules"])
-                    drops.append(f["rules_pubday"] - f["chooser_pubday"])
-                    ok &= f["chooser"] > f["rules"] and f["chooser_pubday"] <= f["rules_pubday"]
-                    line.append("%s %+.3f pubday %.3f->%.3f" % (h, gains[-1], f["rules_pubday"], f["chooser_pubday"]))
-                print(
-                    "C=%-4s margin=%-4s pubday_margin=%-4s held-out gain %s %s"
-                    % (c_value, margin, pubday_margin, " | ".join(line), "ok" if ok else "")
-                )
-                # a publication-day error avoided counts as much as a right date gained
-                value = sum(gains) / 2 + sum(drops) / 2
-                if ok and value > best_value:
-                    best, best_value = (c_value, margin, pubday_margin), value
+    best, best_value, fits = None, 0.0, {}
+    for setting in settings():
+        c_value = setting["C"]
+        if c_value not in fits:  # trained on the other half
+            fits[c_value] = {h: fit(halves["B" if h == "A" else "A"], c_value) for h in "AB"}
+        value, ok, line = 0.0, True, []
+        for h in "AB":
+            f = figures(halves[h], [choose(ex, fits[c_value][h], setting) for ex in halves[h]])
+            gain, drop = f["chooser"] - f["rules"], f["rules_pubday"] - f["chooser_pubday"]
+            # a publication-day error avoided, or an overlap lost, counts as much as a right date
+            value += (gain + drop + f["chooser_overlap"] - f["rules_overlap"]) / 2
+            ok &= f["chooser"] > f["rules"] and f["chooser_pubday"] <= f["rules_pubday"]
+            line.append(
+                "%s %+.3f pubday %.3f->%.3f overlap %.3f->%.3f"
+                % (h, gain, f["rules_pubday"], f["chooser_pubday"], f["rules_overlap"], f["chooser_overlap"])
+            )
+        print(
+            "%s held-out gain %s %s"
+            % (" ".join("%s=%s" % kv for kv in setting.items()), " | ".join(line), "ok" if ok else "")
+        )
+        if ok and value > best_value:
+            best, best_value = setting, value
     return best
 
 
-def out_of_fold(examples: list[dict], c_value: float, margin: float, pubday_margin: float, k: int = 5) -> list[dict]:
+def out_of_fold(examples: list[dict], setting: dict, k: int = 5) -> list[dict]:
     """Each example's choice by a fit on the other folds (folds grouped by article)."""
     fold = {a: fold_of(a, k) for a in {e["article"] for e in examples}}
     chosen: list = [None] * len(examples)
     for f in range(k):
-        w = fit([ex for ex in examples if fold[ex["article"]] != f], c_value)
+        w = fit([ex for ex in examples if fold[ex["article"]] != f], setting["C"])
         for i, ex in enumerate(examples):
             if fold[ex["article"]] == f:
-                chosen[i] = choose(ex, w, margin, pubday_margin)
+                chosen[i] = choose(ex, w, setting)
     return chosen
 
 
@@ -322,32 +358,29 @@ def main(argv: list[str] | None = None) -> None:
     )
     if args.evaluate:
         model = json.load(open(args.evaluate, encoding="utf-8"))
-        chosen = [choose(ex, model["weights"], model["margin"], model["pubday_margin"]) for ex in examples]
+        chosen = [choose(ex, model["weights"], model) for ex in examples]
         show("this model", figures(examples, chosen))
         return
     setting = select(examples)
     if setting is None:
         print("no setting raises right_issue without more publication-day errors on both halves: nothing written")
         return
-    c_value, margin, pubday_margin = setting
-    print("kept C=%s margin=%s pubday_margin=%s" % setting)
+    print("kept " + " ".join("%s=%s" % kv for kv in setting.items()))
     for h in "AB":
         part = [ex for ex in examples if half_of(ex["article"]) == h]
-        w = fit([ex for ex in examples if half_of(ex["article"]) != h], c_value)
-        show("held-out half %s" % h, figures(part, [choose(ex, w, margin, pubday_margin) for ex in part]))
-    show("5-fold out-of-fold", figures(examples, out_of_fold(examples, c_value, margin, pubday_margin)))
+        w = fit([ex for ex in examples if half_of(ex["article"]) != h], setting["C"])
+        show("held-out half %s" % h, figures(part, [choose(ex, w, setting) for ex in part]))
+    show("5-fold out-of-fold", figures(examples, out_of_fold(examples, setting)))
     if args.no_write:
         return
-    weights = fit(examples, c_value)
+    weights = fit(examples, setting["C"])
     os.makedirs(os.path.dirname(MODEL), exist_ok=True)
     with open(MODEL, "w", encoding="utf-8") as f:
         json.dump(
             dict(
                 about="diurna's date chooser (diurna/time/chooser.py), trained by scripts/train_dates.py on the "
                 "real-text tune split's gold; conditional logit over candidate dates",
-                C=c_value,
-                margin=margin,
-                pubday_margin=pubday_margin,
+                **setting,
                 events=len(examples),
                 weights={n: round(w, 5) for n, w in sorted(weights.items())},
             ),

@@ -13,7 +13,10 @@ the noun as a mention only while this rule is on. Every rule is registered with 
 "It" is the commonest such subject (issue #26 count on the tune set: 17 of 77 unrecognised subjects
 of coded verbs); it is also the commonest word for a thing, so only a subject "it" of a full verb is
 offered, and only the organisation or state that is the main-clause subject of this sentence or of
-the story's previous one is taken.
+the story's previous one is taken. Before that, the "it" of a reported clause is the one body that
+reports it ("Turkiye said it would provide Egypt with drones", rule it-reporter): the reporter is
+often not the sentence's main subject ("The minister welcomed an announcement by France that it had
+suspended its aid").
 
 "The rebels", "the militants" after a named armed group are that group (rule armed-group-members).
 "Both countries", "the two sides" and "each other" are in dyads.py.
@@ -27,6 +30,8 @@ from diurna.actors.draft import DraftActor
 from diurna.actors.kb import name_key
 from diurna.actors.mentions import Candidate
 from diurna.actors.rules import enabled, register
+from diurna.nlp.dateline import in_dateline
+from diurna.nlp.syntax import clause_reporters
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -49,6 +54,15 @@ IT_SUBJECT = register(
     "same sentence or of the story's previous sentence ('the police service said ... It asked'): news "
     "refers back to a state or organisation with 'it'. Not when that subject is a person or a plural "
     "group, not an expletive ('it is clear', 'it remains unclear'), and nothing else is guessed.",
+)
+IT_REPORTER = register(
+    "it-reporter",
+    "The minister welcomed an announcement by France that it had suspended its aid to Mali.",
+    "A subject 'it' of a clause someone reports ('X said it would', 'confirmed that it has', 'the "
+    "announcement by France that it had', 'the North's warning that it won't') is the reporter, when "
+    "that is one organisation or state: a body speaking of itself says 'it'. Asked before it-subject, "
+    "whose main-clause subject may be someone else ('The minister welcomed an announcement by France "
+    "that it ...'); a person or plural group reporting, or no actor there: it-subject decides.",
 )
 NEUTER = "neuter"  # Candidate.kind of a subject "it"
 # Verbs whose "it" subject is an expletive or a thing's, not an actor's: "it seems", "it took hours".
@@ -110,6 +124,9 @@ class OrganisationAnaphora:
     def it_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
         """The organisation or state that is the main-clause subject of this sentence (before 'it')
         or else of the story's previous sentence; a person or a plural group there: nobody."""
+        reporter = self.reporting_body(cand)
+        if reporter is not None:
+            return reporter
         narrated = not self.in_quote[cand.head]
         previous = self._previous_narrated() if narrated else self.sentence_index - 1
         for sentence in (self.sentence_index, previous):
@@ -128,6 +145,25 @@ class OrganisationAnaphora:
                     return subjects[0]
                 return None
         return None
+
+    def reporting_body(self, cand: Candidate) -> Optional[DraftActor]:
+        """Rule it-reporter: the one organisation or state whose mention reports the clause 'it' is
+        the subject of ('Turkiye said it would provide'), or its possessor ('Lithuania's Foreign
+        Ministry, saying that it regrets'); none when the reporters are two bodies."""
+        if not enabled(IT_REPORTER) or self.in_quote[cand.head]:
+            return None  # a body quoted speaks of itself as "we": a quoted "it" is something else
+        found: list[DraftActor] = []
+        for token in clause_reporters(self.doc[cand.head].head):
+            if in_dateline(token):
+                continue  # "ADDIS ABABA (AP) - The agency says it ...": a heading the parse made a subject
+            # a person reporting is no 'it', but the state or body they speak for may be ("Taipei's
+            # deputy foreign minister confirmed that it has severed ties")
+            for word in [token] + [c for c in token.children if c.dep_ == "poss"]:
+                holders = self.actors_at.get(word.i, []) if word.i < cand.start else []
+                if len(holders) == 1 and holders[0].kind in IT_ANTECEDENT_KINDS and self._one_body(holders[0]):
+                    found.append(holders[0])
+                    break
+        return found[0] if len({a.key for a in found}) == 1 else None
 
     @staticmethod
     def _one_body(actor: DraftActor) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
+from diurna.actors import sector_model
 from diurna.actors.codes import join_code
 from diurna.actors.country_model import CountryEvidence, choose, enabled_model
 from diurna.nlp.index import index
@@ -89,6 +90,15 @@ LEARNED_COUNTRY = _register(
     "gold weighs highest, or none: the story's votes, its own sentences' votes, the country named just "
     "before it and the article's first country are its evidence (diurna/actors/country_model.py, "
     "scripts/train_actor_country.py).",
+)
+LEARNED_SECTOR = _register(
+    "learned-sector",
+    "Guatemala's Attorney General Consuelo Porras ... ; Tanzania's opposition leader Freeman Mbowe ...",
+    "A person, organisation or group the rules left without a sector (not in the knowledge base, or "
+    "in it with no role on the day) gets the one a model fitted on the project's gold scores highest "
+    "from the words of its mentions and the few words around them (a title, an apposition), when that "
+    "sector's probability reaches the model's threshold; else it keeps none. A state stays bare "
+    "(diurna/actors/sector_model.py, scripts/train_actor_sector.py).",
 )
 OWNER_OF_ITS = _register(
     "owner-of-its",
@@ -410,16 +420,18 @@ class ActorCountryStage:
 
     def __call__(self, doc: "ArticleDoc") -> None:
         chosen = self.choices(doc)
+        sectors = learned_sectors(doc)
         for i, actor in enumerate(doc.actors):
-            country = chosen.get(actor.id)
+            country, sector = chosen.get(actor.id), sectors.get(actor.id)
+            update: dict = {}
             if country is not None:
-                doc.actors[i] = actor.model_copy(
-                    update={
-                        "country": country,
-                        "country_inferred": True,
-                        "code": join_code(country, actor.sector) if actor.sector else country,
-                    }
-                )
+                update = {"country": country, "country_inferred": True, "code": join_code(country, actor.sector)}
+            if sector is not None:
+                # after the country: the code is the (new) country's, or a people's prefix, then the sector
+                code = join_code(country, sector) if country is not None else (actor.code or "") + sector
+                update.update({"sector": sector, "code": code})
+            if update:
+                doc.actors[i] = actor.model_copy(update=update)
 
     def choices(self, doc: "ArticleDoc") -> dict[str, Optional[str]]:
         """Actor id -> the country the story gives it: the rules' choice, else (rule learned-country)
@@ -437,6 +449,21 @@ class ActorCountryStage:
             for actor in undecided:
                 chosen[actor.id] = choose(model, evidence.rows(actor, None))
         return chosen
+
+
+def learned_sectors(doc: "ArticleDoc") -> dict[str, str]:
+    """Actor id -> the sector rule learned-sector gives an actor the rules left without one."""
+    model = sector_model.enabled_model() if enabled(LEARNED_SECTOR) else None
+    if model is None:
+        return {}
+    found = {}
+    for actor in doc.actors:
+        if actor.kind in sector_model.KINDS and actor.sector is None and actor.mentions:
+            spans = [(m.start, m.end) for m in actor.mentions]
+            sector = sector_model.sector_for(model, doc.article.text, spans, actor.kind)
+            if sector is not None:
+                found[actor.id] = sector
+    return found
 
 
 def country_evidence(doc: "ArticleDoc") -> CountryEvidence:

@@ -99,7 +99,8 @@ def _organ_of_act(doc: ArticleDoc, cand: Candidate, authorities: list["Actor"], 
 
 def story_coercers(candidates: list[Candidate]) -> set[str]:
     """The actors the story shows coercing: named sources of coercion, not ones a rule supplied."""
-    supplied = {cx.STATE_AUTHORITY, cx.EPISODE_AGENT, cx.AGENTLESS_PASSIVE}
+    # a learned nominal's source is mostly the argument chooser's or the scene's (nominal_model.py)
+    supplied = {cx.STATE_AUTHORITY, cx.EPISODE_AGENT, cx.AGENTLESS_PASSIVE, cx.LEARNED_NOMINAL}
     return {c.source.actor_id for c in candidates if c.plover in COERCIVE and c.source and c.rule not in supplied}
 
 
@@ -132,7 +133,8 @@ def story_attacker(doc: ArticleDoc, cand: Candidate, told: list[Candidate], vict
     """The attacker the article names most often as the source of the acts of force in `told`
     (story-attacker): none of `victims` nor of their own side (their country and sector: soldiers
     are not killed by their own army), and more often than any other; else None."""
-    supplied = {cx.STATE_AUTHORITY, cx.EPISODE_AGENT, cx.AGENTLESS_PASSIVE}
+    # a learned nominal's source is mostly the argument chooser's or the scene's (nominal_model.py)
+    supplied = {cx.STATE_AUTHORITY, cx.EPISODE_AGENT, cx.AGENTLESS_PASSIVE, cx.LEARNED_NOMINAL}
     sides = {(a.country, a.sector) for a in (doc.actor(v) for v in victims) if a is not None and a.country}
     counts: dict[str, int] = {}
     for c in told:

@@ -27,6 +27,7 @@ from diurna.document import ArticleDoc
 from diurna.events import clause_parties, codes, mediation
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
+from diurna.events.argmodel import default_argument_model
 from diurna.events.arguments import (
     PERSONAL_PRONOUNS,
     Argument,
@@ -52,6 +53,7 @@ from diurna.events.dictionary import (
     prep_objects,
 )
 from diurna.events.nominal import NounEvents
+from diurna.events.nominal_model import default_nominal_model, learned_nominals
 from diurna.events.scene import mention_of, with_scene_recipients
 from diurna.nlp.syntax import is_passive, is_reduced_passive, quoted_predicate
 
@@ -91,6 +93,9 @@ class CandidateExtractor(NounEvents):
     def __init__(self, lexicon: Optional[TriggerLexicon] = None, use_detector: bool = True):
         self.lexicon = lexicon or TriggerLexicon.load()
         self.detector = default_detector() if use_detector else None
+        self.nominal_model = default_nominal_model() if use_detector else None
+        # whose choice fills a learned nominal's empty roles: the events stage gives its own chooser
+        self.argument_model = default_argument_model() if use_detector else None
 
     def __call__(self, doc: ArticleDoc) -> Iterator[Candidate]:
         episode = cx.Episode(doc.text)
@@ -135,6 +140,20 @@ class CandidateExtractor(NounEvents):
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 out.extend(self._nominal(doc, token, verb_triggers))
+        if self.nominal_model is not None and cx.enabled(cx.LEARNED_NOMINAL):
+            out.extend(
+                learned_nominals(
+                    doc,
+                    self.lexicon,
+                    self.nominal_model,
+                    sent,
+                    out,
+                    verb_triggers,
+                    consumed,
+                    episode,
+                    self.argument_model,
+                )
+            )
         return out
 
     # ---------------------------------------------------------------- verbs
@@ -187,6 +206,8 @@ class CandidateExtractor(NounEvents):
         plover, cameo, mode = sense.plover, sense.cameo, sense.mode
         targets = first_actors(doc, target_groups(verb, sense))
         sources = actors_of(doc, subject_tokens(verb) + clause_parties.listed_subjects(verb))
+        if not sources:
+            sources = actors_of(doc, clause_parties.gerund_adjunct_subjects(verb))  # "after accusing X"
         qualified = cx.by_gerund_head(verb) if not sources else None
         if qualified is not None:
             sources = actors_of(doc, subject_tokens(qualified))  # "Maduro responded by expelling ..."

@@ -1,7 +1,8 @@
 """Parties a clause names beside its verb's own arguments, for the constructions registered in
 constructions.py (asked-subject, requested-relation, committed-relation, purpose-recipient,
-listed-subjects): "demanded Kabul crack down", "called for improved ties with Algeria", "agreed to
-normalise ties with Israel", "used tear gas to disperse the protesters", "Israel, Hamas agree".
+listed-subjects, gerund-adjunct-subject): "demanded Kabul crack down", "called for improved ties
+with Algeria", "agreed to normalise ties with Israel", "used tear gas to disperse the protesters",
+"Israel, Hamas agree", "suspended talks after accusing the group".
 Each function returns the tokens the extractor (candidates.py) reads the actors of, or nothing while
 its rule is switched off.
 """
@@ -13,12 +14,13 @@ from typing import TYPE_CHECKING
 from diurna.events.constructions import (
     ASKED_SUBJECT,
     COMMITTED_RELATION,
+    GERUND_ADJUNCT_SUBJECT,
     LISTED_SUBJECTS,
     PURPOSE_RECIPIENT,
     REQUESTED_RELATION,
     enabled,
 )
-from diurna.nlp.syntax import for_clause, is_infinitive
+from diurna.nlp.syntax import adjunct_gerund_subjects, for_clause, is_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -127,6 +129,12 @@ def listed_subjects(verb: "Token") -> list["Token"]:
             if _comma_between(subj, c) if c.i > subj.i else _comma_between(c, subj):
                 out.append(c)
     return out
+
+
+def gerund_adjunct_subjects(verb: "Token") -> list["Token"]:
+    """ "Colombia suspended peace talks after blaming the rebel group": the subject of the verb the
+    gerund's preposition modifies (syntax.adjunct_gerund_subjects), while the rule is on."""
+    return adjunct_gerund_subjects(verb) if enabled(GERUND_ADJUNCT_SUBJECT) else []
 
 
 def _comma_between(first: "Token", second: "Token") -> bool:

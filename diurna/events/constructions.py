@@ -163,6 +163,13 @@ DETECTOR = _register(
     "A verb no lexicon entry codes is read by the learned detector (detector.py); when it is confident, "
     "the verb is coded as a plain transitive event of the detected type.",
 )
+LEARNED_NOMINAL = _register(
+    "learned-nominal",
+    "A second RSF strike on the Zamzam camp killed 12 people on Friday.",
+    "A noun with an event reading (lexicon, a coded verb it derives from, or the model's table) that no "
+    "rule coded is read by the learned nominal model (nominal_model.py): when the model judges that this "
+    "occurrence reports an event, it is coded with the roles its own phrases give.",
+)
 COORDINATED_PARTIES = _register(
     "coordinated-parties",
     "South Korean leader Yoon Suk Yeol and Japanese counterpart Fumio Kishida met at a summit in Tokyo.",
@@ -189,6 +196,13 @@ LISTED_SUBJECTS = _register(
     "Headlines list the parties with a comma instead of 'and' ('X, Y agree', 'X, Y swap prisoners'); "
     "the parser hangs the first one loosely on the verb or on the second (apposition, modifier). Two "
     "different named actors listed so are both the subject.",
+)
+GERUND_ADJUNCT_SUBJECT = _register(
+    "gerund-adjunct-subject",
+    "Colombia suspended peace talks with the ELN after blaming the rebel group for an attack.",
+    "A gerund that 'after', 'before', 'while', 'despite' (and the like) hang on a verb has no subject "
+    "in the parse; it is done by that verb's subject (active or passive: 'they were hauled away after "
+    "refusing to assist the coup'). Not 'of', 'for', 'as', whose gerund the object does (syntax.py).",
 )
 OPEN_NOMINAL = _register(
     "open-nominal",

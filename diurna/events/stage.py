@@ -11,8 +11,10 @@ from diurna.events.agents import with_story_agents
 from diurna.events.argmodel import ArgumentModel, default_argument_model
 from diurna.events.arguments import Candidate
 from diurna.events.candidates import CandidateExtractor
+from diurna.events.statements import StatementModel, default_statement_model
 from diurna.events.verifier import Judged, Verifier, default_verifier
 from diurna.ids import stable_id
+from diurna.nlp.index import index
 from diurna.places import event_place_fields
 from diurna.quotes import quote_at
 from diurna.records import CharRange, Event, TextSpan
@@ -51,6 +53,8 @@ class EventStage:
         verifier: Optional[Verifier] = None,
         use_verifier: bool = True,
         min_confidence: Optional[float] = None,
+        statements: Optional[StatementModel] = None,
+        use_statements: bool = True,
     ):
         """`arguments` (default: the packaged model, when `use_argument_model`) re-chooses each
         candidate's source and target among the actors its sentence names. `use_encoder` adds the fine-tuned MiniLM half of the pair classifier. It is off by default
@@ -60,11 +64,20 @@ class EventStage:
 
         `verifier` (default: the packaged model, when `use_verifier`) writes each event's probability
         of being right as its `confidence`; events below `min_confidence` (default: the model's own
-        threshold, 0 unless its held-out figures showed dropping to pay) are not emitted."""
+        threshold, 0 unless its held-out figures showed dropping to pay) are not emitted.
+
+        `statements` (default: the packaged model, when `use_statements`) reads the quote stage's
+        quotes as accusations, rejections, requests, threats or support told as statements
+        (statements.py) and adds them as candidates."""
         self.arguments = (
             arguments if arguments is not None else (default_argument_model() if use_argument_model else None)
         )
         self.extract = CandidateExtractor()
+        self.extract.argument_model = self.arguments  # it fills learned nominals' empty roles (nominal_model.py)
+        # statements whose content is the act (statements.py): a learned reading of the quote stage's quotes
+        self.statements = (
+            statements if statements is not None else (default_statement_model() if use_statements else None)
+        )
         self.classifier = (
             classifier if classifier is not None else (_load_classifier(use_encoder) if use_classifier else None)
         )
@@ -96,59 +109,79 @@ class EventStage:
     def candidates(self, doc: ArticleDoc) -> list[Candidate]:
         """The candidates the stage codes: the extractor's, with the story's agents given
         (agents.py), those that report an event, deduplicated. The argument chooser is trained on
-        exactly these (scripts/train_arguments.py)."""
-        return deduplicate([c for c in with_story_agents(doc, list(self.extract(doc))) if reports_an_event(c)])
+        exactly these (scripts/train_arguments.py). Statements the learned statement model reads as
+        acts (accusations, rejections, requests, threats told as what someone said, statements.py) are
+        added where the rules coded no event of that type from the same speaker."""
+        found = deduplicate([c for c in with_story_agents(doc, list(self.extract(doc))) if reports_an_event(c)])
+        if self.statements is not None and doc.quotes:
+            found = deduplicate(found + self.statements.candidates(doc, found, self.arguments))
+        return found
 
     def __call__(self, doc: ArticleDoc) -> None:
         if doc.spacy_doc is None:
             return
         ruled = self.candidates(doc)
-        readings: dict[int, object] = {}  # id(candidate) -> the classifier's reading of its pair
-        coded = list(zip(ruled, self._confidences(doc, ruled, readings)))
-        rules_of: dict[int, Candidate] = {}  # id(candidate the argument chooser made) -> the rules' one
+        # one row per candidate, kept by position (never by id(): an object's id names another object
+        # once the first is gone): (candidate, (type or None, prior), the classifier's reading, the
+        # candidate as the rules made it, before the argument chooser)
+        rows = self._rows(doc, ruled)
         if self.arguments is not None:
-            coded = self._with_chosen_arguments(doc, coded, readings, rules_of)
-        kept = {id(c) for c in deduplicate([c for c, _ in coded])}
+            rows = self._with_chosen_arguments(doc, rows)
+        kept = set(deduplicated_positions([cand for cand, *_ in rows]))
         judged = [
-            Judged(cand, plover, confidence, readings.get(id(cand)), rules_of.get(id(cand), cand))
-            for cand, (plover, confidence) in coded
-            if plover is not None and id(cand) in kept
+            Judged(cand, plover, confidence, reading, rules)
+            for k, (cand, (plover, confidence), reading, rules) in enumerate(rows)
+            if plover is not None and k in kept
         ]
         events = [self._event(doc, j.cand, j.plover, j.prior) for j in judged]
         doc.events.extend(self._verified(doc, judged, events))
 
+    def threshold_for(self, doc: ArticleDoc) -> float:
+        """The threshold for this text: the user's wherever it is given; else the verifier's own only on
+        a text that reads as a story (`DocIndex.reads_as_story`, three sentences or more). The verifier
+        was fitted and its threshold chosen on whole articles: a sentence or two (a wire brief, a
+        headline, one of the written event cases) is outside what it saw (a one-sentence resignation,
+        whose event rightly has no target, gets p ~0.02), so there every event is kept, with the
+        probability as its confidence."""
+        if self.min_confidence is not None:
+            return self.min_confidence
+        threshold = self.threshold
+        if threshold <= 0.0 or doc.spacy_doc is None or not index(doc.spacy_doc).reads_as_story:
+            return 0.0
+        return threshold
+
     def _verified(self, doc: ArticleDoc, judged: list[Judged], events: list[Event]) -> list[Event]:
         """The events with the verifier's probability as their confidence, those below the threshold
-        left out; unchanged (the stage's prior confidence) without a verifier."""
+        (`threshold_for`) left out; unchanged (the stage's prior confidence) without a verifier."""
         if self.verifier is None or not events:
             return events
-        threshold = self.threshold
+        threshold = self.threshold_for(doc)
         out = []
         for event, p in zip(events, self.verifier.probabilities(doc, judged, events, self.arguments)):
             if p >= threshold:
                 out.append(event.model_copy(update={"confidence": round(min(1.0, max(0.0, p)), 3)}))
         return out
 
-    def _with_chosen_arguments(
-        self,
-        doc: ArticleDoc,
-        coded: list[tuple[Candidate, tuple]],
-        readings: Optional[dict] = None,
-        rules_of: Optional[dict] = None,
-    ) -> list[tuple[Candidate, tuple]]:
+    def _rows(self, doc: ArticleDoc, candidates: list[Candidate]) -> list[tuple]:
+        """(candidate, verdict, the classifier's reading or None, the candidate itself) per candidate."""
+        readings: list = []
+        verdicts = self._confidences(doc, candidates, readings)
+        if len(readings) != len(candidates):  # no classifier, or it failed: no reading
+            readings = [None] * len(candidates)
+        return [(c, v, r, c) for c, v, r in zip(candidates, verdicts, readings)]
+
+    def _with_chosen_arguments(self, doc: ArticleDoc, rows: list[tuple]) -> list[tuple]:
         """Each candidate with the roles the argument chooser filled (or overruled), unless the classifier, reading
         the new pair, drops it or codes another type than it codes the rules' pair: then the rules'
         candidate stands (a filled role must not cost an event its type or its existence)."""
-        chosen = rechoose_arguments(doc, [c for c, _ in coded], self.arguments)
-        changed = [k for k, (c, _) in enumerate(coded) if chosen[k] != c]
-        judged = dict(zip(changed, self._confidences(doc, [chosen[k] for k in changed], readings)))
+        chosen = rechoose_arguments(doc, [cand for cand, *_ in rows], self.arguments)
+        changed = [k for k, row in enumerate(rows) if chosen[k] != row[0]]
+        again = dict(zip(changed, self._rows(doc, [chosen[k] for k in changed])))
         out = []
-        for k, (cand, verdict) in enumerate(coded):
-            new = judged.get(k)
-            keep_new = new is not None and new[0] is not None and new[0] == verdict[0]
-            out.append((chosen[k], new) if keep_new else (cand, verdict))
-            if keep_new and rules_of is not None:
-                rules_of[id(chosen[k])] = cand
+        for k, (cand, verdict, reading, rules) in enumerate(rows):
+            new = again.get(k)
+            keep_new = new is not None and new[1][0] is not None and new[1][0] == verdict[0]
+            out.append((chosen[k], new[1], new[2], cand) if keep_new else (cand, verdict, reading, rules))
         return out
 
     # ---------------------------------------------------------------- combining with the classifier
@@ -157,7 +190,7 @@ class EventStage:
         self, doc: ArticleDoc, candidates: list[Candidate], readings: Optional[dict] = None
     ) -> list[tuple[Optional[str], float]]:
         """(type or None to drop, confidence) per candidate; the classifier's reading of each pair is
-        kept in `readings` (by id of the candidate) for the verifier."""
+        appended to `readings` (in the candidates' order; nothing without a classifier) for the verifier."""
         priors = [(c.plover, ORIGIN_CONFIDENCE.get(c.sense.origin, 0.5)) for c in candidates]
         if self.classifier is None or not candidates:
             return priors
@@ -174,7 +207,7 @@ class EventStage:
             )
             return priors
         if readings is not None:
-            readings.update((id(c), p) for c, p in zip(candidates, predictions))
+            readings.extend(predictions)
         return [combine(c, prior, p) for c, prior, p in zip(candidates, priors, predictions)]
 
     # ---------------------------------------------------------------- the record
@@ -246,23 +279,36 @@ def deduplicate(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per (sentence, type, source, target); a targetless candidate is dropped when the
     same source has a targeted one of the same type in that sentence ("took to the streets … to protest
     against X" is one protest, against X)."""
-    seen: dict[tuple, Candidate] = {}
-    for cand in candidates:
+    return [candidates[k] for k in deduplicated_positions(candidates)]
+
+
+def deduplicated_positions(candidates: list[Candidate]) -> list[int]:
+    """The positions of the candidates `deduplicate` keeps, in order."""
+    seen: dict[tuple, int] = {}
+    for k, cand in enumerate(candidates):
         key = (
             cand.source.actor_id if cand.source else None,
             cand.plover,
             cand.target.actor_id if cand.target else None,
             _sentence_key(cand),
         )
-        seen.setdefault(key, cand)
+        seen.setdefault(key, k)
     kept = list(seen.values())
     targeted = {
-        (c.source.actor_id if c.source else None, c.plover, _sentence_key(c)) for c in kept if c.target is not None
+        (c.source.actor_id if c.source else None, c.plover, _sentence_key(c))
+        for c in (candidates[k] for k in kept)
+        if c.target is not None
     }
     return [
-        c
-        for c in kept
-        if c.target is not None or (c.source.actor_id if c.source else None, c.plover, _sentence_key(c)) not in targeted
+        k
+        for k in kept
+        if candidates[k].target is not None
+        or (
+            candidates[k].source.actor_id if candidates[k].source else None,
+            candidates[k].plover,
+            _sentence_key(candidates[k]),
+        )
+        not in targeted
     ]
 
 

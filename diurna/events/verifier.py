@@ -11,9 +11,10 @@ where the sentence stands in the article, and the other events of its sentence.
 
 It is a logistic model over sparse named features, weights in JSON (model/verifier.json), numpy-free
 at run time; `scripts/train_verifier.py` fits it on the tuning part of the real-text set (grouped by
-article, out-of-fold figures in docs/evaluation.md) and writes the file. The stage writes the
-probability as the event's `confidence` and drops events below the model's threshold (0 unless the
-held-out figures showed dropping to be a net gain) or the user's `--min-confidence`.
+article, out-of-fold figures in docs/evaluation.md; the argument chooser's probabilities it learns
+from are out of fold too) and writes the file. The stage writes the probability as the event's
+`confidence` and drops events below the model's threshold (chosen on held-out articles; applied only
+to texts that read as a story, EventStage.threshold_for) or the user's `--min-confidence`.
 
 `facts` (what the stage knows, JSON-able so that training caches it) and `features` (their encoding)
 are kept apart: a new encoding is retrained from cached facts without coding the articles again.
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODEL_PATH = pathlib.Path(__file__).parent / "model" / "verifier.json"
-ENCODING = "verifier-facts-3"  # bump when `facts` or `features` change meaning: the model must be retrained
+ENCODING = "verifier-facts-4"  # bump when `facts` or `features` change meaning: the model must be retrained
 
 
 @dataclass(frozen=True)
@@ -100,21 +101,43 @@ def _reading_facts(plover: str, reading) -> dict:
     }
 
 
-def _argument_facts(doc: ArticleDoc, cand: Candidate, model) -> dict:
+def candidate_key(cand: Candidate) -> tuple:
+    """A candidate named by what it is (trigger, type, rule, roles' mentions), stable across copies."""
+
+    def role(arg: Optional[Argument]):
+        return None if arg is None else (arg.actor_id, arg.mention.token_start, arg.mention.token_end)
+
+    return (cand.trigger_start, cand.trigger_end, cand.plover, cand.rule, role(cand.source), role(cand.target))
+
+
+def _argument_facts(doc: ArticleDoc, cand: Candidate, ruled: Candidate, model, seen: dict) -> dict:
     """How sure the learned argument chooser is of the roles as filled: its probability for the
     filled actor and for the best other actor of the sentence, per role (one of the surest signals
-    of a wrong source or target, which are most of the wrong events)."""
+    of a wrong source or target, which are most of the wrong events). The probabilities are those of
+    the options as the chooser saw them, the rules' candidate (`ruled`): read off the emitted
+    candidate, a mention the chooser added would carry the features that say the rules chose it,
+    and the verifier would take a guess for a rule's choice. `seen` holds each rules' candidate's
+    options, computed once per candidate of the article (keyed by `candidate_key`, never by id())."""
     from diurna.events.argmodel import candidate_options
 
-    opts = candidate_options(doc, cand)
+    key = candidate_key(ruled)
+    if key not in seen:
+        opts = candidate_options(doc, ruled)
+        seen[key] = [
+            (
+                o.mention.actor_id,
+                {role: model.probability(role, o.features) for role in ("source", "target") if role in model.weights},
+            )
+            for o in opts
+        ]
+    opts = seen[key]
     out = {"options": len(opts)}
     for role, arg in (("source", cand.source), ("target", cand.target)):
         if role not in model.weights:
             continue
         mine, other = [], [0.0]
-        for o in opts:
-            p = model.probability(role, o.features)
-            (mine if arg is not None and o.mention.actor_id == arg.actor_id else other).append(p)
+        for actor_id, p in opts:
+            (mine if arg is not None and actor_id == arg.actor_id else other).append(p[role])
         out[role + "_argp"] = round(max(mine), 4) if mine else (-1.0 if arg is not None else 0.0)
         out[role + "_argp_other"] = round(max(other), 4)
     return out
@@ -132,6 +155,7 @@ def facts(doc: ArticleDoc, judged: list[Judged], events: list["Event"], argument
     sources = [j.cand.source.actor_id if j.cand.source else None for j in judged]
     events_of = Counter(sources)  # each source's events in the article
     out = []
+    options_seen: dict[tuple, list] = {}
     for j, event, source in zip(judged, events, sources):
         cand = j.cand
         trigger = sdoc[cand.trigger_start]
@@ -175,7 +199,7 @@ def facts(doc: ArticleDoc, judged: list[Judged], events: list["Event"], argument
         }
         f.update(_reading_facts(j.plover, j.reading))
         if arguments is not None:
-            f.update(_argument_facts(doc, cand, arguments))
+            f.update(_argument_facts(doc, cand, j.ruled, arguments, options_seen))
         f.update(_role_facts(doc, "source", cand.source, j.ruled.source, bool(agent_rule)))
         f.update(_role_facts(doc, "target", cand.target, j.ruled.target, False))
         for role, arg in (("source", cand.source), ("target", cand.target)):

@@ -59,6 +59,58 @@ def in_main_clause(token: "Token") -> bool:
     return True
 
 
+# Prepositions whose gerund adjunct is done by the subject of the verb they modify ("suspended talks
+# after accusing the group", "were hauled away after refusing to assist"). Not "of", "for", "from",
+# "as": their gerund is done by the object ("accused X of violating", "blamed X for attacking",
+# "dismissed critics as wanting"); not "by" (constructions.by_gerund_head reads it); not "without",
+# which says the act was not done ("compensate the victims without asking Japan for contributions").
+SUBJECT_GERUND_PREPOSITIONS = frozenset("after before while since upon despite".split())
+
+
+def grammatical_subjects(verb: "Token", depth: int = 0) -> list["Token"]:
+    """The verb's own subject, active or passive ("they" in "they were hauled away"), else that of
+    the verb it is conjoined to or an adverbial clause of, whose subject it shares."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if subj or depth > 4 or verb.head.i == verb.i or verb.dep_ not in ("conj", "advcl", "xcomp"):
+        return subj
+    return grammatical_subjects(verb.head, depth + 1)
+
+
+def adjunct_gerund_subjects(verb: "Token") -> list["Token"]:
+    """ "Colombia suspended peace talks after blaming the rebel group": the subject of a gerund that a
+    temporal or concessive preposition hangs on a verb is that verb's subject (a participle adjunct
+    the parse gives no subject of its own). [] when the verb is no such gerund."""
+    prep = verb.head
+    if not (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and prep.dep_ == "prep"
+        and prep.lower_ in SUBJECT_GERUND_PREPOSITIONS
+        and prep.head.pos_ in ("VERB", "AUX")
+    ):
+        return []
+    return grammatical_subjects(prep.head)
+
+
+def clause_reporters(verb: "Token") -> list["Token"]:
+    """Who reports the clause `verb` heads: the subject of the verb it is the complement of ("Turkiye
+    said it would provide", "Thailand recalled its ambassador and said it would expel"), or the
+    possessor or by-agent of the noun whose "that" clause it is ("the announcement by France that it
+    had suspended", "the North's warning that it won't tolerate"). [] for any other clause."""
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX"):
+        return grammatical_subjects(head)
+    if (
+        verb.dep_ in ("acl", "ccomp")
+        and head.pos_ == "NOUN"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    ):
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        by = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+        return owners + by
+    return []
+
+
 def coordinated_pair(phrase: "Token") -> Optional[tuple["Token", "Token"]]:
     """'Hamas and Iran', 'Russia and Ukraine': the phrase and its one conjunct when it coordinates
     exactly two (one phrase, or a list of three or more, is no pair). The actor stage reads an

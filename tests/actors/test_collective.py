@@ -114,3 +114,31 @@ def test_the_object_of_a_verb_is_not_its_own_subject(resolve_actors):
     doc = resolve_actors("Over 100 government soldiers surrendered to the armed group on Monday.", "2024-06-01")
     assert _actor_of(doc, "group") is not _actor_of(doc, "soldiers")
     assert _actor_of(doc, "group").name != _actor_of(doc, "soldiers").name
+
+
+def _it_actor(doc):
+    """The actor of the sentence's subject 'it' (the last 'it' mention), or None."""
+    return next((a for a in doc.actors if any(m.text.lower() == "it" for m in a.mentions)), None)
+
+
+def test_it_in_a_reported_clause_is_the_body_that_reports_it(resolve_actors):
+    # the main clause's subject is someone else: it-subject alone would find no antecedent
+    doc = resolve_actors(
+        "Leaders of the European Union backed Lithuania on Monday. Lithuania's foreign ministry "
+        "condemned the move, and Estonia said it would expel Russia's ambassador."
+    )
+    assert _it_actor(doc) is not None and _it_actor(doc).name == "Estonia"
+    doc = resolve_actors("The minister welcomed an announcement by France that it had suspended its aid to Mali.")
+    assert _it_actor(doc) is not None and _it_actor(doc).name == "France"
+
+
+def test_it_reported_by_a_dateline_or_by_two_bodies_is_not_guessed_from_them(resolve_actors):
+    doc = resolve_actors("ADDIS ABABA, Ethiopia (AP) - The United States aid agency says it has suspended food aid.")
+    assert _it_actor(doc) is None or _it_actor(doc).country != "ETH"
+
+
+def test_switched_off_it_reporter_leaves_it_to_it_subject(resolve_actors):
+    text = "The minister welcomed an announcement by France that it had suspended its aid to Mali."
+    with switched_off(collective.IT_REPORTER):
+        doc = resolve_actors(text)
+    assert _it_actor(doc) is None or _it_actor(doc).name != "France"

@@ -204,6 +204,18 @@ def test_shipped_overlay_nationality_adjectives_gangs_and_un_chief(code):
     assert (sectors["Armed bandits"], sectors["gangs"]) == ("UAF", "UAF")
 
 
+def test_shipped_overlay_states_current_names(resolve_actors):
+    from diurna.actors import default_kb
+
+    kb = default_kb()
+    for name, kb_id in [("Timor-Leste", "timor_leste"), ("Guinea-Bissau", "guinea_bissau"), ("Türkiye", "turkey")]:
+        assert [a.id for a in kb.lookup(name)] == [kb_id]
+    assert [a.id for a in kb.lookup("Eswatini")] == ["swaziland"]  # renamed in 2018
+    assert kb.lookup("Timor") == []  # an island of two states, not Indonesia
+    doc = resolve_actors("Timor-Leste condemned the decision on Monday.", "2023-09-18")
+    assert [a.code for a in doc.actors if a.kind == "country"] == ["TLS"]
+
+
 def test_cli_lookup(capsys):
     from diurna.cli import main
 

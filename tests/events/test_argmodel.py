@@ -234,6 +234,7 @@ def test_the_policy_never_adds_the_place_where_the_event_happens():
     [
         ("Gunmen killed six police officers in Mexico on Monday.", "Mexico", True),
         ("Authorities restricted internet access in Iran on Sunday.", "Iran", True),
+        ("Soldiers attacked the state broadcaster's headquarters in Omdurman.", "Omdurman", True),
         # the object of a curfew's own target preposition is what it is imposed on
         ("Police imposed a strict curfew across Bangladesh on Saturday.", "Bangladesh", False),
         ("Iran fired missiles at Israel on Sunday.", "Israel", False),
@@ -300,3 +301,37 @@ def test_the_slate_marks_the_options_outside_the_sentence(code, monkeypatch):
     start = doc.spacy_doc[cand.trigger_start].sent.start
     assert any(s.outside) and not all(s.outside)
     assert all(flag == (o.mention.token_start < start) for o, flag in zip(opts, s.outside))
+
+
+def test_a_place_holding_the_thing_acted_on_may_be_exempt_from_the_setting(code, monkeypatch):
+    # with the switch on, the holder of the thing acted on is weighed like any mention, unless the
+    # thing has a holder of its own (then the place is where it stands)
+    monkeypatch.setattr(argmodel, "HOLDER_NOT_SETTING", True)
+    for text, word, setting in (
+        ("Authorities restricted internet access in Iran on Sunday.", "Iran", False),
+        ("Soldiers attacked the state broadcaster's headquarters in Omdurman.", "Omdurman", True),
+    ):
+        doc = code(text, "2024-06-15")
+        s, opts = argmodel.slate(doc, list(CandidateExtractor()(doc))[0])
+        marked = {doc.text[o.mention.start : o.mention.end]: flag for o, flag in zip(opts, s.setting)}
+        assert [flag for m, flag in marked.items() if word in m] == [setting], marked
+
+
+def test_a_holder_says_so_in_its_features(code):
+    doc = code("Soldiers attacked the state broadcaster's headquarters in Omdurman.", "2024-06-15")
+    cand = next(c for c in CandidateExtractor()(doc) if doc.spacy_doc[c.trigger_start].lemma_ == "attack")
+    offered = {doc.text[o.mention.start : o.mention.end]: o.features for o in candidate_options(doc, cand)}
+    broadcaster = next(f for name, f in offered.items() if "broadcaster" in name)
+    assert "holder=poss" in broadcaster and "holder_thing=poss_True" in broadcaster
+    soldiers = next(f for name, f in offered.items() if "Soldiers" in name)
+    assert not any(f.startswith("holder") for f in soldiers)
+
+
+def test_only_the_weak_rules_are_overruled_when_the_model_names_them():
+    # the blind judge is sure of option 1 and gives the rules' option 2 no chance
+    model = favouring("target", {1: 6.0, 2: -6.0}, overrule={"target": {"confident": 0.5, "rule_below": 0.3}})
+    s = slate_of(3, rule=(0, 2))
+    assert model.decide(dataclasses.replace(s, rule_name="scene-victim")) == (0, 1)
+    model.overrule["target"]["rules"] = ["scene-victim"]
+    assert model.decide(dataclasses.replace(s, rule_name="scene-victim")) == (0, 1)
+    assert model.decide(dataclasses.replace(s, rule_name="direct")) == (0, 2)

@@ -147,3 +147,25 @@ def test_dateline_city_is_not_the_source(code):
     consult = [e for e in doc.events if e.type == "CONSULT"]
     assert consult and all("Cairo" not in _names(doc, e)[0].title() for e in consult)
     assert any("Haddad" in _names(doc, e)[0] for e in consult)
+
+
+def test_deduplicated_positions_name_the_candidates_deduplicate_keeps():
+    # the stage keeps candidates by position, never by id(): both functions must agree
+    import dataclasses
+
+    from diurna.document import MentionRef
+    from diurna.events.arguments import Argument, Candidate
+    from diurna.events.stage import deduplicate, deduplicated_positions
+
+    def arg(actor, start):
+        return Argument(
+            actor,
+            MentionRef(actor_id=actor, start=start, end=start + 3, token_start=start, token_end=start + 1, how="name"),
+        )
+
+    base = Candidate(0, 1, None, "PROTEST", "140", None, arg("a", 0), None, "asserted", "actual", "direct", 0)
+    targeted = dataclasses.replace(base, target=arg("b", 5))
+    other_sentence = dataclasses.replace(base, sentence_start=10)
+    cands = [base, targeted, dataclasses.replace(targeted, trigger_start=2), other_sentence]
+    assert deduplicated_positions(cands) == [1, 3]
+    assert deduplicate(cands) == [cands[1], cands[3]]

@@ -14,6 +14,8 @@ TEXT = (
     "Japan sent emergency aid to Turkey on Monday.\n\n"
     "Police in Nairobi arrested dozens of protesters, the Kenyan interior ministry said."
 )
+# three sentences: a text that reads as a story (DocIndex.reads_as_story), where the default threshold applies
+STORY = TEXT + "\n\nThe arrests came a day after the protesters marched to parliament."
 
 
 class _Fixed:
@@ -27,11 +29,11 @@ class _Fixed:
         return [self.p] * len(events)
 
 
-def _code(pipeline, stage):
+def _code(pipeline, stage, text=TEXT):
     from diurna.pipeline import Pipeline
 
     stages = [s for s in pipeline.stages if s.name != "events"] + [stage]
-    return Pipeline(stages=stages).code_text(TEXT, "2024-05-02")
+    return Pipeline(stages=stages).code_text(text, "2024-05-02")
 
 
 def test_the_verifiers_probability_is_the_events_confidence(pipeline):
@@ -46,10 +48,40 @@ def test_the_verifiers_probability_is_the_events_confidence(pipeline):
 
 
 def test_events_below_the_threshold_are_left_out(pipeline):
-    assert _code(pipeline, EventStage(verifier=_Fixed(0.3, threshold=0.5))).events == []
+    assert _code(pipeline, EventStage(verifier=_Fixed(0.3, threshold=0.5)), STORY).events == []
     # the user's setting overrides the model's own threshold, both ways
-    assert _code(pipeline, EventStage(verifier=_Fixed(0.3, threshold=0.5), min_confidence=0.2)).events
-    assert _code(pipeline, EventStage(verifier=_Fixed(0.3), min_confidence=0.35)).events == []
+    assert _code(pipeline, EventStage(verifier=_Fixed(0.3, threshold=0.5), min_confidence=0.2), STORY).events
+    assert _code(pipeline, EventStage(verifier=_Fixed(0.3), min_confidence=0.35), STORY).events == []
+
+
+def test_a_text_too_short_for_a_story_keeps_every_event_unless_the_user_asks(pipeline):
+    # the verifier learned from whole articles: a sentence or two is outside what it saw, so the
+    # model's own threshold leaves it alone; the probability is still written as the confidence
+    kept = _code(pipeline, EventStage(verifier=_Fixed(0.3, threshold=0.5)))
+    assert kept.events and {e.confidence for e in kept.events} == {0.3}
+    # the user's --min-confidence applies to every text
+    assert _code(pipeline, EventStage(verifier=_Fixed(0.3, threshold=0.5), min_confidence=0.35)).events == []
+
+
+def test_the_choosers_probabilities_are_read_on_the_candidate_it_chose_for(pipeline):
+    # the argument chooser's probability of a role is the one it computed on the rules' candidate:
+    # on the emitted candidate an added mention would carry the rules' choice features
+    from diurna.events.argmodel import default_argument_model
+
+    model = default_argument_model()
+    if model is None:
+        pytest.skip("no packaged argument chooser")
+    verifier = _Fixed(0.5)
+    doc = _code(pipeline, EventStage(verifier=verifier), STORY)
+    (seen,) = verifier.seen
+    assert len(seen) == len(doc.events)
+    for f in seen:
+        assert f["options"] >= 1
+        for role in ("source", "target"):
+            if f[role] == "none":
+                assert f[role + "_argp"] == 0.0
+            else:
+                assert f[role + "_argp"] == -1.0 or 0.0 <= f[role + "_argp"] <= 1.0
 
 
 def test_without_a_verifier_the_stage_keeps_its_prior_confidence(pipeline):

@@ -72,3 +72,34 @@ def test_a_subject_coordinating_exactly_two_phrases_is_a_pair(nlp):
     assert pair is not None and [t.text for t in pair] == ["Egypt", "Qatar"]
     assert coordinated_pair(_token(nlp, "Egypt brokered the truce.", "Egypt")) is None
     assert coordinated_pair(_token(nlp, "Egypt, Qatar and Turkey brokered the truce.", "Egypt")) is None
+
+
+def test_a_gerund_after_a_temporal_preposition_has_the_subject_of_its_verb(nlp):
+    from diurna.nlp.syntax import adjunct_gerund_subjects
+
+    blaming = _token(nlp, "Colombia suspended peace talks after blaming the rebel group for an attack.", "blaming")
+    assert [t.text for t in adjunct_gerund_subjects(blaming)] == ["Colombia"]
+    # a passive verb's subject does it too: "they were hauled away after refusing"
+    refusing = _token(nlp, "The ministers were hauled away after refusing to back the coup.", "refusing")
+    assert [t.text for t in adjunct_gerund_subjects(refusing)] == ["ministers"]
+
+
+def test_a_gerund_the_object_does_or_one_not_done_has_no_subject_here(nlp):
+    from diurna.nlp.syntax import adjunct_gerund_subjects
+
+    # "accused X of violating": X violates, not the accuser
+    assert adjunct_gerund_subjects(_token(nlp, "Israel accused Hamas of violating the truce.", "violating")) == []
+    # "without asking": no request was made
+    text = "Seoul will compensate the victims without asking Japanese firms for money."
+    assert adjunct_gerund_subjects(_token(nlp, text, "asking")) == []
+
+
+def test_a_clause_is_reported_by_the_subject_or_owner_of_what_reports_it(nlp):
+    from diurna.nlp.syntax import clause_reporters
+
+    doc = nlp("Thailand recalled its ambassador and said it would expel the envoy.")
+    assert [t.text for t in clause_reporters(next(t for t in doc if t.text == "expel"))] == ["Thailand"]
+    doc = nlp("The mayor cited an announcement by France that it had suspended its aid.")
+    assert [t.text for t in clause_reporters(next(t for t in doc if t.text == "suspended"))] == ["France"]
+    doc = nlp("Police arrested the men who attacked the convoy.")
+    assert clause_reporters(next(t for t in doc if t.text == "attacked")) == []

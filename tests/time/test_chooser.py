@@ -12,7 +12,7 @@ import pytest
 
 from diurna.time import event_date, rules_date
 from diurna.time.candidates import candidates, context, features, rule_dates
-from diurna.time.chooser import admissible, choose, load_model, pick
+from diurna.time.chooser import admissible, choose, load_model, margin_of, pick, pubday_flags
 from diurna.time.discourse import EventClause
 
 PUB = "2024-03-15"
@@ -82,14 +82,34 @@ def test_the_news_in_the_present_perfect_keeps_the_publication_day(time_doc, tex
     assert (date.start, date.end, date.granularity) == (PUB, PUB, "day")
 
 
-def test_an_unbounded_before_admits_nothing_else():
+def test_an_unbounded_before_admits_only_the_days_told_inside_it():
     intervals = [
         ("2023-03-16", PUB, "before"),  # the year's lookback: the text gave no bound
-        ("2024-03-12", "2024-03-12", "day"),
-        ("2024-03-14", PUB, "before"),
+        ("2024-03-12", "2024-03-12", "day"),  # a day the discourse carries (the episode's)
+        ("2024-03-14", PUB, "before"),  # the news span: invented for background
         ("2024-03-01", "2024-03-31", "month"),
+        (PUB, PUB, "day"),  # the publication day: never for an event the rules found undated
+        ("2022-03-12", "2022-03-12", "day"),  # outside the lookback
     ]
-    assert admissible(intervals, 0, PUB) == [0]
+    assert admissible(intervals, 0, PUB) == [0, 1]
+    # the publication day only when the event's own sentence states it ("on Friday", "today")
+    stated = [False, False, False, False, True, False]
+    assert admissible(intervals, 0, PUB, stated=stated) == [0, 1, 4]
+    # and then it is a date the text gives, not the default: no publication-day margin
+    assert pubday_flags(intervals, 0, PUB, stated) == [False] * 6
+    assert pubday_flags(intervals, 0, PUB, [False] * 6) == [False, False, False, False, True, False]
+    # inside a bounded interval a stated publication day still pays the margin
+    bounded = [("2024-03-01", "2024-03-31", "month"), (PUB, PUB, "day")]
+    assert admissible(bounded, 0, PUB, stated=[False, True]) == [0, 1]
+    assert pubday_flags(bounded, 0, PUB, [False, True]) == [False, True]
+
+
+def test_a_separate_margin_for_the_move_to_before_publication():
+    # the rules chose the publication day (index 0): the widening margin applies, not the other
+    assert pick([1.0, 1.5], 0, 1.0, [True, False], 100.0, widen_margin=0.0) == 1
+    assert pick([1.0, 1.5], 0, 1.0, [True, False], 100.0) == 0
+    # the rules chose another date: the narrowing margin applies
+    assert pick([1.0, 1.5], 0, 1.0, [False, False], 100.0, widen_margin=0.0) == 0
 
 
 def test_pick_keeps_the_rules_choice_within_the_margin():
@@ -187,7 +207,15 @@ def test_the_trainer_learns_which_kind_of_candidate_is_right():
     # the rules' choice ("a") is right in one context and wrong in the other: the fit must tell them apart
     examples = [example(i, "a" if i % 2 else "b") for i in range(40)]
     weights = td.fit(examples, 1.0)
-    chosen = [td.choose(ex, weights, 0.0, 0.0) for ex in examples]
+    chosen = [td.choose(ex, weights, dict(margin=0.0, pubday_margin=0.0)) for ex in examples]
     assert all(c["right"] for c in chosen)
     f = td.figures(examples, chosen)
     assert f["rules"] == 0.5 and f["chooser"] == 1.0 and f["ceiling"] == 1.0
+
+
+def test_narrowing_an_unbounded_before_needs_its_own_margin():
+    model = {"margin": 0.5, "unbounded_margin": 1.0}
+    assert margin_of(model, ("2023-03-16", PUB, "before")) == 1.5  # the rules found no date
+    assert margin_of(model, ("2024-03-01", PUB, "before")) == 0.5  # a bounded interval
+    assert margin_of(model, (PUB, PUB, "day")) == 0.5
+    assert margin_of({"margin": 0.5}, ("2023-03-16", PUB, "before")) == 0.5  # an older model file

@@ -1,0 +1,421 @@
+"""Events told as statements: the content of what someone said is itself the act.
+
+"Russia called Kosovo's actions a provocation", '"This is intentional chaos," the mayor said',
+"Azerbaijan said Armenian forces fired on its positions" (ACCUSE Azerbaijan -> Armenian forces),
+"we urge Baku to withdraw": no accusing, rejecting or requesting verb that the lexicons code, yet
+the statement accuses, rejects, requests or threatens. The quote stage has already found each
+statement with its speaker and content (doc.quotes is the authority on who said what; nothing here
+re-derives a speaker). A learned model reads each quote and says whether it is such an act and of
+which type; the stage turns a confident reading into a candidate whose source is the speaker and
+whose target is chosen by the named rules of `TARGET_RULES`, in order.
+
+The model is a one-vs-rest logistic per type (diurna/learned.py) over cheap features of the quote:
+the lemmas of its content (the words that carry evaluation get their weight from the data: the
+model's weights are the learned evaluative lexicon, no hand list), the cue verb, negation, modals
+and imperatives, whether an actor is the subject of the content or named in it, and which event
+types the lexicons already coded inside the quote. It is fitted by scripts/train_statements.py on
+the quotes of the tuning part of the real-text set, labelled by whether the event the stage would
+add is right by the realnews-dev scorer; its threshold is chosen on held-out articles. The packaged
+thresholds are 1.01 (the model never fires): the threshold selected on the tune halves added one
+wrong event on realnews-dev (docs/evaluation.md, issue 26, eighth session)."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import logging
+import os
+import pathlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Optional
+
+from diurna.document import ArticleDoc
+from diurna.events import codes
+from diurna.events.arguments import Argument, Candidate, actor_in_phrase, subject_tokens
+from diurna.events.dictionary import Sense, TriggerLexicon, direct_objects
+from diurna.events.scene import mention_of
+from diurna.learned import logistic
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from diurna.events.argmodel import ArgumentModel
+    from diurna.records import Quote
+
+log = logging.getLogger(__name__)
+MODEL_PATH = pathlib.Path(__file__).resolve().parent / "model" / "statements.json"
+ENCODING = "statement-features-3"  # bump when `features` changes: an older model is then refused
+RULE = "statement"  # the candidates' rule and their sense's origin (the verifier reads both)
+MAX_CONTENT_TOKENS = 60  # a long direct quote's first words say what it is; the rest is noise
+FIRST_PERSON = {"we", "i", "our", "us", "my", "me"}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One quote read as a possible act: its speaker (the quote stage's), cue verb, content span and
+    the content's main predicate (where the candidate's trigger sits)."""
+
+    quote: "Quote"
+    speaker: Argument
+    cue: Optional["Token"]
+    content: "Span"
+    head: "Token"
+
+
+def statements(doc: ArticleDoc) -> list[Statement]:
+    """The quotes with a resolved speaker and a content span in the parse."""
+    out = []
+    sdoc = doc.spacy_doc
+    for quote in doc.quotes:
+        if not quote.speaker or quote.content.end <= quote.content.start:
+            continue
+        content = sdoc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+        if content is None or len(content) == 0:
+            continue
+        cue_span = (
+            sdoc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+            if quote.cue is not None and quote.cue.end > quote.cue.start
+            else None
+        )
+        cue = next((t for t in cue_span if t.pos_ in ("VERB", "AUX")), cue_span[0]) if cue_span else None
+        at = cue.idx if cue is not None else quote.content.start
+        mention = mention_of(doc, quote.speaker, at)
+        if mention is None:
+            continue
+        out.append(Statement(quote, Argument(quote.speaker, mention), cue, content, content_head(content)))
+    return out
+
+
+def content_head(content: "Span") -> "Token":
+    """The content's main predicate: the first token (in its first sentence) whose head lies outside
+    the span, a verb preferred; the span's first token when there is none."""
+    lo, hi = content.start, content.end
+    first_sent_end = content[0].sent.end
+    tops = [t for t in content if t.i < first_sent_end and (t.head.i < lo or t.head.i >= hi or t.head.i == t.i)]
+    verbs = [t for t in tops if t.pos_ in ("VERB", "AUX")]
+    return (verbs or tops or [content[0]])[0]
+
+
+# ------------------------------------------------------------------ features
+
+
+def _bucket(n: int) -> str:
+    return "0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4+"
+
+
+def lexicon_types(st: Statement, existing: list[Candidate]) -> set[str]:
+    """The types the lexicons (and the other rules) already coded inside the quote: a trigger in its
+    content or on its cue verb, by anyone."""
+    lo, hi = st.content.start, st.content.end
+    cue_i = st.cue.i if st.cue is not None else -1
+    return {c.plover for c in existing if lo <= c.trigger_start < hi or c.trigger_start == cue_i}
+
+
+def features(doc: ArticleDoc, st: Statement, existing: list[Candidate]) -> dict[str, float]:
+    """What the model reads of one statement (names -> 1.0)."""
+    f: dict[str, float] = {"bias_kind:" + str(st.quote.kind): 1.0}
+    tokens = list(st.content)[:MAX_CONTENT_TOKENS]
+    for t in tokens:
+        if t.is_alpha and doc.mention_at_token(t.i) is None:  # a name says who, not what kind of act
+            f["w:" + t.lemma_.lower()] = 1.0
+        if t.dep_ == "neg":
+            f["neg"] = 1.0
+        if t.tag_ == "MD":
+            f["modal:" + t.lemma_.lower()] = 1.0
+        if t.lower_ in FIRST_PERSON:
+            f["first_person"] = 1.0
+        # what the dictionaries make of the content's words ("a violation", "fired on"): an act told
+        # inside a statement is often what the statement accuses someone of
+        sense = _sense(t)
+        if sense is not None:
+            f["sense:" + sense.plover] = 1.0
+    if st.cue is not None:
+        f["cue:" + st.cue.lemma_.lower()] = 1.0
+        sense = _sense(st.cue)
+        if sense is not None:
+            f["cue_sense:" + sense.plover] = 1.0
+        if any(c.dep_ == "neg" for c in st.cue.children):
+            f["cue_neg"] = 1.0
+        if any(actor_in_phrase(doc, o) for o in direct_objects(st.cue)):
+            f["cue_object_actor"] = 1.0
+    head = st.head
+    f["head:" + head.lemma_.lower()] = 1.0
+    f["head_pos:" + head.pos_] = 1.0
+    if head.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children):
+        f["imperative"] = 1.0
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        f["infinitive"] = 1.0
+    agent = content_agent(doc, st)
+    if agent is not None:
+        f["subject_actor"] = 1.0
+    elif any(a.actor_id == st.speaker.actor_id for a in _subject_actors(doc, st)):
+        f["subject_speaker"] = 1.0
+    f["actors_in_content:" + _bucket(len(content_actors(doc, st)))] = 1.0
+    coded = lexicon_types(st, existing)
+    for plover in coded:
+        f["lex:" + plover] = 1.0
+    if not coded:
+        f["lex:none"] = 1.0
+    f["len:" + _bucket(len(tokens) // 8)] = 1.0
+    return f
+
+
+def _sense(token: "Token") -> Optional[Sense]:
+    lexicon = TriggerLexicon.load()
+    if token.pos_ == "VERB":
+        return lexicon.verb_sense(token)
+    if token.pos_ == "NOUN":
+        return lexicon.noun_sense(token)
+    return None
+
+
+# ------------------------------------------------------------------ targets
+
+
+def _subject_actors(doc: ArticleDoc, st: Statement) -> list[Argument]:
+    found = [actor_in_phrase(doc, t) for t in subject_tokens(st.head)]
+    return [a for a in found if a is not None]
+
+
+def content_agent(doc: ArticleDoc, st: Statement) -> Optional[Argument]:
+    """The actor that is the subject (or passive agent) of the content clause, not the speaker."""
+    return next((a for a in _subject_actors(doc, st) if a.actor_id != st.speaker.actor_id), None)
+
+
+def content_actors(doc: ArticleDoc, st: Statement) -> list[Argument]:
+    """The actors the content names other than the speaker, in the order of the text (names and
+    descriptions; a pronoun there is too often the speaker's own side)."""
+    out: list[Argument] = []
+    for m in doc.mention_index().starting_in(st.content.start, st.content.end):
+        if m.actor_id != st.speaker.actor_id and m.how != "pronoun" and all(a.actor_id != m.actor_id for a in out):
+            out.append(Argument(m.actor_id, m))
+    return sorted(out, key=lambda a: a.mention.token_start)
+
+
+@dataclass(frozen=True)
+class TargetRule:
+    """One way to find the recipient of a statement, with a sentence it is for."""
+
+    name: str
+    example: str
+    find: Callable[[ArticleDoc, Statement, Candidate, Optional["ArgumentModel"]], Optional[Argument]]
+
+
+def _by_content_agent(doc, st, cand, arguments):
+    return content_agent(doc, st)
+
+
+def _by_cue_object(doc, st, cand, arguments):
+    if st.cue is None:
+        return None
+    for obj in direct_objects(st.cue):
+        found = actor_in_phrase(doc, obj)
+        if found is not None and found.actor_id != st.speaker.actor_id:
+            return found
+    return None
+
+
+def _by_content_about(doc, st, cand, arguments):
+    named = content_actors(doc, st)
+    return named[0] if named else None
+
+
+def _by_argument_chooser(doc, st, cand, arguments):
+    if arguments is None:
+        return None
+    chosen = arguments.choose(doc, cand)
+    if chosen.target is None or chosen.target.actor_id == st.speaker.actor_id:
+        return None
+    return chosen.target
+
+
+TARGET_RULES: tuple[TargetRule, ...] = (
+    TargetRule(
+        "content-agent",
+        "Azerbaijan said Armenian forces fired on its positions (-> Armenian forces)",
+        _by_content_agent,
+    ),
+    TargetRule(
+        "cue-object",
+        "Russia called Kosovo's actions a provocation (-> Kosovo); we urge Baku to withdraw (-> Baku)",
+        _by_cue_object,
+    ),
+    TargetRule(
+        "content-about",
+        "we have concerns over the expansion of China's internal security (-> China)",
+        _by_content_about,
+    ),
+    TargetRule(
+        "argument-chooser",
+        "the learned argument chooser's choice among the sentence's actors (argmodel.py)",
+        _by_argument_chooser,
+    ),
+)
+
+
+def choose_target(
+    doc: ArticleDoc, st: Statement, cand: Candidate, arguments: Optional["ArgumentModel"]
+) -> tuple[Optional[Argument], Optional[str]]:
+    """(target, name of the rule that found it); (None, None) when no rule finds one."""
+    for rule in TARGET_RULES:
+        found = rule.find(doc, st, cand, arguments)
+        if found is not None:
+            return found, rule.name
+    return None, None
+
+
+def candidate(doc: ArticleDoc, st: Statement, plover: str) -> Candidate:
+    """The statement as a targetless candidate of `plover`, its trigger on the content's predicate."""
+    cameo = codes.cameo_for(plover, None)
+    head = st.head
+    sense = Sense(
+        lemma=head.lemma_.lower(),
+        pos="verb" if head.pos_ in ("VERB", "AUX") else "noun",
+        cameo=cameo,
+        plover=plover,
+        mode=codes.mode_for(plover, cameo),
+        frame="statement",
+        origin=RULE,
+    )
+    return Candidate(
+        trigger_start=head.i,
+        trigger_end=head.i + 1,
+        sense=sense,
+        plover=plover,
+        cameo=cameo,
+        mode=sense.mode,
+        source=st.speaker,
+        target=None,
+        polarity="asserted",
+        modality="actual",
+        rule=RULE,
+        sentence_start=head.sent.start,
+    )
+
+
+# ------------------------------------------------------------------ the model
+
+
+class StatementModel:
+    """One-vs-rest logistic per type, read from JSON; `threshold` per type (chosen held out)."""
+
+    def __init__(self, data: dict):
+        if data.get("encoding") != ENCODING:
+            raise ValueError("statement model encodes %r, the code %r" % (data.get("encoding"), ENCODING))
+        self.types: tuple[str, ...] = tuple(data["types"])
+        self.bias: dict[str, float] = data["bias"]
+        self.weights: dict[str, dict[str, float]] = data["weights"]
+        self.threshold: dict[str, float] = data["threshold"]
+        # emit only statements whose recipient a rule found (held out, a targetless statement event
+        # was almost never right: the gold names whom an accusation or demand is about)
+        self.need_target: bool = bool(data.get("need_target", False))
+
+    @classmethod
+    def load(cls, path: pathlib.Path = MODEL_PATH) -> "StatementModel":
+        with open(path, encoding="utf-8") as f:
+            return cls(json.load(f))
+
+    def probabilities(self, f: dict[str, float]) -> dict[str, float]:
+        return {t: logistic(self.bias[t], self.weights[t], f) for t in self.types}
+
+    def reading(
+        self, f: dict[str, float], options: dict[str, tuple[Optional[str], bool, tuple[str, ...]]]
+    ) -> tuple[Optional[str], float]:
+        """(the most probable type at or over its threshold, else None; its probability). `options`:
+        per type, (name of the target rule that found its recipient or None, whether the stage already
+        has that type from the speaker there, `pair_features` of speaker and recipient); a type already
+        coded, or without a recipient when the model needs one, is not read."""
+        probs = {
+            t: logistic(self.bias[t], self.weights[t], with_rule(f, options[t][0], options[t][2]))
+            for t in self.types
+            if not options[t][1] and (options[t][0] is not None or not self.need_target)
+        }
+        if not probs:
+            return None, 0.0
+        best = max(probs, key=lambda t: probs[t])
+        return (best if probs[best] >= self.threshold[best] else None), probs[best]
+
+    def candidates(
+        self, doc: ArticleDoc, existing: list[Candidate], arguments: Optional["ArgumentModel"] = None
+    ) -> list[Candidate]:
+        """A candidate per statement the model reads as an act, unless the stage already has an event
+        of that type from the same speaker inside the quote. A model whose thresholds are all above 1
+        (the packaged one when no threshold passed the held-out bar) reads nothing: it costs nothing."""
+        out: list[Candidate] = []
+        if all(t > 1.0 for t in self.threshold.values()):
+            return out
+        for st in statements(doc):
+            made = {t: targeted(doc, st, t, arguments) for t in self.types}
+            options = {
+                t: (
+                    rule,
+                    _already(st, existing, t),
+                    pair_features(_described(doc, st.speaker), _described(doc, c.target)),
+                )
+                for t, (c, rule) in made.items()
+            }
+            plover, _ = self.reading(features(doc, st, existing), options)
+            if plover is not None:
+                out.append(made[plover][0])
+        return out
+
+
+def with_rule(f: dict[str, float], rule: Optional[str], pair: tuple[str, ...] = ()) -> dict[str, float]:
+    """The statement's features with the rule that found its recipient for one type and what speaker
+    and recipient are to each other (the model learns how far each choice is to be trusted)."""
+    out = {**f, "target_rule:" + (rule or "none"): 1.0}
+    out.update((name, 1.0) for name in pair)
+    return out
+
+
+def _described(doc: ArticleDoc, arg: Optional[Argument]) -> Optional[tuple[Optional[str], Optional[str]]]:
+    actor = doc.actor(arg.actor_id) if arg is not None else None
+    return (actor.country, actor.sector) if actor is not None else None
+
+
+def pair_features(speaker: Optional[tuple], target: Optional[tuple]) -> tuple[str, ...]:
+    """Speaker and recipient, each as (country, sector) or None: the same country or another (an
+    accusation is mostly about another side; a recipient of the speaker's own country is more often
+    a misread of who is talking), and the recipient's sector."""
+    if target is None:
+        return ()
+    sc, tc = (speaker or (None, None))[0], target[0]
+    side = "unknown" if not sc or not tc else "same" if sc == tc else "other"
+    return ("pair_country:" + side, "target_sector:" + (target[1] or "none"))
+
+
+def targeted(doc: ArticleDoc, st: Statement, plover: str, arguments) -> tuple[Candidate, Optional[str]]:
+    """The statement's candidate of `plover` with its target, and the name of the rule that chose it."""
+    cand = candidate(doc, st, plover)
+    target, rule = choose_target(doc, st, cand, arguments)
+    return dataclasses.replace(cand, target=target), rule
+
+
+def _already(st: Statement, existing: list[Candidate], plover: str) -> bool:
+    lo, hi = st.content.start, st.content.end
+    cue_i = st.cue.i if st.cue is not None else -1
+    return any(
+        c.plover == plover
+        and c.source is not None
+        and c.source.actor_id == st.speaker.actor_id
+        and (lo <= c.trigger_start < hi or c.trigger_start == cue_i or c.sentence_start == st.head.sent.start)
+        for c in existing
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def default_statement_model() -> Optional[StatementModel]:
+    """The packaged model; None when it is missing, of another encoding, or switched off with
+    DIURNA_STATEMENTS=0 (the trainer codes articles without it). DIURNA_STATEMENTS_MODEL names
+    another file (the trainer's held-out runs)."""
+    if os.environ.get("DIURNA_STATEMENTS") == "0":
+        return None
+    path = pathlib.Path(os.environ.get("DIURNA_STATEMENTS_MODEL") or MODEL_PATH)
+    if not path.exists():
+        return None
+    try:
+        return StatementModel.load(path)
+    except (ValueError, KeyError, OSError) as exc:
+        log.warning("statement model not used: %s", exc)
+        return None

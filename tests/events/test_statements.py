@@ -1,0 +1,110 @@
+"""Events told as statements (diurna/events/statements.py): the packaged model loads, each rule of
+the target choice on a sentence of its construction, and the stage's use of a model (hand-set
+weights: the model's quality is measured on real text, docs/evaluation.md, scripts/train_statements.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.events import statements as stm
+from diurna.events.stage import EventStage
+
+
+def model_with(weights: dict[str, dict[str, float]], threshold: float = 0.5, bias: float = -3.0):
+    types = sorted(weights)
+    return stm.StatementModel(
+        {
+            "encoding": stm.ENCODING,
+            "types": types,
+            "bias": {t: bias for t in types},
+            "weights": weights,
+            "threshold": {t: threshold for t in types},
+        }
+    )
+
+
+def statement_of(code, text: str, cue: str):
+    doc = code(text, "2024-03-04")
+    found = [s for s in stm.statements(doc) if s.cue is not None and s.cue.lower_ == cue]
+    assert found, [(q.cue, q.content.text) for q in doc.quotes]
+    return doc, found[0]
+
+
+def target_name(doc, st, plover="ACCUSE", arguments=None):
+    cand = stm.candidate(doc, st, plover)
+    target, rule = stm.choose_target(doc, st, cand, arguments)
+    return (doc.text[target.mention.start : target.mention.end] if target else None), rule
+
+
+def test_packaged_model_loads_and_reads_features():
+    model = stm.StatementModel.load()
+    assert set(model.types) <= {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"} and model.types
+    p = model.probabilities({"w:provocation": 1.0, "cue:say": 1.0})
+    assert all(0.0 < v < 1.0 for v in p.values())
+
+
+def test_another_encoding_is_refused():
+    with pytest.raises(ValueError):
+        stm.StatementModel({"encoding": "old", "types": [], "bias": {}, "weights": {}, "threshold": {}})
+
+
+def test_rule_content_agent(code):
+    doc, st = statement_of(code, "Azerbaijan said Armenian forces fired on its positions on Tuesday.", "said")
+    assert target_name(doc, st) == ("Armenian forces", "content-agent")
+
+
+def test_rule_content_agent_of_a_passive(code):
+    doc, st = statement_of(code, "Ukraine said the power station was shelled by Russian troops overnight.", "said")
+    name, rule = target_name(doc, st)
+    assert rule == "content-agent" and "Russian" in name
+
+
+def test_rule_cue_object(code):
+    doc, st = statement_of(code, "Russia called Kosovo's actions a provocation.", "called")
+    name, rule = target_name(doc, st)
+    assert rule == "cue-object" and "Kosovo" in name
+
+
+def test_rule_content_about(code):
+    doc, st = statement_of(code, "Japan said it had concerns over the expansion of China's navy.", "said")
+    name, rule = target_name(doc, st)
+    assert rule == "content-about" and "China" in name
+
+
+def test_no_rule_finds_a_target_in_a_bare_evaluation(code):
+    doc, st = statement_of(code, '"This is intentional chaos," Mayor John Smith said.', "said")
+    assert target_name(doc, st) == (None, None)
+
+
+def test_speaker_is_never_the_target(code):
+    doc, st = statement_of(code, "Iran said Iran would never accept the terms.", "said")
+    name, _ = target_name(doc, st)
+    assert name is None or "Iran" not in name
+
+
+def test_stage_adds_a_statement_the_model_reads_as_an_act(code):
+    doc = code('"This is intentional chaos," Mayor John Smith said on Monday.', "2024-03-04")
+    model = model_with({"ACCUSE": {"w:chaos": 6.0}})
+    stage = EventStage(statements=model, use_verifier=False)
+    cands = [c for c in stage.candidates(doc) if c.rule == stm.RULE]
+    assert [c.plover for c in cands] == ["ACCUSE"]
+    speaker = next(q.speaker for q in doc.quotes)
+    assert cands[0].source.actor_id == speaker
+    quiet = EventStage(statements=model_with({"ACCUSE": {"w:chaos": 6.0}}, threshold=0.999), use_verifier=False)
+    assert not [c for c in quiet.candidates(doc) if c.rule == stm.RULE]
+
+
+def test_no_statement_event_where_the_rules_coded_that_type_from_the_speaker(code):
+    doc = code("Germany urged Serbia to withdraw its troops from the border.", "2024-03-04")
+    model = model_with({"REQUEST": {"cue:urge": 6.0}})
+    stage = EventStage(statements=model, use_verifier=False)
+    found = stage.candidates(doc)
+    assert any(c.plover == "REQUEST" for c in found)
+    assert not [c for c in found if c.rule == stm.RULE]
+
+
+def test_pair_features_say_whose_side_the_recipient_is_on():
+    assert stm.pair_features(("ARM", "GOV"), ("AZE", "MIL")) == ("pair_country:other", "target_sector:MIL")
+    assert stm.pair_features(("PAK", "GOV"), ("PAK", None)) == ("pair_country:same", "target_sector:none")
+    assert stm.pair_features(None, ("AZE", "MIL"))[0] == "pair_country:unknown"
+    assert stm.pair_features(("ARM", "GOV"), None) == ()
