@@ -83,7 +83,7 @@ def read_statements(stage, doc) -> list[dict]:
                 },
                 "target": cand.target.actor_id if cand.target else None,
                 "rule": rule,
-                "already": stm._already(st, existing, plover),
+                "already": stm.already_coded(st, existing, plover),
             }
         sent = st.head.sent
         out.append(
