@@ -115,7 +115,9 @@ def code(items, choosers=None):
     out = []
     started = time.monotonic()
     for article_id, text, date in items:
-        stage.arguments = (choosers or {}).get(article_id, packaged)
+        # the extractor's learned nominals fill empty roles with the stage's chooser (nominal_model.py):
+        # the out-of-fold one too, or their roles would be the in-sample chooser's
+        stage.arguments = stage.extract.argument_model = (choosers or {}).get(article_id, packaged)
         (item,) = pipeline([RawArticle(origin=article_id, text=text, date=date)])
         if not hasattr(item, "spacy_doc"):
             raise SystemExit("%s: not coded: %s" % (article_id, item))
