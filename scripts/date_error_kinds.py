@@ -43,9 +43,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 import train_dates  # noqa: E402
+from diurna.time.candidates import STATED_SOURCES  # noqa: E402
 
 CARRIED = {"previous_sentence", "episode", "last_told", "lead_date", "dateline"}
-STATED = {"own", "sentence"}
+STATED = set(STATED_SOURCES)
 
 
 def _days(a: str, b: str) -> int:

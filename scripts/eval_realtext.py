@@ -40,7 +40,8 @@ from typing import Optional
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SUMS = ROOT / "eval" / "realtext" / "sha256.txt"
-SCORER = ROOT.parent / "shared" / "data" / "realnews-dev" / "score.py"
+REALNEWS = ROOT.parent / "shared" / "data" / "realnews-dev"
+SCORER = REALNEWS / "score.py"
 REQUIRED_EVENT_KEYS = ("id", "type", "source", "target", "date", "place", "evidence")
 
 
@@ -108,6 +109,30 @@ def load(data: pathlib.Path, split: Optional[str] = None) -> list[tuple[dict, di
     if problems:
         raise SystemExit("the real-text set has problems:\n  " + "\n  ".join(problems))
     return out
+
+
+def tune_texts(data: pathlib.Path) -> list[tuple[str, str, str, dict]]:
+    """(id, text, publication date, gold) of each tune article, for the training scripts (`load`'s
+    checks; the frozen part is never opened)."""
+    return [(m["id"], (data / m["file"]).read_text(encoding="utf-8"), m["published"], g) for m, g in load(data, "tune")]
+
+
+def realnews_dev() -> list[tuple[str, str, str, dict]]:
+    """(id: the file's stem, text, publication date, gold) of each realnews-dev article, in its
+    manifest's order: the extra held-out set the training scripts report (never train on)."""
+    with open(REALNEWS / "manifest.jsonl", encoding="utf-8") as f:
+        manifest = [json.loads(line) for line in f if line.strip()]
+    with open(REALNEWS / "gold.jsonl", encoding="utf-8") as f:
+        gold = {g["file"]: g for g in (json.loads(line) for line in f if line.strip())}
+    return [
+        (
+            pathlib.Path(m["file"]).stem,
+            (REALNEWS / m["file"]).read_text(encoding="utf-8"),
+            m["published"],
+            gold[m["file"]],
+        )
+        for m in manifest
+    ]
 
 
 def files_of(data: pathlib.Path, manifest: dict) -> list[pathlib.Path]:

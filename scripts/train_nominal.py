@@ -46,9 +46,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.events import nominal_model as nm  # noqa: E402
 from diurna.events.dictionary import TriggerLexicon, in_list  # noqa: E402
-from eval_realtext import default_data, half_of, load, scorer  # noqa: E402
+from eval_realtext import default_data, half_of, realnews_dev, scorer, tune_texts  # noqa: E402
 
-REALNEWS = REPO.parent / "shared" / "data" / "realnews-dev"
 MIN_COUNT = 2
 MIN_TABLE = 2
 C_GRID = (0.1, 0.3)
@@ -62,19 +61,7 @@ SCORE_ARGS = SimpleNamespace(keep_negated=False, anywhere=False, lenient_null_ta
 
 
 def _articles(data: pathlib.Path):
-    tune = [(m["id"], (data / m["file"]).read_text(encoding="utf-8"), m["published"], g) for m, g in load(data, "tune")]
-    manifest = [json.loads(line) for line in (REALNEWS / "manifest.jsonl").open(encoding="utf-8") if line.strip()]
-    gold = {g["file"]: g for g in (json.loads(line) for line in (REALNEWS / "gold.jsonl").open() if line.strip())}
-    rn = [
-        (
-            pathlib.Path(m["file"]).stem,
-            (REALNEWS / m["file"]).read_text(encoding="utf-8"),
-            m["published"],
-            gold[m["file"]],
-        )
-        for m in manifest
-    ]
-    return {"tune": tune, "rn": rn}
+    return {"tune": tune_texts(data), "rn": realnews_dev()}
 
 
 def coded(data: pathlib.Path, cache: pathlib.Path | None) -> dict:

@@ -53,9 +53,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 os.environ["DIURNA_STATEMENTS"] = "0"  # the articles are coded without the model being trained
 
 from diurna.events import statements as stm  # noqa: E402
-from eval_realtext import default_data, half_of, scorer  # noqa: E402
+from eval_realtext import default_data, half_of, realnews_dev, scorer, tune_texts  # noqa: E402
 
-REALNEWS = REPO.parent / "shared" / "data" / "realnews-dev"
 TYPES = ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT")
 MIN_COUNT = 3  # a feature seen in fewer training quotes gets no weight
 C_GRID = (0.1, 0.3, 1.0)
@@ -84,7 +83,7 @@ def read_statements(stage, doc) -> list[dict]:
                 },
                 "target": cand.target.actor_id if cand.target else None,
                 "rule": rule,
-                "already": stm._already(st, existing, plover),
+                "already": stm.already_coded(st, existing, plover),
             }
         sent = st.head.sent
         out.append(
@@ -120,27 +119,6 @@ def code(items):
     return out
 
 
-def tune_articles(data: pathlib.Path):
-    from eval_realtext import load
-
-    chosen = load(data, split="tune")
-    return [(m["id"], (data / m["file"]).read_text(encoding="utf-8"), m["published"], g) for m, g in chosen]
-
-
-def realnews_articles():
-    manifest = [json.loads(line) for line in (REALNEWS / "manifest.jsonl").open(encoding="utf-8") if line.strip()]
-    gold = {g["file"]: g for g in (json.loads(line) for line in (REALNEWS / "gold.jsonl").open() if line.strip())}
-    return [
-        (
-            pathlib.Path(m["file"]).stem,
-            (REALNEWS / m["file"]).read_text(encoding="utf-8"),
-            m["published"],
-            gold[m["file"]],
-        )
-        for m in manifest
-    ]
-
-
 def coded_sets(data: pathlib.Path, cache: pathlib.Path | None) -> dict:
     """{"tune": [article], "realnews": [article]}; an article is {"id", "gold", "record", "statements"}."""
     if cache is not None and cache.exists():
@@ -150,7 +128,7 @@ def coded_sets(data: pathlib.Path, cache: pathlib.Path | None) -> dict:
             return sets
         print("cache %s holds %r: coding again" % (cache, sets.get("encoding")), file=sys.stderr)
     sets = {"encoding": stm.ENCODING}
-    for name, articles in (("tune", tune_articles(data)), ("realnews", realnews_articles())):
+    for name, articles in (("tune", tune_texts(data)), ("realnews", realnews_dev())):
         print("coding %d %s articles" % (len(articles), name), file=sys.stderr)
         coded = code([(i, t, d) for i, t, d, _ in articles])
         sets[name] = [

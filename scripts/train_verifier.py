@@ -67,9 +67,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.events.verifier import ENCODING, MODEL_PATH, facts, features  # noqa: E402
-from eval_realtext import half_of, scorer  # noqa: E402
+from eval_realtext import half_of, realnews_dev, scorer, tune_texts  # noqa: E402
 
-REALNEWS = REPO.parent / "shared" / "data" / "realnews-dev"
 MIN_COUNT = 3  # a binary feature seen in fewer training events gets no weight
 C_GRID = (0.02, 0.05, 0.1, 0.3)
 THRESHOLDS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
@@ -116,7 +115,9 @@ def code(items, choosers=None):
     out = []
     started = time.monotonic()
     for article_id, text, date in items:
-        stage.arguments = (choosers or {}).get(article_id, packaged)
+        # the extractor's learned nominals fill empty roles with the stage's chooser (nominal_model.py):
+        # the out-of-fold one too, or their roles would be the in-sample chooser's
+        stage.arguments = stage.extract.argument_model = (choosers or {}).get(article_id, packaged)
         (item,) = pipeline([RawArticle(origin=article_id, text=text, date=date)])
         if not hasattr(item, "spacy_doc"):
             raise SystemExit("%s: not coded: %s" % (article_id, item))
@@ -210,27 +211,6 @@ def cases_passed(cases, model, thresholds) -> dict:
     return passed
 
 
-def tune_articles(data: pathlib.Path):
-    from eval_realtext import load
-
-    chosen = load(data, split="tune")
-    return [(m["id"], (data / m["file"]).read_text(encoding="utf-8"), m["published"], g) for m, g in chosen]
-
-
-def realnews_articles():
-    manifest = [json.loads(line) for line in (REALNEWS / "manifest.jsonl").open(encoding="utf-8") if line.strip()]
-    gold = {g["file"]: g for g in (json.loads(line) for line in (REALNEWS / "gold.jsonl").open() if line.strip())}
-    return [
-        (
-            pathlib.Path(m["file"]).stem,
-            (REALNEWS / m["file"]).read_text(encoding="utf-8"),
-            m["published"],
-            gold[m["file"]],
-        )
-        for m in manifest
-    ]
-
-
 CHOOSER = "out-of-fold"  # how the tuning articles' argument chooser was fitted (the cache says so)
 
 
@@ -251,9 +231,9 @@ def coded_sets(
             file=sys.stderr,
         )
     sets = {"encoding": ENCODING, "chooser": chooser}
-    tune = tune_articles(data)
+    tune = tune_texts(data)
     choosers = fold_choosers(tune, argument_cache) if chooser == CHOOSER else None
-    for name, articles, chosen in (("tune", tune, choosers), ("realnews", realnews_articles(), None)):
+    for name, articles, chosen in (("tune", tune, choosers), ("realnews", realnews_dev(), None)):
         print("coding %d %s articles" % (len(articles), name), file=sys.stderr)
         coded = code([(i, t, d) for i, t, d, _ in articles], chosen)
         sets[name] = [

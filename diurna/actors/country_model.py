@@ -15,14 +15,12 @@ articles, and kept as JSON (`data/country_model.json`): no learning library at r
 from __future__ import annotations
 
 import bisect
-import functools
-import json
 import math
-import os
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
+from diurna.learned import json_model
 from diurna.nlp.index import index
 
 if TYPE_CHECKING:
@@ -55,20 +53,12 @@ FEATURES = (
 
 def enabled_model() -> Optional[dict]:
     """The model's weights, unless switched off ($DIURNA_ACTOR_COUNTRY_MODEL="") or absent."""
-    path = os.environ.get(MODEL_ENV)
-    if path is not None and not path.strip():
-        return None
-    return _load(Path(path) if path else MODEL_FILE)
+    return json_model(MODEL_ENV, MODEL_FILE, _same_features)
 
 
-@functools.lru_cache(maxsize=4)
-def _load(path: Path) -> Optional[dict]:
-    if not path.is_file():
-        return None
-    model = json.loads(path.read_text(encoding="utf-8"))
+def _same_features(path: Path, model: dict) -> None:
     if tuple(model["features"]) != FEATURES:
         raise RuntimeError("%s was trained on other features; rebuild it with scripts/train_actor_country.py" % path)
-    return model
 
 
 class CountryEvidence:

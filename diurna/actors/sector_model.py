@@ -18,14 +18,11 @@ library at run time. Switch it off with DIURNA_ACTOR_SECTOR_MODEL="" (or point i
 
 from __future__ import annotations
 
-import functools
-import json
-import os
 import re
 from pathlib import Path
 from typing import Iterable, Optional
 
-from diurna.learned import logistic
+from diurna.learned import json_model, logistic
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "sector_model.json"
 MODEL_ENV = "DIURNA_ACTOR_SECTOR_MODEL"  # another model file (held-out selection), or "" for none
@@ -61,17 +58,7 @@ def features(text: str, spans: Iterable[tuple[int, int]], kind: str, window: int
 
 def enabled_model() -> Optional[dict]:
     """The model's weights, unless switched off ($DIURNA_ACTOR_SECTOR_MODEL="") or absent."""
-    path = os.environ.get(MODEL_ENV)
-    if path is not None and not path.strip():
-        return None
-    return _load(Path(path) if path else MODEL_FILE)
-
-
-@functools.lru_cache(maxsize=4)
-def _load(path: Path) -> Optional[dict]:
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json_model(MODEL_ENV, MODEL_FILE)
 
 
 def probabilities(model: dict, found: dict[str, float]) -> dict[str, float]:

@@ -138,10 +138,10 @@ def in_setting(
     """Whether the mention names the place where the event happens: a place (a toponym the places
     stage located, or a state) that is the object of an 'in'/'across'/'throughout'/'within' phrase,
     unless the trigger's sense makes that preposition its recipient's (`sense_targets`: a curfew
-    "across Bangladesh" is imposed on it), or the phrase hangs on the thing the event is done to
-    (`holding`, given the `trigger`: "rebuild the damaged hospitals in Ukraine" is done to Ukraine's
-    hospitals; the model weighs such a holder like any other mention). The model never adds a
-    setting as a party (the places stage codes it as the event's place); the rules' own choices stand."""
+    "across Bangladesh" is imposed on it). The model never adds a setting as a party (the places
+    stage codes it as the event's place); the rules' own choices stand. Only with HOLDER_NOT_SETTING
+    (off: measured a loss held out) is a phrase that hangs on the thing the event is done to no
+    setting (`holding`, given the `trigger`: "rebuild the damaged hospitals in Ukraine")."""
     head = head_of(doc, mention)
     preposition = head.head.lower_
     if head.dep_ != "pobj" or preposition not in SETTING_PREPOSITIONS or preposition in sense_targets:

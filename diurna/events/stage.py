@@ -286,34 +286,16 @@ def deduplicated_positions(candidates: list[Candidate]) -> list[int]:
     """The positions of the candidates `deduplicate` keeps, in order."""
     seen: dict[tuple, int] = {}
     for k, cand in enumerate(candidates):
-        key = (
-            cand.source.actor_id if cand.source else None,
-            cand.plover,
-            cand.target.actor_id if cand.target else None,
-            _sentence_key(cand),
-        )
-        seen.setdefault(key, k)
+        target = cand.target.actor_id if cand.target else None
+        seen.setdefault(_party_key(cand) + (target,), k)
     kept = list(seen.values())
-    targeted = {
-        (c.source.actor_id if c.source else None, c.plover, _sentence_key(c))
-        for c in (candidates[k] for k in kept)
-        if c.target is not None
-    }
-    return [
-        k
-        for k in kept
-        if candidates[k].target is not None
-        or (
-            candidates[k].source.actor_id if candidates[k].source else None,
-            candidates[k].plover,
-            _sentence_key(candidates[k]),
-        )
-        not in targeted
-    ]
+    targeted = {_party_key(candidates[k]) for k in kept if candidates[k].target is not None}
+    return [k for k in kept if candidates[k].target is not None or _party_key(candidates[k]) not in targeted]
 
 
-def _sentence_key(cand: Candidate) -> int:
-    return cand.sentence_start
+def _party_key(cand: Candidate) -> tuple:
+    """(source id, type, sentence): what two candidates of one event share, whatever their target."""
+    return (cand.source.actor_id if cand.source else None, cand.plover, cand.sentence_start)
 
 
 def evidence_span(text: str, sent: "Span", start: int, end: int) -> tuple[int, int]:

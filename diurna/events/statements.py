@@ -36,6 +36,7 @@ from diurna.events.arguments import Argument, Candidate, actor_in_phrase, subjec
 from diurna.events.dictionary import Sense, TriggerLexicon, direct_objects
 from diurna.events.scene import mention_of
 from diurna.learned import logistic
+from diurna.nlp.syntax import is_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -144,7 +145,7 @@ def features(doc: ArticleDoc, st: Statement, existing: list[Candidate]) -> dict[
     f["head_pos:" + head.pos_] = 1.0
     if head.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children):
         f["imperative"] = 1.0
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+    if is_infinitive(head):
         f["infinitive"] = 1.0
     agent = content_agent(doc, st)
     if agent is not None:
@@ -350,7 +351,7 @@ class StatementModel:
             options = {
                 t: (
                     rule,
-                    _already(st, existing, t),
+                    already_coded(st, existing, t),
                     pair_features(_described(doc, st.speaker), _described(doc, c.target)),
                 )
                 for t, (c, rule) in made.items()
@@ -392,7 +393,9 @@ def targeted(doc: ArticleDoc, st: Statement, plover: str, arguments) -> tuple[Ca
     return dataclasses.replace(cand, target=target), rule
 
 
-def _already(st: Statement, existing: list[Candidate], plover: str) -> bool:
+def already_coded(st: Statement, existing: list[Candidate], plover: str) -> bool:
+    """Whether the stage already has an event of `plover` from the speaker in the quote's content, on
+    its cue verb or in the sentence of the content's predicate (the trainer asks it too)."""
     lo, hi = st.content.start, st.content.end
     cue_i = st.cue.i if st.cue is not None else -1
     return any(

@@ -8,7 +8,8 @@ for events of the lead, else none (issue 22). Each answer says how it was chosen
     "KYIV (AP) - Russia launched drones overnight"        -> Kyiv   (dateline, for events of the lead)
     "Iran condemned the move"                             -> None   (a country as an actor is no location)
 
-The rules are `PLACE_RULES`, tried in order; the article's first place is never a default.
+The rules are `PLACE_RULES`, tried in order; the article's first place is never a default. How a
+place's phrase attaches to the trigger's clause is read by `attachment.py`.
 """
 
 from __future__ import annotations
@@ -21,30 +22,22 @@ from diurna.document import ArticleDoc, PlaceRef
 from diurna.nlp.dateline import find_dateline
 from diurna.nlp.index import index
 from diurna.places import gazetteer
+from diurna.places.attachment import (
+    NARROWING,
+    clause_group,
+    describes_another_participant,
+    governing_verb,
+    is_verb,
+    locates,
+    noun_object,
+    of_another_event,
+    own_relative_clauses,
+    up_to,
+)
 from diurna.places.chooser import Option, load_chooser, options
 from diurna.places.described import is_territory_noun
-from diurna.places.lexicon import (
-    ATTACKING,
-    COMPLEX_PREPOSITION_NOUNS,
-    CONTAINMENT_NOUNS,
-    COUNTRY_LOCATIVE,
-    DIRECTIONAL,
-    EVENT_NOUNS,
-    LOCATIVE,
-    MOVEMENT,
-    REACTING,
-    STATIC,
-    TRAVEL_NOUNS,
-    VISITING,
-)
-from diurna.places.paths import (
-    POSSESSOR_OF_A_SETTING,
-    during_a_visit,
-    leaving_from,
-    possessor_relation,
-    proximity,
-    through_another_happening,
-)
+from diurna.places.lexicon import COUNTRY_LOCATIVE, STATIC
+from diurna.places.paths import POSSESSOR_OF_A_SETTING, proximity, through_another_happening
 from diurna.places.scene import CARRIED_BASES, carries_a_scene, earlier_scene, lead_scene, referred_thing_place
 from diurna.places.seats import seat_of_agent
 from diurna.places.speech import in_what_is_said, object_of_what_is_said
@@ -55,155 +48,6 @@ if TYPE_CHECKING:
 
 # The most specific place wins: a town, then a district, a region, a country.
 SPECIFICITY = {"place": 0, "city": 0, "district": 1, "region": 2, "country": 3}
-OWN_SUBJECT = {"nsubj", "nsubjpass", "csubj", "expl"}
-PLACE_KIND_NOUNS = CONTAINMENT_NOUNS | {"capital"}
-
-
-def _is_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX")
-
-
-def _has_own_subject(token: Token) -> bool:
-    return any(child.dep_ in OWN_SUBJECT for child in token.children)
-
-
-def clause_group(trigger: Token) -> set[Token]:
-    """The trigger and the words that share its clause's setting: for a noun trigger, the verb it
-    hangs from ("held protests in Tehran"); conjoined verbs without a subject of their own
-    ("gathered in Tehran and burned flags"); xcomp and purpose complements, both ways."""
-    group = {trigger}
-    anchor = trigger
-    while not _is_verb(anchor) and anchor.head.i != anchor.i and anchor.dep_ not in ("ROOT", "ccomp"):
-        anchor = anchor.head
-        group.add(anchor)
-        if _is_verb(anchor):
-            break
-    frontier = list(group)
-    while frontier:
-        token = frontier.pop()
-        related: list[Token] = []
-        if token.dep_ in ("xcomp", "advcl") and token.head.i != token.i and not _has_own_subject(token):
-            related.append(token.head)
-        if token.dep_ == "conj" and not _has_own_subject(token):
-            related.append(token.head)
-        related.extend(
-            c
-            for c in token.children
-            if c.dep_ == "xcomp" or (c.dep_ == "conj" and _is_verb(c) and not _has_own_subject(c))
-        )
-        for other in related:
-            if other not in group:
-                group.add(other)
-                frontier.append(other)
-    return group
-
-
-ARGUMENT = {"nsubj", "nsubjpass", "dobj"}
-# Links that narrow a locative phrase down to a named place: "the streets of Tehran", "marched in
-# several Italian cities, including Rome".
-NARROWING = {"of", "including"}
-
-
-def _governor(token: Token) -> tuple[Token | None, list[tuple[str, Token]], str]:
-    """Walk up from a place's head word to the verb that governs it.
-
-    Returns (the verb reached, the prepositions passed with the word each hangs from, the place's
-    own relation). Stops at the first verb, so a place in a relative or adverbial clause of its
-    own stays there.
-    """
-    preps: list[tuple[str, Token]] = []
-    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
-        token = token.head  # "raided Jenin and Nablus": Nablus stands where Jenin does
-    if token.dep_ == "appos" and token.head.lemma_.lower() in PLACE_KIND_NOUNS:
-        token = token.head  # "the rebels seized the capital Sanaa": the name stands where its noun does
-    relation = token.dep_
-    if relation == "poss":
-        relation = possessor_relation(token)  # "poss", or POSSESSOR_OF_A_SETTING
-        if relation is None:
-            return None, preps, "poss"  # "Tel Aviv's war on Gaza": an owner, not a location
-    current = token
-    while current.head.i != current.i:
-        parent = current.head
-        if current.dep_ == "pobj" and parent.dep_ in ("prep", "agent"):
-            preposition = parent.lower_
-            if preposition == "in" and current.lemma_.lower() in COMPLEX_PREPOSITION_NOUNS and current.i != token.i:
-                preposition = "in " + current.lemma_.lower()  # "in search of": no location
-            preps.append((preposition, parent.head))
-        # "including" is tagged a verb but links a list's member like a preposition
-        if (_is_verb(parent) and parent.dep_ != "prep") or parent.dep_ == "ROOT":
-            return parent, preps, relation
-        current = parent
-    return None, preps, relation
-
-
-def _attached_to(word: Token, preposition: str, group: set[Token]) -> bool:
-    """A locative phrase sets the event's place when it hangs from the trigger's clause itself, or
-    says where a participant is ("protesters in Tehran burned flags"). Directional phrases on a
-    participant ("death to England") say nothing about where the event is, unless the participant
-    is a going somewhere ("allowed aid workers access to the Tigray region", "sent a mission to Mali")."""
-    if word in group:
-        return True
-    while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.i != word.head.i:
-        word = word.head.head  # "sent a team of experts to Mali": the team goes there
-    while word.dep_ == "appos" and word.head.i != word.i:
-        word = word.head  # "attacked Bethel School, Maramara in Chikun": where the school is
-    if word.dep_ not in ARGUMENT or word.head not in group:
-        return False
-    return preposition in STATIC or (preposition in DIRECTIONAL and word.lemma_ in TRAVEL_NOUNS)
-
-
-def _locates(
-    place_feature: str, governor: Token, preps: list[tuple[str, Token]], relation: str, group: set[Token]
-) -> bool:
-    """Does the path from a place to a word of the trigger's clause make it the event's location?"""
-    if preps and all(p == "of" for p, _ in preps) and _place_noun_object(preps[-1][1], group):
-        # "captured the strategic city of Uvira", "visited the region's capital of Nukus": the
-        # object is the place under its kind's noun, as if bare.
-        preps, relation, governor = [], "dobj", preps[-1][1].head
-    if not preps:
-        # A bare object: where one goes for visiting verbs; for others only a city or region
-        # ("shelled Aleppo"), since a country object is the target actor ("condemned Iran"), and so
-        # is a capital standing for its government ("accused Kigali", "warned Moscow").
-        if relation != "dobj" or governor not in group:
-            return False
-        return (
-            place_feature not in ("country", "capital") or governor.lemma_ in VISITING or governor.lemma_ in ATTACKING
-        )
-    preps = leaving_from(during_a_visit(preps))
-    if place_feature == "territory":
-        # "shot down a drone over Lebanese territory": over a state's ground or sky is where it happened
-        preps = [("at" if p == "over" else p, word) for p, word in preps]
-    if any(p not in LOCATIVE and p not in NARROWING for p, _ in preps):
-        return False
-    # The outermost locative phrase is the one that attaches the place to the clause;
-    # the "of" links below it only narrow it down ("the streets of Tehran").
-    locatives = [(p, word) for p, word in preps if p in LOCATIVE]
-    if not locatives:
-        return False
-    preposition, word = locatives[-1]
-    if not _attached_to(word, preposition, group):
-        return False
-    if place_feature != "country" or preps[0][0] != preposition:
-        return True
-    if preposition in COUNTRY_LOCATIVE:
-        return True
-    # "travelled to Iran", "a visit to China"; "missile strikes on Pakistan" (not "sanctions on Iran")
-    if preposition in ("to", "into") and (governor.lemma_ in MOVEMENT or word.lemma_ in TRAVEL_NOUNS):
-        return True
-    return preposition in ("on", "into") and word.lemma_ in ATTACKING
-
-
-def _noun_object(preps: list[tuple[str, Token]], trigger: Token) -> bool:
-    """ "Russia's annexation of Crimea", "the siege of Mariupol": a place after an event noun's "of"
-    is what the event is done to, as the object of its verb ("annexed Crimea"), read by the same
-    rule (a country only for attacking and visiting nouns: "the invasion of Ukraine", not "the
-    sanctions of the EU")."""
-    return len(preps) == 1 and preps[0][0] == "of" and preps[0][1].i == trigger.i
-
-
-def _place_noun_object(noun: Token, group: set[Token]) -> bool:
-    """ "the city" in "captured the city of Uvira": a place's kind noun as the clause's object."""
-    return noun.lemma_.lower() in PLACE_KIND_NOUNS and noun.dep_ == "dobj" and noun.head in group
 
 
 def _places_in_sentence(doc: ArticleDoc, trigger: Token) -> Iterable[tuple[PlaceRef, Token]]:
@@ -329,7 +173,7 @@ def _paths(doc: ArticleDoc, trigger: Token):
     for ref, head in _places_in_sentence(doc, trigger):
         if ref.token_start <= trigger.i < ref.token_end:
             continue  # the trigger is the place's own name
-        governor, preps, relation = _governor(head)
+        governor, preps, relation = governing_verb(head)
         if relation == POSSESSOR_OF_A_SETTING and _feature_of(doc, ref) == "country":
             continue  # a country's possession is its own, wherever it stands ("at Cambodia's positions")
         if governor is not None:
@@ -352,52 +196,31 @@ def _feature_of(doc: ArticleDoc, ref: PlaceRef) -> str:
     return place.feature
 
 
-def _up_to(preps: list[tuple[str, Token]], word: Token) -> list[tuple[str, Token]]:
-    """The prepositions passed up to the one hanging from `word` (none if none does)."""
-    for n, (_, head) in enumerate(preps):
-        if head.i == word.i:
-            return preps[: n + 1]
-    return []
-
-
-def _of_another_event(preps: list[tuple[str, Token]], trigger: Token) -> bool:
-    """ "condemned the attacks in Bannu": the place's phrase hangs from a noun of another event that
-    a reacting verb has as its object; it places that event, not the reaction."""
-    word = next((w for p, w in preps if p not in NARROWING), None)
-    return (
-        word is not None
-        and word.i != trigger.i
-        and word.lemma_.lower() in EVENT_NOUNS
-        and trigger.lemma_.lower() in REACTING
-        and trigger in word.ancestors
-    )
-
-
 @place_rule("clause", "'protesters gathered in Lima and blocked the avenue': blocked -> Lima")
 def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     paths = [
         p
         for p in _paths(doc, trigger)
-        if not _of_another_event(p[3], trigger) and not object_of_what_is_said(p[2], p[3], p[4], trigger)
+        if not of_another_event(p[3], trigger) and not object_of_what_is_said(p[2], p[3], p[4], trigger)
     ]
-    if not _is_verb(trigger):
+    if not is_verb(trigger):
         # A noun's own phrase first: "summoned the envoy in Baghdad over Iranian strikes on northern
         # Iraq" - the strikes were on Iraq, wherever the verb above them happened.
         own = [
             (ref, proximity(head, trigger))
             for ref, head, governor, preps, relation in paths
-            if _up_to(preps, trigger)
-            and _locates(_feature_of(doc, ref), governor, _up_to(preps, trigger), relation, {trigger})
-            or _noun_object(preps, trigger)
-            and _locates(_feature_of(doc, ref), trigger, [], "dobj", {trigger})
+            if up_to(preps, trigger)
+            and locates(_feature_of(doc, ref), governor, up_to(preps, trigger), relation, {trigger})
+            or noun_object(preps, trigger)
+            and locates(_feature_of(doc, ref), trigger, [], "dobj", {trigger})
         ]
         if own:
             return _best(own, doc)
-    group = clause_group(trigger) | _own_relative_clauses(trigger)
+    group = clause_group(trigger) | own_relative_clauses(trigger)
     found = [
         (ref, proximity(head, trigger))
         for ref, head, governor, preps, relation in paths
-        if _locates(_feature_of(doc, ref), governor, preps, relation, group)
+        if locates(_feature_of(doc, ref), governor, preps, relation, group)
     ]
     return _best(found, doc) if found else None
 
@@ -432,7 +255,7 @@ def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | Non
         for ref, head, governor, preps, relation in _paths(doc, trigger)
         if preps
         and governor in trigger.ancestors
-        and _locates(_feature_of(doc, ref), governor, preps, relation, {governor})
+        and locates(_feature_of(doc, ref), governor, preps, relation, {governor})
     ]
     return _best(found, doc) if found else None
 
@@ -448,7 +271,7 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
         own = next((p for p, _ in preps if p not in NARROWING), None)
         if own is None or own not in STATIC or (_feature_of(doc, ref) == "country" and own not in COUNTRY_LOCATIVE):
             continue
-        if _describes_another_participant(head, trigger) or _of_another_event(preps, trigger):
+        if describes_another_participant(head, trigger) or of_another_event(preps, trigger):
             continue
         if through_another_happening(head, trigger) or in_what_is_said(head, trigger):
             continue
@@ -523,31 +346,6 @@ def thing_told_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 def scene_just_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     """An event its own sentence places nowhere happened where the sentences just before set their scene."""
     return earlier_scene(doc, trigger, _specificity)
-
-
-def _own_relative_clauses(trigger: Token) -> set[Token]:
-    """ "protests that intensified in several cities": a relative clause on the trigger noun tells
-    where the event itself happened."""
-    return {child for child in trigger.children if child.dep_ == "relcl"}
-
-
-def _describes_another_participant(head: Token, trigger: Token) -> bool:
-    """Is the place inside a relative clause or apposition hanging from a word other than the trigger?"""
-    token = head
-    while token.head.i != token.i:
-        if token.dep_ in ("relcl", "appos", "acl") and token.head.i != trigger.i and not _purpose(token):
-            return trigger not in token.subtree
-        token = token.head
-    return False
-
-
-PURPOSE_NOUNS = {"attempt", "bid", "effort", "order", "move"}
-
-
-def _purpose(token: Token) -> bool:
-    """ "fired tear gas in an attempt to disperse protesters in Cali": a purpose clause says what the
-    event was for, not who a participant is."""
-    return token.dep_ == "acl" and token.head.lemma_.lower() in PURPOSE_NOUNS and token.head.dep_ == "pobj"
 
 
 def locate_event(

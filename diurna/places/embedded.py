@@ -29,8 +29,6 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-# Labels the small model gives to place names it does not know (read by these rules).
-OTHER_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE", "LAW"}
 LARGE_CITY = 100_000  # as toponyms.MIN_POPULATION_UNLABELLED: a name this large is no surname
 # Lower-case particles inside Spanish, Portuguese and Italian place names ("Santiago de Cuba",
 # "San Antonio de los Baños", "Pinar del Río").

@@ -114,7 +114,7 @@ def _names_a_locative_object(verb: Token) -> bool:
 # "at Dushanbe's request" names who asked.
 ABROAD_NOUNS = {"embassy", "consulate", "mission", "envoy", "ambassador"}
 AGENCY_NOUNS = {"request", "invitation", "behest", "order", "orders", "initiative", "urging", "instigation"}
-# The relation `_governor` gives a town's or region's possessive whose head is a locative's object.
+# The relation `attachment.governing_verb` gives a town's or region's possessive whose head is a locative's object.
 POSSESSOR_OF_A_SETTING = "poss:setting"
 
 

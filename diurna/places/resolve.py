@@ -9,6 +9,8 @@ article about American politics stays in France; "Paris, Texas" is in Texas. The
 and fame share, is left unresolved rather than guessed.
 
 Rules can be switched off by name (`resolve(..., disabled={"story_country"})`) to measure them.
+What the toponym's own words say (its container, its owner, the list it is in) is read by
+`containers.py`.
 """
 
 from __future__ import annotations
@@ -18,13 +20,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from diurna.places.containers import Mention, container_after, key_of, listed_with
 from diurna.places.gazetteer import Candidate, GazetteerEntry
-from diurna.places.lexicon import (
-    CONTAINMENT_NOUNS,
-    DIRECTION_WORDS,
-    US_STATE_ABBREVIATIONS,
-)
-from diurna.places.names import fold, strip_article
 from diurna.places.toponyms import Toponym
 
 SAME_COUNTRY_BONUS = 0.75  # per piece of evidence that the article is about this country
@@ -46,19 +43,6 @@ class Context:
     regions: set[str] = field(default_factory=set)  # ADM1 codes of regions the story names
     regions_of_places: set[str] = field(default_factory=set)  # ADM1 codes of its other places
     districts: set[str] = field(default_factory=set)  # ADM2 codes
-
-
-@dataclass
-class Mention:
-    """One toponym to resolve, with what its own words say."""
-
-    hint: str | None = None  # "region" in "Idlib province", "city" in "the town of X"
-    container: GazetteerEntry | None = None  # "Paris, Texas", "Kiwanja area of North Kivu", "Skolkovo in Moscow"
-    container_admin1: str | None = None  # "Lewisburg, Pa.": a US state by its AP abbreviation
-    owned: bool = False  # the container is the name's owner ("Zambia's Western Province"), not a list's member
-    listed_with: str | None = None  # "country" in "Albania, Cyprus, Georgia", "region" in
-    #                                             "Maryland, Connecticut, Delaware": what the list is of
-    joined: bool = False  # the container follows "in"/"of" ("the Kurdistan region of Iraq"), not a bare comma
 
 
 @dataclass(frozen=True)
@@ -305,10 +289,6 @@ def same_place(a: GazetteerEntry, b: GazetteerEntry) -> bool:
 # --- ranking ---------------------------------------------------------------------------------
 
 
-def key_of(toponym: Toponym) -> str:
-    return fold(strip_article(toponym.text))
-
-
 def drop_units_named_like_their_cities(candidates: list[Candidate], hint: str | None = None) -> list[Candidate]:
     """ "Tehran" is the city, not Tehran Province; "Lubero" the town, not Lubero territory: a unit
     sharing its name with a city inside it yields to the city, as it does in news usage, unless the
@@ -335,10 +315,6 @@ def drop_units_named_like_their_cities(candidates: list[Candidate], hint: str | 
     return [c for c in candidates if not yields(c.entry)]
 
 
-# Kept for callers that use the former name.
-drop_regions_named_like_their_cities = drop_units_named_like_their_cities
-
-
 def ranked(
     candidates: list[Candidate], context: Context, mention: Mention | None = None, disabled: Iterable[str] = ()
 ) -> list[tuple[float, Candidate]]:
@@ -348,14 +324,6 @@ def ranked(
     scored = [(prominence(c) + sum(r.score(c, mention, context) for r in rules), c) for c in candidates]
     scored.sort(key=lambda sc: (-sc[0], sc[1].entry.geonameid))
     return scored
-
-
-def choose(
-    scored: list[tuple[float, Candidate]], mention: Mention, context: Context, disabled: Iterable[str] = ()
-) -> GazetteerEntry | None:
-    if not scored or refusal(scored, mention, context, disabled) is not None:
-        return None
-    return scored[0][1].entry
 
 
 def refusal(
@@ -404,154 +372,6 @@ def _context_without(key: str, readings: dict[str, list[tuple[float, Candidate]]
     return context
 
 
-CONTAINER_PREPOSITIONS = {"in", "of"}
-
-
-def _container_after(
-    n: int, toponyms: list[Toponym], spacy_doc, readings: dict[str, list[tuple[float, Candidate]]]
-) -> Mention:
-    """What the words right after a toponym say contains it: "X, Y", "X in Y", "X area of Y",
-    "X, a town in Y", or "X, Pa."."""
-    toponym = toponyms[n]
-    mention = Mention(hint=toponym.feature_hint)
-    i = toponym.token_end
-    if i + 1 < len(spacy_doc) and spacy_doc[i].text == ",":
-        abbreviation = fold(spacy_doc[i + 1].text)
-        if abbreviation in US_STATE_ABBREVIATIONS and spacy_doc[i + 1].text[:1].isupper():
-            mention.container_admin1 = US_STATE_ABBREVIATIONS[abbreviation]
-            return mention
-    possessor = _possessor_before(n, toponyms, spacy_doc, readings) or _owner_of_kind_noun(
-        n, toponyms, spacy_doc, readings
-    )
-    if possessor is not None:
-        mention.container = possessor
-        mention.owned = True
-        return mention
-    following = toponyms[n + 1] if n + 1 < len(toponyms) else None
-    if following is None or following.token_start - i > 6:
-        return mention
-    between = [t for t in spacy_doc[i : following.token_start]]
-    words = [t.lower_ for t in between]
-    # "the Catatumbo region, in the country's Norte de Santander province": the story's own
-    # country owning the container adds nothing to where the name lies
-    if words[-2:] in (["country", "'s"], ["country", "\u2019s"]):
-        words = words[:-2]
-    comma_only = words == [","]
-    # "X, a town in Y" / "X area of Y" / "X in Y": kind nouns, articles and one preposition.
-    preposition = [w for w in words if w in CONTAINER_PREPOSITIONS]
-    rest = [
-        w
-        for w in words
-        if w not in CONTAINER_PREPOSITIONS
-        and w not in CONTAINMENT_NOUNS
-        and w not in DIRECTION_WORDS
-        and w not in (",", "the", "a", "an", "small", "nearby", "large", "remote", "capital", "provincial")
-    ]
-    tail = list(words)
-    while tail and (tail[-1] == "the" or tail[-1] in DIRECTION_WORDS):  # "in (the) northeast Texas"
-        tail.pop()
-    if not comma_only and (len(preposition) != 1 or rest or not tail or tail[-1] not in CONTAINER_PREPOSITIONS):
-        return mention
-    scored = readings.get(key_of(following))
-    if not scored:
-        return mention
-    entry = scored[0][1].entry
-    if comma_only and entry.feature not in ("region", "country", "district"):
-        return mention  # "Tehran, Moscow and Beijing": a list, not a qualifier
-    mention.container = entry
-    # "in Iraq", not "in the Senegal river valley": the container is the phrase's head, no modifier
-    after = spacy_doc[following.token_end] if following.token_end < len(spacy_doc) else None
-    mention.joined = not comma_only and not (after is not None and after.pos_ == "NOUN" and after.text[:1].islower())
-    return mention
-
-
-def coordination(token):
-    """The conjuncts of a token's coordination ("Albania, Cyprus, Georgia and India").
-
-    The parser often reads a list's second member as an apposition of the first and hangs the
-    rest on it ("Jamaica, the Bahamas and Antigua and Barbuda": Bahamas appos of Jamaica, Antigua
-    conj of Bahamas): an apposition that has conjuncts of its own is a list member (an apposition
-    proper, "Kibumba, a town in North Kivu", has none)."""
-    first = token
-    while first.head.i != first.i and (first.dep_ == "conj" or _listed_apposition(first)):
-        first = first.head
-    group, frontier = {first}, [first]
-    while frontier:
-        for child in frontier.pop().children:
-            if (child.dep_ == "conj" or _listed_apposition(child)) and child not in group:
-                group.add(child)
-                frontier.append(child)
-    return group
-
-
-def _listed_apposition(token) -> bool:
-    return token.dep_ == "appos" and any(child.dep_ == "conj" for child in token.children)
-
-
-def _listed_with(
-    n: int,
-    toponyms: list[Toponym],
-    roots,
-    by_root: dict[int, list[int]],
-    readings: dict[str, list[tuple[float, Candidate]]],
-) -> str | None:
-    """ "country" or "region" when at least two other members of the toponym's coordination read as one.
-
-    `roots`: each toponym's head token (None without a parse); `by_root`: the toponyms of each head
-    token, so that a toponym's coordination is looked up, not every toponym of the article scanned."""
-    if roots is None:
-        return None
-    group = coordination(roots[n])
-    if len(group) < 3:
-        return None
-    kinds: Counter = Counter()
-    for member in group:
-        for k in by_root.get(member.i, ()):
-            if k != n and roots[k] is not roots[n]:
-                scored = readings.get(key_of(toponyms[k]))
-                if scored:
-                    kinds[scored[0][1].entry.feature] += 1
-    for kind in ("country", "region"):
-        if kinds[kind] >= 2:
-            return kind
-    return None
-
-
-def _possessor_before(
-    n: int, toponyms: list[Toponym], spacy_doc, readings: dict[str, list[tuple[float, Candidate]]]
-) -> GazetteerEntry | None:
-    """ "Zambia's Western Province", "North Kivu's Masisi territory": a country or region as possessor."""
-    if n == 0 or spacy_doc is None:
-        return None
-    previous, start = toponyms[n - 1], toponyms[n].token_start
-    if previous.token_end != start - 1 or spacy_doc[start - 1].text not in ("'s", "\u2019s"):
-        return None
-    scored = readings.get(key_of(previous))
-    entry = scored[0][1].entry if scored else None
-    return entry if entry is not None and entry.feature in ("country", "region") else None
-
-
-def _owner_of_kind_noun(
-    n: int, toponyms: list[Toponym], spacy_doc, readings: dict[str, list[tuple[float, Candidate]]]
-) -> GazetteerEntry | None:
-    """ "Taiwan's outlying islands of Kinmen, Matsu and Dongyin", "Syria's province of Idlib",
-    "Nigeria's state of Borno": the possessor of the kind noun the name (or its list) depends on."""
-    if spacy_doc is None:
-        return None
-    token = spacy_doc[toponyms[n].token_start : toponyms[n].token_end].root
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    if token.dep_ != "pobj" or token.head.lower_ != "of":
-        return None
-    owners = [c for c in token.head.head.children if c.dep_ == "poss"]
-    if not owners:
-        return None
-    owner = next((t for t in toponyms if t.token_start <= owners[0].i < t.token_end), None)
-    scored = readings.get(key_of(owner)) if owner is not None else None
-    entry = scored[0][1].entry if scored else None
-    return entry if entry is not None and entry.feature in ("country", "region") else None
-
-
 def resolve(
     toponyms: list[Toponym],
     spacy_doc,
@@ -575,8 +395,8 @@ def resolve(
         key = key_of(toponym)
         if key not in contexts:
             contexts[key] = _context_without(key, readings, evidence)
-        mention = _container_after(n, toponyms, spacy_doc, readings)
-        mention.listed_with = _listed_with(n, toponyms, roots, by_root, readings)
+        mention = container_after(n, toponyms, spacy_doc, readings)
+        mention.listed_with = listed_with(n, toponyms, roots, by_root, readings)
         candidates = drop_units_named_like_their_cities(toponym.candidates, toponym.feature_hint)
         scored = ranked(candidates, contexts[key], mention, disabled)
         refused = refusal(scored, mention, contexts[key], disabled) if scored else "no candidate"

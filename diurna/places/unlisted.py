@@ -22,11 +22,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from diurna.places.containers import coordination
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
 from diurna.places.kinds import CITY_NOUNS, REGION_NOUNS, singular_unit_noun
 from diurna.places.lexicon import DIRECTION_WORDS, NOT_PLACE_NAMES
 from diurna.places.names import fold
-from diurna.places.resolve import SAME_PLACE_KM, coordination, distance_km
+from diurna.places.resolve import SAME_PLACE_KM, distance_km
 from diurna.places.toponyms import (
     MAX_NAME_TOKENS,
     PLACE_LABELS,

@@ -112,14 +112,6 @@ def band_hashes(sig: np.ndarray) -> list[int]:
     return band_matrix(sig[None, :])[0].tolist()
 
 
-def band_rows(article_id: str, text: str) -> list[tuple[int, int, str]]:
-    """Rows of `article_bands` for one article; none for an empty text (it can match nothing)."""
-    table = batch_band_rows([(article_id, text)])
-    return list(
-        zip(table.column("band").to_pylist(), table.column("hash").to_pylist(), table.column("article_id").to_pylist())
-    )
-
-
 def batch_band_rows(articles: Sequence[tuple[str, str]], chunk: int = 64):
     """The `article_bands` rows of many (article id, text) pairs as an Arrow table (band, hash,
     article_id), with the same values as `signature(shingle_hashes(text))` article by article

@@ -29,7 +29,6 @@ from diurna.store.views import ViewsMixin
 PAGE_BY_ROW_ID = 1000  # pages up to this long are read back by row id (QueryMixin.events)
 FREQUENCIES = {"day": "day", "week": "week", "month": "month", "year": "year"}
 UNITS = ("events", "clusters")
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
 @dataclass

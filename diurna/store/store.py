@@ -99,8 +99,6 @@ COLUMNS = {
     "place_mentions": ["article_id", "place_id", "text", "start", "end", "seq"],
     "article_bands": ["band", "hash", "article_id"],
 }
-# Tables that hold the contract records (the rest is derived from them).
-RECORD_TABLES = ["articles", "sentences", "actors", "mentions", "events", "quotes", "places", "place_mentions"]
 
 
 @dataclass

@@ -60,6 +60,12 @@ class Candidate:
         return (self.date.start, self.date.end, self.date.granularity)
 
 
+# The sources of a date the event's own sentence states: its own expression, another of the sentence;
+# the chooser reads them as stated (chooser.is_stated), the features by name ("decided=...&own").
+OWN, SENTENCE = "own", "sentence"
+STATED_SOURCES = (OWN, SENTENCE)
+
+
 def _add(found: dict, date: Optional[DateRef], source: str, distance: Optional[int] = None) -> None:
     if date is None:
         return
@@ -109,7 +115,7 @@ def candidates(c: EventClause, decided: list[tuple[str, DateRef]]) -> list[Candi
     own = c.own
     for k in c.nearby:
         t = doc.timexes[k]
-        kind = "own" if own is not None and t.start == own.start else "sentence"
+        kind = OWN if own is not None and t.start == own.start else SENTENCE
         _add(found, _timex_date(c, k), kind, abs(t.token_start - trigger))
     sents = sentences_of(doc)
     if c.sentence > 0:
@@ -137,7 +143,7 @@ def candidates(c: EventClause, decided: list[tuple[str, DateRef]]) -> list[Candi
 
 
 # Sources of the discourse whose worth depends on the clause (crossed with its context).
-CROSSED_SOURCES = {"own", "sentence", "previous_sentence", "episode", "last_told", "lead_date"}
+CROSSED_SOURCES = {*STATED_SOURCES, "previous_sentence", "episode", "last_told", "lead_date"}
 
 
 # --- what the chooser reads --------------------------------------------------------------------

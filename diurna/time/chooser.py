@@ -24,7 +24,7 @@ from typing import Optional
 
 from diurna.document import ArticleDoc
 from diurna.records import DateRef
-from diurna.time.candidates import candidates, context, features, is_publication_day, rule_dates
+from diurna.time.candidates import STATED_SOURCES, candidates, context, features, is_publication_day, rule_dates
 from diurna.time.discourse import BEFORE, LOOKBACK, EventClause
 
 MODEL = pathlib.Path(__file__).parent / "model" / "dates.json"
@@ -105,9 +105,6 @@ def pubday_flags(
     return [
         s == e == published and g == "day" and not (unbounded and stated[k]) for k, (s, e, g) in enumerate(intervals)
     ]
-
-
-STATED_SOURCES = ("own", "sentence")  # candidates.py's names for an expression of the event's sentence
 
 
 def is_stated(sources: list[str]) -> bool:

@@ -119,3 +119,12 @@ def test_a_model_of_other_features_is_refused(tmp_path):
     path.write_text(json.dumps({"encoding": "old", "bias": 0, "weights": {}, "threshold": 0.5}))
     with pytest.raises(ValueError, match=nm.ENCODING):
         nm.NominalModel.load(path)
+
+
+def test_the_packaged_model_loads():
+    """The shipped model/nominal.json is of the code's encoding: a stale file would be refused and the
+    learned nominals would silently code nothing (the fault of nominal8's a6071bc, features-2 under a
+    features-3 code)."""
+    model = nm.NominalModel.load()
+    assert model.weights and 0.0 < model.threshold < 1.0
+    assert set(model.sentences) <= set(nm.SENTENCE_STATES)

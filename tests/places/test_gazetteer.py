@@ -20,11 +20,11 @@ def _best(gazetteer, name):
     """The reading of a name with no context: what an alias must lead to."""
     from diurna.places.resolve import (
         Context,
-        drop_regions_named_like_their_cities,
+        drop_units_named_like_their_cities,
         ranked,
     )
 
-    scored = ranked(drop_regions_named_like_their_cities(gazetteer.candidates(name)), Context())
+    scored = ranked(drop_units_named_like_their_cities(gazetteer.candidates(name)), Context())
     return scored[0][1].entry if scored else None
 
 

@@ -90,7 +90,7 @@ def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list(locate):
 
 def test_an_apposition_without_conjuncts_is_no_list_member():
     from diurna.nlp import parse
-    from diurna.places.resolve import coordination
+    from diurna.places.containers import coordination
 
     doc = next(parse(["Fighters left Kibumba, a town in North Kivu, and Goma on Friday."]))
     kibumba = next(t for t in doc if t.text == "Kibumba")
