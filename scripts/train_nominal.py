@@ -23,7 +23,7 @@ through the whole events stage (argument chooser, classifier, verifier), which r
 scores (strict recall of salient gold events, precision) against the stage without the model; both
 directions. A setting is eligible when strict rises on both halves and precision falls by no more
 points than strict rises; of those, the one with the largest sum over both halves of strict points
-gained minus precision points lost is packaged, fitted on all tuning articles. None eligible: nothing is written (the figures say why).
+gained minus precision points lost is packaged, fitted on all tuning articles. None eligible: the first setting is written with threshold 1.01, so the packaged model never fires (the figures say why).
 
 --cache DIR keeps the coded articles (pickled documents; the events stage is re-run on them, the
 parse and the other stages are not). Texts are read where they are and never copied; the model
@@ -288,6 +288,9 @@ def _setting(text: str) -> tuple[float, float, tuple[str, ...]]:
     return float(c), float(t), tuple(where.split("+"))
 
 
+NEVER = 1.01  # the threshold of a model no selection passed: it never fires
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
@@ -299,8 +302,8 @@ def main() -> int:
     ap.add_argument(
         "--setting",
         type=_setting,
-        help="C,THRESHOLD,SENTENCES (e.g. 0.1,0.5,same+none): measure only this setting on the halves (written "
-        "when eligible), instead of the whole grid",
+        help="C,THRESHOLD,SENTENCES (e.g. 0.1,0.5,same+none): measure only this setting on the halves (written, "
+        "inert unless eligible), instead of the whole grid",
     )
     args = ap.parse_args()
 
@@ -328,11 +331,18 @@ def main() -> int:
         )
     settings = [args.setting] if args.setting else [(c, t, w) for c in C_GRID for t in THRESHOLDS for w in SENTENCES]
     chosen = select(stage, sc, lexicon, rows, heads, halves, by_article, base, settings)
-    if chosen is None:
-        print("no setting raises strict on both halves without losing more precision than it gains: nothing written")
-        return 0
+    eligible = chosen is not None
+    if not eligible:
+        # a model left from an earlier selection must not stay on: the first setting is fitted and
+        # written with threshold 1.01, so the packaged model never fires until a selection passes
+        print(
+            "no setting raises strict on both halves without losing more precision than it gains: "
+            "the packaged model is written inert (threshold 1.01)"
+        )
+        c, _, where = settings[0]
+        chosen = (c, NEVER, where)
     c, t, where = chosen
-    print("selected C=%s threshold=%.2f sentences=%s" % (c, t, "+".join(where)))
+    print("%s C=%s threshold=%.2f sentences=%s" % ("selected" if eligible else "inert", c, t, "+".join(where)))
     table = table_of(all_heads, lexicon)
     bias, weights = fit(usable(rows, table), c)
     model = nm.NominalModel(bias, weights, t, table, where)
@@ -357,6 +367,7 @@ def main() -> int:
             "min_count": MIN_COUNT,
             "min_table": MIN_TABLE,
             "script": "scripts/train_nominal.py",
+            "eligible": eligible,
         },
         "table": dict(sorted(table.items())),
         "weights": dict(sorted(weights.items())),

@@ -126,5 +126,7 @@ def test_the_packaged_model_loads():
     learned nominals would silently code nothing (the fault of nominal8's a6071bc, features-2 under a
     features-3 code)."""
     model = nm.NominalModel.load()
-    assert model.weights and 0.0 < model.threshold < 1.0
+    assert model.weights and 0.0 < model.threshold
+    # a model no selection passed is packaged inert (threshold 1.01, scripts/train_nominal.py): say so
+    assert model.threshold < 1.0 or model.threshold == 1.01
     assert set(model.sentences) <= set(nm.SENTENCE_STATES)
