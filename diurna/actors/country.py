@@ -427,8 +427,11 @@ class ActorCountryStage:
             if country is not None:
                 update = {"country": country, "country_inferred": True, "code": join_code(country, actor.sector)}
             if sector is not None:
-                # after the country: the code is the (new) country's, or a people's prefix, then the sector
-                code = join_code(country, sector) if country is not None else (actor.code or "") + sector
+                # after the country: the code is the (new) country's, else the actor's own code (a
+                # people's prefix), else its country's — an actor with a country and no code keeps it
+                code = (
+                    join_code(country, sector) if country is not None else (actor.code or actor.country or "") + sector
+                )
                 update.update({"sector": sector, "code": code})
             if update:
                 doc.actors[i] = actor.model_copy(update=update)

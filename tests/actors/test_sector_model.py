@@ -67,3 +67,16 @@ def test_the_shipped_model_reads_a_title():
     assert model is not None and model["threshold"] > 0
     text = "Opposition leader Freeman Mbowe was arrested on Monday."
     assert sm.sector_for(model, text, [(18, 31)], "person") == "OPP"
+
+
+def test_an_actor_with_a_country_and_no_code_keeps_its_country_in_the_code(code, monkeypatch):
+    """The learned sector is joined to the actor's country when the actor has one but no code yet
+    (a KB person with a known country and no role): "JUD" alone would lose the country."""
+    doc = code(TEXT, "2024-07-11")
+    i, mbowe = next((i, a) for i, a in enumerate(doc.actors) if a.name == "Freeman Mbowe")
+    doc.actors[i] = mbowe.model_copy(update={"country": "TZA", "code": None, "sector": None})
+    stage = ac.ActorCountryStage()
+    monkeypatch.setattr(stage, "choices", lambda doc: {})
+    monkeypatch.setattr(ac, "learned_sectors", lambda doc: {mbowe.id: "OPP"})
+    stage(doc)
+    assert (doc.actors[i].sector, doc.actors[i].code) == ("OPP", "TZAOPP")
