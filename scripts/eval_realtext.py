@@ -28,6 +28,7 @@ what they mean there (strict recall, precision, loose recall, target null, date,
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import importlib.util
 import json
@@ -52,6 +53,25 @@ def scorer():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def load_cache(path: pathlib.Path | None) -> dict | None:
+    """A training script's cache of coded articles (gzip JSON), or None when there is none."""
+    if path is None or not path.exists():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def save_cache(path: pathlib.Path | None, data: dict) -> None:
+    """Write a cache of coded articles through a partial file, so that an interrupted run never
+    leaves a truncated cache that the next run would read."""
+    if path is None:
+        return
+    partial = path.with_name(path.name + ".partial")
+    with gzip.open(partial, "wt", encoding="utf-8") as f:
+        json.dump(data, f)
+    partial.replace(path)
 
 
 def default_data() -> pathlib.Path:

@@ -39,7 +39,6 @@ threshold passes, the packaged thresholds are 1.01 (the model never fires) and t
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import pathlib
@@ -53,7 +52,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 os.environ["DIURNA_STATEMENTS"] = "0"  # the articles are coded without the model being trained
 
 from diurna.events import statements as stm  # noqa: E402
-from eval_realtext import default_data, half_of, realnews_dev, scorer, tune_texts  # noqa: E402
+from eval_realtext import default_data, half_of, load_cache, realnews_dev, save_cache, scorer, tune_texts  # noqa: E402
 
 TYPES = ("ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT")
 MIN_COUNT = 3  # a feature seen in fewer training quotes gets no weight
@@ -121,9 +120,8 @@ def code(items):
 
 def coded_sets(data: pathlib.Path, cache: pathlib.Path | None) -> dict:
     """{"tune": [article], "realnews": [article]}; an article is {"id", "gold", "record", "statements"}."""
-    if cache is not None and cache.exists():
-        with gzip.open(cache, "rt", encoding="utf-8") as f:
-            sets = json.load(f)
+    sets = load_cache(cache)
+    if sets is not None:
         if sets.get("encoding") in CACHE_ENCODINGS:
             return sets
         print("cache %s holds %r: coding again" % (cache, sets.get("encoding")), file=sys.stderr)
@@ -134,11 +132,7 @@ def coded_sets(data: pathlib.Path, cache: pathlib.Path | None) -> dict:
         sets[name] = [
             {"id": i, "gold": g, "record": r, "statements": s} for (i, _, _, g), (r, s) in zip(articles, coded)
         ]
-    if cache is not None:
-        partial = cache.with_name(cache.name + ".partial")
-        with gzip.open(partial, "wt", encoding="utf-8") as f:
-            json.dump(sets, f)
-        partial.replace(cache)
+    save_cache(cache, sets)
     return sets
 
 

@@ -52,7 +52,6 @@ the fits and the scorer's threshold tables 1 to 4 minutes, which `--cache` does 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import math
 import os
@@ -67,7 +66,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.events.verifier import ENCODING, MODEL_PATH, facts, features  # noqa: E402
-from eval_realtext import half_of, realnews_dev, scorer, tune_texts  # noqa: E402
+from eval_realtext import half_of, load_cache, realnews_dev, save_cache, scorer, tune_texts  # noqa: E402
 
 MIN_COUNT = 3  # a binary feature seen in fewer training events gets no weight
 C_GRID = (0.02, 0.05, 0.1, 0.3)
@@ -220,9 +219,8 @@ def coded_sets(
     """{"tune": [article], "realnews": [article]}; an article is {"id", "gold", "record", "facts",
     "story"}. Each tuning article is coded with the argument chooser fitted without its fold
     (`fold_choosers`), realnews-dev's with the packaged one (it never saw them)."""
-    if cache is not None and cache.exists():
-        with gzip.open(cache, "rt", encoding="utf-8") as f:
-            sets = json.load(f)
+    sets = load_cache(cache)
+    if sets is not None:
         if sets.get("encoding") == ENCODING and sets.get("chooser") == chooser:
             return sets
         print(
@@ -240,11 +238,7 @@ def coded_sets(
             {"id": i, "gold": g, "record": r, "facts": f, "story": story}
             for (i, _, _, g), (_, r, f, story) in zip(articles, coded)
         ]
-    if cache is not None:
-        partial = cache.with_name(cache.name + ".partial")
-        with gzip.open(partial, "wt", encoding="utf-8") as f:
-            json.dump(sets, f)
-        partial.replace(cache)
+    save_cache(cache, sets)
     return sets
 
 
