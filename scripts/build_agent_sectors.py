@@ -5,8 +5,8 @@ PETRARCH2 / Phoenix agents file (2015) and the hand overlay give them (issue #21
 
 Data read (and nothing else):
 - the tune split of the project's real-text set (eval/realtext/README.md: DATA/manifest/*.json and
-  DATA/gold/*.json of the articles whose id falls in the tune split; DATA is $DIURNA_REALTEXT or
-  ../realtext). The frozen split's gold is never opened: the split is decided from the manifest id
+  DATA/gold/*.json of the articles whose id falls in the tune split; DATA is $DIURNA_REALTEXT, else
+  eval/opennews). The frozen split's gold is never opened: the split is decided from the manifest id
   before any gold file is read.
 - the built knowledge base with the shipped hand overlay (diurna/actors/data/overlay.yaml) only:
   the table is what the data says against that, so the previous table is never read.
@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pathlib
 import sys
 from collections import defaultdict
@@ -44,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from diurna.actors.kb import KB_FILE, LEARNED_AGENTS, SHIPPED_OVERLAY, KnowledgeBase, name_key  # noqa: E402
-from eval_realtext import half_of, split_of  # noqa: E402  (the real-text set's own split: frozen never read)
+from eval_realtext import default_data, half_of, split_of  # noqa: E402  (the real-text set's own split: frozen never read)
 
 # The annotation guide's sectors an agent word can carry inside one state (docs/annotation.md; IGO
 # is an organisation above states, ELI a former office: neither is a reading of a word).
@@ -173,8 +172,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
     )
-    default_data = pathlib.Path(os.environ.get("DIURNA_REALTEXT") or ROOT.parent / "realtext")
-    ap.add_argument("--data", type=pathlib.Path, default=default_data, help="the real-text set (default %(default)s)")
+    ap.add_argument("--data", type=pathlib.Path, default=default_data(), help="the real-text set (default %(default)s)")
     ap.add_argument("--half", choices=("A", "B"), help="only the tune articles of this id-hash half (model selection)")
     ap.add_argument("--out", type=pathlib.Path, default=LEARNED_AGENTS, help="where to write (default %(default)s)")
     ap.add_argument("--min-articles", type=int, default=3, help="articles a phrase must occur in (default 3)")

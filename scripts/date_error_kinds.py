@@ -1,7 +1,6 @@
 #!/usr/bin/env python
 """The date errors of diurna's date chooser by kind, held out by article (issue 25).
 
-    export DIURNA_REALTEXT=/work/realtext
     python scripts/train_dates.py --pred TUNE.jsonl --features F.jsonl --no-write   # extract once
     python scripts/date_error_kinds.py F.jsonl                     # out-of-fold choice, counts by kind
     python scripts/date_error_kinds.py F.jsonl --examples 3        # with examples of each kind

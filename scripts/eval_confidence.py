@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """How well each event's `confidence` ranks right events from wrong ones, on gold in realnews-dev's format.
 
-    .venv/bin/python scripts/eval_confidence.py /work/realtext/.gold.tune.jsonl OUT.jsonl
+    .venv/bin/python scripts/eval_confidence.py eval/opennews/.gold.tune.jsonl OUT.jsonl
     .venv/bin/python scripts/eval_confidence.py ../shared/data/realnews-dev/gold.jsonl rn.out.jsonl
 
 OUT.jsonl is `diurna code` output of the same articles (e.g. `eval_realtext.py --keep OUT.jsonl`).

@@ -1,7 +1,7 @@
 """Event dates against gold date intervals: realnews-dev, or a held-out clause set (issue 25).
 
     python scripts/eval_dates.py realnews OUT.jsonl [-v]
-    python scripts/eval_dates.py realnews OUT.jsonl --gold ../realtext/.gold.tune.jsonl [-v]   # after eval_realtext.py
+    python scripts/eval_dates.py realnews OUT.jsonl --gold eval/opennews/.gold.tune.jsonl [-v]   # after eval_realtext.py
     python scripts/eval_dates.py clauses tests/time/realtext/polnear_train_dates.jsonl OUT.jsonl [-v]
     python scripts/eval_dates.py direct tests/time/realtext/polnear_train_dates.jsonl [-v]
     python scripts/eval_dates.py input tests/time/realtext/polnear_train_dates.jsonl > IN.jsonl

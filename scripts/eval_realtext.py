@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Score diurna on the project's real-text evaluation set (docs/annotation.md, eval/realtext/README.md).
+"""Score diurna on the project's real-text evaluation set (docs/annotation.md, eval/opennews/README.md).
 
 The set is real news from every region, its gold written from the text alone before diurna was run
 on it, one article per file:
@@ -8,9 +8,12 @@ on it, one article per file:
     DATA/manifest/ID.json         source, publication date, outlet, licence, how it was retrieved
     DATA/gold/ID.json             every codable event (realnews-dev's gold format)
 
-Most texts are other publishers' copy, so the set lives outside the repository (DATA, default
-../realtext beside the checkout, or $DIURNA_REALTEXT); eval/realtext/sha256.txt in the repository
-pins every file, so a changed or missing file is reported before any figure is.
+DATA is eval/opennews in the repository: openly licensed news only (VOA, public domain; Global Voices
+and Wikinews, CC BY), so texts, manifests and gold travel with every clone. $DIURNA_REALTEXT (or
+--data) points the scripts at another set in the same layout instead, e.g. the first real-text set of
+475 articles (eval/realtext/README.md), which was other publishers' copy kept outside the repository
+and was lost with its machine on 2026-12-07; eval/realtext/sha256.txt pins its files, and they are
+checked against it whenever a set outside the repository is scored.
 
 Split: an article is in the *frozen* part when the first 8 hex digits of sha256(id) modulo 5 are 0 or
 1 (about 40 %), else in the *tune* part. Look at the frozen part's errors only when reporting.
@@ -19,7 +22,7 @@ Split: an article is in the *frozen* part when the first 8 hex digits of sha256(
     .venv/bin/python scripts/eval_realtext.py -v                    # tune split, a verdict per event
     .venv/bin/python scripts/eval_realtext.py --split frozen        # only when reporting
     .venv/bin/python scripts/eval_realtext.py --pred out.jsonl      # score earlier output, do not code
-    .venv/bin/python scripts/eval_realtext.py --write-sums          # after adding articles
+    .venv/bin/python scripts/eval_realtext.py --data D --write-sums # pin a set outside the repository
 
 Scoring is realnews-dev's own scorer (../shared/data/realnews-dev/score.py), so the figures mean
 what they mean there (strict recall, precision, loose recall, target null, date, place).
@@ -74,8 +77,18 @@ def save_cache(path: pathlib.Path | None, data: dict) -> None:
     partial.replace(path)
 
 
+OPEN_SET = ROOT / "eval" / "opennews"
+
+
 def default_data() -> pathlib.Path:
-    return pathlib.Path(os.environ.get("DIURNA_REALTEXT") or ROOT.parent / "realtext")
+    """The real-text set every script reads: $DIURNA_REALTEXT when set, else the repository's own
+    openly licensed set (OPEN_SET). The one place that says so: the training scripts ask here."""
+    return pathlib.Path(os.environ.get("DIURNA_REALTEXT") or OPEN_SET)
+
+
+def in_repository(data: pathlib.Path) -> bool:
+    """True for a set inside the repository, whose files git pins (no sha256 list to check)."""
+    return data.resolve().is_relative_to(ROOT.resolve())
 
 
 def split_of(article_id: str) -> str:
@@ -210,19 +223,27 @@ def main() -> int:
     ap.add_argument("--pred", type=pathlib.Path, help="score this `diurna code` output instead of coding")
     ap.add_argument("--keep", type=pathlib.Path, help="write diurna's output here")
     ap.add_argument("--write-input", type=pathlib.Path, help="only write the split's articles as `diurna code` input")
-    ap.add_argument("--write-sums", action="store_true", help="pin every file of the set in eval/realtext/sha256.txt")
+    ap.add_argument(
+        "--write-sums",
+        action="store_true",
+        help="pin every file of a set outside the repository in eval/realtext/sha256.txt",
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="a verdict per gold and per output event")
     ap.add_argument("--by-type", action="store_true", help="also strict recall and precision per PLOVER type")
     args = ap.parse_args()
     if not (args.data / "manifest").is_dir():
         raise SystemExit(
-            "no real-text set at %s (see eval/realtext/README.md; set --data or $DIURNA_REALTEXT)" % args.data
+            "no real-text set at %s (see eval/opennews/README.md; set --data or $DIURNA_REALTEXT)" % args.data
         )
     articles = load(args.data)
     if args.write_sums:
+        if in_repository(args.data):
+            raise SystemExit(
+                "%s is in the repository: git pins its files (--write-sums is for a set outside it)" % args.data
+            )
         write_sums(args.data, articles)
         return 0
-    for note in check_sums(args.data, articles):
+    for note in [] if in_repository(args.data) else check_sums(args.data, articles):
         print("note:", note, file=sys.stderr)
     chosen = [(m, g) for m, g in articles if args.split == "all" or split_of(m["id"]) == args.split]
     if not chosen:

@@ -2,13 +2,13 @@
 """Score diurna's toponym resolution against the toponym gold sets in tests/places/toponyms/.
 
     .venv/bin/python scripts/eval_toponyms.py [--set polnear|realtext|all] [--errors] [--frozen-errors]
-                                              [--shared ../shared] [--realtext ../realtext]
+                                              [--shared ../shared] [--realtext DATA]
 
 Two gold sets (README.md beside them says how each was written, before diurna was run on its texts):
 - polnear:  polnear_train_gold.tsv, 11 PolNeAR train articles read from SHARED/data/polnear/train;
             frozen = articles 0260 0348 0357 0358, the others are the development part ("dev");
 - realtext: realtext_gold.tsv, 54 articles of the project's real-text set (REALTEXT, default
-            ../realtext or $DIURNA_REALTEXT; the text's path is the "file" of REALTEXT/manifest/ID.json);
+            $DIURNA_REALTEXT, else eval/opennews; the text's path is the "file" of REALTEXT/manifest/ID.json);
             frozen/tune exactly as the event set: scripts/eval_realtext.split_of(article id).
 
 For every gold toponym the place diurna gives the overlapping span is:

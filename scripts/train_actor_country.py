@@ -3,7 +3,7 @@
 story can give one (rule learned-country, diurna/actors/country_model.py; issue #21).
 
 Data read (and nothing else): the tune split of the project's real-text set (eval/realtext/README.md;
-DATA is $DIURNA_REALTEXT or ../realtext): each tune article's text and manifest, coded by diurna up to
+DATA is $DIURNA_REALTEXT, else eval/opennews): each tune article's text and manifest, coded by diurna up to
 the places stage, and its gold file for the labels. The frozen split is decided from the manifest id
 before any text or gold file is read, and never opened.
 
@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pathlib
 import sys
 
@@ -42,7 +41,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.actors.country_model import FEATURES, MODEL_FILE  # noqa: E402
 from eval_actor_countries import named_alike  # noqa: E402  (the figure's own test of a gold alias)
-from eval_realtext import half_of, split_of  # noqa: E402  (the real-text set's own split: frozen never read)
+from eval_realtext import default_data, half_of, split_of  # noqa: E402  (the real-text set's own split: frozen never read)
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 
@@ -141,8 +140,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
     )
-    default_data = pathlib.Path(os.environ.get("DIURNA_REALTEXT") or REPO.parent / "realtext")
-    ap.add_argument("--data", type=pathlib.Path, default=default_data, help="the real-text set (default %(default)s)")
+    ap.add_argument("--data", type=pathlib.Path, default=default_data(), help="the real-text set (default %(default)s)")
     ap.add_argument("--cache", type=pathlib.Path, help="examples file: read if present, else written after coding")
     ap.add_argument("--half", choices=("A", "B"), help="fit on this id-hash half of the tune articles only")
     ap.add_argument("--out", type=pathlib.Path, default=MODEL_FILE, help="where to write (default %(default)s)")

@@ -7,8 +7,8 @@ Data read (and nothing else):
   `scripts/eval_realtext.py --split tune --keep CODED.jsonl` writes it (the article's text and its
   actors with their mentions' offsets): the features are read from it. An article of another split
   in the file is refused.
-- the gold files of those tune articles (DATA/gold/<id>.json; DATA is $DIURNA_REALTEXT or
-  ../realtext) for the labels. The frozen split is decided from the article id before any gold file is
+- the gold files of those tune articles (DATA/gold/<id>.json; DATA is $DIURNA_REALTEXT, else
+  eval/opennews) for the labels. The frozen split is decided from the article id before any gold file is
   read, and never opened.
 
 Examples: every output actor of a kind the model decides whose name matches, as whole words, an alias
@@ -37,7 +37,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
 import pathlib
 import sys
 from collections import defaultdict
@@ -48,7 +47,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.actors.sector_model import KINDS, MODEL_FILE, choose, features  # noqa: E402
 from eval_actor_countries import named_alike  # noqa: E402  (the figure's own test of a gold alias)
-from eval_realtext import fold_of, half_of, split_of  # noqa: E402  (the real-text set's own split)
+from eval_realtext import default_data, fold_of, half_of, split_of  # noqa: E402  (the real-text set's own split)
 
 WINDOWS = (0, 2, 4)
 MIN_ARTICLES = (2, 3)
@@ -173,9 +172,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
     )
-    default_data = pathlib.Path(os.environ.get("DIURNA_REALTEXT") or REPO.parent / "realtext")
     ap.add_argument("coded", type=pathlib.Path, help="diurna's output on the tune split (eval_realtext.py --keep)")
-    ap.add_argument("--data", type=pathlib.Path, default=default_data, help="the real-text set (default %(default)s)")
+    ap.add_argument("--data", type=pathlib.Path, default=default_data(), help="the real-text set (default %(default)s)")
     ap.add_argument("--out", type=pathlib.Path, default=MODEL_FILE, help="where to write (default %(default)s)")
     ap.add_argument("--oof-out", type=pathlib.Path, help="write the coded output with out-of-fold sectors here")
     ap.add_argument(

@@ -2,7 +2,6 @@
 """Train diurna's learned date chooser (diurna/time/chooser.py); writes diurna/time/model/dates.json.
 
     pip install -e '.[train]'    # scipy, training only (the runtime reads the JSON weights)
-    export DIURNA_REALTEXT=/work/realtext
     python scripts/train_dates.py --pred TUNE.jsonl                      # extract, select, fit, write
     python scripts/train_dates.py --pred TUNE.jsonl --no-write           # held-out figures only
     python scripts/train_dates.py --pred TUNE.jsonl --features F.jsonl   # keep (or reuse) the features
@@ -43,7 +42,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # this checkout's `diurna`
 sys.path.insert(0, HERE)  # the scripts beside it (eval_realtext)
-from eval_realtext import fold_of, half_of  # noqa: E402
+from eval_realtext import default_data, fold_of, half_of  # noqa: E402
 
 MODEL = os.path.join(os.path.dirname(HERE), "diurna", "time", "model", "dates.json")
 C_GRID = (0.1, 0.3, 1.0)
@@ -329,13 +328,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--pred", required=True, help="`diurna code` output of the tune split (or of realnews-dev with --evaluate)"
     )
-    ap.add_argument("--gold", help="gold file (default: $DIURNA_REALTEXT/.gold.tune.jsonl)")
+    ap.add_argument(
+        "--gold", help="gold file (default: the real-text set's .gold.tune.jsonl, eval_realtext.default_data)"
+    )
     ap.add_argument("--cache", default=None, help="folder for the parses (scripts/redate.py's)")
     ap.add_argument("--features", help="JSON Lines of extracted examples: read if it exists, else written")
     ap.add_argument("--evaluate", help="score this model file on --pred/--gold and stop")
     ap.add_argument("--no-write", action="store_true", help="selection figures only")
     args = ap.parse_args(argv)
-    gold = args.gold or os.path.join(os.environ.get("DIURNA_REALTEXT", "../realtext"), ".gold.tune.jsonl")
+    gold = args.gold or str(default_data() / ".gold.tune.jsonl")
     if "frozen" in os.path.basename(gold):
         ap.error("the frozen split is never read for training")
     if args.features and os.path.exists(args.features):

@@ -6,7 +6,7 @@
     .venv/bin/python scripts/train_event_places.py --no-write    # the held-out figures only
     .venv/bin/python scripts/train_event_places.py --cache /tmp/places.pkl   # reuse the coded articles
 
-Data read: the TUNE part of the real-text set ($DIURNA_REALTEXT or ../realtext; eval/realtext/README.md),
+Data read: the TUNE part of the real-text set ($DIURNA_REALTEXT, else eval/opennews; eval/realtext/README.md),
 its articles coded by diurna's own pipeline and its gold. The frozen part is never read: the split is
 recomputed from each article's id (scripts/eval_realtext.py's split_of) and only tune ids are coded.
 
@@ -50,7 +50,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 from diurna.places import gazetteer  # noqa: E402
 from diurna.places.chooser import MODEL_PATH, Chooser, options  # noqa: E402
 from diurna.places.clause import PLACE_RULES, clause_group, locate_event  # noqa: E402
-from eval_realtext import fold_of, half_of, scorer  # noqa: E402
+from eval_realtext import default_data, fold_of, half_of, scorer  # noqa: E402
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 # The overruling thresholds (chooser.Chooser): 1.01 never adds, 0 never drops.
@@ -264,9 +264,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
     )
-    ap.add_argument(
-        "--data", type=pathlib.Path, default=pathlib.Path(os.environ.get("DIURNA_REALTEXT") or REPO.parent / "realtext")
-    )
+    ap.add_argument("--data", type=pathlib.Path, default=default_data(), help="the real-text set (default %(default)s)")
     ap.add_argument("--cache", type=pathlib.Path, help="pickle of the coded tune articles (made when missing)")
     ap.add_argument("--examples", type=pathlib.Path, help="JSON of the extracted examples (made when missing)")
     ap.add_argument(

@@ -7,7 +7,7 @@
     .venv/bin/python scripts/train_nominal.py --cache /tmp/nominal --setting 0.1,0.6,same+none  # one setting
 
 Data read:
-- the tuning part of the real-text set (eval/realtext/README.md, $DIURNA_REALTEXT or ../realtext):
+- the tuning part of the real-text set (eval/realtext/README.md, $DIURNA_REALTEXT, else eval/opennews):
   every noun occurrence with an event reading that no rule coded is an example; it is positive when
   the noun lies inside a gold event's evidence (or an acceptable extra's) whose type is the noun's
   reading type. The reading table (lemma -> type) is counted from the gold of the articles fitted

@@ -6,7 +6,7 @@
     .venv/bin/python scripts/train_statements.py --cache /tmp/statements.json.gz --no-write
 
 Data read (texts read where they are, never copied; the model holds feature names and weights only):
-- the TUNING part of the real-text set ($DIURNA_REALTEXT or ../realtext; split as
+- the TUNING part of the real-text set ($DIURNA_REALTEXT, else eval/opennews; split as
   scripts/eval_realtext.py splits it). The frozen part is never read: its articles are skipped
   before they are opened.
 - ../shared/data/realnews-dev (20 articles): never trained on, scored as an extra held-out check.

@@ -7,7 +7,7 @@
     .venv/bin/python scripts/train_verifier.py --cache /tmp/verifier.facts.json.gz --no-write
 
 Data read (texts read where they are, never copied; the model holds feature names and weights only):
-- the TUNING part of the real-text set ($DIURNA_REALTEXT or ../realtext; split as
+- the TUNING part of the real-text set ($DIURNA_REALTEXT, else eval/opennews; split as
   scripts/eval_realtext.py splits it). The frozen part is never read: its articles are skipped
   before they are opened.
 - ../shared/data/plv/PLV_train.tsv, through scripts/train_arguments.py: the argument choosers the
@@ -54,7 +54,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import pathlib
 import sys
 import time
@@ -66,7 +65,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.events.verifier import ENCODING, MODEL_PATH, facts, features  # noqa: E402
-from eval_realtext import half_of, load_cache, realnews_dev, save_cache, scorer, tune_texts  # noqa: E402
+from eval_realtext import default_data, half_of, load_cache, realnews_dev, save_cache, scorer, tune_texts  # noqa: E402
 
 MIN_COUNT = 3  # a binary feature seen in fewer training events gets no weight
 C_GRID = (0.02, 0.05, 0.1, 0.3)
@@ -401,8 +400,8 @@ def main() -> int:
     ap.add_argument(
         "--data",
         type=pathlib.Path,
-        default=pathlib.Path(os.environ.get("DIURNA_REALTEXT") or REPO.parent / "realtext"),
-        help="the real-text set (default $DIURNA_REALTEXT or ../realtext; only its tuning part is read)",
+        default=default_data(),
+        help="the real-text set (default %(default)s: $DIURNA_REALTEXT, else eval/opennews; only its tuning part is read)",
     )
     ap.add_argument("--cache", type=pathlib.Path, help="coded records and facts (gzip JSON), reused when present")
     ap.add_argument(

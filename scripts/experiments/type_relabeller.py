@@ -1,7 +1,6 @@
 #!/usr/bin/env python
 """Experiment (nothing shipped): can the event type be learned from the real-text set's gold?
 
-    DIURNA_REALTEXT=/work/realtext
     .venv/bin/pip install scikit-learn                                         # training only
     .venv/bin/python scripts/experiments/type_relabeller.py dump --cache /tmp/rl.jsonl   # code tune once
     .venv/bin/python scripts/experiments/type_relabeller.py confusion --cache /tmp/rl.jsonl
@@ -28,7 +27,7 @@ source and target the scorer accepts for that gold event (it then becomes a stri
 when it takes the gold type from such a candidate. `heldout` checks that count end to end (the whole
 pipeline with the relabeller fitted on the other half, scored by ../shared/data/realnews-dev/score.py).
 
-Data read: the TUNING part of the project's real-text set only ($DIURNA_REALTEXT or ../realtext); the
+Data read: the TUNING part of the project's real-text set only ($DIURNA_REALTEXT, else eval/opennews); the
 frozen part is skipped before its files are opened; realnews-dev is not read. Labels: the scorer's
 own location (score.py: the trigger lies in a gold event's evidence sentence; among several, the
 event whose evidence quote holds the trigger, then whose source and target the scorer accepts for the
