@@ -190,7 +190,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     )
     if args.min_confidence is not None:
         _set_min_confidence(pipeline, args.min_confidence)
-    totals = {"articles": 0, "skipped": 0, "events": 0, "quotes": 0, "errors": 0, "warnings": 0}
+    totals = {"articles": 0, "skipped": 0, "events": 0, "events_withheld": 0, "quotes": 0, "errors": 0, "warnings": 0}
     not_english = 0
     docs, errors = [], []
 
@@ -225,7 +225,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     elapsed = time.monotonic() - started
     rate = totals["articles"] / elapsed if elapsed > 0 else 0.0
     print(
-        "ingested %d articles into %s (%d already stored, %d not in English: skipped): %d events, %d quotes, "
+        "ingested %d articles into %s (%d already stored, %d not in English: skipped): %d events (%d more "
+        "found but left out below the confidence threshold: --min-confidence 0 keeps them), %d quotes, "
         "%d errors, %d warnings (stored in the errors table); %.1f s elapsed, %.2f articles/s"
         % (
             totals["articles"],
@@ -233,6 +234,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             totals["skipped"],
             not_english,
             totals["events"],
+            totals["events_withheld"],
             totals["quotes"],
             totals["errors"],
             totals["warnings"],

@@ -92,6 +92,13 @@ class Article(Record):
         description="true when the article states no publication date and "
         "`published` is a default: --pubdate, or the day it was coded",
     )
+    events_withheld: int = Field(
+        0,
+        ge=0,
+        description="events diurna found in this text but left out because their confidence (the "
+        "verifier's probability that the event is right) was below the threshold: the verifier's own "
+        "on a text that reads as a story, or --min-confidence; `--min-confidence 0` emits them",
+    )
 
 
 class Actor(Record):

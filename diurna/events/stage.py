@@ -160,6 +160,9 @@ class EventStage:
         for event, p in zip(events, self.verifier.probabilities(doc, judged, events, self.arguments)):
             if p >= threshold:
                 out.append(event.model_copy(update={"confidence": round(min(1.0, max(0.0, p)), 3)}))
+        # say how many were left out, so that no count downstream is silently capped
+        withheld = doc.article.events_withheld + len(events) - len(out)
+        doc.article = doc.article.model_copy(update={"events_withheld": withheld})
         return out
 
     def _rows(self, doc: ArticleDoc, candidates: list[Candidate]) -> list[tuple]:

@@ -62,7 +62,7 @@ class DocumentsMixin:
 
     def _documents(self, ids: list[str]) -> Iterator[ArticleDocument]:
         cur = self.con.execute(
-            "SELECT id, title, url, source, published, text, language, pubdate_assumed "
+            "SELECT id, title, url, source, published, text, language, pubdate_assumed, events_withheld "
             "FROM articles WHERE id IN (SELECT unnest(?))",
             [ids],
         )
@@ -76,7 +76,7 @@ class DocumentsMixin:
         for aid in ids:
             if aid not in articles:
                 continue
-            _, title, url, source, published, text, language, assumed = articles[aid]
+            _, title, url, source, published, text, language, assumed, withheld = articles[aid]
             by_actor: dict[str, list[TextSpan]] = {}
             for m in mentions.get(aid, []):
                 by_actor.setdefault(m["actor_id"], []).append(TextSpan(text=m["text"], start=m["start"], end=m["end"]))
@@ -93,6 +93,7 @@ class DocumentsMixin:
                     text=text,
                     language=language or "en",
                     pubdate_assumed=bool(assumed),
+                    events_withheld=withheld or 0,
                 ),
                 actors=[
                     Actor(

@@ -24,7 +24,18 @@ from diurna.store.schema import SCHEMA_VERSION, SchemaError, current_version, mi
 
 # Column order of each table as written; reading uses the same names.
 COLUMNS = {
-    "articles": ["id", "title", "url", "source", "published", "text", "language", "origin", "pubdate_assumed"],
+    "articles": [
+        "id",
+        "title",
+        "url",
+        "source",
+        "published",
+        "text",
+        "language",
+        "origin",
+        "pubdate_assumed",
+        "events_withheld",
+    ],
     "sentences": ["article_id", "idx", "start", "end"],
     "actors": [
         "article_id",
@@ -106,6 +117,7 @@ class WriteResult:
     articles: int = 0  # newly stored
     skipped: int = 0  # already in the store
     events: int = 0
+    events_withheld: int = 0  # found but left out below the confidence threshold (records.md)
     quotes: int = 0
     errors: int = 0
     warnings: int = 0  # problems that lost nothing (a repaired string, an assumed date ...)
@@ -128,7 +140,18 @@ class _Rows:
         a, aid = doc.article, doc.article.id
         t = self.tables
         t["articles"].append(
-            (aid, a.title, a.url, a.source, a.published, a.text, a.language, doc.origin, a.pubdate_assumed)
+            (
+                aid,
+                a.title,
+                a.url,
+                a.source,
+                a.published,
+                a.text,
+                a.language,
+                doc.origin,
+                a.pubdate_assumed,
+                a.events_withheld,
+            )
         )
         t["sentences"].extend((aid, i, start, end) for i, (start, end) in enumerate(doc.sentences()))
         keys = {actor.id: clusters.cached_actor_key(clusters.actor_fields(actor)) for actor in doc.actors}
@@ -265,6 +288,7 @@ class Store(QueryMixin, DocumentsMixin):
             texts.append((doc.article.id, doc.article.text))
             result.articles += 1
             result.events += len(doc.events)
+            result.events_withheld += doc.article.events_withheld
             result.quotes += len(doc.quotes)
         rows.tables["article_bands"] = dedup.batch_band_rows(texts)
         error_rows = [(e.path, e.position or "", e.message, e.kind) for e in errors]
@@ -319,7 +343,16 @@ class Store(QueryMixin, DocumentsMixin):
                     )
                 )
                 continue
-            for name in ("articles", "skipped", "events", "quotes", "warnings", "duplicates", "clustered"):
+            for name in (
+                "articles",
+                "skipped",
+                "events",
+                "events_withheld",
+                "quotes",
+                "warnings",
+                "duplicates",
+                "clustered",
+            ):
                 setattr(total, name, getattr(total, name) + getattr(result, name))
         rest = self.write([], refused)
         total.errors, total.warnings = rest.errors, total.warnings + rest.warnings

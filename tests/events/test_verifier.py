@@ -54,6 +54,14 @@ def test_events_below_the_threshold_are_left_out(pipeline):
     assert _code(pipeline, EventStage(verifier=_Fixed(0.3), min_confidence=0.35), STORY).events == []
 
 
+def test_the_events_left_out_are_counted_on_the_article(pipeline):
+    every = _code(pipeline, EventStage(verifier=_Fixed(0.3), min_confidence=0.0), STORY)
+    assert every.events and every.article.events_withheld == 0
+    none = _code(pipeline, EventStage(verifier=_Fixed(0.3, threshold=0.5)), STORY)
+    assert none.events == [] and none.article.events_withheld == len(every.events)
+    assert none.to_record().article.events_withheld == len(every.events)
+
+
 def test_a_text_too_short_for_a_story_keeps_every_event_unless_the_user_asks(pipeline):
     # the verifier learned from whole articles: a sentence or two is outside what it saw, so the
     # model's own threshold leaves it alone; the probability is still written as the confidence

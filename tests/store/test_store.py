@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import duckdb
 import pytest
 
@@ -31,6 +33,15 @@ def test_round_trip_gives_back_the_same_documents(tmp_path, coded):
         store.write(coded)
         back = list(store.documents())
     assert [d.model_dump() for d in back] == [c.to_record().model_dump() for c in coded]
+
+
+def test_the_count_of_events_left_out_is_stored_and_summed(tmp_path, coded):
+    withheld = dataclasses.replace(coded[0], article=coded[0].article.model_copy(update={"events_withheld": 3}))
+    with Store(str(tmp_path / "s.duckdb")) as store:
+        result = store.write([withheld, coded[1]])
+        back = {d.article.id: d.article.events_withheld for d in store.documents()}
+    assert result.events_withheld == 3
+    assert back == {coded[0].article.id: 3, coded[1].article.id: 0}
 
 
 def test_writing_the_same_articles_twice_adds_nothing(tmp_path, coded):
@@ -125,6 +136,7 @@ def _write_v1_store(path: str, docs) -> None:
                 *facts.ACTOR_COLUMNS,
                 "place_rule",
                 "pair",
+                "events_withheld",
             )
         ]
         names = ", ".join('"%s"' % COLUMNS[table][i] for i in keep)
@@ -259,6 +271,7 @@ def _make_v2_store(path: str, docs) -> None:
     for column in facts.ACTOR_COLUMNS:
         con.execute("ALTER TABLE actors DROP COLUMN %s" % column)
     con.execute("ALTER TABLE events DROP COLUMN pair")  # v8
+    con.execute("ALTER TABLE articles DROP COLUMN events_withheld")  # v9
     con.execute("DROP TABLE event_pairs")
     con.execute("DROP TABLE actor_parts")
     con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
@@ -296,7 +309,7 @@ def test_a_v2_store_is_upgraded_with_actor_roles_and_gives_the_same_top_actors(t
         assert (
             store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
             == str(SCHEMA_VERSION)
-            == "8"
+            == "9"
         )
         assert (
             store.con.execute(
