@@ -23,6 +23,7 @@ from diurna.actors.mentions import (
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import NAME_HEAD_SECTORS, OFFICE_TITLES, ORGANISATION_WORDS, PLACE_ENTITIES
 from diurna.nlp.index import entities_of
+from diurna.places.unlisted import text_calls_a_place
 
 PERSON_TAGGED_ORGANISATION = register(
     "person-tagged-organisation",
@@ -106,6 +107,13 @@ PLACE_TAGGED_PERSON = register(
     "The small tagger reads some unfamiliar personal names as places; a name the gazetteer does not "
     "know, with a person's office or occupation in apposition ('X, legal director for ...'), is a person.",
 )
+NAMED_AS_A_PLACE = register(
+    "named-as-a-place",
+    "Dozens of homes were torched in the village of Kuki on Sunday.",
+    "A name the knowledge base does not know that the text itself calls a place ('the village of X', "
+    "'X, a town in North Kivu', 'the X district': the places stage's rules, places/unlisted.py) is "
+    "no person or organisation: the tagger reads many villages' names as people's.",
+)
 # Where a name is the one who acts or speaks.
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
 ACTOR_INSIDE_TITLE = register(
@@ -132,6 +140,8 @@ class NameKinds:
             kind = "person" if label == "GPE" else ENTITY_KINDS[label]
             start, end = self._strip_leading_titles(start, end)
             if start >= end:
+                return None
+            if label != "NORP" and enabled(NAMED_AS_A_PLACE) and text_calls_a_place(doc[start:end]):
                 return None
             if label == "NORP":
                 return self._norp(sent, start, end) if enabled(NATIONALITY_GROUP) else None
@@ -431,6 +441,18 @@ def names_another_place(text: str, country: str) -> bool:
     if any(e.country == country and e.feature in ("country", "city") for e in strong):
         return False
     return any(e.feature in ("region", "district") and e.country == country or e.feature == "country" for e in strong)
+
+
+@functools.lru_cache(maxsize=8192)
+def names_a_place_within(text: str, country: str) -> bool:
+    """Whether the places gazetteer knows `text` by a main name as a town, district or region of
+    `country` and never as a country (rule place-as-family-name: 'Farah', not 'Afghanistan')."""
+    from diurna.places.gazetteer import load
+
+    strong = [c.entry for c in load().candidates(text) if c.strong]
+    if any(e.feature == "country" for e in strong):
+        return False
+    return any(e.country == country and e.feature in ("city", "district", "region") for e in strong)
 
 
 @functools.lru_cache(maxsize=8192)

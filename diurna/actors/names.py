@@ -19,6 +19,7 @@ from diurna.actors.mentions import (
     in_actor_position,
     is_capitalised,
 )
+from diurna.actors.name_kinds import names_a_place_within
 from diurna.actors.rules import enabled, register
 from diurna.actors.surnames import KB_SURNAME, KBSurnames
 from diurna.actors.words import (
@@ -129,6 +130,12 @@ PLACE_AS_GIVEN_NAME = register(
     "place-as-given-name",
     "Alexandria Ocasio-Cortez voted against the bill.",
     "A place's name opening a person entity, followed by a name, is the person's given name.",
+)
+PLACE_AS_FAMILY_NAME = register(
+    "place-as-family-name",
+    "Abdi Farah, the district commissioner, condemned the attack.",
+    "A name the country dictionaries list for a state (a province or town: Farah, Herat) closing a "
+    "person entity after a given name is the person's family name, not the state.",
 )
 HANDLE_SPELLS_NAME = register(
     "handle-spells-name",
@@ -426,6 +433,8 @@ class NameSpans(KBSurnames):
                     and (
                         enabled(PLACE_AS_GIVEN_NAME)
                         and self._place_as_given_name(ent, start, end)
+                        or enabled(PLACE_AS_FAMILY_NAME)
+                        and self._place_as_family_name(ent, start, end, actors)
                         or any(a.kind == "person" for a in actors)
                         and (ent.start < start or ent.end > end)
                         and not self._only_title_words(ent.start, start)
@@ -452,6 +461,29 @@ class NameSpans(KBSurnames):
             and doc[end].lower_.rstrip(".") not in OFFICE_TITLES | TITLE_ABBREVIATIONS
             and given_name_gender([t.text for t in ent]) is not None
         )
+
+    def _place_as_family_name(self, ent, start: int, end: int, actors: list[KBActor]) -> bool:
+        """'Abdi Farah', 'Ahmed Herat': a state's dictionary name (its province or town) closing a
+        person entity is the person's family name when the words before it open with a given name and
+        hold no title ('Afghan President Ashraf Ghani' is no such entity)."""
+        doc = self.doc
+        return (
+            end == ent.end
+            and ent.start < start
+            and all(a.kind == "country" for a in actors)
+            and all(doc[k].pos_ == "PROPN" for k in range(ent.start, start))
+            and not self._only_title_words(ent.start, start)
+            and not any(
+                doc[k].lower_.rstrip(".") in OFFICE_TITLES | TITLE_ABBREVIATIONS for k in range(ent.start, start)
+            )
+            and (is_given_name(doc[ent.start].text) or all(self._names_a_place_within(a, start, end) for a in actors))
+        )
+
+    def _names_a_place_within(self, actor: KBActor, start: int, end: int) -> bool:
+        """Whether the words name a town, district or region of the actor's country (the gazetteer's
+        word: 'Farah' is an Afghan province and town), not the country itself."""
+        country = self._country_code(actor)
+        return country is not None and names_a_place_within(self.doc[start:end].text, country)
 
     def _inside_longer_proper_name(self, i: int) -> bool:
         """ "Hassan" in "Hassan Mahdavi" is not a one-word KB person of that name ("Mr." in "Mr.

@@ -193,6 +193,13 @@ def located_in_a_place(span: Span) -> str | None:
     return "city" if _container(span, located) is not None else None
 
 
+def text_calls_a_place(span: Span) -> bool:
+    """Whether one of the named rules (RULES) says the text itself calls `span` a place ("the village
+    of Kuki", "Kibumba, a town in North Kivu", "the Hiraan region"): asked by the actor stage, which
+    reads names before the places stage does, so that such a name is never made a person."""
+    return any(rule.says_place(span) is not None for rule in RULES)
+
+
 def _labelled_place(span: Span) -> bool:
     return span.doc[span.start].ent_type_ in PLACE_LABELS
 

@@ -209,6 +209,25 @@ def test_an_unknown_name_read_as_a_place_with_a_persons_role_in_apposition_is_a_
     assert goma is None or goma.kind != "person"
 
 
+def test_a_name_the_text_calls_a_place_is_no_actor(resolve_actors):
+    from diurna.actors.name_kinds import NAMED_AS_A_PLACE
+    from diurna.actors.rules import switched_off
+
+    texts = (
+        ("Dozens of homes were torched in the village of Kuki on Sunday.", "Kuki"),
+        ("Militants overran Wadajir, a town in the Hiraan region, on Friday.", "Wadajir"),
+        ("Gunmen attacked the Ntoroko district on Monday, police said.", "Ntoroko"),
+    )
+    for text, name in texts:
+        assert _actor(resolve_actors(text, "2024-05-02"), name) is None, text
+    # the tagger reads the first as a person's name: only the rule keeps it out
+    with switched_off(NAMED_AS_A_PLACE):
+        assert _actor(resolve_actors(texts[0][0], "2024-05-02"), "Kuki") is not None
+    # a person named in such a sentence is still a person
+    doc = resolve_actors("Amina Yusuf, the mayor of the town of Kuki, condemned the attack.", "2024-05-02")
+    assert _actor(doc, "Amina Yusuf").kind == "person" and _actor(doc, "Kuki") is None
+
+
 def test_a_platform_a_statement_was_made_on_is_no_actor(code):
     from diurna.actors.names import PLATFORM_AS_CHANNEL
     from diurna.actors.rules import switched_off
