@@ -83,6 +83,14 @@ DENIAL_OF_SIDE = _register(
     "charged with ('Russia denied' after Russian diplomats were expelled), an organ what its state "
     "or its own organ is charged with (the actor stage keeps them apart).",
 )
+CLAIM_AUTHOR = _register(
+    "claim-author",
+    "Poland said the fire was Belarus's doing. Belarus rejected the allegation on Tuesday.",
+    "Denying, rejecting or dismissing a claim ('the accusation', 'the allegation', 'the claim from "
+    "Berlin') with no recipient in its clause answers whoever made the claim: the one the claim's own "
+    "phrase names (possessor, 'from', 'by'), else the speaker of the latest statement the quote stage "
+    "found in the sentences just before, not the denier's own side, one that names the denier first.",
+)
 EVALUATED_RELATIVE_ACT = _register(
     "evaluated-relative-act",
     "North Korea fired a new missile, which South Korea strongly condemned.",
@@ -211,6 +219,14 @@ OPEN_NOMINAL = _register(
     "AU') but no recipient is coded only when the story supplies the recipient (scene-victim, "
     "condemned-act-agent, ...); otherwise it is dropped, as a verb's would not be.",
 )
+STATEMENT_FROM = _register(
+    "statement-from",
+    "Statements of condemnation for the army's actions have come from the EU and several countries including Japan.",
+    "A condemnation, criticism, praise or call told as arriving ('condemnation came from X, Y and Z', "
+    "'criticism poured in from', 'statements of condemnation have come from') is made by each one the "
+    "arrival verb's 'from' phrase lists, with the members an 'including' list names; what it is 'of' "
+    "or 'for' ('for the army's actions': the act's agent) is its recipient.",
+)
 REQUESTED_ACTION = _register(
     "requested-action",
     "China repeated calls for the Philippines to remove a grounded warship.",
@@ -304,6 +320,39 @@ def by_gerund_head(verb: "Token") -> Optional["Token"]:
         return None
     head = prep.head
     return head if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
+
+
+# Verbs by which a statement is told as arriving from its makers ("condemnation came from X") and the
+# nouns that carry a statement noun ("statements of condemnation", "words of praise") (statement-from).
+ARRIVAL_VERBS = frozenset({"come", "pour", "arrive", "flood", "flow", "follow"})
+STATEMENT_CARRIERS = frozenset({"statement", "word", "message", "expression", "voice", "call", "letter", "note"})
+# Types a statement noun of statement-from may have: statements about someone, not acts.
+STATEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
+
+
+def arrival_verb(noun: "Token", plover: str) -> Optional["Token"]:
+    """The verb of arrival a statement noun (or its carrier: "statements of condemnation") is the
+    subject of, when that verb says where it came from (statement-from), if any."""
+    if plover not in STATEMENT_TYPES or not enabled(STATEMENT_FROM):
+        return None
+    subject = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in STATEMENT_CARRIERS:
+        subject = noun.head.head
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in ARRIVAL_VERBS:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
+        return None
+    return verb
+
+
+def listed_members(token: "Token") -> list["Token"]:
+    """The members an 'including' phrase lists on a group ("several countries including Japan, Canada
+    and Brazil" -> Japan; its conjuncts are the caller's), as the parse hangs it on the group."""
+    return [
+        g for c in token.children if c.lower_ in ("including", "like") and c.dep_ == "prep" for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 # Verbs of denial whose own clausal complement is the denied proposition ("denied that ...").

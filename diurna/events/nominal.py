@@ -183,6 +183,9 @@ class NounEvents:
             )
         if self._inside_event_argument(noun, verb_triggers):
             return []
+        arrival = cx.arrival_verb(noun, sense.plover)
+        if arrival is not None:
+            return self._statement_from(doc, noun, sense, arrival)
         own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
         preps = prep_objects(noun)
         happening = cx.occurrence_verb(noun)
@@ -219,6 +222,26 @@ class NounEvents:
                 return []
             rule = cx.OPEN_NOMINAL  # kept only if the story names the recipient (__call__)
         return self._noun_event(doc, noun, sense, sources, targets, _noun_polarity(noun), "actual", rule, False)
+
+    def _statement_from(self, doc: ArticleDoc, noun: "Token", sense: Sense, verb: "Token") -> list[Candidate]:
+        """ "Condemnation came from X, Y and several countries including Z" (statement-from): each
+        maker the arrival verb's 'from' phrase lists (the parse hangs later items of a long list on
+        the subject, as appositions or conjuncts after the verb), each member of an 'including' list;
+        the recipient is what the statement is of or for, or the agent of that act ("for the army's
+        actions")."""
+        listed = list(prep_objects(verb).get("from", []))
+        subject = next(c for c in verb.children if c.dep_ == "nsubj")
+        listed += [c for c in subject.children if c.dep_ in ("appos", "conj") and c.i > verb.i]
+        items = [t for token in listed for t in conjuncts(token)]
+        items += [m for t in items for m in cx.listed_members(t)]
+        sources = actors_of(doc, items)
+        objects = [o for p in sense.targets + ("for",) for o in prep_objects(noun).get(p, [])]
+        targets = actors_of(doc, objects) or actors_of(
+            doc, [c for o in objects for c in o.children if c.dep_ == "poss"]
+        )
+        return self._noun_event(
+            doc, noun, sense, sources, targets, _noun_polarity(noun), "actual", cx.STATEMENT_FROM, False
+        )
 
     def _noun_event(
         self,

@@ -109,6 +109,31 @@ CASES = {
             ("denied", "REJECT", "mayor", "court"),
         ),
     ],
+    cx.CLAIM_AUTHOR: [
+        (
+            "Poland said the fire was Belarus's doing. Belarus rejected the allegation on Tuesday.",
+            ("rejected", "REJECT", "Belarus", "Poland"),
+        ),
+        (
+            "Serbia's president said the explosion was the work of Kosovo. Kosovo dismissed the claim.",
+            ("dismissed", "REJECT", "Kosovo", "president"),
+        ),
+    ],
+    cx.STATEMENT_FROM: [
+        (
+            "Statements of condemnation for the army's actions have come from the European Union and several "
+            "countries including Japan and Canada.",
+            ("condemnation", "ACCUSE", "Japan", "army"),
+        ),
+        (
+            "Gunmen attacked a church in Marawi on Sunday. Condemnation came from Indonesia and Malaysia.",
+            ("Condemnation", "ACCUSE", "Malaysia", "Gunmen"),
+        ),
+        (
+            "Rebels shelled the town of Goma on Friday. Criticism poured in from Kenya and Uganda.",
+            ("Criticism", "ACCUSE", "Kenya", "Rebels"),
+        ),
+    ],
     cx.MUTUAL_FORCE: [
         (
             "Police used batons and pepper spray while demonstrators hurled stones.",
