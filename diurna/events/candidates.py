@@ -56,6 +56,7 @@ from diurna.events.nominal import NounEvents
 from diurna.events.nominal_model import default_nominal_model, learned_nominals
 from diurna.events.scene import mention_of, with_scene_recipients
 from diurna.nlp.syntax import is_passive, is_reduced_passive, quoted_predicate
+from diurna.quotes import quote_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -104,7 +105,7 @@ class CandidateExtractor(NounEvents):
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
                 continue  # the story named no recipient for it
-            yield cand
+            yield announced_threat(doc, cand)
 
     def sentence(
         self,
@@ -505,3 +506,35 @@ class CandidateExtractor(NounEvents):
         return cx.enabled(cx.QUOTED_PREDICATE) and any(
             self.lexicon.is_negative_evaluation(t) for t in quoted_predicate(verb)
         )
+
+
+# Modalities of an act not (yet) done: announced force is a threat (announced-force).
+UNDONE = frozenset({"intended", "hypothetical"})
+
+
+def announced_threat(doc: ArticleDoc, cand: Candidate) -> Candidate:
+    """An attack its own agent says it will or would make is a threat against the recipient
+    (announced-force): the agent is the speaker of the quote the act lies in, or the subject of
+    the speech verb whose complement it is."""
+    if (
+        cand.plover != "ASSAULT"
+        or cand.modality not in UNDONE
+        or cand.polarity != "asserted"
+        or cand.source is None
+        or cand.target is None
+        or not cx.enabled(cx.ANNOUNCED_FORCE)
+    ):
+        return cand
+    trigger = doc.spacy_doc[cand.trigger_start]
+    speaker = None
+    subject = cx.announcing_subject(trigger)
+    if subject is not None:
+        speaker = doc.actor_at_token(subject.i)
+    if speaker is None:
+        quote = quote_at(doc, trigger.idx)
+        speaker = quote.speaker if quote is not None else None
+    if speaker != cand.source.actor_id:
+        return cand
+    return replace(
+        cand, plover="THREATEN", cameo="138", mode=codes.mode_for("THREATEN", "138"), rule=cx.ANNOUNCED_FORCE
+    )

@@ -221,11 +221,26 @@ OPEN_NOMINAL = _register(
 )
 STATEMENT_FROM = _register(
     "statement-from",
-    "Statements of condemnation for the army's actions have come from the EU and several countries including Japan.",
+    "Words of condemnation for the junta's crackdown came from the EU and several countries including Japan.",
     "A condemnation, criticism, praise or call told as arriving ('condemnation came from X, Y and Z', "
     "'criticism poured in from', 'statements of condemnation have come from') is made by each one the "
     "arrival verb's 'from' phrase lists, with the members an 'including' list names; what it is 'of' "
     "or 'for' ('for the army's actions': the act's agent) is its recipient.",
+)
+ANNOUNCED_FORCE = _register(
+    "announced-force",
+    "North Korea said it would attack the loudspeakers along the border.",
+    "Force its own agent says it will, would or may use ('said it would attack', 'We will strike "
+    "them', 'are close to launching attacks') has not happened: it is a threat (THREATEN) against its "
+    "recipient, when the one who says so is the agent (the quote's speaker, or the subject of the "
+    "speech verb the act is the complement of).",
+)
+STATEMENT_PARTICIPLE = _register(
+    "statement-participle",
+    "The foreign ministry issued a statement condemning the border closure.",
+    "A participle of speech on a statement, message or letter ('issued a statement condemning X', "
+    "'posted a message on Twitter blaming X', 'a letter from the bishops urging') is said by the "
+    "statement's maker: its possessor or 'from' phrase, else the subject of the verb that issued it.",
 )
 REQUESTED_ACTION = _register(
     "requested-action",
@@ -350,9 +365,68 @@ def listed_members(token: "Token") -> list["Token"]:
     """The members an 'including' phrase lists on a group ("several countries including Japan, Canada
     and Brazil" -> Japan; its conjuncts are the caller's), as the parse hangs it on the group."""
     return [
-        g for c in token.children if c.lower_ in ("including", "like") and c.dep_ == "prep" for g in c.children
+        g
+        for c in token.children
+        if c.lower_ in ("including", "like") and c.dep_ == "prep"
+        for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+# Speech verbs whose complement states the speaker's own plan (announced-force).
+ANNOUNCING_VERBS = frozenset(
+    """say state announce declare tell warn vow pledge promise insist add stress vow affirm""".split()
+)
+# How a clause hangs on the verb whose content it is (announced-force walks up these).
+CONTENT_DEPS = ("ccomp", "xcomp", "conj", "advcl")
+
+
+def announcing_subject(verb: "Token") -> Optional["Token"]:
+    """The subject of the speech verb whose complement the act is ("said it would attack" -> the
+    speaker's subject token), within two clauses, if any (announced-force)."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in CONTENT_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in ANNOUNCING_VERBS:
+            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            return subjects[0] if subjects else None
+    return None
+
+
+# Nouns of a statement whose participle ("a statement condemning") its maker says (statement-participle).
+STATEMENT_NOUNS = frozenset(
+    """statement message letter communique communiqué tweet post resolution declaration video speech note
+    release address appeal""".split()
+)
+
+
+def statement_maker(noun: "Token") -> Optional[list["Token"]]:
+    """Who made the statement a speech participle hangs on (statement-participle): the statement's
+    possessor or 'from'/'by' phrase, else the subject of the verb it is the object of ("issued a
+    statement condemning"), or that a "said in a statement" phrase hangs on; None when the noun is
+    no statement. The parse may hang the participle on a phrase of the statement ("a message on
+    Twitter blaming")."""
+    if not enabled(STATEMENT_PARTICIPLE):
+        return None
+    if noun.lemma_.lower() not in STATEMENT_NOUNS and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head
+    if noun.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    from diurna.events.dictionary import prep_objects
+    from diurna.nlp.syntax import possessors
+
+    preps = prep_objects(noun)
+    own = possessors(noun) + preps.get("from", []) + preps.get("by", [])
+    if own:
+        return own
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "said in a statement urging"
+    elif noun.dep_ != "dobj":
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"]
 
 
 # Verbs of denial whose own clausal complement is the denied proposition ("denied that ...").

@@ -23,7 +23,7 @@ from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
 from diurna.events.scene import mention_of
-from diurna.nlp.syntax import is_infinitive
+from diurna.nlp.syntax import is_infinitive, possessors
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -233,12 +233,16 @@ class NounEvents:
         subject = next(c for c in verb.children if c.dep_ == "nsubj")
         listed += [c for c in subject.children if c.dep_ in ("appos", "conj") and c.i > verb.i]
         items = [t for token in listed for t in conjuncts(token)]
+        # "from U.N. chief Antonio Guterres, the U.S. State Department and the White House": the parse
+        # may make the rest of the list an apposition of its first item
+        items += [c for t in items for a in t.children if a.dep_ == "appos" for c in conjuncts(a)]
         items += [m for t in items for m in cx.listed_members(t)]
         sources = actors_of(doc, items)
-        objects = [o for p in sense.targets + ("for",) for o in prep_objects(noun).get(p, [])]
-        targets = actors_of(doc, objects) or actors_of(
-            doc, [c for o in objects for c in o.children if c.dep_ == "poss"]
-        )
+        # what it is for may hang on the statement noun or on its carrier ("statements of condemnation for X")
+        owners = [noun] + ([subject] if subject.i != noun.i else [])
+        objects = [o for owner in owners for p in sense.targets + ("for",) for o in prep_objects(owner).get(p, [])]
+        objects = [o for o in objects if o.i != noun.i]
+        targets = actors_of(doc, objects) or actors_of(doc, [p for o in objects for p in possessors(o)])
         return self._noun_event(
             doc, noun, sense, sources, targets, _noun_polarity(noun), "actual", cx.STATEMENT_FROM, False
         )

@@ -12,6 +12,7 @@ from diurna.document import ArticleDoc, MentionRef
 from diurna.events import constructions as cx
 from diurna.events.arguments import Argument, Candidate
 from diurna.events.dictionary import direct_objects, prep_objects
+from diurna.nlp.syntax import possessors
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -137,8 +138,10 @@ def _recipient_from_story(
     )
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_RELATIVE_ACT):
         actor_id, rule = _relative_act_agent(doc, cand, same), cx.EVALUATED_RELATIVE_ACT
-    if actor_id is None and cand.plover == "ACCUSE" and (
-        _condemns_an_act(doc.spacy_doc[cand.trigger_start]) or _bare_statement(doc, cand)
+    if (
+        actor_id is None
+        and cand.plover == "ACCUSE"
+        and (_condemns_an_act(doc.spacy_doc[cand.trigger_start]) or _bare_statement(doc, cand))
     ):
         actor_id, rule = condemned_agent(source_id, recent), cx.CONDEMNED_ACT_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and _evaluates_a_move(doc.spacy_doc[cand.trigger_start]):
@@ -211,7 +214,7 @@ def claim_author(doc: ArticleDoc, verb: "Token", source_id: str) -> Optional[str
     side = _own_side(doc, source_id) | {source_id}
     for claim in claims:
         preps = prep_objects(claim)
-        named = [c for c in claim.children if c.dep_ == "poss"] + preps.get("from", []) + preps.get("by", [])
+        named = possessors(claim) + preps.get("from", []) + preps.get("by", [])
         for token in named:
             actor_id = doc.actor_at_token(token.i)
             if actor_id and actor_id not in side:

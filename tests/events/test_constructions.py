@@ -121,9 +121,9 @@ CASES = {
     ],
     cx.STATEMENT_FROM: [
         (
-            "Statements of condemnation for the army's actions have come from the European Union and several "
+            "Words of condemnation for the junta's crackdown came from the European Union and several "
             "countries including Japan and Canada.",
-            ("condemnation", "ACCUSE", "Japan", "army"),
+            ("condemnation", "ACCUSE", "Japan", "junta"),
         ),
         (
             "Gunmen attacked a church in Marawi on Sunday. Condemnation came from Indonesia and Malaysia.",
@@ -132,6 +132,30 @@ CASES = {
         (
             "Rebels shelled the town of Goma on Friday. Criticism poured in from Kenya and Uganda.",
             ("Criticism", "ACCUSE", "Kenya", "Rebels"),
+        ),
+    ],
+    cx.ANNOUNCED_FORCE: [
+        (
+            "North Korea said it would attack the loudspeakers of the South Korean army along the border.",
+            ("attack", "THREATEN", "North Korea", "army"),
+        ),
+        (
+            '"We will strike the soldiers in Goma," rebel commander John Kabeya told reporters on Monday.',
+            ("strike", "THREATEN", "Kabeya", "soldiers"),
+        ),
+    ],
+    cx.STATEMENT_PARTICIPLE: [
+        (
+            "The foreign ministry of Ghana issued a statement condemning Togo for the border closure.",
+            ("condemning", "ACCUSE", "Ghana", "Togo"),
+        ),
+        (
+            "Secretary of State Antony Blinken posted a message on Twitter blaming Russia for the attacks.",
+            ("blaming", "ACCUSE", "Blinken", "Russia"),
+        ),
+        (
+            "The Catholic bishops released a letter urging President William Ruto to withdraw the tax bill.",
+            ("urging", "REQUEST", "bishops", "Ruto"),
         ),
     ],
     cx.MUTUAL_FORCE: [
