@@ -102,10 +102,13 @@ class CandidateExtractor(NounEvents):
         episode = cx.Episode(doc.text)
         cues = quote_cues_by_sentence(doc)
         found = [c for sent in doc.spacy_doc.sents for c in self.sentence(doc, sent, episode, cues)]
+        # an announced attack is a threat before the story's recipients are read: it is no act of force
+        # a later condemnation of "the attack" could be addressed to
+        found = [announced_threat(doc, c) for c in found]
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
                 continue  # the story named no recipient for it
-            yield announced_threat(doc, cand)
+            yield cand
 
     def sentence(
         self,
@@ -450,6 +453,8 @@ class CandidateExtractor(NounEvents):
         """ "agreed to withdraw" is a CONCEDE, "vowed to retaliate" a THREATEN (PLOVER v2 AGREE/CONCEDE
         notes); "pledged to send troops to Haiti" is a promise of help (AGREE), "vowed to deploy troops
         against the rebels" a threat: a promised deployment threatens only when it is against someone."""
+        if sense.plover == "AGREE" and comp_token is not None and cx.defiant_content(comp_token):
+            return "REJECT", "120", None  # "vowed not to back down", "pledged to stay put"
         if sense.plover != "AGREE" or comp is None:
             return sense.plover, sense.cameo, sense.mode
         if comp.plover in ("RETREAT", "CONCEDE"):

@@ -242,6 +242,13 @@ STATEMENT_PARTICIPLE = _register(
     "'posted a message on Twitter blaming X', 'a letter from the bishops urging') is said by the "
     "statement's maker: its possessor or 'from' phrase, else the subject of the verb that issued it.",
 )
+VOWED_DEFIANCE = _register(
+    "vowed-defiance",
+    "The opposition leader vowed not to back down.",
+    "A vow, pledge or promise to hold out ('not to back down', 'not to resign', 'to stay put', 'to "
+    "remain in office', 'to continue the protests') is defiance of what is asked of its maker: a "
+    "REJECT, not an agreement or a concession.",
+)
 REQUESTED_ACTION = _register(
     "requested-action",
     "China repeated calls for the Philippines to remove a grounded warship.",
@@ -427,6 +434,40 @@ def statement_maker(noun: "Token") -> Optional[list["Token"]]:
     elif noun.dep_ != "dobj":
         return []
     return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+# Content of a vow that holds out (vowed-defiance): yielding verbs negated ("not to back down"), and
+# staying or pressing on ("to stay put", "to continue the protests").
+YIELDING_VERBS = frozenset(
+    "back give step resign quit budge bow surrender yield leave cave relent concede capitulate withdraw".split()
+)
+STAYING_VERBS = frozenset({"stay", "remain"})
+PRESSING_VERBS = frozenset({"continue", "press", "keep", "pursue", "fight"})
+PROTEST_WORDS = frozenset(
+    """protest protests protesting demonstration demonstrations demonstrating strike strikes striking
+    struggle fight fighting resistance march marches marching sit-in campaign""".split()
+)
+
+
+def defiant_content(comp: "Token") -> bool:
+    """Whether a vow's content holds out against what is asked (vowed-defiance): a yielding verb
+    negated, staying ("stay put", "remain in office"), or pressing on with a protest or a fight."""
+    if not enabled(VOWED_DEFIANCE):
+        return False
+    from diurna.events import polarity as pol
+
+    lemma = comp.lemma_.lower()
+    if lemma in YIELDING_VERBS:
+        return pol.is_negated(comp)
+    if pol.is_negated(comp):
+        return False
+    if lemma in STAYING_VERBS:
+        return True
+    if lemma == "fight" and any(c.dep_ == "prt" and c.lower_ == "on" for c in comp.children):
+        return True
+    if lemma in PRESSING_VERBS:
+        return any(t.lower_ in PROTEST_WORDS for c in comp.children if c.dep_ in ("dobj", "xcomp") for t in c.subtree)
+    return False
 
 
 # Verbs of denial whose own clausal complement is the denied proposition ("denied that ...").

@@ -144,6 +144,16 @@ CASES = {
             ("strike", "THREATEN", "Kabeya", "soldiers"),
         ),
     ],
+    cx.VOWED_DEFIANCE: [
+        (
+            "The opposition asked President William Ruto to resign. Ruto vowed not to step down.",
+            ("vowed", "REJECT", "Ruto", "opposition"),
+        ),
+        (
+            "Protesters asked the electoral commission to resign on Monday. The electoral commission vowed to stay put.",
+            ("vowed", "REJECT", "commission", "Protesters"),
+        ),
+    ],
     cx.STATEMENT_PARTICIPLE: [
         (
             "The foreign ministry of Ghana issued a statement condemning Togo for the border closure.",
