@@ -526,7 +526,6 @@ def announced_threat(doc: ArticleDoc, cand: Candidate) -> Candidate:
         or cand.modality not in UNDONE
         or cand.polarity != "asserted"
         or cand.source is None
-        or cand.target is None
         or not cx.enabled(cx.ANNOUNCED_FORCE)
     ):
         return cand

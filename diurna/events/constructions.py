@@ -249,6 +249,13 @@ VOWED_DEFIANCE = _register(
     "remain in office', 'to continue the protests') is defiance of what is asked of its maker: a "
     "REJECT, not an agreement or a concession.",
 )
+ALLEGED_ACT = _register(
+    "alleged-act",
+    "The governor alleged the central government was hiding the casualty figures.",
+    "An allegation about someone ('alleged X was hiding', 'complained that X had failed', 'charged that "
+    "X rigged'; 'claimed X attacked' when the claimed act is hostile) accuses that someone: ACCUSE by "
+    "the speaker against the subject of the alleged clause.",
+)
 REQUESTED_ACTION = _register(
     "requested-action",
     "China repeated calls for the Philippines to remove a grounded warship.",
@@ -468,6 +475,12 @@ def defiant_content(comp: "Token") -> bool:
     if lemma in PRESSING_VERBS:
         return any(t.lower_ in PROTEST_WORDS for c in comp.children if c.dep_ in ("dobj", "xcomp") for t in c.subtree)
     return False
+
+
+# Speech verbs that accuse whoever their clause is about (alleged-act); "claim" only with a hostile act.
+ALLEGING_VERBS = frozenset({"allege", "charge", "complain"})
+CLAIMING_VERBS = frozenset({"claim", "insist", "contend"})
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"})
 
 
 # Verbs of denial whose own clausal complement is the denied proposition ("denied that ...").

@@ -101,6 +101,7 @@ class NounEvents:
         speakers = [Argument(quote.speaker, mention)] if mention is not None else []
         if not speakers:
             return out
+        out.extend(self._alleged_act(doc, speech, speakers))
         for clause in speech.children:
             if clause.dep_ != "ccomp" or clause.lemma_ != "be":
                 continue
@@ -137,6 +138,44 @@ class NounEvents:
                     pol.polarity(clause),
                     pol.modality(clause),
                     "reported-evaluation",
+                    False,
+                    need_target=True,
+                )
+            )
+        return out
+
+    def _alleged_act(self, doc: ArticleDoc, speech: "Token", speakers: list[Argument]) -> list[Candidate]:
+        """ "X alleged Y was hiding the figures" (alleged-act): X accuses Y, the subject of the alleged
+        clause; after "claimed" only when the claimed act is a hostile one the lexicon codes."""
+        lemma = speech.lemma_.lower()
+        if not cx.enabled(cx.ALLEGED_ACT) or lemma not in cx.ALLEGING_VERBS | cx.CLAIMING_VERBS:
+            return []
+        out: list[Candidate] = []
+        for clause in speech.children:
+            if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            if lemma in cx.CLAIMING_VERBS:
+                sense = self.lexicon.verb_sense(clause)
+                if sense is None or sense.plover not in cx.HOSTILE_TYPES:
+                    continue
+            targets = actors_of(doc, [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
+            if any(c.dep_ == "auxpass" for c in clause.children):
+                targets = actors_of(doc, prep_objects(clause).get("by", []))  # "alleged he was forced out by X"
+            sense = Sense(lemma=lemma, pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
+            out.extend(
+                self._combine(
+                    doc,
+                    speech.i,
+                    speech.i + 1,
+                    sense,
+                    "ACCUSE",
+                    "112",
+                    "disapprove",
+                    speakers,
+                    targets,
+                    pol.polarity(speech),
+                    pol.modality(speech),
+                    cx.ALLEGED_ACT,
                     False,
                     need_target=True,
                 )

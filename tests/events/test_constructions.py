@@ -154,6 +154,20 @@ CASES = {
             ("vowed", "REJECT", "commission", "Protesters"),
         ),
     ],
+    cx.ALLEGED_ACT: [
+        (
+            "Governor Sharif Hotak alleged the central government was hiding the casualty figures.",
+            ("alleged", "ACCUSE", "Hotak", "government"),
+        ),
+        (
+            "The farmers complained that the government had failed to pay them.",
+            ("complained", "ACCUSE", "farmers", "government"),
+        ),
+        (
+            "The opposition claimed Russian troops attacked the village.",
+            ("claimed", "ACCUSE", "opposition", "Russian troops"),
+        ),
+    ],
     cx.STATEMENT_PARTICIPLE: [
         (
             "The foreign ministry of Ghana issued a statement condemning Togo for the border closure.",
