@@ -256,6 +256,19 @@ ALLEGED_ACT = _register(
     "X rigged'; 'claimed X attacked' when the claimed act is hostile) accuses that someone: ACCUSE by "
     "the speaker against the subject of the alleged clause.",
 )
+REPORTED_DEMAND = _register(
+    "reported-demand",
+    "The opposition said President Kabila must resign immediately.",
+    "Saying that someone must, should or has to do something ('said the junta should step aside', "
+    "'say the president must go') demands it of them: REQUEST by the speaker to the subject of the "
+    "clause, when that subject is an actor other than the speaker.",
+)
+AT_REQUEST = _register(
+    "at-request",
+    "France deployed troops to Mali at the request of the Malian government.",
+    "An act done 'at the request of X', 'at X's request' or 'at X's behest' tells that X asked it of "
+    "the one who did it: REQUEST by X to the act's agent.",
+)
 REQUESTED_ACTION = _register(
     "requested-action",
     "China repeated calls for the Philippines to remove a grounded warship.",
@@ -481,6 +494,40 @@ def defiant_content(comp: "Token") -> bool:
 ALLEGING_VERBS = frozenset({"allege", "charge", "complain"})
 CLAIMING_VERBS = frozenset({"claim", "insist", "contend"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"})
+
+
+# Modals that make a reported clause a demand (reported-demand).
+DEMANDING_MODALS = frozenset({"must", "should", "ought"})
+
+
+def demanded_clauses(speech: "Token") -> list["Token"]:
+    """The clausal complements of a speech verb that say someone must or should act (reported-demand):
+    a deontic modal on the clause's verb, or "has to" / "needs to" governing it."""
+    if not enabled(REPORTED_DEMAND):
+        return []
+    out = []
+    for clause in speech.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in DEMANDING_MODALS for c in clause.children):
+            out.append(clause)
+        elif clause.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
+            out.append(clause)
+    return out
+
+
+# Nouns of "at the request of X" (at-request).
+REQUEST_PHRASE_NOUNS = frozenset({"request", "behest", "urging", "insistence"})
+
+
+def requested_act(noun: "Token") -> Optional["Token"]:
+    """The verb an "at the request of X" phrase hangs on (at-request), if the noun heads one."""
+    if not enabled(AT_REQUEST) or noun.lower_ not in REQUEST_PHRASE_NOUNS or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ not in ("at", "upon", "on") or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return prep.head
 
 
 # Verbs of denial whose own clausal complement is the denied proposition ("denied that ...").

@@ -102,6 +102,7 @@ class NounEvents:
         if not speakers:
             return out
         out.extend(self._alleged_act(doc, speech, speakers))
+        out.extend(self._reported_demand(doc, speech, speakers))
         for clause in speech.children:
             if clause.dep_ != "ccomp" or clause.lemma_ != "be":
                 continue
@@ -138,6 +139,38 @@ class NounEvents:
                     pol.polarity(clause),
                     pol.modality(clause),
                     "reported-evaluation",
+                    False,
+                    need_target=True,
+                )
+            )
+        return out
+
+    def _reported_demand(self, doc: ArticleDoc, speech: "Token", speakers: list[Argument]) -> list[Candidate]:
+        """ "X said Y must go" (reported-demand): X asks it of Y, the subject of the demanding clause."""
+        out: list[Candidate] = []
+        for clause in cx.demanded_clauses(speech):
+            targets = [
+                t
+                for t in actors_of(doc, [c for c in clause.children if c.dep_ == "nsubj"])
+                if not any(_same_state(doc, t.actor_id, s.actor_id) for s in speakers)
+            ]  # "Putin said Russia must defend its interests" is no demand on another
+            sense = Sense(
+                lemma=speech.lemma_.lower(), pos="verb", cameo="100", plover="REQUEST", mode=None, frame="request"
+            )
+            out.extend(
+                self._combine(
+                    doc,
+                    speech.i,
+                    speech.i + 1,
+                    sense,
+                    "REQUEST",
+                    "100",
+                    None,
+                    speakers,
+                    targets,
+                    pol.polarity(speech),
+                    "actual",
+                    cx.REPORTED_DEMAND,
                     False,
                     need_target=True,
                 )
@@ -184,7 +217,21 @@ class NounEvents:
 
     # ---------------------------------------------------------------- nominal events
 
+    def _at_request(self, doc: ArticleDoc, noun: "Token") -> list[Candidate]:
+        """ "deployed troops at the request of the government" (at-request): the requester (possessor
+        or "of" phrase) asked it of the act's agent."""
+        act = cx.requested_act(noun)
+        if act is None:
+            return []
+        sources = actors_of(doc, possessors(noun) + prep_objects(noun).get("of", []))
+        targets = actors_of(doc, subject_tokens(act))
+        sense = Sense(lemma=noun.lemma_.lower(), pos="noun", cameo="100", plover="REQUEST", mode=None, frame="request")
+        return self._noun_event(doc, noun, sense, sources, targets, "asserted", "actual", cx.AT_REQUEST, False)
+
     def _nominal(self, doc: ArticleDoc, noun: "Token", verb_triggers: set[int]) -> list[Candidate]:
+        requested = self._at_request(doc, noun)
+        if requested:
+            return requested
         sense = self.lexicon.noun_sense(noun)
         if sense is None or doc.mention_at_token(noun.i) is not None:
             return []
@@ -406,6 +453,14 @@ class NounEvents:
 INFINITIVE_LINKS = ("xcomp", "ccomp", "advcl", "acl")
 # What the content below an infinitive hangs on it by: its object, or a further infinitive.
 CONTENT_LINKS = ("dobj",) + INFINITIVE_LINKS
+
+
+def _same_state(doc: ArticleDoc, one: str, other: str) -> bool:
+    """Whether `one` is `other`, or the state `other` belongs to (a speaker's own country)."""
+    if one == other:
+        return True
+    a, b = doc.actor(one), doc.actor(other)
+    return a is not None and b is not None and a.kind == "country" and a.country is not None and a.country == b.country
 
 
 def _infinitive_content(verb: "Token") -> bool:

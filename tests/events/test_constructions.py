@@ -168,6 +168,26 @@ CASES = {
             ("claimed", "ACCUSE", "opposition", "Russian troops"),
         ),
     ],
+    cx.REPORTED_DEMAND: [
+        (
+            "The opposition said President Kabila must resign immediately.",
+            ("said", "REQUEST", "opposition", "Kabila"),
+        ),
+        (
+            "Alassane Ouattara said the military junta should step aside.",
+            ("said", "REQUEST", "Ouattara", "junta"),
+        ),
+    ],
+    cx.AT_REQUEST: [
+        (
+            "France deployed troops to Mali at the request of the Malian government.",
+            ("request", "REQUEST", "Malian government", "France"),
+        ),
+        (
+            "US troops returned to Iraq at the Iraqi government's request.",
+            ("request", "REQUEST", "Iraqi government", "US troops"),
+        ),
+    ],
     cx.STATEMENT_PARTICIPLE: [
         (
             "The foreign ministry of Ghana issued a statement condemning Togo for the border closure.",
