@@ -264,7 +264,11 @@ class CandidateExtractor(NounEvents):
                 )
         elif frame == "describe":
             if not self._negative_predicate(verb):
-                return []
+                if not (
+                    cx.enabled(cx.PRAISED_AS) and self._negative_predicate(verb, self.lexicon.is_positive_evaluation)
+                ):
+                    return []
+                plover, cameo, mode = "SUPPORT", "051", None  # "called the order decisive" (praised-as)
         elif frame == "allow":
             targets = actors_of(
                 doc,
@@ -494,23 +498,24 @@ class CandidateExtractor(NounEvents):
             return "RETREAT", "087", None, token, sense
         return None
 
-    def _negative_predicate(self, verb: "Token") -> bool:
+    def _negative_predicate(self, verb: "Token", evaluates=None) -> bool:
+        """Whether the describing verb's predicate carries an evaluation word: a negative one by
+        default, or the words `evaluates` accepts (praised-as reads the positive ones)."""
+        evaluates = evaluates or self.lexicon.is_negative_evaluation
         for prep in ("as",):
             for obj in prep_objects(verb).get(prep, []):
-                if any(self.lexicon.is_negative_evaluation(t) for t in obj.subtree):
+                if any(evaluates(t) for t in obj.subtree):
                     return True
         for child in verb.children:
             if child.dep_ in ("oprd", "xcomp", "acomp") or (child.dep_ == "prep" and child.lower_ == "as"):
-                if any(self.lexicon.is_negative_evaluation(t) for t in child.subtree):
+                if any(evaluates(t) for t in child.subtree):
                     return True
         # "branded the deal a violation": the small model often reads the predicate as a second object
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if len(objects) >= 2 and any(self.lexicon.is_negative_evaluation(t) for t in objects[-1].subtree):
+        if len(objects) >= 2 and any(evaluates(t) for t in objects[-1].subtree):
             return True
         # 'called the decision "outrageous"': a quoted predicate the parse hung on the object
-        return cx.enabled(cx.QUOTED_PREDICATE) and any(
-            self.lexicon.is_negative_evaluation(t) for t in quoted_predicate(verb)
-        )
+        return cx.enabled(cx.QUOTED_PREDICATE) and any(evaluates(t) for t in quoted_predicate(verb))
 
 
 # Modalities of an act not (yet) done: announced force is a threat (announced-force).

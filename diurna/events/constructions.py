@@ -269,6 +269,12 @@ AT_REQUEST = _register(
     "An act done 'at the request of X', 'at X's request' or 'at X's behest' tells that X asked it of "
     "the one who did it: REQUEST by X to the act's agent.",
 )
+PRAISED_AS = _register(
+    "praised-as",
+    "The European Union called Kenya's decision courageous.",
+    "Calling or describing someone's act as courageous, historic, justified or decisive is praise of "
+    "them: the describing verbs that accuse with a negative predicate support with a positive one.",
+)
 REQUESTED_ACTION = _register(
     "requested-action",
     "China repeated calls for the Philippines to remove a grounded warship.",

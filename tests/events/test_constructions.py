@@ -188,6 +188,13 @@ CASES = {
             ("request", "REQUEST", "Iraqi government", "US troops"),
         ),
     ],
+    cx.PRAISED_AS: [
+        ("The EU called Kenya's decision courageous.", ("called", "SUPPORT", "EU", "Kenya")),
+        (
+            "The African Union described Ghana's election as a historic milestone.",
+            ("described", "SUPPORT", "African Union", "Ghana"),
+        ),
+    ],
     cx.STATEMENT_PARTICIPLE: [
         (
             "The foreign ministry of Ghana issued a statement condemning Togo for the border closure.",
