@@ -199,14 +199,16 @@ def _told_act_agent(doc: ArticleDoc, cand: Candidate, told: list[Candidate]) -> 
 
 
 # How many sentences back the statement a denied claim refers to may be (claim-author): "Pompeo said
-# the crash was Iran's doing. For several days Iran denied the accusation."
-CLAIM_WINDOW = 3
+# the crash was Iran's doing. For several days Iran denied the accusation." One: further back, the
+# latest speaker is as often someone else ("according to the UN ... a charge rejected by the
+# authorities", where critics made the charge).
+CLAIM_WINDOW = 1
 
 
 def claim_author(doc: ArticleDoc, verb: "Token", source_id: str) -> Optional[str]:
     """Who made the claim a denial or rejection has as object (claim-author): the actor the claim's
     own phrase names ("Kyiv's accusations", "the claim from Berlin", "allegations by the opposition"),
-    else the speaker of the latest statement before it, within CLAIM_WINDOW sentences, that is not
+    else the speaker of the latest statement in the sentence before (CLAIM_WINDOW) that is not
     the denier's side; one whose words name the denier's side is preferred (the claim is about it)."""
     claims = [n for n in _evaluated_nouns(verb) if n.lemma_.lower() in cx.CLAIM_NOUNS or n.lower_ in cx.CLAIM_NOUNS]
     if not claims:
