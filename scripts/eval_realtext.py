@@ -8,8 +8,8 @@ on it, one article per file:
     DATA/manifest/ID.json         source, publication date, outlet, licence, how it was retrieved
     DATA/gold/ID.json             every codable event (realnews-dev's gold format)
 
-DATA is eval/opennews in the repository: openly licensed news only (VOA, public domain; Global Voices
-and Wikinews, CC BY), so texts, manifests and gold travel with every clone. $DIURNA_REALTEXT (or
+DATA is eval/opennews in the repository: openly licensed news only (VOA, public domain; Wikinews,
+CC BY 2.5: eval/opennews/README.md), so texts, manifests and gold travel with every clone. $DIURNA_REALTEXT (or
 --data) points the scripts at another set in the same layout instead, e.g. the first real-text set of
 475 articles (eval/realtext/README.md), which was other publishers' copy kept outside the repository
 and was lost with its machine on 2026-12-07; eval/realtext/sha256.txt pins its files, and they are
