@@ -8,6 +8,7 @@ import collections
 import hashlib
 import json
 import re
+import subprocess
 import sys
 
 import pytest
@@ -134,3 +135,35 @@ def test_no_sentence_of_an_evaluation_text_is_copied_into_the_tests_or_the_rules
                 if hashlib.sha256(run.encode()).hexdigest()[:12] not in KNOWN_COPIES:
                     copied.append("%s: %r (%s)" % (path.relative_to(rt.ROOT), run, evaluation[run]))
     assert not copied, "copied from an evaluation text:\n  " + "\n  ".join(copied)
+
+
+def test_realnews_dev_input_is_what_its_own_make_input_writes(rt, tmp_path):
+    make_input = rt.REALNEWS / "make_input.py"
+    if not make_input.is_file():
+        pytest.skip("../shared/data/realnews-dev is not beside this clone")
+    ours = tmp_path / "in.jsonl"
+    assert rt.write_realnews_input(ours) == 20
+    theirs = subprocess.run([sys.executable, str(make_input)], capture_output=True, text=True, check=True).stdout
+    assert [json.loads(line) for line in ours.read_text(encoding="utf-8").splitlines()] == [
+        json.loads(line) for line in theirs.splitlines()
+    ]
+
+
+def test_realnews_dev_is_coded_by_this_checkouts_package_then_scored(rt, monkeypatch, tmp_path):
+    # `.venv/bin/diurna` in a worktree sharing another checkout's venv imports that checkout's package;
+    # `python -m diurna.cli` run from ROOT imports this one
+    if not (rt.REALNEWS / "manifest.jsonl").is_file():
+        pytest.skip("../shared/data/realnews-dev is not beside this clone")
+    calls = []
+
+    def run(command, **kwargs):
+        calls.append((command, kwargs.get("cwd")))
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(rt.subprocess, "run", run)
+    kept = tmp_path / "rn.jsonl"
+    monkeypatch.setattr(sys, "argv", ["eval_realtext.py", "--realnews-dev", "--keep", str(kept)])
+    assert rt.main() == 0
+    (code, code_cwd), (score, _) = calls
+    assert code[:4] == [sys.executable, "-m", "diurna.cli", "code"] and code_cwd == rt.ROOT
+    assert score == [sys.executable, str(rt.SCORER), str(kept)]
