@@ -274,6 +274,25 @@ MEDIATED_PARTIES = _register(
     "The Taliban released two Americans in a deal brokered by Qatar.",
     "A mediation's recipients are the deal's parties: named with the deal, or the subject of the clause reporting it.",
 )
+PURPOSE_OF_FORCE = _register(
+    "purpose-of-force",
+    "Police in Dakar fired tear gas and rubber bullets to disperse the protesters.",
+    "A dispersal in the purpose clause of an act of force ('fired tear gas to disperse', 'used water "
+    "cannon to break up the rally') is what the force was for: one event, the force's, not a second "
+    "coercion (the purpose clause still gives its recipient: purpose-recipient).",
+)
+RESTRICTED_OWN_STATE = _register(
+    "restricted-own-state",
+    "The army chief dissolved parliament and declared a nationwide curfew.",
+    "A curfew, a state of emergency or martial law declared with no place or people named restricts "
+    "the declaring authority's own country: that state, when the story names it, is the target "
+    "(CAMEO 1723/1724 code the population restricted, as the gold of declarations does).",
+)
+
+# Verbs of breaking up a gathering, which a purpose clause of force names as its aim (purpose-of-force).
+DISPERSALS = frozenset({"disperse", "scatter", "break", "clear", "quell", "repel"})
+# CAMEO codes of restrictions imposed on a whole population (restricted-own-state): curfew, emergency rule.
+POPULATION_RESTRICTIONS = frozenset({"1723", "1724"})
 
 # Verbs whose reduced passive ("rebels backed by Rwanda") describes a standing relation (standing-backing).
 STANDING_RELATIONS = frozenset({"back", "support", "sponsor"})

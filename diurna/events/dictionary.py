@@ -54,6 +54,7 @@ class Sense:
     obj_place: bool = False  # the direct object is a place: a town, a base, a named territory ("seized the town")
     negated_only: bool = False  # an event only when negated ("will not hesitate to strike"): the negation is the act
     obj_words: tuple[str, ...] = ()  # a word one of which the object's phrase must contain ("persona non grata")
+    unless_obj_words: tuple[str, ...] = ()  # not when the object's phrase has one ("missiles targeting X")
     unless_prep: tuple[str, ...] = ()  # not when the verb has one of these prepositions ("departed with X")
     petrarch_otherwise: bool = False  # when no sense of the lemma fits, ask the PETRARCH2 dictionary
     xcomp: bool = False
@@ -61,6 +62,7 @@ class Sense:
     by_agent: bool = False  # who acts decides force or coercion ("police raided" vs "militants raided")
     reciprocal: bool = False
     theme: bool = False  # the direct object is what is given/moved, not the target
+    owner: bool = False  # the object's owner is the target ("froze their assets", "the nation's assets")
     targets: tuple[str, ...] = DEFAULT_TARGET_PREPS
     origin: str = "diurna"  # "diurna" lexicon or "petrarch2" verb dictionary
 
@@ -89,7 +91,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
     for key in ("prep", "prt", "obj_prep"):
         if key in raw and not isinstance(raw[key], str):
             raise ValueError("triggers.yaml: %s %r: %s must be a quoted string" % (pos, lemma, key))
-    for key in ("obj", "mod", "pobj", "targets", "unless_obj", "unless_subj", "subj", "obj_words", "unless_prep"):
+    for key in ("obj", "mod", "pobj", "targets", "unless_obj", "unless_subj", "subj", "obj_words", "unless_obj_words", "unless_prep"):
         if any(not isinstance(x, str) for x in raw.get(key) or ()):
             raise ValueError("triggers.yaml: %s %r: %s must list quoted strings" % (pos, lemma, key))
     cameo = str(raw["cameo"])
@@ -119,12 +121,14 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
         modal_ccomp=bool(raw.get("modal_ccomp", False)),
         obj_place=bool(raw.get("obj_place", False)),
         obj_words=tuple(raw.get("obj_words", ())),
+        unless_obj_words=tuple(raw.get("unless_obj_words", ())),
         negated_only=bool(raw.get("negated_only", False)),
         unless_prep=tuple(raw.get("unless_prep", ())),
         petrarch_otherwise=bool(raw.get("petrarch_otherwise", False)),
         xcomp=bool(raw.get("xcomp", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
         theme=bool(raw.get("theme", False)),
+        owner=bool(raw.get("owner", False)),
         targets=DEFAULT_TARGET_PREPS if targets is None else tuple(targets),
     )
 
@@ -326,6 +330,10 @@ def _applies(sense: Sense, token: "Token") -> bool:
         for c in token.children
         if c.dep_ in OBJECT_DEPS + ("xcomp", "ccomp")
         for t in c.subtree
+    ):
+        return False
+    if sense.unless_obj_words and any(
+        _words(t) & set(sense.unless_obj_words) for o in object_heads(token) for t in o.subtree
     ):
         return False
     if sense.xcomp and not has_complement(token):

@@ -87,6 +87,17 @@ CASES = {
         ("Police used tear gas to disperse the protesters.", ("used", "ASSAULT", "police", "protesters")),
         ("Soldiers fired live rounds to disperse the crowd of students.", ("fired", "ASSAULT", "soldiers", "students")),
     ],
+    cx.RESTRICTED_OWN_STATE: [
+        (
+            "Thailand's army chief declared martial law on Tuesday.\n\nThailand has had a dozen coups since 1932.",
+            ("declared", "COERCE", "army chief", "Thailand"),
+        ),
+        (
+            "Sri Lanka's president declared a state of emergency after weeks of unrest.\n\n"
+            "Sri Lanka has run out of foreign currency.",
+            ("declared", "COERCE", "president", "Sri Lanka"),
+        ),
+    ],
     cx.SCENE_VICTIM: [
         (
             "Police lobbed teargas canisters and arrested some Kenyans who had come out to protest.",
@@ -336,6 +347,13 @@ CASES = {
 # Rules whose effect is an event that is *not* coded: rule -> [(text, (trigger, type, source, target))],
 # absent with the rule on and coded with it off
 SUPPRESSING = {
+    cx.PURPOSE_OF_FORCE: [
+        (
+            "Police in Dakar fired tear gas and rubber bullets to disperse the protesters.",
+            ("disperse", "COERCE", "police", "protesters"),
+        ),
+        ("Riot police fired tear gas to disperse the protesters in Nairobi.", ("disperse", "COERCE", "police", "protesters")),
+    ],
     cx.STANDING_BACKING: [
         ("Government forces backed by Russia shelled the town.", ("backed", "SUPPORT", "Russia", "forces")),
         ("The militias supported by Iran attacked the base.", ("supported", "SUPPORT", "Iran", "militias")),
