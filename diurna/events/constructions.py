@@ -281,6 +281,13 @@ PURPOSE_OF_FORCE = _register(
     "cannon to break up the rally') is what the force was for: one event, the force's, not a second "
     "coercion (the purpose clause still gives its recipient: purpose-recipient).",
 )
+PARTICIPLE_AGENT = _register(
+    "participle-agent",
+    "Residents recalled the curfew imposed by the army in 2014.",
+    "An event noun followed by a light verb's passive participle ('the sanctions imposed by the EU on "
+    "Moscow', 'the martial law declared by Marcos') is done by the participle's by-phrase, to the "
+    "targets its prepositions name, as if the clause were active.",
+)
 RESTRICTED_OWN_STATE = _register(
     "restricted-own-state",
     "The army chief dissolved parliament and declared a nationwide curfew.",

@@ -192,6 +192,13 @@ class NounEvents:
                 if prep in cx.OCCURRENCE_PREPS:
                     preps.setdefault(prep, objs)
         sources = actors_of(doc, own) or actors_of(doc, preps.get("by", []))
+        if not sources:
+            participle = self._light_participle(noun)
+            if participle is not None:
+                # "the martial law imposed by Marcos", "sanctions imposed by the EU on Moscow"
+                sources = actors_of(doc, prep_objects(participle).get("by", []))
+                for prep, objs in prep_objects(participle).items():
+                    preps.setdefault(prep, objs)
         if not sources and "from" not in sense.targets:
             # "condemnation from the African Union", "aid from Qatar" ("withdrawal from X": X is the target)
             sources = actors_of(doc, preps.get("from", []))
@@ -248,6 +255,22 @@ class NounEvents:
             rule,
             reciprocal,
         )
+
+    def _light_participle(self, noun: "Token") -> Optional["Token"]:
+        """ "the curfew imposed by the army": a light verb's passive participle after the event noun,
+        whose by-phrase names who did it (participle-agent)."""
+        if not cx.enabled(cx.PARTICIPLE_AGENT):
+            return None
+        for child in noun.children:
+            if (
+                child.dep_ == "acl"
+                and child.i > noun.i
+                and child.tag_ == "VBN"
+                and in_list(child, self.lexicon.light_verbs)
+                and prep_objects(child).get("by")
+            ):
+                return child
+        return None
 
     def _misread_light_verb(self, noun: "Token") -> Optional["Token"]:
         """ "Orban held talks with Zelensky": the small model sometimes reads the light verb as an

@@ -87,6 +87,16 @@ CASES = {
         ("Police used tear gas to disperse the protesters.", ("used", "ASSAULT", "police", "protesters")),
         ("Soldiers fired live rounds to disperse the crowd of students.", ("fired", "ASSAULT", "soldiers", "students")),
     ],
+    cx.PARTICIPLE_AGENT: [
+        (
+            "Russia's economy has suffered under the sanctions imposed by the European Union on Moscow.",
+            ("sanctions", "SANCTION", "European Union", "Russia"),
+        ),
+        (
+            "The Philippines last saw martial law imposed by Ferdinand Marcos in 1972.",
+            ("law", "COERCE", "Ferdinand Marcos", "Philippines"),
+        ),
+    ],
     cx.RESTRICTED_OWN_STATE: [
         (
             "Thailand's army chief declared martial law on Tuesday.\n\nThailand has had a dozen coups since 1932.",
