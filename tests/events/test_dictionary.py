@@ -82,6 +82,10 @@ def _token(nlp, text, word):
         ("Brussels froze the oligarch's bank accounts.", "froze", "SANCTION", "163"),
         ("Moscow cut off gas supplies to Moldova.", "cut", "SANCTION", "163"),
         ("Wages were frozen for two years.", "frozen", None, None),
+        ("The constitutional court sanctioned the president's bid for a third term.", "sanctioned", "SUPPORT", "051"),
+        ("Washington sanctioned three Iranian generals.", "sanctioned", "SANCTION", "163"),
+        ("Russian troops surrounded the Ukrainian naval base.", "surrounded", "ASSAULT", "190"),
+        ("Thousands of protesters surrounded the parliament building.", "surrounded", "PROTEST", "144"),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
