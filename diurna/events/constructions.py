@@ -296,8 +296,17 @@ RESTRICTED_OWN_STATE = _register(
     "(CAMEO 1723/1724 code the population restricted, as the gold of declarations does).",
 )
 
+SEIZED_STATE = _register(
+    "seized-state",
+    "General Tiani seized power in a coup on Wednesday.\n\nNiger has had five coups since 1960.",
+    "Seizing power is a coup against a state: the one the place names ('seized power in Mali'), else "
+    "the putschists' own state, when the story names it.",
+)
+
 # Verbs of breaking up a gathering, which a purpose clause of force names as its aim (purpose-of-force).
 DISPERSALS = frozenset({"disperse", "scatter", "break", "clear", "quell", "repel"})
+# What is seized in a coup (seized-state): "seized power", "grabbed power".
+STATE_POWER = frozenset({"power"})
 # CAMEO codes of restrictions imposed on a whole population (restricted-own-state): curfew, emergency rule.
 POPULATION_RESTRICTIONS = frozenset({"1723", "1724"})
 

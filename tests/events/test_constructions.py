@@ -97,6 +97,12 @@ CASES = {
             ("law", "COERCE", "Ferdinand Marcos", "Philippines"),
         ),
     ],
+    cx.SEIZED_STATE: [
+        (
+            "General Tiani seized power in a coup on Wednesday. Niger has had five coups since 1960.",
+            ("seized", "COERCE", "Tiani", "Niger"),
+        ),
+    ],
     cx.RESTRICTED_OWN_STATE: [
         (
             "Thailand's army chief declared martial law on Tuesday.\n\nThailand has had a dozen coups since 1932.",

@@ -82,6 +82,8 @@ def _token(nlp, text, word):
         ("Brussels froze the oligarch's bank accounts.", "froze", "SANCTION", "163"),
         ("Moscow cut off gas supplies to Moldova.", "cut", "SANCTION", "163"),
         ("Wages were frozen for two years.", "frozen", None, None),
+        ("Soldiers seized power in Mali last month.", "seized", "COERCE", "170"),
+        ("The customs agency seized power tools worth $2 million.", "seized", "COERCE", "171"),
         ("The constitutional court sanctioned the president's bid for a third term.", "sanctioned", "SUPPORT", "051"),
         ("Washington sanctioned three Iranian generals.", "sanctioned", "SANCTION", "163"),
         ("Russian troops surrounded the Ukrainian naval base.", "surrounded", "ASSAULT", "190"),
