@@ -296,6 +296,12 @@ RESTRICTED_OWN_STATE = _register(
     "(CAMEO 1723/1724 code the population restricted, as the gold of declarations does).",
 )
 
+ORDERING_AGENT = _register(
+    "ordering-agent",
+    "Two Uyghur activists were deported on the orders of the Thai government.",
+    "A passive act done 'by court order', 'by presidential decree' or 'on the orders of the governor' "
+    "is the act of whoever gave the order: the order noun's modifier or its of/from/by phrase is the agent.",
+)
 SEIZED_STATE = _register(
     "seized-state",
     "General Tiani seized power in a coup on Wednesday.\n\nNiger has had five coups since 1960.",
@@ -435,6 +441,26 @@ def adjunct_acts(verb: "Token") -> tuple[list["Token"], list["Token"]]:
         if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ in ("when", "as") for m in c.children)
     ]
     return nouns, clauses
+
+
+# Nouns of an order by which a passive act was done (ordering-agent): "by court order", "on the orders of".
+ORDER_NOUNS = frozenset(
+    {"order", "orders", "decree", "decrees", "ruling", "verdict", "directive", "instruction", "instructions", "edict"}
+)
+
+
+def ordering_nouns(verb: "Token") -> list["Token"]:
+    """ "dissolved by court order", "banned by presidential decree", "detained on the orders of X": the
+    order nouns of the verb's by/on/under/upon phrases (ordering-agent)."""
+    if not enabled(ORDERING_AGENT):
+        return []
+    return [
+        obj
+        for prep in verb.children
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "on", "under", "upon")
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.lemma_.lower() in ORDER_NOUNS
+    ]
 
 
 # ------------------------------------------------------------------ the scene's agent

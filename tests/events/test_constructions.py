@@ -97,6 +97,12 @@ CASES = {
             ("law", "COERCE", "Ferdinand Marcos", "Philippines"),
         ),
     ],
+    cx.ORDERING_AGENT: [
+        (
+            "Two Uyghur activists were deported on the orders of the Thai government.",
+            ("deported", "COERCE", "Thai government", "Uyghur activists"),
+        ),
+    ],
     cx.SEIZED_STATE: [
         (
             "General Tiani seized power in a coup on Wednesday. Niger has had five coups since 1960.",
