@@ -86,12 +86,27 @@ class Sense:
         )
 
 
+# The sense keys that list words (triggers.yaml); each must list quoted strings.
+LIST_KEYS = (
+    "obj",
+    "mod",
+    "pobj",
+    "targets",
+    "unless_obj",
+    "unless_subj",
+    "subj",
+    "obj_words",
+    "unless_obj_words",
+    "unless_prep",
+)
+
+
 def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
     # YAML 1.1 reads a bare `on`/`off` as a boolean: insist on strings so a missed quote is an error
     for key in ("prep", "prt", "obj_prep"):
         if key in raw and not isinstance(raw[key], str):
             raise ValueError("triggers.yaml: %s %r: %s must be a quoted string" % (pos, lemma, key))
-    for key in ("obj", "mod", "pobj", "targets", "unless_obj", "unless_subj", "subj", "obj_words", "unless_obj_words", "unless_prep"):
+    for key in LIST_KEYS:
         if any(not isinstance(x, str) for x in raw.get(key) or ()):
             raise ValueError("triggers.yaml: %s %r: %s must list quoted strings" % (pos, lemma, key))
     cameo = str(raw["cameo"])

@@ -374,7 +374,10 @@ SUPPRESSING = {
             "Police in Dakar fired tear gas and rubber bullets to disperse the protesters.",
             ("disperse", "COERCE", "police", "protesters"),
         ),
-        ("Riot police fired tear gas to disperse the protesters in Nairobi.", ("disperse", "COERCE", "police", "protesters")),
+        (
+            "Riot police fired tear gas to disperse the protesters in Nairobi.",
+            ("disperse", "COERCE", "police", "protesters"),
+        ),
     ],
     cx.STANDING_BACKING: [
         ("Government forces backed by Russia shelled the town.", ("backed", "SUPPORT", "Russia", "forces")),
