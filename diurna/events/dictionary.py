@@ -63,6 +63,7 @@ class Sense:
     reciprocal: bool = False
     theme: bool = False  # the direct object is what is given/moved, not the target
     owner: bool = False  # the object's owner is the target ("froze their assets", "the nation's assets")
+    transitive: bool = False  # only done to someone: a direct object or a passive ("dispersed the crowd")
     targets: tuple[str, ...] = DEFAULT_TARGET_PREPS
     origin: str = "diurna"  # "diurna" lexicon or "petrarch2" verb dictionary
 
@@ -82,6 +83,7 @@ class Sense:
                 self.obj_place,
                 self.subj,
                 self.obj_words,
+                self.transitive,
             )
         )
 
@@ -144,6 +146,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
         reciprocal=bool(raw.get("reciprocal", False)),
         theme=bool(raw.get("theme", False)),
         owner=bool(raw.get("owner", False)),
+        transitive=bool(raw.get("transitive", False)),
         targets=DEFAULT_TARGET_PREPS if targets is None else tuple(targets),
     )
 
@@ -353,6 +356,8 @@ def _applies(sense: Sense, token: "Token") -> bool:
         return False
     if sense.xcomp and not has_complement(token):
         return False
+    if sense.transitive and not direct_objects(token):
+        return False  # "the crowd dispersed": an intransitive use acts on no one
     return True
 
 

@@ -79,6 +79,10 @@ def _token(nlp, text, word):
         ("Iran launched missiles targeting US troops in Iraq.", "launched", None, None),
         # breaking up a gathering; sanctions on money and trade
         ("Riot police dispersed the crowd outside parliament.", "dispersed", "COERCE", "170"),
+        ("The march was dispersed by mounted police.", "dispersed", "COERCE", "170"),
+        # dispersing on its own (going home) is done to no one
+        ("The protesters dispersed peacefully after the speech.", "dispersed", None, None),
+        ("The crowd dispersed when the rain began.", "dispersed", None, None),
         ("Brussels froze the oligarch's bank accounts.", "froze", "SANCTION", "163"),
         ("Moscow cut off gas supplies to Moldova.", "cut", "SANCTION", "163"),
         ("Wages were frozen for two years.", "frozen", None, None),
