@@ -56,6 +56,7 @@ class Sense:
     obj_words: tuple[str, ...] = ()  # a word one of which the object's phrase must contain ("persona non grata")
     unless_obj_words: tuple[str, ...] = ()  # not when the object's phrase has one ("missiles targeting X")
     unless_prep: tuple[str, ...] = ()  # not when the verb has one of these prepositions ("departed with X")
+    unless_aimed: tuple[str, ...] = ()  # not when one of these names where it went, open water aside ("into Ukraine")
     petrarch_otherwise: bool = False  # when no sense of the lemma fits, ask the PETRARCH2 dictionary
     xcomp: bool = False
     none: bool = False  # this context reports no event ("seized on the report")
@@ -100,6 +101,7 @@ LIST_KEYS = (
     "obj_words",
     "unless_obj_words",
     "unless_prep",
+    "unless_aimed",
 )
 
 
@@ -141,6 +143,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
         unless_obj_words=tuple(raw.get("unless_obj_words", ())),
         negated_only=bool(raw.get("negated_only", False)),
         unless_prep=tuple(raw.get("unless_prep", ())),
+        unless_aimed=tuple(raw.get("unless_aimed", ())),
         petrarch_otherwise=bool(raw.get("petrarch_otherwise", False)),
         xcomp=bool(raw.get("xcomp", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
@@ -310,6 +313,28 @@ def subject_words(token: "Token") -> set[str]:
     return set()
 
 
+# Where a fired missile lands without hitting anyone: "fired two missiles into the sea", "into the
+# Pacific", "launched a rocket into orbit" (not aimed, unlike "into Ukraine", "on the capital").
+OPEN_WATER = frozenset(
+    """sea seas ocean oceans waters gulf strait bay pacific atlantic air sky space orbit""".split()
+)
+
+
+def aimed_at_somewhere(token: "Token", preps: tuple[str, ...]) -> bool:
+    """The verb (or its object: "missiles on Kyiv") sends what it fires through one of `preps` to a
+    place or party: not a date ("on Monday") and not open water ("into the sea")."""
+    for owner in [token] + direct_objects(token):
+        for prep, objs in prep_objects(owner).items():
+            if prep not in preps:
+                continue
+            for o in objs:
+                if o.ent_type_ in ("DATE", "TIME"):
+                    continue
+                if not any(_words(t) & OPEN_WATER for t in o.subtree if t.i <= o.i):
+                    return True
+    return False
+
+
 def _applies(sense: Sense, token: "Token") -> bool:
     if sense.prt and sense.prt not in particles(token):
         return False
@@ -342,6 +367,8 @@ def _applies(sense: Sense, token: "Token") -> bool:
     if sense.obj_place and not any(is_place(o) for o in object_heads(token)):
         return False
     if sense.unless_prep and set(prep_objects(token)) & set(sense.unless_prep):
+        return False
+    if sense.unless_aimed and aimed_at_somewhere(token, sense.unless_aimed):
         return False
     if sense.obj_words and not any(
         _words(t) & set(sense.obj_words)

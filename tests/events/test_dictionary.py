@@ -75,6 +75,12 @@ def _token(nlp, text, word):
         ("Pyongyang fired two short-range ballistic missiles into the sea.", "fired", "MOBILIZE", "150"),
         ("North Korea launched a long-range missile on Sunday.", "launched", "MOBILIZE", "150"),
         ("Houthi rebels fired missiles at a cargo ship.", "fired", "ASSAULT", "193"),
+        # into or on a place or a party it is aimed (an attack, not a show); into the sea, or "on" a
+        # date, it is not
+        ("The army fired dozens of cruise missiles into the neighbouring republic overnight.", "fired", None, None),
+        ("The junta launched two missiles on the rebel-held town.", "launched", None, None),
+        ("The navy fired two missiles into the sea during the drill.", "fired", "MOBILIZE", "150"),
+        ("The army launched a missile on Monday during the parade.", "launched", "MOBILIZE", "150"),
         ("The agency launched a new satellite.", "launched", None, None),
         ("Iran launched missiles targeting US troops in Iraq.", "launched", None, None),
         # breaking up a gathering; sanctions on money and trade
