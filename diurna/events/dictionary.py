@@ -315,9 +315,7 @@ def subject_words(token: "Token") -> set[str]:
 
 # Where a fired missile lands without hitting anyone: "fired two missiles into the sea", "into the
 # Pacific", "launched a rocket into orbit" (not aimed, unlike "into Ukraine", "on the capital").
-OPEN_WATER = frozenset(
-    """sea seas ocean oceans waters gulf strait bay pacific atlantic air sky space orbit""".split()
-)
+OPEN_WATER = frozenset("""sea seas ocean oceans waters gulf strait bay pacific atlantic air sky space orbit""".split())
 
 
 def aimed_at_somewhere(token: "Token", preps: tuple[str, ...]) -> bool:
