@@ -23,7 +23,7 @@ from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
 from diurna.events.scene import mention_of
-from diurna.nlp.syntax import is_infinitive
+from diurna.nlp.syntax import is_infinitive, is_reduced_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -262,10 +262,11 @@ class NounEvents:
         if not cx.enabled(cx.PARTICIPLE_AGENT):
             return None
         for child in noun.children:
+            # the shared toolkit's reduced passive: it also refuses a participle with an object of its
+            # own, a finite verb the parser misread
             if (
-                child.dep_ == "acl"
-                and child.i > noun.i
-                and child.tag_ == "VBN"
+                child.i > noun.i
+                and is_reduced_passive(child)
                 and in_list(child, self.lexicon.light_verbs)
                 and prep_objects(child).get("by")
             ):
