@@ -82,7 +82,9 @@ def _token(nlp, text, word):
         ("The navy fired two missiles into the sea during the drill.", "fired", "MOBILIZE", "150"),
         ("The army launched a missile on Monday during the parade.", "launched", "MOBILIZE", "150"),
         ("The agency launched a new satellite.", "launched", None, None),
-        ("Iran launched missiles targeting US troops in Iraq.", "launched", None, None),
+        # whom the missiles are for, named in the object's phrase, makes them aimed too
+        ("The rebels launched missiles targeting the government's airbase.", "launched", None, None),
+        ("The militia fired two missiles aimed at the capital's airport.", "fired", None, None),
         # breaking up a gathering; sanctions on money and trade
         ("Riot police dispersed the crowd outside parliament.", "dispersed", "COERCE", "170"),
         ("The march was dispersed by mounted police.", "dispersed", "COERCE", "170"),
