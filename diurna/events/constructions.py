@@ -285,7 +285,7 @@ PARTICIPLE_AGENT = _register(
     "participle-agent",
     "Residents recalled the curfew imposed by the army in 2014.",
     "An event noun followed by a light verb's passive participle ('the sanctions imposed by the EU on "
-    "Moscow', 'the martial law declared by Marcos') is done by the participle's by-phrase, to the "
+    "Moscow', 'the martial law declared by the junta') is done by the participle's by-phrase, to the "
     "targets its prepositions name, as if the clause were active.",
 )
 RESTRICTED_OWN_STATE = _register(

@@ -195,7 +195,7 @@ class NounEvents:
         if not sources:
             participle = self._light_participle(noun)
             if participle is not None:
-                # "the martial law imposed by Marcos", "sanctions imposed by the EU on Moscow"
+                # "the curfew imposed by the army", "sanctions imposed by the EU on Moscow"
                 sources = actors_of(doc, prep_objects(participle).get("by", []))
                 for prep, objs in prep_objects(participle).items():
                     preps.setdefault(prep, objs)

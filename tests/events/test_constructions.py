@@ -95,10 +95,7 @@ CASES = {
             "Russia's economy has suffered under the sanctions imposed by the European Union on Moscow.",
             ("sanctions", "SANCTION", "European Union", "Russia"),
         ),
-        (
-            "The Philippines last saw martial law imposed by Ferdinand Marcos in 1972.",
-            ("law", "COERCE", "Ferdinand Marcos", "Philippines"),
-        ),
+        ("Argentina remembers the curfew imposed by the army in 1976.", ("curfew", "COERCE", "army", "Argentina")),
     ],
     cx.ORDERING_AGENT: [
         (
