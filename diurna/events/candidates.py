@@ -317,7 +317,7 @@ class CandidateExtractor(NounEvents):
             rule = cx.PURPOSE_RECIPIENT if targets else rule
         if plover in cx.FORCE:
             for dispersal in clause_parties.purpose_dispersals(verb):
-                consumed.add(dispersal.i)  # "fired tear gas to disperse them": one act, the force's
+                consumed.add(dispersal.i)  # "fired pepper spray to disperse them": one act, the force's
         sourceless = cx.is_agentless_passive(verb, plover, bool(sources), bool(targets))
         if sense.reciprocal and len(sources) == 1 and not targets and cx.enabled(cx.COORDINATED_PARTIES):
             others = coordinated_names(doc, subject_tokens(verb), sources[0].actor_id)

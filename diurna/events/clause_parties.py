@@ -116,7 +116,7 @@ def purpose_objects(verb: "Token") -> list["Token"]:
 
 
 def purpose_dispersals(verb: "Token") -> list["Token"]:
-    """ "fired tear gas to disperse the protesters": the dispersal verbs of the verb's purpose clauses,
+    """ "fired water cannon to disperse the marchers": the dispersal verbs of the verb's purpose clauses,
     which are the aim of its force, not acts of their own (purpose-of-force)."""
     if not enabled(PURPOSE_OF_FORCE):
         return []

@@ -276,8 +276,8 @@ MEDIATED_PARTIES = _register(
 )
 PURPOSE_OF_FORCE = _register(
     "purpose-of-force",
-    "Police in Dakar fired tear gas and rubber bullets to disperse the protesters.",
-    "A dispersal in the purpose clause of an act of force ('fired tear gas to disperse', 'used water "
+    "Security forces in Conakry fired water cannon and stun grenades to disperse opposition supporters.",
+    "A dispersal in the purpose clause of an act of force ('fired pepper spray to disperse', 'used water "
     "cannon to break up the rally') is what the force was for: one event, the force's, not a second "
     "coercion (the purpose clause still gives its recipient: purpose-recipient).",
 )

@@ -371,12 +371,12 @@ CASES = {
 SUPPRESSING = {
     cx.PURPOSE_OF_FORCE: [
         (
-            "Police in Dakar fired tear gas and rubber bullets to disperse the protesters.",
-            ("disperse", "COERCE", "police", "protesters"),
+            "Security forces in Conakry fired water cannon and stun grenades to disperse opposition supporters.",
+            ("disperse", "COERCE", "Security forces", "opposition supporters"),
         ),
         (
-            "Riot police fired tear gas to disperse the protesters in Nairobi.",
-            ("disperse", "COERCE", "police", "protesters"),
+            "Riot police in Nairobi fired pepper spray to disperse the students.",
+            ("disperse", "COERCE", "police", "students"),
         ),
     ],
     cx.STANDING_BACKING: [
