@@ -63,7 +63,7 @@ class Sense:
     by_agent: bool = False  # who acts decides force or coercion ("police raided" vs "militants raided")
     reciprocal: bool = False
     theme: bool = False  # the direct object is what is given/moved, not the target
-    owner: bool = False  # the object's owner is the target ("froze their assets", "the nation's assets")
+    owner: bool = False  # the object's owner is the target ("froze their assets", "the bank's reserves")
     transitive: bool = False  # only done to someone: a direct object or a passive ("dispersed the crowd")
     targets: tuple[str, ...] = DEFAULT_TARGET_PREPS
     origin: str = "diurna"  # "diurna" lexicon or "petrarch2" verb dictionary

@@ -94,7 +94,7 @@ def _token(nlp, text, word):
         ("Brussels froze the oligarch's bank accounts.", "froze", "SANCTION", "163"),
         ("Moscow cut off gas supplies to Moldova.", "cut", "SANCTION", "163"),
         ("Wages were frozen for two years.", "frozen", None, None),
-        ("Soldiers seized power in Mali last month.", "seized", "COERCE", "170"),
+        ("Soldiers seized power in Guinea last month.", "seized", "COERCE", "170"),
         ("The customs agency seized power tools worth $2 million.", "seized", "COERCE", "171"),
         ("The electoral commission sanctioned the governor's plan for a recount.", "sanctioned", "SUPPORT", "051"),
         ("The league's board sanctioned the merger of the two clubs.", "sanctioned", "SUPPORT", "051"),
