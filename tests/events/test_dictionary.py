@@ -175,6 +175,7 @@ def test_yaml_booleans_are_rejected():
         # a ban on people's travel or a state's trade is a sanction; a ban on an activity restricts
         ("The bloc imposed a travel ban on the generals.", "ban", "163"),
         ("The governor announced a ban on street protests.", "ban", "172"),
+        ("The junta announced a ban on all opposition parties.", "ban", "172"),
         ("A judge issued an arrest warrant for the former president.", "warrant", "173"),
         ("The minister ordered a heightened alert along the border.", "alert", "152"),
     ],
@@ -192,6 +193,8 @@ def test_noun_senses_with_conditions(nlp, lexicon, text, word, cameo):
         ("Soldiers came under heavy fire near the border.", "fire"),
         ("The police obtained a search warrant.", "warrant"),
         ("Residents received a flood alert on their phones.", "alert"),
+        # a ban on goods restricts no one
+        ("The government announced a ban on plastic bags.", "ban"),
     ],
 )
 def test_noun_without_its_condition_codes_nothing(nlp, lexicon, text, word):
