@@ -102,11 +102,19 @@ CASES = {
             "Two Uyghur activists were deported on the orders of the Thai government.",
             ("deported", "COERCE", "Thai government", "Uyghur activists"),
         ),
+        (
+            "Three journalists were detained on the order of the interior ministry.",
+            ("detained", "COERCE", "interior ministry", "journalists"),
+        ),
     ],
     cx.SEIZED_STATE: [
         (
             "General Tiani seized power in a coup on Wednesday. Niger has had five coups since 1960.",
             ("seized", "COERCE", "Tiani", "Niger"),
+        ),
+        (
+            "Ibrahim Traore grabbed power last year. Burkina Faso has since expelled French troops.",
+            ("grabbed", "COERCE", "Ibrahim Traore", "Burkina Faso"),
         ),
     ],
     cx.RESTRICTED_OWN_STATE: [
