@@ -509,6 +509,10 @@ YIELDING_VERBS = frozenset(
     "back give step resign quit budge bow surrender yield leave cave relent concede capitulate withdraw".split()
 )
 STAYING_VERBS = frozenset({"stay", "remain"})
+# Complements that make staying a state kept, not a place held: "remain committed to the ceasefire",
+# "stay engaged in the talks", "remain open to dialogue" are cooperative vows; "stay put", "remain in
+# office" hold out ("put" is parsed as such a complement too).
+STATE_COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp"})
 PRESSING_VERBS = frozenset({"continue", "press", "keep", "pursue", "fight"})
 PROTEST_WORDS = frozenset(
     """protest protests protesting demonstration demonstrations demonstrating strike strikes striking
@@ -518,7 +522,8 @@ PROTEST_WORDS = frozenset(
 
 def defiant_content(comp: "Token") -> bool:
     """Whether a vow's content holds out against what is asked (vowed-defiance): a yielding verb
-    negated, staying ("stay put", "remain in office"), or pressing on with a protest or a fight."""
+    negated, staying bare or in a place or office ("stay put", "remain in office"; not "remain
+    committed to"), or pressing on with a protest or a fight."""
     if not enabled(VOWED_DEFIANCE):
         return False
     from diurna.events import polarity as pol
@@ -529,7 +534,7 @@ def defiant_content(comp: "Token") -> bool:
     if pol.is_negated(comp):
         return False
     if lemma in STAYING_VERBS:
-        return True
+        return not any(c.dep_ in STATE_COMPLEMENT_DEPS and c.lower_ != "put" for c in comp.children)
     if lemma == "fight" and any(c.dep_ == "prt" and c.lower_ == "on" for c in comp.children):
         return True
     if lemma in PRESSING_VERBS:

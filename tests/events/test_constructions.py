@@ -207,6 +207,10 @@ CASES = {
         (
             "The opposition claimed Russian troops attacked the village.",
             ("claimed", "ACCUSE", "opposition", "Russian troops"),
+        (
+            "The senators asked the president to resign. The president vowed to stay in power.",
+            ("vowed", "REJECT", "president", "senators"),
+        ),
         ),
     ],
     cx.REPORTED_DEMAND: [
@@ -597,6 +601,17 @@ def test_a_promised_deployment_threatens_only_when_it_is_against_someone(code):
     assert pledges and all(e.type == "AGREE" for e in pledges)  # a promise of help (PLOVER AGREE)
     doc = code("Kenya pledged to send 1,000 police officers to Haiti.", "2024-06-19")
     assert any(e.type == "AGREE" and e.trigger.text == "pledged" for e in doc.events)
+def test_a_vow_to_stay_committed_or_engaged_is_no_defiance(code):
+    # vowed-defiance reads staying as holding out only bare or in a place or office; staying in a
+    # state ("committed to", "engaged in") is a cooperative vow, as it was before the rule
+    for text in (
+        "The government vowed to remain committed to the ceasefire with the rebels.",
+        "Germany pledged to stay engaged in the peace talks with Iran.",
+    ):
+        vows = [e for e in code(text, "2024-06-19").events if e.trigger.text in ("vowed", "pledged")]
+        assert vows and all(e.type == "AGREE" for e in vows), text
+
+
     doc = code("Russia vowed to deploy troops against Ukraine.", "2024-06-19")
     assert any(e.type == "THREATEN" and e.trigger.text == "vowed" for e in doc.events)
 
