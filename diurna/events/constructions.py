@@ -221,11 +221,11 @@ OPEN_NOMINAL = _register(
 )
 STATEMENT_FROM = _register(
     "statement-from",
-    "Words of condemnation for the junta's crackdown came from the EU and several countries including Japan.",
+    "Criticism of the rebels' offensive poured in from Ghana, Senegal and Nigeria.",
     "A condemnation, criticism, praise or call told as arriving ('condemnation came from X, Y and Z', "
-    "'criticism poured in from', 'statements of condemnation have come from') is made by each one the "
+    "'criticism poured in from', 'words of praise flowed in from') is made by each one the "
     "arrival verb's 'from' phrase lists, with the members an 'including' list names; what it is 'of' "
-    "or 'for' ('for the army's actions': the act's agent) is its recipient.",
+    "or 'for' ('for the militia's raids': the raids' agent) is its recipient.",
 )
 ANNOUNCED_FORCE = _register(
     "announced-force",

@@ -320,21 +320,20 @@ class NounEvents:
         """ "Condemnation came from X, Y and several countries including Z" (statement-from): each
         maker the arrival verb's 'from' phrase lists (the parse hangs later items of a long list on
         the subject, as appositions or conjuncts after the verb), each member of an 'including' list;
-        the recipient is what the statement is of or for, or the agent of that act ("for the army's
-        actions")."""
+        the recipient is what the statement is of or for, or the agent of that act ("for the militia's
+        raids")."""
         listed = list(prep_objects(verb).get("from", []))
         subject = next(c for c in verb.children if c.dep_ == "nsubj")
         listed += [c for c in subject.children if c.dep_ in ("appos", "conj") and c.i > verb.i]
         items = [t for token in listed for t in conjuncts(token)]
-        # "from U.N. chief Antonio Guterres, the U.S. State Department and the White House": the parse
-        # may make the rest of the list an apposition of its first item
+        # "from AU chairman Moussa Faki, the French foreign ministry and the European Commission": the
+        # parse may make the rest of a long list an apposition of its first item
         items += [c for t in items for a in t.children if a.dep_ == "appos" for c in conjuncts(a)]
         items += [m for t in items for m in cx.listed_members(t)]
         sources = actors_of(doc, items)
-        # what it is for may hang on the statement noun or on its carrier ("statements of condemnation for X")
-        owners = [noun] + ([subject] if subject.i != noun.i else [])
-        objects = [o for owner in owners for p in sense.targets + ("for",) for o in prep_objects(owner).get(p, [])]
-        objects = [o for o in objects if o.i != noun.i]
+        # what it is for: the sense's own prepositions, and "for" after any statement noun ("words of
+        # condemnation for the militia's raids", "praise for")
+        objects = [o for p in sense.targets + ("for",) for o in prep_objects(noun).get(p, [])]
         targets = actors_of(doc, objects) or actors_of(doc, [p for o in objects for p in possessors(o)])
         return self._noun_event(
             doc, noun, sense, sources, targets, _noun_polarity(noun), "actual", cx.STATEMENT_FROM, False

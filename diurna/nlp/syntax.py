@@ -111,13 +111,13 @@ def clause_reporters(verb: "Token") -> list["Token"]:
     return []
 
 
-# Possessive markers: the small model reads "the military’s actions" (curly apostrophe) as an nmod
+# Possessive markers: the small model may read "the militia’s raids" (curly apostrophe) as an nmod
 # with a case marker rather than a possessor.
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
 def possessors(noun: "Token") -> list["Token"]:
-    """The noun's possessors ("Kyiv's accusations", "the military’s actions"): a poss child, or a
+    """The noun's possessors ("Kyiv's accusations", "the militia’s raids"): a poss child, or a
     modifier before it that carries a possessive case marker."""
     return [
         c

@@ -162,9 +162,22 @@ CASES = {
     ],
     cx.STATEMENT_FROM: [
         (
-            "Words of condemnation for the junta's crackdown came from the European Union and several "
-            "countries including Japan and Canada.",
-            ("condemnation", "ACCUSE", "Japan", "junta"),
+            # a carrier noun ("words of"), a "for" phrase (condemnation's own is "of"), and a possessor
+            # written with a curly apostrophe: the recipient is the one whose act is condemned
+            "Words of condemnation for the militia’s raids came from Benin and Togo.",
+            ("condemnation", "ACCUSE", "Togo", "militia"),
+        ),
+        (
+            # the members an "including" list names on a group are makers too
+            "Soldiers fired on striking miners in Potosi on Monday. Criticism came from several "
+            "governments including Peru and Chile.",
+            ("Criticism", "ACCUSE", "Peru", "Soldiers"),
+        ),
+        (
+            # a long list the parse hangs as an apposition of its first item
+            "Troops detained the president of Niger on Wednesday. Condemnation came from AU chairman "
+            "Moussa Faki, the French foreign ministry and the European Commission.",
+            ("Condemnation", "ACCUSE", "European Commission", "Troops"),
         ),
         (
             "Gunmen attacked a church in Marawi on Sunday. Condemnation came from Indonesia and Malaysia.",
