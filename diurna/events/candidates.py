@@ -469,7 +469,7 @@ class CandidateExtractor(NounEvents):
         notes); "pledged to send troops to Haiti" is a promise of help (AGREE), "vowed to deploy troops
         against the rebels" a threat: a promised deployment threatens only when it is against someone."""
         if sense.plover == "AGREE" and comp_token is not None and cx.defiant_content(comp_token):
-            return "REJECT", "120", None  # "vowed not to back down", "pledged to stay put"
+            return "REJECT", "120", None  # "vowed not to give in", "pledged to stay put"
         if sense.plover != "AGREE" or comp is None:
             return sense.plover, sense.cameo, sense.mode
         if comp.plover in ("RETREAT", "CONCEDE"):

@@ -239,12 +239,12 @@ STATEMENT_PARTICIPLE = _register(
     "statement-participle",
     "The foreign ministry issued a statement condemning the border closure.",
     "A participle of speech on a statement, message or letter ('issued a statement condemning X', "
-    "'posted a message on Twitter blaming X', 'a letter from the bishops urging') is said by the "
+    "'posted a video on social media blaming X', 'a letter from the bishops urging') is said by the "
     "statement's maker: its possessor or 'from' phrase, else the subject of the verb that issued it.",
 )
 VOWED_DEFIANCE = _register(
     "vowed-defiance",
-    "The opposition leader vowed not to back down.",
+    "The striking teachers vowed not to give in.",
     "A vow, pledge or promise to hold out ('not to back down', 'not to resign', 'to stay put', 'to "
     "remain in office', 'to continue the protests') is defiance of what is asked of its maker: a "
     "REJECT, not an agreement or a concession.",
@@ -259,13 +259,13 @@ ALLEGED_ACT = _register(
 REPORTED_DEMAND = _register(
     "reported-demand",
     "The opposition said President Kabila must resign immediately.",
-    "Saying that someone must, should or has to do something ('said the junta should step aside', "
+    "Saying that someone must, should or has to do something ('said the council should resign', "
     "'say the president must go') demands it of them: REQUEST by the speaker to the subject of the "
     "clause, when that subject is an actor other than the speaker.",
 )
 AT_REQUEST = _register(
     "at-request",
-    "France deployed troops to Mali at the request of the Malian government.",
+    "Rwanda sent soldiers to Mozambique at the request of President Filipe Nyusi.",
     "An act done 'at the request of X', 'at X's request' or 'at X's behest' tells that X asked it of "
     "the one who did it: REQUEST by X to the act's agent.",
 )
@@ -480,8 +480,8 @@ def statement_maker(noun: "Token") -> Optional[list["Token"]]:
     """Who made the statement a speech participle hangs on (statement-participle): the statement's
     possessor or 'from'/'by' phrase, else the subject of the verb it is the object of ("issued a
     statement condemning"), or that a "said in a statement" phrase hangs on; None when the noun is
-    no statement. The parse may hang the participle on a phrase of the statement ("a message on
-    Twitter blaming")."""
+    no statement. The parse may hang the participle on a phrase of the statement ("a video on
+    social media blaming")."""
     if not enabled(STATEMENT_PARTICIPLE):
         return None
     if noun.lemma_.lower() not in STATEMENT_NOUNS and noun.dep_ == "pobj" and noun.head.dep_ == "prep":

@@ -218,7 +218,7 @@ class NounEvents:
     # ---------------------------------------------------------------- nominal events
 
     def _at_request(self, doc: ArticleDoc, noun: "Token") -> list[Candidate]:
-        """ "deployed troops at the request of the government" (at-request): the requester (possessor
+        """ "sent soldiers at a president's request" (at-request): the requester (possessor
         or "of" phrase) asked it of the act's agent."""
         act = cx.requested_act(noun)
         if act is None:

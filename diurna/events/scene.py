@@ -206,10 +206,10 @@ def _told_act_agent(doc: ArticleDoc, cand: Candidate, told: list[Candidate]) -> 
     return None
 
 
-# How many sentences back the statement a denied claim refers to may be (claim-author): "Pompeo said
-# the crash was Iran's doing. For several days Iran denied the accusation." One: further back, the
-# latest speaker is as often someone else ("according to the UN ... a charge rejected by the
-# authorities", where critics made the charge).
+# How many sentences back the statement a denied claim refers to may be (claim-author): "Poland said
+# the fire was Belarus's doing. Belarus rejected the allegation." One: further back, the latest
+# speaker is as often someone else (an agency cited two sentences earlier, while critics made the
+# charge the authorities reject).
 CLAIM_WINDOW = 1
 
 

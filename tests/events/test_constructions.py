@@ -207,6 +207,10 @@ CASES = {
             "Protesters asked the electoral commission to resign on Monday. The electoral commission vowed to stay put.",
             ("vowed", "REJECT", "commission", "Protesters"),
         ),
+        (
+            "The senators asked the president to resign. The president vowed to stay in power.",
+            ("vowed", "REJECT", "president", "senators"),
+        ),
     ],
     cx.ALLEGED_ACT: [
         (
@@ -220,10 +224,6 @@ CASES = {
         (
             "The opposition claimed Russian troops attacked the village.",
             ("claimed", "ACCUSE", "opposition", "Russian troops"),
-        (
-            "The senators asked the president to resign. The president vowed to stay in power.",
-            ("vowed", "REJECT", "president", "senators"),
-        ),
         ),
     ],
     cx.REPORTED_DEMAND: [
@@ -232,18 +232,18 @@ CASES = {
             ("said", "REQUEST", "opposition", "Kabila"),
         ),
         (
-            "Alassane Ouattara said the military junta should step aside.",
-            ("said", "REQUEST", "Ouattara", "junta"),
+            "Senator Grace Mwangi said the electoral commission should recount the votes.",
+            ("said", "REQUEST", "Mwangi", "commission"),
         ),
     ],
     cx.AT_REQUEST: [
         (
-            "France deployed troops to Mali at the request of the Malian government.",
-            ("request", "REQUEST", "Malian government", "France"),
+            "Rwanda sent soldiers to Mozambique at the request of President Filipe Nyusi.",
+            ("request", "REQUEST", "Nyusi", "Rwanda"),
         ),
         (
-            "US troops returned to Iraq at the Iraqi government's request.",
-            ("request", "REQUEST", "Iraqi government", "US troops"),
+            "Kenyan police officers flew to Haiti at the Haitian government's request.",
+            ("request", "REQUEST", "Haitian government", "police"),
         ),
     ],
     cx.PRAISED_AS: [
@@ -259,8 +259,9 @@ CASES = {
             ("condemning", "ACCUSE", "Ghana", "Togo"),
         ),
         (
-            "Secretary of State Antony Blinken posted a message on Twitter blaming Russia for the attacks.",
-            ("blaming", "ACCUSE", "Blinken", "Russia"),
+            # the parse hangs the participle on the statement's phrase ("a video on social media")
+            "President Gustavo Petro posted a video on social media blaming the ELN for the bombing.",
+            ("blaming", "ACCUSE", "Petro", "ELN"),
         ),
         (
             "The Catholic bishops released a letter urging President William Ruto to withdraw the tax bill.",
@@ -600,6 +601,17 @@ def test_an_act_coded_with_its_recipient_is_not_given_a_second_one_from_the_stor
     assert protests and not any(e.target in government for e in protests)
 
 
+def test_a_vow_to_stay_committed_or_engaged_is_no_defiance(code):
+    # vowed-defiance reads staying as holding out only bare or in a place or office; staying in a
+    # state ("committed to", "engaged in") is a cooperative vow, as it was before the rule
+    for text in (
+        "The government vowed to remain committed to the ceasefire with the rebels.",
+        "Germany pledged to stay engaged in the peace talks with Iran.",
+    ):
+        vows = [e for e in code(text, "2024-06-19").events if e.trigger.text in ("vowed", "pledged")]
+        assert vows and all(e.type == "AGREE" for e in vows), text
+
+
 def test_not_hesitating_to_act_is_a_threat_only_when_the_act_is_hostile(code):
     doc = code("The United States said it will not hesitate to impose sanctions on North Korea.", "2024-06-19")
     assert any(e.type == "THREATEN" and e.trigger.text == "hesitate" for e in doc.events)
@@ -614,17 +626,6 @@ def test_a_promised_deployment_threatens_only_when_it_is_against_someone(code):
     assert pledges and all(e.type == "AGREE" for e in pledges)  # a promise of help (PLOVER AGREE)
     doc = code("Kenya pledged to send 1,000 police officers to Haiti.", "2024-06-19")
     assert any(e.type == "AGREE" and e.trigger.text == "pledged" for e in doc.events)
-def test_a_vow_to_stay_committed_or_engaged_is_no_defiance(code):
-    # vowed-defiance reads staying as holding out only bare or in a place or office; staying in a
-    # state ("committed to", "engaged in") is a cooperative vow, as it was before the rule
-    for text in (
-        "The government vowed to remain committed to the ceasefire with the rebels.",
-        "Germany pledged to stay engaged in the peace talks with Iran.",
-    ):
-        vows = [e for e in code(text, "2024-06-19").events if e.trigger.text in ("vowed", "pledged")]
-        assert vows and all(e.type == "AGREE" for e in vows), text
-
-
     doc = code("Russia vowed to deploy troops against Ukraine.", "2024-06-19")
     assert any(e.type == "THREATEN" and e.trigger.text == "vowed" for e in doc.events)
 
