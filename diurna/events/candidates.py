@@ -55,8 +55,9 @@ from diurna.events.dictionary import (
 from diurna.events.nominal import NounEvents
 from diurna.events.nominal_model import default_nominal_model, learned_nominals
 from diurna.events.scene import mention_of, with_scene_recipients
-from diurna.nlp.syntax import is_passive, is_reduced_passive, quoted_predicate
+from diurna.nlp.syntax import clause_reporters, is_passive, is_reduced_passive, quoted_predicate
 from diurna.quotes import quote_at
+from diurna.quotes.lexicon import SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -533,6 +534,19 @@ class CandidateExtractor(NounEvents):
 UNDONE = frozenset({"intended", "hypothetical"})
 
 
+def _announcers(doc: ArticleDoc, trigger: "Token") -> set[str]:
+    """Who says the act will be done: the speaker of the quote it lies in (the quote stage makes "X
+    said it would attack" an indirect quote of X), and the reporter of the clause it heads when a
+    speech verb reports it (nlp.syntax.clause_reporters; the quote stage's speech verbs)."""
+    speakers = set()
+    quote = quote_at(doc, trigger.idx)
+    if quote is not None and quote.speaker:
+        speakers.add(quote.speaker)
+    if trigger.head.lemma_.lower() in SPEECH_VERBS:
+        speakers.update(filter(None, (doc.actor_at_token(t.i) for t in clause_reporters(trigger))))
+    return speakers
+
+
 def announced_threat(doc: ArticleDoc, cand: Candidate) -> Candidate:
     """An attack its own agent says it will or would make is a threat against the recipient
     (announced-force): the agent is the speaker of the quote the act lies in, or the subject of
@@ -546,14 +560,7 @@ def announced_threat(doc: ArticleDoc, cand: Candidate) -> Candidate:
     ):
         return cand
     trigger = doc.spacy_doc[cand.trigger_start]
-    speaker = None
-    subject = cx.announcing_subject(trigger)
-    if subject is not None:
-        speaker = doc.actor_at_token(subject.i)
-    if speaker is None:
-        quote = quote_at(doc, trigger.idx)
-        speaker = quote.speaker if quote is not None else None
-    if speaker != cand.source.actor_id:
+    if cand.source.actor_id not in _announcers(doc, trigger):
         return cand
     return replace(
         cand, plover="THREATEN", cameo="138", mode=codes.mode_for("THREATEN", "138"), rule=cx.ANNOUNCED_FORCE

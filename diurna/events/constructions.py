@@ -447,28 +447,6 @@ def listed_members(token: "Token") -> list["Token"]:
     ]
 
 
-# Speech verbs whose complement states the speaker's own plan (announced-force).
-ANNOUNCING_VERBS = frozenset(
-    """say state announce declare tell warn vow pledge promise insist add stress vow affirm""".split()
-)
-# How a clause hangs on the verb whose content it is (announced-force walks up these).
-CONTENT_DEPS = ("ccomp", "xcomp", "conj", "advcl")
-
-
-def announcing_subject(verb: "Token") -> Optional["Token"]:
-    """The subject of the speech verb whose complement the act is ("said it would attack" -> the
-    speaker's subject token), within two clauses, if any (announced-force)."""
-    node = verb
-    for _ in range(3):
-        if node.dep_ not in CONTENT_DEPS or node.head.i == node.i:
-            return None
-        node = node.head
-        if node.lemma_.lower() in ANNOUNCING_VERBS:
-            subjects = [c for c in node.children if c.dep_ == "nsubj"]
-            return subjects[0] if subjects else None
-    return None
-
-
 # Nouns of a statement whose participle ("a statement condemning") its maker says (statement-participle).
 STATEMENT_NOUNS = frozenset(
     """statement message letter communique communiqué tweet post resolution declaration video speech note

@@ -612,6 +612,23 @@ def test_a_vow_to_stay_committed_or_engaged_is_no_defiance(code):
         assert vows and all(e.type == "AGREE" for e in vows), text
 
 
+def test_who_announces_a_force_is_asked_of_the_quote_stage_and_the_shared_syntax(code):
+    # announced-force keeps no speech-verb list or clause walk of its own: the quote stage's speaker
+    # of the indirect quote, else nlp.syntax.clause_reporters under one of the quote stage's speech
+    # verbs ("reiterate" among them)
+    from diurna.events.candidates import _announcers
+
+    doc = code("Hezbollah reiterated that it would strike the Israeli army.", "2024-06-19")
+    strike = next(t for t in doc.spacy_doc if t.lower_ == "strike")
+    hezbollah = {a.id for a in doc.actors if a.name == "Hezbollah"}
+    assert hezbollah and hezbollah <= _announcers(doc, strike)
+    doc.quotes = []  # without the quote, the clause's reporter alone
+    assert hezbollah <= _announcers(doc, strike)
+    decided = code("The army decided that it would strike the rebels.", "2024-06-19")
+    decided.quotes = []
+    assert not _announcers(decided, next(t for t in decided.spacy_doc if t.lower_ == "strike"))  # no speech
+
+
 def test_not_hesitating_to_act_is_a_threat_only_when_the_act_is_hostile(code):
     doc = code("The United States said it will not hesitate to impose sanctions on North Korea.", "2024-06-19")
     assert any(e.type == "THREATEN" and e.trigger.text == "hesitate" for e in doc.events)
