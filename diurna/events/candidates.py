@@ -264,9 +264,9 @@ class CandidateExtractor(NounEvents):
                     else actors_of(doc, self._noun_targets(halted_token, halted_sense, verb))
                 )
         elif frame == "describe":
-            if not self._negative_predicate(verb):
+            if not self._evaluative_predicate(verb):
                 if not (
-                    cx.enabled(cx.PRAISED_AS) and self._negative_predicate(verb, self.lexicon.is_positive_evaluation)
+                    cx.enabled(cx.PRAISED_AS) and self._evaluative_predicate(verb, self.lexicon.is_positive_evaluation)
                 ):
                     return []
                 plover, cameo, mode = "SUPPORT", "051", None  # "called the order decisive" (praised-as)
@@ -510,7 +510,7 @@ class CandidateExtractor(NounEvents):
             return "RETREAT", "087", None, token, sense
         return None
 
-    def _negative_predicate(self, verb: "Token", evaluates=None) -> bool:
+    def _evaluative_predicate(self, verb: "Token", evaluates=None) -> bool:
         """Whether the describing verb's predicate carries an evaluation word: a negative one by
         default, or the words `evaluates` accepts (praised-as reads the positive ones)."""
         evaluates = evaluates or self.lexicon.is_negative_evaluation

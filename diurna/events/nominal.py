@@ -23,7 +23,7 @@ from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
 from diurna.events.scene import mention_of
-from diurna.nlp.syntax import is_infinitive, is_reduced_passive, possessors
+from diurna.nlp.syntax import is_infinitive, is_passive, is_reduced_passive, possessors
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -192,7 +192,7 @@ class NounEvents:
                 if sense is None or sense.plover not in cx.HOSTILE_TYPES:
                     continue
             targets = actors_of(doc, [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
-            if any(c.dep_ == "auxpass" for c in clause.children):
+            if is_passive(clause):
                 targets = actors_of(doc, prep_objects(clause).get("by", []))  # "alleged he was forced out by X"
             sense = Sense(lemma=lemma, pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
             out.extend(

@@ -225,6 +225,11 @@ CASES = {
             "The opposition claimed Russian troops attacked the village.",
             ("claimed", "ACCUSE", "opposition", "Russian troops"),
         ),
+        (
+            # a passive alleged clause accuses its by-agent, not its subject
+            "The mayor alleged he was forced out by the governor.",
+            ("alleged", "ACCUSE", "mayor", "governor"),
+        ),
     ],
     cx.REPORTED_DEMAND: [
         (
