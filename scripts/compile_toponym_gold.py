@@ -104,8 +104,14 @@ def parse(path):
 
 
 def occurrences(text, name):
-    pat = r"(?<![\w\-])" + re.escape(name) + r"(?![\w])(?!-[a-z])"
+    # A lower-case part on either side makes a compound no toponym ("pro-Russia", "Iran-backed");
+    # a capitalised one leaves both names ("Thailand-Cambodia border").
+    pat = r"(?<!\w)" + re.escape(name) + r"(?![\w])(?!-[a-z])"
     for m in re.finditer(pat, text):
+        if m.start() and text[m.start() - 1] == "-":
+            before = re.search(r"(\w+)-$", text[: m.start()])
+            if before and not before.group(1)[0].isupper():
+                continue
         yield m.start(), m.end()
 
 
