@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Score diurna's toponym resolution against the toponym gold sets in tests/places/toponyms/.
 
-    .venv/bin/python scripts/eval_toponyms.py [--set polnear|realtext|opennews|all] [--errors] [--frozen-errors]
+    .venv/bin/python scripts/eval_toponyms.py [--set polnear|realtext|opennews|all] [--split tune|frozen|all]
+                                              [--errors] [--frozen-errors]
                                               [--shared ../shared] [--realtext DATA]
 
 Three gold sets (README.md beside them says how each was written, before diurna was run on its texts):
@@ -163,6 +164,19 @@ def has_texts(data: pathlib.Path, gold: pathlib.Path) -> bool:
     return all((data / "manifest" / ("%s.json" % a)).is_file() for a in {g["article"] for g in read_gold(gold)})
 
 
+def in_split(split: str, wanted: str) -> bool:
+    """PolNeAR's development part ("dev") is what the real-text sets call tune."""
+    return wanted == "all" or split == wanted or (wanted == "tune" and split == "dev")
+
+
+def only_split(gold_set: GoldSet, wanted: str) -> GoldSet:
+    """The gold set cut to one split's articles, so the other split's texts are never coded."""
+    rows = [g for g in gold_set.rows if in_split(gold_set.split(g["article"]), wanted)]
+    names = {g["article"] for g in rows}
+    texts = {n: t for n, t in gold_set.texts.items() if n in names}
+    return GoldSet(gold_set.name, rows, texts, gold_set.pubdates)
+
+
 def predicted_places(doc, offset: int) -> list[tuple[int, int, object]]:
     by_id = {p.id: p for p in doc.places}
     return [(ref.start + offset, ref.end + offset, by_id[ref.place_id]) for ref in doc.place_mentions]
@@ -244,7 +258,8 @@ def report(tally: dict, set_names: list[str], splits: dict[str, tuple[str, ...]]
         "%-20s %17s  %17s  %17s  | %4s  %s" % ("set", "exact", "right country", "unresolved", "none", "false geocodes")
     ]
     for set_name in set_names:
-        for split in splits[set_name] + ("all",):
+        # An "all" row only where it sums more than one split.
+        for split in splits[set_name] + (("all",) if len(splits[set_name]) > 1 else ()):
             where = {"set": set_name} if split == "all" else {"set": set_name, "split": split}
             lines.append(table_row("%s %s" % (set_name, split), summed(tally, **where)))
             for level in LEVELS[:-1]:
@@ -267,6 +282,12 @@ def main() -> int:
     )
     parser.add_argument("--shared", type=pathlib.Path, default=REPO.parent / "shared")
     parser.add_argument("--realtext", type=pathlib.Path, default=eval_realtext.default_data())
+    parser.add_argument(
+        "--split",
+        choices=("tune", "frozen", "all"),
+        default="all",
+        help="code and score only these articles (tune: PolNeAR's dev part and the real-text sets' tune part)",
+    )
     parser.add_argument("--errors", action="store_true", help="list the development (tune) articles' errors")
     parser.add_argument("--frozen-errors", action="store_true", help="list the frozen articles' errors too")
     args = parser.parse_args()
@@ -277,6 +298,7 @@ def main() -> int:
         gold_sets.append(load_realtext(args.realtext))
     if args.set in ("opennews", "all"):
         gold_sets.append(load_opennews(args.realtext))
+    gold_sets = [only_split(gold_set, args.split) for gold_set in gold_sets]
     problems = [p for gold_set in gold_sets for p in surface_problems(gold_set)]
     if problems:
         raise SystemExit("gold rows do not match their texts:\n  " + "\n  ".join(problems))
@@ -286,6 +308,8 @@ def main() -> int:
         predictions = dict(code_articles(gold_set.texts, gold_set.pubdates))
         score(gold_set, predictions, tally, errors)
     splits = {"polnear": ("dev", "frozen"), "realtext": ("tune", "frozen"), "opennews": ("tune", "frozen")}
+    if args.split != "all":
+        splits = {name: tuple(s for s in kept if in_split(s, args.split)) for name, kept in splits.items()}
     print("\n".join(report(tally, [s.name for s in gold_sets], splits)))
     print("exact: over rows with a GeoNames id or a point; country and unresolved: over all non-none rows")
     if args.errors or args.frozen_errors:

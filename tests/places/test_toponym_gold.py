@@ -107,6 +107,19 @@ def test_a_hyphen_compound_or_an_organisation_name_gives_no_toponym(load_script)
     assert surfaces == [(50, "Iran"), (65, "Iran")]
 
 
+def test_one_split_keeps_only_its_articles_texts(ev):
+    split_of = ev.eval_realtext.split_of
+    tune = next(a for a in ("on-a-01", "on-a-02", "on-a-04") if split_of(a) == "tune")
+    frozen = next(a for a in ("on-a-03", "on-a-08", "on-a-09") if split_of(a) == "frozen")
+    rows = [dict(zip(ev.COLUMNS, (a, "0", "4", "Mali", "2453866", "", "", "MLI", "country"))) for a in (tune, frozen)]
+    gold_set = ev.GoldSet("opennews", rows, texts={tune: "Mali", frozen: "Mali"})
+    kept = ev.only_split(gold_set, "tune")
+    assert [r["article"] for r in kept.rows] == [tune] and set(kept.texts) == {tune}
+    assert set(ev.only_split(gold_set, "frozen").texts) == {frozen}
+    assert len(ev.only_split(gold_set, "all").rows) == 2
+    assert ev.in_split("dev", "tune") and not ev.in_split("frozen", "tune")
+
+
 def test_every_realtext_surface_is_its_text_span(ev):
     # The gold's texts are the first real-text set's (rt-* ids, eval/realtext/README.md): other
     # publishers' copy kept outside the repository, lost with its machine; $DIURNA_REALTEXT names a
