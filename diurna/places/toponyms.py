@@ -235,9 +235,7 @@ def _places_by_their_slot(spacy_doc: Doc, gazetteer: Gazetteer, surnames: set[st
         and len(ent) == 1
         and ent.text not in surnames
         and _in_locative_position(ent.root)
-        and any(
-            c.strong and c.entry.feature in ("city", "region", "country") for c in gazetteer.candidates(ent.text)
-        )
+        and any(c.strong and c.entry.feature in ("city", "region", "country") for c in gazetteer.candidates(ent.text))
     }
 
 
