@@ -357,6 +357,13 @@ def main(argv: list[str] | None = None) -> None:
         "%d admissible candidates (chooser.admissible: the rules' choice, those inside it, before publication for its publication day)"
         % sum(len(e["cands"]) for e in examples)
     )
+    if not args.evaluate and os.path.exists(MODEL):
+        # the packaged chooser on the same events: fitted on other articles (an earlier real-text set),
+        # both halves are held out for it, beside the refit's held-out halves below
+        packaged = json.load(open(MODEL, encoding="utf-8"))
+        for h in "AB":
+            part = [ex for ex in examples if half_of(ex["article"]) == h]
+            show("packaged, half %s" % h, figures(part, [choose(ex, packaged["weights"], packaged) for ex in part]))
     if args.evaluate:
         model = json.load(open(args.evaluate, encoding="utf-8"))
         chosen = [choose(ex, model["weights"], model) for ex in examples]

@@ -247,6 +247,20 @@ def nested(settings: dict, base: dict) -> None:
         )
 
 
+def packaged_figures(data: list[dict]) -> None:
+    """The packaged chooser on the same events (`policy_choices` with its own thresholds): when it was
+    fitted on other articles (an earlier real-text set), both halves are held out for it, beside the
+    refit's out-of-fold figures."""
+    if not MODEL_PATH.exists():
+        return
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    chosen = policy_choices(scores(model["weights"], model["bias"], data), data, model["add"], model["drop"])
+    for h in "AB":
+        print(
+            "packaged on %s: %s" % (h, fmt(tally(*zip(*[(ex, k) for ex, k in zip(data, chosen) if ex["half"] == h]))))
+        )
+
+
 def fmt(t: dict) -> str:
     return "required right %d/%d, strictly %d, wrong %d, right-or-null %d/%d" % (
         t["req_right"],
@@ -309,6 +323,7 @@ def main() -> int:
     base = {h: tally(ex, rules_choices(ex)) for h, ex in halves.items()}
     for h in "AB":
         print("rules on %s: %s" % (h, fmt(base[h])))
+    packaged_figures(data)
     scored = {c: out_of_fold(data, c, label) for c in C_GRID}
     best = None
     settings = {}
