@@ -521,7 +521,8 @@ def main() -> int:
                 )
             )
         print(calibration(every, p_pack))
-        print(threshold_table(sc, dict(halves, **{"A+B": tune}), p_pack)[0])
+        text_pack, table_pack = threshold_table(sc, dict(halves, **{"A+B": tune}), p_pack)
+        print(text_pack)
 
     model = fit(every, c)
     rn_rows = examples(realnews)
@@ -545,9 +546,24 @@ def main() -> int:
         print(
             "  the packaged verifier: AUC %.3f; log loss %.4f" % (auc(rn_rows, p_rn_pack), log_loss(rn_rows, p_rn_pack))
         )
-        print(threshold_table(sc, {"realnews-dev": realnews}, p_rn_pack)[0])
+        text_pack, rn_table_pack = threshold_table(sc, {"realnews-dev": realnews}, p_rn_pack)
+        print(text_pack)
     print("coding the written event cases (tests/events/cases.yaml)", file=sys.stderr)
-    cases = cases_passed(coded_cases(), model, THRESHOLDS)
+    written = coded_cases()
+    cases = cases_passed(written, model, THRESHOLDS)
+    if packaged is not None:
+        # the same rule for the packaged verifier's threshold, on these articles: does it still hold?
+        cases_pack = cases_passed(written, packaged, THRESHOLDS)
+        rn_pack = {t: r["realnews-dev"] for t, r in rn_table_pack.items()}
+        print(
+            "the packaged verifier: written event cases coded right %s; its threshold by the rule below: %s "
+            "(packaged %s)"
+            % (
+                ", ".join("t=%s %d" % (t, cases_pack[t]) for t in THRESHOLDS),
+                choose_threshold(table_pack, halves, args.max_recall_loss, rn_pack, cases_pack),
+                packaged.get("threshold"),
+            )
+        )
     print("written event cases coded right: " + ", ".join("t=%s %d" % (t, cases[t]) for t in THRESHOLDS))
     threshold = choose_threshold(
         table, halves, args.max_recall_loss, {t: r["realnews-dev"] for t, r in rn_table.items()}, cases
