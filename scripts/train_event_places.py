@@ -289,6 +289,7 @@ def main() -> int:
     )
     ap.add_argument("-v", "--verbose", action="store_true", help="print every eligible setting")
     ap.add_argument("--no-write", action="store_true", help="print the selection, write no model")
+    ap.add_argument("--out", type=pathlib.Path, default=MODEL_PATH, help="where to write (default %(default)s)")
     args = ap.parse_args()
     os.environ["DIURNA_PLACE_CHOOSER"] = "rules"  # the rules' own choice is the baseline and a feature
     if args.examples is not None and args.examples.exists():
@@ -378,8 +379,8 @@ def main() -> int:
         "drop": drop,
         "weights": {k: round(v, 6) for k, v in sorted(weights.items())},
     }
-    MODEL_PATH.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print("wrote %s (%d weights)" % (MODEL_PATH.relative_to(REPO), len(weights)))
+    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print("wrote %s (%d weights)" % (args.out, len(weights)))
     return 0
 
 
