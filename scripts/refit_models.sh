@@ -69,7 +69,7 @@ fi
 
 echo
 echo "== the packaged model beside the refit, held out the same way (full logs in $OUT/*.log)"
-grep -H -E "packaged|selected|held-out half|held out:|no setting|nothing written|never fires|inert|threshold by the rule|AUC" \
+grep -H -E "packaged|selected|setting:|out-of-fold|held-out half|held out:|no setting|nothing written|never fires|inert|threshold by the rule|AUC" \
     "$OUT"/{detector,arguments,verifier,statements,nominal,country,sector,dates,places}.log | cut -c1-400 || true
 cat "$OUT"/agents_check*.log
 echo "realnews-dev, packaged models:" && tail -n 5 "$OUT/rn.v.txt" 2>/dev/null || true
