@@ -211,6 +211,14 @@ OPEN_NOMINAL = _register(
     "AU') but no recipient is coded only when the story supplies the recipient (scene-victim, "
     "condemned-act-agent, ...); otherwise it is dropped, as a verb's would not be.",
 )
+STORY_PROTESTERS = _register(
+    "story-protesters",
+    "Thousands of protesters gathered in Dhaka. The protests continued on Tuesday.",
+    "A protest, demonstration or riot told by its noun alone ('the protests continued', 'protests have "
+    "taken place for 19 days', 'following Sunday's protests') is the story's protesters' act: the actor "
+    "named as protesters, demonstrators or marchers nearest before it in the article (else the first "
+    "after it); the recipient is then the scene's (protest-target-state).",
+)
 REQUESTED_ACTION = _register(
     "requested-action",
     "China repeated calls for the Philippines to remove a grounded warship.",
@@ -274,6 +282,10 @@ MEDIATED_PARTIES = _register(
     "The Taliban released two Americans in a deal brokered by Qatar.",
     "A mediation's recipients are the deal's parties: named with the deal, or the subject of the clause reporting it.",
 )
+
+# The words that name an actor as the story's protesters (story-protesters).
+PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "rioters", "protester"})
+
 
 # Verbs whose reduced passive ("rebels backed by Rwanda") describes a standing relation (standing-backing).
 STANDING_RELATIONS = frozenset({"back", "support", "sponsor"})

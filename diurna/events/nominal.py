@@ -210,14 +210,18 @@ class NounEvents:
                     "nominal-between",
                     True,
                 )
+        rule = "nominal"
+        if not sources and sense.plover == "PROTEST" and _a_told_protest(noun) and cx.enabled(cx.STORY_PROTESTERS):
+            sources, rule = story_protesters(doc, noun), cx.STORY_PROTESTERS
         if not sources:
             return []
         targets = actors_of(doc, [o for p in sense.targets for o in preps.get(p, [])])
-        rule = "nominal"
         if not targets:
             if not cx.enabled(cx.OPEN_NOMINAL):
                 return []
             rule = cx.OPEN_NOMINAL  # kept only if the story names the recipient (__call__)
+        elif rule == cx.STORY_PROTESTERS:
+            rule = "nominal"  # the recipient is the phrase's own ("protests against the bill")
         return self._noun_event(doc, noun, sense, sources, targets, _noun_polarity(noun), "actual", rule, False)
 
     def _noun_event(
@@ -334,6 +338,45 @@ class NounEvents:
                 typed = force_by_agent(doc, s, typed)
             out.append(Candidate(start, end, sense, *typed[:3], s, t, polarity, modality, typed[3], sentence_start))
         return out
+
+
+def _a_told_protest(noun: "Token") -> bool:
+    """ "the protests continued", "protests have taken place", "(staged what was to be) a peaceful
+    demonstration": a protest told as the thing that happens, the subject or predicate of its clause.
+    As an object or in an adjunct it is mostly a protest told elsewhere ("quell the protests", "during
+    the demonstration", "plan another rally"), and "resigned in protest" the manner of another act."""
+    if noun.dep_ not in ("nsubj", "nsubjpass", "attr"):
+        return False
+    if not (noun.tag_ in ("NNS", "NNPS") or any(c.dep_ in TOLD_MODIFIERS for c in noun.children)):
+        return False
+    clause = noun.head
+    if noun.dep_ == "nsubj" and clause.lemma_ == "be":
+        return False  # "the demonstrations were largely peaceful": a protest told, described
+    if pol.is_negated(clause):
+        return False  # "protests are not reported in Mosul"
+    # "since the protests began", "before the demonstration started": the time of another act
+    return not any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in clause.children)
+
+
+# What makes a singular protest noun a told one ("the protest", "Sunday's rally", "a peaceful march").
+TOLD_MODIFIERS = ("det", "poss", "amod", "compound", "nummod")
+# Subordinators of a clause that dates another act by a protest (_a_told_protest).
+BACKGROUND_MARKS = frozenset({"since", "before", "after", "until", "till"})
+
+
+def story_protesters(doc: ArticleDoc, noun: "Token") -> list[Argument]:
+    """The actor the article names as protesters (constructions.PROTESTER_WORDS), by its mention
+    nearest before the noun, else its first after it (story-protesters)."""
+    tokens = doc.spacy_doc
+    named = [m for m in doc.mentions if tokens[m.token_end - 1].lower_ in cx.PROTESTER_WORDS]
+    before = [m for m in named if m.token_end <= noun.i]
+    if before:
+        chosen = max(before, key=lambda m: m.token_start)
+    elif named:
+        chosen = min(named, key=lambda m: m.token_start)
+    else:
+        return []
+    return [Argument(chosen.actor_id, chosen)]
 
 
 # How an infinitive hangs on the verb whose content it is (_inside_event_argument).

@@ -162,6 +162,18 @@ CASES = {
             ("crackdown", "COERCE", "army", "protesters"),
         ),
     ],
+    cx.STORY_PROTESTERS: [
+        (
+            "Thousands of Bangladeshi protesters gathered outside parliament in Dhaka on Monday to demand the "
+            "resignation of the Bangladeshi government. The protests continued on Tuesday.",
+            ("protests", "PROTEST", "protesters", "Bangladeshi government"),
+        ),
+        (
+            "Demonstrations against the Serbian government have taken place in Belgrade for ten days. "
+            "Serbian demonstrators want early elections.",
+            ("Demonstrations", "PROTEST", "demonstrators", "Serbian government"),
+        ),
+    ],
     cx.COORDINATED_PARTIES: [
         (
             "South Korean leader Yoon Suk Yeol and Japanese counterpart Fumio Kishida met at a summit in Tokyo on Thursday.",
