@@ -12,6 +12,7 @@ from diurna.document import ArticleDoc, MentionRef
 from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
 from diurna.events.standing import description_stands
 from diurna.nlp.dateline import in_dateline
+from diurna.places.lexicon import is_place_noun
 from diurna.nlp.syntax import is_infinitive, is_reduced_passive
 
 if TYPE_CHECKING:
@@ -217,8 +218,15 @@ def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
     """The host of a visit to a city: the state it lies in, when that state is an actor of the
     article ("visited Tehran" -> Iran). CAMEO and PLOVER code the host government, not the town."""
     out: list[Argument] = []
-    # "to Cabo Delgado province", "in Kherson region": the name is the head noun's compound
-    places = [n for t in places for n in [t] + [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]]
+    # "to Cabo Delgado province", "in Kherson region": the name is the head noun's compound;
+    # "took the city of Sibut", "the town of Konna": the name is the place noun's "of" phrase
+    places = [
+        n
+        for t in places
+        for n in [t]
+        + [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        + (prep_objects(t).get("of", []) if is_place_noun(t.lemma_.lower()) else [])
+    ]
     for token in places:
         place_id = doc.place_at_token(token.i)
         place = next((p for p in doc.places if p.id == place_id), None) if place_id else None
