@@ -12,8 +12,8 @@ from diurna.document import ArticleDoc, MentionRef
 from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
 from diurna.events.standing import description_stands
 from diurna.nlp.dateline import in_dateline
-from diurna.places.lexicon import is_place_noun
 from diurna.nlp.syntax import is_infinitive, is_reduced_passive
+from diurna.places.lexicon import is_place_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
