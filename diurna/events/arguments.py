@@ -307,6 +307,12 @@ def also_mentioned(doc: ArticleDoc, arg: Argument) -> list[Argument]:
 # ------------------------------------------------------------------ subjects and objects
 
 
+# Predicate adjectives whose infinitive is done (or tried) by the copula's subject: "were unable to
+# retake the town" tells an attempt, "was able to broker a deal" an act; "ready", "willing" only an
+# intention, so they are not listed.
+ABILITY_ADJECTIVES = frozenset({"able", "unable"})
+
+
 def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     """Who does it: the nominal subject, the passive agent, or the controller/shared subject."""
     if depth > 4:
@@ -319,6 +325,9 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     head = verb.head
     if head.i == verb.i:
         return []
+    if verb.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ in ABILITY_ADJECTIVES:
+        # "troops were unable to retake the town", "was able to broker a deal": the copula's subject
+        return subject_tokens(head.head, depth + 1)
     if verb.dep_ == "xcomp" or (verb.dep_ in ("ccomp", "advcl") and is_infinitive(verb)):
         # object control: "urged Muslims to stand" -> Muslims stand
         if head.lemma_.lower() in OBJECT_CONTROL:

@@ -78,3 +78,15 @@ def test_staff_of_their_own_states_institution_keep_their_own_phrase(code):
     text = "Kenyan police arrested three employees of the Kenyan health ministry on Monday."
     targets = [t for trig, _, t in code(text) if trig == "arrested"]
     assert targets and all(t is not None and "employees" in t for t in targets), code(text)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, source",
+    [
+        ("Malian troops were unable to retake the town of Gao on Friday.", "retake", "troops"),
+        ("Kenyan police were able to arrest the gang's leader in Mombasa.", "arrest", "police"),
+    ],
+)
+def test_an_ability_adjectives_infinitive_is_done_by_the_copulas_subject(code, text, trigger, source):
+    sources = [s for trig, s, _ in code(text) if trig == trigger]
+    assert sources and all(s is not None and source in s for s in sources), code(text)
