@@ -211,6 +211,12 @@ OPEN_NOMINAL = _register(
     "AU') but no recipient is coded only when the story supplies the recipient (scene-victim, "
     "condemned-act-agent, ...); otherwise it is dropped, as a verb's would not be.",
 )
+COUP_STATE = _register(
+    "coup-state",
+    "General Tchiani seized power in a coup on Wednesday.",
+    "Seizing or taking power is done to a state: the one named ('seized power in Niger', host state), "
+    "else the putschists' own, as the story names it (its government, else the state itself).",
+)
 STORY_PROTESTERS = _register(
     "story-protesters",
     "Thousands of protesters gathered in Dhaka. The protests continued on Tuesday.",
@@ -282,6 +288,15 @@ MEDIATED_PARTIES = _register(
     "The Taliban released two Americans in a deal brokered by Qatar.",
     "A mediation's recipients are the deal's parties: named with the deal, or the subject of the clause reporting it.",
 )
+
+# The objects that make seizing or taking a coup (coup-state).
+POWER_WORDS = frozenset({"power"})
+
+
+def seizes_power(verb: "Token") -> bool:
+    """ "seized power", "took power": the verb's direct object is power (coup-state)."""
+    return enabled(COUP_STATE) and any(c.dep_ == "dobj" and c.lemma_.lower() in POWER_WORDS for c in verb.children)
+
 
 # The words that name an actor as the story's protesters (story-protesters).
 PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "rioters", "protester"})

@@ -162,6 +162,12 @@ CASES = {
             ("crackdown", "COERCE", "army", "protesters"),
         ),
     ],
+    cx.COUP_STATE: [
+        (
+            "General Tchiani seized power in a coup on Wednesday. Niger's government had been elected in 2021.",
+            ("seized", "COERCE", "Tchiani", "government"),
+        ),
+    ],
     cx.STORY_PROTESTERS: [
         (
             "Thousands of Bangladeshi protesters gathered outside parliament in Dhaka on Monday to demand the "
