@@ -217,6 +217,13 @@ COUP_STATE = _register(
     "Seizing or taking power is done to a state: the one named ('seized power in Niger', host state), "
     "else the putschists' own, as the story names it (its government, else the state itself).",
 )
+RETAKEN_FROM_TAKER = _register(
+    "retaken-from-taker",
+    "Rebels seized the town of Kidal on Monday. On Friday the army took back the town.",
+    "Retaking a place ('took back the town', 'retook', 'recaptured') with no holder named ('from X') is "
+    "done to the one the story says took it: the agent of the latest taking of a place before it by "
+    "another actor, not the state the place lies in.",
+)
 STORY_PROTESTERS = _register(
     "story-protesters",
     "Thousands of protesters gathered in Dhaka. The protests continued on Tuesday.",
@@ -288,6 +295,17 @@ MEDIATED_PARTIES = _register(
     "The Taliban released two Americans in a deal brokered by Qatar.",
     "A mediation's recipients are the deal's parties: named with the deal, or the subject of the clause reporting it.",
 )
+
+# Verbs of taking a place back (retaken-from-taker); "take" only with "back".
+RETAKING = frozenset({"retake", "recapture", "regain", "reclaim"})
+
+
+def retakes(verb: "Token") -> bool:
+    """ "retook the town", "took back the city": taking back what another took (retaken-from-taker)."""
+    lemma = verb.lemma_.lower()
+    back = lemma == "take" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
+    return enabled(RETAKEN_FROM_TAKER) and (lemma in RETAKING or back)
+
 
 # The objects that make seizing or taking a coup (coup-state).
 POWER_WORDS = frozenset({"power"})

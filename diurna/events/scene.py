@@ -95,6 +95,18 @@ def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode:
     return out
 
 
+# CAMEO 192, occupy territory: taking a town or a base (triggers.yaml: capture, seize, take)
+TAKING_A_PLACE = "192"
+
+
+def _taker(before: list[Candidate], retaker_id: str) -> Optional[str]:
+    """The agent of the latest taking of a place before, other than the one retaking it."""
+    for c in reversed(before):
+        if c.cameo == TAKING_A_PLACE and c.source is not None and c.source.actor_id != retaker_id:
+            return c.source.actor_id
+    return None
+
+
 def _act_key(cand: Candidate) -> tuple:
     """One act of one source in one sentence ("took to the streets ... to protest against X")."""
     return (cand.sentence_start, cand.plover, cand.source.actor_id if cand.source else None)
@@ -124,6 +136,8 @@ def _recipient_from_story(
     # mutual-force pairs two acts of one sentence, not two readings of one trigger ("South African,
     # Ugandan and UN peacekeepers killed": three agents the parse offered for one act)
     others = [c for c in same if c.trigger_start != cand.trigger_start]
+    if cand.cameo == TAKING_A_PLACE and cx.retakes(doc.spacy_doc[cand.trigger_start]):
+        return _taker(candidates[:i], source_id), cx.RETAKEN_FROM_TAKER
     recent = _roles(earlier)  # (type, source, target) of the story's recent events, nearest first
     side = _state_side(doc, source_id) if _denies(doc.spacy_doc[cand.trigger_start]) else frozenset()
     actor_id, rule = scene_recipient(

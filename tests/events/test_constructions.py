@@ -168,6 +168,17 @@ CASES = {
             ("seized", "COERCE", "Tchiani", "government"),
         ),
     ],
+    cx.RETAKEN_FROM_TAKER: [
+        (
+            "Rebels captured the town of Bria in December. The army recaptured the town on Friday.",
+            ("recaptured", "ASSAULT", "army", "Rebels"),
+        ),
+        (
+            "Islamist militants seized the town of Kona on Thursday. Officials say government troops have "
+            "now taken back the town.",
+            ("taken", "ASSAULT", "government troops", "Islamist militants"),
+        ),
+    ],
     cx.STORY_PROTESTERS: [
         (
             "Thousands of Bangladeshi protesters gathered outside parliament in Dhaka on Monday to demand the "
