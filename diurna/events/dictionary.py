@@ -288,6 +288,12 @@ def subject_words(token: "Token") -> set[str]:
     return set()
 
 
+def _with_conjuncts(objects: list["Token"]) -> list["Token"]:
+    """The objects and their conjuncts: "used water cannon and tear gas", "seized towns and arsenals"
+    meet an object condition by any of the coordinated objects."""
+    return objects + [c for o in objects for c in o.conjuncts if c not in objects]
+
+
 def _applies(sense: Sense, token: "Token") -> bool:
     if sense.prt and sense.prt not in particles(token):
         return False
@@ -302,7 +308,7 @@ def _applies(sense: Sense, token: "Token") -> bool:
             return False
         if sense.pobj and not any(_words(o) & set(sense.pobj) for o in objs):
             return False
-    if sense.obj and not any(_words(o) & set(sense.obj) for o in object_heads(token)):
+    if sense.obj and not any(_words(o) & set(sense.obj) for o in _with_conjuncts(object_heads(token))):
         return False
     if sense.unless_obj and any(_words(o) & set(sense.unless_obj) for o in object_heads(token)):
         return False
@@ -317,7 +323,7 @@ def _applies(sense: Sense, token: "Token") -> bool:
             return False
     if sense.modal_ccomp and modal_complement(token) is None:
         return False
-    if sense.obj_place and not any(is_place(o) for o in object_heads(token)):
+    if sense.obj_place and not any(is_place(o) for o in _with_conjuncts(object_heads(token))):
         return False
     if sense.unless_prep and set(prep_objects(token)) & set(sense.unless_prep):
         return False
