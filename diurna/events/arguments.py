@@ -219,7 +219,7 @@ def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
     article ("visited Tehran" -> Iran). CAMEO and PLOVER code the host government, not the town."""
     out: list[Argument] = []
     # "to Cabo Delgado province", "in Kherson region": the name is the head noun's compound;
-    # "took the city of Sibut", "the town of Konna": the name is the place noun's "of" phrase
+    # "captured the city of Bambari", "the port of Kismayo": the name is the place noun's "of" phrase
     places = [
         n
         for t in places
@@ -350,7 +350,7 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ in ABILITY_ADJECTIVES:
-        # "troops were unable to retake the town", "was able to broker a deal": the copula's subject
+        # "soldiers were unable to recapture the village", "was able to broker a deal": the copula's subject
         return subject_tokens(head.head, depth + 1)
     if verb.dep_ == "xcomp" or (verb.dep_ in ("ccomp", "advcl") and is_infinitive(verb)):
         # object control: "urged Muslims to stand" -> Muslims stand

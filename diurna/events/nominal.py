@@ -341,7 +341,7 @@ class NounEvents:
 
 
 def _a_told_protest(noun: "Token") -> bool:
-    """ "the protests continued", "protests have taken place", "(staged what was to be) a peaceful
+    """ "the protests continued", "protests have taken place", "(what began as) a peaceful
     demonstration": a protest told as the thing that happens, the subject or predicate of its clause.
     As an object or in an adjunct it is mostly a protest told elsewhere ("quell the protests", "during
     the demonstration", "plan another rally"), and "resigned in protest" the manner of another act."""
@@ -353,7 +353,7 @@ def _a_told_protest(noun: "Token") -> bool:
     if noun.dep_ == "nsubj" and clause.lemma_ == "be":
         return False  # "the demonstrations were largely peaceful": a protest told, described
     if pol.is_negated(clause):
-        return False  # "protests are not reported in Mosul"
+        return False  # "no protests were held in the north"
     # "since the protests began", "before the demonstration started": the time of another act
     return not any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in clause.children)
 

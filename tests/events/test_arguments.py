@@ -83,7 +83,7 @@ def test_staff_of_their_own_states_institution_keep_their_own_phrase(code):
 @pytest.mark.parametrize(
     "text, trigger, source",
     [
-        ("Malian troops were unable to retake the town of Gao on Friday.", "retake", "troops"),
+        ("Malian troops were unable to recapture Gao before the rainy season.", "recapture", "troops"),
         ("Kenyan police were able to arrest the gang's leader in Mombasa.", "arrest", "police"),
     ],
 )

@@ -174,8 +174,8 @@ CASES = {
             ("recaptured", "ASSAULT", "army", "Rebels"),
         ),
         (
-            "Islamist militants seized the town of Kona on Thursday. Officials say government troops have "
-            "now taken back the town.",
+            "Islamist militants seized the town of Kona on Thursday. By Sunday, government troops had "
+            "taken the town back.",
             ("taken", "ASSAULT", "government troops", "Islamist militants"),
         ),
     ],
