@@ -229,8 +229,9 @@ STORY_PROTESTERS = _register(
     "Thousands of protesters gathered in Dhaka. The protests continued on Tuesday.",
     "A protest, demonstration or riot told by its noun alone ('the protests continued', 'protests have "
     "taken place for 19 days', 'following Sunday's protests') is the story's protesters' act: the actor "
-    "named as protesters, demonstrators or marchers nearest before it in the article (else the first "
-    "after it); the recipient is then the scene's (protest-target-state).",
+    "named as protesters, demonstrators or marchers nearest before it in its paragraph or the two before "
+    "(else the first after it in its paragraph: scene.story_protesters); the recipient is then the "
+    "scene's (protest-target-state).",
 )
 REQUESTED_ACTION = _register(
     "requested-action",

@@ -22,7 +22,7 @@ from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
-from diurna.events.scene import mention_of
+from diurna.events.scene import mention_of, story_protesters
 from diurna.nlp.syntax import is_infinitive
 
 if TYPE_CHECKING:
@@ -212,7 +212,8 @@ class NounEvents:
                 )
         rule = "nominal"
         if not sources and sense.plover == "PROTEST" and _a_told_protest(noun) and cx.enabled(cx.STORY_PROTESTERS):
-            sources, rule = story_protesters(doc, noun), cx.STORY_PROTESTERS
+            named = story_protesters(doc, noun.idx)
+            sources, rule = ([Argument(named.actor_id, named)] if named else []), cx.STORY_PROTESTERS
         if not sources:
             return []
         targets = actors_of(doc, [o for p in sense.targets for o in preps.get(p, [])])
@@ -362,21 +363,6 @@ def _a_told_protest(noun: "Token") -> bool:
 TOLD_MODIFIERS = ("det", "poss", "amod", "compound", "nummod")
 # Subordinators of a clause that dates another act by a protest (_a_told_protest).
 BACKGROUND_MARKS = frozenset({"since", "before", "after", "until", "till"})
-
-
-def story_protesters(doc: ArticleDoc, noun: "Token") -> list[Argument]:
-    """The actor the article names as protesters (constructions.PROTESTER_WORDS), by its mention
-    nearest before the noun, else its first after it (story-protesters)."""
-    tokens = doc.spacy_doc
-    named = [m for m in doc.mentions if tokens[m.token_end - 1].lower_ in cx.PROTESTER_WORDS]
-    before = [m for m in named if m.token_end <= noun.i]
-    if before:
-        chosen = max(before, key=lambda m: m.token_start)
-    elif named:
-        chosen = min(named, key=lambda m: m.token_start)
-    else:
-        return []
-    return [Argument(chosen.actor_id, chosen)]
 
 
 # How an infinitive hangs on the verb whose content it is (_inside_event_argument).

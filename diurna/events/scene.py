@@ -12,6 +12,7 @@ from diurna.document import ArticleDoc, MentionRef
 from diurna.events import constructions as cx
 from diurna.events.arguments import Argument, Candidate
 from diurna.events.dictionary import direct_objects
+from diurna.nlp.index import paragraph_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -398,3 +399,29 @@ def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef
     if before:
         return max(before, key=lambda m: m.start)
     return min(mine, key=lambda m: m.start) if mine else None
+
+
+# How many paragraphs before a protest told by its noun alone its protesters may be named
+# (story-protesters): further back, "protesters" may be another crowd, of another place or day.
+PROTESTERS_PARAGRAPHS = 2
+
+
+def story_protesters(doc: ArticleDoc, char: int) -> Optional[MentionRef]:
+    """The story's protesters for a protest told at `char` by its noun alone ("the protests
+    continued"): the mention nearest before it in its paragraph or the PROTESTERS_PARAGRAPHS before,
+    else the first after it in its own paragraph (story-protesters). A mention counts by the word the
+    text calls them (constructions.PROTESTER_WORDS: "protesters", "demonstrators", ...), not by the
+    actor stage's sector: the text's own word is what makes them this protest's crowd."""
+    text, tokens = doc.article.text, doc.spacy_doc
+    here = paragraph_number(text, char)
+    named = [
+        m
+        for m in doc.mentions
+        if tokens[m.token_end - 1].lower_ in cx.PROTESTER_WORDS
+        and 0 <= here - paragraph_number(text, m.start) <= PROTESTERS_PARAGRAPHS
+    ]
+    before = [m for m in named if m.start < char]
+    if before:
+        return max(before, key=lambda m: m.start)
+    after = [m for m in named if paragraph_number(text, m.start) == here]
+    return min(after, key=lambda m: m.start) if after else None
