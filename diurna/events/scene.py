@@ -100,11 +100,29 @@ def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode:
 TAKING_A_PLACE = "192"
 
 
-def _taker(before: list[Candidate], retaker_id: str) -> Optional[str]:
-    """The agent of the latest taking of a place before, other than the one retaking it."""
-    for c in reversed(before):
-        if c.cameo == TAKING_A_PLACE and c.source is not None and c.source.actor_id != retaker_id:
-            return c.source.actor_id
+def _taker(doc: ArticleDoc, before: list[Candidate], retaking: Candidate) -> Optional[str]:
+    """The agent of the latest taking of the place retaken before it ("Separatists seized Kidal ...
+    jihadists seized Gao ... the army retook Kidal": the separatists), else of the latest taking of
+    any place (a story's offensive is mostly one side's, and the town may have been told lost in other
+    words), never the retaker itself."""
+    takings = [
+        c
+        for c in reversed(before)
+        if c.cameo == TAKING_A_PLACE and c.source is not None and c.source.actor_id != retaking.source.actor_id
+    ]
+    retaken = _taken_place(doc, retaking)
+    same = [c for c in takings if retaken is not None and _taken_place(doc, c) == retaken]
+    chosen = (same or takings)[:1]
+    return chosen[0].source.actor_id if chosen else None
+
+
+def _taken_place(doc: ArticleDoc, taking: Candidate) -> Optional[str]:
+    """The place a taking's object names, as the places stage resolved it (None when it names none)."""
+    for obj in direct_objects(doc.spacy_doc[taking.trigger_start]):
+        for token in obj.subtree:
+            place = doc.place_at_token(token.i)
+            if place is not None:
+                return place
     return None
 
 
@@ -138,7 +156,7 @@ def _recipient_from_story(
     # Ugandan and UN peacekeepers killed": three agents the parse offered for one act)
     others = [c for c in same if c.trigger_start != cand.trigger_start]
     if cand.cameo == TAKING_A_PLACE and cx.retakes(doc.spacy_doc[cand.trigger_start]):
-        return _taker(candidates[:i], source_id), cx.RETAKEN_FROM_TAKER
+        return _taker(doc, candidates[:i], cand), cx.RETAKEN_FROM_TAKER
     recent = _roles(earlier)  # (type, source, target) of the story's recent events, nearest first
     side = _state_side(doc, source_id) if _denies(doc.spacy_doc[cand.trigger_start]) else frozenset()
     actor_id, rule = scene_recipient(

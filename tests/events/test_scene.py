@@ -112,3 +112,14 @@ def test_story_protesters_are_named_a_few_paragraphs_before_at_most(rules_alone,
     events = rules_alone(text)
     protests = [source for trigger, kind, source, _ in events if trigger == "protests" and kind == "PROTEST"]
     assert bool(protests) == named, events
+
+
+def test_a_town_retaken_is_taken_from_the_taker_of_that_town(rules_alone):
+    """retaken-from-taker: when the story tells two towns taken by two sides, a town retaken is taken
+    back from the side that took that town, not from the latest taker."""
+    events = rules_alone(
+        "Separatist fighters seized the town of Kidal on Monday. Jihadist militants seized the town of Gao on "
+        "Wednesday. On Friday the Malian army recaptured Kidal."
+    )
+    targets = [e[3] for e in events if e[0] == "recaptured"]
+    assert targets and all(t and "Separatist" in t for t in targets), events
