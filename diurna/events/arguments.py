@@ -247,30 +247,6 @@ def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
     return out
 
 
-def own_state(doc: ArticleDoc, sources: list[Argument]) -> list[Argument]:
-    """The state of the sources' own country as the story names it: its most-mentioned government
-    actor, else the country itself (coup-state: a coup is done to the putschists' own state)."""
-    countries = {doc.actor(s.actor_id).country for s in sources if doc.actor(s.actor_id) is not None}
-    countries.discard(None)
-    if len(countries) != 1:
-        return []
-    country = countries.pop()
-    counts: dict[str, int] = {}
-    for m in doc.mentions:
-        counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
-    own = {s.actor_id for s in sources}
-    fitting = [
-        a
-        for a in doc.actors
-        if a.country == country and a.id not in own and (a.sector == "GOV" or (a.kind == "country" and not a.sector))
-    ]
-    if not fitting:
-        return []
-    chosen = max(fitting, key=lambda a: (a.sector == "GOV", counts.get(a.id, 0)))
-    mention = next((m for m in doc.mentions if m.actor_id == chosen.id), None)
-    return [Argument(chosen.id, mention)] if mention is not None else []
-
-
 def _city_country(token: "Token") -> Optional[str]:
     """The country of a city the actor KB lists among a country's names ("Kharkiv" -> UKR), for a town
     the places stage did not geocode."""

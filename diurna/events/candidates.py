@@ -39,7 +39,6 @@ from diurna.events.arguments import (
     first_actors,
     host_state,
     modifier_actors,
-    own_state,
     subject_tokens,
     target_groups,
 )
@@ -295,9 +294,6 @@ class CandidateExtractor(NounEvents):
                 doc,
                 direct_objects(verb) + [o for h in holders for p in sense.targets for o in prep_objects(h).get(p, [])],
             )
-        if not targets and plover in cx.FORCE and cx.seizes_power(verb):
-            targets = own_state(doc, sources)
-            rule = cx.COUP_STATE if targets else rule
         if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:
             # "did not agree to meet": a refusal, not a negated promise
             plover, cameo, mode, polarity, rule = "REJECT", "120", None, "asserted", "negated-" + frame

@@ -211,12 +211,6 @@ OPEN_NOMINAL = _register(
     "AU') but no recipient is coded only when the story supplies the recipient (scene-victim, "
     "condemned-act-agent, ...); otherwise it is dropped, as a verb's would not be.",
 )
-COUP_STATE = _register(
-    "coup-state",
-    "General Tchiani seized power in a coup on Wednesday.",
-    "Seizing or taking power is done to a state: the one named ('seized power in Niger', host state), "
-    "else the putschists' own, as the story names it (its government, else the state itself).",
-)
 RETAKEN_FROM_TAKER = _register(
     "retaken-from-taker",
     "Rebels seized the town of Kidal on Monday. On Friday the army took back the town.",
@@ -347,15 +341,6 @@ def retakes(verb: "Token") -> bool:
     lemma = verb.lemma_.lower()
     back = lemma == "take" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
     return enabled(RETAKEN_FROM_TAKER) and (lemma in RETAKING or back)
-
-
-# The objects that make seizing or taking a coup (coup-state).
-POWER_WORDS = frozenset({"power"})
-
-
-def seizes_power(verb: "Token") -> bool:
-    """ "seized power", "took power": the verb's direct object is power (coup-state)."""
-    return enabled(COUP_STATE) and any(c.dep_ == "dobj" and c.lemma_.lower() in POWER_WORDS for c in verb.children)
 
 
 # The words that name an actor as the story's protesters (story-protesters).

@@ -116,6 +116,10 @@ CASES = {
             "Ibrahim Traore grabbed power last year. Burkina Faso has since expelled French troops.",
             ("grabbed", "COERCE", "Ibrahim Traore", "Burkina Faso"),
         ),
+        (
+            "Colonel Mamady Doumbouya took power in September. Guinea has been under military rule since then.",
+            ("took", "COERCE", "Doumbouya", "Guinea"),
+        ),
     ],
     cx.RESTRICTED_OWN_STATE: [
         (
@@ -201,12 +205,6 @@ CASES = {
         (
             "The army fired on protesters in the capital on Monday. The army's crackdown continued on Tuesday.",
             ("crackdown", "COERCE", "army", "protesters"),
-        ),
-    ],
-    cx.COUP_STATE: [
-        (
-            "General Tchiani seized power in a coup on Wednesday. Niger's government had been elected in 2021.",
-            ("seized", "COERCE", "Tchiani", "government"),
         ),
     ],
     cx.RETAKEN_FROM_TAKER: [
