@@ -293,7 +293,8 @@ class CandidateExtractor(NounEvents):
             targets = host_state(
                 doc, direct_objects(verb) + [o for p in sense.targets for o in prep_objects(verb).get(p, [])]
             )
-        elif plover in ("ASSAULT", "COERCE") and not targets and sense.frame == "direct":
+        elif plover in ("ASSAULT", "COERCE") and not targets and sense.frame == "direct" and not cx.retakes(verb):
+            # (a place taken back is taken from its taker, not its state: retaken-from-taker, scene.py)
             # "Russian artillery struck Kharkiv": a town attacked stands for the state it lies in, when
             # that state is an actor of the article (as for visits; CAMEO codes the state as target);
             # "declared a state of emergency in Karakalpakstan": the place may hang on the object
