@@ -337,8 +337,11 @@ class NounEvents:
         items += [m for t in items for m in cx.listed_members(t)]
         sources = actors_of(doc, items)
         # what it is for: the sense's own prepositions, and "for" after any statement noun ("words of
-        # condemnation for the militia's raids", "praise for")
-        objects = [o for p in sense.targets + ("for",) for o in prep_objects(noun).get(p, [])]
+        # condemnation for the militia's raids", "praise for"), which the parse may hang on the carrier
+        # ("messages of solidarity for Kenya's government")
+        owners = [noun] + ([subject] if subject.i != noun.i else [])
+        objects = [o for owner in owners for p in sense.targets + ("for",) for o in prep_objects(owner).get(p, [])]
+        objects = [o for o in objects if o.i != noun.i]  # the carrier's "of" is the statement noun itself
         targets = actors_of(doc, objects) or actors_of(doc, [p for o in objects for p in possessors(o)])
         return self._noun_event(
             doc, noun, sense, sources, targets, _noun_polarity(noun), "actual", cx.STATEMENT_FROM, False

@@ -172,6 +172,11 @@ CASES = {
             ("condemnation", "ACCUSE", "Togo", "militia"),
         ),
         (
+            # the "for" phrase the parse hangs on the carrier ("Messages ... for"), not on the noun
+            "Messages of solidarity for Kenya’s government have come from Uganda, Rwanda and Tanzania.",
+            ("solidarity", "SUPPORT", "Rwanda", "government"),
+        ),
+        (
             # the members an "including" list names on a group are makers too
             "Soldiers fired on striking miners in Potosi on Monday. Criticism came from several "
             "governments including Peru and Chile.",
