@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, MentionRef
+from diurna.events.constructions import statement_maker
 from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
 from diurna.events.standing import description_stands
 from diurna.nlp.dateline import in_dateline
@@ -339,6 +340,10 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "relcl":
         return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        maker = statement_maker(head)  # "issued a statement condemning X": the statement's maker
+        if maker is not None:
+            return maker
     if verb.dep_ == "acl" and (
         verb.tag_ in ("VBG", "VBD") or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
     ):
