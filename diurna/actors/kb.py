@@ -140,6 +140,11 @@ class LazyActors(MutableMapping):
     def get(self, kb_id: str, default=None):
         return self[kb_id] if kb_id in self._items else default
 
+    def row(self, kb_id: str) -> Optional[list]:
+        """The stored row of an actor not yet made (None when absent or already made)."""
+        item = self._items.get(kb_id)
+        return item if type(item) is list else None
+
     def __contains__(self, kb_id: object) -> bool:
         return kb_id in self._items
 
@@ -391,10 +396,55 @@ class KnowledgeBase:
             gc.freeze()
             if collecting:
                 gc.enable()
+        close_roles_the_offices_end(kb)
         for overlay in default_overlays() if overlays is None else list(overlays):
             apply_overlay(kb, read_overlay(Path(overlay)))
             kb.overlays += (str(overlay),)
         return kb
+
+
+def close_roles_the_offices_end(kb: KnowledgeBase) -> int:
+    """End the dictionaries' open-ended government roles where the dated offices say the person left.
+
+    The Phoenix dictionaries stop about 2015 and write a sitting leader's role with no end
+    ("BFAGOV from 1987-10-15", Blaise Compaore): it goes on holding after the term the dated
+    sources end (Compaore fell on 2014-10-31), so a 2015 story, or a 2019 one about Mugabe, coded
+    the ousted leader as the government. For a person every one of whose office terms has ended, an
+    open `<country>GOV` role of a country they held office in, begun before their last term ended, is
+    ended with it; what the dictionaries code them as afterwards (a bare `ELI`, an IGO post begun
+    later) then holds, or the article's own words do. A role begun after the last term is another
+    office the data does not know and stays open. Runs on the built file before the overlays (which
+    replace roles and stay as written). Returns how many actors it changed (about 600)."""
+    last_end: dict[str, str] = {}
+    codes: dict[str, set[str]] = {}
+    still_in_office: set[str] = set()
+    for term in kb.offices.terms:
+        if term.end is None:
+            still_in_office.add(term.kb_id)
+        elif term.end > last_end.get(term.kb_id, ""):
+            last_end[term.kb_id] = term.end
+        codes.setdefault(term.kb_id, set()).add(term.country + "GOV")
+    changed = 0
+    for kb_id, end in last_end.items():
+        if kb_id in still_in_office:
+            continue
+        row = kb.actors.row(kb_id)  # the stored row: making every office holder's actor costs 0.3 s
+        if row is None:
+            continue
+        roles = [tuple(r) for r in row[4]]
+        if not any(_open_before(r, codes[kb_id], end) for r in roles):
+            continue
+        closed = tuple(Role(r[0], r[1], end) if _open_before(r, codes[kb_id], end) else Role(*r) for r in roles)
+        actor = kb.actors[kb_id]
+        kb.actors[kb_id] = KBActor(actor.id, actor.name, actor.kind, actor.names, closed, actor.cities, actor.source)
+        changed += 1
+    return changed
+
+
+def _open_before(role: tuple, codes: set[str], end: str) -> bool:
+    """An open-ended role (code, start, None) of one of `codes` begun before `end`."""
+    code, start, role_end = role
+    return role_end is None and code in codes and (start is None or start < end)
 
 
 def default_overlays() -> list[Path]:
