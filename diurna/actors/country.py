@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional
 from diurna.actors import sector_model
 from diurna.actors.codes import join_code
 from diurna.actors.country_model import CountryEvidence, choose, enabled_model
+from diurna.actors.mentions import names_side_or_backer
 from diurna.nlp.index import index
 from diurna.rules import RuleSet
 
@@ -119,6 +120,14 @@ NAMED_ACTOR_VOTES = _register(
     "an adjective or a place that voted already ('police in Paris'). Only then, and only for a country "
     "with twice the votes of any other: the foreign leaders who react to a story are many (US "
     "officials on Cuba), and would otherwise outvote its places.",
+)
+BACKER_NOT_HOME = _register(
+    "backer-not-home",
+    "Pro-Russian separatists attacked Ukrainian positions near Donetsk, and Russian-backed fighters "
+    "shelled the town; Moscow denied it.",
+    "A group called pro-X, anti-X or X-backed ('pro-Russian separatists', 'anti-American protesters', "
+    "'Iran-backed militias') takes X's side or has X's support: it is not X's own. The country the "
+    "story gives it (focus, scene, or the model's choice) is never X; the model's next best is.",
 )
 FOREIGN_MODIFIER = _register(
     "foreign-modifier",
@@ -303,6 +312,23 @@ def same_head_countries(doc: "ArticleDoc") -> dict[str, str]:
     return found
 
 
+def sides_named(doc: "ArticleDoc") -> dict[str, set[str]]:
+    """Rule backer-not-home: actor id -> the countries its descriptions name as a side or a backer
+    ("Russian" in "pro-Russian separatists", "Iran" in "Iran-backed militias")."""
+    if doc.spacy_doc is None or not enabled(BACKER_NOT_HOME):
+        return {}
+    countries = {a.id: a.country for a in doc.actors if a.kind == "country" and a.country}
+    named = [(m.token_start, countries[m.actor_id]) for m in doc.mentions if m.actor_id in countries]
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in doc.mentions:
+        if m.how != "description":
+            continue
+        for k, country in named:
+            if m.token_start <= k < m.token_end and names_side_or_backer(doc.spacy_doc, k, m.token_end):
+                found[m.actor_id].add(country)
+    return found
+
+
 def outside_the_story(doc: "ArticleDoc") -> set[str]:
     """Rule foreign-modifier: ids of the actors one of whose descriptions calls them foreign,
     international, world ... ('foreign media'), not naming an office ('foreign ministry')."""
@@ -449,8 +475,10 @@ class ActorCountryStage:
         model = enabled_model() if enabled(LEARNED_COUNTRY) and reads else None
         if model is not None and undecided:
             evidence = country_evidence(doc)
+            sides = sides_named(doc)
             for actor in undecided:
-                chosen[actor.id] = choose(model, evidence.rows(actor, None))
+                rows = [row for row in evidence.rows(actor, None) if row[0] not in sides.get(actor.id, ())]
+                chosen[actor.id] = choose(model, rows)
         return chosen
 
 
@@ -488,4 +516,8 @@ def rule_choices(doc: "ArticleDoc") -> tuple[dict[str, str], list["Actor"]]:
         chosen.update({a.id: focus for a in open_})
     else:
         chosen.update(scene_countries(doc, open_))
+    sides = sides_named(doc)
+    for actor in open_:  # a pro-Russian group is not Russia's: the model may give it the next best
+        if chosen.get(actor.id) in sides.get(actor.id, ()):
+            del chosen[actor.id]
     return chosen, open_

@@ -22,7 +22,7 @@ from diurna.actors.mentions import (
     ORGANISATION_PART_HEADS,
     Candidate,
 )
-from diurna.actors.name_kinds import ORGANISATION_WORD_NAME, PART_OF_LARGER_NAME, place_country
+from diurna.actors.name_kinds import ORGANISATION_WORD_NAME, PART_OF_LARGER_NAME, kb_name_in_title, place_country
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import (
     DETENTION_PLACES,
@@ -150,6 +150,16 @@ LOCATED_INSTITUTION = register(
     "A country or capital after 'in' says whose a bare institution is: the description is that "
     "state's, and the place is part of the mention, not an actor of its own.",
 )
+GATHERED_NOT_OWNED = register(
+    "gathered-not-owned",
+    "Several foreign ministers in Cairo discussed the Libya deal; two army chiefs in Abuja met.",
+    "A counted or quantified plural of office holders ('several foreign ministers in Cairo', 'two "
+    "army chiefs in Abuja', 'other leaders in Brussels') names people gathered in the place, from "
+    "several states: the place is where they meet, not whose they are (rule located-institution "
+    "does not apply).",
+)
+# gathered-not-owned: the words that count or quantify a plural ("several ministers", "21 envoys")
+GATHERING_QUANTIFIERS = frozenset({"several", "many", "other", "some", "various", "numerous", "visiting", "few"})
 
 
 def _named_institution(head: "Token") -> bool:
@@ -196,12 +206,16 @@ class Descriptions:
         out: list[Candidate] = []
         if not enabled(ACTOR_INSIDE_DESCRIPTION):
             return out
-        for k in range(cand.start, cand.head):
-            for actor in self.finder.kb_word(self.doc, k):
+        k = cand.start
+        while k < cand.head:
+            end, actors = kb_name_in_title(self.finder, self.doc, k, cand.head)
+            for actor in actors:
                 if actor.kind in MODIFIER_KINDS and (cand.kb is None or actor.id != cand.kb.id):
-                    how = "adjective" if self._is_gentilic(self.doc[k]) and actor.kind != "organization" else "name"
-                    out.append(Candidate(k, k + 1, how, k, (k, k + 1), kb=actor, kind=actor.kind, nested=True))
+                    last = self.doc[end - 1]
+                    how = "adjective" if self._is_gentilic(last) and actor.kind != "organization" else "name"
+                    out.append(Candidate(k, end, how, end - 1, (k, end), kb=actor, kind=actor.kind, nested=True))
                 break
+            k = end
         return out
 
     def description_at(self, sent, head, taken) -> Optional[Candidate]:
@@ -506,6 +520,8 @@ class Descriptions:
             return None
         if any(self.finder.kb_word(self.doc, t.i) for t in head.lefts):
             return None  # "the Chinese government in Hong Kong" already says whose it is
+        if _counted_plural(head) and enabled(GATHERED_NOT_OWNED):
+            return None  # "several foreign ministers in Cairo" met there
         return head
 
     def _location_owner(self, head) -> Optional[tuple[int, str]]:
@@ -524,6 +540,14 @@ class Descriptions:
                 if country is not None and owner is not None and owner.i == head.i:
                     return place.i + 1, country
         return None
+
+
+def _counted_plural(head: "Token") -> bool:
+    """A plural noun with a number or a quantifier before it ("several ministers", "21 envoys"; rule
+    gathered-not-owned)."""
+    return head.tag_ in ("NNS", "NNPS") and any(
+        t.i < head.i and (t.lower_ in GATHERING_QUANTIFIERS or (t.dep_ == "nummod" and t.like_num)) for t in head.lefts
+    )
 
 
 def _with_owner_state(doc: "Doc", start: int) -> int:

@@ -121,6 +121,13 @@ ACTOR_INSIDE_TITLE = register(
     "Hamas leader Ismail Haniyeh arrived in Tehran.",
     "A KB organisation or country named in a person's title ('Hamas' in 'Hamas leader X') is a mention of its own.",
 )
+WHOLE_NAME_IN_TITLE = register(
+    "whole-name-in-title",
+    "South Sudanese troops were in Parjok; the South Sudan army denied it.",
+    "A country named by several words inside a title ('South Sudanese', 'North Korean', 'Central "
+    "African') is that one country's mention: its last word alone ('Sudanese', 'Korean') is not a "
+    "second country named there, which would vote for it as the story's country.",
+)
 
 
 class NameKinds:
@@ -421,13 +428,28 @@ class NameKinds:
         if not enabled(ACTOR_INSIDE_TITLE):
             return out
         for cand in names:
-            for k in range(cand.start, cand.core[0]):
-                for actor in self.finder.kb_word(self.doc, k):
+            k = cand.start
+            while k < cand.core[0]:
+                end, actors = kb_name_in_title(self.finder, self.doc, k, cand.core[0])
+                for actor in actors:
                     if actor.kind in MODIFIER_KINDS:
-                        how = "adjective" if self._is_gentilic(self.doc[k]) and actor.kind != "organization" else "name"
-                        out.append(Candidate(k, k + 1, how, k, (k, k + 1), kb=actor, kind=actor.kind, nested=True))
+                        last = self.doc[end - 1]
+                        how = "adjective" if self._is_gentilic(last) and actor.kind != "organization" else "name"
+                        out.append(Candidate(k, end, how, end - 1, (k, end), kb=actor, kind=actor.kind, nested=True))
                     break
+                k = end
         return out
+
+
+def kb_name_in_title(finder, doc, k: int, limit: int) -> tuple[int, list[KBActor]]:
+    """(end, actors) of the KB name at token k of a title or description: the longest, when it is a
+    country's name of several words ("South Sudanese", "North Korean": rule whole-name-in-title), else
+    the word's own."""
+    if enabled(WHOLE_NAME_IN_TITLE) and is_capitalised(doc[k]):
+        match = finder.longest_name_at(doc, k, limit)
+        if match is not None and match[0] - k > 1 and any(a.kind == "country" for a in match[1]):
+            return match[0], [a for a in match[1] if a.kind == "country"]
+    return k + 1, finder.kb_word(doc, k)
 
 
 @functools.lru_cache(maxsize=8192)
