@@ -140,6 +140,26 @@ FOREIGN_MODIFIER = _register(
     "Ministry', 'foreign intelligence service'): that is the state's own; nor an institution of the "
     "place it stands in ('an international school', 'the international airport').",
 )
+SEVERAL_STATES_OFFICE = _register(
+    "several-states-office",
+    "Police detained protesters in Honiara ... Several foreign ministers met in Cairo; the presidents "
+    "agreed on a summit, and regional leaders urged calm.",
+    "The plural of an office each state has one holder of ('foreign ministers', 'prime ministers', "
+    "'presidents', 'heads of state') or the leaders of a region ('regional leaders') names people of "
+    "several states: none of them is of the story's country by that description, so the story gives "
+    "it none (as foreign-modifier). Not 'former presidents' nor 'vice presidents' (one state has many), "
+    "nor an office a country's name or adjective owns ('Kenya's former presidents').",
+)
+# several-states-office: a state's one-holder offices (head noun lemma -> the words that make it one) ...
+ONE_HOLDER_OFFICES = {
+    "president": frozenset({""}),
+    "minister": frozenset({"prime", "foreign", "defence", "defense"}),
+    "premier": frozenset({""}),
+}
+# ... not so after these words ("former presidents", "vice presidents", "deputy prime ministers")
+MANY_HOLDER_WORDS = frozenset({"former", "ex", "past", "vice", "deputy", "assistant", "junior", "state"})
+# ... and the heads of groups of states ("regional leaders")
+REGION_GROUP_HEADS = frozenset({"leader", "power", "state", "country", "neighbour", "neighbor", "government"})
 # foreign-modifier: the words that place a group outside the story's country ...
 OUTSIDE_WORDS = frozenset({"foreign", "international", "overseas", "world", "global", "western"})
 # ... unless the description names a state's office with them ("foreign ministry", "international
@@ -334,11 +354,41 @@ def outside_the_story(doc: "ArticleDoc") -> set[str]:
     international, world ... ('foreign media'), not naming an office ('foreign ministry')."""
     if doc.spacy_doc is None or not enabled(FOREIGN_MODIFIER):
         return set()
-    return {
+    out = {
         actor_id
         for actor_id, descriptions in _description_words(doc).items()
         if any(words & OUTSIDE_WORDS and not words & OFFICE_WORDS for words in descriptions)
     }
+    if enabled(SEVERAL_STATES_OFFICE):
+        spacy_doc = doc.spacy_doc
+        out |= {
+            m.actor_id
+            for m in doc.mentions
+            if m.how == "description" and _several_states(spacy_doc[m.token_start : m.token_end])
+        }
+    return out
+
+
+def _several_states(span) -> bool:
+    """Rule several-states-office: "foreign ministers", "presidents", "heads of state", "regional
+    leaders", with no country of its own in the span (rule several-states-office)."""
+    root = span.root
+    if root.tag_ not in ("NNS", "NNPS") or any(t.ent_type_ in ("GPE", "NORP") for t in span):
+        return False
+    before = [t.lower_ for t in span if t.i < root.i]
+    if set(before) & MANY_HOLDER_WORDS:
+        return False
+    lemma = root.lemma_.lower()
+    if lemma == "head":
+        return any(
+            c.lower_ == "of" and any(g.lower_ in ("state", "government") for g in c.children) for c in root.rights
+        )
+    if lemma in REGION_GROUP_HEADS and "regional" in before:
+        return True
+    qualifiers = ONE_HOLDER_OFFICES.get(lemma)
+    if qualifiers is None:
+        return False
+    return "" in qualifiers or bool(before) and before[-1] in qualifiers
 
 
 def _its_before(span) -> Optional[int]:

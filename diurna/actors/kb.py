@@ -19,7 +19,7 @@ import gzip
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, MutableMapping, Optional
 
@@ -428,10 +428,10 @@ def close_roles_the_offices_end(kb: KnowledgeBase) -> int:
     for kb_id, end in last_end.items():
         if kb_id in still_in_office:
             continue
-        row = kb.actors.row(kb_id)  # the stored row: making every office holder's actor costs 0.3 s
-        if row is None:
+        if kb_id not in kb.actors:
             continue
-        roles = [tuple(r) for r in row[4]]
+        row = kb.actors.row(kb_id)  # the stored row: making every office holder's actor costs 0.3 s
+        roles = [tuple(r) for r in row[4]] if row is not None else [astuple(r) for r in kb.actors[kb_id].roles]
         if not any(_open_before(r, codes[kb_id], end) for r in roles):
             continue
         closed = tuple(Role(r[0], r[1], end) if _open_before(r, codes[kb_id], end) else Role(*r) for r in roles)

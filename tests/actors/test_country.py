@@ -182,3 +182,34 @@ def test_foreign_modifier_keeps_a_group_out_of_the_story_country(code):
 def test_foreign_modifier_leaves_a_state_office_named_with_the_word(code):
     doc = code(KENYA + " The Foreign Ministry said the protests were illegal.", "2024-06-19")
     assert _actor(doc, "foreign ministry").country == "KEN"
+
+
+# Rule backer-not-home: a group on one country's side, in a story that names that country most.
+BACKED = (
+    "Pro-Russian separatists shelled Ukrainian positions near Donetsk on Friday. Russian-backed fighters "
+    "also attacked the town of Debaltseve. Moscow denied sending troops, and Russian officials met in "
+    "Moscow. Russia called the talks useful."
+)
+
+
+def test_backer_not_home_gives_a_backed_group_another_country_than_its_backer(code):
+    doc = code(BACKED, "2014-06-21")
+    assert _actor(doc, "pro-russian separatists").country != "RUS"
+    assert _actor(doc, "russian-backed fighters").country != "RUS"
+    assert _actor(doc, "russian officials").country == "RUS"  # a country's own, stated
+    with ac.switched_off(ac.BACKER_NOT_HOME):
+        doc = code(BACKED, "2014-06-21")
+    assert _actor(doc, "pro-russian separatists").country == "RUS"
+
+
+def test_several_states_office_keeps_plural_one_holder_offices_out_of_the_story(code):
+    text = (
+        KENYA + " Several foreign ministers met in Nairobi, regional leaders urged calm, and former presidents spoke."
+    )
+    doc = code(text, "2024-06-19")
+    assert _actor(doc, "foreign ministers").country is None
+    assert _actor(doc, "regional leaders").country is None
+    assert _actor(doc, "former presidents").country == "KEN"  # one state has many former presidents
+    with ac.switched_off(ac.SEVERAL_STATES_OFFICE):
+        doc = code(text, "2024-06-19")
+    assert _actor(doc, "foreign ministers").country == "KEN"
