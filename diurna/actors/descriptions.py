@@ -21,6 +21,7 @@ from diurna.actors.mentions import (
     NON_PERSON_PHRASES,
     ORGANISATION_PART_HEADS,
     Candidate,
+    is_capitalised,
 )
 from diurna.actors.name_kinds import ORGANISATION_WORD_NAME, PART_OF_LARGER_NAME, kb_name_in_title, place_country
 from diurna.actors.rules import enabled, register
@@ -109,6 +110,13 @@ PLACE_POSSESSOR_COUNTRY = register(
     "A town or region in the possessive owns the description after it as its country's: 'Odesa's "
     "regional administration', 'Kinshasa's police' are of the one country the places gazetteer "
     "knows that place in.",
+)
+PLACE_MODIFIER_COUNTRY = register(
+    "place-modifier-country",
+    "Oxfordshire police questioned the driver on Sunday.",
+    "A town or region's name modifying an institution or agent ('Oxfordshire police', 'Nairobi "
+    "police', 'Kano state officials') makes it of the one country the places gazetteer knows that "
+    "place in, as its possessive does (rule place-possessor-country).",
 )
 POSSESSOR_ACTOR = register(
     "possessor-actor",
@@ -271,6 +279,8 @@ class Descriptions:
                 title.country = owner
         if title.affiliation is None and title.country is None and enabled(LEADER_NAMED_GOVERNMENT):
             title.country = self._government_namesake(head, start)
+        if title.affiliation is None and title.country is None and enabled(PLACE_MODIFIER_COUNTRY):
+            title.country = self._place_modifier_country(head, start)
         if (
             title.affiliation is None
             and title.country is None
@@ -379,6 +389,22 @@ class Descriptions:
                 return self._subject_country(head)
             if enabled(POSSESSOR_ACTOR):
                 return self._actor_country(t)
+        return None
+
+    def _place_modifier_country(self, head: "Token", start: int) -> Optional[str]:
+        """The one country of a town or region named as a modifier inside the description
+        ("Oxfordshire police"; rule place-modifier-country), or None."""
+        for t in head.lefts:
+            if (
+                t.i >= start
+                and t.dep_ in ("compound", "nmod", "amod")  # the small model reads "Oxfordshire" as an adjective
+                and t.pos_ in ("PROPN", "ADJ")
+                and is_capitalised(t)
+                and not self.finder.kb_word(self.doc, t.i)
+            ):
+                country = place_country(self.doc[max(t.left_edge.i, start) : t.i + 1].text)
+                if country is not None:
+                    return country
         return None
 
     def _government_namesake(self, head: "Token", start: int) -> Optional[str]:
