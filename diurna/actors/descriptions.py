@@ -561,7 +561,8 @@ class Descriptions:
                 match = self.finder.longest_name_at(self.doc, place.left_edge.i, place.i + 1)
                 if match is None or match[0] != place.i + 1:
                     continue
-                country = self._state_of(match[1])
+                named = self.state_named_in_full(match[1], self.doc[place.left_edge.i : place.i + 1].text)
+                country = self._state_of([named] if named is not None else match[1])
                 owner = self._description_located_at(place)
                 if country is not None and owner is not None and owner.i == head.i:
                     return place.i + 1, country

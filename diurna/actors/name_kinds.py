@@ -130,6 +130,15 @@ WHOLE_NAME_IN_TITLE = register(
 )
 
 
+SHORT_NAME_OF_NAMED_STATE = register(
+    "short-name-of-named-state",
+    "Tensions in the Democratic Republic of Congo rose. Mourners said the president is killing people in Congo.",
+    "A country's short name that ends another country's full name ('Congo' after 'the Democratic "
+    "Republic of Congo') is the country the article named in full, unless it has named the other "
+    "one too: news calls the DRC 'Congo' once it has named it.",
+)
+
+
 class NameKinds:
     """Mixin of the article resolver (resolve.ArticleResolver): the candidate a name span makes."""
 
@@ -288,6 +297,9 @@ class NameKinds:
         for a in actors:
             if a.id in self.actors:
                 return a
+        named = self.state_named_in_full(actors, span.text)
+        if named is not None:
+            return named
         if not enabled(KB_DATED_CHOICE):
             return actors[0]
         label_kind = ENTITY_KINDS.get(span.root.ent_type_)
@@ -296,6 +308,21 @@ class NameKinds:
             if a.kind == label_kind:
                 return a
         return dated[0]
+
+    def state_named_in_full(self, actors: list[KBActor], text: str) -> Optional[KBActor]:
+        """Rule short-name-of-named-state: the country the article already named in full whose full
+        name ends in `text` ("Congo" after "the Democratic Republic of Congo"), when `actors` (what
+        the KB calls `text`) are countries the article has not named; else None."""
+        if not enabled(SHORT_NAME_OF_NAMED_STATE) or not actors or any(a.kind != "country" for a in actors):
+            return None
+        if any("kb:" + a.id in self.actors for a in actors):
+            return None
+        tail = " " + name_key(text)
+        for key in self.actors:  # the article's actors so far: a KB actor's key is "kb:<id>"
+            known = self.kb.actors.get(key[3:]) if key.startswith("kb:") else None
+            if known is not None and known.kind == "country" and any(n.endswith(tail) for n in known.names):
+                return known
+        return None
 
     @staticmethod
     def _kind_for(actor: KBActor, span) -> str:
