@@ -393,7 +393,10 @@ class Descriptions:
 
     def _place_modifier_country(self, head: "Token", start: int) -> Optional[str]:
         """The one country of a town or region named as a modifier inside the description
-        ("Oxfordshire police"; rule place-modifier-country), or None."""
+        ("Oxfordshire police"; rule place-modifier-country), or None. Not inside a name ("Coast
+        Guard": "Coast" is no place there), so the head is a lower-case noun."""
+        if not head.text.islower():
+            return None
         for t in head.lefts:
             if (
                 t.i >= start
