@@ -295,7 +295,7 @@ class NameKinds:
         """Among KB actors sharing a name, one already in the article, else one with a role on the
         day, preferring the kind spaCy sees."""
         for a in actors:
-            if "kb:" + a.id in self.actors:  # the article's actors are keyed "kb:<id>"
+            if a.id in self.actors:
                 return a
         named = self.state_named_in_full(actors, span.text)
         if named is not None:
