@@ -22,8 +22,8 @@ from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
-from diurna.events.scene import mention_of
-from diurna.nlp.syntax import is_infinitive
+from diurna.events.scene import mention_of, story_protesters
+from diurna.nlp.syntax import is_infinitive, is_reduced_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -192,6 +192,13 @@ class NounEvents:
                 if prep in cx.OCCURRENCE_PREPS:
                     preps.setdefault(prep, objs)
         sources = actors_of(doc, own) or actors_of(doc, preps.get("by", []))
+        if not sources:
+            participle = self._light_participle(noun)
+            if participle is not None:
+                # "the curfew imposed by the army", "sanctions imposed by the EU on Moscow"
+                sources = actors_of(doc, prep_objects(participle).get("by", []))
+                for prep, objs in prep_objects(participle).items():
+                    preps.setdefault(prep, objs)
         if not sources and "from" not in sense.targets:
             # "condemnation from the African Union", "aid from Qatar" ("withdrawal from X": X is the target)
             sources = actors_of(doc, preps.get("from", []))
@@ -210,14 +217,19 @@ class NounEvents:
                     "nominal-between",
                     True,
                 )
+        rule = "nominal"
+        if not sources and sense.plover == "PROTEST" and _a_told_protest(noun) and cx.enabled(cx.STORY_PROTESTERS):
+            named = story_protesters(doc, noun.idx)
+            sources, rule = ([Argument(named.actor_id, named)] if named else []), cx.STORY_PROTESTERS
         if not sources:
             return []
         targets = actors_of(doc, [o for p in sense.targets for o in preps.get(p, [])])
-        rule = "nominal"
         if not targets:
             if not cx.enabled(cx.OPEN_NOMINAL):
                 return []
             rule = cx.OPEN_NOMINAL  # kept only if the story names the recipient (__call__)
+        elif rule == cx.STORY_PROTESTERS:
+            rule = "nominal"  # the recipient is the phrase's own ("protests against the bill")
         return self._noun_event(doc, noun, sense, sources, targets, _noun_polarity(noun), "actual", rule, False)
 
     def _noun_event(
@@ -248,6 +260,23 @@ class NounEvents:
             rule,
             reciprocal,
         )
+
+    def _light_participle(self, noun: "Token") -> Optional["Token"]:
+        """ "the curfew imposed by the army": a light verb's passive participle after the event noun,
+        whose by-phrase names who did it (participle-agent)."""
+        if not cx.enabled(cx.PARTICIPLE_AGENT):
+            return None
+        for child in noun.children:
+            # the shared toolkit's reduced passive: it also refuses a participle with an object of its
+            # own, a finite verb the parser misread
+            if (
+                child.i > noun.i
+                and is_reduced_passive(child)
+                and in_list(child, self.lexicon.light_verbs)
+                and prep_objects(child).get("by")
+            ):
+                return child
+        return None
 
     def _misread_light_verb(self, noun: "Token") -> Optional["Token"]:
         """ "Orban held talks with Zelensky": the small model sometimes reads the light verb as an
@@ -334,6 +363,30 @@ class NounEvents:
                 typed = force_by_agent(doc, s, typed)
             out.append(Candidate(start, end, sense, *typed[:3], s, t, polarity, modality, typed[3], sentence_start))
         return out
+
+
+def _a_told_protest(noun: "Token") -> bool:
+    """ "the protests continued", "protests have taken place", "(what began as) a peaceful
+    demonstration": a protest told as the thing that happens, the subject or predicate of its clause.
+    As an object or in an adjunct it is mostly a protest told elsewhere ("quell the protests", "during
+    the demonstration", "plan another rally"), and "resigned in protest" the manner of another act."""
+    if noun.dep_ not in ("nsubj", "nsubjpass", "attr"):
+        return False
+    if not (noun.tag_ in ("NNS", "NNPS") or any(c.dep_ in TOLD_MODIFIERS for c in noun.children)):
+        return False
+    clause = noun.head
+    if noun.dep_ == "nsubj" and clause.lemma_ == "be":
+        return False  # "the demonstrations were largely peaceful": a protest told, described
+    if pol.is_negated(clause):
+        return False  # "no protests were held in the north"
+    # "since the protests began", "before the demonstration started": the time of another act
+    return not any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in clause.children)
+
+
+# What makes a singular protest noun a told one ("the protest", "Sunday's rally", "a peaceful march").
+TOLD_MODIFIERS = ("det", "poss", "amod", "compound", "nummod")
+# Subordinators of a clause that dates another act by a protest (_a_told_protest).
+BACKGROUND_MARKS = frozenset({"since", "before", "after", "until", "till"})
 
 
 # How an infinitive hangs on the verb whose content it is (_inside_event_argument).

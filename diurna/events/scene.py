@@ -1,7 +1,7 @@
 """Recipients from the story: a targetless event takes its recipient from its scene (the rules are
 named in constructions.py: scene-victim, mutual-force, answer-to-request, denial-of-side,
 evaluated-relative-act, condemned-act-agent, evaluated-move-agent, evaluated-told-act,
-answered-act-agent, protest-target-state). Who the actors are is the actor stage's answer; this module only reads it."""
+answered-act-agent, protest-target-state, restricted-own-state, seized-state). Who the actors are is the actor stage's answer; this module only reads it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from diurna.document import ArticleDoc, MentionRef
 from diurna.events import constructions as cx
 from diurna.events.arguments import Argument, Candidate
 from diurna.events.dictionary import direct_objects
+from diurna.nlp.index import paragraph_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -79,8 +80,8 @@ def scene_recipient(
 def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
     """Targetless events take their recipient from the story (constructions.py: scene-victim,
     answer-to-request, denial-of-side, evaluated-relative-act, condemned-act-agent,
-    evaluated-move-agent, evaluated-told-act, answered-act-agent, protest-target-state); the mention is the recipient's
-    nearest one before the trigger."""
+    evaluated-move-agent, evaluated-told-act, answered-act-agent, protest-target-state,
+    restricted-own-state, seized-state); the mention is the recipient's nearest one before the trigger."""
     actors = [(a.id, a.country, a.sector, a.kind, episode.mention_count(doc, a.id)) for a in doc.actors]
     paragraphs = [episode.paragraph(doc.spacy_doc[c.trigger_start].idx) for c in candidates]
     targeted = {_act_key(c) for c in candidates if c.target is not None and c.source is not None}
@@ -93,6 +94,36 @@ def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode:
         mention = mention_of(doc, actor_id, doc.spacy_doc[cand.trigger_start].idx) if actor_id else None
         out.append(replace(cand, target=Argument(actor_id, mention), rule=rule) if mention else cand)
     return out
+
+
+# CAMEO 192, occupy territory: taking a town or a base (triggers.yaml: capture, seize, take)
+TAKING_A_PLACE = "192"
+
+
+def _taker(doc: ArticleDoc, before: list[Candidate], retaking: Candidate) -> Optional[str]:
+    """The agent of the latest taking of the place retaken before it ("Separatists seized Kidal ...
+    jihadists seized Gao ... the army retook Kidal": the separatists), else of the latest taking of
+    any place (a story's offensive is mostly one side's, and the town may have been told lost in other
+    words), never the retaker itself."""
+    takings = [
+        c
+        for c in reversed(before)
+        if c.cameo == TAKING_A_PLACE and c.source is not None and c.source.actor_id != retaking.source.actor_id
+    ]
+    retaken = _taken_place(doc, retaking)
+    same = [c for c in takings if retaken is not None and _taken_place(doc, c) == retaken]
+    chosen = (same or takings)[:1]
+    return chosen[0].source.actor_id if chosen else None
+
+
+def _taken_place(doc: ArticleDoc, taking: Candidate) -> Optional[str]:
+    """The place a taking's object names, as the places stage resolved it (None when it names none)."""
+    for obj in direct_objects(doc.spacy_doc[taking.trigger_start]):
+        for token in obj.subtree:
+            place = doc.place_at_token(token.i)
+            if place is not None:
+                return place
+    return None
 
 
 def _act_key(cand: Candidate) -> tuple:
@@ -109,6 +140,14 @@ def _recipient_from_story(
 ) -> tuple[Optional[str], Optional[str]]:
     cand = candidates[i]
     source_id = cand.source.actor_id
+    if cand.plover == "COERCE" and cand.cameo in cx.POPULATION_RESTRICTIONS and cx.enabled(cx.RESTRICTED_OWN_STATE):
+        state = own_state(doc.actor(source_id), actors)
+        if state is not None and state != source_id:
+            return state, cx.RESTRICTED_OWN_STATE
+    if cand.plover == "COERCE" and _seizes_power(doc.spacy_doc[cand.trigger_start]) and cx.enabled(cx.SEIZED_STATE):
+        state = own_state(doc.actor(source_id), actors)
+        if state is not None and state != source_id:
+            return state, cx.SEIZED_STATE
     earlier = candidates[max(0, i - STORY_WINDOW) : i][::-1]
     before = [c for j, c in zip(range(i - 1, -1, -1), earlier) if paragraphs[j] == paragraphs[i]]
     after = []
@@ -124,6 +163,8 @@ def _recipient_from_story(
     # mutual-force pairs two acts of one sentence, not two readings of one trigger ("South African,
     # Ugandan and UN peacekeepers killed": three agents the parse offered for one act)
     others = [c for c in same if c.trigger_start != cand.trigger_start]
+    if cand.cameo == TAKING_A_PLACE and cx.retakes(doc.spacy_doc[cand.trigger_start]):
+        return _taker(doc, candidates[:i], cand), cx.RETAKEN_FROM_TAKER
     recent = _roles(earlier)  # (type, source, target) of the story's recent events, nearest first
     side = _state_side(doc, source_id) if _denies(doc.spacy_doc[cand.trigger_start]) else frozenset()
     actor_id, rule = scene_recipient(
@@ -377,6 +418,20 @@ def protested_state(
     return min(governments)[1] if governments else None
 
 
+def _seizes_power(trigger: "Token") -> bool:
+    """ "seized power", "grabbed power in a coup": the trigger's object is the state's power (seized-state)."""
+    return any(o.lemma_.lower() in cx.STATE_POWER for o in direct_objects(trigger))
+
+
+def own_state(source, actors: list) -> Optional[str]:
+    """The state an authority belongs to, as the story names it (restricted-own-state): the article's
+    most-mentioned country actor of the source's country; `actors` as `with_scene_recipients` lists them."""
+    if source is None or not source.country:
+        return None
+    states = [(-n, a) for a, c, sec, kind, n in actors if c == source.country and kind == "country"]
+    return min(states)[1] if states else None
+
+
 def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef]:
     """The actor's mention nearest before `char` (else its first after it)."""
     mine = doc.mention_index().of_actor(actor_id)
@@ -384,3 +439,29 @@ def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef
     if before:
         return max(before, key=lambda m: m.start)
     return min(mine, key=lambda m: m.start) if mine else None
+
+
+# How many paragraphs before a protest told by its noun alone its protesters may be named
+# (story-protesters): further back, "protesters" may be another crowd, of another place or day.
+PROTESTERS_PARAGRAPHS = 2
+
+
+def story_protesters(doc: ArticleDoc, char: int) -> Optional[MentionRef]:
+    """The story's protesters for a protest told at `char` by its noun alone ("the protests
+    continued"): the mention nearest before it in its paragraph or the PROTESTERS_PARAGRAPHS before,
+    else the first after it in its own paragraph (story-protesters). A mention counts by the word the
+    text calls them (constructions.PROTESTER_WORDS: "protesters", "demonstrators", ...), not by the
+    actor stage's sector: the text's own word is what makes them this protest's crowd."""
+    text, tokens = doc.article.text, doc.spacy_doc
+    here = paragraph_number(text, char)
+    named = [
+        m
+        for m in doc.mentions
+        if tokens[m.token_end - 1].lower_ in cx.PROTESTER_WORDS
+        and 0 <= here - paragraph_number(text, m.start) <= PROTESTERS_PARAGRAPHS
+    ]
+    before = [m for m in named if m.start < char]
+    if before:
+        return max(before, key=lambda m: m.start)
+    after = [m for m in named if paragraph_number(text, m.start) == here]
+    return min(after, key=lambda m: m.start) if after else None

@@ -78,3 +78,27 @@ def test_staff_of_their_own_states_institution_keep_their_own_phrase(code):
     text = "Kenyan police arrested three employees of the Kenyan health ministry on Monday."
     targets = [t for trig, _, t in code(text) if trig == "arrested"]
     assert targets and all(t is not None and "employees" in t for t in targets), code(text)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, source",
+    [
+        ("Malian troops were unable to recapture Gao before the rainy season.", "recapture", "troops"),
+        ("Kenyan police were able to arrest the gang's leader in Mombasa.", "arrest", "police"),
+    ],
+)
+def test_an_ability_adjectives_infinitive_is_done_by_the_copulas_subject(code, text, trigger, source):
+    sources = [s for trig, s, _ in code(text) if trig == trigger]
+    assert sources and all(s is not None and source in s for s in sources), code(text)
+
+
+@pytest.mark.parametrize(
+    "text,trigger,target",
+    [
+        # sense key `owner`: whose the frozen or cut-off thing is, is the one sanctioned
+        ("The European Union froze the Russian central bank's assets.", "froze", "Russian central bank"),
+        ("Washington froze Venezuela's assets in American banks.", "froze", "Venezuela"),
+    ],
+)
+def test_the_owner_of_frozen_assets_is_the_target(code, text, trigger, target):
+    assert any(trig == trigger and t == target for trig, _, t in code(text)), code(text)

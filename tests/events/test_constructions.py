@@ -10,9 +10,12 @@ import importlib.util
 import pathlib
 
 import pytest
+from spacy.tokens import Doc
 
 from diurna.events import agents
 from diurna.events import constructions as cx
+from diurna.events.dictionary import TriggerLexicon
+from diurna.events.nominal import NounEvents
 
 
 def _event_case_helpers():
@@ -87,6 +90,48 @@ CASES = {
         ("Police used tear gas to disperse the protesters.", ("used", "ASSAULT", "police", "protesters")),
         ("Soldiers fired live rounds to disperse the crowd of students.", ("fired", "ASSAULT", "soldiers", "students")),
     ],
+    cx.PARTICIPLE_AGENT: [
+        (
+            "Russia's economy has suffered under the sanctions imposed by the European Union on Moscow.",
+            ("sanctions", "SANCTION", "European Union", "Russia"),
+        ),
+        ("Argentina remembers the curfew imposed by the army in 1976.", ("curfew", "COERCE", "army", "Argentina")),
+    ],
+    cx.ORDERING_AGENT: [
+        (
+            "Two Uyghur activists were deported on the orders of the Thai government.",
+            ("deported", "COERCE", "Thai government", "Uyghur activists"),
+        ),
+        (
+            "Three journalists were detained on the order of the interior ministry.",
+            ("detained", "COERCE", "interior ministry", "journalists"),
+        ),
+    ],
+    cx.SEIZED_STATE: [
+        (
+            "General Tiani seized power in a coup on Wednesday. Niger has had five coups since 1960.",
+            ("seized", "COERCE", "Tiani", "Niger"),
+        ),
+        (
+            "Ibrahim Traore grabbed power last year. Burkina Faso has since expelled French troops.",
+            ("grabbed", "COERCE", "Ibrahim Traore", "Burkina Faso"),
+        ),
+        (
+            "Colonel Mamady Doumbouya took power in September. Guinea has been under military rule since then.",
+            ("took", "COERCE", "Doumbouya", "Guinea"),
+        ),
+    ],
+    cx.RESTRICTED_OWN_STATE: [
+        (
+            "Thailand's army chief declared martial law on Tuesday.\n\nThailand has had a dozen coups since 1932.",
+            ("declared", "COERCE", "army chief", "Thailand"),
+        ),
+        (
+            "Sri Lanka's president declared a state of emergency after weeks of unrest.\n\n"
+            "Sri Lanka has run out of foreign currency.",
+            ("declared", "COERCE", "president", "Sri Lanka"),
+        ),
+    ],
     cx.SCENE_VICTIM: [
         (
             "Police lobbed teargas canisters and arrested some Kenyans who had come out to protest.",
@@ -160,6 +205,29 @@ CASES = {
         (
             "The army fired on protesters in the capital on Monday. The army's crackdown continued on Tuesday.",
             ("crackdown", "COERCE", "army", "protesters"),
+        ),
+    ],
+    cx.RETAKEN_FROM_TAKER: [
+        (
+            "Rebels captured the town of Bria in December. The army recaptured the town on Friday.",
+            ("recaptured", "ASSAULT", "army", "Rebels"),
+        ),
+        (
+            "Islamist militants seized the town of Kona on Thursday. By Sunday, government troops had "
+            "taken the town back.",
+            ("taken", "ASSAULT", "government troops", "Islamist militants"),
+        ),
+    ],
+    cx.STORY_PROTESTERS: [
+        (
+            "Thousands of Bangladeshi protesters gathered outside parliament in Dhaka on Monday to demand the "
+            "resignation of the Bangladeshi government. The protests continued on Tuesday.",
+            ("protests", "PROTEST", "protesters", "Bangladeshi government"),
+        ),
+        (
+            "Demonstrations against the Serbian government have taken place in Belgrade for ten days. "
+            "Serbian demonstrators want early elections.",
+            ("Demonstrations", "PROTEST", "demonstrators", "Serbian government"),
         ),
     ],
     cx.COORDINATED_PARTIES: [
@@ -336,6 +404,16 @@ CASES = {
 # Rules whose effect is an event that is *not* coded: rule -> [(text, (trigger, type, source, target))],
 # absent with the rule on and coded with it off
 SUPPRESSING = {
+    cx.PURPOSE_OF_FORCE: [
+        (
+            "Security forces in Conakry fired water cannon and stun grenades to disperse opposition supporters.",
+            ("disperse", "COERCE", "Security forces", "opposition supporters"),
+        ),
+        (
+            "Riot police in Nairobi fired pepper spray to disperse the students.",
+            ("disperse", "COERCE", "police", "students"),
+        ),
+    ],
     cx.STANDING_BACKING: [
         ("Government forces backed by Russia shelled the town.", ("backed", "SUPPORT", "Russia", "forces")),
         ("The militias supported by Iran attacked the base.", ("supported", "SUPPORT", "Iran", "militias")),
@@ -469,3 +547,31 @@ def test_an_adjunct_of_a_promised_act_is_not_its_content(code):
         "Kenya pledged to send police officers to Haiti during talks between Kenya and the United States.", "2024-06-19"
     )
     assert any(e.type == "CONSULT" and e.trigger.text == "talks" for e in doc.events)
+
+
+def _parsed(nlp, rows):
+    """A doc with the parse given (word, head index, dep, tag, pos, lemma): a misparse on demand."""
+    words, heads, deps, tags, pos, lemmas = (list(column) for column in zip(*rows))
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+
+
+def test_the_participle_agent_reads_only_a_reduced_passive(nlp):
+    # participle-agent asks the shared syntax toolkit (nlp/syntax.is_reduced_passive): a participle
+    # with a direct object of its own is a finite verb misread as a modifier, whose by-phrase is no agent
+    reader = NounEvents()
+    reader.lexicon = TriggerLexicon.load()
+    passive = [
+        ("the", 1, "det", "DT", "DET", "the"),
+        ("curfew", 1, "ROOT", "NN", "NOUN", "curfew"),
+        ("imposed", 1, "acl", "VBN", "VERB", "impose"),
+        ("by", 2, "agent", "IN", "ADP", "by"),
+        ("the", 5, "det", "DT", "DET", "the"),
+        ("governor", 3, "pobj", "NN", "NOUN", "governor"),
+    ]
+    doc = _parsed(nlp, passive)
+    assert reader._light_participle(doc[1]).text == "imposed"
+    with_object = passive[:3] + [("fines", 2, "dobj", "NNS", "NOUN", "fine")]
+    with_object += [(w, h + 1 if h > 2 else h, d, t, p, lem) for w, h, d, t, p, lem in passive[3:]]
+    doc = _parsed(nlp, with_object)
+    assert doc[3].dep_ == "dobj" and doc[6].head.text == "by"
+    assert reader._light_participle(doc[1]) is None
