@@ -23,6 +23,7 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, MutableMapping, Optional
 
+from diurna.actors import rules
 from diurna.actors.codes import split_code
 from diurna.actors.phoenix import Role
 from diurna.actors.roles import OfficeTerm, RoleTable
@@ -396,11 +397,21 @@ class KnowledgeBase:
             gc.freeze()
             if collecting:
                 gc.enable()
-        close_roles_the_offices_end(kb)
+        if rules.enabled(ROLES_END_WITH_DATED_OFFICES):
+            close_roles_the_offices_end(kb)
         for overlay in default_overlays() if overlays is None else list(overlays):
             apply_overlay(kb, read_overlay(Path(overlay)))
             kb.overlays += (str(overlay),)
         return kb
+
+
+ROLES_END_WITH_DATED_OFFICES = rules.register(
+    "roles-end-with-dated-offices",
+    "a dictionary role 'FRDGOV from 1990' of a president whose dated term ended in 2009: FRDGOV until 2009",
+    "the Phoenix dictionaries stop about 2015 and leave a sitting leader's government role open, so "
+    "without it a leader ousted later is still coded as the government; an end only inferred from a "
+    "successor ends nothing (the same policy as enrich._after_office at build time)",
+)
 
 
 def close_roles_the_offices_end(kb: KnowledgeBase) -> int:
@@ -414,19 +425,29 @@ def close_roles_the_offices_end(kb: KnowledgeBase) -> int:
     ended with it; what the dictionaries code them as afterwards (a bare `ELI`, an IGO post begun
     later) then holds, or the article's own words do. A role begun after the last term is another
     office the data does not know and stays open. Runs on the built file before the overlays (which
-    replace roles and stay as written). Returns how many actors it changed (about 600)."""
+    replace roles and stay as written). Returns how many actors it changed.
+
+    Only a last end some source dates counts: where the last term's end is only inferred from a
+    successor (`OfficeTerm.seen` set, see enrich._seen), the role stays open, as enrich._after_office
+    adds no `ELI` after such an end. Build time (enrich.add_office_holders) would be the one place
+    for this; it runs here until the KB is next rebuilt (the rebuild needs every dated source laid
+    out by scripts/kb_sources.py). Rule `roles-end-with-dated-offices`."""
     last_end: dict[str, str] = {}
     codes: dict[str, set[str]] = {}
     still_in_office: set[str] = set()
+    dated_ends: dict[str, set[str]] = {}
     for term in kb.offices.terms:
         if term.end is None:
             still_in_office.add(term.kb_id)
-        elif term.end > last_end.get(term.kb_id, ""):
+            continue
+        if term.end > last_end.get(term.kb_id, ""):
             last_end[term.kb_id] = term.end
+        if not term.seen:  # a source dates this end (enrich._seen); else it is inferred from a successor
+            dated_ends.setdefault(term.kb_id, set()).add(term.end)
         codes.setdefault(term.kb_id, set()).add(term.country + "GOV")
     changed = 0
     for kb_id, end in last_end.items():
-        if kb_id in still_in_office:
+        if kb_id in still_in_office or end not in dated_ends.get(kb_id, ()):
             continue
         if kb_id not in kb.actors:
             continue

@@ -284,3 +284,35 @@ def test_the_dictionaries_open_roles_end_with_the_dated_term():
 def test_roles_by_date_of_older_stories(kb, name, day, code):
     actors = [a for a in kb.lookup(name) if a.kind == "person"]
     assert len(actors) == 1 and actors[0].role_on(day).code == code
+
+
+def test_an_end_only_inferred_from_a_successor_leaves_the_role_open():
+    """roles-end-with-dated-offices keeps enrich._after_office's policy: an end no source dates (the
+    term was last seen open, its end guessed from the next holder) ends no dictionary role."""
+    from diurna.actors.kb import KBActor, KnowledgeBase, close_roles_the_offices_end
+    from diurna.actors.phoenix import Role
+
+    kb = KnowledgeBase()
+    kb.add(KBActor("guessed", "D Guessed", "person", ("d guessed",), (Role("FRDGOV", "1999-03-01"),)))
+    kb.add(KBActor("dated", "E Dated", "person", ("e dated",), (Role("FRDGOV", "1999-03-01"),)))
+    kb.offices.add(
+        OfficeTerm("FRD", HEAD_OF_STATE, "guessed", "D Guessed", "1999-03-01", "2008-06-01", seen="2007-01-01")
+    )
+    kb.offices.add(OfficeTerm("FRD", HEAD_OF_GOVERNMENT, "dated", "E Dated", "1999-03-01", "2008-06-01"))
+    assert close_roles_the_offices_end(kb) == 1
+    assert kb.actors["guessed"].role_on("2012-01-01").code == "FRDGOV"
+    assert kb.actors["dated"].role_on("2012-01-01") is None or kb.actors["dated"].role_on("2012-01-01").code != "FRDGOV"
+
+
+def test_the_dated_offices_rule_can_be_switched_off(monkeypatch):
+    """The load-time pass is a named rule: off, the built file's roles are read as stored."""
+    from diurna.actors import rules
+    from diurna.actors.kb import ROLES_END_WITH_DATED_OFFICES, KnowledgeBase
+
+    assert ROLES_END_WITH_DATED_OFFICES in rules.RULES
+    calls = []
+    monkeypatch.setattr("diurna.actors.kb.close_roles_the_offices_end", lambda kb: calls.append(kb) or 0)
+    KnowledgeBase.load(overlays=[])
+    with rules.switched_off(ROLES_END_WITH_DATED_OFFICES):
+        KnowledgeBase.load(overlays=[])
+    assert len(calls) == 1
