@@ -213,3 +213,53 @@ def test_several_states_office_keeps_plural_one_holder_offices_out_of_the_story(
     with ac.switched_off(ac.SEVERAL_STATES_OFFICE):
         doc = code(text, "2024-06-19")
     assert _actor(doc, "foreign ministers").country == "KEN"
+
+
+def test_whole_name_in_title_names_one_country_not_also_its_last_word(code):
+    """Rule whole-name-in-title: "South Sudanese" in a title is South Sudan's mention; without the
+    rule its last word alone makes Sudan a second country of the story."""
+    from diurna.actors.name_kinds import WHOLE_NAME_IN_TITLE
+    from diurna.actors.rules import switched_off
+
+    text = (
+        "South Sudanese soldiers shelled a village near Malakal on Monday. Kenya's president and Kenya's "
+        "foreign minister called for talks in Nairobi, and police in Nairobi guarded the venue."
+    )
+    doc = code(text, "2016-03-02")
+    assert not any(a.country == "SDN" for a in doc.actors)
+    assert _actor(doc, "south sudanese").country == "SSD"
+    with switched_off(WHOLE_NAME_IN_TITLE):
+        doc = code(text, "2016-03-02")
+    assert any(a.country == "SDN" for a in doc.actors)
+
+
+def test_gathered_not_owned_keeps_a_counted_plural_out_of_its_meeting_place(code):
+    """Rule gathered-not-owned: "several defence ministers in Nairobi" met there, from several states;
+    without the rule located-institution makes them Kenya's."""
+    from diurna.actors.descriptions import GATHERED_NOT_OWNED
+    from diurna.actors.rules import switched_off
+
+    text = "Several defence ministers in Nairobi agreed on a joint patrol on Tuesday. Kenya hosted the meeting."
+    doc = code(text, "2016-03-02")
+    assert _actor(doc, "defence ministers").country is None
+    with switched_off(GATHERED_NOT_OWNED):
+        doc = code(text, "2016-03-02")
+    assert _actor(doc, "defence ministers").country == "KEN"
+
+
+def test_place_modifier_country_gives_a_regions_police_its_own_country(code):
+    """Rule place-modifier-country: "Sindh police" are Pakistan's, stated, in a story about India;
+    without the rule they take the story's country."""
+    from diurna.actors.descriptions import PLACE_MODIFIER_COUNTRY
+    from diurna.actors.rules import switched_off
+
+    text = (
+        "India's foreign ministry in New Delhi protested on Monday, and India's navy searched the coast. "
+        "Sindh police held two fishing crews overnight."
+    )
+    doc = code(text, "2016-03-02")
+    police = _actor(doc, "sindh police")
+    assert (police.country, police.country_inferred) == ("PAK", False)
+    with switched_off(PLACE_MODIFIER_COUNTRY):
+        doc = code(text, "2016-03-02")
+    assert _actor(doc, "sindh police").country == "IND"
