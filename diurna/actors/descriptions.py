@@ -113,8 +113,8 @@ PLACE_POSSESSOR_COUNTRY = register(
 )
 PLACE_MODIFIER_COUNTRY = register(
     "place-modifier-country",
-    "Oxfordshire police questioned the driver on Sunday.",
-    "A town or region's name modifying an institution or agent ('Oxfordshire police', 'Nairobi "
+    "Sindh police held two fishing crews overnight.",
+    "A town or region's name modifying an institution or agent ('Sindh police', 'Nairobi "
     "police', 'Kano state officials') makes it of the one country the places gazetteer knows that "
     "place in, as its possessive does (rule place-possessor-country).",
 )
@@ -160,9 +160,9 @@ LOCATED_INSTITUTION = register(
 )
 GATHERED_NOT_OWNED = register(
     "gathered-not-owned",
-    "Several foreign ministers in Cairo discussed the Libya deal; two army chiefs in Abuja met.",
-    "A counted or quantified plural of office holders ('several foreign ministers in Cairo', 'two "
-    "army chiefs in Abuja', 'other leaders in Brussels') names people gathered in the place, from "
+    "Several defence ministers in Nairobi agreed on a joint patrol; two army chiefs in Dakar signed a pact.",
+    "A counted or quantified plural of office holders ('several defence ministers in Nairobi', 'two "
+    "army chiefs in Dakar', 'other leaders in Brussels') names people gathered in the place, from "
     "several states: the place is where they meet, not whose they are (rule located-institution "
     "does not apply).",
 )
@@ -393,14 +393,14 @@ class Descriptions:
 
     def _place_modifier_country(self, head: "Token", start: int) -> Optional[str]:
         """The one country of a town or region named as a modifier inside the description
-        ("Oxfordshire police"; rule place-modifier-country), or None. Not inside a name ("Coast
+        ("Sindh police"; rule place-modifier-country), or None. Not inside a name ("Coast
         Guard": "Coast" is no place there), so the head is a lower-case noun."""
         if not head.text.islower():
             return None
         for t in head.lefts:
             if (
                 t.i >= start
-                and t.dep_ in ("compound", "nmod", "amod")  # the small model reads "Oxfordshire" as an adjective
+                and t.dep_ in ("compound", "nmod", "amod")  # the small model reads some regions' names as adjectives
                 and t.pos_ in ("PROPN", "ADJ")
                 and is_capitalised(t)
                 and not self.finder.kb_word(self.doc, t.i)
@@ -550,7 +550,7 @@ class Descriptions:
         if any(self.finder.kb_word(self.doc, t.i) for t in head.lefts):
             return None  # "the Chinese government in Hong Kong" already says whose it is
         if _counted_plural(head) and enabled(GATHERED_NOT_OWNED):
-            return None  # "several foreign ministers in Cairo" met there
+            return None  # "several defence ministers in Nairobi" met there
         return head
 
     def _location_owner(self, head) -> Optional[tuple[int, str]]:

@@ -123,7 +123,7 @@ ACTOR_INSIDE_TITLE = register(
 )
 WHOLE_NAME_IN_TITLE = register(
     "whole-name-in-title",
-    "South Sudanese troops were in Parjok; the South Sudan army denied it.",
+    "South Sudanese soldiers shelled a village near Malakal; Juba later said the soldiers had strayed.",
     "A country named by several words inside a title ('South Sudanese', 'North Korean', 'Central "
     "African') is that one country's mention: its last word alone ('Sudanese', 'Korean') is not a "
     "second country named there, which would vote for it as the story's country.",
@@ -132,7 +132,7 @@ WHOLE_NAME_IN_TITLE = register(
 
 SHORT_NAME_OF_NAMED_STATE = register(
     "short-name-of-named-state",
-    "Tensions in the Democratic Republic of Congo rose. Mourners said the president is killing people in Congo.",
+    "Aid groups in the Democratic Republic of Congo asked for access. Fighting in eastern Congo has emptied towns.",
     "A country's short name that ends another country's full name ('Congo' after 'the Democratic "
     "Republic of Congo') is the country the article named in full, unless it has named the other "
     "one too: news calls the DRC 'Congo' once it has named it.",
