@@ -142,13 +142,15 @@ FOREIGN_MODIFIER = _register(
 )
 SEVERAL_STATES_OFFICE = _register(
     "several-states-office",
-    "Police detained protesters in Honiara ... Several foreign ministers met in Cairo; the presidents "
+    "Police detained protesters in Honiara ... Several foreign ministers met in Lusaka; the presidents "
     "agreed on a summit, and regional leaders urged calm.",
     "The plural of an office each state has one holder of ('foreign ministers', 'prime ministers', "
     "'presidents', 'heads of state') or the leaders of a region ('regional leaders') names people of "
     "several states: none of them is of the story's country by that description, so the story gives "
     "it none (as foreign-modifier). Not 'former presidents' nor 'vice presidents' (one state has many), "
-    "nor an office a country's name or adjective owns ('Kenya's former presidents').",
+    "nor an office a country's name or adjective owns ('Kenya's former presidents'), nor one an "
+    "organisation or anyone else owns ('university presidents', 'the company's presidents', 'their "
+    "presidents'): only offices of states.",
 )
 # several-states-office: a state's one-holder offices (head noun lemma -> the words that make it one) ...
 ONE_HOLDER_OFFICES = {
@@ -376,7 +378,7 @@ def _several_states(span) -> bool:
     if root.tag_ not in ("NNS", "NNPS") or any(t.ent_type_ in ("GPE", "NORP") for t in span):
         return False
     before = [t.lower_ for t in span if t.i < root.i]
-    if set(before) & MANY_HOLDER_WORDS:
+    if set(before) & MANY_HOLDER_WORDS or _owned_by_other_than_a_state(root):
         return False
     lemma = root.lemma_.lower()
     if lemma == "head":
@@ -389,6 +391,20 @@ def _several_states(span) -> bool:
     if qualifiers is None:
         return False
     return "" in qualifiers or bool(before) and before[-1] in qualifiers
+
+
+def _owned_by_other_than_a_state(root) -> bool:
+    """Rule several-states-office holds only for offices of states: not where a possessive owns the
+    office ("the company's presidents", "their presidents") nor where a noun other than the office's
+    own qualifier modifies it ("university presidents", "bank presidents"; not "defence ministers")."""
+    lemma = root.lemma_.lower()
+    qualifiers = ONE_HOLDER_OFFICES.get(lemma, frozenset())
+    for child in root.lefts:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lower_ not in qualifiers:
+            return True
+    return False
 
 
 def _its_before(span) -> Optional[int]:

@@ -210,6 +210,9 @@ def test_several_states_office_keeps_plural_one_holder_offices_out_of_the_story(
     assert _actor(doc, "foreign ministers").country is None
     assert _actor(doc, "regional leaders").country is None
     assert _actor(doc, "former presidents").country == "KEN"  # one state has many former presidents
+    # offices of states only: an organisation's presidents are of the story's country
+    doc = code(KENYA + " University presidents signed a letter on the fees.", "2024-06-19")
+    assert _actor(doc, "university presidents").country == "KEN"
     with ac.switched_off(ac.SEVERAL_STATES_OFFICE):
         doc = code(text, "2024-06-19")
     assert _actor(doc, "foreign ministers").country == "KEN"
