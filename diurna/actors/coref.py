@@ -69,8 +69,8 @@ DESCRIPTION_ANTECEDENT = register(
 )
 STATE_FORCE_NOT_ARMED_GROUP = register(
     "state-force-not-armed-group",
-    "The Karen rebels vowed to hold the ridge. By dusk the Burmese army had shelled their camp.",
-    "A description of a state's military ('the Burmese army', 'the Malian military': a country and "
+    "The Taliban said they would keep fighting. The Afghan army moved into the valley on Sunday.",
+    "A description of a state's military ('the Afghan army', 'the Malian military': a country and "
     "the MIL sector in its own words) does not refer back to a non-state armed group of that country "
     "(rebels, militias, insurgents): the state's army is the group's enemy, not the group.",
 )
@@ -489,7 +489,7 @@ class Coreference:
             and sector in ARMED_NONSTATE_SECTORS
             and enabled(STATE_FORCE_NOT_ARMED_GROUP)
         ):
-            return False  # "the Burmese army" is not the Karen rebels named before it
+            return False  # "the Afghan army" is not the Taliban named before it
         if title.sector in NONSTATE_SECTORS:
             return sector in NONSTATE_SECTORS or (sector is None and actor.kind == "organization")
         return bool(title.sector) and sector == title.sector

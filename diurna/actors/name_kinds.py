@@ -132,7 +132,7 @@ WHOLE_NAME_IN_TITLE = register(
 
 SHORT_NAME_OF_NAMED_STATE = register(
     "short-name-of-named-state",
-    "Aid groups in the Democratic Republic of Congo asked for access. Fighting in eastern Congo has emptied towns.",
+    "The Democratic Republic of Congo closed its eastern border. Officials said militias were burning farms in Congo.",
     "A country's short name that ends another country's full name ('Congo' after 'the Democratic "
     "Republic of Congo') is the country the article named in full, unless it has named the other "
     "one too: news calls the DRC 'Congo' once it has named it.",
