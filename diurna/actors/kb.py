@@ -23,10 +23,10 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, MutableMapping, Optional
 
-from diurna.actors import rules
 from diurna.actors.codes import split_code
 from diurna.actors.phoenix import Role
 from diurna.actors.roles import OfficeTerm, RoleTable
+from diurna.rules import RuleSet
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 KB_FILE = DATA_DIR / "actors_kb.json.gz"
@@ -397,7 +397,7 @@ class KnowledgeBase:
             gc.freeze()
             if collecting:
                 gc.enable()
-        if rules.enabled(ROLES_END_WITH_DATED_OFFICES):
+        if KB_RULES.enabled(ROLES_END_WITH_DATED_OFFICES):
             close_roles_the_offices_end(kb)
         for overlay in default_overlays() if overlays is None else list(overlays):
             apply_overlay(kb, read_overlay(Path(overlay)))
@@ -405,7 +405,11 @@ class KnowledgeBase:
         return kb
 
 
-ROLES_END_WITH_DATED_OFFICES = rules.register(
+# The rules the KB applies to its built file as it loads (the actor stage's own rules are in
+# diurna/actors/rules.py; these run once per process, before any article, so they have their own set:
+# switched off with DIURNA_ACTOR_KB_RULES_OFF=name or `KB_RULES.switched_off(name)` around a load).
+KB_RULES = RuleSet("actor KB rule", env="DIURNA_ACTOR_KB_RULES_OFF")
+ROLES_END_WITH_DATED_OFFICES = KB_RULES.register(
     "roles-end-with-dated-offices",
     "a dictionary role 'FRDGOV from 1990' of a president whose dated term ended in 2009: FRDGOV until 2009",
     "the Phoenix dictionaries stop about 2015 and leave a sitting leader's government role open, so "

@@ -272,7 +272,12 @@ def test_the_dictionaries_open_roles_end_with_the_dated_term():
         ("Mohamed Morsi", "2013-08-04", "EGYELI"),
         ("Viktor Yanukovych", "2013-12-01", "UKRGOV"),
         ("Viktor Yanukovych", "2014-03-24", "UKRELI"),
-        ("Robert Mugabe", "2019-01-01", "ZWEELI"),
+        # his term's end is only inferred from his successor's start (the Factbook last showed him in
+        # office in 2017-03), and an inferred end ends no role (enrich._after_office's policy, kept by
+        # roles-end-with-dated-offices): a build-time decision for the lead, see docs/evaluation.md
+        pytest.param(
+            "Robert Mugabe", "2019-01-01", "ZWEELI", marks=pytest.mark.xfail(strict=True, reason="inferred end")
+        ),
         ("Jens Stoltenberg", "2012-01-01", "NORGOV"),
         ("Jens Stoltenberg", "2023-02-03", "IGOWSTNAT"),
         ("Imran Khan", "2014-08-31", "PAKOPP"),
@@ -306,13 +311,12 @@ def test_an_end_only_inferred_from_a_successor_leaves_the_role_open():
 
 def test_the_dated_offices_rule_can_be_switched_off(monkeypatch):
     """The load-time pass is a named rule: off, the built file's roles are read as stored."""
-    from diurna.actors import rules
-    from diurna.actors.kb import ROLES_END_WITH_DATED_OFFICES, KnowledgeBase
+    from diurna.actors.kb import KB_RULES, ROLES_END_WITH_DATED_OFFICES, KnowledgeBase
 
-    assert ROLES_END_WITH_DATED_OFFICES in rules.RULES
+    assert ROLES_END_WITH_DATED_OFFICES in KB_RULES.rules
     calls = []
     monkeypatch.setattr("diurna.actors.kb.close_roles_the_offices_end", lambda kb: calls.append(kb) or 0)
     KnowledgeBase.load(overlays=[])
-    with rules.switched_off(ROLES_END_WITH_DATED_OFFICES):
+    with KB_RULES.switched_off(ROLES_END_WITH_DATED_OFFICES):
         KnowledgeBase.load(overlays=[])
     assert len(calls) == 1
