@@ -424,6 +424,11 @@ class NameSpans(KBSurnames):
                 and enabled(PARTIAL_PERSON_NAME)
                 and self._inside_longer_proper_name(start)
             ):
+                # the longer name is somebody else's: the tagger's person entity around it, when there
+                # is one, is that person ("Ali Soleimani" is no KB "Soleimani", and no nobody either)
+                ent = self._person_entity_around(start, end)
+                if ent is not None and not self.finder.kb.by_name.get(name_key(ent.text)):
+                    kept.append((ent.start, ent.end, None, "PERSON"))
                 continue
             if actors is not None and enabled(PARTIAL_PERSON_NAME):
                 ent = self._person_entity_around(start, end)
