@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, MentionRef
+from diurna.events.constructions import SHARED_PASSIVE_AGENT, enabled
 from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
 from diurna.events.standing import description_stands
 from diurna.nlp.dateline import in_dateline
@@ -121,18 +122,19 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
 
 
 # People who work for an institution and act or are acted on as its staff ("expelled two employees
-# of the Iranian embassy", "diplomats from the Colombian embassy").
+# of the Iranian embassy", "diplomats from the Colombian embassy"), and those who speak for it ("the
+# spokesperson for the German government condemned ...": the government condemns).
 STAFF_NOUNS = frozenset(
     """employee staff staffer diplomat official officer personnel worker envoy member representative
-    attache attaché""".split()
+    attache attaché spokesperson spokesman spokeswoman""".split()
 )
 
 
 def _staff_institution(doc: ArticleDoc, head: "Token", mention: MentionRef) -> Optional[Argument]:
     """The institution a description of its staff stands for ("expelled employees from the Colombian
     embassy" -> the Colombian embassy; "two employees of the Iranian Embassy in Berlin" -> the
-    Iranian Embassy): an organ of a state (an actor with a country and a sector) in the staff noun's
-    of/from/at phrase, or a participle's ("a diplomat working at the embassy"), when it belongs to
+    Iranian Embassy; "the spokesperson for the German government" -> the German government): an
+    organ of a state (an actor with a country and a sector) in the staff noun's of/from/at/for phrase, or a participle's ("a diplomat working at the embassy"), when it belongs to
     another state than the one the description was coded with. The party to an expulsion is the
     state whose mission it is (CAMEO codes its government), not the host whose country the bare
     noun took from the story."""
@@ -140,7 +142,7 @@ def _staff_institution(doc: ArticleDoc, head: "Token", mention: MentionRef) -> O
         return None
     staff = doc.actor(mention.actor_id)
     preps = prep_objects(head)
-    places = preps.get("of", []) + preps.get("from", []) + preps.get("at", []) + _verb_attached_from(head)
+    places = [o for p in ("of", "from", "at", "for") for o in preps.get(p, [])] + _verb_attached_from(head)
     for participle in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"):
         places += prep_objects(participle).get("at", []) + prep_objects(participle).get("for", [])
     for token in places:
@@ -304,7 +306,7 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     if depth > 4:
         return []
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or is_reduced_passive(verb):
-        return prep_objects(verb).get("by", [])
+        return prep_objects(verb).get("by", []) or shared_passive_agents(verb)
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subj:
         return subj
@@ -328,6 +330,20 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
         # "the delegation visiting Tehran"; VBD, or VBN with an object: a finite verb the parser
         # misread as a modifier ("BAGHDAD (Reuters) - Iraqi forces killed four protesters")
         return [head]
+    return []
+
+
+def shared_passive_agents(verb: "Token") -> list["Token"]:
+    """ "was shot and killed by the army": the by-phrase a later coordinated passive carries, for a
+    passive with none of its own (shared-passive-agent); a conjunct with a subject of its own is
+    another clause ("was arrested and police said ...")."""
+    if not enabled(SHARED_PASSIVE_AGENT):
+        return []
+    for conj in verb.conjuncts:
+        if conj.i > verb.i and conj.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            agents = prep_objects(conj).get("by", [])
+            if agents:
+                return agents
     return []
 
 

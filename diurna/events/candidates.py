@@ -200,7 +200,13 @@ class CandidateExtractor(NounEvents):
             # for backing (standing-backing)
             return []
         for act in cx.denied_acts(verb):
-            self._consume(act, consumed)  # "denied supporting the rebels": the support is not coded
+            # "denied supporting the rebels": the support is not coded, nor the act a light verb's
+            # object names ("denied carrying out the strikes"); a coordinated finite verb is the
+            # denier's own next act, which the parser hangs on the gerund ("denied carrying out the
+            # strikes and accused Azerbaijan")
+            for denied in [act] + [c for c in act.conjuncts if c.i > act.i and c.tag_ == act.tag_]:
+                consumed.add(denied.i)
+                consumed.update(noun.i for noun in direct_objects(denied))
         frame = sense.frame
         comp = complement_of(verb)
         plover, cameo, mode = sense.plover, sense.cameo, sense.mode
@@ -291,7 +297,9 @@ class CandidateExtractor(NounEvents):
             holders = [verb] + direct_objects(verb)
             targets = host_state(
                 doc,
-                direct_objects(verb) + [o for h in holders for p in sense.targets for o in prep_objects(h).get(p, [])],
+                direct_objects(verb)
+                + [o for h in holders for p in sense.targets for o in prep_objects(h).get(p, [])]
+                + cx.located_objects(direct_objects(verb)),
             )
         if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:
             # "did not agree to meet": a refusal, not a negated promise

@@ -274,6 +274,45 @@ MEDIATED_PARTIES = _register(
     "The Taliban released two Americans in a deal brokered by Qatar.",
     "A mediation's recipients are the deal's parties: named with the deal, or the subject of the clause reporting it.",
 )
+SHARED_PASSIVE_AGENT = _register(
+    "shared-passive-agent",
+    "The journalist was beaten and detained by soldiers on Monday.",
+    "Coordinated passives share their by-phrase, which the parser hangs on the last one only ('was "
+    "shot and killed by the army', 'were beaten and chased away by locals'): an earlier passive with "
+    "no agent of its own is done by that agent, not by one the scene supplies.",
+)
+OWN_SIDE_CASUALTY = _register(
+    "own-side-casualty",
+    "Five soldiers and 12 rebels were killed when the rebels attacked an army post.",
+    "A list of the dead or wounded often counts the attacker's own losses beside its victims ('killing "
+    "four militants and a soldier', 'X soldiers and Y militants were killed when militants attacked'): "
+    "a listed casualty of the agent's own side (its code) is no recipient of the agent's act, while "
+    "another listed casualty is.",
+)
+PLACE_OF_OBJECT = _register(
+    "place-of-object",
+    "Rebels seized several villages around Goma on Sunday.",
+    "A town, village or base attacked or seized stands for the state it lies in (CAMEO codes the state), "
+    "also when the place is named in the object's own phrase: 'the town of Konna', 'towns and arsenals "
+    "around Donetsk', 'villages near the border with X'.",
+)
+# The prepositions by which an attacked thing says where it is ("villages near Aleppo", "the town of Konna").
+LOCATING_PREPOSITIONS = ("of", "in", "around", "near", "outside")
+
+
+def located_objects(objects: list["Token"]) -> list["Token"]:
+    """The place names in the objects' locating phrases (place-of-object); host_state keeps the places."""
+    if not enabled(PLACE_OF_OBJECT):
+        return []
+    out = []
+    # a thing with its own holder ("its compound in Kinshasa", "the party's office in Goma") is the
+    # holder's, not its town's state's
+    for obj in (o for o in objects if not any(c.dep_ == "poss" for c in o.children)):
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in LOCATING_PREPOSITIONS):
+            for place in (g for g in prep.children if g.dep_ == "pobj"):
+                out += [place] + list(place.conjuncts)
+    return out
+
 
 # Verbs whose reduced passive ("rebels backed by Rwanda") describes a standing relation (standing-backing).
 STANDING_RELATIONS = frozenset({"back", "support", "sponsor"})

@@ -321,6 +321,8 @@ class NounEvents:
         elif not targets and reciprocal and len(sources) >= 2:
             pairs = [(a, b) for a in sources for b in sources if a.actor_id != b.actor_id]
         elif targets:
+            if plover == "ASSAULT":
+                targets = other_side_casualties(doc, sources, targets)
             pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]
         elif need_target:
             return []
@@ -334,6 +336,22 @@ class NounEvents:
                 typed = force_by_agent(doc, s, typed)
             out.append(Candidate(start, end, sense, *typed[:3], s, t, polarity, modality, typed[3], sentence_start))
         return out
+
+
+def other_side_casualties(doc: ArticleDoc, sources: list[Argument], targets: list[Argument]) -> list[Argument]:
+    """ "killing four militants and a soldier", "five soldiers and 12 rebels were killed when the rebels
+    attacked": of several listed casualties, those of the agents' own side (the same actor code) are
+    their losses, not their victims (own-side-casualty); a list of only those is left as it is."""
+    if len(targets) < 2 or not cx.enabled(cx.OWN_SIDE_CASUALTY):
+        return targets
+    own = {_code(doc, s.actor_id) for s in sources} - {None}
+    others = [t for t in targets if _code(doc, t.actor_id) not in own]
+    return others or targets
+
+
+def _code(doc: ArticleDoc, actor_id: str) -> Optional[str]:
+    actor = doc.actor(actor_id)
+    return actor.code if actor is not None else None
 
 
 # How an infinitive hangs on the verb whose content it is (_inside_event_argument).

@@ -331,6 +331,26 @@ CASES = {
             ("fighting", "ASSAULT", "Sudanese army", "Rapid Support Forces"),
         ),
     ],
+    cx.SHARED_PASSIVE_AGENT: [
+        (
+            "A village elder was shot and killed by soldiers near the border on Monday.",
+            ("shot", "ASSAULT", "soldiers", "village elder"),
+        ),
+        (
+            "Two reporters were beaten and detained by police outside the court on Friday.",
+            ("beaten", "ASSAULT", "police", "reporters"),
+        ),
+    ],
+    cx.PLACE_OF_OBJECT: [
+        (
+            "Ukraine said the fighting continued. Russian-backed fighters seized towns around Donetsk on Sunday.",
+            ("seized", "ASSAULT", "fighters", "Ukraine"),
+        ),
+        (
+            "Mali asked France for help. Islamist rebels attacked the town of Konna in central Mali on Thursday.",
+            ("attacked", "ASSAULT", "rebels", "Mali"),
+        ),
+    ],
 }
 
 # Rules whose effect is an event that is *not* coded: rule -> [(text, (trigger, type, source, target))],
@@ -344,6 +364,19 @@ SUPPRESSING = {
         ("Rwanda has denied supporting the M23 rebels.", ("supporting", "SUPPORT", "Rwanda", "M23")),
         ("Russia denied that its troops attacked the village.", ("attacked", "ASSAULT", "troops", None)),
         ("Kigali dismissed accusations that it supports the M23 rebels.", ("supports", "SUPPORT", "Rwanda", "M23")),
+        # the act a light verb's object names is denied with it
+        ("The Armenian defense ministry denied carrying out the strikes.", ("strikes", "ASSAULT", "ministry", None)),
+    ],
+    cx.OWN_SIDE_CASUALTY: [
+        # the listed losses of the agent's own side are not its victims
+        (
+            "Army troops retook the base on Friday, killing four rebels and a soldier.",
+            ("killing", "ASSAULT", "troops", "soldier"),
+        ),
+        (
+            "Six government soldiers and 19 militants were killed when al-Shabab militants attacked two bases.",
+            ("killed", "ASSAULT", "al-Shabab", "militants"),
+        ),
     ],
 }
 
@@ -469,3 +502,18 @@ def test_an_adjunct_of_a_promised_act_is_not_its_content(code):
         "Kenya pledged to send police officers to Haiti during talks between Kenya and the United States.", "2024-06-19"
     )
     assert any(e.type == "CONSULT" and e.trigger.text == "talks" for e in doc.events)
+
+
+def test_a_listed_casualty_of_the_other_side_is_still_a_victim(code):
+    # own-side-casualty drops only the agent's own losses from the list
+    doc = code("Army troops retook the base on Friday, killing four rebels and a soldier.", "2024-06-19")
+    assert found(doc, ("killing", "ASSAULT", "troops", "rebels")), doc.events
+
+
+def test_a_finite_verb_coordinated_with_a_denied_gerund_is_the_deniers_own_act(code):
+    # the parser hangs "accused" on the denied gerund; the accusation is still made
+    doc = code(
+        "The Armenian defense ministry denied carrying out the strikes and accused Azerbaijan of shelling the city.",
+        "2024-06-19",
+    )
+    assert found(doc, ("accused", "ACCUSE", "ministry", "Azerbaijan")), doc.events
