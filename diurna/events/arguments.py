@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, MentionRef
-from diurna.events.constructions import SHARED_PASSIVE_AGENT, enabled
+from diurna.events.constructions import FELLOW_VICTIMS, SHARED_PASSIVE_AGENT, STATE_ORGAN_HOLDER, enabled
 from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
 from diurna.events.standing import description_stands
 from diurna.nlp.dateline import in_dateline
-from diurna.nlp.syntax import is_infinitive, is_reduced_passive
+from diurna.nlp.syntax import is_infinitive, is_reduced_passive, relative_antecedent
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -97,10 +97,10 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
     if mention is not None and mention.how not in ("description", "pronoun"):
         return Argument(mention.actor_id, mention)
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        return actor_in_phrase(doc, head.head.head, depth + 1)
+        return actor_in_phrase(doc, relative_antecedent(head.head), depth + 1)
     named = _named_modifier(doc, head) if mention is None or mention.how == "description" else None
     if named is not None and not description_stands(doc, head, mention, named.actor_id):
-        return named
+        return (_organ_holder(doc, head, named) if mention is None else None) or named
     if mention is not None:
         return _staff_institution(doc, head, mention) or Argument(mention.actor_id, mention)
     for child in head.children:
@@ -128,6 +128,8 @@ STAFF_NOUNS = frozenset(
     """employee staff staffer diplomat official officer personnel worker envoy member representative
     attache attaché spokesperson spokesman spokeswoman""".split()
 )
+# Those who speak for an institution: what they say, it says, whichever state the story made them of.
+SPEAKER_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 
 
 def _staff_institution(doc: ArticleDoc, head: "Token", mention: MentionRef) -> Optional[Argument]:
@@ -152,8 +154,24 @@ def _staff_institution(doc: ArticleDoc, head: "Token", mention: MentionRef) -> O
             institution is not None
             and institution.country
             and institution.sector
-            and (staff is None or institution.country != staff.country)
+            and (staff is None or institution.country != staff.country or head.lemma_.lower() in SPEAKER_NOUNS)
         ):
+            return Argument(found.actor_id, found)
+    return None
+
+
+def _organ_holder(doc: ArticleDoc, head: "Token", state: Argument) -> Optional[Argument]:
+    """ "stormed Ukraine's navy base", "Iraq's army headquarters": a thing (no actor itself) that a
+    state and, nearer to it, one of that state's organs modify is the organ's (state-organ-holder)."""
+    country = doc.actor(state.actor_id)
+    if not enabled(STATE_ORGAN_HOLDER) or country is None or country.kind != "country":
+        return None
+    for child in sorted(
+        (c for c in head.children if c.dep_ == "compound" and c.i > state.mention.token_start), key=lambda c: -c.i
+    ):
+        found = doc.mention_at_token(child.i)
+        organ = doc.actor(found.actor_id) if found is not None else None
+        if organ is not None and organ.sector and organ.country == country.country and organ.id != country.id:
             return Argument(found.actor_id, found)
     return None
 
@@ -323,7 +341,7 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     if verb.dep_ in ("conj", "advcl"):
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "relcl":
-        return [head]
+        return [relative_antecedent(verb)]
     if verb.dep_ == "acl" and (
         verb.tag_ in ("VBG", "VBD") or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
     ):
@@ -345,6 +363,27 @@ def shared_passive_agents(verb: "Token") -> list["Token"]:
             if agents:
                 return agents
     return []
+
+
+# "detained along with other officials", "arrested together with his deputy", "alongside X".
+FELLOW_WORDS = frozenset({"along", "together", "alongside"})
+
+
+def fellow_victims(doc: ArticleDoc, trigger_i: int) -> list[Argument]:
+    """The actors the clause names as suffering the act with its victim ("Suu Kyi was detained, along
+    with other officials, including President Win Myint"): they are victims too, never its agent."""
+    if not enabled(FELLOW_VICTIMS):
+        return []
+    trigger = doc.spacy_doc[trigger_i]
+    phrases = []
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in FELLOW_WORDS):
+        withs = [prep] if prep.lower_ == "alongside" else [w for w in prep.children if w.lower_ == "with"]
+        phrases += [o for w in withs for o in w.children if o.dep_ == "pobj"]
+    # "other officials, including President Win Myint": the ones the phrase includes
+    phrases += [
+        o for p in phrases for i in p.children if i.lower_ == "including" for o in i.children if o.dep_ == "pobj"
+    ]
+    return actors_of(doc, phrases)
 
 
 def target_groups(verb: "Token", sense: Sense) -> list[list["Token"]]:

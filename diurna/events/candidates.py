@@ -36,6 +36,7 @@ from diurna.events.arguments import (
     complement_of,
     coordinated_names,
     destination_states,
+    fellow_victims,
     first_actors,
     host_state,
     modifier_actors,
@@ -299,7 +300,7 @@ class CandidateExtractor(NounEvents):
                 doc,
                 direct_objects(verb)
                 + [o for h in holders for p in sense.targets for o in prep_objects(h).get(p, [])]
-                + cx.located_objects(direct_objects(verb)),
+                + cx.located_objects(verb, direct_objects(verb)),
             )
         if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:
             # "did not agree to meet": a refusal, not a negated promise
@@ -405,7 +406,12 @@ class CandidateExtractor(NounEvents):
             victims = [
                 ((doc.actor(t.actor_id).country if doc.actor(t.actor_id) else None), t.actor_id) for t in targets
             ]
-            authorities = [(a.id, a.country, a.sector or "", episode.mention_count(doc, a.id)) for a in doc.actors]
+            fellows = {a.actor_id for a in fellow_victims(doc, verb.i)}  # "along with other officials"
+            authorities = [
+                (a.id, a.country, a.sector or "", episode.mention_count(doc, a.id))
+                for a in doc.actors
+                if a.id not in fellows
+            ]
             actor_id = cx.state_authority(victims, authorities)
             mention = mention_of(doc, actor_id, verb.idx) if actor_id else None
             if mention is not None:

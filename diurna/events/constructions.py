@@ -289,6 +289,25 @@ OWN_SIDE_CASUALTY = _register(
     "a listed casualty of the agent's own side (its code) is no recipient of the agent's act, while "
     "another listed casualty is.",
 )
+STATE_ORGAN_HOLDER = _register(
+    "state-organ-holder",
+    "Russian troops stormed Ukraine's Feodosia navy base in Crimea.",
+    "A facility that a state and, nearer to it, one of the state's organs modify ('Ukraine's navy "
+    "base', 'Iraq's army headquarters') belongs to the organ: the navy is the recipient, not the state.",
+)
+FELLOW_VICTIMS = _register(
+    "fellow-victims",
+    "Suu Kyi was detained early Monday, along with other officials, including President Win Myint.",
+    "The ones a clause names as suffering the act beside its victim ('along with', 'together with', "
+    "'alongside', and whom that phrase includes) are victims too: never the authority a rule supplies "
+    "as its agent (state-authority and the agent rules of agents.py).",
+)
+RESTRICTION_HOLDER = _register(
+    "restriction-holder",
+    "The junta extended the country's state of emergency by six months.",
+    "A state of emergency, curfew or ban told with its holder ('the country's state of emergency', "
+    "'the region's curfew') is imposed on that holder, when it is not the one imposing it.",
+)
 PLACE_OF_OBJECT = _register(
     "place-of-object",
     "Rebels seized several villages around Goma on Sunday.",
@@ -298,19 +317,40 @@ PLACE_OF_OBJECT = _register(
 )
 # The prepositions by which an attacked thing says where it is ("villages near Aleppo", "the town of Konna").
 LOCATING_PREPOSITIONS = ("of", "in", "around", "near", "outside")
+# Those the parser also hangs on the verb for its object ("seized villages near Goma"); not "in", which
+# on the verb says where the act happened ("fired tear gas in Nairobi"), not what it was done to.
+OBJECT_PLACE_PREPOSITIONS = ("around", "near", "outside")
 
 
-def located_objects(objects: list["Token"]) -> list["Token"]:
-    """The place names in the objects' locating phrases (place-of-object); host_state keeps the places."""
+def located_objects(verb: "Token", objects: list["Token"]) -> list["Token"]:
+    """The place names in the objects' locating phrases, and in the verb's 'near'/'around'/'outside'
+    phrase when it has an object (place-of-object); host_state keeps the places."""
     if not enabled(PLACE_OF_OBJECT):
         return []
-    out = []
+    out = [
+        place
+        for prep in (verb.children if objects else [])
+        if prep.dep_ == "prep" and prep.lower_ in OBJECT_PLACE_PREPOSITIONS
+        for place in prep.children
+        if place.dep_ == "pobj"
+    ]
     # a thing with its own holder ("its compound in Kinshasa", "the party's office in Goma") is the
     # holder's, not its town's state's
-    for obj in (o for o in objects if not any(c.dep_ == "poss" for c in o.children)):
-        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in LOCATING_PREPOSITIONS):
-            for place in (g for g in prep.children if g.dep_ == "pobj"):
-                out += [place] + list(place.conjuncts)
+    for obj in objects:
+        # "the town of Konna in central Mali": the place named may itself be located further
+        frontier = [obj]
+        for _ in range(2):
+            frontier = [
+                found
+                for noun in frontier
+                if not any(c.dep_ == "poss" for c in noun.children)
+                for prep in noun.children
+                if prep.dep_ == "prep" and prep.lower_ in LOCATING_PREPOSITIONS
+                for place in prep.children
+                if place.dep_ == "pobj"
+                for found in [place] + list(place.conjuncts)
+            ]
+            out += frontier
     return out
 
 

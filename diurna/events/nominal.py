@@ -167,6 +167,10 @@ class NounEvents:
                 else actors_of(doc, prep_objects(head).get("by", []))
             )
             targets = actors_of(doc, self._noun_targets(noun, sense, head))
+            rule = "light-verb"
+            if not targets and sense.plover == "COERCE":
+                targets = restriction_holders(doc, noun, sources)
+                rule = cx.RESTRICTION_HOLDER if targets else rule
             pairs = self._between(doc, noun) if sense.reciprocal and not targets else None
             if pairs:
                 sources, targets = pairs
@@ -178,7 +182,7 @@ class NounEvents:
                 targets,
                 pol.polarity(head),
                 pol.modality(head),
-                "light-verb",
+                rule,
                 sense.reciprocal,
             )
         if self._inside_event_argument(noun, verb_triggers):
@@ -336,6 +340,15 @@ class NounEvents:
                 typed = force_by_agent(doc, s, typed)
             out.append(Candidate(start, end, sense, *typed[:3], s, t, polarity, modality, typed[3], sentence_start))
         return out
+
+
+def restriction_holders(doc: ArticleDoc, noun: "Token", sources: list[Argument]) -> list[Argument]:
+    """ "extended the country's state of emergency", "lifted the city's curfew": the possessor of a
+    restriction is the one it is imposed on, when it is not its agent (restriction-holder)."""
+    if not cx.enabled(cx.RESTRICTION_HOLDER):
+        return []
+    agents = {s.actor_id for s in sources}
+    return [a for a in actors_of(doc, [c for c in noun.children if c.dep_ == "poss"]) if a.actor_id not in agents]
 
 
 def other_side_casualties(doc: ArticleDoc, sources: list[Argument], targets: list[Argument]) -> list[Argument]:

@@ -169,3 +169,22 @@ def quoted_predicate(verb: "Token", longest: int = 8) -> list["Token"]:
     first, stop = ix.tokens_in(*quotation.inner(ix.text))
     words = list(doc[first:stop])
     return words if 0 < len(words) <= longest else []
+
+
+def relative_antecedent(clause: "Token") -> "Token":
+    """The noun a relative clause (dep relcl) says something about. The parser hangs a clause after
+    coordinated nouns on the first ("clashes between police and protesters who demand ..."); with no
+    comma before it, a restrictive clause is about the conjunct right before it: the protesters. After
+    a comma ("the president and his deputy, who met ...") it stays on the first, which stands for all."""
+    head = clause.head
+    last = max(head.conjuncts, key=lambda t: t.i, default=None)
+    if last is None or last.i < head.i:
+        return head
+    relative = clause.doc[last.right_edge.i + 1] if last.right_edge.i + 1 < len(clause.doc) else None
+    if (
+        relative is not None
+        and relative.i == clause.left_edge.i
+        and relative.lower_ in ("who", "that", "which", "whom")
+    ):
+        return last
+    return head

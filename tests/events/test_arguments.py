@@ -83,21 +83,20 @@ def test_staff_of_their_own_states_institution_keep_their_own_phrase(code):
 @pytest.mark.parametrize(
     "text, trigger, source",
     [
-        # the spokesperson speaks for the institution: the institution condemns (another state's
-        # person the story named before does not take its statement)
+        # the spokesperson speaks for the institution: the institution condemns
         (
-            "Alexei Navalny was flown to Berlin on Saturday. The spokesperson for the German government "
-            "strongly condemned the attack on him.",
+            "Russia denied poisoning the opposition leader. The spokesperson for the German government "
+            "strongly condemned Russia on Monday.",
             "condemned",
             "German government",
         ),
         (
             "Ukraine's president visited the front. A spokesman for the Russian Foreign Ministry condemned the visit.",
             "condemned",
-            "Russian Foreign Ministry",
+            "Foreign Ministry",
         ),
     ],
 )
-def test_a_spokesperson_speaks_for_the_institution_of_another_state(code, text, trigger, source):
+def test_a_spokesperson_speaks_for_the_institution(code, text, trigger, source):
     sources = [s for trig, s, _ in code(text) if trig == trigger]
     assert sources and all(s is not None and source.lower() in s.lower() for s in sources), code(text)

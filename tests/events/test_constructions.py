@@ -333,12 +333,36 @@ CASES = {
     ],
     cx.SHARED_PASSIVE_AGENT: [
         (
-            "A village elder was shot and killed by soldiers near the border on Monday.",
-            ("shot", "ASSAULT", "soldiers", "village elder"),
+            "A Somali journalist was shot and killed by soldiers near the border on Monday.",
+            ("shot", "ASSAULT", "soldiers", "journalist"),
         ),
         (
             "Two reporters were beaten and detained by police outside the court on Friday.",
             ("beaten", "ASSAULT", "police", "reporters"),
+        ),
+    ],
+    cx.STATE_ORGAN_HOLDER: [
+        (
+            "Ukraine said its navy would resist. Russian troops stormed Ukraine's Feodosia navy base in Crimea.",
+            ("stormed", "ASSAULT", "Russian troops", "navy"),
+        ),
+    ],
+    cx.FELLOW_VICTIMS: [
+        (
+            # with the rule off, state-authority takes a fellow detainee for the authority
+            "Aung San Suu Kyi was detained in Myanmar early Monday, along with other officials, including "
+            "President Win Myint.",
+            ("detained", "COERCE", None, "Aung San Suu Kyi"),
+        ),
+    ],
+    cx.RESTRICTION_HOLDER: [
+        (
+            "Myanmar's ruling junta extended the country's state of emergency by six months.",
+            ("state", "COERCE", "junta", "Myanmar"),
+        ),
+        (
+            "Kazakhstan's president extended the nation's state of emergency until January.",
+            ("state", "COERCE", "president", "Kazakhstan"),
         ),
     ],
     cx.PLACE_OF_OBJECT: [
@@ -347,8 +371,9 @@ CASES = {
             ("seized", "ASSAULT", "fighters", "Ukraine"),
         ),
         (
-            "Mali asked France for help. Islamist rebels attacked the town of Konna in central Mali on Thursday.",
-            ("attacked", "ASSAULT", "rebels", "Mali"),
+            # the parser hangs "near Kharkiv" on the verb
+            "Ukraine's army said fighting continued. Russian troops seized several villages near Kharkiv on Sunday.",
+            ("seized", "ASSAULT", "Russian troops", "Ukraine"),
         ),
     ],
 }

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from diurna.nlp.syntax import coordinated_pair, is_passive, is_reduced_passive, quoted_predicate, tree_path
+from diurna.nlp.syntax import (
+    coordinated_pair,
+    is_passive,
+    is_reduced_passive,
+    quoted_predicate,
+    relative_antecedent,
+    tree_path,
+)
 
 
 def _token(nlp, text, word):
@@ -103,3 +110,24 @@ def test_a_clause_is_reported_by_the_subject_or_owner_of_what_reports_it(nlp):
     assert [t.text for t in clause_reporters(next(t for t in doc if t.text == "suspended"))] == ["France"]
     doc = nlp("Police arrested the men who attacked the convoy.")
     assert clause_reporters(next(t for t in doc if t.text == "attacked")) == []
+
+
+def test_a_restrictive_relative_clause_after_coordinated_nouns_is_about_the_last(nlp):
+    # the parser hangs it on "police"; it says what the protesters demand
+    clause = _token(nlp, "Clashes broke out between police and protesters who demand new elections.", "demand")
+    assert clause.dep_ == "relcl" and relative_antecedent(clause).text == "protesters"
+
+
+def test_a_relative_clause_after_a_comma_or_one_noun_keeps_its_head(nlp):
+    clause = _token(nlp, "The minister, who resigned on Monday, criticised the army.", "resigned")
+    assert relative_antecedent(clause).text == "minister"
+
+
+def test_the_protesters_who_demand_are_the_requesters(code):
+    doc = code(
+        "Police fired tear gas during clashes between police and protesters who demand that the Pakistani "
+        "prime minister resign.",
+        "2024-06-19",
+    )
+    names = {a.id: a.name.lower() for a in doc.actors}
+    assert any(e.type == "REQUEST" and "protesters" in names.get(e.source, "") for e in doc.events), doc.events
