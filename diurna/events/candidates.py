@@ -292,6 +292,11 @@ class CandidateExtractor(NounEvents):
                 doc, direct_objects(verb) + [o for p in sense.targets for o in prep_objects(verb).get(p, [])]
             )
         elif plover in ("ASSAULT", "COERCE") and not targets and sense.frame == "direct":
+            # "fired rounds aimed at a loudspeaker in South Korea": whom the thing fired is aimed at
+            aimed = cx.aimed_objects(direct_objects(verb))
+            targets = actors_of(doc, aimed) or host_state(doc, aimed + cx.located_objects(verb, aimed))
+            rule = cx.AIMED_RECIPIENT if targets else rule
+        if plover in ("ASSAULT", "COERCE") and not targets and sense.frame == "direct":
             # "Russian artillery struck Kharkiv": a town attacked stands for the state it lies in, when
             # that state is an actor of the article (as for visits; CAMEO codes the state as target);
             # "declared a state of emergency in Karakalpakstan": the place may hang on the object

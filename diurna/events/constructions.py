@@ -308,6 +308,35 @@ RESTRICTION_HOLDER = _register(
     "A state of emergency, curfew or ban told with its holder ('the country's state of emergency', "
     "'the region's curfew') is imposed on that holder, when it is not the one imposing it.",
 )
+AIMED_RECIPIENT = _register(
+    "aimed-recipient",
+    "The army fired rockets aimed at rebel positions in northern Syria.",
+    "What is fired, launched or dropped is aimed at the recipient: the object's own participle says at "
+    "whom ('rounds aimed at a loudspeaker in South Korea', 'missiles targeting Kyiv', 'shells directed "
+    "at the town'); that phrase, or the state of the place it names, is the target.",
+)
+AIMING_PARTICIPLES = frozenset({"aim", "target", "direct"})
+AIMING_PREPOSITIONS = ("at", "against", "toward", "towards", "into", "on")
+
+
+def aimed_objects(objects: list["Token"]) -> list["Token"]:
+    """The things the objects' aiming participle names (aimed-recipient): "aimed at X", "targeting X"."""
+    if not enabled(AIMED_RECIPIENT):
+        return []
+    out = []
+    for obj in objects:
+        for part in (c for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_PARTICIPLES):
+            out += [c for c in part.children if c.dep_ == "dobj"]
+            out += [
+                g
+                for p in part.children
+                if p.dep_ == "prep" and p.lower_ in AIMING_PREPOSITIONS
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+    return out
+
+
 PLACE_OF_OBJECT = _register(
     "place-of-object",
     "Rebels seized several villages around Goma on Sunday.",

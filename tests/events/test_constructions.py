@@ -365,6 +365,13 @@ CASES = {
             ("state", "COERCE", "president", "Kazakhstan"),
         ),
     ],
+    cx.AIMED_RECIPIENT: [
+        (
+            "South Korea said it would respond. North Korea fired artillery rounds aimed at a loudspeaker in "
+            "South Korea on Monday.",
+            ("fired", "ASSAULT", "North Korea", "South Korea"),
+        ),
+    ],
     cx.PLACE_OF_OBJECT: [
         (
             "Ukraine said the fighting continued. Russian-backed fighters seized towns around Donetsk on Sunday.",
