@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, MentionRef
-from diurna.events.constructions import FELLOW_VICTIMS, SHARED_PASSIVE_AGENT, STATE_ORGAN_HOLDER, enabled
+from diurna.events.constructions import (
+    FELLOW_VICTIMS,
+    FINITE_BESIDE_INFINITIVE,
+    SHARED_PASSIVE_AGENT,
+    STATE_ORGAN_HOLDER,
+    enabled,
+)
 from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
 from diurna.events.standing import description_stands
 from diurna.nlp.dateline import in_dateline
@@ -338,6 +344,12 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
             if objs:
                 return objs
         return subject_tokens(head, depth + 1)
+    if verb.dep_ == "conj" and finite_beside_infinitive(verb, head):
+        # "told the army to halt operations and urged rebels to disarm": the parser hangs "urged" on the
+        # infinitive, but a finite verb is no part of what was told; it shares the teller's subject
+        while head.dep_ in ("xcomp", "ccomp", "advcl") and head.head.i != head.i and head.tag_ == "VB":
+            head = head.head
+        return subject_tokens(head, depth + 1)
     if verb.dep_ in ("conj", "advcl"):
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "relcl":
@@ -349,6 +361,15 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
         # misread as a modifier ("BAGHDAD (Reuters) - Iraqi forces killed four protesters")
         return [head]
     return []
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def finite_beside_infinitive(verb: "Token", head: "Token") -> bool:
+    """A finite verb coordinated with an infinitive complement (finite-beside-infinitive): "told X
+    to halt and urged Y" is the teller's second act, not a second thing told."""
+    return enabled(FINITE_BESIDE_INFINITIVE) and verb.tag_ in FINITE_TAGS and head.tag_ == "VB" and is_infinitive(head)
 
 
 def shared_passive_agents(verb: "Token") -> list["Token"]:

@@ -45,7 +45,8 @@ ADJUNCT_AGENT = _register(
     "adjunct-agent",
     "Twelve soldiers were killed in an attack by jihadists near the border.",
     "A passive act of force often names its agent in an adjunct rather than a by-phrase: 'killed in "
-    "an attack by X', 'killed in an Israeli raid', 'were wounded when militants stormed the base'. "
+    "an attack by X', 'killed in an Israeli raid', 'were wounded when militants stormed the base', "
+    "'injured in a fire resulting from X's attacks'. "
     "The attack's own agent, or the subject of the violent 'when' clause, is the agent.",
 )
 EPISODE_AGENT = _register(
@@ -281,6 +282,13 @@ SHARED_PASSIVE_AGENT = _register(
     "shot and killed by the army', 'were beaten and chased away by locals'): an earlier passive with "
     "no agent of its own is done by that agent, not by one the scene supplies.",
 )
+FINITE_BESIDE_INFINITIVE = _register(
+    "finite-beside-infinitive",
+    "The president told the army to halt operations and urged the rebels to lay down their arms.",
+    "The parser hangs a finite verb coordinated after an infinitive complement on the infinitive "
+    "('told X to halt and urged Y'); a finite verb cannot be part of what was told or asked, so it is "
+    "the teller's own next act and shares the teller's subject, not the one told.",
+)
 OWN_SIDE_CASUALTY = _register(
     "own-side-casualty",
     "Five soldiers and 12 rebels were killed when the rebels attacked an army post.",
@@ -491,17 +499,34 @@ def is_agentless_passive(verb: "Token", plover: str, has_sources: bool, has_targ
     )
 
 
+# Participles that tie a harm to the act behind it ("a fire resulting from the attacks").
+CAUSING_PARTICIPLES = frozenset({"result", "cause", "trigger", "spark"})
+
+
 def adjunct_acts(verb: "Token") -> tuple[list["Token"], list["Token"]]:
     """(act nouns of "in/during an attack ...", verbs of "when X raided ...") attached to a passive verb."""
     if not enabled(ADJUNCT_AGENT):
         return [], []
-    nouns = [
+    adjuncts = [
         obj
         for prep in verb.children
         if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "amid")
         for obj in prep.children
-        if obj.dep_ == "pobj" and (obj.lemma_.lower() in ACT_NOUNS or obj.lower_ in ACT_NOUNS)
+        if obj.dep_ == "pobj"
     ]
+    # "injured in a fire resulting from Azerbaijan's attacks", "killed in a blast caused by a rocket
+    # strike": the act behind the thing that hurt them
+    adjuncts += [
+        act
+        for obj in adjuncts
+        for part in obj.children
+        if part.dep_ == "acl" and part.lemma_.lower() in CAUSING_PARTICIPLES
+        for prep in part.children
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by")
+        for act in prep.children
+        if act.dep_ == "pobj"
+    ]
+    nouns = [obj for obj in adjuncts if obj.lemma_.lower() in ACT_NOUNS or obj.lower_ in ACT_NOUNS]
     clauses = [
         c
         for c in verb.children

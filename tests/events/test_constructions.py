@@ -148,6 +148,10 @@ CASES = {
         ),
         ("Nine Palestinians were killed in an Israeli raid on Jenin.", ("killed", "ASSAULT", "Israel", "Palestinians")),
         ("Four soldiers were killed when militants stormed the base.", ("killed", "ASSAULT", "militants", "soldiers")),
+        (
+            "Three Armenian civilians were injured in a fire resulting from Azerbaijan's attacks.",
+            ("injured", "ASSAULT", "Azerbaijan", "civilians"),
+        ),
     ],
     cx.EVALUATED_ACT_AGENT: [
         (
@@ -363,6 +367,12 @@ CASES = {
         (
             "Kazakhstan's president extended the nation's state of emergency until January.",
             ("state", "COERCE", "president", "Kazakhstan"),
+        ),
+    ],
+    cx.FINITE_BESIDE_INFINITIVE: [
+        (
+            "The Nigerian president told the army to halt operations and urged the rebels to lay down their arms.",
+            ("urged", "REQUEST", "president", "rebels"),
         ),
     ],
     cx.AIMED_RECIPIENT: [
