@@ -23,7 +23,7 @@ from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
 from diurna.events.scene import mention_of
-from diurna.nlp.syntax import is_infinitive
+from diurna.nlp.syntax import between_parties, is_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -201,7 +201,7 @@ class NounEvents:
             sources = actors_of(doc, preps.get("from", []))
         if not sources and sense.reciprocal:
             # "(Egypt hosted) talks between Sudanese factions", "talks between X and Y": the parties
-            parties = actors_of(doc, preps.get("between", []))
+            parties = actors_of(doc, between_parties(preps.get("between", [])))
             if parties:
                 return self._noun_event(
                     doc,
@@ -269,7 +269,7 @@ class NounEvents:
         return None
 
     def _between(self, doc: ArticleDoc, noun: "Token"):
-        objs = prep_objects(noun).get("between", [])
+        objs = between_parties(prep_objects(noun).get("between", []))
         parties = actors_of(doc, objs)
         if len(parties) >= 2:
             return parties[:1], parties[1:]

@@ -188,3 +188,14 @@ def relative_antecedent(clause: "Token") -> "Token":
     ):
         return last
     return head
+
+
+def between_parties(objects: list["Token"]) -> list["Token"]:
+    """The two sides a 'between' phrase names. With one object and no conjunct of its own, a conjunct
+    inside its modifiers is the second side the parser hung too low ("clashes between fighters loyal to
+    Saleh and the Houthis": the Houthis are not loyal to anyone, they are the other side)."""
+    if len(objects) != 1 or any(c.dep_ == "conj" for c in objects[0].children):
+        return objects
+    first = objects[0]
+    lower = [t for t in first.subtree if t.dep_ == "conj" and t.head.i != first.i and t.head.pos_ in ("PROPN", "NOUN")]
+    return objects + lower[-1:] if lower else objects

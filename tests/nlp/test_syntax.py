@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from diurna.nlp.syntax import (
+    between_parties,
     coordinated_pair,
     is_passive,
     is_reduced_passive,
@@ -131,3 +132,26 @@ def test_the_protesters_who_demand_are_the_requesters(code):
     )
     names = {a.id: a.name.lower() for a in doc.actors}
     assert any(e.type == "REQUEST" and "protesters" in names.get(e.source, "") for e in doc.events), doc.events
+
+
+def test_a_between_phrase_with_one_object_takes_the_conjunct_hung_in_its_modifier(nlp):
+    doc = nlp("Clashes between fighters loyal to the president and the Houthis erupted last week.")
+    fighters = next(t for t in doc if t.text == "fighters")
+    assert [t.text for t in between_parties([fighters])] == ["fighters", "Houthis"]
+
+
+def test_a_between_phrase_with_its_own_conjunct_is_left_alone(nlp):
+    doc = nlp("Clashes between the army and rebels loyal to the general erupted last week.")
+    army = next(t for t in doc if t.text == "army")
+    assert [t.text for t in between_parties([army])] == ["army"]
+
+
+def test_clashes_between_loyal_fighters_and_their_enemy_have_both_sides(code):
+    doc = code(
+        "Clashes between Yemeni fighters loyal to Saleh and the Houthis erupted in Sanaa last week.", "2024-06-19"
+    )
+    names = {a.id: a.name.lower() for a in doc.actors}
+    assert any(
+        e.type == "ASSAULT" and "houthis" in names.get(e.target, "") and "fighters" in names.get(e.source, "")
+        for e in doc.events
+    ), doc.events
