@@ -480,7 +480,7 @@ class Coreference:
 
     def relative_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
         """The actor a relative clause hangs on ("Bruce Turry, who ..." -> Bruce Turry), if any."""
-        noun = relative_antecedent(self.doc[cand.head].head)  # "police and protesters who ...": protesters
+        noun = relative_antecedent(self.doc[cand.head].head)  # "police and students who ...": the students
         for _ in range(4):  # "Lionel Sosa, a consultant and a Republican who ...": up the appositions
             for actor in self.actors.values():
                 if any(s <= noun.i < e for s, e, _ in actor.mentions):

@@ -164,8 +164,8 @@ HELPING_VERBS = frozenset("support help assist aid back protect defend reinforce
 
 
 def helped_by_act(doc: ArticleDoc, mention: MentionRef, trigger: "Token") -> bool:
-    """Whether the mention is whom a hostile act is done to help ("carried out airstrikes in Mali to
-    support government forces"): the object of a helping purpose clause of the trigger or of the verb
+    """Whether the mention is whom a hostile act is done to help ("carried out air strikes near the
+    border to help Chadian troops"): the object of a helping purpose clause of the trigger or of the verb
     it is the object of. The model never adds such an ally as the target."""
     head = head_of(doc, mention)
     while head.dep_ == "conj" and head.head.i != head.i:  # "to support the army and the police"

@@ -129,7 +129,7 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
 
 # People who work for an institution and act or are acted on as its staff ("expelled two employees
 # of the Iranian embassy", "diplomats from the Colombian embassy"), and those who speak for it ("the
-# spokesperson for the German government condemned ...": the government condemns).
+# spokeswoman for the French government condemned ...": the government condemns).
 STAFF_NOUNS = frozenset(
     """employee staff staffer diplomat official officer personnel worker envoy member representative
     attache attaché spokesperson spokesman spokeswoman""".split()
@@ -141,7 +141,7 @@ SPEAKER_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 def _staff_institution(doc: ArticleDoc, head: "Token", mention: MentionRef) -> Optional[Argument]:
     """The institution a description of its staff stands for ("expelled employees from the Colombian
     embassy" -> the Colombian embassy; "two employees of the Iranian Embassy in Berlin" -> the
-    Iranian Embassy; "the spokesperson for the German government" -> the German government): an
+    Iranian Embassy; "a spokeswoman for the French government" -> the French government): an
     organ of a state (an actor with a country and a sector) in the staff noun's of/from/at/for phrase, or a participle's ("a diplomat working at the embassy"), when it belongs to
     another state than the one the description was coded with. The party to an expulsion is the
     state whose mission it is (CAMEO codes its government), not the host whose country the bare
@@ -167,7 +167,7 @@ def _staff_institution(doc: ArticleDoc, head: "Token", mention: MentionRef) -> O
 
 
 def _organ_holder(doc: ArticleDoc, head: "Token", state: Argument) -> Optional[Argument]:
-    """ "stormed Ukraine's navy base", "Iraq's army headquarters": a thing (no actor itself) that a
+    """ "attacked Ukraine's navy base", "Iraq's army headquarters": a thing (no actor itself) that a
     state and, nearer to it, one of that state's organs modify is the organ's (state-organ-holder)."""
     country = doc.actor(state.actor_id)
     if not enabled(STATE_ORGAN_HOLDER) or country is None or country.kind != "country":
@@ -373,7 +373,7 @@ def finite_beside_infinitive(verb: "Token", head: "Token") -> bool:
 
 
 def shared_passive_agents(verb: "Token") -> list["Token"]:
-    """ "was shot and killed by the army": the by-phrase a later coordinated passive carries, for a
+    """ "was shot and killed by soldiers": the by-phrase a later coordinated passive carries, for a
     passive with none of its own (shared-passive-agent); a conjunct with a subject of its own is
     another clause ("was arrested and police said ...")."""
     if not enabled(SHARED_PASSIVE_AGENT):
@@ -391,8 +391,8 @@ FELLOW_WORDS = frozenset({"along", "together", "alongside"})
 
 
 def fellow_victims(doc: ArticleDoc, trigger_i: int) -> list[Argument]:
-    """The actors the clause names as suffering the act with its victim ("Suu Kyi was detained, along
-    with other officials, including President Win Myint"): they are victims too, never its agent."""
+    """The actors the clause names as suffering the act with its victim ("the prime minister was
+    detained along with several ministers, including the finance minister"): victims too, never its agent."""
     if not enabled(FELLOW_VICTIMS):
         return []
     trigger = doc.spacy_doc[trigger_i]
@@ -400,7 +400,7 @@ def fellow_victims(doc: ArticleDoc, trigger_i: int) -> list[Argument]:
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in FELLOW_WORDS):
         withs = [prep] if prep.lower_ == "alongside" else [w for w in prep.children if w.lower_ == "with"]
         phrases += [o for w in withs for o in w.children if o.dep_ == "pobj"]
-    # "other officials, including President Win Myint": the ones the phrase includes
+    # "several ministers, including the finance minister": the ones the phrase includes
     phrases += [
         o for p in phrases for i in p.children if i.lower_ == "including" for o in i.children if o.dep_ == "pobj"
     ]

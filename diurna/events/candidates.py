@@ -202,9 +202,9 @@ class CandidateExtractor(NounEvents):
             return []
         for act in cx.denied_acts(verb):
             # "denied supporting the rebels": the support is not coded, nor the act a light verb's
-            # object names ("denied carrying out the strikes"); a coordinated finite verb is the
+            # object names ("denied carrying out the raids"); a coordinated finite verb is the
             # denier's own next act, which the parser hangs on the gerund ("denied carrying out the
-            # strikes and accused Azerbaijan")
+            # raids and accused Congo")
             for denied in [act] + [c for c in act.conjuncts if c.i > act.i and c.tag_ == act.tag_]:
                 consumed.add(denied.i)
                 consumed.update(noun.i for noun in direct_objects(denied))
@@ -292,7 +292,7 @@ class CandidateExtractor(NounEvents):
                 doc, direct_objects(verb) + [o for p in sense.targets for o in prep_objects(verb).get(p, [])]
             )
         elif plover in ("ASSAULT", "COERCE") and not targets and sense.frame == "direct":
-            # "fired rounds aimed at a loudspeaker in South Korea": whom the thing fired is aimed at
+            # "fired shells aimed at a radar station in Turkey": whom the thing fired is aimed at
             aimed = cx.aimed_objects(direct_objects(verb))
             targets = actors_of(doc, aimed) or host_state(doc, aimed + cx.located_objects(verb, aimed))
             rule = cx.AIMED_RECIPIENT if targets else rule

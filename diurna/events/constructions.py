@@ -46,7 +46,7 @@ ADJUNCT_AGENT = _register(
     "Twelve soldiers were killed in an attack by jihadists near the border.",
     "A passive act of force often names its agent in an adjunct rather than a by-phrase: 'killed in "
     "an attack by X', 'killed in an Israeli raid', 'were wounded when militants stormed the base', "
-    "'injured in a fire resulting from X's attacks'. "
+    "'hurt in a blaze caused by X's shelling'. "
     "The attack's own agent, or the subject of the violent 'when' clause, is the agent.",
 )
 EPISODE_AGENT = _register(
@@ -279,7 +279,7 @@ SHARED_PASSIVE_AGENT = _register(
     "shared-passive-agent",
     "The journalist was beaten and detained by soldiers on Monday.",
     "Coordinated passives share their by-phrase, which the parser hangs on the last one only ('was "
-    "shot and killed by the army', 'were beaten and chased away by locals'): an earlier passive with "
+    "shot and killed by soldiers', 'were beaten and robbed by a mob'): an earlier passive with "
     "no agent of its own is done by that agent, not by one the scene supplies.",
 )
 FINITE_BESIDE_INFINITIVE = _register(
@@ -293,34 +293,34 @@ OWN_SIDE_CASUALTY = _register(
     "own-side-casualty",
     "Five soldiers and 12 rebels were killed when the rebels attacked an army post.",
     "A list of the dead or wounded often counts the attacker's own losses beside its victims ('killing "
-    "four militants and a soldier', 'X soldiers and Y militants were killed when militants attacked'): "
+    "six rebels and two soldiers', 'X soldiers and Y militants were killed when militants attacked'): "
     "a listed casualty of the agent's own side (its code) is no recipient of the agent's act, while "
     "another listed casualty is.",
 )
 STATE_ORGAN_HOLDER = _register(
     "state-organ-holder",
-    "Russian troops stormed Ukraine's Feodosia navy base in Crimea.",
+    "Russian troops attacked Ukraine's Odesa navy base on Friday.",
     "A facility that a state and, nearer to it, one of the state's organs modify ('Ukraine's navy "
-    "base', 'Iraq's army headquarters') belongs to the organ: the navy is the recipient, not the state.",
+    "headquarters', 'Iraq's army barracks') belongs to the organ: the navy is the recipient, not the state.",
 )
 FELLOW_VICTIMS = _register(
     "fellow-victims",
-    "Suu Kyi was detained early Monday, along with other officials, including President Win Myint.",
+    "The prime minister was detained along with several ministers, including the finance minister.",
     "The ones a clause names as suffering the act beside its victim ('along with', 'together with', "
     "'alongside', and whom that phrase includes) are victims too: never the authority a rule supplies "
     "as its agent (state-authority and the agent rules of agents.py).",
 )
 RESTRICTION_HOLDER = _register(
     "restriction-holder",
-    "The junta extended the country's state of emergency by six months.",
-    "A state of emergency, curfew or ban told with its holder ('the country's state of emergency', "
+    "The cabinet extended the nation's state of emergency until June.",
+    "A state of emergency, curfew or ban told with its holder ('the nation's state of emergency', "
     "'the region's curfew') is imposed on that holder, when it is not the one imposing it.",
 )
 AIMED_RECIPIENT = _register(
     "aimed-recipient",
     "The army fired rockets aimed at rebel positions in northern Syria.",
     "What is fired, launched or dropped is aimed at the recipient: the object's own participle says at "
-    "whom ('rounds aimed at a loudspeaker in South Korea', 'missiles targeting Kyiv', 'shells directed "
+    "whom ('shells aimed at a radar station in Turkey', 'missiles targeting the capital', 'shells directed "
     "at the town'); that phrase, or the state of the place it names, is the target.",
 )
 AIMING_PARTICIPLES = frozenset({"aim", "target", "direct"})
@@ -349,10 +349,10 @@ PLACE_OF_OBJECT = _register(
     "place-of-object",
     "Rebels seized several villages around Goma on Sunday.",
     "A town, village or base attacked or seized stands for the state it lies in (CAMEO codes the state), "
-    "also when the place is named in the object's own phrase: 'the town of Konna', 'towns and arsenals "
-    "around Donetsk', 'villages near the border with X'.",
+    "also when the place is named in the object's own phrase: 'the town of Bunia', 'villages around "
+    "Kharkiv', 'posts near the border with X'.",
 )
-# The prepositions by which an attacked thing says where it is ("villages near Aleppo", "the town of Konna").
+# The prepositions by which an attacked thing says where it is ("villages near Aleppo", "the town of Bunia").
 LOCATING_PREPOSITIONS = ("of", "in", "around", "near", "outside")
 # Those the parser also hangs on the verb for its object ("seized villages near Goma"); not "in", which
 # on the verb says where the act happened ("fired tear gas in Nairobi"), not what it was done to.
@@ -374,7 +374,7 @@ def located_objects(verb: "Token", objects: list["Token"]) -> list["Token"]:
     # a thing with its own holder ("its compound in Kinshasa", "the party's office in Goma") is the
     # holder's, not its town's state's
     for obj in objects:
-        # "the town of Konna in central Mali": the place named may itself be located further
+        # "the town of Bunia in Ituri province": the place named may itself be located further
         frontier = [obj]
         for _ in range(2):
             frontier = [
@@ -514,7 +514,7 @@ def adjunct_acts(verb: "Token") -> tuple[list["Token"], list["Token"]]:
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
-    # "injured in a fire resulting from Azerbaijan's attacks", "killed in a blast caused by a rocket
+    # "hurt in a blaze caused by Russia's shelling", "killed in a blast resulting from a rocket
     # strike": the act behind the thing that hurt them
     adjuncts += [
         act

@@ -343,7 +343,7 @@ class NounEvents:
 
 
 def restriction_holders(doc: ArticleDoc, noun: "Token", sources: list[Argument]) -> list[Argument]:
-    """ "extended the country's state of emergency", "lifted the city's curfew": the possessor of a
+    """ "extended the nation's state of emergency", "lifted the city's curfew": the possessor of a
     restriction is the one it is imposed on, when it is not its agent (restriction-holder)."""
     if not cx.enabled(cx.RESTRICTION_HOLDER):
         return []
@@ -352,7 +352,7 @@ def restriction_holders(doc: ArticleDoc, noun: "Token", sources: list[Argument])
 
 
 def other_side_casualties(doc: ArticleDoc, sources: list[Argument], targets: list[Argument]) -> list[Argument]:
-    """ "killing four militants and a soldier", "five soldiers and 12 rebels were killed when the rebels
+    """ "killing six rebels and two soldiers", "five soldiers and 12 rebels were killed when the rebels
     attacked": of several listed casualties, those of the agents' own side (the same actor code) are
     their losses, not their victims (own-side-casualty); a list of only those is left as it is."""
     if len(targets) < 2 or not cx.enabled(cx.OWN_SIDE_CASUALTY):

@@ -173,7 +173,7 @@ def quoted_predicate(verb: "Token", longest: int = 8) -> list["Token"]:
 
 def relative_antecedent(clause: "Token") -> "Token":
     """The noun a relative clause (dep relcl) says something about. The parser hangs a clause after
-    coordinated nouns on the first ("clashes between police and protesters who demand ..."); with no
+    coordinated nouns on the first ("scuffles between police and students who demand ..."); with no
     comma before it, a restrictive clause is about the conjunct right before it: the protesters. After
     a comma ("the president and his deputy, who met ...") it stays on the first, which stands for all."""
     head = clause.head
@@ -192,8 +192,8 @@ def relative_antecedent(clause: "Token") -> "Token":
 
 def between_parties(objects: list["Token"]) -> list["Token"]:
     """The two sides a 'between' phrase names. With one object and no conjunct of its own, a conjunct
-    inside its modifiers is the second side the parser hung too low ("clashes between fighters loyal to
-    Saleh and the Houthis": the Houthis are not loyal to anyone, they are the other side)."""
+    inside its modifiers is the second side the parser hung too low ("clashes between militiamen loyal
+    to the governor and the national army": the army is not loyal to anyone, it is the other side)."""
     if len(objects) != 1 or any(c.dep_ == "conj" for c in objects[0].children):
         return objects
     first = objects[0]

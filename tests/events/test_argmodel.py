@@ -339,7 +339,7 @@ def test_only_the_weak_rules_are_overruled_when_the_model_names_them():
 
 
 def test_the_policy_never_adds_an_ally_the_act_helps():
-    # option 1 is whom the attack is done to help ("airstrikes ... to support government forces")
+    # option 1 is whom the attack is done to help ("air strikes ... to help Chadian troops")
     model = favouring("target", {1: 6.0, 2: 1.0})
     s = dataclasses.replace(slate_of(3, rule=(0, None)), helped=(False, True, False))
     assert model.decide(s) == (0, 2)
@@ -349,7 +349,7 @@ def test_the_policy_never_adds_an_ally_the_act_helps():
 @pytest.mark.parametrize(
     "text, word, helped",
     [
-        ("France carried out airstrikes in Mali to support government forces on Friday.", "forces", True),
+        ("Nigeria carried out air strikes near the border to help Chadian troops on Friday.", "troops", True),
         ("Police fired tear gas to protect the parliament and the ministers on Monday.", "ministers", True),
         # a hostile purpose names the recipient
         ("Police fired tear gas to disperse the protesters on Monday.", "protesters", False),
@@ -357,7 +357,7 @@ def test_the_policy_never_adds_an_ally_the_act_helps():
 )
 def test_whom_a_hostile_act_helps_is_marked(code, text, word, helped):
     doc = code(text, "2024-06-15")
-    trigger = next(t for t in doc.spacy_doc if t.lemma_ in ("airstrike", "fire"))
+    trigger = next(t for t in doc.spacy_doc if t.lemma_ in ("strike", "fire"))
     head = next(t for t in doc.spacy_doc if t.text == word)
     mention = MentionRef("x", head.idx, head.idx + len(head), head.i, head.i + 1, "description")
     assert argmodel.helped_by_act(doc, mention, trigger) == helped

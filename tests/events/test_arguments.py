@@ -85,10 +85,9 @@ def test_staff_of_their_own_states_institution_keep_their_own_phrase(code):
     [
         # the spokesperson speaks for the institution: the institution condemns
         (
-            "Russia denied poisoning the opposition leader. The spokesperson for the German government "
-            "strongly condemned Russia on Monday.",
+            "Russia denied the claims. A spokeswoman for the French government sharply condemned Russia on Tuesday.",
             "condemned",
-            "German government",
+            "French government",
         ),
         (
             "Ukraine's president visited the front. A spokesman for the Russian Foreign Ministry condemned the visit.",

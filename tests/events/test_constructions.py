@@ -149,8 +149,8 @@ CASES = {
         ("Nine Palestinians were killed in an Israeli raid on Jenin.", ("killed", "ASSAULT", "Israel", "Palestinians")),
         ("Four soldiers were killed when militants stormed the base.", ("killed", "ASSAULT", "militants", "soldiers")),
         (
-            "Three Armenian civilians were injured in a fire resulting from Azerbaijan's attacks.",
-            ("injured", "ASSAULT", "Azerbaijan", "civilians"),
+            "Four Ukrainian workers were hurt in a blaze caused by Russia's shelling.",
+            ("hurt", "ASSAULT", "Russia", "workers"),
         ),
     ],
     cx.EVALUATED_ACT_AGENT: [
@@ -347,22 +347,22 @@ CASES = {
     ],
     cx.STATE_ORGAN_HOLDER: [
         (
-            "Ukraine said its navy would resist. Russian troops stormed Ukraine's Feodosia navy base in Crimea.",
-            ("stormed", "ASSAULT", "Russian troops", "navy"),
+            "Ukraine said its navy would resist. Russian troops attacked Ukraine's Odesa navy base on Friday.",
+            ("attacked", "ASSAULT", "Russian troops", "navy"),
         ),
     ],
     cx.FELLOW_VICTIMS: [
         (
             # with the rule off, state-authority takes a fellow detainee for the authority
-            "Aung San Suu Kyi was detained in Myanmar early Monday, along with other officials, including "
-            "President Win Myint.",
-            ("detained", "COERCE", None, "Aung San Suu Kyi"),
+            "Sudan's prime minister was detained in Khartoum on Monday along with several ministers, including "
+            "the information minister.",
+            ("detained", "COERCE", None, "prime minister"),
         ),
     ],
     cx.RESTRICTION_HOLDER: [
         (
-            "Myanmar's ruling junta extended the country's state of emergency by six months.",
-            ("state", "COERCE", "junta", "Myanmar"),
+            "Ethiopia's cabinet extended the nation's state of emergency until June.",
+            ("state", "COERCE", "cabinet", "Ethiopia"),
         ),
         (
             "Kazakhstan's president extended the nation's state of emergency until January.",
@@ -377,14 +377,14 @@ CASES = {
     ],
     cx.AIMED_RECIPIENT: [
         (
-            "South Korea said it would respond. North Korea fired artillery rounds aimed at a loudspeaker in "
-            "South Korea on Monday.",
-            ("fired", "ASSAULT", "North Korea", "South Korea"),
+            "Turkey said it would respond. Syria's army fired artillery shells aimed at a radar station in Turkey "
+            "on Monday.",
+            ("fired", "ASSAULT", "army", "Turkey"),
         ),
     ],
     cx.PLACE_OF_OBJECT: [
         (
-            "Ukraine said the fighting continued. Russian-backed fighters seized towns around Donetsk on Sunday.",
+            "Ukraine said the fighting continued. Separatist fighters seized several villages around Luhansk on Sunday.",
             ("seized", "ASSAULT", "fighters", "Ukraine"),
         ),
         (
@@ -407,7 +407,7 @@ SUPPRESSING = {
         ("Russia denied that its troops attacked the village.", ("attacked", "ASSAULT", "troops", None)),
         ("Kigali dismissed accusations that it supports the M23 rebels.", ("supports", "SUPPORT", "Rwanda", "M23")),
         # the act a light verb's object names is denied with it
-        ("The Armenian defense ministry denied carrying out the strikes.", ("strikes", "ASSAULT", "ministry", None)),
+        ("Rwanda's army denied carrying out the raids.", ("raids", "ASSAULT", "army", None)),
     ],
     cx.OWN_SIDE_CASUALTY: [
         # the listed losses of the agent's own side are not its victims
@@ -416,8 +416,9 @@ SUPPRESSING = {
             ("killing", "ASSAULT", "troops", "soldier"),
         ),
         (
-            "Six government soldiers and 19 militants were killed when al-Shabab militants attacked two bases.",
-            ("killed", "ASSAULT", "al-Shabab", "militants"),
+            "Fourteen al-Shabab fighters and three Somali soldiers were killed when al-Shabab attacked a base near "
+            "Kismayo.",
+            ("killed", "ASSAULT", "al-Shabab", "al-Shabab fighters"),
         ),
     ],
 }
@@ -555,7 +556,6 @@ def test_a_listed_casualty_of_the_other_side_is_still_a_victim(code):
 def test_a_finite_verb_coordinated_with_a_denied_gerund_is_the_deniers_own_act(code):
     # the parser hangs "accused" on the denied gerund; the accusation is still made
     doc = code(
-        "The Armenian defense ministry denied carrying out the strikes and accused Azerbaijan of shelling the city.",
-        "2024-06-19",
+        "Rwanda's army denied carrying out the raids and accused Congo of shelling its border posts.", "2024-06-19"
     )
-    assert found(doc, ("accused", "ACCUSE", "ministry", "Azerbaijan")), doc.events
+    assert found(doc, ("accused", "ACCUSE", "army", "Congo")), doc.events

@@ -124,14 +124,14 @@ def test_a_relative_clause_after_a_comma_or_one_noun_keeps_its_head(nlp):
     assert relative_antecedent(clause).text == "minister"
 
 
-def test_the_protesters_who_demand_are_the_requesters(code):
+def test_the_students_who_demand_are_the_requesters(code):
     doc = code(
-        "Police fired tear gas during clashes between police and protesters who demand that the Pakistani "
-        "prime minister resign.",
+        "Tear gas was fired during scuffles between riot police and students who demand that the Kenyan "
+        "education minister resign.",
         "2024-06-19",
     )
     names = {a.id: a.name.lower() for a in doc.actors}
-    assert any(e.type == "REQUEST" and "protesters" in names.get(e.source, "") for e in doc.events), doc.events
+    assert any(e.type == "REQUEST" and "students" in names.get(e.source, "") for e in doc.events), doc.events
 
 
 def test_a_between_phrase_with_one_object_takes_the_conjunct_hung_in_its_modifier(nlp):
@@ -148,10 +148,12 @@ def test_a_between_phrase_with_its_own_conjunct_is_left_alone(nlp):
 
 def test_clashes_between_loyal_fighters_and_their_enemy_have_both_sides(code):
     doc = code(
-        "Clashes between Yemeni fighters loyal to Saleh and the Houthis erupted in Sanaa last week.", "2024-06-19"
+        "Clashes between Libyan militiamen loyal to the governor and the Libyan National Army erupted in Tripoli "
+        "last week.",
+        "2024-06-19",
     )
     names = {a.id: a.name.lower() for a in doc.actors}
     assert any(
-        e.type == "ASSAULT" and "houthis" in names.get(e.target, "") and "fighters" in names.get(e.source, "")
+        e.type == "ASSAULT" and "national army" in names.get(e.target, "") and "militiamen" in names.get(e.source, "")
         for e in doc.events
     ), doc.events
