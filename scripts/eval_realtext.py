@@ -8,8 +8,8 @@ on it, one article per file:
     DATA/manifest/ID.json         source, publication date, outlet, licence, how it was retrieved
     DATA/gold/ID.json             every codable event (realnews-dev's gold format)
 
-DATA is eval/opennews in the repository: openly licensed news only (VOA, public domain; Global Voices
-and Wikinews, CC BY), so texts, manifests and gold travel with every clone. $DIURNA_REALTEXT (or
+DATA is eval/opennews in the repository: openly licensed news only (VOA, public domain; Wikinews,
+CC BY 2.5: eval/opennews/README.md), so texts, manifests and gold travel with every clone. $DIURNA_REALTEXT (or
 --data) points the scripts at another set in the same layout instead, e.g. the first real-text set of
 475 articles (eval/realtext/README.md), which was other publishers' copy kept outside the repository
 and was lost with its machine on 2026-12-07; eval/realtext/sha256.txt pins its files, and they are
@@ -23,6 +23,12 @@ Split: an article is in the *frozen* part when the first 8 hex digits of sha256(
     .venv/bin/python scripts/eval_realtext.py --split frozen        # only when reporting
     .venv/bin/python scripts/eval_realtext.py --pred out.jsonl      # score earlier output, do not code
     .venv/bin/python scripts/eval_realtext.py --data D --write-sums # pin a set outside the repository
+    .venv/bin/python scripts/eval_realtext.py --realnews-dev [--keep OUT.jsonl] [-v]  # the second check
+
+--realnews-dev codes ../shared/data/realnews-dev (20 articles, never tuned on) with this checkout's own
+package and scores it with that set's scorer. Prefer it to `.venv/bin/diurna code`: in a git worktree
+that shares another checkout's venv, the console script imports the package the venv was installed
+from (its editable install), not the worktree's, and so scores the other checkout.
 
 Scoring is realnews-dev's own scorer (../shared/data/realnews-dev/score.py), so the figures mean
 what they mean there (strict recall, precision, loose recall, target null, date, place).
@@ -214,6 +220,33 @@ def write_input(data: pathlib.Path, chosen, path: pathlib.Path) -> None:
             out.write(json.dumps({"id": m["id"], "text": text, "date": m["published"]}, ensure_ascii=False) + "\n")
 
 
+def code_with_this_checkout(inp: pathlib.Path, out: pathlib.Path) -> None:
+    """`diurna code INP > OUT` with this checkout's package (`python -m` from ROOT: never the package a
+    shared venv's console script would import)."""
+    with open(out, "w", encoding="utf-8") as f:
+        subprocess.run([sys.executable, "-m", "diurna.cli", "code", str(inp)], stdout=f, check=True, cwd=ROOT)
+
+
+def write_realnews_input(path: pathlib.Path) -> int:
+    """realnews-dev's articles as `diurna code` input, as its own make_input.py writes them (id: the
+    file's stem, its publication date); returns how many."""
+    articles = realnews_dev()
+    with open(path, "w", encoding="utf-8") as out:
+        for stem, text, published, _ in articles:
+            out.write(json.dumps({"id": stem, "text": text, "date": published}, ensure_ascii=False) + "\n")
+    return len(articles)
+
+
+def score_realnews_dev(pred: pathlib.Path | None, keep: pathlib.Path | None, verbose: bool) -> int:
+    """Code realnews-dev with this checkout (unless `pred` is given) and print its scorer's figures."""
+    if pred is None:
+        pred = keep or pathlib.Path(tempfile.mkstemp(suffix=".jsonl")[1])
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as inp:
+            write_realnews_input(pathlib.Path(inp.name))
+        code_with_this_checkout(pathlib.Path(inp.name), pred)
+    return subprocess.run([sys.executable, str(SCORER), str(pred)] + (["-v"] if verbose else [])).returncode
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
@@ -230,7 +263,14 @@ def main() -> int:
     )
     ap.add_argument("-v", "--verbose", action="store_true", help="a verdict per gold and per output event")
     ap.add_argument("--by-type", action="store_true", help="also strict recall and precision per PLOVER type")
+    ap.add_argument(
+        "--realnews-dev",
+        action="store_true",
+        help="code and score ../shared/data/realnews-dev with this checkout instead (with --keep, --pred, -v)",
+    )
     args = ap.parse_args()
+    if args.realnews_dev:
+        return score_realnews_dev(args.pred, args.keep, args.verbose)
     if not (args.data / "manifest").is_dir():
         raise SystemExit(
             "no real-text set at %s (see eval/opennews/README.md; set --data or $DIURNA_REALTEXT)" % args.data
@@ -260,8 +300,7 @@ def main() -> int:
         pred = args.keep or pathlib.Path(tempfile.mkstemp(suffix=".jsonl")[1])
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as inp:
             write_input(args.data, chosen, pathlib.Path(inp.name))
-        with open(pred, "w", encoding="utf-8") as out:
-            subprocess.run([sys.executable, "-m", "diurna.cli", "code", inp.name], stdout=out, check=True, cwd=ROOT)
+        code_with_this_checkout(pathlib.Path(inp.name), pred)
     print(
         "real-text set, split %s: %d articles, %d gold events (%d salient)"
         % (

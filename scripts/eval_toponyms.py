@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
 """Score diurna's toponym resolution against the toponym gold sets in tests/places/toponyms/.
 
-    .venv/bin/python scripts/eval_toponyms.py [--set polnear|realtext|all] [--errors] [--frozen-errors]
+    .venv/bin/python scripts/eval_toponyms.py [--set polnear|realtext|opennews|all] [--split tune|frozen|all]
+                                              [--errors] [--frozen-errors]
                                               [--shared ../shared] [--realtext DATA]
 
-Two gold sets (README.md beside them says how each was written, before diurna was run on its texts):
+Three gold sets (README.md beside them says how each was written, before diurna was run on its texts):
 - polnear:  polnear_train_gold.tsv, 11 PolNeAR train articles read from SHARED/data/polnear/train;
             frozen = articles 0260 0348 0357 0358, the others are the development part ("dev");
 - realtext: realtext_gold.tsv, 54 articles of the project's real-text set (REALTEXT, default
             $DIURNA_REALTEXT, else eval/opennews; the text's path is the "file" of REALTEXT/manifest/ID.json);
-            frozen/tune exactly as the event set: scripts/eval_realtext.split_of(article id).
+            frozen/tune exactly as the event set: scripts/eval_realtext.split_of(article id);
+            its texts were lost with the first set, so it scores only where $DIURNA_REALTEXT has a copy;
+- opennews: opennews_gold.tsv, 101 articles of eval/opennews (the repository's own real-text set, read
+            through eval_realtext.default_data()), split as the event set (split_of).
+--set all scores polnear and opennews, and realtext too when its texts are there.
 
 For every gold toponym the place diurna gives the overlapping span is:
 - exact: the gold GeoNames id (one of them, where the gold allows two), or within 25 km of the gold point;
@@ -42,6 +47,7 @@ import eval_realtext  # a sibling script: where the real-text set lives, and its
 GOLD_DIR = REPO / "tests" / "places" / "toponyms"
 GOLD = GOLD_DIR / "polnear_train_gold.tsv"
 REALTEXT_GOLD = GOLD_DIR / "realtext_gold.tsv"
+OPENNEWS_GOLD = GOLD_DIR / "opennews_gold.tsv"
 COLUMNS = ("article", "start", "end", "surface", "geonameid", "lat", "lon", "country", "level")
 LEVELS = ("country", "region", "district", "place", "none")
 POLNEAR_FROZEN = {"0260", "0348", "0357", "0358"}
@@ -140,12 +146,35 @@ def realtext_articles(data: pathlib.Path, names) -> tuple[dict[str, str], dict[s
     return texts, pubdates
 
 
-def load_realtext(data: pathlib.Path) -> GoldSet:
+def load_realtext(data: pathlib.Path, name: str = "realtext", gold: pathlib.Path = REALTEXT_GOLD) -> GoldSet:
+    """A gold file over a real-text set laid out as eval/opennews (manifest/ID.json naming each text)."""
     if not (data / "manifest").is_dir():
         raise SystemExit("no real-text set at %s (set --realtext or $DIURNA_REALTEXT)" % data)
-    rows = read_gold(REALTEXT_GOLD)
+    rows = read_gold(gold)
     texts, pubdates = realtext_articles(data, {g["article"] for g in rows})
-    return GoldSet("realtext", rows, texts, pubdates)
+    return GoldSet(name, rows, texts, pubdates)
+
+
+def load_opennews(data: pathlib.Path) -> GoldSet:
+    return load_realtext(data, "opennews", OPENNEWS_GOLD)
+
+
+def has_texts(data: pathlib.Path, gold: pathlib.Path) -> bool:
+    """Whether every article of this gold file has its manifest in the set at data."""
+    return all((data / "manifest" / ("%s.json" % a)).is_file() for a in {g["article"] for g in read_gold(gold)})
+
+
+def in_split(split: str, wanted: str) -> bool:
+    """PolNeAR's development part ("dev") is what the real-text sets call tune."""
+    return wanted == "all" or split == wanted or (wanted == "tune" and split == "dev")
+
+
+def only_split(gold_set: GoldSet, wanted: str) -> GoldSet:
+    """The gold set cut to one split's articles, so the other split's texts are never coded."""
+    rows = [g for g in gold_set.rows if in_split(gold_set.split(g["article"]), wanted)]
+    names = {g["article"] for g in rows}
+    texts = {n: t for n, t in gold_set.texts.items() if n in names}
+    return GoldSet(gold_set.name, rows, texts, gold_set.pubdates)
 
 
 def predicted_places(doc, offset: int) -> list[tuple[int, int, object]]:
@@ -229,7 +258,8 @@ def report(tally: dict, set_names: list[str], splits: dict[str, tuple[str, ...]]
         "%-20s %17s  %17s  %17s  | %4s  %s" % ("set", "exact", "right country", "unresolved", "none", "false geocodes")
     ]
     for set_name in set_names:
-        for split in splits[set_name] + ("all",):
+        # An "all" row only where it sums more than one split.
+        for split in splits[set_name] + (("all",) if len(splits[set_name]) > 1 else ()):
             where = {"set": set_name} if split == "all" else {"set": set_name, "split": split}
             lines.append(table_row("%s %s" % (set_name, split), summed(tally, **where)))
             for level in LEVELS[:-1]:
@@ -239,7 +269,7 @@ def report(tally: dict, set_names: list[str], splits: dict[str, tuple[str, ...]]
             not_country.subtract(summed(tally, level="country", **where))
             lines.append(table_row("  not country", not_country, negatives=False))
     if len(set_names) > 1:
-        lines.append(table_row("both sets", summed(tally)))
+        lines.append(table_row("all sets", summed(tally)))
     return lines
 
 
@@ -247,17 +277,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
     )
-    parser.add_argument("--set", choices=("polnear", "realtext", "all"), default="polnear", help="gold set to score")
+    parser.add_argument(
+        "--set", choices=("polnear", "realtext", "opennews", "all"), default="polnear", help="gold set to score"
+    )
     parser.add_argument("--shared", type=pathlib.Path, default=REPO.parent / "shared")
     parser.add_argument("--realtext", type=pathlib.Path, default=eval_realtext.default_data())
+    parser.add_argument(
+        "--split",
+        choices=("tune", "frozen", "all"),
+        default="all",
+        help="code and score only these articles (tune: PolNeAR's dev part and the real-text sets' tune part)",
+    )
     parser.add_argument("--errors", action="store_true", help="list the development (tune) articles' errors")
     parser.add_argument("--frozen-errors", action="store_true", help="list the frozen articles' errors too")
     args = parser.parse_args()
     gold_sets = []
     if args.set in ("polnear", "all"):
         gold_sets.append(load_polnear(args.shared))
-    if args.set in ("realtext", "all"):
+    if args.set == "realtext" or (args.set == "all" and has_texts(args.realtext, REALTEXT_GOLD)):
         gold_sets.append(load_realtext(args.realtext))
+    if args.set in ("opennews", "all"):
+        gold_sets.append(load_opennews(args.realtext))
+    gold_sets = [only_split(gold_set, args.split) for gold_set in gold_sets]
     problems = [p for gold_set in gold_sets for p in surface_problems(gold_set)]
     if problems:
         raise SystemExit("gold rows do not match their texts:\n  " + "\n  ".join(problems))
@@ -266,7 +307,9 @@ def main() -> int:
     for gold_set in gold_sets:
         predictions = dict(code_articles(gold_set.texts, gold_set.pubdates))
         score(gold_set, predictions, tally, errors)
-    splits = {"polnear": ("dev", "frozen"), "realtext": ("tune", "frozen")}
+    splits = {"polnear": ("dev", "frozen"), "realtext": ("tune", "frozen"), "opennews": ("tune", "frozen")}
+    if args.split != "all":
+        splits = {name: tuple(s for s in kept if in_split(s, args.split)) for name, kept in splits.items()}
     print("\n".join(report(tally, [s.name for s in gold_sets], splits)))
     print("exact: over rows with a GeoNames id or a point; country and unresolved: over all non-none rows")
     if args.errors or args.frozen_errors:

@@ -475,6 +475,24 @@ def select_outside(fits: dict, thresholds: dict, part_a, part_b, s, s_a):
     return th, o, o_a
 
 
+def packaged_figures(part_a, part_b, path: pathlib.Path = MODEL_PATH) -> Optional[tuple[dict, dict]]:
+    """The packaged chooser scored on both halves by `evaluate`, the refit's own measure: when the
+    packaged model was fitted on other articles (an earlier real-text set), both halves are held out for
+    it, and its figures stand beside the refit's held-out ones (fitted on PLV + the other half)."""
+    if not path.exists():
+        return None
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    if meta.get("encoding") != ENCODING:
+        print("packaged model %s: encoding %s, not %s: not comparable" % (path, meta.get("encoding"), ENCODING))
+        return None
+    figures = tuple(
+        evaluate(meta["vocabulary"], meta["weights"], meta["thresholds"], part, meta.get("overrule"))
+        for part in (part_b, part_a)
+    )
+    print("packaged model (%s): tune-B %s  tune-A %s" % (meta.get("trained_on"), *map(shown, figures)))
+    return figures
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-write", action="store_true")
@@ -503,6 +521,7 @@ def main() -> int:
     part_a = [ex for ex in data["tune"] if half_of(ex["group"]) == "A"]
     part_b = [ex for ex in data["tune"] if half_of(ex["group"]) == "B"]
     print("candidates with a gold event: PLV %d, tune-A %d, tune-B %d" % (len(plv), len(part_a), len(part_b)))
+    packaged_figures(part_a, part_b)
     best = None
     for c in (0.03, 0.1, 0.3, 1.0):
         fits = {"B": fit(plv + part_a, c), "A": fit(plv + part_b, c)}

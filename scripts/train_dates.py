@@ -335,6 +335,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--features", help="JSON Lines of extracted examples: read if it exists, else written")
     ap.add_argument("--evaluate", help="score this model file on --pred/--gold and stop")
     ap.add_argument("--no-write", action="store_true", help="selection figures only")
+    ap.add_argument("--out", default=MODEL, help="where to write the model (default %(default)s)")
     args = ap.parse_args(argv)
     gold = args.gold or str(default_data() / ".gold.tune.jsonl")
     if "frozen" in os.path.basename(gold):
@@ -357,6 +358,13 @@ def main(argv: list[str] | None = None) -> None:
         "%d admissible candidates (chooser.admissible: the rules' choice, those inside it, before publication for its publication day)"
         % sum(len(e["cands"]) for e in examples)
     )
+    if not args.evaluate and os.path.exists(MODEL):
+        # the packaged chooser on the same events: fitted on other articles (an earlier real-text set),
+        # both halves are held out for it, beside the refit's held-out halves below
+        packaged = json.load(open(MODEL, encoding="utf-8"))
+        for h in "AB":
+            part = [ex for ex in examples if half_of(ex["article"]) == h]
+            show("packaged, half %s" % h, figures(part, [choose(ex, packaged["weights"], packaged) for ex in part]))
     if args.evaluate:
         model = json.load(open(args.evaluate, encoding="utf-8"))
         chosen = [choose(ex, model["weights"], model) for ex in examples]
@@ -375,8 +383,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.no_write:
         return
     weights = fit(examples, setting["C"])
-    os.makedirs(os.path.dirname(MODEL), exist_ok=True)
-    with open(MODEL, "w", encoding="utf-8") as f:
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as f:
         json.dump(
             dict(
                 about="diurna's date chooser (diurna/time/chooser.py), trained by scripts/train_dates.py on the "
@@ -389,7 +397,7 @@ def main(argv: list[str] | None = None) -> None:
             indent=0,
             sort_keys=True,
         )
-    print("wrote %s (%d weights)" % (MODEL, len(weights)))
+    print("wrote %s (%d weights)" % (args.out, len(weights)))
 
 
 if __name__ == "__main__":

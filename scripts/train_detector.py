@@ -133,10 +133,26 @@ def fit(examples, c: float):
 
 
 def scores(model, vocabulary, examples, threshold: float) -> dict[str, float]:
-    """Event-verb detection on held-out verbs: a verb is proposed when its best label is an event type
-    with probability >= threshold; right when that type is its gold type."""
-    proba = model.predict_proba(matrix(examples, vocabulary))
-    labels = list(model.classes_)
+    """Event-verb detection on held-out verbs by a fitted model (`detection`)."""
+    return detection(model.predict_proba(matrix(examples, vocabulary)), list(model.classes_), examples, threshold)
+
+
+def packaged_scores(examples, directory: pathlib.Path = MODEL_DIR) -> dict[str, float] | None:
+    """The packaged detector's `detection` at its own threshold, computed as the stage computes it
+    (EventDetector.probabilities); None when absent or of other features."""
+    from diurna.events.detector import EventDetector
+
+    try:
+        detector = EventDetector.load(directory)
+    except (OSError, ValueError, KeyError):
+        return None
+    proba = np.vstack([detector.probabilities(names, vector) for names, vector, _ in examples])
+    return detection(proba, detector.labels, examples, detector.threshold)
+
+
+def detection(proba, labels, examples, threshold: float) -> dict[str, float]:
+    """A verb is proposed when its best label is an event type with probability >= threshold; right
+    when that type is its gold type."""
     proposed = right = 0
     gold_events = sum(label != NONE for _, _, label in examples)
     for p, (_, _, label) in zip(proba, examples):
@@ -160,6 +176,7 @@ def scores(model, vocabulary, examples, threshold: float) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--out", type=pathlib.Path, default=MODEL_DIR, help="where to write (default %(default)s)")
     args = ap.parse_args()
     lexicon = TriggerLexicon.load()
     plv = plv_examples(lexicon)
@@ -177,6 +194,9 @@ def main() -> int:
             sum(y != NONE for _, _, y in part_b),
         )
     )
+    for name, part in (("tune-B", part_b), ("tune-A", part_a)):
+        # the packaged detector, fitted on other articles (an earlier real-text set): held out on both
+        print("packaged detector on %s: %s" % (name, packaged_scores(part)))
     best = None
     for c in (0.1, 0.3, 1.0, 3.0):
         model, vocabulary = fit(plv + part_a, c)
@@ -192,11 +212,11 @@ def main() -> int:
     if args.no_write:
         return 0
     model, vocabulary = fit(plv + part_a + part_b, c)
-    MODEL_DIR.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
-        MODEL_DIR / "detector.npz", weights=model.coef_.astype(np.float32), bias=model.intercept_.astype(np.float32)
+        args.out / "detector.npz", weights=model.coef_.astype(np.float32), bias=model.intercept_.astype(np.float32)
     )
-    (MODEL_DIR / "detector.json").write_text(
+    (args.out / "detector.json").write_text(
         json.dumps(
             {
                 "encoding": ENCODING,
@@ -211,7 +231,7 @@ def main() -> int:
         ),
         encoding="utf-8",
     )
-    print("wrote %s (%d features, %d labels)" % (MODEL_DIR, len(vocabulary), len(model.classes_)))
+    print("wrote %s (%d features, %d labels)" % (args.out, len(vocabulary), len(model.classes_)))
     return 0
 
 

@@ -99,7 +99,9 @@ class Recorder(nm.NominalModel):
     """Stands in for the model in the extractor: records every eligible noun's features, codes none."""
 
     def __init__(self, table: dict[str, str]):
-        super().__init__(0.0, {}, 1.1, table)
+        # threshold 1.0, not above: learned_nominals skips a model whose threshold is over 1 (one packaged
+        # inert) before it asks it anything, and then no noun would be recorded; `accepts` codes none anyway
+        super().__init__(0.0, {}, 1.0, table)
         self.seen: list[tuple] = []
 
     def accepts(self, doc, noun, names) -> bool:

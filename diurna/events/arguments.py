@@ -420,6 +420,9 @@ def target_groups(verb: "Token", sense: Sense) -> list[list["Token"]]:
         obj_preps = prep_objects(obj)
         groups.extend(obj_preps[p] for p in sense.targets if p in obj_preps)
     groups.append([c for c in verb.children if c.dep_ == "dative"])
+    if sense.owner:
+        # "froze their assets", "cut off the nation's currency": whose the object is bears the act
+        groups.append([c for obj in objs for c in obj.children if c.dep_ == "poss"])
     return [g for g in groups if g]
 
 

@@ -329,6 +329,9 @@ class CandidateExtractor(NounEvents):
         if not targets and plover in cx.FORCE:
             targets = actors_of(doc, clause_parties.purpose_objects(verb))
             rule = cx.PURPOSE_RECIPIENT if targets else rule
+        if plover in cx.FORCE:
+            for dispersal in clause_parties.purpose_dispersals(verb):
+                consumed.add(dispersal.i)  # "fired pepper spray to disperse them": one act, the force's
         sourceless = cx.is_agentless_passive(verb, plover, bool(sources), bool(targets))
         if sense.reciprocal and len(sources) == 1 and not targets and cx.enabled(cx.COORDINATED_PARTIES):
             others = coordinated_names(doc, subject_tokens(verb), sources[0].actor_id)
@@ -380,7 +383,8 @@ class CandidateExtractor(NounEvents):
         return actors_of(doc, [a for o in acts for a in prep_objects(o).get("by", [])])
 
     def _agent_in_adjunct(self, doc: ArticleDoc, verb: "Token", targets: list[Argument]) -> tuple[list[Argument], str]:
-        """ "were killed in an attack by X" / "in an Israeli raid" / "when X stormed the base" (adjunct-agent)."""
+        """ "were killed in an attack by X" / "in an Israeli raid" / "when X stormed the base" (adjunct-agent);
+        "dissolved by court order" (ordering-agent)."""
         nouns, clauses = cx.adjunct_acts(verb)
         victims = {t.actor_id for t in targets}
         for noun in nouns:
@@ -388,6 +392,13 @@ class CandidateExtractor(NounEvents):
             found = [a for a in (actors_of(doc, by) or modifier_actors(doc, noun)) if a.actor_id not in victims]
             if found:
                 return found, cx.ADJUNCT_AGENT
+        for noun in cx.ordering_nouns(verb):
+            # "dissolved by court order", "on the orders of the governor": who ordered it did it
+            preps = prep_objects(noun)
+            givers = [o for p in ("of", "from", "by") for o in preps.get(p, [])]
+            found = [a for a in (actors_of(doc, givers) or modifier_actors(doc, noun)) if a.actor_id not in victims]
+            if found:
+                return found, cx.ORDERING_AGENT
         for clause in clauses:
             sense = self.lexicon.verb_sense(clause)
             if sense is None or sense.plover not in cx.FORCE:

@@ -1,7 +1,7 @@
 """Parties a clause names beside its verb's own arguments, for the constructions registered in
 constructions.py (asked-subject, requested-relation, committed-relation, purpose-recipient,
-listed-subjects, gerund-adjunct-subject): "demanded Kabul crack down", "called for improved ties
-with Algeria", "agreed to normalise ties with Israel", "used tear gas to disperse the protesters",
+purpose-of-force, listed-subjects, gerund-adjunct-subject): "demanded Kabul crack down", "called for improved ties
+with Algeria", "agreed to normalise ties with Israel", "used tear gas to disperse the protesters" (its recipient; the dispersal not coded again),
 "Israel, Hamas agree", "suspended talks after accusing the group".
 Each function returns the tokens the extractor (candidates.py) reads the actors of, or nothing while
 its rule is switched off.
@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 from diurna.events.constructions import (
     ASKED_SUBJECT,
     COMMITTED_RELATION,
+    DISPERSALS,
     GERUND_ADJUNCT_SUBJECT,
     LISTED_SUBJECTS,
+    PURPOSE_OF_FORCE,
     PURPOSE_RECIPIENT,
     REQUESTED_RELATION,
     enabled,
@@ -110,6 +112,18 @@ def purpose_objects(verb: "Token") -> list["Token"]:
         if clause.dep_ in ("xcomp", "advcl") and is_infinitive(clause)
         for o in clause.children
         if o.dep_ == "dobj"
+    ]
+
+
+def purpose_dispersals(verb: "Token") -> list["Token"]:
+    """ "fired water cannon to disperse the marchers": the dispersal verbs of the verb's purpose clauses,
+    which are the aim of its force, not acts of their own (purpose-of-force)."""
+    if not enabled(PURPOSE_OF_FORCE):
+        return []
+    return [
+        clause
+        for clause in verb.children
+        if clause.dep_ in ("xcomp", "advcl") and is_infinitive(clause) and clause.lemma_.lower() in DISPERSALS
     ]
 
 

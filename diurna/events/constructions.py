@@ -391,6 +391,48 @@ def located_objects(verb: "Token", objects: list["Token"]) -> list["Token"]:
     return out
 
 
+PURPOSE_OF_FORCE = _register(
+    "purpose-of-force",
+    "Security forces in Conakry fired water cannon and stun grenades to disperse opposition supporters.",
+    "A dispersal in the purpose clause of an act of force ('fired pepper spray to disperse', 'used water "
+    "cannon to break up the rally') is what the force was for: one event, the force's, not a second "
+    "coercion (the purpose clause still gives its recipient: purpose-recipient).",
+)
+PARTICIPLE_AGENT = _register(
+    "participle-agent",
+    "Residents recalled the curfew imposed by the army in 2014.",
+    "An event noun followed by a light verb's passive participle ('the sanctions imposed by the EU on "
+    "Moscow', 'the martial law declared by the junta') is done by the participle's by-phrase, to the "
+    "targets its prepositions name, as if the clause were active.",
+)
+RESTRICTED_OWN_STATE = _register(
+    "restricted-own-state",
+    "The army chief dissolved parliament and declared a nationwide curfew.",
+    "A curfew, a state of emergency or martial law declared with no place or people named restricts "
+    "the declaring authority's own country: that state, when the story names it, is the target "
+    "(CAMEO 1723/1724 code the population restricted, as the gold of declarations does).",
+)
+
+ORDERING_AGENT = _register(
+    "ordering-agent",
+    "Two Uyghur activists were deported on the orders of the Thai government.",
+    "A passive act done 'by court order', 'by presidential decree' or 'on the orders of the governor' "
+    "is the act of whoever gave the order: the order noun's modifier or its of/from/by phrase is the agent.",
+)
+SEIZED_STATE = _register(
+    "seized-state",
+    "General Tiani seized power in a coup on Wednesday.\n\nNiger has had five coups since 1960.",
+    "Seizing power is a coup against a state: the one the place names ('seized power in Mali'), else "
+    "the putschists' own state, when the story names it.",
+)
+
+# Verbs of breaking up a gathering, which a purpose clause of force names as its aim (purpose-of-force).
+DISPERSALS = frozenset({"disperse", "scatter", "break", "clear", "quell", "repel"})
+# What is seized in a coup (seized-state): "seized power", "grabbed power".
+STATE_POWER = frozenset({"power"})
+# CAMEO codes of restrictions imposed on a whole population (restricted-own-state): curfew, emergency rule.
+POPULATION_RESTRICTIONS = frozenset({"1723", "1724"})
+
 # Verbs whose reduced passive ("rebels backed by Rwanda") describes a standing relation (standing-backing).
 STANDING_RELATIONS = frozenset({"back", "support", "sponsor"})
 
@@ -533,6 +575,26 @@ def adjunct_acts(verb: "Token") -> tuple[list["Token"], list["Token"]]:
         if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ in ("when", "as") for m in c.children)
     ]
     return nouns, clauses
+
+
+# Nouns of an order by which a passive act was done (ordering-agent): "by court order", "on the orders of".
+ORDER_NOUNS = frozenset(
+    {"order", "orders", "decree", "decrees", "ruling", "verdict", "directive", "instruction", "instructions", "edict"}
+)
+
+
+def ordering_nouns(verb: "Token") -> list["Token"]:
+    """ "dissolved by court order", "banned by presidential decree", "detained on the orders of X": the
+    order nouns of the verb's by/on/under/upon phrases (ordering-agent)."""
+    if not enabled(ORDERING_AGENT):
+        return []
+    return [
+        obj
+        for prep in verb.children
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "on", "under", "upon")
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.lemma_.lower() in ORDER_NOUNS
+    ]
 
 
 # ------------------------------------------------------------------ the scene's agent

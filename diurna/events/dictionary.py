@@ -54,13 +54,17 @@ class Sense:
     obj_place: bool = False  # the direct object is a place: a town, a base, a named territory ("seized the town")
     negated_only: bool = False  # an event only when negated ("will not hesitate to strike"): the negation is the act
     obj_words: tuple[str, ...] = ()  # a word one of which the object's phrase must contain ("persona non grata")
+    unless_obj_words: tuple[str, ...] = ()  # not when the object's phrase has one ("missiles targeting X")
     unless_prep: tuple[str, ...] = ()  # not when the verb has one of these prepositions ("departed with X")
+    unless_aimed: tuple[str, ...] = ()  # not when one of these names where it went, open water aside ("into Ukraine")
     petrarch_otherwise: bool = False  # when no sense of the lemma fits, ask the PETRARCH2 dictionary
     xcomp: bool = False
     none: bool = False  # this context reports no event ("seized on the report")
     by_agent: bool = False  # who acts decides force or coercion ("police raided" vs "militants raided")
     reciprocal: bool = False
     theme: bool = False  # the direct object is what is given/moved, not the target
+    owner: bool = False  # the object's owner is the target ("froze their assets", "the bank's reserves")
+    transitive: bool = False  # only done to someone: a direct object or a passive ("dispersed the crowd")
     targets: tuple[str, ...] = DEFAULT_TARGET_PREPS
     origin: str = "diurna"  # "diurna" lexicon or "petrarch2" verb dictionary
 
@@ -80,8 +84,25 @@ class Sense:
                 self.obj_place,
                 self.subj,
                 self.obj_words,
+                self.transitive,
             )
         )
+
+
+# The sense keys that list words (triggers.yaml); each must list quoted strings.
+LIST_KEYS = (
+    "obj",
+    "mod",
+    "pobj",
+    "targets",
+    "unless_obj",
+    "unless_subj",
+    "subj",
+    "obj_words",
+    "unless_obj_words",
+    "unless_prep",
+    "unless_aimed",
+)
 
 
 def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
@@ -89,7 +110,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
     for key in ("prep", "prt", "obj_prep"):
         if key in raw and not isinstance(raw[key], str):
             raise ValueError("triggers.yaml: %s %r: %s must be a quoted string" % (pos, lemma, key))
-    for key in ("obj", "mod", "pobj", "targets", "unless_obj", "unless_subj", "subj", "obj_words", "unless_prep"):
+    for key in LIST_KEYS:
         if any(not isinstance(x, str) for x in raw.get(key) or ()):
             raise ValueError("triggers.yaml: %s %r: %s must list quoted strings" % (pos, lemma, key))
     cameo = str(raw["cameo"])
@@ -119,12 +140,16 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
         modal_ccomp=bool(raw.get("modal_ccomp", False)),
         obj_place=bool(raw.get("obj_place", False)),
         obj_words=tuple(raw.get("obj_words", ())),
+        unless_obj_words=tuple(raw.get("unless_obj_words", ())),
         negated_only=bool(raw.get("negated_only", False)),
         unless_prep=tuple(raw.get("unless_prep", ())),
+        unless_aimed=tuple(raw.get("unless_aimed", ())),
         petrarch_otherwise=bool(raw.get("petrarch_otherwise", False)),
         xcomp=bool(raw.get("xcomp", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
         theme=bool(raw.get("theme", False)),
+        owner=bool(raw.get("owner", False)),
+        transitive=bool(raw.get("transitive", False)),
         targets=DEFAULT_TARGET_PREPS if targets is None else tuple(targets),
     )
 
@@ -288,6 +313,26 @@ def subject_words(token: "Token") -> set[str]:
     return set()
 
 
+# Where a fired missile lands without hitting anyone: "fired two missiles into the sea", "into the
+# Pacific", "launched a rocket into orbit" (not aimed, unlike "into Ukraine", "on the capital").
+OPEN_WATER = frozenset("""sea seas ocean oceans waters gulf strait bay pacific atlantic air sky space orbit""".split())
+
+
+def aimed_at_somewhere(token: "Token", preps: tuple[str, ...]) -> bool:
+    """The verb (or its object: "missiles on Kyiv") sends what it fires through one of `preps` to a
+    place or party: not a date ("on Monday") and not open water ("into the sea")."""
+    for owner in [token] + direct_objects(token):
+        for prep, objs in prep_objects(owner).items():
+            if prep not in preps:
+                continue
+            for o in objs:
+                if o.ent_type_ in ("DATE", "TIME"):
+                    continue
+                if not any(_words(t) & OPEN_WATER for t in o.subtree if t.i <= o.i):
+                    return True
+    return False
+
+
 def _applies(sense: Sense, token: "Token") -> bool:
     if sense.prt and sense.prt not in particles(token):
         return False
@@ -321,6 +366,8 @@ def _applies(sense: Sense, token: "Token") -> bool:
         return False
     if sense.unless_prep and set(prep_objects(token)) & set(sense.unless_prep):
         return False
+    if sense.unless_aimed and aimed_at_somewhere(token, sense.unless_aimed):
+        return False
     if sense.obj_words and not any(
         _words(t) & set(sense.obj_words)
         for c in token.children
@@ -328,8 +375,14 @@ def _applies(sense: Sense, token: "Token") -> bool:
         for t in c.subtree
     ):
         return False
+    if sense.unless_obj_words and any(
+        _words(t) & set(sense.unless_obj_words) for o in object_heads(token) for t in o.subtree
+    ):
+        return False
     if sense.xcomp and not has_complement(token):
         return False
+    if sense.transitive and not direct_objects(token):
+        return False  # "the crowd dispersed": an intransitive use acts on no one
     return True
 
 

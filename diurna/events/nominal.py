@@ -23,7 +23,7 @@ from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
 from diurna.events.scene import mention_of
-from diurna.nlp.syntax import between_parties, is_infinitive
+from diurna.nlp.syntax import between_parties, is_infinitive, is_reduced_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -196,6 +196,13 @@ class NounEvents:
                 if prep in cx.OCCURRENCE_PREPS:
                     preps.setdefault(prep, objs)
         sources = actors_of(doc, own) or actors_of(doc, preps.get("by", []))
+        if not sources:
+            participle = self._light_participle(noun)
+            if participle is not None:
+                # "the curfew imposed by the army", "sanctions imposed by the EU on Moscow"
+                sources = actors_of(doc, prep_objects(participle).get("by", []))
+                for prep, objs in prep_objects(participle).items():
+                    preps.setdefault(prep, objs)
         if not sources and "from" not in sense.targets:
             # "condemnation from the African Union", "aid from Qatar" ("withdrawal from X": X is the target)
             sources = actors_of(doc, preps.get("from", []))
@@ -252,6 +259,23 @@ class NounEvents:
             rule,
             reciprocal,
         )
+
+    def _light_participle(self, noun: "Token") -> Optional["Token"]:
+        """ "the curfew imposed by the army": a light verb's passive participle after the event noun,
+        whose by-phrase names who did it (participle-agent)."""
+        if not cx.enabled(cx.PARTICIPLE_AGENT):
+            return None
+        for child in noun.children:
+            # the shared toolkit's reduced passive: it also refuses a participle with an object of its
+            # own, a finite verb the parser misread
+            if (
+                child.i > noun.i
+                and is_reduced_passive(child)
+                and in_list(child, self.lexicon.light_verbs)
+                and prep_objects(child).get("by")
+            ):
+                return child
+        return None
 
     def _misread_light_verb(self, noun: "Token") -> Optional["Token"]:
         """ "Orban held talks with Zelensky": the small model sometimes reads the light verb as an

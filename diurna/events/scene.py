@@ -1,7 +1,7 @@
 """Recipients from the story: a targetless event takes its recipient from its scene (the rules are
 named in constructions.py: scene-victim, mutual-force, answer-to-request, denial-of-side,
 evaluated-relative-act, condemned-act-agent, evaluated-move-agent, evaluated-told-act,
-answered-act-agent, protest-target-state). Who the actors are is the actor stage's answer; this module only reads it."""
+answered-act-agent, protest-target-state, restricted-own-state, seized-state). Who the actors are is the actor stage's answer; this module only reads it."""
 
 from __future__ import annotations
 
@@ -79,8 +79,8 @@ def scene_recipient(
 def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
     """Targetless events take their recipient from the story (constructions.py: scene-victim,
     answer-to-request, denial-of-side, evaluated-relative-act, condemned-act-agent,
-    evaluated-move-agent, evaluated-told-act, answered-act-agent, protest-target-state); the mention is the recipient's
-    nearest one before the trigger."""
+    evaluated-move-agent, evaluated-told-act, answered-act-agent, protest-target-state,
+    restricted-own-state, seized-state); the mention is the recipient's nearest one before the trigger."""
     actors = [(a.id, a.country, a.sector, a.kind, episode.mention_count(doc, a.id)) for a in doc.actors]
     paragraphs = [episode.paragraph(doc.spacy_doc[c.trigger_start].idx) for c in candidates]
     targeted = {_act_key(c) for c in candidates if c.target is not None and c.source is not None}
@@ -109,6 +109,14 @@ def _recipient_from_story(
 ) -> tuple[Optional[str], Optional[str]]:
     cand = candidates[i]
     source_id = cand.source.actor_id
+    if cand.plover == "COERCE" and cand.cameo in cx.POPULATION_RESTRICTIONS and cx.enabled(cx.RESTRICTED_OWN_STATE):
+        state = own_state(doc.actor(source_id), actors)
+        if state is not None and state != source_id:
+            return state, cx.RESTRICTED_OWN_STATE
+    if cand.plover == "COERCE" and _seizes_power(doc.spacy_doc[cand.trigger_start]) and cx.enabled(cx.SEIZED_STATE):
+        state = own_state(doc.actor(source_id), actors)
+        if state is not None and state != source_id:
+            return state, cx.SEIZED_STATE
     earlier = candidates[max(0, i - STORY_WINDOW) : i][::-1]
     before = [c for j, c in zip(range(i - 1, -1, -1), earlier) if paragraphs[j] == paragraphs[i]]
     after = []
@@ -375,6 +383,20 @@ def protested_state(
         return None
     governments = [(-n, a) for a, c, sec, kind, n in actors if c == country and sec == "GOV"]
     return min(governments)[1] if governments else None
+
+
+def _seizes_power(trigger: "Token") -> bool:
+    """ "seized power", "grabbed power in a coup": the trigger's object is the state's power (seized-state)."""
+    return any(o.lemma_.lower() in cx.STATE_POWER for o in direct_objects(trigger))
+
+
+def own_state(source, actors: list) -> Optional[str]:
+    """The state an authority belongs to, as the story names it (restricted-own-state): the article's
+    most-mentioned country actor of the source's country; `actors` as `with_scene_recipients` lists them."""
+    if source is None or not source.country:
+        return None
+    states = [(-n, a) for a, c, sec, kind, n in actors if c == source.country and kind == "country"]
+    return min(states)[1] if states else None
 
 
 def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef]:

@@ -91,7 +91,7 @@ def governing_verb(token: Token) -> tuple[Token | None, list[tuple[str, Token]],
     preps: list[tuple[str, Token]] = []
     while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("PROPN", "NOUN"):
         token = token.head  # "raided Jenin and Nablus": Nablus stands where Jenin does
-    if token.dep_ == "appos" and token.head.lemma_.lower() in PLACE_KIND_NOUNS:
+    if _names_its_kind_noun(token):
         token = token.head  # "the rebels seized the capital Sanaa": the name stands where its noun does
     relation = token.dep_
     if relation == "poss":
@@ -214,10 +214,19 @@ def describes_another_participant(head: Token, trigger: Token) -> bool:
     """Is the place inside a relative clause or apposition hanging from a word other than the trigger?"""
     token = head
     while token.head.i != token.i:
+        if _names_its_kind_noun(token):
+            token = token.head  # "in the Thai capital, Bangkok": the name is the place itself, not a description
+            continue
         if token.dep_ in ("relcl", "appos", "acl") and token.head.i != trigger.i and not _purpose(token):
             return trigger not in token.subtree
         token = token.head
     return False
+
+
+def _names_its_kind_noun(token: Token) -> bool:
+    """ "the Kenyan capital, Nairobi", "the border town, Rafah": a name in apposition to its kind's
+    noun stands where the noun does (as in `governing_verb`)."""
+    return token.dep_ == "appos" and token.head.lemma_.lower() in PLACE_KIND_NOUNS
 
 
 PURPOSE_NOUNS = {"attempt", "bid", "effort", "order", "move"}

@@ -183,9 +183,11 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer, embedded: set[int] =
     # One name, one sense in an article: a name its own words make a place somewhere ("the city of
     # Kherson", "the Gagauzia region", "in Lalibela") is that place where spaCy or the actor stage
     # took it for a person ("Kherson" PERSON elsewhere, "Gagauzia Governor Evghenia Gutul").
-    places_by_text = {spacy_doc[s:e].text for s, e in mislabelled} | {
-        bare_name_span(e).text for e in spacy_doc.ents if e.label_ in PLACE_LABELS and _named_as_place(e)
-    }
+    places_by_text = (
+        {spacy_doc[s:e].text for s, e in mislabelled}
+        | {bare_name_span(e).text for e in spacy_doc.ents if e.label_ in PLACE_LABELS and _named_as_place(e)}
+        | _places_by_their_slot(spacy_doc, gazetteer, surnames)
+    )
     mislabelled |= {
         (e.start, e.end)
         for e in spacy_doc.ents
@@ -218,6 +220,23 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer, embedded: set[int] =
         and not _known_place_name(bare_name_span(spacy_doc[m.token_start : m.token_end]), gazetteer)
     ]
     return PersonEvidence(tokens, mentions, mislabelled)
+
+
+def _places_by_their_slot(spacy_doc: Doc, gazetteer: Gazetteer, surnames: set[str]) -> set[str]:
+    """One name, one sense in an article: a one-word name spaCy tags a place in a slot that takes a
+    place ("massing in Damara", "back from Gao"), and that GeoNames knows as a town, a region or a
+    country by its main name, is that place where the small model or the actor stage took it for
+    someone ("to take Damara" PERSON, "one united Mali" PERSON). Not a name that closes a person's
+    full name in the article (a surname that is also a town: "Andrew Jackson ... in Jackson")."""
+    return {
+        ent.text
+        for ent in spacy_doc.ents
+        if ent.label_ in ("GPE", "LOC")
+        and len(ent) == 1
+        and ent.text not in surnames
+        and _in_locative_position(ent.root)
+        and any(c.strong and c.entry.feature in ("city", "region", "country") for c in gazetteer.candidates(ent.text))
+    }
 
 
 def _known_place_name(ent: Span, gazetteer: Gazetteer) -> bool:

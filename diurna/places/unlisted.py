@@ -30,6 +30,7 @@ from diurna.places.names import fold
 from diurna.places.resolve import SAME_PLACE_KM, distance_km
 from diurna.places.toponyms import (
     MAX_NAME_TOKENS,
+    MIN_POPULATION_UNLABELLED,
     PLACE_LABELS,
     Toponym,
     _in_locative_position,
@@ -365,7 +366,13 @@ def unlisted_places(
         chosen.append((span, kind, key, (container, near) if container is not None else None))
     for span, kind, key, placed in chosen:
         container, near = (
-            placed or containers.get(key) or (_story_place(located, gazetteer, story_country, kind), False)
+            placed
+            or containers.get(key)
+            or (
+                _town_naming_the_facility(span, gazetteer, story_country)
+                or _story_place(located, gazetteer, story_country, kind),
+                False,
+            )
         )
         if container is None:
             continue
@@ -373,6 +380,26 @@ def unlisted_places(
         within = "district" if near and container.feature == "city" else PRECISION_WITHIN[container.feature]
         entry = _placed_entry(span.text, "district" if kind == "region" else "city", container, within)
         yield (span.start, span.end, span.start_char, span.end_char, span.text, entry)
+
+
+def _town_naming_the_facility(span: Span, gazetteer: Gazetteer, story_country: str | None) -> GazetteerEntry | None:
+    """ "Baghdad International Airport", "Kabul airport", "Mosul Dam camp": a facility whose name
+    opens with a town's own name stands at that town (the name spaCy keeps inside the facility's
+    entity, so no toponym of its own). The town by its main name, the story's country's first, else
+    only a large one ("the Jerusalem Post" is no facility; "Camp David" opens with no town)."""
+    if len(span) < 2 or span[-1].lower_ not in FACILITY_NOUNS:
+        return None
+    for end in range(span.end - 1, span.start, -1):
+        towns = [
+            c.entry
+            for c in gazetteer.candidates(span.doc[span.start : end].text)
+            if c.strong and c.entry.feature == "city"
+        ]
+        at_home = [e for e in towns if e.country == story_country]
+        large = [e for e in towns if e.population >= MIN_POPULATION_UNLABELLED]
+        if at_home or large:
+            return max(at_home or large, key=lambda e: e.population)
+    return None
 
 
 def in_container(toponym: Toponym, container: GazetteerEntry) -> UnlistedEntry:

@@ -69,6 +69,37 @@ def test_the_old_sector_accepted_almost_as_often_is_kept():
     assert [r["code"] for r in build.table(_kb(), articles, 3, 0.6, 0.15)] == ["~COP"]
 
 
+def test_a_table_built_before_is_checked_on_other_articles(tmp_path):
+    """`--check TABLE`: each line of a table (one half's, or the packaged one fitted on another set)
+    scored on articles it was not built from: how many name the phrase, the share accepting its sector
+    and the share accepting the KB's own."""
+    build = _script()
+    table = tmp_path / "agents.yaml"
+    table.write_text(
+        "agents:\n  - {phrase: fighter, code: ~REB, plural: fighters}\n  - {phrase: spokesman, code: ~GOV}\n",
+        encoding="utf-8",
+    )
+    held_out = [
+        (
+            "h1",
+            _gold(
+                (["fighters"], ["REB"]),
+            ),
+        ),
+        (
+            "h2",
+            _gold(
+                (["the fighters"], ["UAF", "REB"]),
+            ),
+        ),
+    ]
+    rows = {r["phrase"]: r for r in build.check(_kb(), held_out, table)}
+    assert (rows["fighter"]["articles"], rows["fighter"]["share"], rows["fighter"]["was_share"]) == (2, 1.0, 0.5)
+    assert rows["fighter"]["code"] == "REB" and rows["fighter"]["was"] == "UAF"
+    # a phrase no held-out article names has no share either way
+    assert rows["spokesman"]["articles"] == 0 and rows["spokesman"]["share"] is None
+
+
 def test_the_shipped_table_applies_after_the_hand_overlay_and_can_be_switched_off(monkeypatch):
     rows = yaml.safe_load(LEARNED_AGENTS.read_text(encoding="utf-8"))["agents"]
     assert rows, "the shipped table is empty: rebuild it with scripts/build_agent_sectors.py"

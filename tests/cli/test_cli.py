@@ -89,6 +89,21 @@ def test_min_confidence_filters_events_by_the_verifiers_probability(tmp_path, ca
         )
 
 
+def test_the_events_left_out_below_the_threshold_are_counted_and_ingest_prints_them(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["code", str(tmp_path / "a.txt"), "--pubdate", "2023-05-10", "--min-confidence", "0"]) == 0
+    every = json.loads(capsys.readouterr().out)
+    assert every["events"] and every["article"]["events_withheld"] == 0
+    above = "%.3f" % (max(e["confidence"] for e in every["events"]) + 0.001)  # leaves every event out
+    assert main(["code", str(tmp_path / "a.txt"), "--pubdate", "2023-05-10", "--min-confidence", above]) == 0
+    none = json.loads(capsys.readouterr().out)
+    assert none["events"] == [] and none["article"]["events_withheld"] == len(every["events"])
+    db = str(tmp_path / "s.duckdb")
+    options = ["--pubdate", "2023-05-10", "--min-confidence", above, "--no-progress"]
+    assert main(["ingest", str(tmp_path / "a.txt"), "--db", db, *options]) == 0
+    assert "0 events (%d more found but left out" % len(every["events"]) in capsys.readouterr().out
+
+
 def test_a_bad_pubdate_is_a_clear_error(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     with pytest.raises(SystemExit, match="YYYY-MM-DD"):

@@ -99,3 +99,15 @@ def test_staff_of_their_own_states_institution_keep_their_own_phrase(code):
 def test_a_spokesperson_speaks_for_the_institution(code, text, trigger, source):
     sources = [s for trig, s, _ in code(text) if trig == trigger]
     assert sources and all(s is not None and source.lower() in s.lower() for s in sources), code(text)
+
+
+@pytest.mark.parametrize(
+    "text,trigger,target",
+    [
+        # sense key `owner`: whose the frozen or cut-off thing is, is the one sanctioned
+        ("The European Union froze the Russian central bank's assets.", "froze", "Russian central bank"),
+        ("Washington froze Venezuela's assets in American banks.", "froze", "Venezuela"),
+    ],
+)
+def test_the_owner_of_frozen_assets_is_the_target(code, text, trigger, target):
+    assert any(trig == trigger and t == target for trig, _, t in code(text)), code(text)

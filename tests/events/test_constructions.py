@@ -10,9 +10,12 @@ import importlib.util
 import pathlib
 
 import pytest
+from spacy.tokens import Doc
 
 from diurna.events import agents
 from diurna.events import constructions as cx
+from diurna.events.dictionary import TriggerLexicon
+from diurna.events.nominal import NounEvents
 
 
 def _event_case_helpers():
@@ -86,6 +89,44 @@ CASES = {
     cx.PURPOSE_RECIPIENT: [
         ("Police used tear gas to disperse the protesters.", ("used", "ASSAULT", "police", "protesters")),
         ("Soldiers fired live rounds to disperse the crowd of students.", ("fired", "ASSAULT", "soldiers", "students")),
+    ],
+    cx.PARTICIPLE_AGENT: [
+        (
+            "Russia's economy has suffered under the sanctions imposed by the European Union on Moscow.",
+            ("sanctions", "SANCTION", "European Union", "Russia"),
+        ),
+        ("Argentina remembers the curfew imposed by the army in 1976.", ("curfew", "COERCE", "army", "Argentina")),
+    ],
+    cx.ORDERING_AGENT: [
+        (
+            "Two Uyghur activists were deported on the orders of the Thai government.",
+            ("deported", "COERCE", "Thai government", "Uyghur activists"),
+        ),
+        (
+            "Three journalists were detained on the order of the interior ministry.",
+            ("detained", "COERCE", "interior ministry", "journalists"),
+        ),
+    ],
+    cx.SEIZED_STATE: [
+        (
+            "General Tiani seized power in a coup on Wednesday. Niger has had five coups since 1960.",
+            ("seized", "COERCE", "Tiani", "Niger"),
+        ),
+        (
+            "Ibrahim Traore grabbed power last year. Burkina Faso has since expelled French troops.",
+            ("grabbed", "COERCE", "Ibrahim Traore", "Burkina Faso"),
+        ),
+    ],
+    cx.RESTRICTED_OWN_STATE: [
+        (
+            "Thailand's army chief declared martial law on Tuesday.\n\nThailand has had a dozen coups since 1932.",
+            ("declared", "COERCE", "army chief", "Thailand"),
+        ),
+        (
+            "Sri Lanka's president declared a state of emergency after weeks of unrest.\n\n"
+            "Sri Lanka has run out of foreign currency.",
+            ("declared", "COERCE", "president", "Sri Lanka"),
+        ),
     ],
     cx.SCENE_VICTIM: [
         (
@@ -398,6 +439,16 @@ CASES = {
 # Rules whose effect is an event that is *not* coded: rule -> [(text, (trigger, type, source, target))],
 # absent with the rule on and coded with it off
 SUPPRESSING = {
+    cx.PURPOSE_OF_FORCE: [
+        (
+            "Security forces in Conakry fired water cannon and stun grenades to disperse opposition supporters.",
+            ("disperse", "COERCE", "Security forces", "opposition supporters"),
+        ),
+        (
+            "Riot police in Nairobi fired pepper spray to disperse the students.",
+            ("disperse", "COERCE", "police", "students"),
+        ),
+    ],
     cx.STANDING_BACKING: [
         ("Government forces backed by Russia shelled the town.", ("backed", "SUPPORT", "Russia", "forces")),
         ("The militias supported by Iran attacked the base.", ("supported", "SUPPORT", "Iran", "militias")),
@@ -559,3 +610,31 @@ def test_a_finite_verb_coordinated_with_a_denied_gerund_is_the_deniers_own_act(c
         "Rwanda's army denied carrying out the raids and accused Congo of shelling its border posts.", "2024-06-19"
     )
     assert found(doc, ("accused", "ACCUSE", "army", "Congo")), doc.events
+
+
+def _parsed(nlp, rows):
+    """A doc with the parse given (word, head index, dep, tag, pos, lemma): a misparse on demand."""
+    words, heads, deps, tags, pos, lemmas = (list(column) for column in zip(*rows))
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+
+
+def test_the_participle_agent_reads_only_a_reduced_passive(nlp):
+    # participle-agent asks the shared syntax toolkit (nlp/syntax.is_reduced_passive): a participle
+    # with a direct object of its own is a finite verb misread as a modifier, whose by-phrase is no agent
+    reader = NounEvents()
+    reader.lexicon = TriggerLexicon.load()
+    passive = [
+        ("the", 1, "det", "DT", "DET", "the"),
+        ("curfew", 1, "ROOT", "NN", "NOUN", "curfew"),
+        ("imposed", 1, "acl", "VBN", "VERB", "impose"),
+        ("by", 2, "agent", "IN", "ADP", "by"),
+        ("the", 5, "det", "DT", "DET", "the"),
+        ("governor", 3, "pobj", "NN", "NOUN", "governor"),
+    ]
+    doc = _parsed(nlp, passive)
+    assert reader._light_participle(doc[1]).text == "imposed"
+    with_object = passive[:3] + [("fines", 2, "dobj", "NNS", "NOUN", "fine")]
+    with_object += [(w, h + 1 if h > 2 else h, d, t, p, lem) for w, h, d, t, p, lem in passive[3:]]
+    doc = _parsed(nlp, with_object)
+    assert doc[3].dep_ == "dobj" and doc[6].head.text == "by"
+    assert reader._light_participle(doc[1]) is None

@@ -66,6 +66,41 @@ def _token(nlp, text, word):
         ("Thousands of farmers joined the protest against the new law.", "joined", "PROTEST", "141"),
         ("Duterte, who led the Philippines from 2016 to 2022, was arrested.", "led", None, None),
         ("The annexation led to Russia's suspension from the G8.", "led", None, None),
+        # raising forces' alert status is a mobilization; placing someone under arrest a detention
+        ("Pakistan put its air force on high alert after the strike.", "put", "MOBILIZE", "152"),
+        ("The Iranian navy was placed on combat alert.", "placed", "MOBILIZE", "152"),
+        ("The court placed the former minister under house arrest.", "placed", "COERCE", "173"),
+        ("The ministry put the new rules on its website.", "put", None, None),
+        # a missile fired at no one shows power; fired at someone it is force (the at/on senses)
+        ("Pyongyang fired two short-range ballistic missiles into the sea.", "fired", "MOBILIZE", "150"),
+        ("North Korea launched a long-range missile on Sunday.", "launched", "MOBILIZE", "150"),
+        ("Houthi rebels fired missiles at a cargo ship.", "fired", "ASSAULT", "193"),
+        # into or on a place or a party it is aimed (an attack, not a show); into the sea, or "on" a
+        # date, it is not
+        ("The army fired dozens of cruise missiles into the neighbouring republic overnight.", "fired", None, None),
+        ("The junta launched two missiles on the rebel-held town.", "launched", None, None),
+        ("The navy fired two missiles into the sea during the drill.", "fired", "MOBILIZE", "150"),
+        ("The army launched a missile on Monday during the parade.", "launched", "MOBILIZE", "150"),
+        ("The agency launched a new satellite.", "launched", None, None),
+        # whom the missiles are for, named in the object's phrase, makes them aimed too
+        ("The rebels launched missiles targeting the government's airbase.", "launched", None, None),
+        ("The militia fired two missiles aimed at the capital's airport.", "fired", None, None),
+        # breaking up a gathering; sanctions on money and trade
+        ("Riot police dispersed the crowd outside parliament.", "dispersed", "COERCE", "170"),
+        ("The march was dispersed by mounted police.", "dispersed", "COERCE", "170"),
+        # dispersing on its own (going home) is done to no one
+        ("The protesters dispersed peacefully after the speech.", "dispersed", None, None),
+        ("The crowd dispersed when the rain began.", "dispersed", None, None),
+        ("Brussels froze the oligarch's bank accounts.", "froze", "SANCTION", "163"),
+        ("Moscow cut off gas supplies to Moldova.", "cut", "SANCTION", "163"),
+        ("Wages were frozen for two years.", "frozen", None, None),
+        ("Soldiers seized power in Guinea last month.", "seized", "COERCE", "170"),
+        ("The customs agency seized power tools worth $2 million.", "seized", "COERCE", "171"),
+        ("The electoral commission sanctioned the governor's plan for a recount.", "sanctioned", "SUPPORT", "051"),
+        ("The league's board sanctioned the merger of the two clubs.", "sanctioned", "SUPPORT", "051"),
+        ("Washington sanctioned three Iranian generals.", "sanctioned", "SANCTION", "163"),
+        ("Russian troops surrounded the Ukrainian naval base.", "surrounded", "ASSAULT", "190"),
+        ("Thousands of protesters surrounded the parliament building.", "surrounded", "PROTEST", "144"),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
@@ -137,6 +172,12 @@ def test_yaml_booleans_are_rejected():
         ("The president declared a state of emergency in the north.", "state", "1724"),
         ("The army imposed martial law across the country.", "law", "1724"),
         ("Armenia announced a cease-fire with Azerbaijan.", "fire", "030"),  # the tokenizer splits "cease-fire"
+        # a ban on people's travel or a state's trade is a sanction; a ban on an activity restricts
+        ("The bloc imposed a travel ban on the generals.", "ban", "163"),
+        ("The governor announced a ban on street protests.", "ban", "172"),
+        ("The junta announced a ban on all opposition parties.", "ban", "172"),
+        ("A judge issued an arrest warrant for the former president.", "warrant", "173"),
+        ("The minister ordered a heightened alert along the border.", "alert", "152"),
     ],
 )
 def test_noun_senses_with_conditions(nlp, lexicon, text, word, cameo):
@@ -150,6 +191,10 @@ def test_noun_senses_with_conditions(nlp, lexicon, text, word, cameo):
         ("The state of the economy worried voters.", "state"),
         ("Parliament passed a new election law.", "law"),
         ("Soldiers came under heavy fire near the border.", "fire"),
+        ("The police obtained a search warrant.", "warrant"),
+        ("Residents received a flood alert on their phones.", "alert"),
+        # a ban on goods restricts no one
+        ("The government announced a ban on plastic bags.", "ban"),
     ],
 )
 def test_noun_without_its_condition_codes_nothing(nlp, lexicon, text, word):

@@ -28,6 +28,13 @@ def _place_of(locate, text: str, trigger: str):
         ("The two foreign ministers met in Vienna on Tuesday.", "met", "Vienna"),
         ("Troops were deployed to Mogadishu after the attack.", "deployed", "Mogadishu"),
         ("Thousands marched in the capital after the ruling in Kenya.", "marched", "Nairobi"),
+        # a name in apposition to its kind's noun, after a comma, is the place, not a participant's description
+        (
+            "Hundreds of protesters rallied on Wednesday against the government in the Kenyan capital, Nairobi.",
+            "rallied",
+            "Nairobi",
+        ),
+        ("Farmers blocked roads on Monday in the Peruvian capital, Lima, to protest fuel prices.", "blocked", "Lima"),
         # the scene set by the clause that embeds the event
         ("In Ankara, officials said Turkey would retaliate.", "retaliate", "Ankara"),
         # countries as actors, not locations

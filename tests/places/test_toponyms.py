@@ -54,3 +54,21 @@ def test_a_region_geonames_packaged_data_lacks(locate):
     doc = locate("Somaliland troops clashed with local militia near Las Anod on Monday.")
     place = next(p for p in doc.places if p.name == "Somaliland")
     assert (place.country, place.precision, place.geonameid) == ("SOM", "region", None)
+
+
+def test_a_town_tagged_a_person_is_the_place_it_is_in_a_locative_slot_elsewhere(locate):
+    # One name, one sense in an article: the small model tags "Bossangoa" PERSON where it is taken
+    # or is a subject, GPE in "massing in Bossangoa"; the actor stage made a person of it. The slot
+    # that takes a place decides for every mention.
+    text = (
+        "Rebels in the Central African Republic told French radio they will push south to take Bossangoa "
+        "if they are attacked. Bossangoa is the last defense of the north. Troops were massing in Bossangoa on Sunday."
+    )
+    doc = locate(text)
+    assert ("Bossangoa", "CAF", "city") in _places(doc)
+    assert [s for s, _ in _surfaces(doc)].count("Bossangoa") == 3
+    text = (
+        "The rebels said they would take Ndele if attacked. Ndele is the frontline in the north of the "
+        "Central African Republic. Peacekeepers arrived in Ndele on Friday."
+    )
+    assert [s for s, _ in _surfaces(locate(text))].count("Ndele") == 3

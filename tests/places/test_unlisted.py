@@ -108,3 +108,12 @@ def test_water_is_no_unlisted_place(locate):
         "Sweden moved troops to an island in the Baltic Sea region as tensions rose, officials in Stockholm said."
     )
     assert "Baltic Sea" not in _unlisted(doc)
+
+
+def test_a_facility_named_after_its_town_stands_at_that_town(locate):
+    # spaCy keeps "Baghdad" inside the airport's FAC entity, so no toponym places it; the town that
+    # opens the facility's name does, whatever country acts in the sentence.
+    doc = locate("A French convoy waited for hours near Baghdad International Airport on Sunday, officials said.")
+    airport = _unlisted(doc)["Baghdad International Airport"]
+    assert (airport.country, airport.precision) == ("IRQ", "place")
+    assert abs(airport.lat - 33.34) < 0.1 and abs(airport.lon - 44.40) < 0.1

@@ -170,6 +170,7 @@ def drop_event_facts(con) -> None:
         con.execute("ALTER TABLE actors DROP COLUMN %s" % column)
     con.execute("ALTER TABLE events DROP COLUMN place_rule")  # v7
     drop_pairs(con)
+    drop_withheld(con)
 
 
 def drop_pairs(con) -> None:
@@ -177,6 +178,11 @@ def drop_pairs(con) -> None:
     con.execute("ALTER TABLE events DROP COLUMN pair")
     con.execute("DROP TABLE event_pairs")
     con.execute("DROP TABLE actor_parts")
+
+
+def drop_withheld(con) -> None:
+    """What v9 added (records.md: article.events_withheld)."""
+    con.execute("ALTER TABLE articles DROP COLUMN events_withheld")
 
 
 def test_a_v5_store_is_upgraded_with_the_facts_and_gives_the_same_views(tmp_path, corpus, one_batch):
@@ -188,7 +194,7 @@ def test_a_v5_store_is_upgraded_with_the_facts_and_gives_the_same_views(tmp_path
         assert (
             store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
             == str(SCHEMA_VERSION)
-            == "8"
+            == "9"
         )
         _facts_are_current(store)
         assert _views(store) == one_batch
@@ -200,6 +206,7 @@ def test_a_v7_store_is_upgraded_with_the_actor_pairs_and_gives_the_same_views(tm
         store.write(corpus)
     con = duckdb.connect(path)
     drop_pairs(con)
+    drop_withheld(con)
     con.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
     con.close()
     with pytest.raises(SchemaError, match="schema version 7 .* open it once for writing"):
