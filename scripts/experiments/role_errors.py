@@ -1,10 +1,10 @@
 """Which role is wrong on located events, and with what: the wrong-target / wrong-source tally.
 
-usage: python scripts/experiments/role_errors.py OUT.v.txt OUT.jsonl [--examples N] [--data eval/opennews]
+usage: python scripts/experiments/role_errors.py OUT.v.txt OUT.jsonl [--examples N] [--data DIR]
 
 Reads the scorer's verdict lines ("pred locat TYPE src -> tgt 'trigger' -> GOLD-ID type=y src=? tgt=?")
-for events of the right type, joins them with the gold event (tune part only: the verdict file is
-the tune split's) and with the output event's sentence, and sorts each wrong role into a kind:
+for events of the right type, joins them with the gold event (the tune part only, read through
+eval_realtext.load(split="tune"): the frozen part's gold is never opened) and with the output event's sentence, and sorts each wrong role into a kind:
   null_target     the output has no target, the gold names one
   gold_null_src   (never an error: a null gold source accepts anything)
   self_target     the output target is the source (or the same code)
@@ -20,14 +20,19 @@ import collections
 import json
 import pathlib
 import re
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+
+from eval_realtext import default_data, load  # noqa: E402
 
 LINE = re.compile(r"\s+pred locat\s+([A-Z]+) (.*?) -> (.*?) '(.*?)' -> (\S+) type=(.) src=(.) tgt=(.)")
 
 
 def gold_events(data: pathlib.Path) -> dict[str, dict]:
+    """Gold event id -> event, of the tune part's articles only (load skips the frozen part unopened)."""
     events = {}
-    for path in sorted((data / "gold").glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
+    for _, gold in load(data, split="tune"):
         for kind in ("events", "acceptable_extra"):
             for event in gold.get(kind, []):
                 events[event["id"]] = event
@@ -69,7 +74,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("verdicts", type=pathlib.Path)
     ap.add_argument("output", type=pathlib.Path)
-    ap.add_argument("--data", type=pathlib.Path, default=pathlib.Path("eval/opennews"))
+    ap.add_argument("--data", type=pathlib.Path, default=default_data())
     ap.add_argument("--examples", type=int, default=0)
     ap.add_argument("--kind", help="only examples of this role:kind")
     args = ap.parse_args()
