@@ -310,12 +310,6 @@ FELLOW_VICTIMS = _register(
     "'alongside', and whom that phrase includes) are victims too: never the authority a rule supplies "
     "as its agent (state-authority and the agent rules of agents.py).",
 )
-RESTRICTION_HOLDER = _register(
-    "restriction-holder",
-    "The cabinet extended the nation's state of emergency until June.",
-    "A state of emergency, curfew or ban told with its holder ('the nation's state of emergency', "
-    "'the region's curfew') is imposed on that holder, when it is not the one imposing it.",
-)
 AIMED_RECIPIENT = _register(
     "aimed-recipient",
     "The army fired rockets aimed at rebel positions in northern Syria.",
@@ -408,9 +402,12 @@ PARTICIPLE_AGENT = _register(
 RESTRICTED_OWN_STATE = _register(
     "restricted-own-state",
     "The army chief dissolved parliament and declared a nationwide curfew.",
-    "A curfew, a state of emergency or martial law declared with no place or people named restricts "
-    "the declaring authority's own country: that state, when the story names it, is the target "
-    "(CAMEO 1723/1724 code the population restricted, as the gold of declarations does).",
+    "A curfew, a state of emergency or martial law restricts a population, the event's target (CAMEO "
+    "1723/1724 code the population restricted, as the gold of declarations does): the holder told with "
+    "it, when not the one imposing it ('extended the nation's state of emergency', 'lifted the "
+    "province's curfew'); with no holder, place or people named, the declaring authority's own "
+    "country, when the story names it. One decision: the holder is read at the noun "
+    "(nominal.restriction_holders), the own state in the scene (scene._recipient_from_story).",
 )
 
 ORDERING_AGENT = _register(

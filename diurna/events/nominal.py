@@ -168,9 +168,9 @@ class NounEvents:
             )
             targets = actors_of(doc, self._noun_targets(noun, sense, head))
             rule = "light-verb"
-            if not targets and sense.plover == "COERCE":
+            if not targets and sense.plover == "COERCE" and sense.cameo in cx.POPULATION_RESTRICTIONS:
                 targets = restriction_holders(doc, noun, sources)
-                rule = cx.RESTRICTION_HOLDER if targets else rule
+                rule = cx.RESTRICTED_OWN_STATE if targets else rule
             pairs = self._between(doc, noun) if sense.reciprocal and not targets else None
             if pairs:
                 sources, targets = pairs
@@ -368,8 +368,9 @@ class NounEvents:
 
 def restriction_holders(doc: ArticleDoc, noun: "Token", sources: list[Argument]) -> list[Argument]:
     """ "extended the nation's state of emergency", "lifted the city's curfew": the possessor of a
-    restriction is the one it is imposed on, when it is not its agent (restriction-holder)."""
-    if not cx.enabled(cx.RESTRICTION_HOLDER):
+    restriction is the one it is imposed on, when it is not its agent (restricted-own-state's first
+    reading; with no holder the scene gives the declaring authority's own state)."""
+    if not cx.enabled(cx.RESTRICTED_OWN_STATE):
         return []
     agents = {s.actor_id for s in sources}
     return [a for a in actors_of(doc, [c for c in noun.children if c.dep_ == "poss"]) if a.actor_id not in agents]

@@ -127,6 +127,19 @@ CASES = {
             "Sri Lanka has run out of foreign currency.",
             ("declared", "COERCE", "president", "Sri Lanka"),
         ),
+        (
+            "Ethiopia's cabinet extended the nation's state of emergency until June.",
+            ("state", "COERCE", "cabinet", "Ethiopia"),
+        ),
+        (
+            "Kazakhstan's president extended the nation's state of emergency until January.",
+            ("state", "COERCE", "president", "Kazakhstan"),
+        ),
+        # the holder told with the restriction comes first: the occupier's own state would be wrong
+        (
+            "Russian occupation authorities extended Kherson's curfew until March.",
+            ("curfew", "COERCE", "authorities", "Kherson"),
+        ),
     ],
     cx.SCENE_VICTIM: [
         (
@@ -398,16 +411,6 @@ CASES = {
             "Sudan's prime minister was detained in Khartoum on Monday along with several ministers, including "
             "the information minister.",
             ("detained", "COERCE", None, "prime minister"),
-        ),
-    ],
-    cx.RESTRICTION_HOLDER: [
-        (
-            "Ethiopia's cabinet extended the nation's state of emergency until June.",
-            ("state", "COERCE", "cabinet", "Ethiopia"),
-        ),
-        (
-            "Kazakhstan's president extended the nation's state of emergency until January.",
-            ("state", "COERCE", "president", "Kazakhstan"),
         ),
     ],
     cx.FINITE_BESIDE_INFINITIVE: [
