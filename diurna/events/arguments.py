@@ -19,7 +19,7 @@ from diurna.events.constructions import (
 from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
 from diurna.events.standing import description_stands
 from diurna.nlp.dateline import in_dateline
-from diurna.nlp.syntax import is_infinitive, is_reduced_passive, relative_antecedent
+from diurna.nlp.syntax import is_infinitive, is_reduced_passive, relative_antecedent, shared_passive_agent
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -330,7 +330,9 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     if depth > 4:
         return []
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or is_reduced_passive(verb):
-        return prep_objects(verb).get("by", []) or shared_passive_agents(verb)
+        # "was shot and killed by soldiers": the by-phrase the parser hangs on the last passive (shared-passive-agent)
+        shared = shared_passive_agent(verb) if enabled(SHARED_PASSIVE_AGENT) else []
+        return prep_objects(verb).get("by", []) or shared
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subj:
         return subj
@@ -370,20 +372,6 @@ def finite_beside_infinitive(verb: "Token", head: "Token") -> bool:
     """A finite verb coordinated with an infinitive complement (finite-beside-infinitive): "told X
     to halt and urged Y" is the teller's second act, not a second thing told."""
     return enabled(FINITE_BESIDE_INFINITIVE) and verb.tag_ in FINITE_TAGS and head.tag_ == "VB" and is_infinitive(head)
-
-
-def shared_passive_agents(verb: "Token") -> list["Token"]:
-    """ "was shot and killed by soldiers": the by-phrase a later coordinated passive carries, for a
-    passive with none of its own (shared-passive-agent); a conjunct with a subject of its own is
-    another clause ("was arrested and police said ...")."""
-    if not enabled(SHARED_PASSIVE_AGENT):
-        return []
-    for conj in verb.conjuncts:
-        if conj.i > verb.i and conj.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
-            agents = prep_objects(conj).get("by", [])
-            if agents:
-                return agents
-    return []
 
 
 # "detained along with other officials", "arrested together with his deputy", "alongside X".

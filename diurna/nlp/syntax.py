@@ -38,6 +38,29 @@ def is_reduced_passive(verb: "Token") -> bool:
     )
 
 
+def by_agents(verb: "Token") -> list["Token"]:
+    """The objects of the verb's own by-phrase ("was detained by soldiers": soldiers)."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
+
+
+def shared_passive_agent(verb: "Token") -> list["Token"]:
+    """ "was shot and killed by soldiers": coordinated passives share the by-phrase the parser hangs on
+    the last one only; for a verb with none of its own, a later conjoined participle's. A conjunct with
+    a subject of its own is another clause ("was arrested and police said ..."), whose agent is not shared."""
+    for conj in verb.conjuncts:
+        if conj.i > verb.i and conj.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            agents = by_agents(conj)
+            if agents:
+                return agents
+    return []
+
+
 def is_infinitive(verb: "Token") -> bool:
     """ "to meet", "to undergo": the verb has the infinitive marker "to" as its auxiliary."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

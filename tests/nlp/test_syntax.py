@@ -9,6 +9,7 @@ from diurna.nlp.syntax import (
     is_reduced_passive,
     quoted_predicate,
     relative_antecedent,
+    shared_passive_agent,
     tree_path,
 )
 
@@ -157,3 +158,16 @@ def test_clashes_between_loyal_fighters_and_their_enemy_have_both_sides(code):
         e.type == "ASSAULT" and "national army" in names.get(e.target, "") and "militiamen" in names.get(e.source, "")
         for e in doc.events
     ), doc.events
+
+
+def test_coordinated_passives_share_the_by_phrase_hung_on_the_last(nlp):
+    beaten = _token(nlp, "The reporter was beaten and robbed by a mob near the stadium.", "beaten")
+    assert [t.text for t in shared_passive_agent(beaten)] == ["mob"]
+
+
+def test_a_conjunct_with_a_subject_of_its_own_shares_no_agent(nlp):
+    # "and police said": another clause; nor has the last passive, with its own phrase, a later one
+    arrested = _token(nlp, "The reporter was arrested and the officers were praised by the mayor.", "arrested")
+    assert shared_passive_agent(arrested) == []
+    robbed = _token(nlp, "The reporter was beaten and robbed by a mob near the stadium.", "robbed")
+    assert shared_passive_agent(robbed) == []
