@@ -330,7 +330,7 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     if depth > 4:
         return []
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or is_reduced_passive(verb):
-        # "was shot and killed by soldiers": the by-phrase the parser hangs on the last passive (shared-passive-agent)
+        # "was attacked and wounded by militiamen": the by-phrase the parser hangs on the last passive (shared-passive-agent)
         shared = shared_passive_agent(verb) if enabled(SHARED_PASSIVE_AGENT) else []
         return prep_objects(verb).get("by", []) or shared
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]

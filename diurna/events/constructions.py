@@ -279,12 +279,12 @@ SHARED_PASSIVE_AGENT = _register(
     "shared-passive-agent",
     "The journalist was beaten and detained by soldiers on Monday.",
     "Coordinated passives share their by-phrase, which the parser hangs on the last one only ('was "
-    "shot and killed by soldiers', 'were beaten and robbed by a mob'): an earlier passive with "
+    "attacked and wounded by militiamen', 'were beaten and robbed by a mob'): an earlier passive with "
     "no agent of its own is done by that agent, not by one the scene supplies.",
 )
 FINITE_BESIDE_INFINITIVE = _register(
     "finite-beside-infinitive",
-    "The president told the army to halt operations and urged the rebels to lay down their arms.",
+    "The president told the army to halt operations and urged the rebels to surrender their weapons.",
     "The parser hangs a finite verb coordinated after an infinitive complement on the infinitive "
     "('told X to halt and urged Y'); a finite verb cannot be part of what was told or asked, so it is "
     "the teller's own next act and shares the teller's subject, not the one told.",

@@ -50,7 +50,7 @@ def by_agents(verb: "Token") -> list["Token"]:
 
 
 def shared_passive_agent(verb: "Token") -> list["Token"]:
-    """ "was shot and killed by soldiers": coordinated passives share the by-phrase the parser hangs on
+    """ "was attacked and wounded by militiamen": coordinated passives share the by-phrase the parser hangs on
     the last one only; for a verb with none of its own, a later conjoined participle's. A conjunct with
     a subject of its own is another clause ("was arrested and police said ..."), whose agent is not shared."""
     for conj in verb.conjuncts:

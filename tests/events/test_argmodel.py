@@ -352,7 +352,7 @@ def test_the_policy_never_adds_an_ally_the_act_helps():
         ("Nigeria carried out air strikes near the border to help Chadian troops on Friday.", "troops", True),
         ("Police fired tear gas to protect the parliament and the ministers on Monday.", "ministers", True),
         # a hostile purpose names the recipient
-        ("Police fired tear gas to disperse the protesters on Monday.", "protesters", False),
+        ("Riot officers fired water cannon to scatter the marchers on Monday.", "marchers", False),
     ],
 )
 def test_whom_a_hostile_act_helps_is_marked(code, text, word, helped):

@@ -391,8 +391,8 @@ CASES = {
     ],
     cx.SHARED_PASSIVE_AGENT: [
         (
-            "A Somali journalist was shot and killed by soldiers near the border on Monday.",
-            ("shot", "ASSAULT", "soldiers", "journalist"),
+            "A Somali journalist was attacked and wounded by soldiers near the border on Monday.",
+            ("attacked", "ASSAULT", "soldiers", "journalist"),
         ),
         (
             "Two reporters were beaten and detained by police outside the court on Friday.",
@@ -415,7 +415,7 @@ CASES = {
     ],
     cx.FINITE_BESIDE_INFINITIVE: [
         (
-            "The Nigerian president told the army to halt operations and urged the rebels to lay down their arms.",
+            "The Nigerian president told the army to halt operations and urged the rebels to surrender their weapons.",
             ("urged", "REQUEST", "president", "rebels"),
         ),
     ],

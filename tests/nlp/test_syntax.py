@@ -115,9 +115,9 @@ def test_a_clause_is_reported_by_the_subject_or_owner_of_what_reports_it(nlp):
 
 
 def test_a_restrictive_relative_clause_after_coordinated_nouns_is_about_the_last(nlp):
-    # the parser hangs it on "police"; it says what the protesters demand
-    clause = _token(nlp, "Clashes broke out between police and protesters who demand new elections.", "demand")
-    assert clause.dep_ == "relcl" and relative_antecedent(clause).text == "protesters"
+    # the parser hangs it on "police"; it says what the students want
+    clause = _token(nlp, "Clashes broke out between police and students who want new elections.", "want")
+    assert clause.dep_ == "relcl" and relative_antecedent(clause).text == "students"
 
 
 def test_a_relative_clause_after_a_comma_or_one_noun_keeps_its_head(nlp):
@@ -136,9 +136,9 @@ def test_the_students_who_demand_are_the_requesters(code):
 
 
 def test_a_between_phrase_with_one_object_takes_the_conjunct_hung_in_its_modifier(nlp):
-    doc = nlp("Clashes between fighters loyal to the president and the Houthis erupted last week.")
-    fighters = next(t for t in doc if t.text == "fighters")
-    assert [t.text for t in between_parties([fighters])] == ["fighters", "Houthis"]
+    doc = nlp("Clashes between troops loyal to the president and the Houthis erupted last week.")
+    troops = next(t for t in doc if t.text == "troops")
+    assert [t.text for t in between_parties([troops])] == ["troops", "Houthis"]
 
 
 def test_a_between_phrase_with_its_own_conjunct_is_left_alone(nlp):
