@@ -99,8 +99,8 @@ class Recorder(nm.NominalModel):
     """Stands in for the model in the extractor: records every eligible noun's features, codes none."""
 
     def __init__(self, table: dict[str, str]):
-        # threshold 1.0, not above: learned_nominals skips a model whose threshold is over 1 (one packaged
-        # inert) before it asks it anything, and then no noun would be recorded; `accepts` codes none anyway
+        # threshold 1.0, not above: learned_nominals skips a model packaged inert (> 1.0) before it
+        # looks at a noun, and the recorder must see every eligible noun (it accepts none itself)
         super().__init__(0.0, {}, 1.0, table)
         self.seen: list[tuple] = []
 

@@ -20,6 +20,7 @@ from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep
 from diurna.events.standing import description_stands
 from diurna.nlp.dateline import in_dateline
 from diurna.nlp.syntax import is_infinitive, is_reduced_passive, relative_antecedent, shared_passive_agent
+from diurna.places.lexicon import is_place_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -243,8 +244,15 @@ def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
     """The host of a visit to a city: the state it lies in, when that state is an actor of the
     article ("visited Tehran" -> Iran). CAMEO and PLOVER code the host government, not the town."""
     out: list[Argument] = []
-    # "to Cabo Delgado province", "in Kherson region": the name is the head noun's compound
-    places = [n for t in places for n in [t] + [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]]
+    # "to Cabo Delgado province", "in Kherson region": the name is the head noun's compound;
+    # "captured the city of Bambari", "the port of Kismayo": the name is the place noun's "of" phrase
+    places = [
+        n
+        for t in places
+        for n in [t]
+        + [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        + (prep_objects(t).get("of", []) if is_place_noun(t.lemma_.lower()) else [])
+    ]
     for token in places:
         place_id = doc.place_at_token(token.i)
         place = next((p for p in doc.places if p.id == place_id), None) if place_id else None
@@ -325,6 +333,12 @@ def also_mentioned(doc: ArticleDoc, arg: Argument) -> list[Argument]:
 # ------------------------------------------------------------------ subjects and objects
 
 
+# Predicate adjectives whose infinitive is done (or tried) by the copula's subject: "were unable to
+# retake the town" tells an attempt, "was able to broker a deal" an act; "ready", "willing" only an
+# intention, so they are not listed.
+ABILITY_ADJECTIVES = frozenset({"able", "unable"})
+
+
 def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     """Who does it: the nominal subject, the passive agent, or the controller/shared subject."""
     if depth > 4:
@@ -339,6 +353,9 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     head = verb.head
     if head.i == verb.i:
         return []
+    if verb.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ in ABILITY_ADJECTIVES:
+        # "soldiers were unable to recapture the village", "was able to broker a deal": the copula's subject
+        return subject_tokens(head.head, depth + 1)
     if verb.dep_ == "xcomp" or (verb.dep_ in ("ccomp", "advcl") and is_infinitive(verb)):
         # object control: "urged Muslims to stand" -> Muslims stand
         if head.lemma_.lower() in OBJECT_CONTROL:

@@ -296,7 +296,8 @@ class CandidateExtractor(NounEvents):
             aimed = cx.aimed_objects(direct_objects(verb))
             targets = actors_of(doc, aimed) or host_state(doc, aimed + cx.located_objects(verb, aimed))
             rule = cx.AIMED_RECIPIENT if targets else rule
-        if plover in ("ASSAULT", "COERCE") and not targets and sense.frame == "direct":
+        if plover in ("ASSAULT", "COERCE") and not targets and sense.frame == "direct" and not cx.retakes(verb):
+            # (a place taken back is taken from its taker, not its state: retaken-from-taker, scene.py)
             # "Russian artillery struck Kharkiv": a town attacked stands for the state it lies in, when
             # that state is an actor of the article (as for visits; CAMEO codes the state as target);
             # "declared a state of emergency in Karakalpakstan": the place may hang on the object

@@ -212,6 +212,22 @@ OPEN_NOMINAL = _register(
     "AU') but no recipient is coded only when the story supplies the recipient (scene-victim, "
     "condemned-act-agent, ...); otherwise it is dropped, as a verb's would not be.",
 )
+RETAKEN_FROM_TAKER = _register(
+    "retaken-from-taker",
+    "Rebels seized the town of Kidal on Monday. On Friday the army took back the town.",
+    "Retaking a place ('took back the town', 'retook', 'recaptured') with no holder named ('from X') is "
+    "done to the one the story says took it: the agent of the latest taking of a place before it by "
+    "another actor, not the state the place lies in.",
+)
+STORY_PROTESTERS = _register(
+    "story-protesters",
+    "Thousands of protesters gathered in Dhaka. The protests continued on Tuesday.",
+    "A protest, demonstration or riot told by its noun alone ('the protests continued', 'protests have "
+    "taken place for 19 days', 'following Sunday's protests') is the story's protesters' act: the actor "
+    "named as protesters, demonstrators or marchers nearest before it in its paragraph or the two before "
+    "(else the first after it in its paragraph: scene.story_protesters); the recipient is then the "
+    "scene's (protest-target-state).",
+)
 REQUESTED_ACTION = _register(
     "requested-action",
     "China repeated calls for the Philippines to remove a grounded warship.",
@@ -429,6 +445,21 @@ DISPERSALS = frozenset({"disperse", "scatter", "break", "clear", "quell", "repel
 STATE_POWER = frozenset({"power"})
 # CAMEO codes of restrictions imposed on a whole population (restricted-own-state): curfew, emergency rule.
 POPULATION_RESTRICTIONS = frozenset({"1723", "1724"})
+
+# Verbs of taking a place back (retaken-from-taker); "take" only with "back".
+RETAKING = frozenset({"retake", "recapture", "regain", "reclaim"})
+
+
+def retakes(verb: "Token") -> bool:
+    """ "retook the town", "took back the city": taking back what another took (retaken-from-taker)."""
+    lemma = verb.lemma_.lower()
+    back = lemma == "take" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
+    return enabled(RETAKEN_FROM_TAKER) and (lemma in RETAKING or back)
+
+
+# The words that name an actor as the story's protesters (story-protesters).
+PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "rioters", "protester"})
+
 
 # Verbs whose reduced passive ("rebels backed by Rwanda") describes a standing relation (standing-backing).
 STANDING_RELATIONS = frozenset({"back", "support", "sponsor"})

@@ -313,6 +313,12 @@ def subject_words(token: "Token") -> set[str]:
     return set()
 
 
+def _with_conjuncts(objects: list["Token"]) -> list["Token"]:
+    """The objects and their conjuncts: "used water cannon and tear gas", "seized towns and arsenals"
+    meet an object condition by any of the coordinated objects."""
+    return objects + [c for o in objects for c in o.conjuncts if c not in objects]
+
+
 # Where a fired missile lands without hitting anyone: "fired two missiles into the sea", "into the
 # Pacific", "launched a rocket into orbit" (not aimed, unlike "into Ukraine", "on the capital").
 OPEN_WATER = frozenset("""sea seas ocean oceans waters gulf strait bay pacific atlantic air sky space orbit""".split())
@@ -347,7 +353,7 @@ def _applies(sense: Sense, token: "Token") -> bool:
             return False
         if sense.pobj and not any(_words(o) & set(sense.pobj) for o in objs):
             return False
-    if sense.obj and not any(_words(o) & set(sense.obj) for o in object_heads(token)):
+    if sense.obj and not any(_words(o) & set(sense.obj) for o in _with_conjuncts(object_heads(token))):
         return False
     if sense.unless_obj and any(_words(o) & set(sense.unless_obj) for o in object_heads(token)):
         return False
@@ -362,7 +368,7 @@ def _applies(sense: Sense, token: "Token") -> bool:
             return False
     if sense.modal_ccomp and modal_complement(token) is None:
         return False
-    if sense.obj_place and not any(is_place(o) for o in object_heads(token)):
+    if sense.obj_place and not any(is_place(o) for o in _with_conjuncts(object_heads(token))):
         return False
     if sense.unless_prep and set(prep_objects(token)) & set(sense.unless_prep):
         return False

@@ -22,7 +22,7 @@ from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
-from diurna.events.scene import mention_of
+from diurna.events.scene import mention_of, story_protesters
 from diurna.nlp.syntax import between_parties, is_infinitive, is_reduced_passive
 
 if TYPE_CHECKING:
@@ -221,14 +221,19 @@ class NounEvents:
                     "nominal-between",
                     True,
                 )
+        rule = "nominal"
+        if not sources and sense.plover == "PROTEST" and _a_told_protest(noun) and cx.enabled(cx.STORY_PROTESTERS):
+            named = story_protesters(doc, noun.idx)
+            sources, rule = ([Argument(named.actor_id, named)] if named else []), cx.STORY_PROTESTERS
         if not sources:
             return []
         targets = actors_of(doc, [o for p in sense.targets for o in preps.get(p, [])])
-        rule = "nominal"
         if not targets:
             if not cx.enabled(cx.OPEN_NOMINAL):
                 return []
             rule = cx.OPEN_NOMINAL  # kept only if the story names the recipient (__call__)
+        elif rule == cx.STORY_PROTESTERS:
+            rule = "nominal"  # the recipient is the phrase's own ("protests against the bill")
         return self._noun_event(doc, noun, sense, sources, targets, _noun_polarity(noun), "actual", rule, False)
 
     def _noun_event(
@@ -390,6 +395,30 @@ def other_side_casualties(doc: ArticleDoc, sources: list[Argument], targets: lis
 def _code(doc: ArticleDoc, actor_id: str) -> Optional[str]:
     actor = doc.actor(actor_id)
     return actor.code if actor is not None else None
+
+
+def _a_told_protest(noun: "Token") -> bool:
+    """ "the protests continued", "protests have taken place", "(what began as) a peaceful
+    demonstration": a protest told as the thing that happens, the subject or predicate of its clause.
+    As an object or in an adjunct it is mostly a protest told elsewhere ("quell the protests", "during
+    the demonstration", "plan another rally"), and "resigned in protest" the manner of another act."""
+    if noun.dep_ not in ("nsubj", "nsubjpass", "attr"):
+        return False
+    if not (noun.tag_ in ("NNS", "NNPS") or any(c.dep_ in TOLD_MODIFIERS for c in noun.children)):
+        return False
+    clause = noun.head
+    if noun.dep_ == "nsubj" and clause.lemma_ == "be":
+        return False  # "the demonstrations were largely peaceful": a protest told, described
+    if pol.is_negated(clause):
+        return False  # "no protests were held in the north"
+    # "since the protests began", "before the demonstration started": the time of another act
+    return not any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in clause.children)
+
+
+# What makes a singular protest noun a told one ("the protest", "Sunday's rally", "a peaceful march").
+TOLD_MODIFIERS = ("det", "poss", "amod", "compound", "nummod")
+# Subordinators of a clause that dates another act by a protest (_a_told_protest).
+BACKGROUND_MARKS = frozenset({"since", "before", "after", "until", "till"})
 
 
 # How an infinitive hangs on the verb whose content it is (_inside_event_argument).

@@ -12,6 +12,7 @@ from diurna.document import ArticleDoc, MentionRef
 from diurna.events import constructions as cx
 from diurna.events.arguments import Argument, Candidate
 from diurna.events.dictionary import direct_objects
+from diurna.nlp.index import paragraph_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -95,6 +96,36 @@ def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode:
     return out
 
 
+# CAMEO 192, occupy territory: taking a town or a base (triggers.yaml: capture, seize, take)
+TAKING_A_PLACE = "192"
+
+
+def _taker(doc: ArticleDoc, before: list[Candidate], retaking: Candidate) -> Optional[str]:
+    """The agent of the latest taking of the place retaken before it ("Separatists seized Kidal ...
+    jihadists seized Gao ... the army retook Kidal": the separatists), else of the latest taking of
+    any place (a story's offensive is mostly one side's, and the town may have been told lost in other
+    words), never the retaker itself."""
+    takings = [
+        c
+        for c in reversed(before)
+        if c.cameo == TAKING_A_PLACE and c.source is not None and c.source.actor_id != retaking.source.actor_id
+    ]
+    retaken = _taken_place(doc, retaking)
+    same = [c for c in takings if retaken is not None and _taken_place(doc, c) == retaken]
+    chosen = (same or takings)[:1]
+    return chosen[0].source.actor_id if chosen else None
+
+
+def _taken_place(doc: ArticleDoc, taking: Candidate) -> Optional[str]:
+    """The place a taking's object names, as the places stage resolved it (None when it names none)."""
+    for obj in direct_objects(doc.spacy_doc[taking.trigger_start]):
+        for token in obj.subtree:
+            place = doc.place_at_token(token.i)
+            if place is not None:
+                return place
+    return None
+
+
 def _act_key(cand: Candidate) -> tuple:
     """One act of one source in one sentence ("took to the streets ... to protest against X")."""
     return (cand.sentence_start, cand.plover, cand.source.actor_id if cand.source else None)
@@ -132,6 +163,8 @@ def _recipient_from_story(
     # mutual-force pairs two acts of one sentence, not two readings of one trigger ("South African,
     # Ugandan and UN peacekeepers killed": three agents the parse offered for one act)
     others = [c for c in same if c.trigger_start != cand.trigger_start]
+    if cand.cameo == TAKING_A_PLACE and cx.retakes(doc.spacy_doc[cand.trigger_start]):
+        return _taker(doc, candidates[:i], cand), cx.RETAKEN_FROM_TAKER
     recent = _roles(earlier)  # (type, source, target) of the story's recent events, nearest first
     side = _state_side(doc, source_id) if _denies(doc.spacy_doc[cand.trigger_start]) else frozenset()
     actor_id, rule = scene_recipient(
@@ -406,3 +439,29 @@ def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef
     if before:
         return max(before, key=lambda m: m.start)
     return min(mine, key=lambda m: m.start) if mine else None
+
+
+# How many paragraphs before a protest told by its noun alone its protesters may be named
+# (story-protesters): further back, "protesters" may be another crowd, of another place or day.
+PROTESTERS_PARAGRAPHS = 2
+
+
+def story_protesters(doc: ArticleDoc, char: int) -> Optional[MentionRef]:
+    """The story's protesters for a protest told at `char` by its noun alone ("the protests
+    continued"): the mention nearest before it in its paragraph or the PROTESTERS_PARAGRAPHS before,
+    else the first after it in its own paragraph (story-protesters). A mention counts by the word the
+    text calls them (constructions.PROTESTER_WORDS: "protesters", "demonstrators", ...), not by the
+    actor stage's sector: the text's own word is what makes them this protest's crowd."""
+    text, tokens = doc.article.text, doc.spacy_doc
+    here = paragraph_number(text, char)
+    named = [
+        m
+        for m in doc.mentions
+        if tokens[m.token_end - 1].lower_ in cx.PROTESTER_WORDS
+        and 0 <= here - paragraph_number(text, m.start) <= PROTESTERS_PARAGRAPHS
+    ]
+    before = [m for m in named if m.start < char]
+    if before:
+        return max(before, key=lambda m: m.start)
+    after = [m for m in named if paragraph_number(text, m.start) == here]
+    return min(after, key=lambda m: m.start) if after else None

@@ -102,6 +102,18 @@ def test_a_spokesperson_speaks_for_the_institution(code, text, trigger, source):
 
 
 @pytest.mark.parametrize(
+    "text, trigger, source",
+    [
+        ("Malian troops were unable to recapture Gao before the rainy season.", "recapture", "troops"),
+        ("Kenyan police were able to arrest the gang's leader in Mombasa.", "arrest", "police"),
+    ],
+)
+def test_an_ability_adjectives_infinitive_is_done_by_the_copulas_subject(code, text, trigger, source):
+    sources = [s for trig, s, _ in code(text) if trig == trigger]
+    assert sources and all(s is not None and source in s for s in sources), code(text)
+
+
+@pytest.mark.parametrize(
     "text,trigger,target",
     [
         # sense key `owner`: whose the frozen or cut-off thing is, is the one sanctioned

@@ -116,6 +116,10 @@ CASES = {
             "Ibrahim Traore grabbed power last year. Burkina Faso has since expelled French troops.",
             ("grabbed", "COERCE", "Ibrahim Traore", "Burkina Faso"),
         ),
+        (
+            "Colonel Mamady Doumbouya took power in September. Guinea has been under military rule since then.",
+            ("took", "COERCE", "Doumbouya", "Guinea"),
+        ),
     ],
     cx.RESTRICTED_OWN_STATE: [
         (
@@ -218,6 +222,29 @@ CASES = {
         (
             "The army fired on protesters in the capital on Monday. The army's crackdown continued on Tuesday.",
             ("crackdown", "COERCE", "army", "protesters"),
+        ),
+    ],
+    cx.RETAKEN_FROM_TAKER: [
+        (
+            "Rebels captured the town of Bria in December. The army recaptured the town on Friday.",
+            ("recaptured", "ASSAULT", "army", "Rebels"),
+        ),
+        (
+            "Islamist militants seized the town of Kona on Thursday. By Sunday, government troops had "
+            "taken the town back.",
+            ("taken", "ASSAULT", "government troops", "Islamist militants"),
+        ),
+    ],
+    cx.STORY_PROTESTERS: [
+        (
+            "Thousands of Bangladeshi protesters gathered outside parliament in Dhaka on Monday to demand the "
+            "resignation of the Bangladeshi government. The protests continued on Tuesday.",
+            ("protests", "PROTEST", "protesters", "Bangladeshi government"),
+        ),
+        (
+            "Demonstrations against the Serbian government have taken place in Belgrade for ten days. "
+            "Serbian demonstrators want early elections.",
+            ("Demonstrations", "PROTEST", "demonstrators", "Serbian government"),
         ),
     ],
     cx.COORDINATED_PARTIES: [

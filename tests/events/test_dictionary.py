@@ -58,6 +58,13 @@ def _token(nlp, text, word):
         ("Both sides accepted a deal brokered by Qatar.", "brokered", "CONSULT", "045"),
         # forces keeping people from moving restrict them; other prevention is no event
         ("Riot police prevented the marchers from reaching the square.", "prevented", "COERCE", "191"),
+        # a crowd filling the streets demonstrates; police filling them do not
+        ("Crowds of students filled the main square of the capital.", "filled", "PROTEST", "141"),
+        ("Riot police filled the square before the evening rally.", "filled", None, None),
+        ("Soldiers filled the streets around the parliament on Tuesday.", "filled", None, None),
+        # looting by a militia is violence; by looters after a flood, theft
+        ("Militiamen looted the market in the border town.", "looted", "ASSAULT", "180"),
+        ("Looters looted several shops after the flood.", "looted", None, None),
         ("The vaccine prevented thousands of deaths from the virus.", "prevented", None, None),
         ("Security forces surrounded the opposition leader's house.", "surrounded", "COERCE", "191"),
         ("Armed gunmen surrounded the police convoy.", "surrounded", "ASSAULT", "190"),

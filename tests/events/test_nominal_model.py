@@ -130,3 +130,15 @@ def test_the_packaged_model_loads():
     # a model no selection passed is packaged inert (threshold 1.01, scripts/train_nominal.py): say so
     assert model.threshold < 1.0 or model.threshold == 1.01
     assert set(model.sentences) <= set(nm.SENTENCE_STATES)
+
+
+def test_the_trainers_recorder_sees_every_eligible_noun(code, load_script):
+    """scripts/train_nominal.py collects its examples through `learned_nominals` with a recorder in the
+    model's place; the function skips a model above threshold 1.0 (packaged inert) before it looks at
+    a noun, so a recorder above it left the trainer with no example at all."""
+    trainer = load_script("train_nominal")
+    recorder = trainer.Recorder({})
+    extractor = CandidateExtractor()
+    extractor.nominal_model = recorder
+    list(extractor(code(ASSASSINATION, "2024-06-19")))
+    assert "assassination" in [lemma for _, _, lemma, _ in recorder.seen]

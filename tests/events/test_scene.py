@@ -97,3 +97,31 @@ def test_a_response_word_of_another_party_does_not_make_a_response(rules_alone):
         "The United States deployed warships on Monday. Venezuela threatened nations over their responses."
     )
     assert not [e for e in events if e[0] == "threatened" and e[3] == "United States"], events
+
+
+@pytest.mark.parametrize("gap, named", [(1, True), (2, True), (3, False)])
+def test_story_protesters_are_named_a_few_paragraphs_before_at_most(rules_alone, gap, named):
+    """story-protesters: a protest told by its noun alone is done by the protesters the story names in
+    its paragraph or the two before; named further back they may be another crowd (of another town,
+    an earlier month), and the noun then has no source."""
+    filler = [
+        "The finance ministry published its quarterly figures on Monday.",
+        "Exports of copper rose by four percent over the year.",
+    ]
+    opening = "Chilean protesters marched through Valparaiso in March against the Chilean government."
+    paragraphs = [opening] + filler[: gap - 1]
+    text = "\n\n".join(paragraphs + ["The protests continued on Tuesday."])
+    events = rules_alone(text)
+    protests = [source for trigger, kind, source, _ in events if trigger == "protests" and kind == "PROTEST"]
+    assert bool(protests) == named, events
+
+
+def test_a_town_retaken_is_taken_from_the_taker_of_that_town(rules_alone):
+    """retaken-from-taker: when the story tells two towns taken by two sides, a town retaken is taken
+    back from the side that took that town, not from the latest taker."""
+    events = rules_alone(
+        "Separatist fighters seized the town of Kidal on Monday. Jihadist militants seized the town of Gao on "
+        "Wednesday. On Friday the Malian army recaptured Kidal."
+    )
+    targets = [e[3] for e in events if e[0] == "recaptured"]
+    assert targets and all(t and "Separatist" in t for t in targets), events
