@@ -15,12 +15,12 @@ from diurna.events.constructions import (
     SHARED_PASSIVE_AGENT,
     STATE_ORGAN_HOLDER,
     enabled,
+    located_places,
 )
 from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
 from diurna.events.standing import description_stands
 from diurna.nlp.dateline import in_dateline
 from diurna.nlp.syntax import is_infinitive, is_reduced_passive, relative_antecedent, shared_passive_agent
-from diurna.places.lexicon import is_place_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -245,13 +245,12 @@ def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
     article ("visited Tehran" -> Iran). CAMEO and PLOVER code the host government, not the town."""
     out: list[Argument] = []
     # "to Cabo Delgado province", "in Kherson region": the name is the head noun's compound;
-    # "captured the city of Bambari", "the port of Kismayo": the name is the place noun's "of" phrase
+    # "captured the city of Bambari", "villages around Kharkiv": the name is in the thing's locating
+    # phrase (place-of-object, constructions.located_places)
     places = [
         n
         for t in places
-        for n in [t]
-        + [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        + (prep_objects(t).get("of", []) if is_place_noun(t.lemma_.lower()) else [])
+        for n in [t] + [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + located_places(t)
     ]
     for token in places:
         place_id = doc.place_at_token(token.i)

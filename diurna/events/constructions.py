@@ -358,47 +358,54 @@ def aimed_objects(objects: list["Token"]) -> list["Token"]:
 PLACE_OF_OBJECT = _register(
     "place-of-object",
     "Rebels seized several villages around Goma on Sunday.",
-    "A town, village or base attacked or seized stands for the state it lies in (CAMEO codes the state), "
-    "also when the place is named in the object's own phrase: 'the town of Bunia', 'villages around "
-    "Kharkiv', 'posts near the border with X'.",
+    "A town, village or base attacked, seized, visited or sent to stands for the state it lies in (CAMEO "
+    "codes the state), also when the place is named in the thing's own phrase: 'the town of Bunia', "
+    "'villages around Kharkiv', 'posts near the border with X', never past a holder ('one of its "
+    "posts'). One authority, arguments.host_state, asks located_places for every place it is given.",
 )
-# The prepositions by which an attacked thing says where it is ("villages near Aleppo", "the town of Bunia").
+# The prepositions by which a thing says where it is ("villages near Aleppo", "the town of Bunia").
 LOCATING_PREPOSITIONS = ("of", "in", "around", "near", "outside")
 # Those the parser also hangs on the verb for its object ("seized villages near Goma"); not "in", which
 # on the verb says where the act happened ("fired tear gas in Nairobi"), not what it was done to.
 OBJECT_PLACE_PREPOSITIONS = ("around", "near", "outside")
 
 
-def located_objects(verb: "Token", objects: list["Token"]) -> list["Token"]:
-    """The place names in the objects' locating phrases, and in the verb's 'near'/'around'/'outside'
-    phrase when it has an object (place-of-object); host_state keeps the places."""
-    if not enabled(PLACE_OF_OBJECT):
+def located_places(noun: "Token") -> list["Token"]:
+    """The place names in a thing's locating phrases (place-of-object): "the town of Bunia", "villages
+    around Kharkiv", and a further one on the place named ("the town of Bunia in Ituri province")."""
+    if not enabled(PLACE_OF_OBJECT) or noun.pos_ not in ("NOUN", "PROPN"):
+        # a clause's "in" says where its act happened ("fired on protesters marching in the suburbs of X")
         return []
-    out = [
+    out, frontier = [], [noun]
+    for _ in range(2):
+        frontier = [
+            found
+            for thing in frontier
+            # a thing with its own holder ("its compound in Kinshasa", "the party's office in Goma") is
+            # the holder's, not its town's state's
+            if not any(c.dep_ == "poss" for c in thing.children)
+            for prep in thing.children
+            if prep.dep_ == "prep" and prep.lower_ in LOCATING_PREPOSITIONS
+            for place in prep.children
+            if place.dep_ == "pobj"
+            for found in [place] + list(place.conjuncts)
+        ]
+        out += frontier
+    return out
+
+
+def located_objects(verb: "Token", objects: list["Token"]) -> list["Token"]:
+    """The place names in the verb's 'near'/'around'/'outside' phrase when it has an object, which the
+    parser hangs there for the object (place-of-object; the objects' own phrases: located_places)."""
+    if not enabled(PLACE_OF_OBJECT) or not objects:
+        return []
+    return [
         place
-        for prep in (verb.children if objects else [])
+        for prep in verb.children
         if prep.dep_ == "prep" and prep.lower_ in OBJECT_PLACE_PREPOSITIONS
         for place in prep.children
         if place.dep_ == "pobj"
     ]
-    # a thing with its own holder ("its compound in Kinshasa", "the party's office in Goma") is the
-    # holder's, not its town's state's
-    for obj in objects:
-        # "the town of Bunia in Ituri province": the place named may itself be located further
-        frontier = [obj]
-        for _ in range(2):
-            frontier = [
-                found
-                for noun in frontier
-                if not any(c.dep_ == "poss" for c in noun.children)
-                for prep in noun.children
-                if prep.dep_ == "prep" and prep.lower_ in LOCATING_PREPOSITIONS
-                for place in prep.children
-                if place.dep_ == "pobj"
-                for found in [place] + list(place.conjuncts)
-            ]
-            out += frontier
-    return out
 
 
 PURPOSE_OF_FORCE = _register(

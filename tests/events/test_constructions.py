@@ -463,6 +463,17 @@ CASES = {
             "Ukraine's army said fighting continued. Russian troops seized several villages near Kharkiv on Sunday.",
             ("seized", "ASSAULT", "Russian troops", "Ukraine"),
         ),
+        # the place noun's "of" phrase, read by host_state alone (violence9 had read it there with no
+        # switch, beside this rule): with the rule off, no state
+        (
+            "Mali's army said it would respond. Jihadist fighters overran the town of Menaka on Sunday.",
+            ("overran", "ASSAULT", "Jihadist fighters", "Mali"),
+        ),
+        # the same authority for where troops are sent (destination-state asks host_state)
+        (
+            "Somalia thanked its neighbours. Ethiopia sent troops to the port of Kismayo last week.",
+            ("sent", "MOBILIZE", "Ethiopia", "Somalia"),
+        ),
     ],
 }
 
@@ -668,3 +679,13 @@ def test_the_participle_agent_reads_only_a_reduced_passive(nlp):
     doc = _parsed(nlp, with_object)
     assert doc[3].dep_ == "dobj" and doc[6].head.text == "by"
     assert reader._light_participle(doc[1]) is None
+
+
+def test_located_places_reads_a_things_phrase_not_a_clauses(nlp):
+    # place-of-object: "the town of X" names where the thing is; a clause's "in" (the gerund the
+    # parser makes the object of "on") says where its act happened, no place of the one acted on
+    doc = nlp("Soldiers opened fire on students marching in the suburbs of Nairobi.")
+    marching = next(t for t in doc if t.text == "marching")
+    assert cx.located_places(marching) == []
+    doc = nlp("Rebels shelled the town of Goma in North Kivu.")
+    assert [t.text for t in cx.located_places(next(t for t in doc if t.text == "town"))][:1] == ["Goma"]
