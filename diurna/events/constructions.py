@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from diurna.events.dictionary import prep_objects
 from diurna.nlp.index import paragraph_number
 from diurna.nlp.syntax import is_infinitive, is_passive, is_reduced_passive
 from diurna.rules import RuleSet
@@ -345,13 +346,7 @@ def aimed_objects(objects: list["Token"]) -> list["Token"]:
     for obj in objects:
         for part in (c for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_PARTICIPLES):
             out += [c for c in part.children if c.dep_ == "dobj"]
-            out += [
-                g
-                for p in part.children
-                if p.dep_ == "prep" and p.lower_ in AIMING_PREPOSITIONS
-                for g in p.children
-                if g.dep_ == "pobj"
-            ]
+            out += [o for p in AIMING_PREPOSITIONS for o in prep_objects(part).get(p, [])]
     return out
 
 
