@@ -16,6 +16,7 @@ from diurna.events.constructions import (
     STATE_ORGAN_HOLDER,
     enabled,
     located_places,
+    statement_maker,
 )
 from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
 from diurna.events.standing import description_stands
@@ -372,6 +373,10 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "relcl":
         return [relative_antecedent(verb)]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        maker = statement_maker(head)  # "issued a statement condemning X": the statement's maker
+        if maker is not None:
+            return maker
     if verb.dep_ == "acl" and (
         verb.tag_ in ("VBG", "VBD") or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
     ):

@@ -56,7 +56,9 @@ from diurna.events.dictionary import (
 from diurna.events.nominal import NounEvents
 from diurna.events.nominal_model import default_nominal_model, learned_nominals
 from diurna.events.scene import mention_of, with_scene_recipients
-from diurna.nlp.syntax import is_passive, is_reduced_passive, quoted_predicate
+from diurna.nlp.syntax import clause_reporters, is_passive, is_reduced_passive, quoted_predicate
+from diurna.quotes import quote_at
+from diurna.quotes.lexicon import SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -102,6 +104,9 @@ class CandidateExtractor(NounEvents):
         episode = cx.Episode(doc.text)
         cues = quote_cues_by_sentence(doc)
         found = [c for sent in doc.spacy_doc.sents for c in self.sentence(doc, sent, episode, cues)]
+        # an announced attack is a threat before the story's recipients are read: it is no act of force
+        # a later condemnation of "the attack" could be addressed to
+        found = [announced_threat(doc, c) for c in found]
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
                 continue  # the story named no recipient for it
@@ -266,8 +271,12 @@ class CandidateExtractor(NounEvents):
                     else actors_of(doc, self._noun_targets(halted_token, halted_sense, verb))
                 )
         elif frame == "describe":
-            if not self._negative_predicate(verb):
-                return []
+            if not self._evaluative_predicate(verb):
+                if not (
+                    cx.enabled(cx.PRAISED_AS) and self._evaluative_predicate(verb, self.lexicon.is_positive_evaluation)
+                ):
+                    return []
+                plover, cameo, mode = "SUPPORT", "051", None  # "called the order decisive" (praised-as)
         elif frame == "allow":
             targets = actors_of(
                 doc,
@@ -480,6 +489,8 @@ class CandidateExtractor(NounEvents):
         """ "agreed to withdraw" is a CONCEDE, "vowed to retaliate" a THREATEN (PLOVER v2 AGREE/CONCEDE
         notes); "pledged to send troops to Haiti" is a promise of help (AGREE), "vowed to deploy troops
         against the rebels" a threat: a promised deployment threatens only when it is against someone."""
+        if sense.plover == "AGREE" and comp_token is not None and cx.defiant_content(comp_token):
+            return "REJECT", "120", None  # "vowed not to give in", "pledged to stay put"
         if sense.plover != "AGREE" or comp is None:
             return sense.plover, sense.cameo, sense.mode
         if comp.plover in ("RETREAT", "CONCEDE"):
@@ -519,20 +530,58 @@ class CandidateExtractor(NounEvents):
             return "RETREAT", "087", None, token, sense
         return None
 
-    def _negative_predicate(self, verb: "Token") -> bool:
+    def _evaluative_predicate(self, verb: "Token", evaluates=None) -> bool:
+        """Whether the describing verb's predicate carries an evaluation word: a negative one by
+        default, or the words `evaluates` accepts (praised-as reads the positive ones)."""
+        evaluates = evaluates or self.lexicon.is_negative_evaluation
         for prep in ("as",):
             for obj in prep_objects(verb).get(prep, []):
-                if any(self.lexicon.is_negative_evaluation(t) for t in obj.subtree):
+                if any(evaluates(t) for t in obj.subtree):
                     return True
         for child in verb.children:
             if child.dep_ in ("oprd", "xcomp", "acomp") or (child.dep_ == "prep" and child.lower_ == "as"):
-                if any(self.lexicon.is_negative_evaluation(t) for t in child.subtree):
+                if any(evaluates(t) for t in child.subtree):
                     return True
         # "branded the deal a violation": the small model often reads the predicate as a second object
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if len(objects) >= 2 and any(self.lexicon.is_negative_evaluation(t) for t in objects[-1].subtree):
+        if len(objects) >= 2 and any(evaluates(t) for t in objects[-1].subtree):
             return True
         # 'called the decision "outrageous"': a quoted predicate the parse hung on the object
-        return cx.enabled(cx.QUOTED_PREDICATE) and any(
-            self.lexicon.is_negative_evaluation(t) for t in quoted_predicate(verb)
-        )
+        return cx.enabled(cx.QUOTED_PREDICATE) and any(evaluates(t) for t in quoted_predicate(verb))
+
+
+# Modalities of an act not (yet) done: announced force is a threat (announced-force).
+UNDONE = frozenset({"intended", "hypothetical"})
+
+
+def _announcers(doc: ArticleDoc, trigger: "Token") -> set[str]:
+    """Who says the act will be done: the speaker of the quote it lies in (the quote stage makes "X
+    said it would attack" an indirect quote of X), and the reporter of the clause it heads when a
+    speech verb reports it (nlp.syntax.clause_reporters; the quote stage's speech verbs)."""
+    speakers = set()
+    quote = quote_at(doc, trigger.idx)
+    if quote is not None and quote.speaker:
+        speakers.add(quote.speaker)
+    if trigger.head.lemma_.lower() in SPEECH_VERBS:
+        speakers.update(filter(None, (doc.actor_at_token(t.i) for t in clause_reporters(trigger))))
+    return speakers
+
+
+def announced_threat(doc: ArticleDoc, cand: Candidate) -> Candidate:
+    """An attack its own agent says it will or would make is a threat against the recipient
+    (announced-force): the agent is the speaker of the quote the act lies in, or the subject of
+    the speech verb whose complement it is."""
+    if (
+        cand.plover != "ASSAULT"
+        or cand.modality not in UNDONE
+        or cand.polarity != "asserted"
+        or cand.source is None
+        or not cx.enabled(cx.ANNOUNCED_FORCE)
+    ):
+        return cand
+    trigger = doc.spacy_doc[cand.trigger_start]
+    if cand.source.actor_id not in _announcers(doc, trigger):
+        return cand
+    return replace(
+        cand, plover="THREATEN", cameo="138", mode=codes.mode_for("THREATEN", "138"), rule=cx.ANNOUNCED_FORCE
+    )

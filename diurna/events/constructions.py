@@ -85,6 +85,14 @@ DENIAL_OF_SIDE = _register(
     "charged with ('Russia denied' after Russian diplomats were expelled), an organ what its state "
     "or its own organ is charged with (the actor stage keeps them apart).",
 )
+CLAIM_AUTHOR = _register(
+    "claim-author",
+    "Poland said the fire was Belarus's doing. Belarus rejected the allegation on Tuesday.",
+    "Denying, rejecting or dismissing a claim ('the accusation', 'the allegation', 'the claim from "
+    "Berlin') with no recipient in its clause answers whoever made the claim: the one the claim's own "
+    "phrase names (possessor, 'from', 'by'), else the speaker of a statement the quote stage found in "
+    "the sentence just before, not the denier's own side, one that names the denier first.",
+)
 EVALUATED_RELATIVE_ACT = _register(
     "evaluated-relative-act",
     "North Korea fired a new missile, which South Korea strongly condemned.",
@@ -212,6 +220,62 @@ OPEN_NOMINAL = _register(
     "A nominal event whose phrase names its agent ('the rebels' offensive', 'condemnation from the "
     "AU') but no recipient is coded only when the story supplies the recipient (scene-victim, "
     "condemned-act-agent, ...); otherwise it is dropped, as a verb's would not be.",
+)
+STATEMENT_FROM = _register(
+    "statement-from",
+    "Criticism of the rebels' offensive poured in from Ghana, Senegal and Nigeria.",
+    "A condemnation, criticism, praise or call told as arriving ('condemnation came from X, Y and Z', "
+    "'criticism poured in from', 'words of praise flowed in from') is made by each one the "
+    "arrival verb's 'from' phrase lists, with the members an 'including' list names; what it is 'of' "
+    "or 'for' ('for the militia's raids': the raids' agent) is its recipient.",
+)
+ANNOUNCED_FORCE = _register(
+    "announced-force",
+    "North Korea said it would attack the loudspeakers along the border.",
+    "Force its own agent says it will, would or may use ('said it would attack', 'We will strike "
+    "them', 'are close to launching attacks') has not happened: it is a threat (THREATEN) against its "
+    "recipient, when the one who says so is the agent (the quote's speaker, or the subject of the "
+    "speech verb the act is the complement of).",
+)
+STATEMENT_PARTICIPLE = _register(
+    "statement-participle",
+    "The foreign ministry issued a statement condemning the border closure.",
+    "A participle of speech on a statement, message or letter ('issued a statement condemning X', "
+    "'posted a video on social media blaming X', 'a letter from the bishops urging') is said by the "
+    "statement's maker: its possessor or 'from' phrase, else the subject of the verb that issued it.",
+)
+VOWED_DEFIANCE = _register(
+    "vowed-defiance",
+    "The striking teachers vowed not to give in.",
+    "A vow, pledge or promise to hold out ('not to back down', 'not to resign', 'to stay put', 'to "
+    "remain in office', 'to continue the protests') is defiance of what is asked of its maker: a "
+    "REJECT, not an agreement or a concession.",
+)
+ALLEGED_ACT = _register(
+    "alleged-act",
+    "The governor alleged the central government was hiding the casualty figures.",
+    "An allegation about someone ('alleged X was hiding', 'complained that X had failed', 'charged that "
+    "X rigged'; 'claimed X attacked' when the claimed act is hostile) accuses that someone: ACCUSE by "
+    "the speaker against the subject of the alleged clause.",
+)
+REPORTED_DEMAND = _register(
+    "reported-demand",
+    "The opposition said President Kabila must resign immediately.",
+    "Saying that someone must, should or has to do something ('said the council should resign', "
+    "'say the president must go') demands it of them: REQUEST by the speaker to the subject of the "
+    "clause, when that subject is an actor other than the speaker.",
+)
+AT_REQUEST = _register(
+    "at-request",
+    "Rwanda sent soldiers to Mozambique at the request of President Filipe Nyusi.",
+    "An act done 'at the request of X', 'at X's request' or 'at X's behest' tells that X asked it of "
+    "the one who did it: REQUEST by X to the act's agent.",
+)
+PRAISED_AS = _register(
+    "praised-as",
+    "The European Union called Kenya's decision courageous.",
+    "Calling or describing someone's act as courageous, historic, justified or decisive is praise of "
+    "them: the describing verbs that accuse with a negative predicate support with a positive one.",
 )
 RETAKEN_FROM_TAKER = _register(
     "retaken-from-taker",
@@ -492,6 +556,155 @@ def by_gerund_head(verb: "Token") -> Optional["Token"]:
         return None
     head = prep.head
     return head if head.pos_ in ("VERB", "AUX") and head.i != verb.i else None
+
+
+# Verbs by which a statement is told as arriving from its makers ("condemnation came from X") and the
+# nouns that carry a statement noun ("statements of condemnation", "words of praise") (statement-from).
+ARRIVAL_VERBS = frozenset({"come", "pour", "arrive", "flood", "flow", "follow"})
+STATEMENT_CARRIERS = frozenset({"statement", "word", "message", "expression", "voice", "call", "letter", "note"})
+# Types a statement noun of statement-from may have: statements about someone, not acts.
+STATEMENT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
+
+
+def arrival_verb(noun: "Token", plover: str) -> Optional["Token"]:
+    """The verb of arrival a statement noun (or its carrier: "statements of condemnation") is the
+    subject of, when that verb says where it came from (statement-from), if any."""
+    if plover not in STATEMENT_TYPES or not enabled(STATEMENT_FROM):
+        return None
+    subject = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in STATEMENT_CARRIERS:
+        subject = noun.head.head
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in ARRIVAL_VERBS:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
+        return None
+    return verb
+
+
+def listed_members(token: "Token") -> list["Token"]:
+    """The members an 'including' phrase lists on a group ("several countries including Japan, Canada
+    and Brazil" -> Japan; its conjuncts are the caller's), as the parse hangs it on the group."""
+    return [
+        g
+        for c in token.children
+        if c.lower_ in ("including", "like") and c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+# Nouns of a statement whose participle ("a statement condemning") its maker says (statement-participle).
+STATEMENT_NOUNS = frozenset(
+    """statement message letter communique communiqué tweet post resolution declaration video speech note
+    release address appeal""".split()
+)
+
+
+def statement_maker(noun: "Token") -> Optional[list["Token"]]:
+    """Who made the statement a speech participle hangs on (statement-participle): the statement's
+    possessor or 'from'/'by' phrase, else the subject of the verb it is the object of ("issued a
+    statement condemning"), or that a "said in a statement" phrase hangs on; None when the noun is
+    no statement. The parse may hang the participle on a phrase of the statement ("a video on
+    social media blaming")."""
+    if not enabled(STATEMENT_PARTICIPLE):
+        return None
+    if noun.lemma_.lower() not in STATEMENT_NOUNS and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head
+    if noun.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    from diurna.events.dictionary import prep_objects
+    from diurna.nlp.syntax import possessors
+
+    preps = prep_objects(noun)
+    own = possessors(noun) + preps.get("from", []) + preps.get("by", [])
+    if own:
+        return own
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "said in a statement urging"
+    elif noun.dep_ != "dobj":
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+# Content of a vow that holds out (vowed-defiance): yielding verbs negated ("not to back down"), and
+# staying or pressing on ("to stay put", "to continue the protests").
+YIELDING_VERBS = frozenset(
+    "back give step resign quit budge bow surrender yield leave cave relent concede capitulate withdraw".split()
+)
+STAYING_VERBS = frozenset({"stay", "remain"})
+# Complements that make staying a state kept, not a place held: "remain committed to the ceasefire",
+# "stay engaged in the talks", "remain open to dialogue" are cooperative vows; "stay put", "remain in
+# office" hold out ("put" is parsed as such a complement too).
+STATE_COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp"})
+PRESSING_VERBS = frozenset({"continue", "press", "keep", "pursue", "fight"})
+PROTEST_WORDS = frozenset(
+    """protest protests protesting demonstration demonstrations demonstrating strike strikes striking
+    struggle fight fighting resistance march marches marching sit-in campaign""".split()
+)
+
+
+def defiant_content(comp: "Token") -> bool:
+    """Whether a vow's content holds out against what is asked (vowed-defiance): a yielding verb
+    negated, staying bare or in a place or office ("stay put", "remain in office"; not "remain
+    committed to"), or pressing on with a protest or a fight."""
+    if not enabled(VOWED_DEFIANCE):
+        return False
+    from diurna.events import polarity as pol
+
+    lemma = comp.lemma_.lower()
+    if lemma in YIELDING_VERBS:
+        return pol.is_negated(comp)
+    if pol.is_negated(comp):
+        return False
+    if lemma in STAYING_VERBS:
+        return not any(c.dep_ in STATE_COMPLEMENT_DEPS and c.lower_ != "put" for c in comp.children)
+    if lemma == "fight" and any(c.dep_ == "prt" and c.lower_ == "on" for c in comp.children):
+        return True
+    if lemma in PRESSING_VERBS:
+        return any(t.lower_ in PROTEST_WORDS for c in comp.children if c.dep_ in ("dobj", "xcomp") for t in c.subtree)
+    return False
+
+
+# Speech verbs that accuse whoever their clause is about (alleged-act); "claim" only with a hostile act.
+ALLEGING_VERBS = frozenset({"allege", "charge", "complain"})
+CLAIMING_VERBS = frozenset({"claim", "insist", "contend"})
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"})
+
+
+# Modals that make a reported clause a demand (reported-demand).
+DEMANDING_MODALS = frozenset({"must", "should", "ought"})
+
+
+def demanded_clauses(speech: "Token") -> list["Token"]:
+    """The clausal complements of a speech verb that say someone must or should act (reported-demand):
+    a deontic modal on the clause's verb, or "has to" / "needs to" governing it."""
+    if not enabled(REPORTED_DEMAND):
+        return []
+    out = []
+    for clause in speech.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in DEMANDING_MODALS for c in clause.children):
+            out.append(clause)
+        elif clause.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
+            out.append(clause)
+    return out
+
+
+# Nouns of "at the request of X" (at-request).
+REQUEST_PHRASE_NOUNS = frozenset({"request", "behest", "urging", "insistence"})
+
+
+def requested_act(noun: "Token") -> Optional["Token"]:
+    """The verb an "at the request of X" phrase hangs on (at-request), if the noun heads one."""
+    if not enabled(AT_REQUEST) or noun.lower_ not in REQUEST_PHRASE_NOUNS or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ not in ("at", "upon", "on") or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return prep.head
 
 
 # Verbs of denial whose own clausal complement is the denied proposition ("denied that ...").

@@ -482,6 +482,7 @@ class TriggerLexicon:
     negative_evaluations: frozenset[str]
     use_petrarch: bool = True
     _petrarch: Optional[_VerbDictionary] = field(default=None, repr=False)
+    positive_evaluations: frozenset[str] = frozenset()
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -496,6 +497,7 @@ class TriggerLexicon:
             frozenset(raw["speech_verbs"]),
             frozenset(raw["negative_evaluations"]),
             _petrarch=_verb_dictionary(),
+            positive_evaluations=frozenset(raw.get("positive_evaluations", ())),
         )
 
     def verb_sense(self, token: "Token") -> Sense | None:
@@ -538,3 +540,6 @@ class TriggerLexicon:
 
     def is_negative_evaluation(self, token: "Token") -> bool:
         return bool(_words(token) & self.negative_evaluations)
+
+    def is_positive_evaluation(self, token: "Token") -> bool:
+        return bool(_words(token) & self.positive_evaluations)

@@ -23,7 +23,7 @@ from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
 from diurna.events.scene import mention_of, story_protesters
-from diurna.nlp.syntax import between_parties, is_infinitive, is_reduced_passive
+from diurna.nlp.syntax import between_parties, is_infinitive, is_passive, is_reduced_passive, possessors
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -101,6 +101,8 @@ class NounEvents:
         speakers = [Argument(quote.speaker, mention)] if mention is not None else []
         if not speakers:
             return out
+        out.extend(self._alleged_act(doc, speech, speakers))
+        out.extend(self._reported_demand(doc, speech, speakers))
         for clause in speech.children:
             if clause.dep_ != "ccomp" or clause.lemma_ != "be":
                 continue
@@ -143,9 +145,93 @@ class NounEvents:
             )
         return out
 
+    def _reported_demand(self, doc: ArticleDoc, speech: "Token", speakers: list[Argument]) -> list[Candidate]:
+        """ "X said Y must go" (reported-demand): X asks it of Y, the subject of the demanding clause."""
+        out: list[Candidate] = []
+        for clause in cx.demanded_clauses(speech):
+            targets = [
+                t
+                for t in actors_of(doc, [c for c in clause.children if c.dep_ == "nsubj"])
+                if not any(_same_state(doc, t.actor_id, s.actor_id) for s in speakers)
+            ]  # "Putin said Russia must defend its interests" is no demand on another
+            sense = Sense(
+                lemma=speech.lemma_.lower(), pos="verb", cameo="100", plover="REQUEST", mode=None, frame="request"
+            )
+            out.extend(
+                self._combine(
+                    doc,
+                    speech.i,
+                    speech.i + 1,
+                    sense,
+                    "REQUEST",
+                    "100",
+                    None,
+                    speakers,
+                    targets,
+                    pol.polarity(speech),
+                    "actual",
+                    cx.REPORTED_DEMAND,
+                    False,
+                    need_target=True,
+                )
+            )
+        return out
+
+    def _alleged_act(self, doc: ArticleDoc, speech: "Token", speakers: list[Argument]) -> list[Candidate]:
+        """ "X alleged Y was hiding the figures" (alleged-act): X accuses Y, the subject of the alleged
+        clause; after "claimed" only when the claimed act is a hostile one the lexicon codes."""
+        lemma = speech.lemma_.lower()
+        if not cx.enabled(cx.ALLEGED_ACT) or lemma not in cx.ALLEGING_VERBS | cx.CLAIMING_VERBS:
+            return []
+        out: list[Candidate] = []
+        for clause in speech.children:
+            if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            if lemma in cx.CLAIMING_VERBS:
+                sense = self.lexicon.verb_sense(clause)
+                if sense is None or sense.plover not in cx.HOSTILE_TYPES:
+                    continue
+            targets = actors_of(doc, [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
+            if is_passive(clause):
+                targets = actors_of(doc, prep_objects(clause).get("by", []))  # "alleged he was forced out by X"
+            sense = Sense(lemma=lemma, pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
+            out.extend(
+                self._combine(
+                    doc,
+                    speech.i,
+                    speech.i + 1,
+                    sense,
+                    "ACCUSE",
+                    "112",
+                    "disapprove",
+                    speakers,
+                    targets,
+                    pol.polarity(speech),
+                    pol.modality(speech),
+                    cx.ALLEGED_ACT,
+                    False,
+                    need_target=True,
+                )
+            )
+        return out
+
     # ---------------------------------------------------------------- nominal events
 
+    def _at_request(self, doc: ArticleDoc, noun: "Token") -> list[Candidate]:
+        """ "sent soldiers at a president's request" (at-request): the requester (possessor
+        or "of" phrase) asked it of the act's agent."""
+        act = cx.requested_act(noun)
+        if act is None:
+            return []
+        sources = actors_of(doc, possessors(noun) + prep_objects(noun).get("of", []))
+        targets = actors_of(doc, subject_tokens(act))
+        sense = Sense(lemma=noun.lemma_.lower(), pos="noun", cameo="100", plover="REQUEST", mode=None, frame="request")
+        return self._noun_event(doc, noun, sense, sources, targets, "asserted", "actual", cx.AT_REQUEST, False)
+
     def _nominal(self, doc: ArticleDoc, noun: "Token", verb_triggers: set[int]) -> list[Candidate]:
+        requested = self._at_request(doc, noun)
+        if requested:
+            return requested
         sense = self.lexicon.noun_sense(noun)
         if sense is None or doc.mention_at_token(noun.i) is not None:
             return []
@@ -187,6 +273,9 @@ class NounEvents:
             )
         if self._inside_event_argument(noun, verb_triggers):
             return []
+        arrival = cx.arrival_verb(noun, sense.plover)
+        if arrival is not None:
+            return self._statement_from(doc, noun, sense, arrival)
         own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
         preps = prep_objects(noun)
         happening = cx.occurrence_verb(noun)
@@ -235,6 +324,32 @@ class NounEvents:
         elif rule == cx.STORY_PROTESTERS:
             rule = "nominal"  # the recipient is the phrase's own ("protests against the bill")
         return self._noun_event(doc, noun, sense, sources, targets, _noun_polarity(noun), "actual", rule, False)
+
+    def _statement_from(self, doc: ArticleDoc, noun: "Token", sense: Sense, verb: "Token") -> list[Candidate]:
+        """ "Condemnation came from X, Y and several countries including Z" (statement-from): each
+        maker the arrival verb's 'from' phrase lists (the parse hangs later items of a long list on
+        the subject, as appositions or conjuncts after the verb), each member of an 'including' list;
+        the recipient is what the statement is of or for, or the agent of that act ("for the militia's
+        raids")."""
+        listed = list(prep_objects(verb).get("from", []))
+        subject = next(c for c in verb.children if c.dep_ == "nsubj")
+        listed += [c for c in subject.children if c.dep_ in ("appos", "conj") and c.i > verb.i]
+        items = [t for token in listed for t in conjuncts(token)]
+        # "from AU chairman Moussa Faki, the French foreign ministry and the European Commission": the
+        # parse may make the rest of a long list an apposition of its first item
+        items += [c for t in items for a in t.children if a.dep_ == "appos" for c in conjuncts(a)]
+        items += [m for t in items for m in cx.listed_members(t)]
+        sources = actors_of(doc, items)
+        # what it is for: the sense's own prepositions, and "for" after any statement noun ("words of
+        # condemnation for the militia's raids", "praise for"), which the parse may hang on the carrier
+        # ("messages of solidarity for Kenya's government")
+        owners = [noun] + ([subject] if subject.i != noun.i else [])
+        objects = [o for owner in owners for p in sense.targets + ("for",) for o in prep_objects(owner).get(p, [])]
+        objects = [o for o in objects if o.i != noun.i]  # the carrier's "of" is the statement noun itself
+        targets = actors_of(doc, objects) or actors_of(doc, [p for o in objects for p in possessors(o)])
+        return self._noun_event(
+            doc, noun, sense, sources, targets, _noun_polarity(noun), "actual", cx.STATEMENT_FROM, False
+        )
 
     def _noun_event(
         self,
@@ -425,6 +540,14 @@ BACKGROUND_MARKS = frozenset({"since", "before", "after", "until", "till"})
 INFINITIVE_LINKS = ("xcomp", "ccomp", "advcl", "acl")
 # What the content below an infinitive hangs on it by: its object, or a further infinitive.
 CONTENT_LINKS = ("dobj",) + INFINITIVE_LINKS
+
+
+def _same_state(doc: ArticleDoc, one: str, other: str) -> bool:
+    """Whether `one` is `other`, or the state `other` belongs to (a speaker's own country)."""
+    if one == other:
+        return True
+    a, b = doc.actor(one), doc.actor(other)
+    return a is not None and b is not None and a.kind == "country" and a.country is not None and a.country == b.country
 
 
 def _infinitive_content(verb: "Token") -> bool:

@@ -1,7 +1,7 @@
 """Recipients from the story: a targetless event takes its recipient from its scene (the rules are
 named in constructions.py: scene-victim, mutual-force, answer-to-request, denial-of-side,
 evaluated-relative-act, condemned-act-agent, evaluated-move-agent, evaluated-told-act,
-answered-act-agent, protest-target-state, restricted-own-state, seized-state). Who the actors are is the actor stage's answer; this module only reads it."""
+claim-author, answered-act-agent, protest-target-state, restricted-own-state, seized-state). Who the actors are is the actor stage's answer; this module only reads it."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Optional
 from diurna.document import ArticleDoc, MentionRef
 from diurna.events import constructions as cx
 from diurna.events.arguments import Argument, Candidate
-from diurna.events.dictionary import direct_objects
+from diurna.events.dictionary import direct_objects, prep_objects
 from diurna.nlp.index import paragraph_number
+from diurna.nlp.syntax import possessors
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -80,7 +81,7 @@ def scene_recipient(
 def with_scene_recipients(doc: ArticleDoc, candidates: list[Candidate], episode: cx.Episode) -> list[Candidate]:
     """Targetless events take their recipient from the story (constructions.py: scene-victim,
     answer-to-request, denial-of-side, evaluated-relative-act, condemned-act-agent,
-    evaluated-move-agent, evaluated-told-act, answered-act-agent, protest-target-state,
+    evaluated-move-agent, evaluated-told-act, claim-author, answered-act-agent, protest-target-state,
     restricted-own-state, seized-state); the mention is the recipient's nearest one before the trigger."""
     actors = [(a.id, a.country, a.sector, a.kind, episode.mention_count(doc, a.id)) for a in doc.actors]
     paragraphs = [episode.paragraph(doc.spacy_doc[c.trigger_start].idx) for c in candidates]
@@ -178,12 +179,18 @@ def _recipient_from_story(
     )
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_RELATIVE_ACT):
         actor_id, rule = _relative_act_agent(doc, cand, same), cx.EVALUATED_RELATIVE_ACT
-    if actor_id is None and cand.plover == "ACCUSE" and _condemns_an_act(doc.spacy_doc[cand.trigger_start]):
+    if (
+        actor_id is None
+        and cand.plover == "ACCUSE"
+        and (_condemns_an_act(doc.spacy_doc[cand.trigger_start]) or _bare_statement(doc, cand))
+    ):
         actor_id, rule = condemned_agent(source_id, recent), cx.CONDEMNED_ACT_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and _evaluates_a_move(doc.spacy_doc[cand.trigger_start]):
         actor_id, rule = move_agent(source_id, recent, _own_side(doc, source_id)), cx.EVALUATED_MOVE_AGENT
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_TOLD_ACT):
         actor_id, rule = _told_act_agent(doc, cand, same + earlier), cx.EVALUATED_TOLD_ACT
+    if actor_id is None and cand.plover == "REJECT" and cx.enabled(cx.CLAIM_AUTHOR):
+        actor_id, rule = claim_author(doc, doc.spacy_doc[cand.trigger_start], source_id), cx.CLAIM_AUTHOR
     if (
         actor_id is None
         and cand.plover in ANSWERING_TYPES
@@ -199,6 +206,15 @@ def _recipient_from_story(
         if source is not None:
             actor_id, rule = protested_state(source.country, source.sector, actors), cx.PROTEST_TARGET_STATE
     return (actor_id, rule) if actor_id and actor_id != source_id else (None, None)
+
+
+def _bare_statement(doc: ArticleDoc, cand: Candidate) -> bool:
+    """A statement noun told as arriving with nothing it is of or for ("Condemnation came from Jakarta
+    and Kuala Lumpur", statement-from): it condemns the act the story has just told."""
+    noun = doc.spacy_doc[cand.trigger_start]
+    return cand.rule == cx.STATEMENT_FROM and not any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for", "over") for c in noun.children
+    )
 
 
 def _condemns_an_act(verb: "Token") -> bool:
@@ -221,6 +237,51 @@ def _told_act_agent(doc: ArticleDoc, cand: Candidate, told: list[Candidate]) -> 
         if any(n.i == trigger.i or _same_act_word(n, trigger) for n in nouns):
             return c.source.actor_id
     return None
+
+
+# How many sentences back the statement a denied claim refers to may be (claim-author): "Poland said
+# the fire was Belarus's doing. Belarus rejected the allegation." One: further back, the latest
+# speaker is as often someone else (an agency cited two sentences earlier, while critics made the
+# charge the authorities reject).
+CLAIM_WINDOW = 1
+
+
+def claim_author(doc: ArticleDoc, verb: "Token", source_id: str) -> Optional[str]:
+    """Who made the claim a denial or rejection has as object (claim-author): the actor the claim's
+    own phrase names ("Kyiv's accusations", "the claim from Berlin", "allegations by the opposition"),
+    else the speaker of the latest statement in the sentence before (CLAIM_WINDOW) that is not
+    the denier's side; one whose words name the denier's side is preferred (the claim is about it)."""
+    claims = [n for n in _evaluated_nouns(verb) if n.lemma_.lower() in cx.CLAIM_NOUNS or n.lower_ in cx.CLAIM_NOUNS]
+    if not claims:
+        return None
+    side = _own_side(doc, source_id) | {source_id}
+    for claim in claims:
+        preps = prep_objects(claim)
+        named = possessors(claim) + preps.get("from", []) + preps.get("by", [])
+        for token in named:
+            actor_id = doc.actor_at_token(token.i)
+            if actor_id and actor_id not in side:
+                return actor_id
+    sentence = verb.sent
+    earliest = sentence
+    for _ in range(CLAIM_WINDOW):
+        if earliest.start == 0:
+            break
+        earliest = doc.spacy_doc[earliest.start - 1].sent
+    statements = sorted(
+        (
+            q
+            for q in doc.quotes
+            if q.speaker and q.speaker not in side and earliest.start_char <= q.content.start < sentence.start_char
+        ),
+        key=lambda q: q.content.start,
+        reverse=True,
+    )
+    mentions = [m for a in side for m in doc.mention_index().of_actor(a)]
+    for q in statements:
+        if any(q.content.start <= m.start < q.content.end for m in mentions):
+            return q.speaker
+    return statements[0].speaker if statements else None
 
 
 def _same_act_word(noun: "Token", trigger: "Token") -> bool:

@@ -134,6 +134,26 @@ def clause_reporters(verb: "Token") -> list["Token"]:
     return []
 
 
+# Possessive markers: the small model may read "the militia’s raids" (curly apostrophe) as an nmod
+# with a case marker rather than a possessor.
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def possessors(noun: "Token") -> list["Token"]:
+    """The noun's possessors ("Kyiv's accusations", "the militia’s raids"): a poss child, or a
+    modifier before it that carries a possessive case marker."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "poss"
+        or (
+            c.i < noun.i
+            and c.dep_ in ("nmod", "compound")
+            and any(g.dep_ == "case" and g.lower_ in POSSESSIVE_MARKS for g in c.children)
+        )
+    ]
+
+
 def coordinated_pair(phrase: "Token") -> Optional[tuple["Token", "Token"]]:
     """'Hamas and Iran', 'Russia and Ukraine': the phrase and its one conjunct when it coordinates
     exactly two (one phrase, or a list of three or more, is no pair). The actor stage reads an
