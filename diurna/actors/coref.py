@@ -67,6 +67,15 @@ DESCRIPTION_ANTECEDENT = register(
     "A definite description, or a crowd noun with no country, refers back to the most recent earlier "
     "actor that agrees with it in kind, country, office and sector.",
 )
+STATE_FORCE_NOT_ARMED_GROUP = register(
+    "state-force-not-armed-group",
+    "The Taliban said they would keep fighting. The Afghan army moved into the valley on Sunday.",
+    "A description of a state's military ('the Afghan army', 'the Malian military': a country and "
+    "the MIL sector in its own words) does not refer back to a non-state armed group of that country "
+    "(rebels, militias, insurgents): the state's army is the group's enemy, not the group.",
+)
+# state-force-not-armed-group: the sectors of armed groups that are not a state's forces
+ARMED_NONSTATE_SECTORS = frozenset({"REB", "UAF", "IMG", "INS", "SEP", "RAD"})
 DESCRIPTION_NOT_OWN_SUBJECT = register(
     "description-not-own-subject",
     "Over 100 government soldiers surrendered to the armed group on Monday.",
@@ -474,6 +483,13 @@ class Coreference:
             words = {w for name in actor.names for w in name_key(name).split()}
             if head.lower_ not in words and head.lemma_.lower() not in words:
                 return False
+        if (
+            title.country is not None
+            and title.sector == "MIL"
+            and sector in ARMED_NONSTATE_SECTORS
+            and enabled(STATE_FORCE_NOT_ARMED_GROUP)
+        ):
+            return False  # "the Afghan army" is not the Taliban named before it
         if title.sector in NONSTATE_SECTORS:
             return sector in NONSTATE_SECTORS or (sector is None and actor.kind == "organization")
         return bool(title.sector) and sector == title.sector

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional
 from diurna.actors import sector_model
 from diurna.actors.codes import join_code
 from diurna.actors.country_model import CountryEvidence, choose, enabled_model
+from diurna.actors.mentions import names_side_or_backer
 from diurna.nlp.index import index
 from diurna.rules import RuleSet
 
@@ -120,6 +121,14 @@ NAMED_ACTOR_VOTES = _register(
     "with twice the votes of any other: the foreign leaders who react to a story are many (US "
     "officials on Cuba), and would otherwise outvote its places.",
 )
+BACKER_NOT_HOME = _register(
+    "backer-not-home",
+    "Pro-Russian separatists attacked Ukrainian positions near Donetsk, and Russian-backed fighters "
+    "shelled the town; Moscow denied it.",
+    "A group called pro-X, anti-X or X-backed ('pro-Russian separatists', 'anti-American protesters', "
+    "'Iran-backed militias') takes X's side or has X's support: it is not X's own. The country the "
+    "story gives it (focus, scene, or the model's choice) is never X; the model's next best is.",
+)
 FOREIGN_MODIFIER = _register(
     "foreign-modifier",
     "Police detained protesters in Honiara ... The government barred foreign media; world leaders and "
@@ -131,6 +140,28 @@ FOREIGN_MODIFIER = _register(
     "Ministry', 'foreign intelligence service'): that is the state's own; nor an institution of the "
     "place it stands in ('an international school', 'the international airport').",
 )
+SEVERAL_STATES_OFFICE = _register(
+    "several-states-office",
+    "Police detained protesters in Honiara ... Several foreign ministers met in Lusaka; the presidents "
+    "agreed on a summit, and regional leaders urged calm.",
+    "The plural of an office each state has one holder of ('foreign ministers', 'prime ministers', "
+    "'presidents', 'heads of state') or the leaders of a region ('regional leaders') names people of "
+    "several states: none of them is of the story's country by that description, so the story gives "
+    "it none (as foreign-modifier). Not 'former presidents' nor 'vice presidents' (one state has many), "
+    "nor an office a country's name or adjective owns ('Kenya's former presidents'), nor one an "
+    "organisation or anyone else owns ('university presidents', 'the company's presidents', 'their "
+    "presidents'): only offices of states.",
+)
+# several-states-office: a state's one-holder offices (head noun lemma -> the words that make it one) ...
+ONE_HOLDER_OFFICES = {
+    "president": frozenset({""}),
+    "minister": frozenset({"prime", "foreign", "defence", "defense"}),
+    "premier": frozenset({""}),
+}
+# ... not so after these words ("former presidents", "vice presidents", "deputy prime ministers")
+MANY_HOLDER_WORDS = frozenset({"former", "ex", "past", "vice", "deputy", "assistant", "junior", "state"})
+# ... and the heads of groups of states ("regional leaders")
+REGION_GROUP_HEADS = frozenset({"leader", "power", "state", "country", "neighbour", "neighbor", "government"})
 # foreign-modifier: the words that place a group outside the story's country ...
 OUTSIDE_WORDS = frozenset({"foreign", "international", "overseas", "world", "global", "western"})
 # ... unless the description names a state's office with them ("foreign ministry", "international
@@ -303,16 +334,77 @@ def same_head_countries(doc: "ArticleDoc") -> dict[str, str]:
     return found
 
 
+def sides_named(doc: "ArticleDoc") -> dict[str, set[str]]:
+    """Rule backer-not-home: actor id -> the countries its descriptions name as a side or a backer
+    ("Russian" in "pro-Russian separatists", "Iran" in "Iran-backed militias")."""
+    if doc.spacy_doc is None or not enabled(BACKER_NOT_HOME):
+        return {}
+    countries = {a.id: a.country for a in doc.actors if a.kind == "country" and a.country}
+    named = [(m.token_start, countries[m.actor_id]) for m in doc.mentions if m.actor_id in countries]
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in doc.mentions:
+        if m.how != "description":
+            continue
+        for k, country in named:
+            if m.token_start <= k < m.token_end and names_side_or_backer(doc.spacy_doc, k, m.token_end):
+                found[m.actor_id].add(country)
+    return found
+
+
 def outside_the_story(doc: "ArticleDoc") -> set[str]:
     """Rule foreign-modifier: ids of the actors one of whose descriptions calls them foreign,
     international, world ... ('foreign media'), not naming an office ('foreign ministry')."""
     if doc.spacy_doc is None or not enabled(FOREIGN_MODIFIER):
         return set()
-    return {
+    out = {
         actor_id
         for actor_id, descriptions in _description_words(doc).items()
         if any(words & OUTSIDE_WORDS and not words & OFFICE_WORDS for words in descriptions)
     }
+    if enabled(SEVERAL_STATES_OFFICE):
+        spacy_doc = doc.spacy_doc
+        out |= {
+            m.actor_id
+            for m in doc.mentions
+            if m.how == "description" and _several_states(spacy_doc[m.token_start : m.token_end])
+        }
+    return out
+
+
+def _several_states(span) -> bool:
+    """Rule several-states-office: "foreign ministers", "presidents", "heads of state", "regional
+    leaders", with no country of its own in the span (rule several-states-office)."""
+    root = span.root
+    if root.tag_ not in ("NNS", "NNPS") or any(t.ent_type_ in ("GPE", "NORP") for t in span):
+        return False
+    before = [t.lower_ for t in span if t.i < root.i]
+    if set(before) & MANY_HOLDER_WORDS or _owned_by_other_than_a_state(root):
+        return False
+    lemma = root.lemma_.lower()
+    if lemma == "head":
+        return any(
+            c.lower_ == "of" and any(g.lower_ in ("state", "government") for g in c.children) for c in root.rights
+        )
+    if lemma in REGION_GROUP_HEADS and "regional" in before:
+        return True
+    qualifiers = ONE_HOLDER_OFFICES.get(lemma)
+    if qualifiers is None:
+        return False
+    return "" in qualifiers or bool(before) and before[-1] in qualifiers
+
+
+def _owned_by_other_than_a_state(root) -> bool:
+    """Rule several-states-office holds only for offices of states: not where a possessive owns the
+    office ("the company's presidents", "their presidents") nor where a noun other than the office's
+    own qualifier modifies it ("university presidents", "bank presidents"; not "defence ministers")."""
+    lemma = root.lemma_.lower()
+    qualifiers = ONE_HOLDER_OFFICES.get(lemma, frozenset())
+    for child in root.lefts:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lower_ not in qualifiers:
+            return True
+    return False
 
 
 def _its_before(span) -> Optional[int]:
@@ -449,8 +541,10 @@ class ActorCountryStage:
         model = enabled_model() if enabled(LEARNED_COUNTRY) and reads else None
         if model is not None and undecided:
             evidence = country_evidence(doc)
+            sides = sides_named(doc)
             for actor in undecided:
-                chosen[actor.id] = choose(model, evidence.rows(actor, None))
+                rows = [row for row in evidence.rows(actor, None) if row[0] not in sides.get(actor.id, ())]
+                chosen[actor.id] = choose(model, rows)
         return chosen
 
 
@@ -488,4 +582,8 @@ def rule_choices(doc: "ArticleDoc") -> tuple[dict[str, str], list["Actor"]]:
         chosen.update({a.id: focus for a in open_})
     else:
         chosen.update(scene_countries(doc, open_))
+    sides = sides_named(doc)
+    for actor in open_:  # a pro-Russian group is not Russia's: the model may give it the next best
+        if chosen.get(actor.id) in sides.get(actor.id, ()):
+            del chosen[actor.id]
     return chosen, open_

@@ -21,8 +21,9 @@ from diurna.actors.mentions import (
     NON_PERSON_PHRASES,
     ORGANISATION_PART_HEADS,
     Candidate,
+    is_capitalised,
 )
-from diurna.actors.name_kinds import ORGANISATION_WORD_NAME, PART_OF_LARGER_NAME, place_country
+from diurna.actors.name_kinds import ORGANISATION_WORD_NAME, PART_OF_LARGER_NAME, kb_name_in_title, place_country
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import (
     DETENTION_PLACES,
@@ -110,6 +111,13 @@ PLACE_POSSESSOR_COUNTRY = register(
     "regional administration', 'Kinshasa's police' are of the one country the places gazetteer "
     "knows that place in.",
 )
+PLACE_MODIFIER_COUNTRY = register(
+    "place-modifier-country",
+    "Sindh police held two fishing crews overnight.",
+    "A town or region's name modifying an institution or agent ('Sindh police', 'Nairobi "
+    "police', 'Kano state officials') makes it of the one country the places gazetteer knows that "
+    "place in, as its possessive does (rule place-possessor-country).",
+)
 POSSESSOR_ACTOR = register(
     "possessor-actor",
     "Nicolas Maduro's government expelled the diplomats.",
@@ -150,6 +158,16 @@ LOCATED_INSTITUTION = register(
     "A country or capital after 'in' says whose a bare institution is: the description is that "
     "state's, and the place is part of the mention, not an actor of its own.",
 )
+GATHERED_NOT_OWNED = register(
+    "gathered-not-owned",
+    "Several defence ministers in Nairobi agreed on a joint patrol; two army chiefs in Dakar signed a pact.",
+    "A counted or quantified plural of office holders ('several defence ministers in Nairobi', 'two "
+    "army chiefs in Dakar', 'other leaders in Brussels') names people gathered in the place, from "
+    "several states: the place is where they meet, not whose they are (rule located-institution "
+    "does not apply).",
+)
+# gathered-not-owned: the words that count or quantify a plural ("several ministers", "21 envoys")
+GATHERING_QUANTIFIERS = frozenset({"several", "many", "other", "some", "various", "numerous", "visiting", "few"})
 
 
 def _named_institution(head: "Token") -> bool:
@@ -196,12 +214,16 @@ class Descriptions:
         out: list[Candidate] = []
         if not enabled(ACTOR_INSIDE_DESCRIPTION):
             return out
-        for k in range(cand.start, cand.head):
-            for actor in self.finder.kb_word(self.doc, k):
+        k = cand.start
+        while k < cand.head:
+            end, actors = kb_name_in_title(self.finder, self.doc, k, cand.head)
+            for actor in actors:
                 if actor.kind in MODIFIER_KINDS and (cand.kb is None or actor.id != cand.kb.id):
-                    how = "adjective" if self._is_gentilic(self.doc[k]) and actor.kind != "organization" else "name"
-                    out.append(Candidate(k, k + 1, how, k, (k, k + 1), kb=actor, kind=actor.kind, nested=True))
+                    last = self.doc[end - 1]
+                    how = "adjective" if self._is_gentilic(last) and actor.kind != "organization" else "name"
+                    out.append(Candidate(k, end, how, end - 1, (k, end), kb=actor, kind=actor.kind, nested=True))
                 break
+            k = end
         return out
 
     def description_at(self, sent, head, taken) -> Optional[Candidate]:
@@ -257,6 +279,8 @@ class Descriptions:
                 title.country = owner
         if title.affiliation is None and title.country is None and enabled(LEADER_NAMED_GOVERNMENT):
             title.country = self._government_namesake(head, start)
+        if title.affiliation is None and title.country is None and enabled(PLACE_MODIFIER_COUNTRY):
+            title.country = self._place_modifier_country(head, start)
         if (
             title.affiliation is None
             and title.country is None
@@ -365,6 +389,25 @@ class Descriptions:
                 return self._subject_country(head)
             if enabled(POSSESSOR_ACTOR):
                 return self._actor_country(t)
+        return None
+
+    def _place_modifier_country(self, head: "Token", start: int) -> Optional[str]:
+        """The one country of a town or region named as a modifier inside the description
+        ("Sindh police"; rule place-modifier-country), or None. Not inside a name ("Coast
+        Guard": "Coast" is no place there), so the head is a lower-case noun."""
+        if not head.text.islower():
+            return None
+        for t in head.lefts:
+            if (
+                t.i >= start
+                and t.dep_ in ("compound", "nmod", "amod")  # the small model reads some regions' names as adjectives
+                and t.pos_ in ("PROPN", "ADJ")
+                and is_capitalised(t)
+                and not self.finder.kb_word(self.doc, t.i)
+            ):
+                country = place_country(self.doc[max(t.left_edge.i, start) : t.i + 1].text)
+                if country is not None:
+                    return country
         return None
 
     def _government_namesake(self, head: "Token", start: int) -> Optional[str]:
@@ -506,6 +549,8 @@ class Descriptions:
             return None
         if any(self.finder.kb_word(self.doc, t.i) for t in head.lefts):
             return None  # "the Chinese government in Hong Kong" already says whose it is
+        if _counted_plural(head) and enabled(GATHERED_NOT_OWNED):
+            return None  # "several defence ministers in Nairobi" met there
         return head
 
     def _location_owner(self, head) -> Optional[tuple[int, str]]:
@@ -519,11 +564,20 @@ class Descriptions:
                 match = self.finder.longest_name_at(self.doc, place.left_edge.i, place.i + 1)
                 if match is None or match[0] != place.i + 1:
                     continue
-                country = self._state_of(match[1])
+                named = self.state_named_in_full(match[1], self.doc[place.left_edge.i : place.i + 1].text)
+                country = self._state_of([named] if named is not None else match[1])
                 owner = self._description_located_at(place)
                 if country is not None and owner is not None and owner.i == head.i:
                     return place.i + 1, country
         return None
+
+
+def _counted_plural(head: "Token") -> bool:
+    """A plural noun with a number or a quantifier before it ("several ministers", "21 envoys"; rule
+    gathered-not-owned)."""
+    return head.tag_ in ("NNS", "NNPS") and any(
+        t.i < head.i and (t.lower_ in GATHERING_QUANTIFIERS or (t.dep_ == "nummod" and t.like_num)) for t in head.lefts
+    )
 
 
 def _with_owner_state(doc: "Doc", start: int) -> int:

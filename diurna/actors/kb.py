@@ -19,13 +19,14 @@ import gzip
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, MutableMapping, Optional
 
 from diurna.actors.codes import split_code
 from diurna.actors.phoenix import Role
 from diurna.actors.roles import OfficeTerm, RoleTable
+from diurna.rules import RuleSet
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 KB_FILE = DATA_DIR / "actors_kb.json.gz"
@@ -139,6 +140,11 @@ class LazyActors(MutableMapping):
 
     def get(self, kb_id: str, default=None):
         return self[kb_id] if kb_id in self._items else default
+
+    def row(self, kb_id: str) -> Optional[list]:
+        """The stored row of an actor not yet made (None when absent or already made)."""
+        item = self._items.get(kb_id)
+        return item if type(item) is list else None
 
     def __contains__(self, kb_id: object) -> bool:
         return kb_id in self._items
@@ -391,10 +397,79 @@ class KnowledgeBase:
             gc.freeze()
             if collecting:
                 gc.enable()
+        if KB_RULES.enabled(ROLES_END_WITH_DATED_OFFICES):
+            close_roles_the_offices_end(kb)
         for overlay in default_overlays() if overlays is None else list(overlays):
             apply_overlay(kb, read_overlay(Path(overlay)))
             kb.overlays += (str(overlay),)
         return kb
+
+
+# The rules the KB applies to its built file as it loads (the actor stage's own rules are in
+# diurna/actors/rules.py; these run once per process, before any article, so they have their own set:
+# switched off with DIURNA_ACTOR_KB_RULES_OFF=name or `KB_RULES.switched_off(name)` around a load).
+KB_RULES = RuleSet("actor KB rule", env="DIURNA_ACTOR_KB_RULES_OFF")
+ROLES_END_WITH_DATED_OFFICES = KB_RULES.register(
+    "roles-end-with-dated-offices",
+    "a dictionary role 'FRDGOV from 1990' of a president whose dated term ended in 2009: FRDGOV until 2009",
+    "the Phoenix dictionaries stop about 2015 and leave a sitting leader's government role open, so "
+    "without it a leader ousted later is still coded as the government; an end only inferred from a "
+    "successor ends nothing (the same policy as enrich._after_office at build time)",
+)
+
+
+def close_roles_the_offices_end(kb: KnowledgeBase) -> int:
+    """End the dictionaries' open-ended government roles where the dated offices say the person left.
+
+    The Phoenix dictionaries stop about 2015 and write a sitting leader's role with no end
+    ("BFAGOV from 1987-10-15", Blaise Compaore): it goes on holding after the term the dated
+    sources end (Compaore fell on 2014-10-31), so a 2015 story, or a 2019 one about Mugabe, coded
+    the ousted leader as the government. For a person every one of whose office terms has ended, an
+    open `<country>GOV` role of a country they held office in, begun before their last term ended, is
+    ended with it; what the dictionaries code them as afterwards (a bare `ELI`, an IGO post begun
+    later) then holds, or the article's own words do. A role begun after the last term is another
+    office the data does not know and stays open. Runs on the built file before the overlays (which
+    replace roles and stay as written). Returns how many actors it changed.
+
+    Only a last end some source dates counts: where the last term's end is only inferred from a
+    successor (`OfficeTerm.seen` set, see enrich._seen), the role stays open, as enrich._after_office
+    adds no `ELI` after such an end. Build time (enrich.add_office_holders) would be the one place
+    for this; it runs here until the KB is next rebuilt (the rebuild needs every dated source laid
+    out by scripts/kb_sources.py). Rule `roles-end-with-dated-offices`."""
+    last_end: dict[str, str] = {}
+    codes: dict[str, set[str]] = {}
+    still_in_office: set[str] = set()
+    dated_ends: dict[str, set[str]] = {}
+    for term in kb.offices.terms:
+        if term.end is None:
+            still_in_office.add(term.kb_id)
+            continue
+        if term.end > last_end.get(term.kb_id, ""):
+            last_end[term.kb_id] = term.end
+        if not term.seen:  # a source dates this end (enrich._seen); else it is inferred from a successor
+            dated_ends.setdefault(term.kb_id, set()).add(term.end)
+        codes.setdefault(term.kb_id, set()).add(term.country + "GOV")
+    changed = 0
+    for kb_id, end in last_end.items():
+        if kb_id in still_in_office or end not in dated_ends.get(kb_id, ()):
+            continue
+        if kb_id not in kb.actors:
+            continue
+        row = kb.actors.row(kb_id)  # the stored row: making every office holder's actor costs 0.3 s
+        roles = [tuple(r) for r in row[4]] if row is not None else [astuple(r) for r in kb.actors[kb_id].roles]
+        if not any(_open_before(r, codes[kb_id], end) for r in roles):
+            continue
+        closed = tuple(Role(r[0], r[1], end) if _open_before(r, codes[kb_id], end) else Role(*r) for r in roles)
+        actor = kb.actors[kb_id]
+        kb.actors[kb_id] = KBActor(actor.id, actor.name, actor.kind, actor.names, closed, actor.cities, actor.source)
+        changed += 1
+    return changed
+
+
+def _open_before(role: tuple, codes: set[str], end: str) -> bool:
+    """An open-ended role (code, start, None) of one of `codes` begun before `end`."""
+    code, start, role_end = role
+    return role_end is None and code in codes and (start is None or start < end)
 
 
 def default_overlays() -> list[Path]:

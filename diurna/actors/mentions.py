@@ -409,6 +409,13 @@ def _names_no_owner(doc, k: int, end: int) -> bool:
     )
 
 
+def names_side_or_backer(doc, k: int, end: int) -> bool:
+    """Whether token k, inside a description ending at `end`, is the X of "pro-X", "anti-X" or
+    "X-backed": whose side the group takes or who backs it, whatever the rules above say of its
+    own country (the actor-country step asks this: rule backer-not-home)."""
+    return _side_taken(doc, k) or _backer(doc, k, end)
+
+
 def _side_taken(doc, k: int) -> bool:
     """Whether token k follows 'pro-' or 'anti-' ("pro-Russian": spaCy splits it in three)."""
     return k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ in ("pro", "anti")

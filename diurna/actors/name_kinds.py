@@ -121,6 +121,22 @@ ACTOR_INSIDE_TITLE = register(
     "Hamas leader Ismail Haniyeh arrived in Tehran.",
     "A KB organisation or country named in a person's title ('Hamas' in 'Hamas leader X') is a mention of its own.",
 )
+WHOLE_NAME_IN_TITLE = register(
+    "whole-name-in-title",
+    "South Sudanese soldiers shelled a village near Malakal; Juba later said the soldiers had strayed.",
+    "A country named by several words inside a title ('South Sudanese', 'North Korean', 'Central "
+    "African') is that one country's mention: its last word alone ('Sudanese', 'Korean') is not a "
+    "second country named there, which would vote for it as the story's country.",
+)
+
+
+SHORT_NAME_OF_NAMED_STATE = register(
+    "short-name-of-named-state",
+    "The Democratic Republic of Congo closed its eastern border. Officials said militias were burning farms in Congo.",
+    "A country's short name that ends another country's full name ('Congo' after 'the Democratic "
+    "Republic of Congo') is the country the article named in full, unless it has named the other "
+    "one too: news calls the DRC 'Congo' once it has named it.",
+)
 
 
 class NameKinds:
@@ -281,6 +297,9 @@ class NameKinds:
         for a in actors:
             if a.id in self.actors:
                 return a
+        named = self.state_named_in_full(actors, span.text)
+        if named is not None:
+            return named
         if not enabled(KB_DATED_CHOICE):
             return actors[0]
         label_kind = ENTITY_KINDS.get(span.root.ent_type_)
@@ -289,6 +308,21 @@ class NameKinds:
             if a.kind == label_kind:
                 return a
         return dated[0]
+
+    def state_named_in_full(self, actors: list[KBActor], text: str) -> Optional[KBActor]:
+        """Rule short-name-of-named-state: the country the article already named in full whose full
+        name ends in `text` ("Congo" after "the Democratic Republic of Congo"), when `actors` (what
+        the KB calls `text`) are countries the article has not named; else None."""
+        if not enabled(SHORT_NAME_OF_NAMED_STATE) or not actors or any(a.kind != "country" for a in actors):
+            return None
+        if any("kb:" + a.id in self.actors for a in actors):
+            return None
+        tail = " " + name_key(text)
+        for key in self.actors:  # the article's actors so far: a KB actor's key is "kb:<id>"
+            known = self.kb.actors.get(key[3:]) if key.startswith("kb:") else None
+            if known is not None and known.kind == "country" and any(n.endswith(tail) for n in known.names):
+                return known
+        return None
 
     @staticmethod
     def _kind_for(actor: KBActor, span) -> str:
@@ -421,13 +455,28 @@ class NameKinds:
         if not enabled(ACTOR_INSIDE_TITLE):
             return out
         for cand in names:
-            for k in range(cand.start, cand.core[0]):
-                for actor in self.finder.kb_word(self.doc, k):
+            k = cand.start
+            while k < cand.core[0]:
+                end, actors = kb_name_in_title(self.finder, self.doc, k, cand.core[0])
+                for actor in actors:
                     if actor.kind in MODIFIER_KINDS:
-                        how = "adjective" if self._is_gentilic(self.doc[k]) and actor.kind != "organization" else "name"
-                        out.append(Candidate(k, k + 1, how, k, (k, k + 1), kb=actor, kind=actor.kind, nested=True))
+                        last = self.doc[end - 1]
+                        how = "adjective" if self._is_gentilic(last) and actor.kind != "organization" else "name"
+                        out.append(Candidate(k, end, how, end - 1, (k, end), kb=actor, kind=actor.kind, nested=True))
                     break
+                k = end
         return out
+
+
+def kb_name_in_title(finder, doc, k: int, limit: int) -> tuple[int, list[KBActor]]:
+    """(end, actors) of the KB name at token k of a title or description: the longest, when it is a
+    country's name of several words ("South Sudanese", "North Korean": rule whole-name-in-title), else
+    the word's own."""
+    if enabled(WHOLE_NAME_IN_TITLE) and is_capitalised(doc[k]):
+        match = finder.longest_name_at(doc, k, limit)
+        if match is not None and match[0] - k > 1 and any(a.kind == "country" for a in match[1]):
+            return match[0], [a for a in match[1] if a.kind == "country"]
+    return k + 1, finder.kb_word(doc, k)
 
 
 @functools.lru_cache(maxsize=8192)

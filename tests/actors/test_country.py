@@ -182,3 +182,87 @@ def test_foreign_modifier_keeps_a_group_out_of_the_story_country(code):
 def test_foreign_modifier_leaves_a_state_office_named_with_the_word(code):
     doc = code(KENYA + " The Foreign Ministry said the protests were illegal.", "2024-06-19")
     assert _actor(doc, "foreign ministry").country == "KEN"
+
+
+# Rule backer-not-home: a group on one country's side, in a story that names that country most.
+BACKED = (
+    "Pro-Russian separatists shelled Ukrainian positions near Donetsk on Friday. Russian-backed fighters "
+    "also attacked the town of Debaltseve. Moscow denied sending troops, and Russian officials met in "
+    "Moscow. Russia called the talks useful."
+)
+
+
+def test_backer_not_home_gives_a_backed_group_another_country_than_its_backer(code):
+    doc = code(BACKED, "2014-06-21")
+    assert _actor(doc, "pro-russian separatists").country != "RUS"
+    assert _actor(doc, "russian-backed fighters").country != "RUS"
+    assert _actor(doc, "russian officials").country == "RUS"  # a country's own, stated
+    with ac.switched_off(ac.BACKER_NOT_HOME):
+        doc = code(BACKED, "2014-06-21")
+    assert _actor(doc, "pro-russian separatists").country == "RUS"
+
+
+def test_several_states_office_keeps_plural_one_holder_offices_out_of_the_story(code):
+    text = (
+        KENYA + " Several foreign ministers met in Nairobi, regional leaders urged calm, and former presidents spoke."
+    )
+    doc = code(text, "2024-06-19")
+    assert _actor(doc, "foreign ministers").country is None
+    assert _actor(doc, "regional leaders").country is None
+    assert _actor(doc, "former presidents").country == "KEN"  # one state has many former presidents
+    # offices of states only: an organisation's presidents are of the story's country
+    doc = code(KENYA + " University presidents signed a letter on the fees.", "2024-06-19")
+    assert _actor(doc, "university presidents").country == "KEN"
+    with ac.switched_off(ac.SEVERAL_STATES_OFFICE):
+        doc = code(text, "2024-06-19")
+    assert _actor(doc, "foreign ministers").country == "KEN"
+
+
+def test_whole_name_in_title_names_one_country_not_also_its_last_word(code):
+    """Rule whole-name-in-title: "South Sudanese" in a title is South Sudan's mention; without the
+    rule its last word alone makes Sudan a second country of the story."""
+    from diurna.actors.name_kinds import WHOLE_NAME_IN_TITLE
+    from diurna.actors.rules import switched_off
+
+    text = (
+        "South Sudanese soldiers shelled a village near Malakal on Monday. Kenya's president and Kenya's "
+        "foreign minister called for talks in Nairobi, and police in Nairobi guarded the venue."
+    )
+    doc = code(text, "2016-03-02")
+    assert not any(a.country == "SDN" for a in doc.actors)
+    assert _actor(doc, "south sudanese").country == "SSD"
+    with switched_off(WHOLE_NAME_IN_TITLE):
+        doc = code(text, "2016-03-02")
+    assert any(a.country == "SDN" for a in doc.actors)
+
+
+def test_gathered_not_owned_keeps_a_counted_plural_out_of_its_meeting_place(code):
+    """Rule gathered-not-owned: "several defence ministers in Nairobi" met there, from several states;
+    without the rule located-institution makes them Kenya's."""
+    from diurna.actors.descriptions import GATHERED_NOT_OWNED
+    from diurna.actors.rules import switched_off
+
+    text = "Several defence ministers in Nairobi agreed on a joint patrol on Tuesday. Kenya hosted the meeting."
+    doc = code(text, "2016-03-02")
+    assert _actor(doc, "defence ministers").country is None
+    with switched_off(GATHERED_NOT_OWNED):
+        doc = code(text, "2016-03-02")
+    assert _actor(doc, "defence ministers").country == "KEN"
+
+
+def test_place_modifier_country_gives_a_regions_police_its_own_country(code):
+    """Rule place-modifier-country: "Sindh police" are Pakistan's, stated, in a story about India;
+    without the rule they take the story's country."""
+    from diurna.actors.descriptions import PLACE_MODIFIER_COUNTRY
+    from diurna.actors.rules import switched_off
+
+    text = (
+        "India's foreign ministry in New Delhi protested on Monday, and India's navy searched the coast. "
+        "Sindh police held two fishing crews overnight."
+    )
+    doc = code(text, "2016-03-02")
+    police = _actor(doc, "sindh police")
+    assert (police.country, police.country_inferred) == ("PAK", False)
+    with switched_off(PLACE_MODIFIER_COUNTRY):
+        doc = code(text, "2016-03-02")
+    assert _actor(doc, "sindh police").country == "IND"

@@ -45,3 +45,20 @@ def test_a_description_before_its_apposed_name_is_that_name_not_the_last_person_
         doc = code(text, "2023-09-05")
     porras = next(a for a in doc.actors if "Consuelo Porras" in a.name)
     assert [m.text for m in porras.mentions] == ["Consuelo Porras"]
+
+
+def test_state_force_not_armed_group_keeps_a_states_army_apart_from_the_rebels(code):
+    """Rule state-force-not-armed-group: "the Afghan army" does not refer back to the Taliban named
+    before it; without the rule the army merges into the group."""
+    from diurna.actors.coref import STATE_FORCE_NOT_ARMED_GROUP
+    from diurna.actors.rules import switched_off
+
+    text = "The Taliban said they would keep fighting. The Afghan army moved into the valley on Sunday."
+
+    def army_is_taliban(doc):
+        taliban = next(a for a in doc.actors if any(m.text == "Taliban" for m in a.mentions))
+        return any("army" in m.text for m in taliban.mentions)
+
+    assert not army_is_taliban(code(text, "2016-03-02"))
+    with switched_off(STATE_FORCE_NOT_ARMED_GROUP):
+        assert army_is_taliban(code(text, "2016-03-02"))

@@ -250,3 +250,18 @@ def test_a_backer_gives_the_group_no_country(code):
     with switched_off(BACKER_NOT_OWNER):
         militia = next(a for a in code(text, "2024-02-03").actors if a.name == "Iran-backed militia")
     assert (militia.country, militia.country_inferred) == ("IRN", False)
+
+
+def test_short_name_of_named_state_is_the_state_named_in_full(code):
+    """Rule short-name-of-named-state: "Congo" after "the Democratic Republic of Congo" is the DRC;
+    without the rule it is the Republic of the Congo, a second state."""
+    from diurna.actors.name_kinds import SHORT_NAME_OF_NAMED_STATE
+    from diurna.actors.rules import switched_off
+
+    text = (
+        "The Democratic Republic of Congo closed its eastern border on Monday. "
+        "Officials said militias were burning farms in Congo."
+    )
+    assert not any(a.country == "COG" for a in code(text, "2016-03-02").actors)
+    with switched_off(SHORT_NAME_OF_NAMED_STATE):
+        assert any(a.country == "COG" for a in code(text, "2016-03-02").actors)
