@@ -413,8 +413,8 @@ ROLES_END_WITH_DATED_OFFICES = KB_RULES.register(
     "roles-end-with-dated-offices",
     "a dictionary role 'FRDGOV from 1990' of a president whose dated term ended in 2009: FRDGOV until 2009",
     "the Phoenix dictionaries stop about 2015 and leave a sitting leader's government role open, so "
-    "without it a leader ousted later is still coded as the government; an end only inferred from a "
-    "successor ends nothing (the same policy as enrich._after_office at build time)",
+    "without it a leader ousted later is still coded as the government; an end inferred from a "
+    "successor ends the role only where the successor's start is known to the day",
 )
 
 
@@ -431,9 +431,9 @@ def close_roles_the_offices_end(kb: KnowledgeBase) -> int:
     office the data does not know and stays open. Runs on the built file before the overlays (which
     replace roles and stay as written). Returns how many actors it changed.
 
-    Only a last end some source dates counts: where the last term's end is only inferred from a
-    successor (`OfficeTerm.seen` set, see enrich._seen), the role stays open, as enrich._after_office
-    adds no `ELI` after such an end. Build time (enrich.add_office_holders) would be the one place
+    Only a last end some source dates counts, or the day-precise start of a successor in the same
+    office: where the last term's end is only inferred from a successor known only to the year
+    (`OfficeTerm.seen` set, see enrich._seen), the role stays open. Build time (enrich.add_office_holders) would be the one place
     for this; it runs here until the KB is next rebuilt (the rebuild needs every dated source laid
     out by scripts/kb_sources.py). Rule `roles-end-with-dated-offices`."""
     last_end: dict[str, str] = {}
@@ -446,7 +446,10 @@ def close_roles_the_offices_end(kb: KnowledgeBase) -> int:
             continue
         if term.end > last_end.get(term.kb_id, ""):
             last_end[term.kb_id] = term.end
-        if not term.seen:  # a source dates this end (enrich._seen); else it is inferred from a successor
+        # a source dates this end, or a successor took the same office on a known day (Mnangagwa
+        # sworn in on 2017-11-24 ends Mugabe's term); an end inferred from a successor known only to
+        # the year ends nothing
+        if not term.seen or term.precision[1] == "d":
             dated_ends.setdefault(term.kb_id, set()).add(term.end)
         codes.setdefault(term.kb_id, set()).add(term.country + "GOV")
     changed = 0

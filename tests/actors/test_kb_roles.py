@@ -272,12 +272,9 @@ def test_the_dictionaries_open_roles_end_with_the_dated_term():
         ("Mohamed Morsi", "2013-08-04", "EGYELI"),
         ("Viktor Yanukovych", "2013-12-01", "UKRGOV"),
         ("Viktor Yanukovych", "2014-03-24", "UKRELI"),
-        # his term's end is only inferred from his successor's start (the Factbook last showed him in
-        # office in 2017-03), and an inferred end ends no role (enrich._after_office's policy, kept by
-        # roles-end-with-dated-offices): a build-time decision for the lead, see docs/evaluation.md
-        pytest.param(
-            "Robert Mugabe", "2019-01-01", "ZWEELI", marks=pytest.mark.xfail(strict=True, reason="inferred end")
-        ),
+        # his term's end is inferred from his successor's start (the Factbook last showed him in
+        # office in 2017-03), which is known to the day: roles-end-with-dated-offices ends the role there
+        ("Robert Mugabe", "2019-01-01", "ZWEELI"),
         ("Jens Stoltenberg", "2012-01-01", "NORGOV"),
         ("Jens Stoltenberg", "2023-02-03", "IGOWSTNAT"),
         ("Imran Khan", "2014-08-31", "PAKOPP"),
@@ -292,8 +289,9 @@ def test_roles_by_date_of_older_stories(kb, name, day, code):
 
 
 def test_an_end_only_inferred_from_a_successor_leaves_the_role_open():
-    """roles-end-with-dated-offices keeps enrich._after_office's policy: an end no source dates (the
-    term was last seen open, its end guessed from the next holder) ends no dictionary role."""
+    """roles-end-with-dated-offices: an end no source dates (the term was last seen open, its end
+    guessed from the next holder known to the year) ends no dictionary role; a successor's start
+    known to the day does."""
     from diurna.actors.kb import KBActor, KnowledgeBase, close_roles_the_offices_end
     from diurna.actors.phoenix import Role
 
@@ -301,12 +299,18 @@ def test_an_end_only_inferred_from_a_successor_leaves_the_role_open():
     kb.add(KBActor("guessed", "D Guessed", "person", ("d guessed",), (Role("FRDGOV", "1999-03-01"),)))
     kb.add(KBActor("dated", "E Dated", "person", ("e dated",), (Role("FRDGOV", "1999-03-01"),)))
     kb.offices.add(
-        OfficeTerm("FRD", HEAD_OF_STATE, "guessed", "D Guessed", "1999-03-01", "2008-06-01", seen="2007-01-01")
+        OfficeTerm(
+            "FRD", HEAD_OF_STATE, "guessed", "D Guessed", "1999-03-01", "2008-06-01", precision="dy", seen="2007-01-01"
+        )
     )
+    kb.add(KBActor("sworn", "F Sworn", "person", ("f sworn",), (Role("FRDGOV", "1999-03-01"),)))
+    kb.offices.add(OfficeTerm("FRD", HEAD_OF_STATE, "sworn", "F Sworn", "1999-03-01", "2008-06-01", seen="2007-01-01"))
     kb.offices.add(OfficeTerm("FRD", HEAD_OF_GOVERNMENT, "dated", "E Dated", "1999-03-01", "2008-06-01"))
-    assert close_roles_the_offices_end(kb) == 1
+    assert close_roles_the_offices_end(kb) == 2
     assert kb.actors["guessed"].role_on("2012-01-01").code == "FRDGOV"
-    assert kb.actors["dated"].role_on("2012-01-01") is None or kb.actors["dated"].role_on("2012-01-01").code != "FRDGOV"
+    for ended in ("dated", "sworn"):
+        role = kb.actors[ended].role_on("2012-01-01")
+        assert role is None or role.code != "FRDGOV"
 
 
 def test_the_dated_offices_rule_can_be_switched_off(monkeypatch):
