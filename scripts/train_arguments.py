@@ -113,6 +113,7 @@ def example(group, cand, doc, labels_for, shared: bool):
             "reciprocal": s.reciprocal,
             "setting": list(s.setting),
             "rule_name": s.rule_name,
+            "helped": list(s.helped),
         },
         "shared": shared,
     }
@@ -136,6 +137,7 @@ def slate_of(ex) -> Slate:
         setting=tuple(sl.get("setting", ())),  # examples cached before the field have none
         outside=tuple(outside_sentence(tuple(o["f"])) for o in ex["options"]),
         rule_name=sl.get("rule_name", ""),
+        helped=tuple(sl.get("helped", ())),  # examples cached before the constraint have none
     )
 
 

@@ -82,6 +82,31 @@ def test_loading_the_tune_part_never_opens_a_frozen_articles_gold(rt, tmp_path):
         rt.load(tmp_path)
 
 
+def test_the_role_error_tally_reads_only_the_tune_parts_gold(load_script, tmp_path):
+    # scripts/experiments/role_errors.py joins verdicts with gold events: a frozen article's gold file
+    # (here not even JSON) must stay unopened, and the set is the one default_data names
+    roles = load_script("experiments/role_errors")
+    rt = load_script("eval_realtext")
+    ids = ["y-%d" % n for n in range(40)]
+    tune_id = next(i for i in ids if rt.split_of(i) == "tune")
+    frozen_id = next(i for i in ids if rt.split_of(i) == "frozen")
+    for folder in ("articles", "manifest", "gold"):
+        (tmp_path / folder).mkdir()
+    event = {
+        "id": tune_id + "-1",
+        "type": "COERCE",
+        "source": "police",
+        "target": "two men",
+        "date": None,
+        "place": None,
+        "evidence": "Police arrested two men.",
+    }
+    _article(tmp_path, tune_id, json.dumps({"file": "articles/%s.txt" % tune_id, "events": [event]}))
+    _article(tmp_path, frozen_id, "not JSON: opening it would fail")
+    assert list(roles.gold_events(tmp_path)) == [tune_id + "-1"]
+    assert roles.default_data is rt.default_data or roles.default_data() == rt.default_data()
+
+
 # A run of this many words that one evaluation text holds and a test or a rule repeats is a copied
 # sentence; a run that two evaluation texts share is the news's stock phrasing, not a copy.
 COPIED_RUN = 8

@@ -29,7 +29,7 @@ from diurna.actors.kb import KBActor, name_key
 from diurna.actors.mentions import ANAPHORIC_GROUP_HEADS, Candidate
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import GENERIC_ORGANISATION_HEADS, NONSTATE_SECTORS, OFFICE_TITLES, PEOPLE_SECTORS
-from diurna.nlp.syntax import in_main_clause
+from diurna.nlp.syntax import in_main_clause, relative_antecedent
 
 PRONOUN_WINDOW = 2  # sentences back a pronoun may look
 DESCRIPTION_WINDOW = 6  # sentences back a definite description may look
@@ -496,7 +496,7 @@ class Coreference:
 
     def relative_antecedent(self, cand: Candidate) -> Optional[DraftActor]:
         """The actor a relative clause hangs on ("Bruce Turry, who ..." -> Bruce Turry), if any."""
-        noun = self.doc[cand.head].head.head
+        noun = relative_antecedent(self.doc[cand.head].head)  # "police and students who ...": the students
         for _ in range(4):  # "Lionel Sosa, a consultant and a Republican who ...": up the appositions
             for actor in self.actors.values():
                 if any(s <= noun.i < e for s, e, _ in actor.mentions):

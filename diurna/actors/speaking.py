@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from diurna.actors.gender import given_name_gender
 from diurna.document import ArticleDoc, MentionRef
 from diurna.nlp.index import covered, index
+from diurna.nlp.syntax import relative_antecedent
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -141,7 +142,7 @@ def antecedent(
     `named_only`: only persons the text names; `wanted`: the actor kinds that may stand for it."""
     lower = pronoun.lower_
     if lower in ("who", "that", "which"):
-        antecedent = pronoun.head.head if pronoun.head.dep_ == "relcl" else None
+        antecedent = relative_antecedent(pronoun.head) if pronoun.head.dep_ == "relcl" else None
         return doc.actor_at_token(antecedent.i) if antecedent is not None else None
     if wanted is None:
         wanted = _ANTECEDENT_KINDS.get(lower)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from diurna.document import ArticleDoc
 from diurna.events import constructions as cx
-from diurna.events.arguments import Argument, Candidate
+from diurna.events.arguments import Argument, Candidate, fellow_victims
 from diurna.events.scene import mention_of
 from diurna.rules import RuleSet
 
@@ -167,6 +167,7 @@ def with_story_agents(doc: ArticleDoc, candidates: list[Candidate]) -> list[Cand
     for c in candidates:
         if c.target is not None:
             victims.setdefault(c.trigger_start, set()).add(c.target.actor_id)
+            victims[c.trigger_start].update(a.actor_id for a in fellow_victims(doc, c.trigger_start))
     out = []
     for i, cand in enumerate(candidates):
         if cand.rule == cx.AGENTLESS_PASSIVE and cand.source is None and cand.plover == "ASSAULT":

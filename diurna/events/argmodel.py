@@ -43,7 +43,7 @@ from diurna.document import ArticleDoc, MentionRef
 from diurna.events import codes
 from diurna.events.arguments import Argument, Candidate
 from diurna.events.holders import HOLDER_DEPS, holder_mentions, holding
-from diurna.nlp.syntax import is_passive, tree_path
+from diurna.nlp.syntax import is_infinitive, is_passive, tree_path
 from diurna.quotes import quote_at
 
 if TYPE_CHECKING:
@@ -156,6 +156,24 @@ def in_setting(
             return False
     actor = doc.actor(mention.actor_id)
     return doc.place_at_token(head.i) is not None or (actor is not None and actor.kind == "country")
+
+
+# Hostile types, and the verbs of a purpose clause whose object is helped by the act, not hit by it.
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
+HELPING_VERBS = frozenset("support help assist aid back protect defend reinforce bolster rescue".split())
+
+
+def helped_by_act(doc: ArticleDoc, mention: MentionRef, trigger: "Token") -> bool:
+    """Whether the mention is whom a hostile act is done to help ("carried out air strikes near the
+    border to help Chadian troops"): the object of a helping purpose clause of the trigger or of the verb
+    it is the object of. The model never adds such an ally as the target."""
+    head = head_of(doc, mention)
+    while head.dep_ == "conj" and head.head.i != head.i:  # "to support the army and the police"
+        head = head.head
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in HELPING_VERBS or not is_infinitive(verb):
+        return False
+    return verb.head.i in (trigger.i, trigger.head.i) and verb.dep_ in ("acl", "advcl", "xcomp", "relcl")
 
 
 def inside(mention: MentionRef, span: Optional[tuple[int, int]]) -> bool:
@@ -406,6 +424,7 @@ class Slate:
     setting: tuple[bool, ...] = ()  # names where the event happens (`in_setting`): never added as target
     outside: tuple[bool, ...] = ()  # outside the trigger's sentence (`outside_sentence`): a stricter bar
     rule_name: str = ""  # the family of the rule that proposed the candidate ("direct", "scene-victim")
+    helped: tuple[bool, ...] = ()  # whom a hostile act is done to help (`helped_by_act`): never added as target
 
 
 OUTSIDE_PATHS = ("path=previous-sentence", "path=other-sentence")
@@ -455,6 +474,7 @@ def slate(doc: ArticleDoc, cand: Candidate) -> tuple[Slate, list[Option]]:
             ),
             outside=tuple(outside_sentence(o.features) for o in opts),
             rule_name=rule_family(cand.rule),
+            helped=tuple(cand.plover in HOSTILE_TYPES and helped_by_act(doc, m, trigger) for m in mentions),
         ),
         opts,
     )
@@ -530,6 +550,8 @@ class ArgumentModel:
         def allowed(k: int) -> bool:
             if s.reporting[k] or (r == 1 and s.setting and s.setting[k]):
                 return False  # the place may still hold the agent ("Whelan, detained in Russia")
+            if r == 1 and s.helped and s.helped[k]:
+                return False  # an ally the act is done to help is not its recipient
             if floor is not None and s.outside and s.outside[k] and k != rule and probs[role][k] < floor:
                 return False
             return other is None or (s.actors[k] != s.actors[other] and other not in s.owned[k])

@@ -9,12 +9,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, MentionRef
-from diurna.events.constructions import statement_maker
+from diurna.events.constructions import (
+    FELLOW_VICTIMS,
+    FINITE_BESIDE_INFINITIVE,
+    SHARED_PASSIVE_AGENT,
+    STATE_ORGAN_HOLDER,
+    enabled,
+    located_places,
+    statement_maker,
+)
 from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
 from diurna.events.standing import description_stands
 from diurna.nlp.dateline import in_dateline
-from diurna.nlp.syntax import is_infinitive, is_reduced_passive
-from diurna.places.lexicon import is_place_noun
+from diurna.nlp.syntax import is_infinitive, is_reduced_passive, relative_antecedent, shared_passive_agent
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -98,10 +105,10 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
     if mention is not None and mention.how not in ("description", "pronoun"):
         return Argument(mention.actor_id, mention)
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        return actor_in_phrase(doc, head.head.head, depth + 1)
+        return actor_in_phrase(doc, relative_antecedent(head.head), depth + 1)
     named = _named_modifier(doc, head) if mention is None or mention.how == "description" else None
     if named is not None and not description_stands(doc, head, mention, named.actor_id):
-        return named
+        return (_organ_holder(doc, head, named) if mention is None else None) or named
     if mention is not None:
         return _staff_institution(doc, head, mention) or Argument(mention.actor_id, mention)
     for child in head.children:
@@ -123,18 +130,21 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
 
 
 # People who work for an institution and act or are acted on as its staff ("expelled two employees
-# of the Iranian embassy", "diplomats from the Colombian embassy").
+# of the Iranian embassy", "diplomats from the Colombian embassy"), and those who speak for it ("the
+# spokeswoman for the French government condemned ...": the government condemns).
 STAFF_NOUNS = frozenset(
     """employee staff staffer diplomat official officer personnel worker envoy member representative
-    attache attaché""".split()
+    attache attaché spokesperson spokesman spokeswoman""".split()
 )
+# Those who speak for an institution: what they say, it says, whichever state the story made them of.
+SPEAKER_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 
 
 def _staff_institution(doc: ArticleDoc, head: "Token", mention: MentionRef) -> Optional[Argument]:
     """The institution a description of its staff stands for ("expelled employees from the Colombian
     embassy" -> the Colombian embassy; "two employees of the Iranian Embassy in Berlin" -> the
-    Iranian Embassy): an organ of a state (an actor with a country and a sector) in the staff noun's
-    of/from/at phrase, or a participle's ("a diplomat working at the embassy"), when it belongs to
+    Iranian Embassy; "a spokeswoman for the French government" -> the French government): an
+    organ of a state (an actor with a country and a sector) in the staff noun's of/from/at/for phrase, or a participle's ("a diplomat working at the embassy"), when it belongs to
     another state than the one the description was coded with. The party to an expulsion is the
     state whose mission it is (CAMEO codes its government), not the host whose country the bare
     noun took from the story."""
@@ -142,7 +152,7 @@ def _staff_institution(doc: ArticleDoc, head: "Token", mention: MentionRef) -> O
         return None
     staff = doc.actor(mention.actor_id)
     preps = prep_objects(head)
-    places = preps.get("of", []) + preps.get("from", []) + preps.get("at", []) + _verb_attached_from(head)
+    places = [o for p in ("of", "from", "at", "for") for o in preps.get(p, [])] + _verb_attached_from(head)
     for participle in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"):
         places += prep_objects(participle).get("at", []) + prep_objects(participle).get("for", [])
     for token in places:
@@ -152,8 +162,24 @@ def _staff_institution(doc: ArticleDoc, head: "Token", mention: MentionRef) -> O
             institution is not None
             and institution.country
             and institution.sector
-            and (staff is None or institution.country != staff.country)
+            and (staff is None or institution.country != staff.country or head.lemma_.lower() in SPEAKER_NOUNS)
         ):
+            return Argument(found.actor_id, found)
+    return None
+
+
+def _organ_holder(doc: ArticleDoc, head: "Token", state: Argument) -> Optional[Argument]:
+    """ "attacked Ukraine's navy base", "Iraq's army headquarters": a thing (no actor itself) that a
+    state and, nearer to it, one of that state's organs modify is the organ's (state-organ-holder)."""
+    country = doc.actor(state.actor_id)
+    if not enabled(STATE_ORGAN_HOLDER) or country is None or country.kind != "country":
+        return None
+    for child in sorted(
+        (c for c in head.children if c.dep_ == "compound" and c.i > state.mention.token_start), key=lambda c: -c.i
+    ):
+        found = doc.mention_at_token(child.i)
+        organ = doc.actor(found.actor_id) if found is not None else None
+        if organ is not None and organ.sector and organ.country == country.country and organ.id != country.id:
             return Argument(found.actor_id, found)
     return None
 
@@ -220,13 +246,12 @@ def host_state(doc: ArticleDoc, places: list["Token"]) -> list[Argument]:
     article ("visited Tehran" -> Iran). CAMEO and PLOVER code the host government, not the town."""
     out: list[Argument] = []
     # "to Cabo Delgado province", "in Kherson region": the name is the head noun's compound;
-    # "captured the city of Bambari", "the port of Kismayo": the name is the place noun's "of" phrase
+    # "captured the city of Bambari", "villages around Kharkiv": the name is in the thing's locating
+    # phrase (place-of-object, constructions.located_places)
     places = [
         n
         for t in places
-        for n in [t]
-        + [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        + (prep_objects(t).get("of", []) if is_place_noun(t.lemma_.lower()) else [])
+        for n in [t] + [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + located_places(t)
     ]
     for token in places:
         place_id = doc.place_at_token(token.i)
@@ -319,7 +344,9 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
     if depth > 4:
         return []
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or is_reduced_passive(verb):
-        return prep_objects(verb).get("by", [])
+        # "was attacked and wounded by militiamen": the by-phrase the parser hangs on the last passive (shared-passive-agent)
+        shared = shared_passive_agent(verb) if enabled(SHARED_PASSIVE_AGENT) else []
+        return prep_objects(verb).get("by", []) or shared
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subj:
         return subj
@@ -336,10 +363,16 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
             if objs:
                 return objs
         return subject_tokens(head, depth + 1)
+    if verb.dep_ == "conj" and finite_beside_infinitive(verb, head):
+        # "told the army to halt operations and urged rebels to disarm": the parser hangs "urged" on the
+        # infinitive, but a finite verb is no part of what was told; it shares the teller's subject
+        while head.dep_ in ("xcomp", "ccomp", "advcl") and head.head.i != head.i and head.tag_ == "VB":
+            head = head.head
+        return subject_tokens(head, depth + 1)
     if verb.dep_ in ("conj", "advcl"):
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "relcl":
-        return [head]
+        return [relative_antecedent(verb)]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         maker = statement_maker(head)  # "issued a statement condemning X": the statement's maker
         if maker is not None:
@@ -351,6 +384,36 @@ def subject_tokens(verb: "Token", depth: int = 0) -> list["Token"]:
         # misread as a modifier ("BAGHDAD (Reuters) - Iraqi forces killed four protesters")
         return [head]
     return []
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def finite_beside_infinitive(verb: "Token", head: "Token") -> bool:
+    """A finite verb coordinated with an infinitive complement (finite-beside-infinitive): "told X
+    to halt and urged Y" is the teller's second act, not a second thing told."""
+    return enabled(FINITE_BESIDE_INFINITIVE) and verb.tag_ in FINITE_TAGS and head.tag_ == "VB" and is_infinitive(head)
+
+
+# "detained along with other officials", "arrested together with his deputy", "alongside X".
+FELLOW_WORDS = frozenset({"along", "together", "alongside"})
+
+
+def fellow_victims(doc: ArticleDoc, trigger_i: int) -> list[Argument]:
+    """The actors the clause names as suffering the act with its victim ("the prime minister was
+    detained along with several ministers, including the finance minister"): victims too, never its agent."""
+    if not enabled(FELLOW_VICTIMS):
+        return []
+    trigger = doc.spacy_doc[trigger_i]
+    phrases = []
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in FELLOW_WORDS):
+        withs = [prep] if prep.lower_ == "alongside" else [w for w in prep.children if w.lower_ == "with"]
+        phrases += [o for w in withs for o in w.children if o.dep_ == "pobj"]
+    # "several ministers, including the finance minister": the ones the phrase includes
+    phrases += [
+        o for p in phrases for i in p.children if i.lower_ == "including" for o in i.children if o.dep_ == "pobj"
+    ]
+    return actors_of(doc, phrases)
 
 
 def target_groups(verb: "Token", sense: Sense) -> list[list["Token"]]:

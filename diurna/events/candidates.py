@@ -36,6 +36,7 @@ from diurna.events.arguments import (
     complement_of,
     coordinated_names,
     destination_states,
+    fellow_victims,
     first_actors,
     host_state,
     modifier_actors,
@@ -205,7 +206,13 @@ class CandidateExtractor(NounEvents):
             # for backing (standing-backing)
             return []
         for act in cx.denied_acts(verb):
-            self._consume(act, consumed)  # "denied supporting the rebels": the support is not coded
+            # "denied supporting the rebels": the support is not coded, nor the act a light verb's
+            # object names ("denied carrying out the raids"); a coordinated finite verb is the
+            # denier's own next act, which the parser hangs on the gerund ("denied carrying out the
+            # raids and accused Congo")
+            for denied in [act] + [c for c in act.conjuncts if c.i > act.i and c.tag_ == act.tag_]:
+                consumed.add(denied.i)
+                consumed.update(noun.i for noun in direct_objects(denied))
         frame = sense.frame
         comp = complement_of(verb)
         plover, cameo, mode = sense.plover, sense.cameo, sense.mode
@@ -293,7 +300,12 @@ class CandidateExtractor(NounEvents):
             targets = host_state(
                 doc, direct_objects(verb) + [o for p in sense.targets for o in prep_objects(verb).get(p, [])]
             )
-        elif plover in ("ASSAULT", "COERCE") and not targets and sense.frame == "direct" and not cx.retakes(verb):
+        elif plover in ("ASSAULT", "COERCE") and not targets and sense.frame == "direct":
+            # "fired shells aimed at a radar station in Turkey": whom the thing fired is aimed at
+            aimed = cx.aimed_objects(direct_objects(verb))
+            targets = actors_of(doc, aimed) or host_state(doc, aimed + cx.located_objects(verb, aimed))
+            rule = cx.AIMED_RECIPIENT if targets else rule
+        if plover in ("ASSAULT", "COERCE") and not targets and sense.frame == "direct" and not cx.retakes(verb):
             # (a place taken back is taken from its taker, not its state: retaken-from-taker, scene.py)
             # "Russian artillery struck Kharkiv": a town attacked stands for the state it lies in, when
             # that state is an actor of the article (as for visits; CAMEO codes the state as target);
@@ -301,7 +313,9 @@ class CandidateExtractor(NounEvents):
             holders = [verb] + direct_objects(verb)
             targets = host_state(
                 doc,
-                direct_objects(verb) + [o for h in holders for p in sense.targets for o in prep_objects(h).get(p, [])],
+                direct_objects(verb)
+                + [o for h in holders for p in sense.targets for o in prep_objects(h).get(p, [])]
+                + cx.located_objects(verb, direct_objects(verb)),
             )
         if frame == "complement" and polarity == "negated" and plover in COOPERATIVE:
             # "did not agree to meet": a refusal, not a negated promise
@@ -418,7 +432,12 @@ class CandidateExtractor(NounEvents):
             victims = [
                 ((doc.actor(t.actor_id).country if doc.actor(t.actor_id) else None), t.actor_id) for t in targets
             ]
-            authorities = [(a.id, a.country, a.sector or "", episode.mention_count(doc, a.id)) for a in doc.actors]
+            fellows = {a.actor_id for a in fellow_victims(doc, verb.i)}  # "along with other officials"
+            authorities = [
+                (a.id, a.country, a.sector or "", episode.mention_count(doc, a.id))
+                for a in doc.actors
+                if a.id not in fellows
+            ]
             actor_id = cx.state_authority(victims, authorities)
             mention = mention_of(doc, actor_id, verb.idx) if actor_id else None
             if mention is not None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from diurna.events.dictionary import prep_objects
 from diurna.nlp.index import paragraph_number
 from diurna.nlp.syntax import is_infinitive, is_passive, is_reduced_passive
 from diurna.rules import RuleSet
@@ -45,7 +46,8 @@ ADJUNCT_AGENT = _register(
     "adjunct-agent",
     "Twelve soldiers were killed in an attack by jihadists near the border.",
     "A passive act of force often names its agent in an adjunct rather than a by-phrase: 'killed in "
-    "an attack by X', 'killed in an Israeli raid', 'were wounded when militants stormed the base'. "
+    "an attack by X', 'killed in an Israeli raid', 'were wounded when militants stormed the base', "
+    "'hurt in a blaze caused by X's shelling'. "
     "The attack's own agent, or the subject of the violent 'when' clause, is the agent.",
 )
 EPISODE_AGENT = _register(
@@ -354,6 +356,117 @@ MEDIATED_PARTIES = _register(
     "The Taliban released two Americans in a deal brokered by Qatar.",
     "A mediation's recipients are the deal's parties: named with the deal, or the subject of the clause reporting it.",
 )
+SHARED_PASSIVE_AGENT = _register(
+    "shared-passive-agent",
+    "The journalist was beaten and detained by soldiers on Monday.",
+    "Coordinated passives share their by-phrase, which the parser hangs on the last one only ('was "
+    "attacked and wounded by militiamen', 'were beaten and robbed by a mob'): an earlier passive with "
+    "no agent of its own is done by that agent, not by one the scene supplies.",
+)
+FINITE_BESIDE_INFINITIVE = _register(
+    "finite-beside-infinitive",
+    "The president told the army to halt operations and urged the rebels to surrender their weapons.",
+    "The parser hangs a finite verb coordinated after an infinitive complement on the infinitive "
+    "('told X to halt and urged Y'); a finite verb cannot be part of what was told or asked, so it is "
+    "the teller's own next act and shares the teller's subject, not the one told.",
+)
+OWN_SIDE_CASUALTY = _register(
+    "own-side-casualty",
+    "Five soldiers and 12 rebels were killed when the rebels attacked an army post.",
+    "A list of the dead or wounded often counts the attacker's own losses beside its victims ('killing "
+    "six rebels and two soldiers', 'X soldiers and Y militants were killed when militants attacked'): "
+    "a listed casualty of the agent's own side (its code) is no recipient of the agent's act, while "
+    "another listed casualty is.",
+)
+STATE_ORGAN_HOLDER = _register(
+    "state-organ-holder",
+    "Russian troops attacked Ukraine's Odesa navy base on Friday.",
+    "A facility that a state and, nearer to it, one of the state's organs modify ('Ukraine's navy "
+    "headquarters', 'Iraq's army barracks') belongs to the organ: the navy is the recipient, not the state.",
+)
+FELLOW_VICTIMS = _register(
+    "fellow-victims",
+    "The prime minister was detained along with several ministers, including the finance minister.",
+    "The ones a clause names as suffering the act beside its victim ('along with', 'together with', "
+    "'alongside', and whom that phrase includes) are victims too: never the authority a rule supplies "
+    "as its agent (state-authority and the agent rules of agents.py).",
+)
+AIMED_RECIPIENT = _register(
+    "aimed-recipient",
+    "The army fired rockets aimed at rebel positions in northern Syria.",
+    "What is fired, launched or dropped is aimed at the recipient: the object's own participle says at "
+    "whom ('shells aimed at a radar station in Turkey', 'missiles targeting the capital', 'shells directed "
+    "at the town'); that phrase, or the state of the place it names, is the target.",
+)
+AIMING_PARTICIPLES = frozenset({"aim", "target", "direct"})
+AIMING_PREPOSITIONS = ("at", "against", "toward", "towards", "into", "on")
+
+
+def aimed_objects(objects: list["Token"]) -> list["Token"]:
+    """The things the objects' aiming participle names (aimed-recipient): "aimed at X", "targeting X"."""
+    if not enabled(AIMED_RECIPIENT):
+        return []
+    out = []
+    for obj in objects:
+        for part in (c for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_PARTICIPLES):
+            out += [c for c in part.children if c.dep_ == "dobj"]
+            out += [o for p in AIMING_PREPOSITIONS for o in prep_objects(part).get(p, [])]
+    return out
+
+
+PLACE_OF_OBJECT = _register(
+    "place-of-object",
+    "Rebels seized several villages around Goma on Sunday.",
+    "A town, village or base attacked, seized, visited or sent to stands for the state it lies in (CAMEO "
+    "codes the state), also when the place is named in the thing's own phrase: 'the town of Bunia', "
+    "'villages around Kharkiv', 'posts near the border with X', never past a holder ('one of its "
+    "posts'). One authority, arguments.host_state, asks located_places for every place it is given.",
+)
+# The prepositions by which a thing says where it is ("villages near Aleppo", "the town of Bunia").
+LOCATING_PREPOSITIONS = ("of", "in", "around", "near", "outside")
+# Those the parser also hangs on the verb for its object ("seized villages near Goma"); not "in", which
+# on the verb says where the act happened ("fired tear gas in Nairobi"), not what it was done to.
+OBJECT_PLACE_PREPOSITIONS = ("around", "near", "outside")
+
+
+def located_places(noun: "Token") -> list["Token"]:
+    """The place names in a thing's locating phrases (place-of-object): "the town of Bunia", "villages
+    around Kharkiv", and a further one on the place named ("the town of Bunia in Ituri province")."""
+    if not enabled(PLACE_OF_OBJECT) or noun.pos_ not in ("NOUN", "PROPN"):
+        # a clause's "in" says where its act happened ("fired on protesters marching in the suburbs of X")
+        return []
+    out, frontier = [], [noun]
+    for _ in range(2):
+        frontier = [
+            found
+            for thing in frontier
+            # a thing with its own holder ("its compound in Kinshasa", "the party's office in Goma") is
+            # the holder's, not its town's state's
+            if not any(c.dep_ == "poss" for c in thing.children)
+            for prep in thing.children
+            if prep.dep_ == "prep" and prep.lower_ in LOCATING_PREPOSITIONS
+            for place in prep.children
+            if place.dep_ == "pobj"
+            for found in [place] + list(place.conjuncts)
+        ]
+        out += frontier
+    return out
+
+
+def located_objects(verb: "Token", objects: list["Token"]) -> list["Token"]:
+    """The place names in the verb's 'near'/'around'/'outside' phrase when it has an object, which the
+    parser hangs there for the object (place-of-object; the objects' own phrases: located_places)."""
+    if not enabled(PLACE_OF_OBJECT) or not objects:
+        return []
+    return [
+        place
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in OBJECT_PLACE_PREPOSITIONS
+        for place in prep.children
+        if place.dep_ == "pobj"
+    ]
+
+
 PURPOSE_OF_FORCE = _register(
     "purpose-of-force",
     "Security forces in Conakry fired water cannon and stun grenades to disperse opposition supporters.",
@@ -371,9 +484,12 @@ PARTICIPLE_AGENT = _register(
 RESTRICTED_OWN_STATE = _register(
     "restricted-own-state",
     "The army chief dissolved parliament and declared a nationwide curfew.",
-    "A curfew, a state of emergency or martial law declared with no place or people named restricts "
-    "the declaring authority's own country: that state, when the story names it, is the target "
-    "(CAMEO 1723/1724 code the population restricted, as the gold of declarations does).",
+    "A curfew, a state of emergency or martial law restricts a population, the event's target (CAMEO "
+    "1723/1724 code the population restricted, as the gold of declarations does): the holder told with "
+    "it, when not the one imposing it ('extended the nation's state of emergency', 'lifted the "
+    "province's curfew'); with no holder, place or people named, the declaring authority's own "
+    "country, when the story names it. One decision: the holder is read at the noun "
+    "(nominal.restriction_holders), the own state in the scene (scene._recipient_from_story).",
 )
 
 ORDERING_AGENT = _register(
@@ -668,17 +784,34 @@ def is_agentless_passive(verb: "Token", plover: str, has_sources: bool, has_targ
     )
 
 
+# Participles that tie a harm to the act behind it ("a fire resulting from the attacks").
+CAUSING_PARTICIPLES = frozenset({"result", "cause", "trigger", "spark"})
+
+
 def adjunct_acts(verb: "Token") -> tuple[list["Token"], list["Token"]]:
     """(act nouns of "in/during an attack ...", verbs of "when X raided ...") attached to a passive verb."""
     if not enabled(ADJUNCT_AGENT):
         return [], []
-    nouns = [
+    adjuncts = [
         obj
         for prep in verb.children
         if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "amid")
         for obj in prep.children
-        if obj.dep_ == "pobj" and (obj.lemma_.lower() in ACT_NOUNS or obj.lower_ in ACT_NOUNS)
+        if obj.dep_ == "pobj"
     ]
+    # "hurt in a blaze caused by Russia's shelling", "killed in a blast resulting from a rocket
+    # strike": the act behind the thing that hurt them
+    adjuncts += [
+        act
+        for obj in adjuncts
+        for part in obj.children
+        if part.dep_ == "acl" and part.lemma_.lower() in CAUSING_PARTICIPLES
+        for prep in part.children
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by")
+        for act in prep.children
+        if act.dep_ == "pobj"
+    ]
+    nouns = [obj for obj in adjuncts if obj.lemma_.lower() in ACT_NOUNS or obj.lower_ in ACT_NOUNS]
     clauses = [
         c
         for c in verb.children

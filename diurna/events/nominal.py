@@ -23,7 +23,7 @@ from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
 from diurna.events.scene import mention_of, story_protesters
-from diurna.nlp.syntax import is_infinitive, is_passive, is_reduced_passive, possessors
+from diurna.nlp.syntax import between_parties, is_infinitive, is_passive, is_reduced_passive, possessors
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -253,6 +253,10 @@ class NounEvents:
                 else actors_of(doc, prep_objects(head).get("by", []))
             )
             targets = actors_of(doc, self._noun_targets(noun, sense, head))
+            rule = "light-verb"
+            if not targets and sense.plover == "COERCE" and sense.cameo in cx.POPULATION_RESTRICTIONS:
+                targets = restriction_holders(doc, noun, sources)
+                rule = cx.RESTRICTED_OWN_STATE if targets else rule
             pairs = self._between(doc, noun) if sense.reciprocal and not targets else None
             if pairs:
                 sources, targets = pairs
@@ -264,7 +268,7 @@ class NounEvents:
                 targets,
                 pol.polarity(head),
                 pol.modality(head),
-                "light-verb",
+                rule,
                 sense.reciprocal,
             )
         if self._inside_event_argument(noun, verb_triggers):
@@ -293,7 +297,7 @@ class NounEvents:
             sources = actors_of(doc, preps.get("from", []))
         if not sources and sense.reciprocal:
             # "(Egypt hosted) talks between Sudanese factions", "talks between X and Y": the parties
-            parties = actors_of(doc, preps.get("between", []))
+            parties = actors_of(doc, between_parties(preps.get("between", [])))
             if parties:
                 return self._noun_event(
                     doc,
@@ -409,7 +413,7 @@ class NounEvents:
         return None
 
     def _between(self, doc: ArticleDoc, noun: "Token"):
-        objs = prep_objects(noun).get("between", [])
+        objs = between_parties(prep_objects(noun).get("between", []))
         parties = actors_of(doc, objs)
         if len(parties) >= 2:
             return parties[:1], parties[1:]
@@ -465,6 +469,8 @@ class NounEvents:
         elif not targets and reciprocal and len(sources) >= 2:
             pairs = [(a, b) for a in sources for b in sources if a.actor_id != b.actor_id]
         elif targets:
+            if plover == "ASSAULT":
+                targets = other_side_casualties(doc, sources, targets)
             pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]
         elif need_target:
             return []
@@ -478,6 +484,32 @@ class NounEvents:
                 typed = force_by_agent(doc, s, typed)
             out.append(Candidate(start, end, sense, *typed[:3], s, t, polarity, modality, typed[3], sentence_start))
         return out
+
+
+def restriction_holders(doc: ArticleDoc, noun: "Token", sources: list[Argument]) -> list[Argument]:
+    """ "extended the nation's state of emergency", "lifted the city's curfew": the possessor of a
+    restriction is the one it is imposed on, when it is not its agent (restricted-own-state's first
+    reading; with no holder the scene gives the declaring authority's own state)."""
+    if not cx.enabled(cx.RESTRICTED_OWN_STATE):
+        return []
+    agents = {s.actor_id for s in sources}
+    return [a for a in actors_of(doc, [c for c in noun.children if c.dep_ == "poss"]) if a.actor_id not in agents]
+
+
+def other_side_casualties(doc: ArticleDoc, sources: list[Argument], targets: list[Argument]) -> list[Argument]:
+    """ "killing six rebels and two soldiers", "five soldiers and 12 rebels were killed when the rebels
+    attacked": of several listed casualties, those of the agents' own side (the same actor code) are
+    their losses, not their victims (own-side-casualty); a list of only those is left as it is."""
+    if len(targets) < 2 or not cx.enabled(cx.OWN_SIDE_CASUALTY):
+        return targets
+    own = {_code(doc, s.actor_id) for s in sources} - {None}
+    others = [t for t in targets if _code(doc, t.actor_id) not in own]
+    return others or targets
+
+
+def _code(doc: ArticleDoc, actor_id: str) -> Optional[str]:
+    actor = doc.actor(actor_id)
+    return actor.code if actor is not None else None
 
 
 def _a_told_protest(noun: "Token") -> bool:

@@ -38,6 +38,29 @@ def is_reduced_passive(verb: "Token") -> bool:
     )
 
 
+def by_agents(verb: "Token") -> list["Token"]:
+    """The objects of the verb's own by-phrase ("was detained by soldiers": soldiers)."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
+
+
+def shared_passive_agent(verb: "Token") -> list["Token"]:
+    """ "was attacked and wounded by militiamen": coordinated passives share the by-phrase the parser hangs on
+    the last one only; for a verb with none of its own, a later conjoined participle's. A conjunct with
+    a subject of its own is another clause ("was arrested and police said ..."), whose agent is not shared."""
+    for conj in verb.conjuncts:
+        if conj.i > verb.i and conj.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            agents = by_agents(conj)
+            if agents:
+                return agents
+    return []
+
+
 def is_infinitive(verb: "Token") -> bool:
     """ "to meet", "to undergo": the verb has the infinitive marker "to" as its auxiliary."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -189,3 +212,33 @@ def quoted_predicate(verb: "Token", longest: int = 8) -> list["Token"]:
     first, stop = ix.tokens_in(*quotation.inner(ix.text))
     words = list(doc[first:stop])
     return words if 0 < len(words) <= longest else []
+
+
+def relative_antecedent(clause: "Token") -> "Token":
+    """The noun a relative clause (dep relcl) says something about. The parser hangs a clause after
+    coordinated nouns on the first ("scuffles between police and students who demand ..."); with no
+    comma before it, a restrictive clause is about the conjunct right before it: the protesters. After
+    a comma ("the president and his deputy, who met ...") it stays on the first, which stands for all."""
+    head = clause.head
+    last = max(head.conjuncts, key=lambda t: t.i, default=None)
+    if last is None or last.i < head.i:
+        return head
+    relative = clause.doc[last.right_edge.i + 1] if last.right_edge.i + 1 < len(clause.doc) else None
+    if (
+        relative is not None
+        and relative.i == clause.left_edge.i
+        and relative.lower_ in ("who", "that", "which", "whom")
+    ):
+        return last
+    return head
+
+
+def between_parties(objects: list["Token"]) -> list["Token"]:
+    """The two sides a 'between' phrase names. With one object and no conjunct of its own, a conjunct
+    inside its modifiers is the second side the parser hung too low ("clashes between militiamen loyal
+    to the governor and the national army": the army is not loyal to anyone, it is the other side)."""
+    if len(objects) != 1 or any(c.dep_ == "conj" for c in objects[0].children):
+        return objects
+    first = objects[0]
+    lower = [t for t in first.subtree if t.dep_ == "conj" and t.head.i != first.i and t.head.pos_ in ("PROPN", "NOUN")]
+    return objects + lower[-1:] if lower else objects

@@ -12,6 +12,7 @@ import dataclasses
 import numpy as np
 import pytest
 
+from diurna.document import MentionRef
 from diurna.events import argmodel
 from diurna.events.argmodel import ENCODING, ArgumentModel, candidate_options, default_argument_model, dependency_path
 from diurna.events.candidates import CandidateExtractor
@@ -335,3 +336,28 @@ def test_only_the_weak_rules_are_overruled_when_the_model_names_them():
     model.overrule["target"]["rules"] = ["scene-victim"]
     assert model.decide(dataclasses.replace(s, rule_name="scene-victim")) == (0, 1)
     assert model.decide(dataclasses.replace(s, rule_name="direct")) == (0, 2)
+
+
+def test_the_policy_never_adds_an_ally_the_act_helps():
+    # option 1 is whom the attack is done to help ("air strikes ... to help Chadian troops")
+    model = favouring("target", {1: 6.0, 2: 1.0})
+    s = dataclasses.replace(slate_of(3, rule=(0, None)), helped=(False, True, False))
+    assert model.decide(s) == (0, 2)
+    assert model.decide(dataclasses.replace(s, helped=())) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    "text, word, helped",
+    [
+        ("Nigeria carried out air strikes near the border to help Chadian troops on Friday.", "troops", True),
+        ("Police fired tear gas to protect the parliament and the ministers on Monday.", "ministers", True),
+        # a hostile purpose names the recipient
+        ("Riot officers fired water cannon to scatter the marchers on Monday.", "marchers", False),
+    ],
+)
+def test_whom_a_hostile_act_helps_is_marked(code, text, word, helped):
+    doc = code(text, "2024-06-15")
+    trigger = next(t for t in doc.spacy_doc if t.lemma_ in ("strike", "fire"))
+    head = next(t for t in doc.spacy_doc if t.text == word)
+    mention = MentionRef("x", head.idx, head.idx + len(head), head.i, head.i + 1, "description")
+    assert argmodel.helped_by_act(doc, mention, trigger) == helped

@@ -83,6 +83,27 @@ def test_staff_of_their_own_states_institution_keep_their_own_phrase(code):
 @pytest.mark.parametrize(
     "text, trigger, source",
     [
+        # the spokesperson speaks for the institution: the institution condemns
+        (
+            "Russia denied the claims. A spokeswoman for the French government sharply condemned Russia on Tuesday.",
+            "condemned",
+            "French government",
+        ),
+        (
+            "Ukraine's president visited the front. A spokesman for the Russian Foreign Ministry condemned the visit.",
+            "condemned",
+            "Foreign Ministry",
+        ),
+    ],
+)
+def test_a_spokesperson_speaks_for_the_institution(code, text, trigger, source):
+    sources = [s for trig, s, _ in code(text) if trig == trigger]
+    assert sources and all(s is not None and source.lower() in s.lower() for s in sources), code(text)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, source",
+    [
         ("Malian troops were unable to recapture Gao before the rainy season.", "recapture", "troops"),
         ("Kenyan police were able to arrest the gang's leader in Mombasa.", "arrest", "police"),
     ],

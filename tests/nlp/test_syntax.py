@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from diurna.nlp.syntax import (
+    between_parties,
     coordinated_pair,
     is_passive,
     is_reduced_passive,
     possessors,
     quoted_predicate,
+    relative_antecedent,
+    shared_passive_agent,
     tree_path,
 )
 
@@ -110,6 +113,65 @@ def test_a_clause_is_reported_by_the_subject_or_owner_of_what_reports_it(nlp):
     assert [t.text for t in clause_reporters(next(t for t in doc if t.text == "suspended"))] == ["France"]
     doc = nlp("Police arrested the men who attacked the convoy.")
     assert clause_reporters(next(t for t in doc if t.text == "attacked")) == []
+
+
+def test_a_restrictive_relative_clause_after_coordinated_nouns_is_about_the_last(nlp):
+    # the parser hangs it on "police"; it says what the students want
+    clause = _token(nlp, "Clashes broke out between police and students who want new elections.", "want")
+    assert clause.dep_ == "relcl" and relative_antecedent(clause).text == "students"
+
+
+def test_a_relative_clause_after_a_comma_or_one_noun_keeps_its_head(nlp):
+    clause = _token(nlp, "The minister, who resigned on Monday, criticised the army.", "resigned")
+    assert relative_antecedent(clause).text == "minister"
+
+
+def test_the_students_who_demand_are_the_requesters(code):
+    doc = code(
+        "Tear gas was fired during scuffles between riot police and students who demand that the Kenyan "
+        "education minister resign.",
+        "2024-06-19",
+    )
+    names = {a.id: a.name.lower() for a in doc.actors}
+    assert any(e.type == "REQUEST" and "students" in names.get(e.source, "") for e in doc.events), doc.events
+
+
+def test_a_between_phrase_with_one_object_takes_the_conjunct_hung_in_its_modifier(nlp):
+    doc = nlp("Clashes between troops loyal to the president and the Houthis erupted last week.")
+    troops = next(t for t in doc if t.text == "troops")
+    assert [t.text for t in between_parties([troops])] == ["troops", "Houthis"]
+
+
+def test_a_between_phrase_with_its_own_conjunct_is_left_alone(nlp):
+    doc = nlp("Clashes between the army and rebels loyal to the general erupted last week.")
+    army = next(t for t in doc if t.text == "army")
+    assert [t.text for t in between_parties([army])] == ["army"]
+
+
+def test_clashes_between_loyal_fighters_and_their_enemy_have_both_sides(code):
+    doc = code(
+        "Clashes between Libyan militiamen loyal to the governor and the Libyan National Army erupted in Tripoli "
+        "last week.",
+        "2024-06-19",
+    )
+    names = {a.id: a.name.lower() for a in doc.actors}
+    assert any(
+        e.type == "ASSAULT" and "national army" in names.get(e.target, "") and "militiamen" in names.get(e.source, "")
+        for e in doc.events
+    ), doc.events
+
+
+def test_coordinated_passives_share_the_by_phrase_hung_on_the_last(nlp):
+    beaten = _token(nlp, "The reporter was beaten and robbed by a mob near the stadium.", "beaten")
+    assert [t.text for t in shared_passive_agent(beaten)] == ["mob"]
+
+
+def test_a_conjunct_with_a_subject_of_its_own_shares_no_agent(nlp):
+    # "and police said": another clause; nor has the last passive, with its own phrase, a later one
+    arrested = _token(nlp, "The reporter was arrested and the officers were praised by the mayor.", "arrested")
+    assert shared_passive_agent(arrested) == []
+    robbed = _token(nlp, "The reporter was beaten and robbed by a mob near the stadium.", "robbed")
+    assert shared_passive_agent(robbed) == []
 
 
 def test_a_possessor_is_read_with_either_apostrophe(nlp):
