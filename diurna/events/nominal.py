@@ -70,27 +70,50 @@ class NounEvents:
             sources = actors_of(doc, owner) or (
                 actors_of(doc, subject_tokens(noun.head)) if noun.dep_ in ("dobj", "nsubjpass") else []
             )
-            sense = Sense(
-                lemma=noun.lemma_.lower(), pos="noun", cameo="100", plover="REQUEST", mode=None, frame="request"
-            )
             out.extend(
-                self._combine(
+                self._request(
                     doc,
-                    noun.i,
-                    noun.i + 1,
-                    sense,
-                    "REQUEST",
-                    "100",
-                    None,
+                    noun,
+                    "noun",
                     sources,
                     actors_of(doc, asked),
                     pol.polarity(noun.head),
                     pol.modality(noun.head),
                     cx.REQUESTED_ACTION,
-                    False,
                 )
             )
         return out
+
+    def _request(
+        self,
+        doc: ArticleDoc,
+        token: "Token",
+        pos: str,
+        sources: list[Argument],
+        targets: list[Argument],
+        polarity: str,
+        modality: str,
+        rule: str,
+        need_target: bool = False,
+    ) -> list[Candidate]:
+        """A REQUEST (CAMEO 100) at `token` by each source to each target, named by `rule`."""
+        sense = Sense(lemma=token.lemma_.lower(), pos=pos, cameo="100", plover="REQUEST", mode=None, frame="request")
+        return self._combine(
+            doc,
+            token.i,
+            token.i + 1,
+            sense,
+            "REQUEST",
+            "100",
+            None,
+            sources,
+            targets,
+            polarity,
+            modality,
+            rule,
+            False,
+            need_target=need_target,
+        )
 
     # ---------------------------------------------------------------- reported evaluations
 
@@ -154,25 +177,9 @@ class NounEvents:
                 for t in actors_of(doc, [c for c in clause.children if c.dep_ == "nsubj"])
                 if not any(_same_state(doc, t.actor_id, s.actor_id) for s in speakers)
             ]  # "Putin said Russia must defend its interests" is no demand on another
-            sense = Sense(
-                lemma=speech.lemma_.lower(), pos="verb", cameo="100", plover="REQUEST", mode=None, frame="request"
-            )
             out.extend(
-                self._combine(
-                    doc,
-                    speech.i,
-                    speech.i + 1,
-                    sense,
-                    "REQUEST",
-                    "100",
-                    None,
-                    speakers,
-                    targets,
-                    pol.polarity(speech),
-                    "actual",
-                    cx.REPORTED_DEMAND,
-                    False,
-                    need_target=True,
+                self._request(
+                    doc, speech, "verb", speakers, targets, pol.polarity(speech), "actual", cx.REPORTED_DEMAND, True
                 )
             )
         return out
