@@ -308,7 +308,7 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Interval]:
     past events, the next one for future and present (scheduled) ones."""
     wd, mod, pub = WEEKDAYS[_words(m["wd"])], _mod(m), ctx.published
     if mod in PAST_MODS:
-        return cal.day(cal.weekday_on_or_before(pub - cal.ONE_DAY, wd))
+        return cal.day(_last_weekday(pub, wd, mod))
     if mod in NEXT_MODS:
         return cal.day(cal.weekday_on_or_after(pub + cal.ONE_DAY, wd))
     if mod == "this" and ctx.tense is Tense.UNKNOWN:
@@ -316,6 +316,16 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Interval]:
     if ctx.tense in (Tense.FUTURE, Tense.PRESENT):
         return cal.day(cal.weekday_on_or_after(pub, wd))
     return cal.day(cal.weekday_on_or_before(pub, wd))
+
+
+def _last_weekday(pub: dt.date, wd: int, mod: str) -> dt.date:
+    """ "last Wednesday" is the latest Wednesday before publication, except the day before it: news
+    calls that day "yesterday" or plain "Thursday", so "last Thursday" written on a Friday is the
+    Thursday of the week before ("this past Thursday" keeps the day before)."""
+    latest = cal.weekday_on_or_before(pub - cal.ONE_DAY, wd)
+    if mod == "last" and latest == pub - cal.ONE_DAY:
+        return latest - dt.timedelta(days=7)
+    return latest
 
 
 # --- weeks, months, years relative to the publication date ----------------------------------

@@ -47,7 +47,25 @@ class Attachment:
 
 def attachment(span: "Span") -> Attachment:
     found = _climb(span)
+    found = _reattach_from_a_name(span, found)
     return _reattach_after_reporting_verb(span, found)
+
+
+def _reattach_from_a_name(span: "Span", found: Attachment) -> Attachment:
+    """ "arrived in the capital, Port-au-Prince, Tuesday", "met the president, Emmanuel Macron,
+    Friday": a bare date after a name (an appositive or a place) is hung on the name by the parser,
+    but a name has no time of its own: the date belongs to the clause the name is an argument of."""
+    root = span.root
+    if found.verb is not None or root.dep_ != "npadvmod" or root.head.i > span.start:
+        return found
+    if root.head.pos_ != "PROPN":
+        return found  # "the vote Tuesday", "the meeting Friday": the date of the noun's event
+    return Attachment(None, _verb_above(root.head))
+
+
+def _verb_above(tok: "Token") -> Optional[int]:
+    verb = governing_verb(tok)
+    return verb.i if verb is not None else None
 
 
 def _reattach_after_reporting_verb(span: "Span", found: Attachment) -> Attachment:
@@ -55,7 +73,7 @@ def _reattach_after_reporting_verb(span: "Span", found: Attachment) -> Attachmen
     but a date right after a verb whose complement follows it belongs to that verb."""
     if found.verb is None or span.start == 0:
         return found
-    before = span.doc[span.start - 1]
+    before = _verb_before_its_object(span.doc[span.start - 1])
     attached = span.doc[found.verb]
     if (
         is_clause_head(before)
@@ -65,6 +83,14 @@ def _reattach_after_reporting_verb(span: "Span", found: Attachment) -> Attachmen
     ):
         return Attachment(found.noun, before.i)
     return found
+
+
+def _verb_before_its_object(tok: "Token") -> "Token":
+    """ "told supporters Saturday the opposition would ...": the verb whose object `tok` ends, so
+    that a date after a reporting verb's addressee counts as right after the verb."""
+    if tok.dep_ in ("dobj", "dative") and tok.head.i < tok.i and not any(c.i > tok.i for c in tok.children):
+        return tok.head
+    return tok
 
 
 def _climb(span: "Span") -> Attachment:

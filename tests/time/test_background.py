@@ -35,8 +35,8 @@ CASES = {
         (YEAR_BEFORE, PUB, BEFORE),
     ),
     "perfect_below_lead": (
-        LEAD + "Aid convoys crossed the border. Uganda and Burundi have also pledged to send troops.",
-        "pledged",
+        LEAD + "Aid convoys crossed the border. Kigali has denied backing the rebels.",
+        "denied",
         0,
         (YEAR_BEFORE, PUB, BEFORE),
     ),
@@ -97,11 +97,12 @@ def test_rule_decides_its_case_and_without_it_the_news_tenses_would(time_doc, na
         # a stance in the present perfect below the lead, two texts of the construction
         (LEAD + "Observers left. Kigali has strongly denied accusations that it backs the rebels.", "denied"),
         (LEAD + "Observers left. The U.S. has blamed such attacks on Iranian proxies in Iraq.", "blamed"),
-        # main clauses' present perfects below the lead paragraph: context, or a reaction of the day
-        (LEAD + "Observers left. Rights groups have criticised the arrests.", "criticised"),
-        (LEAD + "Observers left. The government has banned thousands of organisations.", "banned"),
-        (LEAD + "Observers left. The African Union has condemned the violence.", "condemned"),
-        (LEAD + "Observers left. Seoul has refused the terms and has threatened to file a complaint.", "threatened"),
+        # a standing position or a fact spread over time, in the present perfect below the lead
+        (LEAD + "Observers left. Seoul has refused to sign the accord.", "refused"),
+        (LEAD + "Observers left. Their demands have included a new constitution.", "included"),
+        (LEAD + "Observers left. The militia has repeatedly attacked aid convoys.", "attacked"),
+        (LEAD + "Observers left. The army has shelled the villages since the truce was signed.", "shelled"),
+        (LEAD + "Observers left. The army has tried to cross the river since the truce was signed.", "tried"),
         # a standing relation, and a habit, in the simple present
         (LEAD + "Observers left. The rebel group controls nearly all of the province.", "controls"),
         (LEAD + "Observers left. The coalition generally targets positions close to the border.", "targets"),
@@ -142,6 +143,11 @@ def test_background_present_clauses_are_before_publication(time_doc, text, word)
         ("The army has denied shelling the town, a spokesman said on state television.", "denied"),
         # reported by a verb of saying: the report's news
         (LEAD + "Mediators were flown in. The ministry said it has denied the visas.", "denied"),
+        # below the lead, the other present perfects are the story's news too: the day's reactions
+        (LEAD + "Mediators were flown in. Rights groups have criticised the arrests.", "criticised"),
+        (LEAD + "Mediators were flown in. The African Union has condemned the violence.", "condemned"),
+        (LEAD + "Mediators were flown in. Protesters have vowed to return to the streets.", "vowed"),
+        (LEAD + "Mediators were flown in. Statements of concern have come from several capitals.", "come"),
     ],
 )
 def test_news_in_the_present_perfect_keeps_the_publication_day(time_doc, text, word):
@@ -157,7 +163,7 @@ def test_a_body_of_one_paragraph_has_only_the_lead_as_its_lead(time_doc):
         "Talks Collapse\n\n"
         "The two governments broke off talks on Thursday after a border incident. Officials on both sides "
         "traded accusations. Aid convoys crossed the border. Observers left. Mediators were flown in. The "
-        "border stayed closed. Seoul has threatened to file a complaint with the World Trade Organization."
+        "border stayed closed. Seoul has refused to file a complaint with the World Trade Organization."
     )
     doc = time_doc(text, PUB)
-    assert rules_date(doc, _token(doc, "threatened")).granularity == BEFORE
+    assert rules_date(doc, _token(doc, "refused")).granularity == BEFORE

@@ -209,3 +209,44 @@ def test_a_later_conjunct_with_its_own_subject_keeps_its_date(time_doc):
     arrested, released = (next(t.i for t in doc.spacy_doc if t.text == w) for w in ("arrested", "released"))
     assert governing_timex(doc, released).date.start == "2025-06-02"
     assert governing_timex(doc, arrested) is None
+
+
+@pytest.mark.parametrize(
+    "text, trigger, start",
+    [
+        # a bare weekday after a name set off by commas: the parser hangs it on the name
+        ("Police detained the opposition leader, Bobi Wine, Thursday outside his home.", "detained", "2017-12-07"),
+        (
+            "Gunmen kidnapped a local official, Ahmed Musa, Sunday as part of a wave of abductions.",
+            "kidnapped",
+            "2017-12-10",
+        ),
+        # a bare weekday after a reporting verb's addressee: the parser hangs it on the reported clause
+        (
+            "The opposition leader told supporters Sunday the movement would start collecting food.",
+            "told",
+            "2017-12-10",
+        ),
+        ("The general told troops Friday the army would soon push into the valley.", "told", "2017-12-08"),
+    ],
+)
+def test_a_bare_weekday_after_an_argument_dates_the_clause(time_doc, text, trigger, start):
+    doc = time_doc("Fighting Flares\n\nTalks stalled in the region this month.\n\n" + text, "2017-12-11")
+    date = rules_date(doc, _token(doc, trigger))
+    assert (date.start, date.granularity) == (start, "day")
+
+
+def test_the_weekday_reattached_from_a_name_or_an_addressee(time_doc):
+    """The re-attachments one by one (diurna/time/syntax.py), on the parse itself."""
+    from diurna.time.syntax import attachment
+
+    doc = time_doc("Police detained the opposition leader, Bobi Wine, Thursday outside his home.", "2017-12-11")
+    span = next(t for t in doc.timexes if t.date.text == "Thursday")
+    att = attachment(doc.spacy_doc[span.token_start : span.token_end])
+    assert att.verb == _token(doc, "detained")
+    doc = time_doc(
+        "The opposition leader told supporters Sunday the movement would start collecting food.", "2017-12-11"
+    )
+    span = next(t for t in doc.timexes if t.date.text == "Sunday")
+    att = attachment(doc.spacy_doc[span.token_start : span.token_end])
+    assert att.verb == _token(doc, "told")

@@ -1,0 +1,38 @@
+"""diurna/time/grammar.py: rules of the expression grammar one by one."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.time import grammar
+
+
+def _start_of(time_doc, text: str, pub: str, timex: str) -> str:
+    doc = time_doc(text, pub)
+    return next(t.date.start for t in doc.timexes if t.date.text == timex)
+
+
+@pytest.mark.parametrize(
+    "pub, text, timex, start",
+    [
+        # the day before publication is "yesterday" or plain "Thursday": "last" reaches a week further
+        ("2021-11-05", "Last Thursday, the two governments signed a border accord.", "Last Thursday", "2021-10-28"),
+        ("2018-01-17", "The opposition boycotted the vote last Tuesday.", "last Tuesday", "2018-01-09"),
+        ("2019-03-04", "Troops withdrew from the border town last Sunday.", "last Sunday", "2019-02-24"),
+        # any other weekday: the latest one before publication
+        ("2021-11-05", "Last Wednesday, soldiers detained a reporter.", "Last Wednesday", "2021-11-03"),
+        # "this past" names the latest one, the day before included
+        ("2021-11-05", "This past Thursday, the court released the activists.", "This past Thursday", "2021-11-04"),
+    ],
+)
+def test_last_weekday(time_doc, pub, text, timex, start):
+    assert _start_of(time_doc, text, pub, timex) == start
+
+
+def test_last_weekday_rule_skips_the_day_before():
+    import datetime as dt
+
+    friday = dt.date(2021, 11, 5)
+    assert grammar._last_weekday(friday, 3, "last") == dt.date(2021, 10, 28)
+    assert grammar._last_weekday(friday, 3, "this past") == dt.date(2021, 11, 4)
+    assert grammar._last_weekday(friday, 2, "last") == dt.date(2021, 11, 3)
