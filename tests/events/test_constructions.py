@@ -580,6 +580,12 @@ CASES = {
             "on Monday.",
             ("fired", "ASSAULT", "army", "Turkey"),
         ),
+        (
+            # another participle of aiming, 'directed at'
+            "Pakistan said it would respond. Indian troops fired mortar shells directed at a border post in "
+            "Pakistan on Monday.",
+            ("fired", "ASSAULT", "Indian troops", "Pakistan"),
+        ),
     ],
     cx.PLACE_OF_OBJECT: [
         (
