@@ -124,7 +124,8 @@ BARE_GIVEN_NAME = register(
 PARTIAL_PERSON_NAME = register(
     "partial-person-name",
     "Rifaat al-Assad, the president's exiled uncle, returned to Syria after decades in France.",
-    "A KB name that is only part of a longer personal name is not that KB person.",
+    "A KB name that is only part of a longer personal name is not that KB person; the tagger's "
+    "longer person entity around it, when the KB does not know that name, is the person meant.",
 )
 PLACE_AS_GIVEN_NAME = register(
     "place-as-given-name",

@@ -179,7 +179,15 @@ class NounEvents:
             ]  # "Putin said Russia must defend its interests" is no demand on another
             out.extend(
                 self._request(
-                    doc, speech, "verb", speakers, targets, pol.polarity(speech), "actual", cx.REPORTED_DEMAND, True
+                    doc,
+                    speech,
+                    "verb",
+                    speakers,
+                    targets,
+                    pol.polarity(speech),
+                    "actual",
+                    cx.REPORTED_DEMAND,
+                    need_target=True,
                 )
             )
         return out

@@ -138,9 +138,9 @@ def possessed_event_noun(c: EventClause) -> Optional[DateRef]:
 
 
 # Verbs whose present perfect states a position held or a standing fact, not an act of the day:
-# "Kigali has denied backing the rebels", "Maduro has refused to let aid in", "the junta has
+# "Kigali has denied backing the rebels", "the president has refused to let inspectors in", "the junta has
 # rejected the allegation", "their demands have included new elections", "the U.S. has blamed such
-# attacks on Iranian proxies" (not "accuse": "the Houthis have accused Saleh of a coup" is the day's).
+# attacks on Iranian proxies" (not "accuse": "the rebels have accused the governor of fraud" is the day's).
 STANDING_PERFECT_VERBS = {
     "deny",
     "refuse",
@@ -165,10 +165,10 @@ SPREAD_ADVERBS = {"long", "repeatedly", "previously", "always", "never", "often"
 )
 def perfect_below_lead(c: EventClause) -> Optional[DateRef]:
     """A main clause's present perfect below the lead paragraph that states a standing position or
-    a fact spread over time ("Kigali has denied backing the M23", "Maduro has refused to accept
-    aid", "the group has repeatedly attacked journalists"): context the text does not date; before
+    a fact spread over time ("Kigali has denied backing the rebels", "the president has refused to
+    accept observers", "the group has repeatedly attacked journalists"): context the text does not date; before
     publication, day unknown. Any other present perfect below the lead is the story's news like the
-    lead's ("Protesters have vowed to continue", "Statements of condemnation have come from",
+    lead's ("Strikers have vowed to stay out", "Messages of sympathy have come from abroad",
     "Rights groups have criticised the arrests"): the day's reactions, which the news tenses date
     by publication (issue 25: on the real-text set these are most present perfects below the lead,
     and their gold is the story's news).

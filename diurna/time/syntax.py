@@ -52,7 +52,7 @@ def attachment(span: "Span") -> Attachment:
 
 
 def _reattach_from_a_name(span: "Span", found: Attachment) -> Attachment:
-    """ "arrived in the capital, Port-au-Prince, Tuesday", "met the president, Emmanuel Macron,
+    """ "landed in the port city, Mombasa, Tuesday", "met the president, Emmanuel Macron,
     Friday": a bare date after a name (an appositive or a place) is hung on the name by the parser,
     but a name has no time of its own: the date belongs to the clause the name is an argument of."""
     root = span.root
@@ -86,7 +86,7 @@ def _reattach_after_reporting_verb(span: "Span", found: Attachment) -> Attachmen
 
 
 def _verb_before_its_object(tok: "Token") -> "Token":
-    """ "told supporters Saturday the opposition would ...": the verb whose object `tok` ends, so
+    """ "told reporters Monday the union would ...": the verb whose object `tok` ends, so
     that a date after a reporting verb's addressee counts as right after the verb."""
     if tok.dep_ in ("dobj", "dative") and tok.head.i < tok.i and not any(c.i > tok.i for c in tok.children):
         return tok.head
