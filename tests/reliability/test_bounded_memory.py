@@ -44,7 +44,16 @@ STREAM = textwrap.dedent("""
             counts["errors"] += 1
         else:
             counts["warnings"] += 1
-    counts["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # This process's own high-water mark. Linux keeps ru_maxrss across fork and exec, so RUSAGE_SELF
+    # here would report the test runner's RSS at the fork (the whole suite's models: 1.8 GB), not this
+    # stream's; VmHWM belongs to the address space exec made.
+    peak = None
+    try:
+        with open("/proc/self/status") as status:
+            peak = next((int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")), None)
+    except OSError:
+        pass
+    counts["peak_rss_mb"] = peak if peak is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(counts))
 """)
 
