@@ -120,19 +120,6 @@ def test_one_split_keeps_only_its_articles_texts(ev):
     assert ev.in_split("dev", "tune") and not ev.in_split("frozen", "tune")
 
 
-def test_every_realtext_surface_is_its_text_span(ev):
-    # The gold's texts are the first real-text set's (rt-* ids, eval/realtext/README.md): other
-    # publishers' copy kept outside the repository, lost with its machine; $DIURNA_REALTEXT names a
-    # copy when one exists. Any other set (the repository's own eval/opennews) does not hold them.
-    data = ev.eval_realtext.default_data()
-    articles = {r["article"] for r in _rows(ev, "realtext_gold.tsv")}
-    if not all((data / "manifest" / ("%s.json" % a)).is_file() for a in articles):
-        pytest.skip("the first real-text set is not at %s (set $DIURNA_REALTEXT to a copy)" % data)
-    gold_set = ev.load_realtext(data)
-    assert len(gold_set.texts) == len({r["article"] for r in gold_set.rows})
-    assert ev.surface_problems(gold_set) == []
-
-
 def test_every_polnear_surface_is_its_text_span(ev, shared_dir):
     assert ev.surface_problems(ev.load_polnear(shared_dir)) == []
 
