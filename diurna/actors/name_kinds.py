@@ -480,28 +480,31 @@ def kb_name_in_title(finder, doc, k: int, limit: int) -> tuple[int, list[KBActor
 
 
 @functools.lru_cache(maxsize=8192)
+def strong_places(text: str) -> frozenset[tuple[str, str]]:
+    """(feature, country) of every place the places gazetteer (the authority on places) knows `text`
+    by a main name: the one lookup the questions below read."""
+    from diurna.places.gazetteer import load
+
+    return frozenset((c.entry.feature, c.entry.country) for c in load().candidates(text) if c.strong)
+
+
 def names_another_place(text: str, country: str) -> bool:
-    """Whether the places gazetteer (the authority on places) knows `text` by a main name as a region
-    or district of `country`, or as another country or territory, and not as `country` itself or one
-    of its towns (rule region-not-state)."""
-    from diurna.places.gazetteer import load
-
-    strong = [c.entry for c in load().candidates(text) if c.strong]
-    if any(e.country == country and e.feature in ("country", "city") for e in strong):
+    """Whether the gazetteer knows `text` by a main name as a region or district of `country`, or as
+    another country or territory, and not as `country` itself or one of its towns (rule
+    region-not-state)."""
+    strong = strong_places(text)
+    if any(c == country and f in ("country", "city") for f, c in strong):
         return False
-    return any(e.feature in ("region", "district") and e.country == country or e.feature == "country" for e in strong)
+    return any(f in ("region", "district") and c == country or f == "country" for f, c in strong)
 
 
-@functools.lru_cache(maxsize=8192)
 def names_a_place_within(text: str, country: str) -> bool:
-    """Whether the places gazetteer knows `text` by a main name as a town, district or region of
-    `country` and never as a country (rule place-as-family-name: 'Farah', not 'Afghanistan')."""
-    from diurna.places.gazetteer import load
-
-    strong = [c.entry for c in load().candidates(text) if c.strong]
-    if any(e.feature == "country" for e in strong):
+    """Whether the gazetteer knows `text` by a main name as a town, district or region of `country`
+    and never as a country (rule place-as-family-name: 'Farah', not 'Afghanistan')."""
+    strong = strong_places(text)
+    if any(f == "country" for f, _ in strong):
         return False
-    return any(e.country == country and e.feature in ("city", "district", "region") for e in strong)
+    return any(c == country and f in ("city", "district", "region") for f, c in strong)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -512,14 +515,11 @@ def is_known_place(text: str) -> bool:
     return load().has_strong_name(text)
 
 
-@functools.lru_cache(maxsize=8192)
 def place_country(text: str) -> Optional[str]:
-    """The one country of every town, district or region the places gazetteer knows `text` by a main
-    name, or None (rule place-possessor-country)."""
-    from diurna.places.gazetteer import load
-
-    strong = [c.entry for c in load().candidates(text) if c.strong]
-    countries = {e.country for e in strong if e.feature in ("city", "district", "region")}
-    if len(countries) != 1 or any(e.feature == "country" for e in strong):
+    """The one country of every town, district or region the gazetteer knows `text` by a main name,
+    or None (rule place-possessor-country)."""
+    strong = strong_places(text)
+    countries = {c for f, c in strong if f in ("city", "district", "region")}
+    if len(countries) != 1 or any(f == "country" for f, _ in strong):
         return None
     return countries.pop()

@@ -418,33 +418,29 @@ class NameSpans(KBSurnames):
         KB person: "Ahmad Khatami" is not "Mohammad Khatami" even if "Khatami" were a KB synonym."""
         kept = []
         for start, end, actors, label in spans:
-            if (
-                actors is not None
-                and end - start == 1
-                and all(a.kind == "person" for a in actors)
-                and enabled(PARTIAL_PERSON_NAME)
-                and self._inside_longer_proper_name(start)
-            ):
-                # the longer name is somebody else's: the tagger's person entity around it, when there
-                # is one, is that person ("Ali Soleimani" is no KB "Soleimani", and no nobody either)
-                ent = self._person_entity_around(start, end)
-                if ent is not None and not self.finder.kb.by_name.get(name_key(ent.text)):
-                    kept.append((ent.start, ent.end, None, "PERSON"))
-                continue
             if actors is not None and enabled(PARTIAL_PERSON_NAME):
+                # the tagger's person entity around the KB name, when the KB does not know it whole
                 ent = self._person_entity_around(start, end)
+                if ent is not None and self.finder.kb.by_name.get(name_key(ent.text)):
+                    ent = None
                 if (
-                    ent is not None
-                    and not self.finder.kb.by_name.get(name_key(ent.text))
-                    and (
-                        enabled(PLACE_AS_GIVEN_NAME)
-                        and self._place_as_given_name(ent, start, end)
-                        or enabled(PLACE_AS_FAMILY_NAME)
-                        and self._place_as_family_name(ent, start, end, actors)
-                        or any(a.kind == "person" for a in actors)
-                        and (ent.start < start or ent.end > end)
-                        and not self._only_title_words(ent.start, start)
-                    )
+                    end - start == 1
+                    and all(a.kind == "person" for a in actors)
+                    and self._inside_longer_proper_name(start)
+                ):
+                    # the longer name is somebody else's: that entity, when there is one, is that
+                    # person ("Ali Soleimani" is no KB "Soleimani", and no nobody either)
+                    if ent is not None:
+                        kept.append((ent.start, ent.end, None, "PERSON"))
+                    continue
+                if ent is not None and (
+                    enabled(PLACE_AS_GIVEN_NAME)
+                    and self._place_as_given_name(ent, start, end)
+                    or enabled(PLACE_AS_FAMILY_NAME)
+                    and self._place_as_family_name(ent, start, end, actors)
+                    or any(a.kind == "person" for a in actors)
+                    and (ent.start < start or ent.end > end)
+                    and not self._only_title_words(ent.start, start)
                 ):
                     kept.append((ent.start, ent.end, None, "PERSON"))
                     continue
