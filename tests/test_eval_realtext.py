@@ -60,14 +60,16 @@ def _article(data, article_id: str, gold: str) -> None:
     (data / "gold" / (article_id + ".json")).write_text(gold, encoding="utf-8")
 
 
-def test_loading_the_tune_part_never_opens_a_frozen_articles_gold(rt, tmp_path):
-    ids = ["x-%d" % n for n in range(40)]
+def _planted_set(rt, data, prefix: str, event_id) -> tuple[str, str, str]:
+    """A set of one tune article whose gold is one event, and one frozen article whose gold file is
+    not JSON (opening it would fail); (tune id, frozen id, the event's id)."""
+    ids = ["%s-%d" % (prefix, n) for n in range(40)]
     tune_id = next(i for i in ids if rt.split_of(i) == "tune")
     frozen_id = next(i for i in ids if rt.split_of(i) == "frozen")
     for folder in ("articles", "manifest", "gold"):
-        (tmp_path / folder).mkdir()
+        (data / folder).mkdir()
     event = {
-        "id": "e1",
+        "id": event_id(tune_id),
         "type": "COERCE",
         "source": "police",
         "target": "two men",
@@ -75,8 +77,13 @@ def test_loading_the_tune_part_never_opens_a_frozen_articles_gold(rt, tmp_path):
         "place": None,
         "evidence": "Police arrested two men.",
     }
-    _article(tmp_path, tune_id, json.dumps({"file": "articles/%s.txt" % tune_id, "events": [event]}))
-    _article(tmp_path, frozen_id, "not JSON: opening it would fail")
+    _article(data, tune_id, json.dumps({"file": "articles/%s.txt" % tune_id, "events": [event]}))
+    _article(data, frozen_id, "not JSON: opening it would fail")
+    return tune_id, frozen_id, event["id"]
+
+
+def test_loading_the_tune_part_never_opens_a_frozen_articles_gold(rt, tmp_path):
+    tune_id, _, _ = _planted_set(rt, tmp_path, "x", lambda article: "e1")
     assert [m["id"] for m, _ in rt.load(tmp_path, "tune")] == [tune_id]
     with pytest.raises(json.JSONDecodeError):
         rt.load(tmp_path)
@@ -87,23 +94,8 @@ def test_the_role_error_tally_reads_only_the_tune_parts_gold(load_script, tmp_pa
     # (here not even JSON) must stay unopened, and the set is the one default_data names
     roles = load_script("experiments/role_errors")
     rt = load_script("eval_realtext")
-    ids = ["y-%d" % n for n in range(40)]
-    tune_id = next(i for i in ids if rt.split_of(i) == "tune")
-    frozen_id = next(i for i in ids if rt.split_of(i) == "frozen")
-    for folder in ("articles", "manifest", "gold"):
-        (tmp_path / folder).mkdir()
-    event = {
-        "id": tune_id + "-1",
-        "type": "COERCE",
-        "source": "police",
-        "target": "two men",
-        "date": None,
-        "place": None,
-        "evidence": "Police arrested two men.",
-    }
-    _article(tmp_path, tune_id, json.dumps({"file": "articles/%s.txt" % tune_id, "events": [event]}))
-    _article(tmp_path, frozen_id, "not JSON: opening it would fail")
-    assert list(roles.gold_events(tmp_path)) == [tune_id + "-1"]
+    _, _, event_id = _planted_set(rt, tmp_path, "y", lambda article: article + "-1")
+    assert list(roles.gold_events(tmp_path)) == [event_id]
     assert roles.default_data is rt.default_data or roles.default_data() == rt.default_data()
 
 
