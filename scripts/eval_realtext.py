@@ -253,6 +253,11 @@ def main() -> int:
     )
     ap.add_argument("--data", type=pathlib.Path, default=default_data(), help="the set's folder (default %(default)s)")
     ap.add_argument("--split", choices=("tune", "frozen", "all"), default="tune")
+    ap.add_argument(
+        "--half",
+        choices=("A", "B"),
+        help="only this half of the tune split (half_of): develop on A, check on B without reading its errors",
+    )
     ap.add_argument("--pred", type=pathlib.Path, help="score this `diurna code` output instead of coding")
     ap.add_argument("--keep", type=pathlib.Path, help="write diurna's output here")
     ap.add_argument("--write-input", type=pathlib.Path, help="only write the split's articles as `diurna code` input")
@@ -285,11 +290,15 @@ def main() -> int:
         return 0
     for note in [] if in_repository(args.data) else check_sums(args.data, articles):
         print("note:", note, file=sys.stderr)
+    if args.half and args.split != "tune":
+        raise SystemExit("--half splits the tune part only (use it with --split tune)")
     chosen = [(m, g) for m, g in articles if args.split == "all" or split_of(m["id"]) == args.split]
+    chosen = [(m, g) for m, g in chosen if not args.half or half_of(m["id"]) == args.half]
     if not chosen:
         raise SystemExit("no article in split %s" % args.split)
-    gold_path = args.data / (".gold.%s.jsonl" % args.split)
-    manifest_path = args.data / (".manifest.%s.jsonl" % args.split)
+    part = args.split + ("-" + args.half if args.half else "")
+    gold_path = args.data / (".gold.%s.jsonl" % part)
+    manifest_path = args.data / (".manifest.%s.jsonl" % part)
     gold_path.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for _, g in chosen), encoding="utf-8")
     manifest_path.write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m, _ in chosen), encoding="utf-8")
     if args.write_input:
@@ -304,7 +313,7 @@ def main() -> int:
     print(
         "real-text set, split %s: %d articles, %d gold events (%d salient)"
         % (
-            args.split,
+            part,
             len(chosen),
             sum(len(g["events"]) for _, g in chosen),
             sum(bool(e.get("salient", True)) for _, g in chosen for e in g["events"]),

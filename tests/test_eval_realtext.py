@@ -184,3 +184,21 @@ def test_realnews_dev_is_coded_by_this_checkouts_package_then_scored(rt, monkeyp
     (code, code_cwd), (score, _) = calls
     assert code[:4] == [sys.executable, "-m", "diurna.cli", "code"] and code_cwd == rt.ROOT
     assert score == [sys.executable, str(rt.SCORER), str(kept)]
+
+
+def test_a_half_is_taken_from_the_tune_split_only(rt, monkeypatch):
+    monkeypatch.setattr(sys, "argv", ["eval_realtext.py", "--split", "frozen", "--half", "B"])
+    with pytest.raises(SystemExit, match="tune part only"):
+        rt.main()
+
+
+def test_the_two_halves_of_the_tune_split_are_disjoint_and_cover_it(rt, monkeypatch, tmp_path):
+    ids = {m["id"] for m, _ in rt.load(rt.OPEN_SET, "tune")}
+    halves = {}
+    for half in ("A", "B"):
+        inp = tmp_path / (half + ".jsonl")
+        monkeypatch.setattr(sys, "argv", ["eval_realtext.py", "--half", half, "--write-input", str(inp)])
+        assert rt.main() == 0
+        halves[half] = {json.loads(line)["id"] for line in inp.read_text(encoding="utf-8").splitlines()}
+    assert halves["A"] and halves["B"] and not halves["A"] & halves["B"]
+    assert halves["A"] | halves["B"] == ids
