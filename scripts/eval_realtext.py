@@ -305,6 +305,8 @@ def main() -> int:
         write_input(args.data, chosen, args.write_input)
         return 0
     pred = args.pred
+    if pred is not None and args.half:
+        pred = only_articles(pred, {m["id"] for m, _ in chosen})
     if pred is None:
         pred = args.keep or pathlib.Path(tempfile.mkstemp(suffix=".jsonl")[1])
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as inp:
@@ -326,6 +328,19 @@ def main() -> int:
     print(run.stdout if args.verbose else run.stdout.split("\n\n", 1)[-1], end="")
     print(by_type_table(run.stdout))
     return run.returncode
+
+
+def only_articles(pred: pathlib.Path, ids: set[str]) -> pathlib.Path:
+    """A copy of a `diurna code` output with the records of these articles only: one half's output
+    cut from a whole split's, so that the scorer does not count the other half's as unmatched."""
+    kept = [
+        line
+        for line in pred.read_text(encoding="utf-8").splitlines(keepends=True)
+        if line.strip() and json.loads(line).get("article", {}).get("id") in ids
+    ]
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out:
+        out.writelines(kept)
+    return pathlib.Path(out.name)
 
 
 def by_type_table(verbose_output: str) -> str:
