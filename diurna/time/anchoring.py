@@ -25,6 +25,7 @@ from diurna.time.calendar import Tense
 from diurna.time.dating import attachments_for, continued_timex
 from diurna.time.discourse import (
     BEFORE,
+    OCCASION_PREPOSITIONS,
     EventClause,
     after,
     before,
@@ -306,6 +307,33 @@ def dated_occasion(c: EventClause) -> Optional[DateRef]:
     return None
 
 
+@anchor_rule("In a statement released on Monday, the army accused the rebels of shelling the town -> Monday")
+def occasion_dated_by_participle(c: EventClause) -> Optional[DateRef]:
+    """An event told "in a statement released on Monday", "at a news conference held Sunday",
+    "in an interview published the following day": the participle dates the occasion, and the
+    occasion is where the act (the accusation, the condemnation) was made, so the act takes its
+    date rather than the episode's last one. Coordinated clauses share it."""
+    if not c.nearby or c.verb is None:
+        return None
+    heads = [c.trigger, c.verb]
+    while heads[-1].dep_ == "conj" and heads[-1].head.i != heads[-1].i:
+        heads.append(heads[-1].head)
+    held = {h.i for h in heads}
+    atts = attachments_for(c.doc)
+    for k in c.nearby:
+        t = c.doc.timexes[k]
+        participle = c.doc.spacy_doc[atts[k].verb] if atts[k].verb is not None else None
+        if participle is None or participle.dep_ != "acl" or participle.tag_ not in ("VBN", "VBD"):
+            continue
+        noun = participle.head
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPOSITIONS:
+            continue
+        if prep.head.i in held and not is_bound_or_duration(t) and t.date.start <= c.published.isoformat():
+            return t.date
+    return None
+
+
 @anchor_rule("a confrontation in February, where the Philippines accused China -> February")
 def dated_head_noun(c: EventClause) -> Optional[DateRef]:
     """A relative or noun-complement clause takes the date of the noun it hangs from ("the
@@ -349,6 +377,26 @@ def dated_relative_clause(c: EventClause) -> Optional[DateRef]:
             if atts[k].verb == clause.i and not is_bound_or_duration(t) and not is_lower_bound(t):
                 return t.date
     return None
+
+
+@anchor_rule("Crowds voiced anger on Monday that the court banned the party -> before Monday, for 'banned'")
+def noun_content_clause(c: EventClause) -> Optional[DateRef]:
+    """A simple past clause that is the content of a noun ("anger that the court banned the
+    party", "the news that troops crossed the border", "reports that rebels seized the town")
+    tells what the feeling, news or report is about: an act done before it, on a day the text
+    does not give here; before the time the story is at, not that time itself. A dated noun
+    ("the announcement on Thursday that ...") is `dated_head_noun`'s and decided earlier."""
+    verb = c.verb
+    if verb is None or c.own is not None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in ("acl", "ccomp") or clause.head.pos_ != "NOUN" or tense_of(clause) is not Tense.PAST:
+        return None
+    if not any(ch.dep_ == "mark" and ch.lower_ == "that" for ch in clause.children):
+        return None  # "that" opens a content clause; a bare participle is a description
+    return before(c.reference_end())
 
 
 @anchor_rule("UN experts have previously accused Kigali -> before publication")

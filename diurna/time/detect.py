@@ -15,6 +15,7 @@ from diurna.time.syntax import Attachment, attachment, governing_verb, tense_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.tokens import Span as Tokens
 
 ENTITY_LABELS = ("DATE", "TIME")
 # Names that contain date words: "USA Today", "Fox News Sunday", "the Clean Air Act of 1970".
@@ -150,6 +151,14 @@ def _reading_tense(tokens, where: Attachment, expression: str) -> Tense:
     return tense
 
 
+def _names_a_noun(tokens: "Tokens", where: Attachment) -> bool:
+    """A date that names a noun ("the November 27 agreement", "the July 28 election") is that
+    thing's date, not the time the story has moved to: "the following day" after it still counts
+    from the story's last date ("Ministers met on Wednesday and rejected the November 27 accord.
+    In a statement issued the following day, Ankara ...": Thursday)."""
+    return tokens.root.dep_ in NOUN_MODIFIER_DEPS and where.noun is not None
+
+
 @dataclass(frozen=True)
 class Found:
     timex: TimexRef
@@ -180,6 +189,6 @@ def find_timexes(doc: "Doc", published: dt.date, text: Optional[str] = None) -> 
             token_end=tokens.end,
         )
         found.append(Found(timex, where))
-        if interval.granularity in ANCHORING:
+        if interval.granularity in ANCHORING and not (anchor is not None and _names_a_noun(tokens, where)):
             anchor = interval
     return found

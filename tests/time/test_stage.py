@@ -84,6 +84,16 @@ def test_later_expressions_count_from_the_previous_date(time_doc):
     assert [t.date.start for t in doc.timexes] == ["2015-03-02", "2015-03-05", "2015-03-06"]
 
 
+def test_a_nouns_date_is_not_what_later_expressions_count_from(time_doc):
+    """ "the March 1 accord" names the accord; "the following day" counts from the story's Wednesday."""
+    doc = time_doc(
+        "Ministers met on Wednesday and rejected the March 1 accord. In a statement issued the following day, "
+        "Ankara called the meeting illegal.",
+        "2024-03-15",
+    )
+    assert [t.date.start for t in doc.timexes] == ["2024-03-13", "2024-03-01", "2024-03-14"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
