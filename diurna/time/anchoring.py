@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 from diurna.document import ArticleDoc, TimexRef
 from diurna.records import DateRef
-from diurna.time.calendar import Tense
+from diurna.time.calendar import Tense, add_months, add_years
 from diurna.time.dating import attachments_for, continued_timex
 from diurna.time.discourse import (
     BEFORE,
@@ -41,6 +41,7 @@ from diurna.time.discourse import (
     sentences_of,
     undated_story_clause,
 )
+from diurna.time.lexicon import NUMBER_WORDS
 from diurna.time.syntax import tense_of
 
 if TYPE_CHECKING:
@@ -93,6 +94,51 @@ def after_dated_expression(c: EventClause) -> Optional[DateRef]:
     if c.own is None or not is_lower_bound(c.own) or not c.looks_back:
         return None
     return c.following(c.own)
+
+
+ANNIVERSARY_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month"}
+
+
+@anchor_rule("Crowds on Sunday marked two years since the army seized power -> the day two years before Sunday")
+def anniversary_since(c: EventClause) -> Optional[DateRef]:
+    """ "marked two years since the army seized power", "it has been a year since the rebels took
+    the city", "six months since she announced her bid": a count of years or months before "since"
+    measures how long ago the clause's event was, counted back from the act that tells it; when
+    that act has a day, the event is the day as many years or months before (an anniversary), not
+    the act's day nor some day in the year before it."""
+    verb = _marked_clause(c.verb, {"since"})
+    if verb is None or not (c.looks_back or tense_of(verb) is Tense.PAST):
+        return None
+    if c.own is not None and verb.left_edge.i <= c.own.token_start <= verb.right_edge.i:
+        return None  # the clause's own date
+    measure = _anniversary_measure(verb)
+    if measure is None:
+        return None
+    head = anchor_event(c.doc, verb.head.i, depth=1)
+    if head is None or head.granularity != "day":
+        return None
+    n, unit = measure
+    end = dt.date.fromisoformat(head.end)
+    day = (add_years(end, -n) if unit == "year" else add_months(end, -n)).isoformat()
+    return DateRef(text=None, start=day, end=day, granularity="day", anchored_to=head.anchored_to)
+
+
+def _anniversary_measure(clause: "Token") -> Optional[tuple[int, str]]:
+    """(count, "year" | "month") of the measure right before the clause's "since" ("two years
+    since", "a year since"), or None."""
+    mark = next((ch for ch in clause.children if ch.dep_ == "mark" and ch.lower_ == "since"), None)
+    if mark is None or mark.i == 0:
+        return None
+    unit = clause.doc[mark.i - 1]
+    if unit.lower_ not in ANNIVERSARY_UNITS:
+        return None
+    count = next((g for g in unit.children if g.dep_ in ("det", "nummod") and g.i < unit.i), None)
+    if count is None:
+        return None
+    n = 1 if count.lower_ in ("a", "an", "one") else NUMBER_WORDS.get(count.lower_)
+    if n is None and count.text.isdigit():
+        n = int(count.text)
+    return (n, ANNIVERSARY_UNITS[unit.lower_]) if n else None
 
 
 @anchor_rule("Protests broke out after she was detained by the police -> before the protests")
@@ -592,6 +638,7 @@ def undated_past(c: EventClause) -> Optional[DateRef]:
 
 # Rules that date an event by another one's date: not run again for that other event (no cycles).
 RELATIVE_RULES = (
+    anniversary_since,
     earlier_clause,
     later_clause,
     simultaneous_clause,
