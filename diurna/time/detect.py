@@ -183,9 +183,9 @@ def _reading_tense(tokens, where: Attachment, expression: str) -> Tense:
 
 
 def _names_a_noun(tokens: "Tokens", where: Attachment) -> bool:
-    """A date that names a noun ("the November 27 agreement", "the July 28 election") is that
+    """A date that names a noun ("the June 3 agreement", "the July 28 election") is that
     thing's date, not the time the story has moved to: "the following day" after it still counts
-    from the story's last date ("Ministers met on Wednesday and rejected the November 27 accord.
+    from the story's last date ("Ministers met on Wednesday and rejected the March 1 accord.
     In a statement issued the following day, Ankara ...": Thursday)."""
     return tokens.root.dep_ in NOUN_MODIFIER_DEPS and where.noun is not None
 
