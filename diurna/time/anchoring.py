@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 from diurna.document import ArticleDoc, TimexRef
 from diurna.records import DateRef
-from diurna.time.calendar import Tense
+from diurna.time.calendar import Tense, add_months, add_years
 from diurna.time.dating import attachments_for, continued_timex
 from diurna.time.discourse import (
     BEFORE,
+    OCCASION_PREPOSITIONS,
     EventClause,
     after,
     before,
@@ -40,6 +41,7 @@ from diurna.time.discourse import (
     sentences_of,
     undated_story_clause,
 )
+from diurna.time.lexicon import NUMBER_WORDS
 from diurna.time.syntax import tense_of
 
 if TYPE_CHECKING:
@@ -92,6 +94,51 @@ def after_dated_expression(c: EventClause) -> Optional[DateRef]:
     if c.own is None or not is_lower_bound(c.own) or not c.looks_back:
         return None
     return c.following(c.own)
+
+
+ANNIVERSARY_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month"}
+
+
+@anchor_rule("Crowds on Sunday marked two years since the army seized power -> the day two years before Sunday")
+def anniversary_since(c: EventClause) -> Optional[DateRef]:
+    """ "marked two years since the army seized power", "it has been a year since the rebels took
+    the city", "six months since she announced her bid": a count of years or months before "since"
+    measures how long ago the clause's event was, counted back from the act that tells it; when
+    that act has a day, the event is the day as many years or months before (an anniversary), not
+    the act's day nor some day in the year before it."""
+    verb = _marked_clause(c.verb, {"since"})
+    if verb is None or not (c.looks_back or tense_of(verb) is Tense.PAST):
+        return None
+    if c.own is not None and verb.left_edge.i <= c.own.token_start <= verb.right_edge.i:
+        return None  # the clause's own date
+    measure = _anniversary_measure(verb)
+    if measure is None:
+        return None
+    head = anchor_event(c.doc, verb.head.i, depth=1)
+    if head is None or head.granularity != "day":
+        return None
+    n, unit = measure
+    end = dt.date.fromisoformat(head.end)
+    day = (add_years(end, -n) if unit == "year" else add_months(end, -n)).isoformat()
+    return DateRef(text=None, start=day, end=day, granularity="day", anchored_to=head.anchored_to)
+
+
+def _anniversary_measure(clause: "Token") -> Optional[tuple[int, str]]:
+    """(count, "year" | "month") of the measure right before the clause's "since" ("two years
+    since", "a year since"), or None."""
+    mark = next((ch for ch in clause.children if ch.dep_ == "mark" and ch.lower_ == "since"), None)
+    if mark is None or mark.i == 0:
+        return None
+    unit = clause.doc[mark.i - 1]
+    if unit.lower_ not in ANNIVERSARY_UNITS:
+        return None
+    count = next((g for g in unit.children if g.dep_ in ("det", "nummod") and g.i < unit.i), None)
+    if count is None:
+        return None
+    n = 1 if count.lower_ in ("a", "an", "one") else NUMBER_WORDS.get(count.lower_)
+    if n is None and count.text.isdigit():
+        n = int(count.text)
+    return (n, ANNIVERSARY_UNITS[unit.lower_]) if n else None
 
 
 @anchor_rule("Protests broke out after she was detained by the police -> before the protests")
@@ -306,6 +353,33 @@ def dated_occasion(c: EventClause) -> Optional[DateRef]:
     return None
 
 
+@anchor_rule("In a statement released on Monday, the army accused the rebels of shelling the town -> Monday")
+def occasion_dated_by_participle(c: EventClause) -> Optional[DateRef]:
+    """An event told "in a statement released on Monday", "at a news conference held Sunday",
+    "in an interview published the following day": the participle dates the occasion, and the
+    occasion is where the act (the accusation, the condemnation) was made, so the act takes its
+    date rather than the episode's last one. Coordinated clauses share it."""
+    if not c.nearby or c.verb is None:
+        return None
+    heads = [c.trigger, c.verb]
+    while heads[-1].dep_ == "conj" and heads[-1].head.i != heads[-1].i:
+        heads.append(heads[-1].head)
+    held = {h.i for h in heads}
+    atts = attachments_for(c.doc)
+    for k in c.nearby:
+        t = c.doc.timexes[k]
+        participle = c.doc.spacy_doc[atts[k].verb] if atts[k].verb is not None else None
+        if participle is None or participle.dep_ != "acl" or participle.tag_ not in ("VBN", "VBD"):
+            continue
+        noun = participle.head
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPOSITIONS:
+            continue
+        if prep.head.i in held and not is_bound_or_duration(t) and t.date.start <= c.published.isoformat():
+            return t.date
+    return None
+
+
 @anchor_rule("a confrontation in February, where the Philippines accused China -> February")
 def dated_head_noun(c: EventClause) -> Optional[DateRef]:
     """A relative or noun-complement clause takes the date of the noun it hangs from ("the
@@ -349,6 +423,26 @@ def dated_relative_clause(c: EventClause) -> Optional[DateRef]:
             if atts[k].verb == clause.i and not is_bound_or_duration(t) and not is_lower_bound(t):
                 return t.date
     return None
+
+
+@anchor_rule("Crowds voiced anger on Monday that the court banned the party -> before Monday, for 'banned'")
+def noun_content_clause(c: EventClause) -> Optional[DateRef]:
+    """A simple past clause that is the content of a noun ("anger that the court banned the
+    party", "the news that troops crossed the border", "reports that rebels seized the town")
+    tells what the feeling, news or report is about: an act done before it, on a day the text
+    does not give here; before the time the story is at, not that time itself. A dated noun
+    ("the announcement on Thursday that ...") is `dated_head_noun`'s and decided earlier."""
+    verb = c.verb
+    if verb is None or c.own is not None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in ("acl", "ccomp") or clause.head.pos_ != "NOUN" or tense_of(clause) is not Tense.PAST:
+        return None
+    if not any(ch.dep_ == "mark" and ch.lower_ == "that" for ch in clause.children):
+        return None  # "that" opens a content clause; a bare participle is a description
+    return before(c.reference_end())
 
 
 @anchor_rule("UN experts have previously accused Kigali -> before publication")
@@ -544,6 +638,7 @@ def undated_past(c: EventClause) -> Optional[DateRef]:
 
 # Rules that date an event by another one's date: not run again for that other event (no cycles).
 RELATIVE_RULES = (
+    anniversary_since,
     earlier_clause,
     later_clause,
     simultaneous_clause,

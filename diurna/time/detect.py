@@ -15,6 +15,7 @@ from diurna.time.syntax import Attachment, attachment, governing_verb, tense_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.tokens import Span as Tokens
 
 ENTITY_LABELS = ("DATE", "TIME")
 # Names that contain date words: "USA Today", "Fox News Sunday", "the Clean Air Act of 1970".
@@ -117,6 +118,35 @@ def _is_purpose_infinitive(verb) -> bool:
     return verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head.i != verb.i and is_infinitive(verb)
 
 
+# Heads whose to-infinitive is done (or attempted, begun) at their own time, not after it: the
+# implicative verbs and adjectives ("failed to reach a deal on Friday", "were unable to retake the
+# town on Saturday", "managed to cross"), attempts ("tried to enter the city on Monday") and the
+# aspectual verbs ("began to withdraw on Monday"). A plan ("agreed to meet on Friday", "vowed to
+# return") looks ahead and keeps the future reading.
+SAME_TIME_INFINITIVE_HEADS = {
+    "fail",
+    "manage",
+    "try",
+    "attempt",
+    "dare",
+    "neglect",
+    "unable",
+    "able",
+    "begin",
+    "start",
+    "continue",
+    "cease",
+}
+
+
+def _is_implicative_infinitive(verb) -> bool:
+    """A to-infinitive complement of a head in SAME_TIME_INFINITIVE_HEADS: it happens at its head's
+    time, so a weekday on it is read with the head's tense."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.i == verb.i or not is_infinitive(verb):
+        return False
+    return verb.head.lemma_.lower() in SAME_TIME_INFINITIVE_HEADS
+
+
 # "the first", "the latest", "the only": a noun an infinitive then tells a fact about
 RANKING_WORDS = {"first", "second", "third", "last", "latest", "only", "next"}
 
@@ -143,11 +173,21 @@ def _reading_tense(tokens, where: Attachment, expression: str) -> Tense:
     tense = tense_of(tokens.doc[where.verb]) if where.verb is not None else Tense.UNKNOWN
     if tense is Tense.FUTURE and where.verb is not None and _is_purpose_infinitive(tokens.doc[where.verb]):
         tense = tense_of(tokens.doc[where.verb].head)  # "held a summit to discuss the coup on Wednesday"
+    if tense is Tense.FUTURE and where.verb is not None and _is_implicative_infinitive(tokens.doc[where.verb]):
+        tense = tense_of(governing_verb(tokens.doc[where.verb].head))  # "failed to reach a deal on Friday"
     if tense is Tense.FUTURE and where.verb is not None and _is_ranked_infinitive(tokens.doc[where.verb]):
         tense = tense_of(governing_verb(tokens.doc[where.verb].head))  # "became the latest to undergo a coup in July"
     if tense is Tense.PRESENT and (tokens.root.dep_ in NOUN_MODIFIER_DEPS or where.noun is not None):
         return Tense.UNKNOWN  # "Critics say Monday's debate", "hailing the speech on Thursday": a noun's date
     return tense
+
+
+def _names_a_noun(tokens: "Tokens", where: Attachment) -> bool:
+    """A date that names a noun ("the June 3 agreement", "the July 28 election") is that
+    thing's date, not the time the story has moved to: "the following day" after it still counts
+    from the story's last date ("Ministers met on Wednesday and rejected the March 1 accord.
+    In a statement issued the following day, Ankara ...": Thursday)."""
+    return tokens.root.dep_ in NOUN_MODIFIER_DEPS and where.noun is not None
 
 
 @dataclass(frozen=True)
@@ -180,6 +220,6 @@ def find_timexes(doc: "Doc", published: dt.date, text: Optional[str] = None) -> 
             token_end=tokens.end,
         )
         found.append(Found(timex, where))
-        if interval.granularity in ANCHORING:
+        if interval.granularity in ANCHORING and not (anchor is not None and _names_a_noun(tokens, where)):
             anchor = interval
     return found

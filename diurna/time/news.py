@@ -21,7 +21,6 @@ from diurna.records import DateRef
 from diurna.time.anchoring import anchor_event, anchor_rule, reporting_head
 from diurna.time.calendar import Tense
 from diurna.time.discourse import (
-    STORY_DAYS,
     EventClause,
     before,
     inside_quotation,
@@ -58,6 +57,9 @@ REACTION_VERBS = {
     "deplore",
     "applaud",
 }
+# Statements that answer a dated event a day or more later: the reaction verbs and the
+# exchanges of talks ("demanded", "denied", "accused", "rejected", "warned").
+ANSWER_VERBS = REACTION_VERBS | {"reject", "deny", "accuse", "demand", "warn"}
 # Dates this coarse are a background's ("in 2020", "last year", "in February"), not a story's day.
 COARSE_GRANULARITIES = {"month", "months", "season", "year", "years"}
 
@@ -68,15 +70,17 @@ COARSE_GRANULARITIES = {"month", "months", "season", "year", "years"}
     before="episode",
 )
 def reaction_after_background(c: EventClause) -> Optional[DateRef]:
-    """A reaction in a simple past main clause ("Blinken called on the two sides", "Putin hailed
-    the ties", "the Kremlin also urged the release", "Krivokapic described the attacks as
-    terrorism") whose only date is a coarse background one (a year, a month) of an earlier
-    paragraph, ending well before the story's time: the story has come back to its news. Dated by the day the lead paragraph gives,
-    else publication, as the lead's events are."""
+    """A reaction or an answer in a simple past main clause ("Blinken called on the two sides",
+    "Putin hailed the ties", "the Kremlin also urged the release", "the chancellor demanded an
+    explanation", "the ministry denied sending troops") whose only date is a coarse background one
+    (a year, a month) of an earlier paragraph, ending before the story's day: the story has come
+    back to its news. Dated by the day the lead paragraph gives, else publication, as the lead's
+    events are. (The answers, `ANSWER_VERBS`, are the statements `reaction_after_earlier_day`
+    already treats as the story's news after a carried day.)"""
     verb, ep = c.verb, c.episode
     if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
         return None
-    if verb.lemma_ not in REACTION_VERBS or verb.dep_ not in ("ROOT", "conj"):
+    if verb.lemma_ not in ANSWER_VERBS or verb.dep_ not in ("ROOT", "conj"):
         return None
     return _story_day_after_background(c, ep)
 
@@ -87,14 +91,12 @@ def _story_day_after_background(c: EventClause, ep) -> Optional[DateRef]:
     if ep.date.granularity not in COARSE_GRANULARITIES or "\n" not in c.doc.text[ep.end : c.trigger.idx]:
         return None  # a clause in the background's own paragraph belongs to it ("In 2014 ... condemned")
     story = c.lead_date.date if c.lead_date is not None else publication_day(c.published)
-    if dt.date.fromisoformat(ep.date.end) > dt.date.fromisoformat(story.start) - STORY_DAYS:
-        return None  # "earlier this month", "this week": the story's own time
+    if ep.date.end >= story.start:
+        return None  # "earlier this month", "this week": periods that reach the story's day are its own time
+    # ("Last month, X was flown abroad" told on 2 September ended before the story's day: background)
     return story
 
 
-# Statements that answer a dated event a day or more later: the reaction verbs and the
-# exchanges of talks ("demanded", "denied", "accused", "rejected", "warned").
-ANSWER_VERBS = REACTION_VERBS | {"reject", "deny", "accuse", "demand", "warn"}
 # Words that tie a clause to another event of its sentence ("speaking after the handover").
 _TIED = {"after", "following", "during", "while"}
 

@@ -85,6 +85,12 @@ CASES = {
         0,
         ("2024-03-09", "2024-03-09", "day"),
     ),
+    "occasion_dated_by_participle": (
+        "The vote is near. Ministers met on Wednesday. In a statement released on Monday, the army accused the rebels.",
+        "accused",
+        0,
+        ("2024-03-11", "2024-03-11", "day"),
+    ),
     "dated_head_noun": (
         "The talks follow a clash in January, when the navy accused the coast guard of ramming a boat.",
         "accused",
@@ -96,6 +102,12 @@ CASES = {
         "raids",
         0,
         ("2024-03-12", "2024-03-12", "day"),
+    ),
+    "noun_content_clause": (
+        "The vote is near. Thousands rallied on Tuesday. Many voiced anger that the court banned the party.",
+        "banned",
+        0,
+        ("2023-03-13", "2024-03-12", BEFORE),
     ),
     "previously": (
         "The ministry rejected the report. Human rights groups have previously accused the army of torture.",
@@ -114,6 +126,12 @@ CASES = {
         "marched",
         0,
         ("2024-01-01", "2024-01-31", "month"),
+    ),
+    "anniversary_since": (
+        "The vote is near. On Tuesday, crowds marked two years since the army seized power.",
+        "seized",
+        0,
+        ("2022-03-12", "2022-03-12", "day"),
     ),
     "earlier_clause": (
         "The minister spoke on Monday. Riots broke out on Wednesday after the police detained a student.",

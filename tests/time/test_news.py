@@ -129,6 +129,22 @@ def test_reactions_after_a_background_paragraph_are_the_news(time_doc, text, wor
 
 
 @pytest.mark.parametrize(
+    "text, word",
+    [
+        # a background month that ended two days before the story's day is still background
+        (STORY.replace("in 2020", "last month") + "The G7 condemned the fighting.", "condemned"),
+        # an answer ("demanded", "denied", "warned") returns to the news as a reaction does
+        (STORY.replace("in 2020", "last month") + "The chancellor demanded an explanation from Moscow.", "demanded"),
+        (STORY + "The foreign ministry denied sending troops across the border.", "denied"),
+    ],
+)
+def test_answers_after_a_background_month_just_ended_are_the_news(time_doc, text, word):
+    published = "2022-09-02"  # "last month" is August, over two days before
+    doc = time_doc(text, published)
+    assert _interval(rules_date(doc, _token(doc, word))) == (published, published, "day")
+
+
+@pytest.mark.parametrize(
     "text, word, expected",
     [
         # a reaction in the background's own paragraph belongs to it

@@ -84,6 +84,16 @@ def test_later_expressions_count_from_the_previous_date(time_doc):
     assert [t.date.start for t in doc.timexes] == ["2015-03-02", "2015-03-05", "2015-03-06"]
 
 
+def test_a_nouns_date_is_not_what_later_expressions_count_from(time_doc):
+    """ "the March 1 accord" names the accord; "the following day" counts from the story's Wednesday."""
+    doc = time_doc(
+        "Ministers met on Wednesday and rejected the March 1 accord. In a statement issued the following day, "
+        "Ankara called the meeting illegal.",
+        "2024-03-15",
+    )
+    assert [t.date.start for t in doc.timexes] == ["2024-03-13", "2024-03-01", "2024-03-14"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -130,3 +140,19 @@ def test_compound_number_words_count(time_doc):
 
 def test_fallback_refuses_a_year_the_text_does_not_give():
     assert fallback.parse_calendar_date("September 16-19", dt.date(2016, 9, 20)) is None
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # an implicative, attempt or aspectual head: the infinitive is done at the head's (past) time
+        ("Negotiators failed to reach a deal on Friday.", "2024-03-08"),
+        ("The rebels were unable to retake the town on Saturday.", "2024-03-09"),
+        ("Troops tried to enter the city on Monday.", "2024-03-11"),
+        # a plan looks ahead: the next Friday
+        ("The parties agreed to meet on Friday.", "2024-03-15"),
+    ],
+)
+def test_a_weekday_on_an_infinitive_takes_its_heads_tense_when_done_at_its_time(time_doc, text, day):
+    doc = time_doc(text, "2024-03-13")  # a Wednesday
+    assert [t.date.start for t in doc.timexes] == [day]
