@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from diurna.actors import sector_model
-from diurna.actors.codes import join_code
+from diurna.actors.codes import RELIGIONS, join_code
 from diurna.actors.country_model import CountryEvidence, choose, enabled_model
 from diurna.actors.mentions import names_side_or_backer
 from diurna.nlp.index import index
@@ -205,6 +205,9 @@ DOMESTIC_SECTORS = frozenset(
         "CRM",
         "BUS",
     }
+    # a faith's believers ("Islamists", "Christians", "Hindu nationalists") live in some state too
+    | RELIGIONS
+    | {"RAD"}
 )
 # The focus country must hold this share of the story's country votes, and at least this many votes.
 FOCUS_SHARE = 0.6

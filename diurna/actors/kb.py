@@ -23,7 +23,7 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, MutableMapping, Optional
 
-from diurna.actors.codes import split_code
+from diurna.actors.codes import RELIGIONS, ROLE_SECTORS, split_code
 from diurna.actors.phoenix import Role
 from diurna.actors.roles import OfficeTerm, RoleTable
 from diurna.rules import RuleSet
@@ -181,7 +181,10 @@ class Agent:
 
     @property
     def sector(self) -> Optional[str]:
-        return self.code.strip("~")[:3] or None
+        code = self.code.strip("~")
+        if code[:3] in RELIGIONS and code[3:6] in ROLE_SECTORS and KB_RULES.enabled(ROLE_AFTER_RELIGION):
+            return code[3:6]  # "~MUSUAF", an Islamic militant: armed, of that faith
+        return code[:3] or None
 
 
 @dataclass
@@ -195,6 +198,20 @@ class KnowledgeBase:
     sources: list[dict] = field(default_factory=list)  # provenance and licence of each dataset
     _first_words: Optional[set[str]] = None
     _surnames: Optional[dict[str, tuple[str, ...]]] = None
+    _institution_roles: Optional[frozenset[str]] = None
+
+    @property
+    def institution_roles(self) -> frozenset[str]:
+        """Agent words for a role whose sector the institution named before it decides, learned from
+        the agents file's own compounds: "leader" is GOV, but its file codes "opposition leader" OPP,
+        "business leader" BUS, "rebel leader" REB; "spokesman" is MED, but "military spokesman" MIL and
+        "government spokesman" GOV. A role qualifies when, of its compounds "<agent> <role>" whose
+        agent has another sector, at least two take the agent's sector, none the role's own, and more
+        take the agent's than a third one. A faith before the role ("Muslim cleric") names no
+        institution and is not counted. Rule institution-before-role (mentions.py) reads it."""
+        if self._institution_roles is None:
+            self._institution_roles = frozenset(_roles_institutions_decide(self.agents))
+        return self._institution_roles
 
     @property
     def first_words(self) -> set[str]:
@@ -301,6 +318,7 @@ class KnowledgeBase:
             self.max_name_words = max(self.max_name_words, len(key.split()))
         self._first_words = None
         self._surnames = None
+        self._institution_roles = None
 
     def _unindex(self, key: str, kb_id: str) -> None:
         ids = tuple(i for i in self.by_name.get(key, ()) if i != kb_id)
@@ -324,6 +342,7 @@ class KnowledgeBase:
         for form in (phrase, plural):
             if form:
                 self.agents.pop(name_key(form), None)
+        self._institution_roles = None
 
     # ---- (de)serialisation -------------------------------------------------------------------
     def to_json(self) -> dict:
@@ -415,6 +434,31 @@ ROLES_END_WITH_DATED_OFFICES = KB_RULES.register(
     "the Phoenix dictionaries stop about 2015 and leave a sitting leader's government role open, so "
     "without it a leader ousted later is still coded as the government; an end inferred from a "
     "successor ends the role only where the successor's start is known to the day",
+)
+
+
+def _roles_institutions_decide(agents: dict[str, Agent]) -> set[str]:
+    """The agent keys `KnowledgeBase.institution_roles` describes (counted over the agents file)."""
+    votes: dict[str, list[int]] = {}  # role key -> [modifier's sector, role's own, another]
+    for key, agent in agents.items():
+        words = key.split()
+        for cut in range(1, len(words)):
+            modifier, role = agents.get(" ".join(words[:cut])), agents.get(" ".join(words[cut:]))
+            if modifier is None or role is None or modifier.sector in RELIGIONS:
+                continue
+            if not modifier.sector or not role.sector or modifier.sector == role.sector:
+                continue
+            count = votes.setdefault(" ".join(words[cut:]), [0, 0, 0])
+            count[0 if agent.sector == modifier.sector else 1 if agent.sector == role.sector else 2] += 1
+    return {role for role, (mod, own, other) in votes.items() if mod >= 2 and own == 0 and mod > other}
+
+
+ROLE_AFTER_RELIGION = KB_RULES.register(
+    "role-after-religion",
+    "the agent 'Islamic militant' [~MUSUAF]: sector UAF, not MUS",
+    "a CAMEO agent code names the faith first and the role after it (MUSUAF, BUDEDU, MUSHLH); the "
+    "sector is what the actor does, so that the story gives an armed group its country as it gives "
+    "'militants' theirs (a religion code is no sector the country rules know)",
 )
 
 

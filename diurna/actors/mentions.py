@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from diurna.actors.codes import single_country, split_code
+from diurna.actors.codes import ROLE_SECTORS, single_country, split_code
 from diurna.actors.kb import Agent, KBActor, KnowledgeBase, name_key
 from diurna.actors.rules import enabled, register
 
@@ -42,6 +42,14 @@ FORMER_OFFICE_TITLE = register(
 PAST_MARKERS = frozenset({"former", "ex", "onetime", "one-time"})
 # offices a past holder of which is an elite; a "former activist" or "former police officer" is not
 PAST_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL"})
+INSTITUTION_BEFORE_ROLE = register(
+    "institution-before-role",
+    "Foreign Ministry spokesman Lars Brekke said the talks would go on; top military leaders stayed loyal.",
+    "A spokesman, leader, official or officer speaks for the institution named before the role: the "
+    "title's sector is that institution's (GOV, MIL), not the role word's own ('spokesman' MED, 'leader' "
+    "GOV), as the agents file codes its own compounds ('military spokesman' MIL, 'opposition leader' "
+    "OPP); the roles are learned from those compounds (KnowledgeBase.institution_roles).",
+)
 PERSON_MODIFIER_COUNTRY = register(
     "person-modifier-country",
     "The aid will go through, Trump administration officials said on Saturday.",
@@ -312,6 +320,7 @@ class MentionFinder:
         """Country, sector, agent and affiliation that the words doc[start:end] give."""
         title = Title()
         words: list[str] = []
+        found: list[Agent] = []  # the agents, rightmost (the office) first
         office_start = None  # where the rightmost agent (the office) begins
         j = end
         while j > start:  # agents, longest first, from the right
@@ -324,6 +333,7 @@ class MentionFinder:
                 title.agent = agent
                 office_start = a_start
             words.append(agent.phrase)
+            found.append(agent)
             j = a_start
         for k in range(start, end):
             text = doc[k].text.lower().rstrip(".")
@@ -350,11 +360,20 @@ class MentionFinder:
                     title.sector = sector
                 break
         if title.agent is not None and title.sector is None:
-            title.sector = title.agent.sector
+            title.sector = self._institution_sector(found) or title.agent.sector
         if office_start is not None and title.sector in PAST_OFFICE_SECTORS and _past_office(doc, start, office_start):
             title.sector = "ELI"
         title.words = tuple(words)
         return title
+
+    def _institution_sector(self, found: list[Agent]) -> Optional[str]:
+        """Rule institution-before-role: the sector of the institution named just before a role whose
+        sector its institution decides ("Foreign Ministry spokesman" GOV, "military leaders" MIL,
+        "police officials" COP), or None."""
+        if len(found) < 2 or found[0].phrase not in self.kb.institution_roles or not enabled(INSTITUTION_BEFORE_ROLE):
+            return None
+        sector = found[1].sector
+        return sector if sector in ROLE_SECTORS else None
 
     def _kb_name_at(self, doc, k: int, end: int) -> list[KBActor]:
         if not is_capitalised(doc[k]):
