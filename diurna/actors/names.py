@@ -104,6 +104,12 @@ EAST_ASIAN_NAME = register(
     "South Korea's Ahn Cheol-soo declared martial law. Ahn said the opposition was paralysing the government.",
     "A name written family name first is one person's, whatever label the model gave it.",
 )
+PARTICLE_AFTER_GIVEN_NAME = register(
+    "particle-after-given-name",
+    "Marine Le Pen said the vote was rigged; Jean-Marie Le Pen agreed.",
+    "'Le', 'Ma', 'Lee' after a given name of the same personal name are part of a surname ('Le Pen', "
+    "'Le Drian'), not the family name that opens a name written family name first (rule east-asian-name).",
+)
 MISSED_PERSONAL_NAME = register(
     "missed-personal-name",
     '"We will appeal," Representative Elijah Cummings said.',
@@ -317,6 +323,24 @@ class NameSpans(KBSurnames):
                     yield (start, end, None, "PERSON")
             run = []
 
+    def _after_a_given_name(self, i: int) -> bool:
+        """Rule particle-after-given-name: the word before doc[i] is a given name of the same personal
+        name ("Marine Le Pen", "Jean-Yves Le Drian", "Bruno Le Maire"), so doc[i] is a particle of a
+        surname, not the family name that opens a name written family name first: a capitalised
+        proper noun inside the same PERSON entity that is no title, agent word or KB name ("President
+        Yoon Suk Yeol", "Korean Lee Jae-myung" still open there)."""
+        if i == 0 or self.doc[i].ent_type_ != "PERSON" or self.doc[i].ent_iob_ != "I":
+            return False
+        before = self.doc[i - 1]
+        key = name_key(before.text)
+        return (
+            before.pos_ == "PROPN"
+            and is_capitalised(before)
+            and before.lower_.rstrip(".") not in HONORIFICS | MALE_TITLES | FEMALE_TITLES
+            and key not in self.kb.agents
+            and key not in self.kb.by_name
+        )
+
     def _east_asian_names(self, sent, spans):
         """A name written family name first ("Yoon Suk Yeol", "Lee Jae-myung") is a person's whatever
         label the small model gave it (it reads some as facilities or places, or stops at "Yoon
@@ -327,7 +351,12 @@ class NameSpans(KBSurnames):
         found = []
         while i < sent.end:
             t = doc[i]
-            if t.lower_ in EAST_ASIAN_FAMILY_NAMES and t.pos_ == "PROPN" and is_capitalised(t):
+            if (
+                t.lower_ in EAST_ASIAN_FAMILY_NAMES
+                and t.pos_ == "PROPN"
+                and is_capitalised(t)
+                and not (enabled(PARTICLE_AFTER_GIVEN_NAME) and self._after_a_given_name(i))
+            ):
                 end = i + 1
                 while end < sent.end and end - i < 6:
                     if (
