@@ -320,7 +320,7 @@ class MentionFinder:
         """Country, sector, agent and affiliation that the words doc[start:end] give."""
         title = Title()
         words: list[str] = []
-        found: list[Agent] = []  # the agents, rightmost (the office) first
+        found: list[tuple[int, int, Agent]] = []  # (start, end, agent), rightmost (the office) first
         office_start = None  # where the rightmost agent (the office) begins
         j = end
         while j > start:  # agents, longest first, from the right
@@ -333,7 +333,7 @@ class MentionFinder:
                 title.agent = agent
                 office_start = a_start
             words.append(agent.phrase)
-            found.append(agent)
+            found.append((a_start, j, agent))
             j = a_start
         for k in range(start, end):
             text = doc[k].text.lower().rstrip(".")
@@ -366,14 +366,17 @@ class MentionFinder:
         title.words = tuple(words)
         return title
 
-    def _institution_sector(self, found: list[Agent]) -> Optional[str]:
-        """Rule institution-before-role: the sector of the institution named just before a role whose
+    def _institution_sector(self, found: list[tuple[int, int, Agent]]) -> Optional[str]:
+        """Rule institution-before-role: the sector of the institution named right before a role whose
         sector its institution decides ("Foreign Ministry spokesman" GOV, "military leaders" MIL,
-        "police officials" COP), or None."""
-        if len(found) < 2 or found[0].phrase not in self.kb.institution_roles or not enabled(INSTITUTION_BEFORE_ROLE):
+        "party officials" PTY), or None. Only a modifier of the role itself: in "Republican presidential
+        candidate Texas Senator X" the candidacy is another title, not the senator's institution."""
+        if len(found) < 2 or not enabled(INSTITUTION_BEFORE_ROLE):
             return None
-        sector = found[1].sector
-        return sector if sector in ROLE_SECTORS else None
+        (role_start, _, role), (_, institution_end, institution) = found[0], found[1]
+        if role.phrase not in self.kb.institution_roles or institution_end != role_start:
+            return None
+        return institution.sector if institution.sector in ROLE_SECTORS else None
 
     def _kb_name_at(self, doc, k: int, end: int) -> list[KBActor]:
         if not is_capitalised(doc[k]):
