@@ -418,6 +418,8 @@ class KnowledgeBase:
                 gc.enable()
         if KB_RULES.enabled(ROLES_END_WITH_DATED_OFFICES):
             close_roles_the_offices_end(kb)
+        if KB_RULES.enabled(NO_PARTY_IS_NO_ACTOR):
+            drop_no_party_entries(kb)
         for overlay in default_overlays() if overlays is None else list(overlays):
             apply_overlay(kb, read_overlay(Path(overlay)))
             kb.overlays += (str(overlay),)
@@ -460,6 +462,41 @@ ROLE_AFTER_RELIGION = KB_RULES.register(
     "sector is what the actor does, so that the story gives an armed group its country as it gives "
     "'militants' theirs (a religion code is no sector the country rules know)",
 )
+
+
+NO_PARTY_IS_NO_ACTOR = KB_RULES.register(
+    "no-party-is-no-actor",
+    "Party Facts' 'Shi'ite Religious [no-party]' (Kuwait), short name \"Shi'ite\": not in the KB",
+    "Party Facts lists groupings that are no party ('[no-party]': independents, candidates' lists, "
+    "factions of a parliament) beside the parties, and their short names are common words ('Shi'ite', "
+    "'opposition', 'majorite'): read as a party's name they gave any Shi'ite group the code of a "
+    "Kuwaiti party",
+)
+# how Party Facts marks a grouping that is no party (one entry misspells it)
+NO_PARTY_MARKS = ("[no-party]", "[no-patrty]")
+
+
+def drop_no_party_entries(kb: KnowledgeBase) -> int:
+    """Remove the Party Facts entries marked as no party, and their names (rule no-party-is-no-actor).
+    Build time (enrich's Party Facts reader) is the one place for this; it runs here until the KB is
+    next rebuilt. Returns how many entries it removed."""
+    dropped = []
+    for kb_id in [k for k in kb.actors if k.startswith("pf_")]:
+        row = kb.actors.row(kb_id)
+        name, names = (row[1], row[3]) if row is not None else (kb.actors[kb_id].name, kb.actors[kb_id].names)
+        if any(mark in name.lower() for mark in NO_PARTY_MARKS):
+            dropped.append((kb_id, names))
+    for kb_id, names in dropped:
+        del kb.actors[kb_id]
+        for key in names:
+            ids = tuple(x for x in kb.by_name.get(key, ()) if x != kb_id)
+            if ids:
+                kb.by_name[key] = ids
+            else:
+                kb.by_name.pop(key, None)
+    if dropped:
+        kb._first_words = kb._surnames = None
+    return len(dropped)
 
 
 def close_roles_the_offices_end(kb: KnowledgeBase) -> int:

@@ -256,3 +256,44 @@ def test_roles_that_their_institution_decides_are_learned_from_the_agent_compoun
     ]:
         kb.add_agent(phrase, code, False)
     assert kb.institution_roles == frozenset({"leader"})
+
+
+def test_party_facts_groupings_marked_no_party_are_no_actors():
+    from diurna.actors.kb import LazyActors, drop_no_party_entries
+
+    kb = KnowledgeBase()
+    kb.actors = LazyActors(
+        [
+            [
+                "pf_1",
+                "Freedonian Independents [no-party]",
+                "organization",
+                ["freedonian independents [no-party]", "independents"],
+                [["FRDPTY", None, None]],
+                [],
+                "partyfacts:core",
+            ],
+            [
+                "pf_2",
+                "Freedonian Party",
+                "organization",
+                ["freedonian party"],
+                [["FRDPTY", None, None]],
+                [],
+                "partyfacts:core",
+            ],
+        ]
+    )
+    kb.by_name = {
+        "independents": ("pf_1",),
+        "freedonian independents [no-party]": ("pf_1",),
+        "freedonian party": ("pf_2",),
+    }
+    assert drop_no_party_entries(kb) == 1
+    assert "pf_1" not in kb.actors and "independents" not in kb.by_name and kb.by_name["freedonian party"] == ("pf_2",)
+
+
+def test_the_shipped_kb_reads_no_grouping_as_a_party():
+    from diurna.actors import default_kb
+
+    assert not default_kb().by_name.get("shi'ite")  # Party Facts' "Shi'ite Religious [no-party]"
