@@ -48,3 +48,8 @@ def test_a_faith_before_an_armed_role_leaves_the_role_as_sector(resolve_actors):
     with KB_RULES.switched_off("role-after-religion"):
         militants = next(a for a in resolve_actors(text, "2013-01-20").actors if a.name == "Islamic militants")
     assert militants.sector == "MUS"
+
+
+def test_men_are_civilians_as_people_are(resolve_actors):
+    doc = resolve_actors("Police in the capital arrested more than ten young men on Friday.")
+    assert next(a for a in doc.actors if a.name == "young men").sector == "CVL"  # the agents file said PPL
