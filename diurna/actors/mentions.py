@@ -277,8 +277,12 @@ class MentionFinder:
         return None
 
     # ---- titles ----------------------------------------------------------------------------
-    def title_before(self, doc, start: int, sent_start: int, taken: set[int]) -> tuple[int, Title]:
-        """Extend a name leftwards over its title ("senior Iranian cleric Ayatollah") and read it."""
+    def title_before(
+        self, doc, start: int, sent_start: int, taken: set[int], day: Optional[str] = None
+    ) -> tuple[int, Title]:
+        """Extend a name leftwards over its title ("senior Iranian cleric Ayatollah") and read it, with
+        the roles its actors held on `day` (the article's: "Taliban spokesman X" in 2019 is of an
+        armed group, not of the government it became in 2021)."""
         i = start
         while i - 1 >= sent_start and start - (i - 1) <= 7:
             t = doc[i - 1]
@@ -298,7 +302,7 @@ class MentionFinder:
             doc[i].is_punct or doc[i].pos_ == "VERB" and doc[i].dep_ != "amod" and doc[i + 1].text != "-"
         ):
             i += 1
-        title = self.read_title(doc, i, start)
+        title = self.read_title(doc, i, start, day)
         if i > sent_start + 1 and doc[i - 1].tag_ == "POS":  # "Iran's Supreme Leader X"
             owner = self._country_of_tokens(doc, i - 2)
             if owner and not title.country:

@@ -53,3 +53,9 @@ def test_a_faith_before_an_armed_role_leaves_the_role_as_sector(resolve_actors):
 def test_men_are_civilians_as_people_are(resolve_actors):
     doc = resolve_actors("Police in the capital arrested more than ten young men on Friday.")
     assert next(a for a in doc.actors if a.name == "young men").sector == "CVL"  # the agents file said PPL
+
+
+@pytest.mark.parametrize("published, code", [("2019-01-24", "AFGREB"), ("2023-01-24", "AFGGOV")])
+def test_a_title_is_read_with_its_organisations_role_on_the_articles_day(resolve_actors, published, code):
+    doc = resolve_actors("Taliban spokesman Omar Rahimi said the convoy was not theirs.", published)
+    assert _code_of(doc, "Omar Rahimi") == code  # the Taliban governed from 2021-08-15
