@@ -50,6 +50,17 @@ INSTITUTION_BEFORE_ROLE = register(
     "GOV), as the agents file codes its own compounds ('military spokesman' MIL, 'opposition leader' "
     "OPP); the roles are learned from those compounds (KnowledgeBase.institution_roles).",
 )
+SPOKESPERSON_NOT_MEDIA = register(
+    "spokesperson-not-media",
+    "Spokeswoman Ana Lindqvist said the ministry would reply on Monday.",
+    "A spokesperson whose title names no institution ('Spokeswoman X', 'a spokesman said') speaks for a "
+    "state body, not for the media: GOV, as the agents file's 'government spokesman' (its bare "
+    "'spokesman' is ~MED, which no compound of its keeps: 'military spokesman' MIL); an institution "
+    "named with the role decides instead (rules institution-before-role, role-for-described-institution).",
+)
+SPOKESPERSON_WORDS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespersons"}
+)
 PERSON_MODIFIER_COUNTRY = register(
     "person-modifier-country",
     "The aid will go through, Trump administration officials said on Saturday.",
@@ -365,6 +376,8 @@ class MentionFinder:
                 break
         if title.agent is not None and title.sector is None:
             title.sector = self._institution_sector(found) or title.agent.sector
+            if title.sector == "MED" and title.agent.phrase in SPOKESPERSON_WORDS and enabled(SPOKESPERSON_NOT_MEDIA):
+                title.sector = "GOV"
         if office_start is not None and title.sector in PAST_OFFICE_SECTORS and _past_office(doc, start, office_start):
             title.sector = "ELI"
         title.words = tuple(words)

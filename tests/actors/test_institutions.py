@@ -59,3 +59,15 @@ def test_men_are_civilians_as_people_are(resolve_actors):
 def test_a_title_is_read_with_its_organisations_role_on_the_articles_day(resolve_actors, published, code):
     doc = resolve_actors("Taliban spokesman Omar Rahimi said the convoy was not theirs.", published)
     assert _code_of(doc, "Omar Rahimi") == code  # the Taliban governed from 2021-08-15
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        ("Spokeswoman Ana Lindqvist said the ministry would reply on Monday.", "Ana Lindqvist", "GOV"),
+        ("Norwegian police spokesman Ole Dahl said two men were held.", "Ole Dahl", "NORCOP"),
+        ("A Hamas spokesman said the talks had failed.", "Hamas spokesman", "PSEREB"),
+    ],
+)
+def test_a_spokesperson_speaks_for_an_institution_not_for_the_media(resolve_actors, text, name, code):
+    assert _code_of(resolve_actors(text, "2019-02-23"), name) == code
