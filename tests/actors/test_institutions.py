@@ -16,7 +16,7 @@ def _code_of(doc, name: str):
 @pytest.mark.parametrize(
     "text, name, code",
     [
-        ("Norwegian Foreign Ministry spokesman Lars Brekke said the talks would go on.", "Lars Brekke", "NORGOV"),
+        ("Norwegian army spokesman Lars Brekke said the talks would go on.", "Lars Brekke", "NORMIL"),
         ("Top Bolivian military leaders stayed loyal to the president.", "Top Bolivian military leaders", "BOLMIL"),
         ("Kenyan army officials said the road was closed.", "Kenyan army officials", "KENMIL"),
     ],
