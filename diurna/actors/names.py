@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from diurna.actors.descriptions import LOCATED_INSTITUTION, _former_member, _party_member
+from diurna.actors.descriptions import LOCATED_INSTITUTION, SUPPORTER_HEADS, _former_member, _party_member
 from diurna.actors.gender import given_name_gender, is_given_name
 from diurna.actors.kb import EAST_ASIAN_FAMILY_NAMES, KBActor, family_name_first, name_key
 from diurna.actors.mentions import (
@@ -110,6 +110,15 @@ PARTICLE_AFTER_GIVEN_NAME = register(
     "'Le', 'Ma', 'Lee' after a given name of the same personal name are part of a surname ('Le Pen', "
     "'Le Drian'), not the family name that opens a name written family name first (rule east-asian-name).",
 )
+PEOPLE_NAME_MODIFIER = register(
+    "people-name-modifier",
+    "Karen rebels attacked an army post; Fulani herders and Dogon hunters clashed near Mopti.",
+    "A one-word name the KB does not know before a plural noun for armed or community groups (rebels, "
+    "separatists, militants, fighters, herders, hunters, villagers) names the people the group is of: "
+    "the tagger's person or organisation there ('Karen', 'Dogon') is part of the group's description.",
+)
+# people-name-modifier: the sectors of the groups a people's name modifies ("Karen rebels", "Dogon hunters")
+PEOPLE_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS", "MIL", "CVL", "OPP", "AGR"})
 MISSED_PERSONAL_NAME = register(
     "missed-personal-name",
     '"We will appeal," Representative Elijah Cummings said.',
@@ -254,8 +263,26 @@ class NameSpans(KBSurnames):
                 continue  # "the Finance Bill 2024": a law, not its authors
             if enabled(TIME_ZONE) and ent.text.upper() in TIME_ZONES:
                 continue  # "at 0300 GMT": the tagger's organisation is a clock
+            if enabled(PEOPLE_NAME_MODIFIER) and self._names_a_groups_people(ent):
+                continue  # "Tuareg separatists", "Karen rebels": the group's description, no person
             spans.append((ent.start, ent.end, None, label))
         return spans
+
+    def _names_a_groups_people(self, ent) -> bool:
+        """Rule people-name-modifier: a one-word name the KB does not know, modifying a plural agent noun
+        of armed or community groups ("Tuareg separatists", "Karen rebels", "Dogon hunters"), names the
+        people the group is of: part of the group's description, not a person or organisation."""
+        word, head = ent.root, ent.root.head
+        if len(ent) != 1 or word.dep_ not in ("compound", "amod") or head.i != word.i + 1:
+            return False
+        if (
+            head.tag_ not in ("NNS", "NNPS")
+            or head.lemma_.lower() in SUPPORTER_HEADS
+            or self.kb.by_name.get(name_key(word.text))
+        ):
+            return False
+        agent = self.kb.agents.get(name_key(head.text))
+        return agent is not None and agent.sector in PEOPLE_GROUP_SECTORS
 
     def _read_elsewhere(self, start: int, end: int, actors: Optional[list[KBActor]]) -> bool:
         """A name span another rule reads as part of something else."""

@@ -71,3 +71,8 @@ def test_a_title_is_read_with_its_organisations_role_on_the_articles_day(resolve
 )
 def test_a_spokesperson_speaks_for_an_institution_not_for_the_media(resolve_actors, text, name, code):
     assert _code_of(resolve_actors(text, "2019-02-23"), name) == code
+
+
+def test_a_peoples_name_before_an_armed_group_is_part_of_its_description(resolve_actors):
+    doc = resolve_actors("Karen rebels attacked an army post near the border on Sunday.", "2012-04-03")
+    assert [(a.name, a.sector, a.kind) for a in doc.actors if "Karen" in a.name] == [("Karen rebels", "REB", "group")]
