@@ -40,6 +40,10 @@ LEARNED_AGENTS_ENV = "DIURNA_AGENT_SECTORS"
 KB_FORMAT = 3
 
 KINDS = ("person", "organization", "country", "group")
+# KnowledgeBase.name_word_sectors: how many organisations a name word must be in, and the share of
+# them that must have its sector
+NAME_WORD_MIN = 15
+NAME_WORD_SHARE = 0.8
 
 _QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "_": " "}
@@ -161,6 +165,15 @@ class LazyActors(MutableMapping):
     def __len__(self) -> int:
         return len(self._items)
 
+    def named_codes(self, kind: str) -> Iterator[tuple[str, Optional[str]]]:
+        """(name, code of the last role) of every actor of `kind`, without making the actors."""
+        for item in self._items.values():
+            if type(item) is list:
+                if item[2] == kind:
+                    yield item[1], item[4][-1][0] if item[4] else None
+            elif item.kind == kind:  # type: ignore[union-attr]
+                yield item.name, item.roles[-1].code if item.roles else None  # type: ignore[union-attr]
+
     def names_by_kind(self, kind: str) -> Iterator[tuple[str, tuple[str, ...]]]:
         """(id, names) of every actor of `kind`, without making the actors."""
         for kb_id, item in self._items.items():
@@ -199,6 +212,33 @@ class KnowledgeBase:
     _first_words: Optional[set[str]] = None
     _surnames: Optional[dict[str, tuple[str, ...]]] = None
     _institution_roles: Optional[frozenset[str]] = None
+    _name_word_sectors: Optional[dict[str, str]] = None
+
+    @property
+    def name_word_sectors(self) -> dict[str, str]:
+        """Words of organisations' names -> the sector they say, learned from the KB's own
+        organisations: a word (alphabetic, four letters or more, no KB name of its own: "china" is one)
+        in the names of at least NAME_WORD_MIN organisations with a sector, at least NAME_WORD_SHARE of
+        which have the same one ("liberation" REB 90 of 110, "revolutionary" REB, "foundation" NGO,
+        "democratic" PTY, "corporation" BUS). Rule name-word-sector (stage.py) reads it."""
+        if self._name_word_sectors is None:
+            counts: dict[str, dict[str, int]] = {}
+            for name, code in self.actors.named_codes("organization"):
+                sector = split_code(code)[1] if code else None
+                if sector is None:
+                    continue
+                for word in set(name_key(name).replace("-", " ").split()):
+                    if word.isalpha() and len(word) >= 4:
+                        by_sector = counts.setdefault(word, {})
+                        by_sector[sector] = by_sector.get(sector, 0) + 1
+            table = {}
+            for word, by_sector in counts.items():
+                total = sum(by_sector.values())
+                sector, n = max(by_sector.items(), key=lambda kv: (kv[1], kv[0]))
+                if total >= NAME_WORD_MIN and n >= NAME_WORD_SHARE * total and word not in self.by_name:
+                    table[word] = sector
+            self._name_word_sectors = table
+        return self._name_word_sectors
 
     @property
     def institution_roles(self) -> frozenset[str]:

@@ -76,3 +76,17 @@ def test_a_spokesperson_speaks_for_an_institution_not_for_the_media(resolve_acto
 def test_a_peoples_name_before_an_armed_group_is_part_of_its_description(resolve_actors):
     doc = resolve_actors("Karen rebels attacked an army post near the border on Sunday.", "2012-04-03")
     assert [(a.name, a.sector, a.kind) for a in doc.actors if "Karen" in a.name] == [("Karen rebels", "REB", "group")]
+
+
+def test_an_unknown_organisations_name_word_gives_the_sector_the_kbs_organisations_have(actor_stage):
+    table = actor_stage.kb.name_word_sectors
+    assert table["liberation"] == "REB" and table["democratic"] == "PTY"  # learned from the KB's organisations
+    assert "china" not in table  # a KB name of its own says whose, not what
+
+
+def test_name_word_sector_codes_a_liberation_front(resolve_actors):
+    doc = resolve_actors("The Coastal Liberation Front denied it had taken the town.", "2019-02-23")
+    assert next(a for a in doc.actors if "Liberation Front" in a.name).sector == "REB"
+    with switched_off("name-word-sector"):
+        doc = resolve_actors("The Coastal Liberation Front denied it had taken the town.", "2019-02-23")
+    assert next(a for a in doc.actors if "Liberation Front" in a.name).sector is None
