@@ -465,7 +465,7 @@ class Descriptions:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                # "the leader of the militant group Hamas": the name apposed to the noun is the organisation
+                # "a commander of the armed group Hamas": the name apposed to the noun is the organisation
                 named = [t for t in pobj.rights if t.dep_ == "appos"] + [pobj]
                 for start, last in ((s, t) for t in named for s in range(t.left_edge.i, t.i + 1)):
                     match = self.finder.longest_name_at(self.doc, start, last.i + 1)
