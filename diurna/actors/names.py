@@ -104,6 +104,13 @@ EAST_ASIAN_NAME = register(
     "South Korea's Ahn Cheol-soo declared martial law. Ahn said the opposition was paralysing the government.",
     "A name written family name first is one person's, whatever label the model gave it.",
 )
+HYPHENATED_GIVEN_NAME = register(
+    "hyphenated-given-name",
+    "Jean-Pierre Mbala returned to Kinshasa on Sunday.",
+    "A one-word KB person's name glued by a hyphen to a capitalised word before a surname ('Jean' in "
+    "'Jean-Pierre Mbala', 'Jean-Luc Melenchon') is half of another person's given name, not the KB's "
+    "person of that name (the Grand Duke Jean of Luxembourg).",
+)
 PARTICLE_AFTER_GIVEN_NAME = register(
     "particle-after-given-name",
     "Marine Le Pen said the vote was rigged; Jean-Marie Le Pen agreed.",
@@ -226,6 +233,7 @@ class NameSpans(KBSurnames):
             for start, end, actors in self.finder.kb_names(sent)
             if not any(ent.start <= start and end <= ent.end for ent in peoples)
             and not self._prefix_of_longer_person(sent, start, end, actors)
+            and not (enabled(HYPHENATED_GIVEN_NAME) and _opens_hyphenated_given_name(sent.doc, start, end, actors))
         ]
 
     def _prefix_of_longer_person(self, sent: "Span", start: int, end: int, actors: list[KBActor]) -> bool:
@@ -594,3 +602,21 @@ def _full_name_words(name: str) -> set[str]:
     Silva"); none for a one-word name ("Hassan": a given name the dictionaries list alone)."""
     words = name_key(name).split()
     return set(words) if len(words) >= 2 else set()
+
+
+def _opens_hyphenated_given_name(doc, start: int, end: int, actors: list[KBActor]) -> bool:
+    """Rule hyphenated-given-name: a one-word KB person's name glued by a hyphen to a capitalised word,
+    with a capitalised proper noun after it ("Jean-Pierre Bemba", "Jean-Luc Melenchon"), is the first
+    half of someone else's given name ("Biden-Harris administration" is two names and a noun)."""
+    if end - start != 1 or end + 2 >= len(doc) or not all(a.kind == "person" for a in actors):
+        return False
+    hyphen, second, surname = doc[end], doc[end + 1], doc[end + 2]
+    return (
+        hyphen.text == "-"
+        and not doc[start].whitespace_
+        and not hyphen.whitespace_
+        and second.is_alpha
+        and second.text[:1].isupper()
+        and surname.pos_ == "PROPN"
+        and surname.text[:1].isupper()
+    )

@@ -90,3 +90,13 @@ def test_name_word_sector_codes_a_liberation_front(resolve_actors):
     with switched_off("name-word-sector"):
         doc = resolve_actors("The Coastal Liberation Front denied it had taken the town.", "2019-02-23")
     assert next(a for a in doc.actors if "Liberation Front" in a.name).sector is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Jean-Pierre Mbala returned to Kinshasa on Sunday.", "Crowds cheered as Jean-Luc Mercier spoke."]
+)
+def test_half_of_a_hyphenated_given_name_is_not_the_kbs_person_of_that_name(resolve_actors, text):
+    doc = resolve_actors(text, "2016-05-14")
+    assert not any(a.kb_id == "jean_grand_duke_of_luxembourg" for a in doc.actors)
+    with switched_off("hyphenated-given-name"):
+        assert any(a.kb_id == "jean_grand_duke_of_luxembourg" for a in resolve_actors(text, "2016-05-14").actors)
