@@ -50,6 +50,16 @@ INSTITUTION_BEFORE_ROLE = register(
     "GOV), as the agents file codes its own compounds ('military spokesman' MIL, 'opposition leader' "
     "OPP); the roles are learned from those compounds (KnowledgeBase.institution_roles).",
 )
+RANK_BEFORE_NAME = register(
+    "rank-before-name",
+    "Early on Sunday, General Tomas Ruiz called on the troops to stay in their barracks.",
+    "'General' right before a name is a military rank: the person is MIL. The agents file has 'generals', "
+    "'gen.' and 'major general' but not the singular, which as a word is mostly an adjective ('the "
+    "general public'), so only the title before a name reads it; offices ending in it ('Attorney "
+    "General', 'Secretary-General') are the file's own agents or follow another office word.",
+)
+# rank-before-name: the ranks written before a name that the agents file lacks in the singular
+MILITARY_RANKS = frozenset({"General"})
 SPOKESPERSON_NOT_MEDIA = register(
     "spokesperson-not-media",
     "Spokeswoman Ana Lindqvist said the ministry would reply on Monday.",
@@ -314,6 +324,13 @@ class MentionFinder:
         ):
             i += 1
         title = self.read_title(doc, i, start, day)
+        if (
+            title.agent is None
+            and title.sector is None
+            and _rank_before_name(doc, i, start)
+            and enabled(RANK_BEFORE_NAME)
+        ):
+            title.sector = "MIL"
         if i > sent_start + 1 and doc[i - 1].tag_ == "POS":  # "Iran's Supreme Leader X"
             owner = self._country_of_tokens(doc, i - 2)
             if owner and not title.country:
@@ -424,6 +441,15 @@ class MentionFinder:
                 # "Bruce Turry, who remembered ...": the relative pronoun is its antecedent's mention,
                 # so whatever the relative clause says or does is that actor's
                 yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), kind="relative")
+
+
+def _rank_before_name(doc, title_start: int, name_start: int) -> bool:
+    """Rule rank-before-name: "General" written right before a name, not as the end of an office's
+    name ("Secretary-General", "Attorney General": the agents file names those offices)."""
+    if name_start - 1 < title_start or doc[name_start - 1].text not in MILITARY_RANKS:
+        return False
+    before = doc[name_start - 2] if name_start - 2 >= title_start else None
+    return before is None or before.text != "-" and not (before.is_title and before.pos_ in ("NOUN", "PROPN"))
 
 
 def _past_office(doc, start: int, office_start: int) -> bool:

@@ -100,3 +100,14 @@ def test_half_of_a_hyphenated_given_name_is_not_the_kbs_person_of_that_name(reso
     assert not any(a.kb_id == "jean_grand_duke_of_luxembourg" for a in doc.actors)
     with switched_off("hyphenated-given-name"):
         assert any(a.kb_id == "jean_grand_duke_of_luxembourg" for a in resolve_actors(text, "2016-05-14").actors)
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        ("Early on Sunday, General Tomas Ruiz called on the troops to stay in barracks.", "Tomas Ruiz", "MIL"),
+        ("Surgeon General Ana Lopez warned of the heat.", "Ana Lopez", "HLH"),  # an office ending in it
+    ],
+)
+def test_general_before_a_name_is_a_military_rank(resolve_actors, text, name, code):
+    assert _code_of(resolve_actors(text, "2019-02-23"), name) == code
