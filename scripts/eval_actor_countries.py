@@ -73,6 +73,58 @@ def _list_error(gold_id, side, name, code, country, sector, wanted, want) -> Non
     )
 
 
+def _alias_form(text: str) -> str:
+    """A mention or alias as the gold writes aliases: lower case, no accents, straight quotes, no article."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'")).lower().strip()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"^(the|a|an) ", "", text)
+
+
+def actors_mentioned_alike(coded: str, gold_path: str, countries: frozenset) -> str:
+    """'actors mentioned as the gold names them: N; country right ...; sector right ...': every output
+    actor with a mention (or name) that is one of a gold actor's aliases, once per gold actor, whatever
+    the events stage chose as the event's source and target (the actor stage's own share)."""
+    docs = {}
+    for line in open(coded, encoding="utf-8"):
+        if line.strip():
+            doc = json.loads(line)
+            docs[doc["article"]["id"]] = doc
+    seen, counts = set(), Counter()
+    for line in open(gold_path, encoding="utf-8"):
+        if not line.strip():
+            continue
+        article = json.loads(line)
+        stem = article["file"].split("/")[-1].rsplit(".", 1)[0]  # realnews-dev: the stem; opennews: its id before "_"
+        doc = docs.get(stem) or docs.get(stem.split("_")[0])
+        if doc is None:
+            continue
+        for event in article["events"] + article.get("acceptable_extra", []):
+            for side in ("source", "target"):
+                want = event.get(side)
+                if not want or not want.get("names"):
+                    continue
+                aliases = frozenset(_alias_form(a) for a in want["names"])
+                wanted = want.get("country")
+                wanted = {c if c in countries else None for c in (wanted if isinstance(wanted, list) else [wanted])}
+                for actor in doc["actors"]:
+                    forms = {_alias_form(m["text"]) for m in actor["mentions"]} | {_alias_form(actor["name"])}
+                    key = (doc["article"]["id"], actor["id"], aliases)
+                    if key in seen or not forms & aliases:
+                        continue
+                    seen.add(key)
+                    counts["actors"] += 1
+                    counts["country right"] += actor["country"] in wanted
+                    counts["sector right"] += (actor["sector"] or "-") in (want.get("sector") or [])
+    n = counts["actors"] or 1
+    return "actors mentioned as the gold names them: %d; country right %d (%.3f); sector right %d (%.3f)" % (
+        counts["actors"],
+        counts["country right"],
+        counts["country right"] / n,
+        counts["sector right"],
+        counts["sector right"] / n,
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("verdicts", help="the scorer's -v output")
@@ -83,6 +135,12 @@ def main() -> int:
         help="also list every actor side whose country or sector is wrong, one line each: the kind of error "
         "(nocountry / country / sector), whether it is named as the gold names it, the gold event, the output "
         "actor and the gold's names, countries and sectors",
+    )
+    ap.add_argument(
+        "--coded",
+        help="also count the actor stage's own share whatever actors the events chose: diurna's output (JSON "
+        "lines) for the same articles; each output actor one of whose mentions is, as written, a gold actor's "
+        "alias counts once per gold actor (country and sector right as above)",
     )
     args = ap.parse_args()
     sys.path.insert(0, ".")
@@ -95,6 +153,8 @@ def main() -> int:
             article = json.loads(line)
             for event in article["events"] + article.get("acceptable_extra", []):
                 gold[event["id"]] = event
+    if args.coded:
+        print(actors_mentioned_alike(args.coded, args.gold, countries))
     counts: Counter = Counter()
     for line in open(args.verdicts, encoding="utf-8"):
         match = VERDICT.match(line)

@@ -32,6 +32,11 @@ SECTORS = frozenset(
     "GOV MIL REB OPP PTY CVL MED REL BUS JUD LEG COP SPY UAF ELI EDU HLH LAB AGR CRM "
     "REF HRI ENV DEV MUS CHR JEW HIN BUD RAD PPL".split()
 )
+# CAMEO's religion codes: in an agent code they come before the role ("~MUSUAF", an Islamic militant),
+# and say whose faith, not what the actor does.
+RELIGIONS = frozenset("MUS CHR JEW HIN BUD".split())
+# Role codes that say what an actor does (no religion, no denomination, no "radical" or "people").
+ROLE_SECTORS = SECTORS - RELIGIONS - {"RAD", "PPL"} | {"INS", "SEP"}
 
 
 @functools.lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from diurna.actors import sector_model
-from diurna.actors.codes import join_code
+from diurna.actors.codes import RELIGIONS, join_code
 from diurna.actors.country_model import CountryEvidence, choose, enabled_model
 from diurna.actors.mentions import names_side_or_backer
 from diurna.nlp.index import index
@@ -152,6 +152,14 @@ SEVERAL_STATES_OFFICE = _register(
     "organisation or anyone else owns ('university presidents', 'the company's presidents', 'their "
     "presidents'): only offices of states.",
 )
+REGION_GROUP = _register(
+    "region-group",
+    "Police detained protesters in Honiara ... African leaders met in Addis Ababa; European governments urged calm.",
+    "The leaders, states or governments of a world region ('African leaders', 'European governments', "
+    "'Arab nations', 'Gulf states') are several states, as 'regional leaders' are (rule "
+    "several-states-office): the story gives them none of its countries. Not the end of a country's "
+    "name ('South African leaders').",
+)
 # several-states-office: a state's one-holder offices (head noun lemma -> the words that make it one) ...
 ONE_HOLDER_OFFICES = {
     "president": frozenset({""}),
@@ -161,7 +169,11 @@ ONE_HOLDER_OFFICES = {
 # ... not so after these words ("former presidents", "vice presidents", "deputy prime ministers")
 MANY_HOLDER_WORDS = frozenset({"former", "ex", "past", "vice", "deputy", "assistant", "junior", "state"})
 # ... and the heads of groups of states ("regional leaders")
-REGION_GROUP_HEADS = frozenset({"leader", "power", "state", "country", "neighbour", "neighbor", "government"})
+REGION_GROUP_HEADS = frozenset({"leader", "power", "state", "country", "neighbour", "neighbor", "government", "nation"})
+# region-group: the adjectives of world regions, whose leaders, states or governments are several states'
+REGION_ADJECTIVES = frozenset(
+    "african european asian arab gulf nordic balkan baltic caribbean scandinavian latin-american".split()
+)
 # foreign-modifier: the words that place a group outside the story's country ...
 OUTSIDE_WORDS = frozenset({"foreign", "international", "overseas", "world", "global", "western"})
 # ... unless the description names a state's office with them ("foreign ministry", "international
@@ -205,6 +217,9 @@ DOMESTIC_SECTORS = frozenset(
         "CRM",
         "BUS",
     }
+    # a faith's believers ("Islamists", "Christians", "Hindu nationalists") live in some state too
+    | RELIGIONS
+    | {"RAD"}
 )
 # The focus country must hold this share of the story's country votes, and at least this many votes.
 FOCUS_SHARE = 0.6
@@ -375,7 +390,11 @@ def _several_states(span) -> bool:
     """Rule several-states-office: "foreign ministers", "presidents", "heads of state", "regional
     leaders", with no country of its own in the span (rule several-states-office)."""
     root = span.root
-    if root.tag_ not in ("NNS", "NNPS") or any(t.ent_type_ in ("GPE", "NORP") for t in span):
+    if root.tag_ not in ("NNS", "NNPS"):
+        return False
+    if root.lemma_.lower() in REGION_GROUP_HEADS and _of_a_region(span, root) and enabled(REGION_GROUP):
+        return True
+    if any(t.ent_type_ in ("GPE", "NORP") for t in span):
         return False
     before = [t.lower_ for t in span if t.i < root.i]
     if set(before) & MANY_HOLDER_WORDS or _owned_by_other_than_a_state(root):
@@ -391,6 +410,18 @@ def _several_states(span) -> bool:
     if qualifiers is None:
         return False
     return "" in qualifiers or bool(before) and before[-1] in qualifiers
+
+
+def _of_a_region(span, root) -> bool:
+    """Rule region-group: 'African leaders', 'European governments', 'Gulf states': a world region's
+    adjective right before the plural head of a group of states, not the end of a country's name
+    ('South African leaders', 'Central African leaders')."""
+    before = [t for t in span if t.i < root.i]
+    return any(
+        t.lower_ in REGION_ADJECTIVES
+        and not (t.i > 0 and span.doc[t.i - 1].is_title and span.doc[t.i - 1].i >= span.start)
+        for t in before
+    )
 
 
 def _owned_by_other_than_a_state(root) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from diurna.actors.anaphora import STATE_NOUNS
-from diurna.actors.codes import split_code
+from diurna.actors.codes import ROLE_SECTORS, split_code
 from diurna.actors.collective import ORGANISATION_ANAPHOR, refers_to_organisation
 from diurna.actors.kb import KBActor, name_key
 from diurna.actors.mentions import (
@@ -103,6 +103,14 @@ LEADER_OF_ORGANISATION = register(
 ROLE_IN_ORGANISATION_HEADS = frozenset(
     """leader leaders head chief commander commanders spokesman spokeswoman spokesperson member members
     founder official officials representative representatives fighters""".split()
+)
+ROLE_FOR_DESCRIBED_INSTITUTION = register(
+    "role-for-described-institution",
+    "Tomas Varga, a spokesman for the Slovak national police, said two men were held.",
+    "A leader, spokesman or member 'of' or 'for' an institution the KB does not know but its words "
+    "describe ('the national police', 'the rebel movement', 'the interior ministry') has that "
+    "institution's sector and country, as 'police spokesman' has (rule institution-before-role), "
+    "not the role word's own ('spokesman' MED).",
 )
 PLACE_POSSESSOR_COUNTRY = register(
     "place-possessor-country",
@@ -457,8 +465,10 @@ class Descriptions:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                for start in range(pobj.left_edge.i, pobj.i + 1):
-                    match = self.finder.longest_name_at(self.doc, start, pobj.i + 1)
+                # "a commander of the armed group Hamas": the name apposed to the noun is the organisation
+                named = [t for t in pobj.rights if t.dep_ == "appos"] + [pobj]
+                for start, last in ((s, t) for t in named for s in range(t.left_edge.i, t.i + 1)):
+                    match = self.finder.longest_name_at(self.doc, start, last.i + 1)
                     org = next((a for a in match[1] if a.kind in ("organization", "group")), None) if match else None
                     if org is None:
                         continue  # "the Yemeni Houthi militia": the name may stop before the noun
@@ -467,6 +477,22 @@ class Descriptions:
                         title.affiliation = org
                         title.country, title.sector, _ = split_code(role.code)
                     return
+                if enabled(ROLE_FOR_DESCRIBED_INSTITUTION):
+                    self._of_described_institution(pobj, title)
+                return
+
+    def _of_described_institution(self, pobj: "Token", title) -> None:
+        """Rule role-for-described-institution: 'a spokesperson for the national police', 'the
+        leader of the rebel movement': an institution the KB does not know, described by its agent
+        words, gives the role its country and sector."""
+        start = pobj.left_edge.i
+        while start < pobj.i and self.doc[start].dep_ in ("det", "predet", "poss", "punct"):
+            start += 1
+        described = self.finder.read_title(self.doc, start, pobj.i + 1, self.day)
+        if described.agent is None or described.people is not None or described.sector not in ROLE_SECTORS:
+            return
+        title.sector = described.sector
+        title.country = title.country or described.country
 
     def _supported_country(self, head: "Token") -> Optional[str]:
         """Rule supporters-of: the country of the KB person or organisation whose supporters a noun

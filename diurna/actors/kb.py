@@ -23,7 +23,7 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, MutableMapping, Optional
 
-from diurna.actors.codes import split_code
+from diurna.actors.codes import RELIGIONS, ROLE_SECTORS, split_code
 from diurna.actors.phoenix import Role
 from diurna.actors.roles import OfficeTerm, RoleTable
 from diurna.rules import RuleSet
@@ -40,6 +40,10 @@ LEARNED_AGENTS_ENV = "DIURNA_AGENT_SECTORS"
 KB_FORMAT = 3
 
 KINDS = ("person", "organization", "country", "group")
+# KnowledgeBase.name_word_sectors: how many organisations a name word must be in, and the share of
+# them that must have its sector
+NAME_WORD_MIN = 15
+NAME_WORD_SHARE = 0.8
 
 _QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "_": " "}
@@ -161,6 +165,15 @@ class LazyActors(MutableMapping):
     def __len__(self) -> int:
         return len(self._items)
 
+    def named_codes(self, kind: str) -> Iterator[tuple[str, Optional[str]]]:
+        """(name, code of the last role) of every actor of `kind`, without making the actors."""
+        for item in self._items.values():
+            if type(item) is list:
+                if item[2] == kind:
+                    yield item[1], item[4][-1][0] if item[4] else None
+            elif item.kind == kind:  # type: ignore[union-attr]
+                yield item.name, item.roles[-1].code if item.roles else None  # type: ignore[union-attr]
+
     def names_by_kind(self, kind: str) -> Iterator[tuple[str, tuple[str, ...]]]:
         """(id, names) of every actor of `kind`, without making the actors."""
         for kb_id, item in self._items.items():
@@ -181,7 +194,10 @@ class Agent:
 
     @property
     def sector(self) -> Optional[str]:
-        return self.code.strip("~")[:3] or None
+        code = self.code.strip("~")
+        if code[:3] in RELIGIONS and code[3:6] in ROLE_SECTORS and KB_RULES.enabled(ROLE_AFTER_RELIGION):
+            return code[3:6]  # "~MUSUAF", an Islamic militant: armed, of that faith
+        return code[:3] or None
 
 
 @dataclass
@@ -195,6 +211,47 @@ class KnowledgeBase:
     sources: list[dict] = field(default_factory=list)  # provenance and licence of each dataset
     _first_words: Optional[set[str]] = None
     _surnames: Optional[dict[str, tuple[str, ...]]] = None
+    _institution_roles: Optional[frozenset[str]] = None
+    _name_word_sectors: Optional[dict[str, str]] = None
+
+    @property
+    def name_word_sectors(self) -> dict[str, str]:
+        """Words of organisations' names -> the sector they say, learned from the KB's own
+        organisations: a word (alphabetic, four letters or more, no KB name of its own: "china" is one)
+        in the names of at least NAME_WORD_MIN organisations with a sector, at least NAME_WORD_SHARE of
+        which have the same one ("liberation" REB 90 of 110, "revolutionary" REB, "foundation" NGO,
+        "democratic" PTY, "corporation" BUS). Rule name-word-sector (stage.py) reads it."""
+        if self._name_word_sectors is None:
+            counts: dict[str, dict[str, int]] = {}
+            for name, code in self.actors.named_codes("organization"):
+                sector = split_code(code)[1] if code else None
+                if sector is None:
+                    continue
+                for word in set(name_key(name).replace("-", " ").split()):
+                    if word.isalpha() and len(word) >= 4:
+                        by_sector = counts.setdefault(word, {})
+                        by_sector[sector] = by_sector.get(sector, 0) + 1
+            table = {}
+            for word, by_sector in counts.items():
+                total = sum(by_sector.values())
+                sector, n = max(by_sector.items(), key=lambda kv: (kv[1], kv[0]))
+                if total >= NAME_WORD_MIN and n >= NAME_WORD_SHARE * total and word not in self.by_name:
+                    table[word] = sector
+            self._name_word_sectors = table
+        return self._name_word_sectors
+
+    @property
+    def institution_roles(self) -> frozenset[str]:
+        """Agent words for a role whose sector the institution named before it decides, learned from
+        the agents file's own compounds: "leader" is GOV, but its file codes "opposition leader" OPP,
+        "business leader" BUS, "rebel leader" REB; "spokesman" is MED, but "military spokesman" MIL and
+        "government spokesman" GOV. A role qualifies when, of its compounds "<agent> <role>" whose
+        agent has another sector, at least two take the agent's sector, none the role's own, and more
+        take the agent's than a third one. A faith before the role ("Muslim cleric") names no
+        institution and is not counted. Rule institution-before-role (mentions.py) reads it."""
+        if self._institution_roles is None:
+            self._institution_roles = frozenset(_roles_institutions_decide(self.agents))
+        return self._institution_roles
 
     @property
     def first_words(self) -> set[str]:
@@ -301,6 +358,7 @@ class KnowledgeBase:
             self.max_name_words = max(self.max_name_words, len(key.split()))
         self._first_words = None
         self._surnames = None
+        self._institution_roles = None
 
     def _unindex(self, key: str, kb_id: str) -> None:
         ids = tuple(i for i in self.by_name.get(key, ()) if i != kb_id)
@@ -324,6 +382,7 @@ class KnowledgeBase:
         for form in (phrase, plural):
             if form:
                 self.agents.pop(name_key(form), None)
+        self._institution_roles = None
 
     # ---- (de)serialisation -------------------------------------------------------------------
     def to_json(self) -> dict:
@@ -399,6 +458,8 @@ class KnowledgeBase:
                 gc.enable()
         if KB_RULES.enabled(ROLES_END_WITH_DATED_OFFICES):
             close_roles_the_offices_end(kb)
+        if KB_RULES.enabled(NO_PARTY_IS_NO_ACTOR):
+            drop_no_party_entries(kb)
         for overlay in default_overlays() if overlays is None else list(overlays):
             apply_overlay(kb, read_overlay(Path(overlay)))
             kb.overlays += (str(overlay),)
@@ -416,6 +477,66 @@ ROLES_END_WITH_DATED_OFFICES = KB_RULES.register(
     "without it a leader ousted later is still coded as the government; an end inferred from a "
     "successor ends the role only where the successor's start is known to the day",
 )
+
+
+def _roles_institutions_decide(agents: dict[str, Agent]) -> set[str]:
+    """The agent keys `KnowledgeBase.institution_roles` describes (counted over the agents file)."""
+    votes: dict[str, list[int]] = {}  # role key -> [modifier's sector, role's own, another]
+    for key, agent in agents.items():
+        words = key.split()
+        for cut in range(1, len(words)):
+            modifier, role = agents.get(" ".join(words[:cut])), agents.get(" ".join(words[cut:]))
+            if modifier is None or role is None or modifier.sector in RELIGIONS:
+                continue
+            if not modifier.sector or not role.sector or modifier.sector == role.sector:
+                continue
+            count = votes.setdefault(" ".join(words[cut:]), [0, 0, 0])
+            count[0 if agent.sector == modifier.sector else 1 if agent.sector == role.sector else 2] += 1
+    return {role for role, (mod, own, other) in votes.items() if mod >= 2 and own == 0 and mod > other}
+
+
+ROLE_AFTER_RELIGION = KB_RULES.register(
+    "role-after-religion",
+    "the agent 'Islamic militant' [~MUSUAF]: sector UAF, not MUS",
+    "a CAMEO agent code names the faith first and the role after it (MUSUAF, BUDEDU, MUSHLH); the "
+    "sector is what the actor does, so that the story gives an armed group its country as it gives "
+    "'militants' theirs (a religion code is no sector the country rules know)",
+)
+
+
+NO_PARTY_IS_NO_ACTOR = KB_RULES.register(
+    "no-party-is-no-actor",
+    "Party Facts' 'Shi'ite Religious [no-party]' (Kuwait), short name \"Shi'ite\": not in the KB",
+    "Party Facts lists groupings that are no party ('[no-party]': independents, candidates' lists, "
+    "factions of a parliament) beside the parties, and their short names are common words ('Shi'ite', "
+    "'opposition', 'majorite'): read as a party's name they gave any Shi'ite group the code of a "
+    "Kuwaiti party",
+)
+# how Party Facts marks a grouping that is no party (one entry misspells it)
+NO_PARTY_MARKS = ("[no-party]", "[no-patrty]")
+
+
+def drop_no_party_entries(kb: KnowledgeBase) -> int:
+    """Remove the Party Facts entries marked as no party, and their names (rule no-party-is-no-actor).
+    Build time (enrich's Party Facts reader) is the one place for this; it runs here until the KB is
+    next rebuilt. Returns how many entries it removed."""
+    dropped = []
+    for kb_id in [k for k in kb.actors if k.startswith("pf_")]:
+        row = kb.actors.row(kb_id)
+        name, names = (row[1], row[3]) if row is not None else (kb.actors[kb_id].name, kb.actors[kb_id].names)
+        if any(mark in name.lower() for mark in NO_PARTY_MARKS):
+            dropped.append((kb_id, names))
+    for kb_id, names in dropped:
+        del kb.actors[kb_id]
+        for key in names:
+            ids = tuple(x for x in kb.by_name.get(key, ()) if x != kb_id)
+            if ids:
+                kb.by_name[key] = ids
+            else:
+                kb.by_name.pop(key, None)
+    if dropped:
+        kb._first_words = kb._surnames = None
+    return len(dropped)
 
 
 def close_roles_the_offices_end(kb: KnowledgeBase) -> int:

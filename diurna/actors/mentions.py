@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from diurna.actors.codes import single_country, split_code
+from diurna.actors.codes import ROLE_SECTORS, single_country, split_code
 from diurna.actors.kb import Agent, KBActor, KnowledgeBase, name_key
 from diurna.actors.rules import enabled, register
 
@@ -42,6 +42,35 @@ FORMER_OFFICE_TITLE = register(
 PAST_MARKERS = frozenset({"former", "ex", "onetime", "one-time"})
 # offices a past holder of which is an elite; a "former activist" or "former police officer" is not
 PAST_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL"})
+INSTITUTION_BEFORE_ROLE = register(
+    "institution-before-role",
+    "Foreign Ministry spokesman Lars Brekke said the talks would go on; top military leaders stayed loyal.",
+    "A spokesman, leader, official or officer speaks for the institution named before the role: the "
+    "title's sector is that institution's (GOV, MIL), not the role word's own ('spokesman' MED, 'leader' "
+    "GOV), as the agents file codes its own compounds ('military spokesman' MIL, 'opposition leader' "
+    "OPP); the roles are learned from those compounds (KnowledgeBase.institution_roles).",
+)
+RANK_BEFORE_NAME = register(
+    "rank-before-name",
+    "Early on Sunday, General Tomas Ruiz called on the troops to stay in their barracks.",
+    "'General' right before a name is a military rank: the person is MIL. The agents file has 'generals', "
+    "'gen.' and 'major general' but not the singular, which as a word is mostly an adjective ('the "
+    "general public'), so only the title before a name reads it; offices ending in it ('Attorney "
+    "General', 'Secretary-General') are the file's own agents or follow another office word.",
+)
+# rank-before-name: the ranks written before a name that the agents file lacks in the singular
+MILITARY_RANKS = frozenset({"General"})
+SPOKESPERSON_NOT_MEDIA = register(
+    "spokesperson-not-media",
+    "Spokeswoman Ana Lindqvist said the ministry would reply on Monday.",
+    "A spokesperson whose title names no institution ('Spokeswoman X', 'a spokesman said') speaks for a "
+    "state body, not for the media: GOV, as the agents file's 'government spokesman' (its bare "
+    "'spokesman' is ~MED, which no compound of its keeps: 'military spokesman' MIL); an institution "
+    "named with the role decides instead (rules institution-before-role, role-for-described-institution).",
+)
+SPOKESPERSON_WORDS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespersons"}
+)
 PERSON_MODIFIER_COUNTRY = register(
     "person-modifier-country",
     "The aid will go through, Trump administration officials said on Saturday.",
@@ -269,8 +298,12 @@ class MentionFinder:
         return None
 
     # ---- titles ----------------------------------------------------------------------------
-    def title_before(self, doc, start: int, sent_start: int, taken: set[int]) -> tuple[int, Title]:
-        """Extend a name leftwards over its title ("senior Iranian cleric Ayatollah") and read it."""
+    def title_before(
+        self, doc, start: int, sent_start: int, taken: set[int], day: Optional[str] = None
+    ) -> tuple[int, Title]:
+        """Extend a name leftwards over its title ("senior Iranian cleric Ayatollah") and read it, with
+        the roles its actors held on `day` (the article's: "Taliban spokesman X" in 2019 is of an
+        armed group, not of the government it became in 2021)."""
         i = start
         while i - 1 >= sent_start and start - (i - 1) <= 7:
             t = doc[i - 1]
@@ -290,7 +323,14 @@ class MentionFinder:
             doc[i].is_punct or doc[i].pos_ == "VERB" and doc[i].dep_ != "amod" and doc[i + 1].text != "-"
         ):
             i += 1
-        title = self.read_title(doc, i, start)
+        title = self.read_title(doc, i, start, day)
+        if (
+            title.agent is None
+            and title.sector is None
+            and _rank_before_name(doc, i, start)
+            and enabled(RANK_BEFORE_NAME)
+        ):
+            title.sector = "MIL"
         if i > sent_start + 1 and doc[i - 1].tag_ == "POS":  # "Iran's Supreme Leader X"
             owner = self._country_of_tokens(doc, i - 2)
             if owner and not title.country:
@@ -312,6 +352,7 @@ class MentionFinder:
         """Country, sector, agent and affiliation that the words doc[start:end] give."""
         title = Title()
         words: list[str] = []
+        found: list[tuple[int, int, Agent]] = []  # (start, end, agent), rightmost (the office) first
         office_start = None  # where the rightmost agent (the office) begins
         j = end
         while j > start:  # agents, longest first, from the right
@@ -324,6 +365,7 @@ class MentionFinder:
                 title.agent = agent
                 office_start = a_start
             words.append(agent.phrase)
+            found.append((a_start, j, agent))
             j = a_start
         for k in range(start, end):
             text = doc[k].text.lower().rstrip(".")
@@ -350,11 +392,25 @@ class MentionFinder:
                     title.sector = sector
                 break
         if title.agent is not None and title.sector is None:
-            title.sector = title.agent.sector
+            title.sector = self._institution_sector(found) or title.agent.sector
+            if title.sector == "MED" and title.agent.phrase in SPOKESPERSON_WORDS and enabled(SPOKESPERSON_NOT_MEDIA):
+                title.sector = "GOV"
         if office_start is not None and title.sector in PAST_OFFICE_SECTORS and _past_office(doc, start, office_start):
             title.sector = "ELI"
         title.words = tuple(words)
         return title
+
+    def _institution_sector(self, found: list[tuple[int, int, Agent]]) -> Optional[str]:
+        """Rule institution-before-role: the sector of the institution named right before a role whose
+        sector its institution decides ("Foreign Ministry spokesman" GOV, "military leaders" MIL,
+        "party officials" PTY), or None. Only a modifier of the role itself: in "Republican presidential
+        candidate Texas Senator X" the candidacy is another title, not the senator's institution."""
+        if len(found) < 2 or not enabled(INSTITUTION_BEFORE_ROLE):
+            return None
+        (role_start, _, role), (_, institution_end, institution) = found[0], found[1]
+        if role.phrase not in self.kb.institution_roles or institution_end != role_start:
+            return None
+        return institution.sector if institution.sector in ROLE_SECTORS else None
 
     def _kb_name_at(self, doc, k: int, end: int) -> list[KBActor]:
         if not is_capitalised(doc[k]):
@@ -385,6 +441,15 @@ class MentionFinder:
                 # "Bruce Turry, who remembered ...": the relative pronoun is its antecedent's mention,
                 # so whatever the relative clause says or does is that actor's
                 yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), kind="relative")
+
+
+def _rank_before_name(doc, title_start: int, name_start: int) -> bool:
+    """Rule rank-before-name: "General" written right before a name, not as the end of an office's
+    name ("Secretary-General", "Attorney General": the agents file names those offices)."""
+    if name_start - 1 < title_start or doc[name_start - 1].text not in MILITARY_RANKS:
+        return False
+    before = doc[name_start - 2] if name_start - 2 >= title_start else None
+    return before is None or before.text != "-" and not (before.is_title and before.pos_ in ("NOUN", "PROPN"))
 
 
 def _past_office(doc, start: int, office_start: int) -> bool:

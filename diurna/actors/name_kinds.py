@@ -184,7 +184,7 @@ class NameKinds:
             kind = "organization"  # "Masirah TV", "Bethel Secondary School": no person's name
         if kind == "person" and enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(start, end):
             return None
-        title_start, title = self.finder.title_before(doc, start, sent.start, set())
+        title_start, title = self.finder.title_before(doc, start, sent.start, set(), self.day)
         if actors is not None and kind in ("organization", "group") and enabled(PERSON_NAMED_AFTER_GROUP):
             named = self._person_named_after(start, end, title)
             if named is not None:
@@ -432,7 +432,7 @@ class NameKinds:
         if head.tag_ not in ("NNPS", "NNS") and not head.text.endswith("s"):
             return None
         title = self.finder.read_title(self.doc, start, end, self.day)
-        modifiers_start, modifiers = self.finder.title_before(self.doc, start, sent.start, set())
+        modifiers_start, modifiers = self.finder.title_before(self.doc, start, sent.start, set(), self.day)
         country = title.country or modifiers.country
         agent = self.finder.kb.agents.get(head.lower_)
         sector = agent.sector if agent else "CVL"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from diurna.actors.descriptions import LOCATED_INSTITUTION, _former_member, _party_member
+from diurna.actors.descriptions import LOCATED_INSTITUTION, SUPPORTER_HEADS, _former_member, _party_member
 from diurna.actors.gender import given_name_gender, is_given_name
 from diurna.actors.kb import EAST_ASIAN_FAMILY_NAMES, KBActor, family_name_first, name_key
 from diurna.actors.mentions import (
@@ -104,6 +104,28 @@ EAST_ASIAN_NAME = register(
     "South Korea's Ahn Cheol-soo declared martial law. Ahn said the opposition was paralysing the government.",
     "A name written family name first is one person's, whatever label the model gave it.",
 )
+HYPHENATED_GIVEN_NAME = register(
+    "hyphenated-given-name",
+    "Jean-Pierre Mbala returned to Kinshasa on Sunday.",
+    "A one-word KB person's name glued by a hyphen to a capitalised word before a surname ('Jean' in "
+    "'Jean-Pierre Mbala', 'Jean-Luc Melenchon') is half of another person's given name, not the KB's "
+    "person of that name (the Grand Duke Jean of Luxembourg).",
+)
+PARTICLE_AFTER_GIVEN_NAME = register(
+    "particle-after-given-name",
+    "Marine Le Pen said the vote was rigged; Jean-Marie Le Pen agreed.",
+    "'Le', 'Ma', 'Lee' after a given name of the same personal name are part of a surname ('Le Pen', "
+    "'Le Drian'), not the family name that opens a name written family name first (rule east-asian-name).",
+)
+PEOPLE_NAME_MODIFIER = register(
+    "people-name-modifier",
+    "Karen rebels attacked an army post; Fulani herders and Dogon hunters clashed near Mopti.",
+    "A one-word name the KB does not know before a plural noun for armed or community groups (rebels, "
+    "separatists, militants, fighters, herders, hunters, villagers) names the people the group is of: "
+    "the tagger's person or organisation there ('Karen', 'Dogon') is part of the group's description.",
+)
+# people-name-modifier: the sectors of the groups a people's name modifies ("Karen rebels", "Dogon hunters")
+PEOPLE_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS", "MIL", "CVL", "OPP", "AGR"})
 MISSED_PERSONAL_NAME = register(
     "missed-personal-name",
     '"We will appeal," Representative Elijah Cummings said.',
@@ -211,6 +233,7 @@ class NameSpans(KBSurnames):
             for start, end, actors in self.finder.kb_names(sent)
             if not any(ent.start <= start and end <= ent.end for ent in peoples)
             and not self._prefix_of_longer_person(sent, start, end, actors)
+            and not (enabled(HYPHENATED_GIVEN_NAME) and _opens_hyphenated_given_name(sent.doc, start, end, actors))
         ]
 
     def _prefix_of_longer_person(self, sent: "Span", start: int, end: int, actors: list[KBActor]) -> bool:
@@ -248,8 +271,26 @@ class NameSpans(KBSurnames):
                 continue  # "the Finance Bill 2024": a law, not its authors
             if enabled(TIME_ZONE) and ent.text.upper() in TIME_ZONES:
                 continue  # "at 0300 GMT": the tagger's organisation is a clock
+            if enabled(PEOPLE_NAME_MODIFIER) and self._names_a_groups_people(ent):
+                continue  # "Tuareg separatists", "Karen rebels": the group's description, no person
             spans.append((ent.start, ent.end, None, label))
         return spans
+
+    def _names_a_groups_people(self, ent) -> bool:
+        """Rule people-name-modifier: a one-word name the KB does not know, modifying a plural agent noun
+        of armed or community groups ("Tuareg separatists", "Karen rebels", "Dogon hunters"), names the
+        people the group is of: part of the group's description, not a person or organisation."""
+        word, head = ent.root, ent.root.head
+        if len(ent) != 1 or word.dep_ not in ("compound", "amod") or head.i != word.i + 1:
+            return False
+        if (
+            head.tag_ not in ("NNS", "NNPS")
+            or head.lemma_.lower() in SUPPORTER_HEADS
+            or self.kb.by_name.get(name_key(word.text))
+        ):
+            return False
+        agent = self.kb.agents.get(name_key(head.text))
+        return agent is not None and agent.sector in PEOPLE_GROUP_SECTORS
 
     def _read_elsewhere(self, start: int, end: int, actors: Optional[list[KBActor]]) -> bool:
         """A name span another rule reads as part of something else."""
@@ -317,6 +358,24 @@ class NameSpans(KBSurnames):
                     yield (start, end, None, "PERSON")
             run = []
 
+    def _after_a_given_name(self, i: int) -> bool:
+        """Rule particle-after-given-name: the word before doc[i] is a given name of the same personal
+        name ("Marine Le Pen", "Jean-Yves Le Drian", "Bruno Le Maire"), so doc[i] is a particle of a
+        surname, not the family name that opens a name written family name first: a capitalised
+        proper noun inside the same PERSON entity that is no title, agent word or KB name ("President
+        Yoon Suk Yeol", "Korean Lee Jae-myung" still open there)."""
+        if i == 0 or self.doc[i].ent_type_ != "PERSON" or self.doc[i].ent_iob_ != "I":
+            return False
+        before = self.doc[i - 1]
+        key = name_key(before.text)
+        return (
+            before.pos_ == "PROPN"
+            and is_capitalised(before)
+            and before.lower_.rstrip(".") not in HONORIFICS | MALE_TITLES | FEMALE_TITLES
+            and key not in self.kb.agents
+            and key not in self.kb.by_name
+        )
+
     def _east_asian_names(self, sent, spans):
         """A name written family name first ("Yoon Suk Yeol", "Lee Jae-myung") is a person's whatever
         label the small model gave it (it reads some as facilities or places, or stops at "Yoon
@@ -327,7 +386,12 @@ class NameSpans(KBSurnames):
         found = []
         while i < sent.end:
             t = doc[i]
-            if t.lower_ in EAST_ASIAN_FAMILY_NAMES and t.pos_ == "PROPN" and is_capitalised(t):
+            if (
+                t.lower_ in EAST_ASIAN_FAMILY_NAMES
+                and t.pos_ == "PROPN"
+                and is_capitalised(t)
+                and not (enabled(PARTICLE_AFTER_GIVEN_NAME) and self._after_a_given_name(i))
+            ):
                 end = i + 1
                 while end < sent.end and end - i < 6:
                     if (
@@ -538,3 +602,21 @@ def _full_name_words(name: str) -> set[str]:
     Silva"); none for a one-word name ("Hassan": a given name the dictionaries list alone)."""
     words = name_key(name).split()
     return set(words) if len(words) >= 2 else set()
+
+
+def _opens_hyphenated_given_name(doc, start: int, end: int, actors: list[KBActor]) -> bool:
+    """Rule hyphenated-given-name: a one-word KB person's name glued by a hyphen to a capitalised word,
+    with a capitalised proper noun after it ("Jean-Pierre Bemba", "Jean-Luc Melenchon"), is the first
+    half of someone else's given name ("Biden-Harris administration" is two names and a noun)."""
+    if end - start != 1 or end + 2 >= len(doc) or not all(a.kind == "person" for a in actors):
+        return False
+    hyphen, second, surname = doc[end], doc[end + 1], doc[end + 2]
+    return (
+        hyphen.text == "-"
+        and not doc[start].whitespace_
+        and not hyphen.whitespace_
+        and second.is_alpha
+        and second.text[:1].isupper()
+        and surname.pos_ == "PROPN"
+        and surname.text[:1].isupper()
+    )

@@ -33,6 +33,14 @@ NAME_HEAD_SECTOR = register(
     "An organisation the KB does not know, whose name ends in a word that says what it is (Force, "
     "Brigade, Police, Court, Party, University, Hospital), has that word's sector.",
 )
+NAME_WORD_SECTOR = register(
+    "name-word-sector",
+    "The Kivu Revolutionary Movement said it had taken the town; the Coastal Liberation Front denied it.",
+    "An organisation the KB does not know and whose last word says nothing (rule name-head-sector) has "
+    "the sector that a word of its name gives the KB's own organisations ('Liberation', "
+    "'Revolutionary' REB, 'Democratic' PTY, 'Holdings' BUS; KnowledgeBase.name_word_sectors), unless "
+    "an international one (NGO, IGO), which would keep the story's country from it.",
+)
 CAPITAL_NOT_NAME = register(
     "capital-not-name",
     "Tehran rejected the proposal. Iran's foreign ministry said ...",
@@ -55,7 +63,12 @@ class ActorStage:
     def __init__(self, kb: Optional[KnowledgeBase] = None):
         self.kb = kb if kb is not None else default_kb()
         self.finder = MentionFinder(self.kb)
-        iso3_codes(), self.kb.first_words, self.kb.surnames  # load once here, not inside the first article's timing
+        (
+            iso3_codes(),
+            self.kb.first_words,
+            self.kb.surnames,
+            self.kb.name_word_sectors,
+        )  # load once here, not inside the first article's timing
         # the places stage's gazetteer (region-not-state, place-surname ask it), shared with that stage
         load_gazetteer()
 
@@ -88,8 +101,7 @@ class ActorStage:
             mentions=mentions,
         )
 
-    @staticmethod
-    def coding(draft: DraftActor, day: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    def coding(self, draft: DraftActor, day: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
         """(country, sector, code): the KB role on the day, else what titles and descriptions said."""
         if draft.kb is not None:
             role = draft.kb.role_on(day)
@@ -102,9 +114,22 @@ class ActorStage:
             country, sector = draft.country, draft.sector
             if sector is None and draft.kind == "organization" and draft.names and enabled(NAME_HEAD_SECTOR):
                 sector = NAME_HEAD_SECTORS.get(max(draft.names, key=len).split()[-1].lower())
+            if sector is None and draft.kind == "organization" and draft.names and enabled(NAME_WORD_SECTOR):
+                sector = self._name_word_sector(max(draft.names, key=len))
             if country is None and draft.prefix and enabled(STATELESS_PEOPLE_CODE):
                 return country, sector, draft.prefix + (sector or "")
         return country, sector, join_code(country, sector)
+
+    def _name_word_sector(self, name: str) -> Optional[str]:
+        """Rule name-word-sector: the sector the KB's organisations give the rightmost word of `name`
+        that says one ("Movement for the Liberation of Azawad": liberation, REB)."""
+        table = self.kb.name_word_sectors
+        for word in reversed(name_key(name).replace("-", " ").split()):
+            if word in table:
+                # an NGO's or IGO's sector would keep the story's country from it: "the Amazon
+                # Environmental Research Institute" is Brazil's (the story's), whatever its words say
+                return table[word] if table[word] not in ("NGO", "IGO") else None
+        return None
 
 
 def display_name(draft: DraftActor) -> str:

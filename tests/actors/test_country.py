@@ -218,6 +218,16 @@ def test_several_states_office_keeps_plural_one_holder_offices_out_of_the_story(
     assert _actor(doc, "foreign ministers").country == "KEN"
 
 
+def test_region_group_keeps_a_world_regions_leaders_out_of_the_story(code):
+    text = KENYA + " African leaders met in Nairobi on Friday, and European governments urged calm."
+    doc = code(text, "2024-06-19")
+    assert _actor(doc, "african leaders").country is None
+    assert _actor(doc, "european governments").country is None
+    with ac.switched_off(ac.REGION_GROUP):
+        doc = code(text, "2024-06-19")
+    assert _actor(doc, "african leaders").country == "KEN"
+
+
 def test_whole_name_in_title_names_one_country_not_also_its_last_word(code):
     """Rule whole-name-in-title: "South Sudanese" in a title is South Sudan's mention; without the
     rule its last word alone makes Sudan a second country of the story."""

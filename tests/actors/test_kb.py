@@ -223,3 +223,77 @@ def test_cli_lookup(capsys):
     out = capsys.readouterr().out
     assert "IRNELI" in out and "hassan_rouhani" in out
     assert main(["actors", "lookup", "No Such Actor Anywhere"]) == 1
+
+
+def test_an_agent_code_with_a_faith_first_has_the_role_after_it_as_sector():
+    from diurna.actors.kb import KB_RULES, Agent
+
+    militant = Agent("armed zealot", "~MUSUAF")
+    assert militant.sector == "UAF"  # rule role-after-religion
+    assert Agent("imam", "~MUS").sector == "MUS"  # a faith alone is all the code says
+    assert Agent("catholic bishop", "~CHRCTH").sector == "CHR"  # a denomination is no role
+    with KB_RULES.switched_off("role-after-religion"):
+        assert militant.sector == "MUS"
+
+
+def test_roles_that_their_institution_decides_are_learned_from_the_agent_compounds():
+    kb = KnowledgeBase()
+    for phrase, code in [
+        ("spokesman", "~MED"),
+        ("military", "~MIL"),
+        ("government", "~GOV"),
+        ("military spokesman", "~MIL"),
+        ("government spokesman", "~MED"),  # the role's own sector once: no longer the institution's
+        ("party", "~PTY"),
+        ("leader", "~GOV"),
+        ("party leader", "~PTY"),
+        ("military leader", "~MIL"),
+        ("muslim", "~MUS"),
+        ("cleric", "~REL"),
+        ("muslim cleric", "~MUS"),  # a faith is no institution: not counted
+        ("police", "~COP"),
+        ("police cleric", "~COP"),
+    ]:
+        kb.add_agent(phrase, code, False)
+    assert kb.institution_roles == frozenset({"leader"})
+
+
+def test_party_facts_groupings_marked_no_party_are_no_actors():
+    from diurna.actors.kb import LazyActors, drop_no_party_entries
+
+    kb = KnowledgeBase()
+    kb.actors = LazyActors(
+        [
+            [
+                "pf_1",
+                "Freedonian Independents [no-party]",
+                "organization",
+                ["freedonian independents [no-party]", "independents"],
+                [["FRDPTY", None, None]],
+                [],
+                "partyfacts:core",
+            ],
+            [
+                "pf_2",
+                "Freedonian Party",
+                "organization",
+                ["freedonian party"],
+                [["FRDPTY", None, None]],
+                [],
+                "partyfacts:core",
+            ],
+        ]
+    )
+    kb.by_name = {
+        "independents": ("pf_1",),
+        "freedonian independents [no-party]": ("pf_1",),
+        "freedonian party": ("pf_2",),
+    }
+    assert drop_no_party_entries(kb) == 1
+    assert "pf_1" not in kb.actors and "independents" not in kb.by_name and kb.by_name["freedonian party"] == ("pf_2",)
+
+
+def test_the_shipped_kb_reads_no_grouping_as_a_party():
+    from diurna.actors import default_kb
+
+    assert not default_kb().by_name.get("shi'ite")  # Party Facts' "Shi'ite Religious [no-party]"
