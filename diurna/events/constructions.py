@@ -313,6 +313,19 @@ DENIED_ACT = _register(
     "supporting', 'denied that its troops attacked') or in the clause of a denied or rejected claim "
     "('denied accusations that it supports', 'dismissed reports that') is not coded; the denial is.",
 )
+CONDITIONAL_ACT = _register(
+    "conditional-act",
+    "The rebels said they would withdraw if government troops attacked their positions.",
+    "An act told in an 'if' or 'unless' clause is a condition, not a report: it did not happen "
+    "(docs/annotation.md: predictions are not events). It is not coded; the main clause is.",
+)
+DEMANDED_OF_ANOTHER = _register(
+    "demanded-of-another",
+    "The opposition said President Kabila must resign immediately.",
+    "An act someone says another must or should do ('said the council should resign', a quote's "
+    "'she must stop') is demanded of them, not done: it is not coded (the demand is, by "
+    "reported-demand or the speaker's statement), as a requested act is not (requested-action).",
+)
 STANDING_BACKING = _register(
     "standing-backing",
     "Government forces backed by Russia shelled the town.",

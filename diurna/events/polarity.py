@@ -58,7 +58,7 @@ def _auxiliaries(token: "Token") -> set[str]:
     return aux
 
 
-def _in_conditional(token: "Token") -> bool:
+def in_conditional(token: "Token") -> bool:
     """The trigger sits in an 'if'/'unless' clause, or heads a clause that has one."""
     node = token
     while True:
@@ -80,7 +80,7 @@ def modality(token: "Token") -> str:
         and any(c.lower_ == "to" for c in token.children)
     ):
         return "demanded"
-    if aux & HYPOTHETICAL_AUX or _in_conditional(token):
+    if aux & HYPOTHETICAL_AUX or in_conditional(token):
         return "hypothetical"
     if aux & FUTURE_AUX or (token.head.lemma_ == "go" and token.dep_ == "xcomp"):
         return "intended"

@@ -635,6 +635,26 @@ SUPPRESSING = {
         # the act a light verb's object names is denied with it
         ("Rwanda's army denied carrying out the raids.", ("raids", "ASSAULT", "army", None)),
     ],
+    cx.CONDITIONAL_ACT: [
+        (
+            "The rebels said they would withdraw if government troops attacked their positions.",
+            ("attacked", "ASSAULT", "government troops", "rebels"),
+        ),
+        (
+            "Unless the army releases the detainees, the opposition will boycott the talks.",
+            ("releases", "RETREAT", "army", "detainees"),
+        ),
+    ],
+    cx.DEMANDED_OF_ANOTHER: [
+        (
+            "Protesters chanted that the governor should release the detained students.",
+            ("release", "RETREAT", "governor", "detained students"),
+        ),
+        (
+            '"The army must withdraw from the city," the opposition leader said.',
+            ("withdraw", "RETREAT", "army", "opposition leader"),
+        ),
+    ],
     cx.OWN_SIDE_CASUALTY: [
         # the listed losses of the agent's own side are not its victims
         (
