@@ -655,6 +655,17 @@ SUPPRESSING = {
             ("withdraw", "RETREAT", "army", "opposition leader"),
         ),
     ],
+    cx.RECIPIENTLESS_IN_STORY: [
+        (
+            "Police broke up the rally on Sunday. Dozens of students were detained. The opposition leader refused "
+            "to concede on Monday.",
+            ("refused", "REJECT", "opposition leader", None),
+        ),
+        (
+            "The army deployed tanks in the capital. Residents stayed indoors. The rebels agreed to talk.",
+            ("agreed", "AGREE", "rebels", None),
+        ),
+    ],
     cx.OWN_SIDE_CASUALTY: [
         # the listed losses of the agent's own side are not its victims
         (
@@ -740,6 +751,24 @@ def test_rule_suppresses_its_case_and_only_with_the_rule(rules_alone, rule, text
 @pytest.mark.parametrize("text,absent", NOT_DONE)
 def test_requested_act_is_not_coded_as_done(code, text, absent):
     assert not any(e.type == absent for e in code(text, "2024-06-19").events)
+
+
+def test_recipientless_events_are_kept_in_a_short_text_for_shows_of_force_and_on_request(rules_alone):
+    from diurna.events.stage import EventStage
+    from diurna.pipeline import Pipeline, default_stages
+
+    story = "The army deployed tanks in the capital. Residents stayed indoors. The rebels agreed to talk."
+    # a show of force is told with no one it is aimed at (recipientless-in-story keeps MOBILIZE)
+    assert found(rules_alone(story, "2024-06-19"), ("deployed", "MOBILIZE", "army", None))
+    # a sentence or two is no story: every event stays
+    assert found(rules_alone("The rebels agreed to talk.", "2024-06-19"), ("agreed", "AGREE", "rebels", None))
+    # a threshold the user sets (--min-confidence 0: every event) overrides the default withholding
+    stages = [
+        EventStage(use_argument_model=False, min_confidence=0.0) if s.name == "events" else s for s in default_stages()
+    ]
+    every = Pipeline(stages=stages, default_pubdate="2024-06-19").code_text(story, "2024-06-19")
+    assert found(every, ("agreed", "AGREE", "rebels", None))
+    assert every.article.events_withheld == 0
 
 
 def test_switched_off_rejects_unknown_names():
