@@ -107,7 +107,11 @@ class CandidateExtractor(NounEvents):
         # an announced attack is a threat before the story's recipients are read: it is no act of force
         # a later condemnation of "the attack" could be addressed to
         found = [announced_threat(doc, c) for c in found]
-        found = [c for c in found if not conditional_act(doc, c) and not demanded_of_another(doc, c)]
+        found = [
+            c
+            for c in found
+            if not conditional_act(doc, c) and not demanded_of_another(doc, c) and not awaited_act(doc, c)
+        ]
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
                 continue  # the story named no recipient for it
@@ -575,6 +579,11 @@ def conditional_act(doc: ArticleDoc, cand: Candidate) -> bool:
         and cx.enabled(cx.CONDITIONAL_ACT)
         and pol.in_conditional(doc.spacy_doc[cand.trigger_start])
     )
+
+
+def awaited_act(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An act wished for another or waited on (awaited-act: polarity.is_awaited): not done."""
+    return cx.enabled(cx.AWAITED_ACT) and pol.is_awaited(doc.spacy_doc[cand.trigger_start])
 
 
 def demanded_of_another(doc: ArticleDoc, cand: Candidate) -> bool:

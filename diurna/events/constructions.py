@@ -319,6 +319,13 @@ CONDITIONAL_ACT = _register(
     "An act told in an 'if' or 'unless' clause is a condition, not a report: it did not happen "
     "(docs/annotation.md: predictions are not events). It is not coded; the main clause is.",
 )
+AWAITED_ACT = _register(
+    "awaited-act",
+    "Students vowed to keep protesting until the president withdraws the bill.",
+    "An act someone wants another to do ('the rebels want foreign troops to leave') or that a clause "
+    "waits for ('until the president withdraws the bill', in the present tense English uses for it) "
+    "has not happened: it is not coded, as a requested act is not (requested-action).",
+)
 DEMANDED_OF_ANOTHER = _register(
     "demanded-of-another",
     "The opposition said President Kabila must resign immediately.",

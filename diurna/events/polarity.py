@@ -85,3 +85,30 @@ def modality(token: "Token") -> str:
     if aux & FUTURE_AUX or (token.head.lemma_ == "go" and token.dep_ == "xcomp"):
         return "intended"
     return "actual"
+
+
+# Verbs whose infinitive clause with its own subject is a wish about another's act ("wants X to leave").
+WISHING_VERBS = {"want", "expect", "wish", "hope", "prefer", "need"}
+# Marks of a clause that waits for its act ("until the president withdraws the bill").
+AWAITING_MARKS = {"until", "till"}
+PRESENT_TAGS = {"VBZ", "VBP", "VB"}
+
+
+def is_awaited(token: "Token") -> bool:
+    """The trigger's act is wished for or waited on, not done: the infinitive of a verb of wanting
+    with a subject of its own ("the rebels want foreign troops to leave": the troops have not left),
+    or the present-tense verb of an 'until' clause ("will keep protesting until the president
+    withdraws the bill": English tells the awaited act in the present)."""
+    head = token.head
+    if (
+        token.dep_ in ("ccomp", "xcomp")
+        and head.lemma_.lower() in WISHING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    ):
+        return True
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ in PRESENT_TAGS
+        and any(c.dep_ == "mark" and c.lower_ in AWAITING_MARKS for c in token.children)
+    )

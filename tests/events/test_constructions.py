@@ -645,6 +645,13 @@ SUPPRESSING = {
             ("releases", "RETREAT", "army", "detainees"),
         ),
     ],
+    cx.AWAITED_ACT: [
+        ("The rebels want foreign troops to leave the country.", ("leave", "RETREAT", "foreign troops", None)),
+        (
+            "Students vowed to keep protesting until the president withdraws the bill.",
+            ("withdraws", "RETREAT", "president", None),
+        ),
+    ],
     cx.DEMANDED_OF_ANOTHER: [
         (
             "Protesters chanted that the governor should release the detained students.",
