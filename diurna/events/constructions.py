@@ -338,8 +338,8 @@ RECIPIENTLESS_IN_STORY = _register(
     "Police broke up the rally on Sunday. Dozens of students were detained. The opposition leader refused to "
     "concede on Monday.",
     "In a story (three sentences or more) an event left with no recipient is almost always one "
-    "whose recipient was missed (tune A's gold: 16 of about 400 events have none, and diurna's 11 "
-    "recipientless events there were all wrong): it is withheld by default, like events below the "
+    "whose recipient was missed (tune A's gold: 15 of 350 events outside MOBILIZE have none, and "
+    "diurna's 11 recipientless events there were all wrong): it is withheld by default, like events below the "
     "verifier's threshold. Shows of force (MOBILIZE: deployments, missile launches, exercises) are "
     "told with no one they are aimed at and are kept; so is every event of a sentence or two.",
 )
