@@ -914,3 +914,20 @@ def test_located_places_reads_a_things_phrase_not_a_clauses(nlp):
     assert cx.located_places(marching) == []
     doc = nlp("Rebels shelled the town of Goma in North Kivu.")
     assert [t.text for t in cx.located_places(next(t for t in doc if t.text == "town"))][:1] == ["Goma"]
+
+
+@pytest.mark.parametrize(
+    "text,told",
+    [
+        ("The protests continued on Tuesday.", True),
+        ("The protests were largely peaceful.", False),
+        # a linking verb describes the protest told before (story-protesters): no second protest
+        ("By night the protests turned violent.", False),
+        ("The demonstrations grew larger on Sunday.", False),
+    ],
+)
+def test_a_protest_described_by_a_linking_verb_is_no_protest_told(nlp, text, told):
+    from diurna.events.nominal import _a_told_protest
+
+    noun = next(t for t in nlp(text) if t.lemma_ in ("protest", "demonstration"))
+    assert _a_told_protest(noun) == told
