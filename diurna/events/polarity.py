@@ -71,6 +71,27 @@ def in_conditional(token: "Token") -> bool:
 
 
 def modality(token: "Token") -> str:
+    own = _own_modality(token)
+    if own == "actual" and _is_purpose_infinitive(token):
+        # "had to speed up to counter X", "will send troops to protect Y": the purpose of an act not
+        # done is not done either; it shares the governing act's modality
+        governing = _own_modality(token.head)
+        if governing != "actual":
+            return governing
+    return own
+
+
+def _is_purpose_infinitive(token: "Token") -> bool:
+    return (
+        token.dep_ in ("advcl", "xcomp")
+        and token.head.i != token.i
+        and token.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
+
+
+def _own_modality(token: "Token") -> str:
     aux = _auxiliaries(token)
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENTION_VERBS:
         return "intended"
