@@ -53,7 +53,7 @@ from diurna.events.dictionary import (
     modal_complement,
     prep_objects,
 )
-from diurna.events.nominal import NounEvents
+from diurna.events.nominal import LINKING_VERBS, NounEvents
 from diurna.events.nominal_model import default_nominal_model, learned_nominals
 from diurna.events.scene import mention_of, with_scene_recipients
 from diurna.nlp.syntax import clause_reporters, is_passive, is_reduced_passive, quoted_predicate
@@ -110,7 +110,10 @@ class CandidateExtractor(NounEvents):
         found = [
             c
             for c in found
-            if not conditional_act(doc, c) and not demanded_of_another(doc, c) and not awaited_act(doc, c)
+            if not conditional_act(doc, c)
+            and not demanded_of_another(doc, c)
+            and not awaited_act(doc, c)
+            and not described_event(doc, c)
         ]
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
@@ -578,6 +581,20 @@ def conditional_act(doc: ArticleDoc, cand: Candidate) -> bool:
         cand.modality == "hypothetical"
         and cx.enabled(cx.CONDITIONAL_ACT)
         and pol.in_conditional(doc.spacy_doc[cand.trigger_start])
+    )
+
+
+def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An event noun a linking verb describes (described-event): "the agreement between X and Y is
+    null and void" tells of the agreement, it does not report it (nominal.LINKING_VERBS)."""
+    noun = doc.spacy_doc[cand.trigger_start]
+    clause = noun.head
+    return (
+        cx.enabled(cx.DESCRIBED_EVENT)
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "nsubj"
+        and clause.lemma_ in LINKING_VERBS
+        and any(c.dep_ in ("acomp", "attr") for c in clause.children)
     )
 
 

@@ -319,6 +319,13 @@ CONDITIONAL_ACT = _register(
     "An act told in an 'if' or 'unless' clause is a condition, not a report: it did not happen "
     "(docs/annotation.md: predictions are not events). It is not coded; the main clause is.",
 )
+DESCRIBED_EVENT = _register(
+    "described-event",
+    "Egypt said the port agreement between Ethiopia and Somaliland was illegal.",
+    "An event noun that a linking verb describes ('the agreement between X and Y is null and void', "
+    "'the raid was a crime') names an event the story has told or takes as known: the sentence's act "
+    "is the description (an evaluation), not a new report of the event.",
+)
 AWAITED_ACT = _register(
     "awaited-act",
     "Students vowed to keep protesting until the president withdraws the bill.",

@@ -652,6 +652,13 @@ SUPPRESSING = {
             ("withdraws", "RETREAT", "president", None),
         ),
     ],
+    cx.DESCRIBED_EVENT: [
+        (
+            "Egypt said the port agreement between Ethiopia and Somaliland was illegal.",
+            ("agreement", "AGREE", "Ethiopia", "Somaliland"),
+        ),
+        ("Officials said the raid on the village by the army was a crime.", ("raid", "ASSAULT", "army", None)),
+    ],
     cx.DEMANDED_OF_ANOTHER: [
         (
             "Protesters chanted that the governor should release the detained students.",
