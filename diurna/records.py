@@ -97,7 +97,8 @@ class Article(Record):
         ge=0,
         description="events diurna found in this text but left out because their confidence (the "
         "verifier's probability that the event is right) was below the threshold: the verifier's own "
-        "on a text that reads as a story, or --min-confidence; `--min-confidence 0` emits them",
+        "on a text that reads as a story, or --min-confidence; and, by default in a story, events with "
+        "no recipient other than shows of force (MOBILIZE); `--min-confidence 0` emits them",
     )
 
 

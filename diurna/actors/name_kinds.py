@@ -150,6 +150,8 @@ class NameKinds:
             if actor.kind == "country":
                 return self._country_name(sent, start, end, actor)
             kind = self._kind_for(actor, doc[start:end])
+            if kind != "person" and enabled(PART_OF_LARGER_NAME) and self._middle_of_hyphenated_word(start, end):
+                return None  # "AU" in "PORT-AU-PRINCE": a piece of a town's name, no African Union
         else:
             if label == "GPE" and not self._person_by_apposition(start, end):
                 return None  # a place the KB does not know: the places stage's business
@@ -251,6 +253,11 @@ class NameKinds:
             )
             for ent in entities_of(doc[start:end].sent)
         )
+
+    def _middle_of_hyphenated_word(self, start: int, end: int) -> bool:
+        """doc[start:end] is joined by hyphens to a part before and a part after it ("Port-au-Prince"):
+        a piece of one word. A name at either end ("Iran-backed", "US-led") is not."""
+        return self._hyphen_parts_before(start) >= 1 and self._hyphen_parts_after(end) >= 1
 
     def _hyphen_parts_before(self, i: int) -> int:
         """How many hyphen-joined parts precede token i within one word ("Port-au-" = 2)."""

@@ -53,7 +53,7 @@ from diurna.events.dictionary import (
     modal_complement,
     prep_objects,
 )
-from diurna.events.nominal import NounEvents
+from diurna.events.nominal import LINKING_VERBS, NounEvents
 from diurna.events.nominal_model import default_nominal_model, learned_nominals
 from diurna.events.scene import mention_of, with_scene_recipients
 from diurna.nlp.syntax import clause_reporters, is_passive, is_reduced_passive, quoted_predicate
@@ -107,6 +107,14 @@ class CandidateExtractor(NounEvents):
         # an announced attack is a threat before the story's recipients are read: it is no act of force
         # a later condemnation of "the attack" could be addressed to
         found = [announced_threat(doc, c) for c in found]
+        found = [
+            c
+            for c in found
+            if not conditional_act(doc, c)
+            and not demanded_of_another(doc, c)
+            and not awaited_act(doc, c)
+            and not described_event(doc, c)
+        ]
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
                 continue  # the story named no recipient for it
@@ -565,6 +573,47 @@ def _announcers(doc: ArticleDoc, trigger: "Token") -> set[str]:
     if trigger.head.lemma_.lower() in SPEECH_VERBS:
         speakers.update(filter(None, (doc.actor_at_token(t.i) for t in clause_reporters(trigger))))
     return speakers
+
+
+def conditional_act(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An act in an 'if'/'unless' clause (conditional-act): a condition, not a report of an act."""
+    return (
+        cand.modality == "hypothetical"
+        and cx.enabled(cx.CONDITIONAL_ACT)
+        and pol.in_conditional(doc.spacy_doc[cand.trigger_start])
+    )
+
+
+def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An event noun a linking verb describes (described-event): "the agreement between X and Y is
+    null and void" tells of the agreement, it does not report it (nominal.LINKING_VERBS)."""
+    noun = doc.spacy_doc[cand.trigger_start]
+    clause = noun.head
+    return (
+        cx.enabled(cx.DESCRIBED_EVENT)
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "nsubj"
+        and clause.lemma_ in LINKING_VERBS
+        and any(c.dep_ in ("acomp", "attr") for c in clause.children)
+    )
+
+
+def awaited_act(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An act wished for another or waited on (awaited-act: polarity.is_awaited): not done."""
+    return cx.enabled(cx.AWAITED_ACT) and pol.is_awaited(doc.spacy_doc[cand.trigger_start])
+
+
+def demanded_of_another(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An act that a speaker says someone else must or should do (demanded-of-another): the quote's
+    speaker or the reporter of its clause (of the first verb of a coordination: "chanted that X is
+    killing people and must resign") says so, and the act is not the speaker's own."""
+    if cand.modality != "demanded" or not cx.enabled(cx.DEMANDED_OF_ANOTHER):
+        return False
+    trigger = doc.spacy_doc[cand.trigger_start]
+    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        trigger = trigger.head
+    speakers = _announcers(doc, trigger)
+    return bool(speakers) and (cand.source is None or cand.source.actor_id not in speakers)
 
 
 def announced_threat(doc: ArticleDoc, cand: Candidate) -> Candidate:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Optional
 import yaml
 
 from diurna.events import codes
-from diurna.nlp.syntax import for_clause, is_infinitive, is_passive, is_reduced_passive
+from diurna.nlp.syntax import for_clause, is_infinitive, is_passive, is_reduced_passive, relative_antecedent
 from diurna.places.lexicon import is_place_noun
 
 if TYPE_CHECKING:
@@ -303,6 +303,9 @@ def subject_words(token: "Token") -> set[str]:
     node = token
     for _ in range(4):
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and node.dep_ == "relcl" and all(s.lower_ in ("who", "which", "that") for s in subj):
+            # "the building that hosts the commission": the relative pronoun stands for its noun
+            return _words(relative_antecedent(node))
         if subj:
             return {w for s in subj for t in s.subtree for w in _words(t)}
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):

@@ -537,14 +537,17 @@ def _a_told_protest(noun: "Token") -> bool:
     if not (noun.tag_ in ("NNS", "NNPS") or any(c.dep_ in TOLD_MODIFIERS for c in noun.children)):
         return False
     clause = noun.head
-    if noun.dep_ == "nsubj" and clause.lemma_ == "be":
-        return False  # "the demonstrations were largely peaceful": a protest told, described
+    if noun.dep_ == "nsubj" and clause.lemma_ in LINKING_VERBS:
+        # "the demonstrations were largely peaceful", "protests turned violent": a protest told, described
+        return False
     if pol.is_negated(clause):
         return False  # "no protests were held in the north"
     # "since the protests began", "before the demonstration started": the time of another act
     return not any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in clause.children)
 
 
+# Verbs that link a subject to what it is or became ("protests turned violent"): a description.
+LINKING_VERBS = frozenset({"be", "turn", "become", "grow", "remain", "stay", "seem", "appear"})
 # What makes a singular protest noun a told one ("the protest", "Sunday's rally", "a peaceful march").
 TOLD_MODIFIERS = ("det", "poss", "amod", "compound", "nummod")
 # Subordinators of a clause that dates another act by a protest (_a_told_protest).

@@ -58,7 +58,7 @@ def _auxiliaries(token: "Token") -> set[str]:
     return aux
 
 
-def _in_conditional(token: "Token") -> bool:
+def in_conditional(token: "Token") -> bool:
     """The trigger sits in an 'if'/'unless' clause, or heads a clause that has one."""
     node = token
     while True:
@@ -71,6 +71,27 @@ def _in_conditional(token: "Token") -> bool:
 
 
 def modality(token: "Token") -> str:
+    own = _own_modality(token)
+    if own == "actual" and _is_purpose_infinitive(token):
+        # "had to speed up to counter X", "will send troops to protect Y": the purpose of an act not
+        # done is not done either; it shares the governing act's modality
+        governing = _own_modality(token.head)
+        if governing != "actual":
+            return governing
+    return own
+
+
+def _is_purpose_infinitive(token: "Token") -> bool:
+    return (
+        token.dep_ in ("advcl", "xcomp")
+        and token.head.i != token.i
+        and token.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
+
+
+def _own_modality(token: "Token") -> str:
     aux = _auxiliaries(token)
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENTION_VERBS:
         return "intended"
@@ -80,8 +101,35 @@ def modality(token: "Token") -> str:
         and any(c.lower_ == "to" for c in token.children)
     ):
         return "demanded"
-    if aux & HYPOTHETICAL_AUX or _in_conditional(token):
+    if aux & HYPOTHETICAL_AUX or in_conditional(token):
         return "hypothetical"
     if aux & FUTURE_AUX or (token.head.lemma_ == "go" and token.dep_ == "xcomp"):
         return "intended"
     return "actual"
+
+
+# Verbs whose infinitive clause with its own subject is a wish about another's act ("wants X to leave").
+WISHING_VERBS = {"want", "expect", "wish", "hope", "prefer", "need"}
+# Marks of a clause that waits for its act ("until the president withdraws the bill").
+AWAITING_MARKS = {"until", "till"}
+PRESENT_TAGS = {"VBZ", "VBP", "VB"}
+
+
+def is_awaited(token: "Token") -> bool:
+    """The trigger's act is wished for or waited on, not done: the infinitive of a verb of wanting
+    with a subject of its own ("the rebels want foreign troops to leave": the troops have not left),
+    or the present-tense verb of an 'until' clause ("will keep protesting until the president
+    withdraws the bill": English tells the awaited act in the present)."""
+    head = token.head
+    if (
+        token.dep_ in ("ccomp", "xcomp")
+        and head.lemma_.lower() in WISHING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    ):
+        return True
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ in PRESENT_TAGS
+        and any(c.dep_ == "mark" and c.lower_ in AWAITING_MARKS for c in token.children)
+    )

@@ -164,6 +164,11 @@ def _recipient_from_story(
     # mutual-force pairs two acts of one sentence, not two readings of one trigger ("South African,
     # Ugandan and UN peacekeepers killed": three agents the parse offered for one act)
     others = [c for c in same if c.trigger_start != cand.trigger_start]
+    # nor the agents of one act with each other through its other verbs ("troops and militiamen
+    # surrounded the base, seizing weapons": the allies are agents of "seizing" too)
+    co_agents = frozenset(
+        c.source.actor_id for c in same if c.trigger_start == cand.trigger_start and c.source is not None
+    )
     if cand.cameo == TAKING_A_PLACE and cx.retakes(doc.spacy_doc[cand.trigger_start]):
         return _taker(doc, candidates[:i], cand), cx.RETAKEN_FROM_TAKER
     recent = _roles(earlier)  # (type, source, target) of the story's recent events, nearest first
@@ -175,7 +180,7 @@ def _recipient_from_story(
         recent,
         same_sentence=_roles(others),
         side=side,
-        state=_state_organs(doc, source_id) if cand.plover in cx.FORCE else frozenset(),
+        state=_state_organs(doc, source_id) | co_agents if cand.plover in cx.FORCE else frozenset(),
     )
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_RELATIVE_ACT):
         actor_id, rule = _relative_act_agent(doc, cand, same), cx.EVALUATED_RELATIVE_ACT

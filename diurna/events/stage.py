@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc
 from diurna.events import codes
+from diurna.events import constructions as cx
 from diurna.events.agents import with_story_agents
 from diurna.events.argmodel import ArgumentModel, default_argument_model
 from diurna.events.arguments import Candidate
@@ -150,16 +151,35 @@ class EventStage:
             return 0.0
         return threshold
 
+    def withholds_recipientless(self, doc: ArticleDoc) -> bool:
+        """Whether events with no recipient are withheld in this text (recipientless-in-story): by
+        default, in a text that reads as a story; never when the user set a threshold (`--min-confidence 0`
+        emits every event) nor in a sentence or two."""
+        return (
+            self.min_confidence is None
+            and cx.enabled(cx.RECIPIENTLESS_IN_STORY)
+            and doc.spacy_doc is not None
+            and index(doc.spacy_doc).reads_as_story
+        )
+
     def _verified(self, doc: ArticleDoc, judged: list[Judged], events: list[Event]) -> list[Event]:
-        """The events with the verifier's probability as their confidence, those below the threshold
-        (`threshold_for`) left out; unchanged (the stage's prior confidence) without a verifier."""
-        if self.verifier is None or not events:
+        """The events with the verifier's probability as their confidence (without a verifier, the
+        stage's prior confidence), those below the threshold (`threshold_for`) left out, and in a story
+        those with no recipient (`withholds_recipientless`; the verifier reads every event of the
+        sentence first, as it was trained)."""
+        if not events:
             return events
-        threshold = self.threshold_for(doc)
-        out = []
-        for event, p in zip(events, self.verifier.probabilities(doc, judged, events, self.arguments)):
-            if p >= threshold:
-                out.append(event.model_copy(update={"confidence": round(min(1.0, max(0.0, p)), 3)}))
+        out = events
+        if self.verifier is not None:
+            threshold = self.threshold_for(doc)
+            probabilities = self.verifier.probabilities(doc, judged, events, self.arguments)
+            out = [
+                event.model_copy(update={"confidence": round(min(1.0, max(0.0, p)), 3)})
+                for event, p in zip(events, probabilities)
+                if p >= threshold
+            ]
+        if self.withholds_recipientless(doc):
+            out = [e for e in out if e.target is not None or e.type in cx.RECIPIENTLESS_TYPES]
         # say how many were left out, so that no count downstream is silently capped
         withheld = doc.article.events_withheld + len(events) - len(out)
         doc.article = doc.article.model_copy(update={"events_withheld": withheld})

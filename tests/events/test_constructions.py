@@ -635,6 +635,51 @@ SUPPRESSING = {
         # the act a light verb's object names is denied with it
         ("Rwanda's army denied carrying out the raids.", ("raids", "ASSAULT", "army", None)),
     ],
+    cx.CONDITIONAL_ACT: [
+        (
+            "The rebels said they would withdraw if government troops attacked their positions.",
+            ("attacked", "ASSAULT", "government troops", "rebels"),
+        ),
+        (
+            "Unless the army releases the detainees, the opposition will boycott the talks.",
+            ("releases", "RETREAT", "army", "detainees"),
+        ),
+    ],
+    cx.AWAITED_ACT: [
+        ("The rebels want foreign troops to leave the country.", ("leave", "RETREAT", "foreign troops", None)),
+        (
+            "Students vowed to keep protesting until the president withdraws the bill.",
+            ("withdraws", "RETREAT", "president", None),
+        ),
+    ],
+    cx.DESCRIBED_EVENT: [
+        (
+            "Egypt said the port agreement between Ethiopia and Somaliland was illegal.",
+            ("agreement", "AGREE", "Ethiopia", "Somaliland"),
+        ),
+        ("Officials said the raid on the village by the army was a crime.", ("raid", "ASSAULT", "army", None)),
+    ],
+    cx.DEMANDED_OF_ANOTHER: [
+        (
+            "Protesters chanted that the governor should release the detained students.",
+            ("release", "RETREAT", "governor", "detained students"),
+        ),
+        (
+            '"The army must withdraw from the city," the opposition leader said.',
+            ("withdraw", "RETREAT", "army", "opposition leader"),
+        ),
+    ],
+    cx.RECIPIENTLESS_IN_STORY: [
+        (
+            "Police broke up the rally on Sunday. Dozens of students were detained. The opposition leader refused "
+            "to concede on Monday.",
+            ("refused", "REJECT", "opposition leader", None),
+        ),
+        (
+            "The army deployed tanks in the capital. Residents stayed indoors. The rebels agreed to talk.",
+            ("agreed", "AGREE", "rebels", None),
+        ),
+    ],
     cx.OWN_SIDE_CASUALTY: [
         # the listed losses of the agent's own side are not its victims
         (
@@ -720,6 +765,24 @@ def test_rule_suppresses_its_case_and_only_with_the_rule(rules_alone, rule, text
 @pytest.mark.parametrize("text,absent", NOT_DONE)
 def test_requested_act_is_not_coded_as_done(code, text, absent):
     assert not any(e.type == absent for e in code(text, "2024-06-19").events)
+
+
+def test_recipientless_events_are_kept_in_a_short_text_for_shows_of_force_and_on_request(rules_alone):
+    from diurna.events.stage import EventStage
+    from diurna.pipeline import Pipeline, default_stages
+
+    story = "The army deployed tanks in the capital. Residents stayed indoors. The rebels agreed to talk."
+    # a show of force is told with no one it is aimed at (recipientless-in-story keeps MOBILIZE)
+    assert found(rules_alone(story, "2024-06-19"), ("deployed", "MOBILIZE", "army", None))
+    # a sentence or two is no story: every event stays
+    assert found(rules_alone("The rebels agreed to talk.", "2024-06-19"), ("agreed", "AGREE", "rebels", None))
+    # a threshold the user sets (--min-confidence 0: every event) overrides the default withholding
+    stages = [
+        EventStage(use_argument_model=False, min_confidence=0.0) if s.name == "events" else s for s in default_stages()
+    ]
+    every = Pipeline(stages=stages, default_pubdate="2024-06-19").code_text(story, "2024-06-19")
+    assert found(every, ("agreed", "AGREE", "rebels", None))
+    assert every.article.events_withheld == 0
 
 
 def test_switched_off_rejects_unknown_names():
@@ -858,3 +921,20 @@ def test_located_places_reads_a_things_phrase_not_a_clauses(nlp):
     assert cx.located_places(marching) == []
     doc = nlp("Rebels shelled the town of Goma in North Kivu.")
     assert [t.text for t in cx.located_places(next(t for t in doc if t.text == "town"))][:1] == ["Goma"]
+
+
+@pytest.mark.parametrize(
+    "text,told",
+    [
+        ("The protests continued on Tuesday.", True),
+        ("The protests were largely peaceful.", False),
+        # a linking verb describes the protest told before (story-protesters): no second protest
+        ("By night the protests turned violent.", False),
+        ("The demonstrations grew larger on Sunday.", False),
+    ],
+)
+def test_a_protest_described_by_a_linking_verb_is_no_protest_told(nlp, text, told):
+    from diurna.events.nominal import _a_told_protest
+
+    noun = next(t for t in nlp(text) if t.lemma_ in ("protest", "demonstration"))
+    assert _a_told_protest(noun) == told

@@ -133,6 +133,20 @@ def test_a_participle_takes_its_noun_as_subject(nlp, lexicon):
     assert lexicon.verb_sense(_token(nlp, text, "gathering")).plover == "PROTEST"
 
 
+@pytest.mark.parametrize(
+    "text,word,codes",
+    [
+        # the relative pronoun stands for its noun: a hotel that hosts a commission is no host of a visit
+        ("Police fired tear gas outside the hotel that hosts the election commission.", "hosts", False),
+        ("Riot police cordoned off the stadium which hosted the opposition rally.", "hosted", False),
+        ("The president who hosted the Somali delegation praised the talks.", "hosted", True),
+    ],
+)
+def test_a_relative_clause_subject_is_its_antecedent(nlp, lexicon, text, word, codes):
+    sense = lexicon.verb_sense(_token(nlp, text, word))
+    assert (sense is not None and sense.plover == "CONSULT") == codes
+
+
 def test_call_without_on_or_for_is_not_a_request(nlp, lexicon):
     sense = lexicon.verb_sense(_token(nlp, "They called the plan a disaster.", "called"))
     assert sense.frame == "describe"  # an accusation only if the predicate is a negative evaluation

@@ -38,6 +38,11 @@ def test_polarity(nlp, text, word, expected):
         ("Israel must release the prisoners.", "release", "demanded"),
         ("Iran should stop arming the militias.", "stop", "demanded"),
         ("The army attacked the port.", "attacked", "actual"),
+        # the purpose of an act not done shares its modality; of an act done, it is the act's own
+        ("The ministers said the allies had to move fast to counter the blockade.", "counter", "demanded"),
+        ("Kenya will send police officers to fight the gangs.", "fight", "intended"),
+        ("Kenya sent police officers to fight the gangs.", "fight", "actual"),
+        ("The rebels agreed to withdraw from the town.", "withdraw", "actual"),
     ],
 )
 def test_modality(nlp, text, word, expected):

@@ -56,6 +56,20 @@ def test_mutual_force_does_not_pair_the_agents_of_one_act(rules_alone):
     assert [e for e in events if e[0] == "attacked"] and not [e for e in events if e[3] is not None], events
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers and militiamen surrounded the village on Monday, seizing weapons.",
+        "Rebels and allied gunmen stormed and looted the depot, burning trucks.",
+    ],
+)
+def test_mutual_force_does_not_pair_co_agents_through_their_other_verbs(rules_alone, text):
+    # the agents of one act are allies in its other acts too: neither is the other's recipient
+    events = rules_alone(text)
+    sources = {e[2] for e in events}
+    assert len(sources) >= 2 and not [e for e in events if e[3] in sources], events
+
+
 def test_scene_recipient_skips_the_sources_own_state():
     same = [("ASSAULT", "soldiers", None)]
     assert scene_recipient("COERCE", "authorities", [], same_sentence=same) == ("soldiers", cx.MUTUAL_FORCE)
