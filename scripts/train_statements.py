@@ -1,39 +1,51 @@
 #!/usr/bin/env python
 """Train diurna's statement model (diurna/events/statements.py); writes diurna/events/model/statements.json.
 
-    .venv/bin/pip install scikit-learn                    # training only (pyproject extra "train")
-    .venv/bin/python scripts/train_statements.py --cache /tmp/statements.json.gz     # one command
-    .venv/bin/python scripts/train_statements.py --cache /tmp/statements.json.gz --no-write
+    python3 scripts/compile_statement_labels.py           # the labellers' files -> data/polnear_statements
+    .venv/bin/python scripts/train_statements.py --cache /tmp/st.json.gz --polnear-cache /tmp/pn.json.gz \
+        --plv-cache /tmp/plv.json.gz [--no-write]
+
+numpy and scipy only (the logistic is fitted by L-BFGS here, scikit-learn's objective).
 
 Data read (texts read where they are, never copied; the model holds feature names and weights only):
-- the TUNING part of the real-text set ($DIURNA_REALTEXT, else eval/opennews; split as
-  scripts/eval_realtext.py splits it). The frozen part is never read: its articles are skipped
-  before they are opened.
+- tune half A of the real-text set ($DIURNA_REALTEXT, else eval/opennews; split and halved as
+  scripts/eval_realtext.py does): trained on. Tune half B: read only as totals (strict recall and
+  precision with the model's events added), to select. The frozen part is never read: its articles
+  are skipped before they are opened.
+- the labelled PolNeAR train attributions (data/polnear_statements/labels.jsonl: a speech-act type
+  and the target as offsets; texts in ../shared/data/polnear/train): trained on, and read out of
+  fold by article (5 folds by id hash) to select.
+- ../shared/data/plv/PLV_train.tsv: each sentence coded as an article; its statements whose speaker
+  is the marked source are trained on, labelled with the gold root type and the marked target.
 - ../shared/data/realnews-dev (20 articles): never trained on, scored as an extra held-out check.
 
-Each article is coded once by the whole pipeline WITHOUT the statement model (DIURNA_STATEMENTS=0);
-for every quote the quote stage found with a speaker (statements.statements) the script keeps the
-model's features, where its candidate's trigger would sit, its source (the speaker) and, per type,
-the target the rules of statements.TARGET_RULES choose and whether the stage already had an event of
-that type from the speaker there (`--cache` keeps all of it with the coded records; delete the cache
-after changing `features` or the pipeline).
+Each article (sentence) is coded once by the whole pipeline WITHOUT the statement model
+(DIURNA_STATEMENTS=0); for every quote the quote stage found with a speaker (statements.statements)
+the script keeps the model's features, where its candidate's trigger would sit, its source (the
+speaker), the quote's content and cue offsets and, per type, the target the rules of
+statements.TARGET_RULES choose and whether the stage already had an event of that type from the
+speaker there (the caches keep all of it with the coded records; delete them after changing
+`features` or the pipeline).
 
-Labels: a quote is labelled with the type of a gold event (salient or not, or an acceptable extra)
-of one of TYPES when its candidate's trigger lies in the sentence of that event's evidence and the
-speaker is the event's source by the realnews-dev scorer's own actor matching (score.py's locate,
-sentence_spans, actor_ok); else NONE (printed, for the record). What each type's model learns is
-"right": for every type the stage has not already coded from the speaker there, whether the event
-the stage would add (that type, the speaker, the target the rules chose) is right by the scorer's
-strict match (score_article) -- what the stage adds, so that precision is what is learned.
+Labels. Tune quotes: the type of a gold event (salient or not, or an acceptable extra) of one of
+TYPES when the candidate's trigger lies in the sentence of that event's evidence and the speaker is
+the event's source by the realnews-dev scorer's actor matching; else NONE; "right" per type: whether
+the event the stage would add (type, speaker, the rules' target) is right by the scorer's strict
+match. PolNeAR: each labelled attribution is aligned to the quote stage's statement by content (then
+cue) offsets (`align`); "right" per type: the labelled type, the speaker is PolNeAR's source (a mention
+on the source or its CoreNLP chain) and the rules' target has a mention on the labelled target. A
+model learns either "right" (learn=right: what the stage adds, so precision is what is learned) or
+the labelled type, leaving the recipient to the rules (learn=type). The target rules themselves are
+measured on the PolNeAR labels (`measure_target_rules`: each rule and each order of them).
 
-Selection, out of fold only: the tuning articles are halved by id hash (A, B: eval_realtext.half_of);
-a logistic per type fitted on A reads B's quotes and one fitted on B reads A's, for each
-regularisation strength and threshold; B's (A's) coded records with the statement events added are
-scored with the realnews-dev scorer (strict recall, precision; the events are added to the records as
-the stage would add them, without the pair classifier's veto, which can only drop some). A threshold is packaged only when
-strict rises on BOTH halves and precision does not fall more than strict gains; then the model fitted
-on all tuning articles is checked on realnews-dev the same way (it must not be worse). When no
-threshold passes, the packaged thresholds are 1.01 (the model never fires) and the script says so.
+Selection: for each training set (SOURCES), learn mode, regularisation strength and threshold, the
+model fitted on it reads half B (its records scored with the events added as the stage would add
+them, without the pair classifier's veto, which can only drop some) and the PolNeAR statements out of
+fold. A setting passes when B's strict recall rises and its precision does not fall; the best passes
+by B's gain, then by PolNeAR's right minus wrong added. The selected model is then checked on
+realnews-dev the same way: when it is worse there (strict or precision), or when nothing passed, the
+packaged thresholds are 1.01 (the model never fires) and the script says so. A learning curve (held
+-out AUC on PolNeAR against the share of labels) is printed.
 """
 
 from __future__ import annotations
@@ -61,6 +73,8 @@ THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8)
 # `features` of these encodings are the same: -3 added the speaker/recipient pair, computed from the
 # cached records (add_pairs)
 CACHE_ENCODINGS = (stm.ENCODING, "statement-features-2")
+LEARN = ("right", "type", "both")  # what the type models learn (fit)
+SOURCES = ("A", "A+PolNeAR", "A+PLV", "A+PLV+PolNeAR")  # what a model is fitted on (tune half A always)
 SCORE_ARGS = SimpleNamespace(keep_negated=False, anywhere=False, lenient_null_target=False)
 
 
@@ -175,6 +189,82 @@ def polnear_coded(article_ids, cache: pathlib.Path | None) -> dict:
     return {a: have["articles"][a] for a in article_ids if a in have["articles"]}
 
 
+PLV = REPO.parent / "shared" / "data" / "plv" / "PLV_train.tsv"
+
+
+def plv_sentences() -> list[dict]:
+    """PLV_train's sentences (read in place) with the offsets of the marked source and target and the
+    gold root type: {"id", "text", "source": [s, e] | None, "target": [s, e] | None, "type"}."""
+    import csv
+    import re
+
+    out = []
+    with PLV.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            marked, spans, text = row["marked_sentence"], {}, ""
+            for piece in re.split(r"(</?[st]>)", marked):
+                if piece in ("<s>", "<t>"):
+                    spans[piece[1]] = [len(text), None]
+                elif piece in ("</s>", "</t>"):
+                    if piece[2] in spans:
+                        spans[piece[2]][1] = len(text)
+                else:
+                    text += piece
+            if text.strip() != row["sentence"].strip():
+                continue
+            out.append(
+                {
+                    "id": "plv-" + row["sentence_id"],
+                    "text": text,
+                    "source": spans.get("s"),
+                    "target": spans.get("t"),
+                    "type": row["gold_root"],
+                }
+            )
+    return out
+
+
+def plv_coded(sentences: list[dict], cache: pathlib.Path | None) -> dict:
+    """{id: {"id", "record", "statements"}} for PLV_train's sentences, each coded as an article."""
+    have = load_cache(cache) or {}
+    if have.get("encoding") not in CACHE_ENCODINGS:
+        have = {"encoding": stm.ENCODING, "articles": {}}
+    missing = [x for x in sentences if x["id"] not in have["articles"]]
+    if missing:
+        print("coding %d PLV_train sentences" % len(missing), file=sys.stderr)
+        items = [(x["id"], x["text"], None) for x in missing]
+        for (sid, _, _), (record, statements) in zip(items, code(items)):
+            have["articles"][sid] = {"id": sid, "record": record, "statements": statements}
+        save_cache(cache, have)
+    return {x["id"]: have["articles"][x["id"]] for x in sentences if x["id"] in have["articles"]}
+
+
+def label_plv(sentences: list[dict], coded: dict) -> list[dict]:
+    """The quote stage's statements in PLV sentences whose speaker is the sentence's marked source
+    (the others are left out: PLV codes one event per sentence, so another speaker's statement is
+    unknown), with "label" (the gold root type when one of TYPES, else NONE) and "right" per type (the
+    type, and the rules' target has a mention on the marked target)."""
+    out = []
+    for x in sentences:
+        a = coded.get(x["id"])
+        if a is None or not x["source"]:
+            continue
+        actors = {y["id"]: y for y in a["record"].get("actors", [])}
+        for s in a["statements"]:
+            if not _spans_overlap(actors.get(s["speaker"], {}).get("mentions", []), [tuple(x["source"])]):
+                continue
+            kind = x["type"] if x["type"] in TYPES else "NONE"
+            right = {}
+            for t in TYPES:
+                target = actors.get(s["per_type"][t]["target"], {})
+                right[t] = int(
+                    kind == t and bool(x["target"]) and _spans_overlap(target.get("mentions", []), [tuple(x["target"])])
+                )
+            out.append(dict(s, label=kind, right=right, article=x["id"]))
+    print("PLV_train statements whose speaker is the marked source: %d" % len(out), file=sys.stderr)
+    return out
+
+
 def _overlap(a, b) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -255,8 +345,13 @@ def add_pairs(articles) -> None:
                 v["pair"] = stm.pair_features(described(actors, s["speaker"]), described(actors, v["target"]))
 
 
+def agreement(v: dict) -> int:
+    """How many target rules name the recipient chosen for one type (statements.rule_agreement)."""
+    return sum(1 for a in v["alts"].values() if a is not None and a == v["target"])
+
+
 def options(s: dict) -> dict:
-    return {t: (v["rule"], v["already"], tuple(v["pair"])) for t, v in s["per_type"].items()}
+    return {t: (v["rule"], v["already"], tuple(v["pair"]), agreement(v)) for t, v in s["per_type"].items()}
 
 
 def event_of(s: dict, k: int, plover: str, p: float = 1.0) -> dict:
@@ -337,6 +432,29 @@ def logistic_fit(x, y, c: float):
     return float(v[-1]), v[:-1]
 
 
+def fit_recipient(quotes: list[dict], c: float) -> dict:
+    """The recipient model: over the quotes labelled with an act of TYPES whose recipient a rule found
+    (and whose type the stage has not already coded there), whether that recipient was right."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    rows, y = [], []
+    for q in quotes:
+        if q["label"] not in TYPES:
+            continue
+        v = q["per_type"][q["label"]]
+        if v["target"] is None or v["already"]:
+            continue
+        rows.append(stm.recipient_features(q["label"], v["rule"], tuple(v["pair"]), agreement(v)))
+        y.append(q["right"][q["label"]])
+    vocab = sorted({n for f in rows for n in f})
+    index = {n: k for k, n in enumerate(vocab)}
+    cells = [(r, index[n]) for r, f in enumerate(rows) for n in f]
+    x = csr_matrix(([1.0] * len(cells), ([a for a, _ in cells], [b for _, b in cells])), shape=(len(rows), len(vocab)))
+    bias, w = logistic_fit(x, np.array(y), c)
+    return {"bias": round(bias, 5), "weights": {n: round(float(v), 5) for n, v in zip(vocab, w)}}
+
+
 def fit(quotes: list[dict], c: float, learn: str = "right") -> dict:
     """A logistic per type, fitted on the quotes in which the stage has no event of that type from the
     speaker (only those can become candidates of it), to "right" (the event the stage would add is
@@ -347,6 +465,8 @@ def fit(quotes: list[dict], c: float, learn: str = "right") -> dict:
     import numpy as np
     from scipy.sparse import csr_matrix
 
+    if learn == "both":  # P(type) from the labelled types, times P(recipient right) (statements.py)
+        return dict(fit(quotes, c, "type"), recipient=fit_recipient(quotes, c))
     model = {"encoding": stm.ENCODING, "types": [], "bias": {}, "weights": {}, "threshold": {}}
     for plover in TYPES:
         usable = [q for q in quotes if not q["per_type"][plover]["already"]]
@@ -423,6 +543,44 @@ def show(name: str, n: dict) -> str:
         n["added"],
         n["added_right"],
     )
+
+
+def target_hits(labelled: list[dict], coded: dict, labels: list[dict]) -> list[tuple[dict, dict]]:
+    """For each labelled act (a type of TYPES, a located target): per rule of TARGET_RULES, whether
+    its recipient has a mention on the labelled target (None when the rule finds none)."""
+    wanted = {lab["id"]: [tuple(t) for t in (lab["target"], lab.get("target_is")) if t] for lab in labels}
+    out = []
+    for s in labelled:
+        want = wanted[s["label_id"]]
+        if s["label"] not in TYPES or not want:
+            continue
+        actors = {x["id"]: x for x in coded[s["article"]]["record"].get("actors", [])}
+        alts = s["per_type"][s["label"]]["alts"]
+        hits = {
+            r: (None if a is None else _spans_overlap(actors.get(a, {}).get("mentions", []), want))
+            for r, a in alts.items()
+        }
+        out.append((s, hits))
+    return out
+
+
+def measure_target_rules(labelled: list[dict], coded: dict, labels: list[dict]) -> None:
+    """How often each target rule, and each order of them, finds the labelled recipient."""
+    import itertools
+
+    rows = target_hits(labelled, coded, labels)
+    names = [r.name for r in stm.TARGET_RULES]
+    print("target rules on %d labelled acts with a located recipient:" % len(rows))
+    for n in names:
+        fired = [h[n] for _, h in rows if h[n] is not None]
+        print("  %-17s finds one %3d, right %3d" % (n, len(fired), sum(fired)))
+    orders = []
+    for perm in itertools.permutations(names):
+        right = sum(next((h[n] for n in perm if h[n] is not None), False) for _, h in rows)
+        orders.append((right, perm))
+    orders.sort(reverse=True)
+    current = next(r for r, p in orders if list(p) == names)
+    print("  current order right %d; best orders %s" % (current, orders[:3]))
 
 
 def read_labelled(statements: list[dict], model: stm.StatementModel) -> dict:
@@ -507,7 +665,10 @@ def main() -> int:
     ap.add_argument("--data", type=pathlib.Path, default=default_data(), help="the real-text set (tuning part read)")
     ap.add_argument("--cache", type=pathlib.Path, help="coded records and statements (gzip JSON)")
     ap.add_argument("--polnear-cache", type=pathlib.Path, help="coded PolNeAR train articles (gzip JSON)")
+    ap.add_argument("--plv-cache", type=pathlib.Path, help="coded PLV_train sentences (gzip JSON)")
     ap.add_argument("--labels", type=pathlib.Path, default=LABELS, help="compiled PolNeAR labels")
+    ap.add_argument("--learn", nargs="+", default=list(LEARN), choices=LEARN, help="learn modes to try")
+    ap.add_argument("--sources", nargs="+", default=list(SOURCES), choices=SOURCES, help="training sets to try")
     ap.add_argument("--no-write", action="store_true", help="do not write the model")
     ap.add_argument("--out", type=pathlib.Path, default=stm.MODEL_PATH)
     args = ap.parse_args()
@@ -527,6 +688,11 @@ def main() -> int:
     coded = polnear_coded(sorted({lab["article"] for lab in labels}), args.polnear_cache)
     add_pairs(list(coded.values()))
     labelled = label_polnear(labels, coded, polnear_gold())
+    sentences = plv_sentences()
+    plv_articles = plv_coded(sentences, args.plv_cache)
+    add_pairs(list(plv_articles.values()))
+    plv = label_plv(sentences, plv_articles)
+    print("PLV_train statements: %s" % dict(Counter(s["label"] for s in plv)))
     order = {lab["id"]: k for k, lab in enumerate(sorted(labels, key=lambda x: (x["queue_rank"], x["labeller"])))}
     for s in labelled:
         s["queue_rank"] = order[s["label_id"]]
@@ -534,15 +700,17 @@ def main() -> int:
         "PolNeAR labelled statements: %s; right as a new event %s"
         % (dict(Counter(s["label"] for s in labelled)), {t: sum(s["right"][t] for s in labelled) for t in TYPES})
     )
+    measure_target_rules(labelled, coded, labels)
     base_b = figures(sc, halves["B"], None)
     print(show("half B main ", base_b))
     best = None
-    for learn in ("right", "type"):
-        for sources in ("A", "A+PolNeAR"):
-            extra = labelled if sources != "A" else []
+    for learn in args.learn:
+        for sources in args.sources:
+            base = train_a + (plv if "PLV" in sources else [])
+            extra = labelled if "PolNeAR" in sources else []
             for c in C_GRID:
-                fitted = fit(train_a + extra, c, learn)
-                oof = polnear_out_of_fold(train_a, labelled, c, learn) if extra else [(fitted, labelled)]
+                fitted = fit(base + extra, c, learn)
+                oof = polnear_out_of_fold(base, labelled, c, learn) if extra else [(fitted, labelled)]
                 for t in THRESHOLDS:
                     b = figures(sc, halves["B"], with_threshold(fitted, t, True))
                     pn = held_out_reading(oof, t)
@@ -567,9 +735,10 @@ def main() -> int:
                             best = (score, learn, sources, c, t)
     if len(labelled) >= 20:
         for learn in ("right", "type"):
-            learning_curve(train_a, labelled, 0.3, learn)
+            if learn in args.learn or "both" in args.learn:
+                learning_curve(train_a, labelled, 0.3, learn)
     learn, sources, c, t = best[1:] if best else ("right", "A+PolNeAR", C_GRID[0], 1.01)
-    final = fit(train_a + (labelled if sources != "A" else []), c, learn)
+    final = fit(train_a + (plv if "PLV" in sources else []) + (labelled if "PolNeAR" in sources else []), c, learn)
     model = with_threshold(final, t, True)
     rn_base, rn = figures(sc, realnews, None), figures(sc, realnews, model)
     a_base, a_fit = figures(sc, halves["A"], None), figures(sc, halves["A"], model)
@@ -587,11 +756,12 @@ def main() -> int:
     final["threshold"] = {k: t for k in final["types"]}
     final["need_target"] = True
     final["meta"] = {
-        "trained_on": "real-text set, tune half A (%d articles, %d quotes)%s"
+        "trained_on": "real-text set, tune half A (%d articles, %d quotes)%s%s"
         % (
             len(halves["A"]),
             len(train_a),
-            " + %d labelled PolNeAR train statements" % len(labelled) if sources != "A" else "",
+            " + %d PLV_train statements" % len(plv) if "PLV" in sources else "",
+            " + %d labelled PolNeAR train statements" % len(labelled) if "PolNeAR" in sources else "",
         ),
         "learn": learn,
         "C": c,
