@@ -13,11 +13,13 @@ The model is a one-vs-rest logistic per type (diurna/learned.py) over cheap feat
 the lemmas of its content (the words that carry evaluation get their weight from the data: the
 model's weights are the learned evaluative lexicon, no hand list), the cue verb, negation, modals
 and imperatives, whether an actor is the subject of the content or named in it, and which event
-types the lexicons already coded inside the quote. It is fitted by scripts/train_statements.py on
-the quotes of the tuning part of the real-text set, labelled by whether the event the stage would
-add is right by the realnews-dev scorer; its threshold is chosen on held-out articles. The packaged
-thresholds are 1.01 (the model never fires): the threshold selected on the tune halves added one
-wrong event on realnews-dev (docs/evaluation.md, issue 26, eighth session)."""
+types the lexicons already coded inside the quote; optionally times a recipient model (how far the
+recipient the rules chose is to be trusted: the rule, how many rules agree, the speaker/recipient
+pair). It is fitted by scripts/train_statements.py on tune half A's quotes and the PolNeAR train
+attributions labelled with a speech-act type and target (data/polnear_statements), selected on tune
+half B and on the labelled PolNeAR statements out of fold by article. The packaged thresholds are
+1.01 (the model never fires): the selected threshold raised half B but lowered realnews-dev's
+precision (docs/evaluation.md, issue 26, tenth session; eighth and ninth sessions before)."""
 
 from __future__ import annotations
 
