@@ -670,9 +670,7 @@ def main() -> int:
     # the default grid is the family selected in the tenth session (docs/evaluation.md); the others
     # (learn right/type, sources A, A+PLV) were measured then and lost on half B and PolNeAR
     ap.add_argument("--learn", nargs="+", default=["both"], choices=LEARN, help="learn modes to try")
-    ap.add_argument(
-        "--sources", nargs="+", default=["A+PolNeAR", "A+PLV+PolNeAR"], choices=SOURCES, help="training sets to try"
-    )
+    ap.add_argument("--sources", nargs="+", default=["A+PolNeAR"], choices=SOURCES, help="training sets to try")
     ap.add_argument("--no-write", action="store_true", help="do not write the model")
     ap.add_argument("--out", type=pathlib.Path, default=stm.MODEL_PATH)
     args = ap.parse_args()
