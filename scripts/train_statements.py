@@ -178,7 +178,7 @@ def polnear_coded(article_ids, cache: pathlib.Path | None) -> dict:
     missing = sorted(set(article_ids) - set(have["articles"]))
     if missing:
         dates = {}
-        for line in (POLNEAR.parent / "train" / "pubdates.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        for line in (POLNEAR / "pubdates.tsv").read_text(encoding="utf-8").splitlines()[1:]:
             aid, _, day = line.partition("\t")
             dates[aid] = day.strip() or None
         print("coding %d PolNeAR train articles" % len(missing), file=sys.stderr)
