@@ -28,7 +28,8 @@ run detector "$PY" scripts/train_detector.py --out "$OUT/detector"
 run arguments "$PY" scripts/train_arguments.py --cache "$OUT/args.pkl" --out "$OUT/arguments.json"
 run verifier "$PY" scripts/train_verifier.py --cache "$OUT/verifier.facts.json.gz" \
     --argument-cache "$OUT/args.pkl" --out "$OUT/verifier.json"
-run statements "$PY" scripts/train_statements.py --cache "$OUT/statements.json.gz" --out "$OUT/statements.json"
+run statements "$PY" scripts/train_statements.py --cache "$OUT/statements.json.gz" \
+    --polnear-cache "$OUT/statements.polnear.json.gz" --plv-cache "$OUT/statements.plv.json.gz" --out "$OUT/statements.json"
 run nominal "$PY" scripts/train_nominal.py --cache "$OUT/nominal" --out "$OUT/nominal.json"
 
 # actors: the country model, the agent-sector table (all tune, each half, each half's on the other),

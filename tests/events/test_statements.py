@@ -108,3 +108,31 @@ def test_pair_features_say_whose_side_the_recipient_is_on():
     assert stm.pair_features(("PAK", "GOV"), ("PAK", None)) == ("pair_country:same", "target_sector:none")
     assert stm.pair_features(None, ("AZE", "MIL"))[0] == "pair_country:unknown"
     assert stm.pair_features(("ARM", "GOV"), None) == ()
+
+
+def test_rules_agreeing_on_a_recipient_are_counted(code):
+    doc, st = statement_of(code, "Azerbaijan said Armenian forces fired on its positions on Tuesday.", "said")
+    cand, rule = stm.targeted(doc, st, "ACCUSE", None)
+    assert rule == "content-agent"
+    # the content's subject is also the first actor it names: two rules name the same recipient
+    assert stm.rule_agreement(doc, st, cand, None) >= 2
+    assert stm.rule_agreement(doc, st, stm.candidate(doc, st, "ACCUSE"), None) == 0
+
+
+def test_a_recipient_model_scales_the_reading_by_how_far_its_recipient_is_trusted():
+    f = {"w:provocation": 1.0}
+    option = {"ACCUSE": ("content-agent", False, ("pair_country:other",), 3)}
+    plain = model_with({"ACCUSE": {"w:provocation": 6.0}}, threshold=0.5)
+    assert plain.reading(f, option)[0] == "ACCUSE"
+    doubted = model_with({"ACCUSE": {"w:provocation": 6.0}}, threshold=0.5)
+    doubted.recipient = {"bias": 0.0, "weights": {"agree:3": -3.0}}  # three rules agreeing: distrusted
+    plover, p = doubted.reading(f, option)
+    assert plover is None and p < 0.1
+    trusted = model_with({"ACCUSE": {"w:provocation": 6.0}}, threshold=0.5)
+    trusted.recipient = {"bias": 0.0, "weights": {"agree:3": 3.0}}
+    assert trusted.reading(f, option)[0] == "ACCUSE"
+    assert stm.recipient_features("ACCUSE", None, (), 5) == {
+        "type:ACCUSE": 1.0,
+        "target_rule:none": 1.0,
+        "agree:3": 1.0,
+    }
