@@ -38,9 +38,21 @@ from diurna.places.lexicon import (
     WORLD_REGIONS,
 )
 from diurna.places.names import fold, strip_article
+from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+TOPONYM_RULES = RuleSet("toponym rule", env="DIURNA_TOPONYM_RULES_OFF")
+RULES, _register, enabled, switched_off = TOPONYM_RULES.parts()
+
+CONJUNCTS_OF_A_PLACE = _register(
+    "conjuncts-of-a-place",
+    "the cities of Ganja and Mingachevir (PERSON); in Kismayo, Baidoa and Beledweyne (PERSON); seized Bossangoa "
+    "and Kaga Bandoro",
+    "names coordinated with a place are places of its kind: the small model tags the later names of a "
+    "list of unfamiliar towns PERSON or nothing, and the actor stage then makes persons of them",
+)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # A gazetteer name found outside spaCy's place entities must be a country, a region, a hand-kept
@@ -145,6 +157,7 @@ class PersonEvidence:
     tokens: set[int]  # spaCy PERSON names and known surnames: any overlap vetoes
     mentions: list[tuple[int, int]]  # the actor stage's person mentions (token spans)
     mislabelled: set[tuple[int, int]]  # entities of another type in a place's slot ("in Kyiv" PERSON)
+    surnames: set[str] = frozenset()  # last words of the article's full person names
 
     def vetoes(self, start: int, end: int) -> bool:
         if any(i in self.tokens for i in range(start, end)):
@@ -219,7 +232,7 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer, embedded: set[int] =
         and bare_name_span(spacy_doc[m.token_start : m.token_end]).text not in places_by_text
         and not _known_place_name(bare_name_span(spacy_doc[m.token_start : m.token_end]), gazetteer)
     ]
-    return PersonEvidence(tokens, mentions, mislabelled)
+    return PersonEvidence(tokens, mentions, mislabelled, surnames)
 
 
 def _places_by_their_slot(spacy_doc: Doc, gazetteer: Gazetteer, surnames: set[str]) -> set[str]:
@@ -237,6 +250,50 @@ def _places_by_their_slot(spacy_doc: Doc, gazetteer: Gazetteer, surnames: set[st
         and _in_locative_position(ent.root)
         and any(c.strong and c.entry.feature in ("city", "region", "country") for c in gazetteer.candidates(ent.text))
     }
+
+
+def _conjuncts_of_places(
+    spacy_doc: Doc, gazetteer: Gazetteer, toponyms: list[Toponym], covered: set[int], surnames: set[str]
+) -> Iterator[tuple[Span, list[Candidate]]]:
+    """Names in coordination with a toponym ("the cities of Ganja and Mingachevir", "in Kismayo, Baidoa
+    and Beledweyne", "seized Bossangoa and Kaga Bandoro") are places of its kind, however the small
+    model tags them and whoever the actor stage made of them: those GeoNames knows by a main name.
+    A conjunct of a country must be a country or a region ("Russia and Putin" names no village);
+    never a name that closes a person's full name in the article."""
+    for toponym in list(toponyms):
+        if toponym.dateline:
+            continue
+        place = spacy_doc[toponym.token_start : toponym.token_end]
+        features = {c.entry.feature for c in toponym.candidates if c.strong}
+        if not features:
+            continue
+        kinds = ("country", "region") if features == {"country"} else ("city", "district", "region", "country")
+        for token in place.root.conjuncts:
+            span = _name_ending_at(token)
+            if span is None or any(i in covered for i in range(span.start, span.end)) or span.text in surnames:
+                continue
+            if not _looks_like_name(span) or never_a_place(span.text, feature_hint(span)):
+                continue
+            candidates = [c for c in lookup(gazetteer, span.text) if c.strong]
+            if any(c.entry.feature in kinds for c in candidates):
+                covered.update(range(span.start, span.end))
+                yield span, candidates
+
+
+def _name_ending_at(token: Token) -> Span | None:
+    """The proper name a list's word closes: its entity where that ends at the word (not a number
+    or a demonym), else the word with the proper nouns compounded before it ("Kaga Bandoro")."""
+    doc = token.doc
+    if token.ent_type_:
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if ent is None or ent.label_ in NUMERIC_LABELS or ent.label_ == "NORP":
+            return None
+        bare = bare_name_span(ent)
+        return bare if bare.end == token.i + 1 else None
+    start = token.i
+    while start > 0 and doc[start - 1].tag_ in PROPER_TAGS and doc[start - 1].head.i == token.i:
+        start -= 1
+    return doc[start : token.i + 1]
 
 
 def _known_place_name(ent: Span, gazetteer: Gazetteer) -> bool:
@@ -542,6 +599,10 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
         if persons.vetoes(span.start, span.end):
             continue
         toponyms.append(toponym_of(span, candidates))
+        covered.update(range(span.start, span.end))
+    if enabled(CONJUNCTS_OF_A_PLACE):
+        for span, candidates in _conjuncts_of_places(spacy_doc, gazetteer, toponyms, covered, persons.surnames):
+            toponyms.append(toponym_of(span, candidates))
     toponyms.sort(key=lambda t: t.token_start)
     return toponyms
 

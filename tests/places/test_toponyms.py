@@ -72,3 +72,26 @@ def test_a_town_tagged_a_person_is_the_place_it_is_in_a_locative_slot_elsewhere(
         "Central African Republic. Peacekeepers arrived in Ndele on Friday."
     )
     assert [s for s, _ in _surfaces(locate(text))].count("Ndele") == 3
+
+
+def test_names_coordinated_with_a_place_are_places_however_they_are_tagged(locate):
+    # The small model tags the later towns of a list PERSON or nothing ("Mingachevir", "Beledweyne",
+    # "Kaga Bandoro") and the actor stage makes persons of them: the coordination with a place decides.
+    from diurna.places import toponyms
+
+    texts = (
+        ("The ministry said that the cities of Ganja and Mingachevir were shelled overnight.", "Mingachevir", "AZE"),
+        ("The towns of Kidal, Aguelhok and Tessalit fell to the rebels.", "Tessalit", "MLI"),
+        ("Rebels seized Bossangoa and Kaga Bandoro last week.", "Kaga Bandoro", "CAF"),
+    )
+    for text, name, country in texts:
+        doc = locate(text)
+        assert name in [s for s, _ in _surfaces(doc)], text
+        assert country in {p.country for p in doc.places if p.feature == "city"}
+        with toponyms.switched_off(toponyms.CONJUNCTS_OF_A_PLACE):
+            assert name not in [s for s, _ in _surfaces(locate(text))], text
+
+
+def test_a_country_coordinated_with_a_person_makes_no_place_of_the_person(locate):
+    doc = locate("Ukraine and Zelensky asked for more air defence; Russia and Putin rejected the plan.")
+    assert {s for s, _ in _surfaces(doc)} == {"Ukraine", "Russia"}
