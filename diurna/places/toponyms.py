@@ -46,10 +46,16 @@ if TYPE_CHECKING:
 TOPONYM_RULES = RuleSet("toponym rule", env="DIURNA_TOPONYM_RULES_OFF")
 RULES, _register, enabled, switched_off = TOPONYM_RULES.parts()
 
+SEVERAL_WORDS_IN_A_PLACES_SLOT = _register(
+    "several-words-in-a-places-slot",
+    "a car bomb exploded in Maidan Shahr (PERSON); shelling near Kaga Bandoro (PERSON)",
+    "a name of several words tagged PERSON in a slot that takes a place is the town or district GeoNames "
+    "knows by that main name, however small: full person names are almost never place names",
+)
+
 CONJUNCTS_OF_A_PLACE = _register(
     "conjuncts-of-a-place",
-    "the cities of Ganja and Mingachevir (PERSON); in Kismayo, Baidoa and Beledweyne (PERSON); seized Bossangoa "
-    "and Kaga Bandoro",
+    "the cities of Ganja and Mingachevir (PERSON); the towns of Kidal, Aguelhok and Tessalit (untagged)",
     "names coordinated with a place are places of its kind: the small model tags the later names of a "
     "list of unfamiliar towns PERSON or nothing, and the actor stage then makes persons of them",
 )
@@ -180,6 +186,7 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer, embedded: set[int] =
         if ent.label_ == "PERSON"
         and len(ent) > 1
         and not _known_place_name(ent, gazetteer)
+        and not _several_words_in_a_places_slot(ent, gazetteer)
         and not any(i in embedded for i in range(ent.start, ent.end))
     }
     kinds = {a.id: a.kind for a in doc.actors}
@@ -255,8 +262,8 @@ def _places_by_their_slot(spacy_doc: Doc, gazetteer: Gazetteer, surnames: set[st
 def _conjuncts_of_places(
     spacy_doc: Doc, gazetteer: Gazetteer, toponyms: list[Toponym], covered: set[int], surnames: set[str]
 ) -> Iterator[tuple[Span, list[Candidate]]]:
-    """Names in coordination with a toponym ("the cities of Ganja and Mingachevir", "in Kismayo, Baidoa
-    and Beledweyne", "seized Bossangoa and Kaga Bandoro") are places of its kind, however the small
+    """Names in coordination with a toponym ("the cities of Ganja and Mingachevir", "the towns of Kidal,
+    Aguelhok and Tessalit") are places of its kind, however the small
     model tags them and whoever the actor stage made of them: those GeoNames knows by a main name.
     A conjunct of a country must be a country or a region ("Russia and Putin" names no village);
     never a name that closes a person's full name in the article."""
@@ -305,6 +312,19 @@ def _known_place_name(ent: Span, gazetteer: Gazetteer) -> bool:
     )
 
 
+def _several_words_in_a_places_slot(ent: Span, gazetteer: Gazetteer) -> bool:
+    """ "exploded in Maidan Shahr", "near Kaga Bandoro" (PERSON): a PERSON name of several words in a
+    slot that takes a place, which GeoNames knows as a town or a district by a main name, whatever
+    its size (a full name of a person almost never is one; "in Donald Trump's" is a possessive)."""
+    return (
+        enabled(SEVERAL_WORDS_IN_A_PLACES_SLOT)
+        and ent.label_ == "PERSON"
+        and len(ent) > 1
+        and _in_locative_position(ent.root)
+        and any(c.strong and c.entry.feature in ("city", "district") for c in gazetteer.candidates(ent.text))
+    )
+
+
 def _named_as_place(span: Span) -> bool:
     """Its own words say it is a place: a unit's noun ("the Gagauzia region") or a town's ("the city of Kherson")."""
     return feature_hint(span) in ("region", "district") or is_town_named(span)
@@ -335,6 +355,8 @@ def _mislabelled_place(ent: Span, surnames: set[str], gazetteer: Gazetteer) -> b
         return False
     if _known_place_name(ent, gazetteer) and (_in_locative_position(ent.root) or _named_as_place(ent)):
         return True  # "in nearby Dera Ismail Khan", "the city of Novi Sad" (PERSON)
+    if _several_words_in_a_places_slot(ent, gazetteer):
+        return True
     if len(ent) != 1 or ent.text in surnames:
         return False
     if feature_hint(ent) in ("region", "district"):
