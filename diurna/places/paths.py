@@ -124,6 +124,12 @@ PART_OF_PLACE = _register(
     "A possessive whose head is a part of it (a name, or a part noun: 'Mali's north', 'the city's "
     "streets') says where the head is.",
 )
+PART_OF_PLACE_AS_OBJECT = _register(
+    "part-of-place-as-object",
+    "Thousands filled the streets of Lima; the army shelled the outskirts of Aleppo.",
+    "An object that is a part of a place ('the streets of', 'the outskirts of', 'the centre of') stands "
+    "for the place under its 'of', as a kind noun does ('captured the city of Uvira').",
+)
 POSSESSED_SETTING = _register(
     "possessed-setting",
     "Demonstrators took to Bangkok's busy Asok intersection.",

@@ -128,6 +128,14 @@ RULE_CASES = [
         "Bangkok",
     ),
     ("part-of-place", "Clashes erupted on Nairobi's outskirts on Monday.", "erupted", "Nairobi", None),
+    ("part-of-place-as-object", "The army shelled the outskirts of Aleppo overnight.", "shelled", "Aleppo", None),
+    (
+        "part-of-place-as-object",
+        "Thousands of students filled the streets of Lima on Friday to demand new elections.",
+        "demand",
+        "Lima",
+        None,
+    ),
     (
         "possessed-setting",
         "Hundreds of demonstrators took to Bangkok's busy Asok intersection on Sunday.",
