@@ -53,6 +53,13 @@ SEVERAL_WORDS_IN_A_PLACES_SLOT = _register(
     "knows by that main name, however small: full person names are almost never place names",
 )
 
+COUNTRY_OPENING_A_FACILITY = _register(
+    "country-opening-a-facility",
+    "outside the walls of the Myanmar Embassy; protesters at the U.S. Consulate",
+    "a country's name opening a facility's name that no gazetteer name matches is that country, a "
+    "nominal modifier as in an institution's name ('the US State Department'); not water ('the Taiwan Strait')",
+)
+
 CONJUNCTS_OF_A_PLACE = _register(
     "conjuncts-of-a-place",
     "the cities of Ganja and Mingachevir (PERSON); the towns of Kidal, Aguelhok and Tessalit (untagged)",
@@ -528,6 +535,30 @@ def _qualified_names(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer) ->
                 break
 
 
+# Water is named after places without being in them: "the Taiwan Strait", "the Gulf of Aden".
+WATER_NOUNS = {"sea", "ocean", "river", "lake", "gulf", "strait", "straits", "bay", "channel"}
+
+
+def _countries_opening_facilities(
+    spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer
+) -> Iterator[tuple[Span, list[Candidate]]]:
+    """ "the Myanmar Embassy", "the U.S. Consulate" (FAC): a facility entity no name matches that
+    opens with a country's own name holds that country, as an institution's name does
+    (`_opens_a_name`); a water body named after one does not ("the Taiwan Strait")."""
+    for ent in spacy_doc.ents:
+        if ent.label_ != "FAC" or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        bare = bare_name_span(ent)
+        if len(bare) < 2 or bare[-1].lower_ in WATER_NOUNS or lookup(gazetteer, bare.text):
+            continue
+        for end in range(bare.end - 1, bare.start, -1):
+            span = spacy_doc[bare.start : end]
+            countries = [c for c in lookup(gazetteer, span.text) if c.strong and c.entry.feature == "country"]
+            if countries:
+                yield span, countries
+                break
+
+
 def _units_of_a_country(
     spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer
 ) -> Iterator[tuple[Span, list[Candidate]]]:
@@ -611,6 +642,10 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
         covered.update(range(span.start, span.end))
     for span, candidates in _qualified_names(spacy_doc, covered, gazetteer):
         if not persons.vetoes(span.start, span.end):
+            toponyms.append(toponym_of(span, candidates))
+            covered.update(range(span.start, span.end))
+    if enabled(COUNTRY_OPENING_A_FACILITY):
+        for span, candidates in _countries_opening_facilities(spacy_doc, covered, gazetteer):
             toponyms.append(toponym_of(span, candidates))
             covered.update(range(span.start, span.end))
     # Tokens of unknown place entities ("the Middle East") are not searched again for shorter names.

@@ -112,3 +112,15 @@ def test_a_person_tagged_name_of_several_words_in_a_places_slot_is_the_town(loca
         with toponyms.switched_off(toponyms.SEVERAL_WORDS_IN_A_PLACES_SLOT):
             assert name not in [s for s, _ in _surfaces(locate(text))], text
     assert [s for s, _ in _surfaces(locate("The minister met in John Smith's office in Kenya."))] == ["Kenya"]
+
+
+def test_a_country_opening_a_facilitys_name_is_that_country(locate):
+    # Nominal modifiers count, as in an institution's name ("the US State Department"): "the Myanmar
+    # Embassy" (FAC) names Myanmar; water named after a place does not ("the Taiwan Strait").
+    from diurna.places import toponyms
+
+    text = "Demonstrators waved placards outside the walls of the Myanmar Embassy in Bangkok."
+    assert [s for s, _ in _surfaces(locate(text))] == ["Myanmar", "Bangkok"]
+    with toponyms.switched_off(toponyms.COUNTRY_OPENING_A_FACILITY):
+        assert [s for s, _ in _surfaces(locate(text))] == ["Bangkok"]
+    assert _surfaces(locate("Two warships sailed through the Taiwan Strait on Monday.")) == []
