@@ -101,8 +101,8 @@ def feature_hint(span: Span) -> str | None:
 
 
 def _kind_of_the_list(span: Span) -> str | None:
-    """ "Gao, Kidal and Timbuktu - the three regions in northern Mali", "Idlib and Hama, two provinces
-    of the northwest": the unit level a plural unit noun in apposition to the list names."""
+    """ "Troops entered Gao, Kidal and Timbuktu, the three regions of the north", "Idlib and Hama, two
+    provinces of the northwest": the unit level a plural unit noun in apposition to the list names."""
     if not enabled(LIST_IN_APPOSITION_TO_ITS_KIND):
         return None
     head = span.root

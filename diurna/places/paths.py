@@ -126,13 +126,13 @@ PART_OF_PLACE = _register(
 )
 PART_OF_PLACE_AS_OBJECT = _register(
     "part-of-place-as-object",
-    "Thousands filled the streets of Lima; the army shelled the outskirts of Aleppo.",
+    "Students filled the streets of Lima; the army shelled the outskirts of Aleppo.",
     "An object that is a part of a place ('the streets of', 'the outskirts of', 'the centre of') stands "
     "for the place under its 'of', as a kind noun does ('captured the city of Uvira').",
 )
 COUNTRY_OF_A_MISSION = _register(
     "country-of-a-mission",
-    "Police fired tear gas at protesters near the U.S. Embassy; they rallied outside the Myanmar Embassy.",
+    "Police fired tear gas at protesters near the U.S. Embassy; a crowd by the gates of the Myanmar Embassy.",
     "A country naming an embassy, a consulate or a mission ('the U.S. Embassy') is the state it "
     "represents abroad, not where the building stands (as for a possessive: 'outside Russia's embassy'); "
     "a town naming one is where it is ('the Kabul embassy').",

@@ -55,7 +55,7 @@ SEVERAL_WORDS_IN_A_PLACES_SLOT = _register(
 
 COUNTRY_OPENING_A_FACILITY = _register(
     "country-opening-a-facility",
-    "outside the walls of the Myanmar Embassy; protesters at the U.S. Consulate",
+    "a crowd by the gates of the Myanmar Embassy; protesters at the U.S. Consulate",
     "a country's name opening a facility's name that no gazetteer name matches is that country, a "
     "nominal modifier as in an institution's name ('the US State Department'); not water ('the Taiwan Strait')",
 )

@@ -80,7 +80,7 @@ def test_names_coordinated_with_a_place_are_places_however_they_are_tagged(locat
     from diurna.places import toponyms
 
     texts = (
-        ("The ministry said that the cities of Ganja and Mingachevir were shelled overnight.", "Mingachevir", "AZE"),
+        ("Officials said the cities of Ganja and Mingachevir came under missile fire.", "Mingachevir", "AZE"),
         ("The towns of Kidal, Aguelhok and Tessalit fell to the rebels.", "Tessalit", "MLI"),
     )
     for text, name, country in texts:
@@ -119,7 +119,7 @@ def test_a_country_opening_a_facilitys_name_is_that_country(locate):
     # Embassy" (FAC) names Myanmar; water named after a place does not ("the Taiwan Strait").
     from diurna.places import toponyms
 
-    text = "Demonstrators waved placards outside the walls of the Myanmar Embassy in Bangkok."
+    text = "A crowd gathered by the gates of the Myanmar Embassy in Bangkok."
     assert [s for s, _ in _surfaces(locate(text))] == ["Myanmar", "Bangkok"]
     with toponyms.switched_off(toponyms.COUNTRY_OPENING_A_FACILITY):
         assert [s for s, _ in _surfaces(locate(text))] == ["Bangkok"]
