@@ -2,7 +2,7 @@
 """Score diurna's toponym resolution against the toponym gold sets in tests/places/toponyms/.
 
     .venv/bin/python scripts/eval_toponyms.py [--set polnear|realtext|opennews|all] [--split tune|frozen|all]
-                                              [--errors] [--frozen-errors]
+                                              [--half A|B] [--errors] [--frozen-errors]
                                               [--shared ../shared] [--realtext DATA]
 
 Three gold sets (README.md beside them says how each was written, before diurna was run on its texts):
@@ -26,6 +26,9 @@ district or region given to one is a false geocode.
 
 Every gold surface is checked against its text (text[start:end]) before anything is coded.
 The frozen articles' errors are listed only with --frozen-errors.
+--half A|B cuts a real-text set's tune part to one of its two id-hash halves (eval_realtext.half_of), the
+halves every tune figure is developed on (A) and checked on (B): B is held out, so --half B prints its
+totals and refuses --errors. --half implies --split tune and needs --set opennews or realtext.
 """
 
 from __future__ import annotations
@@ -177,6 +180,14 @@ def only_split(gold_set: GoldSet, wanted: str) -> GoldSet:
     return GoldSet(gold_set.name, rows, texts, gold_set.pubdates)
 
 
+def only_half(gold_set: GoldSet, half: str) -> GoldSet:
+    """The (tune) gold set cut to one id-hash half's articles (eval_realtext.half_of)."""
+    rows = [g for g in gold_set.rows if eval_realtext.half_of(g["article"]) == half]
+    names = {g["article"] for g in rows}
+    texts = {n: t for n, t in gold_set.texts.items() if n in names}
+    return GoldSet(gold_set.name, rows, texts, gold_set.pubdates)
+
+
 def predicted_places(doc, offset: int) -> list[tuple[int, int, object]]:
     by_id = {p.id: p for p in doc.places}
     return [(ref.start + offset, ref.end + offset, by_id[ref.place_id]) for ref in doc.place_mentions]
@@ -288,9 +299,22 @@ def main() -> int:
         default="all",
         help="code and score only these articles (tune: PolNeAR's dev part and the real-text sets' tune part)",
     )
+    parser.add_argument(
+        "--half",
+        choices=("A", "B"),
+        help="only this half of a real-text set's tune part (eval_realtext.half_of); B is held out: totals only",
+    )
     parser.add_argument("--errors", action="store_true", help="list the development (tune) articles' errors")
     parser.add_argument("--frozen-errors", action="store_true", help="list the frozen articles' errors too")
     args = parser.parse_args()
+    if args.half:
+        if args.set not in ("opennews", "realtext"):
+            parser.error("--half needs --set opennews or --set realtext (PolNeAR has no halves)")
+        if args.split == "frozen":
+            parser.error("--half cuts the tune part: it cannot go with --split frozen")
+        if args.half == "B" and (args.errors or args.frozen_errors):
+            parser.error("half B is the held-out check: read its totals only (no --errors)")
+        args.split = "tune"
     gold_sets = []
     if args.set in ("polnear", "all"):
         gold_sets.append(load_polnear(args.shared))
@@ -299,6 +323,8 @@ def main() -> int:
     if args.set in ("opennews", "all"):
         gold_sets.append(load_opennews(args.realtext))
     gold_sets = [only_split(gold_set, args.split) for gold_set in gold_sets]
+    if args.half:
+        gold_sets = [only_half(gold_set, args.half) for gold_set in gold_sets]
     problems = [p for gold_set in gold_sets for p in surface_problems(gold_set)]
     if problems:
         raise SystemExit("gold rows do not match their texts:\n  " + "\n  ".join(problems))

@@ -31,6 +31,11 @@ and no more wrong places; the eligible setting with the most required places rig
 right-or-correctly-null (then the fewest wrong; `rank`) is kept, and the packaged model is fitted on all tune articles with it. Nothing is written
 when no setting is eligible. "nested" lines report the optimism of that choice: thresholds chosen on
 one half's figures alone, reported on the other half.
+With --fit-half A (or B) the other half stays held out: the setting is selected out of fold within the
+fitted half's articles alone (the same eligibility against the rules there), the model is fitted on
+that whole half and reported once on the other half beside the rules and the packaged chooser; it is
+written only when it beats the packaged chooser there (more required places right or right-or-null,
+no fewer of either, no more wrong places).
 Texts are read where they are and never copied; the model holds feature names and weights only.
 """
 
@@ -247,6 +252,62 @@ def nested(settings: dict, base: dict) -> None:
         )
 
 
+def packaged_tallies(data: list[dict]) -> dict | None:
+    """The packaged chooser's tally on each half, or None without a packaged model."""
+    if not MODEL_PATH.exists():
+        return None
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    chosen = policy_choices(scores(model["weights"], model["bias"], data), data, model["add"], model["drop"])
+    return {h: tally(*zip(*[(ex, k) for ex, k in zip(data, chosen) if ex["half"] == h])) for h in "AB"}
+
+
+def beats(new: dict, old: dict) -> bool:
+    """More required places right or right-or-null, fewer of neither, no more wrong places."""
+    return (
+        new["req_right"] >= old["req_right"]
+        and new["right_or_null"] >= old["right_or_null"]
+        and new["wrong"] <= old["wrong"]
+        and (new["req_right"], new["right_or_null"]) != (old["req_right"], old["right_or_null"])
+    )
+
+
+def fit_on_half(data: list[dict], fitted: str, label: str) -> tuple | None:
+    """Select out of fold within half `fitted`, fit on it, report on the other half (held out)."""
+    train = [ex for ex in data if ex["half"] == fitted]
+    other = "B" if fitted == "A" else "A"
+    test = [ex for ex in data if ex["half"] == other]
+    base = tally(train, rules_choices(train))
+    best = None
+    for c in C_GRID:
+        scored = out_of_fold(train, c, label)
+        for add, drop in itertools.product(ADD, DROP):
+            held = tally(train, policy_choices(scored, train, add, drop))
+            eligible = (
+                held["req_right"] > base["req_right"]
+                and held["wrong"] <= base["wrong"]
+                and held["strict_req"] >= base["strict_req"]
+            )
+            if eligible and (best is None or rank(held) > best[0]):
+                best = (rank(held), c, add, drop, held)
+    print("rules on %s (fitted half): %s" % (fitted, fmt(base)))
+    if best is None:
+        print("no setting beats the rules out of fold on %s" % fitted)
+        return None
+    _, c, add, drop, held = best
+    print("selected on %s out of fold: C=%s add=%.2f drop=%.3f: %s" % (fitted, c, add, drop, fmt(held)))
+    weights, bias = fit(train, c, label)
+    result = tally(test, policy_choices(scores(weights, bias, test), test, add, drop))
+    print("fitted on %s, on held-out %s: %s" % (fitted, other, fmt(result)))
+    print("rules on %s: %s" % (other, fmt(tally(test, rules_choices(test)))))
+    packaged = packaged_tallies(data)
+    if packaged is not None:
+        print("packaged on %s: %s" % (other, fmt(packaged[other])))
+        if not beats(result, packaged[other]):
+            print("the refit does not beat the packaged chooser on %s: nothing written" % other)
+            return None
+    return c, add, drop, weights, bias, held, result
+
+
 def packaged_figures(data: list[dict]) -> None:
     """The packaged chooser on the same events (`policy_choices` with its own thresholds): when it was
     fitted on other articles (an earlier real-text set), both halves are held out for it, beside the
@@ -287,6 +348,11 @@ def main() -> int:
         default="verdicts",
         help="what an option is taught as right by: the scorer's verdict (default), or strictly its name",
     )
+    ap.add_argument(
+        "--fit-half",
+        choices=("A", "B"),
+        help="fit and select on this half only, report on the other (held out); write only if it beats the packaged",
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="print every eligible setting")
     ap.add_argument("--no-write", action="store_true", help="print the selection, write no model")
     ap.add_argument("--out", type=pathlib.Path, default=MODEL_PATH, help="where to write (default %(default)s)")
@@ -325,6 +391,19 @@ def main() -> int:
     for h in "AB":
         print("rules on %s: %s" % (h, fmt(base[h])))
     packaged_figures(data)
+    if args.fit_half:
+        refit = fit_on_half(data, args.fit_half, label)
+        if refit is None or args.no_write:
+            return 1 if refit is None else 0
+        c, add, drop, weights, bias, held, result = refit
+        other = "B" if args.fit_half == "A" else "A"
+        about = (
+            "diurna's event-place chooser (diurna/places/chooser.py), fitted by scripts/train_event_places.py "
+            "--fit-half %s on the real-text tune split's half %s (C=%s, label %s, selected out of fold there: %s); "
+            "on the held-out half %s: %s" % (args.fit_half, args.fit_half, c, args.label, fmt(held), other, fmt(result))
+        )
+        write_model(args.out, about, weights, bias, add, drop)
+        return 0
     scored = {c: out_of_fold(data, c, label) for c in C_GRID}
     best = None
     settings = {}
@@ -372,6 +451,11 @@ def main() -> int:
             base["B"]["wrong"],
         )
     )
+    write_model(args.out, about, weights, bias, add, drop)
+    return 0
+
+
+def write_model(out: pathlib.Path, about: str, weights: dict, bias: float, add: float, drop: float) -> None:
     model = {
         "about": about,
         "bias": round(bias, 6),
@@ -379,9 +463,8 @@ def main() -> int:
         "drop": drop,
         "weights": {k: round(v, 6) for k, v in sorted(weights.items())},
     }
-    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print("wrote %s (%d weights)" % (args.out, len(weights)))
-    return 0
+    out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print("wrote %s (%d weights)" % (out, len(weights)))
 
 
 if __name__ == "__main__":

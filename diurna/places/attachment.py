@@ -22,12 +22,13 @@ from diurna.places.lexicon import (
     EVENT_NOUNS,
     LOCATIVE,
     MOVEMENT,
+    PLACE_PART_NOUNS,
     REACTING,
     STATIC,
     TRAVEL_NOUNS,
     VISITING,
 )
-from diurna.places.paths import during_a_visit, leaving_from, possessor_relation
+from diurna.places.paths import PART_OF_PLACE_AS_OBJECT, during_a_visit, enabled, leaving_from, possessor_relation
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -135,7 +136,10 @@ def locates(
     """Does the path from a place to a word of the trigger's clause make it the event's location?"""
     if preps and all(p == "of" for p, _ in preps) and _place_noun_object(preps[-1][1], group):
         # "captured the strategic city of Uvira", "visited the region's capital of Nukus": the
-        # object is the place under its kind's noun, as if bare.
+        # object is the place under its kind's noun, as if bare. Under a part's noun ("filled the
+        # streets of Lima") a capital is the town, not its government.
+        if place_feature == "capital" and _is_part_noun(preps[-1][1]):
+            place_feature = "city"
         preps, relation, governor = [], "dobj", preps[-1][1].head
     if not preps:
         # A bare object: where one goes for visiting verbs; for others only a city or region
@@ -179,8 +183,20 @@ def noun_object(preps: list[tuple[str, Token]], trigger: Token) -> bool:
 
 
 def _place_noun_object(noun: Token, group: set[Token]) -> bool:
-    """ "the city" in "captured the city of Uvira": a place's kind noun as the clause's object."""
-    return noun.lemma_.lower() in PLACE_KIND_NOUNS and noun.dep_ == "dobj" and noun.head in group
+    """ "the city" in "captured the city of Uvira": a place's kind noun as the clause's object; so is a
+    part of a place ("filled the streets of Lima", "shelled the outskirts of Aleppo")."""
+    named = noun.lemma_.lower() in PLACE_KIND_NOUNS or _is_part_noun(noun)
+    return named and noun.dep_ == "dobj" and noun.head in group
+
+
+def _is_part_noun(noun: Token) -> bool:
+    """ "streets", "outskirts", "centre": a part of a place, not a kind of place (`PART_OF_PLACE_AS_OBJECT`)."""
+    lemma = noun.lemma_.lower()
+    return (
+        enabled(PART_OF_PLACE_AS_OBJECT)
+        and lemma not in PLACE_KIND_NOUNS
+        and (lemma in PLACE_PART_NOUNS or noun.lower_ in PLACE_PART_NOUNS)
+    )
 
 
 def up_to(preps: list[tuple[str, Token]], word: Token) -> list[tuple[str, Token]]:

@@ -37,7 +37,7 @@ from diurna.places.attachment import (
 from diurna.places.chooser import Option, load_chooser, options
 from diurna.places.described import is_territory_noun
 from diurna.places.lexicon import COUNTRY_LOCATIVE, STATIC
-from diurna.places.paths import POSSESSOR_OF_A_SETTING, proximity, through_another_happening
+from diurna.places.paths import POSSESSOR_OF_A_SETTING, names_a_mission, proximity, through_another_happening
 from diurna.places.scene import CARRIED_BASES, carries_a_scene, earlier_scene, lead_scene, referred_thing_place
 from diurna.places.seats import seat_of_agent
 from diurna.places.speech import in_what_is_said, object_of_what_is_said
@@ -176,6 +176,8 @@ def _paths(doc: ArticleDoc, trigger: Token):
         governor, preps, relation = governing_verb(head)
         if relation == POSSESSOR_OF_A_SETTING and _feature_of(doc, ref) == "country":
             continue  # a country's possession is its own, wherever it stands ("at Cambodia's positions")
+        if names_a_mission(head) and _feature_of(doc, ref) == "country":
+            continue  # "near the U.S. Embassy" is not in the United States
         if governor is not None:
             yield ref, head, governor, preps, relation
 

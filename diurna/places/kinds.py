@@ -6,8 +6,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diurna.rules import RuleSet
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+KIND_RULES = RuleSet("place kind rule", env="DIURNA_PLACE_KIND_RULES_OFF")
+RULES, _register, enabled, switched_off = KIND_RULES.parts()
+
+LIST_IN_APPOSITION_TO_ITS_KIND = _register(
+    "list-in-apposition-to-its-kind",
+    "Troops entered Gao, Kidal and Timbuktu, the three regions of the north.",
+    "a plural unit noun in apposition to a list of names ('the three regions', 'two provinces') names "
+    "the kind of each member, as 'the Khyber, Bannu and Dera Ismail Khan districts' does",
+)
 
 # Nouns that make the name before them a unit ("Anbar province", "the Lubero territory"): the
 # first set usually names first-level units, the second second-level ones (countries differ:
@@ -78,10 +90,29 @@ def feature_hint(span: Span) -> str | None:
         return "region"
     if after in CITY_NOUNS:
         return "city"
+    listed = _kind_of_the_list(span)
+    if listed is not None:
+        return listed
     if is_town_named(span):
         return "city"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in REGION_NOUNS:
         return _unit_level(doc[span.start - 2].lower_)
+    return None
+
+
+def _kind_of_the_list(span: Span) -> str | None:
+    """ "Troops entered Gao, Kidal and Timbuktu, the three regions of the north", "Idlib and Hama, two
+    provinces of the northwest": the unit level a plural unit noun in apposition to the list names."""
+    if not enabled(LIST_IN_APPOSITION_TO_ITS_KIND):
+        return None
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if not head.conjuncts:
+        return None  # a list, not one name ("Goma, the capital of the province")
+    for child in head.children:
+        if child.dep_ == "appos" and child.lower_.endswith("s") and singular_unit_noun(child) in REGION_NOUNS:
+            return _unit_level(singular_unit_noun(child))
     return None
 
 

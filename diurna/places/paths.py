@@ -124,6 +124,19 @@ PART_OF_PLACE = _register(
     "A possessive whose head is a part of it (a name, or a part noun: 'Mali's north', 'the city's "
     "streets') says where the head is.",
 )
+PART_OF_PLACE_AS_OBJECT = _register(
+    "part-of-place-as-object",
+    "Students filled the streets of Lima; the army shelled the outskirts of Aleppo.",
+    "An object that is a part of a place ('the streets of', 'the outskirts of', 'the centre of') stands "
+    "for the place under its 'of', as a kind noun does ('captured the city of Uvira').",
+)
+COUNTRY_OF_A_MISSION = _register(
+    "country-of-a-mission",
+    "Police fired tear gas at protesters near the U.S. Embassy; a crowd by the gates of the Myanmar Embassy.",
+    "A country naming an embassy, a consulate or a mission ('the U.S. Embassy') is the state it "
+    "represents abroad, not where the building stands (as for a possessive: 'outside Russia's embassy'); "
+    "a town naming one is where it is ('the Kabul embassy').",
+)
 POSSESSED_SETTING = _register(
     "possessed-setting",
     "Demonstrators took to Bangkok's busy Asok intersection.",
@@ -132,6 +145,11 @@ POSSESSED_SETTING = _register(
     "embassy', 'at Dushanbe's request', 'Tel Aviv's war on Gaza'). Not under 'on': 'sanctions on "
     "Moscow's banks' target them wherever they are.",
 )
+
+
+def names_a_mission(head: Token) -> bool:
+    """Is the place's word a modifier of an embassy, a consulate or a mission ("the U.S. Embassy")?"""
+    return enabled(COUNTRY_OF_A_MISSION) and head.dep_ == "compound" and head.head.lemma_.lower() in ABROAD_NOUNS
 
 
 def possessor_relation(token: Token) -> Optional[str]:

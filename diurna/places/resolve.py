@@ -372,6 +372,35 @@ def _context_without(key: str, readings: dict[str, list[tuple[float, Candidate]]
     return context
 
 
+# One name, one sense (a named step after the decisions, switched off like a rule by its name): a
+# mention refused only for doubt takes the place the same name's other mentions resolved to.
+ONE_NAME_ONE_SENSE = "same_name_resolved_elsewhere"
+ONE_NAME_ONE_SENSE_EXAMPLE = (
+    "'a town hall in Salem, New Hampshire' ... 'told the crowd in Salem': the bare mention, two Salems of one "
+    "size apart, is the Salem the text placed in New Hampshire"
+)
+# Refusals that say the mention alone does not tell which place (not that the text puts it elsewhere).
+REFUSALS_OF_DOUBT = {"small_place_without_support", "unsupported_tie", "small_place_by_alternate_name_only"}
+
+
+def _one_name_one_sense(toponyms: list[Toponym], resolved: list, refusals: list) -> None:
+    """A mention refused for doubt only is the place its name's other mentions resolved to, when they
+    agree on one place among its candidates ("in Salem, New Hampshire" ... "in Salem")."""
+    senses: dict[str, set[int]] = {}
+    entries: dict[int, GazetteerEntry] = {}
+    for toponym, entry in zip(toponyms, resolved):
+        if entry is not None and entry.geonameid:
+            senses.setdefault(key_of(toponym), set()).add(entry.geonameid)
+            entries[entry.geonameid] = entry
+    for n, toponym in enumerate(toponyms):
+        sense = senses.get(key_of(toponym))
+        if resolved[n] is not None or refusals[n] not in REFUSALS_OF_DOUBT or sense is None or len(sense) != 1:
+            continue
+        (geonameid,) = sense
+        if any(c.entry.geonameid == geonameid for c in toponym.candidates):
+            resolved[n] = entries[geonameid]
+
+
 def resolve(
     toponyms: list[Toponym],
     spacy_doc,
@@ -387,6 +416,7 @@ def resolve(
     readings = _first_readings(toponyms)
     contexts: dict[str, Context] = {}
     resolved = []
+    refusals: list[str | None] = []
     roots = [spacy_doc[t.token_start : t.token_end].root for t in toponyms] if spacy_doc is not None else None
     by_root: dict[int, list[int]] = {}
     for k, root in enumerate(roots or ()):
@@ -401,8 +431,11 @@ def resolve(
         scored = ranked(candidates, contexts[key], mention, disabled)
         refused = refusal(scored, mention, contexts[key], disabled) if scored else "no candidate"
         resolved.append(scored[0][1].entry if refused is None else None)
+        refusals.append(refused)
         if refused == "outside_the_named_container" and abroad is not None and mention.container is not None:
             abroad[n] = mention.container
+    if ONE_NAME_ONE_SENSE not in set(disabled):
+        _one_name_one_sense(toponyms, resolved, refusals)
     if abroad:
         # One name, one sense: a later bare mention of a name the text placed in its container
         # ("the Catatumbo region, in ... Norte de Santander", then "troops to Catatumbo") is there too.

@@ -38,9 +38,34 @@ from diurna.places.lexicon import (
     WORLD_REGIONS,
 )
 from diurna.places.names import fold, strip_article
+from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+TOPONYM_RULES = RuleSet("toponym rule", env="DIURNA_TOPONYM_RULES_OFF")
+RULES, _register, enabled, switched_off = TOPONYM_RULES.parts()
+
+SEVERAL_WORDS_IN_A_PLACES_SLOT = _register(
+    "several-words-in-a-places-slot",
+    "a car bomb exploded in Maidan Shahr (PERSON); shelling near Kaga Bandoro (PERSON)",
+    "a name of several words tagged PERSON in a slot that takes a place is the town or district GeoNames "
+    "knows by that main name, however small: full person names are almost never place names",
+)
+
+COUNTRY_OPENING_A_FACILITY = _register(
+    "country-opening-a-facility",
+    "a crowd by the gates of the Myanmar Embassy; protesters at the U.S. Consulate",
+    "a country's name opening a facility's name that no gazetteer name matches is that country, a "
+    "nominal modifier as in an institution's name ('the US State Department'); not water ('the Taiwan Strait')",
+)
+
+CONJUNCTS_OF_A_PLACE = _register(
+    "conjuncts-of-a-place",
+    "the cities of Ganja and Mingachevir (PERSON); the towns of Kidal, Aguelhok and Tessalit (untagged)",
+    "names coordinated with a place are places of its kind: the small model tags the later names of a "
+    "list of unfamiliar towns PERSON or nothing, and the actor stage then makes persons of them",
+)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # A gazetteer name found outside spaCy's place entities must be a country, a region, a hand-kept
@@ -145,6 +170,7 @@ class PersonEvidence:
     tokens: set[int]  # spaCy PERSON names and known surnames: any overlap vetoes
     mentions: list[tuple[int, int]]  # the actor stage's person mentions (token spans)
     mislabelled: set[tuple[int, int]]  # entities of another type in a place's slot ("in Kyiv" PERSON)
+    surnames: set[str] = frozenset()  # last words of the article's full person names
 
     def vetoes(self, start: int, end: int) -> bool:
         if any(i in self.tokens for i in range(start, end)):
@@ -167,6 +193,7 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer, embedded: set[int] =
         if ent.label_ == "PERSON"
         and len(ent) > 1
         and not _known_place_name(ent, gazetteer)
+        and not _several_words_in_a_places_slot(ent, gazetteer)
         and not any(i in embedded for i in range(ent.start, ent.end))
     }
     kinds = {a.id: a.kind for a in doc.actors}
@@ -219,7 +246,7 @@ def _person_evidence(doc: ArticleDoc, gazetteer: Gazetteer, embedded: set[int] =
         and bare_name_span(spacy_doc[m.token_start : m.token_end]).text not in places_by_text
         and not _known_place_name(bare_name_span(spacy_doc[m.token_start : m.token_end]), gazetteer)
     ]
-    return PersonEvidence(tokens, mentions, mislabelled)
+    return PersonEvidence(tokens, mentions, mislabelled, surnames)
 
 
 def _places_by_their_slot(spacy_doc: Doc, gazetteer: Gazetteer, surnames: set[str]) -> set[str]:
@@ -239,12 +266,69 @@ def _places_by_their_slot(spacy_doc: Doc, gazetteer: Gazetteer, surnames: set[st
     }
 
 
+def _conjuncts_of_places(
+    spacy_doc: Doc, gazetteer: Gazetteer, toponyms: list[Toponym], covered: set[int], surnames: set[str]
+) -> Iterator[tuple[Span, list[Candidate]]]:
+    """Names in coordination with a toponym ("the cities of Ganja and Mingachevir", "the towns of Kidal,
+    Aguelhok and Tessalit") are places of its kind, however the small
+    model tags them and whoever the actor stage made of them: those GeoNames knows by a main name.
+    A conjunct of a country must be a country or a region ("Russia and Putin" names no village);
+    never a name that closes a person's full name in the article."""
+    for toponym in list(toponyms):
+        if toponym.dateline:
+            continue
+        place = spacy_doc[toponym.token_start : toponym.token_end]
+        features = {c.entry.feature for c in toponym.candidates if c.strong}
+        if not features:
+            continue
+        kinds = ("country", "region") if features == {"country"} else ("city", "district", "region", "country")
+        for token in place.root.conjuncts:
+            span = _name_ending_at(token)
+            if span is None or any(i in covered for i in range(span.start, span.end)) or span.text in surnames:
+                continue
+            if not _looks_like_name(span) or never_a_place(span.text, feature_hint(span)):
+                continue
+            candidates = [c for c in lookup(gazetteer, span.text) if c.strong]
+            if any(c.entry.feature in kinds for c in candidates):
+                covered.update(range(span.start, span.end))
+                yield span, candidates
+
+
+def _name_ending_at(token: Token) -> Span | None:
+    """The proper name a list's word closes: its entity where that ends at the word (not a number
+    or a demonym), else the word with the proper nouns compounded before it ("Kaga Bandoro")."""
+    doc = token.doc
+    if token.ent_type_:
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if ent is None or ent.label_ in NUMERIC_LABELS or ent.label_ == "NORP":
+            return None
+        bare = bare_name_span(ent)
+        return bare if bare.end == token.i + 1 else None
+    start = token.i
+    while start > 0 and doc[start - 1].tag_ in PROPER_TAGS and doc[start - 1].head.i == token.i:
+        start -= 1
+    return doc[start : token.i + 1]
+
+
 def _known_place_name(ent: Span, gazetteer: Gazetteer) -> bool:
     """A name of several words that is a country's, a region's or a large city's own name: person
     names rarely are ("Dera Ismail Khan", "Novi Sad" tagged PERSON)."""
     return len(ent) > 1 and any(
         c.strong and (c.entry.feature in ("country", "region") or c.entry.population >= MIN_POPULATION_UNLABELLED)
         for c in gazetteer.candidates(ent.text)
+    )
+
+
+def _several_words_in_a_places_slot(ent: Span, gazetteer: Gazetteer) -> bool:
+    """ "exploded in Maidan Shahr", "near Kaga Bandoro" (PERSON): a PERSON name of several words in a
+    slot that takes a place, which GeoNames knows as a town or a district by a main name, whatever
+    its size (a full name of a person almost never is one; "in Donald Trump's" is a possessive)."""
+    return (
+        enabled(SEVERAL_WORDS_IN_A_PLACES_SLOT)
+        and ent.label_ == "PERSON"
+        and len(ent) > 1
+        and _in_locative_position(ent.root)
+        and any(c.strong and c.entry.feature in ("city", "district") for c in gazetteer.candidates(ent.text))
     )
 
 
@@ -278,6 +362,8 @@ def _mislabelled_place(ent: Span, surnames: set[str], gazetteer: Gazetteer) -> b
         return False
     if _known_place_name(ent, gazetteer) and (_in_locative_position(ent.root) or _named_as_place(ent)):
         return True  # "in nearby Dera Ismail Khan", "the city of Novi Sad" (PERSON)
+    if _several_words_in_a_places_slot(ent, gazetteer):
+        return True
     if len(ent) != 1 or ent.text in surnames:
         return False
     if feature_hint(ent) in ("region", "district"):
@@ -449,6 +535,30 @@ def _qualified_names(spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer) ->
                 break
 
 
+# Water is named after places without being in them: "the Taiwan Strait", "the Gulf of Aden".
+WATER_NOUNS = {"sea", "ocean", "river", "lake", "gulf", "strait", "straits", "bay", "channel"}
+
+
+def _countries_opening_facilities(
+    spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer
+) -> Iterator[tuple[Span, list[Candidate]]]:
+    """ "the Myanmar Embassy", "the U.S. Consulate" (FAC): a facility entity no name matches that
+    opens with a country's own name holds that country, as an institution's name does
+    (`_opens_a_name`); a water body named after one does not ("the Taiwan Strait")."""
+    for ent in spacy_doc.ents:
+        if ent.label_ != "FAC" or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        bare = bare_name_span(ent)
+        if len(bare) < 2 or bare[-1].lower_ in WATER_NOUNS or lookup(gazetteer, bare.text):
+            continue
+        for end in range(bare.end - 1, bare.start, -1):
+            span = spacy_doc[bare.start : end]
+            countries = [c for c in lookup(gazetteer, span.text) if c.strong and c.entry.feature == "country"]
+            if countries:
+                yield span, countries
+                break
+
+
 def _units_of_a_country(
     spacy_doc: Doc, covered: set[int], gazetteer: Gazetteer
 ) -> Iterator[tuple[Span, list[Candidate]]]:
@@ -534,6 +644,10 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
         if not persons.vetoes(span.start, span.end):
             toponyms.append(toponym_of(span, candidates))
             covered.update(range(span.start, span.end))
+    if enabled(COUNTRY_OPENING_A_FACILITY):
+        for span, candidates in _countries_opening_facilities(spacy_doc, covered, gazetteer):
+            toponyms.append(toponym_of(span, candidates))
+            covered.update(range(span.start, span.end))
     # Tokens of unknown place entities ("the Middle East") are not searched again for shorter names.
     for ent in spacy_doc.ents:
         if ent.label_ in PLACE_LABELS:
@@ -542,6 +656,10 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
         if persons.vetoes(span.start, span.end):
             continue
         toponyms.append(toponym_of(span, candidates))
+        covered.update(range(span.start, span.end))
+    if enabled(CONJUNCTS_OF_A_PLACE):
+        for span, candidates in _conjuncts_of_places(spacy_doc, gazetteer, toponyms, covered, persons.surnames):
+            toponyms.append(toponym_of(span, candidates))
     toponyms.sort(key=lambda t: t.token_start)
     return toponyms
 

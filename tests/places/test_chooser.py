@@ -97,3 +97,14 @@ def test_a_single_sentence_is_left_to_the_rules(locate, learned):
     token = next(t for t in doc.spacy_doc if t.text == "arrested")
     found = locate_event(doc, token.i, event_type="COERCE")
     assert found is not None and found.rule == "own_clause"
+
+
+def test_a_refit_on_one_half_is_written_only_when_it_beats_the_packaged_chooser_on_the_other(load_script):
+    # scripts/train_event_places.py --fit-half: more required places right or right-or-null, fewer of
+    # neither, no more wrong places; a tie is no gain.
+    beats = load_script("train_event_places").beats
+    packaged = {"req_right": 32, "right_or_null": 136, "wrong": 12}
+    assert beats({"req_right": 33, "right_or_null": 136, "wrong": 12}, packaged)
+    assert not beats({"req_right": 32, "right_or_null": 136, "wrong": 12}, packaged)
+    assert not beats({"req_right": 29, "right_or_null": 138, "wrong": 12}, packaged)
+    assert not beats({"req_right": 33, "right_or_null": 137, "wrong": 13}, packaged)

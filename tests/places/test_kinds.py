@@ -44,3 +44,18 @@ def test_the_bare_name_and_the_unit_phrase(nlp):
     assert kinds.bare_name_span(_span(nlp, "New York's mayor", "New York 's")).text == "New York"
     assert kinds.unit_phrase_name("Chikun Local Government Area") == "Chikun"
     assert kinds.unit_phrase_name("Chikun") is None
+
+
+def test_a_plural_unit_noun_in_apposition_to_a_list_names_each_members_kind(locate):
+    # "the three regions" after "Gao, Kidal and Timbuktu" says they are the regions, not their towns;
+    # one name in apposition to something else keeps its own reading.
+    text = "Troops entered Gao, Kidal and Timbuktu, the three regions of the north of Mali."
+
+    def kinds_of(doc):
+        places = {p.id: p for p in doc.places}
+        return {doc.article.text[r.start : r.end]: places[r.place_id].feature for r in doc.place_mentions}
+
+    assert kinds_of(locate(text))["Gao"] == "region" and kinds_of(locate(text))["Kidal"] == "region"
+    with kinds.switched_off(kinds.LIST_IN_APPOSITION_TO_ITS_KIND):
+        assert kinds_of(locate(text))["Gao"] == "city"
+    assert kinds_of(locate("Troops entered Gao, the largest town of the north, on Sunday."))["Gao"] == "city"

@@ -128,6 +128,21 @@ RULE_CASES = [
         "Bangkok",
     ),
     ("part-of-place", "Clashes erupted on Nairobi's outskirts on Monday.", "erupted", "Nairobi", None),
+    ("part-of-place-as-object", "The army shelled the outskirts of Aleppo overnight.", "shelled", "Aleppo", None),
+    (
+        "country-of-a-mission",
+        "Police fired tear gas at protesters near the U.S. Embassy on Friday.",
+        "fired",
+        None,
+        "United States",
+    ),
+    (
+        "part-of-place-as-object",
+        "Thousands of students filled the streets of Lima on Friday to demand new elections.",
+        "demand",
+        "Lima",
+        None,
+    ),
     (
         "possessed-setting",
         "Hundreds of demonstrators took to Bangkok's busy Asok intersection on Sunday.",

@@ -269,3 +269,19 @@ def test_a_regency_by_its_noun(locate):
     # GeoNames: "Kabupaten Maybrat" (alias "Maybrat Regency"): the bare name is a weak key
     doc = locate("Rebels stormed an army post in Maybrat regency in West Papua on Thursday.")
     assert _place_of(doc, "Maybrat") == ("Kabupaten Maybrat", "IDN", "district")
+
+
+def test_a_mention_refused_for_doubt_is_the_place_its_name_resolved_to_elsewhere(locate, monkeypatch):
+    # "in Salem, New Hampshire" is resolved by its container; a bare "in Salem" later, in a story that
+    # names Ohio and New Jersey (each with a Salem of its own), is a tie between towns of one size, but
+    # the story has said which Salem it is.
+    from diurna.places import resolve
+
+    text = (
+        "The governor spoke at a town hall in Salem, New Hampshire, on Monday. She had campaigned in Ohio "
+        "and New Jersey last week. On Tuesday she returned to a diner in Salem that was packed with supporters."
+    )
+    salems = lambda doc: [r for r in doc.place_mentions if doc.article.text[r.start : r.end] == "Salem"]  # noqa: E731
+    assert len(salems(locate(text))) == 2
+    monkeypatch.setattr(resolve, "_one_name_one_sense", lambda *args: None)
+    assert len(salems(locate(text))) == 1

@@ -114,6 +114,18 @@ def test_one_split_keeps_only_its_articles_texts(ev):
     assert ev.in_split("dev", "tune") and not ev.in_split("frozen", "tune")
 
 
+def test_one_half_keeps_only_its_tune_articles(ev):
+    half_of = ev.eval_realtext.half_of
+    names = ("on-a-01", "on-a-02", "on-a-04", "on-a-05", "on-a-06", "on-a-07")
+    a = next(n for n in names if half_of(n) == "A")
+    b = next(n for n in names if half_of(n) == "B")
+    rows = [dict(zip(ev.COLUMNS, (n, "0", "4", "Mali", "2453866", "", "", "MLI", "country"))) for n in (a, b)]
+    gold_set = ev.GoldSet("opennews", rows, texts={a: "Mali", b: "Mali"})
+    kept = ev.only_half(gold_set, "A")
+    assert [r["article"] for r in kept.rows] == [a] and set(kept.texts) == {a}
+    assert set(ev.only_half(gold_set, "B").texts) == {b}
+
+
 def test_every_polnear_surface_is_its_text_span(ev, shared_dir):
     assert ev.surface_problems(ev.load_polnear(shared_dir)) == []
 

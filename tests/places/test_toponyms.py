@@ -72,3 +72,55 @@ def test_a_town_tagged_a_person_is_the_place_it_is_in_a_locative_slot_elsewhere(
         "Central African Republic. Peacekeepers arrived in Ndele on Friday."
     )
     assert [s for s, _ in _surfaces(locate(text))].count("Ndele") == 3
+
+
+def test_names_coordinated_with_a_place_are_places_however_they_are_tagged(locate):
+    # The small model tags the later towns of a list PERSON or nothing ("Mingachevir", "Tessalit") and
+    # the actor stage makes persons of them: the coordination with a place decides.
+    from diurna.places import toponyms
+
+    texts = (
+        ("Officials said the cities of Ganja and Mingachevir came under missile fire.", "Mingachevir", "AZE"),
+        ("The towns of Kidal, Aguelhok and Tessalit fell to the rebels.", "Tessalit", "MLI"),
+    )
+    for text, name, country in texts:
+        doc = locate(text)
+        assert name in [s for s, _ in _surfaces(doc)], text
+        assert country in {p.country for p in doc.places if p.feature == "city"}
+        with toponyms.switched_off(toponyms.CONJUNCTS_OF_A_PLACE):
+            assert name not in [s for s, _ in _surfaces(locate(text))], text
+
+
+def test_a_country_coordinated_with_a_person_makes_no_place_of_the_person(locate):
+    doc = locate("Ukraine and Zelensky asked for more air defence; Russia and Putin rejected the plan.")
+    assert {s for s, _ in _surfaces(doc)} == {"Ukraine", "Russia"}
+
+
+def test_a_person_tagged_name_of_several_words_in_a_places_slot_is_the_town(locate):
+    # "Maidan Shahr" and "Kaga Bandoro" are tagged PERSON; after "in"/"near" a name GeoNames knows as a
+    # town or a district by its main name is that place, however small.
+    from diurna.places import toponyms
+
+    texts = (
+        ("A car bomb exploded at an army base in Maidan Shahr, Afghanistan, on Monday.", "Maidan Shahr", "AFG"),
+        ("Shelling was heard near Kaga Bandoro in the Central African Republic.", "Kaga Bandoro", "CAF"),
+    )
+    for text, name, country in texts:
+        doc = locate(text)
+        assert name in [s for s, _ in _surfaces(doc)], text
+        assert [p.country for p in doc.places if p.feature != "country"] == [country]
+        with toponyms.switched_off(toponyms.SEVERAL_WORDS_IN_A_PLACES_SLOT):
+            assert name not in [s for s, _ in _surfaces(locate(text))], text
+    assert [s for s, _ in _surfaces(locate("The minister met in John Smith's office in Kenya."))] == ["Kenya"]
+
+
+def test_a_country_opening_a_facilitys_name_is_that_country(locate):
+    # Nominal modifiers count, as in an institution's name ("the US State Department"): "the Myanmar
+    # Embassy" (FAC) names Myanmar; water named after a place does not ("the Taiwan Strait").
+    from diurna.places import toponyms
+
+    text = "A crowd gathered by the gates of the Myanmar Embassy in Bangkok."
+    assert [s for s, _ in _surfaces(locate(text))] == ["Myanmar", "Bangkok"]
+    with toponyms.switched_off(toponyms.COUNTRY_OPENING_A_FACILITY):
+        assert [s for s, _ in _surfaces(locate(text))] == ["Bangkok"]
+    assert _surfaces(locate("Two warships sailed through the Taiwan Strait on Monday.")) == []
