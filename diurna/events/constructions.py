@@ -173,6 +173,13 @@ DETECTOR = _register(
     "A verb no lexicon entry codes is read by the learned detector (detector.py); when it is confident, "
     "the verb is coded as a plain transitive event of the detected type.",
 )
+PARTICLE_OBJECT = _register(
+    "particle-object",
+    "Nigeria and Ghana are sending in troops to stabilise the border region.",
+    "The small parser reads the particle of a phrasal verb ('sent in troops', 'brought in "
+    "reinforcements') as a preposition whose object is the verb's own: a sense asking for an object "
+    "('send' troops) reads it as the object when the verb has no other and it says no place or time.",
+)
 LEARNED_NOMINAL = _register(
     "learned-nominal",
     "A second RSF strike on the Zamzam camp killed 12 people on Friday.",

@@ -242,3 +242,23 @@ def between_parties(objects: list["Token"]) -> list["Token"]:
     first = objects[0]
     lower = [t for t in first.subtree if t.dep_ == "conj" and t.head.i != first.i and t.head.pos_ in ("PROPN", "NOUN")]
     return objects + lower[-1:] if lower else objects
+
+
+# Particles of phrasal verbs that the small parser reads as a preposition governing the verb's own
+# object ("sent in troops", "brought in reinforcements": prep/prt "in" with pobj "troops").
+PHRASAL_PARTICLES = frozenset({"in", "up"})
+# what a preposition's object is when it says where or when, not what the verb acts on
+_SETTING_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def particle_objects(verb: "Token") -> list["Token"]:
+    """ "sending in reinforcements", "sent in more troops": the object of a phrasal verb whose particle
+    the parser hung as a preposition with the object as its own. Only for an active verb with no
+    direct object, the particle right after it, and an object that is no place or time ("fought in
+    Kabul", "arrived in May" say where and when)."""
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children) or verb.i + 1 >= len(verb.doc):
+        return []
+    particle = verb.doc[verb.i + 1]
+    if particle.head.i != verb.i or particle.lower_ not in PHRASAL_PARTICLES or particle.dep_ not in ("prep", "prt"):
+        return []
+    return [g for g in particle.children if g.dep_ == "pobj" and g.ent_type_ not in _SETTING_ENTITIES]

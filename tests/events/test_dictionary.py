@@ -108,6 +108,12 @@ def _token(nlp, text, word):
         ("Washington sanctioned three Iranian generals.", "sanctioned", "SANCTION", "163"),
         ("Russian troops surrounded the Ukrainian naval base.", "surrounded", "ASSAULT", "190"),
         ("Thousands of protesters surrounded the parliament building.", "surrounded", "PROTEST", "144"),
+        # heavy fire on a place or party; a poisoning is an attack on the one poisoned, a poisoned
+        # climate no event
+        ("Government artillery pounded the rebel stronghold overnight.", "pounded", "ASSAULT", "194"),
+        ("The angry senator pounded the table.", "pounded", None, None),
+        ("The exiled banker was poisoned in London last year.", "poisoned", "ASSAULT", "180"),
+        ("The row has poisoned relations between the two parties.", "poisoned", None, None),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
@@ -216,6 +222,29 @@ def test_objects_are_read_through_quantity_heads(nlp, lexicon):
 def test_out_read_as_a_preposition_is_still_a_particle(nlp, lexicon):
     sense = lexicon.verb_sense(_token(nlp, "Israeli troops pulled out of the town on Monday.", "pulled"))
     assert sense is not None and sense.plover == "RETREAT"
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("Kenya and Uganda are sending in troops to restore order.", "sending"),
+        ("Rwanda sent in troops.", "sent"),
+        ("Chad is sending in reinforcements to the border.", "sending"),
+    ],
+)
+def test_a_particle_read_as_a_preposition_leaves_the_object_to_the_verb(nlp, lexicon, text, word):
+    from diurna.events import constructions as cx
+
+    sense = lexicon.verb_sense(_token(nlp, text, word))
+    assert sense is not None and sense.plover == "MOBILIZE"
+    with cx.switched_off(cx.PARTICLE_OBJECT):
+        assert lexicon.verb_sense(_token(nlp, text, word)) is None
+
+
+def test_a_place_after_the_particle_is_no_object(nlp):
+    from diurna.nlp.syntax import particle_objects
+
+    assert particle_objects(_token(nlp, "The troops stayed in Kabul for a week.", "stayed")) == []
 
 
 def test_subjectless_passive_gerund_is_done_to_the_clause_subject(nlp):
