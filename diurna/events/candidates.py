@@ -56,7 +56,7 @@ from diurna.events.dictionary import (
 from diurna.events.nominal import NounEvents
 from diurna.events.nominal_model import default_nominal_model, learned_nominals
 from diurna.events.scene import mention_of, with_scene_recipients
-from diurna.nlp.syntax import clause_reporters, is_passive, is_reduced_passive, quoted_predicate
+from diurna.nlp.syntax import by_agents, clause_reporters, is_passive, is_reduced_passive, quoted_predicate
 from diurna.quotes import quote_at
 from diurna.quotes.lexicon import SPEECH_VERBS
 
@@ -343,6 +343,11 @@ class CandidateExtractor(NounEvents):
             for dispersal in clause_parties.purpose_dispersals(verb):
                 consumed.add(dispersal.i)  # "fired pepper spray to disperse them": one act, the force's
         sourceless = cx.is_agentless_passive(verb, plover, bool(sources), bool(targets))
+        act = cx.act_subject(verb, plover) if not sources and targets else None
+        if act is not None:
+            # "a car bombing by the rebels killed ...": the attack's own agent
+            sources = self._attack_agents(doc, act, targets)
+            rule = cx.ACT_SUBJECT if sources else rule
         if sense.reciprocal and len(sources) == 1 and not targets and cx.enabled(cx.COORDINATED_PARTIES):
             others = coordinated_names(doc, subject_tokens(verb), sources[0].actor_id)
             if others:
@@ -391,6 +396,16 @@ class CandidateExtractor(NounEvents):
         """The by-phrase agents of act nouns among `objects` ("the release of X by Y" -> Y)."""
         acts = [o for o in objects if self.lexicon.noun_sense(o) is not None or o.lemma_.lower() in cx.ACT_NOUNS]
         return actors_of(doc, [a for o in acts for a in prep_objects(o).get("by", [])])
+
+    @staticmethod
+    def _attack_agents(doc: ArticleDoc, attack: "Token", targets: list[Argument]) -> list[Argument]:
+        """Who made an attack named by a noun: its by-phrase ("a bombing by X"), that of a participle on
+        it ("a bomb planted by X", "a missile fired by X") or an actor modifying it ("an Israeli
+        airstrike"), not one of its victims."""
+        victims = {t.actor_id for t in targets}
+        by = prep_objects(attack).get("by", []) + [a for c in attack.children if c.dep_ == "acl" for a in by_agents(c)]
+        found = actors_of(doc, by) or modifier_actors(doc, attack)
+        return [a for a in found if a.actor_id not in victims]
 
     def _agent_in_adjunct(self, doc: ArticleDoc, verb: "Token", targets: list[Argument]) -> tuple[list[Argument], str]:
         """ "were killed in an attack by X" / "in an Israeli raid" / "when X stormed the base" (adjunct-agent);

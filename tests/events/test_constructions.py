@@ -38,6 +38,16 @@ CASES = {
         ("Two journalists were detained at the border on Friday.", ("detained", "COERCE", None, "journalists")),
         ("Three soldiers were killed near the town on Sunday.", ("killed", "ASSAULT", None, "soldiers")),
     ],
+    cx.ACT_SUBJECT: [
+        (
+            "A car bombing by Islamist rebels killed twelve villagers near the border on Sunday.",
+            ("killed", "ASSAULT", "rebels", "villagers"),
+        ),
+        (
+            "A roadside bomb planted by Shabaab fighters killed four Kenyan soldiers.",
+            ("killed", "ASSAULT", "Shabaab", "soldiers"),
+        ),
+    ],
     cx.EPISODE_AGENT: [
         (
             # the victims' own state has no police in the story, so only the scene names the agent
