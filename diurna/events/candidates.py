@@ -531,7 +531,7 @@ class CandidateExtractor(NounEvents):
             if s:
                 candidates.append((obj, s))
         if not candidates:
-            return None
+            return self._halted_flow_or_member(verb)
         token, sense = candidates[0]
         if sense.plover == "AID":
             return "SANCTION", "162", "discontinue", token, sense
@@ -543,6 +543,20 @@ class CandidateExtractor(NounEvents):
             return "CONCEDE", "082", None, token, sense
         if sense.plover in ("ASSAULT", "COERCE", "MOBILIZE"):
             return "RETREAT", "087", None, token, sense
+        return None
+
+    @staticmethod
+    def _halted_flow_or_member(verb: "Token"):
+        """The halt of no event noun that is still a sanction: of a flow to someone ("suspended flights
+        to X", halted-flow; the flow noun names the recipient) or of a state's membership ("suspended
+        Madagascar", suspended-member; the verb's object is the target)."""
+        for obj in direct_objects(verb):
+            flow = Sense(obj.lemma_.lower(), "noun", "163", "SANCTION", None, targets=("to", "for", "from"))
+            if cx.halted_flow(obj) and any(p in prep_objects(h) for h in (obj, verb) for p in flow.targets):
+                # only a flow to someone: "suspended flights because of the storm" sanctions no one
+                return "SANCTION", "163", codes.mode_for("SANCTION", "163"), obj, flow
+            if cx.suspended_member(verb, obj):
+                return "SANCTION", "160", codes.mode_for("SANCTION", "160"), verb, None
         return None
 
     def _evaluative_predicate(self, verb: "Token", evaluates=None) -> bool:

@@ -182,6 +182,19 @@ ACT_SUBJECT = _register(
     "because an attack is not an actor. With no agent in the phrase no event is made: taking the "
     "scene's agent instead (as for agentless passives) cost precision on tune B and realnews-dev.",
 )
+HALTED_FLOW = _register(
+    "halted-flow",
+    "Turkey suspended flights and food supplies to Armenia.",
+    "Suspending, halting or stopping a flow of goods, money or transport to someone ('suspended "
+    "flights to X', 'halted fuel shipments to X', 'stopped aid deliveries to X') is a sanction on "
+    "the recipient, as cutting it off is, though the object names no event of its own.",
+)
+SUSPENDED_MEMBER = _register(
+    "suspended-member",
+    "The African Union suspended Guinea from the bloc after the coup.",
+    "A bloc suspending a state ('suspended Madagascar') suspends its membership: a sanction on that "
+    "state, though the object is no act to halt.",
+)
 PARTICLE_OBJECT = _register(
     "particle-object",
     "Nigeria and Ghana are sending in troops to stabilise the border region.",
@@ -798,6 +811,25 @@ def is_agentless_passive(verb: "Token", plover: str, has_sources: bool, has_targ
         and plover in VICTIM_TYPES
         and (is_passive(verb) or is_reduced_passive(verb))
     )
+
+
+# Flows of goods, money and transport whose halt sanctions the one they go to (halted-flow); as the
+# lexicon's economic flows of "cut off", with transport and funding.
+FLOWS = frozenset(
+    """flow flows supply supplies currency trade credit financing funding funds fuel oil gas electricity
+    exports imports shipment shipments delivery deliveries payment payments flight flights loan loans
+    disbursement disbursements""".split()
+)
+
+
+def halted_flow(obj: "Token") -> bool:
+    """ "(suspended) flights / food supplies / aid deliveries (to X)": the object is a flow (halted-flow)."""
+    return enabled(HALTED_FLOW) and obj.pos_ == "NOUN" and (obj.lower_ in FLOWS or obj.lemma_.lower() in FLOWS)
+
+
+def suspended_member(verb: "Token", obj: "Token") -> bool:
+    """ "suspended Madagascar (from the bloc)": a state named as what is suspended (suspended-member)."""
+    return enabled(SUSPENDED_MEMBER) and verb.lemma_.lower() == "suspend" and obj.ent_type_ == "GPE"
 
 
 # Weapons and blasts that stand for the attack they belong to when they are a violent verb's subject

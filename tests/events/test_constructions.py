@@ -48,6 +48,19 @@ CASES = {
             ("killed", "ASSAULT", "Shabaab", "soldiers"),
         ),
     ],
+    cx.HALTED_FLOW: [
+        ("Turkey has suspended flights and food supplies to Armenia.", ("suspended", "SANCTION", "Turkey", "Armenia")),
+        (
+            "The World Bank halted loan disbursements to Sudan after the coup.",
+            ("halted", "SANCTION", "World Bank", "Sudan"),
+        ),
+    ],
+    cx.SUSPENDED_MEMBER: [
+        (
+            "The African Union suspended Guinea from the bloc after the coup.",
+            ("suspended", "SANCTION", "African Union", "Guinea"),
+        ),
+    ],
     cx.EPISODE_AGENT: [
         (
             # the victims' own state has no police in the story, so only the scene names the agent

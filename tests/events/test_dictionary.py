@@ -241,6 +241,13 @@ def test_a_particle_read_as_a_preposition_leaves_the_object_to_the_verb(nlp, lex
         assert lexicon.verb_sense(_token(nlp, text, word)) is None
 
 
+def test_a_flow_halted_for_no_one_is_no_sanction():
+    import diurna
+
+    doc = diurna.code("The airline suspended flights because of the storm.", published="2024-06-19")
+    assert not any(e.type == "SANCTION" for e in doc.events)
+
+
 def test_a_place_after_the_particle_is_no_object(nlp):
     from diurna.nlp.syntax import particle_objects
 
