@@ -114,6 +114,9 @@ def _token(nlp, text, word):
         ("The angry senator pounded the table.", "pounded", None, None),
         ("The exiled banker was poisoned in London last year.", "poisoned", "ASSAULT", "180"),
         ("The row has poisoned relations between the two parties.", "poisoned", None, None),
+        # pushing or pressing for something is asking for it, as calling for it is
+        ("Opposition lawmakers pushed for a vote of no confidence.", "pushed", "REQUEST", "020"),
+        ("The unions pressed for higher wages.", "pressed", "REQUEST", "020"),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
