@@ -219,7 +219,7 @@ def relative_antecedent(clause: "Token") -> "Token":
     coordinated nouns on the first ("scuffles between police and students who demand ..."); with no
     comma before it, a restrictive clause is about the conjunct right before it: the protesters. After
     a comma ("the president and his deputy, who met ...") it stays on the first, which stands for all."""
-    head = clause.head
+    head = _person_behind_place(clause, clause.head)
     last = max(head.conjuncts, key=lambda t: t.i, default=None)
     if last is None or last.i < head.i:
         return head
@@ -231,6 +231,39 @@ def relative_antecedent(clause: "Token") -> "Token":
     ):
         return last
     return head
+
+
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _names_a_place(token: "Token") -> bool:
+    """A place name or place noun, or a noun a place name stands in apposition to ("the capital Kampala")."""
+    from diurna.places.lexicon import is_place_noun  # (the places lexicon is data; syntax is imported first)
+
+    return (
+        token.ent_type_ in _PLACE_ENTITIES
+        or is_place_noun(token.lemma_.lower())
+        or any(c.dep_ == "appos" and c.ent_type_ in _PLACE_ENTITIES for c in token.children)
+    )
+
+
+def _person_behind_place(clause: "Token", head: "Token") -> "Token":
+    """ "supporters in the capital Kampala who are calling on ...", "detained farmers from Kasese who
+    were marching": the parser hangs a "who" clause on the place that ends the phrase, but "who"
+    speaks of people: the antecedent is the noun the place's phrase locates: the noun its preposition
+    hangs on, or the object before it of the verb it hangs on."""
+    if clause.left_edge.lower_ not in ("who", "whom") or not _names_a_place(head):
+        return head
+    node = head
+    while node.dep_ == "appos" and node.head.i != node.i:  # "the capital Kampala": the capital
+        node = node.head
+    if node.dep_ != "pobj" or node.head.dep_ != "prep":
+        return head
+    holder = node.head.head
+    if holder.pos_ in ("NOUN", "PROPN"):
+        return holder
+    objects = [c for c in holder.children if c.dep_ == "dobj" and c.i < node.head.i]
+    return objects[-1] if holder.pos_ == "VERB" and objects else head
 
 
 def between_parties(objects: list["Token"]) -> list["Token"]:
