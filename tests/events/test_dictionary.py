@@ -117,6 +117,10 @@ def _token(nlp, text, word):
         # pushing or pressing for something is asking for it, as calling for it is
         ("Opposition lawmakers pushed for a vote of no confidence.", "pushed", "REQUEST", "020"),
         ("The unions pressed for higher wages.", "pressed", "REQUEST", "020"),
+        ("The minister pressured the governor to resign.", "pressured", "REQUEST", "100"),
+        # forces kept at readiness; a strike gone on; staying put is no event
+        ("Indian troops remained on high alert in Kashmir.", "remained", "MOBILIZE", "152"),
+        ("Bus drivers in Lagos went on strike on Monday.", "went", "PROTEST", "143"),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
@@ -194,6 +198,7 @@ def test_yaml_booleans_are_rejected():
         ("The junta announced a ban on all opposition parties.", "ban", "172"),
         ("A judge issued an arrest warrant for the former president.", "warrant", "173"),
         ("The minister ordered a heightened alert along the border.", "alert", "152"),
+        ("The president gave the rebels a deadline to lay down their arms.", "deadline", "139"),
     ],
 )
 def test_noun_senses_with_conditions(nlp, lexicon, text, word, cameo):
