@@ -48,6 +48,9 @@ CASES = {
             ("killed", "ASSAULT", "Shabaab", "soldiers"),
         ),
     ],
+    cx.PARTICLE_OBJECT: [
+        ("Nigeria and Ghana are sending in troops to Mali.", ("sending", "MOBILIZE", "Nigeria", "Mali")),
+    ],
     cx.HALTED_FLOW: [
         ("Turkey has suspended flights and food supplies to Armenia.", ("suspended", "SANCTION", "Turkey", "Armenia")),
         (

@@ -121,6 +121,9 @@ def _token(nlp, text, word):
         # forces kept at readiness; a strike gone on; staying put is no event
         ("Indian troops remained on high alert in Kashmir.", "remained", "MOBILIZE", "152"),
         ("Bus drivers in Lagos went on strike on Monday.", "went", "PROTEST", "143"),
+        # closing the means of speech or organisation is censorship; a company closing its plant is not
+        ("Authorities shut down the internet across the region.", "shut", "COERCE", "1721"),
+        ("The carmaker shut down its plant in Ohio.", "shut", None, None),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
