@@ -123,6 +123,7 @@ def _token(nlp, text, word):
         ("Bus drivers in Lagos went on strike on Monday.", "went", "PROTEST", "143"),
         # closing the means of speech or organisation is censorship; a company closing its plant is not
         ("Authorities shut down the internet across the region.", "shut", "COERCE", "1721"),
+        ("The rebels agreed a ceasefire with the army.", "agreed", "AGREE", "030"),
         ("The carmaker shut down its plant in Ohio.", "shut", None, None),
     ],
 )
@@ -250,6 +251,24 @@ def test_a_particle_read_as_a_preposition_leaves_the_object_to_the_verb(nlp, lex
     assert sense is not None and sense.plover == "MOBILIZE"
     with cx.switched_off(cx.PARTICLE_OBJECT):
         assert lexicon.verb_sense(_token(nlp, text, word)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia and Azerbaijan agreed a truce on Saturday.",
+        "Armenia and Azerbaijan agreed on a truce on Saturday.",
+        "Armenia and Azerbaijan agreed to a truce on Saturday.",
+        "Armenia and Azerbaijan agreed to observe a truce on Saturday.",
+    ],
+)
+def test_an_agreed_truce_is_coded_both_ways_in_every_form(text):
+    import diurna
+
+    doc = diurna.code(text, published="2024-06-19")
+    names = {a.id: a.name for a in doc.actors}
+    pairs = {(names.get(e.source), names.get(e.target)) for e in doc.events if e.type in ("AGREE", "CONCEDE")}
+    assert {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")} <= pairs, doc.events
 
 
 def test_a_flow_halted_for_no_one_is_no_sanction():
