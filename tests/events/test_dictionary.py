@@ -124,6 +124,10 @@ def _token(nlp, text, word):
         # closing the means of speech or organisation is censorship; a company closing its plant is not
         ("Authorities shut down the internet across the region.", "shut", "COERCE", "1721"),
         ("The rebels agreed a ceasefire with the army.", "agreed", "AGREE", "030"),
+        # a deal struck is an agreement, a town struck an attack; fire exchanged is fighting
+        ("The two parties struck a deal on the budget.", "struck", "AGREE", "030"),
+        ("Russian missiles struck the town overnight.", "struck", "ASSAULT", "190"),
+        ("Soldiers exchanged fire with the gunmen for an hour.", "exchanged", "ASSAULT", "190"),
         ("The carmaker shut down its plant in Ohio.", "shut", None, None),
     ],
 )
