@@ -128,6 +128,9 @@ def _token(nlp, text, word):
         ("The two parties struck a deal on the budget.", "struck", "AGREE", "030"),
         ("Russian missiles struck the town overnight.", "struck", "ASSAULT", "190"),
         ("Soldiers exchanged fire with the gunmen for an hour.", "exchanged", "ASSAULT", "190"),
+        # control regained from someone is a taking; of parliament, from no one, no event
+        ("Government troops regained control of the port from the rebels.", "regained", "ASSAULT", "192"),
+        ("The ruling party regained control of parliament.", "regained", None, None),
         ("The carmaker shut down its plant in Ohio.", "shut", None, None),
     ],
 )
