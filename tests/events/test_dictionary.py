@@ -278,6 +278,15 @@ def test_an_agreed_truce_is_coded_both_ways_in_every_form(text):
     assert {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")} <= pairs, doc.events
 
 
+def test_two_sides_that_clashed_are_each_others_target():
+    import diurna
+
+    doc = diurna.code("Ugandan troops and Congolese soldiers clashed near the lake.", published="2024-06-19")
+    names = {a.id: a.name for a in doc.actors}
+    pairs = {(names.get(e.source), names.get(e.target)) for e in doc.events if e.type == "ASSAULT"}
+    assert {("Ugandan troops", "Congolese soldiers"), ("Congolese soldiers", "Ugandan troops")} <= pairs, doc.events
+
+
 def test_a_flow_halted_for_no_one_is_no_sanction():
     import diurna
 
