@@ -131,6 +131,7 @@ def _token(nlp, text, word):
         # control regained from someone is a taking; of parliament, from no one, no event
         ("Government troops regained control of the port from the rebels.", "regained", "ASSAULT", "192"),
         ("The ruling party regained control of parliament.", "regained", None, None),
+        ("Soldiers demolished the houses of the suspects.", "demolished", "COERCE", "171"),
         ("The carmaker shut down its plant in Ohio.", "shut", None, None),
     ],
 )
@@ -210,6 +211,7 @@ def test_yaml_booleans_are_rejected():
         ("A judge issued an arrest warrant for the former president.", "warrant", "173"),
         ("The minister ordered a heightened alert along the border.", "alert", "152"),
         ("The president gave the rebels a deadline to lay down their arms.", "deadline", "139"),
+        ("Washington imposed steep tariffs on Mexican cement.", "tariffs", "163"),
     ],
 )
 def test_noun_senses_with_conditions(nlp, lexicon, text, word, cameo):
