@@ -132,6 +132,11 @@ def _token(nlp, text, word):
         ("Government troops regained control of the port from the rebels.", "regained", "ASSAULT", "192"),
         ("The ruling party regained control of parliament.", "regained", None, None),
         ("Soldiers demolished the houses of the suspects.", "demolished", "COERCE", "171"),
+        # money, weapon systems and aid flown in are aid; names provided are not
+        ("France provided Chad with new air defence systems.", "provided", "AID", "070"),
+        ("The bank provided $2 billion to Egypt last year.", "provided", "AID", "070"),
+        ("The air force airlifted medical supplies to the flooded region.", "airlifted", "AID", "070"),
+        ("The ministry provided the names of the victims.", "provided", None, None),
         ("The carmaker shut down its plant in Ohio.", "shut", None, None),
     ],
 )
