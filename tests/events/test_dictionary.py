@@ -217,6 +217,7 @@ def test_yaml_booleans_are_rejected():
         ("The minister ordered a heightened alert along the border.", "alert", "152"),
         ("The president gave the rebels a deadline to lay down their arms.", "deadline", "139"),
         ("Washington imposed steep tariffs on Mexican cement.", "tariffs", "163"),
+        ("The regime imposed an internet blackout across the province.", "blackout", "1721"),
     ],
 )
 def test_noun_senses_with_conditions(nlp, lexicon, text, word, cameo):
@@ -292,6 +293,10 @@ def test_two_sides_that_clashed_are_each_others_target():
     names = {a.id: a.name for a in doc.actors}
     pairs = {(names.get(e.source), names.get(e.target)) for e in doc.events if e.type == "ASSAULT"}
     assert {("Ugandan troops", "Congolese soldiers"), ("Congolese soldiers", "Ugandan troops")} <= pairs, doc.events
+
+
+def test_a_power_blackout_is_no_censorship(nlp, lexicon):
+    assert lexicon.noun_sense(_token(nlp, "A power blackout hit the capital on Monday.", "blackout")) is None
 
 
 def test_a_flow_halted_for_no_one_is_no_sanction():
