@@ -218,6 +218,7 @@ def test_yaml_booleans_are_rejected():
         ("The president gave the rebels a deadline to lay down their arms.", "deadline", "139"),
         ("Washington imposed steep tariffs on Mexican cement.", "tariffs", "163"),
         ("The regime imposed an internet blackout across the province.", "blackout", "1721"),
+        ("The two leaders held a video call with their advisers.", "call", "041"),
     ],
 )
 def test_noun_senses_with_conditions(nlp, lexicon, text, word, cameo):
