@@ -137,6 +137,9 @@ def _token(nlp, text, word):
         ("The bank provided $2 billion to Egypt last year.", "provided", "AID", "070"),
         ("The air force airlifted medical supplies to the flooded region.", "airlifted", "AID", "070"),
         ("The ministry provided the names of the victims.", "provided", None, None),
+        # backing down yields; backing someone supports them
+        ("The government backed down on the fuel tax.", "backed", "CONCEDE", "080"),
+        ("The party backed the president's candidate.", "backed", "SUPPORT", "051"),
         ("The carmaker shut down its plant in Ohio.", "shut", None, None),
     ],
 )
