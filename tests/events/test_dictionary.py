@@ -139,6 +139,7 @@ def _token(nlp, text, word):
         ("The ministry provided the names of the victims.", "provided", None, None),
         # backing down yields; backing someone supports them
         ("The government backed down on the fuel tax.", "backed", "CONCEDE", "080"),
+        ("Hundreds of militiamen laid down their weapons on Sunday.", "laid", "RETREAT", "0873"),
         ("The party backed the president's candidate.", "backed", "SUPPORT", "051"),
         ("The carmaker shut down its plant in Ohio.", "shut", None, None),
     ],
