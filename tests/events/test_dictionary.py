@@ -117,7 +117,6 @@ def _token(nlp, text, word):
         # pushing or pressing for something is asking for it, as calling for it is
         ("Opposition lawmakers pushed for a vote of no confidence.", "pushed", "REQUEST", "020"),
         ("The unions pressed for higher wages.", "pressed", "REQUEST", "020"),
-        ("The minister pressured the governor to resign.", "pressured", "REQUEST", "100"),
         # forces kept at readiness; a strike gone on; staying put is no event
         ("Indian troops remained on high alert in Kashmir.", "remained", "MOBILIZE", "152"),
         ("Bus drivers in Lagos went on strike on Monday.", "went", "PROTEST", "143"),
