@@ -56,7 +56,7 @@ from diurna.events.dictionary import (
 from diurna.events.nominal import LINKING_VERBS, NounEvents
 from diurna.events.nominal_model import default_nominal_model, learned_nominals
 from diurna.events.scene import mention_of, with_scene_recipients
-from diurna.nlp.syntax import clause_reporters, is_passive, is_reduced_passive, quoted_predicate
+from diurna.nlp.syntax import by_agents, clause_reporters, is_passive, is_reduced_passive, quoted_predicate
 from diurna.quotes import quote_at
 from diurna.quotes.lexicon import SPEECH_VERBS
 
@@ -351,6 +351,11 @@ class CandidateExtractor(NounEvents):
             for dispersal in clause_parties.purpose_dispersals(verb):
                 consumed.add(dispersal.i)  # "fired pepper spray to disperse them": one act, the force's
         sourceless = cx.is_agentless_passive(verb, plover, bool(sources), bool(targets))
+        act = cx.act_subject(verb, plover) if not sources and targets else None
+        if act is not None:
+            # "a car bombing by the rebels killed ...": the attack's own agent
+            sources = self._attack_agents(doc, act, targets)
+            rule = cx.ACT_SUBJECT if sources else rule
         if sense.reciprocal and len(sources) == 1 and not targets and cx.enabled(cx.COORDINATED_PARTIES):
             others = coordinated_names(doc, subject_tokens(verb), sources[0].actor_id)
             if others:
@@ -399,6 +404,16 @@ class CandidateExtractor(NounEvents):
         """The by-phrase agents of act nouns among `objects` ("the release of X by Y" -> Y)."""
         acts = [o for o in objects if self.lexicon.noun_sense(o) is not None or o.lemma_.lower() in cx.ACT_NOUNS]
         return actors_of(doc, [a for o in acts for a in prep_objects(o).get("by", [])])
+
+    @staticmethod
+    def _attack_agents(doc: ArticleDoc, attack: "Token", targets: list[Argument]) -> list[Argument]:
+        """Who made an attack named by a noun: its by-phrase ("a bombing by X"), that of a participle on
+        it ("a bomb planted by X", "a missile fired by X") or an actor modifying it ("an Israeli
+        airstrike"), not one of its victims."""
+        victims = {t.actor_id for t in targets}
+        by = prep_objects(attack).get("by", []) + [a for c in attack.children if c.dep_ == "acl" for a in by_agents(c)]
+        found = actors_of(doc, by) or modifier_actors(doc, attack)
+        return [a for a in found if a.actor_id not in victims]
 
     def _agent_in_adjunct(self, doc: ArticleDoc, verb: "Token", targets: list[Argument]) -> tuple[list[Argument], str]:
         """ "were killed in an attack by X" / "in an Israeli raid" / "when X stormed the base" (adjunct-agent);
@@ -524,7 +539,7 @@ class CandidateExtractor(NounEvents):
             if s:
                 candidates.append((obj, s))
         if not candidates:
-            return None
+            return self._halted_flow_or_member(verb)
         token, sense = candidates[0]
         if sense.plover == "AID":
             return "SANCTION", "162", "discontinue", token, sense
@@ -536,6 +551,20 @@ class CandidateExtractor(NounEvents):
             return "CONCEDE", "082", None, token, sense
         if sense.plover in ("ASSAULT", "COERCE", "MOBILIZE"):
             return "RETREAT", "087", None, token, sense
+        return None
+
+    @staticmethod
+    def _halted_flow_or_member(verb: "Token"):
+        """The halt of no event noun that is still a sanction: of a flow to someone ("suspended flights
+        to X", halted-flow; the flow noun names the recipient) or of a state's membership ("suspended
+        Madagascar", suspended-member; the verb's object is the target)."""
+        for obj in direct_objects(verb):
+            flow = Sense(obj.lemma_.lower(), "noun", "163", "SANCTION", None, targets=("to", "for", "from"))
+            if cx.halted_flow(obj) and any(p in prep_objects(h) for h in (obj, verb) for p in flow.targets):
+                # only a flow to someone: "suspended flights because of the storm" sanctions no one
+                return "SANCTION", "163", codes.mode_for("SANCTION", "163"), obj, flow
+            if cx.suspended_member(verb, obj):
+                return "SANCTION", "160", codes.mode_for("SANCTION", "160"), verb, None
         return None
 
     def _evaluative_predicate(self, verb: "Token", evaluates=None) -> bool:

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Optional
 import yaml
 
 from diurna.events import codes
-from diurna.nlp.syntax import for_clause, is_infinitive, is_passive, is_reduced_passive, relative_antecedent
+from diurna.nlp.syntax import (
+    for_clause,
+    is_infinitive,
+    is_passive,
+    is_reduced_passive,
+    particle_objects,
+    relative_antecedent,
+)
 from diurna.places.lexicon import is_place_noun
 
 if TYPE_CHECKING:
@@ -229,6 +236,13 @@ QUANTITY_NOUNS = frozenset(
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 
 
+def _particle_object_rule() -> bool:
+    """Whether the construction rule particle-object is on (constructions.py imports this module)."""
+    from diurna.events import constructions
+
+    return constructions.enabled(constructions.PARTICLE_OBJECT)
+
+
 def is_place(token: "Token") -> bool:
     """A named place (a GPE, LOC or FAC entity) or a common noun the places stage's lexicon names a
     place ("took the town", "overran the base")."""
@@ -236,8 +250,11 @@ def is_place(token: "Token") -> bool:
 
 
 def object_heads(token: "Token") -> list["Token"]:
-    """The direct objects, read through quantity heads ("hundreds of prisoners" -> prisoners)."""
+    """The direct objects, read through quantity heads ("hundreds of prisoners" -> prisoners), and the
+    object of a particle the parser read as a preposition ("sent in troops", rule particle-object)."""
     objs = direct_objects(token)
+    if not objs and _particle_object_rule():
+        objs = particle_objects(token)
     return objs + [
         o for obj in objs if obj.lower_ in QUANTITY_NOUNS or obj.like_num for o in prep_objects(obj).get("of", [])
     ]

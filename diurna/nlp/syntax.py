@@ -219,7 +219,7 @@ def relative_antecedent(clause: "Token") -> "Token":
     coordinated nouns on the first ("scuffles between police and students who demand ..."); with no
     comma before it, a restrictive clause is about the conjunct right before it: the protesters. After
     a comma ("the president and his deputy, who met ...") it stays on the first, which stands for all."""
-    head = clause.head
+    head = _person_behind_place(clause, clause.head)
     last = max(head.conjuncts, key=lambda t: t.i, default=None)
     if last is None or last.i < head.i:
         return head
@@ -233,6 +233,39 @@ def relative_antecedent(clause: "Token") -> "Token":
     return head
 
 
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _names_a_place(token: "Token") -> bool:
+    """A place name or place noun, or a noun a place name stands in apposition to ("the capital Kampala")."""
+    from diurna.places.lexicon import is_place_noun  # (the places lexicon is data; syntax is imported first)
+
+    return (
+        token.ent_type_ in _PLACE_ENTITIES
+        or is_place_noun(token.lemma_.lower())
+        or any(c.dep_ == "appos" and c.ent_type_ in _PLACE_ENTITIES for c in token.children)
+    )
+
+
+def _person_behind_place(clause: "Token", head: "Token") -> "Token":
+    """ "supporters in the capital Kampala who are calling on ...", "detained farmers from Kasese who
+    were marching": the parser hangs a "who" clause on the place that ends the phrase, but "who"
+    speaks of people: the antecedent is the noun the place's phrase locates: the noun its preposition
+    hangs on, or the object before it of the verb it hangs on."""
+    if clause.left_edge.lower_ not in ("who", "whom") or not _names_a_place(head):
+        return head
+    node = head
+    while node.dep_ == "appos" and node.head.i != node.i:  # "the capital Kampala": the capital
+        node = node.head
+    if node.dep_ != "pobj" or node.head.dep_ != "prep":
+        return head
+    holder = node.head.head
+    if holder.pos_ in ("NOUN", "PROPN"):
+        return holder
+    objects = [c for c in holder.children if c.dep_ == "dobj" and c.i < node.head.i]
+    return objects[-1] if holder.pos_ == "VERB" and objects else head
+
+
 def between_parties(objects: list["Token"]) -> list["Token"]:
     """The two sides a 'between' phrase names. With one object and no conjunct of its own, a conjunct
     inside its modifiers is the second side the parser hung too low ("clashes between militiamen loyal
@@ -242,3 +275,23 @@ def between_parties(objects: list["Token"]) -> list["Token"]:
     first = objects[0]
     lower = [t for t in first.subtree if t.dep_ == "conj" and t.head.i != first.i and t.head.pos_ in ("PROPN", "NOUN")]
     return objects + lower[-1:] if lower else objects
+
+
+# Particles of phrasal verbs that the small parser reads as a preposition governing the verb's own
+# object ("sent in troops", "brought in reinforcements": prep/prt "in" with pobj "troops").
+PHRASAL_PARTICLES = frozenset({"in", "up"})
+# what a preposition's object is when it says where or when, not what the verb acts on
+_SETTING_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def particle_objects(verb: "Token") -> list["Token"]:
+    """ "sending in reinforcements", "sent in more troops": the object of a phrasal verb whose particle
+    the parser hung as a preposition with the object as its own. Only for an active verb with no
+    direct object, the particle right after it, and an object that is no place or time ("fought in
+    Kabul", "arrived in May" say where and when)."""
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children) or verb.i + 1 >= len(verb.doc):
+        return []
+    particle = verb.doc[verb.i + 1]
+    if particle.head.i != verb.i or particle.lower_ not in PHRASAL_PARTICLES or particle.dep_ not in ("prep", "prt"):
+        return []
+    return [g for g in particle.children if g.dep_ == "pobj" and g.ent_type_ not in _SETTING_ENTITIES]

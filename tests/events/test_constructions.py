@@ -38,6 +38,32 @@ CASES = {
         ("Two journalists were detained at the border on Friday.", ("detained", "COERCE", None, "journalists")),
         ("Three soldiers were killed near the town on Sunday.", ("killed", "ASSAULT", None, "soldiers")),
     ],
+    cx.ACT_SUBJECT: [
+        (
+            "A car bombing by Islamist rebels killed twelve villagers near the border on Sunday.",
+            ("killed", "ASSAULT", "rebels", "villagers"),
+        ),
+        (
+            "A roadside bomb planted by Shabaab fighters killed four Kenyan soldiers.",
+            ("killed", "ASSAULT", "Shabaab", "soldiers"),
+        ),
+    ],
+    cx.PARTICLE_OBJECT: [
+        ("Nigeria and Ghana are sending in troops to Mali.", ("sending", "MOBILIZE", "Nigeria", "Mali")),
+    ],
+    cx.HALTED_FLOW: [
+        ("Turkey has suspended flights and food supplies to Armenia.", ("suspended", "SANCTION", "Turkey", "Armenia")),
+        (
+            "The World Bank halted loan disbursements to Sudan after the coup.",
+            ("halted", "SANCTION", "World Bank", "Sudan"),
+        ),
+    ],
+    cx.SUSPENDED_MEMBER: [
+        (
+            "The African Union suspended Guinea from the bloc after the coup.",
+            ("suspended", "SANCTION", "African Union", "Guinea"),
+        ),
+    ],
     cx.EPISODE_AGENT: [
         (
             # the victims' own state has no police in the story, so only the scene names the agent

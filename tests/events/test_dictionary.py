@@ -108,6 +108,39 @@ def _token(nlp, text, word):
         ("Washington sanctioned three Iranian generals.", "sanctioned", "SANCTION", "163"),
         ("Russian troops surrounded the Ukrainian naval base.", "surrounded", "ASSAULT", "190"),
         ("Thousands of protesters surrounded the parliament building.", "surrounded", "PROTEST", "144"),
+        # heavy fire on a place or party; a poisoning is an attack on the one poisoned, a poisoned
+        # climate no event
+        ("Government artillery pounded the rebel stronghold overnight.", "pounded", "ASSAULT", "194"),
+        ("The angry senator pounded the table.", "pounded", None, None),
+        ("The exiled banker was poisoned in London last year.", "poisoned", "ASSAULT", "180"),
+        ("The row has poisoned relations between the two parties.", "poisoned", None, None),
+        # pushing or pressing for something is asking for it, as calling for it is
+        ("Opposition lawmakers pushed for a vote of no confidence.", "pushed", "REQUEST", "020"),
+        ("The unions pressed for higher wages.", "pressed", "REQUEST", "020"),
+        # forces kept at readiness; a strike gone on; staying put is no event
+        ("Indian troops remained on high alert in Kashmir.", "remained", "MOBILIZE", "152"),
+        ("Bus drivers in Lagos went on strike on Monday.", "went", "PROTEST", "143"),
+        # closing the means of speech or organisation is censorship; a company closing its plant is not
+        ("Authorities shut down the internet across the region.", "shut", "COERCE", "1721"),
+        ("The rebels agreed a ceasefire with the army.", "agreed", "AGREE", "030"),
+        # a deal struck is an agreement, a town struck an attack; fire exchanged is fighting
+        ("The two parties struck a deal on the budget.", "struck", "AGREE", "030"),
+        ("Russian missiles struck the town overnight.", "struck", "ASSAULT", "190"),
+        ("Soldiers exchanged fire with the gunmen for an hour.", "exchanged", "ASSAULT", "190"),
+        # control regained from someone is a taking; of parliament, from no one, no event
+        ("Government troops regained control of the port from the rebels.", "regained", "ASSAULT", "192"),
+        ("The ruling party regained control of parliament.", "regained", None, None),
+        ("Soldiers demolished the houses of the suspects.", "demolished", "COERCE", "171"),
+        # money, weapon systems and aid flown in are aid; names provided are not
+        ("France provided Chad with new air defence systems.", "provided", "AID", "070"),
+        ("The bank provided $2 billion to Egypt last year.", "provided", "AID", "070"),
+        ("The air force airlifted medical supplies to the flooded region.", "airlifted", "AID", "070"),
+        ("The ministry provided the names of the victims.", "provided", None, None),
+        # backing down yields; backing someone supports them
+        ("The government backed down on the fuel tax.", "backed", "CONCEDE", "080"),
+        ("Hundreds of militiamen laid down their weapons on Sunday.", "laid", "RETREAT", "0873"),
+        ("The party backed the president's candidate.", "backed", "SUPPORT", "051"),
+        ("The carmaker shut down its plant in Ohio.", "shut", None, None),
     ],
 )
 def test_verb_senses_in_context(nlp, lexicon, text, word, plover, cameo):
@@ -199,6 +232,10 @@ def test_yaml_booleans_are_rejected():
         ("The junta announced a ban on all opposition parties.", "ban", "172"),
         ("A judge issued an arrest warrant for the former president.", "warrant", "173"),
         ("The minister ordered a heightened alert along the border.", "alert", "152"),
+        ("The president gave the rebels a deadline to lay down their arms.", "deadline", "139"),
+        ("Washington imposed steep tariffs on Mexican cement.", "tariffs", "163"),
+        ("The regime imposed an internet blackout across the province.", "blackout", "1721"),
+        ("The two leaders held a video call with their advisers.", "call", "041"),
     ],
 )
 def test_noun_senses_with_conditions(nlp, lexicon, text, word, cameo):
@@ -230,6 +267,67 @@ def test_objects_are_read_through_quantity_heads(nlp, lexicon):
 def test_out_read_as_a_preposition_is_still_a_particle(nlp, lexicon):
     sense = lexicon.verb_sense(_token(nlp, "Israeli troops pulled out of the town on Monday.", "pulled"))
     assert sense is not None and sense.plover == "RETREAT"
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("Kenya and Uganda are sending in troops to restore order.", "sending"),
+        ("Rwanda sent in troops.", "sent"),
+        ("Chad is sending in reinforcements to the border.", "sending"),
+    ],
+)
+def test_a_particle_read_as_a_preposition_leaves_the_object_to_the_verb(nlp, lexicon, text, word):
+    from diurna.events import constructions as cx
+
+    sense = lexicon.verb_sense(_token(nlp, text, word))
+    assert sense is not None and sense.plover == "MOBILIZE"
+    with cx.switched_off(cx.PARTICLE_OBJECT):
+        assert lexicon.verb_sense(_token(nlp, text, word)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia and Azerbaijan agreed a truce on Saturday.",
+        "Armenia and Azerbaijan agreed on a truce on Saturday.",
+        "Armenia and Azerbaijan agreed to a truce on Saturday.",
+        "Armenia and Azerbaijan agreed to observe a truce on Saturday.",
+    ],
+)
+def test_an_agreed_truce_is_coded_both_ways_in_every_form(text):
+    import diurna
+
+    doc = diurna.code(text, published="2024-06-19")
+    names = {a.id: a.name for a in doc.actors}
+    pairs = {(names.get(e.source), names.get(e.target)) for e in doc.events if e.type in ("AGREE", "CONCEDE")}
+    assert {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")} <= pairs, doc.events
+
+
+def test_two_sides_that_clashed_are_each_others_target():
+    import diurna
+
+    doc = diurna.code("Ugandan troops and Congolese soldiers clashed near the lake.", published="2024-06-19")
+    names = {a.id: a.name for a in doc.actors}
+    pairs = {(names.get(e.source), names.get(e.target)) for e in doc.events if e.type == "ASSAULT"}
+    assert {("Ugandan troops", "Congolese soldiers"), ("Congolese soldiers", "Ugandan troops")} <= pairs, doc.events
+
+
+def test_a_power_blackout_is_no_censorship(nlp, lexicon):
+    assert lexicon.noun_sense(_token(nlp, "A power blackout hit the capital on Monday.", "blackout")) is None
+
+
+def test_a_flow_halted_for_no_one_is_no_sanction():
+    import diurna
+
+    doc = diurna.code("The airline suspended flights because of the storm.", published="2024-06-19")
+    assert not any(e.type == "SANCTION" for e in doc.events)
+
+
+def test_a_place_after_the_particle_is_no_object(nlp):
+    from diurna.nlp.syntax import particle_objects
+
+    assert particle_objects(_token(nlp, "The troops stayed in Kabul for a week.", "stayed")) == []
 
 
 def test_subjectless_passive_gerund_is_done_to_the_clause_subject(nlp):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from diurna.nlp.syntax import (
     between_parties,
     coordinated_pair,
@@ -124,6 +126,27 @@ def test_a_restrictive_relative_clause_after_coordinated_nouns_is_about_the_last
 def test_a_relative_clause_after_a_comma_or_one_noun_keeps_its_head(nlp):
     clause = _token(nlp, "The minister, who resigned on Monday, criticised the army.", "resigned")
     assert relative_antecedent(clause).text == "minister"
+
+
+@pytest.mark.parametrize(
+    "text,word,antecedent",
+    [
+        (
+            "Police beat opposition supporters in the capital Kampala who are calling for new elections.",
+            "calling",
+            "supporters",
+        ),
+        ("Police arrested traders in Harare who were protesting against new taxes.", "protesting", "traders"),
+    ],
+)
+def test_who_hung_on_a_place_is_about_the_people_the_place_locates(nlp, text, word, antecedent):
+    clause = _token(nlp, text, word)
+    assert clause.dep_ == "relcl" and relative_antecedent(clause).text == antecedent
+
+
+def test_which_hung_on_a_place_keeps_the_place(nlp):
+    clause = _token(nlp, "Rebels attacked villages near Goma, which lies on the border with Rwanda.", "lies")
+    assert relative_antecedent(clause).text == "Goma"
 
 
 def test_the_students_who_demand_are_the_requesters(code):
