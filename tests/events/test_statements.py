@@ -49,8 +49,8 @@ def test_another_encoding_is_refused():
 
 
 def test_rule_content_agent(code):
-    doc, st = statement_of(code, "Azerbaijan said Armenian forces fired on its positions on Tuesday.", "said")
-    assert target_name(doc, st) == ("Armenian forces", "content-agent")
+    doc, st = statement_of(code, "Georgia said Russian troops fired on its checkpoints on Tuesday.", "said")
+    assert target_name(doc, st) == ("Russian troops", "content-agent")
 
 
 def test_rule_content_agent_of_a_passive(code):
