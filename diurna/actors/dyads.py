@@ -3,7 +3,7 @@
 
 Wire copy names the parties of a dispute or a deal once ("Thailand and Cambodia", "talks between
 Armenia and Azerbaijan", "the Israel-Hezbollah ceasefire") and then writes "both countries accused
-each other", "the two sides agreed", "Blinken called on the two sides". Left as nothing, such events
+each other", "the two sides agreed", "the envoy called on the two sides". Left as nothing, such events
 lose their source or target (issue #26: the fourth session counted these subjects among the leading
 reasons why a verb the lexicons code gave no event). Such a phrase is recorded as a mention of each
 of the two actors (the contract's mention model allows one span in two actors' mentions), so the

@@ -1,7 +1,7 @@
 """Events told as statements: the content of what someone said is itself the act.
 
 "Russia called Kosovo's actions a provocation", '"This is intentional chaos," the mayor said',
-"Azerbaijan said Armenian forces fired on its positions" (ACCUSE Azerbaijan -> Armenian forces),
+"Georgia said Russian troops fired on its checkpoints" (ACCUSE Georgia -> Russian troops),
 "we urge Baku to withdraw": no accusing, rejecting or requesting verb that the lexicons code, yet
 the statement accuses, rejects, requests or threatens. The quote stage has already found each
 statement with its speaker and content (doc.quotes is the authority on who said what; nothing here
@@ -236,7 +236,7 @@ def _by_argument_chooser(doc, st, cand, arguments):
 TARGET_RULES: tuple[TargetRule, ...] = (
     TargetRule(
         "content-agent",
-        "Azerbaijan said Armenian forces fired on its positions (-> Armenian forces)",
+        "Georgia said Russian troops fired on its checkpoints (-> Russian troops)",
         _by_content_agent,
     ),
     TargetRule(

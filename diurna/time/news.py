@@ -3,7 +3,7 @@ episode rule (`episode`: a simple past clause continues the last dated clause) w
 background date told a paragraph or two earlier, although the story has come back to its news.
 
 Wire copy tells its news, then a paragraph of history ("The two countries fought a war in 2020
-..."), then the day's reactions ("Blinken called on the two sides to end hostilities"). The
+..."), then the day's reactions ("the envoy called on the two sides to stop the shelling"). The
 background date is the last one told, so the reactions took it: "in 2020". Nothing in the
 reaction's own clause says when; what marks it as news is the kind of act (a statement reacting
 to the story's event) against a coarse date (a year, a month) well before the story's time.
@@ -65,12 +65,12 @@ COARSE_GRANULARITIES = {"month", "months", "season", "year", "years"}
 
 
 @anchor_rule(
-    "Fighting erupted overnight. The two fought a war in 2020. Blinken called on the two sides to end "
-    "hostilities -> the story's day, for 'called', not 2020",
+    "Fighting erupted overnight. The two fought a war in 2020. The envoy called on the two sides to stop "
+    "the shelling -> the story's day, for 'called', not 2020",
     before="episode",
 )
 def reaction_after_background(c: EventClause) -> Optional[DateRef]:
-    """A reaction or an answer in a simple past main clause ("Blinken called on the two sides",
+    """A reaction or an answer in a simple past main clause ("the envoy called on the two sides",
     "Putin hailed the ties", "the Kremlin also urged the release", "the chancellor demanded an
     explanation", "the ministry denied sending troops") whose only date is a coarse background one
     (a year, a month) of an earlier paragraph, ending before the story's day: the story has come

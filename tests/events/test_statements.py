@@ -49,8 +49,8 @@ def test_another_encoding_is_refused():
 
 
 def test_rule_content_agent(code):
-    doc, st = statement_of(code, "Azerbaijan said Armenian forces fired on its positions on Tuesday.", "said")
-    assert target_name(doc, st) == ("Armenian forces", "content-agent")
+    doc, st = statement_of(code, "Georgia said Russian troops fired on its checkpoints on Tuesday.", "said")
+    assert target_name(doc, st) == ("Russian troops", "content-agent")
 
 
 def test_rule_content_agent_of_a_passive(code):
@@ -111,7 +111,7 @@ def test_pair_features_say_whose_side_the_recipient_is_on():
 
 
 def test_rules_agreeing_on_a_recipient_are_counted(code):
-    doc, st = statement_of(code, "Azerbaijan said Armenian forces fired on its positions on Tuesday.", "said")
+    doc, st = statement_of(code, "Georgia said Russian troops fired on its checkpoints on Tuesday.", "said")
     cand, rule = stm.targeted(doc, st, "ACCUSE", None)
     assert rule == "content-agent"
     # the content's subject is also the first actor it names: two rules name the same recipient
