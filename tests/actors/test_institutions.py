@@ -82,6 +82,14 @@ def test_an_unknown_organisations_name_word_gives_the_sector_the_kbs_organisatio
     table = actor_stage.kb.name_word_sectors
     assert table["liberation"] == "REB" and table["democratic"] == "PTY"  # learned from the KB's organisations
     assert "china" not in table  # a KB name of its own says whose, not what
+    # review11 F1: a bound prefix is no name word ("anti": an Anti-Graft Bureau is no rebel group), and
+    # the agents file decides its own words ("army" is MIL there, REB only by the liberation armies)
+    assert "anti" not in table and "army" not in table
+
+
+@pytest.mark.parametrize("name", ["Anti-Graft Bureau", "Army Logistics Command"])
+def test_name_word_sector_does_not_make_a_state_body_a_rebel_group(actor_stage, name):
+    assert actor_stage._name_word_sector(name) is None
 
 
 def test_name_word_sector_codes_a_liberation_front(resolve_actors):
