@@ -371,7 +371,7 @@ class KnowledgeBase:
             self.max_name_words = max(self.max_name_words, len(key.split()))
         self._first_words = None
         self._surnames = None
-        self._institution_roles = None
+        self._name_word_sectors = None  # counted over the organisations
 
     def _unindex(self, key: str, kb_id: str) -> None:
         ids = tuple(i for i in self.by_name.get(key, ()) if i != kb_id)
@@ -390,12 +390,13 @@ class KnowledgeBase:
         self.max_name_words = max(self.max_name_words, len(key.split()))
         self._first_words = None
         self._surnames = None
+        self._institution_roles = self._name_word_sectors = None  # both read the agents
 
     def remove_agent(self, phrase: str, plural: Optional[str]) -> None:
         for form in (phrase, plural):
             if form:
                 self.agents.pop(name_key(form), None)
-        self._institution_roles = None
+        self._institution_roles = self._name_word_sectors = None
 
     # ---- (de)serialisation -------------------------------------------------------------------
     def to_json(self) -> dict:

@@ -87,6 +87,17 @@ def test_an_unknown_organisations_name_word_gives_the_sector_the_kbs_organisatio
     assert "anti" not in table and "army" not in table
 
 
+def test_name_word_sectors_are_counted_again_when_the_kb_changes():
+    # review11 F7: the table reads the organisations and the agents file; a change to either recounts it
+    from diurna.actors.kb import KBActor, KnowledgeBase
+
+    kb = KnowledgeBase()
+    assert kb.name_word_sectors == {}
+    kb.add_agent("rebel", "~REB", "rebels")
+    kb.add(KBActor(id="x1", name="Upland Front", kind="organization", names=("upland front",), roles=()))
+    assert kb._name_word_sectors is None and kb.name_word_sectors == {}
+
+
 @pytest.mark.parametrize("name", ["Anti-Graft Bureau", "Army Logistics Command"])
 def test_name_word_sector_does_not_make_a_state_body_a_rebel_group(actor_stage, name):
     assert actor_stage._name_word_sector(name) is None
