@@ -98,9 +98,17 @@ def test_name_word_sectors_are_counted_again_when_the_kb_changes():
     assert kb._name_word_sectors is None and kb.name_word_sectors == {}
 
 
-@pytest.mark.parametrize("name", ["Anti-Graft Bureau", "Army Logistics Command"])
-def test_name_word_sector_does_not_make_a_state_body_a_rebel_group(actor_stage, name):
-    assert actor_stage._name_word_sector(name) is None
+@pytest.mark.parametrize("name, sector", [("Anti-Graft Bureau", None), ("Army Logistics Command", "MIL")])
+def test_name_word_sector_does_not_make_a_state_body_a_rebel_group(actor_stage, name, sector):
+    assert actor_stage._name_word_sector(name) == sector
+
+
+@pytest.mark.parametrize(
+    "name, sector", [("Armed Forces Logistics Division", "MIL"), ("Revolutionary Guards Navy", "MIL")]
+)
+def test_an_agent_word_of_the_name_says_more_than_a_learned_word_to_its_left(actor_stage, name, sector):
+    # review11 F15: "forces", "navy" are the agents file's MIL; "armed", "revolutionary" only learned REB
+    assert actor_stage._name_word_sector(name) == sector
 
 
 def test_name_word_sector_codes_a_liberation_front(resolve_actors):
