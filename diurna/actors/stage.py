@@ -39,7 +39,8 @@ NAME_WORD_SECTOR = register(
     "An organisation the KB does not know and whose last word says nothing (rule name-head-sector) has "
     "the sector that a word of its name gives the KB's own organisations ('Liberation', "
     "'Revolutionary' REB, 'Democratic' PTY, 'Holdings' BUS; KnowledgeBase.name_word_sectors), unless "
-    "an international one (NGO, IGO), which would keep the story's country from it.",
+    "an international one (NGO, IGO), which would keep the story's country from it; a word the agents "
+    "file codes ('forces', 'navy') is read before a learned one to its left.",
 )
 CAPITAL_NOT_NAME = register(
     "capital-not-name",
