@@ -44,6 +44,9 @@ KINDS = ("person", "organization", "country", "group")
 # them that must have its sector
 NAME_WORD_MIN = 15
 NAME_WORD_SHARE = 0.8
+# Bound prefixes are no name words: the word after them says what the body is against or for, so
+# "anti" (REB by its count: anti-government militias) made "Anti-Corruption Commission" a rebel group
+NAME_WORD_PREFIXES = frozenset({"anti", "counter", "inter", "multi", "post", "pro", "non"})
 
 _QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "_": " "}
@@ -220,7 +223,8 @@ class KnowledgeBase:
         organisations: a word (alphabetic, four letters or more, no KB name of its own: "china" is one)
         in the names of at least NAME_WORD_MIN organisations with a sector, at least NAME_WORD_SHARE of
         which have the same one ("liberation" REB 90 of 110, "revolutionary" REB, "foundation" NGO,
-        "democratic" PTY, "corporation" BUS). Rule name-word-sector (stage.py) reads it."""
+        "democratic" PTY, "corporation" BUS); not a bound prefix (NAME_WORD_PREFIXES: "anti") nor a
+        word the agents file gives another sector ("army" MIL). Rule name-word-sector (stage.py) reads it."""
         if self._name_word_sectors is None:
             counts: dict[str, dict[str, int]] = {}
             for name, code in self.actors.named_codes("organization"):
@@ -228,7 +232,7 @@ class KnowledgeBase:
                 if sector is None:
                     continue
                 for word in set(name_key(name).replace("-", " ").split()):
-                    if word.isalpha() and len(word) >= 4:
+                    if word.isalpha() and len(word) >= 4 and word not in NAME_WORD_PREFIXES:
                         by_sector = counts.setdefault(word, {})
                         by_sector[sector] = by_sector.get(sector, 0) + 1
             table = {}
@@ -236,9 +240,18 @@ class KnowledgeBase:
                 total = sum(by_sector.values())
                 sector, n = max(by_sector.items(), key=lambda kv: (kv[1], kv[0]))
                 if total >= NAME_WORD_MIN and n >= NAME_WORD_SHARE * total and word not in self.by_name:
+                    if self._agent_says_otherwise(word, sector):
+                        continue
                     table[word] = sector
             self._name_word_sectors = table
         return self._name_word_sectors
+
+    def _agent_says_otherwise(self, word: str, sector: str) -> bool:
+        """Whether the agents file codes `word` with a sector other than `sector`: it is the authority
+        on its words ("army" is MIL there; counted in the KB's names it was REB, from the liberation
+        armies, which made an unknown "Army Aviation Command" a rebel group)."""
+        agent = self.agents.get(word)
+        return agent is not None and agent.sector is not None and agent.sector != sector
 
     @property
     def institution_roles(self) -> frozenset[str]:
@@ -358,7 +371,7 @@ class KnowledgeBase:
             self.max_name_words = max(self.max_name_words, len(key.split()))
         self._first_words = None
         self._surnames = None
-        self._institution_roles = None
+        self._name_word_sectors = None  # counted over the organisations
 
     def _unindex(self, key: str, kb_id: str) -> None:
         ids = tuple(i for i in self.by_name.get(key, ()) if i != kb_id)
@@ -377,12 +390,13 @@ class KnowledgeBase:
         self.max_name_words = max(self.max_name_words, len(key.split()))
         self._first_words = None
         self._surnames = None
+        self._institution_roles = self._name_word_sectors = None  # both read the agents
 
     def remove_agent(self, phrase: str, plural: Optional[str]) -> None:
         for form in (phrase, plural):
             if form:
                 self.agents.pop(name_key(form), None)
-        self._institution_roles = None
+        self._institution_roles = self._name_word_sectors = None
 
     # ---- (de)serialisation -------------------------------------------------------------------
     def to_json(self) -> dict:

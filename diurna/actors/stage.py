@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from diurna.actors.codes import iso3_codes, join_code
+from diurna.actors.codes import ROLE_SECTORS, iso3_codes, join_code
 from diurna.actors.draft import coded_without_role, role_coding
 from diurna.actors.kb import KnowledgeBase, default_kb, name_key
 from diurna.actors.mentions import MentionFinder
@@ -39,7 +39,8 @@ NAME_WORD_SECTOR = register(
     "An organisation the KB does not know and whose last word says nothing (rule name-head-sector) has "
     "the sector that a word of its name gives the KB's own organisations ('Liberation', "
     "'Revolutionary' REB, 'Democratic' PTY, 'Holdings' BUS; KnowledgeBase.name_word_sectors), unless "
-    "an international one (NGO, IGO), which would keep the story's country from it.",
+    "an international one (NGO, IGO), which would keep the story's country from it; a word the agents "
+    "file codes ('forces', 'navy') is read before a learned one to its left.",
 )
 CAPITAL_NOT_NAME = register(
     "capital-not-name",
@@ -125,10 +126,18 @@ class ActorStage:
         that says one ("Movement for the Liberation of Azawad": liberation, REB)."""
         table = self.kb.name_word_sectors
         for word in reversed(name_key(name).replace("-", " ").split()):
-            if word in table:
-                # an NGO's or IGO's sector would keep the story's country from it: "the Amazon
-                # Environmental Research Institute" is Brazil's (the story's), whatever its words say
-                return table[word] if table[word] not in ("NGO", "IGO") else None
+            agent = self.kb.agents.get(word)
+            if agent is not None and agent.sector in ROLE_SECTORS:
+                # a word the agents file codes says what the body is before a learned one to its left:
+                # "Armed Forces Division" is MIL (forces), not REB (armed); review11 F15
+                sector = agent.sector
+            elif word in table:
+                sector = table[word]
+            else:
+                continue
+            # an NGO's or IGO's sector would keep the story's country from it: "the Amazon
+            # Environmental Research Institute" is Brazil's (the story's), whatever its words say
+            return sector if sector not in ("NGO", "IGO") else None
         return None
 
 

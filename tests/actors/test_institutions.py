@@ -82,6 +82,33 @@ def test_an_unknown_organisations_name_word_gives_the_sector_the_kbs_organisatio
     table = actor_stage.kb.name_word_sectors
     assert table["liberation"] == "REB" and table["democratic"] == "PTY"  # learned from the KB's organisations
     assert "china" not in table  # a KB name of its own says whose, not what
+    # review11 F1: a bound prefix is no name word ("anti": an Anti-Graft Bureau is no rebel group), and
+    # the agents file decides its own words ("army" is MIL there, REB only by the liberation armies)
+    assert "anti" not in table and "army" not in table
+
+
+def test_name_word_sectors_are_counted_again_when_the_kb_changes():
+    # review11 F7: the table reads the organisations and the agents file; a change to either recounts it
+    from diurna.actors.kb import KBActor, KnowledgeBase
+
+    kb = KnowledgeBase()
+    assert kb.name_word_sectors == {}
+    kb.add_agent("rebel", "~REB", "rebels")
+    kb.add(KBActor(id="x1", name="Upland Front", kind="organization", names=("upland front",), roles=()))
+    assert kb._name_word_sectors is None and kb.name_word_sectors == {}
+
+
+@pytest.mark.parametrize("name, sector", [("Anti-Graft Bureau", None), ("Army Logistics Command", "MIL")])
+def test_name_word_sector_does_not_make_a_state_body_a_rebel_group(actor_stage, name, sector):
+    assert actor_stage._name_word_sector(name) == sector
+
+
+@pytest.mark.parametrize(
+    "name, sector", [("Armed Forces Logistics Division", "MIL"), ("Revolutionary Guards Navy", "MIL")]
+)
+def test_an_agent_word_of_the_name_says_more_than_a_learned_word_to_its_left(actor_stage, name, sector):
+    # review11 F15: "forces", "navy" are the agents file's MIL; "armed", "revolutionary" only learned REB
+    assert actor_stage._name_word_sector(name) == sector
 
 
 def test_name_word_sector_codes_a_liberation_front(resolve_actors):
