@@ -56,7 +56,8 @@ def _add_min_confidence(p: argparse.ArgumentParser) -> None:
         "held-out real news (docs/events.md, 'Confidence'); P applies to every text. Default: the packaged "
         "model's threshold, chosen on held-out articles (%s), applied only to texts that read as a story "
         "(three sentences or more: the model learned from articles); a sentence or two keeps every event. "
-        "0 emits every event the stage codes" % _packaged_threshold(),
+        "In a story, events with no recipient are also left out (rule recipientless-in-story; shows of force "
+        "excepted) whatever P is. 0 emits every event the stage codes" % _packaged_threshold(),
     )
 
 
@@ -226,7 +227,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     rate = totals["articles"] / elapsed if elapsed > 0 else 0.0
     print(
         "ingested %d articles into %s (%d already stored, %d not in English: skipped): %d events (%d more "
-        "found but left out below the confidence threshold: --min-confidence 0 keeps them), %d quotes, "
+        "found but left out: below the confidence threshold, or with no recipient in a story; --min-confidence 0 keeps them), %d quotes, "
         "%d errors, %d warnings (stored in the errors table); %.1f s elapsed, %.2f articles/s"
         % (
             totals["articles"],

@@ -75,16 +75,16 @@ def compile_labels(labels_dir: pathlib.Path, polnear: pathlib.Path) -> tuple[lis
         queue = [q.strip() for q in queue_file.open()] if queue_file.exists() else []
         rank = {q: k for k, q in enumerate(queue)}
         seen = set()
-        for line in path.open(encoding="utf-8"):
+        for number, line in enumerate(path.open(encoding="utf-8"), 1):
             if not line.strip():
                 continue
             try:
                 lab = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # a line being written
+            except json.JSONDecodeError as err:
+                raise SystemExit("%s:%d: not a JSON label (%s)" % (path, number, err)) from None
             aid = lab.get("id")
             if aid not in gold:
-                continue
+                raise SystemExit("%s:%d: %r is no attribution of PolNeAR train" % (path, number, aid))
             if aid in seen:
                 stats["duplicates"] += 1
                 continue

@@ -77,3 +77,21 @@ def test_an_attribution_is_aligned_by_its_content_then_by_its_cue(load_script, m
     assert trainer.align([near, other], by_cue) is other
     nowhere = {"content": {"spans": [[700, 800]]}, "cue": {"spans": [[690, 694]]}}
     assert trainer.align([near, other], nowhere) is None
+
+
+@pytest.mark.parametrize(
+    "line,why",
+    [('{"id": "0001-E1", "type": "NONE"', "not a JSON label"), ('{"id": "9999-E1", "type": "NONE"}', "no attribution")],
+)
+def test_a_broken_label_line_is_refused_with_its_file_and_line(compiler, tmp_path, line, why):
+    polnear = tmp_path / "polnear"
+    (polnear / "articles").mkdir(parents=True)
+    (polnear / "articles" / "0001.txt").write_text("Smith said Jones lied.", encoding="utf-8")
+    span = {"start": 0, "end": 5, "spans": [[0, 5]]}
+    attribution = {"id": "0001-E1", "article": "0001", "source": span, "cue": span, "content": span}
+    (polnear / "gold.jsonl").write_text(json.dumps(attribution) + "\n", encoding="utf-8")
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    (labels / "p.jsonl").write_text('{"id": "0001-E1", "type": "NONE"}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"p\.jsonl:2: .*" + why):
+        compiler.compile_labels(labels, polnear)

@@ -613,9 +613,14 @@ def conditional_act(doc: ArticleDoc, cand: Candidate) -> bool:
     )
 
 
+ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
+
+
 def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
     """An event noun a linking verb describes (described-event): "the agreement between X and Y is
-    null and void" tells of the agreement, it does not report it (nominal.LINKING_VERBS)."""
+    null and void" tells of the agreement, it does not report it (nominal.LINKING_VERBS). Only a
+    noun that points back ("the", "this" and no possessor) is one already told: "Oman's offer of
+    talks was the first in years" introduces its event, and is coded."""
     noun = doc.spacy_doc[cand.trigger_start]
     clause = noun.head
     return (
@@ -624,6 +629,16 @@ def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
         and noun.dep_ == "nsubj"
         and clause.lemma_ in LINKING_VERBS
         and any(c.dep_ in ("acomp", "attr") for c in clause.children)
+        and points_back(noun)
+    )
+
+
+def points_back(noun: "Token") -> bool:
+    """A noun phrase that refers to something already told: a definite or demonstrative determiner
+    and no possessor ("the raid", "this agreement"; not "Russia's raid", "a raid")."""
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in children) and not any(
+        c.dep_ == "poss" for c in children
     )
 
 

@@ -152,11 +152,11 @@ class EventStage:
         return threshold
 
     def withholds_recipientless(self, doc: ArticleDoc) -> bool:
-        """Whether events with no recipient are withheld in this text (recipientless-in-story): by
-        default, in a text that reads as a story; never when the user set a threshold (`--min-confidence 0`
-        emits every event) nor in a sentence or two."""
+        """Whether events with no recipient are withheld in this text (recipientless-in-story): in a
+        text that reads as a story, whatever threshold is set, except 0 (`--min-confidence 0` emits every
+        event the stage codes); never in a sentence or two."""
         return (
-            self.min_confidence is None
+            self.min_confidence != 0
             and cx.enabled(cx.RECIPIENTLESS_IN_STORY)
             and doc.spacy_doc is not None
             and index(doc.spacy_doc).reads_as_story

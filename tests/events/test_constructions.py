@@ -809,6 +809,13 @@ def test_recipientless_events_are_kept_in_a_short_text_for_shows_of_force_and_on
     every = Pipeline(stages=stages, default_pubdate="2024-06-19").code_text(story, "2024-06-19")
     assert found(every, ("agreed", "AGREE", "rebels", None))
     assert every.article.events_withheld == 0
+    # a stricter threshold is no request for every event: the recipientless one stays withheld
+    stages = [
+        EventStage(use_argument_model=False, min_confidence=0.01) if s.name == "events" else s for s in default_stages()
+    ]
+    strict = Pipeline(stages=stages, default_pubdate="2024-06-19").code_text(story, "2024-06-19")
+    assert not found(strict, ("agreed", "AGREE", "rebels", None))
+    assert strict.article.events_withheld >= 1
 
 
 def test_switched_off_rejects_unknown_names():
@@ -964,3 +971,20 @@ def test_a_protest_described_by_a_linking_verb_is_no_protest_told(nlp, text, tol
 
     noun = next(t for t in nlp(text) if t.lemma_ in ("protest", "demonstration"))
     assert _a_told_protest(noun) == told
+
+
+@pytest.mark.parametrize(
+    "text,back",
+    [
+        ("The raid was a crime.", True),
+        ("This agreement is illegal.", True),
+        # a possessor or an indefinite article introduces the event: it is told here, and coded
+        ("Oman's offer of talks was the first in years.", False),
+        ("A raid on the camp was reported.", False),
+    ],
+)
+def test_only_an_event_noun_that_points_back_is_one_already_told(nlp, text, back):
+    from diurna.events.candidates import points_back
+
+    noun = next(t for t in nlp(text) if t.dep_ in ("nsubj", "nsubjpass"))
+    assert points_back(noun) == back
