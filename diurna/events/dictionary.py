@@ -321,7 +321,7 @@ def subject_words(token: "Token") -> set[str]:
     for _ in range(4):
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and node.dep_ == "relcl" and all(s.lower_ in ("who", "which", "that") for s in subj):
-            # "the building that hosts the commission": the relative pronoun stands for its noun
+            # "the hotel that houses the delegation": the relative pronoun stands for its noun
             return _words(relative_antecedent(node))
         if subj:
             return {w for s in subj for t in s.subtree for w in _words(t)}

@@ -73,7 +73,7 @@ def in_conditional(token: "Token") -> bool:
 def modality(token: "Token") -> str:
     own = _own_modality(token)
     if own == "actual" and _is_purpose_infinitive(token):
-        # "had to speed up to counter X", "will send troops to protect Y": the purpose of an act not
+        # "had to move quickly to block X", "will send troops to protect Y": the purpose of an act not
         # done is not done either; it shares the governing act's modality
         governing = _own_modality(token.head)
         if governing != "actual":

@@ -16,7 +16,7 @@ RULES, _register, enabled, switched_off = KIND_RULES.parts()
 
 LIST_IN_APPOSITION_TO_ITS_KIND = _register(
     "list-in-apposition-to-its-kind",
-    "Troops entered Gao, Kidal and Timbuktu, the three regions of the north.",
+    "Troops entered Sikasso, Segou and Kayes, the three regions of the south.",
     "a plural unit noun in apposition to a list of names ('the three regions', 'two provinces') names "
     "the kind of each member, as 'the Khyber, Bannu and Dera Ismail Khan districts' does",
 )
@@ -101,7 +101,7 @@ def feature_hint(span: Span) -> str | None:
 
 
 def _kind_of_the_list(span: Span) -> str | None:
-    """ "Troops entered Gao, Kidal and Timbuktu, the three regions of the north", "Idlib and Hama, two
+    """ "Troops entered Sikasso, Segou and Kayes, the three regions of the south", "Idlib and Hama, two
     provinces of the northwest": the unit level a plural unit noun in apposition to the list names."""
     if not enabled(LIST_IN_APPOSITION_TO_ITS_KIND):
         return None

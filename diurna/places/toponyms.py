@@ -62,7 +62,7 @@ COUNTRY_OPENING_A_FACILITY = _register(
 
 CONJUNCTS_OF_A_PLACE = _register(
     "conjuncts-of-a-place",
-    "the cities of Ganja and Mingachevir (PERSON); the towns of Kidal, Aguelhok and Tessalit (untagged)",
+    "the cities of Barda and Shamakhi (PERSON); the towns of Kidal, Aguelhok and Tessalit (untagged)",
     "names coordinated with a place are places of its kind: the small model tags the later names of a "
     "list of unfamiliar towns PERSON or nothing, and the actor stage then makes persons of them",
 )
@@ -269,7 +269,7 @@ def _places_by_their_slot(spacy_doc: Doc, gazetteer: Gazetteer, surnames: set[st
 def _conjuncts_of_places(
     spacy_doc: Doc, gazetteer: Gazetteer, toponyms: list[Toponym], covered: set[int], surnames: set[str]
 ) -> Iterator[tuple[Span, list[Candidate]]]:
-    """Names in coordination with a toponym ("the cities of Ganja and Mingachevir", "the towns of Kidal,
+    """Names in coordination with a toponym ("the cities of Barda and Shamakhi", "the towns of Kidal,
     Aguelhok and Tessalit") are places of its kind, however the small
     model tags them and whoever the actor stage made of them: those GeoNames knows by a main name.
     A conjunct of a country must be a country or a region ("Russia and Putin" names no village);

@@ -99,9 +99,9 @@ def after_dated_expression(c: EventClause) -> Optional[DateRef]:
 ANNIVERSARY_UNITS = {"year": "year", "years": "year", "month": "month", "months": "month"}
 
 
-@anchor_rule("Crowds on Sunday marked two years since the army seized power -> the day two years before Sunday")
+@anchor_rule("Crowds on Sunday marked three years since the junta took over -> the day three years before Sunday")
 def anniversary_since(c: EventClause) -> Optional[DateRef]:
-    """ "marked two years since the army seized power", "it has been a year since the rebels took
+    """ "marked three years since the junta took over", "it has been a year since the rebels took
     the city", "six months since she announced her bid": a count of years or months before "since"
     measures how long ago the clause's event was, counted back from the act that tells it; when
     that act has a day, the event is the day as many years or months before (an anniversary), not

@@ -119,8 +119,8 @@ def _is_purpose_infinitive(verb) -> bool:
 
 
 # Heads whose to-infinitive is done (or attempted, begun) at their own time, not after it: the
-# implicative verbs and adjectives ("failed to reach a deal on Friday", "were unable to retake the
-# town on Saturday", "managed to cross"), attempts ("tried to enter the city on Monday") and the
+# implicative verbs and adjectives ("failed to reach a deal on Friday", "was unable to recapture the
+# port on Saturday", "managed to cross"), attempts ("tried to enter the city on Monday") and the
 # aspectual verbs ("began to withdraw on Monday"). A plan ("agreed to meet on Friday", "vowed to
 # return") looks ahead and keeps the future reading.
 SAME_TIME_INFINITIVE_HEADS = {

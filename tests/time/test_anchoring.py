@@ -128,10 +128,10 @@ CASES = {
         ("2024-01-01", "2024-01-31", "month"),
     ),
     "anniversary_since": (
-        "The vote is near. On Tuesday, crowds marked two years since the army seized power.",
-        "seized",
+        "The vote is near. On Tuesday, crowds marked three years since the junta took over.",
+        "took",
         0,
-        ("2022-03-12", "2022-03-12", "day"),
+        ("2021-03-12", "2021-03-12", "day"),
     ),
     "earlier_clause": (
         "The minister spoke on Monday. Riots broke out on Wednesday after the police detained a student.",

@@ -147,7 +147,7 @@ def test_fallback_refuses_a_year_the_text_does_not_give():
     [
         # an implicative, attempt or aspectual head: the infinitive is done at the head's (past) time
         ("Negotiators failed to reach a deal on Friday.", "2024-03-08"),
-        ("The rebels were unable to retake the town on Saturday.", "2024-03-09"),
+        ("The militia was unable to recapture the port on Saturday.", "2024-03-09"),
         ("Troops tried to enter the city on Monday.", "2024-03-11"),
         # a plan looks ahead: the next Friday
         ("The parties agreed to meet on Friday.", "2024-03-15"),
