@@ -316,6 +316,7 @@ class StatementModel:
         # optional: how far the recipient the rules chose is to be trusted, one logistic over
         # `recipient_features` for every type; the reading is then P(type) * P(recipient right)
         self.recipient: Optional[dict] = data.get("recipient")
+        self.option_gain = {t: _most_options_add(self.weights[t]) for t in self.types}
 
     @classmethod
     def load(cls, path: pathlib.Path = MODEL_PATH) -> "StatementModel":
@@ -333,6 +334,16 @@ class StatementModel:
         agree = option[3] if len(option) > 3 else 0
         return logistic(
             self.recipient["bias"], self.recipient["weights"], recipient_features(plover, rule, pair, agree)
+        )
+
+    def may_read(self, f: dict[str, float]) -> bool:
+        """Whether any type could reach its threshold whatever recipient the rules find: the score on
+        the statement's own features plus the most its options can add (`option_gain`), the recipient
+        model's factor taken as 1. Choosing a recipient for every type runs the argument chooser
+        once per type; a statement no type can read is left before that (the outputs are the same)."""
+        own = {k: v for k, v in f.items() if not k.startswith(OPTION_PREFIXES)}
+        return any(
+            logistic(self.bias[t] + self.option_gain[t], self.weights[t], own) >= self.threshold[t] for t in self.types
         )
 
     def reading(self, f: dict[str, float], options: dict[str, tuple]) -> tuple[Optional[str], float]:
@@ -362,6 +373,9 @@ class StatementModel:
         if all(t > 1.0 for t in self.threshold.values()):
             return out
         for st in statements(doc):
+            f = features(doc, st, existing)
+            if not self.may_read(f):
+                continue
             made = {t: targeted(doc, st, t, arguments) for t in self.types}
             options = {
                 t: (
@@ -372,10 +386,21 @@ class StatementModel:
                 )
                 for t, (c, rule) in made.items()
             }
-            plover, _ = self.reading(features(doc, st, existing), options)
+            plover, _ = self.reading(f, options)
             if plover is not None:
                 out.append(made[plover][0])
         return out
+
+
+# the features `with_rule` adds to a statement's own for one type: one target rule, and at most one
+# of each kind of `pair_features`
+OPTION_PREFIXES = ("target_rule:", "pair_country:", "target_sector:")
+
+
+def _most_options_add(weights: dict[str, float]) -> float:
+    """The most the option features can add to a type's score (each kind's largest weight, or
+    nothing when every weight of the kind is negative: a rule with no weight, or no pair, adds 0)."""
+    return sum(max([0.0] + [w for k, w in weights.items() if k.startswith(prefix)]) for prefix in OPTION_PREFIXES)
 
 
 def with_rule(f: dict[str, float], rule: Optional[str], pair: tuple[str, ...] = ()) -> dict[str, float]:

@@ -136,3 +136,22 @@ def test_a_recipient_model_scales_the_reading_by_how_far_its_recipient_is_truste
         "target_rule:none": 1.0,
         "agree:3": 1.0,
     }
+
+
+def test_a_statement_no_type_can_read_is_left_before_any_recipient_is_chosen(code, monkeypatch):
+    # the most the options add: the best target rule (+2) and another country (+1.5); a negative
+    # weight (a rule, a sector) adds nothing
+    weights = {"w:provocation": 1.0, "target_rule:content-agent": 2.0, "target_rule:cue-object": -1.0}
+    weights.update({"pair_country:other": 1.5, "target_sector:GOV": -2.0})
+    model = model_with({"ACCUSE": weights}, threshold=0.7)
+    assert model.option_gain["ACCUSE"] == 3.5
+    assert model.may_read({"w:provocation": 1.0})  # -3 + 1 + 3.5 = 1.5: P 0.82 >= 0.7
+    assert not model.may_read({})  # -3 + 3.5 = 0.5: P 0.62 < 0.7, whatever the recipient
+    # and then no recipient is chosen for it at all
+    doc, _ = statement_of(code, "The minister said the rebels broke the truce.", "said")
+
+    def no_choosing(*args):
+        raise AssertionError("a recipient was chosen for a statement no type can read")
+
+    monkeypatch.setattr(stm, "targeted", no_choosing)
+    assert model_with({"ACCUSE": {"w:never-seen": 9.0}}, threshold=0.7).candidates(doc, []) == []
