@@ -14,6 +14,7 @@ from diurna.actors.mentions import FEMALE_TITLES, MALE_TITLES, in_actor_position
 from diurna.actors.name_kinds import is_known_place
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import HONORIFICS
+from diurna.nlp.syntax import first_conjunct
 from diurna.places.lexicon import is_place_noun
 
 if TYPE_CHECKING:
@@ -138,8 +139,7 @@ LOCATIVE_PREPOSITIONS = frozenset("in near across throughout outside around from
 def _in_place_slot(token: "Token") -> bool:
     """Whether a name stands where a place does: after a locative preposition ("in Bolton", the
     conjuncts of a list after it included) or modifying a place noun ("the Sahel region")."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(token)
     if token.dep_ == "pobj":
         preposition = token.head
         return preposition.lower_ in LOCATIVE_PREPOSITIONS or (

@@ -43,7 +43,7 @@ from diurna.document import ArticleDoc, MentionRef
 from diurna.events import codes
 from diurna.events.arguments import Argument, Candidate
 from diurna.events.holders import HOLDER_DEPS, holder_mentions, holding
-from diurna.nlp.syntax import is_infinitive, is_passive, tree_path
+from diurna.nlp.syntax import first_conjunct, is_infinitive, is_passive, tree_path
 from diurna.quotes import quote_at
 
 if TYPE_CHECKING:
@@ -168,8 +168,7 @@ def helped_by_act(doc: ArticleDoc, mention: MentionRef, trigger: "Token") -> boo
     border to help Chadian troops"): the object of a helping purpose clause of the trigger or of the verb
     it is the object of. The model never adds such an ally as the target."""
     head = head_of(doc, mention)
-    while head.dep_ == "conj" and head.head.i != head.i:  # "to support the army and the police"
-        head = head.head
+    head = first_conjunct(head)  # "to support the army and the police"
     verb = head.head
     if head.dep_ != "dobj" or verb.lemma_.lower() not in HELPING_VERBS or not is_infinitive(verb):
         return False

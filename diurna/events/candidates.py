@@ -56,7 +56,14 @@ from diurna.events.dictionary import (
 from diurna.events.nominal import LINKING_VERBS, NounEvents
 from diurna.events.nominal_model import default_nominal_model, learned_nominals
 from diurna.events.scene import mention_of, with_scene_recipients
-from diurna.nlp.syntax import by_agents, clause_reporters, is_passive, is_reduced_passive, quoted_predicate
+from diurna.nlp.syntax import (
+    by_agents,
+    clause_reporters,
+    first_conjunct,
+    is_passive,
+    is_reduced_passive,
+    quoted_predicate,
+)
 from diurna.quotes import quote_at
 from diurna.quotes.lexicon import SPEECH_VERBS
 
@@ -654,8 +661,7 @@ def demanded_of_another(doc: ArticleDoc, cand: Candidate) -> bool:
     if cand.modality != "demanded" or not cx.enabled(cx.DEMANDED_OF_ANOTHER):
         return False
     trigger = doc.spacy_doc[cand.trigger_start]
-    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
-        trigger = trigger.head
+    trigger = first_conjunct(trigger)
     speakers = _announcers(doc, trigger)
     return bool(speakers) and (cand.source is None or cand.source.actor_id not in speakers)
 

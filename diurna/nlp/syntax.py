@@ -20,6 +20,14 @@ SUBORDINATE_CLAUSE_DEPS = frozenset(
 )
 
 
+def first_conjunct(token: "Token") -> "Token":
+    """The first of the coordinated words a token is one of ("attacked" in "attacked the base and
+    killed two soldiers", "army" in "the army and the police"): where its head, role and clause are."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def is_passive(verb: "Token") -> bool:
     """'was charged', 'were asked by X': the verb has a passive auxiliary or subject."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)

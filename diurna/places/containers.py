@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from diurna.nlp.syntax import first_conjunct
 from diurna.places.gazetteer import Candidate, GazetteerEntry
 from diurna.places.lexicon import CONTAINMENT_NOUNS, DIRECTION_WORDS, US_STATE_ABBREVIATIONS
 from diurna.places.names import fold, strip_article
@@ -167,8 +168,7 @@ def _owner_of_kind_noun(
     if spacy_doc is None:
         return None
     token = spacy_doc[toponyms[n].token_start : toponyms[n].token_end].root
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(token)
     if token.dep_ != "pobj" or token.head.lower_ != "of":
         return None
     owners = [c for c in token.head.head.children if c.dep_ == "poss"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diurna.nlp.syntax import first_conjunct
 from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
@@ -106,8 +107,7 @@ def _kind_of_the_list(span: Span) -> str | None:
     if not enabled(LIST_IN_APPOSITION_TO_ITS_KIND):
         return None
     head = span.root
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
+    head = first_conjunct(head)
     if not head.conjuncts:
         return None  # a list, not one name ("Goma, the capital of the province")
     for child in head.children:

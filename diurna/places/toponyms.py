@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diurna.document import ArticleDoc
+from diurna.nlp.syntax import first_conjunct
 from diurna.places.embedded import NAME_PARTICLES, embedded_places
 from diurna.places.gazetteer import Candidate, Gazetteer
 from diurna.places.kinds import (
@@ -340,8 +341,7 @@ def _named_as_place(span: Span) -> bool:
 def _in_locative_position(token: Token) -> bool:
     """ "in Kyiv", "advanced towards Goma", "visited Antofagasta": a slot that takes a place, also
     for the later conjuncts of a list in it ("in Bannu and Dera Ismail Khan")."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(token)
     head = token.head
     if token.dep_ == "pobj" and (head.lower_ in STATIC or head.lower_ == "from"):
         return True

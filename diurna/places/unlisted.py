@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from diurna.nlp.syntax import first_conjunct
 from diurna.places.containers import coordination
 from diurna.places.gazetteer import Gazetteer, GazetteerEntry
 from diurna.places.kinds import CITY_NOUNS, REGION_NOUNS, singular_unit_noun
@@ -207,8 +208,7 @@ def _labelled_place(span: Span) -> bool:
 
 def _in_place_slot(token: Token) -> bool:
     """A locative slot, also "between X and Y"."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(token)
     return _in_locative_position(token) or (token.dep_ == "pobj" and token.head.lower_ == "between")
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.nlp.index import text_of
 from diurna.nlp.subjects import WHEN_ENTITIES, name_after
-from diurna.nlp.syntax import crosses_paragraph
+from diurna.nlp.syntax import crosses_paragraph, first_conjunct
 from diurna.quotes import rules as R
 from diurna.quotes.found import (
     Found,
@@ -399,6 +399,5 @@ def _colon_after_quotation(sdoc: "Doc", before: list["Token"], inner: tuple[int,
 
 def _main_clause_verb(verb: "Token") -> bool:
     """The sentence's main verb or one coordinated with it."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
+    verb = first_conjunct(verb)
     return verb.dep_ == "ROOT"

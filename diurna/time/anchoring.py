@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 from diurna.document import ArticleDoc, TimexRef
+from diurna.nlp.syntax import first_conjunct
 from diurna.records import DateRef
 from diurna.time.calendar import Tense, add_months, add_years
 from diurna.time.dating import attachments_for, continued_timex
@@ -386,8 +387,7 @@ def dated_head_noun(c: EventClause) -> Optional[DateRef]:
     announcement on Thursday that Tbilisi would suspend talks"); it does not reach further up:
     "The delegation, which arrived in Cairo, held talks on Thursday" leaves "arrived" undated."""
     clause = c.verb if c.verb is not None else c.trigger
-    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "would suspend talks and refuse grants"
-        clause = clause.head
+    clause = first_conjunct(clause)  # "would suspend talks and refuse grants"
     noun = clause.head
     if clause.dep_ not in ("relcl", "acl", "ccomp") or noun.i == clause.i:
         return None
@@ -436,8 +436,7 @@ def noun_content_clause(c: EventClause) -> Optional[DateRef]:
     if verb is None or c.own is not None or c.tense is not Tense.PAST or c.perfect is not None:
         return None
     clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = first_conjunct(clause)
     if clause.dep_ not in ("acl", "ccomp") or clause.head.pos_ != "NOUN" or tense_of(clause) is not Tense.PAST:
         return None
     if not any(ch.dep_ == "mark" and ch.lower_ == "that" for ch in clause.children):
@@ -476,8 +475,7 @@ def reported_past_perfect(c: EventClause) -> Optional[DateRef]:
     if c.perfect != "past" or c.verb is None:
         return None
     clause = c.verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "had been lost and ... killed"
-        clause = clause.head
+    clause = first_conjunct(clause)  # "had been lost and ... killed"
     head = clause.head
     if clause.dep_ != "ccomp" or tense_of(head) is not Tense.PAST or perfect_aspect(head) == "past":
         return None

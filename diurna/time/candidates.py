@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Optional
 
+from diurna.nlp.syntax import first_conjunct
 from diurna.records import DateRef
 from diurna.time.background import in_lead_paragraph
 from diurna.time.dating import is_dateline
@@ -160,8 +161,7 @@ def _clause_dep(verb: Optional["Token"]) -> str:
     if verb is None:
         return "none"
     clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = first_conjunct(clause)
     dep = clause.dep_
     if dep in ("relcl", "acl"):
         return "relative"

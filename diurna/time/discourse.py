@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Optional
 from diurna.document import ArticleDoc, TimexRef
 from diurna.nlp.index import index
 from diurna.nlp.quotations import quoted_at
+from diurna.nlp.syntax import first_conjunct
 from diurna.records import DateRef
 from diurna.time.calendar import Tense
 from diurna.time.dating import attachments_for, governing_timex, is_dateline
@@ -384,8 +385,7 @@ def undated_story_clause(c: EventClause) -> bool:
     if verb is None or c.episode is not None or c.tense is not Tense.PAST or c.perfect is not None:
         return False
     clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = first_conjunct(clause)
     return clause.dep_ in ("ROOT", "ccomp")
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
+from diurna.nlp.syntax import first_conjunct
 from diurna.records import DateRef
 from diurna.time.anchoring import anchor_event, anchor_rule, reporting_head
 from diurna.time.calendar import Tense
@@ -157,8 +158,7 @@ def attributed_after_background(c: EventClause) -> Optional[DateRef]:
     if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
         return None
     clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = first_conjunct(clause)
     if not (_attributed_after(clause) or _according_to(clause)):
         return None
     if inside_quotation(c.doc, c.trigger.idx):

@@ -7,6 +7,7 @@ import pytest
 from diurna.nlp.syntax import (
     between_parties,
     coordinated_pair,
+    first_conjunct,
     is_passive,
     is_reduced_passive,
     possessors,
@@ -209,3 +210,17 @@ def test_a_possessor_is_read_with_either_apostrophe(nlp):
         assert [t.lower_ for t in possessors(raids)] == ["militia"], text
     doc = nlp("Observers from Benin watched the raids.")
     assert possessors(next(t for t in doc if t.lower_ == "raids")) == []
+
+
+def test_first_conjunct_is_the_first_of_the_coordinated_words(nlp):
+    from spacy.tokens import Doc
+
+    # a chain of conjuncts, as the parser builds them ("burned" hangs on "looted", "looted" on "attacked")
+    words = ["Rebels", "attacked", "and", "looted", "and", "burned", "villages"]
+    heads = [1, 1, 1, 1, 3, 3, 5]
+    deps = ["nsubj", "ROOT", "cc", "conj", "cc", "conj", "dobj"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert first_conjunct(doc[5]).text == "attacked"
+    assert first_conjunct(doc[3]).text == "attacked"
+    assert first_conjunct(doc[1]).text == "attacked"  # a word that is no conjunct is its own
+    assert first_conjunct(doc[6]).text == "villages"
