@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diurna.nlp.syntax import is_infinitive
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -86,7 +88,7 @@ def _is_purpose_infinitive(token: "Token") -> bool:
         token.dep_ in ("advcl", "xcomp")
         and token.head.i != token.i
         and token.head.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and is_infinitive(token)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
     )
 
@@ -124,7 +126,7 @@ def is_awaited(token: "Token") -> bool:
     if (
         token.dep_ in ("ccomp", "xcomp")
         and head.lemma_.lower() in WISHING_VERBS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and is_infinitive(token)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
     ):
         return True

@@ -29,7 +29,7 @@ from diurna.nlp.subjects import (
     subject_of_lost_root,
     verb_holding,
 )
-from diurna.nlp.syntax import crosses_paragraph, is_passive
+from diurna.nlp.syntax import crosses_paragraph, is_infinitive, is_passive
 from diurna.quotes import rules as R
 from diurna.quotes.lexicon import (
     ADDRESSED_VERBS,
@@ -311,7 +311,7 @@ def _that_clause_on_a_noun(verb: "Token") -> Optional["Token"]:
 
 def _infinitive_child(verb: "Token") -> Optional["Token"]:
     for child in verb.children:
-        if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if child.dep_ == "xcomp" and is_infinitive(child):
             return child
     return None
 

@@ -14,7 +14,7 @@ from diurna.actors.gender import given_name_gender
 from diurna.document import ArticleDoc
 from diurna.nlp.index import text_of
 from diurna.nlp.quotations import QuotedSpan, starts_paragraph
-from diurna.nlp.syntax import crosses_paragraph, in_main_clause, is_passive
+from diurna.nlp.syntax import crosses_paragraph, in_main_clause, is_infinitive, is_passive
 from diurna.quotes import rules as R
 from diurna.quotes.found import (
     Found,
@@ -96,7 +96,7 @@ def in_the_words_of(sdoc: "Doc", span: QuotedSpan, inner: tuple[int, int], in_qu
             if owner is None:
                 of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        elif tok.lower_ == "quote" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        elif tok.lower_ == "quote" and is_infinitive(tok):
             owner = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if owner is not None and (can_speak(owner) or owner.lower_ in ("his", "her", "their")):
             return direct_quote(sdoc, inner, owner, tok, R.IN_THE_WORDS_OF)
