@@ -23,6 +23,7 @@ import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
+from diurna.actors.mentions import DEFINITE
 from diurna.document import ArticleDoc
 from diurna.events import clause_parties, codes, mediation
 from diurna.events import constructions as cx
@@ -62,6 +63,7 @@ from diurna.nlp.syntax import (
     first_conjunct,
     is_passive,
     is_reduced_passive,
+    possessors,
     quoted_predicate,
 )
 from diurna.quotes import quote_at
@@ -620,9 +622,6 @@ def conditional_act(doc: ArticleDoc, cand: Candidate) -> bool:
     )
 
 
-ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
-
-
 def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
     """An event noun a linking verb describes (described-event): "the agreement between X and Y is
     null and void" tells of the agreement, it does not report it (nominal.LINKING_VERBS). Only a
@@ -643,10 +642,7 @@ def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
 def points_back(noun: "Token") -> bool:
     """A noun phrase that refers to something already told: a definite or demonstrative determiner
     and no possessor ("the raid", "this agreement"; not "Russia's raid", "a raid")."""
-    children = list(noun.children)
-    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in children) and not any(
-        c.dep_ == "poss" for c in children
-    )
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children) and not possessors(noun)
 
 
 def awaited_act(doc: ArticleDoc, cand: Candidate) -> bool:

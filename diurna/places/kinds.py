@@ -106,13 +106,14 @@ def _kind_of_the_list(span: Span) -> str | None:
     provinces of the northwest": the unit level a plural unit noun in apposition to the list names."""
     if not enabled(LIST_IN_APPOSITION_TO_ITS_KIND):
         return None
-    head = span.root
-    head = first_conjunct(head)
+    head = first_conjunct(span.root)
     if not head.conjuncts:
         return None  # a list, not one name ("Goma, the capital of the province")
     for child in head.children:
-        if child.dep_ == "appos" and child.lower_.endswith("s") and singular_unit_noun(child) in REGION_NOUNS:
-            return _unit_level(singular_unit_noun(child))
+        if child.dep_ == "appos" and child.lower_.endswith("s"):
+            unit = singular_unit_noun(child)
+            if unit in REGION_NOUNS:
+                return _unit_level(unit)
     return None
 
 

@@ -435,8 +435,7 @@ def noun_content_clause(c: EventClause) -> Optional[DateRef]:
     verb = c.verb
     if verb is None or c.own is not None or c.tense is not Tense.PAST or c.perfect is not None:
         return None
-    clause = verb
-    clause = first_conjunct(clause)
+    clause = first_conjunct(verb)
     if clause.dep_ not in ("acl", "ccomp") or clause.head.pos_ != "NOUN" or tense_of(clause) is not Tense.PAST:
         return None
     if not any(ch.dep_ == "mark" and ch.lower_ == "that" for ch in clause.children):
@@ -474,8 +473,7 @@ def reported_past_perfect(c: EventClause) -> Optional[DateRef]:
     or the report's two days when it is the story's undated news."""
     if c.perfect != "past" or c.verb is None:
         return None
-    clause = c.verb
-    clause = first_conjunct(clause)  # "had been lost and ... killed"
+    clause = first_conjunct(c.verb)  # "had been lost and ... killed"
     head = clause.head
     if clause.dep_ != "ccomp" or tense_of(head) is not Tense.PAST or perfect_aspect(head) == "past":
         return None

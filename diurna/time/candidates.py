@@ -160,8 +160,7 @@ def _bucket(value: float, edges: tuple[float, ...]) -> str:
 def _clause_dep(verb: Optional["Token"]) -> str:
     if verb is None:
         return "none"
-    clause = verb
-    clause = first_conjunct(clause)
+    clause = first_conjunct(verb)
     dep = clause.dep_
     if dep in ("relcl", "acl"):
         return "relative"

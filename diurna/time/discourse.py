@@ -384,8 +384,7 @@ def undated_story_clause(c: EventClause) -> bool:
     verb = c.verb
     if verb is None or c.episode is not None or c.tense is not Tense.PAST or c.perfect is not None:
         return False
-    clause = verb
-    clause = first_conjunct(clause)
+    clause = first_conjunct(verb)
     return clause.dep_ in ("ROOT", "ccomp")
 
 

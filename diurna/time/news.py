@@ -157,8 +157,7 @@ def attributed_after_background(c: EventClause) -> Optional[DateRef]:
     verb, ep = c.verb, c.episode
     if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
         return None
-    clause = verb
-    clause = first_conjunct(clause)
+    clause = first_conjunct(verb)
     if not (_attributed_after(clause) or _according_to(clause)):
         return None
     if inside_quotation(c.doc, c.trigger.idx):
