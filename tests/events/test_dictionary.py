@@ -336,3 +336,32 @@ def test_subjectless_passive_gerund_is_done_to_the_clause_subject(nlp):
     text = "The journalist was released after being detained by soldiers for a week."
     detained = _token(nlp, text, "detained")
     assert [t.text for t in direct_objects(detained)] == ["journalist"]
+
+
+@pytest.mark.parametrize(
+    "text,target",
+    [
+        ("Protesters burned Turkish flags outside the embassy in Athens on Friday.", "Turkey"),
+        ("Demonstrators in Karachi torched an effigy of the Indian prime minister.", "Indian prime minister"),
+        ("Students trampled on Chinese flags during the rally in Manila.", "China"),
+        ("Crowds in Tehran set fire to American flags after Friday prayers.", "United States of America"),
+    ],
+)
+def test_burning_a_flag_or_an_effigy_is_a_protest_against_whom_it_stands_for(text, target):
+    # symbol-protest: an act on a country's or a leader's symbol is a protest, not an attack
+    import diurna
+
+    doc = diurna.code(text, published="2024-06-19")
+    names = {a.id: a.name for a in doc.actors}
+    assert [(e.type, names.get(e.target)) for e in doc.events] == [("PROTEST", target)], doc.events
+
+
+@pytest.mark.parametrize(
+    "text,word,plover",
+    [
+        ("Rebels torched government buildings in the town.", "torched", "ASSAULT"),
+        ("Protesters set fire to a police station.", "set", "ASSAULT"),
+    ],
+)
+def test_burning_buildings_is_still_violence(nlp, lexicon, text, word, plover):
+    assert lexicon.verb_sense(_token(nlp, text, word)).plover == plover
