@@ -173,6 +173,15 @@ DETECTOR = _register(
     "A verb no lexicon entry codes is read by the learned detector (detector.py); when it is confident, "
     "the verb is coded as a plain transitive event of the detected type.",
 )
+INTENSIFIED_ACT = _register(
+    "intensified-act",
+    "Turkish troops intensified their offensive against Kurdish militants.",
+    "A verb that continues, steps up or directs an act named by its object noun ('intensified its "
+    "bombardment', 'stepped up attacks on', 'focused their assault on', 'pressed its offensive') reports "
+    "that act as a light verb does: its subject is the act's agent and the noun's target prepositions, on "
+    "the noun or on the verb, name the recipient (triggers.yaml continuing_verbs). Only the nominal "
+    "reading uses the list: these verbs keep their own senses.",
+)
 ACT_SUBJECT = _register(
     "act-subject",
     "A car bombing by the rebels killed twelve villagers near the border on Sunday.",

@@ -258,7 +258,11 @@ class NounEvents:
         response = cx.response_verb(noun)  # "responded with the expulsion of ...": a light use of "respond"
         if response is not None:
             head, as_object = response, True
-        light = response is not None or in_list(head, self.lexicon.light_verbs)
+        light = (
+            response is not None
+            or in_list(head, self.lexicon.light_verbs)
+            or (cx.enabled(cx.INTENSIFIED_ACT) and in_list(head, self.lexicon.continuing_verbs))
+        )
         if as_object and light and head.i not in verb_triggers:
             if _infinitive_content(head) and self._inside_event_argument(head, verb_triggers):
                 return []  # "urged the parties to hold talks": the talks are asked for, not held

@@ -38,6 +38,16 @@ CASES = {
         ("Two journalists were detained at the border on Friday.", ("detained", "COERCE", None, "journalists")),
         ("Three soldiers were killed near the town on Sunday.", ("killed", "ASSAULT", None, "soldiers")),
     ],
+    cx.INTENSIFIED_ACT: [
+        (
+            "Turkish troops intensified their offensive against Kurdish militants.",
+            ("offensive", "ASSAULT", "troops", "militants"),
+        ),
+        (
+            "Government forces focused their assault on the rebel fighters in the hills.",
+            ("assault", "ASSAULT", "forces", "fighters"),
+        ),
+    ],
     cx.ACT_SUBJECT: [
         (
             "A car bombing by Islamist rebels killed twelve villagers near the border on Sunday.",
