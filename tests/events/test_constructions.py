@@ -48,6 +48,16 @@ CASES = {
             ("assault", "ASSAULT", "forces", "fighters"),
         ),
     ],
+    cx.CLAIMED_ACT: [
+        (
+            "Al-Shabaab has claimed responsibility for the assault on the Kenyan military base.",
+            ("assault", "ASSAULT", "Shabaab", "military"),
+        ),
+        (
+            "The ambush on the Malian army convoy was blamed on jihadists linked to al-Qaeda.",
+            ("ambush", "ASSAULT", "jihadists", "Mali"),
+        ),
+    ],
     cx.ACT_SUBJECT: [
         (
             "A car bombing by Islamist rebels killed twelve villagers near the border on Sunday.",
