@@ -410,3 +410,28 @@ def test_the_recipient_of_a_suspended_flow_may_hang_on_the_flow():
     names = {a.id: a.name for a in doc.actors}
     pairs = {(names.get(e.source), names.get(e.target)) for e in doc.events if e.type == "SANCTION"}
     assert pairs == {("Morocco", "Britain"), ("Morocco", "Spain")}, doc.events
+
+
+@pytest.mark.parametrize(
+    "text,pairs",
+    [
+        # joint exercises: military cooperation between the parties, both ways
+        (
+            "Chile and Peru held joint military exercises near the border.",
+            {("COOPERATE", "Chile", "Peru"), ("COOPERATE", "Peru", "Chile")},
+        ),
+        ("India held military exercises with France in the Indian Ocean.", {("COOPERATE", "India", "France")}),
+        # a state's own drills around another: a show of force against it
+        ("Belarus began military drills near the Polish border.", {("MOBILIZE", "Belarus", "Poland")}),
+    ],
+)
+def test_military_exercises_are_cooperation_when_joint_and_a_show_of_force_when_aimed(text, pairs):
+    import diurna
+
+    doc = diurna.code(text, published="2024-06-19")
+    names = {a.id: a.name for a in doc.actors}
+    assert {(e.type, names.get(e.source), names.get(e.target)) for e in doc.events} == pairs, doc.events
+
+
+def test_an_exercise_of_power_is_no_military_exercise(nlp, lexicon):
+    assert lexicon.noun_sense(_token(nlp, "The exercise of power by the president was criticised.", "exercise")) is None
