@@ -177,6 +177,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--out", type=pathlib.Path, default=MODEL_DIR, help="where to write (default %(default)s)")
+    ap.add_argument(
+        "--final-fit",
+        choices=("plv+A+B", "plv+A"),
+        default="plv+A+B",
+        help="what the written model is fitted on after selection (plv+A keeps tune B held out for the event "
+        "figures: the selection reads B's verbs only)",
+    )
     args = ap.parse_args()
     lexicon = TriggerLexicon.load()
     plv = plv_examples(lexicon)
@@ -211,7 +218,7 @@ def main() -> int:
     print("selected C=%s threshold=%.1f (tune-B %s)" % (c, threshold, s))
     if args.no_write:
         return 0
-    model, vocabulary = fit(plv + part_a + part_b, c)
+    model, vocabulary = fit(plv + part_a + (part_b if args.final_fit == "plv+A+B" else []), c)
     args.out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         args.out / "detector.npz", weights=model.coef_.astype(np.float32), bias=model.intercept_.astype(np.float32)
@@ -225,7 +232,11 @@ def main() -> int:
                 "C": c,
                 "vocabulary": vocabulary,
                 "selection_on_tune_B": s,
-                "trained_on": {"plv_train_verbs": len(plv), "realtext_tune_verbs": len(part_a) + len(part_b)},
+                "trained_on": {
+                    "plv_train_verbs": len(plv),
+                    "realtext_tune_verbs": len(part_a) + (len(part_b) if args.final_fit == "plv+A+B" else 0),
+                    "final_fit": args.final_fit,
+                },
             },
             sort_keys=True,
         ),

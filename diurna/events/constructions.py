@@ -173,6 +173,15 @@ DETECTOR = _register(
     "A verb no lexicon entry codes is read by the learned detector (detector.py); when it is confident, "
     "the verb is coded as a plain transitive event of the detected type.",
 )
+INTENSIFIED_ACT = _register(
+    "intensified-act",
+    "Turkish troops intensified their offensive against Kurdish militants.",
+    "A verb that continues, steps up or directs an act named by its object noun ('intensified its "
+    "bombardment', 'stepped up attacks on', 'focused their assault on', 'pressed its offensive') reports "
+    "that act as a light verb does: its subject is the act's agent and the noun's target prepositions, on "
+    "the noun or on the verb, name the recipient (triggers.yaml continuing_verbs). Only the nominal "
+    "reading uses the list: these verbs keep their own senses.",
+)
 ACT_SUBJECT = _register(
     "act-subject",
     "A car bombing by the rebels killed twelve villagers near the border on Sunday.",
@@ -825,6 +834,42 @@ def occurrence_verb(noun: "Token") -> Optional["Token"]:
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ in ("place", "effect") for c in head.children):
         return head  # "talks took place", "a ceasefire will take effect"
     return None
+
+
+CLAIMED_ACT = _register(
+    "claimed-act",
+    "Al-Shabaab claimed responsibility for the attack on the Kenyan military base.",
+    "An attack named by a noun whose agent is told by another clause: who claims, admits or accepts "
+    "responsibility for it ('X claimed responsibility for the bombing of Y'), or on whom it is blamed, "
+    "to whom it is attributed or ascribed ('the ambush, blamed on jihadists', 'the attack was "
+    "attributed to X'), made it; otherwise an attack with no agent in its phrase gives no event.",
+)
+# Verbs whose subject owns up to an act: "claimed / admitted / accepted responsibility for X".
+RESPONSIBILITY_VERBS = frozenset({"claim", "admit", "accept", "assume", "take", "bear"})
+# Verbs that put an act on its agent: "blamed on X", "attributed to X", "ascribed to X".
+BLAMING_VERBS = {"blame": "on", "attribute": "to", "ascribe": "to", "pin": "on"}
+
+
+def claimed_act_agents(noun: "Token") -> list["Token"]:
+    """Who the clause says made the attack named by `noun` (claimed-act): the subject of "claimed
+    responsibility for <noun>", the object of "blamed on" in "<noun> was blamed on X", "<noun>, blamed
+    on X" or "<noun>, which was blamed on X"."""
+    if not enabled(CLAIMED_ACT):
+        return []
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        verb = head.head.head
+        if head.head.dep_ == "dobj" and verb.lemma_.lower() in RESPONSIBILITY_VERBS:
+            return [c for c in verb.children if c.dep_ == "nsubj"]
+    # "<noun> was blamed on X" (the noun is the passive's subject), "<noun>, blamed on X" (a reduced
+    # passive on it), "<noun>, which was blamed on X" (a relative clause on it)
+    verbs = [head] if noun.dep_ == "nsubjpass" else []
+    verbs += [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    for verb in verbs:
+        prep = BLAMING_VERBS.get(verb.lemma_.lower())
+        if prep is not None and (is_passive(verb) or is_reduced_passive(verb)):
+            return prep_objects(verb).get(prep, [])
+    return []
 
 
 # Types whose recipient may be the state a destination lies in (destination-state).

@@ -503,6 +503,8 @@ class TriggerLexicon:
     use_petrarch: bool = True
     _petrarch: Optional[_VerbDictionary] = field(default=None, repr=False)
     positive_evaluations: frozenset[str] = frozenset()
+    # verbs that continue, step up or direct an act named by their object noun (intensified-act)
+    continuing_verbs: frozenset[str] = frozenset()
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -518,6 +520,7 @@ class TriggerLexicon:
             frozenset(raw["negative_evaluations"]),
             _petrarch=_verb_dictionary(),
             positive_evaluations=frozenset(raw.get("positive_evaluations", ())),
+            continuing_verbs=frozenset(raw.get("continuing_verbs", ())),
         )
 
     def verb_sense(self, token: "Token") -> Sense | None:

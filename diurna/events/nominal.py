@@ -31,6 +31,17 @@ if TYPE_CHECKING:
     from diurna.records import Quote
 
 
+def _with_complement_preps(noun: "Token", sense: Sense) -> dict[str, list["Token"]]:
+    """The noun's prepositional objects, and those of the object its sense asks for ("a suspension of
+    air links with 21 countries": the recipient hangs on the flow the sense names), the noun's own first."""
+    preps = prep_objects(noun)
+    if sense.prep:
+        for obj in preps.get(sense.prep, []):
+            for prep, objs in prep_objects(obj).items():
+                preps.setdefault(prep, objs)
+    return preps
+
+
 def _noun_polarity(noun: "Token") -> str:
     return "negated" if pol.is_negated(noun) else "asserted"
 
@@ -46,7 +57,7 @@ class NounEvents:
         """The objects of the sense's target prepositions on the noun or its verb, else the verb's
         dative ("gave Ukraine aid"); the verb readings ask it too, for a noun complement."""
         for owner in (noun, verb):
-            preps = prep_objects(owner)
+            preps = prep_objects(owner) if owner is verb else _with_complement_preps(noun, sense)
             for prep in sense.targets:
                 if prep in preps:
                     return preps[prep]
@@ -258,7 +269,11 @@ class NounEvents:
         response = cx.response_verb(noun)  # "responded with the expulsion of ...": a light use of "respond"
         if response is not None:
             head, as_object = response, True
-        light = response is not None or in_list(head, self.lexicon.light_verbs)
+        light = (
+            response is not None
+            or in_list(head, self.lexicon.light_verbs)
+            or (cx.enabled(cx.INTENSIFIED_ACT) and in_list(head, self.lexicon.continuing_verbs))
+        )
         if as_object and light and head.i not in verb_triggers:
             if _infinitive_content(head) and self._inside_event_argument(head, verb_triggers):
                 return []  # "urged the parties to hold talks": the talks are asked for, not held
@@ -292,7 +307,7 @@ class NounEvents:
         if arrival is not None:
             return self._statement_from(doc, noun, sense, arrival)
         own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
-        preps = prep_objects(noun)
+        preps = _with_complement_preps(noun, sense)
         happening = cx.occurrence_verb(noun)
         if happening is not None:
             # "clashes broke out on Tuesday between A and B": the parties hang on the verb
@@ -307,6 +322,9 @@ class NounEvents:
                 sources = actors_of(doc, prep_objects(participle).get("by", []))
                 for prep, objs in prep_objects(participle).items():
                     preps.setdefault(prep, objs)
+        if not sources and sense.plover in cx.FORCE:
+            # "X claimed responsibility for the attack on Y", "the ambush, blamed on X"
+            sources = actors_of(doc, cx.claimed_act_agents(noun))
         if not sources and "from" not in sense.targets:
             # "condemnation from the African Union", "aid from Qatar" ("withdrawal from X": X is the target)
             sources = actors_of(doc, preps.get("from", []))

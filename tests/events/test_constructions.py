@@ -38,6 +38,26 @@ CASES = {
         ("Two journalists were detained at the border on Friday.", ("detained", "COERCE", None, "journalists")),
         ("Three soldiers were killed near the town on Sunday.", ("killed", "ASSAULT", None, "soldiers")),
     ],
+    cx.INTENSIFIED_ACT: [
+        (
+            "Turkish troops intensified their offensive against Kurdish militants.",
+            ("offensive", "ASSAULT", "troops", "militants"),
+        ),
+        (
+            "Government forces focused their assault on the rebel fighters in the hills.",
+            ("assault", "ASSAULT", "forces", "fighters"),
+        ),
+    ],
+    cx.CLAIMED_ACT: [
+        (
+            "Al-Shabaab has claimed responsibility for the assault on the Kenyan military base.",
+            ("assault", "ASSAULT", "Shabaab", "military"),
+        ),
+        (
+            "The ambush on the Malian army convoy was blamed on jihadists linked to al-Qaeda.",
+            ("ambush", "ASSAULT", "jihadists", "Mali"),
+        ),
+    ],
     cx.ACT_SUBJECT: [
         (
             "A car bombing by Islamist rebels killed twelve villagers near the border on Sunday.",

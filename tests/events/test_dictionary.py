@@ -336,3 +336,102 @@ def test_subjectless_passive_gerund_is_done_to_the_clause_subject(nlp):
     text = "The journalist was released after being detained by soldiers for a week."
     detained = _token(nlp, text, "detained")
     assert [t.text for t in direct_objects(detained)] == ["journalist"]
+
+
+@pytest.mark.parametrize(
+    "text,target",
+    [
+        ("Protesters burned Turkish flags outside the embassy in Athens on Friday.", "Turkey"),
+        ("Demonstrators in Karachi torched an effigy of the Indian prime minister.", "Indian prime minister"),
+        ("Students trampled on Chinese flags during the rally in Manila.", "China"),
+        ("Crowds in Tehran set fire to American flags after Friday prayers.", "United States of America"),
+    ],
+)
+def test_burning_a_flag_or_an_effigy_is_a_protest_against_whom_it_stands_for(text, target):
+    # symbol-protest: an act on a country's or a leader's symbol is a protest, not an attack
+    import diurna
+
+    doc = diurna.code(text, published="2024-06-19")
+    names = {a.id: a.name for a in doc.actors}
+    assert [(e.type, names.get(e.target)) for e in doc.events] == [("PROTEST", target)], doc.events
+
+
+@pytest.mark.parametrize(
+    "text,word,plover",
+    [
+        ("Rebels torched government buildings in the town.", "torched", "ASSAULT"),
+        ("Protesters set fire to a police station.", "set", "ASSAULT"),
+    ],
+)
+def test_burning_buildings_is_still_violence(nlp, lexicon, text, word, plover):
+    assert lexicon.verb_sense(_token(nlp, text, word)).plover == plover
+
+
+# senses read from PLV_train's marked sentences that gave no event (tenth-session method: plv_gap),
+# each with a sentence of our own and, where a reading could be too broad, a negative one
+@pytest.mark.parametrize(
+    "text,word,plover,cameo",
+    [
+        ("The rebels violated the truce on Sunday.", "violated", "ASSAULT", "196"),
+        ("Gunmen violated the ceasefire near the border overnight.", "violated", "ASSAULT", "196"),
+        ("The company violated the law, the court ruled.", "violated", None, None),
+        ("Norway gave 20 million dollars to the flood victims.", "gave", "AID", "070"),
+        ("The army gave medical equipment to the clinic.", "gave", "AID", "070"),
+        ("The minister gave a speech to the students.", "gave", None, None),
+        ("The regime let free dozens of political prisoners.", "let", "RETREAT", "0841"),
+    ],
+)
+def test_senses_read_from_plv_gaps(nlp, lexicon, text, word, plover, cameo):
+    sense = lexicon.verb_sense(_token(nlp, text, word))
+    assert (sense.plover if sense else None) == plover
+    assert (sense.cameo if sense else None) == cameo
+
+
+@pytest.mark.parametrize(
+    "text,word,cameo",
+    [
+        ("Sweden announced a suspension of aid to the junta.", "suspension", "162"),
+        ("Monitors counted dozens of truce violations overnight.", "violations", "196"),
+    ],
+)
+def test_noun_senses_read_from_plv_gaps(nlp, lexicon, text, word, cameo):
+    assert lexicon.noun_sense(_token(nlp, text, word)).cameo == cameo
+
+
+def test_a_suspension_of_no_flow_is_no_sanction(nlp, lexicon):
+    assert lexicon.noun_sense(_token(nlp, "The suspension of the player angered fans.", "suspension")) is None
+
+
+def test_the_recipient_of_a_suspended_flow_may_hang_on_the_flow():
+    # nominal._with_complement_preps: "a suspension of flights with X" -> X, as "a suspension of aid to X"
+    import diurna
+
+    doc = diurna.code("Morocco announced a suspension of flights with Britain and Spain.", published="2024-06-19")
+    names = {a.id: a.name for a in doc.actors}
+    pairs = {(names.get(e.source), names.get(e.target)) for e in doc.events if e.type == "SANCTION"}
+    assert pairs == {("Morocco", "Britain"), ("Morocco", "Spain")}, doc.events
+
+
+@pytest.mark.parametrize(
+    "text,pairs",
+    [
+        # joint exercises: military cooperation between the parties, both ways
+        (
+            "Chile and Peru held joint military exercises near the border.",
+            {("COOPERATE", "Chile", "Peru"), ("COOPERATE", "Peru", "Chile")},
+        ),
+        ("India held military exercises with France in the Indian Ocean.", {("COOPERATE", "India", "France")}),
+        # a state's own drills around another: a show of force against it
+        ("Belarus began military drills near the Polish border.", {("MOBILIZE", "Belarus", "Poland")}),
+    ],
+)
+def test_military_exercises_are_cooperation_when_joint_and_a_show_of_force_when_aimed(text, pairs):
+    import diurna
+
+    doc = diurna.code(text, published="2024-06-19")
+    names = {a.id: a.name for a in doc.actors}
+    assert {(e.type, names.get(e.source), names.get(e.target)) for e in doc.events} == pairs, doc.events
+
+
+def test_an_exercise_of_power_is_no_military_exercise(nlp, lexicon):
+    assert lexicon.noun_sense(_token(nlp, "The exercise of power by the president was criticised.", "exercise")) is None
