@@ -166,6 +166,19 @@ LOCATED_INSTITUTION = register(
     "A country or capital after 'in' says whose a bare institution is: the description is that "
     "state's, and the place is part of the mention, not an actor of its own.",
 )
+OFFICE_OF_STATE = register(
+    "office-of-state",
+    "The president of Mexico met the Prime Minister of Sri Lanka in Geneva on Monday.",
+    "An office, body or people 'of' a state ('the president of Mexico', 'the government of Cuba', "
+    "'the army of Uganda') is that state's, as 'Mexico's president' is (rule possessor-country); the "
+    "state stays an actor of its own. Not a relation to the state ('the allies of Russia', 'critics of "
+    "Iran') nor two states ('the leaders of France and Germany').",
+)
+# office-of-state: heads that name a relation to the state after "of", not a part of it
+RELATION_HEADS = frozenset(
+    """ally allies enemy enemies friend friends partner partners neighbour neighbours neighbor neighbors
+    rival rivals critic critics opponent opponents foe foes adversary adversaries""".split()
+)
 GATHERED_NOT_OWNED = register(
     "gathered-not-owned",
     "Several defence ministers in Nairobi agreed on a joint patrol; two army chiefs in Dakar signed a pact.",
@@ -289,6 +302,8 @@ class Descriptions:
             title.country = self._government_namesake(head, start)
         if title.affiliation is None and title.country is None and enabled(PLACE_MODIFIER_COUNTRY):
             title.country = self._place_modifier_country(head, start)
+        if title.affiliation is None and title.country is None and enabled(OFFICE_OF_STATE):
+            title.country = self._state_after_of(head)
         if (
             title.affiliation is None
             and title.country is None
@@ -493,6 +508,24 @@ class Descriptions:
             return
         title.sector = described.sector
         title.country = title.country or described.country
+
+    def _state_after_of(self, head: "Token") -> Optional[str]:
+        """Rule office-of-state: the state named in full after 'of' ("the president of Mexico"), or
+        None: not after a relation ("the allies of Russia"), nor when the 'of' names two ("the leaders
+        of France and Germany")."""
+        if head.lower_ in RELATION_HEADS:
+            return None
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for place in prep.children:
+                if place.dep_ != "pobj" or any(t.dep_ == "conj" for t in place.children):
+                    continue
+                match = self.finder.longest_name_at(self.doc, place.left_edge.i, place.i + 1)
+                if match is None or match[0] != place.i + 1:
+                    continue
+                return next((self._country_code(a) for a in match[1] if a.kind == "country"), None)
+        return None
 
     def _supported_country(self, head: "Token") -> Optional[str]:
         """Rule supporters-of: the country of the KB person or organisation whose supporters a noun

@@ -276,3 +276,25 @@ def test_place_modifier_country_gives_a_regions_police_its_own_country(code):
     with switched_off(PLACE_MODIFIER_COUNTRY):
         doc = code(text, "2016-03-02")
     assert _actor(doc, "sindh police").country == "IND"
+
+
+def test_office_of_state_gives_the_office_the_state_after_of(resolve_actors):
+    """Rule office-of-state: "the president of Mexico" is Mexico's, stated, as "Mexico's president"
+    is; without the rule the office has no country of its own (or the meeting place's)."""
+    from diurna.actors.descriptions import OFFICE_OF_STATE
+    from diurna.actors.rules import switched_off
+
+    text = "The president of Mexico met the army chief of Uganda in Geneva on Monday."
+    doc = resolve_actors(text, "2016-03-02")
+    assert (_actor(doc, "president").code, _actor(doc, "army chief").code) == ("MEXGOV", "UGAMIL")
+    assert not _actor(doc, "president").country_inferred
+    with switched_off(OFFICE_OF_STATE):
+        doc = resolve_actors(text, "2016-03-02")
+    assert _actor(doc, "president").country != "MEX"
+
+
+def test_office_of_state_reads_no_relation_and_no_two_states(resolve_actors):
+    doc = resolve_actors("The allies of Russia and the leaders of France and Germany met in Oslo.", "2016-03-02")
+    leaders = _actor(doc, "leaders")
+    assert leaders.country is None
+    assert not any(a.country == "RUS" and a.kind != "country" for a in doc.actors)
