@@ -174,6 +174,16 @@ OFFICE_OF_STATE = register(
     "state stays an actor of its own. Not a relation to the state ('the allies of Russia', 'critics of "
     "Iran') nor two states ('the leaders of France and Germany').",
 )
+FROM_STATE = register(
+    "from-state",
+    "Officials from Iran arrived in Geneva on Monday; soldiers from Chad guarded the hall.",
+    "People or forces 'from' a state ('troops from Chad', 'officials from Iran', 'refugees from "
+    "Syria') are that state's, as 'Chadian troops' are. Only 'from' that the parse hangs on the noun: "
+    "'withdrew peacekeepers from Mali' says where they left. Not migrants, who leave from a country "
+    "not their own.",
+)
+# from-state: heads whose 'from' says where they set out, not whose they are
+TRANSIT_HEADS = frozenset({"migrant", "migrants"})
 # office-of-state: heads that name a relation to the state after "of", not a part of it
 RELATION_HEADS = frozenset(
     """ally allies enemy enemies friend friends partner partners neighbour neighbours neighbor neighbors
@@ -303,7 +313,9 @@ class Descriptions:
         if title.affiliation is None and title.country is None and enabled(PLACE_MODIFIER_COUNTRY):
             title.country = self._place_modifier_country(head, start)
         if title.affiliation is None and title.country is None and enabled(OFFICE_OF_STATE):
-            title.country = self._state_after_of(head)
+            title.country = self._state_after(head, "of")
+        if title.affiliation is None and title.country is None and enabled(FROM_STATE):
+            title.country = self._state_after(head, "from") if head.lower_ not in TRANSIT_HEADS else None
         if (
             title.affiliation is None
             and title.country is None
@@ -509,14 +521,14 @@ class Descriptions:
         title.sector = described.sector
         title.country = title.country or described.country
 
-    def _state_after_of(self, head: "Token") -> Optional[str]:
-        """Rule office-of-state: the state named in full after 'of' ("the president of Mexico"), or
-        None: not after a relation ("the allies of Russia"), nor when the 'of' names two ("the leaders
-        of France and Germany")."""
+    def _state_after(self, head: "Token", word: str) -> Optional[str]:
+        """Rules office-of-state and from-state: the state named in full after the head's 'of' or
+        'from' ("the president of Mexico", "troops from Chad"), or None: not after a relation ("the
+        allies of Russia"), nor when the preposition names two ("the leaders of France and Germany")."""
         if head.lower_ in RELATION_HEADS:
             return None
         for prep in head.rights:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
+            if prep.dep_ != "prep" or prep.lower_ != word:
                 continue
             for place in prep.children:
                 if place.dep_ != "pobj" or any(t.dep_ == "conj" for t in place.children):

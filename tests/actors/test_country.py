@@ -298,3 +298,18 @@ def test_office_of_state_reads_no_relation_and_no_two_states(resolve_actors):
     leaders = _actor(doc, "leaders")
     assert leaders.country is None
     assert not any(a.country == "RUS" and a.kind != "country" for a in doc.actors)
+
+
+def test_from_state_gives_people_from_a_state_that_state(resolve_actors):
+    """Rule from-state: "officials from Iran" are Iran's; a 'from' the parse hangs on the verb
+    ("withdrew peacekeepers from Mali") says where they left, and migrants are not their port's."""
+    from diurna.actors.descriptions import FROM_STATE
+    from diurna.actors.rules import switched_off
+
+    text = "Officials from Iran arrived in Geneva on Monday for the talks."
+    assert _actor(resolve_actors(text, "2016-03-02"), "officials").code == "IRNGOV"
+    with switched_off(FROM_STATE):
+        assert _actor(resolve_actors(text, "2016-03-02"), "officials").country != "IRN"
+    doc = resolve_actors("The army withdrew its soldiers from Mali, and migrants from Libya drowned.", "2016-03-02")
+    assert _actor(doc, "migrants").country != "LBY"
+    assert _actor(doc, "soldiers").country != "MLI"
