@@ -313,3 +313,17 @@ def test_from_state_gives_people_from_a_state_that_state(resolve_actors):
     doc = resolve_actors("The army withdrew its soldiers from Mali, and migrants from Libya drowned.", "2016-03-02")
     assert _actor(doc, "migrants").country != "LBY"
     assert _actor(doc, "soldiers").country != "MLI"
+
+
+def test_loyal_to_gives_forces_their_leaders_country(resolve_actors):
+    """Rule loyal-to: "forces loyal to President Bashar al-Assad" are Syria's; "loyal to Russia" takes
+    a side and gives no country (as "pro-Russian" does)."""
+    from diurna.actors.descriptions import LOYAL_TO
+    from diurna.actors.rules import switched_off
+
+    text = "Forces loyal to President Bashar al-Assad shelled the town on Sunday."
+    assert _actor(resolve_actors(text, "2016-03-02"), "forces").code == "SYRMIL"
+    with switched_off(LOYAL_TO):
+        assert _actor(resolve_actors(text, "2016-03-02"), "forces").country is None
+    doc = resolve_actors("Troops loyal to Russia seized the airport on Friday.", "2016-03-02")
+    assert _actor(doc, "troops").country is None
