@@ -30,6 +30,14 @@ BACKER_NOT_OWNER = register(
     "Iraqi militia, a Congolese rebel group): like a side taken, the backer gives the group no "
     "country (the story's may); the backer is still mentioned.",
 )
+SEAT_NOT_OWNER = register(
+    "seat-not-owner",
+    "The London-based Syrian Observatory for Human Rights said 20 soldiers died in Idlib.",
+    "A city or state written before '-based' ('London-based', 'Paris-based spokesman', 'a "
+    "Washington-based think tank') says where a body sits, not whose it is: it is no mention of that "
+    "state (a capital there is no government) and gives the body no country; the story's country "
+    "step does not count it either.",
+)
 BACKING_WORDS = frozenset({"backed", "supported", "funded", "sponsored", "armed", "aligned", "allied", "financed"})
 FORMER_OFFICE_TITLE = register(
     "former-office-title",
@@ -279,6 +287,8 @@ class MentionFinder:
             actors = [self.kb.actors[x] for x in ids]
             if end - i == 1 and not self._plausible_single_word_name(first, actors):
                 continue
+            if seat_before(doc, end):
+                return None  # "London-based": where a body sits (rule seat-not-owner)
             return end, actors
         return None
 
@@ -451,7 +461,7 @@ class MentionFinder:
 
     def kb_word(self, doc, k: int) -> list[KBActor]:
         token = doc[k]
-        if not is_capitalised(token) or _side_prefix(doc, k):
+        if not is_capitalised(token) or _side_prefix(doc, k) or seat_before(doc, k + 1):
             return []
         return [self.kb.actors[x] for x in self.kb.by_name.get(name_key(token.text), ())]
 
@@ -503,6 +513,11 @@ def _names_no_owner(doc, k: int, end: int) -> bool:
     return (enabled(SIDE_TAKEN_NOT_OWNER) and _side_taken(doc, k)) or (
         enabled(BACKER_NOT_OWNER) and _backer(doc, k, end)
     )
+
+
+def seat_before(doc, end: int) -> bool:
+    """Rule seat-not-owner: whether the name ending before token `end` is followed by "-based"."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based" and enabled(SEAT_NOT_OWNER)
 
 
 def names_side_or_backer(doc, k: int, end: int) -> bool:

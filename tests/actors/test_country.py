@@ -327,3 +327,26 @@ def test_loyal_to_gives_forces_their_leaders_country(resolve_actors):
         assert _actor(resolve_actors(text, "2016-03-02"), "forces").country is None
     doc = resolve_actors("Troops loyal to Russia seized the airport on Friday.", "2016-03-02")
     assert _actor(doc, "troops").country is None
+
+
+def test_seat_not_owner_keeps_a_bodys_seat_out_of_its_country(resolve_actors):
+    """Rule seat-not-owner: "the rebels' Paris-based spokesman" is not France's, and "Paris" there
+    is no mention of France."""
+    from diurna.actors.mentions import SEAT_NOT_OWNER
+    from diurna.actors.rules import switched_off
+
+    text = "The rebels' Paris-based spokesman said on Monday that the town had fallen."
+    doc = resolve_actors(text, "2016-03-02")
+    assert _actor(doc, "spokesman").country is None
+    assert not any(a.country == "FRA" for a in doc.actors)
+    with switched_off(SEAT_NOT_OWNER):
+        doc = resolve_actors(text, "2016-03-02")
+    assert _actor(doc, "spokesman").country == "FRA"
+
+
+def test_seat_not_owner_does_not_vote_for_the_storys_country(code):
+    text = (
+        "IDLIB, Syria - Government jets struck Idlib on Monday, the London-based Syrian Observatory for "
+        "Human Rights said. Soldiers and rebels clashed near the town, the London-based group said."
+    )
+    assert _actor(code(text, "2019-06-01"), "soldiers").country != "GBR"
