@@ -16,12 +16,14 @@ FOREIGN_POSTS = frozenset(
 )
 # What armed groups hold and armies strike: "militant targets", "rebel positions" are the group's;
 # so are a body's premises that attacks and protests strike ("a police station", "army checkpoints",
-# "government offices", "the party headquarters").
+# "government offices", "the party headquarters") and its units and vehicles on the move ("an army
+# convoy", "a police patrol", "army helicopters").
 MILITARY_OBJECTIVES = frozenset(
     """targets target positions position camps camp bases base hideouts hideout
     strongholds stronghold posts outposts bunkers tunnels depots
     station stations headquarters checkpoint checkpoints installation installations
-    compound compounds offices""".split()
+    compound compounds offices
+    convoy convoys patrol patrols vehicle vehicles truck trucks helicopter helicopters""".split()
 )
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss", "mx"})
 

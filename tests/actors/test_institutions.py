@@ -172,11 +172,14 @@ def test_two_actors_joined_by_and_stay_two(resolve_actors, text, names):
         ("Gunmen attacked a Nigerian police station near Kano on Monday.", "Nigerian police", "NGACOP"),
         ("Protesters torched Kenyan government offices in Kisumu on Friday.", "Kenyan government", "KENGOV"),
         ("Rebels shelled a Malian army checkpoint near Gao overnight.", "Malian army", "MLIMIL"),
+        ("Gunmen ambushed a Nigerian army convoy near Maiduguri on Monday.", "Nigerian army", "NGAMIL"),
+        ("Militants fired on a Kenyan police patrol near Garissa.", "Kenyan police", "KENCOP"),
     ],
 )
 def test_a_bodys_premises_stand_for_the_body(resolve_actors, text, holder, code):
-    """Rule armed-modifier, with premises among the objectives: a police station, government offices
-    or an army checkpoint that is attacked is its holder's, the body a description of its own."""
+    """Rule armed-modifier, with premises and units on the move among the objectives: a police
+    station, government offices, an army checkpoint, convoy or patrol that is attacked is its
+    holder's, the body a description of its own."""
     assert _code_of(resolve_actors(text, "2019-06-01"), holder) == code
     with switched_off("armed-modifier"):
         assert not any(a.name == holder for a in resolve_actors(text, "2019-06-01").actors)
