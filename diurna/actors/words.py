@@ -22,7 +22,7 @@ MILITARY_OBJECTIVES = frozenset(
     """targets target positions position camps camp bases base hideouts hideout
     strongholds stronghold posts outposts bunkers tunnels depots
     station stations headquarters checkpoint checkpoints installation installations
-    compound compounds offices
+    compound compounds offices building buildings facility facilities
     convoy convoys patrol patrols vehicle vehicles truck trucks helicopter helicopters""".split()
 )
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss", "mx"})

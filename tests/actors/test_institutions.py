@@ -174,6 +174,7 @@ def test_two_actors_joined_by_and_stay_two(resolve_actors, text, names):
         ("Rebels shelled a Malian army checkpoint near Gao overnight.", "Malian army", "MLIMIL"),
         ("Gunmen ambushed a Nigerian army convoy near Maiduguri on Monday.", "Nigerian army", "NGAMIL"),
         ("Militants fired on a Kenyan police patrol near Garissa.", "Kenyan police", "KENCOP"),
+        ("Rioters torched Ugandan government buildings in Gulu.", "Ugandan government", "UGAGOV"),
     ],
 )
 def test_a_bodys_premises_stand_for_the_body(resolve_actors, text, holder, code):
