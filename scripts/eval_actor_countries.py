@@ -80,10 +80,34 @@ def _alias_form(text: str) -> str:
     return re.sub(r"^(the|a|an) ", "", text)
 
 
-def actors_mentioned_alike(coded: str, gold_path: str, countries: frozenset) -> str:
+def _list_coded_error(gold_id, side, actor, wanted, want, as_written) -> None:
+    """One line for an actor the gold names alike whose country or sector is wrong: what is wrong
+    (C country, S sector), the gold event and side, the output actor, whether its country was
+    inferred from the story, the gold's countries and sectors, and the aliases it was matched by."""
+    kind = ("C" if actor["country"] not in wanted else "-") + (
+        "S" if (actor["sector"] or "-") not in (want.get("sector") or []) else "-"
+    )
+    print(
+        "CODED %s %s %-6s %s[%s]%s gold=%s %s by %s"
+        % (
+            kind,
+            gold_id,
+            side,
+            actor["name"],
+            actor.get("code"),
+            " inferred" if actor.get("country_inferred") else "",
+            sorted(map(str, wanted)),
+            want.get("sector"),
+            as_written[:3],
+        )
+    )
+
+
+def actors_mentioned_alike(coded: str, gold_path: str, countries: frozenset, listing: bool = False) -> str:
     """'actors mentioned as the gold names them: N; country right ...; sector right ...': every output
     actor with a mention (or name) that is one of a gold actor's aliases, once per gold actor, whatever
-    the events stage chose as the event's source and target (the actor stage's own share)."""
+    the events stage chose as the event's source and target (the actor stage's own share). With
+    `listing`, each such actor whose country or sector is wrong is printed first, one line each."""
     docs = {}
     for line in open(coded, encoding="utf-8"):
         if line.strip():
@@ -113,8 +137,12 @@ def actors_mentioned_alike(coded: str, gold_path: str, countries: frozenset) -> 
                         continue
                     seen.add(key)
                     counts["actors"] += 1
-                    counts["country right"] += actor["country"] in wanted
-                    counts["sector right"] += (actor["sector"] or "-") in (want.get("sector") or [])
+                    country_right = actor["country"] in wanted
+                    sector_right = (actor["sector"] or "-") in (want.get("sector") or [])
+                    counts["country right"] += country_right
+                    counts["sector right"] += sector_right
+                    if listing and not (country_right and sector_right):
+                        _list_coded_error(event["id"], side, actor, wanted, want, sorted(forms & aliases))
     n = counts["actors"] or 1
     return "actors mentioned as the gold names them: %d; country right %d (%.3f); sector right %d (%.3f)" % (
         counts["actors"],
@@ -137,6 +165,12 @@ def main() -> int:
         "actor and the gold's names, countries and sectors",
     )
     ap.add_argument(
+        "--list-coded",
+        action="store_true",
+        help="with --coded: also list each actor the gold names alike whose country or sector is wrong "
+        "(the actor stage's own errors, whatever the events chose), one line each",
+    )
+    ap.add_argument(
         "--coded",
         help="also count the actor stage's own share whatever actors the events chose: diurna's output (JSON "
         "lines) for the same articles; each output actor one of whose mentions is, as written, a gold actor's "
@@ -154,7 +188,7 @@ def main() -> int:
             for event in article["events"] + article.get("acceptable_extra", []):
                 gold[event["id"]] = event
     if args.coded:
-        print(actors_mentioned_alike(args.coded, args.gold, countries))
+        print(actors_mentioned_alike(args.coded, args.gold, countries, args.list_coded))
     counts: Counter = Counter()
     for line in open(args.verdicts, encoding="utf-8"):
         match = VERDICT.match(line)

@@ -67,6 +67,15 @@ DESCRIPTION_ANTECEDENT = register(
     "A definite description, or a crowd noun with no country, refers back to the most recent earlier "
     "actor that agrees with it in kind, country, office and sector.",
 )
+WITNESSES_NOT_THE_CROWD = register(
+    "witnesses-not-the-crowd",
+    "Protesters clashed with police on Sunday. Residents said the police fired live rounds.",
+    "Residents, mourners and worshippers are a crowd of their own kind: such a noun refers back only "
+    "to a group the article named with the same noun, not to the protesters or the opposition "
+    "supporters before it ('Residents said' is a witness's account, not the protesters' own).",
+)
+# witnesses-not-the-crowd: crowd nouns (lemmas) that name a crowd of their own kind
+OWN_KIND_CROWDS = frozenset({"resident", "mourner", "worshipper", "worshiper"})
 STATE_FORCE_NOT_ARMED_GROUP = register(
     "state-force-not-armed-group",
     "The Taliban said they would keep fighting. The Afghan army moved into the valley on Sunday.",
@@ -458,6 +467,9 @@ class Coreference:
         if title.country and actor.kb is None and actor.prefix is not None:
             return False  # "the junta in Niger" is not the stateless "Kurdish forces" before it
         if cand.crowd:
+            lemma = self.doc[cand.head].lemma_.lower()
+            if lemma in OWN_KIND_CROWDS and lemma not in actor.heads and enabled(WITNESSES_NOT_THE_CROWD):
+                return False  # "Residents said": witnesses, not the protesters before them
             return actor.kind == "group" and actor.kb is None and actor.sector in PEOPLE_SECTORS
         if cand.kind == "person":
             if actor.kind != "person":

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional
 from diurna.actors import sector_model
 from diurna.actors.codes import RELIGIONS, join_code
 from diurna.actors.country_model import CountryEvidence, choose, enabled_model
-from diurna.actors.mentions import names_side_or_backer
+from diurna.actors.mentions import names_side_or_backer, seat_before
 from diurna.nlp.index import index
 from diurna.rules import RuleSet
 
@@ -246,12 +246,13 @@ def _mention_votes(doc: "ArticleDoc", votes_for: Callable[["Actor", MentionRef],
 
 
 def country_votes(doc: "ArticleDoc") -> Counter:
-    """Each mention of a country actor and each geocoded place mention votes for its country."""
+    """Each mention of a country actor and each geocoded place mention votes for its country (not a
+    body's seat, "London-based": rule seat-not-owner)."""
     votes = _mention_votes(doc, lambda actor, _: actor.kind == "country")
     place_country = {p.id: p.country for p in doc.places}
     for ref in doc.place_mentions:
         country = place_country.get(ref.place_id)
-        if country:
+        if country and not (doc.spacy_doc is not None and seat_before(doc.spacy_doc, ref.token_end)):
             votes[country] += 1
     return votes
 

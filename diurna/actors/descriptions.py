@@ -166,6 +166,36 @@ LOCATED_INSTITUTION = register(
     "A country or capital after 'in' says whose a bare institution is: the description is that "
     "state's, and the place is part of the mention, not an actor of its own.",
 )
+OFFICE_OF_STATE = register(
+    "office-of-state",
+    "The president of Mexico met the Prime Minister of Sri Lanka in Geneva on Monday.",
+    "An office, body or people 'of' a state ('the president of Mexico', 'the government of Cuba', "
+    "'the army of Uganda') is that state's, as 'Mexico's president' is (rule possessor-country); the "
+    "state stays an actor of its own. Not a relation to the state ('the allies of Russia', 'critics of "
+    "Iran') nor two states ('the leaders of France and Germany').",
+)
+FROM_STATE = register(
+    "from-state",
+    "Officials from Iran arrived in Geneva on Monday; soldiers from Chad guarded the hall.",
+    "People or forces 'from' a state ('troops from Chad', 'officials from Iran', 'refugees from "
+    "Syria') are that state's, as 'Chadian troops' are. Only 'from' that the parse hangs on the noun: "
+    "'withdrew peacekeepers from Mali' says where they left. Not migrants, who leave from a country "
+    "not their own.",
+)
+# from-state: heads whose 'from' says where they set out, not whose they are
+TRANSIT_HEADS = frozenset({"migrant", "migrants"})
+LOYAL_TO = register(
+    "loyal-to",
+    "Forces loyal to President Bashar al-Assad shelled the town on Sunday.",
+    "Forces, fighters or officials 'loyal to' a leader or a body the KB knows are of that actor's "
+    "country, as its supporters are (rule supporters-of); the leader is no mention of theirs. Not "
+    "'loyal to' a state, which takes its side as 'pro-Russian' does (rule backer-not-home).",
+)
+# office-of-state: heads that name a relation to the state after "of", not a part of it
+RELATION_HEADS = frozenset(
+    """ally allies enemy enemies friend friends partner partners neighbour neighbours neighbor neighbors
+    rival rivals critic critics opponent opponents foe foes adversary adversaries""".split()
+)
 GATHERED_NOT_OWNED = register(
     "gathered-not-owned",
     "Several defence ministers in Nairobi agreed on a joint patrol; two army chiefs in Dakar signed a pact.",
@@ -289,6 +319,12 @@ class Descriptions:
             title.country = self._government_namesake(head, start)
         if title.affiliation is None and title.country is None and enabled(PLACE_MODIFIER_COUNTRY):
             title.country = self._place_modifier_country(head, start)
+        if title.affiliation is None and title.country is None and enabled(LOYAL_TO):
+            title.country = self._loyal_to_country(head)
+        if title.affiliation is None and title.country is None and enabled(OFFICE_OF_STATE):
+            title.country = self._state_after(head, "of")
+        if title.affiliation is None and title.country is None and enabled(FROM_STATE):
+            title.country = self._state_after(head, "from") if head.lower_ not in TRANSIT_HEADS else None
         if (
             title.affiliation is None
             and title.country is None
@@ -493,6 +529,47 @@ class Descriptions:
             return
         title.sector = described.sector
         title.country = title.country or described.country
+
+    def _loyal_to_country(self, head: "Token") -> Optional[str]:
+        """Rule loyal-to: the country of the KB person or organisation that the head is "loyal to"
+        ("forces loyal to President Bashar al-Assad"), or None."""
+        for loyal in head.rights:
+            if loyal.lower_ != "loyal" or loyal.dep_ not in ("amod", "acl", "relcl"):
+                continue
+            for prep in loyal.children:
+                if prep.dep_ != "prep" or prep.lower_ != "to":
+                    continue
+                for owner in prep.children:
+                    if owner.dep_ == "pobj" and not any(t.dep_ == "conj" for t in owner.children):
+                        # a leader or a body, not a state: "loyal to Russia" takes a side, as
+                        # "pro-Russian" does (rule backer-not-home)
+                        country = self._actor_country(owner)
+                        if country is not None:
+                            return country
+        return None
+
+    def _state_after_prep(self, place: "Token") -> Optional[str]:
+        """The state whose whole name ends at `place`, or None."""
+        match = self.finder.longest_name_at(self.doc, place.left_edge.i, place.i + 1)
+        if match is None or match[0] != place.i + 1:
+            return None
+        return next((self._country_code(a) for a in match[1] if a.kind == "country"), None)
+
+    def _state_after(self, head: "Token", word: str) -> Optional[str]:
+        """Rules office-of-state and from-state: the state named in full after the head's 'of' or
+        'from' ("the president of Mexico", "troops from Chad"), or None: not after a relation ("the
+        allies of Russia"), nor when the preposition names two ("the leaders of France and Germany")."""
+        if head.lower_ in RELATION_HEADS:
+            return None
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ != word:
+                continue
+            for place in prep.children:
+                if place.dep_ != "pobj" or any(t.dep_ == "conj" for t in place.children):
+                    continue
+                if self.finder.longest_name_at(self.doc, place.left_edge.i, place.i + 1) is not None:
+                    return self._state_after_prep(place)
+        return None
 
     def _supported_country(self, head: "Token") -> Optional[str]:
         """Rule supporters-of: the country of the KB person or organisation whose supporters a noun

@@ -48,6 +48,10 @@ NAME_WORD_SHARE = 0.8
 # "anti" (REB by its count: anti-government militias) made "Anti-Corruption Commission" a rebel group
 NAME_WORD_PREFIXES = frozenset({"anti", "counter", "inter", "multi", "post", "pro", "non"})
 
+# KnowledgeBase.party_name_words: a word parties of this many states use in their names is no
+# state's own ("communist", "democratic", "people's", "party")
+PARTY_WORD_STATES = 15
+
 _QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "_": " "}
 )
@@ -216,6 +220,25 @@ class KnowledgeBase:
     _surnames: Optional[dict[str, tuple[str, ...]]] = None
     _institution_roles: Optional[frozenset[str]] = None
     _name_word_sectors: Optional[dict[str, str]] = None
+    _party_name_words: Optional[frozenset[str]] = None
+
+    @property
+    def party_name_words(self) -> frozenset[str]:
+        """Words the names of parties of at least PARTY_WORD_STATES states use, learned from the KB's
+        own parties (their names as the KB gives them): "communist", "democratic", "labour", "people's",
+        "party", "front". A party's name made of these words only ("Communist Party", "Democratic
+        Alliance") is a kind of party many states have, which Party Facts' English short names give to
+        one of them (Sweden's "Communist Party"). Rule common-party-name (story_names.py) reads it."""
+        if self._party_name_words is None:
+            states: dict[str, set[str]] = {}
+            for name, code in self.actors.named_codes("organization"):
+                country, sector, _ = split_code(code) if code else (None, None, None)
+                if sector != "PTY" or country is None:
+                    continue
+                for word in set(name_key(name).replace("-", " ").split()):
+                    states.setdefault(word, set()).add(country)
+            self._party_name_words = frozenset(w for w, c in states.items() if len(c) >= PARTY_WORD_STATES)
+        return self._party_name_words
 
     @property
     def name_word_sectors(self) -> dict[str, str]:
@@ -371,7 +394,7 @@ class KnowledgeBase:
             self.max_name_words = max(self.max_name_words, len(key.split()))
         self._first_words = None
         self._surnames = None
-        self._name_word_sectors = None  # counted over the organisations
+        self._name_word_sectors = self._party_name_words = None  # counted over the organisations
 
     def _unindex(self, key: str, kb_id: str) -> None:
         ids = tuple(i for i in self.by_name.get(key, ()) if i != kb_id)

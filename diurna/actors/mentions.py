@@ -30,6 +30,14 @@ BACKER_NOT_OWNER = register(
     "Iraqi militia, a Congolese rebel group): like a side taken, the backer gives the group no "
     "country (the story's may); the backer is still mentioned.",
 )
+SEAT_NOT_OWNER = register(
+    "seat-not-owner",
+    "The London-based Syrian Observatory for Human Rights said 20 soldiers died in Idlib.",
+    "A city or state written before '-based' ('London-based', 'Paris-based spokesman', 'a "
+    "Washington-based think tank') says where a body sits, not whose it is: it is no mention of that "
+    "state (a capital there is no government) and gives the body no country; the story's country "
+    "step does not count it either.",
+)
 BACKING_WORDS = frozenset({"backed", "supported", "funded", "sponsored", "armed", "aligned", "allied", "financed"})
 FORMER_OFFICE_TITLE = register(
     "former-office-title",
@@ -57,6 +65,15 @@ RANK_BEFORE_NAME = register(
     "'gen.' and 'major general' but not the singular, which as a word is mostly an adjective ('the "
     "general public'), so only the title before a name reads it; offices ending in it ('Attorney "
     "General', 'Secretary-General') are the file's own agents or follow another office word.",
+)
+PORTFOLIO_CONJUNCTION = register(
+    "portfolio-conjunction",
+    "Nigerian Foreign and Defence Minister Ade Bello flew to Accra on Monday.",
+    "An office that joins two portfolios with 'and' ('Trade and Industry Minister', 'peace and "
+    "security commissioner', 'Foreign and Defence Minister') is one title: the words before the 'and' "
+    "(the holder's country, the body) are read with it, where the title stopped at the 'and' and lost "
+    "them ('Kenyan', 'AU'). Not two actors joined ('Rebels and government troops'), nor two "
+    "nationalities.",
 )
 # rank-before-name: the ranks written before a name that the agents file lacks in the singular
 MILITARY_RANKS = frozenset({"General"})
@@ -270,6 +287,8 @@ class MentionFinder:
             actors = [self.kb.actors[x] for x in ids]
             if end - i == 1 and not self._plausible_single_word_name(first, actors):
                 continue
+            if seat_before(doc, end):
+                return None  # "London-based": where a body sits (rule seat-not-owner)
             return end, actors
         return None
 
@@ -307,6 +326,9 @@ class MentionFinder:
         i = start
         while i - 1 >= sent_start and start - (i - 1) <= 7:
             t = doc[i - 1]
+            if t.pos_ == "CCONJ" and self._joins_portfolios(doc, t.i, start, sent_start):
+                i -= 1
+                continue
             if t.pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "NUM", "PART") or t.is_space:
                 break
             if t.is_punct and t.text not in ("-",):
@@ -336,6 +358,25 @@ class MentionFinder:
             if owner and not title.country:
                 title.country = owner
         return i, title
+
+    def _joins_portfolios(self, doc, k: int, start: int, sent_start: int) -> bool:
+        """Rule portfolio-conjunction: the 'and' at k joins two portfolios of one office before the
+        name at `start` ("Trade and Industry Minister X"): a noun before it that modifies (no
+        subject, no actor, no country: "Rebels and troops", "Russian and Chinese"), one or two nouns
+        after it, the office's last (the agents file lacks some offices: "commissioner")."""
+        if doc[k].lower_ != "and" or k - 1 < sent_start or not 1 <= start - (k + 1) <= 2:
+            return False
+        before = doc[k - 1]
+        if before.pos_ not in ("NOUN", "PROPN") or before.dep_ not in ("nmod", "compound", "amod"):
+            return False
+        if before.ent_type_ == "PERSON" or self.kb.agents.get(name_key(before.text)) is not None:
+            return False
+        if self.kb.by_name.get(name_key(before.text)):
+            return False  # a state, a nationality, a KB body: two actors joined
+        after = doc[k + 1 : start]
+        if not all(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON" for t in after):
+            return False
+        return enabled(PORTFOLIO_CONJUNCTION)
 
     def _is_title_modifier(self, token: "Token") -> bool:
         hits = self.kb.by_name.get(name_key(token.text))
@@ -420,7 +461,7 @@ class MentionFinder:
 
     def kb_word(self, doc, k: int) -> list[KBActor]:
         token = doc[k]
-        if not is_capitalised(token) or _side_prefix(doc, k):
+        if not is_capitalised(token) or _side_prefix(doc, k) or seat_before(doc, k + 1):
             return []
         return [self.kb.actors[x] for x in self.kb.by_name.get(name_key(token.text), ())]
 
@@ -472,6 +513,11 @@ def _names_no_owner(doc, k: int, end: int) -> bool:
     return (enabled(SIDE_TAKEN_NOT_OWNER) and _side_taken(doc, k)) or (
         enabled(BACKER_NOT_OWNER) and _backer(doc, k, end)
     )
+
+
+def seat_before(doc, end: int) -> bool:
+    """Rule seat-not-owner: whether the name ending before token `end` is followed by "-based"."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based" and enabled(SEAT_NOT_OWNER)
 
 
 def names_side_or_backer(doc, k: int, end: int) -> bool:

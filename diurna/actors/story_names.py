@@ -35,6 +35,16 @@ FOREIGN_ACRONYM = register(
     "actor of it); else it is an organisation the KB does not know, not a Lithuanian party or Yemen's "
     "capital. A state's own short name ('US', 'DRC') and entries of no country (UN, NATO) always match.",
 )
+COMMON_PARTY_NAME = register(
+    "common-party-name",
+    "BEIJING - ... The Communist Party said the congress would open in October.",
+    "A party's name made only of words that parties of many states use ('Communist Party', 'Democratic "
+    "Alliance', 'National Congress Party': KnowledgeBase.party_name_words) matches a KB party only when "
+    "the story names that party's state elsewhere, as an acronym does (rule foreign-acronym): Party "
+    "Facts gives such an English short name to one state's party (Sweden's 'Communist Party'), and a "
+    "story from China means China's. Otherwise it is a party the KB does not know, which the story's "
+    "country step places.",
+)
 # Longest acronym read this way: longer all-capital words are names set in capitals (datelines, headlines).
 MAX_ACRONYM = 6
 
@@ -109,15 +119,28 @@ class StoryFinder:
     def _kb_name_at(self, *args, **kwargs):
         return type(self._finder)._kb_name_at(self, *args, **kwargs)
 
-    # ---- rule foreign-acronym -----------------------------------------------------------------
+    # ---- rule foreign-acronym (and common-party-name) -------------------------------------------
     def _keep(self, doc, start: int, end: int, actors: list[KBActor]) -> list[KBActor]:
-        if not actors or end - start != 1 or not enabled(FOREIGN_ACRONYM):
+        if not actors:
             return actors
-        text = doc[start].text
-        if not is_short_capitals(text):
-            return actors
-        key = name_key(text)
-        return [a for a in actors if self._supported(a, key)]
+        text = doc[start:end].text
+        if end - start == 1 and is_short_capitals(text) and enabled(FOREIGN_ACRONYM):
+            key = name_key(text)
+            return [a for a in actors if self._supported(a, key)]
+        if end - start >= 2 and enabled(COMMON_PARTY_NAME) and self._common_party_name(text):
+            key = name_key(text)
+            return [a for a in actors if not self._party(a) or self._supported(a, key)]
+        return actors
+
+    # ---- rule common-party-name ---------------------------------------------------------------
+    def _common_party_name(self, text: str) -> bool:
+        words = name_key(text).replace("-", " ").split()
+        common = self._finder.kb.party_name_words
+        return len(words) >= 2 and all(w in common for w in words)
+
+    def _party(self, actor: KBActor) -> bool:
+        role = actor.role_on(self._day)
+        return actor.kind == "organization" and role is not None and split_code(role.code)[1] == "PTY"
 
     def _supported(self, actor: KBActor, key: str) -> bool:
         if actor.kind == "person":

@@ -14,10 +14,16 @@ FOREIGN_POSTS = frozenset(
     "embassy embassies consulate consulates mission missions delegation delegations "
     "envoy envoys ambassador ambassadors correspondent correspondents".split()
 )
-# What armed groups hold and armies strike: "militant targets", "rebel positions" are the group's.
+# What armed groups hold and armies strike: "militant targets", "rebel positions" are the group's;
+# so are a body's premises that attacks and protests strike ("a police station", "army checkpoints",
+# "government offices", "the party headquarters") and its units and vehicles on the move ("an army
+# convoy", "a police patrol", "army helicopters").
 MILITARY_OBJECTIVES = frozenset(
     """targets target positions position camps camp bases base hideouts hideout
-    strongholds stronghold posts outposts bunkers tunnels depots""".split()
+    strongholds stronghold posts outposts bunkers tunnels depots
+    station stations headquarters checkpoint checkpoints installation installations
+    compound compounds offices building buildings facility facilities
+    convoy convoys patrol patrols vehicle vehicles truck trucks helicopter helicopters""".split()
 )
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss", "mx"})
 

@@ -276,3 +276,77 @@ def test_place_modifier_country_gives_a_regions_police_its_own_country(code):
     with switched_off(PLACE_MODIFIER_COUNTRY):
         doc = code(text, "2016-03-02")
     assert _actor(doc, "sindh police").country == "IND"
+
+
+def test_office_of_state_gives_the_office_the_state_after_of(resolve_actors):
+    """Rule office-of-state: "the president of Mexico" is Mexico's, stated, as "Mexico's president"
+    is; without the rule the office has no country of its own (or the meeting place's)."""
+    from diurna.actors.descriptions import OFFICE_OF_STATE
+    from diurna.actors.rules import switched_off
+
+    text = "The president of Mexico met the army chief of Uganda in Geneva on Monday."
+    doc = resolve_actors(text, "2016-03-02")
+    assert (_actor(doc, "president").code, _actor(doc, "army chief").code) == ("MEXGOV", "UGAMIL")
+    assert not _actor(doc, "president").country_inferred
+    with switched_off(OFFICE_OF_STATE):
+        doc = resolve_actors(text, "2016-03-02")
+    assert _actor(doc, "president").country != "MEX"
+
+
+def test_office_of_state_reads_no_relation_and_no_two_states(resolve_actors):
+    doc = resolve_actors("The allies of Russia and the leaders of France and Germany met in Oslo.", "2016-03-02")
+    leaders = _actor(doc, "leaders")
+    assert leaders.country is None
+    assert not any(a.country == "RUS" and a.kind != "country" for a in doc.actors)
+
+
+def test_from_state_gives_people_from_a_state_that_state(resolve_actors):
+    """Rule from-state: "officials from Iran" are Iran's; a 'from' the parse hangs on the verb
+    ("withdrew peacekeepers from Mali") says where they left, and migrants are not their port's."""
+    from diurna.actors.descriptions import FROM_STATE
+    from diurna.actors.rules import switched_off
+
+    text = "Officials from Iran arrived in Geneva on Monday for the talks."
+    assert _actor(resolve_actors(text, "2016-03-02"), "officials").code == "IRNGOV"
+    with switched_off(FROM_STATE):
+        assert _actor(resolve_actors(text, "2016-03-02"), "officials").country != "IRN"
+    doc = resolve_actors("The army withdrew its soldiers from Mali, and migrants from Libya drowned.", "2016-03-02")
+    assert _actor(doc, "migrants").country != "LBY"
+    assert _actor(doc, "soldiers").country != "MLI"
+
+
+def test_loyal_to_gives_forces_their_leaders_country(resolve_actors):
+    """Rule loyal-to: "forces loyal to President Bashar al-Assad" are Syria's; "loyal to Russia" takes
+    a side and gives no country (as "pro-Russian" does)."""
+    from diurna.actors.descriptions import LOYAL_TO
+    from diurna.actors.rules import switched_off
+
+    text = "Forces loyal to President Bashar al-Assad shelled the town on Sunday."
+    assert _actor(resolve_actors(text, "2016-03-02"), "forces").code == "SYRMIL"
+    with switched_off(LOYAL_TO):
+        assert _actor(resolve_actors(text, "2016-03-02"), "forces").country is None
+    doc = resolve_actors("Troops loyal to Russia seized the airport on Friday.", "2016-03-02")
+    assert _actor(doc, "troops").country is None
+
+
+def test_seat_not_owner_keeps_a_bodys_seat_out_of_its_country(resolve_actors):
+    """Rule seat-not-owner: "the rebels' Paris-based spokesman" is not France's, and "Paris" there
+    is no mention of France."""
+    from diurna.actors.mentions import SEAT_NOT_OWNER
+    from diurna.actors.rules import switched_off
+
+    text = "The rebels' Paris-based spokesman said on Monday that the town had fallen."
+    doc = resolve_actors(text, "2016-03-02")
+    assert _actor(doc, "spokesman").country is None
+    assert not any(a.country == "FRA" for a in doc.actors)
+    with switched_off(SEAT_NOT_OWNER):
+        doc = resolve_actors(text, "2016-03-02")
+    assert _actor(doc, "spokesman").country == "FRA"
+
+
+def test_seat_not_owner_does_not_vote_for_the_storys_country(code):
+    text = (
+        "IDLIB, Syria - Government jets struck Idlib on Monday, the London-based Syrian Observatory for "
+        "Human Rights said. Soldiers and rebels clashed near the town, the London-based group said."
+    )
+    assert _actor(code(text, "2019-06-01"), "soldiers").country != "GBR"

@@ -138,3 +138,49 @@ def test_half_of_a_hyphenated_given_name_is_not_the_kbs_person_of_that_name(reso
 )
 def test_general_before_a_name_is_a_military_rank(resolve_actors, text, name, code):
     assert _code_of(resolve_actors(text, "2019-02-23"), name) == code
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        ("Nigerian Foreign and Defence Minister Ade Bello flew to Accra on Monday.", "Ade Bello", "NGAGOV"),
+        ("AU trade and industry commissioner Tendai Moyo said two more states would sign.", "Tendai Moyo", "IGO"),
+    ],
+)
+def test_an_office_of_two_portfolios_is_one_title(resolve_actors, text, name, code):
+    assert _code_of(resolve_actors(text, "2019-07-08"), name) == code
+    with switched_off("portfolio-conjunction"):
+        assert _code_of(resolve_actors(text, "2019-07-08"), name) != code
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Rebels and government troops clashed near the river on Sunday.", ("Rebels", "government troops")),
+        ("Hamas and Islamic Jihad leaders met in Cairo on Sunday.", ("Hamas", "Islamic Jihad")),
+    ],
+)
+def test_two_actors_joined_by_and_stay_two(resolve_actors, text, names):
+    doc = resolve_actors(text, "2019-07-08")
+    for name in names:
+        assert any(a.name == name for a in doc.actors)
+
+
+@pytest.mark.parametrize(
+    "text, holder, code",
+    [
+        ("Gunmen attacked a Nigerian police station near Kano on Monday.", "Nigerian police", "NGACOP"),
+        ("Protesters torched Kenyan government offices in Kisumu on Friday.", "Kenyan government", "KENGOV"),
+        ("Rebels shelled a Malian army checkpoint near Gao overnight.", "Malian army", "MLIMIL"),
+        ("Gunmen ambushed a Nigerian army convoy near Maiduguri on Monday.", "Nigerian army", "NGAMIL"),
+        ("Militants fired on a Kenyan police patrol near Garissa.", "Kenyan police", "KENCOP"),
+        ("Rioters torched Ugandan government buildings in Gulu.", "Ugandan government", "UGAGOV"),
+    ],
+)
+def test_a_bodys_premises_stand_for_the_body(resolve_actors, text, holder, code):
+    """Rule armed-modifier, with premises and units on the move among the objectives: a police
+    station, government offices, an army checkpoint, convoy or patrol that is attacked is its
+    holder's, the body a description of its own."""
+    assert _code_of(resolve_actors(text, "2019-06-01"), holder) == code
+    with switched_off("armed-modifier"):
+        assert not any(a.name == holder for a in resolve_actors(text, "2019-06-01").actors)

@@ -62,3 +62,18 @@ def test_state_force_not_armed_group_keeps_a_states_army_apart_from_the_rebels(c
     assert not army_is_taliban(code(text, "2016-03-02"))
     with switched_off(STATE_FORCE_NOT_ARMED_GROUP):
         assert army_is_taliban(code(text, "2016-03-02"))
+
+
+def test_residents_are_not_the_protesters_before_them(resolve_actors):
+    """Rule witnesses-not-the-crowd: "Residents said" is a witness's account, a crowd of its own kind;
+    a later "Residents" is the same residents."""
+    from diurna.actors.rules import switched_off
+
+    text = "Protesters clashed with police on Sunday. Residents said the police fired live rounds. Residents fled."
+
+    def crowds(doc):
+        return sorted(len(a.mentions) for a in doc.actors if a.sector == "CVL")
+
+    assert crowds(resolve_actors(text)) == [1, 2]
+    with switched_off("witnesses-not-the-crowd"):
+        assert crowds(resolve_actors(text)) == [3]

@@ -54,3 +54,33 @@ def test_acronym_shapes():
     assert {"us", "rok", "drc"} <= initials_of(
         ["united states", "republic of korea", "democratic republic of the congo"]
     )
+
+
+# rule common-party-name: sentences written for these tests
+CHINA = (
+    "BEIJING - Premier Li Qiang opened the session in Beijing on Tuesday. The Communist Party said the "
+    "plenum would set the next five-year plan."
+)
+SWEDEN = "STOCKHOLM - The Communist Party held a rally in Stockholm on Saturday, and Swedish police watched."
+
+
+def test_party_name_words_are_those_of_many_states_parties(actor_stage):
+    words = actor_stage.kb.party_name_words
+    assert {"communist", "democratic", "party", "people's"} <= words
+    assert not {"sweden", "awami", "likud", "china"} & words
+
+
+def test_a_common_party_name_is_no_foreign_states_party(code):
+    from diurna.actors.story_names import COMMON_PARTY_NAME
+
+    party = _with(code(CHINA, "2024-05-06"), "Communist Party")
+    assert party and all(a.country != "SWE" for a in party)
+    assert party[0].sector == "PTY"  # a party the KB does not know, of the story's country
+    with switched_off(COMMON_PARTY_NAME):
+        party = _with(code(CHINA, "2024-05-06"), "Communist Party")
+    assert any(a.country == "SWE" for a in party)  # Party Facts' short name of Sweden's party
+
+
+def test_a_common_party_name_keeps_its_kb_party_in_its_states_story(code):
+    party = _with(code(SWEDEN, "2024-05-06"), "Communist Party")
+    assert any(a.kb_id is not None and a.country == "SWE" for a in party)
