@@ -220,10 +220,9 @@ def fit(examples: list[dict], c_value: float) -> dict[str, float]:
 
 def admissible(ex: dict) -> dict:
     """The example with only the candidates the chooser may take (diurna.time.chooser.admissible)."""
+    from diurna.time.anchoring import is_final
     from diurna.time.chooser import admissible as within
     from diurna.time.chooser import is_stated
-
-    from diurna.time.anchoring import is_final
 
     first = next((k for k, cand in enumerate(ex["cands"]) if "first" in cand["sources"]), None)
     if first is not None and is_final(ex["cands"][first]["sources"][0].removeprefix("rule:")):
@@ -394,7 +393,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--features", help="JSON Lines of extracted examples: read if it exists, else written")
     ap.add_argument("--evaluate", help="score this model file on --pred/--gold and stop")
     ap.add_argument(
-        "--select-on", help="JSON Lines of extracted examples of another set (--features' format): fit on --pred, select there"
+        "--select-on",
+        help="JSON Lines of extracted examples of another set (--features' format): fit on --pred, select there",
     )
     ap.add_argument("--no-write", action="store_true", help="selection figures only")
     ap.add_argument("--out", default=MODEL, help="where to write the model (default %(default)s)")

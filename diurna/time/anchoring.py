@@ -586,9 +586,7 @@ def after_undated_event(c: EventClause) -> Optional[DateRef]:
             if (
                 prep.dep_ in ("prep", "advcl")
                 and prep.lower_ in AFTER_PREPOSITIONS
-                and any(
-                    ch.dep_ in ("pobj", "dobj") and ch.pos_ == "NOUN" and not _is_span(ch) for ch in prep.children
-                )
+                and any(ch.dep_ in ("pobj", "dobj") and ch.pos_ == "NOUN" and not _is_span(ch) for ch in prep.children)
             ):
                 return before(c.published)
     return None

@@ -596,9 +596,18 @@ def test_at_once_and_the_morning_after(time_doc, text, word, day):
 @pytest.mark.parametrize(
     "text, word",
     [
-        ("The vote is near. Soldiers stormed the parliament on March 4. The envoy noted that the army seized the port.", "seized"),
-        ("The vote is near. Talks resumed on March 4. The senator pointed out that the court rejected the plan.", "rejected"),
-        ("The vote is near. Talks resumed on March 4. He reminded reporters that the rebels signed the accord.", "signed"),
+        (
+            "The vote is near. Soldiers stormed the parliament on March 4. The envoy noted that the army seized the port.",
+            "seized",
+        ),
+        (
+            "The vote is near. Talks resumed on March 4. The senator pointed out that the court rejected the plan.",
+            "rejected",
+        ),
+        (
+            "The vote is near. Talks resumed on March 4. He reminded reporters that the rebels signed the accord.",
+            "signed",
+        ),
     ],
 )
 def test_what_a_speaker_recalls_is_before_publication_not_the_episodes_day(time_doc, text, word):
@@ -619,7 +628,10 @@ def test_what_a_speaker_says_is_not_recalled_content(time_doc):
     "text, word",
     [
         ("The vote is near. Police fired tear gas on March 4. The protests resumed after a two-day break.", "resumed"),
-        ("The vote is near. Police fired tear gas on March 4. The parties signed a deal after months of talks.", "signed"),
+        (
+            "The vote is near. Police fired tear gas on March 4. The parties signed a deal after months of talks.",
+            "signed",
+        ),
         ("The vote is near. Police fired tear gas on March 4. The strike ended following weeks of protests.", "ended"),
     ],
 )
