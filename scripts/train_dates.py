@@ -426,6 +426,8 @@ def main(argv: list[str] | None = None) -> None:
         packaged = json.load(open(MODEL, encoding="utf-8"))
         for h in "AB":
             part = [ex for ex in examples if half_of(_id(ex)) == h]
+            if not part:
+                continue  # one half's output only (--select-on)
             show("packaged, half %s" % h, figures(part, [choose(ex, packaged["weights"], packaged) for ex in part]))
     if args.evaluate:
         model = json.load(open(args.evaluate, encoding="utf-8"))
