@@ -24,6 +24,7 @@ from diurna.nlp.syntax import first_conjunct
 from diurna.records import DateRef
 from diurna.time.calendar import Tense, add_months, add_years
 from diurna.time.dating import attachments_for, continued_timex
+from diurna.time.detect import names_a_noun
 from diurna.time.discourse import (
     BEFORE,
     OCCASION_PREPOSITIONS,
@@ -289,6 +290,7 @@ def dated_simultaneous_clause(c: EventClause) -> Optional[DateRef]:
             t = c.doc.timexes[k]
             if (
                 atts[k].verb == clause.i  # the clause's own date, not one of a noun deep inside it
+                and not names_a_noun(c.doc.spacy_doc[t.token_start : t.token_end], atts[k])  # "the October 25 coup"
                 and not is_bound_or_duration(t)
                 and not is_lower_bound(t)
                 and t.date.start <= c.published.isoformat()
@@ -424,7 +426,12 @@ def dated_relative_clause(c: EventClause) -> Optional[DateRef]:
     for clause in (ch for ch in c.trigger.children if ch.dep_ in ("relcl", "acl")):
         for k in c.nearby:
             t = c.doc.timexes[k]
-            if atts[k].verb == clause.i and not is_bound_or_duration(t) and not is_lower_bound(t):
+            if (
+                atts[k].verb == clause.i
+                and not names_a_noun(c.doc.spacy_doc[t.token_start : t.token_end], atts[k])
+                and not is_bound_or_duration(t)
+                and not is_lower_bound(t)
+            ):
                 return t.date
     return None
 

@@ -642,3 +642,23 @@ def test_after_a_stretch_of_time_is_not_after_an_undated_event(time_doc, text, w
     assert _interval(anchor_event(doc, _token(doc, word))) == ("2024-03-04", "2024-03-04", "day")  # the episode's
     doc = time_doc("The vote is near. Police fired tear gas on March 4. Donors suspended aid after the coup.", PUB)
     assert _interval(anchor_event(doc, _token(doc, "suspended"))) == ("2023-03-16", PUB, BEFORE)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a purpose clause's noun named by a date: the date is the noun's, not the gathering's
+        (
+            "The vote is near. Police fired on crowds as students gathered to protest against the March 4 decree.",
+            "gathered",
+        ),
+        # a relative clause of the event noun: the same
+        (
+            "The vote is near. Officials say turnout is low. The protests that erupted over the March 4 decree spread.",
+            "protests",
+        ),
+    ],
+)
+def test_a_date_naming_a_noun_inside_a_clause_is_not_the_clauses_date(time_doc, text, word):
+    doc = time_doc(text, PUB)
+    assert _interval(rules_date(doc, _token(doc, word)))[:2] != ("2024-03-04", "2024-03-04")
