@@ -599,7 +599,7 @@ def after_undated_event(c: EventClause) -> Optional[DateRef]:
     return None
 
 
-# "after a two-day break", "after months of talks", "following years of war": a stretch of time that
+# "after a three-week pause", "after months of talks", "following years of war": a stretch of time that
 # ends where the event begins, not an earlier event the event came some time after
 SPAN_NOUNS = {"break", "pause", "lull", "hiatus", "recess", "interval"}
 TIME_UNIT_NOUNS = {"minute", "hour", "day", "week", "month", "year", "decade"}
