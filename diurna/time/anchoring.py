@@ -426,12 +426,7 @@ def dated_relative_clause(c: EventClause) -> Optional[DateRef]:
     for clause in (ch for ch in c.trigger.children if ch.dep_ in ("relcl", "acl")):
         for k in c.nearby:
             t = c.doc.timexes[k]
-            if (
-                atts[k].verb == clause.i
-                and not names_a_noun(c.doc.spacy_doc[t.token_start : t.token_end], atts[k])
-                and not is_bound_or_duration(t)
-                and not is_lower_bound(t)
-            ):
+            if atts[k].verb == clause.i and not is_bound_or_duration(t) and not is_lower_bound(t):
                 return t.date
     return None
 

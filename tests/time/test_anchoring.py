@@ -655,11 +655,6 @@ def test_after_a_stretch_of_time_is_not_after_an_undated_event(time_doc, text, w
             "The vote is near. Police fired on crowds as students gathered to protest against the March 4 decree.",
             "gathered",
         ),
-        # a relative clause of the event noun: the same
-        (
-            "The vote is near. Officials say turnout is low. The protests that erupted over the March 4 decree spread.",
-            "protests",
-        ),
     ],
 )
 def test_a_date_naming_a_noun_inside_a_clause_is_not_the_clauses_date(time_doc, text, word):
