@@ -33,6 +33,7 @@ from diurna.time.syntax import tense_of
 
 __all__ = [
     "attributed_after_background",
+    "past_after_a_present_paragraph",
     "plan_of_past_act",
     "reaction_after_background",
     "reaction_after_earlier_day",
@@ -96,6 +97,48 @@ def _story_day_after_background(c: EventClause, ep) -> Optional[DateRef]:
         return None  # "earlier this month", "this week": periods that reach the story's day are its own time
     # ("Last month, X was flown abroad" told on 2 September ended before the story's day: background)
     return story
+
+
+@anchor_rule(
+    "Last July, Kenya offered to lead a force. // 'The mission is our best chance,' Biden said. // Thousands "
+    "have been displaced. // Gangs stormed two prisons (a later paragraph) -> before publication, for 'stormed'",
+    before="episode",
+)
+def past_after_a_present_paragraph(c: EventClause) -> Optional[DateRef]:
+    """A simple past main clause whose only date is a coarse one (a month, a year) told paragraphs
+    earlier, with a whole paragraph between that speaks of now (its main clauses in the present or
+    present perfect: "Thousands have been displaced", "the mission provides the best chance"): the
+    story has left that period, and the clause is context the text does not date; before
+    publication, day unknown, not the month told several paragraphs up."""
+    verb, ep = c.verb, c.episode
+    if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    if ep.date.granularity not in COARSE_GRANULARITIES or first_conjunct(verb).dep_ in ("ccomp", "relcl", "acl"):
+        return None
+    if inside_quotation(c.doc, c.trigger.idx):
+        return None
+    story = c.lead_date.date if c.lead_date is not None else publication_day(c.published)
+    if ep.date.end >= story.start:
+        return None  # "this year", "earlier this month": a period that reaches the story's day is its own time
+    between = c.doc.text[ep.end : c.trigger.idx].split("\n")[1:-1]  # the whole paragraphs between
+    if not any(_speaks_of_now(c.doc, p) for p in between if p.strip()):
+        return None
+    return before(c.published)
+
+
+def _speaks_of_now(doc, paragraph: str) -> bool:
+    """Whether every main clause of `paragraph` (found in the article's parse) is in the present or
+    the present perfect, outside quotations: a paragraph about the state of things now."""
+    start = doc.text.find(paragraph)
+    if start < 0:
+        return False
+    roots = [
+        s.root
+        for s in doc.spacy_doc.sents
+        if start <= s.start_char < start + len(paragraph) and not inside_quotation(doc, s.root.idx)
+    ]
+    roots = [r for r in roots if r.lemma_ not in ("say", "tell", "add")]
+    return bool(roots) and all(tense_of(r) is Tense.PRESENT or perfect_aspect(r) == "present" for r in roots)
 
 
 # Words that tie a clause to another event of its sentence ("speaking after the handover").
