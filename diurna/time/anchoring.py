@@ -557,7 +557,8 @@ def reporting_head(verb: "Token") -> Optional["Token"]:
 @anchor_rule("The Law Society of Kenya condemned the police commander (first sentence) -> publication day")
 def lead(c: EventClause) -> Optional[DateRef]:
     """The lead's events are the story's news: dated by the day the lead paragraph's next sentences
-    give them ("have agreed ... / Erdogan late on Wednesday thanked"), else by publication. Not a subordinate or relative clause inside it, which tells background ("... on her own
+    give them ("have agreed ... / Erdogan late on Wednesday thanked"), or, for a simple past, by the
+    day its earlier sentences gave ("rallied on Wednesday ... / waved placards"), else by publication. Not a subordinate or relative clause inside it, which tells background ("... on her own
     since age 14, when her parents were arrested")."""
     if c.sentence >= sentences_of(c.doc).lead_end:
         return None
@@ -565,6 +566,10 @@ def lead(c: EventClause) -> Optional[DateRef]:
         return None
     if c.lead_date is not None and c.lead_date.token_start > c.trigger.i:
         return c.lead_date.date  # "Somalia and Ethiopia have agreed ... Erdogan late on Wednesday thanked ..."
+    if c.lead_date is not None and c.tense is Tense.PAST and c.perfect is None:
+        # "Hundreds rallied on Wednesday ... Demonstrators waved placards as they marked ...": a simple
+        # past after the lead's day continues that day's news, not the publication day's
+        return c.lead_date.date
     return publication_day(c.published)
 
 

@@ -564,6 +564,14 @@ def test_the_lead_takes_the_day_its_paragraph_gives(time_doc):
     # a lead with no day near it keeps the publication day
     doc = time_doc("The army has detained the opposition leader.\n\nHis party called for protests.", PUB)
     assert _interval(rules_date(doc, _token(doc, "detained"))) == (PUB, PUB, "day")
+    # a simple past after the lead's day: the same day's news (a present perfect keeps the publication day)
+    doc = time_doc(
+        "Students March\n\nThousands of students marched in the capital on Wednesday against the new fees. "
+        "Police blocked the road to parliament as the crowd chanted slogans. The union has called a strike.",
+        PUB,
+    )
+    assert _interval(rules_date(doc, _token(doc, "blocked"))) == ("2024-03-13", "2024-03-13", "day")
+    assert _interval(rules_date(doc, _token(doc, "called"))) == (PUB, PUB, "day")
 
 
 @pytest.mark.parametrize(
