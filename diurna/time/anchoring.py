@@ -290,7 +290,7 @@ def dated_simultaneous_clause(c: EventClause) -> Optional[DateRef]:
             t = c.doc.timexes[k]
             if (
                 atts[k].verb == clause.i  # the clause's own date, not one of a noun deep inside it
-                and not names_a_noun(c.doc.spacy_doc[t.token_start : t.token_end], atts[k])  # "the October 25 coup"
+                and not names_a_noun(c.doc.spacy_doc[t.token_start : t.token_end], atts[k])  # "the March 4 decree"
                 and not is_bound_or_duration(t)
                 and not is_lower_bound(t)
                 and t.date.start <= c.published.isoformat()
@@ -558,7 +558,7 @@ def reporting_head(verb: "Token") -> Optional["Token"]:
 def lead(c: EventClause) -> Optional[DateRef]:
     """The lead's events are the story's news: dated by the day the lead paragraph's next sentences
     give them ("have agreed ... / Erdogan late on Wednesday thanked"), or, for a simple past, by the
-    day its earlier sentences gave ("rallied on Wednesday ... / waved placards"), else by publication. Not a subordinate or relative clause inside it, which tells background ("... on her own
+    day its earlier sentences gave ("marched on Wednesday ... / police blocked the road"), else by publication. Not a subordinate or relative clause inside it, which tells background ("... on her own
     since age 14, when her parents were arrested")."""
     if c.sentence >= sentences_of(c.doc).lead_end:
         return None
@@ -567,7 +567,7 @@ def lead(c: EventClause) -> Optional[DateRef]:
     if c.lead_date is not None and c.lead_date.token_start > c.trigger.i:
         return c.lead_date.date  # "Somalia and Ethiopia have agreed ... Erdogan late on Wednesday thanked ..."
     if c.lead_date is not None and c.tense is Tense.PAST and c.perfect is None:
-        # "Hundreds rallied on Wednesday ... Demonstrators waved placards as they marked ...": a simple
+        # "Students marched on Wednesday ... Police blocked the road as they chanted ...": a simple
         # past after the lead's day continues that day's news, not the publication day's
         return c.lead_date.date
     return publication_day(c.published)

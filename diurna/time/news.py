@@ -100,8 +100,8 @@ def _story_day_after_background(c: EventClause, ep) -> Optional[DateRef]:
 
 
 @anchor_rule(
-    "Last July, Kenya offered to lead a force. // 'The mission is our best chance,' Biden said. // Thousands "
-    "have been displaced. // Gangs stormed two prisons (a later paragraph) -> before publication, for 'stormed'",
+    "In March, the rebels rejected talks. // 'We want peace,' the envoy said. // Thousands have fled the "
+    "villages. // Troops burned the customs post (a later paragraph) -> before publication, for 'burned'",
     before="episode",
 )
 def past_after_a_present_paragraph(c: EventClause) -> Optional[DateRef]:
