@@ -138,9 +138,12 @@ def that_period(m: re.Match, ctx: Context) -> Optional[Interval]:
     """ "that night", "the same year"; "In 2019 ... That October" is October 2019 (issue 25)."""
     unit, anchor = m["unit"].lower(), _anchor(ctx)
     if unit.rstrip(".") in MONTHS:
-        if ctx.anchor is None:
+        named = cal.month(anchor.start.year, _month_no(unit)) if ctx.anchor is not None else None
+        if named is None or (named.start > ctx.published and ctx.tense is not Tense.FUTURE):
+            # no date told yet, or the anchor's year would put it after publication ("on Thursday" in
+            # March, then "the killings that October"): the latest such month before publication
             return cal.month_by_tense(_month_no(unit), ctx.published, Tense.PAST)
-        return cal.month(anchor.start.year, _month_no(unit))
+        return named
     if unit in ("week", "month", "year"):
         return _period_of(unit, anchor.start)
     return cal.day(anchor.start) if anchor.granularity == "day" else None
