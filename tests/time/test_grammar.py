@@ -49,3 +49,14 @@ def test_last_weekday_rule_skips_the_day_before():
 )
 def test_that_month_is_never_after_publication_for_a_past_story(time_doc, text, start):
     assert _start_of(time_doc, text, "2024-03-15", "that October") == start
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("Police fired on a march on Thursday. The rebels took the town that summer.", "2023-06-01"),
+        ("The army seized power in 2019. Strikes spread that summer.", "2019-06-01"),
+    ],
+)
+def test_that_season_is_the_anchors_or_the_latest_before_publication(time_doc, text, start):
+    assert _start_of(time_doc, text, "2024-03-15", "that summer") == start
