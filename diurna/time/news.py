@@ -15,7 +15,7 @@ earlier and wins.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from diurna.nlp.syntax import first_conjunct
 from diurna.records import DateRef
@@ -27,9 +27,13 @@ from diurna.time.discourse import (
     inside_quotation,
     perfect_aspect,
     publication_day,
+    sentences_of,
     undated_story_clause,
 )
 from diurna.time.syntax import tense_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 __all__ = [
     "attributed_after_background",
@@ -120,23 +124,35 @@ def past_after_a_present_paragraph(c: EventClause) -> Optional[DateRef]:
     story = c.lead_date.date if c.lead_date is not None else publication_day(c.published)
     if ep.date.end >= story.start:
         return None  # "this year", "earlier this month": a period that reaches the story's day is its own time
-    between = c.doc.text[ep.end : c.trigger.idx].split("\n")[1:-1]  # the whole paragraphs between
-    if not any(_speaks_of_now(c.doc, p) for p in between if p.strip()):
+    if not any(_speaks_of_now(c.doc, p) for p in _paragraphs_between(c, ep)):
         return None
     return before(c.published)
 
 
-def _speaks_of_now(doc, paragraph: str) -> bool:
-    """Whether every main clause of `paragraph` (found in the article's parse) is in the present or
-    the present perfect, outside quotations: a paragraph about the state of things now."""
-    start = doc.text.find(paragraph)
-    if start < 0:
-        return False
-    roots = [
-        s.root
-        for s in doc.spacy_doc.sents
-        if start <= s.start_char < start + len(paragraph) and not inside_quotation(doc, s.root.idx)
-    ]
+def _paragraphs_between(c: EventClause, ep) -> list[list["Span"]]:
+    """The sentences of the whole paragraphs between the one the date `ep` is told in and the
+    event's own, paragraph by paragraph (sentence starts from the per-article index: no scan of
+    the article per event)."""
+    sents, sdoc, text = sentences_of(c.doc), c.doc.spacy_doc, c.doc.text
+    groups: list[list] = []
+    prev_end = ep.end
+    for k in range(sents.index(ep.token_start) + 1, c.sentence):
+        span = sdoc[sents.starts[k] : sents.starts[k + 1]]
+        if "\n" in text[prev_end : span.start_char]:
+            groups.append([])  # a paragraph break before this sentence: the first paragraph after the date's
+        if groups:
+            groups[-1].append(span)
+        words = [t for t in span if not t.is_space]
+        prev_end = words[-1].idx + len(words[-1].text) if words else span.start_char
+    if groups and "\n" not in text[prev_end : c.trigger.sent.start_char]:
+        groups.pop()  # the event's own paragraph
+    return groups
+
+
+def _speaks_of_now(doc, paragraph: list["Span"]) -> bool:
+    """Whether every main clause of the `paragraph` (its sentences) is in the present or the present
+    perfect, outside quotations and verbs of saying: a paragraph about the state of things now."""
+    roots = [s.root for s in paragraph if not inside_quotation(doc, s.root.idx)]
     roots = [r for r in roots if r.lemma_ not in ("say", "tell", "add")]
     return bool(roots) and all(tense_of(r) is Tense.PRESENT or perfect_aspect(r) == "present" for r in roots)
 
