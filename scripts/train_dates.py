@@ -7,6 +7,8 @@
     python scripts/train_dates.py --pred TUNE.jsonl --features F.jsonl   # keep (or reuse) the features
     python scripts/train_dates.py --pred RN.jsonl --gold ../shared/data/realnews-dev/gold.jsonl \\
         --evaluate diurna/time/model/dates.json                          # score a packaged model elsewhere
+    python scripts/train_dates.py --pred A.jsonl --gold .gold.tune-A.jsonl --features FA.jsonl \\
+        --select-on FB.jsonl                                             # fit on half A, select on half B
 
 Data read: TUNE.jsonl is `diurna code` output of the real-text set's tune split (eval_realtext.py
 --split tune --keep), scored against its gold ($DIURNA_REALTEXT/.gold.tune.jsonl) by
@@ -25,6 +27,12 @@ scripts/train_arguments.py does (A, B); a setting is fitted on one half and scor
 the kept setting must raise right_issue without raising the publication-day errors on both halves.
 The out-of-fold figures of a 5-fold split grouped by article are printed too. The packaged model is
 then fitted on all of tune. Parses are kept in --cache (scripts/redate.py's).
+
+With --select-on (the twelfth session's discipline: develop on tune half A, check on half B), every
+setting is fitted on --pred's events alone (half A) and scored on the --select-on examples (half B,
+extracted by an earlier run with --features; totals only are printed); the setting with the best
+value there is kept only if it does not fall below the packaged model on that set, and the model
+written is the fit on --pred's events.
 """
 
 from __future__ import annotations
@@ -59,6 +67,13 @@ def _load(name: str):
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def _id(ex: dict) -> str:
+    """The article id of an example, by which eval_realtext.half_of and fold_of split the tune set
+    (`--half A` is the same half here); examples extracted before 2026-12-07 (twelfth session)
+    carry only the file stem, whose hash gives other halves."""
+    return ex.get("doc_id", ex["article"])
 
 
 def _short(date) -> bool:
@@ -114,6 +129,7 @@ def extract(pred: str, gold: str | None, cache: str | None) -> list[dict]:
         ctx = context(c, decided)
         ex = dict(
             article=r["article"],
+            doc_id=r["doc_id"],  # the article's id, which eval_realtext.half_of halves by
             published=r["published"],
             gold=r["gold"],
             where=r["where"][:160],
@@ -204,10 +220,13 @@ def fit(examples: list[dict], c_value: float) -> dict[str, float]:
 
 def admissible(ex: dict) -> dict:
     """The example with only the candidates the chooser may take (diurna.time.chooser.admissible)."""
+    from diurna.time.anchoring import is_final
     from diurna.time.chooser import admissible as within
     from diurna.time.chooser import is_stated
 
     first = next((k for k, cand in enumerate(ex["cands"]) if "first" in cand["sources"]), None)
+    if first is not None and is_final(ex["cands"][first]["sources"][0].removeprefix("rule:")):
+        return dict(ex, cands=[ex["cands"][first]])  # a rule whose date the chooser keeps (AnchorRule.final)
     stated = [is_stated(cand["sources"]) for cand in ex["cands"]]
     keep = within(
         [tuple(cand["date"]) for cand in ex["cands"]], first, ex["published"], ex.get("may_widen", True), stated
@@ -283,7 +302,7 @@ def select(examples: list[dict]) -> dict | None:
     dates gained, plus publication-day errors avoided, plus overlap kept: a day put on background
     where the rules had an honest interval loses the overlap the realnews scorer's `date` counts)
     among those that raise right_issue and do not raise pub-day errors on both; None if none does."""
-    halves = {h: [ex for ex in examples if half_of(ex["article"]) == h] for h in "AB"}
+    halves = {h: [ex for ex in examples if half_of(_id(ex)) == h] for h in "AB"}
     best, best_value, fits = None, 0.0, {}
     for setting in settings():
         c_value = setting["C"]
@@ -309,14 +328,53 @@ def select(examples: list[dict]) -> dict | None:
     return best
 
 
+def select_on(train: list[dict], heldout: list[dict], packaged: dict | None) -> tuple[dict, dict] | None:
+    """The setting fitted on `train` that scores best on `heldout` (right dates gained over the rules,
+    publication-day errors avoided, overlap kept: `select`'s value) among those that raise right_issue
+    over the rules without raising the publication-day errors there, with its weights; None when
+    none does, or when the best falls below the packaged model on `heldout` (right or pub-day)."""
+    best, best_value, fits = None, 0.0, {}
+    for setting in settings():
+        c_value = setting["C"]
+        if c_value not in fits:
+            fits[c_value] = fit(train, c_value)
+        f = figures(heldout, [choose(ex, fits[c_value], setting) for ex in heldout])
+        gain, drop = f["chooser"] - f["rules"], f["rules_pubday"] - f["chooser_pubday"]
+        value = gain + drop + f["chooser_overlap"] - f["rules_overlap"]
+        ok = f["chooser"] > f["rules"] and f["chooser_pubday"] <= f["rules_pubday"]
+        print(
+            "%s held-out right %.3f pubday %.3f overlap %.3f %s"
+            % (
+                " ".join("%s=%s" % kv for kv in setting.items()),
+                f["chooser"],
+                f["chooser_pubday"],
+                f["chooser_overlap"],
+                "ok" if ok else "",
+            )
+        )
+        if ok and value > best_value:
+            best, best_value = setting, value
+    if best is None:
+        return None
+    chosen = figures(heldout, [choose(ex, fits[best["C"]], best) for ex in heldout])
+    show("selected, held out", chosen)
+    if packaged is not None:
+        old = figures(heldout, [choose(ex, packaged["weights"], packaged) for ex in heldout])
+        show("packaged, held out", old)
+        if chosen["chooser"] < old["chooser"] or chosen["chooser_pubday"] > old["chooser_pubday"]:
+            print("the refit falls below the packaged model on the held-out set: nothing written")
+            return None
+    return best, fits[best["C"]]
+
+
 def out_of_fold(examples: list[dict], setting: dict, k: int = 5) -> list[dict]:
     """Each example's choice by a fit on the other folds (folds grouped by article)."""
-    fold = {a: fold_of(a, k) for a in {e["article"] for e in examples}}
+    fold = {a: fold_of(a, k) for a in {_id(e) for e in examples}}
     chosen: list = [None] * len(examples)
     for f in range(k):
-        w = fit([ex for ex in examples if fold[ex["article"]] != f], setting["C"])
+        w = fit([ex for ex in examples if fold[_id(ex)] != f], setting["C"])
         for i, ex in enumerate(examples):
-            if fold[ex["article"]] == f:
+            if fold[_id(ex)] == f:
                 chosen[i] = choose(ex, w, setting)
     return chosen
 
@@ -334,6 +392,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--cache", default=None, help="folder for the parses (scripts/redate.py's)")
     ap.add_argument("--features", help="JSON Lines of extracted examples: read if it exists, else written")
     ap.add_argument("--evaluate", help="score this model file on --pred/--gold and stop")
+    ap.add_argument(
+        "--select-on",
+        help="JSON Lines of extracted examples of another set (--features' format): fit on --pred, select there",
+    )
     ap.add_argument("--no-write", action="store_true", help="selection figures only")
     ap.add_argument("--out", default=MODEL, help="where to write the model (default %(default)s)")
     args = ap.parse_args(argv)
@@ -363,12 +425,23 @@ def main(argv: list[str] | None = None) -> None:
         # both halves are held out for it, beside the refit's held-out halves below
         packaged = json.load(open(MODEL, encoding="utf-8"))
         for h in "AB":
-            part = [ex for ex in examples if half_of(ex["article"]) == h]
+            part = [ex for ex in examples if half_of(_id(ex)) == h]
+            if not part:
+                continue  # one half's output only (--select-on)
             show("packaged, half %s" % h, figures(part, [choose(ex, packaged["weights"], packaged) for ex in part]))
     if args.evaluate:
         model = json.load(open(args.evaluate, encoding="utf-8"))
         chosen = [choose(ex, model["weights"], model) for ex in examples]
         show("this model", figures(examples, chosen))
+        return
+    if args.select_on:
+        heldout = [admissible(json.loads(line)) for line in open(args.select_on, encoding="utf-8")]
+        packaged = json.load(open(MODEL, encoding="utf-8")) if os.path.exists(MODEL) else None
+        kept = select_on(examples, heldout, packaged)
+        if kept is None or args.no_write:
+            return
+        setting, weights = kept
+        _write(args.out, setting, examples, weights)
         return
     setting = select(examples)
     if setting is None:
@@ -376,15 +449,18 @@ def main(argv: list[str] | None = None) -> None:
         return
     print("kept " + " ".join("%s=%s" % kv for kv in setting.items()))
     for h in "AB":
-        part = [ex for ex in examples if half_of(ex["article"]) == h]
-        w = fit([ex for ex in examples if half_of(ex["article"]) != h], setting["C"])
+        part = [ex for ex in examples if half_of(_id(ex)) == h]
+        w = fit([ex for ex in examples if half_of(_id(ex)) != h], setting["C"])
         show("held-out half %s" % h, figures(part, [choose(ex, w, setting) for ex in part]))
     show("5-fold out-of-fold", figures(examples, out_of_fold(examples, setting)))
     if args.no_write:
         return
-    weights = fit(examples, setting["C"])
-    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    with open(args.out, "w", encoding="utf-8") as f:
+    _write(args.out, setting, examples, fit(examples, setting["C"]))
+
+
+def _write(out: str, setting: dict, examples: list[dict], weights: dict[str, float]) -> None:
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with open(out, "w", encoding="utf-8") as f:
         json.dump(
             dict(
                 about="diurna's date chooser (diurna/time/chooser.py), trained by scripts/train_dates.py on the "
@@ -397,7 +473,7 @@ def main(argv: list[str] | None = None) -> None:
             indent=0,
             sort_keys=True,
         )
-    print("wrote %s (%d weights)" % (args.out, len(weights)))
+    print("wrote %s (%d weights)" % (out, len(weights)))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from diurna.nlp.syntax import first_conjunct
 from diurna.records import DateRef
 from diurna.time.calendar import Tense, add_months, add_years
 from diurna.time.dating import attachments_for, continued_timex
+from diurna.time.detect import names_a_noun
 from diurna.time.discourse import (
     BEFORE,
     OCCASION_PREPOSITIONS,
@@ -69,17 +70,21 @@ class AnchorRule:
     name: str
     example: str
     decide: Decide
+    # The learned chooser keeps this rule's date as it is: the rule says the event lies before a
+    # day the text tells (the day a speaker recalls it, the episode's day for a past perfect), and
+    # the days the discourse offers inside its interval are that very day or later.
+    final: bool = False
 
 
 ANCHOR_RULES: list[AnchorRule] = []
 
 
-def anchor_rule(example: str, before: Optional[str] = None) -> Callable[[Decide], Decide]:
+def anchor_rule(example: str, before: Optional[str] = None, final: bool = False) -> Callable[[Decide], Decide]:
     """Register a rule at the end of the order, or just ahead of the rule named `before` (for
-    rules kept in other modules, such as `background.py`)."""
+    rules kept in other modules, such as `background.py`); `final`: see AnchorRule."""
 
     def register(fn: Decide) -> Decide:
-        rule = AnchorRule(fn.__name__, example, fn)
+        rule = AnchorRule(fn.__name__, example, fn, final)
         if before is None:
             ANCHOR_RULES.append(rule)
         else:
@@ -285,6 +290,7 @@ def dated_simultaneous_clause(c: EventClause) -> Optional[DateRef]:
             t = c.doc.timexes[k]
             if (
                 atts[k].verb == clause.i  # the clause's own date, not one of a noun deep inside it
+                and not names_a_noun(c.doc.spacy_doc[t.token_start : t.token_end], atts[k])  # "the March 4 decree"
                 and not is_bound_or_duration(t)
                 and not is_lower_bound(t)
                 and t.date.start <= c.published.isoformat()
@@ -551,7 +557,8 @@ def reporting_head(verb: "Token") -> Optional["Token"]:
 @anchor_rule("The Law Society of Kenya condemned the police commander (first sentence) -> publication day")
 def lead(c: EventClause) -> Optional[DateRef]:
     """The lead's events are the story's news: dated by the day the lead paragraph's next sentences
-    give them ("have agreed ... / Erdogan late on Wednesday thanked"), else by publication. Not a subordinate or relative clause inside it, which tells background ("... on her own
+    give them ("have agreed ... / Erdogan late on Wednesday thanked"), or, for a simple past, by the
+    day its earlier sentences gave ("marched on Wednesday ... / police blocked the road"), else by publication. Not a subordinate or relative clause inside it, which tells background ("... on her own
     since age 14, when her parents were arrested")."""
     if c.sentence >= sentences_of(c.doc).lead_end:
         return None
@@ -559,6 +566,10 @@ def lead(c: EventClause) -> Optional[DateRef]:
         return None
     if c.lead_date is not None and c.lead_date.token_start > c.trigger.i:
         return c.lead_date.date  # "Somalia and Ethiopia have agreed ... Erdogan late on Wednesday thanked ..."
+    if c.lead_date is not None and c.tense is Tense.PAST and c.perfect is None:
+        # "Students marched on Wednesday ... Police blocked the road as they chanted ...": a simple
+        # past after the lead's day continues that day's news, not the publication day's
+        return c.lead_date.date
     return publication_day(c.published)
 
 
@@ -582,10 +593,22 @@ def after_undated_event(c: EventClause) -> Optional[DateRef]:
             if (
                 prep.dep_ in ("prep", "advcl")
                 and prep.lower_ in AFTER_PREPOSITIONS
-                and any(ch.dep_ in ("pobj", "dobj") and ch.pos_ == "NOUN" for ch in prep.children)
+                and any(ch.dep_ in ("pobj", "dobj") and ch.pos_ == "NOUN" and not _is_span(ch) for ch in prep.children)
             ):
                 return before(c.published)
     return None
+
+
+# "after a three-week pause", "after months of talks", "following years of war": a stretch of time that
+# ends where the event begins, not an earlier event the event came some time after
+SPAN_NOUNS = {"break", "pause", "lull", "hiatus", "recess", "interval"}
+TIME_UNIT_NOUNS = {"minute", "hour", "day", "week", "month", "year", "decade"}
+
+
+def _is_span(noun: "Token") -> bool:
+    """Whether the object of "after" is a stretch of time: a pause, or a measure of time ("months of
+    talks", "a week of protests") that leads up to the event."""
+    return noun.lemma_.lower() in SPAN_NOUNS | TIME_UNIT_NOUNS
 
 
 @anchor_rule("The society has condemned the police -> publication day")
@@ -605,6 +628,38 @@ def reported_under_present(c: EventClause) -> Optional[DateRef]:
     if verb is None or c.tense is not Tense.PAST or verb.dep_ != "ccomp" or tense_of(verb.head) is not Tense.PRESENT:
         return None
     return before(c.published)
+
+
+# Verbs whose content clause is something already known: "recalled that", "noted that", "pointed
+# out that", "reminded reporters that". A simple past told under them is background to the report
+# (PolNeAR train: "noted that he taught constitutional law", "pointed out that Terris saw the
+# incident unfold", "recalled that the last time she saw Freddy ..."), not the report's day.
+RECALLING_LEMMAS = {"recall", "note", "remind"}
+RECALLING_PARTICLES = {"point": "out"}
+
+
+@anchor_rule(
+    "On Monday the minister recalled that the rebels broke an earlier truce -> before publication, for 'broke'",
+    final=True,
+)
+def recalled_content(c: EventClause) -> Optional[DateRef]:
+    """A simple past clause that a verb of recalling reports ("noted that the court rejected the
+    plan", "pointed out that the army seized the town") tells what the speaker brings back to mind:
+    an earlier act, day unknown, not the day the speaker spoke (nor the episode's)."""
+    verb = c.verb
+    if verb is None or c.own is not None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    clause = first_conjunct(verb)
+    if clause.dep_ != "ccomp" or tense_of(clause) is not Tense.PAST or not _is_recalling(clause.head):
+        return None
+    return before(c.published)
+
+
+def _is_recalling(verb: "Token") -> bool:
+    if verb.lemma_ in RECALLING_LEMMAS:
+        return True
+    particle = RECALLING_PARTICLES.get(verb.lemma_)
+    return particle is not None and any(ch.dep_ == "prt" and ch.lower_ == particle for ch in verb.children)
 
 
 @anchor_rule("the United States, which increased its focus on Asia under Obama -> before publication")
@@ -642,6 +697,11 @@ RELATIVE_RULES = (
     infinitive_of_past,
     reported_present_or_future,
 )
+
+
+def is_final(name: str) -> bool:
+    """Whether the rule named `name` is one whose date the learned chooser keeps (AnchorRule.final)."""
+    return any(r.final for r in ANCHOR_RULES if r.name == name)
 
 
 def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), depth: int = 0) -> Optional[DateRef]:

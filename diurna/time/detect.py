@@ -182,7 +182,7 @@ def _reading_tense(tokens, where: Attachment, expression: str) -> Tense:
     return tense
 
 
-def _names_a_noun(tokens: "Tokens", where: Attachment) -> bool:
+def names_a_noun(tokens: "Tokens", where: Attachment) -> bool:
     """A date that names a noun ("the June 3 agreement", "the July 28 election") is that
     thing's date, not the time the story has moved to: "the following day" after it still counts
     from the story's last date ("Ministers met on Wednesday and rejected the March 1 accord.
@@ -220,6 +220,6 @@ def find_timexes(doc: "Doc", published: dt.date, text: Optional[str] = None) -> 
             token_end=tokens.end,
         )
         found.append(Found(timex, where))
-        if interval.granularity in ANCHORING and not (anchor is not None and _names_a_noun(tokens, where)):
+        if interval.granularity in ANCHORING and not (anchor is not None and names_a_noun(tokens, where)):
             anchor = interval
     return found

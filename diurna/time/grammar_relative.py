@@ -16,7 +16,7 @@ from typing import Optional
 from diurna.time import calendar as cal
 from diurna.time.calendar import Interval, Tense
 from diurna.time.grammar import Context, _month_no, _period_of, _shift, _words, rule
-from diurna.time.lexicon import COUNT, MONTH, MONTHS, SP, UNIT, VAGUE, VAGUE_COUNTS, count_value
+from diurna.time.lexicon import COUNT, MONTH, MONTHS, SEASON, SEASONS, SP, UNIT, VAGUE, VAGUE_COUNTS, count_value
 
 # --- counted and vague spans ----------------------------------------------------------------
 
@@ -130,17 +130,26 @@ def day_before_after(m: re.Match, ctx: Context) -> Optional[Interval]:
 
 
 @rule(
-    r"(?:(?:earlier|later)%s)?(?:that|the%ssame)%s(?P<unit>day|morning|afternoon|evening|night|week|month|year|%s)"
-    % (SP, SP, SP, MONTH),
+    r"(?:(?:earlier|later)%s)?(?:that|the%ssame)%s(?P<unit>day|morning|afternoon|evening|night|week|month|year|%s|%s)"
+    % (SP, SP, SP, MONTH, SEASON),
     discourse=True,
 )
 def that_period(m: re.Match, ctx: Context) -> Optional[Interval]:
-    """ "that night", "the same year"; "In 2019 ... That October" is October 2019 (issue 25)."""
+    """ "that night", "the same year"; "In 2019 ... That October" is October 2019 (issue 25); "that
+    summer" likewise."""
     unit, anchor = m["unit"].lower(), _anchor(ctx)
     if unit.rstrip(".") in MONTHS:
-        if ctx.anchor is None:
+        named = cal.month(anchor.start.year, _month_no(unit)) if ctx.anchor is not None else None
+        if named is None or (named.start > ctx.published and ctx.tense is not Tense.FUTURE):
+            # no date told yet, or the anchor's year would put it after publication ("on Thursday" in
+            # March, then "the killings that October"): the latest such month before publication
             return cal.month_by_tense(_month_no(unit), ctx.published, Tense.PAST)
-        return cal.month(anchor.start.year, _month_no(unit))
+        return named
+    if unit in SEASONS:  # "In 2019 ... that summer": 2019's; after a day of the story's week, the latest one
+        named = cal.season(unit, anchor.start.year) if ctx.anchor is not None else None
+        if named is None or (named.start > ctx.published and ctx.tense is not Tense.FUTURE):
+            return cal.season_latest_started(unit, ctx.published)
+        return named
     if unit in ("week", "month", "year"):
         return _period_of(unit, anchor.start)
     return cal.day(anchor.start) if anchor.granularity == "day" else None

@@ -15,7 +15,7 @@ earlier and wins.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from diurna.nlp.syntax import first_conjunct
 from diurna.records import DateRef
@@ -27,12 +27,17 @@ from diurna.time.discourse import (
     inside_quotation,
     perfect_aspect,
     publication_day,
+    sentences_of,
     undated_story_clause,
 )
 from diurna.time.syntax import tense_of
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
 __all__ = [
     "attributed_after_background",
+    "past_after_a_present_paragraph",
     "plan_of_past_act",
     "reaction_after_background",
     "reaction_after_earlier_day",
@@ -96,6 +101,60 @@ def _story_day_after_background(c: EventClause, ep) -> Optional[DateRef]:
         return None  # "earlier this month", "this week": periods that reach the story's day are its own time
     # ("Last month, X was flown abroad" told on 2 September ended before the story's day: background)
     return story
+
+
+@anchor_rule(
+    "In March, the rebels rejected talks. // 'We want peace,' the envoy said. // Thousands have fled the "
+    "villages. // Troops burned the customs post (a later paragraph) -> before publication, for 'burned'",
+    before="episode",
+)
+def past_after_a_present_paragraph(c: EventClause) -> Optional[DateRef]:
+    """A simple past main clause whose only date is a coarse one (a month, a year) told paragraphs
+    earlier, with a whole paragraph between that speaks of now (its main clauses in the present or
+    present perfect: "Thousands have been displaced", "the mission provides the best chance"): the
+    story has left that period, and the clause is context the text does not date; before
+    publication, day unknown, not the month told several paragraphs up."""
+    verb, ep = c.verb, c.episode
+    if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    if ep.date.granularity not in COARSE_GRANULARITIES or first_conjunct(verb).dep_ in ("ccomp", "relcl", "acl"):
+        return None
+    if inside_quotation(c.doc, c.trigger.idx):
+        return None
+    story = c.lead_date.date if c.lead_date is not None else publication_day(c.published)
+    if ep.date.end >= story.start:
+        return None  # "this year", "earlier this month": a period that reaches the story's day is its own time
+    if not any(_speaks_of_now(c.doc, p) for p in _paragraphs_between(c, ep)):
+        return None
+    return before(c.published)
+
+
+def _paragraphs_between(c: EventClause, ep) -> list[list["Span"]]:
+    """The sentences of the whole paragraphs between the one the date `ep` is told in and the
+    event's own, paragraph by paragraph (sentence starts from the per-article index: no scan of
+    the article per event)."""
+    sents, sdoc, text = sentences_of(c.doc), c.doc.spacy_doc, c.doc.text
+    groups: list[list] = []
+    prev_end = ep.end
+    for k in range(sents.index(ep.token_start) + 1, c.sentence):
+        span = sdoc[sents.starts[k] : sents.starts[k + 1]]
+        if "\n" in text[prev_end : span.start_char]:
+            groups.append([])  # a paragraph break before this sentence: the first paragraph after the date's
+        if groups:
+            groups[-1].append(span)
+        words = [t for t in span if not t.is_space]
+        prev_end = words[-1].idx + len(words[-1].text) if words else span.start_char
+    if groups and "\n" not in text[prev_end : c.trigger.sent.start_char]:
+        groups.pop()  # the event's own paragraph
+    return groups
+
+
+def _speaks_of_now(doc, paragraph: list["Span"]) -> bool:
+    """Whether every main clause of the `paragraph` (its sentences) is in the present or the present
+    perfect, outside quotations and verbs of saying: a paragraph about the state of things now."""
+    roots = [s.root for s in paragraph if not inside_quotation(doc, s.root.idx)]
+    roots = [r for r in roots if r.lemma_ not in ("say", "tell", "add")]
+    return bool(roots) and all(tense_of(r) is Tense.PRESENT or perfect_aspect(r) == "present" for r in roots)
 
 
 # Words that tie a clause to another event of its sentence ("speaking after the handover").

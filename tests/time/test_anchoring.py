@@ -26,7 +26,8 @@ CASES = {
         ("2024-03-13", "2024-03-13", "day"),
     ),
     "own_expression": (
-        "The foreign minister on Tuesday met his Iraqi counterpart in Baghdad.",
+        # below the lead: in the lead, the lead rule would give the same day (its paragraph's)
+        "The vote is near. Officials say turnout is low. The foreign minister met his Iraqi counterpart on Tuesday.",
         "met",
         0,
         ("2024-03-12", "2024-03-12", "day"),
@@ -170,6 +171,12 @@ CASES = {
         0,
         ("2023-03-16", PUB, BEFORE),
     ),
+    "recalled_content": (
+        "The vote is near. Soldiers stormed the parliament on March 4. The minister recalled that the rebels broke the truce.",
+        "broke",
+        0,
+        ("2023-03-16", PUB, BEFORE),
+    ),
     "description": (
         "The vote is near. Soldiers stormed the parliament on March 4. They held the speaker, who founded the party.",
         "founded",
@@ -214,8 +221,13 @@ def test_rule_decides_its_case(time_doc, name):
 
 # Rules that a later, wider rule backs up on their own case: `news.plan_of_past_act` dates any
 # plan or term in a sentence whose main clause is a dated past act, which covers the one-level
-# infinitive and reported clause these rules read. Switched off with them to see the change.
-FALLBACKS = {"infinitive_of_past": {"plan_of_past_act"}, "reported_present_or_future": {"plan_of_past_act"}}
+# infinitive and reported clause these rules read; `recalled_content` gives the same "before" to a
+# past recalled under a present "points out that". Switched off with them to see the change.
+FALLBACKS = {
+    "infinitive_of_past": {"plan_of_past_act"},
+    "reported_present_or_future": {"plan_of_past_act"},
+    "reported_under_present": {"recalled_content"},  # "points out that" is a verb of recalling too
+}
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -553,6 +565,14 @@ def test_the_lead_takes_the_day_its_paragraph_gives(time_doc):
     # a lead with no day near it keeps the publication day
     doc = time_doc("The army has detained the opposition leader.\n\nHis party called for protests.", PUB)
     assert _interval(rules_date(doc, _token(doc, "detained"))) == (PUB, PUB, "day")
+    # a simple past after the lead's day: the same day's news (a present perfect keeps the publication day)
+    doc = time_doc(
+        "Students March\n\nThousands of students marched in the capital on Wednesday against the new fees. "
+        "Police blocked the road to parliament as the crowd chanted slogans. The union has called a strike.",
+        PUB,
+    )
+    assert _interval(rules_date(doc, _token(doc, "blocked"))) == ("2024-03-13", "2024-03-13", "day")
+    assert _interval(rules_date(doc, _token(doc, "called"))) == (PUB, PUB, "day")
 
 
 @pytest.mark.parametrize(
@@ -580,3 +600,72 @@ def test_the_lead_takes_the_day_its_paragraph_gives(time_doc):
 def test_at_once_and_the_morning_after(time_doc, text, word, day):
     doc = time_doc(text, PUB)
     assert _interval(rules_date(doc, _token(doc, word))) == (day, day, "day")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        (
+            "The vote is near. Soldiers stormed the parliament on March 4. The envoy noted that the army seized the port.",
+            "seized",
+        ),
+        (
+            "The vote is near. Talks resumed on March 4. The senator pointed out that the court rejected the plan.",
+            "rejected",
+        ),
+        (
+            "The vote is near. Talks resumed on March 4. He reminded reporters that the rebels signed the accord.",
+            "signed",
+        ),
+    ],
+)
+def test_what_a_speaker_recalls_is_before_publication_not_the_episodes_day(time_doc, text, word):
+    doc = time_doc(text, PUB)
+    assert _interval(rules_date(doc, _token(doc, word))) == ("2023-03-16", PUB, BEFORE)
+
+
+def test_what_a_speaker_says_is_not_recalled_content(time_doc):
+    # "said that": the report's content, which `episode` dates; only verbs of recalling are background
+    doc = time_doc(
+        "The vote is near. Soldiers stormed the parliament on March 4. The minister said that the rebels broke the truce.",
+        PUB,
+    )
+    assert _interval(rules_date(doc, _token(doc, "broke"))) == ("2024-03-04", "2024-03-04", "day")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        (
+            "The vote is near. Police fired tear gas on March 4. Rallies started again after a three-week pause.",
+            "started",
+        ),
+        (
+            "The vote is near. Police fired tear gas on March 4. The parties signed a deal after months of talks.",
+            "signed",
+        ),
+        ("The vote is near. Police fired tear gas on March 4. The strike ended following weeks of protests.", "ended"),
+    ],
+)
+def test_after_a_stretch_of_time_is_not_after_an_undated_event(time_doc, text, word):
+    # "after a three-week pause", "after months of talks": the span leads up to the event, which is no
+    # background the way "after the coup" makes it
+    doc = time_doc(text, PUB)
+    assert _interval(anchor_event(doc, _token(doc, word))) == ("2024-03-04", "2024-03-04", "day")  # the episode's
+    doc = time_doc("The vote is near. Police fired tear gas on March 4. Donors suspended aid after the coup.", PUB)
+    assert _interval(anchor_event(doc, _token(doc, "suspended"))) == ("2023-03-16", PUB, BEFORE)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a purpose clause's noun named by a date: the date is the noun's, not the gathering's
+        (
+            "The vote is near. Police fired on crowds as students gathered to protest against the March 4 decree.",
+            "gathered",
+        ),
+    ],
+)
+def test_a_date_naming_a_noun_inside_a_clause_is_not_the_clauses_date(time_doc, text, word):
+    doc = time_doc(text, PUB)
+    assert _interval(rules_date(doc, _token(doc, word)))[:2] != ("2024-03-04", "2024-03-04")

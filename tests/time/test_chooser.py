@@ -219,3 +219,13 @@ def test_narrowing_an_unbounded_before_needs_its_own_margin():
     assert margin_of(model, ("2024-03-01", PUB, "before")) == 0.5  # a bounded interval
     assert margin_of(model, (PUB, PUB, "day")) == 0.5
     assert margin_of({"margin": 0.5}, ("2023-03-16", PUB, "before")) == 0.5  # an older model file
+
+
+def test_the_chooser_keeps_a_final_rules_date(time_doc):
+    # recalled_content is final (AnchorRule.final): the episode's March 4 lies inside its "before" but
+    # is the day the minister spoke of it at the earliest, never the recalled act's
+    doc = time_doc(ANCHOR_CASES["recalled_content"][0], PUB)
+    token = _token(doc, "broke")
+    model = dict(load_model(), weights={"src=episode": 10.0})  # a model that would take the episode's day
+    date, name = choose(doc, token, model)
+    assert name == "recalled_content" and (date.start, date.end, date.granularity) == ("2023-03-16", PUB, "before")

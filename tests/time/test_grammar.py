@@ -36,3 +36,27 @@ def test_last_weekday_rule_skips_the_day_before():
     assert grammar._last_weekday(friday, 3, "last") == dt.date(2021, 10, 28)
     assert grammar._last_weekday(friday, 3, "this past") == dt.date(2021, 11, 4)
     assert grammar._last_weekday(friday, 2, "last") == dt.date(2021, 11, 3)
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # the anchor is a day of the story's week: "that October" of its year would lie after publication
+        ("Police fired on a march on Thursday. The killings that October still anger the region.", "2023-10-01"),
+        # a year told first: that year's October (it lies before publication)
+        ("The army seized power in 2019. Protests that October were crushed.", "2019-10-01"),
+    ],
+)
+def test_that_month_is_never_after_publication_for_a_past_story(time_doc, text, start):
+    assert _start_of(time_doc, text, "2024-03-15", "that October") == start
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("Police fired on a march on Thursday. The rebels took the town that summer.", "2023-06-01"),
+        ("The army seized power in 2019. Strikes spread that summer.", "2019-06-01"),
+    ],
+)
+def test_that_season_is_the_anchors_or_the_latest_before_publication(time_doc, text, start):
+    assert _start_of(time_doc, text, "2024-03-15", "that summer") == start

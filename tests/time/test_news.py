@@ -70,6 +70,15 @@ CASES = {
         (DAY_BEFORE, DAY_BEFORE, "day"),
         (PUB, PUB, "day"),
     ),
+    "past_after_a_present_paragraph": (
+        STORY
+        + '"We want the fighting to stop," the envoy said.\n\n'
+        + "Thousands of families have fled the border villages. Aid groups say food is scarce.\n\n"
+        + "Troops burned the customs post and looted the market.",
+        "looted",
+        ("2021-09-13", PUB, BEFORE),
+        ("2020-01-01", "2020-12-31", "year"),
+    ),
     "plan_of_past_act": (
         STORY + "The rebels seized the airport on Monday. Fighter jets entered the country to take over the airspace "
         "and contain the rebels.",
@@ -350,5 +359,27 @@ def test_reactions_to_a_day_two_days_back_are_the_days_since(time_doc, text, wor
     ],
 )
 def test_reactions_keep_the_carried_day_when_tied_to_it(time_doc, text, word, expected):
+    doc = time_doc(text, PUB)
+    assert _interval(rules_date(doc, _token(doc, word))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # the background paragraph's own next paragraph: no paragraph about now between, the year stands
+        (
+            STORY + "Troops burned the customs post and looted the market.",
+            "looted",
+            ("2020-01-01", "2020-12-31", "year"),
+        ),
+        # a paragraph of quotations only is no return to now either
+        (
+            STORY + '"We want the fighting to stop," the envoy said.\n\nTroops burned the customs post.',
+            "burned",
+            ("2020-01-01", "2020-12-31", "year"),
+        ),
+    ],
+)
+def test_a_coarse_background_date_carries_until_a_paragraph_about_now(time_doc, text, word, expected):
     doc = time_doc(text, PUB)
     assert _interval(rules_date(doc, _token(doc, word))) == expected
