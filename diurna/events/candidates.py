@@ -123,6 +123,8 @@ class CandidateExtractor(NounEvents):
             and not demanded_of_another(doc, c)
             and not awaited_act(doc, c)
             and not described_event(doc, c)
+            and not commemorated_event(doc, c)
+            and not demanded_content(doc, c)
         ]
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
@@ -614,9 +616,11 @@ def _announcers(doc: ArticleDoc, trigger: "Token") -> set[str]:
 
 
 def conditional_act(doc: ArticleDoc, cand: Candidate) -> bool:
-    """An act in an 'if'/'unless' clause (conditional-act): a condition, not a report of an act."""
+    """An act in an 'if'/'unless' clause (conditional-act): a condition, not a report of an act. Also
+    an act intended inside the condition ("if Washington wants to help Caracas"): the intention
+    verb makes its complement `intended`, but the wish is as conditional as a plain verb there."""
     return (
-        cand.modality == "hypothetical"
+        cand.modality in UNDONE
         and cx.enabled(cx.CONDITIONAL_ACT)
         and pol.in_conditional(doc.spacy_doc[cand.trigger_start])
     )
@@ -637,6 +641,48 @@ def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
         and any(c.dep_ in ("acomp", "attr") for c in clause.children)
         and points_back(noun)
     )
+
+
+# Nouns whose "of" phrase names an event long past that the story marks, not reports.
+COMMEMORATING_NOUNS = frozenset({"anniversary", "commemoration", "memorial", "remembrance", "memory", "eve"})
+
+
+def commemorated_event(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An event noun that an anniversary, commemoration or memorial is of (commemorated-event): "the
+    30th anniversary of the massacre", "a memorial to the victims of the bombing" (the noun, or a
+    noun it is the "of" phrase of: "the victims of")."""
+    if not cx.enabled(cx.COMMEMORATED_EVENT):
+        return False
+    noun = first_conjunct(doc.spacy_doc[cand.trigger_start])
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for _ in range(3):  # "anniversary of the victims of the bombing": a short chain of phrases
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("of", "to"):
+            return False
+        if prep.head.lemma_.lower() in COMMEMORATING_NOUNS:
+            return True
+        noun = first_conjunct(prep.head)
+    return False
+
+
+# Nouns of asking whose content a copula or "include" names (demanded-content).
+DEMAND_NOUNS = frozenset({"demand", "call", "condition", "request", "precondition", "ultimatum"})
+CONTENT_VERBS = frozenset({"include", "be", "remain", "involve"})
+
+
+def demanded_content(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An act that a demand, call or condition is said to include or be (demanded-content): "their
+    demands included dissolving parliament", "the main demand is that the government withdraw the
+    tax", "the conditions include the release of prisoners": asked for, not done."""
+    if not cx.enabled(cx.DEMANDED_CONTENT):
+        return False
+    act = first_conjunct(doc.spacy_doc[cand.trigger_start])  # "included dissolving X and freeing Y"
+    verb = act.head
+    if act.dep_ not in ("dobj", "attr", "ccomp", "xcomp", "acomp") or verb.lemma_.lower() not in CONTENT_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lemma_.lower() in DEMAND_NOUNS for s in subjects)
 
 
 def points_back(noun: "Token") -> bool:

@@ -346,7 +346,22 @@ CONDITIONAL_ACT = _register(
     "conditional-act",
     "The rebels said they would withdraw if government troops attacked their positions.",
     "An act told in an 'if' or 'unless' clause is a condition, not a report: it did not happen "
-    "(docs/annotation.md: predictions are not events). It is not coded; the main clause is.",
+    "(docs/annotation.md: predictions are not events). It is not coded; the main clause is. So is an "
+    "act intended inside the condition ('if Washington wants to help Caracas').",
+)
+COMMEMORATED_EVENT = _register(
+    "commemorated-event",
+    "Thousands gathered on Sunday to mark the 30th anniversary of the army's massacre of students.",
+    "An event named as what an anniversary, commemoration or memorial is of ('the anniversary of the "
+    "coup', 'a memorial to the victims of the bombing') happened long before the story: the story "
+    "reports the marking, not the event again. It is not coded.",
+)
+DEMANDED_CONTENT = _register(
+    "demanded-content",
+    "The opposition's demands include the release of political prisoners by the government.",
+    "What a demand, call or condition is said to include or be ('their demands included dissolving "
+    "parliament', 'the main demand is that the government withdraw the tax') is asked for, not done: "
+    "the act is not coded as actual (the demand noun is the request, when it is coded).",
 )
 DESCRIBED_EVENT = _register(
     "described-event",

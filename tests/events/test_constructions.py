@@ -670,6 +670,28 @@ SUPPRESSING = {
             "Unless the army releases the detainees, the opposition will boycott the talks.",
             ("releases", "RETREAT", "army", "detainees"),
         ),
+        # an intention inside the condition is as conditional as a plain verb there
+        ("If Germany really wants to help Ukraine, it should send more tanks.", ("help", "AID", "Germany", "Ukraine")),
+    ],
+    cx.COMMEMORATED_EVENT: [
+        (
+            "Thousands gathered on Sunday to mark the 30th anniversary of the army's massacre of students.",
+            ("massacre", "ASSAULT", "army", "students"),
+        ),
+        (
+            "The country marked the anniversary of Russia's invasion of Ukraine.",
+            ("invasion", "ASSAULT", "Russia", "Ukraine"),
+        ),
+    ],
+    cx.DEMANDED_CONTENT: [
+        (
+            "The opposition's demands include the release of political prisoners by the government.",
+            ("release", "RETREAT", "government", "political prisoners"),
+        ),
+        (
+            "The strikers' main demand is that the government withdraw the new tax.",
+            ("withdraw", "RETREAT", "government", None),
+        ),
     ],
     cx.AWAITED_ACT: [
         ("The rebels want foreign troops to leave the country.", ("leave", "RETREAT", "foreign troops", None)),
