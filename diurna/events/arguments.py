@@ -49,6 +49,17 @@ OBJECT_CONTROL = {
     "appeal",
     "plead",
     "push",
+    # causatives: "prompting the army to open fire", "led the government to release", "compelled Kenya
+    # to withdraw": the one prompted does the complement, not the prompting clause's subject
+    "prompt",
+    "lead",
+    "cause",
+    "compel",
+    "oblige",
+    "drive",
+    "provoke",
+    "spur",
+    "enable",
 }
 
 
