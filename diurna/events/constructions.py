@@ -363,6 +363,13 @@ DEMANDED_CONTENT = _register(
     "parliament', 'the main demand is that the government withdraw the tax') is asked for, not done: "
     "the act is not coded as actual (the demand noun is the request, when it is coded).",
 )
+EVALUATED_CONTENT = _register(
+    "evaluated-content",
+    "The European Union expressed concern that Russia had moved troops to the border.",
+    "An evaluation told as a noun with a light verb ('expressed concern / anger / disappointment that "
+    "X did Y') is about what its 'that' clause tells: the one who did it (the clause's subject, or a "
+    "passive's by-agent) is the recipient of the criticism or praise.",
+)
 DESCRIBED_EVENT = _register(
     "described-event",
     "Egypt said the port agreement between Ethiopia and Somaliland was illegal.",

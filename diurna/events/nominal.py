@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc
+from diurna.events import clause_parties
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
@@ -272,6 +273,10 @@ class NounEvents:
             if not targets and sense.plover == "COERCE" and sense.cameo in cx.POPULATION_RESTRICTIONS:
                 targets = restriction_holders(doc, noun, sources)
                 rule = cx.RESTRICTED_OWN_STATE if targets else rule
+            if not targets and sense.plover in cx.EVALUATIONS:
+                # "expressed concern that Russia had moved troops": the content clause's doer
+                targets = actors_of(doc, clause_parties.content_subjects(noun, head))
+                rule = cx.EVALUATED_CONTENT if targets else rule
             pairs = self._between(doc, noun) if sense.reciprocal and not targets else None
             if pairs:
                 sources, targets = pairs

@@ -30,6 +30,16 @@ names_actor = _event_case_helpers().names_actor
 
 # rule -> [(text, (trigger, type, source, target))]; source/target None = no actor in that role
 CASES = {
+    cx.EVALUATED_CONTENT: [
+        (
+            "The European Union expressed concern that Russia had moved troops to the border.",
+            ("concern", "ACCUSE", "European Union", "Russia"),
+        ),
+        (
+            "Students expressed disappointment that the court upheld the president's candidacy.",
+            ("disappointment", "ACCUSE", "Students", "court"),
+        ),
+    ],
     cx.AGENTLESS_PASSIVE: [
         (
             "Five opposition activists were arrested in Harare on Monday.",
