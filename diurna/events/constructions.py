@@ -285,7 +285,8 @@ ALLEGED_ACT = _register(
     "The governor alleged the central government was hiding the casualty figures.",
     "An allegation about someone ('alleged X was hiding', 'complained that X had failed', 'charged that "
     "X rigged'; 'claimed X attacked' when the claimed act is hostile) accuses that someone: ACCUSE by "
-    "the speaker against the subject of the alleged clause.",
+    "the speaker against the subject of the alleged clause. A claim of the speaker's own side's act "
+    "('the army claimed its troops destroyed three camps') is a claim of success, no accusation.",
 )
 REPORTED_DEMAND = _register(
     "reported-demand",

@@ -372,6 +372,13 @@ def _state_side(doc: ArticleDoc, source_id: str) -> frozenset[str]:
     return frozenset((_own_side(doc, source_id) | (organs if source.kind == "country" else set())) - {source_id})
 
 
+def own_side_of(doc: ArticleDoc, source_id: str) -> frozenset[str]:
+    """The source's own side: the actors of its state and sector (`_own_side`) and, for a state or one of
+    its organs, the state's other organs (`_state_organs`). A claim of their acts is no accusation
+    (alleged-act)."""
+    return frozenset(_own_side(doc, source_id)) | _state_organs(doc, source_id)
+
+
 def _state_organs(doc: ArticleDoc, source_id: str) -> frozenset[str]:
     """The other organs of the source's state (and the state itself), when the source is one: a
     state ("Sri Lanka") or an actor of a state-organ sector ("police" LKACOP). Empty for anyone else

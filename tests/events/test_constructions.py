@@ -1020,3 +1020,11 @@ def test_only_an_event_noun_that_points_back_is_one_already_told(nlp, text, back
 
     noun = next(t for t in nlp(text) if t.dep_ in ("nsubj", "nsubjpass"))
     assert points_back(noun) == back
+
+
+def test_a_claim_of_ones_own_sides_act_accuses_no_one(rules_alone):
+    # alleged-act: "claimed" accuses only another side; the own side's act claimed is a claim of success
+    own = rules_alone("The army claimed that its troops destroyed three rebel camps on Sunday.", "2024-06-19")
+    assert not [e for e in own.events if e.type == "ACCUSE"]
+    other = rules_alone("The government claimed that opposition militants attacked a police station.", "2024-06-19")
+    assert found(other, ("claimed", "ACCUSE", "government", "opposition militants"))
