@@ -432,7 +432,7 @@ class CandidateExtractor(NounEvents):
         nouns, clauses = cx.adjunct_acts(verb)
         victims = {t.actor_id for t in targets}
         for noun in nouns:
-            by = prep_objects(noun).get("by", [])
+            by = prep_objects(noun).get("by", []) or cx.clash_opponents(noun)  # "in clashes with militants"
             found = [a for a in (actors_of(doc, by) or modifier_actors(doc, noun)) if a.actor_id not in victims]
             if found:
                 return found, cx.ADJUNCT_AGENT

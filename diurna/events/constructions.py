@@ -47,8 +47,9 @@ ADJUNCT_AGENT = _register(
     "Twelve soldiers were killed in an attack by jihadists near the border.",
     "A passive act of force often names its agent in an adjunct rather than a by-phrase: 'killed in "
     "an attack by X', 'killed in an Israeli raid', 'were wounded when militants stormed the base', "
-    "'hurt in a blaze caused by X's shelling'. "
-    "The attack's own agent, or the subject of the violent 'when' clause, is the agent.",
+    "'hurt in a blaze caused by X's shelling', 'killed in clashes with militants'. "
+    "The attack's own agent, the other side of the fight, or the subject of the violent 'when' clause, "
+    "is the agent.",
 )
 EPISODE_AGENT = _register(
     "episode-agent",
@@ -917,6 +918,21 @@ def act_subject(verb: "Token", plover: str) -> Optional["Token"]:
     return noun if noun.pos_ == "NOUN" and (word in ACT_NOUNS or word in WEAPON_NOUNS) else None
 
 
+# Fights told with the other side in a "with" phrase ("killed in clashes with militants", "in a gun
+# battle with police"): that side is the agent of the passive act (adjunct-agent), not the victims'.
+CLASH_NOUNS = frozenset(
+    {"clash", "clashes", "fighting", "battle", "gunfight", "firefight", "skirmish", "confrontation"}
+)
+
+
+def clash_opponents(noun: "Token") -> list["Token"]:
+    """The other side of a fight the noun names in its "with" phrase ("a clash with Pakistani forces"),
+    for the agent of an act done in it (adjunct-agent); [] for other nouns or "clashes between A and B"."""
+    if noun.lemma_.lower() not in CLASH_NOUNS:
+        return []
+    return prep_objects(noun).get("with", [])
+
+
 # Participles that tie a harm to the act behind it ("a fire resulting from the attacks").
 CAUSING_PARTICIPLES = frozenset({"result", "cause", "trigger", "spark"})
 
@@ -944,7 +960,11 @@ def adjunct_acts(verb: "Token") -> tuple[list["Token"], list["Token"]]:
         for act in prep.children
         if act.dep_ == "pobj"
     ]
-    nouns = [obj for obj in adjuncts if obj.lemma_.lower() in ACT_NOUNS or obj.lower_ in ACT_NOUNS]
+    nouns = [
+        obj
+        for obj in adjuncts
+        if obj.lemma_.lower() in ACT_NOUNS or obj.lower_ in ACT_NOUNS or obj.lemma_.lower() in CLASH_NOUNS
+    ]
     clauses = [
         c
         for c in verb.children

@@ -374,6 +374,15 @@ CASES = {
             "Four Ukrainian workers were hurt in a blaze caused by Russia's shelling.",
             ("hurt", "ASSAULT", "Russia", "workers"),
         ),
+        # the other side of a fight told in its "with" phrase
+        (
+            "Three civilians were killed in an overnight clash with Pakistani forces.",
+            ("killed", "ASSAULT", "Pakistani forces", "civilians"),
+        ),
+        (
+            "Two soldiers were killed in clashes with Islamist militants near the border.",
+            ("killed", "ASSAULT", "Islamist militants", "soldiers"),
+        ),
     ],
     cx.EVALUATED_ACT_AGENT: [
         (
