@@ -124,6 +124,7 @@ class CandidateExtractor(NounEvents):
             and not awaited_act(doc, c)
             and not described_event(doc, c)
             and not commemorated_event(doc, c)
+            and not domestic_visit(doc, c)
             and not demanded_content(doc, c)
         ]
         for cand in with_scene_recipients(doc, found, episode):
@@ -640,6 +641,26 @@ def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
         and clause.lemma_ in LINKING_VERBS
         and any(c.dep_ in ("acomp", "attr") for c in clause.children)
         and points_back(noun)
+    )
+
+
+# CAMEO codes of visits (042 make a visit, 043 host a visit).
+VISITS = frozenset({"042", "043"})
+
+
+def domestic_visit(doc: ArticleDoc, cand: Candidate) -> bool:
+    """A visit whose only host is the visitor's own state (domestic-visit): a minister "visiting the town
+    of X" in his own country travels at home; no two parties meet."""
+    if not cx.enabled(cx.DOMESTIC_VISIT) or cand.cameo not in VISITS or cand.source is None or cand.target is None:
+        return False
+    visitor, host = doc.actor(cand.source.actor_id), doc.actor(cand.target.actor_id)
+    return (
+        visitor is not None
+        and host is not None
+        and host.kind == "country"
+        and visitor.kind != "country"
+        and bool(visitor.country)
+        and visitor.country == host.country
     )
 
 

@@ -372,6 +372,19 @@ EVALUATED_CONTENT = _register(
     "X did Y') is about what its 'that' clause tells: the one who did it (the clause's subject, or a "
     "passive's by-agent) is the recipient of the criticism or praise.",
 )
+DOMESTIC_VISIT = _register(
+    "domestic-visit",
+    "Kenya's interior minister visited the northern town of Garissa on Monday.",
+    "A visit whose host is the visitor's own state (a minister visiting a town of his own country, the "
+    "host being that town's state, visits to a city) is travel at home: no two parties meet, so no "
+    "CONSULT is coded.",
+)
+TIME_PHRASE = _register(
+    "time-phrase",
+    "The prime minister was visiting Washington at the time of the Hamas attack.",
+    "A phrase headed by a noun of time ('at the time of', 'at the height of', 'on the eve of', 'in the "
+    "wake of') dates the act: the actors in its 'of' phrase are no party to it (arguments.TIME_NOUNS).",
+)
 DESCRIBED_EVENT = _register(
     "described-event",
     "Egypt said the port agreement between Ethiopia and Somaliland was illegal.",

@@ -692,6 +692,18 @@ SUPPRESSING = {
         # an intention inside the condition is as conditional as a plain verb there
         ("If Germany really wants to help Ukraine, it should send more tanks.", ("help", "AID", "Germany", "Ukraine")),
     ],
+    cx.DOMESTIC_VISIT: [
+        (
+            "Kenya's interior minister visited the northern town of Garissa in Kenya on Monday.",
+            ("visited", "CONSULT", "interior minister", "Kenya"),
+        ),
+    ],
+    cx.TIME_PHRASE: [
+        (
+            "The Israeli prime minister was visiting Washington at the time of the Hamas attack.",
+            ("visiting", "CONSULT", "prime minister", "Hamas"),
+        ),
+    ],
     cx.COMMEMORATED_EVENT: [
         (
             "Thousands gathered on Sunday to mark the 30th anniversary of the army's massacre of students.",
