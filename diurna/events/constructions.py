@@ -385,6 +385,14 @@ TIME_PHRASE = _register(
     "A phrase headed by a noun of time ('at the time of', 'at the height of', 'on the eve of', 'in the "
     "wake of') dates the act: the actors in its 'of' phrase are no party to it (arguments.TIME_NOUNS).",
 )
+REQUESTED_PATIENT = _register(
+    "requested-patient",
+    "Protesters demanded the reinstatement of the ousted prime minister.",
+    "A request for an act done to someone ('demanded the release of the journalists', 'the "
+    "reinstatement of X', 'his removal') is made to whoever can do it, the captor or the power, not to "
+    "the one it is done to (docs/annotation.md: the target of a REQUEST is the one asked): that "
+    "phrase gives no target; the story's or the sentence's other parties may.",
+)
 DESCRIBED_EVENT = _register(
     "described-event",
     "Egypt said the port agreement between Ethiopia and Somaliland was illegal.",

@@ -692,6 +692,16 @@ SUPPRESSING = {
         # an intention inside the condition is as conditional as a plain verb there
         ("If Germany really wants to help Ukraine, it should send more tanks.", ("help", "AID", "Germany", "Ukraine")),
     ],
+    cx.REQUESTED_PATIENT: [
+        (
+            "Protesters demanded the reinstatement of the ousted prime minister.",
+            ("demanded", "REQUEST", "Protesters", "prime minister"),
+        ),
+        (
+            "The European Union demanded the release of the opposition leader Maria Kolesnikova.",
+            ("demanded", "REQUEST", "European Union", "Kolesnikova"),
+        ),
+    ],
     cx.DOMESTIC_VISIT: [
         (
             "Kenya's interior minister visited the northern town of Garissa in Kenya on Monday.",
@@ -1049,3 +1059,9 @@ def test_a_claim_of_ones_own_sides_act_accuses_no_one(rules_alone):
     assert not [e for e in own.events if e.type == "ACCUSE"]
     other = rules_alone("The government claimed that opposition militants attacked a police station.", "2024-06-19")
     assert found(other, ("claimed", "ACCUSE", "government", "opposition militants"))
+
+
+def test_a_demanded_resignation_still_asks_the_one_who_should_resign(rules_alone):
+    # requested-patient: only acts done to someone (release, removal ...) name no one asked
+    doc = rules_alone("The opposition demanded the resignation of the interior minister.", "2024-06-19")
+    assert found(doc, ("demanded", "REQUEST", "opposition", "interior minister"))
