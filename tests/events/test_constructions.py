@@ -731,7 +731,7 @@ SUPPRESSING = {
         ),
         (
             "The strikers' main demand is that the government withdraw the new tax.",
-            ("withdraw", "RETREAT", "government", None),
+            ("withdraw", "CONCEDE", "government", None),
         ),
     ],
     cx.AWAITED_ACT: [
