@@ -393,6 +393,14 @@ REQUESTED_PATIENT = _register(
     "the one it is done to (docs/annotation.md: the target of a REQUEST is the one asked): that "
     "phrase gives no target; the story's or the sentence's other parties may.",
 )
+AUDIENCE_OR_OCCASION = _register(
+    "audience-or-occasion",
+    "Speaking to reporters on Thursday, the commission's chairman vowed to stay in office.",
+    "The learned argument chooser never adds as a recipient the audience of a speech verb other than "
+    "the trigger ('speaking to reporters', 'told journalists') nor the antecedent of the 'where'/'when' "
+    "relative clause the trigger stands in ('met the president, where he denounced the deal'): the one "
+    "spoken to and the occasion are the setting of the act, like its place (argmodel.in_setting).",
+)
 DESCRIBED_EVENT = _register(
     "described-event",
     "Egypt said the port agreement between Ethiopia and Somaliland was illegal.",

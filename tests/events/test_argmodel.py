@@ -361,3 +361,28 @@ def test_whom_a_hostile_act_helps_is_marked(code, text, word, helped):
     head = next(t for t in doc.spacy_doc if t.text == word)
     mention = MentionRef("x", head.idx, head.idx + len(head), head.i, head.i + 1, "description")
     assert argmodel.helped_by_act(doc, mention, trigger) == helped
+
+
+@pytest.mark.parametrize(
+    "text, trigger, mention",
+    [
+        # the audience of another speech verb
+        ("Speaking to reporters on Thursday, the commission's chairman vowed to stay in office.", "vowed", "reporters"),
+        # the occasion a "where" relative clause hangs on
+        (
+            "The Greek premier later met with President Macron, where he denounced the maritime deal.",
+            "denounced",
+            "Macron",
+        ),
+    ],
+)
+def test_an_audience_or_occasion_is_never_added_as_target(code, text, trigger, mention):
+    from diurna.events import constructions as cx
+
+    doc = code(text, "2024-03-04")
+    word = next(t for t in doc.spacy_doc if t.text == trigger)
+    found = [m for m in doc.mentions if mention in doc.text[m.start : m.end]]
+    assert found, [doc.text[m.start : m.end] for m in doc.mentions]
+    assert argmodel.audience_or_occasion(doc, found[0], word)
+    with cx.switched_off(cx.AUDIENCE_OR_OCCASION):
+        assert not argmodel.audience_or_occasion(doc, found[0], word)
