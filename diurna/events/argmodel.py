@@ -501,6 +501,7 @@ def slate(doc: ArticleDoc, cand: Candidate) -> tuple[Slate, list[Option]]:
             setting=tuple(
                 (cand.plover not in HOSTED_TYPES and in_setting(doc, m, tuple(cand.sense.targets), trigger))
                 or audience_or_occasion(doc, m, trigger)
+                or (cand.plover == "REQUEST" and cx.patient_of_act(head_of(doc, m)))
                 for m in mentions
             ),
             outside=tuple(outside_sentence(o.features) for o in opts),

@@ -644,33 +644,19 @@ def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
     )
 
 
-# Acts done to someone by whoever holds power over them: demanding "the release of X" or "his removal"
-# asks it of the captor or the power, not of X (requested-patient).
-PATIENT_ACTS = frozenset(
-    """release removal ouster reinstatement extradition arrest prosecution trial dismissal impeachment
-    punishment expulsion deportation return freedom""".split()
-)
-
-
 def asked_objects(objects: list["Token"]) -> list["Token"]:
     """The direct objects of a request that may name the one asked (requested-patient): not an act done
     to someone ("demanded the release of the journalists", "demand his removal"), whose "of" phrase
     or possessor is the one it is done to; "demanded the resignation of the minister" asks the minister."""
     if not cx.enabled(cx.REQUESTED_PATIENT):
         return objects
-    return [o for o in objects if not _patient_act(o)]
+    return [o for o in objects if not cx.patient_act(o)]
 
 
 def of_patient_act(phrase: list["Token"]) -> bool:
     """Whether a phrase is the "of" object of an act done to someone ("the release of X"): X is not the
     one asked (requested-patient)."""
-    return cx.enabled(cx.REQUESTED_PATIENT) and any(
-        t.dep_ == "pobj" and t.head.lower_ == "of" and _patient_act(t.head.head) for t in phrase
-    )
-
-
-def _patient_act(noun: "Token") -> bool:
-    return noun.lemma_.lower() in PATIENT_ACTS or noun.lower_ in PATIENT_ACTS
+    return any(cx.patient_of_act(t) for t in phrase)
 
 
 # CAMEO codes of visits (042 make a visit, 043 host a visit).

@@ -401,6 +401,27 @@ AUDIENCE_OR_OCCASION = _register(
     "relative clause the trigger stands in ('met the president, where he denounced the deal'): the one "
     "spoken to and the occasion are the setting of the act, like its place (argmodel.in_setting).",
 )
+# Acts done to someone by whoever holds power over them: demanding "the release of X" or "his removal"
+# asks it of the captor or the power, not of X (requested-patient).
+PATIENT_ACTS = frozenset(
+    """release removal ouster reinstatement extradition arrest prosecution trial dismissal impeachment
+    punishment expulsion deportation return freedom""".split()
+)
+
+
+def patient_act(noun: "Token") -> bool:
+    """An act done to someone named by a noun ("the release", "his removal"), under requested-patient."""
+    return enabled(REQUESTED_PATIENT) and (noun.lemma_.lower() in PATIENT_ACTS or noun.lower_ in PATIENT_ACTS)
+
+
+def patient_of_act(token: "Token") -> bool:
+    """Whether the token names the one such an act is done to: its "of" object or possessor ("the release
+    of the bloggers", "his removal"): no one asked (requested-patient)."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return patient_act(token.head.head)
+    return token.dep_ == "poss" and patient_act(token.head)
+
+
 DESCRIBED_EVENT = _register(
     "described-event",
     "Egypt said the port agreement between Ethiopia and Somaliland was illegal.",

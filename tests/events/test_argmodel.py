@@ -386,3 +386,15 @@ def test_an_audience_or_occasion_is_never_added_as_target(code, text, trigger, m
     assert argmodel.audience_or_occasion(doc, found[0], word)
     with cx.switched_off(cx.AUDIENCE_OR_OCCASION):
         assert not argmodel.audience_or_occasion(doc, found[0], word)
+
+
+def test_the_one_a_requested_act_is_done_to_is_not_the_one_asked(code):
+    # requested-patient: "called for the release of X" asks X's captors; the chooser does not add X
+    from diurna.events import constructions as cx
+
+    text = "Amnesty International called for the release of the jailed bloggers."
+    doc = code(text, "2024-03-04")
+    bloggers = next(m for m in doc.mentions if "bloggers" in doc.text[m.start : m.end])
+    assert cx.patient_of_act(argmodel.head_of(doc, bloggers))
+    with cx.switched_off(cx.REQUESTED_PATIENT):
+        assert not cx.patient_of_act(argmodel.head_of(doc, bloggers))
