@@ -422,6 +422,13 @@ def patient_of_act(token: "Token") -> bool:
     return token.dep_ == "poss" and patient_act(token.head)
 
 
+TAKEN_PLACE_NO_VICTIM = _register(
+    "taken-place-no-victim",
+    "Thousands marched in the capital, calling for the liberation of northern towns taken over by rebels.",
+    "A taking of a town or territory is done to the state or group that held it, not to the people of "
+    "the scene: the scene's protesters or victims (scene-victim, mutual-force and the other scene rules) "
+    "are never its recipient; with no holder named it has none.",
+)
 DESCRIBED_EVENT = _register(
     "described-event",
     "Egypt said the port agreement between Ethiopia and Somaliland was illegal.",

@@ -173,14 +173,20 @@ def _recipient_from_story(
         return _taker(doc, candidates[:i], cand), cx.RETAKEN_FROM_TAKER
     recent = _roles(earlier)  # (type, source, target) of the story's recent events, nearest first
     side = _state_side(doc, source_id) if _denies(doc.spacy_doc[cand.trigger_start]) else frozenset()
-    actor_id, rule = scene_recipient(
-        cand.plover,
-        source_id,
-        _roles(after + before),
-        recent,
-        same_sentence=_roles(others),
-        side=side,
-        state=_state_organs(doc, source_id) | co_agents if cand.plover in cx.FORCE else frozenset(),
+    # a town or territory taken is the holder's loss, not the scene's people's (taken-place-no-victim)
+    takes_a_place = cand.cameo == TAKING_A_PLACE and cx.enabled(cx.TAKEN_PLACE_NO_VICTIM)
+    actor_id, rule = (
+        (None, None)
+        if takes_a_place
+        else scene_recipient(
+            cand.plover,
+            source_id,
+            _roles(after + before),
+            recent,
+            same_sentence=_roles(others),
+            side=side,
+            state=_state_organs(doc, source_id) | co_agents if cand.plover in cx.FORCE else frozenset(),
+        )
     )
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_RELATIVE_ACT):
         actor_id, rule = _relative_act_agent(doc, cand, same), cx.EVALUATED_RELATIVE_ACT

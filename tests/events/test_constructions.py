@@ -702,6 +702,13 @@ SUPPRESSING = {
             ("demanded", "REQUEST", "European Union", "Kolesnikova"),
         ),
     ],
+    cx.TAKEN_PLACE_NO_VICTIM: [
+        (
+            "Thousands of students marched in the capital on Monday, calling for the liberation of northern towns "
+            "taken over by rebels.",
+            ("taken", "ASSAULT", "rebels", "students"),
+        ),
+    ],
     cx.DOMESTIC_VISIT: [
         (
             "Kenya's interior minister visited the northern town of Garissa in Kenya on Monday.",
