@@ -745,7 +745,7 @@ SUPPRESSING = {
         ("The rebels want foreign troops to leave the country.", ("leave", "RETREAT", "foreign troops", None)),
         (
             "Students vowed to keep protesting until the president withdraws the bill.",
-            ("withdraws", "RETREAT", "president", None),
+            ("withdraws", "CONCEDE", "president", None),
         ),
     ],
     cx.DESCRIBED_EVENT: [
