@@ -17,7 +17,9 @@ packaged model carries no overrule setting (seventh session, targets7b: retraine
 previous sentence, no setting passed the bar; docs/evaluation.md), and `PREVIOUS_SENTENCE` is off
 (fills from outside the sentence were right less often than wrong held out). A few constraints no
 score may break sit beside the model: one actor never fills both roles, nor the source's own forces
-or phrase, nor the phrase that reports the event; a reciprocal event gets no added target. The
+or phrase, nor the phrase that reports the event, nor as target the event's setting (its place, the
+audience of another speech verb, the occasion a where/when clause hangs on, for a request the one a
+requested act is done to); a reciprocal event gets no added target. The
 trainer decides with the same `decide` on the same `Slate`, so that what it selects is what runs.
 
 It is a logistic regression per role fitted by `scripts/train_arguments.py` on real sentences
