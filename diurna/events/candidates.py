@@ -125,6 +125,7 @@ class CandidateExtractor(NounEvents):
             and not described_event(doc, c)
             and not commemorated_event(doc, c)
             and not domestic_visit(doc, c)
+            and not forces_protest(doc, c)
             and not demanded_content(doc, c)
         ]
         for cand in with_scene_recipients(doc, found, episode):
@@ -657,6 +658,20 @@ def of_patient_act(phrase: list["Token"]) -> bool:
     """Whether a phrase is the "of" object of an act done to someone ("the release of X"): X is not the
     one asked (requested-patient)."""
     return any(cx.patient_of_act(t) for t in phrase)
+
+
+# Sectors of a state's armed and police forces: they disperse protests, they do not stage them.
+FORCES_SECTORS = frozenset({"COP", "MIL"})
+
+
+def forces_protest(doc: ArticleDoc, cand: Candidate) -> bool:
+    """A protest the learned detector reads into an act of police or soldiers (detected-forces-protest):
+    "police blocked protesters from marching" is the police's coercion of a protest, not a protest by
+    the police; the lexicon's own protests (a strike of police officers) are left alone."""
+    if not cx.enabled(cx.DETECTED_FORCES_PROTEST) or cand.plover != "PROTEST" or cand.sense.origin != "detector":
+        return False
+    source = doc.actor(cand.source.actor_id) if cand.source is not None else None
+    return source is not None and source.sector in FORCES_SECTORS
 
 
 # CAMEO codes of visits (042 make a visit, 043 host a visit).

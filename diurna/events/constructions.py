@@ -429,6 +429,13 @@ TAKEN_PLACE_NO_VICTIM = _register(
     "the scene: the scene's protesters or victims (scene-victim, mutual-force and the other scene rules) "
     "are never its recipient; with no holder named it has none.",
 )
+DETECTED_FORCES_PROTEST = _register(
+    "detected-forces-protest",
+    "Police blocked opposition supporters from marching to the electoral commission.",
+    "The learned detector sometimes reads a protest into an act done to protesters by police or "
+    "soldiers ('police blocked protesters from marching'); a state's forces disperse protests, they do "
+    "not stage them: such a detected PROTEST by a police or military source is not coded.",
+)
 DESCRIBED_EVENT = _register(
     "described-event",
     "Egypt said the port agreement between Ethiopia and Somaliland was illegal.",

@@ -709,6 +709,16 @@ SUPPRESSING = {
             ("taken", "ASSAULT", "rebels", "students"),
         ),
     ],
+    cx.DETECTED_FORCES_PROTEST: [
+        (
+            "Police blocked opposition supporters from marching to the electoral commission.",
+            ("blocked", "PROTEST", "Police", "opposition supporters"),
+        ),
+        (
+            "Soldiers again blocked students from marching to the presidential palace.",
+            ("blocked", "PROTEST", "Soldiers", "students"),
+        ),
+    ],
     cx.DOMESTIC_VISIT: [
         (
             "Kenya's interior minister visited the northern town of Garissa in Kenya on Monday.",
