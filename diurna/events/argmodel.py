@@ -17,7 +17,9 @@ packaged model carries no overrule setting (seventh session, targets7b: retraine
 previous sentence, no setting passed the bar; docs/evaluation.md), and `PREVIOUS_SENTENCE` is off
 (fills from outside the sentence were right less often than wrong held out). A few constraints no
 score may break sit beside the model: one actor never fills both roles, nor the source's own forces
-or phrase, nor the phrase that reports the event; a reciprocal event gets no added target. The
+or phrase, nor the phrase that reports the event, nor as target the event's setting (its place, the
+audience of another speech verb, the occasion a where/when clause hangs on, for a request the one a
+requested act is done to); a reciprocal event gets no added target. The
 trainer decides with the same `decide` on the same `Slate`, so that what it selects is what runs.
 
 It is a logistic regression per role fitted by `scripts/train_arguments.py` on real sentences
@@ -41,6 +43,7 @@ import numpy as np
 
 from diurna.document import ArticleDoc, MentionRef
 from diurna.events import codes
+from diurna.events import constructions as cx
 from diurna.events.arguments import Argument, Candidate
 from diurna.events.holders import HOLDER_DEPS, holder_mentions, holding
 from diurna.nlp.syntax import first_conjunct, is_infinitive, is_passive, tree_path
@@ -156,6 +159,36 @@ def in_setting(
             return False
     actor = doc.actor(mention.actor_id)
     return doc.place_at_token(head.i) is not None or (actor is not None and actor.kind == "country")
+
+
+# Verbs of speaking whose "to" object or indirect object is an audience ("speaking to reporters",
+# "told journalists"), and relative adverbs whose antecedent is an occasion ("met Trump, where he ...").
+AUDIENCE_VERBS = frozenset({"speak", "talk", "say", "tell", "brief", "address"})
+OCCASION_RELATIVES = frozenset({"where", "when"})
+
+
+def audience_or_occasion(doc: ArticleDoc, mention: MentionRef, trigger: "Token") -> bool:
+    """Whether the mention is the audience of a speech verb other than the trigger ("Speaking to
+    reporters, X vowed ...", "X told journalists that ...") or the antecedent of the "where"/"when"
+    relative clause the trigger stands in ("met with Trump, where he denounced the deal"): the one
+    spoken to and the occasion are no recipient the chooser may add (audience-or-occasion)."""
+    if not cx.enabled(cx.AUDIENCE_OR_OCCASION):
+        return False
+    head = head_of(doc, mention)
+    speech = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "to" else head.head
+    if (
+        head.dep_ in ("pobj", "dobj", "dative")
+        and speech.i != trigger.i
+        and speech.lemma_.lower() in AUDIENCE_VERBS
+        and (head.dep_ != "dobj" or speech.lemma_.lower() in ("tell", "brief"))
+    ):
+        return True
+    for verb in [trigger] + list(trigger.ancestors):
+        if verb.dep_ == "relcl" and any(c.lower_ in OCCASION_RELATIVES and c.dep_ == "advmod" for c in verb.children):
+            return verb.head.i == head.i
+        if verb.dep_ in ("ROOT",):
+            break
+    return False
 
 
 # Hostile types, and the verbs of a purpose clause whose object is helped by the act, not hit by it.
@@ -468,7 +501,9 @@ def slate(doc: ArticleDoc, cand: Candidate) -> tuple[Slate, list[Option]]:
             owned=owned,
             reciprocal=cand.sense.reciprocal,
             setting=tuple(
-                cand.plover not in HOSTED_TYPES and in_setting(doc, m, tuple(cand.sense.targets), trigger)
+                (cand.plover not in HOSTED_TYPES and in_setting(doc, m, tuple(cand.sense.targets), trigger))
+                or audience_or_occasion(doc, m, trigger)
+                or (cand.plover == "REQUEST" and cx.patient_of_act(head_of(doc, m)))
                 for m in mentions
             ),
             outside=tuple(outside_sentence(o.features) for o in opts),

@@ -14,6 +14,7 @@ from diurna.events.constructions import (
     FINITE_BESIDE_INFINITIVE,
     SHARED_PASSIVE_AGENT,
     STATE_ORGAN_HOLDER,
+    TIME_PHRASE,
     enabled,
     located_places,
     statement_maker,
@@ -29,6 +30,11 @@ if TYPE_CHECKING:
 PERSONAL_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
+# Nouns of a point or stretch of time ("at the time of", "at the height of", "on the eve of", "in the
+# wake of"): the phrase they head dates an act; the actors in their "of" phrase are no party to it.
+TIME_NOUNS = frozenset(
+    {"time", "times", "moment", "height", "eve", "wake", "aftermath", "run-up", "start", "beginning", "end", "day"}
+)
 # Verbs whose object is also the subject of their complement ("forced X to", "persuaded X to").
 OBJECT_CONTROL = {
     "urge",
@@ -49,6 +55,17 @@ OBJECT_CONTROL = {
     "appeal",
     "plead",
     "push",
+    # causatives: "prompting the army to open fire", "led the government to release", "compelled Kenya
+    # to withdraw": the one prompted does the complement, not the prompting clause's subject
+    "prompt",
+    "lead",
+    "cause",
+    "compel",
+    "oblige",
+    "drive",
+    "provoke",
+    "spur",
+    "enable",
 }
 
 
@@ -93,6 +110,10 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
         for child in head.children:
             if child.dep_ == "appos" and not in_dateline(child):
                 return actor_in_phrase(doc, child, depth + 1)
+        return None
+    if head.lower_ in TIME_NOUNS and enabled(TIME_PHRASE):
+        # "visiting Washington at the time of the Hamas attack", "at the height of the protests": a
+        # time an event is placed in names no party of it (time-phrase)
         return None
     if head.lower_ in QUANTITY_NOUNS:
         # "the crowd of students", "hundreds of protesters", "a group of gunmen": the people counted

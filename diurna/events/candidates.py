@@ -123,6 +123,10 @@ class CandidateExtractor(NounEvents):
             and not demanded_of_another(doc, c)
             and not awaited_act(doc, c)
             and not described_event(doc, c)
+            and not commemorated_event(doc, c)
+            and not domestic_visit(doc, c)
+            and not forces_protest(doc, c)
+            and not demanded_content(doc, c)
         ]
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
@@ -254,8 +258,8 @@ class CandidateExtractor(NounEvents):
             # "urged X", "called on X", "appealed to X", "requested help from X"
             targets = first_actors(
                 doc,
-                [direct_objects(verb), preps.get(sense.prep or "on", []), preps.get("on", [])]
-                + target_groups(verb, replace(sense, theme=True)),
+                [asked_objects(direct_objects(verb)), preps.get(sense.prep or "on", []), preps.get("on", [])]
+                + [g for g in target_groups(verb, replace(sense, theme=True)) if not of_patient_act(g)],
             )
             if comp is not None:
                 self._consume(comp, consumed)
@@ -430,7 +434,7 @@ class CandidateExtractor(NounEvents):
         nouns, clauses = cx.adjunct_acts(verb)
         victims = {t.actor_id for t in targets}
         for noun in nouns:
-            by = prep_objects(noun).get("by", [])
+            by = prep_objects(noun).get("by", []) or cx.clash_opponents(noun)  # "in clashes with militants"
             found = [a for a in (actors_of(doc, by) or modifier_actors(doc, noun)) if a.actor_id not in victims]
             if found:
                 return found, cx.ADJUNCT_AGENT
@@ -614,9 +618,11 @@ def _announcers(doc: ArticleDoc, trigger: "Token") -> set[str]:
 
 
 def conditional_act(doc: ArticleDoc, cand: Candidate) -> bool:
-    """An act in an 'if'/'unless' clause (conditional-act): a condition, not a report of an act."""
+    """An act in an 'if'/'unless' clause (conditional-act): a condition, not a report of an act. Also
+    an act intended inside the condition ("if Washington wants to help Caracas"): the intention
+    verb makes its complement `intended`, but the wish is as conditional as a plain verb there."""
     return (
-        cand.modality == "hypothetical"
+        cand.modality in UNDONE
         and cx.enabled(cx.CONDITIONAL_ACT)
         and pol.in_conditional(doc.spacy_doc[cand.trigger_start])
     )
@@ -637,6 +643,97 @@ def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
         and any(c.dep_ in ("acomp", "attr") for c in clause.children)
         and points_back(noun)
     )
+
+
+def asked_objects(objects: list["Token"]) -> list["Token"]:
+    """The direct objects of a request that may name the one asked (requested-patient): not an act done
+    to someone ("demanded the release of the journalists", "demand his removal"), whose "of" phrase
+    or possessor is the one it is done to; "demanded the resignation of the minister" asks the minister."""
+    if not cx.enabled(cx.REQUESTED_PATIENT):
+        return objects
+    return [o for o in objects if not cx.patient_act(o)]
+
+
+def of_patient_act(phrase: list["Token"]) -> bool:
+    """Whether a phrase is the "of" object of an act done to someone ("the release of X"): X is not the
+    one asked (requested-patient)."""
+    return any(cx.patient_of_act(t) for t in phrase)
+
+
+# Sectors of a state's armed and police forces: they disperse protests, they do not stage them.
+FORCES_SECTORS = frozenset({"COP", "MIL"})
+
+
+def forces_protest(doc: ArticleDoc, cand: Candidate) -> bool:
+    """A protest the learned detector reads into an act of police or soldiers (detected-forces-protest):
+    "police blocked protesters from marching" is the police's coercion of a protest, not a protest by
+    the police; the lexicon's own protests (a strike of police officers) are left alone."""
+    if not cx.enabled(cx.DETECTED_FORCES_PROTEST) or cand.plover != "PROTEST" or cand.sense.origin != "detector":
+        return False
+    source = doc.actor(cand.source.actor_id) if cand.source is not None else None
+    return source is not None and source.sector in FORCES_SECTORS
+
+
+# CAMEO codes of visits (042 make a visit, 043 host a visit).
+VISITS = frozenset({"042", "043"})
+
+
+def domestic_visit(doc: ArticleDoc, cand: Candidate) -> bool:
+    """A visit whose only host is the visitor's own state (domestic-visit): a minister "visiting the town
+    of X" in his own country travels at home; no two parties meet."""
+    if not cx.enabled(cx.DOMESTIC_VISIT) or cand.cameo not in VISITS or cand.source is None or cand.target is None:
+        return False
+    visitor, host = doc.actor(cand.source.actor_id), doc.actor(cand.target.actor_id)
+    return (
+        visitor is not None
+        and host is not None
+        and host.kind == "country"
+        and visitor.kind != "country"
+        and bool(visitor.country)
+        and visitor.country == host.country
+    )
+
+
+# Nouns whose "of" phrase names an event long past that the story marks, not reports.
+COMMEMORATING_NOUNS = frozenset({"anniversary", "commemoration", "memorial", "remembrance", "memory", "eve"})
+
+
+def commemorated_event(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An event noun that an anniversary, commemoration or memorial is of (commemorated-event): "the
+    30th anniversary of the massacre", "a memorial to the victims of the bombing" (the noun, or a
+    noun it is the "of" phrase of: "the victims of")."""
+    if not cx.enabled(cx.COMMEMORATED_EVENT):
+        return False
+    noun = first_conjunct(doc.spacy_doc[cand.trigger_start])
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for _ in range(3):  # "anniversary of the victims of the bombing": a short chain of phrases
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("of", "to"):
+            return False
+        if prep.head.lemma_.lower() in COMMEMORATING_NOUNS:
+            return True
+        noun = first_conjunct(prep.head)
+    return False
+
+
+# Nouns of asking whose content a copula or "include" names (demanded-content).
+DEMAND_NOUNS = frozenset({"demand", "call", "condition", "request", "precondition", "ultimatum"})
+CONTENT_VERBS = frozenset({"include", "be", "remain", "involve"})
+
+
+def demanded_content(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An act that a demand, call or condition is said to include or be (demanded-content): "their
+    demands included dissolving parliament", "the main demand is that the government withdraw the
+    tax", "the conditions include the release of prisoners": asked for, not done."""
+    if not cx.enabled(cx.DEMANDED_CONTENT):
+        return False
+    act = first_conjunct(doc.spacy_doc[cand.trigger_start])  # "included dissolving X and freeing Y"
+    verb = act.head
+    if act.dep_ not in ("dobj", "attr", "ccomp", "xcomp", "acomp") or verb.lemma_.lower() not in CONTENT_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lemma_.lower() in DEMAND_NOUNS for s in subjects)
 
 
 def points_back(noun: "Token") -> bool:

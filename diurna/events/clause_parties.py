@@ -1,6 +1,6 @@
 """Parties a clause names beside its verb's own arguments, for the constructions registered in
 constructions.py (asked-subject, requested-relation, committed-relation, purpose-recipient,
-purpose-of-force, listed-subjects, gerund-adjunct-subject): "demanded Kabul crack down", "called for improved ties
+purpose-of-force, listed-subjects, gerund-adjunct-subject, evaluated-content): "demanded Kabul crack down", "called for improved ties
 with Algeria", "agreed to normalise ties with Israel", "used tear gas to disperse the protesters" (its recipient; the dispersal not coded again),
 "Israel, Hamas agree", "suspended talks after accusing the group".
 Each function returns the tokens the extractor (candidates.py) reads the actors of, or nothing while
@@ -15,6 +15,7 @@ from diurna.events.constructions import (
     ASKED_SUBJECT,
     COMMITTED_RELATION,
     DISPERSALS,
+    EVALUATED_CONTENT,
     GERUND_ADJUNCT_SUBJECT,
     LISTED_SUBJECTS,
     PURPOSE_OF_FORCE,
@@ -160,3 +161,24 @@ def _comma_between(first: "Token", second: "Token") -> bool:
         t.text == "," or (t.head.i in (first.i, second.i) and t.dep_ in ("compound", "det", "amod", "flat"))
         for t in between
     )
+
+
+def content_subjects(noun: "Token", light: "Token") -> list["Token"]:
+    """Who did what an evaluation noun is about, told in its "that" clause (evaluated-content):
+    "expressed concern that Russia had moved troops", "voiced anger that the commission delayed the
+    vote" -> Russia, the commission. The clause hangs on the noun or, as the parser often reads it, on
+    the light verb. A passive clause's by-agent; a passive with none names only the one it was done
+    to, who is not the one evaluated ("anger that the leader was arrested")."""
+    if not enabled(EVALUATED_CONTENT):
+        return []
+    for clause in [c for c in noun.children if c.dep_ in ("acl", "ccomp")] + [
+        c for c in light.children if c.dep_ == "ccomp"
+    ]:
+        if clause.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+        ):
+            continue
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+            return [o for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        return [c for c in clause.children if c.dep_ in ("nsubj", "csubj")]
+    return []

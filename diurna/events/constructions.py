@@ -47,8 +47,9 @@ ADJUNCT_AGENT = _register(
     "Twelve soldiers were killed in an attack by jihadists near the border.",
     "A passive act of force often names its agent in an adjunct rather than a by-phrase: 'killed in "
     "an attack by X', 'killed in an Israeli raid', 'were wounded when militants stormed the base', "
-    "'hurt in a blaze caused by X's shelling'. "
-    "The attack's own agent, or the subject of the violent 'when' clause, is the agent.",
+    "'hurt in a blaze caused by X's shelling', 'killed in clashes with militants'. "
+    "The attack's own agent, the other side of the fight, or the subject of the violent 'when' clause, "
+    "is the agent.",
 )
 EPISODE_AGENT = _register(
     "episode-agent",
@@ -294,7 +295,8 @@ ALLEGED_ACT = _register(
     "The governor alleged the central government was hiding the casualty figures.",
     "An allegation about someone ('alleged X was hiding', 'complained that X had failed', 'charged that "
     "X rigged'; 'claimed X attacked' when the claimed act is hostile) accuses that someone: ACCUSE by "
-    "the speaker against the subject of the alleged clause.",
+    "the speaker against the subject of the alleged clause. A claim of the speaker's own side's act "
+    "('the army claimed its troops destroyed three camps') is a claim of success, no accusation.",
 )
 REPORTED_DEMAND = _register(
     "reported-demand",
@@ -355,7 +357,93 @@ CONDITIONAL_ACT = _register(
     "conditional-act",
     "The rebels said they would withdraw if government troops attacked their positions.",
     "An act told in an 'if' or 'unless' clause is a condition, not a report: it did not happen "
-    "(docs/annotation.md: predictions are not events). It is not coded; the main clause is.",
+    "(docs/annotation.md: predictions are not events). It is not coded; the main clause is. So is an "
+    "act intended inside the condition ('if Washington wants to help Caracas').",
+)
+COMMEMORATED_EVENT = _register(
+    "commemorated-event",
+    "Thousands gathered on Sunday to mark the 30th anniversary of the army's massacre of students.",
+    "An event named as what an anniversary, commemoration or memorial is of ('the anniversary of the "
+    "coup', 'a memorial to the victims of the bombing') happened long before the story: the story "
+    "reports the marking, not the event again. It is not coded.",
+)
+DEMANDED_CONTENT = _register(
+    "demanded-content",
+    "The opposition's demands include the release of political prisoners by the government.",
+    "What a demand, call or condition is said to include or be ('their demands included dissolving "
+    "parliament', 'the main demand is that the government withdraw the tax') is asked for, not done: "
+    "the act is not coded as actual (the demand noun is the request, when it is coded).",
+)
+EVALUATED_CONTENT = _register(
+    "evaluated-content",
+    "The European Union expressed concern that Russia had moved troops to the border.",
+    "An evaluation told as a noun with a light verb ('expressed concern / anger / disappointment that "
+    "X did Y') is about what its 'that' clause tells: the one who did it (the clause's subject, or a "
+    "passive's by-agent) is the recipient of the criticism or praise.",
+)
+DOMESTIC_VISIT = _register(
+    "domestic-visit",
+    "Kenya's interior minister visited the northern town of Garissa on Monday.",
+    "A visit whose host is the visitor's own state (a minister visiting a town of his own country, the "
+    "host being that town's state, visits to a city) is travel at home: no two parties meet, so no "
+    "CONSULT is coded.",
+)
+TIME_PHRASE = _register(
+    "time-phrase",
+    "The prime minister was visiting Washington at the time of the Hamas attack.",
+    "A phrase headed by a noun of time ('at the time of', 'at the height of', 'on the eve of', 'in the "
+    "wake of') dates the act: the actors in its 'of' phrase are no party to it (arguments.TIME_NOUNS).",
+)
+REQUESTED_PATIENT = _register(
+    "requested-patient",
+    "Protesters demanded the reinstatement of the ousted prime minister.",
+    "A request for an act done to someone ('demanded the release of the journalists', 'the "
+    "reinstatement of X', 'his removal') is made to whoever can do it, the captor or the power, not to "
+    "the one it is done to (docs/annotation.md: the target of a REQUEST is the one asked): that "
+    "phrase gives no target; the story's or the sentence's other parties may.",
+)
+AUDIENCE_OR_OCCASION = _register(
+    "audience-or-occasion",
+    "Speaking to reporters on Thursday, the commission's chairman vowed to stay in office.",
+    "The learned argument chooser never adds as a recipient the audience of a speech verb other than "
+    "the trigger ('speaking to reporters', 'told journalists') nor the antecedent of the 'where'/'when' "
+    "relative clause the trigger stands in ('met the president, where he denounced the deal'): the one "
+    "spoken to and the occasion are the setting of the act, like its place (argmodel.in_setting).",
+)
+# Acts done to someone by whoever holds power over them: demanding "the release of X" or "his removal"
+# asks it of the captor or the power, not of X (requested-patient).
+PATIENT_ACTS = frozenset(
+    """release removal ouster reinstatement extradition arrest prosecution trial dismissal impeachment
+    punishment expulsion deportation return freedom""".split()
+)
+
+
+def patient_act(noun: "Token") -> bool:
+    """An act done to someone named by a noun ("the release", "his removal"), under requested-patient."""
+    return enabled(REQUESTED_PATIENT) and (noun.lemma_.lower() in PATIENT_ACTS or noun.lower_ in PATIENT_ACTS)
+
+
+def patient_of_act(token: "Token") -> bool:
+    """Whether the token names the one such an act is done to: its "of" object or possessor ("the release
+    of the bloggers", "his removal"): no one asked (requested-patient)."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return patient_act(token.head.head)
+    return token.dep_ == "poss" and patient_act(token.head)
+
+
+TAKEN_PLACE_NO_VICTIM = _register(
+    "taken-place-no-victim",
+    "Thousands marched in the capital, calling for the liberation of northern towns taken over by rebels.",
+    "A taking of a town or territory is done to the state or group that held it, not to the people of "
+    "the scene: the scene's protesters or victims (scene-victim, mutual-force and the other scene rules) "
+    "are never its recipient; with no holder named it has none.",
+)
+DETECTED_FORCES_PROTEST = _register(
+    "detected-forces-protest",
+    "Police blocked opposition supporters from marching to the electoral commission.",
+    "The learned detector sometimes reads a protest into an act done to protesters by police or "
+    "soldiers ('police blocked protesters from marching'); a state's forces disperse protests, they do "
+    "not stage them: such a detected PROTEST by a police or military source is not coded.",
 )
 DESCRIBED_EVENT = _register(
     "described-event",
@@ -939,6 +1027,21 @@ def act_subject(verb: "Token", plover: str) -> Optional["Token"]:
     return noun if noun.pos_ == "NOUN" and (word in ACT_NOUNS or word in WEAPON_NOUNS) else None
 
 
+# Fights told with the other side in a "with" phrase ("killed in clashes with militants", "in a gun
+# battle with police"): that side is the agent of the passive act (adjunct-agent), not the victims'.
+CLASH_NOUNS = frozenset(
+    {"clash", "clashes", "fighting", "battle", "gunfight", "firefight", "skirmish", "confrontation"}
+)
+
+
+def clash_opponents(noun: "Token") -> list["Token"]:
+    """The other side of a fight the noun names in its "with" phrase ("a clash with Pakistani forces"),
+    for the agent of an act done in it (adjunct-agent); [] for other nouns or "clashes between A and B"."""
+    if noun.lemma_.lower() not in CLASH_NOUNS:
+        return []
+    return prep_objects(noun).get("with", [])
+
+
 # Participles that tie a harm to the act behind it ("a fire resulting from the attacks").
 CAUSING_PARTICIPLES = frozenset({"result", "cause", "trigger", "spark"})
 
@@ -966,7 +1069,11 @@ def adjunct_acts(verb: "Token") -> tuple[list["Token"], list["Token"]]:
         for act in prep.children
         if act.dep_ == "pobj"
     ]
-    nouns = [obj for obj in adjuncts if obj.lemma_.lower() in ACT_NOUNS or obj.lower_ in ACT_NOUNS]
+    nouns = [
+        obj
+        for obj in adjuncts
+        if obj.lemma_.lower() in ACT_NOUNS or obj.lower_ in ACT_NOUNS or obj.lemma_.lower() in CLASH_NOUNS
+    ]
     clauses = [
         c
         for c in verb.children

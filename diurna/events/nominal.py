@@ -18,11 +18,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc
+from diurna.events import clause_parties
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
-from diurna.events.scene import mention_of, story_protesters
+from diurna.events.scene import mention_of, own_side_of, story_protesters
 from diurna.nlp.syntax import between_parties, is_infinitive, is_passive, is_reduced_passive, possessors
 
 if TYPE_CHECKING:
@@ -220,6 +221,11 @@ class NounEvents:
             targets = actors_of(doc, [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
             if is_passive(clause):
                 targets = actors_of(doc, prep_objects(clause).get("by", []))  # "alleged he was forced out by X"
+            if lemma in cx.CLAIMING_VERBS:
+                # "the army claimed its troops destroyed three camps": a claim of one's own side's act
+                # is a claim of success, not an accusation
+                side = {a.actor_id for a in speakers} | {o for a in speakers for o in own_side_of(doc, a.actor_id)}
+                targets = [t for t in targets if t.actor_id not in side]
             sense = Sense(lemma=lemma, pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
             out.extend(
                 self._combine(
@@ -287,6 +293,10 @@ class NounEvents:
             if not targets and sense.plover == "COERCE" and sense.cameo in cx.POPULATION_RESTRICTIONS:
                 targets = restriction_holders(doc, noun, sources)
                 rule = cx.RESTRICTED_OWN_STATE if targets else rule
+            if not targets and sense.plover in cx.EVALUATIONS:
+                # "expressed concern that Russia had moved troops": the content clause's doer
+                targets = actors_of(doc, clause_parties.content_subjects(noun, head))
+                rule = cx.EVALUATED_CONTENT if targets else rule
             pairs = self._between(doc, noun) if sense.reciprocal and not targets else None
             if pairs:
                 sources, targets = pairs

@@ -173,14 +173,20 @@ def _recipient_from_story(
         return _taker(doc, candidates[:i], cand), cx.RETAKEN_FROM_TAKER
     recent = _roles(earlier)  # (type, source, target) of the story's recent events, nearest first
     side = _state_side(doc, source_id) if _denies(doc.spacy_doc[cand.trigger_start]) else frozenset()
-    actor_id, rule = scene_recipient(
-        cand.plover,
-        source_id,
-        _roles(after + before),
-        recent,
-        same_sentence=_roles(others),
-        side=side,
-        state=_state_organs(doc, source_id) | co_agents if cand.plover in cx.FORCE else frozenset(),
+    # a town or territory taken is the holder's loss, not the scene's people's (taken-place-no-victim)
+    takes_a_place = cand.cameo == TAKING_A_PLACE and cx.enabled(cx.TAKEN_PLACE_NO_VICTIM)
+    actor_id, rule = (
+        (None, None)
+        if takes_a_place
+        else scene_recipient(
+            cand.plover,
+            source_id,
+            _roles(after + before),
+            recent,
+            same_sentence=_roles(others),
+            side=side,
+            state=_state_organs(doc, source_id) | co_agents if cand.plover in cx.FORCE else frozenset(),
+        )
     )
     if actor_id is None and cand.plover in cx.EVALUATIONS and cx.enabled(cx.EVALUATED_RELATIVE_ACT):
         actor_id, rule = _relative_act_agent(doc, cand, same), cx.EVALUATED_RELATIVE_ACT
@@ -370,6 +376,13 @@ def _state_side(doc: ArticleDoc, source_id: str) -> frozenset[str]:
     organs = {a.id for a in doc.actors if a.country == source.country and a.sector in STATE_ORGANS}
     # the denier itself is answer-to-request's: this rule reads only the rest of its side
     return frozenset((_own_side(doc, source_id) | (organs if source.kind == "country" else set())) - {source_id})
+
+
+def own_side_of(doc: ArticleDoc, source_id: str) -> frozenset[str]:
+    """The source's own side: the actors of its state and sector (`_own_side`) and, for a state or one of
+    its organs, the state's other organs (`_state_organs`). A claim of their acts is no accusation
+    (alleged-act)."""
+    return frozenset(_own_side(doc, source_id)) | _state_organs(doc, source_id)
 
 
 def _state_organs(doc: ArticleDoc, source_id: str) -> frozenset[str]:

@@ -361,3 +361,40 @@ def test_whom_a_hostile_act_helps_is_marked(code, text, word, helped):
     head = next(t for t in doc.spacy_doc if t.text == word)
     mention = MentionRef("x", head.idx, head.idx + len(head), head.i, head.i + 1, "description")
     assert argmodel.helped_by_act(doc, mention, trigger) == helped
+
+
+@pytest.mark.parametrize(
+    "text, trigger, mention",
+    [
+        # the audience of another speech verb
+        ("Speaking to reporters on Thursday, the commission's chairman vowed to stay in office.", "vowed", "reporters"),
+        # the occasion a "where" relative clause hangs on
+        (
+            "The Greek premier later met with President Macron, where he denounced the maritime deal.",
+            "denounced",
+            "Macron",
+        ),
+    ],
+)
+def test_an_audience_or_occasion_is_never_added_as_target(code, text, trigger, mention):
+    from diurna.events import constructions as cx
+
+    doc = code(text, "2024-03-04")
+    word = next(t for t in doc.spacy_doc if t.text == trigger)
+    found = [m for m in doc.mentions if mention in doc.text[m.start : m.end]]
+    assert found, [doc.text[m.start : m.end] for m in doc.mentions]
+    assert argmodel.audience_or_occasion(doc, found[0], word)
+    with cx.switched_off(cx.AUDIENCE_OR_OCCASION):
+        assert not argmodel.audience_or_occasion(doc, found[0], word)
+
+
+def test_the_one_a_requested_act_is_done_to_is_not_the_one_asked(code):
+    # requested-patient: "called for the release of X" asks X's captors; the chooser does not add X
+    from diurna.events import constructions as cx
+
+    text = "Amnesty International called for the release of the jailed bloggers."
+    doc = code(text, "2024-03-04")
+    bloggers = next(m for m in doc.mentions if "bloggers" in doc.text[m.start : m.end])
+    assert cx.patient_of_act(argmodel.head_of(doc, bloggers))
+    with cx.switched_off(cx.REQUESTED_PATIENT):
+        assert not cx.patient_of_act(argmodel.head_of(doc, bloggers))

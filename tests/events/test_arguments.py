@@ -123,3 +123,20 @@ def test_an_ability_adjectives_infinitive_is_done_by_the_copulas_subject(code, t
 )
 def test_the_owner_of_frozen_assets_is_the_target(code, text, trigger, target):
     assert any(trig == trigger and t == target for trig, _, t in code(text)), code(text)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, source",
+    [
+        # causatives control like "forced": the one prompted does the complement
+        (
+            "The rebels shelled the market on Monday, prompting the army to open fire on their positions.",
+            "open",
+            "army",
+        ),
+        ("The sanctions led the government to release the jailed activists.", "release", "government"),
+        ("The attack compelled Kenya to withdraw its troops from the border.", "withdraw", "Kenya"),
+    ],
+)
+def test_a_causatives_object_does_its_complement(code, text, trigger, source):
+    assert any(trig == trigger and s == source for trig, s, _ in code(text)), code(text)

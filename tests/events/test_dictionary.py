@@ -27,6 +27,8 @@ def _token(nlp, text, word):
         ("Japan sent aid to the islands.", "sent", "AID", "070"),
         ("Russia withdrew from the treaty.", "withdrew", "SANCTION", "166"),
         ("Russia withdrew its tanks.", "withdrew", "RETREAT", "0872"),
+        # giving up a policy is a concession, not a military withdrawal
+        ("After weeks of protests the government withdrew the finance bill.", "withdrew", "CONCEDE", "083"),
         ("Students staged a protest.", "staged", None, None),  # a light verb: the noun is the event
         # taking a place by force is ASSAULT (docs/annotation.md); taking people stays COERCE
         ("Rebels seized the town of Kasindi.", "seized", "ASSAULT", "192"),
@@ -193,6 +195,9 @@ def test_call_without_on_or_for_is_not_a_request(nlp, lexicon):
         ("The senator seized on the report.", "seized"),
         ("Police released a video of the shooting.", "released"),
         ("The governor offered no proof.", "offered"),
+        # an appointment to an office is no event between appointer and appointee
+        ("The president designated his chief of staff as defence minister.", "designated"),
+        ("The king named his cousin as the new prime minister.", "named"),
     ],
 )
 def test_figurative_and_document_uses_code_nothing(nlp, lexicon, text, word):
