@@ -37,7 +37,9 @@ def test_the_holder_of_what_is_acted_on(nlp, text, word, holder):
 
 def test_a_noun_modifying_the_thing_acted_on_is_the_articles_actor_of_that_noun(code):
     doc = code(
-        "The state police said on Monday that gunmen opened fire on the police convoy near the town.", "2024-06-15"
+        # an outpost, not a convoy: a convoy or patrol is itself the unit's mention (the actors' objectives)
+        "The state police said on Monday that gunmen opened fire on the police outpost near the town.",
+        "2024-06-15",
     )
     cand = next(c for c in CandidateExtractor()(doc) if doc.spacy_doc[c.trigger_start].lemma_ == "open")
     trigger = doc.spacy_doc[cand.trigger_start : cand.trigger_end].root
