@@ -243,7 +243,7 @@ def outside_the_named_container(scored: list[tuple[float, Candidate]], m: Mentio
     # a country only as the name's owner ("Taiwan's islands of Matsu" is not Matsue, Japan), or as
     # the country a region is said to be "of"/"in" ("the Kurdistan region of Iraq" is not Iran's
     # Kordestan province; a town "in the Senegal river valley" is no town of Senegal's)
-    region_in_country = best.feature == "region" and container.feature == "country" and m.joined
+    region_in_country = best.feature == "region" and container.feature == "country" and (m.joined or m.by_demonym)
     if container.feature not in ("region", "district") and not (container.feature == "country" and m.owned):
         if not region_in_country:
             return False
@@ -315,12 +315,31 @@ def drop_units_named_like_their_cities(candidates: list[Candidate], hint: str | 
     return [c for c in candidates if not yields(c.entry)]
 
 
+# A named step before the scores (switched off like a rule, by its name in `disabled`).
+CONTAINER_BEFORE_SIZE = "container_before_size"
+CONTAINER_BEFORE_SIZE_EXAMPLE = (
+    "'Insurgents attacked Palma in Cabo Delgado province': the Mozambican Palma, however much larger "
+    "Palma de Mallorca is"
+)
+
+
+def inside_the_container_first(candidates: list[Candidate], mention: Mention) -> list[Candidate]:
+    """When the text names the place that holds the name ("X in Y", "X, Y", "Y's X") and some of its
+    candidates lie there, the others are out of the running, whatever their size: the hierarchy the
+    text gives comes before population (`inside_named_container` only adds to the score, which a
+    city a thousand times larger still outweighs)."""
+    inside = [c for c in candidates if contained(c.entry, mention)]
+    return inside or candidates
+
+
 def ranked(
     candidates: list[Candidate], context: Context, mention: Mention | None = None, disabled: Iterable[str] = ()
 ) -> list[tuple[float, Candidate]]:
     mention = mention or Mention()
     off = set(disabled)
     rules = [r for r in RULES if r.name not in off]
+    if CONTAINER_BEFORE_SIZE not in off:
+        candidates = inside_the_container_first(candidates, mention)
     scored = [(prominence(c) + sum(r.score(c, mention, context) for r in rules), c) for c in candidates]
     scored.sort(key=lambda sc: (-sc[0], sc[1].entry.geonameid))
     return scored
