@@ -30,7 +30,6 @@ from diurna.places.lexicon import (
 )
 from diurna.places.paths import (
     PART_OF_PLACE_AS_OBJECT,
-    PARTICIPANT_DESCRIBED_BELOW,
     SET_OFF_LOCATIVE,
     during_a_visit,
     enabled,
@@ -266,52 +265,6 @@ def describes_another_participant(head: Token, trigger: Token) -> bool:
             return trigger not in token.subtree
         token = token.head
     return False
-
-
-# Modifiers of a noun: a clause or participle that says who or what a participant is.
-NOUN_MODIFIERS = {"relcl", "acl", "amod"}
-
-
-def outside_its_participant_modifier(trigger: Token, place_head: Token) -> bool:
-    """Is the trigger inside a modifier of a noun ("the regions taken over by rebels", "the force,
-    which is backing the army", "a Russian-brokered truce") and the place outside it? The modifier
-    tells what a participant is or did; the clause around it does not set its scene (rule
-    `participant-described-below` of `paths.PATH_RULES`). Not a relative clause opened by "where" or
-    "in which", which says it happened there, nor a purpose ("in an attempt to")."""
-    if not enabled(PARTICIPANT_DESCRIBED_BELOW):
-        return False
-    modifier = _participant_modifier(trigger)
-    return modifier is not None and place_head not in modifier.subtree
-
-
-# Nouns whose clause tells their content, not who a participant is: "in case the army attacked",
-# "the fact that troops withdrew", "fears rebels would advance" (the parser reads some as relative clauses).
-CONTENT_NOUNS = {"case", "event", "fact", "possibility", "prospect", "risk", "fear", "hope", "news", "claim", "sign"}
-
-
-def _modifies_a_noun(token: Token) -> bool:
-    """A relative clause, a participle or an adjective on a noun; not a noun's content clause, which
-    has its own subject ("in case the army attacked", "the fact that troops withdrew")."""
-    if token.dep_ not in NOUN_MODIFIERS or token.head.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return False
-    if token.head.lemma_.lower() in CONTENT_NOUNS:
-        return False
-    return token.dep_ != "acl" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-
-
-def _participant_modifier(trigger: Token) -> Token | None:
-    token = trigger
-    while token.head.i != token.i:
-        if _modifies_a_noun(token) and not _purpose(token):
-            # "a summit where on Sunday two presidents signed": the parser may hang "where" elsewhere,
-            # so the words between the noun and the clause's verb are read
-            opened_by_where = any(
-                c.lower_ == "where" or (c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children))
-                for c in token.children
-            ) or any(w.lower_ == "where" for w in token.doc[token.head.i + 1 : token.i])
-            return None if opened_by_where else token
-        token = token.head
-    return None
 
 
 def _names_its_kind_noun(token: Token) -> bool:

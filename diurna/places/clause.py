@@ -31,7 +31,6 @@ from diurna.places.attachment import (
     locates,
     noun_object,
     of_another_event,
-    outside_its_participant_modifier,
     own_relative_clauses,
     up_to,
 )
@@ -259,7 +258,6 @@ def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | Non
         if preps
         and governor in trigger.ancestors
         and locates(_feature_of(doc, ref), governor, preps, relation, {governor})
-        and not outside_its_participant_modifier(trigger, head)
     ]
     return _best(found, doc) if found else None
 
@@ -276,8 +274,6 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
         if own is None or own not in STATIC or (_feature_of(doc, ref) == "country" and own not in COUNTRY_LOCATIVE):
             continue
         if describes_another_participant(head, trigger) or of_another_event(preps, trigger):
-            continue
-        if outside_its_participant_modifier(trigger, head):
             continue
         if through_another_happening(head, trigger) or in_what_is_said(head, trigger):
             continue

@@ -124,13 +124,6 @@ PART_OF_PLACE = _register(
     "A possessive whose head is a part of it (a name, or a part noun: 'Mali's north', 'the city's "
     "streets') says where the head is.",
 )
-PARTICIPANT_DESCRIBED_BELOW = _register(
-    "participant-described-below",
-    "Crowds marched in Bamako, demanding the return of the towns seized by rebels.",
-    "An event told in a modifier of a noun (a relative clause, a participle, 'Russian-brokered') "
-    "describes a participant; the clause above it does not set its scene (seized: not Bamako).",
-)
-
 SET_OFF_LOCATIVE = _register(
     "set-off-locative-is-the-clauses",
     "The Taliban met with Zalmay Khalilzad, a US envoy, in Doha.",
