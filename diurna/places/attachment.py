@@ -28,7 +28,14 @@ from diurna.places.lexicon import (
     TRAVEL_NOUNS,
     VISITING,
 )
-from diurna.places.paths import PART_OF_PLACE_AS_OBJECT, during_a_visit, enabled, leaving_from, possessor_relation
+from diurna.places.paths import (
+    PART_OF_PLACE_AS_OBJECT,
+    SET_OFF_LOCATIVE,
+    during_a_visit,
+    enabled,
+    leaving_from,
+    possessor_relation,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -130,6 +137,27 @@ def _attached_to(word: Token, preposition: str, group: set[Token]) -> bool:
     return preposition in STATIC or (preposition in DIRECTIONAL and word.lemma_ in TRAVEL_NOUNS)
 
 
+def _set_off_by_a_comma(preps: list[tuple[str, Token]], group: set[Token]) -> list[tuple[str, Token]]:
+    """ "met with Zalmay Khalilzad, a US envoy, in Doha": a static phrase after a comma, hung by the
+    parser on a participant of the clause (an argument, or the object of one of the clause's own
+    prepositions), is the clause's adjunct, as if it hung from the clause's word (`SET_OFF_LOCATIVE`)."""
+    if not preps or not enabled(SET_OFF_LOCATIVE):
+        return preps
+    preposition, word = preps[0]
+    if preposition not in STATIC:
+        return preps
+    if word.dep_ in ARGUMENT and word.head in group:
+        clause_word, rest = word.head, preps[1:]
+    elif word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head in group and len(preps) > 1:
+        clause_word, rest = word.head.head, preps[2:]
+    else:
+        return preps
+    set_off = any(
+        c.dep_ == "prep" and c.lower_ == preposition and c.i > word.i and c.nbor(-1).text == "," for c in word.children
+    )
+    return [(preposition, clause_word), *rest] if set_off and not rest else preps
+
+
 def locates(
     place_feature: str, governor: Token, preps: list[tuple[str, Token]], relation: str, group: set[Token]
 ) -> bool:
@@ -150,7 +178,7 @@ def locates(
         return (
             place_feature not in ("country", "capital") or governor.lemma_ in VISITING or governor.lemma_ in ATTACKING
         )
-    preps = leaving_from(during_a_visit(preps))
+    preps = _set_off_by_a_comma(leaving_from(during_a_visit(preps)), group)
     if place_feature == "territory":
         # "shot down a drone over Lebanese territory": over a state's ground or sky is where it happened
         preps = [("at" if p == "over" else p, word) for p, word in preps]

@@ -10,10 +10,22 @@ from collections import Counter
 from dataclasses import dataclass
 
 from diurna.nlp.syntax import first_conjunct
-from diurna.places.gazetteer import Candidate, GazetteerEntry
+from diurna.places.gazetteer import Candidate, GazetteerEntry, demonyms, load
 from diurna.places.lexicon import CONTAINMENT_NOUNS, DIRECTION_WORDS, US_STATE_ABBREVIATIONS
 from diurna.places.names import fold, strip_article
 from diurna.places.toponyms import Toponym
+from diurna.rules import RuleSet
+
+# Named rules of what a toponym's own words say (DIURNA_PLACE_CONTAINER_RULES_OFF=name switches one off).
+CONTAINER_RULES = RuleSet("place container rule", env="DIURNA_PLACE_CONTAINER_RULES_OFF")
+RULES, _register, enabled, switched_off = CONTAINER_RULES.parts()
+
+DEMONYM_OWNS_THE_NAME = _register(
+    "demonym-owns-the-name",
+    "Protests erupted in Iraqi Kurdistan; shelling hit Pakistani Kashmir.",
+    "A state's demonym right before a place name says whose the place is, as a possessive does: a "
+    "namesake in another state is not it.",
+)
 
 
 @dataclass
@@ -27,6 +39,7 @@ class Mention:
     listed_with: str | None = None  # "country" in "Albania, Cyprus, Georgia", "region" in
     #                                             "Maryland, Connecticut, Delaware": what the list is of
     joined: bool = False  # the container follows "in"/"of" ("the Kurdistan region of Iraq"), not a bare comma
+    by_demonym: bool = False  # the owner is a state's demonym before the name ("Iraqi Kurdistan")
 
 
 def key_of(toponym: Toponym) -> str:
@@ -52,6 +65,9 @@ def container_after(
     possessor = _possessor_before(n, toponyms, spacy_doc, readings) or _owner_of_kind_noun(
         n, toponyms, spacy_doc, readings
     )
+    if possessor is None:
+        possessor = _demonym_before(toponym, spacy_doc)
+        mention.by_demonym = possessor is not None
     if possessor is not None:
         mention.container = possessor
         mention.owned = True
@@ -158,6 +174,21 @@ def _possessor_before(
     scored = readings.get(key_of(previous))
     entry = scored[0][1].entry if scored else None
     return entry if entry is not None and entry.feature in ("country", "region") else None
+
+
+def _demonym_before(toponym: Toponym, spacy_doc) -> GazetteerEntry | None:
+    """ "Iraqi Kurdistan", "Indian Kashmir": a state's demonym right before a name owns it, as "Iraq's
+    Kurdistan" would (rule `demonym-owns-the-name` of `CONTAINER_RULES`). Not where the two words are
+    one name ("British Columbia"), nor for a state's own name."""
+    if not enabled(DEMONYM_OWNS_THE_NAME) or spacy_doc is None or toponym.token_start == 0:
+        return None
+    word = spacy_doc[toponym.token_start - 1]
+    iso3 = demonyms().get(word.text) if word.text[:1].isupper() else None
+    if iso3 is None or any(c.entry.feature == "country" for c in toponym.candidates):
+        return None
+    if load().candidates(word.text + " " + toponym.text):
+        return None
+    return load().country(iso3)
 
 
 def _owner_of_kind_noun(

@@ -23,7 +23,7 @@ from diurna.places.build import (
     GAZETTEER_FILE,
     NAMES_FILE,
 )
-from diurna.places.names import fold, respelling_of, strip_article
+from diurna.places.names import compass_respelt, fold, respelling_of, strip_article
 
 # What each feature is as a geo-precision (ACLED's 1 place / 2 district / 3 region, plus country).
 PRECISION = {"city": "place", "district": "district", "region": "region", "country": "country"}
@@ -117,6 +117,8 @@ class Gazetteer:
         bare = fold(strip_article(name))
         if bare != keys[0]:
             keys.append(bare)
+        # "Northwest" and "North-West" are one name: the compass word joined or apart
+        keys += [k for k in map(compass_respelt, list(keys)) if k is not None and k not in keys]
         strong_rows: set[int] = set()
         weak_rows: set[int] = set()
         for key in keys:

@@ -54,6 +54,22 @@ def fold(name: str) -> str:
     return key
 
 
+_COMPASS_JOINED = re.compile(r"\b(north|south)(east|west)(ern)?\b")
+_COMPASS_APART = re.compile(r"\b(north|south) (east|west)(ern)?\b")
+
+
+def compass_respelt(key: str) -> str | None:
+    """A folded key with its compass word written the other way - joined or apart, as the hyphen
+    already folds to a space: "northwest region" <-> "north west region" ("the Northwest region" of
+    Cameroon is GeoNames' North-West), or None when it has no such word. The same letters, one
+    separator more or less: no respelling."""
+    joined = _COMPASS_JOINED.sub(lambda m: "%s %s%s" % (m.group(1), m.group(2), m.group(3) or ""), key)
+    if joined != key:
+        return joined
+    apart = _COMPASS_APART.sub(lambda m: m.group(1) + m.group(2) + (m.group(3) or ""), key)
+    return apart if apart != key else None
+
+
 def strip_article(name: str) -> str:
     """The name without a leading "the" ("the Gaza Strip" -> "Gaza Strip")."""
     return _LEADING_THE.sub("", name.strip())

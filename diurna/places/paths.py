@@ -124,6 +124,14 @@ PART_OF_PLACE = _register(
     "A possessive whose head is a part of it (a name, or a part noun: 'Mali's north', 'the city's "
     "streets') says where the head is.",
 )
+SET_OFF_LOCATIVE = _register(
+    "set-off-locative-is-the-clauses",
+    "The Taliban met with Zalmay Khalilzad, a US envoy, in Doha.",
+    "A locative phrase set off by a comma after a participant of the clause (an argument, or the object "
+    "of one of the clause's prepositions) says where the clause happened, however the parser hung it: "
+    "a modifier of the noun would follow it without a comma.",
+)
+
 PART_OF_PLACE_AS_OBJECT = _register(
     "part-of-place-as-object",
     "Students filled the streets of Lima; the army shelled the outskirts of Aleppo.",

@@ -243,7 +243,7 @@ def outside_the_named_container(scored: list[tuple[float, Candidate]], m: Mentio
     # a country only as the name's owner ("Taiwan's islands of Matsu" is not Matsue, Japan), or as
     # the country a region is said to be "of"/"in" ("the Kurdistan region of Iraq" is not Iran's
     # Kordestan province; a town "in the Senegal river valley" is no town of Senegal's)
-    region_in_country = best.feature == "region" and container.feature == "country" and m.joined
+    region_in_country = best.feature == "region" and container.feature == "country" and (m.joined or m.by_demonym)
     if container.feature not in ("region", "district") and not (container.feature == "country" and m.owned):
         if not region_in_country:
             return False
@@ -289,13 +289,15 @@ def same_place(a: GazetteerEntry, b: GazetteerEntry) -> bool:
 # --- ranking ---------------------------------------------------------------------------------
 
 
-def drop_units_named_like_their_cities(candidates: list[Candidate], hint: str | None = None) -> list[Candidate]:
+def drop_units_named_like_their_cities(
+    candidates: list[Candidate], hint: str | None = None, disabled: Iterable[str] = ()
+) -> list[Candidate]:
     """ "Tehran" is the city, not Tehran Province; "Lubero" the town, not Lubero territory: a unit
     sharing its name with a city inside it yields to the city, as it does in news usage, unless the
     text says "province"/"territory". So does a region named like its country's capital
     ("Washington" is the capital, not the state)."""
     if hint in ("region", "district"):
-        return candidates
+        return towns_yield_to_their_named_unit(candidates, hint, disabled)
     cities = [c.entry for c in candidates if c.entry.feature == "city" and c.strong]
     capital_countries = {c.entry.country for c in candidates if c.entry.capital}
 
@@ -315,12 +317,61 @@ def drop_units_named_like_their_cities(candidates: list[Candidate], hint: str | 
     return [c for c in candidates if not yields(c.entry)]
 
 
+# A named step before the scores (switched off like a rule, by its name in `disabled`).
+CONTAINER_BEFORE_SIZE = "container_before_size"
+CONTAINER_BEFORE_SIZE_EXAMPLE = (
+    "'Insurgents attacked Palma in Cabo Delgado province': the Mozambican Palma, however much larger "
+    "Palma de Mallorca is"
+)
+
+
+def inside_the_container_first(candidates: list[Candidate], mention: Mention) -> list[Candidate]:
+    """When the text names the place that holds the name ("X in Y", "X, Y", "Y's X") and some of its
+    candidates lie there, the others are out of the running, whatever their size: the hierarchy the
+    text gives comes before population (`inside_named_container` only adds to the score, which a
+    city a thousand times larger still outweighs)."""
+    inside = [c for c in candidates if contained(c.entry, mention)]
+    return inside or candidates
+
+
+# A named step (switched off like a rule, by its name in `disabled`): the other way round.
+TOWN_YIELDS_TO_ITS_UNIT = "town_yields_to_its_named_unit"
+TOWN_YIELDS_TO_ITS_UNIT_EXAMPLE = (
+    "'the army moved into Trincomalee district': the district, not the town it is named after, though "
+    "GeoNames' packaged data files no town under the district and so gives it no population"
+)
+
+
+def towns_yield_to_their_named_unit(
+    candidates: list[Candidate], hint: str, disabled: Iterable[str] = ()
+) -> list[Candidate]:
+    """ "Trincomalee district", "Kabul province": where the text gives the unit's noun, a town named
+    like a unit of that level holding it yields to the unit, as the unit yields to the town when the
+    noun is missing. (`kind_in_the_text` adds to the unit's score, which a town of 100,000 outweighs
+    where the packaged data gives the unit no population.)"""
+    if TOWN_YIELDS_TO_ITS_UNIT in set(disabled):
+        return candidates
+    units = [c.entry for c in candidates if c.entry.feature == hint and c.strong]
+
+    def holds(unit: GazetteerEntry, town: GazetteerEntry) -> bool:
+        if unit.country != town.country:
+            return False
+        if unit.feature == "district" and town.admin2:
+            return unit.admin2 == town.admin2 or same_place(unit, town)
+        # a town filed under no district is held by the same-named district of its region
+        return bool(unit.admin1) and unit.admin1 == town.admin1
+
+    return [c for c in candidates if not (c.entry.feature == "city" and any(holds(u, c.entry) for u in units))]
+
+
 def ranked(
     candidates: list[Candidate], context: Context, mention: Mention | None = None, disabled: Iterable[str] = ()
 ) -> list[tuple[float, Candidate]]:
     mention = mention or Mention()
     off = set(disabled)
     rules = [r for r in RULES if r.name not in off]
+    if CONTAINER_BEFORE_SIZE not in off:
+        candidates = inside_the_container_first(candidates, mention)
     scored = [(prominence(c) + sum(r.score(c, mention, context) for r in rules), c) for c in candidates]
     scored.sort(key=lambda sc: (-sc[0], sc[1].entry.geonameid))
     return scored
@@ -427,7 +478,7 @@ def resolve(
             contexts[key] = _context_without(key, readings, evidence)
         mention = container_after(n, toponyms, spacy_doc, readings)
         mention.listed_with = listed_with(n, toponyms, roots, by_root, readings)
-        candidates = drop_units_named_like_their_cities(toponym.candidates, toponym.feature_hint)
+        candidates = drop_units_named_like_their_cities(toponym.candidates, toponym.feature_hint, disabled)
         scored = ranked(candidates, contexts[key], mention, disabled)
         refused = refusal(scored, mention, contexts[key], disabled) if scored else "no candidate"
         resolved.append(scored[0][1].entry if refused is None else None)

@@ -34,15 +34,27 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from diurna.places.described import Described, locative_object
-from diurna.places.gazetteer import GazetteerEntry
+from diurna.places.gazetteer import GazetteerEntry, demonyms, load
 from diurna.places.lexicon import ATTACKING, COUNTRY_LOCATIVE, PLACE_PART_NOUNS, STATIC, VISITING
 from diurna.places.toponyms import Toponym
 from diurna.quotes.lexicon import SPEECH_VERBS
+from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from diurna.document import ArticleDoc, PlaceRef
+
+# Named rules of the story's scene (DIURNA_PLACE_SCENE_RULES_OFF=name,name switches one off).
+SCENE_RULES = RuleSet("scene rule", env="DIURNA_PLACE_SCENE_RULES_OFF")
+RULES, _register, enabled, switched_off = SCENE_RULES.parts()
+
+DENIED_PLACE = _register(
+    "denied-place-sets-no-scene",
+    "Clashes continued in Goma. Protests were not reported in Bukavu. Police fired tear gas. -> Goma",
+    "A place where the clause says nothing happened ('not reported in', 'never reached') is no scene "
+    "for the events told after it.",
+)
 
 # A kind's noun and the gazetteer features its antecedent may have.
 REFERRING_NOUNS = {
@@ -98,11 +110,38 @@ def referring_places(
         if kinds is None or token.i in named or not _bare_definite(token, named) or not _place_slot(token):
             continue
         antecedent = _antecedent([e for start, e in located if start < token.i and e.feature in kinds])
+        if kinds == ("country",) and enabled(COUNTRY_OF_THE_STORY_SO_FAR):
+            antecedent = _country_of_the_story_so_far(spacy_doc, located, token.i) or antecedent
         if antecedent is None:
             continue
         first = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "amod")])
         span = spacy_doc[first : token.i + 1]
         yield (span.start, span.end, span.start_char, span.end_char, span.text, antecedent)
+
+
+COUNTRY_OF_THE_STORY_SO_FAR = _register(
+    "country-of-the-story-so-far",
+    "Syrian troops shelled Damascus suburbs; an envoy fled to Jordan. Hundreds died across the country. -> Syria",
+    "'The country' is the country the story has been about up to it - its places of every kind and "
+    "its demonyms counted by country - not merely the country last or most often named by name: a "
+    "country named once in passing is not what 'the country' means.",
+)
+
+
+def _country_of_the_story_so_far(
+    spacy_doc: Doc, located: list[tuple[int, GazetteerEntry]], before: int
+) -> GazetteerEntry | None:
+    """The country with the most evidence before token `before`: each place mention counts for its
+    country, each demonym ("Syrian troops") for its state; the latest evidence wins a tie."""
+    table = demonyms()
+    evidence = [(start, e.country) for start, e in located if start < before and e.country]
+    evidence += [(t.i, table[t.text]) for t in spacy_doc[:before] if t.text[:1].isupper() and t.text in table]
+    if not evidence:
+        return None
+    counts = Counter(iso3 for _, iso3 in evidence)
+    latest = {iso3: i for i, iso3 in sorted(evidence)}
+    iso3 = max(counts, key=lambda c: (counts[c], latest[c]))
+    return load().country(iso3)
 
 
 def _antecedent(earlier: list[GazetteerEntry]) -> GazetteerEntry | None:
@@ -152,11 +191,22 @@ def _sets_scene(ref: PlaceRef, spacy_doc: Doc, feature: str) -> bool:
     while token.dep_ == "pobj" and token.head.lower_ == "of" and _kind_or_part(token.head.head):
         token = token.head.head  # "the city of Uvira", "a northern suburb of the capital Colombo"
     if token.dep_ == "dobj":
-        return token.head.lemma_ in VISITING or token.head.lemma_ in ATTACKING
+        return (token.head.lemma_ in VISITING or token.head.lemma_ in ATTACKING) and not _denied(token.head)
     if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    if _denied(token.head.head):
         return False
     preposition = token.head.lower_
     return preposition in (COUNTRY_LOCATIVE if feature == "country" else STATIC)
+
+
+def _denied(word: Token) -> bool:
+    """Does the clause say nothing happened there ("Protests are not reported in Mosul", "never
+    reached Goma")? A place where something did not happen sets no scene for the next events. The
+    events stage's negation (`events.polarity.is_negated`) decides, on the word the place hangs from."""
+    from diurna.events.polarity import is_negated  # here: the events package imports the places stage
+
+    return enabled(DENIED_PLACE) and is_negated(word)
 
 
 def _kind_or_part(noun: Token) -> bool:

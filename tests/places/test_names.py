@@ -31,3 +31,18 @@ def test_different_names(a, b):
 
 def test_skeleton_drops_vowels_and_doubling():
     assert skeleton("Hiiraan") == skeleton("Hiraan") == "hrn"
+
+
+def test_a_compass_word_is_one_name_joined_or_apart():
+    from diurna.places.names import compass_respelt
+
+    assert compass_respelt("northwest") == "north west"
+    assert compass_respelt("south west region") == "southwest region"
+    assert compass_respelt("southwestern") == "south western"
+    assert compass_respelt("north kivu") is None
+
+
+def test_the_northwest_region_is_found_under_its_hyphenated_name(locate):
+    # GeoNames writes Cameroon's region "North-West"; news writes "the Northwest region"
+    doc = locate("Separatists attacked a school in the Northwest region of Cameroon on Monday.")
+    assert ("North-West", "CMR") in {(p.name, p.country) for p in doc.places}

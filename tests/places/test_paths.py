@@ -151,6 +151,14 @@ RULE_CASES = [
         None,
     ),
     (
+        # a locative after a comma, hung by the parser on the object of "with", is the clause's own
+        "set-off-locative-is-the-clauses",
+        "Opposition leaders talked on Friday with Maria Lopez, a senior EU diplomat, in Caracas.",
+        "talked",
+        "Caracas",
+        None,
+    ),
+    (
         "during-a-visit",
         "The two leaders signed a defence pact during Putin's visit to Pyongyang.",
         "signed",

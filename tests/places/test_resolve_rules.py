@@ -3,6 +3,8 @@ unit tests of the rules, not evidence of accuracy; that is scripts/eval_toponyms
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from diurna.places.resolve import DECISIONS, RULES
@@ -285,3 +287,44 @@ def test_a_mention_refused_for_doubt_is_the_place_its_name_resolved_to_elsewhere
     assert len(salems(locate(text))) == 2
     monkeypatch.setattr(resolve, "_one_name_one_sense", lambda *args: None)
     assert len(salems(locate(text))) == 1
+
+
+def test_the_named_container_comes_before_size(locate):
+    # Palma de Mallorca is many times larger, but the text puts Palma in a Mozambican province
+    from diurna.places.resolve import CONTAINER_BEFORE_SIZE, resolve
+
+    doc = locate("Insurgents attacked Palma in Cabo Delgado province on Wednesday.")
+    assert _place_of(doc, "Palma")[1] == "MOZ"
+    toponyms = _toponyms(doc)
+    off = resolve(toponyms, doc.spacy_doc, Counter(), disabled={CONTAINER_BEFORE_SIZE})
+    assert off[0].country == "ESP"
+
+
+def test_a_demonym_before_a_name_owns_it(locate):
+    from diurna.places.containers import DEMONYM_OWNS_THE_NAME, switched_off
+
+    text = "Turkey threatened to close its border with Iraqi Kurdistan on Monday."
+    assert _place_of(locate(text), "Kurdistan")[1] == "IRQ"
+    with switched_off(DEMONYM_OWNS_THE_NAME):
+        assert _place_of(locate(text), "Kurdistan")[1] == "IRN"
+    # one name of two words is not a demonym and a name
+    assert _place_of(locate("Voters in British Columbia went to the polls."), "British Columbia")[1] == "CAN"
+
+
+def _toponyms(doc):
+    from diurna.places import gazetteer
+    from diurna.places.toponyms import find_toponyms
+
+    return find_toponyms(doc, gazetteer.load())
+
+
+def test_a_town_yields_to_the_unit_the_text_names(locate):
+    # GeoNames' packaged data files no town under Trincomalee district, so it has no population;
+    # the text's "district" decides, as a missing noun lets the unit yield to its town
+    from diurna.places.resolve import TOWN_YIELDS_TO_ITS_UNIT, resolve
+
+    doc = locate("Heavy rain flooded villages in Trincomalee district on Tuesday.")
+    assert _place_of(doc, "Trincomalee")[2] == "district"
+    assert _place_of(locate("Troops moved into Trincomalee on Monday."), "Trincomalee")[2] == "place"
+    off = resolve(_toponyms(doc), doc.spacy_doc, Counter(), disabled={TOWN_YIELDS_TO_ITS_UNIT})
+    assert off[0].feature == "city"

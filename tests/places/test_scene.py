@@ -185,3 +185,28 @@ def test_a_name_in_apposition_sets_the_scene(locate):
     # "in the capital Islamabad": the name stands where its head does
     text = "A car bomb exploded near a market in the capital Islamabad on Friday. Three officers were wounded."
     assert _located(locate, text, "wounded") == ("Islamabad", "story")
+
+
+def test_a_place_where_nothing_happened_sets_no_scene(locate):
+    from diurna.places.scene import DENIED_PLACE, switched_off
+
+    text = (
+        "Clashes continued in Goma on Sunday. Protests were not reported in Bukavu. Police fired tear gas at students."
+    )
+    assert _located(locate, text, "fired") == ("Goma", "story")
+    with switched_off(DENIED_PLACE):
+        assert _located(locate, text, "fired") == ("Bukavu", "story")
+
+
+def test_the_country_is_the_country_the_story_has_been_about(locate):
+    from diurna.places.scene import COUNTRY_OF_THE_STORY_SO_FAR, switched_off
+
+    # Syria is never named as a country before "the country", Jordan once in passing: the story's
+    # demonyms and its capital say which country it is about
+    text = (
+        "Syrian troops shelled suburbs of Damascus on Friday. A Syrian general fled to Jordan, officials "
+        "said. Hundreds were killed across the country on Saturday."
+    )
+    assert _located(locate, text, "killed") == ("Syria", "clause")
+    with switched_off(COUNTRY_OF_THE_STORY_SO_FAR):
+        assert _located(locate, text, "killed") == ("Jordan", "clause")
