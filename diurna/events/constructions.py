@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.events.dictionary import prep_objects
 from diurna.nlp.index import paragraph_number
-from diurna.nlp.syntax import is_infinitive, is_passive, is_reduced_passive
+from diurna.events import polarity as pol
+from diurna.nlp.syntax import grammatical_subjects, is_infinitive, is_passive, is_reduced_passive
 from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
@@ -839,13 +840,16 @@ def occurrence_verb(noun: "Token") -> Optional["Token"]:
 CLAIMED_ACT = _register(
     "claimed-act",
     "Al-Shabaab claimed responsibility for the attack on the Kenyan military base.",
-    "An attack named by a noun whose agent is told by another clause: who claims, admits or accepts "
+    "An attack named by a noun whose agent is told by another clause: who claims or admits "
     "responsibility for it ('X claimed responsibility for the bombing of Y'), or on whom it is blamed, "
     "to whom it is attributed or ascribed ('the ambush, blamed on jihadists', 'the attack was "
-    "attributed to X'), made it; otherwise an attack with no agent in its phrase gives no event.",
+    "attributed to X'), made it; otherwise an attack with no agent in its phrase gives no event. A claim "
+    "that is denied or only possible ('did not claim', 'may claim') names no agent.",
 )
-# Verbs whose subject owns up to an act: "claimed / admitted / accepted responsibility for X".
-RESPONSIBILITY_VERBS = frozenset({"claim", "admit", "accept", "assume", "take", "bear"})
+# Verbs whose subject owns up to an act: "claimed / admitted responsibility for X". Not "bear / accept /
+# take responsibility": said of ministers answering for a failure and by accusers ("must bear
+# responsibility for the attacks"), not of who carried an act out.
+RESPONSIBILITY_VERBS = frozenset({"claim", "admit"})
 # Verbs that put an act on its agent: "blamed on X", "attributed to X", "ascribed to X".
 BLAMING_VERBS = {"blame": "on", "attribute": "to", "ascribe": "to", "pin": "on"}
 
@@ -860,7 +864,10 @@ def claimed_act_agents(noun: "Token") -> list["Token"]:
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
         verb = head.head.head
         if head.head.dep_ == "dobj" and verb.lemma_.lower() in RESPONSIBILITY_VERBS:
-            return [c for c in verb.children if c.dep_ == "nsubj"]
+            if pol.is_negated(verb) or pol.modality(verb) != "actual":
+                return []  # "did not claim", "may claim": no one is named as the agent
+            # "posted a video and claimed responsibility": a conjoined claim shares the subject
+            return [s for s in grammatical_subjects(verb) if s.dep_ == "nsubj"]
     # "<noun> was blamed on X" (the noun is the passive's subject), "<noun>, blamed on X" (a reduced
     # passive on it), "<noun>, which was blamed on X" (a relative clause on it)
     verbs = [head] if noun.dep_ == "nsubjpass" else []

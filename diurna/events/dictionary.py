@@ -503,8 +503,9 @@ class TriggerLexicon:
     use_petrarch: bool = True
     _petrarch: Optional[_VerbDictionary] = field(default=None, repr=False)
     positive_evaluations: frozenset[str] = frozenset()
-    # verbs that continue, step up or direct an act named by their object noun (intensified-act)
-    continuing_verbs: frozenset[str] = frozenset()
+    # verbs that continue or step up an act named by their object noun (intensified-act), each with
+    # the particle it needs ("" = none): ("step", "up"), ("intensify", "")
+    continuing_verbs: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -520,8 +521,15 @@ class TriggerLexicon:
             frozenset(raw["negative_evaluations"]),
             _petrarch=_verb_dictionary(),
             positive_evaluations=frozenset(raw.get("positive_evaluations", ())),
-            continuing_verbs=frozenset(raw.get("continuing_verbs", ())),
+            continuing_verbs=frozenset((verb, str(prt)) for verb, prt in (raw.get("continuing_verbs") or {}).items()),
         )
+
+    def is_continuing_verb(self, verb: "Token") -> bool:
+        """Whether the verb continues or steps up the act its object names ("intensified its shelling",
+        "stepped up attacks"), with the particle the list asks for: "kept the protest away" is no
+        "kept up the protest"."""
+        wanted = {"", *particles(verb)}
+        return any((lemma, prt) in self.continuing_verbs for lemma in lemma_candidates(verb) for prt in wanted)
 
     def verb_sense(self, token: "Token") -> Sense | None:
         """The best-fitting sense of a verb in context, or None when it reports no PLOVER event."""
