@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from diurna.events import polarity as pol
 from diurna.events.dictionary import prep_objects
 from diurna.nlp.index import paragraph_number
-from diurna.events import polarity as pol
 from diurna.nlp.syntax import grammatical_subjects, is_infinitive, is_passive, is_reduced_passive
 from diurna.rules import RuleSet
 
