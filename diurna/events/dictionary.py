@@ -204,10 +204,13 @@ def lemma_candidates(token: "Token") -> list[str]:
 
 def lexicon_type(lexicon: "TriggerLexicon", token: "Token") -> Optional[str]:
     """The PLOVER type diurna's lexicon gives the verb's lemma in its first sense, whatever the
-    context (a feature of the learned detector: "fire" is violence even without "at")."""
+    context (a feature of the learned detector: "fire" is violence even without "at"). None for a lemma
+    whose senses only add uses to the PETRARCH2 dictionary (petrarch_otherwise): "burn" is a protest with
+    a flag as its object, not whatever is burned ("burned photos of the victims")."""
     for word in lemma_candidates(token):
         if word in lexicon.verbs:
-            return lexicon.verbs[word][0].plover
+            senses = lexicon.verbs[word]
+            return None if any(s.petrarch_otherwise for s in senses) else senses[0].plover
     return None
 
 

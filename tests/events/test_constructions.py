@@ -770,6 +770,9 @@ OVER_REACH = [
     # symbol-protest: the state's agents disposing of symbols protest nothing
     ("Israeli police burned Palestinian flags confiscated at the march.", "PROTEST"),
     ("The new government tore down portraits of the ousted president.", "PROTEST"),
+    # nor does burning what is no symbol: the learned detector no longer reads "burn" as PROTEST from
+    # the symbol sense (dictionary.lexicon_type: none for a lemma that only adds uses to PETRARCH2)
+    ("The soldiers burned photos of the victims to destroy evidence.", "PROTEST"),
     # forms from PLV_train: a place is no recipient; own drills; "let" + adjective; commercial gifts
     ("Pakistan announced a suspension of flights in Afghanistan after the crash.", "SANCTION"),
     ("The government announced a suspension of talks with the rebels.", "SANCTION"),
