@@ -62,6 +62,7 @@ class Sense:
     negated_only: bool = False  # an event only when negated ("will not hesitate to strike"): the negation is the act
     obj_words: tuple[str, ...] = ()  # a word one of which the object's phrase must contain ("persona non grata")
     unless_obj_words: tuple[str, ...] = ()  # not when the object's phrase has one ("missiles targeting X")
+    predicate: tuple[str, ...] = ()  # a word right after the verb, said of its object ("let free the prisoners")
     unless_prep: tuple[str, ...] = ()  # not when the verb has one of these prepositions ("departed with X")
     unless_aimed: tuple[str, ...] = ()  # not when one of these names where it went, open water aside ("into Ukraine")
     petrarch_otherwise: bool = False  # when no sense of the lemma fits, ask the PETRARCH2 dictionary
@@ -91,6 +92,7 @@ class Sense:
                 self.obj_place,
                 self.subj,
                 self.obj_words,
+                self.predicate,
                 self.transitive,
             )
         )
@@ -107,6 +109,7 @@ LIST_KEYS = (
     "subj",
     "obj_words",
     "unless_obj_words",
+    "predicate",
     "unless_prep",
     "unless_aimed",
 )
@@ -148,6 +151,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
         obj_place=bool(raw.get("obj_place", False)),
         obj_words=tuple(raw.get("obj_words", ())),
         unless_obj_words=tuple(raw.get("unless_obj_words", ())),
+        predicate=tuple(raw.get("predicate", ())),
         negated_only=bool(raw.get("negated_only", False)),
         unless_prep=tuple(raw.get("unless_prep", ())),
         unless_aimed=tuple(raw.get("unless_aimed", ())),
@@ -362,6 +366,17 @@ def aimed_at_somewhere(token: "Token", preps: tuple[str, ...]) -> bool:
     return False
 
 
+def _object_predicate(verb: "Token", words: tuple[str, ...]) -> bool:
+    """Whether a word of `words` right after the verb is said of its object ("let free the prisoners",
+    "let free some 74 leaders"): the parse makes it the verb's clause or a modifier of the verb's own
+    direct object. Not a modifier of a clause's subject ("let free markets decide": markets decide)."""
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or not _words(nxt) & set(words):
+        return False
+    said_of_object = nxt.head == verb and nxt.dep_ in ("ccomp", "xcomp", "oprd", "acomp")
+    return said_of_object or (nxt.dep_ == "amod" and nxt.head.dep_ == "dobj" and nxt.head.head == verb)
+
+
 def _applies(sense: Sense, token: "Token") -> bool:
     if sense.prt and sense.prt not in particles(token):
         return False
@@ -407,6 +422,8 @@ def _applies(sense: Sense, token: "Token") -> bool:
     if sense.unless_obj_words and any(
         _words(t) & set(sense.unless_obj_words) for o in object_heads(token) for t in o.subtree
     ):
+        return False
+    if sense.predicate and not _object_predicate(token, sense.predicate):
         return False
     if sense.xcomp and not has_complement(token):
         return False

@@ -762,7 +762,7 @@ OVER_REACH = [
     ("Riot police kept the protest away from the parliament building.", "PROTEST"),
     ("Police kept the demonstration against the president peaceful.", "PROTEST"),
     ("The hospital sustained an airstrike by Russian jets overnight.", "ASSAULT"),
-    ("The detention of the union leader intensified strikes against the government.", "PROTEST"),
+    ("The detention of the union leader intensified protests against the government.", "PROTEST"),
     # claimed-act: a denied or possible claim, and "bear responsibility", name no agent
     ("Hamas did not claim responsibility for the attack on the settlers.", "ASSAULT"),
     ("Russia may claim responsibility for the strike on the Ukrainian port, analysts said.", "ASSAULT"),

@@ -379,6 +379,10 @@ def test_burning_buildings_is_still_violence(nlp, lexicon, text, word, plover):
         ("The army gave medical equipment to the clinic.", "gave", "AID", "070"),
         ("The minister gave a speech to the students.", "gave", None, None),
         ("The firm gave 3 million euros to the football club.", "gave", None, None),
+        ("The regime let free dozens of political prisoners.", "let", "RETREAT", "0841"),
+        ("The junta let free the two journalists on Monday.", "let", "RETREAT", "0841"),
+        # "free" modifies the subject of the clause "let" governs: no release (predicate, not obj_words)
+        ("The government will let free markets decide the price of fuel.", "let", None, None),
     ],
 )
 def test_senses_read_from_plv_gaps(nlp, lexicon, text, word, plover, cameo):
