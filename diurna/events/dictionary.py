@@ -280,6 +280,18 @@ def prep_objects(token: "Token") -> dict[str, list["Token"]]:
     return out
 
 
+def merged_preps(token: "Token", complement: Optional[str], only: tuple[str, ...]) -> dict[str, list["Token"]]:
+    """The token's prepositional objects, and, for the prepositions in `only`, those its `complement`
+    preposition's object governs ("a suspension of aid to Egypt": the recipient hangs on the aid), the
+    token's own first. Only the listed ones: a complement's by/from agent is not the token's."""
+    preps = prep_objects(token)
+    for obj in preps.get(complement, []) if complement else []:
+        for prep, objs in prep_objects(obj).items():
+            if prep in only:
+                preps.setdefault(prep, objs)
+    return preps
+
+
 def direct_objects(token: "Token") -> list["Token"]:
     objs = [c for c in token.children if c.dep_ in ("dobj", "dative")]
     if any(c.dep_ == "auxpass" for c in token.children):

@@ -21,7 +21,7 @@ from diurna.document import ArticleDoc
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
-from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
+from diurna.events.dictionary import Sense, TriggerLexicon, in_list, merged_preps, prep_objects
 from diurna.events.scene import mention_of, story_protesters
 from diurna.nlp.syntax import between_parties, is_infinitive, is_passive, is_reduced_passive, possessors
 
@@ -46,7 +46,7 @@ class NounEvents:
         """The objects of the sense's target prepositions on the noun or its verb, else the verb's
         dative ("gave Ukraine aid"); the verb readings ask it too, for a noun complement."""
         for owner in (noun, verb):
-            preps = prep_objects(owner)
+            preps = prep_objects(owner) if owner is verb else merged_preps(noun, sense.prep, sense.targets)
             for prep in sense.targets:
                 if prep in preps:
                     return preps[prep]
@@ -350,7 +350,9 @@ class NounEvents:
             sources, rule = ([Argument(named.actor_id, named)] if named else []), cx.STORY_PROTESTERS
         if not sources:
             return []
-        targets = actors_of(doc, [o for p in sense.targets for o in preps.get(p, [])])
+        # the recipient may hang on the complement the sense asks for ("a suspension of aid to Egypt")
+        recipients = merged_preps(noun, sense.prep, sense.targets)
+        targets = actors_of(doc, [o for p in sense.targets for o in preps.get(p) or recipients.get(p, [])])
         if not targets:
             if not cx.enabled(cx.OPEN_NOMINAL):
                 return []

@@ -401,6 +401,24 @@ def test_noun_senses_read_from_plv_gaps(nlp, lexicon, text, word, cameo):
     assert lexicon.noun_sense(_token(nlp, text, word)).cameo == cameo
 
 
+def test_a_suspension_of_aid_is_coded_as_the_verb_codes_it():
+    # the noun codes what "suspended aid to X" codes (162); the recipient hangs on the aid
+    # (dictionary.merged_preps); other halts are left to the verb readings
+    import diurna
+
+    for text, expected in [
+        ("Norway announced a suspension of aid to the junta.", {("SANCTION", "162", "Norway", "junta")}),
+        ("The government announced a suspension of talks with the rebels.", set()),
+    ]:
+        doc = diurna.code(text, published="2024-06-19")
+        names = {a.id: a.name for a in doc.actors}
+        assert {(e.type, e.cameo, names.get(e.source), names.get(e.target)) for e in doc.events} == expected, text
+
+
+def test_a_suspension_of_no_aid_is_no_sanction(nlp, lexicon):
+    assert lexicon.noun_sense(_token(nlp, "The suspension of the player angered fans.", "suspension")) is None
+
+
 def test_continuing_verbs_need_their_particle(nlp, lexicon):
     # intensified-act: "kept up the protest" continues it, "kept the protest away" does not
     assert lexicon.is_continuing_verb(_token(nlp, "Farmers kept up their blockade of the roads.", "kept"))
