@@ -197,7 +197,9 @@ HALTED_FLOW = _register(
     "Turkey suspended flights and food supplies to Armenia.",
     "Suspending, halting or stopping a flow of goods, money or transport to someone ('suspended "
     "flights to X', 'halted fuel shipments to X', 'stopped aid deliveries to X') is a sanction on "
-    "the recipient, as cutting it off is, though the object names no event of its own.",
+    "the recipient, as cutting it off is, though the object names no event of its own. Not when a "
+    "company halts it ('Turkish Airlines suspended flights to X') or the clause gives a non-political "
+    "cause ('because of the outbreak', 'due to the storm'): a commercial or safety halt sanctions no one.",
 )
 SUSPENDED_MEMBER = _register(
     "suspended-member",
@@ -918,6 +920,28 @@ FLOWS = frozenset(
 def halted_flow(obj: "Token") -> bool:
     """ "(suspended) flights / food supplies / aid deliveries (to X)": the object is a flow (halted-flow)."""
     return enabled(HALTED_FLOW) and obj.pos_ == "NOUN" and (obj.lower_ in FLOWS or obj.lemma_.lower() in FLOWS)
+
+
+# Who halts a flow for business, not policy ("the airline suspended flights to X").
+COMMERCIAL_HALTERS = frozenset(
+    {"airline", "airlines", "carrier", "carriers", "company", "companies", "firm", "operator"}
+)
+# Causes that make a halt a matter of safety or nature ("suspended flights because of the outbreak").
+NON_POLITICAL_CAUSES = frozenset(
+    """outbreak pandemic epidemic virus coronavirus covid storm storms hurricane typhoon cyclone weather fog
+    snow snowstorm flooding floods flood earthquake volcano ash eruption crash accident safety maintenance
+    technical fault""".split()
+)
+CAUSE_MARKERS = frozenset({"because", "due", "amid", "after", "over", "following", "owing"})
+
+
+def commercial_or_safety_halt(verb: "Token") -> bool:
+    """ "Turkish Airlines suspended flights to Iraq", "suspended flights to X because of the outbreak":
+    a halt by a company or for a non-political cause is no sanction (halted-flow)."""
+    if {t.lower_ for s in grammatical_subjects(verb) for t in s.subtree} & COMMERCIAL_HALTERS:
+        return True
+    markers = [c for c in verb.children if c.dep_ in ("prep", "advcl", "advmod") and c.lower_ in CAUSE_MARKERS]
+    return any(t.lemma_.lower() in NON_POLITICAL_CAUSES for m in markers for t in m.subtree)
 
 
 def suspended_member(verb: "Token", obj: "Token") -> bool:

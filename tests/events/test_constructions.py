@@ -787,6 +787,23 @@ def test_detect12_senses_do_not_over_reach(code, text, absent):
     assert not any(e.type == absent for e in code(text, "2024-06-19").events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The national airline suspended flights to Baghdad because of the virus outbreak.",
+        "Austria halted flights to Tunis due to the storm.",
+    ],
+)
+def test_a_commercial_or_safety_halt_is_no_sanction(code, text):
+    # halted-flow (review12 12): a company's halt, or one for a non-political cause, sanctions no one
+    assert not any(e.type == "SANCTION" for e in code(text, "2024-06-19").events)
+
+
+def test_a_halt_of_a_flow_for_a_political_cause_is_still_a_sanction(code):
+    doc = code("Norway halted arms exports to Turkey after the offensive in Syria.", "2024-06-19")
+    assert any(e.type == "SANCTION" for e in doc.events)
+
+
 def test_a_violated_truce_has_no_recipient_in_its_place(code):
     doc = code("Syrian rebels violated the truce in Syria on Sunday.", "2024-06-19")
     names = {a.id: a.name for a in doc.actors}
