@@ -575,6 +575,8 @@ class CandidateExtractor(NounEvents):
             flow = Sense(obj.lemma_.lower(), "noun", "163", "SANCTION", None, targets=("to", "for", "from"))
             if cx.halted_flow(obj) and any(p in prep_objects(h) for h in (obj, verb) for p in flow.targets):
                 # only a flow to someone: "suspended flights because of the storm" sanctions no one
+                if cx.commercial_or_safety_halt(verb):
+                    return None  # "the airline suspended flights to X because of the outbreak"
                 return "SANCTION", "163", codes.mode_for("SANCTION", "163"), obj, flow
             if cx.suspended_member(verb, obj):
                 return "SANCTION", "160", codes.mode_for("SANCTION", "160"), verb, None

@@ -21,9 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from diurna.events import polarity as pol
 from diurna.events.dictionary import prep_objects
 from diurna.nlp.index import paragraph_number
-from diurna.nlp.syntax import is_infinitive, is_passive, is_reduced_passive
+from diurna.nlp.syntax import grammatical_subjects, is_infinitive, is_passive, is_reduced_passive
 from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
@@ -197,7 +198,9 @@ HALTED_FLOW = _register(
     "Turkey suspended flights and food supplies to Armenia.",
     "Suspending, halting or stopping a flow of goods, money or transport to someone ('suspended "
     "flights to X', 'halted fuel shipments to X', 'stopped aid deliveries to X') is a sanction on "
-    "the recipient, as cutting it off is, though the object names no event of its own.",
+    "the recipient, as cutting it off is, though the object names no event of its own. Not when a "
+    "company halts it ('Turkish Airlines suspended flights to X') or the clause gives a non-political "
+    "cause ('because of the outbreak', 'due to the storm'): a commercial or safety halt sanctions no one.",
 )
 SUSPENDED_MEMBER = _register(
     "suspended-member",
@@ -927,13 +930,16 @@ def occurrence_verb(noun: "Token") -> Optional["Token"]:
 CLAIMED_ACT = _register(
     "claimed-act",
     "Al-Shabaab claimed responsibility for the attack on the Kenyan military base.",
-    "An attack named by a noun whose agent is told by another clause: who claims, admits or accepts "
+    "An attack named by a noun whose agent is told by another clause: who claims or admits "
     "responsibility for it ('X claimed responsibility for the bombing of Y'), or on whom it is blamed, "
     "to whom it is attributed or ascribed ('the ambush, blamed on jihadists', 'the attack was "
-    "attributed to X'), made it; otherwise an attack with no agent in its phrase gives no event.",
+    "attributed to X'), made it; otherwise an attack with no agent in its phrase gives no event. A claim "
+    "that is denied or only possible ('did not claim', 'may claim') names no agent.",
 )
-# Verbs whose subject owns up to an act: "claimed / admitted / accepted responsibility for X".
-RESPONSIBILITY_VERBS = frozenset({"claim", "admit", "accept", "assume", "take", "bear"})
+# Verbs whose subject owns up to an act: "claimed / admitted responsibility for X". Not "bear / accept /
+# take responsibility": said of ministers answering for a failure and by accusers ("must bear
+# responsibility for the attacks"), not of who carried an act out.
+RESPONSIBILITY_VERBS = frozenset({"claim", "admit"})
 # Verbs that put an act on its agent: "blamed on X", "attributed to X", "ascribed to X".
 BLAMING_VERBS = {"blame": "on", "attribute": "to", "ascribe": "to", "pin": "on"}
 
@@ -948,7 +954,10 @@ def claimed_act_agents(noun: "Token") -> list["Token"]:
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
         verb = head.head.head
         if head.head.dep_ == "dobj" and verb.lemma_.lower() in RESPONSIBILITY_VERBS:
-            return [c for c in verb.children if c.dep_ == "nsubj"]
+            if pol.is_negated(verb) or pol.modality(verb) != "actual":
+                return []  # "did not claim", "may claim": no one is named as the agent
+            # "posted a video and claimed responsibility": a conjoined claim shares the subject
+            return [s for s in grammatical_subjects(verb) if s.dep_ == "nsubj"]
     # "<noun> was blamed on X" (the noun is the passive's subject), "<noun>, blamed on X" (a reduced
     # passive on it), "<noun>, which was blamed on X" (a relative clause on it)
     verbs = [head] if noun.dep_ == "nsubjpass" else []
@@ -999,6 +1008,28 @@ FLOWS = frozenset(
 def halted_flow(obj: "Token") -> bool:
     """ "(suspended) flights / food supplies / aid deliveries (to X)": the object is a flow (halted-flow)."""
     return enabled(HALTED_FLOW) and obj.pos_ == "NOUN" and (obj.lower_ in FLOWS or obj.lemma_.lower() in FLOWS)
+
+
+# Who halts a flow for business, not policy ("the airline suspended flights to X").
+COMMERCIAL_HALTERS = frozenset(
+    {"airline", "airlines", "carrier", "carriers", "company", "companies", "firm", "operator"}
+)
+# Causes that make a halt a matter of safety or nature ("suspended flights because of the outbreak").
+NON_POLITICAL_CAUSES = frozenset(
+    """outbreak pandemic epidemic virus coronavirus covid storm storms hurricane typhoon cyclone weather fog
+    snow snowstorm flooding floods flood earthquake volcano ash eruption crash accident safety maintenance
+    technical fault""".split()
+)
+CAUSE_MARKERS = frozenset({"because", "due", "amid", "after", "over", "following", "owing"})
+
+
+def commercial_or_safety_halt(verb: "Token") -> bool:
+    """ "Turkish Airlines suspended flights to Iraq", "suspended flights to X because of the outbreak":
+    a halt by a company or for a non-political cause is no sanction (halted-flow)."""
+    if {t.lower_ for s in grammatical_subjects(verb) for t in s.subtree} & COMMERCIAL_HALTERS:
+        return True
+    markers = [c for c in verb.children if c.dep_ in ("prep", "advcl", "advmod") and c.lower_ in CAUSE_MARKERS]
+    return any(t.lemma_.lower() in NON_POLITICAL_CAUSES for m in markers for t in m.subtree)
 
 
 def suspended_member(verb: "Token", obj: "Token") -> bool:

@@ -62,6 +62,7 @@ class Sense:
     negated_only: bool = False  # an event only when negated ("will not hesitate to strike"): the negation is the act
     obj_words: tuple[str, ...] = ()  # a word one of which the object's phrase must contain ("persona non grata")
     unless_obj_words: tuple[str, ...] = ()  # not when the object's phrase has one ("missiles targeting X")
+    predicate: tuple[str, ...] = ()  # a word right after the verb, said of its object ("let free the prisoners")
     unless_prep: tuple[str, ...] = ()  # not when the verb has one of these prepositions ("departed with X")
     unless_aimed: tuple[str, ...] = ()  # not when one of these names where it went, open water aside ("into Ukraine")
     petrarch_otherwise: bool = False  # when no sense of the lemma fits, ask the PETRARCH2 dictionary
@@ -91,6 +92,7 @@ class Sense:
                 self.obj_place,
                 self.subj,
                 self.obj_words,
+                self.predicate,
                 self.transitive,
             )
         )
@@ -107,6 +109,7 @@ LIST_KEYS = (
     "subj",
     "obj_words",
     "unless_obj_words",
+    "predicate",
     "unless_prep",
     "unless_aimed",
 )
@@ -148,6 +151,7 @@ def _sense_from_yaml(lemma: str, pos: str, raw: dict) -> Sense:
         obj_place=bool(raw.get("obj_place", False)),
         obj_words=tuple(raw.get("obj_words", ())),
         unless_obj_words=tuple(raw.get("unless_obj_words", ())),
+        predicate=tuple(raw.get("predicate", ())),
         negated_only=bool(raw.get("negated_only", False)),
         unless_prep=tuple(raw.get("unless_prep", ())),
         unless_aimed=tuple(raw.get("unless_aimed", ())),
@@ -204,10 +208,13 @@ def lemma_candidates(token: "Token") -> list[str]:
 
 def lexicon_type(lexicon: "TriggerLexicon", token: "Token") -> Optional[str]:
     """The PLOVER type diurna's lexicon gives the verb's lemma in its first sense, whatever the
-    context (a feature of the learned detector: "fire" is violence even without "at")."""
+    context (a feature of the learned detector: "fire" is violence even without "at"). None for a lemma
+    whose senses only add uses to the PETRARCH2 dictionary (petrarch_otherwise): "burn" is a protest with
+    a flag as its object, not whatever is burned ("burned photos of the victims")."""
     for word in lemma_candidates(token):
         if word in lexicon.verbs:
-            return lexicon.verbs[word][0].plover
+            senses = lexicon.verbs[word]
+            return None if any(s.petrarch_otherwise for s in senses) else senses[0].plover
     return None
 
 
@@ -271,6 +278,18 @@ def prep_objects(token: "Token") -> dict[str, list["Token"]]:
                 objs.extend(g for g in conj.children if g.dep_ == "pobj")
             out.setdefault(child.lower_, []).extend(objs)
     return out
+
+
+def merged_preps(token: "Token", complement: Optional[str], only: tuple[str, ...]) -> dict[str, list["Token"]]:
+    """The token's prepositional objects, and, for the prepositions in `only`, those its `complement`
+    preposition's object governs ("a suspension of aid to Egypt": the recipient hangs on the aid), the
+    token's own first. Only the listed ones: a complement's by/from agent is not the token's."""
+    preps = prep_objects(token)
+    for obj in preps.get(complement, []) if complement else []:
+        for prep, objs in prep_objects(obj).items():
+            if prep in only:
+                preps.setdefault(prep, objs)
+    return preps
 
 
 def direct_objects(token: "Token") -> list["Token"]:
@@ -359,6 +378,17 @@ def aimed_at_somewhere(token: "Token", preps: tuple[str, ...]) -> bool:
     return False
 
 
+def _object_predicate(verb: "Token", words: tuple[str, ...]) -> bool:
+    """Whether a word of `words` right after the verb is said of its object ("let free the prisoners",
+    "let free some 74 leaders"): the parse makes it the verb's clause or a modifier of the verb's own
+    direct object. Not a modifier of a clause's subject ("let free markets decide": markets decide)."""
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or not _words(nxt) & set(words):
+        return False
+    said_of_object = nxt.head == verb and nxt.dep_ in ("ccomp", "xcomp", "oprd", "acomp")
+    return said_of_object or (nxt.dep_ == "amod" and nxt.head.dep_ == "dobj" and nxt.head.head == verb)
+
+
 def _applies(sense: Sense, token: "Token") -> bool:
     if sense.prt and sense.prt not in particles(token):
         return False
@@ -404,6 +434,8 @@ def _applies(sense: Sense, token: "Token") -> bool:
     if sense.unless_obj_words and any(
         _words(t) & set(sense.unless_obj_words) for o in object_heads(token) for t in o.subtree
     ):
+        return False
+    if sense.predicate and not _object_predicate(token, sense.predicate):
         return False
     if sense.xcomp and not has_complement(token):
         return False
@@ -503,8 +535,9 @@ class TriggerLexicon:
     use_petrarch: bool = True
     _petrarch: Optional[_VerbDictionary] = field(default=None, repr=False)
     positive_evaluations: frozenset[str] = frozenset()
-    # verbs that continue, step up or direct an act named by their object noun (intensified-act)
-    continuing_verbs: frozenset[str] = frozenset()
+    # verbs that continue or step up an act named by their object noun (intensified-act), each with
+    # the particle it needs ("" = none): ("step", "up"), ("intensify", "")
+    continuing_verbs: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -520,8 +553,15 @@ class TriggerLexicon:
             frozenset(raw["negative_evaluations"]),
             _petrarch=_verb_dictionary(),
             positive_evaluations=frozenset(raw.get("positive_evaluations", ())),
-            continuing_verbs=frozenset(raw.get("continuing_verbs", ())),
+            continuing_verbs=frozenset((verb, str(prt)) for verb, prt in (raw.get("continuing_verbs") or {}).items()),
         )
+
+    def is_continuing_verb(self, verb: "Token") -> bool:
+        """Whether the verb continues or steps up the act its object names ("intensified its shelling",
+        "stepped up attacks"), with the particle the list asks for: "kept the protest away" is no
+        "kept up the protest"."""
+        wanted = {"", *particles(verb)}
+        return any((lemma, prt) in self.continuing_verbs for lemma in lemma_candidates(verb) for prt in wanted)
 
     def verb_sense(self, token: "Token") -> Sense | None:
         """The best-fitting sense of a verb in context, or None when it reports no PLOVER event."""

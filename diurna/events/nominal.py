@@ -22,7 +22,7 @@ from diurna.events import clause_parties
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
-from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
+from diurna.events.dictionary import Sense, TriggerLexicon, in_list, merged_preps, prep_objects
 from diurna.events.scene import mention_of, own_side_of, story_protesters
 from diurna.nlp.syntax import between_parties, is_infinitive, is_passive, is_reduced_passive, possessors
 
@@ -30,17 +30,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from diurna.records import Quote
-
-
-def _with_complement_preps(noun: "Token", sense: Sense) -> dict[str, list["Token"]]:
-    """The noun's prepositional objects, and those of the object its sense asks for ("a suspension of
-    air links with 21 countries": the recipient hangs on the flow the sense names), the noun's own first."""
-    preps = prep_objects(noun)
-    if sense.prep:
-        for obj in preps.get(sense.prep, []):
-            for prep, objs in prep_objects(obj).items():
-                preps.setdefault(prep, objs)
-    return preps
 
 
 def _noun_polarity(noun: "Token") -> str:
@@ -58,7 +47,7 @@ class NounEvents:
         """The objects of the sense's target prepositions on the noun or its verb, else the verb's
         dative ("gave Ukraine aid"); the verb readings ask it too, for a noun complement."""
         for owner in (noun, verb):
-            preps = prep_objects(owner) if owner is verb else _with_complement_preps(noun, sense)
+            preps = prep_objects(owner) if owner is verb else merged_preps(noun, sense.prep, sense.targets)
             for prep in sense.targets:
                 if prep in preps:
                     return preps[prep]
@@ -260,6 +249,21 @@ class NounEvents:
         sense = Sense(lemma=noun.lemma_.lower(), pos="noun", cameo="100", plover="REQUEST", mode=None, frame="request")
         return self._noun_event(doc, noun, sense, sources, targets, "asserted", "actual", cx.AT_REQUEST, False)
 
+    def _intensified_act(self, noun: "Token", verb: "Token") -> bool:
+        """intensified-act: the verb steps up the act its object noun names, and its subject is that act's
+        agent. Not when the subject is itself an act ("the arrest of X intensified protests": a cause,
+        whose complement is no protester) nor when the noun names its own agent ("sustained an attack
+        by X": the subject suffered it)."""
+        if not cx.enabled(cx.INTENSIFIED_ACT) or in_list(verb, self.lexicon.light_verbs):
+            return False
+        if noun.dep_ != "dobj" or not self.lexicon.is_continuing_verb(verb):
+            return False
+        subjects = subject_tokens(verb)
+        if subjects and all(self.lexicon.noun_sense(s) is not None for s in subjects):
+            return False
+        preps = prep_objects(noun)
+        return not (preps.get("by") or preps.get("from"))
+
     def _nominal(self, doc: ArticleDoc, noun: "Token", verb_triggers: set[int]) -> list[Candidate]:
         requested = self._at_request(doc, noun)
         if requested:
@@ -275,11 +279,8 @@ class NounEvents:
         response = cx.response_verb(noun)  # "responded with the expulsion of ...": a light use of "respond"
         if response is not None:
             head, as_object = response, True
-        light = (
-            response is not None
-            or in_list(head, self.lexicon.light_verbs)
-            or (cx.enabled(cx.INTENSIFIED_ACT) and in_list(head, self.lexicon.continuing_verbs))
-        )
+        continuing = self._intensified_act(noun, head)
+        light = response is not None or in_list(head, self.lexicon.light_verbs) or continuing
         if as_object and light and head.i not in verb_triggers:
             if _infinitive_content(head) and self._inside_event_argument(head, verb_triggers):
                 return []  # "urged the parties to hold talks": the talks are asked for, not held
@@ -289,7 +290,7 @@ class NounEvents:
                 else actors_of(doc, prep_objects(head).get("by", []))
             )
             targets = actors_of(doc, self._noun_targets(noun, sense, head))
-            rule = "light-verb"
+            rule = cx.INTENSIFIED_ACT if continuing else "light-verb"
             if not targets and sense.plover == "COERCE" and sense.cameo in cx.POPULATION_RESTRICTIONS:
                 targets = restriction_holders(doc, noun, sources)
                 rule = cx.RESTRICTED_OWN_STATE if targets else rule
@@ -317,7 +318,7 @@ class NounEvents:
         if arrival is not None:
             return self._statement_from(doc, noun, sense, arrival)
         own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
-        preps = _with_complement_preps(noun, sense)
+        preps = prep_objects(noun)
         happening = cx.occurrence_verb(noun)
         if happening is not None:
             # "clashes broke out on Tuesday between A and B": the parties hang on the verb
@@ -359,7 +360,9 @@ class NounEvents:
             sources, rule = ([Argument(named.actor_id, named)] if named else []), cx.STORY_PROTESTERS
         if not sources:
             return []
-        targets = actors_of(doc, [o for p in sense.targets for o in preps.get(p, [])])
+        # the recipient may hang on the complement the sense asks for ("a suspension of aid to Egypt")
+        recipients = merged_preps(noun, sense.prep, sense.targets)
+        targets = actors_of(doc, [o for p in sense.targets for o in preps.get(p) or recipients.get(p, [])])
         if not targets:
             if not cx.enabled(cx.OPEN_NOMINAL):
                 return []

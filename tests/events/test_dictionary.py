@@ -383,7 +383,11 @@ def test_burning_buildings_is_still_violence(nlp, lexicon, text, word, plover):
         ("Norway gave 20 million dollars to the flood victims.", "gave", "AID", "070"),
         ("The army gave medical equipment to the clinic.", "gave", "AID", "070"),
         ("The minister gave a speech to the students.", "gave", None, None),
+        ("The firm gave 3 million euros to the football club.", "gave", None, None),
         ("The regime let free dozens of political prisoners.", "let", "RETREAT", "0841"),
+        ("The junta let free the two journalists on Monday.", "let", "RETREAT", "0841"),
+        # "free" modifies the subject of the clause "let" governs: no release (predicate, not obj_words)
+        ("The government will let free markets decide the price of fuel.", "let", None, None),
     ],
 )
 def test_senses_read_from_plv_gaps(nlp, lexicon, text, word, plover, cameo):
@@ -395,7 +399,6 @@ def test_senses_read_from_plv_gaps(nlp, lexicon, text, word, plover, cameo):
 @pytest.mark.parametrize(
     "text,word,cameo",
     [
-        ("Sweden announced a suspension of aid to the junta.", "suspension", "162"),
         ("Monitors counted dozens of truce violations overnight.", "violations", "196"),
     ],
 )
@@ -403,18 +406,29 @@ def test_noun_senses_read_from_plv_gaps(nlp, lexicon, text, word, cameo):
     assert lexicon.noun_sense(_token(nlp, text, word)).cameo == cameo
 
 
-def test_a_suspension_of_no_flow_is_no_sanction(nlp, lexicon):
+def test_a_suspension_of_aid_is_coded_as_the_verb_codes_it():
+    # the noun codes what "suspended aid to X" codes (162); the recipient hangs on the aid
+    # (dictionary.merged_preps); other halts are left to the verb readings
+    import diurna
+
+    for text, expected in [
+        ("Norway announced a suspension of aid to the junta.", {("SANCTION", "162", "Norway", "junta")}),
+        ("The government announced a suspension of talks with the rebels.", set()),
+    ]:
+        doc = diurna.code(text, published="2024-06-19")
+        names = {a.id: a.name for a in doc.actors}
+        assert {(e.type, e.cameo, names.get(e.source), names.get(e.target)) for e in doc.events} == expected, text
+
+
+def test_a_suspension_of_no_aid_is_no_sanction(nlp, lexicon):
     assert lexicon.noun_sense(_token(nlp, "The suspension of the player angered fans.", "suspension")) is None
 
 
-def test_the_recipient_of_a_suspended_flow_may_hang_on_the_flow():
-    # nominal._with_complement_preps: "a suspension of flights with X" -> X, as "a suspension of aid to X"
-    import diurna
-
-    doc = diurna.code("Morocco announced a suspension of flights with Britain and Spain.", published="2024-06-19")
-    names = {a.id: a.name for a in doc.actors}
-    pairs = {(names.get(e.source), names.get(e.target)) for e in doc.events if e.type == "SANCTION"}
-    assert pairs == {("Morocco", "Britain"), ("Morocco", "Spain")}, doc.events
+def test_continuing_verbs_need_their_particle(nlp, lexicon):
+    # intensified-act: "kept up the protest" continues it, "kept the protest away" does not
+    assert lexicon.is_continuing_verb(_token(nlp, "Farmers kept up their blockade of the roads.", "kept"))
+    assert not lexicon.is_continuing_verb(_token(nlp, "Police kept the rally away from the square.", "kept"))
+    assert lexicon.is_continuing_verb(_token(nlp, "The army intensified its shelling of the city.", "intensified"))
 
 
 @pytest.mark.parametrize(
@@ -426,11 +440,11 @@ def test_the_recipient_of_a_suspended_flow_may_hang_on_the_flow():
             {("COOPERATE", "Chile", "Peru"), ("COOPERATE", "Peru", "Chile")},
         ),
         ("India held military exercises with France in the Indian Ocean.", {("COOPERATE", "India", "France")}),
-        # a state's own drills around another: a show of force against it
-        ("Belarus began military drills near the Polish border.", {("MOBILIZE", "Belarus", "Poland")}),
+        # a state's own drills are not coded, even near another (most name no one they are aimed at)
+        ("Belarus began military drills near the Polish border.", set()),
     ],
 )
-def test_military_exercises_are_cooperation_when_joint_and_a_show_of_force_when_aimed(text, pairs):
+def test_military_exercises_are_cooperation_when_joint(text, pairs):
     import diurna
 
     doc = diurna.code(text, published="2024-06-19")
