@@ -18,8 +18,9 @@ recipient the rules chose is to be trusted: the rule, how many rules agree, the 
 pair). It is fitted by scripts/train_statements.py on tune half A's quotes and the PolNeAR train
 attributions labelled with a speech-act type and target (data/polnear_statements), selected on tune
 half B and on the labelled PolNeAR statements out of fold by article. The packaged thresholds are
-0.40, high: it fires rarely (one event on each tune half, none on realnews-dev; docs/evaluation.md,
-issue 26, tenth session). Thresholds above 1 switch it off at no cost."""
+0.50 (C=0.3, refitted on 6,000 labels), high: it fires rarely (one event on each tune half, none on
+realnews-dev; docs/evaluation.md, issue 26, tenth and twelfth sessions). Thresholds above 1 switch it
+off at no cost."""
 
 from __future__ import annotations
 
