@@ -112,7 +112,7 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
                 return actor_in_phrase(doc, child, depth + 1)
         return None
     if head.lower_ in TIME_NOUNS and enabled(TIME_PHRASE):
-        # "visiting Washington at the time of the Hamas attack", "at the height of the protests": a
+        # "touring Beijing at the time of the Taliban offensive", "at the height of the protests": a
         # time an event is placed in names no party of it (time-phrase)
         return None
     if head.lower_ in QUANTITY_NOUNS:

@@ -393,7 +393,7 @@ DOMESTIC_VISIT = _register(
 )
 TIME_PHRASE = _register(
     "time-phrase",
-    "The prime minister was visiting Washington at the time of the Hamas attack.",
+    "The Kenyan president was visiting London at the height of the Shabaab raids.",
     "A phrase headed by a noun of time ('at the time of', 'at the height of', 'on the eve of', 'in the "
     "wake of') dates the act: the actors in its 'of' phrase are no party to it (arguments.TIME_NOUNS).",
 )
