@@ -116,18 +116,7 @@ class CandidateExtractor(NounEvents):
         # an announced attack is a threat before the story's recipients are read: it is no act of force
         # a later condemnation of "the attack" could be addressed to
         found = [announced_threat(doc, c) for c in found]
-        found = [
-            c
-            for c in found
-            if not conditional_act(doc, c)
-            and not demanded_of_another(doc, c)
-            and not awaited_act(doc, c)
-            and not described_event(doc, c)
-            and not commemorated_event(doc, c)
-            and not domestic_visit(doc, c)
-            and not forces_protest(doc, c)
-            and not demanded_content(doc, c)
-        ]
+        found = [c for c in found if not any(unreported(doc, c) for unreported in NOT_REPORTED_ACTS)]
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
                 continue  # the story named no recipient for it
@@ -779,3 +768,17 @@ def announced_threat(doc: ArticleDoc, cand: Candidate) -> Candidate:
     return replace(
         cand, plover="THREATEN", cameo="138", mode=codes.mode_for("THREATEN", "138"), rule=cx.ANNOUNCED_FORCE
     )
+
+
+# Candidates that name an act the sentence does not report as done or as an act between two parties
+# (each a named rule of constructions.py, switched off there): an event is withheld when any holds.
+NOT_REPORTED_ACTS = (
+    conditional_act,
+    demanded_of_another,
+    awaited_act,
+    described_event,
+    commemorated_event,
+    domestic_visit,
+    forces_protest,
+    demanded_content,
+)
