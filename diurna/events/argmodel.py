@@ -18,8 +18,8 @@ previous sentence, no setting passed the bar; docs/evaluation.md), and `PREVIOUS
 (fills from outside the sentence were right less often than wrong held out). A few constraints no
 score may break sit beside the model: one actor never fills both roles, nor the source's own forces
 or phrase, nor the phrase that reports the event, nor as target the event's setting (its place, the
-audience of another speech verb, the occasion a where/when clause hangs on, for a request the one a
-requested act is done to); a reciprocal event gets no added target. The
+audience of another speech verb, the occasion a where/when clause hangs on, a party named in a
+phrase of time, for a request the one a requested act is done to); a reciprocal event gets no added target. The
 trainer decides with the same `decide` on the same `Slate`, so that what it selects is what runs.
 
 It is a logistic regression per role fitted by `scripts/train_arguments.py` on real sentences
@@ -44,7 +44,7 @@ import numpy as np
 from diurna.document import ArticleDoc, MentionRef
 from diurna.events import codes
 from diurna.events import constructions as cx
-from diurna.events.arguments import Argument, Candidate
+from diurna.events.arguments import Argument, Candidate, in_time_phrase
 from diurna.events.holders import HOLDER_DEPS, holder_mentions, holding
 from diurna.nlp.syntax import first_conjunct, is_infinitive, is_passive, tree_path
 from diurna.quotes import quote_at
@@ -503,6 +503,7 @@ def slate(doc: ArticleDoc, cand: Candidate) -> tuple[Slate, list[Option]]:
             setting=tuple(
                 (cand.plover not in HOSTED_TYPES and in_setting(doc, m, tuple(cand.sense.targets), trigger))
                 or audience_or_occasion(doc, m, trigger)
+                or in_time_phrase(head_of(doc, m))
                 or (cand.plover == "REQUEST" and cx.patient_of_act(head_of(doc, m)))
                 for m in mentions
             ),

@@ -93,6 +93,21 @@ class Candidate:
     sentence_start: int  # token offset of the sentence (duplicates are merged per sentence)
 
 
+def in_time_phrase(token: "Token") -> bool:
+    """Whether a token stands in the "of" phrase of a noun of time ("touring Beijing at the time of
+    the Taliban offensive": Taliban), within its own clause: such a phrase dates the act and names no
+    party to it (time-phrase). The rules read it in `actor_in_phrase`; the argument chooser asks
+    this so that it does not refill the role the rule left empty."""
+    if not enabled(TIME_PHRASE):
+        return False
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "of" and ancestor.head.lower_ in TIME_NOUNS:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 # ------------------------------------------------------------------ actors in phrases
 
 

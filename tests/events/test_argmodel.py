@@ -388,6 +388,21 @@ def test_an_audience_or_occasion_is_never_added_as_target(code, text, trigger, m
         assert not argmodel.audience_or_occasion(doc, found[0], word)
 
 
+def test_a_party_named_in_a_phrase_of_time_is_not_added_by_the_chooser(code):
+    # time-phrase: the rule leaves the visit's target empty; the chooser must not refill it with the
+    # party the phrase of time names (it did until the twelfth session: CONSULT chancellor -> Taliban)
+    from diurna.events import constructions as cx
+
+    text = "The German chancellor was touring Beijing at the time of the Taliban offensive."
+
+    def targets(doc):
+        return [doc.actor(e.target).name for e in doc.events if e.target and e.trigger.text == "touring"]
+
+    assert "Taliban" not in targets(code(text, "2024-03-04"))
+    with cx.switched_off(cx.TIME_PHRASE):
+        assert "Taliban" in targets(code(text, "2024-03-04"))
+
+
 def test_the_one_a_requested_act_is_done_to_is_not_the_one_asked(code):
     # requested-patient: "called for the release of X" asks X's captors; the chooser does not add X
     from diurna.events import constructions as cx
