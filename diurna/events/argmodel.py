@@ -191,6 +191,18 @@ def audience_or_occasion(doc: ArticleDoc, mention: MentionRef, trigger: "Token")
     return False
 
 
+def in_event_setting(doc: ArticleDoc, cand: Candidate, mention: MentionRef, trigger: "Token") -> bool:
+    """Whether the mention is part of the event's setting, never a target the chooser may add: its place
+    (for types not hosted), the audience or occasion of the act, a party named in a phrase of time, or,
+    for a request, the one a requested act is done to."""
+    if cand.plover not in HOSTED_TYPES and in_setting(doc, mention, tuple(cand.sense.targets), trigger):
+        return True
+    if audience_or_occasion(doc, mention, trigger):
+        return True
+    head = head_of(doc, mention)
+    return in_time_phrase(head) or (cand.plover == "REQUEST" and cx.patient_of_act(head))
+
+
 # Hostile types, and the verbs of a purpose clause whose object is helped by the act, not hit by it.
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 HELPING_VERBS = frozenset("support help assist aid back protect defend reinforce bolster rescue".split())
@@ -500,13 +512,7 @@ def slate(doc: ArticleDoc, cand: Candidate) -> tuple[Slate, list[Option]]:
             reporting=tuple(inside(m, phrase) for m in mentions),
             owned=owned,
             reciprocal=cand.sense.reciprocal,
-            setting=tuple(
-                (cand.plover not in HOSTED_TYPES and in_setting(doc, m, tuple(cand.sense.targets), trigger))
-                or audience_or_occasion(doc, m, trigger)
-                or in_time_phrase(head_of(doc, m))
-                or (cand.plover == "REQUEST" and cx.patient_of_act(head_of(doc, m)))
-                for m in mentions
-            ),
+            setting=tuple(in_event_setting(doc, cand, m, trigger) for m in mentions),
             outside=tuple(outside_sentence(o.features) for o in opts),
             rule_name=rule_family(cand.rule),
             helped=tuple(cand.plover in HOSTILE_TYPES and helped_by_act(doc, m, trigger) for m in mentions),

@@ -23,7 +23,7 @@ from diurna.events.constructions import (
     REQUESTED_RELATION,
     enabled,
 )
-from diurna.nlp.syntax import adjunct_gerund_subjects, for_clause, is_infinitive
+from diurna.nlp.syntax import adjunct_gerund_subjects, for_clause, is_infinitive, is_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -178,7 +178,7 @@ def content_subjects(noun: "Token", light: "Token") -> list["Token"]:
             c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
         ):
             continue
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+        if is_passive(clause):
             return [o for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         return [c for c in clause.children if c.dep_ in ("nsubj", "csubj")]
     return []
