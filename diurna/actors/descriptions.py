@@ -548,10 +548,10 @@ class Descriptions:
                             return country
         return None
 
-    def _state_after_prep(self, place: "Token") -> Optional[str]:
-        """The state whose whole name ends at `place`, or None."""
-        match = self.finder.longest_name_at(self.doc, place.left_edge.i, place.i + 1)
-        if match is None or match[0] != place.i + 1:
+    def _state_ending_at(self, place: "Token", match) -> Optional[str]:
+        """The state a name match (`longest_name_at` from the phrase's left edge) names, when the name
+        ends at `place` itself, or None."""
+        if match[0] != place.i + 1:
             return None
         return next((self._country_code(a) for a in match[1] if a.kind == "country"), None)
 
@@ -567,8 +567,9 @@ class Descriptions:
             for place in prep.children:
                 if place.dep_ != "pobj" or any(t.dep_ == "conj" for t in place.children):
                     continue
-                if self.finder.longest_name_at(self.doc, place.left_edge.i, place.i + 1) is not None:
-                    return self._state_after_prep(place)
+                match = self.finder.longest_name_at(self.doc, place.left_edge.i, place.i + 1)
+                if match is not None:
+                    return self._state_ending_at(place, match)
         return None
 
     def _supported_country(self, head: "Token") -> Optional[str]:
