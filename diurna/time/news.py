@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Optional
 
+from diurna.nlp.index import index
 from diurna.nlp.syntax import first_conjunct
 from diurna.records import DateRef
 from diurna.time.anchoring import anchor_event, anchor_rule, reporting_head
@@ -133,18 +134,19 @@ def _paragraphs_between(c: EventClause, ep) -> list[list["Span"]]:
     """The sentences of the whole paragraphs between the one the date `ep` is told in and the
     event's own, paragraph by paragraph (sentence starts from the per-article index: no scan of
     the article per event)."""
-    sents, sdoc, text = sentences_of(c.doc), c.doc.spacy_doc, c.doc.text
+    sents, sdoc = sentences_of(c.doc), c.doc.spacy_doc
+    breaks = index(sdoc).newline_between  # a line break in [start, end), by bisection
     groups: list[list] = []
     prev_end = ep.end
     for k in range(sents.index(ep.token_start) + 1, c.sentence):
         span = sdoc[sents.starts[k] : sents.starts[k + 1]]
-        if "\n" in text[prev_end : span.start_char]:
+        if breaks(prev_end, span.start_char):
             groups.append([])  # a paragraph break before this sentence: the first paragraph after the date's
         if groups:
             groups[-1].append(span)
         words = [t for t in span if not t.is_space]
         prev_end = words[-1].idx + len(words[-1].text) if words else span.start_char
-    if groups and "\n" not in text[prev_end : c.trigger.sent.start_char]:
+    if groups and not breaks(prev_end, c.trigger.sent.start_char):
         groups.pop()  # the event's own paragraph
     return groups
 
