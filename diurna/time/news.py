@@ -159,6 +159,27 @@ def _speaks_of_now(doc, paragraph: list["Span"]) -> bool:
     return bool(roots) and all(tense_of(r) is Tense.PRESENT or perfect_aspect(r) == "present" for r in roots)
 
 
+@anchor_rule(
+    "The union agreed to the wage deal in 2011. (new paragraph) 'It is a good job,' a worker said -> the "
+    "story's day, for 'said', not 2011",
+    before="episode",
+)
+def saying_after_background(c: EventClause) -> Optional[DateRef]:
+    """A verb of saying in a simple past main clause ("'It is a good job,' a worker said", "Mr. Garin
+    said the anxiety is real", "Al Jazeera reported that ...") whose only date is a coarse background
+    one (a year, a month) of an earlier paragraph, ending before the story's day: a speaker tells the
+    reporter, or a source reports, in the story's time, not in the background's year. Dated like the
+    lead's events. Not in a quotation."""
+    verb, ep = c.verb, c.episode
+    if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    if verb.lemma_ not in ATTRIBUTION_VERBS or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    if inside_quotation(c.doc, c.trigger.idx):
+        return None
+    return _story_day_after_background(c, ep)
+
+
 # Words that tie a clause to another event of its sentence ("speaking after the handover").
 _TIED = {"after", "following", "during", "while"}
 
