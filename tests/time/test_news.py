@@ -54,7 +54,7 @@ CASES = {
     "saying_after_background": (
         STORY + "Residents have little left, a farmer added.",
         "added",
-        (PUB, PUB, "day"),
+        (DAY_BEFORE, PUB, BEFORE),
         ("2020-01-01", "2020-12-31", "year"),
     ),
     "reaction_after_earlier_day": (
@@ -147,8 +147,20 @@ def test_reactions_after_a_background_paragraph_are_the_news(time_doc, text, wor
     "text, word, expected",
     [
         # a speaker quoted after the background, a source's report of what it reports
-        (STORY + '"We lost everything," a shopkeeper told reporters.', "told", (PUB, PUB, "day")),
-        (STORY + "A regional newspaper confirmed that the border post was closed.", "confirmed", (PUB, PUB, "day")),
+        (STORY + '"We lost everything," a shopkeeper told reporters.', "told", (DAY_BEFORE, PUB, BEFORE)),
+        (
+            STORY + "A regional newspaper confirmed that the border post was closed.",
+            "confirmed",
+            (DAY_BEFORE, PUB, BEFORE),
+        ),
+        # a story whose lead tells its day (Sunday): from that day to publication
+        (
+            RAID
+            + "The two countries fought a war over the region in 2020.\n\n"
+            + "A farmer told reporters the troops came at dawn.",
+            "told",
+            (SUNDAY, PUB, BEFORE),
+        ),
         # in the background's own paragraph, what was said then belongs to it
         (
             STORY.rstrip() + " The president announced that the region was theirs.",
