@@ -83,3 +83,20 @@ def test_week_ending_on_a_sunday_leaves_out_the_sunday():
 
     week = grammar._week_ending_on_a_sunday(dt.date(2023, 9, 17))
     assert (week.start, week.end) == (dt.date(2023, 9, 11), dt.date(2023, 9, 16))
+
+
+@pytest.mark.parametrize(
+    "pub, text, start, end",
+    [
+        # told of what is coming on a Sunday: the week that starts the next day
+        ("2023-09-17", "The committee will vote on the budget this week.", "2023-09-18", "2023-09-24"),
+        # told of the past: the calendar week the Sunday closes
+        ("2023-09-17", "The committee voted on the budget this week.", "2023-09-11", "2023-09-17"),
+        # any other day: the calendar week of publication
+        ("2023-09-15", "The committee will vote on the budget this week.", "2023-09-11", "2023-09-17"),
+    ],
+)
+def test_this_week_on_a_sunday_is_the_coming_one_for_what_is_coming(time_doc, pub, text, start, end):
+    doc = time_doc(text, pub)
+    (found,) = [t for t in doc.timexes if t.date.text == "this week"]
+    assert (found.date.start, found.date.end) == (start, end)
