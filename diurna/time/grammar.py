@@ -363,8 +363,37 @@ def this_last_next_period(m: re.Match, ctx: Context) -> Optional[Interval]:
     if mod in ("past", "last") and m["dmod"]:
         # "the past week": the span up to publication, not the calendar week before
         return Interval(_shift(pub, unit, -1), pub, unit)
+    if unit == "week" and mod == "last" and pub.weekday() == SUNDAY:
+        return _week_ending_on_a_sunday(pub)
+    if unit == "week" and mod == "this" and pub.weekday() == SUNDAY and ctx.tense in (Tense.FUTURE, Tense.PRESENT):
+        return _week_after_a_sunday(pub)
     shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(mod, 0)
     return _period_of(unit, _shift(pub, unit, shift))
+
+
+SUNDAY = 6
+
+
+def _week_ending_on_a_sunday(pub: dt.date) -> Interval:
+    """ "last week" in a story published on a Sunday is the working week that has just ended, Monday
+    to Saturday, not the calendar week before it: a Sunday paper looks back on the week it closes.
+    PolNeAR train's Sunday stories, checked against the days the events are known to have happened:
+    "an embarrassing loss to Donald Trump last week in his home state" (the Florida primary, Tuesday
+    15 March 2016, published Sunday 20 March), "Trump last week invited Russia to dig up ... emails"
+    (Wednesday 27 July, published 31 July), "last week's Wisconsin primary" (Tuesday 5 April,
+    published 10 April), "Trump's calling Hillary Clinton a bigot last week" (24 August, published
+    28 August): 7 of the 8 whose day is known fell in the week ending on publication."""
+    return Interval(pub - dt.timedelta(days=6), pub - dt.timedelta(days=1), "week")
+
+
+def _week_after_a_sunday(pub: dt.date) -> Interval:
+    """ "this week" told of what is coming, in a story published on a Sunday, is the week that starts
+    the next day: the calendar week of the Sunday is over. PolNeAR train's Sunday stories: "opposes the
+    rules committee making any changes this week" and "this week's meeting" (the RNC meeting of 20-22
+    April 2016, published 17 April), "He's not available this week" (the convention of 25-28 July,
+    published 24 July). Told of the past it stays the calendar week ("said this week", "announced a
+    small ad buy this week"), which those Sundays close."""
+    return cal.week_of(pub + dt.timedelta(days=1))
 
 
 @rule(r"(?P<when>earlier|later)%s(?:this|in%sthe)%s(?P<unit>week|month|year)" % (SP, SP, SP))

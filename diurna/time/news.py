@@ -159,6 +159,34 @@ def _speaks_of_now(doc, paragraph: list["Span"]) -> bool:
     return bool(roots) and all(tense_of(r) is Tense.PRESENT or perfect_aspect(r) == "present" for r in roots)
 
 
+@anchor_rule(
+    "The union agreed to the wage deal in 2011. (new paragraph) 'It is a good job,' a worker said -> from the "
+    "story's day to publication, for 'said', not 2011",
+    before="episode",
+)
+def saying_after_background(c: EventClause) -> Optional[DateRef]:
+    """A verb of saying in a simple past main clause ("'It is a good job,' a worker said", "Mr. Garin
+    said the anxiety is real", "Al Jazeera reported that ...") whose only date is a coarse background
+    one (a year, a month) of an earlier paragraph, ending before the story's day: a speaker tells the
+    reporter, or a source reports, in the story's time, not in the background's year: some day from
+    the story's day (the lead's, else the day before publication) to publication, granularity
+    `before`. Not in a quotation, in which a speaker may recount what was said then."""
+    verb, ep = c.verb, c.episode
+    if verb is None or ep is None or c.tense is not Tense.PAST or c.perfect is not None:
+        return None
+    if verb.lemma_ not in ATTRIBUTION_VERBS or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    if inside_quotation(c.doc, c.trigger.idx):
+        return None
+    story = _story_day_after_background(c, ep)
+    if story is None:
+        return None
+    # which day of the story's time the text does not say: from its day (or the day before
+    # publication, when the story's day is publication's) to publication, never the day as fact
+    first = min(dt.date.fromisoformat(story.start), c.published - NEWS_SPAN)
+    return before(c.published, start=first)
+
+
 # Words that tie a clause to another event of its sentence ("speaking after the handover").
 _TIED = {"after", "following", "during", "while"}
 

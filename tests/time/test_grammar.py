@@ -60,3 +60,43 @@ def test_that_month_is_never_after_publication_for_a_past_story(time_doc, text, 
 )
 def test_that_season_is_the_anchors_or_the_latest_before_publication(time_doc, text, start):
     assert _start_of(time_doc, text, "2024-03-15", "that summer") == start
+
+
+@pytest.mark.parametrize(
+    "pub, start, end",
+    [
+        # a Sunday's "last week" is the week the Sunday closes, Monday to Saturday
+        ("2023-09-17", "2023-09-11", "2023-09-16"),
+        # any other day: the calendar week before publication's
+        ("2023-09-16", "2023-09-04", "2023-09-10"),
+        ("2023-09-18", "2023-09-11", "2023-09-17"),
+    ],
+)
+def test_last_week_on_a_sunday_is_the_week_it_closes(time_doc, pub, start, end):
+    doc = time_doc("The opposition leader was arrested last week.", pub)
+    (found,) = [t for t in doc.timexes if t.date.text == "last week"]
+    assert (found.date.start, found.date.end, found.date.granularity) == (start, end, "week")
+
+
+def test_week_ending_on_a_sunday_leaves_out_the_sunday():
+    import datetime as dt
+
+    week = grammar._week_ending_on_a_sunday(dt.date(2023, 9, 17))
+    assert (week.start, week.end) == (dt.date(2023, 9, 11), dt.date(2023, 9, 16))
+
+
+@pytest.mark.parametrize(
+    "pub, text, start, end",
+    [
+        # told of what is coming on a Sunday: the week that starts the next day
+        ("2023-09-17", "The committee will vote on the budget this week.", "2023-09-18", "2023-09-24"),
+        # told of the past: the calendar week the Sunday closes
+        ("2023-09-17", "The committee voted on the budget this week.", "2023-09-11", "2023-09-17"),
+        # any other day: the calendar week of publication
+        ("2023-09-15", "The committee will vote on the budget this week.", "2023-09-11", "2023-09-17"),
+    ],
+)
+def test_this_week_on_a_sunday_is_the_coming_one_for_what_is_coming(time_doc, pub, text, start, end):
+    doc = time_doc(text, pub)
+    (found,) = [t for t in doc.timexes if t.date.text == "this week"]
+    assert (found.date.start, found.date.end) == (start, end)

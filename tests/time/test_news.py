@@ -51,6 +51,12 @@ CASES = {
         (PUB, PUB, "day"),
         ("2020-01-01", "2020-12-31", "year"),
     ),
+    "saying_after_background": (
+        STORY + "Residents have little left, a farmer added.",
+        "added",
+        (DAY_BEFORE, PUB, BEFORE),
+        ("2020-01-01", "2020-12-31", "year"),
+    ),
     "reaction_after_earlier_day": (
         RAID + "The president condemned the attack, calling it a provocation.",
         "condemned",
@@ -135,6 +141,43 @@ def test_rule_decides_its_case_and_without_it_the_next_rule_would(time_doc, name
 def test_reactions_after_a_background_paragraph_are_the_news(time_doc, text, word):
     doc = time_doc(text, PUB)
     assert _interval(rules_date(doc, _token(doc, word))) == (PUB, PUB, "day")
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a speaker quoted after the background, a source's report of what it reports
+        (STORY + '"We lost everything," a shopkeeper told reporters.', "told", (DAY_BEFORE, PUB, BEFORE)),
+        (
+            STORY + "A regional newspaper confirmed that the border post was closed.",
+            "confirmed",
+            (DAY_BEFORE, PUB, BEFORE),
+        ),
+        # a story whose lead tells its day (Sunday): from that day to publication
+        (
+            RAID
+            + "The two countries fought a war over the region in 2020.\n\n"
+            + "A farmer told reporters the troops came at dawn.",
+            "told",
+            (SUNDAY, PUB, BEFORE),
+        ),
+        # in the background's own paragraph, what was said then belongs to it
+        (
+            STORY.rstrip() + " The president announced that the region was theirs.",
+            "announced",
+            ("2020-01-01", "2020-12-31", "year"),
+        ),
+        # a saying told inside a quotation may be the background's
+        (
+            STORY + '"Back then the general told us we would win," the veteran recalled.',
+            "told",
+            ("2020-01-01", "2020-12-31", "year"),
+        ),
+    ],
+)
+def test_a_saying_after_a_background_paragraph_is_the_storys_time(time_doc, text, word, expected):
+    doc = time_doc(text, PUB)
+    assert _interval(rules_date(doc, _token(doc, word))) == expected
 
 
 @pytest.mark.parametrize(
