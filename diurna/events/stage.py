@@ -34,6 +34,10 @@ CLASSIFIER_AGREES_BONUS = 0.15
 CLASSIFIER_OVERRIDE_CONFIDENCE = 0.9  # drop a candidate only when the classifier is this sure of no event
 # relabel a PETRARCH2-typed candidate when the classifier is this sure of another type
 CLASSIFIER_RELABEL_CONFIDENCE = 0.9
+# The argument chooser's probability at which an event withheld for want of a recipient takes one from
+# the sentence before (recipient-one-sentence-back). Chosen on tune half A alone, the best of 0.4-0.8
+# on both strict recall and precision there (docs/evaluation.md, thirteenth session, gate13).
+RECIPIENT_ONE_SENTENCE_BACK_BAR = 0.7
 
 # What became of a candidate (EventStage.decide): emitted, or the step that left it out.
 EMITTED = "emitted"
@@ -157,6 +161,28 @@ class EventStage:
         rows = self._rows(doc, ruled)
         if self.arguments is not None:
             rows = self._with_chosen_arguments(doc, rows)
+        fates = self._fates(doc, rows)
+        if (
+            self.arguments is not None
+            and self.withholds_recipientless(doc)
+            and cx.enabled(cx.RECIPIENT_ONE_SENTENCE_BACK)
+        ):
+            # recipient-one-sentence-back: the events withheld for want of a recipient, given one
+            # from the sentence before where the chooser is sure of it, are coded and judged again
+            again = self._with_recipients_one_sentence_back(
+                doc, rows, [k for k, f in enumerate(fates) if f.step == RECIPIENTLESS]
+            )
+            if again is not rows:
+                fates = self._fates(doc, again)
+        made = sum(f.step in (EMITTED, BELOW_THRESHOLD, RECIPIENTLESS) for f in fates)
+        emitted = sum(f.step == EMITTED for f in fates)
+        # say how many were left out, so that no count downstream is silently capped
+        withheld = doc.article.events_withheld + made - emitted
+        doc.article = doc.article.model_copy(update={"events_withheld": withheld})
+        return fates
+
+    def _fates(self, doc: ArticleDoc, rows: list[tuple]) -> list["Fate"]:
+        """The fate of each row (`decide`): deduplicated, recorded and verified."""
         kept = set(deduplicated_positions([cand for cand, *_ in rows]))
         fates: list[Optional[Fate]] = [None] * len(rows)
         judged, positions = [], []
@@ -171,11 +197,28 @@ class EventStage:
         events = [self._event(doc, j.cand, j.plover, j.prior) for j in judged]
         for k, j, (event, step) in zip(positions, judged, self._verified(doc, judged, events)):
             fates[k] = Fate(j.ruled, j.cand, step, event)
-        emitted = [f.event for f in fates if f.step == EMITTED]
-        # say how many were left out, so that no count downstream is silently capped
-        withheld = doc.article.events_withheld + len(events) - len(emitted)
-        doc.article = doc.article.model_copy(update={"events_withheld": withheld})
         return fates
+
+    def _with_recipients_one_sentence_back(
+        self, doc: ArticleDoc, rows: list[tuple], positions: list[int]
+    ) -> list[tuple]:
+        """`rows` with the candidates at `positions` given a recipient from the sentence before
+        (ArgumentModel.recipient_one_sentence_back, at RECIPIENT_ONE_SENTENCE_BACK_BAR), where the
+        classifier, reading the new pair, codes the same type (as `_with_chosen_arguments`); `rows`
+        itself when none is."""
+        chosen = {}
+        for k in positions:
+            cand = rows[k][0]
+            if cand.source is not None:
+                found = self.arguments.recipient_one_sentence_back(doc, cand, RECIPIENT_ONE_SENTENCE_BACK_BAR)
+                if found is not None:
+                    chosen[k] = found
+        again = dict(zip(chosen, self._rows(doc, list(chosen.values()))))
+        out, changed = list(rows), False
+        for k, (cand, verdict, reading, rules) in again.items():
+            if verdict[0] is not None and verdict[0] == rows[k][1][0]:
+                out[k], changed = (cand, verdict, reading, rows[k][3]), True
+        return out if changed else rows
 
     def threshold_for(self, doc: ArticleDoc) -> float:
         """The threshold for this text: the user's wherever it is given; else the verifier's own only on
