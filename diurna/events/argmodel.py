@@ -81,10 +81,11 @@ def head_of(doc: ArticleDoc, mention: MentionRef) -> "Token":
     return doc.spacy_doc[mention.token_start : mention.token_end].root
 
 
-def options(doc: ArticleDoc, cand: Candidate) -> list[MentionRef]:
+def options(doc: ArticleDoc, cand: Candidate, previous_sentence: Optional[bool] = None) -> list[MentionRef]:
     """The mentions that may fill a role: every actor mention of the trigger's sentence except one
-    inside the trigger itself, those of the sentence before it (`PREVIOUS_SENTENCE`), and the rules'
-    own choices wherever they stand (a controller or the story's actor may be outside the sentence)."""
+    inside the trigger itself, those of the sentence before it (`previous_sentence`, by default
+    `PREVIOUS_SENTENCE`), and the rules' own choices wherever they stand (a controller or the story's
+    actor may be outside the sentence)."""
     sent = doc.spacy_doc[cand.trigger_start].sent
     found = [
         m
@@ -92,7 +93,7 @@ def options(doc: ArticleDoc, cand: Candidate) -> list[MentionRef]:
         if not (cand.trigger_start <= m.token_start < cand.trigger_end)
     ]
     seen = {(m.token_start, m.token_end) for m in found}
-    if PREVIOUS_SENTENCE and sent.start > 0:
+    if (PREVIOUS_SENTENCE if previous_sentence is None else previous_sentence) and sent.start > 0:
         # the party an event is done to is often named in the sentence before ("AA troops are attacking
         # those watercraft", the junta's, named one sentence earlier); a mention there is offered with
         # features that say where it stands, and the model decides whether such a one ever fills a role
@@ -443,9 +444,9 @@ def _ranks(doc: ArticleDoc, cand: Candidate, found: list[MentionRef]) -> dict:
     }
 
 
-def candidate_options(doc: ArticleDoc, cand: Candidate) -> list[Option]:
-    """Every mention that may fill a role of `cand`, with its features."""
-    found = options(doc, cand)
+def candidate_options(doc: ArticleDoc, cand: Candidate, previous_sentence: Optional[bool] = None) -> list[Option]:
+    """Every mention that may fill a role of `cand`, with its features (`options`)."""
+    found = options(doc, cand, previous_sentence)
     rank = _ranks(doc, cand, found)
     return [Option(m, features(doc, cand, m, rank)) for m in found]
 
@@ -484,8 +485,8 @@ def outside_sentence(names: tuple[str, ...]) -> bool:
     return any(n in OUTSIDE_PATHS for n in names)
 
 
-def slate(doc: ArticleDoc, cand: Candidate) -> tuple[Slate, list[Option]]:
-    opts = candidate_options(doc, cand)
+def slate(doc: ArticleDoc, cand: Candidate, previous_sentence: Optional[bool] = None) -> tuple[Slate, list[Option]]:
+    opts = candidate_options(doc, cand, previous_sentence)
     trigger = doc.spacy_doc[cand.trigger_start : cand.trigger_end].root
     mentions = [o.mention for o in opts]
     args = [Argument(m.actor_id, m) for m in mentions]
@@ -556,12 +557,12 @@ class ArgumentModel:
         score = w[-1] + sum(w[self.vocabulary[n]] for n in set(names) if n in self.vocabulary)
         return float(1.0 / (1.0 + np.exp(-score)))
 
-    def choose(self, doc: ArticleDoc, cand: Candidate) -> Candidate:
+    def choose(self, doc: ArticleDoc, cand: Candidate, previous_sentence: Optional[bool] = None) -> Candidate:
         """`cand` with the roles the policy (`decide`) fills or overrules; the rules' own arguments
-        where it keeps them."""
+        where it keeps them. `previous_sentence`: offer the sentence before's mentions too (`options`)."""
         if cand.source is not None and cand.target is not None and not self.overrule:
             return cand
-        s, opts = slate(doc, cand)
+        s, opts = slate(doc, cand, previous_sentence)
         picked = self.decide(s)
         args = []
         for role, k in enumerate(picked):
@@ -571,6 +572,20 @@ class ArgumentModel:
             else:
                 args.append(None if k is None else Argument(opts[k].mention.actor_id, opts[k].mention))
         return dataclasses.replace(cand, source=args[0], target=args[1])
+
+    def recipient_one_sentence_back(self, doc: ArticleDoc, cand: Candidate, floor: float) -> Optional[Candidate]:
+        """`cand` with a recipient from the sentence before its own, when the model gives one a
+        probability of at least `floor` (the sentence before's mentions offered, as `options` does
+        with `PREVIOUS_SENTENCE`; the source stays the rules'), else None. For an event that would be
+        withheld for having no recipient (stage.RECIPIENT_ONE_SENTENCE_BACK)."""
+        bar = dict(self.thresholds, target_outside=floor)
+        chosen = ArgumentModel(self.vocabulary, self.weights, bar, self.overrule).choose(
+            doc, cand, previous_sentence=True
+        )
+        target = chosen.target
+        if target is None or target.mention.start >= doc.spacy_doc[cand.trigger_start].sent.start_char:
+            return None
+        return chosen
 
     def decide(self, s: Slate) -> tuple[Optional[int], Optional[int]]:
         """The options (indices into the slate, None for no actor) chosen for source and target. One

@@ -479,6 +479,15 @@ RECIPIENTLESS_IN_STORY = _register(
     "verifier's threshold. Shows of force (MOBILIZE: deployments, missile launches, exercises) are "
     "told with no one they are aimed at and are kept; so is every event of a sentence or two.",
 )
+RECIPIENT_ONE_SENTENCE_BACK = _register(
+    "recipient-one-sentence-back",
+    "The United States offered Venezuela tons of food and medicine. Caracas rejected the offer on Sunday.",
+    "An event the story would withhold for having no recipient (recipientless-in-story) is most often "
+    "one whose recipient the sentence before names ('rejected the offer', 'refused to accept it', "
+    "'dismissed the claim'): before it is withheld, the argument chooser is offered that sentence's "
+    "mentions, and a recipient it gives at least RECIPIENT_ONE_SENTENCE_BACK_BAR (stage.py) is "
+    "taken; the event is then judged by the verifier as any other.",
+)
 STANDING_BACKING = _register(
     "standing-backing",
     "Government forces backed by Russia shelled the town.",

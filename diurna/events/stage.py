@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc
@@ -33,6 +34,30 @@ CLASSIFIER_AGREES_BONUS = 0.15
 CLASSIFIER_OVERRIDE_CONFIDENCE = 0.9  # drop a candidate only when the classifier is this sure of no event
 # relabel a PETRARCH2-typed candidate when the classifier is this sure of another type
 CLASSIFIER_RELABEL_CONFIDENCE = 0.9
+# The argument chooser's probability at which an event withheld for want of a recipient takes one from
+# the sentence before (recipient-one-sentence-back). Chosen on tune half A alone, the best of 0.4-0.8
+# on both strict recall and precision there (docs/evaluation.md, thirteenth session, gate13).
+RECIPIENT_ONE_SENTENCE_BACK_BAR = 0.7
+
+# What became of a candidate (EventStage.decide): emitted, or the step that left it out.
+EMITTED = "emitted"
+CLASSIFIER_NONE = "classifier-none"  # the pair classifier sure there is no event (combine)
+DUPLICATE = "duplicate"  # another candidate of the sentence has its (source, type, target) (deduplicate)
+BELOW_THRESHOLD = "below-threshold"  # the verifier's probability under the threshold (threshold_for)
+RECIPIENTLESS = "recipientless"  # no recipient in a story (withholds_recipientless)
+DROP_STEPS = (CLASSIFIER_NONE, DUPLICATE, BELOW_THRESHOLD, RECIPIENTLESS)
+
+
+@dataclass(frozen=True)
+class Fate:
+    """One candidate's outcome in the stage: as the rules made it, as coded (the argument chooser may
+    have refilled its roles), the step, and its record where one was made (emitted, or withheld
+    after the record was made: below the threshold or recipientless)."""
+
+    ruled: Candidate
+    cand: Candidate
+    step: str
+    event: Optional[Event] = None
 
 
 class EventStage:
@@ -121,6 +146,14 @@ class EventStage:
     def __call__(self, doc: ArticleDoc) -> None:
         if doc.spacy_doc is None:
             return
+        doc.events.extend(f.event for f in self.decide(doc) if f.step == EMITTED)
+
+    def decide(self, doc: ArticleDoc) -> list["Fate"]:
+        """What became of each candidate the stage codes (`candidates`): emitted, with its record, or
+        the step that left it out (`DROP_STEPS`). The stage emits exactly the emitted ones; the fates of
+        the others are what scripts/experiments/candidate_fates.py reads (which step loses events)."""
+        if doc.spacy_doc is None:
+            return []
         ruled = self.candidates(doc)
         # one row per candidate, kept by position (never by id(): an object's id names another object
         # once the first is gone): (candidate, (type or None, prior), the classifier's reading, the
@@ -128,14 +161,64 @@ class EventStage:
         rows = self._rows(doc, ruled)
         if self.arguments is not None:
             rows = self._with_chosen_arguments(doc, rows)
+        fates = self._fates(doc, rows)
+        if (
+            self.arguments is not None
+            and self.withholds_recipientless(doc)
+            and cx.enabled(cx.RECIPIENT_ONE_SENTENCE_BACK)
+        ):
+            # recipient-one-sentence-back: the events withheld for want of a recipient, given one
+            # from the sentence before where the chooser is sure of it, are coded and judged again
+            again = self._with_recipients_one_sentence_back(
+                doc, rows, [k for k, f in enumerate(fates) if f.step == RECIPIENTLESS]
+            )
+            if again is not rows:
+                fates = self._fates(doc, again)
+        made = sum(f.step in (EMITTED, BELOW_THRESHOLD, RECIPIENTLESS) for f in fates)
+        emitted = sum(f.step == EMITTED for f in fates)
+        # say how many were left out, so that no count downstream is silently capped
+        withheld = doc.article.events_withheld + made - emitted
+        doc.article = doc.article.model_copy(update={"events_withheld": withheld})
+        return fates
+
+    def _fates(self, doc: ArticleDoc, rows: list[tuple]) -> list["Fate"]:
+        """The fate of each row (`decide`): deduplicated, recorded and verified."""
         kept = set(deduplicated_positions([cand for cand, *_ in rows]))
-        judged = [
-            Judged(cand, plover, confidence, reading, rules)
-            for k, (cand, (plover, confidence), reading, rules) in enumerate(rows)
-            if plover is not None and k in kept
-        ]
+        fates: list[Optional[Fate]] = [None] * len(rows)
+        judged, positions = [], []
+        for k, (cand, (plover, confidence), reading, rules) in enumerate(rows):
+            if plover is None:
+                fates[k] = Fate(rules, cand, CLASSIFIER_NONE)
+            elif k not in kept:
+                fates[k] = Fate(rules, cand, DUPLICATE)
+            else:
+                judged.append(Judged(cand, plover, confidence, reading, rules))
+                positions.append(k)
         events = [self._event(doc, j.cand, j.plover, j.prior) for j in judged]
-        doc.events.extend(self._verified(doc, judged, events))
+        for k, j, (event, step) in zip(positions, judged, self._verified(doc, judged, events)):
+            fates[k] = Fate(j.ruled, j.cand, step, event)
+        return fates
+
+    def _with_recipients_one_sentence_back(
+        self, doc: ArticleDoc, rows: list[tuple], positions: list[int]
+    ) -> list[tuple]:
+        """`rows` with the candidates at `positions` given a recipient from the sentence before
+        (ArgumentModel.recipient_one_sentence_back, at RECIPIENT_ONE_SENTENCE_BACK_BAR), where the
+        classifier, reading the new pair, codes the same type (as `_with_chosen_arguments`); `rows`
+        itself when none is."""
+        chosen = {}
+        for k in positions:
+            cand = rows[k][0]
+            if cand.source is not None:
+                found = self.arguments.recipient_one_sentence_back(doc, cand, RECIPIENT_ONE_SENTENCE_BACK_BAR)
+                if found is not None:
+                    chosen[k] = found
+        again = dict(zip(chosen, self._rows(doc, list(chosen.values()))))
+        out, changed = list(rows), False
+        for k, (cand, verdict, reading, rules) in again.items():
+            if verdict[0] is not None and verdict[0] == rows[k][1][0]:
+                out[k], changed = (cand, verdict, reading, rows[k][3]), True
+        return out if changed else rows
 
     def threshold_for(self, doc: ArticleDoc) -> float:
         """The threshold for this text: the user's wherever it is given; else the verifier's own only on
@@ -162,27 +245,34 @@ class EventStage:
             and index(doc.spacy_doc).reads_as_story
         )
 
-    def _verified(self, doc: ArticleDoc, judged: list[Judged], events: list[Event]) -> list[Event]:
-        """The events with the verifier's probability as their confidence (without a verifier, the
-        stage's prior confidence), those below the threshold (`threshold_for`) left out, and in a story
-        those with no recipient (`withholds_recipientless`; the verifier reads every event of the
-        sentence first, as it was trained)."""
+    def _verified(self, doc: ArticleDoc, judged: list[Judged], events: list[Event]) -> list[tuple[Event, str]]:
+        """Each event with the verifier's probability as its confidence (without a verifier, the
+        stage's prior confidence) and its step: EMITTED, or BELOW_THRESHOLD (`threshold_for`), or in a
+        story RECIPIENTLESS (`withholds_recipientless`; the verifier reads every event of the sentence
+        first, as it was trained)."""
         if not events:
-            return events
-        out = events
+            return []
+        out = [(event, EMITTED) for event in events]
         if self.verifier is not None:
             threshold = self.threshold_for(doc)
             probabilities = self.verifier.probabilities(doc, judged, events, self.arguments)
             out = [
-                event.model_copy(update={"confidence": round(min(1.0, max(0.0, p)), 3)})
+                (
+                    event.model_copy(update={"confidence": round(min(1.0, max(0.0, p)), 3)}),
+                    EMITTED if p >= threshold else BELOW_THRESHOLD,
+                )
                 for event, p in zip(events, probabilities)
-                if p >= threshold
             ]
         if self.withholds_recipientless(doc):
-            out = [e for e in out if e.target is not None or e.type in cx.RECIPIENTLESS_TYPES]
-        # say how many were left out, so that no count downstream is silently capped
-        withheld = doc.article.events_withheld + len(events) - len(out)
-        doc.article = doc.article.model_copy(update={"events_withheld": withheld})
+            out = [
+                (
+                    e,
+                    RECIPIENTLESS
+                    if step == EMITTED and e.target is None and e.type not in cx.RECIPIENTLESS_TYPES
+                    else step,
+                )
+                for e, step in out
+            ]
         return out
 
     def _rows(self, doc: ArticleDoc, candidates: list[Candidate]) -> list[tuple]:

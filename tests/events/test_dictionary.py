@@ -309,6 +309,24 @@ def test_an_agreed_truce_is_coded_both_ways_in_every_form(text):
     assert {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")} <= pairs, doc.events
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # agreeing on anything (a text, borders, prices), not only on an accord, is between the parties
+        "Egypt and Sudan agreed on the final wording of the water-sharing text.",
+        "Kenya and Somalia agreed on a new maritime boundary last week.",
+    ],
+)
+def test_two_parties_that_agreed_on_something_are_each_others_target(text):
+    import diurna
+
+    doc = diurna.code(text, published="2024-06-19")
+    names = {a.id: a.name for a in doc.actors}
+    pairs = {(names.get(e.source), names.get(e.target)) for e in doc.events if e.type == "AGREE"}
+    first, second = text.split(" agreed")[0].split(" and ")
+    assert {(first, second), (second, first)} <= pairs, doc.events
+
+
 def test_two_sides_that_clashed_are_each_others_target():
     import diurna
 

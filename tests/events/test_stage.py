@@ -169,3 +169,36 @@ def test_deduplicated_positions_name_the_candidates_deduplicate_keeps():
     cands = [base, targeted, dataclasses.replace(targeted, trigger_start=2), other_sentence]
     assert deduplicated_positions(cands) == [1, 3]
     assert deduplicate(cands) == [cands[1], cands[3]]
+
+
+class _Sure:
+    """A verifier that judges every event right (p 0.5 over a threshold of 0.3): what is left out is
+    left out by the stage's own steps."""
+
+    threshold = 0.3
+
+    def probabilities(self, doc, judged, events, arguments=None):
+        return [0.5] * len(events)
+
+
+def test_an_event_with_no_recipient_takes_one_from_the_sentence_before(pipeline):
+    # recipient-one-sentence-back: "denounced the text" names no one; the text is the resolution the
+    # sentence before tells Serbia's parliament adopted. Without the rule the event has no recipient
+    # and the story withholds it (recipientless-in-story).
+    from diurna.events import constructions as cx
+    from diurna.events.stage import RECIPIENTLESS
+    from diurna.pipeline import Pipeline
+
+    story = (
+        "Serbia's parliament adopted a resolution on Kosovo's borders last week. Pristina's prime minister "
+        "Albin Kurti denounced the text as provocative. The two sides meet in Brussels next month."
+    )
+    stage = EventStage(verifier=_Sure())
+    coder = Pipeline(stages=[s for s in pipeline.stages if s.name != "events"] + [stage])
+    doc = coder.code_text(story, "2024-06-19")
+    accused = [e for e in doc.events if e.type == "ACCUSE" and e.trigger.text == "denounced"]
+    assert [_names(doc, e) for e in accused] == [("Albin Kurti", "Serbia")], doc.events
+    with cx.switched_off(cx.RECIPIENT_ONE_SENTENCE_BACK):
+        doc = coder.code_text(story, "2024-06-19")
+        assert not [e for e in doc.events if e.trigger.text == "denounced"]
+        assert any(f.step == RECIPIENTLESS and f.cand.plover == "ACCUSE" for f in stage.decide(doc))

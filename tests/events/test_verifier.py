@@ -125,3 +125,19 @@ def test_the_packaged_model_reads_and_says_what_it_was_trained_on():
     data = json.loads(MODEL_PATH.read_text())
     assert data["encoding"] == ENCODING and 0.0 <= v.threshold < 1.0
     assert "tuning part" in v.meta["trained_on"] and v.weights
+
+
+def test_each_candidate_has_a_fate_and_the_stage_emits_exactly_the_emitted_ones(pipeline):
+    # EventStage.decide says which step left each candidate out (scripts/experiments/candidate_fates.py
+    # reads it); the stage's events are its emitted ones, record for record
+    from diurna.events.stage import BELOW_THRESHOLD, EMITTED
+
+    kept = _code(pipeline, EventStage(verifier=_Fixed(0.3), min_confidence=0.0), STORY)
+    stage = EventStage(verifier=_Fixed(0.3, threshold=0.5))
+    dropped = _code(pipeline, stage, STORY)
+    assert dropped.events == []
+    fates = stage.decide(dropped)
+    assert fates and {f.step for f in fates} == {BELOW_THRESHOLD}
+    assert [f.event.id for f in fates] == [e.id for e in kept.events]
+    fates = EventStage(verifier=_Fixed(0.3), min_confidence=0.0).decide(dropped)
+    assert [f.event for f in fates if f.step == EMITTED] == kept.events
