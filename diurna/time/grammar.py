@@ -365,7 +365,7 @@ def this_last_next_period(m: re.Match, ctx: Context) -> Optional[Interval]:
         return Interval(_shift(pub, unit, -1), pub, unit)
     if unit == "week" and mod == "last" and pub.weekday() == SUNDAY:
         return _week_ending_on_a_sunday(pub)
-    if unit == "week" and mod == "this" and pub.weekday() == SUNDAY and ctx.tense in (Tense.FUTURE, Tense.PRESENT):
+    if unit == "week" and mod == "this" and pub.weekday() == SUNDAY and ctx.tense == Tense.FUTURE:
         return _week_after_a_sunday(pub)
     shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(mod, 0)
     return _period_of(unit, _shift(pub, unit, shift))
@@ -390,9 +390,9 @@ def _week_after_a_sunday(pub: dt.date) -> Interval:
     """ "this week" told of what is coming, in a story published on a Sunday, is the week that starts
     the next day: the calendar week of the Sunday is over. PolNeAR train's Sunday stories: "opposes the
     rules committee making any changes this week" and "this week's meeting" (the RNC meeting of 20-22
-    April 2016, published 17 April), "He's not available this week" (the convention of 25-28 July,
-    published 24 July). Told of the past it stays the calendar week ("said this week", "announced a
-    small ad buy this week"), which those Sundays close."""
+    April 2016, published 17 April). Only in the future tense: a present is as often what is going on
+    as the Sunday closes the week ("farmers are protesting in Brussels this week"), and told of the past
+    it stays the calendar week ("said this week", "announced a small ad buy this week")."""
     return cal.week_of(pub + dt.timedelta(days=1))
 
 

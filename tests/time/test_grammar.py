@@ -92,6 +92,8 @@ def test_week_ending_on_a_sunday_leaves_out_the_sunday():
         ("2023-09-17", "The committee will vote on the budget this week.", "2023-09-18", "2023-09-24"),
         # told of the past: the calendar week the Sunday closes
         ("2023-09-17", "The committee voted on the budget this week.", "2023-09-11", "2023-09-17"),
+        # told in the present progressive, what is going on: the calendar week the Sunday closes
+        ("2023-09-17", "Farmers are protesting against the budget this week.", "2023-09-11", "2023-09-17"),
         # any other day: the calendar week of publication
         ("2023-09-15", "The committee will vote on the budget this week.", "2023-09-11", "2023-09-17"),
     ],
