@@ -486,7 +486,9 @@ RECIPIENT_ONE_SENTENCE_BACK = _register(
     "one whose recipient the sentence before names ('rejected the offer', 'refused to accept it', "
     "'dismissed the claim'): before it is withheld, the argument chooser is offered that sentence's "
     "mentions, and a recipient it gives at least RECIPIENT_ONE_SENTENCE_BACK_BAR (stage.py) is "
-    "taken; the event is then judged by the verifier as any other.",
+    "taken; the event is then judged by the verifier as any other. Only when the event's object refers "
+    "back (syntax.object_points_back: 'it', 'the offer', not 'an inquiry', 'the attack on the dam' or "
+    "an intransitive 'accused'): otherwise the chooser took whoever the sentence before named (review13).",
 )
 STANDING_BACKING = _register(
     "standing-backing",

@@ -17,6 +17,7 @@ from diurna.events.statements import StatementModel, default_statement_model
 from diurna.events.verifier import Judged, Verifier, default_verifier
 from diurna.ids import stable_id
 from diurna.nlp.index import index
+from diurna.nlp.syntax import object_points_back
 from diurna.places import event_place_fields
 from diurna.quotes import quote_at
 from diurna.records import CharRange, Event, TextSpan
@@ -209,7 +210,10 @@ class EventStage:
         chosen = {}
         for k in positions:
             cand = rows[k][0]
-            if cand.source is not None:
+            # only an object that refers back ("rejected the offer", "accept it") has its recipient in
+            # the sentence before: without one the chooser takes whoever that sentence names (review13:
+            # "condemned the attack on the dam site" got the ministers who met the day before)
+            if cand.source is not None and object_points_back(doc.spacy_doc[cand.trigger_start]):
                 found = self.arguments.recipient_one_sentence_back(doc, cand, RECIPIENT_ONE_SENTENCE_BACK_BAR)
                 if found is not None:
                     chosen[k] = found

@@ -303,3 +303,29 @@ def particle_objects(verb: "Token") -> list["Token"]:
     if particle.head.i != verb.i or particle.lower_ not in PHRASAL_PARTICLES or particle.dep_ not in ("prep", "prt"):
         return []
     return [g for g in particle.children if g.dep_ == "pobj" and g.ent_type_ not in _SETTING_ENTITIES]
+
+
+# what an object that refers back to the sentence before is: a pronoun, or a definite noun phrase
+BACK_POINTING_PRONOUNS = frozenset({"it", "this", "that", "them", "these", "those"})
+_DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def object_points_back(verb: "Token") -> bool:
+    """ "rejected the offer", "dismissed the claim", "refused to accept it": the verb's object (or the
+    object of its infinitive) is an anaphoric pronoun or a bare definite noun phrase, one that names
+    something the story told before. Not an intransitive verb ("accused on Wednesday"), an indefinite
+    object ("demanded an inquiry") or a definite one that names its own thing ("condemned the attack
+    on the dam", "the offer that Qatar made"), nor a name ("rejected the Minsk accords")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        objects = [g for x in verb.children if x.dep_ == "xcomp" for g in x.children if g.dep_ == "dobj"]
+    if len(objects) != 1:
+        return False
+    obj = objects[0]
+    if obj.lower_ in BACK_POINTING_PRONOUNS:
+        return True
+    if obj.pos_ != "NOUN" or obj.ent_type_:
+        return False
+    if any(c.dep_ in ("prep", "relcl", "acl", "compound", "poss", "amod", "nummod", "conj") for c in obj.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in obj.children)

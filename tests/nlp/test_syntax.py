@@ -10,6 +10,7 @@ from diurna.nlp.syntax import (
     first_conjunct,
     is_passive,
     is_reduced_passive,
+    object_points_back,
     possessors,
     quoted_predicate,
     relative_antecedent,
@@ -224,3 +225,20 @@ def test_first_conjunct_is_the_first_of_the_coordinated_words(nlp):
     assert first_conjunct(doc[3]).text == "attacked"
     assert first_conjunct(doc[1]).text == "attacked"  # a word that is no conjunct is its own
     assert first_conjunct(doc[6]).text == "villages"
+
+
+@pytest.mark.parametrize(
+    "text, verb, back",
+    [
+        ("Lagos turned down the proposal on Friday.", "turned", True),
+        ("The minister declined to sign it.", "declined", True),
+        ("The opposition criticised these measures.", "criticised", True),
+        ("The union demanded an inquiry into the shooting.", "demanded", False),
+        ("The council condemned the bombing of the market.", "condemned", False),
+        ("The junta rejected the timetable that the bloc had set.", "rejected", False),
+        ("The cabinet accused on Thursday.", "accused", False),
+        ("Parliament rejected the Minsk accords.", "rejected", False),
+    ],
+)
+def test_an_object_points_back_when_a_pronoun_or_a_bare_definite_noun(nlp, text, verb, back):
+    assert object_points_back(_token(nlp, text, verb)) is back
