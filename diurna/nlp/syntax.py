@@ -147,6 +147,17 @@ def clause_reporters(verb: "Token") -> list["Token"]:
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
+# Contracted auxiliaries: "it's", "they're", "we've", "it'd". With a curly apostrophe ("it’s unclear")
+# the small model may tag the contraction a full verb with the contraction itself as its lemma.
+CONTRACTED_AUXILIARIES = frozenset({"'s", "'re", "'m", "'ve", "'d", "'ll"})
+
+
+def is_contracted_auxiliary(token: "Token") -> bool:
+    """ "’s" of "it’s unclear", "'re" of "they're ready": a form of be, have, will or would, never a
+    full verb, whatever tag the parser gave it."""
+    return token.lower_.replace("’", "'") in CONTRACTED_AUXILIARIES
+
+
 def possessors(noun: "Token") -> list["Token"]:
     """The noun's possessors ("Kyiv's accusations", "the militia’s raids"): a poss child, or a
     modifier before it that carries a possessive case marker."""
