@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 from diurna.actors.codes import ROLE_SECTORS, single_country, split_code
 from diurna.actors.kb import Agent, KBActor, KnowledgeBase, name_key
 from diurna.actors.rules import enabled, register
+from diurna.nlp.syntax import is_relative_pronoun
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -482,17 +483,6 @@ class MentionFinder:
                 # "Bruce Turry, who remembered ...": the relative pronoun is its antecedent's mention,
                 # so whatever the relative clause says or does is that actor's
                 yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), kind="relative")
-
-
-def is_relative_pronoun(token: "Token") -> bool:
-    """'who', 'whom', and 'which' or 'that' as a relative determiner ('Hamas, which controls Gaza'),
-    heading the subject or object of a relative clause on a noun."""
-    clause = token.head
-    if clause.dep_ != "relcl" or clause.head.i == clause.i:
-        return False
-    if token.lower_ in ("who", "whom"):
-        return True
-    return token.lower_ in ("which", "that") and token.tag_ == "WDT" and token.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
 def _rank_before_name(doc, title_start: int, name_start: int) -> bool:

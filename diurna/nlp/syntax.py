@@ -233,6 +233,18 @@ def quoted_predicate(verb: "Token", longest: int = 8) -> list["Token"]:
     return words if 0 < len(words) <= longest else []
 
 
+def is_relative_pronoun(token: "Token") -> bool:
+    """'who', 'whom', and 'which' or 'that' as a relative determiner ('Hamas, which controls Gaza'),
+    heading the subject or object of a relative clause on a noun (the actor stage makes it a mention
+    of that noun's actor, coref rule relative-antecedent)."""
+    clause = token.head
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return False
+    if token.lower_ in ("who", "whom"):
+        return True
+    return token.lower_ in ("which", "that") and token.tag_ == "WDT" and token.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
 def relative_antecedent(clause: "Token") -> "Token":
     """The noun a relative clause (dep relcl) says something about. The parser hangs a clause after
     coordinated nouns on the first ("scuffles between police and students who demand ..."); with no
