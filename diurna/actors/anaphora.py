@@ -44,6 +44,15 @@ PLURAL_PRONOUN_NOT_MEDIUM = register(
     "an agency, a website, social media): the story reports through it, and a plural pronoun means "
     "the people it reported on. Journalists and reporters as people remain antecedents.",
 )
+PLURAL_PRONOUN_NOT_STATE = register(
+    "plural-pronoun-not-state",
+    "Thousands marched in Port-au-Prince, Haiti, on Sunday. They demanded the resignation of the president.",
+    "'They', 'them', 'their' do not refer to one state the story named by its name or adjective "
+    "(Haiti, 'the Italian minister'): news refers back to a state with 'it' or 'the country', and a "
+    "plural pronoun after a state's name is the people, forces or officials the sentences are about. "
+    "Two states named together are both (rule pair-pronoun); a state's government, army or police "
+    "(a description) stays an antecedent.",
+)
 PRONOUN_NOT_ADDRESSEE = register(
     "pronoun-not-addressee",
     "The two candidates told reporters they had won more than 70% of the vote.",
@@ -133,6 +142,8 @@ class CountryAnaphora:
     def pronoun_rules_out(self, actor: DraftActor, cand: Candidate, pron: "Token") -> bool:
         """Whether rules plural-pronoun-not-medium or pronoun-not-addressee rule the actor out."""
         if pron.lower_ in PLURAL_PRONOUNS and enabled(PLURAL_PRONOUN_NOT_MEDIUM) and self._a_medium(actor):
+            return True
+        if pron.lower_ in PLURAL_PRONOUNS and actor.kind == "country" and enabled(PLURAL_PRONOUN_NOT_STATE):
             return True
         if enabled(PRONOUN_NOT_ADDRESSEE):
             addressee = _addressee(pron)

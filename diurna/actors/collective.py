@@ -31,7 +31,7 @@ from diurna.actors.kb import name_key
 from diurna.actors.mentions import Candidate
 from diurna.actors.rules import enabled, register
 from diurna.nlp.dateline import in_dateline
-from diurna.nlp.syntax import clause_reporters
+from diurna.nlp.syntax import clause_reporters, is_contracted_auxiliary
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -103,6 +103,7 @@ def _actor_it(token: "Token") -> bool:
         token.lower_ == "it"
         and token.dep_ in ("nsubj", "nsubjpass")
         and verb.pos_ == "VERB"
+        and not is_contracted_auxiliary(verb)  # "it’s unclear": the parser's full verb "’s" is "is"
         and verb.lemma_.lower() not in NON_AGENT_VERBS
         and not any(c.dep_ in ("csubj", "expl") for c in verb.children)
         and not (token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in verb.children))

@@ -36,9 +36,11 @@ DESCRIPTION_WINDOW = 6  # sentences back a definite description may look
 
 RELATIVE_ANTECEDENT = register(
     "relative-antecedent",
-    "Bruce Turry, who owns the bakery, said prices would rise.",
-    "A relative pronoun is a mention of the noun its clause hangs on, so whatever the clause says or "
-    "does is that actor's.",
+    "Bruce Turry, who owns the bakery, said prices would rise. Hamas, which controls Gaza, fired rockets.",
+    "A relative pronoun ('who', 'whom', and 'which' or 'that' heading the clause's subject or object) is "
+    "a mention of the noun its clause hangs on, when that noun is an actor's mention, so whatever the "
+    "clause says or does is that actor's ('a law that bans protests': no actor). The events stage asks "
+    "this mention instead of resolving the pronoun again.",
 )
 PRONOUN_ANTECEDENT = register(
     "pronoun-antecedent",

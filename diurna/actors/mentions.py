@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 from diurna.actors.codes import ROLE_SECTORS, single_country, split_code
 from diurna.actors.kb import Agent, KBActor, KnowledgeBase, name_key
 from diurna.actors.rules import enabled, register
+from diurna.nlp.syntax import is_relative_pronoun
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -478,7 +479,7 @@ class MentionFinder:
                 )
             elif low in PLURAL_PRONOUNS:
                 yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), plural=True)
-            elif low in ("who", "whom") and t.head.dep_ == "relcl" and t.head.head.i != t.head.i:
+            elif is_relative_pronoun(t):
                 # "Bruce Turry, who remembered ...": the relative pronoun is its antecedent's mention,
                 # so whatever the relative clause says or does is that actor's
                 yield Candidate(t.i, t.i + 1, "pronoun", t.i, (t.i, t.i + 1), kind="relative")

@@ -334,13 +334,15 @@ class NameKinds:
     @staticmethod
     def _kind_for(actor: KBActor, span) -> str:
         """The KB's kind, except for a leader the country dictionaries list as an organisation, whom
-        the tagger reads as a person's name of two words or more."""
+        the tagger reads as a person's name of two words or more; so too a head of an international
+        body the international dictionary lists as the body ("Secretary-General Ban Ki-moon" under
+        IGOUNO): as an organisation, "He urged ..." after it would find no person."""
         if (
             actor.kind == "organization"
             and span.root.ent_type_ == "PERSON"
             and span.root.pos_ == "PROPN"
             and len(span) >= 2
-            and actor.source.startswith("Phoenix.Countries")
+            and actor.source.startswith(("Phoenix.Countries", "Phoenix.International"))
         ):
             return "person"
         return actor.kind

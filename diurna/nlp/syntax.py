@@ -147,6 +147,17 @@ def clause_reporters(verb: "Token") -> list["Token"]:
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
+# Contracted auxiliaries: "it's", "they're", "we've", "it'd". With a curly apostrophe ("it’s unclear")
+# the small model may tag the contraction a full verb with the contraction itself as its lemma.
+CONTRACTED_AUXILIARIES = frozenset({"'s", "'re", "'m", "'ve", "'d", "'ll"})
+
+
+def is_contracted_auxiliary(token: "Token") -> bool:
+    """ "’s" of "it’s unclear", "'re" of "they're ready": a form of be, have, will or would, never a
+    full verb, whatever tag the parser gave it."""
+    return token.lower_.replace("’", "'") in CONTRACTED_AUXILIARIES
+
+
 def possessors(noun: "Token") -> list["Token"]:
     """The noun's possessors ("Kyiv's accusations", "the militia’s raids"): a poss child, or a
     modifier before it that carries a possessive case marker."""
@@ -220,6 +231,18 @@ def quoted_predicate(verb: "Token", longest: int = 8) -> list["Token"]:
     first, stop = ix.tokens_in(*quotation.inner(ix.text))
     words = list(doc[first:stop])
     return words if 0 < len(words) <= longest else []
+
+
+def is_relative_pronoun(token: "Token") -> bool:
+    """'who', 'whom', and 'which' or 'that' as a relative determiner ('Hamas, which controls Gaza'),
+    heading the subject or object of a relative clause on a noun (the actor stage makes it a mention
+    of that noun's actor, coref rule relative-antecedent)."""
+    clause = token.head
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return False
+    if token.lower_ in ("who", "whom"):
+        return True
+    return token.lower_ in ("which", "that") and token.tag_ == "WDT" and token.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
 def relative_antecedent(clause: "Token") -> "Token":

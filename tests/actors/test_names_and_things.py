@@ -265,3 +265,12 @@ def test_short_name_of_named_state_is_the_state_named_in_full(code):
     assert not any(a.country == "COG" for a in code(text, "2016-03-02").actors)
     with switched_off(SHORT_NAME_OF_NAMED_STATE):
         assert any(a.country == "COG" for a in code(text, "2016-03-02").actors)
+
+
+def test_a_head_of_an_international_body_the_dictionary_lists_as_the_body_is_a_person(resolve_actors):
+    # the international dictionary lists "Secretary-General Ban Ki-moon" under IGOUNO as an organisation
+    doc = resolve_actors(
+        "U.N. Secretary-General Ban Ki-moon spoke on Monday. He urged all sides to exercise restraint."
+    )
+    ban = _actor(doc, "He")
+    assert ban is not None and ban.kind == "person" and ban.code == "IGOUNO"
