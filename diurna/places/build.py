@@ -8,7 +8,7 @@ Sources (versions pinned in scripts/build_gazetteer.py, reasons in docs/places.m
 - countryinfo: a representative point for each country (GeoNames' country rows carry none).
 - diurna/places/data/aliases.tsv: hand-kept news aliases (Kiev, Bombay, Burma, Al-Quds, ...).
 - diurna/places/data/unlisted_regions.tsv: regions GeoNames' packaged data lacks (Somaliland,
-  Nagorno-Karabakh, Darfur), at their main town's point.
+  Nagorno-Karabakh, Darfur, Sinai), at their main town's point, with its population.
 
 The output is two gzipped files loaded by `diurna.places.gazetteer`: one TSV row per place
 (`FIELDS`), and a name index sorted by key (`key<TAB>strong rows;weak rows`) that is searched by
@@ -459,7 +459,9 @@ def unlisted_regions(
     entries: list[Entry], iso3: dict[str, str], path: pathlib.Path = UNLISTED_REGIONS_FILE
 ) -> tuple[list[Entry], list[str]]:
     """The hand-kept regions GeoNames' packaged data lacks, as region rows with id 0 at their main
-    town's point; returns (rows, problems) (an unknown main town is one)."""
+    town's point; returns (rows, problems) (an unknown main town is one). A region holds at least its
+    main town's people: that population, a lower bound, lets it outweigh a namesake village abroad as
+    a filed unit does ("Siberia" is not the Mexican hamlet, "Sinai" not the Ecuadorian town)."""
     towns: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for e in entries:
         if e.feature == "city":
@@ -475,7 +477,9 @@ def unlisted_regions(
             continue
         town = max(matches, key=lambda e: e.population)
         keys = {fold(n) for n in [name] + [o for o in others.split("|") if o]}
-        rows.append(Entry(0, "region", name, town.country, lat=town.lat, lon=town.lon, names=keys))
+        rows.append(
+            Entry(0, "region", name, town.country, lat=town.lat, lon=town.lon, population=town.population, names=keys)
+        )
     return rows, problems
 
 

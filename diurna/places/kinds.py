@@ -22,6 +22,14 @@ LIST_IN_APPOSITION_TO_ITS_KIND = _register(
     "the kind of each member, as 'the Khyber, Bannu and Dera Ismail Khan districts' does",
 )
 
+PART_OF_A_WHOLE = _register(
+    "unit-of-a-whole",
+    "Russian troops stay in Abkhazia, a breakaway region of Georgia. -> Georgia the country",
+    "After 'of', a unit noun names the unit itself only when it is definite, singular and unnamed "
+    "('the province of Idlib'); 'a region of X', 'the Tigray region of X' name a part of X, so X is "
+    "the whole that holds it, a level above: a region's whole is a country, a district's a region.",
+)
+
 # Nouns that make the name before them a unit ("Anbar province", "the Lubero territory"): the
 # first set usually names first-level units, the second second-level ones (countries differ:
 # Kenya's counties are first-level, so the level is a preference, not a filter).
@@ -97,8 +105,26 @@ def feature_hint(span: Span) -> str | None:
     if is_town_named(span):
         return "city"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in REGION_NOUNS:
-        return _unit_level(doc[span.start - 2].lower_)
+        noun = doc[span.start - 2]
+        if not _names_a_part(noun):
+            return _unit_level(noun.lower_)
+        # the whole holds a part of that level: a district's is a region ("the Southern District of
+        # New York" is the state's), a region's a country, which needs no hint
+        return "region" if _unit_level(noun.lower_) == "district" else None
     return None
+
+
+def _names_a_part(noun: Token) -> bool:
+    """ "a breakaway region of Georgia", "the Tigray region of Ethiopia": a unit noun that is
+    indefinite or has a name of its own names a part of what follows its "of" (`PART_OF_A_WHOLE`);
+    "the province of Idlib" names the province itself. (A plural noun never reaches here: "regions"
+    is no unit noun.)"""
+    if not enabled(PART_OF_A_WHOLE):
+        return False
+    determiners = [c.lower_ for c in noun.children if c.dep_ in ("det", "poss")]
+    if any(d in ("a", "an", "one", "another") for d in determiners):
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _kind_of_the_list(span: Span) -> str | None:

@@ -135,6 +135,7 @@ WORLD_REGIONS = {
     "the sahel",
     "balkans",
     "the balkans",
+    "balkan",  # the adjective ("the troubled Balkan republic"): not Turkmenistan's Balkan province
     "caucasus",
     "the caucasus",
     "caribbean",

@@ -56,6 +56,18 @@ DENIED_PLACE = _register(
     "for the events told after it.",
 )
 
+ELSEWHERE = _register(
+    "elsewhere-takes-no-scene",
+    "Troops shelled Homs on Monday. They also raided homes in other towns. -> raided: no place (not Homs)",
+    "A clause that puts its event somewhere else than the story's scene - 'in other cities', 'in "
+    "another village', 'elsewhere' - gives it a place of its own that is not named: the scene of the "
+    "sentences before is not carried to it.",
+)
+
+# Words that set a clause's unnamed place against the scene told before: "in other towns", "elsewhere".
+OTHER_WORDS = {"other", "another", "different"}
+ELSEWHERE_WORDS = {"elsewhere"}
+
 # A kind's noun and the gazetteer features its antecedent may have.
 REFERRING_NOUNS = {
     "city": ("city",),
@@ -236,7 +248,7 @@ def scenes_by_sentence(doc: ArticleDoc) -> dict[int, list[PlaceRef]]:
 def earlier_scene(doc: ArticleDoc, trigger: Token, specificity) -> PlaceRef | None:
     """The scene set by the nearest of the `SCENE_LOOKBACK` sentences before the trigger's that
     sets one: its most specific place, then its last."""
-    if trigger.lemma_.lower() in SPEECH_ACTS:
+    if trigger.lemma_.lower() in SPEECH_ACTS or _placed_elsewhere(trigger):
         return None
     scenes = scenes_by_sentence(doc)
     sentence = trigger.sent
@@ -248,6 +260,36 @@ def earlier_scene(doc: ArticleDoc, trigger: Token, specificity) -> PlaceRef | No
         if found:
             return min(found, key=lambda ref: (specificity(doc, ref.place_id), -ref.token_start))
     return None
+
+
+def _placed_elsewhere(trigger: Token) -> bool:
+    """Does the event's clause put it "elsewhere" or "in other towns" (`ELSEWHERE`)? The trigger and
+    the words of its clause (`attachment.clause_group`) are read for that adverb, or for a locative
+    phrase whose noun is a place's kind or part qualified by "other"/"another", on the clause or on
+    one of its arguments ("raided homes in other towns", "protesters in other cities marched")."""
+    from diurna.places.attachment import clause_group  # here: attachment imports this module's neighbours
+
+    if not enabled(ELSEWHERE):
+        return False
+    group = clause_group(trigger)
+    hosts = group | {c for word in group for c in word.children if c.dep_ in _ARGUMENTS_AND_AGENT}
+    for word in hosts:
+        for child in word.children:
+            if child.dep_ == "advmod" and child.lower_ in ELSEWHERE_WORDS:
+                return True
+            if child.dep_ != "prep" or child.lower_ not in STATIC:
+                continue
+            for noun in child.children:
+                if (
+                    noun.dep_ == "pobj"
+                    and _kind_or_part(noun)
+                    and any(c.dep_ in ("amod", "det") and c.lower_ in OTHER_WORDS for c in noun.children)
+                ):
+                    return True
+    return False
+
+
+_ARGUMENTS_AND_AGENT = {"nsubj", "nsubjpass", "dobj"}
 
 
 # How many sentences after a headline its lead may set the scene in ("Gunmen ambush police convoy //

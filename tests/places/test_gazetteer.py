@@ -48,6 +48,8 @@ def _best(gazetteer, name):
         ("Republic of Congo", "Republic of the Congo", "COG"),
         ("Stepanakert", "Khankendi", "AZE"),
         ("Hodeidah", "Al Ḩudaydah", "YEM"),
+        ("North West Frontier Province", "Khyber Pakhtunkhwa", "PAK"),
+        ("Baluchistan", "Balochistan", "PAK"),
     ],
 )
 def test_news_aliases_reach_their_place(gazetteer, alias, name, country):
@@ -66,6 +68,8 @@ def test_every_unlisted_region_is_indexed_at_its_main_towns_point(gazetteer):
             towns = [c.entry for c in gazetteer.candidates(town) if c.entry.feature == "city"]
             seat = max((e for e in towns if e.country == regions[0].country), key=lambda e: e.population)
             assert (regions[0].lat, regions[0].lon) == (seat.lat, seat.lon)
+            # a region holds at least its main town's people (build.unlisted_regions)
+            assert regions[0].population == seat.population
 
 
 def test_every_alias_in_the_table_is_indexed(gazetteer):

@@ -59,3 +59,25 @@ def test_a_plural_unit_noun_in_apposition_to_a_list_names_each_members_kind(loca
     with kinds.switched_off(kinds.LIST_IN_APPOSITION_TO_ITS_KIND):
         assert kinds_of(locate(text))["Sikasso"] == "city"
     assert kinds_of(locate("Troops entered Gao, the largest town of the north, on Sunday."))["Gao"] == "city"
+
+
+@pytest.mark.parametrize(
+    "text, words, hint",
+    [
+        ("Troops stayed in Abkhazia, a breakaway region of Georgia.", "Georgia", None),  # the whole: a country
+        ("Clashes hit the Tigray region of Ethiopia.", "Ethiopia", None),  # the unit has its own name
+        ("A judge of the Southern District of New York ruled.", "New York", "region"),  # a district's whole
+        ("Fighting broke out in the province of Idlib.", "Idlib", "region"),  # the unit itself
+    ],
+)
+def test_a_unit_noun_of_a_whole_names_a_part_of_it(nlp, text, words, hint):
+    assert kinds.feature_hint(_span(nlp, text, words)) == hint
+
+
+def test_a_region_of_a_country_is_the_country_not_a_namesake_state(locate):
+    # "a breakaway region of Georgia" is a part of Georgia: read as "the region of X" (X a region),
+    # it made Georgia the US state
+    text = "Russian troops remain in Abkhazia, a breakaway region of Georgia."
+    assert ("Georgia", "GEO", "country") in {(p.name, p.country, p.feature) for p in locate(text).places}
+    with kinds.switched_off(kinds.PART_OF_A_WHOLE):
+        assert ("Georgia", "USA", "region") in {(p.name, p.country, p.feature) for p in locate(text).places}

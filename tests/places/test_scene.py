@@ -210,3 +210,20 @@ def test_the_country_is_the_country_the_story_has_been_about(locate):
     assert _located(locate, text, "killed") == ("Syria", "clause")
     with switched_off(COUNTRY_OF_THE_STORY_SO_FAR):
         assert _located(locate, text, "killed") == ("Jordan", "clause")
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Troops shelled Homs on Monday, killing ten people. Soldiers also raided homes in other towns.", "raided"),
+        ("Police dispersed a march in Lima on Friday. Protesters in other cities blocked roads.", "blocked"),
+        ("Rebels stormed a base near Goma on Sunday. Fighting was also reported elsewhere.", "Fighting"),
+    ],
+)
+def test_an_event_put_elsewhere_takes_no_scene(locate, text, trigger):
+    from diurna.places.scene import ELSEWHERE, switched_off
+
+    # "in other towns", "elsewhere": a place of the clause's own, set against the scene, though unnamed
+    assert _located(locate, text, trigger) is None
+    with switched_off(ELSEWHERE):
+        assert _located(locate, text, trigger) is not None

@@ -171,6 +171,12 @@ def test_a_world_region_with_a_unit_noun_is_no_unit(locate):
     assert not any(p.name == "Sahel" for p in doc.places)
 
 
+def test_a_world_regions_adjective_is_no_unit(locate):
+    # Turkmenistan has a "Balkan" province; "the troubled Balkan republic" is of the Balkans.
+    doc = locate("Peacekeepers stayed another year in the small Balkan republic.")
+    assert not any(p.country == "TKM" for p in doc.places)
+
+
 def test_a_large_town_with_its_noun_in_one_entity(locate):
     # spaCy tags "Goma city" as one GPE; "the Old City" is a name, not a town called "Old".
     assert ("Goma", "COD", "city") in _places(locate("M23 rebels said they had taken eastern Goma city."))

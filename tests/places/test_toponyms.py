@@ -3,6 +3,8 @@ through the places stage: one construction each (written sentences, unit tests o
 
 from __future__ import annotations
 
+import pytest
+
 
 def _places(doc):
     return {(p.name, p.country, p.feature) for p in doc.places}
@@ -54,6 +56,21 @@ def test_a_region_geonames_packaged_data_lacks(locate):
     doc = locate("Somaliland troops clashed with local militia near Las Anod on Monday.")
     place = next(p for p in doc.places if p.name == "Somaliland")
     assert (place.country, place.precision, place.geonameid) == ("SOM", "region", None)
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Wildfires spread across Siberia this week.", "Siberia", "RUS"),
+        ("Gunmen attacked an army checkpoint in northern Sinai.", "Sinai", "EGY"),
+        ("Russian troops remain in South Ossetia after the war.", "South Ossetia", "GEO"),
+        ("Haftar's forces hold most of Cyrenaica.", "Cyrenaica", "LBY"),
+    ],
+)
+def test_an_unlisted_region_outweighs_a_namesake_village_abroad(locate, text, name, country):
+    # A hand-kept region has its main town's population as a lower bound: with none, the Mexican
+    # hamlet Siberia or the Ecuadorian town Sinai took (or tied with) the name, and was refused.
+    assert (name, country, "region") in _places(locate(text))
 
 
 def test_a_town_tagged_a_person_is_the_place_it_is_in_a_locative_slot_elsewhere(locate):
