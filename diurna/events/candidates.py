@@ -101,6 +101,13 @@ def quote_cues_by_sentence(doc: ArticleDoc) -> dict[int, list[tuple["Token", "Qu
     return out
 
 
+def detector_may_read(lexicon: TriggerLexicon, verb: "Token") -> bool:
+    """Whether the learned detector may read a verb no lexicon sense codes: not a speech verb (its
+    content is the statement model's) nor a light verb (its object noun is the event). The detector's
+    trainer scores its selection on the verbs this lets through."""
+    return not in_list(verb, lexicon.speech_verbs) and not in_list(verb, lexicon.light_verbs)
+
+
 class CandidateExtractor(NounEvents):
     def __init__(self, lexicon: Optional[TriggerLexicon] = None, use_detector: bool = True):
         self.lexicon = lexicon or TriggerLexicon.load()
@@ -179,12 +186,7 @@ class CandidateExtractor(NounEvents):
     ) -> list[Candidate]:
         """A verb no lexicon entry codes (the caller has asked the lexicon), read by the learned detector
         (detector.py): coded as a plain transitive event of the detected type when the model is confident."""
-        if (
-            self.detector is None
-            or not cx.enabled(cx.DETECTOR)
-            or in_list(verb, self.lexicon.speech_verbs)
-            or in_list(verb, self.lexicon.light_verbs)
-        ):
+        if self.detector is None or not cx.enabled(cx.DETECTOR) or not detector_may_read(self.lexicon, verb):
             return []
         found = self.detector.detect(verb, lexicon_type(self.lexicon, verb))
         if found.type in (NONE, "YIELD") or found.probability < self.detector.threshold:
