@@ -147,7 +147,7 @@ class CandidateExtractor(NounEvents):
             if token.pos_ != "VERB" or token.i in consumed:
                 continue
             sense = self.lexicon.verb_sense(token)  # once: the detector reads only verbs no lexicon codes
-            found = (
+            found = self._stated_readiness(doc, token, consumed) or (
                 self._verb(doc, token, consumed, episode, sense=sense)
                 if sense is not None
                 else self._detected(doc, token, consumed, episode)
@@ -200,6 +200,52 @@ class CandidateExtractor(NounEvents):
             origin="detector",
         )
         return self._verb(doc, verb, consumed, episode, sense=sense)
+
+    def _stated_readiness(self, doc: ArticleDoc, verb: "Token", consumed: set[int]) -> list[Candidate]:
+        """ "X is ready / willing / prepared to <act> Y" (stated-readiness): an offer (AGREE 030) or, for
+        a hostile act, a threat (THREATEN 130) by the copula's subject to the act's recipient (else the
+        place it leaves or reaches, or that place's state), typed as
+        "pledged to" is (`_complement_type`), except that readiness to withdraw or yield is an offer,
+        not yet the concession. Nothing under negation or a condition, nor without a recipient."""
+        adjective = cx.readiness_adjective(verb)
+        if adjective is None:
+            return []
+        clause = adjective.head
+        if pol.is_negated(adjective) or pol.is_negated(clause) or pol.in_conditional(clause):
+            return []  # "is not willing to talk", "if X is ready to help": no offer stated
+        probe: set[int] = set()
+        comp_sense, targets = self._complement_event(doc, verb, probe)
+        if comp_sense is not None and not targets:
+            # "ready to withdraw its troops from Iraq", "to send doctors to Haiti": the place the act
+            # leaves or reaches, or the state that holds it
+            places = [
+                o for h in [verb] + direct_objects(verb) for p in ("from", "to") for o in prep_objects(h).get(p, [])
+            ]
+            targets = actors_of(doc, places) or host_state(doc, places)
+        sources = actors_of(doc, subject_tokens(clause))
+        if comp_sense is None or not targets or not sources:
+            return []
+        offer = Sense(adjective.lemma_.lower(), "adj", "030", "AGREE", None, origin="diurna")
+        plover, cameo, mode = self._complement_type(offer, comp_sense, verb)
+        if plover == "CONCEDE":
+            plover, cameo, mode = offer.plover, offer.cameo, offer.mode
+        consumed.update(probe)
+        self._consume(verb, consumed)
+        return self._combine(
+            doc,
+            adjective.i,
+            verb.i + 1,
+            offer,
+            plover,
+            cameo,
+            mode,
+            sources,
+            targets,
+            "asserted",
+            pol.modality(clause),
+            cx.STATED_READINESS,
+            False,
+        )
 
     def _verb(
         self,
