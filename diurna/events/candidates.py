@@ -124,6 +124,8 @@ class CandidateExtractor(NounEvents):
         # a later condemnation of "the attack" could be addressed to
         found = [announced_threat(doc, c) for c in found]
         found = [c for c in found if not any(unreported(doc, c) for unreported in NOT_REPORTED_ACTS)]
+        # (after the conditions are dropped: "if X will not release them" states no refusal)
+        found = [refused_concession(c) for c in found]
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
                 continue  # the story named no recipient for it
@@ -815,6 +817,35 @@ def announced_threat(doc: ArticleDoc, cand: Candidate) -> Candidate:
         return cand
     return replace(
         cand, plover="THREATEN", cameo="138", mode=codes.mode_for("THREATEN", "138"), rule=cx.ANNOUNCED_FORCE
+    )
+
+
+# The concessions (CAMEO 08x, PLOVER CONCEDE and RETREAT) and the refusal of each (124x).
+CONCESSIONS = frozenset({"CONCEDE", "RETREAT"})
+REFUSAL_OF = {"081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
+
+
+def refused_concession(cand: Candidate) -> Candidate:
+    """A concession its agent will not or would not make is a refusal (refused-concession): REJECT,
+    asserted, by the same parties, coded as the decline of the concession named ("will not release"
+    1243, "will not end the strike" 1242, "would not withdraw" 1246; else 124)."""
+    if (
+        cand.plover not in CONCESSIONS
+        or cand.polarity != "negated"
+        or cand.modality not in UNDONE
+        or cand.source is None
+        or not cx.enabled(cx.REFUSED_CONCESSION)
+    ):
+        return cand
+    cameo = REFUSAL_OF.get((cand.cameo or "")[:3], "124")
+    return replace(
+        cand,
+        plover="REJECT",
+        cameo=cameo,
+        mode=codes.mode_for("REJECT", cameo),
+        polarity="asserted",
+        modality="actual",
+        rule=cx.REFUSED_CONCESSION,
     )
 
 

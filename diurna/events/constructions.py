@@ -160,6 +160,14 @@ STATED_READINESS = _register(
     "copula's subject to the act's recipient; the act itself is not done. As for 'agreed to' and "
     "'pledged to', without a recipient nothing is coded, nor under negation or a condition.",
 )
+REFUSED_CONCESSION = _register(
+    "refused-concession",
+    "Israel will not release the prisoners.",
+    "A concession its own agent says it will not make ('will not release the prisoners', 'won't end "
+    "the strike until ...', 'would not withdraw its troops') is a refusal: REJECT by that agent (CAMEO "
+    "124x, declining the 08x concession named), not a negated intention left uncoded. A concession that "
+    "simply did not happen ('did not withdraw') stays a negated fact.",
+)
 ASKED_SUBJECT = _register(
     "asked-subject",
     "Islamabad's delegation demanded Kabul crack down on fighters.",
