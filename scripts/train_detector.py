@@ -213,7 +213,7 @@ def select_on_folds(plv, plv_groups, part_a, a_groups, a_asks):
                 on_a = detection(proba[len(plv) :][asked_a], labels, scored, threshold, decision)
                 on_plv = detection(proba[: len(plv)], labels, plv, threshold, decision)
                 print(
-                    "C=%-4s %-10s t=%.1f  out of fold on tune-A: %s  PLV: %s" % (c, decision, threshold, on_a, on_plv)
+                    "C=%-4s %-10s t=%.2f  out of fold on tune-A: %s  PLV: %s" % (c, decision, threshold, on_a, on_plv)
                 )
                 if on_a["precision"] >= MIN_PRECISION and (best is None or on_a["recall"] > best[0]["recall"]):
                     best = (on_a, c, decision, threshold)
@@ -227,7 +227,7 @@ def select_on_b(plv, part_a, part_b):
         model, vocabulary = fit(plv + part_a, c)
         for threshold in GRID_THRESHOLD:
             s = scores(model, vocabulary, part_b, threshold)
-            print("C=%-4s threshold=%.1f  on tune-B: %s" % (c, threshold, s))
+            print("C=%-4s threshold=%.2f  on tune-B: %s" % (c, threshold, s))
             if s["precision"] >= MIN_PRECISION and (best is None or s["recall"] > best[0]["recall"]):
                 best = (s, c, "argmax", threshold)
     return best
@@ -337,9 +337,11 @@ def main() -> int:
     else:
         best = select_on_folds(plv, data["plv_groups"], part_a, data["a_groups"], data["a_asks"])
     if best is None:
-        raise SystemExit("no setting reaches precision %.2f" % MIN_PRECISION)
+        # not an error (scripts/refit_models.sh runs on): the packaged detector stays in place
+        print("no setting reaches precision %.2f: nothing written, the packaged detector is kept" % MIN_PRECISION)
+        return 0
     s, c, decision, threshold = best
-    print("selected C=%s decision=%s threshold=%.1f (%s: %s)" % (c, decision, threshold, args.select, s))
+    print("selected C=%s decision=%s threshold=%.2f (%s: %s)" % (c, decision, threshold, args.select, s))
     if args.no_write:
         return 0
     model, vocabulary = fit(plv + part_a + (part_b if args.final_fit == "plv+A+B" else []), c)
