@@ -2,8 +2,9 @@
 """Train diurna's learned event detector (diurna/events/detector.py); writes diurna/events/model/detector/.
 
     .venv/bin/pip install scikit-learn        # training only (pyproject extra "train")
-    .venv/bin/python scripts/train_detector.py                  # select on tune-B, then fit on all, write
+    .venv/bin/python scripts/train_detector.py                  # select on folds of PLV + tune-A, fit on them, write
     .venv/bin/python scripts/train_detector.py --no-write       # selection figures only
+    .venv/bin/python scripts/train_detector.py --select B --final-fit plv+A+B   # the twelfth session's way
 
 Examples are verbs in real sentences:
 - ../shared/data/plv/PLV_train.tsv: the verb governing each marked target is an event of its
@@ -12,11 +13,22 @@ Examples are verbs in real sentences:
   verb heading its evidence span; verbs of sentences that hold no gold event's evidence are NONE.
   The frozen part is never read here.
 
-Model selection: the tuning articles are halved by id hash (A, B); fits on PLV + A are scored on B's
-verbs for each regularisation strength and confidence threshold, and the setting kept is the one
-with the best recall of event verbs among those whose precision on B is at least MIN_PRECISION (an
-event the dictionaries missed is worth adding only when it is usually right). The packaged model is then fitted on PLV + A + B with that setting. Texts are read
-where they are and never copied into the repository; the model holds feature names and weights only.
+Model selection (`--select folds`, the default): the tuning articles are halved by id hash (A, B) and
+B is never read. PLV_train's sentences and tune-A's articles are split into FOLDS folds (a sentence's
+or an article's verbs stay in one fold: eval_realtext.fold_of); each fold is scored by a fit on the
+others, and for each regularisation strength, decision and confidence threshold the setting kept is
+the one with the best recall of event verbs on tune-A's out-of-fold verbs (real articles: the
+distribution the stage meets) among those whose precision there is at least MIN_PRECISION (an event
+the dictionaries missed is worth adding only when it is usually right). The packaged model is then
+fitted on PLV + A with that setting, so that tune B stays a held-out check of the whole stage.
+`--select B` is the twelfth session's selection (fits on PLV + A scored on B's verbs).
+
+Decisions (detector.DECISIONS): "argmax" proposes a verb when its most probable label is an event
+type with probability >= threshold; "event-mass" when the probabilities of all event types together
+(1 - P(NONE)) reach the threshold, with the most probable event type.
+
+Texts are read where they are and never copied into the repository; the model holds feature names and
+weights only.
 """
 
 from __future__ import annotations
@@ -35,25 +47,32 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna import nlp  # noqa: E402
+from diurna.events.candidates import detector_may_read  # noqa: E402
 from diurna.events.classifier import find_span  # noqa: E402
-from diurna.events.detector import ENCODING, MODEL_DIR, NONE, dense, features  # noqa: E402
+from diurna.events.detector import DECISIONS, ENCODING, MODEL_DIR, NONE, decide, dense, features  # noqa: E402
 from diurna.events.dictionary import TriggerLexicon, lemma_candidates, lexicon_type  # noqa: E402
-from eval_realtext import half_of  # noqa: E402
+from eval_realtext import fold_of, half_of  # noqa: E402
 
 PLV = REPO.parent / "shared" / "data" / "plv" / "PLV_train.tsv"
 MIN_COUNT = 2
 MIN_PRECISION = 0.70
+NONE_OUTSIDE_EVIDENCE = True
+FOLDS = 5
+GRID_C = (0.1, 0.3, 1.0, 3.0)
+GRID_THRESHOLD = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
 
 def _label(plover: str) -> str:
     return "CONCEDE" if plover == "YIELD" else plover
 
 
-def plv_examples(lexicon: TriggerLexicon) -> list[tuple[list[str], str]]:
+def plv_examples(lexicon: TriggerLexicon, groups: list[str] | None = None) -> list[tuple[list[str], str]]:
+    """PLV_train's verbs as examples; `groups`, when given, gets each example's sentence ("plv:ROW")."""
     rows = list(csv.DictReader(PLV.open(encoding="utf-8", newline=""), delimiter="\t"))
     docs = nlp.parse([r["sentence"] for r in rows], 64)
     out = []
-    for row, doc in zip(rows, docs):
+    for number, (row, doc) in enumerate(zip(rows, docs)):
+        before = len(out)
         span = find_span(row["sentence"], row["target"]) or find_span(row["sentence"], row["source"])
         if span is None:
             continue
@@ -69,14 +88,28 @@ def plv_examples(lexicon: TriggerLexicon) -> list[tuple[list[str], str]]:
             if verb.pos_ == "VERB" and (verb.i not in related or lemma_candidates(verb)[0] in lexicon.speech_verbs):
                 if verb.i != trigger.i:
                     out.append((features(verb, lexicon_type(lexicon, verb)), dense(verb), NONE))
+        if groups is not None:
+            groups.extend(["plv:%d" % number] * (len(out) - before))
     return out
 
 
-def realtext_examples(lexicon: TriggerLexicon, articles) -> list[tuple[list[str], str]]:
-    """Verbs of the given (manifest, gold, text) articles with their gold labels."""
+def asked(lexicon: TriggerLexicon, verb) -> bool:
+    """Whether the stage asks the detector about this verb (no lexicon sense, candidates.detector_may_read):
+    the verbs the selection is scored on."""
+    return lexicon.verb_sense(verb) is None and detector_may_read(lexicon, verb)
+
+
+def realtext_examples(
+    lexicon: TriggerLexicon, articles, groups: list[str] | None = None, asks: list[bool] | None = None
+) -> list[tuple[list[str], str]]:
+    """Verbs of the given (manifest, gold, text) articles with their gold labels; `groups`, when
+    given, gets each example's article id, `asks` whether the stage would ask the detector (asked).
+    With NONE_OUTSIDE_EVIDENCE, the verbs of an event's sentence outside every evidence span are NONE
+    too: the stage asks about every uncoded verb of every sentence, not only those of eventless ones."""
     out = []
     texts = [text for _, _, text in articles]
     for (manifest, gold, text), doc in zip(articles, nlp.parse(texts, 8)):
+        before = len(out)
         spans = []  # (start, end, type) of every evidence string
         for event in gold["events"] + gold.get("acceptable_extra", []):
             kind = event["type"] if isinstance(event["type"], str) else event["type"][0]
@@ -87,13 +120,22 @@ def realtext_examples(lexicon: TriggerLexicon, articles) -> list[tuple[list[str]
         for sent in doc.sents:
             inside = [s for s in spans if s[0] < sent.end_char and s[1] > sent.start_char]
             for verb in (t for t in sent if t.pos_ == "VERB"):
-                if not inside:
+                before_verb = len(out)
+                if not inside or (
+                    NONE_OUTSIDE_EVIDENCE and not any(start <= verb.idx < end for start, end, _ in inside)
+                ):
                     out.append((features(verb, lexicon_type(lexicon, verb)), dense(verb), NONE))
-                    continue
-                for start, end, kind in inside:
-                    if start <= verb.idx < end and (verb.head.idx < start or verb.head.idx >= end or verb.head == verb):
-                        out.append((features(verb, lexicon_type(lexicon, verb)), dense(verb), _label(kind)))
-                        break
+                else:
+                    for start, end, kind in inside:
+                        if start <= verb.idx < end and (
+                            verb.head.idx < start or verb.head.idx >= end or verb.head == verb
+                        ):
+                            out.append((features(verb, lexicon_type(lexicon, verb)), dense(verb), _label(kind)))
+                            break
+                if asks is not None and len(out) > before_verb:
+                    asks.append(asked(lexicon, verb))
+        if groups is not None:
+            groups.extend([manifest["id"]] * (len(out) - before))
     return out
 
 
@@ -132,9 +174,63 @@ def fit(examples, c: float):
     return model, vocabulary
 
 
-def scores(model, vocabulary, examples, threshold: float) -> dict[str, float]:
+def scores(model, vocabulary, examples, threshold: float, decision: str = "argmax") -> dict[str, float]:
     """Event-verb detection on held-out verbs by a fitted model (`detection`)."""
-    return detection(model.predict_proba(matrix(examples, vocabulary)), list(model.classes_), examples, threshold)
+    return detection(
+        model.predict_proba(matrix(examples, vocabulary)), list(model.classes_), examples, threshold, decision
+    )
+
+
+def out_of_fold(examples, groups: list[str], c: float, folds: int = FOLDS) -> tuple[np.ndarray, list[str]]:
+    """Each example's probabilities from a fit on the other folds (a sentence's or an article's verbs
+    in one fold, eval_realtext.fold_of); the labels' order is the fits' (all folds hold every label)."""
+    fold = np.array([fold_of(g, folds) for g in groups])
+    proba, labels = None, None
+    for k in range(folds):
+        train = [e for e, f in zip(examples, fold) if f != k]
+        test = [e for e, f in zip(examples, fold) if f == k]
+        model, vocabulary = fit(train, c)
+        p = model.predict_proba(matrix(test, vocabulary))
+        if labels is None:
+            labels = list(model.classes_)
+            proba = np.zeros((len(examples), len(labels)), np.float32)
+        proba[fold == k] = p[:, [list(model.classes_).index(lab) for lab in labels]]
+    return proba, labels
+
+
+def select_on_folds(plv, plv_groups, part_a, a_groups, a_asks):
+    """The setting (C, decision, threshold) with the best recall of event verbs on tune-A's
+    out-of-fold verbs that the stage asks the detector about (asked) among those whose precision there is >= MIN_PRECISION; PLV_train's
+    out-of-fold figures are printed beside it. Returns (A's figures, C, decision, threshold) or None."""
+    examples, groups = plv + part_a, plv_groups + a_groups
+    asked_a = np.array(a_asks, bool)
+    scored = [e for e, a in zip(part_a, asked_a) if a]
+    best = None
+    for c in GRID_C:
+        proba, labels = out_of_fold(examples, groups, c)
+        for decision in DECISIONS:
+            for threshold in GRID_THRESHOLD:
+                on_a = detection(proba[len(plv) :][asked_a], labels, scored, threshold, decision)
+                on_plv = detection(proba[: len(plv)], labels, plv, threshold, decision)
+                print(
+                    "C=%-4s %-10s t=%.2f  out of fold on tune-A: %s  PLV: %s" % (c, decision, threshold, on_a, on_plv)
+                )
+                if on_a["precision"] >= MIN_PRECISION and (best is None or on_a["recall"] > best[0]["recall"]):
+                    best = (on_a, c, decision, threshold)
+    return best
+
+
+def select_on_b(plv, part_a, part_b):
+    """The twelfth session's selection: fits on PLV + A scored on B's verbs (argmax decision)."""
+    best = None
+    for c in GRID_C:
+        model, vocabulary = fit(plv + part_a, c)
+        for threshold in GRID_THRESHOLD:
+            s = scores(model, vocabulary, part_b, threshold)
+            print("C=%-4s threshold=%.2f  on tune-B: %s" % (c, threshold, s))
+            if s["precision"] >= MIN_PRECISION and (best is None or s["recall"] > best[0]["recall"]):
+                best = (s, c, "argmax", threshold)
+    return best
 
 
 def packaged_scores(examples, directory: pathlib.Path = MODEL_DIR) -> dict[str, float] | None:
@@ -147,19 +243,19 @@ def packaged_scores(examples, directory: pathlib.Path = MODEL_DIR) -> dict[str, 
     except (OSError, ValueError, KeyError):
         return None
     proba = np.vstack([detector.probabilities(names, vector) for names, vector, _ in examples])
-    return detection(proba, detector.labels, examples, detector.threshold)
+    return detection(proba, detector.labels, examples, detector.threshold, detector.decision)
 
 
-def detection(proba, labels, examples, threshold: float) -> dict[str, float]:
-    """A verb is proposed when its best label is an event type with probability >= threshold; right
-    when that type is its gold type."""
+def detection(proba, labels, examples, threshold: float, decision: str = "argmax") -> dict[str, float]:
+    """A verb is proposed when the decision (detector.decide) gives an event type with confidence >=
+    threshold; right when that type is its gold type."""
     proposed = right = 0
     gold_events = sum(label != NONE for _, _, label in examples)
     for p, (_, _, label) in zip(proba, examples):
-        best = int(p.argmax())
-        if labels[best] != NONE and p[best] >= threshold:
+        found = decide(p, labels, decision)
+        if found.type != NONE and found.probability >= threshold:
             proposed += 1
-            right += labels[best] == label
+            right += found.type == label
     precision = right / proposed if proposed else 0.0
     recall = right / gold_events if gold_events else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -173,49 +269,79 @@ def detection(proba, labels, examples, threshold: float) -> dict[str, float]:
     }
 
 
+def examples_of(lexicon: TriggerLexicon, with_b: bool, cache: pathlib.Path | None = None):
+    """PLV_train's and the tune halves' examples with their groups (B's only when `with_b`: the
+    default selection never reads B); kept in `cache` (a pickle) when given, so that a grid can be
+    re-run without re-parsing."""
+    import pickle
+
+    if cache is not None and cache.exists():
+        with open(cache, "rb") as f:
+            data = pickle.load(f)
+        if with_b == ("part_b" in data):
+            return data
+    data = {"plv_groups": [], "a_groups": [], "a_asks": []}
+    data["plv"] = plv_examples(lexicon, data["plv_groups"])
+    tune = load_tune_articles()
+    data["part_a"] = realtext_examples(
+        lexicon, [a for a in tune if half_of(a[0]["id"]) == "A"], data["a_groups"], data["a_asks"]
+    )
+    if with_b:
+        data["part_b"] = realtext_examples(lexicon, [a for a in tune if half_of(a[0]["id"]) == "B"])
+    if cache is not None:
+        with open(cache, "wb") as f:
+            pickle.dump(data, f)
+    return data
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--out", type=pathlib.Path, default=MODEL_DIR, help="where to write (default %(default)s)")
     ap.add_argument(
+        "--select",
+        choices=("folds", "B"),
+        default="folds",
+        help="folds: out of fold on PLV + tune-A (B never read); B: fits on PLV + A scored on B's verbs",
+    )
+    ap.add_argument(
         "--final-fit",
         choices=("plv+A+B", "plv+A"),
-        default="plv+A+B",
+        default="plv+A",
         help="what the written model is fitted on after selection (plv+A keeps tune B held out for the event "
-        "figures: the selection reads B's verbs only)",
+        "figures; plv+A+B needs --select B)",
     )
+    ap.add_argument("--cache", type=pathlib.Path, help="pickle of the examples (made if absent)")
     args = ap.parse_args()
-    lexicon = TriggerLexicon.load()
-    plv = plv_examples(lexicon)
-    tune = load_tune_articles()
-    part_a = realtext_examples(lexicon, [a for a in tune if half_of(a[0]["id"]) == "A"])
-    part_b = realtext_examples(lexicon, [a for a in tune if half_of(a[0]["id"]) == "B"])
+    with_b = args.select == "B" or args.final_fit == "plv+A+B"
+    data = examples_of(TriggerLexicon.load(), with_b, args.cache)
+    plv, part_a, part_b = data["plv"], data["part_a"], data.get("part_b", [])
     print(
-        "examples: PLV %d (%d events), tune-A %d (%d), tune-B %d (%d)"
+        "examples: PLV %d (%d events), tune-A %d (%d)%s"
         % (
             len(plv),
             sum(y != NONE for _, _, y in plv),
             len(part_a),
             sum(y != NONE for _, _, y in part_a),
-            len(part_b),
-            sum(y != NONE for _, _, y in part_b),
+            ", tune-B %d (%d)" % (len(part_b), sum(y != NONE for _, _, y in part_b)) if with_b else "",
         )
     )
-    for name, part in (("tune-B", part_b), ("tune-A", part_a)):
-        # the packaged detector, fitted on other articles (an earlier real-text set): held out on both
-        print("packaged detector on %s: %s" % (name, packaged_scores(part)))
-    best = None
-    for c in (0.1, 0.3, 1.0, 3.0):
-        model, vocabulary = fit(plv + part_a, c)
-        for threshold in (0.4, 0.5, 0.6, 0.7, 0.8):
-            s = scores(model, vocabulary, part_b, threshold)
-            print("C=%-4s threshold=%.1f  on tune-B: %s" % (c, threshold, s))
-            if s["precision"] >= MIN_PRECISION and (best is None or s["recall"] > best[0]["recall"]):
-                best = (s, c, threshold)
+    # the packaged detector, fitted on other articles (an earlier real-text set) or on this A
+    print("packaged detector on tune-A: %s" % packaged_scores(part_a))
+    print(
+        "packaged detector on tune-A's asked verbs: %s"
+        % packaged_scores([e for e, a in zip(part_a, data["a_asks"]) if a])
+    )
+    if args.select == "B":
+        best = select_on_b(plv, part_a, part_b)
+    else:
+        best = select_on_folds(plv, data["plv_groups"], part_a, data["a_groups"], data["a_asks"])
     if best is None:
-        raise SystemExit("no setting reaches precision %.2f on tune-B" % MIN_PRECISION)
-    s, c, threshold = best
-    print("selected C=%s threshold=%.1f (tune-B %s)" % (c, threshold, s))
+        # not an error (scripts/refit_models.sh runs on): the packaged detector stays in place
+        print("no setting reaches precision %.2f: nothing written, the packaged detector is kept" % MIN_PRECISION)
+        return 0
+    s, c, decision, threshold = best
+    print("selected C=%s decision=%s threshold=%.2f (%s: %s)" % (c, decision, threshold, args.select, s))
     if args.no_write:
         return 0
     model, vocabulary = fit(plv + part_a + (part_b if args.final_fit == "plv+A+B" else []), c)
@@ -229,9 +355,16 @@ def main() -> int:
                 "encoding": ENCODING,
                 "labels": list(model.classes_),
                 "threshold": threshold,
+                "decision": decision,
                 "C": c,
                 "vocabulary": vocabulary,
-                "selection_on_tune_B": s,
+                "selection": {
+                    "on": "out of fold (%d folds) on PLV_train + tune-A, scored on tune-A" % FOLDS
+                    if args.select == "folds"
+                    else "tune-B's verbs, fits on PLV + tune-A",
+                    "figures": s,
+                    "min_precision": MIN_PRECISION,
+                },
                 "trained_on": {
                     "plv_train_verbs": len(plv),
                     "realtext_tune_verbs": len(part_a) + (len(part_b) if args.final_fit == "plv+A+B" else 0),

@@ -16,7 +16,13 @@ Data read:
 - realnews-dev (../shared/data/realnews-dev): never trained on; coded with and without the model
   fitted on all tuning articles, as the last check.
 
-Selection: the tuning articles are halved by id hash (eval_realtext.half_of). For each
+Selection (`--select folds`, the default): the tuning articles are halved by id hash
+(eval_realtext.half_of) and only half A is read (B stays the held-out check of the whole stage). A's
+articles are split into FOLDS folds (eval_realtext.fold_of); for each setting, a model (and table)
+fitted on the other folds codes each fold through the whole events stage, and the out-of-fold totals
+over A are scored as below (eligible: strict rises and precision falls by no more points than strict
+rises; the best balance is packaged, fitted on all of A). `--select halves` is the earlier selection:
+for each
 regularisation strength, threshold and set of sentences a noun may be coded in (SENTENCES: by what
 the rules coded there: an event of the noun's type, only others, nothing), a model (and table) fitted on one half codes the other half
 through the whole events stage (argument chooser, classifier, verifier), which realnews-dev's scorer
@@ -46,7 +52,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.events import nominal_model as nm  # noqa: E402
 from diurna.events.dictionary import TriggerLexicon, in_list  # noqa: E402
-from eval_realtext import default_data, half_of, realnews_dev, scorer, tune_texts  # noqa: E402
+from eval_realtext import default_data, fold_of, half_of, realnews_dev, scorer, tune_texts  # noqa: E402
 
 MIN_COUNT = 2
 MIN_TABLE = 2
@@ -54,21 +60,27 @@ C_GRID = (0.1, 0.3)
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7)
 # the sentences a noun may be coded in (nominal_model.SENTENCE_STATES), tried in turn
 SENTENCES = (("same", "other", "none"), ("same", "none"), ("none",), ("same",))
+FOLDS = 5
 SCORE_ARGS = SimpleNamespace(keep_negated=False, anywhere=False, lenient_null_target=False)
 
 
 # ------------------------------------------------------------------ coding (cached)
 
 
-def _articles(data: pathlib.Path):
-    return {"tune": tune_texts(data), "rn": realnews_dev()}
+def _articles(data: pathlib.Path, only_a: bool = False):
+    tune = tune_texts(data)
+    if only_a:
+        tune = [a for a in tune if half_of(a[0]) == "A"]
+    return {"tune": tune, "rn": realnews_dev()}
 
 
-def coded(data: pathlib.Path, cache: pathlib.Path | None) -> dict:
-    """{"tune": [(id, pubdate, gold, ArticleDoc)], "rn": [...]}: the pipeline's documents."""
+def coded(data: pathlib.Path, cache: pathlib.Path | None, only_a: bool = False) -> dict:
+    """{"tune": [(id, pubdate, gold, ArticleDoc)], "rn": [...]}: the pipeline's documents (of tune
+    half A only when `only_a`)."""
     out = {}
-    for name, articles in _articles(data).items():
-        path = cache / ("%s_docs.pkl" % name) if cache else None
+    for name, articles in _articles(data, only_a).items():
+        stem = "tuneA" if name == "tune" and only_a else name
+        path = cache / ("%s_docs.pkl" % stem) if cache else None
         if path is not None and path.exists():
             with open(path, "rb") as f:
                 out[name] = pickle.load(f)
@@ -285,6 +297,40 @@ def select(stage, sc, lexicon, rows, heads, halves, by_article, base, settings):
     return max(eligible)[1:] if eligible else None
 
 
+def select_folds(stage, sc, lexicon, rows, heads, docs, by_article, base, settings):
+    """(C, threshold, sentences) of the best eligible setting out of fold on half A's FOLDS folds, or
+    None: each fold coded by a model fitted on the others, the totals summed over the folds."""
+    folds = {k: [d for d in docs if fold_of(d[0], FOLDS) == k] for k in range(FOLDS)}
+    totals = {s: Counter() for s in settings}
+    for c in sorted({s[0] for s in settings}):
+        for k, held in folds.items():
+            fitted = [d for j, f in folds.items() if j != k for d in f]
+            table = table_of([x for d in fitted for x in heads[d[0]]], lexicon)
+            train = usable([r for r in rows if fold_of(r["article"], FOLDS) != k], table)
+            if not any(r["y"] for r in train):
+                continue
+            bias, weights = fit(train, c)
+            held_rows = [r for r in rows if fold_of(r["article"], FOLDS) == k]
+            for setting in [s for s in settings if s[0] == c]:
+                model = nm.NominalModel(bias, weights, setting[1], table, setting[2])
+                got = score(stage, sc, held, model, by_article, held_rows)
+                totals[setting].update({key: got[key] for key in ("strict", "sal", "correct", "n_pred", "added")})
+    eligible = []
+    for setting, t in totals.items():
+        t["recall"] = t["strict"] / max(1, t["sal"])
+        t["precision"] = t["correct"] / max(1, t["n_pred"])
+        print(
+            "C=%-4s t=%.2f sentences=%-16s out of fold on A: %s"
+            % (setting[0], setting[1], "+".join(setting[2]), shown(t, base)),
+            flush=True,
+        )
+        gain = 100 * (t["strict"] - base["strict"]) / base["sal"]
+        loss = 100 * (base["precision"] - t["precision"])
+        if t["strict"] > base["strict"] and loss <= gain:
+            eligible.append((gain - loss, setting))
+    return max(eligible)[1] if eligible else None
+
+
 def _setting(text: str) -> tuple[float, float, tuple[str, ...]]:
     c, t, where = text.split(",")
     return float(c), float(t), tuple(where.split("+"))
@@ -307,13 +353,20 @@ def main() -> int:
         help="C,THRESHOLD,SENTENCES (e.g. 0.1,0.5,same+none): measure only this setting on the halves (written, "
         "inert unless eligible), instead of the whole grid",
     )
+    ap.add_argument(
+        "--select",
+        choices=("folds", "halves"),
+        default="folds",
+        help="folds: out of fold on tune half A only (B never read); halves: fit on one half, code the other",
+    )
     args = ap.parse_args()
 
     from diurna.events.stage import EventStage
 
     sc = scorer()
     lexicon = TriggerLexicon.load()
-    sets = coded(args.data, args.cache)
+    by_folds = args.select == "folds"
+    sets = coded(args.data, args.cache, only_a=by_folds)
     tune = sets["tune"]
     stage = EventStage()
     halves = {h: [d for d in tune if half_of(d[0]) == h] for h in "AB"}
@@ -325,14 +378,17 @@ def main() -> int:
         % (len(rows), sum(r["y"] for r in rows), dict(Counter(r["origin"] for r in rows)))
     )
     by_article = per_article(stage, sc, tune, None)
-    base = {h: score(stage, sc, halves[h], None, by_article, rows) for h in "AB"}
-    for h in "AB":
+    base = {h: score(stage, sc, halves[h], None, by_article, rows) for h in (("A",) if by_folds else "AB")}
+    for h in base:
         print(
             "half %s without the model: strict %d/%d precision %.3f"
             % (h, base[h]["strict"], base[h]["sal"], base[h]["precision"])
         )
     settings = [args.setting] if args.setting else [(c, t, w) for c in C_GRID for t in THRESHOLDS for w in SENTENCES]
-    chosen = select(stage, sc, lexicon, rows, heads, halves, by_article, base, settings)
+    if by_folds:
+        chosen = select_folds(stage, sc, lexicon, rows, heads, tune, by_article, base["A"], settings)
+    else:
+        chosen = select(stage, sc, lexicon, rows, heads, halves, by_article, base, settings)
     eligible = chosen is not None
     if not eligible:
         # a model left from an earlier selection must not stay on: the first setting is fitted and
@@ -364,7 +420,9 @@ def main() -> int:
         "sentences": list(where),
         "bias": bias,
         "meta": {
-            "trained_on": "real-text set, tuning part (%d articles, %d noun occurrences)" % (len(tune), len(rows)),
+            "trained_on": "real-text set, tuning part%s (%d articles, %d noun occurrences)"
+            % (" half A" if by_folds else "", len(tune), len(rows)),
+            "selection": "out of fold on tune half A (%d folds)" % FOLDS if by_folds else "across tune halves",
             "C": c,
             "min_count": MIN_COUNT,
             "min_table": MIN_TABLE,

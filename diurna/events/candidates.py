@@ -101,6 +101,13 @@ def quote_cues_by_sentence(doc: ArticleDoc) -> dict[int, list[tuple["Token", "Qu
     return out
 
 
+def detector_may_read(lexicon: TriggerLexicon, verb: "Token") -> bool:
+    """Whether the learned detector may read a verb no lexicon sense codes: not a speech verb (its
+    content is the statement model's) nor a light verb (its object noun is the event). The detector's
+    trainer scores its selection on the verbs this lets through."""
+    return not in_list(verb, lexicon.speech_verbs) and not in_list(verb, lexicon.light_verbs)
+
+
 class CandidateExtractor(NounEvents):
     def __init__(self, lexicon: Optional[TriggerLexicon] = None, use_detector: bool = True):
         self.lexicon = lexicon or TriggerLexicon.load()
@@ -117,6 +124,8 @@ class CandidateExtractor(NounEvents):
         # a later condemnation of "the attack" could be addressed to
         found = [announced_threat(doc, c) for c in found]
         found = [c for c in found if not any(unreported(doc, c) for unreported in NOT_REPORTED_ACTS)]
+        # (after the conditions are dropped: "if X will not release them" states no refusal)
+        found = [refused_concession(c) for c in found]
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
                 continue  # the story named no recipient for it
@@ -140,7 +149,7 @@ class CandidateExtractor(NounEvents):
             if token.pos_ != "VERB" or token.i in consumed:
                 continue
             sense = self.lexicon.verb_sense(token)  # once: the detector reads only verbs no lexicon codes
-            found = (
+            found = self._stated_readiness(doc, token, consumed) or (
                 self._verb(doc, token, consumed, episode, sense=sense)
                 if sense is not None
                 else self._detected(doc, token, consumed, episode)
@@ -179,12 +188,7 @@ class CandidateExtractor(NounEvents):
     ) -> list[Candidate]:
         """A verb no lexicon entry codes (the caller has asked the lexicon), read by the learned detector
         (detector.py): coded as a plain transitive event of the detected type when the model is confident."""
-        if (
-            self.detector is None
-            or not cx.enabled(cx.DETECTOR)
-            or in_list(verb, self.lexicon.speech_verbs)
-            or in_list(verb, self.lexicon.light_verbs)
-        ):
+        if self.detector is None or not cx.enabled(cx.DETECTOR) or not detector_may_read(self.lexicon, verb):
             return []
         found = self.detector.detect(verb, lexicon_type(self.lexicon, verb))
         if found.type in (NONE, "YIELD") or found.probability < self.detector.threshold:
@@ -198,6 +202,52 @@ class CandidateExtractor(NounEvents):
             origin="detector",
         )
         return self._verb(doc, verb, consumed, episode, sense=sense)
+
+    def _stated_readiness(self, doc: ArticleDoc, verb: "Token", consumed: set[int]) -> list[Candidate]:
+        """ "X is ready / willing / prepared to <act> Y" (stated-readiness): an offer (AGREE 030) or, for
+        a hostile act, a threat (THREATEN 130) by the copula's subject to the act's recipient (else the
+        place it leaves or reaches, or that place's state), typed as
+        "pledged to" is (`_complement_type`), except that readiness to withdraw or yield is an offer,
+        not yet the concession. Nothing under negation or a condition, nor without a recipient."""
+        adjective = cx.readiness_adjective(verb)
+        if adjective is None:
+            return []
+        clause = adjective.head
+        if pol.is_negated(adjective) or pol.is_negated(clause) or pol.in_conditional(clause):
+            return []  # "is not willing to talk", "if X is ready to help": no offer stated
+        probe: set[int] = set()
+        comp_sense, targets = self._complement_event(doc, verb, probe)
+        if comp_sense is not None and not targets:
+            # "ready to withdraw its troops from Iraq", "to send doctors to Haiti": the place the act
+            # leaves or reaches, or the state that holds it
+            places = [
+                o for h in [verb] + direct_objects(verb) for p in ("from", "to") for o in prep_objects(h).get(p, [])
+            ]
+            targets = actors_of(doc, places) or host_state(doc, places)
+        sources = actors_of(doc, subject_tokens(clause))
+        if comp_sense is None or not targets or not sources:
+            return []
+        offer = Sense(adjective.lemma_.lower(), "adj", "030", "AGREE", None, origin="diurna")
+        plover, cameo, mode = self._complement_type(offer, comp_sense, verb)
+        if plover == "CONCEDE":
+            plover, cameo, mode = offer.plover, offer.cameo, offer.mode
+        consumed.update(probe)
+        self._consume(verb, consumed)
+        return self._combine(
+            doc,
+            adjective.i,
+            verb.i + 1,
+            offer,
+            plover,
+            cameo,
+            mode,
+            sources,
+            targets,
+            "asserted",
+            pol.modality(clause),
+            cx.STATED_READINESS,
+            False,
+        )
 
     def _verb(
         self,
@@ -767,6 +817,35 @@ def announced_threat(doc: ArticleDoc, cand: Candidate) -> Candidate:
         return cand
     return replace(
         cand, plover="THREATEN", cameo="138", mode=codes.mode_for("THREATEN", "138"), rule=cx.ANNOUNCED_FORCE
+    )
+
+
+# The concessions (CAMEO 08x, PLOVER CONCEDE and RETREAT) and the refusal of each (124x).
+CONCESSIONS = frozenset({"CONCEDE", "RETREAT"})
+REFUSAL_OF = {"081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
+
+
+def refused_concession(cand: Candidate) -> Candidate:
+    """A concession its agent will not or would not make is a refusal (refused-concession): REJECT,
+    asserted, by the same parties, coded as the decline of the concession named ("will not release"
+    1243, "will not end the strike" 1242, "would not withdraw" 1246; else 124)."""
+    if (
+        cand.plover not in CONCESSIONS
+        or cand.polarity != "negated"
+        or cand.modality not in UNDONE
+        or cand.source is None
+        or not cx.enabled(cx.REFUSED_CONCESSION)
+    ):
+        return cand
+    cameo = REFUSAL_OF.get((cand.cameo or "")[:3], "124")
+    return replace(
+        cand,
+        plover="REJECT",
+        cameo=cameo,
+        mode=codes.mode_for("REJECT", cameo),
+        polarity="asserted",
+        modality="actual",
+        rule=cx.REFUSED_CONCESSION,
     )
 
 

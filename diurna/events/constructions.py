@@ -151,6 +151,23 @@ COMMITTED_RELATION = _register(
     "ties with', 'restore relations with', 'resume talks with') is addressed to that someone, though "
     "the complement's verb is no event of its own.",
 )
+STATED_READINESS = _register(
+    "stated-readiness",
+    "Japan is willing to send more aid to Nepal.",
+    "Saying one is ready, willing or prepared to do something for or against someone ('is willing to "
+    "withdraw its troops from X', 'stands ready to provide assistance to X', 'is ready to strike X') "
+    "is an offer (AGREE, CAMEO 030: an expressed intent) or, for a hostile act, a threat, by the "
+    "copula's subject to the act's recipient; the act itself is not done. As for 'agreed to' and "
+    "'pledged to', without a recipient nothing is coded, nor under negation or a condition.",
+)
+REFUSED_CONCESSION = _register(
+    "refused-concession",
+    "Israel will not release the prisoners.",
+    "A concession its own agent says it will not make ('will not release the prisoners', 'won't end "
+    "the strike until ...', 'would not withdraw its troops') is a refusal: REJECT by that agent (CAMEO "
+    "124x, declining the 08x concession named), not a negated intention left uncoded. A concession that "
+    "simply did not happen ('did not withdraw') stays a negated fact.",
+)
 ASKED_SUBJECT = _register(
     "asked-subject",
     "Islamabad's delegation demanded Kabul crack down on fighters.",
@@ -897,6 +914,27 @@ CLAIM_NOUNS = frozenset(
     """accusation accusations claim claims allegation allegations report reports suggestion suggestions
     charge charges assertion assertions""".split()
 )
+
+
+# Predicate adjectives that state their subject's readiness to do their infinitive (stated-readiness).
+READINESS_ADJECTIVES = frozenset({"ready", "willing", "prepared"})
+
+
+def readiness_adjective(verb: "Token") -> Optional["Token"]:
+    """The adjective of readiness whose infinitive `verb` is ("is willing to send", "stands ready to
+    provide"), when it is a predicate of its clause (stated-readiness); else None."""
+    head = verb.head
+    if (
+        not enabled(STATED_READINESS)
+        or verb.dep_ != "xcomp"
+        or head.i == verb.i
+        or head.pos_ != "ADJ"
+        or head.dep_ not in ("acomp", "oprd")
+        or head.lemma_.lower() not in READINESS_ADJECTIVES
+        or not is_infinitive(verb)
+    ):
+        return None
+    return head
 
 
 def denied_acts(verb: "Token") -> list["Token"]:

@@ -34,6 +34,12 @@ MODEL_DIR = pathlib.Path(__file__).resolve().parent / "model" / "detector"
 ENCODING = "verb-features-v2"  # bump when features change: an older model is then refused
 DENSE_ROLES = ("verb", "subject", "object")  # whose contextual vectors (spaCy tok2vec) are features
 NONE = "NONE"
+# How a verb's probabilities become an answer (chosen with the threshold by scripts/train_detector.py):
+# "argmax": the most probable label, when it is an event type at or above the threshold;
+# "event-mass": the most probable event type, when all event types together (1 - P(NONE)) reach the
+# threshold: a verb the model finds eventful but splits between two close types (ASSAULT, COERCE) is
+# still proposed.
+DECISIONS = ("argmax", "event-mass")
 ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "state", "NORP": "group", "LOC": "place", "FAC": "place"}
 
 
@@ -111,10 +117,18 @@ class EventDetector:
     """The fitted model: a vocabulary of feature names and a weight matrix over the labels."""
 
     def __init__(
-        self, vocabulary: dict[str, int], labels: list[str], weights: np.ndarray, bias: np.ndarray, threshold: float
+        self,
+        vocabulary: dict[str, int],
+        labels: list[str],
+        weights: np.ndarray,
+        bias: np.ndarray,
+        threshold: float,
+        decision: str = "argmax",
     ):
+        if decision not in DECISIONS:
+            raise ValueError("unknown detector decision %r" % decision)
         self.vocabulary, self.labels = vocabulary, labels
-        self.weights, self.bias, self.threshold = weights, bias, threshold
+        self.weights, self.bias, self.threshold, self.decision = weights, bias, threshold, decision
 
     @classmethod
     def load(cls, directory: pathlib.Path = MODEL_DIR) -> "EventDetector":
@@ -125,7 +139,14 @@ class EventDetector:
                 % (directory, meta.get("encoding"), ENCODING)
             )
         arrays = np.load(directory / "detector.npz")
-        return cls(meta["vocabulary"], meta["labels"], arrays["weights"], arrays["bias"], meta["threshold"])
+        return cls(
+            meta["vocabulary"],
+            meta["labels"],
+            arrays["weights"],
+            arrays["bias"],
+            meta["threshold"],
+            meta.get("decision", "argmax"),
+        )
 
     def probabilities(self, names: list[str], vector: np.ndarray) -> np.ndarray:
         idx = [self.vocabulary[n] for n in set(names) if n in self.vocabulary]
@@ -137,9 +158,20 @@ class EventDetector:
         return scores / scores.sum()
 
     def detect(self, verb: "Token", lexicon_type: Optional[str] = None) -> Detection:
-        p = self.probabilities(features(verb, lexicon_type), dense(verb))
+        """The verb's answer: a type with the confidence the threshold is compared with (decide)."""
+        return decide(self.probabilities(features(verb, lexicon_type), dense(verb)), self.labels, self.decision)
+
+
+def decide(p: np.ndarray, labels: list[str], decision: str = "argmax") -> Detection:
+    """The answer of one verb's probabilities under a decision (DECISIONS); the trainer selects with
+    this same function, so selection and stage cannot differ."""
+    if decision == "argmax":
         best = int(p.argmax())
-        return Detection(self.labels[best], float(p[best]))
+        return Detection(labels[best], float(p[best]))
+    none = labels.index(NONE)
+    events = p.copy()
+    events[none] = -1.0
+    return Detection(labels[int(events.argmax())], float(1.0 - p[none]))
 
 
 @functools.lru_cache(maxsize=1)

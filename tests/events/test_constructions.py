@@ -501,6 +501,22 @@ CASES = {
         ("Morocco agreed to normalise ties with Israel.", ("agreed", "AGREE", "Morocco", "Israel")),
         ("Turkey pledged to normalise relations with Armenia.", ("pledged", "AGREE", "Turkey", "Armenia")),
     ],
+    cx.STATED_READINESS: [
+        ("Japan is willing to send more aid to Nepal.", ("willing to send", "AGREE", "Japan", "Nepal")),
+        ("Canada stands ready to provide assistance to Haiti.", ("ready to provide", "AGREE", "Canada", "Haiti")),
+        (
+            "Australia is willing to withdraw its troops from Iraq.",
+            ("willing to withdraw", "AGREE", "Australia", "Iraq"),
+        ),
+        ("Iran is ready to strike Israel.", ("ready to strike", "THREATEN", "Iran", "Israel")),
+    ],
+    cx.REFUSED_CONCESSION: [
+        (
+            "The junta said it would not release opposition leader Aung San Suu Kyi.",
+            ("release", "REJECT", "junta", "Aung San Suu Kyi"),
+        ),
+        ("Ankara will not lift its embargo on Armenia.", ("lift", "REJECT", "Ankara", "Armenia")),
+    ],
     cx.EVALUATED_MOVE_AGENT: [
         (
             "The government released 30 political prisoners on Friday. The opposition welcomed the move.",
@@ -890,6 +906,30 @@ def test_a_violated_truce_has_no_recipient_in_its_place(code):
     doc = code("Syrian rebels violated the truce in Syria on Sunday.", "2024-06-19")
     names = {a.id: a.name for a in doc.actors}
     assert [names.get(e.target) for e in doc.events if e.type == "ASSAULT"] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government is not willing to negotiate with the rebels.",
+        "If Japan is willing to send aid to Nepal, it should say so.",
+        "Japan is willing to help.",
+    ],
+)
+def test_no_readiness_is_stated_under_negation_or_a_condition_or_to_no_one(code, text):
+    doc = code(text, "2024-06-19")
+    assert not [e for e in doc.events if e.type in ("AGREE", "THREATEN", "CONSULT", "AID")]
+
+
+def test_a_concession_that_did_not_happen_is_no_refusal(code):
+    doc = code("Russia did not withdraw its troops from Moldova.", "2024-06-19")
+    assert not [e for e in doc.events if e.type == "REJECT"]
+    assert [e for e in doc.events if e.type == "RETREAT" and e.polarity == "negated"]
+
+
+def test_the_refusal_of_a_release_is_coded_as_its_decline(code):
+    doc = code("Russia said it would not withdraw its troops from Moldova.", "2024-06-19")
+    assert [e.cameo for e in doc.events if e.type == "REJECT"] == ["1246"]
 
 
 def test_kept_up_still_continues_the_act(code):

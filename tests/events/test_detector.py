@@ -6,8 +6,18 @@ import numpy as np
 import pytest
 
 from diurna.events import constructions as cx
-from diurna.events.candidates import CandidateExtractor
-from diurna.events.detector import ENCODING, NONE, Detection, EventDetector, default_detector, dense, features
+from diurna.events.candidates import CandidateExtractor, detector_may_read
+from diurna.events.detector import (
+    ENCODING,
+    NONE,
+    Detection,
+    EventDetector,
+    decide,
+    default_detector,
+    dense,
+    features,
+)
+from diurna.events.dictionary import TriggerLexicon
 
 SENTENCE = "Rebels heckled the United Nations envoy in Bunia."
 
@@ -59,3 +69,27 @@ def test_a_confident_detection_is_coded_with_roles_from_the_parse(code, pipeline
             assert not [e for e in code(SENTENCE, "2024-06-19").events if e.trigger.text == "heckled"]
     finally:
         events.extract = saved
+
+
+def test_the_decisions_read_the_same_probabilities_differently():
+    labels = ["ASSAULT", "COERCE", NONE]
+    split = np.array([0.35, 0.30, 0.35])  # eventful, but split between two close types
+    assert decide(split, labels, "argmax") == Detection("ASSAULT", pytest.approx(0.35))
+    assert decide(split, labels, "event-mass") == Detection("ASSAULT", pytest.approx(0.65))
+    quiet = np.array([0.1, 0.1, 0.8])
+    assert decide(quiet, labels, "argmax").type == NONE
+    assert decide(quiet, labels, "event-mass") == Detection("ASSAULT", pytest.approx(0.2))
+
+
+def test_a_model_of_an_unknown_decision_is_refused():
+    with pytest.raises(ValueError, match="decision"):
+        EventDetector({}, [NONE], np.zeros((1, 0)), np.zeros(1), 0.5, "vote")
+
+
+def test_the_detector_does_not_read_speech_or_light_verbs(nlp):
+    lexicon = TriggerLexicon.load()
+    doc = nlp("The envoy said the rebels heckled and made threats against the villagers.")
+    verbs = {t.lemma_: t for t in doc if t.pos_ == "VERB"}
+    assert not detector_may_read(lexicon, verbs["say"])
+    assert not detector_may_read(lexicon, verbs["make"])
+    assert detector_may_read(lexicon, verbs["heckle"])

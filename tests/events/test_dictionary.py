@@ -472,3 +472,27 @@ def test_military_exercises_are_cooperation_when_joint(text, pairs):
 
 def test_an_exercise_of_power_is_no_military_exercise(nlp, lexicon):
     assert lexicon.noun_sense(_token(nlp, "The exercise of power by the president was criticised.", "exercise")) is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Bangladesh filed a lawsuit against a Philippine bank.", ("115", "Bangladesh", "Philippine")),
+        ("The European Commission launched legal action against Hungary.", ("115", "Commission", "Hungary")),
+        ("Serbia lodged a complaint against Croatia with the UN.", ("114", "Serbia", "Croatia")),
+        ("The company took action to cut costs.", None),  # an action that is not legal is no lawsuit
+    ],
+)
+def test_a_lawsuit_or_complaint_against_someone_is_an_accusation(text, expected):
+    import diurna
+
+    doc = diurna.code(text, published="2024-06-19")
+    names = {a.id: a.name for a in doc.actors}
+    accusations = [
+        (e.cameo, names.get(e.source) or "", names.get(e.target) or "") for e in doc.events if e.type == "ACCUSE"
+    ]
+    if expected is None:
+        assert accusations == []
+    else:
+        cameo, source, target = expected
+        assert any(c == cameo and source in s and target in t for c, s, t in accusations), accusations
