@@ -125,7 +125,7 @@ class CandidateExtractor(NounEvents):
         found = [announced_threat(doc, c) for c in found]
         found = [c for c in found if not any(unreported(doc, c) for unreported in NOT_REPORTED_ACTS)]
         # (after the conditions are dropped: "if X will not release them" states no refusal)
-        found = [refused_concession(c) for c in found]
+        found = [refused_concession(doc, c) for c in found]
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
                 continue  # the story named no recipient for it
@@ -215,6 +215,8 @@ class CandidateExtractor(NounEvents):
         clause = adjective.head
         if pol.is_negated(adjective) or pol.is_negated(clause) or pol.in_conditional(clause):
             return []  # "is not willing to talk", "if X is ready to help": no offer stated
+        if cx.asked_or_assessed(clause):
+            return []  # "Is Russia ready to ...?", "officials believe Iran is ready to ...": no one stated it
         probe: set[int] = set()
         comp_sense, targets = self._complement_event(doc, verb, probe)
         if comp_sense is not None and not targets:
@@ -825,16 +827,18 @@ CONCESSIONS = frozenset({"CONCEDE", "RETREAT"})
 REFUSAL_OF = {"081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
 
 
-def refused_concession(cand: Candidate) -> Candidate:
+def refused_concession(doc: ArticleDoc, cand: Candidate) -> Candidate:
     """A concession its agent will not or would not make is a refusal (refused-concession): REJECT,
     asserted, by the same parties, coded as the decline of the concession named ("will not release"
-    1243, "will not end the strike" 1242, "would not withdraw" 1246; else 124)."""
+    1243, "will not end the strike" 1242, "would not withdraw" 1246; else 124). Only a refusal the
+    agent declares (`says_it_will_not`: not "may not release", a possibility others fear; review13)."""
     if (
         cand.plover not in CONCESSIONS
         or cand.polarity != "negated"
         or cand.modality not in UNDONE
         or cand.source is None
         or not cx.enabled(cx.REFUSED_CONCESSION)
+        or not pol.says_it_will_not(doc.spacy_doc[cand.trigger_start])
     ):
         return cand
     cameo = REFUSAL_OF.get((cand.cameo or "")[:3], "124")

@@ -937,6 +937,29 @@ def readiness_adjective(verb: "Token") -> Optional["Token"]:
     return head
 
 
+# Verbs whose complement is someone's belief or assessment, not a statement of the complement's subject
+# ("insists it is ready", "said it is ready" state it; "analysts believe it is ready" do not).
+ASSESSMENT_VERBS = frozenset(
+    "believe think fear expect doubt suspect assume guess imagine reckon worry seem appear estimate assess predict".split()
+)
+
+
+def asked_or_assessed(clause: "Token") -> bool:
+    """A clause that no one states of its own subject (stated-readiness): a question ("Is Russia ready
+    to negotiate?": the verb before its subject, or the sentence ends in a question mark), or a belief,
+    fear or finding of someone else ("officials believe Iran is ready to strike", "analysts doubt that
+    China is prepared to ..."): the complement of a verb of belief or assessment (ASSESSMENT_VERBS)."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if clause.sent.text.rstrip().endswith("?") or any(clause.i < s.i for s in subjects):
+        return True
+    head = clause
+    while head.dep_ in ("ccomp", "xcomp", "conj") and head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in ASSESSMENT_VERBS:
+            return True
+    return False
+
+
 def denied_acts(verb: "Token") -> list["Token"]:
     """The verbs of the acts a denial denies (denied-act): the complement of "deny", and the clause of
     a claim noun that a verb of denial or rejection has as object."""

@@ -83,6 +83,13 @@ def modality(token: "Token") -> str:
     return own
 
 
+def says_it_will_not(token: "Token") -> bool:
+    """ "will not release", "won't end", "would not withdraw": the agent's own declared refusal. Not a
+    possibility ("may not release", which others may fear) nor an inability ("could not withdraw")."""
+    aux = _auxiliaries(token)
+    return is_negated(token) and bool(aux & (FUTURE_AUX | {"would", "'d"})) and not aux & {"may", "might", "could"}
+
+
 def _is_purpose_infinitive(token: "Token") -> bool:
     return (
         token.dep_ in ("advcl", "xcomp")

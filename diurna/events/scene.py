@@ -132,8 +132,21 @@ def _act_key(cand: Candidate) -> tuple:
     return (cand.sentence_start, cand.plover, cand.source.actor_id if cand.source else None)
 
 
+# The kind a refused concession ("will not release the prisoners", refused-concession) has among the story's
+# acts: a REJECT by type, but a step of its own that a later "called the decision a crime" is about, not
+# a statement about another act (STATEMENTS; review13).
+REFUSAL = "REFUSAL"
+
+
 def _roles(cands: list[Candidate]) -> list[tuple[str, Optional[str], Optional[str]]]:
-    return [(c.plover, c.source.actor_id if c.source else None, c.target.actor_id if c.target else None) for c in cands]
+    return [
+        (
+            REFUSAL if c.rule == cx.REFUSED_CONCESSION else c.plover,
+            c.source.actor_id if c.source else None,
+            c.target.actor_id if c.target else None,
+        )
+        for c in cands
+    ]
 
 
 def _recipient_from_story(

@@ -932,6 +932,41 @@ def test_the_refusal_of_a_release_is_coded_as_its_decline(code):
     assert [e.cameo for e in doc.events if e.type == "REJECT"] == ["1246"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Western diplomats believe Iran is ready to strike Israel within days.",
+        "Is Russia ready to negotiate with Ukraine?",
+        "Analysts doubt that China is prepared to invade Taiwan.",
+    ],
+)
+def test_a_readiness_someone_else_believes_or_asks_is_not_stated(code, text):
+    # review13: stated-readiness codes only what the subject's side states, not a belief or a question
+    assert not [e for e in code(text, "2024-06-19").events if e.type in ("AGREE", "THREATEN")]
+
+
+def test_a_readiness_its_own_side_states_is_an_offer(code):
+    doc = code("Kenya is ready to send more police officers to Haiti, its president said.", "2024-06-19")
+    assert [e.type for e in doc.events if e.trigger.text.startswith("ready")] == ["AGREE"]
+
+
+def test_a_feared_non_release_is_no_refusal(code):
+    # review13: "may not" is a possibility others fear, not the agent's declared refusal
+    doc = code("Opposition leaders fear the government may not release the detained activists.", "2024-06-19")
+    assert not [e for e in doc.events if e.type == "REJECT"]
+
+
+def test_a_decision_told_as_a_refusal_is_the_step_a_later_evaluation_is_about(code):
+    # review13: the refusal (refused-concession) is a step of its own, not a statement about another act
+    story = (
+        "Israel has held the prisoners since 2023. Israel will not release the prisoners, the prime minister "
+        "said on Sunday. Hamas called the decision a crime."
+    )
+    doc = code(story, "2024-06-19")
+    names = {a.id: a.name for a in doc.actors}
+    assert [names.get(e.target) for e in doc.events if e.type == "ACCUSE"] == ["Israel"]
+
+
 def test_kept_up_still_continues_the_act(code):
     doc = code("Opposition supporters kept up their protest against the president for a third week.", "2024-06-19")
     assert any(e.type == "PROTEST" and e.trigger.text == "protest" for e in doc.events)
