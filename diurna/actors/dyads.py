@@ -51,6 +51,16 @@ PAIR_PRONOUN = register(
     "('Russia and Ukraine said ... they', 'Turkey and Egypt restored ties. They appointed ambassadors') "
     "is a mention of both, not of the more salient one: the pair is what the story goes on about.",
 )
+MET_PAIR_PRONOUN = register(
+    "met-pair-pronoun",
+    "Russia met Ukraine in Istanbul for talks. They agreed to swap prisoners.",
+    "A plural pronoun after a sentence whose main verb is a meeting between its subject and its object "
+    "or 'with' phrase ('Russia met Ukraine', 'Kenya talked with Ethiopia') is a mention of both, as after "
+    "a coordinated subject (pair-pronoun): the two sides of a meeting are the pair, and neither state is "
+    "'they' alone (plural-pronoun-not-state).",
+)
+# Verbs of a meeting between their subject and their object or 'with' phrase (met-pair-pronoun).
+MEETING_VERBS = frozenset("meet talk negotiate confer hold".split())
 DYAD = "dyad"  # Candidate.kind of "both countries": a mention of two actors
 RECIPROCAL = "reciprocal"  # Candidate.kind of "each other"
 # Plural nouns for the parties of a story, by the kind of actor each may stand for.
@@ -162,7 +172,7 @@ class StoryDyads:
             subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
             if subject is None or subject.i >= cand.start:
                 continue
-            pair = coordinated_pair(subject)
+            pair = coordinated_pair(subject) or _met_pair(sentence.root, subject)
             if pair is None:
                 return None  # one subject or a list: the pronoun is no pair's
             left, right = (at.get(t.i, ()) for t in pair)
@@ -271,3 +281,23 @@ class StoryDyads:
 
     def _sentence_start(self, n: int) -> int:
         return self._segment_starts[min(n, len(self._segment_starts) - 1)]
+
+
+def _met_pair(verb: "Token", subject: "Token") -> Optional[tuple["Token", "Token"]]:
+    """The subject and the other side of a meeting verb ("Russia met Ukraine", "talked with Kenya",
+    "held talks with Kenya"): the met-pair-pronoun rule's pair of tokens, else None."""
+    if not enabled(MET_PAIR_PRONOUN) or verb.lemma_.lower() not in MEETING_VERBS or subject.conjuncts:
+        return None
+    heads = [verb] + [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() == "talk"]
+    if verb.lemma_.lower() == "hold" and len(heads) == 1:
+        return None  # "held" alone is no meeting
+    others = [o for o in verb.children if o.dep_ == "dobj" and verb.lemma_.lower() == "meet"]
+    others += [
+        o
+        for h in heads
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return (subject, others[0]) if len(others) == 1 and not others[0].conjuncts else None

@@ -161,3 +161,22 @@ def test_they_after_a_coordinated_subject_is_both(resolve_actors, text, pronoun)
 def test_they_after_one_subject_is_not_a_pair(resolve_actors):
     doc = resolve_actors("Kenya and Somalia signed a deal. Officials said they would open the border.", "2024-06-01")
     assert len(_holders(doc, "they")) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile met Peru in Lima to discuss fishing rights. They agreed to set up a joint commission.",
+        "Kenya held talks with Ethiopia on Monday. They agreed to reopen the border.",
+    ],
+)
+def test_they_after_a_meeting_of_two_states_is_both(resolve_actors, text):
+    doc = resolve_actors(text, "2024-06-01")
+    assert len(_holders(doc, "they")) == 2
+    with switched_off(dyads.MET_PAIR_PRONOUN):
+        assert len(_holders(resolve_actors(text, "2024-06-01"), "they")) < 2
+
+
+def test_a_meeting_with_a_list_is_no_pair(resolve_actors):
+    doc = resolve_actors("Chile met Peru and Bolivia in Lima. They agreed to set up a commission.", "2024-06-01")
+    assert len(_holders(doc, "they")) != 2
