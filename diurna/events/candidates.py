@@ -30,6 +30,7 @@ from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.argmodel import default_argument_model
 from diurna.events.arguments import (
+    AIMED_TYPES,
     PERSONAL_PRONOUNS,
     Argument,
     Candidate,
@@ -226,7 +227,7 @@ class CandidateExtractor(NounEvents):
         frame = sense.frame
         comp = complement_of(verb)
         plover, cameo, mode = sense.plover, sense.cameo, sense.mode
-        targets = first_actors(doc, target_groups(verb, sense))
+        targets = first_actors(doc, target_groups(verb, sense), aimed=sense.plover in AIMED_TYPES)
         sources = actors_of(doc, subject_tokens(verb) + clause_parties.listed_subjects(verb))
         if not sources:
             sources = actors_of(doc, clause_parties.gerund_adjunct_subjects(verb))  # "after accusing X"

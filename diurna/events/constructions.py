@@ -550,6 +550,16 @@ STATE_ORGAN_HOLDER = _register(
     "A facility that a state and, nearer to it, one of the state's organs modify ('Ukraine's navy "
     "headquarters', 'Iraq's army barracks') belongs to the organ: the navy is the recipient, not the state.",
 )
+MODIFIER_STORY_ACTOR = _register(
+    "modifier-story-actor",
+    "The army seized power on Monday. Students marched to protest against the military takeover.",
+    "In an act against someone (force, coercion, sanctions, threats, protests, accusations, "
+    "rejections), a word that modifies the thing or act it is aimed at and is no mention itself ('against "
+    "the military takeover', 'fired on a police post', 'shelled civilian homes') names the article's actor "
+    "whose mention has that word as its head (the military, the police, the civilians), as a possessor "
+    "would. Not in other acts, where such a word names a domain ('military cooperation', 'police "
+    "training').",
+)
 FELLOW_VICTIMS = _register(
     "fellow-victims",
     "The prime minister was detained along with several ministers, including the finance minister.",

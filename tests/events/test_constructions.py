@@ -30,6 +30,16 @@ names_actor = _event_case_helpers().names_actor
 
 # rule -> [(text, (trigger, type, source, target))]; source/target None = no actor in that role
 CASES = {
+    cx.MODIFIER_STORY_ACTOR: [
+        (
+            "The military seized power on Monday. On Tuesday, students marched to protest against the military takeover.",
+            ("protest", "PROTEST", "students", "military"),
+        ),
+        (
+            "Aid groups said civilians had fled the border villages. On Sunday, the army shelled civilian homes.",
+            ("shelled", "ASSAULT", "army", "civilians"),
+        ),
+    ],
     cx.EVALUATED_CONTENT: [
         (
             "The European Union expressed concern that Russia had moved troops to the border.",
@@ -1170,3 +1180,11 @@ def test_a_demanded_resignation_still_asks_the_one_who_should_resign(rules_alone
     # requested-patient: only acts done to someone (release, removal ...) name no one asked
     doc = rules_alone("The opposition demanded the resignation of the interior minister.", "2024-06-19")
     assert found(doc, ("demanded", "REQUEST", "opposition", "interior minister"))
+
+
+def test_a_bare_modifier_names_no_party_of_an_act_not_against_someone(rules_alone):
+    """modifier-story-actor (its positive cases are in CASES): in "praised police reforms" the modifier
+    names a domain, and the praise is no act against the police, so the story's police are no party."""
+    doc = rules_alone("The police detained dozens on Monday. The government praised police reforms.", "2024-06-19")
+    praised = [e for e in doc.events if e.trigger.text == "praised"]
+    assert praised and all(not names_actor(doc, e.target, "police") for e in praised)
