@@ -410,8 +410,9 @@ AUDIENCE_OR_OCCASION = _register(
     "Speaking to reporters on Thursday, the commission's chairman vowed to stay in office.",
     "The learned argument chooser never adds as a recipient the audience of a speech verb other than "
     "the trigger ('speaking to reporters', 'told journalists') nor the antecedent of the 'where'/'when' "
-    "relative clause the trigger stands in ('met the president, where he denounced the deal'): the one "
-    "spoken to and the occasion are the setting of the act, like its place (argmodel.in_setting).",
+    "relative clause the trigger stands in ('met the president, where he denounced the deal'), nor a "
+    "phrase coordinated with it ('met the IMF, then the president, where ...'): the one spoken to and "
+    "the occasion are the setting of the act, like its place (argmodel.in_setting).",
 )
 # Acts done to someone by whoever holds power over them: demanding "the release of X" or "his removal"
 # asks it of the captor or the power, not of X (requested-patient).
