@@ -92,7 +92,8 @@ CLAIM_AUTHOR = _register(
     "Poland said the fire was Belarus's doing. Belarus rejected the allegation on Tuesday.",
     "Denying, rejecting or dismissing a claim ('the accusation', 'the allegation', 'the claim from "
     "Berlin') with no recipient in its clause answers whoever made the claim: the one the claim's own "
-    "phrase names (possessor, 'from', 'by'), else the speaker of a statement the quote stage found in "
+    "phrase names (possessor, 'from', 'by'; a city there, 'from Kyiv', the state it lies in when the "
+    "story names that state), else the speaker of a statement the quote stage found in "
     "the sentence just before, not the denier's own side, one that names the denier first.",
 )
 EVALUATED_RELATIVE_ACT = _register(

@@ -248,6 +248,11 @@ CASES = {
             "Serbia's president said the explosion was the work of Kosovo. Kosovo dismissed the claim.",
             ("dismissed", "REJECT", "Kosovo", "president"),
         ),
+        (
+            # the claim's phrase names a city: the state it lies in, which the story names
+            "Ukraine and Russia traded blame on Friday. Moscow rejected the allegations from Kyiv.",
+            ("rejected", "REJECT", "Russia", "Ukraine"),
+        ),
     ],
     cx.STATEMENT_FROM: [
         (
