@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, MentionRef
 from diurna.events.constructions import (
+    CAPITAL_STATE,
     FELLOW_VICTIMS,
     FINITE_BESIDE_INFINITIVE,
     MODIFIER_STORY_ACTOR,
@@ -156,6 +157,11 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0, aimed: bool 
             found = actor_in_phrase(doc, child, depth + 1)
             if found:
                 return found
+    if aimed and head.lemma_.lower() == "capital" and enabled(CAPITAL_STATE):
+        # "threaten the capital, Bangui": an act against a state's capital is against that state
+        found = host_state(doc, [c for c in head.children if c.dep_ == "appos"])
+        if found:
+            return found[0]
     # the modifier nearest the head wins: "senior Hamas official" -> Hamas
     for child in sorted((c for c in head.children if c.dep_ in MODIFIER_DEPS and c.i < head.i), key=lambda c: -c.i):
         found = actor_in_phrase(doc, child, depth + 1) or (_story_actor_modifier(doc, child) if aimed else None)

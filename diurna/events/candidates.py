@@ -475,7 +475,9 @@ class CandidateExtractor(NounEvents):
         verb with an event noun ("to impose sanctions on X"), whose noun is then not coded again."""
         comp_sense = self.lexicon.verb_sense(comp)
         if comp_sense is not None:
-            return comp_sense, first_actors(doc, target_groups(comp, comp_sense))
+            return comp_sense, first_actors(
+                doc, target_groups(comp, comp_sense), aimed=comp_sense.plover in AIMED_TYPES
+            )
         if in_list(comp, self.lexicon.light_verbs):
             for obj in direct_objects(comp):
                 noun_sense = self.lexicon.noun_sense(obj)

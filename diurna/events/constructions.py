@@ -562,6 +562,13 @@ MODIFIER_STORY_ACTOR = _register(
     "would. Not in other acts, where such a word names a domain ('military cooperation', 'police "
     "training').",
 )
+CAPITAL_STATE = _register(
+    "capital-state",
+    "Rebels in Chad advanced on Sunday and threatened the capital, N'Djamena.",
+    "An act against someone aimed at a state's capital named in apposition ('threaten the capital, "
+    "Bangui', 'shelled the capital, Kyiv') is against the state it is the capital of, when the story "
+    "names that state (arguments.host_state): the capital is the seat of the government, not a setting.",
+)
 FELLOW_VICTIMS = _register(
     "fellow-victims",
     "The prime minister was detained along with several ministers, including the finance minister.",

@@ -30,6 +30,16 @@ names_actor = _event_case_helpers().names_actor
 
 # rule -> [(text, (trigger, type, source, target))]; source/target None = no actor in that role
 CASES = {
+    cx.CAPITAL_STATE: [
+        (
+            "Rebels in Chad advanced on Sunday and threatened the capital, N'Djamena.",
+            ("threatened", "THREATEN", "Rebels", "Chad"),
+        ),
+        (
+            "Sudan's army said the paramilitary forces shelled the capital, Khartoum, on Monday.",
+            ("shelled", "ASSAULT", "paramilitary forces", "Sudan"),
+        ),
+    ],
     cx.MODIFIER_STORY_ACTOR: [
         (
             "The military seized power on Monday. On Tuesday, students marched to protest against the military takeover.",
