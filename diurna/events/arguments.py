@@ -14,6 +14,7 @@ from diurna.events.constructions import (
     FELLOW_VICTIMS,
     FINITE_BESIDE_INFINITIVE,
     MODIFIER_STORY_ACTOR,
+    SHARED_HEAD_PARTIES,
     SHARED_PASSIVE_AGENT,
     STATE_ORGAN_HOLDER,
     TIME_PHRASE,
@@ -375,9 +376,27 @@ def actors_of(doc: ArticleDoc, tokens: list["Token"], aimed: bool = False) -> li
     for token in tokens:
         for conj in conjuncts(token):
             arg = actor_in_phrase(doc, conj, aimed=aimed)
-            for found in [arg] + also_mentioned(doc, arg) if arg else []:
+            for found in [arg] + also_mentioned(doc, arg) + shared_head_parties(doc, conj, arg) if arg else []:
                 if all(a.actor_id != found.actor_id for a in out):
                     out.append(found)
+    return out
+
+
+def shared_head_parties(doc: ArticleDoc, head: "Token", first: Argument) -> list[Argument]:
+    """ "met the presidents of Kenya and Uganda", "the foreign ministers of Egypt and Jordan": a plural
+    noun that only describes (no name covers it), whose "of" object is coordinated, stands for each of the coordinated
+    parties (shared-head-parties); `first` is the one `actor_in_phrase` found."""
+    own = doc.mention_at_token(head.i)
+    if not enabled(SHARED_HEAD_PARTIES) or head.tag_ != "NNS" or (own is not None and own.how != "description"):
+        return []
+    if first.mention.token_start < head.i:
+        return []  # the party came from a modifier ("Kenyan and Ugandan ministers" are coordinated already)
+    out = []
+    for obj in prep_objects(head).get("of", []):
+        for other in [c for c in obj.conjuncts if c.i > obj.i]:
+            found = actor_in_phrase(doc, other)
+            if found is not None and found.actor_id != first.actor_id:
+                out.append(found)
     return out
 
 

@@ -569,6 +569,13 @@ CAPITAL_STATE = _register(
     "Bangui', 'shelled the capital, Kyiv') is against the state it is the capital of, when the story "
     "names that state (arguments.host_state): the capital is the seat of the government, not a setting.",
 )
+SHARED_HEAD_PARTIES = _register(
+    "shared-head-parties",
+    "The envoy met the foreign ministers of Egypt and Jordan in Amman.",
+    "A plural noun that no actor mention covers, with a coordinated 'of' phrase ('the presidents of "
+    "Kenya and Uganda', 'the foreign ministers of Egypt and Jordan'), names each coordinated party: one "
+    "event per party, as a coordinated object gives.",
+)
 FELLOW_VICTIMS = _register(
     "fellow-victims",
     "The prime minister was detained along with several ministers, including the finance minister.",

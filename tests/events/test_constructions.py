@@ -30,6 +30,16 @@ names_actor = _event_case_helpers().names_actor
 
 # rule -> [(text, (trigger, type, source, target))]; source/target None = no actor in that role
 CASES = {
+    cx.SHARED_HEAD_PARTIES: [
+        (
+            "The envoy met the foreign ministers of Egypt and Jordan in Amman.",
+            ("met", "CONSULT", "envoy", "Jordan"),
+        ),
+        (
+            "The army shelled the positions of the rebels and the militias in the east.",
+            ("shelled", "ASSAULT", "army", "militias"),
+        ),
+    ],
     cx.CAPITAL_STATE: [
         (
             "Rebels in Chad advanced on Sunday and threatened the capital, N'Djamena.",
