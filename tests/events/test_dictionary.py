@@ -454,23 +454,3 @@ def test_military_exercises_are_cooperation_when_joint(text, pairs):
 
 def test_an_exercise_of_power_is_no_military_exercise(nlp, lexicon):
     assert lexicon.noun_sense(_token(nlp, "The exercise of power by the president was criticised.", "exercise")) is None
-
-
-@pytest.mark.parametrize(
-    "text, pairs",
-    [
-        # whatever two parties agree on, the agreement is between them, coded both ways
-        (
-            "Egypt and Sudan agreed on a new water-sharing formula on Tuesday.",
-            {("AGREE", "Egypt", "Sudan"), ("AGREE", "Sudan", "Egypt")},
-        ),
-        # one party agreeing on something with another: that one is the recipient
-        ("Ghana agreed on a repayment plan with the IMF.", {("AGREE", "Ghana", "IMF")}),
-    ],
-)
-def test_parties_agreeing_on_anything_agree_with_each_other(text, pairs):
-    import diurna
-
-    doc = diurna.code(text, published="2024-06-19")
-    names = {a.id: a.name for a in doc.actors}
-    assert {(e.type, names.get(e.source), names.get(e.target)) for e in doc.events} == pairs, doc.events
