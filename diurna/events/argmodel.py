@@ -171,8 +171,9 @@ OCCASION_RELATIVES = frozenset({"where", "when"})
 def audience_or_occasion(doc: ArticleDoc, mention: MentionRef, trigger: "Token") -> bool:
     """Whether the mention is the audience of a speech verb other than the trigger ("Speaking to
     reporters, X vowed ...", "X told journalists that ...") or the antecedent of the "where"/"when"
-    relative clause the trigger stands in ("met with Trump, where he denounced the deal"): the one
-    spoken to and the occasion are no recipient the chooser may add (audience-or-occasion)."""
+    relative clause the trigger stands in ("met with Trump, where he denounced the deal"), or a phrase
+    coordinated with it (`occasion_and_its_siblings`): the one spoken to and the occasion are no
+    recipient the chooser may add (audience-or-occasion)."""
     if not cx.enabled(cx.AUDIENCE_OR_OCCASION):
         return False
     head = head_of(doc, mention)
@@ -186,10 +187,23 @@ def audience_or_occasion(doc: ArticleDoc, mention: MentionRef, trigger: "Token")
         return True
     for verb in [trigger] + list(trigger.ancestors):
         if verb.dep_ == "relcl" and any(c.lower_ in OCCASION_RELATIVES and c.dep_ == "advmod" for c in verb.children):
-            return verb.head.i == head.i
+            return head.i in {t.i for t in occasion_and_its_siblings(verb.head)}
         if verb.dep_ in ("ROOT",):
             break
     return False
+
+
+def occasion_and_its_siblings(antecedent: "Token") -> list["Token"]:
+    """The antecedent of an occasion clause and the phrases coordinated with it: its conjuncts, and
+    the objects of the same preposition on the same word ("met with the IMF, then with the president,
+    where he denounced the deal": the IMF is part of the occasion too)."""
+    out = [antecedent, *antecedent.conjuncts]
+    prep = antecedent.head
+    if antecedent.dep_ == "pobj" and prep.dep_ == "prep":
+        for sibling in prep.head.children:
+            if sibling.dep_ == "prep" and sibling.lower_ == prep.lower_ and sibling.i != prep.i:
+                out += [o for o in sibling.children if o.dep_ == "pobj"]
+    return out
 
 
 def in_event_setting(doc: ArticleDoc, cand: Candidate, mention: MentionRef, trigger: "Token") -> bool:

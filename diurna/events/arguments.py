@@ -10,8 +10,11 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, MentionRef
 from diurna.events.constructions import (
+    CAPITAL_STATE,
     FELLOW_VICTIMS,
     FINITE_BESIDE_INFINITIVE,
+    MODIFIER_STORY_ACTOR,
+    SHARED_HEAD_PARTIES,
     SHARED_PASSIVE_AGENT,
     STATE_ORGAN_HOLDER,
     TIME_PHRASE,
@@ -20,6 +23,7 @@ from diurna.events.constructions import (
     statement_maker,
 )
 from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
+from diurna.events.holders import story_actor_by_head
 from diurna.events.standing import description_stands
 from diurna.nlp.dateline import in_dateline
 from diurna.nlp.syntax import is_infinitive, is_reduced_passive, relative_antecedent, shared_passive_agent
@@ -111,12 +115,14 @@ def in_time_phrase(token: "Token") -> bool:
 # ------------------------------------------------------------------ actors in phrases
 
 
-def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[Argument]:
+def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0, aimed: bool = False) -> Optional[Argument]:
     """The actor a noun phrase names: its own mention, else an apposition, a modifier that is an
     actor ("Hamas delegation", "U.S. move", "Trump's decision"), or an "of"/"from" phrase
     ("dozens of Palestinian prisoners", "a delegation from Somalia"). When the head is only a
     description ("Boko Haram fighters", "Italy's prime minister"), a modifier that names an actor
-    outright stands for the phrase: the group or state is the party to the event."""
+    outright stands for the phrase: the group or state is the party to the event. `aimed`: the phrase is
+    what an act against someone is aimed at, whose bare modifiers may name the story's actors
+    (modifier-story-actor)."""
     if depth > 3:
         return None
     if in_dateline(head):
@@ -152,9 +158,14 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
             found = actor_in_phrase(doc, child, depth + 1)
             if found:
                 return found
+    if aimed and head.lemma_.lower() == "capital" and enabled(CAPITAL_STATE):
+        # "threaten the capital, Bangui": an act against a state's capital is against that state
+        found = host_state(doc, [c for c in head.children if c.dep_ == "appos"])
+        if found:
+            return found[0]
     # the modifier nearest the head wins: "senior Hamas official" -> Hamas
     for child in sorted((c for c in head.children if c.dep_ in MODIFIER_DEPS and c.i < head.i), key=lambda c: -c.i):
-        found = actor_in_phrase(doc, child, depth + 1)
+        found = actor_in_phrase(doc, child, depth + 1) or (_story_actor_modifier(doc, child) if aimed else None)
         if found:
             return found
     preps = prep_objects(head)
@@ -163,6 +174,22 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0) -> Optional[
         if found:
             return found
     return None
+
+
+# Acts against someone: a bare modifier of what they are aimed at names whose it is ("fired on a police
+# post"); in other acts it names a domain ("military cooperation", "police training").
+AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST", "ACCUSE", "REJECT"})
+
+
+def _story_actor_modifier(doc: ArticleDoc, word: "Token") -> Optional[Argument]:
+    """ "against the military takeover", "fired on a police post", "shelled civilian homes": a modifier
+    that is no mention names the article's actor whose head word it is (modifier-story-actor)."""
+    if not enabled(MODIFIER_STORY_ACTOR) or word.dep_ not in ("amod", "compound") or word.pos_ not in ("NOUN", "ADJ"):
+        return None
+    if doc.mention_at_token(word.i) is not None:
+        return None
+    found = story_actor_by_head(doc, word)
+    return Argument(found.actor_id, found) if found is not None else None
 
 
 # People who work for an institution and act or are acted on as its staff ("expelled two employees
@@ -344,14 +371,32 @@ def conjuncts(token: "Token") -> list["Token"]:
     return [token] + [c for c in token.conjuncts if c.i > token.i]
 
 
-def actors_of(doc: ArticleDoc, tokens: list["Token"]) -> list[Argument]:
+def actors_of(doc: ArticleDoc, tokens: list["Token"], aimed: bool = False) -> list[Argument]:
     out: list[Argument] = []
     for token in tokens:
         for conj in conjuncts(token):
-            arg = actor_in_phrase(doc, conj)
-            for found in [arg] + also_mentioned(doc, arg) if arg else []:
+            arg = actor_in_phrase(doc, conj, aimed=aimed)
+            for found in [arg] + also_mentioned(doc, arg) + shared_head_parties(doc, conj, arg) if arg else []:
                 if all(a.actor_id != found.actor_id for a in out):
                     out.append(found)
+    return out
+
+
+def shared_head_parties(doc: ArticleDoc, head: "Token", first: Argument) -> list[Argument]:
+    """ "met the presidents of Kenya and Uganda", "the foreign ministers of Egypt and Jordan": a plural
+    noun that only describes (no name covers it), whose "of" object is coordinated, stands for each of the coordinated
+    parties (shared-head-parties); `first` is the one `actor_in_phrase` found."""
+    own = doc.mention_at_token(head.i)
+    if not enabled(SHARED_HEAD_PARTIES) or head.tag_ != "NNS" or (own is not None and own.how != "description"):
+        return []
+    if first.mention.token_start < head.i:
+        return []  # the party came from a modifier ("Kenyan and Ugandan ministers" are coordinated already)
+    out = []
+    for obj in prep_objects(head).get("of", []):
+        for other in [c for c in obj.conjuncts if c.i > obj.i]:
+            found = actor_in_phrase(doc, other)
+            if found is not None and found.actor_id != first.actor_id:
+                out.append(found)
     return out
 
 
@@ -471,10 +516,10 @@ def target_groups(verb: "Token", sense: Sense) -> list[list["Token"]]:
     return [g for g in groups if g]
 
 
-def first_actors(doc: ArticleDoc, groups: list[list["Token"]]) -> list[Argument]:
-    """The actors of the first group that has any."""
+def first_actors(doc: ArticleDoc, groups: list[list["Token"]], aimed: bool = False) -> list[Argument]:
+    """The actors of the first group that has any (`aimed`: as `actor_in_phrase`)."""
     for group in groups:
-        found = actors_of(doc, group)
+        found = actors_of(doc, group, aimed)
         if found:
             return found
     return []

@@ -30,6 +30,7 @@ from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.argmodel import default_argument_model
 from diurna.events.arguments import (
+    AIMED_TYPES,
     PERSONAL_PRONOUNS,
     Argument,
     Candidate,
@@ -278,7 +279,7 @@ class CandidateExtractor(NounEvents):
         frame = sense.frame
         comp = complement_of(verb)
         plover, cameo, mode = sense.plover, sense.cameo, sense.mode
-        targets = first_actors(doc, target_groups(verb, sense))
+        targets = first_actors(doc, target_groups(verb, sense), aimed=sense.plover in AIMED_TYPES)
         sources = actors_of(doc, subject_tokens(verb) + clause_parties.listed_subjects(verb))
         if not sources:
             sources = actors_of(doc, clause_parties.gerund_adjunct_subjects(verb))  # "after accusing X"
@@ -526,7 +527,9 @@ class CandidateExtractor(NounEvents):
         verb with an event noun ("to impose sanctions on X"), whose noun is then not coded again."""
         comp_sense = self.lexicon.verb_sense(comp)
         if comp_sense is not None:
-            return comp_sense, first_actors(doc, target_groups(comp, comp_sense))
+            return comp_sense, first_actors(
+                doc, target_groups(comp, comp_sense), aimed=comp_sense.plover in AIMED_TYPES
+            )
         if in_list(comp, self.lexicon.light_verbs):
             for obj in direct_objects(comp):
                 noun_sense = self.lexicon.noun_sense(obj)

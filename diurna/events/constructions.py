@@ -92,7 +92,8 @@ CLAIM_AUTHOR = _register(
     "Poland said the fire was Belarus's doing. Belarus rejected the allegation on Tuesday.",
     "Denying, rejecting or dismissing a claim ('the accusation', 'the allegation', 'the claim from "
     "Berlin') with no recipient in its clause answers whoever made the claim: the one the claim's own "
-    "phrase names (possessor, 'from', 'by'), else the speaker of a statement the quote stage found in "
+    "phrase names (possessor, 'from', 'by'; a city there, 'from Kyiv', the state it lies in when the "
+    "story names that state), else the speaker of a statement the quote stage found in "
     "the sentence just before, not the denier's own side, one that names the denier first.",
 )
 EVALUATED_RELATIVE_ACT = _register(
@@ -427,8 +428,9 @@ AUDIENCE_OR_OCCASION = _register(
     "Speaking to reporters on Thursday, the commission's chairman vowed to stay in office.",
     "The learned argument chooser never adds as a recipient the audience of a speech verb other than "
     "the trigger ('speaking to reporters', 'told journalists') nor the antecedent of the 'where'/'when' "
-    "relative clause the trigger stands in ('met the president, where he denounced the deal'): the one "
-    "spoken to and the occasion are the setting of the act, like its place (argmodel.in_setting).",
+    "relative clause the trigger stands in ('met the president, where he denounced the deal'), nor a "
+    "phrase coordinated with it ('met the IMF, then the president, where ...'): the one spoken to and "
+    "the occasion are the setting of the act, like its place (argmodel.in_setting).",
 )
 # Acts done to someone by whoever holds power over them: demanding "the release of X" or "his removal"
 # asks it of the captor or the power, not of X (requested-patient).
@@ -577,6 +579,30 @@ STATE_ORGAN_HOLDER = _register(
     "Russian troops attacked Ukraine's Odesa navy base on Friday.",
     "A facility that a state and, nearer to it, one of the state's organs modify ('Ukraine's navy "
     "headquarters', 'Iraq's army barracks') belongs to the organ: the navy is the recipient, not the state.",
+)
+MODIFIER_STORY_ACTOR = _register(
+    "modifier-story-actor",
+    "The army seized power on Monday. Students marched to protest against the military takeover.",
+    "In an act against someone (force, coercion, sanctions, threats, protests, accusations, "
+    "rejections), a word that modifies the thing or act it is aimed at and is no mention itself ('against "
+    "the military takeover', 'fired on a police post', 'shelled civilian homes') names the article's actor "
+    "whose mention has that word as its head (the military, the police, the civilians), as a possessor "
+    "would. Not in other acts, where such a word names a domain ('military cooperation', 'police "
+    "training').",
+)
+CAPITAL_STATE = _register(
+    "capital-state",
+    "Rebels in Chad advanced on Sunday and threatened the capital, N'Djamena.",
+    "An act against someone aimed at a state's capital named in apposition ('threaten the capital, "
+    "Bangui', 'shelled the capital, Kyiv') is against the state it is the capital of, when the story "
+    "names that state (arguments.host_state): the capital is the seat of the government, not a setting.",
+)
+SHARED_HEAD_PARTIES = _register(
+    "shared-head-parties",
+    "The envoy met the foreign ministers of Egypt and Jordan in Amman.",
+    "A plural noun that no actor mention covers, with a coordinated 'of' phrase ('the presidents of "
+    "Kenya and Uganda', 'the foreign ministers of Egypt and Jordan'), names each coordinated party: one "
+    "event per party, as a coordinated object gives.",
 )
 FELLOW_VICTIMS = _register(
     "fellow-victims",

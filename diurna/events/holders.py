@@ -74,17 +74,21 @@ def holder_mentions(doc: ArticleDoc, trigger: "Token") -> list[MentionRef]:
                 or doc.mention_at_token(word.i) is not None
             ):
                 continue
-            lemma, sdoc = word.lemma_.lower(), doc.spacy_doc
-            # the last word of a noun phrase is its head ("State police"); a cheap test for every mention
-            same = [m for m in doc.mentions if m.how != "pronoun" and sdoc[m.token_end - 1].lemma_.lower() == lemma]
-            before = [m for m in same if m.token_end <= word.i]
-            named = (
-                max(before, key=lambda m: m.token_start)
-                if before
-                else min(same, key=lambda m: m.token_start, default=None)
-            )
-            if named is not None:
-                out.append(
-                    MentionRef(named.actor_id, word.idx, word.idx + len(word), word.i, word.i + 1, "description")
-                )
+            found = story_actor_by_head(doc, word)
+            if found is not None:
+                out.append(found)
     return out
+
+
+def story_actor_by_head(doc: ArticleDoc, word: "Token") -> Optional[MentionRef]:
+    """A mention, at `word`, of the article's actor whose mention has `word`'s lemma as its head ("the
+    police convoy" -> the story's "State police", "the military takeover" -> "the military"): the
+    nearest such mention before it, else after it; None when the article names no such actor."""
+    lemma, sdoc = word.lemma_.lower(), doc.spacy_doc
+    # the last word of a noun phrase is its head ("State police"); a cheap test for every mention
+    same = [m for m in doc.mentions if m.how != "pronoun" and sdoc[m.token_end - 1].lemma_.lower() == lemma]
+    before = [m for m in same if m.token_end <= word.i]
+    named = max(before, key=lambda m: m.token_start) if before else min(same, key=lambda m: m.token_start, default=None)
+    if named is None:
+        return None
+    return MentionRef(named.actor_id, word.idx, word.idx + len(word), word.i, word.i + 1, "description")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.document import ArticleDoc, MentionRef
 from diurna.events import constructions as cx
-from diurna.events.arguments import Argument, Candidate
+from diurna.events.arguments import Argument, Candidate, host_state
 from diurna.events.dictionary import direct_objects, prep_objects
 from diurna.nlp.index import paragraph_number
 from diurna.nlp.syntax import possessors
@@ -283,7 +283,8 @@ def claim_author(doc: ArticleDoc, verb: "Token", source_id: str) -> Optional[str
         preps = prep_objects(claim)
         named = possessors(claim) + preps.get("from", []) + preps.get("by", [])
         for token in named:
-            actor_id = doc.actor_at_token(token.i)
+            # "the claim from Berlin": a city names the state it lies in, when the story names that state
+            actor_id = doc.actor_at_token(token.i) or next((a.actor_id for a in host_state(doc, [token])), None)
             if actor_id and actor_id not in side:
                 return actor_id
     sentence = verb.sent

@@ -374,6 +374,12 @@ def test_whom_a_hostile_act_helps_is_marked(code, text, word, helped):
             "denounced",
             "Macron",
         ),
+        # a phrase coordinated with that occasion is part of it too
+        (
+            "The Kenyan president met with the African Union, then with Chancellor Scholz, where he criticized the trade deal.",
+            "criticized",
+            "African Union",
+        ),
     ],
 )
 def test_an_audience_or_occasion_is_never_added_as_target(code, text, trigger, mention):

@@ -30,6 +30,36 @@ names_actor = _event_case_helpers().names_actor
 
 # rule -> [(text, (trigger, type, source, target))]; source/target None = no actor in that role
 CASES = {
+    cx.SHARED_HEAD_PARTIES: [
+        (
+            "The envoy met the foreign ministers of Egypt and Jordan in Amman.",
+            ("met", "CONSULT", "envoy", "Jordan"),
+        ),
+        (
+            "The army shelled the positions of the rebels and the militias in the east.",
+            ("shelled", "ASSAULT", "army", "militias"),
+        ),
+    ],
+    cx.CAPITAL_STATE: [
+        (
+            "Rebels in Chad advanced on Sunday and threatened the capital, N'Djamena.",
+            ("threatened", "THREATEN", "Rebels", "Chad"),
+        ),
+        (
+            "Sudan's army said the paramilitary forces shelled the capital, Khartoum, on Monday.",
+            ("shelled", "ASSAULT", "paramilitary forces", "Sudan"),
+        ),
+    ],
+    cx.MODIFIER_STORY_ACTOR: [
+        (
+            "The military seized power on Monday. On Tuesday, students marched to protest against the military takeover.",
+            ("protest", "PROTEST", "students", "military"),
+        ),
+        (
+            "Aid groups said civilians had fled the border villages. On Sunday, the army shelled civilian homes.",
+            ("shelled", "ASSAULT", "army", "civilians"),
+        ),
+    ],
     cx.EVALUATED_CONTENT: [
         (
             "The European Union expressed concern that Russia had moved troops to the border.",
@@ -237,6 +267,11 @@ CASES = {
         (
             "Serbia's president said the explosion was the work of Kosovo. Kosovo dismissed the claim.",
             ("dismissed", "REJECT", "Kosovo", "president"),
+        ),
+        (
+            # the claim's phrase names a city: the state it lies in, which the story names
+            "Ukraine and Russia traded blame on Friday. Moscow rejected the allegations from Kyiv.",
+            ("rejected", "REJECT", "Russia", "Ukraine"),
         ),
     ],
     cx.STATEMENT_FROM: [
@@ -1247,3 +1282,11 @@ def test_a_demanded_resignation_still_asks_the_one_who_should_resign(rules_alone
     # requested-patient: only acts done to someone (release, removal ...) name no one asked
     doc = rules_alone("The opposition demanded the resignation of the interior minister.", "2024-06-19")
     assert found(doc, ("demanded", "REQUEST", "opposition", "interior minister"))
+
+
+def test_a_bare_modifier_names_no_party_of_an_act_not_against_someone(rules_alone):
+    """modifier-story-actor (its positive cases are in CASES): in "praised police reforms" the modifier
+    names a domain, and the praise is no act against the police, so the story's police are no party."""
+    doc = rules_alone("The police detained dozens on Monday. The government praised police reforms.", "2024-06-19")
+    praised = [e for e in doc.events if e.trigger.text == "praised"]
+    assert praised and all(not names_actor(doc, e.target, "police") for e in praised)
