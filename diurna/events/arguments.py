@@ -186,10 +186,22 @@ def _story_actor_modifier(doc: ArticleDoc, word: "Token") -> Optional[Argument]:
     that is no mention names the article's actor whose head word it is (modifier-story-actor)."""
     if not enabled(MODIFIER_STORY_ACTOR) or word.dep_ not in ("amod", "compound") or word.pos_ not in ("NOUN", "ADJ"):
         return None
-    if doc.mention_at_token(word.i) is not None:
+    if doc.mention_at_token(word.i) is not None or _own_act_object(word.head):
         return None
     found = story_actor_by_head(doc, word)
     return Argument(found.actor_id, found) if found is not None else None
+
+
+# Verbs whose object is an act their own subject does or would do ("threatened a military response",
+# "launched an army operation", "vowed a police crackdown").
+OWN_ACT_VERBS = frozenset("threaten vow promise pledge launch conduct mount stage order announce".split())
+
+
+def _own_act_object(noun: "Token") -> bool:
+    """ "threatened a military response", "launched an army operation": the object of a verb whose object
+    is its subject's own act (OWN_ACT_VERBS); its modifier is the doer's own means, not whom the act is
+    aimed at ("rallied against the military takeover", "attacked a police post" keep it; review13)."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in OWN_ACT_VERBS
 
 
 # People who work for an institution and act or are acted on as its staff ("expelled two employees

@@ -140,3 +140,19 @@ def test_the_owner_of_frozen_assets_is_the_target(code, text, trigger, target):
 )
 def test_a_causatives_object_does_its_complement(code, text, trigger, source):
     assert any(trig == trigger and s == source for trig, s, _ in code(text)), code(text)
+
+
+@pytest.mark.parametrize(
+    "text, noun, own",
+    [
+        # the trigger's object is an act its own subject does: its modifier is the doer's means
+        ("Moscow threatened a military response to the strike.", "response", True),
+        # an act the subject is against, or a thing it acts on: the modifier names whose it is
+        ("Students rallied against the military takeover.", "takeover", False),
+        ("Gunmen attacked a police post near the border.", "post", False),
+    ],
+)
+def test_an_act_noun_as_the_triggers_object_is_the_subjects_own(nlp, text, noun, own):
+    from diurna.events.arguments import _own_act_object
+
+    assert _own_act_object(next(t for t in nlp(text) if t.text == noun)) is own
