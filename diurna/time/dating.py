@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 from diurna.document import ArticleDoc, TimexRef
 from diurna.records import DateRef
 from diurna.time.calendar import Tense
+from diurna.time.detect import names_a_noun
 from diurna.time.syntax import (
     INHERITING_CLAUSE_DEPS,
     MAX_CLIMB,
@@ -150,7 +151,7 @@ def governing_timex(doc: ArticleDoc, token: int) -> Optional[TimexRef]:
     ]
     cur = trigger
     for _ in range(MAX_CLIMB):
-        here = [i for i in usable if cur.i in (atts[i].verb, atts[i].noun)]
+        here = [i for i in usable if _dates(doc, i, cur.i, atts)]
         if not here and is_clause_head(cur):
             here = _shared_by_conjuncts(doc, cur, usable, atts)
         if here:
@@ -161,6 +162,36 @@ def governing_timex(doc: ArticleDoc, token: int) -> Optional[TimexRef]:
             break  # relative clauses and the like keep their own time
         cur = cur.head
     return _fronted_timex(doc, trigger, usable)
+
+
+def _dates(doc: ArticleDoc, timex: int, token: int, atts: list[Attachment]) -> bool:
+    """Whether the expression `timex` hangs from `token`: from its verb or its noun, but a date that
+    names a noun the verb is turned towards ("demonstrated against the October 25 coup", "campaigned
+    ahead of the June 7 primary") is the noun's date only. A noun the event happens at or in ("died
+    in the 2012 attack", "spoke at Thursday's debate", "won Tuesday's primary") keeps dating it."""
+    where = atts[timex]
+    if token == where.noun:
+        return True
+    if token != where.verb:
+        return False
+    t = doc.timexes[timex]
+    tokens = doc.spacy_doc[t.token_start : t.token_end]
+    return not (names_a_noun(tokens, where) and _turned_towards(doc.spacy_doc[where.noun]))
+
+
+# Prepositions of a noun an act is aimed at or done in view of, not an occasion it happens in.
+ORIENTATION_PREPS = {"against", "toward", "towards", "ahead"}
+
+
+def _turned_towards(noun: "Token") -> bool:
+    """ "against the coup", "towards the vote", "ahead of the primary" (not "before": "did not heed
+    warnings before the 2001 attacks" happened before that date, which a later rule bounds)."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ == "of":
+        prep = prep.head  # "ahead of", "in advance of"
+    return prep.lower_ in ORIENTATION_PREPS or (prep.lower_ == "advance" and prep.head.lower_ == "in")
 
 
 def _shared_by_conjuncts(doc: ArticleDoc, verb: "Token", usable: list[int], atts: list[Attachment]) -> list[int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from diurna.time import event_date, rules_date
+from diurna.time.dating import governing_timex
 
 
 def _token(doc, word: str, nth: int = 0) -> int:
@@ -248,3 +249,33 @@ def test_the_weekday_reattached_from_a_name_or_an_addressee(time_doc):
     span = next(t for t in doc.timexes if t.date.text == "Sunday")
     att = attachment(doc.spacy_doc[span.token_start : span.token_end])
     assert att.verb == _token(doc, "told")
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # the act is aimed at the dated thing, not done on its day (dating._turned_towards)
+        ("Farmers marched through the capital to protest against the March 3 decree.", "protest"),
+        ("The senator campaigned in Ohio ahead of the May 3 primary.", "campaigned"),
+        ("The unions are mobilising their members towards the June 12 vote.", "mobilising"),
+    ],
+)
+def test_a_date_naming_the_noun_an_act_is_turned_towards_does_not_date_the_act(time_doc, text, trigger):
+    doc = time_doc(text, "2019-03-20")
+    token = _token(doc, trigger)
+    assert governing_timex(doc, token) is None
+    assert rules_date(doc, token).start == "2019-03-20"
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # a noun the event happens at or in keeps dating it
+        ("The minister spoke at the March 3 summit in Accra.", "spoke"),
+        ("Two soldiers died in the March 3 ambush near the border.", "died"),
+        ("Farmers marched through the capital to protest against the March 3 decree.", "decree"),
+    ],
+)
+def test_a_date_naming_an_occasion_or_its_own_noun_still_dates_it(time_doc, text, trigger):
+    doc = time_doc(text, "2019-03-20")
+    assert governing_timex(doc, _token(doc, trigger)).date.start == "2019-03-03"
