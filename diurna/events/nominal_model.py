@@ -285,7 +285,9 @@ def learned_nominals(
 
     The source is the noun's phrases' (`roles`), else the argument chooser's choice among the
     sentence's actors (argmodel.py), else the scene's agent of force or coercion (episode-agent);
-    a noun with none is not coded (who did it is an event's core, as for the rules' candidates)."""
+    a guessed party GUESS_RULES refuse (a reporter of the act, a police source of a protest) is left
+    out; a noun with no source is not coded (who did it is an event's core, as for the rules'
+    candidates)."""
     if model.threshold > 1.0:
         return []  # a model packaged inert (no selection passed): no probability reaches it, skip the work
     taken = {i for c in sentence_cands for i in range(c.trigger_start, c.trigger_end)}
