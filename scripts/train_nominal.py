@@ -1,7 +1,6 @@
 #!/usr/bin/env python
 """Train diurna's learned nominal-event model (diurna/events/nominal_model.py); writes diurna/events/model/nominal.json.
 
-    .venv/bin/pip install scikit-learn                     # training only (pyproject extra "train")
     .venv/bin/python scripts/train_nominal.py --cache /tmp/nominal   # code once, select, fit on all, write
     .venv/bin/python scripts/train_nominal.py --cache /tmp/nominal --no-write   # selection figures only
     .venv/bin/python scripts/train_nominal.py --cache /tmp/nominal --setting 0.1,0.6,same+none  # one setting
@@ -45,6 +44,8 @@ import pickle
 import sys
 from collections import Counter, defaultdict
 from types import SimpleNamespace
+
+import numpy as np
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -188,7 +189,6 @@ def examples(stage, sc, lexicon, docs, full_table) -> tuple[list[dict], dict]:
 
 def fit(rows, c: float) -> tuple[float, dict[str, float]]:
     from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
 
     counts = Counter(n for r in rows for n in r["f"])
     names = sorted(n for n, k in counts.items() if k >= MIN_COUNT)
@@ -201,10 +201,27 @@ def fit(rows, c: float) -> tuple[float, dict[str, float]]:
                 data.append(v)
         indptr.append(len(indices))
     x = csr_matrix((data, indices, indptr), shape=(len(rows), len(names)))
-    model = LogisticRegression(C=c, max_iter=3000, class_weight=None)
-    model.fit(x, [r["y"] for r in rows])
-    weights = {n: round(float(w), 5) for n, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
-    return round(float(model.intercept_[0]), 5), weights
+    bias, coef = _l2_logistic(x.toarray(), np.array([r["y"] for r in rows], dtype=float), c)
+    weights = {n: round(float(w), 5) for n, w in zip(names, coef) if abs(w) > 1e-6}
+    return round(float(bias), 5), weights
+
+
+def _l2_logistic(x, y, c: float, iterations: int = 50) -> tuple[float, "np.ndarray"]:
+    """Newton's method on C * log-loss + |w|^2 / 2, the intercept not penalised: scikit-learn's
+    LogisticRegression(C=c) objective (lbfgs), in numpy, so the script needs no scikit-learn."""
+    xb = np.hstack([x, np.ones((x.shape[0], 1))])
+    w = np.zeros(xb.shape[1])
+    penalty = np.ones(xb.shape[1])
+    penalty[-1] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(xb @ w)))
+        grad = c * xb.T @ (p - y) + penalty * w
+        hess = c * (xb.T * (p * (1 - p))) @ xb + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[-1], w[:-1]
 
 
 def usable(rows, table) -> list[dict]:

@@ -45,6 +45,7 @@ from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, in_list, prep_objects
 from diurna.learned import logistic
+from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -284,7 +285,9 @@ def learned_nominals(
 
     The source is the noun's phrases' (`roles`), else the argument chooser's choice among the
     sentence's actors (argmodel.py), else the scene's agent of force or coercion (episode-agent);
-    a noun with none is not coded (who did it is an event's core, as for the rules' candidates)."""
+    a guessed party GUESS_RULES refuse (a reporter of the act, a police source of a protest) is left
+    out; a noun with no source is not coded (who did it is an event's core, as for the rules'
+    candidates)."""
     if model.threshold > 1.0:
         return []  # a model packaged inert (no selection passed): no probability reaches it, skip the work
     taken = {i for c in sentence_cands for i in range(c.trigger_start, c.trigger_end)}
@@ -349,11 +352,84 @@ def _candidate(
             if before is None and after is not None:
                 found[role] = "chooser"
         cand = chosen
+    if chooser is not None:
+        cand = _drop_guessed_parties(doc, noun, cand, found)
     if cand.source is None and episode is not None and plover in cx.VICTIM_TYPES:
         agent = episode.agent_for(noun.idx, plover, [cand.target] if cand.target else [])
-        if agent is not None:
+        if agent is not None and _may_be_guessed(doc, noun, plover, agent, "source"):
             cand = dataclasses.replace(cand, source=agent)
             found[0] = "episode"
     if cand.source is None:
         return None, (found[0], found[1])
     return cand, (found[0], found[1])
+
+
+# ------------------------------------------------------------------ parties no phrase names
+# The noun's own phrases name its parties with some certainty; a party guessed from the sentence
+# (the argument chooser's, the scene's agent) is often only someone near it. Two general kinds of
+# guess are refused, each a named rule (diurna/rules.py) that can be switched off:
+GUESS_RULES = RuleSet("nominal party rule", env="DIURNA_NOMINAL_PARTY_RULES_OFF")
+REPORTER_NOT_PARTY = GUESS_RULES.register(
+    "reporter-not-party",
+    "Reuters reported the attack / the spokesman for the governor said the attack killed twelve: "
+    "neither Reuters nor the governor attacked or was attacked",
+    "the speaker of a quote (with its relays and the actors its speaker's words name) reports the act "
+    "told in its content; the quote stage is the authority on who said what",
+)
+PROTEST_NOT_BY_STATE_FORCE = GUESS_RULES.register(
+    "protest-not-by-state-force",
+    "police fired on the demonstrators / the police dispersed a protest: the protest is not the police's",
+    "a protest is done by civilians, an opposition or a group, not by the police or the army that police "
+    "it; a guessed source of that kind is the other side of the scene",
+)
+STATE_FORCE = ("COP", "MIL")
+
+
+def _drop_guessed_parties(doc: ArticleDoc, noun: "Token", cand: Candidate, found: list[str]) -> Candidate:
+    """The candidate without the chooser's parties GUESS_RULES refuse (`found` updated)."""
+    for k, role in enumerate(("source", "target")):
+        arg = getattr(cand, role)
+        if found[k] == "chooser" and arg is not None and not _may_be_guessed(doc, noun, cand.plover, arg, role):
+            cand = dataclasses.replace(cand, **{role: None})
+            found[k] = "none"
+    return cand
+
+
+def _may_be_guessed(doc: ArticleDoc, noun: "Token", plover: str, arg: Argument, role: str) -> bool:
+    """Whether a party no phrase of the noun names may fill `role` (GUESS_RULES)."""
+    if GUESS_RULES.enabled(REPORTER_NOT_PARTY) and arg.actor_id in _reporters_of(doc, noun):
+        return False
+    if GUESS_RULES.enabled(PROTEST_NOT_BY_STATE_FORCE) and plover == "PROTEST" and role == "source":
+        actor = doc.actor(arg.actor_id)
+        code = (actor.code or "") if actor is not None else ""
+        if any(code.endswith(s) for s in STATE_FORCE):
+            return False
+    return True
+
+
+def _reporters_of(doc: ArticleDoc, noun: "Token") -> set[str]:
+    """The actors who report the noun: the speakers, relays and actors named in the speaker's words of
+    the quotes whose content holds it, less those the content itself names ("the US said it would
+    send aid", "the rebels say they will launch attacks": the speaker tells its own act)."""
+    out: set[str] = set()
+    for q in doc.quotes:
+        if not (q.content.start <= noun.idx < q.content.end):
+            continue
+        named = {a.id for a in doc.actors if any(q.content.start <= m.start < q.content.end for m in a.mentions)}
+        reporters = {a for a in [q.speaker, *q.via] if a}
+        if not _is_clause(doc, q.content):
+            continue  # "called for the protest": the content is the act asked for, its caller's to do
+        if q.speaker_mention is not None:
+            span = doc.spacy_doc.char_span(q.speaker_mention.start, q.speaker_mention.end, alignment_mode="expand")
+            if span is not None:
+                # the speaker's own phrase with its apposition ("X, spokesman for the governor")
+                words = [t for t in span.root.subtree if not (q.content.start <= t.idx < q.content.end)]
+                reporters.update(a.actor_id for a in actors_of(doc, words))
+        out |= reporters - named
+    return out
+
+
+def _is_clause(doc: ArticleDoc, span) -> bool:
+    """Whether a quote's content is a clause (has a verb), not only a noun phrase."""
+    words = doc.spacy_doc.char_span(span.start, span.end, alignment_mode="expand")
+    return words is not None and any(t.pos_ in ("VERB", "AUX") for t in words)

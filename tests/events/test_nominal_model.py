@@ -142,3 +142,38 @@ def test_the_trainers_recorder_sees_every_eligible_noun(code, load_script):
     extractor.nominal_model = recorder
     list(extractor(code(ASSASSINATION, "2024-06-19")))
     assert "assassination" in [lemma for _, _, lemma, _ in recorder.seen]
+
+
+def _argument(doc, word):
+    """The Argument of the actor whose mention holds `word`."""
+    from diurna.events.arguments import actors_of
+
+    found = actors_of(doc, [_noun(doc, word)])
+    assert found, word
+    return found[0]
+
+
+def test_a_reporter_is_not_a_guessed_party_of_the_act_it_reports(code):
+    """reporter-not-party: the speaker and the actors of its apposition report the bombing, they are
+    neither its agent nor its victim; a speaker the content names tells its own act."""
+    doc = code(
+        "Ahmad Noori, a spokesman for the Kandahar governor, said the bombing killed nine soldiers.", "2024-06-19"
+    )
+    bombing = _noun(doc, "bombing")
+    for word in ("Noori", "governor"):
+        arg = _argument(doc, word)
+        assert not nm._may_be_guessed(doc, bombing, "ASSAULT", arg, "source")
+        with nm.GUESS_RULES.switched_off(nm.REPORTER_NOT_PARTY):
+            assert nm._may_be_guessed(doc, bombing, "ASSAULT", arg, "source")
+    own = code("The Sudanese army said it would launch an offensive against the rebels.", "2024-06-19")
+    assert nm._may_be_guessed(own, _noun(own, "offensive"), "ASSAULT", _argument(own, "army"), "source")
+
+
+def test_a_protest_is_not_guessed_to_be_the_police(code):
+    """protest-not-by-state-force: the police or army beside a protest police it, they do not stage it."""
+    doc = code("Police fired tear gas at students during the protest in Nairobi on Monday.", "2024-06-19")
+    protest, police = _noun(doc, "protest"), _argument(doc, "Police")
+    assert not nm._may_be_guessed(doc, protest, "PROTEST", police, "source")
+    assert nm._may_be_guessed(doc, protest, "PROTEST", police, "target")
+    with nm.GUESS_RULES.switched_off(nm.PROTEST_NOT_BY_STATE_FORCE):
+        assert nm._may_be_guessed(doc, protest, "PROTEST", police, "source")
