@@ -650,6 +650,7 @@ def ranker_out_of_fold(groups: list[dict], c: float, folds: int = 5) -> dict:
         "reachable": sum(any(r for _, r, _ in g["rows"]) for g in groups),
         "rules": 0,
         "ranker": 0,
+        "fallback": 0,
     }
     for k in range(folds):
         model = fit_ranker([g for g in groups if fold_of(g["article"], folds) != k], c)
@@ -657,6 +658,8 @@ def ranker_out_of_fold(groups: list[dict], c: float, folds: int = 5) -> dict:
             top = max(g["rows"], key=lambda row: stm.logistic(model["bias"], model["weights"], row[0]))
             n["ranker"] += top[1]
             n["rules"] += g["rules_right"]
+            # as the rules' fallback: the rules' choice where one finds a recipient, else the ranker's
+            n["fallback"] += g["rules_right"] if any(chosen for _, _, chosen in g["rows"]) else top[1]
     return n
 
 
@@ -749,24 +752,36 @@ def train_ranker(args) -> int:
     labelled = label_polnear(labels, coded, polnear_gold())
     groups = ranker_groups(labelled, coded, labels)
     best = None
+    mode = "ranker" if args.ranker_everywhere else "fallback"  # the out-of-fold count C is selected by
     for c in RANKER_C:
         n = ranker_out_of_fold(groups, c)
         print(
-            "ranker C=%.2f: %d acts (%d with the recipient among the options); right out of fold: rules %d, ranker %d"
-            % (c, n["acts"], n["reachable"], n["rules"], n["ranker"])
+            "ranker C=%.2f: %d acts (%d with the recipient among the options); right out of fold: rules %d, ranker %d, "
+            "ranker as the rules' fallback %d" % (c, n["acts"], n["reachable"], n["rules"], n["ranker"], n["fallback"])
         )
-        if best is None or n["ranker"] > best[0]["ranker"]:
+        if best is None or n[mode] > best[0][mode]:
             best = (n, c)
     n, c = best
     ranker = fit_ranker(groups, c)
+    # the ranker chooses only where no target rule finds a recipient: ranking every statement's
+    # options (right 881 against the rules' 799 of 1,402 out of fold) moved the one statement event
+    # of half B to a wrong recipient (B strict 99 -> 98); as the rules' fallback (837) it holds
+    # (docs/evaluation.md, issue 26, speech14)
+    ranker["fallback"] = not args.ranker_everywhere
     ranker["meta"] = {
         "trained_on": "%d labelled PolNeAR train acts with a located recipient" % len(groups),
         "C": c,
-        "selected_on": "top-1 recipient right out of fold by article (5 folds) on the same acts",
-        "out_of_fold": {"rules": n["rules"], "ranker": n["ranker"], "acts": n["acts"], "reachable": n["reachable"]},
+        "selected_on": "recipient right out of fold by article (5 folds) on the same acts, as packaged (%s)" % mode,
+        "out_of_fold": {
+            "rules": n["rules"],
+            "ranker": n["ranker"],
+            "fallback": n["fallback"],
+            "acts": n["acts"],
+            "reachable": n["reachable"],
+        },
         "script": "scripts/train_statements.py --ranker-only",
     }
-    print("selected C=%.2f: out of fold the ranker %d, the rules %d of %d" % (c, n["ranker"], n["rules"], n["acts"]))
+    print("selected C=%.2f (%s): out of fold %d, the rules %d of %d" % (c, mode, n[mode], n["rules"], n["acts"]))
     if not args.no_write:
         model = json.loads(args.out.read_text(encoding="utf-8"))
         model["ranker"] = ranker
@@ -793,6 +808,11 @@ def main() -> int:
         action="store_true",
         help="fit the recipient ranker on the labelled PolNeAR acts (C selected out of fold by article) and "
         "write it into the model at --out, leaving the type models as they are; B is not read",
+    )
+    ap.add_argument(
+        "--ranker-everywhere",
+        action="store_true",
+        help="the ranker chooses every recipient (default: only where no target rule finds one)",
     )
     args = ap.parse_args()
     if args.ranker_only:

@@ -7,7 +7,9 @@ the statement accuses, rejects, requests or threatens. The quote stage has alrea
 statement with its speaker and content (doc.quotes is the authority on who said what; nothing here
 re-derives a speaker). A learned model reads each quote and says whether it is such an act and of
 which type; the stage turns a confident reading into a candidate whose source is the speaker and
-whose target is chosen by the named rules of `TARGET_RULES`, in order.
+whose target is chosen by the named rules of `TARGET_RULES`, in order; where none of them finds a
+recipient, a learned recipient ranker (`ranked_choice`, fitted on the labelled PolNeAR targets) picks
+one of the actors named in the content, the rest of the cue's sentence or the sentence before.
 
 The model is a one-vs-rest logistic per type (diurna/learned.py) over cheap features of the quote:
 the lemmas of its content (the words that carry evaluation get their weight from the data: the
@@ -416,6 +418,19 @@ class StatementModel:
             self.recipient["bias"], self.recipient["weights"], recipient_features(plover, rule, pair, agree)
         )
 
+    def recipients(self, doc: ArticleDoc, st: Statement, arguments) -> dict[str, tuple]:
+        """Per type: (the statement's candidate with its recipient, the rule that found it, the
+        ranker's probability that the recipient is right, None without a ranker)."""
+        if self.ranker is None:
+            return {t: (*targeted(doc, st, t, arguments), None) for t in self.types}
+        own = recipient_options(doc, st)
+        out = {}
+        for t in self.types:
+            cand = candidate(doc, st, t)
+            target, rule, p = ranked_choice(doc, st, cand, arguments, self.ranker, own)
+            out[t] = (dataclasses.replace(cand, target=target), rule, p)
+        return out
+
     def may_read(self, f: dict[str, float]) -> bool:
         """Whether any type could reach its threshold whatever recipient the rules find: the score on
         the statement's own features plus the most its options can add (`option_gain`), the recipient
@@ -456,16 +471,16 @@ class StatementModel:
             f = features(doc, st, existing)
             if not self.may_read(f):
                 continue
-            own = recipient_options(doc, st) if self.ranker is not None else None
-            made = {t: targeted(doc, st, t, arguments, self.ranker, own) for t in self.types}
+            made = self.recipients(doc, st, arguments)
             options = {
                 t: (
                     rule,
                     already_coded(st, existing, t),
                     pair_features(_described(doc, st.speaker), _described(doc, c.target)),
                     rule_agreement(doc, st, c, arguments) if self.recipient is not None else 0,
+                    p,
                 )
-                for t, (c, rule) in made.items()
+                for t, (c, rule, p) in made.items()
             }
             plover, _ = self.reading(f, options)
             if plover is not None:
@@ -537,7 +552,7 @@ def targeted(
     if ranker is None:
         target, rule = choose_target(doc, st, cand, arguments)
         return dataclasses.replace(cand, target=target), rule
-    target, rule = ranked_target(doc, st, cand, arguments, ranker, options)
+    target, rule, _ = ranked_choice(doc, st, cand, arguments, ranker, options)
     return dataclasses.replace(cand, target=target), rule
 
 
@@ -545,6 +560,14 @@ def ranked_target(
     doc: ArticleDoc, st: Statement, cand: Candidate, arguments, ranker: dict, options=None
 ) -> tuple[Optional[Argument], Optional[str]]:
     """(the recipient ranker's choice among the options, the first rule naming it or "ranker")."""
+    target, rule, _ = ranked_choice(doc, st, cand, arguments, ranker, options)
+    return target, rule
+
+
+def ranked_choice(
+    doc: ArticleDoc, st: Statement, cand: Candidate, arguments, ranker: dict, options=None
+) -> tuple[Optional[Argument], Optional[str], float]:
+    """`ranked_target` with the ranker's probability that its choice is the act's recipient."""
     found = {rule.name: rule.find(doc, st, cand, arguments) for rule in TARGET_RULES}
     alts = {name: (a.actor_id if a is not None else None) for name, a in found.items()}
     own = options if options is not None else recipient_options(doc, st)
@@ -552,10 +575,16 @@ def ranked_target(
     args.update((a.actor_id, a) for a in found.values() if a is not None and a.actor_id not in args)
     scored = with_rule_named([(a.actor_id, f) for a, f in own], alts, cand.plover, st.speaker.actor_id)
     if not scored:
-        return None, None
-    best, _ = max(scored, key=lambda o: logistic(ranker["bias"], ranker["weights"], o[1]))
+        return None, None, 0.0
+    scores = {actor: logistic(ranker["bias"], ranker["weights"], f) for actor, f in scored}
+    if ranker.get("fallback"):
+        # the rules first, in order; the ranker only where none finds a recipient
+        first = next(((name, a) for name, a in found.items() if a is not None), None)
+        if first is not None:
+            return first[1], first[0], scores.get(first[1].actor_id, 0.0)
+    p, best = max((p, actor) for actor, p in scores.items())
     rule = next((name for name, a in alts.items() if a == best), "ranker")
-    return args[best], rule
+    return args[best], rule, p
 
 
 def already_coded(st: Statement, existing: list[Candidate], plover: str) -> bool:

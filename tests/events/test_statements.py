@@ -190,3 +190,21 @@ def test_a_recipient_ranker_chooses_its_best_scored_option(code):
     assert rule in {r.name for r in stm.TARGET_RULES} | {"ranker"}
     # without the ranker the rules name no one here: the previous sentence is no rule's
     assert stm.choose_target(doc, st, cand, None) == (None, None)
+
+
+def test_a_fallback_ranker_keeps_the_rules_choice_and_fills_in_where_they_find_none(code):
+    ranker = {"bias": -1.0, "weights": {"where:previous": 3.0}, "fallback": True}
+    doc, st = statement_of(code, "Japan said it had concerns over the expansion of China's navy.", "said")
+    target, rule = stm.ranked_target(doc, st, stm.candidate(doc, st, "ACCUSE"), None, ranker)
+    assert rule == "content-about" and "China" in doc.text[target.mention.start : target.mention.end]
+    doc, st = statement_of(
+        code, "Iran seized a tanker in the Gulf on Friday. Britain said the seizure was illegal.", "said"
+    )
+    target, rule = stm.ranked_target(doc, st, stm.candidate(doc, st, "ACCUSE"), None, ranker)
+    assert target is not None and "Iran" in doc.text[target.mention.start : target.mention.end]
+
+
+def test_the_packaged_ranker_is_a_fallback_and_can_be_switched_off(monkeypatch):
+    assert stm.StatementModel.load().ranker["fallback"] is True
+    monkeypatch.setenv("DIURNA_RECIPIENT_RANKER", "0")
+    assert stm.StatementModel.load().ranker is None
