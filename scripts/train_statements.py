@@ -920,6 +920,10 @@ def main() -> int:
         },
     }
     if not args.no_write:
+        if args.out.exists():  # the recipient ranker is fitted apart (--ranker-only): keep it
+            kept = json.loads(args.out.read_text(encoding="utf-8")).get("ranker")
+            if kept is not None:
+                final["ranker"] = kept
         args.out.write_text(json.dumps(final, indent=0, sort_keys=True) + "\n", encoding="utf-8")
         print("wrote %s" % args.out)
     return 0
