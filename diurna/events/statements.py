@@ -7,7 +7,9 @@ the statement accuses, rejects, requests or threatens. The quote stage has alrea
 statement with its speaker and content (doc.quotes is the authority on who said what; nothing here
 re-derives a speaker). A learned model reads each quote and says whether it is such an act and of
 which type; the stage turns a confident reading into a candidate whose source is the speaker and
-whose target is chosen by the named rules of `TARGET_RULES`, in order.
+whose target is chosen by the named rules of `TARGET_RULES`, in order; where none of them finds a
+recipient, a learned recipient ranker (`ranked_choice`, fitted on the labelled PolNeAR targets) picks
+one of the actors named in the content, the rest of the cue's sentence or the sentence before.
 
 The model is a one-vs-rest logistic per type (diurna/learned.py) over cheap features of the quote:
 the lemmas of its content (the words that carry evaluation get their weight from the data: the
@@ -258,6 +260,83 @@ TARGET_RULES: tuple[TargetRule, ...] = (
 )
 
 
+# ------------------------------------------------------------------ recipient options (the ranker's)
+
+RANKER_PREPS = {"for", "over", "against", "of", "to", "on", "with", "at", "from", "about", "by"}
+
+
+def _mention_role(doc: ArticleDoc, m) -> dict[str, float]:
+    """What the mention's head does in its clause: its dependency, the preposition that governs it
+    ("blamed X for", "concerns over X"), a possessor ("X's actions")."""
+    head = doc.spacy_doc[m.token_start : m.token_end].root
+    out = {"dep:" + head.dep_: 1.0}
+    if head.dep_ == "pobj" and head.head.lower_ in RANKER_PREPS:
+        out["prep:" + head.head.lower_] = 1.0
+    if head.dep_ == "poss" or any(t.tag_ == "POS" for t in doc.spacy_doc[m.token_start : m.token_end + 1]):
+        out["possessor"] = 1.0
+    if head.dep_ == "compound" or head.dep_ == "amod":
+        out["modifier"] = 1.0
+    return out
+
+
+def recipient_options(doc: ArticleDoc, st: Statement) -> list[tuple[Argument, dict[str, float]]]:
+    """The actors a statement could be aimed at, other than its speaker, each with what the recipient
+    ranker reads of it, type apart: where its nearest mention lies (the content, the rest of the
+    cue's sentence, the sentence before), how it is named, its role there, how often the article
+    names it and what it is to the speaker. The rules' votes are added per type (`ranker_features`)."""
+    sdoc = doc.spacy_doc
+    index = doc.mention_index()
+    cue_sent = st.cue.sent if st.cue is not None else st.head.sent
+    zones = [("content", st.content.start, st.content.end), ("cue_sentence", cue_sent.start, cue_sent.end)]
+    first = min(cue_sent.start, st.content.start)
+    sents = list(sdoc.sents) if first > 0 else []
+    before = next((s for s in reversed(sents) if s.end <= first), None)
+    if before is not None:
+        zones.append(("previous", before.start, before.end))
+    speaker = _described(doc, st.speaker)
+    seen: dict[str, tuple[Argument, dict[str, float]]] = {}
+    order = 0
+    for zone, lo, hi in zones:
+        for m in sorted(index.starting_in(lo, hi), key=lambda m: m.token_start):
+            if m.actor_id == st.speaker.actor_id or m.actor_id in seen:
+                continue
+            if zone == "cue_sentence" and st.content.start <= m.token_start < st.content.end:
+                continue
+            f = {"where:" + zone: 1.0, "how:" + m.how: 1.0, "order:" + _bucket(order): 1.0}
+            f.update(_mention_role(doc, m))
+            f["mentions:" + _bucket(len(index.of_actor(m.actor_id)))] = 1.0
+            arg = Argument(m.actor_id, m)
+            f.update((name, 1.0) for name in pair_features(speaker, _described(doc, arg)))
+            seen[m.actor_id] = (arg, f)
+            order += 1
+    return list(seen.values())
+
+
+def ranker_features(base: dict[str, float], plover: str, votes: list[str]) -> dict[str, float]:
+    """One option's features for one type: its own, the act's type, and which target rules name it."""
+    out = {**base, "type:" + plover: 1.0, "votes:" + str(min(len(votes), 3)): 1.0}
+    out.update(("rule:" + name, 1.0) for name in votes)
+    return out
+
+
+def with_rule_named(
+    options: list[tuple[str, dict[str, float]]], alts: dict[str, Optional[str]], plover: str, speaker: str
+) -> list[tuple[str, dict[str, float]]]:
+    """The options (actor id, type-apart features) with `ranker_features` for `plover`: each option's
+    votes from `alts` (target rule name -> the actor it names), and the actors a rule names that the
+    options miss (an argument far from the quote), as options "elsewhere"."""
+    out = []
+    have = set()
+    for actor, f in options:
+        have.add(actor)
+        out.append((actor, ranker_features(f, plover, [r for r, a in alts.items() if a == actor])))
+    for actor in dict.fromkeys(a for a in alts.values() if a is not None and a not in have and a != speaker):
+        out.append(
+            (actor, ranker_features({"where:elsewhere": 1.0}, plover, [r for r, a in alts.items() if a == actor]))
+        )
+    return out
+
+
 def choose_target(
     doc: ArticleDoc, st: Statement, cand: Candidate, arguments: Optional["ArgumentModel"]
 ) -> tuple[Optional[Argument], Optional[str]]:
@@ -318,6 +397,8 @@ class StatementModel:
         # `recipient_features` for every type; the reading is then P(type) * P(recipient right)
         self.recipient: Optional[dict] = data.get("recipient")
         self.option_gain = {t: _most_options_add(self.weights[t]) for t in self.types}
+        # optional: the recipient ranker (`ranked_target`), else the rules of TARGET_RULES in order
+        self.ranker: Optional[dict] = data.get("ranker") if os.environ.get("DIURNA_RECIPIENT_RANKER") != "0" else None
 
     @classmethod
     def load(cls, path: pathlib.Path = MODEL_PATH) -> "StatementModel":
@@ -336,6 +417,19 @@ class StatementModel:
         return logistic(
             self.recipient["bias"], self.recipient["weights"], recipient_features(plover, rule, pair, agree)
         )
+
+    def recipients(self, doc: ArticleDoc, st: Statement, arguments) -> dict[str, tuple]:
+        """Per type: (the statement's candidate with its recipient, the rule that found it, the
+        ranker's probability that the recipient is right, None without a ranker)."""
+        if self.ranker is None:
+            return {t: (*targeted(doc, st, t, arguments), None) for t in self.types}
+        own = recipient_options(doc, st)
+        out = {}
+        for t in self.types:
+            cand = candidate(doc, st, t)
+            target, rule, p = ranked_choice(doc, st, cand, arguments, self.ranker, own)
+            out[t] = (dataclasses.replace(cand, target=target), rule, p)
+        return out
 
     def may_read(self, f: dict[str, float]) -> bool:
         """Whether any type could reach its threshold whatever recipient the rules find: the score on
@@ -377,15 +471,16 @@ class StatementModel:
             f = features(doc, st, existing)
             if not self.may_read(f):
                 continue
-            made = {t: targeted(doc, st, t, arguments) for t in self.types}
+            made = self.recipients(doc, st, arguments)
             options = {
                 t: (
                     rule,
                     already_coded(st, existing, t),
                     pair_features(_described(doc, st.speaker), _described(doc, c.target)),
                     rule_agreement(doc, st, c, arguments) if self.recipient is not None else 0,
+                    p,
                 )
-                for t, (c, rule) in made.items()
+                for t, (c, rule, p) in made.items()
             }
             plover, _ = self.reading(f, options)
             if plover is not None:
@@ -446,11 +541,50 @@ def pair_features(speaker: Optional[tuple], target: Optional[tuple]) -> tuple[st
     return ("pair_country:" + side, "target_sector:" + (target[1] or "none"))
 
 
-def targeted(doc: ArticleDoc, st: Statement, plover: str, arguments) -> tuple[Candidate, Optional[str]]:
-    """The statement's candidate of `plover` with its target, and the name of the rule that chose it."""
+def targeted(
+    doc: ArticleDoc, st: Statement, plover: str, arguments, ranker: Optional[dict] = None, options=None
+) -> tuple[Candidate, Optional[str]]:
+    """The statement's candidate of `plover` with its target, and the name of the rule that chose it.
+    With a recipient `ranker` ({"bias", "weights"}), the target is its best-scored option of
+    `options` (recipient_options), and the rule the first of TARGET_RULES that names it ("ranker"
+    when none does)."""
     cand = candidate(doc, st, plover)
-    target, rule = choose_target(doc, st, cand, arguments)
+    if ranker is None:
+        target, rule = choose_target(doc, st, cand, arguments)
+        return dataclasses.replace(cand, target=target), rule
+    target, rule, _ = ranked_choice(doc, st, cand, arguments, ranker, options)
     return dataclasses.replace(cand, target=target), rule
+
+
+def ranked_target(
+    doc: ArticleDoc, st: Statement, cand: Candidate, arguments, ranker: dict, options=None
+) -> tuple[Optional[Argument], Optional[str]]:
+    """(the recipient ranker's choice among the options, the first rule naming it or "ranker")."""
+    target, rule, _ = ranked_choice(doc, st, cand, arguments, ranker, options)
+    return target, rule
+
+
+def ranked_choice(
+    doc: ArticleDoc, st: Statement, cand: Candidate, arguments, ranker: dict, options=None
+) -> tuple[Optional[Argument], Optional[str], float]:
+    """`ranked_target` with the ranker's probability that its choice is the act's recipient."""
+    found = {rule.name: rule.find(doc, st, cand, arguments) for rule in TARGET_RULES}
+    alts = {name: (a.actor_id if a is not None else None) for name, a in found.items()}
+    own = options if options is not None else recipient_options(doc, st)
+    args = {a.actor_id: a for a, _ in own}
+    args.update((a.actor_id, a) for a in found.values() if a is not None and a.actor_id not in args)
+    scored = with_rule_named([(a.actor_id, f) for a, f in own], alts, cand.plover, st.speaker.actor_id)
+    if not scored:
+        return None, None, 0.0
+    scores = {actor: logistic(ranker["bias"], ranker["weights"], f) for actor, f in scored}
+    if ranker.get("fallback"):
+        # the rules first, in order; the ranker only where none finds a recipient
+        first = next(((name, a) for name, a in found.items() if a is not None), None)
+        if first is not None:
+            return first[1], first[0], scores.get(first[1].actor_id, 0.0)
+    p, best = max((p, actor) for actor, p in scores.items())
+    rule = next((name for name, a in alts.items() if a == best), "ranker")
+    return args[best], rule, p
 
 
 def already_coded(st: Statement, existing: list[Candidate], plover: str) -> bool:

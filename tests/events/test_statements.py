@@ -155,3 +155,56 @@ def test_a_statement_no_type_can_read_is_left_before_any_recipient_is_chosen(cod
 
     monkeypatch.setattr(stm, "targeted", no_choosing)
     assert model_with({"ACCUSE": {"w:never-seen": 9.0}}, threshold=0.7).candidates(doc, []) == []
+
+
+def _names(doc, options):
+    return {doc.text[a.mention.start : a.mention.end]: f for a, f in options}
+
+
+def test_recipient_options_say_where_and_how_each_actor_is_named(code):
+    doc, st = statement_of(
+        code, "Serbia closed its border on Monday. Albania said Serbia's decision broke the treaty.", "said"
+    )
+    options = _names(doc, stm.recipient_options(doc, st))
+    serbia = next(f for n, f in options.items() if "Serbia" in n)
+    assert serbia.get("where:content") == 1.0 and serbia.get("possessor") == 1.0
+    assert not any("Albania" in n for n in options)  # never the speaker
+
+
+def test_recipient_options_reach_the_sentence_before(code):
+    doc, st = statement_of(
+        code, "Iran seized a tanker in the Gulf on Friday. Britain said the seizure was illegal.", "said"
+    )
+    options = _names(doc, stm.recipient_options(doc, st))
+    assert any("Iran" in n and f.get("where:previous") == 1.0 for n, f in options.items())
+
+
+def test_a_recipient_ranker_chooses_its_best_scored_option(code):
+    doc, st = statement_of(
+        code, "Iran seized a tanker in the Gulf on Friday. Britain said the seizure was illegal.", "said"
+    )
+    cand = stm.candidate(doc, st, "ACCUSE")
+    ranker = {"bias": -1.0, "weights": {"where:previous": 3.0}}
+    target, rule = stm.ranked_target(doc, st, cand, None, ranker)
+    assert target is not None and "Iran" in doc.text[target.mention.start : target.mention.end]
+    assert rule in {r.name for r in stm.TARGET_RULES} | {"ranker"}
+    # without the ranker the rules name no one here: the previous sentence is no rule's
+    assert stm.choose_target(doc, st, cand, None) == (None, None)
+
+
+def test_a_fallback_ranker_keeps_the_rules_choice_and_fills_in_where_they_find_none(code):
+    ranker = {"bias": -1.0, "weights": {"where:previous": 3.0}, "fallback": True}
+    doc, st = statement_of(code, "Japan said it had concerns over the expansion of China's navy.", "said")
+    target, rule = stm.ranked_target(doc, st, stm.candidate(doc, st, "ACCUSE"), None, ranker)
+    assert rule == "content-about" and "China" in doc.text[target.mention.start : target.mention.end]
+    doc, st = statement_of(
+        code, "Iran seized a tanker in the Gulf on Friday. Britain said the seizure was illegal.", "said"
+    )
+    target, rule = stm.ranked_target(doc, st, stm.candidate(doc, st, "ACCUSE"), None, ranker)
+    assert target is not None and "Iran" in doc.text[target.mention.start : target.mention.end]
+
+
+def test_the_packaged_ranker_is_a_fallback_and_can_be_switched_off(monkeypatch):
+    assert stm.StatementModel.load().ranker["fallback"] is True
+    monkeypatch.setenv("DIURNA_RECIPIENT_RANKER", "0")
+    assert stm.StatementModel.load().ranker is None
