@@ -242,7 +242,32 @@ def is_relative_pronoun(token: "Token") -> bool:
         return False
     if token.lower_ in ("who", "whom"):
         return True
-    return token.lower_ in ("which", "that") and token.tag_ == "WDT" and token.dep_ in ("nsubj", "nsubjpass", "dobj")
+    if not (token.lower_ in ("which", "that") and token.tag_ == "WDT" and token.dep_ in ("nsubj", "nsubjpass", "dobj")):
+        return False
+    return _relative_stands_by_its_noun(token, clause.head)
+
+
+_GENERIC_DETERMINERS = frozenset({"any", "every", "each", "no"})
+_SETTING_PREPOSITIONS = frozenset({"in", "at", "across", "throughout"})
+
+
+def _relative_stands_by_its_noun(pronoun: "Token", noun: "Token") -> bool:
+    """'which'/'that' is a mention of its noun only when the clause follows that noun's phrase ('Hamas,
+    which ...', 'envoys from Qatar, which ...', 'the rebels that ...'): the parser also hangs a clause on
+    a noun across another one ('remarks about a judge, an indictment that ...'); nor a noun that is
+    a setting ('enacted in New York, which ...') or a generic one ('any company that ...')."""
+    k = pronoun.i - 1
+    while k >= 0 and pronoun.doc[k].is_punct:
+        k -= 1
+    before = pronoun.doc[k] if k >= 0 else None
+    if before is None or not (
+        before.i == noun.i
+        or (before.head.i == noun.i and before.dep_ in ("appos", "compound") and before.pos_ == "PROPN")
+    ):
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPOSITIONS:
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in _GENERIC_DETERMINERS for c in noun.children)
 
 
 def relative_antecedent(clause: "Token") -> "Token":

@@ -25,3 +25,14 @@ def test_a_relative_on_a_thing_is_no_mention(resolve_actors):
     assert _actor_of(doc, "that") is None
     doc = resolve_actors("Rebels seized the town of Kalehe, which lies on the lake, on Sunday.")
     assert _actor_of(doc, "which") is None
+
+
+def test_a_relative_is_no_mention_of_a_setting_a_generic_noun_or_a_noun_across_another(resolve_actors):
+    # review13: the parser also hangs 'which'/'that' on a place that is the setting, on 'any X', and on
+    # a noun across an apposition; none of them is the relative's actor
+    doc = resolve_actors("The governor signed the bill in Texas, which has long opposed the measure.")
+    assert _actor_of(doc, "which") is None
+    doc = resolve_actors("Unions warned any employer that cuts wages of a strike.")
+    assert _actor_of(doc, "that") is None
+    doc = resolve_actors("Envoys from Qatar, which has mediated between the two sides, arrived in Cairo.")
+    assert _actor_of(doc, "which").name == "Qatar"
