@@ -115,3 +115,8 @@ NAME_HEAD_SECTORS = {
     **dict.fromkeys("church mosque diocese".split(), "REL"),
     **dict.fromkeys("tv television radio times post".split(), "MED"),
 }
+
+
+def is_acronym(text: str) -> bool:
+    """'RSF', 'ECOWAS', 'M23' is not one (a digit): two to eight capitals."""
+    return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()

@@ -57,6 +57,10 @@ def _split_glued_quotation_marks(nlp: "Language") -> None:
         # 'paranoia,”Clinton said': a closing quotation mark glued to the frame after it
         r'[,.!?](?=["\u201d][A-Za-z])',
         r'(?<=[,.!?])["\u201d](?=[A-Za-z])',
+        # "a U.S.-led coalition", "U.N.-backed forces", "a U.S.-based group": spaCy's hyphen rule wants
+        # a letter before the hyphen, so an abbreviation's full stop keeps the name glued to the word
+        # after it, and no rule sees the name ("US-led" is split); split it as "US-led" is
+        r"(?<=[A-Z]\.)-(?=[A-Za-z])",
     ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # '(D-Wash.): "..."': spaCy keeps "):" whole as an emoticon; in news it closes a bracket and
