@@ -153,6 +153,13 @@ SUPPORTERS_OF = register(
     "A politician's or a party's supporters are civilians of that actor's country, a group of their "
     "own (not the leader they support).",
 )
+INSTITUTION_MEMBERS = register(
+    "institution-members",
+    "Police detained six opposition members in Harare; the bloc banned travel by junta members.",
+    "An institution's members, leadership or officials named by the institution's agent word before "
+    "them ('opposition members', 'junta members', 'army officials') stand for the institution, coded by "
+    "that word's sector, as a KB organisation's do ('a Hamas delegation', rule organisation-part).",
+)
 # Nouns for the people who back a leader or a movement.
 SUPPORTER_HEADS = frozenset("supporter follower loyalist backer partisan sympathizer sympathiser".split())
 NATIONALITY_ADJECTIVE = register(
@@ -284,6 +291,8 @@ class Descriptions:
         by_modifier = enabled(AGED_OR_FORMER_PERSON) and _person_by_modifier(head)
         party_member = enabled(PARTY_MEMBER) and _party_member(head)
         supported = self._supported_country(head) if agent is None and enabled(SUPPORTERS_OF) else None
+        if agent is None and enabled(INSTITUTION_MEMBERS):
+            agent = self._institution_of_members(head)
         if (
             agent is None
             and low not in COLLECTIVE_HEADS
@@ -381,6 +390,16 @@ class Descriptions:
             # make no actor of it either; kept here so that it takes no tokens from other mentions)
             return None
         return cand
+
+    def _institution_of_members(self, head: "Token"):
+        """Rule institution-members: the agent of 'opposition' in "opposition members", of 'junta' in
+        "junta members" (the word right before a part noun, as compound or modifier), else None."""
+        if head.lower_ not in ORGANISATION_PART_HEADS or head.i == 0:
+            return None
+        word = self.doc[head.i - 1]
+        if word.head.i != head.i or word.dep_ not in ("compound", "amod", "nmod"):
+            return None
+        return self.finder.kb.agents.get(word.lower_)
 
     def _a_thing(self, head: "Token", title) -> bool:
         """Rules unowned-weapon and detention-place: a munition or a military vessel nobody is said to

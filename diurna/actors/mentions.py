@@ -97,7 +97,7 @@ PERSON_MODIFIER_COUNTRY = register(
 )
 ACRONYM_OPENING_SENTENCE = register(
     "acronym-opening-sentence",
-    "NATO has also sent four warships to the region. ASEAN leaders met in Jakarta.",
+    "ECOWAS suspended Niger after the coup.",
     "A word written wholly in capitals is not capitalised by its place: an acronym that names a KB "
     "organisation opening a sentence is that organisation even when the tagger reads it as a common "
     "noun (the small model tags a sentence's first acronym NOUN as often as PROPN), as a country or a "
