@@ -265,3 +265,31 @@ def test_short_name_of_named_state_is_the_state_named_in_full(code):
     assert not any(a.country == "COG" for a in code(text, "2016-03-02").actors)
     with switched_off(SHORT_NAME_OF_NAMED_STATE):
         assert any(a.country == "COG" for a in code(text, "2016-03-02").actors)
+
+
+def test_an_acronym_opening_a_sentence_is_the_organisation(resolve_actors):
+    doc = resolve_actors("ECOWAS suspended Niger after the coup.", "2023-08-10")
+    assert _actor(doc, "ECOWAS") is not None and _actor(doc, "ECOWAS").sector == "IGO"
+
+
+def test_an_abbreviated_leader_of_a_coalition_gives_it_its_country(resolve_actors):
+    doc = resolve_actors("A U.S.-led coalition struck the town in 2015.", "2015-06-01")
+    coalition = next(a for a in doc.actors if "coalition" in a.name)
+    assert coalition.country == "USA"
+
+
+def test_members_named_by_their_institution_are_the_institution(resolve_actors):
+    doc = resolve_actors("Police detained six opposition members in Harare on Monday.", "2023-08-10")
+    members = _actor(doc, "opposition members")
+    assert members is not None and members.sector == "OPP"
+
+
+def test_members_of_no_institution_are_no_actor(resolve_actors):
+    doc = resolve_actors("Some new members joined the club on Monday.", "2023-08-10")
+    assert _actor(doc, "new members") is None and _actor(doc, "members") is None
+
+
+def test_a_name_before_a_thing_noun_is_the_things_name(resolve_actors):
+    doc = resolve_actors("Ruto praised the Lapsset corridor project; Biden stopped the Keystone XL pipeline.")
+    assert _actor(doc, "Lapsset") is None and _actor(doc, "Keystone XL") is None
+    assert _actor(doc, "Ruto") is not None
