@@ -160,6 +160,15 @@ INSTITUTION_MEMBERS = register(
     "them ('opposition members', 'junta members', 'army officials') stand for the institution, coded by "
     "that word's sector, as a KB organisation's do ('a Hamas delegation', rule organisation-part).",
 )
+CROWD_BY_NUMBER = register(
+    "crowd-by-number",
+    "Thousands marched through the capital on Saturday, and hundreds gathered outside parliament.",
+    "A bare number noun as a clause's subject ('Thousands marched', 'Hundreds gathered', 'Tens of "
+    "thousands rallied'), with no 'of' phrase saying what it counts, is a crowd of people, as "
+    "'thousands of people' is: civilians of the story's country, the one group crowd nouns refer to.",
+)
+# Number nouns that stand alone for a crowd of people ("Thousands marched").
+CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions"})
 # Nouns for the people who back a leader or a movement.
 SUPPORTER_HEADS = frozenset("supporter follower loyalist backer partisan sympathizer sympathiser".split())
 NATIONALITY_ADJECTIVE = register(
@@ -293,6 +302,10 @@ class Descriptions:
         supported = self._supported_country(head) if agent is None and enabled(SUPPORTERS_OF) else None
         if agent is None and enabled(INSTITUTION_MEMBERS):
             agent = self._institution_of_members(head)
+        counted_crowd = agent is None and enabled(CROWD_BY_NUMBER) and _crowd_by_number(head)
+        if counted_crowd:
+            agent = self.finder.kb.agents.get("people")
+            counted_crowd = agent is not None
         if (
             agent is None
             and low not in COLLECTIVE_HEADS
@@ -315,6 +328,8 @@ class Descriptions:
                     break
                 start = t.i
         title = self.finder.read_title(doc, start, head.i + 1, self.day)
+        if counted_crowd and title.agent is None:  # "Thousands": no word of the title is an agent
+            title.agent, title.sector = agent, agent.sector
         end = head.i + 1
         if supported is not None and title.country is None:
             title.country, title.sector = supported, title.sector or "CVL"
@@ -367,7 +382,7 @@ class Descriptions:
             title=title,
             plural=plural,
             definite=determiner in DEFINITE,
-            crowd=low in CROWD_HEADS,
+            crowd=low in CROWD_HEADS or counted_crowd,
         )
         if (
             title.affiliation is not None
@@ -693,6 +708,19 @@ class Descriptions:
                 if country is not None and owner is not None and owner.i == head.i:
                     return place.i + 1, country
         return None
+
+
+def _crowd_by_number(head: "Token") -> bool:
+    """Rule crowd-by-number: "Thousands" in "Thousands marched", "thousands" in "Tens of thousands
+    rallied" (the subject is "Tens"), with no "of" phrase after it ("thousands of soldiers")."""
+    if head.lower_ not in CROWD_NUMBERS and not (head.lower_ == "tens" and head.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" and head.lower_ != "tens" for c in head.children):
+        return False
+    subject = head
+    while subject.dep_ == "pobj" and subject.head.lower_ == "of" and subject.head.head.lower_ in ("tens", "hundreds"):
+        subject = subject.head.head  # "Tens of thousands", "hundreds of thousands"
+    return subject.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "det" for c in subject.children)
 
 
 def _counted_plural(head: "Token") -> bool:
