@@ -293,3 +293,19 @@ def test_a_name_before_a_thing_noun_is_the_things_name(resolve_actors):
     doc = resolve_actors("Ruto praised the Lapsset corridor project; Biden stopped the Keystone XL pipeline.")
     assert _actor(doc, "Lapsset") is None and _actor(doc, "Keystone XL") is None
     assert _actor(doc, "Ruto") is not None
+
+
+def test_a_crowd_counted_by_a_bare_number_is_people(resolve_actors):
+    doc = resolve_actors("Thousands marched through the capital on Saturday.")
+    crowd = _actor(doc, "Thousands")
+    assert crowd is not None and crowd.sector == "CVL"
+
+
+def test_a_number_counting_something_else_is_no_crowd(resolve_actors):
+    doc = resolve_actors("Thousands of soldiers crossed the border; hundreds of trucks followed.")
+    assert _actor(doc, "Thousands") is None and _actor(doc, "hundreds") is None
+
+
+def test_attackers_and_suspects_are_actors(resolve_actors):
+    doc = resolve_actors("The attackers fled on motorbikes. Police later arrested two suspects.")
+    assert _actor(doc, "attackers").sector == "UAF" and _actor(doc, "suspects").sector == "CRM"
