@@ -43,3 +43,9 @@ def test_an_abbreviated_name_glued_to_led_or_backed_is_split(nlp):
 def test_abbreviations_and_hyphenated_words_elsewhere_keep_their_tokens(nlp):
     words = [t.text for t in nlp("The U.S. envoy gave a well-known speech in Washington, D.C. on Monday.")]
     assert "U.S." in words and "well" in words and "D.C." in words
+
+
+def test_an_owner_or_maker_glued_to_its_participle_stays_one_token(nlp):
+    # split, "U.S." voted for the story's country: militants in Nigeria became American
+    words = [t.text for t in nlp("Militants attacked a U.S.-owned firm and seized U.K.-made rifles.")]
+    assert "U.S.-owned" in words and "U.K.-made" in words
