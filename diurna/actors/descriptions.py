@@ -153,6 +153,22 @@ SUPPORTERS_OF = register(
     "A politician's or a party's supporters are civilians of that actor's country, a group of their "
     "own (not the leader they support).",
 )
+INSTITUTION_MEMBERS = register(
+    "institution-members",
+    "Police detained six opposition members in Harare; the bloc banned travel by junta members.",
+    "An institution's members, leadership or officials named by the institution's agent word before "
+    "them ('opposition members', 'junta members', 'army officials') stand for the institution, coded by "
+    "that word's sector, as a KB organisation's do ('a Hamas delegation', rule organisation-part).",
+)
+CROWD_BY_NUMBER = register(
+    "crowd-by-number",
+    "Thousands marched through the capital on Saturday, and hundreds gathered outside parliament.",
+    "A bare number noun as a clause's subject ('Thousands marched', 'Hundreds gathered', 'Tens of "
+    "thousands rallied'), with no 'of' phrase saying what it counts, is a crowd of people, as "
+    "'thousands of people' is: civilians of the story's country, the one group crowd nouns refer to.",
+)
+# Number nouns that stand alone for a crowd of people ("Thousands marched").
+CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions"})
 # Nouns for the people who back a leader or a movement.
 SUPPORTER_HEADS = frozenset("supporter follower loyalist backer partisan sympathizer sympathiser".split())
 NATIONALITY_ADJECTIVE = register(
@@ -284,6 +300,12 @@ class Descriptions:
         by_modifier = enabled(AGED_OR_FORMER_PERSON) and _person_by_modifier(head)
         party_member = enabled(PARTY_MEMBER) and _party_member(head)
         supported = self._supported_country(head) if agent is None and enabled(SUPPORTERS_OF) else None
+        if agent is None and enabled(INSTITUTION_MEMBERS):
+            agent = self._institution_of_members(head)
+        counted_crowd = agent is None and enabled(CROWD_BY_NUMBER) and _crowd_by_number(head)
+        if counted_crowd:
+            agent = self.finder.kb.agents.get("people")
+            counted_crowd = agent is not None
         if (
             agent is None
             and low not in COLLECTIVE_HEADS
@@ -306,6 +328,8 @@ class Descriptions:
                     break
                 start = t.i
         title = self.finder.read_title(doc, start, head.i + 1, self.day)
+        if counted_crowd and title.agent is None:  # "Thousands": no word of the title is an agent
+            title.agent, title.sector = agent, agent.sector
         end = head.i + 1
         if supported is not None and title.country is None:
             title.country, title.sector = supported, title.sector or "CVL"
@@ -358,7 +382,7 @@ class Descriptions:
             title=title,
             plural=plural,
             definite=determiner in DEFINITE,
-            crowd=low in CROWD_HEADS,
+            crowd=low in CROWD_HEADS or counted_crowd,
         )
         if (
             title.affiliation is not None
@@ -381,6 +405,16 @@ class Descriptions:
             # make no actor of it either; kept here so that it takes no tokens from other mentions)
             return None
         return cand
+
+    def _institution_of_members(self, head: "Token"):
+        """Rule institution-members: the agent of 'opposition' in "opposition members", of 'junta' in
+        "junta members" (the word right before a part noun, as compound or modifier), else None."""
+        if head.lower_ not in ORGANISATION_PART_HEADS or head.i == 0:
+            return None
+        word = self.doc[head.i - 1]
+        if word.head.i != head.i or word.dep_ not in ("compound", "amod", "nmod"):
+            return None
+        return self.finder.kb.agents.get(word.lower_)
 
     def _a_thing(self, head: "Token", title) -> bool:
         """Rules unowned-weapon and detention-place: a munition or a military vessel nobody is said to
@@ -674,6 +708,19 @@ class Descriptions:
                 if country is not None and owner is not None and owner.i == head.i:
                     return place.i + 1, country
         return None
+
+
+def _crowd_by_number(head: "Token") -> bool:
+    """Rule crowd-by-number: "Thousands" in "Thousands marched", "thousands" in "Tens of thousands
+    rallied" (the subject is "Tens"), with no "of" phrase after it ("thousands of soldiers")."""
+    if head.lower_ not in CROWD_NUMBERS and not (head.lower_ == "tens" and head.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" and head.lower_ != "tens" for c in head.children):
+        return False
+    subject = head
+    while subject.dep_ == "pobj" and subject.head.lower_ == "of" and subject.head.head.lower_ in ("tens", "hundreds"):
+        subject = subject.head.head  # "Tens of thousands", "hundreds of thousands"
+    return subject.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "det" for c in subject.children)
 
 
 def _counted_plural(head: "Token") -> bool:

@@ -12,7 +12,7 @@ from diurna.actors.kb import KBActor, family_name_first, name_key
 from diurna.actors.mentions import is_capitalised
 from diurna.actors.phoenix import Role
 from diurna.actors.rules import enabled, register
-from diurna.actors.words import HANDLE_PREFIXES, HONORIFICS
+from diurna.actors.words import HANDLE_PREFIXES, HONORIFICS, is_acronym
 
 
 @dataclass
@@ -160,11 +160,6 @@ def short_forms(span) -> set[str]:
 
 # Words an organisation's initials skip ("Economic Community of West African States").
 _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "&"})
-
-
-def is_acronym(text: str) -> bool:
-    """'RSF', 'ECOWAS', 'M23' is not one (a digit): two to eight capitals."""
-    return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
 
 
 def acronyms_of(span) -> set[str]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 from diurna.actors.codes import ROLE_SECTORS, single_country, split_code
 from diurna.actors.kb import Agent, KBActor, KnowledgeBase, name_key
 from diurna.actors.rules import enabled, register
+from diurna.actors.words import is_acronym
 from diurna.nlp.syntax import is_relative_pronoun
 
 if TYPE_CHECKING:
@@ -94,6 +95,14 @@ PERSON_MODIFIER_COUNTRY = register(
     "The aid will go through, Trump administration officials said on Saturday.",
     "A known person's name modifying a description ('Trump administration officials', 'the Maduro "
     "government', 'Putin critic') gives it that person's country.",
+)
+ACRONYM_OPENING_SENTENCE = register(
+    "acronym-opening-sentence",
+    "ECOWAS suspended Niger after the coup.",
+    "A word written wholly in capitals is not capitalised by its place: an acronym that names a KB "
+    "organisation opening a sentence is that organisation even when the tagger reads it as a common "
+    "noun (the small model tags a sentence's first acronym NOUN as often as PROPN), as a country or a "
+    "person already is.",
 )
 CAPITALISED_BEYOND_ARTICLE = register(
     "capitalised-beyond-article",
@@ -182,6 +191,18 @@ ANAPHORIC_GROUP_HEADS = frozenset({"group", "movement", "organization", "organis
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 # KB actors whose name may modify another actor's title or description: "Iranian", "Hamas", "Kurdish".
 MODIFIER_KINDS = ("country", "organization", "group")
+
+
+def _organisation_acronym(token: "Token", actors: list[KBActor]) -> bool:
+    """'ECOWAS has imposed ...': an all-capitals word naming a KB organisation, not a dateline
+    ('BAMAKO, Mali -') nor a word of a line set in capitals ('POLICE FIRE TEAR GAS')."""
+    if not is_acronym(token.text) or not any(a.kind == "organization" for a in actors):
+        return False
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and (after.text in (",", "-", "\u2013", "\u2014", "--") or is_acronym(after.text)):
+        return False
+    return True
 
 
 @dataclass
@@ -302,6 +323,8 @@ class MentionFinder:
         if token.is_sent_start and token.pos_ not in ("PROPN", "ADJ") and not token.ent_type_:
             # a country or person as the subject ("Bahrain cut ties", "Lula held talks"), which the
             # small model tags as a common noun when it opens the sentence
+            if enabled(ACRONYM_OPENING_SENTENCE) and _organisation_acronym(token, actors):
+                return True
             return any(a.kind in ("country", "person") for a in actors) and token.dep_ in ("nsubj", "nsubjpass")
         return True
 

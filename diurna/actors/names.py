@@ -31,6 +31,7 @@ from diurna.actors.words import (
     OFFICE_TITLES,
     PLATFORM_CHANNEL_NOUNS,
     PLATFORMS,
+    THING_HEADS,
     TIME_ZONES,
     TITLE_ABBREVIATIONS,
 )
@@ -86,6 +87,13 @@ LAW_NAME = register(
     "Protesters said the Finance Bill 2024 would raise taxes on bread.",
     "A name ending in a law's or an agreement's word ('Bill', 'Act', 'Accord', a year or number "
     "after it) names a text, not an actor, whatever label the tagger gave it (issue #21).",
+)
+NAME_OF_A_THING = register(
+    "name-of-a-thing",
+    "Biden revoked the permit for the Keystone XL pipeline; Ruto praised the Lapsset corridor project.",
+    "A name the KB does not know, written before a lower-case noun for a thing ('pipeline', 'project', "
+    "'initiative', 'dam', 'vaccine') that it modifies, is that thing's name, not an actor that could act "
+    "or be acted on (issue #21: things are not actors).",
 )
 TIME_ZONE = register(
     "time-zone",
@@ -269,6 +277,8 @@ class NameSpans(KBSurnames):
                 continue  # 'the 52-year-old baker' tagged PERSON: a description, no name
             if enabled(LAW_NAME) and _names_a_law(ent):
                 continue  # "the Finance Bill 2024": a law, not its authors
+            if enabled(NAME_OF_A_THING) and _names_a_thing(ent):
+                continue  # "the Keystone XL pipeline": a pipeline, not who built it
             if enabled(TIME_ZONE) and ent.text.upper() in TIME_ZONES:
                 continue  # "at 0300 GMT": the tagger's organisation is a clock
             if enabled(PEOPLE_NAME_MODIFIER) and self._names_a_groups_people(ent):
@@ -594,6 +604,15 @@ def _names_a_law(ent: "Span") -> bool:
     """Whether an entity's last word, before any number or year, is a capitalised law word."""
     words = [t for t in ent if t.is_alpha]
     return bool(words) and words[-1].lower_ in LAW_WORDS and words[-1].is_title and ent[-1].i >= words[-1].i
+
+
+def _names_a_thing(ent: "Span") -> bool:
+    """Whether the entity modifies a lower-case thing noun right after it ("Keystone XL | pipeline"),
+    or the noun after the one it modifies ("Grand Inga | power project")."""
+    head = ent.root.head
+    if head.i == ent.end and head.lower_ not in THING_HEADS and head.head.i == ent.end + 1:
+        head = head.head  # "Grand Inga power project": the name modifies "power", which modifies "project"
+    return head.i in (ent.end, ent.end + 1) and head.is_lower and head.lower_ in THING_HEADS
 
 
 # Prepositions after which a name is where something happens, and nouns a place name modifies.

@@ -91,6 +91,13 @@ LAW_WORDS = frozenset(
     """bill act law amendment resolution treaty accord accords agreement convention charter
     constitution decree ordinance code protocol declaration directive regulation statute""".split()
 )
+# Things a name can be the name of, written after it in lower case: "the Keystone XL pipeline", "the
+# Lapsset corridor project", "the Belt and Road initiative" (rule name-of-a-thing). Laws and
+# agreements are LAW_WORDS.
+THING_HEADS = frozenset(
+    """project projects pipeline pipelines initiative corridor programme program plan scheme dam
+    railway highway bridge port refinery mine field fields vaccine ceremony festival""".split()
+)
 # Social platforms a statement is made on ("said on Telegram", "posted on X"): the channel, not a speaker.
 PLATFORMS = frozenset(
     "twitter x facebook telegram instagram youtube tiktok whatsapp weibo wechat vk vkontakte threads "
@@ -115,3 +122,8 @@ NAME_HEAD_SECTORS = {
     **dict.fromkeys("church mosque diocese".split(), "REL"),
     **dict.fromkeys("tv television radio times post".split(), "MED"),
 }
+
+
+def is_acronym(text: str) -> bool:
+    """'RSF', 'ECOWAS', 'M23' is not one (a digit): two to eight capitals."""
+    return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()

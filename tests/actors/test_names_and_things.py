@@ -274,3 +274,47 @@ def test_a_head_of_an_international_body_the_dictionary_lists_as_the_body_is_a_p
     )
     ban = _actor(doc, "He")
     assert ban is not None and ban.kind == "person" and ban.code == "IGOUNO"
+
+
+def test_an_acronym_opening_a_sentence_is_the_organisation(resolve_actors):
+    doc = resolve_actors("ECOWAS suspended Niger after the coup.", "2023-08-10")
+    assert _actor(doc, "ECOWAS") is not None and _actor(doc, "ECOWAS").sector == "IGO"
+
+
+def test_an_abbreviated_leader_of_a_coalition_gives_it_its_country(resolve_actors):
+    doc = resolve_actors("A U.S.-led coalition struck the town in 2015.", "2015-06-01")
+    coalition = next(a for a in doc.actors if "coalition" in a.name)
+    assert coalition.country == "USA"
+
+
+def test_members_named_by_their_institution_are_the_institution(resolve_actors):
+    doc = resolve_actors("Police detained six opposition members in Harare on Monday.", "2023-08-10")
+    members = _actor(doc, "opposition members")
+    assert members is not None and members.sector == "OPP"
+
+
+def test_members_of_no_institution_are_no_actor(resolve_actors):
+    doc = resolve_actors("Some new members joined the club on Monday.", "2023-08-10")
+    assert _actor(doc, "new members") is None and _actor(doc, "members") is None
+
+
+def test_a_name_before_a_thing_noun_is_the_things_name(resolve_actors):
+    doc = resolve_actors("Ruto praised the Lapsset corridor project; Biden stopped the Keystone XL pipeline.")
+    assert _actor(doc, "Lapsset") is None and _actor(doc, "Keystone XL") is None
+    assert _actor(doc, "Ruto") is not None
+
+
+def test_a_crowd_counted_by_a_bare_number_is_people(resolve_actors):
+    doc = resolve_actors("Thousands marched through the capital on Saturday.")
+    crowd = _actor(doc, "Thousands")
+    assert crowd is not None and crowd.sector == "CVL"
+
+
+def test_a_number_counting_something_else_is_no_crowd(resolve_actors):
+    doc = resolve_actors("Thousands of soldiers crossed the border; hundreds of trucks followed.")
+    assert _actor(doc, "Thousands") is None and _actor(doc, "hundreds") is None
+
+
+def test_attackers_and_suspects_are_actors(resolve_actors):
+    doc = resolve_actors("The attackers fled on motorbikes. Police later arrested two suspects.")
+    assert _actor(doc, "attackers").sector == "UAF" and _actor(doc, "suspects").sector == "CRM"
