@@ -57,13 +57,6 @@ def _split_glued_quotation_marks(nlp: "Language") -> None:
         # 'paranoia,”Clinton said': a closing quotation mark glued to the frame after it
         r'[,.!?](?=["\u201d][A-Za-z])',
         r'(?<=[,.!?])["\u201d](?=[A-Za-z])',
-        # "a U.S.-led coalition", "U.N.-backed forces", "a U.S.-based group": spaCy's hyphen rule wants
-        # a letter before the hyphen, so an abbreviation's full stop keeps the name glued to the word
-        # after it, and no rule sees the name ("US-led" is split); split it as "US-led" is, before the
-        # words the actor rules read (who leads, backs or hosts a body: mentions.BACKING_WORDS,
-        # seat-not-owner). Not before "owned", "run", "made": split there, the name voted for the
-        # story's country ("Militants attacked a U.S.-owned company in Nigeria" made them USAREB)
-        r"(?<=[A-Z]\.)-(?=(?:led|based|backed|supported|funded|sponsored|armed|aligned|allied|financed)\b)",
     ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # '(D-Wash.): "..."': spaCy keeps "):" whole as an emoticon; in news it closes a bracket and

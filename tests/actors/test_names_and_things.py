@@ -281,12 +281,6 @@ def test_an_acronym_opening_a_sentence_is_the_organisation(resolve_actors):
     assert _actor(doc, "ECOWAS") is not None and _actor(doc, "ECOWAS").sector == "IGO"
 
 
-def test_an_abbreviated_leader_of_a_coalition_gives_it_its_country(resolve_actors):
-    doc = resolve_actors("A U.S.-led coalition struck the town in 2015.", "2015-06-01")
-    coalition = next(a for a in doc.actors if "coalition" in a.name)
-    assert coalition.country == "USA"
-
-
 def test_members_named_by_their_institution_are_the_institution(resolve_actors):
     doc = resolve_actors("Police detained six opposition members in Harare on Monday.", "2023-08-10")
     members = _actor(doc, "opposition members")

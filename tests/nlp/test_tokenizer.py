@@ -32,20 +32,3 @@ def test_invisible_direction_marks_read_as_spaces_and_keep_offsets():
     sorry = next(t for t in doc if t.text == "Sorry")
     assert text[sorry.idx : sorry.idx + 5] == "Sorry"
     assert "\u201d" in [t.text for t in doc][:8] and not any("\u202a" in t.text for t in doc)
-
-
-def test_an_abbreviated_name_glued_to_led_or_backed_is_split(nlp):
-    words = [t.text for t in nlp("A U.S.-led force and U.N.-backed troops met the U.S.-based group.")]
-    assert words[1:4] == ["U.S.", "-", "led"] and words[6:9] == ["U.N.", "-", "backed"]
-    assert words[12:15] == ["U.S.", "-", "based"]
-
-
-def test_abbreviations_and_hyphenated_words_elsewhere_keep_their_tokens(nlp):
-    words = [t.text for t in nlp("The U.S. envoy gave a well-known speech in Washington, D.C. on Monday.")]
-    assert "U.S." in words and "well" in words and "D.C." in words
-
-
-def test_an_owner_or_maker_glued_to_its_participle_stays_one_token(nlp):
-    # split, "U.S." voted for the story's country: militants in Nigeria became American
-    words = [t.text for t in nlp("Militants attacked a U.S.-owned firm and seized U.K.-made rifles.")]
-    assert "U.S.-owned" in words and "U.K.-made" in words
