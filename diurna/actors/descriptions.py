@@ -713,14 +713,15 @@ class Descriptions:
 def _crowd_by_number(head: "Token") -> bool:
     """Rule crowd-by-number: "Thousands" in "Thousands marched", "thousands" in "Tens of thousands
     rallied" (the subject is "Tens"), with no "of" phrase after it ("thousands of soldiers")."""
-    if head.lower_ not in CROWD_NUMBERS and not (head.lower_ == "tens" and head.dep_ in ("nsubj", "nsubjpass")):
+    if head.lower_ not in CROWD_NUMBERS and not (head.lower_ == "tens" and head.dep_ == "nsubj"):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" and head.lower_ != "tens" for c in head.children):
         return False
     subject = head
     while subject.dep_ == "pobj" and subject.head.lower_ == "of" and subject.head.head.lower_ in ("tens", "hundreds"):
         subject = subject.head.head  # "Tens of thousands", "hundreds of thousands"
-    return subject.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "det" for c in subject.children)
+    # an active subject only: "Hundreds were killed" after a flood is its victims, no crowd that acts
+    return subject.dep_ == "nsubj" and not any(c.dep_ == "det" for c in subject.children)
 
 
 def _counted_plural(head: "Token") -> bool:

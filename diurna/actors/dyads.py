@@ -57,7 +57,8 @@ MET_PAIR_PRONOUN = register(
     "A plural pronoun after a sentence whose main verb is a meeting between its subject and its object "
     "or 'with' phrase ('Russia met Ukraine', 'Kenya talked with Ethiopia') is a mention of both, as after "
     "a coordinated subject (pair-pronoun): the two sides of a meeting are the pair, and neither state is "
-    "'they' alone (plural-pronoun-not-state).",
+    "'they' alone (plural-pronoun-not-state). Not when a side is one person ('The president met "
+    "opposition leaders. They demanded ...' are the leaders).",
 )
 # Verbs of a meeting between their subject and their object or 'with' phrase (met-pair-pronoun).
 MEETING_VERBS = frozenset("meet talk negotiate confer hold".split())
@@ -172,13 +173,18 @@ class StoryDyads:
             subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
             if subject is None or subject.i >= cand.start:
                 continue
-            pair = coordinated_pair(subject) or _met_pair(sentence.root, subject)
+            pair = coordinated_pair(subject)
+            met = pair is None
+            if met:
+                pair = _met_pair(sentence.root, subject)
             if pair is None:
                 return None  # one subject or a list: the pronoun is no pair's
             left, right = (at.get(t.i, ()) for t in pair)
-            if len(left) == 1 and len(right) == 1 and left[0] is not right[0]:
-                return left[0], right[0]
-            return None
+            if len(left) != 1 or len(right) != 1 or left[0] is right[0]:
+                return None
+            if met and "person" in (left[0].kind, right[0].kind):
+                return None  # "The president met opposition leaders. They demanded ...": the leaders
+            return left[0], right[0]
         return None
 
     @cached_property

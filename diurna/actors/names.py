@@ -608,7 +608,9 @@ def _names_a_law(ent: "Span") -> bool:
 
 def _names_a_thing(ent: "Span") -> bool:
     """Whether the entity modifies a lower-case thing noun right after it ("Keystone XL | pipeline"),
-    or the noun after the one it modifies ("Grand Inga | power project")."""
+    or the noun after the one it modifies ("Grand Inga | power project"). The tagger's PERSON label
+    cannot tell ("Keystone XL" is one); the thing nouns can: a plan or initiative names its author
+    (words.THING_HEADS)."""
     head = ent.root.head
     if head.i == ent.end and head.lower_ not in THING_HEADS and head.head.i == ent.end + 1:
         head = head.head  # "Grand Inga power project": the name modifies "power", which modifies "project"

@@ -95,9 +95,9 @@ LAW_WORDS = frozenset(
 # Lapsset corridor project", "the Belt and Road initiative" (rule name-of-a-thing). Laws and
 # agreements are LAW_WORDS.
 THING_HEADS = frozenset(
-    """project projects pipeline pipelines initiative corridor programme program plan scheme dam
-    railway highway bridge port refinery mine field fields vaccine ceremony festival""".split()
-)
+    """project projects pipeline pipelines corridor dam railway highway bridge port refinery mine field
+    fields vaccine ceremony festival""".split()
+)  # not plan, programme, initiative, scheme: "the Witkoff plan" names its author, an actor (review13)
 # Social platforms a statement is made on ("said on Telegram", "posted on X"): the channel, not a speaker.
 PLATFORMS = frozenset(
     "twitter x facebook telegram instagram youtube tiktok whatsapp weibo wechat vk vkontakte threads "

@@ -85,9 +85,12 @@ def modality(token: "Token") -> str:
 
 def says_it_will_not(token: "Token") -> bool:
     """ "will not release", "won't end", "would not withdraw": the agent's own declared refusal. Not a
-    possibility ("may not release", which others may fear) nor an inability ("could not withdraw")."""
+    possibility ("may not release", which others may fear), an inability ("could not withdraw") or a
+    counterfactual ("would not have released")."""
     aux = _auxiliaries(token)
-    return is_negated(token) and bool(aux & (FUTURE_AUX | {"would", "'d"})) and not aux & {"may", "might", "could"}
+    if aux & {"may", "might", "could", "have", "'ve"}:
+        return False  # nor a counterfactual: "would not have released them without pressure"
+    return is_negated(token) and bool(aux & (FUTURE_AUX | {"would", "'d"}))
 
 
 def _is_purpose_infinitive(token: "Token") -> bool:

@@ -180,3 +180,8 @@ def test_they_after_a_meeting_of_two_states_is_both(resolve_actors, text):
 def test_a_meeting_with_a_list_is_no_pair(resolve_actors):
     doc = resolve_actors("Chile met Peru and Bolivia in Lima. They agreed to set up a commission.", "2024-06-01")
     assert len(_holders(doc, "they")) != 2
+
+
+def test_a_meeting_of_one_person_with_a_group_is_no_pair(resolve_actors):
+    doc = resolve_actors("The Kenyan president met opposition leaders. They demanded his resignation.", "2024-06-01")
+    assert len(_holders(doc, "they")) < 2

@@ -312,3 +312,15 @@ def test_a_number_counting_something_else_is_no_crowd(resolve_actors):
 def test_attackers_and_suspects_are_actors(resolve_actors):
     doc = resolve_actors("The attackers fled on motorbikes. Police later arrested two suspects.")
     assert _actor(doc, "attackers").sector == "UAF" and _actor(doc, "suspects").sector == "CRM"
+
+
+def test_a_persons_plan_keeps_its_author(resolve_actors):
+    # review13: name-of-a-thing is for pipelines and projects, never a person's plan
+    doc = resolve_actors("Hamas rejected the Witkoff plan on Monday. Israel welcomed it.", "2025-03-01")
+    assert _actor(doc, "Witkoff") is not None
+
+
+def test_victims_counted_by_number_are_no_crowd(resolve_actors):
+    # review13: crowd-by-number is for a number that acts, not the victims of a passive
+    doc = resolve_actors("Floods hit the east last week. Hundreds were killed in the valley.", "2024-06-01")
+    assert _actor(doc, "Hundreds") is None

@@ -1290,3 +1290,9 @@ def test_a_bare_modifier_names_no_party_of_an_act_not_against_someone(rules_alon
     doc = rules_alone("The police detained dozens on Monday. The government praised police reforms.", "2024-06-19")
     praised = [e for e in doc.events if e.trigger.text == "praised"]
     assert praised and all(not names_actor(doc, e.target, "police") for e in praised)
+
+
+def test_a_counterfactual_non_release_is_no_refusal(code):
+    # review13: "would not have released" says what pressure did, not a refusal
+    doc = code("Without pressure from Washington, Iran would not have released the five Americans.", "2024-06-19")
+    assert not [e for e in doc.events if e.type == "REJECT"]
