@@ -46,7 +46,7 @@ PLURAL_PRONOUN_NOT_MEDIUM = register(
 )
 PLURAL_PRONOUN_NOT_STATE = register(
     "plural-pronoun-not-state",
-    "Thousands marched in Port-au-Prince, Haiti, on Sunday. They demanded the resignation of the president.",
+    "Protests spread across Haiti on Sunday. They demanded the resignation of the president.",
     "'They', 'them', 'their' do not refer to one state the story named by its name or adjective "
     "(Haiti, 'the Italian minister'): news refers back to a state with 'it' or 'the country', and a "
     "plural pronoun after a state's name is the people, forces or officials the sentences are about. "

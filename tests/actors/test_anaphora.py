@@ -76,12 +76,15 @@ def test_pronouns_skip_media_and_addressees(resolve_actors):
 
 
 def test_a_plural_pronoun_is_not_a_state_named_alone(resolve_actors):
-    text = "Thousands marched in Port-au-Prince, Haiti, on Sunday. They demanded the resignation of the president."
+    text = "Protests spread across Haiti on Sunday. They demanded the resignation of the president."
     doc = resolve_actors(text)
     assert _actor_of(doc, "They") is None
     with switched_off(anaphora.PLURAL_PRONOUN_NOT_STATE):
         doc = resolve_actors(text)
     assert _actor_of(doc, "They").code == "HTI"
+    # a crowd counted by number (crowd-by-number) is the antecedent the state is not
+    doc = resolve_actors("Thousands marched in Port-au-Prince, Haiti, on Sunday. They demanded the resignation.")
+    assert _actor_of(doc, "They").name == "Thousands"
     # the crowd before the state stays the antecedent; two states named together are both (dyads.py)
     doc = resolve_actors("Crowds gathered outside the parliament in Tbilisi, Georgia. They threw eggs at the building.")
     assert _actor_of(doc, "They").name == "Crowds"
