@@ -397,7 +397,7 @@ class StatementModel:
         # `recipient_features` for every type; the reading is then P(type) * P(recipient right)
         self.recipient: Optional[dict] = data.get("recipient")
         self.option_gain = {t: _most_options_add(self.weights[t]) for t in self.types}
-        # optional: the recipient ranker (`ranked_target`), else the rules of TARGET_RULES in order
+        # optional: the recipient ranker (`ranked_choice`), else the rules of TARGET_RULES in order
         self.ranker: Optional[dict] = data.get("ranker") if os.environ.get("DIURNA_RECIPIENT_RANKER") != "0" else None
 
     @classmethod
@@ -419,16 +419,15 @@ class StatementModel:
         )
 
     def recipients(self, doc: ArticleDoc, st: Statement, arguments) -> dict[str, tuple]:
-        """Per type: (the statement's candidate with its recipient, the rule that found it, the
-        ranker's probability that the recipient is right, None without a ranker)."""
+        """Per type: (the statement's candidate with its recipient, the rule that found it)."""
         if self.ranker is None:
-            return {t: (*targeted(doc, st, t, arguments), None) for t in self.types}
+            return {t: targeted(doc, st, t, arguments) for t in self.types}
         own = recipient_options(doc, st)
         out = {}
         for t in self.types:
             cand = candidate(doc, st, t)
-            target, rule, p = ranked_choice(doc, st, cand, arguments, self.ranker, own)
-            out[t] = (dataclasses.replace(cand, target=target), rule, p)
+            target, rule = ranked_choice(doc, st, cand, arguments, self.ranker, own)
+            out[t] = (dataclasses.replace(cand, target=target), rule)
         return out
 
     def may_read(self, f: dict[str, float]) -> bool:
@@ -478,9 +477,8 @@ class StatementModel:
                     already_coded(st, existing, t),
                     pair_features(_described(doc, st.speaker), _described(doc, c.target)),
                     rule_agreement(doc, st, c, arguments) if self.recipient is not None else 0,
-                    p,
                 )
-                for t, (c, rule, p) in made.items()
+                for t, (c, rule) in made.items()
             }
             plover, _ = self.reading(f, options)
             if plover is not None:
@@ -541,33 +539,19 @@ def pair_features(speaker: Optional[tuple], target: Optional[tuple]) -> tuple[st
     return ("pair_country:" + side, "target_sector:" + (target[1] or "none"))
 
 
-def targeted(
-    doc: ArticleDoc, st: Statement, plover: str, arguments, ranker: Optional[dict] = None, options=None
-) -> tuple[Candidate, Optional[str]]:
-    """The statement's candidate of `plover` with its target, and the name of the rule that chose it.
-    With a recipient `ranker` ({"bias", "weights"}), the target is its best-scored option of
-    `options` (recipient_options), and the rule the first of TARGET_RULES that names it ("ranker"
-    when none does)."""
+def targeted(doc: ArticleDoc, st: Statement, plover: str, arguments) -> tuple[Candidate, Optional[str]]:
+    """The statement's candidate of `plover` with its target, and the name of the rule that chose it."""
     cand = candidate(doc, st, plover)
-    if ranker is None:
-        target, rule = choose_target(doc, st, cand, arguments)
-        return dataclasses.replace(cand, target=target), rule
-    target, rule, _ = ranked_choice(doc, st, cand, arguments, ranker, options)
+    target, rule = choose_target(doc, st, cand, arguments)
     return dataclasses.replace(cand, target=target), rule
-
-
-def ranked_target(
-    doc: ArticleDoc, st: Statement, cand: Candidate, arguments, ranker: dict, options=None
-) -> tuple[Optional[Argument], Optional[str]]:
-    """(the recipient ranker's choice among the options, the first rule naming it or "ranker")."""
-    target, rule, _ = ranked_choice(doc, st, cand, arguments, ranker, options)
-    return target, rule
 
 
 def ranked_choice(
     doc: ArticleDoc, st: Statement, cand: Candidate, arguments, ranker: dict, options=None
-) -> tuple[Optional[Argument], Optional[str], float]:
-    """`ranked_target` with the ranker's probability that its choice is the act's recipient."""
+) -> tuple[Optional[Argument], Optional[str]]:
+    """(the recipient ranker's choice among the options (`recipient_options`, computed when not
+    given) and the actors a target rule names, the first rule naming it or "ranker"). A `fallback`
+    ranker keeps the first rule's recipient and chooses only where no rule finds one."""
     found = {rule.name: rule.find(doc, st, cand, arguments) for rule in TARGET_RULES}
     alts = {name: (a.actor_id if a is not None else None) for name, a in found.items()}
     own = options if options is not None else recipient_options(doc, st)
@@ -575,16 +559,15 @@ def ranked_choice(
     args.update((a.actor_id, a) for a in found.values() if a is not None and a.actor_id not in args)
     scored = with_rule_named([(a.actor_id, f) for a, f in own], alts, cand.plover, st.speaker.actor_id)
     if not scored:
-        return None, None, 0.0
-    scores = {actor: logistic(ranker["bias"], ranker["weights"], f) for actor, f in scored}
+        return None, None
     if ranker.get("fallback"):
         # the rules first, in order; the ranker only where none finds a recipient
         first = next(((name, a) for name, a in found.items() if a is not None), None)
         if first is not None:
-            return first[1], first[0], scores.get(first[1].actor_id, 0.0)
-    p, best = max((p, actor) for actor, p in scores.items())
+            return first[1], first[0]
+    _, best = max((logistic(ranker["bias"], ranker["weights"], f), actor) for actor, f in scored)
     rule = next((name for name, a in alts.items() if a == best), "ranker")
-    return args[best], rule, p
+    return args[best], rule
 
 
 def already_coded(st: Statement, existing: list[Candidate], plover: str) -> bool:

@@ -185,7 +185,7 @@ def test_a_recipient_ranker_chooses_its_best_scored_option(code):
     )
     cand = stm.candidate(doc, st, "ACCUSE")
     ranker = {"bias": -1.0, "weights": {"where:previous": 3.0}}
-    target, rule = stm.ranked_target(doc, st, cand, None, ranker)
+    target, rule = stm.ranked_choice(doc, st, cand, None, ranker)
     assert target is not None and "Iran" in doc.text[target.mention.start : target.mention.end]
     assert rule in {r.name for r in stm.TARGET_RULES} | {"ranker"}
     # without the ranker the rules name no one here: the previous sentence is no rule's
@@ -195,12 +195,12 @@ def test_a_recipient_ranker_chooses_its_best_scored_option(code):
 def test_a_fallback_ranker_keeps_the_rules_choice_and_fills_in_where_they_find_none(code):
     ranker = {"bias": -1.0, "weights": {"where:previous": 3.0}, "fallback": True}
     doc, st = statement_of(code, "Japan said it had concerns over the expansion of China's navy.", "said")
-    target, rule = stm.ranked_target(doc, st, stm.candidate(doc, st, "ACCUSE"), None, ranker)
+    target, rule = stm.ranked_choice(doc, st, stm.candidate(doc, st, "ACCUSE"), None, ranker)
     assert rule == "content-about" and "China" in doc.text[target.mention.start : target.mention.end]
     doc, st = statement_of(
         code, "Iran seized a tanker in the Gulf on Friday. Britain said the seizure was illegal.", "said"
     )
-    target, rule = stm.ranked_target(doc, st, stm.candidate(doc, st, "ACCUSE"), None, ranker)
+    target, rule = stm.ranked_choice(doc, st, stm.candidate(doc, st, "ACCUSE"), None, ranker)
     assert target is not None and "Iran" in doc.text[target.mention.start : target.mention.end]
 
 
