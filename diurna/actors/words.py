@@ -92,7 +92,7 @@ LAW_WORDS = frozenset(
     constitution decree ordinance code protocol declaration directive regulation statute""".split()
 )
 # Things a name can be the name of, written after it in lower case: "the Keystone XL pipeline", "the
-# Lapsset corridor project", "the Belt and Road initiative" (rule name-of-a-thing). Laws and
+# Lapsset corridor project", "the Grand Inga dam" (rule name-of-a-thing). Laws and
 # agreements are LAW_WORDS.
 THING_HEADS = frozenset(
     """project projects pipeline pipelines corridor dam railway highway bridge port refinery mine field

@@ -415,10 +415,10 @@ def _reporters_of(doc: ArticleDoc, noun: "Token") -> set[str]:
     for q in doc.quotes:
         if not (q.content.start <= noun.idx < q.content.end):
             continue
-        named = {a.id for a in doc.actors if any(q.content.start <= m.start < q.content.end for m in a.mentions)}
-        reporters = {a for a in [q.speaker, *q.via] if a}
         if not _is_clause(doc, q.content):
             continue  # "called for the protest": the content is the act asked for, its caller's to do
+        named = {a.id for a in doc.actors if any(q.content.start <= m.start < q.content.end for m in a.mentions)}
+        reporters = {a for a in [q.speaker, *q.via] if a}
         if q.speaker_mention is not None:
             span = doc.spacy_doc.char_span(q.speaker_mention.start, q.speaker_mention.end, alignment_mode="expand")
             if span is not None:
