@@ -41,6 +41,7 @@ from diurna.events.arguments import Argument, Candidate, actor_in_phrase, subjec
 from diurna.events.dictionary import Sense, TriggerLexicon, direct_objects
 from diurna.events.scene import mention_of
 from diurna.learned import logistic
+from diurna.nlp.index import index as parse_index
 from diurna.nlp.syntax import is_infinitive
 
 if TYPE_CHECKING:
@@ -288,10 +289,12 @@ def recipient_options(doc: ArticleDoc, st: Statement) -> list[tuple[Argument, di
     index = doc.mention_index()
     cue_sent = st.cue.sent if st.cue is not None else st.head.sent
     zones = [("content", st.content.start, st.content.end), ("cue_sentence", cue_sent.start, cue_sent.end)]
-    first = min(cue_sent.start, st.content.start)
-    sents = list(sdoc.sents) if first > 0 else []
-    before = next((s for s in reversed(sents) if s.end <= first), None)
-    if before is not None:
+    # the sentence before the one the statement starts in (by bisection: a statement per sentence of
+    # a long article would make a scan of its sentences quadratic)
+    parsed = parse_index(sdoc)
+    k = parsed.sentence_number(min(cue_sent.start, st.content.start))
+    if k > 0:
+        before = parsed.sentence(parsed.sentence_starts[k] - 1)
         zones.append(("previous", before.start, before.end))
     speaker = _described(doc, st.speaker)
     seen: dict[str, tuple[Argument, dict[str, float]]] = {}
