@@ -233,6 +233,14 @@ PARTICLE_OBJECT = _register(
     "reinforcements') as a preposition whose object is the verb's own: a sense asking for an object "
     "('send' troops) reads it as the object when the verb has no other and it says no place or time.",
 )
+PARTITIVE_OBJECT = _register(
+    "partitive-object",
+    "Rebels took over several of the army's bases in the north.",
+    "A part taken out of a whole ('many of the towns', 'some of the protesters', 'parts of the city', "
+    "'most of its bases') is acted on as the whole its 'of' phrase names: that phrase says whether the "
+    "object is a place (a taking of a town) and which actor it is (the holder of the bases), as the "
+    "quantity heads ('hundreds of prisoners') already do.",
+)
 LEARNED_NOMINAL = _register(
     "learned-nominal",
     "A second RSF strike on the Zamzam camp killed 12 people on Friday.",
