@@ -57,11 +57,30 @@ def _persons_people(head: "Token", described: "Actor", modifier: "Actor") -> boo
     )
 
 
+HOLDER_OF_PLACE = _register(
+    "holder-of-place",
+    "Rebels overran three of Chad's army posts near the border.",
+    "A place or facility ('Chad's bases', 'Mali's northern towns', 'the country's ports') is no party "
+    "itself, whatever sector the actor stage gave its description: the state or group that holds it, "
+    "named in its modifier, is the party (CAMEO codes the holder), so no standing rule keeps the "
+    "description.",
+)
+
+
+def _names_a_place(head: "Token") -> bool:
+    """Whether a description's head is a place or facility noun ("bases", "towns", "ports")."""
+    from diurna.places.lexicon import is_place_noun
+
+    return is_place_noun(head.lemma_.lower()) or is_place_noun(head.lower_)
+
+
 def description_stands(doc: ArticleDoc, head: "Token", mention: Optional[MentionRef], modifier_id: str) -> bool:
     """Whether the description `mention` (headed by `head`) keeps its own actor although a modifier
     names the actor `modifier_id` outright: a rule of `STANDING_RULES` says so. A group named in the
     modifier ("Boko Haram fighters") still stands for the phrase."""
     if mention is None or mention.how != "description":
+        return False
+    if enabled(HOLDER_OF_PLACE) and _names_a_place(head):
         return False
     described, modifier = doc.actor(mention.actor_id), doc.actor(modifier_id)
     if described is None or modifier is None:
