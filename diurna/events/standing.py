@@ -59,7 +59,7 @@ def _persons_people(head: "Token", described: "Actor", modifier: "Actor") -> boo
 
 HOLDER_OF_PLACE = _register(
     "holder-of-place",
-    "Rebels overran three of Chad's army posts near the border.",
+    "Militants attacked Nigeria's military bases in the northeast.",
     "A place or facility ('Chad's bases', 'Mali's northern towns', 'the country's ports') is no party "
     "itself, whatever sector the actor stage gave its description: the state or group that holds it, "
     "named in its modifier, is the party (CAMEO codes the holder), so no standing rule keeps the "

@@ -88,6 +88,40 @@ CASES = {
             ("attacks", "ASSAULT", "rebels", "troops"),
         ),
     ],
+    cx.PARTITIVE_OBJECT: [
+        (
+            "Rebels took over several of the army's bases in the north on Sunday.",
+            ("took", "ASSAULT", "Rebels", "army"),
+        ),
+        (
+            "Rebels captured parts of Mali's northern towns last week.",
+            ("captured", "ASSAULT", "Rebels", "Mali"),
+        ),
+    ],
+    cx.ORGANIZED_ACT: [
+        (
+            "The opposition organized protests against the government in several cities.",
+            ("protests", "PROTEST", "opposition", "government"),
+        ),
+        (
+            "Government troops focused a three-day onslaught on rebel fighters in the town.",
+            ("onslaught", "ASSAULT", "troops", "rebel fighters"),
+        ),
+        (
+            "Al-Shabaab masterminded the attack on the Kenyan base.",
+            ("attack", "ASSAULT", "Shabaab", "Kenya"),
+        ),
+    ],
+    cx.SERIES_OF_ACTS: [
+        (
+            "Militants launched a wave of attacks on police stations in the north.",
+            ("attacks", "ASSAULT", "Militants", "police"),
+        ),
+        (
+            "Ethiopia and Eritrea began a new round of talks in Asmara.",
+            ("talks", "CONSULT", "Ethiopia", "Eritrea"),
+        ),
+    ],
     cx.CLAIMED_ACT: [
         (
             "Al-Shabaab has claimed responsibility for the assault on the Kenyan military base.",
