@@ -217,6 +217,14 @@ SERIES_OF_ACTS = _register(
     "talks', 'a barrage of strikes') is told with the verb of its series noun: the act in its 'of' "
     "phrase takes that verb as its light verb, as if it were the verb's own object.",
 )
+POLICED_PROTEST = _register(
+    "policed-protest",
+    "Thousands marched through the capital. Riot police were deployed along the route during the rally.",
+    "Forces deployed, or force used, at or during a protest ('deployed during the demonstration', "
+    "'fired tear gas at the rally', 'were sent to police the march') with no recipient in the clause are "
+    "aimed at the protest's crowd: the party the protest noun names, else the story's protesters "
+    "(scene.story_protesters). A show of force has a recipient in PLOVER (MOBILIZE is against someone).",
+)
 ACT_SUBJECT = _register(
     "act-subject",
     "A car bombing by the rebels killed twelve villagers near the border on Sunday.",
@@ -767,6 +775,37 @@ def retakes(verb: "Token") -> bool:
 
 
 # The words that name an actor as the story's protesters (story-protesters).
+# Nouns of a protest whose occasion names whom forces deployed there face (policed-protest).
+PROTEST_OCCASIONS = frozenset(
+    """protest protests demonstration demonstrations rally rallies march marches sit-in sit-ins
+    procession vigil""".split()
+)
+# Prepositions that place an act at a protest ("during the rally", "ahead of the march").
+OCCASION_PREPS = frozenset({"during", "at", "ahead", "before", "around", "near", "outside", "for", "against"})
+
+
+def policed_protests(verb: "Token") -> list["Token"]:
+    """The protest nouns an act of forces is placed at or aimed at (policed-protest): the objects of the
+    verb's occasion prepositions ("deployed during the rally", "ahead of the march": "ahead" governs
+    "of"), also in its purpose clause ("were deployed to secure the square during the protest"), and
+    the purpose clause's own object ("sent to police the march")."""
+    if not enabled(POLICED_PROTEST):
+        return []
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and is_infinitive(c)]
+    found = []
+    for head in heads:
+        for prep, objs in prep_objects(head).items():
+            if prep == "ahead":
+                objs = [o for p in objs for o in prep_objects(p).get("of", [])] + [
+                    o for c in head.children if c.lower_ == "ahead" for o in prep_objects(c).get("of", [])
+                ]
+            if prep in OCCASION_PREPS:
+                found += [o for o in objs if o.lower_ in PROTEST_OCCASIONS]
+        if head is not verb:
+            found += [o for o in head.children if o.dep_ == "dobj" and o.lower_ in PROTEST_OCCASIONS]
+    return found
+
+
 PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "rioters", "protester"})
 
 

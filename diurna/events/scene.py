@@ -225,6 +225,8 @@ def _recipient_from_story(
             answered_agent(source_id, _roles(others) + recent, _own_side(doc, source_id)),
             cx.ANSWERED_ACT_AGENT,
         )
+    if actor_id is None and cand.plover in POLICING_TYPES:
+        actor_id, rule = _protest_crowd(doc, cand, earlier), cx.POLICED_PROTEST
     if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
         source = doc.actor(source_id)
         if source is not None:
@@ -537,6 +539,31 @@ def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef
 # How many paragraphs before a protest told by its noun alone its protesters may be named
 # (story-protesters): further back, "protesters" may be another crowd, of another place or day.
 PROTESTERS_PARAGRAPHS = 2
+
+
+# What forces do at a protest: deploy there (MOBILIZE) or use force on it (policed-protest).
+POLICING_TYPES = frozenset({"MOBILIZE", "COERCE", "ASSAULT"})
+
+
+def _protest_crowd(doc: ArticleDoc, cand: Candidate, earlier: list[Candidate]) -> Optional[str]:
+    """The crowd of a protest the act of forces is placed at ("deployed during the rally"): the party
+    the protest noun names (its possessor or modifier, "the opposition's rally"), else the agent of the
+    story's latest protest before it (`earlier`, nearest first), else the story's protesters
+    (story_protesters) (policed-protest)."""
+    source_id = cand.source.actor_id
+    for noun in cx.policed_protests(doc.spacy_doc[cand.trigger_start]):
+        own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
+        for token in own:
+            mention = doc.mention_at_token(token.i)
+            if mention is not None and mention.actor_id != source_id:
+                return mention.actor_id
+        for told in earlier:
+            if told.plover == "PROTEST" and told.source is not None and told.source.actor_id != source_id:
+                return told.source.actor_id
+        named = story_protesters(doc, noun.idx)
+        if named is not None and named.actor_id != cand.source.actor_id:
+            return named.actor_id
+    return None
 
 
 def story_protesters(doc: ArticleDoc, char: int) -> Optional[MentionRef]:

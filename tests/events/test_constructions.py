@@ -112,6 +112,17 @@ CASES = {
             ("attack", "ASSAULT", "Shabaab", "Kenya"),
         ),
     ],
+    cx.POLICED_PROTEST: [
+        (
+            "Thousands of opposition supporters marched through Harare on Saturday. Hundreds of riot police "
+            "were deployed in the city centre during the rally.",
+            ("deployed", "MOBILIZE", "police", "opposition supporters"),
+        ),
+        (
+            "Protesters gathered outside parliament in Nairobi. Police were deployed to contain the demonstration.",
+            ("deployed", "MOBILIZE", "Police", "Protesters"),
+        ),
+    ],
     cx.SERIES_OF_ACTS: [
         (
             "Militants launched a wave of attacks on police stations in the north.",
