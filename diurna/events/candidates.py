@@ -419,12 +419,10 @@ class CandidateExtractor(NounEvents):
             sources, rule = self._agent_in_adjunct(doc, verb, targets)
         if sourceless and not sources:
             sources, rule = self._agent_from_context(doc, verb, plover, targets, episode)
-        if (
-            sense.origin.startswith("petrarch2")
-            and not all(a.mention.how in ("name", "alias", "adjective") for a in sources)
-            and not cx.described_forces(doc, sources, plover)
+        if sense.origin.startswith("petrarch2") and not all(
+            a.mention.how in ("name", "alias", "adjective") for a in sources
         ):
-            return []  # the broad CAMEO dictionary is trusted only between named actors (or forces)
+            return []  # the broad CAMEO dictionary is trusted only between named actors
         return self._combine(
             doc,
             verb.i,

@@ -225,15 +225,6 @@ POLICED_PROTEST = _register(
     "aimed at the protest's crowd: the party the protest noun names, else the story's protesters "
     "(scene.story_protesters). A show of force has a recipient in PLOVER (MOBILIZE is against someone).",
 )
-DESCRIBED_FORCES = _register(
-    "described-forces",
-    "The army forced the president from office on Wednesday.",
-    "The PETRARCH2 verb dictionary is trusted only between named actors, but acts of force are most "
-    "often told of a state's forces by description ('the military', 'police', 'troops'): a force, "
-    "coercion or deployment (ASSAULT, COERCE, MOBILIZE) whose source the actor stage resolved to a "
-    "state's police or army (a country and the sector COP or MIL) is trusted as if named; it still "
-    "needs a target.",
-)
 ACT_SUBJECT = _register(
     "act-subject",
     "A car bombing by the rebels killed twelve villagers near the border on Sunday.",
@@ -861,27 +852,6 @@ def series_of(noun: "Token") -> Optional["Token"]:
     if series.lower_ not in SERIES_NOUNS or series.dep_ not in ("dobj", "nsubjpass"):
         return None
     return series if series.head.pos_ == "VERB" else None
-
-
-# The acts a state's forces do (described-forces) and the sectors of those forces.
-FORCES_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
-FORCES_SECTORS = frozenset({"COP", "MIL"})
-
-
-def described_forces(doc, arguments: list, plover: str) -> bool:
-    """described-forces: every source that is no name is a description the actor stage resolved to a
-    state's police or army, and the act is one of force ("the military forced X from office")."""
-    if not enabled(DESCRIBED_FORCES) or plover not in FORCES_ACTS or not arguments:
-        return False
-    for argument in arguments:
-        if argument.mention.how in ("name", "alias", "adjective"):
-            continue
-        actor = doc.actor(argument.actor_id)
-        if argument.mention.how != "description" or actor is None:
-            return False
-        if not actor.country or actor.sector not in FORCES_SECTORS:
-            return False
-    return True
 
 
 RESPONSE_VERBS = frozenset({"respond", "react", "reply", "answer"})

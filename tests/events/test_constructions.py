@@ -123,12 +123,6 @@ CASES = {
             ("deployed", "MOBILIZE", "Police", "Protesters"),
         ),
     ],
-    cx.DESCRIBED_FORCES: [
-        (
-            "Thousands of Egyptians protested in Cairo on Monday. The military forced the president from office on Wednesday.",
-            ("forced", "COERCE", "military", "president"),
-        ),
-    ],
     cx.SERIES_OF_ACTS: [
         (
             "Militants launched a wave of attacks on police stations in the north.",
