@@ -202,14 +202,6 @@ INTENSIFIED_ACT = _register(
     "the noun or on the verb, name the recipient (triggers.yaml continuing_verbs). Only the nominal "
     "reading uses the list: these verbs keep their own senses.",
 )
-ORGANIZED_ACT = _register(
-    "organized-act",
-    "The opposition organized protests against the new tax law in several cities.",
-    "A verb of organizing, directing or carrying out ('organized protests against', 'orchestrated "
-    "attacks on', 'masterminded the bombing of', 'perpetrated the massacre of', 'focused their assault "
-    "on') has as its object an act its own subject does: read as a light verb for that noun (its "
-    "subject is the agent, the noun's prepositions name the recipient), as for 'launched attacks on'.",
-)
 SERIES_OF_ACTS = _register(
     "series-of-acts",
     "Militants launched a wave of attacks on police stations in the north.",
@@ -819,27 +811,10 @@ def standing_backing(lemma: str) -> bool:
 
 
 # Verbs whose "with" phrase names the means of a response ("responded with tear gas").
-# Verbs whose object is an act their subject organizes, directs or carries out (organized-act); not
-# "plan" or "prepare" (an act not yet done) nor "support" or "fund" (another's act).
-ORGANIZING_VERBS = frozenset(
-    "organize organise orchestrate mastermind perpetrate coordinate direct focus spearhead commit".split()
-)
 # Nouns that count a series of acts (series-of-acts): "a wave of attacks", "a new round of talks".
 SERIES_NOUNS = frozenset(
     "wave waves series spate string round rounds barrage volley flurry salvo rash succession".split()
 )
-
-
-def organizes_act(noun: "Token", verb: "Token") -> bool:
-    """organized-act: the verb organizes, directs or carries out the act its direct object noun names
-    ("organized protests", "orchestrated the attacks"); not when the noun names its own agent
-    ("directed the attack by X" is another's act)."""
-    if not enabled(ORGANIZED_ACT) or noun.dep_ != "dobj" or verb.pos_ != "VERB":
-        return False
-    if verb.lemma_.lower() not in ORGANIZING_VERBS:
-        return False
-    preps = prep_objects(noun)
-    return not (preps.get("by") or preps.get("from"))
 
 
 def series_of(noun: "Token") -> Optional["Token"]:

@@ -285,8 +285,7 @@ class NounEvents:
             head, as_object = series.head, True
         told = series if series is not None and head.i == series.head.i else noun
         continuing = self._intensified_act(told, head)
-        organized = not continuing and cx.organizes_act(told, head)
-        light = response is not None or in_list(head, self.lexicon.light_verbs) or continuing or organized
+        light = response is not None or in_list(head, self.lexicon.light_verbs) or continuing
         if as_object and light and head.i not in verb_triggers:
             if _infinitive_content(head) and self._inside_event_argument(head, verb_triggers):
                 return []  # "urged the parties to hold talks": the talks are asked for, not held
@@ -299,7 +298,7 @@ class NounEvents:
             if not targets and told is not noun:
                 # "a wave of attacks on X": the parse may hang the recipient on the series noun
                 targets = actors_of(doc, [o for p in sense.targets for o in prep_objects(told).get(p, [])])
-            rule = cx.INTENSIFIED_ACT if continuing else cx.ORGANIZED_ACT if organized else "light-verb"
+            rule = cx.INTENSIFIED_ACT if continuing else "light-verb"
             if not targets and sense.plover == "COERCE" and sense.cameo in cx.POPULATION_RESTRICTIONS:
                 targets = restriction_holders(doc, noun, sources)
                 rule = cx.RESTRICTED_OWN_STATE if targets else rule

@@ -98,20 +98,6 @@ CASES = {
             ("captured", "ASSAULT", "Rebels", "Mali"),
         ),
     ],
-    cx.ORGANIZED_ACT: [
-        (
-            "The opposition organized protests against the government in several cities.",
-            ("protests", "PROTEST", "opposition", "government"),
-        ),
-        (
-            "Government troops focused a three-day onslaught on rebel fighters in the town.",
-            ("onslaught", "ASSAULT", "troops", "rebel fighters"),
-        ),
-        (
-            "Al-Shabaab masterminded the attack on the Kenyan base.",
-            ("attack", "ASSAULT", "Shabaab", "Kenya"),
-        ),
-    ],
     cx.POLICED_PROTEST: [
         (
             "Thousands of opposition supporters marched through Harare on Saturday. Hundreds of riot police "
