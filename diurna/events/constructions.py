@@ -217,6 +217,13 @@ POLICED_PROTEST = _register(
     "aimed at the protest's crowd: the party the protest noun names, else the story's protesters "
     "(scene.story_protesters). A show of force has a recipient in PLOVER (MOBILIZE is against someone).",
 )
+JOINED_DEPLOYMENT = _register(
+    "joined-deployment",
+    "Fifty Rwandan soldiers arrived in Bangui on Monday. Burundi is also sending troops.",
+    "A deployment that names no destination or recipient, told in the paragraph of a deployment to a "
+    "place ('arrived in Bangui', 'deployed to Cabo Delgado'), joins it: the state that place lies in "
+    "(arguments.host_state) is its recipient, not the sender's own state.",
+)
 ACT_SUBJECT = _register(
     "act-subject",
     "A car bombing by the rebels killed twelve villagers near the border on Sunday.",

@@ -227,6 +227,8 @@ def _recipient_from_story(
         )
     if actor_id is None and cand.plover in POLICING_TYPES:
         actor_id, rule = _protest_crowd(doc, cand, earlier), cx.POLICED_PROTEST
+    if actor_id is None and cand.plover == "MOBILIZE" and cx.enabled(cx.JOINED_DEPLOYMENT):
+        actor_id, rule = _joined_destination(doc, cand, before), cx.JOINED_DEPLOYMENT
     if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
         source = doc.actor(source_id)
         if source is not None:
@@ -539,6 +541,28 @@ def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef
 # How many paragraphs before a protest told by its noun alone its protesters may be named
 # (story-protesters): further back, "protesters" may be another crowd, of another place or day.
 PROTESTERS_PARAGRAPHS = 2
+
+
+# Where a deployment goes: "deployed to", "sent into", "arrived in" a place (joined-deployment).
+DESTINATION_PREPS = ("to", "into", "in")
+
+
+def _joined_destination(doc: ArticleDoc, cand: Candidate, before: list[Candidate]) -> Optional[str]:
+    """The state a deployment told before it in its paragraph (`before`, nearest first) goes to: the
+    host state of its to/into/in place, not the sender's own (joined-deployment)."""
+    sender = doc.actor(cand.source.actor_id)
+    own = sender.country if sender is not None else None
+    for told in before:
+        if told.plover != "MOBILIZE" or told.trigger_start == cand.trigger_start:
+            continue
+        verb = doc.spacy_doc[told.trigger_start]
+        places = [o for p in DESTINATION_PREPS for o in prep_objects(verb).get(p, [])]
+        for state in host_state(doc, places):
+            actor = doc.actor(state.actor_id)
+            if actor is not None and actor.country != own:
+                return state.actor_id
+        return None  # the latest deployment names no destination: no other is joined
+    return None
 
 
 # What forces do at a protest: deploy there (MOBILIZE) or use force on it (policed-protest).

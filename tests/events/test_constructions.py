@@ -109,6 +109,18 @@ CASES = {
             ("deployed", "MOBILIZE", "Police", "Protesters"),
         ),
     ],
+    cx.JOINED_DEPLOYMENT: [
+        (
+            "The Central African Republic asked its neighbours for help. Fifty Rwandan soldiers arrived in "
+            "Bangui on Monday to protect the airport. Burundi is also sending troops.",
+            ("sending", "MOBILIZE", "Burundi", "Central African Republic"),
+        ),
+        (
+            "Mozambique's president thanked Rwanda. About 1,000 Rwandan soldiers were deployed to Cabo Delgado "
+            "province last month, and Botswana is also sending in reinforcements.",
+            ("sending", "MOBILIZE", "Botswana", "Mozambique"),
+        ),
+    ],
     cx.SERIES_OF_ACTS: [
         (
             "Militants launched a wave of attacks on police stations in the north.",
