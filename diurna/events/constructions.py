@@ -492,9 +492,9 @@ TAKEN_PLACE_NO_VICTIM = _register(
 )
 DETECTED_FORCES_PROTEST = _register(
     "detected-forces-protest",
-    "Police blocked opposition supporters from marching to the electoral commission.",
+    "Police blocked opposition supporters at the gates of the electoral commission.",
     "The learned detector sometimes reads a protest into an act done to protesters by police or "
-    "soldiers ('police blocked protesters from marching'); a state's forces disperse protests, they do "
+    "soldiers ('police blocked protesters at the gates'); a state's forces disperse protests, they do "
     "not stage them: such a detected PROTEST by a police or military source is not coded.",
 )
 DESCRIBED_EVENT = _register(
