@@ -67,11 +67,19 @@ HOLDER_OF_PLACE = _register(
 )
 
 
+# Place nouns that also name an organ or an office ("Kenya's defence department", "the army's
+# headquarters", "a counter-terrorism centre", "the security sector"): the description may be the organ,
+# a more exact party than its state, so holder-of-place leaves them to the standing rules.
+ORGAN_PLACE_NOUNS = frozenset({"department", "headquarters", "center", "centre", "sector", "state", "country"})
+
+
 def _names_a_place(head: "Token") -> bool:
-    """Whether a description's head is a place or facility noun ("bases", "towns", "ports")."""
+    """Whether a description's head is a place or facility noun ("bases", "towns", "ports"), not one
+    that also names an organ (ORGAN_PLACE_NOUNS)."""
     from diurna.places.lexicon import is_place_noun
 
-    return is_place_noun(head.lemma_.lower()) or is_place_noun(head.lower_)
+    words = {head.lemma_.lower(), head.lower_}
+    return not words & ORGAN_PLACE_NOUNS and any(is_place_noun(w) for w in words)
 
 
 def description_stands(doc: ArticleDoc, head: "Token", mention: Optional[MentionRef], modifier_id: str) -> bool:
