@@ -569,9 +569,21 @@ def _joined_destination(doc: ArticleDoc, cand: Candidate, before: list[Candidate
 POLICING_TYPES = frozenset({"MOBILIZE", "COERCE", "ASSAULT"})
 
 
+# Sectors of a state's own organs: "the president's rally", "the government's march" is no crowd that
+# forces are deployed against (policed-protest).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI"})
+
+
+def _state_side_actor(doc: ArticleDoc, actor_id: str) -> bool:
+    """Whether the actor is a state or one of its organs or office holders (STATE_SECTORS)."""
+    actor = doc.actor(actor_id)
+    return actor is not None and (actor.kind == "country" or actor.sector in STATE_SECTORS)
+
+
 def _protest_crowd(doc: ArticleDoc, cand: Candidate, earlier: list[Candidate]) -> Optional[str]:
     """The crowd of a protest the act of forces is placed at ("deployed during the rally"): the party
-    the protest noun names (its possessor or modifier, "the opposition's rally"), else the agent of the
+    the protest noun names (its possessor or modifier, "the opposition's rally"; not a state's organ:
+    "the president's rally"), else the agent of the
     story's latest protest before it (`earlier`, nearest first), else the story's protesters
     (story_protesters) (policed-protest)."""
     source_id = cand.source.actor_id
@@ -579,7 +591,7 @@ def _protest_crowd(doc: ArticleDoc, cand: Candidate, earlier: list[Candidate]) -
         own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
         for token in own:
             mention = doc.mention_at_token(token.i)
-            if mention is not None and mention.actor_id != source_id:
+            if mention is not None and mention.actor_id != source_id and not _state_side_actor(doc, mention.actor_id):
                 return mention.actor_id
         for told in earlier:
             if told.plover == "PROTEST" and told.source is not None and told.source.actor_id != source_id:
