@@ -22,7 +22,7 @@ from diurna.events.constructions import (
     located_places,
     statement_maker,
 )
-from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, prep_objects
+from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, is_partitive, prep_objects
 from diurna.events.holders import story_actor_by_head
 from diurna.events.standing import description_stands
 from diurna.nlp.dateline import in_dateline
@@ -136,9 +136,10 @@ def actor_in_phrase(doc: ArticleDoc, head: "Token", depth: int = 0, aimed: bool 
         # "touring Beijing at the time of the Taliban offensive", "at the height of the protests": a
         # time an event is placed in names no party of it (time-phrase)
         return None
-    if head.lower_ in QUANTITY_NOUNS:
-        # "the crowd of students", "hundreds of protesters", "a group of gunmen": the people counted
-        # are the party, not the count (the actor stage may make "crowd" an actor of its own)
+    if head.lower_ in QUANTITY_NOUNS or is_partitive(head):
+        # "the crowd of students", "hundreds of protesters", "a group of gunmen", "many of its bases":
+        # the people or things counted are the party, not the count (the actor stage may make "crowd"
+        # an actor of its own; partitive-object)
         for obj in prep_objects(head).get("of", []):
             found = actor_in_phrase(doc, obj, depth + 1)
             if found:

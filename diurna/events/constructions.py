@@ -202,6 +202,28 @@ INTENSIFIED_ACT = _register(
     "the noun or on the verb, name the recipient (triggers.yaml continuing_verbs). Only the nominal "
     "reading uses the list: these verbs keep their own senses.",
 )
+SERIES_OF_ACTS = _register(
+    "series-of-acts",
+    "Militants launched a wave of attacks on police stations in the north.",
+    "A series of acts ('a wave of attacks', 'a spate of arrests', 'a series of raids', 'a new round of "
+    "talks', 'a barrage of strikes') is told with the verb of its series noun: the act in its 'of' "
+    "phrase takes that verb as its light verb, as if it were the verb's own object.",
+)
+POLICED_PROTEST = _register(
+    "policed-protest",
+    "Thousands marched through the capital. Riot police were deployed along the route during the rally.",
+    "Forces deployed, or force used, at or during a protest ('deployed during the demonstration', "
+    "'fired tear gas at the rally', 'were sent to police the march') with no recipient in the clause are "
+    "aimed at the protest's crowd: the party the protest noun names, else the story's protesters "
+    "(scene.story_protesters). A show of force has a recipient in PLOVER (MOBILIZE is against someone).",
+)
+JOINED_DEPLOYMENT = _register(
+    "joined-deployment",
+    "Fifty Rwandan soldiers arrived in Bangui on Monday. Burundi is also sending troops.",
+    "A deployment that names no destination or recipient, told in the paragraph of a deployment to a "
+    "place ('arrived in Bangui', 'deployed to Cabo Delgado'), joins it: the state that place lies in "
+    "(arguments.host_state) is its recipient, not the sender's own state.",
+)
 ACT_SUBJECT = _register(
     "act-subject",
     "A car bombing by the rebels killed twelve villagers near the border on Sunday.",
@@ -232,6 +254,14 @@ PARTICLE_OBJECT = _register(
     "The small parser reads the particle of a phrasal verb ('sent in troops', 'brought in "
     "reinforcements') as a preposition whose object is the verb's own: a sense asking for an object "
     "('send' troops) reads it as the object when the verb has no other and it says no place or time.",
+)
+PARTITIVE_OBJECT = _register(
+    "partitive-object",
+    "Rebels took over several of the army's bases in the north.",
+    "A part taken out of a whole ('many of the towns', 'some of the protesters', 'parts of the city', "
+    "'most of its bases') is acted on as the whole its 'of' phrase names: that phrase says whether the "
+    "object is a place (a taking of a town) and which actor it is (the holder of the bases), as the "
+    "quantity heads ('hundreds of prisoners') already do.",
 )
 LEARNED_NOMINAL = _register(
     "learned-nominal",
@@ -462,9 +492,9 @@ TAKEN_PLACE_NO_VICTIM = _register(
 )
 DETECTED_FORCES_PROTEST = _register(
     "detected-forces-protest",
-    "Police blocked opposition supporters from marching to the electoral commission.",
+    "Police blocked opposition supporters at the gates of the electoral commission.",
     "The learned detector sometimes reads a protest into an act done to protesters by police or "
-    "soldiers ('police blocked protesters from marching'); a state's forces disperse protests, they do "
+    "soldiers ('police blocked protesters at the gates'); a state's forces disperse protests, they do "
     "not stage them: such a detected PROTEST by a police or military source is not coded.",
 )
 DESCRIBED_EVENT = _register(
@@ -744,6 +774,37 @@ def retakes(verb: "Token") -> bool:
 
 
 # The words that name an actor as the story's protesters (story-protesters).
+# Nouns of a protest whose occasion names whom forces deployed there face (policed-protest).
+PROTEST_OCCASIONS = frozenset(
+    """protest protests demonstration demonstrations rally rallies march marches sit-in sit-ins
+    procession vigil""".split()
+)
+# Prepositions that place an act at a protest ("during the rally", "ahead of the march").
+OCCASION_PREPS = frozenset({"during", "at", "ahead", "before", "around", "near", "outside", "for", "against"})
+
+
+def policed_protests(verb: "Token") -> list["Token"]:
+    """The protest nouns an act of forces is placed at or aimed at (policed-protest): the objects of the
+    verb's occasion prepositions ("deployed during the rally", "ahead of the march": "ahead" governs
+    "of"), also in its purpose clause ("were deployed to secure the square during the protest"), and
+    the purpose clause's own object ("sent to police the march")."""
+    if not enabled(POLICED_PROTEST):
+        return []
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and is_infinitive(c)]
+    found = []
+    for head in heads:
+        for prep, objs in prep_objects(head).items():
+            if prep == "ahead":
+                objs = [o for p in objs for o in prep_objects(p).get("of", [])] + [
+                    o for c in head.children if c.lower_ == "ahead" for o in prep_objects(c).get("of", [])
+                ]
+            if prep in OCCASION_PREPS:
+                found += [o for o in objs if o.lower_ in PROTEST_OCCASIONS]
+        if head is not verb:
+            found += [o for o in head.children if o.dep_ == "dobj" and o.lower_ in PROTEST_OCCASIONS]
+    return found
+
+
 PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "rioters", "protester"})
 
 
@@ -757,6 +818,24 @@ def standing_backing(lemma: str) -> bool:
 
 
 # Verbs whose "with" phrase names the means of a response ("responded with tear gas").
+# Nouns that count a series of acts (series-of-acts): "a wave of attacks", "a new round of talks".
+SERIES_NOUNS = frozenset(
+    "wave waves series spate string round rounds barrage volley flurry salvo rash succession".split()
+)
+
+
+def series_of(noun: "Token") -> Optional["Token"]:
+    """series-of-acts: the series noun whose "of" phrase the act noun heads ("a wave of attacks" ->
+    wave), when that series noun is a verb's object or passive subject; else None."""
+    prep = noun.head
+    if not enabled(SERIES_OF_ACTS) or noun.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    series = prep.head
+    if series.lower_ not in SERIES_NOUNS or series.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return series if series.head.pos_ == "VERB" else None
+
+
 RESPONSE_VERBS = frozenset({"respond", "react", "reply", "answer"})
 
 

@@ -240,6 +240,26 @@ QUANTITY_NOUNS = frozenset(
 )
 
 
+# Heads of partitive phrases ("many of the towns", "parts of the city", "the rest of its bases"): the
+# part stands for the whole its "of" phrase names (rule partitive-object).
+PARTITIVE_HEADS = frozenset(
+    """many some most several all part parts much each both half majority rest remainder few""".split()
+)
+
+
+def is_partitive(token: "Token") -> bool:
+    """A part taken out of what its "of" phrase names ("many of the towns", "parts of the city"), under
+    the rule partitive-object: the phrase is what a verb acts on, as for a quantity head."""
+    return token.lower_ in PARTITIVE_HEADS and token.pos_ in ("NOUN", "PRON", "ADJ", "NUM") and _partitive_rule()
+
+
+def _partitive_rule() -> bool:
+    """Whether the construction rule partitive-object is on (constructions.py imports this module)."""
+    from diurna.events import constructions
+
+    return constructions.enabled(constructions.PARTITIVE_OBJECT)
+
+
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 
 
@@ -263,7 +283,10 @@ def object_heads(token: "Token") -> list["Token"]:
     if not objs and _particle_object_rule():
         objs = particle_objects(token)
     return objs + [
-        o for obj in objs if obj.lower_ in QUANTITY_NOUNS or obj.like_num for o in prep_objects(obj).get("of", [])
+        o
+        for obj in objs
+        if obj.lower_ in QUANTITY_NOUNS or obj.like_num or is_partitive(obj)
+        for o in prep_objects(obj).get("of", [])
     ]
 
 

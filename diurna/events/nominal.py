@@ -279,17 +279,25 @@ class NounEvents:
         response = cx.response_verb(noun)  # "responded with the expulsion of ...": a light use of "respond"
         if response is not None:
             head, as_object = response, True
-        continuing = self._intensified_act(noun, head)
+        # "launched a wave of attacks on X": the series noun stands in the verb's object slot for the act
+        series = cx.series_of(noun)
+        if series is not None and response is None and misread is None:
+            head, as_object = series.head, True
+        told = series if series is not None and head.i == series.head.i else noun
+        continuing = self._intensified_act(told, head)
         light = response is not None or in_list(head, self.lexicon.light_verbs) or continuing
         if as_object and light and head.i not in verb_triggers:
             if _infinitive_content(head) and self._inside_event_argument(head, verb_triggers):
                 return []  # "urged the parties to hold talks": the talks are asked for, not held
             sources = (
                 actors_of(doc, subject_tokens(head))
-                if noun.dep_ != "nsubjpass"
+                if told.dep_ != "nsubjpass"
                 else actors_of(doc, prep_objects(head).get("by", []))
             )
             targets = actors_of(doc, self._noun_targets(noun, sense, head))
+            if not targets and told is not noun:
+                # "a wave of attacks on X": the parse may hang the recipient on the series noun
+                targets = actors_of(doc, [o for p in sense.targets for o in prep_objects(told).get(p, [])])
             rule = cx.INTENSIFIED_ACT if continuing else "light-verb"
             if not targets and sense.plover == "COERCE" and sense.cameo in cx.POPULATION_RESTRICTIONS:
                 targets = restriction_holders(doc, noun, sources)

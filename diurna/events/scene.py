@@ -225,6 +225,10 @@ def _recipient_from_story(
             answered_agent(source_id, _roles(others) + recent, _own_side(doc, source_id)),
             cx.ANSWERED_ACT_AGENT,
         )
+    if actor_id is None and cand.plover in POLICING_TYPES:
+        actor_id, rule = _protest_crowd(doc, cand, earlier), cx.POLICED_PROTEST
+    if actor_id is None and cand.plover == "MOBILIZE" and cx.enabled(cx.JOINED_DEPLOYMENT):
+        actor_id, rule = _joined_destination(doc, cand, before), cx.JOINED_DEPLOYMENT
     if actor_id is None and cand.plover in ("PROTEST", "REQUEST"):
         source = doc.actor(source_id)
         if source is not None:
@@ -537,6 +541,65 @@ def mention_of(doc: ArticleDoc, actor_id: str, char: int) -> Optional[MentionRef
 # How many paragraphs before a protest told by its noun alone its protesters may be named
 # (story-protesters): further back, "protesters" may be another crowd, of another place or day.
 PROTESTERS_PARAGRAPHS = 2
+
+
+# Where a deployment goes: "deployed to", "sent into", "arrived in" a place (joined-deployment).
+DESTINATION_PREPS = ("to", "into", "in")
+
+
+def _joined_destination(doc: ArticleDoc, cand: Candidate, before: list[Candidate]) -> Optional[str]:
+    """The state a deployment told before it in its paragraph (`before`, nearest first) goes to: the
+    host state of its to/into/in place, not the sender's own (joined-deployment)."""
+    sender = doc.actor(cand.source.actor_id)
+    own = sender.country if sender is not None else None
+    for told in before:
+        if told.plover != "MOBILIZE" or told.trigger_start == cand.trigger_start:
+            continue
+        verb = doc.spacy_doc[told.trigger_start]
+        places = [o for p in DESTINATION_PREPS for o in prep_objects(verb).get(p, [])]
+        for state in host_state(doc, places):
+            actor = doc.actor(state.actor_id)
+            if actor is not None and actor.country != own:
+                return state.actor_id
+        return None  # the latest deployment names no destination: no other is joined
+    return None
+
+
+# What forces do at a protest: deploy there (MOBILIZE) or use force on it (policed-protest).
+POLICING_TYPES = frozenset({"MOBILIZE", "COERCE", "ASSAULT"})
+
+
+# Sectors of a state's own organs: "the president's rally", "the government's march" is no crowd that
+# forces are deployed against (policed-protest).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI"})
+
+
+def _state_side_actor(doc: ArticleDoc, actor_id: str) -> bool:
+    """Whether the actor is a state or one of its organs or office holders (STATE_SECTORS)."""
+    actor = doc.actor(actor_id)
+    return actor is not None and (actor.kind == "country" or actor.sector in STATE_SECTORS)
+
+
+def _protest_crowd(doc: ArticleDoc, cand: Candidate, earlier: list[Candidate]) -> Optional[str]:
+    """The crowd of a protest the act of forces is placed at ("deployed during the rally"): the party
+    the protest noun names (its possessor or modifier, "the opposition's rally"; not a state's organ:
+    "the president's rally"), else the agent of the
+    story's latest protest before it (`earlier`, nearest first), else the story's protesters
+    (story_protesters) (policed-protest)."""
+    source_id = cand.source.actor_id
+    for noun in cx.policed_protests(doc.spacy_doc[cand.trigger_start]):
+        own = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
+        for token in own:
+            mention = doc.mention_at_token(token.i)
+            if mention is not None and mention.actor_id != source_id and not _state_side_actor(doc, mention.actor_id):
+                return mention.actor_id
+        for told in earlier:
+            if told.plover == "PROTEST" and told.source is not None and told.source.actor_id != source_id:
+                return told.source.actor_id
+        named = story_protesters(doc, noun.idx)
+        if named is not None and named.actor_id != cand.source.actor_id:
+            return named.actor_id
+    return None
 
 
 def story_protesters(doc: ArticleDoc, char: int) -> Optional[MentionRef]:

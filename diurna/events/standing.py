@@ -57,11 +57,38 @@ def _persons_people(head: "Token", described: "Actor", modifier: "Actor") -> boo
     )
 
 
+HOLDER_OF_PLACE = _register(
+    "holder-of-place",
+    "Militants attacked Nigeria's military bases in the northeast.",
+    "A place or facility ('Chad's bases', 'Mali's northern towns', 'the country's ports') is no party "
+    "itself, whatever sector the actor stage gave its description: the state or group that holds it, "
+    "named in its modifier, is the party (CAMEO codes the holder), so no standing rule keeps the "
+    "description.",
+)
+
+
+# Place nouns that also name an organ or an office ("Kenya's defence department", "the army's
+# headquarters", "a counter-terrorism centre", "the security sector"): the description may be the organ,
+# a more exact party than its state, so holder-of-place leaves them to the standing rules.
+ORGAN_PLACE_NOUNS = frozenset({"department", "headquarters", "center", "centre", "sector", "state", "country"})
+
+
+def _names_a_place(head: "Token") -> bool:
+    """Whether a description's head is a place or facility noun ("bases", "towns", "ports"), not one
+    that also names an organ (ORGAN_PLACE_NOUNS)."""
+    from diurna.places.lexicon import is_place_noun
+
+    words = {head.lemma_.lower(), head.lower_}
+    return not words & ORGAN_PLACE_NOUNS and any(is_place_noun(w) for w in words)
+
+
 def description_stands(doc: ArticleDoc, head: "Token", mention: Optional[MentionRef], modifier_id: str) -> bool:
     """Whether the description `mention` (headed by `head`) keeps its own actor although a modifier
     names the actor `modifier_id` outright: a rule of `STANDING_RULES` says so. A group named in the
     modifier ("Boko Haram fighters") still stands for the phrase."""
     if mention is None or mention.how != "description":
+        return False
+    if enabled(HOLDER_OF_PLACE) and _names_a_place(head):
         return False
     described, modifier = doc.actor(mention.actor_id), doc.actor(modifier_id)
     if described is None or modifier is None:

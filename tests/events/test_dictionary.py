@@ -60,6 +60,13 @@ def _token(nlp, text, word):
         ("Both sides accepted a deal brokered by Qatar.", "brokered", "CONSULT", "045"),
         # forces keeping people from moving restrict them; other prevention is no event
         ("Riot police prevented the marchers from reaching the square.", "prevented", "COERCE", "191"),
+        ("Police blocked the students from marching to parliament.", "blocked", "COERCE", "191"),
+        # arrests in other words: taken into custody, rounded up, held in detention
+        ("Police took dozens of protesters into custody on Monday.", "took", "COERCE", "173"),
+        ("Security forces rounded up dozens of opposition supporters.", "rounded", "COERCE", "173"),
+        ("The activist has been held in detention since January.", "held", "COERCE", "173"),
+        ("The two leaders held talks in the capital.", "held", None, None),
+        ("Soldiers stopped the villagers from returning to their farms.", "stopped", "COERCE", "191"),
         # a crowd filling the streets demonstrates; police filling them do not
         ("Crowds of students filled the main square of the capital.", "filled", "PROTEST", "141"),
         ("Riot police filled the square before the evening rally.", "filled", None, None),
