@@ -433,15 +433,15 @@ def dated_relative_clause(c: EventClause) -> Optional[DateRef]:
 
 
 @anchor_rule(
-    "violated a Russian-brokered truce that took effect a week ago -> before that week's end, for 'brokered'",
+    "shelled villages despite an Egyptian-mediated ceasefire that began on Monday -> before Monday, for 'mediated'",
     before="own_expression",  # the clause's own date is the noun's clause's, not the participle's act's
 )
 def prenominal_participle(c: EventClause) -> Optional[DateRef]:
-    """A past participle before a noun ("a Russian-brokered truce", "the U.S.-backed offensive",
+    """A past participle before a noun ("an Egyptian-mediated ceasefire", "the U.S.-backed offensive",
     "a newly signed accord") names an act already done, which the noun is the outcome of: before
-    the noun's own date when a relative clause or participle of the noun dates it (the truce took
-    effect after it was brokered), else before the reference date; not the day of the clause the
-    noun stands in ("accused each other on Saturday of violating ..."), which is no act of it."""
+    the noun's own date when a relative clause or participle of the noun dates it (the ceasefire
+    began after it was mediated), else before the reference date; not the day of the clause the
+    noun stands in ("shelled villages on Thursday despite ..."), which is no act of it."""
     participle = c.trigger
     noun = participle.head
     if participle.tag_ != "VBN" or participle.dep_ not in ("amod", "compound") or noun.pos_ not in ("NOUN", "PROPN"):

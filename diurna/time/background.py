@@ -78,23 +78,53 @@ def in_lead_paragraph(c: EventClause) -> bool:
 # The units a "for" duration counts in, with the granularity of the span they give (as the grammar's
 # "the past N units", grammar_relative.SPAN_GRANULARITY; one unit keeps its own).
 SPAN_UNITS = {"day": "week", "week": "months", "month": "months", "year": "years", "decade": "years"}
+# Acts whose "for" phrase sets the term of what they impose, which runs from the act on: "has been
+# jailed for 19 years", "has declared a ceasefire for three days", "has extended the ban for a
+# month". Their present perfect is the day's news with a term, not a span up to now.
+TERM_SETTING_VERBS = {
+    "sentence",
+    "jail",
+    "imprison",
+    "ban",
+    "bar",
+    "suspend",
+    "declare",
+    "announce",
+    "agree",
+    "extend",
+    "impose",
+    "sign",
+    "approve",
+    "order",
+    "grant",
+    "give",
+    "renew",
+    "postpone",
+    "delay",
+    "close",
+    "shut",
+    "elect",
+    "appoint",
+    "expel",
+    "exile",
+}
 
 
 @anchor_rule(
-    "Protests have taken place for 19 days, with crowds demanding reforms (published 24 April) "
+    "Strikes have gone on for 19 days, with dockers demanding higher pay (published 24 April) "
     "-> 6 to 24 April, for 'taken' and 'demanding'",
     before="news_tenses",
 )
 def perfect_for_span(c: EventClause) -> Optional[DateRef]:
-    """A present perfect with a "for" duration ("protests have taken place for 19 days", "the
+    """A present perfect with a "for" duration ("strikes have gone on for 19 days", "the
     rebels have held the town for three months", "talks have been going on for a year") tells an
     event that has run over that span up to now: its date is the span, counted back from
     publication with the publication day as its last day, not the publication day (news) nor some
     day before it (background). A "with" absolute or an -ing adjunct of that clause ("..., with
-    demonstrators pushing for reforms") runs over the same span. The duration is no temporal
+    dockers demanding higher pay") runs over the same span. The duration is no temporal
     expression of its own (durations are not dates, docs/time.md), so the parse is read here."""
     holder = _span_holder(c.verb)
-    if holder is None or perfect_aspect(holder) != "present":
+    if holder is None or perfect_aspect(holder) != "present" or holder.lemma_ in TERM_SETTING_VERBS:
         return None
     counted = _for_duration(holder)
     if counted is None:
@@ -113,7 +143,7 @@ def perfect_for_span(c: EventClause) -> Optional[DateRef]:
 
 def _span_holder(verb: Optional["Token"]) -> Optional["Token"]:
     """The clause whose time the event's clause shares: itself, or the clause a "with" absolute
-    ("with demonstrators pushing for ...") or an -ing adjunct hangs from."""
+    ("with dockers demanding higher pay") or an -ing adjunct hangs from."""
     if verb is None:
         return None
     absolute = with_absolute_head(verb)

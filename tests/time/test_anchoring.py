@@ -105,8 +105,8 @@ CASES = {
         ("2024-03-12", "2024-03-12", "day"),
     ),
     "prenominal_participle": (
-        "Officials spoke to reporters. Rebels on Thursday violated a Russian-brokered truce that took effect on Monday.",
-        "brokered",
+        "Officials spoke to reporters. Gunmen on Thursday shelled two villages despite an Egyptian-mediated ceasefire that began on Monday.",
+        "mediated",
         0,
         ("2023-03-12", "2024-03-11", BEFORE),
     ),

@@ -196,6 +196,9 @@ def test_a_present_perfect_with_a_duration_spans_it_up_to_publication(time_doc, 
         (LEAD + "Observers left. The rebels held the northern town for two years.", "held"),
         # "for" naming a purpose, not a span
         (LEAD + "Observers left. Voters have queued for the election.", "queued"),
+        # the term an act imposes runs from the act on
+        (LEAD + "Observers left. The opposition leader has been jailed for 19 years.", "jailed"),
+        (LEAD + "Observers left. The army has declared a ceasefire for three days.", "declared"),
     ],
 )
 def test_a_duration_outside_the_present_perfect_is_no_span(time_doc, text, word):
