@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, Optional
 
 from diurna.nlp.syntax import with_absolute_head
 from diurna.records import DateRef
-from diurna.time import calendar as cal
 from diurna.time.anchoring import anchor_rule
 from diurna.time.calendar import Tense
 from diurna.time.discourse import EventClause, before, inside_quotation, perfect_aspect, sentences_of
+from diurna.time.grammar import _shift
+from diurna.time.grammar_relative import SPAN_GRANULARITY
 from diurna.time.lexicon import NUMBER_WORDS
 
 if TYPE_CHECKING:
@@ -75,9 +76,6 @@ def in_lead_paragraph(c: EventClause) -> bool:
     return "\n" not in c.doc.text[lead_start : c.trigger.idx]
 
 
-# The units a "for" duration counts in, with the granularity of the span they give (as the grammar's
-# "the past N units", grammar_relative.SPAN_GRANULARITY; one unit keeps its own).
-SPAN_UNITS = {"day": "week", "week": "months", "month": "months", "year": "years", "decade": "years"}
 # Acts whose "for" phrase sets the term of what they impose, which runs from the act on: "has been
 # jailed for 19 years", "has declared a ceasefire for three days", "has extended the ban for a
 # month". Their present perfect is the day's news with a term, not a span up to now.
@@ -112,7 +110,7 @@ TERM_SETTING_VERBS = {
 
 @anchor_rule(
     "Strikes have gone on for 19 days, with dockers demanding higher pay (published 24 April) "
-    "-> 6 to 24 April, for 'taken' and 'demanding'",
+    "-> 6 to 24 April, for 'gone' and 'demanding'",
     before="news_tenses",
 )
 def perfect_for_span(c: EventClause) -> Optional[DateRef]:
@@ -130,8 +128,9 @@ def perfect_for_span(c: EventClause) -> Optional[DateRef]:
     if counted is None:
         return None
     n, unit, phrase = counted
-    start = _back(c.published, unit, n) + dt.timedelta(days=1)
-    granularity = unit if n == 1 and unit in ("week", "month", "year") else SPAN_UNITS[unit]
+    start = _shift(c.published, unit, -n) + dt.timedelta(days=1)
+    # the granularity of the grammar's "the past N units"; one week, month or year keeps its own
+    granularity = unit if n == 1 and unit in ("week", "month", "year") else SPAN_GRANULARITY[unit]
     return DateRef(
         text=phrase,
         start=start.isoformat(),
@@ -160,7 +159,7 @@ def _for_duration(verb: "Token") -> Optional[tuple[int, str, str]]:
     for prep in (ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "for"):
         for noun in (ch for ch in prep.children if ch.dep_ == "pobj"):
             unit = noun.lemma_.lower()
-            if unit not in SPAN_UNITS:
+            if unit not in SPAN_GRANULARITY:
                 continue
             for num in (ch for ch in noun.children if ch.dep_ in ("nummod", "det")):
                 word = num.lower_
@@ -169,16 +168,6 @@ def _for_duration(verb: "Token") -> Optional[tuple[int, str, str]]:
                     span = verb.doc[prep.i : noun.i + 1]
                     return n, unit, span.text
     return None
-
-
-def _back(day: dt.date, unit: str, n: int) -> dt.date:
-    if unit == "day":
-        return day - dt.timedelta(days=n)
-    if unit == "week":
-        return day - dt.timedelta(weeks=n)
-    if unit == "month":
-        return cal.add_months(day, -n)
-    return cal.add_years(day, -n * (10 if unit == "decade" else 1))
 
 
 @anchor_rule(
