@@ -377,3 +377,22 @@ def object_points_back(verb: "Token") -> bool:
     if any(c.dep_ in ("prep", "relcl", "acl", "compound", "poss", "amod", "nummod", "conj") for c in obj.children):
         return False
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in obj.children)
+
+
+def with_absolute_head(verb: "Token") -> Optional["Token"]:
+    """The verb a "with" absolute hangs from ("Protests have gone on for weeks, with students
+    demanding reforms" -> "gone"), in either of the parser's readings: the participle as the
+    preposition's clause (pcomp, its subject an nsubj) or as a modifier of the preposition's
+    object (pobj + acl). None when `verb` heads no such absolute."""
+    if verb.tag_ not in ("VBG", "VBN"):
+        return None
+    prep = (
+        verb.head
+        if verb.dep_ == "pcomp"
+        else verb.head.head
+        if verb.dep_ == "acl" and verb.head.dep_ == "pobj"
+        else None
+    )
+    if prep is None or prep.lower_ != "with" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return prep.head

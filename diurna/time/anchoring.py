@@ -58,6 +58,7 @@ EARLIER_CLAUSE_MARKS = {"after", "since", "once"}  # "died after she was detaine
 AFTER_PREPOSITIONS = {"after", "following"}
 BACKGROUND_MARKS = EARLIER_CLAUSE_MARKS | {"when"}  # adverbial clauses of a lead that may tell background
 SIMULTANEOUS_MARKS = {"when", "while", "as"}  # "killed when militants raided", "arrested while protesting"
+CONDITION_MARKS = {"if", "unless", "once", "until", "when"}  # "if elected president"
 
 
 # --- the registry ----------------------------------------------------------------------------
@@ -429,6 +430,34 @@ def dated_relative_clause(c: EventClause) -> Optional[DateRef]:
             if atts[k].verb == clause.i and not is_bound_or_duration(t) and not is_lower_bound(t):
                 return t.date
     return None
+
+
+@anchor_rule(
+    "shelled villages despite an Egyptian-mediated ceasefire that began on Monday -> before Monday, for 'mediated'",
+    before="own_expression",  # the clause's own date is the noun's clause's, not the participle's act's
+)
+def prenominal_participle(c: EventClause) -> Optional[DateRef]:
+    """A past participle before a noun ("an Egyptian-mediated ceasefire", "the U.S.-backed offensive",
+    "a newly signed accord") names an act already done, which the noun is the outcome of: before
+    the noun's own date when a relative clause or participle of the noun dates it (the ceasefire
+    began after it was mediated), else before the reference date; not the day of the clause the
+    noun stands in ("shelled villages on Thursday despite ..."), which is no act of it."""
+    participle = c.trigger
+    noun = participle.head
+    if participle.tag_ != "VBN" or participle.dep_ not in ("amod", "compound") or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.i < participle.i:
+        return None  # after its noun the participle is a reduced relative clause, which runs on its own time
+    if participle.i > 0 and participle.doc[participle.i - 1].lower_ in CONDITION_MARKS:
+        return None  # "if elected president": a condition the parser read as a modifier, not a done act
+    atts = attachments_for(c.doc)
+    for clause in (ch for ch in noun.children if ch.dep_ in ("relcl", "acl") and ch.i > noun.i):
+        for k in c.nearby:
+            t = c.doc.timexes[k]
+            if atts[k].verb == clause.i and not is_bound_or_duration(t) and not is_lower_bound(t):
+                end = min(dt.date.fromisoformat(t.date.end), c.published)
+                return before(end, anchored_to=t.date.anchored_to)
+    return before(c.reference_end())
 
 
 @anchor_rule("Crowds voiced anger on Monday that the court banned the party -> before Monday, for 'banned'")

@@ -16,18 +16,24 @@ expression, a when-clause, the lead, a reporting verb) runs earlier and wins.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Optional
 
+from diurna.nlp.syntax import with_absolute_head
 from diurna.records import DateRef
 from diurna.time.anchoring import anchor_rule
 from diurna.time.calendar import Tense
-from diurna.time.discourse import EventClause, before, inside_quotation, sentences_of
+from diurna.time.discourse import EventClause, before, inside_quotation, perfect_aspect, sentences_of
+from diurna.time.grammar import _shift
+from diurna.time.grammar_relative import SPAN_GRANULARITY
+from diurna.time.lexicon import NUMBER_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
     "perfect_below_lead",
+    "perfect_for_span",
     "perfect_description",
     "possessed_event_noun",
     "standing_position",
@@ -68,6 +74,100 @@ def in_lead_paragraph(c: EventClause) -> bool:
     if "\n" not in c.doc.text[lead_start:].strip() and len(sents.starts) - sents.body_start > ONE_PARAGRAPH_BODY:
         return False  # a whole story in one paragraph (copy whose breaks were lost): only the lead is the lead
     return "\n" not in c.doc.text[lead_start : c.trigger.idx]
+
+
+# Acts whose "for" phrase sets the term of what they impose, which runs from the act on: "has been
+# jailed for 19 years", "has declared a ceasefire for three days", "has extended the ban for a
+# month". Their present perfect is the day's news with a term, not a span up to now.
+TERM_SETTING_VERBS = {
+    "sentence",
+    "jail",
+    "imprison",
+    "ban",
+    "bar",
+    "suspend",
+    "declare",
+    "announce",
+    "agree",
+    "extend",
+    "impose",
+    "sign",
+    "approve",
+    "order",
+    "grant",
+    "give",
+    "renew",
+    "postpone",
+    "delay",
+    "close",
+    "shut",
+    "elect",
+    "appoint",
+    "expel",
+    "exile",
+}
+
+
+@anchor_rule(
+    "Strikes have gone on for 19 days, with dockers demanding higher pay (published 24 April) "
+    "-> 6 to 24 April, for 'gone' and 'demanding'",
+    before="news_tenses",
+)
+def perfect_for_span(c: EventClause) -> Optional[DateRef]:
+    """A present perfect with a "for" duration ("strikes have gone on for 19 days", "the
+    rebels have held the town for three months", "talks have been going on for a year") tells an
+    event that has run over that span up to now: its date is the span, counted back from
+    publication with the publication day as its last day, not the publication day (news) nor some
+    day before it (background). A "with" absolute or an -ing adjunct of that clause ("..., with
+    dockers demanding higher pay") runs over the same span. The duration is no temporal
+    expression of its own (durations are not dates, docs/time.md), so the parse is read here."""
+    holder = _span_holder(c.verb)
+    if holder is None or perfect_aspect(holder) != "present" or holder.lemma_ in TERM_SETTING_VERBS:
+        return None
+    counted = _for_duration(holder)
+    if counted is None:
+        return None
+    n, unit, phrase = counted
+    start = _shift(c.published, unit, -n) + dt.timedelta(days=1)
+    # the granularity of the grammar's "the past N units"; one week, month or year keeps its own
+    granularity = unit if n == 1 and unit in ("week", "month", "year") else SPAN_GRANULARITY[unit]
+    return DateRef(
+        text=phrase,
+        start=start.isoformat(),
+        end=c.published.isoformat(),
+        granularity=granularity,
+        anchored_to="published",
+    )
+
+
+def _span_holder(verb: Optional["Token"]) -> Optional["Token"]:
+    """The clause whose time the event's clause shares: itself, or the clause a "with" absolute
+    ("with dockers demanding higher pay") or an -ing adjunct hangs from."""
+    if verb is None:
+        return None
+    absolute = with_absolute_head(verb)
+    if absolute is not None:
+        return absolute
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(ch.dep_ in ("mark", "aux") for ch in verb.children):
+        return verb.head
+    return verb
+
+
+def _for_duration(verb: "Token") -> Optional[tuple[int, str, str]]:
+    """(count, unit, text) of a "for" phrase of `verb` that measures a span: "for 19 days", "for
+    three months", "for more than a year", "for two decades"; not "for the election", "for years"."""
+    for prep in (ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "for"):
+        for noun in (ch for ch in prep.children if ch.dep_ == "pobj"):
+            unit = noun.lemma_.lower()
+            if unit not in SPAN_GRANULARITY:
+                continue
+            for num in (ch for ch in noun.children if ch.dep_ in ("nummod", "det")):
+                word = num.lower_
+                n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+                if n:
+                    span = verb.doc[prep.i : noun.i + 1]
+                    return n, unit, span.text
+    return None
 
 
 @anchor_rule(

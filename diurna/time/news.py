@@ -65,8 +65,9 @@ REACTION_VERBS = {
     "applaud",
 }
 # Statements that answer a dated event a day or more later: the reaction verbs and the
-# exchanges of talks ("demanded", "denied", "accused", "rejected", "warned").
-ANSWER_VERBS = REACTION_VERBS | {"reject", "deny", "accuse", "demand", "warn"}
+# exchanges of talks ("demanded", "denied", "accused", "rejected", "warned"), and the dismissals
+# of a claim ("dismissed the claim as groundless", "rebuffed", "refuted").
+ANSWER_VERBS = REACTION_VERBS | {"reject", "deny", "accuse", "demand", "warn", "dismiss", "rebuff", "refute"}
 # Dates this coarse are a background's ("in 2020", "last year", "in February"), not a story's day.
 COARSE_GRANULARITIES = {"month", "months", "season", "year", "years"}
 

@@ -104,6 +104,12 @@ CASES = {
         0,
         ("2024-03-12", "2024-03-12", "day"),
     ),
+    "prenominal_participle": (
+        "Officials spoke to reporters. Gunmen on Thursday shelled two villages despite an Egyptian-mediated ceasefire that began on Monday.",
+        "mediated",
+        0,
+        ("2023-03-12", "2024-03-11", BEFORE),
+    ),
     "noun_content_clause": (
         "The vote is near. Thousands rallied on Tuesday. Many voiced anger that the court banned the party.",
         "banned",
@@ -236,6 +242,27 @@ def test_rule_switched_off_changes_its_case(time_doc, name):
     doc = time_doc(text, PUB)
     date = anchor_event(doc, _token(doc, word, nth), disabled={name} | FALLBACKS.get(name, set()))
     assert date is None or _interval(date) != expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # before the day the clause it stands in tells, not that day
+        (
+            "Officials spoke to reporters. Militias on Thursday attacked the Saudi-backed government.",
+            "backed",
+            ("2023-03-15", "2024-03-14", BEFORE),
+        ),
+        (
+            "Officials spoke to reporters. The opposition rejected the newly signed accord.",
+            "signed",
+            ("2023-03-16", PUB, BEFORE),
+        ),
+    ],
+)
+def test_a_participle_before_its_noun_is_an_act_done_before(time_doc, text, word, expected):
+    doc = time_doc(text, PUB)
+    assert _interval(rules_date(doc, _token(doc, word))) == expected
 
 
 def test_after_an_event_the_text_dates(time_doc):

@@ -22,6 +22,12 @@ LEAD = (
 
 # rule name -> (text, trigger word, nth occurrence, expected (start, end, granularity))
 CASES = {
+    "perfect_for_span": (
+        LEAD + "Aid convoys crossed the border. Students have occupied the square for 19 days.",
+        "occupied",
+        0,
+        ("2024-02-26", PUB, "week"),
+    ),
     "perfect_description": (
         LEAD + "Aid convoys crossed the border. The ministry, which has promised an inquiry, declined to comment.",
         "promised",
@@ -153,6 +159,51 @@ def test_background_present_clauses_are_before_publication(time_doc, text, word)
 def test_news_in_the_present_perfect_keeps_the_publication_day(time_doc, text, word):
     doc = time_doc(text, PUB)
     assert _interval(rules_date(doc, _token(doc, word))) == (PUB, PUB, "day")
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a "with" absolute runs over its clause's span
+        (
+            LEAD + "Observers left. Strikes have gone on for three weeks, with dockers demanding higher pay.",
+            "demanding",
+            ("2024-02-24", PUB, "months"),
+        ),
+        # a fronted duration, a year counted back with the publication day as its last
+        (
+            LEAD + "Observers left. For two years, the rebels have held the northern town.",
+            "held",
+            ("2022-03-16", PUB, "years"),
+        ),
+        # one unit keeps its own granularity
+        (
+            LEAD + "Observers left. The two parties have been negotiating for a month.",
+            "negotiating",
+            ("2024-02-16", PUB, "month"),
+        ),
+    ],
+)
+def test_a_present_perfect_with_a_duration_spans_it_up_to_publication(time_doc, text, word, expected):
+    doc = time_doc(text, PUB)
+    assert _interval(rules_date(doc, _token(doc, word))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a simple past with a duration is over: not a span up to now
+        (LEAD + "Observers left. The rebels held the northern town for two years.", "held"),
+        # "for" naming a purpose, not a span
+        (LEAD + "Observers left. Voters have queued for the election.", "queued"),
+        # the term an act imposes runs from the act on
+        (LEAD + "Observers left. The opposition leader has been jailed for 19 years.", "jailed"),
+        (LEAD + "Observers left. The army has declared a ceasefire for three days.", "declared"),
+    ],
+)
+def test_a_duration_outside_the_present_perfect_is_no_span(time_doc, text, word):
+    doc = time_doc(text, PUB)
+    assert not (rules_date(doc, _token(doc, word)).text or "").startswith("for")
 
 
 def test_a_body_of_one_paragraph_has_only_the_lead_as_its_lead(time_doc):

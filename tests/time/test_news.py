@@ -188,6 +188,9 @@ def test_a_saying_after_a_background_paragraph_is_the_storys_time(time_doc, text
         # an answer ("demanded", "denied", "warned") returns to the news as a reaction does
         (STORY.replace("in 2020", "last month") + "The chancellor demanded an explanation from Moscow.", "demanded"),
         (STORY + "The foreign ministry denied sending troops across the border.", "denied"),
+        # a dismissal of a claim is an answer too
+        (STORY.replace("in 2020", "last month") + "Moscow dismissed the claim as groundless.", "dismissed"),
+        (STORY + "The defence ministry rebuffed the accusations.", "rebuffed"),
     ],
 )
 def test_answers_after_a_background_month_just_ended_are_the_news(time_doc, text, word):
