@@ -432,12 +432,35 @@ def dated_relative_clause(c: EventClause) -> Optional[DateRef]:
     return None
 
 
+# Nouns of an activity that runs while it is brokered, backed or renewed: "held US-brokered talks in
+# Washington on Monday", "launched a renewed offensive on Tuesday". A participle before one of them is done
+# as the activity happens, on the clause's own date (review14), unlike an outcome noun (a ceasefire, a
+# deal, a government) that the participle's act produced before it.
+ACTIVITY_NOUNS = {
+    "talk",
+    "talks",
+    "negotiation",
+    "offensive",
+    "operation",
+    "campaign",
+    "attack",
+    "strike",
+    "raid",
+    "assault",
+    "crackdown",
+    "visit",
+    "summit",
+    "meeting",
+    "mission",
+}
+
+
 @anchor_rule(
     "shelled villages despite an Egyptian-mediated ceasefire that began on Monday -> before Monday, for 'mediated'",
     before="own_expression",  # the clause's own date is the noun's clause's, not the participle's act's
 )
 def prenominal_participle(c: EventClause) -> Optional[DateRef]:
-    """A past participle before a noun ("an Egyptian-mediated ceasefire", "the U.S.-backed offensive",
+    """A past participle before a noun ("an Egyptian-mediated ceasefire", "the Saudi-backed government",
     "a newly signed accord") names an act already done, which the noun is the outcome of: before
     the noun's own date when a relative clause or participle of the noun dates it (the ceasefire
     began after it was mediated), else before the reference date; not the day of the clause the
@@ -448,6 +471,8 @@ def prenominal_participle(c: EventClause) -> Optional[DateRef]:
         return None
     if noun.i < participle.i:
         return None  # after its noun the participle is a reduced relative clause, which runs on its own time
+    if noun.lemma_.lower() in ACTIVITY_NOUNS or noun.lower_ in ACTIVITY_NOUNS:
+        return None  # "held US-brokered talks on Monday": brokered as the talks were held
     if participle.i > 0 and participle.doc[participle.i - 1].lower_ in CONDITION_MARKS:
         return None  # "if elected president": a condition the parser read as a modifier, not a done act
     atts = attachments_for(c.doc)

@@ -105,6 +105,8 @@ TERM_SETTING_VERBS = {
     "appoint",
     "expel",
     "exile",
+    "deploy",
+    "send",
 }
 
 
@@ -112,6 +114,10 @@ TERM_SETTING_VERBS = {
     "Strikes have gone on for 19 days, with dockers demanding higher pay (published 24 April) "
     "-> 6 to 24 April, for 'gone' and 'demanding'",
     before="news_tenses",
+    # final: the learned chooser may narrow a rule's interval to a day inside it, and a span of weeks or
+    # years holds the day of any other sentence of the story ("on Friday" of the lead, review14); the
+    # span is what the text says
+    final=True,
 )
 def perfect_for_span(c: EventClause) -> Optional[DateRef]:
     """A present perfect with a "for" duration ("strikes have gone on for 19 days", "the

@@ -265,6 +265,23 @@ def test_a_participle_before_its_noun_is_an_act_done_before(time_doc, text, word
     assert _interval(rules_date(doc, _token(doc, word))) == expected
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Officials spoke to reporters. Serbia and Kosovo held EU-brokered talks in Brussels on Thursday.", "brokered"),
+        (
+            "Officials spoke to reporters. The army launched a renewed offensive on the rebel town on Thursday.",
+            "renewed",
+        ),
+    ],
+)
+def test_a_participle_before_an_activity_noun_keeps_the_clauses_day(time_doc, text, word):
+    """Brokering talks or renewing an offensive happens as the talks are held or the offensive
+    launched: the clause's own day, not before it (review14)."""
+    doc = time_doc(text, PUB)
+    assert _interval(rules_date(doc, _token(doc, word))) == ("2024-03-14", "2024-03-14", "day")
+
+
 def test_after_an_event_the_text_dates(time_doc):
     doc = time_doc(
         "The vote is near. Rebels attacked the town on March 2. Officials met on March 10. "

@@ -199,6 +199,8 @@ def test_a_present_perfect_with_a_duration_spans_it_up_to_publication(time_doc, 
         # the term an act imposes runs from the act on
         (LEAD + "Observers left. The opposition leader has been jailed for 19 years.", "jailed"),
         (LEAD + "Observers left. The army has declared a ceasefire for three days.", "declared"),
+        # a deployment for a term runs from the deployment on (review14)
+        (LEAD + "Observers left. Ghana has deployed engineers to Liberia for one year.", "deployed"),
     ],
 )
 def test_a_duration_outside_the_present_perfect_is_no_span(time_doc, text, word):
@@ -218,3 +220,13 @@ def test_a_body_of_one_paragraph_has_only_the_lead_as_its_lead(time_doc):
     )
     doc = time_doc(text, PUB)
     assert rules_date(doc, _token(doc, "refused")).granularity == BEFORE
+
+
+def test_the_span_is_kept_by_the_learned_chooser(time_doc):
+    """A span of weeks holds the day another sentence names ("on Thursday" of the lead): the chooser,
+    which may narrow a rule's interval to a day inside it, keeps this rule's span (review14)."""
+    from diurna.time import event_date
+
+    doc = time_doc(LEAD + "Observers left. Farmers have blocked the main road into the capital for two weeks.", PUB)
+    date = event_date(doc, _token(doc, "blocked"))
+    assert (date.start, date.end) == ("2024-03-02", PUB)
