@@ -547,9 +547,24 @@ PROTESTERS_PARAGRAPHS = 2
 DESTINATION_PREPS = ("to", "into", "in")
 
 
+# Verbs that send forces somewhere; mobilising reservists or putting forces on alert is done at home and
+# joins no deployment abroad ("Israel mobilised reservists the same day", review14).
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "contribute", "commit"})
+
+# Prepositions by which a deployment places itself ("deployed soldiers along its eastern border"): it
+# then has a place of its own and joins no other (review14).
+OWN_PLACE_PREPS = ("along", "on", "at", "near", "across", "inside", "within")  # not "in": "sending in reinforcements"
+
+
 def _joined_destination(doc: ArticleDoc, cand: Candidate, before: list[Candidate]) -> Optional[str]:
     """The state a deployment told before it in its paragraph (`before`, nearest first) goes to: the
-    host state of its to/into/in place, not the sender's own (joined-deployment)."""
+    host state of its to/into/in place, not the sender's own (joined-deployment). Only a sending verb
+    with no place of its own joins one."""
+    verb = doc.spacy_doc[cand.trigger_start]
+    if verb.lemma_.lower() not in SENDING_VERBS:
+        return None
+    if any(prep_objects(verb).get(p) for p in OWN_PLACE_PREPS):
+        return None
     sender = doc.actor(cand.source.actor_id)
     own = sender.country if sender is not None else None
     for told in before:

@@ -968,6 +968,22 @@ def test_detect12_senses_do_not_over_reach(code, text, absent):
 @pytest.mark.parametrize(
     "text",
     [
+        # a mobilisation at home joins no deployment abroad
+        "Iranian troops arrived in Syria on Monday, a monitor said. Israel mobilised reservists the same day.",
+        # a deployment with a place of its own joins no other
+        "Russian troops arrived in Belarus on Monday for joint drills. Poland also deployed soldiers along its "
+        "eastern border.",
+    ],
+)
+def test_a_deployment_of_its_own_joins_no_other(code, text):
+    doc = code(text, "2024-06-19")
+    later = [e for e in doc.events if e.trigger.text in ("mobilised", "deployed") and e.target and doc.actor(e.target)]
+    assert not {doc.actor(e.target).name for e in later} & {"Syria", "Belarus"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The national airline suspended flights to Baghdad because of the virus outbreak.",
         "Austria halted flights to Tunis due to the storm.",
     ],

@@ -64,7 +64,7 @@ def _token(nlp, text, word):
         # arrests in other words: taken into custody, rounded up, held in detention
         ("Police took dozens of protesters into custody on Monday.", "took", "COERCE", "173"),
         ("Security forces rounded up dozens of opposition supporters.", "rounded", "COERCE", "173"),
-        ("The activist has been held in detention since January.", "held", "COERCE", "173"),
+        ("The ruling party rounded up support from smaller parties before the vote.", "rounded", None, None),
         ("The two leaders held talks in the capital.", "held", None, None),
         ("Soldiers stopped the villagers from returning to their farms.", "stopped", "COERCE", "191"),
         # a crowd filling the streets demonstrates; police filling them do not
