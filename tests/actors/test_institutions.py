@@ -56,6 +56,31 @@ def test_a_role_for_a_described_institution_has_its_sector_and_country(resolve_a
         assert _code_of(resolve_actors(text), "Tomas Varga") != "SVKCOP"
 
 
+@pytest.mark.parametrize(
+    "text, sector",
+    [
+        ("The rebels' spokesman said the convoy had been ambushed near Kaga-Bandoro.", "REB"),
+        ("The army's spokesman denied that soldiers had fired on the crowd.", "MIL"),
+        ("The company's spokesman said the mine would reopen in June.", "BUS"),
+    ],
+)
+def test_an_institution_owning_a_role_gives_its_sector(resolve_actors, text, sector):
+    """Rule institution-owns-role: 'the rebels' spokesman' speaks for the rebels."""
+    assert _code_of(resolve_actors(text), "spokesman").endswith(sector)
+    with switched_off("institution-owns-role"):
+        assert not _code_of(resolve_actors(text), "spokesman").endswith(sector)
+
+
+def test_an_owned_role_that_names_its_institution_keeps_it(resolve_actors):
+    doc = resolve_actors("The party's military spokesman resigned on Monday.")
+    assert _code_of(doc, "military spokesman").endswith("MIL")
+
+
+def test_a_kb_organisation_owning_a_role_gives_its_code(resolve_actors):
+    doc = resolve_actors("Hamas's spokesman said the truce would hold.", "2020-05-01")
+    assert _code_of(doc, "spokesman") == "PSEREB"
+
+
 def test_a_role_of_an_organisation_named_in_apposition_is_the_organisations(resolve_actors):
     doc = resolve_actors("A drone hit the car of a commander of the armed group Hamas at dawn.", "2020-05-01")
     assert _code_of(doc, "commander") == "PSEREB"
