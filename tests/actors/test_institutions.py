@@ -231,3 +231,19 @@ def test_a_bodys_premises_stand_for_the_body(resolve_actors, text, holder, code)
     assert _code_of(resolve_actors(text, "2019-06-01"), holder) == code
     with switched_off("armed-modifier"):
         assert not any(a.name == holder for a in resolve_actors(text, "2019-06-01").actors)
+
+
+@pytest.mark.parametrize(
+    "text, name, sector",
+    [
+        ("On Tuesday, aid workers from the Red Crescent reached the camp near Goma.", "aid workers", "NGO"),
+        ("Two humanitarian workers were kidnapped near the border on Friday.", "humanitarian workers", "NGO"),
+        ("Health workers at the district clinic went on strike over unpaid wages.", "Health workers", "HLH"),
+        ("Oil workers walked off the job at the refinery on Monday.", "Oil workers", "LAB"),
+    ],
+)
+def test_workers_have_the_sector_of_their_field(resolve_actors, text, name, sector):
+    """Overlay agents (aid, humanitarian, relief, health, medical workers): the agents file's bare
+    "worker" is labour; the field before it decides."""
+    doc = resolve_actors(text)
+    assert next(a.sector for a in doc.actors if any(m.text == name for m in a.mentions)) == sector
