@@ -122,6 +122,14 @@ INSTITUTION_OWNS_ROLE = register(
     "word's own ('spokesman' MED, then GOV). Not a title that names an institution itself ('the "
     "party's military spokesman'), nor an owner that is a pronoun, a person or a KB name.",
 )
+OWNED_INSTITUTION_COUNTRY = register(
+    "owned-institution-country",
+    "The leader of Myanmar's junta met Chinese officials in Beijing.",
+    "A leader, spokesman or member of an institution a country owns ('the leader of Myanmar's junta', "
+    "'a spokesman for Kenya's police') is of that country, as the institution is (rule "
+    "possessor-country): role-for-described-institution read the institution's words without its "
+    "owner and gave the sector only.",
+)
 PLACE_POSSESSOR_COUNTRY = register(
     "place-possessor-country",
     "Zaporizhzhia's governor reported two dead on Monday.",
@@ -575,6 +583,8 @@ class Descriptions:
             return
         title.sector = described.sector
         title.country = title.country or described.country
+        if title.country is None and enabled(OWNED_INSTITUTION_COUNTRY):
+            title.country = self._possessor(pobj)
 
     def _owned_by_described_institution(self, head: "Token", title) -> None:
         """Rule institution-owns-role: 'the rebels' spokesman', 'the army's commander': the

@@ -247,3 +247,11 @@ def test_workers_have_the_sector_of_their_field(resolve_actors, text, name, sect
     "worker" is labour; the field before it decides."""
     doc = resolve_actors(text)
     assert next(a.sector for a in doc.actors if any(m.text == name for m in a.mentions)) == sector
+
+
+def test_a_role_of_an_institution_a_country_owns_is_of_that_country(resolve_actors):
+    """Rule owned-institution-country: "the commander of Chad's army" is Chad's, as the army is."""
+    text = "The commander of Chad's army met French and Malian officers in Paris on Monday."
+    assert _code_of(resolve_actors(text), "commander") == "TCDMIL"
+    with switched_off("owned-institution-country"):
+        assert _code_of(resolve_actors(text), "commander") != "TCDMIL"
