@@ -343,3 +343,13 @@ def test_an_agent_word_opening_a_sentence_is_no_name(resolve_actors):
 def test_a_kb_name_opening_a_sentence_before_an_agent_stays_a_name(resolve_actors):
     doc = resolve_actors("Hamas fighters fired rockets at Ashkelon on Monday.", "2020-05-01")
     assert _actor(doc, "Hamas fighters").kb_id is not None
+
+
+def test_a_region_after_a_locative_preposition_is_no_person(resolve_actors):
+    """Rule place-after-locative: "in Rakhine", which the small model tags a person, is a place."""
+    from diurna.actors.rules import switched_off
+
+    text = "Government troops shelled a village in Rakhine on Monday."
+    assert _actor(resolve_actors(text, "2024-01-10"), "Rakhine") is None
+    with switched_off("place-after-locative"):
+        assert _actor(resolve_actors(text, "2024-01-10"), "Rakhine") is not None
