@@ -60,16 +60,6 @@ INSTITUTION_BEFORE_ROLE = register(
     "GOV), as the agents file codes its own compounds ('military spokesman' MIL, 'opposition leader' "
     "OPP); the roles are learned from those compounds (KnowledgeBase.institution_roles).",
 )
-CIVILIAN_ROLE_NOT_CIVILIANS = register(
-    "civilian-role-not-civilians",
-    "The generals handed power to civilian authorities; civilian leaders rejected the deal.",
-    "'Civilian' before a role of government ('civilian authorities', 'civilian leaders', 'civilian "
-    "officials') says the holders are not soldiers; it names no body of civilians whose sector the "
-    "role would take (rule institution-before-role): the role keeps its own sector (GOV), as 'civilian "
-    "government' does. Civilians themselves ('civilians', 'civilian casualties') are untouched.",
-)
-# civilian-role-not-civilians: agent words that say who holds a role (not a soldier), naming no body
-NOT_AN_INSTITUTION = frozenset({"civilian"})
 RANK_BEFORE_NAME = register(
     "rank-before-name",
     "Early on Sunday, General Tomas Ruiz called on the troops to stay in their barracks.",
@@ -484,8 +474,6 @@ class MentionFinder:
             return None
         (role_start, _, role), (_, institution_end, institution) = found[0], found[1]
         if role.phrase not in self.kb.institution_roles or institution_end != role_start:
-            return None
-        if institution.phrase in NOT_AN_INSTITUTION and enabled(CIVILIAN_ROLE_NOT_CIVILIANS):
             return None
         return institution.sector if institution.sector in ROLE_SECTORS else None
 

@@ -27,28 +27,6 @@ def test_the_institution_before_a_role_gives_its_sector(resolve_actors, text, na
         assert _code_of(resolve_actors(text), name) != code
 
 
-@pytest.mark.parametrize(
-    "text, name",
-    [
-        ("The junta promised to hand power to civilian authorities by March.", "civilian authorities"),
-        ("Civilian leaders in Khartoum walked out of the talks with the generals.", "Civilian leaders"),
-        ("Two civilian officials of the transitional council resigned on Monday.", "civilian officials"),
-    ],
-)
-def test_civilian_before_a_role_leaves_the_roles_own_sector(resolve_actors, text, name):
-    """Rule civilian-role-not-civilians: 'civilian' says who holds the role, not which body."""
-    sector = next(a.sector for a in resolve_actors(text).actors if any(m.text == name for m in a.mentions))
-    assert sector == "GOV"
-    with switched_off("civilian-role-not-civilians"):
-        doc = resolve_actors(text)
-    assert next(a.sector for a in doc.actors if any(m.text == name for m in a.mentions)) == "CVL"
-
-
-def test_civilians_stay_civilians(resolve_actors):
-    doc = resolve_actors("Soldiers fired on civilians near the market, and civilian residents fled.")
-    assert {a.sector for a in doc.actors if a.name in ("civilians", "civilian residents")} == {"CVL"}
-
-
 def test_a_role_for_a_described_institution_has_its_sector_and_country(resolve_actors):
     text = "Tomas Varga, a spokesman for the Slovak national police, said two men were held."
     assert _code_of(resolve_actors(text), "Tomas Varga") == "SVKCOP"
