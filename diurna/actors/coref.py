@@ -255,7 +255,10 @@ class Coreference:
     def named_actor(self, cand: Candidate) -> Optional[DraftActor]:
         key = self._core_key(cand)
         if cand.kb is not None:
-            actor = self._draft("kb:" + cand.kb.id, cand.kind or cand.kb.kind)
+            # a demonym's draft is the country's, kept for when the country is named: of the KB's
+            # kind ("Malians ... northern Mali" made Mali a group, given a learned sector)
+            kind = cand.kb.kind if cand.demonym else cand.kind or cand.kb.kind
+            actor = self._draft("kb:" + cand.kb.id, kind)
             actor.kb = cand.kb
         elif cand.kind == "person" or cand.kind == "organization":
             actor = self._draft("name:" + key, cand.kind)

@@ -97,3 +97,13 @@ def test_residents_are_not_the_protesters_before_them(resolve_actors):
     assert crowds(resolve_actors(text)) == [1, 2]
     with switched_off("witnesses-not-the-crowd"):
         assert crowds(resolve_actors(text)) == [3]
+
+
+def test_a_state_named_after_its_demonym_is_still_the_state(resolve_actors):
+    """ "Thousands of Malians marched ... northern Mali": the demonym kept the state's place with the
+    people's kind, so Mali became a group (coded as civilians, or given a learned sector)."""
+    doc = resolve_actors("Thousands of Chadians marched in N'Djamena. Rebels hold the east of Chad.", "2021-04-20")
+    chad = next(a for a in doc.actors if any(m.text == "Chad" for m in a.mentions))
+    assert (chad.kind, chad.code) == ("country", "TCD")
+    chadians = next(a for a in doc.actors if any(m.text == "Chadians" for m in a.mentions))
+    assert chadians.id != chad.id and chadians.sector == "CVL"
