@@ -123,8 +123,10 @@ PLACE_AFTER_LOCATIVE = register(
     "organisation ('Rakhine' was a government person, 'Tigray' an organisation of Ethiopia's "
     "civilians). Left to the places stage.",
 )
-# place-after-locative: prepositions whose object is where something is or happens
+# place-after-locative: prepositions whose object is where something is or happens ...
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "throughout", "inside"})
+# ... except after nouns whose "in" names a person trusted or concerned ("confidence in Santos")
+NOT_PLACE_BEFORE_IN = frozenset({"confidence", "faith", "trust", "belief", "interest", "stake", "role", "hope"})
 # Where a name is the one who acts or speaks.
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
 ACTOR_INSIDE_TITLE = register(
@@ -508,6 +510,8 @@ def _place_after_locative(span) -> bool:
     root = span.root
     if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE_PREPOSITIONS:
         return False
+    if root.head.head.lemma_.lower() in NOT_PLACE_BEFORE_IN:
+        return False  # "confidence in Santos": a person, whatever town shares the name
     if any(t.i < span.start or t.i >= span.end for t in root.subtree if not (t.dep_ == "det")):
         return False  # "in Ruto's government": more than the name
     return any(feature in ("city", "district", "region") for feature, _ in strong_places(span.text))

@@ -353,3 +353,9 @@ def test_a_region_after_a_locative_preposition_is_no_person(resolve_actors):
     assert _actor(resolve_actors(text, "2024-01-10"), "Rakhine") is None
     with switched_off("place-after-locative"):
         assert _actor(resolve_actors(text, "2024-01-10"), "Rakhine") is not None
+
+
+def test_a_person_trusted_in_is_no_place(resolve_actors):
+    """place-after-locative stops at "faith in", "confidence in": Darwin is a person there."""
+    doc = resolve_actors("The Liberals expressed confidence in Darwin as their new leader.", "2024-01-10")
+    assert _actor(doc, "Darwin") is not None
