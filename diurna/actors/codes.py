@@ -11,8 +11,10 @@ from __future__ import annotations
 import functools
 from typing import Optional
 
-# International actors: no country; the prefix itself is the sector (an MNC is a business).
-INTERNATIONAL_SECTORS = {"IGO": "IGO", "NGO": "NGO", "IMG": "IMG", "MNC": "BUS"}
+# International actors: no country; the prefix gives the sector (an MNC is a business; an
+# international militarized group, CAMEO's IMG (the Islamic State, al-Qaeda), is an armed group
+# that fights states, REB: the project's sectors (docs/annotation.md, "ACTOR") have no IMG).
+INTERNATIONAL_SECTORS = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB", "MNC": "BUS"}
 
 # CAMEO prefixes that are not current ISO alpha-3 codes but name one country.
 # Former ISO codes (CSK, DDR, SUN, YUG) are kept: they are what ISO 3166-3 lists for those states.

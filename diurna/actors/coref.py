@@ -87,6 +87,16 @@ STATE_FORCE_NOT_ARMED_GROUP = register(
 )
 # state-force-not-armed-group: the sectors of armed groups that are not a state's forces
 ARMED_NONSTATE_SECTORS = frozenset({"REB", "UAF", "IMG", "INS", "SEP", "RAD"})
+STATE_ARMY_WORD_NOT_ARMED_GROUP = register(
+    "state-army-word-not-armed-group",
+    "Troops freed 20 hostages held by Boko Haram on Monday. The army said the hostages were safe.",
+    "'The army', 'the military' with no country of its own are the state's forces too (as in "
+    "state-force-not-armed-group): they do not refer back to a rebel or jihadist group named before "
+    "('the army said' after Boko Haram was Boko Haram), unless the word is in that group's own name "
+    "('the Arakan Army ... the army').",
+)
+# state-army-word-not-armed-group: nouns for a state's own armed forces
+STATE_ARMY_WORDS = frozenset({"army", "military"})
 DESCRIPTION_NOT_OWN_SUBJECT = register(
     "description-not-own-subject",
     "Over 100 government soldiers surrendered to the armed group on Monday.",
@@ -245,7 +255,10 @@ class Coreference:
     def named_actor(self, cand: Candidate) -> Optional[DraftActor]:
         key = self._core_key(cand)
         if cand.kb is not None:
-            actor = self._draft("kb:" + cand.kb.id, cand.kind or cand.kb.kind)
+            # a demonym's draft is the country's, kept for when the country is named: of the KB's
+            # kind ("Malians ... northern Mali" made Mali a group, given a learned sector)
+            kind = cand.kb.kind if cand.demonym else cand.kind or cand.kb.kind
+            actor = self._draft("kb:" + cand.kb.id, kind)
             actor.kb = cand.kb
         elif cand.kind == "person" or cand.kind == "organization":
             actor = self._draft("name:" + key, cand.kind)
@@ -504,6 +517,14 @@ class Coreference:
             and enabled(STATE_FORCE_NOT_ARMED_GROUP)
         ):
             return False  # "the Afghan army" is not the Taliban named before it
+        if (
+            head.lemma_.lower() in STATE_ARMY_WORDS
+            and title.country is None  # with one, state-force-not-armed-group decides
+            and sector in ARMED_NONSTATE_SECTORS
+            and not any(head.lemma_.lower() in name_key(name).split() for name in actor.names)
+            and enabled(STATE_ARMY_WORD_NOT_ARMED_GROUP)
+        ):
+            return False  # "the army said" is not Boko Haram named before it
         if title.sector in NONSTATE_SECTORS:
             return sector in NONSTATE_SECTORS or (sector is None and actor.kind == "organization")
         return bool(title.sector) and sector == title.sector

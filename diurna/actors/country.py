@@ -160,6 +160,25 @@ REGION_GROUP = _register(
     "several-states-office): the story gives them none of its countries. Not the end of a country's "
     "name ('South African leaders').",
 )
+SEVERAL_STATES_PORTFOLIO = _register(
+    "several-states-portfolio",
+    "Police detained protesters in Honiara ... The energy ministers met in Athens, and finance "
+    "ministers agreed on a fund.",
+    "A state has one minister of each portfolio, as it has one foreign minister: the plural of a "
+    "portfolio's minister ('energy ministers', 'finance ministers', 'interior ministers') names "
+    "ministers of several states, and the story gives it none of its countries (as "
+    "several-states-office). The portfolios are the one-word ones the agents file writes before "
+    "'minister' with a government code (PORTFOLIOS); not 'cabinet', 'chief' or 'state' ministers, of "
+    "which one state (or India's states) has many, nor 'former' or 'deputy' ones.",
+)
+# several-states-portfolio: the agents file's one-word portfolios before "minister" (its "X minister"
+# agents coded ~GOV...), less those one state has several of ("cabinet", "chief", "state", "vice")
+PORTFOLIOS = frozenset(
+    "agriculture commerce construction economic education energy environment finance food health "
+    "home immigration industry information interior irrigation justice labor labour law mines petroleum "
+    "shipping technology telecommunications textiles tourism trade transport transportation treasury "
+    "unification water welfare".split()
+)
 # several-states-office: a state's one-holder offices (head noun lemma -> the words that make it one) ...
 ONE_HOLDER_OFFICES = {
     "president": frozenset({""}),
@@ -407,10 +426,19 @@ def _several_states(span) -> bool:
         )
     if lemma in REGION_GROUP_HEADS and "regional" in before:
         return True
-    qualifiers = ONE_HOLDER_OFFICES.get(lemma)
+    qualifiers = _one_holder_qualifiers(lemma)
     if qualifiers is None:
         return False
     return "" in qualifiers or bool(before) and before[-1] in qualifiers
+
+
+def _one_holder_qualifiers(lemma: str) -> Optional[frozenset[str]]:
+    """The words before an office noun that make it a state's one-holder office ("foreign" minister;
+    with rule several-states-portfolio, "energy" minister too), or None for no such office."""
+    qualifiers = ONE_HOLDER_OFFICES.get(lemma)
+    if qualifiers is not None and lemma == "minister" and enabled(SEVERAL_STATES_PORTFOLIO):
+        return qualifiers | PORTFOLIOS
+    return qualifiers
 
 
 def _of_a_region(span, root) -> bool:
@@ -430,7 +458,7 @@ def _owned_by_other_than_a_state(root) -> bool:
     office ("the company's presidents", "their presidents") nor where a noun other than the office's
     own qualifier modifies it ("university presidents", "bank presidents"; not "defence ministers")."""
     lemma = root.lemma_.lower()
-    qualifiers = ONE_HOLDER_OFFICES.get(lemma, frozenset())
+    qualifiers = _one_holder_qualifiers(lemma) or frozenset()
     for child in root.lefts:
         if child.dep_ == "poss":
             return True

@@ -112,6 +112,24 @@ ROLE_FOR_DESCRIBED_INSTITUTION = register(
     "institution's sector and country, as 'police spokesman' has (rule institution-before-role), "
     "not the role word's own ('spokesman' MED).",
 )
+INSTITUTION_OWNS_ROLE = register(
+    "institution-owns-role",
+    "The rebels' spokesman said the fighters would not disarm, and the army's spokesman denied it.",
+    "A leader, spokesman or official owned by an institution the KB does not know but its words "
+    "describe ('the rebels' spokesman', 'the army's commander', 'the ministry's officials') has that "
+    "institution's sector and country, as 'a spokesman for the rebels' has (rule "
+    "role-for-described-institution) and 'army spokesman' has (institution-before-role); not the role "
+    "word's own ('spokesman' MED, then GOV). Not a title that names an institution itself ('the "
+    "party's military spokesman'), nor an owner that is a pronoun, a person or a KB name.",
+)
+OWNED_INSTITUTION_COUNTRY = register(
+    "owned-institution-country",
+    "The leader of Myanmar's junta met Chinese officials in Beijing.",
+    "A leader, spokesman or member of an institution a country owns ('the leader of Myanmar's junta', "
+    "'a spokesman for Kenya's police') is of that country, as the institution is (rule "
+    "possessor-country): role-for-described-institution read the institution's words without its "
+    "owner and gave the sector only.",
+)
 PLACE_POSSESSOR_COUNTRY = register(
     "place-possessor-country",
     "Zaporizhzhia's governor reported two dead on Monday.",
@@ -335,6 +353,8 @@ class Descriptions:
             title.country, title.sector = supported, title.sector or "CVL"
         if title.affiliation is None and title.country is None and enabled(LEADER_OF_ORGANISATION):
             self._of_organisation(head, title)
+        if title.affiliation is None and _role_word_alone(title) and enabled(INSTITUTION_OWNS_ROLE):
+            self._owned_by_described_institution(head, title)
         if title.affiliation is None and title.country is None and enabled(POSSESSOR_COUNTRY):
             owner = self._possessor(head)
             if owner is not None:
@@ -563,6 +583,25 @@ class Descriptions:
             return
         title.sector = described.sector
         title.country = title.country or described.country
+        if title.country is None and enabled(OWNED_INSTITUTION_COUNTRY):
+            title.country = self._possessor(pobj)
+
+    def _owned_by_described_institution(self, head: "Token", title) -> None:
+        """Rule institution-owns-role: 'the rebels' spokesman', 'the army's commander': the
+        institution that owns the role, described by its agent words, gives it sector and country."""
+        if head.lower_ not in ROLE_IN_ORGANISATION_HEADS:
+            return
+        for owner in head.lefts:
+            if owner.dep_ != "poss":
+                continue
+            org = next((a for a in self._possessor_name(owner) if a.kind in ("organization", "group")), None)
+            role = org.role_on(self.day) if org is not None else None
+            if role is not None:  # "Hamas's spokesman": the KB organisation's own code
+                title.affiliation = org
+                title.country, title.sector, _ = split_code(role.code)
+            elif owner.pos_ == "NOUN" and owner.text.islower():  # not "its", nor a person's name
+                self._of_described_institution(owner, title)
+            return
 
     def _loyal_to_country(self, head: "Token") -> Optional[str]:
         """Rule loyal-to: the country of the KB person or organisation that the head is "loyal to"
@@ -775,3 +814,9 @@ def _person_by_modifier(head: "Token") -> bool:
 
 def _former_member(head: "Token") -> bool:
     return head.tag_ == "NNP" and any(t.dep_ == "amod" and t.lower_ in ("former", "ex") for t in head.lefts)
+
+
+def _role_word_alone(title) -> bool:
+    """Rule institution-owns-role: the title is the role's one word ("spokesman", "officials"), no
+    institution of its own before it ("military spokesman", "party officials")."""
+    return len(title.words) == 1 and " " not in title.words[0]

@@ -114,6 +114,19 @@ NAMED_AS_A_PLACE = register(
     "'X, a town in North Kivu', 'the X district': the places stage's rules, places/unlisted.py) is "
     "no person or organisation: the tagger reads many villages' names as people's.",
 )
+PLACE_AFTER_LOCATIVE = register(
+    "place-after-locative",
+    "Soldiers seized a town in Rakhine on Monday, and fighting spread across Tigray.",
+    "A name the knowledge base does not know, which the tagger calls a person or an organisation, "
+    "standing after a preposition of place ('in Rakhine', 'near Maiduguri', 'across Tigray') and known "
+    "to the gazetteer by a main name as a town, district or region, is that place, no person or "
+    "organisation ('Rakhine' was a government person, 'Tigray' an organisation of Ethiopia's "
+    "civilians). Left to the places stage.",
+)
+# place-after-locative: prepositions whose object is where something is or happens ...
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "throughout", "inside"})
+# ... except after nouns whose "in" names a person trusted or concerned ("confidence in Santos")
+NOT_PLACE_BEFORE_IN = frozenset({"confidence", "faith", "trust", "belief", "interest", "stake", "role", "hope"})
 # Where a name is the one who acts or speaks.
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
 ACTOR_INSIDE_TITLE = register(
@@ -160,6 +173,8 @@ class NameKinds:
             if start >= end:
                 return None
             if label != "NORP" and enabled(NAMED_AS_A_PLACE) and text_calls_a_place(doc[start:end]):
+                return None
+            if label in ("PERSON", "ORG") and enabled(PLACE_AFTER_LOCATIVE) and _place_after_locative(doc[start:end]):
                 return None
             if label == "NORP":
                 return self._norp(sent, start, end) if enabled(NATIONALITY_GROUP) else None
@@ -489,6 +504,19 @@ def kb_name_in_title(finder, doc, k: int, limit: int) -> tuple[int, list[KBActor
 
 
 @functools.lru_cache(maxsize=8192)
+def _place_after_locative(span) -> bool:
+    """Rule place-after-locative: the span is the whole object of 'in', 'near', 'across' ... and the
+    gazetteer knows it by a main name as a town, district or region."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE_PREPOSITIONS:
+        return False
+    if root.head.head.lemma_.lower() in NOT_PLACE_BEFORE_IN:
+        return False  # "confidence in Santos": a person, whatever town shares the name
+    if any(t.i < span.start or t.i >= span.end for t in root.subtree if not (t.dep_ == "det")):
+        return False  # "in Ruto's government": more than the name
+    return any(feature in ("city", "district", "region") for feature, _ in strong_places(span.text))
+
+
 def strong_places(text: str) -> frozenset[tuple[str, str]]:
     """(feature, country) of every place the places gazetteer (the authority on places) knows `text`
     by a main name: the one lookup the questions below read."""

@@ -132,6 +132,14 @@ PEOPLE_NAME_MODIFIER = register(
     "separatists, militants, fighters, herders, hunters, villagers) names the people the group is of: "
     "the tagger's person or organisation there ('Karen', 'Dogon') is part of the group's description.",
 )
+AGENT_WORD_OPENING_SENTENCE = register(
+    "agent-word-opening-sentence",
+    "Riot police fired tear gas at the crowd. Border guards turned the migrants back.",
+    "A sentence's capitalised first word that the tagger calls a name but that, with the nouns after "
+    "it, spells an agent of the KB ('Riot police', 'Border guards', 'Security forces', 'Aid workers') "
+    "is the first word of that description, no person or organisation ('Riot' was a person, GOV). Not "
+    "a word the KB knows as a name ('Hamas fighters' stays Hamas's).",
+)
 # people-name-modifier: the sectors of the groups a people's name modifies ("Karen rebels", "Dogon hunters")
 PEOPLE_GROUP_SECTORS = frozenset({"REB", "UAF", "SEP", "INS", "MIL", "CVL", "OPP", "AGR"})
 MISSED_PERSONAL_NAME = register(
@@ -283,8 +291,23 @@ class NameSpans(KBSurnames):
                 continue  # "at 0300 GMT": the tagger's organisation is a clock
             if enabled(PEOPLE_NAME_MODIFIER) and self._names_a_groups_people(ent):
                 continue  # "Tuareg separatists", "Karen rebels": the group's description, no person
+            if enabled(AGENT_WORD_OPENING_SENTENCE) and self._opens_an_agent(sent, ent):
+                continue  # "Riot police fired": the description's first word, no person
             spans.append((ent.start, ent.end, None, label))
         return spans
+
+    def _opens_an_agent(self, sent: "Span", ent) -> bool:
+        """Rule agent-word-opening-sentence: a one-word entity opening the sentence that the KB does
+        not know as a name and that, with the one or two nouns after it, spells a KB agent."""
+        if len(ent) != 1 or ent.start != sent.start or self.kb.by_name.get(name_key(ent.text)):
+            return False
+        doc = sent.doc
+        for end in (ent.end + 1, ent.end + 2):
+            if end > sent.end or doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+                return False
+            if self.kb.agents.get(name_key(doc[ent.start : end].text.lower())) is not None:
+                return True
+        return False
 
     def _names_a_groups_people(self, ent) -> bool:
         """Rule people-name-modifier: a one-word name the KB does not know, modifying a plural agent noun

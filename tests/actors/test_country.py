@@ -218,6 +218,29 @@ def test_several_states_office_keeps_plural_one_holder_offices_out_of_the_story(
     assert _actor(doc, "foreign ministers").country == "KEN"
 
 
+def test_several_states_portfolio_keeps_plural_portfolio_ministers_out_of_the_story(code):
+    """Rule several-states-portfolio: a state has one energy minister, so "energy ministers" are of
+    several states; "former finance ministers" are one state's."""
+    text = KENYA + " The energy ministers met in Nairobi on Friday, and former finance ministers spoke."
+    doc = code(text, "2024-06-19")
+    assert _actor(doc, "energy ministers").country is None
+    assert _actor(doc, "former finance ministers").country == "KEN"
+    with ac.switched_off(ac.SEVERAL_STATES_PORTFOLIO):
+        doc = code(text, "2024-06-19")
+    assert _actor(doc, "energy ministers").country == "KEN"
+
+
+def test_portfolios_are_the_agents_files_government_ministers():
+    """several-states-portfolio's word list is the agents file's: each "<word> minister" is an agent
+    with a government code (a portfolio), so the list is no guess."""
+    from diurna.actors import default_kb
+
+    agents = default_kb().agents
+    for word in ac.PORTFOLIOS:
+        agent = agents.get(word + " minister") or agents.get(word + " minist")
+        assert agent is not None and agent.code.startswith("~GOV"), word
+
+
 def test_region_group_keeps_a_world_regions_leaders_out_of_the_story(code):
     text = KENYA + " African leaders met in Nairobi on Friday, and European governments urged calm."
     doc = code(text, "2024-06-19")

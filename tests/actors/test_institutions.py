@@ -34,6 +34,31 @@ def test_a_role_for_a_described_institution_has_its_sector_and_country(resolve_a
         assert _code_of(resolve_actors(text), "Tomas Varga") != "SVKCOP"
 
 
+@pytest.mark.parametrize(
+    "text, sector",
+    [
+        ("The rebels' spokesman said the convoy had been ambushed near Kaga-Bandoro.", "REB"),
+        ("The army's spokesman denied that soldiers had fired on the crowd.", "MIL"),
+        ("The company's spokesman said the mine would reopen in June.", "BUS"),
+    ],
+)
+def test_an_institution_owning_a_role_gives_its_sector(resolve_actors, text, sector):
+    """Rule institution-owns-role: 'the rebels' spokesman' speaks for the rebels."""
+    assert _code_of(resolve_actors(text), "spokesman").endswith(sector)
+    with switched_off("institution-owns-role"):
+        assert not _code_of(resolve_actors(text), "spokesman").endswith(sector)
+
+
+def test_an_owned_role_that_names_its_institution_keeps_it(resolve_actors):
+    doc = resolve_actors("The party's military spokesman resigned on Monday.")
+    assert _code_of(doc, "military spokesman").endswith("MIL")
+
+
+def test_a_kb_organisation_owning_a_role_gives_its_code(resolve_actors):
+    doc = resolve_actors("Hamas's spokesman said the truce would hold.", "2020-05-01")
+    assert _code_of(doc, "spokesman") == "PSEREB"
+
+
 def test_a_role_of_an_organisation_named_in_apposition_is_the_organisations(resolve_actors):
     doc = resolve_actors("A drone hit the car of a commander of the armed group Hamas at dawn.", "2020-05-01")
     assert _code_of(doc, "commander") == "PSEREB"
@@ -184,3 +209,27 @@ def test_a_bodys_premises_stand_for_the_body(resolve_actors, text, holder, code)
     assert _code_of(resolve_actors(text, "2019-06-01"), holder) == code
     with switched_off("armed-modifier"):
         assert not any(a.name == holder for a in resolve_actors(text, "2019-06-01").actors)
+
+
+@pytest.mark.parametrize(
+    "text, name, sector",
+    [
+        ("On Tuesday, aid workers from the Red Crescent reached the camp near Goma.", "aid workers", "NGO"),
+        ("Two humanitarian workers were kidnapped near the border on Friday.", "humanitarian workers", "NGO"),
+        ("Health workers at the district clinic went on strike over unpaid wages.", "Health workers", "HLH"),
+        ("Oil workers walked off the job at the refinery on Monday.", "Oil workers", "LAB"),
+    ],
+)
+def test_workers_have_the_sector_of_their_field(resolve_actors, text, name, sector):
+    """Overlay agents (aid, humanitarian, relief, health, medical workers): the agents file's bare
+    "worker" is labour; the field before it decides."""
+    doc = resolve_actors(text)
+    assert next(a.sector for a in doc.actors if any(m.text == name for m in a.mentions)) == sector
+
+
+def test_a_role_of_an_institution_a_country_owns_is_of_that_country(resolve_actors):
+    """Rule owned-institution-country: "the commander of Chad's army" is Chad's, as the army is."""
+    text = "The commander of Chad's army met French and Malian officers in Paris on Monday."
+    assert _code_of(resolve_actors(text), "commander") == "TCDMIL"
+    with switched_off("owned-institution-country"):
+        assert _code_of(resolve_actors(text), "commander") != "TCDMIL"

@@ -81,6 +81,7 @@ def test_agent_file_substitutions_and_plurals(tmp_path):
         ("PALREBHMS", ("PSE", "REB", "PSEREBHMS")),  # Palestine is PSE in the output
         ("IGOUNO", (None, "IGO", "IGOUNO")),
         ("MNCUSA", (None, "BUS", "MNCUSA")),
+        ("IMGMUSISI", (None, "REB", "IMGMUSISI")),  # an international militarized group: armed, no country
         ("MEAREB", (None, "REB", "MEAREB")),  # a region, not a country
         ("TMPGOV", ("TLS", "GOV", "TLSGOV")),
         ("USA", ("USA", None, "USA")),

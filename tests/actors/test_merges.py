@@ -64,6 +64,26 @@ def test_state_force_not_armed_group_keeps_a_states_army_apart_from_the_rebels(c
         assert army_is_taliban(code(text, "2016-03-02"))
 
 
+def test_state_army_word_not_armed_group_keeps_the_army_apart_from_a_rebel_group(resolve_actors):
+    """Rule state-army-word-not-armed-group: "the army" with no country of its own is no rebel group
+    named before it; an army in the group's own name is referred back to."""
+    from diurna.actors.coref import STATE_ARMY_WORD_NOT_ARMED_GROUP
+    from diurna.actors.rules import switched_off
+
+    text = "Soldiers freed twelve hostages held by Boko Haram near Maiduguri. The army said all were safe."
+
+    def army_is_the_group(doc):
+        group = next(a for a in doc.actors if any(m.text == "Boko Haram" for m in a.mentions))
+        return any(m.text == "army" for m in group.mentions)
+
+    assert not army_is_the_group(resolve_actors(text, "2016-03-02"))
+    with switched_off(STATE_ARMY_WORD_NOT_ARMED_GROUP):
+        assert army_is_the_group(resolve_actors(text, "2016-03-02"))
+    doc = resolve_actors("The Arakan Army seized a town on Monday. The army said it held 40 prisoners.", "2024-01-10")
+    named = next(a for a in doc.actors if any(m.text == "Arakan Army" for m in a.mentions))
+    assert any(m.text == "army" for m in named.mentions)
+
+
 def test_residents_are_not_the_protesters_before_them(resolve_actors):
     """Rule witnesses-not-the-crowd: "Residents said" is a witness's account, a crowd of its own kind;
     a later "Residents" is the same residents."""
@@ -77,3 +97,13 @@ def test_residents_are_not_the_protesters_before_them(resolve_actors):
     assert crowds(resolve_actors(text)) == [1, 2]
     with switched_off("witnesses-not-the-crowd"):
         assert crowds(resolve_actors(text)) == [3]
+
+
+def test_a_state_named_after_its_demonym_is_still_the_state(resolve_actors):
+    """ "Thousands of Malians marched ... northern Mali": the demonym kept the state's place with the
+    people's kind, so Mali became a group (coded as civilians, or given a learned sector)."""
+    doc = resolve_actors("Thousands of Chadians marched in N'Djamena. Rebels hold the east of Chad.", "2021-04-20")
+    chad = next(a for a in doc.actors if any(m.text == "Chad" for m in a.mentions))
+    assert (chad.kind, chad.code) == ("country", "TCD")
+    chadians = next(a for a in doc.actors if any(m.text == "Chadians" for m in a.mentions))
+    assert chadians.id != chad.id and chadians.sector == "CVL"

@@ -324,3 +324,38 @@ def test_victims_counted_by_number_are_no_crowd(resolve_actors):
     # review13: crowd-by-number is for a number that acts, not the victims of a passive
     doc = resolve_actors("Floods hit the east last week. Hundreds were killed in the valley.", "2024-06-01")
     assert _actor(doc, "Hundreds") is None
+
+
+def test_an_agent_word_opening_a_sentence_is_no_name(resolve_actors):
+    """Rule agent-word-opening-sentence: "Riot police" opening a sentence, which the small model tags
+    'Riot' a person, is the police (COP), with no person of its own."""
+    from diurna.actors.rules import switched_off
+
+    text = "Riot police fired tear gas at the crowd outside the stadium on Sunday."
+    doc = resolve_actors(text)
+    assert _actor(doc, "Riot police") is not None and _actor(doc, "Riot police").sector == "COP"
+    assert not any(a.kind == "person" for a in doc.actors)
+    with switched_off("agent-word-opening-sentence"):
+        doc = resolve_actors(text)
+    assert any(a.kind == "person" and a.name == "Riot" for a in doc.actors)
+
+
+def test_a_kb_name_opening_a_sentence_before_an_agent_stays_a_name(resolve_actors):
+    doc = resolve_actors("Hamas fighters fired rockets at Ashkelon on Monday.", "2020-05-01")
+    assert _actor(doc, "Hamas fighters").kb_id is not None
+
+
+def test_a_region_after_a_locative_preposition_is_no_person(resolve_actors):
+    """Rule place-after-locative: "in Rakhine", which the small model tags a person, is a place."""
+    from diurna.actors.rules import switched_off
+
+    text = "Government troops shelled a village in Rakhine on Monday."
+    assert _actor(resolve_actors(text, "2024-01-10"), "Rakhine") is None
+    with switched_off("place-after-locative"):
+        assert _actor(resolve_actors(text, "2024-01-10"), "Rakhine") is not None
+
+
+def test_a_person_trusted_in_is_no_place(resolve_actors):
+    """place-after-locative stops at "faith in", "confidence in": Darwin is a person there."""
+    doc = resolve_actors("The Liberals expressed confidence in Darwin as their new leader.", "2024-01-10")
+    assert _actor(doc, "Darwin") is not None
