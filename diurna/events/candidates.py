@@ -393,7 +393,9 @@ class CandidateExtractor(NounEvents):
         if not targets and sense.prep:
             # "called for protests against X": the target hangs on the object of the sense's preposition
             governed = prep_objects(verb).get(sense.prep, [])
-            targets = first_actors(doc, [prep_objects(o).get(p, []) for p in sense.targets for o in governed])
+            # ("agreed on sanctions against X": no agreement with X, adversary-not-recipient)
+            preps = cx.recipient_prepositions(sense)
+            targets = first_actors(doc, [prep_objects(o).get(p, []) for p in preps for o in governed])
         if not targets and mediation.is_mediation(sense) and cx.enabled(cx.MEDIATED_PARTIES):
             targets = actors_of(doc, mediation.mediated_parties(verb))
             rule = cx.MEDIATED_PARTIES if targets else rule

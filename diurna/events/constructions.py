@@ -634,6 +634,40 @@ def aimed_objects(objects: list["Token"]) -> list["Token"]:
     return out
 
 
+ADVERSARY_NOT_RECIPIENT = _register(
+    "adversary-not-recipient",
+    "NATO vowed to defend its members against any attack by Russia.",
+    "A friendly act done against someone is done for someone else: in 'defend our land against X', "
+    "'offered help against the rebels', 'agreed on a joint plan against X', the 'against' phrase names "
+    "the adversary, never the recipient of the aid, support, agreement or talks. Those types take no "
+    "target from 'against'; the act's own recipient (its object, 'to', 'with') still does. A concession "
+    "keeps it: 'agreed to lift sanctions against X' yields to X.",
+)
+# Types whose recipient benefits or takes part (adversary-not-recipient): an "against" phrase on them
+# names the one the act is aimed against, not the recipient.
+# A concession is not among them: "agreed to lift sanctions against X" yields to X.
+FRIENDLY_TYPES = frozenset({"AGREE", "AID", "SUPPORT", "COOPERATE", "CONSULT"})
+
+
+def recipient_prepositions(sense) -> tuple[str, ...]:
+    """The prepositions that may name the recipient of an act of `sense` (adversary-not-recipient):
+    its own, less "against" for a friendly type."""
+    if enabled(ADVERSARY_NOT_RECIPIENT) and sense.plover in FRIENDLY_TYPES:
+        return tuple(p for p in sense.targets if p != "against")
+    return sense.targets
+
+
+def named_as_adversary(plover: str, head: "Token") -> bool:
+    """Whether the phrase headed by `head` is an "against" phrase (or a conjunct of its object) that
+    a friendly act of type `plover` is done against (adversary-not-recipient): the argument chooser
+    does not add it as the recipient either."""
+    if not enabled(ADVERSARY_NOT_RECIPIENT) or plover not in FRIENDLY_TYPES:
+        return False
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "against"
+
+
 PLACE_OF_OBJECT = _register(
     "place-of-object",
     "Rebels seized several villages around Goma on Sunday.",

@@ -737,6 +737,15 @@ CASES = {
 # Rules whose effect is an event that is *not* coded: rule -> [(text, (trigger, type, source, target))],
 # absent with the rule on and coded with it off
 SUPPRESSING = {
+    cx.ADVERSARY_NOT_RECIPIENT: [
+        # a friendly act against someone is no offer, agreement or aid to them
+        (
+            "The army chief said the troops are ready to defend the border against Eritrea.",
+            ("ready to defend", "AGREE", "troops", "Eritrea"),
+        ),
+        ("The European Union agreed on new sanctions against Russia.", ("agreed", "AGREE", "European Union", "Russia")),
+        ("NATO vowed to defend its members against Russia.", ("vowed", "AGREE", "NATO", "Russia")),
+    ],
     cx.PURPOSE_OF_FORCE: [
         (
             "Security forces in Conakry fired water cannon and stun grenades to disperse opposition supporters.",
@@ -1005,6 +1014,26 @@ def test_a_decision_told_as_a_refusal_is_the_step_a_later_evaluation_is_about(co
 def test_kept_up_still_continues_the_act(code):
     doc = code("Opposition supporters kept up their protest against the president for a third week.", "2024-06-19")
     assert any(e.type == "PROTEST" and e.trigger.text == "protest" for e in doc.events)
+
+
+def test_a_friendly_act_keeps_its_own_recipient_beside_its_adversary(code):
+    # adversary-not-recipient takes only the "against" phrase: "help to Sudan" is still Sudan's, and a
+    # concession undoes what was against its recipient ("lift sanctions against X" yields to X)
+    assert found(
+        code("Egypt offered help to Sudan against the rebels.", "2024-06-19"), ("offered", "AGREE", "Egypt", "Sudan")
+    )
+    lifted = code("Washington agreed to lift sanctions against Venezuela.", "2024-06-19")
+    assert any(e.type == "CONCEDE" and names_actor(lifted, e.target, "Venezuela") for e in lifted.events)
+
+
+def test_the_argument_chooser_does_not_add_the_adversary_of_a_friendly_act(code):
+    # the learned chooser would otherwise fill the recipient the rule left empty with the one named
+    # after "against" (adversary-not-recipient, argmodel.in_event_setting)
+    doc = code("NATO vowed to defend its members against Russia.", "2024-06-19")
+    assert not any(e.type == "AGREE" and names_actor(doc, e.target, "Russia") for e in doc.events)
+    with cx.switched_off(cx.ADVERSARY_NOT_RECIPIENT):
+        doc = code("NATO vowed to defend its members against Russia.", "2024-06-19")
+        assert any(e.type == "AGREE" and names_actor(doc, e.target, "Russia") for e in doc.events)
 
 
 def found(doc, expected) -> bool:
