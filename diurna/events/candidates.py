@@ -191,6 +191,8 @@ class CandidateExtractor(NounEvents):
         (detector.py): coded as a plain transitive event of the detected type when the model is confident."""
         if self.detector is None or not cx.enabled(cx.DETECTOR) or not detector_may_read(self.lexicon, verb):
             return []
+        if cx.enabled(cx.NO_EVENT_SENSE) and self.lexicon.says_no_event(verb):
+            return []  # "put the government in an awkward position" (no-event-sense)
         found = self.detector.detect(verb, lexicon_type(self.lexicon, verb))
         if found.type in (NONE, "YIELD") or found.probability < self.detector.threshold:
             return []

@@ -634,6 +634,13 @@ def aimed_objects(objects: list["Token"]) -> list["Token"]:
     return out
 
 
+NO_EVENT_SENSE = _register(
+    "no-event-sense",
+    "The scandal has put the government in an awkward position.",
+    "A context the trigger lexicon names as reporting no event ('seized on the report', 'put X in a "
+    "delicate position', 'placed the death toll in the hundreds': figures of speech beside 'put under "
+    "arrest') is no event for the learned detector either: it reads only verbs the lexicon leaves to it.",
+)
 ADVERSARY_NOT_RECIPIENT = _register(
     "adversary-not-recipient",
     "NATO vowed to defend its members against any attack by Russia.",

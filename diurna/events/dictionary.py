@@ -578,6 +578,16 @@ class TriggerLexicon:
             return None
         return self._petrarch_sense(token)
 
+    def says_no_event(self, token: "Token") -> bool:
+        """Whether the verb's best-fitting sense names its context, word by word, as no event ("put the
+        party in a delicate position", "appointed as minister"): `verb_sense` is None for it, as for a
+        verb the lexicon does not code, but here the lexicon has said so (no-event-sense)."""
+        lemma = next((w for w in lemma_candidates(token) if w in self.verbs), None)
+        fitting = [s for s in self.verbs[lemma] if _applies(s, token)] if lemma is not None else []
+        best = max(fitting, key=lambda s: (s.specificity, s.none)) if fitting else None
+        # only a context named word by word: a bare "seized on" also fits "seized the tanker on suspicion"
+        return best is not None and best.none and bool(best.pobj)
+
     def _petrarch_sense(self, token: "Token") -> Sense | None:
         code, matched = self._petrarch.code(token)
         plover = codes.plover_type(code)
