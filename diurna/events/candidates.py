@@ -678,6 +678,21 @@ def conditional_act(doc: ArticleDoc, cand: Candidate) -> bool:
     )
 
 
+def assessed_act(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An act not done that a clause tells as someone's fear, belief, hope or expectation (assessed-act):
+    "residents fear the rebels will attack", "there were fears that troops would storm the building".
+    Not the agent's own ("Russia expects to sign the deal"; "we hope to reach a deal")."""
+    if cand.modality not in UNDONE or not cx.enabled(cx.ASSESSED_ACT):
+        return False
+    trigger = doc.spacy_doc[cand.trigger_start]
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    assessor = cx.assessor_of(clause)
+    if assessor is None:
+        return False
+    holders = {doc.actor_at_token(c.i) for c in assessor.children if c.dep_ in ("nsubj", "poss")}
+    return cand.source is None or cand.source.actor_id not in holders
+
+
 def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
     """An event noun a linking verb describes (described-event): "the agreement between X and Y is
     null and void" tells of the agreement, it does not report it (nominal.LINKING_VERBS). Only a
@@ -864,6 +879,7 @@ def refused_concession(doc: ArticleDoc, cand: Candidate) -> Candidate:
 # (each a named rule of constructions.py, switched off there): an event is withheld when any holds.
 NOT_REPORTED_ACTS = (
     conditional_act,
+    assessed_act,
     demanded_of_another,
     awaited_act,
     described_event,

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from diurna.events import polarity as pol
-from diurna.events.dictionary import prep_objects
+from diurna.events.dictionary import lemma_candidates, prep_objects
 from diurna.nlp.index import paragraph_number
 from diurna.nlp.syntax import grammatical_subjects, is_infinitive, is_passive, is_reduced_passive
 from diurna.rules import RuleSet
@@ -380,6 +380,15 @@ CONDITIONAL_ACT = _register(
     "An act told in an 'if' or 'unless' clause is a condition, not a report: it did not happen "
     "(docs/annotation.md: predictions are not events). It is not coded; the main clause is. So is an "
     "act intended inside the condition ('if Washington wants to help Caracas').",
+)
+ASSESSED_ACT = _register(
+    "assessed-act",
+    "Residents fear the rebels will attack the town again.",
+    "An act not done (will, would, may) told as someone's fear, belief, hope or expectation ('fear the "
+    "rebels will attack', 'worry that police may open fire', 'there were fears that troops would storm "
+    "the parliament', 'hopes both sides will agree to a truce') is that someone's assessment, not a "
+    "threat or a promise of the act's agent: not coded. An agent's own expectation ('Russia expects "
+    "to sign the deal') is its own intention and stays.",
 )
 COMMEMORATED_EVENT = _register(
     "commemorated-event",
@@ -1009,6 +1018,29 @@ def readiness_adjective(verb: "Token") -> Optional["Token"]:
 ASSESSMENT_VERBS = frozenset(
     "believe think fear expect doubt suspect assume guess imagine reckon worry seem appear estimate assess predict".split()
 )
+
+
+# Nouns of fear or expectation whose clause is someone's assessment ("fears that troops would storm").
+ASSESSMENT_NOUNS = frozenset({"fear", "concern", "worry", "expectation", "speculation", "belief", "hope", "prospect"})
+# Verbs whose clause is a wish for another's act (assessed-act, beside ASSESSMENT_VERBS).
+HOPING_VERBS = frozenset({"hope", "wish"})
+
+
+def assessor_of(clause: "Token") -> Optional["Token"]:
+    """The verb or noun of fear, belief, hope or expectation whose complement `clause` is (assessed-act):
+    "(residents fear) the rebels will attack", "(fears that) troops would storm"; None when there is none."""
+    node = clause
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head  # "would storm and occupy": the first verb of the coordination
+    if node.dep_ not in ("ccomp", "acl") or node.head.i == node.i:
+        return None
+    head = node.head
+    lemmas = set(lemma_candidates(head))  # the lemmatizer reads "hopes" as "hop"
+    if head.pos_ in ("VERB", "AUX") and lemmas & (ASSESSMENT_VERBS | HOPING_VERBS):
+        return head
+    if head.pos_ == "NOUN" and lemmas & ASSESSMENT_NOUNS:
+        return head
+    return None
 
 
 def asked_or_assessed(clause: "Token") -> bool:

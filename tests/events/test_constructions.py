@@ -737,6 +737,12 @@ CASES = {
 # Rules whose effect is an event that is *not* coded: rule -> [(text, (trigger, type, source, target))],
 # absent with the rule on and coded with it off
 SUPPRESSING = {
+    cx.ASSESSED_ACT: [
+        # someone's fear, belief or hope of another's act is no threat or promise of that other
+        ("The opposition fears the government will arrest its leaders.", ("arrest", "COERCE", "government", "leaders")),
+        ("Protesters worry that police may open fire on them.", ("open", "ASSAULT", "police", "Protesters")),
+        ("There were fears that troops would storm the parliament.", ("storm", "ASSAULT", "troops", "parliament")),
+    ],
     cx.ADVERSARY_NOT_RECIPIENT: [
         # a friendly act against someone is no offer, agreement or aid to them
         (
@@ -1034,6 +1040,12 @@ def test_the_argument_chooser_does_not_add_the_adversary_of_a_friendly_act(code)
     with cx.switched_off(cx.ADVERSARY_NOT_RECIPIENT):
         doc = code("NATO vowed to defend its members against Russia.", "2024-06-19")
         assert any(e.type == "AGREE" and names_actor(doc, e.target, "Russia") for e in doc.events)
+
+
+def test_an_agents_own_expectation_and_a_plain_report_are_still_coded(code):
+    # assessed-act leaves the agent's own expectation (its intention)
+    own = code("Russia expects that it will sign a trade deal with China.", "2024-06-19")
+    assert any(e.trigger.text == "sign" and names_actor(own, e.target, "China") for e in own.events)
 
 
 def found(doc, expected) -> bool:
