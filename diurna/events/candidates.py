@@ -693,6 +693,15 @@ def assessed_act(doc: ArticleDoc, cand: Candidate) -> bool:
     return cand.source is None or cand.source.actor_id not in holders
 
 
+def asked_act(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An act a question asks about (asked-act: constructions.asked_clause): "Did Russia attack the
+    convoy?", "it is unclear whether police arrested them"."""
+    if not cx.enabled(cx.ASKED_ACT):
+        return False
+    trigger = doc.spacy_doc[cand.trigger_start]
+    return cx.asked_clause(trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head)
+
+
 def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
     """An event noun a linking verb describes (described-event): "the agreement between X and Y is
     null and void" tells of the agreement, it does not report it (nominal.LINKING_VERBS). Only a
@@ -880,6 +889,7 @@ def refused_concession(doc: ArticleDoc, cand: Candidate) -> Candidate:
 NOT_REPORTED_ACTS = (
     conditional_act,
     assessed_act,
+    asked_act,
     demanded_of_another,
     awaited_act,
     described_event,

@@ -390,6 +390,14 @@ ASSESSED_ACT = _register(
     "threat or a promise of the act's agent: not coded. An agent's own expectation ('Russia expects "
     "to sign the deal') is its own intention and stays.",
 )
+ASKED_ACT = _register(
+    "asked-act",
+    "Did the army shell the village on Sunday?",
+    "A question asks whether an act happened, it does not report it: an act in a direct question (the "
+    "sentence ends in a question mark and the clause puts its auxiliary before its subject or opens "
+    "with a wh-word: 'Did Russia attack the convoy?', 'Why would China invade Taiwan?') or in a "
+    "'whether' clause ('it is unclear whether police arrested them') is not coded.",
+)
 COMMEMORATED_EVENT = _register(
     "commemorated-event",
     "Thousands gathered on Sunday to mark the 30th anniversary of the army's massacre of students.",
@@ -1041,6 +1049,29 @@ def assessor_of(clause: "Token") -> Optional["Token"]:
     if head.pos_ == "NOUN" and lemmas & ASSESSMENT_NOUNS:
         return head
     return None
+
+
+WH_WORDS = frozenset({"why", "how", "what", "who", "whom", "which", "when", "where", "whose"})
+
+
+def asked_clause(clause: "Token") -> bool:
+    """Whether a verb's clause is a question (asked-act): a "whether" clause, or a direct question: its
+    sentence ends in "?" and the clause's auxiliary stands before its subject ("Did Russia attack ...?")
+    or it opens with a wh-word ("Why would China invade ...?"). The clause's first verb of a
+    coordination decides ("Did they storm the town and burn it?")."""
+    node = clause
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+        return True
+    if not node.sent.text.rstrip().rstrip("\"'”’ )").endswith("?"):
+        return False
+    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    auxiliaries = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+    if subjects and any(a.i < subjects[0].i for a in auxiliaries):
+        return True
+    first = min([node] + [t for c in node.children if c.i < node.i for t in c.subtree], key=lambda t: t.i)
+    return first.lower_ in WH_WORDS
 
 
 def asked_or_assessed(clause: "Token") -> bool:

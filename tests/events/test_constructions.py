@@ -743,6 +743,12 @@ SUPPRESSING = {
         ("Protesters worry that police may open fire on them.", ("open", "ASSAULT", "police", "Protesters")),
         ("There were fears that troops would storm the parliament.", ("storm", "ASSAULT", "troops", "parliament")),
     ],
+    cx.ASKED_ACT: [
+        # a question asks whether an act happened; it does not tell it
+        ("Did Russian troops attack the Ukrainian soldiers?", ("attack", "ASSAULT", "Russian troops", "soldiers")),
+        ("Why would China invade Taiwan?", ("invade", "ASSAULT", "China", "Taiwan")),
+        ("It is unclear whether police arrested the protesters.", ("arrested", "COERCE", "police", "protesters")),
+    ],
     cx.ADVERSARY_NOT_RECIPIENT: [
         # a friendly act against someone is no offer, agreement or aid to them
         (
@@ -1043,9 +1049,11 @@ def test_the_argument_chooser_does_not_add_the_adversary_of_a_friendly_act(code)
 
 
 def test_an_agents_own_expectation_and_a_plain_report_are_still_coded(code):
-    # assessed-act leaves the agent's own expectation (its intention)
+    # assessed-act leaves the agent's own expectation (its intention) and asked-act a told act
     own = code("Russia expects that it will sign a trade deal with China.", "2024-06-19")
     assert any(e.trigger.text == "sign" and names_actor(own, e.target, "China") for e in own.events)
+    told = code("Police arrested the protesters on Sunday, but what happens next?", "2024-06-19")
+    assert any(e.type == "COERCE" and e.trigger.text == "arrested" for e in told.events)
 
 
 def found(doc, expected) -> bool:
