@@ -586,7 +586,7 @@ class TriggerLexicon:
         fitting = [s for s in self.verbs[lemma] if _applies(s, token)] if lemma is not None else []
         best = max(fitting, key=lambda s: (s.specificity, s.none)) if fitting else None
         # only a context named word by word: a bare "seized on" also fits "seized the tanker on suspicion"
-        return best is not None and best.none and bool(best.pobj)
+        return best is not None and best.none and bool(best.pobj or best.obj)
 
     def _petrarch_sense(self, token: "Token") -> Sense | None:
         code, matched = self._petrarch.code(token)
