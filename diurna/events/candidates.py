@@ -702,6 +702,17 @@ def asked_act(doc: ArticleDoc, cand: Candidate) -> bool:
     return cx.asked_clause(trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head)
 
 
+def contest_won(doc: ArticleDoc, cand: Candidate) -> bool:
+    """A game told with a verb of force (sporting-contest): "Nigeria beat Ghana 2-0 in the final"."""
+    trigger = doc.spacy_doc[cand.trigger_start]
+    return (
+        cand.plover in ("ASSAULT", "COERCE")
+        and trigger.pos_ == "VERB"
+        and cx.enabled(cx.SPORTING_CONTEST)
+        and cx.sporting_contest(trigger)
+    )
+
+
 def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
     """An event noun a linking verb describes (described-event): "the agreement between X and Y is
     null and void" tells of the agreement, it does not report it (nominal.LINKING_VERBS). Only a
@@ -890,6 +901,7 @@ NOT_REPORTED_ACTS = (
     conditional_act,
     assessed_act,
     asked_act,
+    contest_won,
     demanded_of_another,
     awaited_act,
     described_event,

@@ -398,6 +398,13 @@ ASKED_ACT = _register(
     "with a wh-word: 'Did Russia attack the convoy?', 'Why would China invade Taiwan?') or in a "
     "'whether' clause ('it is unclear whether police arrested them') is not coded.",
 )
+SPORTING_CONTEST = _register(
+    "sporting-contest",
+    "Nigeria beat Ghana 2-0 in the final of the African Cup.",
+    "A team or player that beats, defeats or thrashes another in a match, a final or a tournament, or "
+    "by a score ('2-0'), wins a game: no act of force between the states or groups the teams are "
+    "named after. Not coded.",
+)
 COMMEMORATED_EVENT = _register(
     "commemorated-event",
     "Thousands gathered on Sunday to mark the 30th anniversary of the army's massacre of students.",
@@ -1049,6 +1056,39 @@ def assessor_of(clause: "Token") -> Optional["Token"]:
     if head.pos_ == "NOUN" and lemmas & ASSESSMENT_NOUNS:
         return head
     return None
+
+
+# Words of a sporting contest (sporting-contest): a clause of force that names one is a game.
+CONTEST_NOUNS = frozenset(
+    """match game final finals semifinal semi-final quarterfinal quarter-final qualifier qualifiers
+    tournament championship championships derby playoff play-off playoffs olympics league""".split()
+)
+
+
+def sporting_contest(verb: "Token") -> bool:
+    """Whether a verb's clause tells a game (sporting-contest): its "in" phrase is a contest ("beat
+    Ghana in the final", "in a World Cup qualifier") or a score stands beside it ("beat Ghana 2-0")."""
+    for child in verb.children:
+        # won "in the final", "in a World Cup qualifier" (not beaten "during the match": a setting)
+        if child.dep_ == "prep" and child.lower_ == "in" and any(o.lower_ in CONTEST_NOUNS for o in child.children):
+            return True
+        if child.dep_ in ("npadvmod", "dobj", "advmod", "nummod", "dep") and _score(child):
+            return True
+    return any(_score(t) for t in verb.children)
+
+
+def _score(token: "Token") -> bool:
+    """ "2-0", "3-1": a game's score (the parser keeps it one token or splits it at the hyphen)."""
+    text = token.text
+    if "-" in text and all(part.isdigit() and len(part) <= 2 for part in text.split("-")):
+        return True
+    return (
+        token.like_num
+        and token.i + 2 < len(token.doc)
+        and token.doc[token.i + 1].text in ("-", "–")
+        and token.doc[token.i + 2].like_num
+        and len(token.text) <= 2
+    )
 
 
 WH_WORDS = frozenset({"why", "how", "what", "who", "whom", "which", "when", "where", "whose"})

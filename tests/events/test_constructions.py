@@ -737,6 +737,11 @@ CASES = {
 # Rules whose effect is an event that is *not* coded: rule -> [(text, (trigger, type, source, target))],
 # absent with the rule on and coded with it off
 SUPPRESSING = {
+    cx.SPORTING_CONTEST: [
+        # a game won is no act of force between the states the teams are named after
+        ("Nigeria beat Ghana 2-0 in the final of the African Cup.", ("beat", "ASSAULT", "Nigeria", "Ghana")),
+        ("Brazil defeated Argentina in the World Cup qualifier.", ("defeated", "ASSAULT", "Brazil", "Argentina")),
+    ],
     cx.ASSESSED_ACT: [
         # someone's fear, belief or hope of another's act is no threat or promise of that other
         ("The opposition fears the government will arrest its leaders.", ("arrest", "COERCE", "government", "leaders")),
@@ -1054,6 +1059,12 @@ def test_an_agents_own_expectation_and_a_plain_report_are_still_coded(code):
     assert any(e.trigger.text == "sign" and names_actor(own, e.target, "China") for e in own.events)
     told = code("Police arrested the protesters on Sunday, but what happens next?", "2024-06-19")
     assert any(e.type == "COERCE" and e.trigger.text == "arrested" for e in told.events)
+
+
+def test_force_at_a_game_is_still_force(code):
+    # sporting-contest reads the clause's own "in" phrase and score: a beating during a match stays
+    doc = code("Police beat 12 protesters during the match between the two clubs.", "2024-06-19")
+    assert any(e.type == "ASSAULT" and names_actor(doc, e.source, "Police") for e in doc.events)
 
 
 def found(doc, expected) -> bool:
