@@ -658,6 +658,13 @@ def aimed_objects(objects: list["Token"]) -> list["Token"]:
     return out
 
 
+PASSIVE_DOER = _register(
+    "passive-doer",
+    "The minister was surrounded by a crowd of protesters outside parliament.",
+    "A sense that asks who does the act ('protesters surrounded the palace' is a protest, 'gunmen "
+    "surrounded the soldiers' an attack) reads the doer of a passive in its 'by' phrase, not the one "
+    "it is done to: 'X was surrounded by protesters' is the protesters' protest, not a siege of X.",
+)
 NO_EVENT_SENSE = _register(
     "no-event-sense",
     "The scandal has put the government in an awkward position.",

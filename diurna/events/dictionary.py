@@ -334,8 +334,27 @@ def modal_complement(token: "Token") -> Optional["Token"]:
     return None
 
 
+def passive_agents(token: "Token") -> list["Token"]:
+    """The objects of a passive verb's "by" phrase, its doers ("was surrounded by protesters", "an officer
+    surrounded by protesters"): a sense's subject condition is about the doer (passive-doer)."""
+    if not _passive_doer_rule():
+        return []
+    return [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+
+def _passive_doer_rule() -> bool:
+    from diurna.events.constructions import PASSIVE_DOER, enabled
+
+    return enabled(PASSIVE_DOER)
+
+
 def subject_words(token: "Token") -> set[str]:
-    """Words of the verb's subject (of the governing verb for a conjoined or controlled one)."""
+    """Words of the verb's doer: its subject (of the governing verb for a conjoined or controlled one),
+    or a passive's "by" phrase (passive-doer)."""
+    agents = passive_agents(token)
+    if agents:
+        # "was surrounded by protesters", "an officer surrounded by protesters": the doer is the agent
+        return {w for a in agents for t in a.subtree for w in _words(t)}
     node = token
     for _ in range(4):
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -30,6 +30,13 @@ names_actor = _event_case_helpers().names_actor
 
 # rule -> [(text, (trigger, type, source, target))]; source/target None = no actor in that role
 CASES = {
+    cx.PASSIVE_DOER: [
+        (
+            "The minister was surrounded by a crowd of protesters outside parliament.",
+            ("surrounded", "PROTEST", "protesters", "minister"),
+        ),
+        ("The soldiers were surrounded by gunmen near the border.", ("surrounded", "ASSAULT", "gunmen", "soldiers")),
+    ],
     cx.SHARED_HEAD_PARTIES: [
         (
             "The envoy met the foreign ministers of Egypt and Jordan in Amman.",
