@@ -658,6 +658,13 @@ def aimed_objects(objects: list["Token"]) -> list["Token"]:
     return out
 
 
+NEGATED_GOING_TO = _register(
+    "negated-going-to",
+    "Russia is not going to attack Ukraine, its foreign minister said.",
+    "The 'going to' future carries its negation on 'going': 'is not going to attack' negates the attack "
+    "as 'will not attack' does (no announced force, no threat), and 'is not going to release' is a "
+    "refusal as 'will not release' is (refused-concession).",
+)
 PASSIVE_DOER = _register(
     "passive-doer",
     "The minister was surrounded by a crowd of protesters outside parliament.",

@@ -744,6 +744,13 @@ CASES = {
 # Rules whose effect is an event that is *not* coded: rule -> [(text, (trigger, type, source, target))],
 # absent with the rule on and coded with it off
 SUPPRESSING = {
+    cx.NEGATED_GOING_TO: [
+        # a promise not to attack is no attack intended (nor, by its own agent, a threat)
+        (
+            "The Russian foreign minister said Russia is not going to attack Ukraine.",
+            ("attack", "ASSAULT", "Russia", "Ukraine"),
+        ),
+    ],
     cx.SPORTING_CONTEST: [
         # a game won is no act of force between the states the teams are named after
         ("Nigeria beat Ghana 2-0 in the final of the African Cup.", ("beat", "ASSAULT", "Nigeria", "Ghana")),
