@@ -209,12 +209,14 @@ def occasion_and_its_siblings(antecedent: "Token") -> list["Token"]:
 def in_event_setting(doc: ArticleDoc, cand: Candidate, mention: MentionRef, trigger: "Token") -> bool:
     """Whether the mention is part of the event's setting, never a target the chooser may add: its place
     (for types not hosted), the audience or occasion of the act, a party named in a phrase of time, or,
-    for a request, the one a requested act is done to."""
+    for a request, the one a requested act is done to; for a friendly act, the one it is against."""
     if cand.plover not in HOSTED_TYPES and in_setting(doc, mention, tuple(cand.sense.targets), trigger):
         return True
     if audience_or_occasion(doc, mention, trigger):
         return True
     head = head_of(doc, mention)
+    if cx.named_as_adversary(cand.plover, head):
+        return True  # "vowed to defend X against Y": Y is no recipient (adversary-not-recipient)
     return in_time_phrase(head) or (cand.plover == "REQUEST" and cx.patient_of_act(head))
 
 

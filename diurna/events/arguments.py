@@ -20,6 +20,7 @@ from diurna.events.constructions import (
     TIME_PHRASE,
     enabled,
     located_places,
+    recipient_prepositions,
     statement_maker,
 )
 from diurna.events.dictionary import QUANTITY_NOUNS, Sense, direct_objects, is_partitive, prep_objects
@@ -517,11 +518,12 @@ def target_groups(verb: "Token", sense: Sense) -> list[list["Token"]]:
     objs = direct_objects(verb)
     if objs and not sense.theme:
         groups.append(objs)
+    preps = recipient_prepositions(sense)  # "defend X against Y": Y is no recipient (adversary-not-recipient)
     verb_preps = prep_objects(verb)
-    groups.extend(verb_preps[p] for p in sense.targets if p in verb_preps)
+    groups.extend(verb_preps[p] for p in preps if p in verb_preps)
     for obj in objs:
         obj_preps = prep_objects(obj)
-        groups.extend(obj_preps[p] for p in sense.targets if p in obj_preps)
+        groups.extend(obj_preps[p] for p in preps if p in obj_preps)
     groups.append([c for c in verb.children if c.dep_ == "dative"])
     if sense.owner:
         # "froze their assets", "cut off the nation's currency": whose the object is bears the act

@@ -191,6 +191,8 @@ class CandidateExtractor(NounEvents):
         (detector.py): coded as a plain transitive event of the detected type when the model is confident."""
         if self.detector is None or not cx.enabled(cx.DETECTOR) or not detector_may_read(self.lexicon, verb):
             return []
+        if cx.enabled(cx.NO_EVENT_SENSE) and self.lexicon.says_no_event(verb):
+            return []  # "put the government in an awkward position" (no-event-sense)
         found = self.detector.detect(verb, lexicon_type(self.lexicon, verb))
         if found.type in (NONE, "YIELD") or found.probability < self.detector.threshold:
             return []
@@ -393,7 +395,9 @@ class CandidateExtractor(NounEvents):
         if not targets and sense.prep:
             # "called for protests against X": the target hangs on the object of the sense's preposition
             governed = prep_objects(verb).get(sense.prep, [])
-            targets = first_actors(doc, [prep_objects(o).get(p, []) for p in sense.targets for o in governed])
+            # ("agreed on sanctions against X": no agreement with X, adversary-not-recipient)
+            preps = cx.recipient_prepositions(sense)
+            targets = first_actors(doc, [prep_objects(o).get(p, []) for p in preps for o in governed])
         if not targets and mediation.is_mediation(sense) and cx.enabled(cx.MEDIATED_PARTIES):
             targets = actors_of(doc, mediation.mediated_parties(verb))
             rule = cx.MEDIATED_PARTIES if targets else rule
@@ -674,6 +678,41 @@ def conditional_act(doc: ArticleDoc, cand: Candidate) -> bool:
     )
 
 
+def assessed_act(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An act not done that a clause tells as someone's fear, belief, hope or expectation (assessed-act):
+    "residents fear the rebels will attack", "there were fears that troops would storm the building".
+    Not the agent's own ("Russia expects to sign the deal"; "we hope to reach a deal")."""
+    if cand.modality not in UNDONE or not cx.enabled(cx.ASSESSED_ACT):
+        return False
+    trigger = doc.spacy_doc[cand.trigger_start]
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    assessor = cx.assessor_of(clause)
+    if assessor is None:
+        return False
+    holders = {doc.actor_at_token(c.i) for c in assessor.children if c.dep_ in ("nsubj", "poss")}
+    return cand.source is None or cand.source.actor_id not in holders
+
+
+def asked_act(doc: ArticleDoc, cand: Candidate) -> bool:
+    """An act a question asks about (asked-act: constructions.asked_clause): "Did Russia attack the
+    convoy?", "it is unclear whether police arrested them"."""
+    if not cx.enabled(cx.ASKED_ACT):
+        return False
+    trigger = doc.spacy_doc[cand.trigger_start]
+    return cx.asked_clause(trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head)
+
+
+def contest_won(doc: ArticleDoc, cand: Candidate) -> bool:
+    """A game told with a verb of force (sporting-contest): "Nigeria beat Ghana 2-0 in the final"."""
+    trigger = doc.spacy_doc[cand.trigger_start]
+    return (
+        cand.plover in ("ASSAULT", "COERCE")
+        and trigger.pos_ == "VERB"
+        and cx.enabled(cx.SPORTING_CONTEST)
+        and cx.sporting_contest(trigger)
+    )
+
+
 def described_event(doc: ArticleDoc, cand: Candidate) -> bool:
     """An event noun a linking verb describes (described-event): "the agreement between X and Y is
     null and void" tells of the agreement, it does not report it (nominal.LINKING_VERBS). Only a
@@ -860,6 +899,9 @@ def refused_concession(doc: ArticleDoc, cand: Candidate) -> Candidate:
 # (each a named rule of constructions.py, switched off there): an event is withheld when any holds.
 NOT_REPORTED_ACTS = (
     conditional_act,
+    assessed_act,
+    asked_act,
+    contest_won,
     demanded_of_another,
     awaited_act,
     described_event,

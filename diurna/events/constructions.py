@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from diurna.events import polarity as pol
-from diurna.events.dictionary import prep_objects
+from diurna.events.dictionary import lemma_candidates, prep_objects
 from diurna.nlp.index import paragraph_number
 from diurna.nlp.syntax import grammatical_subjects, is_infinitive, is_passive, is_reduced_passive
 from diurna.rules import RuleSet
@@ -411,6 +411,30 @@ CONDITIONAL_ACT = _register(
     "(docs/annotation.md: predictions are not events). It is not coded; the main clause is. So is an "
     "act intended inside the condition ('if Washington wants to help Caracas').",
 )
+ASSESSED_ACT = _register(
+    "assessed-act",
+    "Residents fear the rebels will attack the town again.",
+    "An act not done (will, would, may) told as someone's fear, belief, hope or expectation ('fear the "
+    "rebels will attack', 'worry that police may open fire', 'there were fears that troops would storm "
+    "the parliament', 'hopes both sides will agree to a truce') is that someone's assessment, not a "
+    "threat or a promise of the act's agent: not coded. An agent's own expectation ('Russia expects "
+    "to sign the deal') is its own intention and stays.",
+)
+ASKED_ACT = _register(
+    "asked-act",
+    "Did the army shell the village on Sunday?",
+    "A question asks whether an act happened, it does not report it: an act in a direct question (the "
+    "sentence ends in a question mark and the clause puts its auxiliary before its subject or opens "
+    "with a wh-word: 'Did Russia attack the convoy?', 'Why would China invade Taiwan?') or in a "
+    "'whether' clause ('it is unclear whether police arrested them') is not coded.",
+)
+SPORTING_CONTEST = _register(
+    "sporting-contest",
+    "Nigeria beat Ghana 2-0 in the final of the African Cup.",
+    "A team or player that beats, defeats or thrashes another in a match, a final or a tournament, or "
+    "by a score ('2-0'), wins a game: no act of force between the states or groups the teams are "
+    "named after. Not coded.",
+)
 COMMEMORATED_EVENT = _register(
     "commemorated-event",
     "Thousands gathered on Sunday to mark the 30th anniversary of the army's massacre of students.",
@@ -662,6 +686,61 @@ def aimed_objects(objects: list["Token"]) -> list["Token"]:
             out += [c for c in part.children if c.dep_ == "dobj"]
             out += [o for p in AIMING_PREPOSITIONS for o in prep_objects(part).get(p, [])]
     return out
+
+
+NEGATED_GOING_TO = _register(
+    "negated-going-to",
+    "Russia is not going to attack Ukraine, its foreign minister said.",
+    "The 'going to' future carries its negation on 'going': 'is not going to attack' negates the attack "
+    "as 'will not attack' does (no announced force, no threat), and 'is not going to release' is a "
+    "refusal as 'will not release' is (refused-concession).",
+)
+PASSIVE_DOER = _register(
+    "passive-doer",
+    "The minister was surrounded by a crowd of protesters outside parliament.",
+    "A sense that asks who does the act ('protesters surrounded the palace' is a protest, 'gunmen "
+    "surrounded the soldiers' an attack) reads the doer of a passive in its 'by' phrase, not the one "
+    "it is done to: 'X was surrounded by protesters' is the protesters' protest, not a siege of X.",
+)
+NO_EVENT_SENSE = _register(
+    "no-event-sense",
+    "The scandal has put the government in an awkward position.",
+    "A context the trigger lexicon names as reporting no event ('seized on the report', 'put X in a "
+    "delicate position', 'placed the death toll in the hundreds': figures of speech beside 'put under "
+    "arrest') is no event for the learned detector either: it reads only verbs the lexicon leaves to it.",
+)
+ADVERSARY_NOT_RECIPIENT = _register(
+    "adversary-not-recipient",
+    "NATO vowed to defend its members against any attack by Russia.",
+    "A friendly act done against someone is done for someone else: in 'defend our land against X', "
+    "'offered help against the rebels', 'agreed on a joint plan against X', the 'against' phrase names "
+    "the adversary, never the recipient of the aid, support, agreement or talks. Those types take no "
+    "target from 'against'; the act's own recipient (its object, 'to', 'with') still does. A concession "
+    "keeps it: 'agreed to lift sanctions against X' yields to X.",
+)
+# Types whose recipient benefits or takes part (adversary-not-recipient): an "against" phrase on them
+# names the one the act is aimed against, not the recipient.
+# A concession is not among them: "agreed to lift sanctions against X" yields to X.
+FRIENDLY_TYPES = frozenset({"AGREE", "AID", "SUPPORT", "COOPERATE", "CONSULT"})
+
+
+def recipient_prepositions(sense) -> tuple[str, ...]:
+    """The prepositions that may name the recipient of an act of `sense` (adversary-not-recipient):
+    its own, less "against" for a friendly type."""
+    if enabled(ADVERSARY_NOT_RECIPIENT) and sense.plover in FRIENDLY_TYPES:
+        return tuple(p for p in sense.targets if p != "against")
+    return sense.targets
+
+
+def named_as_adversary(plover: str, head: "Token") -> bool:
+    """Whether the phrase headed by `head` is an "against" phrase (or a conjunct of its object) that
+    a friendly act of type `plover` is done against (adversary-not-recipient): the argument chooser
+    does not add it as the recipient either."""
+    if not enabled(ADVERSARY_NOT_RECIPIENT) or plover not in FRIENDLY_TYPES:
+        return False
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "against"
 
 
 PLACE_OF_OBJECT = _register(
@@ -1047,6 +1126,85 @@ def readiness_adjective(verb: "Token") -> Optional["Token"]:
 ASSESSMENT_VERBS = frozenset(
     "believe think fear expect doubt suspect assume guess imagine reckon worry seem appear estimate assess predict".split()
 )
+
+
+# Nouns of fear or expectation whose clause is someone's assessment ("fears that troops would storm").
+ASSESSMENT_NOUNS = frozenset({"fear", "concern", "worry", "expectation", "speculation", "belief", "hope", "prospect"})
+# Verbs whose clause is a wish for another's act (assessed-act, beside ASSESSMENT_VERBS).
+HOPING_VERBS = frozenset({"hope", "wish"})
+
+
+def assessor_of(clause: "Token") -> Optional["Token"]:
+    """The verb or noun of fear, belief, hope or expectation whose complement `clause` is (assessed-act):
+    "(residents fear) the rebels will attack", "(fears that) troops would storm"; None when there is none."""
+    node = clause
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head  # "would storm and occupy": the first verb of the coordination
+    if node.dep_ not in ("ccomp", "acl") or node.head.i == node.i:
+        return None
+    head = node.head
+    lemmas = set(lemma_candidates(head))  # the lemmatizer reads "hopes" as "hop"
+    if head.pos_ in ("VERB", "AUX") and lemmas & (ASSESSMENT_VERBS | HOPING_VERBS):
+        return head
+    if head.pos_ == "NOUN" and lemmas & ASSESSMENT_NOUNS:
+        return head
+    return None
+
+
+# Words of a sporting contest (sporting-contest): a clause of force that names one is a game.
+CONTEST_NOUNS = frozenset(
+    """match game final finals semifinal semi-final quarterfinal quarter-final qualifier qualifiers
+    tournament championship championships derby playoff play-off playoffs olympics league""".split()
+)
+
+
+def sporting_contest(verb: "Token") -> bool:
+    """Whether a verb's clause tells a game (sporting-contest): its "in" phrase is a contest ("beat
+    Ghana in the final", "in a World Cup qualifier") or a score stands beside it ("beat Ghana 2-0")."""
+    for child in verb.children:
+        # won "in the final", "in a World Cup qualifier" (not beaten "during the match": a setting)
+        if child.dep_ == "prep" and child.lower_ == "in" and any(o.lower_ in CONTEST_NOUNS for o in child.children):
+            return True
+        if child.dep_ in ("npadvmod", "dobj", "advmod", "nummod", "dep") and _score(child):
+            return True
+    return any(_score(t) for t in verb.children)
+
+
+def _score(token: "Token") -> bool:
+    """ "2-0", "3-1": a game's score (the parser keeps it one token or splits it at the hyphen)."""
+    text = token.text
+    if "-" in text and all(part.isdigit() and len(part) <= 2 for part in text.split("-")):
+        return True
+    return (
+        token.like_num
+        and token.i + 2 < len(token.doc)
+        and token.doc[token.i + 1].text in ("-", "–")
+        and token.doc[token.i + 2].like_num
+        and len(token.text) <= 2
+    )
+
+
+WH_WORDS = frozenset({"why", "how", "what", "who", "whom", "which", "when", "where", "whose"})
+
+
+def asked_clause(clause: "Token") -> bool:
+    """Whether a verb's clause is a question (asked-act): a "whether" clause, or a direct question: its
+    sentence ends in "?" and the clause's auxiliary stands before its subject ("Did Russia attack ...?")
+    or it opens with a wh-word ("Why would China invade ...?"). The clause's first verb of a
+    coordination decides ("Did they storm the town and burn it?")."""
+    node = clause
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+        return True
+    if not node.sent.text.rstrip().rstrip("\"'”’ )").endswith("?"):
+        return False
+    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    auxiliaries = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+    if subjects and any(a.i < subjects[0].i for a in auxiliaries):
+        return True
+    first = min([node] + [t for c in node.children if c.i < node.i for t in c.subtree], key=lambda t: t.i)
+    return first.lower_ in WH_WORDS
 
 
 def asked_or_assessed(clause: "Token") -> bool:

@@ -357,8 +357,27 @@ def modal_complement(token: "Token") -> Optional["Token"]:
     return None
 
 
+def passive_agents(token: "Token") -> list["Token"]:
+    """The objects of a passive verb's "by" phrase, its doers ("was surrounded by protesters", "an officer
+    surrounded by protesters"): a sense's subject condition is about the doer (passive-doer)."""
+    if not _passive_doer_rule():
+        return []
+    return [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+
+def _passive_doer_rule() -> bool:
+    from diurna.events.constructions import PASSIVE_DOER, enabled
+
+    return enabled(PASSIVE_DOER)
+
+
 def subject_words(token: "Token") -> set[str]:
-    """Words of the verb's subject (of the governing verb for a conjoined or controlled one)."""
+    """Words of the verb's doer: its subject (of the governing verb for a conjoined or controlled one),
+    or a passive's "by" phrase (passive-doer)."""
+    agents = passive_agents(token)
+    if agents:
+        # "was surrounded by protesters", "an officer surrounded by protesters": the doer is the agent
+        return {w for a in agents for t in a.subtree for w in _words(t)}
     node = token
     for _ in range(4):
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -600,6 +619,16 @@ class TriggerLexicon:
         if in_list(token, self.speech_verbs) or in_list(token, self.light_verbs) or not self.use_petrarch:
             return None
         return self._petrarch_sense(token)
+
+    def says_no_event(self, token: "Token") -> bool:
+        """Whether the verb's best-fitting sense names its context, word by word, as no event ("put the
+        party in a delicate position", "appointed as minister"): `verb_sense` is None for it, as for a
+        verb the lexicon does not code, but here the lexicon has said so (no-event-sense)."""
+        lemma = next((w for w in lemma_candidates(token) if w in self.verbs), None)
+        fitting = [s for s in self.verbs[lemma] if _applies(s, token)] if lemma is not None else []
+        best = max(fitting, key=lambda s: (s.specificity, s.none)) if fitting else None
+        # only a context named word by word: a bare "seized on" also fits "seized the tanker on suspicion"
+        return best is not None and best.none and bool(best.pobj or best.obj)
 
     def _petrarch_sense(self, token: "Token") -> Sense | None:
         code, matched = self._petrarch.code(token)

@@ -42,10 +42,25 @@ def _has_negator(token: "Token") -> bool:
 
 def is_negated(token: "Token") -> bool:
     """A negation attached to the trigger ("did not meet", "never allowed", "no talks"), or to a verb of
-    intention governing it ("do not want to recognize", "did not try to stop")."""
+    intention governing it ("do not want to recognize", "did not try to stop") or to the "going to"
+    future ("are not going to attack": no threat; negated-going-to)."""
     if _has_negator(token):
         return True
-    return token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENTION_VERBS and _has_negator(token.head)
+    governing = token.head.lemma_.lower() in INTENTION_VERBS or _negated_going_to(token)
+    return token.dep_ == "xcomp" and governing and _has_negator(token.head)
+
+
+def _going_to(token: "Token") -> bool:
+    """The trigger is the infinitive of the "going to" future ("are not going to attack"): its
+    negation and its tense are marked on "going"."""
+    return token.dep_ == "xcomp" and token.head.lemma_ == "go" and token.head.tag_ == "VBG"
+
+
+def _negated_going_to(token: "Token") -> bool:
+    """ "are not going to attack": the negation on "going" is the trigger's (negated-going-to)."""
+    from diurna.events.constructions import NEGATED_GOING_TO, enabled  # constructions imports this module
+
+    return enabled(NEGATED_GOING_TO) and _going_to(token)
 
 
 def polarity(token: "Token") -> str:
@@ -55,7 +70,7 @@ def polarity(token: "Token") -> str:
 def _auxiliaries(token: "Token") -> set[str]:
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     # "is going to attack": the future is marked on "going", which governs the trigger
-    if token.dep_ == "xcomp" and token.head.lemma_ == "go" and token.head.tag_ == "VBG":
+    if _going_to(token):
         aux.add("will")
     return aux
 

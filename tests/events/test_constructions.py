@@ -30,6 +30,13 @@ names_actor = _event_case_helpers().names_actor
 
 # rule -> [(text, (trigger, type, source, target))]; source/target None = no actor in that role
 CASES = {
+    cx.PASSIVE_DOER: [
+        (
+            "The minister was surrounded by a crowd of protesters outside parliament.",
+            ("surrounded", "PROTEST", "protesters", "minister"),
+        ),
+        ("The soldiers were surrounded by gunmen near the border.", ("surrounded", "ASSAULT", "gunmen", "soldiers")),
+    ],
     cx.SHARED_HEAD_PARTIES: [
         (
             "The envoy met the foreign ministers of Egypt and Jordan in Amman.",
@@ -780,6 +787,39 @@ CASES = {
 # Rules whose effect is an event that is *not* coded: rule -> [(text, (trigger, type, source, target))],
 # absent with the rule on and coded with it off
 SUPPRESSING = {
+    cx.NEGATED_GOING_TO: [
+        # a promise not to attack is no attack intended (nor, by its own agent, a threat)
+        (
+            "The Russian foreign minister said Russia is not going to attack Ukraine.",
+            ("attack", "ASSAULT", "Russia", "Ukraine"),
+        ),
+    ],
+    cx.SPORTING_CONTEST: [
+        # a game won is no act of force between the states the teams are named after
+        ("Nigeria beat Ghana 2-0 in the final of the African Cup.", ("beat", "ASSAULT", "Nigeria", "Ghana")),
+        ("Brazil defeated Argentina in the World Cup qualifier.", ("defeated", "ASSAULT", "Brazil", "Argentina")),
+    ],
+    cx.ASSESSED_ACT: [
+        # someone's fear, belief or hope of another's act is no threat or promise of that other
+        ("The opposition fears the government will arrest its leaders.", ("arrest", "COERCE", "government", "leaders")),
+        ("Protesters worry that police may open fire on them.", ("open", "ASSAULT", "police", "Protesters")),
+        ("There were fears that troops would storm the parliament.", ("storm", "ASSAULT", "troops", "parliament")),
+    ],
+    cx.ASKED_ACT: [
+        # a question asks whether an act happened; it does not tell it
+        ("Did Russian troops attack the Ukrainian soldiers?", ("attack", "ASSAULT", "Russian troops", "soldiers")),
+        ("Why would China invade Taiwan?", ("invade", "ASSAULT", "China", "Taiwan")),
+        ("It is unclear whether police arrested the protesters.", ("arrested", "COERCE", "police", "protesters")),
+    ],
+    cx.ADVERSARY_NOT_RECIPIENT: [
+        # a friendly act against someone is no offer, agreement or aid to them
+        (
+            "The army chief said the troops are ready to defend the border against Eritrea.",
+            ("ready to defend", "AGREE", "troops", "Eritrea"),
+        ),
+        ("The European Union agreed on new sanctions against Russia.", ("agreed", "AGREE", "European Union", "Russia")),
+        ("NATO vowed to defend its members against Russia.", ("vowed", "AGREE", "NATO", "Russia")),
+    ],
     cx.PURPOSE_OF_FORCE: [
         (
             "Security forces in Conakry fired water cannon and stun grenades to disperse opposition supporters.",
@@ -1068,6 +1108,40 @@ def test_kept_up_still_continues_the_act(code):
     assert any(e.type == "PROTEST" and e.trigger.text == "protest" for e in doc.events)
 
 
+def test_a_friendly_act_keeps_its_own_recipient_beside_its_adversary(code):
+    # adversary-not-recipient takes only the "against" phrase: "help to Sudan" is still Sudan's, and a
+    # concession undoes what was against its recipient ("lift sanctions against X" yields to X)
+    assert found(
+        code("Egypt offered help to Sudan against the rebels.", "2024-06-19"), ("offered", "AGREE", "Egypt", "Sudan")
+    )
+    lifted = code("Washington agreed to lift sanctions against Venezuela.", "2024-06-19")
+    assert any(e.type == "CONCEDE" and names_actor(lifted, e.target, "Venezuela") for e in lifted.events)
+
+
+def test_the_argument_chooser_does_not_add_the_adversary_of_a_friendly_act(code):
+    # the learned chooser would otherwise fill the recipient the rule left empty with the one named
+    # after "against" (adversary-not-recipient, argmodel.in_event_setting)
+    doc = code("NATO vowed to defend its members against Russia.", "2024-06-19")
+    assert not any(e.type == "AGREE" and names_actor(doc, e.target, "Russia") for e in doc.events)
+    with cx.switched_off(cx.ADVERSARY_NOT_RECIPIENT):
+        doc = code("NATO vowed to defend its members against Russia.", "2024-06-19")
+        assert any(e.type == "AGREE" and names_actor(doc, e.target, "Russia") for e in doc.events)
+
+
+def test_an_agents_own_expectation_and_a_plain_report_are_still_coded(code):
+    # assessed-act leaves the agent's own expectation (its intention) and asked-act a told act
+    own = code("Russia expects that it will sign a trade deal with China.", "2024-06-19")
+    assert any(e.trigger.text == "sign" and names_actor(own, e.target, "China") for e in own.events)
+    told = code("Police arrested the protesters on Sunday, but what happens next?", "2024-06-19")
+    assert any(e.type == "COERCE" and e.trigger.text == "arrested" for e in told.events)
+
+
+def test_force_at_a_game_is_still_force(code):
+    # sporting-contest reads the clause's own "in" phrase and score: a beating during a match stays
+    doc = code("Police beat 12 protesters during the match between the two clubs.", "2024-06-19")
+    assert any(e.type == "ASSAULT" and names_actor(doc, e.source, "Police") for e in doc.events)
+
+
 def found(doc, expected) -> bool:
     trigger, etype, source, target = expected
     return any(
@@ -1084,7 +1158,14 @@ def test_every_rule_has_cases_and_an_example():
     # the learned readings have their own tests: tests/events/test_detector.py, test_nominal_model.py;
     # the chooser's constraint audience-or-occasion has its cases in test_argmodel.py; the chooser's
     # recipient-one-sentence-back, in test_stage.py
-    learned = {cx.DETECTOR, cx.LEARNED_NOMINAL, cx.AUDIENCE_OR_OCCASION, cx.RECIPIENT_ONE_SENTENCE_BACK}
+    # no-event-sense, what the lexicon's "no event" contexts keep from the detector, in test_detector.py
+    learned = {
+        cx.DETECTOR,
+        cx.LEARNED_NOMINAL,
+        cx.AUDIENCE_OR_OCCASION,
+        cx.RECIPIENT_ONE_SENTENCE_BACK,
+        cx.NO_EVENT_SENSE,
+    }
     assert set(CASES) | set(SUPPRESSING) == set(cx.RULES) - learned
     for rule in cx.RULES.values():
         assert rule.example and rule.why

@@ -93,3 +93,31 @@ def test_the_detector_does_not_read_speech_or_light_verbs(nlp):
     assert not detector_may_read(lexicon, verbs["say"])
     assert not detector_may_read(lexicon, verbs["make"])
     assert detector_may_read(lexicon, verbs["heckle"])
+
+
+class PlacingDetector:
+    """A detector that reads every "put"/"place" as COERCE: what the lexicon says of the verb's
+    context decides whether it is asked."""
+
+    threshold = 0.5
+
+    def detect(self, verb, lexicon_type=None):
+        return Detection("COERCE", 0.9) if verb.lemma_ in ("put", "place") else Detection(NONE, 0.9)
+
+
+def test_a_context_the_lexicon_names_as_no_event_is_not_read_by_the_detector(code, pipeline):
+    # no-event-sense: "put X in an awkward position" is a figure of speech the lexicon names; a
+    # placement it does not name ("put dissidents in camps") is still the detector's to read
+    events = next(s for s in pipeline.stages if s.name == "events")
+    saved = events.extract
+    events.extract = CandidateExtractor()
+    events.extract.detector = PlacingDetector()
+    figure = "The opposition leader has put the ruling party in an awkward position."
+    try:
+        assert not [e for e in code(figure, "2024-06-19").events if e.trigger.text == "put"]
+        with cx.switched_off(cx.NO_EVENT_SENSE):
+            assert [e for e in code(figure, "2024-06-19").events if e.trigger.text == "put"]
+        held = code("The regime put the dissidents in camps.", "2024-06-19")
+        assert [e for e in held.events if e.trigger.text == "put" and e.type == "COERCE"]
+    finally:
+        events.extract = saved

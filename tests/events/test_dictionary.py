@@ -503,3 +503,28 @@ def test_a_lawsuit_or_complaint_against_someone_is_an_accusation(text, expected)
     else:
         cameo, source, target = expected
         assert any(c == cameo and source in s and target in t for c, s, t in accusations), accusations
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        # figures of speech and annulments the lexicon names as no event (no-event-sense: the learned
+        # detector does not read them either)
+        ("The Supreme Court struck down the law on Tuesday.", "struck"),
+        ("The vote has put the ruling party in an awkward position.", "put"),
+        ("Local officials placed the death toll in the hundreds.", "placed"),
+        # a seat or a game is hosted, no visitor met
+        ("Rwanda will host the headquarters of the new regional bank.", "host"),
+        ("Qatar hosted the World Cup in 2022.", "hosted"),
+    ],
+)
+def test_a_named_no_event_context_says_so(nlp, lexicon, text, word):
+    token = _token(nlp, text, word)
+    assert lexicon.verb_sense(token) is None and lexicon.says_no_event(token)
+
+
+def test_a_blow_and_a_detention_are_still_coded_beside_the_no_event_contexts(nlp, lexicon):
+    assert lexicon.verb_sense(_token(nlp, "A missile struck a school in Kharkiv.", "struck")).plover == "ASSAULT"
+    assert lexicon.verb_sense(_token(nlp, "Kenya hosted the Ethiopian prime minister.", "hosted")).plover == "CONSULT"
+    placed = _token(nlp, "Soldiers placed the opposition leader under house arrest.", "placed")
+    assert lexicon.verb_sense(placed).plover == "COERCE" and not lexicon.says_no_event(placed)
