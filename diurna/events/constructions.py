@@ -1158,9 +1158,19 @@ CONTEST_NOUNS = frozenset(
 )
 
 
+# Verbs of winning a game (sporting-contest). Not attack, clash, fight: "fans attacked police in a league
+# match" is violence at a game, not a game (review14).
+WINNING_VERBS = frozenset(
+    {"beat", "defeat", "thrash", "rout", "crush", "edge", "overcome", "hammer", "down", "trounce"}
+)
+
+
 def sporting_contest(verb: "Token") -> bool:
-    """Whether a verb's clause tells a game (sporting-contest): its "in" phrase is a contest ("beat
-    Ghana in the final", "in a World Cup qualifier") or a score stands beside it ("beat Ghana 2-0")."""
+    """Whether a verb's clause tells a game (sporting-contest): a verb of winning (WINNING_VERBS) whose
+    "in" phrase is a contest ("beat Ghana in the final", "in a World Cup qualifier") or beside which a
+    score stands ("beat Ghana 2-0")."""
+    if verb.lemma_.lower() not in WINNING_VERBS and verb.lower_ not in WINNING_VERBS:
+        return False
     for child in verb.children:
         # won "in the final", "in a World Cup qualifier" (not beaten "during the match": a setting)
         if child.dep_ == "prep" and child.lower_ == "in" and any(o.lower_ in CONTEST_NOUNS for o in child.children):
@@ -1185,26 +1195,47 @@ def _score(token: "Token") -> bool:
 
 
 WH_WORDS = frozenset({"why", "how", "what", "who", "whom", "which", "when", "where", "whose"})
+# Auxiliaries of what may or might be: "Why would China invade Taiwan?" asks about an act not done,
+# while "Why did the police shoot the students?" presupposes the shooting (review14).
+POSSIBILITY_AUXILIARIES = frozenset({"would", "could", "might", "will", "may", "shall", "should", "'d", "'ll"})
 
 
-def asked_clause(clause: "Token") -> bool:
-    """Whether a verb's clause is a question (asked-act): a "whether" clause, or a direct question: its
-    sentence ends in "?" and the clause's auxiliary stands before its subject ("Did Russia attack ...?")
-    or it opens with a wh-word ("Why would China invade ...?"). The clause's first verb of a
-    coordination decides ("Did they storm the town and burn it?")."""
+def _first_of_coordination(clause: "Token") -> "Token":
     node = clause
     while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
         node = node.head
+    return node
+
+
+def _inverted(node: "Token") -> list["Token"]:
+    """The auxiliaries (or the verb itself, a copula) that stand before the clause's subject: "Did
+    Russia attack", "Is Russia ready"."""
+    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return []
+    verbs = [c for c in node.children if c.dep_ in ("aux", "auxpass")] + [node]
+    return [v for v in verbs if v.i < subjects[0].i]
+
+
+def asked_clause(clause: "Token") -> bool:
+    """Whether a verb's clause asks whether its act happens (asked-act, stated-readiness): a "whether"
+    clause, or a direct question (its sentence ends in "?") that is a yes/no question ("Did Russia
+    attack the convoy?", "Is Russia ready to negotiate?") or a wh-question about what may be ("Why
+    would China invade Taiwan?") or about who did it ("Who attacked the convoy?"). A wh-question in
+    the past or present ("Why did the police shoot the students?") presupposes its act: not asked.
+    The first verb of a coordination decides ("Did they storm the town and burn it?")."""
+    node = _first_of_coordination(clause)
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
         return True
     if not node.sent.text.rstrip().rstrip("\"'”’ )").endswith("?"):
         return False
-    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-    auxiliaries = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
-    if subjects and any(a.i < subjects[0].i for a in auxiliaries):
-        return True
     first = min([node] + [t for c in node.children if c.i < node.i for t in c.subtree], key=lambda t: t.i)
-    return first.lower_ in WH_WORDS
+    inverted = _inverted(node)
+    if first.lower_ not in WH_WORDS:
+        return bool(inverted)
+    if not inverted:
+        return True  # "Who attacked the convoy?": the doer is asked, the act not reported as anyone's
+    return any(a.lower_ in POSSIBILITY_AUXILIARIES for a in inverted)
 
 
 def asked_or_assessed(clause: "Token") -> bool:
@@ -1212,8 +1243,7 @@ def asked_or_assessed(clause: "Token") -> bool:
     to negotiate?": the verb before its subject, or the sentence ends in a question mark), or a belief,
     fear or finding of someone else ("officials believe Iran is ready to strike", "analysts doubt that
     China is prepared to ..."): the complement of a verb of belief or assessment (ASSESSMENT_VERBS)."""
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if clause.sent.text.rstrip().endswith("?") or any(clause.i < s.i for s in subjects):
+    if asked_clause(clause) or assessor_of(clause) is not None:
         return True
     head = clause
     while head.dep_ in ("ccomp", "xcomp", "conj") and head.head.i != head.i:

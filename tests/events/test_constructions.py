@@ -1140,6 +1140,21 @@ def test_force_at_a_game_is_still_force(code):
     # sporting-contest reads the clause's own "in" phrase and score: a beating during a match stays
     doc = code("Police beat 12 protesters during the match between the two clubs.", "2024-06-19")
     assert any(e.type == "ASSAULT" and names_actor(doc, e.source, "Police") for e in doc.events)
+    # only a verb of winning tells a game: an attack in a match is violence at it (review14)
+    doc = code("Hooligans attacked police officers in a league match in Zagreb on Saturday.", "2024-06-19")
+    assert any(e.type == "ASSAULT" and e.trigger.text == "attacked" for e in doc.events)
+
+
+def test_a_wh_question_in_the_past_presupposes_its_act(code):
+    # "why did X do Y?" tells that X did Y; "why would X do Y?" asks about an act not done (review14)
+    doc = code(
+        "Why did the soldiers shoot the unarmed students? The opposition leader asked this in Dhaka.", "2024-06-19"
+    )
+    assert any(e.type == "ASSAULT" and e.trigger.text == "shoot" for e in doc.events)
+    doc = code(
+        "Why would the soldiers shoot the unarmed students? The opposition leader asked this in Dhaka.", "2024-06-19"
+    )
+    assert not any(e.type == "ASSAULT" and e.trigger.text == "shoot" for e in doc.events)
 
 
 def found(doc, expected) -> bool:
