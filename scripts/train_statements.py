@@ -874,13 +874,13 @@ def main() -> int:
 
     sc = scorer()
     sets = coded_sets(args.data, args.cache)
-    tune, realnews = sets["tune"], sets["realnews"]
-    label(sc, tune)
+    # half B is coded with the tune part (one cache) but never labelled, scored or read
+    tune_a, realnews = [a for a in sets["tune"] if half_of(a["id"]) == "A"], sets["realnews"]
+    label(sc, tune_a)
     label(sc, realnews)
-    add_pairs(tune)
+    add_pairs(tune_a)
     add_pairs(realnews)
-    halves = {h: [a for a in tune if half_of(a["id"]) == h] for h in "AB"}
-    train_a = [dict(s, article=a["id"]) for a in halves["A"] for s in a["statements"]]
+    train_a = [dict(s, article=a["id"]) for a in tune_a for s in a["statements"]]
     print("tune A quotes with a speaker: %d; labels %s" % (len(train_a), dict(Counter(q["label"] for q in train_a))))
     labels = polnear_labels(args.labels)
     coded = polnear_coded(sorted({lab["article"] for lab in labels}), args.polnear_cache)
@@ -923,7 +923,7 @@ def main() -> int:
     final = fit(train_a + (plv if "PLV" in sources else []) + (labelled if "PolNeAR" in sources else []), c, learn, pw)
     model = stm.StatementModel(dict(final, threshold=thresholds, rule_threshold=per_rule, need_target=True))
     rn_base, rn = figures(sc, realnews, None), figures(sc, realnews, model)
-    a_base, a_fit = figures(sc, halves["A"], None), figures(sc, halves["A"], model)
+    a_base, a_fit = figures(sc, tune_a, None), figures(sc, tune_a, model)
     print(show("half A main (trained on) ", a_base))
     print(show("half A model (trained on)", a_fit))
     print(show("realnews-dev main ", rn_base))
@@ -947,7 +947,7 @@ def main() -> int:
     final["meta"] = {
         "trained_on": "real-text set, tune half A (%d articles, %d quotes)%s%s"
         % (
-            len(halves["A"]),
+            len(tune_a),
             len(train_a),
             " + %d PLV_train statements" % len(plv) if "PLV" in sources else "",
             " + %d labelled PolNeAR train statements" % len(labelled) if "PolNeAR" in sources else "",
