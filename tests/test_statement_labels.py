@@ -79,6 +79,39 @@ def test_an_attribution_is_aligned_by_its_content_then_by_its_cue(load_script, m
     assert trainer.align([near, other], nowhere) is None
 
 
+def test_a_type_threshold_is_chosen_where_its_added_events_are_right_often_enough(load_script, monkeypatch):
+    monkeypatch.setenv("DIURNA_STATEMENTS", "0")
+    trainer = load_script("train_statements")
+
+    def read(p_accuse, right, p_reject=0.0, rule="content-about"):
+        s = {"right": {t: 0 for t in trainer.TYPES}, "per_type": {t: {"rule": rule} for t in trainer.TYPES}}
+        s["right"]["ACCUSE"] = right
+        return (s, {}, {"ACCUSE": p_accuse, "REJECT": p_reject})
+
+    # over 0.6 three of three right, 0.5-0.6 one of three, under 0.5 none
+    readings = [read(0.9, 1), read(0.8, 1), read(0.65, 1), read(0.55, 0), read(0.52, 0), read(0.51, 1)]
+    readings += [read(0.3, 0)] * 5 + [read(0.1, 0, p_reject=0.9)] * 3
+    chosen, per_rule, gain = trainer.select_thresholds(readings, 0.7)
+    assert chosen["ACCUSE"] == 0.6 and abs(gain - 3 * 0.3) < 1e-9 and per_rule == {}
+    assert chosen["REJECT"] == 1.01  # its three readings are all wrong: never added
+
+
+def test_a_target_rule_gets_its_own_threshold_where_enough_of_its_events_are_right(load_script, monkeypatch):
+    monkeypatch.setenv("DIURNA_STATEMENTS", "0")
+    trainer = load_script("train_statements")
+
+    def read(p, right, rule):
+        s = {"right": {t: 0 for t in trainer.TYPES}, "per_type": {t: {"rule": rule} for t in trainer.TYPES}}
+        s["right"]["ACCUSE"] = right
+        return (s, {}, {"ACCUSE": p})
+
+    # the cue's object: nine of ten right from 0.4; the content's actors: right one time in three
+    cue = [read(0.45, 1, "cue-object")] * 9 + [read(0.42, 0, "cue-object")]
+    about = [read(0.45, k % 3 == 0, "content-about") for k in range(12)]
+    chosen, per_rule, _ = trainer.select_thresholds(cue + about, 0.7)
+    assert per_rule == {"ACCUSE": {"cue-object": 0.4}} and chosen["ACCUSE"] == 1.01
+
+
 @pytest.mark.parametrize(
     "line,why",
     [('{"id": "0001-E1", "type": "NONE"', "not a JSON label"), ('{"id": "9999-E1", "type": "NONE"}', "no attribution")],

@@ -208,3 +208,20 @@ def test_the_packaged_ranker_is_a_fallback_and_can_be_switched_off(monkeypatch):
     assert stm.StatementModel.load().ranker["fallback"] is True
     monkeypatch.setenv("DIURNA_RECIPIENT_RANKER", "0")
     assert stm.StatementModel.load().ranker is None
+
+
+def test_a_type_may_have_its_own_threshold_for_the_rule_that_found_the_recipient():
+    data = {
+        "encoding": stm.ENCODING,
+        "types": ["ACCUSE"],
+        "bias": {"ACCUSE": 0.0},
+        "weights": {"ACCUSE": {"w:crime": 0.5}},  # P = 0.62
+        "threshold": {"ACCUSE": 1.01},
+        "rule_threshold": {"ACCUSE": {"cue-object": 0.5}},
+    }
+    model = stm.StatementModel(data)
+    f = {"w:crime": 1.0}
+    assert model.reading(f, {"ACCUSE": ("cue-object", False, (), 1)})[0] == "ACCUSE"
+    assert model.reading(f, {"ACCUSE": ("content-about", False, (), 1)})[0] is None
+    assert model.lowest_threshold("ACCUSE") == 0.5 and model.may_read(f)
+    assert not stm.StatementModel(dict(data, rule_threshold={})).may_read(f)
