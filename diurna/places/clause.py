@@ -40,7 +40,11 @@ from diurna.places.lexicon import COUNTRY_LOCATIVE, STATIC
 from diurna.places.paths import POSSESSOR_OF_A_SETTING, names_a_mission, proximity, through_another_happening
 from diurna.places.scene import CARRIED_BASES, carries_a_scene, earlier_scene, lead_scene, referred_thing_place
 from diurna.places.seats import seat_of_agent
-from diurna.places.speech import in_what_is_said, object_of_what_is_said
+from diurna.places.speech import (
+    in_what_is_said,
+    object_of_what_is_said,
+    scene_of_another_statement,
+)
 from diurna.records import Place
 
 if TYPE_CHECKING:
@@ -257,6 +261,7 @@ def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | Non
         for ref, head, governor, preps, relation in _paths(doc, trigger)
         if preps
         and governor in trigger.ancestors
+        and not scene_of_another_statement(governor, trigger)
         and locates(_feature_of(doc, ref), governor, preps, relation, {governor})
     ]
     return _best(found, doc) if found else None
@@ -276,6 +281,8 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
         if describes_another_participant(head, trigger) or of_another_event(preps, trigger):
             continue
         if through_another_happening(head, trigger) or in_what_is_said(head, trigger):
+            continue
+        if scene_of_another_statement(governor, trigger):
             continue
         found.append((ref, proximity(head, trigger)))
     return _best(found, doc) if found else None

@@ -8,9 +8,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diurna.places.scene import SPEECH_ACTS
+from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+# Named rules of acts of speech (DIURNA_PLACE_SPEECH_RULES_OFF=name,name switches one off).
+SPEECH_RULES = RuleSet("speech place rule", env="DIURNA_PLACE_SPEECH_RULES_OFF")
+RULES, _register, enabled, switched_off = SPEECH_RULES.parts()
+
+STATEMENT_SCENE = _register(
+    "statement-keeps-its-scene",
+    "The minister said in Geneva on Friday, after the parliament in Oslo had voted the bill down. -> voted: not Geneva",
+    "Where a statement was made ('said in Geneva', 'officials in Baku said') is the statement's place, not "
+    "that of another event told in a clause beside it ('after ...', 'while ...'); only what the statement "
+    "says (its content clause) may take its scene.",
+)
 
 # What an act of speech says and to whom: its object, its clause, its prepositional complements
 # ("called on", "blamed on", "spoke about"; "accused of" is `paths.py`'s rule). Its adjuncts ("After
@@ -49,3 +62,19 @@ def in_what_is_said(head: Token, trigger: Token) -> bool:
         (child.dep_ in SAID or child.dep_ == "prep" and child.lower_ in SAID_PREPOSITIONS) and head in child.subtree
         for child in trigger.children
     )
+
+
+def scene_of_another_statement(governor: Token, trigger: Token) -> bool:
+    """(`STATEMENT_SCENE`) Is `governor` an act of speech other than the trigger, and the trigger in a
+    clause beside it (an adverbial clause: "said in Geneva, after the parliament voted", "officials in
+    Baku said ..., while Yerevan accused"; an adverbial clause with its own subject anywhere on the way up)
+    rather than in what it says ("In Ankara, officials said Turkey
+    would retaliate")? Then a place of the statement is not the trigger's."""
+    if not enabled(STATEMENT_SCENE) or governor.i == trigger.i or governor.lemma_.lower() not in SPEECH_ACTS:
+        return False
+    token = trigger
+    while token.head.i != token.i and token.i != governor.i:
+        if token.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return True  # the parser may hang "while X accused" on the content's verb: still beside it
+        token = token.head
+    return False

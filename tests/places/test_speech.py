@@ -34,3 +34,34 @@ def _place_of(locate, text: str, trigger: str):
 )
 def test_an_act_of_speech_is_not_placed_by_what_it_says(locate, text, trigger, expected):
     assert _place_of(locate, text, trigger) == expected
+
+
+def _place_and_rule_off(locate, text: str, trigger: str, rule: str | None):
+    from diurna.places import speech
+
+    if rule is None:
+        return _place_of(locate, text, trigger)
+    with speech.switched_off(rule):
+        return _place_of(locate, text, trigger)
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        (
+            "The minister said in Geneva on Friday, after the parliament of Norway rejected the treaty.",
+            "rejected",
+        ),
+        (
+            "Officials in Baku said the shelling had stopped, while Yerevan accused the army of new raids.",
+            "accused",
+        ),
+    ],
+)
+def test_a_statements_place_is_not_that_of_an_event_told_beside_it(locate, text, trigger):
+    assert _place_and_rule_off(locate, text, trigger, None) is None
+    assert _place_and_rule_off(locate, text, trigger, "statement-keeps-its-scene") is not None
+
+
+def test_what_a_statement_says_still_takes_its_scene(locate):
+    assert _place_of(locate, "In Ankara, officials said Turkey would retaliate.", "retaliate") == "Ankara"
