@@ -41,6 +41,7 @@ from diurna.places.paths import POSSESSOR_OF_A_SETTING, names_a_mission, proximi
 from diurna.places.scene import CARRIED_BASES, carries_a_scene, earlier_scene, lead_scene, referred_thing_place
 from diurna.places.seats import seat_of_agent
 from diurna.places.speech import (
+    addressed_in_speech,
     in_what_is_said,
     object_of_what_is_said,
     scene_of_another_statement,
@@ -207,7 +208,9 @@ def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     paths = [
         p
         for p in _paths(doc, trigger)
-        if not of_another_event(p[3], trigger) and not object_of_what_is_said(p[2], p[3], p[4], trigger)
+        if not of_another_event(p[3], trigger)
+        and not object_of_what_is_said(p[2], p[3], p[4], trigger)
+        and not addressed_in_speech(p[1], trigger)
     ]
     if not is_verb(trigger):
         # A noun's own phrase first: "summoned the envoy in Baghdad over Iranian strikes on northern

@@ -17,6 +17,14 @@ if TYPE_CHECKING:
 SPEECH_RULES = RuleSet("speech place rule", env="DIURNA_PLACE_SPEECH_RULES_OFF")
 RULES, _register, enabled, switched_off = SPEECH_RULES.parts()
 
+ADDRESSEE = _register(
+    "addressee-is-no-scene",
+    "The envoy urged the militias in Libya to lay down their arms. -> urged: no place",
+    "An act of speech that asks its addressee to do something ('urged X to', 'called on X to') happens "
+    "where the speaker is: a place that says where the addressee is (its object, its 'on'/'to' complement) "
+    "is where the asked act would happen and does not place the asking, even as the clause's own phrase - "
+    "the test `elsewhere_in_sentence` applies (`in_what_is_said`).",
+)
 STATEMENT_SCENE = _register(
     "statement-keeps-its-scene",
     "The minister said in Geneva on Friday, after the parliament in Oslo had voted the bill down. -> voted: not Geneva",
@@ -62,6 +70,15 @@ def in_what_is_said(head: Token, trigger: Token) -> bool:
         (child.dep_ in SAID or child.dep_ == "prep" and child.lower_ in SAID_PREPOSITIONS) and head in child.subtree
         for child in trigger.children
     )
+
+
+def addressed_in_speech(head: Token, trigger: Token) -> bool:
+    """`in_what_is_said` for the trigger's own clause (`ADDRESSEE`), when the act asks its addressee to
+    do something ("urged armed groups in Libya to disarm", "called on the government of Chad to free"):
+    the addressee's place is where the asked act is to happen, not where the asking was. An audience
+    told something ("told reporters in Kyiv") may be where the speaker is: not this rule's."""
+    asks = any(child.dep_ == "xcomp" for child in trigger.children)
+    return enabled(ADDRESSEE) and asks and in_what_is_said(head, trigger)
 
 
 def scene_of_another_statement(governor: Token, trigger: Token) -> bool:

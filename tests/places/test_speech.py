@@ -48,6 +48,23 @@ def _place_and_rule_off(locate, text: str, trigger: str, rule: str | None):
 @pytest.mark.parametrize(
     "text, trigger",
     [
+        ("The envoy urged the militias in Libya to lay down their arms.", "urged"),
+        ("The council called on the militias in Tripoli to withdraw.", "called"),
+    ],
+)
+def test_the_place_of_an_addressee_asked_to_act_is_not_the_askings(locate, text, trigger):
+    assert _place_and_rule_off(locate, text, trigger, None) is None
+    assert _place_and_rule_off(locate, text, trigger, "addressee-is-no-scene") is not None
+
+
+def test_an_audience_told_something_keeps_its_place(locate):
+    # no act asked of the audience: the speaker may well be where it is
+    assert _place_of(locate, "The president told lawmakers in Nairobi that the budget would pass.", "told") == "Nairobi"
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
         (
             "The minister said in Geneva on Friday, after the parliament of Norway rejected the treaty.",
             "rejected",
