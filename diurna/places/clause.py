@@ -36,9 +36,16 @@ from diurna.places.attachment import (
 )
 from diurna.places.chooser import Option, load_chooser, options
 from diurna.places.described import is_territory_noun
-from diurna.places.lexicon import COUNTRY_LOCATIVE, STATIC
+from diurna.places.lexicon import COUNTRY_LOCATIVE, EVENT_NOUNS, STATIC
 from diurna.places.paths import POSSESSOR_OF_A_SETTING, names_a_mission, proximity, through_another_happening
-from diurna.places.scene import CARRIED_BASES, carries_a_scene, earlier_scene, lead_scene, referred_thing_place
+from diurna.places.scene import (
+    CARRIED_BASES,
+    DEFINITE,
+    carries_a_scene,
+    earlier_scene,
+    lead_scene,
+    referred_thing_place,
+)
 from diurna.places.seats import seat_of_agent
 from diurna.places.speech import (
     addressed_in_speech,
@@ -352,6 +359,28 @@ def lead_of_the_headline(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 def thing_told_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     """A definite noun of the clause ("the school", "the base") names a thing told earlier with its place."""
     return referred_thing_place(doc, trigger, clause_group(trigger), _specificity)
+
+
+@place_rule("story", "'Protests spread to Basra on Friday. ... The protests began in October': began -> Basra")
+def event_told_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """A definite event noun ("the protests", "the clashes", "this fighting") names an event the story
+    told before: it happened where that earlier mention's own clause put it ("Protests continued in
+    Basra. ... The protests began in October")."""
+    if is_verb(trigger) or trigger.lemma_.lower() not in EVENT_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children):
+        return None
+    lemma = trigger.lemma_.lower()
+    earlier = [t for t in doc.spacy_doc[: trigger.sent.start] if t.lemma_.lower() == lemma and not is_verb(t)]
+    from diurna.events.polarity import is_negated  # here: the events package imports the places stage
+
+    for mention in reversed(earlier):
+        if is_negated(mention) or is_negated(mention.head):
+            continue  # "Protests were not reported in Mosul": no event of the story happened there
+        ref = own_clause(doc, mention)
+        if ref is not None:
+            return ref
+    return None
 
 
 @place_rule("story", "'Protesters gathered in Tahrir Square in Baghdad. Police shot at them.': shot -> Baghdad")
