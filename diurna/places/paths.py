@@ -90,6 +90,29 @@ def _content_clause(token: Token, trigger: Token) -> bool:
     return token.dep_ in CONTENT_CLAUSES and parent.i != trigger.i and not _names_a_locative_object(parent)
 
 
+# Verbs of asking whose "for" is what is asked: "called for a return to order in the country",
+# "pushed for elections in Tigray", "appealed for aid to Gaza".
+ASKING_FOR = {"call", "appeal", "push", "press", "plead", "lobby", "campaign", "clamor", "clamour", "beg"}
+
+
+@_detour(
+    "what-is-asked-for",
+    "The union called for new elections in the province; the bloc sanctioned Niger as it called for "
+    "a return to order in the country.",
+    "The 'for' of a verb of asking ('called for', 'pushed for', 'appealed for') is what is asked, a "
+    "wished-for event: a place inside it is where that would happen, not where the asking or an event "
+    "beside it happened.",
+)
+def _what_is_asked_for(token: Token, trigger: Token) -> bool:
+    parent = token.head
+    return (
+        token.dep_ in ("pobj", "pcomp")
+        and parent.lower_ == "for"
+        and parent.dep_ == "prep"
+        and parent.head.lemma_.lower() in ASKING_FOR
+    )
+
+
 def _under_preposition(token: Token) -> bool:
     return token.dep_ in ("pobj", "pcomp") and token.head.dep_ in ("prep", "agent")
 

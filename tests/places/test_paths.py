@@ -184,3 +184,23 @@ def test_a_path_rule_decides_its_case_and_can_be_switched_off(place_and_rule, ru
     with switched_off(rule):
         found = place_and_rule(text, trigger)
     assert (found[0] if found else None) == without
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("The union called for new elections in the province of Kasai.", "called"),
+        ("The bloc sanctioned Niger as it pressed for a return to civilian rule in Niamey.", "sanctioned"),
+    ],
+)
+def test_a_place_in_what_is_asked_for_is_not_the_events(locate, text, trigger):
+    from diurna.places import event_place, paths
+
+    def located():
+        doc = locate(text)
+        token = next(t for t in doc.spacy_doc if t.text == trigger)
+        return event_place(doc, token.i)
+
+    assert located() is None
+    with paths.switched_off("what-is-asked-for"):
+        assert located() is not None
