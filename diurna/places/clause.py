@@ -37,7 +37,13 @@ from diurna.places.attachment import (
 from diurna.places.chooser import Option, load_chooser, options
 from diurna.places.described import is_territory_noun
 from diurna.places.lexicon import COUNTRY_LOCATIVE, EVENT_NOUNS, STATIC
-from diurna.places.paths import POSSESSOR_OF_A_SETTING, names_a_mission, proximity, through_another_happening
+from diurna.places.paths import (
+    POSSESSOR_OF_A_SETTING,
+    in_a_description_below,
+    names_a_mission,
+    proximity,
+    through_another_happening,
+)
 from diurna.places.scene import (
     CARRIED_BASES,
     DEFINITE,
@@ -272,6 +278,7 @@ def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | Non
         if preps
         and governor in trigger.ancestors
         and not scene_of_another_statement(governor, trigger)
+        and not in_a_description_below(trigger, governor)
         and locates(_feature_of(doc, ref), governor, preps, relation, {governor})
     ]
     return _best(found, doc) if found else None
@@ -292,7 +299,7 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
             continue
         if through_another_happening(head, trigger) or in_what_is_said(head, trigger):
             continue
-        if scene_of_another_statement(governor, trigger):
+        if scene_of_another_statement(governor, trigger) or in_a_description_below(trigger, governor):
             continue
         found.append((ref, proximity(head, trigger)))
     return _best(found, doc) if found else None

@@ -178,6 +178,37 @@ POSSESSED_SETTING = _register(
 )
 
 
+DESCRIBED_PARTICIPANT = _register(
+    "described-participant-takes-no-scene",
+    "Troops arrived in Bangui to reinforce the regional force, which is backing the army. -> backing: not Bangui",
+    "A relative clause on a participant of another clause tells who that participant is or what it "
+    "does in general: the other clause's scene ('arrived in Bangui') is not its event's. Not a clause "
+    "opened by 'where' ('a summit where the presidents signed'), which tells what happened there.",
+)
+
+
+def in_a_description_below(trigger: Token, governor: Token) -> bool:
+    """Is the trigger inside a relative clause that hangs, below `governor`, from a participant
+    (`DESCRIBED_PARTICIPANT`)? ("arrived in Bangui to reinforce the force, which is backing ...")"""
+    if not enabled(DESCRIBED_PARTICIPANT):
+        return False
+    token = trigger
+    while token.head.i != token.i and token.i != governor.i:
+        if token.dep_ == "relcl" and not _opened_by_where(token):
+            return True
+        token = token.head
+    return False
+
+
+def _opened_by_where(clause: Token) -> bool:
+    """ "an AU summit where the presidents signed": a relative clause opened by "where" (or "at
+    which", "during which") tells what happened at its antecedent, so at its scene."""
+    first = clause.left_edge  # read off the words: the parser may hang "where" on a phrase inside
+    if first.lower_ == "where":
+        return True
+    return first.dep_ == "prep" and first.i + 1 < len(clause.doc) and first.nbor(1).lower_ == "which"
+
+
 def names_a_mission(head: Token) -> bool:
     """Is the place's word a modifier of an embassy, a consulate or a mission ("the U.S. Embassy")?"""
     return enabled(COUNTRY_OF_A_MISSION) and head.dep_ == "compound" and head.head.lemma_.lower() in ABROAD_NOUNS

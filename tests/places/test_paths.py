@@ -204,3 +204,27 @@ def test_a_place_in_what_is_asked_for_is_not_the_events(locate, text, trigger):
     assert located() is None
     with paths.switched_off("what-is-asked-for"):
         assert located() is not None
+
+
+def test_a_relative_clause_on_a_participant_takes_no_scene_from_the_clause_above(locate):
+    from diurna.places import event_place, paths
+
+    text = "Troops from Chad arrived in Bangui to reinforce the regional force, which is backing the army."
+
+    def located(trigger):
+        doc = locate(text)
+        token = next(t for t in doc.spacy_doc if t.text == trigger)
+        return event_place(doc, token.i)
+
+    assert located("backing") is None
+    assert located("arrived") is not None
+    with paths.switched_off("described-participant-takes-no-scene"):
+        assert located("backing") is not None
+
+
+def test_a_where_clause_tells_what_happened_at_its_antecedents_scene(locate):
+    from diurna.places import event_place
+
+    doc = locate("The leaders met in Accra for a summit where the presidents signed a trade pact.")
+    token = next(t for t in doc.spacy_doc if t.text == "signed")
+    assert next(p.name for p in doc.places if p.id == event_place(doc, token.i)) == "Accra"
