@@ -165,6 +165,14 @@ RULE_CASES = [
         "Pyongyang",
         None,
     ),
+    ("what-is-asked-for", "The union called for new elections in the province of Kasai.", "called", None, "Kasaï"),
+    (
+        "described-participant-takes-no-scene",
+        "Troops from Chad arrived in Bangui to reinforce the regional force, which is backing the army.",
+        "backing",
+        None,
+        "Bangui",
+    ),
 ]
 
 
