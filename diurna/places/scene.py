@@ -64,6 +64,15 @@ ELSEWHERE = _register(
     "sentences before is not carried to it.",
 )
 
+SPEAKERS_PLACE = _register(
+    "speakers-place-sets-no-scene",
+    "Clashes broke out in Goma. The spokesman of the ministry in Kinshasa accused the rebels. Troops "
+    "shelled the hills. -> shelled: Goma, not Kinshasa",
+    "A place inside the subject of an act of speech ('the spokesman for the ministry in Kabul accused', "
+    "'officials in Baku said') says where the speaker is, not where the story's events happen: it sets "
+    "no scene for the events told after it.",
+)
+
 # Words that set a clause's unnamed place against the scene told before: "in other towns", "elsewhere".
 OTHER_WORDS = {"other", "another", "different"}
 ELSEWHERE_WORDS = {"elsewhere"}
@@ -206,10 +215,24 @@ def _sets_scene(ref: PlaceRef, spacy_doc: Doc, feature: str) -> bool:
         return (token.head.lemma_ in VISITING or token.head.lemma_ in ATTACKING) and not _denied(token.head)
     if token.dep_ != "pobj" or token.head.dep_ != "prep":
         return False
+    if _in_a_speakers_name(token):
+        return False
     if _denied(token.head.head):
         return False
     preposition = token.head.lower_
     return preposition in (COUNTRY_LOCATIVE if feature == "country" else STATIC)
+
+
+def _in_a_speakers_name(token: Token) -> bool:
+    """Is the place inside the subject of an act of speech (`SPEAKERS_PLACE`)?"""
+    if not enabled(SPEAKERS_PLACE):
+        return False
+    for word in token.ancestors:
+        if word.dep_ in ("nsubj", "nsubjpass"):
+            return word.head.lemma_.lower() in SPEECH_ACTS
+        if word.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _denied(word: Token) -> bool:

@@ -258,3 +258,20 @@ def test_a_definite_event_noun_happened_where_the_event_was_told(locate, text, t
     assert (names[found.place_id], found.rule) == (expected, "event_told_before")
     without = locate_event(doc, token.i, disabled={"event_told_before"})
     assert without is None or names[without.place_id] != expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes broke out in Goma on Sunday. The spokesman for the ministry in Kinshasa accused the rebels. "
+        "Troops shelled the hills.",
+        "Fighting raged near Bukavu on Monday. Officials in Kinshasa said the talks had failed. Troops shelled "
+        "the hills.",
+    ],
+)
+def test_the_place_of_a_speaker_sets_no_scene(locate, text):
+    from diurna.places.scene import SPEAKERS_PLACE, switched_off
+
+    assert _located(locate, text, "shelled")[0] in ("Goma", "Bukavu")
+    with switched_off(SPEAKERS_PLACE):
+        assert _located(locate, text, "shelled")[0] == "Kinshasa"
