@@ -40,6 +40,7 @@ from diurna.places.lexicon import COUNTRY_LOCATIVE, EVENT_NOUNS, STATIC
 from diurna.places.paths import (
     POSSESSOR_OF_A_SETTING,
     in_a_description_below,
+    modifier_event,
     names_a_mission,
     proximity,
     through_another_happening,
@@ -272,6 +273,8 @@ def seat_of_the_agent(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 
 @place_rule("sentence", "'In Ankara, officials said Turkey would retaliate': retaliate -> Ankara")
 def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    if modifier_event(trigger):
+        return None
     found = [
         (ref, proximity(head, trigger))
         for ref, head, governor, preps, relation in _paths(doc, trigger)
@@ -288,6 +291,8 @@ def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | Non
 def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     """A place the sentence puts something in ("in", "at", "near"...), outside clauses that describe
     another participant ("the minister, who lives in London")."""
+    if modifier_event(trigger):
+        return None
     found = []
     for ref, head, governor, preps, relation in _paths(doc, trigger):
         # The place's own phrase: "of" links up to its first locative preposition ("in several

@@ -187,6 +187,20 @@ DESCRIBED_PARTICIPANT = _register(
 )
 
 
+MODIFIER_EVENT = _register(
+    "modifier-event-takes-no-scene",
+    "Violence flared in Aleppo in breach of a Russian-brokered truce. -> brokered: not Aleppo",
+    "An event named by a participle modifying a noun ('a Qatari-brokered truce', 'the US-backed "
+    "forces') is a past fact about that thing, told as its attribute: the scene of the clause above "
+    "('flared in Aleppo') is not where it happened.",
+)
+
+
+def modifier_event(trigger: Token) -> bool:
+    """Is the trigger a participle modifying a noun (`MODIFIER_EVENT`): "a Qatari-brokered truce"?"""
+    return enabled(MODIFIER_EVENT) and trigger.dep_ == "amod" and trigger.tag_ in ("VBN", "VBD", "JJ")
+
+
 def in_a_description_below(trigger: Token, governor: Token) -> bool:
     """Is the trigger inside a relative clause that hangs, below `governor`, from a participant
     (`DESCRIBED_PARTICIPANT`)? ("arrived in Bangui to reinforce the force, which is backing ...")"""

@@ -165,6 +165,13 @@ RULE_CASES = [
         "Pyongyang",
         None,
     ),
+    (
+        "modifier-event-takes-no-scene",
+        "Violence flared in Aleppo on Sunday in breach of a Russian-brokered truce.",
+        "brokered",
+        None,
+        "Aleppo",
+    ),
     ("what-is-asked-for", "The union called for new elections in the province of Kasai.", "called", None, "Kasaï"),
     (
         "described-participant-takes-no-scene",
