@@ -81,13 +81,52 @@ def addressed_in_speech(head: Token, trigger: Token) -> bool:
     return enabled(ADDRESSEE) and asks and in_what_is_said(head, trigger)
 
 
+# Verbs that report what someone said, as opposed to acts done by speaking (ordering, declaring,
+# demanding): "the governor ordered a curfew in Kano after gangs looted shops" is a scene in Kano.
+REPORTING = {
+    "say",
+    "tell",
+    "add",
+    "announce",
+    "confirm",
+    "claim",
+    "state",
+    "report",
+    "note",
+    "explain",
+    "insist",
+    "deny",
+    "acknowledge",
+    "admit",
+    "reveal",
+    "write",
+    "tweet",
+    "post",
+    "comment",
+    "remark",
+    "reply",
+    "respond",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "argue",
+    "allege",
+    "assert",
+    "maintain",
+    "contend",
+    "testify",
+    "disclose",
+    "accuse",
+}
+
+
 def scene_of_another_statement(governor: Token, trigger: Token) -> bool:
-    """(`STATEMENT_SCENE`) Is `governor` an act of speech other than the trigger, and the trigger in a
+    """(`STATEMENT_SCENE`) Is `governor` a verb reporting speech (`REPORTING`) other than the trigger, and the trigger in a
     clause beside it (an adverbial clause: "said in Geneva, after the parliament voted", "officials in
     Baku said ..., while Yerevan accused"; an adverbial clause with its own subject anywhere on the way up)
     rather than in what it says ("In Ankara, officials said Turkey
     would retaliate")? Then a place of the statement is not the trigger's."""
-    if not enabled(STATEMENT_SCENE) or governor.i == trigger.i or governor.lemma_.lower() not in SPEECH_ACTS:
+    if not enabled(STATEMENT_SCENE) or governor.i == trigger.i or governor.lemma_.lower() not in REPORTING:
         return False
     token = trigger
     while token.head.i != token.i and token.i != governor.i:

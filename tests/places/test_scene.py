@@ -265,8 +265,8 @@ def test_a_definite_event_noun_happened_where_the_event_was_told(locate, text, t
     [
         "Clashes broke out in Goma on Sunday. The spokesman for the ministry in Kinshasa accused the rebels. "
         "Troops shelled the hills.",
-        "Fighting raged near Bukavu on Monday. Officials in Kinshasa said the talks had failed. Troops shelled "
-        "the hills.",
+        "Fighting raged near Bukavu on Monday. A spokesman for the embassy in Kinshasa said the talks had "
+        "failed. Troops shelled the hills.",
     ],
 )
 def test_the_place_of_a_speaker_sets_no_scene(locate, text):
@@ -275,3 +275,11 @@ def test_the_place_of_a_speaker_sets_no_scene(locate, text):
     assert _located(locate, text, "shelled")[0] in ("Goma", "Bukavu")
     with switched_off(SPEAKERS_PLACE):
         assert _located(locate, text, "shelled")[0] == "Kinshasa"
+
+
+def test_the_place_of_the_speaker_itself_still_sets_a_scene(locate):
+    # residents or officials in a town tell what happens around them
+    text = (
+        "Fighting raged near Bukavu on Monday. Residents in Uvira said the shops were shut. Troops shelled the hills."
+    )
+    assert _located(locate, text, "shelled")[0] == "Uvira"

@@ -82,3 +82,11 @@ def test_a_statements_place_is_not_that_of_an_event_told_beside_it(locate, text,
 
 def test_what_a_statement_says_still_takes_its_scene(locate):
     assert _place_of(locate, "In Ankara, officials said Turkey would retaliate.", "retaliate") == "Ankara"
+
+
+def test_an_order_is_no_report_its_scene_is_the_events_beside_it(locate):
+    from diurna.places import event_place
+
+    doc = locate("The governor ordered a curfew in Kano after gangs looted shops.")
+    token = next(t for t in doc.spacy_doc if t.text == "looted")
+    assert next(p.name for p in doc.places if p.id == event_place(doc, token.i)) == "Kano"
