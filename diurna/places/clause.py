@@ -382,6 +382,8 @@ def event_told_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children):
         return None
+    if _names_a_place_of_its_own(doc, trigger):
+        return None  # "The protests spread to Abuja": its own clause names where, read or not
     lemma = trigger.lemma_.lower()
     earlier = [t for t in doc.spacy_doc[: trigger.sent.start] if t.lemma_.lower() == lemma and not is_verb(t)]
     from diurna.events.polarity import is_negated  # here: the events package imports the places stage
@@ -393,6 +395,11 @@ def event_told_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
         if ref is not None:
             return ref
     return None
+
+
+def _names_a_place_of_its_own(doc: ArticleDoc, trigger: Token) -> bool:
+    group = clause_group(trigger)
+    return any(governor in group for _, _, governor, _, _ in _paths(doc, trigger))
 
 
 @place_rule("story", "'Protesters gathered in Tahrir Square in Baghdad. Police shot at them.': shot -> Baghdad")

@@ -198,7 +198,9 @@ MODIFIER_EVENT = _register(
 
 def modifier_event(trigger: Token) -> bool:
     """Is the trigger a participle modifying a noun (`MODIFIER_EVENT`): "a Qatari-brokered truce"?"""
-    return enabled(MODIFIER_EVENT) and trigger.dep_ == "amod" and trigger.tag_ in ("VBN", "VBD", "JJ")
+    if not enabled(MODIFIER_EVENT) or trigger.dep_ != "amod" or trigger.tag_ != "VBN":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)  # a clause misread as amod
 
 
 def in_a_description_below(trigger: Token, governor: Token) -> bool:

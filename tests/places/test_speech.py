@@ -90,3 +90,9 @@ def test_an_order_is_no_report_its_scene_is_the_events_beside_it(locate):
     doc = locate("The governor ordered a curfew in Kano after gangs looted shops.")
     token = next(t for t in doc.spacy_doc if t.text == "looted")
     assert next(p.name for p in doc.places if p.id == event_place(doc, token.i)) == "Kano"
+
+
+def test_an_event_told_inside_what_was_said_keeps_the_statements_scene(locate):
+    # "after ..." inside the reported clause is part of what was said, not a clause beside the statement
+    text = "Officials in Kano said police arrested 20 people after gangs looted shops."
+    assert _place_of(locate, text, "looted") == "Kano"
