@@ -36,11 +36,30 @@ from diurna.places.attachment import (
 )
 from diurna.places.chooser import Option, load_chooser, options
 from diurna.places.described import is_territory_noun
-from diurna.places.lexicon import COUNTRY_LOCATIVE, STATIC
-from diurna.places.paths import POSSESSOR_OF_A_SETTING, names_a_mission, proximity, through_another_happening
-from diurna.places.scene import CARRIED_BASES, carries_a_scene, earlier_scene, lead_scene, referred_thing_place
+from diurna.places.lexicon import COUNTRY_LOCATIVE, EVENT_NOUNS, STATIC
+from diurna.places.paths import (
+    POSSESSOR_OF_A_SETTING,
+    in_a_description_below,
+    modifier_event,
+    names_a_mission,
+    proximity,
+    through_another_happening,
+)
+from diurna.places.scene import (
+    CARRIED_BASES,
+    DEFINITE,
+    carries_a_scene,
+    earlier_scene,
+    lead_scene,
+    referred_thing_place,
+)
 from diurna.places.seats import seat_of_agent
-from diurna.places.speech import in_what_is_said, object_of_what_is_said
+from diurna.places.speech import (
+    addressed_in_speech,
+    in_what_is_said,
+    object_of_what_is_said,
+    scene_of_another_statement,
+)
 from diurna.records import Place
 
 if TYPE_CHECKING:
@@ -203,7 +222,9 @@ def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     paths = [
         p
         for p in _paths(doc, trigger)
-        if not of_another_event(p[3], trigger) and not object_of_what_is_said(p[2], p[3], p[4], trigger)
+        if not of_another_event(p[3], trigger)
+        and not object_of_what_is_said(p[2], p[3], p[4], trigger)
+        and not addressed_in_speech(p[1], trigger)
     ]
     if not is_verb(trigger):
         # A noun's own phrase first: "summoned the envoy in Baghdad over Iranian strikes on northern
@@ -252,11 +273,15 @@ def seat_of_the_agent(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 
 @place_rule("sentence", "'In Ankara, officials said Turkey would retaliate': retaliate -> Ankara")
 def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    if modifier_event(trigger):
+        return None
     found = [
         (ref, proximity(head, trigger))
         for ref, head, governor, preps, relation in _paths(doc, trigger)
         if preps
         and governor in trigger.ancestors
+        and not scene_of_another_statement(governor, trigger)
+        and not in_a_description_below(trigger, governor)
         and locates(_feature_of(doc, ref), governor, preps, relation, {governor})
     ]
     return _best(found, doc) if found else None
@@ -266,6 +291,8 @@ def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | Non
 def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     """A place the sentence puts something in ("in", "at", "near"...), outside clauses that describe
     another participant ("the minister, who lives in London")."""
+    if modifier_event(trigger):
+        return None
     found = []
     for ref, head, governor, preps, relation in _paths(doc, trigger):
         # The place's own phrase: "of" links up to its first locative preposition ("in several
@@ -276,6 +303,8 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
         if describes_another_participant(head, trigger) or of_another_event(preps, trigger):
             continue
         if through_another_happening(head, trigger) or in_what_is_said(head, trigger):
+            continue
+        if scene_of_another_statement(governor, trigger) or in_a_description_below(trigger, governor):
             continue
         found.append((ref, proximity(head, trigger)))
     return _best(found, doc) if found else None
@@ -342,6 +371,35 @@ def lead_of_the_headline(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
 def thing_told_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     """A definite noun of the clause ("the school", "the base") names a thing told earlier with its place."""
     return referred_thing_place(doc, trigger, clause_group(trigger), _specificity)
+
+
+@place_rule("story", "'Protests spread to Basra on Friday. ... The protests began in October': began -> Basra")
+def event_told_before(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """A definite event noun ("the protests", "the clashes", "this fighting") names an event the story
+    told before: it happened where that earlier mention's own clause put it ("Protests continued in
+    Basra. ... The protests began in October")."""
+    if is_verb(trigger) or trigger.lemma_.lower() not in EVENT_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children):
+        return None
+    if _names_a_place_of_its_own(doc, trigger):
+        return None  # "The protests spread to Abuja": its own clause names where, read or not
+    lemma = trigger.lemma_.lower()
+    earlier = [t for t in doc.spacy_doc[: trigger.sent.start] if t.lemma_.lower() == lemma and not is_verb(t)]
+    from diurna.events.polarity import is_negated  # here: the events package imports the places stage
+
+    for mention in reversed(earlier):
+        if is_negated(mention) or is_negated(mention.head):
+            continue  # "Protests were not reported in Mosul": no event of the story happened there
+        ref = own_clause(doc, mention)
+        if ref is not None:
+            return ref
+    return None
+
+
+def _names_a_place_of_its_own(doc: ArticleDoc, trigger: Token) -> bool:
+    group = clause_group(trigger)
+    return any(governor in group for _, _, governor, _, _ in _paths(doc, trigger))
 
 
 @place_rule("story", "'Protesters gathered in Tahrir Square in Baghdad. Police shot at them.': shot -> Baghdad")

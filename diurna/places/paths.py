@@ -90,6 +90,29 @@ def _content_clause(token: Token, trigger: Token) -> bool:
     return token.dep_ in CONTENT_CLAUSES and parent.i != trigger.i and not _names_a_locative_object(parent)
 
 
+# Verbs of asking whose "for" is what is asked: "called for a return to order in the country",
+# "pushed for elections in Tigray", "appealed for aid to Gaza".
+ASKING_FOR = {"call", "appeal", "push", "press", "plead", "lobby", "campaign", "clamor", "clamour", "beg"}
+
+
+@_detour(
+    "what-is-asked-for",
+    "The union called for new elections in the province; the bloc sanctioned Niger as it called for "
+    "a return to order in the country.",
+    "The 'for' of a verb of asking ('called for', 'pushed for', 'appealed for') is what is asked, a "
+    "wished-for event: a place inside it is where that would happen, not where the asking or an event "
+    "beside it happened.",
+)
+def _what_is_asked_for(token: Token, trigger: Token) -> bool:
+    parent = token.head
+    return (
+        token.dep_ in ("pobj", "pcomp")
+        and parent.lower_ == "for"
+        and parent.dep_ == "prep"
+        and parent.head.lemma_.lower() in ASKING_FOR
+    )
+
+
 def _under_preposition(token: Token) -> bool:
     return token.dep_ in ("pobj", "pcomp") and token.head.dep_ in ("prep", "agent")
 
@@ -153,6 +176,53 @@ POSSESSED_SETTING = _register(
     "embassy', 'at Dushanbe's request', 'Tel Aviv's war on Gaza'). Not under 'on': 'sanctions on "
     "Moscow's banks' target them wherever they are.",
 )
+
+
+DESCRIBED_PARTICIPANT = _register(
+    "described-participant-takes-no-scene",
+    "Troops arrived in Bangui to reinforce the regional force, which is backing the army. -> backing: not Bangui",
+    "A relative clause on a participant of another clause tells who that participant is or what it "
+    "does in general: the other clause's scene ('arrived in Bangui') is not its event's. Not a clause "
+    "opened by 'where' ('a summit where the presidents signed'), which tells what happened there.",
+)
+
+
+MODIFIER_EVENT = _register(
+    "modifier-event-takes-no-scene",
+    "Violence flared in Aleppo in breach of a Russian-brokered truce. -> brokered: not Aleppo",
+    "An event named by a participle modifying a noun ('a Qatari-brokered truce', 'the US-backed "
+    "forces') is a past fact about that thing, told as its attribute: the scene of the clause above "
+    "('flared in Aleppo') is not where it happened.",
+)
+
+
+def modifier_event(trigger: Token) -> bool:
+    """Is the trigger a participle modifying a noun (`MODIFIER_EVENT`): "a Qatari-brokered truce"?"""
+    if not enabled(MODIFIER_EVENT) or trigger.dep_ != "amod" or trigger.tag_ != "VBN":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)  # a clause misread as amod
+
+
+def in_a_description_below(trigger: Token, governor: Token) -> bool:
+    """Is the trigger inside a relative clause that hangs, below `governor`, from a participant
+    (`DESCRIBED_PARTICIPANT`)? ("arrived in Bangui to reinforce the force, which is backing ...")"""
+    if not enabled(DESCRIBED_PARTICIPANT):
+        return False
+    token = trigger
+    while token.head.i != token.i and token.i != governor.i:
+        if token.dep_ == "relcl" and not _opened_by_where(token):
+            return True
+        token = token.head
+    return False
+
+
+def _opened_by_where(clause: Token) -> bool:
+    """ "an AU summit where the presidents signed": a relative clause opened by "where" (or "at
+    which", "during which") tells what happened at its antecedent, so at its scene."""
+    first = clause.left_edge  # read off the words: the parser may hang "where" on a phrase inside
+    if first.lower_ == "where":
+        return True
+    return first.dep_ == "prep" and first.i + 1 < len(clause.doc) and first.nbor(1).lower_ == "which"
 
 
 def names_a_mission(head: Token) -> bool:

@@ -64,6 +64,16 @@ ELSEWHERE = _register(
     "sentences before is not carried to it.",
 )
 
+SPEAKERS_PLACE = _register(
+    "speakers-place-sets-no-scene",
+    "Clashes broke out in Goma. The spokesman of the ministry in Kinshasa accused the rebels. Troops "
+    "shelled the hills. -> shelled: Goma, not Kinshasa",
+    "A place on the body a speaker speaks for, inside the subject of a verb reporting speech ('the "
+    "spokesman for the ministry in Kabul accused', 'a spokesperson of the embassy in Baku said'), says "
+    "where that body sits, not where the story's events happen: it sets no scene for the events told "
+    "after it. A place on the speaker itself ('officials in Kano said') still does.",
+)
+
 # Words that set a clause's unnamed place against the scene told before: "in other towns", "elsewhere".
 OTHER_WORDS = {"other", "another", "different"}
 ELSEWHERE_WORDS = {"elsewhere"}
@@ -206,10 +216,31 @@ def _sets_scene(ref: PlaceRef, spacy_doc: Doc, feature: str) -> bool:
         return (token.head.lemma_ in VISITING or token.head.lemma_ in ATTACKING) and not _denied(token.head)
     if token.dep_ != "pobj" or token.head.dep_ != "prep":
         return False
+    if _in_a_speakers_name(token):
+        return False
     if _denied(token.head.head):
         return False
     preposition = token.head.lower_
     return preposition in (COUNTRY_LOCATIVE if feature == "country" else STATIC)
+
+
+def _in_a_speakers_name(token: Token) -> bool:
+    """Is the place inside the subject of a verb reporting speech, on a body the speaker speaks for
+    (`SPEAKERS_PLACE`): "the spokesperson for the ministry in Kabul accused"? A place on the speaker
+    itself ("officials in Kano said", "residents in Goma told") may well be the scene: not this rule's."""
+    from diurna.places.speech import REPORTING  # here: speech.py imports this module
+
+    if not enabled(SPEAKERS_PLACE):
+        return False
+    nouns = 0
+    for word in token.ancestors:
+        if word.dep_ in ("nsubj", "nsubjpass"):
+            return nouns >= 1 and word.head.lemma_.lower() in REPORTING
+        if word.pos_ in ("VERB", "AUX"):
+            return False
+        if word.pos_ in ("NOUN", "PROPN") and word.dep_ == "pobj":
+            nouns += 1  # the place hangs from a noun inside the subject's phrase, not from the subject
+    return False
 
 
 def _denied(word: Token) -> bool:

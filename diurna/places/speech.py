@@ -8,9 +8,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diurna.places.scene import SPEECH_ACTS
+from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+# Named rules of acts of speech (DIURNA_PLACE_SPEECH_RULES_OFF=name,name switches one off).
+SPEECH_RULES = RuleSet("speech place rule", env="DIURNA_PLACE_SPEECH_RULES_OFF")
+RULES, _register, enabled, switched_off = SPEECH_RULES.parts()
+
+ADDRESSEE = _register(
+    "addressee-is-no-scene",
+    "The envoy urged the militias in Libya to lay down their arms. -> urged: no place",
+    "An act of speech that asks its addressee to do something ('urged X to', 'called on X to') happens "
+    "where the speaker is: a place that says where the addressee is (its object, its 'on'/'to' complement) "
+    "is where the asked act would happen and does not place the asking, even as the clause's own phrase - "
+    "the test `elsewhere_in_sentence` applies (`in_what_is_said`).",
+)
+STATEMENT_SCENE = _register(
+    "statement-keeps-its-scene",
+    "The minister said in Geneva on Friday, after the parliament in Oslo had voted the bill down. -> voted: not Geneva",
+    "Where a statement was made ('said in Geneva', 'officials in Baku said') is the statement's place, not "
+    "that of another event told in a clause beside it ('after ...', 'while ...'); only what the statement "
+    "says (its content clause) may take its scene.",
+)
 
 # What an act of speech says and to whom: its object, its clause, its prepositional complements
 # ("called on", "blamed on", "spoke about"; "accused of" is `paths.py`'s rule). Its adjuncts ("After
@@ -49,3 +70,73 @@ def in_what_is_said(head: Token, trigger: Token) -> bool:
         (child.dep_ in SAID or child.dep_ == "prep" and child.lower_ in SAID_PREPOSITIONS) and head in child.subtree
         for child in trigger.children
     )
+
+
+def addressed_in_speech(head: Token, trigger: Token) -> bool:
+    """`in_what_is_said` for the trigger's own clause (`ADDRESSEE`), when the act asks its addressee to
+    do something ("urged armed groups in Libya to disarm", "called on the government of Chad to free"):
+    the addressee's place is where the asked act is to happen, not where the asking was. An audience
+    told something ("told reporters in Kyiv") may be where the speaker is: not this rule's."""
+    asks = any(child.dep_ == "xcomp" for child in trigger.children)
+    return enabled(ADDRESSEE) and asks and in_what_is_said(head, trigger)
+
+
+# Verbs that report what someone said, as opposed to acts done by speaking (ordering, declaring,
+# demanding): "the governor ordered a curfew in Kano after gangs looted shops" is a scene in Kano.
+REPORTING = {
+    "say",
+    "tell",
+    "add",
+    "announce",
+    "confirm",
+    "claim",
+    "state",
+    "report",
+    "note",
+    "explain",
+    "insist",
+    "deny",
+    "acknowledge",
+    "admit",
+    "reveal",
+    "write",
+    "tweet",
+    "post",
+    "comment",
+    "remark",
+    "reply",
+    "respond",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "argue",
+    "allege",
+    "assert",
+    "maintain",
+    "contend",
+    "testify",
+    "disclose",
+    "accuse",
+}
+
+
+def scene_of_another_statement(governor: Token, trigger: Token) -> bool:
+    """(`STATEMENT_SCENE`) Is `governor` a verb reporting speech (`REPORTING`) other than the trigger, and the trigger in a
+    clause beside it (an adverbial clause: "said in Geneva, after the parliament voted", "officials in
+    Baku said ..., while Yerevan accused"; an adverbial clause with its own subject anywhere on the way up)
+    rather than in what it says ("In Ankara, officials said Turkey
+    would retaliate")? Then a place of the statement is not the trigger's."""
+    if not enabled(STATEMENT_SCENE) or governor.i == trigger.i or governor.lemma_.lower() not in REPORTING:
+        return False
+    token = trigger
+    while token.head.i != token.i and token.i != governor.i:
+        if token.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            # beside the statement itself; or a contrast the parser hung on the content's verb ("said an
+            # attack killed 13 while Yerevan accused"). "said police arrested 20 after gangs looted shops"
+            # is what was said, and keeps the statement's scene.
+            return token.head.i == governor.i or any(c.dep_ == "mark" and c.lower_ in CONTRAST for c in token.children)
+        token = token.head
+    return False
+
+
+CONTRAST = {"while", "whereas", "whilst"}

@@ -165,6 +165,21 @@ RULE_CASES = [
         "Pyongyang",
         None,
     ),
+    (
+        "modifier-event-takes-no-scene",
+        "Violence flared in Aleppo on Sunday in breach of a Russian-brokered truce.",
+        "brokered",
+        None,
+        "Aleppo",
+    ),
+    ("what-is-asked-for", "The union called for new elections in the province of Kasai.", "called", None, "Kasaï"),
+    (
+        "described-participant-takes-no-scene",
+        "Troops from Chad arrived in Bangui to reinforce the regional force, which is backing the army.",
+        "backing",
+        None,
+        "Bangui",
+    ),
 ]
 
 
@@ -184,3 +199,47 @@ def test_a_path_rule_decides_its_case_and_can_be_switched_off(place_and_rule, ru
     with switched_off(rule):
         found = place_and_rule(text, trigger)
     assert (found[0] if found else None) == without
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("The union called for new elections in the province of Kasai.", "called"),
+        ("The bloc sanctioned Niger as it pressed for a return to civilian rule in Niamey.", "sanctioned"),
+    ],
+)
+def test_a_place_in_what_is_asked_for_is_not_the_events(locate, text, trigger):
+    from diurna.places import event_place, paths
+
+    def located():
+        doc = locate(text)
+        token = next(t for t in doc.spacy_doc if t.text == trigger)
+        return event_place(doc, token.i)
+
+    assert located() is None
+    with paths.switched_off("what-is-asked-for"):
+        assert located() is not None
+
+
+def test_a_relative_clause_on_a_participant_takes_no_scene_from_the_clause_above(locate):
+    from diurna.places import event_place, paths
+
+    text = "Troops from Chad arrived in Bangui to reinforce the regional force, which is backing the army."
+
+    def located(trigger):
+        doc = locate(text)
+        token = next(t for t in doc.spacy_doc if t.text == trigger)
+        return event_place(doc, token.i)
+
+    assert located("backing") is None
+    assert located("arrived") is not None
+    with paths.switched_off("described-participant-takes-no-scene"):
+        assert located("backing") is not None
+
+
+def test_a_where_clause_tells_what_happened_at_its_antecedents_scene(locate):
+    from diurna.places import event_place
+
+    doc = locate("The leaders met in Accra for a summit where the presidents signed a trade pact.")
+    token = next(t for t in doc.spacy_doc if t.text == "signed")
+    assert next(p.name for p in doc.places if p.id == event_place(doc, token.i)) == "Accra"

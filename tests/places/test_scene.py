@@ -227,3 +227,59 @@ def test_an_event_put_elsewhere_takes_no_scene(locate, text, trigger):
     assert _located(locate, text, trigger) is None
     with switched_off(ELSEWHERE):
         assert _located(locate, text, trigger) is not None
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # a definite event noun is the event told before, where its own clause put it
+        (
+            "Protests continued in Mosul on Friday. The governor flew to Baghdad. Ministers met in Erbil. "
+            "The protests began in October.",
+            "protests",
+            "Mosul",
+        ),
+        # not where the story says the event did not happen
+        (
+            "Clashes erupted in Goma on Sunday. Clashes were not reported in Bukavu. Aid workers met in Kigali. "
+            "The clashes left five dead.",
+            "clashes",
+            "Goma",
+        ),
+    ],
+)
+def test_a_definite_event_noun_happened_where_the_event_was_told(locate, text, trigger, expected):
+    from diurna.places import locate_event
+
+    doc = locate(text)
+    token = [t for t in doc.spacy_doc if t.text == trigger][-1]
+    names = {p.id: p.name for p in doc.places}
+    found = locate_event(doc, token.i)
+    assert (names[found.place_id], found.rule) == (expected, "event_told_before")
+    without = locate_event(doc, token.i, disabled={"event_told_before"})
+    assert without is None or names[without.place_id] != expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes broke out in Goma on Sunday. The spokesman for the ministry in Kinshasa accused the rebels. "
+        "Troops shelled the hills.",
+        "Fighting raged near Bukavu on Monday. A spokesman for the embassy in Kinshasa said the talks had "
+        "failed. Troops shelled the hills.",
+    ],
+)
+def test_the_place_of_a_speaker_sets_no_scene(locate, text):
+    from diurna.places.scene import SPEAKERS_PLACE, switched_off
+
+    assert _located(locate, text, "shelled")[0] in ("Goma", "Bukavu")
+    with switched_off(SPEAKERS_PLACE):
+        assert _located(locate, text, "shelled")[0] == "Kinshasa"
+
+
+def test_the_place_of_the_speaker_itself_still_sets_a_scene(locate):
+    # residents or officials in a town tell what happens around them
+    text = (
+        "Fighting raged near Bukavu on Monday. Residents in Uvira said the shops were shut. Troops shelled the hills."
+    )
+    assert _located(locate, text, "shelled")[0] == "Uvira"

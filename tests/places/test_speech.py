@@ -34,3 +34,65 @@ def _place_of(locate, text: str, trigger: str):
 )
 def test_an_act_of_speech_is_not_placed_by_what_it_says(locate, text, trigger, expected):
     assert _place_of(locate, text, trigger) == expected
+
+
+def _place_and_rule_off(locate, text: str, trigger: str, rule: str | None):
+    from diurna.places import speech
+
+    if rule is None:
+        return _place_of(locate, text, trigger)
+    with speech.switched_off(rule):
+        return _place_of(locate, text, trigger)
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("The envoy urged the militias in Libya to lay down their arms.", "urged"),
+        ("The council called on the militias in Tripoli to withdraw.", "called"),
+    ],
+)
+def test_the_place_of_an_addressee_asked_to_act_is_not_the_askings(locate, text, trigger):
+    assert _place_and_rule_off(locate, text, trigger, None) is None
+    assert _place_and_rule_off(locate, text, trigger, "addressee-is-no-scene") is not None
+
+
+def test_an_audience_told_something_keeps_its_place(locate):
+    # no act asked of the audience: the speaker may well be where it is
+    assert _place_of(locate, "The president told lawmakers in Nairobi that the budget would pass.", "told") == "Nairobi"
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        (
+            "The minister said in Geneva on Friday, after the parliament of Norway rejected the treaty.",
+            "rejected",
+        ),
+        (
+            "Officials in Baku said the shelling had stopped, while Yerevan accused the army of new raids.",
+            "accused",
+        ),
+    ],
+)
+def test_a_statements_place_is_not_that_of_an_event_told_beside_it(locate, text, trigger):
+    assert _place_and_rule_off(locate, text, trigger, None) is None
+    assert _place_and_rule_off(locate, text, trigger, "statement-keeps-its-scene") is not None
+
+
+def test_what_a_statement_says_still_takes_its_scene(locate):
+    assert _place_of(locate, "In Ankara, officials said Turkey would retaliate.", "retaliate") == "Ankara"
+
+
+def test_an_order_is_no_report_its_scene_is_the_events_beside_it(locate):
+    from diurna.places import event_place
+
+    doc = locate("The governor ordered a curfew in Kano after gangs looted shops.")
+    token = next(t for t in doc.spacy_doc if t.text == "looted")
+    assert next(p.name for p in doc.places if p.id == event_place(doc, token.i)) == "Kano"
+
+
+def test_an_event_told_inside_what_was_said_keeps_the_statements_scene(locate):
+    # "after ..." inside the reported clause is part of what was said, not a clause beside the statement
+    text = "Officials in Kano said police arrested 20 people after gangs looted shops."
+    assert _place_of(locate, text, "looted") == "Kano"
