@@ -281,7 +281,7 @@ def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | Non
         if preps
         and governor in trigger.ancestors
         and not scene_of_another_statement(governor, trigger)
-        and not in_a_description_below(trigger, governor)
+        and not in_a_description_below(trigger, governor, head)
         and locates(_feature_of(doc, ref), governor, preps, relation, {governor})
     ]
     return _best(found, doc) if found else None
@@ -304,7 +304,7 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
             continue
         if through_another_happening(head, trigger) or in_what_is_said(head, trigger):
             continue
-        if scene_of_another_statement(governor, trigger) or in_a_description_below(trigger, governor):
+        if scene_of_another_statement(governor, trigger) or in_a_description_below(trigger, governor, head):
             continue
         found.append((ref, proximity(head, trigger)))
     return _best(found, doc) if found else None

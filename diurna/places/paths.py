@@ -93,6 +93,24 @@ def _content_clause(token: Token, trigger: Token) -> bool:
 # Verbs of asking whose "for" is what is asked: "called for a return to order in the country",
 # "pushed for elections in Tigray", "appealed for aid to Gaza".
 ASKING_FOR = {"call", "appeal", "push", "press", "plead", "lobby", "campaign", "clamor", "clamour", "beg"}
+# What one person does or has done to them ("called for the president's resignation in Nairobi"): no
+# happening with a place of its own, so a place the parser hangs on it is the asking's (review14).
+PERSONAL_ACTS = {
+    "resignation",
+    "release",
+    "removal",
+    "ouster",
+    "arrest",
+    "dismissal",
+    "prosecution",
+    "punishment",
+    "impeachment",
+    "extradition",
+    "freedom",
+    "departure",
+    "apology",
+    "exit",
+}
 
 
 @_detour(
@@ -110,6 +128,7 @@ def _what_is_asked_for(token: Token, trigger: Token) -> bool:
         and parent.lower_ == "for"
         and parent.dep_ == "prep"
         and parent.head.lemma_.lower() in ASKING_FOR
+        and token.lemma_.lower() not in PERSONAL_ACTS
     )
 
 
@@ -203,17 +222,29 @@ def modifier_event(trigger: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)  # a clause misread as amod
 
 
-def in_a_description_below(trigger: Token, governor: Token) -> bool:
+def in_a_description_below(trigger: Token, governor: Token, place: Optional[Token] = None) -> bool:
     """Is the trigger inside a relative clause that hangs, below `governor`, from a participant
-    (`DESCRIBED_PARTICIPANT`)? ("arrived in Bangui to reinforce the force, which is backing ...")"""
+    (`DESCRIBED_PARTICIPANT`)? ("arrived in Bangui to reinforce the force, which is backing ...").
+    Not when the place stands in that participant's own phrase ("Protesters in Nairobi, who were
+    demanding ...", review14): it locates the participant, and so what the participant does there."""
     if not enabled(DESCRIBED_PARTICIPANT):
         return False
     token = trigger
     while token.head.i != token.i and token.i != governor.i:
         if token.dep_ == "relcl" and not _opened_by_where(token):
-            return True
+            return place is None or not _in_the_phrase_of(place, token.head, token)
         token = token.head
     return False
+
+
+def _in_the_phrase_of(place: Token, noun: Token, clause: Token) -> bool:
+    """Whether `place` is in `noun`'s own phrase ("Protesters in Nairobi"), outside the relative `clause`."""
+    node = place
+    while node.head.i != node.i and node.i != noun.i:
+        if node.i == clause.i:
+            return False
+        node = node.head
+    return node.i == noun.i
 
 
 def _opened_by_where(clause: Token) -> bool:

@@ -243,3 +243,24 @@ def test_a_where_clause_tells_what_happened_at_its_antecedents_scene(locate):
     doc = locate("The leaders met in Accra for a summit where the presidents signed a trade pact.")
     token = next(t for t in doc.spacy_doc if t.text == "signed")
     assert next(p.name for p in doc.places if p.id == event_place(doc, token.i)) == "Accra"
+
+
+def _place_name(locate, text: str, trigger: str):
+    from diurna.places import event_place
+
+    doc = locate(text)
+    token = next(t for t in doc.spacy_doc if t.text == trigger)
+    place = event_place(doc, token.i)
+    return next((p.name for p in doc.places if p.id == place), None)
+
+
+def test_a_place_hung_on_a_persons_act_asked_for_is_the_askings(locate):
+    # the parser hangs "in Accra" on "release": a person's act has no place of its own (review14)
+    text = "Hundreds of students called for the release of their leaders in Accra on Monday."
+    assert _place_name(locate, text, "called") == "Accra"
+
+
+def test_a_relative_clause_on_a_participant_located_in_its_own_phrase_keeps_that_place(locate):
+    # "Students in Accra, who were demanding ...": the place locates the participant itself (review14)
+    text = "Students in Accra, who were demanding lower fees, clashed with police on Monday."
+    assert _place_name(locate, text, "demanding") == "Accra"
