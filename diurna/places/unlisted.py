@@ -36,6 +36,7 @@ from diurna.places.toponyms import (
     Toponym,
     _in_locative_position,
 )
+from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -94,14 +95,22 @@ class NameRule:
 
 
 RULES: list[NameRule] = []
+# The same rules by name, to switch one off (`DIURNA_PLACE_UNLISTED_RULES_OFF=name`, or in a test
+# `UNLISTED_RULES.switched_off(name)`).
+UNLISTED_RULES = RuleSet("unlisted place rule", env="DIURNA_PLACE_UNLISTED_RULES_OFF")
 
 
-def name_rule(example: str):
+def name_rule(example: str, why: str = ""):
     def register(fn: Callable[[Span], str | None]):
-        RULES.append(NameRule(fn.__name__, example, fn))
+        RULES.append(NameRule(UNLISTED_RULES.register(fn.__name__, example, why), example, fn))
         return fn
 
     return register
+
+
+def _says_place(span: Span) -> str | None:
+    """The kind the first switched-on rule of `RULES` says the text gives the name, or None."""
+    return next((k for r in RULES if UNLISTED_RULES.enabled(r.name) and (k := r.says_place(span)) is not None), None)
 
 
 @name_rule("'the village of Noaka', 'the town of X': a town's kind noun and 'of' before the name")
@@ -154,6 +163,27 @@ def unit_noun_after(span: Span) -> str | None:
     return "region" if noun in REGION_NOUNS and noun != "state" else None
 
 
+@name_rule(
+    "'the governor of Gbudwe state said', 'clashes in Maiwut state': a proper name and a lower-case 'state'",
+    "Federations' states (South Sudan's, Nigeria's, Sudan's, Myanmar's, India's) are written so, and those"
+    " redrawn or dissolved (South Sudan's 28 and 32 states of 2015-2020) are in no gazetteer. A capital"
+    " 'State' is a group's name ('Islamic State'); a determiner before the name makes a description ('the"
+    " Jewish state', 'the Palmetto state'); 'state' modifying a noun is an office ('Democratic state lawmakers').",
+)
+def name_before_lower_case_state(span: Span) -> str | None:
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != "state" or span[-1].tag_ not in ("NNP", "NNPS"):
+        return None
+    state = doc[span.end]
+    if state.dep_ in ("compound", "amod") or (state.head.i > state.i and state.head.pos_ in ("NOUN", "PROPN")):
+        return None
+    if span.start > 0 and doc[span.start - 1].dep_ in ("det", "poss"):
+        return None
+    if any(t.ent_type_ in ("NORP", "ORG") for t in span):
+        return None
+    return "region"
+
+
 @name_rule("'the Prenda area', 'the Rocha Pinto suburb': a part of a town named with its kind noun after it")
 def area_noun_after(span: Span) -> str | None:
     doc = span.doc
@@ -199,7 +229,7 @@ def text_calls_a_place(span: Span) -> bool:
     """Whether one of the named rules (RULES) says the text itself calls `span` a place ("the village
     of Kuki", "Kibumba, a town in North Kivu", "the Hiraan region"): asked by the actor stage, which
     reads names before the places stage does, so that such a name is never made a person."""
-    return any(rule.says_place(span) is not None for rule in RULES)
+    return _says_place(span) is not None
 
 
 def _labelled_place(span: Span) -> bool:
@@ -334,7 +364,7 @@ def unlisted_places(
     for span in _candidate_spans(spacy_doc, taken | {t.i for t in spacy_doc if t.i in located}):
         if not _is_bare_name(span, gazetteer, demonym_table):
             continue
-        kind = next((k for r in RULES if (k := r.says_place(span)) is not None), None)
+        kind = _says_place(span)
         named.append((span, kind))
     # One name, one sense: a name the text calls a place once is that place in a place's slot
     # elsewhere ("the village of Noaka" ... "in Noaka").

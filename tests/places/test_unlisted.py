@@ -117,3 +117,22 @@ def test_a_facility_named_after_its_town_stands_at_that_town(locate):
     airport = _unlisted(doc)["Baghdad International Airport"]
     assert (airport.country, airport.precision) == ("IRQ", "place")
     assert abs(airport.lat - 33.34) < 0.1 and abs(airport.lon - 44.40) < 0.1
+
+
+def test_a_name_before_a_lower_case_state_is_a_state_of_the_storys_country(locate):
+    from diurna.places.unlisted import UNLISTED_RULES
+
+    text = "The governor of Gbudwe state said he had sent more police after fighting near Yei in South Sudan."
+    assert (_unlisted(locate(text))["Gbudwe"].country, _unlisted(locate(text))["Gbudwe"].feature) == ("SSD", "region")
+    with UNLISTED_RULES.switched_off("name_before_lower_case_state"):
+        assert "Gbudwe" not in _unlisted(locate(text))
+
+
+def test_a_lower_case_state_after_a_description_or_before_an_office_makes_no_place(locate):
+    for text in (
+        "Netanyahu said the Jewish state would defend itself, in Jerusalem.",
+        "Democratic state lawmakers in Ohio rejected the plan on Monday.",
+        "The Palmetto state votes next week in the United States.",
+        "Fighters of the Islamic State attacked villages in Syria.",
+    ):
+        assert _unlisted(locate(text)) == {}, text
