@@ -147,6 +147,22 @@ def facility_noun(span: Span) -> str | None:
     return None
 
 
+@name_rule(
+    "'the Wesh border gate', 'the Wesh border post', 'the Kalam border point': a border's gate, post or point",
+    "A border crossing is named by the town or pass it stands at, and news calls it a gate, a post or a point"
+    " as often as a crossing; only after 'border': a gate or a post alone is a building's or a paper's"
+    " ('the Brandenburg Gate', 'the Washington Post').",
+)
+def border_post_noun(span: Span) -> str | None:
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "border" and doc[span.end + 1].lower_ in BORDER_POSTS:
+        return "city"
+    return None
+
+
+BORDER_POSTS = {"gate", "post", "point", "terminal"}
+
+
 def _facility_kind(noun: str) -> str:
     """A square or a port is a part of a town; a base, a camp or a bridge is often outside any."""
     return "part" if noun in TOWN_PARTS else "city"

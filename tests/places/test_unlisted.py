@@ -136,3 +136,14 @@ def test_a_lower_case_state_after_a_description_or_before_an_office_makes_no_pla
         "Fighters of the Islamic State attacked villages in Syria.",
     ):
         assert _unlisted(locate(text)) == {}, text
+
+
+def test_a_border_gate_or_post_is_a_place_at_the_border(locate):
+    from diurna.places.unlisted import UNLISTED_RULES
+
+    text = "Afghan officials reopened the Wesh border post on Monday, Kabul said."
+    assert _unlisted(locate(text))["Wesh"].country == "AFG"
+    with UNLISTED_RULES.switched_off("border_post_noun"):
+        assert "Wesh" not in _unlisted(locate(text))
+    # a gate alone is a building's: no unlisted place for the Brandenburg Gate
+    assert _unlisted(locate("Tourists photographed the Brandenburg Gate in Berlin on Sunday.")) == {}
