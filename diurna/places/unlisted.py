@@ -108,9 +108,26 @@ def name_rule(example: str, why: str = ""):
     return register
 
 
-def _says_place(span: Span) -> str | None:
-    """The kind the first switched-on rule of `RULES` says the text gives the name, or None."""
-    return next((k for r in RULES if UNLISTED_RULES.enabled(r.name) and (k := r.says_place(span)) is not None), None)
+KNOWN_ONLY_BY_VARIANTS = UNLISTED_RULES.register(
+    "known-only-by-variants",
+    "'the town of Nasir' in a South Sudan story: GeoNames' packaged data has no Nasir, only registered"
+    " alternate names of an Egyptian district and a Turkish town",
+    "A toponym the gazetteer knows only as registered alternate names (no place's main name or hand-kept"
+    " alias), refused as those places for want of the text's support, is a place the gazetteer lacks where"
+    " the text itself calls it a place, as a name it does not know at all is (not any word with a variant:"
+    " 'Sen.' is one).",
+)
+
+
+def _says_place(span: Span, nouns_only: bool = False) -> str | None:
+    """The kind the first switched-on rule of `RULES` says the text gives the name, or None;
+    `nouns_only`: only the rules that read a kind noun of the text."""
+    rules = [r for r in RULES if UNLISTED_RULES.enabled(r.name) and not (nouns_only and r.name in NOT_BY_NOUN)]
+    return next((k for r in rules if (k := r.says_place(span)) is not None), None)
+
+
+# Rules that read a list or a slot, not a kind noun of the text.
+NOT_BY_NOUN = {"listed_with_places", "located_in_a_place"}
 
 
 @name_rule("'the village of Noaka', 'the town of X': a town's kind noun and 'of' before the name")
@@ -312,8 +329,9 @@ def _entity_parts(ent: Span) -> Iterator[tuple[int, int]]:
             part = i + 1
 
 
-def _is_bare_name(span: Span, gazetteer: Gazetteer, demonym_table: dict[str, str]) -> bool:
-    """A name the gazetteer knows nothing of, that is no demonym, generic noun or world region."""
+def _is_bare_name(span: Span, gazetteer: Gazetteer, demonym_table: dict[str, str], variants: bool = False) -> bool:
+    """A name the gazetteer knows nothing of, that is no demonym, generic noun or world region;
+    `variants`: or knows only as other places' registered alternate names."""
     text = span.text
     if not text[:1].isupper() or len(text) < 3 or any(ch.isdigit() for ch in text):
         return False
@@ -325,7 +343,11 @@ def _is_bare_name(span: Span, gazetteer: Gazetteer, demonym_table: dict[str, str
         return False
     if span[-1].lower_ in WATER_NOUNS:
         return False
-    return not gazetteer.candidates(text)
+    candidates = gazetteer.candidates(text)
+    if variants and UNLISTED_RULES.enabled(KNOWN_ONLY_BY_VARIANTS):
+        # a registered variant is another place's name, not this one's
+        return not any(c.strong for c in candidates)
+    return not candidates
 
 
 def _container(span: Span, located: dict[int, GazetteerEntry]) -> GazetteerEntry | None:
@@ -375,10 +397,19 @@ def unlisted_places(
 
     `taken`: tokens already part of a place mention or of a person's name."""
     located = {i: e for t, e in zip(toponyms, entries) if e is not None for i in range(t.token_start, t.token_end)}
+    refused = {(t.token_start, t.token_end) for t, e in zip(toponyms, entries) if e is None}
     spacy_doc.user_data[LOCATED_KEY] = located
     named: list[tuple[Span, str | None]] = []
     for span in _candidate_spans(spacy_doc, taken | {t.i for t in spacy_doc if t.i in located}):
-        if not _is_bare_name(span, gazetteer, demonym_table):
+        if not _is_bare_name(span, gazetteer, demonym_table, variants=True):
+            continue
+        if (span.start, span.end) not in refused and gazetteer.candidates(span.text):
+            # Known by other places' variants and not read as a toponym: only the text's own noun
+            # says it is a place ("the town of X", "X district"), not a list or a slot ("Sen." after
+            # a list of places is a title).
+            kind = _says_place(span, nouns_only=True)
+            if kind is not None:
+                named.append((span, kind))
             continue
         kind = _says_place(span)
         named.append((span, kind))

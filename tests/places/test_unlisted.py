@@ -147,3 +147,16 @@ def test_a_border_gate_or_post_is_a_place_at_the_border(locate):
         assert "Wesh" not in _unlisted(locate(text))
     # a gate alone is a building's: no unlisted place for the Brandenburg Gate
     assert _unlisted(locate("Tourists photographed the Brandenburg Gate in Berlin on Sunday.")) == {}
+
+
+def test_a_town_known_only_by_a_namesakes_variant_is_a_town_the_gazetteer_lacks(locate):
+    from diurna.places.unlisted import UNLISTED_RULES
+
+    # The packaged data has no South Sudanese Nasir, only registered alternate names of places in
+    # Egypt and Turkey, refused here: the text's "the town of" makes it a place of the story's country.
+    text = "Rebels attacked the town of Nasir on Sunday, South Sudan's army said."
+    assert _unlisted(locate(text))["Nasir"].country == "SSD"
+    with UNLISTED_RULES.switched_off("known-only-by-variants"):
+        assert "Nasir" not in _unlisted(locate(text))
+    # a registered variant with no word of the text calling it a place stays no place
+    assert _unlisted(locate("People gathered in Central Park in New York on Sunday, officials said.")) == {}
