@@ -74,7 +74,9 @@ class PlaceStage:
             )
         )
         mentions.extend(referring_places(doc.spacy_doc, toponyms, entries))
-        taken = {i for t in toponyms for i in range(t.token_start, t.token_end)}
+        # An unresolved toponym's words stay open to the unlisted places (a name known only as a
+        # namesake's variant, refused, may be a town the text calls one).
+        taken = {i for t, e in zip(toponyms, entries) if e is not None for i in range(t.token_start, t.token_end)}
         taken.update(i for m in mentions for i in range(m[0], m[1]))
         mentions.extend(
             unlisted_places(

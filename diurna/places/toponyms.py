@@ -68,6 +68,14 @@ CONJUNCTS_OF_A_PLACE = _register(
     "list of unfamiliar towns PERSON or nothing, and the actor stage then makes persons of them",
 )
 
+NAME_FOUND_AS_A_PLACE_ELSEWHERE = _register(
+    "name-found-as-a-place-elsewhere",
+    "'fighting reached the town of Dorakh' ... 'troops were in Dorakh conducting searches' (Dorakh untagged)",
+    "one name, one sense in an article: a proper name the article reads as a toponym once (by its kind "
+    "noun, a tag, a list) is that toponym where it stands again in a slot that takes a place, however the "
+    "small model tags that mention; not where it is a person's name or a part of another name",
+)
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # A gazetteer name found outside spaCy's place entities must be a country, a region, a hand-kept
 # alias or a city this large: small towns named like common words ("Police", "Of") would
@@ -293,6 +301,28 @@ def _conjuncts_of_places(
             if any(c.entry.feature in kinds for c in candidates):
                 covered.update(range(span.start, span.end))
                 yield span, candidates
+
+
+def _names_found_as_places(
+    spacy_doc: Doc, toponyms: list[Toponym], covered: set[int], persons: PersonEvidence
+) -> Iterator[tuple[Span, list[Candidate]]]:
+    """Another mention of a one-word name the article already reads as a toponym, in a slot that
+    takes a place ("troops were in Dorakh"), that no other name covers: an entity of its own only
+    when the entity is the word itself (not "Dorakh Youth Union")."""
+    found = {t.text: t.candidates for t in toponyms if t.token_end - t.token_start == 1 and not t.dateline}
+    for token in spacy_doc:
+        candidates = found.get(token.text)
+        if candidates is None or token.i in covered or token.tag_ not in PROPER_TAGS:
+            continue
+        span = spacy_doc[token.i : token.i + 1]
+        if token.ent_type_ and (
+            token.ent_iob_ != "B" or (token.i + 1 < len(spacy_doc) and spacy_doc[token.i + 1].ent_iob_ == "I")
+        ):
+            continue
+        if persons.vetoes(span.start, span.end) or token.text in persons.surnames:
+            continue
+        if _in_locative_position(token):
+            yield span, candidates
 
 
 def _name_ending_at(token: Token) -> Span | None:
@@ -660,6 +690,11 @@ def find_toponyms(doc: ArticleDoc, gazetteer: Gazetteer) -> list[Toponym]:
     if enabled(CONJUNCTS_OF_A_PLACE):
         for span, candidates in _conjuncts_of_places(spacy_doc, gazetteer, toponyms, covered, persons.surnames):
             toponyms.append(toponym_of(span, candidates))
+            covered.update(range(span.start, span.end))
+    if enabled(NAME_FOUND_AS_A_PLACE_ELSEWHERE):
+        for span, candidates in _names_found_as_places(spacy_doc, toponyms, covered, persons):
+            toponyms.append(toponym_of(span, candidates))
+            covered.update(range(span.start, span.end))
     toponyms.sort(key=lambda t: t.token_start)
     return toponyms
 

@@ -36,6 +36,7 @@ from diurna.places.toponyms import (
     Toponym,
     _in_locative_position,
 )
+from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -94,14 +95,39 @@ class NameRule:
 
 
 RULES: list[NameRule] = []
+# The same rules by name, to switch one off (`DIURNA_PLACE_UNLISTED_RULES_OFF=name`, or in a test
+# `UNLISTED_RULES.switched_off(name)`).
+UNLISTED_RULES = RuleSet("unlisted place rule", env="DIURNA_PLACE_UNLISTED_RULES_OFF")
 
 
-def name_rule(example: str):
+def name_rule(example: str, why: str = ""):
     def register(fn: Callable[[Span], str | None]):
-        RULES.append(NameRule(fn.__name__, example, fn))
+        RULES.append(NameRule(UNLISTED_RULES.register(fn.__name__, example, why), example, fn))
         return fn
 
     return register
+
+
+KNOWN_ONLY_BY_VARIANTS = UNLISTED_RULES.register(
+    "known-only-by-variants",
+    "'the town of Nasir' in a South Sudan story: GeoNames' packaged data has no Nasir, only registered"
+    " alternate names of an Egyptian district and a Turkish town",
+    "A toponym the gazetteer knows only as registered alternate names (no place's main name or hand-kept"
+    " alias), refused as those places for want of the text's support, is a place the gazetteer lacks where"
+    " the text itself calls it a place, as a name it does not know at all is (not any word with a variant:"
+    " 'Sen.' is one).",
+)
+
+
+def _says_place(span: Span, nouns_only: bool = False) -> str | None:
+    """The kind the first switched-on rule of `RULES` says the text gives the name, or None;
+    `nouns_only`: only the rules that read a kind noun of the text."""
+    rules = [r for r in RULES if UNLISTED_RULES.enabled(r.name) and not (nouns_only and r.name in NOT_BY_NOUN)]
+    return next((k for r in rules if (k := r.says_place(span)) is not None), None)
+
+
+# Rules that read a list or a slot, not a kind noun of the text.
+NOT_BY_NOUN = {"listed_with_places", "located_in_a_place"}
 
 
 @name_rule("'the village of Noaka', 'the town of X': a town's kind noun and 'of' before the name")
@@ -138,6 +164,22 @@ def facility_noun(span: Span) -> str | None:
     return None
 
 
+@name_rule(
+    "'the Wesh border gate', 'the Wesh border post', 'the Kalam border point': a border's gate, post or point",
+    "A border crossing is named by the town or pass it stands at, and news calls it a gate, a post or a point"
+    " as often as a crossing; only after 'border': a gate or a post alone is a building's or a paper's"
+    " ('the Brandenburg Gate', 'the Washington Post').",
+)
+def border_post_noun(span: Span) -> str | None:
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "border" and doc[span.end + 1].lower_ in BORDER_POSTS:
+        return "city"
+    return None
+
+
+BORDER_POSTS = {"gate", "post", "point", "terminal"}
+
+
 def _facility_kind(noun: str) -> str:
     """A square or a port is a part of a town; a base, a camp or a bridge is often outside any."""
     return "part" if noun in TOWN_PARTS else "city"
@@ -152,6 +194,27 @@ def unit_noun_after(span: Span) -> str | None:
         return None
     noun = singular_unit_noun(doc[span.end])
     return "region" if noun in REGION_NOUNS and noun != "state" else None
+
+
+@name_rule(
+    "'the governor of Gbudwe state said', 'clashes in Maiwut state': a proper name and a lower-case 'state'",
+    "Federations' states (South Sudan's, Nigeria's, Sudan's, Myanmar's, India's) are written so, and those"
+    " redrawn or dissolved (South Sudan's 28 and 32 states of 2015-2020) are in no gazetteer. A capital"
+    " 'State' is a group's name ('Islamic State'); a determiner before the name makes a description ('the"
+    " Jewish state', 'the Palmetto state'); 'state' modifying a noun is an office ('Democratic state lawmakers').",
+)
+def name_before_lower_case_state(span: Span) -> str | None:
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != "state" or span[-1].tag_ not in ("NNP", "NNPS"):
+        return None
+    state = doc[span.end]
+    if state.dep_ in ("compound", "amod") or (state.head.i > state.i and state.head.pos_ in ("NOUN", "PROPN")):
+        return None
+    if span.start > 0 and doc[span.start - 1].dep_ in ("det", "poss"):
+        return None
+    if any(t.ent_type_ in ("NORP", "ORG") for t in span):
+        return None
+    return "region"
 
 
 @name_rule("'the Prenda area', 'the Rocha Pinto suburb': a part of a town named with its kind noun after it")
@@ -199,7 +262,7 @@ def text_calls_a_place(span: Span) -> bool:
     """Whether one of the named rules (RULES) says the text itself calls `span` a place ("the village
     of Kuki", "Kibumba, a town in North Kivu", "the Hiraan region"): asked by the actor stage, which
     reads names before the places stage does, so that such a name is never made a person."""
-    return any(rule.says_place(span) is not None for rule in RULES)
+    return _says_place(span) is not None
 
 
 def _labelled_place(span: Span) -> bool:
@@ -266,8 +329,9 @@ def _entity_parts(ent: Span) -> Iterator[tuple[int, int]]:
             part = i + 1
 
 
-def _is_bare_name(span: Span, gazetteer: Gazetteer, demonym_table: dict[str, str]) -> bool:
-    """A name the gazetteer knows nothing of, that is no demonym, generic noun or world region."""
+def _is_bare_name(span: Span, gazetteer: Gazetteer, demonym_table: dict[str, str], variants: bool = False) -> bool:
+    """A name the gazetteer knows nothing of, that is no demonym, generic noun or world region;
+    `variants`: or knows only as other places' registered alternate names."""
     text = span.text
     if not text[:1].isupper() or len(text) < 3 or any(ch.isdigit() for ch in text):
         return False
@@ -279,7 +343,11 @@ def _is_bare_name(span: Span, gazetteer: Gazetteer, demonym_table: dict[str, str
         return False
     if span[-1].lower_ in WATER_NOUNS:
         return False
-    return not gazetteer.candidates(text)
+    candidates = gazetteer.candidates(text)
+    if variants and UNLISTED_RULES.enabled(KNOWN_ONLY_BY_VARIANTS):
+        # a registered variant is another place's name, not this one's
+        return not any(c.strong for c in candidates)
+    return not candidates
 
 
 def _container(span: Span, located: dict[int, GazetteerEntry]) -> GazetteerEntry | None:
@@ -329,12 +397,21 @@ def unlisted_places(
 
     `taken`: tokens already part of a place mention or of a person's name."""
     located = {i: e for t, e in zip(toponyms, entries) if e is not None for i in range(t.token_start, t.token_end)}
+    refused = {(t.token_start, t.token_end) for t, e in zip(toponyms, entries) if e is None}
     spacy_doc.user_data[LOCATED_KEY] = located
     named: list[tuple[Span, str | None]] = []
     for span in _candidate_spans(spacy_doc, taken | {t.i for t in spacy_doc if t.i in located}):
-        if not _is_bare_name(span, gazetteer, demonym_table):
+        if not _is_bare_name(span, gazetteer, demonym_table, variants=True):
             continue
-        kind = next((k for r in RULES if (k := r.says_place(span)) is not None), None)
+        if (span.start, span.end) not in refused and gazetteer.candidates(span.text):
+            # Known by other places' variants and not read as a toponym: only the text's own noun
+            # says it is a place ("the town of X", "X district"), not a list or a slot ("Sen." after
+            # a list of places is a title).
+            kind = _says_place(span, nouns_only=True)
+            if kind is not None:
+                named.append((span, kind))
+            continue
+        kind = _says_place(span)
         named.append((span, kind))
     # One name, one sense: a name the text calls a place once is that place in a place's slot
     # elsewhere ("the village of Noaka" ... "in Noaka").

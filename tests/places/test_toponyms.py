@@ -141,3 +141,29 @@ def test_a_country_opening_a_facilitys_name_is_that_country(locate):
     with toponyms.switched_off(toponyms.COUNTRY_OPENING_A_FACILITY):
         assert [s for s, _ in _surfaces(locate(text))] == ["Bangkok"]
     assert _surfaces(locate("Two warships sailed through the Taiwan Strait on Monday.")) == []
+
+
+def test_a_name_read_as_a_place_once_is_that_place_again_in_a_places_slot(nlp):
+    # The second mention is untagged here by hand, as the small model leaves some ("were in X
+    # conducting operations"): the article's other reading of the name makes it a toponym.
+    from diurna.places import gazetteer
+    from diurna.places.toponyms import (
+        NAME_FOUND_AS_A_PLACE_ELSEWHERE,
+        PersonEvidence,
+        _names_found_as_places,
+        enabled,
+        lookup,
+        toponym_of,
+    )
+
+    doc = nlp("Rebels attacked the town of Kwajok on Sunday. Soldiers were in Kwajok conducting operations on Monday.")
+    first, second = [t.i for t in doc if t.text == "Kwajok"]
+    doc.ents = [e for e in doc.ents if e.start != second]
+    g = gazetteer.load()
+    found = [toponym_of(doc[first : first + 1], lookup(g, "Kwajok"))]
+    spans = list(_names_found_as_places(doc, found, {first}, PersonEvidence(set(), set(), set(), set())))
+    assert [(s.start, {c.entry.country for c in cands}) for s, cands in spans] == [(second, {"SSD"})]
+    assert enabled(NAME_FOUND_AS_A_PLACE_ELSEWHERE)
+    # a person's name is no place however the article reads it elsewhere
+    persons = PersonEvidence({second}, set(), set(), set())
+    assert list(_names_found_as_places(doc, found, {first}, persons)) == []
