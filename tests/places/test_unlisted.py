@@ -4,6 +4,8 @@ The village and square names below are made up, so that no gazetteer entry can a
 
 from __future__ import annotations
 
+import pytest
+
 from diurna.places.unlisted import RULES
 
 
@@ -160,3 +162,17 @@ def test_a_town_known_only_by_a_namesakes_variant_is_a_town_the_gazetteer_lacks(
         assert "Nasir" not in _unlisted(locate(text))
     # a registered variant with no word of the text calling it a place stays no place
     assert _unlisted(locate("People gathered in Central Park in New York on Sunday, officials said.")) == {}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # review14: "a Hezbollah border post" is held by a group, "X state that" is a verb, "the CIA base"
+        # an agency's; none of those names is a place
+        ("Syrian jets struck a Hezbollah border post near Qusayr on Tuesday, Damascus said.", "Hezbollah"),
+        ("Sources close to Museveni state that the talks in Kampala failed on Friday.", "Museveni"),
+        ("Gunmen attacked the CIA base in Benghazi on Tuesday, Libyan officials said.", "CIA"),
+    ],
+)
+def test_a_post_a_statement_or_a_base_of_a_party_is_no_place(locate, text, name):
+    assert name not in {p.name for p in locate(text).places}
