@@ -14,8 +14,9 @@ place when that scores low.
     "Protesters gathered in Tahrir Square in Baghdad on Thursday. Security forces shot at them."
         shot -> Baghdad, place_rule "learned:scene_just_before" (the rules' choice, kept)
 
-The weights are `data/event_places.json`, rebuilt by scripts/train_event_places.py from the tune
-split's gold (selected out of fold, checked on both id-hash halves; the frozen part is never read). Without that file, or with
+The weights are `data/event_places.json`, rebuilt by `scripts/train_event_places.py --fit-half A` from
+the gold of the tune split's half A (selected out of fold within A; half B stays held out; the frozen
+part is never read). Without that file, or with
 DIURNA_PLACE_CHOOSER=rules, the rules decide as before. The record says how the place was chosen:
 place_basis is the chosen option's (clause, sentence, dateline, story) and place_rule is
 "learned:<the rule that found it>" ("learned:mention" for a place no rule found).

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diurna.nlp.syntax import is_infinitive
 from diurna.places.scene import SPEECH_ACTS
 from diurna.rules import RuleSet
 
@@ -77,8 +78,22 @@ def addressed_in_speech(head: Token, trigger: Token) -> bool:
     do something ("urged armed groups in Libya to disarm", "called on the government of Chad to free"):
     the addressee's place is where the asked act is to happen, not where the asking was. An audience
     told something ("told reporters in Kyiv") may be where the speaker is: not this rule's."""
-    asks = any(child.dep_ == "xcomp" for child in trigger.children)
-    return enabled(ADDRESSEE) and asks and in_what_is_said(head, trigger)
+    return enabled(ADDRESSEE) and asks_to_act(trigger) and in_what_is_said(head, trigger)
+
+
+def asks_to_act(trigger: Token) -> bool:
+    """Does the act ask its addressee to do something: an infinitive the parser hangs as its open
+    complement ("urged the militias to disarm") or, after a prepositional addressee, as an adverbial
+    clause ("called on the government of Chile to refrain": "refrain" an advcl of "call")?"""
+    return any(
+        child.dep_ == "xcomp" or child.dep_ == "advcl" and is_infinitive(child) and _addressed_by_preposition(trigger)
+        for child in trigger.children
+    )
+
+
+def _addressed_by_preposition(trigger: Token) -> bool:
+    """The addressee named in an "on"/"to" phrase ("called on X", "appealed to X")."""
+    return any(child.dep_ == "prep" and child.lower_ in ("on", "to") for child in trigger.children)
 
 
 # Verbs that report what someone said, as opposed to acts done by speaking (ordering, declaring,

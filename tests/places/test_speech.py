@@ -50,6 +50,9 @@ def _place_and_rule_off(locate, text: str, trigger: str, rule: str | None):
     [
         ("The envoy urged the militias in Libya to lay down their arms.", "urged"),
         ("The council called on the militias in Tripoli to withdraw.", "called"),
+        # the infinitive parsed as an adverbial clause after a prepositional addressee
+        ("We call on the government of Chile to refrain from force against the strikers.", "call"),
+        ("We call on the leaders of Bolivia to refrain from violence.", "call"),
     ],
 )
 def test_the_place_of_an_addressee_asked_to_act_is_not_the_askings(locate, text, trigger):
