@@ -1229,7 +1229,9 @@ def asked_clause(clause: "Token") -> bool:
         return True
     if not node.sent.text.rstrip().rstrip("\"'”’ )").endswith("?"):
         return False
-    first = min([node] + [t for c in node.children if c.i < node.i for t in c.subtree], key=lambda t: t.i)
+    # the first word, not an opening quotation mark ('"Why did the police shoot ...?" he asked', review14)
+    words_before = [t for c in node.children if c.i < node.i for t in c.subtree if not t.is_punct]
+    first = min([node] + words_before, key=lambda t: t.i)
     inverted = _inverted(node)
     if first.lower_ not in WH_WORDS:
         return bool(inverted)

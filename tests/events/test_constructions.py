@@ -1155,6 +1155,11 @@ def test_a_wh_question_in_the_past_presupposes_its_act(code):
         "Why would the soldiers shoot the unarmed students? The opposition leader asked this in Dhaka.", "2024-06-19"
     )
     assert not any(e.type == "ASSAULT" and e.trigger.text == "shoot" for e in doc.events)
+    # quoted, the question opens with a quotation mark, not with "why"
+    doc = code(
+        '"Why did the soldiers beat the students?" the opposition leader asked in Dhaka on Monday.', "2024-06-19"
+    )
+    assert any(e.type == "ASSAULT" and e.trigger.text == "beat" for e in doc.events)
 
 
 def found(doc, expected) -> bool:
