@@ -758,6 +758,24 @@ def is_final(name: str) -> bool:
     return any(r.final for r in ANCHOR_RULES if r.name == name)
 
 
+# Rules whose date is, as it is, the date of the clause the event's clause hangs from (its verb's
+# head): "..., demanding the dean's resignation" shares "have occupied the campus for five days".
+SHARED_TIME_RULES = {"simultaneous_clause", "infinitive_of_past"}
+
+
+def keeps_its_date(c: EventClause, name: str) -> bool:
+    """Whether the learned chooser keeps the date rule `name` gave the event of `c`: a final rule's
+    (AnchorRule.final), or a rule that shares the date of the clause it hangs from when a final rule
+    dated that clause: an adjunct of a span ("Students have occupied the campus for five days,
+    demanding ...", perfect_for_span) runs over the span, not the day of another sentence inside it."""
+    if is_final(name):
+        return True
+    if name not in SHARED_TIME_RULES or c.verb is None or c.verb.head.i == c.verb.i:
+        return False
+    head = deciding_rule(c.doc, c.verb.head.i, depth=1)
+    return head is not None and is_final(head[1])
+
+
 def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), depth: int = 0) -> Optional[DateRef]:
     """The date of the event whose trigger is `token`, by the first anchor rule that decides;
     None when the article has no usable publication date or parse. `disabled` names rules to
