@@ -415,6 +415,33 @@ def dated_head_noun(c: EventClause) -> Optional[DateRef]:
             and not (c.looks_back and t.date.start > c.published.isoformat())
         ):
             return t.date
+    return _participle_date_of_noun(c, noun, clause)
+
+
+def _participle_date_of_noun(c: EventClause, noun: "Token", clause: "Token") -> Optional[DateRef]:
+    """ "the truce agreed last week by the four leaders, which calls for a withdrawal": a noun a past
+    participle of its own dates (a reduced relative clause, "agreed last week") lends that date to
+    its other relative clause, the terms of what was agreed, not the day of the clause the noun
+    stands in."""
+    if clause.dep_ != "relcl":
+        return None
+    parts = [ch for ch in noun.children if ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.i != clause.i]
+    agent_of = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "by" else None
+    if (
+        agent_of is not None
+        and agent_of.tag_ == "VBN"
+        and not any(ch.dep_ in ("aux", "auxpass") for ch in agent_of.children)
+    ):
+        parts.append(
+            agent_of
+        )  # the parser hangs the clause on the participle's agent: "agreed ... by the leaders, which"
+    atts = attachments_for(c.doc)
+    for part in parts:
+        for k in c.nearby:
+            t = c.doc.timexes[k]
+            if atts[k].verb == part.i and not is_bound_or_duration(t) and not is_lower_bound(t):
+                if t.date.start <= c.published.isoformat():
+                    return t.date
     return None
 
 
