@@ -31,10 +31,10 @@ from diurna.time.discourse import (
     sentences_of,
     undated_story_clause,
 )
-from diurna.time.syntax import tense_of
+from diurna.time.syntax import ongoing_alongside_past, tense_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
 __all__ = [
     "attributed_after_background",
@@ -329,21 +329,7 @@ def plan_of_past_act(c: EventClause) -> Optional[DateRef]:
     root = verb.sent.root
     if verb.i == root.i or tense_of(root) is not Tense.PAST or perfect_aspect(root) is not None:
         return None
-    if c.tense is Tense.PRESENT and _ongoing_alongside(verb):
+    if ongoing_alongside_past(first_conjunct(verb)):
         return None
     date = anchor_event(c.doc, root.i, depth=1)
     return date if date is not None and date.granularity == "day" else None
-
-
-# Marks of an adverbial clause that runs alongside its main clause: "as protests continue", "while talks go on".
-ALONGSIDE_MARKS = {"as", "while"}
-
-
-def _ongoing_alongside(verb: "Token") -> bool:
-    """ "The strike came on Friday as protests continue in the capital", "... while talks go on": a
-    present-tense "as" or "while" clause of a past act tells what is going on as the story is told
-    (the writer's present), not a plan or the terms of the act; the news tenses date it, not the act's day."""
-    clause = first_conjunct(verb)
-    return clause.dep_ == "advcl" and any(
-        ch.dep_ == "mark" and ch.lower_ in ALONGSIDE_MARKS and ch.i < clause.i for ch in clause.children
-    )

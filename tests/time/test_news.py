@@ -441,6 +441,8 @@ def test_a_coarse_background_date_carries_until_a_paragraph_about_now(time_doc, 
             "continue",
         ),
         (STORY + "Troops shelled the town on Monday. The shelling began while talks go on in Geneva.", "go"),
+        # and with the date in its own sentence, which the "as" clause does not inherit (dating.governing_timex)
+        (STORY + "The rebels seized the airport on Monday as protests continue in the capital.", "continue"),
     ],
 )
 def test_an_ongoing_present_alongside_a_past_act_is_no_plan_of_it(time_doc, text, word):
