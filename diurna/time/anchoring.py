@@ -415,6 +415,33 @@ def dated_head_noun(c: EventClause) -> Optional[DateRef]:
             and not (c.looks_back and t.date.start > c.published.isoformat())
         ):
             return t.date
+    return _participle_date_of_noun(c, noun, clause)
+
+
+def _participle_date_of_noun(c: EventClause, noun: "Token", clause: "Token") -> Optional[DateRef]:
+    """ "the truce agreed last week by the four leaders, which calls for a withdrawal": a noun a past
+    participle of its own dates (a reduced relative clause, "agreed last week") lends that date to
+    its other relative clause, the terms of what was agreed, not the day of the clause the noun
+    stands in."""
+    if clause.dep_ != "relcl":
+        return None
+    parts = [ch for ch in noun.children if ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.i != clause.i]
+    agent_of = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "by" else None
+    if (
+        agent_of is not None
+        and agent_of.tag_ == "VBN"
+        and not any(ch.dep_ in ("aux", "auxpass") for ch in agent_of.children)
+    ):
+        parts.append(
+            agent_of
+        )  # the parser hangs the clause on the participle's agent: "agreed ... by the leaders, which"
+    atts = attachments_for(c.doc)
+    for part in parts:
+        for k in c.nearby:
+            t = c.doc.timexes[k]
+            if atts[k].verb == part.i and not is_bound_or_duration(t) and not is_lower_bound(t):
+                if t.date.start <= c.published.isoformat():
+                    return t.date
     return None
 
 
@@ -756,6 +783,24 @@ RELATIVE_RULES = (
 def is_final(name: str) -> bool:
     """Whether the rule named `name` is one whose date the learned chooser keeps (AnchorRule.final)."""
     return any(r.final for r in ANCHOR_RULES if r.name == name)
+
+
+# Rules whose date is, as it is, the date of the clause the event's clause hangs from (its verb's
+# head): "..., demanding the dean's resignation" shares "have occupied the campus for five days".
+SHARED_TIME_RULES = {"simultaneous_clause", "infinitive_of_past"}
+
+
+def keeps_its_date(c: EventClause, name: str) -> bool:
+    """Whether the learned chooser keeps the date rule `name` gave the event of `c`: a final rule's
+    (AnchorRule.final), or a rule that shares the date of the clause it hangs from when a final rule
+    dated that clause: an adjunct of a span ("Students have occupied the campus for five days,
+    demanding ...", perfect_for_span) runs over the span, not the day of another sentence inside it."""
+    if is_final(name):
+        return True
+    if name not in SHARED_TIME_RULES or c.verb is None or c.verb.head.i == c.verb.i:
+        return False
+    head = deciding_rule(c.doc, c.verb.head.i, depth=1)
+    return head is not None and is_final(head[1])
 
 
 def anchor_event(doc: ArticleDoc, token: int, disabled: Iterable[str] = (), depth: int = 0) -> Optional[DateRef]:

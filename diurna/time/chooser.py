@@ -24,7 +24,7 @@ from typing import Optional
 
 from diurna.document import ArticleDoc
 from diurna.records import DateRef
-from diurna.time.anchoring import is_final
+from diurna.time.anchoring import keeps_its_date
 from diurna.time.candidates import STATED_SOURCES, candidates, context, features, is_publication_day, rule_dates
 from diurna.time.discourse import BEFORE, LOOKBACK, EventClause
 
@@ -180,7 +180,7 @@ def choose(doc: ArticleDoc, token: int, model: Optional[dict] = None) -> Optiona
     # a day other than the publication day admits no other candidate (`admissible`): the rules'
     # choice stands, and the other rules and the candidates need not be computed
     decided = rule_dates(c, settled=lambda d: _settled(d, published))
-    if decided and is_final(decided[0][0]):
+    if decided and keeps_its_date(c, decided[0][0]):
         return decided[0][1], decided[0][0]  # a rule whose date the chooser keeps (AnchorRule.final)
     cands = candidates(c, decided)
     if not cands:

@@ -18,6 +18,7 @@ from diurna.time.syntax import (
     attachment,
     governing_verb,
     is_clause_head,
+    ongoing_alongside_past,
     tense_of,
 )
 
@@ -160,6 +161,8 @@ def governing_timex(doc: ArticleDoc, token: int) -> Optional[TimexRef]:
             break
         if is_clause_head(cur) and cur.dep_ not in INHERITING_CLAUSE_DEPS:
             break  # relative clauses and the like keep their own time
+        if ongoing_alongside_past(cur):
+            return None  # "seized the airport on Monday as protests continue": the present of the telling
         cur = cur.head
     return _fronted_timex(doc, trigger, usable)
 

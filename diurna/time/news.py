@@ -31,7 +31,7 @@ from diurna.time.discourse import (
     sentences_of,
     undated_story_clause,
 )
-from diurna.time.syntax import tense_of
+from diurna.time.syntax import ongoing_alongside_past, tense_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -328,6 +328,8 @@ def plan_of_past_act(c: EventClause) -> Optional[DateRef]:
         return None
     root = verb.sent.root
     if verb.i == root.i or tense_of(root) is not Tense.PAST or perfect_aspect(root) is not None:
+        return None
+    if ongoing_alongside_past(first_conjunct(verb)):
         return None
     date = anchor_event(c.doc, root.i, depth=1)
     return date if date is not None and date.granularity == "day" else None

@@ -148,3 +148,16 @@ def tense_of(verb: Optional["Token"], depth: int = 0) -> Tense:
     if depth < 3 and verb.dep_ in INHERITING_CLAUSE_DEPS | TENSELESS_PREDICATE_DEPS and verb.head.i != verb.i:
         return tense_of(verb.head, depth + 1)
     return Tense.UNKNOWN
+
+
+# Marks of an adverbial clause that runs alongside its main clause: "as protests continue", "while talks go on".
+ALONGSIDE_MARKS = {"as", "while"}
+
+
+def ongoing_alongside_past(clause: "Token") -> bool:
+    """A present-tense "as"/"while" clause of a past clause ("The raid came on Monday as protests continue
+    in the capital", "... while talks go on"): what goes on as the story is told (the writer's present),
+    not at the past clause's date, nor a plan or the terms of its act."""
+    if clause.dep_ != "advcl" or tense_of(clause) is not Tense.PRESENT or tense_of(clause.head) is not Tense.PAST:
+        return False
+    return any(ch.dep_ == "mark" and ch.lower_ in ALONGSIDE_MARKS and ch.i < clause.i for ch in clause.children)

@@ -713,3 +713,29 @@ def test_after_a_stretch_of_time_is_not_after_an_undated_event(time_doc, text, w
 def test_a_date_naming_a_noun_inside_a_clause_is_not_the_clauses_date(time_doc, text, word):
     doc = time_doc(text, PUB)
     assert _interval(rules_date(doc, _token(doc, word)))[:2] != ("2024-03-04", "2024-03-04")
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a relative clause of a noun that its own past participle dates: the terms of what was agreed
+        (
+            "Shelling went on. The minister spoke on Thursday. He condemned attacks that threaten the truce agreed "
+            "last week by the four leaders, which calls for both sides to withdraw heavy weapons.",
+            "calls",
+            ("2024-03-04", "2024-03-10", "week"),
+        ),
+        (
+            "Shelling went on. Rebel leaders met on Thursday. They rejected the plan unveiled in January by the "
+            "mediators, which requires the army to leave the city.",
+            "requires",
+            ("2024-01-01", "2024-01-31", "month"),
+        ),
+    ],
+)
+def test_a_relative_clause_of_a_noun_dated_by_its_participle_takes_that_date(time_doc, text, word, expected):
+    doc = time_doc(text, PUB)
+    token = _token(doc, word)
+    assert _interval(rules_date(doc, token)) == expected
+    # without dated_head_noun the plan of the clause the noun stands in would date it (Thursday)
+    assert _interval(anchor_event(doc, token, disabled={"dated_head_noun"})) == ("2024-03-14", "2024-03-14", "day")

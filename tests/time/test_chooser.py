@@ -229,3 +229,39 @@ def test_the_chooser_keeps_a_final_rules_date(time_doc):
     model = dict(load_model(), weights={"src=episode": 10.0})  # a model that would take the episode's day
     date, name = choose(doc, token, model)
     assert name == "recalled_content" and (date.start, date.end, date.granularity) == ("2023-03-16", PUB, "before")
+
+
+# A lead paragraph with a day (Thursday), and below it a present perfect with a duration whose
+# adjuncts share its span (perfect_for_span); the packaged model narrows such a span to the lead's day.
+SPAN_LEAD = (
+    "Talks Collapse\n\n"
+    "The two governments broke off talks on Thursday after a border incident. "
+    "Officials on both sides traded accusations. The talks had begun in January.\n\n"
+    "Observers left. "
+)
+
+
+@pytest.mark.parametrize(
+    "sentence, word, rule, expected",
+    [
+        # an -ing adjunct of the span's clause (simultaneous_clause dates it from that clause)
+        (
+            "Students have occupied the campus for five days, demanding the dean's resignation.",
+            "demanding",
+            "simultaneous_clause",
+            ("2024-03-11", PUB, "week"),
+        ),
+        (
+            "Farmers have blocked the highway for two weeks, protesting against the new tax.",
+            "protesting",
+            "simultaneous_clause",
+            ("2024-03-02", PUB, "months"),
+        ),
+    ],
+)
+def test_the_chooser_keeps_a_span_for_the_clauses_sharing_its_time(time_doc, sentence, word, rule, expected):
+    doc = time_doc(SPAN_LEAD + sentence, PUB)
+    token = _token(doc, word)
+    model = dict(load_model(), weights={"src=lead_date": 10.0, "src=episode": 10.0})  # would take a told day
+    date, name = choose(doc, token, model)
+    assert name == rule and (date.start, date.end, date.granularity) == expected

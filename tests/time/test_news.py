@@ -8,7 +8,7 @@ import pytest
 
 from diurna.time import rules_date
 from diurna.time.anchoring import ANCHOR_RULES, anchor_event
-from diurna.time.discourse import BEFORE
+from diurna.time.discourse import BEFORE, EventClause
 from diurna.time.news import reaction_after_background
 
 PUB = "2022-09-13"  # a Tuesday
@@ -429,3 +429,33 @@ def test_reactions_keep_the_carried_day_when_tied_to_it(time_doc, text, word, ex
 def test_a_coarse_background_date_carries_until_a_paragraph_about_now(time_doc, text, word, expected):
     doc = time_doc(text, PUB)
     assert _interval(rules_date(doc, _token(doc, word))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a present-tense "as" or "while" clause of a past act dated the sentence before: what goes on as
+        # the story is told, not the act's plan
+        (
+            STORY + "The rebels seized the airport on Monday. The raid came as protests continue in the capital.",
+            "continue",
+        ),
+        (STORY + "Troops shelled the town on Monday. The shelling began while talks go on in Geneva.", "go"),
+        # and with the date in its own sentence, which the "as" clause does not inherit (dating.governing_timex)
+        (STORY + "The rebels seized the airport on Monday as protests continue in the capital.", "continue"),
+    ],
+)
+def test_an_ongoing_present_alongside_a_past_act_is_no_plan_of_it(time_doc, text, word):
+    doc = time_doc(text, PUB)
+    token = _token(doc, word)
+    decided = [r.name for r in ANCHOR_RULES if r.decide(EventClause.of(doc, token)) is not None]
+    assert "plan_of_past_act" not in decided
+    assert _interval(rules_date(doc, token)) == (PUB, PUB, "day")
+
+
+def test_a_plan_told_by_a_past_act_keeps_its_day(time_doc):
+    # a present clause that is the act's content, not an "as"/"while" clause: plan_of_past_act dates it
+    doc = time_doc(
+        STORY + "The rebels seized the airport on Monday. Kim told Putin on Monday that he intends to visit.", PUB
+    )
+    assert _interval(rules_date(doc, _token(doc, "intends"))) == (DAY_BEFORE, DAY_BEFORE, "day")
