@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Optional
 
 from diurna.actors.anaphora import COUNTRY_ANAPHOR
 from diurna.actors.collective import ARMED_GROUP_MEMBERS, IT_SUBJECT, ORGANISATION_ANAPHOR, is_neuter_subject
+from diurna.actors.descriptions import ANAPHORIC_OWNER_OWNS_ROLE
 from diurna.actors.draft import DraftActor, acronyms_of, compact_name, handle_name, kb_coded, surname_only
 from diurna.actors.dyads import (
     EACH_OTHER,
@@ -212,6 +213,8 @@ class Coreference:
     def attach(self, cand: Candidate) -> None:
         """Record the mention on the actor the first applicable rule finds (in `ATTACH_RULES` order);
         a rule may find two ("both countries"): the mention is then each one's."""
+        if _is_open_description(cand) and enabled(ANAPHORIC_OWNER_OWNS_ROLE):
+            self.take_anaphoric_owner(cand)  # descriptions.py: "the group's spokesman" is Hamas's
         for rule in ATTACH_RULES:
             if rule.applies(cand) and enabled(rule.name):
                 found = getattr(self, rule.find)(cand)

@@ -122,6 +122,15 @@ INSTITUTION_OWNS_ROLE = register(
     "word's own ('spokesman' MED, then GOV). Not a title that names an institution itself ('the "
     "party's military spokesman'), nor an owner that is a pronoun, a person or a KB name.",
 )
+ANAPHORIC_OWNER_OWNS_ROLE = register(
+    "anaphoric-owner-owns-role",
+    "The Free Aceh Movement ambushed a convoy. The group's spokesman said more attacks would follow.",
+    "A leader, spokesman or official owned by a noun that refers back to an organisation or armed "
+    "group the story named ('the group's spokesman', 'the movement's leader', 'the militia's "
+    "commander') speaks for that actor and takes its code, as 'Hamas's spokesman' does (rule "
+    "institution-owns-role reads only the owner's own words, which say nothing of whose the group is). "
+    "The owner must already be attached to the organisation (it comes first in the sentence).",
+)
 OWNED_INSTITUTION_COUNTRY = register(
     "owned-institution-country",
     "The leader of Myanmar's junta met Chinese officials in Beijing.",
@@ -602,6 +611,30 @@ class Descriptions:
             elif owner.pos_ == "NOUN" and owner.text.islower():  # not "its", nor a person's name
                 self._of_described_institution(owner, title)
             return
+
+    def take_anaphoric_owner(self, cand: Candidate) -> None:
+        """Rule anaphoric-owner-owns-role: 'the group's spokesman' after Hamas is Hamas's spokesman.
+        Asked when the description is attached (its owner, earlier in the sentence, is attached by then)."""
+        title = cand.title
+        if cand.kb is not None or title.affiliation is not None or title.country is not None:
+            return
+        head = self.doc[cand.head]
+        if head.lower_ not in ROLE_IN_ORGANISATION_HEADS or not _role_word_alone(title):
+            return
+        owner = next((t for t in head.lefts if t.dep_ == "poss"), None)
+        if owner is None or owner.pos_ != "NOUN" or not owner.text.islower():
+            return  # "its spokesman", "Smith's aide": not a description of an organisation
+        actor = next(
+            (a for a in reversed(self.actors_at.get(owner.i, ())) if a.kind in ("organization", "group")), None
+        )
+        if actor is None:
+            return
+        country, sector = self.coded(actor)
+        if sector not in ROLE_SECTORS:
+            return
+        if actor.kb is not None:
+            title.affiliation = actor.kb
+        title.country, title.sector = country, sector
 
     def _loyal_to_country(self, head: "Token") -> Optional[str]:
         """Rule loyal-to: the country of the KB person or organisation that the head is "loyal to"
