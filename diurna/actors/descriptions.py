@@ -153,6 +153,13 @@ PLACE_MODIFIER_COUNTRY = register(
     "police', 'Kano state officials') makes it of the one country the places gazetteer knows that "
     "place in, as its possessive does (rule place-possessor-country).",
 )
+PEOPLE_WORD_NOT_PLACE = register(
+    "people-word-not-place",
+    "Arab lawmakers in Israel walked out; Sikh leaders in Canada protested.",
+    "A modifier the tagger reads as a people, a faith or a nationality (NORP: 'Arab', 'Jewish') is not "
+    "a town of the same spelling (Arab, Alabama): rule place-modifier-country does not take its "
+    "country, and the description's other words ('in Israel', rule located-institution) say whose it is.",
+)
 POSSESSOR_ACTOR = register(
     "possessor-actor",
     "Nicolas Maduro's government expelled the diplomats.",
@@ -511,6 +518,7 @@ class Descriptions:
                 and t.pos_ in ("PROPN", "ADJ")
                 and is_capitalised(t)
                 and not self.finder.kb_word(self.doc, t.i)
+                and not (t.ent_type_ == "NORP" and enabled(PEOPLE_WORD_NOT_PLACE))  # "Arab lawmakers"
             ):
                 country = place_country(self.doc[max(t.left_edge.i, start) : t.i + 1].text)
                 if country is not None:
