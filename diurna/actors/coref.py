@@ -64,6 +64,13 @@ APPOSED_DESCRIPTION = register(
     "Mr. Halvorsen, a retired teacher from Bergen, said the vote had been fair.",
     "A description in apposition to a mention is that mention's actor.",
 )
+COORDINATED_APPOSITION = register(
+    "coordinated-apposition",
+    "Lena Ortiz, a retired judge and a writer who covered the trial, spoke first.",
+    "A description coordinated with an apposed one ('a retired judge and a writer') is in apposition "
+    "too: the same person (rule apposed-description), not a second actor. Not a description "
+    "coordinated with the name itself ('Ana Silva, a teacher, and a journalist': two people).",
+)
 DESCRIPTION_ANTECEDENT = register(
     "description-antecedent",
     "Free Syrian Army fighters entered the town. The rebel group said it had met no resistance.",
@@ -369,6 +376,8 @@ class Coreference:
         resolve.NAME_BEFORE_APPOSED_DESCRIPTION): the description is in apposition to a mention."""
         head = self.doc[cand.head]
         anchors = [head.head.i] if head.dep_ == "appos" else []
+        if head.dep_ == "conj" and head.head.dep_ == "appos" and enabled(COORDINATED_APPOSITION):
+            anchors.append(head.head.head.i)  # "Ramos, a senator and a lawyer": "lawyer" is Ramos too
         anchors += [c.i for c in head.children if c.dep_ == "appos" and c.i >= cand.end]
         for actor in self.actors.values():
             if any(s <= anchor < e for s, e, _ in actor.mentions for anchor in anchors):
