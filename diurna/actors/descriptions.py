@@ -635,8 +635,8 @@ class Descriptions:
         actor = next(
             (a for a in reversed(self.actors_at.get(owner.i, ())) if a.kind in ("organization", "group")), None
         )
-        if actor is None:
-            return
+        if actor is None or not any(end <= owner.left_edge.i for _, end, _ in actor.mentions):
+            return  # only an owner that refers back to an actor named before it: not "the army's spokesman"
         country, sector = self.coded(actor)
         if sector not in ROLE_SECTORS:
             return
