@@ -69,7 +69,8 @@ COORDINATED_APPOSITION = register(
     "Lena Ortiz, a retired judge and a writer who covered the trial, spoke first.",
     "A description coordinated with an apposed one ('a retired judge and a writer') is in apposition "
     "too: the same person (rule apposed-description), not a second actor. Not a description "
-    "coordinated with the name itself ('Ana Silva, a teacher, and a journalist': two people).",
+    "coordinated with the name itself ('Ana Silva, a teacher, and a journalist': two people), nor a "
+    "list of places or bodies ('stormed Congress, the palace and the court').",
 )
 DESCRIPTION_ANTECEDENT = register(
     "description-antecedent",
@@ -182,6 +183,20 @@ def _is_state_anaphor(cand: Candidate) -> bool:
 
 def _is_name(cand: Candidate) -> bool:
     return not (cand.how in ("pronoun", "handle") or _is_open_description(cand))
+
+
+def _coordinated_apposition(cand: Candidate, head) -> bool:
+    """Rule coordinated-apposition: a singular person description coordinated with an apposed one
+    ("Ramos, a senator and a lawyer"); not a list of places or bodies the parser hung on a name
+    ("stormed Congress, the palace and the court")."""
+    return (
+        head.dep_ == "conj"
+        and head.head.dep_ == "appos"
+        and cand.kind == "person"
+        and not cand.plural
+        and head.head.tag_ == "NN"
+        and enabled(COORDINATED_APPOSITION)
+    )
 
 
 @dataclass(frozen=True)
@@ -376,7 +391,7 @@ class Coreference:
         resolve.NAME_BEFORE_APPOSED_DESCRIPTION): the description is in apposition to a mention."""
         head = self.doc[cand.head]
         anchors = [head.head.i] if head.dep_ == "appos" else []
-        if head.dep_ == "conj" and head.head.dep_ == "appos" and enabled(COORDINATED_APPOSITION):
+        if _coordinated_apposition(cand, head):
             anchors.append(head.head.head.i)  # "Ramos, a senator and a lawyer": "lawyer" is Ramos too
         anchors += [c.i for c in head.children if c.dep_ == "appos" and c.i >= cand.end]
         for actor in self.actors.values():

@@ -49,3 +49,5 @@ def test_a_description_coordinated_with_an_apposed_one_is_the_same_person(resolv
     assert _actor_of(doc, "writer") is not _actor_of(doc, "Lena Ortiz")
     doc = resolve_actors("Police arrested Ana Silva, a teacher, and a journalist who filmed the march.")
     assert _actor_of(doc, "journalist") is not _actor_of(doc, "Ana Silva")
+    doc = resolve_actors("Rioters stormed Congress, the presidential palace and the Supreme Court on Sunday.")
+    assert _actor_of(doc, "Supreme Court") is not _actor_of(doc, "presidential palace")
