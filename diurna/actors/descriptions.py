@@ -124,12 +124,19 @@ INSTITUTION_OWNS_ROLE = register(
 )
 ANAPHORIC_OWNER_OWNS_ROLE = register(
     "anaphoric-owner-owns-role",
-    "The Free Aceh Movement ambushed a convoy. The group's spokesman said more attacks would follow.",
+    "Hamas gunmen fired on a patrol near Rafah. The group's spokesman called it a warning.",
     "A leader, spokesman or official owned by a noun that refers back to an organisation or armed "
     "group the story named ('the group's spokesman', 'the movement's leader', 'the militia's "
     "commander') speaks for that actor and takes its code, as 'Hamas's spokesman' does (rule "
     "institution-owns-role reads only the owner's own words, which say nothing of whose the group is). "
     "The owner must already be attached to the organisation (it comes first in the sentence).",
+)
+POSSESSIVE_PRONOUN_OWNS_ROLE = register(
+    "possessive-pronoun-owns-role",
+    "Rebels in the north say the governor must go. Their spokesman told French radio they would advance.",
+    "'their' or 'its' owning a leader, spokesman or official, when the pronoun refers back to an "
+    "organisation or armed group, is an owner as 'the group's' is (rule anaphoric-owner-owns-role): "
+    "the role takes that actor's code, not the role word's own ('spokesman' GOV).",
 )
 OWNED_INSTITUTION_COUNTRY = register(
     "owned-institution-country",
@@ -630,8 +637,8 @@ class Descriptions:
         if head.lower_ not in ROLE_IN_ORGANISATION_HEADS or not _role_word_alone(title):
             return
         owner = next((t for t in head.lefts if t.dep_ == "poss"), None)
-        if owner is None or owner.pos_ != "NOUN" or not owner.text.islower():
-            return  # "its spokesman", "Smith's aide": not a description of an organisation
+        if owner is None or not (owner.pos_ == "NOUN" and owner.text.islower() or _group_pronoun(owner)):
+            return  # "Smith's aide": a person's, not an organisation's
         actor = next(
             (a for a in reversed(self.actors_at.get(owner.i, ())) if a.kind in ("organization", "group")), None
         )
@@ -855,6 +862,11 @@ def _person_by_modifier(head: "Token") -> bool:
 
 def _former_member(head: "Token") -> bool:
     return head.tag_ == "NNP" and any(t.dep_ == "amod" and t.lower_ in ("former", "ex") for t in head.lefts)
+
+
+def _group_pronoun(owner: "Token") -> bool:
+    """Rule possessive-pronoun-owns-role: 'their' or 'its' as a role's owner ("Their spokesman")."""
+    return owner.pos_ == "PRON" and owner.lower_ in ("their", "its") and enabled(POSSESSIVE_PRONOUN_OWNS_ROLE)
 
 
 def _role_word_alone(title) -> bool:

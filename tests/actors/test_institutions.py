@@ -266,3 +266,11 @@ def test_a_role_owned_by_a_noun_for_a_named_group_is_the_groups(resolve_actors, 
 def test_a_role_owned_by_a_pronoun_is_left_to_other_rules(resolve_actors):
     doc = resolve_actors("Maria Keller founded a charity in Zurich. Her spokesman said the gala was cancelled.")
     assert not _code_of(doc, "spokesman").endswith("NGO")
+
+
+def test_a_role_owned_by_their_for_a_named_group_is_the_groups(resolve_actors):
+    """Rule possessive-pronoun-owns-role: 'Their spokesman' after rebels speaks for the rebels."""
+    text = "Rebels in the north say the governor must go. Their spokesman told French radio they would advance."
+    assert _code_of(resolve_actors(text), "spokesman").endswith("REB")
+    with switched_off("possessive-pronoun-owns-role"):
+        assert not _code_of(resolve_actors(text), "spokesman").endswith("REB")
