@@ -138,6 +138,8 @@ POSSESSIVE_PRONOUN_OWNS_ROLE = register(
     "organisation or armed group, is an owner as 'the group's' is (rule anaphoric-owner-owns-role): "
     "the role takes that actor's code, not the role word's own ('spokesman' GOV).",
 )
+# anaphoric-owner-owns-role: owners whose leaders are not of their sector (a people's are its state's)
+PEOPLE_OWNERS = frozenset({"CVL", "PPL"})
 OWNED_INSTITUTION_COUNTRY = register(
     "owned-institution-country",
     "The leader of Myanmar's junta met Chinese officials in Beijing.",
@@ -645,8 +647,8 @@ class Descriptions:
         if actor is None or not any(end <= owner.left_edge.i for _, end, _ in actor.mentions):
             return  # only an owner that refers back to an actor named before it: not "the army's spokesman"
         country, sector = self.coded(actor)
-        if sector not in ROLE_SECTORS:
-            return
+        if sector not in ROLE_SECTORS or sector in PEOPLE_OWNERS:
+            return  # "Americans and their leaders": a people's leaders are its government, not civilians
         if actor.kb is not None:
             title.affiliation = actor.kb
         title.country, title.sector = country, sector

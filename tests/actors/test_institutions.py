@@ -274,3 +274,9 @@ def test_a_role_owned_by_their_for_a_named_group_is_the_groups(resolve_actors):
     assert _code_of(resolve_actors(text), "spokesman").endswith("REB")
     with switched_off("possessive-pronoun-owns-role"):
         assert not _code_of(resolve_actors(text), "spokesman").endswith("REB")
+
+
+def test_the_leaders_of_a_people_are_not_its_civilians(resolve_actors):
+    """anaphoric-owner-owns-role leaves a people's leaders to the role word: not civilians."""
+    doc = resolve_actors("The letter urged Canadians and their leaders to welcome the refugees.")
+    assert not _code_of(doc, "leaders").endswith("CVL")
