@@ -70,7 +70,8 @@ COORDINATED_APPOSITION = register(
     "A description coordinated with an apposed one ('a retired judge and a writer') is in apposition "
     "too: the same person (rule apposed-description), not a second actor. Not a description "
     "coordinated with the name itself ('Ana Silva, a teacher, and a journalist': two people), nor a "
-    "list of places or bodies ('stormed Congress, the palace and the court').",
+    "list of places or bodies ('stormed Congress, the palace and the court'), nor members of a plural "
+    "('two bosses, the president and the defence secretary').",
 )
 DESCRIPTION_ANTECEDENT = register(
     "description-antecedent",
@@ -195,6 +196,7 @@ def _coordinated_apposition(cand: Candidate, head) -> bool:
         and cand.kind == "person"
         and not cand.plural
         and head.head.tag_ == "NN"
+        and head.head.head.tag_ not in ("NNS", "NNPS")  # "two bosses, the president and the secretary"
         and enabled(COORDINATED_APPOSITION)
     )
 

@@ -51,3 +51,5 @@ def test_a_description_coordinated_with_an_apposed_one_is_the_same_person(resolv
     assert _actor_of(doc, "journalist") is not _actor_of(doc, "Ana Silva")
     doc = resolve_actors("Rioters stormed Congress, the presidential palace and the Supreme Court on Sunday.")
     assert _actor_of(doc, "Supreme Court") is not _actor_of(doc, "presidential palace")
+    doc = resolve_actors("The envoy answers to two bosses, the president and the defence secretary.")
+    assert _actor_of(doc, "defence secretary") is not _actor_of(doc, "president")
