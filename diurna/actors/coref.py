@@ -71,7 +71,7 @@ COORDINATED_APPOSITION = register(
     "too: the same person (rule apposed-description), not a second actor. Not a description "
     "coordinated with the name itself ('Ana Silva, a teacher, and a journalist': two people), nor a "
     "list of places or bodies ('stormed Congress, the palace and the court'), nor members of a plural "
-    "('two bosses, the president and the defence secretary').",
+    "('two bosses, the president and the defence secretary'), nor a list with commas or 'or'.",
 )
 DESCRIPTION_ANTECEDENT = register(
     "description-antecedent",
@@ -197,7 +197,17 @@ def _coordinated_apposition(cand: Candidate, head) -> bool:
         and not cand.plural
         and head.head.tag_ == "NN"
         and head.head.head.tag_ not in ("NNS", "NNPS")  # "two bosses, the president and the secretary"
+        and _joined_by_and_alone(head.head, head)
         and enabled(COORDINATED_APPOSITION)
+    )
+
+
+def _joined_by_and_alone(first, conj) -> bool:
+    """Rule coordinated-apposition: "a senator and a lawyer": "and" with no comma between the two
+    descriptions; "a sitting president, vice president, or former president" is a list of others."""
+    between = first.doc[first.i + 1 : conj.i]
+    return any(t.lower_ == "and" and t.dep_ == "cc" for t in between) and not any(
+        t.text in (",", ";") or t.lower_ in ("or", "nor") for t in between
     )
 
 

@@ -53,3 +53,5 @@ def test_a_description_coordinated_with_an_apposed_one_is_the_same_person(resolv
     assert _actor_of(doc, "Supreme Court") is not _actor_of(doc, "presidential palace")
     doc = resolve_actors("The envoy answers to two bosses, the president and the defence secretary.")
     assert _actor_of(doc, "defence secretary") is not _actor_of(doc, "president")
+    doc = resolve_actors("Pedro Alves, the mayor, a senator, or a governor could lead the list.")
+    assert _actor_of(doc, "governor") is not _actor_of(doc, "Pedro Alves")
