@@ -133,7 +133,7 @@ ANAPHORIC_OWNER_OWNS_ROLE = register(
 )
 POSSESSIVE_PRONOUN_OWNS_ROLE = register(
     "possessive-pronoun-owns-role",
-    "Rebels in the north say the governor must go. Their spokesman told French radio they would advance.",
+    "Insurgents in the hills rejected the ceasefire on Monday. Their spokesman said the fighting would go on.",
     "'their' or 'its' owning a leader, spokesman or official, when the pronoun refers back to an "
     "organisation or armed group, is an owner as 'the group's' is (rule anaphoric-owner-owns-role): "
     "the role takes that actor's code, not the role word's own ('spokesman' GOV).",

@@ -269,8 +269,8 @@ def test_a_role_owned_by_a_pronoun_is_left_to_other_rules(resolve_actors):
 
 
 def test_a_role_owned_by_their_for_a_named_group_is_the_groups(resolve_actors):
-    """Rule possessive-pronoun-owns-role: 'Their spokesman' after rebels speaks for the rebels."""
-    text = "Rebels in the north say the governor must go. Their spokesman told French radio they would advance."
+    """Rule possessive-pronoun-owns-role: 'Their spokesman' after insurgents speaks for them."""
+    text = "Insurgents in the hills rejected the ceasefire on Monday. Their spokesman said the fighting would go on."
     assert _code_of(resolve_actors(text), "spokesman").endswith("REB")
     with switched_off("possessive-pronoun-owns-role"):
         assert not _code_of(resolve_actors(text), "spokesman").endswith("REB")
