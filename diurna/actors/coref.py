@@ -70,7 +70,7 @@ COORDINATED_APPOSITION = register(
     "A description coordinated with an apposed one ('a retired judge and a writer') is in apposition "
     "too: the same person (rule apposed-description), not a second actor. Not a description "
     "coordinated with the name itself ('Ana Silva, a teacher, and a journalist': two people), nor a "
-    "list of places or bodies ('stormed Congress, the palace and the court'), nor members of a plural "
+    "list of places or bodies ('occupied Parliament, the city hall and the central bank'), nor members of a plural "
     "('two bosses, the president and the defence secretary'), nor a list with commas or 'or'.",
 )
 DESCRIPTION_ANTECEDENT = register(
@@ -189,7 +189,7 @@ def _is_name(cand: Candidate) -> bool:
 def _coordinated_apposition(cand: Candidate, head) -> bool:
     """Rule coordinated-apposition: a singular person description coordinated with an apposed one
     ("Ramos, a senator and a lawyer"); not a list of places or bodies the parser hung on a name
-    ("stormed Congress, the palace and the court")."""
+    ("occupied Parliament, the city hall and the central bank")."""
     return (
         head.dep_ == "conj"
         and head.head.dep_ == "appos"
