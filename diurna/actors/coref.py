@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Optional
 
 from diurna.actors.anaphora import COUNTRY_ANAPHOR
 from diurna.actors.collective import ARMED_GROUP_MEMBERS, IT_SUBJECT, ORGANISATION_ANAPHOR, is_neuter_subject
+from diurna.actors.descriptions import ANAPHORIC_OWNER_OWNS_ROLE
 from diurna.actors.draft import DraftActor, acronyms_of, compact_name, handle_name, kb_coded, surname_only
 from diurna.actors.dyads import (
     EACH_OTHER,
@@ -62,6 +63,15 @@ APPOSED_DESCRIPTION = register(
     "apposed-description",
     "Mr. Halvorsen, a retired teacher from Bergen, said the vote had been fair.",
     "A description in apposition to a mention is that mention's actor.",
+)
+COORDINATED_APPOSITION = register(
+    "coordinated-apposition",
+    "Lena Ortiz, a retired judge and a writer who covered the trial, spoke first.",
+    "A description coordinated with an apposed one ('a retired judge and a writer') is in apposition "
+    "too: the same person (rule apposed-description), not a second actor. Not a description "
+    "coordinated with the name itself ('Ana Silva, a teacher, and a journalist': two people), nor a "
+    "list of places or bodies ('occupied Parliament, the city hall and the central bank'), nor members of a plural "
+    "('two bosses, the president and the defence secretary'), nor a list with commas or 'or'.",
 )
 DESCRIPTION_ANTECEDENT = register(
     "description-antecedent",
@@ -176,6 +186,31 @@ def _is_name(cand: Candidate) -> bool:
     return not (cand.how in ("pronoun", "handle") or _is_open_description(cand))
 
 
+def _coordinated_apposition(cand: Candidate, head) -> bool:
+    """Rule coordinated-apposition: a singular person description coordinated with an apposed one
+    ("Ramos, a senator and a lawyer"); not a list of places or bodies the parser hung on a name
+    ("occupied Parliament, the city hall and the central bank")."""
+    return (
+        head.dep_ == "conj"
+        and head.head.dep_ == "appos"
+        and cand.kind == "person"
+        and not cand.plural
+        and head.head.tag_ == "NN"
+        and head.head.head.tag_ not in ("NNS", "NNPS")  # "two bosses, the president and the secretary"
+        and _joined_by_and_alone(head.head, head)
+        and enabled(COORDINATED_APPOSITION)
+    )
+
+
+def _joined_by_and_alone(first, conj) -> bool:
+    """Rule coordinated-apposition: "a senator and a lawyer": "and" with no comma between the two
+    descriptions; "a sitting president, vice president, or former president" is a list of others."""
+    between = first.doc[first.i + 1 : conj.i]
+    return any(t.lower_ == "and" and t.dep_ == "cc" for t in between) and not any(
+        t.text in (",", ";") or t.lower_ in ("or", "nor") for t in between
+    )
+
+
 @dataclass(frozen=True)
 class AttachRule:
     name: str  # the rule's name in diurna/actors/rules.py
@@ -212,6 +247,8 @@ class Coreference:
     def attach(self, cand: Candidate) -> None:
         """Record the mention on the actor the first applicable rule finds (in `ATTACH_RULES` order);
         a rule may find two ("both countries"): the mention is then each one's."""
+        if _is_open_description(cand) and enabled(ANAPHORIC_OWNER_OWNS_ROLE):
+            self.take_anaphoric_owner(cand)  # descriptions.py: "the group's spokesman" is Hamas's
         for rule in ATTACH_RULES:
             if rule.applies(cand) and enabled(rule.name):
                 found = getattr(self, rule.find)(cand)
@@ -366,6 +403,8 @@ class Coreference:
         resolve.NAME_BEFORE_APPOSED_DESCRIPTION): the description is in apposition to a mention."""
         head = self.doc[cand.head]
         anchors = [head.head.i] if head.dep_ == "appos" else []
+        if _coordinated_apposition(cand, head):
+            anchors.append(head.head.head.i)  # "Ramos, a senator and a lawyer": "lawyer" is Ramos too
         anchors += [c.i for c in head.children if c.dep_ == "appos" and c.i >= cand.end]
         for actor in self.actors.values():
             if any(s <= anchor < e for s, e, _ in actor.mentions for anchor in anchors):

@@ -122,6 +122,24 @@ INSTITUTION_OWNS_ROLE = register(
     "word's own ('spokesman' MED, then GOV). Not a title that names an institution itself ('the "
     "party's military spokesman'), nor an owner that is a pronoun, a person or a KB name.",
 )
+ANAPHORIC_OWNER_OWNS_ROLE = register(
+    "anaphoric-owner-owns-role",
+    "Hamas gunmen fired on a patrol near Rafah. The group's spokesman called it a warning.",
+    "A leader, spokesman or official owned by a noun that refers back to an organisation or armed "
+    "group the story named ('the group's spokesman', 'the movement's leader', 'the militia's "
+    "commander') speaks for that actor and takes its code, as 'Hamas's spokesman' does (rule "
+    "institution-owns-role reads only the owner's own words, which say nothing of whose the group is). "
+    "The owner must already be attached to the organisation (it comes first in the sentence).",
+)
+POSSESSIVE_PRONOUN_OWNS_ROLE = register(
+    "possessive-pronoun-owns-role",
+    "Insurgents in the hills rejected the ceasefire on Monday. Their spokesman said the fighting would go on.",
+    "'their' or 'its' owning a leader, spokesman or official, when the pronoun refers back to an "
+    "organisation or armed group, is an owner as 'the group's' is (rule anaphoric-owner-owns-role): "
+    "the role takes that actor's code, not the role word's own ('spokesman' GOV).",
+)
+# anaphoric-owner-owns-role: owners whose leaders are not of their sector (a people's are its state's)
+PEOPLE_OWNERS = frozenset({"CVL", "PPL"})
 OWNED_INSTITUTION_COUNTRY = register(
     "owned-institution-country",
     "The leader of Myanmar's junta met Chinese officials in Beijing.",
@@ -143,6 +161,13 @@ PLACE_MODIFIER_COUNTRY = register(
     "A town or region's name modifying an institution or agent ('Sindh police', 'Nairobi "
     "police', 'Kano state officials') makes it of the one country the places gazetteer knows that "
     "place in, as its possessive does (rule place-possessor-country).",
+)
+PEOPLE_WORD_NOT_PLACE = register(
+    "people-word-not-place",
+    "Arab lawmakers in Israel walked out; Sikh leaders in Canada protested.",
+    "A modifier the tagger reads as a people, a faith or a nationality (NORP: 'Arab', 'Jewish') is not "
+    "a town of the same spelling (Arab, Alabama): rule place-modifier-country does not take its "
+    "country, and the description's other words ('in Israel', rule located-institution) say whose it is.",
 )
 POSSESSOR_ACTOR = register(
     "possessor-actor",
@@ -502,6 +527,7 @@ class Descriptions:
                 and t.pos_ in ("PROPN", "ADJ")
                 and is_capitalised(t)
                 and not self.finder.kb_word(self.doc, t.i)
+                and not (t.ent_type_ == "NORP" and enabled(PEOPLE_WORD_NOT_PLACE))  # "Arab lawmakers"
             ):
                 country = place_country(self.doc[max(t.left_edge.i, start) : t.i + 1].text)
                 if country is not None:
@@ -602,6 +628,30 @@ class Descriptions:
             elif owner.pos_ == "NOUN" and owner.text.islower():  # not "its", nor a person's name
                 self._of_described_institution(owner, title)
             return
+
+    def take_anaphoric_owner(self, cand: Candidate) -> None:
+        """Rule anaphoric-owner-owns-role: 'the group's spokesman' after Hamas is Hamas's spokesman.
+        Asked when the description is attached (its owner, earlier in the sentence, is attached by then)."""
+        title = cand.title
+        if cand.kb is not None or title.affiliation is not None or title.country is not None:
+            return
+        head = self.doc[cand.head]
+        if head.lower_ not in ROLE_IN_ORGANISATION_HEADS or not _role_word_alone(title):
+            return
+        owner = next((t for t in head.lefts if t.dep_ == "poss"), None)
+        if owner is None or not (owner.pos_ == "NOUN" and owner.text.islower() or _group_pronoun(owner)):
+            return  # "Smith's aide": a person's, not an organisation's
+        actor = next(
+            (a for a in reversed(self.actors_at.get(owner.i, ())) if a.kind in ("organization", "group")), None
+        )
+        if actor is None or not any(end <= owner.left_edge.i for _, end, _ in actor.mentions):
+            return  # only an owner that refers back to an actor named before it: not "the army's spokesman"
+        country, sector = self.coded(actor)
+        if sector not in ROLE_SECTORS or sector in PEOPLE_OWNERS:
+            return  # "Americans and their leaders": a people's leaders are its government, not civilians
+        if actor.kb is not None:
+            title.affiliation = actor.kb
+        title.country, title.sector = country, sector
 
     def _loyal_to_country(self, head: "Token") -> Optional[str]:
         """Rule loyal-to: the country of the KB person or organisation that the head is "loyal to"
@@ -814,6 +864,11 @@ def _person_by_modifier(head: "Token") -> bool:
 
 def _former_member(head: "Token") -> bool:
     return head.tag_ == "NNP" and any(t.dep_ == "amod" and t.lower_ in ("former", "ex") for t in head.lefts)
+
+
+def _group_pronoun(owner: "Token") -> bool:
+    """Rule possessive-pronoun-owns-role: 'their' or 'its' as a role's owner ("Their spokesman")."""
+    return owner.pos_ == "PRON" and owner.lower_ in ("their", "its") and enabled(POSSESSIVE_PRONOUN_OWNS_ROLE)
 
 
 def _role_word_alone(title) -> bool:

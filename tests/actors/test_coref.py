@@ -36,3 +36,23 @@ def test_a_relative_is_no_mention_of_a_setting_a_generic_noun_or_a_noun_across_a
     assert _actor_of(doc, "that") is None
     doc = resolve_actors("Envoys from Qatar, which has mediated between the two sides, arrived in Cairo.")
     assert _actor_of(doc, "which").name == "Qatar"
+
+
+def test_a_description_coordinated_with_an_apposed_one_is_the_same_person(resolve_actors):
+    """Rule coordinated-apposition: "Lena Ortiz, a retired judge and a writer who ..." is one person;
+    "Ana Silva, a teacher, and a journalist" are two."""
+    text = "Lena Ortiz, a retired judge and a writer who covered the trial, spoke first."
+    doc = resolve_actors(text)
+    assert _actor_of(doc, "writer") is _actor_of(doc, "Lena Ortiz")
+    with switched_off(coref.COORDINATED_APPOSITION):
+        doc = resolve_actors(text)
+    assert _actor_of(doc, "writer") is not _actor_of(doc, "Lena Ortiz")
+    doc = resolve_actors("Police arrested Ana Silva, a teacher, and a journalist who filmed the march.")
+    assert _actor_of(doc, "journalist") is not _actor_of(doc, "Ana Silva")
+    doc = resolve_actors("Protesters occupied Parliament, the city hall and the central bank on Sunday.")
+    bank = _actor_of(doc, "central bank")
+    assert bank is None or bank is not _actor_of(doc, "city hall")
+    doc = resolve_actors("The envoy answers to two bosses, the president and the defence secretary.")
+    assert _actor_of(doc, "defence secretary") is not _actor_of(doc, "president")
+    doc = resolve_actors("Pedro Alves, the mayor, a senator, or a governor could lead the list.")
+    assert _actor_of(doc, "governor") is not _actor_of(doc, "Pedro Alves")

@@ -373,3 +373,17 @@ def test_seat_not_owner_does_not_vote_for_the_storys_country(code):
         "Human Rights said. Soldiers and rebels clashed near the town, the London-based group said."
     )
     assert _actor(code(text, "2019-06-01"), "soldiers").country != "GBR"
+
+
+def test_a_people_word_before_a_located_description_is_no_town(resolve_actors):
+    """Rule people-word-not-place: "Arab lawmakers in Israel" are Israel's (rule located-institution),
+    not of Arab, Alabama, a town the places gazetteer spells alike."""
+    from diurna.actors.descriptions import PEOPLE_WORD_NOT_PLACE
+    from diurna.actors.rules import switched_off
+
+    text = "Arab lawmakers in Israel walked out of the budget debate on Tuesday."
+    lawmakers = next(a for a in resolve_actors(text, "2021-06-01").actors if a.name.startswith("Arab lawmakers"))
+    assert lawmakers.country == "ISR"
+    with switched_off(PEOPLE_WORD_NOT_PLACE):
+        lawmakers = next(a for a in resolve_actors(text, "2021-06-01").actors if a.name.startswith("Arab lawmakers"))
+    assert lawmakers.country != "ISR"

@@ -233,3 +233,50 @@ def test_a_role_of_an_institution_a_country_owns_is_of_that_country(resolve_acto
     assert _code_of(resolve_actors(text), "commander") == "TCDMIL"
     with switched_off("owned-institution-country"):
         assert _code_of(resolve_actors(text), "commander") != "TCDMIL"
+
+
+@pytest.mark.parametrize(
+    "text, date, code",
+    [
+        (
+            "Hamas gunmen fired on a patrol near Rafah. The group's spokesman called it a warning.",
+            "2020-05-01",
+            "PSEREB",
+        ),
+        (
+            "The Houthis seized a cargo ship on Sunday. The movement's leader promised to release the crew.",
+            "2024-01-10",
+            "YEMREB",
+        ),
+        (
+            "Al-Shabaab fighters stormed a hotel on Friday. The group's commander said the guests were spies.",
+            "2019-03-02",
+            "SOMREB",
+        ),
+    ],
+)
+def test_a_role_owned_by_a_noun_for_a_named_group_is_the_groups(resolve_actors, text, date, code):
+    """Rule anaphoric-owner-owns-role: 'the group's spokesman' after Hamas speaks for Hamas."""
+    role = text.split("'s ")[1].split()[0]
+    assert _code_of(resolve_actors(text, date), role) == code
+    with switched_off("anaphoric-owner-owns-role"):
+        assert _code_of(resolve_actors(text, date), role) != code
+
+
+def test_a_role_owned_by_a_pronoun_is_left_to_other_rules(resolve_actors):
+    doc = resolve_actors("Maria Keller founded a charity in Zurich. Her spokesman said the gala was cancelled.")
+    assert not _code_of(doc, "spokesman").endswith("NGO")
+
+
+def test_a_role_owned_by_their_for_a_named_group_is_the_groups(resolve_actors):
+    """Rule possessive-pronoun-owns-role: 'Their spokesman' after insurgents speaks for them."""
+    text = "Insurgents in the hills rejected the ceasefire on Monday. Their spokesman said the fighting would go on."
+    assert _code_of(resolve_actors(text), "spokesman").endswith("REB")
+    with switched_off("possessive-pronoun-owns-role"):
+        assert not _code_of(resolve_actors(text), "spokesman").endswith("REB")
+
+
+def test_the_leaders_of_a_people_are_not_its_civilians(resolve_actors):
+    """anaphoric-owner-owns-role leaves a people's leaders to the role word: not civilians."""
+    doc = resolve_actors("The letter urged Canadians and their leaders to welcome the refugees.")
+    assert not _code_of(doc, "leaders").endswith("CVL")
