@@ -140,6 +140,9 @@ POSSESSIVE_PRONOUN_OWNS_ROLE = register(
 )
 # anaphoric-owner-owns-role: owners whose leaders are not of their sector (a people's are its state's)
 PEOPLE_OWNERS = frozenset({"CVL", "PPL"})
+# anaphoric-owner-owns-role: words that refer back to a group outside the state, never to its organs
+NON_STATE_OWNER_WORDS = frozenset({"group", "movement", "militia", "faction", "organisation", "organization"})
+STATE_SIDE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 OWNED_INSTITUTION_COUNTRY = register(
     "owned-institution-country",
     "The leader of Myanmar's junta met Chinese officials in Beijing.",
@@ -649,6 +652,10 @@ class Descriptions:
         country, sector = self.coded(actor)
         if sector not in ROLE_SECTORS or sector in PEOPLE_OWNERS:
             return  # "Americans and their leaders": a people's leaders are its government, not civilians
+        if owner.lower_ in NON_STATE_OWNER_WORDS and sector in STATE_SIDE_SECTORS:
+            # "Hamas fighters attacked Israeli troops. The group's spokesman said ...": "the group" is
+            # no state's forces; an antecedent that is one is a wrong link, not an owner (review14)
+            return
         if actor.kb is not None:
             title.affiliation = actor.kb
         title.country, title.sector = country, sector

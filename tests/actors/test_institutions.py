@@ -280,3 +280,14 @@ def test_the_leaders_of_a_people_are_not_its_civilians(resolve_actors):
     """anaphoric-owner-owns-role leaves a people's leaders to the role word: not civilians."""
     doc = resolve_actors("The letter urged Canadians and their leaders to welcome the refugees.")
     assert not _code_of(doc, "leaders").endswith("CVL")
+
+
+def test_the_groups_role_is_no_state_forces_role(resolve_actors):
+    """anaphoric-owner-owns-role: "the group" linked to a state's forces is a wrong link, not an owner
+    (review14): the spokesman is not the army's."""
+    doc = resolve_actors(
+        "Houthi fighters attacked Saudi troops near Jizan on Monday. The group's spokesman said the attack "
+        "killed five soldiers.",
+        "2024-06-19",
+    )
+    assert _code_of(doc, "spokesman") != "SAUMIL"
