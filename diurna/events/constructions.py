@@ -1241,8 +1241,8 @@ def asked_clause(clause: "Token") -> bool:
 
 
 def asked_or_assessed(clause: "Token") -> bool:
-    """A clause that no one states of its own subject (stated-readiness): a question ("Is Russia ready
-    to negotiate?": the verb before its subject, or the sentence ends in a question mark), or a belief,
+    """A clause that no one states of its own subject (stated-readiness): a question as `asked_clause`
+    reads one ("Is Russia ready to negotiate?": the verb before its subject), or a belief,
     fear or finding of someone else ("officials believe Iran is ready to strike", "analysts doubt that
     China is prepared to ..."): the complement of a verb of belief or assessment (ASSESSMENT_VERBS)."""
     if asked_clause(clause) or assessor_of(clause) is not None:
