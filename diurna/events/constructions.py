@@ -1137,9 +1137,7 @@ HOPING_VERBS = frozenset({"hope", "wish"})
 def assessor_of(clause: "Token") -> Optional["Token"]:
     """The verb or noun of fear, belief, hope or expectation whose complement `clause` is (assessed-act):
     "(residents fear) the rebels will attack", "(fears that) troops would storm"; None when there is none."""
-    node = clause
-    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
-        node = node.head  # "would storm and occupy": the first verb of the coordination
+    node = _first_of_coordination(clause)  # "would storm and occupy": the first verb of the coordination
     if node.dep_ not in ("ccomp", "acl") or node.head.i == node.i:
         return None
     head = node.head

@@ -239,12 +239,8 @@ def in_a_description_below(trigger: Token, governor: Token, place: Optional[Toke
 
 def _in_the_phrase_of(place: Token, noun: Token, clause: Token) -> bool:
     """Whether `place` is in `noun`'s own phrase ("Protesters in Nairobi"), outside the relative `clause`."""
-    node = place
-    while node.head.i != node.i and node.i != noun.i:
-        if node.i == clause.i:
-            return False
-        node = node.head
-    return node.i == noun.i
+    in_noun = place.i == noun.i or noun.is_ancestor(place)
+    return in_noun and not (place.i == clause.i or clause.is_ancestor(place))
 
 
 def _opened_by_where(clause: Token) -> bool:
