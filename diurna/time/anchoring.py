@@ -435,14 +435,21 @@ def _participle_date_of_noun(c: EventClause, noun: "Token", clause: "Token") -> 
         parts.append(
             agent_of
         )  # the parser hangs the clause on the participle's agent: "agreed ... by the leaders, which"
-    atts = attachments_for(c.doc)
     for part in parts:
-        for k in c.nearby:
-            t = c.doc.timexes[k]
-            if atts[k].verb == part.i and not is_bound_or_duration(t) and not is_lower_bound(t):
-                if t.date.start <= c.published.isoformat():
-                    return t.date
+        for t in _point_dates_of(c, part):
+            if t.date.start <= c.published.isoformat():
+                return t.date
     return None
+
+
+def _point_dates_of(c: EventClause, clause: "Token") -> Iterator:
+    """The expressions near the event that hang from `clause`'s own verb and name a time, not a bound
+    or a duration ("that began on Monday", "agreed last week"), in the order of `c.nearby`."""
+    atts = attachments_for(c.doc)
+    for k in c.nearby:
+        t = c.doc.timexes[k]
+        if atts[k].verb == clause.i and not is_bound_or_duration(t) and not is_lower_bound(t):
+            yield t
 
 
 @anchor_rule("protests that intensified on Tuesday -> Tuesday, for the noun 'protests'")
@@ -450,12 +457,9 @@ def dated_relative_clause(c: EventClause) -> Optional[DateRef]:
     """A noun trigger whose relative clause is dated: the clause tells when the event ran."""
     if c.trigger.pos_ not in ("NOUN", "PROPN") or not c.nearby:
         return None
-    atts = attachments_for(c.doc)
     for clause in (ch for ch in c.trigger.children if ch.dep_ in ("relcl", "acl")):
-        for k in c.nearby:
-            t = c.doc.timexes[k]
-            if atts[k].verb == clause.i and not is_bound_or_duration(t) and not is_lower_bound(t):
-                return t.date
+        for t in _point_dates_of(c, clause):
+            return t.date
     return None
 
 
@@ -502,13 +506,10 @@ def prenominal_participle(c: EventClause) -> Optional[DateRef]:
         return None  # "held US-brokered talks on Monday": brokered as the talks were held
     if participle.i > 0 and participle.doc[participle.i - 1].lower_ in CONDITION_MARKS:
         return None  # "if elected president": a condition the parser read as a modifier, not a done act
-    atts = attachments_for(c.doc)
     for clause in (ch for ch in noun.children if ch.dep_ in ("relcl", "acl") and ch.i > noun.i):
-        for k in c.nearby:
-            t = c.doc.timexes[k]
-            if atts[k].verb == clause.i and not is_bound_or_duration(t) and not is_lower_bound(t):
-                end = min(dt.date.fromisoformat(t.date.end), c.published)
-                return before(end, anchored_to=t.date.anchored_to)
+        for t in _point_dates_of(c, clause):
+            end = min(dt.date.fromisoformat(t.date.end), c.published)
+            return before(end, anchored_to=t.date.anchored_to)
     return before(c.reference_end())
 
 
