@@ -31,7 +31,8 @@ STATEMENT_SCENE = _register(
     "The minister said in Geneva on Friday, after the parliament in Oslo had voted the bill down. -> voted: not Geneva",
     "Where a statement was made ('said in Geneva', 'officials in Baku said') is the statement's place, not "
     "that of another event told in a clause beside it ('after ...', 'while ...'); only what the statement "
-    "says (its content clause) may take its scene.",
+    "says (its content clause) may take its scene. A beside clause that names no place or state of its own "
+    "('while supporters protested outside the ministry') keeps the statement's scene.",
 )
 
 # What an act of speech says and to whom: its object, its clause, its prepositional complements
@@ -149,9 +150,26 @@ def scene_of_another_statement(governor: Token, trigger: Token) -> bool:
             # beside the statement itself; or a contrast the parser hung on the content's verb ("said an
             # attack killed 13 while Yerevan accused"). "said police arrested 20 after gangs looted shops"
             # is what was said, and keeps the statement's scene.
-            return token.head.i == governor.i or any(c.dep_ == "mark" and c.lower_ in CONTRAST for c in token.children)
+            beside = token.head.i == governor.i or any(
+                c.dep_ == "mark" and c.lower_ in CONTRAST for c in token.children
+            )
+            return beside and names_a_place_or_state(token)
         token = token.head
     return False
+
+
+# Entity kinds that say where a clause happens or whose side acts in it.
+PLACE_OR_STATE = {"GPE", "LOC", "FAC", "NORP"}
+
+
+def names_a_place_or_state(clause: Token) -> bool:
+    """Does a clause beside a statement name a place or state of its own ("after the parliament in Oslo
+    voted"), or have a named subject ("while Yerevan accused": the parser often takes a capital standing
+    for its state as a person)? Only then is it told from elsewhere: "said in Caracas ..., while
+    opposition supporters protested outside the ministry" names none, and the protest is the
+    statement's scene (the speaker answers what happens around them)."""
+    named_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in clause.children)
+    return named_subject or any(t.ent_type_ in PLACE_OR_STATE for t in clause.subtree)
 
 
 CONTRAST = {"while", "whereas", "whilst"}

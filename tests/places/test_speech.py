@@ -83,6 +83,12 @@ def test_a_statements_place_is_not_that_of_an_event_told_beside_it(locate, text,
     assert _place_and_rule_off(locate, text, trigger, "statement-keeps-its-scene") is not None
 
 
+def test_a_clause_beside_a_statement_naming_no_place_keeps_its_scene(locate):
+    # nothing says the march is elsewhere: the speaker answers what happens around them
+    text = "The interior minister said in Nairobi on Monday that the count was fair, while opposition supporters marched outside the electoral commission."
+    assert _place_of(locate, text, "marched") == "Nairobi"
+
+
 def test_what_a_statement_says_still_takes_its_scene(locate):
     assert _place_of(locate, "In Ankara, officials said Turkey would retaliate.", "retaliate") == "Ankara"
 
