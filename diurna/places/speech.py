@@ -31,7 +31,7 @@ STATEMENT_SCENE = _register(
     "The minister said in Geneva on Friday, after the parliament in Oslo had voted the bill down. -> voted: not Geneva",
     "Where a statement was made ('said in Geneva', 'officials in Baku said') is the statement's place, not "
     "that of another event told in a clause beside it ('after ...', 'while ...'); only what the statement "
-    "says (its content clause) may take its scene. A beside clause that names no place or state of its own "
+    "says (its content clause) may take its scene. An act at the same time just outside it "
     "('while supporters protested outside the ministry') keeps the statement's scene.",
 )
 
@@ -153,23 +153,27 @@ def scene_of_another_statement(governor: Token, trigger: Token) -> bool:
             beside = token.head.i == governor.i or any(
                 c.dep_ == "mark" and c.lower_ in CONTRAST for c in token.children
             )
-            return beside and names_a_place_or_state(token)
+            return beside and not at_the_speakers_door(token)
         token = token.head
     return False
 
 
-# Entity kinds that say where a clause happens or whose side acts in it.
-PLACE_OR_STATE = {"GPE", "LOC", "FAC", "NORP"}
+# Words by which a clause says its act is right beside where the statement is made.
+NEAR_SCENE = {"outside", "nearby", "near"}
 
 
-def names_a_place_or_state(clause: Token) -> bool:
-    """Does a clause beside a statement name a place or state of its own ("after the parliament in Oslo
-    voted"), or have a named subject ("while Yerevan accused": the parser often takes a capital standing
-    for its state as a person)? Only then is it told from elsewhere: "said in Caracas ..., while
-    opposition supporters protested outside the ministry" names none, and the protest is the
-    statement's scene (the speaker answers what happens around them)."""
-    named_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in clause.children)
-    return named_subject or any(t.ent_type_ in PLACE_OR_STATE for t in clause.subtree)
+def at_the_speakers_door(clause: Token) -> bool:
+    """Is a clause beside a statement an act at the same moment just outside it ("said in Caracas ...,
+    while opposition supporters protested outside the ministry")? A simultaneous clause ('while', 'as')
+    whose act is placed by 'outside', 'near' or 'nearby' and that names no place of its own: the speaker
+    answers what happens around them, so the statement's scene is the act's. Any other beside clause
+    ("after troops shelled a border village", "while the rebels attacked a base in the north") is told
+    from elsewhere."""
+    simultaneous = any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS for c in clause.children)
+    near = any(c.lower_ in NEAR_SCENE and c.dep_ in ("prep", "advmod") for c in clause.children)
+    names_a_place = any(t.ent_type_ in ("GPE", "LOC") for t in clause.subtree)
+    return simultaneous and near and not names_a_place
 
 
+SIMULTANEOUS = {"while", "as", "whilst"}
 CONTRAST = {"while", "whereas", "whilst"}

@@ -83,10 +83,24 @@ def test_a_statements_place_is_not_that_of_an_event_told_beside_it(locate, text,
     assert _place_and_rule_off(locate, text, trigger, "statement-keeps-its-scene") is not None
 
 
-def test_a_clause_beside_a_statement_naming_no_place_keeps_its_scene(locate):
-    # nothing says the march is elsewhere: the speaker answers what happens around them
+def test_an_act_just_outside_a_statement_keeps_its_scene(locate):
+    # the speaker answers what happens around them
     text = "The interior minister said in Nairobi on Monday that the count was fair, while opposition supporters marched outside the electoral commission."
     assert _place_of(locate, text, "marched") == "Nairobi"
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        (
+            "The foreign minister said in Vienna on Friday, after soldiers shelled a border village overnight.",
+            "shelled",
+        ),
+        ("The envoy said in Vienna on Friday that talks would resume, while the rebels raided an army base.", "raided"),
+    ],
+)
+def test_an_act_beside_a_statement_not_said_to_be_near_it_is_not_placed_there(locate, text, trigger):
+    assert _place_of(locate, text, trigger) != "Vienna"
 
 
 def test_what_a_statement_says_still_takes_its_scene(locate):
