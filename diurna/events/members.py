@@ -33,16 +33,49 @@ AMONG_MEMBERS = _register(
     "among-members",
     "Foreign ministers of the Arab League met in Cairo on Sunday to discuss the crisis.",
     "A cooperative reciprocal act (a meeting, talks, an agreement, a signing) whose one party is a plural "
-    "group ('ministers', 'leaders', 'delegations', 'member states') and which names no partner is done "
-    "among the group's members: the group is source and target. Not for fighting ('rebels clashed': "
-    "the other side is missing, not the group's own members), nor where a partner is named in a form that "
-    "is no actor ('met with reporters', 'met the press'), nor for one person or one state.",
+    "noun of members or representatives ('ministers', 'leaders', 'delegations', 'member states') and which "
+    "names no partner is done among the group's members: the group is source and target. Not for a plural "
+    "party noun ('the rebels agreed to talk': with the government, who is missing), nor for fighting "
+    "('rebels clashed'), nor where a partner is named in a form that is no actor ('met with reporters', "
+    "'met the press'), nor for one person or one state.",
 )
 
 # Reciprocal types a group does among its own members; fighting (ASSAULT) is left out: "rebels clashed"
 # names one side of a fight whose other side the story tells elsewhere.
 AMONG_MEMBERS_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Plural nouns that name the members or representatives of one or several bodies, who can act among
+# themselves ("the ministers met"); a plural party noun ("rebels", "protesters", "troops") names one side,
+# whose partner is missing when none is named ("the rebels agreed to talk": with the government).
+MEMBER_NOUNS = frozenset(
+    {
+        "leaders",
+        "ministers",
+        "heads",
+        "presidents",
+        "premiers",
+        "officials",
+        "delegates",
+        "delegations",
+        "representatives",
+        "envoys",
+        "negotiators",
+        "diplomats",
+        "lawmakers",
+        "legislators",
+        "parliamentarians",
+        "chiefs",
+        "factions",
+        "parties",
+        "sides",
+        "members",
+        "states",
+        "countries",
+        "nations",
+        "governments",
+        "mediators",
+    }
+)
 # the verb's dependents that name a partner, actor or not ("met with reporters", "met the king")
 PARTNER_DEPS = frozenset({"dobj", "dative"})
 PARTNER_PREPOSITIONS = frozenset({"with", "to", "between", "among"})
@@ -62,9 +95,10 @@ def names_a_partner(verb: "Token") -> bool:
 
 def among_members(doc: ArticleDoc, verb: "Token", plover: str, sources: list["Argument"]) -> bool:
     """Whether a reciprocal act with one source and no target is done among the source's members
-    (among-members): a cooperative type, one plural noun as the verb's subject ("ministers", "leaders",
-    whatever actor the phrase stands for: "Foreign ministers of the Arab League" is the League), that
-    actor no person or state, and no partner named beside the verb."""
+    (among-members): a cooperative type, one plural noun of members or representatives as the verb's
+    subject (MEMBER_NOUNS: "ministers", "leaders", whatever actor the phrase stands for: "Foreign
+    ministers of the Arab League" is the League), that actor no person or state, and no partner named
+    beside the verb."""
     if not enabled(AMONG_MEMBERS) or plover not in AMONG_MEMBERS_TYPES or len(sources) != 1:
         return False
     if sources[0].mention.how not in ("description", "name", "alias"):
@@ -72,6 +106,8 @@ def among_members(doc: ArticleDoc, verb: "Token", plover: str, sources: list["Ar
     subjects = subject_tokens(verb)
     if len(subjects) != 1 or subjects[0].tag_ not in PLURAL_TAGS or subjects[0].conjuncts:
         return False
+    if subjects[0].lower_ not in MEMBER_NOUNS:
+        return False  # "the rebels agreed to talk": one side, the other missing
     actor = doc.actor(sources[0].actor_id)
     if actor is None or actor.kind in ("person", "country"):
         return False

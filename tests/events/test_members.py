@@ -25,14 +25,15 @@ AMONG = [
         "Opposition leaders",
     ),
     (
-        "Rebel commanders negotiated the truce for two months. The army shelled the town. Residents fled.",
+        "Opposition party leaders negotiated a joint platform for two months. The army shelled the town. "
+        "Residents fled.",
         "negotiated",
         "CONSULT",
-        "Rebel commanders",
+        "Opposition party leaders",
     ),
 ]
 
-# a partner named beside the verb, a fight, one person: not among the party's members
+# a partner named beside the verb, a fight, one person, one side: not among the party's members
 NOT_AMONG = [
     (
         "Opposition leaders met with reporters on Tuesday. They said the vote was rigged. Police fired tear "
@@ -44,6 +45,8 @@ NOT_AMONG = [
         "The prime minister met in Brussels on Monday. Farmers blocked the roads. Police cleared them.",
         "met",
     ),
+    # a plural party noun names one side: the other is missing, not the party's own members
+    ("The army shelled the hills. Villagers fled. The rebels agreed to talk.", "agreed"),
 ]
 
 
@@ -74,7 +77,7 @@ def test_among_members_codes_the_party_both_ways_only_with_the_rule(code, text, 
 
 
 @pytest.mark.parametrize("text,trigger", NOT_AMONG)
-def test_no_event_among_members_with_a_partner_a_fight_or_one_person(code, text, trigger):
+def test_no_event_among_members_with_a_partner_a_fight_one_person_or_one_side(code, text, trigger):
     _, events = code(text)
     assert not any(t == trigger and s == o for t, _, s, o in events)
 
