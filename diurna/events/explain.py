@@ -157,10 +157,18 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from diurna.pipeline import Pipeline
 
-    text = sys.stdin.read() if args.path == "-" else open(args.path, encoding="utf-8").read()
+    try:
+        text = sys.stdin.read() if args.path == "-" else open(args.path, encoding="utf-8").read()
+    except (OSError, UnicodeDecodeError) as exc:
+        print("diurna explain: %s: %s" % (args.path, exc), file=sys.stderr)
+        return 1
     pipeline = Pipeline(default_pubdate=args.pubdate)
     stage = next(s for s in pipeline.stages if isinstance(s, st.EventStage))
-    doc = pipeline.code_text(text, args.pubdate)
+    try:
+        doc = pipeline.code_text(text, args.pubdate)
+    except ValueError as exc:  # no text, not English: the ingest error, said as `diurna code` says it
+        print("diurna explain: %s" % exc, file=sys.stderr)
+        return 1
     rows = [e for e in explain(doc, stage) if not (args.withheld and e.emitted)]
     for e in rows:
         print(json.dumps(asdict(e), ensure_ascii=False) if args.json else describe(e))

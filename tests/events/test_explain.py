@@ -67,3 +67,13 @@ def test_the_command_prints_one_json_object_per_candidate(tmp_path, capsys):
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert rows and not any(r["emitted"] for r in rows)
     assert any(r["rule_withheld"] == "conditional-act" for r in rows)
+
+
+def test_the_command_says_why_it_codes_nothing(tmp_path, capsys):
+    from diurna.cli import main
+
+    path = tmp_path / "empty.txt"
+    path.write_text("", encoding="utf-8")
+    assert main(["explain", str(path)]) == 1
+    assert "no article text" in capsys.readouterr().err
+    assert main(["explain", str(tmp_path / "absent.txt")]) == 1
