@@ -1,10 +1,12 @@
-"""Reciprocal acts of one plural party (issue #26): "Leaders of the bloc's member states met in
-Niamey", "the foreign ministers agreed to meet again", "African leaders have negotiated the deal".
+"""Reciprocal acts of one plural party (issue #26): "Foreign ministers of the Arab League met in
+Cairo", "the bloc's trade ministers agreed to meet again in June", "Opposition party leaders negotiated
+a joint platform".
 
 A reciprocal sense (meet, negotiate, agree, sign; triggers.yaml `reciprocal: true`) pairs its parties
-both ways when the subject names two or more ("Greece and Cyprus met"). When it names one plural
-party and no partner, the partners are the party's own members: the annotation guide's gold codes the
-event with the party as source and target (docs/annotation.md, "Source and target"). Without this the
+both ways when the subject names two or more ("Kenya and Uganda met"). When it names one plural
+party and no partner, the partners are the party's own members: the real-text set's gold codes such an
+event with the party as source and target (docs/annotation.md's symmetric meetings, one party on both
+sides). Without this the
 candidate has no recipient, and in a story it is withheld (recipientless-in-story), although nothing
 was missed. The argument chooser already gives such an event no added target (argmodel.decide: "a
 meeting the rules left with one party is among its own members"); this rule says whom it is among.
