@@ -21,7 +21,14 @@ from typing import Iterable, Optional
 
 DEFAULT_DB = "diurna.duckdb"
 # Stage modules that add their own commands with `register(subparsers)`.
-COMMAND_MODULES = ["diurna.actors.cli", "diurna.events.cli", "diurna.quotes.cli", "diurna.store.cli", "diurna.api.cli"]
+COMMAND_MODULES = [
+    "diurna.actors.cli",
+    "diurna.events.cli",
+    "diurna.events.explain",
+    "diurna.quotes.cli",
+    "diurna.store.cli",
+    "diurna.api.cli",
+]
 
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.actors.mentions import DEFINITE
 from diurna.document import ArticleDoc
-from diurna.events import clause_parties, codes, mediation
+from diurna.events import clause_parties, codes, mediation, members
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.argmodel import default_argument_model
@@ -116,6 +116,9 @@ class CandidateExtractor(NounEvents):
         self.nominal_model = default_nominal_model() if use_detector else None
         # whose choice fills a learned nominal's empty roles: the events stage gives its own chooser
         self.argument_model = default_argument_model() if use_detector else None
+        # when a list: each candidate made and then withheld by a rule, as (candidate, rule name), for
+        # a user asking why an event is not in the output (events/explain.py); None: nothing recorded
+        self.trace: Optional[list[tuple[Candidate, str]]] = None
 
     def __call__(self, doc: ArticleDoc) -> Iterator[Candidate]:
         episode = cx.Episode(doc.text)
@@ -124,12 +127,20 @@ class CandidateExtractor(NounEvents):
         # an announced attack is a threat before the story's recipients are read: it is no act of force
         # a later condemnation of "the attack" could be addressed to
         found = [announced_threat(doc, c) for c in found]
-        found = [c for c in found if not any(unreported(doc, c) for unreported in NOT_REPORTED_ACTS)]
+        kept = []
+        for cand in found:
+            withheld_by = withholding_rule(doc, cand)
+            if withheld_by is None:
+                kept.append(cand)
+            elif self.trace is not None:
+                self.trace.append((cand, withheld_by))
         # (after the conditions are dropped: "if X will not release them" states no refusal)
-        found = [refused_concession(doc, c) for c in found]
+        found = [refused_concession(doc, c) for c in kept]
         for cand in with_scene_recipients(doc, found, episode):
             if cand.rule == cx.OPEN_NOMINAL and cand.target is None:
-                continue  # the story named no recipient for it
+                if self.trace is not None:
+                    self.trace.append((cand, cx.OPEN_NOMINAL))  # the story named no recipient for it
+                continue
             yield cand
 
     def sentence(
@@ -419,6 +430,29 @@ class CandidateExtractor(NounEvents):
             others = coordinated_names(doc, subject_tokens(verb), sources[0].actor_id)
             if others:
                 sources, rule = sources + others, cx.COORDINATED_PARTIES
+        if (
+            sense.reciprocal
+            and sense.origin == "diurna"
+            and not targets
+            and members.among_members(doc, verb, plover, sources)
+        ):
+            # "Leaders of the bloc's member states met": among its own members (among-members)
+            found = self._combine(
+                doc,
+                verb.i,
+                verb.i + 1,
+                sense,
+                plover,
+                cameo,
+                mode,
+                sources,
+                [],
+                polarity,
+                pol.modality(verb),
+                members.AMONG_MEMBERS,
+                sense.reciprocal,
+            )
+            return [replace(c, target=c.source) for c in found]
         if sourceless:
             sources, rule = self._agent_in_adjunct(doc, verb, targets)
         if sourceless and not sources:
@@ -897,16 +931,23 @@ def refused_concession(doc: ArticleDoc, cand: Candidate) -> Candidate:
 
 # Candidates that name an act the sentence does not report as done or as an act between two parties
 # (each a named rule of constructions.py, switched off there): an event is withheld when any holds.
+# (rule name, test), so that a withheld candidate names the rule that withheld it (`CandidateExtractor.trace`)
 NOT_REPORTED_ACTS = (
-    conditional_act,
-    assessed_act,
-    asked_act,
-    contest_won,
-    demanded_of_another,
-    awaited_act,
-    described_event,
-    commemorated_event,
-    domestic_visit,
-    forces_protest,
-    demanded_content,
+    (cx.CONDITIONAL_ACT, conditional_act),
+    (cx.ASSESSED_ACT, assessed_act),
+    (cx.ASKED_ACT, asked_act),
+    (cx.SPORTING_CONTEST, contest_won),
+    (cx.DEMANDED_OF_ANOTHER, demanded_of_another),
+    (cx.AWAITED_ACT, awaited_act),
+    (cx.DESCRIBED_EVENT, described_event),
+    (cx.COMMEMORATED_EVENT, commemorated_event),
+    (cx.DOMESTIC_VISIT, domestic_visit),
+    (cx.DETECTED_FORCES_PROTEST, forces_protest),
+    (cx.DEMANDED_CONTENT, demanded_content),
 )
+
+
+def withholding_rule(doc: ArticleDoc, cand: Candidate) -> Optional[str]:
+    """The first rule of NOT_REPORTED_ACTS that withholds the candidate (its act is not reported as
+    done, or not as an act between two parties), or None."""
+    return next((name for name, unreported in NOT_REPORTED_ACTS if unreported(doc, cand)), None)

@@ -47,6 +47,8 @@ DUPLICATE = "duplicate"  # another candidate of the sentence has its (source, ty
 BELOW_THRESHOLD = "below-threshold"  # the verifier's probability under the threshold (threshold_for)
 RECIPIENTLESS = "recipientless"  # no recipient in a story (withholds_recipientless)
 DROP_STEPS = (CLASSIFIER_NONE, DUPLICATE, BELOW_THRESHOLD, RECIPIENTLESS)
+# a candidate that does not report an event (`reports_an_event`), before the steps above
+NEGATED_INTENTION = "negated-intention"
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,10 @@ class EventStage:
         exactly these (scripts/train_arguments.py). Statements the learned statement model reads as
         acts (accusations, rejections, requests, threats told as what someone said, statements.py) are
         added where the rules coded no event of that type from the same speaker."""
-        found = deduplicate([c for c in with_story_agents(doc, list(self.extract(doc))) if reports_an_event(c)])
+        made = with_story_agents(doc, list(self.extract(doc)))
+        if self.extract.trace is not None:  # asked why (events/explain.py)
+            self.extract.trace.extend((c, NEGATED_INTENTION) for c in made if not reports_an_event(c))
+        found = deduplicate([c for c in made if reports_an_event(c)])
         if self.statements is not None and doc.quotes:
             found = deduplicate(found + self.statements.candidates(doc, found, self.arguments))
         return found

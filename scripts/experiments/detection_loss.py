@@ -1,7 +1,9 @@
 """Why coded verbs produce no event: for the tune split's gold events on which no predicted event is
 located, the verbs of the evidence that the lexicons code (TriggerLexicon.verb_sense) and the first
 reason the candidate extractor gives up on each (no subject token, subject not an actor, object not an
-actor, a PETRARCH2 sense with an unnamed party, a gate after the candidate).
+actor, a PETRARCH2 sense with an unnamed party), or, where a candidate was made, what became of it
+(events/explain.py: the step or named rule that withheld it, with the verifier's probability; or
+emitted but located by the scorer on another gold event of the sentence).
 
 Reads the tune split only (scripts/eval_realtext.load(split="tune")) and a verdict file of
 `eval_realtext.py --split tune -v` for the located/unlocated gold events; never the frozen part.
@@ -24,7 +26,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.events.arguments import actors_of, first_actors, subject_tokens, target_groups  # noqa: E402
 from diurna.events.clause_parties import gerund_adjunct_subjects, listed_subjects  # noqa: E402
-from diurna.events.stage import EventStage  # noqa: E402
+from diurna.events.explain import WITHHELD_BY_RULE, explain  # noqa: E402
+from diurna.events.stage import BELOW_THRESHOLD, EventStage  # noqa: E402
 from diurna.ingest.base import RawArticle  # noqa: E402
 from diurna.nlp.syntax import is_passive, is_reduced_passive  # noqa: E402
 from diurna.pipeline import Pipeline  # noqa: E402
@@ -59,7 +62,11 @@ def coded_docs(articles, cache: pathlib.Path | None):
     out = {}
     for (m, _), doc in zip(articles, pipeline(raws)):
         if hasattr(doc, "spacy_doc"):
-            out[m["id"]] = (doc, [(c.trigger_start, c.plover) for c in stage.candidates(doc)])
+            # each candidate's fate (events/explain.py): emitted, or the step or rule that withheld it
+            fates = {}
+            for e in explain(doc, stage):
+                fates.setdefault(e.start, []).append(e)
+            out[m["id"]] = (doc, fates)
             doc.spacy_doc.user_data.clear()
     if cache is not None:
         with open(cache, "wb") as f:
@@ -77,10 +84,31 @@ def phrase(token) -> str:
     return " ".join(t.text for t in token.subtree)[:60]
 
 
-def diagnose(doc, verb, sense, cand_triggers) -> tuple[str, str]:
-    """The first reason `CandidateExtractor._verb` makes nothing of `verb`, with the words concerned."""
-    if verb.i in cand_triggers:
-        return "candidate made, dropped after (gate, chooser, verifier)", verb.text
+def withheld_step(fates: list) -> str:
+    """Which step left out a verb's candidates (events/explain.py), the first one's when several."""
+    e = fates[0]
+    if e.step == WITHHELD_BY_RULE:
+        return "rule %s" % e.rule_withheld
+    if e.step == BELOW_THRESHOLD:
+        return "%s (verifier p < %.2f)" % (e.step, e.threshold or 0.0)
+    return e.step
+
+
+def diagnose(doc, verb, sense, fates) -> tuple[str, str]:
+    """The first reason `CandidateExtractor._verb` makes nothing of `verb`, with the words concerned:
+    `fates` are the article's candidates by trigger offset (events/explain.py)."""
+    if verb.idx in fates:
+        made = fates[verb.idx]
+        if any(e.emitted for e in made):  # emitted, but the scorer located it on another gold event of the sentence
+            return "candidate emitted, located on another gold event (this one's type or parties differ)", verb.text
+        e = made[0]
+        return "candidate made, withheld: %s" % withheld_step(made), "%s %s -> %s [%s%s]" % (
+            verb.text,
+            e.source or "-",
+            e.target or "-",
+            e.rule,
+            "" if e.confidence is None else " p=%.2f" % e.confidence,
+        )
     if is_reduced_passive(verb) and sense.origin != "diurna":
         return "reduced passive of a broad dictionary", verb.text
     subj = subject_tokens(verb) + listed_subjects(verb) + gerund_adjunct_subjects(verb)
@@ -136,8 +164,7 @@ def main() -> int:
     for m, gold in articles:
         if m["id"] not in docs:
             continue
-        doc, cands = docs[m["id"]]
-        triggers = {t for t, _ in cands}
+        doc, fates = docs[m["id"]]
         for event in gold["events"]:
             if event["id"] not in missing or not event.get("salient", True):
                 continue
@@ -156,7 +183,7 @@ def main() -> int:
             # the verb whose sense has the gold's type, else the first coded verb
             typed = [v for v in verbs if lex.verb_sense(v).plover in types]
             verb = (typed or verbs)[0]
-            cause, words = diagnose(doc, verb, lex.verb_sense(verb), triggers)
+            cause, words = diagnose(doc, verb, lex.verb_sense(verb), fates)
             causes[cause] += 1
             examples[cause].append("%s %s: %s" % (event["id"], "/".join(types), words))
     total = sum(causes.values())
