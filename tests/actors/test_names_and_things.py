@@ -3,6 +3,8 @@ with its expected outcome, in sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def _actor(doc, text):
     return next((a for a in doc.actors if any(m.text == text for m in a.mentions)), None)
@@ -359,3 +361,22 @@ def test_a_person_trusted_in_is_no_place(resolve_actors):
     """place-after-locative stops at "faith in", "confidence in": Darwin is a person there."""
     doc = resolve_actors("The Liberals expressed confidence in Darwin as their new leader.", "2024-01-10")
     assert _actor(doc, "Darwin") is not None
+
+
+@pytest.mark.parametrize(
+    "text, word, sector",
+    [
+        ("Critics accused the governor of rigging the tender.", "Critics", "OPP"),
+        ("Organizers called off the rally after police banned it.", "Organizers", "CVL"),
+        ("Two oil executives were detained by anti-graft agents in Abuja.", "executives", "BUS"),
+        ("The junta freed forty prisoners on Sunday.", "prisoners", "CVL"),
+        ("Uniformed personnel fired tear gas at the marchers.", "personnel", "MIL"),
+    ],
+)
+def test_party_nouns_the_agents_file_lacks_are_actors(resolve_actors, text, word, sector):
+    """Overlay agents chosen from the heads of PolNeAR's and PLV_train's marked parties
+    (scripts/experiments/party_head_nouns.py): critics, organizers, executives, prisoners, personnel."""
+    found = next(
+        (a for a in resolve_actors(text, "2021-05-01").actors if any(word in m.text for m in a.mentions)), None
+    )
+    assert found is not None and found.sector == sector, found
