@@ -371,11 +371,16 @@ def test_a_person_trusted_in_is_no_place(resolve_actors):
         ("Two oil executives were detained by anti-graft agents in Abuja.", "executives", "BUS"),
         ("The junta freed forty prisoners on Sunday.", "prisoners", "CVL"),
         ("Uniformed personnel fired tear gas at the marchers.", "personnel", "MIL"),
+        ("Soldiers broke up a crowd of youths near the stadium.", "youths", "CVL"),
+        ("Angry locals chased the tax collectors out of the market.", "locals", "CVL"),
+        ("Gunmen freed three hostages after the ransom was paid.", "hostages", "CVL"),
+        ("Herders clashed with farmers over grazing land in Plateau state.", "Herders", "AGR"),
     ],
 )
 def test_party_nouns_the_agents_file_lacks_are_actors(resolve_actors, text, word, sector):
     """Overlay agents chosen from the heads of PolNeAR's and PLV_train's marked parties
-    (scripts/experiments/party_head_nouns.py): critics, organizers, executives, prisoners, personnel."""
+    (scripts/experiments/party_head_nouns.py): critics, organizers, executives, prisoners, personnel;
+    civilians by age, place or plight (youths, locals, hostages) and herders."""
     found = next(
         (a for a in resolve_actors(text, "2021-05-01").actors if any(word in m.text for m in a.mentions)), None
     )
