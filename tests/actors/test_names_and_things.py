@@ -385,3 +385,10 @@ def test_party_nouns_the_agents_file_lacks_are_actors(resolve_actors, text, word
         (a for a in resolve_actors(text, "2021-05-01").actors if any(word in m.text for m in a.mentions)), None
     )
     assert found is not None and found.sector == sector, found
+
+
+def test_a_bare_hostage_is_what_someone_is_held_as(resolve_actors):
+    """The overlay's "hostages" is plural only: "took two engineers hostage", "held in hostage in
+    Aden" say what the engineers were made, and "hostage in Aden" is no actor of Yemen."""
+    doc = resolve_actors("Kidnappers took two engineers hostage and held them in hostage in Aden for weeks.")
+    assert _actor(doc, "hostage") is None
