@@ -392,3 +392,20 @@ def test_a_bare_hostage_is_what_someone_is_held_as(resolve_actors):
     Aden" say what the engineers were made, and "hostage in Aden" is no actor of Yemen."""
     doc = resolve_actors("Kidnappers took two engineers hostage and held them in hostage in Aden for weeks.")
     assert _actor(doc, "hostage") is None
+
+
+@pytest.mark.parametrize(
+    "text, word, code",
+    [
+        ("About 70 soldiers from Congo-Brazzaville arrived in Bangui on Monday.", "soldiers", "COGMIL"),
+        ("Troops from Congo-Kinshasa crossed the border at dawn.", "Troops", "CODMIL"),
+        (
+            "Hayat Tahrir al-Sham fighters shelled government positions near Idlib.",
+            "Hayat Tahrir al-Sham fighters",
+            "SYRREB",
+        ),
+    ],
+)
+def test_names_the_built_lists_spell_otherwise(resolve_actors, text, word, code):
+    """Overlay names: the hyphenated Congos and Hayat Tahrir al-Sham (UCDP lists it as HTS only)."""
+    assert _actor(resolve_actors(text, "2019-06-01"), word).code == code
