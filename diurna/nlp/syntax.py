@@ -293,13 +293,16 @@ _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _names_a_place(token: "Token") -> bool:
-    """A place name or place noun, or a noun a place name stands in apposition to ("the capital Kampala")."""
+    """A place name or place noun, a noun a place name stands in apposition to ("the capital Kampala"),
+    or a name in apposition to a place noun ("the capital Dakar", which the small model's NER may tag
+    as a person: the place noun says what it is)."""
     from diurna.places.lexicon import is_place_noun  # (the places lexicon is data; syntax is imported first)
 
     return (
         token.ent_type_ in _PLACE_ENTITIES
         or is_place_noun(token.lemma_.lower())
         or any(c.dep_ == "appos" and c.ent_type_ in _PLACE_ENTITIES for c in token.children)
+        or (token.dep_ == "appos" and token.pos_ == "PROPN" and is_place_noun(token.head.lemma_.lower()))
     )
 
 
