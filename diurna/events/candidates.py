@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.actors.mentions import DEFINITE
 from diurna.document import ArticleDoc
-from diurna.events import clause_parties, codes, mediation, members
+from diurna.events import clause_parties, codes, mediation
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.argmodel import default_argument_model
@@ -430,29 +430,6 @@ class CandidateExtractor(NounEvents):
             others = coordinated_names(doc, subject_tokens(verb), sources[0].actor_id)
             if others:
                 sources, rule = sources + others, cx.COORDINATED_PARTIES
-        if (
-            sense.reciprocal
-            and sense.origin == "diurna"
-            and not targets
-            and members.among_members(doc, verb, plover, sources)
-        ):
-            # "Leaders of the bloc's member states met": among its own members (among-members)
-            found = self._combine(
-                doc,
-                verb.i,
-                verb.i + 1,
-                sense,
-                plover,
-                cameo,
-                mode,
-                sources,
-                [],
-                polarity,
-                pol.modality(verb),
-                members.AMONG_MEMBERS,
-                sense.reciprocal,
-            )
-            return [replace(c, target=c.source) for c in found]
         if sourceless:
             sources, rule = self._agent_in_adjunct(doc, verb, targets)
         if sourceless and not sources:

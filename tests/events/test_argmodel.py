@@ -159,12 +159,8 @@ def test_the_reporting_phrase_gives_no_party(code):
 
 
 def test_a_reciprocal_event_left_with_one_party_gets_no_target(code):
-    from diurna.events import members
-
     doc = code("Sudanese factions met in Cairo on Friday for talks hosted by Egypt.", "2024-06-15")
-    # (among-members makes the factions both parties: the chooser's own constraint is seen without it)
-    with members.switched_off(members.AMONG_MEMBERS):
-        cand = next(c for c in CandidateExtractor()(doc) if doc.spacy_doc[c.trigger_start].lemma_ == "meet")
+    cand = next(c for c in CandidateExtractor()(doc) if doc.spacy_doc[c.trigger_start].lemma_ == "meet")
     assert cand.sense.reciprocal and cand.target is None
     assert model_with({"target": {"_bias": 5.0}}).choose(doc, cand).target is None
 
