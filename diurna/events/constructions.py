@@ -349,6 +349,17 @@ ALLEGED_ACT = _register(
     "the speaker against the subject of the alleged clause. A claim of the speaker's own side's act "
     "('the army claimed its troops destroyed three camps') is a claim of success, no accusation.",
 )
+CLEFT_DOER = _register(
+    "cleft-doer",
+    "The rebels said it was government soldiers who looted the town.",
+    "A statement that puts the doer of an act of force or coercion in focus with a cleft ('said it was "
+    "the army that shelled the market', 'it was the police who fired first, the organisers said') "
+    "tells who is to blame: ACCUSE by the speaker against the doer in focus, when that doer is no part "
+    "of the speaker's own side, the act is told as done and not negated, and the speech verb neither "
+    "denies nor doubts. A plain report of another's act ('the army said gunmen attacked a camp') is "
+    "not read so: real-text gold and PLV_train code the act, not an accusation (docs/evaluation.md, "
+    "issue 26, fifteenth session).",
+)
 REPORTED_DEMAND = _register(
     "reported-demand",
     "The opposition said President Kabila must resign immediately.",
@@ -1049,6 +1060,32 @@ def defiant_content(comp: "Token") -> bool:
 ALLEGING_VERBS = frozenset({"allege", "charge", "complain"})
 CLAIMING_VERBS = frozenset({"claim", "insist", "contend"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"})
+
+
+# The acts whose doer a cleft blames (cleft-doer), and the speech verbs that do not accuse by telling
+# one (a denial, a doubt, a fear; the alleging and claiming verbs have alleged-act).
+CLEFT_ACT_TYPES = frozenset({"ASSAULT", "COERCE"})
+NOT_ACCUSING_CUES = frozenset(
+    """deny refute dismiss reject doubt question wonder ask fear worry hope predict expect warn
+    acknowledge admit concede confirm""".split()
+)
+# Verbs that only say an act was done, the act being their object noun ("did the looting").
+DOING_VERBS = frozenset({"do", "commit", "perpetrate"})
+
+
+def cleft_act(head: "Token") -> Optional[tuple["Token", "Token"]]:
+    """(the act, the doer in focus) when a clause is a cleft: "it was the soldiers who did the looting"
+    (the copula with "it" as subject, its attribute modified by a relative clause whose verb is the act);
+    None otherwise (cleft-doer)."""
+    if head.lemma_ != "be" or not any(
+        c.dep_ == "expl" or (c.dep_ == "nsubj" and c.lower_ == "it") for c in head.children
+    ):
+        return None
+    for focus in (c for c in head.children if c.dep_ == "attr"):
+        for rel in (c for c in focus.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")):
+            if any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in rel.children):
+                return rel, focus
+    return None
 
 
 # Types told with no recipient in real news (recipientless-in-story): shows of force.

@@ -22,8 +22,9 @@ from diurna.events import clause_parties
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
-from diurna.events.dictionary import Sense, TriggerLexicon, in_list, merged_preps, prep_objects
+from diurna.events.dictionary import Sense, TriggerLexicon, direct_objects, in_list, merged_preps, prep_objects
 from diurna.events.scene import mention_of, own_side_of, story_protesters
+from diurna.events.statements import content_head
 from diurna.nlp.syntax import between_parties, is_infinitive, is_passive, is_reduced_passive, possessors
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ class NounEvents:
         if not speakers:
             return out
         out.extend(self._alleged_act(doc, speech, speakers))
+        out.extend(self._cleft_doer(doc, speech, quote, speakers))
         out.extend(self._reported_demand(doc, speech, speakers))
         for clause in speech.children:
             if clause.dep_ != "ccomp" or clause.lemma_ != "be":
@@ -235,6 +237,55 @@ class NounEvents:
                 )
             )
         return out
+
+    def _cleft_doer(
+        self, doc: ArticleDoc, speech: "Token", quote: "Quote", speakers: list[Argument]
+    ) -> list[Candidate]:
+        """ "The rebels said it was the soldiers who did the looting" (cleft-doer): the speaker blames the
+        doer the cleft puts in focus for the act of force its statement tells (the quote stage's
+        content), when that doer is no part of the speaker's own side."""
+        lemma = speech.lemma_.lower()
+        if not cx.enabled(cx.CLEFT_DOER) or lemma in cx.ALLEGING_VERBS | cx.CLAIMING_VERBS | cx.NOT_ACCUSING_CUES:
+            return []
+        if pol.is_negated(speech) or pol.modality(speech) != "actual":
+            return []
+        content = doc.spacy_doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+        cleft = cx.cleft_act(content_head(content)) if content is not None and len(content) else None
+        if cleft is None:
+            return []
+        act, focus = cleft
+        if self._told_act_type(act) not in cx.CLEFT_ACT_TYPES or pol.is_negated(act) or pol.modality(act) != "actual":
+            return []
+        side = {a.actor_id for a in speakers} | {o for a in speakers for o in own_side_of(doc, a.actor_id)}
+        targets = [t for t in actors_of(doc, [focus]) if t.actor_id not in side]
+        accuse = Sense(lemma=lemma, pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
+        return self._combine(
+            doc,
+            speech.i,
+            speech.i + 1,
+            accuse,
+            "ACCUSE",
+            "112",
+            "disapprove",
+            speakers,
+            targets,
+            "asserted",
+            "actual",
+            cx.CLEFT_DOER,
+            False,
+            need_target=True,
+        )
+
+    def _told_act_type(self, act: "Token") -> Optional[str]:
+        """The type the lexicons give the act a statement tells: its verb's, else, for a light verb
+        ("did the looting and killing", "carried out the arrests"), its object noun's."""
+        if act.pos_ not in ("VERB", "AUX"):
+            return None
+        sense = self.lexicon.verb_sense(act)
+        if sense is None and (in_list(act, self.lexicon.light_verbs) or act.lemma_.lower() in cx.DOING_VERBS):
+            objects = [c for o in direct_objects(act) for c in conjuncts(o)]
+            sense = next((s for s in map(self.lexicon.noun_sense, objects) if s is not None), None)
+        return sense.plover if sense is not None else None
 
     # ---------------------------------------------------------------- nominal events
 

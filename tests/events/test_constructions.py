@@ -400,6 +400,16 @@ CASES = {
             ("alleged", "ACCUSE", "mayor", "governor"),
         ),
     ],
+    cx.CLEFT_DOER: [
+        (
+            "The rebel movement said it was the army that looted the market in Yei.",
+            ("said", "ACCUSE", "rebel movement", "army"),
+        ),
+        (
+            "It was the police who opened fire on the marchers, the opposition party told reporters.",
+            ("told", "ACCUSE", "opposition party", "police"),
+        ),
+    ],
     cx.REPORTED_DEMAND: [
         (
             "The opposition said President Kabila must resign immediately.",
@@ -1458,3 +1468,14 @@ def test_a_counterfactual_non_release_is_no_refusal(code):
     # review13: "would not have released" says what pressure did, not a refusal
     doc = code("Without pressure from Washington, Iran would not have released the five Americans.", "2024-06-19")
     assert not [e for e in doc.events if e.type == "REJECT"]
+
+
+def test_a_plain_report_or_ones_own_cleft_accuses_no_one(rules_alone):
+    # cleft-doer: only the cleft blames; a report of another's act is the act (PLV_train, real-text
+    # gold), and a cleft about the speaker's own side claims the act
+    report = rules_alone("The army said militants attacked a border post on Sunday.", "2024-06-19")
+    assert not [e for e in report.events if e.type == "ACCUSE"]
+    own = rules_alone("The army said it was its own soldiers who arrested the smugglers.", "2024-06-19")
+    assert not [e for e in own.events if e.type == "ACCUSE"]
+    denied = rules_alone("The rebels denied it was their fighters who shelled the town.", "2024-06-19")
+    assert not [e for e in denied.events if e.type == "ACCUSE" and e.trigger.text == "denied"]
