@@ -555,6 +555,11 @@ class CandidateExtractor(NounEvents):
         subj = [c for c in comp.children if c.dep_ == "nsubj"]
         if not subj:
             return None
+        if cx.faces_penalty(comp):
+            # "warned that Somalia would face consequences" (warned-penalty): the one who would face it
+            self._consume(comp, consumed)
+            warner = {s.actor_id for s in sources}
+            return [a for a in actors_of(doc, subj) if a.actor_id not in warner]
         if subj[0].lower_ not in PERSONAL_PRONOUNS:
             own = actors_of(doc, subj)
             if not own or not sources or own[0].actor_id != sources[0].actor_id:

@@ -360,6 +360,13 @@ CLEFT_DOER = _register(
     "not read so: real-text gold and PLV_train code the act, not an accusation (docs/evaluation.md, "
     "issue 26, fifteenth session).",
 )
+WARNED_PENALTY = _register(
+    "warned-penalty",
+    "Kenya warned that Somalia would face consequences if it did not withdraw its troops.",
+    "A warning that someone will face, suffer or pay a penalty ('would face consequences', 'will pay "
+    "a heavy price', 'would face sanctions') threatens that someone (PLOVER THREATEN: coercive "
+    "warnings): THREATEN by the warner to the one warned, else to the one who would face it.",
+)
 REPORTED_DEMAND = _register(
     "reported-demand",
     "The opposition said President Kabila must resign immediately.",
@@ -1086,6 +1093,22 @@ def cleft_act(head: "Token") -> Optional[tuple["Token", "Token"]]:
             if any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in rel.children):
                 return rel, focus
     return None
+
+
+# A penalty someone is warned they will face (warned-penalty): "would face consequences", "will pay a
+# heavy price".
+PENALTY_VERBS = frozenset({"face", "suffer", "pay", "incur"})
+PENALTY_NOUNS = frozenset(
+    """consequence consequences price sanction sanctions punishment retaliation reprisal reprisals
+    retribution repercussion repercussions""".split()
+)
+
+
+def faces_penalty(comp: "Token") -> bool:
+    """The warned clause says its subject will face a penalty (warned-penalty)."""
+    if not enabled(WARNED_PENALTY) or comp.lemma_.lower() not in PENALTY_VERBS:
+        return False
+    return any(o.dep_ == "dobj" and o.lemma_.lower() in PENALTY_NOUNS for o in comp.children)
 
 
 # Types told with no recipient in real news (recipientless-in-story): shows of force.

@@ -400,6 +400,16 @@ CASES = {
             ("alleged", "ACCUSE", "mayor", "governor"),
         ),
     ],
+    cx.WARNED_PENALTY: [
+        (
+            "Kenya warned that Somalia would face consequences if it did not withdraw its troops.",
+            ("warned", "THREATEN", "Kenya", "Somalia"),
+        ),
+        (
+            "Washington warned Moscow it would pay a heavy price for any invasion.",
+            ("warned", "THREATEN", "Washington", "Moscow"),
+        ),
+    ],
     cx.CLEFT_DOER: [
         (
             "The rebel movement said it was the army that looted the market in Yei.",
@@ -1479,3 +1489,9 @@ def test_a_plain_report_or_ones_own_cleft_accuses_no_one(rules_alone):
     assert not [e for e in own.events if e.type == "ACCUSE"]
     denied = rules_alone("The rebels denied it was their fighters who shelled the town.", "2024-06-19")
     assert not [e for e in denied.events if e.type == "ACCUSE" and e.trigger.text == "denied"]
+
+
+def test_a_warning_of_anothers_act_or_of_no_penalty_threatens_no_one(rules_alone):
+    # warned-penalty: a warning that prices will rise is no threat by the warner
+    prices = rules_alone("The finance minister warned that prices would rise.", "2024-06-19")
+    assert not [e for e in prices.events if e.type == "THREATEN"]
