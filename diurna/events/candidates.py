@@ -57,7 +57,7 @@ from diurna.events.dictionary import (
 )
 from diurna.events.nominal import LINKING_VERBS, NounEvents
 from diurna.events.nominal_model import default_nominal_model, learned_nominals
-from diurna.events.scene import mention_of, with_scene_recipients
+from diurna.events.scene import mention_of, own_side_of, with_scene_recipients
 from diurna.nlp.syntax import (
     by_agents,
     clause_reporters,
@@ -562,7 +562,7 @@ class CandidateExtractor(NounEvents):
             return [a for a in actors_of(doc, subj) if a.actor_id not in warner]
         if subj[0].lower_ not in PERSONAL_PRONOUNS:
             own = actors_of(doc, subj)
-            if not own or not sources or own[0].actor_id != sources[0].actor_id:
+            if not own or not sources or not self._warner_side(doc, subj[0], own[0].actor_id, sources[0].actor_id):
                 return None
         probe: set[int] = set()
         comp_sense, comp_targets = self._complement_event(doc, comp, probe)
@@ -571,6 +571,18 @@ class CandidateExtractor(NounEvents):
         consumed.update(probe)
         self._consume(comp, consumed)
         return comp_targets
+
+    @staticmethod
+    def _warner_side(doc: ArticleDoc, subject: "Token", actor_id: str, warner_id: str) -> bool:
+        """The actor who would act is the warner, or its own side (warned-own-side): of its state and
+        sector ("warned the rebels that the army would crush them"), or owned by it ("his government",
+        the possessor being the warner as the actor stage resolves it)."""
+        if actor_id == warner_id:
+            return True
+        if not cx.enabled(cx.WARNED_OWN_SIDE):
+            return False
+        owners = {doc.actor_at_token(p.i) for p in possessors(subject)}
+        return actor_id in own_side_of(doc, warner_id) or warner_id in owners
 
     def _complement_type(
         self, sense: Sense, comp: Optional[Sense], comp_token: Optional["Token"] = None

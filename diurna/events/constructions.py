@@ -360,6 +360,14 @@ CLEFT_DOER = _register(
     "not read so: real-text gold and PLV_train code the act, not an accusation (docs/evaluation.md, "
     "issue 26, fifteenth session).",
 )
+WARNED_OWN_SIDE = _register(
+    "warned-own-side",
+    "The president warned the rebels that the army would crush any new attack.",
+    "A warning that the warner's own side will act against someone ('warned the envoy that his "
+    "government would expel him', 'warned the rebels that the army would crush them') threatens as "
+    "the warner's own 'it would retaliate' does: THREATEN by the warner to the one warned (else the "
+    "act's recipient); the act warned of is not coded as done.",
+)
 WARNED_PENALTY = _register(
     "warned-penalty",
     "Kenya warned that Somalia would face consequences if it did not withdraw its troops.",

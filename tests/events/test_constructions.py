@@ -400,6 +400,16 @@ CASES = {
             ("alleged", "ACCUSE", "mayor", "governor"),
         ),
     ],
+    cx.WARNED_OWN_SIDE: [
+        (
+            "The president warned the rebels that the army would crush any new attack.",
+            ("warned", "THREATEN", "president", "rebels"),
+        ),
+        (
+            "President Okello warned the French ambassador that his government would expel him.",
+            ("warned", "THREATEN", "Okello", "ambassador"),
+        ),
+    ],
     cx.WARNED_PENALTY: [
         (
             "Kenya warned that Somalia would face consequences if it did not withdraw its troops.",
@@ -1492,6 +1502,9 @@ def test_a_plain_report_or_ones_own_cleft_accuses_no_one(rules_alone):
 
 
 def test_a_warning_of_anothers_act_or_of_no_penalty_threatens_no_one(rules_alone):
-    # warned-penalty: a warning that prices will rise is no threat by the warner
+    # warned-own-side / warned-penalty: a warning that prices will rise, or that the rebels (no part of
+    # the warner's side) will attack, is no threat by the warner
     prices = rules_alone("The finance minister warned that prices would rise.", "2024-06-19")
     assert not [e for e in prices.events if e.type == "THREATEN"]
+    other = rules_alone("The general warned that the rebels would attack the capital.", "2024-06-19")
+    assert not [e for e in other.events if e.type == "THREATEN" and e.trigger.text == "warned"]
