@@ -382,6 +382,14 @@ REPORTED_DEMAND = _register(
     "'say the president must go') demands it of them: REQUEST by the speaker to the subject of the "
     "clause, when that subject is an actor other than the speaker.",
 )
+COORDINATED_DEMAND = _register(
+    "coordinated-demand",
+    "The mourners chanted that the president was killing his people and must resign.",
+    "A demanding clause coordinated with what a statement tells ('said the president had failed and "
+    "should resign', 'he is hurting the party and must stop') shares the first clause's subject: "
+    "reported-demand reads it as a REQUEST by the speaker to that subject. Not a passive ('has been "
+    "detained and should be freed' asks it of whoever holds him, not of him).",
+)
 AT_REQUEST = _register(
     "at-request",
     "Rwanda sent soldiers to Mozambique at the request of President Filipe Nyusi.",
@@ -1136,11 +1144,35 @@ def demanded_clauses(speech: "Token") -> list["Token"]:
     for clause in speech.children:
         if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.dep_ == "aux" and c.lower_ in DEMANDING_MODALS for c in clause.children):
-            out.append(clause)
-        elif clause.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
-            out.append(clause)
+        for told in [clause] + coordinated_demands(clause):
+            if any(c.dep_ == "aux" and c.lower_ in DEMANDING_MODALS for c in told.children):
+                out.append(told)
+            elif told.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in told.children):
+                out.append(told)
     return out
+
+
+def coordinated_demands(clause: "Token") -> list["Token"]:
+    """The active verbs coordinated with a reported clause that share its subject ("said the president
+    is killing people and must resign": coordinated-demand); none while the rule is off."""
+    if not enabled(COORDINATED_DEMAND):
+        return []
+    return [
+        c
+        for c in clause.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "auxpass", "expl") for g in c.children)
+    ]
+
+
+def demand_subjects(clause: "Token") -> list["Token"]:
+    """Who a demanding clause asks: its subject, or for a coordinated one the subject it shares
+    (coordinated-demand)."""
+    own = [c for c in clause.children if c.dep_ == "nsubj"]
+    if own or clause.dep_ != "conj":
+        return own
+    return [c for c in clause.head.children if c.dep_ == "nsubj"]
 
 
 # Nouns of "at the request of X" (at-request).

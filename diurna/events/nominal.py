@@ -177,7 +177,7 @@ class NounEvents:
         for clause in cx.demanded_clauses(speech):
             targets = [
                 t
-                for t in actors_of(doc, [c for c in clause.children if c.dep_ == "nsubj"])
+                for t in actors_of(doc, cx.demand_subjects(clause))
                 if not any(_same_state(doc, t.actor_id, s.actor_id) for s in speakers)
             ]  # "Putin said Russia must defend its interests" is no demand on another
             out.extend(

@@ -420,6 +420,16 @@ CASES = {
             ("warned", "THREATEN", "Washington", "Moscow"),
         ),
     ],
+    cx.COORDINATED_DEMAND: [
+        (
+            "The opposition said President Kabila had failed the country and should resign.",
+            ("said", "REQUEST", "opposition", "Kabila"),
+        ),
+        (
+            "The students chanted that the governor was stealing their money and must go.",
+            ("chanted", "REQUEST", "students", "governor"),
+        ),
+    ],
     cx.CLEFT_DOER: [
         (
             "The rebel movement said it was the army that looted the market in Yei.",
@@ -1508,3 +1518,10 @@ def test_a_warning_of_anothers_act_or_of_no_penalty_threatens_no_one(rules_alone
     assert not [e for e in prices.events if e.type == "THREATEN"]
     other = rules_alone("The general warned that the rebels would attack the capital.", "2024-06-19")
     assert not [e for e in other.events if e.type == "THREATEN" and e.trigger.text == "warned"]
+
+
+def test_a_coordinated_passive_demand_asks_no_one_its_subject(rules_alone):
+    # coordinated-demand: "has been detained and should be freed" is asked of the captor, not of the
+    # one detained
+    doc = rules_alone("Activists said the journalist had been detained by police and should be freed.", "2024-06-19")
+    assert not [e for e in doc.events if e.type == "REQUEST" and names_actor(doc, e.target, "journalist")]
