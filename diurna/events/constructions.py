@@ -390,6 +390,16 @@ COORDINATED_DEMAND = _register(
     "reported-demand reads it as a REQUEST by the speaker to that subject. Not a passive ('has been "
     "detained and should be freed' asks it of whoever holds him, not of him).",
 )
+STATED_CONCERN = _register(
+    "stated-concern",
+    "The United Nations said it was gravely concerned about the arrest of the opposition leader by police.",
+    "Being concerned, alarmed, worried, troubled, dismayed or outraged about someone's act, told as a "
+    "predicate adjective or a passive ('is deeply concerned about China's drills', 'was alarmed by "
+    "the arrests', 'concerned that Russia had moved troops'), is an expression of concern: ACCUSE by "
+    "the one concerned (docs/annotation.md: expressions of concern are ACCUSE), as the noun is in "
+    "'expressed concern over'. The recipient is the act's agent (its by-phrase, else the actor the "
+    "phrase names, its possessor or modifier), else the doer of the 'that' clause; none is guessed.",
+)
 AT_REQUEST = _register(
     "at-request",
     "Rwanda sent soldiers to Mozambique at the request of President Filipe Nyusi.",
@@ -1125,6 +1135,29 @@ def faces_penalty(comp: "Token") -> bool:
     if not enabled(WARNED_PENALTY) or comp.lemma_.lower() not in PENALTY_VERBS:
         return False
     return any(o.dep_ == "dobj" and o.lemma_.lower() in PENALTY_NOUNS for o in comp.children)
+
+
+# Predicates of concern about someone's act (stated-concern) and the prepositions naming what it is about.
+CONCERN_WORDS = frozenset(
+    """concerned alarmed worried troubled disturbed dismayed appalled outraged disappointed angered
+    incensed""".split()
+)
+CONCERN_PREPOSITIONS = ("about", "by", "over", "at", "with", "regarding")
+# Verbs whose subject a predicate adjective describes ("is concerned", "remained alarmed").
+COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "grow", "feel"})
+
+
+def concern_holders(token: "Token") -> list["Token"]:
+    """Who is concerned (stated-concern): the subject of the copula a concern adjective completes ("the
+    UN is concerned"), or a passive participle's subject ("Kenya was alarmed by"); [] for an adjective
+    that only modifies ("concerned citizens") or for a word of another kind."""
+    if not enabled(STATED_CONCERN) or token.lower_ not in CONCERN_WORDS:
+        return []
+    if token.dep_ == "acomp" and token.head.lemma_.lower() in COPULAS:
+        return grammatical_subjects(token.head)
+    if token.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in token.children):
+        return [c for c in token.children if c.dep_ == "nsubjpass"]
+    return []
 
 
 # Types told with no recipient in real news (recipientless-in-story): shows of force.

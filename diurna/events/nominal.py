@@ -287,6 +287,44 @@ class NounEvents:
             sense = next((s for s in map(self.lexicon.noun_sense, objects) if s is not None), None)
         return sense.plover if sense is not None else None
 
+    def _stated_concern(self, doc: ArticleDoc, sent: "Span") -> list[Candidate]:
+        """ "The UN is gravely concerned about the arrest of X by police" (stated-concern): ACCUSE by the
+        one concerned against the one the concern is about."""
+        out: list[Candidate] = []
+        for token in sent:
+            holders = cx.concern_holders(token)
+            sources = actors_of(doc, holders) if holders else []
+            if not sources:
+                continue
+            governor = token.head if token.dep_ == "acomp" else token
+            objects = [o for p, objs in prep_objects(token).items() if p in cx.CONCERN_PREPOSITIONS for o in objs]
+            # the act's agent ("the arrest of X by police" -> police), else the actor the phrase names
+            targets = self._act_agents(doc, objects) or actors_of(doc, [o for o in objects if not _victim_phrase(o)])
+            if not targets:
+                targets = actors_of(doc, clause_parties.content_subjects(token, governor))
+            sense = Sense(
+                lemma=token.lower_, pos="noun", cameo="111", plover="ACCUSE", mode="disapprove", frame="evaluation"
+            )
+            out.extend(
+                self._combine(
+                    doc,
+                    token.i,
+                    token.i + 1,
+                    sense,
+                    "ACCUSE",
+                    "111",
+                    "disapprove",
+                    sources,
+                    targets,
+                    pol.polarity(governor),
+                    pol.modality(governor),
+                    cx.STATED_CONCERN,
+                    False,
+                    need_target=True,
+                )
+            )
+        return out
+
     # ---------------------------------------------------------------- nominal events
 
     def _at_request(self, doc: ArticleDoc, noun: "Token") -> list[Candidate]:
@@ -690,3 +728,10 @@ def force_by_agent(doc: ArticleDoc, source: Argument, typed: Typed) -> Typed:
     if found[0] == typed[0]:
         return typed
     return (*found, cx.AGENT_DECIDES_FORCE)
+
+
+def _victim_phrase(noun: "Token") -> bool:
+    """An act noun whose own actor is its victim ("the arrest of the journalists"): its "of" or "on"
+    phrase names who it was done to, not who did it (stated-concern takes no recipient from it)."""
+    preps = prep_objects(noun)
+    return bool(preps.get("of") or preps.get("on") or preps.get("against")) and not possessors(noun)

@@ -430,6 +430,20 @@ CASES = {
             ("chanted", "REQUEST", "students", "governor"),
         ),
     ],
+    cx.STATED_CONCERN: [
+        (
+            "Washington is deeply concerned by China's military drills around Taiwan.",
+            ("concerned", "ACCUSE", "Washington", "China"),
+        ),
+        (
+            "The European Union is concerned that Russia has moved troops to the border.",
+            ("concerned", "ACCUSE", "European Union", "Russia"),
+        ),
+        (
+            "Germany was alarmed by the arrest of the journalists by Turkish police.",
+            ("alarmed", "ACCUSE", "Germany", "Turkish police"),
+        ),
+    ],
     cx.CLEFT_DOER: [
         (
             "The rebel movement said it was the army that looted the market in Yei.",
@@ -1525,3 +1539,14 @@ def test_a_coordinated_passive_demand_asks_no_one_its_subject(rules_alone):
     # one detained
     doc = rules_alone("Activists said the journalist had been detained by police and should be freed.", "2024-06-19")
     assert not [e for e in doc.events if e.type == "REQUEST" and names_actor(doc, e.target, "journalist")]
+
+
+def test_concern_about_a_victim_or_a_topic_accuses_no_one(rules_alone):
+    # stated-concern: the recipient is who did the act, never the one it was done to; a concern about
+    # a topic names no one; an adjective that only modifies states no concern of anyone
+    victim = rules_alone("Germany was alarmed by the arrests of the journalists.", "2024-06-19")
+    assert not [e for e in victim.events if e.type == "ACCUSE" and names_actor(victim, e.target, "journalists")]
+    topic = rules_alone("Kenyan voters are worried about the economy.", "2024-06-19")
+    assert not [e for e in topic.events if e.type == "ACCUSE"]
+    modifier = rules_alone("Concerned citizens met the governor of Nairobi on Monday.", "2024-06-19")
+    assert not [e for e in modifier.events if e.type == "ACCUSE"]
