@@ -298,8 +298,11 @@ class NounEvents:
                 continue
             governor = token.head if token.dep_ == "acomp" else token
             objects = [o for p, objs in prep_objects(token).items() if p in cx.CONCERN_PREPOSITIONS for o in objs]
-            # the act's agent ("the arrest of X by police" -> police), else the actor the phrase names
-            targets = self._act_agents(doc, objects) or actors_of(doc, [o for o in objects if not _victim_phrase(o)])
+            # the act's agent ("the arrest of X by police" -> police), else the actor the phrase names as
+            # the owner of what it is about ("China's drills"); not a person the concern is for ("was
+            # concerned about her daughter") nor the one the act was done to
+            about = [o for o in objects if doc.mention_at_token(o.i) is None and not _victim_phrase(o)]
+            targets = self._act_agents(doc, objects) or actors_of(doc, about)
             if not targets:
                 targets = actors_of(doc, clause_parties.content_subjects(token, governor))
             sense = Sense(
