@@ -21,7 +21,7 @@ from diurna.document import ArticleDoc
 from diurna.events import clause_parties
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
-from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
+from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, modifier_actors, subject_tokens
 from diurna.events.dictionary import Sense, TriggerLexicon, direct_objects, in_list, merged_preps, prep_objects
 from diurna.events.scene import mention_of, own_side_of, story_protesters
 from diurna.events.statements import content_head
@@ -298,11 +298,15 @@ class NounEvents:
                 continue
             governor = token.head if token.dep_ == "acomp" else token
             objects = [o for p, objs in prep_objects(token).items() if p in cx.CONCERN_PREPOSITIONS for o in objs]
-            # the act's agent ("the arrest of X by police" -> police), else the actor the phrase names as
-            # the owner of what it is about ("China's drills"); not a person the concern is for ("was
-            # concerned about her daughter") nor the one the act was done to
-            about = [o for o in objects if doc.mention_at_token(o.i) is None and not _victim_phrase(o)]
-            targets = self._act_agents(doc, objects) or actors_of(doc, about)
+            # the act's agent ("the arrest of X by police" -> police), else the owner of what it is about
+            # ("China's drills"), else an actor told doing something ("the media declaring ..."); not a
+            # person the concern is for ("was concerned about her daughter, a student") nor the one an
+            # act was done to
+            targets = self._act_agents(doc, objects) or [
+                a for o in objects if not _victim_phrase(o) for a in modifier_actors(doc, o)
+            ]
+            if not targets:
+                targets = actors_of(doc, [o for o in objects if any(c.dep_ == "acl" for c in o.children)])
             if not targets:
                 targets = actors_of(doc, clause_parties.content_subjects(token, governor))
             sense = Sense(
