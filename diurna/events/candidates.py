@@ -163,7 +163,7 @@ class CandidateExtractor(NounEvents):
         # reported speech is the quote stage's: its cues are the speech verbs whose content may evaluate
         for token, quote in cues.get(sent.start, []):
             out.extend(self._reported_evaluation(doc, token, quote))
-        out.extend(self._stated_concern(doc, sent))  # "is gravely concerned about X's arrests"
+        out.extend(self._stated_judgements(doc, sent))  # "is gravely concerned about", "held X responsible"
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 out.extend(self._nominal(doc, token, verb_triggers))

@@ -400,6 +400,17 @@ STATED_CONCERN = _register(
     "'expressed concern over'. The recipient is the act's agent (its by-phrase, else the actor the "
     "phrase names, its possessor or modifier), else the doer of the 'that' clause; none is guessed.",
 )
+STATED_RESPONSIBILITY = _register(
+    "stated-responsibility",
+    "The government said the rebels were responsible for the attack on the convoy.",
+    "Saying that someone is responsible for, behind or to blame for a harm ('said the rebels were "
+    "responsible for the attack', 'said Hamas was behind the rocket fire', '\"Moscow is to blame,\" "
+    "the minister said') blames them: ACCUSE by the speaker (the quote stage's) against the one held "
+    "responsible, when the harm is an act of force or coercion, a crime or violation the lexicons "
+    "name, or a harm noun (violence, unrest, deaths), and the one blamed is no part of the speaker's "
+    "own side (a group saying it was behind an attack claims it). Not a duty ('responsible for the "
+    "security of the plants').",
+)
 AT_REQUEST = _register(
     "at-request",
     "Rwanda sent soldiers to Mozambique at the request of President Filipe Nyusi.",
@@ -1158,6 +1169,33 @@ def concern_holders(token: "Token") -> list["Token"]:
     if token.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in token.children):
         return [c for c in token.children if c.dep_ == "nsubjpass"]
     return []
+
+
+# Predicates that hold someone responsible (stated-responsibility), and the harms
+# being responsible for which is blame, beside the acts of force and the crimes the lexicons name.
+RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "culpable", "liable"})
+HARM_NOUNS = frozenset(
+    """violence unrest death deaths bloodshed chaos blast blasts explosion explosions destruction
+    instability insecurity crisis suffering""".split()
+)
+
+
+def blamed_clause(head: "Token") -> Optional[tuple[list["Token"], list["Token"], bool]]:
+    """(who is blamed, what for, whether what for must be a harm) when a clause says "X was responsible
+    for Y", "X was behind Y" or "X is to blame (for Y)"; None otherwise (stated-responsibility)."""
+    if not enabled(STATED_RESPONSIBILITY) or head.lemma_ != "be":
+        return None
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    for c in head.children:
+        if c.dep_ == "acomp" and c.lower_ in RESPONSIBLE_WORDS:
+            return subjects, prep_objects(c).get("for", []), True
+        if c.dep_ == "prep" and c.lower_ == "behind":
+            return subjects, [o for o in c.children if o.dep_ == "pobj"], True
+        if c.dep_ == "xcomp" and c.lemma_ == "blame" and any(a.lower_ == "to" for a in c.children):
+            return subjects, prep_objects(c).get("for", []), False
+    return None
 
 
 # Types told with no recipient in real news (recipientless-in-story): shows of force.

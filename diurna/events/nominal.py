@@ -128,6 +128,7 @@ class NounEvents:
             return out
         out.extend(self._alleged_act(doc, speech, speakers))
         out.extend(self._cleft_doer(doc, speech, quote, speakers))
+        out.extend(self._stated_responsibility(doc, speech, quote, speakers))
         out.extend(self._reported_demand(doc, speech, speakers))
         for clause in speech.children:
             if clause.dep_ != "ccomp" or clause.lemma_ != "be":
@@ -286,6 +287,61 @@ class NounEvents:
             objects = [c for o in direct_objects(act) for c in conjuncts(o)]
             sense = next((s for s in map(self.lexicon.noun_sense, objects) if s is not None), None)
         return sense.plover if sense is not None else None
+
+    def _stated_responsibility(
+        self, doc: ArticleDoc, speech: "Token", quote: "Quote", speakers: list[Argument]
+    ) -> list[Candidate]:
+        """ "The government said the rebels were responsible for the attack" (stated-responsibility): the
+        speaker blames the one its statement holds responsible for a harm."""
+        lemma = speech.lemma_.lower()
+        if lemma in cx.NOT_ACCUSING_CUES or pol.is_negated(speech):
+            return []
+        content = doc.spacy_doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+        clauses = [c for c in speech.children if c.dep_ == "ccomp"]
+        if content is not None and len(content):
+            clauses.append(content_head(content))
+        side = {a.actor_id for a in speakers} | {o for a in speakers for o in own_side_of(doc, a.actor_id)}
+        out: list[Candidate] = []
+        for clause in dict.fromkeys(clauses):
+            blamed = cx.blamed_clause(clause)
+            if blamed is None:
+                continue
+            subjects, harms, must_harm = blamed
+            if must_harm and not any(self._is_harm(h) for h in harms):
+                continue
+            targets = [t for t in actors_of(doc, subjects) if t.actor_id not in side]
+            accuse = Sense(lemma=lemma, pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
+            out.extend(
+                self._combine(
+                    doc,
+                    speech.i,
+                    speech.i + 1,
+                    accuse,
+                    "ACCUSE",
+                    "112",
+                    "disapprove",
+                    speakers,
+                    targets,
+                    pol.polarity(clause),
+                    pol.modality(clause),
+                    cx.STATED_RESPONSIBILITY,
+                    False,
+                    need_target=True,
+                )
+            )
+        return out
+
+    def _is_harm(self, noun: "Token") -> bool:
+        """A harm being responsible for which is blame: an act of force or coercion the lexicons code,
+        a crime or violation they name as a negative evaluation, or a harm noun (stated-responsibility)."""
+        sense = self.lexicon.noun_sense(noun)
+        if sense is not None and sense.plover in cx.HOSTILE_TYPES:
+            return True
+        return noun.lemma_.lower() in cx.HARM_NOUNS or self.lexicon.is_negative_evaluation(noun)
+
+    def _stated_judgements(self, doc: ArticleDoc, sent: "Span") -> list[Candidate]:
+        """The judgements a sentence states without a verb the lexicons code: concern (stated-concern)."""
+        return self._stated_concern(doc, sent)
 
     def _stated_concern(self, doc: ArticleDoc, sent: "Span") -> list[Candidate]:
         """ "The UN is gravely concerned about the arrest of X by police" (stated-concern): ACCUSE by the

@@ -444,6 +444,20 @@ CASES = {
             ("alarmed", "ACCUSE", "Germany", "Turkish police"),
         ),
     ],
+    cx.STATED_RESPONSIBILITY: [
+        (
+            "The government said the rebels were responsible for the attack on the convoy.",
+            ("said", "ACCUSE", "government", "rebels"),
+        ),
+        (
+            "The ministry said Hamas was behind the rocket attacks.",
+            ("said", "ACCUSE", "ministry", "Hamas"),
+        ),
+        (
+            "Iran said the United States was to blame for the unrest.",
+            ("said", "ACCUSE", "Iran", "United States"),
+        ),
+    ],
     cx.CLEFT_DOER: [
         (
             "The rebel movement said it was the army that looted the market in Yei.",
@@ -1550,3 +1564,12 @@ def test_concern_about_a_victim_or_a_topic_accuses_no_one(rules_alone):
     assert not [e for e in topic.events if e.type == "ACCUSE"]
     modifier = rules_alone("Concerned citizens met the governor of Nairobi on Monday.", "2024-06-19")
     assert not [e for e in modifier.events if e.type == "ACCUSE"]
+
+
+def test_a_duty_or_ones_own_claim_of_responsibility_blames_no_one(rules_alone):
+    # stated-responsibility: being responsible for a duty is no blame, and a group saying it was behind
+    # an attack claims it
+    duty = rules_alone("The ministry said the police were responsible for the security of the plants.", "2024-06-19")
+    assert not [e for e in duty.events if e.type == "ACCUSE"]
+    claim = rules_alone("Hamas said it was behind the rocket attacks.", "2024-06-19")
+    assert not [e for e in claim.events if e.type == "ACCUSE"]
