@@ -411,6 +411,12 @@ STATED_RESPONSIBILITY = _register(
     "own side (a group saying it was behind an attack claims it). Not a duty ('responsible for the "
     "security of the plants').",
 )
+HELD_RESPONSIBLE = _register(
+    "held-responsible",
+    "Kyiv held Moscow responsible for the strike on the dam.",
+    "Holding someone responsible or accountable ('held Moscow responsible for the strike', 'will hold "
+    "the junta accountable') blames them: ACCUSE by the subject against the one held responsible.",
+)
 AT_REQUEST = _register(
     "at-request",
     "Rwanda sent soldiers to Mozambique at the request of President Filipe Nyusi.",
@@ -1171,7 +1177,7 @@ def concern_holders(token: "Token") -> list["Token"]:
     return []
 
 
-# Predicates that hold someone responsible (stated-responsibility), and the harms
+# Predicates that hold someone responsible (stated-responsibility, held-responsible), and the harms
 # being responsible for which is blame, beside the acts of force and the crimes the lexicons name.
 RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "culpable", "liable"})
 HARM_NOUNS = frozenset(
@@ -1196,6 +1202,19 @@ def blamed_clause(head: "Token") -> Optional[tuple[list["Token"], list["Token"],
         if c.dep_ == "xcomp" and c.lemma_ == "blame" and any(a.lower_ == "to" for a in c.children):
             return subjects, prep_objects(c).get("for", []), False
     return None
+
+
+def held_responsible(verb: "Token") -> list["Token"]:
+    """The ones a verb holds responsible ("held Moscow responsible for", "hold the junta accountable"):
+    its direct objects when a responsibility word is said of them (held-responsible)."""
+    if not enabled(HELD_RESPONSIBLE) or verb.lemma_.lower() != "hold" or verb.pos_ != "VERB":
+        return []
+    said = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ in RESPONSIBLE_WORDS]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if said and not objects:
+        # the parser may make the one held the responsibility word's subject ("held [Moscow responsible]")
+        objects = [c for s in said for c in s.children if c.dep_ == "nsubj"]
+    return objects if said else []
 
 
 # Types told with no recipient in real news (recipientless-in-story): shows of force.

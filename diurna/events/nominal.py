@@ -339,9 +339,38 @@ class NounEvents:
             return True
         return noun.lemma_.lower() in cx.HARM_NOUNS or self.lexicon.is_negative_evaluation(noun)
 
+    def _held_responsible(self, doc: ArticleDoc, sent: "Span") -> list[Candidate]:
+        """ "Kyiv held Moscow responsible for the strike" (held-responsible): ACCUSE subject -> the one held."""
+        out: list[Candidate] = []
+        for verb in sent:
+            held = cx.held_responsible(verb)
+            if not held:
+                continue
+            sense = Sense(lemma="hold", pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
+            out.extend(
+                self._combine(
+                    doc,
+                    verb.i,
+                    verb.i + 1,
+                    sense,
+                    "ACCUSE",
+                    "112",
+                    "disapprove",
+                    actors_of(doc, subject_tokens(verb)),
+                    actors_of(doc, held),
+                    pol.polarity(verb),
+                    pol.modality(verb),
+                    cx.HELD_RESPONSIBLE,
+                    False,
+                    need_target=True,
+                )
+            )
+        return out
+
     def _stated_judgements(self, doc: ArticleDoc, sent: "Span") -> list[Candidate]:
-        """The judgements a sentence states without a verb the lexicons code: concern (stated-concern)."""
-        return self._stated_concern(doc, sent)
+        """The judgements a sentence states without a verb the lexicons code: concern (stated-concern)
+        and holding someone responsible (held-responsible)."""
+        return self._stated_concern(doc, sent) + self._held_responsible(doc, sent)
 
     def _stated_concern(self, doc: ArticleDoc, sent: "Span") -> list[Candidate]:
         """ "The UN is gravely concerned about the arrest of X by police" (stated-concern): ACCUSE by the

@@ -458,6 +458,16 @@ CASES = {
             ("said", "ACCUSE", "Iran", "United States"),
         ),
     ],
+    cx.HELD_RESPONSIBLE: [
+        (
+            "Ukraine held Russia responsible for the strike on the dam.",
+            ("held", "ACCUSE", "Ukraine", "Russia"),
+        ),
+        (
+            "The opposition holds the electoral commission accountable for the delays.",
+            ("holds", "ACCUSE", "opposition", "electoral commission"),
+        ),
+    ],
     cx.CLEFT_DOER: [
         (
             "The rebel movement said it was the army that looted the market in Yei.",
