@@ -417,6 +417,15 @@ HELD_RESPONSIBLE = _register(
     "Holding someone responsible or accountable ('held Moscow responsible for the strike', 'will hold "
     "the junta accountable') blames them: ACCUSE by the subject against the one held responsible.",
 )
+MANDATIVE_CLAUSE = _register(
+    "mandative-clause",
+    "The EU insisted that Belarus release all political prisoners.",
+    "A that-clause in the bare form (the mandative subjunctive) after a verb of demanding ('insisted "
+    "that Belarus release the prisoners', 'urged that the council reconsider its decision', 'asked "
+    "that the army withdraw') tells an act demanded, not done: its modality is 'demanded', so it is "
+    "not coded (demanded-of-another) and reported-demand reads it as a REQUEST by the speaker to the "
+    "clause's subject.",
+)
 AT_REQUEST = _register(
     "at-request",
     "Rwanda sent soldiers to Mozambique at the request of President Filipe Nyusi.",
@@ -1217,6 +1226,25 @@ def held_responsible(verb: "Token") -> list["Token"]:
     return objects if said else []
 
 
+# Verbs after which a bare-form that-clause demands its act (mandative-clause).
+MANDATIVE_VERBS = frozenset({"insist", "urge", "demand", "ask", "request", "recommend", "propose", "require"})
+# Those of them the lexicons code no request for: reported-demand makes the REQUEST (mandative-clause).
+MANDATIVE_SPEECH = frozenset({"insist", "recommend", "propose", "require"})
+
+
+def mandative_clause(clause: "Token") -> bool:
+    """The clause is a bare-form complement of a verb of demanding, with a subject of its own and no
+    auxiliary ("insisted that Belarus release", "demanded the president step down") (mandative-clause)."""
+    return (
+        enabled(MANDATIVE_CLAUSE)
+        and clause.dep_ == "ccomp"
+        and clause.tag_ == "VB"
+        and clause.head.lemma_.lower() in MANDATIVE_VERBS
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "to" for c in clause.children)
+    )
+
+
 # Types told with no recipient in real news (recipientless-in-story): shows of force.
 RECIPIENTLESS_TYPES = frozenset({"MOBILIZE"})
 
@@ -1237,6 +1265,8 @@ def demanded_clauses(speech: "Token") -> list["Token"]:
         for told in [clause] + coordinated_demands(clause):
             if any(c.dep_ == "aux" and c.lower_ in DEMANDING_MODALS for c in told.children):
                 out.append(told)
+            elif told is clause and mandative_clause(told) and speech.lemma_.lower() in MANDATIVE_SPEECH:
+                out.append(told)  # (demand, urge, ask code their own REQUEST: asked-subject)
             elif told.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in told.children):
                 out.append(told)
     return out

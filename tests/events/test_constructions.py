@@ -468,6 +468,16 @@ CASES = {
             ("holds", "ACCUSE", "opposition", "electoral commission"),
         ),
     ],
+    cx.MANDATIVE_CLAUSE: [
+        (
+            "The EU insisted that Belarus release all political prisoners.",
+            ("insisted", "REQUEST", "EU", "Belarus"),
+        ),
+        (
+            "The bishops insisted that the government reopen the border with Rwanda.",
+            ("insisted", "REQUEST", "bishops", "government"),
+        ),
+    ],
     cx.CLEFT_DOER: [
         (
             "The rebel movement said it was the army that looted the market in Yei.",
@@ -1583,3 +1593,11 @@ def test_a_duty_or_ones_own_claim_of_responsibility_blames_no_one(rules_alone):
     assert not [e for e in duty.events if e.type == "ACCUSE"]
     claim = rules_alone("Hamas said it was behind the rocket attacks.", "2024-06-19")
     assert not [e for e in claim.events if e.type == "ACCUSE"]
+
+
+def test_a_demanded_release_is_not_coded_as_done(rules_alone):
+    # mandative-clause: "insisted that Belarus release" asks it; no release by Belarus happened
+    doc = rules_alone("The EU insisted that Belarus release all political prisoners.", "2024-06-19")
+    assert not [e for e in doc.events if e.trigger.text == "release"]
+    told = rules_alone("Jordan insisted that the exercises were not linked to Iraq.", "2024-06-19")
+    assert not [e for e in told.events if e.type == "REQUEST"]
