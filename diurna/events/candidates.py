@@ -146,6 +146,7 @@ class CandidateExtractor(NounEvents):
         consumed: set[int] = set()  # complements already coded as part of their governor
         verb_triggers: set[int] = set()
         out: list[Candidate] = self._requests_by_noun(doc, sent, consumed)
+        out.extend(self._deadlines(doc, sent, consumed))  # "gave the junta 72 hours to hand over power"
         for token in sent:
             if token.pos_ != "VERB" or token.i in consumed:
                 continue

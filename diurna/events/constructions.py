@@ -426,6 +426,14 @@ MANDATIVE_CLAUSE = _register(
     "not coded (demanded-of-another) and reported-demand reads it as a REQUEST by the speaker to the "
     "clause's subject.",
 )
+DEADLINE_GIVEN = _register(
+    "deadline-given",
+    "ECOWAS gave the junta 72 hours to hand over power.",
+    "Giving someone a time to act ('gave the junta 72 hours to hand over power', 'gave the government "
+    "until Friday to resign', 'the grace period it had given the junta to step down') is an ultimatum "
+    "(CAMEO 139): THREATEN by the giver to the one given the time (docs/annotation.md: a deadline is "
+    "REQUEST or THREATEN); the act asked for is not done and is not coded, nor is the giving an aid.",
+)
 AT_REQUEST = _register(
     "at-request",
     "Rwanda sent soldiers to Mozambique at the request of President Filipe Nyusi.",
@@ -1243,6 +1251,40 @@ def mandative_clause(clause: "Token") -> bool:
         and any(c.dep_ == "nsubj" for c in clause.children)
         and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "to" for c in clause.children)
     )
+
+
+# Nouns of the time an ultimatum gives (deadline-given); not "ultimatum", a request noun the lexicons
+# code themselves ("gave Russia an ultimatum to free ...": requested-action).
+DEADLINE_NOUNS = frozenset("""hour hours day days week weeks month months minute minutes deadline period""".split())
+
+
+def deadline_given(verb: "Token") -> Optional[tuple[list["Token"], "Token"]]:
+    """(the ones given the time, the act they are to do) when `verb` gives someone a time to act:
+    "gave the junta 72 hours to hand over power", "gave the government until Friday to resign", "the
+    period ECOWAS had given the junta to hand power back"; None otherwise (deadline-given)."""
+    if not enabled(DEADLINE_GIVEN) or verb.lemma_.lower() != "give" or verb.pos_ != "VERB":
+        return None
+    times = [
+        c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "dative") and c.lemma_.lower() in DEADLINE_NOUNS
+    ]
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in DEADLINE_NOUNS:
+        times.append(verb.head)  # "the grace period ECOWAS had given the junta"
+    untils = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "until"]
+    if not times and not untils:
+        return None
+    holders = [verb] + times
+    acts = [c for h in holders for c in h.children if c.dep_ in ("advcl", "xcomp", "relcl", "acl") and is_infinitive(c)]
+    if not acts:
+        return None
+    given = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c not in times]
+    given += [
+        o
+        for p in verb.children
+        if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return given, acts[0]
 
 
 # Types told with no recipient in real news (recipientless-in-story): shows of force.

@@ -86,6 +86,38 @@ class NounEvents:
             )
         return out
 
+    def _deadlines(self, doc: ArticleDoc, sent: "Span", consumed: set[int]) -> list[Candidate]:
+        """ "ECOWAS gave the junta 72 hours to hand over power" (deadline-given): THREATEN by the giver to
+        the one given the time; the giving and the act asked for are consumed (not coded as done)."""
+        out: list[Candidate] = []
+        for verb in sent:
+            found = cx.deadline_given(verb)
+            if found is None:
+                continue
+            given, act = found
+            self._consume(act, consumed)
+            consumed.add(verb.i)
+            sense = Sense(lemma="give", pos="verb", cameo="139", plover="THREATEN", mode=None, frame="ultimatum")
+            out.extend(
+                self._combine(
+                    doc,
+                    verb.i,
+                    verb.i + 1,
+                    sense,
+                    "THREATEN",
+                    "139",
+                    None,
+                    actors_of(doc, subject_tokens(verb)),
+                    actors_of(doc, given),
+                    pol.polarity(verb),
+                    pol.modality(verb),
+                    cx.DEADLINE_GIVEN,
+                    False,
+                    need_target=True,
+                )
+            )
+        return out
+
     def _request(
         self,
         doc: ArticleDoc,

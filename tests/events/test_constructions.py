@@ -478,6 +478,16 @@ CASES = {
             ("insisted", "REQUEST", "bishops", "government"),
         ),
     ],
+    cx.DEADLINE_GIVEN: [
+        (
+            "ECOWAS gave the junta 72 hours to hand over power.",
+            ("gave", "THREATEN", "ECOWAS", "junta"),
+        ),
+        (
+            "The opposition gave the government until Friday to resign.",
+            ("gave", "THREATEN", "opposition", "government"),
+        ),
+    ],
     cx.CLEFT_DOER: [
         (
             "The rebel movement said it was the army that looted the market in Yei.",
@@ -1601,3 +1611,11 @@ def test_a_demanded_release_is_not_coded_as_done(rules_alone):
     assert not [e for e in doc.events if e.trigger.text == "release"]
     told = rules_alone("Jordan insisted that the exercises were not linked to Iraq.", "2024-06-19")
     assert not [e for e in told.events if e.type == "REQUEST"]
+
+
+def test_the_act_a_deadline_asks_for_is_not_done(rules_alone):
+    # deadline-given: no resignation happened, and the giver did not resign
+    doc = rules_alone("The opposition gave the government until Friday to resign.", "2024-06-19")
+    assert not [e for e in doc.events if e.trigger.text == "resign"]
+    aid = rules_alone("The United States gave Ukraine two billion dollars to buy weapons.", "2024-06-19")
+    assert not [e for e in aid.events if e.type == "THREATEN"]
