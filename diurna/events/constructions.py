@@ -1136,12 +1136,12 @@ NOT_ACCUSING_CUES = frozenset(
     """deny refute dismiss reject doubt question wonder ask fear worry hope predict expect warn
     acknowledge admit concede confirm""".split()
 )
-# Verbs that only say an act was done, the act being their object noun ("did the looting").
+# Verbs that only say an act was done, the act being their object noun ("did the shelling").
 DOING_VERBS = frozenset({"do", "commit", "perpetrate"})
 
 
 def cleft_act(head: "Token") -> Optional[tuple["Token", "Token"]]:
-    """(the act, the doer in focus) when a clause is a cleft: "it was the soldiers who did the looting"
+    """(the act, the doer in focus) when a clause is a cleft: "it was the militia that burned the market"
     (the copula with "it" as subject, its attribute modified by a relative clause whose verb is the act);
     None otherwise (cleft-doer)."""
     if head.lemma_ != "be" or not any(

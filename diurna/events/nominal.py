@@ -274,7 +274,7 @@ class NounEvents:
     def _cleft_doer(
         self, doc: ArticleDoc, speech: "Token", quote: "Quote", speakers: list[Argument]
     ) -> list[Candidate]:
-        """ "The rebels said it was the soldiers who did the looting" (cleft-doer): the speaker blames the
+        """ "The rebels said it was the militia that burned the market" (cleft-doer): the speaker blames the
         doer the cleft puts in focus for the act of force its statement tells (the quote stage's
         content), when that doer is no part of the speaker's own side."""
         lemma = speech.lemma_.lower()
@@ -311,7 +311,7 @@ class NounEvents:
 
     def _told_act_type(self, act: "Token") -> Optional[str]:
         """The type the lexicons give the act a statement tells: its verb's, else, for a light verb
-        ("did the looting and killing", "carried out the arrests"), its object noun's."""
+        ("did the shelling", "carried out the arrests"), its object noun's."""
         if act.pos_ not in ("VERB", "AUX"):
             return None
         sense = self.lexicon.verb_sense(act)
