@@ -57,7 +57,7 @@ from diurna.events.dictionary import (
 )
 from diurna.events.nominal import LINKING_VERBS, NounEvents
 from diurna.events.nominal_model import default_nominal_model, learned_nominals
-from diurna.events.scene import mention_of, with_scene_recipients
+from diurna.events.scene import mention_of, own_side_of, with_scene_recipients
 from diurna.nlp.syntax import (
     by_agents,
     clause_reporters,
@@ -157,6 +157,7 @@ class CandidateExtractor(NounEvents):
         consumed: set[int] = set()  # complements already coded as part of their governor
         verb_triggers: set[int] = set()
         out: list[Candidate] = self._requests_by_noun(doc, sent, consumed)
+        out.extend(self._deadlines(doc, sent, consumed))  # "gave the junta 72 hours to hand over power"
         for token in sent:
             if token.pos_ != "VERB" or token.i in consumed:
                 continue
@@ -174,6 +175,7 @@ class CandidateExtractor(NounEvents):
         # reported speech is the quote stage's: its cues are the speech verbs whose content may evaluate
         for token, quote in cues.get(sent.start, []):
             out.extend(self._reported_evaluation(doc, token, quote))
+        out.extend(self._stated_judgements(doc, sent))  # "is gravely concerned about", "held X responsible"
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 out.extend(self._nominal(doc, token, verb_triggers))
@@ -368,7 +370,13 @@ class CandidateExtractor(NounEvents):
             warned = self._warned_action(doc, verb, sources, consumed)
             if warned is None:
                 return []
-            targets = actors_of(doc, direct_objects(verb)) or warned
+            comp = modal_complement(verb)
+            if warned and comp is not None and cx.faces_penalty(comp):
+                # "warned Washington that Israel would face consequences": the one who would face the
+                # penalty is threatened, not the one told (warned-penalty)
+                targets = warned
+            else:
+                targets = actors_of(doc, direct_objects(verb)) or warned
         if not sources and sense.theme and plover == "MOBILIZE" and is_passive(verb):
             # "Chinese navy vessels were deployed near ...": with no agent, whose forces they are
             sources = actors_of(doc, [c for c in verb.children if c.dep_ == "nsubjpass"])
@@ -566,9 +574,14 @@ class CandidateExtractor(NounEvents):
         subj = [c for c in comp.children if c.dep_ == "nsubj"]
         if not subj:
             return None
+        if cx.faces_penalty(comp):
+            # "warned that Somalia would face consequences" (warned-penalty): the one who would face it
+            self._consume(comp, consumed)
+            warner = {s.actor_id for s in sources}
+            return [a for a in actors_of(doc, subj) if a.actor_id not in warner]
         if subj[0].lower_ not in PERSONAL_PRONOUNS:
             own = actors_of(doc, subj)
-            if not own or not sources or own[0].actor_id != sources[0].actor_id:
+            if not own or not sources or not self._warner_side(doc, subj[0], own[0].actor_id, sources[0].actor_id):
                 return None
         probe: set[int] = set()
         comp_sense, comp_targets = self._complement_event(doc, comp, probe)
@@ -577,6 +590,18 @@ class CandidateExtractor(NounEvents):
         consumed.update(probe)
         self._consume(comp, consumed)
         return comp_targets
+
+    @staticmethod
+    def _warner_side(doc: ArticleDoc, subject: "Token", actor_id: str, warner_id: str) -> bool:
+        """The actor who would act is the warner, or its own side (warned-own-side): of its state and
+        sector ("warned the rebels that the army would crush them"), or owned by it ("his government",
+        the possessor being the warner as the actor stage resolves it)."""
+        if actor_id == warner_id:
+            return True
+        if not cx.enabled(cx.WARNED_OWN_SIDE):
+            return False
+        owners = {doc.actor_at_token(p.i) for p in possessors(subject)}
+        return actor_id in own_side_of(doc, warner_id) or warner_id in owners
 
     def _complement_type(
         self, sense: Sense, comp: Optional[Sense], comp_token: Optional["Token"] = None

@@ -349,12 +349,90 @@ ALLEGED_ACT = _register(
     "the speaker against the subject of the alleged clause. A claim of the speaker's own side's act "
     "('the army claimed its troops destroyed three camps') is a claim of success, no accusation.",
 )
+CLEFT_DOER = _register(
+    "cleft-doer",
+    "The rebels said it was government soldiers who looted the town.",
+    "A statement that puts the doer of an act of force or coercion in focus with a cleft ('said it was "
+    "the army that shelled the market', 'it was the police who fired first, the organisers said') "
+    "tells who is to blame: ACCUSE by the speaker against the doer in focus, when that doer is no part "
+    "of the speaker's own side, the act is told as done and not negated, and the speech verb neither "
+    "denies nor doubts. A plain report of another's act ('the army said gunmen attacked a camp') is "
+    "not read so: real-text gold and PLV_train code the act, not an accusation (docs/evaluation.md, "
+    "issue 26, fifteenth session).",
+)
+WARNED_OWN_SIDE = _register(
+    "warned-own-side",
+    "The president warned the rebels that the army would crush any new attack.",
+    "A warning that the warner's own side will act against someone ('warned the envoy that his "
+    "government would expel him', 'warned the rebels that the army would crush them') threatens as "
+    "the warner's own 'it would retaliate' does: THREATEN by the warner to the one warned (else the "
+    "act's recipient); the act warned of is not coded as done.",
+)
+WARNED_PENALTY = _register(
+    "warned-penalty",
+    "Kenya warned that Somalia would face consequences if it did not withdraw its troops.",
+    "A warning that someone will face, suffer or pay a penalty ('would face consequences', 'will pay "
+    "a heavy price', 'would face sanctions') threatens that someone (PLOVER THREATEN: coercive "
+    "warnings): THREATEN by the warner to the one warned, else to the one who would face it.",
+)
 REPORTED_DEMAND = _register(
     "reported-demand",
     "The opposition said President Kabila must resign immediately.",
     "Saying that someone must, should or has to do something ('said the council should resign', "
     "'say the president must go') demands it of them: REQUEST by the speaker to the subject of the "
     "clause, when that subject is an actor other than the speaker.",
+)
+COORDINATED_DEMAND = _register(
+    "coordinated-demand",
+    "The mourners chanted that the president was killing his people and must resign.",
+    "A demanding clause coordinated with what a statement tells ('said the president had failed and "
+    "should resign', 'he is hurting the party and must stop') shares the first clause's subject: "
+    "reported-demand reads it as a REQUEST by the speaker to that subject. Not a passive ('has been "
+    "detained and should be freed' asks it of whoever holds him, not of him).",
+)
+STATED_CONCERN = _register(
+    "stated-concern",
+    "The United Nations said it was gravely concerned about the arrest of the opposition leader by police.",
+    "Being concerned, alarmed, worried, troubled, dismayed or outraged about someone's act, told as a "
+    "predicate adjective or a passive ('is deeply concerned about China's drills', 'was alarmed by "
+    "the arrests', 'concerned that Russia had moved troops'), is an expression of concern: ACCUSE by "
+    "the one concerned (docs/annotation.md: expressions of concern are ACCUSE), as the noun is in "
+    "'expressed concern over'. The recipient is the act's agent (its by-phrase, else the actor the "
+    "phrase names, its possessor or modifier), else the doer of the 'that' clause; none is guessed.",
+)
+STATED_RESPONSIBILITY = _register(
+    "stated-responsibility",
+    "The government said the rebels were responsible for the attack on the convoy.",
+    "Saying that someone is responsible for, behind or to blame for a harm ('said the rebels were "
+    "responsible for the attack', 'said Hamas was behind the rocket fire', '\"Moscow is to blame,\" "
+    "the minister said') blames them: ACCUSE by the speaker (the quote stage's) against the one held "
+    "responsible, when the harm is an act of force or coercion, a crime or violation the lexicons "
+    "name, or a harm noun (violence, unrest, deaths), and the one blamed is no part of the speaker's "
+    "own side (a group saying it was behind an attack claims it). Not a duty ('responsible for the "
+    "security of the plants').",
+)
+HELD_RESPONSIBLE = _register(
+    "held-responsible",
+    "Kyiv held Moscow responsible for the strike on the dam.",
+    "Holding someone responsible or accountable ('held Moscow responsible for the strike', 'will hold "
+    "the junta accountable') blames them: ACCUSE by the subject against the one held responsible.",
+)
+MANDATIVE_CLAUSE = _register(
+    "mandative-clause",
+    "The EU insisted that Belarus release all political prisoners.",
+    "A that-clause in the bare form (the mandative subjunctive) after a verb of demanding ('insisted "
+    "that Belarus release the prisoners', 'urged that the council reconsider its decision', 'asked "
+    "that the army withdraw') tells an act demanded, not done: its modality is 'demanded', so it is "
+    "not coded (demanded-of-another) and reported-demand reads it as a REQUEST by the speaker to the "
+    "clause's subject.",
+)
+DEADLINE_GIVEN = _register(
+    "deadline-given",
+    "ECOWAS gave the junta 72 hours to hand over power.",
+    "Giving someone a time to act ('gave the junta 72 hours to hand over power', 'gave the government "
+    "until Friday to resign', 'the grace period it had given the junta to step down') is an ultimatum "
+    "(CAMEO 139): THREATEN by the giver to the one given the time (docs/annotation.md: a deadline is "
+    "REQUEST or THREATEN); the act asked for is not done and is not coded, nor is the giving an aid.",
 )
 AT_REQUEST = _register(
     "at-request",
@@ -1051,6 +1129,167 @@ CLAIMING_VERBS = frozenset({"claim", "insist", "contend"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"})
 
 
+# The acts whose doer a cleft blames (cleft-doer), and the speech verbs that do not accuse by telling
+# one (a denial, a doubt, a fear; the alleging and claiming verbs have alleged-act).
+CLEFT_ACT_TYPES = frozenset({"ASSAULT", "COERCE"})
+NOT_ACCUSING_CUES = frozenset(
+    """deny refute dismiss reject doubt question wonder ask fear worry hope predict expect warn
+    acknowledge admit concede confirm""".split()
+)
+# Verbs that only say an act was done, the act being their object noun ("did the shelling").
+DOING_VERBS = frozenset({"do", "commit", "perpetrate"})
+
+
+def cleft_act(head: "Token") -> Optional[tuple["Token", "Token"]]:
+    """(the act, the doer in focus) when a clause is a cleft: "it was the militia that burned the market"
+    (the copula with "it" as subject, its attribute modified by a relative clause whose verb is the act);
+    None otherwise (cleft-doer)."""
+    if head.lemma_ != "be" or not any(
+        c.dep_ == "expl" or (c.dep_ == "nsubj" and c.lower_ == "it") for c in head.children
+    ):
+        return None
+    if pol.is_negated(head):
+        # "it was not the police who attacked the rally" clears the one in focus: no accusation of them
+        return None
+    for focus in (c for c in head.children if c.dep_ == "attr"):
+        for rel in (c for c in focus.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")):
+            if any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in rel.children):
+                return rel, focus
+    return None
+
+
+# A penalty someone is warned they will face (warned-penalty): "would face consequences", "will pay a
+# heavy price".
+PENALTY_VERBS = frozenset({"face", "suffer", "pay", "incur"})
+PENALTY_NOUNS = frozenset(
+    """consequence consequences price sanction sanctions punishment retaliation reprisal reprisals
+    retribution repercussion repercussions""".split()
+)
+
+
+def faces_penalty(comp: "Token") -> bool:
+    """The warned clause says its subject will face a penalty (warned-penalty)."""
+    if not enabled(WARNED_PENALTY) or comp.lemma_.lower() not in PENALTY_VERBS:
+        return False
+    return any(o.dep_ == "dobj" and o.lemma_.lower() in PENALTY_NOUNS for o in comp.children)
+
+
+# Predicates of concern about someone's act (stated-concern) and the prepositions naming what it is about.
+CONCERN_WORDS = frozenset(
+    """concerned alarmed worried troubled disturbed dismayed appalled outraged disappointed angered
+    incensed""".split()
+)
+CONCERN_PREPOSITIONS = ("about", "by", "over", "at", "with", "regarding")
+# Verbs whose subject a predicate adjective describes ("is concerned", "remained alarmed").
+COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "grow", "feel"})
+
+
+def concern_holders(token: "Token") -> list["Token"]:
+    """Who is concerned (stated-concern): the subject of the copula a concern adjective completes ("the
+    UN is concerned"), or a passive participle's subject ("Kenya was alarmed by"); [] for an adjective
+    that only modifies ("concerned citizens") or for a word of another kind."""
+    if not enabled(STATED_CONCERN) or token.lower_ not in CONCERN_WORDS:
+        return []
+    if token.dep_ == "acomp" and token.head.lemma_.lower() in COPULAS:
+        return grammatical_subjects(token.head)
+    if token.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in token.children):
+        return [c for c in token.children if c.dep_ == "nsubjpass"]
+    return []
+
+
+# Predicates that hold someone responsible (stated-responsibility, held-responsible), and the harms
+# being responsible for which is blame, beside the acts of force and the crimes the lexicons name.
+RESPONSIBLE_WORDS = frozenset({"responsible", "accountable", "culpable", "liable"})
+HARM_NOUNS = frozenset(
+    """violence unrest death deaths bloodshed chaos blast blasts explosion explosions destruction
+    instability insecurity crisis suffering""".split()
+)
+
+
+def blamed_clause(head: "Token") -> Optional[tuple[list["Token"], list["Token"], bool]]:
+    """(who is blamed, what for, whether what for must be a harm) when a clause says "X was responsible
+    for Y", "X was behind Y" or "X is to blame (for Y)"; None otherwise (stated-responsibility)."""
+    if not enabled(STATED_RESPONSIBILITY) or head.lemma_ != "be":
+        return None
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    for c in head.children:
+        if c.dep_ == "acomp" and c.lower_ in RESPONSIBLE_WORDS:
+            return subjects, prep_objects(c).get("for", []), True
+        if c.dep_ == "prep" and c.lower_ == "behind":
+            return subjects, [o for o in c.children if o.dep_ == "pobj"], True
+        if c.dep_ == "xcomp" and c.lemma_ == "blame" and any(a.lower_ == "to" for a in c.children):
+            return subjects, prep_objects(c).get("for", []), False
+    return None
+
+
+def held_responsible(verb: "Token") -> list["Token"]:
+    """The ones a verb holds responsible ("held Moscow responsible for", "hold the junta accountable"):
+    its direct objects when a responsibility word is said of them (held-responsible)."""
+    if not enabled(HELD_RESPONSIBLE) or verb.lemma_.lower() != "hold" or verb.pos_ != "VERB":
+        return []
+    said = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ in RESPONSIBLE_WORDS]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if said and not objects:
+        # the parser may make the one held the responsibility word's subject ("held [Moscow responsible]")
+        objects = [c for s in said for c in s.children if c.dep_ == "nsubj"]
+    return objects if said else []
+
+
+# Verbs after which a bare-form that-clause demands its act (mandative-clause).
+MANDATIVE_VERBS = frozenset({"insist", "urge", "demand", "ask", "request", "recommend", "propose", "require"})
+# Those of them the lexicons code no request for: reported-demand makes the REQUEST (mandative-clause).
+MANDATIVE_SPEECH = frozenset({"insist", "recommend", "propose", "require"})
+
+
+def mandative_clause(clause: "Token") -> bool:
+    """The clause is a bare-form complement of a verb of demanding, with a subject of its own and no
+    auxiliary ("insisted that Belarus release", "demanded the president step down") (mandative-clause)."""
+    return (
+        enabled(MANDATIVE_CLAUSE)
+        and clause.dep_ == "ccomp"
+        and clause.tag_ == "VB"
+        and clause.head.lemma_.lower() in MANDATIVE_VERBS
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and not any(c.dep_ in ("aux", "auxpass") or c.lower_ == "to" for c in clause.children)
+    )
+
+
+# Nouns of the time an ultimatum gives (deadline-given); not "ultimatum", a request noun the lexicons
+# code themselves ("gave Russia an ultimatum to free ...": requested-action).
+DEADLINE_NOUNS = frozenset("""hour hours day days week weeks month months minute minutes deadline period""".split())
+
+
+def deadline_given(verb: "Token") -> Optional[tuple[list["Token"], "Token"]]:
+    """(the ones given the time, the act they are to do) when `verb` gives someone a time to act:
+    "gave the junta 72 hours to hand over power", "gave the government until Friday to resign", "the
+    period ECOWAS had given the junta to hand power back"; None otherwise (deadline-given)."""
+    if not enabled(DEADLINE_GIVEN) or verb.lemma_.lower() != "give" or verb.pos_ != "VERB":
+        return None
+    times = [
+        c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "dative") and c.lemma_.lower() in DEADLINE_NOUNS
+    ]
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in DEADLINE_NOUNS:
+        times.append(verb.head)  # "the grace period ECOWAS had given the junta"
+    untils = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "until"]
+    if not times and not untils:
+        return None
+    holders = [verb] + times
+    acts = [c for h in holders for c in h.children if c.dep_ in ("advcl", "xcomp", "relcl", "acl") and is_infinitive(c)]
+    if not acts:
+        return None
+    given = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c not in times]
+    given += [
+        o
+        for p in verb.children
+        if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return given, acts[0]
+
+
 # Types told with no recipient in real news (recipientless-in-story): shows of force.
 RECIPIENTLESS_TYPES = frozenset({"MOBILIZE"})
 
@@ -1068,11 +1307,37 @@ def demanded_clauses(speech: "Token") -> list["Token"]:
     for clause in speech.children:
         if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.dep_ == "aux" and c.lower_ in DEMANDING_MODALS for c in clause.children):
-            out.append(clause)
-        elif clause.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in clause.children):
-            out.append(clause)
+        for told in [clause] + coordinated_demands(clause):
+            if any(c.dep_ == "aux" and c.lower_ in DEMANDING_MODALS for c in told.children):
+                out.append(told)
+            elif told is clause and mandative_clause(told) and speech.lemma_.lower() in MANDATIVE_SPEECH:
+                out.append(told)  # (demand, urge, ask code their own REQUEST: asked-subject)
+            elif told.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in told.children):
+                out.append(told)
     return out
+
+
+def coordinated_demands(clause: "Token") -> list["Token"]:
+    """The active verbs coordinated with a reported clause that share its subject ("said the president
+    is killing people and must resign": coordinated-demand); none while the rule is off."""
+    if not enabled(COORDINATED_DEMAND):
+        return []
+    return [
+        c
+        for c in clause.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "auxpass", "expl") for g in c.children)
+    ]
+
+
+def demand_subjects(clause: "Token") -> list["Token"]:
+    """Who a demanding clause asks: its subject, or for a coordinated one the subject it shares
+    (coordinated-demand)."""
+    own = [c for c in clause.children if c.dep_ == "nsubj"]
+    if own or clause.dep_ != "conj":
+        return own
+    return [c for c in clause.head.children if c.dep_ == "nsubj"]
 
 
 # Nouns of "at the request of X" (at-request).

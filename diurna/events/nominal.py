@@ -21,9 +21,10 @@ from diurna.document import ArticleDoc
 from diurna.events import clause_parties
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
-from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, subject_tokens
-from diurna.events.dictionary import Sense, TriggerLexicon, in_list, merged_preps, prep_objects
+from diurna.events.arguments import Argument, Candidate, actors_of, conjuncts, modifier_actors, subject_tokens
+from diurna.events.dictionary import Sense, TriggerLexicon, direct_objects, in_list, merged_preps, prep_objects
 from diurna.events.scene import mention_of, own_side_of, story_protesters
+from diurna.events.statements import content_head
 from diurna.nlp.syntax import between_parties, is_infinitive, is_passive, is_reduced_passive, possessors
 
 if TYPE_CHECKING:
@@ -85,6 +86,38 @@ class NounEvents:
             )
         return out
 
+    def _deadlines(self, doc: ArticleDoc, sent: "Span", consumed: set[int]) -> list[Candidate]:
+        """ "ECOWAS gave the junta 72 hours to hand over power" (deadline-given): THREATEN by the giver to
+        the one given the time; the giving and the act asked for are consumed (not coded as done)."""
+        out: list[Candidate] = []
+        for verb in sent:
+            found = cx.deadline_given(verb)
+            if found is None:
+                continue
+            given, act = found
+            self._consume(act, consumed)
+            consumed.add(verb.i)
+            sense = Sense(lemma="give", pos="verb", cameo="139", plover="THREATEN", mode=None, frame="ultimatum")
+            out.extend(
+                self._combine(
+                    doc,
+                    verb.i,
+                    verb.i + 1,
+                    sense,
+                    "THREATEN",
+                    "139",
+                    None,
+                    actors_of(doc, subject_tokens(verb)),
+                    actors_of(doc, given),
+                    pol.polarity(verb),
+                    pol.modality(verb),
+                    cx.DEADLINE_GIVEN,
+                    False,
+                    need_target=True,
+                )
+            )
+        return out
+
     def _request(
         self,
         doc: ArticleDoc,
@@ -126,6 +159,8 @@ class NounEvents:
         if not speakers:
             return out
         out.extend(self._alleged_act(doc, speech, speakers))
+        out.extend(self._cleft_doer(doc, speech, quote, speakers))
+        out.extend(self._stated_responsibility(doc, speech, quote, speakers))
         out.extend(self._reported_demand(doc, speech, speakers))
         for clause in speech.children:
             if clause.dep_ != "ccomp" or clause.lemma_ != "be":
@@ -175,7 +210,7 @@ class NounEvents:
         for clause in cx.demanded_clauses(speech):
             targets = [
                 t
-                for t in actors_of(doc, [c for c in clause.children if c.dep_ == "nsubj"])
+                for t in actors_of(doc, cx.demand_subjects(clause))
                 if not any(_same_state(doc, t.actor_id, s.actor_id) for s in speakers)
             ]  # "Putin said Russia must defend its interests" is no demand on another
             out.extend(
@@ -230,6 +265,184 @@ class NounEvents:
                     pol.polarity(speech),
                     pol.modality(speech),
                     cx.ALLEGED_ACT,
+                    False,
+                    need_target=True,
+                )
+            )
+        return out
+
+    def _cleft_doer(
+        self, doc: ArticleDoc, speech: "Token", quote: "Quote", speakers: list[Argument]
+    ) -> list[Candidate]:
+        """ "The rebels said it was the militia that burned the market" (cleft-doer): the speaker blames the
+        doer the cleft puts in focus for the act of force its statement tells (the quote stage's
+        content), when that doer is no part of the speaker's own side."""
+        lemma = speech.lemma_.lower()
+        if not cx.enabled(cx.CLEFT_DOER) or lemma in cx.ALLEGING_VERBS | cx.CLAIMING_VERBS | cx.NOT_ACCUSING_CUES:
+            return []
+        if pol.is_negated(speech) or pol.modality(speech) != "actual":
+            return []
+        content = doc.spacy_doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+        cleft = cx.cleft_act(content_head(content)) if content is not None and len(content) else None
+        if cleft is None:
+            return []
+        act, focus = cleft
+        if self._told_act_type(act) not in cx.CLEFT_ACT_TYPES or pol.is_negated(act) or pol.modality(act) != "actual":
+            return []
+        side = {a.actor_id for a in speakers} | {o for a in speakers for o in own_side_of(doc, a.actor_id)}
+        targets = [t for t in actors_of(doc, [focus]) if t.actor_id not in side]
+        accuse = Sense(lemma=lemma, pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
+        return self._combine(
+            doc,
+            speech.i,
+            speech.i + 1,
+            accuse,
+            "ACCUSE",
+            "112",
+            "disapprove",
+            speakers,
+            targets,
+            "asserted",
+            "actual",
+            cx.CLEFT_DOER,
+            False,
+            need_target=True,
+        )
+
+    def _told_act_type(self, act: "Token") -> Optional[str]:
+        """The type the lexicons give the act a statement tells: its verb's, else, for a light verb
+        ("did the shelling", "carried out the arrests"), its object noun's."""
+        if act.pos_ not in ("VERB", "AUX"):
+            return None
+        sense = self.lexicon.verb_sense(act)
+        if sense is None and (in_list(act, self.lexicon.light_verbs) or act.lemma_.lower() in cx.DOING_VERBS):
+            objects = [c for o in direct_objects(act) for c in conjuncts(o)]
+            sense = next((s for s in map(self.lexicon.noun_sense, objects) if s is not None), None)
+        return sense.plover if sense is not None else None
+
+    def _stated_responsibility(
+        self, doc: ArticleDoc, speech: "Token", quote: "Quote", speakers: list[Argument]
+    ) -> list[Candidate]:
+        """ "The government said the rebels were responsible for the attack" (stated-responsibility): the
+        speaker blames the one its statement holds responsible for a harm."""
+        lemma = speech.lemma_.lower()
+        if lemma in cx.NOT_ACCUSING_CUES or pol.is_negated(speech):
+            return []
+        content = doc.spacy_doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+        clauses = [c for c in speech.children if c.dep_ == "ccomp"]
+        if content is not None and len(content):
+            clauses.append(content_head(content))
+        side = {a.actor_id for a in speakers} | {o for a in speakers for o in own_side_of(doc, a.actor_id)}
+        out: list[Candidate] = []
+        for clause in dict.fromkeys(clauses):
+            blamed = cx.blamed_clause(clause)
+            if blamed is None:
+                continue
+            subjects, harms, must_harm = blamed
+            if must_harm and not any(self._is_harm(h) for h in harms):
+                continue
+            targets = [t for t in actors_of(doc, subjects) if t.actor_id not in side]
+            accuse = Sense(lemma=lemma, pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
+            out.extend(
+                self._combine(
+                    doc,
+                    speech.i,
+                    speech.i + 1,
+                    accuse,
+                    "ACCUSE",
+                    "112",
+                    "disapprove",
+                    speakers,
+                    targets,
+                    pol.polarity(clause),
+                    pol.modality(clause),
+                    cx.STATED_RESPONSIBILITY,
+                    False,
+                    need_target=True,
+                )
+            )
+        return out
+
+    def _is_harm(self, noun: "Token") -> bool:
+        """A harm being responsible for which is blame: an act of force or coercion the lexicons code,
+        a crime or violation they name as a negative evaluation, or a harm noun (stated-responsibility)."""
+        sense = self.lexicon.noun_sense(noun)
+        if sense is not None and sense.plover in cx.HOSTILE_TYPES:
+            return True
+        return noun.lemma_.lower() in cx.HARM_NOUNS or self.lexicon.is_negative_evaluation(noun)
+
+    def _held_responsible(self, doc: ArticleDoc, sent: "Span") -> list[Candidate]:
+        """ "Kyiv held Moscow responsible for the strike" (held-responsible): ACCUSE subject -> the one held."""
+        out: list[Candidate] = []
+        for verb in sent:
+            held = cx.held_responsible(verb)
+            if not held:
+                continue
+            sense = Sense(lemma="hold", pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
+            out.extend(
+                self._combine(
+                    doc,
+                    verb.i,
+                    verb.i + 1,
+                    sense,
+                    "ACCUSE",
+                    "112",
+                    "disapprove",
+                    actors_of(doc, subject_tokens(verb)),
+                    actors_of(doc, held),
+                    pol.polarity(verb),
+                    pol.modality(verb),
+                    cx.HELD_RESPONSIBLE,
+                    False,
+                    need_target=True,
+                )
+            )
+        return out
+
+    def _stated_judgements(self, doc: ArticleDoc, sent: "Span") -> list[Candidate]:
+        """The judgements a sentence states without a verb the lexicons code: concern (stated-concern)
+        and holding someone responsible (held-responsible)."""
+        return self._stated_concern(doc, sent) + self._held_responsible(doc, sent)
+
+    def _stated_concern(self, doc: ArticleDoc, sent: "Span") -> list[Candidate]:
+        """ "The UN is gravely concerned about the arrest of X by police" (stated-concern): ACCUSE by the
+        one concerned against the one the concern is about."""
+        out: list[Candidate] = []
+        for token in sent:
+            holders = cx.concern_holders(token)
+            sources = actors_of(doc, holders) if holders else []
+            if not sources:
+                continue
+            governor = token.head if token.dep_ == "acomp" else token
+            objects = [o for p, objs in prep_objects(token).items() if p in cx.CONCERN_PREPOSITIONS for o in objs]
+            # the act's agent ("the arrest of X by police" -> police), else the owner of what it is about
+            # ("China's drills"), else an actor told doing something ("the media declaring ..."); not a
+            # person the concern is for ("was concerned about her daughter, a student") nor the one an
+            # act was done to
+            targets = self._act_agents(doc, objects) or [
+                a for o in objects if not _victim_phrase(o) for a in modifier_actors(doc, o)
+            ]
+            if not targets:
+                targets = actors_of(doc, [o for o in objects if any(c.dep_ == "acl" for c in o.children)])
+            if not targets:
+                targets = actors_of(doc, clause_parties.content_subjects(token, governor))
+            sense = Sense(
+                lemma=token.lower_, pos="noun", cameo="111", plover="ACCUSE", mode="disapprove", frame="evaluation"
+            )
+            out.extend(
+                self._combine(
+                    doc,
+                    token.i,
+                    token.i + 1,
+                    sense,
+                    "ACCUSE",
+                    "111",
+                    "disapprove",
+                    sources,
+                    targets,
+                    pol.polarity(governor),
+                    pol.modality(governor),
+                    cx.STATED_CONCERN,
                     False,
                     need_target=True,
                 )
@@ -639,3 +852,10 @@ def force_by_agent(doc: ArticleDoc, source: Argument, typed: Typed) -> Typed:
     if found[0] == typed[0]:
         return typed
     return (*found, cx.AGENT_DECIDES_FORCE)
+
+
+def _victim_phrase(noun: "Token") -> bool:
+    """An act noun whose own actor is its victim ("the arrest of the journalists"): its "of" or "on"
+    phrase names who it was done to, not who did it (stated-concern takes no recipient from it)."""
+    preps = prep_objects(noun)
+    return bool(preps.get("of") or preps.get("on") or preps.get("against")) and not possessors(noun)

@@ -128,11 +128,21 @@ def _own_modality(token: "Token") -> str:
         and any(c.lower_ == "to" for c in token.children)
     ):
         return "demanded"
+    if _mandative(token):
+        return "demanded"
     if aux & HYPOTHETICAL_AUX or in_conditional(token):
         return "hypothetical"
     if aux & FUTURE_AUX or (token.head.lemma_ == "go" and token.dep_ == "xcomp"):
         return "intended"
     return "actual"
+
+
+def _mandative(token: "Token") -> bool:
+    """A that-clause in the bare form after a verb of demanding ("insisted that Belarus release the
+    prisoners", "urged that the council reconsider"): the act is demanded, not done (mandative-clause)."""
+    from diurna.events.constructions import mandative_clause  # constructions imports this module
+
+    return mandative_clause(token)
 
 
 # Verbs whose infinitive clause with its own subject is a wish about another's act ("wants X to leave").
