@@ -95,6 +95,13 @@ class NounEvents:
             if found is None:
                 continue
             given, act = found
+            givers = actors_of(doc, subject_tokens(verb))
+            side = {a.actor_id for a in givers} | {o for a in givers for o in own_side_of(doc, a.actor_id)}
+            given_actors = [a for a in actors_of(doc, given) if a.actor_id not in side]
+            if not given_actors:
+                # "the president gave his ministers two weeks to submit their plans": an instruction to
+                # one's own side, no ultimatum
+                continue
             self._consume(act, consumed)
             consumed.add(verb.i)
             sense = Sense(lemma="give", pos="verb", cameo="139", plover="THREATEN", mode=None, frame="ultimatum")
@@ -107,8 +114,8 @@ class NounEvents:
                     "THREATEN",
                     "139",
                     None,
-                    actors_of(doc, subject_tokens(verb)),
-                    actors_of(doc, given),
+                    givers,
+                    given_actors,
                     pol.polarity(verb),
                     pol.modality(verb),
                     cx.DEADLINE_GIVEN,
@@ -341,6 +348,8 @@ class NounEvents:
             subjects, harms, must_harm = blamed
             if must_harm and not any(self._is_harm(h) for h in harms):
                 continue
+            if not actual_judgement(clause):
+                continue
             targets = [t for t in actors_of(doc, subjects) if t.actor_id not in side]
             accuse = Sense(lemma=lemma, pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
             out.extend(
@@ -363,6 +372,13 @@ class NounEvents:
             )
         return out
 
+    def _hostile_act(self, token: "Token") -> bool:
+        """A participle or clause on a noun that tells a hostile act the lexicons code (stated-concern)."""
+        if token.dep_ != "acl":
+            return False
+        sense = self.lexicon.verb_sense(token)
+        return sense is not None and sense.plover in cx.HOSTILE_TYPES
+
     def _is_harm(self, noun: "Token") -> bool:
         """A harm being responsible for which is blame: an act of force or coercion the lexicons code,
         a crime or violation they name as a negative evaluation, or a harm noun (stated-responsibility)."""
@@ -376,7 +392,12 @@ class NounEvents:
         out: list[Candidate] = []
         for verb in sent:
             held = cx.held_responsible(verb)
-            if not held:
+            if not held or not actual_judgement(verb):
+                continue
+            holders = subject_tokens(verb)
+            if not holders or any(doc.mention_at_token(h.i) is None for h in holders):
+                # "Peru's new law holds mayors accountable": a thing's provision, not someone's blame
+                # (the law's possessor would otherwise stand for it)
                 continue
             sense = Sense(lemma="hold", pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
             out.extend(
@@ -388,7 +409,7 @@ class NounEvents:
                     "ACCUSE",
                     "112",
                     "disapprove",
-                    actors_of(doc, subject_tokens(verb)),
+                    actors_of(doc, holders),
                     actors_of(doc, held),
                     pol.polarity(verb),
                     pol.modality(verb),
@@ -414,6 +435,8 @@ class NounEvents:
             if not sources:
                 continue
             governor = token.head if token.dep_ == "acomp" else token
+            if not actual_judgement(governor):
+                continue  # "said it was not concerned by ...": no concern stated
             objects = [o for p, objs in prep_objects(token).items() if p in cx.CONCERN_PREPOSITIONS for o in objs]
             # the act's agent ("the arrest of X by police" -> police), else the owner of what it is about
             # ("China's drills"), else an actor told doing something ("the media declaring ..."); not a
@@ -423,7 +446,9 @@ class NounEvents:
                 a for o in objects if not _victim_phrase(o) for a in modifier_actors(doc, o)
             ]
             if not targets:
-                targets = actors_of(doc, [o for o in objects if any(c.dep_ == "acl" for c in o.children)])
+                # an actor told doing a hostile act ("the media declaring ..."), not any act ("refugees
+                # arriving from Libya": a concern for them)
+                targets = actors_of(doc, [o for o in objects if any(self._hostile_act(c) for c in o.children)])
             if not targets:
                 targets = actors_of(doc, clause_parties.content_subjects(token, governor))
             sense = Sense(
@@ -859,3 +884,10 @@ def _victim_phrase(noun: "Token") -> bool:
     phrase names who it was done to, not who did it (stated-concern takes no recipient from it)."""
     preps = prep_objects(noun)
     return bool(preps.get("of") or preps.get("on") or preps.get("against")) and not possessors(noun)
+
+
+def actual_judgement(head: "Token") -> bool:
+    """A judgement is stated only when asserted and actual: "said the rebels were not responsible",
+    "would be responsible for any attack", "was not concerned by" blame no one (stated-responsibility,
+    held-responsible, stated-concern)."""
+    return pol.polarity(head) == "asserted" and pol.modality(head) == "actual"

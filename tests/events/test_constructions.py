@@ -1634,3 +1634,33 @@ def test_the_act_a_deadline_asks_for_is_not_done(rules_alone):
     assert not [e for e in doc.events if e.trigger.text == "resign"]
     aid = rules_alone("The United States gave Ukraine two billion dollars to buy weapons.", "2024-06-19")
     assert not [e for e in aid.events if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review15: a blame denied, or said of what may happen, blames no one
+        "The Ethiopian government said on Sunday it did not hold Eritrea responsible for the border clash.",
+        "The Colombian president said on Sunday that the rebels were not responsible for the attack in Cali.",
+        "The Haitian police chief said that gangs would be responsible for any attack on the airport.",
+        "The Pakistani government said on Sunday it was not concerned by India's missile test.",
+        # a thing's provision is no one's blame; a concern for people who do nothing hostile accuses no one
+        "Peru's new law holds mayors accountable for illegal mining in their districts.",
+        "The European Union is worried about refugees arriving from Libya, officials said on Sunday.",
+    ],
+)
+def test_a_judgement_not_stated_as_actual_blame_accuses_no_one(rules_alone, text):
+    doc = rules_alone(text, "2024-06-19")
+    assert not [e for e in doc.events if e.type == "ACCUSE"]
+
+
+def test_a_time_given_to_ones_own_side_is_no_ultimatum(rules_alone):
+    # review15: deadline-given is a threat to another, not an instruction to one's own ministers
+    own = rules_alone(
+        "The president of Kenya gave his ministers two weeks on Sunday to submit their budget plans.", "2024-06-19"
+    )
+    assert not [e for e in own.events if e.type == "THREATEN"]
+    other = rules_alone(
+        "ECOWAS gave Niger's junta seven days on Sunday to restore the elected president.", "2024-06-19"
+    )
+    assert found(other, ("gave", "THREATEN", "ECOWAS", "junta"))
