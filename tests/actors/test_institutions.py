@@ -27,6 +27,28 @@ def test_the_institution_before_a_role_gives_its_sector(resolve_actors, text, na
         assert _code_of(resolve_actors(text), name) != code
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Generals in Niamey promised to hand power to civilian leaders within two years.", "civilian leaders"),
+        ("Protesters in Bamako want the junta to give way to civilian authorities.", "civilian authorities"),
+        ("Civilian officials in the transitional council were not consulted.", "Civilian officials"),
+    ],
+)
+def test_civilian_before_an_office_keeps_the_office_sector(resolve_actors, text, name):
+    """Rule civilian-office: 'civilian leaders' are leaders who are no soldiers (GOV), not civilians."""
+    assert _code_of(resolve_actors(text), name).endswith("GOV")
+    with switched_off("civilian-office"):
+        assert _code_of(resolve_actors(text), name).endswith("CVL")
+
+
+def test_civilian_leaders_are_not_merged_with_the_other_leaders(resolve_actors):
+    """Rule civilian-office: now of one sector, 'civilian leaders' and 'the old leaders' stay two actors."""
+    doc = resolve_actors("The army handed power to civilian leaders in Lome. Togo's oldest leaders welcomed it.")
+    leaders = [a for a in doc.actors if a.sector == "GOV" and a.kind == "group"]
+    assert len(leaders) == 2
+
+
 def test_a_role_for_a_described_institution_has_its_sector_and_country(resolve_actors):
     text = "Tomas Varga, a spokesman for the Slovak national police, said two men were held."
     assert _code_of(resolve_actors(text), "Tomas Varga") == "SVKCOP"
