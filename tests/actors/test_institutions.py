@@ -315,3 +315,23 @@ def test_the_groups_role_is_no_state_forces_role(resolve_actors):
         "2024-06-19",
     )
     assert _code_of(doc, "spokesman") != "SAUMIL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN's special envoy, Tom Berg, met both sides in Juba on Monday.",
+        "The special envoy of the African Union, Tom Berg, met both sides in Juba.",
+        "The African Union's envoy, Tom Berg, met both sides in Juba.",
+    ],
+)
+def test_an_organisations_envoy_is_the_organisations(resolve_actors, text):
+    """Rule envoy-of-organisation: the envoy speaks for the organisation (IGO), not a government."""
+    assert _code_of(resolve_actors(text), "Tom Berg").startswith("IGO")
+    with switched_off("envoy-of-organisation"):
+        assert not _code_of(resolve_actors(text), "Tom Berg").startswith("IGO")
+
+
+def test_a_states_envoy_stays_the_states(resolve_actors):
+    """Rule envoy-of-organisation: a country owns no envoy as an organisation; its envoy is its government's."""
+    assert _code_of(resolve_actors("Kenya's special envoy, Tom Berg, met both sides in Juba."), "Tom Berg") == "KENGOV"
