@@ -42,6 +42,12 @@ def test_civilian_before_an_office_keeps_the_office_sector(resolve_actors, text,
         assert _code_of(resolve_actors(text), name).endswith("CVL")
 
 
+def test_civilian_before_a_role_outside_the_state_stays_civilian(resolve_actors):
+    """Rule civilian-office: only a state's offices; "civilian workers" are civilians."""
+    doc = resolve_actors("Two civilian workers were hurt when the shell hit the depot.")
+    assert _code_of(doc, "civilian workers").endswith("CVL")
+
+
 def test_civilian_leaders_are_not_merged_with_the_other_leaders(resolve_actors):
     """Rule civilian-office: now of one sector, 'civilian leaders' and 'the old leaders' stay two actors."""
     doc = resolve_actors("The army handed power to civilian leaders in Lome. Togo's oldest leaders welcomed it.")
