@@ -42,6 +42,15 @@ def test_civilian_before_an_office_keeps_the_office_sector(resolve_actors, text,
         assert _code_of(resolve_actors(text), name).endswith("CVL")
 
 
+def test_the_civilian_leaders_refer_back_only_to_leaders_called_civilian(resolve_actors):
+    """Rule civilian-office: now GOV, "the civilian leaders" are not the junta's leaders named before,
+    but are the civilian leaders named before."""
+    doc = resolve_actors("Guinea's leaders met in Conakry on Monday. The civilian leaders had been ousted in 2021.")
+    assert len([a for a in doc.actors if a.sector == "GOV" and a.kind == "group"]) == 2
+    doc = resolve_actors("Sudan's civilian leaders met in Khartoum. The civilian leaders said the talks would go on.")
+    assert len([a for a in doc.actors if a.sector == "GOV" and a.kind == "group"]) == 1
+
+
 def test_civilian_before_a_role_outside_the_state_stays_civilian(resolve_actors):
     """Rule civilian-office: only a state's offices; "civilian workers" are civilians."""
     doc = resolve_actors("Two civilian workers were hurt when the shell hit the depot.")
