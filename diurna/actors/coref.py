@@ -27,7 +27,7 @@ from diurna.actors.dyads import (
 from diurna.actors.gender import given_name_gender
 from diurna.actors.generic import GENERIC_ACTOR
 from diurna.actors.kb import KBActor, name_key
-from diurna.actors.mentions import ANAPHORIC_GROUP_HEADS, Candidate
+from diurna.actors.mentions import ANAPHORIC_GROUP_HEADS, CIVILIAN_OFFICE, HOLDER_KIND_WORDS, Candidate
 from diurna.actors.rules import enabled, register
 from diurna.actors.words import GENERIC_ORGANISATION_HEADS, NONSTATE_SECTORS, OFFICE_TITLES, PEOPLE_SECTORS
 from diurna.nlp.syntax import in_main_clause, relative_antecedent
@@ -420,8 +420,12 @@ class Coreference:
         window = PRONOUN_WINDOW if cand.crowd else DESCRIPTION_WINDOW
         head = self.doc[cand.head]
         own_subject = self._clause_subject(head) if self._an_object(head) else None
+        # rule civilian-office: "the civilian leaders" are none of the leaders never called civilian
+        kinds = {t.lower_ for t in head.lefts if t.lower_ in HOLDER_KIND_WORDS} if enabled(CIVILIAN_OFFICE) else set()
         for actor in self._recent(window):
             if own_subject is not None and any(s <= own_subject < e for s, e, _ in actor.mentions):
+                continue
+            if kinds and not any(kinds & set(d.lower().split()) for d in actor.descriptions):
                 continue
             if self._description_fits(actor, cand):
                 return actor

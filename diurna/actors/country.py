@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional
 from diurna.actors import sector_model
 from diurna.actors.codes import RELIGIONS, join_code
 from diurna.actors.country_model import CountryEvidence, choose, enabled_model
+from diurna.actors.kb import default_kb
 from diurna.actors.mentions import names_side_or_backer, seat_before
 from diurna.nlp.index import index
 from diurna.rules import RuleSet
@@ -171,6 +172,18 @@ SEVERAL_STATES_PORTFOLIO = _register(
     "'minister' with a government code (PORTFOLIOS); not 'cabinet', 'chief' or 'state' ministers, of "
     "which one state (or India's states) has many, nor 'former' or 'deputy' ones.",
 )
+COALITION_FORCES = _register(
+    "coalition-forces",
+    "BAGHDAD - Rockets hit a base used by the U.S.-led coalition. Coalition troops were unharmed, "
+    "Iraqi officials said.",
+    "Forces named by a coalition ('coalition troops', 'coalition forces', 'coalition jets') are the "
+    "coalition's, not the country it fights in: they get no country from the story (focus, scene, same "
+    "noun), but the leading state's when the story names one coalition 'led' by a state ('the "
+    "U.S.-led coalition', 'the Saudi-led coalition'). Only armed forces: a government's 'coalition "
+    "partners' or a 'coalition government' are domestic parties.",
+)
+# coalition-forces: the sectors of forces a coalition sends
+COALITION_FORCE_SECTORS = frozenset({"MIL"})
 # several-states-portfolio: the agents file's one-word portfolios before "minister" (its "X minister"
 # agents coded ~GOV...), less those one state has several of ("cabinet", "chief", "state", "vice")
 PORTFOLIOS = frozenset(
@@ -406,6 +419,45 @@ def outside_the_story(doc: "ArticleDoc") -> set[str]:
     return out
 
 
+def coalition_countries(doc: "ArticleDoc") -> dict[str, Optional[str]]:
+    """Rule coalition-forces: actor id -> the leading state of the story's 'X-led coalition' (None
+    when the story names none, or several) for the armed forces a description names by 'coalition'."""
+    spacy_doc = doc.spacy_doc
+    if spacy_doc is None or not enabled(COALITION_FORCES):
+        return {}
+    by_id = {a.id: a for a in doc.actors}
+    forces = set()
+    for m in doc.mentions:
+        actor = by_id.get(m.actor_id)
+        if m.how != "description" or actor is None or actor.sector not in COALITION_FORCE_SECTORS:
+            continue
+        root = spacy_doc[m.token_start : m.token_end].root
+        if any(t.lower_ == "coalition" and t.dep_ in ("compound", "amod", "nmod") for t in root.lefts):
+            forces.add(m.actor_id)
+    if not forces:
+        return {}
+    leaders = {_coalition_leader(t) for t in spacy_doc if t.lower_ == "coalition"} - {None}
+    leader = leaders.pop() if len(leaders) == 1 else None
+    return {actor_id: leader for actor_id in forces if needs_country(by_id[actor_id])}
+
+
+def _coalition_leader(coalition) -> Optional[str]:
+    """The state that leads `coalition` as the text says it ("the U.S.-led coalition", "the
+    Saudi-led coalition": USA, SAU), or None (a "NATO-led" one, or none said)."""
+    for t in coalition.lefts:
+        if t.lower_.endswith("-led") and len(t.text) > 4:
+            name = t.text[:-4]
+        elif t.lower_ == "led":
+            name = " ".join(c.text for c in t.lefts if c.dep_ != "punct")
+        else:
+            continue
+        for actor in default_kb().lookup(name):
+            role = actor.role_on(None) if actor.kind == "country" else None
+            if role is not None and role.code[:3].isalpha():
+                return role.code[:3]
+    return None
+
+
 def _several_states(span) -> bool:
     """Rule several-states-office: "foreign ministers", "presidents", "heads of state", "regional
     leaders", with no country of its own in the span (rule several-states-office)."""
@@ -635,6 +687,10 @@ def rule_choices(doc: "ArticleDoc") -> tuple[dict[str, str], list["Actor"]]:
     chosen = owner_of_its_countries(doc, [a for a in doc.actors if needs_country(a)])
     # the rules below read the story; a group called foreign is not of it (rule foreign-modifier)
     outside = outside_the_story(doc)
+    # a coalition's forces are not the story's country's; the leading state's if the story names it
+    coalition = coalition_countries(doc)
+    chosen.update({k: v for k, v in coalition.items() if v is not None and k not in chosen})
+    outside |= set(coalition)
     chosen.update({k: v for k, v in same_head_countries(doc).items() if k not in chosen and k not in outside})
     open_ = [a for a in doc.actors if needs_country(a) and a.id not in chosen and a.id not in outside]
     focus = focus_country(doc) if enabled(STORY_FOCUS) else None

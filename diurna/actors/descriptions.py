@@ -104,6 +104,18 @@ ROLE_IN_ORGANISATION_HEADS = frozenset(
     """leader leaders head chief commander commanders spokesman spokeswoman spokesperson member members
     founder official officials representative representatives fighters""".split()
 )
+ENVOY_OF_ORGANISATION = register(
+    "envoy-of-organisation",
+    "The UN's special envoy, Tom Berg, met both sides; the special envoy of the African Union stayed away.",
+    "An envoy or mediator of an organisation ('the UN's special envoy', 'the special envoy of the African "
+    "Union') speaks for it as its spokesman does (rules leader-of-organisation, institution-owns-role): "
+    "the organisation's code (IGO), not the agents file's 'envoy' GOV. 'special' says nothing of whose "
+    "envoy it is. An envoy 'for' or 'to' a country is that country's guest, not its own: only an "
+    "organisation the KB knows, or a described institution, owns one.",
+)
+# envoy-of-organisation: the role heads it adds, and the words before one that say nothing of whose it is
+ENVOY_HEADS = frozenset({"envoy", "envoys", "mediator", "mediators"})
+ROLE_QUALIFIERS = ("special ",)
 ROLE_FOR_DESCRIBED_INSTITUTION = register(
     "role-for-described-institution",
     "Tomas Varga, a spokesman for the Slovak national police, said two men were held.",
@@ -576,7 +588,7 @@ class Descriptions:
     def _of_organisation(self, head: "Token", title) -> None:
         """Rule leader-of-organisation: 'the leader of the Houthi militia', 'a spokesman for Hamas':
         the KB organisation after 'of'/'for' is the person's, with its country and sector."""
-        if head.lower_ not in ROLE_IN_ORGANISATION_HEADS:
+        if not _role_in_organisation(head):
             return
         for prep in head.rights:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
@@ -618,7 +630,7 @@ class Descriptions:
     def _owned_by_described_institution(self, head: "Token", title) -> None:
         """Rule institution-owns-role: 'the rebels' spokesman', 'the army's commander': the
         institution that owns the role, described by its agent words, gives it sector and country."""
-        if head.lower_ not in ROLE_IN_ORGANISATION_HEADS:
+        if not _role_in_organisation(head):
             return
         for owner in head.lefts:
             if owner.dep_ != "poss":
@@ -639,7 +651,7 @@ class Descriptions:
         if cand.kb is not None or title.affiliation is not None or title.country is not None:
             return
         head = self.doc[cand.head]
-        if head.lower_ not in ROLE_IN_ORGANISATION_HEADS or not _role_word_alone(title):
+        if not _role_in_organisation(head) or not _role_word_alone(title):
             return
         owner = next((t for t in head.lefts if t.dep_ == "poss"), None)
         if owner is None or not (owner.pos_ == "NOUN" and owner.text.islower() or _group_pronoun(owner)):
@@ -880,5 +892,18 @@ def _group_pronoun(owner: "Token") -> bool:
 
 def _role_word_alone(title) -> bool:
     """Rule institution-owns-role: the title is the role's one word ("spokesman", "officials"), no
-    institution of its own before it ("military spokesman", "party officials")."""
-    return len(title.words) == 1 and " " not in title.words[0]
+    institution of its own before it ("military spokesman", "party officials"); with rule
+    envoy-of-organisation, "special envoy" is one word too."""
+    if len(title.words) != 1:
+        return False
+    phrase = title.words[0]
+    if phrase.startswith(ROLE_QUALIFIERS) and enabled(ENVOY_OF_ORGANISATION):
+        phrase = phrase.split(" ", 1)[1]
+    return " " not in phrase
+
+
+def _role_in_organisation(head: "Token") -> bool:
+    """A role that an organisation owns ('the leader of', 'the rebels' spokesman'); with rule
+    envoy-of-organisation, its envoys and mediators too."""
+    low = head.lower_
+    return low in ROLE_IN_ORGANISATION_HEADS or low in ENVOY_HEADS and enabled(ENVOY_OF_ORGANISATION)

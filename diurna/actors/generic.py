@@ -11,7 +11,7 @@ from typing import Optional
 from diurna.actors.codes import split_code
 from diurna.actors.draft import DraftActor
 from diurna.actors.kb import KBActor, name_key
-from diurna.actors.mentions import Candidate
+from diurna.actors.mentions import CIVILIAN_OFFICE, HOLDER_KIND_WORDS, Candidate
 from diurna.actors.rules import enabled, register
 
 GENERIC_ACTOR = register(
@@ -57,7 +57,10 @@ class GenericActors:
         head = self.doc[cand.head]
         if head.pos_ == "PROPN":
             return name_key(self.doc[cand.core[0] : cand.core[1]].text) or head.lemma_.lower()
-        return head.lemma_.lower()
+        # rule civilian-office: "civilian leaders" keep their word apart from the story's other leaders,
+        # whose sector they now share
+        kinds = [t.lower_ for t in head.lefts if t.lower_ in HOLDER_KIND_WORDS] if enabled(CIVILIAN_OFFICE) else []
+        return " ".join(kinds + [head.lemma_.lower()])
 
     def _owner(self, cand: Candidate) -> str:
         """Rule generic-owner: the proper noun a description's head is a compound of ("AA troops",

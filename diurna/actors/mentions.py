@@ -77,6 +77,19 @@ PORTFOLIO_CONJUNCTION = register(
     "them ('Kenyan', 'AU'). Not two actors joined ('Rebels and government troops'), nor two "
     "nationalities.",
 )
+CIVILIAN_OFFICE = register(
+    "civilian-office",
+    "The generals promised to hand power to civilian leaders; civilian officials were not consulted.",
+    "'civilian' before an office ('civilian leaders', 'civilian authorities', 'civilian officials') "
+    "says its holders are not soldiers, not that they speak for the civilians: the office keeps its own "
+    "sector (GOV), as 'civilian government' does, where rule institution-before-role read 'civilian' "
+    "as the institution and made them CVL. Only a state's offices (GOV, LEG, JUD): 'civilian workers' "
+    "stay civilians, 'civilian officers' are no police.",
+)
+# civilian-office: words before a role that say what kind of person holds it, not whose role it is
+HOLDER_KIND_WORDS = frozenset({"civilian"})
+# ... before a state's office only: "civilian workers" are civilians, "civilian officers" no police
+STATE_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
 # rank-before-name: the ranks written before a name that the agents file lacks in the singular
 MILITARY_RANKS = frozenset({"General"})
 SPOKESPERSON_NOT_MEDIA = register(
@@ -475,6 +488,8 @@ class MentionFinder:
         (role_start, _, role), (_, institution_end, institution) = found[0], found[1]
         if role.phrase not in self.kb.institution_roles or institution_end != role_start:
             return None
+        if institution.phrase in HOLDER_KIND_WORDS and role.sector in STATE_OFFICE_SECTORS and enabled(CIVILIAN_OFFICE):
+            return None  # "civilian leaders": leaders who are civilians, the office's own sector
         return institution.sector if institution.sector in ROLE_SECTORS else None
 
     def _kb_name_at(self, doc, k: int, end: int) -> list[KBActor]:

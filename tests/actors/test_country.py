@@ -387,3 +387,28 @@ def test_a_people_word_before_a_located_description_is_no_town(resolve_actors):
     with switched_off(PEOPLE_WORD_NOT_PLACE):
         lawmakers = next(a for a in resolve_actors(text, "2021-06-01").actors if a.name.startswith("Arab lawmakers"))
     assert lawmakers.country != "ISR"
+
+
+IRAQ = (
+    "BAGHDAD, Iraq - Rockets hit an air base north of Baghdad on Tuesday. Iraqi police said two men "
+    "were arrested in Baghdad and Mosul."
+)
+
+
+def test_coalition_forces_are_the_leading_states_not_the_story_countrys(code):
+    """Rule coalition-forces: 'coalition troops' fight for the coalition the story says a state leads."""
+    text = IRAQ + " The base is used by the U.S.-led coalition, and coalition troops were unharmed."
+    doc = code(text, "2024-06-19")
+    assert _actor(doc, "coalition troops").country == "USA"
+    with ac.switched_off(ac.COALITION_FORCES):
+        doc = code(text, "2024-06-19")
+    assert _actor(doc, "coalition troops").country == "IRQ"
+
+
+def test_coalition_forces_of_no_named_leader_take_no_story_country(code):
+    """Rule coalition-forces: no 'X-led coalition' in the story, so no country; a domestic coalition
+    government is the story's."""
+    text = IRAQ + " Coalition forces were unharmed, and the coalition government met on Friday."
+    doc = code(text, "2024-06-19")
+    assert _actor(doc, "coalition forces").country is None
+    assert _actor(doc, "coalition government").country == "IRQ"

@@ -27,6 +27,43 @@ def test_the_institution_before_a_role_gives_its_sector(resolve_actors, text, na
         assert _code_of(resolve_actors(text), name) != code
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Generals in Niamey promised to hand power to civilian leaders within two years.", "civilian leaders"),
+        ("Protesters in Bamako want the junta to give way to civilian authorities.", "civilian authorities"),
+        ("Civilian officials in the transitional council were not consulted.", "Civilian officials"),
+    ],
+)
+def test_civilian_before_an_office_keeps_the_office_sector(resolve_actors, text, name):
+    """Rule civilian-office: 'civilian leaders' are leaders who are no soldiers (GOV), not civilians."""
+    assert _code_of(resolve_actors(text), name).endswith("GOV")
+    with switched_off("civilian-office"):
+        assert _code_of(resolve_actors(text), name).endswith("CVL")
+
+
+def test_the_civilian_leaders_refer_back_only_to_leaders_called_civilian(resolve_actors):
+    """Rule civilian-office: now GOV, "the civilian leaders" are not the junta's leaders named before,
+    but are the civilian leaders named before."""
+    doc = resolve_actors("Guinea's leaders met in Conakry on Monday. The civilian leaders had been ousted in 2021.")
+    assert len([a for a in doc.actors if a.sector == "GOV" and a.kind == "group"]) == 2
+    doc = resolve_actors("Sudan's civilian leaders met in Khartoum. The civilian leaders said the talks would go on.")
+    assert len([a for a in doc.actors if a.sector == "GOV" and a.kind == "group"]) == 1
+
+
+def test_civilian_before_a_role_outside_the_state_stays_civilian(resolve_actors):
+    """Rule civilian-office: only a state's offices; "civilian workers" are civilians."""
+    doc = resolve_actors("Two civilian workers were hurt when the shell hit the depot.")
+    assert _code_of(doc, "civilian workers").endswith("CVL")
+
+
+def test_civilian_leaders_are_not_merged_with_the_other_leaders(resolve_actors):
+    """Rule civilian-office: now of one sector, 'civilian leaders' and 'the old leaders' stay two actors."""
+    doc = resolve_actors("The army handed power to civilian leaders in Lome. Togo's oldest leaders welcomed it.")
+    leaders = [a for a in doc.actors if a.sector == "GOV" and a.kind == "group"]
+    assert len(leaders) == 2
+
+
 def test_a_role_for_a_described_institution_has_its_sector_and_country(resolve_actors):
     text = "Tomas Varga, a spokesman for the Slovak national police, said two men were held."
     assert _code_of(resolve_actors(text), "Tomas Varga") == "SVKCOP"
@@ -69,7 +106,9 @@ def test_a_faith_before_an_armed_role_leaves_the_role_as_sector(resolve_actors):
 
     text = "Islamic militants attacked an army post near Gao in northern Mali on Sunday."
     militants = next(a for a in resolve_actors(text, "2013-01-20").actors if a.name == "Islamic militants")
-    assert militants.sector == "UAF"  # the story's country step (country.py) may then give it Mali
+    # REB: the overlay reads the file's "islamic militant" (~MUSUAF) as the bare "militant" (~MUSREB);
+    # the story's country step (country.py) may then give it Mali
+    assert militants.sector == "REB"
     with KB_RULES.switched_off("role-after-religion"):
         militants = next(a for a in resolve_actors(text, "2013-01-20").actors if a.name == "Islamic militants")
     assert militants.sector == "MUS"
@@ -291,3 +330,23 @@ def test_the_groups_role_is_no_state_forces_role(resolve_actors):
         "2024-06-19",
     )
     assert _code_of(doc, "spokesman") != "SAUMIL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN's special envoy, Tom Berg, met both sides in Juba on Monday.",
+        "The special envoy of the African Union, Tom Berg, met both sides in Juba.",
+        "The African Union's envoy, Tom Berg, met both sides in Juba.",
+    ],
+)
+def test_an_organisations_envoy_is_the_organisations(resolve_actors, text):
+    """Rule envoy-of-organisation: the envoy speaks for the organisation (IGO), not a government."""
+    assert _code_of(resolve_actors(text), "Tom Berg").startswith("IGO")
+    with switched_off("envoy-of-organisation"):
+        assert not _code_of(resolve_actors(text), "Tom Berg").startswith("IGO")
+
+
+def test_a_states_envoy_stays_the_states(resolve_actors):
+    """Rule envoy-of-organisation: a country owns no envoy as an organisation; its envoy is its government's."""
+    assert _code_of(resolve_actors("Kenya's special envoy, Tom Berg, met both sides in Juba."), "Tom Berg") == "KENGOV"

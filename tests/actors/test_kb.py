@@ -298,3 +298,17 @@ def test_the_shipped_kb_reads_no_grouping_as_a_party():
     from diurna.actors import default_kb
 
     assert not default_kb().by_name.get("shi'ite")  # Party Facts' "Shi'ite Religious [no-party]"
+
+
+def test_shipped_overlay_reads_faith_named_militants_as_the_bare_militant(resolve_actors):
+    """The overlay's "militant" is REB (PLOVER's armed opposition); the agents file's compounds with a
+    faith ("islamic militant", "jihadist") were unidentified gunmen, UAF."""
+    doc = resolve_actors(
+        "Somali troops said they had retaken the town from Islamic militants. Jihadists later shelled the "
+        "base, and a jihadist was killed.",
+        "2021-03-01",
+    )
+    sectors = {m.text: a.sector for a in doc.actors for m in a.mentions}
+    assert sectors["Islamic militants"] == "REB"
+    assert sectors["Jihadists"] == "REB"
+    assert sectors["jihadist"] == "REB"
