@@ -216,4 +216,13 @@ OCCASION_NOUNS = {
     "verdict",
     "decision",
     "announcement",
+    "violence",
+    "fighting",
+    "unrest",
+    "massacre",
+    "crackdown",
+    "assault",
+    "offensive",
+    "shelling",
+    "incident",
 }
