@@ -662,8 +662,8 @@ def lead(c: EventClause) -> Optional[DateRef]:
 
 
 def _lead_occasion_day(c: EventClause) -> Optional[TimexRef]:
-    """ "Soldiers killed 16 people in a town near the border. Hundreds fled following Monday's
-    violence": a lead that gives its news no day, and names it again a sentence or two on as an
+    """ "Militiamen burned dozens of homes in two northern villages. Families walked to a camp
+    after Thursday's raid": a lead that gives its news no day, and names it again a sentence or two on as an
     occasion with a possessive day ("Monday's violence", "Sunday's attack", "Tuesday's vote"): that
     day, within the story's week, is the news's (the lead paragraph's dates that `lead_date` reads
     leave out a noun's date after "following", a bound for its own clause)."""

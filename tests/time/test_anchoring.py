@@ -745,14 +745,14 @@ def test_a_relative_clause_of_a_noun_dated_by_its_participle_takes_that_date(tim
     "text, word, day",
     [
         (
-            "Soldiers killed as many as 16 people in a border town, witnesses said.\n\n"
-            "Hundreds of residents fled into the hills following Tuesday's violence.",
-            "killed",
+            "Militia fighters burned dozens of homes in two northern villages, local officials said.\n\n"
+            "Families walked to a camp across the river following Tuesday's violence.",
+            "burned",
             "2024-03-12",
         ),
         (
             "Gunmen stormed a police post in the north and seized weapons.\n\n"
-            "Sunday's attack was the third this year, officials said.",
+            "The police closed the main roads after Sunday's attack.",
             "stormed",
             "2024-03-10",
         ),
