@@ -27,7 +27,9 @@ from diurna.time.dating import attachments_for, continued_timex
 from diurna.time.detect import names_a_noun
 from diurna.time.discourse import (
     BEFORE,
+    LEAD_DATE_SENTENCES,
     OCCASION_PREPOSITIONS,
+    STORY_DAYS,
     EventClause,
     after,
     before,
@@ -43,7 +45,7 @@ from diurna.time.discourse import (
     sentences_of,
     undated_story_clause,
 )
-from diurna.time.lexicon import NUMBER_WORDS
+from diurna.time.lexicon import NUMBER_WORDS, OCCASION_NOUNS
 from diurna.time.syntax import tense_of
 
 if TYPE_CHECKING:
@@ -652,7 +654,37 @@ def lead(c: EventClause) -> Optional[DateRef]:
         # "Students marched on Wednesday ... Police blocked the road as they chanted ...": a simple
         # past after the lead's day continues that day's news, not the publication day's
         return c.lead_date.date
+    if c.tense is Tense.PAST and c.perfect is None:
+        named = _lead_occasion_day(c)
+        if named is not None:
+            return named.date
     return publication_day(c.published)
+
+
+def _lead_occasion_day(c: EventClause) -> Optional[TimexRef]:
+    """ "Militiamen burned dozens of homes in two northern villages. Families walked to a camp
+    after Thursday's raid": a lead that gives its news no day, and names it again a sentence or two on as an
+    occasion with a possessive day ("Monday's violence", "Sunday's attack", "Tuesday's vote"): that
+    day, within the story's week, is the news's (the lead paragraph's dates that `lead_date` reads
+    leave out a noun's date after "following", a bound for its own clause)."""
+    sents = sentences_of(c.doc)
+    last = sents.body_start + LEAD_DATE_SENTENCES
+    hi = sents.starts[last] if last < len(sents.starts) else len(c.doc.spacy_doc)
+    earliest = (c.published - STORY_DAYS).isoformat()
+    for t in c.doc.timexes:
+        if t.token_start >= hi:
+            break
+        root = c.doc.spacy_doc[t.token_start : t.token_end].root
+        if (
+            t.token_start > c.trigger.i
+            and t.date.granularity == "day"
+            and earliest <= t.date.start <= c.published.isoformat()
+            and root.dep_ == "poss"
+            and root.head.lemma_.lower() in OCCASION_NOUNS
+            and not inside_quotation(c.doc, t.start)
+        ):
+            return t
+    return None
 
 
 def _background_clause(verb: "Token") -> bool:

@@ -96,6 +96,18 @@ def admissible(
     ]
 
 
+def _reference_day_of_past_perfect(
+    cands: list, intervals: list[tuple[str, str, str]], first: Optional[int], k: int
+) -> bool:
+    """Whether candidate `k` is the very day a past perfect is told before ("had endorsed" in a
+    story at Tuesday: the rules' "before Tuesday"): the past perfect puts its event earlier than
+    that day, which is the time the story is at, not the event's."""
+    if first is None or k == first or "rule:past_perfect" not in cands[first].sources:
+        return False
+    s, e, g = intervals[k]
+    return g == "day" and s == e == intervals[first][1]
+
+
 def pubday_flags(
     intervals: list[tuple[str, str, str]], first: Optional[int], published: str, stated: list[bool]
 ) -> list[bool]:
@@ -190,6 +202,7 @@ def choose(doc: ArticleDoc, token: int, model: Optional[dict] = None) -> Optiona
     may_widen = c.perfect != "present"
     stated = [is_stated(cand.sources) for cand in cands]
     keep = admissible(intervals, first, published.isoformat(), may_widen, stated)
+    keep = [k for k in keep if not _reference_day_of_past_perfect(cands, intervals, first, k)]
     cands, intervals, stated = [cands[k] for k in keep], [intervals[k] for k in keep], [stated[k] for k in keep]
     first = next((k for k, cand in enumerate(cands) if "first" in cand.sources), None)
     if len(cands) == 1:

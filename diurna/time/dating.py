@@ -18,6 +18,7 @@ from diurna.time.syntax import (
     attachment,
     governing_verb,
     is_clause_head,
+    occasion_before_its_consequence,
     ongoing_alongside_past,
     tense_of,
 )
@@ -217,15 +218,24 @@ def _shared_by_conjuncts(doc: ArticleDoc, verb: "Token", usable: list[int], atts
 def _fronted_timex(doc: ArticleDoc, trigger: "Token", usable: list[int]) -> Optional[TimexRef]:
     """ "In October, ..." scopes over its sentence even when the parser attached it elsewhere."""
     sent = trigger.sent
+    atts = attachments_for(doc)
     for i in usable:
         t = doc.timexes[i]
         if (
             sent.start <= t.token_start <= sent.start + FRONTED_WITHIN
             and t.token_end <= sent.end
             and not (t.token_start <= trigger.i < t.token_end)
+            and not _dates_an_occasion_only(doc, atts[i])
         ):
             return t
     return None
+
+
+def _dates_an_occasion_only(doc: ArticleDoc, where: Attachment) -> bool:
+    """ "The vote on Tuesday gives the governor a majority": an expression opening the sentence
+    inside a subject that names an occasion dates the occasion, not a present or future predicate
+    (`syntax.occasion_before_its_consequence`)."""
+    return where.verb is None and where.noun is not None and occasion_before_its_consequence(doc.spacy_doc[where.noun])
 
 
 def continued_timex(doc: ArticleDoc, token: int) -> Optional[TimexRef]:

@@ -176,3 +176,53 @@ def count_value(word: str) -> int:
     """The number a count word or numeral stands for ("two" -> 2, "12" -> 12)."""
     word = " ".join(word.lower().split())
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+# Nouns of an occasion: an event with a day of its own ("the vote Tuesday", "Sunday's attack", "the
+# party's victory on Sunday"). A date after such a subject is the occasion's, not the day of a present
+# or future predicate that speaks of its consequences (syntax._climb).
+OCCASION_NOUNS = {
+    "attack",
+    "bombing",
+    "blast",
+    "explosion",
+    "shooting",
+    "killing",
+    "raid",
+    "strike",
+    "coup",
+    "arrest",
+    "vote",
+    "election",
+    "primary",
+    "caucus",
+    "referendum",
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "meeting",
+    "summit",
+    "talks",
+    "visit",
+    "speech",
+    "debate",
+    "rally",
+    "protest",
+    "march",
+    "demonstration",
+    "clash",
+    "ruling",
+    "verdict",
+    "decision",
+    "announcement",
+    "violence",
+    "fighting",
+    "unrest",
+    "massacre",
+    "crackdown",
+    "assault",
+    "offensive",
+    "shelling",
+    "incident",
+}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from diurna.time.calendar import Tense
+from diurna.time.lexicon import OCCASION_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -108,10 +109,24 @@ def _climb(span: "Span") -> Attachment:
             return Attachment(noun, None)
         # A date after the subject ("The minister on Monday spoke") is a misattached adverbial; a date
         # inside it ("Friday's attack killed ...") belongs to the subject noun only.
-        if cur.dep_ in SUBJECT_DEPS and not (span.start > cur.i and child.dep_ in ("prep", "npadvmod")):
+        if cur.dep_ in SUBJECT_DEPS and (
+            not (span.start > cur.i and child.dep_ in ("prep", "npadvmod")) or occasion_before_its_consequence(cur)
+        ):
             return Attachment(noun, None)
         child, cur = cur, cur.head
     return Attachment(noun, None)
+
+
+def occasion_before_its_consequence(subject: "Token") -> bool:
+    """ "The party's victory on Sunday will strengthen the coalition", "Clinton's wins Tuesday
+    solidify her argument", "the court's ruling on Monday means ...": a date after a subject that
+    names an occasion (`lexicon.OCCASION_NOUNS`) is the occasion's when the predicate is present or
+    future, which tells what the occasion brings, not an act on that day ("The minister on Monday
+    spoke", "the attack on Monday killed six": a past predicate shares the date)."""
+    if subject.lemma_.lower() not in OCCASION_NOUNS or subject.pos_ != "NOUN":
+        return False
+    verb = governing_verb(subject.head)
+    return verb is not None and tense_of(verb) in (Tense.PRESENT, Tense.FUTURE)
 
 
 def governing_verb(tok: "Token") -> Optional["Token"]:

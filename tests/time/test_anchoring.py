@@ -739,3 +739,29 @@ def test_a_relative_clause_of_a_noun_dated_by_its_participle_takes_that_date(tim
     assert _interval(rules_date(doc, token)) == expected
     # without dated_head_noun the plan of the clause the noun stands in would date it (Thursday)
     assert _interval(anchor_event(doc, token, disabled={"dated_head_noun"})) == ("2024-03-14", "2024-03-14", "day")
+
+
+@pytest.mark.parametrize(
+    "text, word, day",
+    [
+        (
+            "Militia fighters burned dozens of homes in two northern villages, local officials said.\n\n"
+            "Families walked to a camp across the river following Tuesday's violence.",
+            "burned",
+            "2024-03-12",
+        ),
+        (
+            "Gunmen stormed a police post in the north and seized weapons.\n\n"
+            "The police closed the main roads after Sunday's attack.",
+            "stormed",
+            "2024-03-10",
+        ),
+    ],
+)
+def test_a_lead_without_a_day_takes_the_day_of_its_named_occasion(time_doc, text, word, day):
+    """`anchoring._lead_occasion_day`: the lead's simple past, named again a sentence on as an
+    occasion with a possessive day, takes that day, not the publication day."""
+    doc = time_doc(text, PUB)
+    token = next(t.i for t in doc.spacy_doc if t.text == word)
+    date = anchor_event(doc, token)
+    assert (date.start, date.end, date.granularity) == (day, day, "day")

@@ -265,3 +265,20 @@ def test_the_chooser_keeps_a_span_for_the_clauses_sharing_its_time(time_doc, sen
     model = dict(load_model(), weights={"src=lead_date": 10.0, "src=episode": 10.0})  # would take a told day
     date, name = choose(doc, token, model)
     assert name == rule and (date.start, date.end, date.granularity) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("The rebels had seized the town without a fight.", "seized"),
+        ("Most party leaders had endorsed the governor's bid.", "endorsed"),
+    ],
+)
+def test_the_chooser_does_not_put_a_past_perfect_on_the_day_it_is_told_before(time_doc, sentence, word):
+    """`_reference_day_of_past_perfect`: the rules' "before Thursday" for a past perfect told in a
+    story at Thursday admits no move to Thursday itself, however the model scores it."""
+    doc = time_doc("The two governments broke off talks on Thursday after a border incident. " + sentence, PUB)
+    token = _token(doc, word)
+    model = dict(load_model(), weights={"src=lead_date": 10.0, "src=episode": 10.0, "src=last_told": 10.0})
+    date, name = choose(doc, token, model)
+    assert name == "past_perfect" and date.granularity == "before" and date.end == "2024-03-14"
