@@ -54,6 +54,7 @@ from diurna.places.scene import (
     referred_thing_place,
 )
 from diurna.places.seats import seat_of_agent
+from diurna.places.sites import described_site
 from diurna.places.speech import (
     addressed_in_speech,
     in_what_is_said,
@@ -263,6 +264,14 @@ def relative_where(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
                 None,
             )
     return None
+
+
+@place_rule(
+    "clause", "'Gao and Kidal, the two towns in northern Mali taken over by separatists': taken -> northern Mali"
+)
+def described_place(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """A clause describing a place by what was done to it tells where that act happened (`sites.py`)."""
+    return described_site(doc, trigger)
 
 
 @place_rule("clause", "'The Kuala Lumpur Sessions Court charged', 'Brazilian Federal Police arrested': -> the seat")
