@@ -36,6 +36,7 @@ from diurna.places.attachment import (
 )
 from diurna.places.chooser import Option, load_chooser, options
 from diurna.places.described import is_territory_noun
+from diurna.places.episodes import earlier_episode
 from diurna.places.lexicon import COUNTRY_LOCATIVE, EVENT_NOUNS, STATIC
 from diurna.places.paths import (
     POSSESSOR_OF_A_SETTING,
@@ -430,8 +431,11 @@ def locate_event(
     chooser = load_chooser() if event_type is not None and not off else None
     if chooser is not None and chooser.reads(doc):  # the rules are the options, a model chooses (chooser.py)
         found = options(doc, trigger, event_type, PLACE_RULES, clause_group(trigger), gazetteer.load().capital_of)
-        return _chosen(doc, chooser.choose(found))
-    carried = carries_a_scene(event_type)
+        chosen = _chosen(doc, chooser.choose(found))
+        if chosen is not None and chosen.basis in CARRIED_BASES and earlier_episode(trigger):
+            return None  # the model may not carry the story's scene into an earlier episode either
+        return chosen
+    carried = carries_a_scene(event_type) and not earlier_episode(trigger)
     for rule in PLACE_RULES:
         if rule.name in off or (rule.basis in CARRIED_BASES and not carried):
             continue

@@ -1,0 +1,62 @@
+"""An act the text tells as earlier than the story's scene took place in an earlier episode (issue 22).
+
+The carried places (basis `story` or `dateline`: the scene of the sentences before, the dateline, the
+lead's scene) say where the story's present episode happens. An act told as before it - in the past
+perfect ("said he had been beaten"), or as the start of a span ("two years since the army seized
+power") - is background: the scene the story has moved to is not where it happened. Its own
+sentence may still place it (`own_clause`, ...). `clause.locate_event` asks `earlier_episode`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diurna.rules import RuleSet
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Named rules of episodes (DIURNA_PLACE_EPISODE_RULES_OFF=name switches one off).
+EPISODE_RULES = RuleSet("episode place rule", env="DIURNA_PLACE_EPISODE_RULES_OFF")
+RULES, _register, enabled, switched_off = EPISODE_RULES.parts()
+
+PAST_PERFECT = _register(
+    "past-perfect-takes-no-carried-scene",
+    "Crowds gathered in Minsk on Sunday. Police said the activist had been arrested. -> arrested: no place",
+    "An act in the past perfect ('had been arrested', 'had seized') is told as before the story's "
+    "present episode: the scene set by the sentences before, the dateline or the lead is where the "
+    "story now is, not where that act happened.",
+)
+SPAN_FROM_AN_ACT = _register(
+    "span-from-an-act-takes-no-carried-scene",
+    "Exiles rallied in Bangkok. They marked three years since the army seized power. -> seized: no place",
+    "An act that opens a span ('three years since the army seized power', 'ever since troops "
+    "occupied the town') lies at the span's start, before the episode told around it: the scene "
+    "carried from other sentences is not its place.",
+)
+
+
+def _clause_verb(trigger: Token) -> Token:
+    """The verb whose clause states the trigger: itself, or the verb a noun trigger hangs from."""
+    token = trigger
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _past_perfect(verb: Token) -> bool:
+    """ "had been arrested", "had seized": a past-tense "had" auxiliary before a past participle."""
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _opens_a_span(verb: Token) -> bool:
+    """ "since the army seized power": a clause opened by "since" that dates what it tells."""
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+
+
+def earlier_episode(trigger: Token) -> bool:
+    """Is the act told as before the story's present episode (so no carried scene places it)?"""
+    verb = _clause_verb(trigger)
+    if enabled(PAST_PERFECT) and _past_perfect(verb):
+        return True
+    return enabled(SPAN_FROM_AN_ACT) and _opens_a_span(verb)
