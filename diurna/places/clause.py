@@ -36,7 +36,7 @@ from diurna.places.attachment import (
 )
 from diurna.places.chooser import Option, load_chooser, options
 from diurna.places.described import is_territory_noun
-from diurna.places.episodes import earlier_episode
+from diurna.places.episodes import earlier_episode, unrealised
 from diurna.places.lexicon import COUNTRY_LOCATIVE, EVENT_NOUNS, STATIC
 from diurna.places.paths import (
     POSSESSOR_OF_A_SETTING,
@@ -316,6 +316,8 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
             continue
         if scene_of_another_statement(governor, trigger) or in_a_description_below(trigger, governor, head):
             continue
+        if unrealised(governor) and governor not in clause_group(trigger):
+            continue  # "might end up before the court in The Hague": nothing happened there yet
         found.append((ref, proximity(head, trigger)))
     return _best(found, doc) if found else None
 

@@ -60,3 +60,39 @@ def earlier_episode(trigger: Token) -> bool:
     if enabled(PAST_PERFECT) and _past_perfect(verb):
         return True
     return enabled(SPAN_FROM_AN_ACT) and _opens_a_span(verb)
+
+
+UNREALISED = _register(
+    "unrealised-clause-sets-no-scene",
+    "He warned the two states might end up before the court in The Hague. They met in Athens later. "
+    "-> a place of 'might end up' places no other event",
+    "A place in a clause that tells what may, might, would or should happen, or what happens if "
+    "something else does ('might end up before the court in The Hague', 'would hold talks in Geneva "
+    "if ...'), is where nothing has happened yet: it sets no scene for the sentences after it and "
+    "places no other event of its sentence. The clause's own event keeps it.",
+)
+
+MODALS = {"might", "may", "would", "should", "could"}
+CONDITIONS = {"if", "unless"}
+PERCEIVING = {"see", "hear", "watch", "observe"}  # "could be seen in the square" happened
+
+
+def unrealised(word: Token) -> bool:
+    """Does the clause of `word` (a verb, or the verb a noun hangs from) tell what may or would
+    happen rather than what happened (`UNREALISED`)?"""
+    if not enabled(UNREALISED):
+        return False
+    verb = _clause_verb(word)
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        if _modal_or_conditional(verb):
+            return True
+        verb = verb.head  # "might end up in The Hague and face trial": the conjuncts share the modal
+    return _modal_or_conditional(verb)
+
+
+def _modal_or_conditional(verb: Token) -> bool:
+    if verb.lemma_.lower() in PERCEIVING:
+        return False
+    return any(
+        (c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in CONDITIONS) for c in verb.children
+    )

@@ -52,3 +52,29 @@ def test_an_earlier_act_takes_no_carried_scene(place_and_rule, text, trigger, ru
 def test_own_places_and_the_present_episode_stay(place_and_rule, text, trigger, expected):
     found = place_and_rule(text, trigger)
     assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # a place of what might happen sets no scene for the next sentence
+        (
+            "The minister warned that the two states might end up before the court in The Hague. "
+            "Later the minister met with the president.",
+            "met",
+        ),
+        # nor places another event of its sentence
+        (
+            "Police arrested the organisers on Monday, although the strike might resume in Lagos next week.",
+            "arrested",
+        ),
+    ],
+)
+def test_a_place_of_what_may_happen_places_no_other_event(place_and_rule, text, trigger):
+    assert _place_with_rule_off(place_and_rule, text, trigger, None) is None
+    assert _place_with_rule_off(place_and_rule, text, trigger, "unrealised-clause-sets-no-scene") is not None
+
+
+def test_the_unrealised_clause_keeps_its_own_place(place_and_rule):
+    text = "Officials said the rebels would hold talks in Geneva next week."
+    assert place_and_rule(text, "talks")[0] == "Geneva"
