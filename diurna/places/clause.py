@@ -36,7 +36,7 @@ from diurna.places.attachment import (
 )
 from diurna.places.chooser import Option, load_chooser, options
 from diurna.places.described import is_territory_noun
-from diurna.places.episodes import earlier_episode, unrealised
+from diurna.places.episodes import earlier_episode, of_what_may_happen
 from diurna.places.lexicon import COUNTRY_LOCATIVE, EVENT_NOUNS, STATIC
 from diurna.places.paths import (
     POSSESSOR_OF_A_SETTING,
@@ -227,6 +227,7 @@ def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
         if not of_another_event(p[3], trigger)
         and not object_of_what_is_said(p[2], p[3], p[4], trigger)
         and not addressed_in_speech(p[1], trigger)
+        and not of_what_may_happen(p[2], trigger)
     ]
     if not is_verb(trigger):
         # A noun's own phrase first: "summoned the envoy in Baghdad over Iranian strikes on northern
@@ -292,6 +293,7 @@ def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | Non
         and governor in trigger.ancestors
         and not scene_of_another_statement(governor, trigger)
         and not in_a_description_below(trigger, governor, head)
+        and not of_what_may_happen(governor, trigger)
         and locates(_feature_of(doc, ref), governor, preps, relation, {governor})
     ]
     return _best(found, doc) if found else None
@@ -316,7 +318,7 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
             continue
         if scene_of_another_statement(governor, trigger) or in_a_description_below(trigger, governor, head):
             continue
-        if unrealised(governor) and governor not in clause_group(trigger):
+        if of_what_may_happen(governor, trigger):
             continue  # "might end up before the court in The Hague": nothing happened there yet
         found.append((ref, proximity(head, trigger)))
     return _best(found, doc) if found else None

@@ -74,6 +74,7 @@ UNREALISED = _register(
 
 MODALS = {"might", "may", "would", "should", "could"}
 CONDITIONS = {"if", "unless"}
+FINITE = {"VBD", "VBZ", "VBP"}
 PERCEIVING = {"see", "hear", "watch", "observe"}  # "could be seen in the square" happened
 
 
@@ -86,6 +87,8 @@ def unrealised(word: Token) -> bool:
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         if _modal_or_conditional(verb):
             return True
+        if verb.tag_ in FINITE:
+            return False  # "would open depots in X and called on ...": a tense of its own, not the modal's
         verb = verb.head  # "might end up in The Hague and face trial": the conjuncts share the modal
     return _modal_or_conditional(verb)
 
@@ -96,3 +99,9 @@ def _modal_or_conditional(verb: Token) -> bool:
     return any(
         (c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in CONDITIONS) for c in verb.children
     )
+
+
+def of_what_may_happen(governor: Token, trigger: Token) -> bool:
+    """Is `governor` (the word a place hangs from) in a clause of what may happen, and the trigger
+    not (`UNREALISED`)? Its place then places no event of the trigger's."""
+    return unrealised(governor) and not unrealised(trigger)

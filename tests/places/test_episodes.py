@@ -78,3 +78,12 @@ def test_a_place_of_what_may_happen_places_no_other_event(place_and_rule, text, 
 def test_the_unrealised_clause_keeps_its_own_place(place_and_rule):
     text = "Officials said the rebels would hold talks in Geneva next week."
     assert place_and_rule(text, "talks")[0] == "Geneva"
+
+
+def test_a_conjunct_with_a_tense_of_its_own_is_not_under_the_modal(place_and_rule):
+    # the parser hangs "called" on "open"; its past tense says it is no part of what would happen
+    text = (
+        "The opposition leader told reporters his party would open aid depots in Kenya and called on the army to act."
+    )
+    assert _place_with_rule_off(place_and_rule, text, "called", None) is None
+    assert _place_with_rule_off(place_and_rule, text, "called", "unrealised-clause-sets-no-scene") is not None
