@@ -268,9 +268,7 @@ def relative_where(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     return None
 
 
-@place_rule(
-    "clause", "'Gao and Kidal, the two towns in northern Mali taken over by separatists': taken -> northern Mali"
-)
+@place_rule("clause", "'the three villages near Tillaberi captured in June by bandits': captured -> Tillaberi")
 def described_place(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     """A clause describing a place by what was done to it tells where that act happened (`sites.py`)."""
     return described_site(doc, trigger)

@@ -1,8 +1,7 @@
 """Where an act told as a description of a place happened: at that place (issue 22).
 
-A clause hung on a place as its description ("Kidal, seized by rebels in 2012", "the two towns in
-northern Mali taken over last month by separatists", "the villages in Idlib province that government
-forces shelled") tells what was done to the place: the act happened there, whatever the clause above
+A clause hung on a place as its description ("Kidal, seized by rebels in 2012", "the three villages
+near Tillaberi captured in June by bandits", "the villages in Darfur which the militia burned") tells what was done to the place: the act happened there, whatever the clause above
 it says about its own scene ("Crowds in the capital chanted slogans about ..."). The place rule
 `clause.described_place` asks `described_site`.
 """
@@ -25,10 +24,9 @@ RULES, _register, enabled, switched_off = SITE_RULES.parts()
 
 ACT_ON_A_DESCRIBED_PLACE = _register(
     "act-on-a-described-place",
-    "Crowds chanted about Gao and Kidal, the two towns in northern Mali taken over by separatists. "
-    "-> taken: northern Mali",
-    "A passive participle or a relative clause whose antecedent is its object ('the towns ... taken "
-    "over by', 'Kidal, which the rebels seized') describes a place by what was done to it: the act "
+    "Crowds in Niamey sang about the three villages near Tillaberi captured in June by bandits. -> captured: Tillaberi",
+    "A passive participle or a relative clause whose antecedent is its object ('the villages ... "
+    "captured by', 'Kidal, which the rebels seized') describes a place by what was done to it: the act "
     "happened at that place (a town, district or region named, or the place in a place noun's own "
     "phrase: 'the villages in Idlib province'), not at the scene of the clause the place stands in. "
     "Not a clause whose antecedent does the act ('Russia, which invaded'), nor a country named alone "
@@ -84,7 +82,7 @@ def _feature(doc: ArticleDoc, ref: PlaceRef) -> str | None:
 
 
 def _place_in_own_phrase(doc: ArticleDoc, noun: Token, clause: Token) -> PlaceRef | None:
-    """ "the two towns in northern Mali": the place under a static locative (or "of") on the noun,
+    """ "the three villages near Tillaberi": the place under a static locative (or "of") on the noun,
     outside the describing clause."""
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.i == clause.i or (prep.lower_ not in STATIC and prep.lower_ != "of"):

@@ -20,10 +20,9 @@ def _place_with_rule_off(place_and_rule, text: str, trigger: str, off: bool):
     [
         # a passive participle on a place noun: the place in the noun's own phrase
         (
-            "Crowds in the capital chanted slogans about Gao and Kidal, the two towns in northern Mali "
-            "taken over last month by armed separatists.",
-            "taken",
-            "Mali",
+            "Crowds in Niamey sang about the three villages near Tillaberi captured in June by armed bandits.",
+            "captured",
+            "Tillabéri",
         ),
         (
             "Students in Lahore held a vigil for the villages near Peshawar flattened by the floods.",
