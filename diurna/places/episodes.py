@@ -25,7 +25,8 @@ PAST_PERFECT = _register(
     "Crowds gathered in Minsk on Sunday. Police said the activist had been arrested. -> arrested: no place",
     "An act in the past perfect ('had been arrested', 'had seized') is told as before the story's "
     "present episode: the scene set by the sentences before, the dateline or the lead is where the "
-    "story now is, not where that act happened.",
+    "story now is, not where that act happened. Not a past perfect measured up to a time of the "
+    "episode ('by nightfall police had arrested 200 people').",
 )
 SPAN_FROM_AN_ACT = _register(
     "span-from-an-act-takes-no-carried-scene",
@@ -45,8 +46,42 @@ def _clause_verb(trigger: Token) -> Token:
 
 
 def _past_perfect(verb: Token) -> bool:
-    """ "had been arrested", "had seized": a past-tense "had" auxiliary before a past participle."""
-    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
+    """ "had been arrested", "had seized": a past-tense "had" auxiliary before a past participle,
+    not one measured up to a time of the episode ("by nightfall police had arrested 200")."""
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children
+    )
+    return perfect and not _up_to_a_time(verb)
+
+
+# "by nightfall", "by the evening", "by the time police arrived": the episode's own clock.
+TIME_WORDS = {
+    "time",
+    "nightfall",
+    "morning",
+    "noon",
+    "afternoon",
+    "evening",
+    "night",
+    "midnight",
+    "dawn",
+    "dusk",
+    "end",
+}
+
+
+def _up_to_a_time(verb: Token) -> bool:
+    """A "by" on the verb before a time word (read off the words: the parser may hang "nightfall"
+    elsewhere, "By nightfall police had ...")."""
+    doc = verb.doc
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            k = prep.i + 1
+            while k < len(doc) and doc[k].lower_ in ("the", "that", "this", "early", "late", "mid"):
+                k += 1
+            if k < len(doc) and (doc[k].ent_type_ in ("DATE", "TIME") or doc[k].lemma_.lower() in TIME_WORDS):
+                return True
+    return False
 
 
 def _opens_a_span(verb: Token) -> bool:

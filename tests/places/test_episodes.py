@@ -47,6 +47,9 @@ def test_an_earlier_act_takes_no_carried_scene(place_and_rule, text, trigger, ru
         ("Crowds gathered in Minsk. Police said the activist had been arrested in Gomel.", "arrested", "Homyel'"),
         # a simple past keeps the scene carried from the sentence before
         ("Crowds gathered in Minsk on Sunday. Police arrested the activist.", "arrested", "Minsk"),
+        # so does a past perfect measured up to a time of the episode
+        ("Crowds gathered in Minsk on Sunday. By nightfall police had arrested 200 people.", "arrested", "Minsk"),
+        ("Crowds gathered in Minsk on Sunday. Police had arrested 200 people by the evening.", "arrested", "Minsk"),
     ],
 )
 def test_own_places_and_the_present_episode_stay(place_and_rule, text, trigger, expected):
