@@ -58,6 +58,7 @@ from diurna.places.seats import seat_of_agent
 from diurna.places.sites import described_site
 from diurna.places.speech import (
     addressed_in_speech,
+    in_a_report,
     in_what_is_said,
     object_of_what_is_said,
     scene_of_another_statement,
@@ -433,7 +434,10 @@ def locate_event(
     chooser = load_chooser() if event_type is not None and not off else None
     if chooser is not None and chooser.reads(doc):  # the rules are the options, a model chooses (chooser.py)
         found = options(doc, trigger, event_type, PLACE_RULES, clause_group(trigger), gazetteer.load().capital_of)
-        chosen = _chosen(doc, chooser.choose(found))
+        choice = chooser.choose(found)
+        if choice is not None and choice.rule == "mention" and in_a_report(trigger):
+            choice = None  # a place no rule found is no reported act's (`speech.REPORTED_GUESS`)
+        chosen = _chosen(doc, choice)
         if chosen is not None and chosen.basis in CARRIED_BASES and earlier_episode(trigger):
             return None  # the model may not carry the story's scene into an earlier episode either
         return chosen
