@@ -37,9 +37,9 @@ STATEMENT_SCENE = _register(
 
 REPORTED_GUESS = _register(
     "reported-act-takes-no-guessed-place",
-    "Riots broke out in Nairobi on Monday. A union leader said police are using too much force. "
-    "-> using: no place (not the story's country the learned chooser would add)",
-    "An act told in what someone reports ('said police are using force', 'said he had been poisoned') "
+    "Riots broke out in Nairobi on Monday. A union leader said riot officers were beating marchers. "
+    "-> beating: no place (not the story's country the learned chooser would add)",
+    "An act told in what someone reports ('said officers were beating marchers', 'said he was poisoned') "
     "is placed only by a rule that reads a place for it; the learned chooser may not add a place no "
     "rule found (the story's most-named place or country, `learned:mention`): where the reported act "
     "happened is the report's to say, and on held-out text such guesses were wrong more often than right.",

@@ -14,7 +14,7 @@ Opposition leaders have called for more protests next week.
 
 The finance minister told parliament the budget would not be withdrawn.
 
-A union leader said police are using too much force against the crowds.
+A union leader said riot officers were beating marchers with batons.
 """
 
 
@@ -30,8 +30,8 @@ def test_a_reported_act_gets_no_place_no_rule_found(code):
 
     if load_chooser() is None:  # the rules alone never guess such a place
         return
-    assert _places(code)["using"] == (None, None)
+    assert _places(code)["beating"] == (None, None)
     with speech.switched_off(speech.REPORTED_GUESS):
-        assert _places(code)["using"][1] == "learned:mention"
+        assert _places(code)["beating"][1] == "learned:mention"
     # acts the rules place keep their place
     assert _places(code)["fired"][0] == "Nairobi"
