@@ -36,6 +36,7 @@ from diurna.places.attachment import (
 )
 from diurna.places.chooser import Option, load_chooser, options
 from diurna.places.described import is_territory_noun
+from diurna.places.episodes import earlier_episode, of_what_may_happen
 from diurna.places.lexicon import COUNTRY_LOCATIVE, EVENT_NOUNS, STATIC
 from diurna.places.paths import (
     POSSESSOR_OF_A_SETTING,
@@ -54,8 +55,10 @@ from diurna.places.scene import (
     referred_thing_place,
 )
 from diurna.places.seats import seat_of_agent
+from diurna.places.sites import described_site
 from diurna.places.speech import (
     addressed_in_speech,
+    in_a_report,
     in_what_is_said,
     object_of_what_is_said,
     scene_of_another_statement,
@@ -225,6 +228,7 @@ def own_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
         if not of_another_event(p[3], trigger)
         and not object_of_what_is_said(p[2], p[3], p[4], trigger)
         and not addressed_in_speech(p[1], trigger)
+        and not of_what_may_happen(p[2], trigger)
     ]
     if not is_verb(trigger):
         # A noun's own phrase first: "summoned the envoy in Baghdad over Iranian strikes on northern
@@ -265,6 +269,12 @@ def relative_where(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     return None
 
 
+@place_rule("clause", "'the three villages near Tillaberi captured in June by bandits': captured -> Tillaberi")
+def described_place(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
+    """A clause describing a place by what was done to it tells where that act happened (`sites.py`)."""
+    return described_site(doc, trigger)
+
+
 @place_rule("clause", "'The Kuala Lumpur Sessions Court charged', 'Brazilian Federal Police arrested': -> the seat")
 def seat_of_the_agent(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
     """A court or police force named by its town or state acts there (`seats.py`)."""
@@ -282,6 +292,7 @@ def scene_of_embedding_clause(doc: ArticleDoc, trigger: Token) -> PlaceRef | Non
         and governor in trigger.ancestors
         and not scene_of_another_statement(governor, trigger)
         and not in_a_description_below(trigger, governor, head)
+        and not of_what_may_happen(governor, trigger)
         and locates(_feature_of(doc, ref), governor, preps, relation, {governor})
     ]
     return _best(found, doc) if found else None
@@ -306,6 +317,8 @@ def elsewhere_in_sentence(doc: ArticleDoc, trigger: Token) -> PlaceRef | None:
             continue
         if scene_of_another_statement(governor, trigger) or in_a_description_below(trigger, governor, head):
             continue
+        if of_what_may_happen(governor, trigger):
+            continue  # "might end up before the court in The Hague": nothing happened there yet
         found.append((ref, proximity(head, trigger)))
     return _best(found, doc) if found else None
 
@@ -421,8 +434,14 @@ def locate_event(
     chooser = load_chooser() if event_type is not None and not off else None
     if chooser is not None and chooser.reads(doc):  # the rules are the options, a model chooses (chooser.py)
         found = options(doc, trigger, event_type, PLACE_RULES, clause_group(trigger), gazetteer.load().capital_of)
-        return _chosen(doc, chooser.choose(found))
-    carried = carries_a_scene(event_type)
+        choice = chooser.choose(found)
+        if choice is not None and choice.rule == "mention" and in_a_report(trigger):
+            choice = None  # a place no rule found is no reported act's (`speech.REPORTED_GUESS`)
+        chosen = _chosen(doc, choice)
+        if chosen is not None and chosen.basis in CARRIED_BASES and earlier_episode(trigger):
+            return None  # the model may not carry the story's scene into an earlier episode either
+        return chosen
+    carried = carries_a_scene(event_type) and not earlier_episode(trigger)
     for rule in PLACE_RULES:
         if rule.name in off or (rule.basis in CARRIED_BASES and not carried):
             continue

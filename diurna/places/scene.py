@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from diurna.places.described import Described, locative_object
+from diurna.places.episodes import unrealised
 from diurna.places.gazetteer import GazetteerEntry, demonyms, load
 from diurna.places.lexicon import ATTACKING, COUNTRY_LOCATIVE, PLACE_PART_NOUNS, STATIC, VISITING
 from diurna.places.toponyms import Toponym
@@ -218,7 +219,7 @@ def _sets_scene(ref: PlaceRef, spacy_doc: Doc, feature: str) -> bool:
         return False
     if _in_a_speakers_name(token):
         return False
-    if _denied(token.head.head):
+    if _denied(token.head.head) or unrealised(token.head.head):
         return False
     preposition = token.head.lower_
     return preposition in (COUNTRY_LOCATIVE if feature == "country" else STATIC)

@@ -35,6 +35,16 @@ STATEMENT_SCENE = _register(
     "('while supporters protested outside the ministry') keeps the statement's scene.",
 )
 
+REPORTED_GUESS = _register(
+    "reported-act-takes-no-guessed-place",
+    "Riots broke out in Nairobi on Monday. A union leader said riot officers were beating marchers. "
+    "-> beating: no place (not the story's country the learned chooser would add)",
+    "An act told in what someone reports ('said officers were beating marchers', 'said he was poisoned') "
+    "is placed only by a rule that reads a place for it; the learned chooser may not add a place no "
+    "rule found (the story's most-named place or country, `learned:mention`): where the reported act "
+    "happened is the report's to say, and on held-out text such guesses were wrong more often than right.",
+)
+
 # What an act of speech says and to whom: its object, its clause, its prepositional complements
 # ("called on", "blamed on", "spoke about"; "accused of" is `paths.py`'s rule). Its adjuncts ("After
 # talks in Doha, the sides agreed", "Meeting in Brussels, the leaders demanded") and subject stay, and
@@ -177,3 +187,16 @@ def at_the_speakers_door(clause: Token) -> bool:
 
 SIMULTANEOUS = {"while", "as", "whilst"}
 CONTRAST = {"while", "whereas", "whilst"}
+
+
+def in_a_report(trigger: Token) -> bool:
+    """(`REPORTED_GUESS`) Is the trigger inside the content clause of a verb reporting speech
+    (`REPORTING`): "officials said two suspects were arrested"?"""
+    if not enabled(REPORTED_GUESS):
+        return False
+    token = trigger
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING:
+            return True
+        token = token.head
+    return False

@@ -20,7 +20,7 @@ def _token(doc, word: str):
         ("Turnout fell amid new clashes in Nairobi on Sunday.", "fell", "Nairobi"),
         # what another verb said
         (
-            "Thailand recalled its ambassador and said it would expel the envoy in Bangkok.",
+            "Thailand recalled its ambassador and said it expelled the envoy in Bangkok.",
             "recalled",
             "Bangkok",
         ),
@@ -122,7 +122,7 @@ RULE_CASES = [
     ("gerund-after-of", "The court accused him of committing war crimes in Ukraine.", "accused", None, "Ukraine"),
     (
         "content-clause",
-        "Thailand recalled its ambassador and said it would expel the envoy in Bangkok.",
+        "Thailand recalled its ambassador and said it expelled the envoy in Bangkok.",
         "recalled",
         None,
         "Bangkok",
