@@ -26,7 +26,8 @@ PAST_PERFECT = _register(
     "An act in the past perfect ('had been arrested', 'had seized') is told as before the story's "
     "present episode: the scene set by the sentences before, the dateline or the lead is where the "
     "story now is, not where that act happened. Not a past perfect measured up to a time of the "
-    "episode ('by nightfall police had arrested 200 people').",
+    "episode ('by nightfall police had arrested 200 people') or dated by a day of the story's week "
+    "('they had marched to the ministry on Monday').",
 )
 SPAN_FROM_AN_ACT = _register(
     "span-from-an-act-takes-no-carried-scene",
@@ -51,7 +52,22 @@ def _past_perfect(verb: Token) -> bool:
     perfect = verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children
     )
-    return perfect and not _up_to_a_time(verb)
+    return perfect and not _up_to_a_time(verb) and not _on_a_day_of_the_week(verb)
+
+
+# Days a story's own week is told by: a past perfect dated by one ("they had marched to the ministry
+# on Monday") is the episode's eve, in the same place, not background from elsewhere.
+DAYS_OF_THE_WEEK = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"}
+
+
+def _on_a_day_of_the_week(verb: Token) -> bool:
+    """The verb's own clause names a day of the week or "yesterday" (not a clause below it)."""
+    return any(
+        t.lower_ in DAYS_OF_THE_WEEK
+        and not any(a.dep_ in ("ccomp", "advcl", "relcl", "acl") for a in t.ancestors if verb.is_ancestor(a))
+        for t in verb.subtree
+        if t.i != verb.i
+    )
 
 
 # "by nightfall", "by the evening", "by the time police arrived": the episode's own clock.

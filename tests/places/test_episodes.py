@@ -50,6 +50,12 @@ def test_an_earlier_act_takes_no_carried_scene(place_and_rule, text, trigger, ru
         # so does a past perfect measured up to a time of the episode
         ("Crowds gathered in Minsk on Sunday. By nightfall police had arrested 200 people.", "arrested", "Minsk"),
         ("Crowds gathered in Minsk on Sunday. Police had arrested 200 people by the evening.", "arrested", "Minsk"),
+        # and a past perfect dated by a day of the story's week: the episode's eve (review15)
+        (
+            "Students occupied the campus in Novi Sad on Tuesday. They had marched to city hall on Monday.",
+            "marched",
+            "Novi Sad",
+        ),
     ],
 )
 def test_own_places_and_the_present_episode_stay(place_and_rule, text, trigger, expected):
