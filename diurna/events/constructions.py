@@ -475,6 +475,14 @@ OCCURRING_EVENT = _register(
     "erupted', 'talks took place') often has its parties on that verb rather than on itself: the "
     "verb's 'between', 'by', 'with' and 'against' phrases are read as the noun's.",
 )
+GERUND_EVENT_NOUN = _register(
+    "gerund-event-noun",
+    "Fighting between government troops and the rebels broke out near the border on Monday.",
+    "A sentence-initial '-ing' event word the small parser tags as a verb ('Fighting between A and B "
+    "broke out', 'Shelling of the city by X continued') is the event noun the lexicon codes when it is "
+    "a clause's subject with no subject or object of its own; a true gerund clause ('Killing civilians "
+    "is a crime') keeps its object and is left to the verb readings.",
+)
 DENIED_ACT = _register(
     "denied-act",
     "Rwanda has denied supporting the M23 rebels.",

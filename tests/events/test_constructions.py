@@ -820,6 +820,16 @@ CASES = {
             ("fighting", "ASSAULT", "Sudanese army", "Rapid Support Forces"),
         ),
     ],
+    cx.GERUND_EVENT_NOUN: [
+        (
+            "Fighting between the Sudanese army and the Rapid Support Forces broke out in Khartoum on Saturday.",
+            ("Fighting", "ASSAULT", "Sudanese army", "Rapid Support Forces"),
+        ),
+        (
+            "Fighting between Hezbollah and the Israeli army raged along the border for a third day.",
+            ("Fighting", "ASSAULT", "Hezbollah", "Israeli army"),
+        ),
+    ],
     cx.SHARED_PASSIVE_AGENT: [
         (
             "A Somali journalist was attacked and wounded by soldiers near the border on Monday.",
