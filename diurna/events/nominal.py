@@ -508,7 +508,8 @@ class NounEvents:
         if response is not None:
             head, as_object = response, True
         # "launched a wave of attacks on X": the series noun stands in the verb's object slot for the act
-        series = cx.series_of(noun)
+        # "launched a mediation effort between X and Y": so does a carrier noun the act noun modifies
+        series = cx.series_of(noun) or cx.carrier_of(noun)
         if series is not None and response is None and misread is None:
             head, as_object = series.head, True
         told = series if series is not None and head.i == series.head.i else noun
