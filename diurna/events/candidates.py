@@ -179,6 +179,7 @@ class CandidateExtractor(NounEvents):
         for token in sent:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 out.extend(self._nominal(doc, token, verb_triggers))
+        out.extend(self._gerund_nominals(doc, sent, verb_triggers, consumed))  # "Fighting between A and B broke out"
         if self.nominal_model is not None and cx.enabled(cx.LEARNED_NOMINAL):
             out.extend(
                 learned_nominals(

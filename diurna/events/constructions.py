@@ -209,6 +209,13 @@ SERIES_OF_ACTS = _register(
     "talks', 'a barrage of strikes') is told with the verb of its series noun: the act in its 'of' "
     "phrase takes that verb as its light verb, as if it were the verb's own object.",
 )
+CARRIED_ACT = _register(
+    "carried-act",
+    "The Qatari emir launched a mediation effort between Ethiopia and Eritrea.",
+    "An act noun that modifies a carrier noun ('a mediation effort', 'a bombing campaign against X', 'an "
+    "aid package for Y', 'a protest campaign') is told with the carrier's verb: it takes that verb as "
+    "its light verb, as if it were the verb's own object, and its parties may hang on the carrier.",
+)
 POLICED_PROTEST = _register(
     "policed-protest",
     "Thousands marched through the capital. Riot police were deployed along the route during the rally.",
@@ -474,6 +481,14 @@ OCCURRING_EVENT = _register(
     "An event noun that is the subject of a verb of happening ('clashes broke out', 'fighting "
     "erupted', 'talks took place') often has its parties on that verb rather than on itself: the "
     "verb's 'between', 'by', 'with' and 'against' phrases are read as the noun's.",
+)
+GERUND_EVENT_NOUN = _register(
+    "gerund-event-noun",
+    "Fighting between government troops and the rebels broke out near the border on Monday.",
+    "A sentence-initial '-ing' event word the small parser tags as a verb ('Fighting between A and B "
+    "broke out', 'Shelling of the city by X continued') is the event noun the lexicon codes when it is "
+    "a clause's subject with no subject or object of its own; a true gerund clause ('Killing civilians "
+    "is a crime') keeps its object and is left to the verb readings.",
 )
 DENIED_ACT = _register(
     "denied-act",
@@ -991,6 +1006,23 @@ def series_of(noun: "Token") -> Optional["Token"]:
     if series.lower_ not in SERIES_NOUNS or series.dep_ not in ("dobj", "nsubjpass"):
         return None
     return series if series.head.pos_ == "VERB" else None
+
+
+# Nouns that carry the act their compound modifier names ("a mediation effort", "a bombing campaign").
+CARRIER_NOUNS = frozenset(
+    "effort efforts package packages campaign campaigns operation mission initiative drive".split()
+)
+
+
+def carrier_of(noun: "Token") -> Optional["Token"]:
+    """carried-act: the carrier noun the act noun modifies ("a mediation effort" -> effort), when that
+    carrier is a verb's object or passive subject; else None."""
+    carrier = noun.head
+    if not enabled(CARRIED_ACT) or noun.dep_ != "compound" or carrier.lower_ not in CARRIER_NOUNS:
+        return None
+    if carrier.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return carrier if carrier.head.pos_ == "VERB" else None
 
 
 RESPONSE_VERBS = frozenset({"respond", "react", "reply", "answer"})

@@ -502,6 +502,21 @@ class NounEvents:
         preps = prep_objects(noun)
         return not (preps.get("by") or preps.get("from"))
 
+    def _gerund_nominals(
+        self, doc: ArticleDoc, sent: "Span", verb_triggers: set[int], consumed: set[int]
+    ) -> list[Candidate]:
+        """ "Fighting between A and B broke out" (gerund-event-noun): the small parser tags a
+        sentence-initial event word as a verb; as a subject with no clause of its own it is the noun."""
+        if not cx.enabled(cx.GERUND_EVENT_NOUN):
+            return []
+        out: list[Candidate] = []
+        for token in sent:
+            if token.i in verb_triggers or token.i in consumed or not _gerund_as_noun(token):
+                continue
+            if self.lexicon.noun_sense(token) is not None:
+                out.extend(self._nominal(doc, token, verb_triggers))
+        return out
+
     def _nominal(self, doc: ArticleDoc, noun: "Token", verb_triggers: set[int]) -> list[Candidate]:
         requested = self._at_request(doc, noun)
         if requested:
@@ -518,7 +533,8 @@ class NounEvents:
         if response is not None:
             head, as_object = response, True
         # "launched a wave of attacks on X": the series noun stands in the verb's object slot for the act
-        series = cx.series_of(noun)
+        # "launched a mediation effort between X and Y": so does a carrier noun the act noun modifies
+        series = cx.series_of(noun) or cx.carrier_of(noun)
         if series is not None and response is None and misread is None:
             head, as_object = series.head, True
         told = series if series is not None and head.i == series.head.i else noun
@@ -821,6 +837,23 @@ def _a_told_protest(noun: "Token") -> bool:
         return False  # "no protests were held in the north"
     # "since the protests began", "before the demonstration started": the time of another act
     return not any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in clause.children)
+
+
+def _gerund_as_noun(token: "Token") -> bool:
+    """An '-ing' word the parse makes a clause's subject with nothing a clause of its own has (a
+    subject, an object, a complement, an auxiliary): a noun misread as a verb ("Fighting between A and
+    B broke out"), not a gerund clause ("Killing civilians is a crime", "Fighting them would be a
+    mistake")."""
+    if token.tag_ != "VBG" or token.dep_ not in GERUND_SUBJECT_LINKS:
+        return False
+    return not any(c.dep_ in CLAUSE_DEPENDENTS for c in token.children)
+
+
+# How a misread event gerund hangs on its clause (_gerund_as_noun), and what a true gerund clause has.
+GERUND_SUBJECT_LINKS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+CLAUSE_DEPENDENTS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "dative", "attr", "ccomp", "xcomp", "aux", "auxpass", "prt", "acomp", "oprd"}
+)
 
 
 # Verbs that link a subject to what it is or became ("protests turned violent"): a description.

@@ -820,6 +820,27 @@ CASES = {
             ("fighting", "ASSAULT", "Sudanese army", "Rapid Support Forces"),
         ),
     ],
+    cx.CARRIED_ACT: [
+        (
+            "The Qatari emir launched a mediation effort between Ethiopia and Eritrea on Monday.",
+            ("mediation", "CONSULT", "Qatar", "Eritrea"),
+        ),
+        (
+            "Opposition parties launched a protest campaign against President Museveni.",
+            ("protest", "PROTEST", "Opposition parties", "Museveni"),
+        ),
+        ("The European Union announced an aid package for Ukraine.", ("aid", "AID", "European Union", "Ukraine")),
+    ],
+    cx.GERUND_EVENT_NOUN: [
+        (
+            "Fighting between the Sudanese army and the Rapid Support Forces broke out in Khartoum on Saturday.",
+            ("Fighting", "ASSAULT", "Sudanese army", "Rapid Support Forces"),
+        ),
+        (
+            "Fighting between Hezbollah and the Israeli army raged along the border for a third day.",
+            ("Fighting", "ASSAULT", "Hezbollah", "Israeli army"),
+        ),
+    ],
     cx.SHARED_PASSIVE_AGENT: [
         (
             "A Somali journalist was attacked and wounded by soldiers near the border on Monday.",
