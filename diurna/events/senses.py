@@ -1,0 +1,106 @@
+"""Senses of event words that report no act, or an act of another type, whatever the lexicon's sense.
+
+The trigger lexicons pick a sense by the word and a few of its arguments. Some uses of a word of force
+or of withdrawal are figures of everyday political copy: "the bombing left 20 people dead" tells what
+an attack did (no one withdrew), "the minister shot back" answers a critic (no one fired), "launched a
+scathing attack on the prime minister" is criticism (no one was hit). Each rule here names one such
+construction, with an example from news copy and the reason it holds (model: diurna/time/grammar.py).
+A rule either withholds a candidate (`withholding_sense`: its name is the candidate's trace) or gives it
+its right type (`right_sense`). Switched off in a test with `switched_off(name)` or for a measurement
+with DIURNA_EVENT_SENSE_RULES_OFF=name,name.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Optional
+
+from diurna.rules import RuleSet
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from diurna.document import ArticleDoc
+    from diurna.events.arguments import Candidate
+
+SENSE_RULES = RuleSet("event sense rule", env="DIURNA_EVENT_SENSE_RULES_OFF")
+RULES, _register, enabled, switched_off = SENSE_RULES.parts()
+
+# (document, candidate) -> whether the rule withholds it
+Withholds = Callable[["ArticleDoc", "Candidate"], bool]
+WITHHOLDING: list[tuple[str, Withholds]] = []
+_withholds = SENSE_RULES.ordered(WITHHOLDING)
+
+# (document, candidate) -> the candidate retyped, or None when the rule does not apply
+Retypes = Callable[["ArticleDoc", "Candidate"], Optional["Candidate"]]
+RETYPING: list[tuple[str, Retypes]] = []
+_retypes = SENSE_RULES.ordered(RETYPING)
+
+
+def trigger_of(doc: "ArticleDoc", cand: "Candidate") -> "Token":
+    return doc.spacy_doc[cand.trigger_start]
+
+
+# States an act leaves its victims in: "left 20 people dead", "left thousands homeless".
+RESULT_STATES = frozenset(
+    {
+        "dead",
+        "injured",
+        "wounded",
+        "hurt",
+        "homeless",
+        "missing",
+        "stranded",
+        "displaced",
+        "destitute",
+        "paralysed",
+        "paralyzed",
+        "maimed",
+        "unconscious",
+        "bleeding",
+        "ruins",
+        "shambles",
+        "tatters",
+        "rubble",
+    }
+)
+
+
+@_withholds(
+    "resultative-leave",
+    "The bombing left at least 20 people dead and dozens wounded.",
+    "'Leave' with an object and the state it ends in ('left 20 people dead', 'left thousands homeless', "
+    "'left the town in ruins') tells what an act or a disaster did to its victims: no one withdrew from "
+    "anywhere. Not coded as a withdrawal (the act that did it is coded where it is told).",
+)
+def resultative_leave(doc: "ArticleDoc", cand: "Candidate") -> bool:
+    verb = trigger_of(doc, cand)
+    if cand.plover != "RETREAT" or verb.lemma_.lower() != "leave":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    after = objects[0].i
+    # the state hangs on the verb ("oprd", "acomp", a bare "in ruins") or on the object ("hundreds ... dead")
+    for token in list(verb.children) + list(objects[0].subtree):
+        if token.i <= after:
+            continue
+        if token.lower_ in RESULT_STATES:
+            return True
+        if token.dep_ == "prep" and token.lower_ == "in" and any(o.lower_ in RESULT_STATES for o in token.children):
+            return True
+    return False
+
+
+def withholding_sense(doc: "ArticleDoc", cand: "Candidate") -> Optional[str]:
+    """The first sense rule that withholds the candidate (a figure, no act), or None."""
+    return next((name for name, withholds in WITHHOLDING if enabled(name) and withholds(doc, cand)), None)
+
+
+def right_sense(doc: "ArticleDoc", cand: "Candidate") -> "Candidate":
+    """The candidate with the type the first applicable sense rule gives it (unchanged when none does)."""
+    for name, retypes in RETYPING:
+        if enabled(name):
+            retyped = retypes(doc, cand)
+            if retyped is not None:
+                return retyped  # its extraction rule kept: the verb's lexicon sense of criticism keeps its own
+    return cand

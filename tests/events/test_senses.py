@@ -1,0 +1,63 @@
+"""Senses of event words that report no act or another type (diurna/events/senses.py): each rule changes
+its own cases, and only while it is on; the literal uses beside them stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.events import senses
+
+
+def events_of(doc, trigger: str) -> list[tuple[str, str]]:
+    """(type, target name or '-') of the events whose trigger is `trigger`."""
+    out = []
+    for e in doc.events:
+        if e.trigger.text == trigger and e.polarity != "negated":
+            target = doc.actor(e.target) if e.target else None
+            out.append((e.type, target.name if target is not None else "-"))
+    return out
+
+
+# rule -> (text, trigger, type the rule takes away)
+WITHHELD = {
+    "resultative-leave": [
+        ("The army's offensive has left hundreds of civilians dead in the province.", "left", "RETREAT"),
+        ("Fierce battles between the army and the rebels left dozens dead.", "left", "RETREAT"),
+    ],
+}
+
+# the literal uses beside them: the rules leave them as they are
+KEPT = [
+    ("Government troops left the border region after the ceasefire.", "left", "RETREAT"),
+    ("Rebels launched an attack on an army base near the border on Tuesday.", "attack", "ASSAULT"),
+]
+
+# rule -> (text, trigger, type before, type after)
+RETYPED: dict = {}
+
+
+def test_every_rule_has_cases_and_an_example():
+    assert set(WITHHELD) | set(RETYPED) == set(senses.RULES)
+    for rule in senses.RULES.values():
+        assert rule.example and rule.why
+
+
+@pytest.mark.parametrize("rule,text,trigger,etype", [(r, *c) for r, cases in WITHHELD.items() for c in cases])
+def test_rule_withholds_its_case_and_only_with_the_rule(code, rule, text, trigger, etype):
+    assert etype not in [t for t, _ in events_of(code(text), trigger)], rule
+    with senses.switched_off(rule):
+        assert etype in [t for t, _ in events_of(code(text), trigger)], "rule %s off: no %s" % (rule, etype)
+
+
+@pytest.mark.parametrize("rule,text,trigger,before,after", [(r, *c) for r, cases in RETYPED.items() for c in cases])
+def test_rule_retypes_its_case_and_only_with_the_rule(code, rule, text, trigger, before, after):
+    types = [t for t, _ in events_of(code(text), trigger)]
+    assert after in types and before not in types, rule
+    with senses.switched_off(rule):
+        types = [t for t, _ in events_of(code(text), trigger)]
+        assert before in types and after not in types, "rule %s off" % rule
+
+
+@pytest.mark.parametrize("text,trigger,etype", KEPT)
+def test_literal_uses_stay(code, text, trigger, etype):
+    assert etype in [t for t, _ in events_of(code(text), trigger)]
