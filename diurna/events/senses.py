@@ -91,6 +91,54 @@ def resultative_leave(doc: "ArticleDoc", cand: "Candidate") -> bool:
     return False
 
 
+# Verbs of force that, with "back" and no one aimed at, answer a critic: "shot back", "fired back".
+RETORT_VERBS = frozenset({"shoot", "fire", "hit", "strike"})
+AIMED_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards"})
+
+
+@_withholds(
+    "retort",
+    '"We will not resign," the minister shot back.',
+    "A verb of force with 'back' that is aimed at no one ('shot back', 'fired back', 'hit back') and "
+    "that a quotation or a speech verb ('fired back, saying ...') goes with is a reply in words: no one "
+    "fired. Not coded as force (the words are the quote stage's). 'Soldiers shot back at the gunmen' "
+    "(aimed, no speech verb beside it) and 'fired back' with no words in the sentence stay.",
+)
+def retort(doc: "ArticleDoc", cand: "Candidate") -> bool:
+    verb = trigger_of(doc, cand)
+    if cand.plover not in ("ASSAULT", "COERCE") or verb.lemma_.lower() not in RETORT_VERBS:
+        return False
+    children = list(verb.children)
+    if not any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in children):
+        return False
+    if _says(verb):  # "fired back at critics, saying ...": words, even when aimed at someone
+        return True
+    if any(c.dep_ == "dobj" for c in children) or any(_aimed(c) for c in children):
+        return False
+    return _quoted(verb)
+
+
+def _aimed(child: "Token") -> bool:
+    """A phrase that names where force went ("at the gunmen", "on the town"), not when ("on Monday")."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ in AIMED_PREPS
+        and any(o.ent_type_ not in ("DATE", "TIME") for o in child.children if o.dep_ == "pobj")
+    )
+
+
+def _says(verb: "Token") -> bool:
+    """A speech participle or complement beside the verb ("fired back, saying ...")."""
+    from diurna.quotes.lexicon import SPEECH_VERBS
+
+    return any(c.dep_ in ("advcl", "ccomp", "xcomp") and c.lemma_.lower() in SPEECH_VERBS for c in verb.children)
+
+
+def _quoted(verb: "Token") -> bool:
+    """A quotation in the verb's sentence ('"We have nothing to hide," the minister shot back')."""
+    return any(t.text in ('"', "“", "”", "``", "''") for t in verb.sent)
+
+
 def withholding_sense(doc: "ArticleDoc", cand: "Candidate") -> Optional[str]:
     """The first sense rule that withholds the candidate (a figure, no act), or None."""
     return next((name for name, withholds in WITHHOLDING if enabled(name) and withholds(doc, cand)), None)

@@ -24,11 +24,16 @@ WITHHELD = {
         ("The army's offensive has left hundreds of civilians dead in the province.", "left", "RETREAT"),
         ("Fierce battles between the army and the rebels left dozens dead.", "left", "RETREAT"),
     ],
+    "retort": [
+        ('"We have nothing to hide," the interior minister shot back on Monday.', "shot", "ASSAULT"),
+        ("The spokesman fired back at his critics, saying the report was a fabrication.", "fired", "ASSAULT"),
+    ],
 }
 
 # the literal uses beside them: the rules leave them as they are
 KEPT = [
     ("Government troops left the border region after the ceasefire.", "left", "RETREAT"),
+    ("Soldiers shot back at the gunmen, killing two of them.", "shot", "ASSAULT"),
     ("Rebels launched an attack on an army base near the border on Tuesday.", "attack", "ASSAULT"),
 ]
 
@@ -61,3 +66,8 @@ def test_rule_retypes_its_case_and_only_with_the_rule(code, rule, text, trigger,
 @pytest.mark.parametrize("text,trigger,etype", KEPT)
 def test_literal_uses_stay(code, text, trigger, etype):
     assert etype in [t for t, _ in events_of(code(text), trigger)]
+
+
+def test_retort_keeps_an_aimed_return_of_fire(code):
+    """'shot back at the gunmen' is aimed: force, with the gunmen as its target."""
+    assert ("ASSAULT", "gunmen") in events_of(code("Soldiers shot back at the gunmen, killing two."), "shot")
