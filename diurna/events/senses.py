@@ -12,8 +12,10 @@ with DIURNA_EVENT_SENSE_RULES_OFF=name,name.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Optional
 
+from diurna.events import codes
 from diurna.rules import RuleSet
 
 if TYPE_CHECKING:
@@ -137,6 +139,133 @@ def _says(verb: "Token") -> bool:
 def _quoted(verb: "Token") -> bool:
     """A quotation in the verb's sentence ('"We have nothing to hide," the minister shot back')."""
     return any(t.text in ('"', "“", "”", "``", "''") for t in verb.sent)
+
+
+# Words that make an attack one of words: "a scathing attack on the minister", "personal attacks".
+VERBAL_MODIFIERS = frozenset(
+    {
+        "scathing",
+        "blistering",
+        "stinging",
+        "withering",
+        "verbal",
+        "rhetorical",
+        "personal",
+        "scurrilous",
+        "vitriolic",
+        "sharp",
+        "harsh",
+        "pointed",
+        "veiled",
+        "thinly-veiled",
+        "inflammatory",
+        "xenophobic",
+        "racist",
+        "sexist",
+        "partisan",
+        "political",
+        "written",
+        "twitter",
+        "online",
+        "media",
+        "ad",
+        "hominem",
+    }
+)
+ATTACK_NOUNS = frozenset({"attack", "attacks", "assault", "broadside", "tirade", "onslaught"})
+# What one criticises, not what one hits: "an attack on the plan / his record / the ruling".
+CRITICISED_THINGS = frozenset(
+    {
+        "plan",
+        "plans",
+        "budget",
+        "policy",
+        "policies",
+        "decision",
+        "decisions",
+        "proposal",
+        "proposals",
+        "bill",
+        "law",
+        "laws",
+        "report",
+        "idea",
+        "ideas",
+        "remarks",
+        "comments",
+        "comment",
+        "record",
+        "statement",
+        "speech",
+        "strategy",
+        "approach",
+        "claim",
+        "claims",
+        "campaign",
+        "decree",
+        "reform",
+        "reforms",
+        "position",
+        "stance",
+        "rhetoric",
+        "leadership",
+        "handling",
+        "response",
+        "ruling",
+        "verdict",
+        "character",
+        "integrity",
+        "credibility",
+        "scandal",
+        "scandals",
+        "judiciary",
+        "press",
+        "media",
+        "democracy",
+        "freedom",
+        "rights",
+        "constitution",
+        "proceedings",
+        "inquiry",
+        "investigation",
+        "impeachment",
+    }
+)
+# Participles that make the attack said: "launched an attack on X, calling him a liar".
+SAYING_PARTICIPLES = frozenset({"call", "accuse", "brand", "describe", "say", "label", "dub"})
+
+
+@_retypes(
+    "verbal-attack",
+    "The opposition leader launched a scathing attack on the prime minister, calling him a liar.",
+    "An attack noun that a word of speech modifies ('a scathing / blistering / personal attack'), that "
+    "is aimed at a thing one criticises ('an attack on the budget plan / his record / the ruling'), or "
+    "whose verb goes on with the words ('launched an attack on X, calling him a liar') is criticism: "
+    "ACCUSE (CAMEO 111), with the same parties, not an act of force. The verb 'attack' has the same "
+    "reading in the lexicon (a plan, a record as its object).",
+)
+def verbal_attack(doc: "ArticleDoc", cand: "Candidate") -> Optional["Candidate"]:
+    noun = trigger_of(doc, cand)
+    if cand.plover != "ASSAULT" or noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ not in ATTACK_NOUNS:
+        return None
+    if not _said_attack(noun):
+        return None
+    return replace(cand, plover="ACCUSE", cameo="111", mode=codes.mode_for("ACCUSE", "111"))
+
+
+def _said_attack(noun: "Token") -> bool:
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in VERBAL_MODIFIERS for c in noun.children):
+        return True
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
+            if any(o.lower_ in CRITICISED_THINGS for o in prep.children):
+                return True
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in SAYING_PARTICIPLES for c in verb.children)
+    )
 
 
 def withholding_sense(doc: "ArticleDoc", cand: "Candidate") -> Optional[str]:

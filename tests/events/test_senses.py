@@ -38,7 +38,18 @@ KEPT = [
 ]
 
 # rule -> (text, trigger, type before, type after)
-RETYPED: dict = {}
+RETYPED = {
+    "verbal-attack": [
+        (
+            "The opposition leader launched a scathing attack on the prime minister, calling him a liar.",
+            "attack",
+            "ASSAULT",
+            "ACCUSE",
+        ),
+        ("The senator launched a blistering attack on the government's budget plan.", "attack", "ASSAULT", "ACCUSE"),
+        ("The governor's attacks on the president's record continued on Friday.", "attacks", "ASSAULT", "ACCUSE"),
+    ],
+}
 
 
 def test_every_rule_has_cases_and_an_example():
