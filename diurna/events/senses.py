@@ -141,6 +141,109 @@ def _quoted(verb: "Token") -> bool:
     return any(t.text in ('"', "“", "”", "``", "''") for t in verb.sent)
 
 
+# Nouns of fighting that political copy uses for contests: "the battle for the nomination".
+CONTEST_NOUNS = frozenset(
+    {"battle", "battles", "fight", "fights", "war", "wars", "struggle", "showdown", "duel", "feud"}
+)
+# What makes the fight one fought with other means: "a legal battle", "the primary fight".
+NONVIOLENT_DOMAINS = frozenset(
+    {
+        "legal",
+        "court",
+        "courtroom",
+        "judicial",
+        "constitutional",
+        "political",
+        "electoral",
+        "election",
+        "primary",
+        "campaign",
+        "nomination",
+        "leadership",
+        "succession",
+        "budget",
+        "trade",
+        "tariff",
+        "price",
+        "bidding",
+        "custody",
+        "ratings",
+        "verbal",
+        "diplomatic",
+        "bureaucratic",
+        "procedural",
+        "ideological",
+        "propaganda",
+        "media",
+        "messaging",
+        "funding",
+        "spending",
+        "policy",
+        "partisan",
+        "turf",
+        "power",
+    }
+)
+# Prizes of a political contest: "the battle for the nomination", "a fight over the speakership".
+POLITICAL_PRIZES = frozenset(
+    {
+        "nomination",
+        "presidency",
+        "leadership",
+        "seat",
+        "seats",
+        "votes",
+        "vote",
+        "voters",
+        "delegates",
+        "election",
+        "ballot",
+        "office",
+        "chairmanship",
+        "speakership",
+        "majority",
+        "budget",
+        "bill",
+        "legislation",
+        "law",
+        "funding",
+        "policy",
+    }
+)
+# Sectors of those who fight with arms: a battle between two of them may be a real one.
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "INS", "IMG"})
+
+
+@_withholds(
+    "figurative-contest",
+    "The yearlong battle between the two candidates for the nomination exposed rifts in the party.",
+    "A noun of fighting ('battle', 'fight', 'war', 'struggle') that names a contest fought with other "
+    "means is no act of force: one of a domain without arms ('a legal battle', 'the primary fight', "
+    "'a trade war'), one for a political prize ('the battle for the nomination / for the seat'), or one "
+    "whose two parties are persons, none of them armed ('the battle between Clinton and Sanders'). "
+    "Not coded as ASSAULT; 'the battle between the army and the rebels for the city' stays.",
+)
+def figurative_contest(doc: "ArticleDoc", cand: "Candidate") -> bool:
+    noun = trigger_of(doc, cand)
+    if cand.plover != "ASSAULT" or noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ not in CONTEST_NOUNS:
+        return False
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in NONVIOLENT_DOMAINS for c in noun.children):
+        return True
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "over"):
+            if any(o.lower_ in POLITICAL_PRIZES for o in prep.children):
+                return True
+    return _unarmed_persons(doc, cand)
+
+
+def _unarmed_persons(doc: "ArticleDoc", cand: "Candidate") -> bool:
+    """Whether both parties are persons and neither is of an armed sector (two candidates, two leaders)."""
+    parties = [doc.actor(a.actor_id) for a in (cand.source, cand.target) if a is not None]
+    return len(parties) == 2 and all(
+        p is not None and p.kind == "person" and p.sector not in ARMED_SECTORS for p in parties
+    )
+
+
 # Words that make an attack one of words: "a scathing attack on the minister", "personal attacks".
 VERBAL_MODIFIERS = frozenset(
     {

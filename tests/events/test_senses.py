@@ -28,6 +28,11 @@ WITHHELD = {
         ('"We have nothing to hide," the interior minister shot back on Monday.', "shot", "ASSAULT"),
         ("The spokesman fired back at his critics, saying the report was a fabrication.", "fired", "ASSAULT"),
     ],
+    "figurative-contest": [
+        ("The yearlong battle between Clinton and Sanders exposed rifts in the party.", "battle", "ASSAULT"),
+        ("The legal battle between the government and the opposition party continued in court.", "battle", "ASSAULT"),
+        ("Cruz will win his current battle with Trump for the nomination.", "battle", "ASSAULT"),
+    ],
 }
 
 # the literal uses beside them: the rules leave them as they are
@@ -35,6 +40,7 @@ KEPT = [
     ("Government troops left the border region after the ceasefire.", "left", "RETREAT"),
     ("Soldiers shot back at the gunmen, killing two of them.", "shot", "ASSAULT"),
     ("Rebels launched an attack on an army base near the border on Tuesday.", "attack", "ASSAULT"),
+    ("The battle between the army and the rebels for control of the city intensified.", "battle", "ASSAULT"),
 ]
 
 # rule -> (text, trigger, type before, type after)
