@@ -344,14 +344,18 @@ SAYING_PARTICIPLES = frozenset({"call", "accuse", "brand", "describe", "say", "l
     "An attack noun that a word of speech modifies ('a scathing / blistering / personal attack'), that "
     "is aimed at a thing one criticises ('an attack on the budget plan / his record / the ruling'), or "
     "whose verb goes on with the words ('launched an attack on X, calling him a liar') is criticism: "
+    "so is an attack, noun or verb, between two persons none of whom is armed ('Trump attacked Romney', "
+    "'her attack on Sanders in the debate'): "
     "ACCUSE (CAMEO 111), with the same parties, not an act of force. The verb 'attack' has the same "
     "reading in the lexicon (a plan, a record as its object).",
 )
 def verbal_attack(doc: "ArticleDoc", cand: "Candidate") -> Optional["Candidate"]:
-    noun = trigger_of(doc, cand)
-    if cand.plover != "ASSAULT" or noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ not in ATTACK_NOUNS:
+    word = trigger_of(doc, cand)
+    if cand.plover != "ASSAULT":
         return None
-    if not _said_attack(noun):
+    is_noun = word.pos_ in ("NOUN", "PROPN") and word.lower_ in ATTACK_NOUNS
+    is_verb = word.pos_ == "VERB" and word.lemma_.lower() == "attack"
+    if not (is_noun and _said_attack(word)) and not ((is_noun or is_verb) and _unarmed_persons(doc, cand)):
         return None
     return replace(cand, plover="ACCUSE", cameo="111", mode=codes.mode_for("ACCUSE", "111"))
 

@@ -54,6 +54,12 @@ RETYPED = {
         ),
         ("The senator launched a blistering attack on the government's budget plan.", "attack", "ASSAULT", "ACCUSE"),
         ("The governor's attacks on the president's record continued on Friday.", "attacks", "ASSAULT", "ACCUSE"),
+        (
+            "Donald Trump attacked Mitt Romney on Thursday for being a failed candidate.",
+            "attacked",
+            "ASSAULT",
+            "ACCUSE",
+        ),
     ],
 }
 
