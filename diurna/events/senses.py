@@ -244,6 +244,57 @@ def _unarmed_persons(doc: "ArticleDoc", cand: "Candidate") -> bool:
     )
 
 
+# Verbs of winning, and what is won at the polls rather than on a field.
+WINNING_VERBS = frozenset({"beat", "defeat", "trounce", "rout", "edge", "outpoll", "thrash"})
+ELECTION_NOUNS = frozenset(
+    {
+        "election",
+        "elections",
+        "primary",
+        "primaries",
+        "caucus",
+        "caucuses",
+        "vote",
+        "voting",
+        "poll",
+        "polls",
+        "ballot",
+        "runoff",
+        "run-off",
+        "race",
+        "contest",
+        "debate",
+        "referendum",
+        "matchup",
+        "match-up",
+        "convention",
+        "nomination",
+    }
+)
+NOT_PARTIES = frozenset({"expectations", "odds", "predictions", "forecasts", "deadline", "record"})
+
+
+@_withholds(
+    "election-contest",
+    "The governor beat the incumbent senator in the Democratic primary on Tuesday.",
+    "A verb of winning ('beat', 'defeat') in an election, a primary, a caucus, a poll or a debate, "
+    "one whose object is no party ('beat expectations'), or one between two unarmed persons, is a "
+    "contest won at the polls: no act of force (docs/annotation.md: 'X won the election' is not coded). "
+    "'The army defeated the rebels' stays.",
+)
+def election_contest(doc: "ArticleDoc", cand: "Candidate") -> bool:
+    verb = trigger_of(doc, cand)
+    if cand.plover != "ASSAULT" or verb.pos_ != "VERB" or verb.lemma_.lower() not in WINNING_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "during"):
+            if any(t.lower_ in ELECTION_NOUNS for t in child.subtree):
+                return True
+        if child.dep_ == "dobj" and child.lower_ in NOT_PARTIES:
+            return True
+    return _unarmed_persons(doc, cand)
+
+
 # Words that make an attack one of words: "a scathing attack on the minister", "personal attacks".
 VERBAL_MODIFIERS = frozenset(
     {

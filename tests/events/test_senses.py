@@ -33,6 +33,10 @@ WITHHELD = {
         ("The legal battle between the government and the opposition party continued in court.", "battle", "ASSAULT"),
         ("Cruz will win his current battle with Trump for the nomination.", "battle", "ASSAULT"),
     ],
+    "election-contest": [
+        ("The governor beat the incumbent senator in the Democratic primary on Tuesday.", "beat", "ASSAULT"),
+        ("Clinton beat rival Bernie Sanders in the state's Democratic caucuses on Saturday.", "beat", "ASSAULT"),
+    ],
 }
 
 # the literal uses beside them: the rules leave them as they are
@@ -41,6 +45,7 @@ KEPT = [
     ("Soldiers shot back at the gunmen, killing two of them.", "shot", "ASSAULT"),
     ("Rebels launched an attack on an army base near the border on Tuesday.", "attack", "ASSAULT"),
     ("The battle between the army and the rebels for control of the city intensified.", "battle", "ASSAULT"),
+    ("Police beat the opposition leader during a rally on Sunday.", "beat", "ASSAULT"),
 ]
 
 # rule -> (text, trigger, type before, type after)
