@@ -295,6 +295,27 @@ def election_contest(doc: "ArticleDoc", cand: "Candidate") -> bool:
     return _unarmed_persons(doc, cand)
 
 
+RALLY_NOUNS = frozenset({"rally", "rallies"})
+
+
+@_withholds(
+    "campaign-rally",
+    "Thousands of supporters attended the senator's rally in Ohio on Tuesday.",
+    "A rally named as one person's own ('a Trump rally', 'the senator's rallies', 'his rally') whose "
+    "protester would be that person is a politician's meeting with supporters: no protest against "
+    "anyone. Not coded; a rally of a crowd or a group ('a rally of opposition supporters') stays.",
+)
+def campaign_rally(doc: "ArticleDoc", cand: "Candidate") -> bool:
+    noun = trigger_of(doc, cand)
+    if cand.plover != "PROTEST" or noun.lower_ not in RALLY_NOUNS or cand.source is None:
+        return False
+    source = doc.actor(cand.source.actor_id)
+    if source is None or source.kind != "person":
+        return False
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    return any(doc.actor_at_token(o.i) == source.id for o in owners)
+
+
 # Words that make an attack one of words: "a scathing attack on the minister", "personal attacks".
 VERBAL_MODIFIERS = frozenset(
     {
