@@ -316,6 +316,64 @@ def campaign_rally(doc: "ArticleDoc", cand: "Candidate") -> bool:
     return any(doc.actor_at_token(o.i) == source.id for o in owners)
 
 
+# Verbs of force or seizure, and the abstract things they take in figures: "struck a conciliatory tone",
+# "captured the support of voters", "seized the initiative".
+TAKING_VERBS = frozenset({"strike", "capture", "seize", "grab", "hit"})
+ABSTRACT_OBJECTS = frozenset(
+    {
+        "tone",
+        "note",
+        "notes",
+        "chord",
+        "balance",
+        "pose",
+        "posture",
+        "support",
+        "allegiance",
+        "loyalty",
+        "frustration",
+        "anger",
+        "imagination",
+        "attention",
+        "mood",
+        "spirit",
+        "essence",
+        "heart",
+        "hearts",
+        "momentum",
+        "initiative",
+        "opportunity",
+        "moment",
+        "headlines",
+        "spotlight",
+        "limelight",
+        "nomination",
+        "votes",
+        "vote",
+        "title",
+        "lead",
+        "jackpot",
+        "nerve",
+    }
+)
+
+
+@_withholds(
+    "abstract-object",
+    "The president struck a conciliatory tone in his speech on Tuesday.",
+    "A verb of force or seizure ('strike', 'capture', 'seize', 'grab', 'hit') whose direct object is an "
+    "abstract thing ('struck a conciliatory tone / a chord', 'captured the support of voters', 'seized "
+    "the initiative', 'grabbed the headlines') is a figure: no one is hit or held. Not coded; 'captured "
+    "the town', 'seized weapons' stay.",
+)
+def abstract_object(doc: "ArticleDoc", cand: "Candidate") -> bool:
+    verb = trigger_of(doc, cand)
+    if cand.plover not in ("ASSAULT", "COERCE") or verb.pos_ != "VERB" or verb.lemma_.lower() not in TAKING_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lower_ in ABSTRACT_OBJECTS for o in objects)
+
+
 # Words that make an attack one of words: "a scathing attack on the minister", "personal attacks".
 VERBAL_MODIFIERS = frozenset(
     {

@@ -37,6 +37,10 @@ WITHHELD = {
         ("The governor beat the incumbent senator in the Democratic primary on Tuesday.", "beat", "ASSAULT"),
         ("Clinton beat rival Bernie Sanders in the state's Democratic caucuses on Saturday.", "beat", "ASSAULT"),
     ],
+    "abstract-object": [
+        ("The president struck a conciliatory tone in his speech on Tuesday.", "struck", "ASSAULT"),
+        ("The senator has captured the support of younger voters.", "captured", "COERCE"),
+    ],
 }
 
 # the literal uses beside them: the rules leave them as they are
@@ -46,6 +50,7 @@ KEPT = [
     ("Rebels launched an attack on an army base near the border on Tuesday.", "attack", "ASSAULT"),
     ("The battle between the army and the rebels for control of the city intensified.", "battle", "ASSAULT"),
     ("Police beat the opposition leader during a rally on Sunday.", "beat", "ASSAULT"),
+    ("Troops seized weapons and ammunition in the raid.", "seized", "COERCE"),
 ]
 
 # rule -> (text, trigger, type before, type after)
