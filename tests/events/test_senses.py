@@ -29,13 +29,13 @@ WITHHELD = {
         ("The spokesman fired back at his critics, saying the report was a fabrication.", "fired", "ASSAULT"),
     ],
     "figurative-contest": [
-        ("The yearlong battle between Clinton and Sanders exposed rifts in the party.", "battle", "ASSAULT"),
+        ("The bitter battle between Clinton and Sanders left the party divided.", "battle", "ASSAULT"),
         ("The legal battle between the government and the opposition party continued in court.", "battle", "ASSAULT"),
         ("Cruz will win his current battle with Trump for the nomination.", "battle", "ASSAULT"),
     ],
     "election-contest": [
         ("The governor beat the incumbent senator in the Democratic primary on Tuesday.", "beat", "ASSAULT"),
-        ("Clinton beat rival Bernie Sanders in the state's Democratic caucuses on Saturday.", "beat", "ASSAULT"),
+        ("Hillary Clinton beat Bernie Sanders in the Nevada caucuses on Saturday.", "beat", "ASSAULT"),
     ],
     "abstract-object": [
         ("The president struck a conciliatory tone in his speech on Tuesday.", "struck", "ASSAULT"),
