@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 from diurna.actors.mentions import DEFINITE
 from diurna.document import ArticleDoc
-from diurna.events import clause_parties, codes, mediation
+from diurna.events import clause_parties, codes, mediation, senses
 from diurna.events import constructions as cx
 from diurna.events import polarity as pol
 from diurna.events.argmodel import default_argument_model
@@ -126,10 +126,10 @@ class CandidateExtractor(NounEvents):
         found = [c for sent in doc.spacy_doc.sents for c in self.sentence(doc, sent, episode, cues)]
         # an announced attack is a threat before the story's recipients are read: it is no act of force
         # a later condemnation of "the attack" could be addressed to
-        found = [announced_threat(doc, c) for c in found]
+        found = [announced_threat(doc, senses.right_sense(doc, c)) for c in found]
         kept = []
         for cand in found:
-            withheld_by = withholding_rule(doc, cand)
+            withheld_by = withholding_rule(doc, cand) or senses.withholding_sense(doc, cand)
             if withheld_by is None:
                 kept.append(cand)
             elif self.trace is not None:
