@@ -62,6 +62,7 @@ from diurna.nlp.syntax import (
     by_agents,
     clause_reporters,
     first_conjunct,
+    is_infinitive,
     is_passive,
     is_reduced_passive,
     possessors,
@@ -321,6 +322,14 @@ class CandidateExtractor(NounEvents):
             )
             if comp is not None:
                 self._consume(comp, consumed)
+                # "urged the EU to press Egypt to release prisoners": what the asked one is to get
+                # another to do is asked for too, not done
+                inner = comp
+                while nxt := next(
+                    (c for c in inner.children if c.dep_ in ("xcomp", "advcl") and is_infinitive(c)), None
+                ):
+                    self._consume(nxt, consumed)
+                    inner = nxt
         elif frame == "complement":
             if comp is not None:
                 self._consume(comp, consumed)

@@ -682,9 +682,29 @@ def _lead_occasion_day(c: EventClause) -> Optional[TimexRef]:
             and root.dep_ == "poss"
             and root.head.lemma_.lower() in OCCASION_NOUNS
             and not inside_quotation(c.doc, t.start)
+            and not _another_occasion(root.head)
         ):
             return t
     return None
+
+
+def _another_occasion(noun: "Token") -> bool:
+    """The occasion is told as another time than the lead's act: before or ahead of it ("The crackdown comes
+    ahead of Saturday's vote"), at an offset from it ("came two days after Sunday's clashes"), or as what an
+    act noun followed ("The arrests followed Monday's violence": the subject is the lead's act, the
+    occasion another)."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is not None:
+        if prep.lower_ in ("before", "until", "ahead") or prep.head.lower_ in ("ahead", "prior"):
+            return True
+        if any(c.dep_ == "npadvmod" for c in prep.children):
+            return True
+    verb = noun.head if noun.dep_ == "dobj" else (prep.head if prep is not None else None)
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb is None:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in OCCASION_NOUNS for c in verb.children)
 
 
 def _background_clause(verb: "Token") -> bool:

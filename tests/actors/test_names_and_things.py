@@ -387,6 +387,13 @@ def test_party_nouns_the_agents_file_lacks_are_actors(resolve_actors, text, word
     assert found is not None and found.sector == sector, found
 
 
+def test_the_executive_alone_is_no_business(resolve_actors):
+    # review15: "the executive" of political news is the executive branch, not a company's officer
+    doc = resolve_actors("Parliament in Lusaka accused the executive on Sunday of ignoring court orders.", "2021-05-01")
+    found = _actor(doc, "executive")
+    assert found is None or found.sector != "BUS", found
+
+
 def test_a_bare_hostage_is_what_someone_is_held_as(resolve_actors):
     """The overlay's "hostages" is plural only: "took two engineers hostage", "held in hostage in
     Aden" say what the engineers were made, and "hostage in Aden" is no actor of Yemen."""

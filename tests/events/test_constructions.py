@@ -1685,3 +1685,12 @@ def test_a_time_given_to_ones_own_side_is_no_ultimatum(rules_alone):
         "ECOWAS gave Niger's junta seven days on Sunday to restore the elected president.", "2024-06-19"
     )
     assert found(other, ("gave", "THREATEN", "ECOWAS", "junta"))
+
+
+def test_what_the_asked_one_is_to_get_another_to_do_is_asked_not_done(rules_alone):
+    # review15: "urged the EU to press Egypt to release prisoners" - the release is asked for, not done
+    doc = rules_alone(
+        "Rights groups urged the African Union on Sunday to press Ethiopia to release detained journalists.",
+        "2024-06-19",
+    )
+    assert not [e for e in doc.events if e.type == "RETREAT" and e.modality == "actual"]

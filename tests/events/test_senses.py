@@ -45,6 +45,15 @@ WITHHELD = {
 
 # the literal uses beside them: the rules leave them as they are
 KEPT = [
+    # review15: real acts the sense rules must keep
+    (
+        "Rebels launched an attack on an army post near Beni on Monday, saying the troops had killed civilians.",
+        "attack",
+        "ASSAULT",
+    ),
+    ("Mobs carried out xenophobic attacks on foreign shopkeepers in Pretoria.", "attacks", "ASSAULT"),
+    ("Ruling party youths beat an opposition candidate in Lilongwe during the election campaign.", "beat", "ASSAULT"),
+    ("Russian drones struck the heart of Odesa on Monday.", "struck", "ASSAULT"),
     # review15: a physical attack on a politician by a civilian stays an assault
     ("A man attacked the mayor of Lodz with a knife on Tuesday at a charity concert.", "attacked", "ASSAULT"),
     ("Government troops left the border region after the ceasefire.", "left", "RETREAT"),

@@ -765,3 +765,19 @@ def test_a_lead_without_a_day_takes_the_day_of_its_named_occasion(time_doc, text
     token = next(t.i for t in doc.spacy_doc if t.text == word)
     date = anchor_event(doc, token)
     assert (date.start, date.end, date.granularity) == (day, day, "day")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # review15: an occasion told as before, ahead of or at an offset from the lead's act is another time
+        ("Police detained 40 opposition members in Ndola. The crackdown comes ahead of Saturday's vote.", "detained"),
+        ("Gunmen burned a market in Bunia. The attack came two days after Sunday's clashes.", "burned"),
+    ],
+)
+def test_a_lead_does_not_take_the_day_of_another_occasion(time_doc, text, word):
+    doc = time_doc(text, PUB)
+    token = next(t.i for t in doc.spacy_doc if t.text == word)
+    date = anchor_event(doc, token)
+    # not the past Saturday (9 March) nor Sunday (10 March) the occasion names
+    assert (date.start, date.end) not in {("2024-03-09", "2024-03-09"), ("2024-03-10", "2024-03-10")}
