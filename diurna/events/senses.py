@@ -117,7 +117,7 @@ def retort(doc: "ArticleDoc", cand: "Candidate") -> bool:
         return True
     if any(c.dep_ == "dobj" for c in children) or any(_aimed(c) for c in children):
         return False
-    return _quoted(verb)
+    return _quoted(doc, verb)
 
 
 def _aimed(child: "Token") -> bool:
@@ -136,9 +136,11 @@ def _says(verb: "Token") -> bool:
     return any(c.dep_ in ("advcl", "ccomp", "xcomp") and c.lemma_.lower() in SPEECH_VERBS for c in verb.children)
 
 
-def _quoted(verb: "Token") -> bool:
-    """A quotation in the verb's sentence ('"We have nothing to hide," the minister shot back')."""
-    return any(t.text in ('"', "“", "”", "``", "''") for t in verb.sent)
+def _quoted(doc: "ArticleDoc", verb: "Token") -> bool:
+    """A quotation in the verb's sentence ('"We have nothing to hide," the minister shot back'), as the
+    quote stage found it (doc.quotes is the authority on what is quoted)."""
+    sent = verb.sent
+    return any(sent.start_char <= q.content.start < sent.end_char for q in doc.quotes)
 
 
 # Nouns of fighting that political copy uses for contests: "the battle for the nomination".
