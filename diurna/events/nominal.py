@@ -351,25 +351,7 @@ class NounEvents:
             if not actual_judgement(clause):
                 continue
             targets = [t for t in actors_of(doc, subjects) if t.actor_id not in side]
-            accuse = Sense(lemma=lemma, pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
-            out.extend(
-                self._combine(
-                    doc,
-                    speech.i,
-                    speech.i + 1,
-                    accuse,
-                    "ACCUSE",
-                    "112",
-                    "disapprove",
-                    speakers,
-                    targets,
-                    pol.polarity(clause),
-                    pol.modality(clause),
-                    cx.STATED_RESPONSIBILITY,
-                    False,
-                    need_target=True,
-                )
-            )
+            out.extend(self._judgement(doc, speech, "verb", "112", speakers, targets, clause, cx.STATED_RESPONSIBILITY))
         return out
 
     def _hostile_act(self, token: "Token") -> bool:
@@ -399,23 +381,9 @@ class NounEvents:
                 # "Peru's new law holds mayors accountable": a thing's provision, not someone's blame
                 # (the law's possessor would otherwise stand for it)
                 continue
-            sense = Sense(lemma="hold", pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
             out.extend(
-                self._combine(
-                    doc,
-                    verb.i,
-                    verb.i + 1,
-                    sense,
-                    "ACCUSE",
-                    "112",
-                    "disapprove",
-                    actors_of(doc, holders),
-                    actors_of(doc, held),
-                    pol.polarity(verb),
-                    pol.modality(verb),
-                    cx.HELD_RESPONSIBLE,
-                    False,
-                    need_target=True,
+                self._judgement(
+                    doc, verb, "verb", "112", actors_of(doc, holders), actors_of(doc, held), verb, cx.HELD_RESPONSIBLE
                 )
             )
         return out
@@ -451,28 +419,41 @@ class NounEvents:
                 targets = actors_of(doc, [o for o in objects if any(self._hostile_act(c) for c in o.children)])
             if not targets:
                 targets = actors_of(doc, clause_parties.content_subjects(token, governor))
-            sense = Sense(
-                lemma=token.lower_, pos="noun", cameo="111", plover="ACCUSE", mode="disapprove", frame="evaluation"
-            )
-            out.extend(
-                self._combine(
-                    doc,
-                    token.i,
-                    token.i + 1,
-                    sense,
-                    "ACCUSE",
-                    "111",
-                    "disapprove",
-                    sources,
-                    targets,
-                    pol.polarity(governor),
-                    pol.modality(governor),
-                    cx.STATED_CONCERN,
-                    False,
-                    need_target=True,
-                )
-            )
+            out.extend(self._judgement(doc, token, "noun", "111", sources, targets, governor, cx.STATED_CONCERN))
         return out
+
+    def _judgement(
+        self,
+        doc: ArticleDoc,
+        trigger: "Token",
+        pos: str,
+        cameo: str,
+        sources: list[Argument],
+        targets: list[Argument],
+        head: "Token",
+        rule: str,
+    ) -> list[Candidate]:
+        """The ACCUSE a stated judgement makes (stated-responsibility, held-responsible, stated-concern):
+        disapproval (CAMEO 111 or 112) by `sources` of `targets`, its polarity and modality those of the
+        clause that states it (`head`), kept only with a recipient."""
+        lemma = trigger.lemma_.lower() if pos == "verb" else trigger.lower_
+        sense = Sense(lemma=lemma, pos=pos, cameo=cameo, plover="ACCUSE", mode="disapprove", frame="evaluation")
+        return self._combine(
+            doc,
+            trigger.i,
+            trigger.i + 1,
+            sense,
+            "ACCUSE",
+            cameo,
+            "disapprove",
+            sources,
+            targets,
+            pol.polarity(head),
+            pol.modality(head),
+            rule,
+            False,
+            need_target=True,
+        )
 
     # ---------------------------------------------------------------- nominal events
 
