@@ -96,7 +96,7 @@ class NounEvents:
                 continue
             given, act = found
             givers = actors_of(doc, subject_tokens(verb))
-            side = {a.actor_id for a in givers} | {o for a in givers for o in own_side_of(doc, a.actor_id)}
+            side = side_of(doc, givers)
             given_actors = [a for a in actors_of(doc, given) if a.actor_id not in side]
             if not given_actors:
                 # "the president gave his ministers two weeks to submit their plans": an instruction to
@@ -255,7 +255,7 @@ class NounEvents:
             if lemma in cx.CLAIMING_VERBS:
                 # "the army claimed its troops destroyed three camps": a claim of one's own side's act
                 # is a claim of success, not an accusation
-                side = {a.actor_id for a in speakers} | {o for a in speakers for o in own_side_of(doc, a.actor_id)}
+                side = side_of(doc, speakers)
                 targets = [t for t in targets if t.actor_id not in side]
             sense = Sense(lemma=lemma, pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
             out.extend(
@@ -296,7 +296,7 @@ class NounEvents:
         act, focus = cleft
         if self._told_act_type(act) not in cx.CLEFT_ACT_TYPES or pol.is_negated(act) or pol.modality(act) != "actual":
             return []
-        side = {a.actor_id for a in speakers} | {o for a in speakers for o in own_side_of(doc, a.actor_id)}
+        side = side_of(doc, speakers)
         targets = [t for t in actors_of(doc, [focus]) if t.actor_id not in side]
         accuse = Sense(lemma=lemma, pos="verb", cameo="112", plover="ACCUSE", mode="disapprove", frame="evaluation")
         return self._combine(
@@ -339,7 +339,6 @@ class NounEvents:
         clauses = [c for c in speech.children if c.dep_ == "ccomp"]
         if content is not None and len(content):
             clauses.append(content_head(content))
-        side = {a.actor_id for a in speakers} | {o for a in speakers for o in own_side_of(doc, a.actor_id)}
         out: list[Candidate] = []
         for clause in dict.fromkeys(clauses):
             blamed = cx.blamed_clause(clause)
@@ -350,6 +349,9 @@ class NounEvents:
                 continue
             if not actual_judgement(clause):
                 continue
+            # the speaker's own side is asked only here: own_side_of reads every actor of the article,
+            # and asking it for every statement made the stage's cost grow with the square of its length
+            side = side_of(doc, speakers)
             targets = [t for t in actors_of(doc, subjects) if t.actor_id not in side]
             out.extend(self._judgement(doc, speech, "verb", "112", speakers, targets, clause, cx.STATED_RESPONSIBILITY))
         return out
@@ -905,3 +907,9 @@ def actual_judgement(head: "Token") -> bool:
     "would be responsible for any attack", "was not concerned by" blame no one (stated-responsibility,
     held-responsible, stated-concern)."""
     return pol.polarity(head) == "asserted" and pol.modality(head) == "actual"
+
+
+def side_of(doc: ArticleDoc, parties: list[Argument]) -> set[str]:
+    """The parties and their own sides (scene.own_side_of): whose acts are their own, not another's.
+    It reads every actor of the article: ask it only once a construction has matched."""
+    return {a.actor_id for a in parties} | {o for a in parties for o in own_side_of(doc, a.actor_id)}
