@@ -72,7 +72,8 @@ def _stderr(message: str) -> None:
     sys.stderr.write(message + "\n")
 
 
-def _check_pubdate(value: Optional[str]) -> None:
+def check_pubdate(value: Optional[str]) -> None:
+    """Refuse a --pubdate that is no date, or one no article can have (every command that takes one)."""
     if value is None:
         return
     import datetime as dt
@@ -109,7 +110,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     from diurna.ingest.base import IngestError
     from diurna.pipeline import Pipeline
 
-    _check_pubdate(args.pubdate)
+    check_pubdate(args.pubdate)
     pipeline = Pipeline(default_pubdate=args.pubdate, default_source=args.source, require_pubdate=args.require_pubdate)
     if args.min_confidence is not None:
         _set_min_confidence(pipeline, args.min_confidence)
@@ -169,7 +170,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from diurna.pipeline import Pipeline, Skipped
     from diurna.store import Store
 
-    _check_pubdate(args.pubdate)
+    check_pubdate(args.pubdate)
     if args.engine == "ray" and args.min_confidence is not None:
         raise SystemExit(
             "diurna: error: --min-confidence is not passed to Ray workers: ingest with the local engine, "

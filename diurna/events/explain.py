@@ -155,8 +155,10 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from diurna.cli import check_pubdate
     from diurna.pipeline import Pipeline
 
+    check_pubdate(args.pubdate)  # the same refusal as `diurna code --pubdate`
     try:
         text = sys.stdin.read() if args.path == "-" else open(args.path, encoding="utf-8").read()
     except (OSError, UnicodeDecodeError) as exc:

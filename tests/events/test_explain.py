@@ -77,3 +77,13 @@ def test_the_command_says_why_it_codes_nothing(tmp_path, capsys):
     assert main(["explain", str(path)]) == 1
     assert "no article text" in capsys.readouterr().err
     assert main(["explain", str(tmp_path / "absent.txt")]) == 1
+
+
+def test_the_command_refuses_a_pubdate_that_is_no_date(tmp_path):
+    # the same check as `diurna code --pubdate` (cli.check_pubdate), not a silent guess
+    from diurna.cli import main
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    with pytest.raises(SystemExit, match="not a date"):
+        main(["explain", str(path), "--pubdate", "2024-13-45"])
