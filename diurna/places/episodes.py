@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diurna.rules import RuleSet
+from diurna.time.lexicon import WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -57,7 +58,7 @@ def _past_perfect(verb: Token) -> bool:
 
 # Days a story's own week is told by: a past perfect dated by one ("they had marched to the ministry
 # on Monday") is the episode's eve, in the same place, not background from elsewhere.
-DAYS_OF_THE_WEEK = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"}
+DAYS_OF_THE_WEEK = set(WEEKDAYS) | {"yesterday"}
 
 
 def _on_a_day_of_the_week(verb: Token) -> bool:
