@@ -53,6 +53,13 @@ run dates "$PY" scripts/train_dates.py --pred "$OUT/tune.jsonl" --cache "$OUT/pa
 # (exits 1, writing nothing, when no setting beats the rules on both halves)
 run places "$PY" scripts/train_event_places.py --cache "$OUT/places.pkl" --examples "$OUT/places_examples.json" \
     --out "$OUT/event_places.json" || true
+# the same examples selected within half A alone and checked once on half B against the packaged
+# choosers (fitted on the first real-text set, held out on both halves); each writes nothing unless
+# the refit beats the packaged one (docs/evaluation.md, 2026-12-08, dateplace16)
+run dates_A "$PY" scripts/train_dates.py --pred "$OUT/tune.jsonl" --features "$OUT/dates_features.jsonl" \
+    --fit-half A --out "$OUT/dates_A.json" || true
+run places_A "$PY" scripts/train_event_places.py --examples "$OUT/places_examples.json" --fit-half A \
+    --out "$OUT/event_places_A.json" || true
 
 # realnews-dev with the packaged models: the baseline a refit is coded against (python -m diurna.cli
 # from this checkout: the venv's `diurna` entry point may import another checkout's package)
@@ -70,8 +77,8 @@ fi
 
 echo
 echo "== the packaged model beside the refit, held out the same way (full logs in $OUT/*.log)"
-grep -H -E "packaged|selected|setting:|out-of-fold|held-out half|held out:|no setting|nothing written|never fires|inert|threshold by the rule|AUC" \
-    "$OUT"/{detector,arguments,verifier,statements,nominal,country,sector,dates,places}.log | cut -c1-400 || true
+grep -H -E "packaged|selected|setting:|out-of-fold|held-out half|held out:|no setting|nothing written|never fires|inert|threshold by the rule|AUC|fitted on A|out of fold on A +n=" \
+    "$OUT"/{detector,arguments,verifier,statements,nominal,country,sector,dates,places,dates_A,places_A}.log | cut -c1-400 || true
 cat "$OUT"/agents_check*.log
 echo "realnews-dev, packaged models:" && tail -n 5 "$OUT/rn.v.txt" 2>/dev/null || true
 cat "$OUT/rn.countries.txt" "$OUT/rn.dates.txt" 2>/dev/null || true

@@ -14,9 +14,11 @@ place when that scores low.
     "Protesters gathered in Tahrir Square in Baghdad on Thursday. Security forces shot at them."
         shot -> Baghdad, place_rule "learned:scene_just_before" (the rules' choice, kept)
 
-The weights are `data/event_places.json`, rebuilt by `scripts/train_event_places.py --fit-half A` from
-the gold of the tune split's half A (selected out of fold within A; half B stays held out; the frozen
-part is never read). Without that file, or with
+The weights are `data/event_places.json`, fitted by `scripts/train_event_places.py` on the tune split
+of the first real-text set (../realtext, lost since; the file has no "fitted_on"), so that every half
+of eval/opennews is held out for it; a refit (`--fit-half A`: selected out of fold within half A,
+checked on half B; the frozen part is never read) replaces it only where it beats it there (refits
+on the 85 tune articles did not, 2026-12-08, docs/evaluation.md). Without that file, or with
 DIURNA_PLACE_CHOOSER=rules, the rules decide as before. The record says how the place was chosen:
 place_basis is the chosen option's (clause, sentence, dateline, story) and place_rule is
 "learned:<the rule that found it>" ("learned:mention" for a place no rule found).

@@ -3,6 +3,8 @@ its switch, and how a record says that it chose."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from diurna.places.chooser import MODEL_PATH, RULES_CHOICE, Chooser, Option, load_chooser
@@ -108,3 +110,23 @@ def test_a_refit_on_one_half_is_written_only_when_it_beats_the_packaged_chooser_
     assert not beats({"req_right": 32, "right_or_null": 136, "wrong": 12}, packaged)
     assert not beats({"req_right": 29, "right_or_null": 138, "wrong": 12}, packaged)
     assert not beats({"req_right": 33, "right_or_null": 137, "wrong": 13}, packaged)
+
+
+def test_a_refit_loses_nothing_out_of_fold_to_a_packaged_chooser_fitted_elsewhere(load_script):
+    # --fit-half against a chooser fitted on other articles (a model file without "fitted_on": the
+    # first real-text set's): out of fold on the fitted half the refit may not lose what it had.
+    script = load_script("train_event_places")
+    packaged = {"req_right": 97, "right_or_null": 257, "wrong": 23}
+    assert script.no_worse({"req_right": 97, "right_or_null": 264, "wrong": 16}, packaged)
+    assert not script.no_worse({"req_right": 89, "right_or_null": 254, "wrong": 18}, packaged)
+    assert not script.no_worse({"req_right": 99, "right_or_null": 257, "wrong": 24}, packaged)
+
+
+def test_a_model_file_without_fitted_on_is_held_out_on_both_halves(load_script, tmp_path, monkeypatch):
+    script = load_script("train_event_places")
+    model = tmp_path / "event_places.json"
+    model.write_text(json.dumps({"bias": 0.0, "add": 0.7, "drop": 0.3, "weights": {}}), encoding="utf-8")
+    monkeypatch.setattr(script, "MODEL_PATH", model)
+    assert script.packaged_fitted_on() == "realtext"
+    model.write_text(json.dumps({"fitted_on": "A", "bias": 0.0, "add": 0.7, "drop": 0.3, "weights": {}}))
+    assert script.packaged_fitted_on() == "A"
