@@ -175,3 +175,24 @@ def test_the_trainer_scores_what_the_stage_emits():
     assert not withheld(story, {"type": "ASSAULT", "target": {"name": "police"}})
     assert not withheld(story, {"type": "MOBILIZE", "target": None})  # shows of force need no recipient
     assert not withheld(brief, {"type": "ASSAULT", "target": None})
+
+
+def test_calibration_folded_into_the_weights_keeps_the_ranking_and_the_events():
+    """scripts/calibrate_verifier.py folds Platt scaling (z -> a z + b) into the weights and moves the
+    threshold to its image: every event is kept or left out as before; `raw` undoes it."""
+    import sys
+
+    sys.path.insert(0, str(MODEL_PATH.parents[3] / "scripts"))
+    from calibrate_verifier import calibrated, raw
+
+    model = {"weights": {"type=AID": 1.5, "prior": -2.0}, "bias": -0.3, "threshold": 0.15, "meta": {}}
+    new = calibrated(model, 0.8, 0.9, "a test")
+    events = [{"type=AID": 1.0, "prior": p / 10} for p in range(11)] + [{"prior": p / 10} for p in range(11)]
+    before = [Verifier(model["weights"], model["bias"]).probability(f) for f in events]
+    after = [Verifier(new["weights"], new["bias"]).probability(f) for f in events]
+    assert sorted(range(len(events)), key=before.__getitem__) == sorted(range(len(events)), key=after.__getitem__)
+    assert [p >= model["threshold"] for p in before] == [p >= new["threshold"] for p in after]
+    assert after != before and new["meta"]["calibration"]["threshold_before"] == 0.15
+    back = raw(new)
+    assert back["bias"] == pytest.approx(model["bias"]) and back["threshold"] == pytest.approx(0.15)
+    assert back["weights"] == pytest.approx(model["weights"])
