@@ -196,3 +196,8 @@ def test_calibration_folded_into_the_weights_keeps_the_ranking_and_the_events():
     back = raw(new)
     assert back["bias"] == pytest.approx(model["bias"]) and back["threshold"] == pytest.approx(0.15)
     assert back["weights"] == pytest.approx(model["weights"])
+
+
+def test_the_packaged_model_is_calibrated_on_half_a():
+    meta = Verifier.read(MODEL_PATH).meta
+    assert meta["calibration"]["a"] > 0 and "half A" in meta["calibration"]["fitted_on"]
