@@ -74,7 +74,7 @@ from diurna.events.classifier import find_span  # noqa: E402
 from diurna.events.stage import EventStage  # noqa: E402
 from diurna.ingest.base import RawArticle  # noqa: E402
 from diurna.pipeline import Pipeline  # noqa: E402
-from eval_realtext import half_of, scorer  # noqa: E402
+from eval_realtext import fold_of, half_of, scorer  # noqa: E402
 
 PLV = REPO.parent / "shared" / "data" / "plv" / "PLV_train.tsv"
 MIN_COUNT = 2
@@ -512,6 +512,13 @@ def main() -> int:
         default=MODEL_PATH,
         help="where to write the model (default: the packaged %(default)s)",
     )
+    ap.add_argument(
+        "--develop-on",
+        choices=("A",),
+        help="select and fit on tune half A alone (the sixteenth session's discipline): the selection's two "
+        "halves are A's two id-hash folds (eval_realtext.fold_of, k=2), the model is fitted on PLV + A, and "
+        "half B, never read by the selection, gets the A-fit's and the packaged model's totals",
+    )
     args = ap.parse_args()
     from train_detector import load_tune_articles
 
@@ -520,6 +527,14 @@ def main() -> int:
     plv = data["plv"]
     part_a = [ex for ex in data["tune"] if half_of(ex["group"]) == "A"]
     part_b = [ex for ex in data["tune"] if half_of(ex["group"]) == "B"]
+    held_out = None
+    if args.develop_on:
+        # the two parts the selection reads are A's two folds; B is kept out of every choice below
+        held_out = part_b
+        tune_a = part_a
+        part_a = [ex for ex in tune_a if fold_of(ex["group"], 2) == 0]
+        part_b = [ex for ex in tune_a if fold_of(ex["group"], 2) == 1]
+        print("--develop-on A: the selection's 'tune-A' / 'tune-B' below are A's folds 0 / 1; half B held out")
     print("candidates with a gold event: PLV %d, tune-A %d, tune-B %d" % (len(plv), len(part_a), len(part_b)))
     packaged_figures(part_a, part_b)
     best = None
@@ -550,6 +565,14 @@ def main() -> int:
         s, s_a = o, o_a
     else:
         overrule = None  # measured and printed; packaged only with --overrule (docs/evaluation.md)
+    if held_out is not None:
+        vocabulary, weights = fit(plv + part_a + part_b, c, blind=overrule is not None)
+        mine = evaluate(vocabulary, weights, thresholds, held_out, overrule)
+        meta = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else None
+        print("held-out half B, the fit on PLV + A with the selected setting: %s" % shown(mine))
+        if meta is not None and meta.get("encoding") == ENCODING:
+            theirs = evaluate(meta["vocabulary"], meta["weights"], meta["thresholds"], held_out, meta.get("overrule"))
+            print("held-out half B, the packaged model: %s" % shown(theirs))
     if args.no_write:
         return 0
     vocabulary, weights = fit(plv + part_a + part_b, c, blind=overrule is not None)
@@ -559,7 +582,8 @@ def main() -> int:
             overrule[role]["rules"] = weak_rules(plv + part_a + part_b, r)
     meta = {
         "encoding": ENCODING,
-        "trained_on": "PLV_train (%d candidates) + real-text tune part (%d)" % (len(plv), len(part_a) + len(part_b)),
+        "trained_on": "PLV_train (%d candidates) + real-text tune %s (%d)"
+        % (len(plv), "half A" if args.develop_on else "part", len(part_a) + len(part_b)),
         "selection": {
             "C": c,
             "thresholds": thresholds,

@@ -648,11 +648,13 @@ class ArgumentModel:
 @functools.lru_cache(maxsize=1)
 def default_argument_model() -> Optional[ArgumentModel]:
     """The packaged model, or None when its file is absent or from other features, or when
-    `DIURNA_ARGUMENT_MODEL=0` asks for the rules alone (to measure what the model adds)."""
+    `DIURNA_ARGUMENT_MODEL=0` asks for the rules alone (to measure what the model adds).
+    `DIURNA_ARGUMENT_MODEL_FILE` names another model file (a refit coded end to end on held-out text
+    before it replaces the packaged one)."""
     if os.environ.get("DIURNA_ARGUMENT_MODEL", "1").strip() in ("0", "off", "no"):
         return None
     try:
-        return ArgumentModel.load()
+        return ArgumentModel.load(pathlib.Path(os.environ.get("DIURNA_ARGUMENT_MODEL_FILE") or MODEL_PATH))
     except (OSError, ValueError, KeyError) as exc:
         log.info("argument model not available (%s); the rules alone choose sources and targets", exc)
         return None

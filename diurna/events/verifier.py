@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import pathlib
 from collections import Counter
 from dataclasses import dataclass
@@ -335,12 +336,14 @@ class Verifier:
 @functools.lru_cache(maxsize=1)
 def default_verifier() -> Optional[Verifier]:
     """The packaged verifier, or None (events keep the stage's prior confidence) when its file is
-    absent or was built for other features."""
-    if not MODEL_PATH.is_file():
-        log.info("event verifier not available (%s missing); confidences are the stage's priors", MODEL_PATH)
+    absent or was built for other features. `DIURNA_VERIFIER_MODEL_FILE` names another model file (a
+    refit coded end to end on held-out text before it replaces the packaged one)."""
+    path = pathlib.Path(os.environ.get("DIURNA_VERIFIER_MODEL_FILE") or MODEL_PATH)
+    if not path.is_file():
+        log.info("event verifier not available (%s missing); confidences are the stage's priors", path)
         return None
     try:
-        return Verifier.read(MODEL_PATH)
+        return Verifier.read(path)
     except (ValueError, KeyError, OSError) as exc:
         log.warning("event verifier not used: %s", exc)
         return None

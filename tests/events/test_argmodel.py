@@ -8,6 +8,7 @@ the constraints of the policy the trainer and the stage share, and when nothing 
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import numpy as np
 import pytest
@@ -419,3 +420,19 @@ def test_the_one_a_requested_act_is_done_to_is_not_the_one_asked(code):
     assert cx.patient_of_act(argmodel.head_of(doc, bloggers))
     with cx.switched_off(cx.REQUESTED_PATIENT):
         assert not cx.patient_of_act(argmodel.head_of(doc, bloggers))
+
+
+def test_another_model_file_is_read_when_named(monkeypatch, tmp_path):
+    """DIURNA_ARGUMENT_MODEL_FILE names a refit to code with end to end (held-out checks of a refit)."""
+    meta = json.loads(argmodel.MODEL_PATH.read_text(encoding="utf-8"))
+    meta["thresholds"] = dict(meta["thresholds"], target=0.99)
+    path = tmp_path / "arguments.json"
+    path.write_text(json.dumps(meta), encoding="utf-8")
+    monkeypatch.setenv("DIURNA_ARGUMENT_MODEL_FILE", str(path))
+    argmodel.default_argument_model.cache_clear()
+    try:
+        assert default_argument_model().thresholds["target"] == 0.99
+    finally:
+        monkeypatch.delenv("DIURNA_ARGUMENT_MODEL_FILE")
+        argmodel.default_argument_model.cache_clear()
+    assert default_argument_model().thresholds["target"] != 0.99

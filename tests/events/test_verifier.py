@@ -141,3 +141,63 @@ def test_each_candidate_has_a_fate_and_the_stage_emits_exactly_the_emitted_ones(
     assert [f.event.id for f in fates] == [e.id for e in kept.events]
     fates = EventStage(verifier=_Fixed(0.3), min_confidence=0.0).decide(dropped)
     assert [f.event for f in fates if f.step == EMITTED] == kept.events
+
+
+def test_another_model_file_is_read_when_named(monkeypatch, tmp_path):
+    """DIURNA_VERIFIER_MODEL_FILE names a refit to code with end to end (held-out checks of a refit)."""
+    from diurna.events import verifier as verifier_module
+
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    data["threshold"] = 0.42
+    path = tmp_path / "verifier.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("DIURNA_VERIFIER_MODEL_FILE", str(path))
+    verifier_module.default_verifier.cache_clear()
+    try:
+        assert verifier_module.default_verifier().threshold == 0.42
+    finally:
+        monkeypatch.delenv("DIURNA_VERIFIER_MODEL_FILE")
+        verifier_module.default_verifier.cache_clear()
+    assert verifier_module.default_verifier().threshold != 0.42
+
+
+def test_the_trainer_scores_what_the_stage_emits():
+    """scripts/train_verifier.py codes with --min-confidence 0, which keeps a story's recipientless
+    events; its figures leave them out as the stage does (recipientless-in-story), so that a threshold
+    is judged on the events it would take out of the output."""
+    import sys
+
+    sys.path.insert(0, str(MODEL_PATH.parents[3] / "scripts"))
+    from train_verifier import withheld
+
+    story, brief = {"story": True}, {"story": False}
+    assert withheld(story, {"type": "ASSAULT", "target": None})
+    assert not withheld(story, {"type": "ASSAULT", "target": {"name": "police"}})
+    assert not withheld(story, {"type": "MOBILIZE", "target": None})  # shows of force need no recipient
+    assert not withheld(brief, {"type": "ASSAULT", "target": None})
+
+
+def test_calibration_folded_into_the_weights_keeps_the_ranking_and_the_events():
+    """scripts/calibrate_verifier.py folds Platt scaling (z -> a z + b) into the weights and moves the
+    threshold to its image: every event is kept or left out as before; `raw` undoes it."""
+    import sys
+
+    sys.path.insert(0, str(MODEL_PATH.parents[3] / "scripts"))
+    from calibrate_verifier import calibrated, raw
+
+    model = {"weights": {"type=AID": 1.5, "prior": -2.0}, "bias": -0.3, "threshold": 0.15, "meta": {}}
+    new = calibrated(model, 0.8, 0.9, "a test")
+    events = [{"type=AID": 1.0, "prior": p / 10} for p in range(11)] + [{"prior": p / 10} for p in range(11)]
+    before = [Verifier(model["weights"], model["bias"]).probability(f) for f in events]
+    after = [Verifier(new["weights"], new["bias"]).probability(f) for f in events]
+    assert sorted(range(len(events)), key=before.__getitem__) == sorted(range(len(events)), key=after.__getitem__)
+    assert [p >= model["threshold"] for p in before] == [p >= new["threshold"] for p in after]
+    assert after != before and new["meta"]["calibration"]["threshold_before"] == 0.15
+    back = raw(new)
+    assert back["bias"] == pytest.approx(model["bias"]) and back["threshold"] == pytest.approx(0.15)
+    assert back["weights"] == pytest.approx(model["weights"])
+
+
+def test_the_packaged_model_is_calibrated_on_half_a():
+    meta = Verifier.read(MODEL_PATH).meta
+    assert meta["calibration"]["a"] > 0 and "half A" in meta["calibration"]["fitted_on"]
