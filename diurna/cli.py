@@ -143,7 +143,8 @@ def _packaged_threshold() -> str:
     # the path of diurna.events.verifier.MODEL_PATH, without importing the event stage for --help
     path = pathlib.Path(__file__).resolve().parent / "events" / "model" / "verifier.json"
     try:
-        return "now %s" % json.loads(path.read_text(encoding="utf-8"))["threshold"]
+        # stored unrounded (calibration keeps it exact); two decimals are what a reader needs
+        return "now %.2f" % json.loads(path.read_text(encoding="utf-8"))["threshold"]
     except (OSError, ValueError, KeyError):
         return "no verifier model is installed: 0"
 

@@ -29,6 +29,15 @@ def test_help_lists_every_command():
         assert command in out.stdout
 
 
+def test_code_help_states_the_packaged_threshold_to_two_decimals():
+    # the calibrated threshold is stored unrounded (0.3507...): --help rounds it for the reader
+    import re
+
+    from diurna.cli import _packaged_threshold
+
+    assert re.fullmatch(r"now \d\.\d\d", _packaged_threshold())
+
+
 def test_code_prints_one_document_per_article(tmp_path, capsys):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_text(
