@@ -45,6 +45,10 @@ run agents_check_B_on_A "$PY" scripts/build_agent_sectors.py --half A --check "$
 [ -s "$OUT/tune_nosector.jsonl" ] || DIURNA_ACTOR_SECTOR_MODEL= run tune_nosector "$PY" scripts/eval_realtext.py \
     --split tune --keep "$OUT/tune_nosector.jsonl"
 run sector "$PY" scripts/train_actor_sector.py "$OUT/tune_nosector.jsonl" --out "$OUT/sector_model.json"
+# the same fitted and selected on half A alone, to code half B with (DIURNA_ACTOR_COUNTRY_MODEL /
+# DIURNA_ACTOR_SECTOR_MODEL / DIURNA_AGENT_SECTORS=$OUT/agents_A.yaml): the held-out check of each refit
+run country_A "$PY" scripts/train_actor_country.py --cache "$OUT/country_rows.json" --half A --out "$OUT/country_A.json"
+run sector_A "$PY" scripts/train_actor_sector.py "$OUT/tune_nosector.jsonl" --half A --out "$OUT/sector_A.json"
 
 # dates and places: the packaged pipeline's tune output (it also writes the gold file train_dates reads)
 [ -s "$OUT/tune.jsonl" ] || run tune "$PY" scripts/eval_realtext.py --split tune --keep "$OUT/tune.jsonl" --by-type
@@ -78,7 +82,7 @@ fi
 echo
 echo "== the packaged model beside the refit, held out the same way (full logs in $OUT/*.log)"
 grep -H -E "packaged|selected|setting:|out-of-fold|held-out half|held out:|no setting|nothing written|never fires|inert|threshold by the rule|AUC|fitted on A|out of fold on A +n=" \
-    "$OUT"/{detector,arguments,verifier,statements,nominal,country,sector,dates,places,dates_A,places_A}.log | cut -c1-400 || true
+    "$OUT"/{detector,arguments,verifier,statements,nominal,country,country_A,sector,sector_A,dates,places,dates_A,places_A}.log | cut -c1-400 || true
 cat "$OUT"/agents_check*.log
 echo "realnews-dev, packaged models:" && tail -n 5 "$OUT/rn.v.txt" 2>/dev/null || true
 cat "$OUT/rn.countries.txt" "$OUT/rn.dates.txt" 2>/dev/null || true

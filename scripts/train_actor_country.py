@@ -20,8 +20,9 @@ Model selection on held-out articles: the tune articles are halved by id hash (A
 scripts/train_arguments.py does); each regularisation strength is fitted on one half and scored on
 the other (the share of held-out actors whose chosen country the gold accepts), against the rules'
 own choices on the same actors. The strength with the best mean is kept, and the shipped model is
-fitted on both halves. `--half A` writes the model fitted on half A only (to code half B with
-$DIURNA_ACTOR_COUNTRY_MODEL pointing at it: the held-out figures of docs/evaluation.md).
+fitted on both halves. `--half A` writes the model fitted on half A only, its strength selected
+out-of-fold on 5 folds by article of half A alone (B's gold is never read to make it), to code
+half B with $DIURNA_ACTOR_COUNTRY_MODEL pointing at it: the held-out figures of docs/evaluation.md.
 
     .venv/bin/python scripts/train_actor_country.py                   # code, cache, select, write
     .venv/bin/python scripts/train_actor_country.py --cache rows.json # reuse the coded examples
@@ -41,7 +42,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from diurna.actors.country_model import FEATURES, MODEL_FILE  # noqa: E402
 from eval_actor_countries import named_alike  # noqa: E402  (the figure's own test of a gold alias)
-from eval_realtext import default_data, half_of, split_of  # noqa: E402  (the real-text set's own split: frozen never read)
+from eval_realtext import default_data, fold_of, half_of, split_of  # noqa: E402  (the real-text set's own split: frozen never read)
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 
@@ -136,6 +137,47 @@ def fills(model: dict, examples: list[dict]) -> tuple[int, int]:
     return sum(decide(model, ex) in ex["gold"] for ex in given), len(given)
 
 
+def select_across_halves(halves: dict[str, list[dict]]) -> tuple[dict, dict]:
+    """Each strength fitted on one half and scored on the other: (C -> held-out share right, C ->
+    (fills right, fills)). For the shipped model, fitted on both halves."""
+    scores, filled = {}, {}
+    for c in C_GRID:
+        fit_a, fit_b = fit(halves["A"], c), fit(halves["B"], c)
+        on_b, on_a = accuracy(fit_a, halves["B"]), accuracy(fit_b, halves["A"])
+        scores[c] = (on_a[0] + on_b[0]) / (on_a[1] + on_b[1])
+        fill_a, fill_b = fills(fit_b, halves["A"]), fills(fit_a, halves["B"])
+        filled[c] = (fill_a[0] + fill_b[0], fill_a[1] + fill_b[1])
+        print(
+            "  C=%-5g held out: A %d/%d, B %d/%d (%.3f); where the rules gave none, %d of %d given right"
+            % (c, *on_a, *on_b, scores[c], *filled[c])
+        )
+    return scores, filled
+
+
+def select_within(examples: list[dict], half: str, k: int = 5) -> tuple[dict, dict]:
+    """Each strength scored out-of-fold on `k` folds by article of one half only: a model fitted on
+    half A and selected this way never saw half B's gold, so B stays a held-out check of it."""
+    scores, filled = {}, {}
+    for c in C_GRID:
+        right = total = fill_right = fill_all = 0
+        for fold in range(k):
+            train = [ex for ex in examples if fold_of(ex["article"], k) != fold]
+            held = [ex for ex in examples if fold_of(ex["article"], k) == fold]
+            if not train or not held:
+                continue
+            model = fit(train, c)
+            r, n = accuracy(model, held)
+            fr, fa = fills(model, held)
+            right, total, fill_right, fill_all = right + r, total + n, fill_right + fr, fill_all + fa
+        scores[c] = right / (total or 1)
+        filled[c] = (fill_right, fill_all)
+        print(
+            "  C=%-5g out-of-fold within half %s: %d/%d (%.3f); where the rules gave none, %d of %d given right"
+            % (c, half, right, total, scores[c], fill_right, fill_all)
+        )
+    return scores, filled
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
@@ -169,21 +211,14 @@ def main() -> int:
             "  packaged (%s): A %d/%d, B %d/%d (%.3f); where the rules gave none, %d of %d given right"
             % (packaged.get("trained_on"), *on_a, *on_b, (on_a[0] + on_b[0]) / ((on_a[1] + on_b[1]) or 1), *given)
         )
-    scores, filled = {}, {}
-    for c in C_GRID:
-        fit_a, fit_b = fit(halves["A"], c), fit(halves["B"], c)
-        on_b, on_a = accuracy(fit_a, halves["B"]), accuracy(fit_b, halves["A"])
-        scores[c] = (on_a[0] + on_b[0]) / (on_a[1] + on_b[1])
-        fill_a, fill_b = fills(fit_b, halves["A"]), fills(fit_a, halves["B"])
-        filled[c] = (fill_a[0] + fill_b[0], fill_a[1] + fill_b[1])
-        print(
-            "  C=%-5g held out: A %d/%d, B %d/%d (%.3f); where the rules gave none, %d of %d given right"
-            % (c, *on_a, *on_b, scores[c], *filled[c])
-        )
+    if args.half:
+        scores, filled = select_within(halves[args.half], args.half)
+    else:
+        scores, filled = select_across_halves(halves)
     best = max(C_GRID, key=lambda c: (scores[c], -c))
     train = halves[args.half] if args.half else examples
     model = fit(train, best)
-    rules = (rule_right["A"] + rule_right["B"]) / (len(examples) or 1)
+    rules = (rule_right[args.half] if args.half else rule_right["A"] + rule_right["B"]) / (len(train) or 1)
     model.update(
         {
             "features": list(FEATURES),
@@ -196,7 +231,7 @@ def main() -> int:
             "held_out": {
                 "model": round(scores[best], 3),
                 "rules": round(rules, 3),
-                "actors": len(examples),
+                "actors": len(train),
                 "given_where_rules_gave_none": {"right": filled[best][0], "all": filled[best][1]},
             },
             "rebuild": "scripts/train_actor_country.py",

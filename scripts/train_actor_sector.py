@@ -21,7 +21,9 @@ appositions teach the same words) and applied only to actors with no sector.
 Model selection on held-out articles: the window, the vocabulary's minimum number of articles and the
 regularisation strength are chosen by fitting on one id-hash half of the tune articles (A, B, as
 scripts/train_arguments.py does) and scoring the other (gold-accepted sectors given to the held-out
-actors that had none, minus the bare "-" answers lost); the threshold the same way. The chosen
+actors that had none, minus the bare "-" answers lost); the threshold the same way. With `--half A` they
+are chosen out-of-fold on 5 folds by article of half A alone, so that the model written never saw
+half B's gold (code B with it: the held-out figure). The chosen
 setting is then scored out-of-fold on 5 folds by article (`--oof-out` writes the coded output with
 those out-of-fold sectors, to score with eval_realtext.py --pred and eval_actor_countries.py: the
 held-out figures of docs/evaluation.md), and the shipped model is fitted on all tune articles.
@@ -168,13 +170,24 @@ def packaged_gain(examples: list[dict], path: pathlib.Path = MODEL_FILE) -> None
     )
 
 
-def select(examples: list[dict]) -> tuple[tuple, float]:
-    halves = {h: [ex for ex in examples if half_of(ex["article"]) == h] for h in "AB"}
+def select(examples: list[dict], half: str | None = None) -> tuple[tuple, float]:
+    """The setting (window, min_articles, C) and threshold of the largest held-out gain: each half's
+    fit scored on the other half; with `half`, out-of-fold on 5 folds by article of that half alone
+    (a model fitted on half A and selected so never saw half B's gold, which stays a held-out check)."""
+    if half:
+        own = [ex for ex in examples if half_of(ex["article"]) == half]
+        splits = [
+            ([ex for ex in own if fold_of(ex["article"], 5) != k], [ex for ex in own if fold_of(ex["article"], 5) == k])
+            for k in range(5)
+        ]
+    else:
+        halves = {h: [ex for ex in examples if half_of(ex["article"]) == h] for h in "AB"}
+        splits = [(halves["A"], halves["B"]), (halves["B"], halves["A"])]
     best = None
     for window, min_articles, c in itertools.product(WINDOWS, MIN_ARTICLES, C_GRID):
-        models = {h: fit(halves[h], window, min_articles, c) for h in "AB"}
+        models = [fit(train, window, min_articles, c) for train, _ in splits]
         for t in THRESHOLDS:
-            scores = [gain(models[h], halves["B" if h == "A" else "A"], t) for h in "AB"]
+            scores = [gain(model, held, t) for model, (_, held) in zip(models, splits)]
             total = tuple(sum(x) for x in zip(*scores))
             print(
                 "  window %d min_articles %d C %-4s threshold %.2f: held-out gain %d (given %d, right %d)"
@@ -219,7 +232,7 @@ def main() -> int:
         w, m, c_, t = args.setting.split(",")
         (window, min_articles, c), threshold = (int(w), int(m), float(c_)), float(t)
     else:
-        (window, min_articles, c), threshold = select(examples)
+        (window, min_articles, c), threshold = select(examples, args.half)
     print("setting: window %d, min_articles %d, C %s, threshold %.2f" % (window, min_articles, c, threshold))
     if args.half:
         examples = [ex for ex in examples if half_of(ex["article"]) == args.half]

@@ -68,6 +68,16 @@ RANK_BEFORE_NAME = register(
     "general public'), so only the title before a name reads it; offices ending in it ('Attorney "
     "General', 'Secretary-General') are the file's own agents or follow another office word.",
 )
+OFFICE_WITH_OF = register(
+    "office-with-of",
+    "Meanwhile, U.S. Deputy Secretary of State Ruth Kellan urged both sides to talk.",
+    "An office whose name holds an 'of' ('Secretary of State', 'Minister of Defence', 'Chief of "
+    "Staff': the agents file's own phrases) is one title before a name: the title runs on leftwards "
+    "over the 'of' to the holder's country and rank ('U.S. Deputy'), where it stopped at the 'of' "
+    "and left the person 'State Ruth Kellan' with the story's country. Only for a name the KB does "
+    "not know: a known holder has his country and office from the KB on the day, and the longer "
+    "title would only add its country word to the story's votes (a 'U.S.' more tipped a Cuba story).",
+)
 PORTFOLIO_CONJUNCTION = register(
     "portfolio-conjunction",
     "Nigerian Foreign and Defence Minister Ade Bello flew to Accra on Monday.",
@@ -355,17 +365,23 @@ class MentionFinder:
 
     # ---- titles ----------------------------------------------------------------------------
     def title_before(
-        self, doc, start: int, sent_start: int, taken: set[int], day: Optional[str] = None
+        self, doc, start: int, sent_start: int, taken: set[int], day: Optional[str] = None, across_of: bool = True
     ) -> tuple[int, Title]:
         """Extend a name leftwards over its title ("senior Iranian cleric Ayatollah") and read it, with
         the roles its actors held on `day` (the article's: "Taliban spokesman X" in 2019 is of an
-        armed group, not of the government it became in 2021)."""
+        armed group, not of the government it became in 2021); over an office's 'of' only when
+        `across_of` (rule office-with-of: a name the KB does not know)."""
         i = start
         while i - 1 >= sent_start and start - (i - 1) <= 7:
             t = doc[i - 1]
             if t.pos_ == "CCONJ" and self._joins_portfolios(doc, t.i, start, sent_start):
                 i -= 1
                 continue
+            if across_of and t.lower_ == "of" and i < start:
+                office_start = self._office_across_of(doc, t.i, start, sent_start)
+                if office_start is not None:
+                    i = office_start
+                    continue
             if t.pos_ in ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "NUM", "PART") or t.is_space:
                 break
             if t.is_punct and t.text not in ("-",):
@@ -395,6 +411,17 @@ class MentionFinder:
             if owner and not title.country:
                 title.country = owner
         return i, title
+
+    def _office_across_of(self, doc, k: int, start: int, sent_start: int) -> Optional[int]:
+        """Rule office-with-of: where an agents-file office holding the 'of' at k begins ("Secretary of
+        State" before a name at `start`), when it ends inside the title read so far; else None."""
+        if not enabled(OFFICE_WITH_OF):
+            return None
+        for end in range(start, k + 1, -1):  # the longest office first
+            hit = self.agent_ending_at(doc, end, max(sent_start, start - 7))
+            if hit is not None and hit[0] < k:
+                return hit[0]
+        return None
 
     def _joins_portfolios(self, doc, k: int, start: int, sent_start: int) -> bool:
         """Rule portfolio-conjunction: the 'and' at k joins two portfolios of one office before the

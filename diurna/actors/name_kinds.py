@@ -201,7 +201,7 @@ class NameKinds:
             kind = "organization"  # "Masirah TV", "Bethel Secondary School": no person's name
         if kind == "person" and enabled(PART_OF_LARGER_NAME) and self._inside_larger_name(start, end):
             return None
-        title_start, title = self.finder.title_before(doc, start, sent.start, set(), self.day)
+        title_start, title = self.finder.title_before(doc, start, sent.start, set(), self.day, across_of=actor is None)
         if actors is not None and kind in ("organization", "group") and enabled(PERSON_NAMED_AFTER_GROUP):
             named = self._person_named_after(start, end, title)
             if named is not None:

@@ -218,6 +218,28 @@ def test_an_office_of_two_portfolios_is_one_title(resolve_actors, text, name, co
 
 
 @pytest.mark.parametrize(
+    "text, name, code",
+    [
+        (
+            "NAIROBI - Police dispersed a march on Monday. U.S. Deputy Secretary of State Ruth Kellan urged both "
+            "sides to talk.",
+            "Ruth Kellan",
+            "USAGOV",
+        ),
+        (
+            "BOGOTA - Farmers blocked a highway. White House Chief of Staff Gregory Hale said the talks would resume.",
+            "Gregory Hale",
+            "USAGOV",
+        ),
+    ],
+)
+def test_an_office_with_of_is_one_title_before_the_name(resolve_actors, text, name, code):
+    assert _code_of(resolve_actors(text, "2019-07-08"), name) == code
+    with switched_off("office-with-of"):
+        assert _code_of(resolve_actors(text, "2019-07-08"), name) != code
+
+
+@pytest.mark.parametrize(
     "text, names",
     [
         ("Rebels and government troops clashed near the river on Sunday.", ("Rebels", "government troops")),
