@@ -430,6 +430,9 @@ def main() -> int:
         "whole: a PLV fit has never seen it)",
     )
     ap.add_argument("--cache", type=pathlib.Path, help="pickle of the examples (made if absent)")
+    ap.add_argument(
+        "--setting", help="C,DECISION,THRESHOLD (e.g. 1.0,argmax,0.5): fit and write this setting, no selection"
+    )
     args = ap.parse_args()
     if args.final_fit == "plv" and args.select != "stage":
         ap.error("--final-fit plv needs --select stage")
@@ -452,7 +455,10 @@ def main() -> int:
         "packaged detector on tune-A's asked verbs: %s"
         % packaged_scores([e for e, a in zip(part_a, data["a_asks"]) if a])
     )
-    if args.select == "B":
+    if args.setting:
+        c, decision, threshold = args.setting.split(",")
+        best = ({"chosen": "by hand (--setting), no selection"}, float(c), decision, float(threshold))
+    elif args.select == "B":
         best = select_on_b(plv, part_a, part_b)
     elif args.select == "stage":
         from eval_realtext import default_data
