@@ -5,6 +5,8 @@
     .venv/bin/python scripts/train_detector.py                  # select on folds of PLV + tune-A, fit on them, write
     .venv/bin/python scripts/train_detector.py --no-write       # selection figures only
     .venv/bin/python scripts/train_detector.py --select B --final-fit plv+A+B   # the twelfth session's way
+    .venv/bin/python scripts/train_detector.py --select stage --docs DIR        # chosen by the events it adds
+    .venv/bin/python scripts/train_detector.py --select stage --final-fit plv --docs DIR   # PLV alone, A unseen
 
 Examples are verbs in real sentences:
 - ../shared/data/plv/PLV_train.tsv: the verb governing each marked target is an event of its
@@ -22,6 +24,12 @@ distribution the stage meets) among those whose precision there is at least MIN_
 the dictionaries missed is worth adding only when it is usually right). The packaged model is then
 fitted on PLV + A with that setting, so that tune B stays a held-out check of the whole stage.
 `--select B` is the twelfth session's selection (fits on PLV + A scored on B's verbs).
+`--select stage` (the sixteenth session's) scores what the stage does with the detector's answers rather
+than the verbs: A's articles coded by the whole events stage (pipeline documents kept in --docs), out of
+fold for a PLV + A fit, whole for a PLV-only fit (`--final-fit plv`, which never sees A); a setting is
+eligible only when strict recall rises and precision does not fall against the stage without a detector
+(select_through_stage). scripts/experiments/detector_ceiling.py gives the bound: the same stage with
+every asked verb answered by its gold label.
 
 Decisions (detector.DECISIONS): "argmax" proposes a verb when its most probable label is an event
 type with probability >= threshold; "event-mass" when the probabilities of all event types together
