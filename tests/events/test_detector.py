@@ -121,3 +121,27 @@ def test_a_context_the_lexicon_names_as_no_event_is_not_read_by_the_detector(cod
         assert [e for e in held.events if e.trigger.text == "put" and e.type == "COERCE"]
     finally:
         events.extract = saved
+
+
+# --- the training script's selection through the events stage (no training here) --------------------
+def _training_script():
+    import pathlib
+    import sys
+
+    scripts = pathlib.Path(__file__).resolve().parents[2] / "scripts"
+    sys.path.insert(0, str(scripts))
+    try:
+        import train_detector
+    finally:
+        sys.path.pop(0)
+    return train_detector
+
+
+def test_a_setting_is_eligible_only_when_it_adds_strict_events_at_no_cost_in_precision():
+    from collections import Counter
+
+    script = _training_script()
+    without = Counter(strict=10, sal=40, correct=30, n_pred=40)  # precision 0.75
+    assert script.adds_without_cost(Counter(strict=11, sal=40, correct=33, n_pred=44), without)  # 0.75, +1
+    assert not script.adds_without_cost(Counter(strict=11, sal=40, correct=32, n_pred=44), without)  # 0.727
+    assert not script.adds_without_cost(Counter(strict=10, sal=40, correct=33, n_pred=43), without)  # no strict gain
