@@ -122,6 +122,11 @@ def pubday_flags(
     ]
 
 
+def _own_calendar_expression(cand) -> bool:
+    """Whether the rules' choice is the event's own stated week, month, season or year."""
+    return "own" in cand.sources and cand.date.granularity in ("week", "month", "season", "year")
+
+
 def is_stated(sources: list[str]) -> bool:
     return any(s in STATED_SOURCES for s in sources)
 
@@ -205,6 +210,10 @@ def choose(doc: ArticleDoc, token: int, model: Optional[dict] = None) -> Optiona
     stated = [is_stated(cand.sources) for cand in cands]
     keep = admissible(intervals, first, published.isoformat(), may_widen, stated)
     keep = [k for k in keep if not _reference_day_of_past_perfect(cands, intervals, first, k)]
+    if first is not None and _own_calendar_expression(cands[first]):
+        # "visited Tehran last week. On Sunday, Baghdad signed ...": the event's own week, month or
+        # year is narrowed only by a day its own sentence states, not by another sentence's day
+        keep = [k for k in keep if k == first or stated[k]]
     cands, intervals, stated = [cands[k] for k in keep], [intervals[k] for k in keep], [stated[k] for k in keep]
     first = next((k for k, cand in enumerate(cands) if "first" in cand.sources), None)
     if len(cands) == 1:

@@ -320,3 +320,27 @@ def test_a_refit_on_half_a_is_written_only_when_it_loses_nothing_to_the_packaged
         oracle["id=" + ex["doc_id"]] = 50.0
     packaged.write_text(json.dumps(dict(weights=oracle, margin=0.0, pubday_margin=0.0)), encoding="utf-8")
     assert td.fit_on_half(examples, "A") is None
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        (
+            "The Chadian government expelled French troops earlier this year. On Tuesday, it signed a pact.",
+            "expelled",
+            ("2024-01-01", PUB, "year"),
+        ),
+        (
+            "The Iraqi prime minister visited Tehran last week. On Sunday, Baghdad signed a gas deal.",
+            "visited",
+            ("2024-03-04", "2024-03-10", "week"),
+        ),
+    ],
+)
+def test_an_own_week_or_year_is_not_narrowed_to_another_sentences_day(time_doc, text, word, expected):
+    """The event's own 'last week' / 'earlier this year' is its date: the day the next sentence fronts
+    belongs to that sentence's event, however the model scores it."""
+    doc = time_doc(text, PUB)
+    model = dict(load_model(), weights={"src=lead_date": 10.0, "src=episode": 10.0, "src=last_told": 10.0})
+    date, _ = choose(doc, _token(doc, word), model)
+    assert (date.start, date.end, date.granularity) == expected
