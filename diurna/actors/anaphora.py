@@ -22,6 +22,8 @@ from diurna.actors.rules import enabled, register
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from diurna.document import ArticleDoc, MentionRef
+
 COUNTRY_ANAPHOR = register(
     "country-anaphor",
     "Ghana's police arrested 40 demonstrators. The opposition said the country had weaponised the police.",
@@ -67,6 +69,19 @@ PERSON_OVER_GROUP_NAME = register(
     "person's name, is that person, not an armed group or organisation the KB lists by the word "
     "(UCDP's Philippine 'Kim').",
 )
+# how a mention names its actor itself; a pronoun or description only refers back to one
+NAMED_HOWS = frozenset({"name", "alias", "adjective"})
+
+
+def names_a_party(doc: "ArticleDoc", mention: "MentionRef") -> bool:
+    """Whether a mention names its party itself (a name, an alias, a country adjective), the actor
+    stage's one answer to the events stage's question "is this party named?" (it trusts its broad
+    dictionary only between named actors). A pronoun or a description is not a named party even when
+    coreference linked it to a named actor: measured on the tune and realnews-dev sets (2026-12-08,
+    docs/evaluation.md, issue #26), counting such links as named added events at 25% precision."""
+    return mention.how in NAMED_HOWS
+
+
 STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
 # Prepositions and verbs that make the state a place: "in the country", "fled the country".
 LOCATIVE_PREPOSITIONS = frozenset(

@@ -23,6 +23,7 @@ import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator, Optional
 
+from diurna.actors.anaphora import names_a_party
 from diurna.actors.mentions import DEFINITE
 from diurna.document import ArticleDoc
 from diurna.events import clause_parties, codes, mediation, senses
@@ -452,9 +453,7 @@ class CandidateExtractor(NounEvents):
             sources, rule = self._agent_in_adjunct(doc, verb, targets)
         if sourceless and not sources:
             sources, rule = self._agent_from_context(doc, verb, plover, targets, episode)
-        if sense.origin.startswith("petrarch2") and not all(
-            a.mention.how in ("name", "alias", "adjective") for a in sources
-        ):
+        if sense.origin.startswith("petrarch2") and not all(names_a_party(doc, a.mention) for a in sources):
             return []  # the broad CAMEO dictionary is trusted only between named actors
         return self._combine(
             doc,

@@ -24,6 +24,7 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
+from diurna.actors.anaphora import names_a_party  # noqa: E402
 from diurna.events.arguments import actors_of, first_actors, subject_tokens, target_groups  # noqa: E402
 from diurna.events.clause_parties import gerund_adjunct_subjects, listed_subjects  # noqa: E402
 from diurna.events.explain import WITHHELD_BY_RULE, explain  # noqa: E402
@@ -132,9 +133,7 @@ def diagnose(doc, verb, sense, fates) -> tuple[str, str]:
             return "subject not an actor: a pronoun left unresolved (it, that, who, we)", words
         return "subject not an actor: a noun phrase", words
     targets = first_actors(doc, target_groups(verb, sense))
-    if sense.origin.startswith("petrarch2") and not all(
-        a.mention.how in ("name", "alias", "adjective") for a in sources
-    ):
+    if sense.origin.startswith("petrarch2") and not all(names_a_party(doc, a.mention) for a in sources):
         return "PETRARCH2 sense, party not named", "%s <- %s" % (
             verb.text,
             doc.text[sources[0].mention.start : sources[0].mention.end] + " (" + sources[0].mention.how + ")",

@@ -88,3 +88,14 @@ def test_a_plural_pronoun_is_not_a_state_named_alone(resolve_actors):
     # the crowd before the state stays the antecedent; two states named together are both (dyads.py)
     doc = resolve_actors("Crowds gathered outside the parliament in Tbilisi, Georgia. They threw eggs at the building.")
     assert _actor_of(doc, "They").name == "Crowds"
+
+
+def test_only_a_mention_that_names_its_party_is_a_named_party(resolve_actors):
+    """The events stage's named-party gate asks names_a_party: the name and the country adjective
+    name their parties; the pronoun linked back to the named ministry does not (measured, issue #26)."""
+    doc = resolve_actors(
+        "The Ruritanian Ministry of Water opened talks with Turkish officials. It said the talks would last a week."
+    )
+    how = {doc.article.text[m.start : m.end]: anaphora.names_a_party(doc, m) for m in doc.mentions}
+    assert how.get("It") is False
+    assert any(named for text, named in how.items() if "Ministry" in text)
