@@ -308,6 +308,27 @@ def settings():
         )
 
 
+def _worth(f: dict) -> tuple[float, bool]:
+    """A setting's value on one set of figures and whether it is eligible: right dates gained over the
+    rules, plus publication-day errors avoided and overlap kept (each counts as much as a right date);
+    eligible when it raises right dates without raising publication-day errors."""
+    gain, drop = f["chooser"] - f["rules"], f["rules_pubday"] - f["chooser_pubday"]
+    value = gain + drop + f["chooser_overlap"] - f["rules_overlap"]
+    return value, f["chooser"] > f["rules"] and f["chooser_pubday"] <= f["rules_pubday"]
+
+
+def _setting_line(setting: dict, where: str, f: dict, ok: bool) -> str:
+    """One line of a selection's log: the setting, where it was scored, its figures, 'ok' if eligible."""
+    return "%s %s right %.3f pubday %.3f overlap %.3f %s" % (
+        " ".join("%s=%s" % kv for kv in setting.items()),
+        where,
+        f["chooser"],
+        f["chooser_pubday"],
+        f["chooser_overlap"],
+        "ok" if ok else "",
+    )
+
+
 def select(examples: list[dict]) -> dict | None:
     """The setting (C and the margins) with the best mean held-out value over the two halves (right
     dates gained, plus publication-day errors avoided, plus overlap kept: a day put on background
@@ -322,10 +343,9 @@ def select(examples: list[dict]) -> dict | None:
         value, ok, line = 0.0, True, []
         for h in "AB":
             f = figures(halves[h], [choose(ex, fits[c_value][h], setting) for ex in halves[h]])
-            gain, drop = f["chooser"] - f["rules"], f["rules_pubday"] - f["chooser_pubday"]
-            # a publication-day error avoided, or an overlap lost, counts as much as a right date
-            value += (gain + drop + f["chooser_overlap"] - f["rules_overlap"]) / 2
-            ok &= f["chooser"] > f["rules"] and f["chooser_pubday"] <= f["rules_pubday"]
+            half_value, half_ok = _worth(f)
+            value, ok = value + half_value / 2, ok and half_ok
+            gain = f["chooser"] - f["rules"]
             line.append(
                 "%s %+.3f pubday %.3f->%.3f overlap %.3f->%.3f"
                 % (h, gain, f["rules_pubday"], f["chooser_pubday"], f["rules_overlap"], f["chooser_overlap"])
@@ -350,19 +370,8 @@ def select_on(train: list[dict], heldout: list[dict], packaged: dict | None) -> 
         if c_value not in fits:
             fits[c_value] = fit(train, c_value)
         f = figures(heldout, [choose(ex, fits[c_value], setting) for ex in heldout])
-        gain, drop = f["chooser"] - f["rules"], f["rules_pubday"] - f["chooser_pubday"]
-        value = gain + drop + f["chooser_overlap"] - f["rules_overlap"]
-        ok = f["chooser"] > f["rules"] and f["chooser_pubday"] <= f["rules_pubday"]
-        print(
-            "%s held-out right %.3f pubday %.3f overlap %.3f %s"
-            % (
-                " ".join("%s=%s" % kv for kv in setting.items()),
-                f["chooser"],
-                f["chooser_pubday"],
-                f["chooser_overlap"],
-                "ok" if ok else "",
-            )
-        )
+        value, ok = _worth(f)
+        print(_setting_line(setting, "held-out", f, ok))
         if ok and value > best_value:
             best, best_value = setting, value
     if best is None:
@@ -394,20 +403,8 @@ def fit_on_half(examples: list[dict], fitted: str) -> tuple[dict, dict] | None:
             oof[c_value] = _oof_weights(train, c_value)
         chosen = [choose(ex, oof[c_value][_fold(ex)], setting) for ex in train]
         f = figures(train, chosen)
-        gain, drop = f["chooser"] - f["rules"], f["rules_pubday"] - f["chooser_pubday"]
-        value = gain + drop + f["chooser_overlap"] - f["rules_overlap"]
-        ok = f["chooser"] > f["rules"] and f["chooser_pubday"] <= f["rules_pubday"]
-        print(
-            "%s out of fold on %s: right %.3f pubday %.3f overlap %.3f %s"
-            % (
-                " ".join("%s=%s" % kv for kv in setting.items()),
-                fitted,
-                f["chooser"],
-                f["chooser_pubday"],
-                f["chooser_overlap"],
-                "ok" if ok else "",
-            )
-        )
+        value, ok = _worth(f)
+        print(_setting_line(setting, "out of fold on %s:" % fitted, f, ok))
         if ok and value > best_value:
             best, best_value = setting, value
     if best is None:
