@@ -485,6 +485,9 @@ def main(argv: list[str] | None = None) -> None:
     gold = args.gold or str(default_data() / ".gold.tune.jsonl")
     if "frozen" in os.path.basename(gold):
         ap.error("the frozen split is never read for training")
+    if not (args.features and os.path.exists(args.features)) and not os.path.exists(gold):
+        # the scorer writes the split's gold beside the set (gitignored): a fresh worktree has none yet
+        ap.error("no gold file %s: run scripts/eval_realtext.py --split tune once to write it" % gold)
     if args.features and os.path.exists(args.features):
         examples = [json.loads(line) for line in open(args.features, encoding="utf-8")]
     else:
