@@ -257,6 +257,19 @@ def shown(t: Counter, base: Counter) -> str:
     )
 
 
+def stage_baselines(stage, sc, docs) -> Counter:
+    """The events stage's counts on `docs` without a detector (what every setting is measured against),
+    printed with the packaged detector's beside them."""
+    from diurna.events.detector import default_detector
+
+    base = stage_counts(stage, sc, docs, None)
+    print("tune-A, events stage without the detector: %s" % shown(base, base))
+    packaged = default_detector()
+    if packaged is not None:
+        print("tune-A, with the packaged detector:       %s" % shown(stage_counts(stage, sc, docs, packaged), base))
+    return base
+
+
 def adds_without_cost(with_detector: Counter, without: Counter) -> bool:
     """Whether the detector's events are worth having: more strict events than without it, and
     precision (right / predicted) not below the stage's without it."""
@@ -293,13 +306,7 @@ def select_through_stage(plv, part_a, a_groups, docs, plv_only: bool = False, fo
     from eval_realtext import scorer
 
     stage, sc = EventStage(), scorer()
-    base = stage_counts(stage, sc, docs, None)
-    print("tune-A, events stage without the detector: %s" % shown(base, base))
-    from diurna.events.detector import default_detector
-
-    packaged = default_detector()
-    if packaged is not None:
-        print("tune-A, with the packaged detector:       %s" % shown(stage_counts(stage, sc, docs, packaged), base))
+    base = stage_baselines(stage, sc, docs)
     gates = [(d, t) for d in DECISIONS for t in STAGE_THRESHOLDS[d]]
     best = None
     for c in GRID_C:
@@ -328,7 +335,9 @@ def select_through_stage(plv, part_a, a_groups, docs, plv_only: bool = False, fo
             )
             if adds_without_cost(t, base) and (best is None or better(t, best[0])):
                 best = (dict(t), c, decision, threshold)
-    stage.extract.detector = default_detector()
+    from diurna.events.detector import default_detector
+
+    stage.extract.detector = default_detector()  # the stage as it was before the grid
     return best
 
 

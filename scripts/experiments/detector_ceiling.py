@@ -23,10 +23,10 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from diurna.events.detector import NONE, Detection, default_detector  # noqa: E402
+from diurna.events.detector import NONE, Detection  # noqa: E402
 from diurna.events.stage import EventStage  # noqa: E402
 from eval_realtext import default_data, scorer  # noqa: E402
-from train_detector import shown, stage_counts  # noqa: E402
+from train_detector import shown, stage_baselines, stage_counts  # noqa: E402
 from train_nominal import coded  # noqa: E402
 
 
@@ -65,11 +65,7 @@ def main() -> int:
     args = ap.parse_args()
     docs = coded(default_data(), args.docs, only_a=True)["tune"]
     stage, sc = EventStage(), scorer()
-    base = stage_counts(stage, sc, docs, None)
-    print("tune-A without the detector:      %s" % shown(base, base))
-    packaged = default_detector()
-    if packaged is not None:
-        print("tune-A with the packaged detector: %s" % shown(stage_counts(stage, sc, docs, packaged), base))
+    base = stage_baselines(stage, sc, docs)
     for heading_only, name in ((False, "in evidence"), (True, "heading evidence")):
         oracle = OracleDetector(heading_only)
         totals = None
